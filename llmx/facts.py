@@ -1,0 +1,71 @@
+"""The fact record of the labelling standard (ANNOTATION.md, section 2).
+
+Gold, extractor output and scoring all speak this one type.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Status = Literal["actual", "target"]
+Kind = Literal["level", "change", "share"]
+
+STATUSES: tuple[Status, ...] = ("actual", "target")
+KINDS: tuple[Kind, ...] = ("level", "change", "share")
+
+
+class Fact(BaseModel):
+    """One stated quantity, grounded to the span of the document it came from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    doc: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None = None
+    indicator: str
+    period: str | None = None
+    status: Status
+    kind: Kind
+    # Not part of the standard's record: where the fact came from, for runs and reports.
+    section: str | None = None
+    extractor: str | None = None
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Fact:
+        if self.end <= self.start:
+            raise ValueError(f"span [{self.start}:{self.end}] is empty or reversed")
+        return self
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def read_facts(path: Path) -> list[Fact]:
+    """Read a JSONL file of facts; a bad line raises ValueError naming file and line."""
+    facts: list[Fact] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                facts.append(Fact.model_validate_json(line))
+            except ValueError as error:
+                first = str(error).splitlines()[0]
+                raise ValueError(f"{path}:{number}: not a fact: {first}") from None
+    return facts
+
+
+def facts_to_jsonl(facts: Iterable[Fact]) -> Iterator[str]:
+    """One JSON line per fact, non-ASCII kept readable."""
+    for fact in facts:
+        yield json.dumps(fact.model_dump(exclude_none=False), ensure_ascii=False) + "\n"
