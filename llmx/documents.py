@@ -17,7 +17,9 @@ from llmx.errors import InputError
 
 # Legacy Chinese encodings we will decode when detection is certain enough.
 _CHINESE_LEGACY = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs")
-_MIN_COHERENCE = 0.3
+# Detection is "certain" when decoding produces no mess and mostly Chinese text.
+_MAX_CHAOS = 0.05
+_MIN_CJK_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -46,15 +48,24 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         utf8_error = error
     best = from_bytes(raw, cp_isolation=list(_CHINESE_LEGACY)).best()
-    if best is not None and best.encoding in _CHINESE_LEGACY and best.coherence >= _MIN_COHERENCE:
+    if best is not None and best.encoding in _CHINESE_LEGACY and best.chaos <= _MAX_CHAOS:
         try:
-            return raw.decode(best.encoding), best.encoding
+            text = raw.decode(best.encoding)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if _cjk_share(text) >= _MIN_CJK_SHARE:
+            return text, best.encoding
     raise InputError(
         f"{name}: not valid UTF-8 (byte {utf8_error.start}) and its encoding "
         "could not be detected with certainty; convert it to UTF-8"
     )
+
+
+def _cjk_share(text: str) -> float:
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return 0.0
+    return sum(1 for char in visible if "\u4e00" <= char <= "\u9fff") / len(visible)
 
 
 def load_document(path: Path) -> Document:

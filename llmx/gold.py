@@ -8,8 +8,10 @@ from pathlib import Path
 
 from llmx.documents import Document, load_document
 from llmx.errors import InputError
-from llmx.facts import Fact, read_facts
-from llmx.sections import Section, split_sections
+from llmx.facts import KINDS, STATUSES, Fact, read_facts
+from llmx.folding import fold
+from llmx.quantities import MAGNITUDES, find_quantities
+from llmx.sections import Section, section_at, split_sections
 
 GOLD_DIR = Path("evals/gold")
 
@@ -56,3 +58,80 @@ def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
         if gold_path.exists():
             facts.extend(read_facts(gold_path))
     return GoldSet(facts, documents, sections, labelled)
+
+
+REQUIRED_FIELDS = ("doc", "start", "end", "text", "value", "unit", "indicator", "status", "kind")
+
+
+def validate_gold_lines(
+    lines: list[str], source: str, gold: GoldSet
+) -> list[str]:
+    """Every problem with one gold file's lines, one message each (empty when clean)."""
+    problems: list[str] = []
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}: not JSON ({error.msg})")
+            continue
+        problems.extend(f"{where}: {problem}" for problem in check_gold_record(record, gold))
+        if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
+            spans.setdefault(str(record.get("doc")), []).append((record["start"], record["end"], number))
+    for doc_spans in spans.values():
+        doc_spans.sort()
+        for (_, end, first), (start, _, second) in zip(doc_spans, doc_spans[1:], strict=False):
+            if start < end:
+                problems.append(f"{source}:{second}: span overlaps the span on line {first}")
+    return problems
+
+
+def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
+    """What is wrong with one gold record: fields, span, value, sets, labelled section."""
+    missing = [name for name in REQUIRED_FIELDS if name not in record]
+    if missing:
+        return [f"missing field(s): {', '.join(missing)}"]
+    try:
+        fact = Fact.model_validate(record)
+    except ValueError as error:
+        return [f"bad field: {str(error).splitlines()[1] if len(str(error).splitlines()) > 1 else error}"]
+    document = gold.documents.get(fact.doc)
+    if document is None:
+        return [f"document {fact.doc!r} is not in the gold manifest"]
+    problems: list[str] = []
+    if fact.end > len(document.text):
+        problems.append(f"span [{fact.start}:{fact.end}] is past the end of the document")
+    elif document.text[fact.start : fact.end] != fact.text:
+        found = document.text[fact.start : fact.end]
+        problems.append(f"text {fact.text!r} is not the document's text {found!r} at [{fact.start}:{fact.end}]")
+    if fact.status not in STATUSES:
+        problems.append(f"status {fact.status!r} not in {STATUSES}")
+    if fact.kind not in KINDS:
+        problems.append(f"kind {fact.kind!r} not in {KINDS}")
+    if fact.unit != fold(fact.unit):
+        problems.append(f"unit {fact.unit!r} is not folded (simplified, half-width)")
+    value_problem = check_value(fact)
+    if value_problem:
+        problems.append(value_problem)
+    section = section_at(gold.sections[fact.doc], fact.start)
+    if not gold.is_labelled(fact.doc, section.id):
+        problems.append(f"fact is in section {section.id}, which the manifest does not label")
+    return problems
+
+
+def check_value(fact: Fact) -> str | None:
+    """Is `value` the number written in `text` times its magnitude (or a header's magnitude)?"""
+    quantities = find_quantities(fact.text)
+    if not quantities:
+        return f"no number in text {fact.text!r}"
+    written = quantities[0]
+    allowed = {written.value}
+    if not written.magnitude:
+        # A magnitude given in a table header or the prose multiplies the written number.
+        allowed |= {written.value * factor for factor in MAGNITUDES.values()}
+    if any(abs(fact.value - value) <= 1e-6 * max(1.0, abs(value)) for value in allowed):
+        return None
+    return f"value {fact.value!r} does not match the number written in {fact.text!r} ({written.value!r})"

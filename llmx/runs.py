@@ -48,6 +48,16 @@ def new_run_id(name: str | None, started: datetime | None = None) -> str:
     return f"{stamp}-{_SAFE_NAME.sub('-', name)}" if name else stamp
 
 
+def free_run_folder(runs_dir: Path, name: str | None) -> Path:
+    """A run folder that does not exist yet (two runs in one second get -2, -3…)."""
+    base = new_run_id(name)
+    folder, count = runs_dir / base, 1
+    while folder.exists():
+        count += 1
+        folder = runs_dir / f"{base}-{count}"
+    return folder
+
+
 def write_run(
     folder: Path,
     extraction: Extraction,

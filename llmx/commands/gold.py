@@ -1,0 +1,84 @@
+"""`llmx gold`: validate, count and export the hand-labelled gold set."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from llmx.console import fail, note, one_line_errors
+from llmx.datasets_io import export_parquet, facts_dataset
+from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
+from llmx.sections import section_at
+
+gold_app = typer.Typer(help="Validate, count and export the gold set.", no_args_is_help=True)
+GoldDir = Annotated[Path, typer.Option(help="Folder with manifest.json and <doc>.jsonl files.")]
+
+
+@gold_app.command()
+def validate(gold_dir: GoldDir = GOLD_DIR) -> None:
+    """Check every gold line: fields, span text, value, sets, labelled section, overlaps."""
+    with one_line_errors():
+        gold = load_gold(gold_dir)
+        problems: list[str] = []
+        files = 0
+        for doc_id in gold.documents:
+            path = gold_dir / f"{doc_id}.jsonl"
+            if not path.exists():
+                problems.append(f"{path}: missing (the manifest labels {doc_id})")
+                continue
+            files += 1
+            lines = path.read_text(encoding="utf-8").splitlines()
+            problems.extend(validate_gold_lines(lines, str(path), gold))
+        for problem in problems:
+            typer.echo(problem)
+        if problems:
+            raise fail(f"{len(problems)} problems in {files} gold files")
+        note(f"gold is valid: {len(gold.facts)} facts in {files} documents")
+
+
+@gold_app.command()
+def stats(gold_dir: GoldDir = GOLD_DIR) -> None:
+    """Facts per document, section, unit, status and kind."""
+    with one_line_errors():
+        gold = load_gold(gold_dir)
+    console = Console()
+    sections = Counter(
+        (fact.doc, section_at(gold.sections[fact.doc], fact.start).id) for fact in gold.facts
+    )
+    per_doc = Counter(fact.doc for fact in gold.facts)
+    table = Table(title=f"Gold: {len(gold.facts)} facts")
+    for column in ("document", "facts", "sections with facts", "sections"):
+        table.add_column(column, justify="right" if column != "document" else "left")
+    for doc_id in gold.documents:
+        with_facts = sum(1 for (doc, _), _count in sections.items() if doc == doc_id)
+        table.add_row(doc_id, str(per_doc[doc_id]), str(with_facts), str(len(gold.sections[doc_id])))
+    console.print(table)
+    for field in ("unit", "status", "kind"):
+        counts = Counter(str(getattr(fact, field)) for fact in gold.facts)
+        breakdown = Table(title=f"by {field}")
+        breakdown.add_column(field)
+        breakdown.add_column("facts", justify="right")
+        for value, count in counts.most_common():
+            breakdown.add_row(value or '""', str(count))
+        console.print(breakdown)
+
+
+@gold_app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Parquet file to write.")],
+    gold_dir: GoldDir = GOLD_DIR,
+) -> None:
+    """Write the gold set as Parquet (through `datasets`)."""
+    with one_line_errors():
+        gold = load_gold(gold_dir)
+        export_parquet(facts_dataset(gold.facts), out)
+    note(f"{len(gold.facts)} gold facts → {out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(gold_app, name="gold")

@@ -1,0 +1,49 @@
+"""An extraction job from paths to a run folder: load → extract → write, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from llmx.documents import Document, expand_paths, load_document
+from llmx.extraction import Extractor, ProgressCallback
+from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, write_run
+
+
+@dataclass(frozen=True)
+class ExtractorSpec:
+    """Which extractor to build, as a user names it on the command line."""
+
+    extractor: str = "rules"  # "rules", "llm" or "hybrid"
+    prompt: str | None = None  # e.g. "extract@v1"
+    model: str | None = None
+    offline: bool = False
+
+
+def load_documents(paths: Sequence[Path]) -> list[Document]:
+    return [load_document(path) for path in expand_paths(paths)]
+
+
+def run_extraction(
+    paths: Sequence[Path],
+    extractor: Extractor,
+    *,
+    name: str | None = None,
+    runs_dir: Path = RUNS_DIR,
+    progress: ProgressCallback | None = None,
+    documents: Sequence[Document] | None = None,
+) -> Run:
+    """Extract facts from every document and write them as a run folder."""
+    loaded = list(documents) if documents is not None else load_documents(paths)
+    started = now_iso()
+    extraction = extractor.extract(loaded, progress)
+    return write_run(
+        free_run_folder(runs_dir, name),
+        extraction,
+        description=extractor.describe(),
+        documents=[document.id for document in loaded],
+        started=started,
+        finished=now_iso(),
+        name=name,
+    )

@@ -1,0 +1,277 @@
+"""Finding numeric mentions in text and normalising their value and unit.
+
+Pure functions. Matching runs on folded text (see `llmx.folding`), which has the same length
+as the source, so every span is a span of the source text. Value and unit follow the
+labelling standard: the number times its magnitude word, percent kept in percent, the unit
+as written with magnitude words taken off and traditional and full-width forms folded.
+
+This module says what a number *is*; whether it is a fact is the rules extractor's call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from llmx.folding import fold
+
+MAGNITUDES: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+}
+
+# Units as written after folding, longest first when compiled. Compound units come from
+# a base unit plus "/" and a per-unit.
+UNITS: tuple[str, ...] = (
+    "个百分点", "百分点", "%", "‰",
+    "元", "美元", "港元", "欧元",
+    "平方公里", "平方千米", "平方米", "平米", "立方米", "立方", "公里", "千米", "延米", "米",
+    "亩", "公顷", "方", "m2", "m²", "m³", "㎡", "km",
+    "吨标准煤", "吨标煤", "吨", "公斤", "千克", "斤",
+    "千瓦时", "千瓦", "兆瓦", "瓦", "kWh", "MWh", "GWh", "kW", "MW", "GW", "千伏安", "千伏", "kV",
+    "标箱", "TEU",
+    "人次", "人口", "人", "户", "家", "个工作日", "工作日", "个月", "个", "项", "次", "场次", "场",
+    "张", "座", "条", "所", "间", "套", "台件", "台套", "台", "辆", "栋", "处", "件次", "件", "名",
+    "位", "批次", "批", "支", "只", "头", "羽", "株", "棵", "宗", "类", "篇", "部", "期", "轮",
+    "列", "班", "趟", "艘", "架", "块", "片", "门", "层", "床", "盏", "口", "箱", "单", "笔", "群",
+    "分钟", "小时", "天", "日", "周", "年", "月",
+    "倍", "岁", "级", "号", "届", "周年", "星", "强",
+)
+PER_UNITS: tuple[str, ...] = (
+    "平方米", "人", "年", "天", "日", "梯", "吨", "亩", "户", "月", "小时", "公里", "台", "个",
+)
+
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_PER_ALTERNATION = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
+_MAG_ALTERNATION = "万亿|千万|百万|万|亿"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = rf"[{_CN_DIGITS}]+"
+
+QUANTITY_PATTERN = re.compile(
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    r"(?P<inner>余|多)?"
+    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}))?"
+    r"(?P<inner2>余|多)?"
+    rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
+    rf"|[(（](?P<punit>{_UNIT_ALTERNATION})[)）])?"
+)
+_SMALL = r"\d{1,3}(?:\.\d+)?"
+RATIO_PATTERN = re.compile(
+    rf"(?<![\d.])(?P<a>{_SMALL})\s?:\s?(?P<b>{_SMALL})(?:\s?:\s?(?P<c>{_SMALL}))?(?![\d.])"
+)
+FRACTION_PATTERN = re.compile(
+    rf"(?P<den>[{_CN_DIGITS}]+)分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
+    rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
+)
+
+PREFIX_QUALIFIERS: tuple[str, ...] = (
+    "不低于", "不少于", "不超过", "不高于", "超过", "突破", "达到", "约", "近", "超", "逾", "过",
+    "≥", "≤", "<", ">",
+)
+SUFFIX_QUALIFIERS: tuple[str, ...] = ("以上", "左右", "以内", "以下", "之内")
+_COMPOUND_WITH_YUE = re.compile(r"[签制节预集公合特履违婚相]约$")
+# Qualifiers that only bound a value; 达到 is a verb, not a bound, and is not recorded.
+_NOT_RECORDED = frozenset({"达到"})
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    chinese: bool
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A numeric mention: its span in the text and what it says, before any judgement."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    number: str  # the numeral as written
+    magnitude: str | None
+    chinese: bool
+    shape: str  # "number", "ratio", "ratio_term", "fraction"
+    has_unit: bool  # a unit or magnitude is written in the token itself
+
+    def with_unit(self, unit: str, factor: float = 1.0) -> Quantity:
+        """The same mention taking a unit (and magnitude factor) from a header or a neighbour."""
+        return Quantity(
+            self.start, self.end, self.text, _clean(self.value * factor), unit, self.qualifier,
+            self.number, self.magnitude, self.chinese, self.shape, self.has_unit,
+        )
+
+
+def _clean(value: float) -> float:
+    """Round away float noise from multiplying decimals by powers of ten."""
+    return float(f"{value:.10g}")
+
+
+@lru_cache(maxsize=2048)
+def parse_number(numeral: str) -> ParsedNumber | None:
+    """Arabic digits (with thousands separators) or a Chinese numeral, as written."""
+    folded = fold(numeral).replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", folded):
+        return ParsedNumber(float(folded), chinese=False)
+    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+", folded):
+        text = folded.replace("〇", "零")
+        if text[0] in "十百千":
+            text = "一" + text
+        try:
+            return ParsedNumber(float(cn2an.cn2an(text, "normal")), chinese=True)
+        except (ValueError, KeyError, IndexError):
+            return None
+    return None
+
+
+def _prefix_qualifier(folded: str, start: int) -> tuple[str | None, int]:
+    window = folded[max(0, start - 3) : start]
+    for word in PREFIX_QUALIFIERS:
+        if window.endswith(word):
+            if word == "约" and _COMPOUND_WITH_YUE.search(window):
+                return None, start  # 签约, 节约…: a verb, not "about"
+            return (None if word in _NOT_RECORDED else word), start - len(word)
+    return None, start
+
+
+def _suffix_qualifier(folded: str, end: int) -> str | None:
+    for word in SUFFIX_QUALIFIERS:
+        if folded.startswith(word, end):
+            return word
+    return None
+
+
+def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
+    parsed = parse_number(match.group("num"))
+    if parsed is None:
+        return None
+    magnitude = match.group("mag")
+    unit = match.group("unit") or match.group("punit") or ""
+    inner = match.group("inner") or match.group("inner2")
+    end = match.end()
+    if not unit and not magnitude and inner:
+        end = match.start("inner") if match.group("inner") else match.start("inner2")
+        inner = None
+    if not unit and match.group("space"):
+        end -= 1
+    start = match.start()
+    factor = MAGNITUDES[magnitude] if magnitude else 1
+    prefix, _ = _prefix_qualifier(folded, start)
+    qualifier = inner or prefix or _suffix_qualifier(folded, end)
+    return Quantity(
+        start=start,
+        end=end,
+        text=source[start:end],
+        value=_clean(parsed.value * factor),
+        unit=unit,
+        qualifier=qualifier,
+        number=match.group("num"),
+        magnitude=magnitude,
+        chinese=parsed.chinese,
+        shape="number",
+        has_unit=bool(unit or magnitude),
+    )
+
+
+def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Quantity]:
+    terms = [name for name in ("a", "b", "c") if match.group(name)]
+    if len(terms) == 2 and float(match.group("b")) != 1.0:
+        return []  # "a:b" with b other than 1 is a time or a label, not a ratio the reports state
+    if len(terms) == 2:
+        # a:1 is one fact: the span may include the ":1".
+        start, end = match.start(), match.end()
+        return [
+            Quantity(start, end, source[start:end], float(match.group("a")), "ratio",
+                     _prefix_qualifier(folded, start)[0], match.group("a"), None, False,
+                     "ratio", True)
+        ]
+    quantities = []
+    for name in terms:
+        start, end = match.span(name)
+        quantities.append(
+            Quantity(start, end, source[start:end], float(match.group(name)), "ratio", None,
+                     match.group(name), None, False, "ratio_term", True)
+        )
+    return quantities
+
+
+def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
+    start, end = match.span()
+    if match.group("half"):
+        qualifier = "过" if match.group("half") == "过半" else None
+        if qualifier:
+            start += 1
+        return Quantity(start, end, source[start:end], 0.5, "ratio", qualifier, "半", None, True,
+                        "fraction", True)
+    if match.group("den"):
+        denominator = parse_number(match.group("den"))
+        numerator = parse_number(match.group("num"))
+    else:
+        denominator = parse_number(match.group("dden"))
+        numerator = parse_number(match.group("dnum"))
+    if not denominator or not numerator or not 0 < numerator.value < denominator.value:
+        return None
+    qualifier = _prefix_qualifier(folded, start)[0] or _suffix_qualifier(folded, end)
+    return Quantity(start, end, source[start:end], numerator.value / denominator.value, "ratio",
+                    qualifier, source[start:end], None,
+                    denominator.chinese, "fraction", True)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric mention in `text`, in order, spans relative to `text`, never overlapping."""
+    folded = fold(text)
+    found: list[Quantity] = []
+    taken = bytearray(len(text))
+
+    def claim(quantity: Quantity | None) -> None:
+        if quantity is None or any(taken[quantity.start : quantity.end]):
+            return
+        taken[quantity.start : quantity.end] = b"\x01" * (quantity.end - quantity.start)
+        found.append(quantity)
+
+    for match in RATIO_PATTERN.finditer(folded):
+        for quantity in _ratio_quantities(folded, text, match):
+            claim(quantity)
+    for match in FRACTION_PATTERN.finditer(folded):
+        claim(_fraction_quantity(folded, text, match))
+    for match in QUANTITY_PATTERN.finditer(folded):
+        if any(taken[match.start() : match.end()]):
+            continue
+        claim(_number_quantity(folded, text, match))
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one quantity a quote such as "983亿元" or "21.9个百分点" states, if it states one."""
+    quantities = find_quantities(text)
+    return quantities[0] if len(quantities) == 1 else None
+
+
+def split_header_unit(header: str) -> tuple[str, float] | None:
+    """The unit and magnitude factor a table header gives, e.g. "（万元/人）" → ("元/人", 1e4)."""
+    folded = fold(header)
+    match = re.search(r"[(（]([^()（）]*)[)）]\s*\*?\s*$", folded) or re.search(
+        r"单位\s*[:：]\s*(\S+)", folded
+    )
+    if not match:
+        return None
+    inside = match.group(1).strip()
+    magnitude = re.match(_MAG_ALTERNATION, inside)
+    factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0
+    unit = inside[magnitude.end() :] if magnitude else inside
+    if unit.startswith("/") or not unit:
+        return None
+    return unit, factor

@@ -1,0 +1,95 @@
+"""The fields a rule can judge for a fact: indicator, status, kind and period.
+
+Pure functions over the folded text around a mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.quantities import Quantity
+from llmx.rules.filters import clause_before
+
+_CHANGE_CUES = re.compile(r"(?:增长|下降|增速|提高|降低|提升|增加|减少|回落|上涨|下滑|拉动|高于|低于|增幅|降幅|同比|负增长|减|增)")
+_SHARE_CUES = re.compile(r"(?:占|比重|比例|覆盖率|率|占比|达标|满意度|贡献)")
+_TARGET_CUES = re.compile(r"(?:目标|计划|力争|预期|争取|确保|拟|规划|将|建议|控制在|左右为|要求)")
+_ACTUAL_CUES = re.compile(r"(?:完成|实现|达到|建成|累计|已|预计)")
+_MULTI_YEAR = re.compile(r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年")
+_YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
+# Words around a number that say what happens to the indicator, not what it is.
+_VERB_TAIL = re.compile(
+    r"(?:分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共|总计|合计|新增|增长|下降|增加|减少|提高|降低|提升|"
+    r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
+    r"[0-9.%、和及与]|\s)+$"
+)
+_LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|全市|今年|明年|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
+                         r"(?:19|20)\d{2}年|我区|共|新|并|及|和|与|、|“|”)+")
+_INDICATOR_MAX = 20
+
+
+def kind_of(folded: str, quantity: Quantity) -> str:
+    if quantity.unit in ("个百分点", "百分点", "倍"):
+        return "change"
+    if quantity.unit == "ratio":
+        return "share"
+    near = folded[max(0, quantity.start - 8) : quantity.start]
+    clause = clause_before(folded, quantity.start)
+    if quantity.unit in ("%", "‰"):
+        if re.search(r"比重|占|率|覆盖|比例|达标|满意|贡献", near) and not re.search(r"增长|下降|增速", near[-4:]):
+            return "share"
+        if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
+            return "change"
+        return "share" if _SHARE_CUES.search(clause) else "change"
+    if re.search(r"(?:比上年|较上年|同比|比去年)(?:增加|减少|增长|下降|多|少)了?$", near):
+        return "change"
+    return "level"
+
+
+def status_of(folded: str, quantity: Quantity, default: str) -> str:
+    near = folded[max(0, quantity.start - 12) : quantity.start]
+    if re.search(r"预计(?:完成|实现|达到|全年)?", near):
+        return "actual"
+    if re.search(r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标", near):
+        return "target"
+    if default == "actual":
+        return "actual"
+    sentence = _sentence_before(folded, quantity.start)
+    years = _YEAR_IN_SENTENCE.findall(sentence)
+    if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
+        return "actual"
+    return default
+
+
+def period_of(folded: str, quantity: Quantity, status: str, report_year: str | None,
+              plan_year: str | None) -> str | None:
+    clause = clause_before(folded, quantity.start, limit=30)
+    if _MULTI_YEAR.search(clause):
+        return None
+    # A clause that opens with its own year ("2022年完成…") dates the figure.
+    stated = re.match(r"\s*((?:19|20)\d{2})年(?![—\-至到])", clause)
+    if stated:
+        return stated.group(1)
+    return report_year if status == "actual" else plan_year
+
+
+def _sentence_before(folded: str, position: int) -> str:
+    start = max(folded.rfind(mark, 0, position) for mark in "。；\n")
+    return folded[start + 1 : position]
+
+
+def indicator_of(source: str, folded: str, quantity: Quantity, previous: str | None) -> str:
+    """What is measured: the clause before the number, less verbs, cue and lead words.
+
+    Cut in the folded text, returned in the source's own script.
+    """
+    clause_start = quantity.start - len(clause_before(folded, quantity.start))
+    clause = folded[clause_start : quantity.start]
+    tail = _VERB_TAIL.search(clause)
+    end = clause_start + (tail.start() if tail else len(clause))
+    lead = _LEAD_WORDS.match(folded[clause_start:end])
+    start = clause_start + (lead.end() if lead else 0)
+    start = max(start, end - _INDICATOR_MAX)
+    indicator = source[start:end].strip(" 　“”\"'（）()")
+    if not indicator and previous:
+        return previous
+    return indicator or source[clause_start : quantity.start].strip()

@@ -1,0 +1,45 @@
+"""What a document says about itself that every fact needs: its report and plan years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.folding import fold
+from llmx.sections import Section
+
+_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年国民经济和社会发展计划执行情况")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:国民经济和社会发展)?计划(?:草案)?")
+_ACTUAL_HEADINGS = ("执行情况", "完成情况")
+_TARGET_HEADINGS = ("计划草案", "目标", "重点工作", "主要任务", "重点措施", "总体考虑", "要求", "安排")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    report_year: str | None
+    plan_year: str | None
+
+    @classmethod
+    def of(cls, text: str) -> DocumentContext:
+        head = fold(text[:2000])
+        report = _REPORT_YEAR.search(head)
+        report_year = report.group(1) if report else None
+        plan_year = None
+        for match in _PLAN_YEAR.finditer(head):
+            if match.group(1) != report_year:
+                plan_year = match.group(1)
+                break
+        if plan_year is None and report_year:
+            plan_year = str(int(report_year) + 1)
+        return cls(report_year, plan_year)
+
+
+def section_status(section: Section) -> str:
+    """The status a section's facts have unless their sentence says otherwise."""
+    for heading in reversed(section.path):
+        folded = fold(heading)
+        if any(word in folded for word in _ACTUAL_HEADINGS):
+            return "actual"
+        if any(word in folded for word in _TARGET_HEADINGS):
+            return "target"
+    return "actual"

@@ -1,0 +1,158 @@
+"""The rules extractor: document → sections → candidate quantities → facts, offline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from llmx.documents import Document
+from llmx.extraction import Extraction, ExtractionStats, ProgressCallback
+from llmx.facts import Fact
+from llmx.folding import fold
+from llmx.quantities import Quantity, find_quantities, split_header_unit
+from llmx.rules import attributes, filters
+from llmx.rules.context import DocumentContext, section_status
+from llmx.sections import Section, section_at, split_sections
+from llmx.tables import Row, Table, find_tables
+
+NAME = "rules"
+_EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
+
+
+@dataclass(frozen=True)
+class _Document:
+    """A document with everything the rules need, computed once."""
+
+    document: Document
+    folded: str
+    context: DocumentContext
+    sections: list[Section]
+    tables: list[Table]
+
+
+class RulesExtractor:
+    """Finds every quantity with `llmx.quantities` and judges it with the standard's rules."""
+
+    name = NAME
+
+    def describe(self) -> dict[str, Any]:
+        return {"extractor": NAME, "mode": "rules", "model": None, "prompt": None,
+                "schema_hash": None}
+
+    def extract(
+        self, documents: Sequence[Document], progress: ProgressCallback | None = None
+    ) -> Extraction:
+        stats = ExtractionStats()
+        facts: list[Fact] = []
+        for document in documents:
+            prepared = _prepare(document)
+            stats.sections += len(prepared.sections)
+            facts.extend(_facts_of(prepared))
+            if progress:
+                progress(document.id)
+        return Extraction(facts, stats)
+
+    def extract_section(self, document: Document, section: Section) -> list[Fact]:
+        """The facts of one section: the candidates the hybrid mode shows a model."""
+        prepared = _prepare(document)
+        return [fact for fact in _facts_of(prepared) if fact.section == section.id]
+
+
+def _prepare(document: Document) -> _Document:
+    text = document.text
+    return _Document(document, fold(text), DocumentContext.of(text),
+                     split_sections(document.id, text), find_tables(text))
+
+
+def _facts_of(prepared: _Document) -> list[Fact]:
+    facts = list(_table_facts(prepared)) + list(_prose_facts(prepared))
+    facts.sort(key=lambda fact: fact.start)
+    return facts
+
+
+def _inside(tables: Sequence[Table], position: int) -> bool:
+    return any(table.start <= position < table.end for table in tables)
+
+
+def _prose_facts(prepared: _Document) -> Iterator[Fact]:
+    text, folded = prepared.document.text, prepared.folded
+    quantities = [q for q in find_quantities(text) if not _inside(prepared.tables, q.start)]
+    previous_indicator: str | None = None
+    for quantity in filters.share_units(folded, quantities):
+        if filters.exclusion_reason(folded, quantity):
+            continue
+        quantity = filters.unit_from_context(folded, quantity)
+        if not quantity.has_unit:
+            continue
+        section = section_at(prepared.sections, quantity.start)
+        status = attributes.status_of(folded, quantity, section_status(section))
+        indicator = attributes.indicator_of(text, folded, quantity, previous_indicator)
+        previous_indicator = indicator
+        yield _fact(prepared, section, quantity, indicator, status,
+                    attributes.kind_of(folded, quantity),
+                    attributes.period_of(folded, quantity, status, prepared.context.report_year,
+                                         prepared.context.plan_year))
+
+
+def _table_facts(prepared: _Document) -> Iterator[Fact]:
+    for table in prepared.tables:
+        title_year = re.search(r"((?:19|20)\d{2})年", fold(table.title))
+        for row in table.rows:
+            if len(row.cells) != len(table.columns):
+                continue
+            yield from _row_facts(prepared, table, row, title_year.group(1) if title_year else None)
+
+
+def _row_facts(prepared: _Document, table: Table, row: Row, title_year: str | None) -> Iterator[Fact]:
+    text, folded = prepared.document.text, prepared.folded
+    header = table.indicator_of(row)
+    header_unit = split_header_unit(header)
+    indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
+    indicator = re.sub(r"^其中[:：]", "", indicator)
+    for column, cell in zip(table.columns, row.cells, strict=True):
+        if column.role != "value" or _EMPTY_CELL.match(cell.text):
+            continue
+        section = section_at(prepared.sections, cell.start)
+        for found in find_quantities(cell.text):
+            quantity = _shift(found, cell.start, text)
+            if quantity.shape == "number" and quantity.unit not in ("", "个百分点", "百分点"):
+                pass  # the cell writes its own unit
+            elif quantity.shape == "number" and not quantity.unit:
+                unit = header_unit or column.unit
+                if unit is None:
+                    continue
+                quantity = quantity.with_unit(unit[0], unit[1])
+            negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
+            status = column.status or section_status(section)
+            kind = _table_kind(fold(header), quantity, negative)
+            period = column.period or title_year or (
+                prepared.context.report_year if status == "actual" else prepared.context.plan_year
+            )
+            yield _fact(prepared, section, quantity, indicator, status, kind, period)
+
+
+def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
+    if quantity.unit in ("个百分点", "百分点", "倍") or negative or re.search(r"增速|增长|增幅", header):
+        return "change"
+    if quantity.unit == "ratio" or re.search(r"比重|率|占|比例", header):
+        return "share"
+    return "level"
+
+
+def _shift(quantity: Quantity, offset: int, text: str) -> Quantity:
+    start, end = quantity.start + offset, quantity.end + offset
+    return Quantity(start, end, text[start:end], quantity.value, quantity.unit, quantity.qualifier,
+                    quantity.number, quantity.magnitude, quantity.chinese, quantity.shape,
+                    quantity.has_unit)
+
+
+def _fact(prepared: _Document, section: Section, quantity: Quantity, indicator: str, status: str,
+          kind: str, period: str | None) -> Fact:
+    return Fact.model_validate({
+        "doc": prepared.document.id, "start": quantity.start, "end": quantity.end,
+        "text": quantity.text, "value": quantity.value, "unit": quantity.unit,
+        "qualifier": quantity.qualifier, "indicator": indicator, "period": period,
+        "status": status, "kind": kind, "section": section.id, "extractor": NAME,
+    })

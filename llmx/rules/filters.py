@@ -1,0 +1,131 @@
+"""Which numeric mentions in prose are facts (ANNOTATION.md, section 1 and 4).
+
+Each rule names the kind of non-fact it removes. Pure functions over the folded document
+text and the mentions found in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from llmx.quantities import MAGNITUDES, Quantity
+
+# Units that mark a date, a name or a class, never a measured amount.
+_NON_FACT_UNITS = frozenset({"年", "月", "日", "周年", "届", "号", "级", "星", "强", "千伏", "kV"})
+_MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
+# Words after a count that make it a programme name or an enumeration announcement.
+_NAME_AFTER = re.compile(
+    r"^(?:措施|政策|举措|意见|硬措施|方面|大|张报表|项行动|项工程|重压力|个维护|个确立|个轮子"
+    r"|次产业|产业|次全会|次会议|届|位数|位一体|个结合|个一批|化|区两县|线)"
+)
+_LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
+_CLASS_AFTER = re.compile(r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口)")
+_MONEY_CONTEXT = re.compile(r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业")
+_CLAUSE_BREAK = "，。；：,;:\n"
+_QUOTE_MAX = 16
+
+
+def _before(folded: str, quantity: Quantity, width: int) -> str:
+    return folded[max(0, quantity.start - width) : quantity.start]
+
+
+def _after(folded: str, quantity: Quantity, width: int) -> str:
+    return folded[quantity.end : quantity.end + width]
+
+
+def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
+    """A number inside a short quotation (“十项行动”, “1+2+6+N”) is part of a name."""
+    opening = folded.rfind("“", max(0, quantity.start - _QUOTE_MAX), quantity.start)
+    if opening < 0:
+        return False
+    closing = folded.find("”", quantity.end, quantity.end + _QUOTE_MAX)
+    if closing < 0:
+        return False
+    between = folded[opening + 1 : closing]
+    return "”" not in folded[opening + 1 : quantity.start] and len(between) <= _QUOTE_MAX
+
+
+def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
+    """Why a mention is not a fact, or None when it may be one."""
+    before1 = _before(folded, quantity, 1)
+    after1 = _after(folded, quantity, 1)
+    after8 = _after(folded, quantity, 8)
+    if quantity.unit in _NON_FACT_UNITS:
+        return "date, name or class unit"
+    if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
+        return "age threshold"
+    if re.match(r"[A-Za-z]", after1) or re.match(r"[A-Za-z.]", before1) and quantity.shape == "number":
+        return "name with letters"
+    if before1 in "+/-—－" and before1 and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
+        return "code or date"
+    if after1 in "+" or before1 == "+":
+        return "name with plus"
+    if after1 in "-/" and re.match(r"[-/]\d", _after(folded, quantity, 2)):
+        return "code or date"
+    if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
+        return "ordinal"
+    if quantity.unit in ("位", "名") and re.search(r"(?:前|居|第|排名|列)$", _before(folded, quantity, 2)):
+        return "rank"
+    if _NAME_AFTER.match(after8):
+        return "name or enumeration"
+    if _inside_short_quote(folded, quantity):
+        return "inside a name in quotes"
+    if _CLASS_AFTER.match(after8) or (quantity.qualifier == "以上" and _CLASS_AFTER.match(after8)):
+        return "threshold defining a class"
+    if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万"):
+        if not (quantity.magnitude and _MILESTONE_BEFORE.search(_before(folded, quantity, 2))):
+            return "part of a word"
+    if _before(folded, quantity, 1) == "每":
+        return "magnitude defining a rate"
+    if quantity.chinese and quantity.value == 1 and quantity.shape == "number":
+        return "indefinite 一"
+    if quantity.chinese and re.search(r"届$", _before(folded, quantity, 1)):
+        return "session number"
+    if quantity.shape == "number" and not quantity.has_unit and _is_year(quantity):
+        return "year"
+    return None
+
+
+def _is_year(quantity: Quantity) -> bool:
+    return quantity.value.is_integer() and 1900 <= quantity.value <= 2100 and "." not in quantity.number
+
+
+def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """Bare numbers in a list or range take the unit (and magnitude) written after the last one.
+
+    `分别增长5.1、4.3和6.2%` gives 5.1 % and 4.3 %; `2—3个` gives 2 个.
+    """
+    shared = list(quantities)
+    # The magnitude each number stands under: its own, or the one it shares.
+    factors = [MAGNITUDES.get(quantity.magnitude or "", 1) for quantity in shared]
+    for index in range(len(shared) - 2, -1, -1):
+        current, following = shared[index], shared[index + 1]
+        if current.unit or current.shape != "number" or not following.unit:
+            continue
+        if following.shape != "number" or current.chinese != following.chinese:
+            continue
+        if not _LIST_SEPARATOR.match(folded[current.end : following.start]):
+            continue
+        if not current.magnitude:
+            factors[index] = factors[index + 1]
+        factor = 1 if current.magnitude else factors[index]
+        shared[index] = replace(current.with_unit(following.unit, factor), has_unit=True)
+    return shared
+
+
+def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
+    """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence."""
+    if quantity.unit or not quantity.magnitude:
+        return quantity
+    sentence_start = max(folded.rfind(mark, 0, quantity.start) for mark in "。；\n")
+    if _MONEY_CONTEXT.search(folded[sentence_start + 1 : quantity.start]):
+        return quantity.with_unit("元")
+    return quantity
+
+
+def clause_before(folded: str, position: int, limit: int = 40) -> str:
+    """The text from the last clause break before `position` up to it."""
+    start = max(folded.rfind(mark, max(0, position - limit), position) for mark in _CLAUSE_BREAK)
+    return folded[max(start + 1, position - limit) : position]

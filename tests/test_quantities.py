@@ -1,0 +1,162 @@
+"""The normaliser on the standard's own examples, and properties of number parsing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from llmx.folding import fold
+from llmx.quantities import find_quantities, parse_number, parse_quantity, split_header_unit
+
+# (mention, value, unit) exactly as ANNOTATION.md's table lists them.
+STANDARD_EXAMPLES = [
+    ("983亿元", 983e8, "元"),
+    ("4906.63万元", 49_066_300, "元"),
+    ("3万亿元", 3e12, "元"),
+    ("918.6億元", 918.6e8, "元"),
+    ("44704元", 44704, "元"),
+    ("7.2%", 7.2, "%"),
+    ("0.5％", 0.5, "%"),
+    ("21.9个百分点", 21.9, "个百分点"),
+    ("5家", 5, "家"),
+    ("128个", 128, "个"),
+    ("13项", 13, "项"),
+    ("317天", 317, "天"),
+    ("20余次", 20, "次"),
+    ("4080张", 4080, "张"),
+    ("12.9万人", 129_000, "人"),
+    ("50.5万亩", 505_000, "亩"),
+    ("1050万吨", 10_500_000, "吨"),
+    ("5万方", 50_000, "方"),
+    ("3.6亿公斤", 360_000_000, "公斤"),
+    ("60平方公里", 60, "平方公里"),
+    ("35GWh", 35, "GWh"),
+    ("107公里", 107, "公里"),
+    ("38万元/人", 380_000, "元/人"),
+    ("1.91:1", 1.91, "ratio"),
+    ("1.93：1", 1.93, "ratio"),
+    ("三家", 3, "家"),
+    ("两个", 2, "个"),
+    ("7 万户", 70_000, "户"),
+    ("2.4倍", 2.4, "倍"),
+    ("万吨标准煤", None, None),
+]
+
+
+@pytest.mark.parametrize(("mention", "value", "unit"), STANDARD_EXAMPLES)
+def test_parses_the_standards_examples(mention: str, value: float | None, unit: str | None) -> None:
+    quantity = parse_quantity(mention)
+    if value is None:
+        assert quantity is None  # a magnitude and unit with no number is not a mention
+        return
+    assert quantity is not None
+    assert quantity.text == mention
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+
+
+def test_qualifiers_outside_the_token_stay_outside_the_span() -> None:
+    [quantity] = find_quantities("总量约5亿元以上")
+    assert quantity.text == "5亿元"
+    assert quantity.qualifier == "约"
+
+
+def test_yu_inside_the_token_stays_inside_the_span() -> None:
+    [quantity] = find_quantities("作经验交流20余次。")
+    assert (quantity.text, quantity.qualifier) == ("20余次", "余")
+
+
+def test_a_split_ratio_gives_one_mention_per_term() -> None:
+    terms = find_quantities("三次产业结构3.1:42.6:54.3")
+    assert [(q.text, q.shape) for q in terms if q.unit == "ratio"] == [
+        ("3.1", "ratio_term"), ("42.6", "ratio_term"), ("54.3", "ratio_term")
+    ]
+
+
+@pytest.mark.parametrize(("mention", "value", "qualifier"), [
+    ("一半", 0.5, None), ("三分之一", 1 / 3, None), ("过半", 0.5, "过"), ("近1/2", 0.5, "近"),
+])
+def test_fractions_are_ratios(mention: str, value: float, qualifier: str | None) -> None:
+    [quantity] = find_quantities(mention)
+    assert quantity.unit == "ratio"
+    assert quantity.value == pytest.approx(value)
+    assert quantity.qualifier == qualifier
+
+
+def test_a_milestone_without_a_unit_word_keeps_its_magnitude() -> None:
+    [quantity] = find_quantities("规上工业总产值突破千亿大关")
+    assert (quantity.text, quantity.value, quantity.qualifier) == ("千亿", 1e11, "突破")
+
+
+def test_a_colon_before_a_year_is_not_a_ratio() -> None:
+    assert all(q.unit != "ratio" for q in find_quantities("专栏1：2023年重点民生实事"))
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("地区生产总值增速（%）", ("%", 1.0)),
+    ("全体居民人均可支配收入（万元/人）", ("元/人", 1e4)),
+    ("粮食产量（亿公斤）", ("公斤", 1e8)),
+    ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
+    ("高新技术企业数", None),
+])
+def test_a_header_gives_unit_and_magnitude(header: str, expected: tuple[str, float] | None) -> None:
+    assert split_header_unit(header) == expected
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_arabic_integers_parse_to_themselves(number: int) -> None:
+    parsed = parse_number(str(number))
+    assert parsed is not None and parsed.value == number
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_decimals_parse_to_themselves(whole: int, fraction: int) -> None:
+    text = f"{whole}.{fraction:02d}"
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(float(text))
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_thousands_separators_do_not_change_the_value(number: int) -> None:
+    parsed = parse_number(f"{number:,}")
+    assert parsed is not None and parsed.value == number
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_full_width_digits_parse_like_ascii(number: int) -> None:
+    wide = "".join(chr(ord(digit) + 0xFEE0) for digit in str(number))
+    parsed = parse_number(wide)
+    assert parsed is not None and parsed.value == number
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_chinese_numerals_round_trip_through_cn2an(number: int) -> None:
+    import cn2an
+
+    written = cn2an.an2cn(number, "low")
+    parsed = parse_number(written)
+    assert parsed is not None and parsed.chinese and parsed.value == number
+
+
+@given(st.decimals(min_value=0, max_value=10**5, places=2), st.sampled_from(["万", "亿", "万亿"]))
+def test_magnitude_words_multiply(number: object, magnitude: str) -> None:
+    factor = {"万": 1e4, "亿": 1e8, "万亿": 1e12}[magnitude]
+    quantity = parse_quantity(f"{number}{magnitude}元")
+    assert quantity is not None
+    assert quantity.value == pytest.approx(float(str(number)) * factor, rel=1e-9)
+    assert quantity.unit == "元"
+
+
+@given(st.text(alphabet="国民經濟億元長壽區發展％１２３：∶＜萬個畝戶條abc 12.%", max_size=60))
+def test_folding_keeps_length_so_spans_map_back(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+@given(st.text(alphabet="0123456789.,%万亿元个年和、约以上：:．一二三十百千两", max_size=40))
+def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
+    quantities = find_quantities(text)
+    for quantity in quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+    for left, right in zip(quantities, quantities[1:], strict=False):
+        assert left.end <= right.start
