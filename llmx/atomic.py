@@ -14,7 +14,9 @@ from typing import TextIO
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """Open a temporary file beside `path`; on success it replaces `path`, on error it vanishes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             yield handle

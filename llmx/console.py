@@ -41,8 +41,13 @@ def progress_bar(total: int, label: str) -> Iterator[ProgressCallback]:
     if not sys.stderr.isatty() or total <= 1:
         yield lambda _status: None
         return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn(), TextColumn("{task.fields[status]}"))
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}"),
+    )
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task(label, total=total, status="")
 

@@ -9,8 +9,21 @@ from datasets import Dataset
 
 from llmx.facts import Fact
 
-_COLUMNS = ("doc", "start", "end", "text", "value", "unit", "qualifier", "indicator", "period",
-            "status", "kind", "section", "extractor")
+_COLUMNS = (
+    "doc",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "indicator",
+    "period",
+    "status",
+    "kind",
+    "section",
+    "extractor",
+)
 
 
 def facts_dataset(facts: Iterable[Fact]) -> Dataset:

@@ -12,7 +12,9 @@ from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
 # Colon-like and comparison marks the reports use interchangeably.
-_EXTRA = str.maketrans({"∶": ":", "\u3000": " ", "—": "—", "－": "-", "–": "-", "＜": "<", "＞": ">"})
+_EXTRA = str.maketrans(
+    {"∶": ":", "\u3000": " ", "—": "—", "－": "-", "–": "-", "＜": "<", "＞": ">"}
+)
 
 
 @lru_cache(maxsize=4096)

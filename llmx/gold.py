@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,9 +64,7 @@ def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
 REQUIRED_FIELDS = ("doc", "start", "end", "text", "value", "unit", "indicator", "status", "kind")
 
 
-def validate_gold_lines(
-    lines: list[str], source: str, gold: GoldSet
-) -> list[str]:
+def validate_gold_lines(lines: list[str], source: str, gold: GoldSet) -> list[str]:
     """Every problem with one gold file's lines, one message each (empty when clean)."""
     problems: list[str] = []
     spans: dict[str, list[tuple[int, int, int]]] = {}
@@ -80,10 +79,12 @@ def validate_gold_lines(
             continue
         problems.extend(f"{where}: {problem}" for problem in check_gold_record(record, gold))
         if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
-            spans.setdefault(str(record.get("doc")), []).append((record["start"], record["end"], number))
+            spans.setdefault(str(record.get("doc")), []).append(
+                (record["start"], record["end"], number)
+            )
     for doc_spans in spans.values():
         doc_spans.sort()
-        for (_, end, first), (start, _, second) in zip(doc_spans, doc_spans[1:], strict=False):
+        for (_, end, first), (start, _, second) in itertools.pairwise(doc_spans):
             if start < end:
                 problems.append(f"{source}:{second}: span overlaps the span on line {first}")
     return problems
@@ -97,7 +98,8 @@ def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
     try:
         fact = Fact.model_validate(record)
     except ValueError as error:
-        return [f"bad field: {str(error).splitlines()[1] if len(str(error).splitlines()) > 1 else error}"]
+        lines = str(error).splitlines()
+        return [f"bad field: {' '.join(lines[1:3]) if len(lines) > 1 else error}"]
     document = gold.documents.get(fact.doc)
     if document is None:
         return [f"document {fact.doc!r} is not in the gold manifest"]
@@ -106,7 +108,9 @@ def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
         problems.append(f"span [{fact.start}:{fact.end}] is past the end of the document")
     elif document.text[fact.start : fact.end] != fact.text:
         found = document.text[fact.start : fact.end]
-        problems.append(f"text {fact.text!r} is not the document's text {found!r} at [{fact.start}:{fact.end}]")
+        problems.append(
+            f"text {fact.text!r} is not the document's text {found!r} at [{fact.start}:{fact.end}]"
+        )
     if fact.status not in STATUSES:
         problems.append(f"status {fact.status!r} not in {STATUSES}")
     if fact.kind not in KINDS:
@@ -134,4 +138,7 @@ def check_value(fact: Fact) -> str | None:
         allowed |= {written.value * factor for factor in MAGNITUDES.values()}
     if any(abs(fact.value - value) <= 1e-6 * max(1.0, abs(value)) for value in allowed):
         return None
-    return f"value {fact.value!r} does not match the number written in {fact.text!r} ({written.value!r})"
+    return (
+        f"value {fact.value!r} does not match the number written in {fact.text!r} "
+        f"({written.value!r})"
+    )

@@ -31,22 +31,143 @@ MAGNITUDES: dict[str, int] = {
 # Units as written after folding, longest first when compiled. Compound units come from
 # a base unit plus "/" and a per-unit.
 UNITS: tuple[str, ...] = (
-    "个百分点", "百分点", "%", "‰",
-    "元", "美元", "港元", "欧元",
-    "平方公里", "平方千米", "平方米", "平米", "立方米", "立方", "公里", "千米", "延米", "米",
-    "亩", "公顷", "方", "m2", "m²", "m³", "㎡", "km",
-    "吨标准煤", "吨标煤", "吨", "公斤", "千克", "斤",
-    "千瓦时", "千瓦", "兆瓦", "瓦", "kWh", "MWh", "GWh", "kW", "MW", "GW", "千伏安", "千伏", "kV",
-    "标箱", "TEU",
-    "人次", "人口", "人", "户", "家", "个工作日", "工作日", "个月", "个", "项", "次", "场次", "场",
-    "张", "座", "条", "所", "间", "套", "台件", "台套", "台", "辆", "栋", "处", "件次", "件", "名",
-    "位", "批次", "批", "支", "只", "头", "羽", "株", "棵", "宗", "类", "篇", "部", "期", "轮",
-    "列", "班", "趟", "艘", "架", "块", "片", "门", "层", "床", "盏", "口", "箱", "单", "笔", "群",
-    "分钟", "小时", "天", "日", "周", "年", "月",
-    "倍", "岁", "级", "号", "届", "周年", "星", "强",
+    "个百分点",
+    "百分点",
+    "%",
+    "‰",
+    "元",
+    "美元",
+    "港元",
+    "欧元",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "平米",
+    "立方米",
+    "立方",
+    "公里",
+    "千米",
+    "延米",
+    "米",
+    "亩",
+    "公顷",
+    "方",
+    "m2",
+    "m²",
+    "m³",
+    "㎡",
+    "km",
+    "吨标准煤",
+    "吨标煤",
+    "吨",
+    "公斤",
+    "千克",
+    "斤",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "瓦",
+    "kWh",
+    "MWh",
+    "GWh",
+    "kW",
+    "MW",
+    "GW",
+    "千伏安",
+    "千伏",
+    "kV",
+    "标箱",
+    "TEU",
+    "人次",
+    "人口",
+    "人",
+    "户",
+    "家",
+    "个工作日",
+    "工作日",
+    "个月",
+    "个",
+    "项",
+    "次",
+    "场次",
+    "场",
+    "张",
+    "座",
+    "条",
+    "所",
+    "间",
+    "套",
+    "台件",
+    "台套",
+    "台",
+    "辆",
+    "栋",
+    "处",
+    "件次",
+    "件",
+    "名",
+    "位",
+    "批次",
+    "批",
+    "支",
+    "只",
+    "头",
+    "羽",
+    "株",
+    "棵",
+    "宗",
+    "类",
+    "篇",
+    "部",
+    "期",
+    "轮",
+    "列",
+    "班",
+    "趟",
+    "艘",
+    "架",
+    "块",
+    "片",
+    "门",
+    "层",
+    "床",
+    "盏",
+    "口",
+    "箱",
+    "单",
+    "笔",
+    "群",
+    "分钟",
+    "小时",
+    "天",
+    "日",
+    "周",
+    "年",
+    "月",
+    "倍",
+    "岁",
+    "级",
+    "号",
+    "届",
+    "周年",
+    "星",
+    "强",
 )
 PER_UNITS: tuple[str, ...] = (
-    "平方米", "人", "年", "天", "日", "梯", "吨", "亩", "户", "月", "小时", "公里", "台", "个",
+    "平方米",
+    "人",
+    "年",
+    "天",
+    "日",
+    "梯",
+    "吨",
+    "亩",
+    "户",
+    "月",
+    "小时",
+    "公里",
+    "台",
+    "个",
 )
 
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -75,8 +196,22 @@ FRACTION_PATTERN = re.compile(
 )
 
 PREFIX_QUALIFIERS: tuple[str, ...] = (
-    "不低于", "不少于", "不超过", "不高于", "超过", "突破", "达到", "约", "近", "超", "逾", "过",
-    "≥", "≤", "<", ">",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "超过",
+    "突破",
+    "达到",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "过",
+    "≥",
+    "≤",
+    "<",
+    ">",
 )
 SUFFIX_QUALIFIERS: tuple[str, ...] = ("以上", "左右", "以内", "以下", "之内")
 _COMPOUND_WITH_YUE = re.compile(r"[签制节预集公合特履违婚相]约$")
@@ -109,8 +244,17 @@ class Quantity:
     def with_unit(self, unit: str, factor: float = 1.0) -> Quantity:
         """The same mention taking a unit (and magnitude factor) from a header or a neighbour."""
         return Quantity(
-            self.start, self.end, self.text, _clean(self.value * factor), unit, self.qualifier,
-            self.number, self.magnitude, self.chinese, self.shape, self.has_unit,
+            self.start,
+            self.end,
+            self.text,
+            _clean(self.value * factor),
+            unit,
+            self.qualifier,
+            self.number,
+            self.magnitude,
+            self.chinese,
+            self.shape,
+            self.has_unit,
         )
 
 
@@ -193,16 +337,37 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
         # a:1 is one fact: the span may include the ":1".
         start, end = match.start(), match.end()
         return [
-            Quantity(start, end, source[start:end], float(match.group("a")), "ratio",
-                     _prefix_qualifier(folded, start)[0], match.group("a"), None, False,
-                     "ratio", True)
+            Quantity(
+                start,
+                end,
+                source[start:end],
+                float(match.group("a")),
+                "ratio",
+                _prefix_qualifier(folded, start)[0],
+                match.group("a"),
+                None,
+                False,
+                "ratio",
+                True,
+            )
         ]
     quantities = []
     for name in terms:
         start, end = match.span(name)
         quantities.append(
-            Quantity(start, end, source[start:end], float(match.group(name)), "ratio", None,
-                     match.group(name), None, False, "ratio_term", True)
+            Quantity(
+                start,
+                end,
+                source[start:end],
+                float(match.group(name)),
+                "ratio",
+                None,
+                match.group(name),
+                None,
+                False,
+                "ratio_term",
+                True,
+            )
         )
     return quantities
 
@@ -213,8 +378,19 @@ def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quanti
         qualifier = "过" if match.group("half") == "过半" else None
         if qualifier:
             start += 1
-        return Quantity(start, end, source[start:end], 0.5, "ratio", qualifier, "半", None, True,
-                        "fraction", True)
+        return Quantity(
+            start,
+            end,
+            source[start:end],
+            0.5,
+            "ratio",
+            qualifier,
+            "半",
+            None,
+            True,
+            "fraction",
+            True,
+        )
     if match.group("den"):
         denominator = parse_number(match.group("den"))
         numerator = parse_number(match.group("num"))
@@ -224,9 +400,19 @@ def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quanti
     if not denominator or not numerator or not 0 < numerator.value < denominator.value:
         return None
     qualifier = _prefix_qualifier(folded, start)[0] or _suffix_qualifier(folded, end)
-    return Quantity(start, end, source[start:end], numerator.value / denominator.value, "ratio",
-                    qualifier, source[start:end], None,
-                    denominator.chinese, "fraction", True)
+    return Quantity(
+        start,
+        end,
+        source[start:end],
+        numerator.value / denominator.value,
+        "ratio",
+        qualifier,
+        source[start:end],
+        None,
+        denominator.chinese,
+        "fraction",
+        True,
+    )
 
 
 def find_quantities(text: str) -> list[Quantity]:

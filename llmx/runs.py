@@ -82,7 +82,9 @@ def write_run(
         "facts": len(extraction.facts),
         **extraction.stats.as_dict(),
     }
-    write_text_atomic(folder / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(
+        folder / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    )
     return Run(folder, manifest, list(extraction.facts))
 
 

@@ -53,7 +53,7 @@ def _heading_text(line: str) -> str:
     head = line.strip()
     for stop in ("。", "．"):
         cut = head.find(stop)
-        if 0 < cut:
+        if cut > 0:
             head = head[: cut + 1] if cut + 1 < len(head) else head
             break
     return head if len(head) <= _HEADING_MAX else head[:_HEADING_MAX] + "…"
@@ -153,14 +153,19 @@ def _unique_ids(sections: list[Section]) -> list[Section]:
         seen[section.id] = count + 1
         if count:
             section = Section(
-                section.doc, f"{section.id}~{count}", section.heading, section.path,
-                section.level, section.start, section.end,
+                section.doc,
+                f"{section.id}~{count}",
+                section.heading,
+                section.path,
+                section.level,
+                section.start,
+                section.end,
             )
         unique.append(section)
     return unique
 
 
 def section_at(sections: Sequence[Section], offset: int) -> Section:
-    """The one section that owns character `offset`."""
-    index = bisect_right([s.start for s in sections], offset) - 1
+    """The one section that owns character `offset` (sections in order, as split)."""
+    index = bisect_right(sections, offset, key=lambda section: section.start) - 1
     return sections[max(index, 0)]

@@ -64,7 +64,9 @@ class Table:
 def _header_status(header: str) -> str | None:
     folded = fold(header)
     # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
-    if "预计完成" in folded or _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded):
+    if "预计完成" in folded or (
+        _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded)
+    ):
         return "actual"
     if _TARGET_HEADER.search(folded):
         return "target"
@@ -80,8 +82,11 @@ def _column(header: str) -> Column:
     status = _header_status(header)
     year = _YEAR.search(folded)
     return Column(
-        header, "value" if status or year else "other", status,
-        year.group(1) if year else None, split_header_unit(header),
+        header,
+        "value" if status or year else "other",
+        status,
+        year.group(1) if year else None,
+        split_header_unit(header),
     )
 
 
@@ -95,7 +100,9 @@ def _rows_of_region(text: str, start: int, end: int) -> list[list[Cell]]:
             current.append(Cell(offset + 1, offset + len(bare), bare[1:]))
         elif bare.strip() and current:
             last = current[-1]
-            current[-1] = Cell(last.start, offset + len(bare), text[last.start : offset + len(bare)])
+            current[-1] = Cell(
+                last.start, offset + len(bare), text[last.start : offset + len(bare)]
+            )
         elif current:
             rows.append(current)
             current = []

@@ -23,8 +23,16 @@ def test_extracts_seeds_offline_into_a_run_folder_and_a_jsonl(
     runner: CliRunner, seeds_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "facts.jsonl"
-    code, output = _extract(runner, str(seeds_dir), "--out", str(out),
-                            "--runs-dir", str(tmp_path / "runs"), "--name", "seeds")
+    code, output = _extract(
+        runner,
+        str(seeds_dir),
+        "--out",
+        str(out),
+        "--runs-dir",
+        str(tmp_path / "runs"),
+        "--name",
+        "seeds",
+    )
     assert code == 0, output
     assert "no model configured; using the offline rules extractor" in output
     facts = read_facts(out)
@@ -36,7 +44,9 @@ def test_extracts_seeds_offline_into_a_run_folder_and_a_jsonl(
     assert all(fact.extractor == "rules" and fact.section for fact in facts)
 
 
-def test_every_fact_quotes_its_source_span(runner: CliRunner, seeds_dir: Path, tmp_path: Path) -> None:
+def test_every_fact_quotes_its_source_span(
+    runner: CliRunner, seeds_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "facts.jsonl"
     code, _ = _extract(runner, str(seeds_dir), "-o", str(out), "--runs-dir", str(tmp_path / "r"))
     assert code == 0
@@ -54,19 +64,24 @@ def _file(folder: Path, name: str, content: bytes | None) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("empty", None, "folder has no .txt files"),
-    ("e.txt", b"", "file is empty"),
-    ("blank.txt", b"  \n\n", "file is empty"),
-    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks binary"),
-    ("latin.txt", b"caf\xe9 \xff\xfe\xfa" * 3, "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty", None, "folder has no .txt files"),
+        ("e.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n", "file is empty"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks binary"),
+        ("latin.txt", b"caf\xe9 \xff\xfe\xfa" * 3, "not valid UTF-8"),
+    ],
+)
 def test_bad_input_gets_a_one_line_error_and_writes_nothing(
     runner: CliRunner, tmp_path: Path, name: str, content: bytes | None, message: str
 ) -> None:
     path = _file(tmp_path, name, content)
     out = tmp_path / "out.jsonl"
-    code, output = _extract(runner, str(path), "--out", str(out), "--runs-dir", str(tmp_path / "runs"))
+    code, output = _extract(
+        runner, str(path), "--out", str(out), "--runs-dir", str(tmp_path / "runs")
+    )
     assert code == 1
     [line] = [line for line in output.splitlines() if line.startswith("llmx: error:")]
     assert message in line
@@ -84,14 +99,17 @@ def test_a_gb18030_report_is_decoded(runner: CliRunner, tmp_path: Path, seeds_di
     text = (seeds_dir / "003_9bf9900164892d57.txt").read_text(encoding="utf-8")[:3000]
     (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
     out = tmp_path / "out.jsonl"
-    code, output = _extract(runner, str(tmp_path / "gbk.txt"), "-o", str(out),
-                            "--runs-dir", str(tmp_path / "runs"))
+    code, output = _extract(
+        runner, str(tmp_path / "gbk.txt"), "-o", str(out), "--runs-dir", str(tmp_path / "runs")
+    )
     assert code == 0, output
     facts = read_facts(out)
     assert facts and all(text[f.start : f.end] == f.text for f in facts)
 
 
-def test_crlf_line_ends_keep_offsets_into_the_text_as_read(runner: CliRunner, tmp_path: Path) -> None:
+def test_crlf_line_ends_keep_offsets_into_the_text_as_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(SAMPLE.replace("\n", "\r\n").encode("utf-8"))
     out = tmp_path / "out.jsonl"
@@ -99,7 +117,8 @@ def test_crlf_line_ends_keep_offsets_into_the_text_as_read(runner: CliRunner, tm
     assert code == 0
     raw = path.read_bytes().decode("utf-8")
     assert [(f.text, raw[f.start : f.end]) for f in read_facts(out)] == [
-        ("983亿元", "983亿元"), ("7.2%", "7.2%")
+        ("983亿元", "983亿元"),
+        ("7.2%", "7.2%"),
     ]
 
 
@@ -109,7 +128,9 @@ def test_a_bad_flag_is_a_usage_error(runner: CliRunner, seeds_dir: Path) -> None
     assert "magic" in output
 
 
-def test_a_failed_run_leaves_the_previous_output_untouched(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_failed_run_leaves_the_previous_output_untouched(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf-8")
     code, _ = _extract(runner, str(tmp_path / "nope.txt"), "-o", str(out))

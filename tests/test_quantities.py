@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -70,13 +72,21 @@ def test_yu_inside_the_token_stays_inside_the_span() -> None:
 def test_a_split_ratio_gives_one_mention_per_term() -> None:
     terms = find_quantities("三次产业结构3.1:42.6:54.3")
     assert [(q.text, q.shape) for q in terms if q.unit == "ratio"] == [
-        ("3.1", "ratio_term"), ("42.6", "ratio_term"), ("54.3", "ratio_term")
+        ("3.1", "ratio_term"),
+        ("42.6", "ratio_term"),
+        ("54.3", "ratio_term"),
     ]
 
 
-@pytest.mark.parametrize(("mention", "value", "qualifier"), [
-    ("一半", 0.5, None), ("三分之一", 1 / 3, None), ("过半", 0.5, "过"), ("近1/2", 0.5, "近"),
-])
+@pytest.mark.parametrize(
+    ("mention", "value", "qualifier"),
+    [
+        ("一半", 0.5, None),
+        ("三分之一", 1 / 3, None),
+        ("过半", 0.5, "过"),
+        ("近1/2", 0.5, "近"),
+    ],
+)
 def test_fractions_are_ratios(mention: str, value: float, qualifier: str | None) -> None:
     [quantity] = find_quantities(mention)
     assert quantity.unit == "ratio"
@@ -93,13 +103,16 @@ def test_a_colon_before_a_year_is_not_a_ratio() -> None:
     assert all(q.unit != "ratio" for q in find_quantities("专栏1：2023年重点民生实事"))
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("地区生产总值增速（%）", ("%", 1.0)),
-    ("全体居民人均可支配收入（万元/人）", ("元/人", 1e4)),
-    ("粮食产量（亿公斤）", ("公斤", 1e8)),
-    ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
-    ("高新技术企业数", None),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("地区生产总值增速（%）", ("%", 1.0)),
+        ("全体居民人均可支配收入（万元/人）", ("元/人", 1e4)),
+        ("粮食产量（亿公斤）", ("公斤", 1e8)),
+        ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
+        ("高新技术企业数", None),
+    ],
+)
 def test_a_header_gives_unit_and_magnitude(header: str, expected: tuple[str, float] | None) -> None:
     assert split_header_unit(header) == expected
 
@@ -158,5 +171,5 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
     quantities = find_quantities(text)
     for quantity in quantities:
         assert text[quantity.start : quantity.end] == quantity.text
-    for left, right in zip(quantities, quantities[1:], strict=False):
+    for left, right in itertools.pairwise(quantities):
         assert left.end <= right.start

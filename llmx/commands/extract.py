@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from llmx.atomic import write_text_atomic
-from llmx.documents import Document
 from llmx.console import fail, note, one_line_errors, progress_bar
+from llmx.documents import Document
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, run_extraction
@@ -20,7 +20,7 @@ from llmx.runs import RUNS_DIR
 from llmx.sections import split_sections
 
 
-class ExtractorName(str, Enum):
+class ExtractorName(StrEnum):
     rules = "rules"
     llm = "llm"
     hybrid = "hybrid"
@@ -31,24 +31,46 @@ MODEL_ENV = "LLMX_MODEL"
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")] = None,
-    extractor: Annotated[ExtractorName | None, typer.Option(help="rules (offline), llm or hybrid. Default: llm when a model is configured, else rules.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
+    ] = None,
+    extractor: Annotated[
+        ExtractorName | None,
+        typer.Option(
+            help="rules (offline), llm or hybrid. "
+            "Default: llm when a model is configured, else rules."
+        ),
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
     runs_dir: Annotated[Path, typer.Option(help="Where run folders go.")] = RUNS_DIR,
     model: Annotated[str | None, typer.Option(help=f"Model name; also ${MODEL_ENV}.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL (Ollama, vLLM, DeepSeek…).")] = None,
-    api_key_env: Annotated[str | None, typer.Option(help="Name of the environment variable holding the API key.")] = None,
-    instructor_mode: Annotated[str | None, typer.Option(help="tools, json_schema, json or md_json.")] = None,
-    prompt: Annotated[str | None, typer.Option(help="Prompt template and version, e.g. extract@v1.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible base URL (Ollama, vLLM, DeepSeek…).")
+    ] = None,
+    api_key_env: Annotated[
+        str | None, typer.Option(help="Name of the environment variable holding the API key.")
+    ] = None,
+    instructor_mode: Annotated[
+        str | None, typer.Option(help="tools, json_schema, json or md_json.")
+    ] = None,
+    prompt: Annotated[
+        str | None, typer.Option(help="Prompt template and version, e.g. extract@v1.")
+    ] = None,
     temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = None,
     max_tokens: Annotated[int | None, typer.Option(help="Completion token limit per call.")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per call before it is retried.")] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds per call before it is retried.")
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="Model config file (TOML).")] = None,
-    offline: Annotated[bool, typer.Option(help="Never call a model: use cached responses, fail on a miss.")] = False,
+    offline: Annotated[
+        bool, typer.Option(help="Never call a model: use cached responses, fail on a miss.")
+    ] = False,
     concurrency: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 4,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path("cache"),
+    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
+        "cache"
+    ),
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
@@ -58,7 +80,9 @@ def extract(
     with one_line_errors():
         documents = load_documents(paths)
         configured_model = model or os.environ.get(MODEL_ENV)
-        chosen = extractor or (ExtractorName.llm if configured_model or config else ExtractorName.rules)
+        chosen = extractor or (
+            ExtractorName.llm if configured_model or config else ExtractorName.rules
+        )
         if chosen is ExtractorName.rules:
             if extractor is None:
                 note("no model configured; using the offline rules extractor")
@@ -68,23 +92,39 @@ def extract(
             from llmx.llm import build_extractor_from_options
 
             built = build_extractor_from_options(
-                mode=chosen.value, model=configured_model, base_url=base_url,
-                api_key_env=api_key_env, instructor_mode=instructor_mode, prompt=prompt,
-                temperature=temperature, max_tokens=max_tokens, timeout=timeout,
-                config_file=config, offline=offline, concurrency=concurrency, rpm=rpm, tpm=tpm,
+                mode=chosen.value,
+                model=configured_model,
+                base_url=base_url,
+                api_key_env=api_key_env,
+                instructor_mode=instructor_mode,
+                prompt=prompt,
+                temperature=temperature,
+                max_tokens=max_tokens,
+                timeout=timeout,
+                config_file=config,
+                offline=offline,
+                concurrency=concurrency,
+                rpm=rpm,
+                tpm=tpm,
                 cache_dir=cache_dir,
             )
             total = _section_count(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
-            run = run_extraction(paths, built, name=name, runs_dir=runs_dir, progress=advance,
-                                 documents=documents)
+            run = run_extraction(
+                paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
+            )
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
         manifest = run.manifest
-        note(f"{manifest['facts']} facts from {len(documents)} documents → {run.path}"
-             + (f" and {out}" if out else "")
-             + (f"; {manifest['calls']} calls, {manifest['cache_hits']} cache hits"
-                if chosen is not ExtractorName.rules else ""))
+        note(
+            f"{manifest['facts']} facts from {len(documents)} documents → {run.path}"
+            + (f" and {out}" if out else "")
+            + (
+                f"; {manifest['calls']} calls, {manifest['cache_hits']} cache hits"
+                if chosen is not ExtractorName.rules
+                else ""
+            )
+        )
         failures = manifest.get("failures") or []
         if failures:
             for failure in failures:

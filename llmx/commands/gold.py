@@ -56,7 +56,9 @@ def stats(gold_dir: GoldDir = GOLD_DIR) -> None:
         table.add_column(column, justify="right" if column != "document" else "left")
     for doc_id in gold.documents:
         with_facts = sum(1 for (doc, _), _count in sections.items() if doc == doc_id)
-        table.add_row(doc_id, str(per_doc[doc_id]), str(with_facts), str(len(gold.sections[doc_id])))
+        table.add_row(
+            doc_id, str(per_doc[doc_id]), str(with_facts), str(len(gold.sections[doc_id]))
+        )
     console.print(table)
     for field in ("unit", "status", "kind"):
         counts = Counter(str(getattr(fact, field)) for fact in gold.facts)

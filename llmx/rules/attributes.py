@@ -10,7 +10,9 @@ import re
 from llmx.quantities import Quantity
 from llmx.rules.filters import clause_before
 
-_CHANGE_CUES = re.compile(r"(?:增长|下降|增速|提高|降低|提升|增加|减少|回落|上涨|下滑|拉动|高于|低于|增幅|降幅|同比|负增长|减|增)")
+_CHANGE_CUES = re.compile(
+    r"(?:增长|下降|增速|提高|降低|提升|增加|减少|回落|上涨|下滑|拉动|高于|低于|增幅|降幅|同比|负增长|减|增)"
+)
 _SHARE_CUES = re.compile(r"(?:占|比重|比例|覆盖率|率|占比|达标|满意度|贡献)")
 _TARGET_CUES = re.compile(r"(?:目标|计划|力争|预期|争取|确保|拟|规划|将|建议|控制在|左右为|要求)")
 _ACTUAL_CUES = re.compile(r"(?:完成|实现|达到|建成|累计|已|预计)")
@@ -22,8 +24,10 @@ _VERB_TAIL = re.compile(
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
     r"[0-9.%、和及与]|\s)+$"
 )
-_LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|全市|今年|明年|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
-                         r"(?:19|20)\d{2}年|我区|共|新|并|及|和|与|、|“|”)+")
+_LEAD_WORDS = re.compile(
+    r"^(?:其中|全年|全区|全市|今年|明年|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
+    r"(?:19|20)\d{2}年|我区|共|新|并|及|和|与|、|“|”)+"
+)
 _INDICATOR_MAX = 20
 
 
@@ -35,7 +39,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
     if quantity.unit in ("%", "‰"):
-        if re.search(r"比重|占|率|覆盖|比例|达标|满意|贡献", near) and not re.search(r"增长|下降|增速", near[-4:]):
+        if re.search(r"比重|占|率|覆盖|比例|达标|满意|贡献", near) and not re.search(
+            r"增长|下降|增速", near[-4:]
+        ):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
@@ -49,7 +55,9 @@ def status_of(folded: str, quantity: Quantity, default: str) -> str:
     near = folded[max(0, quantity.start - 12) : quantity.start]
     if re.search(r"预计(?:完成|实现|达到|全年)?", near):
         return "actual"
-    if re.search(r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标", near):
+    if re.search(
+        r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标", near
+    ):
         return "target"
     if default == "actual":
         return "actual"
@@ -60,8 +68,9 @@ def status_of(folded: str, quantity: Quantity, default: str) -> str:
     return default
 
 
-def period_of(folded: str, quantity: Quantity, status: str, report_year: str | None,
-              plan_year: str | None) -> str | None:
+def period_of(
+    folded: str, quantity: Quantity, status: str, report_year: str | None, plan_year: str | None
+) -> str | None:
     clause = clause_before(folded, quantity.start, limit=30)
     if _MULTI_YEAR.search(clause):
         return None

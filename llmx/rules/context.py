@@ -11,7 +11,16 @@ from llmx.sections import Section
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年国民经济和社会发展计划执行情况")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:国民经济和社会发展)?计划(?:草案)?")
 _ACTUAL_HEADINGS = ("执行情况", "完成情况")
-_TARGET_HEADINGS = ("计划草案", "目标", "重点工作", "主要任务", "重点措施", "总体考虑", "要求", "安排")
+_TARGET_HEADINGS = (
+    "计划草案",
+    "目标",
+    "重点工作",
+    "主要任务",
+    "重点措施",
+    "总体考虑",
+    "要求",
+    "安排",
+)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from llmx.documents import Document
@@ -38,8 +40,13 @@ class RulesExtractor:
     name = NAME
 
     def describe(self) -> dict[str, Any]:
-        return {"extractor": NAME, "mode": "rules", "model": None, "prompt": None,
-                "schema_hash": None}
+        return {
+            "extractor": NAME,
+            "mode": "rules",
+            "model": None,
+            "prompt": None,
+            "schema_hash": None,
+        }
 
     def extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None = None
@@ -47,33 +54,41 @@ class RulesExtractor:
         stats = ExtractionStats()
         facts: list[Fact] = []
         for document in documents:
-            prepared = _prepare(document)
-            stats.sections += len(prepared.sections)
-            facts.extend(_facts_of(prepared))
+            stats.sections += len(_prepare(document).sections)
+            facts.extend(_facts_of(document))
             if progress:
                 progress(document.id)
         return Extraction(facts, stats)
 
     def extract_section(self, document: Document, section: Section) -> list[Fact]:
         """The facts of one section: the candidates the hybrid mode shows a model."""
-        prepared = _prepare(document)
-        return [fact for fact in _facts_of(prepared) if fact.section == section.id]
+        return [fact for fact in _facts_of(document) if fact.section == section.id]
 
 
+@lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
-    return _Document(document, fold(text), DocumentContext.of(text),
-                     split_sections(document.id, text), find_tables(text))
+    return _Document(
+        document,
+        fold(text),
+        DocumentContext.of(text),
+        split_sections(document.id, text),
+        find_tables(text),
+    )
 
 
-def _facts_of(prepared: _Document) -> list[Fact]:
+@lru_cache(maxsize=16)
+def _facts_of(document: Document) -> tuple[Fact, ...]:
+    """All facts of a document, in order; cached because hybrid mode asks once per section."""
+    prepared = _prepare(document)
     facts = list(_table_facts(prepared)) + list(_prose_facts(prepared))
     facts.sort(key=lambda fact: fact.start)
-    return facts
+    return tuple(facts)
 
 
 def _inside(tables: Sequence[Table], position: int) -> bool:
-    return any(table.start <= position < table.end for table in tables)
+    index = bisect_right(tables, position, key=lambda table: table.start) - 1
+    return index >= 0 and position < tables[index].end
 
 
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
@@ -90,10 +105,17 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         status = attributes.status_of(folded, quantity, section_status(section))
         indicator = attributes.indicator_of(text, folded, quantity, previous_indicator)
         previous_indicator = indicator
-        yield _fact(prepared, section, quantity, indicator, status,
-                    attributes.kind_of(folded, quantity),
-                    attributes.period_of(folded, quantity, status, prepared.context.report_year,
-                                         prepared.context.plan_year))
+        yield _fact(
+            prepared,
+            section,
+            quantity,
+            indicator,
+            status,
+            attributes.kind_of(folded, quantity),
+            attributes.period_of(
+                folded, quantity, status, prepared.context.report_year, prepared.context.plan_year
+            ),
+        )
 
 
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
@@ -105,8 +127,10 @@ def _table_facts(prepared: _Document) -> Iterator[Fact]:
             yield from _row_facts(prepared, table, row, title_year.group(1) if title_year else None)
 
 
-def _row_facts(prepared: _Document, table: Table, row: Row, title_year: str | None) -> Iterator[Fact]:
-    text, folded = prepared.document.text, prepared.folded
+def _row_facts(
+    prepared: _Document, table: Table, row: Row, title_year: str | None
+) -> Iterator[Fact]:
+    text, _folded = prepared.document.text, prepared.folded
     header = table.indicator_of(row)
     header_unit = split_header_unit(header)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
@@ -127,14 +151,24 @@ def _row_facts(prepared: _Document, table: Table, row: Row, title_year: str | No
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
             status = column.status or section_status(section)
             kind = _table_kind(fold(header), quantity, negative)
-            period = column.period or title_year or (
-                prepared.context.report_year if status == "actual" else prepared.context.plan_year
+            period = (
+                column.period
+                or title_year
+                or (
+                    prepared.context.report_year
+                    if status == "actual"
+                    else prepared.context.plan_year
+                )
             )
             yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
 def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
-    if quantity.unit in ("个百分点", "百分点", "倍") or negative or re.search(r"增速|增长|增幅", header):
+    if (
+        quantity.unit in ("个百分点", "百分点", "倍")
+        or negative
+        or re.search(r"增速|增长|增幅", header)
+    ):
         return "change"
     if quantity.unit == "ratio" or re.search(r"比重|率|占|比例", header):
         return "share"
@@ -143,16 +177,44 @@ def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
 
 def _shift(quantity: Quantity, offset: int, text: str) -> Quantity:
     start, end = quantity.start + offset, quantity.end + offset
-    return Quantity(start, end, text[start:end], quantity.value, quantity.unit, quantity.qualifier,
-                    quantity.number, quantity.magnitude, quantity.chinese, quantity.shape,
-                    quantity.has_unit)
+    return Quantity(
+        start,
+        end,
+        text[start:end],
+        quantity.value,
+        quantity.unit,
+        quantity.qualifier,
+        quantity.number,
+        quantity.magnitude,
+        quantity.chinese,
+        quantity.shape,
+        quantity.has_unit,
+    )
 
 
-def _fact(prepared: _Document, section: Section, quantity: Quantity, indicator: str, status: str,
-          kind: str, period: str | None) -> Fact:
-    return Fact.model_validate({
-        "doc": prepared.document.id, "start": quantity.start, "end": quantity.end,
-        "text": quantity.text, "value": quantity.value, "unit": quantity.unit,
-        "qualifier": quantity.qualifier, "indicator": indicator, "period": period,
-        "status": status, "kind": kind, "section": section.id, "extractor": NAME,
-    })
+def _fact(
+    prepared: _Document,
+    section: Section,
+    quantity: Quantity,
+    indicator: str,
+    status: str,
+    kind: str,
+    period: str | None,
+) -> Fact:
+    return Fact.model_validate(
+        {
+            "doc": prepared.document.id,
+            "start": quantity.start,
+            "end": quantity.end,
+            "text": quantity.text,
+            "value": quantity.value,
+            "unit": quantity.unit,
+            "qualifier": quantity.qualifier,
+            "indicator": indicator,
+            "period": period,
+            "status": status,
+            "kind": kind,
+            "section": section.id,
+            "extractor": NAME,
+        }
+    )

@@ -21,8 +21,12 @@ _NAME_AFTER = re.compile(
     r"|次产业|产业|次全会|次会议|届|位数|位一体|个结合|个一批|化|区两县|线)"
 )
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
-_CLASS_AFTER = re.compile(r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口)")
-_MONEY_CONTEXT = re.compile(r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业")
+_CLASS_AFTER = re.compile(
+    r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口)"
+)
+_MONEY_CONTEXT = re.compile(
+    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业"
+)
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
 
@@ -56,7 +60,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "date, name or class unit"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
-    if re.match(r"[A-Za-z]", after1) or re.match(r"[A-Za-z.]", before1) and quantity.shape == "number":
+    if re.match(r"[A-Za-z]", after1) or (
+        re.match(r"[A-Za-z.]", before1) and quantity.shape == "number"
+    ):
         return "name with letters"
     if before1 in "+/-—－" and before1 and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
         return "code or date"
@@ -66,17 +72,19 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "code or date"
     if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
         return "ordinal"
-    if quantity.unit in ("位", "名") and re.search(r"(?:前|居|第|排名|列)$", _before(folded, quantity, 2)):
+    if quantity.unit in ("位", "名") and re.search(
+        r"(?:前|居|第|排名|列)$", _before(folded, quantity, 2)
+    ):
         return "rank"
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
     if _inside_short_quote(folded, quantity):
         return "inside a name in quotes"
-    if _CLASS_AFTER.match(after8) or (quantity.qualifier == "以上" and _CLASS_AFTER.match(after8)):
+    if _CLASS_AFTER.match(after8):
         return "threshold defining a class"
-    if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万"):
-        if not (quantity.magnitude and _MILESTONE_BEFORE.search(_before(folded, quantity, 2))):
-            return "part of a word"
+    milestone = quantity.magnitude and _MILESTONE_BEFORE.search(_before(folded, quantity, 2))
+    if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万") and not milestone:
+        return "part of a word"
     if _before(folded, quantity, 1) == "每":
         return "magnitude defining a rate"
     if quantity.chinese and quantity.value == 1 and quantity.shape == "number":
@@ -89,7 +97,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
 
 
 def _is_year(quantity: Quantity) -> bool:
-    return quantity.value.is_integer() and 1900 <= quantity.value <= 2100 and "." not in quantity.number
+    return (
+        quantity.value.is_integer()
+        and 1900 <= quantity.value <= 2100
+        and "." not in quantity.number
+    )
 
 
 def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
