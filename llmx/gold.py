@@ -86,7 +86,8 @@ def validate_gold_lines(lines: list[str], source: str, gold: GoldSet) -> list[st
         doc_spans.sort()
         for (_, end, first), (start, _, second) in itertools.pairwise(doc_spans):
             if start < end:
-                problems.append(f"{source}:{second}: span overlaps the span on line {first}")
+                earlier, later = sorted((first, second))
+                problems.append(f"{source}:{later}: span overlaps the span on line {earlier}")
     return problems
 
 

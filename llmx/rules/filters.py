@@ -17,7 +17,7 @@ _NON_FACT_UNITS = frozenset({"年", "月", "日", "周年", "届", "号", "级",
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
-    r"^(?:措施|政策|举措|意见|硬措施|方面|大|张报表|项行动|项工程|重压力|个维护|个确立|个轮子"
+    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|项行动|项工程|重压力|个维护|个确立|个轮子"
     r"|次产业|产业|次全会|次会议|届|位数|位一体|个结合|个一批|化|区两县|线)"
 )
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")

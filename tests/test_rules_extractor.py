@@ -1,0 +1,84 @@
+"""The rules extractor on sentences from the seeds: what it keeps, what it leaves out, and why."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.rules import RulesExtractor
+
+HEAD = "重庆市璧山区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n"
+RESULTS = "一、2023年国民经济和社会发展计划执行情况\n"
+PLAN = "二、2024年国民经济和社会发展计划总体考虑\n"
+
+
+def _facts(body: str, part: str = RESULTS) -> list[Fact]:
+    # A plan part follows the results part, as in every report; numbering must continue.
+    opening = RESULTS + "执行情况的正文。\n" if part == PLAN else ""
+    document = Document(id="doc", text=HEAD + opening + part + body + "\n")
+    return RulesExtractor().extract([document]).facts
+
+
+def _texts(body: str, part: str = RESULTS) -> list[str]:
+    return [fact.text for fact in _facts(body, part)]
+
+
+def test_keeps_amounts_and_growth_rates_with_their_units() -> None:
+    facts = _facts("全年地区生产总值达到983亿元、增长7.2%，主要经济指标符合预期。")
+    assert [(f.text, f.value, f.unit, f.kind) for f in facts] == [
+        ("983亿元", 983e8, "元", "level"), ("7.2%", 7.2, "%", "change"),
+    ]
+    assert all(f.status == "actual" and f.period == "2023" for f in facts)
+
+
+def test_a_plan_section_states_targets_for_the_plan_year() -> None:
+    [fact] = _facts("地区生产总值增长6.5%左右。", part=PLAN)
+    assert (fact.status, fact.period, fact.qualifier) == ("target", "2024", "左右")
+
+
+def test_leaves_out_years_dates_and_time_windows() -> None:
+    assert _texts("2023年1月16日召开会议，空气质量优良天数创近5年最佳位次。") == []
+
+
+def test_leaves_out_ordinals_and_ranks() -> None:
+    assert _texts("圆满承办第七次会议，经济报表总积分稳居全市前四位。") == []
+
+
+def test_leaves_out_names_slogans_and_codes() -> None:
+    body = "落实“十项行动”，发展“33618”现代制造业集群，建成5G基站，PM2.5年均浓度下降。"
+    assert _texts(body) == []
+
+
+def test_leaves_out_thresholds_that_define_a_class() -> None:
+    assert _texts("总投资10亿元以上项目加快建设，为0-6岁残疾儿童提供康复。") == []
+
+
+def test_a_voltage_class_is_a_name_but_a_capacity_is_a_fact() -> None:
+    assert _texts("建成110千伏输变电工程，新增变电容量10万千伏安。") == ["10万千伏安"]
+
+
+def test_numbers_sharing_a_unit_each_take_it() -> None:
+    facts = _facts("固定资产投资、社会消费品零售总额分别增长5.1、4.3和6.2%。")
+    assert [(f.text, f.unit) for f in facts] == [("5.1", "%"), ("4.3", "%"), ("6.2%", "%")]
+
+
+def test_a_ratio_to_one_is_one_share_fact() -> None:
+    [fact] = _facts("城乡居民收入比缩小至1.91:1。")
+    assert (fact.text, fact.value, fact.unit, fact.kind) == ("1.91:1", 1.91, "ratio", "share")
+
+
+def test_percentage_points_are_a_change() -> None:
+    [fact] = _facts("重大项目超全年投资计划目标21.9个百分点。")
+    assert (fact.unit, fact.kind) == ("个百分点", "change")
+
+
+def test_a_milestone_without_a_unit_word_is_money_in_a_money_sentence() -> None:
+    [fact] = _facts("规上工业总产值突破千亿大关。")
+    assert (fact.text, fact.value, fact.unit, fact.qualifier) == ("千亿", 1e11, "元", "突破")
+
+
+def test_every_fact_is_grounded_in_its_section() -> None:
+    facts = _facts("新增市场主体13213户、增长5%；城镇新增就业1.8万人。")
+    text = HEAD + RESULTS
+    for fact in facts:
+        assert fact.section == "1"
+        assert fact.start >= len(text) - len(RESULTS)
