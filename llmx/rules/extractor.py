@@ -144,10 +144,9 @@ def _row_facts(
             if quantity.shape == "number" and quantity.unit not in ("", "个百分点", "百分点"):
                 pass  # the cell writes its own unit
             elif quantity.shape == "number" and not quantity.unit:
-                unit = header_unit or column.unit
-                if unit is None:
-                    continue
-                quantity = quantity.with_unit(unit[0], unit[1])
+                # A cell under a header with no unit word is a bare count: unit "".
+                unit, factor = header_unit or column.unit or ("", 1.0)
+                quantity = quantity.with_unit(unit, factor)
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
             status = column.status or section_status(section)
             kind = _table_kind(fold(header), quantity, negative)

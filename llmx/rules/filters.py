@@ -17,12 +17,18 @@ _NON_FACT_UNITS = frozenset({"年", "月", "日", "周年", "届", "号", "级",
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
-    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|项行动|项工程|重压力|个维护|个确立|个轮子"
-    r"|次产业|产业|次全会|次会议|届|位数|位一体|个结合|个一批|化|区两县|线)"
+    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|重压力|个维护|个确立|个轮子"
+    r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈)"
 )
+# After a count in Chinese numerals, these make it a slogan (十项行动, 三项重点任务).
+_SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标)")
+# A phase of a project (二期) or a kind of vehicle (两轮) in Chinese numerals is a name.
+_CHINESE_NAME_UNITS = frozenset({"期", "轮", "片", "类", "张", "方", "单", "门", "层"})
+_SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
+_RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
-    r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口)"
+    r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
 )
 _MONEY_CONTEXT = re.compile(
     r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业"
@@ -72,12 +78,18 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "code or date"
     if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
         return "ordinal"
-    if quantity.unit in ("位", "名") and re.search(
-        r"(?:前|居|第|排名|列)$", _before(folded, quantity, 2)
-    ):
+    if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 2)):
         return "rank"
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
+    if quantity.chinese and (
+        _SLOGAN_AFTER.match(after8) or quantity.unit in _CHINESE_NAME_UNITS
+    ):
+        return "slogan or name in Chinese numerals"
+    if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
+        return "session of a meeting"
+    if quantity.unit in ("分钟", "小时") and re.match(r"^[^，。；]{0,6}圈", after8):
+        return "name of a service radius"
     if _inside_short_quote(folded, quantity):
         return "inside a name in quotes"
     if _CLASS_AFTER.match(after8):
