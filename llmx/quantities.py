@@ -80,6 +80,9 @@ UNITS: tuple[str, ...] = (
     "TEU",
     "人次",
     "条次",
+    "颗",
+    "起",
+    "种",
     "度",
     "人口",
     "人",
@@ -181,7 +184,7 @@ _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_DIGITS}]+"
 
 QUANTITY_PATTERN = re.compile(
-    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
     r"(?P<inner>余|多)?"
     rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}))?"
     r"(?P<inner2>余|多)?"
@@ -273,7 +276,7 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         return ParsedNumber(float(folded), chinese=False)
     if re.fullmatch(rf"[{_CN_DIGITS}万亿]+", folded):
         text = folded.replace("〇", "零")
-        if text[0] in "十百千":
+        if text[0] in "十百千万亿":
             text = "一" + text
         try:
             return ParsedNumber(float(cn2an.cn2an(text, "normal")), chinese=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,8 +100,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if filters.exclusion_reason(folded, quantity):
             continue
         quantity = filters.unit_from_context(folded, quantity)
-        if not quantity.has_unit:
-            continue
+        if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
+            continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         status = attributes.status_of(folded, quantity, section_status(section))
         indicator = attributes.indicator_of(text, folded, quantity, previous_indicator)
@@ -144,8 +145,7 @@ def _row_facts(
             if quantity.shape == "number" and quantity.unit not in ("", "个百分点", "百分点"):
                 pass  # the cell writes its own unit
             elif quantity.shape == "number" and not quantity.unit:
-                # A cell under a header with no unit word is a bare count: unit "".
-                unit, factor = header_unit or column.unit or ("", 1.0)
+                unit, factor = header_unit or column.unit or (_unit_in_prose(prepared, header), 1.0)
                 quantity = quantity.with_unit(unit, factor)
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
             status = column.status or section_status(section)
@@ -160,6 +160,27 @@ def _row_facts(
                 )
             )
             yield _fact(prepared, section, quantity, indicator, status, kind, period)
+
+
+_COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
+_PROSE_WINDOW = 12
+
+
+def _unit_in_prose(prepared: _Document, header: str) -> str:
+    """The unit the report writes for a header's indicator in its prose (科技型企业数 → 家).
+
+    A header with no unit word, whose indicator the prose never counts, is a bare count: "".
+    """
+    stem = _COUNT_SUFFIX.sub("", fold(header).strip())
+    if len(stem) < 2:
+        return ""
+    units: Counter[str] = Counter()
+    for match in re.finditer(re.escape(stem), prepared.folded):
+        if _inside(prepared.tables, match.start()):
+            continue
+        window = prepared.document.text[match.end() : match.end() + _PROSE_WINDOW]
+        units.update(q.unit for q in find_quantities(window)[:1] if q.unit)
+    return units.most_common(1)[0][0] if units else ""
 
 
 def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:

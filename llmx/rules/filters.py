@@ -18,13 +18,20 @@ _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|�
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
     r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|重压力|个维护|个确立|个轮子"
-    r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈)"
+    r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈|配套政策"
+    r"|关键|基本面)"
 )
 # After a count in Chinese numerals, these make it a slogan (十项行动, 三项重点任务).
 _SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标)")
 # A phase of a project (二期) or a kind of vehicle (两轮) in Chinese numerals is a name.
-_CHINESE_NAME_UNITS = frozenset({"期", "轮", "片", "类", "张", "方", "单", "门", "层"})
+_CHINESE_NAME_UNITS = frozenset({"期", "轮", "类", "张", "方", "单", "门", "层"})
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
+# 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
+_MONEY_CLASS_AFTER = re.compile(
+    r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:以上|以下)?(?:的)?(?:项目|企业|工业企业)"
+)
+_PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
+_MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
@@ -43,6 +50,13 @@ def _before(folded: str, quantity: Quantity, width: int) -> str:
 
 def _after(folded: str, quantity: Quantity, width: int) -> str:
     return folded[quantity.end : quantity.end + width]
+
+
+def _inside_book_title(folded: str, quantity: Quantity) -> bool:
+    opening = folded.rfind("《", max(0, quantity.start - 40), quantity.start)
+    return opening >= 0 and "》" not in folded[opening : quantity.start] and "》" in _after(
+        folded, quantity, 20
+    )
 
 
 def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
@@ -66,11 +80,17 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "date, name or class unit"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
-    if re.match(r"[A-Za-z]", after1) or (
+    if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
         re.match(r"[A-Za-z.]", before1) and quantity.shape == "number"
     ):
         return "name with letters"
-    if before1 in "+/-—－" and before1 and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
+    if _inside_book_title(folded, quantity):
+        return "inside a title in 《》"
+    if quantity.shape == "ratio" and quantity.value == 1:
+        return "a 1:1 scale is a name, not a measured ratio"
+    if quantity.chinese and quantity.unit == "条次":
+        return "条 of a road class (两条次干道)"
+    if before1 in "+/-－" and before1 and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
         return "code or date"
     if after1 in "+" or before1 == "+":
         return "name with plus"
@@ -88,13 +108,23 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "slogan or name in Chinese numerals"
     if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
         return "session of a meeting"
-    if quantity.unit in ("分钟", "小时") and re.match(r"^[^，。；]{0,6}圈", after8):
-        return "name of a service radius"
+    if quantity.unit in ("分钟", "小时") and re.match(r"^(?:[^，。；]{0,6}圈|[^\W\d以内])", after8):
+        return "name of a service (15分钟生活圈, 24小时书房)"
+    if quantity.unit == "条" and (
+        _before(folded, quantity, 2) == "政策" or _PACKAGE_AFTER.match(after8)
+    ):
+        return "named package of policies or rules"
+    if quantity.unit == "元" and _MONEY_CLASS_AFTER.match(_after(folded, quantity, 16)):
+        return "amount defining a class of projects"
     if _inside_short_quote(folded, quantity):
         return "inside a name in quotes"
     if _CLASS_AFTER.match(after8):
         return "threshold defining a class"
-    milestone = quantity.magnitude and _MILESTONE_BEFORE.search(_before(folded, quantity, 2))
+    milestone = quantity.magnitude and (
+        quantity.unit
+        or _MILESTONE_BEFORE.search(_before(folded, quantity, 2))
+        or _MONEY_AFTER.match(after8)
+    )
     if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万") and not milestone:
         return "part of a word"
     if _before(folded, quantity, 1) == "每":
@@ -144,7 +174,9 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
     if quantity.unit or not quantity.magnitude:
         return quantity
     sentence_start = max(folded.rfind(mark, 0, quantity.start) for mark in "。；\n")
-    if _MONEY_CONTEXT.search(folded[sentence_start + 1 : quantity.start]):
+    if _MONEY_CONTEXT.search(folded[sentence_start + 1 : quantity.start]) or _MONEY_AFTER.match(
+        _after(folded, quantity, 4)
+    ):
         return quantity.with_unit("元")
     return quantity
 
