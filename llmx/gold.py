@@ -11,7 +11,7 @@ from llmx.documents import Document, load_document
 from llmx.errors import InputError
 from llmx.facts import KINDS, STATUSES, Fact, read_facts
 from llmx.folding import fold
-from llmx.quantities import MAGNITUDES, find_quantities
+from llmx.quantities import MAGNITUDES, quote_quantities
 from llmx.sections import Section, section_at, split_sections
 
 GOLD_DIR = Path("evals/gold")
@@ -129,7 +129,7 @@ def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
 
 def check_value(fact: Fact) -> str | None:
     """Is `value` the number written in `text` times its magnitude (or a header's magnitude)?"""
-    quantities = find_quantities(fact.text)
+    quantities = quote_quantities(fact.text)
     if not quantities:
         return f"no number in text {fact.text!r}"
     written = quantities[0]

@@ -447,8 +447,15 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def parse_quantity(text: str) -> Quantity | None:
     """The one quantity a quote such as "983亿元" or "21.9个百分点" states, if it states one."""
-    quantities = find_quantities(text)
+    quantities = quote_quantities(text)
     return quantities[0] if len(quantities) == 1 else None
+
+
+def quote_quantities(text: str) -> list[Quantity]:
+    """The mentions in a quote; a quote of 过半's span, a lone "半", is one half."""
+    if text == "半":
+        return [Quantity(0, 1, text, 0.5, "ratio", None, text, None, True, "fraction", True)]
+    return find_quantities(text)
 
 
 def split_header_unit(header: str) -> tuple[str, float] | None:

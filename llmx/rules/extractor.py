@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -99,6 +99,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
+        if filters.is_zero_outcome(folded, quantity):
+            quantity = replace(quantity, has_unit=True)
         quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)

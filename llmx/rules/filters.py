@@ -30,6 +30,7 @@ _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+�
 _MONEY_CLASS_AFTER = re.compile(
     r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:以上|以下)?(?:的)?(?:项目|企业|工业企业)"
 )
+_ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
@@ -73,6 +74,8 @@ def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
 
 def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     """Why a mention is not a fact, or None when it may be one."""
+    if is_zero_outcome(folded, quantity):
+        return None
     before1 = _before(folded, quantity, 1)
     after1 = _after(folded, quantity, 1)
     after8 = _after(folded, quantity, 8)
@@ -136,6 +139,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if quantity.shape == "number" and not quantity.has_unit and _is_year(quantity):
         return "year"
     return None
+
+
+def is_zero_outcome(folded: str, quantity: Quantity) -> bool:
+    """零伤亡, “零发生”: a measured level of zero (not 零的突破, 清零, 零部件)."""
+    return quantity.number == "零" and bool(_ZERO_OUTCOME_AFTER.match(_after(folded, quantity, 4)))
 
 
 def _is_year(quantity: Quantity) -> bool:
