@@ -97,6 +97,12 @@ def _classify(line: str, counters: _Counters) -> tuple[int, int] | None:
     return None
 
 
+def _annex_heading(line: str, following: list[str]) -> str:
+    """An annex's heading is its number and the title lines under it (附件1 2023年…完成情况)."""
+    title = [part.strip() for part in following[:4] if part.strip()][:2]
+    return " ".join([line.strip(), *title])[: _HEADING_MAX * 2]
+
+
 def split_sections(doc_id: str, text: str) -> list[Section]:
     """The sections of a document, in order, partitioning `text`."""
     counters = _Counters()
@@ -106,7 +112,8 @@ def split_sections(doc_id: str, text: str) -> list[Section]:
     offset = 0
     in_box = False
     blank_run = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
         bare = line.rstrip("\r\n")
         # A box (专栏, 表) numbers its own lists; it ends at the first double blank line.
         blank_run = blank_run + 1 if not bare.strip() else 0
@@ -119,7 +126,7 @@ def split_sections(doc_id: str, text: str) -> list[Section]:
             level, number = found
             if level == 0:
                 counters = _Counters(annex=number)
-                stack = [(0, f"A{number}", bare.strip())]
+                stack = [(0, f"A{number}", _annex_heading(bare, lines[index + 1 :]))]
             else:
                 if level == 1:
                     counters.level1, counters.level2, counters.level3 = number, 0, 0

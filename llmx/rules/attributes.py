@@ -16,7 +16,9 @@ _CHANGE_CUES = re.compile(
 _SHARE_CUES = re.compile(r"(?:占|比重|比例|覆盖率|率|占比|达标|满意度|贡献)")
 _TARGET_CUES = re.compile(r"(?:目标|计划|力争|预期|争取|确保|拟|规划|将|建议|控制在|左右为|要求)")
 _ACTUAL_CUES = re.compile(r"(?:完成|实现|达到|建成|累计|已|预计)")
-_MULTI_YEAR = re.compile(r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年")
+_MULTI_YEAR = re.compile(
+    r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|总投资|连续\d+年|截至"
+)
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
@@ -38,6 +40,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return "share"
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
+    if quantity.unit in ("%", "‰") and _COMPLETION_RATIO.search(near):
+        return "share"
     if quantity.unit in ("%", "‰"):
         if re.search(r"比重|占|率|覆盖|比例|达标|满意|贡献", near) and not re.search(
             r"增长|下降|增速", near[-4:]
@@ -51,10 +55,26 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     return "level"
 
 
+_COMPLETION_RATIO = re.compile(
+    r"(?:(?:完成|实现)[^，。；]{0,8}(?:计划|目标)的?|完成|比(?:达|提高到|为)?|率(?:达|为|达到))$"
+)
+_AGAINST_PLAN = re.compile(
+    r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
+)
+_INDICATOR_COUNT_AFTER = re.compile(r"^(?:约束性|预期性|主要|创新)?指标")
+_LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
+_COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
+
+
 def status_of(folded: str, quantity: Quantity, default: str) -> str:
     near = folded[max(0, quantity.start - 12) : quantity.start]
-    if re.search(r"预计(?:完成|实现|达到|全年)?", near):
-        return "actual"
+    if re.search(r"预计(?:完成|实现|达到|全年)?", near) or _AGAINST_PLAN.search(near):
+        return "actual"  # an estimate of the result, or a result measured against the plan
+    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded[quantity.end :]):
+        return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
+    listed = _planned_list_item(folded, quantity)
+    if listed:
+        return listed
     if re.search(
         r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标", near
     ):
@@ -68,9 +88,31 @@ def status_of(folded: str, quantity: Quantity, default: str) -> str:
     return default
 
 
+def _planned_list_item(folded: str, quantity: Quantity) -> str | None:
+    """In a numbered list of planned items with a completion note at the end of the line
+    (`3.建成农村联网公路50公里。（全面完成，建成50.6公里）`), the item is the plan and the
+    note is the result."""
+    line_start = folded.rfind("\n", 0, quantity.start) + 1
+    line_end = folded.find("\n", quantity.end)
+    line = folded[line_start : line_end if line_end >= 0 else len(folded)]
+    if not _LIST_ITEM.match(line):
+        return None
+    note = _COMPLETION_NOTE.search(line)
+    if not note:
+        return None
+    return "actual" if quantity.start - line_start >= note.start() else "target"
+
+
 def period_of(
-    folded: str, quantity: Quantity, status: str, report_year: str | None, plan_year: str | None
+    folded: str,
+    quantity: Quantity,
+    status: str,
+    section_default: str,
+    report_year: str | None,
+    plan_year: str | None,
 ) -> str | None:
+    """The year a figure is for: its section's year (the report year in the review part, the
+    plan year in the plan part), unless its clause dates it or makes it multi-year."""
     clause = clause_before(folded, quantity.start, limit=30)
     if _MULTI_YEAR.search(clause):
         return None
@@ -78,7 +120,12 @@ def period_of(
     stated = re.match(r"\s*((?:19|20)\d{2})年(?![—\-至到])", clause)
     if stated:
         return stated.group(1)
-    return report_year if status == "actual" else plan_year
+    if section_default == "actual":
+        return report_year
+    looks_back = status == "actual" and re.search(
+        r"今年|预计|上年", _sentence_before(folded, quantity.start)
+    )
+    return report_year if looks_back else plan_year
 
 
 def _sentence_before(folded: str, position: int) -> str:

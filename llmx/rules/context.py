@@ -45,7 +45,8 @@ class DocumentContext:
 
 def section_status(section: Section) -> str:
     """The status a section's facts have unless their sentence says otherwise."""
-    for heading in reversed(section.path):
+    # The outermost heading that says decides: a part's title, then its subsections'.
+    for heading in section.path:
         folded = fold(heading)
         if any(word in folded for word in _ACTUAL_HEADINGS):
             return "actual"

@@ -105,7 +105,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
-        status = attributes.status_of(folded, quantity, section_status(section))
+        default = section_status(section)
+        status = attributes.status_of(folded, quantity, default)
         indicator = attributes.indicator_of(text, folded, quantity, previous_indicator)
         previous_indicator = indicator
         yield _fact(
@@ -116,7 +117,12 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             status,
             attributes.kind_of(folded, quantity),
             attributes.period_of(
-                folded, quantity, status, prepared.context.report_year, prepared.context.plan_year
+                folded,
+                quantity,
+                status,
+                default,
+                prepared.context.report_year,
+                prepared.context.plan_year,
             ),
         )
 
@@ -192,7 +198,8 @@ def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
         or re.search(r"增速|增长|增幅", header)
     ):
         return "change"
-    if quantity.unit == "ratio" or re.search(r"比重|率|占|比例", header):
+    measured_as_share = quantity.unit in ("%", "ratio")
+    if quantity.unit == "ratio" or (measured_as_share and re.search(r"比重|率|占|比例", header)):
         return "share"
     return "level"
 

@@ -55,8 +55,10 @@ def _after(folded: str, quantity: Quantity, width: int) -> str:
 
 def _inside_book_title(folded: str, quantity: Quantity) -> bool:
     opening = folded.rfind("《", max(0, quantity.start - 40), quantity.start)
-    return opening >= 0 and "》" not in folded[opening : quantity.start] and "》" in _after(
-        folded, quantity, 20
+    return (
+        opening >= 0
+        and "》" not in folded[opening : quantity.start]
+        and "》" in _after(folded, quantity, 20)
     )
 
 
@@ -105,9 +107,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "rank"
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
-    if quantity.chinese and (
-        _SLOGAN_AFTER.match(after8) or quantity.unit in _CHINESE_NAME_UNITS
-    ):
+    if quantity.chinese and (_SLOGAN_AFTER.match(after8) or quantity.unit in _CHINESE_NAME_UNITS):
         return "slogan or name in Chinese numerals"
     if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
         return "session of a meeting"
