@@ -6,26 +6,32 @@ index into the original: matchers work on folded text and report spans of the so
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
 # Colon-like and comparison marks the reports use interchangeably.
-_EXTRA = str.maketrans(
-    {"∶": ":", "\u3000": " ", "—": "—", "－": "-", "–": "-", "＜": "<", "＞": ">"}
-)
+_EXTRA = {"∶": ":", "\u3000": " ", "－": "-", "–": "-", "＜": "<", "＞": ">"}
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    code = ord(char)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    simplified: str = _T2S.convert(char)
-    return simplified if len(simplified) == 1 else char
+class _FoldTable(dict[int, str]):
+    """A `str.translate` table that works out each character's folding once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _EXTRA:
+            folded = _EXTRA[char]
+        elif 0xFF01 <= code <= 0xFF5E:
+            folded = chr(code - 0xFEE0)
+        else:
+            simplified: str = _T2S.convert(char)
+            folded = simplified if len(simplified) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Same length as `text`, with each character folded on its own."""
-    return "".join(_fold_char(char) for char in text.translate(_EXTRA))
+    return text.translate(_TABLE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.folding import fold
 from llmx.sections import Section
@@ -43,6 +44,7 @@ class DocumentContext:
         return cls(report_year, plan_year)
 
 
+@lru_cache(maxsize=1024)
 def section_status(section: Section) -> str:
     """The status a section's facts have unless their sentence says otherwise."""
     # The outermost heading that says decides: a part's title, then its subsections'.
