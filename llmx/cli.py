@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from llmx.commands import extract, gold
+from llmx.commands import cache, extract, gold
 
 app = typer.Typer(
     name="llmx",
@@ -15,5 +15,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for command_module in (extract, gold):
+for command_module in (extract, gold, cache):
     command_module.register(app)

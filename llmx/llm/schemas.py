@@ -1,0 +1,229 @@
+"""What a model returns, as pydantic models instructor validates.
+
+Field names are the labelling standard's (ANNOTATION.md, section 2). Validation is lax where
+that is harmless ("5.2" is 5.2, "2023年" is "2023", "Target" is "target", a signed value loses
+its sign) so that a small slip never costs a paid re-ask; what cannot be repaired raises
+with a message written for the model, because instructor sends that message back on a
+retry. Whether a quote is really in the section is *not* checked here: that is grounding's
+job, so hallucinations are dropped and counted rather than hidden by re-asks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from contextvars import ContextVar
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from llmx.folding import fold
+
+# What validators may check an answer against during a live call (hybrid: the number of
+# candidates). Not instructor's `context=`: instructor also renders every message through
+# Jinja with that context, which dedents the section and would choke on "{{" in a report.
+VALIDATION_CONTEXT: ContextVar[Mapping[str, Any] | None] = ContextVar(
+    "VALIDATION_CONTEXT", default=None
+)
+
+# Any character that writes a number: digits (either width) and Chinese numerals.
+NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿兩億萬半]")
+_YEAR = re.compile(r"^((?:19|20)\d{2})(?:年(?:度)?)?$")
+_STATUS_WORDS = {
+    "actual": "actual",
+    "result": "actual",
+    "完成": "actual",
+    "实际": "actual",
+    "target": "target",
+    "goal": "target",
+    "plan": "target",
+    "目标": "target",
+    "计划": "target",
+    "预期": "target",
+}
+_KIND_WORDS = {"level": "level", "change": "change", "share": "share"}
+
+
+def _word(value: Any, words: dict[str, str], allowed: str) -> Any:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in words:
+            return words[word]
+        raise ValueError(f"must be one of {allowed}, not {value!r}")
+    return value
+
+
+def _status(value: Any) -> Any:
+    return None if value is None else _word(value, _STATUS_WORDS, "actual or target")
+
+
+def _kind(value: Any) -> Any:
+    return None if value is None else _word(value, _KIND_WORDS, "level, change or share")
+
+
+def _optional_text(value: Any) -> Any:
+    if value is None:
+        return None
+    text = fold(str(value)).strip()
+    return text or None
+
+
+def _year(value: Any) -> Any:
+    if value is None or value == "":
+        return None
+    match = _YEAR.match(fold(str(value)).strip())
+    if not match:
+        raise ValueError(f'period {value!r} must be one year like "2023", or null')
+    return match.group(1)
+
+
+class ModelFact(BaseModel):
+    """One stated quantity in the section, quoted verbatim."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    text: str = Field(
+        description="The number with its magnitude word and unit, copied character for "
+        "character from the section (e.g. 983亿元, 21.9个百分点, 20余次, 6.5%). "
+        "Qualifiers such as 约, 近, 以上 stay outside."
+    )
+    value: float = Field(
+        description="The number times its magnitude word (983亿元 → 98300000000); "
+        "percent stays in percent (7.2% → 7.2); never negative."
+    )
+    unit: str = Field(
+        default="",
+        description="The unit as written without magnitude words (亿元 → 元, ％ → %); "
+        "ratio for a:b ratios; a table header's unit when the cell has none.",
+    )
+    qualifier: str | None = Field(
+        default=None, description="以上, 左右, 约, 近, 超, 余, 多, 以内, 不低于, 不超过… or null."
+    )
+    indicator: str = Field(description="What is measured, short, in the document's words.")
+    period: str | None = Field(
+        default=None, description='The year the value is for, e.g. "2023", or null.'
+    )
+    status: Literal["actual", "target"] = Field(
+        description="actual for a reported result or estimate; target for a plan or goal."
+    )
+    kind: Literal["level", "change", "share"] = Field(
+        description="level (amount, count), change (growth, decline, points, multiple), "
+        "share (proportion of a whole, rate, ratio)."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _quotes_a_number(cls, value: str) -> str:
+        if not NUMERAL.search(value):
+            raise ValueError(
+                f"text {value!r} has no number; quote the number as written in the section"
+            )
+        if len(value) > 40:
+            raise ValueError(
+                f"text {value[:20]!r}… is a phrase; quote only the number with its unit"
+            )
+        return value
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _plain_number(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            cleaned = fold(value).replace(",", "").strip()
+            try:
+                return float(cleaned)
+            except ValueError:
+                raise ValueError(
+                    f"value {value!r} is not a plain number; write the number times its "
+                    "magnitude word (983亿元 → 98300000000, 7.2% → 7.2)"
+                ) from None
+        return value
+
+    @field_validator("value")
+    @classmethod
+    def _finite_and_unsigned(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("value must be a finite number")
+        return abs(value)  # the standard never signs a value: 下降3% is 3
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _folded_unit(cls, value: Any) -> Any:
+        return "" if value is None else fold(str(value)).strip()
+
+    @field_validator("indicator")
+    @classmethod
+    def _names_something(cls, value: str) -> str:
+        if not value:
+            raise ValueError("indicator is empty; name what is measured in the document's words")
+        return value
+
+    _qualifier = field_validator("qualifier", mode="before")(_optional_text)
+    _period = field_validator("period", mode="before")(_year)
+    _status = field_validator("status", mode="before")(_status)
+    _kind = field_validator("kind", mode="before")(_kind)
+
+
+class ExtractedFacts(BaseModel):
+    """Every fact stated in the section, in the order they appear in the text."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    facts: list[ModelFact] = Field(default_factory=list)
+
+
+class CandidateDecision(BaseModel):
+    """Keep or drop one numbered candidate. A null indicator, status, kind, unit or value
+    keeps the candidate's guess; period and qualifier are yours to give (null: none)."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    id: int = Field(description="The candidate's number in the list.")
+    keep: bool = Field(description="true if the candidate is a fact under the standard.")
+    indicator: str | None = None
+    period: str | None = Field(default=None, description='The year, e.g. "2023", or null.')
+    status: Literal["actual", "target"] | None = None
+    kind: Literal["level", "change", "share"] | None = None
+    qualifier: str | None = Field(default=None, description="以上, 左右, 约… or null.")
+    unit: str | None = Field(
+        default=None, description="Only to correct the candidate's unit; else null."
+    )
+    value: float | None = Field(
+        default=None, description="Only to correct the candidate's value; else null."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _known_candidate(cls, value: int, info: ValidationInfo) -> int:
+        count = (info.context or VALIDATION_CONTEXT.get() or {}).get("candidates")
+        if isinstance(count, int) and not 1 <= value <= count:
+            span = f"from 1 to {count}" if count else "— there are no candidates"
+            raise ValueError(f"candidate {value} does not exist; ids run {span}")
+        return value
+
+    _period = field_validator("period", mode="before")(_year)
+    _status = field_validator("status", mode="before")(_status)
+    _kind = field_validator("kind", mode="before")(_kind)
+    _texts = field_validator("qualifier", "unit", mode="before")(_optional_text)
+
+
+class HybridAnswer(BaseModel):
+    """A decision for each numbered candidate, and any fact the candidates missed."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    decisions: list[CandidateDecision] = Field(default_factory=list)
+    added: list[ModelFact] = Field(
+        default_factory=list,
+        description="Facts of the section that no candidate covers, quoted verbatim.",
+    )
+
+    @field_validator("decisions")
+    @classmethod
+    def _one_decision_each(cls, value: list[CandidateDecision]) -> list[CandidateDecision]:
+        seen: set[int] = set()
+        for decision in value:
+            if decision.id in seen:
+                raise ValueError(f"candidate {decision.id} has two decisions; give one each")
+            seen.add(decision.id)
+        return value

@@ -1,0 +1,50 @@
+"""Fixtures for the model path: a fake server and extractors wired to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakeserver import FakeServer
+from support import KEY, MakeExtractor, model_config, report_answer
+
+from llmx.llm import LLMExtractor, build_extractor
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    with FakeServer(report_answer) as fake:
+        yield fake
+
+
+@pytest.fixture
+def make_extractor(server: FakeServer, tmp_path: Path) -> MakeExtractor:
+    """`make_extractor(mode="llm", prompt=None, offline=..., env=..., **config settings)`."""
+
+    def make(
+        mode: str = "llm",
+        prompt: str | None = None,
+        *,
+        offline: bool = False,
+        concurrency: int = 4,
+        rpm: int | None = None,
+        tpm: int | None = None,
+        cache_dir: Path | None = None,
+        env: dict[str, str] | None = None,
+        **settings: Any,
+    ) -> LLMExtractor:
+        return build_extractor(
+            model_config(server, **settings),
+            mode,
+            prompt,
+            offline=offline,
+            concurrency=concurrency,
+            rpm=rpm,
+            tpm=tpm,
+            cache_dir=cache_dir or tmp_path / "cache",
+            env={"OPENAI_API_KEY": KEY} if env is None else env,
+        )
+
+    return make

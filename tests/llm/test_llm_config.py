@@ -1,0 +1,113 @@
+"""Model configuration: flags over environment over file over defaults, any OpenAI-compatible
+server by base URL alone, and never a key in the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from llmx.errors import ConfigError
+from llmx.llm import InstructorMode, ModelConfig, Price
+
+NONE: dict[str, object] = {}
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "model.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_flags_win_over_environment_over_the_file(tmp_path: Path) -> None:
+    config_file = _file(
+        tmp_path,
+        '[model]\nname = "from-file"\nbase_url = "http://file:1/v1"\ntemperature = 0.5\n'
+        "timeout = 30\n",
+    )
+    env = {"LLMX_MODEL": "from-env", "LLMX_BASE_URL": "http://env:2/v1"}
+    config = ModelConfig.from_sources({"model": "from-flag", "base_url": None}, env, config_file)
+    assert (config.model, config.base_url, config.temperature, config.timeout) == (
+        "from-flag",
+        "http://env:2/v1",
+        0.5,
+        30.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("base_url", "provider", "local"),
+    [
+        ("https://api.openai.com/v1", "api.openai.com", False),
+        ("https://api.deepseek.com/v1", "api.deepseek.com", False),
+        ("https://dashscope.aliyuncs.com/compatible-mode/v1", "dashscope.aliyuncs.com", False),
+        ("http://localhost:11434/v1", "localhost:11434", True),  # Ollama
+        ("http://127.0.0.1:8000/v1", "127.0.0.1:8000", True),  # vLLM
+        ("http://localhost:8080/v1", "localhost:8080", True),  # llama.cpp server
+    ],
+)
+def test_any_server_is_reached_by_base_url_alone(base_url: str, provider: str, local: bool) -> None:
+    config = ModelConfig.from_sources({"model": "m", "base_url": base_url}, {})
+    assert (config.provider, config.is_local) == (provider, local)
+
+
+def test_a_local_server_needs_no_key_but_a_remote_one_does() -> None:
+    local = ModelConfig(model="qwen2.5", base_url="http://localhost:11434/v1")
+    assert local.api_key({}) == "not-needed"
+    remote = ModelConfig(
+        model="deepseek-chat",
+        base_url="https://api.deepseek.com/v1",
+        api_key_env="DEEPSEEK_API_KEY",
+    )
+    assert remote.api_key({"DEEPSEEK_API_KEY": "sk-1"}) == "sk-1"
+    with pytest.raises(ConfigError, match=r"set \$DEEPSEEK_API_KEY"):
+        remote.api_key({})
+
+
+def test_the_record_never_holds_a_key_or_url_credentials() -> None:
+    config = ModelConfig(model="m", base_url="https://user:secret@api.example.com/v1?key=x")
+    described = str(config.describe())
+    assert "secret" not in described and "key=x" not in described
+    assert config.public_base_url == "https://api.example.com/v1"
+
+
+def test_a_key_in_the_config_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="do not put API keys in files"):
+        ModelConfig.from_sources({}, {}, _file(tmp_path, 'model = "m"\napi_key = "sk-1"\n'))
+
+
+def test_prices_come_from_the_config_file(tmp_path: Path) -> None:
+    config_file = _file(
+        tmp_path, 'model = "deepseek-chat"\n[prices.deepseek-chat]\ninput = 0.27\noutput = 1.1\n'
+    )
+    config = ModelConfig.from_sources({}, {}, config_file)
+    assert config.price == Price(0.27, 1.1)
+    assert config.price.cost(1_000_000, 1_000_000) == pytest.approx(1.37)
+
+
+def test_the_instructor_mode_is_named_as_on_the_command_line() -> None:
+    config = ModelConfig.from_sources({"model": "m", "instructor_mode": "md-json"}, {})
+    assert config.instructor_mode is InstructorMode.md_json
+    with pytest.raises(ConfigError, match="is not one of tools, json_schema, json, md_json"):
+        ModelConfig.from_sources({"model": "m", "instructor_mode": "xml"}, {})
+
+
+def test_environment_numbers_are_read_and_bad_ones_named() -> None:
+    config = ModelConfig.from_sources({"model": "m"}, {"LLMX_MAX_TOKENS": "2048"})
+    assert config.max_tokens == 2048
+    with pytest.raises(ConfigError, match="timeout must be a number, not 'soon'"):
+        ModelConfig.from_sources({"model": "m"}, {"LLMX_TIMEOUT": "soon"})
+
+
+def test_no_model_anywhere_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="no model configured: pass --model, set LLMX_MODEL"):
+        ModelConfig.from_sources({"model": None}, {})
+
+
+def test_sampling_parameters_come_from_the_prompt_unless_configured() -> None:
+    prompt_params = {"temperature": 0.2, "max_tokens": 6144}
+    assert ModelConfig(model="m").params(prompt_params) == prompt_params
+    assert ModelConfig(model="m", temperature=0.0).params(prompt_params) == {
+        "temperature": 0.0,
+        "max_tokens": 6144,
+    }
