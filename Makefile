@@ -19,10 +19,12 @@ $(STAMP): pyproject.toml
 extract: setup
 	$(BIN)/llmx extract seeds/ --name seeds --out out/facts.jsonl
 
-# The report's browser test needs Chromium; install it where we are root and it is missing.
+# The report's browser test needs Chromium and a font with Chinese glyphs; install them
+# where we are root and they are missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
-		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy; } || \
+		{ [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) || \
 		echo "chromium not installed: the browser test will be skipped"; }
 
 lint: setup

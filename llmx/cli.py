@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from llmx.commands import cache, extract, gold
+from llmx.commands import cache, compare, evaluate, extract, gold, report
 
 app = typer.Typer(
     name="llmx",
@@ -15,5 +15,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for command_module in (extract, gold, cache):
+for command_module in (extract, gold, cache, evaluate, report, compare):
     command_module.register(app)

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.table import Table
 
 from llmx.console import fail, note, one_line_errors
-from llmx.datasets_io import export_parquet, facts_dataset
 from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
 from llmx.sections import section_at
 
@@ -76,6 +75,9 @@ def export(
     gold_dir: GoldDir = GOLD_DIR,
 ) -> None:
     """Write the gold set as Parquet (through `datasets`)."""
+    # datasets is heavy to import; only this command needs it.
+    from llmx.datasets_io import export_parquet, facts_dataset
+
     with one_line_errors():
         gold = load_gold(gold_dir)
         export_parquet(facts_dataset(gold.facts), out)

@@ -1,0 +1,112 @@
+"""`llmx eval`: score a run against gold, or re-record a configuration's baseline."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from llmx.baselines import (
+    BASELINES,
+    Baseline,
+    baseline_of,
+    fact_changes,
+    load_baselines,
+    write_baselines,
+)
+from llmx.configurations import Configuration, made_by, run_configuration
+from llmx.console import fail, note, one_line_errors
+from llmx.errors import ConfigError
+from llmx.evaluation import evaluate_run, gold_fingerprint, scoring_gold
+from llmx.gold import GOLD_DIR
+from llmx.report.formatting import percent
+from llmx.report.terminal import print_evaluation
+from llmx.runs import Run, load_run
+
+
+def evaluate(
+    run: Annotated[
+        Path | None, typer.Argument(help="Run folder (or its id under runs/) to score.")
+    ] = None,
+    update_baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--update-baseline",
+            metavar="CONFIG",
+            help="Re-record this configuration's baseline in the baselines file: produce its "
+            "facts offline (or use RUN), score them, store the scores. Only after a "
+            "deliberate change.",
+        ),
+    ] = None,
+    gold_dir: Annotated[Path, typer.Option(help="Gold folder (manifest.json, <doc>.jsonl).")] = (
+        GOLD_DIR
+    ),
+    baselines: Annotated[Path, typer.Option(help="Baselines file.")] = BASELINES,
+    sections: Annotated[int, typer.Option(min=0, help="Worst sections to list.")] = 10,
+    examples: Annotated[int, typer.Option(min=0, help="Examples per error cause.")] = 3,
+) -> None:
+    """Score RUN against the gold set and print the scores as tables.
+
+    P/R/F1 with bootstrap intervals over sections, value-only scores, unit and attribute
+    accuracy, per document, the worst sections and the errors by cause.
+    """
+    with one_line_errors():
+        if update_baseline is not None:
+            _update_baseline(update_baseline, run, gold_dir, baselines)
+            return
+        if run is None:
+            raise fail("give a RUN to score, or --update-baseline CONFIG")
+        gold = scoring_gold(gold_dir)
+        evaluation = evaluate_run(load_run(run), gold)
+    print_evaluation(evaluation, Console(), sections=sections, examples=examples)
+
+
+def _update_baseline(name: str, run_path: Path | None, gold_dir: Path, path: Path) -> None:
+    stored = load_baselines(path)
+    entry = stored.entry(name)
+    gold = scoring_gold(gold_dir)
+    with tempfile.TemporaryDirectory(prefix="llmx-baseline-") as scratch:
+        run = (
+            _matching_run(load_run(run_path), entry.configuration)
+            if run_path is not None
+            else run_configuration(
+                entry.configuration,
+                [Path(p) for p in entry.configuration.documents],
+                offline=True,
+                runs_dir=Path(scratch),
+            )
+        )
+        new = baseline_of(evaluate_run(run, gold), gold_fingerprint(gold_dir))
+    write_baselines(stored.with_baseline(name, new), path)
+    _report_change(name, entry.baseline, new)
+    note(f"baseline of {name!r} written to {path}")
+
+
+def _matching_run(run: Run, configuration: Configuration) -> Run:
+    """A run given for a baseline must have been made by that configuration."""
+    differing = made_by(run.manifest, configuration)
+    if differing:
+        raise ConfigError(
+            f"{run.path} was not made by {configuration.name!r}: {', '.join(differing)}"
+        )
+    return run
+
+
+def _report_change(name: str, old: Baseline | None, new: Baseline) -> None:
+    for metric, value in new.scores.items():
+        before = old.scores.get(metric) if old else None
+        note(f"{name}: {metric} {percent(before)} → {percent(value)}")
+    if old is not None:
+        changes = fact_changes(old, new)
+        note(
+            f"{name}: {len(changes.newly_missed)} gold facts newly missed, "
+            f"{len(changes.now_found)} now found, {len(changes.newly_spurious)} newly spurious, "
+            f"{len(changes.no_longer_spurious)} no longer spurious"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(evaluate)

@@ -1,0 +1,193 @@
+"""A configuration: which extractor, mode, prompt version and model make a run.
+
+`llmx compare` runs several configurations; `pytest evals/` and `llmx eval --update-baseline`
+run the ones in evals/baselines.json offline. Both go through `run_configuration`, so a
+configuration means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from llmx.errors import CacheMiss, ConfigError, LlmxError
+from llmx.extraction import Extractor
+from llmx.pipeline import run_extraction
+from llmx.runs import RUNS_DIR, Run
+
+RULES = "rules"
+DEFAULT_DOCUMENTS = ("seeds",)
+
+
+class Unavailable(LlmxError):
+    """A configuration that cannot be produced here (offline, and a response is not cached)."""
+
+
+@dataclass(frozen=True)
+class Configuration:
+    name: str
+    extractor: str = RULES
+    mode: str = RULES
+    prompt: str | None = None
+    model: str | None = None
+    # Where the model is served; part of every cache key, so a replay must name it too.
+    base_url: str | None = None
+    documents: tuple[str, ...] = DEFAULT_DOCUMENTS
+
+    @property
+    def needs_model(self) -> bool:
+        return self.extractor != RULES
+
+    def record_command(self) -> str:
+        """The `llmx extract` command that makes (and caches) this configuration's answers."""
+        words = ["llmx", "extract", *self.documents, "--extractor", self.extractor]
+        if self.prompt:
+            words += ["--prompt", self.prompt]
+        if self.model:
+            words += ["--model", self.model]
+        if self.base_url:
+            words += ["--base-url", self.base_url]
+        words += ["--name", self.name]
+        return shlex.join(words)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "extractor": self.extractor,
+            "mode": self.mode,
+            "prompt": self.prompt,
+            "model": self.model,
+            "base_url": self.base_url,
+            "documents": list(self.documents),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Configuration:
+        try:
+            extractor = str(data.get("extractor", RULES))
+            return cls(
+                name=str(data["name"]),
+                extractor=extractor,
+                mode=str(data.get("mode") or extractor),
+                prompt=data.get("prompt"),
+                model=data.get("model"),
+                base_url=data.get("base_url"),
+                documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
+            )
+        except KeyError:
+            raise ConfigError(f"configuration {dict(data)!r} has no name") from None
+
+
+def prompt_ref(manifest: Mapping[str, Any]) -> str | None:
+    """The prompt a run used, as `name@vN`, whether run.json holds a string or a record."""
+    prompt = manifest.get("prompt")
+    if isinstance(prompt, Mapping):
+        if prompt.get("ref"):
+            return str(prompt["ref"])
+        name, version = prompt.get("name"), prompt.get("version")
+        if not name:
+            return None
+        return f"{name}@v{version}" if version is not None else str(name)
+    return str(prompt) if prompt else None
+
+
+def made_by(manifest: Mapping[str, Any], configuration: Configuration) -> list[str]:
+    """How a run's manifest differs from a configuration (empty: the run is one of its runs).
+
+    A configuration that leaves prompt or model open accepts whichever the run used.
+    """
+    recorded = {
+        "extractor": manifest.get("extractor"),
+        "mode": manifest.get("mode"),
+        "prompt": prompt_ref(manifest),
+        "model": manifest.get("model"),
+        "base_url": manifest.get("base_url"),
+    }
+    wanted = configuration.as_dict()
+    return [
+        f"{key}={value!r} (want {wanted[key]!r})"
+        for key, value in recorded.items()
+        if wanted[key] is not None and value != wanted[key]
+    ]
+
+
+def configurations_for(
+    extractors: Sequence[str],
+    prompts: Sequence[str],
+    models: Sequence[str],
+    base_url: str | None = None,
+) -> list[Configuration]:
+    """Every combination a compare asks for; the rules extractor takes no prompt or model,
+    so it appears once however many prompts and models are given."""
+    chosen = list(extractors) or (["llm"] if prompts or models else [RULES])
+    found: dict[str, Configuration] = {}
+    for extractor in chosen:
+        if extractor == RULES:
+            found.setdefault(RULES, Configuration(RULES))
+            continue
+        for prompt in _or_none(prompts):
+            for model in _or_none(models):
+                name = " ".join(part for part in (extractor, prompt, model) if part)
+                found.setdefault(
+                    name, Configuration(name, extractor, extractor, prompt, model, base_url)
+                )
+    return list(found.values())
+
+
+def _or_none(values: Sequence[str]) -> list[str | None]:
+    return list(values) or [None]
+
+
+def build(configuration: Configuration, *, offline: bool) -> Extractor:
+    """The extractor a configuration names; offline, a model extractor never calls out."""
+    if not configuration.needs_model:
+        from llmx.rules import RulesExtractor
+
+        return RulesExtractor()
+    # Imported only here: the model client's dependencies are slow to import.
+    from llmx.llm import build_extractor_from_options
+
+    return build_extractor_from_options(
+        mode=configuration.mode,
+        model=configuration.model,
+        base_url=configuration.base_url,
+        prompt=configuration.prompt,
+        offline=offline,
+    )
+
+
+def run_configuration(
+    configuration: Configuration,
+    paths: Sequence[Path],
+    *,
+    offline: bool,
+    runs_dir: Path = RUNS_DIR,
+) -> Run:
+    """Extract with one configuration and write its run folder.
+
+    Offline, a model configuration that would need a model call raises Unavailable with
+    the command that records its answers.
+    """
+    try:
+        extractor = build(configuration, offline=offline)
+        run = run_extraction(paths, extractor, name=configuration.name, runs_dir=runs_dir)
+    except CacheMiss as error:
+        raise Unavailable(_how_to_record(configuration, str(error))) from None
+    except ConfigError as error:
+        if offline and configuration.needs_model:
+            raise Unavailable(_how_to_record(configuration, str(error))) from None
+        raise
+    failures = run.manifest.get("failures") or []
+    if offline and failures:
+        raise Unavailable(_how_to_record(configuration, f"{len(failures)} sections failed"))
+    return run
+
+
+def _how_to_record(configuration: Configuration, problem: str) -> str:
+    return (
+        f"{configuration.name}: needs model answers that are not cached ({problem}); "
+        f"record them with `{configuration.record_command()}`"
+    )

@@ -1,0 +1,135 @@
+"""Runs and gold in, scores out: the I/O edge around the pure llmx.scoring.
+
+Gold is being labelled a document at a time, so a document the manifest names but whose
+`<doc>.jsonl` does not exist yet is treated as unlabelled: predictions there are ignored
+rather than counted as spurious against an empty gold file that is merely unwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from llmx.bootstrap import REPLICATES, SEED, Intervals, bootstrap_intervals
+from llmx.diagnosis import Error, diagnose
+from llmx.errors import InputError
+from llmx.facts import Fact
+from llmx.gold import GOLD_DIR, GoldSet, load_gold
+from llmx.runs import Run
+from llmx.scoring import (
+    Layout,
+    Outcome,
+    SectionKey,
+    Tally,
+    score,
+    tally_documents,
+    tally_sections,
+    total,
+)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One run scored against gold: the matching, tallies, intervals and errors."""
+
+    label: str
+    manifest: Mapping[str, Any]
+    outcome: Outcome
+    sections: dict[SectionKey, Tally]
+    documents: dict[str, Tally]
+    total: Tally
+    intervals: Intervals
+    document_intervals: dict[str, Intervals]
+    errors: list[Error]
+    replicates: int = REPLICATES
+
+    @property
+    def wall_seconds(self) -> float | None:
+        """Seconds from the run's start to its finish, from run.json."""
+        try:
+            started = datetime.fromisoformat(str(self.manifest["started"]))
+            finished = datetime.fromisoformat(str(self.manifest["finished"]))
+        except (KeyError, ValueError):
+            return None
+        return (finished - started).total_seconds()
+
+
+def scoring_gold(gold_dir: Path = GOLD_DIR) -> GoldSet:
+    """The gold set, with only documents that have a gold file counted as labelled."""
+    gold = load_gold(gold_dir)
+    labelled = {
+        doc: (ids if (gold_dir / f"{doc}.jsonl").exists() else frozenset())
+        for doc, ids in gold.labelled.items()
+    }
+    if not any(labelled.values()):
+        raise InputError(f"{gold_dir}: no gold facts yet (no <doc>.jsonl next to the manifest)")
+    return replace(gold, labelled=labelled)
+
+
+def labelled_documents(gold: GoldSet) -> list[str]:
+    return [doc for doc, ids in gold.labelled.items() if ids]
+
+
+def gold_fingerprint(gold_dir: Path = GOLD_DIR) -> str:
+    """A short hash of the manifest and every gold file: changes whenever gold does."""
+    digest = hashlib.sha256()
+    for path in sorted([gold_dir / "manifest.json", *gold_dir.glob("*.jsonl")]):
+        if path.exists():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def evaluate(
+    facts: Sequence[Fact],
+    gold: GoldSet,
+    *,
+    label: str,
+    manifest: Mapping[str, Any] | None = None,
+    replicates: int = REPLICATES,
+    seed: int = SEED,
+) -> Evaluation:
+    """Score predictions over the labelled sections of the documents the run covered."""
+    manifest = dict(manifest or {})
+    layout = Layout(gold.sections, gold.labelled)
+    covered = manifest.get("documents")
+    if isinstance(covered, list):
+        layout = layout.restricted_to(str(doc) for doc in covered)
+    outcome = score(gold.facts, facts, layout)
+    sections = tally_sections(outcome)
+    documents = tally_documents(sections)
+    return Evaluation(
+        label=label,
+        manifest=manifest,
+        outcome=outcome,
+        sections=sections,
+        documents=documents,
+        total=total(sections.values()),
+        intervals=bootstrap_intervals(list(sections.values()), replicates=replicates, seed=seed),
+        document_intervals={
+            doc: bootstrap_intervals(
+                [t for (d, _), t in sections.items() if d == doc], replicates=replicates, seed=seed
+            )
+            for doc in documents
+        },
+        errors=diagnose(outcome),
+        replicates=replicates,
+    )
+
+
+def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Evaluation:
+    return evaluate(run.facts, gold, label=run.label, manifest=run.manifest, replicates=replicates)
+
+
+def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:
+    """Runs with the same name get their id appended, so tables and charts tell them apart."""
+    labels = [evaluation.label for evaluation in evaluations]
+    return [
+        replace(e, label=f"{e.label} ({e.manifest.get('id', index + 1)})")
+        if labels.count(e.label) > 1
+        else e
+        for index, e in enumerate(evaluations)
+    ]

@@ -1,0 +1,193 @@
+"""Rendering a report view to HTML and Markdown with Jinja2, and writing both files.
+
+Escaping is never left to the template author: the HTML environment autoescapes every
+expression, and the Markdown environment runs every expression through `markdown_text`
+(its finalize hook). Document text can therefore hold `<script>` or `|` and stay inert.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from llmx.atomic import write_text_atomic
+from llmx.report.charts import GOLD_COLOUR, Bar, colour, differences, grouped_bars
+from llmx.report.formatting import (
+    fact_summary,
+    interval,
+    money,
+    number,
+    percent,
+    seconds,
+    signed_points,
+)
+from llmx.report.source import Segment
+from llmx.report.view import Report
+
+LANE_PX = 3
+# A pull-request comment stays short: the worst sections and a few examples per cause.
+MARKDOWN_SECTIONS = 15
+MARKDOWN_EXAMPLES = 5
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def markdown_text(value: Any) -> str:
+    """Any value as inert Markdown text: HTML-escaped, Markdown specials backslashed, and
+    on one line (a newline would end a table row)."""
+    text = "" if value is None else str(value)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(_LINE_BREAK.sub(" ", text)))
+
+
+def lane_style(segment: Segment) -> str:
+    """Inline CSS for a highlighted piece: gold as background, each run an underline lane.
+
+    Built only from numbers and palette constants, never from document text.
+    """
+    rules: list[str] = []
+    gold = [mark for mark in segment.marks if mark.layer == 0]
+    if gold:
+        found = all(mark.matched for mark in gold)
+        rules.append(f"background:{GOLD_COLOUR}{'66' if found else ''}")
+    lanes = sorted(segment.layers - {0})
+    if lanes:
+        shadows = ", ".join(
+            f"inset 0 -{LANE_PX * (n + 1)}px 0 {colour(layer - 1)}" for n, layer in enumerate(lanes)
+        )
+        rules.append(f"box-shadow:{shadows}")
+    return ";".join(rules)
+
+
+def lane_title(segment: Segment, labels: Sequence[str]) -> str:
+    """The hover text of a highlighted piece: what gold and each run say about it."""
+    lines: list[str] = []
+    for mark in segment.marks:
+        if mark.layer == 0:
+            state = "found by every run" if mark.matched else "missed by a run"
+            lines.append(f"gold ({state}): {fact_summary(mark.fact)}")
+        else:
+            state = "matched" if mark.matched else "spurious"
+            lines.append(f"{labels[mark.layer - 1]} ({state}): {fact_summary(mark.fact)}")
+    return "\n".join(lines)
+
+
+def _environment(*, markdown: bool) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("llmx.report", "templates"),
+        autoescape=not markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=markdown_text if markdown else None,
+    )
+    environment.filters.update(
+        percent=percent,
+        interval=interval,
+        signed_points=signed_points,
+        number=number,
+        money=money,
+        seconds=seconds,
+        fact_summary=fact_summary,
+        lane_style=lane_style,
+        lane_title=lane_title,
+    )
+    environment.globals.update(colour=colour, gold_colour=GOLD_COLOUR)
+    return environment
+
+
+def charts(report: Report) -> dict[str, str]:
+    """The report's charts as inline SVG, by name."""
+    labels = [run.label for run in report.runs]
+    found = {
+        "headline": grouped_bars(
+            "Precision, recall and F1 (95% bootstrap interval over sections)",
+            ["precision", "recall", "F1"],
+            [
+                (
+                    run.label,
+                    [
+                        Bar(run.tally.precision, run.precision.low, run.precision.high),
+                        Bar(run.tally.recall, run.recall.low, run.recall.high),
+                        Bar(run.tally.f1, run.f1.low, run.f1.high),
+                    ],
+                )
+                for run in report.runs
+            ],
+            salt="headline",
+        ),
+        "documents": grouped_bars(
+            "F1 per document",
+            [row.doc for row in report.documents],
+            [
+                (label, [Bar(row.tallies[index].f1) for row in report.documents])
+                for index, label in enumerate(labels)
+            ],
+            salt="documents",
+        ),
+    }
+    if report.differences:
+        found["differences"] = differences(
+            "Is B better than A?",
+            [
+                (
+                    f"{row.b} − {row.a}",
+                    row.difference.observed,
+                    row.difference.interval.low,
+                    row.difference.interval.high,
+                )
+                for row in report.differences
+            ],
+            salt="differences",
+        )
+    return found
+
+
+def render_html(report: Report, *, title: str, generated: str | None = None) -> str:
+    template = _environment(markdown=False).get_template("report.html.j2")
+    return template.render(
+        report=report,
+        title=title,
+        generated=generated or _now(),
+        labels=[run.label for run in report.runs],
+        # Charts are SVG we drew ourselves (matplotlib escapes the labels in them).
+        charts={name: Markup(svg) for name, svg in charts(report).items()},
+    )
+
+
+def render_markdown(
+    report: Report, *, title: str, html_name: str, generated: str | None = None
+) -> str:
+    template = _environment(markdown=True).get_template("report.md.j2")
+    return template.render(
+        report=report,
+        title=title,
+        generated=generated or _now(),
+        html_name=html_name,
+        labels=[run.label for run in report.runs],
+        markdown_sections=MARKDOWN_SECTIONS,
+        markdown_examples=MARKDOWN_EXAMPLES,
+    )
+
+
+def write_report(report: Report, out: Path, *, title: str = "llmx extraction report") -> Path:
+    """Write `out` (HTML) and its Markdown twin beside it; returns the Markdown path."""
+    generated = _now()
+    markdown_path = out.with_suffix(".md")
+    write_text_atomic(out, render_html(report, title=title, generated=generated))
+    write_text_atomic(
+        markdown_path,
+        render_markdown(report, title=title, html_name=out.name, generated=generated),
+    )
+    return markdown_path
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

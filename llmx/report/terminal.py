@@ -1,0 +1,121 @@
+"""One evaluation as rich tables for the terminal (`llmx eval RUN`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from llmx.bootstrap import Interval
+from llmx.diagnosis import Error
+from llmx.evaluation import Evaluation
+from llmx.report.formatting import fact_summary, interval, percent
+from llmx.scoring import Tally
+
+
+def print_evaluation(
+    evaluation: Evaluation, console: Console, *, sections: int = 10, examples: int = 3
+) -> None:
+    console.print(headline_table(evaluation))
+    console.print(attributes_table(evaluation.total))
+    console.print(
+        scores_table("Per document", [(doc, t) for doc, t in evaluation.documents.items()])
+    )
+    worst = sorted(
+        evaluation.sections.items(),
+        key=lambda item: (_sort_f1(item[1]), -item[1].gold, item[0]),
+    )
+    console.print(
+        scores_table(
+            f"Worst {min(sections, len(worst))} of {len(worst)} sections",
+            [(f"{doc} §{sid}", t) for (doc, sid), t in worst[:sections] if _sort_f1(t) < 1.0],
+        )
+    )
+    console.print(errors_table(evaluation.errors, examples))
+
+
+def headline_table(evaluation: Evaluation) -> Table:
+    total, intervals = evaluation.total, evaluation.intervals
+    table = Table(
+        title=f"{escape(evaluation.label)}: scores in percent, 95% interval over sections"
+    )
+    for column in ("", "precision", "recall", "F1", "value P", "value R", "unit acc."):
+        table.add_column(column, justify="right" if column else "left")
+    table.add_row(
+        "micro",
+        _with_interval(total.precision, intervals.precision),
+        _with_interval(total.recall, intervals.recall),
+        _with_interval(total.f1, intervals.f1),
+        percent(total.value_precision),
+        percent(total.value_recall),
+        percent(total.unit_accuracy),
+    )
+    table.caption = (
+        f"{total.gold} gold facts, {total.predicted} predictions scored, "
+        f"{len(evaluation.outcome.ignored)} outside labelled sections (ignored)"
+    )
+    return table
+
+
+def attributes_table(total: Tally) -> Table:
+    table = Table(title=f"On {total.matched_gold} matched pairs")
+    for column in ("status", "kind", "period", "indicator similarity (bigram Dice)"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        percent(total.status_accuracy),
+        percent(total.kind_accuracy),
+        percent(total.period_accuracy),
+        percent(total.indicator_similarity),
+    )
+    return table
+
+
+def scores_table(title: str, rows: list[tuple[str, Tally]]) -> Table:
+    table = Table(title=title)
+    table.add_column("where")
+    for column in ("gold", "predicted", "P", "R", "F1"):
+        table.add_column(column, justify="right")
+    for name, tally in rows:
+        table.add_row(
+            Text(name),
+            str(tally.gold),
+            str(tally.predicted),
+            percent(tally.precision),
+            percent(tally.recall),
+            percent(tally.f1),
+        )
+    return table
+
+
+def errors_table(errors: list[Error], examples: int) -> Table:
+    table = Table(title="Errors by cause")
+    for column in ("side", "cause", "count", "examples"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    counts = Counter((error.side, error.cause.value) for error in errors)
+    for (side, cause), count in sorted(counts.items(), key=lambda item: -item[1]):
+        shown = [e for e in errors if e.side == side and e.cause.value == cause][:examples]
+        table.add_row(
+            side,
+            cause,
+            str(count),
+            # Text, not markup: a document's "[b]" must print as written.
+            Text(
+                "\n".join(
+                    f"{e.fact.doc} [{e.fact.start}:{e.fact.end}] {fact_summary(e.fact)}"
+                    for e in shown
+                )
+            ),
+        )
+    return table
+
+
+def _with_interval(value: float | None, bounds: Interval) -> str:
+    shown = interval(bounds)
+    return f"{percent(value)}\n{shown}" if shown else percent(value)
+
+
+def _sort_f1(tally: Tally) -> float:
+    return 1.0 if tally.f1 is None else tally.f1

@@ -1,0 +1,157 @@
+"""`llmx eval`, `llmx report` and `llmx compare` from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from report_cases import QuantitiesOnly
+from typer.testing import CliRunner
+
+from llmx import configurations
+from llmx.cli import app
+from llmx.configurations import Configuration
+from llmx.documents import Document
+from llmx.errors import CacheMiss
+from llmx.extraction import Extraction, ExtractionStats, Extractor, ProgressCallback
+from llmx.facts import Fact
+from llmx.pipeline import run_extraction
+from llmx.rules import RulesExtractor
+from llmx.runs import Run, write_run
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_DIR = ROOT / "evals" / "gold"
+# The shortest seed keeps these tests quick; scoring covers only the documents a run covers.
+SEED = ROOT / "seeds" / "004_6da318eeea9b20a6.txt"
+
+pytestmark = pytest.mark.skipif(
+    not (GOLD_DIR / f"{SEED.stem}.jsonl").exists(), reason=f"no gold for {SEED.stem} yet"
+)
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [*args])
+    return result.exit_code, result.output
+
+
+def run_of(extractor: Extractor, folder: Path, name: str) -> Run:
+    return run_extraction([SEED], extractor, name=name, runs_dir=folder)
+
+
+def test_eval_prints_scores_per_document_and_errors(tmp_path: Path) -> None:
+    run = run_of(RulesExtractor(), tmp_path, "rules")
+    code, output = invoke("eval", str(run.path), "--gold-dir", str(GOLD_DIR))
+    assert code == 0, output
+    for expected in ("precision", "recall", "F1", "Per document", SEED.stem, "matched pairs"):
+        assert expected in output
+    assert "001_a474a81f4018e1f8" not in output  # not covered by the run, so not scored
+
+
+def test_eval_prints_document_text_literally_not_as_markup(tmp_path: Path) -> None:
+    invented = Fact(
+        doc=SEED.stem,
+        start=0,
+        end=1,
+        text="[red]x[/red]",
+        value=123456,
+        unit="个",
+        indicator="[bold]ind[/bold]",
+        status="actual",
+        kind="level",
+    )
+    run = write_run(
+        tmp_path / "run",
+        Extraction([invented], ExtractionStats()),
+        description={"extractor": "test"},
+        documents=[SEED.stem],
+        started="2024-01-01T00:00:00+00:00",
+        finished="2024-01-01T00:00:01+00:00",
+    )
+    code, output = invoke("eval", str(run.path), "--gold-dir", str(GOLD_DIR))
+    assert code == 0, output
+    assert "[red]x[/red]" in output and "[bold]ind[/bold]" in output
+
+
+def test_eval_without_a_run_is_a_one_line_error() -> None:
+    code, output = invoke("eval")
+    assert code == 1
+    assert "give a RUN" in output
+
+
+def test_report_writes_html_and_markdown(tmp_path: Path) -> None:
+    runs = [run_of(QuantitiesOnly(), tmp_path, "naive"), run_of(RulesExtractor(), tmp_path, "r")]
+    out = tmp_path / "out" / "report.html"
+    code, output = invoke(
+        "report", *(str(r.path) for r in runs), "--out", str(out), "--gold-dir", str(GOLD_DIR)
+    )
+    assert code == 0, output
+    html, markdown = out.read_text(), out.with_suffix(".md").read_text()
+    assert html.count("<svg") == 3
+    assert "| naive |" in markdown and "| r |" in markdown
+    assert "B better" in markdown  # the rules beat the naive baseline beyond noise
+
+
+def test_report_of_a_missing_run_is_a_one_line_error(tmp_path: Path) -> None:
+    code, output = invoke("report", str(tmp_path / "nope"), "--out", str(tmp_path / "r.html"))
+    assert code == 1
+    assert "no such run folder" in output
+
+
+def fake_build(configuration: Configuration, *, offline: bool) -> Extractor:
+    """Model configurations answered by the naive extractor: the pipeline, without a model."""
+    if configuration.needs_model:
+        return QuantitiesOnly()
+    return RulesExtractor()
+
+
+def test_compare_runs_each_configuration_and_reports_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(configurations, "build", fake_build)
+    out = tmp_path / "compare.html"
+    code, output = invoke(
+        "compare",
+        str(SEED),
+        "--extractor", "rules",
+        "--extractor", "llm",
+        "--prompt", "extract@v1",
+        "--prompt", "extract@v2",
+        "--model", "m",
+        "--out", str(out),
+        "--runs-dir", str(tmp_path / "runs"),
+        "--gold-dir", str(GOLD_DIR),
+    )  # fmt: skip
+    assert code == 0, output
+    assert len(list((tmp_path / "runs").iterdir())) == 3
+    markdown = out.with_suffix(".md").read_text()
+    for name in ("| rules |", "| llm extract@v1 m |", "| llm extract@v2 m |"):
+        assert name in markdown
+
+
+def test_compare_offline_says_how_to_record_missing_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Uncached(QuantitiesOnly):
+        def extract(
+            self, documents: Sequence[Document], progress: ProgressCallback | None = None
+        ) -> Extraction:
+            raise CacheMiss("--offline: 1 of 1 sections have no cached answer")
+
+    def build(configuration: Configuration, *, offline: bool) -> Extractor:
+        return Uncached() if configuration.needs_model else RulesExtractor()
+
+    monkeypatch.setattr(configurations, "build", build)
+    code, output = invoke(
+        "compare", str(SEED), "--extractor", "rules", "--extractor", "llm", "--prompt",
+        "extract@v1", "--offline", "--runs-dir", str(tmp_path), "--out", str(tmp_path / "r.html"),
+    )  # fmt: skip
+    assert code == 1
+    assert "record them with `llmx extract" in output
+    assert "--extractor llm --prompt extract@v1" in output
+
+
+def test_compare_needs_two_configurations() -> None:
+    code, output = invoke("compare", "--extractor", "rules")
+    assert code == 1
+    assert "two or more configurations" in output
