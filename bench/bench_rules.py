@@ -46,7 +46,7 @@ def corpus(scale: int, seeds: list[Document]) -> list[Document]:
 
 def time_extraction(documents: list[Document]) -> tuple[float, int]:
     best, facts = float("inf"), 0
-    for _ in range(REPEATS if len(documents) < 100 else 1):
+    for _ in range(REPEATS if len(documents) < 100 else 2):
         _clear_caches()
         gc.collect()
         started = time.perf_counter()

@@ -7,18 +7,11 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
+from support import GDP
 
 from llmx.llm.schemas import CandidateDecision, ExtractedFacts, HybridAnswer, ModelFact
 
-GOOD = {
-    "text": "983亿元",
-    "value": 98300000000,
-    "unit": "元",
-    "indicator": "地区生产总值",
-    "period": "2023",
-    "status": "actual",
-    "kind": "level",
-}
+GOOD = GDP  # a fact exactly as a model should return it
 
 
 def _fact(**changes: Any) -> ModelFact:
