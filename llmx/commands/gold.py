@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from llmx.console import fail, note, one_line_errors
+from llmx.errors import InputError
+from llmx.facts import Fact, read_facts
 from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
 from llmx.sections import section_at
 
@@ -82,6 +85,67 @@ def export(
         gold = load_gold(gold_dir)
         export_parquet(facts_dataset(gold.facts), out)
     note(f"{len(gold.facts)} gold facts → {out}")
+
+
+AGREEMENT_DIR = Path("evals/agreement")
+
+
+@gold_app.command()
+def agreement(
+    second: Annotated[Path, typer.Option(help="The second reading (JSONL of facts).")] = (
+        AGREEMENT_DIR / "second_reading.jsonl"
+    ),
+    sample: Annotated[Path, typer.Option(help="The sampled ranges (JSON).")] = (
+        AGREEMENT_DIR / "sample.json"
+    ),
+    gold_dir: GoldDir = GOLD_DIR,
+) -> None:
+    """How far an independent second reading of sampled passages agrees with the gold."""
+    from llmx.agreement import Range
+    from llmx.agreement import agreement as measure
+
+    with one_line_errors():
+        gold = load_gold(gold_dir)
+        ranges = [Range(**entry) for entry in _read_json(sample)["ranges"]]
+        result = measure(gold.facts, read_facts_or_fail(second), ranges)
+    characters = sum(r.end - r.start for r in ranges)
+    typer.echo(
+        f"sample: {len(ranges)} ranges, {characters} characters; "
+        f"gold {len(result.first)} facts, second reading {len(result.second)}, "
+        f"agreeing {len(result.matches)}"
+    )
+    typer.echo(
+        f"precision {_percent(result.precision)}  recall {_percent(result.recall)}  "
+        f"F1 {_percent(result.f1)}"
+    )
+    differences = (("only in gold", result.only_first), ("only in second", result.only_second))
+    for label, facts in differences:
+        for fact in facts:
+            typer.echo(f"{label}: {fact.doc} [{fact.start}:{fact.end}] {fact.text} = "
+                       f"{fact.value:g} {fact.unit}")
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}: not valid JSON ({error.msg})") from None
+    return loaded
+
+
+def read_facts_or_fail(path: Path) -> list[Fact]:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    try:
+        return read_facts(path)
+    except ValueError as error:
+        raise InputError(str(error)) from None
 
 
 def register(app: typer.Typer) -> None:
