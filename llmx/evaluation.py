@@ -50,6 +50,9 @@ class Evaluation:
     @property
     def wall_seconds(self) -> float | None:
         """Seconds from the run's start to its finish, from run.json."""
+        measured = self.manifest.get("wall_seconds")
+        if isinstance(measured, int | float):
+            return float(measured)
         try:
             started = datetime.fromisoformat(str(self.manifest["started"]))
             finished = datetime.fromisoformat(str(self.manifest["finished"]))

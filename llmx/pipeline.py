@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,9 @@ def run_extraction(
 ) -> Run:
     """Extract facts from every document and write them as a run folder."""
     loaded = list(documents) if documents is not None else load_documents(paths)
-    started = now_iso()
+    started, clock = now_iso(), time.perf_counter()
     extraction = extractor.extract(loaded, progress)
+    wall_seconds = time.perf_counter() - clock
     return write_run(
         free_run_folder(runs_dir, name),
         extraction,
@@ -46,4 +48,5 @@ def run_extraction(
         started=started,
         finished=now_iso(),
         name=name,
+        wall_seconds=wall_seconds,
     )

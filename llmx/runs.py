@@ -39,7 +39,7 @@ class Run:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def new_run_id(name: str | None, started: datetime | None = None) -> str:
@@ -67,6 +67,7 @@ def write_run(
     started: str,
     finished: str,
     name: str | None = None,
+    wall_seconds: float | None = None,
 ) -> Run:
     """Write facts.jsonl and run.json atomically; facts first, so a manifest implies its facts."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,6 +80,7 @@ def write_run(
         "documents": documents,
         "started": started,
         "finished": finished,
+        "wall_seconds": None if wall_seconds is None else round(wall_seconds, 3),
         "facts": len(extraction.facts),
         **extraction.stats.as_dict(),
     }
