@@ -133,19 +133,51 @@ def _sentence_before(folded: str, position: int) -> str:
     return folded[start + 1 : position]
 
 
-def indicator_of(source: str, folded: str, quantity: Quantity, previous: str | None) -> str:
+_COUNT_UNITS = frozenset("个家项名户场所座条套台辆件批支只头处间张部栋宗类列盏笔颗种起")
+_NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")
+_NOUN_STOP = re.compile(
+    r"(?:认定|获得?|完成|实现|达到|入选|落地|投产|开工|建成|签约|参与|参加|提供|开展|纳入|通过|"
+    r"等|的|，|和|及|与|全部|全面|相继|顺利|加快|共|累计)"
+)
+
+
+def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
+    """The noun phrase right after a number (130个|技改项目), up to a verb or a break."""
+    match = _NOUN_AFTER.match(folded, quantity.end)
+    if not match:
+        return ""
+    stop = _NOUN_STOP.search(match.group())
+    end = match.start() + (stop.start() if stop else len(match.group()))
+    return source[match.start() : end] if end - match.start() >= 2 else ""
+
+
+def indicator_of(
+    source: str, folded: str, quantity: Quantity, previous: tuple[int, str] | None
+) -> str:
     """What is measured: the clause before the number, less verbs, cue and lead words.
 
+    `previous` is the end and indicator of the fact before. A clause that goes on from an
+    earlier number (`规模达到1234亿元、增长13.5%`) starts after it, and when nothing but verbs
+    is left, the number measures the earlier indicator (its growth, where it says 增长).
     Cut in the folded text, returned in the source's own script.
     """
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
+    continues = previous is not None and clause_start <= previous[0] <= quantity.start
+    if previous is not None and continues:
+        clause_start = previous[0]
     clause = folded[clause_start : quantity.start]
     tail = _VERB_TAIL.search(clause)
     end = clause_start + (tail.start() if tail else len(clause))
     lead = _LEAD_WORDS.match(folded[clause_start:end])
     start = clause_start + (lead.end() if lead else 0)
     start = max(start, end - _INDICATOR_MAX)
-    indicator = source[start:end].strip(" 　“”\"'（）()")
-    if not indicator and previous:
-        return previous
-    return indicator or source[clause_start : quantity.start].strip()
+    indicator = source[start:end].strip(" 　“”\"'（）()、")
+    following = _noun_after(source, folded, quantity)
+    if following and (quantity.unit in _COUNT_UNITS or len(indicator) <= 2):
+        return following  # 实施130个技改项目: a count's noun follows it
+    if indicator:
+        return indicator
+    if previous is not None and continues:
+        grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
+        return previous[1] + ("增速" if grows else "")
+    return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")

@@ -95,7 +95,7 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     text, folded = prepared.document.text, prepared.folded
     quantities = [q for q in find_quantities(text) if not _inside(prepared.tables, q.start)]
-    previous_indicator: str | None = None
+    previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
@@ -107,8 +107,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
         status = attributes.status_of(folded, quantity, default)
-        indicator = attributes.indicator_of(text, folded, quantity, previous_indicator)
-        previous_indicator = indicator
+        indicator = attributes.indicator_of(text, folded, quantity, previous)
+        previous = (quantity.end, indicator)
         yield _fact(
             prepared,
             section,
