@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.facts import Fact
-from llmx.scoring import f1_score, match_facts, ratio
+from llmx.scoring import f1_score, match_facts, ratio, unmatched
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,11 @@ class Agreement:
 
     @property
     def only_first(self) -> list[Fact]:
-        matched = {first for first, _ in self.matches}
-        return [fact for index, fact in enumerate(self.first) if index not in matched]
+        return unmatched(self.first, {first for first, _ in self.matches})
 
     @property
     def only_second(self) -> list[Fact]:
-        matched = {second for _, second in self.matches}
-        return [fact for index, fact in enumerate(self.second) if index not in matched]
+        return unmatched(self.second, {second for _, second in self.matches})
 
 
 def within(facts: Sequence[Fact], ranges: Sequence[Range]) -> tuple[Fact, ...]:

@@ -144,13 +144,16 @@ class Outcome:
 
     @property
     def missed(self) -> list[Fact]:
-        matched = {g for g, _ in self.matches}
-        return [fact for index, fact in enumerate(self.gold) if index not in matched]
+        return unmatched(self.gold, {g for g, _ in self.matches})
 
     @property
     def spurious(self) -> list[Fact]:
-        matched = {p for _, p in self.matches}
-        return [fact for index, fact in enumerate(self.predicted) if index not in matched]
+        return unmatched(self.predicted, {p for _, p in self.matches})
+
+
+def unmatched(facts: Sequence[Fact], matched: set[int]) -> list[Fact]:
+    """The facts whose index is not among the matched ones, in order."""
+    return [fact for index, fact in enumerate(facts) if index not in matched]
 
 
 def score(gold: Sequence[Fact], predicted: Sequence[Fact], layout: Layout) -> Outcome:
