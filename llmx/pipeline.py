@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document, expand_paths, load_document
 from llmx.extraction import Extractor, ProgressCallback
 from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, write_run
-
-
-@dataclass(frozen=True)
-class ExtractorSpec:
-    """Which extractor to build, as a user names it on the command line."""
-
-    extractor: str = "rules"  # "rules", "llm" or "hybrid"
-    prompt: str | None = None  # e.g. "extract@v1"
-    model: str | None = None
-    offline: bool = False
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
