@@ -10,6 +10,7 @@ still never replays a stale answer.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,7 +23,11 @@ import jinja2
 
 from llmx.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+# The project's prompts/ folder (llmx installs editable from its checkout); LLMX_PROMPTS_DIR
+# points elsewhere, for prompt versions kept outside the checkout.
+PROMPTS_DIR = Path(
+    os.environ.get("LLMX_PROMPTS_DIR") or Path(__file__).resolve().parents[2] / "prompts"
+)
 _REF = re.compile(r"^(?P<name>[a-z][a-z0-9_-]*)(?:@v?(?P<version>\d+))?$")
 _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,  # a misspelt variable fails loudly, not as ""
