@@ -11,7 +11,7 @@ This module says what a number *is*; whether it is a fact is the rules extractor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import cn2an
@@ -248,19 +248,7 @@ class Quantity:
 
     def with_unit(self, unit: str, factor: float = 1.0) -> Quantity:
         """The same mention taking a unit (and magnitude factor) from a header or a neighbour."""
-        return Quantity(
-            self.start,
-            self.end,
-            self.text,
-            _clean(self.value * factor),
-            unit,
-            self.qualifier,
-            self.number,
-            self.magnitude,
-            self.chinese,
-            self.shape,
-            self.has_unit,
-        )
+        return replace(self, value=_clean(self.value * factor), unit=unit)
 
 
 def _clean(value: float) -> float:

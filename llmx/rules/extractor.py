@@ -205,20 +205,9 @@ def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
 
 
 def _shift(quantity: Quantity, offset: int, text: str) -> Quantity:
+    """A mention found in a cell's text, moved to document offsets."""
     start, end = quantity.start + offset, quantity.end + offset
-    return Quantity(
-        start,
-        end,
-        text[start:end],
-        quantity.value,
-        quantity.unit,
-        quantity.qualifier,
-        quantity.number,
-        quantity.magnitude,
-        quantity.chinese,
-        quantity.shape,
-        quantity.has_unit,
-    )
+    return replace(quantity, start=start, end=end, text=text[start:end])
 
 
 def _fact(
