@@ -15,9 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Status = Literal["actual", "target"]
 Kind = Literal["level", "change", "share"]
 
-STATUSES: tuple[Status, ...] = ("actual", "target")
-KINDS: tuple[Kind, ...] = ("level", "change", "share")
-
 
 class Fact(BaseModel):
     """One stated quantity, grounded to the span of the document it came from."""
