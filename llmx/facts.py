@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from llmx.errors import InputError
+
 Status = Literal["actual", "target"]
 Kind = Literal["level", "change", "share"]
 
@@ -48,7 +50,9 @@ class Fact(BaseModel):
 
 
 def read_facts(path: Path) -> list[Fact]:
-    """Read a JSONL file of facts; a bad line raises ValueError naming file and line."""
+    """Read a JSONL file of facts; a missing file or a bad line is an InputError naming it."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
     facts: list[Fact] = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -58,7 +62,7 @@ def read_facts(path: Path) -> list[Fact]:
                 facts.append(Fact.model_validate_json(line))
             except ValueError as error:
                 first = str(error).splitlines()[0]
-                raise ValueError(f"{path}:{number}: not a fact: {first}") from None
+                raise InputError(f"{path}:{number}: not a fact: {first}") from None
     return facts
 
 

@@ -106,8 +106,4 @@ def load_run(path: Path) -> Run:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise InputError(f"{manifest_path}: not valid JSON ({error.msg})") from None
-    try:
-        facts = read_facts(facts_path)
-    except ValueError as error:
-        raise InputError(str(error)) from None
-    return Run(folder, manifest, facts)
+    return Run(folder, manifest, read_facts(facts_path))

@@ -42,3 +42,17 @@ def test_gold_can_be_filtered_and_joined_as_datasets() -> None:
     assert 0 < targets.num_rows < gold.num_rows
     from_file = jsonl_dataset(GOLD / "004_6da318eeea9b20a6.jsonl")
     assert from_file.num_rows == gold.filter(lambda row: row["doc"].startswith("004")).num_rows
+
+
+def test_a_malformed_gold_line_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    gold_dir = tmp_path / "evals" / "gold"
+    gold_dir.mkdir(parents=True)
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    (gold_dir / "manifest.json").write_text((GOLD / "manifest.json").read_text(encoding="utf-8"))
+    (gold_dir / "004_6da318eeea9b20a6.jsonl").write_text('{"doc": 1}\n', encoding="utf-8")
+    result = runner.invoke(app, ["gold", "stats", "--gold-dir", str(gold_dir)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"llmx: error: {gold_dir / '004_6da318eeea9b20a6.jsonl'}:1: not a fact: "
+        "9 validation errors for Fact"
+    ]

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from llmx.console import fail, note, one_line_errors
 from llmx.errors import InputError
-from llmx.facts import Fact, read_facts
+from llmx.facts import read_facts
 from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
 from llmx.sections import section_at
 
@@ -107,7 +107,7 @@ def agreement(
     with one_line_errors():
         gold = load_gold(gold_dir)
         ranges = [Range(**entry) for entry in _read_json(sample)["ranges"]]
-        result = measure(gold.facts, read_facts_or_fail(second), ranges)
+        result = measure(gold.facts, read_facts(second), ranges)
     characters = sum(r.end - r.start for r in ranges)
     typer.echo(
         f"sample: {len(ranges)} ranges, {characters} characters; "
@@ -121,8 +121,10 @@ def agreement(
     differences = (("only in gold", result.only_first), ("only in second", result.only_second))
     for label, facts in differences:
         for fact in facts:
-            typer.echo(f"{label}: {fact.doc} [{fact.start}:{fact.end}] {fact.text} = "
-                       f"{fact.value:g} {fact.unit}")
+            typer.echo(
+                f"{label}: {fact.doc} [{fact.start}:{fact.end}] {fact.text} = "
+                f"{fact.value:g} {fact.unit}"
+            )
 
 
 def _percent(value: float | None) -> str:
@@ -137,15 +139,6 @@ def _read_json(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: not valid JSON ({error.msg})") from None
     return loaded
-
-
-def read_facts_or_fail(path: Path) -> list[Fact]:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    try:
-        return read_facts(path)
-    except ValueError as error:
-        raise InputError(str(error)) from None
 
 
 def register(app: typer.Typer) -> None:
