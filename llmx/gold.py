@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from llmx.documents import Document, load_document
+from llmx.documents import Document
 from llmx.errors import InputError
 from llmx.facts import Fact, read_facts
 from llmx.folding import fold
 from llmx.quantities import MAGNITUDES, quote_quantities
+from llmx.readers import read_document
 from llmx.sections import Section, section_at, split_sections
 
 GOLD_DIR = Path("evals/gold")
@@ -50,7 +51,7 @@ def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
     sections: dict[str, list[Section]] = {}
     labelled: dict[str, frozenset[str]] = {}
     for doc_id, covered in manifest["documents"].items():
-        document = load_document(seeds_dir / f"{doc_id}.txt")
+        document = read_document(seeds_dir / f"{doc_id}.txt")
         documents[doc_id] = document
         sections[doc_id] = split_sections(doc_id, document.text)
         all_ids = frozenset(section.id for section in sections[doc_id])
