@@ -28,11 +28,11 @@ class Locator(BaseModel):
 
     def merged(self, inner: Locator) -> Locator:
         """This locator refined by a narrower one (a cell inside a page)."""
-        fields = {name: getattr(inner, name) for name in self.model_fields}
+        fields = {name: getattr(inner, name) for name in Locator.model_fields}
         return Locator(
             **{
                 name: fields[name] if fields[name] is not None else getattr(self, name)
-                for name in self.model_fields
+                for name in Locator.model_fields
             }
         )
 
