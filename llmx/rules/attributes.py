@@ -9,13 +9,12 @@ import re
 
 from llmx.quantities import Quantity
 from llmx.rules.filters import clause_before
+from llmx.vocabulary import NOUN_FOLLOWS_UNITS, PERCENT_UNITS, Scope, cue_pattern, implied_kind
 
-_CHANGE_CUES = re.compile(
-    r"(?:增长|下降|增速|提高|降低|提升|增加|减少|回落|上涨|下滑|拉动|高于|低于|增幅|降幅|同比|负增长|减|增)"
-)
-_SHARE_CUES = re.compile(r"(?:占|比重|比例|覆盖率|率|占比|达标|满意度|贡献)")
-_TARGET_CUES = re.compile(r"(?:目标|计划|力争|预期|争取|确保|拟|规划|将|建议|控制在|左右为|要求)")
-_ACTUAL_CUES = re.compile(r"(?:完成|实现|达到|建成|累计|已|预计)")
+_CHANGE_CUES = cue_pattern("change", Scope.CLAUSE)
+_SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
+_TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
+_ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
     r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|总投资|连续\d+年|截至"
 )
@@ -34,18 +33,15 @@ _INDICATOR_MAX = 20
 
 
 def kind_of(folded: str, quantity: Quantity) -> str:
-    if quantity.unit in ("个百分点", "百分点", "倍"):
-        return "change"
-    if quantity.unit == "ratio":
-        return "share"
+    implied = implied_kind(quantity.unit)
+    if implied:
+        return implied
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
-    if quantity.unit in ("%", "‰") and _COMPLETION_RATIO.search(near):
+    if quantity.unit in PERCENT_UNITS and _COMPLETION_RATIO.search(near):
         return "share"
-    if quantity.unit in ("%", "‰"):
-        if re.search(r"比重|占|率|覆盖|比例|达标|满意|贡献", near) and not re.search(
-            r"增长|下降|增速", near[-4:]
-        ):
+    if quantity.unit in PERCENT_UNITS:
+        if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速", near[-4:]):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
@@ -133,7 +129,6 @@ def _sentence_before(folded: str, position: int) -> str:
     return folded[start + 1 : position]
 
 
-_COUNT_UNITS = frozenset("个家项名户场所座条套台辆件批支只头处间张部栋宗类列盏笔颗种起")
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")
 _NOUN_STOP = re.compile(
     r"(?:认定|获得?|完成|实现|达到|入选|落地|投产|开工|建成|签约|参与|参加|提供|开展|纳入|通过|"
@@ -173,7 +168,7 @@ def indicator_of(
     start = max(start, end - _INDICATOR_MAX)
     indicator = source[start:end].strip(" 　“”\"'（）()、")
     following = _noun_after(source, folded, quantity)
-    if following and (quantity.unit in _COUNT_UNITS or len(indicator) <= 2):
+    if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
         return following  # 实施130个技改项目: a count's noun follows it
     if indicator:
         return indicator

@@ -8,20 +8,12 @@ from functools import lru_cache
 
 from llmx.folding import fold
 from llmx.sections import Section
+from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年国民经济和社会发展计划执行情况")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:国民经济和社会发展)?计划(?:草案)?")
-_ACTUAL_HEADINGS = ("执行情况", "完成情况")
-_TARGET_HEADINGS = (
-    "计划草案",
-    "目标",
-    "重点工作",
-    "主要任务",
-    "重点措施",
-    "总体考虑",
-    "要求",
-    "安排",
-)
+_ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)
+_TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
 
 
 @dataclass(frozen=True)
