@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from llmx import vocabulary
+from llmx.documents import Document
 from llmx.quantities import find_quantities
+from llmx.rules import RulesExtractor
 from llmx.vocabulary import Family, Scope, cue_pattern, implied_kind, magnitude_prefix
 
 
@@ -48,3 +50,23 @@ def test_cues_are_read_where_they_are_declared() -> None:
     assert cue_pattern("actual", Scope.HEADING).search("2023年计划执行情况")
     assert not cue_pattern("actual", Scope.HEADING).search("2024年计划草案")
     assert cue_pattern("share", Scope.HEADER).search("城镇化率（%）")
+
+
+def test_an_energy_family_is_found_valued_and_kinded_from_its_rows() -> None:
+    text = (
+        "全社会用电量达到85.6亿千瓦时，比上年增长6.2%；光伏发电量3200万千瓦时，"
+        "单位地区生产总值能耗0.42吨标准煤，全年减少二氧化碳排放12.5万吨二氧化碳当量。"
+    )
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
+    assert found == [
+        ("85.6亿千瓦时", 85.6e8, "千瓦时"),
+        ("6.2%", 6.2, "%"),
+        ("3200万千瓦时", 3200e4, "千瓦时"),  # 万千瓦时 is 10^4 千瓦时
+        ("0.42吨标准煤", 0.42, "吨标准煤"),
+        ("12.5万吨二氧化碳当量", 12.5e4, "吨二氧化碳当量"),
+    ]
+    assert {vocabulary.family_of(unit) for _, _, unit in found} >= {Family.ENERGY}
+    facts = RulesExtractor().extract([Document(id="energy", text=text)]).facts
+    kinds = {fact.text: fact.kind for fact in facts}
+    assert kinds["3200万千瓦时"] == kinds["12.5万吨二氧化碳当量"] == "level"
+    assert kinds["6.2%"] == "change"
