@@ -6,13 +6,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from llmx.documents import Document, expand_paths, load_document
+from llmx.documents import Document
 from llmx.extraction import Extractor, ProgressCallback
+from llmx.readers import expand_paths, read_document
 from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, write_run
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
-    return [load_document(path) for path in expand_paths(paths)]
+    return [read_document(path) for path in expand_paths(paths)]
 
 
 def run_extraction(
