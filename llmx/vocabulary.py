@@ -237,6 +237,9 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("预计完成", "actual", _HR),
     Cue("执行情况", "actual", _HD),
     Cue("完成情况", "actual", _HD),
+    Cue("回顾", "actual", _HD),
+    Cue("过去一年", "actual", _HD),
+    Cue("决算", "actual", _HD),
     # plans and goals
     Cue("目标", "target", _CL | _HD | _HR | _AN),
     Cue("计划", "target", _CL | _HR | _AN),
@@ -254,6 +257,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("任务", "target", _HR),
     Cue("预计目标", "target", _HR),
     Cue("计划草案", "target", _HD),
+    Cue("草案", "target", _HD),
     Cue("重点工作", "target", _HD),
     Cue("主要任务", "target", _HD),
     Cue("重点措施", "target", _HD),

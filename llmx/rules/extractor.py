@@ -16,7 +16,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.rules import attributes, filters
-from llmx.rules.context import DocumentContext, section_status
+from llmx.rules.context import Boundaries, DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
@@ -32,6 +32,7 @@ class _Document:
     document: Document
     folded: str
     context: DocumentContext
+    bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
 
@@ -70,10 +71,12 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
+    folded = fold(text)
     return _Document(
         document,
-        fold(text),
+        folded,
         DocumentContext.of(text),
+        Boundaries.of(folded),
         split_sections(document.id, text),
         find_tables(text),
     )
@@ -107,7 +110,9 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        status = attributes.status_of(folded, quantity, default)
+        status = attributes.status_of(
+            folded, prepared.bounds, quantity, default, prepared.context
+        )
         indicator = attributes.indicator_of(text, folded, quantity, previous)
         previous = (quantity.end, indicator)
         yield _fact(
@@ -118,12 +123,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             status,
             attributes.kind_of(folded, quantity),
             attributes.period_of(
-                folded,
-                quantity,
-                status,
-                default,
-                prepared.context.report_year,
-                prepared.context.plan_year,
+                folded, prepared.bounds, quantity, status, section, prepared.context
             ),
         )
 
