@@ -40,11 +40,12 @@ sys.path.insert(0, str(ROOT / "tests" / "llm"))
 from fakeserver import FakeServer  # noqa: E402
 from goldmodel import GoldModel, gold_of  # noqa: E402
 
-from llmx.documents import Document, load_document  # noqa: E402
+from llmx.documents import Document  # noqa: E402
 from llmx.extraction import Extraction  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
 from llmx.llm import ModelConfig, build_extractor  # noqa: E402
 from llmx.llm.cache import ResponseCache  # noqa: E402
+from llmx.readers import read_document  # noqa: E402
 
 CONCURRENCY = (1, 4, 16)
 SWEEP = (0.25, 0.5)  # extra latencies timed at the highest concurrency
@@ -55,7 +56,7 @@ WARM_TARGET = 1.0  # seconds
 def _corpus() -> dict[str, tuple[Document, list[Fact]]]:
     found: dict[str, tuple[Document, list[Fact]]] = {}
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        document = load_document(path)
+        document = read_document(path)
         found[document.id] = (document, gold_of(document.id) or [])
     return found
 

@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llmx.documents import Document, load_document  # noqa: E402
+from llmx.documents import Document  # noqa: E402
+from llmx.readers import read_document  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
 from llmx.rules import extractor as rules_module  # noqa: E402
 
@@ -67,7 +68,7 @@ def peak_memory(documents: list[Document]) -> int:
 def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    seeds = [load_document(path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    seeds = [read_document(path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
     RulesExtractor().extract(seeds)  # warm imports and regex compilation
     rows = []
     for scale in SCALES:

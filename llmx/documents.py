@@ -1,19 +1,21 @@
-"""Reading documents from disk: the one place that turns a path into text.
+"""The Document every reader returns, and decoding plain text files.
 
-A document's offsets are indices into exactly the text read here (the standard's rule), so
-decoding never normalises: no stripping, and line ends are kept as they are in the file.
+A document's offsets are indices into exactly its `text` (the standard's rule). For a `.txt`
+file that is the file's text as decoded here, never normalised: no stripping, and line ends
+are kept as they are in the file. Other formats (llmx.readers) build a canonical text of
+their own and a source map back to the file.
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from llmx.errors import InputError
+from llmx.locations import SourceMap
 
 # Legacy Chinese encodings we will decode when detection is certain enough.
 _CHINESE_LEGACY = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs")
@@ -24,12 +26,19 @@ _MIN_CJK_SHARE = 0.3
 
 @dataclass(frozen=True)
 class Document:
-    """A text and its id (the file name without `.txt`)."""
+    """A text and its id (the file name without its suffix).
+
+    `format` names the reader that made it; `source_map` takes spans of `text` back to the
+    source file (empty for plain text, where the offset is the place).
+    """
 
     id: str
     text: str
     path: Path | None = None
     encoding: str = "utf-8"
+    format: str = "txt"
+    title: str | None = None
+    source_map: SourceMap = field(default_factory=SourceMap)
 
 
 def decode_text(raw: bytes, name: str) -> tuple[str, str]:
@@ -66,37 +75,3 @@ def _cjk_share(text: str) -> float:
     if not visible:
         return 0.0
     return sum(1 for char in visible if "\u4e00" <= char <= "\u9fff") / len(visible)
-
-
-def load_document(path: Path) -> Document:
-    """Read one `.txt` file as a Document."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    text, encoding = decode_text(raw, str(path))
-    return Document(id=path.stem, text=text, path=path, encoding=encoding)
-
-
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as their `.txt` files (sorted); errors name the bad path."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                raise InputError(f"{path}: folder has no .txt files")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    ids = [p.stem for p in files]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise InputError(f"two documents share the id {duplicates[0]!r}; ids are file names")
-    return files

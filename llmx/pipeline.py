@@ -7,15 +7,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from llmx.documents import Document, expand_paths, load_document
+from llmx.documents import Document
 from llmx.errors import OutputError
 from llmx.extraction import Extractor, ProgressCallback
+from llmx.readers import expand_paths, read_document
 from llmx.record import Unreadable
 from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, record_of, write_run
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
-    return [load_document(path) for path in expand_paths(paths)]
+    return [read_document(path) for path in expand_paths(paths)]
 
 
 def run_extraction(

@@ -67,7 +67,7 @@ def _file(folder: Path, name: str, content: bytes | None) -> Path:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("empty", None, "folder has no .txt files"),
+        ("empty", None, "folder has no files llmx can read"),
         ("e.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\n", "file is empty"),
         ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks binary"),

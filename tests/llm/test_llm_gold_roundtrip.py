@@ -15,9 +15,9 @@ from fakeserver import FakeServer
 from goldmodel import FIELDS, ROOT, GoldModel, gold_of
 from support import model_config
 
-from llmx.documents import load_document
 from llmx.facts import Fact
 from llmx.llm import build_extractor
+from llmx.readers import read_document
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
@@ -32,7 +32,7 @@ def test_gold_answers_come_back_as_the_gold_set(seed: Path, mode: str, tmp_path:
     gold = gold_of(seed.stem)
     if gold is None:
         pytest.skip(f"no gold yet for {seed.stem} (evals/gold/{seed.stem}.jsonl)")
-    document = load_document(seed)
+    document = read_document(seed)
     with FakeServer(GoldModel({document.id: (document, gold)})) as server:
         config = model_config(server, transport_retries=0)
         extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})

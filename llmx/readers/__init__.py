@@ -1,0 +1,75 @@
+"""Readers: one per file format, chosen by suffix. A reader turns a file into a Document.
+
+Each format is one module with a `read(path) -> Document` function, named in `READERS`;
+modules are imported only when a file of their format is read, since PDF and DOCX libraries
+are slow to import. Adding a format is one module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from llmx.documents import Document
+from llmx.errors import InputError
+
+Reader = Callable[[Path], Document]
+
+# Suffix → module holding `read`. The one table of what llmx can read.
+READERS: dict[str, str] = {
+    ".txt": "llmx.readers.text",
+}
+
+# Formats we recognise but cannot read, with what to do instead.
+REFUSED: dict[str, str] = {
+    ".doc": "an old binary Word file; save it as .docx (or PDF) and try again",
+}
+
+
+def readable_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for a file, by suffix; an InputError naming the file otherwise."""
+    suffix = path.suffix.lower()
+    if suffix in REFUSED:
+        raise InputError(f"{path}: {REFUSED[suffix]}")
+    module = READERS.get(suffix)
+    if module is None:
+        known = ", ".join(readable_suffixes())
+        what = suffix or "files without a suffix"
+        raise InputError(f"{path}: cannot read {what} (llmx reads {known})")
+    read: Reader = importlib.import_module(module).read
+    return read
+
+
+def read_document(path: Path) -> Document:
+    """Read one file as a Document, whatever its format."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    return reader_for(path)(path)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as their readable files (sorted); errors name the bad path."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            if not found:
+                known = ", ".join(readable_suffixes())
+                raise InputError(f"{path}: folder has no files llmx can read ({known})")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    ids = [p.stem for p in files]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(f"two documents share the id {duplicates[0]!r}; ids are file names")
+    return files
