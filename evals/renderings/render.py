@@ -150,8 +150,8 @@ def _table(rows: list[list[str]], header_index: int) -> Table:
 def _tab_region(lines: list[str]) -> list[Block]:
     rows = _region_rows(lines)
     header_index = next((i for i, row in enumerate(rows) if len(row) >= 3), None)
-    if header_index is None:
-        return [Block("box", text) for row in rows for text in row if text]
+    if header_index is None:  # a box (专栏) of text: its lines stay lines
+        return [Block("box", line.strip()) for line in lines if line.strip()]
     return [Block("table", table=_table(rows, header_index))]
 
 
@@ -187,8 +187,12 @@ def parse_seed(path: Path) -> Article:
         index += 1
     if index == len(lines):
         raise SystemExit(f"{path}: no salutation (各位代表) found; not a seed report")
-    if groups:
-        title, byline = "".join(groups[0]), [" ".join(g) for g in groups[1:]]
+    lines_before = [line for group in groups for line in group]
+    if lines_before:
+        # The title runs to the line that names the report; the rest is the byline.
+        ends = [i for i, line in enumerate(lines_before) if re.search("报告|報告", line)]
+        cut = ends[0] + 1 if ends else len(groups[0])
+        title, byline = "".join(lines_before[:cut]), lines_before[cut:]
     else:
         names = [row[1] for row in meta if row and row[0].startswith("名称") and len(row) > 1]
         title, byline = (names[0] if names else path.stem), []
@@ -199,7 +203,14 @@ def parse_seed(path: Path) -> Article:
             end = index
             while end < len(lines) and _is_tab_region_line(lines, end):
                 end += 1
-            blocks.extend(_tab_region(lines[index:end]))
+            region = _tab_region(lines[index:end])
+            if region and region[0].kind == "box":
+                # A box (专栏) runs on to the next double blank line, as llmx.sections reads it.
+                while end + 1 < len(lines) and (lines[end].strip() or lines[end + 1].strip()):
+                    if lines[end].strip():
+                        region.append(Block("box", _BOOKMARK.sub("", lines[end]).strip()))
+                    end += 1
+            blocks.extend(region)
             index = end
             continue
         clean = _BOOKMARK.sub("", line).strip()
@@ -386,10 +397,25 @@ def write_docx(article: Article, folder: Path) -> Path:
     document.add_heading(article.title, level=0)
     for line in article.byline:
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    box: list[str] = []
+
+    def flush_box() -> None:
+        # A box (专栏) is a one-cell bordered table holding its paragraphs, as Word users make it.
+        if box:
+            cell = document.add_table(rows=1, cols=1, style="Table Grid").cell(0, 0)
+            cell.text = box[0]
+            for line in box[1:]:
+                cell.add_paragraph(line)
+            box.clear()
+
     for block in article.blocks:
+        if block.kind == "box":
+            box.append(block.text)
+            continue
+        flush_box()
         if block.kind == "heading":
             document.add_heading(block.text, level=min(block.level, 3))
-        elif block.kind in ("paragraph", "box"):
+        elif block.kind == "paragraph":
             document.add_paragraph(block.text)
         elif block.table is not None:
             table = block.table
@@ -421,6 +447,7 @@ def write_docx(article: Article, folder: Path) -> Path:
                         for c in range(column, last_column + 1):
                             occupied.add((r, c))
                     column = last_column + 1
+    flush_box()
     path = folder / f"{article.seed}.docx"
     document.save(str(path))
     return path
