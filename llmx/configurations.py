@@ -7,6 +7,7 @@ configuration means the same thing everywhere.
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,12 +16,13 @@ from typing import Any
 
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
+from llmx.extractors import LLM, RULES, build_extractor, extractor_kind
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
+from llmx.settings import ExtractorSettings
 
-RULES = "rules"
 DEFAULT_DOCUMENTS = ("seeds",)
 DEFAULT_GOLD = "evals/gold"
 
@@ -45,7 +47,7 @@ class Configuration:
 
     @property
     def needs_model(self) -> bool:
-        return self.extractor != RULES
+        return extractor_kind(self.extractor).needs_model
 
     @property
     def blind(self) -> bool:
@@ -134,7 +136,7 @@ def configurations_for(
 ) -> list[Configuration]:
     """Every combination a compare asks for; the rules extractor takes no prompt or model,
     so it appears once however many prompts and models are given."""
-    chosen = list(extractors) or (["llm"] if prompts or models else [RULES])
+    chosen = list(extractors) or ([LLM] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
         if extractor == RULES:
@@ -154,21 +156,16 @@ def _or_none(values: Sequence[str]) -> list[str | None]:
 
 
 def build(configuration: Configuration, *, offline: bool) -> Extractor:
-    """The extractor a configuration names; offline, a model extractor never calls out."""
-    if not configuration.needs_model:
-        from llmx.rules import RulesExtractor
-
-        return RulesExtractor()
-    # Imported only here: the model client's dependencies are slow to import.
-    from llmx.llm import build_extractor_from_options
-
-    return build_extractor_from_options(
-        mode=configuration.mode,
-        model=configuration.model,
-        base_url=configuration.base_url,
-        prompt=configuration.prompt,
-        offline=offline,
-    )
+    """The extractor a configuration names, over the settings in the environment;
+    offline, a model extractor never calls out."""
+    flags = {
+        "extractor": configuration.mode,
+        "model": configuration.model,
+        "base_url": configuration.base_url,
+        "prompt": configuration.prompt,
+        "offline": offline or None,
+    }
+    return build_extractor(ExtractorSettings.from_sources(flags, os.environ))
 
 
 def run_configuration(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,22 +11,21 @@ import typer
 from llmx.atomic import check_writable, write_text_atomic
 from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.documents import Document
-from llmx.extraction import Extractor
+from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, run_extraction
 from llmx.record import RunStatus
-from llmx.rules import RulesExtractor
 from llmx.runs import FAILURES_FILE, RUNS_DIR
 from llmx.sections import split_sections
-
-
-class ExtractorName(StrEnum):
-    rules = "rules"
-    llm = "llm"
-    hybrid = "hybrid"
-
+from llmx.settings import ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
+
+
+def _registered(name: str | None) -> str | None:
+    if name is not None and name not in EXTRACTORS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(EXTRACTORS)}")
+    return name
 
 
 def extract(
@@ -36,10 +34,11 @@ def extract(
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
     extractor: Annotated[
-        ExtractorName | None,
+        str | None,
         typer.Option(
-            help="rules (offline), llm or hybrid. "
-            "Default: llm when a model is configured, else rules."
+            callback=_registered,
+            help="; ".join(f"{kind.name}: {kind.help}" for kind in EXTRACTORS.values())
+            + ". Default: llm when a model is configured, else rules.",
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
@@ -66,12 +65,37 @@ def extract(
     offline: Annotated[
         bool, typer.Option(help="Never call a model: use cached responses, fail on a miss.")
     ] = False,
-    concurrency: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 4,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, help="Model calls in flight at once (default 4).")
+    ] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
-        "cache"
-    ),
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Where model responses are cached (default: cache).")
+    ] = None,
+    pack_tokens: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Pack consecutive short sections into one request up to this many tokens "
+            "of section text (0: one request per section).",
+        ),
+    ] = None,
+    batch: Annotated[
+        bool | None,
+        typer.Option(
+            "--batch/--no-batch",
+            help="Send uncached requests through the provider's Batch API (half price, "
+            "answers within 24 h); a re-run picks up a pending batch.",
+        ),
+    ] = None,
+    batch_retry: Annotated[
+        str | None,
+        typer.Option(
+            help="Batch lines that failed are asked again: live (default) or batch (in a "
+            "follow-up batch).",
+        ),
+    ] = None,
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
@@ -82,36 +106,31 @@ def extract(
         if out is not None:
             check_writable(out, "--out")
         documents = load_documents(paths)
-        configured_model = model or os.environ.get(MODEL_ENV)
-        chosen = extractor or (
-            ExtractorName.llm if configured_model or config else ExtractorName.rules
-        )
-        if chosen is ExtractorName.rules:
-            if extractor is None:
-                note("no model configured; using the offline rules extractor")
-            built: Extractor = RulesExtractor()
-            total = len(documents)
-        else:
-            from llmx.llm import build_extractor_from_options
-
-            built = build_extractor_from_options(
-                mode=chosen.value,
-                model=configured_model,
-                base_url=base_url,
-                api_key_env=api_key_env,
-                instructor_mode=instructor_mode,
-                prompt=prompt,
-                temperature=temperature,
-                max_tokens=max_tokens,
-                timeout=timeout,
-                config_file=config,
-                offline=offline,
-                concurrency=concurrency,
-                rpm=rpm,
-                tpm=tpm,
-                cache_dir=cache_dir,
-            )
-            total = _section_count(documents)
+        flags = {
+            "extractor": extractor,
+            "model": model,
+            "base_url": base_url,
+            "api_key_env": api_key_env,
+            "instructor_mode": instructor_mode,
+            "prompt": prompt,
+            "temperature": temperature,
+            "max_tokens": max_tokens,
+            "timeout": timeout,
+            "offline": offline or None,
+            "concurrency": concurrency,
+            "rpm": rpm,
+            "tpm": tpm,
+            "cache_dir": cache_dir,
+            "pack_tokens": pack_tokens,
+            "batch": batch,
+            "batch_retry": batch_retry,
+        }
+        settings = ExtractorSettings.from_sources(flags, os.environ, config)
+        uses_model = extractor_kind(settings.chosen_extractor).needs_model
+        if not uses_model and extractor is None:
+            note("no model configured; using the offline rules extractor")
+        built = build_extractor(settings)
+        total = _section_count(documents) if uses_model else len(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(
                 paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
@@ -122,11 +141,7 @@ def extract(
         note(
             f"{stats.facts} facts from {len(documents)} documents → {run.path}"
             + (f" and {out}" if out else "")
-            + (
-                f"; {stats.calls} calls, {stats.cache_hits} cache hits"
-                if chosen is not ExtractorName.rules
-                else ""
-            )
+            + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
         for line in failure_lines(run.record, run.path / FAILURES_FILE):
             note(line)

@@ -30,10 +30,10 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from llmx.errors import ModelError, ServerError, first_problem, problem_line
-from llmx.llm.config import InstructorMode, ModelConfig
 from llmx.llm.pacing import Pacer
 from llmx.llm.retrying import BackoffOrRetryAfter, MalformedResponse, is_transient
 from llmx.llm.schemas import VALIDATION_CONTEXT
+from llmx.settings import ExtractorSettings, InstructorMode
 
 # instructor logs each failed attempt at ERROR; we report failures ourselves, once, per
 # section. A NullHandler keeps Python's last-resort handler from printing them to stderr.
@@ -110,7 +110,7 @@ def parse_completion(
 class ModelClient:
     """One OpenAI-compatible endpoint, used by every section of a run."""
 
-    def __init__(self, config: ModelConfig, api_key: str, pacer: Pacer | None = None) -> None:
+    def __init__(self, config: ExtractorSettings, api_key: str, pacer: Pacer | None = None) -> None:
         self._config = config
         self._secret = api_key
         self._pacer = pacer or Pacer()
@@ -162,7 +162,7 @@ class ModelClient:
                         # pydantic class and its JSON schema on every call.
                         response_model=_prepared(schema),
                         messages=sent,
-                        model=self._config.model,
+                        model=self._config.model_name,
                         # Our own re-asks (below) keep each prompt the size of the first;
                         # instructor's would append every failed answer and its errors.
                         max_retries=0,
@@ -249,7 +249,11 @@ class ModelClient:
     def _job_stopper(self, error: openai.APIStatusError) -> ServerError | None:
         """A ServerError for answers that every other section would get too: a refused key,
         a missing endpoint or model."""
-        url, model, status = self._config.public_base_url, self._config.model, error.status_code
+        url, model, status = (
+            self._config.public_base_url,
+            self._config.model_name,
+            error.status_code,
+        )
         said = self._redacted(_server_message(error))
         if status == 401:
             return ServerError(

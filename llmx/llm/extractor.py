@@ -23,7 +23,6 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.llm.cache import ResponseCache, cache_key, content_hash
 from llmx.llm.client import Completion, ModelClient, Tally, parse_completion
-from llmx.llm.config import ModelConfig
 from llmx.llm.grounding import Grounded, Grounding, ground
 from llmx.llm.modes import ExtractionMode
 from llmx.llm.pacing import Pacer
@@ -33,6 +32,7 @@ from llmx.llm.views import section_view
 from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.sections import Section, split_sections
+from llmx.settings import ExtractorSettings
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -76,36 +76,30 @@ class LLMExtractor:
     def __init__(
         self,
         *,
-        config: ModelConfig,
+        settings: ExtractorSettings,
         mode: ExtractionMode,
         prompt: PromptTemplate,
         cache: ResponseCache,
-        offline: bool = False,
-        concurrency: int = 4,
-        rpm: int | None = None,
-        tpm: int | None = None,
         env: Mapping[str, str] | None = None,
     ) -> None:
         self.name = mode.name
-        self.config = config
+        self.settings = settings
+        self.model = settings.model_name
         self.mode = mode
         self.prompt = prompt
         self.cache = cache
-        self.offline = offline
-        self.concurrency = max(1, concurrency)
-        self.rpm = rpm
-        self.tpm = tpm
+        self.offline = settings.offline
         self._env = env if env is not None else os.environ
-        self.params = config.params(prompt.params)
+        self.params = settings.params(prompt.params)
         self.schema_hash = content_hash(mode.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
 
     def describe(self) -> RunSpec:
-        config = self.config
+        config = self.settings
         return RunSpec(
             extractor=self.name,
             mode=self.mode.name,
-            model=config.model,
+            model=self.model,
             provider=config.provider,
             base_url=config.public_base_url,
             instructor_mode=config.instructor_mode.value,
@@ -115,9 +109,9 @@ class LLMExtractor:
             schema_hash=self.schema_hash,
             params=self.params,
             limits=RunLimits(
-                concurrency=self.concurrency,
-                rpm=self.rpm,
-                tpm=self.tpm,
+                concurrency=config.concurrency,
+                rpm=config.rpm,
+                tpm=config.tpm,
                 timeout=config.timeout,
                 transport_retries=config.transport_retries,
                 validation_retries=config.validation_retries,
@@ -145,10 +139,10 @@ class LLMExtractor:
                 )
                 messages = self.prompt.render(section_view(document, section, candidates))
                 identity = {
-                    "model": self.config.model,
-                    "provider": self.config.provider,
+                    "model": self.model,
+                    "provider": self.settings.provider,
                     "mode": self.mode.name,
-                    "instructor_mode": self.config.instructor_mode.value,
+                    "instructor_mode": self.settings.instructor_mode.value,
                     "prompt": self.prompt.ref,
                     "prompt_hash": self.prompt.hash,
                     "schema_hash": self.schema_hash,
@@ -185,13 +179,13 @@ class LLMExtractor:
         def client() -> ModelClient:
             # Made once, on first need; a missing API key is a ConfigError for the whole run.
             if not clients:
-                pacer = Pacer(self.rpm, self.tpm)
-                clients.append(ModelClient(self.config, self.config.api_key(self._env), pacer))
+                pacer = Pacer(self.settings.rpm, self.settings.tpm)
+                clients.append(ModelClient(self.settings, self.settings.api_key(self._env), pacer))
             return clients[0]
 
         if misses:
             client()  # fail fast on a missing key, before any section is read
-        gate = asyncio.Semaphore(self.concurrency)
+        gate = asyncio.Semaphore(self.settings.concurrency)
         # Two sections can make the very same request (the same text under the same heading);
         # the second waits for the first's answer instead of paying for it again.
         answers: dict[str, asyncio.Future[BaseModel]] = {}
@@ -283,7 +277,7 @@ class LLMExtractor:
                     job.messages, self.mode.schema, self.params, self._context(job), tally
                 )
             finally:
-                _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
+                _spend(stats, tally, self.settings.price.cost(tally.tokens_in, tally.tokens_out))
             await self._store(job, completion, tally, stats)
         return completion.answer
 
@@ -326,7 +320,10 @@ class LLMExtractor:
         """The cached answer parsed and validated as a live one would be, if it still is."""
         try:
             return parse_completion(
-                entry["response"], self.mode.schema, self.config.instructor_mode, self._context(job)
+                entry["response"],
+                self.mode.schema,
+                self.settings.instructor_mode,
+                self._context(job),
             )
         except ValueError:
             return None  # validators changed since it was stored: ask again

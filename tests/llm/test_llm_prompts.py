@@ -9,7 +9,7 @@ import pytest
 
 from llmx.documents import Document
 from llmx.errors import ConfigError
-from llmx.llm import ModelConfig, build_extractor
+from llmx.llm import ExtractorSettings, build_model_extractor
 from llmx.llm.prompts import PROMPTS_DIR, load_prompt, versions
 from llmx.llm.views import section_view
 from llmx.rules import RulesExtractor
@@ -82,6 +82,8 @@ def test_front_matter_must_agree_with_the_file_name(tmp_path: Path) -> None:
 
 
 def test_a_prompt_written_for_the_other_mode_is_refused() -> None:
-    config = ModelConfig(model="m", base_url="http://localhost:8000/v1")
+    settings = ExtractorSettings(
+        extractor="llm", prompt="hybrid@v1", model="m", base_url="http://localhost:8000/v1"
+    )
     with pytest.raises(ConfigError, match="prompt hybrid@v1 is written for hybrid mode, not llm"):
-        build_extractor(config, "llm", "hybrid@v1", env={})
+        build_model_extractor(settings, env={})

@@ -1,8 +1,11 @@
-"""How to reach a model: one frozen record built from flags, environment and a config file.
+"""The extractor settings: one frozen pydantic model built once from flags, environment and a
+config file, and handed whole to whatever needs a setting.
 
-Precedence is flags, then environment, then the config file, then defaults. The record holds
-the *name* of the environment variable with the API key, never the key: it is read only when
-a client is built, so it cannot leak into cache files, runs or reports through this object.
+Precedence is flags, then `LLMX_<FIELD>` environment variables, then the config file, then
+the defaults here. A setting is one field: its flag, its variable, its config-file key, its
+validation and its place in the run record all follow from the field. The record holds the
+*name* of the environment variable with the API key, never the key: it is read only when a
+client is built, so it cannot leak into cache files, runs or reports through this object.
 """
 
 from __future__ import annotations
@@ -10,13 +13,16 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from llmx.errors import ConfigError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from llmx.errors import ConfigError, first_problem
+from llmx.extractors import LLM, RULES, extractor_kind
+from llmx.llm.cache import CACHE_DIR
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
@@ -37,55 +43,112 @@ class InstructorMode(StrEnum):
     md_json = "md_json"  # schema in the prompt, JSON in a ```json block: anything that chats
 
 
-@dataclass(frozen=True)
-class Price:
-    """US dollars per million tokens."""
+class Price(BaseModel):
+    """US dollars per million tokens: prompt tokens, those of them a provider's prefix cache
+    served (None: no discount), completion tokens; and what the Batch API charges as a share
+    of the live price (OpenAI: half)."""
 
-    input: float = 0.0
-    output: float = 0.0
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    def cost(self, tokens_in: int, tokens_out: int) -> float:
-        return (tokens_in * self.input + tokens_out * self.output) / 1_000_000
+    input: float = Field(default=0.0, ge=0)
+    output: float = Field(default=0.0, ge=0)
+    cached_input: float | None = Field(default=None, ge=0)
+    batch_discount: float = Field(default=0.5, gt=0, le=1)
+
+    def cost(
+        self, tokens_in: int, tokens_out: int, *, cached: int = 0, batch: bool = False
+    ) -> float:
+        """Dollars for one call's tokens; `cached` of the prompt tokens at the cached rate."""
+        cached_rate = self.input if self.cached_input is None else self.cached_input
+        dollars = (
+            (tokens_in - cached) * self.input + cached * cached_rate + tokens_out * self.output
+        ) / 1_000_000
+        return dollars * (self.batch_discount if batch else 1.0)
 
 
-@dataclass(frozen=True)
-class ModelConfig:
-    """Everything that says which model is asked, how, and what it costs."""
+class ExtractorSettings(BaseModel):
+    """Everything that says which extractor runs, which model it asks, how, and at what cost."""
 
-    model: str
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # None: llm when a model is configured, else the offline rules.
+    extractor: str | None = None
+    prompt: str | None = None  # name@vN; None: the mode's newest
+    model: str | None = None
     base_url: str = DEFAULT_BASE_URL
     api_key_env: str = DEFAULT_API_KEY_ENV
     instructor_mode: InstructorMode = InstructorMode.tools
     # None: take the prompt template's own setting (its front matter), else the default.
-    temperature: float | None = None
-    max_tokens: int | None = None
-    timeout: float = 120.0
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
+    max_tokens: int | None = Field(default=None, gt=0)
+    timeout: float = Field(default=120.0, gt=0)
     # Transport retries (429, 5xx, timeouts, dropped connections) and their backoff.
-    transport_retries: int = 6
-    backoff_initial: float = 1.0
-    backoff_max: float = 60.0
-    # Re-asks after a response fails validation; instructor makes this many extra attempts.
-    validation_retries: int = 2
-    prices: Mapping[str, Price] = field(default_factory=dict)
+    transport_retries: int = Field(default=6, ge=0)
+    backoff_initial: float = Field(default=1.0, gt=0)
+    backoff_max: float = Field(default=60.0, gt=0)
+    # Re-asks after a response fails validation; this many extra attempts.
+    validation_retries: int = Field(default=2, ge=0)
+    prices: dict[str, Price] = Field(default_factory=dict)
+    # How the job runs.
+    offline: bool = False  # never call a model: cached answers only
+    concurrency: int = Field(default=4, ge=1)  # model calls in flight
+    rpm: int | None = Field(default=None, ge=1)
+    tpm: int | None = Field(default=None, ge=1)
+    cache_dir: Path = CACHE_DIR
+    # Consecutive sections packed into one request up to this many prompt tokens of section
+    # text (estimated); 0 asks one request per section.
+    pack_tokens: int = Field(default=0, ge=0)
+    # Send the uncached requests through the provider's Batch API (half price, within 24 h).
+    batch: bool = False
+    # What happens to batch lines that failed or did not validate: asked live, or in a
+    # follow-up batch.
+    batch_retry: Literal["live", "batch"] = "live"
+    batch_poll: float = Field(default=10.0, gt=0)  # seconds between looks at a running batch
 
-    def __post_init__(self) -> None:
-        # Accept the mode's name too ("json"), as callers building a config by hand write it.
-        mode = _coerce("instructor_mode", self.instructor_mode)
-        object.__setattr__(self, "instructor_mode", mode)
-        if not self.model.strip():
+    @field_validator("instructor_mode", mode="before")
+    @classmethod
+    def _mode_by_any_spelling(cls, value: Any) -> Any:
+        if isinstance(value, InstructorMode):
+            return value
+        try:
+            return InstructorMode(str(value).lower().replace("-", "_"))
+        except ValueError:
+            choices = ", ".join(mode.value for mode in InstructorMode)
+            raise ConfigError(f"instructor mode {value!r} is not one of {choices}") from None
+
+    @field_validator("timeout", "backoff_initial", "backoff_max", "batch_poll")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExtractorSettings:
+        if self.model is not None and not self.model.strip():
             raise ConfigError("model name is empty")
-        if self.temperature is not None and not 0.0 <= self.temperature <= 2.0:
-            raise ConfigError(f"temperature {self.temperature} is outside 0..2")
-        for name in ("max_tokens", "timeout", "backoff_initial", "backoff_max"):
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
-                raise ConfigError(f"{name} must be a positive number, not {value!r}")
-        for name in ("transport_retries", "validation_retries"):
-            if getattr(self, name) < 0:
-                raise ConfigError(f"{name} cannot be negative")
+        if self.extractor is not None:
+            extractor_kind(self.extractor)  # names the choices when unknown
         _check_base_url(self.base_url)
+        return self
+
+    # --- what the settings imply -----------------------------------------------------
+
+    @property
+    def chosen_extractor(self) -> str:
+        """The extractor asked for, else llm when a model is configured, else rules."""
+        if self.extractor is not None:
+            return self.extractor
+        return LLM if self.model else RULES
+
+    @property
+    def model_name(self) -> str:
+        """The model, which a model extractor cannot do without."""
+        if not self.model:
+            raise ConfigError(
+                "no model configured: pass --model, set LLMX_MODEL, or give model in --config"
+            )
+        return self.model
 
     @property
     def provider(self) -> str:
@@ -110,7 +173,7 @@ class ModelConfig:
 
     @property
     def price(self) -> Price:
-        return self.prices.get(self.model, Price())
+        return self.prices.get(self.model or "", Price())
 
     def params(self, prompt_params: Mapping[str, Any]) -> dict[str, Any]:
         """Sampling parameters sent with each request: the prompt's, overridden by ours."""
@@ -133,18 +196,7 @@ class ModelConfig:
             "--api-key-env) for " + self.public_base_url
         )
 
-    def describe(self) -> dict[str, Any]:
-        """What a run records about the model: no key, no credentials in the URL."""
-        return {
-            "model": self.model,
-            "provider": self.provider,
-            "base_url": self.public_base_url,
-            "instructor_mode": self.instructor_mode.value,
-            "timeout": self.timeout,
-            "transport_retries": self.transport_retries,
-            "validation_retries": self.validation_retries,
-            "price_per_million": {"input": self.price.input, "output": self.price.output},
-        }
+    # --- building -----------------------------------------------------------------------
 
     @classmethod
     def from_sources(
@@ -152,27 +204,23 @@ class ModelConfig:
         flags: Mapping[str, Any],
         env: Mapping[str, str],
         config_file: Path | None = None,
-    ) -> ModelConfig:
+    ) -> ExtractorSettings:
         """Flags (None means not given) over `LLMX_*` variables over the file over defaults."""
         settings: dict[str, Any] = {}
-        prices: dict[str, Price] = {}
         if config_file is not None:
-            file_settings, prices = _read_config_file(config_file)
-            settings.update(file_settings)
+            settings.update(_read_config_file(config_file))
         settings.update(_from_env(env))
         settings.update({name: value for name, value in flags.items() if value is not None})
-        unknown = sorted(set(settings) - _SETTING_NAMES)
+        unknown = sorted(set(settings) - set(SETTING_NAMES) - {"prices"})
         if unknown:
-            raise ConfigError(f"unknown model setting(s): {', '.join(unknown)}")
-        if not settings.get("model"):
-            raise ConfigError(
-                "no model configured: pass --model, set LLMX_MODEL, or give model in --config"
-            )
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
         try:
-            config = cls(**{name: _coerce(name, value) for name, value in settings.items()})
-        except (TypeError, ValueError) as error:
-            raise ConfigError(f"bad model setting: {error}") from None
-        return replace(config, prices=prices) if prices else config
+            return cls.model_validate(settings)
+        except ValidationError as error:
+            raise ConfigError(f"bad setting: {first_problem(error)}") from None
+
+
+SETTING_NAMES = tuple(name for name in ExtractorSettings.model_fields if name != "prices")
 
 
 def _check_base_url(url: str) -> None:
@@ -209,45 +257,15 @@ def _without_credentials(url: str) -> str:
     return urlunsplit((split.scheme, netloc, split.path, "", "")) + marks
 
 
-_SETTING_NAMES = frozenset(f.name for f in fields(ModelConfig)) - {"prices"}
-_NUMBERS: dict[str, type[int] | type[float]] = {
-    "temperature": float,
-    "max_tokens": int,
-    "timeout": float,
-    "transport_retries": int,
-    "backoff_initial": float,
-    "backoff_max": float,
-    "validation_retries": int,
-}
-
-
-def _coerce(name: str, value: Any) -> Any:
-    """Environment values are strings; the file and flags may give either."""
-    if name == "instructor_mode":
-        if isinstance(value, InstructorMode):
-            return value
-        try:
-            return InstructorMode(str(value).lower().replace("-", "_"))
-        except ValueError:
-            choices = ", ".join(mode.value for mode in InstructorMode)
-            raise ConfigError(f"instructor mode {value!r} is not one of {choices}") from None
-    if name in _NUMBERS:
-        try:
-            return _NUMBERS[name](value)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be a number, not {value!r}") from None
-    return str(value)
-
-
 def _from_env(env: Mapping[str, str]) -> dict[str, str]:
     return {
         name: env[ENV_PREFIX + name.upper()]
-        for name in _SETTING_NAMES
+        for name in SETTING_NAMES
         if env.get(ENV_PREFIX + name.upper(), "").strip()
     }
 
 
-def _read_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Price]]:
+def _read_config_file(path: Path) -> dict[str, Any]:
     """A TOML file: settings at the top level or under [model], prices under [prices.<model>]."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -264,12 +282,12 @@ def _read_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Price]]:
         settings.update({("model" if k == "name" else k): v for k, v in model.items()})
     elif isinstance(model, str):
         settings["model"] = model
-    prices: dict[str, Price] = {}
-    for name, entry in data.get("prices", {}).items():
-        try:
-            prices[name] = Price(float(entry.get("input", 0)), float(entry.get("output", 0)))
-        except (AttributeError, TypeError, ValueError):
-            raise ConfigError(
-                f"{path}: price of {name!r} needs numbers input and output per million tokens"
-            ) from None
-    return settings, prices
+    prices = data.get("prices", {})
+    try:
+        settings["prices"] = {name: Price.model_validate(entry) for name, entry in prices.items()}
+    except (AttributeError, ValidationError):
+        raise ConfigError(
+            f"{path}: a price needs numbers input and output (and optionally cached_input, "
+            "batch_discount) per million tokens"
+        ) from None
+    return settings
