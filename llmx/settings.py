@@ -98,6 +98,8 @@ class ExtractorSettings(BaseModel):
     # Consecutive sections packed into one request up to this many prompt tokens of section
     # text (estimated); 0 asks one request per section.
     pack_tokens: int = Field(default=0, ge=0)
+    # Send the response schema without its descriptions (the guideline gives them).
+    compact_schema: bool = False
     # Send the uncached requests through the provider's Batch API (half price, within 24 h).
     batch: bool = False
     # What happens to batch lines that failed or did not validate: asked live, or in a

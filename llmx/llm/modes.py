@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from llmx.extractors import HYBRID, LLM
 from llmx.facts import Fact
 from llmx.llm.grounding import Proposal
-from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact
+from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact, PackedFacts
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class ExtractionMode:
     uses_candidates: bool
     # (answer, candidates, section start) → proposals, spans relative to the section
     proposals: Callable[[BaseModel, Sequence[Fact], int], list[Proposal]]
+    # The answer to a request quoting several sections, and how it splits into one answer
+    # per section id; None: the mode asks one section per request.
+    packed_schema: type[BaseModel] | None = None
+    unpack: Callable[[BaseModel], dict[str, BaseModel]] | None = None
 
     def validation_context(self, candidates: Sequence[Fact]) -> dict[str, Any]:
         """What validators may check an answer against (hybrid: how many candidates exist)."""
@@ -80,7 +85,18 @@ def _hybrid_proposals(
     return proposals + [_quoted(fact) for fact in answer.added]
 
 
+def _unpack_facts(answer: BaseModel) -> dict[str, BaseModel]:
+    """A packed answer as one ExtractedFacts per section id (an id given twice: both lists)."""
+    assert isinstance(answer, PackedFacts)
+    by_section: dict[str, list[ModelFact]] = {}
+    for entry in answer.sections:
+        by_section.setdefault(entry.section.strip().lstrip("§"), []).extend(entry.facts)
+    return {section: ExtractedFacts(facts=facts) for section, facts in by_section.items()}
+
+
 MODES: dict[str, ExtractionMode] = {
-    "llm": ExtractionMode("llm", "extract", ExtractedFacts, False, _llm_proposals),
-    "hybrid": ExtractionMode("hybrid", "hybrid", HybridAnswer, True, _hybrid_proposals),
+    LLM: ExtractionMode(
+        LLM, "extract", ExtractedFacts, False, _llm_proposals, PackedFacts, _unpack_facts
+    ),
+    HYBRID: ExtractionMode(HYBRID, "hybrid", HybridAnswer, True, _hybrid_proposals),
 }
