@@ -6,7 +6,7 @@ take their names from here; adding an extractor is one entry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,8 +47,13 @@ def extractor_kind(name: str) -> ExtractorKind:
         raise ConfigError(f"extractor {name!r} is not one of {', '.join(EXTRACTORS)}") from None
 
 
-def build_extractor(settings: ExtractorSettings, env: Mapping[str, str] | None = None) -> Extractor:
-    """The extractor the settings choose; a model extractor's heavy imports only then."""
+def build_extractor(
+    settings: ExtractorSettings,
+    env: Mapping[str, str] | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Extractor:
+    """The extractor the settings choose; a model extractor's heavy imports only then.
+    `notify` shows what a long wait is waiting for (a batch's progress)."""
     kind = extractor_kind(settings.chosen_extractor)
     if not kind.needs_model:
         from llmx.rules import RulesExtractor
@@ -56,4 +61,4 @@ def build_extractor(settings: ExtractorSettings, env: Mapping[str, str] | None =
         return RulesExtractor()
     from llmx.llm.factory import build_model_extractor
 
-    return build_model_extractor(settings, env=env)
+    return build_model_extractor(settings, env=env, notify=notify)

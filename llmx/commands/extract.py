@@ -129,7 +129,7 @@ def extract(
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
         if not uses_model and extractor is None:
             note("no model configured; using the offline rules extractor")
-        built = build_extractor(settings)
+        built = build_extractor(settings, notify=note)
         total = _section_count(documents) if uses_model else len(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from llmx.errors import ConfigError
@@ -19,6 +19,7 @@ def build_model_extractor(
     *,
     env: Mapping[str, str] | None = None,
     prompts_dir: Path = PROMPTS_DIR,
+    notify: Callable[[str], None] | None = None,
 ) -> LLMExtractor:
     """The `llm` or `hybrid` extractor the settings choose; the prompt defaults to the
     mode's newest."""
@@ -27,11 +28,18 @@ def build_model_extractor(
         raise ConfigError(f"extractor {name!r} asks no model")
     settings.model_name  # noqa: B018 — raises ConfigError when no model is configured
     chosen = MODES[name]
-    prompt = load_prompt(settings.prompt or chosen.prompt_family, prompts_dir)
+    prompt = load_prompt(
+        settings.prompt or chosen.default_prompt or chosen.prompt_family, prompts_dir
+    )
     if prompt.mode != chosen.name:
         raise ConfigError(
             f"prompt {prompt.ref} is written for {prompt.mode or 'no'} mode, not {chosen.name}; "
             f"use e.g. {chosen.prompt_family}@v1"
+        )
+    if settings.pack_tokens and not prompt.packing:
+        raise ConfigError(
+            f"--pack-tokens needs a prompt that quotes several sections; {prompt.ref} quotes "
+            "one (use e.g. --prompt extract@v3)"
         )
     return LLMExtractor(
         settings=settings,
@@ -39,4 +47,5 @@ def build_model_extractor(
         prompt=prompt,
         cache=ResponseCache(settings.cache_dir),
         env=env,
+        notify=notify,
     )

@@ -31,6 +31,8 @@ class ExtractionMode:
     # per section id; None: the mode asks one section per request.
     packed_schema: type[BaseModel] | None = None
     unpack: Callable[[BaseModel], dict[str, BaseModel]] | None = None
+    # The prompt used when none is chosen; None: the family's newest.
+    default_prompt: str | None = None
 
     def validation_context(self, candidates: Sequence[Fact]) -> dict[str, Any]:
         """What validators may check an answer against (hybrid: how many candidates exist)."""
@@ -95,8 +97,17 @@ def _unpack_facts(answer: BaseModel) -> dict[str, BaseModel]:
 
 
 MODES: dict[str, ExtractionMode] = {
+    # extract@v3 packs sections (--pack-tokens); v2, one section a request, stays the
+    # default until a real model has been compared on both.
     LLM: ExtractionMode(
-        LLM, "extract", ExtractedFacts, False, _llm_proposals, PackedFacts, _unpack_facts
+        LLM,
+        "extract",
+        ExtractedFacts,
+        False,
+        _llm_proposals,
+        PackedFacts,
+        _unpack_facts,
+        default_prompt="extract@v2",
     ),
     HYBRID: ExtractionMode(HYBRID, "hybrid", HybridAnswer, True, _hybrid_proposals),
 }
