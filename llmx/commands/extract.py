@@ -81,6 +81,13 @@ def extract(
             "of section text (0: one request per section).",
         ),
     ] = None,
+    compact_schema: Annotated[
+        bool | None,
+        typer.Option(
+            "--compact-schema/--full-schema",
+            help="Send the response schema without the descriptions the guideline gives.",
+        ),
+    ] = None,
     batch: Annotated[
         bool | None,
         typer.Option(
@@ -122,6 +129,7 @@ def extract(
             "tpm": tpm,
             "cache_dir": cache_dir,
             "pack_tokens": pack_tokens,
+            "compact_schema": compact_schema,
             "batch": batch,
             "batch_retry": batch_retry,
         }
