@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +19,10 @@ from llmx.atomic import write_text_atomic
 from llmx.errors import InputError
 from llmx.extraction import Extraction
 from llmx.facts import Fact, facts_to_jsonl, read_facts
+from llmx.readers import Unreadable
 
 RUNS_DIR = Path("runs")
+DOCUMENTS_DIR = "documents"  # in a run folder: the canonical text of each document
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._@-]+")
 
 
@@ -68,9 +71,15 @@ def write_run(
     finished: str,
     name: str | None = None,
     wall_seconds: float | None = None,
+    texts: Mapping[str, str] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> Run:
-    """Write facts.jsonl and run.json atomically; facts first, so a manifest implies its facts."""
+    """Write documents/<doc>.txt (each document's canonical text, which the facts' offsets
+    index), facts.jsonl and run.json atomically, in that order, so a manifest implies its
+    facts and a fact its text."""
     folder.mkdir(parents=True, exist_ok=True)
+    for doc, text in (texts or {}).items():
+        write_text_atomic(folder / DOCUMENTS_DIR / f"{doc}.txt", text)
     write_text_atomic(folder / "facts.jsonl", "".join(facts_to_jsonl(extraction.facts)))
     manifest: dict[str, Any] = {
         "id": folder.name,
@@ -78,6 +87,7 @@ def write_run(
         "llmx_version": __version__,
         **description,
         "documents": documents,
+        "unreadable": [{"path": item.path, "reason": item.reason} for item in unreadable],
         "started": started,
         "finished": finished,
         "wall_seconds": None if wall_seconds is None else round(wall_seconds, 3),
