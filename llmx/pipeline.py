@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document
-from llmx.extraction import Extraction, Extractor, ProgressCallback
+from llmx.errors import OutputError
+from llmx.extraction import Extractor, ProgressCallback
 from llmx.facts import Fact
-from llmx.readers import Unreadable, read_documents
-from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, write_run
+from llmx.readers import read_documents
+from llmx.record import Unreadable
+from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, record_of, write_run
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """The documents of a job, and the files that could not be read."""
+    """The documents of a job, and the files that could not be read (the job goes on)."""
 
     documents: list[Document]
     unreadable: list[Unreadable]
@@ -45,23 +48,46 @@ def run_extraction(
     name: str | None = None,
     runs_dir: Path = RUNS_DIR,
     progress: ProgressCallback | None = None,
-    loaded: Loaded | None = None,
+    documents: Sequence[Document] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> Run:
-    """Extract facts from every readable document and write them as a run folder."""
-    job = loaded if loaded is not None else load_documents(paths)
+    """Extract facts from every document and write them as a run folder."""
+    if documents is None:
+        job = load_documents(paths)
+        documents, unreadable = job.documents, [*job.unreadable, *unreadable]
+    loaded = list(documents)
+    folder = free_run_folder(runs_dir, name)
+    _claim(folder)  # an unwritable --runs-dir fails before any work is paid for
     started, clock = now_iso(), time.perf_counter()
-    extraction = extractor.extract(job.documents, progress)
+    try:
+        extraction = extractor.extract(loaded, progress)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # still empty: no half-written run stays behind
+        raise
     wall_seconds = time.perf_counter() - clock
-    located = Extraction(locate_facts(extraction.facts, job.documents), extraction.stats)
-    return write_run(
-        free_run_folder(runs_dir, name),
-        located,
-        description=extractor.describe(),
-        documents=[document.id for document in job.documents],
-        texts={document.id: document.text for document in job.documents},
-        unreadable=job.unreadable,
+    spec = extractor.describe().model_copy(
+        update={"documents": [document.id for document in loaded]}
+    )
+    extraction.stats.documents = len(loaded)
+    record = record_of(
+        folder,
+        extraction,
+        spec=spec,
         started=started,
         finished=now_iso(),
         name=name,
         wall_seconds=wall_seconds,
+        unreadable=unreadable,
     )
+    facts = locate_facts(extraction.facts, loaded)
+    return write_run(folder, record, facts, {document.id: document.text for document in loaded})
+
+
+def _claim(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot make the run folder ({error.strerror})"
+        ) from None

@@ -36,8 +36,9 @@ _CN_DIGITS = CHINESE_DIGITS
 
 # `62万8千` writes one number in two places; it is rare but official prose uses it.
 _ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A 万 inside a Chinese numeral (一万三千五百) belongs to it when digits follow.
-_CHINESE = rf"[{_CN_DIGITS}]+(?:万[{_CN_DIGITS}]+)?"
+# A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
+# a bare 千 or 百 after it starts a unit instead (百万千瓦).
+_CHINESE = rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
 
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"

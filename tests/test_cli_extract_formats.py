@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.facts import read_facts
+from llmx.runs import load_run
 
 BULLETIN = "一、2023年执行情况\n全年地区生产总值达到983亿元、增长7.2%。\n"
 TABLE_PAGE = """<html><head><meta charset="utf-8"><title>统计公报</title></head><body>
@@ -51,14 +52,14 @@ def test_a_mixed_folder_is_one_job_that_names_each_unreadable_file(tmp_path: Pat
     assert "g_notes.csv" not in result.output  # unknown suffixes are skipped, not errors
     assert lines[-1] == "llmx: error: 3 files could not be read; the run keeps the others"
     [run] = runs.iterdir()
-    manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
-    assert manifest["documents"] == ["a_bulletin", "b_page", "c_report"]
-    assert [Path(item["path"]).name for item in manifest["unreadable"]] == [
+    record = load_run(run).record
+    assert record.spec.documents == ["a_bulletin", "b_page", "c_report"]
+    assert [Path(item.path).name for item in record.unreadable] == [
         "d_old.doc",
         "e_fake.docx",
         "f_empty.html",
     ]
-    assert all(item["reason"] for item in manifest["unreadable"])
+    assert all(item.reason for item in record.unreadable)
 
 
 def test_each_run_keeps_the_text_its_offsets_index(tmp_path: Path) -> None:

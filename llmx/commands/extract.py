@@ -120,26 +120,32 @@ def extract(
             total = _section_count(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(
-                paths, built, name=name, runs_dir=runs_dir, progress=advance, loaded=loaded
+                paths,
+                built,
+                name=name,
+                runs_dir=runs_dir,
+                progress=advance,
+                documents=documents,
+                unreadable=unreadable,
             )
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
-        manifest = run.manifest
+        stats = run.record.stats
         note(
-            f"{manifest['facts']} facts from {len(documents)} documents → {run.path}"
+            f"{stats.facts} facts from {len(documents)} documents → {run.path}"
             + (f" and {out}" if out else "")
             + (
-                f"; {manifest['calls']} calls, {manifest['cache_hits']} cache hits"
+                f"; {stats.calls} calls, {stats.cache_hits} cache hits"
                 if chosen is not ExtractorName.rules
                 else ""
             )
         )
-        failures = manifest.get("failures") or []
+        failures = run.record.failures
         for failure in failures:
-            note(f"failed: {failure}")
+            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
         problems = [
             *([f"{len(failures)} sections failed"] if failures else []),
-            *([f"{len(loaded.unreadable)} files could not be read"] if loaded.unreadable else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
         ]
         if problems:
             raise fail("; ".join(problems) + "; the run keeps the others")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document
 from llmx.errors import InputError
+from llmx.record import Unreadable
 
 Reader = Callable[[Path], Document]
 
@@ -60,14 +60,6 @@ def read_document(path: Path) -> Document:
     return reader_for(path)(path)
 
 
-@dataclass(frozen=True)
-class Unreadable:
-    """A file of the job that could not be read, and why (one line)."""
-
-    path: str
-    reason: str
-
-
 def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadable]]:
     """Every file of the job read, those that cannot be read named with the reason.
 
@@ -80,7 +72,8 @@ def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadab
             documents.append(read_document(path))
         except InputError as error:
             reason = str(error).removeprefix(f"{path}: ")
-            unreadable.append(Unreadable(str(path), reason.splitlines()[0] if reason else ""))
+            first = reason.splitlines()[0] if reason else ""
+            unreadable.append(Unreadable(path=str(path), reason=first))
     return documents, unreadable
 
 
