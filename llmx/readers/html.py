@@ -125,8 +125,13 @@ def _skipped(element: etree._Element) -> bool:
     return tag.lower() in _DROPPED or bool(_names(element) & _FURNITURE_NAMES)
 
 
+def _visible_length(text: str) -> int:
+    """Characters that are not whitespace (str.split runs in C, unlike a loop over chars)."""
+    return sum(map(len, text.split()))
+
+
 def _text_length(element: etree._Element) -> int:
-    return sum(1 for char in element.text_content() if not char.isspace())
+    return _visible_length(element.text_content())
 
 
 def _link_length(element: etree._Element) -> int:
@@ -326,7 +331,7 @@ def read(path: Path) -> Document:
     walker.visit(article)
     walker.flush()
     text, source_map = walker.builder.build()
-    if sum(1 for char in text if not char.isspace()) < _MIN_ARTICLE:
+    if _visible_length(text) < _MIN_ARTICLE:
         raise InputError(f"{path}: no article text found (only navigation and page furniture)")
     return Document(
         id=path.stem,
