@@ -42,7 +42,9 @@ def _open(path: Path) -> Any:
             f"{path}: an old binary Word file named .docx; save it as .docx (or PDF) and try again"
         )
     if not zipfile.is_zipfile(path):
-        raise InputError(f"{path}: not a Word document (a .docx is a zip file; this is not one)")
+        raise InputError(
+            f"{path}: not a Word document (a .docx is a zip file; this one is not, or is cut short)"
+        )
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
