@@ -194,9 +194,29 @@ def _article(root: etree._Element) -> etree._Element | None:
 
 
 def _cell_text(cell: etree._Element) -> str:
-    for line_break in cell.iter("br"):
-        line_break.tail = " " + (line_break.tail or "")
-    return clean_line(" ".join(part for part in cell.itertext()))
+    """A cell's text on one line. Inline pieces join as written (Word's HTML splits `6.3`
+    into `<span>6</span><span>.3</span>`); a paragraph or line break inside the cell joins
+    as a wrapped line does (no space between Chinese characters)."""
+    pieces: list[str] = []
+
+    def visit(element: etree._Element) -> None:
+        if not isinstance(element.tag, str) or element.tag.lower() in _DROPPED:
+            return
+        block = element.tag.lower() in _BLOCK or element.tag.lower() == "br"
+        if block:
+            pieces.append("\n")
+        pieces.append(element.text or "")
+        for child in element:
+            visit(child)
+            pieces.append(child.tail or "")
+        if block:
+            pieces.append("\n")
+
+    pieces.append(cell.text or "")
+    for child in cell:
+        visit(child)
+        pieces.append(child.tail or "")
+    return clean_line("".join(pieces))
 
 
 def _table_rows(table: etree._Element) -> tuple[list[list[GridCell]], int]:
