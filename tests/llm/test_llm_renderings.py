@@ -51,7 +51,8 @@ def test_the_gold_comes_back_through_each_rendering(
         assert in_tables, "table-cell facts are located by table, row and column"
 
 
-def test_the_model_path_reads_markdown(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["llm", "hybrid"])
+def test_the_model_path_reads_markdown(mode: str, tmp_path: Path) -> None:
     path = tmp_path / "bulletin.md"
     path.write_text(
         "# 2023年执行情况\n\n一、2023年执行情况\n\n全年地区生产总值达到983亿元、增长7.2%。\n",
@@ -65,6 +66,6 @@ def test_the_model_path_reads_markdown(tmp_path: Path) -> None:
     )  # fmt: skip
     with FakeServer(GoldModel({document.id: (document, [gdp])})) as server:
         config = model_config(server, transport_retries=0)
-        extractor = build_extractor(config, "llm", cache_dir=tmp_path / "cache", env={})
+        extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})
         extraction = extractor.extract([document])
     assert [_record(fact) for fact in extraction.facts] == [_record(gdp)]
