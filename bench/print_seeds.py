@@ -13,23 +13,14 @@ Chromium prints it.
 from __future__ import annotations
 
 import html
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
+sys.path.insert(0, str(ROOT / "tests" / "readers"))
+
+from pdf_cases import print_pdf  # noqa: E402  (the tests print their fixtures the same way)
+
 STYLE = """
 @page { size: A4; margin: 25mm 22mm;
   @top-center { content: "%(header)s"; font-size: 9pt; }
@@ -91,22 +82,6 @@ def seed_html(text: str, header: str) -> str:
         f'<!doctype html><html><head><meta charset="utf-8"><style>{style}</style></head>'
         f"<body>{''.join(body)}</body></html>"
     )
-
-
-def print_pdf(html_path: Path, pdf_path: Path) -> None:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                CHROMIUM,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={profile}",
-                f"--print-to-pdf={pdf_path}",
-                html_path.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
 
 
 def main() -> None:

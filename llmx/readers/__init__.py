@@ -19,6 +19,7 @@ Reader = Callable[[Path], Document]
 # Suffix → module holding `read`. The one table of what llmx can read.
 READERS: dict[str, str] = {
     ".txt": "llmx.readers.text",
+    ".pdf": "llmx.readers.pdf",
 }
 
 # Formats we recognise but cannot read, with what to do instead.

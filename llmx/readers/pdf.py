@@ -1,0 +1,115 @@
+"""PDF (`.pdf`): the text layer, read with pypdfium2 (PDFium), laid out by llmx.readers.layout.
+
+Why pypdfium2 and not PyMuPDF or pdfplumber: docs/readers.md ("PDF"), with the measurements.
+A file that cannot be read as text (encrypted, damaged or truncated, a scan with no text
+layer) is refused with one line saying so, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from llmx.documents import Document
+from llmx.errors import InputError
+from llmx.locations import SourceMap
+from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
+
+FORMAT = "pdf"
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise InputError(
+                f"{path}: is encrypted (password protected); save an unprotected copy first"
+            ) from None
+        raise InputError(f"{path}: {_why_unreadable(path)}") from None
+
+
+def _why_unreadable(path: Path) -> str:
+    """What is wrong with a file PDFium refused: not a PDF, cut short, or damaged inside."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+            file.seek(max(0, path.stat().st_size - 2048))
+            tail = file.read()
+    except OSError as error:
+        return f"cannot read ({error.strerror})"
+    if b"%PDF-" not in head:
+        return "is not a PDF (no %PDF- header)"
+    if b"%%EOF" not in tail:
+        return "is truncated (it stops before the end of the PDF); download it again"
+    return "is damaged and cannot be read as a PDF"
+
+
+def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
+    """The page's characters in content order, LINE_END where PDFium ends a printed line."""
+    glyphs: list[Glyph] = []
+    previous: Box | None = None
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        char = chr(code) if code else ""
+        if char in ("\r", "\n", ""):
+            if char == "\n":
+                glyphs.append(LINE_END)
+            continue
+        left, bottom, right, top = textpage.get_charbox(index)
+        box = Box(left, bottom, right, top)
+        if right <= left and top <= bottom:
+            if previous is None:
+                continue
+            box = previous  # a space PDFium made up between words has no box of its own
+        glyphs.append(Glyph(char, box, pdfium_c.FPDFText_GetFontSize(textpage.raw, index)))
+        previous = box
+    glyphs.append(LINE_END)
+    return glyphs
+
+
+def _shapes(page: pdfium.PdfPage) -> list[Box]:
+    """Bounds of the paths drawn on the page: the rulings of its tables among them."""
+    shapes = []
+    for shape in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = shape.get_bounds()
+        shapes.append(Box(left, bottom, right, top))
+    return shapes
+
+
+def read_pages(path: Path) -> list[Page]:
+    document = _open(path)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(build_page(index + 1, page.get_height(), _glyphs(textpage), _shapes(page)))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError:
+        raise InputError(f"{path}: {_why_unreadable(path)}") from None
+    finally:
+        document.close()
+    if not pages:
+        raise InputError(f"{path}: has no pages")
+    return pages
+
+
+def read(path: Path) -> Document:
+    pages = read_pages(path)
+    text, regions = canonical_text(pages)
+    if not text.strip():
+        raise InputError(f"{path}: has no text layer (a scanned image?); run OCR first")
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Document(
+        id=path.stem,
+        text=text,
+        path=path,
+        format=FORMAT,
+        title=title,
+        source_map=SourceMap.of(regions),
+    )
