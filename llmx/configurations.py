@@ -15,11 +15,14 @@ from typing import Any
 
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
+from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
+from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
 
 RULES = "rules"
 DEFAULT_DOCUMENTS = ("seeds",)
+DEFAULT_GOLD = "evals/gold"
 
 
 class Unavailable(LlmxError):
@@ -36,10 +39,19 @@ class Configuration:
     # Where the model is served; part of every cache key, so a replay must name it too.
     base_url: str | None = None
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS
+    # The gold folder it is scored against, and the half of it (a split set's dev or test).
+    gold: str = DEFAULT_GOLD
+    half: Half | None = None
 
     @property
     def needs_model(self) -> bool:
         return self.extractor != RULES
+
+    @property
+    def blind(self) -> bool:
+        """Scored on a held-out half: only aggregate scores may be kept, never which facts
+        it got wrong (evals/wide/SPLIT.md)."""
+        return self.half == "test"
 
     def record_command(self) -> str:
         """The `llmx extract` command that makes (and caches) this configuration's answers."""
@@ -62,6 +74,8 @@ class Configuration:
             "model": self.model,
             "base_url": self.base_url,
             "documents": list(self.documents),
+            "gold": self.gold,
+            "half": self.half,
         }
 
     @classmethod
@@ -76,35 +90,33 @@ class Configuration:
                 model=data.get("model"),
                 base_url=data.get("base_url"),
                 documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
+                gold=str(data.get("gold") or DEFAULT_GOLD),
+                half=_half(data.get("half")),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
 
 
-def prompt_ref(manifest: Mapping[str, Any]) -> str | None:
-    """The prompt a run used, as `name@vN`, whether run.json holds a string or a record."""
-    prompt = manifest.get("prompt")
-    if isinstance(prompt, Mapping):
-        if prompt.get("ref"):
-            return str(prompt["ref"])
-        name, version = prompt.get("name"), prompt.get("version")
-        if not name:
-            return None
-        return f"{name}@v{version}" if version is not None else str(name)
-    return str(prompt) if prompt else None
+def _half(value: object) -> Half | None:
+    if value is None:
+        return None
+    for half in HALVES:
+        if value == half:
+            return half
+    raise ConfigError(f"half {value!r} is not one of {', '.join(HALVES)}")
 
 
-def made_by(manifest: Mapping[str, Any], configuration: Configuration) -> list[str]:
-    """How a run's manifest differs from a configuration (empty: the run is one of its runs).
+def made_by(spec: RunSpec, configuration: Configuration) -> list[str]:
+    """How a run's spec differs from a configuration (empty: the run is one of its runs).
 
     A configuration that leaves prompt or model open accepts whichever the run used.
     """
     recorded = {
-        "extractor": manifest.get("extractor"),
-        "mode": manifest.get("mode"),
-        "prompt": prompt_ref(manifest),
-        "model": manifest.get("model"),
-        "base_url": manifest.get("base_url"),
+        "extractor": spec.extractor,
+        "mode": spec.mode,
+        "prompt": spec.prompt,
+        "model": spec.model,
+        "base_url": spec.base_url,
     }
     wanted = configuration.as_dict()
     return [
@@ -180,7 +192,7 @@ def run_configuration(
         if offline and configuration.needs_model:
             raise Unavailable(_how_to_record(configuration, str(error))) from None
         raise
-    failures = run.manifest.get("failures") or []
+    failures = run.record.failures
     if offline and failures:
         raise Unavailable(_how_to_record(configuration, f"{len(failures)} sections failed"))
     return run
