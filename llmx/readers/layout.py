@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from llmx.locations import Locator, Region
+from llmx.locations import Locator, SourceMap
+from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
 
-CELL_SEPARATOR = " | "
 # A line ending this many type sizes short of the column's right edge ends its paragraph.
 _SHORT_LINE = 2.0
 # A first line indented by this many type sizes starts a paragraph.
@@ -90,9 +90,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Table:
-    """A table as rows of cell texts, aligned to the grid (a spanned cell is empty)."""
+    """A ruled table: its rows of cells in source order, each with the grid it spans."""
 
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[GridCell, ...], ...]
     box: Box
 
 
@@ -156,30 +156,6 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
     }
 
 
-@dataclass
-class _Writer:
-    """The canonical text as it is written, and the regions of it that came from where."""
-
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    regions: list[Region] = field(default_factory=list)
-
-    def write(self, text: str, locator: Locator | None = None) -> None:
-        if locator is not None and text:
-            self.regions.append(Region(self.length, self.length + len(text), locator))
-        self.parts.append(text)
-        self.length += len(text)
-
-    def ensure_blank_line(self) -> None:
-        tail = "".join(self.parts[-2:])
-        if self.length and not tail.endswith("\n\n"):
-            self.write("\n" if tail.endswith("\n") else "\n\n")
-
-    def end_line(self) -> None:
-        if self.length and not "".join(self.parts[-1:]).endswith("\n"):
-            self.write("\n")
-
-
 @dataclass(frozen=True)
 class _Column:
     """The body column of a page: where full lines begin and end, the usual line pitch."""
@@ -226,65 +202,68 @@ def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bo
     return same_page and column.pitch > 0 and gap > _GAP * column.pitch
 
 
-def _write_table(writer: _Writer, table: Table, number: int) -> None:
-    writer.ensure_blank_line()
-    width = max((len(row) for row in table.rows), default=0)
-    for row_index, row in enumerate(table.rows, start=1):
-        row_start = writer.length
-        filled = [cell for cell in row if cell]
-        spans_all = width > 1 and len(filled) == 1 and row[0] and not any(row[1:])
-        cells = [(1, row[0])] if spans_all else list(enumerate(row, start=1))
-        for column, cell in cells:
-            if column > 1:
-                writer.write(CELL_SEPARATOR)
-            writer.write(cell, Locator(table=number, row=row_index, column=column))
-        writer.regions.append(
-            Region(row_start, writer.length, Locator(table=number, row=row_index))
-        )
-        writer.write("\n")
-    writer.write("\n\n")
+@dataclass
+class _Paragraph:
+    """A paragraph being gathered: its text so far and where each page's part begins."""
+
+    text: str = ""
+    pages: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page)
+
+    def add(self, line: Line, page: int) -> None:
+        piece = clean_line(line.text)
+        joined = join_wrapped(self.text, piece) if self.text else piece
+        if not self.pages or self.pages[-1][1] != page:
+            self.pages.append((len(joined) - len(piece), page))
+        self.text = joined
+
+    def write(self, builder: TextBuilder) -> None:
+        """One line of the canonical text; each page's part of it is located on that page."""
+        if not self.text:
+            return
+        builder.line(self.text, Locator(page=self.pages[0][1]))
+        if len(self.pages) > 1 and clean_line(self.text) == self.text:  # offsets hold
+            start = builder.length - len(self.text)
+            ends = [offset for offset, _ in self.pages[2:]] + [len(self.text)]
+            for (offset, page), end in zip(self.pages[1:], ends, strict=True):
+                builder.locate(start + offset, start + end, Locator(page=page))
+        self.text, self.pages = "", []
 
 
-def canonical_text(pages: Sequence[Page]) -> tuple[str, list[Region]]:
-    """The document's reading text and its regions (page; table, row and column of cells)."""
+def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
+    """The document's reading text and its source map (page; table, row and column)."""
     dropped = furniture(pages)
-    writer = _Writer()
-    tables = 0
-    previous: Line | None = None
-    column = _column_of(
+    builder = TextBuilder()
+    body = [
         [
-            [
-                block
-                for block in page.blocks
-                if isinstance(block, Line) and (page.number, block) not in dropped
-            ]
-            for page in pages
+            block
+            for block in page.blocks
+            if isinstance(block, Line) and (page.number, block) not in dropped
         ]
-    )
+        for page in pages
+    ]
+    column = _column_of(body)
+    paragraph = _Paragraph()
+    previous: Line | None = None
     for page in pages:
-        page_start = writer.length
         first_on_page = True
         for block in page.blocks:
             if isinstance(block, Table):
-                tables += 1
-                _write_table(writer, block, tables)
+                paragraph.write(builder)
+                builder.table(
+                    block.rows,
+                    header_rows=implied_header_rows(block.rows),
+                    locator=Locator(page=page.number),
+                )
                 previous = None
                 continue
             if (page.number, block) in dropped:
                 continue
-            if previous is not None and not _starts_paragraph(
-                previous, block, column, not first_on_page
-            ):
-                if _LATIN.match(previous.text[-1:]) and _LATIN.match(block.text[:1]):
-                    writer.write(" ")
-            else:
-                writer.end_line()
-            writer.write(block.text)
+            if previous is None or _starts_paragraph(previous, block, column, not first_on_page):
+                paragraph.write(builder)
+            paragraph.add(block, page.number)
             previous, first_on_page = block, False
-        if writer.length > page_start:
-            writer.regions.append(Region(page_start, writer.length, Locator(page=page.number)))
-    writer.end_line()
-    return "".join(writer.parts), writer.regions
+    paragraph.write(builder)
+    return builder.build()
 
 
 # --- Tables from ruling lines -------------------------------------------------------------
@@ -430,18 +409,28 @@ def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
 
 
 def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Table:
-    rows: list[tuple[str, ...]] = []
+    extent: dict[tuple[int, int], tuple[int, int]] = {}  # origin -> (last row, last column)
+    for (row, column), origin in grid.owner.items():
+        last_row, last_column = extent.get(origin, origin)
+        extent[origin] = (max(last_row, row), max(last_column, column))
+    rows: list[tuple[GridCell, ...]] = []
     for row in range(len(grid.ys) - 1):
-        texts = []
+        placed = []
         for column in range(len(grid.xs) - 1):
-            origin = grid.owner[(row, column)]
-            lines = cells.get(origin, []) if origin == (row, column) else []
+            if grid.owner[(row, column)] != (row, column):
+                continue  # covered by a cell spanning from above or from the left
             text = ""
-            for line in lines:
+            for line in cells.get((row, column), []):
                 text = join_wrapped(text, "".join(line).strip())
-            texts.append(re.sub(r"\s+", " ", text).strip())
-        if any(texts):
-            rows.append(tuple(texts))
+            last_row, last_column = extent[(row, column)]
+            placed.append(
+                GridCell(
+                    re.sub(r"\s+", " ", text).strip(),
+                    rowspan=last_row - row + 1,
+                    colspan=last_column - column + 1,
+                )
+            )
+        rows.append(tuple(placed))
     return Table(tuple(rows), grid.box)
 
 

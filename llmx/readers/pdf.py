@@ -14,7 +14,6 @@ import pypdfium2.raw as pdfium_c
 
 from llmx.documents import Document
 from llmx.errors import InputError
-from llmx.locations import SourceMap
 from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
 
 FORMAT = "pdf"
@@ -101,7 +100,7 @@ def read_pages(path: Path) -> list[Page]:
 
 def read(path: Path) -> Document:
     pages = read_pages(path)
-    text, regions = canonical_text(pages)
+    text, source_map = canonical_text(pages)
     if not text.strip():
         raise InputError(f"{path}: has no text layer (a scanned image?); run OCR first")
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
@@ -111,5 +110,5 @@ def read(path: Path) -> Document:
         path=path,
         format=FORMAT,
         title=title,
-        source_map=SourceMap.of(regions),
+        source_map=source_map,
     )

@@ -93,8 +93,8 @@ def test_the_table_is_rows_of_cells_located_by_page_table_row_and_column(
 ) -> None:
     document = read_document(bulletin)
     text = document.text
-    assert "表1 主要指标\n指标 | 2023年完成 | 增长(%)\n工业产值(亿元) | 412.3 | 8.6\n" in text
-    assert "税收(亿元) | 20.1 | -0.2\n" in text
+    assert "| 指标 | 2023年完成 | 增长(%) |\n| 工业产值(亿元) | 412.3 | 8.6 |\n" in text
+    assert "| 税收(亿元) | 20.1 | -0.2 |\n" in text
     located = document.source_map.locate(text.index("-0.2"))
     assert located is not None and located.page is not None
     assert located == Locator(page=located.page, table=1, row=4, column=3)
