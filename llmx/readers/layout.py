@@ -401,10 +401,13 @@ def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
     inked = [glyph for glyph in glyphs if glyph.box is not None and glyph.text.strip()]
     if not text or not inked:
         return None
-    box = inked[0].box
-    assert box is not None
-    for glyph in inked[1:]:
-        box = box.union(glyph.box) if glyph.box is not None else box
+    boxes = [glyph.box for glyph in inked if glyph.box is not None]
+    box = Box(
+        min(b.left for b in boxes),
+        min(b.bottom for b in boxes),
+        max(b.right for b in boxes),
+        max(b.top for b in boxes),
+    )
     return Line(text, box, statistics.median(glyph.size or box.height for glyph in inked))
 
 
