@@ -25,6 +25,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from llmx.locations import Locator, SourceMap
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
@@ -48,8 +49,9 @@ _PAGE_NUMBER = re.compile(
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
+    """A rectangle in PDF points (a tuple: the reader makes one per character)."""
+
     left: float
     bottom: float
     right: float
@@ -275,8 +277,7 @@ _RULE_MIN = 4.0
 _SNAP = 2.0
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """A character, its box and type size; `box` is None for the end of a printed line."""
 
     text: str
@@ -437,6 +438,16 @@ def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Tab
     return Table(tuple(rows), grid.box)
 
 
+def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | None:
+    """(grid index, cell) holding the centre of `box`, or None in prose."""
+    centre = box.centre
+    for index, grid in enumerate(grids):
+        cell = grid.cell_at(centre)
+        if cell is not None:
+            return index, cell
+    return None
+
+
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
@@ -458,15 +469,7 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
             flush()
             line_number += 1
             continue
-        centre = glyph.box.centre
-        found = next(
-            (
-                (index, cell)
-                for index, grid in enumerate(grids)
-                if (cell := grid.cell_at(centre)) is not None
-            ),
-            None,
-        )
+        found = _cell_of(grids, glyph.box) if grids else None
         if found is None:
             current.append(glyph)
             continue

@@ -7,6 +7,7 @@ layer) is refused with one line saying so, never a traceback.
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -17,6 +18,8 @@ from llmx.errors import InputError
 from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
 
 FORMAT = "pdf"
+_SKIPPED = frozenset("\x00\r\n")  # no character; PDFium's line end (CR LF)
+_SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -48,23 +51,41 @@ def _why_unreadable(path: Path) -> str:
 
 
 def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
-    """The page's characters in content order, LINE_END where PDFium ends a printed line."""
+    """The page's characters in content order, LINE_END where PDFium ends a printed line.
+
+    Straight through PDFium's C API with reused out-parameters: this loop runs once per
+    character and is most of the reader's time. The code points come in one call where the
+    text has no character outside the BMP (then one UTF-16 unit is one character); the type
+    size is asked once a run of characters in one size, at each line's start and every few
+    characters after.
+    """
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    text = textpage.get_text_range()
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 0) for i in range(count))
+    box_of, size_of = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetFontSize
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     glyphs: list[Glyph] = []
     previous: Box | None = None
-    for index in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
-        char = chr(code) if code else ""
-        if char in ("\r", "\n", ""):
+    size, since_size = 0.0, _SIZE_EVERY
+    for index, char in enumerate(text):
+        if char in _SKIPPED:
             if char == "\n":
                 glyphs.append(LINE_END)
+                since_size = _SIZE_EVERY
             continue
-        left, bottom, right, top = textpage.get_charbox(index)
-        box = Box(left, bottom, right, top)
-        if right <= left and top <= bottom:
+        box_of(handle, index, *out)
+        box = Box(left.value, bottom.value, right.value, top.value)
+        if box.right <= box.left and box.top <= box.bottom:
             if previous is None:
                 continue
             box = previous  # a space PDFium made up between words has no box of its own
-        glyphs.append(Glyph(char, box, pdfium_c.FPDFText_GetFontSize(textpage.raw, index)))
+        if since_size >= _SIZE_EVERY:
+            size, since_size = size_of(handle, index), 0
+        since_size += 1
+        glyphs.append(Glyph(char, box, size))
         previous = box
     glyphs.append(LINE_END)
     return glyphs
