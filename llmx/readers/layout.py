@@ -24,7 +24,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from llmx.locations import Locator, SourceMap
@@ -40,6 +40,8 @@ _GAP = 1.35
 _SIZE_CHANGE = 0.12
 # Furniture lives in this share of the page height at the top and at the bottom.
 _MARGIN_ZONE = 0.12
+# At most this many lines at each end of a page can be furniture.
+_MARGIN_LINES = 2
 # A repeating line is a running header or footer only with this many letters of its own.
 _FURNITURE_WORDS = 3
 _PAGE_NUMBER = re.compile(
@@ -88,6 +90,7 @@ class Line:
     text: str
     box: Box
     size: float  # the type size: the median of its characters' font sizes
+    boxed: bool = False  # inside a ruled frame: a box (专栏) of text, not a table
 
 
 @dataclass(frozen=True)
@@ -123,18 +126,32 @@ def _furniture_key(line: Line) -> tuple[str, int]:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.box.top / _SNAP)
 
 
+def _set_apart(lines: Sequence[Line]) -> list[Line]:
+    """The first lines of `lines` (outermost first) that stand apart from the rest: those
+    before the first gap wider than a line (one or two lines: a title, a page number)."""
+    for count in range(1, min(_MARGIN_LINES, len(lines)) + 1):
+        if count == len(lines):
+            return list(lines)
+        outer, inner = lines[count - 1], lines[count]
+        gap = max(outer.box.bottom - inner.box.top, inner.box.bottom - outer.box.top)
+        if gap > max(outer.size, inner.size):
+            return list(lines[:count])
+    return []
+
+
 def _margin_lines(page: Page) -> list[Line]:
-    """The two outermost prose lines at the top and at the bottom of the page, where they
-    lie in the margin zones: where running headers, footers and page numbers are."""
+    """Lines at the top and at the bottom of the page, set apart from the body by a gap and
+    within the margin zones: where running headers, footers and page numbers are."""
     lines = sorted(
-        (block for block in page.blocks if isinstance(block, Line)), key=lambda line: -line.box.top
+        (block for block in page.blocks if isinstance(block, Line)),
+        key=lambda line: -line.box.top,
     )
     if not lines:
         return []
     zone = page.height * _MARGIN_ZONE
     top, bottom = lines[0].box.top, lines[-1].box.bottom
-    found = [line for line in lines[:2] if line.box.top >= top - zone]
-    found += [line for line in lines[-2:] if line.box.bottom <= bottom + zone]
+    found = [line for line in _set_apart(lines) if line.box.top >= top - zone]
+    found += [line for line in _set_apart(lines[::-1]) if line.box.bottom <= bottom + zone]
     return list(dict.fromkeys(found))
 
 
@@ -246,9 +263,16 @@ def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
     column = _column_of(body)
     paragraph = _Paragraph()
     previous: Line | None = None
+    in_box = False
     for page in pages:
         first_on_page = True
         for block in page.blocks:
+            boxed = isinstance(block, Line) and block.boxed
+            if boxed != in_box and (page.number, block) not in dropped:
+                paragraph.write(builder)
+                if in_box:  # a box ends at a double blank line, as the other readers write it
+                    builder.blank_lines(2)
+                in_box, previous = boxed, None
             if isinstance(block, Table):
                 paragraph.write(builder)
                 builder.table(
@@ -391,10 +415,27 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
     return _Grid(xs, ys, owner)
 
 
-def find_grids(shapes: Sequence[Box]) -> list[_Grid]:
-    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines)."""
-    grids = [_grid(cluster) for cluster in _clusters(_rules(shapes))]
-    return [grid for grid in grids if grid is not None]
+def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box]]:
+    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines), and
+    the frames: rulings with two sides but not the grid of a table (a box of text, or the
+    part of one on this page)."""
+    grids, frames = [], []
+    for cluster in _clusters(_rules(shapes)):
+        grid = _grid(cluster)
+        if grid is not None:
+            grids.append(grid)
+            continue
+        sides = [rule for rule in cluster if not rule.horizontal]
+        if len(_snapped([rule.at for rule in sides])) >= 2:
+            frames.append(
+                Box(
+                    min(rule.at for rule in sides),
+                    min(rule.low for rule in sides),
+                    max(rule.at for rule in sides),
+                    max(rule.high for rule in sides),
+                )
+            )
+    return grids, frames
 
 
 def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
@@ -451,7 +492,7 @@ def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | 
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
-    grids = find_grids(shapes)
+    grids, frames = find_grids(shapes)
     blocks: list[Block | int] = []  # an int is the index of a grid, placed where first seen
     cells: list[dict[tuple[int, int], list[list[str]]]] = [{} for _ in grids]
     current: list[Glyph] = []
@@ -461,6 +502,8 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
     def flush() -> None:
         line = _line_of(current)
         if line is not None:
+            if any(frame.contains(line.box.centre) for frame in frames):
+                line = replace(line, boxed=True)
             blocks.append(line)
         current.clear()
 

@@ -19,6 +19,8 @@ from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonica
 
 FORMAT = "pdf"
 _SKIPPED = frozenset("\x00\r\n")  # no character; PDFium's line end (CR LF)
+_RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
+_SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
 _SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
 
 
@@ -92,11 +94,26 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
 
 
 def _shapes(page: pdfium.PdfPage) -> list[Box]:
-    """Bounds of the paths drawn on the page: the rulings of its tables among them."""
+    """The paths drawn on the page as boxes, the rulings of its tables and boxes among them.
+
+    A filled path is its bounds (a thin one is a rule). A stroked rectangle (a box's border,
+    a cell drawn as a rectangle) is its four sides, each a thin box: that is how it rules.
+    """
     shapes = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for shape in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
         left, bottom, right, top = shape.get_bounds()
-        shapes.append(Box(left, bottom, right, top))
+        pdfium_c.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        rectangle = pdfium_c.FPDFPath_CountSegments(shape.raw) <= _RECTANGLE_SEGMENTS
+        if stroke.value and rectangle:
+            shapes += [
+                Box(left, bottom, left + _SIDE, top),
+                Box(right - _SIDE, bottom, right, top),
+                Box(left, bottom, right, bottom + _SIDE),
+                Box(left, top - _SIDE, right, top),
+            ]
+        else:
+            shapes.append(Box(left, bottom, right, top))
     return shapes
 
 

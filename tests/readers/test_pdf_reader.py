@@ -16,6 +16,7 @@ from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers import read_document
 from llmx.rules import RulesExtractor
+from llmx.sections import split_sections
 
 FILLER = [
     f"第{n}项重点工作推进顺利，全年完成投资{n}.5亿元，带动就业{n}00人。" for n in range(1, 16)
@@ -34,8 +35,11 @@ td {{ border: 1px solid #000; padding: 2px; }}
 <h2>一、总体情况</h2>
 <p>区生产总值增长6.5%。</p>
 <p>全年产值达1867.07亿元。</p>
+<div style="border:1px solid #999;padding:8px"><p>专栏1：重点项目</p>
+<p>1.东区项目完成投资3亿元。</p><p>2.西区项目完成投资2亿元。</p></div>
+<h2>二、重点工作</h2>
 {"".join(f"<p>{line}</p>" for line in FILLER)}
-<h2>二、主要指标</h2>
+<h2>三、主要指标</h2>
 <table>
 <tr><td colspan="3">表1 主要指标</td></tr>
 <tr><td>指标</td><td>2023年完成</td><td>增长(%)</td></tr>
@@ -79,7 +83,15 @@ def test_numbers_broken_by_a_line_end_are_read_whole(bulletin: Path) -> None:
 def test_headings_stand_on_their_own_lines(bulletin: Path) -> None:
     lines = read_document(bulletin).text.splitlines()
     assert "一、总体情况" in lines
-    assert "二、主要指标" in lines
+    assert "三、主要指标" in lines
+
+
+def test_a_framed_box_is_closed_so_the_next_heading_is_a_section(bulletin: Path) -> None:
+    document = read_document(bulletin)
+    box = "专栏1：重点项目\n1.东区项目完成投资3亿元。\n2.西区项目完成投资2亿元。\n\n\n二、重点工作"
+    assert box in document.text
+    headings = [section.heading for section in split_sections("b", document.text)]
+    assert headings[-3:] == ["一、总体情况", "二、重点工作", "三、主要指标"]
 
 
 def test_running_header_and_page_numbers_are_gone(bulletin: Path) -> None:
