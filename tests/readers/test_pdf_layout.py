@@ -187,3 +187,43 @@ def test_a_lone_rule_or_frame_is_not_a_table() -> None:
     glyphs = [*glyphs_of("专栏里的正文。", 80, 650), LINE_END]
     page = build_page(1, HEIGHT, glyphs, frame)
     assert [type(block) for block in page.blocks] == [Line]
+
+
+def test_a_list_item_opening_every_page_is_kept_though_it_repeats_numbers_aside() -> None:
+    pages = [
+        Page(
+            n,
+            HEIGHT,
+            (
+                *furniture(n),
+                line(f"第{n}项重点工作推进顺利，全年完", 0, indent=20),
+                line(f"成投资{n}亿元。", 1, right=160),
+            ),
+        )
+        for n in (1, 2, 3)
+    ]
+    text, _ = canonical_text(pages)
+    assert text.splitlines() == [
+        f"第{n}项重点工作推进顺利，全年完成投资{n}亿元。" for n in (1, 2, 3)
+    ]
+
+
+def test_a_ruled_frame_makes_a_box_closed_by_a_double_blank_line() -> None:
+    # The top and the sides of a frame that a page break cuts: no bottom rule on this page.
+    frame = [Box(70, 699.5, 370, 700), Box(70, 600, 70.5, 700), Box(369.5, 600, 370, 700)]
+    glyphs = [
+        *glyphs_of("专栏1：重点项目", 80, 680),
+        LINE_END,
+        *glyphs_of("1.东区项目投资3亿元。", 80, 660),
+        LINE_END,
+        *glyphs_of("二、下一步工作", LEFT, 560),
+        LINE_END,
+    ]
+    page = build_page(1, HEIGHT, glyphs, frame)
+    assert [block.boxed for block in page.blocks if isinstance(block, Line)] == [
+        True,
+        True,
+        False,
+    ]
+    text, _ = canonical_text([page])
+    assert text == "专栏1：重点项目\n1.东区项目投资3亿元。\n\n\n二、下一步工作\n"
