@@ -214,6 +214,15 @@ class TextBuilder:
         self._write(TABLE_CLOSE)
 
     @property
+    def length(self) -> int:
+        """Characters written so far: the offset the next text starts at."""
+        return self._length
+
+    def locate(self, start: int, end: int, locator: Locator) -> None:
+        """Say where a span already written came from (a paragraph's part on its next page)."""
+        self._regions.append(Region(start, end, locator))
+
+    @property
     def lines(self) -> int:
         """Lines and cells written so far."""
         return len(self._regions)
