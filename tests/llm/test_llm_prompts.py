@@ -22,12 +22,30 @@ TABLE_REPORT = Document(
 )
 
 
-def test_the_llm_prompt_has_two_real_versions_and_the_newest_is_the_default() -> None:
-    assert versions("extract") == [1, 2]
-    assert load_prompt("extract").ref == "extract@v2"
+def test_the_llm_prompt_has_three_versions_and_the_newest_packs_sections() -> None:
+    assert versions("extract") == [1, 2, 3]
+    assert load_prompt("extract").ref == "extract@v3"
     first, second = load_prompt("extract@v1"), load_prompt("extract@2")
     assert (first.mode, second.mode) == ("llm", "llm")
     assert first.hash != second.hash and first.params != second.params
+    assert load_prompt("extract@v3").packing and not second.packing
+
+
+def test_the_llm_extractor_asks_one_section_a_request_by_default(tmp_path: Path) -> None:
+    settings = ExtractorSettings(extractor="llm", model="m", cache_dir=tmp_path)
+    assert build_model_extractor(settings, env={}).prompt.ref == "extract@v2"
+
+
+def test_a_packing_prompt_quotes_each_section_apart_static_text_first() -> None:
+    sections = split_sections(TABLE_REPORT.id, TABLE_REPORT.text)
+    system, user = load_prompt("extract@v3").render(
+        *(section_view(TABLE_REPORT, section) for section in sections)
+    )
+    assert "Answer every section by its id" in system["content"]
+    for section in sections:
+        text = section.text_of(TABLE_REPORT.text)
+        assert f'<section id="{section.id}">' in user["content"]
+        assert f"<text>\n{text}\n</text>" in user["content"]
 
 
 def test_a_prompt_renders_a_sections_place_text_and_tables() -> None:
