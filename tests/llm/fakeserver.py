@@ -220,6 +220,8 @@ class FakeServer:
         self.files: dict[str, tuple[str, bytes]] = {}
         self.batches: dict[str, FakeBatch] = {}
         self.fail_batch_lines: set[str] = set()  # custom_ids answered in the error file
+        self.reject_batch_inputs = False  # judge every input line malformed
+        self.cancel_batches = False  # cancel each batch as it starts (someone else did)
         self._batch_hold = False
         self._ids = itertools.count(1)
         self._httpd = _Server(("127.0.0.1", 0), _handler_for(self))
@@ -315,7 +317,7 @@ class FakeServer:
                 )
             except ValueError:
                 ok = False
-            if not ok:
+            if not ok or self.reject_batch_inputs:
                 batch.errors.append(
                     {"code": "invalid_request", "message": "malformed input line", "line": number}
                 )
@@ -331,6 +333,8 @@ class FakeServer:
         batch.looks += 1
         if batch.status == "validating":
             batch.status = "failed" if batch.errors or not batch.lines else "in_progress"
+        elif batch.status == "in_progress" and self.cancel_batches:
+            batch.status = "cancelling"
         elif batch.status == "in_progress" and not self._batch_hold:
             batch.status = "finalizing"
         elif batch.status == "finalizing":
