@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
+from llmx.vocabulary import Scope, cue_pattern
 
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
-_TARGET_HEADER = re.compile(r"目标|计划|预期|预计目标|任务")
-_ACTUAL_HEADER = re.compile(r"完成|实际|实绩|预计完成|执行")
+_TARGET_HEADER = cue_pattern("target", Scope.HEADER)
+_ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 

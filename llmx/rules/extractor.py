@@ -16,9 +16,10 @@ from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
-from llmx.rules.context import DocumentContext, section_status
+from llmx.rules.context import Boundaries, DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
+from llmx.vocabulary import Scope, cue_pattern, implied_kind
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -31,6 +32,7 @@ class _Document:
     document: Document
     folded: str
     context: DocumentContext
+    bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
 
@@ -63,10 +65,12 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
+    folded = fold(text)
     return _Document(
         document,
-        fold(text),
+        folded,
         DocumentContext.of(text),
+        Boundaries.of(folded),
         split_sections(document.id, text),
         find_tables(text),
     )
@@ -100,7 +104,9 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        status = attributes.status_of(folded, quantity, default)
+        status = attributes.status_of(
+            folded, prepared.bounds, quantity, default, prepared.context
+        )
         indicator = attributes.indicator_of(text, folded, quantity, previous)
         previous = (quantity.end, indicator)
         yield _fact(
@@ -111,12 +117,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             status,
             attributes.kind_of(folded, quantity),
             attributes.period_of(
-                folded,
-                quantity,
-                status,
-                default,
-                prepared.context.report_year,
-                prepared.context.plan_year,
+                folded, prepared.bounds, quantity, status, section, prepared.context
             ),
         )
 
@@ -144,9 +145,7 @@ def _row_facts(
         section = section_at(prepared.sections, cell.start)
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
-            if quantity.shape == "number" and quantity.unit not in ("", "个百分点", "百分点"):
-                pass  # the cell writes its own unit
-            elif quantity.shape == "number" and not quantity.unit:
+            if quantity.shape == "number" and not quantity.unit:
                 unit, factor = header_unit or column.unit or (_unit_in_prose(prepared, header), 1.0)
                 quantity = quantity.with_unit(unit, factor)
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
@@ -164,6 +163,8 @@ def _row_facts(
             yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
+_CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
+_SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -186,14 +187,10 @@ def _unit_in_prose(prepared: _Document, header: str) -> str:
 
 
 def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
-    if (
-        quantity.unit in ("个百分点", "百分点", "倍")
-        or negative
-        or re.search(r"增速|增长|增幅", header)
-    ):
+    implied = implied_kind(quantity.unit)
+    if implied == "change" or negative or _CHANGE_HEADER.search(header):
         return "change"
-    measured_as_share = quantity.unit in ("%", "ratio")
-    if quantity.unit == "ratio" or (measured_as_share and re.search(r"比重|率|占|比例", header)):
+    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(header)):
         return "share"
     return "level"
 
