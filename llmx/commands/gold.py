@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from llmx.atomic import check_writable
 from llmx.console import fail, note, one_line_errors
 from llmx.errors import InputError
 from llmx.facts import read_facts
@@ -88,6 +89,7 @@ def export(
     from llmx.datasets_io import export_parquet, facts_dataset
 
     with one_line_errors():
+        check_writable(out, "--out")
         gold = load_gold(gold_dir)
         export_parquet(facts_dataset(gold.facts), out)
     note(f"{len(gold.facts)} gold facts → {out}")
