@@ -168,6 +168,15 @@ def build(configuration: Configuration, *, offline: bool) -> Extractor:
     return build_extractor(ExtractorSettings.from_sources(flags, os.environ))
 
 
+def check_configuration(configuration: Configuration, *, offline: bool) -> None:
+    """Build a configuration's extractor, calling nothing: a configuration that cannot work
+    (an unknown mode, a bad URL or prompt) fails before any other configuration has run."""
+    try:
+        build(configuration, offline=offline)
+    except ConfigError as error:
+        raise ConfigError(f"{configuration.name}: {error}") from None
+
+
 def run_configuration(
     configuration: Configuration,
     paths: Sequence[Path],
