@@ -186,3 +186,21 @@ def test_a_goal_inside_a_review_is_a_target() -> None:
     )
     statuses = {key: f.status for key, f in _facts(text).items()}
     assert statuses == {"5.8%": "actual", "6%": "target"}
+
+
+BUDGET_TABLE = (
+    "关于某县2023年预算执行情况和2024年预算草案的报告\n"
+    "表1 一般公共预算收入\n"
+    "\t项目\n\t上年执行数\n\t年初预算数\n\t执行数\n\t比上年增长%\n\n"
+    "\t（一）税收收入（万元）\n\t1200\n\t1300\n\t1350\n\t12.5\n\n"
+)
+
+
+def test_a_budget_table_reads_status_year_and_kind_from_its_column_headers() -> None:
+    facts = RulesExtractor().extract([Document(id="doc", text=BUDGET_TABLE)]).facts
+    assert [(f.value, f.status, f.period, f.kind, f.indicator) for f in facts] == [
+        (12000000, "actual", "2022", "level", "税收收入"),
+        (13000000, "target", "2023", "level", "税收收入"),
+        (13500000, "actual", "2023", "level", "税收收入"),
+        (12.5, "actual", "2023", "change", "税收收入"),
+    ]

@@ -14,9 +14,12 @@ from llmx.sections import Section
 from llmx.vocabulary import (
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
+    STATUS_CUES,
     Family,
     Scope,
+    alternation,
     cue_pattern,
+    cue_words,
     family_of,
     implied_kind,
 )
@@ -50,6 +53,10 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     clause = clause_before(folded, quantity.start)
     if quantity.unit in PERCENT_UNITS and _COMPLETION_RATIO.search(near):
         return "share"
+    if quantity.unit == "‰" or (quantity.unit == "%" and _INDEX_LEVEL.search(near)):
+        # Birth and death rates per mille and price indices (105.0%) are levels; a natural
+        # growth rate per mille is a change (ANNOTATION.md, section 4).
+        return "change" if _CHANGE_CUES.search(near[-4:]) else "level"
     if quantity.unit in PERCENT_UNITS:
         if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速", near[-4:]):
             return "share"
@@ -61,6 +68,7 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     return "level"
 
 
+_INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$")
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
@@ -80,8 +88,15 @@ _FORECAST_OF_PLAN_YEAR = re.compile(r"预计((?:19|20)\d{2})年")
 _PLANNED_NEAR = re.compile(
     r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标"
 )
-_BUDGETED_NEAR = re.compile(r"(?:年初预算|调整预算|预算数|预算安排|预算为|安排)[^，。；]{0,6}$")
-_EXECUTED_NEAR = re.compile(r"(?:执行数|决算数|完成数)[^，。；]{0,6}$")
+# Budget words, read in a clause and in a column header alike (预算数, 年初预算 / 执行数).
+_BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
+_BUDGETED_NEAR = re.compile(
+    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
+    r"[^，。；]{0,6}$"
+)
+_EXECUTED_NEAR = re.compile(
+    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
+)
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
 _GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")

@@ -19,7 +19,7 @@ from llmx.rules import attributes, filters
 from llmx.rules.context import Boundaries, DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
-from llmx.vocabulary import Scope, cue_pattern, implied_kind
+from llmx.vocabulary import PERCENT_UNITS, Scope, cue_pattern, implied_kind
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -144,7 +144,7 @@ def _row_facts(
     header = table.indicator_of(row)
     header_unit = split_header_unit(header)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
-    indicator = re.sub(r"^其中[:：]", "", indicator)
+    indicator = _ROW_LEAD.sub("", indicator) or indicator
     for column, cell in zip(table.columns, row.cells, strict=True):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -152,17 +152,22 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
-                unit, factor = header_unit or column.unit or (_unit_in_prose(prepared, header), 1.0)
+                # A column of rates (比上年增长%) gives its own unit whatever the row's.
+                rates = column.unit if column.unit and column.unit[0] in PERCENT_UNITS else None
+                unit, factor = (
+                    rates or header_unit or column.unit or (_unit_in_prose(prepared, header), 1.0)
+                )
                 quantity = quantity.with_unit(unit, factor)
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
             status = column.status or section_status(section)
-            kind = _table_kind(fold(header), quantity, negative)
+            kind = _table_kind(fold(header), fold(column.header), quantity, negative)
             period = (
                 column.period
+                or _relative_header_year(prepared.context, column.header, status)
                 or title_year
                 or (
                     prepared.context.report_year
-                    if status == "actual"
+                    if status == "actual" or section_status(section) == "actual"
                     else prepared.context.plan_year
                 )
             )
@@ -171,6 +176,11 @@ def _row_facts(
 
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
+# Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
+_ROW_LEAD = re.compile(
+    r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|其中[:：]?)+\s*"
+)
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -192,13 +202,30 @@ def _unit_in_prose(prepared: _Document, header: str) -> str:
     return units.most_common(1)[0][0] if units else ""
 
 
-def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
+def _table_kind(row_header: str, column_header: str, quantity: Quantity, negative: bool) -> str:
+    """The row's indicator decides (…增速, …比重); a column headed 比上年增长% makes its
+    cells changes whatever the row."""
     implied = implied_kind(quantity.unit)
-    if implied == "change" or negative or _CHANGE_HEADER.search(header):
+    changes = _CHANGE_HEADER.search(row_header) or _CHANGE_HEADER.search(column_header)
+    if implied == "change" or negative or changes:
         return "change"
-    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(header)):
+    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(row_header)):
         return "share"
     return "level"
+
+
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")
+
+
+def _relative_header_year(context: DocumentContext, header: str, status: str) -> str | None:
+    """The year a column headed 上年执行数 or 本年预算 is for."""
+    found = _RELATIVE_HEADER.search(fold(header))
+    if not found:
+        return None
+    word = {"本年": "今年"}.get(found.group(1), found.group(1))
+    if word in ("上年", "去年"):
+        return str(int(context.report_year) - 1) if context.report_year else None
+    return context.relative(word, status)
 
 
 def _shift(quantity: Quantity, offset: int, text: str) -> Quantity:
