@@ -204,3 +204,55 @@ def test_a_budget_table_reads_status_year_and_kind_from_its_column_headers() -> 
         (13500000, "actual", "2023", "level", "税收收入"),
         (12.5, "actual", "2023", "change", "税收收入"),
     ]
+
+
+def test_years_written_in_chinese_numerals_date_figures() -> None:
+    text = (
+        "某省政府工作报告\n——二〇〇八年一月十七日\n"
+        "二00七年全省生产总值比上年增长百分之十四，财政收入由二00二年的800亿元增加到1500亿元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["800亿元"] == "2002"
+    assert periods["1500亿元"] == "2007"
+
+
+def test_a_clause_that_opens_with_a_year_dates_the_rest_of_its_sentence() -> None:
+    text = "某区新闻\n报告指出,2024年,全区固定资产投资增长19.6%,社会消费品零售总额增长7.2%。\n"
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"19.6%": "2024", "7.2%": "2024"}
+
+
+def test_a_figure_for_the_year_after_the_report_year_is_a_goal() -> None:
+    text = (
+        "某省两会新闻\n2023年全省地区生产总值增长4.9%。"
+        "2024年,全省将推动数字经济占比达到45%以上,预计全省地区生产总值增长5.5%左右。\n"
+    )
+    facts = _facts(text)
+    assert (facts["4.9%"].status, facts["4.9%"].period) == ("actual", "2023")
+    assert (facts["45%"].status, facts["45%"].period) == ("target", "2024")
+    assert (facts["5.5%"].status, facts["5.5%"].period) == ("target", "2024")
+
+
+def test_last_years_figure_compared_with_takes_the_year_before() -> None:
+    text = (
+        "关于某区2020年上半年预算执行情况的报告\n"
+        "2020年1-6月全区财政收入累计完成146845万元,比上年同期144987万元增收1858万元。\n"
+    )
+    assert _attributes(text) == {
+        "146845万元": ("actual", "2020", "level"),
+        "144987万元": ("actual", "2019", "level"),
+        "1858万元": ("actual", "2020", "change"),
+    }
+
+
+def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
+    text = (
+        "某市2021年国民经济和社会发展统计公报\n"
+        "税收收入112446万元,完成年初预算207380万元的54.22%。"
+        "出生率为6.26‰;人口自然增长率为-1.28‰。\n"
+    )
+    kinds = {key: (f.status, f.kind) for key, f in _facts(text).items()}
+    assert kinds["54.22%"] == ("actual", "share")
+    assert kinds["207380万元"] == ("target", "level")
+    assert kinds["6.26‰"][1] == "level"
+    assert kinds["1.28‰"][1] == "change"

@@ -6,6 +6,7 @@ Pure functions over the folded text around a mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from llmx.quantities import Quantity
 from llmx.rules.context import Boundaries, DocumentContext, section_status, section_year
@@ -29,8 +30,11 @@ _SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
 _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
-    r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|总投资|连续\d+年|截至"
+    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年"
+    r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
+# Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
+_SPAN_WORDS = re.compile(r"累计|总投资|截至")
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
@@ -51,24 +55,43 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return implied
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
-    if quantity.unit in PERCENT_UNITS and _COMPLETION_RATIO.search(near):
-        return "share"
     if quantity.unit == "‰" or (quantity.unit == "%" and _INDEX_LEVEL.search(near)):
         # Birth and death rates per mille and price indices (105.0%) are levels; a natural
         # growth rate per mille is a change (ANNOTATION.md, section 4).
-        return "change" if _CHANGE_CUES.search(near[-4:]) else "level"
+        return "change" if _GROWTH_RATE.search(near) else "level"
+    if quantity.unit in PERCENT_UNITS and (
+        _COMPLETION_RATIO.search(near) or _COMPLETION_OF_BUDGET.search(clause)
+    ):
+        return "share"
+    if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
+        # 比重由上年的9.6%提高到10.8%: both ends are levels of what moved.
+        growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
+        return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
     if quantity.unit in PERCENT_UNITS:
         if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速", near[-4:]):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
         return "share" if _SHARE_CUES.search(clause) else "change"
-    if _CHANGE_AGAINST_LAST_YEAR.search(near):
+    if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
+        return "change"
+    if _COMPARED_CHANGE.search(clause):
         return "change"
     return "level"
 
 
-_INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$")
+_INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
+_GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
+_COMPLETION_OF_BUDGET = re.compile(
+    r"(?:完成|为|占)[^，。；]{0,20}(?:预算|计划|目标)[^，。；]{0,14}的$"
+)
+_MOVED_TO = re.compile(
+    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
+)
+# Amounts that are changes by their verb: 增收1858万元, 净增额达4.90亿元. (净增1954户 alone
+# counts what was added, a level, like 新增.)
+_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
+_COMPARED_CHANGE = re.compile(r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|多|少)了?$")
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
@@ -94,6 +117,8 @@ _BUDGETED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
     r"[^，。；]{0,6}$"
 )
+_TASK_AFTER = re.compile(r"的?(?:年度)?(?:目标)?任务")
+_BUDGET_SENTENCE = re.compile(r"预算[:：]")
 _EXECUTED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
 )
@@ -113,13 +138,22 @@ def status_of(
     the clause's modal verbs, then the part of the report, unless the sentence reports a
     dated result inside a plan part."""
     near = folded[max(0, quantity.start - 12) : quantity.start]
+    near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
+    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+    # A figure for a year after the one reported on is a goal (2024年,贵州将…45%以上).
+    stated = _opening_year(folded, bounds, quantity.start)
+    ahead = bool(stated and context.plan_year and stated >= context.plan_year)
     forecast = _FORECAST.search(near)
     if forecast:
         # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target.
         planned = _FORECAST_OF_PLAN_YEAR.search(near)
-        ahead = planned and context.plan_year and planned.group(1) >= context.plan_year
+        ahead = ahead or bool(
+            planned and context.plan_year and planned.group(1) >= context.plan_year
+        )
         return "target" if ahead else "actual"
-    if _AGAINST_PLAN.search(near):
+    if _AGAINST_PLAN.search(near) or (
+        quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause)
+    ):
         return "actual"  # a result measured against the plan
     if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded[quantity.end :]):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
@@ -128,12 +162,13 @@ def status_of(
         return listed
     if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
         return "target"
+    if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
+        return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元
     if _EXECUTED_NEAR.search(near):
         return "actual"
-    clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     if default == "actual":
-        return "target" if _GOAL_MODALS.search(clause[-_CLAUSE_MAX:]) else "actual"
-    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+        goal = ahead or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+        return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
     if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
         return "actual"
@@ -156,15 +191,18 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)")
-_SENTENCE_OPENING_YEAR = re.compile(
-    r"\W*(?:其中|全年|另外|此外|同时|预计|力争)?(?:到|至)?\s*((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
+_CLAUSE_OPENING_YEAR = re.compile(
+    r"\W*(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
 _BASE_AFTER = re.compile(
-    r"^[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|增|降|升)(?:到|至)"
+    r"^[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
 )
+# 比上年同期144987万元: the figure compared with is last year's.
+_LAST_YEAR_BASE = re.compile(r"(?:比|较|同)(?:上年|去年)(?:同期|末|底)?的?$")
+_MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
 _CLAUSE_MAX = 30
 
 
@@ -179,15 +217,22 @@ def period_of(
     """The year a figure is for: a year its clause or sentence states, a relative year
     resolved against the document's, else its part's year (the report year in a review,
     the plan year in a plan); none for multi-year figures."""
-    clause = clause_before(folded, quantity.start, limit=_CLAUSE_MAX)
+    start = _ratio_start(folded, quantity)
+    clause = clause_before(folded, start, limit=_CLAUSE_MAX)
     if _MULTI_YEAR.search(clause):
         return None
-    base = _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])
+    base = (
+        _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])
+    ) or _LAST_YEAR_BASE.search(clause)
     if base and family_of(quantity.unit) is Family.DURATION:
         return None  # 从5天压缩至2天: a time it took before, not a year's value
-    stated = _stated_year(folded, bounds, quantity, clause, status, context, bool(base))
+    # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
+    in_clause = [] if _MOVE_FROM_YEAR.search(clause) else _STATED_YEAR.findall(clause)
+    if _SPAN_WORDS.search(clause) and not in_clause:
+        return None
+    stated = _stated_year(folded, bounds, start, clause, in_clause, status, context, bool(base))
     if stated:
-        return _year_before(stated) if base else stated
+        return _year_before(stated) if base and not in_clause else stated
     default = section_status(section)
     if default == "actual":
         year = section_year(section) or context.report_year
@@ -206,23 +251,44 @@ def _year_before(year: str | None) -> str | None:
 def _stated_year(
     folded: str,
     bounds: Boundaries,
-    quantity: Quantity,
+    position: int,
     clause: str,
+    in_clause: list[str],
     status: str,
     context: DocumentContext,
     base: bool,
 ) -> str | None:
     """The year the clause before the number states (2021年, 今年, 去年), or that opens its
     sentence."""
-    in_clause = _STATED_YEAR.findall(clause)
     if in_clause:
         return str(in_clause[-1])
     relative = _RELATIVE_YEAR.findall(clause)
     if relative and not (base and relative[-1] == "上年"):
         return context.relative(relative[-1], status)
-    sentence_start = bounds.sentence_start(quantity.start)
-    opening = _SENTENCE_OPENING_YEAR.match(folded, sentence_start, quantity.start)
-    return opening.group(1) if opening else None
+    # The last clause of the sentence so far that opens with a year dates what follows it:
+    # 报告指出,2024年,西藏…增长19.6%,…增长7.2%.
+    return _opening_year(folded, bounds, position)
+
+
+def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
+    """The year a clause of the sentence before `position` opens with, if one does."""
+    sentence_start = bounds.sentence_start(position)
+    index = bisect_right(bounds.clauses, position) - 1
+    while index >= 0 and bounds.clauses[index] >= sentence_start:
+        opening = _CLAUSE_OPENING_YEAR.match(folded, bounds.clauses[index], position)
+        if opening:
+            return opening.group(1)
+        index -= 1
+    return None
+
+
+def _ratio_start(folded: str, quantity: Quantity) -> int:
+    """Where a term of 16.5:14.8:68.7 reads from: the first term (a colon is no clause break)."""
+    start = quantity.start
+    if quantity.shape == "ratio_term":
+        while start > 0 and folded[start - 1] in "0123456789.: ":
+            start -= 1
+    return start
 
 
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")

@@ -29,12 +29,15 @@ _RESULTS_TITLE = re.compile(
 )
 _PLAN_TITLE = re.compile(_YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行))")
 _WORK_REPORT = re.compile(r"政府工作报告")
+_WORK_REPORT_YEAR = re.compile(_YEAR + r"[^。\d]{0,12}政府工作报告")
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
 _DATE_LINE = re.compile(
-    r"^[\s—\-－（(【\[]*(?:(?:成文|发布|生成)日期\W*)?"
+    r"^[\s—\-－─（(【\[]*(?:(?:成文|发布|生成|更新)(?:日期|时间)\W*)?"
     r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2})-\d{1,2})"
 )
-_DATE_IN_FIELD = re.compile(r"(?:成文|发布|生成)日期\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})")
+_DATE_IN_FIELD = re.compile(
+    r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
+)
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
 _NOT_A_REPORT_YEAR = re.compile(r"[—\-至到~～]\s*$|^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
@@ -75,7 +78,8 @@ def document_year(text: str) -> str | None:
 
 
 def _head(text: str) -> tuple[str, list[str]]:
-    lines = [line.strip() for line in fold(text[: _HEAD_CHARS * 3]).splitlines() if line.strip()]
+    folded = arabic_years(fold(text[: _HEAD_CHARS * 3]))
+    lines = [line.strip() for line in folded.splitlines() if line.strip()]
     head_lines = lines[:_HEAD_LINES]
     return "".join(head_lines)[:_HEAD_CHARS], head_lines
 
@@ -99,14 +103,17 @@ def _years(text: str) -> DocumentContext:
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
-    if _WORK_REPORT.search(title):
+    if _WORK_REPORT.search(title) and not report:
         # A government work report is given early in the year it plans for and reviews the
-        # year before: its title year (or date) is the plan year.
-        titled = re.search(_YEAR, title)
-        year = written or (titled.group(1) if titled else None)
-        if year and not report:
+        # year before: its title year (2024年政府工作报告) or date is the plan year. A news
+        # story about one names the year under review most.
+        titled = _WORK_REPORT_YEAR.search(title)
+        year = titled.group(1) if titled else written
+        if year:
             written = written or year
             report, plan = str(int(year) - 1), plan or year
+        else:
+            report = _most_named_year(arabic_years(fold(text)))
     if report is None and plan is not None:
         report = str(int(plan) - 1)
     if report is None and dated is not None:
@@ -114,7 +121,7 @@ def _years(text: str) -> DocumentContext:
         report = str(year if month >= _LATE_MONTH else year - 1)
     if report is None:
         titled = re.search(_YEAR, title)
-        report = titled.group(1) if titled else _most_named_year(fold(text))
+        report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     return DocumentContext(report, plan, written)
@@ -129,6 +136,21 @@ def _most_named_year(folded: str) -> str | None:
         if not (_NOT_A_REPORT_YEAR.search(before) or _NOT_A_REPORT_YEAR.search(after)):
             counts[match.group(1)] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(folded: str) -> str:
+    """The text with years written in Chinese numerals (二〇〇七年, 二00七年) in digits, one
+    character for one, so that offsets stay those of the text."""
+
+    def digits(match: re.Match[str]) -> str:
+        written = match.group().translate(_YEAR_DIGITS)
+        return written if written[:2] in ("19", "20") else match.group()
+
+    return _CHINESE_YEAR.sub(digits, folded)
 
 
 # --- the part of the report a section belongs to ---------------------------------------------

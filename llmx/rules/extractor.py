@@ -16,7 +16,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.rules import attributes, filters
-from llmx.rules.context import Boundaries, DocumentContext, section_status
+from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
 from llmx.vocabulary import PERCENT_UNITS, Scope, cue_pattern, implied_kind
@@ -31,6 +31,7 @@ class _Document:
 
     document: Document
     folded: str
+    dated: str  # the folded text with years in Chinese numerals in digits, for period rules
     context: DocumentContext
     bounds: Boundaries
     sections: list[Section]
@@ -75,6 +76,7 @@ def _prepare(document: Document) -> _Document:
     return _Document(
         document,
         folded,
+        arabic_years(folded),
         DocumentContext.of(text),
         Boundaries.of(folded),
         split_sections(document.id, text),
@@ -111,7 +113,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
         status = attributes.status_of(
-            folded, prepared.bounds, quantity, default, prepared.context
+            prepared.dated, prepared.bounds, quantity, default, prepared.context
         )
         indicator = attributes.indicator_of(text, folded, quantity, previous)
         previous = (quantity.end, indicator)
@@ -123,7 +125,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             status,
             attributes.kind_of(folded, quantity),
             attributes.period_of(
-                folded, prepared.bounds, quantity, status, section, prepared.context
+                prepared.dated, prepared.bounds, quantity, status, section, prepared.context
             ),
         )
 
