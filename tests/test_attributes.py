@@ -10,7 +10,7 @@ from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, document_year
+from llmx.rules.context import Boundaries, DocumentContext, Unglossed, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -256,3 +256,21 @@ def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> N
     assert kinds["207380万元"] == ("target", "level")
     assert kinds["6.26‰"][1] == "level"
     assert kinds["1.28‰"][1] == "change"
+
+
+def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
+    text = (
+        "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"
+        "全區(qū)常住人口城鎮(zhèn)化率為62.5%。三次產(chǎn)業(yè)結(jié)構(gòu)由上年的16.5:14.8:68.7"
+        "調(diào)整為16.9:15.2:67.9。\n"
+    )
+    facts = _facts(text)
+    assert facts["62.5%"].indicator == "常住人口城鎮化率"
+    assert (facts["16.5"].period, facts["16.9"].period) == ("2020", "2021")
+
+
+def test_unglossed_offsets_map_back_to_the_text() -> None:
+    clean = Unglossed.of("產(chǎn)業(yè)12%")
+    assert clean.text == "產業12%"
+    assert clean.position(len("產(chǎn)業(yè)")) == 2
+    assert clean.position(0) == 0

@@ -39,7 +39,8 @@ _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
-_NOT_A_REPORT_YEAR = re.compile(r"[—\-至到~～]\s*$|^\s*[—\-至到~～]|^以来")
+_RANGE_END_BEFORE = re.compile(r"[—\-至到~～]\s*$")
+_RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
 
 
@@ -133,7 +134,7 @@ def _most_named_year(folded: str) -> str | None:
     for match in re.finditer(_YEAR, folded):
         before = folded[max(0, match.start() - 2) : match.start()]
         after = folded[match.end() : match.end() + 2]
-        if not (_NOT_A_REPORT_YEAR.search(before) or _NOT_A_REPORT_YEAR.search(after)):
+        if not (_RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after)):
             counts[match.group(1)] += 1
     return counts.most_common(1)[0][0] if counts else None
 
@@ -164,7 +165,7 @@ def section_status(section: Section) -> str:
     """The status a section's facts have unless their sentence says otherwise."""
     # The outermost heading that says decides: a part's title, then its subsections'.
     for heading in section.path:
-        folded = fold(heading)
+        folded = fold(unglossed(heading))
         if any(word in folded for word in _ACTUAL_HEADINGS):
             return "actual"
         if any(word in folded for word in _TARGET_HEADINGS):
@@ -176,18 +177,54 @@ def section_status(section: Section) -> str:
 def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
-        folded = fold(heading)
+        folded = fold(unglossed(heading))
         years = [
             m.group(1)
             for m in re.finditer(_YEAR, folded)
-            if not _NOT_A_REPORT_YEAR.search(folded[m.end() : m.end() + 2])
-            and not _NOT_A_REPORT_YEAR.search(folded[max(0, m.start() - 2) : m.start()])
+            if not _RANGE_START_AFTER.search(folded[m.end() : m.end() + 2])
+            and not _RANGE_END_BEFORE.search(folded[max(0, m.start() - 2) : m.start()])
         ]
         if len(set(years)) == 1:
             return years[0]
         if years:
             return None  # 2023年执行情况及2024年计划: no one year
     return None
+
+
+# --- pinyin glosses ---------------------------------------------------------------------------
+
+# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
+
+
+@dataclass(frozen=True)
+class Unglossed:
+    """A text with its pinyin glosses taken out, and the way from its offsets to the text's."""
+
+    text: str
+    starts: tuple[int, ...]  # where each gloss started in the original
+    removed: tuple[int, ...]  # characters removed up to and including each gloss
+
+    @classmethod
+    def of(cls, text: str) -> Unglossed:
+        glosses = list(_GLOSS.finditer(text))
+        if not glosses:
+            return cls(text, (), ())
+        removed, total = [], 0
+        for gloss in glosses:
+            total += gloss.end() - gloss.start()
+            removed.append(total)
+        return cls(_GLOSS.sub("", text), tuple(g.start() for g in glosses), tuple(removed))
+
+    def position(self, original: int) -> int:
+        """The offset in the unglossed text of the original text's offset `original`."""
+        index = bisect_right(self.starts, original - 1) - 1
+        return original - (self.removed[index] if index >= 0 else 0)
+
+
+def unglossed(text: str) -> str:
+    return _GLOSS.sub("", text)
 
 
 # --- where sentences, clauses and lines start ------------------------------------------------

@@ -16,7 +16,13 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.rules import attributes, filters
-from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
+from llmx.rules.context import (
+    Boundaries,
+    DocumentContext,
+    Unglossed,
+    arabic_years,
+    section_status,
+)
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
 from llmx.vocabulary import PERCENT_UNITS, Scope, cue_pattern, implied_kind
@@ -31,7 +37,11 @@ class _Document:
 
     document: Document
     folded: str
-    dated: str  # the folded text with years in Chinese numerals in digits, for period rules
+    # What attributes are read from: the text without pinyin glosses, folded, and with
+    # years in Chinese numerals in digits (same length as `clean`).
+    unglossed: Unglossed
+    clean_folded: str
+    dated: str
     context: DocumentContext
     bounds: Boundaries
     sections: list[Section]
@@ -72,13 +82,17 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
-    folded = fold(text)
+    clean = Unglossed.of(text)
+    clean_folded = fold(clean.text)
+    dated = arabic_years(clean_folded)
     return _Document(
         document,
-        folded,
-        arabic_years(folded),
-        DocumentContext.of(text),
-        Boundaries.of(folded),
+        fold(text),
+        clean,
+        clean_folded,
+        dated,
+        DocumentContext.of(clean.text),
+        Boundaries.of(dated),
         split_sections(document.id, text),
         find_tables(text),
     )
@@ -112,20 +126,24 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        status = attributes.status_of(
-            prepared.dated, prepared.bounds, quantity, default, prepared.context
+        clean = prepared.unglossed
+        read = replace(
+            quantity, start=clean.position(quantity.start), end=clean.position(quantity.end)
         )
-        indicator = attributes.indicator_of(text, folded, quantity, previous)
-        previous = (quantity.end, indicator)
+        status = attributes.status_of(
+            prepared.dated, prepared.bounds, read, default, prepared.context
+        )
+        indicator = attributes.indicator_of(clean.text, prepared.clean_folded, read, previous)
+        previous = (read.end, indicator)
         yield _fact(
             prepared,
             section,
             quantity,
             indicator,
             status,
-            attributes.kind_of(folded, quantity),
+            attributes.kind_of(prepared.clean_folded, read),
             attributes.period_of(
-                prepared.dated, prepared.bounds, quantity, status, section, prepared.context
+                prepared.dated, prepared.bounds, read, status, section, prepared.context
             ),
         )
 
