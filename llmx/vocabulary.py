@@ -307,3 +307,44 @@ def alternation(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern matching any of `words`, longest first so 个百分点 wins over 百分点."""
     ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
     return re.compile("|".join(re.escape(word) for word in ordered))
+
+
+# --- what prompts say of the vocabulary --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PromptTerms:
+    """The vocabulary as a prompt spells it out, so that prompts never list words of their own."""
+
+    magnitudes: str  # 万 10^4, 亿 10^8, …
+    change_units: str  # 个百分点, 百分点, 倍
+    prefix_qualifiers: str
+    suffix_qualifiers: str
+    actual_cues: str
+    target_cues: str
+    actual_headers: str
+    target_headers: str
+    actual_headings: str
+    target_headings: str
+
+
+def prompt_terms() -> PromptTerms:
+    def listed(words: Iterable[str]) -> str:
+        return ", ".join(dict.fromkeys(words))
+
+    def status(means: str, scope: Scope) -> str:
+        return listed(cue_words(STATUS_CUES, means, scope))
+
+    exponents = {10**k: f"10^{k}" for k in range(4, 13)}
+    return PromptTerms(
+        magnitudes=listed(f"{w} {exponents[MAGNITUDES[w]]}" for w in WRITTEN_MAGNITUDES),
+        change_units=listed(u.name for u in UNITS if u.family in (Family.POINTS, Family.MULTIPLE)),
+        prefix_qualifiers=listed(q for q in PREFIX_QUALIFIERS if q not in UNRECORDED_QUALIFIERS),
+        suffix_qualifiers=listed(SUFFIX_QUALIFIERS),
+        actual_cues=status("actual", Scope.CLAUSE),
+        target_cues=status("target", Scope.CLAUSE),
+        actual_headers=status("actual", Scope.HEADER),
+        target_headers=status("target", Scope.HEADER),
+        actual_headings=status("actual", Scope.HEADING),
+        target_headings=status("target", Scope.HEADING),
+    )

@@ -52,7 +52,7 @@ class DocumentContext:
 
     @classmethod
     def of(cls, text: str) -> DocumentContext:
-        return _years(text)
+        return _years(text)  # cached: the model path asks once per section
 
     def relative(self, word: str, status: str) -> str | None:
         """The year a relative word names. 今年 is the report year for a result and the plan
@@ -95,6 +95,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
     return (int(field.group(1)), int(field.group(2))) if field else None
 
 
+@lru_cache(maxsize=64)
 def _years(text: str) -> DocumentContext:
     head, lines = _head(text)
     # The title is the head without its date line and metadata rows.

@@ -53,7 +53,7 @@ def test_extract_with_a_model_writes_a_run_with_its_accounting(
     assert [fact.text for fact in read_facts(out)] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
     [run] = (tmp_path / "runs").iterdir()
     manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
-    assert manifest["extractor"] == "llm" and manifest["prompt"] == "extract@v2"
+    assert manifest["extractor"] == "llm" and manifest["prompt"] == "extract@v3"
     assert (manifest["calls"], manifest["cache_hits"]) == (3, 0)
     assert manifest["tokens_in"] > 0 and "hallucination_rate" in manifest
 
