@@ -8,17 +8,17 @@ rather than counted as spurious against an empty gold file that is merely unwrit
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from llmx.bootstrap import REPLICATES, SEED, Intervals, bootstrap_intervals
 from llmx.diagnosis import Error, diagnose
 from llmx.errors import InputError
 from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
+from llmx.record import RunRecord
 from llmx.runs import Run
 from llmx.scoring import (
     Layout,
@@ -37,7 +37,7 @@ class Evaluation:
     """One run scored against gold: the matching, tallies, intervals and errors."""
 
     label: str
-    manifest: Mapping[str, Any]
+    record: RunRecord | None
     outcome: Outcome
     sections: dict[SectionKey, Tally]
     documents: dict[str, Tally]
@@ -50,13 +50,15 @@ class Evaluation:
     @property
     def wall_seconds(self) -> float | None:
         """Seconds from the run's start to its finish, from run.json."""
-        measured = self.manifest.get("wall_seconds")
-        if isinstance(measured, int | float):
-            return float(measured)
+        record = self.record
+        if record is None:
+            return None
+        if record.wall_seconds is not None:
+            return record.wall_seconds
         try:
-            started = datetime.fromisoformat(str(self.manifest["started"]))
-            finished = datetime.fromisoformat(str(self.manifest["finished"]))
-        except (KeyError, ValueError):
+            started = datetime.fromisoformat(str(record.started))
+            finished = datetime.fromisoformat(str(record.finished))
+        except ValueError:
             return None
         return (finished - started).total_seconds()
 
@@ -94,22 +96,20 @@ def evaluate(
     gold: GoldSet,
     *,
     label: str,
-    manifest: Mapping[str, Any] | None = None,
+    record: RunRecord | None = None,
     replicates: int = REPLICATES,
     seed: int = SEED,
 ) -> Evaluation:
     """Score predictions over the labelled sections of the documents the run covered."""
-    manifest = dict(manifest or {})
     layout = Layout(gold.sections, gold.labelled)
-    covered = manifest.get("documents")
-    if isinstance(covered, list):
-        layout = layout.restricted_to(str(doc) for doc in covered)
+    if record is not None:
+        layout = layout.restricted_to(record.spec.documents)
     outcome = score(gold.facts, facts, layout)
     sections = tally_sections(outcome)
     documents = tally_documents(sections)
     return Evaluation(
         label=label,
-        manifest=manifest,
+        record=record,
         outcome=outcome,
         sections=sections,
         documents=documents,
@@ -127,14 +127,14 @@ def evaluate(
 
 
 def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Evaluation:
-    return evaluate(run.facts, gold, label=run.label, manifest=run.manifest, replicates=replicates)
+    return evaluate(run.facts, gold, label=run.label, record=run.record, replicates=replicates)
 
 
 def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:
     """Runs with the same name get their id appended, so tables and charts tell them apart."""
     labels = [evaluation.label for evaluation in evaluations]
     return [
-        replace(e, label=f"{e.label} ({e.manifest.get('id', index + 1)})")
+        replace(e, label=f"{e.label} ({e.record.id if e.record else index + 1})")
         if labels.count(e.label) > 1
         else e
         for index, e in enumerate(evaluations)

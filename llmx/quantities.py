@@ -34,8 +34,11 @@ _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
 _CN_DIGITS = CHINESE_DIGITS
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = rf"[{_CN_DIGITS}]+"
+# `62万8千` writes one number in two places; it is rare but official prose uses it.
+_ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
+# a bare 千 or 百 after it starts a unit instead (百万千瓦).
+_CHINESE = rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
 
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
@@ -49,6 +52,8 @@ _SMALL = r"\d{1,3}(?:\.\d+)?"
 RATIO_PATTERN = re.compile(
     rf"(?<![\d.])(?P<a>{_SMALL})\s?:\s?(?P<b>{_SMALL})(?:\s?:\s?(?P<c>{_SMALL}))?(?![\d.])"
 )
+# 百分之十四点五: a percentage written out in words, as formal prose and speeches do.
+PERCENT_WORDS_PATTERN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
 FRACTION_PATTERN = re.compile(
     rf"(?P<den>[{_CN_DIGITS}]+)分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
     rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
@@ -95,7 +100,10 @@ def parse_number(numeral: str) -> ParsedNumber | None:
     folded = fold(numeral).replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
-    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+", folded):
+    if re.fullmatch(r"\d+万\d千", folded):
+        tens_of_thousands, thousands = folded[:-1].split("万")
+        return ParsedNumber(float(tens_of_thousands) * 1e4 + float(thousands) * 1e3, False)
+    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+(?:点[{_CN_DIGITS}]+)?", folded):
         text = folded.replace("〇", "零")
         if text[0] in "十百千万亿":
             text = "一" + text
@@ -198,6 +206,27 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
     return quantities
 
 
+def _percent_words_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
+    parsed = parse_number(match.group("num"))
+    if parsed is None:
+        return None
+    start, end = match.span()
+    qualifier = _prefix_qualifier(folded, start)[0] or _suffix_qualifier(folded, end)
+    return Quantity(
+        start,
+        end,
+        source[start:end],
+        parsed.value,
+        "%",
+        qualifier,
+        match.group("num"),
+        None,
+        True,
+        "number",
+        True,
+    )
+
+
 def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
     if match.group("half"):
@@ -256,6 +285,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in RATIO_PATTERN.finditer(folded):
         for quantity in _ratio_quantities(folded, text, match):
             claim(quantity)
+    for match in PERCENT_WORDS_PATTERN.finditer(folded):
+        claim(_percent_words_quantity(folded, text, match))
     for match in FRACTION_PATTERN.finditer(folded):
         claim(_fraction_quantity(folded, text, match))
     for match in QUANTITY_PATTERN.finditer(folded):
