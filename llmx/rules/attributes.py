@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from llmx.folding import fold
 from llmx.quantities import Quantity
 from llmx.rules.context import Boundaries, DocumentContext, section_status, section_year
 from llmx.rules.filters import clause_before
@@ -38,12 +39,14 @@ _SPAN_WORDS = re.compile(r"累计|总投资|截至")
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
-    r"(?:分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共|总计|合计|新增|增长|下降|增加|减少|提高|降低|提升|"
+    r"(?:分别|同比|(?:比|较)(?:上年|去年)(?:末|底|同期)?|实际|年均|累计|全年|共|总计|合计|新增|"
+    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
     r"[0-9.%、和及与]|\s)+$"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|全年|全区|全市|今年|明年|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
+    r"^(?:其中|全年|全区|全市|今年|明年|去年|预计|该省|该市|初步核算|据初步核算|"
+    r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
     r"(?:19|20)\d{2}年|我区|共|新|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
@@ -308,8 +311,20 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
     return source[match.start() : end] if end - match.start() >= 2 else ""
 
 
+# The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
+_CHANGE_VERB = re.compile(
+    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|上升|扩大|缩小|收窄"
+)
+_TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
+_MOVE_START = re.compile(r"(?<=.)(?:由|从)")
+
+
 def indicator_of(
-    source: str, folded: str, quantity: Quantity, previous: tuple[int, str] | None
+    source: str,
+    folded: str,
+    quantity: Quantity,
+    previous: tuple[int, str] | None,
+    sentence_start: int = 0,
 ) -> str:
     """What is measured: the clause before the number, less verbs, cue and lead words.
 
@@ -328,13 +343,30 @@ def indicator_of(
     lead = _LEAD_WORDS.match(folded[clause_start:end])
     start = clause_start + (lead.end() if lead else 0)
     start = max(start, end - _INDICATOR_MAX)
+    moved = _MOVE_START.search(folded, start, end)
+    if moved:
+        end = moved.start()  # 比重由上年的9.6%提高到…: what moved is before 由
     indicator = source[start:end].strip(" 　“”\"'（）()、")
     following = _noun_after(source, folded, quantity)
     if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
         return following  # 实施130个技改项目: a count's noun follows it
-    if indicator:
+    in_sentence = previous is not None and previous[0] >= sentence_start
+    if indicator and not (in_sentence and indicator.startswith("占") and previous):
         return indicator
+    if indicator and previous:
+        return _subject(previous[1]) + indicator  # 收入178亿元,占生产总值比重10.8%
     if previous is not None and continues:
         grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
         return previous[1] + ("增速" if grows else "")
+    verb = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
+    if previous is not None and in_sentence and verb:
+        # 第一产业增加值257118万元,增长4.3%: the growth of the subject before.
+        written = folded.rfind(verb[-1], clause_start, quantity.start)
+        return _subject(previous[1]) + source[written : written + len(verb[-1])]
     return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")
+
+
+def _subject(indicator: str) -> str:
+    """An indicator less the change it names: 地区生产总值增长 → 地区生产总值."""
+    cut = _TRAILING_CHANGE.search(fold(indicator))
+    return indicator[: cut.start()] if cut else indicator

@@ -127,7 +127,13 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         status = attributes.status_of(
             prepared.dated, prepared.bounds, read, default, prepared.context
         )
-        indicator = attributes.indicator_of(clean.text, prepared.clean_folded, read, previous)
+        indicator = attributes.indicator_of(
+            clean.text,
+            prepared.clean_folded,
+            read,
+            previous,
+            prepared.bounds.sentence_start(read.start),
+        )
         previous = (read.end, indicator)
         yield _fact(
             prepared,
