@@ -274,3 +274,17 @@ def test_unglossed_offsets_map_back_to_the_text() -> None:
     assert clean.text == "產業12%"
     assert clean.position(len("產(chǎn)業(yè)")) == 2
     assert clean.position(0) == 0
+
+
+def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() -> None:
+    text = (
+        "某市2021年国民经济和社会发展统计公报\n"
+        "全年全市地区生产总值1000亿元，比上年增长6.5%。"
+        "第一、第二和第三产业增加值分别增长3.1%、5.2%和7.4%。"
+        "三次产业结构由上年的10.5:40.2:49.3调整为9.8:40.6:49.6。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["6.5%"] == "地区生产总值增长"
+    assert indicators["5.2%"] == "第二产业增加值增长"
+    assert indicators["40.2"] == "三次产业结构(第二产业)"
+    assert indicators["49.6"] == "三次产业结构(第三产业)"

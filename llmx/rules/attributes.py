@@ -42,7 +42,7 @@ _VERB_TAIL = re.compile(
     r"(?:分别|同比|(?:比|较)(?:上年|去年)(?:末|底|同期)?|实际|年均|累计|全年|共|总计|合计|新增|"
     r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
-    r"[0-9.%、和及与]|\s)+$"
+    r"[0-9.%、和及与的]|\s)+$"
 )
 _LEAD_WORDS = re.compile(
     r"^(?:其中|全年|全区|全市|今年|明年|去年|预计|该省|该市|初步核算|据初步核算|"
@@ -333,6 +333,9 @@ def indicator_of(
     is left, the number measures the earlier indicator (its growth, where it says 增长).
     Cut in the folded text, returned in the source's own script.
     """
+    listed = _listed_indicator(source, folded, quantity)
+    if listed:
+        return listed
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
     continues = previous is not None and clause_start <= previous[0] <= quantity.start
     if previous is not None and continues:
@@ -351,6 +354,10 @@ def indicator_of(
     if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
         return following  # 实施130个技改项目: a count's noun follows it
     in_sentence = previous is not None and previous[0] >= sentence_start
+    if not indicator and previous is not None and in_sentence and not continues:
+        verbs = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
+        if not verbs:
+            return previous[1]  # 生产总值突破千亿元,达1082.18亿元: the same subject
     if indicator and not (in_sentence and indicator.startswith("占") and previous):
         return indicator
     if indicator and previous:
@@ -364,6 +371,80 @@ def indicator_of(
         written = folded.rfind(verb[-1], clause_start, quantity.start)
         return _subject(previous[1]) + source[written : written + len(verb[-1])]
     return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")
+
+
+_RESPECTIVELY = re.compile(r"分别")
+_ORDINAL_LIST = re.compile(
+    r"(第)?[一二三](?:产业)?(?:(?:、|和|及|与)(?:第)?[一二三](?:产业)?)+产业"
+)
+_LIST_CLAUSE_MAX = 60
+_LIST_PHRASE_MAX = 8
+_LIST_PHRASE_NOISE = re.compile(
+    r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|实际)+|(?:为|达到?|是|了)+$"
+)
+_SECTORS = re.compile(r"三次产业|产业结构|产业比例|产业比重")
+_SECTOR_NAMES = "一二三"
+
+
+def _listed_indicator(source: str, folded: str, quantity: Quantity) -> str | None:
+    """The indicator of one number of a list that shares a subject: the k-th term of
+    三次产业结构16.5:14.8:68.7 is 三次产业结构(第k产业); the k-th number after 第一、第二和第三
+    产业增加值分别… names the k-th sector, after 一般公共预算收入、支出分别… the k-th item."""
+    start = _ratio_start(folded, quantity)
+    # The clause a list shares, read past the colons of a ratio: 结构由上年的5:67:28调整为…
+    window = max(0, start - _LIST_CLAUSE_MAX)
+    clause_start = max(max(folded.rfind(mark, window, start) for mark in "，。；,;\n") + 1, window)
+    clause = folded[clause_start:start]
+    if quantity.shape == "ratio_term":
+        k = folded.count(":", start, quantity.start)
+    else:
+        respectively = [m.end() for m in _RESPECTIVELY.finditer(clause)]
+        if not respectively:
+            return None
+        after = clause_start + respectively[-1]
+        k = len(re.findall(r"\d+(?:\.\d+)?", folded[after:start]))
+        # 分别增长6.9%、8.6%, 分别拉动经济增长1.7、0.2个百分点: each one's change.
+        number = re.search(r"\d", folded[after:start])
+        phrase_end = after + (number.start() if number else 0)
+        phrase = _LIST_PHRASE_NOISE.sub("", folded[after:phrase_end])
+        if phrase and _CHANGE_VERB.search(phrase) and len(phrase) <= _LIST_PHRASE_MAX:
+            named = _listed_head(source, folded, clause, clause_start, quantity, k)
+            written = source[phrase_end - len(phrase) : phrase_end]
+            return named + written if named else None
+    return _listed_head(source, folded, clause, clause_start, quantity, k)
+
+
+def _listed_head(
+    source: str, folded: str, clause: str, clause_start: int, quantity: Quantity, k: int
+) -> str | None:
+    """The k-th of the subjects a list's head names (see `_listed_indicator`)."""
+    cut = _MOVE_START.search(clause) or _RESPECTIVELY.search(clause)
+    head_end = clause_start + (cut.start() if cut else len(clause))
+    head_end = clause_start + len(_VERB_TAIL.sub("", folded[clause_start:head_end]))
+    lead = _LEAD_WORDS.match(folded[clause_start:head_end])
+    head_start = clause_start + (lead.end() if lead else 0)
+    if head_end - head_start < 2:
+        return None
+    head, folded_head = source[head_start:head_end], folded[head_start:head_end]
+    ordinals = _ORDINAL_LIST.search(folded_head)
+    if ordinals:
+        names = re.findall(rf"[{_SECTOR_NAMES}]", ordinals.group())
+        if k >= len(names):
+            return None
+        word = head[ordinals.end() - 2 : ordinals.end()]  # 产业 in the text's own script
+        named = (ordinals.group(1) or "") + str(names[k]) + word
+        return head[: ordinals.start()] + named + head[ordinals.end() :]
+    if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
+        word = "產業" if "產" in head else "产业"
+        return f"{head}(第{_SECTOR_NAMES[k]}{word})"
+    items = re.split(r"、|和|及|与", head)
+    if len(items) < 2 or k >= len(items):
+        return head if quantity.shape == "ratio_term" else None
+    if all(len(item) <= 3 for item in items[:-1]):
+        # 城镇和农村常住居民人均可支配收入: short heads share the last item's tail.
+        width = len(items[0])
+        return (items[k] if k < len(items) - 1 else items[-1][:width]) + items[-1][width:]
+    return items[k]
 
 
 def _subject(indicator: str) -> str:
