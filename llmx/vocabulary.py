@@ -263,6 +263,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("年初预算", "target", _CL | _HR),
     Cue("调整预算", "target", _CL | _HR),
     Cue("预算安排", "target", _CL | _HR),
+    Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
     Cue("计划草案", "target", _HD),
     Cue("草案", "target", _HD),
     Cue("重点工作", "target", _HD),

@@ -288,3 +288,14 @@ def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() ->
     assert indicators["5.2%"] == "第二产业增加值增长"
     assert indicators["40.2"] == "三次产业结构(第二产业)"
     assert indicators["49.6"] == "三次产业结构(第三产业)"
+
+
+def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods() -> None:
+    text = (
+        "補助款分配說明\n110年度中央政府總預算編列一般性補助經費1,893億元。"
+        "100年度整體自有財源占歲入比率為60.68%。108年度為65.2%。\n"
+    )
+    facts = _facts(text)
+    assert (facts["1,893億元"].period, facts["1,893億元"].status) == ("2021", "target")
+    assert facts["60.68%"].period == "2011"
+    assert document_year(text) == "2021"

@@ -118,7 +118,7 @@ _PLANNED_NEAR = re.compile(
 _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
 _BUDGETED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
-    r"[^，。；]{0,6}$"
+    r"[^，。；\d]{0,10}$"
 )
 _TASK_AFTER = re.compile(r"的?(?:年度)?(?:目标)?任务")
 _BUDGET_SENTENCE = re.compile(r"预算[:：]")

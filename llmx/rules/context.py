@@ -144,15 +144,28 @@ _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
+_ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
+_ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
+_ROC_MARK = re.compile(r"民国|中华民国")
+_AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
+_ROC_MIN = 3  # 年度 years of the Republic of China calendar needed to read a text by it
+
+
 def arabic_years(folded: str) -> str:
-    """The text with years written in Chinese numerals (二〇〇七年, 二00七年) in digits, one
-    character for one, so that offsets stay those of the text."""
+    """The text with its years as common-era digits, one character for one so that offsets
+    stay those of the text: years in Chinese numerals (二〇〇七年, 二00七年), and in a text
+    dated by the Republic of China calendar, 110年度 as 2021年 (1911 more)."""
 
     def digits(match: re.Match[str]) -> str:
         written = match.group().translate(_YEAR_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
-    return _CHINESE_YEAR.sub(digits, folded)
+    dated = _CHINESE_YEAR.sub(digits, folded)
+    roc = len(_ROC_YEAR.findall(dated))
+    if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
+        # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.
+        dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", dated)
+    return dated
 
 
 # --- the part of the report a section belongs to ---------------------------------------------
