@@ -333,7 +333,7 @@ def indicator_of(
     is left, the number measures the earlier indicator (its growth, where it says 增长).
     Cut in the folded text, returned in the source's own script.
     """
-    listed = _listed_indicator(source, folded, quantity)
+    listed = _listed_indicator(source, folded, quantity, sentence_start)
     if listed:
         return listed
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
@@ -349,7 +349,7 @@ def indicator_of(
     moved = _MOVE_START.search(folded, start, end)
     if moved:
         end = moved.start()  # 比重由上年的9.6%提高到…: what moved is before 由
-    indicator = source[start:end].strip(" 　“”\"'（）()、")
+    indicator = _tidy(source[start:end], folded[start:end])
     following = _noun_after(source, folded, quantity)
     if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
         return following  # 实施130个技改项目: a count's noun follows it
@@ -364,7 +364,7 @@ def indicator_of(
         return _subject(previous[1]) + indicator  # 收入178亿元,占生产总值比重10.8%
     if previous is not None and continues:
         grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
-        return previous[1] + ("增速" if grows else "")
+        return (_subject(previous[1]) if grows else previous[1]) + ("增速" if grows else "")
     verb = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
     if previous is not None and in_sentence and verb:
         # 第一产业增加值257118万元,增长4.3%: the growth of the subject before.
@@ -386,7 +386,9 @@ _SECTORS = re.compile(r"三次产业|产业结构|产业比例|产业比重")
 _SECTOR_NAMES = "一二三"
 
 
-def _listed_indicator(source: str, folded: str, quantity: Quantity) -> str | None:
+def _listed_indicator(
+    source: str, folded: str, quantity: Quantity, sentence_start: int
+) -> str | None:
     """The indicator of one number of a list that shares a subject: the k-th term of
     三次产业结构16.5:14.8:68.7 is 三次产业结构(第k产业); the k-th number after 第一、第二和第三
     产业增加值分别… names the k-th sector, after 一般公共预算收入、支出分别… the k-th item."""
@@ -405,12 +407,22 @@ def _listed_indicator(source: str, folded: str, quantity: Quantity) -> str | Non
         k = len(re.findall(r"\d+(?:\.\d+)?", folded[after:start]))
         # 分别增长6.9%、8.6%, 分别拉动经济增长1.7、0.2个百分点: each one's change.
         number = re.search(r"\d", folded[after:start])
-        phrase_end = after + (number.start() if number else 0)
+        phrase_end = after + number.start() if number else start
         phrase = _LIST_PHRASE_NOISE.sub("", folded[after:phrase_end])
-        if phrase and _CHANGE_VERB.search(phrase) and len(phrase) <= _LIST_PHRASE_MAX:
-            named = _listed_head(source, folded, clause, clause_start, quantity, k)
-            written = source[phrase_end - len(phrase) : phrase_end]
-            return named + written if named else None
+        head = _listed_head(source, folded, clause, clause_start, quantity, k)
+        if head is None:
+            # …分别为34.1亿元、38.6亿元,分别增长6.9%、8.6%: the head of the list before.
+            earlier = folded.rfind("分别", sentence_start, clause_start)
+            if earlier >= 0:
+                start_before = max(folded.rfind(mark, sentence_start, earlier) for mark in "，,")
+                begin = max(start_before + 1, sentence_start)
+                head = _listed_head(source, folded, folded[begin:earlier], begin, quantity, k)
+        # 分别提高到194万元 reaches a level: no verb is part of what it measures.
+        reached = re.search(r"[到至]$", folded[after:phrase_end])
+        verb = phrase and _CHANGE_VERB.search(phrase) and not reached
+        if head and verb and len(phrase) <= _LIST_PHRASE_MAX:
+            return head + source[phrase_end - len(phrase) : phrase_end]
+        return head
     return _listed_head(source, folded, clause, clause_start, quantity, k)
 
 
@@ -434,6 +446,15 @@ def _listed_head(
         word = head[ordinals.end() - 2 : ordinals.end()]  # 产业 in the text's own script
         named = (ordinals.group(1) or "") + str(names[k]) + word
         return head[: ordinals.start()] + named + head[ordinals.end() :]
+    both = _CITY_AND_COUNTRY.search(folded_head)
+    if both and k < 2:
+        # 城乡居民人均可支配收入分别增长6.8%和8.3%: urban first, then rural.
+        word = (
+            ("城镇", "农村")[k]
+            if head[both.start()] == "城" and "鄉" not in head
+            else (("城鎮", "農村")[k])
+        )
+        return head[: both.start()] + word + head[both.end() :]
     if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
         word = "產業" if "產" in head else "产业"
         return f"{head}(第{_SECTOR_NAMES[k]}{word})"
@@ -445,6 +466,33 @@ def _listed_head(
         width = len(items[0])
         return (items[k] if k < len(items) - 1 else items[-1][:width]) + items[-1][width:]
     return items[k]
+
+
+# Verbs inside a name (第三产业实现增加值), footnote marks ([2]), numbering (1)), lead verbs.
+_INNER_VERB = re.compile(r"(?:实现|完成)(?=增加值|生产总值|地区生产总值|总产值|产值|利润|营业收入)")
+_NOISE = re.compile(r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?)")
+_CITY_AND_COUNTRY = re.compile(r"城乡(?=居民)")
+
+
+def _tidy(indicator: str, folded: str) -> str:
+    """An indicator cut from a clause, less what is not part of a name; the source's script."""
+    keep = [True] * len(indicator)
+    for pattern in (_INNER_VERB, _NOISE):
+        for match in pattern.finditer(folded):
+            keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    text = "".join(char for char, kept in zip(indicator, keep, strict=True) if kept)
+    depth, cut = 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "(（") - (char in ")）")
+        if depth < 0:
+            depth, cut = 0, index + 1  # 下同)地区生产总值: what follows a note's end
+    text = text[cut:]
+    unclosed = re.search(r"[(（]([^()（）]*)$", text)
+    if unclosed:
+        # 占常住人口比重(常住人口城镇化率: the rate named inside, else what comes before.
+        inside = unclosed.group(1)
+        text = inside if len(inside) >= 4 else text[: unclosed.start()]
+    return text.strip(" 　“”\"'（）()、")
 
 
 def _subject(indicator: str) -> str:
