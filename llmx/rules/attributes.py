@@ -449,11 +449,8 @@ def _listed_head(
     both = _CITY_AND_COUNTRY.search(folded_head)
     if both and k < 2:
         # 城乡居民人均可支配收入分别增长6.8%和8.3%: urban first, then rural.
-        word = (
-            ("城镇", "农村")[k]
-            if head[both.start()] == "城" and "鄉" not in head
-            else (("城鎮", "農村")[k])
-        )
+        traditional = head[both.start() + 1] == "鄉"
+        word = (("城鎮", "農村") if traditional else ("城镇", "农村"))[k]
         return head[: both.start()] + word + head[both.end() :]
     if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
         word = "產業" if "產" in head else "产业"
