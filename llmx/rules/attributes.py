@@ -358,10 +358,12 @@ def indicator_of(
         verbs = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
         if not verbs:
             return previous[1]  # 生产总值突破千亿元,达1082.18亿元: the same subject
-    if indicator and not (in_sentence and indicator.startswith("占") and previous):
+    follows_on = in_sentence and _FOLLOW_ON.match(fold(indicator))
+    if indicator and not (follows_on and previous):
         return indicator
     if indicator and previous:
-        return _subject(previous[1]) + indicator  # 收入178亿元,占生产总值比重10.8%
+        # 收入178亿元,占生产总值比重10.8%; 收入65073万元,完成年初预算的110.8%.
+        return _subject(previous[1]) + indicator
     if previous is not None and continues:
         grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
         return (_subject(previous[1]) if grows else previous[1]) + ("增速" if grows else "")
@@ -492,7 +494,17 @@ def _tidy(indicator: str, folded: str) -> str:
     return text.strip(" 　“”\"'（）()、")
 
 
+# Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
+_FOLLOW_ON = re.compile(r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|比上年|较上年|同比)")
+# Where an indicator's subject ends and what is said of it begins.
+_PREDICATE = re.compile(
+    rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"
+    r"|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+)
+
+
 def _subject(indicator: str) -> str:
-    """An indicator less the change it names: 地区生产总值增长 → 地区生产总值."""
-    cut = _TRAILING_CHANGE.search(fold(indicator))
+    """What an indicator is of, less what it says of it: 地区生产总值增长 → 地区生产总值,
+    地方级财政收入完成年初预算 → 地方级财政收入."""
+    cut = _PREDICATE.search(fold(indicator), 1)
     return indicator[: cut.start()] if cut else indicator
