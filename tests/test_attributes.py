@@ -299,3 +299,14 @@ def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods
     assert (facts["1,893億元"].period, facts["1,893億元"].status) == ("2021", "target")
     assert facts["60.68%"].period == "2011"
     assert document_year(text) == "2021"
+
+
+def test_the_end_of_a_move_dated_in_its_own_words_takes_that_year() -> None:
+    text = (
+        "某省政府工作报告新闻\n全省生产总值由2002年的13500亿元增加到2007年的30600亿元,"
+        "地区生产总值占比较上年提高1.5个百分点。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["13500亿元"] == "2002"
+    assert periods["30600亿元"] == "2007"
+    assert periods["1.5个百分点"] == "2007"  # a change on last year is this year's

@@ -94,7 +94,9 @@ _MOVED_TO = re.compile(
 # Amounts that are changes by their verb: 增收1858万元, 净增额达4.90亿元. (净增1954户 alone
 # counts what was added, a level, like 新增.)
 _NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
-_COMPARED_CHANGE = re.compile(r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|多|少)了?$")
+_COMPARED_CHANGE = re.compile(
+    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|多|少)了?$"
+)
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
@@ -204,8 +206,10 @@ _BASE_AFTER = re.compile(
     r"^[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
 )
 # 比上年同期144987万元: the figure compared with is last year's.
+_ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
 _LAST_YEAR_BASE = re.compile(r"(?:比|较|同)(?:上年|去年)(?:同期|末|底)?的?$")
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
+_FUTURE = re.compile(r"将|力争|(?<!模)拟(?!定)")
 _CLAUSE_MAX = 30
 
 
@@ -224,9 +228,13 @@ def period_of(
     clause = clause_before(folded, start, limit=_CLAUSE_MAX)
     if _MULTI_YEAR.search(clause):
         return None
-    base = (
-        _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])
-    ) or _LAST_YEAR_BASE.search(clause)
+    ends_dated = _ENDS_DATED.search(clause)
+    if ends_dated:
+        return ends_dated.group(1)  # 由2002年的…增加到2007年的30600亿元
+    base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])) or (
+        # 比上年同期144987万元 is last year's level; 较上年4.93个百分点 is this year's change.
+        _LAST_YEAR_BASE.search(clause) and implied_kind(quantity.unit) != "change"
+    )
     if base and family_of(quantity.unit) is Family.DURATION:
         return None  # 从5天压缩至2天: a time it took before, not a year's value
     # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
@@ -237,7 +245,10 @@ def period_of(
     if stated:
         return _year_before(stated) if base and not in_clause else stated
     default = section_status(section)
-    if default == "actual":
+    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+    if default == "actual" and status == "target" and _FUTURE.search(sentence):
+        year = context.plan_year  # 贵州将推动数字经济占比达到45%: a goal for the year ahead
+    elif default == "actual":
         year = section_year(section) or context.report_year
     else:
         looks_back = status == "actual" and re.search(

@@ -39,7 +39,8 @@ _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
-_RANGE_END_BEFORE = re.compile(r"[—\-至到~～]\s*$")
+_RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
+_COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
 
@@ -133,11 +134,16 @@ def _most_named_year(folded: str) -> str | None:
     """The year the text names most often on its own (not in a range or a span since)."""
     counts: Counter[str] = Counter()
     for match in re.finditer(_YEAR, folded):
-        before = folded[max(0, match.start() - 2) : match.start()]
+        before = folded[max(0, match.start() - 3) : match.start()]
         after = folded[match.end() : match.end() + 2]
-        if not (_RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after)):
+        if _RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after):
+            continue
+        if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
             counts[match.group(1)] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    # The most named; among as many, the latest (a report looks back from its own year).
+    return max(counts, key=lambda year: (counts[year], year))
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
@@ -196,7 +202,7 @@ def section_year(section: Section) -> str | None:
             m.group(1)
             for m in re.finditer(_YEAR, folded)
             if not _RANGE_START_AFTER.search(folded[m.end() : m.end() + 2])
-            and not _RANGE_END_BEFORE.search(folded[max(0, m.start() - 2) : m.start()])
+            and not _RANGE_END_BEFORE.search(folded[max(0, m.start() - 3) : m.start()])
         ]
         if len(set(years)) == 1:
             return years[0]
