@@ -310,3 +310,18 @@ def test_the_end_of_a_move_dated_in_its_own_words_takes_that_year() -> None:
     assert periods["13500亿元"] == "2002"
     assert periods["30600亿元"] == "2007"
     assert periods["1.5个百分点"] == "2007"  # a change on last year is this year's
+
+
+def test_short_items_of_a_list_take_its_head_noun_and_sectors_are_named_in_turn() -> None:
+    text = (
+        "某市2017年国民经济和社会发展统计公报\n"
+        "第一产业增加值80亿元,增长3.5%。其中,农业42.5亿元,增长7.8%;牧业22.9亿元。"
+        "三次产业对经济的贡献率分别为12.8%、61.4%和25.8%,分别拉动经济增长2.3、11.1和4.6个百分点。"
+        "全市地区生产总值(GDP)250亿元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["42.5亿元"] == "农业增加值"
+    assert indicators["22.9亿元"] == "牧业增加值"
+    assert indicators["61.4%"] == "第二产业对经济的贡献率"
+    assert indicators["11.1"] == "第二产业拉动经济增长"
+    assert indicators["250亿元"] == "地区生产总值"  # 全市 is a lead word, (GDP) a gloss

@@ -371,6 +371,8 @@ def indicator_of(
             return previous[1]  # 生产总值突破千亿元,达1082.18亿元: the same subject
     follows_on = in_sentence and _FOLLOW_ON.match(fold(indicator))
     if indicator and not (follows_on and previous):
+        if previous is not None and quantity.start - previous[0] <= _HEAD_NOUN_REACH:
+            return _with_head_noun(indicator, previous[1])
         return indicator
     if indicator and previous:
         # 收入178亿元,占生产总值比重10.8%; 收入65073万元,完成年初预算的110.8%.
@@ -397,6 +399,8 @@ _LIST_PHRASE_NOISE = re.compile(
 )
 _SECTORS = re.compile(r"三次产业|产业结构|产业比例|产业比重")
 _SECTOR_NAMES = "一二三"
+_THREE_SECTORS = re.compile(r"三次产业")
+_OF_WHAT = re.compile(r"(?<=.)(?:对|占)")
 
 
 def _listed_indicator(
@@ -430,6 +434,9 @@ def _listed_indicator(
                 start_before = max(folded.rfind(mark, sentence_start, earlier) for mark in "，,")
                 begin = max(start_before + 1, sentence_start)
                 head = _listed_head(source, folded, folded[begin:earlier], begin, quantity, k)
+                # Borrowed, the head names only its subject: 第二产业(对经济的贡献率).
+                cut = _OF_WHAT.search(fold(head)) if head else None
+                head = head[: cut.start()] if head and cut else head
         # 分别提高到194万元 reaches a level: no verb is part of what it measures.
         reached = re.search(r"[到至]$", folded[after:phrase_end])
         verb = phrase and _CHANGE_VERB.search(phrase) and not reached
@@ -465,6 +472,11 @@ def _listed_head(
         traditional = head[both.start() + 1] == "鄉"
         word = (("城鎮", "農村") if traditional else ("城镇", "农村"))[k]
         return head[: both.start()] + word + head[both.end() :]
+    three = _THREE_SECTORS.search(folded_head)
+    if three and quantity.shape != "ratio_term" and k < 3:
+        # 三次产业对经济的贡献率分别为12.8%、61.4%和25.8%: the k-th sector's.
+        word = head[three.end() - 2 : three.end()]
+        return head[: three.start()] + f"第{_SECTOR_NAMES[k]}{word}" + head[three.end() :]
     if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
         word = "產業" if "產" in head else "产业"
         return f"{head}(第{_SECTOR_NAMES[k]}{word})"
@@ -480,7 +492,10 @@ def _listed_head(
 
 # Verbs inside a name (第三产业实现增加值), footnote marks ([2]), numbering (1)), lead verbs.
 _INNER_VERB = re.compile(r"(?:实现|完成)(?=增加值|生产总值|地区生产总值|总产值|产值|利润|营业收入)")
-_NOISE = re.compile(r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?)")
+_NOISE = re.compile(
+    r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?|只有|相应安排|相应)"
+)
+_ABBREVIATION = re.compile(r"[(（][A-Za-z]{2,8}[)）]?$|[(（][A-Za-z]{2,8}[)）]")
 _CITY_AND_COUNTRY = re.compile(r"城乡(?=居民)")
 
 
@@ -491,6 +506,7 @@ def _tidy(indicator: str, folded: str) -> str:
         for match in pattern.finditer(folded):
             keep[match.start() : match.end()] = [False] * (match.end() - match.start())
     text = "".join(char for char, kept in zip(indicator, keep, strict=True) if kept)
+    text = _ABBREVIATION.sub("", text).strip(" 　“”\"'、")  # 地区生产总值(GDP)
     depth, cut = 0, 0
     for index, char in enumerate(text):
         depth += (char in "(（") - (char in ")）")
@@ -512,6 +528,26 @@ _PREDICATE = re.compile(
     rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"
     r"|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
 )
+
+
+# What a short item of a list leaves unsaid: 粮食总产量…,其中稻谷39.1万吨 is 稻谷产量.
+_HEAD_NOUN = re.compile(r"(?:出厂价格|价格|增加值|产量|人口|面积|产值|收入|支出|利润)$")
+_SHORT_ITEM = 3
+_NOT_AN_ITEM = re.compile(r"^(?:年末|年底|全年|当年|年内)$|(?:培育|实施|建设|完成|新增|实现|建成)$")
+_HEAD_NOUN_REACH = 24  # 林业1.5亿元,增长13.9%;牧业22.9亿元: items of one list, across ;
+# Short names that are measures already (出生率, 税收, 户数): no head noun to add.
+_WHOLE_NOUN = re.compile(rf"(?:{_HEAD_NOUN.pattern[3:-2]})$|[率数额量值价比重度费金款税收人户]$")
+
+
+def _with_head_noun(indicator: str, before: str) -> str:
+    """A short indicator (牧业, 女性) takes the head noun of the one before (增加值, 人口)."""
+    if len(indicator) > _SHORT_ITEM or _WHOLE_NOUN.search(fold(indicator)):
+        return indicator
+    if _NOT_AN_ITEM.search(fold(indicator)):
+        return indicator  # 年末, 培育: a time or a verb, not an item of the list
+    subject = _subject(before)
+    head = _HEAD_NOUN.search(fold(subject))
+    return indicator + subject[head.start() :] if head else indicator
 
 
 def _subject(indicator: str) -> str:
