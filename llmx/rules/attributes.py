@@ -106,7 +106,7 @@ _COMPLETION_RATIO = re.compile(
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
 )
-_INDICATOR_COUNT_AFTER = re.compile(r"^(?:约束性|预期性|主要|创新)?指标")
+_INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 
@@ -160,7 +160,7 @@ def status_of(
         quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause)
     ):
         return "actual"  # a result measured against the plan
-    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded[quantity.end :]):
+    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded, quantity.end):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
     listed = _planned_list_item(folded, bounds, quantity)
     if listed:
