@@ -10,11 +10,19 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from pdf_cases import CHROMIUM, encrypted_copy, image_only_pdf, print_pdf, truncated_copy
+from pdf_cases import (
+    CHROMIUM,
+    encrypted_copy,
+    image_only_pdf,
+    print_pdf,
+    truncated_copy,
+    without_unicode_maps,
+)
 
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers import read_document
+from llmx.readers.pdf import unreadable_share
 from llmx.rules import RulesExtractor
 from llmx.sections import split_sections
 
@@ -155,3 +163,17 @@ def test_a_file_that_is_not_a_pdf_is_refused_in_one_line(tmp_path: Path) -> None
     fake.write_text("<html>not a pdf</html>", encoding="utf-8")
     with pytest.raises(InputError, match=r"fake\.pdf: is not a PDF"):
         read_document(fake)
+
+
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_in_one_line(
+    bulletin: Path, tmp_path: Path
+) -> None:
+    unmapped = tmp_path / "unmapped.pdf"
+    without_unicode_maps(bulletin, unmapped)
+    with pytest.raises(InputError, match=r"unmapped\.pdf: its text layer does not say"):
+        read_document(unmapped)
+
+
+def test_glyphs_without_a_unicode_map_count_as_unreadable() -> None:
+    assert unreadable_share("全区增长6.5%") == 0.0
+    assert unreadable_share("\ue01a\ue0f3\ue2c1增长\ufffd") == 4 / 6
