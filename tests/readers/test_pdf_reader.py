@@ -39,6 +39,9 @@ p {{ margin: 0 0 0.5em 0; text-indent: 2em; }}
 h2 {{ font-size: 15pt; margin: 0.5em 0; }}
 table {{ border-collapse: collapse; font-size: 9pt; }}
 td {{ border: 1px solid #000; padding: 2px; }}
+.three-line {{ width: max-content; border-top: 1.5px solid #000; border-bottom: 1.5px solid #000; }}
+.three-line td {{ border: none; padding: 1px 0.8em; }}
+.three-line .head td {{ border-bottom: 1px solid #000; }}
 </style></head><body>
 <h2>一、总体情况</h2>
 <p>区生产总值增长6.5%。</p>
@@ -53,6 +56,12 @@ td {{ border: 1px solid #000; padding: 2px; }}
 <tr><td>指标</td><td>2023年完成</td><td>增长(%)</td></tr>
 <tr><td>工业产值(亿元)</td><td>412.3</td><td>8.6</td></tr>
 <tr><td>税收(亿元)</td><td>20.1</td><td>-0.2</td></tr>
+</table>
+<p>表2 农业（三线表）</p>
+<table class="three-line">
+<tr class="head"><td>指标</td><td>2023年</td><td>增长(%)</td></tr>
+<tr><td>粮食(万吨)</td><td>35.7</td><td>1.2</td></tr>
+<tr><td>生猪(万头)</td><td>55</td><td>-3.1</td></tr>
 </table>
 <p>以上为全年情况。</p>
 </body></html>
@@ -118,6 +127,15 @@ def test_the_table_is_rows_of_cells_located_by_page_table_row_and_column(
     located = document.source_map.locate(text.index("-0.2"))
     assert located is not None and located.page is not None
     assert located == Locator(page=located.page, table=1, row=4, column=3)
+
+
+def test_a_three_line_table_is_rebuilt_from_its_columns(bulletin: Path) -> None:
+    document = read_document(bulletin)
+    rows = "| 指标 | 2023年 | 增长(%) |\n| --- | --- | --- |\n| 粮食(万吨) | 35.7 | 1.2 |\n"
+    assert rows + "| 生猪(万头) | 55 | -3.1 |\n" in document.text
+    located = document.source_map.locate(document.text.index("-3.1"))
+    assert located is not None
+    assert (located.table, located.row, located.column) == (2, 3, 3)
 
 
 def test_every_prose_span_knows_its_page_and_the_document_its_format(bulletin: Path) -> None:
