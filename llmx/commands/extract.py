@@ -9,14 +9,15 @@ from typing import Annotated
 
 import typer
 
-from llmx.atomic import write_text_atomic
-from llmx.console import fail, note, one_line_errors, progress_bar
+from llmx.atomic import check_writable, write_text_atomic
+from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.documents import Document
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, run_extraction
+from llmx.record import RunStatus
 from llmx.rules import RulesExtractor
-from llmx.runs import RUNS_DIR
+from llmx.runs import FAILURES_FILE, RUNS_DIR
 from llmx.sections import split_sections
 
 
@@ -30,7 +31,9 @@ MODEL_ENV = "LLMX_MODEL"
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.")
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
@@ -78,7 +81,16 @@ def extract(
     rules extractor is used.
     """
     with one_line_errors():
-        documents = load_documents(paths)
+        if out is not None:
+            check_writable(out, "--out")
+        loaded = load_documents(paths)
+        documents, unreadable = loaded.documents, loaded.unreadable
+        if not documents and len(unreadable) == 1:
+            raise fail(f"{unreadable[0].path}: {unreadable[0].reason}")
+        for item in unreadable:
+            note(f"cannot read {item.path}: {item.reason}")
+        if not documents:
+            raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
         configured_model = model or os.environ.get(MODEL_ENV)
         chosen = extractor or (
             ExtractorName.llm if configured_model or config else ExtractorName.rules
@@ -111,7 +123,13 @@ def extract(
             total = _section_count(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(
-                paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
+                paths,
+                built,
+                name=name,
+                runs_dir=runs_dir,
+                progress=advance,
+                documents=documents,
+                unreadable=unreadable,
             )
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
@@ -125,11 +143,19 @@ def extract(
                 else ""
             )
         )
-        failures = run.record.failures
-        if failures:
-            for failure in failures:
-                note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-            raise fail(f"{len(failures)} sections failed; the run keeps the others")
+        for line in failure_lines(run.record, run.path / FAILURES_FILE):
+            note(line)
+        status = run.record.status
+        if status is RunStatus.interrupted:
+            raise fail(
+                f"interrupted: the facts of the sections finished are in {run.path}; "
+                "run again to resume (answers already paid for are cached)",
+                code=130,
+            )
+        if unreadable:
+            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
+        if status is not RunStatus.complete:
+            raise fail(status_line(run.record))
 
 
 def _section_count(documents: list[Document]) -> int:

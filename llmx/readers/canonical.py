@@ -73,15 +73,17 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class _Placed:
+class Placed:
+    """A grid position and the source cell that covers it."""
+
     cell: GridCell
     origin: bool  # the cell's top-left position (the others are covered by its span)
     same_row: bool  # covered from the left, in the cell's own row
 
 
-def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[_Placed | None]]:
+def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[Placed | None]]:
     """Lay source rows of spanning cells out on a grid, as browsers do (rowspan first)."""
-    grid: list[list[_Placed | None]] = []
+    grid: list[list[Placed | None]] = []
     for row_index, row in enumerate(rows):
         while len(grid) <= row_index:
             grid.append([])
@@ -100,7 +102,7 @@ def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[_Placed | None]
                 for across in range(max(cell.colspan, 1)):
                     while len(target) <= column + across:
                         target.append(None)
-                    target[column + across] = _Placed(cell, down == 0 and across == 0, down == 0)
+                    target[column + across] = Placed(cell, down == 0 and across == 0, down == 0)
             column += max(cell.colspan, 1)
     return grid
 
@@ -110,7 +112,7 @@ def implied_header_rows(rows: Sequence[Sequence[GridCell]]) -> int:
     return max((cell.rowspan for cell in rows[0]), default=1) if rows else 0
 
 
-def _shown(placed: _Placed | None, header: bool) -> str:
+def _shown(placed: Placed | None, header: bool) -> str:
     if placed is None:
         return ""
     if placed.origin or header:
@@ -199,12 +201,16 @@ class TextBuilder:
                     self._write(" | ")
                 start = self._write(text)
                 if text and placed is not None:
-                    cell = Locator(
-                        element=placed.cell.element, row=row_index + 1, column=column + 1
+                    # Built without validation: every field is known to be well typed here,
+                    # and a table has thousands of cells.
+                    cell = Locator.model_construct(
+                        page=table_locator.page,
+                        element=placed.cell.element or table_locator.element,
+                        table=self.tables,
+                        row=row_index + 1,
+                        column=column + 1,
                     )
-                    self._regions.append(
-                        Region(start, start + len(text), table_locator.merged(cell))
-                    )
+                    self._regions.append(Region(start, start + len(text), cell))
             self._write(" |\n")
         self._regions.append(Region(table_start, self._length - 1, table_locator))
         self._write(TABLE_CLOSE)
