@@ -6,6 +6,7 @@ numbers), with a running header and page numbers on each of its pages and a rule
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -26,6 +27,7 @@ from llmx.readers.pdf import unreadable_share
 from llmx.rules import RulesExtractor
 from llmx.sections import split_sections
 
+ROOT = Path(__file__).resolve().parents[2]
 FILLER = [
     f"第{n}项重点工作推进顺利，全年完成投资{n}.5亿元，带动就业{n}00人。" for n in range(1, 16)
 ]
@@ -195,3 +197,32 @@ def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_in_one_line(
 def test_glyphs_without_a_unicode_map_count_as_unreadable() -> None:
     assert unreadable_share("全区增长6.5%") == 0.0
     assert unreadable_share("\ue01a\ue0f3\ue2c1增长\ufffd") == 4 / 6
+
+
+RENDERED = sorted((ROOT / "evals" / "renderings" / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("rendering", RENDERED, ids=lambda path: path.name)
+def test_a_printed_seed_reads_back_with_its_sections_and_grounded_facts(rendering: Path) -> None:
+    seed = read_document(ROOT / "seeds" / f"{rendering.stem}.txt")
+    document = read_document(rendering)
+    sections = [section.heading for section in split_sections("s", seed.text)]
+    assert [section.heading for section in split_sections("p", document.text)] == sections
+    facts = RulesExtractor().extract([document]).facts
+    assert all(document.text[fact.start : fact.end] == fact.text for fact in facts)
+
+
+@pytest.mark.parametrize(
+    "rendering",
+    [path for path in RENDERED if "\t" not in (ROOT / "seeds" / f"{path.stem}.txt").read_text()],
+    ids=lambda path: path.name,
+)
+def test_a_printed_seed_without_tables_loses_none_of_its_facts(rendering: Path) -> None:
+    """Numbers broken across lines and pages are all found again; the page's own furniture
+    (the site's meta lines printed above the article) may add a fact, never remove one."""
+
+    def kinds(path: Path) -> Counter[tuple[object, ...]]:
+        facts = RulesExtractor().extract([read_document(path)]).facts
+        return Counter((f.value, f.unit, f.status, f.kind, f.period, f.indicator) for f in facts)
+
+    assert kinds(ROOT / "seeds" / f"{rendering.stem}.txt") - kinds(rendering) == Counter()
