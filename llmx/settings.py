@@ -73,7 +73,7 @@ class ExtractorSettings(BaseModel):
 
     # None: llm when a model is configured, else the offline rules.
     extractor: str | None = None
-    prompt: str | None = None  # name@vN; None: the mode's newest
+    prompt: str | None = None  # name@vN; None: the mode's default
     model: str | None = None
     base_url: str = DEFAULT_BASE_URL
     api_key_env: str = DEFAULT_API_KEY_ENV

@@ -22,7 +22,7 @@ def build_model_extractor(
     notify: Callable[[str], None] | None = None,
 ) -> LLMExtractor:
     """The `llm` or `hybrid` extractor the settings choose; the prompt defaults to the
-    mode's newest."""
+    mode's default (extract@v3 for llm)."""
     name = settings.chosen_extractor
     if not extractor_kind(name).needs_model:
         raise ConfigError(f"extractor {name!r} asks no model")
@@ -39,7 +39,7 @@ def build_model_extractor(
     if settings.pack_tokens and not prompt.packing:
         raise ConfigError(
             f"--pack-tokens needs a prompt that quotes several sections; {prompt.ref} quotes "
-            "one (use e.g. --prompt extract@v3)"
+            "one (use e.g. --prompt extract@v4)"
         )
     return LLMExtractor(
         settings=settings,

@@ -97,7 +97,7 @@ def _unpack_facts(answer: BaseModel) -> dict[str, BaseModel]:
 
 
 MODES: dict[str, ExtractionMode] = {
-    # extract@v3 packs sections (--pack-tokens); v2, one section a request, stays the
+    # extract@v4 packs sections (--pack-tokens); v3, one section a request, stays the
     # default until a real model has been compared on both.
     LLM: ExtractionMode(
         LLM,
@@ -107,7 +107,7 @@ MODES: dict[str, ExtractionMode] = {
         _llm_proposals,
         PackedFacts,
         _unpack_facts,
-        default_prompt="extract@v2",
+        default_prompt="extract@v3",
     ),
     HYBRID: ExtractionMode(HYBRID, "hybrid", HybridAnswer, True, _hybrid_proposals),
 }

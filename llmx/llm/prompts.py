@@ -24,6 +24,7 @@ import frontmatter
 import jinja2
 
 from llmx.errors import ConfigError
+from llmx.vocabulary import prompt_terms
 
 # The project's prompts/ folder (llmx installs editable from its checkout); LLMX_PROMPTS_DIR
 # points elsewhere, for prompt versions kept outside the checkout.
@@ -39,6 +40,7 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=False,
 )
 _BLOCKS = ("system", "user")
+_TERMS = prompt_terms()  # the vocabulary's words, for templates that list them
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class SectionView:
     text: str
     tables: tuple[TableView, ...] = ()
     candidates: tuple[CandidateView, ...] = field(default=())
+    # What the document says about itself: its results year and plan year, where known.
+    report_year: str | None = None
+    plan_year: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,9 @@ class PromptTemplate:
         if not sections or (len(sections) > 1 and not self.packing):
             raise ConfigError(f"{self.ref} quotes one section per request, not {len(sections)}")
         template = self._template
-        context = template.new_context({"section": sections[0], "sections": sections})
+        context = template.new_context(
+            {"section": sections[0], "sections": sections, "terms": _TERMS}
+        )
         try:
             return [
                 {"role": role, "content": "".join(template.blocks[role](context)).strip()}

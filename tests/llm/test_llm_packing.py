@@ -46,7 +46,7 @@ def test_gold_answers_give_back_the_gold_packed_or_not(pack_tokens: int, tmp_pat
         settings = model_config(
             server,
             extractor="llm",
-            prompt="extract@v3",
+            prompt="extract@v4",
             pack_tokens=pack_tokens,
             transport_retries=0,
             concurrency=8,
@@ -80,7 +80,7 @@ def test_a_fact_given_under_a_section_the_request_did_not_quote_is_dropped(
         }
 
     server.responder = misfiled
-    extraction = make_extractor(prompt="extract@v3", pack_tokens=2000).extract([REPORT])
+    extraction = make_extractor(prompt="extract@v4", pack_tokens=2000).extract([REPORT])
     assert extraction.facts == [] and len(server.requests) == 1
     assert extraction.stats.dropped == {"section not in the request": 1}
 
@@ -89,8 +89,8 @@ def test_a_compact_schema_leaves_the_descriptions_to_the_guideline(
     server: FakeServer, make_extractor: MakeExtractor
 ) -> None:
     server.responder = lambda request: {"sections": []}
-    make_extractor(prompt="extract@v3").extract([REPORT])
-    make_extractor(prompt="extract@v3", compact_schema=True).extract([REPORT])
+    make_extractor(prompt="extract@v4").extract([REPORT])
+    make_extractor(prompt="extract@v4", compact_schema=True).extract([REPORT])
     full, compact = server.requests[0].body, server.requests[-1].body
     assert "description" in str(full["tools"][0]["function"]["parameters"])
     assert "description" not in str(compact["tools"][0]["function"]["parameters"])
@@ -113,7 +113,7 @@ def test_the_static_prompt_comes_first_and_cached_tokens_are_priced_as_cached(
 
 
 def test_the_run_records_how_requests_were_made(make_extractor: MakeExtractor) -> None:
-    spec = make_extractor(prompt="extract@v3", pack_tokens=1500, compact_schema=True).describe()
+    spec = make_extractor(prompt="extract@v4", pack_tokens=1500, compact_schema=True).describe()
     assert (spec.pack_tokens, spec.compact_schema, spec.batch, spec.schema_name) == (
         1500,
         True,

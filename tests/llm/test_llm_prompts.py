@@ -22,23 +22,23 @@ TABLE_REPORT = Document(
 )
 
 
-def test_the_llm_prompt_has_three_versions_and_the_newest_packs_sections() -> None:
-    assert versions("extract") == [1, 2, 3]
-    assert load_prompt("extract").ref == "extract@v3"
+def test_the_llm_prompt_has_four_versions_and_the_newest_packs_sections() -> None:
+    assert versions("extract") == [1, 2, 3, 4]
+    assert load_prompt("extract").ref == "extract@v4"
     first, second = load_prompt("extract@v1"), load_prompt("extract@2")
-    assert (first.mode, second.mode) == ("llm", "llm")
+    assert (first.mode, second.mode, load_prompt("extract@v3").mode) == ("llm", "llm", "llm")
     assert first.hash != second.hash and first.params != second.params
-    assert load_prompt("extract@v3").packing and not second.packing
+    assert load_prompt("extract@v4").packing and not load_prompt("extract@v3").packing
 
 
 def test_the_llm_extractor_asks_one_section_a_request_by_default(tmp_path: Path) -> None:
     settings = ExtractorSettings(extractor="llm", model="m", cache_dir=tmp_path)
-    assert build_model_extractor(settings, env={}).prompt.ref == "extract@v2"
+    assert build_model_extractor(settings, env={}).prompt.ref == "extract@v3"
 
 
 def test_a_packing_prompt_quotes_each_section_apart_static_text_first() -> None:
     sections = split_sections(TABLE_REPORT.id, TABLE_REPORT.text)
-    system, user = load_prompt("extract@v3").render(
+    system, user = load_prompt("extract@v4").render(
         *(section_view(TABLE_REPORT, section) for section in sections)
     )
     assert "Answer every section by its id" in system["content"]
@@ -46,6 +46,31 @@ def test_a_packing_prompt_quotes_each_section_apart_static_text_first() -> None:
         text = section.text_of(TABLE_REPORT.text)
         assert f'<section id="{section.id}">' in user["content"]
         assert f"<text>\n{text}\n</text>" in user["content"]
+
+
+BULLETIN = Document(
+    "b",
+    "某省2022年国民经济和社会发展统计公报\n一、综合\n初步核算，全年全省生产总值77715亿元，比上年增长3.1%。\n",
+)
+
+
+@pytest.mark.parametrize("ref", ["extract@v3", "hybrid@v2"])
+def test_the_newest_prompts_assume_no_genre_and_give_the_documents_years(ref: str) -> None:
+    [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
+    candidates = RulesExtractor().extract_section(BULLETIN, section)
+    system, _ = load_prompt(ref).render(section_view(BULLETIN, section, candidates))
+    content = system["content"]
+    assert "development plan" not in content and "statistical bulletin" in content
+    assert "results are for 2022 and plans for 2023" in content
+    assert "万亿 10^12" in content and "个百分点, 百分点, 倍" in content  # from the vocabulary
+    assert "年初预算" in content  # a budget column is a target
+
+
+@pytest.mark.parametrize("ref", ["extract@v1", "extract@v2", "hybrid@v1"])
+def test_older_prompt_versions_still_name_their_genre(ref: str) -> None:
+    [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
+    system, _ = load_prompt(ref).render(section_view(BULLETIN, section))
+    assert "development plan" in system["content"]
 
 
 def test_a_prompt_renders_a_sections_place_text_and_tables() -> None:
