@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from llmx.errors import ConfigError, first_problem
 from llmx.extractors import LLM, RULES, extractor_kind
@@ -79,15 +87,15 @@ class ExtractorSettings(BaseModel):
     api_key_env: str = DEFAULT_API_KEY_ENV
     instructor_mode: InstructorMode = InstructorMode.tools
     # None: take the prompt template's own setting (its front matter), else the default.
-    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
-    max_tokens: int | None = Field(default=None, gt=0)
-    timeout: float = Field(default=120.0, gt=0)
+    temperature: float | None = None  # 0..2
+    max_tokens: int | None = None
+    timeout: float = 120.0
     # Transport retries (429, 5xx, timeouts, dropped connections) and their backoff.
-    transport_retries: int = Field(default=6, ge=0)
-    backoff_initial: float = Field(default=1.0, gt=0)
-    backoff_max: float = Field(default=60.0, gt=0)
+    transport_retries: int = 6
+    backoff_initial: float = 1.0
+    backoff_max: float = 60.0
     # Re-asks after a response fails validation; this many extra attempts.
-    validation_retries: int = Field(default=2, ge=0)
+    validation_retries: int = 2
     prices: dict[str, Price] = Field(default_factory=dict)
     # How the job runs.
     offline: bool = False  # never call a model: cached answers only
@@ -105,7 +113,7 @@ class ExtractorSettings(BaseModel):
     # What happens to batch lines that failed or did not validate: asked live, or in a
     # follow-up batch.
     batch_retry: Literal["live", "batch"] = "live"
-    batch_poll: float = Field(default=10.0, gt=0)  # seconds between looks at a running batch
+    batch_poll: float = 10.0  # seconds between looks at a running batch
 
     @field_validator("instructor_mode", mode="before")
     @classmethod
@@ -118,11 +126,25 @@ class ExtractorSettings(BaseModel):
             choices = ", ".join(mode.value for mode in InstructorMode)
             raise ConfigError(f"instructor mode {value!r} is not one of {choices}") from None
 
-    @field_validator("timeout", "backoff_initial", "backoff_max", "batch_poll")
+    @field_validator("temperature")
     @classmethod
-    def _finite(cls, value: float) -> float:
-        if not math.isfinite(value):
-            raise ValueError("must be a finite number")
+    def _temperature(cls, value: float | None) -> float | None:
+        if value is not None and not 0.0 <= value <= 2.0:
+            raise ConfigError(f"temperature {value} is outside 0..2")
+        return value
+
+    @field_validator("max_tokens", "timeout", "backoff_initial", "backoff_max", "batch_poll")
+    @classmethod
+    def _positive(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise ConfigError(f"{info.field_name} must be a positive number, not {value!r}")
+        return value
+
+    @field_validator("transport_retries", "validation_retries")
+    @classmethod
+    def _not_negative(cls, value: int, info: ValidationInfo) -> int:
+        if value < 0:
+            raise ConfigError(f"{info.field_name} cannot be negative")
         return value
 
     @model_validator(mode="after")
@@ -219,7 +241,18 @@ class ExtractorSettings(BaseModel):
         try:
             return cls.model_validate(settings)
         except ValidationError as error:
-            raise ConfigError(f"bad setting: {first_problem(error)}") from None
+            raise ConfigError(_problem(error)) from None
+
+
+def _problem(error: ValidationError) -> str:
+    """A setting of the wrong type, as one line: `timeout must be a number, not 'soon'`."""
+    problem = error.errors()[0]
+    where = ".".join(str(part) for part in problem.get("loc", ()))
+    if problem.get("type", "").endswith(("_parsing", "_type")) and "number" in str(
+        problem.get("msg", "")
+    ):
+        return f"{where} must be a number, not {problem.get('input')!r}"
+    return f"bad setting: {first_problem(error)}"
 
 
 SETTING_NAMES = tuple(name for name in ExtractorSettings.model_fields if name != "prices")
@@ -284,12 +317,13 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         settings.update({("model" if k == "name" else k): v for k, v in model.items()})
     elif isinstance(model, str):
         settings["model"] = model
-    prices = data.get("prices", {})
-    try:
-        settings["prices"] = {name: Price.model_validate(entry) for name, entry in prices.items()}
-    except (AttributeError, ValidationError):
-        raise ConfigError(
-            f"{path}: a price needs numbers input and output (and optionally cached_input, "
-            "batch_discount) per million tokens"
-        ) from None
+    settings["prices"] = {}
+    for name, entry in data.get("prices", {}).items():
+        try:
+            settings["prices"][name] = Price.model_validate(entry)
+        except ValidationError:
+            raise ConfigError(
+                f"{path}: price of {name!r} needs numbers input and output (and may give "
+                "cached_input and batch_discount) per million tokens"
+            ) from None
     return settings
