@@ -14,7 +14,7 @@ from llmx.documents import Document
 from llmx.extraction import Extraction, ExtractionStats, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
-from llmx.quantities import Quantity, find_quantities, split_header_unit
+from llmx.quantities import Quantity, find_quantities
 from llmx.rules import attributes, filters
 from llmx.rules.context import DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
@@ -139,25 +139,23 @@ def _table_facts(prepared: _Document) -> Iterator[Fact]:
 def _row_facts(
     prepared: _Document, table: Table, row: Row, title_year: str | None
 ) -> Iterator[Fact]:
-    text, _folded = prepared.document.text, prepared.folded
+    text = prepared.document.text
     header = table.indicator_of(row)
-    header_unit = split_header_unit(header)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
-    indicator = re.sub(r"^其中[:：]", "", indicator)
+    indicator = re.sub(r"^其中[:：]", "", indicator).rstrip(_FOOTNOTE_MARKS)
     for column, cell in zip(table.columns, row.cells, strict=True):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
         section = section_at(prepared.sections, cell.start)
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
-            if quantity.shape == "number" and quantity.unit not in ("", "个百分点", "百分点"):
-                pass  # the cell writes its own unit
-            elif quantity.shape == "number" and not quantity.unit:
-                unit, factor = header_unit or column.unit or (_unit_in_prose(prepared, header), 1.0)
-                quantity = quantity.with_unit(unit, factor)
-            negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
+            if quantity.shape == "number" and not quantity.unit:
+                unit, factor = table.unit_of(row, column) or (_unit_in_prose(prepared, header), 1.0)
+                # A cell that writes its own magnitude (3.5万) takes only the unit.
+                quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
+            negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
-            kind = _table_kind(fold(header), quantity, negative)
+            kind = _table_kind(fold(header + column.header), quantity, negative)
             period = (
                 column.period
                 or title_year
@@ -170,6 +168,8 @@ def _row_facts(
             yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
+_MINUS_SIGNS = ("-", "－", "—", "−")
+_FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -199,7 +199,9 @@ def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
     ):
         return "change"
     measured_as_share = quantity.unit in ("%", "ratio")
-    if quantity.unit == "ratio" or (measured_as_share and re.search(r"比重|率|占|比例", header)):
+    # A completion ratio (完成预算%) is a share, as the standard says.
+    share_words = r"比重|率|占|比例|完成(?:预算|计划|目标)"
+    if quantity.unit == "ratio" or (measured_as_share and re.search(share_words, header)):
         return "share"
     return "level"
 
