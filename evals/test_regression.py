@@ -8,6 +8,7 @@ that changed since the baseline was recorded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,17 +19,16 @@ from llmx.baselines import (
     explain_regression,
     regressions,
 )
-from llmx.configurations import RULES, Unavailable, run_configuration
+from llmx.configurations import RULES, Configuration, Unavailable, run_configuration
 from llmx.evaluation import evaluate_run, gold_fingerprint
 from llmx.gold import GoldSet
 
 
 def test_configuration_keeps_its_baseline(
     configuration_name: str,
-    regression_gold: GoldSet,
+    regression_gold: Callable[[Configuration], GoldSet],
     baselines: Baselines,
     project_root: Path,
-    gold_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -51,7 +51,12 @@ def test_configuration_keeps_its_baseline(
             f"{configuration_name}: its answers are cached but no baseline is stored; "
             f"record one with `llmx eval --update-baseline '{configuration_name}'`"
         )
-    now = baseline_of(evaluate_run(run, regression_gold), gold_fingerprint(gold_dir))
+    gold = regression_gold(configuration)
+    now = baseline_of(
+        evaluate_run(run, gold),
+        gold_fingerprint(project_root / configuration.gold),
+        blind=configuration.blind,
+    )
     found = regressions(baselines, entry.baseline, now)
     assert not found, explain_regression(configuration_name, found, entry.baseline, now)
 

@@ -134,14 +134,17 @@ def write_baselines(baselines: Baselines, path: Path = BASELINES) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def baseline_of(evaluation: Evaluation, gold: str) -> Baseline:
+def baseline_of(evaluation: Evaluation, gold: str, *, blind: bool = False) -> Baseline:
+    """The scores to keep; a blind baseline (a held-out half) keeps no fact keys, so nobody
+    reads which held-out facts were wrong."""
+    outcome = evaluation.outcome
     return Baseline(
         scores=evaluation.total.metrics(),
         gold=gold,
         recorded=now_iso(),
         llmx_version=__version__,
-        missed=tuple(sorted(fact_key(f) for f in evaluation.outcome.missed)),
-        spurious=tuple(sorted(fact_key(f) for f in evaluation.outcome.spurious)),
+        missed=() if blind else tuple(sorted(fact_key(f) for f in outcome.missed)),
+        spurious=() if blind else tuple(sorted(fact_key(f) for f in outcome.spurious)),
     )
 
 

@@ -15,11 +15,13 @@ from typing import Any
 
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
+from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.runs import RUNS_DIR, Run
 
 RULES = "rules"
 DEFAULT_DOCUMENTS = ("seeds",)
+DEFAULT_GOLD = "evals/gold"
 
 
 class Unavailable(LlmxError):
@@ -36,10 +38,19 @@ class Configuration:
     # Where the model is served; part of every cache key, so a replay must name it too.
     base_url: str | None = None
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS
+    # The gold folder it is scored against, and the half of it (a split set's dev or test).
+    gold: str = DEFAULT_GOLD
+    half: Half | None = None
 
     @property
     def needs_model(self) -> bool:
         return self.extractor != RULES
+
+    @property
+    def blind(self) -> bool:
+        """Scored on a held-out half: only aggregate scores may be kept, never which facts
+        it got wrong (evals/wide/SPLIT.md)."""
+        return self.half == "test"
 
     def record_command(self) -> str:
         """The `llmx extract` command that makes (and caches) this configuration's answers."""
@@ -62,6 +73,8 @@ class Configuration:
             "model": self.model,
             "base_url": self.base_url,
             "documents": list(self.documents),
+            "gold": self.gold,
+            "half": self.half,
         }
 
     @classmethod
@@ -76,9 +89,20 @@ class Configuration:
                 model=data.get("model"),
                 base_url=data.get("base_url"),
                 documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
+                gold=str(data.get("gold") or DEFAULT_GOLD),
+                half=_half(data.get("half")),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
+
+
+def _half(value: object) -> Half | None:
+    if value is None:
+        return None
+    for half in HALVES:
+        if value == half:
+            return half
+    raise ConfigError(f"half {value!r} is not one of {', '.join(HALVES)}")
 
 
 def prompt_ref(manifest: Mapping[str, Any]) -> str | None:

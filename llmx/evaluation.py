@@ -18,7 +18,7 @@ from llmx.bootstrap import REPLICATES, SEED, Intervals, bootstrap_intervals
 from llmx.diagnosis import Error, diagnose
 from llmx.errors import InputError
 from llmx.facts import Fact
-from llmx.gold import GOLD_DIR, GoldSet, load_gold
+from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
 from llmx.runs import Run
 from llmx.scoring import (
     Layout,
@@ -61,9 +61,12 @@ class Evaluation:
         return (finished - started).total_seconds()
 
 
-def scoring_gold(gold_dir: Path = GOLD_DIR) -> GoldSet:
-    """The gold set, with only documents that have a gold file counted as labelled."""
+def scoring_gold(gold_dir: Path = GOLD_DIR, half: Half | None = None) -> GoldSet:
+    """The gold set (or one half of it), with only documents that have a gold file counted
+    as labelled."""
     gold = load_gold(gold_dir)
+    if half is not None:
+        gold = gold.half(half)
     labelled = {
         doc: (ids if (gold_dir / f"{doc}.jsonl").exists() else frozenset())
         for doc, ids in gold.labelled.items()

@@ -1,11 +1,19 @@
-"""The gold set on disk: hand-labelled facts per document and which sections they cover."""
+"""The gold set on disk: hand-labelled facts per document and which sections they cover.
+
+A manifest names its documents and where they are: `documents_dir`, relative to the manifest's
+folder (the wide set keeps its excerpts beside its gold), or the older `seeds_dir`, relative to
+the project root. A set drawn from public pages also gives each document's source URL; the URL
+alone decides which half (dev or test) a document is in, by the rule in evals/wide/SPLIT.md.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from llmx.documents import Document
 from llmx.errors import InputError
@@ -17,6 +25,16 @@ from llmx.sections import Section, section_at, split_sections
 
 GOLD_DIR = Path("evals/gold")
 
+Half = Literal["dev", "test"]
+HALVES: tuple[Half, ...] = ("dev", "test")
+
+
+def half_of(url: str) -> Half:
+    """The half a document drawn from `url` belongs to: SHA-256 of the URL, first hex digit
+    0–7 dev, 8–f test (evals/wide/SPLIT.md). Nothing about the document's content enters."""
+    first = hashlib.sha256(url.encode("utf-8")).hexdigest()[0]
+    return "dev" if first in "01234567" else "test"
+
 
 @dataclass(frozen=True)
 class GoldSet:
@@ -27,6 +45,21 @@ class GoldSet:
     sections: dict[str, list[Section]]
     # Per document: the labelled section ids.
     labelled: dict[str, frozenset[str]]
+    # Per document drawn from a public page: its source URL (empty for the seeds).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def half(self, name: Half) -> GoldSet:
+        """Only the documents of one half; an InputError if this set is not split."""
+        if not self.sources:
+            raise InputError("this gold set has no source URLs, so it has no halves")
+        keep = {doc for doc, url in self.sources.items() if half_of(url) == name}
+        return GoldSet(
+            facts=[fact for fact in self.facts if fact.doc in keep],
+            documents={doc: d for doc, d in self.documents.items() if doc in keep},
+            sections={doc: s for doc, s in self.sections.items() if doc in keep},
+            labelled={doc: ids for doc, ids in self.labelled.items() if doc in keep},
+            sources={doc: url for doc, url in self.sources.items() if doc in keep},
+        )
 
     def is_labelled(self, doc: str, section_id: str) -> bool:
         return section_id in self.labelled.get(doc, frozenset())
@@ -38,14 +71,24 @@ class GoldSet:
 def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
     """Load `manifest.json` and every `<doc>.jsonl` it names.
 
-    Seeds are looked up relative to `root` (default: the gold folder's project root).
+    Documents are looked up in `documents_dir` (relative to the manifest's folder), else in
+    `seeds_dir` relative to `root` (default: the gold folder's project root).
     """
     manifest_path = gold_dir / "manifest.json"
     if not manifest_path.exists():
         raise InputError(f"{manifest_path}: no gold manifest")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    project_root = root if root is not None else gold_dir.resolve().parent.parent
-    seeds_dir = project_root / manifest.get("seeds_dir", "seeds")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{manifest_path}: not a JSON manifest ({error})") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("documents"), dict):
+        raise InputError(f"{manifest_path}: needs a \"documents\" object")
+    if "documents_dir" in manifest:
+        seeds_dir = gold_dir / str(manifest["documents_dir"])
+    else:
+        project_root = root if root is not None else gold_dir.resolve().parent.parent
+        seeds_dir = project_root / manifest.get("seeds_dir", "seeds")
+    sources = {str(doc): str(url) for doc, url in (manifest.get("sources") or {}).items()}
     facts: list[Fact] = []
     documents: dict[str, Document] = {}
     sections: dict[str, list[Section]] = {}
@@ -59,7 +102,7 @@ def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
         gold_path = gold_dir / f"{doc_id}.jsonl"
         if gold_path.exists():
             facts.extend(read_facts(gold_path))
-    return GoldSet(facts, documents, sections, labelled)
+    return GoldSet(facts, documents, sections, labelled, sources)
 
 
 REQUIRED_FIELDS = ("doc", "start", "end", "text", "value", "unit", "indicator", "status", "kind")

@@ -21,9 +21,9 @@ from llmx.configurations import Configuration, made_by, run_configuration
 from llmx.console import fail, note, one_line_errors
 from llmx.errors import ConfigError
 from llmx.evaluation import evaluate_run, gold_fingerprint, scoring_gold
-from llmx.gold import GOLD_DIR
+from llmx.gold import GOLD_DIR, Half
 from llmx.report.formatting import percent
-from llmx.report.terminal import print_evaluation
+from llmx.report.terminal import headline_table, print_evaluation
 from llmx.runs import Run, load_run
 
 
@@ -44,6 +44,13 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Option(help="Gold folder (manifest.json, <doc>.jsonl).")] = (
         GOLD_DIR
     ),
+    half: Annotated[
+        Half | None,
+        typer.Option(
+            help="Score one half of a split gold set (dev or test). The test half is held "
+            "out: only its headline scores are shown, never its errors."
+        ),
+    ] = None,
     baselines: Annotated[Path, typer.Option(help="Baselines file.")] = BASELINES,
     sections: Annotated[int, typer.Option(min=0, help="Worst sections to list.")] = 10,
     examples: Annotated[int, typer.Option(min=0, help="Examples per error cause.")] = 3,
@@ -55,19 +62,25 @@ def evaluate(
     """
     with one_line_errors():
         if update_baseline is not None:
-            _update_baseline(update_baseline, run, gold_dir, baselines)
+            _update_baseline(update_baseline, run, baselines)
             return
         if run is None:
             raise fail("give a RUN to score, or --update-baseline CONFIG")
-        gold = scoring_gold(gold_dir)
+        gold = scoring_gold(gold_dir, half)
         evaluation = evaluate_run(load_run(run), gold)
+    if half == "test":
+        Console().print(headline_table(evaluation))
+        note("held-out half: only the headline is shown (evals/wide/SPLIT.md)")
+        return
     print_evaluation(evaluation, Console(), sections=sections, examples=examples)
 
 
-def _update_baseline(name: str, run_path: Path | None, gold_dir: Path, path: Path) -> None:
+def _update_baseline(name: str, run_path: Path | None, path: Path) -> None:
     stored = load_baselines(path)
     entry = stored.entry(name)
-    gold = scoring_gold(gold_dir)
+    configuration = entry.configuration
+    gold_dir = Path(configuration.gold)
+    gold = scoring_gold(gold_dir, configuration.half)
     with tempfile.TemporaryDirectory(prefix="llmx-baseline-") as scratch:
         run = (
             _matching_run(load_run(run_path), entry.configuration)
@@ -79,9 +92,11 @@ def _update_baseline(name: str, run_path: Path | None, gold_dir: Path, path: Pat
                 runs_dir=Path(scratch),
             )
         )
-        new = baseline_of(evaluate_run(run, gold), gold_fingerprint(gold_dir))
+        new = baseline_of(
+            evaluate_run(run, gold), gold_fingerprint(gold_dir), blind=configuration.blind
+        )
     write_baselines(stored.with_baseline(name, new), path)
-    _report_change(name, entry.baseline, new)
+    _report_change(name, entry.baseline, new, blind=configuration.blind)
     note(f"baseline of {name!r} written to {path}")
 
 
@@ -95,11 +110,11 @@ def _matching_run(run: Run, configuration: Configuration) -> Run:
     return run
 
 
-def _report_change(name: str, old: Baseline | None, new: Baseline) -> None:
+def _report_change(name: str, old: Baseline | None, new: Baseline, *, blind: bool) -> None:
     for metric, value in new.scores.items():
         before = old.scores.get(metric) if old else None
         note(f"{name}: {metric} {percent(before)} → {percent(value)}")
-    if old is not None:
+    if old is not None and not blind:
         changes = fact_changes(old, new)
         note(
             f"{name}: {len(changes.newly_missed)} gold facts newly missed, "
