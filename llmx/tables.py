@@ -231,6 +231,7 @@ _NOT_DATA = re.compile(
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _TITLE_MAX = 60
+_GROUP_LABEL_MAX = 30
 _UNIT_LOOKBACK = 3
 _HEADER_ROWS_MAX = 3
 
@@ -319,6 +320,8 @@ def _cell(line: str, offset: int, start: int, end: int) -> Cell:
 
 def _row_cells(line: _Line, layout: str, outer: tuple[bool, bool]) -> list[Cell]:
     """A row's cells; `outer` says whether the block's rows open and close with a pipe."""
+    if line.layout is None:  # a group label: one cell
+        return _split(line.text, line.start, re.compile(r"(?!)"))
     if layout == "pipe":
         cells = _split(line.text, line.start, _PIPE)
         if outer[0] and cells and not cells[0].text:
@@ -342,7 +345,11 @@ def _outer_pipes(lines: Sequence[_Line]) -> tuple[bool, bool]:
 
 
 def _blocks(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of consecutive lines (index ranges) of one row layout, outside `taken` spans."""
+    """Runs of consecutive lines (index ranges) of one row layout, outside `taken` spans.
+
+    A short line of words between two rows (`一、推动高质量发展`, a row whose one cell spans
+    the table) stays in the run.
+    """
     blocks: list[tuple[int, int]] = []
     index = 0
     while index < len(lines):
@@ -351,11 +358,30 @@ def _blocks(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[tu
             index += 1
             continue
         end = index + 1
-        while end < len(lines) and _family(lines[end].layout) == family:
-            end += 1
+        while end < len(lines):
+            if _family(lines[end].layout) == family:
+                end += 1
+            elif (
+                end + 1 < len(lines)
+                and _is_group_label(lines[end])
+                and _family(lines[end + 1].layout) == family
+            ):
+                end += 2
+            else:
+                break
         blocks.append((index, end))
         index = end
     return blocks
+
+
+def _is_group_label(line: _Line) -> bool:
+    words = line.text.strip()
+    return (
+        line.layout is None
+        and 0 < len(words) <= _GROUP_LABEL_MAX
+        and not words.endswith(("。", "；", "，"))
+        and not _is_cell_line(line.text)
+    )
 
 
 def _family(layout: str | None) -> str | None:

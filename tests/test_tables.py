@@ -108,3 +108,19 @@ def test_aligned_columns_put_a_row_with_a_blank_cell_under_the_right_header() ->
 def test_prose_with_double_spaces_is_not_a_table() -> None:
     text = "全年完成投资120亿元，  增长5%。\n同比提高  2个百分点，  全年目标完成。\n"
     assert find_tables(text) == []
+
+
+def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
+    text = (
+        "序号 | 指标名称 | 2024年目标\n"
+        "1 | 地区生产总值增速（%） | 6.5\n"
+        "一、推动高质量发展\n"
+        "2 | 农业增加值增速（%） | 5\n"
+    )
+    [table] = find_tables(text)
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert len(table.rows) == 3
+    assert [(f.text, f.unit, f.indicator) for f in facts] == [
+        ("6.5", "%", "地区生产总值增速"),
+        ("5", "%", "农业增加值增速"),
+    ]
