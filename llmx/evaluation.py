@@ -1,5 +1,10 @@
 """Runs and gold in, scores out: the I/O edge around the pure llmx.scoring.
 
+A run that kept its documents' canonical text (`runs/<id>/documents/<doc>.txt`) is scored by
+content wherever that text is not the gold text (another rendering of the same report: HTML,
+DOCX, PDF): llmx.renderings places its facts on the gold text first, and the evaluation
+records which documents were scored so.
+
 Gold is being labelled a document at a time, so a document the manifest names but whose
 `<doc>.jsonl` does not exist yet is treated as unlabelled: predictions there are ignored
 rather than counted as spurious against an empty gold file that is merely unwritten.
@@ -19,6 +24,7 @@ from llmx.diagnosis import Error, diagnose
 from llmx.errors import InputError
 from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
+from llmx.renderings import DocumentMatch, RunDocument, place_run_on_gold
 from llmx.runs import Run
 from llmx.scoring import (
     Layout,
@@ -46,6 +52,14 @@ class Evaluation:
     document_intervals: dict[str, Intervals]
     errors: list[Error]
     replicates: int = REPLICATES
+    # How each run document was matched to a gold document (empty for runs that kept no
+    # texts, which are scored by offsets under their own ids).
+    matched_documents: tuple[DocumentMatch, ...] = ()
+
+    @property
+    def by_content(self) -> list[DocumentMatch]:
+        """The documents scored by content: another rendering than the gold's."""
+        return [match for match in self.matched_documents if match.by_content]
 
     @property
     def wall_seconds(self) -> float | None:
@@ -97,13 +111,26 @@ def evaluate(
     manifest: Mapping[str, Any] | None = None,
     replicates: int = REPLICATES,
     seed: int = SEED,
+    run_texts: Mapping[str, RunDocument] | None = None,
 ) -> Evaluation:
-    """Score predictions over the labelled sections of the documents the run covered."""
+    """Score predictions over the labelled sections of the documents the run covered.
+
+    With `run_texts` (the canonical texts the run read), each is matched to its gold document by
+    content, and facts of another rendering are placed on the gold text before scoring.
+    """
     manifest = dict(manifest or {})
     layout = Layout(gold.sections, gold.labelled)
+    matched: list[DocumentMatch] = []
+    if run_texts:
+        gold_documents = {
+            doc: RunDocument(document.text, document.format)
+            for doc, document in gold.documents.items()
+        }
+        facts, matched = place_run_on_gold(facts, run_texts, gold_documents, gold.facts)
     covered = manifest.get("documents")
     if isinstance(covered, list):
-        layout = layout.restricted_to(str(doc) for doc in covered)
+        renamed = {match.run_doc: match.gold_doc for match in matched}
+        layout = layout.restricted_to(renamed.get(str(doc), str(doc)) for doc in covered)
     outcome = score(gold.facts, facts, layout)
     sections = tally_sections(outcome)
     documents = tally_documents(sections)
@@ -123,11 +150,48 @@ def evaluate(
         },
         errors=diagnose(outcome),
         replicates=replicates,
+        matched_documents=tuple(matched),
     )
 
 
 def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Evaluation:
-    return evaluate(run.facts, gold, label=run.label, manifest=run.manifest, replicates=replicates)
+    return evaluate(
+        run.facts,
+        gold,
+        label=run.label,
+        manifest=run.manifest,
+        replicates=replicates,
+        run_texts=run_documents(run),
+    )
+
+
+RUN_DOCUMENTS = "documents"
+
+
+def run_documents(run: Run) -> dict[str, RunDocument]:
+    """The canonical text of each document the run read, as it kept them in
+    `documents/<doc>.txt`, with the format run.json names for it (`formats`, by id).
+
+    Empty for a run that kept no texts: it is scored by offsets under its own ids.
+    """
+    folder = run.path / RUN_DOCUMENTS
+    covered = run.manifest.get("documents")
+    if not folder.is_dir() or not isinstance(covered, list):
+        return {}
+    formats = run.manifest.get("formats")
+    found: dict[str, RunDocument] = {}
+    for doc in map(str, covered):
+        path = folder / f"{doc}.txt"
+        if not path.is_file():
+            continue
+        try:
+            # Kept exactly as the reader made it: no newline translation, offsets hold.
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot read the run's document text ({error})") from None
+        kind = formats.get(doc) if isinstance(formats, Mapping) else None
+        found[doc] = RunDocument(text, str(kind) if kind else "txt")
+    return found
 
 
 def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:

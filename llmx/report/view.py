@@ -40,6 +40,8 @@ class RunRow:
     ignored: int
     manifest: Mapping[str, Any]
     wall_seconds: float | None
+    # One line per document scored by content (another rendering than the gold's).
+    by_content: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         ignored=len(evaluation.outcome.ignored),
         manifest=manifest,
         wall_seconds=evaluation.wall_seconds,
+        by_content=tuple(match.describe() for match in evaluation.by_content),
     )
 
 
