@@ -23,7 +23,7 @@ from llmx.errors import ConfigError
 from llmx.evaluation import evaluate_run, gold_fingerprint, scoring_gold
 from llmx.gold import GOLD_DIR, Half
 from llmx.report.formatting import percent
-from llmx.report.terminal import headline_table, print_evaluation
+from llmx.report.terminal import attributes_table, headline_table, print_evaluation
 from llmx.runs import Run, load_run
 
 
@@ -69,7 +69,9 @@ def evaluate(
         gold = scoring_gold(gold_dir, half)
         evaluation = evaluate_run(load_run(run), gold)
     if half == "test":
-        Console().print(headline_table(evaluation))
+        console = Console()
+        console.print(headline_table(evaluation))
+        console.print(attributes_table(evaluation.total))
         note("held-out half: only the headline is shown (evals/wide/SPLIT.md)")
         return
     print_evaluation(evaluation, Console(), sections=sections, examples=examples)
