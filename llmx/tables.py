@@ -8,7 +8,10 @@ Layouts, each with its own finder, all giving the same `Table`:
 - one row per line, cells separated by pipes (`指 标 | 绝对量(亿元) | 比上年增长(%) |`, with
   or without outer pipes, with or without a Markdown separator row), by tabs, or by runs of
   two or more spaces (columns aligned as PDF text gives them). Readers write the tables they
-  know this way, ` | ` between cells.
+  know this way, ` | ` between cells;
+- one cell per line with nothing to mark rows (text copied from a web page's table, maybe
+  with a lone `|` line between cells): the header's cells, then rows of as many cells, each
+  a row label followed by numbers.
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -24,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
-from llmx.quantities import split_header_unit
+from llmx.quantities import UNITS, split_header_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
@@ -83,9 +86,10 @@ class Table:
         `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
         `单位：` line comes last.
         """
-        row_unit = split_header_unit(self.indicator_of(row)) or _unit_words(
-            self._cell_of(row, "unit")
-        )
+        label_unit = split_header_unit(self.indicator_of(row))
+        if label_unit and not _is_unit(label_unit[0]):
+            label_unit = None  # a gloss or a note in brackets: 城镇(zhèn), 工业(含电力)
+        row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
         if not column.unit and _RATE_HEADER.search(fold(column.header)):
@@ -179,9 +183,9 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 
 def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
-    cell_tables = _cell_tables(text)
-    taken = [(table.start, table.end) for table in cell_tables]
-    tables = cell_tables + _row_tables(text, taken)
+    tables = _cell_tables(text)
+    tables += _row_tables(text, [(table.start, table.end) for table in tables])
+    tables += _stream_tables(text, [(table.start, table.end) for table in tables])
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -212,6 +216,7 @@ def _is_cell_line(line: str) -> bool:
 # --- One row per line: pipes, Markdown, tabs, aligned columns --------------------------------
 
 RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
+_KNOWN_UNITS = frozenset(UNITS)
 # A column of growth or shares whose header gives no unit is in percent.
 _RATE_HEADER = re.compile(r"增长|增速|增幅|增减|比上年|同比|比重|占比|构成")
 # Headers of columns that hold measured values even without a status or a year.
@@ -230,10 +235,16 @@ _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
+_RULE_LINE = re.compile(r"^\s*[|｜]+\s*$")
 _TITLE_MAX = 60
 _GROUP_LABEL_MAX = 30
 _UNIT_LOOKBACK = 3
 _HEADER_ROWS_MAX = 3
+
+
+def _is_unit(unit: str) -> bool:
+    """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
+    return unit.split("/")[0] in _KNOWN_UNITS
 
 
 def _unit_words(words: str) -> Unit | None:
@@ -285,6 +296,8 @@ def _lines(text: str) -> list[_Line]:
 def _line_layout(line: str) -> str | None:
     if not line.strip() or _is_cell_line(line):
         return None
+    if _RULE_LINE.match(line):
+        return "rule"
     if _SEPARATOR_ROW.match(line):
         return "separator"
     if _PIPE.search(line):
@@ -385,6 +398,8 @@ def _is_group_label(line: _Line) -> bool:
 
 
 def _family(layout: str | None) -> str | None:
+    if layout == "rule":
+        return None
     return "pipe" if layout == "separator" else layout
 
 
@@ -592,3 +607,122 @@ def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
             break
         index -= 1
     return found[::-1]
+
+
+# --- One cell per line, rows unmarked ---------------------------------------------------------
+
+_STREAM_CELL_MAX = 30
+_STREAM_TITLE_LINES = 2
+_STREAM_ROWS_MIN = 2
+_QUALIFIED_NUMBER = re.compile(
+    r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
+)
+_NO_VALUE = re.compile(r"[—\-–/…－]+")
+
+
+def _stream_kind(cell: Cell) -> str:
+    """ "number", "none" (a dash for no value) or "label"."""
+    words = fold(cell.clean)
+    if _QUALIFIED_NUMBER.fullmatch(words):
+        return "number"
+    return "none" if _NO_VALUE.fullmatch(words) else "label"
+
+
+def _stream_runs(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[list[Cell]]:
+    """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
+    rules, not cells."""
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    for line in lines:
+        words = line.text.strip()
+        if line.layout == "rule":
+            continue
+        short = (
+            line.layout is None
+            and 0 < len(words) <= _STREAM_CELL_MAX
+            and not words.endswith(("。", "；", "，", "："))
+            and not _is_taken(line.start, taken)
+        )
+        if short:
+            current.extend(_split(line.text, line.start, re.compile(r"(?!)")))
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _stream_tables(text: str, taken: Sequence[tuple[int, int]]) -> list[Table]:
+    lines = _lines(text)
+    tables: list[Table] = []
+    for run in _stream_runs(lines, taken):
+        start = 0
+        while start < len(run):
+            found = next(
+                (
+                    table
+                    for lead in range(_STREAM_TITLE_LINES + 1)
+                    if start + lead < len(run)
+                    and (table := _stream_table(text, run[start:], lead)) is not None
+                ),
+                None,
+            )
+            if found is None:
+                start += 1
+                continue
+            tables.append(found)
+            start = sum(1 for cell in run if cell.start < found.end)
+    return tables
+
+
+def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
+    """The table a run of one-cell lines makes when its header starts at `run[lead]`.
+
+    The header is the labels before the first number, less the first row's label; rows are
+    as many cells each, a label then numbers (or dashes), for as long as that holds.
+    """
+    kinds = [_stream_kind(cell) for cell in run]
+    labels = lead
+    while labels < len(run) and kinds[labels] == "label":
+        labels += 1
+    width = labels - lead - 1
+    if width < 2:
+        return None
+    header = list(run[lead : lead + width])
+    if any(len(cell.clean) > _STREAM_CELL_MAX // 2 for cell in header):
+        return None
+    rows: list[list[Cell]] = []
+    position = lead + width
+    while position + width <= len(run):
+        row_kinds = kinds[position : position + width]
+        if row_kinds[0] != "label" or "label" in row_kinds[1:] or "number" not in row_kinds:
+            break
+        rows.append(list(run[position : position + width]))
+        position += width
+    if len(rows) < _STREAM_ROWS_MIN:
+        return None
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    columns = _columns([cell.text for cell in header], body)
+    if not any(column.role == "value" for column in columns):
+        return None
+    titles = [cell.text for cell in run[:lead]]
+    unit_line = _UNIT_LINE.search(fold(" ".join(titles)))
+    return Table(
+        header[0].start,
+        rows[-1][-1].end,
+        " ".join(titles) or _line_before(text, header[0].start),
+        columns,
+        tuple(Row(tuple(row)) for row in rows),
+        layout="lines",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _line_before(text: str, position: int) -> str:
+    line_start = text.rfind("\n", 0, position)
+    if line_start < 0:
+        return ""
+    previous_start = text.rfind("\n", 0, line_start) + 1
+    return text[previous_start:line_start].strip()

@@ -25,6 +25,8 @@ LAYOUTS = {
     "tab": "tab",
     "spaces": "spaces",
     "cells": "cells",
+    "lines": "lines",
+    "lines_with_rules": "lines",
 }
 
 
