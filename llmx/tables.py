@@ -257,7 +257,7 @@ def _header_unit(header: str) -> Unit | None:
     """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
     found = split_header_unit(header)
     if found:
-        return found
+        return found if _is_unit(found[0]) else None  # (C/A) names a formula, not a unit
     folded = fold(header).rstrip(" *")
     return ("%", 1.0) if folded.endswith("%") else None
 
@@ -273,7 +273,7 @@ def _row_column(header: str) -> Column:
     measured = unit or _MEASURE_HEADER.search(fold(clean))
     if column.role == "other" and measured and not _SKIP_HEADER.search(fold(header)):
         return replace(column, role="value", unit=unit)
-    return replace(column, unit=column.unit or unit)
+    return replace(column, unit=unit)
 
 
 @dataclass(frozen=True)
@@ -617,6 +617,7 @@ _STREAM_ROWS_MIN = 2
 _QUALIFIED_NUMBER = re.compile(
     r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
 )
+_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
 _NO_VALUE = re.compile(r"[—\-–/…－]+")
 
 
@@ -655,25 +656,27 @@ def _stream_runs(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> li
 
 
 def _stream_tables(text: str, taken: Sequence[tuple[int, int]]) -> list[Table]:
+    """Tables in runs of one-cell lines, each starting where its run starts or right after
+    a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     lines = _lines(text)
     tables: list[Table] = []
     for run in _stream_runs(lines, taken):
-        start = 0
-        while start < len(run):
+        starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
+        end = 0
+        for start in starts:
+            if start < end or start >= len(run):
+                continue
             found = next(
                 (
                     table
-                    for lead in range(_STREAM_TITLE_LINES + 1)
-                    if start + lead < len(run)
-                    and (table := _stream_table(text, run[start:], lead)) is not None
+                    for lead in range(min(_STREAM_TITLE_LINES, len(run) - start - 1) + 1)
+                    if (table := _stream_table(text, run[start:], lead)) is not None
                 ),
                 None,
             )
-            if found is None:
-                start += 1
-                continue
-            tables.append(found)
-            start = sum(1 for cell in run if cell.start < found.end)
+            if found is not None:
+                tables.append(found)
+                end = sum(1 for cell in run if cell.start < found.end)
     return tables
 
 

@@ -126,3 +126,18 @@ def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
         ("6.5", "%", "地区生产总值增速"),
         ("5", "%", "农业增加值增速"),
     ]
+
+
+def test_a_stacked_header_flattened_out_of_order_gives_no_table_rather_than_a_wrong_one() -> None:
+    # Header cells wrapped over lines: their count no longer matches the rows' cells.
+    text = (
+        "表3 各县自有财源占比\n单位:亿元;%\n县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
+        "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
+    )
+    assert find_tables(text) == []
+
+
+def test_a_formula_in_brackets_is_not_a_unit() -> None:
+    text = "地区 | 自有财源(B) | 占比(B/A)\n甲县 | 12.5 | 62.19\n乙县 | 8.4 | 56.00\n"
+    [table] = find_tables(text)
+    assert [column.unit for column in table.columns] == [None, None, None]
