@@ -19,9 +19,10 @@ from llmx.documents import Document
 from llmx.errors import InputError
 from llmx.facts import Fact, read_facts
 from llmx.folding import fold
-from llmx.quantities import MAGNITUDES, quote_quantities
+from llmx.quantities import quote_quantities
 from llmx.readers import read_document
 from llmx.sections import Section, section_at, split_sections
+from llmx.vocabulary import MAGNITUDES
 
 GOLD_DIR = Path("evals/gold")
 

@@ -17,171 +17,28 @@ from functools import lru_cache
 import cn2an
 
 from llmx.folding import fold
-
-MAGNITUDES: dict[str, int] = {
-    "万亿": 10**12,
-    "千亿": 10**11,
-    "百亿": 10**10,
-    "千万": 10**7,
-    "百万": 10**6,
-    "亿": 10**8,
-    "万": 10**4,
-}
-
-# Units as written after folding, longest first when compiled. Compound units come from
-# a base unit plus "/" and a per-unit.
-UNITS: tuple[str, ...] = (
-    "个百分点",
-    "百分点",
-    "%",
-    "‰",
-    "元",
-    "美元",
-    "港元",
-    "欧元",
-    "平方公里",
-    "平方千米",
-    "平方米",
-    "平米",
-    "立方米",
-    "立方",
-    "公里",
-    "千米",
-    "延米",
-    "米",
-    "亩",
-    "公顷",
-    "方",
-    "m2",
-    "m²",
-    "m³",
-    "㎡",
-    "km",
-    "吨标准煤",
-    "吨标煤",
-    "吨",
-    "公斤",
-    "千克",
-    "斤",
-    "千瓦时",
-    "千瓦",
-    "兆瓦",
-    "瓦",
-    "kWh",
-    "MWh",
-    "GWh",
-    "kW",
-    "MW",
-    "GW",
-    "千伏安",
-    "千伏",
-    "kV",
-    "标箱",
-    "TEU",
-    "人次",
-    "条次",
-    "颗",
-    "起",
-    "种",
-    "度",
-    "人口",
-    "人",
-    "户",
-    "家",
-    "个工作日",
-    "工作日",
-    "个月",
-    "个",
-    "项",
-    "次",
-    "场次",
-    "场",
-    "张",
-    "座",
-    "条",
-    "所",
-    "间",
-    "套",
-    "台件",
-    "台套",
-    "台",
-    "辆",
-    "栋",
-    "处",
-    "件次",
-    "件",
-    "名",
-    "位",
-    "批次",
-    "批",
-    "支",
-    "只",
-    "头",
-    "羽",
-    "株",
-    "棵",
-    "宗",
-    "类",
-    "篇",
-    "部",
-    "期",
-    "轮",
-    "列",
-    "班",
-    "趟",
-    "艘",
-    "架",
-    "块",
-    "片",
-    "门",
-    "层",
-    "床",
-    "盏",
-    "口",
-    "箱",
-    "单",
-    "笔",
-    "群",
-    "分钟",
-    "小时",
-    "天",
-    "日",
-    "周",
-    "年",
-    "月",
-    "倍",
-    "岁",
-    "级",
-    "号",
-    "届",
-    "周年",
-    "星",
-    "强",
-)
-PER_UNITS: tuple[str, ...] = (
-    "平方米",
-    "人",
-    "年",
-    "天",
-    "日",
-    "梯",
-    "吨",
-    "亩",
-    "户",
-    "月",
-    "小时",
-    "公里",
-    "台",
-    "个",
+from llmx.vocabulary import (
+    CHINESE_DIGITS,
+    MAGNITUDES,
+    PER_UNITS,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    UNRECORDED_QUALIFIERS,
+    WRITTEN_MAGNITUDES,
+    WRITTEN_UNITS,
+    alternation,
 )
 
-_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_PER_ALTERNATION = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
-_MAG_ALTERNATION = "万亿|千万|百万|万|亿"
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
+_PER_ALTERNATION = alternation(PER_UNITS).pattern
+_MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_CN_DIGITS = CHINESE_DIGITS
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = rf"[{_CN_DIGITS}]+"
+# `62万8千` writes one number in two places; it is rare but official prose uses it.
+_ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
+# a bare 千 or 百 after it starts a unit instead (百万千瓦).
+_CHINESE = rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
 
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
@@ -195,33 +52,14 @@ _SMALL = r"\d{1,3}(?:\.\d+)?"
 RATIO_PATTERN = re.compile(
     rf"(?<![\d.])(?P<a>{_SMALL})\s?:\s?(?P<b>{_SMALL})(?:\s?:\s?(?P<c>{_SMALL}))?(?![\d.])"
 )
+# 百分之十四点五: a percentage written out in words, as formal prose and speeches do.
+PERCENT_WORDS_PATTERN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
 FRACTION_PATTERN = re.compile(
     rf"(?P<den>[{_CN_DIGITS}]+)分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
     rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
 )
 
-PREFIX_QUALIFIERS: tuple[str, ...] = (
-    "不低于",
-    "不少于",
-    "不超过",
-    "不高于",
-    "超过",
-    "突破",
-    "达到",
-    "约",
-    "近",
-    "超",
-    "逾",
-    "过",
-    "≥",
-    "≤",
-    "<",
-    ">",
-)
-SUFFIX_QUALIFIERS: tuple[str, ...] = ("以上", "左右", "以内", "以下", "之内")
 _COMPOUND_WITH_YUE = re.compile(r"[签制节预集公合特履违婚相]约$")
-# Qualifiers that only bound a value; 达到 is a verb, not a bound, and is not recorded.
-_NOT_RECORDED = frozenset({"达到"})
 
 
 @dataclass(frozen=True)
@@ -262,7 +100,10 @@ def parse_number(numeral: str) -> ParsedNumber | None:
     folded = fold(numeral).replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
-    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+", folded):
+    if re.fullmatch(r"\d+万\d千", folded):
+        tens_of_thousands, thousands = folded[:-1].split("万")
+        return ParsedNumber(float(tens_of_thousands) * 1e4 + float(thousands) * 1e3, False)
+    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+(?:点[{_CN_DIGITS}]+)?", folded):
         text = folded.replace("〇", "零")
         if text[0] in "十百千万亿":
             text = "一" + text
@@ -279,7 +120,7 @@ def _prefix_qualifier(folded: str, start: int) -> tuple[str | None, int]:
         if window.endswith(word):
             if word == "约" and _COMPOUND_WITH_YUE.search(window):
                 return None, start  # 签约, 节约…: a verb, not "about"
-            return (None if word in _NOT_RECORDED else word), start - len(word)
+            return (None if word in UNRECORDED_QUALIFIERS else word), start - len(word)
     return None, start
 
 
@@ -365,6 +206,27 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
     return quantities
 
 
+def _percent_words_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
+    parsed = parse_number(match.group("num"))
+    if parsed is None:
+        return None
+    start, end = match.span()
+    qualifier = _prefix_qualifier(folded, start)[0] or _suffix_qualifier(folded, end)
+    return Quantity(
+        start,
+        end,
+        source[start:end],
+        parsed.value,
+        "%",
+        qualifier,
+        match.group("num"),
+        None,
+        True,
+        "number",
+        True,
+    )
+
+
 def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
     if match.group("half"):
@@ -423,6 +285,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in RATIO_PATTERN.finditer(folded):
         for quantity in _ratio_quantities(folded, text, match):
             claim(quantity)
+    for match in PERCENT_WORDS_PATTERN.finditer(folded):
+        claim(_percent_words_quantity(folded, text, match))
     for match in FRACTION_PATTERN.finditer(folded):
         claim(_fraction_quantity(folded, text, match))
     for match in QUANTITY_PATTERN.finditer(folded):

@@ -27,7 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
-from llmx.quantities import UNITS, split_header_unit
+from llmx.quantities import split_header_unit
+from llmx.vocabulary import Scope, cue_pattern
+from llmx.vocabulary import unit as declared_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
@@ -35,8 +37,8 @@ Unit = tuple[str, float]
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
-_TARGET_HEADER = re.compile(r"目标|计划|预期|预计目标|任务")
-_ACTUAL_HEADER = re.compile(r"完成|实际|实绩|预计完成|执行")
+_TARGET_HEADER = cue_pattern("target", Scope.HEADER)
+_ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -216,9 +218,10 @@ def _is_cell_line(line: str) -> bool:
 # --- One row per line: pipes, Markdown, tabs, aligned columns --------------------------------
 
 RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
-_KNOWN_UNITS = frozenset(UNITS)
 # A column of growth or shares whose header gives no unit is in percent.
-_RATE_HEADER = re.compile(r"增长|增速|增幅|增减|比上年|同比|比重|占比|构成")
+_RATE_HEADER = re.compile(
+    f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
+)
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
@@ -244,7 +247,7 @@ _HEADER_ROWS_MAX = 3
 
 def _is_unit(unit: str) -> bool:
     """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
-    return unit.split("/")[0] in _KNOWN_UNITS
+    return declared_unit(unit.split("/")[0]) is not None
 
 
 def _unit_words(words: str) -> Unit | None:

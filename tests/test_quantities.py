@@ -173,3 +173,30 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
         assert text[quantity.start : quantity.end] == quantity.text
     for left, right in itertools.pairwise(quantities):
         assert left.end <= right.start
+
+
+@pytest.mark.parametrize(
+    ("mention", "value", "unit", "qualifier"),
+    [
+        ("百分之十四點五", 14.5, "%", None),  # formal prose writes percentages in words
+        ("百分之三点四", 3.4, "%", None),
+        ("一萬三千五百多億元", 1.35e12, "元", "多"),  # a 万 inside the numeral, then 亿
+        ("三万零六百多亿元", 3.06e12, "元", "多"),
+        ("62萬8千元", 628000, "元", None),  # one number written in two places
+    ],
+)
+def test_numbers_written_out_in_words(
+    mention: str, value: float, unit: str, qualifier: str | None
+) -> None:
+    (found,) = find_quantities(mention)
+    assert (found.text, found.value, found.unit, found.qualifier) == (
+        mention,
+        value,
+        unit,
+        qualifier,
+    )
+
+
+def test_a_wan_followed_by_a_unit_is_still_a_magnitude() -> None:
+    (found,) = find_quantities("三万人")
+    assert (found.value, found.unit, found.magnitude) == (30000, "人", "万")

@@ -18,23 +18,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from llmx.folding import fold
-from llmx.quantities import (
+from llmx.quantities import Quantity, find_quantities, parse_quantity
+from llmx.vocabulary import (
+    CHINESE_NUMERALS,
+    MAGNITUDE_FACTORS,
     MAGNITUDES,
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
-    Quantity,
-    find_quantities,
-    parse_quantity,
+    UNRECORDED_QUALIFIERS,
+    magnitude_prefix,
 )
 
 _DIGITS = "0123456789"
-_CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-# Magnitude words a model may leave on a unit ("亿元"); the standard takes them off.
-_UNIT_MAGNITUDES = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
+_CN_NUMERALS = CHINESE_NUMERALS
 # Factors a table header or the prose may apply to a bare written number.
-_HEADER_FACTORS = (1.0, *(float(f) for f in sorted(set(MAGNITUDES.values()))))
+_HEADER_FACTORS = (1.0, *MAGNITUDE_FACTORS)
 _CONTEXT_NEAR, _CONTEXT_FAR = 12, 40
-_PREFIX_QUALIFIERS = tuple(q for q in PREFIX_QUALIFIERS if q != "达到")
+_PREFIX_QUALIFIERS = tuple(q for q in PREFIX_QUALIFIERS if q not in UNRECORDED_QUALIFIERS)
 _SUFFIX_QUALIFIERS = frozenset(SUFFIX_QUALIFIERS)
 _REL_TOLERANCE = 1e-6
 
@@ -365,11 +365,7 @@ def _quantity_at(
 
 def split_unit_magnitude(unit: str) -> tuple[str, float]:
     """ "亿元" → ("元", 1e8): the standard's unit and the magnitude a model left on it."""
-    folded = fold(unit).strip()
-    for word, factor in _UNIT_MAGNITUDES:
-        if folded.startswith(word) and folded != word + "分点":
-            return folded[len(word) :], float(factor)
-    return folded, 1.0
+    return magnitude_prefix(fold(unit).strip())
 
 
 def _explained_value(proposed: float, unit_factor: float, written: Quantity) -> float | None:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from llmx.folding import fold
+from llmx.vocabulary import NUMERAL_CHARACTERS, STATUS_CUES, Scope
 
 # What validators may check an answer against during a live call (hybrid: the number of
 # candidates). Not instructor's `context=`: instructor also renders every message through
@@ -28,19 +29,15 @@ VALIDATION_CONTEXT: ContextVar[Mapping[str, Any] | None] = ContextVar(
 )
 
 # Any character that writes a number: digits (either width) and Chinese numerals.
-NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿兩億萬半]")
+NUMERAL = re.compile(f"[{NUMERAL_CHARACTERS}]")
 _YEAR = re.compile(r"^((?:19|20)\d{2})(?:年(?:度)?)?$")
 _STATUS_WORDS = {
     "actual": "actual",
     "result": "actual",
-    "完成": "actual",
-    "实际": "actual",
     "target": "target",
     "goal": "target",
     "plan": "target",
-    "目标": "target",
-    "计划": "target",
-    "预期": "target",
+    **{cue.word: cue.means for cue in STATUS_CUES if cue.scope & Scope.ANSWER},
 }
 _KIND_WORDS = {"level": "level", "change": "change", "share": "share"}
 

@@ -1,47 +1,140 @@
-"""What a document says about itself that every fact needs: its report and plan years."""
+"""What a document says about itself that every fact needs, computed once per document.
+
+Its years: the year its results are for (`report`), the year its targets are for (`plan`)
+and the year it was written (`written`, which 今年 and 去年 are relative to), read from its
+title, its date line or, failing both, its content. And where its sentences, clauses and
+lines start, so that the words before any number are found by bisection, not by scanning
+back through the document for every number (linear time in the document's length).
+Pure functions.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from llmx.folding import fold
 from llmx.sections import Section
+from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 
-_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年国民经济和社会发展计划执行情况")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})年(?:国民经济和社会发展)?计划(?:草案)?")
-_ACTUAL_HEADINGS = ("执行情况", "完成情况")
-_TARGET_HEADINGS = (
-    "计划草案",
-    "目标",
-    "重点工作",
-    "主要任务",
-    "重点措施",
-    "总体考虑",
-    "要求",
-    "安排",
+_YEAR = r"((?:19|20)\d{2})\s*年"
+_HEAD_LINES = 8
+_HEAD_CHARS = 600
+# Title words saying the year before them is the year of the results, or of the plan.
+_RESULTS_TITLE = re.compile(
+    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行)"
 )
+_PLAN_TITLE = re.compile(_YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行))")
+_WORK_REPORT = re.compile(r"政府工作报告")
+# A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
+_DATE_LINE = re.compile(
+    r"^[\s—\-－（(【\[]*(?:(?:成文|发布|生成)日期\W*)?"
+    r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2})-\d{1,2})"
+)
+_DATE_IN_FIELD = re.compile(r"(?:成文|发布|生成)日期\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})")
+# Years that are not "the year of" anything: ranges, comparisons, spans since.
+_NOT_A_REPORT_YEAR = re.compile(r"[—\-至到~～]\s*$|^\s*[—\-至到~～]|^以来")
+_LATE_MONTH = 7  # a report dated from July on reports on its own year
 
 
 @dataclass(frozen=True)
 class DocumentContext:
     report_year: str | None
     plan_year: str | None
+    written_year: str | None = None
 
     @classmethod
     def of(cls, text: str) -> DocumentContext:
-        head = fold(text[:2000])
-        report = _REPORT_YEAR.search(head)
-        report_year = report.group(1) if report else None
-        plan_year = None
-        for match in _PLAN_YEAR.finditer(head):
-            if match.group(1) != report_year:
-                plan_year = match.group(1)
-                break
-        if plan_year is None and report_year:
-            plan_year = str(int(report_year) + 1)
-        return cls(report_year, plan_year)
+        return _years(text)
+
+    def relative(self, word: str, status: str) -> str | None:
+        """The year a relative word names. 今年 is the report year for a result and the plan
+        year for a goal: a report drafted late in the year says 今年预计完成 of the year it
+        reports on, one given early in the next says 今年 of the year it plans. 去年 and 上年
+        are the year before the one written in, 明年 the year after."""
+        if word == "今年":
+            return self.report_year if status == "actual" else self.plan_year
+        base = self.written_year or self.plan_year
+        if base is None:
+            return None
+        if word in ("去年", "上年"):
+            return str(int(base) - 1)
+        if word == "明年":
+            return str(int(base) + 1)
+        return None
+
+
+def document_year(text: str) -> str | None:
+    """The year a document's results are for: from its title (2023年…执行情况, 2022年…统计
+    公报, 2024年政府工作报告 → 2023), else its date line (a report dated early in 2024
+    reports on 2023), else the year its text names most often."""
+    return _years(text).report_year
+
+
+def _head(text: str) -> tuple[str, list[str]]:
+    lines = [line.strip() for line in fold(text[: _HEAD_CHARS * 3]).splitlines() if line.strip()]
+    head_lines = lines[:_HEAD_LINES]
+    return "".join(head_lines)[:_HEAD_CHARS], head_lines
+
+
+def _date(lines: list[str], head: str) -> tuple[int, int] | None:
+    """The year and month the document is dated, from a date line near its top."""
+    for line in lines:
+        match = _DATE_LINE.match(line)
+        if match and (match.group(2) or match.group(3)):
+            return int(match.group(1)), int(match.group(2) or match.group(3))
+    field = _DATE_IN_FIELD.search(head)
+    return (int(field.group(1)), int(field.group(2))) if field else None
+
+
+def _years(text: str) -> DocumentContext:
+    head, lines = _head(text)
+    # The title is the head without its date line and metadata rows.
+    title = "".join(line for line in lines if not _DATE_LINE.match(line))
+    results = _RESULTS_TITLE.search(title)
+    report = results.group(1) if results else None
+    plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
+    dated = _date(lines, head)
+    written = str(dated[0]) if dated else None
+    if _WORK_REPORT.search(title):
+        # A government work report is given early in the year it plans for and reviews the
+        # year before: its title year (or date) is the plan year.
+        titled = re.search(_YEAR, title)
+        year = written or (titled.group(1) if titled else None)
+        if year and not report:
+            written = written or year
+            report, plan = str(int(year) - 1), plan or year
+    if report is None and plan is not None:
+        report = str(int(plan) - 1)
+    if report is None and dated is not None:
+        year, month = dated
+        report = str(year if month >= _LATE_MONTH else year - 1)
+    if report is None:
+        titled = re.search(_YEAR, title)
+        report = titled.group(1) if titled else _most_named_year(fold(text))
+    if plan is None and report is not None:
+        plan = str(int(report) + 1)
+    return DocumentContext(report, plan, written)
+
+
+def _most_named_year(folded: str) -> str | None:
+    """The year the text names most often on its own (not in a range or a span since)."""
+    counts: Counter[str] = Counter()
+    for match in re.finditer(_YEAR, folded):
+        before = folded[max(0, match.start() - 2) : match.start()]
+        after = folded[match.end() : match.end() + 2]
+        if not (_NOT_A_REPORT_YEAR.search(before) or _NOT_A_REPORT_YEAR.search(after)):
+            counts[match.group(1)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- the part of the report a section belongs to ---------------------------------------------
+
+_ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)
+_TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
 
 
 @lru_cache(maxsize=1024)
@@ -55,3 +148,58 @@ def section_status(section: Section) -> str:
         if any(word in folded for word in _TARGET_HEADINGS):
             return "target"
     return "actual"
+
+
+@lru_cache(maxsize=1024)
+def section_year(section: Section) -> str | None:
+    """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
+    for heading in reversed(section.path):
+        folded = fold(heading)
+        years = [
+            m.group(1)
+            for m in re.finditer(_YEAR, folded)
+            if not _NOT_A_REPORT_YEAR.search(folded[m.end() : m.end() + 2])
+            and not _NOT_A_REPORT_YEAR.search(folded[max(0, m.start() - 2) : m.start()])
+        ]
+        if len(set(years)) == 1:
+            return years[0]
+        if years:
+            return None  # 2023年执行情况及2024年计划: no one year
+    return None
+
+
+# --- where sentences, clauses and lines start ------------------------------------------------
+
+_SENTENCE_ENDS = "。；;！？!?\n"
+_CLAUSE_ENDS = _SENTENCE_ENDS + "，,：:"
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Where each sentence, clause and line of a folded text starts, computed once."""
+
+    sentences: tuple[int, ...]
+    clauses: tuple[int, ...]
+    lines: tuple[int, ...]
+    length: int
+
+    @classmethod
+    def of(cls, folded: str) -> Boundaries:
+        def starts(marks: str) -> tuple[int, ...]:
+            pattern = "[" + re.escape(marks) + "]"
+            return (0, *(match.end() for match in re.finditer(pattern, folded)))
+
+        return cls(starts(_SENTENCE_ENDS), starts(_CLAUSE_ENDS), starts("\n"), len(folded))
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` starts (the character after its break)."""
+        return self.sentences[bisect_right(self.sentences, position) - 1]
+
+    def clause_start(self, position: int) -> int:
+        return self.clauses[bisect_right(self.clauses, position) - 1]
+
+    def line_span(self, position: int) -> tuple[int, int]:
+        """The start and end (before its newline) of the line holding `position`."""
+        index = bisect_right(self.lines, position) - 1
+        end = self.lines[index + 1] - 1 if index + 1 < len(self.lines) else self.length
+        return self.lines[index], end

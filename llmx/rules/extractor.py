@@ -16,9 +16,10 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities
 from llmx.rules import attributes, filters
-from llmx.rules.context import DocumentContext, section_status
+from llmx.rules.context import Boundaries, DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
+from llmx.vocabulary import Scope, cue_pattern, implied_kind
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -31,6 +32,7 @@ class _Document:
     document: Document
     folded: str
     context: DocumentContext
+    bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
 
@@ -69,10 +71,12 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
+    folded = fold(text)
     return _Document(
         document,
-        fold(text),
+        folded,
         DocumentContext.of(text),
+        Boundaries.of(folded),
         split_sections(document.id, text),
         find_tables(text),
     )
@@ -106,7 +110,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        status = attributes.status_of(folded, quantity, default)
+        status = attributes.status_of(folded, prepared.bounds, quantity, default, prepared.context)
         indicator = attributes.indicator_of(text, folded, quantity, previous)
         previous = (quantity.end, indicator)
         yield _fact(
@@ -117,12 +121,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             status,
             attributes.kind_of(folded, quantity),
             attributes.period_of(
-                folded,
-                quantity,
-                status,
-                default,
-                prepared.context.report_year,
-                prepared.context.plan_year,
+                folded, prepared.bounds, quantity, status, section, prepared.context
             ),
         )
 
@@ -170,6 +169,9 @@ def _row_facts(
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
+_CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
+_SHARE_HEADER = cue_pattern("share", Scope.HEADER)
+_COMPLETION_HEADER = re.compile(r"完成(?:预算|计划|目标)")
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -192,16 +194,13 @@ def _unit_in_prose(prepared: _Document, header: str) -> str:
 
 
 def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
-    if (
-        quantity.unit in ("个百分点", "百分点", "倍")
-        or negative
-        or re.search(r"增速|增长|增幅", header)
-    ):
+    implied = implied_kind(quantity.unit)
+    if implied == "change" or negative or _CHANGE_HEADER.search(header):
         return "change"
-    measured_as_share = quantity.unit in ("%", "ratio")
+    if implied == "share":
+        return "share"
     # A completion ratio (完成预算%) is a share, as the standard says.
-    share_words = r"比重|率|占|比例|完成(?:预算|计划|目标)"
-    if quantity.unit == "ratio" or (measured_as_share and re.search(share_words, header)):
+    if quantity.unit == "%" and (_SHARE_HEADER.search(header) or _COMPLETION_HEADER.search(header)):
         return "share"
     return "level"
 

@@ -10,10 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from llmx.quantities import MAGNITUDES, Quantity
+from llmx.quantities import Quantity
+from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS
 
-# Units that mark a date, a name or a class, never a measured amount.
-_NON_FACT_UNITS = frozenset({"年", "月", "日", "周年", "届", "号", "级", "星", "强", "千伏", "kV"})
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
@@ -23,8 +22,6 @@ _NAME_AFTER = re.compile(
 )
 # After a count in Chinese numerals, these make it a slogan (十项行动, 三项重点任务).
 _SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标)")
-# A phase of a project (二期) or a kind of vehicle (两轮) in Chinese numerals is a name.
-_CHINESE_NAME_UNITS = frozenset({"期", "轮", "类", "张", "方", "单", "门", "层"})
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
@@ -81,7 +78,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     before1 = _before(folded, quantity, 1)
     after1 = _after(folded, quantity, 1)
     after8 = _after(folded, quantity, 8)
-    if quantity.unit in _NON_FACT_UNITS:
+    if quantity.unit in NON_FACT_UNITS:
         return "date, name or class unit"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
@@ -107,7 +104,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "rank"
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
-    if quantity.chinese and (_SLOGAN_AFTER.match(after8) or quantity.unit in _CHINESE_NAME_UNITS):
+    names = _SLOGAN_AFTER.match(after8) or quantity.unit in NAMES_IN_CHINESE_UNITS
+    if quantity.chinese and names:
         return "slogan or name in Chinese numerals"
     if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
         return "session of a meeting"

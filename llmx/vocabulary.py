@@ -1,0 +1,302 @@
+"""The words llmx knows: units, magnitudes, numerals, qualifiers, and status and kind cues.
+
+Every unit is declared once, in `UNITS`, with its family; the family says what a number in
+that unit implies (the kind it gives a fact, or that it is never a fact). Every other set
+the code uses — the alternation `llmx.quantities` matches, the units the filters drop, the
+measure words whose counted noun follows, the units that fix a fact's kind — is derived
+from that table, so adding a family is one row per unit and a test (see `Family.ENERGY`).
+Cue words are declared once too, each with the status or kind it signals and where in a
+report it is read (a clause, a heading, a table header). Pure data and lookups, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum, Flag, auto
+from functools import cache
+
+
+class Family(Enum):
+    """What kind of thing a unit measures; `kind` is the kind it fixes, None where context
+    decides (a percent is a growth rate or a share), and `fact` False for units that mark a
+    date, a name or a class."""
+
+    MONEY = ("money", "level", True)
+    PERCENT = ("percent", None, True)  # 增长7.2% is a change, 占比75.5% a share
+    POINTS = ("points", "change", True)  # percentage points only ever measure a change
+    MULTIPLE = ("multiple", "change", True)  # 是上年的2.4倍
+    RATIO = ("ratio", "share", True)  # 1.91:1, terms of 3.1:42.6:54.3, 三分之一
+    # A measure word: the counted thing is named after the number (130个技改项目).
+    COUNT = ("count", "level", True)
+    # People, visits and other counts whose unit itself names what is counted.
+    TALLY = ("tally", "level", True)
+    PHYSICAL = ("physical", "level", True)  # length, area, volume, mass
+    ENERGY = ("energy", "level", True)  # energy, power and emissions
+    DURATION = ("duration", "level", True)  # 317天, 3个工作日
+    CALENDAR = ("calendar", None, False)  # 2023年, 5月, 75周年, 第七届: dates and ordinals
+    CLASS = ("class", None, False)  # 4A级, 五星, 100强, 110千伏: grades and classes
+
+    @property
+    def kind(self) -> str | None:
+        kind: str | None = self.value[1]
+        return kind
+
+    @property
+    def fact(self) -> bool:
+        fact: bool = self.value[2]
+        return fact
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit as written after folding (simplified, half-width)."""
+
+    name: str
+    family: Family
+    per: bool = False  # may follow "/" in a compound unit (元/人, 吨/年)
+    written: bool = True  # found after a number; False for a per-unit only (梯) or "ratio"
+    # With a Chinese numeral it names a thing rather than counting (二期, 两轮, 三类).
+    names_in_chinese: bool = False
+
+
+_ = Unit  # short rows below
+M, PC, PT, X, R = Family.MONEY, Family.PERCENT, Family.POINTS, Family.MULTIPLE, Family.RATIO
+C, T, P, E = Family.COUNT, Family.TALLY, Family.PHYSICAL, Family.ENERGY
+D, CAL, CLS = Family.DURATION, Family.CALENDAR, Family.CLASS
+
+UNITS: tuple[Unit, ...] = (
+    # money
+    _("元", M), _("美元", M), _("港元", M), _("欧元", M),
+    # rates, points, multiples, ratios
+    _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
+    _("ratio", R, written=False),
+    # length, area, volume, mass
+    _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P), _("立方米", P),
+    _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P), _("米", P),
+    _("亩", P, per=True), _("公顷", P), _("方", P, names_in_chinese=True), _("m2", P),
+    _("m²", P), _("m³", P), _("㎡", P),
+    _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
+    _("标箱", P), _("TEU", P),
+    # energy, power and emissions
+    _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
+    _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),
+    _("吨二氧化碳当量", E), _("吨二氧化碳", E), _("千克标准煤", E),
+    # measure words: 130个|技改项目, 5家|企业
+    _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
+    _("所", C), _("座", C), _("条", C), _("套", C), _("台", C, per=True), _("辆", C), _("件", C),
+    _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
+    _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
+    _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
+    _("起", C),
+    # counts whose unit names what is counted, and other measure words
+    _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
+    _("批次", T), _("台件", T), _("台套", T), _("次", T), _("位", T), _("羽", T), _("株", T),
+    _("棵", T), _("篇", T), _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
+    _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
+    _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
+    _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
+    _("梯", T, per=True, written=False),
+    # durations
+    _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
+    _("天", D, per=True), _("周", D),
+    # never a fact
+    _("年", CAL, per=True), _("月", CAL, per=True), _("日", CAL, per=True), _("周年", CAL),
+    _("届", CAL), _("号", CAL), _("级", CLS), _("星", CLS), _("强", CLS), _("千伏", CLS),
+    _("kV", CLS),
+)  # fmt: skip
+del _, M, PC, PT, X, R, C, T, P, E, D, CAL, CLS
+
+_BY_NAME: dict[str, Unit] = {}
+for _unit in UNITS:
+    _BY_NAME.setdefault(_unit.name, _unit)
+
+
+def unit(name: str) -> Unit | None:
+    """The declared unit of that name (as written after folding), if it is one."""
+    return _BY_NAME.get(name)
+
+
+def family_of(name: str) -> Family | None:
+    declared = _BY_NAME.get(name)
+    return declared.family if declared else None
+
+
+def units_where(*families: Family) -> frozenset[str]:
+    """The names of the units of these families."""
+    return frozenset(u.name for u in UNITS if u.family in families)
+
+
+WRITTEN_UNITS: tuple[str, ...] = tuple(dict.fromkeys(u.name for u in UNITS if u.written))
+PER_UNITS: tuple[str, ...] = tuple(dict.fromkeys(u.name for u in UNITS if u.per))
+NON_FACT_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if not u.family.fact)
+# Counts whose counted noun is written after the number (实施130个技改项目).
+NOUN_FOLLOWS_UNITS: frozenset[str] = units_where(Family.COUNT)
+PERCENT_UNITS: frozenset[str] = units_where(Family.PERCENT)
+NAMES_IN_CHINESE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.names_in_chinese)
+
+
+def implied_kind(unit_name: str) -> str | None:
+    """The kind a unit fixes whatever the words around it (个百分点 → change, ratio →
+    share), or None where the words decide (a percent, or a level unit that 比上年增加
+    makes a change)."""
+    family = family_of(unit_name)
+    if family in (Family.POINTS, Family.MULTIPLE, Family.RATIO):
+        return family.kind
+    return None
+
+
+# --- magnitudes and numerals ----------------------------------------------------------------
+
+MAGNITUDES: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+}
+# The magnitude words written after a number (983亿元, 1.5万亿); 千亿 and 百亿 are written
+# as numerals of their own (突破千亿), not after one.
+WRITTEN_MAGNITUDES: tuple[str, ...] = ("万亿", "千万", "百万", "万", "亿")
+MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNITUDES.values())))
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+CHINESE_NUMERALS = CHINESE_DIGITS + "万亿"
+# Any character that writes a number, in any script or width, for "does this quote a number?"
+NUMERAL_CHARACTERS = "0-9０-９" + CHINESE_NUMERALS + "兩億萬半"
+
+
+def magnitude_prefix(unit_name: str) -> tuple[str, float]:
+    """ "亿元" → ("元", 1e8): a unit with a magnitude word left on it, split."""
+    for word in sorted(WRITTEN_MAGNITUDES, key=len, reverse=True):
+        if unit_name.startswith(word) and unit_name != word + "分点":
+            return unit_name[len(word) :], float(MAGNITUDES[word])
+    return unit_name, 1.0
+
+
+# --- qualifiers ------------------------------------------------------------------------------
+
+PREFIX_QUALIFIERS: tuple[str, ...] = (
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "超过",
+    "突破",
+    "达到",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "过",
+    "≥",
+    "≤",
+    "<",
+    ">",
+)
+SUFFIX_QUALIFIERS: tuple[str, ...] = ("以上", "左右", "以内", "以下", "之内")
+# 达到 is a verb before a number, not a bound on it: recognised, never recorded.
+UNRECORDED_QUALIFIERS = frozenset({"达到"})
+
+
+# --- status and kind cues --------------------------------------------------------------------
+
+
+class Scope(Flag):
+    """Where in a report a cue word is read."""
+
+    CLAUSE = auto()  # the words before a number in its sentence
+    HEADING = auto()  # a section heading (执行情况 vs 计划草案)
+    HEADER = auto()  # a table column header (完成 vs 目标)
+    ANSWER = auto()  # a model's answer naming a status in Chinese (完成 → actual)
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    means: str  # "actual" / "target", or "change" / "share"
+    scope: Scope
+
+
+_CL, _HD, _HR, _AN = Scope.CLAUSE, Scope.HEADING, Scope.HEADER, Scope.ANSWER
+
+STATUS_CUES: tuple[Cue, ...] = (
+    # results
+    Cue("完成", "actual", _CL | _HR | _AN),
+    Cue("实现", "actual", _CL),
+    Cue("达到", "actual", _CL),
+    Cue("建成", "actual", _CL),
+    Cue("累计", "actual", _CL),
+    Cue("已", "actual", _CL),
+    Cue("预计", "actual", _CL),
+    Cue("实际", "actual", _HR | _AN),
+    Cue("实绩", "actual", _HR),
+    Cue("执行", "actual", _HR),
+    Cue("预计完成", "actual", _HR),
+    Cue("执行情况", "actual", _HD),
+    Cue("完成情况", "actual", _HD),
+    Cue("回顾", "actual", _HD),
+    Cue("过去一年", "actual", _HD),
+    Cue("决算", "actual", _HD),
+    # plans and goals
+    Cue("目标", "target", _CL | _HD | _HR | _AN),
+    Cue("计划", "target", _CL | _HR | _AN),
+    Cue("预期", "target", _CL | _HR | _AN),
+    Cue("力争", "target", _CL),
+    Cue("争取", "target", _CL),
+    Cue("确保", "target", _CL),
+    Cue("拟", "target", _CL),
+    Cue("规划", "target", _CL),
+    Cue("将", "target", _CL),
+    Cue("建议", "target", _CL),
+    Cue("控制在", "target", _CL),
+    Cue("左右为", "target", _CL),
+    Cue("要求", "target", _CL | _HD),
+    Cue("任务", "target", _HR),
+    Cue("预计目标", "target", _HR),
+    Cue("计划草案", "target", _HD),
+    Cue("草案", "target", _HD),
+    Cue("重点工作", "target", _HD),
+    Cue("主要任务", "target", _HD),
+    Cue("重点措施", "target", _HD),
+    Cue("总体考虑", "target", _HD),
+    Cue("安排", "target", _HD),
+)
+
+
+def _cues(words: str, means: str, scope: Scope) -> tuple[Cue, ...]:
+    return tuple(Cue(word, means, scope) for word in words.split())
+
+
+KIND_CUES: tuple[Cue, ...] = (
+    *_cues(
+        "增长 下降 增速 提高 降低 提升 增加 减少 回落 上涨 下滑 拉动 高于 低于 "
+        "增幅 降幅 同比 负增长 减 增",
+        "change",
+        _CL,
+    ),
+    *_cues("增速 增长 增幅", "change", _HR),
+    *_cues("占 比重 比例 覆盖 率 达标 满意 贡献", "share", _CL),
+    *_cues("比重 率 占 比例", "share", _HR),
+)
+del _CL, _HD, _HR, _AN
+
+
+def cue_words(cues: Iterable[Cue], means: str, scope: Scope) -> tuple[str, ...]:
+    """The words of `cues` that mean `means` where `scope` is read, in declared order."""
+    return tuple(cue.word for cue in cues if cue.means == means and scope & cue.scope)
+
+
+@cache
+def cue_pattern(means: str, scope: Scope) -> re.Pattern[str]:
+    """A pattern finding any status or kind cue meaning `means` in `scope`, longest first."""
+    words = cue_words((*STATUS_CUES, *KIND_CUES), means, scope)
+    return alternation(words)
+
+
+def alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of `words`, longest first so 个百分点 wins over 百分点."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in ordered))

@@ -1,0 +1,188 @@
+"""Year, status and kind read from the text of any official report, not from one layout.
+
+The examples are written for these tests in the manner of statistical bulletins, government
+work reports, plan and budget execution reports, in simplified and traditional script.
+"""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.folding import fold
+from llmx.rules import RulesExtractor
+from llmx.rules.context import Boundaries, DocumentContext, document_year
+
+
+def _facts(text: str) -> dict[str, Fact]:
+    facts = RulesExtractor().extract([Document(id="doc", text=text)]).facts
+    return {fact.text: fact for fact in facts}
+
+
+def _attributes(text: str) -> dict[str, tuple[str, str | None, str]]:
+    return {key: (f.status, f.period, f.kind) for key, f in _facts(text).items()}
+
+
+# --- the document's year ---------------------------------------------------------------------
+
+
+def test_document_year_from_a_results_title() -> None:
+    title = "关于某市2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n各位代表：\n"
+    assert document_year(title) == "2022"
+    assert DocumentContext.of(title).plan_year == "2023"
+
+
+def test_document_year_from_a_bulletin_title_not_its_publication_date() -> None:
+    text = "某省2022年国民经济和社会发展统计公报\n某省统计局\n2023年3月16日\n"
+    assert document_year(text) == "2022"
+
+
+def test_document_year_of_a_government_work_report_is_the_year_before_it_is_given() -> None:
+    text = "政府工作报告\n——2023年1月12日在某省第十四届人民代表大会第一次会议上\n各位代表：\n"
+    context = DocumentContext.of(text)
+    assert (context.report_year, context.plan_year, context.written_year) == (
+        "2022",
+        "2023",
+        "2023",
+    )
+    assert document_year("2024年政府工作报告\n各位代表：\n") == "2023"
+
+
+def test_document_year_from_a_date_line_alone() -> None:
+    early = "关于国民经济和社会发展计划执行情况的报告\n（2024年1月16日）\n"
+    late = "关于上半年经济运行情况的报告\n——2023年8月29日在市人大常委会会议上\n"
+    assert document_year(early) == "2023"
+    assert document_year(late) == "2023"
+
+
+def test_document_year_from_a_metadata_date_field() -> None:
+    text = "| 发布机构 | 某县统计局 | 成文日期 | 2021-02-25 |\n关于经济运行的通报\n"
+    assert document_year(text) == "2020"
+
+
+def test_document_year_from_content_when_nothing_else_says() -> None:
+    text = "经济运行情况\n" + "2021年全县生产总值增长8%。2021年粮食丰收。2018—2020年平稳。"
+    assert document_year(text) == "2021"
+
+
+def test_document_year_reads_traditional_script() -> None:
+    assert document_year("某市2019年國民經濟和社會發展統計公報\n") == "2019"
+
+
+# --- boundaries ------------------------------------------------------------------------------
+
+
+def test_boundaries_find_the_sentence_clause_and_line_of_a_position() -> None:
+    folded = fold("甲乙。丙，丁\n戊")
+    bounds = Boundaries.of(folded)
+    assert bounds.sentence_start(4) == 3  # 丙，丁 starts after 。
+    assert bounds.clause_start(5) == 5  # 丁 starts after ，
+    assert bounds.line_span(7) == (7, 8)
+    assert bounds.line_span(0) == (0, 6)
+
+
+# --- period and status by genre ---------------------------------------------------------------
+
+BULLETIN = (
+    "某省2022年国民经济和社会发展统计公报\n某省统计局\n2023年3月16日\n\n一、综合\n"
+    "初步核算，全年全省生产总值77715亿元，比上年增长3.1%。"
+    "年末全省常住人口6577万人，比上年末增加37万人。城镇化率为73.4%。\n"
+)
+
+
+def test_a_bulletin_reports_results_for_its_title_year() -> None:
+    assert _attributes(BULLETIN) == {
+        "77715亿元": ("actual", "2022", "level"),
+        "3.1%": ("actual", "2022", "change"),
+        "6577万人": ("actual", "2022", "level"),
+        "37万人": ("actual", "2022", "change"),
+        "73.4%": ("actual", "2022", "share"),
+    }
+
+
+WORK_REPORT = (
+    "政府工作报告\n——2023年1月12日在某省第十四届人民代表大会第一次会议上\n各位代表：\n"
+    "一、2022年工作回顾\n"
+    "过去一年，全省地区生产总值增长4.5%，一般公共预算收入完成1200亿元。"
+    "去年全省粮食产量达到600亿斤。\n"
+    "二、2023年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业50万人以上。\n"
+)
+
+
+def test_a_work_report_reviews_the_year_before_and_plans_the_year_given() -> None:
+    assert _attributes(WORK_REPORT) == {
+        "4.5%": ("actual", "2022", "change"),
+        "1200亿元": ("actual", "2022", "level"),
+        "600亿斤": ("actual", "2022", "level"),
+        "6%": ("target", "2023", "change"),
+        "50万人": ("target", "2023", "level"),
+    }
+
+
+BUDGET = (
+    "关于某市2022年预算执行情况和2023年预算草案的报告\n各位代表：\n"
+    "一、2022年预算执行情况\n"
+    "全市一般公共预算收入完成305.2亿元，为预算的101.5%，增长6.1%。\n"
+    "二、2023年预算草案\n"
+    "全市一般公共预算收入预算安排320亿元，增长5%。"
+    "2022年全市一般公共预算收入完成305.2亿元，是编制预算的基础。\n"
+)
+
+
+def test_a_budget_report_executes_one_year_and_budgets_the_next() -> None:
+    facts = RulesExtractor().extract([Document(id="doc", text=BUDGET)]).facts
+    assert [(f.text, f.status, f.period, f.kind) for f in facts] == [
+        ("305.2亿元", "actual", "2022", "level"),
+        ("101.5%", "actual", "2022", "share"),
+        ("6.1%", "actual", "2022", "change"),
+        ("320亿元", "target", "2023", "level"),
+        ("5%", "target", "2023", "change"),
+        ("305.2亿元", "actual", "2022", "level"),  # a dated result quoted in the plan part
+    ]
+
+
+def test_a_traditional_script_report_is_read_the_same_way() -> None:
+    text = (
+        "某市2021年國民經濟和社會發展統計公報\n"
+        "全年全市地區生產總值達到1234.5億元，比上年增長5.2%。\n"
+    )
+    facts = _facts(text)
+    assert (facts["1234.5億元"].period, facts["1234.5億元"].status) == ("2021", "actual")
+    assert facts["5.2%"].kind == "change"
+    assert facts["1234.5億元"].indicator == "地區生產總值"
+
+
+def test_multi_year_figures_have_no_period() -> None:
+    text = (
+        "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
+        "地区生产总值年均增长7.5%，累计完成固定资产投资500亿元，较2015年增长30%。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"7.5%": None, "500亿元": None, "30%": None}
+
+
+def test_a_year_stated_in_the_sentence_dates_its_figures() -> None:
+    text = (
+        "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
+        "2021年，全区地区生产总值为800亿元，增长6%。到2025年，全区常住人口达到120万人。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"800亿元": "2021", "6%": "2021", "120万人": "2025"}
+
+
+def test_the_base_of_a_change_takes_the_year_before() -> None:
+    text = (
+        "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
+        "城乡居民收入比由上年的2.1:1缩小至2.05:1，低保标准由700元提高到735元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"2.1:1": "2022", "2.05:1": "2023", "700元": "2022", "735元": "2023"}
+
+
+def test_a_goal_inside_a_review_is_a_target() -> None:
+    text = (
+        "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
+        "前三季度地区生产总值增长5.8%，力争全年增长6%。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"5.8%": "actual", "6%": "target"}

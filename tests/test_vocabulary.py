@@ -1,0 +1,72 @@
+"""The vocabulary: each unit declared once, and every derived set agreeing with the table."""
+
+from __future__ import annotations
+
+from llmx import vocabulary
+from llmx.documents import Document
+from llmx.quantities import find_quantities
+from llmx.rules import RulesExtractor
+from llmx.vocabulary import Family, Scope, cue_pattern, implied_kind, magnitude_prefix
+
+
+def test_each_unit_is_declared_once() -> None:
+    names = [unit.name for unit in vocabulary.UNITS]
+    assert len(names) == len(set(names))
+
+
+def test_every_written_unit_is_found_after_a_number() -> None:
+    for unit in vocabulary.UNITS:
+        if unit.written:
+            found = find_quantities(f"共7{unit.name}。")
+            assert [q.unit for q in found] == [unit.name], unit.name
+
+
+def test_units_that_mark_dates_and_classes_are_never_facts() -> None:
+    assert {"年", "月", "周年", "级", "千伏"} <= vocabulary.NON_FACT_UNITS
+    assert not {"元", "%", "个", "天"} & vocabulary.NON_FACT_UNITS
+
+
+def test_points_multiples_and_ratios_fix_the_kind_percent_does_not() -> None:
+    assert implied_kind("个百分点") == implied_kind("倍") == "change"
+    assert implied_kind("ratio") == "share"
+    assert implied_kind("%") is None
+    assert implied_kind("元") is None  # 比上年增加5亿元 is a change: the words decide
+
+
+def test_measure_words_are_counts_whose_noun_follows() -> None:
+    assert {"个", "家", "项"} <= vocabulary.NOUN_FOLLOWS_UNITS
+    assert "人" not in vocabulary.NOUN_FOLLOWS_UNITS
+    assert vocabulary.family_of("人") is Family.TALLY
+
+
+def test_a_magnitude_left_on_a_unit_is_split_off() -> None:
+    assert magnitude_prefix("亿元") == ("元", 1e8)
+    assert magnitude_prefix("万亿元") == ("元", 1e12)
+    assert magnitude_prefix("百分点") == ("百分点", 1.0)
+
+
+def test_cues_are_read_where_they_are_declared() -> None:
+    assert cue_pattern("target", Scope.HEADER).search("2024年预计目标")
+    assert cue_pattern("actual", Scope.HEADING).search("2023年计划执行情况")
+    assert not cue_pattern("actual", Scope.HEADING).search("2024年计划草案")
+    assert cue_pattern("share", Scope.HEADER).search("城镇化率（%）")
+
+
+def test_an_energy_family_is_found_valued_and_kinded_from_its_rows() -> None:
+    text = (
+        "全社会用电量达到85.6亿千瓦时，比上年增长6.2%；光伏发电量3200万千瓦时，"
+        "单位地区生产总值能耗0.42吨标准煤，全年减少二氧化碳排放12.5万吨二氧化碳当量。"
+    )
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
+    assert found == [
+        ("85.6亿千瓦时", 85.6e8, "千瓦时"),
+        ("6.2%", 6.2, "%"),
+        ("3200万千瓦时", 3200e4, "千瓦时"),  # 万千瓦时 is 10^4 千瓦时
+        ("0.42吨标准煤", 0.42, "吨标准煤"),
+        ("12.5万吨二氧化碳当量", 12.5e4, "吨二氧化碳当量"),
+    ]
+    assert {vocabulary.family_of(unit) for _, _, unit in found} >= {Family.ENERGY}
+    facts = RulesExtractor().extract([Document(id="energy", text=text)]).facts
+    kinds = {fact.text: fact.kind for fact in facts}
+    assert kinds["3200万千瓦时"] == kinds["12.5万吨二氧化碳当量"] == "level"
+    assert kinds["6.2%"] == "change"
