@@ -110,7 +110,7 @@ def _timed(
         "ideal_s": round(ideal, 3),
         "ratio": round(wall / ideal, 3),
         "facts": len(extraction.facts),
-        "failures": len(extraction.stats.failures),
+        "failures": len(extraction.failures),
     }
     print(row, flush=True)
     return row

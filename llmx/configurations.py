@@ -17,6 +17,7 @@ from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
+from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
 
 RULES = "rules"
@@ -105,30 +106,17 @@ def _half(value: object) -> Half | None:
     raise ConfigError(f"half {value!r} is not one of {', '.join(HALVES)}")
 
 
-def prompt_ref(manifest: Mapping[str, Any]) -> str | None:
-    """The prompt a run used, as `name@vN`, whether run.json holds a string or a record."""
-    prompt = manifest.get("prompt")
-    if isinstance(prompt, Mapping):
-        if prompt.get("ref"):
-            return str(prompt["ref"])
-        name, version = prompt.get("name"), prompt.get("version")
-        if not name:
-            return None
-        return f"{name}@v{version}" if version is not None else str(name)
-    return str(prompt) if prompt else None
-
-
-def made_by(manifest: Mapping[str, Any], configuration: Configuration) -> list[str]:
-    """How a run's manifest differs from a configuration (empty: the run is one of its runs).
+def made_by(spec: RunSpec, configuration: Configuration) -> list[str]:
+    """How a run's spec differs from a configuration (empty: the run is one of its runs).
 
     A configuration that leaves prompt or model open accepts whichever the run used.
     """
     recorded = {
-        "extractor": manifest.get("extractor"),
-        "mode": manifest.get("mode"),
-        "prompt": prompt_ref(manifest),
-        "model": manifest.get("model"),
-        "base_url": manifest.get("base_url"),
+        "extractor": spec.extractor,
+        "mode": spec.mode,
+        "prompt": spec.prompt,
+        "model": spec.model,
+        "base_url": spec.base_url,
     }
     wanted = configuration.as_dict()
     return [
@@ -204,7 +192,7 @@ def run_configuration(
         if offline and configuration.needs_model:
             raise Unavailable(_how_to_record(configuration, str(error))) from None
         raise
-    failures = run.manifest.get("failures") or []
+    failures = run.record.failures
     if offline and failures:
         raise Unavailable(_how_to_record(configuration, f"{len(failures)} sections failed"))
     return run

@@ -9,6 +9,7 @@ their own and a source map back to the file.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,9 +42,13 @@ class Document:
     source_map: SourceMap = field(default_factory=SourceMap)
 
 
-def decode_text(raw: bytes, name: str) -> tuple[str, str]:
+def decode_text(
+    raw: bytes, name: str, *, visible: Callable[[str], str] | None = None
+) -> tuple[str, str]:
     """Decode bytes as UTF-8, or as a Chinese legacy encoding when detection is certain.
 
+    `visible` gives the part of a decoded candidate that a reader sees (an HTML page's text
+    without its markup), on which the share of Chinese characters is judged.
     Returns (text, encoding). Raises InputError naming the problem otherwise.
     """
     if not raw.strip():
@@ -62,7 +67,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str, str]:
             text = raw.decode(best.encoding)
         except UnicodeDecodeError:
             text = ""
-        if _cjk_share(text) >= _MIN_CJK_SHARE:
+        if _cjk_share(visible(text) if visible else text) >= _MIN_CJK_SHARE:
             return text, best.encoding
     raise InputError(
         f"{name}: not valid UTF-8 (byte {utf8_error.start}) and its encoding "

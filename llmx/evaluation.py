@@ -17,13 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from llmx.bootstrap import REPLICATES, SEED, Intervals, bootstrap_intervals
 from llmx.diagnosis import Error, diagnose
 from llmx.errors import InputError
 from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
+from llmx.record import RunRecord
 from llmx.renderings import DocumentMatch, RunDocument, place_run_on_gold
 from llmx.runs import Run
 from llmx.scoring import (
@@ -43,7 +43,7 @@ class Evaluation:
     """One run scored against gold: the matching, tallies, intervals and errors."""
 
     label: str
-    manifest: Mapping[str, Any]
+    record: RunRecord | None
     outcome: Outcome
     sections: dict[SectionKey, Tally]
     documents: dict[str, Tally]
@@ -64,13 +64,15 @@ class Evaluation:
     @property
     def wall_seconds(self) -> float | None:
         """Seconds from the run's start to its finish, from run.json."""
-        measured = self.manifest.get("wall_seconds")
-        if isinstance(measured, int | float):
-            return float(measured)
+        record = self.record
+        if record is None:
+            return None
+        if record.wall_seconds is not None:
+            return record.wall_seconds
         try:
-            started = datetime.fromisoformat(str(self.manifest["started"]))
-            finished = datetime.fromisoformat(str(self.manifest["finished"]))
-        except (KeyError, ValueError):
+            started = datetime.fromisoformat(str(record.started))
+            finished = datetime.fromisoformat(str(record.finished))
+        except ValueError:
             return None
         return (finished - started).total_seconds()
 
@@ -108,17 +110,16 @@ def evaluate(
     gold: GoldSet,
     *,
     label: str,
-    manifest: Mapping[str, Any] | None = None,
+    record: RunRecord | None = None,
     replicates: int = REPLICATES,
     seed: int = SEED,
     run_texts: Mapping[str, RunDocument] | None = None,
 ) -> Evaluation:
     """Score predictions over the labelled sections of the documents the run covered.
 
-    With `run_texts` (the canonical texts the run read), each is matched to its gold document by
-    content, and facts of another rendering are placed on the gold text before scoring.
+    With `run_texts` (the canonical texts the run read), each is matched to its gold document
+    by content, and facts of another rendering are placed on the gold text before scoring.
     """
-    manifest = dict(manifest or {})
     layout = Layout(gold.sections, gold.labelled)
     matched: list[DocumentMatch] = []
     if run_texts:
@@ -127,16 +128,15 @@ def evaluate(
             for doc, document in gold.documents.items()
         }
         facts, matched = place_run_on_gold(facts, run_texts, gold_documents, gold.facts)
-    covered = manifest.get("documents")
-    if isinstance(covered, list):
+    if record is not None:
         renamed = {match.run_doc: match.gold_doc for match in matched}
-        layout = layout.restricted_to(renamed.get(str(doc), str(doc)) for doc in covered)
+        layout = layout.restricted_to(renamed.get(doc, doc) for doc in record.spec.documents)
     outcome = score(gold.facts, facts, layout)
     sections = tally_sections(outcome)
     documents = tally_documents(sections)
     return Evaluation(
         label=label,
-        manifest=manifest,
+        record=record,
         outcome=outcome,
         sections=sections,
         documents=documents,
@@ -159,7 +159,7 @@ def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Ev
         run.facts,
         gold,
         label=run.label,
-        manifest=run.manifest,
+        record=run.record,
         replicates=replicates,
         run_texts=run_documents(run),
     )
@@ -170,17 +170,15 @@ RUN_DOCUMENTS = "documents"
 
 def run_documents(run: Run) -> dict[str, RunDocument]:
     """The canonical text of each document the run read, as it kept them in
-    `documents/<doc>.txt`, with the format run.json names for it (`formats`, by id).
+    `documents/<doc>.txt`, with the format its record names (`spec.formats`).
 
     Empty for a run that kept no texts: it is scored by offsets under its own ids.
     """
     folder = run.path / RUN_DOCUMENTS
-    covered = run.manifest.get("documents")
-    if not folder.is_dir() or not isinstance(covered, list):
+    if not folder.is_dir():
         return {}
-    formats = run.manifest.get("formats")
     found: dict[str, RunDocument] = {}
-    for doc in map(str, covered):
+    for doc in run.record.spec.documents:
         path = folder / f"{doc}.txt"
         if not path.is_file():
             continue
@@ -189,8 +187,7 @@ def run_documents(run: Run) -> dict[str, RunDocument]:
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"{path}: cannot read the run's document text ({error})") from None
-        kind = formats.get(doc) if isinstance(formats, Mapping) else None
-        found[doc] = RunDocument(text, str(kind) if kind else "txt")
+        found[doc] = RunDocument(text, run.record.spec.formats.get(doc, "txt"))
     return found
 
 
@@ -198,7 +195,7 @@ def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:
     """Runs with the same name get their id appended, so tables and charts tell them apart."""
     labels = [evaluation.label for evaluation in evaluations]
     return [
-        replace(e, label=f"{e.label} ({e.manifest.get('id', index + 1)})")
+        replace(e, label=f"{e.label} ({e.record.id if e.record else index + 1})")
         if labels.count(e.label) > 1
         else e
         for index, e in enumerate(evaluations)

@@ -9,51 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from llmx.documents import Document
 from llmx.facts import Fact
+from llmx.record import RunSpec, RunStats, SectionFailure
 
 # Called once per finished section with a short status line, for progress bars.
 ProgressCallback = Callable[[str], None]
 
 
 @dataclass
-class ExtractionStats:
-    """Counters a run reports in its manifest (run.json)."""
-
-    sections: int = 0
-    calls: int = 0
-    cache_hits: int = 0
-    tokens_in: int = 0
-    tokens_out: int = 0
-    cost: float = 0.0
-    # Facts a model returned that could not be grounded in the source (hallucinations).
-    dropped_ungrounded: int = 0
-    facts_proposed: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "sections": self.sections,
-            "calls": self.calls,
-            "cache_hits": self.cache_hits,
-            "tokens_in": self.tokens_in,
-            "tokens_out": self.tokens_out,
-            "cost": round(self.cost, 6),
-            "facts_proposed": self.facts_proposed,
-            "dropped_ungrounded": self.dropped_ungrounded,
-            "hallucination_rate": (
-                self.dropped_ungrounded / self.facts_proposed if self.facts_proposed else 0.0
-            ),
-            "failures": list(self.failures),
-        }
-
-
-@dataclass
 class Extraction:
     facts: list[Fact]
-    stats: ExtractionStats
+    stats: RunStats
+    # Sections that did not get their facts as configured (failed, or fell back to rules).
+    failures: list[SectionFailure] = field(default_factory=list)
+    # The job was stopped (Ctrl-C) before every section was done; `facts` are those finished.
+    interrupted: bool = False
 
 
 class Extractor(Protocol):
@@ -61,7 +34,7 @@ class Extractor(Protocol):
 
     name: str
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self) -> RunSpec:
         """What goes into run.json to say how the facts were made (mode, model, prompt…)."""
         ...
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from llmx.documents import Document
+from llmx.errors import OutputError
 from llmx.extraction import Extractor, ProgressCallback
 from llmx.readers import expand_paths, read_document
-from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, write_run
+from llmx.record import Unreadable
+from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, record_of, write_run
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
@@ -24,19 +27,44 @@ def run_extraction(
     runs_dir: Path = RUNS_DIR,
     progress: ProgressCallback | None = None,
     documents: Sequence[Document] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> Run:
     """Extract facts from every document and write them as a run folder."""
     loaded = list(documents) if documents is not None else load_documents(paths)
+    folder = free_run_folder(runs_dir, name)
+    _claim(folder)  # an unwritable --runs-dir fails before any work is paid for
     started, clock = now_iso(), time.perf_counter()
-    extraction = extractor.extract(loaded, progress)
+    try:
+        extraction = extractor.extract(loaded, progress)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # still empty: no half-written run stays behind
+        raise
     wall_seconds = time.perf_counter() - clock
-    return write_run(
-        free_run_folder(runs_dir, name),
+    spec = extractor.describe().model_copy(
+        update={
+            "documents": [document.id for document in loaded],
+            "formats": {document.id: document.format for document in loaded},
+        }
+    )
+    extraction.stats.documents = len(loaded)
+    record = record_of(
+        folder,
         extraction,
-        description=extractor.describe(),
-        documents=[document.id for document in loaded],
+        spec=spec,
         started=started,
         finished=now_iso(),
         name=name,
         wall_seconds=wall_seconds,
+        unreadable=unreadable,
     )
+    return write_run(folder, record, extraction.facts)
+
+
+def _claim(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot make the run folder ({error.strerror})"
+        ) from None

@@ -1,41 +1,47 @@
-"""Run folders: `runs/<run-id>/facts.jsonl` plus a `run.json` manifest.
+"""Run folders: `runs/<run-id>/` with `facts.jsonl`, `run.json` and `failures.jsonl`.
 
 A run is everything needed to score, compare and replay an extraction job: the facts, and
-how they were made (extractor, mode, model, prompt version and hash, counters, times).
+the typed record of how they were made and how it went (`llmx.record.RunRecord`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+
+from pydantic import ValidationError
 
 from llmx import __version__
 from llmx.atomic import write_text_atomic
-from llmx.errors import InputError
+from llmx.errors import InputError, OutputError, first_problem
 from llmx.extraction import Extraction
 from llmx.facts import Fact, facts_to_jsonl, read_facts
+from llmx.record import RunRecord, RunSpec, RunStatus, SectionFailure, Unreadable, status_of
 
 RUNS_DIR = Path("runs")
+RUN_FILE, FACTS_FILE, FAILURES_FILE = "run.json", "facts.jsonl", "failures.jsonl"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._@-]+")
+# A run id is a folder name: most filesystems stop at 255 bytes.
+_MAX_NAME = 80
 
 
 @dataclass(frozen=True)
 class Run:
     path: Path
-    manifest: dict[str, Any]
+    record: RunRecord
     facts: list[Fact]
 
     @property
     def id(self) -> str:
-        return str(self.manifest.get("id", self.path.name))
+        return self.record.id or self.path.name
 
     @property
     def label(self) -> str:
-        return str(self.manifest.get("name") or self.id)
+        return self.record.name or self.id
 
 
 def now_iso() -> str:
@@ -45,11 +51,14 @@ def now_iso() -> str:
 def new_run_id(name: str | None, started: datetime | None = None) -> str:
     """A sortable, filesystem-safe id: timestamp, then the run's name if it has one."""
     stamp = (started or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
-    return f"{stamp}-{_SAFE_NAME.sub('-', name)}" if name else stamp
+    safe = _SAFE_NAME.sub("-", name)[:_MAX_NAME].strip("-.") if name else ""
+    return f"{stamp}-{safe}" if safe else stamp
 
 
 def free_run_folder(runs_dir: Path, name: str | None) -> Path:
     """A run folder that does not exist yet (two runs in one second get -2, -3…)."""
+    if runs_dir.exists() and not runs_dir.is_dir():
+        raise OutputError(f"{runs_dir}: is a file, not a folder for runs (--runs-dir)")
     base = new_run_id(name)
     folder, count = runs_dir / base, 1
     while folder.exists():
@@ -58,40 +67,62 @@ def free_run_folder(runs_dir: Path, name: str | None) -> Path:
     return folder
 
 
-def write_run(
+def record_of(
     folder: Path,
     extraction: Extraction,
     *,
-    description: dict[str, Any],
-    documents: list[str],
+    spec: RunSpec,
     started: str,
     finished: str,
     name: str | None = None,
     wall_seconds: float | None = None,
-) -> Run:
-    """Write facts.jsonl and run.json atomically; facts first, so a manifest implies its facts."""
-    folder.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(folder / "facts.jsonl", "".join(facts_to_jsonl(extraction.facts)))
-    manifest: dict[str, Any] = {
-        "id": folder.name,
-        "name": name,
-        "llmx_version": __version__,
-        **description,
-        "documents": documents,
-        "started": started,
-        "finished": finished,
-        "wall_seconds": None if wall_seconds is None else round(wall_seconds, 3),
-        "facts": len(extraction.facts),
-        **extraction.stats.as_dict(),
-    }
-    write_text_atomic(
-        folder / "run.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    unreadable: Sequence[Unreadable] = (),
+) -> RunRecord:
+    """The record of a finished (or stopped) extraction."""
+    stats = extraction.stats.model_copy(deep=True)
+    stats.facts = len(extraction.facts)
+    stats.sections_failed = sum(1 for f in extraction.failures if f.fallback is None)
+    stats.sections_fallback = sum(1 for f in extraction.failures if f.fallback is not None)
+    status = (
+        RunStatus.interrupted
+        if extraction.interrupted
+        else status_of(stats, list(extraction.failures))
     )
-    return Run(folder, manifest, list(extraction.facts))
+    return RunRecord(
+        id=folder.name,
+        name=name,
+        llmx_version=__version__,
+        status=status,
+        spec=spec,
+        stats=stats,
+        started=started,
+        finished=finished,
+        wall_seconds=None if wall_seconds is None else round(wall_seconds, 3),
+        failures=list(extraction.failures),
+        unreadable=list(unreadable),
+    )
+
+
+def write_run(folder: Path, record: RunRecord, facts: Sequence[Fact]) -> Run:
+    """Write the run folder atomically, run.json last: a record implies its facts and failures."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(folder / FACTS_FILE, "".join(facts_to_jsonl(facts)))
+        write_text_atomic(folder / FAILURES_FILE, "".join(failures_to_jsonl(record.failures)))
+        write_text_atomic(folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot write the run ({error.strerror})"
+        ) from None
+    return Run(folder, record, list(facts))
+
+
+def failures_to_jsonl(failures: Sequence[SectionFailure]) -> str:
+    return "".join(failure.model_dump_json() + "\n" for failure in failures)
 
 
 def load_run(path: Path) -> Run:
-    """A run from its folder (or from its `run.json` / `facts.jsonl`)."""
+    """A run from its folder (or from its `run.json` / `facts.jsonl`, or its id under runs/)."""
     folder = path.parent if path.is_file() else path
     if not folder.is_dir():
         candidate = RUNS_DIR / str(path)
@@ -99,11 +130,49 @@ def load_run(path: Path) -> Run:
             folder = candidate
         else:
             raise InputError(f"{path}: no such run folder")
-    manifest_path, facts_path = folder / "run.json", folder / "facts.jsonl"
-    if not manifest_path.exists() or not facts_path.exists():
-        raise InputError(f"{folder}: not a run (needs run.json and facts.jsonl)")
+    record_path, facts_path = folder / RUN_FILE, folder / FACTS_FILE
+    if not record_path.is_file() or not facts_path.is_file():
+        raise InputError(f"{folder}: not a run (needs {RUN_FILE} and {FACTS_FILE})")
+    record = read_record(record_path)
+    failures = read_failures(folder / FAILURES_FILE)
+    record = record.model_copy(
+        update={
+            "id": record.id or folder.name,
+            "failures": failures if (folder / FAILURES_FILE).exists() else record.failures,
+        }
+    )
+    return Run(folder, record, read_facts(facts_path))
+
+
+def read_record(path: Path) -> RunRecord:
+    data = _json_of(path, path.read_bytes())
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a run record (a JSON object), but a {type(data).__name__}")
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        return RunRecord.model_validate(data)
+    except ValidationError as error:
+        raise InputError(f"{path}: not a run record: {first_problem(error)}") from None
+
+
+def read_failures(path: Path) -> list[SectionFailure]:
+    if not path.is_file():
+        return []
+    failures: list[SectionFailure] = []
+    for number, line in enumerate(path.read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            failures.append(SectionFailure.model_validate(_json_of(path, line, number)))
+        except ValidationError as error:
+            raise InputError(f"{path}:{number}: not a failure: {first_problem(error)}") from None
+    return failures
+
+
+def _json_of(path: Path, raw: bytes, line: int | None = None) -> object:
+    where = f"{path}:{line}" if line is not None else str(path)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"{where}: not UTF-8 text (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise InputError(f"{manifest_path}: not valid JSON ({error.msg})") from None
-    return Run(folder, manifest, read_facts(facts_path))
+        raise InputError(f"{where}: not valid JSON ({error.msg})") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.facts import read_facts
+from llmx.runs import load_run
 
 SAMPLE = "一、2023年执行情况\n全年地区生产总值达到983亿元、增长7.2%。\n"
 
@@ -38,9 +38,9 @@ def test_extracts_seeds_offline_into_a_run_folder_and_a_jsonl(
     facts = read_facts(out)
     assert {fact.doc for fact in facts} == {path.stem for path in seeds_dir.glob("*.txt")}
     [run_dir] = (tmp_path / "runs").iterdir()
-    manifest = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
-    assert manifest["extractor"] == "rules" and manifest["name"] == "seeds"
-    assert manifest["facts"] == len(facts)
+    record = load_run(run_dir).record
+    assert record.spec.extractor == "rules" and record.name == "seeds"
+    assert record.stats.facts == len(facts) and record.status == "complete"
     assert all(fact.extractor == "rules" and fact.section for fact in facts)
 
 

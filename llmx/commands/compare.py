@@ -60,11 +60,10 @@ def compare(
         for configuration in configurations:
             note(f"running {configuration.name}")
             run = run_configuration(configuration, paths, offline=offline, runs_dir=runs_dir)
-            manifest = run.manifest
+            stats = run.record.stats
             note(
-                f"{configuration.name}: {manifest.get('facts')} facts, "
-                f"{manifest.get('calls', 0)} calls, {manifest.get('cache_hits', 0)} cache hits "
-                f"→ {run.path}"
+                f"{configuration.name}: {stats.facts} facts, {stats.calls} calls, "
+                f"{stats.cache_hits} cache hits → {run.path}"
             )
             runs.append(run)
         markdown = report_runs(runs, out, gold_dir=gold_dir, source_sections=source_sections)

@@ -104,7 +104,7 @@ def _update_baseline(name: str, run_path: Path | None, path: Path) -> None:
 
 def _matching_run(run: Run, configuration: Configuration) -> Run:
     """A run given for a baseline must have been made by that configuration."""
-    differing = made_by(run.manifest, configuration)
+    differing = made_by(run.record.spec, configuration)
     if differing:
         raise ConfigError(
             f"{run.path} was not made by {configuration.name!r}: {', '.join(differing)}"

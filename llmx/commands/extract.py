@@ -115,20 +115,20 @@ def extract(
             )
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
-        manifest = run.manifest
+        stats = run.record.stats
         note(
-            f"{manifest['facts']} facts from {len(documents)} documents → {run.path}"
+            f"{stats.facts} facts from {len(documents)} documents → {run.path}"
             + (f" and {out}" if out else "")
             + (
-                f"; {manifest['calls']} calls, {manifest['cache_hits']} cache hits"
+                f"; {stats.calls} calls, {stats.cache_hits} cache hits"
                 if chosen is not ExtractorName.rules
                 else ""
             )
         )
-        failures = manifest.get("failures") or []
+        failures = run.record.failures
         if failures:
             for failure in failures:
-                note(f"failed: {failure}")
+                note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
             raise fail(f"{len(failures)} sections failed; the run keeps the others")
 
 

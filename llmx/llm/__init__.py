@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from llmx.llm.config import InstructorMode, ModelConfig, Price
-    from llmx.llm.extractor import LLMExtractor, ModelStats
+    from llmx.llm.extractor import LLMExtractor
     from llmx.llm.factory import build_extractor, build_extractor_from_options
 
 _HOMES = {
@@ -23,7 +23,6 @@ _HOMES = {
     "ModelConfig": "llmx.llm.config",
     "Price": "llmx.llm.config",
     "LLMExtractor": "llmx.llm.extractor",
-    "ModelStats": "llmx.llm.extractor",
     "build_extractor": "llmx.llm.factory",
     "build_extractor_from_options": "llmx.llm.factory",
 }
@@ -31,7 +30,6 @@ __all__ = [
     "InstructorMode",
     "LLMExtractor",
     "ModelConfig",
-    "ModelStats",
     "Price",
     "build_extractor",
     "build_extractor_from_options",

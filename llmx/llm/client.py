@@ -23,10 +23,10 @@ from instructor.core.exceptions import (
     InstructorRetryException,
 )
 from openai.types.chat import ChatCompletion
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from llmx.errors import ModelError
+from llmx.errors import ModelError, first_problem
 from llmx.llm.config import InstructorMode, ModelConfig
 from llmx.llm.pacing import Pacer
 from llmx.llm.retrying import BackoffOrRetryAfter, MalformedResponse, is_transient
@@ -149,8 +149,7 @@ class ModelClient:
                 **params,
             )
         except Exception as error:
-            failure = self._failure(error, tally, params.get("max_tokens"))
-            raise ModelError(self._redacted(failure)) from None
+            raise self._failure(error, tally, params.get("max_tokens")) from None
         finally:
             VALIDATION_CONTEXT.reset(token)
         raw = cast(ChatCompletion, answer._raw_response)
@@ -191,32 +190,91 @@ class ModelClient:
 
         return send
 
-    def _failure(self, error: Exception, tally: Tally, max_tokens: object) -> str:
+    def _failure(self, error: Exception, tally: Tally, max_tokens: object) -> ModelError:
+        """Why there is no answer: one line, its kind, the full detail and the raw answer."""
         cause: BaseException = error
         if isinstance(error, InstructorRetryException) and error.__cause__ is not None:
             cause = error.__cause__
+        raw = _raw_answer(getattr(error, "last_completion", None))
         if isinstance(cause, IncompleteOutputException):
-            return (
+            return self._error(
                 f"the answer was cut off at max_tokens={max_tokens}; "
-                "raise --max-tokens or split the section"
+                "raise --max-tokens or split the section",
+                "IncompleteOutput",
+                raw_answer=raw or _raw_answer(cause.last_completion),
+                attempts=tally.completions,
             )
         if is_transient(cause):
-            return f"{_describe(cause)} after {tally.requests} requests (transport retries spent)"
-        if isinstance(cause, openai.APIStatusError):
-            return f"{_describe(cause)} (not retried)"
-        if tally.completions:
-            first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
-            return (
-                f"answer failed validation after {tally.completions} attempts: "
-                f"{type(cause).__name__}: {first}"
+            return self._error(
+                f"{_describe(cause)} after {tally.requests} requests (transport retries spent)",
+                _kind(cause),
+                attempts=tally.requests,
             )
-        return _describe(cause)
+        if isinstance(cause, openai.APIStatusError):
+            return self._error(
+                f"{_describe(cause)} (not retried)", _kind(cause), attempts=tally.requests
+            )
+        if tally.completions:
+            full = str(cause).strip()
+            if isinstance(cause, ValidationError):
+                first = first_problem(cause)
+            else:
+                first = full.splitlines()[0] if full else ""
+            return self._error(
+                f"answer failed validation after {tally.completions} attempts: "
+                f"{type(cause).__name__}: {first}",
+                type(cause).__name__,
+                detail=full,
+                raw_answer=raw,
+                attempts=tally.completions,
+            )
+        return self._error(_describe(cause), _kind(cause), attempts=tally.requests)
+
+    def _error(
+        self,
+        message: str,
+        kind: str,
+        *,
+        detail: str | None = None,
+        raw_answer: str | None = None,
+        attempts: int = 0,
+    ) -> ModelError:
+        return ModelError(
+            self._redacted(message),
+            kind=kind,
+            detail=self._redacted(detail if detail is not None else message),
+            raw_answer=None if raw_answer is None else self._redacted(raw_answer),
+            attempts=attempts,
+        )
 
     def _redacted(self, message: str) -> str:
         """Belt and braces: a server that echoes the key must not get it into a report."""
         if len(self._secret) >= 6:
             message = message.replace(self._secret, "***")
         return message
+
+
+def _raw_answer(completion: object) -> str | None:
+    """What the model wrote in a chat completion: its tool call's arguments, or its text."""
+    if not isinstance(completion, ChatCompletion) or not completion.choices:
+        return None
+    message = completion.choices[0].message
+    calls = message.tool_calls or []
+    for call in calls:
+        arguments = getattr(getattr(call, "function", None), "arguments", None)
+        if isinstance(arguments, str):
+            return arguments
+    return message.content
+
+
+def _kind(error: BaseException) -> str:
+    if isinstance(error, openai.APIStatusError):
+        return f"HTTP {error.status_code}"
+    if isinstance(error, openai.APITimeoutError):
+        return "Timeout"
+    if isinstance(error, openai.APIConnectionError):
+        return "ConnectionFailed"
+    return type(error).__name__
 
 
 def _describe(error: BaseException) -> str:

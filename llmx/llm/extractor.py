@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from llmx.documents import Document
 from llmx.errors import CacheMiss, ModelError
-from llmx.extraction import Extraction, ExtractionStats, ProgressCallback
+from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.llm.cache import ResponseCache, cache_key, content_hash
 from llmx.llm.client import ModelClient, Tally, parse_completion
@@ -29,44 +29,29 @@ from llmx.llm.pacing import Pacer
 from llmx.llm.prompts import PromptTemplate
 from llmx.llm.schemas import NUMERAL
 from llmx.llm.views import section_view
+from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.sections import Section, split_sections
 
 T = TypeVar("T")
 
 
-@dataclass
-class ModelStats(ExtractionStats):
-    """The shared counters plus what only a model run has."""
+def _spend(stats: RunStats, tally: Tally, cost: float) -> None:
+    """Add what one call spent, failed or not: failed calls cost money too."""
+    stats.calls += 1
+    stats.requests += tally.requests
+    stats.transport_retries += tally.retries
+    stats.validation_retries += max(tally.completions - 1, 0)
+    stats.tokens_in += tally.tokens_in
+    stats.tokens_out += tally.tokens_out
+    stats.cost += cost
 
-    requests: int = 0  # HTTP requests, transport retries included
-    transport_retries: int = 0  # requests repeated after a 429, 5xx, timeout or drop
-    validation_retries: int = 0  # re-asks after an answer failed validation
-    merged: int = 0  # proposals that landed on a span another proposal already had
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **super().as_dict(),
-            "requests": self.requests,
-            "transport_retries": self.transport_retries,
-            "validation_retries": self.validation_retries,
-            "merged": self.merged,
-        }
-
-    def spend(self, tally: Tally, cost: float) -> None:
-        self.calls += 1
-        self.requests += tally.requests
-        self.transport_retries += tally.retries
-        self.validation_retries += max(tally.completions - 1, 0)
-        self.tokens_in += tally.tokens_in
-        self.tokens_out += tally.tokens_out
-        self.cost += cost
-
-    def status_line(self, where: str) -> str:
-        return (
-            f"{where} · {self.calls} calls · {self.cache_hits} cached · "
-            f"{self.tokens_in}+{self.tokens_out} tokens · ${self.cost:.4f}"
-        )
+def _status_line(stats: RunStats, where: str) -> str:
+    return (
+        f"{where} · {stats.calls} calls · {stats.cache_hits} cached · "
+        f"{stats.tokens_in}+{stats.tokens_out} tokens · ${stats.cost:.4f}"
+    )
 
 
 @dataclass(frozen=True)
@@ -113,21 +98,33 @@ class LLMExtractor:
         self.schema_hash = content_hash(mode.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
 
-    def describe(self) -> dict[str, Any]:
-        return {
-            "extractor": self.name,
-            "mode": self.mode.name,
-            **self.config.describe(),
-            "params": self.params,
-            **self.prompt.describe(),
-            "schema": self.mode.schema.__name__,
-            "schema_hash": self.schema_hash,
-            "concurrency": self.concurrency,
-            "rpm": self.rpm,
-            "tpm": self.tpm,
-            "offline": self.offline,
-            "cache_dir": str(self.cache.root),
-        }
+    def describe(self) -> RunSpec:
+        config = self.config
+        return RunSpec(
+            extractor=self.name,
+            mode=self.mode.name,
+            model=config.model,
+            provider=config.provider,
+            base_url=config.public_base_url,
+            instructor_mode=config.instructor_mode.value,
+            prompt=self.prompt.ref,
+            prompt_hash=self.prompt.hash,
+            schema_name=self.mode.schema.__name__,
+            schema_hash=self.schema_hash,
+            params=self.params,
+            limits=RunLimits(
+                concurrency=self.concurrency,
+                rpm=self.rpm,
+                tpm=self.tpm,
+                timeout=config.timeout,
+                transport_retries=config.transport_retries,
+                validation_retries=config.validation_retries,
+                max_tokens=self.params.get("max_tokens"),
+            ),
+            price_per_million=Price(input=config.price.input, output=config.price.output),
+            offline=self.offline,
+            cache_dir=str(self.cache.root),
+        )
 
     def extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None = None
@@ -167,12 +164,12 @@ class LLMExtractor:
         self, documents: Sequence[Document], progress: ProgressCallback | None
     ) -> Extraction:
         jobs = self.jobs(documents)
-        stats = ModelStats(sections=len(jobs))
+        stats = RunStats(sections=len(jobs))
         # A section that writes no numeral at all (an empty opening, say) has no fact to ask for.
         asked = [job for job in jobs if NUMERAL.search(job.section.text_of(job.document.text))]
         if progress is not None:
             for _ in range(len(jobs) - len(asked)):
-                progress(stats.status_line("(sections with no number skipped)"))
+                progress(_status_line(stats, "(sections with no number skipped)"))
         jobs = asked
         cached = {job.key: self.cache.get(job.key) for job in jobs}  # read once, used below
         misses = [job for job in jobs if cached[job.key] is None]
@@ -196,6 +193,7 @@ class LLMExtractor:
         # Two sections can make the very same request (the same text under the same heading);
         # the second waits for the first's answer instead of paying for it again.
         answers: dict[str, asyncio.Future[BaseModel]] = {}
+        failures: list[SectionFailure] = []
 
         async def run(job: _Job) -> list[Fact]:
             async with gate:
@@ -210,11 +208,21 @@ class LLMExtractor:
                         answer = await answers[job.key]
                     return self._facts(job, answer, stats)
                 except ModelError as error:
-                    stats.failures.append(f"{job.where}: {error}")
+                    failures.append(
+                        SectionFailure(
+                            doc=job.document.id,
+                            section=job.section.id,
+                            error=error.kind,
+                            summary=str(error),
+                            message=error.detail,
+                            raw_answer=error.raw_answer,
+                            attempts=error.attempts,
+                        )
+                    )
                     return []
                 finally:
                     if progress is not None:
-                        progress(stats.status_line(job.where))
+                        progress(_status_line(stats, job.where))
 
         try:
             results = await asyncio.gather(*(run(job) for job in jobs))
@@ -222,14 +230,14 @@ class LLMExtractor:
             for made in clients:
                 await made.aclose()
         facts = [fact for section_facts in results for fact in section_facts]
-        return Extraction(facts, stats)
+        return Extraction(facts, stats, failures)
 
     async def _answer(
         self,
         job: _Job,
         entry: Mapping[str, Any] | None,
         client: Callable[[], ModelClient],
-        stats: ModelStats,
+        stats: RunStats,
     ) -> BaseModel:
         """The validated answer for a section: replayed from the cache, else asked for."""
         answer = self._replayed(job, entry) if entry is not None else None
@@ -244,7 +252,7 @@ class LLMExtractor:
                 job.messages, self.mode.schema, self.params, self._context(job), tally
             )
         finally:
-            stats.spend(tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
+            _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
         # Stored only now, after validation: a failure or invalid answer never is. In a
         # thread, so the write's fsync does not hold up the other sections' requests.
         await asyncio.to_thread(
@@ -256,7 +264,7 @@ class LLMExtractor:
         )
         return completion.answer
 
-    def _facts(self, job: _Job, answer: BaseModel, stats: ModelStats) -> list[Fact]:
+    def _facts(self, job: _Job, answer: BaseModel, stats: RunStats) -> list[Fact]:
         """The answer's proposals grounded in the section's text, as facts of the document."""
         section = job.section
         text = section.text_of(job.document.text)
@@ -277,9 +285,10 @@ class LLMExtractor:
         return self.mode.validation_context(job.candidates)
 
     @staticmethod
-    def _count(grounding: Grounding, stats: ModelStats) -> None:
+    def _count(grounding: Grounding, stats: RunStats) -> None:
         stats.facts_proposed += len(grounding.facts) + len(grounding.dropped) + grounding.merged
-        stats.dropped_ungrounded += len(grounding.dropped)
+        for dropped in grounding.dropped:
+            stats.count_drop(dropped.kind.value)
         stats.merged += grounding.merged
 
     def _fact(self, job: _Job, fact: Grounded) -> Fact:

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, parse_quantity
@@ -72,10 +73,19 @@ class Grounded:
     how: str  # "candidate", "exact", "folded" or "number"
 
 
+class DropReason(StrEnum):
+    """Why grounding dropped a proposal: the kinds a run counts."""
+
+    quote_not_found = "quote not in the section"
+    no_number = "no number at the quote"
+    value_not_stated = "value not stated by the text"
+
+
 @dataclass(frozen=True)
 class Dropped:
     proposal: Proposal
-    reason: str
+    kind: DropReason
+    reason: str  # the kind, with the quote and what the text says
 
 
 @dataclass(frozen=True)
@@ -102,11 +112,17 @@ def ground(text: str, proposals: Sequence[Proposal]) -> Grounding:
     merged = 0
     for proposal, where, span in zip(proposals, located, spans, strict=True):
         if span is None:
-            dropped.append(Dropped(proposal, f"quote {proposal.text!r} is not in the section"))
+            dropped.append(
+                Dropped(
+                    proposal,
+                    DropReason.quote_not_found,
+                    f"quote {proposal.text!r} is not in the section",
+                )
+            )
             continue
         fact = _checked(text, folded, quantities, proposal, span, where.method)
-        if isinstance(fact, str):
-            dropped.append(Dropped(proposal, fact))
+        if isinstance(fact, Dropped):
+            dropped.append(fact)
         elif (fact.start, fact.end) in grounded:
             grounded[fact.start, fact.end] = _merge(grounded[fact.start, fact.end], fact)
             merged += 1
@@ -301,16 +317,22 @@ def _checked(
     proposal: Proposal,
     span: tuple[int, int],
     method: str,
-) -> Grounded | str:
+) -> Grounded | Dropped:
     """The grounded fact, or why it is dropped."""
     written = _quantity_at(text, folded, quantities, *span)
     if written is None:
-        return f"no number at {text[span[0] : span[1]]!r}"
+        return Dropped(
+            proposal, DropReason.no_number, f"no number at {text[span[0] : span[1]]!r}"
+        )
     start, end, qualifier = _tightened(folded, written, span, proposal.qualifier)
     unit, factor = split_unit_magnitude(proposal.unit)
     value = _explained_value(proposal.value, factor, written)
     if value is None:
-        return f"value {proposal.value:g} is not what {text[start:end]!r} states"
+        return Dropped(
+            proposal,
+            DropReason.value_not_stated,
+            f"value {proposal.value:g} is not what {text[start:end]!r} states",
+        )
     return Grounded(
         start=start,
         end=end,

@@ -19,6 +19,11 @@ Reader = Callable[[Path], Document]
 # Suffix → module holding `read`. The one table of what llmx can read.
 READERS: dict[str, str] = {
     ".txt": "llmx.readers.text",
+    ".html": "llmx.readers.html",
+    ".htm": "llmx.readers.html",
+    ".docx": "llmx.readers.docx",
+    ".md": "llmx.readers.markdown",
+    ".markdown": "llmx.readers.markdown",
 }
 
 # Formats we recognise but cannot read, with what to do instead.

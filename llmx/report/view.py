@@ -8,16 +8,15 @@ its finalize hook, so no template can forget to.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from llmx.bootstrap import Difference, Interval, paired_bootstrap
-from llmx.configurations import prompt_ref
 from llmx.diagnosis import Cause, Error, unit_errors
 from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 from llmx.gold import GoldSet
+from llmx.record import RunStats
 from llmx.report.source import Context, Mark, Segment, context_of, segments
 from llmx.scoring import SectionKey, Tally
 from llmx.sections import Section
@@ -38,7 +37,7 @@ class RunRow:
     facts: int
     scored: int
     ignored: int
-    manifest: Mapping[str, Any]
+    stats: RunStats
     wall_seconds: float | None
     # One line per document scored by content (another rendering than the gold's).
     by_content: tuple[str, ...] = ()
@@ -190,12 +189,9 @@ def _tallies(evaluations: Sequence[Evaluation], key: SectionKey) -> tuple[Tally,
 
 
 def _run_row(evaluation: Evaluation) -> RunRow:
-    manifest = evaluation.manifest
-    parts = [
-        str(manifest.get("extractor") or "?"),
-        str(manifest.get("model") or ""),
-        prompt_ref(manifest) or "",
-    ]
+    record = evaluation.record
+    spec = record.spec if record is not None else None
+    parts = [spec.extractor, spec.model or "", spec.prompt or ""] if spec else ["?"]
     return RunRow(
         label=evaluation.label,
         configuration=" · ".join(part for part in parts if part),
@@ -203,10 +199,10 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         precision=evaluation.intervals.precision,
         recall=evaluation.intervals.recall,
         f1=evaluation.intervals.f1,
-        facts=int(manifest.get("facts", len(evaluation.outcome.predicted))),
+        facts=record.stats.facts if record is not None else len(evaluation.outcome.predicted),
         scored=len(evaluation.outcome.predicted),
         ignored=len(evaluation.outcome.ignored),
-        manifest=manifest,
+        stats=record.stats if record is not None else RunStats(),
         wall_seconds=evaluation.wall_seconds,
         by_content=tuple(match.describe() for match in evaluation.by_content),
     )

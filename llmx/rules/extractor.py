@@ -8,13 +8,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from llmx.documents import Document
-from llmx.extraction import Extraction, ExtractionStats, ProgressCallback
+from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities
+from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import Boundaries, DocumentContext, section_status
 from llmx.sections import Section, section_at, split_sections
@@ -42,19 +42,13 @@ class RulesExtractor:
 
     name = NAME
 
-    def describe(self) -> dict[str, Any]:
-        return {
-            "extractor": NAME,
-            "mode": "rules",
-            "model": None,
-            "prompt": None,
-            "schema_hash": None,
-        }
+    def describe(self) -> RunSpec:
+        return RunSpec(extractor=NAME, mode="rules")
 
     def extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None = None
     ) -> Extraction:
-        stats = ExtractionStats()
+        stats = RunStats()
         facts: list[Fact] = []
         for document in documents:
             stats.sections += len(_prepare(document).sections)

@@ -9,6 +9,7 @@ from typing import Any
 from fakeserver import FakeServer, Recorded
 
 from llmx.documents import Document
+from llmx.extraction import Extraction
 from llmx.llm import LLMExtractor, ModelConfig
 
 # A small report: an opening line and two sections, every one stating numbers.
@@ -81,3 +82,8 @@ def model_config(server: FakeServer, **settings: Any) -> ModelConfig:
 
 
 MakeExtractor = Callable[..., LLMExtractor]
+
+
+def failure_lines(extraction: Extraction) -> list[str]:
+    """Each failed section on one line, as the terminal shows it."""
+    return [failure.line for failure in extraction.failures]

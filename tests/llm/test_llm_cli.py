@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.facts import read_facts
+from llmx.runs import load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "004_6da318eeea9b20a6.txt"
@@ -52,10 +53,10 @@ def test_extract_with_a_model_writes_a_run_with_its_accounting(
     assert result.exit_code == 0, result.output
     assert [fact.text for fact in read_facts(out)] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
     [run] = (tmp_path / "runs").iterdir()
-    manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
-    assert manifest["extractor"] == "llm" and manifest["prompt"] == "extract@v2"
-    assert (manifest["calls"], manifest["cache_hits"]) == (3, 0)
-    assert manifest["tokens_in"] > 0 and "hallucination_rate" in manifest
+    record = load_run(run).record
+    assert record.spec.extractor == "llm" and record.spec.prompt == "extract@v2"
+    assert (record.stats.calls, record.stats.cache_hits) == (3, 0)
+    assert record.stats.tokens_in > 0 and record.status == "complete"
 
 
 def test_a_failed_section_makes_the_run_exit_non_zero_but_keeps_the_rest(

@@ -3,19 +3,18 @@ hallucinations, accounting and concurrency."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from fakeserver import FakeServer, Recorded, Reply
-from support import GDP, KEY, REPORT, MakeExtractor, fact, report_answer
+from support import GDP, KEY, REPORT, MakeExtractor, fact, failure_lines, report_answer
 
 from llmx.documents import Document
 from llmx.errors import CacheMiss, ConfigError
 from llmx.llm import Price
-from llmx.runs import write_run
+from llmx.runs import record_of, write_run
 from llmx.sections import split_sections
 
 SECTIONS = len(split_sections(REPORT.id, REPORT.text))
@@ -59,9 +58,10 @@ def test_a_hallucinated_number_is_dropped_and_counted(
     server.responder = inventive
     extraction = make_extractor().extract([REPORT])
     assert [f.text for f in extraction.facts] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
-    stats = extraction.stats.as_dict()
-    assert (stats["facts_proposed"], stats["dropped_ungrounded"]) == (7, 2)
-    assert stats["hallucination_rate"] == pytest.approx(2 / 7)
+    stats = extraction.stats
+    assert (stats.facts_proposed, stats.dropped_ungrounded) == (7, 2)
+    assert stats.dropped == {"quote not in the section": 1, "value not stated by the text": 1}
+    assert stats.hallucination_rate == pytest.approx(2 / 7)
 
 
 def test_offline_replays_the_cache_without_a_key_or_a_server(
@@ -101,12 +101,12 @@ def test_a_failed_section_is_reported_the_others_kept_and_nothing_cached_for_it(
     server.responder = broken_plan
     extraction = make_extractor().extract([REPORT])
     assert [f.section for f in extraction.facts] == ["1", "1", "1"]
-    [failure] = extraction.stats.failures
+    [failure] = failure_lines(extraction)
     assert failure == "report §2: HTTP 400 from the model server (not retried)"
     assert len(list((tmp_path / "cache").glob("*/*.json"))) == 2
     server.responder = report_answer
     again = make_extractor().extract([REPORT])
-    assert (again.stats.calls, again.stats.cache_hits, again.stats.failures) == (1, 2, [])
+    assert (again.stats.calls, again.stats.cache_hits, failure_lines(again)) == (1, 2, [])
 
 
 def test_invalid_answers_are_never_cached(
@@ -114,8 +114,8 @@ def test_invalid_answers_are_never_cached(
 ) -> None:
     server.responder = lambda _request: Reply(raw_content="I cannot find any facts.")
     extraction = make_extractor(validation_retries=1).extract([REPORT])
-    assert len(extraction.stats.failures) == SECTIONS
-    assert all("failed validation after 2 attempts" in f for f in extraction.stats.failures)
+    assert len(failure_lines(extraction)) == SECTIONS
+    assert all("failed validation after 2 attempts" in f for f in failure_lines(extraction))
     assert not list((tmp_path / "cache").glob("*/*.json"))
 
 
@@ -125,16 +125,12 @@ def test_api_keys_never_reach_cache_files_or_runs(
     extractor = make_extractor()
     extraction = extractor.extract([REPORT])
     assert server.requests[0].headers["authorization"] == f"Bearer {KEY}"  # it was used
-    run = write_run(
-        tmp_path / "run",
-        extraction,
-        description=extractor.describe(),
-        documents=[REPORT.id],
-        started="",
-        finished="",
+    record = record_of(
+        tmp_path / "run", extraction, spec=extractor.describe(), started="", finished=""
     )
+    run = write_run(tmp_path / "run", record, extraction.facts)
     written = [*(tmp_path / "cache").rglob("*.json"), *run.path.iterdir()]
-    assert len(written) == SECTIONS + 2
+    assert len(written) == SECTIONS + 3
     for path in written:
         assert KEY not in path.read_text(encoding="utf-8"), path
 
@@ -181,11 +177,11 @@ def test_a_run_records_model_prompt_and_schema_but_no_secret(
     make_extractor: MakeExtractor,
 ) -> None:
     described = make_extractor(base_url="http://user:pw@127.0.0.1:9/v1").describe()
-    assert described["extractor"] == "llm" and described["model"] == "fake-model"
-    assert described["prompt"] == "extract@v2" and len(described["prompt_hash"]) == 16
-    assert described["base_url"] == "http://127.0.0.1:9/v1"  # credentials taken out
-    assert described["params"] == {"temperature": 0, "max_tokens": 6144}
-    assert "pw" not in json.dumps(described)
+    assert described.extractor == "llm" and described.model == "fake-model"
+    assert described.prompt == "extract@v2" and len(described.prompt_hash or "") == 16
+    assert described.base_url == "http://127.0.0.1:9/v1"  # credentials taken out
+    assert described.params == {"temperature": 0, "max_tokens": 6144}
+    assert "pw" not in described.model_dump_json()
 
 
 def test_the_same_request_from_two_sections_is_one_call(

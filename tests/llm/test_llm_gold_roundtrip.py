@@ -37,7 +37,7 @@ def test_gold_answers_come_back_as_the_gold_set(seed: Path, mode: str, tmp_path:
         config = model_config(server, transport_retries=0)
         extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})
         extraction = extractor.extract([document])
-    assert server.errors == [] and extraction.stats.failures == []
+    assert server.errors == [] and extraction.failures == []
     predicted = {_record(fact) for fact in extraction.facts}
     expected = {_record(fact) for fact in gold}
     assert sorted(expected - predicted) == [] and sorted(predicted - expected) == []

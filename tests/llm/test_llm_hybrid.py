@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from fakeserver import FakeServer, Recorded, Reply
-from support import REPORT, MakeExtractor, fact
+from support import REPORT, MakeExtractor, fact, failure_lines
 
 from llmx.documents import Document
 
@@ -46,7 +46,7 @@ def test_a_decision_on_a_candidate_that_does_not_exist_is_re_asked(
 ) -> None:
     server.script(Reply(payload={"decisions": [{"id": 9, "keep": True}], "added": []}))
     extraction = make_extractor("hybrid", concurrency=1).extract([REPORT])
-    assert extraction.stats.failures == []
+    assert failure_lines(extraction) == []
     reask = json.dumps(server.requests[1].body["messages"], ensure_ascii=False)
     assert "candidate 9 does not exist; ids run" in reask
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from fakeserver import FakeServer, Recorded, Reply
-from support import REPORT, MakeExtractor, report_answer
+from support import REPORT, MakeExtractor, failure_lines, report_answer
 
 from llmx.llm import InstructorMode
 
@@ -42,8 +42,8 @@ def test_malformed_json_from_the_model_is_re_asked_and_recovered(
 ) -> None:
     server.script(Reply(raw_content='{"facts": [{"text": "983亿元", "value": '))
     extraction = make_extractor(instructor_mode=mode, concurrency=1).extract([REPORT])
-    assert extraction.stats.failures == []
-    assert extraction.stats.as_dict()["validation_retries"] == 1
+    assert failure_lines(extraction) == []
+    assert extraction.stats.validation_retries == 1
     assert len(server.requests) == 4  # three sections, one re-ask
     reask = server.requests[1].body["messages"]
     assert len(reask) > len(server.requests[0].body["messages"])  # the error went back
@@ -60,7 +60,7 @@ def test_lax_validation_takes_strings_and_years_without_a_paid_re_ask(
 
     server.responder = sloppy
     extraction = make_extractor().extract([REPORT])
-    assert extraction.stats.as_dict()["validation_retries"] == 0
+    assert extraction.stats.validation_retries == 0
     assert extraction.facts[0].value == 98300000000 and extraction.facts[0].period == "2023"
 
 
@@ -71,7 +71,7 @@ def test_an_impossible_value_is_re_asked_with_the_validator_message(
     first["facts"][0]["value"] = "983亿"  # not a number: the validator explains what is wanted
     server.script(Reply(payload=first))
     extraction = make_extractor(concurrency=1).extract([REPORT])
-    assert extraction.stats.failures == []
+    assert failure_lines(extraction) == []
     reask = json.dumps(server.requests[1].body["messages"], ensure_ascii=False)
     assert "is not a plain number; write the number times its magnitude word" in reask
 
@@ -82,8 +82,8 @@ def test_validation_retries_are_capped_n_retries_meaning_n_plus_one_attempts(
     server.responder = lambda _request: Reply(raw_content="not json")
     extraction = make_extractor(validation_retries=2, concurrency=1).extract([REPORT])
     assert len(server.requests) == 3 * 3
-    assert extraction.stats.as_dict()["validation_retries"] == 3 * 2
-    assert extraction.stats.as_dict()["transport_retries"] == 0
+    assert extraction.stats.validation_retries == 3 * 2
+    assert extraction.stats.transport_retries == 0
 
 
 def test_an_answer_cut_off_at_max_tokens_fails_with_advice(
@@ -91,7 +91,7 @@ def test_an_answer_cut_off_at_max_tokens_fails_with_advice(
 ) -> None:
     server.responder = lambda request: Reply(payload=report_answer(request), finish_reason="length")
     extraction = make_extractor(max_tokens=64).extract([REPORT])
-    assert extraction.stats.failures[0].endswith(
+    assert failure_lines(extraction)[0].endswith(
         "the answer was cut off at max_tokens=64; raise --max-tokens or split the section"
     )
 

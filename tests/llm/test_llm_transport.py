@@ -8,15 +8,16 @@ import asyncio
 
 import pytest
 from fakeserver import FakeServer, Reply
-from support import REPORT, MakeExtractor
+from support import REPORT, MakeExtractor, failure_lines
 
+from llmx.extraction import Extraction
 from llmx.llm.pacing import Pacer
 
 
-def _one_section_run(make_extractor: MakeExtractor, **settings: object) -> dict[str, object]:
+def _one_section_run(make_extractor: MakeExtractor, **settings: object) -> Extraction:
     extraction = make_extractor(concurrency=1, **settings).extract([REPORT])
     assert [f.text for f in extraction.facts] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
-    return extraction.stats.as_dict()
+    return extraction
 
 
 @pytest.mark.parametrize(
@@ -35,17 +36,18 @@ def test_a_transient_failure_is_retried_and_recovered(
     server: FakeServer, make_extractor: MakeExtractor, trouble: Reply
 ) -> None:
     server.script(trouble, trouble)
-    stats = _one_section_run(make_extractor)
-    assert (stats["transport_retries"], stats["validation_retries"]) == (2, 0)
-    assert stats["calls"] == 3 and stats["requests"] == 5 and stats["failures"] == []
+    extraction = _one_section_run(make_extractor)
+    stats = extraction.stats
+    assert (stats.transport_retries, stats.validation_retries) == (2, 0)
+    assert stats.calls == 3 and stats.requests == 5 and extraction.failures == []
 
 
 def test_a_timeout_is_retried_and_recovered(
     server: FakeServer, make_extractor: MakeExtractor
 ) -> None:
     server.script(Reply(delay=1.0))
-    stats = _one_section_run(make_extractor, timeout=0.3)
-    assert stats["transport_retries"] == 1
+    extraction = _one_section_run(make_extractor, timeout=0.3)
+    assert extraction.stats.transport_retries == 1
 
 
 def test_retry_after_is_honoured(server: FakeServer, make_extractor: MakeExtractor) -> None:
@@ -66,7 +68,7 @@ def test_transport_retries_are_capped_and_the_section_fails_alone(
 ) -> None:
     server.script(*[Reply(status=502)] * 3)
     extraction = make_extractor(concurrency=1, transport_retries=2).extract([REPORT])
-    assert extraction.stats.failures == [
+    assert failure_lines(extraction) == [
         "report §0: HTTP 502 from the model server after 3 requests (transport retries spent)"
     ]
     assert [f.section for f in extraction.facts] == ["1", "1", "1", "2", "2"]
@@ -77,8 +79,8 @@ def test_an_authentication_error_is_not_retried(
 ) -> None:
     server.script(Reply(status=401))
     extraction = make_extractor(concurrency=1).extract([REPORT])
-    assert extraction.stats.failures == ["report §0: HTTP 401 from the model server (not retried)"]
-    assert extraction.stats.as_dict()["transport_retries"] == 0
+    assert failure_lines(extraction) == ["report §0: HTTP 401 from the model server (not retried)"]
+    assert extraction.stats.transport_retries == 0
 
 
 def test_the_request_limit_holds_requests_back() -> None:

@@ -7,10 +7,11 @@ from typing import Any
 
 from llmx.documents import Document
 from llmx.evaluation import Evaluation, evaluate
-from llmx.extraction import Extraction, ExtractionStats, ProgressCallback
+from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.gold import GoldSet
 from llmx.quantities import find_quantities
+from llmx.record import RunRecord, RunSpec, RunStats
 from llmx.sections import split_sections
 
 DOC = "hostile"
@@ -78,10 +79,10 @@ def hostile_gold() -> GoldSet:
 
 def hostile_evaluations() -> list[Evaluation]:
     gold = hostile_gold()
-    manifest = {"documents": [DOC], "extractor": "rules", "calls": 0}
+    record = RunRecord(id="hostile", spec=RunSpec(extractor="rules", mode="rules", documents=[DOC]))
     return [
-        evaluate(GOLD_FACTS, gold, label="A <script>", manifest=manifest, replicates=200),
-        evaluate(RUN_B, gold, label=RUN_B_LABEL, manifest=manifest, replicates=200),
+        evaluate(GOLD_FACTS, gold, label="A <script>", record=record, replicates=200),
+        evaluate(RUN_B, gold, label=RUN_B_LABEL, record=record, replicates=200),
     ]
 
 
@@ -93,8 +94,8 @@ class QuantitiesOnly:
 
     name = "quantities-only"
 
-    def describe(self) -> dict[str, Any]:
-        return {"extractor": self.name, "mode": "quantities", "model": None, "prompt": None}
+    def describe(self) -> RunSpec:
+        return RunSpec(extractor=self.name, mode="quantities")
 
     def extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None = None
@@ -116,4 +117,4 @@ class QuantitiesOnly:
             for document in documents
             for quantity in find_quantities(document.text)
         ]
-        return Extraction(facts, ExtractionStats(sections=len(documents)))
+        return Extraction(facts, RunStats(sections=len(documents)))

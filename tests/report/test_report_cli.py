@@ -14,11 +14,12 @@ from llmx.cli import app
 from llmx.configurations import Configuration
 from llmx.documents import Document
 from llmx.errors import CacheMiss
-from llmx.extraction import Extraction, ExtractionStats, Extractor, ProgressCallback
+from llmx.extraction import Extraction, Extractor, ProgressCallback
 from llmx.facts import Fact
 from llmx.pipeline import run_extraction
+from llmx.record import RunRecord, RunSpec, RunStats
 from llmx.rules import RulesExtractor
-from llmx.runs import Run, write_run
+from llmx.runs import Run, record_of, write_run
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "evals" / "gold"
@@ -60,14 +61,14 @@ def test_eval_prints_document_text_literally_not_as_markup(tmp_path: Path) -> No
         status="actual",
         kind="level",
     )
-    run = write_run(
+    record = record_of(
         tmp_path / "run",
-        Extraction([invented], ExtractionStats()),
-        description={"extractor": "test"},
-        documents=[SEED.stem],
+        Extraction([invented], RunStats()),
+        spec=RunSpec(extractor="test", mode="test", documents=[SEED.stem]),
         started="2024-01-01T00:00:00+00:00",
         finished="2024-01-01T00:00:01+00:00",
     )
+    run = write_run(tmp_path / "run", record, [invented])
     code, output = invoke("eval", str(run.path), "--gold-dir", str(GOLD_DIR))
     assert code == 0, output
     assert "[red]x[/red]" in output and "[bold]ind[/bold]" in output
@@ -166,14 +167,9 @@ def _run_on_another_rendering(folder: Path) -> Run:
         + "\n网站标识码5001150001\n"
     )
     facts = RulesExtractor().extract([Document(page_id, text)]).facts
-    run = write_run(
-        folder / "page-run",
-        Extraction(facts, ExtractionStats()),
-        description={"extractor": "rules", "formats": {page_id: "html"}},
-        documents=[page_id],
-        started="2024-01-01T00:00:00+00:00",
-        finished="2024-01-01T00:00:01+00:00",
-    )
+    spec = RunSpec(extractor="rules", mode="rules", documents=[page_id], formats={page_id: "html"})
+    record = RunRecord(id="page-run", name="page-run", spec=spec)
+    run = write_run(folder / "page-run", record, facts)
     (run.path / "documents").mkdir()
     (run.path / "documents" / f"{page_id}.txt").write_bytes(text.encode("utf-8"))
     return run

@@ -18,6 +18,7 @@ from llmx.evaluation import (
     unique_labels,
 )
 from llmx.facts import read_facts
+from llmx.record import RunRecord, RunSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED, UNWRITTEN = "004_6da318eeea9b20a6", "003_9bf9900164892d57"
@@ -55,7 +56,8 @@ def test_no_gold_file_at_all_is_an_input_error(gold_dir: Path) -> None:
 
 def test_a_run_is_scored_only_on_the_documents_it_covered(gold_dir: Path) -> None:
     gold = scoring_gold(gold_dir)
-    evaluation = evaluate([], gold, label="x", manifest={"documents": []}, replicates=50)
+    record = RunRecord(id="x", spec=RunSpec(extractor="rules", mode="rules", documents=[]))
+    evaluation = evaluate([], gold, label="x", record=record, replicates=50)
     assert evaluation.total.gold == 0 and evaluation.total.f1 is None
 
 
@@ -69,15 +71,15 @@ def test_the_gold_fingerprint_changes_with_gold(gold_dir: Path) -> None:
 
 def test_wall_time_and_unique_labels(gold_dir: Path) -> None:
     gold = scoring_gold(gold_dir)
-    manifest = {"id": "r1", "started": "2024-01-01T00:00:00+00:00"}
-    first = evaluate(
-        [],
-        gold,
-        label="same",
-        manifest={**manifest, "finished": "2024-01-01T00:01:30+00:00"},
-        replicates=10,
+    spec = RunSpec(extractor="rules", mode="rules", documents=[LABELLED])
+    timed = RunRecord(
+        id="r1",
+        spec=spec,
+        started="2024-01-01T00:00:00+00:00",
+        finished="2024-01-01T00:01:30+00:00",
     )
+    first = evaluate([], gold, label="same", record=timed, replicates=10)
     assert first.wall_seconds == 90.0
-    second = replace(first, manifest={"id": "r2"})
+    second = replace(first, record=RunRecord(id="r2", spec=spec))
     assert second.wall_seconds is None
     assert [e.label for e in unique_labels([first, second])] == ["same (r1)", "same (r2)"]

@@ -3,14 +3,16 @@ web page, whose text has furniture around it and its table one row per line."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from llmx.documents import Document
 from llmx.evaluation import evaluate, evaluate_run
 from llmx.facts import Fact
 from llmx.gold import GoldSet
+from llmx.pipeline import run_extraction
+from llmx.record import RunRecord, RunSpec
 from llmx.renderings import RunDocument, identify, place_on_gold, text_similarity
+from llmx.rules import RulesExtractor
 from llmx.runs import Run
 from llmx.sections import split_sections
 
@@ -114,7 +116,9 @@ def test_a_run_on_the_web_page_scores_as_the_same_facts_on_the_txt_would() -> No
         predicted,
         _gold(),
         label="html",
-        manifest={"documents": ["page"]},
+        record=RunRecord(
+            id="run", spec=RunSpec(extractor="rules", mode="rules", documents=["page"])
+        ),
         run_texts={"page": RunDocument(HTML, "html")},
     )
     assert evaluation.total.matched_gold == 6
@@ -149,9 +153,8 @@ def test_a_run_with_its_documents_text_is_scored_by_content(tmp_path: Path) -> N
     folder = tmp_path / "run"
     (folder / "documents").mkdir(parents=True)
     (folder / "documents" / "page.txt").write_bytes(HTML.encode("utf-8"))
-    manifest = {"id": "run", "documents": ["page"], "formats": {"page": "html"}}
-    (folder / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
-    run = Run(folder, manifest, [_on_html("983亿元", 1, 983e8, "元")])
+    spec = RunSpec(extractor="rules", mode="rules", documents=["page"], formats={"page": "html"})
+    run = Run(folder, RunRecord(id="run", spec=spec), [_on_html("983亿元", 1, 983e8, "元")])
     evaluation = evaluate_run(run, _gold())
     assert evaluation.total.matched_gold == 1
     assert [m.run_format for m in evaluation.by_content] == ["html"]
@@ -159,7 +162,15 @@ def test_a_run_with_its_documents_text_is_scored_by_content(tmp_path: Path) -> N
 
 def test_a_run_that_kept_no_texts_is_scored_by_offsets_as_before(tmp_path: Path) -> None:
     gold_fact = GOLD_FACTS[0]
-    run = Run(tmp_path, {"documents": [GOLD_DOC]}, [gold_fact])
+    spec = RunSpec(extractor="rules", mode="rules", documents=[GOLD_DOC])
+    run = Run(tmp_path, RunRecord(id="run", spec=spec), [gold_fact])
     evaluation = evaluate_run(run, _gold())
     assert evaluation.total.matched_gold == 1
     assert evaluation.matched_documents == ()
+
+
+def test_a_run_records_the_format_each_document_was_read_as(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(HTML, encoding="utf-8")
+    run = run_extraction([page], RulesExtractor(), runs_dir=tmp_path / "runs")
+    assert run.record.spec.formats == {"page": "txt"}

@@ -1,0 +1,339 @@
+"""Web pages (`.html`, `.htm`): the article only, in the canonical layout (llmx.readers.canonical).
+
+A government report page carries far more than the report: navigation, breadcrumbs, the
+"发布时间 / 浏览次数 / 字体 大 中 小" line, share widgets, related links, a footer with ICP and
+网站标识码 numbers and phone numbers. None of it may become a fact. The article is found as
+readability does it, on the page's own tree (lxml), so every line keeps the XPath of the
+element it came from:
+
+1. every paragraph-like block scores its visible text to itself, its parent and (half) its
+   grandparent; blocks that are mostly link text (menus) and elements whose class or id names
+   page furniture (nav, crumb, share, footer…) score nothing;
+2. the highest-scoring element is the article (the deepest one when a child nearly ties);
+3. inside it, furniture elements are skipped and short lines that are furniture by their
+   words (发布时间, 浏览次数, ICP备, 网站标识码…) are dropped.
+
+We measured trafilatura and readability-lxml on the seed renderings (docs/readers.md): both
+find the same article and keep tables and headings, but both rebuild the tree, so neither can
+say which source element a line or cell came from; this module keeps the source tree.
+
+Encoding: a BOM, else the page's declared charset (`<meta charset>` or http-equiv; GB2312 and
+GBK are read as GB18030, their superset), else UTF-8, else detection (llmx.documents).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from llmx.documents import Document, decode_text
+from llmx.errors import InputError
+from llmx.locations import Locator
+from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CODEC_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "utf8": "utf-8",
+}
+_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]*>", re.S | re.I)
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_BLOCK = _words(
+    "p div section article main header footer nav aside ul ol li table h1 h2 h3 h4 h5 h6 "
+    "blockquote pre dl dt dd figure figcaption form center address hr caption details "
+    "summary tr td th tbody thead tfoot"
+)
+_TEXT_BLOCK = _words("p li h1 h2 h3 h4 h5 h6 pre dd dt blockquote caption figcaption")
+_DROPPED = _words(
+    "script style noscript template iframe object embed svg canvas button input select "
+    "textarea nav footer aside head title meta link"
+)
+_BOXES = _words("div section blockquote fieldset")
+# Words in a class or id that name page furniture rather than the article.
+_FURNITURE_NAMES = _words(
+    "nav navbar menu breadcrumb breadcrumbs crumb crumbs position location share bdshare "
+    "jiathis social footer foot bottom copyright sidebar related relate xgxx xglj links "
+    "print tools toolbar comment comments pager pagination prev next search login banner "
+    "qrcode ewm topbar header"
+)
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+# Short lines that are furniture by their words, wherever they sit.
+_FURNITURE_LINE = re.compile(
+    r"(?:发布|發布|发表|更新|生成)(?:时间|時間|日期)\s*[:：]|浏览(?:次数|量)|瀏覽(?:次數|量)"
+    r"|阅读(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|字体\s*[:：]?\s*[\[【(（]?\s*大\s*中\s*小"
+    r"|字号\s*[:：]|分享到|打印本页|关闭窗口|收藏本页|网站标识码|ICP\s*备|ICP\s*证|公网安备"
+    r"|主办单位|承办单位|技术支持\s*[:：]|版权所有|copyright|当前位置|您的位置|所在位置"
+    r"|上一篇|下一篇",
+    re.I,
+)
+_FURNITURE_LINE_MAX = 120
+_LINK_SHARE_MAX = 0.5
+_DATA_CELL_MAX = 200  # a table whose cells all hold less is data; longer cells mean layout
+_NEAR_TIE = 0.95
+_MIN_ARTICLE = 20  # visible characters below which a page has no article
+
+
+def _visible(page: str) -> str:
+    return _TAGS.sub(" ", page)
+
+
+def decode_page(raw: bytes, name: str) -> tuple[str, str]:
+    """The page's text and encoding: BOM, declared charset, UTF-8, then detection."""
+    if not raw.strip():
+        raise InputError(f"{name}: file is empty")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace").lstrip("\ufeff"), codec
+    declared = _DECLARED.search(raw[:4096])
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        codec = _CODEC_ALIASES.get(label, label)
+        try:
+            return raw.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown label: sites mislabel; judge the bytes instead
+    return decode_text(raw, name, visible=_visible)
+
+
+def _names(element: etree._Element) -> set[str]:
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return {word for word in _NAME_SPLIT.split(words) if word}
+
+
+def _skipped(element: etree._Element) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True  # comments, processing instructions
+    return tag.lower() in _DROPPED or bool(_names(element) & _FURNITURE_NAMES)
+
+
+def _text_length(element: etree._Element) -> int:
+    return sum(1 for char in element.text_content() if not char.isspace())
+
+
+def _link_length(element: etree._Element) -> int:
+    return sum(_text_length(anchor) for anchor in element.iter("a"))
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    cells = table.xpath(".//td | .//th")
+    return not table.xpath(".//table") and all(
+        _text_length(cell) <= _DATA_CELL_MAX for cell in cells
+    )
+
+
+def _is_text_block(element: etree._Element) -> bool:
+    tag = element.tag.lower()
+    if tag in _TEXT_BLOCK or tag in ("td", "th"):
+        return True
+    # A div or section holding only inline content is a paragraph, as readability reads it.
+    return tag in ("div", "section", "span", "font", "center") and not any(
+        isinstance(child.tag, str) and child.tag.lower() in _BLOCK for child in element
+    )
+
+
+def _score(root: etree._Element) -> dict[etree._Element, float]:
+    scores: dict[etree._Element, float] = defaultdict(float)
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            if _skipped(child):
+                continue
+            tag = child.tag.lower()
+            data_table = tag == "table" and _is_data_table(child)
+            if data_table or _is_text_block(child):
+                length = _text_length(child)
+                if length and _link_length(child) / length <= _LINK_SHARE_MAX:
+                    scores[child] += length
+                    parent = child.getparent()
+                    if parent is not None:
+                        scores[parent] += length
+                        grandparent = parent.getparent()
+                        if grandparent is not None:
+                            scores[grandparent] += length / 2
+            if not data_table:
+                visit(child)
+
+    visit(root)
+    return scores
+
+
+def _article(root: etree._Element) -> etree._Element | None:
+    scores = _score(root)
+    if not scores:
+        return None
+    best = max(scores.values())
+    if best <= 0:
+        return None
+    # Among near-ties take the deepest: a div of <br>-separated paragraphs beats its parent.
+    near = [element for element, score in scores.items() if score >= best * _NEAR_TIE]
+    return max(near, key=lambda element: len(list(element.iterancestors())))
+
+
+def _cell_text(cell: etree._Element) -> str:
+    for line_break in cell.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
+    return clean_line(" ".join(part for part in cell.itertext()))
+
+
+def _table_rows(table: etree._Element) -> tuple[list[list[GridCell]], int]:
+    """The table's rows of cells (not those of nested tables) and its count of header rows."""
+    tree = table.getroottree()
+    rows: list[list[GridCell]] = []
+    header_rows = 0
+    in_head = True
+    for row in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
+        cells = [child for child in row if isinstance(child.tag, str) and child.tag in ("td", "th")]
+        if not cells:
+            continue
+        heading = row.getparent().tag == "thead" or all(cell.tag == "th" for cell in cells)
+        if in_head and heading:
+            header_rows += 1
+        else:
+            in_head = False
+        rows.append(
+            [
+                GridCell(
+                    _cell_text(cell),
+                    element=tree.getpath(cell),
+                    rowspan=_span(cell.get("rowspan")),
+                    colspan=_span(cell.get("colspan")),
+                )
+                for cell in cells
+            ]
+        )
+    return rows, header_rows or implied_header_rows(rows)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int((value or "1").strip()), 1000))
+    except ValueError:
+        return 1
+
+
+class _Walker:
+    """Writes an element's content in reading order: blocks as lines, tables as tables."""
+
+    def __init__(self, tree: etree._ElementTree) -> None:
+        self.tree = tree
+        self.builder = TextBuilder()
+        self.pieces: list[str] = []
+        self.line_element: etree._Element | None = None
+        self.blocks: list[etree._Element] = []
+
+    def flush(self) -> None:
+        text = clean_line("".join(self.pieces))
+        self.pieces = []
+        if not text:
+            return
+        if len(text) <= _FURNITURE_LINE_MAX and _FURNITURE_LINE.search(text):
+            return
+        element = self.line_element if self.line_element is not None else self.blocks[-1]
+        self.builder.line(text, Locator(element=self.tree.getpath(element)))
+        self.line_element = None
+
+    def add(self, text: str | None) -> None:
+        if text:
+            if not self.pieces:
+                self.line_element = self.blocks[-1]
+            self.pieces.append(text)
+
+    def visit(self, element: etree._Element) -> None:
+        tag = element.tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table" and _is_data_table(element):
+            self.flush()
+            rows, header_rows = _table_rows(element)
+            self.builder.table(
+                rows,
+                header_rows=header_rows,
+                locator=Locator(element=self.tree.getpath(element)),
+            )
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+            self.blocks.append(element)
+        lines_before = self.builder.lines
+        self.add(element.text)
+        for child in element:
+            if not _skipped(child):
+                self.visit(child)
+            self.add(child.tail)
+        if block:
+            self.flush()
+            self.blocks.pop()
+            if tag in _BOXES and self.builder.lines - lines_before >= 2 and len(self.blocks) > 1:
+                # A box of several lines inside the article (专栏) ends as a table does.
+                self.builder.blank_lines(2)
+
+
+def _title(root: etree._Element, article: etree._Element) -> str | None:
+    for candidates in (
+        article.xpath(".//h1"),
+        root.xpath("//h1"),
+        root.xpath("//meta[@name='ArticleTitle']/@content"),
+    ):
+        for candidate in candidates:
+            text = clean_line(candidate if isinstance(candidate, str) else candidate.text_content())
+            if text:
+                return text
+    title = root.findtext(".//title")
+    if title and clean_line(title):
+        # "文章标题_网站名称": the site's name follows the last separator.
+        return re.split(r"\s*(?:_|\s-\s|\|)\s*(?=[^_|]*$)", clean_line(title))[0]
+    return None
+
+
+def read(path: Path) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    page, encoding = decode_page(raw, str(path))
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str with an XML declaration
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError) as error:
+        raise InputError(f"{path}: not an HTML page ({error})") from None
+    body = root.find("body")
+    article = _article(body if body is not None else root)
+    if article is None:
+        raise InputError(f"{path}: no article text found (only navigation and page furniture)")
+    walker = _Walker(root.getroottree())
+    walker.blocks.append(article)
+    walker.visit(article)
+    walker.flush()
+    text, source_map = walker.builder.build()
+    if sum(1 for char in text if not char.isspace()) < _MIN_ARTICLE:
+        raise InputError(f"{path}: no article text found (only navigation and page furniture)")
+    return Document(
+        id=path.stem,
+        text=text,
+        path=path,
+        encoding=encoding,
+        format="html",
+        title=_title(root, article),
+        source_map=source_map,
+    )

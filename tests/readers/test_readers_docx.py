@@ -1,0 +1,79 @@
+"""Word files: body order, heading lines, tables with merged cells, one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from llmx.errors import InputError
+from llmx.readers import read_document
+
+
+def _report(path: Path) -> Path:
+    word = docx.Document()
+    word.add_heading("2024年某区统计公报", level=0)
+    word.add_paragraph("全年地区生产总值1867.07亿元，比上年增长6.5%。")
+    word.add_heading("一、工业", level=1)
+    table = word.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "指标"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2024年"
+    table.cell(1, 1).text, table.cell(1, 2).text = "绝对量(亿元)", "增长(%)"
+    table.cell(2, 0).text, table.cell(2, 1).text, table.cell(2, 2).text = "工业", "520.3", "8.6"
+    table.cell(3, 0).text, table.cell(3, 1).text, table.cell(3, 2).text = "建筑业", "", "-0.2"
+    word.add_paragraph("规上工业企业达到300家。")
+    word.save(str(path))
+    return path
+
+
+def test_paragraphs_headings_and_tables_come_in_body_order(tmp_path: Path) -> None:
+    document = read_document(_report(tmp_path / "report.docx"))
+    assert document.format == "docx" and document.title == "2024年某区统计公报"
+    assert document.text == (
+        "2024年某区统计公报\n"
+        "全年地区生产总值1867.07亿元，比上年增长6.5%。\n"
+        "一、工业\n\n"
+        "| 指标 | 2024年 | 2024年 |\n"
+        "| 指标 | 绝对量(亿元) | 增长(%) |\n"
+        "| --- | --- | --- |\n"
+        "| 工业 | 520.3 | 8.6 |\n"
+        "| 建筑业 |  | -0.2 |\n\n\n"
+        "规上工业企业达到300家。\n"
+    )
+
+
+def test_a_table_cell_is_located_by_table_row_and_column(tmp_path: Path) -> None:
+    document = read_document(_report(tmp_path / "report.docx"))
+    cell = document.source_map.locate(document.text.index("-0.2"))
+    assert cell is not None and (cell.element, cell.table, cell.row, cell.column) == ("t1", 1, 4, 3)
+    paragraph = document.source_map.locate(document.text.index("规上"))
+    assert paragraph is not None and paragraph.element == "p4" and paragraph.table is None
+
+
+def test_a_docx_that_is_not_a_zip_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_text("这不是Word文件", encoding="utf-8")
+    with pytest.raises(InputError, match="not a Word document"):
+        read_document(path)
+
+
+def test_a_binary_doc_renamed_docx_says_to_convert_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    with pytest.raises(InputError, match="old binary Word file"):
+        read_document(path)
+
+
+def test_a_doc_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with pytest.raises(InputError, match=r"save it as \.docx"):
+        read_document(path)
+
+
+def test_an_empty_docx_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        read_document(path)

@@ -1,0 +1,105 @@
+"""Web pages: the article only, tables from <table>, headings as lines, any Chinese charset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from llmx.errors import InputError
+from llmx.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+RENDERINGS = sorted((ROOT / "evals" / "renderings" / "html").glob("*.html"))
+
+ARTICLE = """<html><head>{meta}<title>2024年统计公报_某区人民政府</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a></div>
+<div class="crumbs">当前位置：首页 &gt; 政务公开</div>
+<div class="article"><h1>2024年某区国民经济和社会发展统计公报</h1>
+<div class="info">发布时间：2025-03-01 浏览次数：1234 字体：[大 中 小]</div>
+<div class="content">
+<p>　　全年地区生产总值1867.07亿元，比上年增长6.5%。</p>
+<h2>一、农业</h2>
+<p>粮食产量30.2万吨，<br>增长1.5%。</p>
+<table><tr><td rowspan="2">指标</td><td colspan="2">2024年</td></tr>
+<tr><td>绝对量(亿元)</td><td>增长(%)</td></tr>
+<tr><td>第一产业</td><td>120.5</td><td>4.2</td></tr></table>
+</div>
+<div class="share">分享到：微信 微博</div></div>
+<div class="footer">网站标识码：5001200001 渝ICP备12003457号-1 联系电话：023-41422000</div>
+</body></html>"""
+
+
+def _page(tmp_path: Path, name: str, page: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(page.encode(encoding))
+    return path
+
+
+def test_only_the_article_is_read_in_its_canonical_layout(tmp_path: Path) -> None:
+    document = read_document(
+        _page(tmp_path, "a.html", ARTICLE.format(meta='<meta charset="utf-8">'))
+    )
+    assert document.format == "html"
+    assert document.title == "2024年某区国民经济和社会发展统计公报"
+    assert document.text.splitlines()[:4] == [
+        "2024年某区国民经济和社会发展统计公报",
+        "全年地区生产总值1867.07亿元，比上年增长6.5%。",
+        "一、农业",
+        "粮食产量30.2万吨，",
+    ]
+    assert "| 指标 | 2024年 | 2024年 |\n| 指标 | 绝对量(亿元) | 增长(%) |" in document.text
+    assert "| 第一产业 | 120.5 | 4.2 |" in document.text
+    for furniture in ("首页", "当前位置", "发布时间", "浏览次数", "分享到", "ICP", "023-41422000"):
+        assert furniture not in document.text
+
+
+def test_a_table_cell_and_a_paragraph_are_located_in_the_page(tmp_path: Path) -> None:
+    document = read_document(_page(tmp_path, "a.html", ARTICLE.format(meta="")))
+    cell = document.source_map.locate(document.text.index("4.2"))
+    assert cell is not None and (cell.table, cell.row, cell.column) == (1, 3, 3)
+    assert cell.element is not None and cell.element.endswith("/tr[3]/td[3]")
+    paragraph = document.source_map.locate(document.text.index("全年"))
+    assert paragraph is not None and paragraph.element == "/html/body/div[3]/div[2]/p[1]"
+
+
+@pytest.mark.parametrize(
+    "declared", ['<meta charset="gb2312">', ""], ids=["declared", "undeclared"]
+)
+def test_a_gbk_page_is_read_with_or_without_a_charset(tmp_path: Path, declared: str) -> None:
+    page = ARTICLE.format(meta=declared).replace("某区", "璧山区")
+    document = read_document(_page(tmp_path, "gbk.html", page, "gbk"))
+    assert "全年地区生产总值1867.07亿元" in document.text
+    assert document.title == "2024年璧山区国民经济和社会发展统计公报"
+    assert document.encoding in ("gb18030", "gbk")
+
+
+def test_a_page_mislabelled_as_utf8_is_still_read(tmp_path: Path) -> None:
+    page = ARTICLE.format(meta='<meta charset="utf-8">')
+    document = read_document(_page(tmp_path, "wrong.html", page, "gbk"))
+    assert "比上年增长6.5%" in document.text
+
+
+def test_a_page_with_no_article_text_is_a_one_line_error(tmp_path: Path) -> None:
+    page = (
+        '<html><body><div class="nav"><a href="/">首页</a></div><div id="app"></div>'
+        '<div class="footer">网站标识码：5001200001 渝ICP备12003457号-1</div></body></html>'
+    )
+    with pytest.raises(InputError, match="no article text"):
+        read_document(_page(tmp_path, "shell.html", page))
+
+
+def test_an_empty_page_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty"):
+        read_document(_page(tmp_path, "empty.htm", ""))
+
+
+@pytest.mark.parametrize("page", RENDERINGS, ids=[page.stem for page in RENDERINGS])
+def test_no_page_furniture_of_the_renderings_reaches_the_text(page: Path) -> None:
+    document = read_document(page)
+    for furniture in (
+        "当前位置", "发布时间", "浏览次数", "字体", "分享到", "网站标识码", "ICP备", "公网安备",
+        "联系电话", "主办单位", "相关链接", "互动交流", "无障碍浏览", "打印本页", "复制链接",
+    ):  # fmt: skip
+        assert furniture not in document.text, furniture
+    assert document.title and document.title in document.text.splitlines()[0]
