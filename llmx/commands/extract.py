@@ -30,7 +30,9 @@ MODEL_ENV = "LLMX_MODEL"
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.")
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
@@ -78,7 +80,14 @@ def extract(
     rules extractor is used.
     """
     with one_line_errors():
-        documents = load_documents(paths)
+        loaded = load_documents(paths)
+        documents, unreadable = loaded.documents, loaded.unreadable
+        if not documents and len(unreadable) == 1:
+            raise fail(f"{unreadable[0].path}: {unreadable[0].reason}")
+        for item in unreadable:
+            note(f"cannot read {item.path}: {item.reason}")
+        if not documents:
+            raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
         configured_model = model or os.environ.get(MODEL_ENV)
         chosen = extractor or (
             ExtractorName.llm if configured_model or config else ExtractorName.rules
@@ -111,7 +120,13 @@ def extract(
             total = _section_count(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(
-                paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
+                paths,
+                built,
+                name=name,
+                runs_dir=runs_dir,
+                progress=advance,
+                documents=documents,
+                unreadable=unreadable,
             )
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
@@ -126,10 +141,14 @@ def extract(
             )
         )
         failures = run.record.failures
-        if failures:
-            for failure in failures:
-                note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-            raise fail(f"{len(failures)} sections failed; the run keeps the others")
+        for failure in failures:
+            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
+        problems = [
+            *([f"{len(failures)} sections failed"] if failures else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
 
 
 def _section_count(documents: list[Document]) -> int:
