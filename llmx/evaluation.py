@@ -25,7 +25,7 @@ from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
 from llmx.record import RunRecord
 from llmx.renderings import DocumentMatch, RunDocument, place_run_on_gold
-from llmx.runs import Run
+from llmx.runs import DOCUMENTS_DIR, Run
 from llmx.scoring import (
     Layout,
     Outcome,
@@ -165,16 +165,13 @@ def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Ev
     )
 
 
-RUN_DOCUMENTS = "documents"
-
-
 def run_documents(run: Run) -> dict[str, RunDocument]:
     """The canonical text of each document the run read, as it kept them in
     `documents/<doc>.txt`, with the format its record names (`spec.formats`).
 
     Empty for a run that kept no texts: it is scored by offsets under its own ids.
     """
-    folder = run.path / RUN_DOCUMENTS
+    folder = run.path / DOCUMENTS_DIR
     if not folder.is_dir():
         return {}
     found: dict[str, RunDocument] = {}
