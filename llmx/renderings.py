@@ -103,7 +103,9 @@ def identify(
     """For each run document, the gold document it is and how alike their texts are.
 
     The same id with the same text is that document; the same id is kept when its text is
-    alike enough; otherwise the most alike gold document, if any is alike enough.
+    alike enough; otherwise the most alike gold document, if any is alike enough. A gold
+    document is scored once: when two run documents are the same report (its .txt and its
+    web page in one run), the more alike one is scored against it and the other is not.
     """
     found: dict[str, tuple[str, float]] = {}
     for doc, text in run_texts.items():
@@ -120,7 +122,10 @@ def identify(
             similarity, gold_doc = max(scored)
             if similarity >= MIN_SIMILARITY:
                 found[doc] = (gold_doc, similarity)
-    return found
+    best: dict[str, tuple[float, str]] = {}
+    for doc, (gold_doc, similarity) in found.items():
+        best[gold_doc] = max(best.get(gold_doc, (-1.0, "")), (similarity, doc))
+    return {doc: match for doc, match in found.items() if best[match[0]][1] == doc}
 
 
 @dataclass(frozen=True)

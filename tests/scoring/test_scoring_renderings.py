@@ -89,6 +89,11 @@ def test_two_renderings_of_one_report_are_alike_and_other_reports_are_not() -> N
     }
 
 
+def test_a_gold_document_is_scored_once_against_its_most_alike_rendering() -> None:
+    found = identify({"page": HTML, GOLD_DOC: TXT}, {GOLD_DOC: TXT})
+    assert found == {GOLD_DOC: (GOLD_DOC, 1.0)}
+
+
 def test_each_prediction_takes_the_span_of_the_gold_fact_at_the_same_place() -> None:
     # The second and third 5% of the page: equal value and unit, told apart by place.
     predicted = [_on_html("5%", 3, 5, "%"), _on_html("5%", 2, 5, "%"), _on_html("7.1", 1, 7.1, "%")]
