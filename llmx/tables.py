@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -186,8 +187,9 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
     tables = _cell_tables(text)
-    tables += _row_tables(text, [(table.start, table.end) for table in tables])
-    tables += _stream_tables(text, [(table.start, table.end) for table in tables])
+    lines = _lines(text)
+    tables += _row_tables(text, lines, _Spans(tables))
+    tables += _stream_tables(text, lines, _Spans(tables))
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -238,6 +240,7 @@ _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
+_NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
 _RULE_LINE = re.compile(r"^\s*[|｜]+\s*$")
 _TITLE_MAX = 60
 _GROUP_LABEL_MAX = 30
@@ -307,7 +310,7 @@ def _line_layout(line: str) -> str | None:
         return "pipe"
     if "\t" in line.strip(" \u3000"):
         return "tab"
-    if len(_split(line, 0, _GAP)) >= 2:
+    if _GAP.search(line.strip()):
         return "spaces"
     return None
 
@@ -337,7 +340,7 @@ def _cell(line: str, offset: int, start: int, end: int) -> Cell:
 def _row_cells(line: _Line, layout: str, outer: tuple[bool, bool]) -> list[Cell]:
     """A row's cells; `outer` says whether the block's rows open and close with a pipe."""
     if line.layout is None:  # a group label: one cell
-        return _split(line.text, line.start, re.compile(r"(?!)"))
+        return _split(line.text, line.start, _NO_SPLIT)
     if layout == "pipe":
         cells = _split(line.text, line.start, _PIPE)
         if outer[0] and cells and not cells[0].text:
@@ -360,7 +363,7 @@ def _outer_pipes(lines: Sequence[_Line]) -> tuple[bool, bool]:
     )
 
 
-def _blocks(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
     """Runs of consecutive lines (index ranges) of one row layout, outside `taken` spans.
 
     A short line of words between two rows (`一、推动高质量发展`, a row whose one cell spans
@@ -370,7 +373,7 @@ def _blocks(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[tu
     index = 0
     while index < len(lines):
         family = _family(lines[index].layout)
-        if family is None or _is_taken(lines[index].start, taken):
+        if family is None or lines[index].start in taken:
             index += 1
             continue
         end = index + 1
@@ -406,8 +409,19 @@ def _family(layout: str | None) -> str | None:
     return "pipe" if layout == "separator" else layout
 
 
-def _is_taken(position: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in taken)
+class _Spans:
+    """The spans of the tables found so far, to tell whether a line is already in one."""
+
+    def __init__(self, tables: Sequence[Table]) -> None:
+        ordered = sorted((table.start, table.end) for table in tables)
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
+
+    def __contains__(self, position: object) -> bool:
+        if not isinstance(position, int):
+            return False
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
 
 
 def _has_data(cells: Sequence[Cell]) -> bool:
@@ -460,8 +474,7 @@ def _aligned(
     return [cell or Cell(cells[0].start, cells[0].start, "") for cell in placed]
 
 
-def _row_tables(text: str, taken: Sequence[tuple[int, int]]) -> list[Table]:
-    lines = _lines(text)
+def _row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
     tables: list[Table] = []
     for first, last in _blocks(lines, taken):
         table = _block_table(text, lines, first, last)
@@ -632,7 +645,7 @@ def _stream_kind(cell: Cell) -> str:
     return "none" if _NO_VALUE.fullmatch(words) else "label"
 
 
-def _stream_runs(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> list[list[Cell]]:
+def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
     rules, not cells."""
     runs: list[list[Cell]] = []
@@ -645,10 +658,10 @@ def _stream_runs(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> li
             line.layout is None
             and 0 < len(words) <= _STREAM_CELL_MAX
             and not words.endswith(("。", "；", "，", "："))
-            and not _is_taken(line.start, taken)
+            and line.start not in taken
         )
         if short:
-            current.extend(_split(line.text, line.start, re.compile(r"(?!)")))
+            current.extend(_split(line.text, line.start, _NO_SPLIT))
             continue
         if len(current) > 1:
             runs.append(current)
@@ -658,10 +671,9 @@ def _stream_runs(lines: Sequence[_Line], taken: Sequence[tuple[int, int]]) -> li
     return runs
 
 
-def _stream_tables(text: str, taken: Sequence[tuple[int, int]]) -> list[Table]:
+def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
-    lines = _lines(text)
     tables: list[Table] = []
     for run in _stream_runs(lines, taken):
         starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
