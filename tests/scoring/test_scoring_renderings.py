@@ -11,7 +11,7 @@ from llmx.facts import Fact
 from llmx.gold import GoldSet
 from llmx.pipeline import run_extraction
 from llmx.record import RunRecord, RunSpec
-from llmx.renderings import RunDocument, identify, place_on_gold, text_similarity
+from llmx.renderings import OffsetMap, RunDocument, identify, place_on_gold, text_similarity
 from llmx.rules import RulesExtractor
 from llmx.runs import Run
 from llmx.sections import split_sections
@@ -179,3 +179,13 @@ def test_a_run_records_the_format_each_document_was_read_as(tmp_path: Path) -> N
     page.write_text(HTML, encoding="utf-8")
     run = run_extraction([page], RulesExtractor(), runs_dir=tmp_path / "runs")
     assert run.record.spec.formats == {"page": "txt"}
+
+
+def test_the_offset_map_carries_each_shared_character_to_its_place() -> None:
+    source = "导航\n一、执行情况\n投资增速（%） | 7.1\n"
+    target = "一、执行情况\n\t投资增速（%）\n\t7.1\n"
+    offsets = OffsetMap.between(source, target)
+    for token in ("一、执行情况", "投资增速", "7.1"):
+        assert offsets(source.index(token)) == target.index(token)
+    # Furniture the target lacks lands at the start of what follows it.
+    assert offsets(0) == 0
