@@ -714,8 +714,11 @@ def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
     rows: list[list[Cell]] = []
     position = lead + width
     while position + width <= len(run):
-        row_kinds = kinds[position : position + width]
-        if row_kinds[0] != "label" or "label" in row_kinds[1:] or "number" not in row_kinds:
+        if not _is_stream_row(kinds[position : position + width]):
+            # A group label (`经济作物`) between rows: one cell, the rows go on after it.
+            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
+                position += 1
+                continue
             break
         rows.append(list(run[position : position + width]))
         position += width
@@ -736,6 +739,11 @@ def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
         layout="lines",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+def _is_stream_row(kinds: Sequence[str]) -> bool:
+    """A row label, then numbers or dashes, at least one number."""
+    return bool(kinds) and kinds[0] == "label" and "label" not in kinds[1:] and "number" in kinds
 
 
 def _line_before(text: str, position: int) -> str:
