@@ -24,8 +24,8 @@ from llmx.errors import InputError
 from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
 from llmx.record import RunRecord
-from llmx.renderings import DocumentMatch, RunDocument, place_run_on_gold
-from llmx.runs import DOCUMENTS_DIR, Run
+from llmx.renderings import DocumentMatch, RunDocument, carried_sections, place_run_on_gold
+from llmx.runs import DOCUMENTS_DIR, FACTS_FILE, Run
 from llmx.scoring import (
     Layout,
     Outcome,
@@ -36,6 +36,7 @@ from llmx.scoring import (
     tally_sections,
     total,
 )
+from llmx.sections import section_at
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ class Evaluation:
     document_intervals: dict[str, Intervals]
     errors: list[Error]
     replicates: int = REPLICATES
+    # Labelled sections the run failed to extract: not scored, so never counted as misses.
+    failed_sections: tuple[SectionKey, ...] = ()
+    gold_in_failed: int = 0
+    # Labelled documents the run did not cover at all.
+    uncovered: tuple[str, ...] = ()
     # How each run document was matched to a gold document (empty for runs that kept no
     # texts, which are scored by offsets under their own ids).
     matched_documents: tuple[DocumentMatch, ...] = ()
@@ -60,6 +66,11 @@ class Evaluation:
     def by_content(self) -> list[DocumentMatch]:
         """The documents scored by content: another rendering than the gold's."""
         return [match for match in self.matched_documents if match.by_content]
+
+    @property
+    def partial(self) -> bool:
+        """Is this a score of less than the run was asked to extract?"""
+        return bool(self.failed_sections) or (self.record is not None and not self.record.usable)
 
     @property
     def wall_seconds(self) -> float | None:
@@ -121,6 +132,8 @@ def evaluate(
     by content, and facts of another rendering are placed on the gold text before scoring.
     """
     layout = Layout(gold.sections, gold.labelled)
+    uncovered: tuple[str, ...] = ()
+    failed: tuple[SectionKey, ...] = ()
     matched: list[DocumentMatch] = []
     if run_texts:
         gold_documents = {
@@ -130,7 +143,15 @@ def evaluate(
         facts, matched = place_run_on_gold(facts, run_texts, gold_documents, gold.facts)
     if record is not None:
         renamed = {match.run_doc: match.gold_doc for match in matched}
-        layout = layout.restricted_to(renamed.get(doc, doc) for doc in record.spec.documents)
+        covered = {renamed.get(doc, doc) for doc in record.spec.documents}
+        uncovered = tuple(doc for doc, ids in gold.labelled.items() if ids and doc not in covered)
+        layout = layout.restricted_to(covered)
+        failed = tuple(
+            key
+            for key in dict.fromkeys(_failed_on_gold(record, matched, run_texts or {}, gold))
+            if key[1] in layout.labelled.get(key[0], frozenset())
+        )
+        layout = layout.without(failed)
     outcome = score(gold.facts, facts, layout)
     sections = tally_sections(outcome)
     documents = tally_documents(sections)
@@ -150,18 +171,59 @@ def evaluate(
         },
         errors=diagnose(outcome),
         replicates=replicates,
+        failed_sections=failed,
+        gold_in_failed=sum(1 for fact in gold.facts if _in(fact, failed, gold)),
+        uncovered=uncovered,
         matched_documents=tuple(matched),
     )
 
 
+def _failed_on_gold(
+    record: RunRecord,
+    matched: Sequence[DocumentMatch],
+    run_texts: Mapping[str, RunDocument],
+    gold: GoldSet,
+) -> list[SectionKey]:
+    """The gold sections a run's failed sections cover: the same section where the run read
+    the gold's text, the sections its span maps onto where it read another rendering."""
+    by_run_doc = {match.run_doc: match for match in matched}
+    keys: list[SectionKey] = []
+    for failure in record.failures:
+        if failure.fallback is not None:
+            continue
+        match = by_run_doc.get(failure.doc)
+        if match is None or not match.by_content:
+            keys.append((match.gold_doc if match else failure.doc, failure.section))
+            continue
+        keys.extend(
+            (match.gold_doc, section_id)
+            for section_id in carried_sections(
+                failure.doc,
+                run_texts[failure.doc].text,
+                failure.section,
+                gold.documents[match.gold_doc].text,
+                gold.sections[match.gold_doc],
+            )
+        )
+    return keys
+
+
+def _in(fact: Fact, sections: Sequence[SectionKey], gold: GoldSet) -> bool:
+    if not sections or fact.doc not in gold.sections:
+        return False
+    return (fact.doc, section_at(gold.sections[fact.doc], fact.start).id) in sections
+
+
 def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Evaluation:
+    run_texts = run_documents(run)
+    check_facts(run, gold, run_texts)
     return evaluate(
         run.facts,
         gold,
         label=run.label,
         record=run.record,
         replicates=replicates,
-        run_texts=run_documents(run),
+        run_texts=run_texts,
     )
 
 
@@ -186,6 +248,46 @@ def run_documents(run: Run) -> dict[str, RunDocument]:
             raise InputError(f"{path}: cannot read the run's document text ({error})") from None
         found[doc] = RunDocument(text, run.record.spec.formats.get(doc, "txt"))
     return found
+
+
+def check_facts(
+    run: Run, gold: GoldSet, run_texts: Mapping[str, RunDocument] | None = None
+) -> None:
+    """A run's facts must quote the documents they name (the run's own text of a document
+    where it kept one, else the gold's of that id): a span past the end or a text that is
+    not the document's is an InputError naming the line, not a silent miss."""
+    texts = {doc: document.text for doc, document in gold.documents.items()}
+    texts.update({doc: document.text for doc, document in (run_texts or {}).items()})
+    for index, fact in enumerate(run.facts):
+        text = texts.get(fact.doc)
+        if text is None:
+            continue
+        found = text[fact.start : fact.end]
+        if fact.end <= len(text) and found == fact.text:
+            continue
+        # Only now find the line: reading facts.jsonl for every fact made this quadratic.
+        where = f"{run.path / FACTS_FILE}:{_line_of(run.path / FACTS_FILE, index)}"
+        if fact.end > len(text):
+            raise InputError(
+                f"{where}: end: span [{fact.start}:{fact.end}] is past the end of {fact.doc} "
+                f"({len(text)} characters)"
+            )
+        raise InputError(
+            f"{where}: text: {fact.text!r} is not the document's text {found!r} "
+            f"at [{fact.start}:{fact.end}]"
+        )
+
+
+def _line_of(path: Path, index: int) -> int:
+    """The file line of the index-th fact (read_facts skips blank lines)."""
+    seen = -1
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                seen += 1
+                if seen == index:
+                    return number
+    return index + 1
 
 
 def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:

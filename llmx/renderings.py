@@ -31,6 +31,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.matching import maximum_matching
 from llmx.scoring import values_agree
+from llmx.sections import Section, split_sections
 
 # Below this likeness a run's document is not taken for a gold document.
 MIN_SIMILARITY = 0.5
@@ -170,6 +171,26 @@ class OffsetMap:
         return target + (offset - a.origin[index] if index - source_index < size else 1)
 
 
+@lru_cache(maxsize=8)
+def _offset_map(source: str, target: str) -> OffsetMap:
+    return OffsetMap.between(source, target)
+
+
+def carried_sections(
+    run_doc: str, run_text: str, section_id: str, gold_text: str, gold_sections: Sequence[Section]
+) -> list[str]:
+    """The gold sections that a section of another rendering covers, by where the offset
+    map carries its span (a section the run failed to extract, not to be scored)."""
+    section = next((s for s in split_sections(run_doc, run_text) if s.id == section_id), None)
+    words = section.text_of(run_text).rstrip() if section is not None else ""
+    if section is None or not words:
+        return []
+    offsets = _offset_map(run_text, gold_text)
+    # The last written character, so trailing line ends do not reach the next section.
+    start, end = offsets(section.start), offsets(section.start + len(words) - 1) + 1
+    return [gold.id for gold in gold_sections if gold.start < end and start < gold.end]
+
+
 def _context(text: str, start: int, end: int) -> str:
     before = _normalised(text[max(0, start - 4 * CONTEXT) : start]).text[-CONTEXT:]
     after = _normalised(text[end : end + 4 * CONTEXT]).text[:CONTEXT]
@@ -189,7 +210,7 @@ def place_on_gold(
 ) -> tuple[list[Fact], int]:
     """The predictions of one document placed on the gold document's text, and how many of
     them were paired with a gold fact (the rest placed by the offset map alone)."""
-    offsets = OffsetMap.between(run_text, gold_text)
+    offsets = _offset_map(run_text, gold_text)
     mapped = [_mapped_span(fact, offsets, len(gold_text)) for fact in predicted]
     contexts = [_context(run_text, fact.start, fact.end) for fact in predicted]
     gold_contexts = [_context(gold_text, fact.start, fact.end) for fact in gold]

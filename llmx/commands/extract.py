@@ -9,14 +9,15 @@ from typing import Annotated
 
 import typer
 
-from llmx.atomic import write_text_atomic
-from llmx.console import fail, note, one_line_errors, progress_bar
+from llmx.atomic import check_writable, write_text_atomic
+from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.documents import Document
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, run_extraction
+from llmx.record import RunStatus
 from llmx.rules import RulesExtractor
-from llmx.runs import RUNS_DIR
+from llmx.runs import FAILURES_FILE, RUNS_DIR
 from llmx.sections import split_sections
 
 
@@ -80,6 +81,8 @@ def extract(
     rules extractor is used.
     """
     with one_line_errors():
+        if out is not None:
+            check_writable(out, "--out")
         loaded = load_documents(paths)
         documents, unreadable = loaded.documents, loaded.unreadable
         if not documents and len(unreadable) == 1:
@@ -140,15 +143,19 @@ def extract(
                 else ""
             )
         )
-        failures = run.record.failures
-        for failure in failures:
-            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-        problems = [
-            *([f"{len(failures)} sections failed"] if failures else []),
-            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
-        ]
-        if problems:
-            raise fail("; ".join(problems) + "; the run keeps the others")
+        for line in failure_lines(run.record, run.path / FAILURES_FILE):
+            note(line)
+        status = run.record.status
+        if status is RunStatus.interrupted:
+            raise fail(
+                f"interrupted: the facts of the sections finished are in {run.path}; "
+                "run again to resume (answers already paid for are cached)",
+                code=130,
+            )
+        if unreadable:
+            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
+        if status is not RunStatus.complete:
+            raise fail(status_line(run.record))
 
 
 def _section_count(documents: list[Document]) -> int:

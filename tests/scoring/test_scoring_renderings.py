@@ -10,7 +10,7 @@ from llmx.evaluation import evaluate, evaluate_run
 from llmx.facts import Fact
 from llmx.gold import GoldSet
 from llmx.pipeline import run_extraction
-from llmx.record import RunRecord, RunSpec
+from llmx.record import RunRecord, RunSpec, SectionFailure
 from llmx.renderings import OffsetMap, RunDocument, identify, place_on_gold, text_similarity
 from llmx.rules import RulesExtractor
 from llmx.runs import Run
@@ -189,3 +189,44 @@ def test_the_offset_map_carries_each_shared_character_to_its_place() -> None:
         assert offsets(source.index(token)) == target.index(token)
     # Furniture the target lacks lands at the start of what follows it.
     assert offsets(0) == 0
+
+
+def test_a_section_the_run_failed_on_another_rendering_is_not_scored() -> None:
+    # The page's plan part failed: the gold's plan part is left out, the results still count.
+    plan = next(s for s in split_sections("page", HTML) if s.heading.startswith("二、"))
+    failure = SectionFailure(
+        doc="page", section=plan.id, error="HTTP 500", summary="HTTP 500", message="HTTP 500"
+    )
+    spec = RunSpec(extractor="llm", mode="llm", documents=["page"], formats={"page": "html"})
+    evaluation = evaluate(
+        [_on_html("983亿元", 1, 983e8, "元")],
+        _gold(),
+        label="html",
+        record=RunRecord(id="run", spec=spec, failures=[failure]),
+        run_texts={"page": RunDocument(HTML, "html")},
+    )
+    gold_plan = next(s for s in _gold().sections[GOLD_DOC] if s.heading.startswith("二、"))
+    assert evaluation.failed_sections == ((GOLD_DOC, gold_plan.id),)
+    assert evaluation.total.gold == 4  # the two plan facts are not counted as misses
+
+
+def test_a_rendering_under_the_gold_documents_own_id_quotes_its_own_text(tmp_path: Path) -> None:
+    # report.html read as "report": its facts quote the page's text, not the .txt's.
+    folder = tmp_path / "run"
+    (folder / "documents").mkdir(parents=True)
+    (folder / "documents" / f"{GOLD_DOC}.txt").write_bytes(HTML.encode("utf-8"))
+    spec = RunSpec(
+        extractor="rules", mode="rules", documents=[GOLD_DOC], formats={GOLD_DOC: "html"}
+    )
+    facts = [
+        _on_html("983亿元", 1, 983e8, "元", doc=GOLD_DOC),
+        _on_html("7.1", 1, 7.1, "%", doc=GOLD_DOC),
+    ]
+    run = Run(folder, RunRecord(id="run", spec=spec), facts)
+    evaluation = evaluate_run(run, _gold())
+    assert evaluation.total.matched_gold == 2
+    assert (
+        evaluation.by_content[0]
+        .describe()
+        .startswith(f"scored by content: {GOLD_DOC} (html) against gold {GOLD_DOC} (txt)")
+    )
