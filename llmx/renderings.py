@@ -33,6 +33,10 @@ from llmx.matching import maximum_matching
 from llmx.scoring import values_agree
 from llmx.sections import Section, split_sections
 
+# Shared runs are anchored on k-grams found once in each text; gaps between anchors up to
+# this size are matched character by character.
+_ANCHOR = 12
+_GAP_MATCHED = 4000
 # Below this likeness a run's document is not taken for a gold document.
 MIN_SIMILARITY = 0.5
 # How far (in gold characters) a gold span may lie from where the map puts a prediction.
@@ -142,16 +146,7 @@ class OffsetMap:
     @classmethod
     def between(cls, source: str, target: str) -> OffsetMap:
         a, b = _normalised(source), _normalised(target)
-        if a.text == b.text:
-            blocks: tuple[tuple[int, int, int], ...] = ((0, 0, len(a.text)),)
-        else:
-            matcher = difflib.SequenceMatcher(None, a.text, b.text)
-            blocks = tuple(
-                (block.a, block.b, block.size)
-                for block in matcher.get_matching_blocks()
-                if block.size
-            )
-        return cls(a, b, blocks)
+        return cls(a, b, tuple(shared_runs(a.text, b.text)))
 
     def __call__(self, offset: int) -> int:
         """Where `offset` of the source falls in the target: exactly inside a shared run, at
@@ -169,6 +164,115 @@ class OffsetMap:
         # Inside a run, keep the offset's distance from its kept character (a space or
         # a cell rule before a number is not kept).
         return target + (offset - a.origin[index] if index - source_index < size else 1)
+
+
+Run = tuple[int, int, int]  # (index in a, index in b, length) of a stretch a and b share
+
+
+def shared_runs(a: str, b: str) -> list[Run]:
+    """The stretches two texts share, in order in both, none overlapping.
+
+    Like difflib's matching blocks, but near linear: k-grams that occur once in each text
+    anchor the alignment (the longest chain of anchors in order in both, as patience diff
+    does), runs grow from the anchors while the characters agree, and only the gaps left
+    between runs are matched character by character.
+    """
+    if a == b:
+        return [(0, 0, len(a))] if a else []
+    runs = _grown(_anchored_runs(a, b), a, b)
+    filled: list[Run] = []
+    previous_a = previous_b = 0
+    for run in [*runs, (len(a), len(b), 0)]:
+        gap_a, gap_b = a[previous_a : run[0]], b[previous_b : run[1]]
+        if gap_a and gap_b and len(gap_a) <= _GAP_MATCHED and len(gap_b) <= _GAP_MATCHED:
+            matcher = difflib.SequenceMatcher(None, gap_a, gap_b, autojunk=False)
+            filled.extend(
+                (previous_a + block.a, previous_b + block.b, block.size)
+                for block in matcher.get_matching_blocks()
+                if block.size
+            )
+        if run[2]:
+            filled.append(run)
+        previous_a, previous_b = run[0] + run[2], run[1] + run[2]
+    return filled
+
+
+def _anchored_runs(a: str, b: str) -> list[Run]:
+    """Runs of length _ANCHOR at the k-grams unique to each text, the longest chain of them
+    in order in both texts, merged where they continue one another."""
+    k = _ANCHOR
+    in_a = _unique_grams(a, k)
+    in_b = _unique_grams(b, k)
+    pairs = sorted((i, in_b[gram]) for gram, i in in_a.items() if gram in in_b)
+    chain = _longest_increasing(pairs)
+    runs: list[list[int]] = []
+    for i, j in chain:
+        last = runs[-1] if runs else None
+        if last and i - last[0] == j - last[1] and i <= last[0] + last[2]:
+            last[2] = i + k - last[0]
+        else:
+            runs.append([i, j, k])
+    # Neighbouring runs may overlap by up to k-1 characters: trim the later one.
+    trimmed: list[Run] = []
+    end_a = end_b = 0
+    for i, j, size in runs:
+        cut = max(end_a - i, end_b - j, 0)
+        if size > cut:
+            trimmed.append((i + cut, j + cut, size - cut))
+            end_a, end_b = i + size, j + size
+    return trimmed
+
+
+def _unique_grams(text: str, k: int) -> dict[str, int]:
+    """Each k-gram that occurs once in `text`, with where it starts."""
+    first: dict[str, int] = {}
+    repeated: set[str] = set()
+    for index in range(len(text) - k + 1):
+        gram = text[index : index + k]
+        if gram in first:
+            repeated.add(gram)
+        else:
+            first[gram] = index
+    return {gram: index for gram, index in first.items() if gram not in repeated}
+
+
+def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs (sorted by i) whose j increase too."""
+    tails: list[int] = []  # index into pairs of the smallest tail of each length
+    tail_values: list[int] = []
+    before: list[int] = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        length = bisect_right(tail_values, j - 1)  # strictly increasing j
+        before[index] = tails[length - 1] if length else -1
+        if length == len(tails):
+            tails.append(index)
+            tail_values.append(j)
+        else:
+            tails[length], tail_values[length] = index, j
+    chain: list[tuple[int, int]] = []
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = before[index]
+    return chain[::-1]
+
+
+def _grown(runs: list[Run], a: str, b: str) -> list[Run]:
+    """Each run extended both ways while the two texts agree, up to its neighbours."""
+    grown: list[Run] = []
+    for index, (i, j, size) in enumerate(runs):
+        floor_a, floor_b = (
+            (grown[-1][0] + grown[-1][2], grown[-1][1] + grown[-1][2]) if grown else (0, 0)
+        )
+        while i > floor_a and j > floor_b and a[i - 1] == b[j - 1]:
+            i, j, size = i - 1, j - 1, size + 1
+        ceiling_a, ceiling_b = (
+            (runs[index + 1][0], runs[index + 1][1]) if index + 1 < len(runs) else (len(a), len(b))
+        )
+        while i + size < ceiling_a and j + size < ceiling_b and a[i + size] == b[j + size]:
+            size += 1
+        grown.append((i, j, size))
+    return grown
 
 
 @lru_cache(maxsize=8)

@@ -11,7 +11,14 @@ from llmx.facts import Fact
 from llmx.gold import GoldSet
 from llmx.pipeline import run_extraction
 from llmx.record import RunRecord, RunSpec, SectionFailure
-from llmx.renderings import OffsetMap, RunDocument, identify, place_on_gold, text_similarity
+from llmx.renderings import (
+    OffsetMap,
+    RunDocument,
+    identify,
+    place_on_gold,
+    shared_runs,
+    text_similarity,
+)
 from llmx.rules import RulesExtractor
 from llmx.runs import Run
 from llmx.sections import split_sections
@@ -65,6 +72,11 @@ GOLD_FACTS = [
     _fact(GOLD_DOC, TXT, "5%", 3, 5, "%"),
     _fact(GOLD_DOC, TXT, "6%", 1, 6, "%"),
 ]
+
+
+def _normalised_text(text: str) -> str:
+    """The text as alignment sees it: no whitespace, no table rules."""
+    return "".join(char for char in text if not char.isspace() and char not in "|｜")
 
 
 def _gold() -> GoldSet:
@@ -230,3 +242,17 @@ def test_a_rendering_under_the_gold_documents_own_id_quotes_its_own_text(tmp_pat
         .describe()
         .startswith(f"scored by content: {GOLD_DOC} (html) against gold {GOLD_DOC} (txt)")
     )
+
+
+def test_shared_runs_are_equal_stretches_in_order_in_both_texts() -> None:
+    txt = _normalised_text(TXT * 3)
+    html = _normalised_text(HTML * 3)
+    runs = shared_runs(html, txt)
+    ends = (0, 0)
+    for i, j, size in runs:
+        assert html[i : i + size] == txt[j : j + size]
+        assert i >= ends[0] and j >= ends[1]
+        ends = (i + size, j + size)
+    shared = sum(size for _, _, size in runs)
+    assert shared == len(txt)  # the page holds every character of the .txt, in order
+    assert shared_runs(txt, txt) == [(0, 0, len(txt))]
