@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import Scope, cue_pattern
+from llmx.vocabulary import Family, Scope, cue_pattern, units_where
 from llmx.vocabulary import unit as declared_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
@@ -40,6 +40,7 @@ _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER)
+_CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -126,9 +127,10 @@ def _column(header: str) -> Column:
         return Column(header, "other", None, None, None)
     status = _header_status(header)
     year = _YEAR.search(folded)
+    changes = _CHANGE_HEADER.search(folded)  # 比上年增长%: a column of growth rates
     return Column(
         header,
-        "value" if status or year else "other",
+        "value" if status or year or changes else "other",
         status,
         year.group(1) if year else None,
         split_header_unit(header),
@@ -219,7 +221,7 @@ def _is_cell_line(line: str) -> bool:
 
 # --- One row per line: pipes, Markdown, tabs, aligned columns --------------------------------
 
-RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
+RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
 # A column of growth or shares whose header gives no unit is in percent.
 _RATE_HEADER = re.compile(
     f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
