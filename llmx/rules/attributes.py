@@ -372,8 +372,10 @@ def indicator_of(
     follows_on = in_sentence and _FOLLOW_ON.match(fold(indicator))
     if indicator and not (follows_on and previous):
         if previous is not None and quantity.start - previous[0] <= _HEAD_NOUN_REACH:
-            return _with_head_noun(indicator, previous[1])
-        return indicator
+            indicator = _with_head_noun(indicator, previous[1])
+        if _RATE_NAMED.search(fold(indicator)):
+            return indicator  # 规上工业增加值增速有望…: the change is named already
+        return indicator + _change_named(source, folded, end, quantity.start)
     if indicator and previous:
         # 收入178亿元,占生产总值比重10.8%; 收入65073万元,完成年初预算的110.8%.
         return _subject(previous[1]) + indicator
@@ -537,6 +539,18 @@ _NOT_AN_ITEM = re.compile(r"^(?:年末|年底|全年|当年|年内)$|(?:培育|�
 _HEAD_NOUN_REACH = 24  # 林业1.5亿元,增长13.9%;牧业22.9亿元: items of one list, across ;
 # Short names that are measures already (出生率, 税收, 户数): no head noun to add.
 _WHOLE_NOUN = re.compile(rf"(?:{_HEAD_NOUN.pattern[3:-2]})$|[率数额量值价比重度费金款税收人户]$")
+
+
+_RATE_NAMED = re.compile(r"增速|增幅|降幅|涨幅|增长率")
+
+
+def _change_named(source: str, folded: str, start: int, end: int) -> str:
+    """The change verb the words cut off before a number say (地区生产总值|增长|7.2%), as
+    written, for the indicator to name; none for a level reached (提高到…)."""
+    verbs = list(_CHANGE_VERB.finditer(folded, start, end))
+    if not verbs or re.match(r"[到至]", folded[verbs[-1].end() : verbs[-1].end() + 1]):
+        return ""
+    return source[verbs[-1].start() : verbs[-1].end()]
 
 
 def _with_head_noun(indicator: str, before: str) -> str:
