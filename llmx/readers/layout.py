@@ -299,6 +299,10 @@ _RULE_THICKNESS = 2.5
 _RULE_MIN = 4.0
 # Rulings this close (points) are the same grid line, or touch.
 _SNAP = 2.0
+# A lone horizontal rule at least this long (points) may bound a three-line table.
+_BAND_MIN = 100.0
+# Glyphs closer than this many type sizes are in one column of an unruled table.
+_GUTTER = 0.6
 
 
 class Glyph(NamedTuple):
@@ -415,11 +419,11 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
     return _Grid(xs, ys, owner)
 
 
-def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box]]:
-    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines), and
-    the frames: rulings with two sides but not the grid of a table (a box of text, or the
-    part of one on this page)."""
-    grids, frames = [], []
+def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box], list[_Rule]]:
+    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines); the
+    frames: rulings with two sides but not the grid of a table (a box of text, or the part of
+    one on this page); and the lone horizontal rules (a three-line table's, among others)."""
+    grids, frames, bands = [], [], []
     for cluster in _clusters(_rules(shapes)):
         grid = _grid(cluster)
         if grid is not None:
@@ -435,7 +439,60 @@ def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box]]:
                     max(rule.high for rule in sides),
                 )
             )
-    return grids, frames
+        elif not sides:
+            low, high = min(rule.low for rule in cluster), max(rule.high for rule in cluster)
+            if high - low >= _BAND_MIN:
+                bands.append(_Rule(True, statistics.fmean(r.at for r in cluster), low, high))
+    return grids, frames, bands
+
+
+def _three_line_regions(bands: Sequence[_Rule]) -> list[Box]:
+    """Where horizontal rules of one width stand one above another with nothing across: the
+    top and bottom rules of a three-line table (三线表), from the top rule to the bottom."""
+    regions = []
+    remaining = sorted(bands, key=lambda rule: -rule.at)
+    while remaining:
+        first = remaining.pop(0)
+        same = [
+            rule
+            for rule in remaining
+            if abs(rule.low - first.low) <= 2 * _SNAP and abs(rule.high - first.high) <= 2 * _SNAP
+        ]
+        if same:
+            remaining = [rule for rule in remaining if rule not in same]
+            regions.append(Box(first.low, same[-1].at, first.high, first.at))
+    return regions
+
+
+def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
+    """The grid of an unruled table from its text: columns where no glyph of any row falls
+    (the gutters), rows where the lines are."""
+    inside = [
+        glyph.box
+        for glyph in glyphs
+        if glyph.box is not None and glyph.text.strip() and region.contains(glyph.box.centre)
+    ]
+    if not inside:
+        return None
+    size = statistics.median(box.height for box in inside)
+    columns: list[list[float]] = []
+    for box in sorted(inside, key=lambda box: box.left):
+        if columns and box.left - columns[-1][1] < _GUTTER * size:
+            columns[-1][1] = max(columns[-1][1], box.right)
+        else:
+            columns.append([box.left, box.right])
+    rows: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+    for box in sorted(inside, key=lambda box: -box.centre[1]):
+        if rows and box.centre[1] >= rows[-1][1]:
+            rows[-1][1] = min(rows[-1][1], box.bottom)
+        else:
+            rows.append([box.top, box.bottom])
+    if len(columns) < 2 or len(rows) < 2:
+        return None
+    xs = [region.left, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), region.right]
+    ys = [region.top, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)), region.bottom]
+    owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    return _Grid(xs, ys, owner)
 
 
 def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
@@ -492,7 +549,11 @@ def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | 
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
-    grids, frames = find_grids(shapes)
+    grids, frames, bands = find_grids(shapes)
+    for region in _three_line_regions(bands):
+        grid = _aligned_grid(region, glyphs)
+        if grid is not None:
+            grids.append(grid)
     blocks: list[Block | int] = []  # an int is the index of a grid, placed where first seen
     cells: list[dict[tuple[int, int], list[list[str]]]] = [{} for _ in grids]
     current: list[Glyph] = []

@@ -227,3 +227,17 @@ def test_a_ruled_frame_makes_a_box_closed_by_a_double_blank_line() -> None:
     ]
     text, _ = canonical_text([page])
     assert text == "专栏1：重点项目\n1.东区项目投资3亿元。\n\n\n二、下一步工作\n"
+
+
+def test_prose_between_two_horizontal_rules_stays_prose() -> None:
+    rules = [Box(LEFT, 699.6, RIGHT, 700), Box(LEFT, 619.6, RIGHT, 620)]
+    glyphs = [
+        *glyphs_of("全区经济运行稳中有进，主要指标好于预期，", LEFT, 680),
+        LINE_END,
+        *glyphs_of("工业增长8.6%。", LEFT, 660),
+        LINE_END,
+        *glyphs_of("投资增长14.7%。", LEFT, 640),
+        LINE_END,
+    ]
+    page = build_page(1, HEIGHT, glyphs, rules)
+    assert [type(block) for block in page.blocks] == [Line, Line, Line]
