@@ -38,6 +38,8 @@ _INDENT = 0.8
 _GAP = 1.35
 # Type sizes differing by more than this share belong to different paragraphs (headings).
 _SIZE_CHANGE = 0.12
+# Lines of one heading are set closer than this many type sizes apart.
+_HEADING_LEADING = 0.6
 # Furniture lives in this share of the page height at the top and at the bottom.
 _MARGIN_ZONE = 0.12
 # At most this many lines at each end of a page can be furniture.
@@ -177,18 +179,20 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
 
 @dataclass(frozen=True)
 class _Column:
-    """The body column of a page: where full lines begin and end, the usual line pitch."""
+    """The body column: where full lines begin and end, the usual line pitch, the body's
+    type size."""
 
     left: float
     right: float
     pitch: float
+    size: float = 0.0
 
 
 def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
     """The body column over the whole document: a page with one short line says nothing."""
     lines = [line for page in pages for line in page]
     if not lines:
-        return _Column(0.0, 0.0, 0.0)
+        return _Column(0.0, 0.0, 0.0, 0.0)
     lefts = Counter(round(line.box.left) for line in lines)
     pitches = [
         upper.box.bottom - lower.box.bottom
@@ -200,6 +204,7 @@ def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
         float(lefts.most_common(1)[0][0]),
         _upper_decile([line.box.right for line in lines]),
         statistics.median(pitches) if pitches else 0.0,
+        statistics.median(line.size for line in lines),
     )
 
 
@@ -209,8 +214,21 @@ def _upper_decile(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
 
 
+def _wraps_heading(previous: Line, line: Line, column: _Column) -> bool:
+    """Two lines of one heading: larger type than the body, the same size, set close (a
+    centred title wrapped onto a second line is short and indented, and still one line)."""
+    size = max(previous.size, line.size, 1.0)
+    return (
+        min(previous.size, line.size) > (1 + _SIZE_CHANGE) * column.size
+        and abs(previous.size - line.size) <= _SIZE_CHANGE * size
+        and 0 <= previous.box.bottom - line.box.top <= _HEADING_LEADING * size
+    )
+
+
 def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bool) -> bool:
     size = max(previous.size, line.size, 1.0)
+    if same_page and _wraps_heading(previous, line, column):
+        return False
     if previous.box.right < column.right - _SHORT_LINE * size:
         return True  # the previous line stopped short: its paragraph ended
     if line.box.left > column.left + _INDENT * size:

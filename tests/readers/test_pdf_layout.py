@@ -241,3 +241,24 @@ def test_prose_between_two_horizontal_rules_stays_prose() -> None:
     ]
     page = build_page(1, HEIGHT, glyphs, rules)
     assert [type(block) for block in page.blocks] == [Line, Line, Line]
+
+
+def test_a_centred_heading_wrapped_onto_two_lines_is_one_line() -> None:
+    title = 16.0
+    page = Page(
+        1,
+        HEIGHT,
+        (
+            Line("关于某区2023年国民经济和社会发展计", Box(80, 780, 360, 796), title),
+            Line("划草案的报告", Box(170, 760, 270, 776), title),
+            line("各位代表：", 0, right=120),
+            line("受区人民政府委托，现将计划执行情况", 1, indent=20),
+            line("报告如下。", 2, right=150),
+        ),
+    )
+    text, _ = canonical_text([page])
+    assert text.splitlines() == [
+        "关于某区2023年国民经济和社会发展计划草案的报告",
+        "各位代表：",
+        "受区人民政府委托，现将计划执行情况报告如下。",
+    ]
