@@ -1,17 +1,20 @@
-"""From positioned text on pages to one canonical text: paragraphs, tables, no furniture.
+"""From positioned text on pages to one canonical text: paragraphs, tables, boxes, no furniture.
 
 A PDF knows where each character sits, not what a paragraph is. This module rebuilds the
-reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it):
+reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it),
+and writes it with the TextBuilder every structured reader shares (llmx.readers.canonical):
 
 - lines wrapped inside a paragraph are joined with nothing between them, so a number or unit
   broken by a line end ("增长6.\\n5%", "1867.0\\n7亿元") reads as one token again; a
   paragraph ends where a line stops short of the column's right edge, the next line is
-  indented, the gap between lines opens, or the type size changes (a heading);
-- running headers and footers (a line at the top or bottom of a page that repeats, numbers
-  aside, on many pages) and bare page numbers ("3", "- 3 -", "第3页", "3/26") are dropped;
-- tables rebuilt from their ruling lines are written one row per line, cells joined by " | ",
-  as the HTML and DOCX readers write them, with a blank line before and two after (the second
-  closes a `专栏` box for the section splitter).
+  indented, the gap between lines opens, or the type size changes (a heading, which keeps its
+  own line, even wrapped);
+- running headers and footers (a line set apart at the top or bottom of a page that repeats,
+  numbers aside, at one height on many pages) and bare page numbers ("3", "- 3 -", "第3页",
+  "3/26") are dropped;
+- tables are rebuilt from their rulings (a grid of rules; or a three-line table's rules with
+  columns from the gutters of its text) and written as the other readers write tables;
+- a ruled frame that is not a table is a box (专栏): its lines close with a double blank line.
 
 Every span of the text is mapped to its page; each table cell also to its table, row and
 column. Coordinates are PDF points with y growing upwards.
