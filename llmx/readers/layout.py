@@ -47,13 +47,20 @@ _HEADING_LEADING = 0.6
 _MARGIN_ZONE = 0.12
 # At most this many lines at each end of a page can be furniture.
 _MARGIN_LINES = 2
+# A running line repeats on two pages of a short document, three of a longer one (a
+# chapter's running head repeats only over its chapter).
+_FEW_PAGES = 4
 # A repeating line is a running header or footer only with this many letters of its own.
 _FURNITURE_WORDS = 3
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
     r"|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$"
 )
-_LATIN = re.compile(r"[A-Za-z]")
+# Chinese, Japanese and full-width characters: no space is written between them and others.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CLOSING = frozenset(",.;:!?)]}%'\"”’")
+# A line opening with a list mark starts an item of its own.
+_LIST_MARK = re.compile(r"[•·▪■◆●○◇□▶►]")
 
 
 class Box(NamedTuple):
@@ -119,11 +126,19 @@ class Page:
 
 
 def join_wrapped(left: str, right: str) -> str:
-    """Two pieces of one paragraph split by a line end: nothing between them, except a space
-    between two Latin words (Chinese and numbers are never split by a space)."""
-    if left and right and _LATIN.match(left[-1]) and _LATIN.match(right[0]):
-        return f"{left} {right}"
-    return left + right
+    """Two pieces of one paragraph split by a line end. Nothing goes between Chinese text, a
+    number broken anywhere ("6." + "5%"), a word broken at a hyphen, or before closing
+    punctuation; a space goes between words otherwise (the line end stood for one)."""
+    if not left or not right:
+        return left + right
+    end, start = left[-1], right[0]
+    if _CJK.match(end) or _CJK.match(start):
+        return left + right
+    if (end.isdigit() or end in ".,") and (start.isdigit() or start in "%.,"):
+        return left + right
+    if end in "-/" or start in _CLOSING:
+        return left + right
+    return f"{left} {right}"
 
 
 def _furniture_key(line: Line) -> tuple[str, int]:
@@ -171,7 +186,7 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
     pages_of: dict[tuple[str, int], set[int]] = {}
     for number, line in candidates:
         pages_of.setdefault(_furniture_key(line), set()).add(number)
-    repeats = max(2, len(pages) * 2 // 5)
+    repeats = 2 if len(pages) <= _FEW_PAGES else 3
     return {
         (number, line)
         for number, line in candidates
@@ -236,6 +251,8 @@ def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bo
         return True  # the previous line stopped short: its paragraph ended
     if line.box.left > column.left + _INDENT * size:
         return True  # an indented first line
+    if _LIST_MARK.match(line.text):
+        return True  # a list item
     if abs(previous.size - line.size) > _SIZE_CHANGE * size:
         return True  # a heading, or body text after one
     gap = previous.box.bottom - line.box.bottom
