@@ -20,9 +20,10 @@ from llmx.baselines import (
     fact_changes,
     regressions,
 )
-from llmx.configurations import RULES, Configuration, Unavailable, run_configuration
+from llmx.configurations import RULES, Configuration, Unavailable
 from llmx.evaluation import evaluate_run, gold_fingerprint
 from llmx.gold import GoldSet
+from llmx.runs import Run
 
 
 def test_configuration_keeps_its_baseline(
@@ -30,21 +31,12 @@ def test_configuration_keeps_its_baseline(
     regression_gold: Callable[[Configuration], GoldSet],
     baselines: Baselines,
     project_root: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    configuration_run: Callable[[Configuration], Run],
 ) -> None:
-    monkeypatch.chdir(
-        project_root
-    )  # documents, prompts and cache/ are named relative to the project
     entry = baselines.entry(configuration_name)
     configuration = entry.configuration
     try:
-        run = run_configuration(
-            configuration,
-            [project_root / document for document in configuration.documents],
-            offline=True,
-            runs_dir=tmp_path,
-        )
+        run = configuration_run(configuration)
     except Unavailable as reason:
         if configuration.recorded:  # recorded answers are in the repository: never a skip
             pytest.fail(str(reason))
