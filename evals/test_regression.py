@@ -20,7 +20,7 @@ from llmx.baselines import (
     fact_changes,
     regressions,
 )
-from llmx.configurations import RULES, Configuration, Unavailable
+from llmx.configurations import RULES, Configuration, Unavailable, run_configuration
 from llmx.evaluation import evaluate_run, gold_fingerprint
 from llmx.gold import GoldSet
 from llmx.runs import Run
