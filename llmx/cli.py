@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         message = " ".join(error.format_message().split())
         print(f"llmx: error: {message} (see {command} --help)", file=sys.stderr)
         sys.exit(error.exit_code)
-    except typer.Abort:
-        print("llmx: error: aborted", file=sys.stderr)
+    except (typer.Abort, KeyboardInterrupt):
+        print("llmx: error: interrupted; nothing was written for this job", file=sys.stderr)
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

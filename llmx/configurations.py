@@ -44,6 +44,10 @@ class Configuration:
     # The gold folder it is scored against, and the half of it (a split set's dev or test).
     gold: str = DEFAULT_GOLD
     half: Half | None = None
+    # A folder of recorded answers (a cache committed with the project): the configuration
+    # replays only these, and one that no longer matches its request is a failure, not a
+    # skip — a change to rendering, schemas or prompts must show.
+    recorded: str | None = None
 
     @property
     def needs_model(self) -> bool:
@@ -78,6 +82,7 @@ class Configuration:
             "documents": list(self.documents),
             "gold": self.gold,
             "half": self.half,
+            "recorded": self.recorded,
         }
 
     @classmethod
@@ -94,6 +99,7 @@ class Configuration:
                 documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
                 gold=str(data.get("gold") or DEFAULT_GOLD),
                 half=_half(data.get("half")),
+                recorded=data.get("recorded"),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
@@ -157,13 +163,15 @@ def _or_none(values: Sequence[str]) -> list[str | None]:
 
 def build(configuration: Configuration, *, offline: bool) -> Extractor:
     """The extractor a configuration names, over the settings in the environment;
-    offline, a model extractor never calls out."""
+    offline, a model extractor never calls out. A configuration with recorded answers
+    replays them from its own cache folder, offline."""
     flags = {
         "extractor": configuration.mode,
         "model": configuration.model,
         "base_url": configuration.base_url,
         "prompt": configuration.prompt,
-        "offline": offline or None,
+        "offline": offline or configuration.recorded is not None or None,
+        "cache_dir": Path(configuration.recorded) if configuration.recorded else None,
     }
     return build_extractor(ExtractorSettings.from_sources(flags, os.environ))
 
@@ -205,6 +213,12 @@ def run_configuration(
 
 
 def _how_to_record(configuration: Configuration, problem: str) -> str:
+    if configuration.recorded:
+        return (
+            f"{configuration.name}: its recorded answers in {configuration.recorded} no longer "
+            f"match its requests ({problem}): rendering, a schema or a prompt changed; if on "
+            "purpose, re-record them with `python evals/recorded/record.py`"
+        )
     return (
         f"{configuration.name}: needs model answers that are not cached ({problem}); "
         f"record them with `{configuration.record_command()}`"

@@ -209,3 +209,15 @@ def test_prune_touches_only_files_that_are_provably_cache_entries(
     assert result.exit_code == 0 and "removed 3 files" in result.output
     assert all(path.exists() for path in mine)
     assert ResponseCache(cache_dir).stats().entries == 0
+
+
+def test_prune_removes_only_claims_old_enough_to_be_left_over(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    old, fresh = cache.lock_path("a" * 64), cache.lock_path("b" * 64)
+    for lock in (old, fresh):
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.write_text("")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    assert cache.prune().paths == (old,)
+    assert fresh.exists() and not old.exists()
