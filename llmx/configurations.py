@@ -7,12 +7,13 @@ configuration means the same thing everywhere.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
@@ -23,6 +24,7 @@ from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
 from llmx.settings import ExtractorSettings
 
+T = TypeVar("T")
 DEFAULT_DOCUMENTS = ("seeds",)
 DEFAULT_GOLD = "evals/gold"
 
@@ -48,6 +50,8 @@ class Configuration:
     # replays only these, and one that no longer matches its request is a failure, not a
     # skip — a change to rendering, schemas or prompts must show.
     recorded: str | None = None
+    # Sections packed per request up to this many tokens (None: as the settings say).
+    pack_tokens: int | None = None
 
     @property
     def needs_model(self) -> bool:
@@ -68,6 +72,8 @@ class Configuration:
             words += ["--model", self.model]
         if self.base_url:
             words += ["--base-url", self.base_url]
+        if self.pack_tokens is not None:
+            words += ["--pack-tokens", str(self.pack_tokens)]
         words += ["--name", self.name]
         return shlex.join(words)
 
@@ -83,6 +89,7 @@ class Configuration:
             "gold": self.gold,
             "half": self.half,
             "recorded": self.recorded,
+            "pack_tokens": self.pack_tokens,
         }
 
     @classmethod
@@ -100,6 +107,7 @@ class Configuration:
                 gold=str(data.get("gold") or DEFAULT_GOLD),
                 half=_half(data.get("half")),
                 recorded=data.get("recorded"),
+                pack_tokens=data.get("pack_tokens"),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
@@ -125,6 +133,7 @@ def made_by(spec: RunSpec, configuration: Configuration) -> list[str]:
         "prompt": spec.prompt,
         "model": spec.model,
         "base_url": spec.base_url,
+        "pack_tokens": spec.pack_tokens,
     }
     wanted = configuration.as_dict()
     return [
@@ -139,25 +148,31 @@ def configurations_for(
     prompts: Sequence[str],
     models: Sequence[str],
     base_url: str | None = None,
+    packs: Sequence[int] = (),
 ) -> list[Configuration]:
-    """Every combination a compare asks for; the rules extractor takes no prompt or model,
-    so it appears once however many prompts and models are given."""
+    """Every combination a compare asks for; the rules extractor takes no prompt, model or
+    packing, so it appears once however many are given."""
     chosen = list(extractors) or ([LLM] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
         if extractor == RULES:
             found.setdefault(RULES, Configuration(RULES))
             continue
-        for prompt in _or_none(prompts):
-            for model in _or_none(models):
-                name = " ".join(part for part in (extractor, prompt, model) if part)
-                found.setdefault(
-                    name, Configuration(name, extractor, extractor, prompt, model, base_url)
-                )
+        for prompt, model, pack in itertools.product(
+            _or_none(prompts), _or_none(models), _or_none(packs)
+        ):
+            packed = f"packed {pack}" if pack is not None else None
+            name = " ".join(part for part in (extractor, prompt, model, packed) if part)
+            found.setdefault(
+                name,
+                Configuration(
+                    name, extractor, extractor, prompt, model, base_url, pack_tokens=pack
+                ),
+            )
     return list(found.values())
 
 
-def _or_none(values: Sequence[str]) -> list[str | None]:
+def _or_none(values: Sequence[T]) -> list[T | None]:
     return list(values) or [None]
 
 
@@ -170,6 +185,7 @@ def build(configuration: Configuration, *, offline: bool) -> Extractor:
         "model": configuration.model,
         "base_url": configuration.base_url,
         "prompt": configuration.prompt,
+        "pack_tokens": configuration.pack_tokens,
         "offline": offline or configuration.recorded is not None or None,
         "cache_dir": Path(configuration.recorded) if configuration.recorded else None,
     }

@@ -31,6 +31,10 @@ def compare(
             "or model is given, else rules."
         ),
     ] = None,
+    pack_tokens: Annotated[
+        list[int] | None,
+        typer.Option(help="Pack sections per request up to N tokens; repeat to compare."),
+    ] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL for the model configurations.")
     ] = None,
@@ -52,7 +56,9 @@ def compare(
     from llmx.report.render import check_report_paths
 
     paths = documents or [Path("seeds")]
-    configurations = configurations_for(extractor or [], prompt or [], model or [], base_url)
+    configurations = configurations_for(
+        extractor or [], prompt or [], model or [], base_url, pack_tokens or []
+    )
     if len(configurations) < 2:
         raise fail(
             "compare needs two or more configurations (repeat --prompt, --model or --extractor)"

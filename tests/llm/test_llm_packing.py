@@ -10,11 +10,13 @@ from fakeserver import FakeServer, Recorded
 from goldmodel import ROOT, GoldModel, gold_of
 from support import REPORT, MakeExtractor, fact, model_config, report_answer
 
+from llmx.configurations import configurations_for, made_by
 from llmx.documents import Document
 from llmx.errors import ConfigError
 from llmx.llm import Price, build_model_extractor
 from llmx.llm.plan import Part, pack
 from llmx.readers import read_document
+from llmx.record import RunSpec
 from llmx.sections import section_at, split_sections
 
 SEEDS = [read_document(path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -127,3 +129,14 @@ def test_packing_needs_a_prompt_that_quotes_several_sections(
 ) -> None:
     with pytest.raises(ConfigError, match="--pack-tokens needs a prompt that quotes several"):
         make_extractor(prompt="extract@v2", pack_tokens=1500)
+
+
+def test_compare_runs_one_configuration_per_packing_budget() -> None:
+    packed, unpacked = configurations_for(["llm"], ["extract@v4"], ["m"], packs=[3000, 0])
+    assert packed.name == "llm extract@v4 m packed 3000"
+    assert unpacked.name == "llm extract@v4 m packed 0"
+    assert "--pack-tokens 3000" in packed.record_command()
+    spec = RunSpec(extractor="llm", mode="llm", prompt="extract@v4", model="m", pack_tokens=0)
+    assert made_by(spec, unpacked) == [] and made_by(spec, packed) == [
+        "pack_tokens=0 (want 3000)"
+    ]
