@@ -166,7 +166,11 @@ class BatchSource:
             if completion is not None:
                 answered.add(job.key)
                 await deliver(job, Answered(completion.answer, completion))
-        # The error file needs no reading: whatever is not answered is asked again.
+        errors = await self._lines(client, batch.error_file_id)
+        if errors:
+            self._notify(
+                f"batch {pending.id}: {len(errors)} lines failed ({_said(errors[0])})"
+            )
         if pending.id not in self.stats.batches:
             self.stats.batches.append(pending.id)
         self._forget(pending.id)  # every answer it had is cached now
@@ -218,10 +222,9 @@ class BatchSource:
         cost = price.cost(tally.tokens_in, tally.tokens_out, cached=tally.tokens_cached, batch=True)
         spend(self.stats, tally, cost)
         self.stats.batch_answers += 1
-        answer = self._validate(job, completion.model_dump(mode="json", exclude_unset=True))
-        if answer is None:
-            return None
-        return Completion(answer, completion.model_dump(mode="json", exclude_unset=True), tally)
+        stored = completion.model_dump(mode="json", exclude_unset=True)
+        answer = self._validate(job, stored)
+        return None if answer is None else Completion(answer, stored, tally)
 
     async def _lines(self, client: openai.AsyncOpenAI, file_id: str | None) -> list[dict[str, Any]]:
         if not file_id:
@@ -274,6 +277,17 @@ class BatchSource:
     def _forget(self, batch_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(batch_id).unlink()
+
+
+def _said(line: Mapping[str, Any]) -> str:
+    """What an error-file line says went wrong, briefly."""
+    response = line.get("response") or {}
+    body = response.get("body") if isinstance(response, dict) else None
+    error = line.get("error") or (body.get("error") if isinstance(body, dict) else None)
+    message = error.get("message") if isinstance(error, dict) else None
+    status = response.get("status_code") if isinstance(response, dict) else None
+    parts = (f"HTTP {status}" if status else "", str(message or ""))
+    return " ".join(part for part in parts if part) or "no reason given"
 
 
 def _line_failure(message: str) -> ModelError:

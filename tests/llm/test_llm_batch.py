@@ -64,15 +64,18 @@ def test_the_gold_comes_back_through_the_batch(tmp_path: Path) -> None:
     assert 2 * len(predicted & expected) / (len(predicted) + len(expected)) == 1.0  # F1
 
 
-def test_a_failed_line_is_asked_again_live(
-    server: FakeServer, make_extractor: MakeExtractor
-) -> None:
-    extractor = _batch(make_extractor)
+def test_a_failed_line_is_asked_again_live(server: FakeServer, tmp_path: Path) -> None:
+    shown: list[str] = []
+    settings = model_config(
+        server, extractor="llm", batch=True, batch_poll=0.01, cache_dir=tmp_path
+    )
+    extractor = build_model_extractor(settings, env={}, notify=shown.append)
     first = extractor.jobs([REPORT])[1]  # the section with 983亿元
     server.fail_batch_lines = {first.key}
     extraction = extractor.extract([REPORT])
     assert [f.text for f in extraction.facts] == FACTS
     assert [r.section_text for r in server.chat_requests] == [first.parts[0].text]
+    assert any("1 lines failed (HTTP 500 fake batch line failure)" in line for line in shown)
 
 
 def test_an_answer_that_does_not_validate_is_asked_again_live(
