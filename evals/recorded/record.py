@@ -22,7 +22,6 @@ depends on them, and the seeds' text need not be stored twice.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -91,20 +90,27 @@ def record(configuration: Configuration) -> int:
         extraction = extractor.extract(documents)
         if extraction.failures or server.errors:
             raise SystemExit(f"{configuration.name}: {extraction.failures[:1]} {server.errors[:1]}")
-        stored = 0
+        kept: set[str] = set()
         for path in sorted(Path(scratch).glob("??/*.json")):
             entry = json.loads(path.read_text(encoding="utf-8"))
             identity = {**entry["request"], "provider": fixed.provider}
             messages = identity.pop("messages")
             key = cache_key({**identity, "messages": messages})
+            kept.add(key)
+            response = _stable(entry["response"])
+            earlier = target.get(key)
+            if earlier is not None and earlier["response"] == response:
+                continue  # unchanged: the file stays as it is, and so does its diff
             target.put(
                 key,
                 request={**identity, "messages_sha256": content_hash(messages)},
-                response=_stable(entry["response"]),
+                response=response,
                 usage=entry["usage"],
             )
-            stored += 1
-    return stored
+    for path in target.root.glob("??/*.json"):
+        if path.stem not in kept:
+            path.unlink()  # an answer to a request no longer made
+    return len(kept)
 
 
 def _stable(response: dict[str, Any]) -> dict[str, Any]:
@@ -117,9 +123,6 @@ def main() -> None:
         configuration = entry.configuration
         if configuration.recorded is None:
             continue
-        folder = ROOT / configuration.recorded
-        if folder.exists():
-            shutil.rmtree(folder)
         print(f"{configuration.name}: {record(configuration)} answers → {configuration.recorded}")
 
 

@@ -163,8 +163,9 @@ def test_two_processes_sharing_a_cache_pay_once_for_each_call(tmp_path: Path) ->
     assert sum(run.record.stats.cache_hits for run in runs) == 3
 
 
-def test_ctrl_c_writes_an_interrupted_run_with_the_sections_finished(
-    server: FakeServer, tmp_path: Path
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
+    server: FakeServer, tmp_path: Path, stop: signal.Signals
 ) -> None:
     command = [*LLMX, *_extract(tmp_path, server.url, "--concurrency", "1")]
     server.hold_from(3)  # two sections answered, the third hangs
@@ -178,7 +179,7 @@ def test_ctrl_c_writes_an_interrupted_run_with_the_sections_finished(
     deadline = time.monotonic() + 60
     while len(server.requests) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
-    job.send_signal(signal.SIGINT)
+    job.send_signal(stop)
     _, errors = job.communicate(timeout=30)
     server.release()
     assert job.returncode == 130, errors
