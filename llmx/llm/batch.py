@@ -6,9 +6,11 @@ key, body = the very body a live call posts), uploaded to /v1/files; a batch is 
 answer is validated, cached and grounded as a live one is. Lines that failed or did not
 validate are asked again live, or in one follow-up batch (`batch_retry`).
 
-A created batch is written down in the cache folder (`batches/<id>.json`) before it is
-polled, and forgotten only once its answers are cached: a process that exits while a batch
-runs leaves it there, and the same command run again picks it up instead of paying again.
+A batch is written down in the cache folder (`batches/<input file id>.json`) before it is
+created, and forgotten only once its answers are cached: a process that exits while a batch
+runs leaves it there, and the same command run again picks it up instead of paying again —
+also when the process died between creating the batch and noting its id (the batch is then
+found among the server's by its input file).
 """
 
 from __future__ import annotations
@@ -39,12 +41,15 @@ from llmx.settings import ExtractorSettings
 ENDPOINT: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 PENDING_DIR = "batches"  # under the cache folder
 _ENDED = frozenset({"completed", "expired", "cancelled"})
+LIST_LIMIT = 100  # batches looked through for one whose record was not finished
 
 
 class PendingBatch(BaseModel):
-    """A batch created and not yet collected: enough to pick it up from another process."""
+    """A batch created (or about to be) and not yet collected: enough to pick it up from
+    another process. Written down before the batch is created, so a process that dies in
+    between leaves the input file's id, by which the batch is found again (or made)."""
 
-    id: str
+    id: str | None = None
     input_file_id: str
     base_url: str
     model: str
@@ -90,6 +95,8 @@ class BatchSource:
             for pending in self.pending():
                 mine = [todo.pop(key) for key in pending.keys if key in todo]
                 if mine:
+                    if pending.id is None:
+                        pending = await self._create(client, pending)
                     self._notify(f"picking up batch {pending.id} ({len(mine)} requests)")
                     failed += await self._collect(client, pending, mine, deliver)
             if todo:
@@ -125,25 +132,55 @@ class BatchSource:
                 file=("llmx-batch.jsonl", lines.encode("utf-8")), purpose="batch"
             ),
         )
-        batch: Batch = await self._call(
-            "create a batch",
-            client.batches.create(
-                input_file_id=upload.id,
-                endpoint=ENDPOINT,
-                completion_window="24h",
-                metadata={"made_by": "llmx extract"},
-            ),
-        )
         pending = PendingBatch(
-            id=batch.id,
             input_file_id=upload.id,
             base_url=self.settings.public_base_url,
             model=self.settings.model_name,
             keys=[job.key for job in jobs],
             created=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        write_text_atomic(self._path(batch.id), pending.model_dump_json(indent=2) + "\n")
-        self._notify(f"batch {batch.id} created: {len(jobs)} requests")
+        self._write(pending)
+        return await self._create(client, pending, fresh=True)
+
+    async def _create(
+        self, client: openai.AsyncOpenAI, pending: PendingBatch, *, fresh: bool = False
+    ) -> PendingBatch:
+        """The batch of a written-down input file: found among the server's batches when a
+        process died just after creating it, else created now (a `fresh` upload has none)."""
+        for batch_id in [] if fresh else await self._batches_of(client, pending.input_file_id):
+            self._notify(f"found batch {batch_id} of {pending.input_file_id}")
+            return self._write(pending.model_copy(update={"id": batch_id}))
+        batch: Batch = await self._call(
+            "create a batch",
+            client.batches.create(
+                input_file_id=pending.input_file_id,
+                endpoint=ENDPOINT,
+                completion_window="24h",
+                metadata={"made_by": "llmx extract"},
+            ),
+        )
+        self._notify(f"batch {batch.id} created: {len(pending.keys)} requests")
+        return self._write(pending.model_copy(update={"id": batch.id}))
+
+    async def _batches_of(self, client: openai.AsyncOpenAI, input_file_id: str) -> list[str]:
+        """The ids of the server's batches made from an input file, among its newest
+        (the one sought was made minutes after the file)."""
+        found: list[str] = []
+        try:
+            page = await client.batches.list(limit=LIST_LIMIT)
+            for batch in page.data:
+                if batch.input_file_id == input_file_id and batch.status not in (
+                    "failed",
+                    "expired",
+                    "cancelled",
+                ):
+                    found.append(batch.id)
+        except openai.APIError:
+            return []  # a server that cannot list its batches: make one
+        return found
+
+    def _write(self, pending: PendingBatch) -> PendingBatch:
+        write_text_atomic(self._path(pending), pending.model_dump_json(indent=2) + "\n")
         return pending
 
     async def _collect(
@@ -155,6 +192,7 @@ class BatchSource:
     ) -> list[Job]:
         """Wait for the batch to end, deliver every answer that validates, and return the
         jobs that got none."""
+        assert pending.id is not None, "a batch is created before it is collected"
         batch = await self._until_ended(client, pending.id)
         by_key = {job.key: job for job in jobs}
         answered: set[str] = set()
@@ -173,7 +211,7 @@ class BatchSource:
             )
         if pending.id not in self.stats.batches:
             self.stats.batches.append(pending.id)
-        self._forget(pending.id)  # every answer it had is cached now
+        self._forget(pending)  # every answer it had is cached now
         return [job for job in jobs if job.key not in answered]
 
     async def _until_ended(self, client: openai.AsyncOpenAI, batch_id: str) -> Batch:
@@ -194,7 +232,9 @@ class BatchSource:
             if batch.status in _ENDED:
                 return batch
             if batch.status == "failed":
-                self._forget(batch_id)
+                for pending in self.pending():
+                    if pending.id == batch_id:
+                        self._forget(pending)
                 problems = [
                     f"line {error.line}: {error.message}" if error.line else str(error.message)
                     for error in (batch.errors.data or [] if batch.errors else [])
@@ -270,13 +310,15 @@ class BatchSource:
                 found.append(pending)
         return sorted(found, key=lambda pending: pending.created)
 
-    def _path(self, batch_id: str) -> Path:
-        safe = "".join(char if char.isalnum() or char in "-_" else "_" for char in batch_id)
+    def _path(self, pending: PendingBatch) -> Path:
+        """Named by the input file: it exists before the batch does."""
+        name = pending.input_file_id
+        safe = "".join(char if char.isalnum() or char in "-_" else "_" for char in name)
         return self.folder / f"{safe}.json"
 
-    def _forget(self, batch_id: str) -> None:
+    def _forget(self, pending: PendingBatch) -> None:
         with contextlib.suppress(FileNotFoundError):
-            self._path(batch_id).unlink()
+            self._path(pending).unlink()
 
 
 def _said(line: Mapping[str, Any]) -> str:

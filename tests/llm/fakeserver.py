@@ -475,6 +475,11 @@ def _handler_for(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                 name, data = fake.files[file.group(1)]
                 self._json(200, _file_json(file.group(1), name, data, "batch"))
                 return
+            if self.path.split("?")[0].endswith("/batches"):
+                newest = [b.as_json() for b in reversed(list(fake.batches.values()))]
+                listed = {"object": "list", "data": newest, "has_more": False}
+                self._json(200, {**listed, "first_id": None, "last_id": None})
+                return
             batch = re.search(r"/batches/([^/]+)$", self.path)
             if batch and batch.group(1) in fake.batches:
                 self._json(200, fake._look(fake.batches[batch.group(1)]))

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.errors import ServerError
 from llmx.llm import LLMExtractor, Price, build_model_extractor
+from llmx.llm.batch import BatchSource, PendingBatch
 from llmx.readers import read_document
 from llmx.runs import load_run
 
@@ -198,3 +199,27 @@ def test_a_process_killed_while_its_batch_runs_picks_it_up_again(
     [run] = [load_run(found.parent) for found in (tmp_path / "runs").glob("*/run.json")]
     assert [f.text for f in run.facts] == FACTS
     assert run.record.stats.batches == list(server.batches) and run.record.spec.batch
+
+
+class _Died(BaseException):
+    """The process ending between two lines of code."""
+
+
+def test_a_batch_made_just_before_the_process_died_is_found_not_made_again(
+    server: FakeServer, make_extractor: MakeExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = BatchSource._write
+
+    def die_once_created(self: BatchSource, pending: PendingBatch) -> PendingBatch:
+        if pending.id is not None:
+            raise _Died  # the batch exists; its id never reached the record
+        return written(self, pending)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(BatchSource, "_write", die_once_created)
+        with pytest.raises(_Died):
+            _batch(make_extractor).extract([REPORT])
+    assert len(server.batches) == 1
+    extraction = _batch(make_extractor).extract([REPORT])
+    assert [f.text for f in extraction.facts] == FACTS
+    assert len(server.batches) == 1 and server.chat_requests == []
