@@ -17,7 +17,7 @@ from llmx.pipeline import load_documents, run_extraction
 from llmx.record import RunStatus
 from llmx.runs import FAILURES_FILE, RUNS_DIR
 from llmx.sections import split_sections
-from llmx.settings import ExtractorSettings
+from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
 
@@ -29,6 +29,7 @@ def _registered(name: str | None) -> str | None:
 
 
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path], typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.")
     ],
@@ -122,26 +123,9 @@ def extract(
             note(f"cannot read {item.path}: {item.reason}")
         if not documents:
             raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
-        flags = {
-            "extractor": extractor,
-            "model": model,
-            "base_url": base_url,
-            "api_key_env": api_key_env,
-            "instructor_mode": instructor_mode,
-            "prompt": prompt,
-            "temperature": temperature,
-            "max_tokens": max_tokens,
-            "timeout": timeout,
-            "offline": offline or None,
-            "concurrency": concurrency,
-            "rpm": rpm,
-            "tpm": tpm,
-            "cache_dir": cache_dir,
-            "pack_tokens": pack_tokens,
-            "compact_schema": compact_schema,
-            "batch": batch,
-            "batch_retry": batch_retry,
-        }
+        # Every option named as a setting is one: a new setting is a field and its option.
+        flags = {name: value for name, value in ctx.params.items() if name in SETTING_NAMES}
+        flags["offline"] = offline or None  # not given: the environment or file may say
         settings = ExtractorSettings.from_sources(flags, os.environ, config)
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
         if not uses_model and extractor is None:
