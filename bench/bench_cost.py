@@ -35,6 +35,7 @@ from llmx.llm.plan import share_of_prefix  # noqa: E402
 PRICE = Price(input=0.15, cached_input=0.075, output=0.60, batch_discount=0.5)
 CONFIGURATIONS: dict[str, dict[str, Any]] = {
     "today: extract@v2, a section a request": {"prompt": "extract@v2"},
+    "extract@v3 (the default), a section a request": {"prompt": "extract@v3"},
     "extract@v4, a section a request": {"prompt": "extract@v4"},
     "extract@v4, packed 3000": {"prompt": "extract@v4", "pack_tokens": 3000},
     "extract@v4, packed 3000, compact schema": {
