@@ -48,6 +48,16 @@ CONFIGURATIONS: dict[str, dict[str, Any]] = {
         "pack_tokens": 6000,
         "compact_schema": True,
     },
+    "extract@v5 (v3's guideline), packed 3000, compact schema": {
+        "prompt": "extract@v5",
+        "pack_tokens": 3000,
+        "compact_schema": True,
+    },
+    "extract@v5 (v3's guideline), packed 4000, compact schema": {
+        "prompt": "extract@v5",
+        "pack_tokens": 4000,
+        "compact_schema": True,
+    },
 }
 BATCH = "extract@v4, packed 3000, compact schema"
 

@@ -42,13 +42,17 @@ def test_a_section_over_the_budget_goes_alone() -> None:
     assert pack(parts, budget=1) == [(part,) for part in parts]
 
 
-@pytest.mark.parametrize("pack_tokens", [0, 3000])
-def test_gold_answers_give_back_the_gold_packed_or_not(pack_tokens: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("prompt", "pack_tokens"), [("extract@v4", 0), ("extract@v4", 3000), ("extract@v5", 3000)]
+)
+def test_gold_answers_give_back_the_gold_packed_or_not(
+    prompt: str, pack_tokens: int, tmp_path: Path
+) -> None:
     with FakeServer(GoldModel(GOLD)) as server:
         settings = model_config(
             server,
             extractor="llm",
-            prompt="extract@v4",
+            prompt=prompt,
             pack_tokens=pack_tokens,
             transport_retries=0,
             concurrency=8,

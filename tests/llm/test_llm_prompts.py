@@ -22,9 +22,9 @@ TABLE_REPORT = Document(
 )
 
 
-def test_the_llm_prompt_has_four_versions_and_the_newest_packs_sections() -> None:
-    assert versions("extract") == [1, 2, 3, 4]
-    assert load_prompt("extract").ref == "extract@v4"
+def test_the_llm_prompt_has_five_versions_and_the_newest_packs_sections() -> None:
+    assert versions("extract") == [1, 2, 3, 4, 5]
+    assert load_prompt("extract").ref == "extract@v5"
     first, second = load_prompt("extract@v1"), load_prompt("extract@2")
     assert (first.mode, second.mode, load_prompt("extract@v3").mode) == ("llm", "llm", "llm")
     assert first.hash != second.hash and first.params != second.params
@@ -54,7 +54,7 @@ BULLETIN = Document(
 )
 
 
-@pytest.mark.parametrize("ref", ["extract@v3", "hybrid@v2"])
+@pytest.mark.parametrize("ref", ["extract@v3", "extract@v5", "hybrid@v2"])
 def test_the_newest_prompts_assume_no_genre_and_give_the_documents_years(ref: str) -> None:
     [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
     candidates = RulesExtractor().extract_section(BULLETIN, section)
