@@ -191,7 +191,8 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
-            yield _fact(prepared, section, quantity, indicator, status, kind, period)
+            named = indicator + _column_name(column.header)
+            yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
@@ -232,6 +233,32 @@ def _table_kind(row_header: str, column_header: str, quantity: Quantity, negativ
     if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(row_header)):
         return "share"
     return "level"
+
+
+# What a column header says besides its year, status and unit: 比上年增长% → 比上年增长.
+_COLUMN_NOISE = re.compile(
+    rf"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|"
+    rf"{cue_pattern('actual', Scope.HEADER).pattern}|{cue_pattern('target', Scope.HEADER).pattern}"
+    r"|情况|数$|值$|全年|上半年|前三季度|(?<!比)(?:上年|去年|今年|本年|明年)"
+)
+_COLUMN_NAME_MIN = 2
+
+
+def _column_name(header: str) -> str:
+    """The part of a value column's header that names what its cells measure, if any: a
+    column of 比上年增长% makes a row's cells its 比上年增长; 2023年完成 names nothing."""
+    folded = fold(header)
+    kept = "".join(
+        char for char, noise in zip(header, _noise_mask(folded), strict=True) if not noise
+    )
+    return kept if len(kept) >= _COLUMN_NAME_MIN else ""
+
+
+def _noise_mask(folded: str) -> list[bool]:
+    mask = [False] * len(folded)
+    for match in _COLUMN_NOISE.finditer(folded):
+        mask[match.start() : match.end()] = [True] * (match.end() - match.start())
+    return mask
 
 
 _RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")
