@@ -67,7 +67,10 @@ def run_extraction(
         raise
     wall_seconds = time.perf_counter() - clock
     spec = extractor.describe().model_copy(
-        update={"documents": [document.id for document in loaded]}
+        update={
+            "documents": [document.id for document in loaded],
+            "formats": {document.id: document.format for document in loaded},
+        }
     )
     extraction.stats.documents = len(loaded)
     record = record_of(
