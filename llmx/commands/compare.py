@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from llmx.commands.report import REPORT, Force, GoldDir, Out, SourceSections
-from llmx.configurations import configurations_for, run_configuration
+from llmx.configurations import check_configuration, configurations_for, run_configuration
 from llmx.console import fail, note, one_line_errors
 from llmx.gold import GOLD_DIR
 from llmx.runs import RUNS_DIR
@@ -59,6 +59,8 @@ def compare(
         )
     with one_line_errors():
         check_report_paths(out, force=force)  # before any run is made
+        for configuration in configurations:
+            check_configuration(configuration, offline=offline)
         runs = []
         for configuration in configurations:
             note(f"running {configuration.name}")

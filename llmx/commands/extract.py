@@ -152,10 +152,12 @@ def extract(
                 "run again to resume (answers already paid for are cached)",
                 code=130,
             )
-        if unreadable:
-            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
-        if status is not RunStatus.complete:
-            raise fail(status_line(run.record))
+        problems = [
+            *([status_line(run.record)] if status is not RunStatus.complete else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
 
 
 def _section_count(documents: list[Document]) -> int:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import os
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+import signal
+from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -229,9 +231,10 @@ class LLMExtractor:
         stats.sections_asked = len(jobs)
         interrupted = False
         try:
-            await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
+            with _stopped_by_sigterm():
+                await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
         except asyncio.CancelledError:
-            # Ctrl-C: keep what finished; the cache holds every answer already paid for.
+            # Ctrl-C or kill: keep what finished; the cache holds every answer paid for.
             interrupted = True
         finally:
             for made in clients:
@@ -360,6 +363,22 @@ class LLMExtractor:
                 "extractor": self.name,
             }
         )
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """A `kill` (SIGTERM) stops the job as Ctrl-C does: the running task is cancelled, and
+    the sections finished are kept. Only where signals can be handled (the main thread)."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    try:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel if task else lambda: None)
+    except (NotImplementedError, RuntimeError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 def _run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:
