@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
@@ -82,3 +84,27 @@ def test_every_fact_is_grounded_in_its_section() -> None:
     for fact in facts:
         assert fact.section == "1"
         assert fact.start >= len(text) - len(RESULTS)
+
+
+def test_a_sentence_of_thousands_of_clauses_is_read_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A file on one line with no full stop is one "sentence": looking back through every
+    # clause for a year that opens it made each number cost the whole line (5 MB: hours).
+    from llmx.rules import attributes
+
+    tries = 0
+    pattern = attributes._CLAUSE_OPENING_YEAR
+
+    class Counting:
+        def match(self, *arguments: object) -> object:
+            nonlocal tries
+            tries += 1
+            return pattern.match(*arguments)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(attributes, "_CLAUSE_OPENING_YEAR", Counting())
+    clauses = 2000
+    facts = _facts("2023年，" + "增长7.2%，" * clauses)
+    assert len(facts) == clauses
+    assert facts[0].period == "2023"  # a year opening the sentence still dates what follows
+    assert tries < clauses * 300  # a bounded look-back per number, not the whole line

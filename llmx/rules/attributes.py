@@ -284,11 +284,18 @@ def _stated_year(
     return _opening_year(folded, bounds, position)
 
 
+# How many clauses back a year still dates a number. Real sentences have a few dozen at most;
+# the bound keeps a "sentence" of thousands of clauses (a file on one line, no full stops)
+# linear instead of quadratic.
+_OPENING_YEAR_REACH = 64
+
+
 def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
     """The year a clause of the sentence before `position` opens with, if one does."""
     sentence_start = bounds.sentence_start(position)
     index = bisect_right(bounds.clauses, position) - 1
-    while index >= 0 and bounds.clauses[index] >= sentence_start:
+    last = max(index - _OPENING_YEAR_REACH, -1)
+    while index > last and bounds.clauses[index] >= sentence_start:
         opening = _CLAUSE_OPENING_YEAR.match(folded, bounds.clauses[index], position)
         if opening:
             return opening.group(1)
