@@ -308,17 +308,22 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: no such config file") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: not a readable TOML file ({error})") from None
-    if "api_key" in data or "api_key" in data.get("model", {}):
-        raise ConfigError(f"{path}: do not put API keys in files; name a variable in api_key_env")
-    settings = {k: v for k, v in data.items() if k not in ("model", "prices")}
     model = data.get("model")
+    if "api_key" in data or (isinstance(model, dict) and "api_key" in model):
+        raise ConfigError(f"{path}: do not put API keys in files; name a variable in api_key_env")
+    if model is not None and not isinstance(model, dict | str):
+        raise ConfigError(f"{path}: model must be a name or a [model] table, not {model!r}")
+    prices = data.get("prices", {})
+    if not isinstance(prices, dict):
+        raise ConfigError(f"{path}: prices must be tables [prices.<model>], not {prices!r}")
+    settings = {k: v for k, v in data.items() if k not in ("model", "prices")}
     if isinstance(model, dict):
         # Under [model] the model's own name reads better as `name`.
         settings.update({("model" if k == "name" else k): v for k, v in model.items()})
     elif isinstance(model, str):
         settings["model"] = model
     settings["prices"] = {}
-    for name, entry in data.get("prices", {}).items():
+    for name, entry in prices.items():
         try:
             settings["prices"][name] = Price.model_validate(entry)
         except ValidationError:
