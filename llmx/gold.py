@@ -13,7 +13,7 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -113,7 +113,7 @@ def load_gold(
     else:
         project_root = root if root is not None else gold_dir.resolve().parent.parent
         seeds_dir = project_root / manifest.get("seeds_dir", "seeds")
-    sources = {str(doc): str(url) for doc, url in (manifest.get("sources") or {}).items()}
+    sources = _sources(manifest_path, manifest)
     facts: list[Fact] = []
     documents: dict[str, Document] = {}
     sections: dict[str, list[Section]] = {}
@@ -128,6 +128,24 @@ def load_gold(
         if with_facts and gold_path.exists():
             facts.extend(read_facts(gold_path))
     return GoldSet(facts, documents, sections, labelled, sources)
+
+
+def _sources(manifest_path: Path, manifest: dict[str, Any]) -> dict[str, str]:
+    """The page each document was drawn from, which decides its half: all or none of them."""
+    sources = manifest.get("sources") or {}
+    if not isinstance(sources, dict):
+        raise InputError(f'{manifest_path}: "sources" must map document ids to URLs')
+    for doc_id, url in sources.items():
+        if doc_id not in manifest["documents"]:
+            raise InputError(f"{manifest_path}: sources.{doc_id}: not a document of this set")
+        if not isinstance(url, str) or not url.strip():
+            raise InputError(f"{manifest_path}: sources.{doc_id}: give the page's URL")
+    unsourced = [doc_id for doc_id in manifest["documents"] if sources and doc_id not in sources]
+    if unsourced:
+        raise InputError(
+            f"{manifest_path}: sources: {', '.join(unsourced)} has no URL, so no half"
+        )
+    return dict(sources)
 
 
 REQUIRED_FIELDS = ("doc", "start", "end", "text", "value", "unit", "indicator", "status", "kind")

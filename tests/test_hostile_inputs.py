@@ -263,6 +263,30 @@ EXTRACT: list[Case] = [
         "price of 'm' needs numbers",
     ),
     Case(
+        "config-model-a-number",
+        with_file("c.toml", "model = 5\n", *EXTRACT_MODEL, *LOCAL, "--config", "c.toml"),
+        "model must be a name or a [model] table, not 5",
+    ),
+    Case(
+        "config-prices-a-list",
+        with_file("c.toml", "prices = [1, 2]\n", *EXTRACT_MODEL, *LOCAL, "--config", "c.toml"),
+        "prices must be tables [prices.<model>]",
+    ),
+    Case(
+        "config-model-named-like-a-key",  # the name is no key: the job reaches the server
+        with_file(
+            "c.toml",
+            'model = "my_api_key_model"\n',
+            "extract",
+            "docs/d.txt",
+            *LOCAL,
+            "--config",
+            "c.toml",
+            "--offline",
+        ),
+        "have no cached answer",
+    ),
+    Case(
         "config-timeout-text",
         with_file("c.toml", 'timeout = "soon"\n', *EXTRACT_MODEL, *LOCAL, "--config", "c.toml"),
         "timeout must be a number",
@@ -413,6 +437,22 @@ BROKEN_GOLD: dict[str, tuple[str, str | bytes, str]] = {
         "manifest.json",
         '{"documents_dir": "../docs", "documents": {"nope": "all"}}',
         "nope.txt: no such file",
+    ),
+    "manifest-sources-list": (
+        "manifest.json",
+        '{"documents_dir": "../docs", "documents": {"d": "all"}, "sources": ["http://a"]}',
+        '"sources" must map document ids to URLs',
+    ),
+    "manifest-source-not-a-url": (
+        "manifest.json",
+        '{"documents_dir": "../docs", "documents": {"d": "all"}, "sources": {"d": 5}}',
+        "sources.d: give the page's URL",
+    ),
+    "manifest-source-of-no-document": (
+        "manifest.json",
+        '{"documents_dir": "../docs", "documents": {"d": "all"},'
+        ' "sources": {"d": "http://a", "e": "http://b"}}',
+        "sources.e: not a document of this set",
     ),
     "manifest-missing": ("manifest.json", None, "manifest.json: no gold manifest"),  # type: ignore[dict-item]
     "gold-file-latin-1": ("d.jsonl", b'{"doc": "\xe9"}\n', "d.jsonl: not UTF-8 text"),
