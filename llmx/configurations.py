@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from llmx.documents import Document
 from llmx.errors import CacheMiss, ConfigError, LlmxError
-from llmx.extraction import Extractor
+from llmx.extraction import Extractor, ProgressCallback
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.record import RunSpec
@@ -177,6 +178,8 @@ def run_configuration(
     *,
     offline: bool,
     runs_dir: Path = RUNS_DIR,
+    progress: ProgressCallback | None = None,
+    documents: Sequence[Document] | None = None,
 ) -> Run:
     """Extract with one configuration and write its run folder.
 
@@ -185,7 +188,14 @@ def run_configuration(
     """
     try:
         extractor = build(configuration, offline=offline)
-        run = run_extraction(paths, extractor, name=configuration.name, runs_dir=runs_dir)
+        run = run_extraction(
+            paths,
+            extractor,
+            name=configuration.name,
+            runs_dir=runs_dir,
+            progress=progress,
+            documents=documents,
+        )
     except CacheMiss as error:
         raise Unavailable(_how_to_record(configuration, str(error))) from None
     except ConfigError as error:

@@ -7,16 +7,25 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from llmx.documents import Document
+from llmx.documents import Document, title_of
 from llmx.errors import OutputError
 from llmx.extraction import Extractor, ProgressCallback
 from llmx.readers import expand_paths, read_document
-from llmx.record import Unreadable
+from llmx.record import DocumentSource, Unreadable
 from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, record_of, write_run
+from llmx.sections import split_sections
 
 
 def load_documents(paths: Sequence[Path]) -> list[Document]:
     return [read_document(path) for path in expand_paths(paths)]
+
+
+def progress_units(extractor: str, documents: Sequence[Document]) -> int:
+    """How many times an extractor reports progress: per document for the rules, per
+    section for a model (each section is one request)."""
+    if extractor == "rules":
+        return len(documents)
+    return sum(len(split_sections(document.id, document.text)) for document in documents)
 
 
 def run_extraction(
@@ -42,7 +51,10 @@ def run_extraction(
         raise
     wall_seconds = time.perf_counter() - clock
     spec = extractor.describe().model_copy(
-        update={"documents": [document.id for document in loaded]}
+        update={
+            "documents": [document.id for document in loaded],
+            "sources": {document.id: source_of(document) for document in loaded},
+        }
     )
     extraction.stats.documents = len(loaded)
     record = record_of(
@@ -56,6 +68,14 @@ def run_extraction(
         unreadable=unreadable,
     )
     return write_run(folder, record, extraction.facts)
+
+
+def source_of(document: Document) -> DocumentSource:
+    return DocumentSource(
+        title=title_of(document),
+        path=None if document.path is None else str(document.path),
+        format=document.format,
+    )
 
 
 def _claim(folder: Path) -> None:

@@ -57,6 +57,14 @@ class Price(_Record):
     output: float = 0.0
 
 
+class DocumentSource(_Record):
+    """A document of a run as a person knows it: its title and the file it was read from."""
+
+    title: str
+    path: str | None = None
+    format: str = "txt"
+
+
 class RunSpec(_Record):
     """What ran: enough to tell two runs apart and to replay one."""
 
@@ -76,6 +84,18 @@ class RunSpec(_Record):
     offline: bool = False
     cache_dir: str | None = None
     documents: list[str] = Field(default_factory=list)
+    # Per document id: its title and file, for tables, reports and exports.
+    sources: dict[str, DocumentSource] = Field(default_factory=dict)
+
+
+class FreshCost(_Record):
+    """A configuration's cost as if no answer had been cached."""
+
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost: float
+    call_seconds: float
 
 
 class RunStats(_Record):
@@ -96,6 +116,14 @@ class RunStats(_Record):
     tokens_out: int = 0
     cost: float = 0.0
     cache_write_failures: int = 0  # answers used but not stored (read-only or full disk)
+    call_seconds: float = 0.0  # the calls' latencies added up (they overlap in time)
+    # What the answers replayed from the cache cost when they were first asked, from the
+    # usage each cache entry keeps: added to the counts above, what this configuration costs
+    # run afresh, so two configurations compare fairly however warm the cache was for each.
+    replayed_tokens_in: int = 0
+    replayed_tokens_out: int = 0
+    replayed_cost: float = 0.0
+    replayed_seconds: float = 0.0
     facts_proposed: int = 0
     merged: int = 0  # proposals that landed on a span another proposal already had
     # Proposals dropped, by reason ("quote not in the section", "value not stated", …).
@@ -110,6 +138,17 @@ class RunStats(_Record):
     @property
     def hallucination_rate(self) -> float:
         return self.dropped_ungrounded / self.facts_proposed if self.facts_proposed else 0.0
+
+    @property
+    def fresh(self) -> FreshCost:
+        """What the run would have spent with an empty cache."""
+        return FreshCost(
+            calls=self.calls + self.cache_hits,
+            tokens_in=self.tokens_in + self.replayed_tokens_in,
+            tokens_out=self.tokens_out + self.replayed_tokens_out,
+            cost=self.cost + self.replayed_cost,
+            call_seconds=self.call_seconds + self.replayed_seconds,
+        )
 
     def count_drop(self, reason: str) -> None:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1

@@ -10,14 +10,12 @@ from typing import Annotated
 import typer
 
 from llmx.atomic import write_text_atomic
-from llmx.console import fail, note, one_line_errors, progress_bar
-from llmx.documents import Document
+from llmx.commands.options import CacheDir, RunsDir, cache_dir_of, runs_dir_of
+from llmx.console import command, fail, next_step, note, one_line_errors, progress_bar, shown_path
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
-from llmx.pipeline import load_documents, run_extraction
+from llmx.pipeline import load_documents, progress_units, run_extraction
 from llmx.rules import RulesExtractor
-from llmx.runs import RUNS_DIR
-from llmx.sections import split_sections
 
 
 class ExtractorName(StrEnum):
@@ -30,7 +28,10 @@ MODEL_ENV = "LLMX_MODEL"
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files (.txt, .md, .html, .docx) or folders of them.", metavar="PATHS"),
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
@@ -42,7 +43,7 @@ def extract(
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
-    runs_dir: Annotated[Path, typer.Option(help="Where run folders go.")] = RUNS_DIR,
+    runs_dir: RunsDir = None,
     model: Annotated[str | None, typer.Option(help=f"Model name; also ${MODEL_ENV}.")] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL (Ollama, vLLM, DeepSeek…).")
@@ -68,9 +69,7 @@ def extract(
     concurrency: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 4,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
-        "cache"
-    ),
+    cache_dir: CacheDir = None,
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
@@ -78,6 +77,7 @@ def extract(
     rules extractor is used.
     """
     with one_line_errors():
+        runs_dir = runs_dir_of(runs_dir)
         documents = load_documents(paths)
         configured_model = model or os.environ.get(MODEL_ENV)
         chosen = extractor or (
@@ -87,7 +87,6 @@ def extract(
             if extractor is None:
                 note("no model configured; using the offline rules extractor")
             built: Extractor = RulesExtractor()
-            total = len(documents)
         else:
             from llmx.llm import build_extractor_from_options
 
@@ -106,13 +105,27 @@ def extract(
                 concurrency=concurrency,
                 rpm=rpm,
                 tpm=tpm,
-                cache_dir=cache_dir,
+                cache_dir=cache_dir_of(cache_dir),
             )
-            total = _section_count(documents)
-        with progress_bar(total, f"extract ({built.name})") as advance:
-            run = run_extraction(
-                paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
-            )
+        total = progress_units(chosen.value, documents)
+        with progress_bar(total, built.name) as advance:
+            try:
+                run = run_extraction(
+                    paths,
+                    built,
+                    name=name,
+                    runs_dir=runs_dir,
+                    progress=advance,
+                    documents=documents,
+                )
+            except KeyboardInterrupt:
+                raise fail(
+                    f"interrupted after {advance.done} of {total} "
+                    f"{'sections' if chosen is not ExtractorName.rules else 'documents'}; "
+                    "run the same command again to resume: answers already paid for are "
+                    "in the cache",
+                    code=130,
+                ) from None
         if out is not None:
             write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
         stats = run.record.stats
@@ -130,10 +143,7 @@ def extract(
             for failure in failures:
                 note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
             raise fail(f"{len(failures)} sections failed; the run keeps the others")
-
-
-def _section_count(documents: list[Document]) -> int:
-    return sum(len(split_sections(document.id, document.text)) for document in documents)
+        next_step(command("llmx", "eval", shown_path(run.path)))
 
 
 def register(app: typer.Typer) -> None:

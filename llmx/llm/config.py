@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from llmx.errors import ConfigError
+from llmx.llm.prices import list_price
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
@@ -112,7 +113,11 @@ class ModelConfig:
 
     @property
     def price(self) -> Price:
-        return self.prices.get(self.model, Price())
+        """The config file's price for the model, else the dated list price, else none (0)."""
+        if self.model in self.prices:
+            return self.prices[self.model]
+        listed = list_price(self.model)
+        return Price(listed.input, listed.output) if listed else Price()
 
     def params(self, prompt_params: Mapping[str, Any]) -> dict[str, Any]:
         """Sampling parameters sent with each request: the prompt's, overridden by ours."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import os
+import time
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from llmx.llm.config import ModelConfig
 from llmx.llm.grounding import Grounded, Grounding, ground
 from llmx.llm.modes import ExtractionMode
 from llmx.llm.pacing import Pacer
+from llmx.llm.prices import cost_text
 from llmx.llm.prompts import PromptTemplate
 from llmx.llm.schemas import NUMERAL
 from llmx.llm.views import section_view
@@ -47,10 +49,20 @@ def _spend(stats: RunStats, tally: Tally, cost: float) -> None:
     stats.cost += cost
 
 
-def _status_line(stats: RunStats, where: str) -> str:
+def _status_line(stats: RunStats, price: Price) -> str:
+    """What the run has spent so far, short enough for the progress line of a narrow terminal."""
+    tokens = stats.tokens_in + stats.tokens_out
     return (
-        f"{where} · {stats.calls} calls · {stats.cache_hits} cached · "
-        f"{stats.tokens_in}+{stats.tokens_out} tokens · ${stats.cost:.4f}"
+        f"{stats.calls} calls · {stats.cache_hits} cached · {_short(tokens)} tok · "
+        f"{cost_text(stats.cost, price, calls=stats.calls)}"
+    )
+
+
+def _short(count: int) -> str:
+    return (
+        f"{count / 1_000_000:.1f}M"
+        if count >= 1_000_000
+        else (f"{count / 1000:.1f}k" if count >= 1000 else str(count))
     )
 
 
@@ -165,11 +177,12 @@ class LLMExtractor:
     ) -> Extraction:
         jobs = self.jobs(documents)
         stats = RunStats(sections=len(jobs))
+        price = self.describe().price_per_million
         # A section that writes no numeral at all (an empty opening, say) has no fact to ask for.
         asked = [job for job in jobs if NUMERAL.search(job.section.text_of(job.document.text))]
         if progress is not None:
             for _ in range(len(jobs) - len(asked)):
-                progress(_status_line(stats, "(sections with no number skipped)"))
+                progress(_status_line(stats, price))
         jobs = asked
         cached = {job.key: self.cache.get(job.key) for job in jobs}  # read once, used below
         misses = [job for job in jobs if cached[job.key] is None]
@@ -222,7 +235,7 @@ class LLMExtractor:
                     return []
                 finally:
                     if progress is not None:
-                        progress(_status_line(stats, job.where))
+                        progress(_status_line(stats, price))
 
         try:
             results = await asyncio.gather(*(run(job) for job in jobs))
@@ -241,18 +254,22 @@ class LLMExtractor:
     ) -> BaseModel:
         """The validated answer for a section: replayed from the cache, else asked for."""
         answer = self._replayed(job, entry) if entry is not None else None
-        if answer is not None:
+        if answer is not None and entry is not None:
             stats.cache_hits += 1
+            self._count_replayed(entry.get("usage"), stats)
             return answer
         if self.offline:
             raise ModelError("the cached answer no longer validates; run without --offline")
         tally = Tally()
+        clock = time.perf_counter()
         try:
             completion = await client().complete(
                 job.messages, self.mode.schema, self.params, self._context(job), tally
             )
         finally:
+            stats.call_seconds += time.perf_counter() - clock
             _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
+        latency = round(time.perf_counter() - clock, 3)
         # Stored only now, after validation: a failure or invalid answer never is. In a
         # thread, so the write's fsync does not hold up the other sections' requests.
         await asyncio.to_thread(
@@ -260,9 +277,21 @@ class LLMExtractor:
             job.key,
             request=job.identity,
             response=completion.raw,
-            usage={**tally.as_dict(), "first_seen": job.where},
+            usage={**tally.as_dict(), "seconds": latency, "first_seen": job.where},
         )
         return completion.answer
+
+    def _count_replayed(self, usage: object, stats: RunStats) -> None:
+        """Add what a cached answer cost when it was first asked (its entry's usage)."""
+        if not isinstance(usage, Mapping):
+            return
+        tokens_in, tokens_out = _count(usage, "tokens_in"), _count(usage, "tokens_out")
+        stats.replayed_tokens_in += tokens_in
+        stats.replayed_tokens_out += tokens_out
+        stats.replayed_cost += self.config.price.cost(tokens_in, tokens_out)
+        seconds = usage.get("seconds")
+        if isinstance(seconds, int | float):
+            stats.replayed_seconds += float(seconds)
 
     def _facts(self, job: _Job, answer: BaseModel, stats: RunStats) -> list[Fact]:
         """The answer's proposals grounded in the section's text, as facts of the document."""
@@ -310,6 +339,11 @@ class LLMExtractor:
                 "extractor": self.name,
             }
         )
+
+
+def _count(usage: Mapping[str, Any], name: str) -> int:
+    value = usage.get(name)
+    return value if isinstance(value, int) and value >= 0 else 0
 
 
 def _run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -23,7 +23,7 @@ from llmx.sections import Section
 
 # How much of the long lists a report shows by default; the rest is counted, not dropped.
 ERRORS_PER_GROUP = 40
-SOURCE_SECTIONS = 12
+SOURCE_SECTIONS = -1  # every section with an error: each error links to its place
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""`llmx export`: a run's facts as CSV, Parquet or JSONL, to open in a spreadsheet or pandas."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from llmx.commands.options import RUN_HELP, RunsDir, run_of
+from llmx.console import command, next_step, note, one_line_errors, shown_path
+from llmx.documents import Document
+from llmx.errors import LlmxError
+from llmx.exports import ExportFormat, choose_format, fact_rows, write_rows
+from llmx.readers import read_document
+from llmx.runs import Run
+
+FormatOption = Annotated[
+    ExportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="csv, parquet or jsonl. Default: from the --out file's name, else csv.",
+    ),
+]
+
+
+def export(
+    run: Annotated[str, typer.Argument(help=RUN_HELP, metavar="RUN")] = "latest",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="File to write. Default: <run name>.<format> here.", metavar="FILE"
+        ),
+    ] = None,
+    form: FormatOption = None,
+    runs_dir: RunsDir = None,
+) -> None:
+    """Write RUN's facts as a table: one row per fact, with its document's title and where
+    in the source file it is (line, or page, table, row and column)."""
+    with one_line_errors():
+        loaded = run_of(run, runs_dir)
+        target = out if out is not None else Path(f"{loaded.label}.{(form or 'csv')}")
+        chosen = choose_format(target, form)
+        documents = _documents(loaded)
+        titles = {doc: source.title for doc, source in loaded.record.spec.sources.items()}
+        rows = fact_rows(loaded.facts, titles, documents)
+        write_rows(rows, target, chosen)
+    note(f"{len(rows)} facts of {loaded.label} → {target} ({chosen.value})")
+    if chosen is not ExportFormat.csv:
+        return
+    next_step(command("llmx", "report", shown_path(loaded.path)))
+
+
+def _documents(run: Run) -> dict[str, Document]:
+    """The run's documents read again from their files, where those are still there."""
+    found: dict[str, Document] = {}
+    for doc, source in run.record.spec.sources.items():
+        if source.path is None:
+            continue
+        with contextlib.suppress(LlmxError, OSError):
+            found[doc] = read_document(Path(source.path))
+    return found
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
