@@ -17,9 +17,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from llmx.atomic import write_text_atomic
-from llmx.documents import Document
 from llmx.errors import InputError, OutputError
 from llmx.facts import Fact
+from llmx.record import DocumentSource
 
 
 class ExportFormat(StrEnum):
@@ -86,21 +86,22 @@ def choose_format(out: Path, given: ExportFormat | None) -> ExportFormat:
 
 def fact_rows(
     facts: Iterable[Fact],
-    titles: Mapping[str, str],
-    documents: Mapping[str, Document],
+    sources: Mapping[str, DocumentSource],
+    texts: Mapping[str, str],
 ) -> list[FactRow]:
-    """Rows for `facts`; `documents` (by id) give source files and locators where known."""
+    """Rows for `facts`: titles and files from `sources`, and for plain-text documents the
+    line of each span, counted in `texts` (each document's text, which offsets index)."""
     rows: list[FactRow] = []
     for fact in facts:
-        document = documents.get(fact.doc)
-        locator = document.source_map.locate(fact.start) if document is not None else None
-        plain = document is not None and document.format == "txt"
+        source = sources.get(fact.doc)
+        text = texts.get(fact.doc) if source is not None and source.format == "txt" else None
+        locator = fact.source
         rows.append(
             FactRow(
-                **fact.model_dump(),
-                title=titles.get(fact.doc, fact.doc),
-                source_file=str(document.path) if document and document.path else None,
-                line=document.text.count("\n", 0, fact.start) + 1 if plain and document else None,
+                **fact.model_dump(exclude={"source"}),
+                title=source.title if source is not None else fact.doc,
+                source_file=source.path if source is not None else None,
+                line=text.count("\n", 0, fact.start) + 1 if text is not None else None,
                 page=locator.page if locator else None,
                 element=locator.element if locator else None,
                 table=locator.table if locator else None,

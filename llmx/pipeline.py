@@ -1,23 +1,45 @@
-"""An extraction job from paths to a run folder: load → extract → write, nothing else."""
+"""An extraction job from paths to a run folder: load → extract → locate → write, nothing else."""
 
 from __future__ import annotations
 
 import contextlib
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document, title_of
 from llmx.errors import OutputError
 from llmx.extraction import Extractor, ProgressCallback
-from llmx.readers import expand_paths, read_document
+from llmx.facts import Fact
+from llmx.readers import read_documents
 from llmx.record import DocumentSource, Unreadable
 from llmx.runs import RUNS_DIR, Run, free_run_folder, now_iso, record_of, write_run
 from llmx.sections import split_sections
 
 
-def load_documents(paths: Sequence[Path]) -> list[Document]:
-    return [read_document(path) for path in expand_paths(paths)]
+@dataclass(frozen=True)
+class Loaded:
+    """The documents of a job, and the files that could not be read (the job goes on)."""
+
+    documents: list[Document]
+    unreadable: list[Unreadable]
+
+
+def load_documents(paths: Sequence[Path]) -> Loaded:
+    documents, unreadable = read_documents(paths)
+    return Loaded(documents, unreadable)
+
+
+def locate_facts(facts: Sequence[Fact], documents: Sequence[Document]) -> list[Fact]:
+    """Each fact with the source locator of its span's start, where its format knows one."""
+    maps = {document.id: document.source_map for document in documents}
+    located: list[Fact] = []
+    for fact in facts:
+        source_map = maps.get(fact.doc)
+        locator = source_map.locate(fact.start) if source_map is not None else None
+        located.append(fact if locator is None else fact.model_copy(update={"source": locator}))
+    return located
 
 
 def progress_units(extractor: str, documents: Sequence[Document]) -> int:
@@ -39,7 +61,10 @@ def run_extraction(
     unreadable: Sequence[Unreadable] = (),
 ) -> Run:
     """Extract facts from every document and write them as a run folder."""
-    loaded = list(documents) if documents is not None else load_documents(paths)
+    if documents is None:
+        job = load_documents(paths)
+        documents, unreadable = job.documents, [*job.unreadable, *unreadable]
+    loaded = list(documents)
     folder = free_run_folder(runs_dir, name)
     _claim(folder)  # an unwritable --runs-dir fails before any work is paid for
     started, clock = now_iso(), time.perf_counter()
@@ -67,7 +92,8 @@ def run_extraction(
         wall_seconds=wall_seconds,
         unreadable=unreadable,
     )
-    return write_run(folder, record, extraction.facts)
+    facts = locate_facts(extraction.facts, loaded)
+    return write_run(folder, record, facts, {document.id: document.text for document in loaded})
 
 
 def source_of(document: Document) -> DocumentSource:

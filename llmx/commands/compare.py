@@ -59,7 +59,7 @@ def compare(
         )
     with one_line_errors():
         folder = runs_dir_of(runs_dir)
-        loaded = load_documents(paths)
+        loaded = load_documents(paths).documents
         runs: list[Run] = []
         for configuration in configurations:
             total = progress_units(configuration.extractor, loaded)

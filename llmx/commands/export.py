@@ -10,11 +10,8 @@ import typer
 
 from llmx.commands.options import RUN_HELP, RunsDir, run_of
 from llmx.console import command, next_step, note, one_line_errors, shown_path
-from llmx.documents import Document
-from llmx.errors import LlmxError
 from llmx.exports import ExportFormat, choose_format, fact_rows, write_rows
-from llmx.readers import read_document
-from llmx.runs import Run
+from llmx.runs import DOCUMENTS_DIR, Run
 
 FormatOption = Annotated[
     ExportFormat | None,
@@ -43,9 +40,7 @@ def export(
         loaded = run_of(run, runs_dir)
         target = out if out is not None else Path(f"{loaded.label}.{(form or 'csv')}")
         chosen = choose_format(target, form)
-        documents = _documents(loaded)
-        titles = {doc: source.title for doc, source in loaded.record.spec.sources.items()}
-        rows = fact_rows(loaded.facts, titles, documents)
+        rows = fact_rows(loaded.facts, loaded.record.spec.sources, _texts(loaded))
         write_rows(rows, target, chosen)
     note(f"{len(rows)} facts of {loaded.label} → {target} ({chosen.value})")
     if chosen is not ExportFormat.csv:
@@ -53,15 +48,13 @@ def export(
     next_step(command("llmx", "report", shown_path(loaded.path)))
 
 
-def _documents(run: Run) -> dict[str, Document]:
-    """The run's documents read again from their files, where those are still there."""
-    found: dict[str, Document] = {}
-    for doc, source in run.record.spec.sources.items():
-        if source.path is None:
-            continue
-        with contextlib.suppress(LlmxError, OSError):
-            found[doc] = read_document(Path(source.path))
-    return found
+def _texts(run: Run) -> dict[str, str]:
+    """The documents' texts the run kept beside its facts (older runs kept none)."""
+    texts: dict[str, str] = {}
+    for doc in run.record.spec.documents:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            texts[doc] = (run.path / DOCUMENTS_DIR / f"{doc}.txt").read_text(encoding="utf-8")
+    return texts
 
 
 def register(app: typer.Typer) -> None:

@@ -30,7 +30,7 @@ MODEL_ENV = "LLMX_MODEL"
 def extract(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files (.txt, .md, .html, .docx) or folders of them.", metavar="PATHS"),
+        typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.", metavar="PATHS"),
     ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
@@ -78,7 +78,14 @@ def extract(
     """
     with one_line_errors():
         runs_dir = runs_dir_of(runs_dir)
-        documents = load_documents(paths)
+        loaded = load_documents(paths)
+        documents, unreadable = loaded.documents, loaded.unreadable
+        if not documents and len(unreadable) == 1:
+            raise fail(f"{unreadable[0].path}: {unreadable[0].reason}")
+        for item in unreadable:
+            note(f"cannot read {item.path}: {item.reason}")
+        if not documents:
+            raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
         configured_model = model or os.environ.get(MODEL_ENV)
         chosen = extractor or (
             ExtractorName.llm if configured_model or config else ExtractorName.rules
@@ -117,6 +124,7 @@ def extract(
                     runs_dir=runs_dir,
                     progress=advance,
                     documents=documents,
+                    unreadable=unreadable,
                 )
             except KeyboardInterrupt:
                 raise fail(
@@ -139,10 +147,14 @@ def extract(
             )
         )
         failures = run.record.failures
-        if failures:
-            for failure in failures:
-                note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-            raise fail(f"{len(failures)} sections failed; the run keeps the others")
+        for failure in failures:
+            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
+        problems = [
+            *([f"{len(failures)} sections failed"] if failures else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
         next_step(command("llmx", "eval", shown_path(run.path)))
 
 

@@ -19,6 +19,7 @@ from llmx.errors import InputError
 from llmx.exports import choose_format, fact_rows, write_rows
 from llmx.facts import read_facts
 from llmx.gold import load_gold, validate_gold_lines
+from llmx.pipeline import source_of
 from llmx.sections import section_at
 
 gold_app = typer.Typer(help="Validate, count and export the gold set.", no_args_is_help=True)
@@ -92,8 +93,9 @@ def export(
         chosen = choose_format(out, form)
         folder = gold_dir_of(gold_dir)
         gold = load_gold(folder)
-        titles = {doc: title_of(document) for doc, document in gold.documents.items()}
-        write_rows(fact_rows(gold.facts, titles, gold.documents), out, chosen)
+        sources = {doc: source_of(document) for doc, document in gold.documents.items()}
+        texts = {doc: document.text for doc, document in gold.documents.items()}
+        write_rows(fact_rows(gold.facts, sources, texts), out, chosen)
     note(f"{len(gold.facts)} gold facts → {out} ({chosen.value})")
 
 
