@@ -7,10 +7,13 @@ expression, and the Markdown environment runs every expression through `markdown
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from llmx.atomic import write_text_atomic
+from llmx.llm.prices import cost_text
+from llmx.record import Price
 from llmx.report.charts import GOLD_COLOUR, Bar, colour, differences, grouped_bars
 from llmx.report.formatting import (
     fact_summary,
@@ -29,7 +34,7 @@ from llmx.report.formatting import (
     signed_points,
 )
 from llmx.report.source import Segment
-from llmx.report.view import Report
+from llmx.report.view import ERRORS_PER_GROUP, Report
 
 LANE_PX = 3
 # A pull-request comment stays short: the worst sections and a few examples per cause.
@@ -78,6 +83,17 @@ def lane_title(segment: Segment, labels: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+def cost(value: float, price: Price, calls: int) -> str:
+    return cost_text(value, price, calls=calls)
+
+
+def script() -> tuple[str, str]:
+    """The report's script and its CSP source expression: only this script may run."""
+    text = resources.files("llmx.report").joinpath("templates/report.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"sha256-{digest}"
+
+
 def _environment(*, markdown: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("llmx.report", "templates"),
@@ -98,8 +114,11 @@ def _environment(*, markdown: bool) -> jinja2.Environment:
         fact_summary=fact_summary,
         lane_style=lane_style,
         lane_title=lane_title,
+        cost=cost,
     )
-    environment.globals.update(colour=colour, gold_colour=GOLD_COLOUR)
+    environment.globals.update(
+        colour=colour, gold_colour=GOLD_COLOUR, errors_per_group=ERRORS_PER_GROUP
+    )
     return environment
 
 
@@ -152,8 +171,12 @@ def charts(report: Report) -> dict[str, str]:
 
 def render_html(report: Report, *, title: str, generated: str | None = None) -> str:
     template = _environment(markdown=False).get_template("report.html.j2")
+    code, code_hash = script()
     return template.render(
         report=report,
+        # Our own script, inlined as is; the CSP lets only text with this hash run.
+        script=Markup(code),
+        script_hash=code_hash,
         title=title,
         generated=generated or _now(),
         labels=[run.label for run in report.runs],

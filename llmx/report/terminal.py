@@ -15,6 +15,7 @@ from llmx.diagnosis import Error
 from llmx.documents import short_title
 from llmx.evaluation import Evaluation
 from llmx.report.formatting import fact_summary, interval, percent
+from llmx.report.view import errors_in
 from llmx.scoring import Tally
 
 
@@ -50,11 +51,6 @@ def print_evaluation(
         )
     )
     console.print(errors_table(evaluation.errors, examples))
-
-
-def errors_in(tally: Tally) -> int:
-    """Facts gone wrong: gold missed plus predictions not matched."""
-    return tally.gold - tally.matched_gold + tally.predicted - tally.matched_predicted
 
 
 def _document(doc: str, titles: Mapping[str, str]) -> str:
