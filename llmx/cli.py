@@ -10,6 +10,7 @@ import typer.core
 
 from llmx import __version__
 from llmx.commands import cache, compare, evaluate, export, extract, gold, report, runs
+from llmx.console import show_warnings
 
 # Help shows what to type, not Python's types: PATH and INTEGER, not <Path> and <int range>,
 # nothing for flags and arguments (whose names say it). This typer prints the annotation
@@ -74,3 +75,5 @@ def main(
 
 for command_module in (extract, runs, evaluate, report, compare, export, gold, cache):
     command_module.register(app)
+
+show_warnings()

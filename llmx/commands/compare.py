@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from llmx.commands.options import GoldDir, RunsDir, runs_dir_of, workspace
-from llmx.commands.report import Out, SourceSections, finish, write
+from llmx.commands.report import Force, Out, SourceSections, finish, report_path, write
 from llmx.configurations import Configuration, configurations_for, run_configuration
 from llmx.console import fail, note, one_line_errors, progress_bar
 from llmx.llm.prices import cost_text
@@ -45,6 +45,7 @@ def compare(
     runs_dir: RunsDir = None,
     gold_dir: GoldDir = None,
     source_sections: SourceSections = -1,
+    force: Force = False,
 ) -> None:
     """Run several configurations over the same documents and report them side by side.
 
@@ -58,6 +59,7 @@ def compare(
             "compare needs two or more configurations (repeat --prompt, --model or --extractor)"
         )
     with one_line_errors():
+        target = report_path(out, force=force)  # before any run is made
         folder = runs_dir_of(runs_dir)
         loaded = load_documents(paths).documents
         runs: list[Run] = []
@@ -83,8 +85,8 @@ def compare(
             for line in cost_lines(configuration, run):
                 note(line)
             runs.append(run)
-        written = write(runs, out, gold_dir=gold_dir, source_sections=source_sections)
-    finish(runs, written)
+        write(runs, target, gold_dir=gold_dir, source_sections=source_sections, force=force)
+    finish(runs, target)
 
 
 def cost_lines(configuration: Configuration, run: Run) -> list[str]:

@@ -9,13 +9,25 @@ from typing import Annotated
 
 import typer
 
-from llmx.atomic import write_text_atomic
+from llmx.atomic import check_writable, write_text_atomic
 from llmx.commands.options import CacheDir, RunsDir, cache_dir_of, runs_dir_of
-from llmx.console import command, fail, next_step, note, one_line_errors, progress_bar, shown_path
+from llmx.console import (
+    command,
+    fail,
+    failure_lines,
+    next_step,
+    note,
+    one_line_errors,
+    progress_bar,
+    shown_path,
+    status_line,
+)
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, progress_units, run_extraction
+from llmx.record import RunStatus
 from llmx.rules import RulesExtractor
+from llmx.runs import FAILURES_FILE
 
 
 class ExtractorName(StrEnum):
@@ -78,6 +90,8 @@ def extract(
     """
     with one_line_errors():
         runs_dir = runs_dir_of(runs_dir)
+        if out is not None:
+            check_writable(out, "--out")
         loaded = load_documents(paths)
         documents, unreadable = loaded.documents, loaded.unreadable
         if not documents and len(unreadable) == 1:
@@ -146,15 +160,20 @@ def extract(
                 else ""
             )
         )
-        failures = run.record.failures
-        for failure in failures:
-            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-        problems = [
-            *([f"{len(failures)} sections failed"] if failures else []),
-            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
-        ]
-        if problems:
-            raise fail("; ".join(problems) + "; the run keeps the others")
+        for line in failure_lines(run.record, run.path / FAILURES_FILE):
+            note(line)
+        status = run.record.status
+        if status is RunStatus.interrupted:
+            raise fail(
+                f"interrupted after {advance.done} of {total} sections: the facts of those "
+                f"finished are in {run.path}; run the same command again to resume (answers "
+                "already paid for are cached)",
+                code=130,
+            )
+        if unreadable:
+            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
+        if status is not RunStatus.complete:
+            raise fail(status_line(run.record))
         next_step(command("llmx", "eval", shown_path(run.path)))
 
 

@@ -21,6 +21,10 @@ Out = Annotated[
         metavar="FILE",
     ),
 ]
+Force = Annotated[
+    bool,
+    typer.Option(help="Replace a Markdown file beside --out that llmx did not write."),
+]
 SourceSections = Annotated[
     int,
     typer.Option(
@@ -40,6 +44,7 @@ def report(
     out: Out = None,
     gold_dir: GoldDir = None,
     source_sections: SourceSections = -1,
+    force: Force = False,
     runs_dir: RunsDir = None,
 ) -> None:
     """Compare RUNS against gold in one self-contained HTML page (and a Markdown twin).
@@ -49,27 +54,38 @@ def report(
     source view with gold and predicted spans highlighted; filter, search and sort in it.
     """
     with one_line_errors():
+        target = report_path(out, force=force)
         loaded = [run_of(ref, runs_dir) for ref in runs or ["latest"]]
-        written = write(loaded, out, gold_dir=gold_dir, source_sections=source_sections)
-    finish(loaded, written)
+        write(loaded, target, gold_dir=gold_dir, source_sections=source_sections, force=force)
+    finish(loaded, target)
 
 
-def write(
-    runs: list[Run], out: Path | None, *, gold_dir: Path | None, source_sections: int
-) -> Path:
-    """Score `runs` and write the report; returns the HTML path."""
-    # Imported here: matplotlib and Jinja2 load only when a report is made.
-    from llmx.report.make import report_runs
+def report_path(out: Path | None, *, force: bool) -> Path:
+    """Where the report goes, checked before any work: writable, and no foreign twin replaced."""
+    from llmx.report.render import check_report_paths
 
     target = out if out is not None else workspace().reports / "report.html"
-    report_runs(runs, target, gold_dir=gold_dir_of(gold_dir), source_sections=source_sections)
+    check_report_paths(target, force=force)
     return target
 
 
+def write(
+    runs: list[Run], out: Path, *, gold_dir: Path | None, source_sections: int, force: bool
+) -> Path:
+    """Score `runs` and write the report; returns the Markdown twin's path."""
+    # Imported here: matplotlib and Jinja2 load only when a report is made.
+    from llmx.report.make import report_runs
+
+    return report_runs(
+        runs, out, gold_dir=gold_dir_of(gold_dir), source_sections=source_sections, force=force
+    )
+
+
 def finish(runs: list[Run], html: Path) -> None:
+    from llmx.report.render import twin_of
+
     note(
-        f"report of {len(runs)} run(s) → {shown_path(html)} "
-        f"and {shown_path(html.with_suffix('.md'))}"
+        f"report of {len(runs)} run(s) → {shown_path(html)} and {shown_path(twin_of(html))}"
     )
     next_step(
         f"open {shown_path(html)}",

@@ -14,7 +14,7 @@ from llmx.bootstrap import Interval
 from llmx.diagnosis import Error
 from llmx.documents import short_title
 from llmx.evaluation import Evaluation
-from llmx.report.formatting import fact_summary, interval, percent
+from llmx.report.formatting import coverage_notes, fact_summary, interval, percent
 from llmx.report.view import errors_in
 from llmx.scoring import Tally
 
@@ -29,6 +29,9 @@ def print_evaluation(
 ) -> None:
     """Every table of `llmx eval`; `titles` name the documents beside their ids."""
     named = titles or {}
+    for line in coverage_notes(evaluation):
+        # Before any number, so a partial score is never read as a whole one.
+        console.print(Text(f"⚠ {line}", style="bold yellow"))
     console.print(headline_table(evaluation))
     console.print(attributes_table(evaluation.total))
     console.print(

@@ -71,9 +71,12 @@ def test_a_failed_section_makes_the_run_exit_non_zero_but_keeps_the_rest(
     out = tmp_path / "facts.jsonl"
     result = CliRunner().invoke(app, _arguments(server, tmp_path, "--out", str(out)))
     assert result.exit_code == 1
-    assert "failed: report §2: HTTP 400 from the model server" in result.output
-    assert "1 sections failed; the run keeps the others" in result.output
+    assert "1 section HTTP 400: first report §2: HTTP 400 from the model server" in result.output
+    assert "every failure, in full, with the raw answers: " in result.output
+    assert "run is partial: 1 of 3 sections failed; the others are kept" in result.output
     assert [fact.section for fact in read_facts(out)] == ["1", "1", "1"]
+    [run] = (tmp_path / "runs").iterdir()
+    assert load_run(run).record.failures[0].error == "HTTP 400"
 
 
 def test_offline_with_an_empty_cache_is_a_one_line_error(
