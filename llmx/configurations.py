@@ -22,6 +22,9 @@ from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
 
 RULES = "rules"
+NUMERALS = "numerals"
+# Extractors that run offline, with no model: they take no prompt and no model.
+OFFLINE_EXTRACTORS = (RULES, NUMERALS)
 DEFAULT_DOCUMENTS = ("seeds",)
 DEFAULT_GOLD = "evals/gold"
 
@@ -46,7 +49,7 @@ class Configuration:
 
     @property
     def needs_model(self) -> bool:
-        return self.extractor != RULES
+        return self.extractor not in OFFLINE_EXTRACTORS
 
     @property
     def blind(self) -> bool:
@@ -138,8 +141,8 @@ def configurations_for(
     chosen = list(extractors) or (["llm"] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
-        if extractor == RULES:
-            found.setdefault(RULES, Configuration(RULES))
+        if extractor in OFFLINE_EXTRACTORS:
+            found.setdefault(extractor, Configuration(extractor, extractor, extractor))
             continue
         for prompt in _or_none(prompts):
             for model in _or_none(models):
@@ -156,6 +159,10 @@ def _or_none(values: Sequence[str]) -> list[str | None]:
 
 def build(configuration: Configuration, *, offline: bool) -> Extractor:
     """The extractor a configuration names; offline, a model extractor never calls out."""
+    if configuration.extractor == NUMERALS:
+        from llmx.numerals import NumeralsExtractor
+
+        return NumeralsExtractor()
     if not configuration.needs_model:
         from llmx.rules import RulesExtractor
 

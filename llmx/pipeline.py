@@ -43,9 +43,9 @@ def locate_facts(facts: Sequence[Fact], documents: Sequence[Document]) -> list[F
 
 
 def progress_units(extractor: str, documents: Sequence[Document]) -> int:
-    """How many times an extractor reports progress: per document for the rules, per
-    section for a model (each section is one request)."""
-    if extractor == "rules":
+    """How many times an extractor reports progress: per document for the offline ones,
+    per section for a model (each section is one request)."""
+    if extractor in ("rules", "numerals"):
         return len(documents)
     return sum(len(split_sections(document.id, document.text)) for document in documents)
 

@@ -31,7 +31,7 @@ def compare(
     extractor: Annotated[
         list[str] | None,
         typer.Option(
-            help="rules, llm or hybrid; repeat to compare. Default: llm if a prompt "
+            help="rules, numerals, llm or hybrid; repeat to compare. Default: llm if a prompt "
             "or model is given, else rules."
         ),
     ] = None,

@@ -24,6 +24,7 @@ from llmx.console import (
 )
 from llmx.extraction import Extractor
 from llmx.facts import facts_to_jsonl
+from llmx.numerals import NumeralsExtractor
 from llmx.pipeline import load_documents, progress_units, run_extraction
 from llmx.record import RunStatus
 from llmx.rules import RulesExtractor
@@ -32,10 +33,12 @@ from llmx.runs import FAILURES_FILE
 
 class ExtractorName(StrEnum):
     rules = "rules"
+    numerals = "numerals"
     llm = "llm"
     hybrid = "hybrid"
 
 
+OFFLINE = (ExtractorName.rules, ExtractorName.numerals)
 MODEL_ENV = "LLMX_MODEL"
 
 
@@ -50,8 +53,8 @@ def extract(
     extractor: Annotated[
         ExtractorName | None,
         typer.Option(
-            help="rules (offline), llm or hybrid. "
-            "Default: llm when a model is configured, else rules."
+            help="rules (offline), numerals (offline: every number, a baseline), llm or "
+            "hybrid. Default: llm when a model is configured, else rules."
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
@@ -108,6 +111,8 @@ def extract(
             if extractor is None:
                 note("no model configured; using the offline rules extractor")
             built: Extractor = RulesExtractor()
+        elif chosen is ExtractorName.numerals:
+            built = NumeralsExtractor()
         else:
             from llmx.llm import build_extractor_from_options
 
@@ -143,7 +148,7 @@ def extract(
             except KeyboardInterrupt:
                 raise fail(
                     f"interrupted after {advance.done} of {total} "
-                    f"{'sections' if chosen is not ExtractorName.rules else 'documents'}; "
+                    f"{'documents' if chosen in OFFLINE else 'sections'}; "
                     "run the same command again to resume: answers already paid for are "
                     "in the cache",
                     code=130,
@@ -156,7 +161,7 @@ def extract(
             + (f" and {out}" if out else "")
             + (
                 f"; {stats.calls} calls, {stats.cache_hits} cache hits"
-                if chosen is not ExtractorName.rules
+                if chosen not in OFFLINE
                 else ""
             )
         )
