@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from llmx import __version__
 from llmx.cli import app
+from llmx.gold import load_gold
 from llmx.pipeline import run_extraction
 from llmx.rules import RulesExtractor
 
@@ -78,7 +79,7 @@ def test_a_run_is_named_by_its_name_its_id_or_latest(runs_dir: Path) -> None:
         assert code == 0, output
         assert f"Run {latest.name}" in output
     code, output = invoke("runs", "show", "older", "--runs-dir", str(runs_dir), columns=120)
-    assert "003_9bf9900164892d57" in output
+    assert "003_9bf9900164892d57 重庆市沙坪坝区2024年国民经济和社会发" in output
     code, output = invoke("runs", "show", "nope", "--runs-dir", str(runs_dir))
     assert code == 1
     assert output.startswith("llmx: error: nope: no run folder, run id or run name in ")
@@ -148,6 +149,16 @@ def test_an_export_whose_name_and_format_disagree_is_refused(
     assert code == 1
     assert "the name says csv but --format is parquet" in output
     assert not out.exists()
+
+
+def test_a_parquet_export_prints_one_line_and_no_progress_bar_of_datasets(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "gold.parquet"
+    code, output = invoke("gold", "export", "--out", str(out), "--gold-dir", str(GOLD))
+    assert code == 0
+    facts = len(load_gold(GOLD).facts)
+    assert output.splitlines() == [f"llmx: {facts} gold facts → {out} (parquet)"]
 
 
 def test_gold_export_to_csv_writes_csv_not_parquet(tmp_path: Path) -> None:

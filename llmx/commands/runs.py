@@ -12,6 +12,7 @@ from rich.text import Text
 
 from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of
 from llmx.console import command, next_step, note, one_line_errors, shown_path
+from llmx.documents import short_title
 from llmx.errors import InputError
 from llmx.llm.prices import cost_text
 from llmx.record import RunRecord, RunStatus
@@ -92,6 +93,15 @@ def made_by(record: RunRecord) -> str:
     return " · ".join(part for part in (spec.extractor, spec.model, spec.prompt) if part)
 
 
+def _documents(record: RunRecord) -> str:
+    """One line per document: its id and its title."""
+    sources = record.spec.sources
+    return "\n".join(
+        f"{doc} {short_title(sources[doc].title, 24)}" if doc in sources else doc
+        for doc in record.spec.documents
+    )
+
+
 def _when(started: str | None) -> str:
     return started[:16].replace("T", " ") if started else "—"
 
@@ -115,7 +125,7 @@ def show(
         ("status", record.status.value),
         ("started", record.started or "—"),
         ("wall time", f"{record.wall_seconds:.1f} s" if record.wall_seconds else "—"),
-        ("documents", ", ".join(record.spec.documents) or "—"),
+        ("documents", _documents(record) or "—"),
         ("sections", f"{stats.sections} ({stats.sections_asked} asked of a model)"),
         ("facts", str(stats.facts)),
     ]
