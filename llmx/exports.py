@@ -89,12 +89,12 @@ def fact_rows(
     sources: Mapping[str, DocumentSource],
     texts: Mapping[str, str],
 ) -> list[FactRow]:
-    """Rows for `facts`: titles and files from `sources`, and for plain-text documents the
-    line of each span, counted in `texts` (each document's text, which offsets index)."""
+    """Rows for `facts`: titles and files from `sources`, and the line of each span counted
+    in `texts`, the texts of the plain-text documents (where a line is a line of the file)."""
     rows: list[FactRow] = []
     for fact in facts:
         source = sources.get(fact.doc)
-        text = texts.get(fact.doc) if source is not None and source.format == "txt" else None
+        text = texts.get(fact.doc)
         locator = fact.source
         rows.append(
             FactRow(

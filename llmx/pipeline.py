@@ -78,6 +78,7 @@ def run_extraction(
     spec = extractor.describe().model_copy(
         update={
             "documents": [document.id for document in loaded],
+            "formats": {document.id: document.format for document in loaded},
             "sources": {document.id: source_of(document) for document in loaded},
         }
     )
@@ -100,7 +101,6 @@ def source_of(document: Document) -> DocumentSource:
     return DocumentSource(
         title=title_of(document),
         path=None if document.path is None else str(document.path),
-        format=document.format,
     )
 
 

@@ -167,6 +167,8 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
     terms = [name for name in ("a", "b", "c") if match.group(name)]
     if len(terms) == 2 and float(match.group("b")) != 1.0:
         return []  # "a:b" with b other than 1 is a time or a label, not a ratio the reports state
+    if len(terms) == 2 and re.match(r"0\d", match.group("b")):
+        return []  # 09:01 is a clock time (a printed page's header), not 9:1
     if len(terms) == 2:
         # a:1 is one fact: the span may include the ":1".
         start, end = match.start(), match.end()
@@ -317,7 +319,9 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
         r"单位\s*[:：]\s*(\S+)", folded
     )
     if not match:
-        return None
+        # A rate column headed without brackets: 比上年增长%, 占比‰.
+        rate = re.search(r"(%|‰)\s*$", folded)
+        return (rate.group(1), 1.0) if rate else None
     inside = match.group(1).strip()
     magnitude = re.match(_MAG_ALTERNATION, inside)
     factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0

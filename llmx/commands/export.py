@@ -49,9 +49,13 @@ def export(
 
 
 def _texts(run: Run) -> dict[str, str]:
-    """The documents' texts the run kept beside its facts (older runs kept none)."""
+    """The texts of the run's plain-text documents, as it kept them beside its facts (older
+    runs kept none): a line of those is a line of the file."""
     texts: dict[str, str] = {}
+    formats = run.record.spec.formats
     for doc in run.record.spec.documents:
+        if formats.get(doc, "txt") != "txt":
+            continue
         with contextlib.suppress(OSError, UnicodeDecodeError):
             texts[doc] = (run.path / DOCUMENTS_DIR / f"{doc}.txt").read_text(encoding="utf-8")
     return texts

@@ -94,7 +94,7 @@ def export(
         folder = gold_dir_of(gold_dir)
         gold = load_gold(folder)
         sources = {doc: source_of(document) for doc, document in gold.documents.items()}
-        texts = {doc: document.text for doc, document in gold.documents.items()}
+        texts = {d: doc.text for d, doc in gold.documents.items() if doc.format == "txt"}
         write_rows(fact_rows(gold.facts, sources, texts), out, chosen)
     note(f"{len(gold.facts)} gold facts → {out} ({chosen.value})")
 

@@ -1,17 +1,20 @@
-"""From positioned text on pages to one canonical text: paragraphs, tables, no furniture.
+"""From positioned text on pages to one canonical text: paragraphs, tables, boxes, no furniture.
 
 A PDF knows where each character sits, not what a paragraph is. This module rebuilds the
-reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it):
+reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it),
+and writes it with the TextBuilder every structured reader shares (llmx.readers.canonical):
 
 - lines wrapped inside a paragraph are joined with nothing between them, so a number or unit
   broken by a line end ("增长6.\\n5%", "1867.0\\n7亿元") reads as one token again; a
   paragraph ends where a line stops short of the column's right edge, the next line is
-  indented, the gap between lines opens, or the type size changes (a heading);
-- running headers and footers (a line at the top or bottom of a page that repeats, numbers
-  aside, on many pages) and bare page numbers ("3", "- 3 -", "第3页", "3/26") are dropped;
-- tables rebuilt from their ruling lines are written one row per line, cells joined by " | ",
-  as the HTML and DOCX readers write them, with a blank line before and two after (the second
-  closes a `专栏` box for the section splitter).
+  indented, the gap between lines opens, or the type size changes (a heading, which keeps its
+  own line, even wrapped);
+- running headers and footers (a line set apart at the top or bottom of a page that repeats,
+  numbers aside, at one height on many pages) and bare page numbers ("3", "- 3 -", "第3页",
+  "3/26") are dropped;
+- tables are rebuilt from their rulings (a grid of rules; or a three-line table's rules with
+  columns from the gutters of its text) and written as the other readers write tables;
+- a ruled frame that is not a table is a box (专栏): its lines close with a double blank line.
 
 Every span of the text is mapped to its page; each table cell also to its table, row and
 column. Coordinates are PDF points with y growing upwards.
@@ -38,17 +41,26 @@ _INDENT = 0.8
 _GAP = 1.35
 # Type sizes differing by more than this share belong to different paragraphs (headings).
 _SIZE_CHANGE = 0.12
+# Lines of one heading are set closer than this many type sizes apart.
+_HEADING_LEADING = 0.6
 # Furniture lives in this share of the page height at the top and at the bottom.
 _MARGIN_ZONE = 0.12
 # At most this many lines at each end of a page can be furniture.
 _MARGIN_LINES = 2
+# A running line repeats on two pages of a short document, three of a longer one (a
+# chapter's running head repeats only over its chapter).
+_FEW_PAGES = 4
 # A repeating line is a running header or footer only with this many letters of its own.
 _FURNITURE_WORDS = 3
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
     r"|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$"
 )
-_LATIN = re.compile(r"[A-Za-z]")
+# Chinese, Japanese and full-width characters: no space is written between them and others.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CLOSING = frozenset(",.;:!?)]}%'\"”’")
+# A line opening with a list mark starts an item of its own.
+_LIST_MARK = re.compile(r"[•·▪■◆●○◇□▶►]")
 
 
 class Box(NamedTuple):
@@ -114,11 +126,19 @@ class Page:
 
 
 def join_wrapped(left: str, right: str) -> str:
-    """Two pieces of one paragraph split by a line end: nothing between them, except a space
-    between two Latin words (Chinese and numbers are never split by a space)."""
-    if left and right and _LATIN.match(left[-1]) and _LATIN.match(right[0]):
-        return f"{left} {right}"
-    return left + right
+    """Two pieces of one paragraph split by a line end. Nothing goes between Chinese text, a
+    number broken anywhere ("6." + "5%"), a word broken at a hyphen, or before closing
+    punctuation; a space goes between words otherwise (the line end stood for one)."""
+    if not left or not right:
+        return left + right
+    end, start = left[-1], right[0]
+    if _CJK.match(end) or _CJK.match(start):
+        return left + right
+    if (end.isdigit() or end in ".,") and (start.isdigit() or start in "%.,"):
+        return left + right
+    if end in "-/" or start in _CLOSING:
+        return left + right
+    return f"{left} {right}"
 
 
 def _furniture_key(line: Line) -> tuple[str, int]:
@@ -166,7 +186,7 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
     pages_of: dict[tuple[str, int], set[int]] = {}
     for number, line in candidates:
         pages_of.setdefault(_furniture_key(line), set()).add(number)
-    repeats = max(2, len(pages) * 2 // 5)
+    repeats = 2 if len(pages) <= _FEW_PAGES else 3
     return {
         (number, line)
         for number, line in candidates
@@ -177,18 +197,20 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
 
 @dataclass(frozen=True)
 class _Column:
-    """The body column of a page: where full lines begin and end, the usual line pitch."""
+    """The body column: where full lines begin and end, the usual line pitch, the body's
+    type size."""
 
     left: float
     right: float
     pitch: float
+    size: float = 0.0
 
 
 def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
     """The body column over the whole document: a page with one short line says nothing."""
     lines = [line for page in pages for line in page]
     if not lines:
-        return _Column(0.0, 0.0, 0.0)
+        return _Column(0.0, 0.0, 0.0, 0.0)
     lefts = Counter(round(line.box.left) for line in lines)
     pitches = [
         upper.box.bottom - lower.box.bottom
@@ -200,6 +222,7 @@ def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
         float(lefts.most_common(1)[0][0]),
         _upper_decile([line.box.right for line in lines]),
         statistics.median(pitches) if pitches else 0.0,
+        statistics.median(line.size for line in lines),
     )
 
 
@@ -209,12 +232,27 @@ def _upper_decile(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
 
 
+def _wraps_heading(previous: Line, line: Line, column: _Column) -> bool:
+    """Two lines of one heading: larger type than the body, the same size, set close (a
+    centred title wrapped onto a second line is short and indented, and still one line)."""
+    size = max(previous.size, line.size, 1.0)
+    return (
+        min(previous.size, line.size) > (1 + _SIZE_CHANGE) * column.size
+        and abs(previous.size - line.size) <= _SIZE_CHANGE * size
+        and 0 <= previous.box.bottom - line.box.top <= _HEADING_LEADING * size
+    )
+
+
 def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bool) -> bool:
     size = max(previous.size, line.size, 1.0)
+    if same_page and _wraps_heading(previous, line, column):
+        return False
     if previous.box.right < column.right - _SHORT_LINE * size:
         return True  # the previous line stopped short: its paragraph ended
     if line.box.left > column.left + _INDENT * size:
         return True  # an indented first line
+    if _LIST_MARK.match(line.text):
+        return True  # a list item
     if abs(previous.size - line.size) > _SIZE_CHANGE * size:
         return True  # a heading, or body text after one
     gap = previous.box.bottom - line.box.bottom
@@ -299,6 +337,10 @@ _RULE_THICKNESS = 2.5
 _RULE_MIN = 4.0
 # Rulings this close (points) are the same grid line, or touch.
 _SNAP = 2.0
+# A lone horizontal rule at least this long (points) may bound a three-line table.
+_BAND_MIN = 100.0
+# Glyphs closer than this many type sizes are in one column of an unruled table.
+_GUTTER = 0.6
 
 
 class Glyph(NamedTuple):
@@ -415,11 +457,11 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
     return _Grid(xs, ys, owner)
 
 
-def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box]]:
-    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines), and
-    the frames: rulings with two sides but not the grid of a table (a box of text, or the
-    part of one on this page)."""
-    grids, frames = [], []
+def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box], list[_Rule]]:
+    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines); the
+    frames: rulings with two sides but not the grid of a table (a box of text, or the part of
+    one on this page); and the lone horizontal rules (a three-line table's, among others)."""
+    grids, frames, bands = [], [], []
     for cluster in _clusters(_rules(shapes)):
         grid = _grid(cluster)
         if grid is not None:
@@ -435,7 +477,60 @@ def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box]]:
                     max(rule.high for rule in sides),
                 )
             )
-    return grids, frames
+        elif not sides:
+            low, high = min(rule.low for rule in cluster), max(rule.high for rule in cluster)
+            if high - low >= _BAND_MIN:
+                bands.append(_Rule(True, statistics.fmean(r.at for r in cluster), low, high))
+    return grids, frames, bands
+
+
+def _three_line_regions(bands: Sequence[_Rule]) -> list[Box]:
+    """Where horizontal rules of one width stand one above another with nothing across: the
+    top and bottom rules of a three-line table (三线表), from the top rule to the bottom."""
+    regions = []
+    remaining = sorted(bands, key=lambda rule: -rule.at)
+    while remaining:
+        first = remaining.pop(0)
+        same = [
+            rule
+            for rule in remaining
+            if abs(rule.low - first.low) <= 2 * _SNAP and abs(rule.high - first.high) <= 2 * _SNAP
+        ]
+        if same:
+            remaining = [rule for rule in remaining if rule not in same]
+            regions.append(Box(first.low, same[-1].at, first.high, first.at))
+    return regions
+
+
+def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
+    """The grid of an unruled table from its text: columns where no glyph of any row falls
+    (the gutters), rows where the lines are."""
+    inside = [
+        glyph.box
+        for glyph in glyphs
+        if glyph.box is not None and glyph.text.strip() and region.contains(glyph.box.centre)
+    ]
+    if not inside:
+        return None
+    size = statistics.median(box.height for box in inside)
+    columns: list[list[float]] = []
+    for box in sorted(inside, key=lambda box: box.left):
+        if columns and box.left - columns[-1][1] < _GUTTER * size:
+            columns[-1][1] = max(columns[-1][1], box.right)
+        else:
+            columns.append([box.left, box.right])
+    rows: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+    for box in sorted(inside, key=lambda box: -box.centre[1]):
+        if rows and box.centre[1] >= rows[-1][1]:
+            rows[-1][1] = min(rows[-1][1], box.bottom)
+        else:
+            rows.append([box.top, box.bottom])
+    if len(columns) < 2 or len(rows) < 2:
+        return None
+    xs = [region.left, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), region.right]
+    ys = [region.top, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)), region.bottom]
+    owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    return _Grid(xs, ys, owner)
 
 
 def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
@@ -492,7 +587,11 @@ def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | 
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
-    grids, frames = find_grids(shapes)
+    grids, frames, bands = find_grids(shapes)
+    for region in _three_line_regions(bands):
+        grid = _aligned_grid(region, glyphs)
+        if grid is not None:
+            grids.append(grid)
     blocks: list[Block | int] = []  # an int is the index of a grid, placed where first seen
     cells: list[dict[tuple[int, int], list[list[str]]]] = [{} for _ in grids]
     current: list[Glyph] = []

@@ -18,9 +18,12 @@ from llmx.errors import InputError
 from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
 
 FORMAT = "pdf"
-_SKIPPED = frozenset("\x00\r\n")  # no character; PDFium's line end (CR LF)
+# No character; PDFium's line end (CR LF); the hyphen PDFium marks as a word broken at a
+# line end (U+FFFE), dropped so the word is whole again.
+_SKIPPED = frozenset("\x00\r\n\ufffe")
 _RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
 _SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
+_UNREADABLE_MAX = 0.2  # more than this share of unmapped glyphs and the text is not the text
 _SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
 
 
@@ -136,11 +139,28 @@ def read_pages(path: Path) -> list[Page]:
     return pages
 
 
+def unreadable_share(text: str) -> float:
+    """The share of visible characters that are no character at all: private-use code points
+    and replacement marks, what PDFium gives for glyphs of a font with no Unicode map."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return 0.0
+    unreadable = sum(
+        1 for char in visible if char == "\ufffd" or "\ue000" <= char <= "\uf8ff" or char < " "
+    )
+    return unreadable / len(visible)
+
+
 def read(path: Path) -> Document:
     pages = read_pages(path)
     text, source_map = canonical_text(pages)
     if not text.strip():
         raise InputError(f"{path}: has no text layer (a scanned image?); run OCR first")
+    if unreadable_share(text) > _UNREADABLE_MAX:
+        raise InputError(
+            f"{path}: its text layer does not say which characters it shows (fonts without "
+            "a Unicode map); run OCR first"
+        )
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Document(
         id=path.stem,

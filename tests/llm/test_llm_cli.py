@@ -54,7 +54,7 @@ def test_extract_with_a_model_writes_a_run_with_its_accounting(
     assert [fact.text for fact in read_facts(out)] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
     [run] = (tmp_path / "runs").iterdir()
     record = load_run(run).record
-    assert record.spec.extractor == "llm" and record.spec.prompt == "extract@v2"
+    assert record.spec.extractor == "llm" and record.spec.prompt == "extract@v3"
     assert (record.stats.calls, record.stats.cache_hits) == (3, 0)
     assert record.stats.tokens_in > 0 and record.status == "complete"
 

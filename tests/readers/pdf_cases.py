@@ -77,3 +77,20 @@ def truncated_copy(source: Path, path: Path) -> None:
     """The first half of `source`, as an interrupted download leaves it."""
     data = source.read_bytes()
     path.write_bytes(data[: len(data) // 2])
+
+
+def without_unicode_maps(source: Path, path: Path) -> None:
+    """`source` with every font's /ToUnicode map removed, as some producers write PDFs:
+    the glyphs still print, but the text layer no longer says which characters they are."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=source)
+    for page in writer.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for name in fonts:
+            font = fonts[name].get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+    with path.open("wb") as file:
+        writer.write(file)

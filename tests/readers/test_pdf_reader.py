@@ -6,18 +6,28 @@ numbers), with a running header and page numbers on each of its pages and a rule
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from pdf_cases import CHROMIUM, encrypted_copy, image_only_pdf, print_pdf, truncated_copy
+from pdf_cases import (
+    CHROMIUM,
+    encrypted_copy,
+    image_only_pdf,
+    print_pdf,
+    truncated_copy,
+    without_unicode_maps,
+)
 
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers import read_document
+from llmx.readers.pdf import unreadable_share
 from llmx.rules import RulesExtractor
 from llmx.sections import split_sections
 
+ROOT = Path(__file__).resolve().parents[2]
 FILLER = [
     f"第{n}项重点工作推进顺利，全年完成投资{n}.5亿元，带动就业{n}00人。" for n in range(1, 16)
 ]
@@ -31,6 +41,9 @@ p {{ margin: 0 0 0.5em 0; text-indent: 2em; }}
 h2 {{ font-size: 15pt; margin: 0.5em 0; }}
 table {{ border-collapse: collapse; font-size: 9pt; }}
 td {{ border: 1px solid #000; padding: 2px; }}
+.three-line {{ width: max-content; border-top: 1.5px solid #000; border-bottom: 1.5px solid #000; }}
+.three-line td {{ border: none; padding: 1px 0.8em; }}
+.three-line .head td {{ border-bottom: 1px solid #000; }}
 </style></head><body>
 <h2>一、总体情况</h2>
 <p>区生产总值增长6.5%。</p>
@@ -45,6 +58,12 @@ td {{ border: 1px solid #000; padding: 2px; }}
 <tr><td>指标</td><td>2023年完成</td><td>增长(%)</td></tr>
 <tr><td>工业产值(亿元)</td><td>412.3</td><td>8.6</td></tr>
 <tr><td>税收(亿元)</td><td>20.1</td><td>-0.2</td></tr>
+</table>
+<p>表2 农业（三线表）</p>
+<table class="three-line">
+<tr class="head"><td>指标</td><td>2023年</td><td>增长(%)</td></tr>
+<tr><td>粮食(万吨)</td><td>35.7</td><td>1.2</td></tr>
+<tr><td>生猪(万头)</td><td>55</td><td>-3.1</td></tr>
 </table>
 <p>以上为全年情况。</p>
 </body></html>
@@ -112,6 +131,15 @@ def test_the_table_is_rows_of_cells_located_by_page_table_row_and_column(
     assert located == Locator(page=located.page, table=1, row=4, column=3)
 
 
+def test_a_three_line_table_is_rebuilt_from_its_columns(bulletin: Path) -> None:
+    document = read_document(bulletin)
+    rows = "| 指标 | 2023年 | 增长(%) |\n| --- | --- | --- |\n| 粮食(万吨) | 35.7 | 1.2 |\n"
+    assert rows + "| 生猪(万头) | 55 | -3.1 |\n" in document.text
+    located = document.source_map.locate(document.text.index("-3.1"))
+    assert located is not None
+    assert (located.table, located.row, located.column) == (2, 3, 3)
+
+
 def test_every_prose_span_knows_its_page_and_the_document_its_format(bulletin: Path) -> None:
     document = read_document(bulletin)
     assert document.format == "pdf"
@@ -155,3 +183,46 @@ def test_a_file_that_is_not_a_pdf_is_refused_in_one_line(tmp_path: Path) -> None
     fake.write_text("<html>not a pdf</html>", encoding="utf-8")
     with pytest.raises(InputError, match=r"fake\.pdf: is not a PDF"):
         read_document(fake)
+
+
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_in_one_line(
+    bulletin: Path, tmp_path: Path
+) -> None:
+    unmapped = tmp_path / "unmapped.pdf"
+    without_unicode_maps(bulletin, unmapped)
+    with pytest.raises(InputError, match=r"unmapped\.pdf: its text layer does not say"):
+        read_document(unmapped)
+
+
+def test_glyphs_without_a_unicode_map_count_as_unreadable() -> None:
+    assert unreadable_share("全区增长6.5%") == 0.0
+    assert unreadable_share("\ue01a\ue0f3\ue2c1增长\ufffd") == 4 / 6
+
+
+RENDERED = sorted((ROOT / "evals" / "renderings" / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("rendering", RENDERED, ids=lambda path: path.name)
+def test_a_printed_seed_reads_back_with_its_sections_and_grounded_facts(rendering: Path) -> None:
+    seed = read_document(ROOT / "seeds" / f"{rendering.stem}.txt")
+    document = read_document(rendering)
+    sections = [section.heading for section in split_sections("s", seed.text)]
+    assert [section.heading for section in split_sections("p", document.text)] == sections
+    facts = RulesExtractor().extract([document]).facts
+    assert all(document.text[fact.start : fact.end] == fact.text for fact in facts)
+
+
+@pytest.mark.parametrize(
+    "rendering",
+    [path for path in RENDERED if "\t" not in (ROOT / "seeds" / f"{path.stem}.txt").read_text()],
+    ids=lambda path: path.name,
+)
+def test_a_printed_seed_without_tables_loses_none_of_its_facts(rendering: Path) -> None:
+    """Numbers broken across lines and pages are all found again; the page's own furniture
+    (the site's meta lines printed above the article) may add a fact, never remove one."""
+
+    def kinds(path: Path) -> Counter[tuple[object, ...]]:
+        facts = RulesExtractor().extract([read_document(path)]).facts
+        return Counter((f.value, f.unit, f.status, f.kind, f.period, f.indicator) for f in facts)
+
+    assert kinds(ROOT / "seeds" / f"{rendering.stem}.txt") - kinds(rendering) == Counter()
