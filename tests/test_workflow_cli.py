@@ -210,3 +210,15 @@ def _rendered(console: object, progress: object) -> str:
     with console.capture() as captured:
         console.print(progress.get_renderable())  # type: ignore[attr-defined]
     return captured.get().rstrip("\n")
+
+
+def test_an_f1_scored_against_other_gold_is_marked(runs_dir: Path) -> None:
+    code, _ = invoke("eval", "--runs-dir", str(runs_dir), "--gold-dir", str(GOLD))
+    assert code == 0
+    scores = newest(runs_dir) / "scores.json"
+    kept = json.loads(scores.read_text(encoding="utf-8"))
+    scores.write_text(json.dumps({**kept, "gold_fingerprint": "0" * 16}), encoding="utf-8")
+    code, output = invoke("runs", "--runs-dir", str(runs_dir))
+    assert code == 0
+    assert re.search(r"\d+\.\d\*", output), output
+    assert "* scored against another gold set than" in output

@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of
+from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of, workspace
 from llmx.console import command, next_step, note, one_line_errors, shown_path
 from llmx.documents import short_title
 from llmx.errors import InputError
+from llmx.evaluation import gold_fingerprint
 from llmx.llm.prices import cost_text
 from llmx.record import RunRecord, RunStatus
 from llmx.report.formatting import percent
@@ -42,14 +43,24 @@ def list_runs(
         next_step(command("llmx", "extract", "seeds/", "--name", "rules"))
         return
     shown = folders[-last:] if last else folders
-    Console().print(runs_table(shown, title=f"Runs in {folder} ({len(folders)})"))
+    gold = workspace().gold
+    current = gold_fingerprint(gold) if (gold / "manifest.json").is_file() else None
+    table, stale = runs_table(shown, title=f"Runs in {folder} ({len(folders)})", gold=current)
+    Console().print(table)
+    if stale:
+        note(f"* scored against another gold set than {gold}: `llmx eval RUN` scores it again")
     if len(shown) < len(folders):
         note(f"{len(folders) - len(shown)} older runs not shown (--last 0 shows every one)")
     newest = shown_path(shown[-1])
     next_step(command("llmx", "runs", "show", newest.name), command("llmx", "eval", newest))
 
 
-def runs_table(folders: list[Path], *, title: str) -> Table:
+def runs_table(
+    folders: list[Path], *, title: str, gold: str | None = None
+) -> tuple[Table, bool]:
+    """The runs as a table, and whether some F1 shown was scored against other gold than
+    the fingerprint `gold` (marked with *)."""
+    stale = False
     table = Table(title=title)
     table.add_column("run", overflow="fold")
     table.add_column("made by", overflow="fold")
@@ -65,6 +76,8 @@ def runs_table(folders: list[Path], *, title: str) -> Table:
             table.add_row(Text(folder.name), Text(str(error)), "", "", "", "unreadable", "")
             continue
         scores = read_scores(folder)
+        other_gold = scores is not None and gold is not None and scores.gold_fingerprint != gold
+        stale = stale or other_gold
         name = Text(record.name or record.id, style="bold")
         if record.name:
             name.append(f"\n{record.id}", style="dim")
@@ -73,11 +86,11 @@ def runs_table(folders: list[Path], *, title: str) -> Table:
             Text(made_by(record)),
             str(record.stats.documents or len(record.spec.documents)),
             str(record.stats.facts),
-            percent(scores.total.f1) if scores else "—",
+            (percent(scores.total.f1) + ("*" if other_gold else "")) if scores else "—",
             Text(record.status.value, style=_STATUS_STYLE.get(record.status, "")),
             _when(record.started),
         )
-    return table
+    return table, stale
 
 
 _STATUS_STYLE = {

@@ -46,6 +46,13 @@ def test_a_model_run_shows_what_it_paid_what_it_costs_afresh_and_what_it_dropped
     assert "$0.0012" in page  # paid now
     assert "$0.0032" in page  # afresh: paid plus what the cached answers cost when asked
     assert "8 calls, 9,600 tokens, 11.5 s model time" in page
+    assert "the model path: 4 of\n12 proposals dropped, 3\nretries, 1 sections failed" in page
+    markdown = render_markdown(
+        build_view(model_evaluations(Price(input=0.27, output=1.10)), hostile_gold()),
+        title="t",
+        html_name="r.html",
+    )
+    assert "| $0.0012 | $0.0032 | 4 of 12 | 3 | 1 |" in markdown
 
 
 def test_a_model_without_a_price_reads_cost_unknown_not_zero() -> None:
