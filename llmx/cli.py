@@ -45,6 +45,8 @@ typer.core.TyperArgument.display_type_rich = _help_type  # type: ignore[method-a
 
 app = typer.Typer(
     name="llmx",
+    # Help text is Markdown: docstrings wrap to the terminal, `commands` show as code.
+    rich_markup_mode="markdown",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )

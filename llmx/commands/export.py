@@ -28,7 +28,10 @@ def export(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="File to write. Default: <run name>.<format> here.", metavar="FILE"
+            "--out",
+            "-o",
+            help="File to write. Default: `<run name>.<format>` here.",
+            metavar="FILE",
         ),
     ] = None,
     form: FormatOption = None,

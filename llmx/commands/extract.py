@@ -88,7 +88,7 @@ def extract(
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
-    Writes runs/<run-id>/facts.jsonl and run.json. With no model configured the offline
+    Writes `runs/<run-id>/facts.jsonl` and `run.json`. With no model configured the offline
     rules extractor is used.
     """
     with one_line_errors():

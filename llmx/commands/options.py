@@ -19,7 +19,7 @@ RunsDir = Annotated[
 GoldDir = Annotated[
     Path | None,
     typer.Option(
-        help="Gold folder (manifest.json, <doc>.jsonl). Default: evals/gold/ in the project.",
+        help="Gold folder (`manifest.json`, `<doc>.jsonl`). Default: `evals/gold/` in the project.",
         metavar="DIR",
     ),
 ]
@@ -56,5 +56,14 @@ def gold_dir_of(given: Path | None) -> Path:
 
 
 def run_of(ref: str | None, runs_dir: Path | None) -> Run:
-    """The run a person named (default: the latest one in the project)."""
-    return load_run(ref or LATEST, runs_dir_of(runs_dir))
+    """The run a person named (default: the latest one in the project); with no runs folder
+    where the project keeps them, says where it looked."""
+    if runs_dir is None:
+        found = workspace()
+        if not found.runs.is_dir() and not Path(ref or LATEST).exists():
+            raise InputError(
+                f"no runs yet in {found.runs} ({found.where()}); make one with "
+                "`llmx extract`, or pass --runs-dir"
+            )
+        runs_dir = found.runs
+    return load_run(ref or LATEST, runs_dir)
