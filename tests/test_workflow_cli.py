@@ -118,6 +118,9 @@ def test_eval_says_where_it_looked_for_gold(
     assert code == 1
     assert "no gold set at evals/gold/manifest.json (project root . (from the working " in output
     assert "pass --gold-dir" in output
+    code, output = invoke("export")
+    assert code == 1
+    assert output.startswith("llmx: error: no runs yet in runs (project root . (from the working")
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
