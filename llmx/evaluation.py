@@ -131,6 +131,10 @@ def evaluate(
     With `run_texts` (the canonical texts the run read), each is matched to its gold document
     by content, and facts of another rendering are placed on the gold text before scoring.
     """
+    if gold.withheld:
+        facts = [fact for fact in facts if fact.doc not in gold.withheld]
+        if run_texts:
+            run_texts = {doc: t for doc, t in run_texts.items() if doc not in gold.withheld}
     layout = Layout(gold.sections, gold.labelled)
     uncovered: tuple[str, ...] = ()
     failed: tuple[SectionKey, ...] = ()

@@ -31,7 +31,13 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from llmx.locations import Locator, SourceMap
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.canonical import (
+    GridCell,
+    TextBuilder,
+    clean_line,
+    implied_header_rows,
+    is_furniture_line,
+)
 
 # A line ending this many type sizes short of the column's right edge ends its paragraph.
 _SHORT_LINE = 2.0
@@ -274,7 +280,10 @@ class _Paragraph:
         self.text = joined
 
     def write(self, builder: TextBuilder) -> None:
-        """One line of the canonical text; each page's part of it is located on that page."""
+        """One line of the canonical text; each page's part of it is located on that page.
+        A web page's furniture printed into the PDF (发布时间：…, 当前位置…) is left out."""
+        if is_furniture_line(self.text):
+            self.text, self.pages = "", []
         if not self.text:
             return
         builder.line(self.text, Locator(page=self.pages[0][1]))
