@@ -76,7 +76,8 @@ def lane_title(segment: Segment, labels: Sequence[str]) -> str:
     lines: list[str] = []
     for mark in segment.marks:
         if mark.layer == 0:
-            state = "found by every run" if mark.matched else "missed by a run"
+            missed = [labels[index] for index in mark.missed_by if index < len(labels)]
+            state = "found by every run" if mark.matched else "missed by " + ", ".join(missed)
             lines.append(f"gold ({state}): {fact_summary(mark.fact)}")
         else:
             state = "matched" if mark.matched else "spurious"

@@ -49,6 +49,8 @@ class Mark:
     layer: int  # 0 is gold; run i is layer i + 1
     fact: Fact
     matched: bool
+    # For a gold fact: the runs (by index) that missed it.
+    missed_by: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

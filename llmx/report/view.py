@@ -369,14 +369,20 @@ def _source(
     section = sections.get(row.doc, row.section)
     key = (row.doc, row.section)
     # Gold is the same for every run; a gold fact counts as found when every run found it.
-    missed_by_some = {_span(f) for e in evaluations for f in e.outcome.missed}
+    missed_by: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for index, evaluation in enumerate(evaluations):
+        for fact in evaluation.outcome.missed:
+            missed_by[_span(fact)].append(index)
     gold_here = {
         _span(fact): fact
         for e in evaluations
         for fact, where in zip(e.outcome.gold, e.outcome.gold_sections, strict=True)
         if where == key
     }
-    marks = [Mark(0, fact, span not in missed_by_some) for span, fact in gold_here.items()]
+    marks = [
+        Mark(0, fact, span not in missed_by, tuple(missed_by.get(span, ())))
+        for span, fact in gold_here.items()
+    ]
     for layer, evaluation in enumerate(evaluations, 1):
         outcome = evaluation.outcome
         matched = {p for _, p in outcome.matches}

@@ -75,3 +75,18 @@ def test_documents_are_named_by_their_titles_in_both_reports() -> None:
     assert view.titles == {"hostile": "一、执行情况"}
     markdown = render_markdown(view, title="t", html_name="r.html")
     assert "| hostile | 一、执行情况 |" in markdown
+
+
+def test_a_gold_span_says_which_runs_missed_it() -> None:
+    from llmx.report.render import lane_title
+
+    view = build_view(hostile_evaluations(), hostile_gold())
+    labels = [run.label for run in view.runs]
+    missed = [
+        segment
+        for source in view.sources
+        for segment in source.segments
+        if any(mark.layer == 0 and not mark.matched for mark in segment.marks)
+    ]
+    assert missed
+    assert all(f"missed by {labels[1]}" in lane_title(segment, labels) for segment in missed)
