@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 import typer.core
+
+# typer carries its own click; its command-line errors are these.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 from llmx import __version__
 from llmx.commands import cache, compare, evaluate, export, extract, gold, report, runs
@@ -59,7 +64,7 @@ def _show_version(value: bool) -> None:
 
 
 @app.callback()
-def main(
+def root(
     version: Annotated[
         bool,
         typer.Option(
@@ -79,3 +84,23 @@ for command_module in (extract, runs, evaluate, report, compare, export, gold, c
     command_module.register(app)
 
 show_warnings()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The `llmx` command: like `app()`, but a mistyped command line is one line too."""
+    try:
+        code = app(
+            args=list(argv) if argv is not None else None, standalone_mode=False, prog_name="llmx"
+        )
+    except NoArgsIsHelpError as asked:
+        typer.echo(asked.ctx.get_help() if asked.ctx else "")
+        sys.exit(2)
+    except ClickException as error:
+        command = error.ctx.command_path if getattr(error, "ctx", None) else "llmx"  # type: ignore[attr-defined]
+        message = " ".join(error.format_message().split())
+        print(f"llmx: error: {message} (see {command} --help)", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("llmx: error: interrupted; nothing was written for this job", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

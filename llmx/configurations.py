@@ -46,6 +46,10 @@ class Configuration:
     # The gold folder it is scored against, and the half of it (a split set's dev or test).
     gold: str = DEFAULT_GOLD
     half: Half | None = None
+    # A folder of recorded answers (a cache committed with the project): the configuration
+    # replays only these, and one that no longer matches its request is a failure, not a
+    # skip — a change to rendering, schemas or prompts must show.
+    recorded: str | None = None
 
     @property
     def needs_model(self) -> bool:
@@ -80,6 +84,7 @@ class Configuration:
             "documents": list(self.documents),
             "gold": self.gold,
             "half": self.half,
+            "recorded": self.recorded,
         }
 
     @classmethod
@@ -96,6 +101,7 @@ class Configuration:
                 documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
                 gold=str(data.get("gold") or DEFAULT_GOLD),
                 half=_half(data.get("half")),
+                recorded=data.get("recorded"),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
@@ -169,14 +175,25 @@ def build(configuration: Configuration, *, offline: bool) -> Extractor:
         return RulesExtractor()
     # Imported only here: the model client's dependencies are slow to import.
     from llmx.llm import build_extractor_from_options
+    from llmx.llm.cache import CACHE_DIR
 
     return build_extractor_from_options(
         mode=configuration.mode,
         model=configuration.model,
         base_url=configuration.base_url,
         prompt=configuration.prompt,
-        offline=offline,
+        offline=offline or configuration.recorded is not None,
+        cache_dir=Path(configuration.recorded) if configuration.recorded else CACHE_DIR,
     )
+
+
+def check_configuration(configuration: Configuration, *, offline: bool) -> None:
+    """Build a configuration's extractor, calling nothing: a configuration that cannot work
+    (an unknown mode, a bad URL or prompt) fails before any other configuration has run."""
+    try:
+        build(configuration, offline=offline)
+    except ConfigError as error:
+        raise ConfigError(f"{configuration.name}: {error}") from None
 
 
 def run_configuration(
@@ -216,6 +233,12 @@ def run_configuration(
 
 
 def _how_to_record(configuration: Configuration, problem: str) -> str:
+    if configuration.recorded:
+        return (
+            f"{configuration.name}: its recorded answers in {configuration.recorded} no longer "
+            f"match its requests ({problem}): rendering, a schema or a prompt changed; if on "
+            "purpose, re-record them with `python evals/recorded/record.py`"
+        )
     return (
         f"{configuration.name}: needs model answers that are not cached ({problem}); "
         f"record them with `{configuration.record_command()}`"

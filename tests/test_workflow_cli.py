@@ -109,12 +109,14 @@ def test_eval_json_is_one_object_with_the_headline_and_every_document(runs_dir: 
     assert list(scores["documents"]) == [SEED.stem]
 
 
-def test_eval_says_where_it_looked_for_gold(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_eval_says_where_it_looked_for_gold_and_runs(
+    runs_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
     monkeypatch.delenv("LLMX_HOME", raising=False)
-    code, output = invoke("eval")
+    code, output = invoke("eval", "--runs-dir", str(runs_dir))
     assert code == 1
     assert "no gold set at evals/gold/manifest.json (project root . (from the working " in output
     assert "pass --gold-dir" in output

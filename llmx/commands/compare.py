@@ -10,7 +10,12 @@ import typer
 
 from llmx.commands.options import GoldDir, RunsDir, runs_dir_of, workspace
 from llmx.commands.report import Force, Out, SourceSections, finish, report_path, write
-from llmx.configurations import Configuration, configurations_for, run_configuration
+from llmx.configurations import (
+    Configuration,
+    check_configuration,
+    configurations_for,
+    run_configuration,
+)
 from llmx.console import fail, note, one_line_errors, progress_bar
 from llmx.llm.prices import cost_text
 from llmx.pipeline import load_documents, progress_units
@@ -60,6 +65,8 @@ def compare(
         )
     with one_line_errors():
         target = report_path(out, force=force)  # before any run is made
+        for configuration in configurations:
+            check_configuration(configuration, offline=offline)
         folder = runs_dir_of(runs_dir)
         loaded = load_documents(paths).documents
         runs: list[Run] = []

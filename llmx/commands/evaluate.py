@@ -80,9 +80,9 @@ def evaluate(
                 baselines or workspace().baselines,
             )
             return
+        scored = run_of(run, runs_dir)  # a wrong RUN is named before any gold is read
         folder = gold_dir_of(gold_dir)
         gold = scoring_gold(folder, half)
-        scored = run_of(run, runs_dir)
         evaluation = evaluate_run(scored, gold)
         summary = summarise(
             evaluation,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from llmx.atomic import check_writable
 from llmx.commands.options import RUN_HELP, RunsDir, run_of
 from llmx.console import command, next_step, note, one_line_errors, shown_path
 from llmx.exports import ExportFormat, choose_format, fact_rows, write_rows
@@ -42,6 +43,7 @@ def export(
     with one_line_errors():
         loaded = run_of(run, runs_dir)
         target = out if out is not None else Path(f"{loaded.label}.{(form or 'csv')}")
+        check_writable(target, "--out")
         chosen = choose_format(target, form)
         rows = fact_rows(loaded.facts, loaded.record.spec.sources, _texts(loaded))
         write_rows(rows, target, chosen)

@@ -175,10 +175,12 @@ def extract(
                 "already paid for are cached)",
                 code=130,
             )
-        if unreadable:
-            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
-        if status is not RunStatus.complete:
-            raise fail(status_line(run.record))
+        problems = [
+            *([status_line(run.record)] if status is not RunStatus.complete else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
         next_step(command("llmx", "eval", shown_path(run.path)))
 
 

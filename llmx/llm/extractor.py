@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import os
+import signal
 import time
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -242,9 +244,10 @@ class LLMExtractor:
         stats.sections_asked = len(jobs)
         interrupted = False
         try:
-            await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
+            with _stopped_by_sigterm():
+                await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
         except asyncio.CancelledError:
-            # Ctrl-C: keep what finished; the cache holds every answer already paid for.
+            # Ctrl-C or kill: keep what finished; the cache holds every answer paid for.
             interrupted = True
         finally:
             for made in clients:
@@ -335,7 +338,7 @@ class LLMExtractor:
         """Add what a cached answer cost when it was first asked (its entry's usage)."""
         if not isinstance(usage, Mapping):
             return
-        tokens_in, tokens_out = _count(usage, "tokens_in"), _count(usage, "tokens_out")
+        tokens_in, tokens_out = _usage_count(usage, "tokens_in"), _usage_count(usage, "tokens_out")
         stats.replayed_tokens_in += tokens_in
         stats.replayed_tokens_out += tokens_out
         stats.replayed_cost += self.config.price.cost(tokens_in, tokens_out)
@@ -394,9 +397,25 @@ class LLMExtractor:
         )
 
 
-def _count(usage: Mapping[str, Any], name: str) -> int:
+def _usage_count(usage: Mapping[str, Any], name: str) -> int:
     value = usage.get(name)
     return value if isinstance(value, int) and value >= 0 else 0
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """A `kill` (SIGTERM) stops the job as Ctrl-C does: the running task is cancelled, and
+    the sections finished are kept. Only where signals can be handled (the main thread)."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    try:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel if task else lambda: None)
+    except (NotImplementedError, RuntimeError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 def _run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:
