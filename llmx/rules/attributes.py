@@ -70,7 +70,9 @@ _COMPLETION_RATIO = re.compile(
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
 )
-_INDICATOR_COUNT_AFTER = re.compile(r"^(?:约束性|预期性|主要|创新)?指标")
+# Matched at a position (pattern.match(text, pos)), never on a slice to the end of the text,
+# whose copy would cost the length of the document for every number.
+_INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 
@@ -106,7 +108,7 @@ def status_of(
         return "target" if ahead else "actual"
     if _AGAINST_PLAN.search(near):
         return "actual"  # a result measured against the plan
-    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded[quantity.end :]):
+    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded, quantity.end):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
     listed = _planned_list_item(folded, bounds, quantity)
     if listed:
@@ -147,8 +149,8 @@ _SENTENCE_OPENING_YEAR = re.compile(
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
-_BASE_AFTER = re.compile(
-    r"^[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|增|降|升)(?:到|至)"
+_BASE_AFTER = re.compile(  # matched at a position, like _INDICATOR_COUNT_AFTER
+    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|增|降|升)(?:到|至)"
 )
 _CLAUSE_MAX = 30
 
@@ -167,7 +169,7 @@ def period_of(
     clause = clause_before(folded, quantity.start, limit=_CLAUSE_MAX)
     if _MULTI_YEAR.search(clause):
         return None
-    base = _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])
+    base = _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)
     if base and family_of(quantity.unit) is Family.DURATION:
         return None  # 从5天压缩至2天: a time it took before, not a year's value
     stated = _stated_year(folded, bounds, quantity, clause, status, context, bool(base))

@@ -175,12 +175,15 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     return shared
 
 
-def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
-    """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence."""
+def unit_from_context(folded: str, quantity: Quantity, sentence_start: int) -> Quantity:
+    """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence.
+
+    `sentence_start` is where the number's sentence starts (`Boundaries.sentence_start`):
+    looked up, not searched for, so the cost does not grow with the document.
+    """
     if quantity.unit or not quantity.magnitude:
         return quantity
-    sentence_start = max(folded.rfind(mark, 0, quantity.start) for mark in "。；\n")
-    if _MONEY_CONTEXT.search(folded[sentence_start + 1 : quantity.start]) or _MONEY_AFTER.match(
+    if _MONEY_CONTEXT.search(folded[sentence_start : quantity.start]) or _MONEY_AFTER.match(
         _after(folded, quantity, 4)
     ):
         return quantity.with_unit("元")
