@@ -1,7 +1,9 @@
 """Run folders: `runs/<run-id>/` with `facts.jsonl`, `run.json` and `failures.jsonl`.
 
 A run is everything needed to score, compare and replay an extraction job: the facts, and
-the typed record of how they were made and how it went (`llmx.record.RunRecord`).
+the typed record of how they were made and how it went (`llmx.record.RunRecord`). A job of
+`llmx extract` also keeps its journal (`documents.jsonl`, llmx.journal) and its settings
+(`job.json`), from which `--resume` carries a stopped job on (llmx.pipeline).
 """
 
 from __future__ import annotations

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import os
+import shutil
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel, ValidationError
 
-from llmx.atomic import write_text_atomic
+from llmx.atomic import atomic_writer
 from llmx.console import fail, note, one_line_errors, progress_bar
-from llmx.documents import Document
+from llmx.errors import InputError, first_problem
 from llmx.extraction import Extractor
-from llmx.facts import facts_to_jsonl
-from llmx.pipeline import load_documents, run_extraction
+from llmx.pipeline import JOB_FILE, resume_job, run_job
+from llmx.readers import expand_paths
+from llmx.record import RunStatus
 from llmx.rules import RulesExtractor
-from llmx.runs import RUNS_DIR
-from llmx.sections import split_sections
+from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, RUNS_DIR, read_failures
 
 
 class ExtractorName(StrEnum):
@@ -30,7 +32,10 @@ MODEL_ENV = "LLMX_MODEL"
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files, or folders of files, to extract from (not with --resume)."),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
@@ -65,34 +70,42 @@ def extract(
     offline: Annotated[
         bool, typer.Option(help="Never call a model: use cached responses, fail on a miss.")
     ] = False,
-    concurrency: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 4,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, help="Model calls in flight at once (default 4).")
+    ] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
     cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
         "cache"
     ),
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes reading (and, for the rules, extracting) files."),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(help="Carry on a stopped job: its run folder or id; no PATHS with it."),
+    ] = None,
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
-    Writes runs/<run-id>/facts.jsonl and run.json. With no model configured the offline
-    rules extractor is used.
+    Writes runs/<run-id>/facts.jsonl and run.json as it goes, one document at a time. With
+    no model configured the offline rules extractor is used. A job that was stopped carries
+    on with --resume RUN, without redoing the documents it finished.
     """
     with one_line_errors():
-        documents = load_documents(paths)
-        configured_model = model or os.environ.get(MODEL_ENV)
-        chosen = extractor or (
-            ExtractorName.llm if configured_model or config else ExtractorName.rules
-        )
-        if chosen is ExtractorName.rules:
-            if extractor is None:
-                note("no model configured; using the offline rules extractor")
-            built: Extractor = RulesExtractor()
-            total = len(documents)
+        if resume is not None:
+            folder = _resumable(resume, runs_dir)
+            settings = _recorded_settings(folder, paths, workers, concurrency)
         else:
-            from llmx.llm import build_extractor_from_options
-
-            built = build_extractor_from_options(
-                mode=chosen.value,
+            if not paths:
+                raise InputError("give the files or folders to extract from (or --resume RUN)")
+            configured_model = model or os.environ.get(MODEL_ENV)
+            settings = JobSettings(
+                paths=[str(path) for path in paths],
+                extractor=extractor
+                or (ExtractorName.llm if configured_model or config else ExtractorName.rules),
+                chosen=extractor is not None,
                 model=configured_model,
                 base_url=base_url,
                 api_key_env=api_key_env,
@@ -101,39 +114,140 @@ def extract(
                 temperature=temperature,
                 max_tokens=max_tokens,
                 timeout=timeout,
-                config_file=config,
+                config=str(config) if config else None,
                 offline=offline,
-                concurrency=concurrency,
+                concurrency=concurrency or DEFAULT_CONCURRENCY,
                 rpm=rpm,
                 tpm=tpm,
-                cache_dir=cache_dir,
+                cache_dir=str(cache_dir),
+                workers=workers or 1,
             )
-            total = _section_count(documents)
-        with progress_bar(total, f"extract ({built.name})") as advance:
-            run = run_extraction(
-                paths, built, name=name, runs_dir=runs_dir, progress=advance, documents=documents
-            )
+        inputs = [Path(path) for path in settings.paths]
+        files = len(expand_paths(inputs))  # a bad path is named before anything is built
+        built = _build(settings, quiet=resume is not None)
+        with progress_bar(files, f"extract ({built.name})") as advance:
+            if resume is not None:
+                record = resume_job(
+                    folder, inputs, built, workers=settings.workers, progress=advance
+                )
+            else:
+                folder, record = run_job(
+                    inputs,
+                    built,
+                    name=name,
+                    runs_dir=runs_dir,
+                    workers=settings.workers,
+                    progress=advance,
+                    settings=settings.model_dump_json(indent=2) + "\n",
+                )
         if out is not None:
-            write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
-        stats = run.record.stats
+            _copy_atomic(folder / FACTS_FILE, out)
+        stats = record.stats
         note(
-            f"{stats.facts} facts from {len(documents)} documents → {run.path}"
+            f"{stats.facts} facts from {stats.documents} documents → {folder}"
             + (f" and {out}" if out else "")
             + (
                 f"; {stats.calls} calls, {stats.cache_hits} cache hits"
-                if chosen is not ExtractorName.rules
+                if settings.extractor is not ExtractorName.rules
                 else ""
             )
         )
-        failures = run.record.failures
+        for unreadable in record.unreadable:
+            note(f"not read: {unreadable.reason}")
+        failures = read_failures(folder / FAILURES_FILE)
         if failures:
             for failure in failures:
                 note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
             raise fail(f"{len(failures)} sections failed; the run keeps the others")
+        if record.status is RunStatus.interrupted:
+            raise fail(f"interrupted; carry on with `llmx extract --resume {folder}`", code=130)
+        if record.unreadable:
+            raise fail(
+                f"{len(record.unreadable)} files could not be read; the run has the others"
+            )
 
 
-def _section_count(documents: list[Document]) -> int:
-    return sum(len(split_sections(document.id, document.text)) for document in documents)
+DEFAULT_CONCURRENCY = 4
+
+
+class JobSettings(BaseModel):
+    """What `llmx extract` was asked to do, kept as the run folder's job.json so that
+    --resume rebuilds the same extractor (credentials are named, never stored)."""
+
+    paths: list[str]
+    extractor: ExtractorName
+    chosen: bool = False  # the extractor was named, not picked for want of a model
+    model: str | None = None
+    base_url: str | None = None
+    api_key_env: str | None = None
+    instructor_mode: str | None = None
+    prompt: str | None = None
+    temperature: float | None = None
+    max_tokens: int | None = None
+    timeout: float | None = None
+    config: str | None = None
+    offline: bool = False
+    concurrency: int = DEFAULT_CONCURRENCY
+    rpm: int | None = None
+    tpm: int | None = None
+    cache_dir: str = "cache"
+    workers: int = 1
+
+
+def _build(settings: JobSettings, *, quiet: bool) -> Extractor:
+    if settings.extractor is ExtractorName.rules:
+        if not settings.chosen and not quiet:
+            note("no model configured; using the offline rules extractor")
+        return RulesExtractor()
+    from llmx.llm import build_extractor_from_options
+
+    return build_extractor_from_options(
+        mode=settings.extractor.value,
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key_env=settings.api_key_env,
+        instructor_mode=settings.instructor_mode,
+        prompt=settings.prompt,
+        temperature=settings.temperature,
+        max_tokens=settings.max_tokens,
+        timeout=settings.timeout,
+        config_file=Path(settings.config) if settings.config else None,
+        offline=settings.offline,
+        concurrency=settings.concurrency,
+        rpm=settings.rpm,
+        tpm=settings.tpm,
+        cache_dir=Path(settings.cache_dir),
+    )
+
+
+def _resumable(run: Path, runs_dir: Path) -> Path:
+    """The folder of the run to resume: as given, or its id under --runs-dir."""
+    folder = run if run.is_dir() else runs_dir / str(run)
+    if not (folder / RUN_FILE).is_file():
+        raise InputError(f"{run}: no run folder to resume (looked for {folder / RUN_FILE})")
+    if not (folder / JOB_FILE).is_file():
+        raise InputError(f"{folder}: has no {JOB_FILE}; only jobs started by llmx extract resume")
+    return folder
+
+
+def _recorded_settings(
+    folder: Path, paths: list[Path] | None, workers: int | None, concurrency: int | None
+) -> JobSettings:
+    """The job's own settings; only how hard to work may change on resume."""
+    if paths:
+        raise InputError("--resume takes its files from the run; give no PATHS with it")
+    raw = (folder / JOB_FILE).read_text(encoding="utf-8")
+    try:
+        settings = JobSettings.model_validate_json(raw)
+    except ValidationError as error:
+        raise InputError(f"{folder / JOB_FILE}: {first_problem(error)}") from None
+    changes = {"workers": workers, "concurrency": concurrency}
+    return settings.model_copy(update={k: v for k, v in changes.items() if v is not None})
+
+
+def _copy_atomic(source: Path, target: Path) -> None:
+    with source.open(encoding="utf-8") as facts, atomic_writer(target) as handle:
+        shutil.copyfileobj(facts, handle)
 
 
 def register(app: typer.Typer) -> None:

@@ -97,6 +97,9 @@ class LLMExtractor:
         self.params = config.params(prompt.params)
         self.schema_hash = content_hash(mode.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
+        # A streamed job hands over this many documents at once, so that calls stay in
+        # flight across documents rather than draining at the end of each (llmx.pipeline).
+        self.documents_per_step = max(1, self.concurrency // 4)
 
     def describe(self) -> RunSpec:
         config = self.config

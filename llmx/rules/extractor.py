@@ -41,6 +41,8 @@ class RulesExtractor:
     """Finds every quantity with `llmx.quantities` and judges it with the standard's rules."""
 
     name = NAME
+    # Pure and cheap to copy: a job may run it in worker processes (llmx.pipeline).
+    runs_in_worker_processes = True
 
     def describe(self) -> RunSpec:
         return RunSpec(extractor=NAME, mode="rules")
