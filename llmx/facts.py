@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from llmx.errors import InputError
+from llmx.locations import Locator
 
 Status = Literal["actual", "target"]
 Kind = Literal["level", "change", "share"]
@@ -37,6 +38,8 @@ class Fact(BaseModel):
     # Not part of the standard's record: where the fact came from, for runs and reports.
     section: str | None = None
     extractor: str | None = None
+    # Where the span sits in the source file (PDF page, table cell…); never in gold.
+    source: Locator | None = None
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Fact:
@@ -67,6 +70,10 @@ def read_facts(path: Path) -> list[Fact]:
 
 
 def facts_to_jsonl(facts: Iterable[Fact]) -> Iterator[str]:
-    """One JSON line per fact, non-ASCII kept readable."""
+    """One JSON line per fact, non-ASCII kept readable; `source` only where it is known, and
+    then only the locator fields the format knows."""
     for fact in facts:
-        yield json.dumps(fact.model_dump(exclude_none=False), ensure_ascii=False) + "\n"
+        record = fact.model_dump(exclude_none=False, exclude={"source"})
+        if fact.source is not None:
+            record["source"] = fact.source.model_dump(exclude_none=True)
+        yield json.dumps(record, ensure_ascii=False) + "\n"

@@ -33,11 +33,12 @@ from llmx.atomic import write_text_atomic
 from llmx.documents import Document
 from llmx.errors import InputError, OutputError
 from llmx.extraction import Extraction, Extractor
-from llmx.facts import facts_to_jsonl
+from llmx.facts import Fact, facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
-from llmx.readers import expand_paths, read_document
+from llmx.readers import expand_paths, read_document, read_documents
 from llmx.record import RunRecord, RunSpec, RunStats, RunStatus, Unreadable, status_of
 from llmx.runs import (
+    DOCUMENTS_DIR,
     FACTS_FILE,
     FAILURES_FILE,
     RUN_FILE,
@@ -62,9 +63,29 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def load_documents(paths: Sequence[Path]) -> list[Document]:
+@dataclass(frozen=True)
+class Loaded:
+    """The documents of a job, and the files that could not be read (the job goes on)."""
+
+    documents: list[Document]
+    unreadable: list[Unreadable]
+
+
+def load_documents(paths: Sequence[Path]) -> Loaded:
     """Every document in memory at once: for small jobs and tests, not for `llmx extract`."""
-    return [read_document(path) for path in expand_paths(paths)]
+    documents, unreadable = read_documents(paths)
+    return Loaded(documents, unreadable)
+
+
+def locate_facts(facts: Sequence[Fact], documents: Sequence[Document]) -> list[Fact]:
+    """Each fact with the source locator of its span's start, where its format knows one."""
+    maps = {document.id: document.source_map for document in documents}
+    located: list[Fact] = []
+    for fact in facts:
+        source_map = maps.get(fact.doc)
+        locator = source_map.locate(fact.start) if source_map is not None else None
+        located.append(fact if locator is None else fact.model_copy(update={"source": locator}))
+    return located
 
 
 def run_extraction(
@@ -220,7 +241,7 @@ class _Job:
                 status = status_of(self.stats)
                 if not self.documents and self.unreadable:
                     self._discard()
-                    raise InputError(self.unreadable[0].reason)
+                    raise InputError(_nothing_read(self.unreadable))
         except BaseException:
             if self.made_folder and not self.documents and not self.unreadable:
                 self._discard()  # stopped before anything was done: no run to resume
@@ -234,6 +255,9 @@ class _Job:
 
     def _append(self, outcome: _Outcome, seconds: float) -> None:
         step = outcome.step
+        # Each document's canonical text, which its facts' offsets index, before the facts.
+        for doc, text in outcome.texts.items():
+            write_text_atomic(self.folder / DOCUMENTS_DIR / f"{doc}.txt", text)
         with (self.folder / FACTS_FILE).open("a", encoding="utf-8") as handle:
             handle.write(outcome.facts_jsonl)
         with (self.folder / FAILURES_FILE).open("a", encoding="utf-8") as handle:
@@ -294,6 +318,12 @@ class _Job:
                 self.folder.parent.rmdir()
 
 
+def _nothing_read(unreadable: Sequence[Unreadable]) -> str:
+    if len(unreadable) == 1:
+        return f"{unreadable[0].path}: {unreadable[0].reason}"
+    return f"none of the {len(unreadable)} files could be read; nothing written"
+
+
 def _cut_back(path: Path, length: int) -> None:
     size = path.stat().st_size if path.exists() else 0
     if size < length:
@@ -313,6 +343,7 @@ class _Outcome:
     """One step's results, ready to append."""
 
     step: Step
+    texts: dict[str, str] = field(default_factory=dict)  # each document's text, by id
     facts_jsonl: str = ""
     failures_jsonl: str = ""
     interrupted: bool = False
@@ -322,9 +353,10 @@ def _read(path: Path) -> Document | Unreadable:
     try:
         return read_document(path)
     except InputError as error:
-        return Unreadable(path=str(path), reason=str(error).splitlines()[0])
+        reason = str(error).removeprefix(f"{path}: ")
+        return Unreadable(path=str(path), reason=reason.splitlines()[0] if reason else "")
     except OSError as error:
-        return Unreadable(path=str(path), reason=f"{path}: {error.strerror or error}")
+        return Unreadable(path=str(path), reason=str(error.strerror or error))
 
 
 def _outcome(
@@ -345,9 +377,11 @@ def _outcome(
         facts_bytes=0,
         failures_bytes=0,
     )
+    facts = locate_facts(extraction.facts, documents) if extraction else []
     return _Outcome(
         step,
-        "".join(facts_to_jsonl(extraction.facts)) if extraction else "",
+        {document.id: document.text for document in documents},
+        "".join(facts_to_jsonl(facts)),
         failures_to_jsonl(failures),
         interrupted=bool(extraction and extraction.interrupted),
     )

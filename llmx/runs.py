@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from llmx.record import RunRecord, RunSpec, RunStatus, SectionFailure, Unreadabl
 
 RUNS_DIR = Path("runs")
 RUN_FILE, FACTS_FILE, FAILURES_FILE = "run.json", "facts.jsonl", "failures.jsonl"
+DOCUMENTS_DIR = "documents"  # the canonical text of each document, as documents/<doc>.txt
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._@-]+")
 # A run id is a folder name: most filesystems stop at 255 bytes.
 _MAX_NAME = 80
@@ -105,10 +106,21 @@ def record_of(
     )
 
 
-def write_run(folder: Path, record: RunRecord, facts: Sequence[Fact]) -> Run:
-    """Write the run folder atomically, run.json last: a record implies its facts and failures."""
+def write_run(
+    folder: Path,
+    record: RunRecord,
+    facts: Sequence[Fact],
+    texts: Mapping[str, str] | None = None,
+) -> Run:
+    """Write the run folder atomically, run.json last: a record implies its facts and failures.
+
+    `texts` are the documents' canonical texts, which the facts' offsets index; each goes to
+    documents/<doc>.txt, before the facts, so anyone can check a span against its text.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for doc, text in (texts or {}).items():
+            write_text_atomic(folder / DOCUMENTS_DIR / f"{doc}.txt", text)
         write_text_atomic(folder / FACTS_FILE, "".join(facts_to_jsonl(facts)))
         write_text_atomic(folder / FAILURES_FILE, "".join(failures_to_jsonl(record.failures)))
         write_text_atomic(folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")

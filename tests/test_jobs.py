@@ -71,7 +71,7 @@ def test_each_document_is_journaled_with_its_facts_in_input_order(tmp_path: Path
     assert [step.documents for step in steps] == [[p.stem] for p in sorted(SEEDS.glob("*.txt"))]
     facts = (folder / FACTS_FILE).read_bytes()
     assert steps[-1].facts_bytes == len(facts)
-    all_at_once = RulesExtractor().extract(load_documents([SEEDS])).facts
+    all_at_once = RulesExtractor().extract(load_documents([SEEDS]).documents).facts
     assert facts.decode("utf-8") == "".join(facts_to_jsonl(all_at_once))
     assert record.stats.facts == len(all_at_once) == sum(step.stats.facts for step in steps)
     assert record.status is RunStatus.complete and record.finished
@@ -160,7 +160,7 @@ def test_an_unreadable_file_is_recorded_and_the_job_goes_on(
     (source / "doc001.txt").write_bytes(b"")
     result = runner.invoke(app, ["extract", str(source), "--runs-dir", str(tmp_path / "runs")])
     assert result.exit_code == 1
-    assert f"not read: {source / 'doc001.txt'}: file is empty" in result.output
+    assert f"cannot read {source / 'doc001.txt'}: file is empty" in result.output
     [folder] = (tmp_path / "runs").iterdir()
     record = read_record(folder / RUN_FILE)
     assert [item.path for item in record.unreadable] == [str(source / "doc001.txt")]
@@ -173,7 +173,8 @@ def test_resume_from_the_command_line_takes_the_jobs_own_settings(
     source = _many_documents(tmp_path / "docs", 4)
     expected = _uninterrupted(source, tmp_path / "whole")
     runs = tmp_path / "runs"
-    started = runner.invoke(app, ["extract", str(source), "--runs-dir", str(runs), "-o", "x"])
+    out = tmp_path / "facts.jsonl"
+    started = runner.invoke(app, ["extract", str(source), "--runs-dir", str(runs), "-o", str(out)])
     assert started.exit_code == 0, started.output
     [folder] = runs.iterdir()
     _stop_after_two_documents(folder)

@@ -28,7 +28,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from llmx.sections import split_sections
@@ -448,9 +450,25 @@ def write_docx(article: Article, folder: Path) -> Path:
                             occupied.add((r, c))
                     column = last_column + 1
     flush_box()
+    stamp = datetime(article.plan_year, 2, 1, tzinfo=UTC)
+    properties = document.core_properties
+    properties.created = properties.modified = properties.last_printed = stamp
     path = folder / f"{article.seed}.docx"
     document.save(str(path))
+    _fix_zip_times(path)
     return path
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the zip with fixed entry times, so rendering twice gives the same bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 # ---------------------------------------------------------------- PDF

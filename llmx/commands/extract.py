@@ -34,7 +34,7 @@ MODEL_ENV = "LLMX_MODEL"
 def extract(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files, or folders of files, to extract from (not with --resume)."),
+        typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders (not with --resume)."),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
@@ -152,19 +152,19 @@ def extract(
                 else ""
             )
         )
-        for unreadable in record.unreadable:
-            note(f"not read: {unreadable.reason}")
+        for item in record.unreadable:
+            note(f"cannot read {item.path}: {item.reason}")
         failures = read_failures(folder / FAILURES_FILE)
-        if failures:
-            for failure in failures:
-                note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
-            raise fail(f"{len(failures)} sections failed; the run keeps the others")
+        for failure in failures:
+            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
         if record.status is RunStatus.interrupted:
             raise fail(f"interrupted; carry on with `llmx extract --resume {folder}`", code=130)
-        if record.unreadable:
-            raise fail(
-                f"{len(record.unreadable)} files could not be read; the run has the others"
-            )
+        problems = [
+            *([f"{len(failures)} sections failed"] if failures else []),
+            *([f"{len(record.unreadable)} files could not be read"] if record.unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
 
 
 DEFAULT_CONCURRENCY = 4

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from llmx.documents import Document
 from llmx.errors import InputError
+from llmx.record import Unreadable
 
 Reader = Callable[[Path], Document]
 
@@ -59,12 +60,31 @@ def read_document(path: Path) -> Document:
     return reader_for(path)(path)
 
 
+def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadable]]:
+    """Every file of the job read, those that cannot be read named with the reason.
+
+    One bad file does not stop the job: the caller reports the unreadable ones and goes on.
+    """
+    documents: list[Document] = []
+    unreadable: list[Unreadable] = []
+    for path in expand_paths(paths):
+        try:
+            documents.append(read_document(path))
+        except InputError as error:
+            reason = str(error).removeprefix(f"{path}: ")
+            first = reason.splitlines()[0] if reason else ""
+            unreadable.append(Unreadable(path=str(path), reason=first))
+    return documents, unreadable
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as their readable files (sorted); errors name the bad path."""
+    """Files as given, folders as their files that llmx reads or refuses with a reason
+    (sorted; other suffixes are skipped); errors name the bad path."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+            wanted = READERS.keys() | REFUSED.keys()
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in wanted)
             if not found:
                 known = ", ".join(readable_suffixes())
                 raise InputError(f"{path}: folder has no files llmx can read ({known})")

@@ -199,12 +199,16 @@ class TextBuilder:
                     self._write(" | ")
                 start = self._write(text)
                 if text and placed is not None:
-                    cell = Locator(
-                        element=placed.cell.element, row=row_index + 1, column=column + 1
+                    # Built without validation: every field is known to be well typed here,
+                    # and a table has thousands of cells.
+                    cell = Locator.model_construct(
+                        page=table_locator.page,
+                        element=placed.cell.element or table_locator.element,
+                        table=self.tables,
+                        row=row_index + 1,
+                        column=column + 1,
                     )
-                    self._regions.append(
-                        Region(start, start + len(text), table_locator.merged(cell))
-                    )
+                    self._regions.append(Region(start, start + len(text), cell))
             self._write(" |\n")
         self._regions.append(Region(table_start, self._length - 1, table_locator))
         self._write(TABLE_CLOSE)

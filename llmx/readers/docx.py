@@ -22,6 +22,8 @@ from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary .doc renamed .docx
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
 
 
 def _open(path: Path) -> Any:
@@ -40,28 +42,74 @@ def _open(path: Path) -> Any:
             f"{path}: an old binary Word file named .docx; save it as .docx (or PDF) and try again"
         )
     if not zipfile.is_zipfile(path):
-        raise InputError(f"{path}: not a Word document (a .docx is a zip file; this is not one)")
+        raise InputError(
+            f"{path}: not a Word document (a .docx is a zip file; this one is not, or is cut short)"
+        )
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise InputError(f"{path}: not a Word document ({error})") from None
 
 
-def _is_heading(paragraph: Any) -> bool:
+def _heading_styles(word: Any) -> frozenset[str]:
+    """Ids of the paragraph styles in use that are headings: Title, Heading n (标题 n), a
+    style with an outline level, or one based on any of these. Looked up once: python-docx's
+    own `paragraph.style` searches every style on each call."""
     from docx.oxml.ns import qn
 
-    name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    if name == "title" or name.startswith("heading") or name.startswith("标题"):
-        return True
+    styles = {
+        element.get(qn("w:styleId")): element
+        for element in word.styles.element.iterchildren(qn("w:style"))
+    }
+
+    def is_heading(style_id: str | None, depth: int = 0) -> bool:
+        element = styles.get(style_id)
+        if element is None or depth > 10:
+            return False
+        name_element = element.find(qn("w:name"))
+        name = (name_element.get(qn("w:val")) if name_element is not None else "") or ""
+        name = name.lower()
+        if name == "title" or name.startswith(("heading", "标题")):
+            return True
+        if element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None:
+            return True
+        based_on = element.find(qn("w:basedOn"))
+        return based_on is not None and is_heading(based_on.get(qn("w:val")), depth + 1)
+
+    used = {
+        style.get(qn("w:val")) for style in word.element.body.iter(qn("w:pStyle"))
+    }  # only the styles the body uses: a template defines a hundred or more
+    return frozenset(style_id for style_id in used if style_id and is_heading(style_id))
+
+
+def _is_heading(paragraph: Any, headings: frozenset[str]) -> bool:
+    from docx.oxml.ns import qn
+
     properties = paragraph._p.pPr
-    return properties is not None and properties.find(qn("w:outlineLvl")) is not None
+    if properties is None:
+        return False
+    if properties.find(qn("w:outlineLvl")) is not None:
+        return True
+    style = properties.find(qn("w:pStyle"))
+    return style is not None and style.get(qn("w:val")) in headings
 
 
-def _cell_text(cell_element: Any, parent: Any) -> str:
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
+def _paragraph_text(paragraph: Any) -> str:
+    """A `w:p` element's text, read straight from its runs (python-docx's `Paragraph.text`
+    runs an XPath per paragraph and per run): text, tabs, and line breaks as newlines."""
+    pieces: list[str] = []
+    for node in paragraph.iter(_T, _TAB, _BR, _CR):
+        if node.tag == _T:
+            pieces.append(node.text or "")
+        elif node.tag == _TAB:
+            pieces.append("\t")
+        else:
+            pieces.append("\n")
+    return "".join(pieces)
 
-    texts = [Paragraph(p, parent).text for p in cell_element.iter(qn("w:p"))]
+
+def _cell_text(cell_element: Any) -> str:
+    texts = [_paragraph_text(p) for p in cell_element.iter(_P)]
     return clean_line(" ".join(text.strip() for text in texts if text.strip()))
 
 
@@ -86,7 +134,7 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
             if tc.vMerge == "continue" and column in origins:
                 origins[column][1] += 1
             else:
-                entry = [GridCell(_cell_text(tc, table), element=element, colspan=span), 1]
+                entry = [GridCell(_cell_text(tc), element=element, colspan=span), 1]
                 row.append(entry)
                 origins[column] = entry
             column += span
@@ -108,13 +156,11 @@ def _is_box(table: Any) -> bool:
 
 def _write_box(builder: TextBuilder, table: Any, element: str) -> None:
     """A box's paragraphs as lines, closed by two blank lines as a table is."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
     builder.blank_lines(1)
     for tr in table._tbl.tr_lst:
-        for paragraph in tr.tc_lst[0].iter(qn("w:p")):
-            builder.line(Paragraph(paragraph, table).text, Locator(element=element))
+        for paragraph in tr.tc_lst[0].iter(_P):
+            for line in _paragraph_text(paragraph).splitlines():
+                builder.line(line, Locator(element=element))
     builder.blank_lines(2)
 
 
@@ -123,14 +169,15 @@ def read(path: Path) -> Document:
     from docx.text.paragraph import Paragraph
 
     word = _open(path)
+    headings = _heading_styles(word)
     builder = TextBuilder()
     paragraphs = tables = 0
     title: str | None = None
     for block in word.iter_inner_content():
         if isinstance(block, Paragraph):
             paragraphs += 1
-            text = block.text
-            if _is_heading(block) and title is None and clean_line(text):
+            text = _paragraph_text(block._p)
+            if title is None and clean_line(text) and _is_heading(block, headings):
                 title = clean_line(text)
             for line in text.splitlines() or [""]:  # a manual line break starts a new line
                 builder.line(line, Locator(element=f"p{paragraphs}"))

@@ -65,3 +65,46 @@ class GoldModel:
 
 def _decision(fact: Fact | None) -> dict[str, Any]:
     return {} if fact is None else {k: v for k, v in as_answer(fact).items() if k != "text"}
+
+
+def gold_on(rendering: Document, original: Document, gold: list[Fact]) -> list[Fact]:
+    """The gold of `original` moved onto another rendering of the same report, by content.
+
+    Renderings keep the text of every line and of every table cell, in order, but not the
+    offsets. Each gold fact's line (a paragraph, or a cell of a one-cell-per-line table) is
+    found whole in the rendering, after the previous line found: as a cell (`| 6 |`) first,
+    so a `6` lands in its own cell and not in `6.3`; else as a line; else, for a line the
+    rendering changed, by the fact's text and the words before it. Raises when not found.
+    """
+    moved: list[Fact] = []
+    cursor = 0
+    lines: dict[int, int] = {}  # line start in the original → its start in the rendering
+    for fact in sorted(gold, key=lambda f: f.start):
+        line_start = original.text.rfind("\n", 0, fact.start) + 1
+        line_end = original.text.find("\n", fact.end)
+        raw = original.text[line_start : line_end if line_end >= 0 else len(original.text)]
+        line = raw.strip("\t \r")
+        at = fact.start - line_start - (len(raw) - len(raw.lstrip("\t \r")))
+        if line_start not in lines:
+            for needle, skip in ((f"| {line} |", 2), (line, 0)):
+                found = rendering.text.find(needle, cursor)
+                if found >= 0:
+                    lines[line_start] = found + skip
+                    break
+        start = lines[line_start] + at if line_start in lines else -1
+        if rendering.text[start : start + len(fact.text)] != fact.text or start < 0:
+            before = raw[: fact.start - line_start].lstrip("\t ")
+            for context in (before[-12:], before[-4:], ""):
+                start = rendering.text.find(context + fact.text, cursor)
+                if start >= 0:
+                    start += len(context)
+                    break
+            else:
+                raise AssertionError(f"{fact.doc}: gold {fact.text!r} at {fact.start} is lost")
+        moved.append(
+            fact.model_copy(
+                update={"doc": rendering.id, "start": start, "end": start + len(fact.text)}
+            )
+        )
+        cursor = lines.get(line_start, start)
+    return moved

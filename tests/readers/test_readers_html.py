@@ -103,3 +103,17 @@ def test_no_page_furniture_of_the_renderings_reaches_the_text(page: Path) -> Non
     ):  # fmt: skip
         assert furniture not in document.text, furniture
     assert document.title and document.title in document.text.splitlines()[0]
+
+
+def test_word_exported_cells_keep_numbers_whole(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="content">'
+        "<p>2023年主要指标完成情况如下表。</p><table>"
+        "<tr><td><p><span>指</span><span>标</span></p></td><td><p>2023年</p><p>完成</p></td></tr>"
+        "<tr><td><p><span>地区生产总值增速</span><span>（%）</span></p></td>"
+        "<td><p><span>6</span><span>.3</span></p></td></tr>"
+        "</table></div></body></html>"
+    )
+    document = read_document(_page(tmp_path, "word.html", page))
+    assert "| 指标 | 2023年完成 |" in document.text
+    assert "| 地区生产总值增速（%） | 6.3 |" in document.text

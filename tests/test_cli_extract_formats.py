@@ -1,0 +1,106 @@
+"""`llmx extract` on a folder of mixed formats: one job, bad files named, the rest extracted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+from typer.testing import CliRunner
+
+from llmx.cli import app
+from llmx.facts import read_facts
+from llmx.runs import load_run
+
+BULLETIN = "一、2023年执行情况\n全年地区生产总值达到983亿元、增长7.2%。\n"
+TABLE_PAGE = """<html><head><meta charset="utf-8"><title>统计公报</title></head><body>
+<div class="nav"><a href="/">首页</a></div><div class="content">
+<p>一、2023年执行情况</p><p>全年粮食产量30.2万吨，增长1.5%。</p>
+<table><tr><th>指标</th><th>2023年完成</th></tr><tr><td>地区生产总值</td><td>增长6.3%</td></tr>
+</table></div><div class="footer">网站标识码：5001200001 渝ICP备12003457号-1</div></body></html>"""
+
+
+def _mixed_folder(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a_bulletin.md").write_text(f"# 公报\n\n{BULLETIN}", encoding="utf-8")
+    (folder / "b_page.html").write_text(TABLE_PAGE, encoding="utf-8")
+    word = docx.Document()
+    word.add_paragraph("一、2023年执行情况")
+    word.add_paragraph("规上工业增加值增长8.6%，新增企业300家。")
+    word.save(str(folder / "c_report.docx"))
+    (folder / "d_old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    (folder / "e_fake.docx").write_text("not a zip", encoding="utf-8")
+    (folder / "f_empty.html").write_bytes(b"")
+    (folder / "g_notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return folder
+
+
+def test_a_mixed_folder_is_one_job_that_names_each_unreadable_file(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path / "reports")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(folder), "--runs-dir", str(runs)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    for name, reason in [
+        ("d_old.doc", "save it as .docx"),
+        ("e_fake.docx", "not a Word document"),
+        ("f_empty.html", "file is empty"),
+    ]:
+        [line] = [line for line in lines if name in line]
+        assert line == f"llmx: cannot read {folder / name}: " + line.split(": ", 2)[2]
+        assert reason in line
+    assert "g_notes.csv" not in result.output  # unknown suffixes are skipped, not errors
+    assert lines[-1] == "llmx: error: 3 files could not be read; the run keeps the others"
+    [run] = runs.iterdir()
+    record = load_run(run).record
+    assert record.spec.documents == ["a_bulletin", "b_page", "c_report"]
+    assert [Path(item.path).name for item in record.unreadable] == [
+        "d_old.doc",
+        "e_fake.docx",
+        "f_empty.html",
+    ]
+    assert all(item.reason for item in record.unreadable)
+
+
+def test_each_run_keeps_the_text_its_offsets_index(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path / "reports")
+    runs = tmp_path / "runs"
+    CliRunner().invoke(app, ["extract", str(folder), "--runs-dir", str(runs)])
+    [run] = runs.iterdir()
+    facts = read_facts(run / "facts.jsonl")
+    assert {fact.doc for fact in facts} == {"a_bulletin", "b_page", "c_report"}
+    for fact in facts:
+        text = (run / "documents" / f"{fact.doc}.txt").read_text(encoding="utf-8")
+        assert text[fact.start : fact.end] == fact.text
+    [cell] = [fact for fact in facts if fact.doc == "b_page" and fact.value == 6.3]
+    assert cell.source is not None
+    assert (cell.source.table, cell.source.row, cell.source.column) == (1, 2, 2)
+    prose = [fact for fact in facts if fact.doc == "c_report"]
+    assert prose and all(f.source is not None and f.source.table is None for f in prose)
+
+
+def test_a_job_where_no_file_can_be_read_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "fake.docx").write_text("not a zip", encoding="utf-8")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(folder), "--runs-dir", str(runs)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "llmx: error: none of the 2 files could be read; nothing written"
+    )
+    assert not runs.exists()
+
+
+def test_facts_of_plain_text_carry_no_source_field(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(BULLETIN, encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(
+        app, ["extract", str(path), "-o", str(out), "--runs-dir", str(runs)]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and all("source" not in record for record in records)
