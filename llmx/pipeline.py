@@ -17,7 +17,6 @@ run's `unreadable` list and the job goes on.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import time
 from collections import deque
@@ -395,16 +394,18 @@ def _read_and_extract(path: Path, extractor: Extractor) -> _Outcome:
 
 
 def _outcomes(files: Sequence[Path], extractor: Extractor, workers: int) -> Iterator[_Outcome]:
+    ahead = _READ_AHEAD * workers
     with contextlib.ExitStack() as stack:
         pool = (
             stack.enter_context(ProcessPoolExecutor(max_workers=workers)) if workers > 1 else None
         )
         if getattr(extractor, "runs_in_worker_processes", False):
-            yield from _in_order(pool, partial(_read_and_extract, extractor=extractor), files)
+            whole = partial(_read_and_extract, extractor=extractor)
+            yield from _in_order(pool, whole, files, ahead)
             return
         per_step = max(1, int(getattr(extractor, "documents_per_step", 1)))
         group: list[tuple[Path, Document | Unreadable]] = []
-        reads = zip(files, _in_order(pool, _read, files), strict=True)
+        reads = zip(files, _in_order(pool, _read, files, ahead), strict=True)
         for path, read in reads:
             group.append((path, read))
             if sum(isinstance(item, Document) for _, item in group) >= per_step:
@@ -424,14 +425,13 @@ def _extract_step(
 
 
 def _in_order(
-    pool: ProcessPoolExecutor | None, function: Callable[[T], R], items: Sequence[T]
+    pool: ProcessPoolExecutor | None, function: Callable[[T], R], items: Sequence[T], ahead: int
 ) -> Iterator[R]:
-    """`map(function, items)`, in worker processes when there is a pool, a bounded number
-    ahead of the result being used (a plain `pool.map` would submit every file at once)."""
+    """`map(function, items)`, in worker processes when there is a pool, at most `ahead`
+    items ahead of the result being used (a plain `pool.map` would submit every file at once)."""
     if pool is None:
         yield from map(function, items)
         return
-    ahead = _READ_AHEAD * max(1, getattr(pool, "_max_workers", os.cpu_count() or 1))
     pending: deque[Future[R]] = deque()
     remaining = iter(items)
     try:
