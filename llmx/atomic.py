@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from llmx.errors import OutputError
+
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[TextIO]:
@@ -36,3 +38,21 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
 def write_text_atomic(path: Path, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+def check_writable(path: Path, what: str) -> None:
+    """Fail before any work when `path` cannot be written: it is a folder, or its folder is a
+    file or refuses writes. Nothing is created."""
+    if path.is_dir():
+        raise OutputError(f"{what} {path}: is a folder, not a file")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise OutputError(f"{what} {path}: {folder} is a file, not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (
+        path.exists() and not os.access(path, os.W_OK)
+    ):
+        raise OutputError(f"{what} {path}: cannot write there (permission denied)")
+    if len(path.name.encode()) > 255:
+        raise OutputError(f"{what}: file name longer than 255 bytes")

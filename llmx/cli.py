@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from llmx.commands import cache, compare, evaluate, extract, gold, report
+from llmx.console import show_warnings
 
 app = typer.Typer(
     name="llmx",
@@ -17,3 +18,5 @@ app = typer.Typer(
 
 for command_module in (extract, gold, cache, evaluate, report, compare):
     command_module.register(app)
+
+show_warnings()

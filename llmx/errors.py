@@ -43,6 +43,11 @@ class ModelError(LlmxError):
         self.attempts = attempts
 
 
+class ServerError(LlmxError):
+    """The model server cannot serve this job at all — unreachable, refusing the key, or
+    without the model — so the job stops rather than failing every section in turn."""
+
+
 class CacheMiss(LlmxError):
     """An offline run needed a response that is not in the cache."""
 

@@ -19,7 +19,7 @@ from llmx.errors import InputError
 from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
 from llmx.record import RunRecord
-from llmx.runs import Run
+from llmx.runs import FACTS_FILE, Run
 from llmx.scoring import (
     Layout,
     Outcome,
@@ -30,6 +30,7 @@ from llmx.scoring import (
     tally_sections,
     total,
 )
+from llmx.sections import section_at
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class Evaluation:
     document_intervals: dict[str, Intervals]
     errors: list[Error]
     replicates: int = REPLICATES
+    # Labelled sections the run failed to extract: not scored, so never counted as misses.
+    failed_sections: tuple[SectionKey, ...] = ()
+    gold_in_failed: int = 0
+    # Labelled documents the run did not cover at all.
+    uncovered: tuple[str, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """Is this a score of less than the run was asked to extract?"""
+        return bool(self.failed_sections) or (
+            self.record is not None and not self.record.usable
+        )
 
     @property
     def wall_seconds(self) -> float | None:
@@ -102,8 +115,22 @@ def evaluate(
 ) -> Evaluation:
     """Score predictions over the labelled sections of the documents the run covered."""
     layout = Layout(gold.sections, gold.labelled)
+    uncovered: tuple[str, ...] = ()
+    failed: tuple[SectionKey, ...] = ()
     if record is not None:
-        layout = layout.restricted_to(record.spec.documents)
+        covered = set(record.spec.documents)
+        uncovered = tuple(doc for doc, ids in gold.labelled.items() if ids and doc not in covered)
+        layout = layout.restricted_to(covered)
+        failed = tuple(
+            key
+            for key in dict.fromkeys(
+                (failure.doc, failure.section)
+                for failure in record.failures
+                if failure.fallback is None
+            )
+            if key[1] in layout.labelled.get(key[0], frozenset())
+        )
+        layout = layout.without(failed)
     outcome = score(gold.facts, facts, layout)
     sections = tally_sections(outcome)
     documents = tally_documents(sections)
@@ -123,11 +150,54 @@ def evaluate(
         },
         errors=diagnose(outcome),
         replicates=replicates,
+        failed_sections=failed,
+        gold_in_failed=sum(1 for fact in gold.facts if _in(fact, failed, gold)),
+        uncovered=uncovered,
     )
 
 
+def _in(fact: Fact, sections: Sequence[SectionKey], gold: GoldSet) -> bool:
+    if not sections or fact.doc not in gold.sections:
+        return False
+    return (fact.doc, section_at(gold.sections[fact.doc], fact.start).id) in sections
+
+
 def evaluate_run(run: Run, gold: GoldSet, *, replicates: int = REPLICATES) -> Evaluation:
+    check_facts(run, gold)
     return evaluate(run.facts, gold, label=run.label, record=run.record, replicates=replicates)
+
+
+def check_facts(run: Run, gold: GoldSet) -> None:
+    """A run's facts must quote the documents they name: a span past the end or a text that
+    is not the document's is an InputError naming the line, not a silent miss."""
+    for index, fact in enumerate(run.facts):
+        document = gold.documents.get(fact.doc)
+        if document is None:
+            continue
+        where = f"{run.path / FACTS_FILE}:{_line_of(run.path / FACTS_FILE, index)}"
+        if fact.end > len(document.text):
+            raise InputError(
+                f"{where}: end: span [{fact.start}:{fact.end}] is past the end of {fact.doc} "
+                f"({len(document.text)} characters)"
+            )
+        found = document.text[fact.start : fact.end]
+        if found != fact.text:
+            raise InputError(
+                f"{where}: text: {fact.text!r} is not the document's text {found!r} "
+                f"at [{fact.start}:{fact.end}]"
+            )
+
+
+def _line_of(path: Path, index: int) -> int:
+    """The file line of the index-th fact (read_facts skips blank lines)."""
+    seen = -1
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                seen += 1
+                if seen == index:
+                    return number
+    return index + 1
 
 
 def unique_labels(evaluations: Sequence[Evaluation]) -> list[Evaluation]:

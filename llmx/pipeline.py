@@ -48,6 +48,7 @@ from llmx.runs import (
     load_run,
     now_iso,
     read_record,
+    write_record,
 )
 
 # Called once per input file done, with the document's id (or the file's name).
@@ -119,13 +120,17 @@ def run_job(
     folder = free_run_folder(runs_dir, name)
     made_runs_dir = not runs_dir.exists()
     _claim(folder)  # an unwritable --runs-dir fails before any work is paid for
-    if settings is not None:
-        write_text_atomic(folder / JOB_FILE, settings)
-    for made in (FACTS_FILE, FAILURES_FILE, JOURNAL_FILE):
-        (folder / made).touch()
     job = _Job(folder, extractor.describe(), name=name, started=now_iso())
     job.made_folder, job.made_runs_dir = True, made_runs_dir
-    job.write_record(force=True)
+    try:
+        job.write_record(force=True)  # a full disk fails here, before any work is paid for
+        if settings is not None:
+            write_text_atomic(folder / JOB_FILE, settings)
+        for made in (FACTS_FILE, FAILURES_FILE, JOURNAL_FILE):
+            (folder / made).touch()
+    except BaseException:
+        job.discard()
+        raise
     return folder, job.run(files, extractor, workers, progress)
 
 
@@ -229,7 +234,12 @@ class _Job:
         try:
             for outcome in _outcomes(files, extractor, workers):
                 if outcome.interrupted:
-                    break  # stopped inside a step: that step is done again on resume
+                    # Stopped inside a step (Ctrl-C in the model path): the facts of the
+                    # sections finished are written for anyone reading the run, but not
+                    # journaled, so a resume cuts them back and does the step again (its
+                    # answers from the cache).
+                    self._append(outcome, time.perf_counter() - last, journal=False)
+                    break
                 now = time.perf_counter()
                 self._append(outcome, now - last)
                 last = now
@@ -239,11 +249,11 @@ class _Job:
             else:
                 status = status_of(self.stats)
                 if not self.documents and self.unreadable:
-                    self._discard()
+                    self.discard()
                     raise InputError(_nothing_read(self.unreadable))
         except BaseException:
             if self.made_folder and not self.documents and not self.unreadable:
-                self._discard()  # stopped before anything was done: no run to resume
+                self.discard()  # stopped before anything was done: no run to resume
             raise
         finally:
             finished = status is not RunStatus.interrupted
@@ -252,7 +262,7 @@ class _Job:
                 self.write_record(force=True, status=status, finished=finished)
         return self.record(status, finished=finished)
 
-    def _append(self, outcome: _Outcome, seconds: float) -> None:
+    def _append(self, outcome: _Outcome, seconds: float, *, journal: bool = True) -> None:
         step = outcome.step
         # Each document's canonical text, which its facts' offsets index, before the facts.
         for doc, text in outcome.texts.items():
@@ -264,6 +274,9 @@ class _Job:
         step.facts_bytes = self.facts_bytes + len(outcome.facts_jsonl.encode("utf-8"))
         step.failures_bytes = self.failures_bytes + len(outcome.failures_jsonl.encode("utf-8"))
         step.seconds = round(seconds, 3)
+        if not journal:
+            self.stats.add(step.stats)  # what the stopped step spent, for the record
+            return
         append_step(self.folder / JOURNAL_FILE, step)
         self._add(step)
         self.write_record()
@@ -300,16 +313,10 @@ class _Job:
         now = time.monotonic()
         if not force and now - self._written < _RECORD_EVERY:
             return
-        record = self.record(status, finished=finished)
-        try:
-            write_text_atomic(self.folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")
-        except OSError as error:
-            raise OutputError(
-                f"{error.filename or self.folder}: cannot write the run ({error.strerror})"
-            ) from None
+        write_record(self.folder, self.record(status, finished=finished))
         self._written = now
 
-    def _discard(self) -> None:
+    def discard(self) -> None:
         """Nothing could be read: leave no run behind."""
         shutil.rmtree(self.folder, ignore_errors=True)
         if self.made_runs_dir:

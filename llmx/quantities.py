@@ -317,7 +317,9 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
         r"单位\s*[:：]\s*(\S+)", folded
     )
     if not match:
-        return None
+        # A rate column headed without brackets: 比上年增长%, 占比‰.
+        rate = re.search(r"(%|‰)\s*$", folded)
+        return (rate.group(1), 1.0) if rate else None
     inside = match.group(1).strip()
     magnitude = re.match(_MAG_ALTERNATION, inside)
     factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0

@@ -131,6 +131,16 @@ def write_run(
     return Run(folder, record, list(facts))
 
 
+def write_record(folder: Path, record: RunRecord) -> None:
+    """(Re)write a run's run.json atomically: a reader sees the old record or the new one."""
+    try:
+        write_text_atomic(folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot write the run ({error.strerror})"
+        ) from None
+
+
 def failures_to_jsonl(failures: Sequence[SectionFailure]) -> str:
     return "".join(failure.model_dump_json() + "\n" for failure in failures)
 

@@ -104,6 +104,16 @@ class Layout:
             if section.id in self.labelled.get(doc, frozenset())
         ]
 
+    def without(self, sections: Iterable[SectionKey]) -> Layout:
+        """The same layout with these sections not scored (a run's failed sections)."""
+        dropped: dict[str, set[str]] = {}
+        for doc, section_id in sections:
+            dropped.setdefault(doc, set()).add(section_id)
+        return Layout(
+            self.sections,
+            {doc: ids - dropped.get(doc, set()) for doc, ids in self.labelled.items()},
+        )
+
     def restricted_to(self, documents: Iterable[str]) -> Layout:
         """The same layout over only these documents (a run that covered fewer)."""
         keep = set(documents)

@@ -19,6 +19,7 @@ _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER)
+_CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -82,9 +83,10 @@ def _column(header: str) -> Column:
         return Column(header, "other", None, None, None)
     status = _header_status(header)
     year = _YEAR.search(folded)
+    changes = _CHANGE_HEADER.search(folded)  # 比上年增长%: a column of growth rates
     return Column(
         header,
-        "value" if status or year else "other",
+        "value" if status or year or changes else "other",
         status,
         year.group(1) if year else None,
         split_header_unit(header),

@@ -235,6 +235,9 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("实绩", "actual", _HR),
     Cue("执行", "actual", _HR),
     Cue("预计完成", "actual", _HR),
+    Cue("执行数", "actual", _CL | _HR),
+    Cue("决算数", "actual", _CL | _HR),
+    Cue("完成数", "actual", _CL | _HR),
     Cue("执行情况", "actual", _HD),
     Cue("完成情况", "actual", _HD),
     Cue("回顾", "actual", _HD),
@@ -256,6 +259,11 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("要求", "target", _CL | _HD),
     Cue("任务", "target", _HR),
     Cue("预计目标", "target", _HR),
+    Cue("预算数", "target", _CL | _HR),
+    Cue("年初预算", "target", _CL | _HR),
+    Cue("调整预算", "target", _CL | _HR),
+    Cue("预算安排", "target", _CL | _HR),
+    Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
     Cue("计划草案", "target", _HD),
     Cue("草案", "target", _HD),
     Cue("重点工作", "target", _HD),
@@ -277,7 +285,7 @@ KIND_CUES: tuple[Cue, ...] = (
         "change",
         _CL,
     ),
-    *_cues("增速 增长 增幅", "change", _HR),
+    *_cues("增速 增长 增幅 增减 比上年 同比 ±", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献", "share", _CL),
     *_cues("比重 率 占 比例", "share", _HR),
 )
@@ -300,3 +308,44 @@ def alternation(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern matching any of `words`, longest first so 个百分点 wins over 百分点."""
     ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
     return re.compile("|".join(re.escape(word) for word in ordered))
+
+
+# --- what prompts say of the vocabulary --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PromptTerms:
+    """The vocabulary as a prompt spells it out, so that prompts never list words of their own."""
+
+    magnitudes: str  # 万 10^4, 亿 10^8, …
+    change_units: str  # 个百分点, 百分点, 倍
+    prefix_qualifiers: str
+    suffix_qualifiers: str
+    actual_cues: str
+    target_cues: str
+    actual_headers: str
+    target_headers: str
+    actual_headings: str
+    target_headings: str
+
+
+def prompt_terms() -> PromptTerms:
+    def listed(words: Iterable[str]) -> str:
+        return ", ".join(dict.fromkeys(words))
+
+    def status(means: str, scope: Scope) -> str:
+        return listed(cue_words(STATUS_CUES, means, scope))
+
+    exponents = {10**k: f"10^{k}" for k in range(4, 13)}
+    return PromptTerms(
+        magnitudes=listed(f"{w} {exponents[MAGNITUDES[w]]}" for w in WRITTEN_MAGNITUDES),
+        change_units=listed(u.name for u in UNITS if u.family in (Family.POINTS, Family.MULTIPLE)),
+        prefix_qualifiers=listed(q for q in PREFIX_QUALIFIERS if q not in UNRECORDED_QUALIFIERS),
+        suffix_qualifiers=listed(SUFFIX_QUALIFIERS),
+        actual_cues=status("actual", Scope.CLAUSE),
+        target_cues=status("target", Scope.CLAUSE),
+        actual_headers=status("actual", Scope.HEADER),
+        target_headers=status("target", Scope.HEADER),
+        actual_headings=status("actual", Scope.HEADING),
+        target_headings=status("target", Scope.HEADING),
+    )

@@ -10,7 +10,7 @@ from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, document_year
+from llmx.rules.context import Boundaries, DocumentContext, Unglossed, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -186,3 +186,142 @@ def test_a_goal_inside_a_review_is_a_target() -> None:
     )
     statuses = {key: f.status for key, f in _facts(text).items()}
     assert statuses == {"5.8%": "actual", "6%": "target"}
+
+
+BUDGET_TABLE = (
+    "关于某县2023年预算执行情况和2024年预算草案的报告\n"
+    "表1 一般公共预算收入\n"
+    "\t项目\n\t上年执行数\n\t年初预算数\n\t执行数\n\t比上年增长%\n\n"
+    "\t（一）税收收入（万元）\n\t1200\n\t1300\n\t1350\n\t12.5\n\n"
+)
+
+
+def test_a_budget_table_reads_status_year_and_kind_from_its_column_headers() -> None:
+    facts = RulesExtractor().extract([Document(id="doc", text=BUDGET_TABLE)]).facts
+    assert [(f.value, f.status, f.period, f.kind, f.indicator) for f in facts] == [
+        (12000000, "actual", "2022", "level", "税收收入"),
+        (13000000, "target", "2023", "level", "税收收入"),
+        (13500000, "actual", "2023", "level", "税收收入"),
+        (12.5, "actual", "2023", "change", "税收收入"),
+    ]
+
+
+def test_years_written_in_chinese_numerals_date_figures() -> None:
+    text = (
+        "某省政府工作报告\n——二〇〇八年一月十七日\n"
+        "二00七年全省生产总值比上年增长百分之十四，财政收入由二00二年的800亿元增加到1500亿元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["800亿元"] == "2002"
+    assert periods["1500亿元"] == "2007"
+
+
+def test_a_clause_that_opens_with_a_year_dates_the_rest_of_its_sentence() -> None:
+    text = "某区新闻\n报告指出,2024年,全区固定资产投资增长19.6%,社会消费品零售总额增长7.2%。\n"
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"19.6%": "2024", "7.2%": "2024"}
+
+
+def test_a_figure_for_the_year_after_the_report_year_is_a_goal() -> None:
+    text = (
+        "某省两会新闻\n2023年全省地区生产总值增长4.9%。"
+        "2024年,全省将推动数字经济占比达到45%以上,预计全省地区生产总值增长5.5%左右。\n"
+    )
+    facts = _facts(text)
+    assert (facts["4.9%"].status, facts["4.9%"].period) == ("actual", "2023")
+    assert (facts["45%"].status, facts["45%"].period) == ("target", "2024")
+    assert (facts["5.5%"].status, facts["5.5%"].period) == ("target", "2024")
+
+
+def test_last_years_figure_compared_with_takes_the_year_before() -> None:
+    text = (
+        "关于某区2020年上半年预算执行情况的报告\n"
+        "2020年1-6月全区财政收入累计完成146845万元,比上年同期144987万元增收1858万元。\n"
+    )
+    assert _attributes(text) == {
+        "146845万元": ("actual", "2020", "level"),
+        "144987万元": ("actual", "2019", "level"),
+        "1858万元": ("actual", "2020", "change"),
+    }
+
+
+def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
+    text = (
+        "某市2021年国民经济和社会发展统计公报\n"
+        "税收收入112446万元,完成年初预算207380万元的54.22%。"
+        "出生率为6.26‰;人口自然增长率为-1.28‰。\n"
+    )
+    kinds = {key: (f.status, f.kind) for key, f in _facts(text).items()}
+    assert kinds["54.22%"] == ("actual", "share")
+    assert kinds["207380万元"] == ("target", "level")
+    assert kinds["6.26‰"][1] == "level"
+    assert kinds["1.28‰"][1] == "change"
+
+
+def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
+    text = (
+        "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"
+        "全區(qū)常住人口城鎮(zhèn)化率為62.5%。三次產(chǎn)業(yè)結(jié)構(gòu)由上年的16.5:14.8:68.7"
+        "調(diào)整為16.9:15.2:67.9。\n"
+    )
+    facts = _facts(text)
+    assert facts["62.5%"].indicator == "常住人口城鎮化率"
+    assert (facts["16.5"].period, facts["16.9"].period) == ("2020", "2021")
+
+
+def test_unglossed_offsets_map_back_to_the_text() -> None:
+    clean = Unglossed.of("產(chǎn)業(yè)12%")
+    assert clean.text == "產業12%"
+    assert clean.position(len("產(chǎn)業(yè)")) == 2
+    assert clean.position(0) == 0
+
+
+def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() -> None:
+    text = (
+        "某市2021年国民经济和社会发展统计公报\n"
+        "全年全市地区生产总值1000亿元，比上年增长6.5%。"
+        "第一、第二和第三产业增加值分别增长3.1%、5.2%和7.4%。"
+        "三次产业结构由上年的10.5:40.2:49.3调整为9.8:40.6:49.6。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["6.5%"] == "地区生产总值增长"
+    assert indicators["5.2%"] == "第二产业增加值增长"
+    assert indicators["40.2"] == "三次产业结构(第二产业)"
+    assert indicators["49.6"] == "三次产业结构(第三产业)"
+
+
+def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods() -> None:
+    text = (
+        "補助款分配說明\n110年度中央政府總預算編列一般性補助經費1,893億元。"
+        "100年度整體自有財源占歲入比率為60.68%。108年度為65.2%。\n"
+    )
+    facts = _facts(text)
+    assert (facts["1,893億元"].period, facts["1,893億元"].status) == ("2021", "target")
+    assert facts["60.68%"].period == "2011"
+    assert document_year(text) == "2021"
+
+
+def test_the_end_of_a_move_dated_in_its_own_words_takes_that_year() -> None:
+    text = (
+        "某省政府工作报告新闻\n全省生产总值由2002年的13500亿元增加到2007年的30600亿元,"
+        "地区生产总值占比较上年提高1.5个百分点。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["13500亿元"] == "2002"
+    assert periods["30600亿元"] == "2007"
+    assert periods["1.5个百分点"] == "2007"  # a change on last year is this year's
+
+
+def test_short_items_of_a_list_take_its_head_noun_and_sectors_are_named_in_turn() -> None:
+    text = (
+        "某市2017年国民经济和社会发展统计公报\n"
+        "第一产业增加值80亿元,增长3.5%。其中,农业42.5亿元,增长7.8%;牧业22.9亿元。"
+        "三次产业对经济的贡献率分别为12.8%、61.4%和25.8%,分别拉动经济增长2.3、11.1和4.6个百分点。"
+        "全市地区生产总值(GDP)250亿元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["42.5亿元"] == "农业增加值"
+    assert indicators["22.9亿元"] == "牧业增加值"
+    assert indicators["61.4%"] == "第二产业对经济的贡献率"
+    assert indicators["11.1"] == "第二产业拉动经济增长"
+    assert indicators["250亿元"] == "地区生产总值"  # 全市 is a lead word, (GDP) a gloss

@@ -23,7 +23,8 @@ _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
 @cache_app.command()
 def stats(cache_dir: CacheDir = CACHE_DIR) -> None:
     """Entries, size, models, age and the tokens the cached answers cost."""
-    summary = ResponseCache(cache_dir).stats()
+    with one_line_errors():
+        summary = _cache(cache_dir).stats()
     table = Table(title=f"Cache {cache_dir}", show_header=False)
     table.add_column("what")
     table.add_column("value", justify="right")
@@ -35,7 +36,7 @@ def stats(cache_dir: CacheDir = CACHE_DIR) -> None:
     for model, count in summary.by_model.items():
         table.add_row(f"model {model}", str(count))
     if summary.invalid or summary.temporary:
-        table.add_row("unreadable entries", str(summary.invalid))
+        table.add_row("unreadable entries (left alone)", str(summary.invalid))
         table.add_row("leftover temporary files", str(summary.temporary))
     Console().print(table)
 
@@ -50,16 +51,26 @@ def prune(
     everything: Annotated[bool, typer.Option("--all", help="Remove every entry.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Only say what would be removed.")] = False,
 ) -> None:
-    """Remove unreadable entries and leftover temporary files, and any entries chosen."""
+    """Remove the entries chosen, and llmx's own leftover temporary files.
+
+    Only files that are provably llmx cache entries are touched; anything else in the
+    folder, including entries llmx cannot read, is left alone.
+    """
     with one_line_errors():
         age = _age(older_than) if older_than is not None else None
         if everything and (age is not None or model is not None):
             raise fail("--all removes everything; leave out --older-than and --model")
-        result = ResponseCache(cache_dir).prune(
+        result = _cache(cache_dir).prune(
             older_than=age, model=model, everything=everything, dry_run=dry_run
         )
     verb = "would remove" if dry_run else "removed"
     note(f"{verb} {result.removed} files ({result.bytes / 1024:.1f} KiB) from {cache_dir}")
+
+
+def _cache(folder: Path) -> ResponseCache:
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{folder}: is a file, not a cache folder (--cache-dir)")
+    return ResponseCache(folder)
 
 
 def _age(text: str) -> timedelta:

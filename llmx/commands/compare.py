@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from llmx.commands.report import REPORT, GoldDir, Out, SourceSections
+from llmx.commands.report import REPORT, Force, GoldDir, Out, SourceSections
 from llmx.configurations import configurations_for, run_configuration
 from llmx.console import fail, note, one_line_errors
 from llmx.gold import GOLD_DIR
@@ -41,6 +41,7 @@ def compare(
     runs_dir: Annotated[Path, typer.Option(help="Where run folders go.")] = RUNS_DIR,
     gold_dir: GoldDir = GOLD_DIR,
     source_sections: SourceSections = 12,
+    force: Force = False,
 ) -> None:
     """Run several configurations over the same documents and report them side by side.
 
@@ -48,6 +49,7 @@ def compare(
     the cache when they are there); the first is the reference A the others are compared with.
     """
     from llmx.report.make import report_runs
+    from llmx.report.render import check_report_paths
 
     paths = documents or [Path("seeds")]
     configurations = configurations_for(extractor or [], prompt or [], model or [], base_url)
@@ -56,6 +58,7 @@ def compare(
             "compare needs two or more configurations (repeat --prompt, --model or --extractor)"
         )
     with one_line_errors():
+        check_report_paths(out, force=force)  # before any run is made
         runs = []
         for configuration in configurations:
             note(f"running {configuration.name}")
@@ -66,7 +69,9 @@ def compare(
                 f"{stats.cache_hits} cache hits → {run.path}"
             )
             runs.append(run)
-        markdown = report_runs(runs, out, gold_dir=gold_dir, source_sections=source_sections)
+        markdown = report_runs(
+            runs, out, gold_dir=gold_dir, source_sections=source_sections, force=force
+        )
     note(f"report of {len(runs)} configurations → {out} and {markdown}")
 
 

@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 from pydantic import BaseModel, ValidationError
 
-from llmx.atomic import atomic_writer
-from llmx.console import fail, note, one_line_errors, progress_bar
+from llmx.atomic import atomic_writer, check_writable
+from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.errors import InputError, first_problem
 from llmx.extraction import Extractor
 from llmx.pipeline import JOB_FILE, resume_job, run_job
@@ -94,6 +94,8 @@ def extract(
     on with --resume RUN, without redoing the documents it finished.
     """
     with one_line_errors():
+        if out is not None:
+            check_writable(out, "--out")
         if resume is not None:
             folder = _resumable(resume, runs_dir)
             settings = _recorded_settings(folder, paths, workers, concurrency)
@@ -154,17 +156,22 @@ def extract(
         )
         for item in record.unreadable:
             note(f"cannot read {item.path}: {item.reason}")
-        failures = read_failures(folder / FAILURES_FILE)
-        for failure in failures:
-            note(f"failed: {failure.where}: {failure.message.splitlines()[0]}")
+        record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})
+        for line in failure_lines(record, folder / FAILURES_FILE):
+            note(line)
         if record.status is RunStatus.interrupted:
-            raise fail(f"interrupted; carry on with `llmx extract --resume {folder}`", code=130)
-        problems = [
-            *([f"{len(failures)} sections failed"] if failures else []),
-            *([f"{len(record.unreadable)} files could not be read"] if record.unreadable else []),
-        ]
-        if problems:
-            raise fail("; ".join(problems) + "; the run keeps the others")
+            raise fail(
+                f"interrupted: the facts of the sections finished are in {folder}; "
+                f"carry on with `llmx extract --resume {folder}` (answers already paid for "
+                "are cached)",
+                code=130,
+            )
+        if record.unreadable:
+            raise fail(
+                f"{len(record.unreadable)} files could not be read; the run keeps the others"
+            )
+        if record.status is not RunStatus.complete:
+            raise fail(status_line(record))
 
 
 DEFAULT_CONCURRENCY = 4

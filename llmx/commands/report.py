@@ -16,6 +16,10 @@ GoldDir = Annotated[Path, typer.Option(help="Gold folder (manifest.json, <doc>.j
 Out = Annotated[
     Path, typer.Option("--out", "-o", help="HTML file; the Markdown twin goes beside it (.md).")
 ]
+Force = Annotated[
+    bool,
+    typer.Option(help="Replace a Markdown file beside --out that llmx did not write."),
+]
 SourceSections = Annotated[
     int, typer.Option(help="Sections shown in the source view, worst first (-1: every one).")
 ]
@@ -28,6 +32,7 @@ def report(
     out: Out = REPORT,
     gold_dir: GoldDir = GOLD_DIR,
     source_sections: SourceSections = 12,
+    force: Force = False,
 ) -> None:
     """Compare RUNS against gold in one self-contained HTML page (and a Markdown twin).
 
@@ -40,7 +45,9 @@ def report(
 
     with one_line_errors():
         loaded = [load_run(path) for path in runs]
-        markdown = report_runs(loaded, out, gold_dir=gold_dir, source_sections=source_sections)
+        markdown = report_runs(
+            loaded, out, gold_dir=gold_dir, source_sections=source_sections, force=force
+        )
     note(f"report of {len(loaded)} run(s) → {out} and {markdown}")
 
 

@@ -14,17 +14,28 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from filelock import AsyncFileLock, Timeout
+
 from llmx.atomic import write_text_atomic
 
 CACHE_DIR = Path("cache")
 FORMAT = 1
+# How long to wait for another process answering the same request before asking anyway.
+CLAIM_WAIT = 900.0
+# Temporary and lock files younger than this may belong to a job still running.
+STALE_LEFTOVER = timedelta(hours=1)
+# What llmx itself puts in a cache folder; nothing else is ever touched by prune.
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+_TEMPORARY = re.compile(r"^\.([0-9a-f]{64})\.json\..+\.tmp$")
+_LOCK = re.compile(r"^\.([0-9a-f]{64})\.lock$")
 
 
 def canonical_json(value: Any) -> str:
@@ -69,6 +80,28 @@ class ResponseCache:
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
+    def lock_path(self, key: str) -> Path:
+        return self.root / key[:2] / f".{key}.lock"
+
+    @contextlib.asynccontextmanager
+    async def claim(self, key: str) -> AsyncIterator[bool]:
+        """Hold the key while its answer is asked for, so that another process sharing the
+        cache waits for this answer instead of paying for the same call. Yields whether the
+        claim is held: a cache folder that cannot be written cannot be locked either, and the
+        call goes ahead unclaimed."""
+        lock = AsyncFileLock(self.lock_path(key), timeout=CLAIM_WAIT)
+        try:
+            self.lock_path(key).parent.mkdir(parents=True, exist_ok=True)
+            await lock.acquire()
+        except (OSError, Timeout):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with contextlib.suppress(OSError):
+                await lock.release()
+
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
@@ -98,12 +131,19 @@ class ResponseCache:
         return path
 
     def _files(self) -> Iterator[Path]:
+        """Files named as entries are: `<key[:2]>/<key>.json`, key 64 hex digits."""
         if self.root.is_dir():
-            yield from sorted(self.root.glob("??/*.json"))
+            for path in sorted(self.root.glob("??/*.json")):
+                if _KEY.match(path.stem) and path.parent.name == path.stem[:2]:
+                    yield path
 
     def _temporaries(self) -> Iterator[Path]:
+        """Leftovers of llmx's own atomic writes and claims: `.<key>.json.*.tmp`, `.<key>.lock`."""
         if self.root.is_dir():
-            yield from sorted(self.root.glob("??/.*.tmp"))
+            for path in sorted(self.root.glob("??/.*")):
+                match = _TEMPORARY.match(path.name) or _LOCK.match(path.name)
+                if match and path.parent.name == match.group(1)[:2] and path.is_file():
+                    yield path
 
     def _read(self, path: Path) -> dict[str, Any] | None:
         try:
@@ -132,7 +172,7 @@ class ResponseCache:
             entries=entries,
             bytes=size,
             invalid=invalid,
-            temporary=sum(1 for _ in self._temporaries()),
+            temporary=sum(1 for path in self._temporaries() if path.suffix == ".tmp"),
             oldest=min(times) if times else None,
             newest=max(times) if times else None,
             by_model=dict(models.most_common()),
@@ -149,13 +189,26 @@ class ResponseCache:
         dry_run: bool = False,
         now: datetime | None = None,
     ) -> PruneResult:
-        """Remove unreadable entries and leftover temporary files always; and, by choice,
-        entries older than a given age, of one model, or all of them."""
+        """Remove llmx's own leftovers (temporary and lock files over an hour old) always;
+        and, by choice, entries older than a given age, of one model, or all of them.
+
+        Only files provably llmx's are touched: an entry is removed only when it reads as an
+        entry whose key is its file name; anything else in the folder stays."""
         cutoff = (now or datetime.now(UTC)) - older_than if older_than is not None else None
-        doomed: list[Path] = list(self._temporaries())
+        # A leftover claim may be held right now by a running job: only old ones go.
+        stale = (now or datetime.now(UTC)) - STALE_LEFTOVER
+        doomed: list[Path] = [
+            path
+            for path in self._temporaries()
+            if datetime.fromtimestamp(path.stat().st_mtime, UTC) < stale
+        ]
         for path in self._files():
             entry = self._read(path)
-            if entry is None or everything:
+            if entry is None:
+                # Named like an entry but not one llmx can read (torn, edited, someone
+                # else's): not provably ours, so it stays; `stats` counts it.
+                continue
+            if everything:
                 doomed.append(path)
                 continue
             too_old = cutoff is not None and datetime.fromisoformat(entry["created"]) < cutoff

@@ -10,11 +10,14 @@ completion that validated is returned with the answer so the cache can store it 
 from __future__ import annotations
 
 import logging
+import re
+import socket
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
+import httpx2
 import instructor
 import openai
 from instructor.core.exceptions import (
@@ -26,7 +29,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from llmx.errors import ModelError, first_problem
+from llmx.errors import ModelError, ServerError, first_problem, problem_line
 from llmx.llm.config import InstructorMode, ModelConfig
 from llmx.llm.pacing import Pacer
 from llmx.llm.retrying import BackoffOrRetryAfter, MalformedResponse, is_transient
@@ -44,6 +47,9 @@ INSTRUCTOR_MODES: dict[InstructorMode, instructor.Mode] = {
 }
 
 Messages = Sequence[Mapping[str, str]]
+# Seconds to wait for a connection; and how many failed first contacts stop a job.
+CONNECT_TIMEOUT = 5.0
+FIRST_CONTACT_TRIES = 2
 
 
 @dataclass
@@ -109,9 +115,18 @@ class ModelClient:
         self._secret = api_key
         self._pacer = pacer or Pacer()
         # The SDK's own retries are off: ours are the only ones, so they can be counted.
+        # Connecting gets a short timeout of its own: a server that is down must show in
+        # seconds, whatever the (long) time allowed for an answer.
         self._openai = openai.AsyncOpenAI(
-            api_key=api_key, base_url=config.base_url, timeout=config.timeout, max_retries=0
+            api_key=api_key,
+            base_url=config.base_url,
+            timeout=httpx2.Timeout(config.timeout, connect=min(config.timeout, CONNECT_TIMEOUT)),
+            max_retries=0,
         )
+        # Until the server has answered once, failing to connect is the job's problem (a
+        # wrong URL, a server that is down), not a section's: it stops the job.
+        self._reached = False
+        self._failed_contacts = 0
 
     async def aclose(self) -> None:
         await self._openai.close()
@@ -137,19 +152,35 @@ class ModelClient:
         )
         # Set for this task only: concurrent sections each see their own.
         token = VALIDATION_CONTEXT.set(dict(context or {}))
+        sent = [dict(message) for message in messages]
         try:
-            answer = await create(
-                # Prepared once per schema: instructor would otherwise build a new pydantic
-                # class and its JSON schema on every call (milliseconds each, per section).
-                response_model=_prepared(schema),
-                messages=[dict(message) for message in messages],
-                model=self._config.model,
-                max_retries=self._config.validation_retries,
-                strict=False,  # lax: "5.2" is 5.2, not a paid re-ask
-                **params,
-            )
-        except Exception as error:
-            raise self._failure(error, tally, params.get("max_tokens")) from None
+            for attempt in range(1, self._config.validation_retries + 2):
+                received = tally.completions
+                try:
+                    answer = await create(
+                        # Prepared once per schema: instructor would otherwise build a new
+                        # pydantic class and its JSON schema on every call.
+                        response_model=_prepared(schema),
+                        messages=sent,
+                        model=self._config.model,
+                        # Our own re-asks (below) keep each prompt the size of the first;
+                        # instructor's would append every failed answer and its errors.
+                        max_retries=0,
+                        strict=False,  # lax: "5.2" is 5.2, not a paid re-ask
+                        **params,
+                    )
+                    break
+                except Exception as error:
+                    stopper = _job_stopper_in(error)
+                    if stopper is not None:
+                        raise stopper from None
+                    cause = _cause(error)
+                    invalid = tally.completions > received and not isinstance(
+                        cause, IncompleteOutputException
+                    )
+                    if not invalid or attempt > self._config.validation_retries:
+                        raise self._failure(error, tally, params.get("max_tokens")) from None
+                    sent = [*(dict(message) for message in messages), _reask(cause)]
         finally:
             VALIDATION_CONTEXT.reset(token)
         raw = cast(ChatCompletion, answer._raw_response)
@@ -175,9 +206,22 @@ class ModelClient:
                     # is. `chat.completions.create` would first walk every message and schema
                     # against its typed parameters, milliseconds of CPU per call that, at high
                     # concurrency, hold up every other section's request.
-                    response = await self._openai.post(
-                        "/chat/completions", cast_to=ChatCompletion, body=request
-                    )
+                    try:
+                        response = await self._openai.post(
+                            "/chat/completions", cast_to=ChatCompletion, body=request
+                        )
+                    except openai.APIStatusError as error:
+                        self._reached = True
+                        stopper = self._job_stopper(error)
+                        if stopper is None:
+                            raise
+                        raise stopper from None
+                    except openai.APIConnectionError as error:
+                        stopper = self._first_contact(error)
+                        if stopper is None:
+                            raise
+                        raise stopper from None
+                    self._reached = True
                     if not isinstance(response, ChatCompletion) or not response.choices:
                         raise MalformedResponse("the server's answer is not a chat completion")
                     tally.completions += 1
@@ -190,11 +234,46 @@ class ModelClient:
 
         return send
 
+    def _first_contact(self, error: openai.APIConnectionError) -> ServerError | None:
+        """A ServerError when the job's first attempts cannot even connect."""
+        if self._reached or not _cannot_connect(error):
+            return None
+        self._failed_contacts += 1
+        if self._failed_contacts < FIRST_CONTACT_TRIES:
+            return None
+        return ServerError(
+            f"cannot connect to {self._config.public_base_url} ({_connect_reason(error)}): "
+            "is the server running, and is --base-url right?"
+        )
+
+    def _job_stopper(self, error: openai.APIStatusError) -> ServerError | None:
+        """A ServerError for answers that every other section would get too: a refused key,
+        a missing endpoint or model."""
+        url, model, status = self._config.public_base_url, self._config.model, error.status_code
+        said = self._redacted(_server_message(error))
+        if status == 401:
+            return ServerError(
+                f"{url} refused the API key (HTTP 401: {said}): check "
+                f"${self._config.api_key_env} holds a key for this server"
+            )
+        if status == 403:
+            return ServerError(
+                f"{url} refused the request (HTTP 403: {said}): check the key may use {model!r}"
+            )
+        if status == 404:
+            return ServerError(
+                f"{url}/chat/completions answered HTTP 404 ({said}): check --base-url "
+                f"(OpenAI-compatible servers usually end in /v1) and --model {model!r}"
+            )
+        if status in (400, 422) and _names_missing_model(said):
+            return ServerError(
+                f"{url} has no model {model!r} (HTTP {status}: {said}): check --model"
+            )
+        return None
+
     def _failure(self, error: Exception, tally: Tally, max_tokens: object) -> ModelError:
         """Why there is no answer: one line, its kind, the full detail and the raw answer."""
-        cause: BaseException = error
-        if isinstance(error, InstructorRetryException) and error.__cause__ is not None:
-            cause = error.__cause__
+        cause = _cause(error)
         raw = _raw_answer(getattr(error, "last_completion", None))
         if isinstance(cause, IncompleteOutputException):
             return self._error(
@@ -252,6 +331,87 @@ class ModelClient:
         if len(self._secret) >= 6:
             message = message.replace(self._secret, "***")
         return message
+
+
+def _cause(error: BaseException) -> BaseException:
+    """What instructor's wrapper is about."""
+    if isinstance(error, InstructorRetryException) and error.__cause__ is not None:
+        return error.__cause__
+    return error
+
+
+# The most of a validation error a re-ask quotes: enough to fix the answer, never the
+# answer itself, so a re-ask is the first prompt plus a few lines.
+REASK_PROBLEMS, REASK_CHARS = 5, 800
+
+
+def _reask(cause: BaseException) -> dict[str, str]:
+    """The message a re-ask adds to the first prompt: what was wrong, briefly."""
+    if isinstance(cause, ValidationError):
+        problems = [problem_line(problem) for problem in cause.errors()[:REASK_PROBLEMS]]
+        more = len(cause.errors()) - len(problems)
+        said = "; ".join(problems) + (f"; and {more} more" if more > 0 else "")
+    else:
+        said = " ".join(str(cause).split()) or type(cause).__name__
+    return {
+        "role": "user",
+        "content": "Your previous answer could not be used: "
+        + said[:REASK_CHARS]
+        + "\nAnswer again, in full, in the required format.",
+    }
+
+
+def _job_stopper_in(error: BaseException) -> ServerError | None:
+    """The ServerError behind `error`, however instructor wrapped it."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ServerError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _cannot_connect(error: BaseException) -> bool:
+    """Did the request fail before reaching a server (refused, no such host, connect timeout)?
+
+    A dropped connection or a read timeout reached one; those are retried as usual."""
+    cause = error.__cause__
+    return isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout)
+
+
+def _connect_reason(error: BaseException) -> str:
+    chain: BaseException | None = error
+    while chain is not None:
+        if isinstance(chain, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(chain, httpx2.ConnectTimeout):
+            return f"no answer to connect within {CONNECT_TIMEOUT:g} s"
+        if isinstance(chain, socket.gaierror):
+            return "no such host"
+        chain = chain.__cause__ or chain.__context__
+    cause = error.__cause__
+    return str(cause) if cause is not None and str(cause) else "connection failed"
+
+
+def _server_message(error: openai.APIStatusError) -> str:
+    """The server's own words about an error, on one line and short."""
+    body = error.body
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = body["error"]
+    message = body.get("message") if isinstance(body, dict) else None
+    text = " ".join(str(message or error.message or "").split())
+    return text[:160] or "no message"
+
+
+_MISSING_MODEL = re.compile(
+    r"model.{0,60}(not (be )?found|does not exist|not exist|unknown|invalid|not supported)|"
+    r"(unknown|invalid|no such) model",
+    re.IGNORECASE,
+)
+
+
+def _names_missing_model(message: str) -> bool:
+    return bool(_MISSING_MODEL.search(message))
 
 
 def _raw_answer(completion: object) -> str | None:

@@ -85,9 +85,7 @@ class ModelConfig:
         for name in ("transport_retries", "validation_retries"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} cannot be negative")
-        split = urlsplit(self.base_url)
-        if split.scheme not in ("http", "https") or not split.hostname:
-            raise ConfigError(f"base URL {self.public_base_url!r} is not an http(s) URL")
+        _check_base_url(self.base_url)
 
     @property
     def provider(self) -> str:
@@ -175,6 +173,40 @@ class ModelConfig:
         except (TypeError, ValueError) as error:
             raise ConfigError(f"bad model setting: {error}") from None
         return replace(config, prices=prices) if prices else config
+
+
+def _check_base_url(url: str) -> None:
+    """Refuse a base URL that cannot be right before any request is made with it."""
+    shown = _without_credentials(url)
+    if url != url.strip() or any(char.isspace() for char in url):
+        raise ConfigError(f"base URL {shown!r} contains spaces")
+    split = urlsplit(url)
+    try:
+        split.port  # noqa: B018 — raises on a port that is not a number or out of range
+    except ValueError:
+        raise ConfigError(f"base URL {shown!r} has an invalid port") from None
+    if split.scheme not in ("http", "https") or not split.hostname:
+        raise ConfigError(
+            f"base URL {shown!r} is not an http(s) URL like https://api.openai.com/v1"
+        )
+    if split.query or split.fragment:
+        raise ConfigError(
+            f"base URL {shown!r} has a query or fragment (?… or #…), which every request "
+            "would lose: give only scheme://host[:port]/path, e.g. http://localhost:11434/v1"
+        )
+    if split.path.rstrip("/").endswith(("/chat/completions", "/completions")):
+        raise ConfigError(
+            f"base URL {shown!r} names the endpoint; give its base, without /chat/completions"
+        )
+
+
+def _without_credentials(url: str) -> str:
+    """The URL as an error may show it: no user, password, query or fragment (they may hold
+    a key), only marks where a query or fragment was."""
+    split = urlsplit(url)
+    netloc = split.netloc.rsplit("@", 1)[-1]
+    marks = ("?…" if split.query else "") + ("#…" if split.fragment else "")
+    return urlunsplit((split.scheme, netloc, split.path, "", "")) + marks
 
 
 _SETTING_NAMES = frozenset(f.name for f in fields(ModelConfig)) - {"prices"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 import os
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,23 +18,24 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from llmx.documents import Document
-from llmx.errors import CacheMiss, ModelError
+from llmx.errors import CacheMiss, ModelError, ServerError
 from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.llm.cache import ResponseCache, cache_key, content_hash
-from llmx.llm.client import ModelClient, Tally, parse_completion
+from llmx.llm.client import Completion, ModelClient, Tally, parse_completion
 from llmx.llm.config import ModelConfig
 from llmx.llm.grounding import Grounded, Grounding, ground
 from llmx.llm.modes import ExtractionMode
 from llmx.llm.pacing import Pacer
 from llmx.llm.prompts import PromptTemplate
-from llmx.llm.schemas import NUMERAL
+from llmx.llm.schemas import NUMERAL, repairs_of
 from llmx.llm.views import section_view
 from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.sections import Section, split_sections
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _spend(stats: RunStats, tally: Tally, cost: float) -> None:
@@ -197,9 +199,15 @@ class LLMExtractor:
         # the second waits for the first's answer instead of paying for it again.
         answers: dict[str, asyncio.Future[BaseModel]] = {}
         failures: list[SectionFailure] = []
+        finished: dict[int, list[Fact]] = {}
+        # Set by the first section whose server says the whole job cannot work: no further
+        # section sends a request.
+        halted: list[ServerError] = []
 
-        async def run(job: _Job) -> list[Fact]:
+        async def run(index: int, job: _Job) -> None:
             async with gate:
+                if halted:
+                    return
                 try:
                     if job.key in answers:
                         answer = await answers[job.key]
@@ -209,31 +217,43 @@ class LLMExtractor:
                             self._answer(job, cached[job.key], client, stats)
                         )
                         answer = await answers[job.key]
-                    return self._facts(job, answer, stats)
+                    finished[index] = self._facts(job, answer, stats)
                 except ModelError as error:
-                    failures.append(
-                        SectionFailure(
-                            doc=job.document.id,
-                            section=job.section.id,
-                            error=error.kind,
-                            summary=str(error),
-                            message=error.detail,
-                            raw_answer=error.raw_answer,
-                            attempts=error.attempts,
-                        )
-                    )
-                    return []
+                    failure = self._failure(job, error)
+                    failures.append(failure)
+                    finished[index] = list(job.candidates) if failure.fallback else []
+                except ServerError as error:
+                    halted.append(error)
+                    raise
                 finally:
                     if progress is not None:
                         progress(_status_line(stats, job.where))
 
+        stats.sections_asked = len(jobs)
+        interrupted = False
         try:
-            results = await asyncio.gather(*(run(job) for job in jobs))
+            await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
+        except asyncio.CancelledError:
+            # Ctrl-C: keep what finished; the cache holds every answer already paid for.
+            interrupted = True
         finally:
             for made in clients:
                 await made.aclose()
-        facts = [fact for section_facts in results for fact in section_facts]
-        return Extraction(facts, stats, failures)
+        facts = [fact for index in sorted(finished) for fact in finished[index]]
+        return Extraction(facts, stats, failures, interrupted=interrupted)
+
+    def _failure(self, job: _Job, error: ModelError) -> SectionFailure:
+        """What a failed section records; in hybrid mode it keeps the rules' facts instead."""
+        return SectionFailure(
+            doc=job.document.id,
+            section=job.section.id,
+            error=error.kind,
+            summary=str(error),
+            message=error.detail,
+            raw_answer=error.raw_answer,
+            attempts=error.attempts,
+            fallback="rules" if self.mode.uses_candidates else None,
+        )
 
     async def _answer(
         self,
@@ -248,24 +268,51 @@ class LLMExtractor:
             stats.cache_hits += 1
             return answer
         if self.offline:
-            raise ModelError("the cached answer no longer validates; run without --offline")
-        tally = Tally()
-        try:
-            completion = await client().complete(
-                job.messages, self.mode.schema, self.params, self._context(job), tally
+            raise ModelError(
+                "the cached answer no longer validates; run without --offline",
+                kind="StaleCache",
             )
-        finally:
-            _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
-        # Stored only now, after validation: a failure or invalid answer never is. In a
-        # thread, so the write's fsync does not hold up the other sections' requests.
-        await asyncio.to_thread(
-            self.cache.put,
-            job.key,
-            request=job.identity,
-            response=completion.raw,
-            usage={**tally.as_dict(), "first_seen": job.where},
-        )
+        # Another llmx sharing this cache may be asking the same question: wait for it
+        # rather than pay twice, then use its answer.
+        async with self.cache.claim(job.key):
+            entry = await asyncio.to_thread(self.cache.get, job.key)
+            answer = self._replayed(job, entry) if entry is not None else None
+            if answer is not None:
+                stats.cache_hits += 1
+                return answer
+            tally = Tally()
+            try:
+                completion = await client().complete(
+                    job.messages, self.mode.schema, self.params, self._context(job), tally
+                )
+            finally:
+                _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
+            await self._store(job, completion, tally, stats)
         return completion.answer
+
+    async def _store(
+        self, job: _Job, completion: Completion, tally: Tally, stats: RunStats
+    ) -> None:
+        """Cache a validated answer (never a failure). A cache that cannot be written costs
+        a warning, once, not the answer: the job goes on with it."""
+        try:
+            # In a thread, so the write's fsync does not hold up the other sections.
+            await asyncio.to_thread(
+                self.cache.put,
+                job.key,
+                request=job.identity,
+                response=completion.raw,
+                usage={**tally.as_dict(), "first_seen": job.where},
+            )
+        except OSError as error:
+            if not stats.cache_write_failures:
+                log.warning(
+                    "cannot write to the cache %s (%s); answers are used but not kept, "
+                    "so a re-run pays for them again",
+                    self.cache.root,
+                    error.strerror or error,
+                )
+            stats.cache_write_failures += 1
 
     def _facts(self, job: _Job, answer: BaseModel, stats: RunStats) -> list[Fact]:
         """The answer's proposals grounded in the section's text, as facts of the document."""
@@ -273,6 +320,9 @@ class LLMExtractor:
         text = section.text_of(job.document.text)
         grounding = ground(text, self.mode.proposals(answer, job.candidates, section.start))
         self._count(grounding, stats)
+        for repair in repairs_of(answer):
+            stats.facts_proposed += 1
+            stats.count_drop(f"invalid in the answer: {repair.kind}")
         return [self._fact(job, fact) for fact in grounding.facts]
 
     def _replayed(self, job: _Job, entry: Mapping[str, Any]) -> BaseModel | None:

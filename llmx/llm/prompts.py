@@ -22,6 +22,7 @@ import frontmatter
 import jinja2
 
 from llmx.errors import ConfigError
+from llmx.vocabulary import prompt_terms
 
 # The project's prompts/ folder (llmx installs editable from its checkout); LLMX_PROMPTS_DIR
 # points elsewhere, for prompt versions kept outside the checkout.
@@ -37,6 +38,7 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=False,
 )
 _BLOCKS = ("system", "user")
+_TERMS = prompt_terms()  # the vocabulary's words, for templates that list them
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class SectionView:
     text: str
     tables: tuple[TableView, ...] = ()
     candidates: tuple[CandidateView, ...] = field(default=())
+    # What the document says about itself: its results year and plan year, where known.
+    report_year: str | None = None
+    plan_year: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ class PromptTemplate:
     def render(self, section: SectionView) -> list[dict[str, str]]:
         """The chat messages for one section: a system and a user message."""
         template = self._template
-        context = template.new_context({"section": section})
+        context = template.new_context({"section": section, "terms": _TERMS})
         try:
             return [
                 {"role": role, "content": "".join(template.blocks[role](context)).strip()}

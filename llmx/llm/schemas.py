@@ -16,8 +16,18 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
+from llmx.errors import first_problem
 from llmx.folding import fold
 from llmx.vocabulary import NUMERAL_CHARACTERS, STATUS_CUES, Scope
 
@@ -189,19 +199,17 @@ class CandidateDecision(BaseModel):
         default=None, description="Only to correct the candidate's value; else null."
     )
 
-    @field_validator("id")
-    @classmethod
-    def _known_candidate(cls, value: int, info: ValidationInfo) -> int:
-        count = (info.context or VALIDATION_CONTEXT.get() or {}).get("candidates")
-        if isinstance(count, int) and not 1 <= value <= count:
-            span = f"from 1 to {count}" if count else "— there are no candidates"
-            raise ValueError(f"candidate {value} does not exist; ids run {span}")
-        return value
-
     _period = field_validator("period", mode="before")(_year)
     _status = field_validator("status", mode="before")(_status)
     _kind = field_validator("kind", mode="before")(_kind)
     _texts = field_validator("qualifier", "unit", mode="before")(_optional_text)
+
+
+class Repair(BaseModel):
+    """A part of an answer left out so that the rest could be used."""
+
+    kind: str  # "unknown candidate", "second decision", "invalid added fact"
+    detail: str
 
 
 class HybridAnswer(BaseModel):
@@ -214,13 +222,51 @@ class HybridAnswer(BaseModel):
         default_factory=list,
         description="Facts of the section that no candidate covers, quoted verbatim.",
     )
+    # Filled by validation, never by the model (and not in the schema it is shown).
+    repaired: SkipJsonSchema[list[Repair]] = Field(default_factory=list)
 
-    @field_validator("decisions")
+    @model_validator(mode="before")
     @classmethod
-    def _one_decision_each(cls, value: list[CandidateDecision]) -> list[CandidateDecision]:
-        seen: set[int] = set()
-        for decision in value:
-            if decision.id in seen:
-                raise ValueError(f"candidate {decision.id} has two decisions; give one each")
-            seen.add(decision.id)
-        return value
+    def _repair(cls, data: Any, info: ValidationInfo) -> Any:
+        """Leave out what cannot be used and keep the rest, rather than lose the section:
+        decisions on candidates that do not exist, second decisions on one candidate, and
+        added facts that do not validate."""
+        if not isinstance(data, dict):
+            return data
+        repaired: list[Repair] = []
+        count = (info.context or VALIDATION_CONTEXT.get() or {}).get("candidates")
+        decisions = data.get("decisions")
+        if isinstance(decisions, list):
+            kept, seen = [], set()
+            for decision in decisions:
+                number = decision.get("id") if isinstance(decision, dict) else None
+                if not isinstance(number, int) or isinstance(number, bool):
+                    kept.append(decision)  # validation says what is wrong with it
+                elif isinstance(count, int) and not 1 <= number <= count:
+                    repaired.append(
+                        Repair(kind="unknown candidate", detail=f"candidate {number} of {count}")
+                    )
+                elif number in seen:
+                    repaired.append(Repair(kind="second decision", detail=f"candidate {number}"))
+                else:
+                    seen.add(number)
+                    kept.append(decision)
+            data = {**data, "decisions": kept}
+        added = data.get("added")
+        if isinstance(added, list):
+            valid = []
+            for fact in added:
+                try:
+                    ModelFact.model_validate(fact)
+                except ValidationError as error:
+                    detail = first_problem(error)
+                    repaired.append(Repair(kind="invalid added fact", detail=detail))
+                else:
+                    valid.append(fact)
+            data = {**data, "added": valid}
+        return {**data, "repaired": repaired}
+
+
+def repairs_of(answer: BaseModel) -> list[Repair]:
+    """What validation left out of an answer to use the rest (hybrid answers only)."""
+    return list(answer.repaired) if isinstance(answer, HybridAnswer) else []

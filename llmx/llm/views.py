@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.llm.prompts import CandidateView, SectionView, TableView
+from llmx.rules.context import DocumentContext
 from llmx.sections import Section
 from llmx.tables import find_tables
 
@@ -18,6 +19,7 @@ def section_view(
     document: Document, section: Section, candidates: Sequence[Fact] = ()
 ) -> SectionView:
     text = section.text_of(document.text)
+    years = DocumentContext.of(document.text)
     return SectionView(
         doc=document.id,
         id=section.id,
@@ -35,6 +37,8 @@ def section_view(
         candidates=tuple(
             _candidate(document.text, number, fact) for number, fact in enumerate(candidates, 1)
         ),
+        report_year=years.report_year,
+        plan_year=years.plan_year,
     )
 
 

@@ -25,6 +25,7 @@ READERS: dict[str, str] = {
     ".docx": "llmx.readers.docx",
     ".md": "llmx.readers.markdown",
     ".markdown": "llmx.readers.markdown",
+    ".pdf": "llmx.readers.pdf",
 }
 
 # Formats we recognise but cannot read, with what to do instead.

@@ -73,15 +73,17 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class _Placed:
+class Placed:
+    """A grid position and the source cell that covers it."""
+
     cell: GridCell
     origin: bool  # the cell's top-left position (the others are covered by its span)
     same_row: bool  # covered from the left, in the cell's own row
 
 
-def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[_Placed | None]]:
+def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[Placed | None]]:
     """Lay source rows of spanning cells out on a grid, as browsers do (rowspan first)."""
-    grid: list[list[_Placed | None]] = []
+    grid: list[list[Placed | None]] = []
     for row_index, row in enumerate(rows):
         while len(grid) <= row_index:
             grid.append([])
@@ -100,7 +102,7 @@ def place_cells(rows: Sequence[Sequence[GridCell]]) -> list[list[_Placed | None]
                 for across in range(max(cell.colspan, 1)):
                     while len(target) <= column + across:
                         target.append(None)
-                    target[column + across] = _Placed(cell, down == 0 and across == 0, down == 0)
+                    target[column + across] = Placed(cell, down == 0 and across == 0, down == 0)
             column += max(cell.colspan, 1)
     return grid
 
@@ -110,7 +112,7 @@ def implied_header_rows(rows: Sequence[Sequence[GridCell]]) -> int:
     return max((cell.rowspan for cell in rows[0]), default=1) if rows else 0
 
 
-def _shown(placed: _Placed | None, header: bool) -> str:
+def _shown(placed: Placed | None, header: bool) -> str:
     if placed is None:
         return ""
     if placed.origin or header:
@@ -212,6 +214,15 @@ class TextBuilder:
             self._write(" |\n")
         self._regions.append(Region(table_start, self._length - 1, table_locator))
         self._write(TABLE_CLOSE)
+
+    @property
+    def length(self) -> int:
+        """Characters written so far: the offset the next text starts at."""
+        return self._length
+
+    def locate(self, start: int, end: int, locator: Locator) -> None:
+        """Say where a span already written came from (a paragraph's part on its next page)."""
+        self._regions.append(Region(start, end, locator))
 
     @property
     def lines(self) -> int:

@@ -24,6 +24,7 @@ from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_he
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary .doc renamed .docx
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _open(path: Path) -> Any:
@@ -98,13 +99,20 @@ def _paragraph_text(paragraph: Any) -> str:
     """A `w:p` element's text, read straight from its runs (python-docx's `Paragraph.text`
     runs an XPath per paragraph and per run): text, tabs, and line breaks as newlines."""
     pieces: list[str] = []
-    for node in paragraph.iter(_T, _TAB, _BR, _CR):
-        if node.tag == _T:
-            pieces.append(node.text or "")
-        elif node.tag == _TAB:
-            pieces.append("\t")
-        else:
-            pieces.append("\n")
+
+    def visit(element: Any) -> None:
+        for node in element:
+            tag = node.tag
+            if tag == _T:
+                pieces.append(node.text or "")
+            elif tag == _TAB:
+                pieces.append("\t")
+            elif tag in (_BR, _CR):
+                pieces.append("\n")
+            elif tag != _FALLBACK:  # a text box's legacy copy: its text is read once, above
+                visit(node)
+
+    visit(paragraph)
     return "".join(pieces)
 
 

@@ -60,8 +60,9 @@ _BLOCK = _words(
 _TEXT_BLOCK = _words("p li h1 h2 h3 h4 h5 h6 pre dd dt blockquote caption figcaption")
 _DROPPED = _words(
     "script style noscript template iframe object embed svg canvas button input select "
-    "textarea nav footer aside head title meta link"
+    "textarea nav head title meta link"
 )
+_FURNITURE_TAGS = _words("header footer aside")
 _BOXES = _words("div section blockquote fieldset")
 # Words in a class or id that name page furniture rather than the article.
 _FURNITURE_NAMES = _words(
@@ -81,6 +82,7 @@ _FURNITURE_LINE = re.compile(
     re.I,
 )
 _FURNITURE_LINE_MAX = 120
+_FURNITURE_SHARE_MAX = 0.3  # a "furniture" element holding more of the page is the article
 _LINK_SHARE_MAX = 0.5
 _DATA_CELL_MAX = 200  # a table whose cells all hold less is data; longer cells mean layout
 _NEAR_TIE = 0.95
@@ -118,11 +120,24 @@ def _names(element: etree._Element) -> set[str]:
     return {word for word in _NAME_SPLIT.split(words) if word}
 
 
-def _skipped(element: etree._Element) -> bool:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return True  # comments, processing instructions
-    return tag.lower() in _DROPPED or bool(_names(element) & _FURNITURE_NAMES)
+class _Skipped:
+    """Which elements are not the article: scripts, forms and the like always; elements named
+    as furniture (by a class or id word, or a header/footer/aside tag) unless they hold a
+    large share of the page's text, since a site may wrap its article in `print-area`."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.limit = _FURNITURE_SHARE_MAX * _text_length(body)
+
+    def __call__(self, element: etree._Element) -> bool:
+        tag = element.tag
+        if not isinstance(tag, str):
+            return True  # comments, processing instructions
+        tag = tag.lower()
+        if tag in _DROPPED:
+            return True
+        if tag in _FURNITURE_TAGS or _names(element) & _FURNITURE_NAMES:
+            return _text_length(element) < self.limit
+        return False
 
 
 def _visible_length(text: str) -> int:
@@ -155,12 +170,12 @@ def _is_text_block(element: etree._Element) -> bool:
     )
 
 
-def _score(root: etree._Element) -> dict[etree._Element, float]:
+def _score(root: etree._Element, skipped: _Skipped) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = defaultdict(float)
 
     def visit(element: etree._Element) -> None:
         for child in element:
-            if _skipped(child):
+            if skipped(child):
                 continue
             tag = child.tag.lower()
             data_table = tag == "table" and _is_data_table(child)
@@ -181,8 +196,8 @@ def _score(root: etree._Element) -> dict[etree._Element, float]:
     return scores
 
 
-def _article(root: etree._Element) -> etree._Element | None:
-    scores = _score(root)
+def _article(root: etree._Element, skipped: _Skipped) -> etree._Element | None:
+    scores = _score(root, skipped)
     if not scores:
         return None
     best = max(scores.values())
@@ -258,8 +273,9 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Writes an element's content in reading order: blocks as lines, tables as tables."""
 
-    def __init__(self, tree: etree._ElementTree) -> None:
+    def __init__(self, tree: etree._ElementTree, skipped: _Skipped) -> None:
         self.tree = tree
+        self.skipped = skipped
         self.builder = TextBuilder()
         self.pieces: list[str] = []
         self.line_element: etree._Element | None = None
@@ -303,7 +319,7 @@ class _Walker:
         lines_before = self.builder.lines
         self.add(element.text)
         for child in element:
-            if not _skipped(child):
+            if not self.skipped(child):
                 self.visit(child)
             self.add(child.tail)
         if block:
@@ -343,10 +359,12 @@ def read(path: Path) -> Document:
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{path}: not an HTML page ({error})") from None
     body = root.find("body")
-    article = _article(body if body is not None else root)
+    body = body if body is not None else root
+    skipped = _Skipped(body)
+    article = _article(body, skipped)
     if article is None:
         raise InputError(f"{path}: no article text found (only navigation and page furniture)")
-    walker = _Walker(root.getroottree())
+    walker = _Walker(root.getroottree(), skipped)
     walker.blocks.append(article)
     walker.visit(article)
     walker.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from llmx.bootstrap import Interval
+from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 
 
@@ -42,3 +43,31 @@ def fact_summary(fact: Fact | None) -> str:
     if fact is None:
         return ""
     return f"{fact.text} = {fact.value:g} {fact.unit or '∅'} · {fact.indicator}"
+
+
+def coverage_notes(evaluation: Evaluation) -> list[str]:
+    """What a score does not cover, in words: a run that is not complete, labelled sections
+    it failed (not scored, so never counted as misses), labelled documents it never read."""
+    notes: list[str] = []
+    record = evaluation.record
+    if record is not None and not record.usable:
+        stats = record.stats
+        asked = stats.sections_asked or stats.sections
+        parts = [f"run is {record.status.value}"]
+        if stats.sections_failed:
+            parts.append(f"{stats.sections_failed} of {asked} sections failed")
+        if stats.sections_fallback:
+            parts.append(f"{stats.sections_fallback} of {asked} fell back to the rules' facts")
+        notes.append(", ".join(parts))
+    if evaluation.failed_sections:
+        notes.append(
+            f"{len(evaluation.failed_sections)} labelled sections failed and are not scored: "
+            f"their {evaluation.gold_in_failed} gold facts are not counted as misses"
+        )
+    if evaluation.uncovered:
+        labelled = len(evaluation.documents) + len(evaluation.uncovered)
+        notes.append(
+            f"the run covers {labelled - len(evaluation.uncovered)} of {labelled} labelled "
+            f"documents; the other {len(evaluation.uncovered)} are not scored"
+        )
+    return notes

@@ -17,7 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from llmx.atomic import write_text_atomic
+from llmx.atomic import check_writable, write_text_atomic
+from llmx.errors import OutputError
 from llmx.report.charts import GOLD_COLOUR, Bar, colour, differences, grouped_bars
 from llmx.report.formatting import (
     fact_summary,
@@ -177,15 +178,58 @@ def render_markdown(
     )
 
 
-def write_report(report: Report, out: Path, *, title: str = "llmx extraction report") -> Path:
+def twin_of(out: Path) -> Path:
+    """The Markdown twin of an HTML report: its name with .md for .html."""
+    return out.with_suffix(".md")
+
+
+def twin_marker(out: Path) -> str:
+    """The first line of a twin: how llmx knows a Markdown file is one it wrote for `out`."""
+    return f"<!-- llmx report: the Markdown twin of {out.name} -->"
+
+
+def check_report_paths(out: Path, *, force: bool = False) -> Path:
+    """The twin's path, once both files are known writable and nothing is overwritten that
+    llmx was not asked to write: the twin may replace only an earlier twin of this report."""
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise OutputError(
+            f"--out {out}: the report is HTML; name an .html file (its Markdown twin "
+            f"{twin_of(out.with_suffix('.html')).name} is written beside it)"
+        )
+    twin = twin_of(out)
+    check_writable(out, "--out")
+    check_writable(twin, "the Markdown twin")
+    if twin.exists() and not force and not _is_twin(twin, out):
+        raise OutputError(
+            f"{twin} exists and is not a report llmx wrote for {out.name}; "
+            "pass --force to replace it, or choose another --out"
+        )
+    return twin
+
+
+def _is_twin(path: Path, out: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.readline().strip() == twin_marker(out)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def write_report(
+    report: Report, out: Path, *, title: str = "llmx extraction report", force: bool = False
+) -> Path:
     """Write `out` (HTML) and its Markdown twin beside it; returns the Markdown path."""
+    markdown_path = check_report_paths(out, force=force)
     generated = _now()
-    markdown_path = out.with_suffix(".md")
-    write_text_atomic(out, render_html(report, title=title, generated=generated))
-    write_text_atomic(
-        markdown_path,
-        render_markdown(report, title=title, html_name=out.name, generated=generated),
-    )
+    html_text = render_html(report, title=title, generated=generated)
+    markdown = render_markdown(report, title=title, html_name=out.name, generated=generated)
+    try:
+        write_text_atomic(out, html_text)
+        write_text_atomic(markdown_path, f"{twin_marker(out)}\n{markdown}")
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or out}: cannot write the report ({error.strerror})"
+        ) from None
     return markdown_path
 
 

@@ -12,13 +12,16 @@ from rich.text import Text
 from llmx.bootstrap import Interval
 from llmx.diagnosis import Error
 from llmx.evaluation import Evaluation
-from llmx.report.formatting import fact_summary, interval, percent
+from llmx.report.formatting import coverage_notes, fact_summary, interval, percent
 from llmx.scoring import Tally
 
 
 def print_evaluation(
     evaluation: Evaluation, console: Console, *, sections: int = 10, examples: int = 3
 ) -> None:
+    for line in coverage_notes(evaluation):
+        # Before any number, so a partial score is never read as a whole one.
+        console.print(Text(f"⚠ {line}", style="bold yellow"))
     console.print(headline_table(evaluation))
     console.print(attributes_table(evaluation.total))
     console.print(

@@ -17,6 +17,7 @@ from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 from llmx.gold import GoldSet
 from llmx.record import RunStats
+from llmx.report.formatting import coverage_notes
 from llmx.report.source import Context, Mark, Segment, context_of, segments
 from llmx.scoring import SectionKey, Tally
 from llmx.sections import Section
@@ -39,6 +40,9 @@ class RunRow:
     ignored: int
     stats: RunStats
     wall_seconds: float | None
+    # What the score does not cover (a partial run, failed sections, documents not read).
+    notes: tuple[str, ...] = ()
+    status: str = "complete"
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class DifferenceRow:
     a: str
     b: str
     difference: Difference
+    caveat: str = ""  # why the verdict must be read with care (a partial run)
 
 
 @dataclass(frozen=True)
@@ -202,6 +207,8 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         ignored=len(evaluation.outcome.ignored),
         stats=record.stats if record is not None else RunStats(),
         wall_seconds=evaluation.wall_seconds,
+        notes=tuple(coverage_notes(evaluation)),
+        status=record.status.value if record is not None else "complete",
     )
 
 
@@ -210,14 +217,29 @@ def _difference_rows(evaluations: Sequence[Evaluation]) -> list[DifferenceRow]:
     if not evaluations:
         return []
     reference = evaluations[0]
-    return [
-        DifferenceRow(
-            reference.label,
-            other.label,
-            paired_bootstrap(reference.sections, other.sections),
+    rows: list[DifferenceRow] = []
+    for other in evaluations[1:]:
+        # Only sections both runs were scored on: a section one run failed says nothing
+        # about which run extracts better.
+        common = reference.sections.keys() & other.sections.keys()
+        partial = [e.label for e in (reference, other) if e.partial]
+        rows.append(
+            DifferenceRow(
+                reference.label,
+                other.label,
+                paired_bootstrap(
+                    {k: t for k, t in reference.sections.items() if k in common},
+                    {k: t for k, t in other.sections.items() if k in common},
+                ),
+                caveat=(
+                    f"{' and '.join(partial)} partial: compared on the {len(common)} "
+                    "sections both scored"
+                    if partial
+                    else ""
+                ),
+            )
         )
-        for other in evaluations[1:]
-    ]
+    return rows
 
 
 class _SectionIndex:

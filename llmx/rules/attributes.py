@@ -6,7 +6,9 @@ Pure functions over the folded text around a mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from llmx.folding import fold
 from llmx.quantities import Quantity
 from llmx.rules.context import Boundaries, DocumentContext, section_status, section_year
 from llmx.rules.filters import clause_before
@@ -14,9 +16,12 @@ from llmx.sections import Section
 from llmx.vocabulary import (
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
+    STATUS_CUES,
     Family,
     Scope,
+    alternation,
     cue_pattern,
+    cue_words,
     family_of,
     implied_kind,
 )
@@ -26,17 +31,22 @@ _SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
 _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
-    r"年均|累计|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|总投资|连续\d+年|截至"
+    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年"
+    r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
+# Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
+_SPAN_WORDS = re.compile(r"累计|总投资|截至")
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
-    r"(?:分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共|总计|合计|新增|增长|下降|增加|减少|提高|降低|提升|"
+    r"(?:分别|同比|(?:比|较)(?:上年|去年)(?:末|底|同期)?|实际|年均|累计|全年|共|总计|合计|新增|"
+    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
-    r"[0-9.%、和及与]|\s)+$"
+    r"[0-9.%、和及与的]|\s)+$"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|全年|全区|全市|今年|明年|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
+    r"^(?:其中|全年|全区|全市|今年|明年|去年|预计|该省|该市|初步核算|据初步核算|"
+    r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
     r"(?:19|20)\d{2}年|我区|共|新|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
@@ -48,19 +58,45 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return implied
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
-    if quantity.unit in PERCENT_UNITS and _COMPLETION_RATIO.search(near):
+    if quantity.unit == "‰" or (quantity.unit == "%" and _INDEX_LEVEL.search(near)):
+        # Birth and death rates per mille and price indices (105.0%) are levels; a natural
+        # growth rate per mille is a change (ANNOTATION.md, section 4).
+        return "change" if _GROWTH_RATE.search(near) else "level"
+    if quantity.unit in PERCENT_UNITS and (
+        _COMPLETION_RATIO.search(near) or _COMPLETION_OF_BUDGET.search(clause)
+    ):
         return "share"
+    if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
+        # 比重由上年的9.6%提高到10.8%: both ends are levels of what moved.
+        growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
+        return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
     if quantity.unit in PERCENT_UNITS:
         if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速", near[-4:]):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
         return "share" if _SHARE_CUES.search(clause) else "change"
-    if _CHANGE_AGAINST_LAST_YEAR.search(near):
+    if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
+        return "change"
+    if _COMPARED_CHANGE.search(clause):
         return "change"
     return "level"
 
 
+_INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
+_GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
+_COMPLETION_OF_BUDGET = re.compile(
+    r"(?:完成|为|占)[^，。；]{0,20}(?:预算|计划|目标)[^，。；]{0,14}的$"
+)
+_MOVED_TO = re.compile(
+    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
+)
+# Amounts that are changes by their verb: 增收1858万元, 净增额达4.90亿元. (净增1954户 alone
+# counts what was added, a level, like 新增.)
+_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
+_COMPARED_CHANGE = re.compile(
+    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|多|少)了?$"
+)
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
@@ -70,8 +106,6 @@ _COMPLETION_RATIO = re.compile(
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
 )
-# Matched at a position (pattern.match(text, pos)), never on a slice to the end of the text,
-# whose copy would cost the length of the document for every number.
 _INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
@@ -82,8 +116,17 @@ _FORECAST_OF_PLAN_YEAR = re.compile(r"预计((?:19|20)\d{2})年")
 _PLANNED_NEAR = re.compile(
     r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标"
 )
-_BUDGETED_NEAR = re.compile(r"(?:年初预算|调整预算|预算数|预算安排|预算为|安排)[^，。；]{0,6}$")
-_EXECUTED_NEAR = re.compile(r"(?:执行数|决算数|完成数)[^，。；]{0,6}$")
+# Budget words, read in a clause and in a column header alike (预算数, 年初预算 / 执行数).
+_BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
+_BUDGETED_NEAR = re.compile(
+    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
+    r"[^，。；\d]{0,10}$"
+)
+_TASK_AFTER = re.compile(r"的?(?:年度)?(?:目标)?任务")
+_BUDGET_SENTENCE = re.compile(r"预算[:：]")
+_EXECUTED_NEAR = re.compile(
+    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
+)
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
 _GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")
@@ -100,13 +143,22 @@ def status_of(
     the clause's modal verbs, then the part of the report, unless the sentence reports a
     dated result inside a plan part."""
     near = folded[max(0, quantity.start - 12) : quantity.start]
+    near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
+    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+    # A figure for a year after the one reported on is a goal (2024年,贵州将…45%以上).
+    stated = _opening_year(folded, bounds, quantity.start)
+    ahead = bool(stated and context.plan_year and stated >= context.plan_year)
     forecast = _FORECAST.search(near)
     if forecast:
         # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target.
         planned = _FORECAST_OF_PLAN_YEAR.search(near)
-        ahead = planned and context.plan_year and planned.group(1) >= context.plan_year
+        ahead = ahead or bool(
+            planned and context.plan_year and planned.group(1) >= context.plan_year
+        )
         return "target" if ahead else "actual"
-    if _AGAINST_PLAN.search(near):
+    if _AGAINST_PLAN.search(near) or (
+        quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause)
+    ):
         return "actual"  # a result measured against the plan
     if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded, quantity.end):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
@@ -115,12 +167,13 @@ def status_of(
         return listed
     if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
         return "target"
+    if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
+        return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元
     if _EXECUTED_NEAR.search(near):
         return "actual"
-    clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     if default == "actual":
-        return "target" if _GOAL_MODALS.search(clause[-_CLAUSE_MAX:]) else "actual"
-    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+        goal = ahead or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+        return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
     if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
         return "actual"
@@ -143,15 +196,21 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)")
-_SENTENCE_OPENING_YEAR = re.compile(
-    r"\W*(?:其中|全年|另外|此外|同时|预计|力争)?(?:到|至)?\s*((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
+_CLAUSE_OPENING_YEAR = re.compile(
+    r"\W*(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
-_BASE_AFTER = re.compile(  # matched at a position, like _INDICATOR_COUNT_AFTER
-    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|增|降|升)(?:到|至)"
+# Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
+_BASE_AFTER = re.compile(
+    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
 )
+# 比上年同期144987万元: the figure compared with is last year's.
+_ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
+_LAST_YEAR_BASE = re.compile(r"(?:比|较|同)(?:上年|去年)(?:同期|末|底)?的?$")
+_MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
+_FUTURE = re.compile(r"将|力争|(?<!模)拟(?!定)")
 _CLAUSE_MAX = 30
 
 
@@ -166,17 +225,31 @@ def period_of(
     """The year a figure is for: a year its clause or sentence states, a relative year
     resolved against the document's, else its part's year (the report year in a review,
     the plan year in a plan); none for multi-year figures."""
-    clause = clause_before(folded, quantity.start, limit=_CLAUSE_MAX)
+    start = _ratio_start(folded, quantity)
+    clause = clause_before(folded, start, limit=_CLAUSE_MAX)
     if _MULTI_YEAR.search(clause):
         return None
-    base = _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)
+    ends_dated = _ENDS_DATED.search(clause)
+    if ends_dated:
+        return ends_dated.group(1)  # 由2002年的…增加到2007年的30600亿元
+    base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)) or (
+        # 比上年同期144987万元 is last year's level; 较上年4.93个百分点 is this year's change.
+        _LAST_YEAR_BASE.search(clause) and implied_kind(quantity.unit) != "change"
+    )
     if base and family_of(quantity.unit) is Family.DURATION:
         return None  # 从5天压缩至2天: a time it took before, not a year's value
-    stated = _stated_year(folded, bounds, quantity, clause, status, context, bool(base))
+    # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
+    in_clause = [] if _MOVE_FROM_YEAR.search(clause) else _STATED_YEAR.findall(clause)
+    if _SPAN_WORDS.search(clause) and not in_clause:
+        return None
+    stated = _stated_year(folded, bounds, start, clause, in_clause, status, context, bool(base))
     if stated:
-        return _year_before(stated) if base else stated
+        return _year_before(stated) if base and not in_clause else stated
     default = section_status(section)
-    if default == "actual":
+    sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+    if default == "actual" and status == "target" and _FUTURE.search(sentence):
+        year = context.plan_year  # 贵州将推动数字经济占比达到45%: a goal for the year ahead
+    elif default == "actual":
         year = section_year(section) or context.report_year
     else:
         looks_back = status == "actual" and re.search(
@@ -193,23 +266,44 @@ def _year_before(year: str | None) -> str | None:
 def _stated_year(
     folded: str,
     bounds: Boundaries,
-    quantity: Quantity,
+    position: int,
     clause: str,
+    in_clause: list[str],
     status: str,
     context: DocumentContext,
     base: bool,
 ) -> str | None:
     """The year the clause before the number states (2021年, 今年, 去年), or that opens its
     sentence."""
-    in_clause = _STATED_YEAR.findall(clause)
     if in_clause:
         return str(in_clause[-1])
     relative = _RELATIVE_YEAR.findall(clause)
     if relative and not (base and relative[-1] == "上年"):
         return context.relative(relative[-1], status)
-    sentence_start = bounds.sentence_start(quantity.start)
-    opening = _SENTENCE_OPENING_YEAR.match(folded, sentence_start, quantity.start)
-    return opening.group(1) if opening else None
+    # The last clause of the sentence so far that opens with a year dates what follows it:
+    # 报告指出,2024年,西藏…增长19.6%,…增长7.2%.
+    return _opening_year(folded, bounds, position)
+
+
+def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
+    """The year a clause of the sentence before `position` opens with, if one does."""
+    sentence_start = bounds.sentence_start(position)
+    index = bisect_right(bounds.clauses, position) - 1
+    while index >= 0 and bounds.clauses[index] >= sentence_start:
+        opening = _CLAUSE_OPENING_YEAR.match(folded, bounds.clauses[index], position)
+        if opening:
+            return opening.group(1)
+        index -= 1
+    return None
+
+
+def _ratio_start(folded: str, quantity: Quantity) -> int:
+    """Where a term of 16.5:14.8:68.7 reads from: the first term (a colon is no clause break)."""
+    start = quantity.start
+    if quantity.shape == "ratio_term":
+        while start > 0 and folded[start - 1] in "0123456789.: ":
+            start -= 1
+    return start
 
 
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")
@@ -229,8 +323,20 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
     return source[match.start() : end] if end - match.start() >= 2 else ""
 
 
+# The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
+_CHANGE_VERB = re.compile(
+    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|上升|扩大|缩小|收窄"
+)
+_TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
+_MOVE_START = re.compile(r"(?<=.)(?:由|从)")
+
+
 def indicator_of(
-    source: str, folded: str, quantity: Quantity, previous: tuple[int, str] | None
+    source: str,
+    folded: str,
+    quantity: Quantity,
+    previous: tuple[int, str] | None,
+    sentence_start: int = 0,
 ) -> str:
     """What is measured: the clause before the number, less verbs, cue and lead words.
 
@@ -239,6 +345,9 @@ def indicator_of(
     is left, the number measures the earlier indicator (its growth, where it says 增长).
     Cut in the folded text, returned in the source's own script.
     """
+    listed = _listed_indicator(source, folded, quantity, sentence_start)
+    if listed:
+        return listed
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
     continues = previous is not None and clause_start <= previous[0] <= quantity.start
     if previous is not None and continues:
@@ -249,13 +358,201 @@ def indicator_of(
     lead = _LEAD_WORDS.match(folded[clause_start:end])
     start = clause_start + (lead.end() if lead else 0)
     start = max(start, end - _INDICATOR_MAX)
-    indicator = source[start:end].strip(" 　“”\"'（）()、")
+    moved = _MOVE_START.search(folded, start, end)
+    if moved:
+        end = moved.start()  # 比重由上年的9.6%提高到…: what moved is before 由
+    indicator = _tidy(source[start:end], folded[start:end])
     following = _noun_after(source, folded, quantity)
     if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
         return following  # 实施130个技改项目: a count's noun follows it
-    if indicator:
+    in_sentence = previous is not None and previous[0] >= sentence_start
+    if not indicator and previous is not None and in_sentence and not continues:
+        verbs = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
+        if not verbs:
+            return previous[1]  # 生产总值突破千亿元,达1082.18亿元: the same subject
+    follows_on = in_sentence and _FOLLOW_ON.match(fold(indicator))
+    if indicator and not (follows_on and previous):
+        if previous is not None and quantity.start - previous[0] <= _HEAD_NOUN_REACH:
+            return _with_head_noun(indicator, previous[1])
         return indicator
+    if indicator and previous:
+        # 收入178亿元,占生产总值比重10.8%; 收入65073万元,完成年初预算的110.8%.
+        return _subject(previous[1]) + indicator
     if previous is not None and continues:
         grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
-        return previous[1] + ("增速" if grows else "")
+        return (_subject(previous[1]) if grows else previous[1]) + ("增速" if grows else "")
+    verb = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
+    if previous is not None and in_sentence and verb:
+        # 第一产业增加值257118万元,增长4.3%: the growth of the subject before.
+        written = folded.rfind(verb[-1], clause_start, quantity.start)
+        return _subject(previous[1]) + source[written : written + len(verb[-1])]
     return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")
+
+
+_RESPECTIVELY = re.compile(r"分别")
+_ORDINAL_LIST = re.compile(
+    r"(第)?[一二三](?:产业)?(?:(?:、|和|及|与)(?:第)?[一二三](?:产业)?)+产业"
+)
+_LIST_CLAUSE_MAX = 60
+_LIST_PHRASE_MAX = 8
+_LIST_PHRASE_NOISE = re.compile(
+    r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|实际)+|(?:为|达到?|是|了)+$"
+)
+_SECTORS = re.compile(r"三次产业|产业结构|产业比例|产业比重")
+_SECTOR_NAMES = "一二三"
+_THREE_SECTORS = re.compile(r"三次产业")
+_OF_WHAT = re.compile(r"(?<=.)(?:对|占)")
+
+
+def _listed_indicator(
+    source: str, folded: str, quantity: Quantity, sentence_start: int
+) -> str | None:
+    """The indicator of one number of a list that shares a subject: the k-th term of
+    三次产业结构16.5:14.8:68.7 is 三次产业结构(第k产业); the k-th number after 第一、第二和第三
+    产业增加值分别… names the k-th sector, after 一般公共预算收入、支出分别… the k-th item."""
+    start = _ratio_start(folded, quantity)
+    # The clause a list shares, read past the colons of a ratio: 结构由上年的5:67:28调整为…
+    window = max(0, start - _LIST_CLAUSE_MAX)
+    clause_start = max(max(folded.rfind(mark, window, start) for mark in "，。；,;\n") + 1, window)
+    clause = folded[clause_start:start]
+    if quantity.shape == "ratio_term":
+        k = folded.count(":", start, quantity.start)
+    else:
+        respectively = [m.end() for m in _RESPECTIVELY.finditer(clause)]
+        if not respectively:
+            return None
+        after = clause_start + respectively[-1]
+        k = len(re.findall(r"\d+(?:\.\d+)?", folded[after:start]))
+        # 分别增长6.9%、8.6%, 分别拉动经济增长1.7、0.2个百分点: each one's change.
+        number = re.search(r"\d", folded[after:start])
+        phrase_end = after + number.start() if number else start
+        phrase = _LIST_PHRASE_NOISE.sub("", folded[after:phrase_end])
+        head = _listed_head(source, folded, clause, clause_start, quantity, k)
+        if head is None:
+            # …分别为34.1亿元、38.6亿元,分别增长6.9%、8.6%: the head of the list before.
+            earlier = folded.rfind("分别", sentence_start, clause_start)
+            if earlier >= 0:
+                start_before = max(folded.rfind(mark, sentence_start, earlier) for mark in "，,")
+                begin = max(start_before + 1, sentence_start)
+                head = _listed_head(source, folded, folded[begin:earlier], begin, quantity, k)
+                # Borrowed, the head names only its subject: 第二产业(对经济的贡献率).
+                cut = _OF_WHAT.search(fold(head)) if head else None
+                head = head[: cut.start()] if head and cut else head
+        # 分别提高到194万元 reaches a level: no verb is part of what it measures.
+        reached = re.search(r"[到至]$", folded[after:phrase_end])
+        verb = phrase and _CHANGE_VERB.search(phrase) and not reached
+        if head and verb and len(phrase) <= _LIST_PHRASE_MAX:
+            return head + source[phrase_end - len(phrase) : phrase_end]
+        return head
+    return _listed_head(source, folded, clause, clause_start, quantity, k)
+
+
+def _listed_head(
+    source: str, folded: str, clause: str, clause_start: int, quantity: Quantity, k: int
+) -> str | None:
+    """The k-th of the subjects a list's head names (see `_listed_indicator`)."""
+    cut = _MOVE_START.search(clause) or _RESPECTIVELY.search(clause)
+    head_end = clause_start + (cut.start() if cut else len(clause))
+    head_end = clause_start + len(_VERB_TAIL.sub("", folded[clause_start:head_end]))
+    lead = _LEAD_WORDS.match(folded[clause_start:head_end])
+    head_start = clause_start + (lead.end() if lead else 0)
+    if head_end - head_start < 2:
+        return None
+    head, folded_head = source[head_start:head_end], folded[head_start:head_end]
+    ordinals = _ORDINAL_LIST.search(folded_head)
+    if ordinals:
+        names = re.findall(rf"[{_SECTOR_NAMES}]", ordinals.group())
+        if k >= len(names):
+            return None
+        word = head[ordinals.end() - 2 : ordinals.end()]  # 产业 in the text's own script
+        named = (ordinals.group(1) or "") + str(names[k]) + word
+        return head[: ordinals.start()] + named + head[ordinals.end() :]
+    both = _CITY_AND_COUNTRY.search(folded_head)
+    if both and k < 2:
+        # 城乡居民人均可支配收入分别增长6.8%和8.3%: urban first, then rural.
+        traditional = head[both.start() + 1] == "鄉"
+        word = (("城鎮", "農村") if traditional else ("城镇", "农村"))[k]
+        return head[: both.start()] + word + head[both.end() :]
+    three = _THREE_SECTORS.search(folded_head)
+    if three and quantity.shape != "ratio_term" and k < 3:
+        # 三次产业对经济的贡献率分别为12.8%、61.4%和25.8%: the k-th sector's.
+        word = head[three.end() - 2 : three.end()]
+        return head[: three.start()] + f"第{_SECTOR_NAMES[k]}{word}" + head[three.end() :]
+    if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
+        word = "產業" if "產" in head else "产业"
+        return f"{head}(第{_SECTOR_NAMES[k]}{word})"
+    items = re.split(r"、|和|及|与", head)
+    if len(items) < 2 or k >= len(items):
+        return head if quantity.shape == "ratio_term" else None
+    if all(len(item) <= 3 for item in items[:-1]):
+        # 城镇和农村常住居民人均可支配收入: short heads share the last item's tail.
+        width = len(items[0])
+        return (items[k] if k < len(items) - 1 else items[-1][:width]) + items[-1][width:]
+    return items[k]
+
+
+# Verbs inside a name (第三产业实现增加值), footnote marks ([2]), numbering (1)), lead verbs.
+_INNER_VERB = re.compile(r"(?:实现|完成)(?=增加值|生产总值|地区生产总值|总产值|产值|利润|营业收入)")
+_NOISE = re.compile(
+    r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?|只有|相应安排|相应)"
+)
+_ABBREVIATION = re.compile(r"[(（][A-Za-z]{2,8}[)）]?$|[(（][A-Za-z]{2,8}[)）]")
+_CITY_AND_COUNTRY = re.compile(r"城乡(?=居民)")
+
+
+def _tidy(indicator: str, folded: str) -> str:
+    """An indicator cut from a clause, less what is not part of a name; the source's script."""
+    keep = [True] * len(indicator)
+    for pattern in (_INNER_VERB, _NOISE):
+        for match in pattern.finditer(folded):
+            keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    text = "".join(char for char, kept in zip(indicator, keep, strict=True) if kept)
+    text = _ABBREVIATION.sub("", text).strip(" 　“”\"'、")  # 地区生产总值(GDP)
+    depth, cut = 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "(（") - (char in ")）")
+        if depth < 0:
+            depth, cut = 0, index + 1  # 下同)地区生产总值: what follows a note's end
+    text = text[cut:]
+    unclosed = re.search(r"[(（]([^()（）]*)$", text)
+    if unclosed:
+        # 占常住人口比重(常住人口城镇化率: the rate named inside, else what comes before.
+        inside = unclosed.group(1)
+        text = inside if len(inside) >= 4 else text[: unclosed.start()]
+    return text.strip(" 　“”\"'（）()、")
+
+
+# Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
+_FOLLOW_ON = re.compile(r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|比上年|较上年|同比)")
+# Where an indicator's subject ends and what is said of it begins.
+_PREDICATE = re.compile(
+    rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"
+    r"|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+)
+
+
+# What a short item of a list leaves unsaid: 粮食总产量…,其中稻谷39.1万吨 is 稻谷产量.
+_HEAD_NOUN = re.compile(r"(?:出厂价格|价格|增加值|产量|人口|面积|产值|收入|支出|利润)$")
+_SHORT_ITEM = 3
+_NOT_AN_ITEM = re.compile(r"^(?:年末|年底|全年|当年|年内)$|(?:培育|实施|建设|完成|新增|实现|建成)$")
+_HEAD_NOUN_REACH = 24  # 林业1.5亿元,增长13.9%;牧业22.9亿元: items of one list, across ;
+# Short names that are measures already (出生率, 税收, 户数): no head noun to add.
+_WHOLE_NOUN = re.compile(rf"(?:{_HEAD_NOUN.pattern[3:-2]})$|[率数额量值价比重度费金款税收人户]$")
+
+
+def _with_head_noun(indicator: str, before: str) -> str:
+    """A short indicator (牧业, 女性) takes the head noun of the one before (增加值, 人口)."""
+    if len(indicator) > _SHORT_ITEM or _WHOLE_NOUN.search(fold(indicator)):
+        return indicator
+    if _NOT_AN_ITEM.search(fold(indicator)):
+        return indicator  # 年末, 培育: a time or a verb, not an item of the list
+    subject = _subject(before)
+    head = _HEAD_NOUN.search(fold(subject))
+    return indicator + subject[head.start() :] if head else indicator
+
+
+def _subject(indicator: str) -> str:
+    """What an indicator is of, less what it says of it: 地区生产总值增长 → 地区生产总值,
+    地方级财政收入完成年初预算 → 地方级财政收入."""
+    cut = _PREDICATE.search(fold(indicator), 1)
+    return indicator[: cut.start()] if cut else indicator

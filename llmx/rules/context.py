@@ -29,14 +29,19 @@ _RESULTS_TITLE = re.compile(
 )
 _PLAN_TITLE = re.compile(_YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行))")
 _WORK_REPORT = re.compile(r"政府工作报告")
+_WORK_REPORT_YEAR = re.compile(_YEAR + r"[^。\d]{0,12}政府工作报告")
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
 _DATE_LINE = re.compile(
-    r"^[\s—\-－（(【\[]*(?:(?:成文|发布|生成)日期\W*)?"
+    r"^[\s—\-－─（(【\[]*(?:(?:成文|发布|生成|更新)(?:日期|时间)\W*)?"
     r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2})-\d{1,2})"
 )
-_DATE_IN_FIELD = re.compile(r"(?:成文|发布|生成)日期\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})")
+_DATE_IN_FIELD = re.compile(
+    r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
+)
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
-_NOT_A_REPORT_YEAR = re.compile(r"[—\-至到~～]\s*$|^\s*[—\-至到~～]|^以来")
+_RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
+_COMPARED_BEFORE = re.compile(r"[由从较比是]$")
+_RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
 
 
@@ -48,7 +53,7 @@ class DocumentContext:
 
     @classmethod
     def of(cls, text: str) -> DocumentContext:
-        return _years(text)
+        return _years(text)  # cached: the model path asks once per section
 
     def relative(self, word: str, status: str) -> str | None:
         """The year a relative word names. 今年 is the report year for a result and the plan
@@ -75,7 +80,8 @@ def document_year(text: str) -> str | None:
 
 
 def _head(text: str) -> tuple[str, list[str]]:
-    lines = [line.strip() for line in fold(text[: _HEAD_CHARS * 3]).splitlines() if line.strip()]
+    folded = arabic_years(fold(text[: _HEAD_CHARS * 3]))
+    lines = [line.strip() for line in folded.splitlines() if line.strip()]
     head_lines = lines[:_HEAD_LINES]
     return "".join(head_lines)[:_HEAD_CHARS], head_lines
 
@@ -90,6 +96,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
     return (int(field.group(1)), int(field.group(2))) if field else None
 
 
+@lru_cache(maxsize=64)
 def _years(text: str) -> DocumentContext:
     head, lines = _head(text)
     # The title is the head without its date line and metadata rows.
@@ -99,14 +106,17 @@ def _years(text: str) -> DocumentContext:
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
-    if _WORK_REPORT.search(title):
+    if _WORK_REPORT.search(title) and not report:
         # A government work report is given early in the year it plans for and reviews the
-        # year before: its title year (or date) is the plan year.
-        titled = re.search(_YEAR, title)
-        year = written or (titled.group(1) if titled else None)
-        if year and not report:
+        # year before: its title year (2024年政府工作报告) or date is the plan year. A news
+        # story about one names the year under review most.
+        titled = _WORK_REPORT_YEAR.search(title)
+        year = titled.group(1) if titled else written
+        if year:
             written = written or year
             report, plan = str(int(year) - 1), plan or year
+        else:
+            report = _most_named_year(arabic_years(fold(text)))
     if report is None and plan is not None:
         report = str(int(plan) - 1)
     if report is None and dated is not None:
@@ -114,7 +124,7 @@ def _years(text: str) -> DocumentContext:
         report = str(year if month >= _LATE_MONTH else year - 1)
     if report is None:
         titled = re.search(_YEAR, title)
-        report = titled.group(1) if titled else _most_named_year(fold(text))
+        report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     return DocumentContext(report, plan, written)
@@ -124,11 +134,44 @@ def _most_named_year(folded: str) -> str | None:
     """The year the text names most often on its own (not in a range or a span since)."""
     counts: Counter[str] = Counter()
     for match in re.finditer(_YEAR, folded):
-        before = folded[max(0, match.start() - 2) : match.start()]
+        before = folded[max(0, match.start() - 3) : match.start()]
         after = folded[match.end() : match.end() + 2]
-        if not (_NOT_A_REPORT_YEAR.search(before) or _NOT_A_REPORT_YEAR.search(after)):
+        if _RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after):
+            continue
+        if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
             counts[match.group(1)] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    # The most named; among as many, the latest (a report looks back from its own year).
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+_ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
+_ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
+_ROC_MARK = re.compile(r"民国|中华民国")
+_AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
+_ROC_MIN = 3  # 年度 years of the Republic of China calendar needed to read a text by it
+
+
+def arabic_years(folded: str) -> str:
+    """The text with its years as common-era digits, one character for one so that offsets
+    stay those of the text: years in Chinese numerals (二〇〇七年, 二00七年), and in a text
+    dated by the Republic of China calendar, 110年度 as 2021年 (1911 more)."""
+
+    def digits(match: re.Match[str]) -> str:
+        written = match.group().translate(_YEAR_DIGITS)
+        return written if written[:2] in ("19", "20") else match.group()
+
+    dated = _CHINESE_YEAR.sub(digits, folded)
+    roc = len(_ROC_YEAR.findall(dated))
+    if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
+        # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.
+        dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", dated)
+    return dated
 
 
 # --- the part of the report a section belongs to ---------------------------------------------
@@ -142,7 +185,7 @@ def section_status(section: Section) -> str:
     """The status a section's facts have unless their sentence says otherwise."""
     # The outermost heading that says decides: a part's title, then its subsections'.
     for heading in section.path:
-        folded = fold(heading)
+        folded = fold(unglossed(heading))
         if any(word in folded for word in _ACTUAL_HEADINGS):
             return "actual"
         if any(word in folded for word in _TARGET_HEADINGS):
@@ -154,18 +197,54 @@ def section_status(section: Section) -> str:
 def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
-        folded = fold(heading)
+        folded = fold(unglossed(heading))
         years = [
             m.group(1)
             for m in re.finditer(_YEAR, folded)
-            if not _NOT_A_REPORT_YEAR.search(folded[m.end() : m.end() + 2])
-            and not _NOT_A_REPORT_YEAR.search(folded[max(0, m.start() - 2) : m.start()])
+            if not _RANGE_START_AFTER.search(folded[m.end() : m.end() + 2])
+            and not _RANGE_END_BEFORE.search(folded[max(0, m.start() - 3) : m.start()])
         ]
         if len(set(years)) == 1:
             return years[0]
         if years:
             return None  # 2023年执行情况及2024年计划: no one year
     return None
+
+
+# --- pinyin glosses ---------------------------------------------------------------------------
+
+# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
+
+
+@dataclass(frozen=True)
+class Unglossed:
+    """A text with its pinyin glosses taken out, and the way from its offsets to the text's."""
+
+    text: str
+    starts: tuple[int, ...]  # where each gloss started in the original
+    removed: tuple[int, ...]  # characters removed up to and including each gloss
+
+    @classmethod
+    def of(cls, text: str) -> Unglossed:
+        glosses = list(_GLOSS.finditer(text))
+        if not glosses:
+            return cls(text, (), ())
+        removed, total = [], 0
+        for gloss in glosses:
+            total += gloss.end() - gloss.start()
+            removed.append(total)
+        return cls(_GLOSS.sub("", text), tuple(g.start() for g in glosses), tuple(removed))
+
+    def position(self, original: int) -> int:
+        """The offset in the unglossed text of the original text's offset `original`."""
+        index = bisect_right(self.starts, original - 1) - 1
+        return original - (self.removed[index] if index >= 0 else 0)
+
+
+def unglossed(text: str) -> str:
+    return _GLOSS.sub("", text)
 
 
 # --- where sentences, clauses and lines start ------------------------------------------------

@@ -16,10 +16,16 @@ from llmx.folding import fold
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
-from llmx.rules.context import Boundaries, DocumentContext, section_status
+from llmx.rules.context import (
+    Boundaries,
+    DocumentContext,
+    Unglossed,
+    arabic_years,
+    section_status,
+)
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
-from llmx.vocabulary import Scope, cue_pattern, implied_kind
+from llmx.vocabulary import PERCENT_UNITS, Scope, cue_pattern, implied_kind
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -31,6 +37,11 @@ class _Document:
 
     document: Document
     folded: str
+    # What attributes are read from: the text without pinyin glosses, folded, and with
+    # years in Chinese numerals in digits (same length as `clean`).
+    unglossed: Unglossed
+    clean_folded: str
+    dated: str
     context: DocumentContext
     bounds: Boundaries
     sections: list[Section]
@@ -67,12 +78,17 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
-    folded = fold(text)
+    clean = Unglossed.of(text)
+    clean_folded = fold(clean.text)
+    dated = arabic_years(clean_folded)
     return _Document(
         document,
-        folded,
-        DocumentContext.of(text),
-        Boundaries.of(folded),
+        fold(text),
+        clean,
+        clean_folded,
+        dated,
+        DocumentContext.of(clean.text),
+        Boundaries.of(dated),
         split_sections(document.id, text),
         find_tables(text),
     )
@@ -101,27 +117,35 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             continue
         if filters.is_zero_outcome(folded, quantity):
             quantity = replace(quantity, has_unit=True)
-        quantity = filters.unit_from_context(
-            folded, quantity, prepared.bounds.sentence_start(quantity.start)
-        )
+        quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        status = attributes.status_of(
-            folded, prepared.bounds, quantity, default, prepared.context
+        clean = prepared.unglossed
+        read = replace(
+            quantity, start=clean.position(quantity.start), end=clean.position(quantity.end)
         )
-        indicator = attributes.indicator_of(text, folded, quantity, previous)
-        previous = (quantity.end, indicator)
+        status = attributes.status_of(
+            prepared.dated, prepared.bounds, read, default, prepared.context
+        )
+        indicator = attributes.indicator_of(
+            clean.text,
+            prepared.clean_folded,
+            read,
+            previous,
+            prepared.bounds.sentence_start(read.start),
+        )
+        previous = (read.end, indicator)
         yield _fact(
             prepared,
             section,
             quantity,
             indicator,
             status,
-            attributes.kind_of(folded, quantity),
+            attributes.kind_of(prepared.clean_folded, read),
             attributes.period_of(
-                folded, prepared.bounds, quantity, status, section, prepared.context
+                prepared.dated, prepared.bounds, read, status, section, prepared.context
             ),
         )
 
@@ -148,7 +172,7 @@ def _row_facts(
     header = table.indicator_of(row)
     header_unit = split_header_unit(header)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
-    indicator = re.sub(r"^其中[:：]", "", indicator)
+    indicator = _ROW_LEAD.sub("", indicator) or indicator
     for column, cell in zip(table.columns, row.cells, strict=True):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -156,18 +180,21 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
+                # A column of rates (比上年增长%) gives its own unit whatever the row's.
+                rates = column.unit if column.unit and column.unit[0] in PERCENT_UNITS else None
                 in_prose = prose_units.get(_stem(header), "")
-                unit, factor = header_unit or column.unit or (in_prose, 1.0)
+                unit, factor = rates or header_unit or column.unit or (in_prose, 1.0)
                 quantity = quantity.with_unit(unit, factor)
             negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
             status = column.status or section_status(section)
-            kind = _table_kind(fold(header), quantity, negative)
+            kind = _table_kind(fold(header), fold(column.header), quantity, negative)
             period = (
                 column.period
+                or _relative_header_year(prepared.context, column.header, status)
                 or title_year
                 or (
                     prepared.context.report_year
-                    if status == "actual"
+                    if status == "actual" or section_status(section) == "actual"
                     else prepared.context.plan_year
                 )
             )
@@ -176,6 +203,11 @@ def _row_facts(
 
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
+# Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
+_ROW_LEAD = re.compile(
+    r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|其中[:：]?)+\s*"
+)
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -222,13 +254,30 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
     return {stem: counts.most_common(1)[0][0] if counts else "" for stem, counts in units.items()}
 
 
-def _table_kind(header: str, quantity: Quantity, negative: bool) -> str:
+def _table_kind(row_header: str, column_header: str, quantity: Quantity, negative: bool) -> str:
+    """The row's indicator decides (…增速, …比重); a column headed 比上年增长% makes its
+    cells changes whatever the row."""
     implied = implied_kind(quantity.unit)
-    if implied == "change" or negative or _CHANGE_HEADER.search(header):
+    changes = _CHANGE_HEADER.search(row_header) or _CHANGE_HEADER.search(column_header)
+    if implied == "change" or negative or changes:
         return "change"
-    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(header)):
+    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(row_header)):
         return "share"
     return "level"
+
+
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")
+
+
+def _relative_header_year(context: DocumentContext, header: str, status: str) -> str | None:
+    """The year a column headed 上年执行数 or 本年预算 is for."""
+    found = _RELATIVE_HEADER.search(fold(header))
+    if not found:
+        return None
+    word = {"本年": "今年"}.get(found.group(1), found.group(1))
+    if word in ("上年", "去年"):
+        return str(int(context.report_year) - 1) if context.report_year else None
+    return context.relative(word, status)
 
 
 def _shift(quantity: Quantity, offset: int, text: str) -> Quantity:

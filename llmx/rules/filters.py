@@ -38,6 +38,7 @@ _CLASS_AFTER = re.compile(
 _MONEY_CONTEXT = re.compile(
     r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业"
 )
+_SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
 
@@ -175,15 +176,15 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     return shared
 
 
-def unit_from_context(folded: str, quantity: Quantity, sentence_start: int) -> Quantity:
-    """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence.
-
-    `sentence_start` is where the number's sentence starts (`Boundaries.sentence_start`):
-    looked up, not searched for, so the cost does not grow with the document.
-    """
+def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
+    """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence."""
     if quantity.unit or not quantity.magnitude:
         return quantity
-    if _MONEY_CONTEXT.search(folded[sentence_start : quantity.start]) or _MONEY_AFTER.match(
+    # Bounded: a sentence is read back at most _SENTENCE_MAX characters, never to the start.
+    window = max(0, quantity.start - _SENTENCE_MAX)
+    sentence_start = max(folded.rfind(mark, window, quantity.start) for mark in "。；\n")
+    sentence_start = max(sentence_start, window - 1)
+    if _MONEY_CONTEXT.search(folded[sentence_start + 1 : quantity.start]) or _MONEY_AFTER.match(
         _after(folded, quantity, 4)
     ):
         return quantity.with_unit("元")

@@ -3,6 +3,7 @@ config for the fake server. Fixtures using them live in conftest.py."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -87,3 +88,11 @@ MakeExtractor = Callable[..., LLMExtractor]
 def failure_lines(extraction: Extraction) -> list[str]:
     """Each failed section on one line, as the terminal shows it."""
     return [failure.line for failure in extraction.failures]
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 nothing listens on: a server that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -54,7 +54,7 @@ def test_extract_with_a_model_writes_a_run_with_its_accounting(
     assert [fact.text for fact in read_facts(out)] == ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
     [run] = (tmp_path / "runs").iterdir()
     record = load_run(run).record
-    assert record.spec.extractor == "llm" and record.spec.prompt == "extract@v2"
+    assert record.spec.extractor == "llm" and record.spec.prompt == "extract@v3"
     assert (record.stats.calls, record.stats.cache_hits) == (3, 0)
     assert record.stats.tokens_in > 0 and record.status == "complete"
 
@@ -71,9 +71,12 @@ def test_a_failed_section_makes_the_run_exit_non_zero_but_keeps_the_rest(
     out = tmp_path / "facts.jsonl"
     result = CliRunner().invoke(app, _arguments(server, tmp_path, "--out", str(out)))
     assert result.exit_code == 1
-    assert "failed: report §2: HTTP 400 from the model server" in result.output
-    assert "1 sections failed; the run keeps the others" in result.output
+    assert "1 section HTTP 400: first report §2: HTTP 400 from the model server" in result.output
+    assert "every failure, in full, with the raw answers: " in result.output
+    assert "run is partial: 1 of 3 sections failed; the others are kept" in result.output
     assert [fact.section for fact in read_facts(out)] == ["1", "1", "1"]
+    [run] = (tmp_path / "runs").iterdir()
+    assert load_run(run).record.failures[0].error == "HTTP 400"
 
 
 def test_offline_with_an_empty_cache_is_a_one_line_error(

@@ -65,10 +65,29 @@ def test_a_local_server_needs_no_key_but_a_remote_one_does() -> None:
 
 
 def test_the_record_never_holds_a_key_or_url_credentials() -> None:
-    config = ModelConfig(model="m", base_url="https://user:secret@api.example.com/v1?key=x")
+    config = ModelConfig(model="m", base_url="https://user:secret@api.example.com/v1")
     described = str(config.describe())
-    assert "secret" not in described and "key=x" not in described
+    assert "secret" not in described and "user" not in described
     assert config.public_base_url == "https://api.example.com/v1"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://user:secret@api.example.com/v1?key=x", "has a query or fragment"),
+        ("http://localhost:11434/v1#models", "has a query or fragment"),
+        ("http://localhost:11434/v1/chat/completions", "names the endpoint"),
+        ("api.openai.com/v1", "is not an http"),
+        ("ftp://api.openai.com/v1", "is not an http"),
+        ("http://localhost:99999/v1", "has an invalid port"),
+        ("http://localhost:11434/v1 ", "contains spaces"),
+        ("http:///v1", "is not an http"),
+    ],
+)
+def test_a_base_url_that_cannot_be_right_is_refused_up_front(url: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem) as refused:
+        ModelConfig(model="m", base_url=url)
+    assert "secret" not in str(refused.value) and "key=x" not in str(refused.value)
 
 
 def test_a_key_in_the_config_file_is_refused(tmp_path: Path) -> None:

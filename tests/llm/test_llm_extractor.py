@@ -178,7 +178,7 @@ def test_a_run_records_model_prompt_and_schema_but_no_secret(
 ) -> None:
     described = make_extractor(base_url="http://user:pw@127.0.0.1:9/v1").describe()
     assert described.extractor == "llm" and described.model == "fake-model"
-    assert described.prompt == "extract@v2" and len(described.prompt_hash or "") == 16
+    assert described.prompt == "extract@v3" and len(described.prompt_hash or "") == 16
     assert described.base_url == "http://127.0.0.1:9/v1"  # credentials taken out
     assert described.params == {"temperature": 0, "max_tokens": 6144}
     assert "pw" not in described.model_dump_json()

@@ -3,8 +3,6 @@ fills what rules cannot judge, and adds what they missed by quoting it."""
 
 from __future__ import annotations
 
-import json
-
 from fakeserver import FakeServer, Recorded, Reply
 from support import REPORT, MakeExtractor, fact, failure_lines
 
@@ -41,14 +39,38 @@ def test_the_model_keeps_drops_fills_and_adds(
     ]
 
 
-def test_a_decision_on_a_candidate_that_does_not_exist_is_re_asked(
+def test_a_decision_on_a_candidate_that_does_not_exist_is_left_out_not_re_asked(
     server: FakeServer, make_extractor: MakeExtractor
 ) -> None:
-    server.script(Reply(payload={"decisions": [{"id": 9, "keep": True}], "added": []}))
+    server.responder = lambda request: (
+        {"decisions": [{"id": 1, "keep": True}, {"id": 9, "keep": True}]}
+        if "983亿元" in request.section_text
+        else {"decisions": []}
+    )
     extraction = make_extractor("hybrid", concurrency=1).extract([REPORT])
-    assert failure_lines(extraction) == []
-    reask = json.dumps(server.requests[1].body["messages"], ensure_ascii=False)
-    assert "candidate 9 does not exist; ids run" in reask
+    assert failure_lines(extraction) == [] and len(server.requests) == 3
+    assert [f.text for f in extraction.facts] == ["983亿元"]  # candidate 1 of 3, kept
+    assert extraction.stats.dropped == {"invalid in the answer: unknown candidate": 1}
+    assert extraction.stats.validation_retries == 0
+
+
+def test_a_section_whose_answer_cannot_be_used_keeps_its_rules_facts_marked_as_such(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    server.responder = lambda request: (
+        Reply(raw_content="no idea")
+        if "983亿元" in request.section_text
+        else {"decisions": [], "added": []}
+    )
+    extraction = make_extractor("hybrid", validation_retries=1).extract([REPORT])
+    [failure] = extraction.failures
+    assert (failure.section, failure.fallback, failure.attempts) == ("1", "rules", 2)
+    assert failure.raw_answer == "no idea"
+    assert [(f.text, f.extractor) for f in extraction.facts] == [
+        ("983亿元", "rules"),
+        ("7.2%", "rules"),
+        ("5.2%", "rules"),
+    ]
 
 
 def test_prompts_reach_the_server_verbatim_whatever_the_text_holds(

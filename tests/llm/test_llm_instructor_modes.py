@@ -45,8 +45,24 @@ def test_malformed_json_from_the_model_is_re_asked_and_recovered(
     assert failure_lines(extraction) == []
     assert extraction.stats.validation_retries == 1
     assert len(server.requests) == 4  # three sections, one re-ask
-    reask = server.requests[1].body["messages"]
-    assert len(reask) > len(server.requests[0].body["messages"])  # the error went back
+    first, reask = (json.dumps(r.body["messages"], ensure_ascii=False) for r in server.requests[:2])
+    assert "Your previous answer could not be used: " in reask  # the error went back…
+    assert len(first) < len(reask) <= len(first) + 1000  # …but not the answer: same size
+
+
+def test_re_asks_stay_the_size_of_the_first_prompt(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    huge = {"facts": [{"text": f"{n}亿元", "value": "lots", "indicator": "x"} for n in range(300)]}
+    server.responder = lambda _request: Reply(payload=huge)
+    extraction = make_extractor(validation_retries=3, concurrency=1).extract([REPORT])
+    assert len(extraction.failures) == 3 and len(server.requests) == 3 * 4
+    sizes = [len(json.dumps(r.body, ensure_ascii=False)) for r in server.requests[:4]]
+    assert max(sizes) <= sizes[0] + 1000, sizes
+    assert extraction.failures[0].raw_answer == json.dumps(huge, ensure_ascii=False)
+    assert extraction.failures[0].summary.startswith(
+        "answer failed validation after 4 attempts: ValidationError: facts.0.value: "
+    )
 
 
 def test_lax_validation_takes_strings_and_years_without_a_paid_re_ask(

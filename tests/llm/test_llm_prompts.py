@@ -22,12 +22,37 @@ TABLE_REPORT = Document(
 )
 
 
-def test_the_llm_prompt_has_two_real_versions_and_the_newest_is_the_default() -> None:
-    assert versions("extract") == [1, 2]
-    assert load_prompt("extract").ref == "extract@v2"
+def test_the_llm_prompt_has_three_real_versions_and_the_newest_is_the_default() -> None:
+    assert versions("extract") == [1, 2, 3]
+    assert load_prompt("extract").ref == "extract@v3"
     first, second = load_prompt("extract@v1"), load_prompt("extract@2")
-    assert (first.mode, second.mode) == ("llm", "llm")
+    assert (first.mode, second.mode, load_prompt("extract@v3").mode) == ("llm", "llm", "llm")
     assert first.hash != second.hash and first.params != second.params
+
+
+BULLETIN = Document(
+    "b",
+    "某省2022年国民经济和社会发展统计公报\n一、综合\n初步核算，全年全省生产总值77715亿元，比上年增长3.1%。\n",
+)
+
+
+@pytest.mark.parametrize("ref", ["extract@v3", "hybrid@v2"])
+def test_the_newest_prompts_assume_no_genre_and_give_the_documents_years(ref: str) -> None:
+    [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
+    candidates = RulesExtractor().extract_section(BULLETIN, section)
+    system, _ = load_prompt(ref).render(section_view(BULLETIN, section, candidates))
+    content = system["content"]
+    assert "development plan" not in content and "statistical bulletin" in content
+    assert "results are for 2022 and plans for 2023" in content
+    assert "万亿 10^12" in content and "个百分点, 百分点, 倍" in content  # from the vocabulary
+    assert "年初预算" in content  # a budget column is a target
+
+
+@pytest.mark.parametrize("ref", ["extract@v1", "extract@v2", "hybrid@v1"])
+def test_older_prompt_versions_still_name_their_genre(ref: str) -> None:
+    [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
+    system, _ = load_prompt(ref).render(section_view(BULLETIN, section))
+    assert "development plan" in system["content"]
 
 
 def test_a_prompt_renders_a_sections_place_text_and_tables() -> None:

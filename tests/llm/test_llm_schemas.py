@@ -3,13 +3,14 @@ the model where an answer cannot be repaired (instructor sends them back on a re
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 from support import GDP
 
-from llmx.llm.schemas import CandidateDecision, ExtractedFacts, HybridAnswer, ModelFact
+from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact, repairs_of
 
 GOOD = GDP  # a fact exactly as a model should return it
 
@@ -58,15 +59,33 @@ def test_an_empty_section_is_an_empty_list() -> None:
     assert ExtractedFacts.model_validate({}).facts == []
 
 
-def test_a_hybrid_decision_must_name_an_existing_candidate() -> None:
-    context = {"candidates": 3}
-    assert CandidateDecision.model_validate({"id": 2, "keep": True}, context=context).id == 2
-    with pytest.raises(ValidationError, match="candidate 4 does not exist; ids run from 1 to 3"):
-        CandidateDecision.model_validate({"id": 4, "keep": True}, context=context)
+def test_a_decision_on_a_candidate_that_does_not_exist_is_left_out_and_the_rest_kept() -> None:
+    answer = HybridAnswer.model_validate(
+        {"decisions": [{"id": 2, "keep": True}, {"id": 4, "keep": True}, {"id": 0, "keep": True}]},
+        context={"candidates": 3},
+    )
+    assert [decision.id for decision in answer.decisions] == [2]
+    assert [repair.kind for repair in repairs_of(answer)] == ["unknown candidate"] * 2
 
 
-def test_a_hybrid_answer_decides_each_candidate_once() -> None:
-    with pytest.raises(ValidationError, match="candidate 1 has two decisions"):
-        HybridAnswer.model_validate(
-            {"decisions": [{"id": 1, "keep": True}, {"id": 1, "keep": False}]}
-        )
+def test_a_second_decision_on_one_candidate_is_left_out() -> None:
+    answer = HybridAnswer.model_validate(
+        {"decisions": [{"id": 1, "keep": True}, {"id": 1, "keep": False}]}
+    )
+    assert [(d.id, d.keep) for d in answer.decisions] == [(1, True)]
+    assert [repair.detail for repair in repairs_of(answer)] == ["candidate 1"]
+
+
+def test_an_added_fact_that_does_not_validate_is_left_out_with_its_reason() -> None:
+    good = {**GDP}
+    bad = {**GDP, "text": "many", "value": "lots"}
+    answer = HybridAnswer.model_validate({"decisions": [], "added": [bad, good]})
+    assert [fact.text for fact in answer.added] == ["983亿元"]
+    [repair] = repairs_of(answer)
+    assert repair.kind == "invalid added fact" and repair.detail.startswith("text: Value error")
+
+
+def test_the_model_cannot_fill_in_the_repairs_itself() -> None:
+    answer = HybridAnswer.model_validate({"repaired": [{"kind": "x", "detail": "y"}]})
+    assert repairs_of(answer) == []
+    assert "repaired" not in json.dumps(HybridAnswer.model_json_schema())

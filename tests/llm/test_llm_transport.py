@@ -5,11 +5,13 @@ not retried; pacing holds requests back."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from fakeserver import FakeServer, Reply
-from support import REPORT, MakeExtractor, failure_lines
+from support import REPORT, MakeExtractor, closed_port, failure_lines, report_answer
 
+from llmx.errors import ServerError
 from llmx.extraction import Extraction
 from llmx.llm.pacing import Pacer
 
@@ -74,13 +76,60 @@ def test_transport_retries_are_capped_and_the_section_fails_alone(
     assert [f.section for f in extraction.facts] == ["1", "1", "1", "2", "2"]
 
 
-def test_an_authentication_error_is_not_retried(
+@pytest.mark.parametrize(
+    ("trouble", "said"),
+    [
+        (Reply(status=401), "refused the API key (HTTP 401: fake status 401): check $OPENAI_API"),
+        (Reply(status=403), "refused the request (HTTP 403"),
+        (Reply(status=404), "answered HTTP 404 (fake status 404): check --base-url"),
+        (
+            Reply(status=400, body=b'{"error": {"message": "The model `x` does not exist"}}'),
+            "has no model 'fake-model' (HTTP 400: The model `x` does not exist): check --model",
+        ),
+    ],
+    ids=["401", "403", "404", "400-unknown-model"],
+)
+def test_an_answer_every_section_would_get_stops_the_job_at_once(
+    server: FakeServer, make_extractor: MakeExtractor, trouble: Reply, said: str
+) -> None:
+    server.script(*[trouble] * 10)
+    with pytest.raises(ServerError) as stopped:
+        make_extractor(concurrency=1).extract([REPORT])
+    assert len(server.requests) == 1  # not retried, and no other section asked
+    assert str(stopped.value).startswith(server.url) and said in str(stopped.value)
+
+
+def test_a_bad_request_for_one_section_fails_that_section_alone(
     server: FakeServer, make_extractor: MakeExtractor
 ) -> None:
-    server.script(Reply(status=401))
+    server.script(Reply(status=400))
     extraction = make_extractor(concurrency=1).extract([REPORT])
-    assert failure_lines(extraction) == ["report §0: HTTP 401 from the model server (not retried)"]
-    assert extraction.stats.transport_retries == 0
+    assert failure_lines(extraction) == ["report §0: HTTP 400 from the model server (not retried)"]
+    assert extraction.failures[0].error == "HTTP 400" and extraction.stats.transport_retries == 0
+
+
+def test_a_server_that_is_down_stops_the_job_in_seconds_naming_the_url(
+    make_extractor: MakeExtractor,
+) -> None:
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    began = time.monotonic()
+    with pytest.raises(ServerError) as stopped:
+        make_extractor(base_url=url, backoff_initial=1.0, backoff_max=60).extract([REPORT])
+    assert time.monotonic() - began < 5
+    assert str(stopped.value) == (
+        f"cannot connect to {url} (connection refused): "
+        "is the server running, and is --base-url right?"
+    )
+
+
+def test_a_server_that_goes_down_mid_job_fails_sections_not_the_job(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    server.responder = lambda request: (
+        report_answer(request) if len(server.requests) == 1 else Reply(drop=True)
+    )
+    extraction = make_extractor(concurrency=1, transport_retries=1).extract([REPORT])
+    assert [failure.error for failure in extraction.failures] == ["ConnectionFailed"] * 2
 
 
 def test_the_request_limit_holds_requests_back() -> None:

@@ -77,3 +77,22 @@ def test_an_empty_docx_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(InputError, match="empty"):
         read_document(path)
+
+
+def test_a_text_box_is_read_once_not_again_from_its_legacy_copy(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("正文增长6.5%。")
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent><w:p><w:r>'
+        "<w:t>新建学校3所</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback>"
+        "<w:txbxContent><w:p><w:r><w:t>新建学校3所</w:t></w:r></w:p></w:txbxContent>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(parse_xml(box))
+    path = tmp_path / "box.docx"
+    word.save(str(path))
+    assert read_document(path).text.count("新建学校3所") == 1

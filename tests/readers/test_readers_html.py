@@ -117,3 +117,34 @@ def test_word_exported_cells_keep_numbers_whole(tmp_path: Path) -> None:
     document = read_document(_page(tmp_path, "word.html", page))
     assert "| 指标 | 2023年完成 |" in document.text
     assert "| 地区生产总值增速（%） | 6.3 |" in document.text
+
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def test_a_table_laid_out_gbk_page_gives_its_article_only(tmp_path: Path) -> None:
+    # An older site: the page laid out in tables, served as GBK without a charset
+    # declaration, paragraphs separated by <br> and indented with &nbsp;.
+    page = (PAGES / "table-layout.html").read_text(encoding="utf-8")
+    document = read_document(_page(tmp_path, "old.html", page, "gbk"))
+    assert document.text.splitlines()[:3] == [
+        "璧山区2023年国民经济和社会发展统计公报",
+        "初步核算，全年地区生产总值983亿元，比上年增长7.2%。其中，第一产业增加值50.3亿元，"
+        "增长4.1%；第二产业增加值511.2亿元，增长8.6%。",
+        "全年规模以上工业增加值增长8.6%，固定资产投资增长14.7%。",
+    ]
+    assert "| 地区生产总值 | 983 | 7.2 |" in document.text
+    assert document.text.rstrip().endswith("全体居民人均可支配收入44704元，增长5.8%。")
+    for furniture in ("机构设置", "发布日期", "浏览次数", "打印本页", "ICP", "023-41422000"):
+        assert furniture not in document.text
+
+
+def test_an_article_wrapper_named_like_furniture_is_still_the_article(tmp_path: Path) -> None:
+    # The article's wrapper has a class word that usually names furniture (print).
+    document = read_document(PAGES / "print-area.html")
+    assert document.text.splitlines() == [
+        "2024年某县统计公报",
+        "全年地区生产总值1200亿元，增长6.1%。",
+        "一般公共预算收入80.5亿元，增长3.2%。",
+        "社会消费品零售总额450亿元，增长5.5%。",
+    ]

@@ -14,10 +14,11 @@ from llmx.cli import app
 from llmx.configurations import Configuration
 from llmx.documents import Document
 from llmx.errors import CacheMiss
+from llmx.evaluation import evaluate_run, scoring_gold
 from llmx.extraction import Extraction, Extractor, ProgressCallback
 from llmx.facts import Fact
 from llmx.pipeline import run_extraction
-from llmx.record import RunSpec, RunStats
+from llmx.record import RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.runs import Run, record_of, write_run
 
@@ -47,20 +48,10 @@ def test_eval_prints_scores_per_document_and_errors(tmp_path: Path) -> None:
     for expected in ("precision", "recall", "F1", "Per document", SEED.stem, "matched pairs"):
         assert expected in output
     assert "001_a474a81f4018e1f8" not in output  # not covered by the run, so not scored
+    assert "the run covers 1 of 5 labelled documents; the other 4 are not scored" in output
 
 
-def test_eval_prints_document_text_literally_not_as_markup(tmp_path: Path) -> None:
-    invented = Fact(
-        doc=SEED.stem,
-        start=0,
-        end=1,
-        text="[red]x[/red]",
-        value=123456,
-        unit="个",
-        indicator="[bold]ind[/bold]",
-        status="actual",
-        kind="level",
-    )
+def _run_with(tmp_path: Path, invented: Fact) -> Run:
     record = record_of(
         tmp_path / "run",
         Extraction([invented], RunStats()),
@@ -68,10 +59,39 @@ def test_eval_prints_document_text_literally_not_as_markup(tmp_path: Path) -> No
         started="2024-01-01T00:00:00+00:00",
         finished="2024-01-01T00:00:01+00:00",
     )
-    run = write_run(tmp_path / "run", record, [invented])
+    return write_run(tmp_path / "run", record, [invented])
+
+
+def _invented(**fields: object) -> Fact:
+    first = SEED.read_text(encoding="utf-8")[:1]
+    values = {"doc": SEED.stem, "start": 0, "end": 1, "text": first, "value": 123456}
+    return Fact.model_validate(
+        {**values, "unit": "个", "indicator": "x", "status": "actual", "kind": "level", **fields}
+    )
+
+
+def test_eval_prints_document_text_literally_not_as_markup(tmp_path: Path) -> None:
+    run = _run_with(tmp_path, _invented(indicator="[bold]ind[/bold]", unit="[red]x[/red]"))
     code, output = invoke("eval", str(run.path), "--gold-dir", str(GOLD_DIR))
     assert code == 0, output
     assert "[red]x[/red]" in output and "[bold]ind[/bold]" in output
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"text": "[red]x[/red]"}, "facts.jsonl:1: text: '[red]x[/red]' is not the document's"),
+        ({"start": 10**7, "end": 10**7 + 1}, "facts.jsonl:1: end: span [10000000:10000001]"),
+    ],
+    ids=["quote-not-the-document", "span-past-the-end"],
+)
+def test_eval_rejects_a_fact_that_does_not_quote_its_document(
+    tmp_path: Path, fields: dict[str, object], problem: str
+) -> None:
+    code, output = invoke("eval", str(_run_with(tmp_path, _invented(**fields)).path))
+    assert code == 1
+    [line] = output.strip().splitlines()
+    assert problem in line
 
 
 def test_eval_without_a_run_is_a_one_line_error() -> None:
@@ -156,3 +176,37 @@ def test_compare_needs_two_configurations() -> None:
     code, output = invoke("compare", "--extractor", "rules")
     assert code == 1
     assert "two or more configurations" in output
+
+
+def test_failed_sections_are_shown_apart_never_scored_as_misses(tmp_path: Path) -> None:
+    full = run_of(RulesExtractor(), tmp_path / "full", "rules")
+    sections = [fact.section or "" for fact in full.facts]
+    lost = max(set(sections), key=sections.count)  # the section with the most facts
+    failure = SectionFailure(
+        doc=SEED.stem, section=lost, error="HTTP 500", summary="HTTP 500", message="HTTP 500"
+    )
+    kept = [fact for fact in full.facts if fact.section != lost]
+    extraction = Extraction(kept, RunStats(sections=40, sections_asked=40), [failure])
+    spec = RunSpec(extractor="llm", mode="llm", documents=[SEED.stem])
+    partial = write_run(
+        tmp_path / "partial",
+        record_of(tmp_path / "partial", extraction, spec=spec, started="", finished=""),
+        kept,
+    )
+    code, output = invoke("eval", str(partial.path), "--gold-dir", str(GOLD_DIR))
+    assert code == 0, output
+    assert "run is partial, 1 of 40 sections failed" in output
+    assert "1 labelled sections failed and are not scored: their " in output
+    gold = scoring_gold(GOLD_DIR)
+    whole, part = evaluate_run(full, gold), evaluate_run(partial, gold)
+    assert part.total.gold < whole.total.gold  # the failed section's gold left out…
+    assert part.total.recall == pytest.approx(whole.total.recall, abs=0.01)  # …not missed
+
+    out = tmp_path / "report.html"
+    code, output = invoke(
+        "report", str(full.path), str(partial.path), "--out", str(out), "--gold-dir", str(GOLD_DIR)
+    )
+    assert code == 0, output
+    markdown = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "**Warning — partial:** run is partial" in markdown
+    assert "partial partial: compared on the" in markdown

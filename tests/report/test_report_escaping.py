@@ -6,8 +6,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from report_cases import SCRIPT, hostile_evaluations, hostile_gold
 
+from llmx.errors import OutputError
 from llmx.report.render import markdown_text, render_html, render_markdown, write_report
 from llmx.report.view import build_view
 
@@ -154,4 +156,31 @@ def test_write_report_writes_html_and_markdown_beside_it(tmp_path: Path) -> None
     markdown = write_report(build_view(hostile_evaluations(), hostile_gold()), out)
     assert markdown == out.with_suffix(".md")
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert markdown.read_text(encoding="utf-8").startswith("# ")
+    first, title = markdown.read_text(encoding="utf-8").splitlines()[:2]
+    assert first == "<!-- llmx report: the Markdown twin of report.html -->"
+    assert title.startswith("# ")
+
+
+def test_a_report_never_overwrites_a_markdown_file_it_did_not_write(tmp_path: Path) -> None:
+    view = build_view(hostile_evaluations(), hostile_gold())
+    readme = tmp_path / "README.md"
+    readme.write_text("# My project\n", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"README\.md exists and is not a report llmx wrote"):
+        write_report(view, tmp_path / "README.html")
+    assert readme.read_text(encoding="utf-8") == "# My project\n"
+    assert not (tmp_path / "README.html").exists()  # nothing half-written
+    write_report(view, tmp_path / "README.html", force=True)
+    assert readme.read_text(encoding="utf-8").startswith("<!-- llmx report")
+
+
+def test_a_report_may_replace_its_own_earlier_twin(tmp_path: Path) -> None:
+    view = build_view(hostile_evaluations(), hostile_gold())
+    write_report(view, tmp_path / "report.html")
+    write_report(view, tmp_path / "report.html")  # a second run of the same report
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_a_report_out_that_is_not_html_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"the report is HTML; name an \.html file"):
+        write_report(build_view(hostile_evaluations(), hostile_gold()), tmp_path / "x.md")
+    assert list(tmp_path.iterdir()) == []

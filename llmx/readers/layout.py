@@ -1,0 +1,594 @@
+"""From positioned text on pages to one canonical text: paragraphs, tables, no furniture.
+
+A PDF knows where each character sits, not what a paragraph is. This module rebuilds the
+reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it):
+
+- lines wrapped inside a paragraph are joined with nothing between them, so a number or unit
+  broken by a line end ("增长6.\\n5%", "1867.0\\n7亿元") reads as one token again; a
+  paragraph ends where a line stops short of the column's right edge, the next line is
+  indented, the gap between lines opens, or the type size changes (a heading);
+- running headers and footers (a line at the top or bottom of a page that repeats, numbers
+  aside, on many pages) and bare page numbers ("3", "- 3 -", "第3页", "3/26") are dropped;
+- tables rebuilt from their ruling lines are written one row per line, cells joined by " | ",
+  as the HTML and DOCX readers write them, with a blank line before and two after (the second
+  closes a `专栏` box for the section splitter).
+
+Every span of the text is mapped to its page; each table cell also to its table, row and
+column. Coordinates are PDF points with y growing upwards.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from llmx.locations import Locator, SourceMap
+from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+
+# A line ending this many type sizes short of the column's right edge ends its paragraph.
+_SHORT_LINE = 2.0
+# A first line indented by this many type sizes starts a paragraph.
+_INDENT = 0.8
+# Lines further apart than this many times the usual pitch are in different paragraphs.
+_GAP = 1.35
+# Type sizes differing by more than this share belong to different paragraphs (headings).
+_SIZE_CHANGE = 0.12
+# Furniture lives in this share of the page height at the top and at the bottom.
+_MARGIN_ZONE = 0.12
+# At most this many lines at each end of a page can be furniture.
+_MARGIN_LINES = 2
+# A repeating line is a running header or footer only with this many letters of its own.
+_FURNITURE_WORDS = 3
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
+    r"|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+class Box(NamedTuple):
+    """A rectangle in PDF points (a tuple: the reader makes one per character)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.left + self.right) / 2, (self.bottom + self.top) / 2)
+
+    def contains(self, point: tuple[float, float], slack: float = 0.0) -> bool:
+        x, y = point
+        return (
+            self.left - slack <= x <= self.right + slack
+            and self.bottom - slack <= y <= self.top + slack
+        )
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.left, other.left),
+            min(self.bottom, other.bottom),
+            max(self.right, other.right),
+            max(self.top, other.top),
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of prose: its text and where it sits."""
+
+    text: str
+    box: Box
+    size: float  # the type size: the median of its characters' font sizes
+    boxed: bool = False  # inside a ruled frame: a box (专栏) of text, not a table
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table: its rows of cells in source order, each with the grid it spans."""
+
+    rows: tuple[tuple[GridCell, ...], ...]
+    box: Box
+
+
+Block = Line | Table
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's prose lines and tables, in reading order."""
+
+    number: int  # 1-based
+    height: float
+    blocks: tuple[Block, ...]
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Two pieces of one paragraph split by a line end: nothing between them, except a space
+    between two Latin words (Chinese and numbers are never split by a space)."""
+    if left and right and _LATIN.match(left[-1]) and _LATIN.match(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def _furniture_key(line: Line) -> tuple[str, int]:
+    """What a running line keeps from page to page: its words (numbers aside) and height."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.box.top / _SNAP)
+
+
+def _set_apart(lines: Sequence[Line]) -> list[Line]:
+    """The first lines of `lines` (outermost first) that stand apart from the rest: those
+    before the first gap wider than a line (one or two lines: a title, a page number)."""
+    for count in range(1, min(_MARGIN_LINES, len(lines)) + 1):
+        if count == len(lines):
+            return list(lines)
+        outer, inner = lines[count - 1], lines[count]
+        gap = max(outer.box.bottom - inner.box.top, inner.box.bottom - outer.box.top)
+        if gap > max(outer.size, inner.size):
+            return list(lines[:count])
+    return []
+
+
+def _margin_lines(page: Page) -> list[Line]:
+    """Lines at the top and at the bottom of the page, set apart from the body by a gap and
+    within the margin zones: where running headers, footers and page numbers are."""
+    lines = sorted(
+        (block for block in page.blocks if isinstance(block, Line)),
+        key=lambda line: -line.box.top,
+    )
+    if not lines:
+        return []
+    zone = page.height * _MARGIN_ZONE
+    top, bottom = lines[0].box.top, lines[-1].box.bottom
+    found = [line for line in _set_apart(lines) if line.box.top >= top - zone]
+    found += [line for line in _set_apart(lines[::-1]) if line.box.bottom <= bottom + zone]
+    return list(dict.fromkeys(found))
+
+
+def _says_something(key: str) -> bool:
+    """A running header or footer has words of its own, not only numbers and a unit."""
+    return len(re.sub(r"[#\W]", "", key)) >= _FURNITURE_WORDS
+
+
+def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
+    """(page number, line) of running headers, footers and page numbers."""
+    candidates = [(page.number, line) for page in pages for line in _margin_lines(page)]
+    pages_of: dict[tuple[str, int], set[int]] = {}
+    for number, line in candidates:
+        pages_of.setdefault(_furniture_key(line), set()).add(number)
+    repeats = max(2, len(pages) * 2 // 5)
+    return {
+        (number, line)
+        for number, line in candidates
+        if _PAGE_NUMBER.match(line.text)
+        or (len(pages_of[key := _furniture_key(line)]) >= repeats and _says_something(key[0]))
+    }
+
+
+@dataclass(frozen=True)
+class _Column:
+    """The body column of a page: where full lines begin and end, the usual line pitch."""
+
+    left: float
+    right: float
+    pitch: float
+
+
+def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
+    """The body column over the whole document: a page with one short line says nothing."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return _Column(0.0, 0.0, 0.0)
+    lefts = Counter(round(line.box.left) for line in lines)
+    pitches = [
+        upper.box.bottom - lower.box.bottom
+        for page in pages
+        for upper, lower in itertools.pairwise(page)
+        if 0 < upper.box.bottom - lower.box.bottom < 3 * upper.size
+    ]
+    return _Column(
+        float(lefts.most_common(1)[0][0]),
+        _upper_decile([line.box.right for line in lines]),
+        statistics.median(pitches) if pitches else 0.0,
+    )
+
+
+def _upper_decile(values: list[float]) -> float:
+    """Where full lines end: past nearly all lines, but not past a stray wide one."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
+
+
+def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bool) -> bool:
+    size = max(previous.size, line.size, 1.0)
+    if previous.box.right < column.right - _SHORT_LINE * size:
+        return True  # the previous line stopped short: its paragraph ended
+    if line.box.left > column.left + _INDENT * size:
+        return True  # an indented first line
+    if abs(previous.size - line.size) > _SIZE_CHANGE * size:
+        return True  # a heading, or body text after one
+    gap = previous.box.bottom - line.box.bottom
+    return same_page and column.pitch > 0 and gap > _GAP * column.pitch
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being gathered: its text so far and where each page's part begins."""
+
+    text: str = ""
+    pages: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page)
+
+    def add(self, line: Line, page: int) -> None:
+        piece = clean_line(line.text)
+        joined = join_wrapped(self.text, piece) if self.text else piece
+        if not self.pages or self.pages[-1][1] != page:
+            self.pages.append((len(joined) - len(piece), page))
+        self.text = joined
+
+    def write(self, builder: TextBuilder) -> None:
+        """One line of the canonical text; each page's part of it is located on that page."""
+        if not self.text:
+            return
+        builder.line(self.text, Locator(page=self.pages[0][1]))
+        if len(self.pages) > 1 and clean_line(self.text) == self.text:  # offsets hold
+            start = builder.length - len(self.text)
+            ends = [offset for offset, _ in self.pages[2:]] + [len(self.text)]
+            for (offset, page), end in zip(self.pages[1:], ends, strict=True):
+                builder.locate(start + offset, start + end, Locator(page=page))
+        self.text, self.pages = "", []
+
+
+def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
+    """The document's reading text and its source map (page; table, row and column)."""
+    dropped = furniture(pages)
+    builder = TextBuilder()
+    body = [
+        [
+            block
+            for block in page.blocks
+            if isinstance(block, Line) and (page.number, block) not in dropped
+        ]
+        for page in pages
+    ]
+    column = _column_of(body)
+    paragraph = _Paragraph()
+    previous: Line | None = None
+    in_box = False
+    for page in pages:
+        first_on_page = True
+        for block in page.blocks:
+            boxed = isinstance(block, Line) and block.boxed
+            if boxed != in_box and (page.number, block) not in dropped:
+                paragraph.write(builder)
+                if in_box:  # a box ends at a double blank line, as the other readers write it
+                    builder.blank_lines(2)
+                in_box, previous = boxed, None
+            if isinstance(block, Table):
+                paragraph.write(builder)
+                builder.table(
+                    block.rows,
+                    header_rows=implied_header_rows(block.rows),
+                    locator=Locator(page=page.number),
+                )
+                previous = None
+                continue
+            if (page.number, block) in dropped:
+                continue
+            if previous is None or _starts_paragraph(previous, block, column, not first_on_page):
+                paragraph.write(builder)
+            paragraph.add(block, page.number)
+            previous, first_on_page = block, False
+    paragraph.write(builder)
+    return builder.build()
+
+
+# --- Tables from ruling lines -------------------------------------------------------------
+
+# A ruling is a filled or stroked shape at most this thick (points) and at least _RULE_MIN long.
+_RULE_THICKNESS = 2.5
+_RULE_MIN = 4.0
+# Rulings this close (points) are the same grid line, or touch.
+_SNAP = 2.0
+# A lone horizontal rule at least this long (points) may bound a three-line table.
+_BAND_MIN = 100.0
+# Glyphs closer than this many type sizes are in one column of an unruled table.
+_GUTTER = 0.6
+
+
+class Glyph(NamedTuple):
+    """A character, its box and type size; `box` is None for the end of a printed line."""
+
+    text: str
+    box: Box | None
+    size: float = 0.0
+
+
+LINE_END = Glyph("\n", None)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    horizontal: bool
+    at: float  # y of a horizontal rule, x of a vertical one
+    low: float  # where it starts along its length
+    high: float
+
+    def covers(self, position: float) -> bool:
+        return self.low - _SNAP <= position <= self.high + _SNAP
+
+
+@dataclass
+class _Grid:
+    """Grid lines of one ruled table and its cells merged where a rule is missing."""
+
+    xs: list[float]  # column edges, left to right
+    ys: list[float]  # row edges, top to bottom
+    owner: dict[tuple[int, int], tuple[int, int]]  # grid cell -> its merged cell's origin
+
+    @property
+    def box(self) -> Box:
+        return Box(self.xs[0], self.ys[-1], self.xs[-1], self.ys[0])
+
+    def cell_at(self, point: tuple[float, float]) -> tuple[int, int] | None:
+        x, y = point
+        column = next((c for c in range(len(self.xs) - 1) if x <= self.xs[c + 1]), None)
+        row = next((r for r in range(len(self.ys) - 1) if y >= self.ys[r + 1]), None)
+        if column is None or row is None or not self.box.contains(point):
+            return None
+        return self.owner[(row, column)]
+
+
+def _rules(shapes: Sequence[Box]) -> list[_Rule]:
+    rules = []
+    for shape in shapes:
+        width, height = shape.right - shape.left, shape.top - shape.bottom
+        if height <= _RULE_THICKNESS and width >= _RULE_MIN:
+            rules.append(_Rule(True, (shape.top + shape.bottom) / 2, shape.left, shape.right))
+        elif width <= _RULE_THICKNESS and height >= _RULE_MIN:
+            rules.append(_Rule(False, (shape.left + shape.right) / 2, shape.bottom, shape.top))
+    return rules
+
+
+def _touch(a: _Rule, b: _Rule) -> bool:
+    if a.horizontal == b.horizontal:
+        return abs(a.at - b.at) <= _SNAP and a.low <= b.high + _SNAP and b.low <= a.high + _SNAP
+    across, along = (a, b) if a.horizontal else (b, a)
+    return across.covers(along.at) and along.covers(across.at)
+
+
+def _clusters(rules: list[_Rule]) -> list[list[_Rule]]:
+    """Rules that touch one another, transitively: one table each."""
+    parent = list(range(len(rules)))
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            if _touch(a, rules[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Rule]] = {}
+    for index, rule in enumerate(rules):
+        groups.setdefault(find(index), []).append(rule)
+    return list(groups.values())
+
+
+def _snapped(values: Sequence[float]) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > _SNAP:
+            edges.append(value)
+    return edges
+
+
+def _grid(rules: list[_Rule]) -> _Grid | None:
+    xs = _snapped([rule.at for rule in rules if not rule.horizontal])
+    ys = _snapped([rule.at for rule in rules if rule.horizontal])[::-1]
+    if len(xs) < 3 or len(ys) < 3:
+        return None  # fewer than two columns or two rows: a frame or a rule, not a table
+    verticals = [rule for rule in rules if not rule.horizontal]
+    horizontals = [rule for rule in rules if rule.horizontal]
+
+    def ruled(at: float, position: float, candidates: list[_Rule]) -> bool:
+        return any(abs(rule.at - at) <= _SNAP and rule.covers(position) for rule in candidates)
+
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for row in range(len(ys) - 1):
+        middle_y = (ys[row] + ys[row + 1]) / 2
+        for column in range(len(xs) - 1):
+            middle_x = (xs[column] + xs[column + 1]) / 2
+            origin = (row, column)
+            if column and not ruled(xs[column], middle_y, verticals):
+                origin = owner[(row, column - 1)]  # no rule on the left: spans from there
+            elif row and not ruled(ys[row], middle_x, horizontals):
+                origin = owner[(row - 1, column)]  # no rule above: spans from there
+            owner[(row, column)] = origin
+    return _Grid(xs, ys, owner)
+
+
+def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box], list[_Rule]]:
+    """The ruled tables drawn by these shapes (thin filled rectangles or stroked lines); the
+    frames: rulings with two sides but not the grid of a table (a box of text, or the part of
+    one on this page); and the lone horizontal rules (a three-line table's, among others)."""
+    grids, frames, bands = [], [], []
+    for cluster in _clusters(_rules(shapes)):
+        grid = _grid(cluster)
+        if grid is not None:
+            grids.append(grid)
+            continue
+        sides = [rule for rule in cluster if not rule.horizontal]
+        if len(_snapped([rule.at for rule in sides])) >= 2:
+            frames.append(
+                Box(
+                    min(rule.at for rule in sides),
+                    min(rule.low for rule in sides),
+                    max(rule.at for rule in sides),
+                    max(rule.high for rule in sides),
+                )
+            )
+        elif not sides:
+            low, high = min(rule.low for rule in cluster), max(rule.high for rule in cluster)
+            if high - low >= _BAND_MIN:
+                bands.append(_Rule(True, statistics.fmean(r.at for r in cluster), low, high))
+    return grids, frames, bands
+
+
+def _three_line_regions(bands: Sequence[_Rule]) -> list[Box]:
+    """Where horizontal rules of one width stand one above another with nothing across: the
+    top and bottom rules of a three-line table (三线表), from the top rule to the bottom."""
+    regions = []
+    remaining = sorted(bands, key=lambda rule: -rule.at)
+    while remaining:
+        first = remaining.pop(0)
+        same = [
+            rule
+            for rule in remaining
+            if abs(rule.low - first.low) <= 2 * _SNAP and abs(rule.high - first.high) <= 2 * _SNAP
+        ]
+        if same:
+            remaining = [rule for rule in remaining if rule not in same]
+            regions.append(Box(first.low, same[-1].at, first.high, first.at))
+    return regions
+
+
+def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
+    """The grid of an unruled table from its text: columns where no glyph of any row falls
+    (the gutters), rows where the lines are."""
+    inside = [
+        glyph.box
+        for glyph in glyphs
+        if glyph.box is not None and glyph.text.strip() and region.contains(glyph.box.centre)
+    ]
+    if not inside:
+        return None
+    size = statistics.median(box.height for box in inside)
+    columns: list[list[float]] = []
+    for box in sorted(inside, key=lambda box: box.left):
+        if columns and box.left - columns[-1][1] < _GUTTER * size:
+            columns[-1][1] = max(columns[-1][1], box.right)
+        else:
+            columns.append([box.left, box.right])
+    rows: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+    for box in sorted(inside, key=lambda box: -box.centre[1]):
+        if rows and box.centre[1] >= rows[-1][1]:
+            rows[-1][1] = min(rows[-1][1], box.bottom)
+        else:
+            rows.append([box.top, box.bottom])
+    if len(columns) < 2 or len(rows) < 2:
+        return None
+    xs = [region.left, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), region.right]
+    ys = [region.top, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)), region.bottom]
+    owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    return _Grid(xs, ys, owner)
+
+
+def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
+    text = "".join(glyph.text for glyph in glyphs).strip()
+    inked = [glyph for glyph in glyphs if glyph.box is not None and glyph.text.strip()]
+    if not text or not inked:
+        return None
+    boxes = [glyph.box for glyph in inked if glyph.box is not None]
+    box = Box(
+        min(b.left for b in boxes),
+        min(b.bottom for b in boxes),
+        max(b.right for b in boxes),
+        max(b.top for b in boxes),
+    )
+    return Line(text, box, statistics.median(glyph.size or box.height for glyph in inked))
+
+
+def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Table:
+    extent: dict[tuple[int, int], tuple[int, int]] = {}  # origin -> (last row, last column)
+    for (row, column), origin in grid.owner.items():
+        last_row, last_column = extent.get(origin, origin)
+        extent[origin] = (max(last_row, row), max(last_column, column))
+    rows: list[tuple[GridCell, ...]] = []
+    for row in range(len(grid.ys) - 1):
+        placed = []
+        for column in range(len(grid.xs) - 1):
+            if grid.owner[(row, column)] != (row, column):
+                continue  # covered by a cell spanning from above or from the left
+            text = ""
+            for line in cells.get((row, column), []):
+                text = join_wrapped(text, "".join(line).strip())
+            last_row, last_column = extent[(row, column)]
+            placed.append(
+                GridCell(
+                    re.sub(r"\s+", " ", text).strip(),
+                    rowspan=last_row - row + 1,
+                    colspan=last_column - column + 1,
+                )
+            )
+        rows.append(tuple(placed))
+    return Table(tuple(rows), grid.box)
+
+
+def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | None:
+    """(grid index, cell) holding the centre of `box`, or None in prose."""
+    centre = box.centre
+    for index, grid in enumerate(grids):
+        cell = grid.cell_at(centre)
+        if cell is not None:
+            return index, cell
+    return None
+
+
+def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
+    """A page from its glyphs in content order (LINE_END between printed lines) and the
+    shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
+    grids, frames, bands = find_grids(shapes)
+    for region in _three_line_regions(bands):
+        grid = _aligned_grid(region, glyphs)
+        if grid is not None:
+            grids.append(grid)
+    blocks: list[Block | int] = []  # an int is the index of a grid, placed where first seen
+    cells: list[dict[tuple[int, int], list[list[str]]]] = [{} for _ in grids]
+    current: list[Glyph] = []
+    line_number = 0
+    last_line_of: dict[tuple[int, tuple[int, int]], int] = {}
+
+    def flush() -> None:
+        line = _line_of(current)
+        if line is not None:
+            if any(frame.contains(line.box.centre) for frame in frames):
+                line = replace(line, boxed=True)
+            blocks.append(line)
+        current.clear()
+
+    for glyph in glyphs:
+        if glyph.box is None:
+            flush()
+            line_number += 1
+            continue
+        found = _cell_of(grids, glyph.box) if grids else None
+        if found is None:
+            current.append(glyph)
+            continue
+        index, cell = found
+        if index not in blocks:
+            flush()
+            blocks.append(index)
+        lines = cells[index].setdefault(cell, [])
+        if last_line_of.get((index, cell)) != line_number:
+            lines.append([])
+            last_line_of[(index, cell)] = line_number
+        lines[-1].append(glyph.text)
+    flush()
+    placed = [
+        _table_of(grids[block], cells[block]) if isinstance(block, int) else block
+        for block in blocks
+    ]
+    return Page(number, height, tuple(placed))

@@ -1,0 +1,170 @@
+"""PDF (`.pdf`): the text layer, read with pypdfium2 (PDFium), laid out by llmx.readers.layout.
+
+Why pypdfium2 and not PyMuPDF or pdfplumber: docs/readers.md ("PDF"), with the measurements.
+A file that cannot be read as text (encrypted, damaged or truncated, a scan with no text
+layer) is refused with one line saying so, never a traceback.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from llmx.documents import Document
+from llmx.errors import InputError
+from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
+
+FORMAT = "pdf"
+_SKIPPED = frozenset("\x00\r\n")  # no character; PDFium's line end (CR LF)
+_RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
+_SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
+_UNREADABLE_MAX = 0.2  # more than this share of unmapped glyphs and the text is not the text
+_SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise InputError(
+                f"{path}: is encrypted (password protected); save an unprotected copy first"
+            ) from None
+        raise InputError(f"{path}: {_why_unreadable(path)}") from None
+
+
+def _why_unreadable(path: Path) -> str:
+    """What is wrong with a file PDFium refused: not a PDF, cut short, or damaged inside."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+            file.seek(max(0, path.stat().st_size - 2048))
+            tail = file.read()
+    except OSError as error:
+        return f"cannot read ({error.strerror})"
+    if b"%PDF-" not in head:
+        return "is not a PDF (no %PDF- header)"
+    if b"%%EOF" not in tail:
+        return "is truncated (it stops before the end of the PDF); download it again"
+    return "is damaged and cannot be read as a PDF"
+
+
+def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
+    """The page's characters in content order, LINE_END where PDFium ends a printed line.
+
+    Straight through PDFium's C API with reused out-parameters: this loop runs once per
+    character and is most of the reader's time. The code points come in one call where the
+    text has no character outside the BMP (then one UTF-16 unit is one character); the type
+    size is asked once a run of characters in one size, at each line's start and every few
+    characters after.
+    """
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    text = textpage.get_text_range()
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 0) for i in range(count))
+    box_of, size_of = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetFontSize
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    glyphs: list[Glyph] = []
+    previous: Box | None = None
+    size, since_size = 0.0, _SIZE_EVERY
+    for index, char in enumerate(text):
+        if char in _SKIPPED:
+            if char == "\n":
+                glyphs.append(LINE_END)
+                since_size = _SIZE_EVERY
+            continue
+        box_of(handle, index, *out)
+        box = Box(left.value, bottom.value, right.value, top.value)
+        if box.right <= box.left and box.top <= box.bottom:
+            if previous is None:
+                continue
+            box = previous  # a space PDFium made up between words has no box of its own
+        if since_size >= _SIZE_EVERY:
+            size, since_size = size_of(handle, index), 0
+        since_size += 1
+        glyphs.append(Glyph(char, box, size))
+        previous = box
+    glyphs.append(LINE_END)
+    return glyphs
+
+
+def _shapes(page: pdfium.PdfPage) -> list[Box]:
+    """The paths drawn on the page as boxes, the rulings of its tables and boxes among them.
+
+    A filled path is its bounds (a thin one is a rule). A stroked rectangle (a box's border,
+    a cell drawn as a rectangle) is its four sides, each a thin box: that is how it rules.
+    """
+    shapes = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for shape in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = shape.get_bounds()
+        pdfium_c.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        rectangle = pdfium_c.FPDFPath_CountSegments(shape.raw) <= _RECTANGLE_SEGMENTS
+        if stroke.value and rectangle:
+            shapes += [
+                Box(left, bottom, left + _SIDE, top),
+                Box(right - _SIDE, bottom, right, top),
+                Box(left, bottom, right, bottom + _SIDE),
+                Box(left, top - _SIDE, right, top),
+            ]
+        else:
+            shapes.append(Box(left, bottom, right, top))
+    return shapes
+
+
+def read_pages(path: Path) -> list[Page]:
+    document = _open(path)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(build_page(index + 1, page.get_height(), _glyphs(textpage), _shapes(page)))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError:
+        raise InputError(f"{path}: {_why_unreadable(path)}") from None
+    finally:
+        document.close()
+    if not pages:
+        raise InputError(f"{path}: has no pages")
+    return pages
+
+
+def unreadable_share(text: str) -> float:
+    """The share of visible characters that are no character at all: private-use code points
+    and replacement marks, what PDFium gives for glyphs of a font with no Unicode map."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return 0.0
+    unreadable = sum(
+        1 for char in visible if char == "\ufffd" or "\ue000" <= char <= "\uf8ff" or char < " "
+    )
+    return unreadable / len(visible)
+
+
+def read(path: Path) -> Document:
+    pages = read_pages(path)
+    text, source_map = canonical_text(pages)
+    if not text.strip():
+        raise InputError(f"{path}: has no text layer (a scanned image?); run OCR first")
+    if unreadable_share(text) > _UNREADABLE_MAX:
+        raise InputError(
+            f"{path}: its text layer does not say which characters it shows (fonts without "
+            "a Unicode map); run OCR first"
+        )
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Document(
+        id=path.stem,
+        text=text,
+        path=path,
+        format=FORMAT,
+        title=title,
+        source_map=source_map,
+    )

@@ -1,0 +1,243 @@
+"""Rebuilding reading text from positioned lines: llmx.readers.layout, no PDF needed.
+
+Pages here are drawn by hand in PDF points (y grows upwards): a body column from x=70 to
+x=370 with 10-point type on a 16.5-point pitch, as the printed seeds have it.
+"""
+
+from __future__ import annotations
+
+from llmx.locations import Locator
+from llmx.readers.canonical import GridCell
+from llmx.readers.layout import (
+    LINE_END,
+    Box,
+    Glyph,
+    Line,
+    Page,
+    Table,
+    build_page,
+    canonical_text,
+    join_wrapped,
+)
+
+LEFT, RIGHT, SIZE, PITCH, HEIGHT = 70.0, 370.0, 10.0, 16.5, 842.0
+
+
+def line(text: str, row: int, *, indent: float = 0.0, right: float = RIGHT) -> Line:
+    """A printed line on the `row`-th baseline from the top of the body."""
+    bottom = 750.0 - row * PITCH
+    return Line(text, Box(LEFT + indent, bottom, right, bottom + SIZE), SIZE)
+
+
+def furniture(number: int) -> list[Line]:
+    header = Line("某区2023年统计公报", Box(150, 800, 290, 809), 9.0)
+    footer = Line(f"- {number} -", Box(210, 40, 230, 49), 9.0)
+    return [header, footer]
+
+
+def test_two_latin_words_split_by_a_line_end_keep_a_space_and_nothing_else_does() -> None:
+    assert join_wrapped("增长6.", "5%") == "增长6.5%"
+    assert join_wrapped("1867.0", "7亿元") == "1867.07亿元"
+    assert join_wrapped("the annual", "report") == "the annual report"
+
+
+def test_a_number_broken_by_a_line_end_is_one_token_again() -> None:
+    page = Page(
+        1,
+        HEIGHT,
+        (
+            line("全年地区生产总值增长6.", 0, indent=20),
+            line("5%，总量达到1867.0", 1),
+            line("7亿元。", 2, right=110),
+        ),
+    )
+    text, _ = canonical_text([page])
+    assert text == "全年地区生产总值增长6.5%，总量达到1867.07亿元。\n"
+
+
+def test_paragraphs_end_at_a_short_line_an_indent_or_a_heading() -> None:
+    page = Page(
+        1,
+        HEIGHT,
+        (
+            line("一、主要指标", 0, right=140),  # short: ends here
+            line("全区经济运行稳中有进，地区生产总", 1, indent=20),
+            line("值增长7.2%。", 2, right=160),
+            line("规上工业增加值增长8.6%，这一段从", 3, indent=20),  # indented: a new one
+            line("新的一行开始。", 4, right=200),
+        ),
+    )
+    text, _ = canonical_text([page])
+    assert text.splitlines() == [
+        "一、主要指标",
+        "全区经济运行稳中有进，地区生产总值增长7.2%。",
+        "规上工业增加值增长8.6%，这一段从新的一行开始。",
+    ]
+
+
+def test_a_paragraph_running_onto_the_next_page_is_joined_across_the_break() -> None:
+    first = Page(1, HEIGHT, (*furniture(1), line("固定资产投资增长1", 0, indent=20)))
+    second = Page(2, HEIGHT, (*furniture(2), line("4.7%。", 0, right=120)))
+    text, located = canonical_text([first, second])
+    assert text == "固定资产投资增长14.7%。\n"
+    assert located.locate(text.index("1")) == Locator(page=1)
+    assert located.locate(text.index("4.7")) == Locator(page=2)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped() -> None:
+    body = {
+        1: ("全区经济运行稳中有进，主要指标好于预期，", "工业增长8.6%。"),
+        2: ("项目建设提速，重大项目完成年度计划，", "投资增长14.7%。"),
+        3: ("市场活力增强，消费需求稳步复苏，", "消费增长8.8%。"),
+    }
+    pages = [
+        Page(n, HEIGHT, (*furniture(n), line(full, 0, indent=20), line(end, 1, right=200)))
+        for n, (full, end) in body.items()
+    ]
+    text, _ = canonical_text(pages)
+    assert text.splitlines() == [full + end for full, end in body.values()]
+
+
+def test_a_line_that_repeats_in_the_body_is_not_furniture() -> None:
+    body = [line(f"第{row}行正文。", row, right=200) for row in range(30)]
+    body[15] = line("（一）工业", 15, right=140)
+    pages = [Page(n, HEIGHT, (*furniture(n), *body)) for n in (1, 2, 3)]
+    text, _ = canonical_text(pages)
+    assert text.count("（一）工业") == 3
+
+
+def cells(*texts: str) -> tuple[GridCell, ...]:
+    return tuple(GridCell(text) for text in texts)
+
+
+def test_a_table_is_written_one_row_per_line_and_its_cells_are_located() -> None:
+    table = Table(
+        (
+            cells("指标", "单位", "2023年完成"),
+            cells("地区生产总值", "亿元", "983"),
+            cells("", "增速%", "7.2"),
+        ),
+        Box(70, 600, 370, 700),
+    )
+    page = Page(3, HEIGHT, (line("专栏1：主要指标", 0, right=200), table))
+    text, located = canonical_text([page])
+    assert text == (
+        "专栏1：主要指标\n\n"
+        "| 指标 | 单位 | 2023年完成 |\n| --- | --- | --- |\n"
+        "| 地区生产总值 | 亿元 | 983 |\n|  | 增速% | 7.2 |\n"
+    )
+    assert located.locate(text.index("983")) == Locator(page=3, table=1, row=2, column=3)
+
+
+def glyphs_of(text: str, left: float, bottom: float) -> list[Glyph]:
+    return [
+        Glyph(char, Box(left + i * SIZE, bottom, left + (i + 1) * SIZE, bottom + SIZE), SIZE)
+        for i, char in enumerate(text)
+    ]
+
+
+def ruled_grid(
+    xs: list[float], ys: list[float], *, skip_vertical: set[tuple[int, int]]
+) -> list[Box]:
+    """Thin rectangles ruling a grid, as Chromium draws table borders; (row, column edge)
+    pairs in `skip_vertical` leave a vertical rule out (a merged cell)."""
+    shapes = [Box(xs[0], y - 0.4, xs[-1], y + 0.4) for y in ys]
+    for row in range(len(ys) - 1):
+        for edge, x in enumerate(xs):
+            if (row, edge) not in skip_vertical:
+                shapes.append(Box(x - 0.4, ys[row + 1], x + 0.4, ys[row]))
+    return shapes
+
+
+def test_a_ruled_table_is_rebuilt_with_a_merged_title_row() -> None:
+    xs, ys = [70.0, 170.0, 230.0, 330.0], [700.0, 680.0, 660.0, 640.0]
+    shapes = ruled_grid(xs, ys, skip_vertical={(0, 1), (0, 2)})  # row 0 spans all columns
+    glyphs = [
+        *glyphs_of("正文在表前。", LEFT, 720),
+        LINE_END,
+        *glyphs_of("表1主要指标", 75, 685),
+        LINE_END,
+        *glyphs_of("指标", 75, 665),
+        *glyphs_of("单位", 175, 665),
+        *glyphs_of("数值", 235, 665),
+        LINE_END,
+        *glyphs_of("总产值", 75, 645),
+        *glyphs_of("亿元", 175, 645),
+        *glyphs_of("1867.0", 235, 645),
+        LINE_END,
+        *glyphs_of("7", 235, 641),  # the number wrapped inside its cell
+        LINE_END,
+    ]
+    page = build_page(1, HEIGHT, glyphs, shapes)
+    assert isinstance(page.blocks[0], Line)
+    assert page.blocks[1] == Table(
+        (
+            (GridCell("表1主要指标", colspan=3),),
+            cells("指标", "单位", "数值"),
+            cells("总产值", "亿元", "1867.07"),
+        ),
+        Box(70.0, 640.0, 330.0, 700.0),
+    )
+    text, _ = canonical_text([page])
+    assert "| 指标 | 单位 | 数值 |\n| 总产值 | 亿元 | 1867.07 |\n" in text
+
+
+def test_a_lone_rule_or_frame_is_not_a_table() -> None:
+    frame = ruled_grid([70.0, 370.0], [700.0, 600.0], skip_vertical=set())
+    glyphs = [*glyphs_of("专栏里的正文。", 80, 650), LINE_END]
+    page = build_page(1, HEIGHT, glyphs, frame)
+    assert [type(block) for block in page.blocks] == [Line]
+
+
+def test_a_list_item_opening_every_page_is_kept_though_it_repeats_numbers_aside() -> None:
+    pages = [
+        Page(
+            n,
+            HEIGHT,
+            (
+                *furniture(n),
+                line(f"第{n}项重点工作推进顺利，全年完", 0, indent=20),
+                line(f"成投资{n}亿元。", 1, right=160),
+            ),
+        )
+        for n in (1, 2, 3)
+    ]
+    text, _ = canonical_text(pages)
+    assert text.splitlines() == [
+        f"第{n}项重点工作推进顺利，全年完成投资{n}亿元。" for n in (1, 2, 3)
+    ]
+
+
+def test_a_ruled_frame_makes_a_box_closed_by_a_double_blank_line() -> None:
+    # The top and the sides of a frame that a page break cuts: no bottom rule on this page.
+    frame = [Box(70, 699.5, 370, 700), Box(70, 600, 70.5, 700), Box(369.5, 600, 370, 700)]
+    glyphs = [
+        *glyphs_of("专栏1：重点项目", 80, 680),
+        LINE_END,
+        *glyphs_of("1.东区项目投资3亿元。", 80, 660),
+        LINE_END,
+        *glyphs_of("二、下一步工作", LEFT, 560),
+        LINE_END,
+    ]
+    page = build_page(1, HEIGHT, glyphs, frame)
+    assert [block.boxed for block in page.blocks if isinstance(block, Line)] == [
+        True,
+        True,
+        False,
+    ]
+    text, _ = canonical_text([page])
+    assert text == "专栏1：重点项目\n1.东区项目投资3亿元。\n\n\n二、下一步工作\n"
+
+
+def test_prose_between_two_horizontal_rules_stays_prose() -> None:
+    rules = [Box(LEFT, 699.6, RIGHT, 700), Box(LEFT, 619.6, RIGHT, 620)]
+    glyphs = [
+        *glyphs_of("全区经济运行稳中有进，主要指标好于预期，", LEFT, 680),
+        LINE_END,
+        *glyphs_of("工业增长8.6%。", LEFT, 660),
+        LINE_END,
+        *glyphs_of("投资增长14.7%。", LEFT, 640),
+        LINE_END,
+    ]
+    page = build_page(1, HEIGHT, glyphs, rules)
+    assert [type(block) for block in page.blocks] == [Line, Line, Line]
