@@ -27,6 +27,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from filelock import FileLock, Timeout
+
 from llmx import __version__
 from llmx.atomic import write_text_atomic
 from llmx.documents import Document
@@ -131,7 +133,8 @@ def run_job(
     except BaseException:
         job.discard()
         raise
-    return folder, job.run(files, extractor, workers, progress)
+    with _exclusive(folder):
+        return folder, job.run(files, extractor, workers, progress)
 
 
 def resume_job(
@@ -155,11 +158,30 @@ def resume_job(
         )
     files = expand_paths(paths)
     job = _Job(folder, spec, name=record.name, started=record.started or now_iso())
-    done = job.replay(read_steps(folder / JOURNAL_FILE), files)
-    return job.run(files[done:], extractor, workers, progress)
+    with _exclusive(folder):
+        done = job.replay(read_steps(folder / JOURNAL_FILE), files)
+        return job.run(files[done:], extractor, workers, progress)
 
 
 JOB_FILE = "job.json"
+_LOCK_FILE = ".job.lock"
+
+
+@contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """One process at a time writes a run folder: a second resume of a job still running
+    would append the same documents twice."""
+    lock = FileLock(folder / _LOCK_FILE, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            f"{folder}: another llmx is running this job; wait for it or stop it first"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _spec_difference(recorded: RunSpec, now: RunSpec) -> str | None:

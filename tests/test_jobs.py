@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.documents import Document
+from llmx.errors import InputError
 from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, read_steps
@@ -209,3 +211,16 @@ def _stop_after_two_documents(folder: Path) -> None:
     record = read_record(folder / RUN_FILE)
     stopped = record.model_copy(update={"status": RunStatus.interrupted, "finished": None})
     (folder / RUN_FILE).write_text(stopped.model_dump_json(), encoding="utf-8")
+
+
+def test_a_job_already_running_is_not_resumed_alongside(tmp_path: Path) -> None:
+    source = _many_documents(tmp_path / "docs", 3)
+    with pytest.raises(KeyboardInterrupt):
+        run_job([source], _Counting(stop_after=1), runs_dir=tmp_path / "runs")
+    [folder] = (tmp_path / "runs").iterdir()
+    journal = (folder / JOURNAL_FILE).read_bytes()
+    running = FileLock(folder / ".job.lock")  # as the job's own process holds it while it runs
+    with running, pytest.raises(InputError, match="another llmx is running this job"):
+        resume_job(folder, [source], RulesExtractor())
+    assert (folder / JOURNAL_FILE).read_bytes() == journal  # nothing cut back or appended
+    assert resume_job(folder, [source], RulesExtractor()).status is RunStatus.complete
