@@ -143,7 +143,7 @@ def cid_font_sample(out: Path) -> Path:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "pdf"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/pdfseeds")
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     pdfs = sorted(folder.glob("[0-9]*.pdf"))

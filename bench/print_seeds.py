@@ -1,12 +1,14 @@
 """Print each seed as a PDF, the way a report is published: a narrow column, running furniture.
 
-Run:  .venv/bin/python bench/print_seeds.py [OUT_DIR]      (default bench/results/pdf/)
+Run:  .venv/bin/python bench/print_seeds.py [OUT_DIR]      (default /tmp/pdfseeds)
 
-Interim fixture maker for the PDF reader, until the seed-rendering script lands on main.
-Each seed's text becomes a minimal HTML page: one paragraph per line, the seeds' tables
-(one tab-indented cell per line, rows between blank lines) as `<table>`, a column narrow
-enough and `word-break: break-all` so that lines wrap inside numbers ("增长6.\\n5%"), a
-running header and a page-number footer (CSS `@page` margin boxes) on every page. Headless
+The fixtures of the PDF library comparison (bench/bench_pdf_libraries.py): only the seed's
+own text is printed, so what a library reads back can be compared character by character
+(evals/renderings/pdf/ holds the seeds as published, site furniture and all). Each seed's
+text becomes a minimal HTML page: one paragraph per line, the seeds' tables (one tab-indented
+cell per line, rows between blank lines) as `<table>`, a column narrow enough and
+`word-break: break-all` so that lines wrap inside numbers ("增长6.\\n5%"), a running header
+and a page-number footer (CSS `@page` margin boxes) on every page. Headless
 Chromium prints it.
 """
 
@@ -85,7 +87,7 @@ def seed_html(text: str, header: str) -> str:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "pdf"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/pdfseeds")
     out.mkdir(parents=True, exist_ok=True)
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         text = seed.read_text(encoding="utf-8")

@@ -1,7 +1,6 @@
 """The rules extractor on each seed's PDF rendering, scored against the seed's `.txt` gold.
 
-Run:  .venv/bin/python bench/print_seeds.py /tmp/pdfseeds
-      .venv/bin/python bench/score_pdf_renderings.py /tmp/pdfseeds
+Run:  .venv/bin/python bench/score_pdf_renderings.py [FOLDER]   (default evals/renderings/pdf)
 Writes bench/results/pdf-renderings.json and prints a table.
 
 Interim, until `llmx eval` matches renderings by content: the PDF's canonical text and the
@@ -54,7 +53,7 @@ def carried(fact: Fact, pdf_text: str, seed_text: str, mapping: dict[int, int]) 
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "pdf"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "evals" / "renderings" / "pdf"
     gold = scoring_gold()
     rows = []
     txt_facts: list[Fact] = []

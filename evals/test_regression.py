@@ -19,9 +19,10 @@ from llmx.baselines import (
     explain_regression,
     regressions,
 )
-from llmx.configurations import RULES, Configuration, Unavailable, run_configuration
+from llmx.configurations import RULES, Configuration, Unavailable
 from llmx.evaluation import evaluate_run, gold_fingerprint
 from llmx.gold import GoldSet
+from llmx.runs import Run
 
 
 def test_configuration_keeps_its_baseline(
@@ -29,21 +30,12 @@ def test_configuration_keeps_its_baseline(
     regression_gold: Callable[[Configuration], GoldSet],
     baselines: Baselines,
     project_root: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    configuration_run: Callable[[Configuration], Run],
 ) -> None:
-    monkeypatch.chdir(
-        project_root
-    )  # documents, prompts and cache/ are named relative to the project
     entry = baselines.entry(configuration_name)
     configuration = entry.configuration
     try:
-        run = run_configuration(
-            configuration,
-            [project_root / document for document in configuration.documents],
-            offline=True,
-            runs_dir=tmp_path,
-        )
+        run = configuration_run(configuration)
     except Unavailable as reason:
         pytest.skip(str(reason))
     if entry.baseline is None:

@@ -48,6 +48,9 @@ class GoldSet:
     labelled: dict[str, frozenset[str]]
     # Per document drawn from a public page: its source URL (empty for the seeds).
     sources: dict[str, str] = field(default_factory=dict)
+    # Documents of the set left out of this view (the other half): a run's facts on them are
+    # dropped unseen, never listed, not even as ignored predictions.
+    withheld: frozenset[str] = frozenset()
 
     def half(self, name: Half) -> GoldSet:
         """Only the documents of one half; an InputError if this set is not split."""
@@ -60,6 +63,7 @@ class GoldSet:
             sections={doc: s for doc, s in self.sections.items() if doc in keep},
             labelled={doc: ids for doc, ids in self.labelled.items() if doc in keep},
             sources={doc: url for doc, url in self.sources.items() if doc in keep},
+            withheld=frozenset(self.sources) - keep,
         )
 
     def is_labelled(self, doc: str, section_id: str) -> bool:

@@ -28,6 +28,7 @@ class Step(BaseModel):
 
     paths: list[str]  # every input file the step covered, in input order
     documents: list[str]  # ids of the documents read from them
+    formats: dict[str, str] = {}  # the format each was read as (txt, html, pdf…), by id
     unreadable: list[Unreadable] = []
     stats: RunStats
     facts_bytes: int  # length of facts.jsonl once this step's facts were appended

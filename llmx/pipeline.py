@@ -186,7 +186,7 @@ def _exclusive(folder: Path) -> Iterator[None]:
 
 def _spec_difference(recorded: RunSpec, now: RunSpec) -> str | None:
     """The first field that says two specs would extract differently, if any."""
-    same_whatever = {"documents", "limits", "offline", "cache_dir"}
+    same_whatever = {"documents", "formats", "limits", "offline", "cache_dir"}
     before = recorded.model_dump(exclude=same_whatever)
     after = now.model_dump(exclude=same_whatever)
     return next((key for key in before if before[key] != after.get(key)), None)
@@ -214,6 +214,7 @@ class _Job:
     started: str
     stats: RunStats = field(default_factory=RunStats)
     documents: list[str] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)  # the format each was read as
     unreadable: list[Unreadable] = field(default_factory=list)
     seconds: float = 0.0  # spent by earlier sessions of a resumed job
     facts_bytes: int = 0
@@ -306,6 +307,7 @@ class _Job:
     def _add(self, step: Step) -> None:
         self.stats.add(step.stats)
         self.documents.extend(step.documents)
+        self.formats.update(step.formats)
         self.unreadable.extend(step.unreadable)
         self.facts_bytes, self.failures_bytes = step.facts_bytes, step.failures_bytes
 
@@ -317,7 +319,9 @@ class _Job:
             name=self.name,
             llmx_version=__version__,
             status=status,
-            spec=self.spec.model_copy(update={"documents": list(self.documents)}),
+            spec=self.spec.model_copy(
+                update={"documents": list(self.documents), "formats": dict(self.formats)}
+            ),
             stats=stats,
             started=self.started,
             finished=now_iso() if finished else None,
@@ -400,6 +404,7 @@ def _outcome(
     step = Step(
         paths=[str(path) for path in paths],
         documents=[document.id for document in documents],
+        formats={document.id: document.format for document in documents},
         unreadable=[item for item in read if isinstance(item, Unreadable)],
         stats=stats,
         facts_bytes=0,

@@ -167,6 +167,8 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
     terms = [name for name in ("a", "b", "c") if match.group(name)]
     if len(terms) == 2 and float(match.group("b")) != 1.0:
         return []  # "a:b" with b other than 1 is a time or a label, not a ratio the reports state
+    if len(terms) == 2 and re.match(r"0\d", match.group("b")):
+        return []  # 09:01 is a clock time (a printed page's header), not 9:1
     if len(terms) == 2:
         # a:1 is one fact: the span may include the ":1".
         start, end = match.start(), match.end()

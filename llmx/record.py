@@ -76,6 +76,9 @@ class RunSpec(_Record):
     offline: bool = False
     cache_dir: str | None = None
     documents: list[str] = Field(default_factory=list)
+    # The format each document was read as (txt, md, html, docx, pdf), by id: what
+    # `llmx eval` names when it scores another rendering than the gold's.
+    formats: dict[str, str] = Field(default_factory=dict)
 
 
 class RunStats(_Record):
@@ -275,7 +278,7 @@ def _from_version_0(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _old_failure(line: str) -> SectionFailure:
-    """"doc §id: message", as version 0 wrote a failure."""
+    """ "doc §id: message", as version 0 wrote a failure."""
     where, _, message = line.partition(": ")
     doc, _, section = where.partition(" §")
     return SectionFailure(

@@ -1,18 +1,39 @@
-"""Rebuilding indicator tables that were flattened to one cell per line.
+"""Finding the tables of a text, whatever layout the text gives them.
 
-In the seed reports a table row is a run of tab-indented lines, one cell each, rows are
-separated by a blank line, and a cell that wrapped continues on following unindented lines.
-Pure functions: text in, tables with source offsets out.
+Layouts, each with its own finder, all giving the same `Table`:
+
+- one cell per line (the seeds): a row is a run of tab-indented lines, one cell each, rows
+  are separated by a blank line, and a cell that wrapped continues on following unindented
+  lines;
+- one row per line, cells separated by pipes (`指 标 | 绝对量(亿元) | 比上年增长(%) |`, with
+  or without outer pipes, with or without a Markdown separator row), by tabs, or by runs of
+  two or more spaces (columns aligned as PDF text gives them). Readers write the tables they
+  know this way, ` | ` between cells;
+- one cell per line with nothing to mark rows (text copied from a web page's table, maybe
+  with a lone `|` line between cells): the header's cells, then rows of as many cells, each
+  a row label followed by numbers.
+
+A header names each column's role (row label, value, unit, other), and the unit its cells
+take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
+column, or a `单位：万元` line above the table. Pure functions: text in, tables with source
+offsets out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import Scope, cue_pattern
+from llmx.vocabulary import Family, Scope, cue_pattern, units_where
+from llmx.vocabulary import unit as declared_unit
+
+# A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
+Unit = tuple[str, float]
 
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
@@ -37,10 +58,10 @@ class Cell:
 @dataclass(frozen=True)
 class Column:
     header: str
-    role: str  # "indicator", "value" or "other"
+    role: str  # "indicator", "value", "unit" (a row's unit) or "other"
     status: str | None  # "actual" / "target" for value columns
     period: str | None
-    unit: tuple[str, float] | None
+    unit: Unit | None
 
 
 @dataclass(frozen=True)
@@ -55,10 +76,33 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
+    layout: str = "cells"  # "cells", "pipe", "markdown", "tab" or "spaces"
+    unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
+        return self._cell_of(row, "indicator")
+
+    def unit_of(self, row: Row, column: Column) -> Unit | None:
+        """The unit a bare number in `row` under `column` takes.
+
+        A rate column (`比上年增长(%)`, or a growth or share header without a unit) gives
+        its own unit, whatever the row measures; otherwise the row's own unit (its label's
+        `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
+        `单位：` line comes last.
+        """
+        label_unit = split_header_unit(self.indicator_of(row))
+        if label_unit and not _is_unit(label_unit[0]):
+            label_unit = None  # a gloss or a note in brackets: 城镇(zhèn), 工业(含电力)
+        row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
+        if column.unit and column.unit[0] in RATE_UNITS:
+            return column.unit
+        if not column.unit and _RATE_HEADER.search(fold(column.header)):
+            return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
+        return row_unit or column.unit or self.unit
+
+    def _cell_of(self, row: Row, role: str) -> str:
         for column, cell in zip(self.columns, row.cells, strict=False):
-            if column.role == "indicator":
+            if column.role == role:
                 return cell.clean
         return ""
 
@@ -123,13 +167,13 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
     previous_title = ""
     while index < len(lines):
         bare = lines[index].rstrip("\r\n")
-        if bare.startswith("\t"):
+        if _is_cell_line(bare):
             start = offset
             while index < len(lines):
                 line = lines[index].rstrip("\r\n")
                 follows_cell = index > 0 and lines[index - 1].strip() != ""
                 continuation = line.strip() and len(line) <= _CONTINUATION_MAX and follows_cell
-                if not (line.startswith("\t") or not line.strip() or continuation):
+                if not (_is_cell_line(line) or not line.strip() or continuation):
                     break
                 offset += len(lines[index])
                 index += 1
@@ -143,7 +187,17 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_tables(text: str) -> list[Table]:
-    """The tables in `text`: regions with a header row of three or more cells."""
+    """The tables of `text` in every layout, in order of their start."""
+    tables = _cell_tables(text)
+    lines = _lines(text)
+    tables += _row_tables(text, lines, _Spans(tables))
+    tables += _stream_tables(text, lines, _Spans(tables))
+    tables.sort(key=lambda table: table.start)
+    return tables
+
+
+def _cell_tables(text: str) -> list[Table]:
+    """Tables flattened one cell per line: regions with a header row of three or more cells."""
     tables: list[Table] = []
     for start, end, title in _regions(text):
         rows = _rows_of_region(text, start, end)
@@ -158,3 +212,545 @@ def find_tables(text: str) -> list[Table]:
         body = tuple(Row(tuple(row)) for row in rows[header_index + 1 :])
         tables.append(Table(start, end, titles or title, columns, body))
     return tables
+
+
+def _is_cell_line(line: str) -> bool:
+    """A line of the one-cell-per-line layout: one leading tab and no other."""
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+# --- One row per line: pipes, Markdown, tabs, aligned columns --------------------------------
+
+RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
+# A column of growth or shares whose header gives no unit is in percent.
+_RATE_HEADER = re.compile(
+    f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
+)
+# Headers of columns that hold measured values even without a status or a year.
+_MEASURE_HEADER = re.compile(
+    r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
+    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值"
+)
+_UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
+_SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
+_PIPE = re.compile(r"\s*[|｜]\s*")
+_TAB = re.compile(r"[ \u3000]*\t[ \u3000\t]*")
+_GAP = re.compile(r"[ \u3000\u2002\u2003\u00a0]{2,}|[\u3000\u2003](?=[\d\-－−.])")
+_SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+_UNIT_LINE = re.compile(r"单\s*位\s*[:：]\s*([^\s|｜，,；;）)]+)")
+_NOT_DATA = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
+)
+_NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
+_NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
+_RULE_LINE = re.compile(r"^\s*[|｜]+\s*$")
+_TITLE_MAX = 60
+_GROUP_LABEL_MAX = 30
+_UNIT_LOOKBACK = 3
+_HEADER_ROWS_MAX = 3
+
+
+def _is_unit(unit: str) -> bool:
+    """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
+    return declared_unit(unit.split("/")[0]) is not None
+
+
+def _unit_words(words: str) -> Unit | None:
+    """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
+    bare = fold(words).strip()
+    return split_header_unit(f"({bare})") if bare else None
+
+
+def _header_unit(header: str) -> Unit | None:
+    """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
+    found = split_header_unit(header)
+    if found:
+        return found if _is_unit(found[0]) else None  # (C/A) names a formula, not a unit
+    folded = fold(header).rstrip(" *")
+    return ("%", 1.0) if folded.endswith("%") else None
+
+
+def _row_column(header: str) -> Column:
+    """A column of a one-row-per-line table: the cell layout's roles, plus columns that are
+    measured by what their header names (绝对量, 比上年增长) or by their unit, and unit columns."""
+    clean = re.sub(r"\s+", "", header)
+    if _UNIT_COLUMN.match(fold(clean)):
+        return Column(header, "unit", None, None, None)
+    column = _column(header)
+    unit = _header_unit(header)
+    measured = unit or _MEASURE_HEADER.search(fold(clean))
+    if column.role == "other" and measured and not _SKIP_HEADER.search(fold(header)):
+        return replace(column, role="value", unit=unit)
+    return replace(column, unit=unit)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the line in the text
+    text: str  # without its line end
+    layout: str | None  # the row layout the line has, or None
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        lines.append(_Line(offset, bare, _line_layout(bare)))
+        offset += len(line)
+    return lines
+
+
+def _line_layout(line: str) -> str | None:
+    if not line.strip() or _is_cell_line(line):
+        return None
+    if _RULE_LINE.match(line):
+        return "rule"
+    if _SEPARATOR_ROW.match(line):
+        return "separator"
+    if _PIPE.search(line):
+        return "pipe"
+    if "\t" in line.strip(" \u3000"):
+        return "tab"
+    if _GAP.search(line.strip()):
+        return "spaces"
+    return None
+
+
+def _split(line: str, offset: int, separator: re.Pattern[str]) -> list[Cell]:
+    """The cells of a line cut at `separator`, each stripped, offsets in the text."""
+    body_start = len(line) - len(line.lstrip())
+    body = line.strip()
+    cells: list[Cell] = []
+    position = 0
+    for match in separator.finditer(body):
+        if match.start() == match.end():
+            continue
+        cells.append(_cell(body, offset + body_start, position, match.start()))
+        position = match.end()
+    cells.append(_cell(body, offset + body_start, position, len(body)))
+    return cells
+
+
+def _cell(line: str, offset: int, start: int, end: int) -> Cell:
+    raw = line[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    stripped = raw.strip()
+    return Cell(offset + start + lead, offset + start + lead + len(stripped), stripped)
+
+
+def _row_cells(line: _Line, layout: str, outer: tuple[bool, bool]) -> list[Cell]:
+    """A row's cells; `outer` says whether the block's rows open and close with a pipe."""
+    if line.layout is None:  # a group label: one cell
+        return _split(line.text, line.start, _NO_SPLIT)
+    if layout == "pipe":
+        cells = _split(line.text, line.start, _PIPE)
+        if outer[0] and cells and not cells[0].text:
+            cells = cells[1:]
+        if outer[1] and cells and not cells[-1].text:
+            cells = cells[:-1]
+        return cells
+    if layout == "tab":
+        return _split(line.text, line.start, _TAB)
+    return _split(line.text, line.start, _GAP)
+
+
+def _outer_pipes(lines: Sequence[_Line]) -> tuple[bool, bool]:
+    """Whether every row of a pipe block opens, and closes, with a pipe (`| a | b |`): those
+    pipes are borders, while a lone leading pipe is an empty first cell (` | 绝对量 | 增长`)."""
+    rows = [line.text.strip() for line in lines if line.layout == "pipe"]
+    return (
+        bool(rows) and all(row[:1] in "|｜" for row in rows),
+        bool(rows) and all(row[-1:] in "|｜" for row in rows),
+    )
+
+
+def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
+    """Runs of consecutive lines (index ranges) of one row layout, outside `taken` spans.
+
+    A short line of words between two rows (`一、推动高质量发展`, a row whose one cell spans
+    the table) stays in the run.
+    """
+    blocks: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        family = _family(lines[index].layout)
+        if family is None or lines[index].start in taken:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines):
+            if _family(lines[end].layout) == family:
+                end += 1
+            elif (
+                end + 1 < len(lines)
+                and _is_group_label(lines[end])
+                and _family(lines[end + 1].layout) == family
+            ):
+                end += 2
+            else:
+                break
+        blocks.append((index, end))
+        index = end
+    return blocks
+
+
+def _is_group_label(line: _Line) -> bool:
+    words = line.text.strip()
+    return (
+        line.layout is None
+        and 0 < len(words) <= _GROUP_LABEL_MAX
+        and not words.endswith(("。", "；", "，"))
+        and not _is_cell_line(line.text)
+    )
+
+
+def _family(layout: str | None) -> str | None:
+    if layout == "rule":
+        return None
+    return "pipe" if layout == "separator" else layout
+
+
+class _Spans:
+    """The spans of the tables found so far, to tell whether a line is already in one."""
+
+    def __init__(self, tables: Sequence[Table]) -> None:
+        ordered = sorted((table.start, table.end) for table in tables)
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
+
+    def __contains__(self, position: object) -> bool:
+        if not isinstance(position, int):
+            return False
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
+
+
+def _has_data(cells: Sequence[Cell]) -> bool:
+    """A body row: a cell after the first holds a number that is not a date."""
+    return any(re.search(r"\d", _NOT_DATA.sub("", fold(cell.text))) for cell in cells[1:])
+
+
+def _merge_spaced_letters(cells: list[Cell], text: str) -> list[Cell]:
+    """`指    标` cut at its spaces is one header cell, not two."""
+    merged: list[Cell] = []
+    for cell in cells:
+        single = len(cell.text) == 1 and unicodedata.east_asian_width(cell.text) == "W"
+        if merged and single and len(merged[-1].clean) <= 3 and _all_wide(merged[-1].clean):
+            previous = merged[-1]
+            merged[-1] = Cell(previous.start, cell.end, text[previous.start : cell.end])
+        else:
+            merged.append(cell)
+    return merged
+
+
+def _all_wide(word: str) -> bool:
+    return bool(word) and all(unicodedata.east_asian_width(char) == "W" for char in word)
+
+
+def _display_span(text: str, line_start: int, cell: Cell) -> tuple[int, int]:
+    """A cell's columns on screen (CJK characters are two wide), for aligned layouts."""
+
+    def width(chunk: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in chunk)
+
+    left = width(text[line_start : cell.start])
+    return left, left + max(width(cell.text), 1)
+
+
+def _aligned(
+    text: str, line_start: int, cells: list[Cell], grid: Sequence[tuple[int, int]]
+) -> list[Cell]:
+    """Cells of an aligned row put under the header columns they overlap most; the columns
+    a row leaves blank get empty cells."""
+    placed: list[Cell | None] = [None] * len(grid)
+    for cell in cells:
+        left, right = _display_span(text, line_start, cell)
+        overlaps = [min(right, end) - max(left, start) for start, end in grid]
+        best = max(range(len(grid)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0:
+            centre = (left + right) / 2
+            best = min(range(len(grid)), key=lambda i: abs((grid[i][0] + grid[i][1]) / 2 - centre))
+        if placed[best] is None:
+            placed[best] = cell
+    return [cell or Cell(cells[0].start, cells[0].start, "") for cell in placed]
+
+
+def _row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+    tables: list[Table] = []
+    for first, last in _blocks(lines, taken):
+        table = _block_table(text, lines, first, last)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Table | None:
+    """The table a block of rows makes: title rows, header rows, then body rows."""
+    layout = _family(lines[first].layout) or "pipe"
+    markdown = any(line.layout == "separator" for line in lines[first:last])
+    outer = _outer_pipes(lines[first:last])
+    rows = [
+        (line, _row_cells(line, layout, outer))
+        for line in lines[first:last]
+        if line.layout != "separator"
+    ]
+    index = 0
+    titles: list[str] = []
+    while index < len(rows) and sum(1 for cell in rows[index][1] if cell.text) <= 1:
+        titles.extend(cell.text for cell in rows[index][1] if cell.text)
+        index += 1
+    header_rows: list[tuple[_Line, list[Cell]]] = []
+    while index < len(rows) and not _has_data(rows[index][1]):
+        if len(header_rows) == _HEADER_ROWS_MAX:
+            return None
+        cells = rows[index][1]
+        header_rows.append(
+            (rows[index][0], _merge_spaced_letters(cells, text) if layout == "spaces" else cells)
+        )
+        index += 1
+    body = rows[index:]
+    if not header_rows or not body:
+        return None
+    width = max(len(cells) for _, cells in header_rows)
+    if layout != "spaces":
+        width = max(width, *(len(cells) for _, cells in body))
+    if width < 2:
+        return None
+    columns = _columns(_header_texts([cells for _, cells in header_rows], width), body)
+    if not any(column.role == "value" for column in columns):
+        return None
+    grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
+    grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
+    body_rows = tuple(
+        Row(tuple(_fitted(text, line, cells, width, grid if layout == "spaces" else None)))
+        for line, cells in body
+    )
+    above = _lines_above(lines, first)
+    title = " ".join(titles) or (above[-1].text.strip() if above else "")
+    unit_source = " ".join([*(line.text for line in above), *titles])
+    unit_line = _UNIT_LINE.search(fold(unit_source))
+    start = lines[first].start
+    end = lines[last - 1].start + len(lines[last - 1].text)
+    return Table(
+        start,
+        end,
+        title,
+        columns,
+        body_rows,
+        layout="markdown" if markdown else layout,
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _fitted(
+    text: str,
+    line: _Line,
+    cells: list[Cell],
+    width: int,
+    grid: Sequence[tuple[int, int]] | None,
+) -> list[Cell]:
+    """A row with exactly one cell per column: aligned by position, or padded at the end."""
+    if grid is not None and len(cells) != width:
+        return _aligned(text, line.start, cells, grid)
+    end = line.start + len(line.text)
+    return (cells + [Cell(end, end, "")] * width)[:width]
+
+
+def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:
+    """One header per column from stacked header rows; an empty cell in an upper row carries
+    the text on its left (a spanning `2023年` over `绝对量 | 增长`)."""
+    texts = [""] * width
+    for depth, cells in enumerate(header_rows):
+        spanning = depth < len(header_rows) - 1
+        carried = ""
+        for index in range(width):
+            cell = cells[index].text if index < len(cells) else ""
+            if cell:
+                carried = cell
+            elif spanning and index > 0:
+                cell = carried
+            texts[index] += cell
+    return texts
+
+
+def _columns(
+    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    columns = [_row_column(header) for header in headers]
+    for index, column in enumerate(columns):
+        if _is_serial(column.header, [cells[index] for _, cells in body if index < len(cells)]):
+            columns[index] = Column(column.header, "other", None, None, None)
+    if not any(column.role == "indicator" for column in columns):
+        # No 指标 header: the first column of words labels the rows.
+        for index, column in enumerate(columns):
+            labels = [cells[index] for _, cells in body if index < len(cells)]
+            if column.role in ("other", "value") and _are_labels(labels):
+                columns[index] = Column(column.header, "indicator", None, None, column.unit)
+                break
+    return tuple(columns)
+
+
+def _is_serial(header: str, cells: Sequence[Cell]) -> bool:
+    """A 序号 column, named or not: numbered 1, 2, 3… down the rows that number anything."""
+    if re.search(r"序\s*号", fold(header)):
+        return True
+    numbers = [cell.clean.rstrip(".、．") for cell in cells if cell.clean]
+    return (
+        _SERIAL_HEADER.match(re.sub(r"\s+", "", header)) is not None
+        and len(numbers) >= 2
+        and all(number.isdigit() for number in numbers)
+        and [int(number) for number in numbers] == list(range(1, len(numbers) + 1))
+    )
+
+
+def _are_labels(cells: Sequence[Cell]) -> bool:
+    """A column of row labels: words, not numbers."""
+    return any(cell.text for cell in cells) and not any(
+        _NUMBER_CELL.fullmatch(fold(cell.clean)) for cell in cells
+    )
+
+
+def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
+    """The caption lines right above a table (a title, a `单位：` line), nearest last."""
+    found: list[_Line] = []
+    index = first - 1
+    while index >= 0 and len(found) < _UNIT_LOOKBACK:
+        line = lines[index]
+        if line.text.strip():
+            if len(line.text.strip()) > _TITLE_MAX:
+                break
+            found.append(line)
+        elif found:
+            break
+        index -= 1
+    return found[::-1]
+
+
+# --- One cell per line, rows unmarked ---------------------------------------------------------
+
+_STREAM_CELL_MAX = 30
+_STREAM_TITLE_LINES = 2
+_STREAM_ROWS_MIN = 2
+_QUALIFIED_NUMBER = re.compile(
+    r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
+)
+_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
+_NO_VALUE = re.compile(r"[—\-–/…－]+")
+
+
+def _stream_kind(cell: Cell) -> str:
+    """ "number", "none" (a dash for no value) or "label"."""
+    words = fold(cell.clean)
+    if _QUALIFIED_NUMBER.fullmatch(words):
+        return "number"
+    return "none" if _NO_VALUE.fullmatch(words) else "label"
+
+
+def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
+    """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
+    rules, not cells."""
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    for line in lines:
+        words = line.text.strip()
+        if line.layout == "rule":
+            continue
+        short = (
+            line.layout is None
+            and 0 < len(words) <= _STREAM_CELL_MAX
+            and not words.endswith(("。", "；", "，", "："))
+            and line.start not in taken
+        )
+        if short:
+            current.extend(_split(line.text, line.start, _NO_SPLIT))
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+    """Tables in runs of one-cell lines, each starting where its run starts or right after
+    a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
+    tables: list[Table] = []
+    for run in _stream_runs(lines, taken):
+        starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
+        end = 0
+        for start in starts:
+            if start < end or start >= len(run):
+                continue
+            found = next(
+                (
+                    table
+                    for lead in range(min(_STREAM_TITLE_LINES, len(run) - start - 1) + 1)
+                    if (table := _stream_table(text, run[start:], lead)) is not None
+                ),
+                None,
+            )
+            if found is not None:
+                tables.append(found)
+                end = sum(1 for cell in run if cell.start < found.end)
+    return tables
+
+
+def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
+    """The table a run of one-cell lines makes when its header starts at `run[lead]`.
+
+    The header is the labels before the first number, less the first row's label; rows are
+    as many cells each, a label then numbers (or dashes), for as long as that holds.
+    """
+    kinds = [_stream_kind(cell) for cell in run]
+    labels = lead
+    while labels < len(run) and kinds[labels] == "label":
+        labels += 1
+    width = labels - lead - 1
+    if width < 2:
+        return None
+    header = list(run[lead : lead + width])
+    if any(len(cell.clean) > _STREAM_CELL_MAX // 2 for cell in header):
+        return None
+    rows: list[list[Cell]] = []
+    position = lead + width
+    while position + width <= len(run):
+        if not _is_stream_row(kinds[position : position + width]):
+            # A group label (`经济作物`) between rows: one cell, the rows go on after it.
+            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
+                position += 1
+                continue
+            break
+        rows.append(list(run[position : position + width]))
+        position += width
+    if len(rows) < _STREAM_ROWS_MIN:
+        return None
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    columns = _columns([cell.text for cell in header], body)
+    if not any(column.role == "value" for column in columns):
+        return None
+    titles = [cell.text for cell in run[:lead]]
+    unit_line = _UNIT_LINE.search(fold(" ".join(titles)))
+    return Table(
+        header[0].start,
+        rows[-1][-1].end,
+        " ".join(titles) or _line_before(text, header[0].start),
+        columns,
+        tuple(Row(tuple(row)) for row in rows),
+        layout="lines",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _is_stream_row(kinds: Sequence[str]) -> bool:
+    """A row label, then numbers or dashes, at least one number."""
+    return bool(kinds) and kinds[0] == "label" and "label" not in kinds[1:] and "number" in kinds
+
+
+def _line_before(text: str, position: int) -> str:
+    line_start = text.rfind("\n", 0, position)
+    if line_start < 0:
+        return ""
+    previous_start = text.rfind("\n", 0, line_start) + 1
+    return text[previous_start:line_start].strip()

@@ -84,10 +84,12 @@ def test_a_half_keeps_only_its_documents_and_their_facts(wide: Path) -> None:
     assert set(scoring_gold(wide, "test").documents) == {"b"}
 
 
-def test_predictions_on_the_other_half_are_not_scored(wide: Path) -> None:
+def test_predictions_on_the_other_half_are_not_scored_nor_listed(wide: Path) -> None:
     everywhere = [_fact(doc, "983亿元", 98300000000, "元") for doc in ("a", "b")]
     scored = evaluate(everywhere, scoring_gold(wide, "dev"), label="x")
     assert (scored.total.gold, scored.total.predicted) == (2, 1)
+    # not even as predictions outside labelled sections: the held-out text stays unseen
+    assert all(fact.doc == "a" for fact in scored.outcome.ignored)
 
 
 def test_a_blind_baseline_keeps_scores_but_no_fact_keys(wide: Path) -> None:

@@ -103,6 +103,13 @@ def test_a_colon_before_a_year_is_not_a_ratio() -> None:
     assert all(q.unit != "ratio" for q in find_quantities("专栏1：2023年重点民生实事"))
 
 
+def test_a_clock_time_is_not_a_ratio() -> None:
+    # A printed page's header: the date and time it was printed.
+    assert all(q.unit != "ratio" for q in find_quantities("2024-03-18 09:01 关于2023年"))
+    [ratio] = find_quantities("城乡收入比1.9:1")
+    assert (ratio.value, ratio.unit) == (1.9, "ratio")
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

@@ -35,6 +35,18 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = re.compile(r"[ \t\f\v]*[\r\n][ \t\r\n\f\v]*")
 _EDGE = " \t\r\n\f\v\u3000\xa0"
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Short lines that are a web page's furniture by their words, wherever they sit (and in a
+# PDF printed from the page): publication meta, counters, font-size and share tools, site
+# identifiers, breadcrumbs, previous/next links.
+_FURNITURE_LINE = re.compile(
+    r"(?:发布|發布|发表|更新|生成)(?:时间|時間|日期)\s*[:：]|浏览(?:次数|量)|瀏覽(?:次數|量)"
+    r"|阅读(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|字体\s*[:：]?\s*[\[【(（]?\s*大\s*中\s*小"
+    r"|字号\s*[:：]|分享到|打印本页|关闭窗口|收藏本页|网站标识码|ICP\s*备|ICP\s*证|公网安备"
+    r"|主办单位|承办单位|技术支持\s*[:：]|版权所有|copyright|当前位置|您的位置|所在位置"
+    r"|上一篇|下一篇",
+    re.I,
+)
+_FURNITURE_LINE_MAX = 120
 SEPARATOR_CELL = "---"
 TABLE_CLOSE = "\n\n"  # two blank lines after a table's last row
 
@@ -51,6 +63,11 @@ def clean_line(text: str) -> str:
         pieces = [piece.strip(_EDGE) for piece in _BREAK.split(text)]
         text = reduce(join_wrapped, pieces, "")
     return _SPACES.sub(" ", text).strip(_EDGE)
+
+
+def is_furniture_line(text: str) -> bool:
+    """A short line that is page furniture by its words (发布时间：…, 浏览次数, 当前位置…)."""
+    return len(text) <= _FURNITURE_LINE_MAX and bool(_FURNITURE_LINE.search(text))
 
 
 def join_wrapped(left: str, right: str) -> str:

@@ -33,7 +33,13 @@ from lxml import etree
 from llmx.documents import Document, decode_text
 from llmx.errors import InputError
 from llmx.locations import Locator
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.canonical import (
+    GridCell,
+    TextBuilder,
+    clean_line,
+    implied_header_rows,
+    is_furniture_line,
+)
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CODEC_ALIASES = {
@@ -72,16 +78,6 @@ _FURNITURE_NAMES = _words(
     "qrcode ewm topbar header"
 )
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
-# Short lines that are furniture by their words, wherever they sit.
-_FURNITURE_LINE = re.compile(
-    r"(?:发布|發布|发表|更新|生成)(?:时间|時間|日期)\s*[:：]|浏览(?:次数|量)|瀏覽(?:次數|量)"
-    r"|阅读(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|字体\s*[:：]?\s*[\[【(（]?\s*大\s*中\s*小"
-    r"|字号\s*[:：]|分享到|打印本页|关闭窗口|收藏本页|网站标识码|ICP\s*备|ICP\s*证|公网安备"
-    r"|主办单位|承办单位|技术支持\s*[:：]|版权所有|copyright|当前位置|您的位置|所在位置"
-    r"|上一篇|下一篇",
-    re.I,
-)
-_FURNITURE_LINE_MAX = 120
 _FURNITURE_SHARE_MAX = 0.3  # a "furniture" element holding more of the page is the article
 _LINK_SHARE_MAX = 0.5
 _DATA_CELL_MAX = 200  # a table whose cells all hold less is data; longer cells mean layout
@@ -286,7 +282,7 @@ class _Walker:
         self.pieces = []
         if not text:
             return
-        if len(text) <= _FURNITURE_LINE_MAX and _FURNITURE_LINE.search(text):
+        if is_furniture_line(text):
             return
         element = self.line_element if self.line_element is not None else self.blocks[-1]
         self.builder.line(text, Locator(element=self.tree.getpath(element)))

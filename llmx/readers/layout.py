@@ -1,17 +1,20 @@
-"""From positioned text on pages to one canonical text: paragraphs, tables, no furniture.
+"""From positioned text on pages to one canonical text: paragraphs, tables, boxes, no furniture.
 
 A PDF knows where each character sits, not what a paragraph is. This module rebuilds the
-reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it):
+reading text from the geometry, with no PDF library in sight (llmx.readers.pdf feeds it),
+and writes it with the TextBuilder every structured reader shares (llmx.readers.canonical):
 
 - lines wrapped inside a paragraph are joined with nothing between them, so a number or unit
   broken by a line end ("增长6.\\n5%", "1867.0\\n7亿元") reads as one token again; a
   paragraph ends where a line stops short of the column's right edge, the next line is
-  indented, the gap between lines opens, or the type size changes (a heading);
-- running headers and footers (a line at the top or bottom of a page that repeats, numbers
-  aside, on many pages) and bare page numbers ("3", "- 3 -", "第3页", "3/26") are dropped;
-- tables rebuilt from their ruling lines are written one row per line, cells joined by " | ",
-  as the HTML and DOCX readers write them, with a blank line before and two after (the second
-  closes a `专栏` box for the section splitter).
+  indented, the gap between lines opens, or the type size changes (a heading, which keeps its
+  own line, even wrapped);
+- running headers and footers (a line set apart at the top or bottom of a page that repeats,
+  numbers aside, at one height on many pages) and bare page numbers ("3", "- 3 -", "第3页",
+  "3/26") are dropped;
+- tables are rebuilt from their rulings (a grid of rules; or a three-line table's rules with
+  columns from the gutters of its text) and written as the other readers write tables;
+- a ruled frame that is not a table is a box (专栏): its lines close with a double blank line.
 
 Every span of the text is mapped to its page; each table cell also to its table, row and
 column. Coordinates are PDF points with y growing upwards.
@@ -28,7 +31,13 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from llmx.locations import Locator, SourceMap
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.canonical import (
+    GridCell,
+    TextBuilder,
+    clean_line,
+    implied_header_rows,
+    is_furniture_line,
+)
 
 # A line ending this many type sizes short of the column's right edge ends its paragraph.
 _SHORT_LINE = 2.0
@@ -38,17 +47,26 @@ _INDENT = 0.8
 _GAP = 1.35
 # Type sizes differing by more than this share belong to different paragraphs (headings).
 _SIZE_CHANGE = 0.12
+# Lines of one heading are set closer than this many type sizes apart.
+_HEADING_LEADING = 0.6
 # Furniture lives in this share of the page height at the top and at the bottom.
 _MARGIN_ZONE = 0.12
 # At most this many lines at each end of a page can be furniture.
 _MARGIN_LINES = 2
+# A running line repeats on two pages of a short document, three of a longer one (a
+# chapter's running head repeats only over its chapter).
+_FEW_PAGES = 4
 # A repeating line is a running header or footer only with this many letters of its own.
 _FURNITURE_WORDS = 3
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
     r"|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$"
 )
-_LATIN = re.compile(r"[A-Za-z]")
+# Chinese, Japanese and full-width characters: no space is written between them and others.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CLOSING = frozenset(",.;:!?)]}%'\"”’")
+# A line opening with a list mark starts an item of its own.
+_LIST_MARK = re.compile(r"[•·▪■◆●○◇□▶►]")
 
 
 class Box(NamedTuple):
@@ -114,11 +132,19 @@ class Page:
 
 
 def join_wrapped(left: str, right: str) -> str:
-    """Two pieces of one paragraph split by a line end: nothing between them, except a space
-    between two Latin words (Chinese and numbers are never split by a space)."""
-    if left and right and _LATIN.match(left[-1]) and _LATIN.match(right[0]):
-        return f"{left} {right}"
-    return left + right
+    """Two pieces of one paragraph split by a line end. Nothing goes between Chinese text, a
+    number broken anywhere ("6." + "5%"), a word broken at a hyphen, or before closing
+    punctuation; a space goes between words otherwise (the line end stood for one)."""
+    if not left or not right:
+        return left + right
+    end, start = left[-1], right[0]
+    if _CJK.match(end) or _CJK.match(start):
+        return left + right
+    if (end.isdigit() or end in ".,") and (start.isdigit() or start in "%.,"):
+        return left + right
+    if end in "-/" or start in _CLOSING:
+        return left + right
+    return f"{left} {right}"
 
 
 def _furniture_key(line: Line) -> tuple[str, int]:
@@ -166,7 +192,7 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
     pages_of: dict[tuple[str, int], set[int]] = {}
     for number, line in candidates:
         pages_of.setdefault(_furniture_key(line), set()).add(number)
-    repeats = max(2, len(pages) * 2 // 5)
+    repeats = 2 if len(pages) <= _FEW_PAGES else 3
     return {
         (number, line)
         for number, line in candidates
@@ -177,18 +203,20 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
 
 @dataclass(frozen=True)
 class _Column:
-    """The body column of a page: where full lines begin and end, the usual line pitch."""
+    """The body column: where full lines begin and end, the usual line pitch, the body's
+    type size."""
 
     left: float
     right: float
     pitch: float
+    size: float = 0.0
 
 
 def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
     """The body column over the whole document: a page with one short line says nothing."""
     lines = [line for page in pages for line in page]
     if not lines:
-        return _Column(0.0, 0.0, 0.0)
+        return _Column(0.0, 0.0, 0.0, 0.0)
     lefts = Counter(round(line.box.left) for line in lines)
     pitches = [
         upper.box.bottom - lower.box.bottom
@@ -200,6 +228,7 @@ def _column_of(pages: Sequence[Sequence[Line]]) -> _Column:
         float(lefts.most_common(1)[0][0]),
         _upper_decile([line.box.right for line in lines]),
         statistics.median(pitches) if pitches else 0.0,
+        statistics.median(line.size for line in lines),
     )
 
 
@@ -209,12 +238,27 @@ def _upper_decile(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
 
 
+def _wraps_heading(previous: Line, line: Line, column: _Column) -> bool:
+    """Two lines of one heading: larger type than the body, the same size, set close (a
+    centred title wrapped onto a second line is short and indented, and still one line)."""
+    size = max(previous.size, line.size, 1.0)
+    return (
+        min(previous.size, line.size) > (1 + _SIZE_CHANGE) * column.size
+        and abs(previous.size - line.size) <= _SIZE_CHANGE * size
+        and 0 <= previous.box.bottom - line.box.top <= _HEADING_LEADING * size
+    )
+
+
 def _starts_paragraph(previous: Line, line: Line, column: _Column, same_page: bool) -> bool:
     size = max(previous.size, line.size, 1.0)
+    if same_page and _wraps_heading(previous, line, column):
+        return False
     if previous.box.right < column.right - _SHORT_LINE * size:
         return True  # the previous line stopped short: its paragraph ended
     if line.box.left > column.left + _INDENT * size:
         return True  # an indented first line
+    if _LIST_MARK.match(line.text):
+        return True  # a list item
     if abs(previous.size - line.size) > _SIZE_CHANGE * size:
         return True  # a heading, or body text after one
     gap = previous.box.bottom - line.box.bottom
@@ -236,7 +280,10 @@ class _Paragraph:
         self.text = joined
 
     def write(self, builder: TextBuilder) -> None:
-        """One line of the canonical text; each page's part of it is located on that page."""
+        """One line of the canonical text; each page's part of it is located on that page.
+        A web page's furniture printed into the PDF (发布时间：…, 当前位置…) is left out."""
+        if is_furniture_line(self.text):
+            self.text, self.pages = "", []
         if not self.text:
             return
         builder.line(self.text, Locator(page=self.pages[0][1]))

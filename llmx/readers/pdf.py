@@ -18,7 +18,9 @@ from llmx.errors import InputError
 from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
 
 FORMAT = "pdf"
-_SKIPPED = frozenset("\x00\r\n")  # no character; PDFium's line end (CR LF)
+# No character; PDFium's line end (CR LF); the hyphen PDFium marks as a word broken at a
+# line end (U+FFFE), dropped so the word is whole again.
+_SKIPPED = frozenset("\x00\r\n\ufffe")
 _RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
 _SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
 _UNREADABLE_MAX = 0.2  # more than this share of unmapped glyphs and the text is not the text

@@ -56,9 +56,12 @@ def headline_table(evaluation: Evaluation) -> Table:
         percent(total.value_recall),
         percent(total.unit_accuracy),
     )
-    table.caption = (
-        f"{total.gold} gold facts, {total.predicted} predictions scored, "
-        f"{len(evaluation.outcome.ignored)} outside labelled sections (ignored)"
+    table.caption = "\n".join(
+        [
+            f"{total.gold} gold facts, {total.predicted} predictions scored, "
+            f"{len(evaluation.outcome.ignored)} outside labelled sections (ignored)",
+            *(escape(match.describe()) for match in evaluation.by_content),
+        ]
     )
     return table
 

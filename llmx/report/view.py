@@ -43,6 +43,8 @@ class RunRow:
     # What the score does not cover (a partial run, failed sections, documents not read).
     notes: tuple[str, ...] = ()
     status: str = "complete"
+    # One line per document scored by content (another rendering than the gold's).
+    by_content: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         wall_seconds=evaluation.wall_seconds,
         notes=tuple(coverage_notes(evaluation)),
         status=record.status.value if record is not None else "complete",
+        by_content=tuple(match.describe() for match in evaluation.by_content),
     )
 
 

@@ -67,7 +67,7 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     ):
         return "share"
     if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
-        # 比重由上年的9.6%提高到10.8%: both ends are levels of what moved.
+        # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved.
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
         return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
     if quantity.unit in PERCENT_UNITS:
@@ -91,7 +91,7 @@ _COMPLETION_OF_BUDGET = re.compile(
 _MOVED_TO = re.compile(
     r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
 )
-# Amounts that are changes by their verb: 增收1858万元, 净增额达4.90亿元. (净增1954户 alone
+# Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元. (净增1954户 alone
 # counts what was added, a level, like 新增.)
 _NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
 _COMPARED_CHANGE = re.compile(
@@ -145,7 +145,7 @@ def status_of(
     near = folded[max(0, quantity.start - 12) : quantity.start]
     near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
-    # A figure for a year after the one reported on is a goal (2024年,贵州将…45%以上).
+    # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上).
     stated = _opening_year(folded, bounds, quantity.start)
     ahead = bool(stated and context.plan_year and stated >= context.plan_year)
     forecast = _FORECAST.search(near)
@@ -206,7 +206,7 @@ _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$
 _BASE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
 )
-# 比上年同期144987万元: the figure compared with is last year's.
+# 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
 _LAST_YEAR_BASE = re.compile(r"(?:比|较|同)(?:上年|去年)(?:同期|末|底)?的?$")
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
@@ -231,9 +231,9 @@ def period_of(
         return None
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
-        return ends_dated.group(1)  # 由2002年的…增加到2007年的30600亿元
+        return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
     base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)) or (
-        # 比上年同期144987万元 is last year's level; 较上年4.93个百分点 is this year's change.
+        # 比上年同期2.2亿元 is last year's level; 较上年2.1个百分点 is this year's change.
         _LAST_YEAR_BASE.search(clause) and implied_kind(quantity.unit) != "change"
     )
     if base and family_of(quantity.unit) is Family.DURATION:
@@ -248,7 +248,7 @@ def period_of(
     default = section_status(section)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
     if default == "actual" and status == "target" and _FUTURE.search(sentence):
-        year = context.plan_year  # 贵州将推动数字经济占比达到45%: a goal for the year ahead
+        year = context.plan_year  # 全省将推动数字经济占比达到40%: a goal for the year ahead
     elif default == "actual":
         year = section_year(section) or context.report_year
     else:
@@ -281,7 +281,7 @@ def _stated_year(
     if relative and not (base and relative[-1] == "上年"):
         return context.relative(relative[-1], status)
     # The last clause of the sentence so far that opens with a year dates what follows it:
-    # 报告指出,2024年,西藏…增长19.6%,…增长7.2%.
+    # 报告指出,2024年,全区…增长14.3%,…增长8.1%.
     return _opening_year(folded, bounds, position)
 
 
@@ -298,7 +298,7 @@ def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:
-    """Where a term of 16.5:14.8:68.7 reads from: the first term (a colon is no clause break)."""
+    """Where a term of 18.2:13.9:67.9 reads from: the first term (a colon is no clause break)."""
     start = quantity.start
     if quantity.shape == "ratio_term":
         while start > 0 and folded[start - 1] in "0123456789.: ":
@@ -360,7 +360,7 @@ def indicator_of(
     start = max(start, end - _INDICATOR_MAX)
     moved = _MOVE_START.search(folded, start, end)
     if moved:
-        end = moved.start()  # 比重由上年的9.6%提高到…: what moved is before 由
+        end = moved.start()  # 比重由上年的8.5%提高到…: what moved is before 由
     indicator = _tidy(source[start:end], folded[start:end])
     following = _noun_after(source, folded, quantity)
     if following and (quantity.unit in NOUN_FOLLOWS_UNITS or len(indicator) <= 2):
@@ -369,14 +369,16 @@ def indicator_of(
     if not indicator and previous is not None and in_sentence and not continues:
         verbs = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
         if not verbs:
-            return previous[1]  # 生产总值突破千亿元,达1082.18亿元: the same subject
+            return previous[1]  # 生产总值突破千亿元,达1050亿元: the same subject
     follows_on = in_sentence and _FOLLOW_ON.match(fold(indicator))
     if indicator and not (follows_on and previous):
         if previous is not None and quantity.start - previous[0] <= _HEAD_NOUN_REACH:
-            return _with_head_noun(indicator, previous[1])
-        return indicator
+            indicator = _with_head_noun(indicator, previous[1])
+        if _RATE_NAMED.search(fold(indicator)):
+            return indicator  # 规上工业增加值增速有望…: the change is named already
+        return indicator + _change_named(source, folded, end, quantity.start)
     if indicator and previous:
-        # 收入178亿元,占生产总值比重10.8%; 收入65073万元,完成年初预算的110.8%.
+        # 收入150亿元,占生产总值比重9.1%; 收入5.2亿元,完成年初预算的104.3%.
         return _subject(previous[1]) + indicator
     if previous is not None and continues:
         grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
@@ -408,7 +410,7 @@ def _listed_indicator(
     source: str, folded: str, quantity: Quantity, sentence_start: int
 ) -> str | None:
     """The indicator of one number of a list that shares a subject: the k-th term of
-    三次产业结构16.5:14.8:68.7 is 三次产业结构(第k产业); the k-th number after 第一、第二和第三
+    三次产业结构18.2:13.9:67.9 is 三次产业结构(第k产业); the k-th number after 第一、第二和第三
     产业增加值分别… names the k-th sector, after 一般公共预算收入、支出分别… the k-th item."""
     start = _ratio_start(folded, quantity)
     # The clause a list shares, read past the colons of a ratio: 结构由上年的5:67:28调整为…
@@ -423,13 +425,13 @@ def _listed_indicator(
             return None
         after = clause_start + respectively[-1]
         k = len(re.findall(r"\d+(?:\.\d+)?", folded[after:start]))
-        # 分别增长6.9%、8.6%, 分别拉动经济增长1.7、0.2个百分点: each one's change.
+        # 分别增长5.1%、7.3%, 分别拉动经济增长1.4、3.2个百分点: each one's change.
         number = re.search(r"\d", folded[after:start])
         phrase_end = after + number.start() if number else start
         phrase = _LIST_PHRASE_NOISE.sub("", folded[after:phrase_end])
         head = _listed_head(source, folded, clause, clause_start, quantity, k)
         if head is None:
-            # …分别为34.1亿元、38.6亿元,分别增长6.9%、8.6%: the head of the list before.
+            # …分别为30亿元、45亿元,分别增长5.1%、7.3%: the head of the list before.
             earlier = folded.rfind("分别", sentence_start, clause_start)
             if earlier >= 0:
                 start_before = max(folded.rfind(mark, sentence_start, earlier) for mark in "，,")
@@ -469,13 +471,13 @@ def _listed_head(
         return head[: ordinals.start()] + named + head[ordinals.end() :]
     both = _CITY_AND_COUNTRY.search(folded_head)
     if both and k < 2:
-        # 城乡居民人均可支配收入分别增长6.8%和8.3%: urban first, then rural.
+        # 城乡居民人均可支配收入分别增长5.6%和7.4%: urban first, then rural.
         traditional = head[both.start() + 1] == "鄉"
         word = (("城鎮", "農村") if traditional else ("城镇", "农村"))[k]
         return head[: both.start()] + word + head[both.end() :]
     three = _THREE_SECTORS.search(folded_head)
     if three and quantity.shape != "ratio_term" and k < 3:
-        # 三次产业对经济的贡献率分别为12.8%、61.4%和25.8%: the k-th sector's.
+        # 三次产业对经济的贡献率分别为11.6%、63.2%和25.2%: the k-th sector's.
         word = head[three.end() - 2 : three.end()]
         return head[: three.start()] + f"第{_SECTOR_NAMES[k]}{word}" + head[three.end() :]
     if quantity.shape == "ratio_term" and _SECTORS.search(folded_head) and k < 3:
@@ -538,6 +540,18 @@ _NOT_AN_ITEM = re.compile(r"^(?:年末|年底|全年|当年|年内)$|(?:培育|�
 _HEAD_NOUN_REACH = 24  # 林业1.5亿元,增长13.9%;牧业22.9亿元: items of one list, across ;
 # Short names that are measures already (出生率, 税收, 户数): no head noun to add.
 _WHOLE_NOUN = re.compile(rf"(?:{_HEAD_NOUN.pattern[3:-2]})$|[率数额量值价比重度费金款税收人户]$")
+
+
+_RATE_NAMED = re.compile(r"增速|增幅|降幅|涨幅|增长率")
+
+
+def _change_named(source: str, folded: str, start: int, end: int) -> str:
+    """The change verb the words cut off before a number say (地区生产总值|增长|7.2%), as
+    written, for the indicator to name; none for a level reached (提高到…)."""
+    verbs = list(_CHANGE_VERB.finditer(folded, start, end))
+    if not verbs or re.match(r"[到至]", folded[verbs[-1].end() : verbs[-1].end() + 1]):
+        return ""
+    return source[verbs[-1].start() : verbs[-1].end()]
 
 
 def _with_head_noun(indicator: str, before: str) -> str:

@@ -13,7 +13,7 @@ from llmx.documents import Document
 from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
-from llmx.quantities import Quantity, find_quantities, split_header_unit
+from llmx.quantities import Quantity, find_quantities
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import (
@@ -25,7 +25,7 @@ from llmx.rules.context import (
 )
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
-from llmx.vocabulary import PERCENT_UNITS, Scope, cue_pattern, implied_kind
+from llmx.vocabulary import Scope, cue_pattern, implied_kind
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -168,11 +168,10 @@ def _row_facts(
     title_year: str | None,
     prose_units: dict[str, str],
 ) -> Iterator[Fact]:
-    text, _folded = prepared.document.text, prepared.folded
+    text = prepared.document.text
     header = table.indicator_of(row)
-    header_unit = split_header_unit(header)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
-    indicator = _ROW_LEAD.sub("", indicator) or indicator
+    indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     for column, cell in zip(table.columns, row.cells, strict=True):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -180,12 +179,11 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
-                # A column of rates (比上年增长%) gives its own unit whatever the row's.
-                rates = column.unit if column.unit and column.unit[0] in PERCENT_UNITS else None
                 in_prose = prose_units.get(_stem(header), "")
-                unit, factor = rates or header_unit or column.unit or (in_prose, 1.0)
-                quantity = quantity.with_unit(unit, factor)
-            negative = text[quantity.start - 1 : quantity.start] in ("-", "－", "—")
+                unit, factor = table.unit_of(row, column) or (in_prose, 1.0)
+                # A cell that writes its own magnitude (3.5万) takes only the unit.
+                quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
+            negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
             kind = _table_kind(fold(header), fold(column.header), quantity, negative)
             period = (
@@ -201,8 +199,11 @@ def _row_facts(
             yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
+_MINUS_SIGNS = ("-", "－", "—", "−")
+_FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
+_COMPLETION_HEADER = re.compile(r"完成(?:预算|计划|目标)")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
@@ -261,7 +262,15 @@ def _table_kind(row_header: str, column_header: str, quantity: Quantity, negativ
     changes = _CHANGE_HEADER.search(row_header) or _CHANGE_HEADER.search(column_header)
     if implied == "change" or negative or changes:
         return "change"
-    if implied == "share" or (quantity.unit == "%" and _SHARE_HEADER.search(row_header)):
+    if implied == "share":
+        return "share"
+    # A share column (占规上工业比重) or a completion ratio (完成预算%) is a share too.
+    shares = (
+        _SHARE_HEADER.search(row_header)
+        or _SHARE_HEADER.search(column_header)
+        or _COMPLETION_HEADER.search(column_header)
+    )
+    if quantity.unit == "%" and shares:
         return "share"
     return "level"
 

@@ -35,7 +35,7 @@ def test_the_model_keeps_drops_fills_and_adds(
     assert [(f.text, f.indicator, f.period, f.extractor) for f in facts] == [
         ("983亿元", "GDP", "2023", "hybrid"),
         ("7.2%", "地区生产总值增速(重报)", "2023", "hybrid"),
-        ("5.2%", "规上工业增加值", None, "hybrid"),  # the rules' indicator, the model's period
+        ("5.2%", "规上工业增加值增长", None, "hybrid"),  # the rules' indicator, the model's period
     ]
 
 

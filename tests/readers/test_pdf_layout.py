@@ -35,10 +35,15 @@ def furniture(number: int) -> list[Line]:
     return [header, footer]
 
 
-def test_two_latin_words_split_by_a_line_end_keep_a_space_and_nothing_else_does() -> None:
+def test_a_line_end_joins_numbers_and_chinese_whole_and_words_with_a_space() -> None:
     assert join_wrapped("增长6.", "5%") == "增长6.5%"
     assert join_wrapped("1867.0", "7亿元") == "1867.07亿元"
+    assert join_wrapped("PM2.", "5年均浓度") == "PM2.5年均浓度"
+    assert join_wrapped("GDP", "增长") == "GDP增长"
     assert join_wrapped("the annual", "report") == "the annual report"
+    assert join_wrapped("on Windows.", "The library") == "on Windows. The library"
+    assert join_wrapped("well-", "known") == "well-known"
+    assert join_wrapped("grew by", "5%, a record") == "grew by 5%, a record"
 
 
 def test_a_number_broken_by_a_line_end_is_one_token_again() -> None:
@@ -241,3 +246,40 @@ def test_prose_between_two_horizontal_rules_stays_prose() -> None:
     ]
     page = build_page(1, HEIGHT, glyphs, rules)
     assert [type(block) for block in page.blocks] == [Line, Line, Line]
+
+
+def test_a_centred_heading_wrapped_onto_two_lines_is_one_line() -> None:
+    title = 16.0
+    page = Page(
+        1,
+        HEIGHT,
+        (
+            Line("关于某区2023年国民经济和社会发展计", Box(80, 780, 360, 796), title),
+            Line("划草案的报告", Box(170, 760, 270, 776), title),
+            line("各位代表：", 0, right=120),
+            line("受区人民政府委托，现将计划执行情况", 1, indent=20),
+            line("报告如下。", 2, right=150),
+        ),
+    )
+    text, _ = canonical_text([page])
+    assert text.splitlines() == [
+        "关于某区2023年国民经济和社会发展计划草案的报告",
+        "各位代表：",
+        "受区人民政府委托，现将计划执行情况报告如下。",
+    ]
+
+
+def test_a_line_opening_with_a_bullet_starts_an_item_of_its_own() -> None:
+    page = Page(
+        1,
+        HEIGHT,
+        (
+            line("• 工业增加值增长8.6%，制造业投资增长", 0),
+            line("• 社会消费品零售总额增长8.8%。", 1, right=250),
+        ),
+    )
+    text, _ = canonical_text([page])
+    assert text.splitlines() == [
+        "• 工业增加值增长8.6%，制造业投资增长",
+        "• 社会消费品零售总额增长8.8%。",
+    ]

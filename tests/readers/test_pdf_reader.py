@@ -45,6 +45,7 @@ td {{ border: 1px solid #000; padding: 2px; }}
 .three-line td {{ border: none; padding: 1px 0.8em; }}
 .three-line .head td {{ border-bottom: 1px solid #000; }}
 </style></head><body>
+<p>发布时间：2024-03-26 09:01 浏览次数：2752</p>
 <h2>一、总体情况</h2>
 <p>区生产总值增长6.5%。</p>
 <p>全年产值达1867.07亿元。</p>
@@ -113,8 +114,9 @@ def test_a_framed_box_is_closed_so_the_next_heading_is_a_section(bulletin: Path)
     assert headings[-3:] == ["一、总体情况", "二、重点工作", "三、主要指标"]
 
 
-def test_running_header_and_page_numbers_are_gone(bulletin: Path) -> None:
+def test_running_header_page_numbers_and_site_meta_lines_are_gone(bulletin: Path) -> None:
     text = read_document(bulletin).text
+    assert "发布时间" not in text and "浏览次数" not in text
     assert "统计公报" not in text
     assert "- 1 -" not in text and "- 2 -" not in text
 

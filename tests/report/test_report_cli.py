@@ -18,7 +18,7 @@ from llmx.evaluation import evaluate_run, scoring_gold
 from llmx.extraction import Extraction, Extractor, ProgressCallback
 from llmx.facts import Fact
 from llmx.pipeline import run_extraction
-from llmx.record import RunSpec, RunStats, SectionFailure
+from llmx.record import RunRecord, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.runs import Run, record_of, write_run
 
@@ -176,6 +176,37 @@ def test_compare_needs_two_configurations() -> None:
     code, output = invoke("compare", "--extractor", "rules")
     assert code == 1
     assert "two or more configurations" in output
+
+
+def _run_on_another_rendering(folder: Path) -> Run:
+    """A run over the seed as a web page would read: furniture around it, under another id."""
+    page_id = "page_of_004"
+    text = (
+        "首页 | 新闻 | 政务公开\n发布时间：2024-02-01 浏览次数：88\n"
+        + SEED.read_text()
+        + "\n网站标识码5001150001\n"
+    )
+    facts = RulesExtractor().extract([Document(page_id, text)]).facts
+    spec = RunSpec(extractor="rules", mode="rules", documents=[page_id], formats={page_id: "html"})
+    record = RunRecord(id="page-run", name="page-run", spec=spec)
+    run = write_run(folder / "page-run", record, facts)
+    (run.path / "documents").mkdir()
+    (run.path / "documents" / f"{page_id}.txt").write_bytes(text.encode("utf-8"))
+    return run
+
+
+def test_eval_and_report_say_a_document_was_scored_by_content(tmp_path: Path) -> None:
+    run = _run_on_another_rendering(tmp_path)
+    code, output = invoke("eval", str(run.path), "--gold-dir", str(GOLD_DIR))
+    assert code == 0, output
+    assert f"scored by content: page_of_004 (html) against gold {SEED.stem} (txt)" in output
+    assert "recall" in output and SEED.stem in output  # scored under the gold document's id
+    out = tmp_path / "report.html"
+    code, output = invoke("report", str(run.path), "--out", str(out), "--gold-dir", str(GOLD_DIR))
+    assert code == 0, output
+    markdown = out.with_suffix(".md").read_text()  # escapes the ids' underscores
+    assert "scored by content: page\\_of\\_004 (html) against gold" in markdown
+    assert "scored by content: page_of_004 (html) against gold" in out.read_text()
 
 
 def test_failed_sections_are_shown_apart_never_scored_as_misses(tmp_path: Path) -> None:

@@ -1,0 +1,143 @@
+"""Tables in every text layout: each cell found with its header's unit, and nothing else.
+
+The fixtures in tests/fixtures/tables/ are small tables modelled on statistical bulletins
+(numbers invented), one per layout; next to each, `<name>.expected` lists by hand the facts
+ANNOTATION.md asks for, in reading order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.rules import RulesExtractor
+from llmx.tables import Table, find_tables
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
+LAYOUTS = {
+    "pipe_trailing": "pipe",
+    "pipe_two_headers": "pipe",
+    "pipe_caption_unit": "pipe",
+    "markdown": "markdown",
+    "tab": "tab",
+    "spaces": "spaces",
+    "cells": "cells",
+    "lines": "lines",
+    "lines_with_rules": "lines",
+}
+
+
+def _document(name: str) -> Document:
+    return Document(id=name, text=(FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def _expected(name: str) -> list[tuple[str, float, str, str, str]]:
+    rows = []
+    for line in (FIXTURES / f"{name}.expected").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            text, value, unit, kind, indicator = line.split("\t")
+            rows.append((text, float(value), unit, kind, indicator))
+    return rows
+
+
+def _table_facts(document: Document) -> tuple[list[Table], list[Fact]]:
+    tables = find_tables(document.text)
+    facts = RulesExtractor().extract([document]).facts
+    inside = [f for f in facts if any(t.start <= f.start < t.end for t in tables)]
+    return tables, inside
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_every_cell_is_found_with_its_headers_unit(name: str) -> None:
+    document = _document(name)
+    tables, facts = _table_facts(document)
+    assert [table.layout for table in tables] == [LAYOUTS[name]]
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        (text, value, unit) for text, value, unit, _, _ in _expected(name)
+    ]
+    assert all(document.text[f.start : f.end] == f.text for f in facts)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_row_labels_name_the_indicator_and_headers_the_kind(name: str) -> None:
+    _, facts = _table_facts(_document(name))
+    assert [(f.kind, f.indicator) for f in facts] == [
+        (kind, indicator) for _, _, _, kind, indicator in _expected(name)
+    ]
+
+
+def test_a_signed_cell_is_a_decline_with_the_minus_outside_its_span() -> None:
+    document = _document("pipe_trailing")
+    [fact] = [f for f in _table_facts(document)[1] if f.indicator == "固定资产投资"]
+    assert (fact.text, fact.value, fact.kind) == ("0.2", 0.2, "change")
+    assert document.text[fact.start - 1] == "-"
+
+
+def test_header_years_and_serial_numbers_give_no_facts() -> None:
+    document = _document("markdown")
+    [table] = find_tables(document.text)
+    assert [column.role for column in table.columns] == [
+        "other",
+        "indicator",
+        "value",
+        "value",
+        "value",
+    ]
+    two_headers = find_tables(_document("pipe_two_headers").text)[0]
+    assert [column.period for column in two_headers.columns] == [None, "2023", "2023", "2022"]
+
+
+def test_a_serial_column_without_a_header_is_recognised_by_its_numbering() -> None:
+    text = "表 主要指标\n | 指标 | 绝对量(亿元)\n1 | 地区生产总值 | 812.5\n2 | 财政收入 | 61.2\n"
+    [table] = find_tables(text)
+    assert [column.role for column in table.columns] == ["other", "indicator", "value"]
+
+
+def test_prose_around_a_table_is_still_read() -> None:
+    facts = RulesExtractor().extract([_document("pipe_trailing")]).facts
+    assert facts[-1].text == "68.4%"
+
+
+def test_aligned_columns_put_a_row_with_a_blank_cell_under_the_right_header() -> None:
+    [table] = find_tables(_document("spaces").text)
+    last = table.rows[-1]
+    assert [cell.text for cell in last.cells] == ["其他制造业", "", "3.1"]
+
+
+def test_prose_with_double_spaces_is_not_a_table() -> None:
+    text = "全年完成投资120亿元，  增长5%。\n同比提高  2个百分点，  全年目标完成。\n"
+    assert find_tables(text) == []
+
+
+def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
+    text = (
+        "序号 | 指标名称 | 2024年目标\n"
+        "1 | 地区生产总值增速（%） | 6.5\n"
+        "一、推动高质量发展\n"
+        "2 | 农业增加值增速（%） | 5\n"
+    )
+    [table] = find_tables(text)
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert len(table.rows) == 3
+    assert [(f.text, f.unit, f.indicator) for f in facts] == [
+        ("6.5", "%", "地区生产总值增速"),
+        ("5", "%", "农业增加值增速"),
+    ]
+
+
+def test_a_stacked_header_flattened_out_of_order_gives_no_table_rather_than_a_wrong_one() -> None:
+    # Header cells wrapped over lines: their count no longer matches the rows' cells.
+    text = (
+        "表3 各县自有财源占比\n单位:亿元;%\n县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
+        "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
+    )
+    assert find_tables(text) == []
+
+
+def test_a_formula_in_brackets_is_not_a_unit() -> None:
+    text = "地区 | 自有财源(B) | 占比(B/A)\n甲县 | 12.5 | 62.19\n乙县 | 8.4 | 56.00\n"
+    [table] = find_tables(text)
+    assert [column.unit for column in table.columns] == [None, None, None]
