@@ -186,6 +186,10 @@ def test_resume_from_the_command_line_takes_the_jobs_own_settings(
     assert read_record(folder / RUN_FILE).status is RunStatus.complete
     assert (folder / FACTS_FILE).read_bytes() == expected
 
+    changed = runner.invoke(app, ["extract", "--resume", str(folder), "--model", "m"])
+    assert changed.exit_code == 1
+    assert "--resume carries the job on with its own settings; drop --model" in changed.output
+
     again = runner.invoke(app, ["extract", "--resume", str(folder)])
     assert again.exit_code == 1
     assert "the job finished (complete); nothing to resume" in again.output

@@ -97,6 +97,27 @@ def extract(
         if out is not None:
             check_writable(out, "--out")
         if resume is not None:
+            given = {
+                "--extractor": extractor,
+                "--name": name,
+                "--model": model,
+                "--base-url": base_url,
+                "--api-key-env": api_key_env,
+                "--instructor-mode": instructor_mode,
+                "--prompt": prompt,
+                "--temperature": temperature,
+                "--max-tokens": max_tokens,
+                "--timeout": timeout,
+                "--config": config,
+                "--rpm": rpm,
+                "--tpm": tpm,
+            }
+            extra = next((flag for flag, value in given.items() if value is not None), None)
+            if extra or offline:
+                dropped = extra or "--offline"
+                raise InputError(
+                    f"--resume carries the job on with its own settings; drop {dropped}"
+                )
             folder = _resumable(resume, runs_dir)
             settings = _recorded_settings(folder, paths, workers, concurrency)
         else:
