@@ -4,34 +4,34 @@ from __future__ import annotations
 
 import os
 import shutil
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import BaseModel, ValidationError
+from typer._click.exceptions import MissingParameter
 
 from llmx.atomic import atomic_writer, check_writable
 from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.errors import InputError, first_problem
-from llmx.extraction import Extractor
+from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
 from llmx.pipeline import JOB_FILE, resume_job, run_job
 from llmx.readers import expand_paths
 from llmx.record import RunStatus
-from llmx.rules import RulesExtractor
 from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, RUNS_DIR, read_failures
-
-
-class ExtractorName(StrEnum):
-    rules = "rules"
-    llm = "llm"
-    hybrid = "hybrid"
-
+from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
 
 
+def _registered(name: str | None) -> str | None:
+    if name is not None and name not in EXTRACTORS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(EXTRACTORS)}")
+    return name
+
+
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
         typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders (not with --resume)."),
@@ -40,10 +40,11 @@ def extract(
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
     extractor: Annotated[
-        ExtractorName | None,
+        str | None,
         typer.Option(
-            help="rules (offline), llm or hybrid. "
-            "Default: llm when a model is configured, else rules."
+            callback=_registered,
+            help="; ".join(f"{kind.name}: {kind.help}" for kind in EXTRACTORS.values())
+            + ". Default: llm when a model is configured, else rules.",
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
@@ -75,9 +76,39 @@ def extract(
     ] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
-        "cache"
-    ),
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Where model responses are cached (default: cache).")
+    ] = None,
+    pack_tokens: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Pack consecutive short sections into one request up to this many tokens "
+            "of section text (0: one request per section).",
+        ),
+    ] = None,
+    compact_schema: Annotated[
+        bool | None,
+        typer.Option(
+            "--compact-schema/--full-schema",
+            help="Send the response schema without the descriptions the guideline gives.",
+        ),
+    ] = None,
+    batch: Annotated[
+        bool | None,
+        typer.Option(
+            "--batch/--no-batch",
+            help="Send uncached requests through the provider's Batch API (half price, "
+            "answers within 24 h); a re-run picks up a pending batch.",
+        ),
+    ] = None,
+    batch_retry: Annotated[
+        str | None,
+        typer.Option(
+            help="Batch lines that failed are asked again: live (default) or batch (in a "
+            "follow-up batch).",
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(min=1, help="Processes reading (and, for the rules, extracting) files."),
@@ -96,62 +127,39 @@ def extract(
     with one_line_errors():
         if out is not None:
             check_writable(out, "--out")
+        # Every option named as a setting is one: a new setting is a field and its option.
+        flags = {name: value for name, value in ctx.params.items() if name in SETTING_NAMES}
+        flags["offline"] = offline or None  # not given: the environment or file may say
         if resume is not None:
-            given = {
-                "--extractor": extractor,
-                "--name": name,
-                "--model": model,
-                "--base-url": base_url,
-                "--api-key-env": api_key_env,
-                "--instructor-mode": instructor_mode,
-                "--prompt": prompt,
-                "--temperature": temperature,
-                "--max-tokens": max_tokens,
-                "--timeout": timeout,
-                "--config": config,
-                "--rpm": rpm,
-                "--tpm": tpm,
-            }
-            extra = next((flag for flag, value in given.items() if value is not None), None)
-            if extra or offline:
-                dropped = extra or "--offline"
-                raise InputError(
-                    f"--resume carries the job on with its own settings; drop {dropped}"
-                )
             folder = _resumable(resume, runs_dir)
-            settings = _recorded_settings(folder, paths, workers, concurrency)
+            job = _recorded_job(folder, paths, {**flags, "name": name, "config": config})
+            job = job.with_limits(workers=workers, concurrency=concurrency)
         else:
-            if not paths:
-                raise InputError("give the files or folders to extract from (or --resume RUN)")
-            configured_model = model or os.environ.get(MODEL_ENV)
-            settings = JobSettings(
+            if not paths:  # a usage error, as when any other required argument is missing
+                raise MissingParameter(
+                    "give the files or folders to extract from (or --resume RUN)",
+                    ctx=ctx,
+                    param_type="argument",
+                    param_hint="'PATHS...'",
+                )
+            settings = ExtractorSettings.from_sources(flags, os.environ, config)
+            job = JobSettings(
                 paths=[str(path) for path in paths],
-                extractor=extractor
-                or (ExtractorName.llm if configured_model or config else ExtractorName.rules),
-                chosen=extractor is not None,
-                model=configured_model,
-                base_url=base_url,
-                api_key_env=api_key_env,
-                instructor_mode=instructor_mode,
-                prompt=prompt,
-                temperature=temperature,
-                max_tokens=max_tokens,
-                timeout=timeout,
-                config=str(config) if config else None,
-                offline=offline,
-                concurrency=concurrency or DEFAULT_CONCURRENCY,
-                rpm=rpm,
-                tpm=tpm,
-                cache_dir=str(cache_dir),
+                settings=settings,
+                named_extractor=extractor is not None,
                 workers=workers or 1,
             )
-        inputs = [Path(path) for path in settings.paths]
+        settings = job.settings
+        inputs = [Path(path) for path in job.paths]
         files = len(expand_paths(inputs))  # a bad path is named before anything is built
-        built = _build(settings, quiet=resume is not None)
+        uses_model = extractor_kind(settings.chosen_extractor).needs_model
+        if not uses_model and not job.named_extractor and resume is None:
+            note("no model configured; using the offline rules extractor")
+        built = build_extractor(settings, notify=note)
         with progress_bar(files, f"extract ({built.name})") as advance:
             if resume is not None:
                 record = resume_job(
-                    folder, inputs, built, workers=settings.workers, progress=advance
+                    folder, inputs, built, workers=job.workers, progress=advance
                 )
             else:
                 folder, record = run_job(
@@ -159,9 +167,9 @@ def extract(
                     built,
                     name=name,
                     runs_dir=runs_dir,
-                    workers=settings.workers,
+                    workers=job.workers,
                     progress=advance,
-                    settings=settings.model_dump_json(indent=2) + "\n",
+                    settings=job.model_dump_json(indent=2) + "\n",
                 )
         if out is not None:
             _copy_atomic(folder / FACTS_FILE, out)
@@ -169,11 +177,7 @@ def extract(
         note(
             f"{stats.facts} facts from {stats.documents} documents → {folder}"
             + (f" and {out}" if out else "")
-            + (
-                f"; {stats.calls} calls, {stats.cache_hits} cache hits"
-                if settings.extractor is not ExtractorName.rules
-                else ""
-            )
+            + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
         for item in record.unreadable:
             note(f"cannot read {item.path}: {item.reason}")
@@ -187,65 +191,31 @@ def extract(
                 "are cached)",
                 code=130,
             )
-        if record.unreadable:
-            raise fail(
-                f"{len(record.unreadable)} files could not be read; the run keeps the others"
-            )
-        if record.status is not RunStatus.complete:
-            raise fail(status_line(record))
-
-
-DEFAULT_CONCURRENCY = 4
+        problems = [
+            *([status_line(record)] if record.status is not RunStatus.complete else []),
+            *([f"{len(record.unreadable)} files could not be read"] if record.unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
 
 
 class JobSettings(BaseModel):
     """What `llmx extract` was asked to do, kept as the run folder's job.json so that
-    --resume rebuilds the same extractor (credentials are named, never stored)."""
+    --resume rebuilds the same extractor (the API key is named, never stored)."""
 
     paths: list[str]
-    extractor: ExtractorName
-    chosen: bool = False  # the extractor was named, not picked for want of a model
-    model: str | None = None
-    base_url: str | None = None
-    api_key_env: str | None = None
-    instructor_mode: str | None = None
-    prompt: str | None = None
-    temperature: float | None = None
-    max_tokens: int | None = None
-    timeout: float | None = None
-    config: str | None = None
-    offline: bool = False
-    concurrency: int = DEFAULT_CONCURRENCY
-    rpm: int | None = None
-    tpm: int | None = None
-    cache_dir: str = "cache"
-    workers: int = 1
+    settings: ExtractorSettings
+    named_extractor: bool = False  # --extractor was given, not picked for want of a model
+    workers: int = 1  # how the job runs, not what it extracts: may change on resume
 
-
-def _build(settings: JobSettings, *, quiet: bool) -> Extractor:
-    if settings.extractor is ExtractorName.rules:
-        if not settings.chosen and not quiet:
-            note("no model configured; using the offline rules extractor")
-        return RulesExtractor()
-    from llmx.llm import build_extractor_from_options
-
-    return build_extractor_from_options(
-        mode=settings.extractor.value,
-        model=settings.model,
-        base_url=settings.base_url,
-        api_key_env=settings.api_key_env,
-        instructor_mode=settings.instructor_mode,
-        prompt=settings.prompt,
-        temperature=settings.temperature,
-        max_tokens=settings.max_tokens,
-        timeout=settings.timeout,
-        config_file=Path(settings.config) if settings.config else None,
-        offline=settings.offline,
-        concurrency=settings.concurrency,
-        rpm=settings.rpm,
-        tpm=settings.tpm,
-        cache_dir=Path(settings.cache_dir),
-    )
+    def with_limits(self, *, workers: int | None, concurrency: int | None) -> JobSettings:
+        """The same job, working harder or softer: only these may change on resume."""
+        settings = self.settings
+        if concurrency is not None:
+            settings = settings.model_copy(update={"concurrency": concurrency})
+        return self.model_copy(
+            update={"workers": workers or self.workers, "settings": settings}
+        )
 
 
 def _resumable(run: Path, runs_dir: Path) -> Path:
@@ -258,19 +228,22 @@ def _resumable(run: Path, runs_dir: Path) -> Path:
     return folder
 
 
-def _recorded_settings(
-    folder: Path, paths: list[Path] | None, workers: int | None, concurrency: int | None
-) -> JobSettings:
-    """The job's own settings; only how hard to work may change on resume."""
+def _recorded_job(folder: Path, paths: list[Path] | None, given: dict[str, Any]) -> JobSettings:
+    """The job's own settings: --resume carries the job on as it was set up."""
     if paths:
         raise InputError("--resume takes its files from the run; give no PATHS with it")
+    changed = next(
+        (name for name, value in given.items() if value is not None and name != "concurrency"),
+        None,
+    )
+    if changed:
+        flag = "--" + changed.replace("_", "-")
+        raise InputError(f"--resume carries the job on with its own settings; drop {flag}")
     raw = (folder / JOB_FILE).read_text(encoding="utf-8")
     try:
-        settings = JobSettings.model_validate_json(raw)
+        return JobSettings.model_validate_json(raw)
     except ValidationError as error:
         raise InputError(f"{folder / JOB_FILE}: {first_problem(error)}") from None
-    changes = {"workers": workers, "concurrency": concurrency}
-    return settings.model_copy(update={k: v for k, v in changes.items() if v is not None})
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
