@@ -122,12 +122,12 @@ def test_a_grounding_that_keeps_invented_facts_fails_the_recorded_regression(
 def test_a_change_to_the_requests_fails_rather_than_skips(
     baselines: Baselines, project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from llmx.llm.config import ModelConfig
+    from llmx.settings import ExtractorSettings
 
-    original = ModelConfig.params
+    original = ExtractorSettings.params
     monkeypatch.chdir(project_root)
     monkeypatch.setattr(
-        ModelConfig, "params", lambda self, p: {**original(self, p), "top_p": 0.9}
+        ExtractorSettings, "params", lambda self, p: {**original(self, p), "top_p": 0.9}
     )
     configuration = _recorded(baselines, "gold-echo", "llm")
     with pytest.raises(Unavailable, match="no longer match its requests"):

@@ -7,24 +7,24 @@ configuration means the same thing everywhere.
 
 from __future__ import annotations
 
+import itertools
+import os
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from llmx.documents import Document
 from llmx.errors import CacheMiss, ConfigError, LlmxError
-from llmx.extraction import Extractor, ProgressCallback
+from llmx.extraction import Extractor
+from llmx.extractors import LLM, RULES, build_extractor, extractor_kind
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
+from llmx.settings import ExtractorSettings
 
-RULES = "rules"
-NUMERALS = "numerals"
-# Extractors that run offline, with no model: they take no prompt and no model.
-OFFLINE_EXTRACTORS = (RULES, NUMERALS)
+T = TypeVar("T")
 DEFAULT_DOCUMENTS = ("seeds",)
 DEFAULT_GOLD = "evals/gold"
 
@@ -50,10 +50,12 @@ class Configuration:
     # replays only these, and one that no longer matches its request is a failure, not a
     # skip — a change to rendering, schemas or prompts must show.
     recorded: str | None = None
+    # Sections packed per request up to this many tokens (None: as the settings say).
+    pack_tokens: int | None = None
 
     @property
     def needs_model(self) -> bool:
-        return self.extractor not in OFFLINE_EXTRACTORS
+        return extractor_kind(self.extractor).needs_model
 
     @property
     def blind(self) -> bool:
@@ -70,6 +72,8 @@ class Configuration:
             words += ["--model", self.model]
         if self.base_url:
             words += ["--base-url", self.base_url]
+        if self.pack_tokens is not None:
+            words += ["--pack-tokens", str(self.pack_tokens)]
         words += ["--name", self.name]
         return shlex.join(words)
 
@@ -85,6 +89,7 @@ class Configuration:
             "gold": self.gold,
             "half": self.half,
             "recorded": self.recorded,
+            "pack_tokens": self.pack_tokens,
         }
 
     @classmethod
@@ -102,6 +107,7 @@ class Configuration:
                 gold=str(data.get("gold") or DEFAULT_GOLD),
                 half=_half(data.get("half")),
                 recorded=data.get("recorded"),
+                pack_tokens=data.get("pack_tokens"),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
@@ -127,6 +133,7 @@ def made_by(spec: RunSpec, configuration: Configuration) -> list[str]:
         "prompt": spec.prompt,
         "model": spec.model,
         "base_url": spec.base_url,
+        "pack_tokens": spec.pack_tokens,
     }
     wanted = configuration.as_dict()
     return [
@@ -141,50 +148,48 @@ def configurations_for(
     prompts: Sequence[str],
     models: Sequence[str],
     base_url: str | None = None,
+    packs: Sequence[int] = (),
 ) -> list[Configuration]:
-    """Every combination a compare asks for; the rules extractor takes no prompt or model,
-    so it appears once however many prompts and models are given."""
-    chosen = list(extractors) or (["llm"] if prompts or models else [RULES])
+    """Every combination a compare asks for; the rules extractor takes no prompt, model or
+    packing, so it appears once however many are given."""
+    chosen = list(extractors) or ([LLM] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
-        if extractor in OFFLINE_EXTRACTORS:
+        if not extractor_kind(extractor).needs_model:  # takes no prompt, model or packing
             found.setdefault(extractor, Configuration(extractor, extractor, extractor))
             continue
-        for prompt in _or_none(prompts):
-            for model in _or_none(models):
-                name = " ".join(part for part in (extractor, prompt, model) if part)
-                found.setdefault(
-                    name, Configuration(name, extractor, extractor, prompt, model, base_url)
-                )
+        for prompt, model, pack in itertools.product(
+            _or_none(prompts), _or_none(models), _or_none(packs)
+        ):
+            packed = f"packed {pack}" if pack is not None else None
+            name = " ".join(part for part in (extractor, prompt, model, packed) if part)
+            found.setdefault(
+                name,
+                Configuration(
+                    name, extractor, extractor, prompt, model, base_url, pack_tokens=pack
+                ),
+            )
     return list(found.values())
 
 
-def _or_none(values: Sequence[str]) -> list[str | None]:
+def _or_none(values: Sequence[T]) -> list[T | None]:
     return list(values) or [None]
 
 
 def build(configuration: Configuration, *, offline: bool) -> Extractor:
-    """The extractor a configuration names; offline, a model extractor never calls out."""
-    if configuration.extractor == NUMERALS:
-        from llmx.numerals import NumeralsExtractor
-
-        return NumeralsExtractor()
-    if not configuration.needs_model:
-        from llmx.rules import RulesExtractor
-
-        return RulesExtractor()
-    # Imported only here: the model client's dependencies are slow to import.
-    from llmx.llm import build_extractor_from_options
-    from llmx.llm.cache import CACHE_DIR
-
-    return build_extractor_from_options(
-        mode=configuration.mode,
-        model=configuration.model,
-        base_url=configuration.base_url,
-        prompt=configuration.prompt,
-        offline=offline or configuration.recorded is not None,
-        cache_dir=Path(configuration.recorded) if configuration.recorded else CACHE_DIR,
-    )
+    """The extractor a configuration names, over the settings in the environment;
+    offline, a model extractor never calls out. A configuration with recorded answers
+    replays them from its own cache folder, offline."""
+    flags = {
+        "extractor": configuration.mode,
+        "model": configuration.model,
+        "base_url": configuration.base_url,
+        "prompt": configuration.prompt,
+        "pack_tokens": configuration.pack_tokens,
+        "offline": offline or configuration.recorded is not None or None,
+        "cache_dir": Path(configuration.recorded) if configuration.recorded else None,
+    }
+    return build_extractor(ExtractorSettings.from_sources(flags, os.environ))
 
 
 def check_configuration(configuration: Configuration, *, offline: bool) -> None:
@@ -202,8 +207,7 @@ def run_configuration(
     *,
     offline: bool,
     runs_dir: Path = RUNS_DIR,
-    progress: ProgressCallback | None = None,
-    documents: Sequence[Document] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Run:
     """Extract with one configuration and write its run folder.
 
@@ -213,12 +217,7 @@ def run_configuration(
     try:
         extractor = build(configuration, offline=offline)
         run = run_extraction(
-            paths,
-            extractor,
-            name=configuration.name,
-            runs_dir=runs_dir,
-            progress=progress,
-            documents=documents,
+            paths, extractor, name=configuration.name, runs_dir=runs_dir, progress=progress
         )
     except CacheMiss as error:
         raise Unavailable(_how_to_record(configuration, str(error))) from None

@@ -51,10 +51,13 @@ class RunLimits(_Record):
 
 
 class Price(_Record):
-    """US dollars per million tokens."""
+    """US dollars per million tokens; cached prompt tokens at their own rate (None: the
+    input rate); batch answers at `batch_discount` of the live price."""
 
     input: float = 0.0
     output: float = 0.0
+    cached_input: float | None = None
+    batch_discount: float | None = None
 
 
 class DocumentSource(_Record):
@@ -82,6 +85,11 @@ class RunSpec(_Record):
     price_per_million: Price = Field(default_factory=Price)
     offline: bool = False
     cache_dir: str | None = None
+    # How requests were made: sections packed up to this many tokens (0: one each), the
+    # schema sent without descriptions, answers through the Batch API.
+    pack_tokens: int = 0
+    compact_schema: bool = False
+    batch: bool = False
     documents: list[str] = Field(default_factory=list)
     # The format each document was read as (txt, md, html, docx, pdf), by id: what
     # `llmx eval` names when it scores another rendering than the gold's.
@@ -116,7 +124,10 @@ class RunStats(_Record):
     validation_retries: int = 0  # re-asks after an answer failed validation
     tokens_in: int = 0
     tokens_out: int = 0
+    tokens_cached: int = 0  # prompt tokens the provider's prefix cache served (usage)
     cost: float = 0.0
+    batch_answers: int = 0  # requests answered through the Batch API
+    batches: list[str] = Field(default_factory=list)  # the Batch API's ids of this run
     cache_write_failures: int = 0  # answers used but not stored (read-only or full disk)
     call_seconds: float = 0.0  # the calls' latencies added up (they overlap in time)
     # What the answers replayed from the cache cost when they were first asked, from the
@@ -154,6 +165,16 @@ class RunStats(_Record):
 
     def count_drop(self, reason: str) -> None:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+    def add(self, other: RunStats) -> None:
+        """Count `other`'s figures in too (a job's total over its steps)."""
+        for name in type(self).model_fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, dict):
+                for reason, count in theirs.items():
+                    mine[reason] = mine.get(reason, 0) + count
+            else:
+                setattr(self, name, mine + theirs)
 
 
 class SectionFailure(_Record):
@@ -232,11 +253,16 @@ class RunRecord(_Record):
         return data
 
 
-def status_of(stats: RunStats, failures: list[SectionFailure]) -> RunStatus:
-    """complete, partial or failed, from what the sections got."""
-    if not failures:
+def status_of(stats: RunStats, failures: list[SectionFailure] | None = None) -> RunStatus:
+    """complete, partial or failed, from what the sections got: from the failures, or when
+    they are not at hand (a streamed job keeps them on disk), from their counts in `stats`."""
+    if failures is None:
+        lost, fell_back = stats.sections_failed, stats.sections_fallback
+    else:
+        lost = sum(1 for failure in failures if failure.fallback is None)
+        fell_back = len(failures) - lost
+    if not lost and not fell_back:
         return RunStatus.complete
-    lost = sum(1 for failure in failures if failure.fallback is None)
     asked = stats.sections_asked or stats.sections
     if lost and lost >= asked:
         return RunStatus.failed

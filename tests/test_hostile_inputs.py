@@ -255,7 +255,7 @@ EXTRACT: list[Case] = [
     Case(
         "config-unknown-setting",
         with_file("c.toml", "colour = 1\n", *EXTRACT_MODEL, "--config", "c.toml"),
-        "unknown model setting(s): colour",
+        "unknown setting(s): colour",
     ),
     Case(
         "config-bad-price",
@@ -670,7 +670,7 @@ EVAL_REPORT: list[Case] = [
             "--gold-dir",
             "gold",
         ),
-        "mode 'magic' is not one of",
+        "extractor 'magic' is not one of rules, numerals, llm, hybrid",
     ),
     Case(
         "compare-documents-missing",

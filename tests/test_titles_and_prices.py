@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from llmx.documents import Document, heading_title, title_of
-from llmx.llm.config import ModelConfig, Price
 from llmx.llm.prices import cost_text, list_price
 from llmx.record import Price as RecordPrice
+from llmx.settings import ExtractorSettings, Price
 
 
 @pytest.mark.parametrize(
@@ -37,13 +37,16 @@ def test_a_reader_title_comes_first_and_the_file_name_last() -> None:
 
 
 def test_a_listed_model_has_a_price_that_a_config_file_overrides() -> None:
-    assert ModelConfig(model="deepseek-chat").price == Price(0.27, 1.10)
-    custom = ModelConfig(model="deepseek-chat", prices={"deepseek-chat": Price(1.0, 2.0)})
-    assert custom.price == Price(1.0, 2.0)
+    listed = ExtractorSettings(extractor="llm", model="deepseek-chat").price
+    assert (listed.input, listed.output) == (0.27, 1.10)
+    custom = ExtractorSettings(
+        extractor="llm", model="deepseek-chat", prices={"deepseek-chat": Price(input=1, output=2)}
+    )
+    assert (custom.price.input, custom.price.output) == (1.0, 2.0)
     assert list_price("openai/gpt-4o-mini") == RecordPrice(input=0.15, output=0.60)
 
 
 def test_a_model_without_a_price_costs_unknown_not_zero() -> None:
-    assert ModelConfig(model="my-local-model").price == Price()
+    assert ExtractorSettings(extractor="llm", model="my-local-model").price == Price()
     assert cost_text(0.0, RecordPrice(), calls=12) == "cost unknown"
     assert cost_text(0.0123, RecordPrice(input=1.0), calls=12) == "$0.0123"

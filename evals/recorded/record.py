@@ -36,10 +36,10 @@ from hostile import HostileGoldModel, share  # noqa: E402
 
 from llmx.baselines import load_baselines  # noqa: E402
 from llmx.configurations import Configuration  # noqa: E402
-from llmx.llm import build_extractor  # noqa: E402
+from llmx.llm import build_model_extractor  # noqa: E402
 from llmx.llm.cache import ResponseCache, cache_key, content_hash  # noqa: E402
-from llmx.llm.config import ModelConfig  # noqa: E402
 from llmx.pipeline import load_documents  # noqa: E402
+from llmx.settings import ExtractorSettings  # noqa: E402
 
 
 class SloppyHostileModel(HostileGoldModel):
@@ -75,13 +75,18 @@ def record(configuration: Configuration) -> int:
     documents = load_documents(paths).documents
     gold = {d.id: (d, gold_of(d.id) or []) for d in documents}
     target = ResponseCache(ROOT / configuration.recorded)
-    fixed = ModelConfig(model=configuration.model, base_url=configuration.base_url)
+    fixed = ExtractorSettings(model=configuration.model, base_url=configuration.base_url)
     model = MODELS[configuration.model](gold)
     with tempfile.TemporaryDirectory() as scratch, FakeServer(model) as server:
-        config = ModelConfig(model=configuration.model, base_url=server.url, transport_retries=0)
-        extractor = build_extractor(
-            config, configuration.mode, configuration.prompt, cache_dir=Path(scratch), env={}
+        settings = ExtractorSettings(
+            extractor=configuration.mode,
+            prompt=configuration.prompt,
+            model=configuration.model,
+            base_url=server.url,
+            transport_retries=0,
+            cache_dir=Path(scratch),
         )
+        extractor = build_model_extractor(settings, env={})
         extraction = extractor.extract(documents)
         if extraction.failures or server.errors:
             raise SystemExit(f"{configuration.name}: {extraction.failures[:1]} {server.errors[:1]}")

@@ -18,7 +18,7 @@ from llmx.configurations import (
 )
 from llmx.console import fail, note, one_line_errors, progress_bar
 from llmx.llm.prices import cost_text
-from llmx.pipeline import load_documents, progress_units
+from llmx.readers import expand_paths
 from llmx.runs import Run
 
 
@@ -40,6 +40,10 @@ def compare(
             "or model is given, else rules."
         ),
     ] = None,
+    pack_tokens: Annotated[
+        list[int] | None,
+        typer.Option(help="Pack sections per request up to N tokens; repeat to compare."),
+    ] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL for the model configurations.")
     ] = None,
@@ -57,21 +61,24 @@ def compare(
     Every combination of --extractor, --prompt and --model is run (model answers come from
     the cache when they are there); the first is the reference A the others are compared with.
     """
-    paths = documents or [workspace().root / "seeds"]
-    configurations = configurations_for(extractor or [], prompt or [], model or [], base_url)
-    if len(configurations) < 2:
-        raise fail(
-            "compare needs two or more configurations (repeat --prompt, --model or --extractor)"
-        )
     with one_line_errors():
+        paths = documents or [workspace().root / "seeds"]
+        configurations = configurations_for(
+            extractor or [], prompt or [], model or [], base_url, pack_tokens or []
+        )
+        if len(configurations) < 2:
+            raise fail(
+                "compare needs two or more configurations (repeat --prompt, --model or "
+                "--extractor)"
+            )
         target = report_path(out, force=force)  # before any run is made
         for configuration in configurations:
             check_configuration(configuration, offline=offline)
         folder = runs_dir_of(runs_dir)
-        loaded = load_documents(paths).documents
+        files = len(expand_paths(paths))  # a bad path is named before any run
         runs: list[Run] = []
         for configuration in configurations:
-            total = progress_units(configuration.extractor, loaded)
+            total = files  # a job reports progress once per input file
             with progress_bar(total, configuration.name) as advance:
                 try:
                     run = run_configuration(
@@ -80,7 +87,6 @@ def compare(
                         offline=offline,
                         runs_dir=folder,
                         progress=advance,
-                        documents=loaded,
                     )
                 except KeyboardInterrupt:
                     raise fail(

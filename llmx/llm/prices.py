@@ -8,7 +8,7 @@ either has no known price: its cost shows as "cost unknown", never as $0.
 
 from __future__ import annotations
 
-from llmx.record import Price
+from llmx.record import Price, RunStats
 
 PRICES_AS_OF = "2025-06-01"
 
@@ -45,3 +45,18 @@ def cost_text(cost: float, price: Price, *, calls: int) -> str:
     if not known(price):
         return "no calls" if calls == 0 else "cost unknown"
     return f"${cost:.4f}" if cost < 1 else f"${cost:,.2f}"
+
+
+def spent_line(stats: RunStats, price: Price) -> str:
+    """What a job has spent so far, short enough for the progress line of a narrow terminal."""
+    tokens = stats.tokens_in + stats.tokens_out
+    return (
+        f"{stats.calls} calls · {stats.cache_hits} cached · {_short(tokens)} tok · "
+        f"{cost_text(stats.cost, price, calls=stats.calls)}"
+    )
+
+
+def _short(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f}M"
+    return f"{count / 1000:.1f}k" if count >= 1000 else str(count)

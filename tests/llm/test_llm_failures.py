@@ -185,8 +185,8 @@ def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
     server.release()
     assert job.returncode == 130, errors
     # How much is done, and that the same command resumes.
-    assert re.search(r"interrupted after \d+ of \d+ sections: the facts of those finished", errors)
-    assert "run the same command again to resume" in errors
+    assert re.search(r"interrupted after \d+ of \d+ documents: the facts of the sections", errors)
+    assert "carry on with `llmx extract --resume" in errors
     assert "Traceback" not in errors
     [run] = (tmp_path / "runs").iterdir()
     record = load_run(run).record

@@ -15,7 +15,7 @@ from support import model_config
 
 from llmx.documents import Document
 from llmx.evaluation import evaluate, scoring_gold
-from llmx.llm import build_extractor
+from llmx.llm import build_model_extractor
 from llmx.readers import read_document
 from llmx.record import RunRecord, RunSpec
 from llmx.rules import RulesExtractor
@@ -45,8 +45,9 @@ def test_misplaced_and_invented_quotes_are_all_dropped_and_counted(
 ) -> None:
     model = HostileGoldModel(_model(documents))
     with FakeServer(model) as server:
-        extractor = build_extractor(
-            model_config(server, transport_retries=0), "llm", cache_dir=tmp_path, env={}
+        extractor = build_model_extractor(
+            model_config(server, extractor="llm", transport_retries=0, cache_dir=tmp_path),
+            env={},
         )
         extraction = extractor.extract(documents)
     assert server.errors == [] and extraction.failures == []
@@ -66,10 +67,14 @@ def test_a_hybrid_run_with_invalid_answers_scores_at_least_the_rules(
     documents: list[Document], tmp_path: Path
 ) -> None:
     with FakeServer(InvalidHybridModel(_model(documents))) as server:
-        extractor = build_extractor(
-            model_config(server, transport_retries=0, validation_retries=1),
-            "hybrid",
-            cache_dir=tmp_path,
+        extractor = build_model_extractor(
+            model_config(
+                server,
+                extractor="hybrid",
+                transport_retries=0,
+                validation_retries=1,
+                cache_dir=tmp_path,
+            ),
             env={},
         )
         extraction = extractor.extract(documents)
