@@ -60,7 +60,7 @@ def run_of(ref: str | None, runs_dir: Path | None) -> Run:
     where the project keeps them, says where it looked."""
     if runs_dir is None:
         found = workspace()
-        if not found.runs.is_dir() and not Path(ref or LATEST).exists():
+        if not found.runs.is_dir() and ref in (None, LATEST):
             raise InputError(
                 f"no runs yet in {found.runs} ({found.where()}); make one with "
                 "`llmx extract`, or pass --runs-dir"
