@@ -18,6 +18,7 @@ import cn2an
 
 from llmx.folding import fold
 from llmx.vocabulary import (
+    ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
     MAGNITUDES,
     PER_UNITS,
@@ -32,6 +33,7 @@ from llmx.vocabulary import (
 _UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_ALT_ALTERNATION = alternation(ALTERNATIVE_UNITS).pattern
 _CN_DIGITS = CHINESE_DIGITS
 
 # `62万8千` writes one number in two places; it is rare but official prose uses it.
@@ -46,6 +48,7 @@ QUANTITY_PATTERN = re.compile(
     rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
+    rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"
     rf"|[(（](?P<punit>{_UNIT_ALTERNATION})[)）])?"
 )
 _SMALL = r"\d{1,3}(?:\.\d+)?"
@@ -137,6 +140,8 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
         return None
     magnitude = match.group("mag")
     unit = match.group("unit") or match.group("punit") or ""
+    if match.group("alt"):
+        unit = f"{unit}({match.group('alt')})"  # 万台(套): a bracketed alternative measure word
     inner = match.group("inner") or match.group("inner2")
     end = match.end()
     if not unit and not magnitude and inner:

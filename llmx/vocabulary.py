@@ -116,12 +116,13 @@ for _unit in UNITS:
 
 
 def unit(name: str) -> Unit | None:
-    """The declared unit of that name (as written after folding), if it is one."""
-    return _BY_NAME.get(name)
+    """The declared unit of that name (as written after folding), if it is one; a unit with
+    a bracketed alternative (头(只)) is its first measure word."""
+    return _BY_NAME.get(name) or _BY_NAME.get(name.split("(")[0])
 
 
 def family_of(name: str) -> Family | None:
-    declared = _BY_NAME.get(name)
+    declared = unit(name)
     return declared.family if declared else None
 
 
@@ -137,6 +138,11 @@ NON_FACT_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if not u.family
 NOUN_FOLLOWS_UNITS: frozenset[str] = units_where(Family.COUNT)
 PERCENT_UNITS: frozenset[str] = units_where(Family.PERCENT)
 NAMES_IN_CHINESE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.names_in_chinese)
+# Measure words that may follow another in brackets as an alternative (万头(只), 万台(套)):
+# the unit as written is both, 头(只).
+ALTERNATIVE_UNITS: frozenset[str] = units_where(Family.COUNT, Family.TALLY) - frozenset(
+    u.name for u in UNITS if not u.written
+)
 
 
 def implied_kind(unit_name: str) -> str | None:

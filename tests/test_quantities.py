@@ -207,3 +207,9 @@ def test_numbers_written_out_in_words(
 def test_a_wan_followed_by_a_unit_is_still_a_magnitude() -> None:
     (found,) = find_quantities("三万人")
     assert (found.value, found.unit, found.magnitude) == (30000, "人", "万")
+
+
+def test_a_bracketed_alternative_measure_word_is_part_of_the_unit() -> None:
+    text = "年末生猪存栏86.4万头（只），新购农机具1200台(套)(含补贴)。"
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
+    assert found == [("86.4万头（只）", 864_000, "头(只)"), ("1200台(套)", 1200, "台(套)")]
