@@ -82,3 +82,14 @@ def test_every_fact_is_grounded_in_its_section() -> None:
     for fact in facts:
         assert fact.section == "1"
         assert fact.start >= len(text) - len(RESULTS)
+
+
+def test_a_unit_written_in_part_on_each_term_is_the_last_terms_unit() -> None:
+    facts = _facts("三次产业分别拉动经济增长0.8个、2.5个和3.1个百分点，新建厂房5个、仓库2座。")
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("0.8个", "个百分点", "change"),
+        ("2.5个", "个百分点", "change"),
+        ("3.1个百分点", "个百分点", "change"),
+        ("5个", "个", "level"),
+        ("2座", "座", "level"),
+    ]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.quantities import Quantity
-from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS
+from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS, family_of
 
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
 # Words after a count that make it a programme name or an enumeration announcement.
@@ -163,6 +163,11 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     factors = [MAGNITUDES.get(quantity.magnitude or "", 1) for quantity in shared]
     for index in range(len(shared) - 2, -1, -1):
         current, following = shared[index], shared[index + 1]
+        if _unit_written_in_part(current, following) and _LIST_SEPARATOR.match(
+            folded[current.end : following.start]
+        ):
+            shared[index] = replace(current, unit=following.unit)
+            continue
         if current.unit or current.shape != "number" or not following.unit:
             continue
         if following.shape != "number" or current.chinese != following.chinese:
@@ -174,6 +179,20 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
         factor = 1 if current.magnitude else factors[index]
         shared[index] = replace(current.with_unit(following.unit, factor), has_unit=True)
     return shared
+
+
+def _unit_written_in_part(current: Quantity, following: Quantity) -> bool:
+    """`1.74个、3.22个、4.0个百分点`: the 个 of each term is the start of the unit written in
+    full on the last, whose rest is a unit of its own (百分点)."""
+    rest = following.unit[len(current.unit) :]
+    return (
+        bool(current.unit and rest)
+        and following.unit.startswith(current.unit)
+        and not current.magnitude
+        and following.shape == current.shape == "number"
+        and family_of(rest) is not None
+        and rest not in NON_FACT_UNITS
+    )
 
 
 def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
