@@ -93,3 +93,17 @@ def test_a_unit_written_in_part_on_each_term_is_the_last_terms_unit() -> None:
         ("5个", "个", "level"),
         ("2座", "座", "level"),
     ]
+
+
+def test_numbers_are_read_through_pinyin_glosses_and_spans_keep_them() -> None:
+    body = (
+        "三次产(chǎn)业(yè)分别拉动(dòng)增长(zhǎng)0.9、1.1和2.4个(gè)百分点(diǎn)，"
+        "新增企业(yè)12家(jiā)。"
+    )
+    facts = _facts(body)
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("0.9", 0.9, "个百分点"),
+        ("1.1", 1.1, "个百分点"),
+        ("2.4个(gè)百分点(diǎn)", 2.4, "个百分点"),
+        ("12家(jiā)", 12, "家"),
+    ]
