@@ -43,7 +43,7 @@ from goldmodel import GoldModel, gold_of  # noqa: E402
 from llmx.documents import Document  # noqa: E402
 from llmx.extraction import Extraction  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
-from llmx.llm import ModelConfig, build_extractor  # noqa: E402
+from llmx.llm import ExtractorSettings, build_model_extractor  # noqa: E402
 from llmx.llm.cache import ResponseCache  # noqa: E402
 from llmx.readers import read_document  # noqa: E402
 
@@ -89,8 +89,15 @@ class Server:
 def _run(
     url: str, mode: str, concurrency: int, cache_dir: Path, documents: list[Document]
 ) -> tuple[float, Extraction]:
-    config = ModelConfig(model="bench-model", base_url=url, timeout=60.0)
-    extractor = build_extractor(config, mode, concurrency=concurrency, cache_dir=cache_dir, env={})
+    settings = ExtractorSettings(
+        extractor=mode,
+        model="bench-model",
+        base_url=url,
+        timeout=60.0,
+        concurrency=concurrency,
+        cache_dir=cache_dir,
+    )
+    extractor = build_model_extractor(settings, env={})
     started = time.perf_counter()
     extraction = extractor.extract(documents)
     return time.perf_counter() - started, extraction

@@ -43,6 +43,8 @@ def write_text_atomic(path: Path, text: str) -> None:
 def check_writable(path: Path, what: str) -> None:
     """Fail before any work when `path` cannot be written: it is a folder, or its folder is a
     file or refuses writes. Nothing is created."""
+    if len(path.name.encode()) > 255:
+        raise OutputError(f"{what}: file name longer than 255 bytes")
     if path.is_dir():
         raise OutputError(f"{what} {path}: is a folder, not a file")
     folder = path.parent
@@ -54,5 +56,3 @@ def check_writable(path: Path, what: str) -> None:
         path.exists() and not os.access(path, os.W_OK)
     ):
         raise OutputError(f"{what} {path}: cannot write there (permission denied)")
-    if len(path.name.encode()) > 255:
-        raise OutputError(f"{what}: file name longer than 255 bytes")

@@ -17,11 +17,12 @@ from typing import Any
 from llmx import __version__
 from llmx.atomic import write_text_atomic
 from llmx.configurations import Configuration
-from llmx.errors import ConfigError
+from llmx.errors import ConfigError, InputError
 from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 from llmx.runs import now_iso
 from llmx.scoring import METRICS
+from llmx.textfiles import read_text_file
 
 BASELINES = Path("evals/baselines.json")
 DEFAULT_TOLERANCE = 0.01
@@ -92,27 +93,32 @@ class Baselines:
 
 def load_baselines(path: Path = BASELINES) -> Baselines:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no baselines file") from None
+        data = json.loads(read_text_file(path))
+    except InputError as error:
+        raise ConfigError(f"{error} (the baselines file)") from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"{path}: not valid JSON ({error.msg})") from None
-    unknown = [name for name in data.get("metrics", METRICS) if name not in METRICS]
-    if unknown:
-        raise ConfigError(f"{path}: unknown metric(s) {', '.join(unknown)}")
-    entries = tuple(
-        Entry(
-            Configuration.from_dict(item),
-            Baseline.from_dict(item["baseline"]) if item.get("baseline") else None,
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: not a baselines file (a JSON object)")
+    try:
+        unknown = [name for name in data.get("metrics", METRICS) if name not in METRICS]
+        if unknown:
+            raise ConfigError(f"{path}: unknown metric(s) {', '.join(unknown)}")
+        entries = tuple(
+            Entry(
+                Configuration.from_dict(item),
+                Baseline.from_dict(item["baseline"]) if item.get("baseline") else None,
+            )
+            for item in data.get("configurations", [])
         )
-        for item in data.get("configurations", [])
-    )
-    return Baselines(
-        tolerance=float(data.get("tolerance", DEFAULT_TOLERANCE)),
-        metrics=tuple(data.get("metrics", METRICS)),
-        entries=entries,
-        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
-    )
+        return Baselines(
+            tolerance=float(data.get("tolerance", DEFAULT_TOLERANCE)),
+            metrics=tuple(data.get("metrics", METRICS)),
+            entries=entries,
+            extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        )
+    except (AttributeError, TypeError, ValueError) as error:
+        raise ConfigError(f"{path}: not a baselines file ({error})") from None
 
 
 _KNOWN_KEYS = ("tolerance", "metrics", "configurations")

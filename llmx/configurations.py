@@ -7,20 +7,24 @@ configuration means the same thing everywhere.
 
 from __future__ import annotations
 
+import itertools
+import os
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
+from llmx.extractors import LLM, RULES, build_extractor, extractor_kind
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.record import RunSpec
 from llmx.runs import RUNS_DIR, Run
+from llmx.settings import ExtractorSettings
 
-RULES = "rules"
+T = TypeVar("T")
 DEFAULT_DOCUMENTS = ("seeds",)
 DEFAULT_GOLD = "evals/gold"
 
@@ -42,10 +46,16 @@ class Configuration:
     # The gold folder it is scored against, and the half of it (a split set's dev or test).
     gold: str = DEFAULT_GOLD
     half: Half | None = None
+    # A folder of recorded answers (a cache committed with the project): the configuration
+    # replays only these, and one that no longer matches its request is a failure, not a
+    # skip — a change to rendering, schemas or prompts must show.
+    recorded: str | None = None
+    # Sections packed per request up to this many tokens (None: as the settings say).
+    pack_tokens: int | None = None
 
     @property
     def needs_model(self) -> bool:
-        return self.extractor != RULES
+        return extractor_kind(self.extractor).needs_model
 
     @property
     def blind(self) -> bool:
@@ -62,6 +72,8 @@ class Configuration:
             words += ["--model", self.model]
         if self.base_url:
             words += ["--base-url", self.base_url]
+        if self.pack_tokens is not None:
+            words += ["--pack-tokens", str(self.pack_tokens)]
         words += ["--name", self.name]
         return shlex.join(words)
 
@@ -76,6 +88,8 @@ class Configuration:
             "documents": list(self.documents),
             "gold": self.gold,
             "half": self.half,
+            "recorded": self.recorded,
+            "pack_tokens": self.pack_tokens,
         }
 
     @classmethod
@@ -92,6 +106,8 @@ class Configuration:
                 documents=tuple(data.get("documents") or DEFAULT_DOCUMENTS),
                 gold=str(data.get("gold") or DEFAULT_GOLD),
                 half=_half(data.get("half")),
+                recorded=data.get("recorded"),
+                pack_tokens=data.get("pack_tokens"),
             )
         except KeyError:
             raise ConfigError(f"configuration {dict(data)!r} has no name") from None
@@ -117,6 +133,7 @@ def made_by(spec: RunSpec, configuration: Configuration) -> list[str]:
         "prompt": spec.prompt,
         "model": spec.model,
         "base_url": spec.base_url,
+        "pack_tokens": spec.pack_tokens,
     }
     wanted = configuration.as_dict()
     return [
@@ -131,44 +148,57 @@ def configurations_for(
     prompts: Sequence[str],
     models: Sequence[str],
     base_url: str | None = None,
+    packs: Sequence[int] = (),
 ) -> list[Configuration]:
-    """Every combination a compare asks for; the rules extractor takes no prompt or model,
-    so it appears once however many prompts and models are given."""
-    chosen = list(extractors) or (["llm"] if prompts or models else [RULES])
+    """Every combination a compare asks for; the rules extractor takes no prompt, model or
+    packing, so it appears once however many are given."""
+    chosen = list(extractors) or ([LLM] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
         if extractor == RULES:
             found.setdefault(RULES, Configuration(RULES))
             continue
-        for prompt in _or_none(prompts):
-            for model in _or_none(models):
-                name = " ".join(part for part in (extractor, prompt, model) if part)
-                found.setdefault(
-                    name, Configuration(name, extractor, extractor, prompt, model, base_url)
-                )
+        for prompt, model, pack in itertools.product(
+            _or_none(prompts), _or_none(models), _or_none(packs)
+        ):
+            packed = f"packed {pack}" if pack is not None else None
+            name = " ".join(part for part in (extractor, prompt, model, packed) if part)
+            found.setdefault(
+                name,
+                Configuration(
+                    name, extractor, extractor, prompt, model, base_url, pack_tokens=pack
+                ),
+            )
     return list(found.values())
 
 
-def _or_none(values: Sequence[str]) -> list[str | None]:
+def _or_none(values: Sequence[T]) -> list[T | None]:
     return list(values) or [None]
 
 
 def build(configuration: Configuration, *, offline: bool) -> Extractor:
-    """The extractor a configuration names; offline, a model extractor never calls out."""
-    if not configuration.needs_model:
-        from llmx.rules import RulesExtractor
+    """The extractor a configuration names, over the settings in the environment;
+    offline, a model extractor never calls out. A configuration with recorded answers
+    replays them from its own cache folder, offline."""
+    flags = {
+        "extractor": configuration.mode,
+        "model": configuration.model,
+        "base_url": configuration.base_url,
+        "prompt": configuration.prompt,
+        "pack_tokens": configuration.pack_tokens,
+        "offline": offline or configuration.recorded is not None or None,
+        "cache_dir": Path(configuration.recorded) if configuration.recorded else None,
+    }
+    return build_extractor(ExtractorSettings.from_sources(flags, os.environ))
 
-        return RulesExtractor()
-    # Imported only here: the model client's dependencies are slow to import.
-    from llmx.llm import build_extractor_from_options
 
-    return build_extractor_from_options(
-        mode=configuration.mode,
-        model=configuration.model,
-        base_url=configuration.base_url,
-        prompt=configuration.prompt,
-        offline=offline,
-    )
+def check_configuration(configuration: Configuration, *, offline: bool) -> None:
+    """Build a configuration's extractor, calling nothing: a configuration that cannot work
+    (an unknown mode, a bad URL or prompt) fails before any other configuration has run."""
+    try:
+        build(configuration, offline=offline)
+    except ConfigError as error:
+        raise ConfigError(f"{configuration.name}: {error}") from None
 
 
 def run_configuration(
@@ -199,6 +229,12 @@ def run_configuration(
 
 
 def _how_to_record(configuration: Configuration, problem: str) -> str:
+    if configuration.recorded:
+        return (
+            f"{configuration.name}: its recorded answers in {configuration.recorded} no longer "
+            f"match its requests ({problem}): rendering, a schema or a prompt changed; if on "
+            "purpose, re-record them with `python evals/recorded/record.py`"
+        )
     return (
         f"{configuration.name}: needs model answers that are not cached ({problem}); "
         f"record them with `{configuration.record_command()}`"

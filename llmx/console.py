@@ -72,7 +72,7 @@ def status_line(record: RunRecord) -> str:
     if stats.sections_fallback:
         parts.append(f"{stats.sections_fallback} of {asked} fell back to the rules' facts")
     said = "; ".join(parts) or "no section finished"
-    return f"run is {record.status.value}: {said}; the others are kept"
+    return f"run is {record.status.value}: {said}"
 
 
 def failure_lines(record: RunRecord, listed_in: Path) -> list[str]:

@@ -53,8 +53,19 @@ def decode_text(
     """
     if not raw.strip():
         raise InputError(f"{name}: file is empty")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Saved as UTF-16 (Windows editors do), and saying so with its byte-order mark.
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: starts as UTF-16 but is not (byte {error.start}); save it as UTF-8"
+            ) from None
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{name}: looks binary (contains NUL bytes), not a text document")
+        raise InputError(
+            f"{name}: looks binary (contains NUL bytes; UTF-16 without a byte-order mark?), "
+            "not a text document"
+        )
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:

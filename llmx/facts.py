@@ -6,14 +6,16 @@ Gold, extractor output and scoring all speak this one type.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from llmx.errors import InputError
+from llmx.errors import InputError, first_problem
 from llmx.locations import Locator
+from llmx.textfiles import read_text_file
 
 Status = Literal["actual", "target"]
 Kind = Literal["level", "change", "share"]
@@ -41,6 +43,13 @@ class Fact(BaseModel):
     # Where the span sits in the source file (PDF page, table cell…); never in gold.
     source: Locator | None = None
 
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError(f"value {value} is not a finite number")
+        return value
+
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Fact:
         if self.end <= self.start:
@@ -53,19 +62,18 @@ class Fact(BaseModel):
 
 
 def read_facts(path: Path) -> list[Fact]:
-    """Read a JSONL file of facts; a missing file or a bad line is an InputError naming it."""
+    """Read a JSONL file of facts; a missing file or a bad line is an InputError naming it,
+    the line, the field and the reason."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     facts: list[Fact] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                facts.append(Fact.model_validate_json(line))
-            except ValueError as error:
-                first = str(error).splitlines()[0]
-                raise InputError(f"{path}:{number}: not a fact: {first}") from None
+    for number, line in enumerate(read_text_file(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            facts.append(Fact.model_validate_json(line))
+        except ValidationError as error:
+            raise InputError(f"{path}:{number}: not a fact: {first_problem(error)}") from None
     return facts
 
 

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pydantic import ValidationError
+
 from llmx.documents import Document
-from llmx.errors import InputError
+from llmx.errors import InputError, problem_line
 from llmx.facts import Fact, read_facts
 from llmx.folding import fold
 from llmx.quantities import quote_quantities
 from llmx.readers import read_document
 from llmx.sections import Section, section_at, split_sections
+from llmx.textfiles import read_text_file
 from llmx.vocabulary import MAGNITUDES
 
 GOLD_DIR = Path("evals/gold")
@@ -73,21 +76,38 @@ class GoldSet:
         return [fact for fact in self.facts if fact.doc == doc]
 
 
-def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
-    """Load `manifest.json` and every `<doc>.jsonl` it names.
+def load_gold(
+    gold_dir: Path = GOLD_DIR, root: Path | None = None, *, with_facts: bool = True
+) -> GoldSet:
+    """Load `manifest.json` and every `<doc>.jsonl` it names (or, `with_facts=False`, only
+    the manifest and its documents: `gold validate` reads the facts line by line itself).
 
     Documents are looked up in `documents_dir` (relative to the manifest's folder), else in
     `seeds_dir` relative to `root` (default: the gold folder's project root).
     """
+    if gold_dir.exists() and not gold_dir.is_dir():
+        raise InputError(f"{gold_dir}: is a file, not a gold folder")
     manifest_path = gold_dir / "manifest.json"
     if not manifest_path.exists():
         raise InputError(f"{manifest_path}: no gold manifest")
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(f"{manifest_path}: not a JSON manifest ({error})") from None
+        manifest = json.loads(read_text_file(manifest_path))
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{manifest_path}:{error.lineno}: not a JSON manifest ({error.msg})"
+        ) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("documents"), dict):
         raise InputError(f"{manifest_path}: needs a \"documents\" object")
+    for doc_id, covered in manifest["documents"].items():
+        if covered != "all" and not (
+            isinstance(covered, list) and all(isinstance(s, str) for s in covered)
+        ):
+            raise InputError(
+                f"{manifest_path}: documents.{doc_id}: give \"all\" or a list of section ids, "
+                f"not {covered!r}"
+            )
+        if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id.startswith("."):
+            raise InputError(f"{manifest_path}: documents: {doc_id!r} is not a document id")
     if "documents_dir" in manifest:
         seeds_dir = gold_dir / str(manifest["documents_dir"])
     else:
@@ -105,7 +125,7 @@ def load_gold(gold_dir: Path = GOLD_DIR, root: Path | None = None) -> GoldSet:
         all_ids = frozenset(section.id for section in sections[doc_id])
         labelled[doc_id] = all_ids if covered == "all" else frozenset(covered)
         gold_path = gold_dir / f"{doc_id}.jsonl"
-        if gold_path.exists():
+        if with_facts and gold_path.exists():
             facts.extend(read_facts(gold_path))
     return GoldSet(facts, documents, sections, labelled, sources)
 
@@ -124,7 +144,10 @@ def validate_gold_lines(lines: list[str], source: str, gold: GoldSet) -> list[st
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            problems.append(f"{where}: not JSON ({error.msg})")
+            problems.append(f"{where}: not JSON ({error.msg}, column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            problems.append(f"{where}: not a fact (a JSON object), but a {type(record).__name__}")
             continue
         problems.extend(f"{where}: {problem}" for problem in check_gold_record(record, gold))
         if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
@@ -144,31 +167,37 @@ def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
     """What is wrong with one gold record: fields, span, value, sets, labelled section."""
     missing = [name for name in REQUIRED_FIELDS if name not in record]
     if missing:
-        return [f"missing field(s): {', '.join(missing)}"]
+        return [f"{name}: missing" for name in missing]
     try:
         fact = Fact.model_validate(record)
-    except ValueError as error:
-        lines = str(error).splitlines()
-        return [f"bad field: {' '.join(lines[1:3]) if len(lines) > 1 else error}"]
+    except ValidationError as error:
+        # Every field that is wrong, each with its reason: not "1 validation error for Fact".
+        return [problem_line(problem) for problem in error.errors()]
     document = gold.documents.get(fact.doc)
     if document is None:
-        return [f"document {fact.doc!r} is not in the gold manifest"]
+        return [f"doc: {fact.doc!r} is not in the gold manifest"]
     problems: list[str] = []
     if fact.end > len(document.text):
-        problems.append(f"span [{fact.start}:{fact.end}] is past the end of the document")
+        problems.append(
+            f"end: span [{fact.start}:{fact.end}] is past the end of the document "
+            f"({len(document.text)} characters)"
+        )
     elif document.text[fact.start : fact.end] != fact.text:
         found = document.text[fact.start : fact.end]
         problems.append(
-            f"text {fact.text!r} is not the document's text {found!r} at [{fact.start}:{fact.end}]"
+            f"text: {fact.text!r} is not the document's text {found!r} "
+            f"at [{fact.start}:{fact.end}]"
         )
     if fact.unit != fold(fact.unit):
-        problems.append(f"unit {fact.unit!r} is not folded (simplified, half-width)")
+        problems.append(f"unit: {fact.unit!r} is not folded (simplified, half-width)")
     value_problem = check_value(fact)
     if value_problem:
         problems.append(value_problem)
     section = section_at(gold.sections[fact.doc], fact.start)
     if not gold.is_labelled(fact.doc, section.id):
-        problems.append(f"fact is in section {section.id}, which the manifest does not label")
+        problems.append(
+            f"start: fact is in section {section.id}, which the manifest does not label"
+        )
     return problems
 
 
@@ -176,7 +205,7 @@ def check_value(fact: Fact) -> str | None:
     """Is `value` the number written in `text` times its magnitude (or a header's magnitude)?"""
     quantities = quote_quantities(fact.text)
     if not quantities:
-        return f"no number in text {fact.text!r}"
+        return f"text: no number in {fact.text!r}"
     written = quantities[0]
     allowed = {written.value}
     if not written.magnitude:
@@ -185,6 +214,6 @@ def check_value(fact: Fact) -> str | None:
     if any(abs(fact.value - value) <= 1e-6 * max(1.0, abs(value)) for value in allowed):
         return None
     return (
-        f"value {fact.value!r} does not match the number written in {fact.text!r} "
+        f"value: {fact.value!r} does not match the number written in {fact.text!r} "
         f"({written.value!r})"
     )

@@ -51,10 +51,13 @@ class RunLimits(_Record):
 
 
 class Price(_Record):
-    """US dollars per million tokens."""
+    """US dollars per million tokens; cached prompt tokens at their own rate (None: the
+    input rate); batch answers at `batch_discount` of the live price."""
 
     input: float = 0.0
     output: float = 0.0
+    cached_input: float | None = None
+    batch_discount: float | None = None
 
 
 class RunSpec(_Record):
@@ -75,6 +78,11 @@ class RunSpec(_Record):
     price_per_million: Price = Field(default_factory=Price)
     offline: bool = False
     cache_dir: str | None = None
+    # How requests were made: sections packed up to this many tokens (0: one each), the
+    # schema sent without descriptions, answers through the Batch API.
+    pack_tokens: int = 0
+    compact_schema: bool = False
+    batch: bool = False
     documents: list[str] = Field(default_factory=list)
     # The format each document was read as (txt, md, html, docx, pdf), by id: what
     # `llmx eval` names when it scores another rendering than the gold's.
@@ -97,7 +105,10 @@ class RunStats(_Record):
     validation_retries: int = 0  # re-asks after an answer failed validation
     tokens_in: int = 0
     tokens_out: int = 0
+    tokens_cached: int = 0  # prompt tokens the provider's prefix cache served (usage)
     cost: float = 0.0
+    batch_answers: int = 0  # requests answered through the Batch API
+    batches: list[str] = Field(default_factory=list)  # the Batch API's ids of this run
     cache_write_failures: int = 0  # answers used but not stored (read-only or full disk)
     facts_proposed: int = 0
     merged: int = 0  # proposals that landed on a span another proposal already had

@@ -21,6 +21,7 @@ from llmx.errors import InputError, OutputError, first_problem
 from llmx.extraction import Extraction
 from llmx.facts import Fact, facts_to_jsonl, read_facts
 from llmx.record import RunRecord, RunSpec, RunStatus, SectionFailure, Unreadable, status_of
+from llmx.textfiles import decode_file_text
 
 RUNS_DIR = Path("runs")
 RUN_FILE, FACTS_FILE, FAILURES_FILE = "run.json", "facts.jsonl", "failures.jsonl"
@@ -183,8 +184,6 @@ def read_failures(path: Path) -> list[SectionFailure]:
 def _json_of(path: Path, raw: bytes, line: int | None = None) -> object:
     where = f"{path}:{line}" if line is not None else str(path)
     try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputError(f"{where}: not UTF-8 text (byte {error.start})") from None
+        return json.loads(decode_file_text(raw, where))
     except json.JSONDecodeError as error:
         raise InputError(f"{where}: not valid JSON ({error.msg})") from None

@@ -202,7 +202,7 @@ def test_a_budget_table_reads_status_year_and_kind_from_its_column_headers() -> 
         (12000000, "actual", "2022", "level", "税收收入"),
         (13000000, "target", "2023", "level", "税收收入"),
         (13500000, "actual", "2023", "level", "税收收入"),
-        (12.5, "actual", "2023", "change", "税收收入"),
+        (12.5, "actual", "2023", "change", "税收收入增长"),  # the column names the change
     ]
 
 

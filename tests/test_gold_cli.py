@@ -54,5 +54,5 @@ def test_a_malformed_gold_line_is_a_one_line_error(runner: CliRunner, tmp_path: 
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"llmx: error: {gold_dir / '004_6da318eeea9b20a6.jsonl'}:1: not a fact: "
-        "9 validation errors for Fact"
+        "doc: Input should be a valid string (and 8 more)"
     ]

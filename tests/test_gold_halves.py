@@ -125,6 +125,10 @@ def test_a_set_without_sources_has_no_halves(tmp_path: Path) -> None:
         json.dumps({"documents_dir": "../docs", "documents": {"a": "all"}}), encoding="utf-8"
     )
     (gold / "a.jsonl").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(app, ["eval", "x", "--gold-dir", str(gold), "--half", "dev"])
+    runs = tmp_path / "runs"
+    made = CliRunner().invoke(app, ["extract", str(tmp_path / "docs"), "--runs-dir", str(runs)])
+    assert made.exit_code == 0, made.output
+    [run] = runs.iterdir()
+    result = CliRunner().invoke(app, ["eval", str(run), "--gold-dir", str(gold), "--half", "dev"])
     assert result.exit_code != 0
     assert "no halves" in result.output

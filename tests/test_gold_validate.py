@@ -38,15 +38,19 @@ def test_a_correct_line_has_no_problems(project: Path) -> None:
 
 
 @pytest.mark.parametrize(("change", "problem"), [
-    ({"text": "983亿"}, "is not the document's text"),
-    ({"start": 21}, "is not the document's text"),
-    ({"end": 10_000}, "past the end"),
-    ({"value": 983}, "does not match the number written"),
-    ({"status": "planned"}, "bad field"),
-    ({"kind": "rate"}, "bad field"),
-    ({"unit": "億元"}, "not folded"),
-    ({"doc": "other"}, "not in the gold manifest"),
-    ({"start": 30, "end": 28}, "bad field"),
+    ({"text": "983亿"}, "text: '983亿' is not the document's text"),
+    ({"start": 21}, "text: '983亿元' is not the document's text"),
+    ({"end": 10_000}, "end: span [22:10000] is past the end"),
+    ({"value": 983}, "value: 983.0 does not match the number written"),
+    ({"status": "planned"}, "status: Input should be 'actual' or 'target'"),
+    ({"kind": "rate"}, "kind: Input should be 'level', 'change' or 'share'"),
+    ({"unit": "億元"}, "unit: '億元' is not folded"),
+    ({"doc": "other"}, "doc: 'other' is not in the gold manifest"),
+    ({"start": 30, "end": 28}, "span [30:28] is empty or reversed"),
+    ({"value": float("nan")}, "value: Value error, value nan is not a finite number"),
+    ({"value": float("inf")}, "value: Value error, value inf is not a finite number"),
+    ({"value": "983亿"}, "value: Input should be a valid number"),
+    ({"start": -1}, "start: Input should be greater than or equal to 0"),
 ])
 def test_a_bad_line_is_reported(project: Path, change: dict[str, object], problem: str) -> None:
     [message] = _problems(project, {**GOOD, **change})
@@ -56,7 +60,15 @@ def test_a_bad_line_is_reported(project: Path, change: dict[str, object], proble
 
 def test_a_missing_field_is_named(project: Path) -> None:
     record = {key: value for key, value in GOOD.items() if key != "indicator"}
-    assert _problems(project, record) == ["d.jsonl:1: missing field(s): indicator"]
+    assert _problems(project, record) == ["d.jsonl:1: indicator: missing"]
+
+
+def test_every_wrong_field_of_a_line_is_named_with_its_reason(project: Path) -> None:
+    assert _problems(project, {**GOOD, "status": "planned", "kind": "rate", "value": "x"}) == [
+        "d.jsonl:1: value: Input should be a valid number, unable to parse string as a number",
+        "d.jsonl:1: status: Input should be 'actual' or 'target'",
+        "d.jsonl:1: kind: Input should be 'level', 'change' or 'share'",
+    ]
 
 
 def test_overlapping_spans_are_reported(project: Path) -> None:
@@ -88,6 +100,6 @@ def test_the_command_exits_non_zero_with_one_line_per_problem(project: Path) -> 
     result = CliRunner().invoke(app, ["gold", "validate", "--gold-dir", str(gold)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{gold / 'd.jsonl'}:2: value 72.0 does not match the number written in '7.2%' (7.2)",
+        f"{gold / 'd.jsonl'}:2: value: 72.0 does not match the number written in '7.2%' (7.2)",
         "llmx: error: 1 problems in 1 gold files",
     ]

@@ -121,14 +121,14 @@ def test_a_run_json_from_before_the_record_was_typed_still_loads(tmp_path: Path)
     [
         (b"[1, 2]", "not a run record (a JSON object), but a list"),
         (b"{", "not valid JSON"),
-        ('{"id": "x"}'.encode("utf-16"), "not UTF-8 text"),
+        ('{"id": "é"}'.encode("latin-1"), "not UTF-8 text (byte 8); save it as UTF-8"),
         (b'{"version": 1, "id": "x", "spec": {"extractor": "rules"}}', "spec.mode: Field required"),
         (
             b'{"version": 1, "id": "x", "spec": {"extractor": "r", "mode": "r"}, "status": "odd"}',
             "status: Input should be",
         ),
     ],
-    ids=["list", "broken-json", "utf-16", "missing-field", "bad-status"],
+    ids=["list", "broken-json", "latin-1", "missing-field", "bad-status"],
 )
 def test_a_bad_run_json_is_one_line_naming_the_file_and_field(
     tmp_path: Path, content: bytes, problem: str

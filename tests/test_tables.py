@@ -71,7 +71,7 @@ def test_row_labels_name_the_indicator_and_headers_the_kind(name: str) -> None:
 
 def test_a_signed_cell_is_a_decline_with_the_minus_outside_its_span() -> None:
     document = _document("pipe_trailing")
-    [fact] = [f for f in _table_facts(document)[1] if f.indicator == "固定资产投资"]
+    [fact] = [f for f in _table_facts(document)[1] if f.indicator == "固定资产投资增长"]
     assert (fact.text, fact.value, fact.kind) == ("0.2", 0.2, "change")
     assert document.text[fact.start - 1] == "-"
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from llmx.commands.report import REPORT, Force, GoldDir, Out, SourceSections
-from llmx.configurations import configurations_for, run_configuration
+from llmx.configurations import check_configuration, configurations_for, run_configuration
 from llmx.console import fail, note, one_line_errors
 from llmx.gold import GOLD_DIR
 from llmx.runs import RUNS_DIR
@@ -30,6 +30,10 @@ def compare(
             help="rules, llm or hybrid; repeat to compare. Default: llm if a prompt "
             "or model is given, else rules."
         ),
+    ] = None,
+    pack_tokens: Annotated[
+        list[int] | None,
+        typer.Option(help="Pack sections per request up to N tokens; repeat to compare."),
     ] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL for the model configurations.")
@@ -52,13 +56,17 @@ def compare(
     from llmx.report.render import check_report_paths
 
     paths = documents or [Path("seeds")]
-    configurations = configurations_for(extractor or [], prompt or [], model or [], base_url)
+    configurations = configurations_for(
+        extractor or [], prompt or [], model or [], base_url, pack_tokens or []
+    )
     if len(configurations) < 2:
         raise fail(
             "compare needs two or more configurations (repeat --prompt, --model or --extractor)"
         )
     with one_line_errors():
         check_report_paths(out, force=force)  # before any run is made
+        for configuration in configurations:
+            check_configuration(configuration, offline=offline)
         runs = []
         for configuration in configurations:
             note(f"running {configuration.name}")

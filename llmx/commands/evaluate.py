@@ -66,8 +66,9 @@ def evaluate(
             return
         if run is None:
             raise fail("give a RUN to score, or --update-baseline CONFIG")
+        loaded = load_run(run)  # a wrong RUN is named before any gold is read
         gold = scoring_gold(gold_dir, half)
-        evaluation = evaluate_run(load_run(run), gold)
+        evaluation = evaluate_run(loaded, gold)
     if half == "test":
         console = Console()
         console.print(headline_table(evaluation))

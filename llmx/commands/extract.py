@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,25 +11,25 @@ import typer
 from llmx.atomic import check_writable, write_text_atomic
 from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
 from llmx.documents import Document
-from llmx.extraction import Extractor
+from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
 from llmx.facts import facts_to_jsonl
 from llmx.pipeline import load_documents, run_extraction
 from llmx.record import RunStatus
-from llmx.rules import RulesExtractor
 from llmx.runs import FAILURES_FILE, RUNS_DIR
 from llmx.sections import split_sections
-
-
-class ExtractorName(StrEnum):
-    rules = "rules"
-    llm = "llm"
-    hybrid = "hybrid"
-
+from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
 
 
+def _registered(name: str | None) -> str | None:
+    if name is not None and name not in EXTRACTORS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(EXTRACTORS)}")
+    return name
+
+
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path], typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.")
     ],
@@ -38,10 +37,11 @@ def extract(
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
     extractor: Annotated[
-        ExtractorName | None,
+        str | None,
         typer.Option(
-            help="rules (offline), llm or hybrid. "
-            "Default: llm when a model is configured, else rules."
+            callback=_registered,
+            help="; ".join(f"{kind.name}: {kind.help}" for kind in EXTRACTORS.values())
+            + ". Default: llm when a model is configured, else rules.",
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
@@ -68,12 +68,44 @@ def extract(
     offline: Annotated[
         bool, typer.Option(help="Never call a model: use cached responses, fail on a miss.")
     ] = False,
-    concurrency: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 4,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, help="Model calls in flight at once (default 4).")
+    ] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="Requests per minute limit.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="Tokens per minute limit.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="Where model responses are cached.")] = Path(
-        "cache"
-    ),
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Where model responses are cached (default: cache).")
+    ] = None,
+    pack_tokens: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Pack consecutive short sections into one request up to this many tokens "
+            "of section text (0: one request per section).",
+        ),
+    ] = None,
+    compact_schema: Annotated[
+        bool | None,
+        typer.Option(
+            "--compact-schema/--full-schema",
+            help="Send the response schema without the descriptions the guideline gives.",
+        ),
+    ] = None,
+    batch: Annotated[
+        bool | None,
+        typer.Option(
+            "--batch/--no-batch",
+            help="Send uncached requests through the provider's Batch API (half price, "
+            "answers within 24 h); a re-run picks up a pending batch.",
+        ),
+    ] = None,
+    batch_retry: Annotated[
+        str | None,
+        typer.Option(
+            help="Batch lines that failed are asked again: live (default) or batch (in a "
+            "follow-up batch).",
+        ),
+    ] = None,
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
@@ -91,36 +123,15 @@ def extract(
             note(f"cannot read {item.path}: {item.reason}")
         if not documents:
             raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
-        configured_model = model or os.environ.get(MODEL_ENV)
-        chosen = extractor or (
-            ExtractorName.llm if configured_model or config else ExtractorName.rules
-        )
-        if chosen is ExtractorName.rules:
-            if extractor is None:
-                note("no model configured; using the offline rules extractor")
-            built: Extractor = RulesExtractor()
-            total = len(documents)
-        else:
-            from llmx.llm import build_extractor_from_options
-
-            built = build_extractor_from_options(
-                mode=chosen.value,
-                model=configured_model,
-                base_url=base_url,
-                api_key_env=api_key_env,
-                instructor_mode=instructor_mode,
-                prompt=prompt,
-                temperature=temperature,
-                max_tokens=max_tokens,
-                timeout=timeout,
-                config_file=config,
-                offline=offline,
-                concurrency=concurrency,
-                rpm=rpm,
-                tpm=tpm,
-                cache_dir=cache_dir,
-            )
-            total = _section_count(documents)
+        # Every option named as a setting is one: a new setting is a field and its option.
+        flags = {name: value for name, value in ctx.params.items() if name in SETTING_NAMES}
+        flags["offline"] = offline or None  # not given: the environment or file may say
+        settings = ExtractorSettings.from_sources(flags, os.environ, config)
+        uses_model = extractor_kind(settings.chosen_extractor).needs_model
+        if not uses_model and extractor is None:
+            note("no model configured; using the offline rules extractor")
+        built = build_extractor(settings, notify=note)
+        total = _section_count(documents) if uses_model else len(documents)
         with progress_bar(total, f"extract ({built.name})") as advance:
             run = run_extraction(
                 paths,
@@ -137,11 +148,7 @@ def extract(
         note(
             f"{stats.facts} facts from {len(documents)} documents → {run.path}"
             + (f" and {out}" if out else "")
-            + (
-                f"; {stats.calls} calls, {stats.cache_hits} cache hits"
-                if chosen is not ExtractorName.rules
-                else ""
-            )
+            + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
         for line in failure_lines(run.record, run.path / FAILURES_FILE):
             note(line)
@@ -152,10 +159,12 @@ def extract(
                 "run again to resume (answers already paid for are cached)",
                 code=130,
             )
-        if unreadable:
-            raise fail(f"{len(unreadable)} files could not be read; the run keeps the others")
-        if status is not RunStatus.complete:
-            raise fail(status_line(run.record))
+        problems = [
+            *([status_line(run.record)] if status is not RunStatus.complete else []),
+            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+        ]
+        if problems:
+            raise fail("; ".join(problems) + "; the run keeps the others")
 
 
 def _section_count(documents: list[Document]) -> int:

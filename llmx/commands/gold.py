@@ -11,11 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from llmx.atomic import check_writable
 from llmx.console import fail, note, one_line_errors
 from llmx.errors import InputError
 from llmx.facts import read_facts
 from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
 from llmx.sections import section_at
+from llmx.textfiles import read_text_file
 
 gold_app = typer.Typer(help="Validate, count and export the gold set.", no_args_is_help=True)
 GoldDir = Annotated[Path, typer.Option(help="Folder with manifest.json and <doc>.jsonl files.")]
@@ -25,7 +27,7 @@ GoldDir = Annotated[Path, typer.Option(help="Folder with manifest.json and <doc>
 def validate(gold_dir: GoldDir = GOLD_DIR) -> None:
     """Check every gold line: fields, span text, value, sets, labelled section, overlaps."""
     with one_line_errors():
-        gold = load_gold(gold_dir)
+        gold = load_gold(gold_dir, with_facts=False)
         problems: list[str] = []
         files = 0
         for doc_id in gold.documents:
@@ -34,13 +36,18 @@ def validate(gold_dir: GoldDir = GOLD_DIR) -> None:
                 problems.append(f"{path}: missing (the manifest labels {doc_id})")
                 continue
             files += 1
-            lines = path.read_text(encoding="utf-8").splitlines()
+            try:
+                lines = read_text_file(path).splitlines()
+            except InputError as error:
+                problems.append(str(error))
+                continue
             problems.extend(validate_gold_lines(lines, str(path), gold))
         for problem in problems:
             typer.echo(problem)
         if problems:
             raise fail(f"{len(problems)} problems in {files} gold files")
-        note(f"gold is valid: {len(gold.facts)} facts in {files} documents")
+        facts = sum(1 for doc in gold.documents for _ in _lines(gold_dir / f"{doc}.jsonl"))
+        note(f"gold is valid: {facts} facts in {files} documents")
 
 
 @gold_app.command()
@@ -82,6 +89,7 @@ def export(
     from llmx.datasets_io import export_parquet, facts_dataset
 
     with one_line_errors():
+        check_writable(out, "--out")
         gold = load_gold(gold_dir)
         export_parquet(facts_dataset(gold.facts), out)
     note(f"{len(gold.facts)} gold facts → {out}")
@@ -106,7 +114,12 @@ def agreement(
 
     with one_line_errors():
         gold = load_gold(gold_dir)
-        ranges = [Range(**entry) for entry in _read_json(sample)["ranges"]]
+        try:
+            ranges = [Range(**entry) for entry in _read_json(sample)["ranges"]]
+        except (KeyError, TypeError) as error:
+            raise InputError(
+                f"{sample}: ranges: needs a list of {{doc, start, end}} objects ({error})"
+            ) from None
         result = measure(gold.facts, read_facts(second), ranges)
     characters = sum(r.end - r.start for r in ranges)
     typer.echo(
@@ -127,17 +140,23 @@ def agreement(
             )
 
 
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [line for line in read_text_file(path).splitlines() if line.strip()]
+
+
 def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        loaded = json.loads(read_text_file(path))
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not valid JSON ({error.msg})") from None
+        raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+    if not isinstance(loaded, dict):
+        raise InputError(f"{path}: not a JSON object, but a {type(loaded).__name__}")
     return loaded
 
 

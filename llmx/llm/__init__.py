@@ -1,7 +1,7 @@
 """The model path: prompts, schemas, client, cache, grounding and the `llm`/`hybrid` extractor.
 
-Build an extractor with `build_extractor(ModelConfig.from_sources(...), "llm")`, or from the
-CLI's options with `build_extractor_from_options(mode="llm", model=..., ...)`.
+Build an extractor with `build_model_extractor(ExtractorSettings(extractor="llm", model=...))`,
+or, for any extractor, `llmx.extractors.build_extractor(settings)`.
 
 Names are imported on first use: openai and instructor take a second or more to import,
 and commands that only read the cache (`llmx cache stats`) or never call a model should
@@ -14,25 +14,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from llmx.llm.config import InstructorMode, ModelConfig, Price
     from llmx.llm.extractor import LLMExtractor
-    from llmx.llm.factory import build_extractor, build_extractor_from_options
+    from llmx.llm.factory import build_model_extractor
+    from llmx.settings import ExtractorSettings, InstructorMode, Price
 
 _HOMES = {
-    "InstructorMode": "llmx.llm.config",
-    "ModelConfig": "llmx.llm.config",
-    "Price": "llmx.llm.config",
+    "InstructorMode": "llmx.settings",
+    "ExtractorSettings": "llmx.settings",
+    "Price": "llmx.settings",
     "LLMExtractor": "llmx.llm.extractor",
-    "build_extractor": "llmx.llm.factory",
-    "build_extractor_from_options": "llmx.llm.factory",
+    "build_model_extractor": "llmx.llm.factory",
 }
 __all__ = [
+    "ExtractorSettings",
     "InstructorMode",
     "LLMExtractor",
-    "ModelConfig",
     "Price",
-    "build_extractor",
-    "build_extractor_from_options",
+    "build_model_extractor",
 ]
 
 

@@ -35,7 +35,10 @@ STALE_LEFTOVER = timedelta(hours=1)
 # What llmx itself puts in a cache folder; nothing else is ever touched by prune.
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 _TEMPORARY = re.compile(r"^\.([0-9a-f]{64})\.json\..+\.tmp$")
-_LOCK = re.compile(r"^\.([0-9a-f]{64})\.lock$")
+_LOCK = re.compile(r"^([0-9a-f]{64})\.lock$")
+# Claims live apart from the entries, in one hidden folder: lock files outlive their locks
+# (removing one another process may be waiting on would break the claim).
+CLAIMS = ".claims"
 
 
 def canonical_json(value: Any) -> str:
@@ -81,7 +84,7 @@ class ResponseCache:
         return self.root / key[:2] / f"{key}.json"
 
     def lock_path(self, key: str) -> Path:
-        return self.root / key[:2] / f".{key}.lock"
+        return self.root / CLAIMS / f"{key}.lock"
 
     @contextlib.asynccontextmanager
     async def claim(self, key: str) -> AsyncIterator[bool]:
@@ -138,12 +141,17 @@ class ResponseCache:
                     yield path
 
     def _temporaries(self) -> Iterator[Path]:
-        """Leftovers of llmx's own atomic writes and claims: `.<key>.json.*.tmp`, `.<key>.lock`."""
-        if self.root.is_dir():
-            for path in sorted(self.root.glob("??/.*")):
-                match = _TEMPORARY.match(path.name) or _LOCK.match(path.name)
-                if match and path.parent.name == match.group(1)[:2] and path.is_file():
-                    yield path
+        """Leftovers of llmx's own atomic writes and claims: `.<key>.json.*.tmp` beside the
+        entries, `<key>.lock` in the claims folder."""
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.glob("??/.*")):
+            match = _TEMPORARY.match(path.name)
+            if match and path.parent.name == match.group(1)[:2] and path.is_file():
+                yield path
+        for path in sorted((self.root / CLAIMS).glob("*.lock")):
+            if _LOCK.match(path.name) and path.is_file():
+                yield path
 
     def _read(self, path: Path) -> dict[str, Any] | None:
         try:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import socket
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 import httpx2
 import instructor
@@ -25,15 +25,17 @@ from instructor.core.exceptions import (
     InstructorError,
     InstructorRetryException,
 )
+from instructor.v2.core.response import handle_response_model
+from openai.types import CompletionUsage
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from llmx.errors import ModelError, ServerError, first_problem, problem_line
-from llmx.llm.config import InstructorMode, ModelConfig
 from llmx.llm.pacing import Pacer
 from llmx.llm.retrying import BackoffOrRetryAfter, MalformedResponse, is_transient
 from llmx.llm.schemas import VALIDATION_CONTEXT
+from llmx.settings import ExtractorSettings, InstructorMode
 
 # instructor logs each failed attempt at ERROR; we report failures ourselves, once, per
 # section. A NullHandler keeps Python's last-resort handler from printing them to stderr.
@@ -54,13 +56,24 @@ FIRST_CONTACT_TRIES = 2
 
 @dataclass
 class Tally:
-    """What one section's call cost: HTTP requests, retries, completions received, tokens."""
+    """What one request's answer cost: HTTP requests, retries, completions received, tokens
+    (and how many of the prompt tokens the provider's prefix cache served)."""
 
     requests: int = 0
     retries: int = 0  # transport retries: requests repeated after a transient failure
     completions: int = 0
     tokens_in: int = 0
     tokens_out: int = 0
+    tokens_cached: int = 0
+
+    def count(self, usage: CompletionUsage | None) -> None:
+        """Add a completion's `usage`: prompt, completion and cached prompt tokens."""
+        if usage is None:
+            return
+        self.tokens_in += usage.prompt_tokens
+        self.tokens_out += usage.completion_tokens
+        details = usage.prompt_tokens_details
+        self.tokens_cached += (details.cached_tokens or 0) if details else 0
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -69,6 +82,7 @@ class Tally:
             "completions": self.completions,
             "tokens_in": self.tokens_in,
             "tokens_out": self.tokens_out,
+            "tokens_cached": self.tokens_cached,
         }
 
 
@@ -84,6 +98,76 @@ def _prepared(schema: type[BaseModel]) -> type[Any]:
     return instructor.response_schema(schema)
 
 
+def request_body(
+    messages: Messages,
+    schema: type[BaseModel],
+    mode: InstructorMode,
+    model: str,
+    params: Mapping[str, Any],
+    *,
+    compact_schema: bool = False,
+) -> dict[str, Any]:
+    """The chat-completions request for `messages`, built without being sent: the live call,
+    a batch file's line and the cache key all use this one body.
+
+    instructor shapes it for the mode (the schema as a tool, a response format, or in the
+    prompt). `compact_schema` drops the schema's descriptions, which the guideline already
+    gives, from every request (tools and json_schema modes, where the schema travels apart).
+    """
+    _, body = handle_response_model(
+        _prepared(schema),
+        INSTRUCTOR_MODES[mode],
+        messages=[dict(message) for message in messages],
+        model=model,
+        **params,
+    )
+    if compact_schema:
+        for tool in body.get("tools", []):
+            tool["function"]["parameters"] = _without_descriptions(tool["function"]["parameters"])
+        response_format = body.get("response_format") or {}
+        if isinstance(response_format.get("json_schema"), dict):
+            inner = response_format["json_schema"]
+            inner["schema"] = _without_descriptions(inner.get("schema", {}))
+    return body
+
+
+def _without_descriptions(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {
+            key: _without_descriptions(value)
+            for key, value in schema.items()
+            if key not in ("description", "title") or not isinstance(value, str)
+        }
+    if isinstance(schema, list):
+        return [_without_descriptions(value) for value in schema]
+    return schema
+
+
+def parse_chat_completion(
+    completion: ChatCompletion,
+    schema: type[BaseModel],
+    mode: InstructorMode,
+    context: Mapping[str, Any] | None = None,
+) -> BaseModel:
+    """Parse and validate a chat completion into the schema, as instructor does.
+
+    Raises pydantic's ValidationError, or instructor's errors (IncompleteOutputException
+    for an answer cut off at max_tokens)."""
+    # Validators that cannot see pydantic's context read it from here (concurrent
+    # sections each set their own, in their own task).
+    token = VALIDATION_CONTEXT.set(dict(context or {}))
+    try:
+        answer: BaseModel = _prepared(schema).from_response(
+            completion,
+            validation_context=dict(context or {}),
+            strict=False,  # lax: "5.2" is 5.2, not a paid re-ask
+            mode=INSTRUCTOR_MODES[mode],
+        )
+    finally:
+        VALIDATION_CONTEXT.reset(token)
+    return answer
+
+
 def parse_completion(
     raw: Mapping[str, Any],
     schema: type[BaseModel],
@@ -92,25 +176,19 @@ def parse_completion(
 ) -> BaseModel:
     """Parse and validate a stored raw completion exactly as a live one is parsed.
 
-    Raises pydantic's ValidationError (or ValueError) when it no longer validates.
+    Raises pydantic's ValidationError (or ValueError) when it does not validate.
     """
-    completion = ChatCompletion.model_validate(dict(raw))
     try:
-        answer: BaseModel = _prepared(schema).from_response(
-            completion,
-            validation_context=dict(context or {}),
-            strict=False,
-            mode=INSTRUCTOR_MODES[mode],
-        )
+        completion = ChatCompletion.model_validate(dict(raw))
+        return parse_chat_completion(completion, schema, mode, context)
     except InstructorError as error:  # e.g. a stored answer cut off at max_tokens
         raise ValueError(str(error)) from error
-    return answer
 
 
 class ModelClient:
     """One OpenAI-compatible endpoint, used by every section of a run."""
 
-    def __init__(self, config: ModelConfig, api_key: str, pacer: Pacer | None = None) -> None:
+    def __init__(self, config: ExtractorSettings, api_key: str, pacer: Pacer | None = None) -> None:
         self._config = config
         self._secret = api_key
         self._pacer = pacer or Pacer()
@@ -133,106 +211,88 @@ class ModelClient:
 
     async def complete(
         self,
-        messages: Messages,
+        body: Mapping[str, Any],
         schema: type[BaseModel],
-        params: Mapping[str, Any],
         context: Mapping[str, Any] | None = None,
         tally: Tally | None = None,
     ) -> Completion:
-        """A validated answer, or ModelError saying why there is none.
+        """A validated answer to the request `body`, or ModelError saying why there is none.
 
-        `tally` counts what the call spent, also when it fails: failed calls cost money too.
+        An answer that fails validation is asked again: the first messages plus a short note
+        of what was wrong, so each prompt stays the size of the first. `tally` counts what
+        the call spent, also when it fails: failed calls cost money too.
         """
         tally = tally if tally is not None else Tally()
-        create = cast(
-            Callable[..., Awaitable[Any]],
-            instructor.patch(
-                create=self._transport(tally), mode=INSTRUCTOR_MODES[self._config.instructor_mode]
-            ),
-        )
-        # Set for this task only: concurrent sections each see their own.
-        token = VALIDATION_CONTEXT.set(dict(context or {}))
-        sent = [dict(message) for message in messages]
-        try:
-            for attempt in range(1, self._config.validation_retries + 2):
-                received = tally.completions
-                try:
-                    answer = await create(
-                        # Prepared once per schema: instructor would otherwise build a new
-                        # pydantic class and its JSON schema on every call.
-                        response_model=_prepared(schema),
-                        messages=sent,
-                        model=self._config.model,
-                        # Our own re-asks (below) keep each prompt the size of the first;
-                        # instructor's would append every failed answer and its errors.
-                        max_retries=0,
-                        strict=False,  # lax: "5.2" is 5.2, not a paid re-ask
-                        **params,
-                    )
-                    break
-                except Exception as error:
-                    stopper = _job_stopper_in(error)
-                    if stopper is not None:
-                        raise stopper from None
-                    cause = _cause(error)
-                    invalid = tally.completions > received and not isinstance(
-                        cause, IncompleteOutputException
-                    )
-                    if not invalid or attempt > self._config.validation_retries:
-                        raise self._failure(error, tally, params.get("max_tokens")) from None
-                    sent = [*(dict(message) for message in messages), _reask(cause)]
-        finally:
-            VALIDATION_CONTEXT.reset(token)
-        raw = cast(ChatCompletion, answer._raw_response)
-        return Completion(answer, raw.model_dump(mode="json", exclude_unset=True), tally)
+        max_tokens = body.get("max_tokens")
+        sent = dict(body)
+        for attempt in range(1, self._config.validation_retries + 2):
+            try:
+                response = await self._send(sent, tally)
+            except ServerError:
+                raise
+            except Exception as error:
+                raise self._failure(error, tally, max_tokens) from None
+            try:
+                answer = parse_chat_completion(
+                    response, schema, self._config.instructor_mode, context
+                )
+            except Exception as error:
+                if (
+                    isinstance(error, IncompleteOutputException)
+                    or attempt > self._config.validation_retries
+                ):
+                    raise self._failure(
+                        error, tally, max_tokens, _raw_answer(response)
+                    ) from None
+                sent = {**body, "messages": [*body["messages"], _reask(error)]}
+                continue
+            return Completion(answer, response.model_dump(mode="json", exclude_unset=True), tally)
+        raise AssertionError("the loop either returns or raises")
 
-    def _transport(self, tally: Tally) -> Callable[..., Awaitable[ChatCompletion]]:
+    async def _send(self, request: Mapping[str, Any], tally: Tally) -> ChatCompletion:
+        """One chat completion for `request`, through the pacer and the transport retries."""
         config = self._config
-
-        async def send(**request: Any) -> ChatCompletion:
-            retrying = AsyncRetrying(
-                stop=stop_after_attempt(config.transport_retries + 1),
-                wait=BackoffOrRetryAfter(config.backoff_initial, config.backoff_max),
-                retry=retry_if_exception(is_transient),
-                reraise=True,
-            )
-            async for attempt in retrying:
-                with attempt:
-                    await self._pacer.before_request(request)
-                    tally.requests += 1
-                    if attempt.retry_state.attempt_number > 1:
-                        tally.retries += 1
-                    # The SDK's documented raw `post`: the body instructor prepared goes out as
-                    # is. `chat.completions.create` would first walk every message and schema
-                    # against its typed parameters, milliseconds of CPU per call that, at high
-                    # concurrency, hold up every other section's request.
-                    try:
-                        response = await self._openai.post(
-                            "/chat/completions", cast_to=ChatCompletion, body=request
-                        )
-                    except openai.APIStatusError as error:
-                        self._reached = True
-                        stopper = self._job_stopper(error)
-                        if stopper is None:
-                            raise
-                        raise stopper from None
-                    except openai.APIConnectionError as error:
-                        stopper = self._first_contact(error)
-                        if stopper is None:
-                            raise
-                        raise stopper from None
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(config.transport_retries + 1),
+            wait=BackoffOrRetryAfter(config.backoff_initial, config.backoff_max),
+            retry=retry_if_exception(is_transient),
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                await self._pacer.before_request(request)
+                tally.requests += 1
+                if attempt.retry_state.attempt_number > 1:
+                    tally.retries += 1
+                # The SDK's documented raw `post`: the body goes out as built.
+                # `chat.completions.create` would first walk every message and schema
+                # against its typed parameters, milliseconds of CPU per call that, at high
+                # concurrency, hold up every other section's request.
+                try:
+                    response = await self._openai.post(
+                        "/chat/completions", cast_to=ChatCompletion, body=dict(request)
+                    )
+                except openai.APIStatusError as error:
                     self._reached = True
-                    if not isinstance(response, ChatCompletion) or not response.choices:
-                        raise MalformedResponse("the server's answer is not a chat completion")
-                    tally.completions += 1
-                    usage = response.usage
-                    tally.tokens_in += usage.prompt_tokens if usage else 0
-                    tally.tokens_out += usage.completion_tokens if usage else 0
-                    await self._pacer.after_response(usage.completion_tokens if usage else 0)
-                    return response
-            raise AssertionError("tenacity either returns or re-raises")
-
-        return send
+                    stopper = self._job_stopper(error)
+                    if stopper is None:
+                        raise
+                    raise stopper from None
+                except openai.APIConnectionError as error:
+                    stopper = self._first_contact(error)
+                    if stopper is None:
+                        raise
+                    raise stopper from None
+                self._reached = True
+                if not isinstance(response, ChatCompletion) or not response.choices:
+                    raise MalformedResponse("the server's answer is not a chat completion")
+                tally.completions += 1
+                tally.count(response.usage)
+                await self._pacer.after_response(
+                    response.usage.completion_tokens if response.usage else 0
+                )
+                return response
+        raise AssertionError("tenacity either returns or re-raises")
 
     def _first_contact(self, error: openai.APIConnectionError) -> ServerError | None:
         """A ServerError when the job's first attempts cannot even connect."""
@@ -249,7 +309,11 @@ class ModelClient:
     def _job_stopper(self, error: openai.APIStatusError) -> ServerError | None:
         """A ServerError for answers that every other section would get too: a refused key,
         a missing endpoint or model."""
-        url, model, status = self._config.public_base_url, self._config.model, error.status_code
+        url, model, status = (
+            self._config.public_base_url,
+            self._config.model_name,
+            error.status_code,
+        )
         said = self._redacted(_server_message(error))
         if status == 401:
             return ServerError(
@@ -271,10 +335,12 @@ class ModelClient:
             )
         return None
 
-    def _failure(self, error: Exception, tally: Tally, max_tokens: object) -> ModelError:
+    def _failure(
+        self, error: Exception, tally: Tally, max_tokens: object, raw: str | None = None
+    ) -> ModelError:
         """Why there is no answer: one line, its kind, the full detail and the raw answer."""
         cause = _cause(error)
-        raw = _raw_answer(getattr(error, "last_completion", None))
+        raw = raw or _raw_answer(getattr(error, "last_completion", None))
         if isinstance(cause, IncompleteOutputException):
             return self._error(
                 f"the answer was cut off at max_tokens={max_tokens}; "
@@ -359,16 +425,6 @@ def _reask(cause: BaseException) -> dict[str, str]:
         + said[:REASK_CHARS]
         + "\nAnswer again, in full, in the required format.",
     }
-
-
-def _job_stopper_in(error: BaseException) -> ServerError | None:
-    """The ServerError behind `error`, however instructor wrapped it."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, ServerError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
 
 
 def _cannot_connect(error: BaseException) -> bool:

@@ -9,44 +9,36 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import os
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from dataclasses import dataclass
+import signal
+from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from llmx.documents import Document
-from llmx.errors import CacheMiss, ModelError, ServerError
+from llmx.errors import CacheMiss, ModelError
 from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
+from llmx.llm.batch import BatchSource
 from llmx.llm.cache import ResponseCache, cache_key, content_hash
-from llmx.llm.client import Completion, ModelClient, Tally, parse_completion
-from llmx.llm.config import ModelConfig
+from llmx.llm.client import Completion, request_body
 from llmx.llm.grounding import Grounded, Grounding, ground
 from llmx.llm.modes import ExtractionMode
-from llmx.llm.pacing import Pacer
+from llmx.llm.plan import Job, Part, pack
 from llmx.llm.prompts import PromptTemplate
 from llmx.llm.schemas import NUMERAL, repairs_of
+from llmx.llm.sources import AnswerSource, LiveSource, Outcome, Validator
 from llmx.llm.views import section_view
 from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
-from llmx.sections import Section, split_sections
+from llmx.sections import split_sections
+from llmx.settings import ExtractorSettings
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-
-def _spend(stats: RunStats, tally: Tally, cost: float) -> None:
-    """Add what one call spent, failed or not: failed calls cost money too."""
-    stats.calls += 1
-    stats.requests += tally.requests
-    stats.transport_retries += tally.retries
-    stats.validation_retries += max(tally.completions - 1, 0)
-    stats.tokens_in += tally.tokens_in
-    stats.tokens_out += tally.tokens_out
-    stats.cost += cost
 
 
 def _status_line(stats: RunStats, where: str) -> str:
@@ -56,76 +48,73 @@ def _status_line(stats: RunStats, where: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class _Job:
-    document: Document
-    section: Section
-    candidates: tuple[Fact, ...]
-    messages: list[dict[str, str]]
-    identity: dict[str, Any]
-    key: str
-
-    @property
-    def where(self) -> str:
-        return f"{self.document.id} §{self.section.id}"
-
-
 class LLMExtractor:
-    """Implements `Extractor` with a model behind an OpenAI-compatible API."""
+    """Implements `Extractor` with a model behind an OpenAI-compatible API.
+
+    The model path is plan (sections → requests, llmx.llm.plan) → answers (the cache, then
+    a source: live or batch, llmx.llm.sources) → grounding (each section's facts)."""
 
     def __init__(
         self,
         *,
-        config: ModelConfig,
+        settings: ExtractorSettings,
         mode: ExtractionMode,
         prompt: PromptTemplate,
         cache: ResponseCache,
-        offline: bool = False,
-        concurrency: int = 4,
-        rpm: int | None = None,
-        tpm: int | None = None,
         env: Mapping[str, str] | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         self.name = mode.name
-        self.config = config
+        self.settings = settings
+        self.model = settings.model_name
         self.mode = mode
         self.prompt = prompt
         self.cache = cache
-        self.offline = offline
-        self.concurrency = max(1, concurrency)
-        self.rpm = rpm
-        self.tpm = tpm
+        self.offline = settings.offline
         self._env = env if env is not None else os.environ
-        self.params = config.params(prompt.params)
-        self.schema_hash = content_hash(mode.schema.model_json_schema())[:16]
+        self._notify = notify or log.info
+        self.params = settings.params(prompt.params)
+        # A prompt that quotes several sections is answered by section id.
+        packed = mode.packed_schema if prompt.packing else None
+        self.schema: type[BaseModel] = packed or mode.schema
+        self.schema_hash = content_hash(self.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
 
     def describe(self) -> RunSpec:
-        config = self.config
+        config = self.settings
+        price = config.price
         return RunSpec(
             extractor=self.name,
             mode=self.mode.name,
-            model=config.model,
+            model=self.model,
             provider=config.provider,
             base_url=config.public_base_url,
             instructor_mode=config.instructor_mode.value,
             prompt=self.prompt.ref,
             prompt_hash=self.prompt.hash,
-            schema_name=self.mode.schema.__name__,
+            schema_name=self.schema.__name__,
             schema_hash=self.schema_hash,
             params=self.params,
             limits=RunLimits(
-                concurrency=self.concurrency,
-                rpm=self.rpm,
-                tpm=self.tpm,
+                concurrency=config.concurrency,
+                rpm=config.rpm,
+                tpm=config.tpm,
                 timeout=config.timeout,
                 transport_retries=config.transport_retries,
                 validation_retries=config.validation_retries,
                 max_tokens=self.params.get("max_tokens"),
             ),
-            price_per_million=Price(input=config.price.input, output=config.price.output),
+            price_per_million=Price(
+                input=price.input,
+                output=price.output,
+                cached_input=price.cached_input,
+                batch_discount=price.batch_discount if config.batch else None,
+            ),
             offline=self.offline,
             cache_dir=str(self.cache.root),
+            pack_tokens=config.pack_tokens if self.prompt.packing else 0,
+            compact_schema=config.compact_schema,
+            batch=config.batch,
         )
 
     def extract(
@@ -135,115 +124,157 @@ class LLMExtractor:
 
     # --- building requests -------------------------------------------------------------
 
-    def jobs(self, documents: Sequence[Document]) -> list[_Job]:
-        """One request per section, with the identity its cache key is made from."""
-        jobs: list[_Job] = []
+    def parts(self, documents: Sequence[Document]) -> tuple[list[Part], int]:
+        """The sections to ask about (those that write a numeral), and how many there are
+        in all."""
+        asked: list[Part] = []
+        total = 0
         for document in documents:
             for section in split_sections(document.id, document.text):
+                total += 1
+                # A section that writes no numeral at all has no fact to ask for.
+                if not NUMERAL.search(section.text_of(document.text)):
+                    continue
                 candidates = (
                     tuple(self._rules.extract_section(document, section)) if self._rules else ()
                 )
-                messages = self.prompt.render(section_view(document, section, candidates))
-                identity = {
-                    "model": self.config.model,
-                    "provider": self.config.provider,
-                    "mode": self.mode.name,
-                    "instructor_mode": self.config.instructor_mode.value,
-                    "prompt": self.prompt.ref,
-                    "prompt_hash": self.prompt.hash,
-                    "schema_hash": self.schema_hash,
-                    "params": self.params,
-                    "messages": messages,
-                }
-                jobs.append(
-                    _Job(document, section, candidates, messages, identity, cache_key(identity))
-                )
-        return jobs
+                asked.append(Part(document, section, candidates))
+        return asked, total
+
+    def jobs(self, documents: Sequence[Document]) -> list[Job]:
+        """The requests for the documents: one per section, or packed sections."""
+        parts, _ = self.parts(documents)
+        return [self.job(pack) for pack in self._packs(parts)]
+
+    def _packs(self, parts: Sequence[Part]) -> list[tuple[Part, ...]]:
+        budget = self.settings.pack_tokens if self.prompt.packing else 0
+        return pack(parts, budget)
+
+    def job(self, parts: tuple[Part, ...]) -> Job:
+        """One request, built in full: its body and the identity its cache key is made of."""
+        messages = self.prompt.render(
+            *(section_view(part.document, part.section, part.candidates) for part in parts)
+        )
+        settings = self.settings
+        body = request_body(
+            messages,
+            self.schema,
+            settings.instructor_mode,
+            self.model,
+            self.params,
+            compact_schema=settings.compact_schema,
+        )
+        identity: dict[str, Any] = {
+            "model": self.model,
+            "provider": settings.provider,
+            "mode": self.mode.name,
+            "instructor_mode": settings.instructor_mode.value,
+            "prompt": self.prompt.ref,
+            "prompt_hash": self.prompt.hash,
+            "schema_hash": self.schema_hash,
+            "params": self.params,
+            "messages": messages,
+        }
+        if settings.compact_schema:
+            identity["compact_schema"] = True  # the rest of the body follows from the above
+        context = self.mode.validation_context(parts[0].candidates) if len(parts) == 1 else {}
+        return Job(parts, body, identity, cache_key(identity), context)
 
     # --- running ------------------------------------------------------------------------
 
     async def _extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None
     ) -> Extraction:
-        jobs = self.jobs(documents)
-        stats = RunStats(sections=len(jobs))
-        # A section that writes no numeral at all (an empty opening, say) has no fact to ask for.
-        asked = [job for job in jobs if NUMERAL.search(job.section.text_of(job.document.text))]
+        parts, total = self.parts(documents)
+        jobs = [self.job(pack) for pack in self._packs(parts)]
+        stats = RunStats(sections=total, sections_asked=len(parts))
         if progress is not None:
-            for _ in range(len(jobs) - len(asked)):
+            for _ in range(total - len(parts)):
                 progress(_status_line(stats, "(sections with no number skipped)"))
-        jobs = asked
-        cached = {job.key: self.cache.get(job.key) for job in jobs}  # read once, used below
-        misses = [job for job in jobs if cached[job.key] is None]
+        validate = Validator(self.settings, self.schema)
+        answers: dict[str, BaseModel] = {}
+        for job in jobs:  # the cache, read once
+            if job.key in answers:
+                continue
+            entry = self.cache.get(job.key)
+            answer = validate(job, entry["response"]) if entry is not None else None
+            if answer is not None:
+                answers[job.key] = answer
+        cached = set(answers)
+        misses = list({job.key: job for job in jobs if job.key not in answers}.values())
+        errors: dict[str, ModelError] = {}
         if misses and self.offline:
-            raise CacheMiss(
-                f"--offline: {len(misses)} of {len(jobs)} sections have no cached answer in "
-                f"{self.cache.root} (first: {misses[0].where}); run once without --offline"
-            )
-        clients: list[ModelClient] = []
+            absent = [job for job in misses if job.key not in self.cache]
+            if absent:
+                asked = sum(len(job.parts) for job in jobs)
+                raise CacheMiss(
+                    f"--offline: {sum(len(job.parts) for job in absent)} of {asked} sections "
+                    f"have no cached answer in {self.cache.root} (first: {absent[0].where}); "
+                    "run once without --offline"
+                )
+            for job in misses:  # cached, but the answer no longer validates
+                errors[job.key] = ModelError(
+                    "the cached answer no longer validates; run without --offline",
+                    kind="StaleCache",
+                )
+            misses = []
 
-        def client() -> ModelClient:
-            # Made once, on first need; a missing API key is a ConfigError for the whole run.
-            if not clients:
-                pacer = Pacer(self.rpm, self.tpm)
-                clients.append(ModelClient(self.config, self.config.api_key(self._env), pacer))
-            return clients[0]
+        async def deliver(job: Job, outcome: Outcome) -> None:
+            if isinstance(outcome, ModelError):
+                errors[job.key] = outcome
+            else:
+                answers[job.key] = outcome.answer
+                if outcome.completion is None:
+                    stats.cache_hits += 1  # another process paid for it meanwhile
+                else:
+                    await self._store(job, outcome.completion, stats)
+            if progress is not None:
+                for _ in job.parts:
+                    progress(_status_line(stats, job.where))
 
-        if misses:
-            client()  # fail fast on a missing key, before any section is read
-        gate = asyncio.Semaphore(self.concurrency)
-        # Two sections can make the very same request (the same text under the same heading);
-        # the second waits for the first's answer instead of paying for it again.
-        answers: dict[str, asyncio.Future[BaseModel]] = {}
-        failures: list[SectionFailure] = []
-        finished: dict[int, list[Fact]] = {}
-        # Set by the first section whose server says the whole job cannot work: no further
-        # section sends a request.
-        halted: list[ServerError] = []
-
-        async def run(index: int, job: _Job) -> None:
-            async with gate:
-                if halted:
-                    return
-                try:
-                    if job.key in answers:
-                        answer = await answers[job.key]
-                        stats.cache_hits += 1  # answered without a call of its own
-                    else:
-                        answers[job.key] = asyncio.ensure_future(
-                            self._answer(job, cached[job.key], client, stats)
-                        )
-                        answer = await answers[job.key]
-                    finished[index] = self._facts(job, answer, stats)
-                except ModelError as error:
-                    failure = self._failure(job, error)
-                    failures.append(failure)
-                    finished[index] = list(job.candidates) if failure.fallback else []
-                except ServerError as error:
-                    halted.append(error)
-                    raise
-                finally:
-                    if progress is not None:
+        if progress is not None:
+            for job in jobs:
+                if job.key in answers:
+                    for _ in job.parts:
                         progress(_status_line(stats, job.where))
-
-        stats.sections_asked = len(jobs)
+        live = LiveSource(self.settings, self.schema, self.cache, stats, self._env)
+        source: AnswerSource = live
+        if self.settings.batch:
+            source = BatchSource(
+                self.settings, self.schema, self.cache, stats, self._env, live, self._notify
+            )
         interrupted = False
         try:
-            await asyncio.gather(*(run(index, job) for index, job in enumerate(jobs)))
+            with _stopped_by_sigterm():
+                await source.answer(misses, deliver)
         except asyncio.CancelledError:
-            # Ctrl-C: keep what finished; the cache holds every answer already paid for.
+            # Ctrl-C or kill: keep what finished; the cache holds every answer paid for.
             interrupted = True
         finally:
-            for made in clients:
-                await made.aclose()
-        facts = [fact for index in sorted(finished) for fact in finished[index]]
+            await live.aclose()
+        # Requests answered without a call of their own: the cache's, and repeats of one
+        # request by two sections (the same text under the same heading).
+        seen: set[str] = set()
+        facts: list[Fact] = []
+        failures: list[SectionFailure] = []
+        for job in jobs:
+            if job.key in seen or job.key in cached:
+                stats.cache_hits += 1
+            seen.add(job.key)
+            if job.key in answers:
+                facts.extend(self._facts(job, answers[job.key], stats))
+            elif job.key in errors:
+                for part in job.parts:
+                    failure = self._failure(part, errors[job.key])
+                    failures.append(failure)
+                    facts.extend(part.candidates if failure.fallback else ())
         return Extraction(facts, stats, failures, interrupted=interrupted)
 
-    def _failure(self, job: _Job, error: ModelError) -> SectionFailure:
+    def _failure(self, part: Part, error: ModelError) -> SectionFailure:
         """What a failed section records; in hybrid mode it keeps the rules' facts instead."""
         return SectionFailure(
-            doc=job.document.id,
-            section=job.section.id,
+            doc=part.document.id,
+            section=part.section.id,
             error=error.kind,
             summary=str(error),
             message=error.detail,
@@ -252,54 +283,17 @@ class LLMExtractor:
             fallback="rules" if self.mode.uses_candidates else None,
         )
 
-    async def _answer(
-        self,
-        job: _Job,
-        entry: Mapping[str, Any] | None,
-        client: Callable[[], ModelClient],
-        stats: RunStats,
-    ) -> BaseModel:
-        """The validated answer for a section: replayed from the cache, else asked for."""
-        answer = self._replayed(job, entry) if entry is not None else None
-        if answer is not None:
-            stats.cache_hits += 1
-            return answer
-        if self.offline:
-            raise ModelError(
-                "the cached answer no longer validates; run without --offline",
-                kind="StaleCache",
-            )
-        # Another llmx sharing this cache may be asking the same question: wait for it
-        # rather than pay twice, then use its answer.
-        async with self.cache.claim(job.key):
-            entry = await asyncio.to_thread(self.cache.get, job.key)
-            answer = self._replayed(job, entry) if entry is not None else None
-            if answer is not None:
-                stats.cache_hits += 1
-                return answer
-            tally = Tally()
-            try:
-                completion = await client().complete(
-                    job.messages, self.mode.schema, self.params, self._context(job), tally
-                )
-            finally:
-                _spend(stats, tally, self.config.price.cost(tally.tokens_in, tally.tokens_out))
-            await self._store(job, completion, tally, stats)
-        return completion.answer
-
-    async def _store(
-        self, job: _Job, completion: Completion, tally: Tally, stats: RunStats
-    ) -> None:
+    async def _store(self, job: Job, completion: Completion, stats: RunStats) -> None:
         """Cache a validated answer (never a failure). A cache that cannot be written costs
         a warning, once, not the answer: the job goes on with it."""
         try:
-            # In a thread, so the write's fsync does not hold up the other sections.
+            # In a thread, so the write's fsync does not hold up the other requests.
             await asyncio.to_thread(
                 self.cache.put,
                 job.key,
                 request=job.identity,
                 response=completion.raw,
-                usage={**tally.as_dict(), "first_seen": job.where},
+                usage={**completion.tally.as_dict(), "first_seen": job.where},
             )
         except OSError as error:
             if not stats.cache_write_failures:
@@ -311,28 +305,30 @@ class LLMExtractor:
                 )
             stats.cache_write_failures += 1
 
-    def _facts(self, job: _Job, answer: BaseModel, stats: RunStats) -> list[Fact]:
-        """The answer's proposals grounded in the section's text, as facts of the document."""
-        section = job.section
-        text = section.text_of(job.document.text)
-        grounding = ground(text, self.mode.proposals(answer, job.candidates, section.start))
-        self._count(grounding, stats)
+    def _facts(self, job: Job, answer: BaseModel, stats: RunStats) -> list[Fact]:
+        """The answer's proposals for each section, grounded in that section's text."""
         for repair in repairs_of(answer):
             stats.facts_proposed += 1
             stats.count_drop(f"invalid in the answer: {repair.kind}")
-        return [self._fact(job, fact) for fact in grounding.facts]
+        if self.mode.unpack is None or self.schema is self.mode.schema:
+            return self._section_facts(job.parts[0], answer, stats)
+        by_section = self.mode.unpack(answer)
+        facts: list[Fact] = []
+        for part in job.parts:
+            own = by_section.pop(part.section.id, None)
+            if own is not None:
+                facts.extend(self._section_facts(part, own, stats))
+        for stray in by_section.values():  # facts for a section the request did not quote
+            for _ in self.mode.proposals(stray, (), 0):
+                stats.facts_proposed += 1
+                stats.count_drop("section not in the request")
+        return facts
 
-    def _replayed(self, job: _Job, entry: Mapping[str, Any]) -> BaseModel | None:
-        """The cached answer parsed and validated as a live one would be, if it still is."""
-        try:
-            return parse_completion(
-                entry["response"], self.mode.schema, self.config.instructor_mode, self._context(job)
-            )
-        except ValueError:
-            return None  # validators changed since it was stored: ask again
-
-    def _context(self, job: _Job) -> dict[str, Any]:
-        return self.mode.validation_context(job.candidates)
+    def _section_facts(self, part: Part, answer: BaseModel, stats: RunStats) -> list[Fact]:
+        section = part.section
+        grounding = ground(part.text, self.mode.proposals(answer, part.candidates, section.start))
+        self._count(grounding, stats)
+        return [self._fact(part, fact) for fact in grounding.facts]
 
     @staticmethod
     def _count(grounding: Grounding, stats: RunStats) -> None:
@@ -341,11 +337,11 @@ class LLMExtractor:
             stats.count_drop(dropped.kind.value)
         stats.merged += grounding.merged
 
-    def _fact(self, job: _Job, fact: Grounded) -> Fact:
-        offset = job.section.start
+    def _fact(self, part: Part, fact: Grounded) -> Fact:
+        offset = part.section.start
         return Fact.model_validate(
             {
-                "doc": job.document.id,
+                "doc": part.document.id,
                 "start": offset + fact.start,
                 "end": offset + fact.end,
                 "text": fact.text,
@@ -356,10 +352,26 @@ class LLMExtractor:
                 "period": fact.period,
                 "status": fact.status,
                 "kind": fact.kind,
-                "section": job.section.id,
+                "section": part.section.id,
                 "extractor": self.name,
             }
         )
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """A `kill` (SIGTERM) stops the job as Ctrl-C does: the running task is cancelled, and
+    the sections finished are kept. Only where signals can be handled (the main thread)."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    try:
+        loop.add_signal_handler(signal.SIGTERM, task.cancel if task else lambda: None)
+    except (NotImplementedError, RuntimeError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)
 
 
 def _run_blocking(coroutine: Coroutine[Any, Any, T]) -> T:

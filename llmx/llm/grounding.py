@@ -35,6 +35,9 @@ _CN_NUMERALS = CHINESE_NUMERALS
 # Factors a table header or the prose may apply to a bare written number.
 _HEADER_FACTORS = (1.0, *MAGNITUDE_FACTORS)
 _CONTEXT_NEAR, _CONTEXT_FAR = 12, 40
+# Share of the indicator's character pairs that must be written around a token for a quote
+# not found in the text to be placed on it.
+_SAME_CONTEXT = 0.5
 _PREFIX_QUALIFIERS = tuple(q for q in PREFIX_QUALIFIERS if q not in UNRECORDED_QUALIFIERS)
 _SUFFIX_QUALIFIERS = frozenset(SUFFIX_QUALIFIERS)
 _REL_TOLERANCE = 1e-6
@@ -76,7 +79,7 @@ class Grounded:
 class DropReason(StrEnum):
     """Why grounding dropped a proposal: the kinds a run counts."""
 
-    quote_not_found = "quote not in the section"
+    quote_not_found = "quote not in the section"  # nor its number and unit in its context
     no_number = "no number at the quote"
     value_not_stated = "value not stated by the text"
 
@@ -116,7 +119,8 @@ def ground(text: str, proposals: Sequence[Proposal]) -> Grounding:
                 Dropped(
                     proposal,
                     DropReason.quote_not_found,
-                    f"quote {proposal.text!r} is not in the section",
+                    f"quote {proposal.text!r} is not in the section, nor its number and "
+                    "unit where the text speaks of its indicator",
                 )
             )
             continue
@@ -149,7 +153,7 @@ def _locate(text: str, folded: str, quantities: Sequence[Quantity], proposal: Pr
     loose = _occurrences(folded, folded, fold(quote))
     if loose:
         return _Located("folded", loose)
-    by_number = _same_number(quantities, quote, proposal.value)
+    by_number = _same_number(folded, quantities, proposal)
     return _Located("number", by_number) if by_number else _Located("none", ())
 
 
@@ -172,6 +176,11 @@ def _whole(folded: str, start: int, end: int) -> bool:
         return folded[index] if 0 <= index < len(folded) else ""
 
     first, last = folded[start], folded[end - 1]
+    # A digit next to a Latin letter is part of a code or a name: XA08, 5G, PM2.5.
+    if (first in _DIGITS and at(start - 1).isascii() and at(start - 1).isalpha()) or (
+        last in _DIGITS and at(end).isascii() and at(end).isalpha()
+    ):
+        return False
     if first in _DIGITS and (
         _is_digit(at(start - 1))
         or (at(start - 1) in ".," and _is_digit(at(start - 2)) and not _enumerated(folded, start))
@@ -206,17 +215,46 @@ def _enumerated(folded: str, start: int) -> bool:
 
 
 def _same_number(
-    quantities: Sequence[Quantity], quote: str, value: float
+    folded: str, quantities: Sequence[Quantity], proposal: Proposal
 ) -> tuple[tuple[int, int], ...]:
-    """Spans of the section's quantities stating the quote's number (or the proposed value)."""
-    quoted = find_quantities(quote)
+    """The one token of the section that states the quote's number *and unit* where the text
+    speaks of the proposal's indicator — or nothing.
+
+    A quote that is not in the text is placed only on such a token: never on a bare number
+    (an outline numeral, a serial-number column, a character inside a word), never on a digit
+    inside a longer number or code, never on the same number said of something else.
+    """
+    quoted = find_quantities(proposal.text)
+    unit = next((fold(q.unit) for q in quoted if q.unit), "") or split_unit_magnitude(
+        proposal.unit
+    )[0]
+    if not unit:
+        return ()
     numerals = {_numeral(q.number) for q in quoted}
-    values = {q.value for q in quoted} | {value}
-    return tuple(
-        (q.start, q.end)
+    values = {q.value for q in quoted} | {proposal.value}
+    scored = [
+        (_context(folded, proposal.indicator, q), q)
         for q in quantities
-        if _numeral(q.number) in numerals or any(_close(q.value, v) for v in values)
+        if fold(q.unit) == unit
+        and _whole(folded, q.start, q.end)
+        and (_numeral(q.number) in numerals or any(_close(q.value, v) for v in values))
+    ]
+    placed = [(score, q) for score, q in scored if score >= _SAME_CONTEXT]
+    if not placed:
+        return ()
+    best = max(score for score, _ in placed)
+    winners = [q for score, q in placed if score == best]
+    return ((winners[0].start, winners[0].end),) if len(winners) == 1 else ()
+
+
+def _context(folded: str, indicator: str, quantity: Quantity) -> float:
+    """How much of the indicator is written around the token (mostly before it)."""
+    window = (
+        folded[max(0, quantity.start - _CONTEXT_FAR) : quantity.start]
+        + " "
+        + folded[quantity.end : quantity.end + _CONTEXT_NEAR]
     )
+    return _overlap(indicator, window)
 
 
 def _numeral(number: str) -> str:

@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from llmx.extractors import HYBRID, LLM
 from llmx.facts import Fact
 from llmx.llm.grounding import Proposal
-from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact
+from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact, PackedFacts
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class ExtractionMode:
     uses_candidates: bool
     # (answer, candidates, section start) → proposals, spans relative to the section
     proposals: Callable[[BaseModel, Sequence[Fact], int], list[Proposal]]
+    # The answer to a request quoting several sections, and how it splits into one answer
+    # per section id; None: the mode asks one section per request.
+    packed_schema: type[BaseModel] | None = None
+    unpack: Callable[[BaseModel], dict[str, BaseModel]] | None = None
+    # The prompt used when none is chosen; None: the family's newest.
+    default_prompt: str | None = None
 
     def validation_context(self, candidates: Sequence[Fact]) -> dict[str, Any]:
         """What validators may check an answer against (hybrid: how many candidates exist)."""
@@ -80,7 +87,27 @@ def _hybrid_proposals(
     return proposals + [_quoted(fact) for fact in answer.added]
 
 
+def _unpack_facts(answer: BaseModel) -> dict[str, BaseModel]:
+    """A packed answer as one ExtractedFacts per section id (an id given twice: both lists)."""
+    assert isinstance(answer, PackedFacts)
+    by_section: dict[str, list[ModelFact]] = {}
+    for entry in answer.sections:
+        by_section.setdefault(entry.section.strip().lstrip("§"), []).extend(entry.facts)
+    return {section: ExtractedFacts(facts=facts) for section, facts in by_section.items()}
+
+
 MODES: dict[str, ExtractionMode] = {
-    "llm": ExtractionMode("llm", "extract", ExtractedFacts, False, _llm_proposals),
-    "hybrid": ExtractionMode("hybrid", "hybrid", HybridAnswer, True, _hybrid_proposals),
+    # extract@v4 packs sections (--pack-tokens); v3, one section a request, stays the
+    # default until a real model has been compared on both.
+    LLM: ExtractionMode(
+        LLM,
+        "extract",
+        ExtractedFacts,
+        False,
+        _llm_proposals,
+        PackedFacts,
+        _unpack_facts,
+        default_prompt="extract@v3",
+    ),
+    HYBRID: ExtractionMode(HYBRID, "hybrid", HybridAnswer, True, _hybrid_proposals),
 }

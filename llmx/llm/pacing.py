@@ -11,16 +11,17 @@ from aiolimiter import AsyncLimiter
 _MINUTE = 60.0
 
 
-def estimate_prompt_tokens(request: Mapping[str, Any]) -> int:
-    """A deliberately rough, conservative count before the API tells us the real one.
-
-    CJK characters are about one token each; other text about four characters per token.
-    Messages and tool or response-format schemas all count.
-    """
-    parts = [request.get("messages", []), request.get("tools"), request.get("response_format")]
-    text = json.dumps(parts, ensure_ascii=False)
+def estimate_tokens(text: str) -> int:
+    """A deliberately rough, conservative count before the API tells us the real one:
+    CJK characters are about one token each; other text about four characters per token."""
     wide = sum(1 for char in text if ord(char) > 0x2E80)
     return wide + (len(text) - wide) // 4 + 1
+
+
+def estimate_prompt_tokens(request: Mapping[str, Any]) -> int:
+    """The estimate for a whole request: messages and tool or response-format schemas."""
+    parts = [request.get("messages", []), request.get("tools"), request.get("response_format")]
+    return estimate_tokens(json.dumps(parts, ensure_ascii=False))
 
 
 class Pacer:

@@ -1,8 +1,10 @@
 """Prompt templates: one Jinja2 file per prompt version, with YAML front matter.
 
 `prompts/<name>/v<N>.j2` is the prompt `<name>@v<N>`. Its front matter gives name, version,
-description, the extraction mode it is written for, and model parameters; its body defines
-two blocks, `system` and `user`, rendered from a `SectionView`. The hash of the file's
+description, the extraction mode it is written for, whether it quotes several sections in
+one request (`packing: true`, answered by section id), and model parameters; its body
+defines two blocks, `system` and `user`, rendered from the `SectionView`s of the request
+(`sections`; `section` is the first). The hash of the file's
 source goes into every run and cache key, so editing a template without bumping its version
 still never replays a stale answer.
 """
@@ -97,6 +99,7 @@ class PromptTemplate:
     source: str
     body: str
     path: Path
+    packing: bool = False
 
     @property
     def ref(self) -> str:
@@ -117,10 +120,15 @@ class PromptTemplate:
             raise ConfigError(f"{self.path}: template lacks block(s) {', '.join(missing)}")
         return template
 
-    def render(self, section: SectionView) -> list[dict[str, str]]:
-        """The chat messages for one section: a system and a user message."""
+    def render(self, *sections: SectionView) -> list[dict[str, str]]:
+        """The chat messages for a request: a system and a user message. A template without
+        packing quotes one section."""
+        if not sections or (len(sections) > 1 and not self.packing):
+            raise ConfigError(f"{self.ref} quotes one section per request, not {len(sections)}")
         template = self._template
-        context = template.new_context({"section": section, "terms": _TERMS})
+        context = template.new_context(
+            {"section": sections[0], "sections": sections, "terms": _TERMS}
+        )
         try:
             return [
                 {"role": role, "content": "".join(template.blocks[role](context)).strip()}
@@ -182,4 +190,5 @@ def load_prompt(ref: str, prompts_dir: Path = PROMPTS_DIR) -> PromptTemplate:
         source=source,
         body=post.content,
         path=path,
+        packing=bool(meta.get("packing", False)),
     )

@@ -179,6 +179,28 @@ class ExtractedFacts(BaseModel):
     facts: list[ModelFact] = Field(default_factory=list)
 
 
+class SectionFacts(BaseModel):
+    """The facts of one section of a request that quotes several."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    section: str
+    facts: list[ModelFact] = Field(default_factory=list)
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+
+class PackedFacts(BaseModel):
+    """Every fact stated in each section, by section id, in the order of the text."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    sections: list[SectionFacts] = Field(default_factory=list)
+
+
 class CandidateDecision(BaseModel):
     """Keep or drop one numbered candidate. A null indicator, status, kind, unit or value
     keeps the candidate's guess; period and qualifier are yours to give (null: none)."""

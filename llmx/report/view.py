@@ -197,6 +197,12 @@ def _run_row(evaluation: Evaluation) -> RunRow:
     record = evaluation.record
     spec = record.spec if record is not None else None
     parts = [spec.extractor, spec.model or "", spec.prompt or ""] if spec else ["?"]
+    if spec is not None:  # how requests were made, when not one section a live request
+        parts += [
+            f"packed {spec.pack_tokens}" if spec.pack_tokens else "",
+            "compact schema" if spec.compact_schema else "",
+            "batch" if spec.batch else "",
+        ]
     return RunRow(
         label=evaluation.label,
         configuration=" · ".join(part for part in parts if part),

@@ -483,6 +483,8 @@ def _listed_head(
         word = "產業" if "產" in head else "产业"
         return f"{head}(第{_SECTOR_NAMES[k]}{word})"
     items = re.split(r"、|和|及|与", head)
+    if any(re.search(r"\d", item) for item in items):
+        return None  # 105及107年度…分别: a list of years, not of subjects
     if len(items) < 2 or k >= len(items):
         return head if quantity.shape == "ratio_term" else None
     if all(len(item) <= 3 for item in items[:-1]):
@@ -495,7 +497,8 @@ def _listed_head(
 # Verbs inside a name (第三产业实现增加值), footnote marks ([2]), numbering (1)), lead verbs.
 _INNER_VERB = re.compile(r"(?:实现|完成)(?=增加值|生产总值|地区生产总值|总产值|产值|利润|营业收入)")
 _NOISE = re.compile(
-    r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?|只有|相应安排|相应)"
+    r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?|只有|相应安排|相应|除)"
+    r"|(?<![\d.])\d{2,4}(?:[、和及至\-—]\d{2,4})+年度?|分别"
 )
 _ABBREVIATION = re.compile(r"[(（][A-Za-z]{2,8}[)）]?$|[(（][A-Za-z]{2,8}[)）]")
 _CITY_AND_COUNTRY = re.compile(r"城乡(?=居民)")

@@ -22,6 +22,7 @@ from llmx.rules.context import (
     Unglossed,
     arabic_years,
     section_status,
+    unglossed,
 )
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
@@ -185,7 +186,9 @@ def _row_facts(
     header = table.indicator_of(row)
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
-    for column, cell in zip(table.columns, row.cells, strict=True):
+    indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    names, primary = _column_names(table)
+    for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
         section = section_at(prepared.sections, cell.start)
@@ -208,7 +211,8 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
-            yield _fact(prepared, section, quantity, indicator, status, kind, period)
+            named = _cell_indicator(indicator, names.get(index, ""), primary)
+            yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
@@ -260,6 +264,59 @@ def _table_kind(row_header: str, column_header: str, quantity: Quantity, negativ
     if quantity.unit == "%" and shares:
         return "share"
     return "level"
+
+
+# A value column's header less its unit, year and comparison: 比上年增长(%) → 增长.
+_COLUMN_NOISE = re.compile(
+    r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对量|绝对值|总量"
+    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)"
+)
+# A header that is only a status or a period names no measure (2023年完成, 预算数, 执行数).
+_ACTUAL_WORDS = cue_pattern("actual", Scope.HEADER).pattern
+_TARGET_WORDS = cue_pattern("target", Scope.HEADER).pattern
+_STATUS_ONLY = re.compile(
+    rf"(?:{_ACTUAL_WORDS}|{_TARGET_WORDS}|情况|数|值|全年|上半年|前三季度|年|度)*"
+)
+_CHANGE_ONLY = re.compile(r"(?:增长|增速|增幅|下降|降幅|增减|变动)")
+_MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
+_COLUMN_NAME_MIN = 2
+
+
+def _column_names(table: Table) -> tuple[dict[int, str], str]:
+    """What each value column names (产量, 比重, 增长…), by position; a column of changes
+    names the change of the table's first measure (产量增长), as the wide gold labels it."""
+    names = {
+        index: _column_name(column.header)
+        for index, column in enumerate(table.columns)
+        if column.role == "value"
+    }
+    primary = next(
+        (name for name in names.values() if name and not _CHANGE_ONLY.fullmatch(fold(name))), ""
+    )
+    named = {
+        index: (primary + name if _CHANGE_ONLY.fullmatch(fold(name)) else name)
+        for index, name in names.items()
+    }
+    return named, primary
+
+
+def _column_name(header: str) -> str:
+    folded = fold(header)
+    mask = [False] * len(folded)
+    for match in _COLUMN_NOISE.finditer(folded):
+        mask[match.start() : match.end()] = [True] * (match.end() - match.start())
+    kept = "".join(char for char, noise in zip(header, mask, strict=True) if not noise)
+    if len(kept) < _COLUMN_NAME_MIN or _STATUS_ONLY.fullmatch(fold(kept)):
+        return ""
+    return kept
+
+
+def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
+    """A cell measures its row's label and its column's measure (粮食 + 产量 → 粮食产量); a
+    label that is a measure already (发电量, 城镇化率) takes only the change (发电量增长)."""
+    if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(fold(row_label)):
+        column_name = column_name[len(primary) :]
+    return row_label + column_name
 
 
 _RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")

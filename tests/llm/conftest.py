@@ -10,7 +10,7 @@ import pytest
 from fakeserver import FakeServer
 from support import KEY, MakeExtractor, model_config, report_answer
 
-from llmx.llm import LLMExtractor, build_extractor
+from llmx.llm import LLMExtractor, build_model_extractor
 
 
 @pytest.fixture
@@ -21,29 +21,18 @@ def server() -> Iterator[FakeServer]:
 
 @pytest.fixture
 def make_extractor(server: FakeServer, tmp_path: Path) -> MakeExtractor:
-    """`make_extractor(mode="llm", prompt=None, offline=..., env=..., **config settings)`."""
+    """`make_extractor(mode="llm", prompt=None, env=..., **settings)`."""
 
     def make(
         mode: str = "llm",
         prompt: str | None = None,
         *,
-        offline: bool = False,
-        concurrency: int = 4,
-        rpm: int | None = None,
-        tpm: int | None = None,
-        cache_dir: Path | None = None,
         env: dict[str, str] | None = None,
         **settings: Any,
     ) -> LLMExtractor:
-        return build_extractor(
-            model_config(server, **settings),
-            mode,
-            prompt,
-            offline=offline,
-            concurrency=concurrency,
-            rpm=rpm,
-            tpm=tpm,
-            cache_dir=cache_dir or tmp_path / "cache",
+        settings.setdefault("cache_dir", tmp_path / "cache")
+        return build_model_extractor(
+            model_config(server, extractor=mode, prompt=prompt, **settings),
             env={"OPENAI_API_KEY": KEY} if env is None else env,
         )
 

@@ -9,13 +9,24 @@ one thread per connection, speaking just enough of `/v1/chat/completions`:
 * `script(...)` queues replies served before the responder: status codes with headers
   (429 + Retry-After), malformed bodies, dropped connections, slow answers, held requests.
 * `latency` delays every answer; `requests` logs every request, with its headers.
+* A prefix cache as providers keep one: `usage.prompt_tokens_details.cached_tokens` counts
+  the prompt's longest start shared with an earlier request (tools, response format, then
+  messages), in blocks of 128 tokens from 1024 on, as OpenAI's does.
+* The Batch API: `/v1/files` (multipart upload, metadata, content) and `/v1/batches`
+  (create, retrieve, cancel). A batch goes validating → in_progress → finalizing →
+  completed, one step per look (`hold_batches()` keeps it in progress); an input file with a
+  malformed line fails it. Its output file holds the responder's answers in shuffled order;
+  lines whose custom_id `fail_batch_lines` names go to the error file instead.
 
 Nothing here imports llmx: the server only knows the wire protocol.
 """
 
 from __future__ import annotations
 
+import email.parser
+import itertools
 import json
+import random
 import re
 import threading
 import time
@@ -26,6 +37,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 _TEXT = re.compile(r"<text>\n(.*)\n</text>", re.DOTALL)
+_SECTION = re.compile(r'<section id="([^"]*)">.*?<text>\n(.*?)\n</text>', re.DOTALL)
+# OpenAI's prompt caching: from 1024 tokens on, in steps of 128.
+CACHE_MIN, CACHE_STEP = 1024, 128
+CACHE_KEPT = 64  # prompts a prefix cache remembers (a real one evicts too)
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,11 @@ class Recorded:
         match = _TEXT.search(self.user_message)
         return match.group(1) if match else ""
 
+    @property
+    def section_texts(self) -> dict[str, str]:
+        """The sections a packed prompt quotes, by id: `<section id="…">…<text>…</text>`."""
+        return dict(_SECTION.findall(self.user_message))
+
 
 Responder = Callable[[Recorded], "Reply | Any"]
 
@@ -72,7 +92,17 @@ def count_tokens(text: str) -> int:
     return wide + (len(text) - wide) // 4 + 1
 
 
-def completion(request: dict[str, Any], reply: Reply) -> dict[str, Any]:
+def prompt_text(request: dict[str, Any]) -> str:
+    """The prompt in the order a provider reads it: tools, response format, messages."""
+    return json.dumps(
+        [request.get("tools"), request.get("response_format"), request.get("messages")],
+        ensure_ascii=False,
+    )
+
+
+def completion(
+    request: dict[str, Any], reply: Reply, cached_tokens: int = 0
+) -> dict[str, Any]:
     """A chat completion answering `request` with `reply.payload`, in the request's shape."""
     text = (
         reply.raw_content
@@ -106,8 +136,73 @@ def completion(request: dict[str, Any], reply: Reply) -> dict[str, Any]:
             "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,
             "total_tokens": prompt_tokens + completion_tokens,
+            "prompt_tokens_details": {"cached_tokens": min(cached_tokens, prompt_tokens)},
         }
     return answer
+
+
+class PrefixCache:
+    """What a provider's prompt cache would serve: the longest start a prompt shares with
+    any earlier one, counted in tokens, in blocks."""
+
+    def __init__(self) -> None:
+        self._seen: list[str] = []
+        self._lock = threading.Lock()
+
+    def cached_tokens(self, prompt: str) -> int:
+        with self._lock:
+            shared = max((_shared_start(prompt, seen) for seen in self._seen), default=0)
+            self._seen = [*self._seen[-(CACHE_KEPT - 1) :], prompt]
+        tokens = count_tokens(prompt[:shared]) - 1 if shared else 0
+        return 0 if tokens < CACHE_MIN else tokens - tokens % CACHE_STEP
+
+
+@dataclass
+class FakeBatch:
+    id: str
+    input_file_id: str
+    created_at: int
+    metadata: dict[str, Any]
+    status: str = "validating"
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    completed: int = 0
+    failed: int = 0
+    looks: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        stamp = {
+            "validating": "created_at",
+            "in_progress": "in_progress_at",
+            "finalizing": "finalizing_at",
+            "completed": "completed_at",
+            "failed": "failed_at",
+            "cancelling": "cancelling_at",
+            "cancelled": "cancelled_at",
+        }
+        shown: dict[str, Any] = {
+            "id": self.id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "errors": {"object": "list", "data": self.errors} if self.errors else None,
+            "input_file_id": self.input_file_id,
+            "completion_window": "24h",
+            "status": self.status,
+            "output_file_id": self.output_file_id,
+            "error_file_id": self.error_file_id,
+            "created_at": self.created_at,
+            "expires_at": self.created_at + 86_400,
+            "request_counts": {
+                "total": len(self.lines),
+                "completed": self.completed,
+                "failed": self.failed,
+            },
+            "metadata": self.metadata,
+        }
+        shown[stamp[self.status]] = shown.get(stamp[self.status]) or self.created_at + 1
+        return shown
 
 
 class FakeServer:
@@ -120,6 +215,15 @@ class FakeServer:
         self._release = threading.Event()
         self._hold_from: int | None = None
         self.errors: list[str] = []  # responder exceptions, answered as HTTP 500
+        self.prefix_cache = PrefixCache()
+        # The Batch API's state: uploaded files (bytes) and batches, by id.
+        self.files: dict[str, tuple[str, bytes]] = {}
+        self.batches: dict[str, FakeBatch] = {}
+        self.fail_batch_lines: set[str] = set()  # custom_ids answered in the error file
+        self.reject_batch_inputs = False  # judge every input line malformed
+        self.cancel_batches = False  # cancel each batch as it starts (someone else did)
+        self._batch_hold = False
+        self._ids = itertools.count(1)
         self._httpd = _Server(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -161,6 +265,117 @@ class FakeServer:
         """Stop holding, and let held requests go (their clients may be long gone)."""
         self._hold_from = None
         self._release.set()
+
+    def hold_batches(self, hold: bool = True) -> None:
+        """Keep every batch in progress (a long batch) until called with False."""
+        self._batch_hold = hold
+
+    @property
+    def chat_requests(self) -> list[Recorded]:
+        """The live chat-completions requests (not the Batch API's)."""
+        return [request for request in self.requests if request.path.endswith("/chat/completions")]
+
+    def _new_id(self, prefix: str) -> str:
+        return f"{prefix}-{next(self._ids)}"
+
+    def _answer(self, body: dict[str, Any]) -> tuple[int, bytes]:
+        """A chat completion for `body`, as the live endpoint answers it (no script)."""
+        request = Recorded("batch:/v1/chat/completions", {}, body, time.monotonic())
+        reply = self._next(request)
+        if reply.status != 200:
+            message = {"error": {"message": f"fake status {reply.status}", "type": "fake"}}
+            return reply.status, json.dumps(message).encode()
+        if reply.body is not None:
+            return 200, reply.body
+        cached = self.prefix_cache.cached_tokens(prompt_text(body))
+        return 200, json.dumps(completion(body, reply, cached), ensure_ascii=False).encode()
+
+    def _store_file(self, name: str, content: bytes, purpose: str) -> dict[str, Any]:
+        file_id = self._new_id("file")
+        with self._lock:
+            self.files[file_id] = (name, content)
+        return _file_json(file_id, name, content, purpose)
+
+    def _create_batch(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        input_id = str(body.get("input_file_id"))
+        if input_id not in self.files:
+            return 404, {"error": {"message": f"no file {input_id}", "type": "invalid_request"}}
+        batch = FakeBatch(
+            self._new_id("batch"), input_id, int(time.time()), dict(body.get("metadata") or {})
+        )
+        seen: set[str] = set()
+        for number, text in enumerate(self.files[input_id][1].decode().splitlines(), 1):
+            try:
+                line = json.loads(text)
+                ok = (
+                    isinstance(line, dict)
+                    and line.get("method") == "POST"
+                    and line.get("url") == "/v1/chat/completions"
+                    and isinstance(line.get("body"), dict)
+                    and isinstance(line.get("custom_id"), str)
+                    and line["custom_id"] not in seen
+                )
+            except ValueError:
+                ok = False
+            if not ok or self.reject_batch_inputs:
+                batch.errors.append(
+                    {"code": "invalid_request", "message": "malformed input line", "line": number}
+                )
+                continue
+            seen.add(line["custom_id"])
+            batch.lines.append(line)
+        with self._lock:
+            self.batches[batch.id] = batch
+        return 200, batch.as_json()
+
+    def _look(self, batch: FakeBatch) -> dict[str, Any]:
+        """A batch moves on one step each time it is looked at."""
+        batch.looks += 1
+        if batch.status == "validating":
+            batch.status = "failed" if batch.errors or not batch.lines else "in_progress"
+        elif batch.status == "in_progress" and self.cancel_batches:
+            batch.status = "cancelling"
+        elif batch.status == "in_progress" and not self._batch_hold:
+            batch.status = "finalizing"
+        elif batch.status == "finalizing":
+            self._finish(batch)
+        elif batch.status == "cancelling":
+            batch.status = "cancelled"
+        return batch.as_json()
+
+    def _finish(self, batch: FakeBatch) -> None:
+        outputs: list[dict[str, Any]] = []
+        failures: list[dict[str, Any]] = []
+        for line in batch.lines:
+            custom_id = line["custom_id"]
+            if custom_id in self.fail_batch_lines:
+                status, payload = 500, json.dumps(
+                    {"error": {"message": "fake batch line failure", "type": "server_error"}}
+                ).encode()
+            else:
+                status, payload = self._answer(line["body"])
+            result = {
+                "id": self._new_id("batch_req"),
+                "custom_id": custom_id,
+                "response": {
+                    "status_code": status,
+                    "request_id": self._new_id("req"),
+                    "body": json.loads(payload),
+                },
+                "error": None,
+            }
+            (outputs if status == 200 else failures).append(result)
+        random.Random(batch.id).shuffle(outputs)  # real output comes in any order
+        batch.completed, batch.failed = len(outputs), len(failures)
+        if outputs:
+            batch.output_file_id = self._jsonl_file(f"{batch.id}_output.jsonl", outputs)
+        if failures:
+            batch.error_file_id = self._jsonl_file(f"{batch.id}_error.jsonl", failures)
+        batch.status = "completed"
+
+    def _jsonl_file(self, name: str, lines: list[dict[str, Any]]) -> str:
+        content = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        return str(self._store_file(name, content.encode(), "batch_output")["id"])
 
     @property
     def answered(self) -> list[Recorded]:
@@ -209,6 +424,23 @@ def _handler_for(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
                 body = {}
             request = Recorded(self.path, dict(self.headers.items()), body, time.monotonic())
             number = fake._record(request)
+            if self.path.endswith("/files"):
+                self._upload(raw)
+                return
+            if self.path.endswith("/batches"):
+                status, answer = fake._create_batch(body)
+                self._json(status, answer)
+                return
+            cancel = re.search(r"/batches/([^/]+)/cancel$", self.path)
+            if cancel:
+                batch = fake.batches.get(cancel.group(1))
+                if batch is None:
+                    self._json(404, {"error": {"message": "no such batch"}})
+                    return
+                if batch.status in ("validating", "in_progress", "finalizing"):
+                    batch.status = "cancelling"
+                self._json(200, batch.as_json())
+                return
             if not self.path.endswith("/chat/completions"):
                 self._send(404, b'{"error": {"message": "not found"}}', {})
                 return
@@ -224,12 +456,55 @@ def _handler_for(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
             if reply.body is not None:
                 payload = reply.body
             elif reply.status == 200:
-                payload = json.dumps(completion(body, reply), ensure_ascii=False).encode()
+                cached = fake.prefix_cache.cached_tokens(prompt_text(body))
+                payload = json.dumps(completion(body, reply, cached), ensure_ascii=False).encode()
             else:
                 message = {"error": {"message": f"fake status {reply.status}", "type": "fake"}}
                 payload = json.dumps(message).encode()
             if self._send(reply.status, payload, reply.headers):
                 request.answered = True
+
+        def do_GET(self) -> None:
+            fake._record(Recorded(self.path, dict(self.headers.items()), {}, time.monotonic()))
+            content = re.search(r"/files/([^/]+)/content$", self.path)
+            if content and content.group(1) in fake.files:
+                self._send(200, fake.files[content.group(1)][1], {})
+                return
+            file = re.search(r"/files/([^/]+)$", self.path)
+            if file and file.group(1) in fake.files:
+                name, data = fake.files[file.group(1)]
+                self._json(200, _file_json(file.group(1), name, data, "batch"))
+                return
+            if self.path.split("?")[0].endswith("/batches"):
+                newest = [b.as_json() for b in reversed(list(fake.batches.values()))]
+                listed = {"object": "list", "data": newest, "has_more": False}
+                self._json(200, {**listed, "first_id": None, "last_id": None})
+                return
+            batch = re.search(r"/batches/([^/]+)$", self.path)
+            if batch and batch.group(1) in fake.batches:
+                self._json(200, fake._look(fake.batches[batch.group(1)]))
+                return
+            self._json(404, {"error": {"message": f"not found: {self.path}"}})
+
+        def _upload(self, raw: bytes) -> None:
+            """A multipart/form-data upload: fields `purpose` and `file`."""
+            head = f"Content-Type: {self.headers.get('content-type', '')}\r\n\r\n".encode()
+            message = email.parser.BytesParser().parsebytes(head + raw)
+            fields: dict[str, tuple[str, bytes]] = {}
+            for part in message.walk() if message.is_multipart() else []:
+                name = part.get_param("name", header="content-disposition")
+                if isinstance(name, str):
+                    payload = part.get_payload(decode=True)
+                    data = payload if isinstance(payload, bytes) else b""
+                    fields[name] = (part.get_filename() or "", data)
+            if "file" not in fields:
+                self._json(400, {"error": {"message": "no file in the upload"}})
+                return
+            purpose = fields.get("purpose", ("", b"batch"))[1].decode()
+            self._json(200, fake._store_file(fields["file"][0], fields["file"][1], purpose))
+
+        def _json(self, status: int, answer: dict[str, Any]) -> None:
+            self._send(status, json.dumps(answer, ensure_ascii=False).encode(), {})
 
         def _send(self, status: int, payload: bytes, headers: dict[str, str]) -> bool:
             try:
@@ -246,3 +521,28 @@ def _handler_for(fake: FakeServer) -> type[BaseHTTPRequestHandler]:
             return True
 
     return Handler
+
+
+def _file_json(file_id: str, name: str, content: bytes, purpose: str) -> dict[str, Any]:
+    return {
+        "id": file_id,
+        "object": "file",
+        "bytes": len(content),
+        "created_at": int(time.time()),
+        "filename": name,
+        "purpose": purpose,
+        "status": "processed",
+    }
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many characters two strings share from their start (by halving: slices compare
+    at C speed)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low

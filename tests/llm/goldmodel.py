@@ -1,8 +1,9 @@
 """A "model" that answers each section with its gold facts, for the fake server.
 
 Used by the gold round-trip test and the benchmark: it recognises a section by the text the
-prompt quotes and answers in the shape the prompt asks for — a fact list in `llm` mode,
-keep/drop decisions plus added quotes in `hybrid` mode.
+prompt quotes and answers in the shape the prompt asks for — a fact list in `llm` mode (by
+section id when the prompt packs several), keep/drop decisions plus added quotes in
+`hybrid` mode.
 """
 
 from __future__ import annotations
@@ -49,6 +50,14 @@ class GoldModel:
         self.rules = RulesExtractor()
 
     def __call__(self, request: Recorded) -> dict[str, Any]:
+        packed = request.section_texts
+        if packed:  # several sections in one request, answered by section id
+            return {
+                "sections": [
+                    {"section": id, "facts": [as_answer(f) for f in self.sections[text][2]]}
+                    for id, text in packed.items()
+                ]
+            }
         document, section, facts = self.sections[request.section_text]
         if "<candidates>" not in request.user_message:
             return {"facts": [as_answer(fact) for fact in facts]}

@@ -11,7 +11,7 @@ from fakeserver import FakeServer, Recorded
 
 from llmx.documents import Document
 from llmx.extraction import Extraction
-from llmx.llm import LLMExtractor, ModelConfig
+from llmx.llm import ExtractorSettings, LLMExtractor
 
 # A small report: an opening line and two sections, every one stating numbers.
 REPORT = Document(
@@ -70,7 +70,7 @@ def report_answer(request: Recorded) -> dict[str, Any]:
     return {"facts": []}
 
 
-def model_config(server: FakeServer, **settings: Any) -> ModelConfig:
+def model_config(server: FakeServer, **settings: Any) -> ExtractorSettings:
     """A config for the fake server with test-sized backoff and timeouts."""
     defaults: dict[str, Any] = {
         "model": "fake-model",
@@ -79,7 +79,7 @@ def model_config(server: FakeServer, **settings: Any) -> ModelConfig:
         "backoff_max": 0.5,
         "timeout": 5.0,
     }
-    return ModelConfig(**{**defaults, **settings})
+    return ExtractorSettings(**{**defaults, **settings})
 
 
 MakeExtractor = Callable[..., LLMExtractor]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmx.llm.grounding import Proposal, ground, split_unit_magnitude
+from llmx.llm.grounding import DropReason, Proposal, ground, split_unit_magnitude
 
 
 def proposal(
@@ -38,8 +39,49 @@ def test_a_quote_in_simplified_or_half_width_finds_traditional_full_width_text()
 
 def test_a_quote_not_written_that_way_falls_back_to_the_same_number_nearby() -> None:
     section = "新增市场主体7 万户，增长12%。"
-    [fact] = ground(section, [proposal("7万户", 7e4, "户")]).facts
+    [fact] = ground(section, [proposal("7万户", 7e4, "户", "新增市场主体")]).facts
     assert (fact.text, fact.how, fact.value) == ("7 万户", "number", 7e4)
+
+
+@pytest.mark.parametrize(
+    ("section", "misplaced"),
+    [
+        ("二、主要目标\n工业投资增长8%。", proposal("二项", 2, "项", "主要目标")),
+        ("（三）重点项目\n完成投资5亿元。", proposal("三个", 3, "个", "重点项目")),
+        ("全区唯一的示范区，常住人口12万人。", proposal("一万人", 1e4, "人", "唯一的示范区")),
+        ("零售额增长5%。", proposal("零%", 0, "%", "零售额")),
+        ("完成6.6万亩改造，增长7%。", proposal("6万亩", 6e4, "亩", "改造")),
+        ("地块XA08号出让，收入3亿元。", proposal("08号", 8, "号", "地块XA")),
+        ("序号\t项目\t投资\n1\t道路\t5亿元\n2\t桥梁\t3亿元", proposal("2个", 2, "个", "序号")),
+        ("新增就业8000人，增长8%。", proposal("8千元", 8000, "元", "新增就业")),
+        ("新增就业8000人，培训8000人次。", proposal("八千人", 8000, "人", "居民收入")),
+        ("增长7.2%。", proposal("9.9%", 9.9, "%", "增长")),
+    ],
+    ids=[
+        "outline-numeral",
+        "bracketed-outline-numeral",
+        "character-inside-a-word",
+        "numeral-starting-a-word",
+        "digit-inside-a-longer-number",
+        "digits-inside-a-code",
+        "serial-number-column",
+        "same-number-other-unit",
+        "same-number-and-unit-other-context",
+        "number-nowhere",
+    ],
+)
+def test_a_quote_not_in_the_text_is_never_placed_where_the_text_does_not_say_it(
+    section: str, misplaced: Proposal
+) -> None:
+    grounding = ground(section, [misplaced])
+    assert grounding.facts == ()
+    [dropped] = grounding.dropped
+    assert dropped.kind is DropReason.quote_not_found
+
+
+def test_a_number_inside_a_code_is_not_a_quote_of_it() -> None:
+    assert ground("推进5G基站建设，PM2.5浓度下降。", [proposal("5", 5, "")]).facts == ()
+    assert ground("PM2.5浓度下降。", [proposal("2.5", 2.5, "")]).facts == ()
 
 
 def test_a_number_is_never_found_inside_a_longer_number() -> None:
@@ -51,7 +93,10 @@ def test_a_hallucinated_quote_is_dropped_with_the_reason() -> None:
     grounding = ground("增长7.2%。", [proposal("7.2%", 7.2), proposal("9.9%", 9.9)])
     assert [fact.text for fact in grounding.facts] == ["7.2%"]
     [dropped] = grounding.dropped
-    assert dropped.reason == "quote '9.9%' is not in the section"
+    assert dropped.reason == (
+        "quote '9.9%' is not in the section, nor its number and unit where the text speaks "
+        "of its indicator"
+    )
 
 
 def test_a_value_the_text_does_not_state_is_dropped() -> None:

@@ -73,7 +73,7 @@ def test_a_failed_section_makes_the_run_exit_non_zero_but_keeps_the_rest(
     assert result.exit_code == 1
     assert "1 section HTTP 400: first report §2: HTTP 400 from the model server" in result.output
     assert "every failure, in full, with the raw answers: " in result.output
-    assert "run is partial: 1 of 3 sections failed; the others are kept" in result.output
+    assert "run is partial: 1 of 3 sections failed; the run keeps the others" in result.output
     assert [fact.section for fact in read_facts(out)] == ["1", "1", "1"]
     [run] = (tmp_path / "runs").iterdir()
     assert load_run(run).record.failures[0].error == "HTTP 400"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from llmx.errors import ConfigError
-from llmx.llm import InstructorMode, ModelConfig, Price
+from llmx.llm import ExtractorSettings, InstructorMode, Price, build_model_extractor
 
 NONE: dict[str, object] = {}
 
@@ -26,7 +26,9 @@ def test_flags_win_over_environment_over_the_file(tmp_path: Path) -> None:
         "timeout = 30\n",
     )
     env = {"LLMX_MODEL": "from-env", "LLMX_BASE_URL": "http://env:2/v1"}
-    config = ModelConfig.from_sources({"model": "from-flag", "base_url": None}, env, config_file)
+    config = ExtractorSettings.from_sources(
+        {"model": "from-flag", "base_url": None}, env, config_file
+    )
     assert (config.model, config.base_url, config.temperature, config.timeout) == (
         "from-flag",
         "http://env:2/v1",
@@ -47,14 +49,14 @@ def test_flags_win_over_environment_over_the_file(tmp_path: Path) -> None:
     ],
 )
 def test_any_server_is_reached_by_base_url_alone(base_url: str, provider: str, local: bool) -> None:
-    config = ModelConfig.from_sources({"model": "m", "base_url": base_url}, {})
+    config = ExtractorSettings.from_sources({"model": "m", "base_url": base_url}, {})
     assert (config.provider, config.is_local) == (provider, local)
 
 
 def test_a_local_server_needs_no_key_but_a_remote_one_does() -> None:
-    local = ModelConfig(model="qwen2.5", base_url="http://localhost:11434/v1")
+    local = ExtractorSettings(model="qwen2.5", base_url="http://localhost:11434/v1")
     assert local.api_key({}) == "not-needed"
-    remote = ModelConfig(
+    remote = ExtractorSettings(
         model="deepseek-chat",
         base_url="https://api.deepseek.com/v1",
         api_key_env="DEEPSEEK_API_KEY",
@@ -64,9 +66,11 @@ def test_a_local_server_needs_no_key_but_a_remote_one_does() -> None:
         remote.api_key({})
 
 
-def test_the_record_never_holds_a_key_or_url_credentials() -> None:
-    config = ModelConfig(model="m", base_url="https://user:secret@api.example.com/v1")
-    described = str(config.describe())
+def test_the_record_never_holds_a_key_or_url_credentials(tmp_path: Path) -> None:
+    config = ExtractorSettings(
+        model="m", base_url="https://user:secret@api.example.com/v1", cache_dir=tmp_path
+    )
+    described = build_model_extractor(config, env={}).describe().model_dump_json()
     assert "secret" not in described and "user" not in described
     assert config.public_base_url == "https://api.example.com/v1"
 
@@ -86,47 +90,72 @@ def test_the_record_never_holds_a_key_or_url_credentials() -> None:
 )
 def test_a_base_url_that_cannot_be_right_is_refused_up_front(url: str, problem: str) -> None:
     with pytest.raises(ConfigError, match=problem) as refused:
-        ModelConfig(model="m", base_url=url)
+        ExtractorSettings(model="m", base_url=url)
     assert "secret" not in str(refused.value) and "key=x" not in str(refused.value)
 
 
 def test_a_key_in_the_config_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="do not put API keys in files"):
-        ModelConfig.from_sources({}, {}, _file(tmp_path, 'model = "m"\napi_key = "sk-1"\n'))
+        ExtractorSettings.from_sources({}, {}, _file(tmp_path, 'model = "m"\napi_key = "sk-1"\n'))
 
 
 def test_prices_come_from_the_config_file(tmp_path: Path) -> None:
     config_file = _file(
         tmp_path, 'model = "deepseek-chat"\n[prices.deepseek-chat]\ninput = 0.27\noutput = 1.1\n'
     )
-    config = ModelConfig.from_sources({}, {}, config_file)
-    assert config.price == Price(0.27, 1.1)
+    config = ExtractorSettings.from_sources({}, {}, config_file)
+    assert config.price == Price(input=0.27, output=1.1)
     assert config.price.cost(1_000_000, 1_000_000) == pytest.approx(1.37)
 
 
 def test_the_instructor_mode_is_named_as_on_the_command_line() -> None:
-    config = ModelConfig.from_sources({"model": "m", "instructor_mode": "md-json"}, {})
+    config = ExtractorSettings.from_sources({"model": "m", "instructor_mode": "md-json"}, {})
     assert config.instructor_mode is InstructorMode.md_json
     with pytest.raises(ConfigError, match="is not one of tools, json_schema, json, md_json"):
-        ModelConfig.from_sources({"model": "m", "instructor_mode": "xml"}, {})
+        ExtractorSettings.from_sources({"model": "m", "instructor_mode": "xml"}, {})
 
 
 def test_environment_numbers_are_read_and_bad_ones_named() -> None:
-    config = ModelConfig.from_sources({"model": "m"}, {"LLMX_MAX_TOKENS": "2048"})
+    config = ExtractorSettings.from_sources({"model": "m"}, {"LLMX_MAX_TOKENS": "2048"})
     assert config.max_tokens == 2048
     with pytest.raises(ConfigError, match="timeout must be a number, not 'soon'"):
-        ModelConfig.from_sources({"model": "m"}, {"LLMX_TIMEOUT": "soon"})
+        ExtractorSettings.from_sources({"model": "m"}, {"LLMX_TIMEOUT": "soon"})
 
 
-def test_no_model_anywhere_is_a_clear_error() -> None:
+def test_no_model_anywhere_is_a_clear_error_for_a_model_extractor() -> None:
+    settings = ExtractorSettings.from_sources({"model": None, "extractor": "hybrid"}, {})
     with pytest.raises(ConfigError, match="no model configured: pass --model, set LLMX_MODEL"):
-        ModelConfig.from_sources({"model": None}, {})
+        build_model_extractor(settings, env={})
+
+
+def test_without_a_model_the_rules_run_and_with_one_the_model() -> None:
+    assert ExtractorSettings.from_sources({}, {}).chosen_extractor == "rules"
+    assert ExtractorSettings.from_sources({}, {"LLMX_MODEL": "m"}).chosen_extractor == "llm"
+
+
+def test_an_unknown_extractor_names_the_registered_ones() -> None:
+    with pytest.raises(ConfigError, match="extractor 'regex' is not one of rules, llm, hybrid"):
+        ExtractorSettings.from_sources({"extractor": "regex"}, {})
+
+
+def test_every_setting_comes_from_a_flag_the_environment_or_the_file(tmp_path: Path) -> None:
+    config_file = _file(tmp_path, 'model = "m"\npack_tokens = 1500\nbatch_retry = "batch"\n')
+    env = {"LLMX_BATCH": "true", "LLMX_CONCURRENCY": "8"}
+    settings = ExtractorSettings.from_sources({"concurrency": 2}, env, config_file)
+    assert (settings.pack_tokens, settings.batch, settings.batch_retry, settings.concurrency) == (
+        1500,
+        True,
+        "batch",
+        2,
+    )
+    with pytest.raises(ConfigError, match="unknown setting"):
+        ExtractorSettings.from_sources({}, {}, _file(tmp_path, "pack_tokenz = 1\n"))
 
 
 def test_sampling_parameters_come_from_the_prompt_unless_configured() -> None:
     prompt_params = {"temperature": 0.2, "max_tokens": 6144}
-    assert ModelConfig(model="m").params(prompt_params) == prompt_params
-    assert ModelConfig(model="m", temperature=0.0).params(prompt_params) == {
+    assert ExtractorSettings(model="m").params(prompt_params) == prompt_params
+    assert ExtractorSettings(model="m", temperature=0.0).params(prompt_params) == {
         "temperature": 0.0,
         "max_tokens": 6144,
     }

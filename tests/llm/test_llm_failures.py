@@ -163,8 +163,9 @@ def test_two_processes_sharing_a_cache_pay_once_for_each_call(tmp_path: Path) ->
     assert sum(run.record.stats.cache_hits for run in runs) == 3
 
 
-def test_ctrl_c_writes_an_interrupted_run_with_the_sections_finished(
-    server: FakeServer, tmp_path: Path
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
+    server: FakeServer, tmp_path: Path, stop: signal.Signals
 ) -> None:
     command = [*LLMX, *_extract(tmp_path, server.url, "--concurrency", "1")]
     server.hold_from(3)  # two sections answered, the third hangs
@@ -178,7 +179,7 @@ def test_ctrl_c_writes_an_interrupted_run_with_the_sections_finished(
     deadline = time.monotonic() + 60
     while len(server.requests) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
-    job.send_signal(signal.SIGINT)
+    job.send_signal(stop)
     _, errors = job.communicate(timeout=30)
     server.release()
     assert job.returncode == 130, errors
@@ -209,3 +210,15 @@ def test_prune_touches_only_files_that_are_provably_cache_entries(
     assert result.exit_code == 0 and "removed 3 files" in result.output
     assert all(path.exists() for path in mine)
     assert ResponseCache(cache_dir).stats().entries == 0
+
+
+def test_prune_removes_only_claims_old_enough_to_be_left_over(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    old, fresh = cache.lock_path("a" * 64), cache.lock_path("b" * 64)
+    for lock in (old, fresh):
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.write_text("")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    assert cache.prune().paths == (old,)
+    assert fresh.exists() and not old.exists()

@@ -16,7 +16,7 @@ from goldmodel import FIELDS, ROOT, GoldModel, gold_of
 from support import model_config
 
 from llmx.facts import Fact
-from llmx.llm import build_extractor
+from llmx.llm import build_model_extractor
 from llmx.readers import read_document
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -34,8 +34,10 @@ def test_gold_answers_come_back_as_the_gold_set(seed: Path, mode: str, tmp_path:
         pytest.skip(f"no gold yet for {seed.stem} (evals/gold/{seed.stem}.jsonl)")
     document = read_document(seed)
     with FakeServer(GoldModel({document.id: (document, gold)})) as server:
-        config = model_config(server, transport_retries=0)
-        extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})
+        settings = model_config(
+            server, extractor=mode, transport_retries=0, cache_dir=tmp_path / "cache"
+        )
+        extractor = build_model_extractor(settings, env={})
         extraction = extractor.extract([document])
     assert server.errors == [] and extraction.failures == []
     predicted = {_record(fact) for fact in extraction.facts}

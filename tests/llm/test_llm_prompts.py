@@ -9,7 +9,7 @@ import pytest
 
 from llmx.documents import Document
 from llmx.errors import ConfigError
-from llmx.llm import ModelConfig, build_extractor
+from llmx.llm import ExtractorSettings, build_model_extractor
 from llmx.llm.prompts import PROMPTS_DIR, load_prompt, versions
 from llmx.llm.views import section_view
 from llmx.rules import RulesExtractor
@@ -22,12 +22,30 @@ TABLE_REPORT = Document(
 )
 
 
-def test_the_llm_prompt_has_three_real_versions_and_the_newest_is_the_default() -> None:
-    assert versions("extract") == [1, 2, 3]
-    assert load_prompt("extract").ref == "extract@v3"
+def test_the_llm_prompt_has_five_versions_and_the_newest_packs_sections() -> None:
+    assert versions("extract") == [1, 2, 3, 4, 5]
+    assert load_prompt("extract").ref == "extract@v5"
     first, second = load_prompt("extract@v1"), load_prompt("extract@2")
     assert (first.mode, second.mode, load_prompt("extract@v3").mode) == ("llm", "llm", "llm")
     assert first.hash != second.hash and first.params != second.params
+    assert load_prompt("extract@v4").packing and not load_prompt("extract@v3").packing
+
+
+def test_the_llm_extractor_asks_one_section_a_request_by_default(tmp_path: Path) -> None:
+    settings = ExtractorSettings(extractor="llm", model="m", cache_dir=tmp_path)
+    assert build_model_extractor(settings, env={}).prompt.ref == "extract@v3"
+
+
+def test_a_packing_prompt_quotes_each_section_apart_static_text_first() -> None:
+    sections = split_sections(TABLE_REPORT.id, TABLE_REPORT.text)
+    system, user = load_prompt("extract@v4").render(
+        *(section_view(TABLE_REPORT, section) for section in sections)
+    )
+    assert "Answer every section by its id" in system["content"]
+    for section in sections:
+        text = section.text_of(TABLE_REPORT.text)
+        assert f'<section id="{section.id}">' in user["content"]
+        assert f"<text>\n{text}\n</text>" in user["content"]
 
 
 BULLETIN = Document(
@@ -36,7 +54,7 @@ BULLETIN = Document(
 )
 
 
-@pytest.mark.parametrize("ref", ["extract@v3", "hybrid@v2"])
+@pytest.mark.parametrize("ref", ["extract@v3", "extract@v5", "hybrid@v2"])
 def test_the_newest_prompts_assume_no_genre_and_give_the_documents_years(ref: str) -> None:
     [_, section] = split_sections(BULLETIN.id, BULLETIN.text)
     candidates = RulesExtractor().extract_section(BULLETIN, section)
@@ -107,6 +125,8 @@ def test_front_matter_must_agree_with_the_file_name(tmp_path: Path) -> None:
 
 
 def test_a_prompt_written_for_the_other_mode_is_refused() -> None:
-    config = ModelConfig(model="m", base_url="http://localhost:8000/v1")
+    settings = ExtractorSettings(
+        extractor="llm", prompt="hybrid@v1", model="m", base_url="http://localhost:8000/v1"
+    )
     with pytest.raises(ConfigError, match="prompt hybrid@v1 is written for hybrid mode, not llm"):
-        build_extractor(config, "llm", "hybrid@v1", env={})
+        build_model_extractor(settings, env={})

@@ -12,7 +12,7 @@ from goldmodel import FIELDS, ROOT, GoldModel, gold_of, gold_on
 from support import model_config
 
 from llmx.facts import Fact
-from llmx.llm import build_extractor
+from llmx.llm import build_model_extractor
 from llmx.pipeline import locate_facts
 from llmx.readers import read_document
 
@@ -37,8 +37,10 @@ def test_the_gold_comes_back_through_each_rendering(
     expected = gold_on(rendering, read_document(seed), gold)
     assert all(rendering.text[f.start : f.end] == f.text for f in expected)
     with FakeServer(GoldModel({rendering.id: (rendering, expected)})) as server:
-        config = model_config(server, transport_retries=0)
-        extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})
+        settings = model_config(
+            server, extractor=mode, transport_retries=0, cache_dir=tmp_path / "cache"
+        )
+        extractor = build_model_extractor(settings, env={})
         extraction = extractor.extract([rendering])
     assert server.errors == [] and extraction.failures == []
     predicted = {_record(fact) for fact in extraction.facts}
@@ -65,7 +67,9 @@ def test_the_model_path_reads_markdown(mode: str, tmp_path: Path) -> None:
         unit="元", indicator="地区生产总值", period="2023", status="actual", kind="level",
     )  # fmt: skip
     with FakeServer(GoldModel({document.id: (document, [gdp])})) as server:
-        config = model_config(server, transport_retries=0)
-        extractor = build_extractor(config, mode, cache_dir=tmp_path / "cache", env={})
+        settings = model_config(
+            server, extractor=mode, transport_retries=0, cache_dir=tmp_path / "cache"
+        )
+        extractor = build_model_extractor(settings, env={})
         extraction = extractor.extract([document])
     assert [_record(fact) for fact in extraction.facts] == [_record(gdp)]
