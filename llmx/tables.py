@@ -96,7 +96,7 @@ class Table:
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
-        if not column.unit and _RATE_HEADER.search(fold(column.header)):
+        if not column.unit and _RATE_HEADER.search(_outside_brackets(column.header)):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
         return row_unit or column.unit or self.unit
 
@@ -105,6 +105,14 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+def _outside_brackets(header: str) -> str:
+    """A header less its bracketed words: in `最新年度数据 (同比变动)` the bracket names what a
+    cell gives in brackets (`3,795 (↑92.3%)`), not the cell's own number."""
+    folded = fold(header)
+    outside = re.sub(r"[(（][^()（）]*[)）]", "", folded).strip()
+    return outside or folded
 
 
 def _header_status(header: str) -> str | None:
@@ -229,7 +237,7 @@ _RATE_HEADER = re.compile(
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值"
+    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动"
 )
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
@@ -240,6 +248,7 @@ _SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*
 _UNIT_LINE = re.compile(r"单\s*位\s*[:：]\s*([^\s|｜，,；;）)]+)")
 _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
+    r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
@@ -252,13 +261,29 @@ _HEADER_ROWS_MAX = 3
 
 def _is_unit(unit: str) -> bool:
     """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
-    return declared_unit(unit.split("/")[0]) is not None
+    declared = declared_unit(unit.split("/")[0])
+    return declared is not None and declared.family.fact  # (月/季度) names periods
 
 
 def _unit_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
-    bare = fold(words).strip()
+    bare = _one_language(fold(words).strip())
     return split_header_unit(f"({bare})") if bare else None
+
+
+# `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.
+_GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x00-\x7f]+)$")
+
+
+def _one_language(unit: str) -> str:
+    """A bilingual unit cell's unit: its symbol where the vocabulary knows it (`百分比 / %` →
+    %), else its Chinese (`亿澳门元/ 108 MOP` → 亿澳门元, whose 108 is 10^8 with the superscript
+    lost); a compound unit (元/人) is one unit and stays whole."""
+    found = _GLOSSED_UNIT.match(unit)
+    if not found:
+        return unit
+    latin = found.group("latin").strip()
+    return latin if declared_unit(latin) else found.group("chinese").strip()
 
 
 def _header_unit(header: str) -> Unit | None:
@@ -509,7 +534,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
             (rows[index][0], _merge_spaced_letters(cells, text) if layout == "spaces" else cells)
         )
         index += 1
-    body = rows[index:]
+    body = [row for row in rows[index:] if not _is_period_row(row[1])]
     if not header_rows or not body:
         return None
     width = max(len(cells) for _, cells in header_rows)
@@ -541,6 +566,20 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
+_PERIOD_CELL = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*(?:Q[1-4]|[A-Z][a-z]{2}\.?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月"
+    r"|[一二三四1-4]\s*季度|[上下]半年)?"
+)
+
+
+def _is_period_row(cells: Sequence[Cell]) -> bool:
+    """A row of periods only (`2023 | 2023 Q3 | 2023 Q4`): it heads the rows below it with
+    their periods, as web pages of indicators repeat it; it holds no value."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return bool(words) and all(_PERIOD_CELL.fullmatch(word) for word in words)
 
 
 def _fitted(

@@ -141,3 +141,38 @@ def test_a_formula_in_brackets_is_not_a_unit() -> None:
     text = "地区 | 自有财源(B) | 占比(B/A)\n甲县 | 12.5 | 62.19\n乙县 | 8.4 | 56.00\n"
     [table] = find_tables(text)
     assert [column.unit for column in table.columns] == [None, None, None]
+
+
+def test_an_indicator_page_with_a_bilingual_unit_column_and_period_rows() -> None:
+    # A web page of indicators: a unit column in two languages (亿元/ 108 CNY lost its
+    # superscript), a row of periods above each indicator, a footnote mark on a header, and
+    # the year's level with its growth in brackets under a header naming both.
+    text = (
+        "主要经济指标\n"
+        "指标 | 单位 | 最新年度数据 (同比变动) | 最新数据 (Q3) | 最新数据 (Q4) | 按季变动注1 |\n"
+        "2024 | 2024 Q3 | 2024 Q4 | | | |\n"
+        "地区生产总值 (GDP)1 | 亿元/ 108 CNY | 1,250 (↑4.1%) | 310.2 | 335.6 | ↑ 8.2% |\n"
+        "2024 | 2024 Q3 | 2024 Q4 | | | |\n"
+        "城镇登记失业率 | 百分比 / % | 3.2% (-0.3%) | 3.3% | 3.1% | -0.2% |\n"
+        "人均可支配收入 | 元 / CNY | 45,210 (↑ 5.0%) | – | – | – |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.role for column in table.columns] == [
+        "indicator", "unit", "value", "value", "value", "value",
+    ]  # fmt: skip
+    assert len(table.rows) == 3  # the period rows hold no values
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("1,250", 125_000_000_000, "元"),
+        ("4.1%", 4.1, "%"),
+        ("310.2", 31_020_000_000, "元"),
+        ("335.6", 33_560_000_000, "元"),
+        ("8.2%", 8.2, "%"),
+        ("3.2%", 3.2, "%"),
+        ("0.3%", 0.3, "%"),
+        ("3.3%", 3.3, "%"),
+        ("3.1%", 3.1, "%"),
+        ("0.2%", 0.2, "%"),
+        ("45,210", 45_210, "元"),
+        ("5.0%", 5.0, "%"),
+    ]
