@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import Family, Scope, cue_pattern, units_where
+from llmx.vocabulary import WRITTEN_MAGNITUDES, Family, Scope, alternation, cue_pattern, units_where
 from llmx.vocabulary import unit as declared_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
@@ -275,10 +275,20 @@ def _unit_words(words: str) -> Unit | None:
 _GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x00-\x7f]+)$")
 
 
+# 新台币亿元, 港币百万元: a currency's name, then a magnitude and 元 (GUIDELINES: the unit is
+# what follows the magnitude word).
+_NAMED_CURRENCY = re.compile(
+    rf"^[^\d/]+?(?P<rest>(?:{alternation(WRITTEN_MAGNITUDES).pattern})[^/]*元)$"
+)
+
+
 def _one_language(unit: str) -> str:
     """A bilingual unit cell's unit: its symbol where the vocabulary knows it (`百分比 / %` →
     %), else its Chinese (`亿澳门元/ 108 MOP` → 亿澳门元, whose 108 is 10^8 with the superscript
     lost); a compound unit (元/人) is one unit and stays whole."""
+    named = _NAMED_CURRENCY.match(unit)
+    if named:
+        return named.group("rest")
     found = _GLOSSED_UNIT.match(unit)
     if not found:
         return unit
@@ -726,7 +736,7 @@ def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Tab
                 (
                     table
                     for lead in range(min(_STREAM_TITLE_LINES, len(run) - start - 1) + 1)
-                    if (table := _stream_table(text, run[start:], lead)) is not None
+                    if (table := _stream_table(text, run[start:], lead, run[:start])) is not None
                 ),
                 None,
             )
@@ -736,41 +746,39 @@ def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Tab
     return tables
 
 
-def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
+def _stream_table(
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+) -> Table | None:
     """The table a run of one-cell lines makes when its header starts at `run[lead]`.
 
     The header is the labels before the first number, less the first row's label; rows are
-    as many cells each, a label then numbers (or dashes), for as long as that holds.
+    as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
+    are the run's cells above (a `单位：` caption that a table starts after).
     """
     kinds = [_stream_kind(cell) for cell in run]
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
-    width = labels - lead - 1
-    if width < 2:
+    titles = [cell.text for cell in run[:lead]]
+    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
+    unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
+    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    header = list(run[lead : labels - 1])
+    rows = _stream_rows(run, kinds, labels - 1, len(header))
+    columns: tuple[Column, ...] | None = None
+    if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
+        body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+        columns = _columns([cell.text for cell in header], body) if rows else None
+    if columns is None and unit is not None:
+        # A header whose cells wrapped over lines no longer counts its columns: the rows do
+        # (a label, then as many numbers each), and the caption's unit says what they are.
+        values = _stream_values(kinds, labels)
+        rows = _stream_rows(run, kinds, labels - 1, values + 1) if values >= 2 else []
+        columns = _unnamed_columns(" ".join(cell.text for cell in header), values)
+    if columns is None or len(rows) < _STREAM_ROWS_MIN or not header:
         return None
-    header = list(run[lead : lead + width])
-    if any(len(cell.clean) > _STREAM_CELL_MAX // 2 for cell in header):
-        return None
-    rows: list[list[Cell]] = []
-    position = lead + width
-    while position + width <= len(run):
-        if not _is_stream_row(kinds[position : position + width]):
-            # A group label (`经济作物`) between rows: one cell, the rows go on after it.
-            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
-                position += 1
-                continue
-            break
-        rows.append(list(run[position : position + width]))
-        position += width
-    if len(rows) < _STREAM_ROWS_MIN:
-        return None
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
-    columns = _columns([cell.text for cell in header], body)
     if not any(column.role == "value" for column in columns):
         return None
-    titles = [cell.text for cell in run[:lead]]
-    unit_line = _UNIT_LINE.search(fold(" ".join(titles)))
     return Table(
         header[0].start,
         rows[-1][-1].end,
@@ -778,8 +786,41 @@ def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
         columns,
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=unit,
     )
+
+
+def _stream_rows(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
+) -> list[list[Cell]]:
+    """Rows of `width` cells from `run[position]` on, a label then numbers each, for as long
+    as that holds; a group label (`经济作物`) between rows is one cell, the rows go on after it."""
+    rows: list[list[Cell]] = []
+    if width < 2:
+        return rows
+    while position + width <= len(run):
+        if not _is_stream_row(kinds[position : position + width]):
+            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
+                position += 1
+                continue
+            break
+        rows.append(list(run[position : position + width]))
+        position += width
+    return rows
+
+
+def _stream_values(kinds: Sequence[str], first: int) -> int:
+    """How many numbers (or dashes) follow the first row's label: the row's value cells."""
+    count = 0
+    while first + count < len(kinds) and kinds[first + count] != "label":
+        count += 1
+    return count
+
+
+def _unnamed_columns(header: str, values: int) -> tuple[Column, ...]:
+    """A row label column, then value columns whose header could not be told apart."""
+    label = Column(header, "indicator", None, None, None)
+    return (label, *(Column("", "value", None, None, None) for _ in range(values)))
 
 
 def _is_stream_row(kinds: Sequence[str]) -> bool:

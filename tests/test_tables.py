@@ -128,13 +128,25 @@ def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
     ]
 
 
-def test_a_stacked_header_flattened_out_of_order_gives_no_table_rather_than_a_wrong_one() -> None:
-    # Header cells wrapped over lines: their count no longer matches the rows' cells.
-    text = (
-        "表3 各县自有财源占比\n单位:亿元;%\n县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
-        "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
-    )
-    assert find_tables(text) == []
+def test_a_stacked_header_flattened_out_of_order_names_no_column_wrongly() -> None:
+    # Header cells wrapped over lines: their count no longer matches the rows' cells. The
+    # rows still count the columns, and the caption's unit says what their numbers are; no
+    # column is named from the scrambled header, and without a unit line there is no table.
+    header = "县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
+    rows = "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
+    text = "表3 各县自有财源占比\n单位:港币亿元;%\n" + header + rows
+    [table] = find_tables(text)
+    assert [(column.role, column.header) for column in table.columns[1:]] == [("value", "")] * 3
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit, f.indicator) for f in facts] == [
+        ("12.5", 1.25e9, "元", "甲县"),
+        ("20.1", 2.01e9, "元", "甲县"),
+        ("62.19%", 62.19, "%", "甲县"),
+        ("8.4", 8.4e8, "元", "乙县"),
+        ("15.0", 1.5e9, "元", "乙县"),
+        ("56.00%", 56.0, "%", "乙县"),
+    ]
+    assert find_tables("表3 各县自有财源占比\n" + header + rows) == []
 
 
 def test_a_formula_in_brackets_is_not_a_unit() -> None:
