@@ -128,6 +128,16 @@ class RunStats(_Record):
     def count_drop(self, reason: str) -> None:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
 
+    def add(self, other: RunStats) -> None:
+        """Count `other`'s figures in too (a job's total over its steps)."""
+        for name in type(self).model_fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, dict):
+                for reason, count in theirs.items():
+                    mine[reason] = mine.get(reason, 0) + count
+            else:
+                setattr(self, name, mine + theirs)
+
 
 class SectionFailure(_Record):
     """One section that did not get its facts as configured, and everything about why."""
@@ -205,11 +215,16 @@ class RunRecord(_Record):
         return data
 
 
-def status_of(stats: RunStats, failures: list[SectionFailure]) -> RunStatus:
-    """complete, partial or failed, from what the sections got."""
-    if not failures:
+def status_of(stats: RunStats, failures: list[SectionFailure] | None = None) -> RunStatus:
+    """complete, partial or failed, from what the sections got: from the failures, or when
+    they are not at hand (a streamed job keeps them on disk), from their counts in `stats`."""
+    if failures is None:
+        lost, fell_back = stats.sections_failed, stats.sections_fallback
+    else:
+        lost = sum(1 for failure in failures if failure.fallback is None)
+        fell_back = len(failures) - lost
+    if not lost and not fell_back:
         return RunStatus.complete
-    lost = sum(1 for failure in failures if failure.fallback is None)
     asked = stats.sections_asked or stats.sections
     if lost and lost >= asked:
         return RunStatus.failed

@@ -1,7 +1,9 @@
 """Run folders: `runs/<run-id>/` with `facts.jsonl`, `run.json` and `failures.jsonl`.
 
 A run is everything needed to score, compare and replay an extraction job: the facts, and
-the typed record of how they were made and how it went (`llmx.record.RunRecord`).
+the typed record of how they were made and how it went (`llmx.record.RunRecord`). A job of
+`llmx extract` also keeps its journal (`documents.jsonl`, llmx.journal) and its settings
+(`job.json`), from which `--resume` carries a stopped job on (llmx.pipeline).
 """
 
 from __future__ import annotations
@@ -128,6 +130,16 @@ def write_run(
             f"{error.filename or folder}: cannot write the run ({error.strerror})"
         ) from None
     return Run(folder, record, list(facts))
+
+
+def write_record(folder: Path, record: RunRecord) -> None:
+    """(Re)write a run's run.json atomically: a reader sees the old record or the new one."""
+    try:
+        write_text_atomic(folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot write the run ({error.strerror})"
+        ) from None
 
 
 def failures_to_jsonl(failures: Sequence[SectionFailure]) -> str:

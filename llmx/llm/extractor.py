@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import signal
+import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -79,6 +80,12 @@ class LLMExtractor:
         self.schema: type[BaseModel] = packed or mode.schema
         self.schema_hash = content_hash(self.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
+        # A streamed job hands over this many documents at once, so that calls stay in
+        # flight across documents rather than draining at the end of each (llmx.pipeline);
+        # a batch takes every document, or each step would be a batch of its own.
+        self.documents_per_step = (
+            sys.maxsize if settings.batch else max(1, settings.concurrency // 4)
+        )
 
     def describe(self) -> RunSpec:
         config = self.settings
