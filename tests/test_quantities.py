@@ -78,6 +78,16 @@ def test_a_split_ratio_gives_one_mention_per_term() -> None:
     ]
 
 
+@pytest.mark.parametrize("colon", [":", "：", "∶", "︰"])
+def test_every_colon_a_report_writes_splits_a_ratio(colon: str) -> None:
+    terms = find_quantities(f"产业结构调整为8.7{colon}35{colon}56.3")
+    assert [(q.text, q.value, q.unit) for q in terms] == [
+        ("8.7", 8.7, "ratio"),
+        ("35", 35, "ratio"),
+        ("56.3", 56.3, "ratio"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("mention", "value", "qualifier"),
     [
