@@ -55,6 +55,15 @@ _SMALL = r"\d{1,3}(?:\.\d+)?"
 RATIO_PATTERN = re.compile(
     rf"(?<![\d.])(?P<a>{_SMALL})\s?:\s?(?P<b>{_SMALL})(?:\s?:\s?(?P<c>{_SMALL}))?(?![\d.])"
 )
+# 19.4922.2658.25: the terms of a three-part split (19.49:22.26:58.25) whose colons a reprint
+# lost. Read only where the reading is unambiguous: as many decimals on every term, and the
+# terms summing to 100.
+GLUED_TERMS_PATTERN = re.compile(
+    r"(?<![\d.])(?:(?P<two>(?:\d{1,2}\.\d{2}){3})|(?P<one>(?:\d{1,2}\.\d){3}))(?![\d.])"
+)
+_GLUED_TERM = {"two": re.compile(r"\d{1,2}\.\d{2}"), "one": re.compile(r"\d{1,2}\.\d")}
+_SPLIT_TOTAL = 100.0
+_SPLIT_TOLERANCE = 0.1
 # 百分之十四点五: a percentage written out in words, as formal prose and speeches do.
 PERCENT_WORDS_PATTERN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
 FRACTION_PATTERN = re.compile(
@@ -213,6 +222,33 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
     return quantities
 
 
+def _glued_terms(source: str, match: re.Match[str]) -> list[Quantity]:
+    width = "two" if match.group("two") else "one"
+    terms = list(_GLUED_TERM[width].finditer(match.group(width)))
+    if abs(sum(float(term.group()) for term in terms) - _SPLIT_TOTAL) > _SPLIT_TOLERANCE:
+        return []
+    quantities = []
+    for term in terms:
+        start, end = match.start() + term.start(), match.start() + term.end()
+        value = float(term.group())
+        quantities.append(
+            Quantity(
+                start,
+                end,
+                source[start:end],
+                value,
+                "ratio",
+                None,
+                term.group(),
+                None,
+                False,
+                "ratio_term",
+                True,
+            )
+        )
+    return quantities
+
+
 def _percent_words_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
     parsed = parse_number(match.group("num"))
     if parsed is None:
@@ -291,6 +327,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
     for match in RATIO_PATTERN.finditer(folded):
         for quantity in _ratio_quantities(folded, text, match):
+            claim(quantity)
+    for match in GLUED_TERMS_PATTERN.finditer(folded):
+        for quantity in _glued_terms(text, match):
             claim(quantity)
     for match in PERCENT_WORDS_PATTERN.finditer(folded):
         claim(_percent_words_quantity(folded, text, match))

@@ -88,6 +88,17 @@ def test_every_colon_a_report_writes_splits_a_ratio(colon: str) -> None:
     ]
 
 
+def test_a_split_whose_colons_were_lost_is_read_only_when_unambiguous() -> None:
+    # Three terms, as many decimals each, summing to 100: the colons a reprint dropped.
+    terms = find_quantities("产业结构由上年的9.3641.2049.44调整为8.9140.0751.02。")
+    assert [(q.text, q.unit, q.shape) for q in terms] == [
+        (text, "ratio", "ratio_term")
+        for text in ("9.36", "41.20", "49.44", "8.91", "40.07", "51.02")
+    ]
+    # Not summing to 100, the run is not a split.
+    assert all(q.unit != "ratio" for q in find_quantities("编号为12.3445.6778.90的地块"))
+
+
 @pytest.mark.parametrize(
     ("mention", "value", "qualifier"),
     [
