@@ -107,3 +107,11 @@ def test_numbers_are_read_through_pinyin_glosses_and_spans_keep_them() -> None:
         ("2.4个(gè)百分点(diǎn)", 2.4, "个百分点"),
         ("12家(jiā)", 12, "家"),
     ]
+
+
+def test_a_magnitude_without_a_unit_is_money_after_a_tax_or_a_headline_milestone() -> None:
+    facts = _facts("县级获配之分成税款计12.6亿；全县文旅产业规模有望破千亿。")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("12.6亿", 1.26e9, "元"),
+        ("千亿", 1e11, "元"),
+    ]

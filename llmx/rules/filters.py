@@ -13,7 +13,7 @@ from dataclasses import replace
 from llmx.quantities import Quantity
 from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS, family_of
 
-_MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
+_MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
     r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|重压力|个维护|个确立|个轮子"
@@ -36,7 +36,7 @@ _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
 )
 _MONEY_CONTEXT = re.compile(
-    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业"
+    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业|税款|经费|款项"
 )
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
