@@ -115,3 +115,13 @@ def test_a_magnitude_without_a_unit_is_money_after_a_tax_or_a_headline_milestone
         ("12.6亿", 1.26e9, "元"),
         ("千亿", 1e11, "元"),
     ]
+
+
+def test_a_bare_last_term_of_a_list_of_rates_takes_their_unit() -> None:
+    facts = _facts("三年间自给率分别为71.35%、69.02%及66.48（见附表），新建厂房3座。")
+    assert [(f.text, f.unit) for f in facts] == [
+        ("71.35%", "%"),
+        ("69.02%", "%"),
+        ("66.48", "%"),
+        ("3座", "座"),
+    ]

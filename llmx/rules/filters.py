@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.quantities import Quantity
-from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS, family_of
+from llmx.vocabulary import (
+    MAGNITUDES,
+    NAMES_IN_CHINESE_UNITS,
+    NON_FACT_UNITS,
+    PERCENT_UNITS,
+    family_of,
+)
 
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # Words after a count that make it a programme name or an enumeration announcement.
@@ -178,6 +184,25 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
             factors[index] = factors[index + 1]
         factor = 1 if current.magnitude else factors[index]
         shared[index] = replace(current.with_unit(following.unit, factor), has_unit=True)
+    return _last_term_takes_the_lists_rate(folded, shared)
+
+
+def _last_term_takes_the_lists_rate(folded: str, shared: list[Quantity]) -> list[Quantity]:
+    """`分别为67.92%、66.29%及65.36`: a bare last term of a list whose terms before it all
+    write the same rate unit takes it (at least two of them, so a lone % is no list)."""
+    for index in range(2, len(shared)):
+        current, terms = shared[index], shared[index - 2 : index]
+        if current.unit or current.magnitude or current.shape != "number" or current.chinese:
+            continue
+        units = {term.unit for term in terms}
+        if len(units) != 1 or not units <= PERCENT_UNITS:
+            continue
+        separators = (
+            folded[terms[0].end : terms[1].start],
+            folded[terms[1].end : current.start],
+        )
+        if all(_LIST_SEPARATOR.match(separator) for separator in separators):
+            shared[index] = replace(current.with_unit(terms[0].unit), has_unit=True)
     return shared
 
 
