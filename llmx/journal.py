@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from llmx.errors import InputError, first_problem
-from llmx.record import RunStats, Unreadable
+from llmx.record import DocumentSource, RunStats, Unreadable
 
 JOURNAL_FILE = "documents.jsonl"
 
@@ -29,6 +29,7 @@ class Step(BaseModel):
     paths: list[str]  # every input file the step covered, in input order
     documents: list[str]  # ids of the documents read from them
     formats: dict[str, str] = {}  # the format each was read as (txt, html, pdf…), by id
+    sources: dict[str, DocumentSource] = {}  # each one's title and file, by id
     unreadable: list[Unreadable] = []
     stats: RunStats
     facts_bytes: int  # length of facts.jsonl once this step's facts were appended

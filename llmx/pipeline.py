@@ -31,13 +31,22 @@ from filelock import FileLock, Timeout
 
 from llmx import __version__
 from llmx.atomic import write_text_atomic
-from llmx.documents import Document
+from llmx.documents import Document, title_of
 from llmx.errors import InputError, OutputError
 from llmx.extraction import Extraction, Extractor
 from llmx.facts import Fact, facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
+from llmx.llm.prices import spent_line
 from llmx.readers import expand_paths, read_document, read_documents
-from llmx.record import RunRecord, RunSpec, RunStats, RunStatus, Unreadable, status_of
+from llmx.record import (
+    DocumentSource,
+    RunRecord,
+    RunSpec,
+    RunStats,
+    RunStatus,
+    Unreadable,
+    status_of,
+)
 from llmx.runs import (
     DOCUMENTS_DIR,
     FACTS_FILE,
@@ -90,6 +99,14 @@ def locate_facts(facts: Sequence[Fact], documents: Sequence[Document]) -> list[F
     return located
 
 
+def source_of(document: Document) -> DocumentSource:
+    """A document as a person knows it: its title, and the file it was read from."""
+    return DocumentSource(
+        title=title_of(document),
+        path=None if document.path is None else str(document.path),
+    )
+
+
 def run_extraction(
     paths: Sequence[Path],
     extractor: Extractor,
@@ -97,9 +114,12 @@ def run_extraction(
     name: str | None = None,
     runs_dir: Path = RUNS_DIR,
     workers: int = 1,
+    progress: DocumentProgress | None = None,
 ) -> Run:
     """Extract facts from every document into a run folder, and read the run back."""
-    folder, _ = run_job(paths, extractor, name=name, runs_dir=runs_dir, workers=workers)
+    folder, _ = run_job(
+        paths, extractor, name=name, runs_dir=runs_dir, workers=workers, progress=progress
+    )
     return load_run(folder)
 
 
@@ -186,7 +206,7 @@ def _exclusive(folder: Path) -> Iterator[None]:
 
 def _spec_difference(recorded: RunSpec, now: RunSpec) -> str | None:
     """The first field that says two specs would extract differently, if any."""
-    same_whatever = {"documents", "formats", "limits", "offline", "cache_dir"}
+    same_whatever = {"documents", "formats", "sources", "limits", "offline", "cache_dir"}
     before = recorded.model_dump(exclude=same_whatever)
     after = now.model_dump(exclude=same_whatever)
     return next((key for key in before if before[key] != after.get(key)), None)
@@ -215,6 +235,7 @@ class _Job:
     stats: RunStats = field(default_factory=RunStats)
     documents: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)  # the format each was read as
+    sources: dict[str, DocumentSource] = field(default_factory=dict)  # titles and files
     unreadable: list[Unreadable] = field(default_factory=list)
     seconds: float = 0.0  # spent by earlier sessions of a resumed job
     facts_bytes: int = 0
@@ -268,7 +289,12 @@ class _Job:
                 last = now
                 if progress is not None:
                     for label in outcome.step.documents or outcome.step.paths:
-                        progress(label)
+                        # A model job says what it has spent; the rules, which document.
+                        progress(
+                            spent_line(self.stats, self.spec.price_per_million)
+                            if self.spec.model
+                            else label
+                        )
             else:
                 status = status_of(self.stats)
                 if not self.documents and self.unreadable:
@@ -308,6 +334,7 @@ class _Job:
         self.stats.add(step.stats)
         self.documents.extend(step.documents)
         self.formats.update(step.formats)
+        self.sources.update(step.sources)
         self.unreadable.extend(step.unreadable)
         self.facts_bytes, self.failures_bytes = step.facts_bytes, step.failures_bytes
 
@@ -320,7 +347,11 @@ class _Job:
             llmx_version=__version__,
             status=status,
             spec=self.spec.model_copy(
-                update={"documents": list(self.documents), "formats": dict(self.formats)}
+                update={
+                    "documents": list(self.documents),
+                    "formats": dict(self.formats),
+                    "sources": dict(self.sources),
+                }
             ),
             stats=stats,
             started=self.started,
@@ -405,6 +436,7 @@ def _outcome(
         paths=[str(path) for path in paths],
         documents=[document.id for document in documents],
         formats={document.id: document.format for document in documents},
+        sources={document.id: source_of(document) for document in documents},
         unreadable=[item for item in read if isinstance(item, Unreadable)],
         stats=stats,
         facts_bytes=0,

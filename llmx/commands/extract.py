@@ -12,13 +12,24 @@ from pydantic import BaseModel, ValidationError
 from typer._click.exceptions import MissingParameter
 
 from llmx.atomic import atomic_writer, check_writable
-from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
+from llmx.commands.options import RunsDir, runs_dir_of
+from llmx.console import (
+    command,
+    fail,
+    failure_lines,
+    next_step,
+    note,
+    one_line_errors,
+    progress_bar,
+    shown_path,
+    status_line,
+)
 from llmx.errors import InputError, first_problem
 from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
 from llmx.pipeline import JOB_FILE, resume_job, run_job
 from llmx.readers import expand_paths
 from llmx.record import RunStatus
-from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, RUNS_DIR, read_failures
+from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, read_failures
 from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
@@ -34,7 +45,10 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders (not with --resume)."),
+        typer.Argument(
+            help="Documents (.txt, .md, .html, .docx…) or folders (not with --resume).",
+            metavar="PATHS",
+        ),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
@@ -48,7 +62,7 @@ def extract(
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
-    runs_dir: Annotated[Path, typer.Option(help="Where run folders go.")] = RUNS_DIR,
+    runs_dir: RunsDir = None,
     model: Annotated[str | None, typer.Option(help=f"Model name; also ${MODEL_ENV}.")] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL (Ollama, vLLM, DeepSeek…).")
@@ -125,6 +139,7 @@ def extract(
     on with --resume RUN, without redoing the documents it finished.
     """
     with one_line_errors():
+        runs_dir = runs_dir_of(runs_dir)
         if out is not None:
             check_writable(out, "--out")
         # Every option named as a setting is one: a new setting is a field and its option.
@@ -156,7 +171,7 @@ def extract(
         if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")
         built = build_extractor(settings, notify=note)
-        with progress_bar(files, f"extract ({built.name})") as advance:
+        with progress_bar(files, built.name) as advance:
             if resume is not None:
                 record = resume_job(
                     folder, inputs, built, workers=job.workers, progress=advance
@@ -186,7 +201,8 @@ def extract(
             note(line)
         if record.status is RunStatus.interrupted:
             raise fail(
-                f"interrupted: the facts of the sections finished are in {folder}; "
+                f"interrupted after {advance.done} of {files} documents: the facts of the "
+                f"sections finished are in {folder}; "
                 f"carry on with `llmx extract --resume {folder}` (answers already paid for "
                 "are cached)",
                 code=130,
@@ -197,6 +213,7 @@ def extract(
         ]
         if problems:
             raise fail("; ".join(problems) + "; the run keeps the others")
+        next_step(command("llmx", "eval", shown_path(folder)))
 
 
 class JobSettings(BaseModel):
