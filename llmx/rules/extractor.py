@@ -47,6 +47,7 @@ class _Document:
     bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
+    gloss_positions: tuple[int, ...]  # where each gloss was, as offsets in `unglossed`
 
 
 class RulesExtractor:
@@ -92,6 +93,7 @@ def _prepare(document: Document) -> _Document:
         Boundaries.of(dated),
         split_sections(document.id, text),
         find_tables(text),
+        _gloss_positions(clean),
     )
 
 
@@ -109,9 +111,29 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
     return index >= 0 and position < tables[index].end
 
 
+def _original_offset(prepared: _Document, position: int) -> int:
+    """The offset in the document of the unglossed text's offset `position`: past every gloss
+    before it, and past a gloss right at it (which glosses the character before, so a span
+    ending there keeps its last character's gloss and a span starting there leaves it out)."""
+    index = bisect_right(prepared.gloss_positions, position) - 1
+    return position + (prepared.unglossed.removed[index] if index >= 0 else 0)
+
+
+def _gloss_positions(clean: Unglossed) -> tuple[int, ...]:
+    """Where each gloss was, as an offset in the unglossed text."""
+    removed_before = (0, *clean.removed)[: len(clean.starts)]
+    return tuple(start - before for start, before in zip(clean.starts, removed_before, strict=True))
+
+
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
-    text, folded = prepared.document.text, prepared.folded
-    quantities = [q for q in find_quantities(text) if not _inside(prepared.tables, q.start)]
+    # Numbers are read on the text without pinyin glosses (个(gè)百分点(diǎn) is 个百分点),
+    # then placed back on the document's text.
+    text, clean, folded = prepared.document.text, prepared.unglossed, prepared.clean_folded
+    quantities = [
+        q
+        for q in find_quantities(clean.text)
+        if not _inside(prepared.tables, _original_offset(prepared, q.start))
+    ]
     previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
@@ -121,12 +143,11 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
+        read = quantity
+        start, end = _original_offset(prepared, read.start), _original_offset(prepared, read.end)
+        quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        clean = prepared.unglossed
-        read = replace(
-            quantity, start=clean.position(quantity.start), end=clean.position(quantity.end)
-        )
         status = attributes.status_of(
             prepared.dated, prepared.bounds, read, default, prepared.context
         )
