@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -155,8 +155,8 @@ def configurations_for(
     chosen = list(extractors) or ([LLM] if prompts or models else [RULES])
     found: dict[str, Configuration] = {}
     for extractor in chosen:
-        if extractor == RULES:
-            found.setdefault(RULES, Configuration(RULES))
+        if not extractor_kind(extractor).needs_model:  # takes no prompt, model or packing
+            found.setdefault(extractor, Configuration(extractor, extractor, extractor))
             continue
         for prompt, model, pack in itertools.product(
             _or_none(prompts), _or_none(models), _or_none(packs)
@@ -207,6 +207,7 @@ def run_configuration(
     *,
     offline: bool,
     runs_dir: Path = RUNS_DIR,
+    progress: Callable[[str], None] | None = None,
 ) -> Run:
     """Extract with one configuration and write its run folder.
 
@@ -215,7 +216,9 @@ def run_configuration(
     """
     try:
         extractor = build(configuration, offline=offline)
-        run = run_extraction(paths, extractor, name=configuration.name, runs_dir=runs_dir)
+        run = run_extraction(
+            paths, extractor, name=configuration.name, runs_dir=runs_dir, progress=progress
+        )
     except CacheMiss as error:
         raise Unavailable(_how_to_record(configuration, str(error))) from None
     except ConfigError as error:

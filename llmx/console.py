@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import logging
-import sys
+import os
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Column
 
 from llmx.errors import LlmxError
 from llmx.extraction import ProgressCallback
@@ -88,23 +97,77 @@ def failure_lines(record: RunRecord, listed_in: Path) -> list[str]:
     return lines
 
 
+def next_step(*commands: str) -> None:
+    """Name what a person would naturally run next, with its real arguments."""
+    err_console.print(f"llmx: next: {'  or  '.join(commands)}", markup=False, soft_wrap=True)
+
+
+def command(*words: str | Path) -> str:
+    """A command line a person can paste: each word quoted for the shell where it must be."""
+    return shlex.join(str(word) for word in words)
+
+
+def shown_path(path: Path) -> Path:
+    """A path as short as it can be written from the working directory."""
+    try:
+        relative = Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+    return relative if len(str(relative)) < len(str(path.absolute())) else path
+
+
+def progress_columns(width: int) -> tuple[ProgressColumn, ...]:
+    """Columns that fit `width` characters: the bar shrinks, then goes, before the counts do.
+
+    Done/total and the time left come first; the status (calls, cache hits, tokens, cost)
+    takes what is left and is cut with an ellipsis rather than wrapped onto a second line.
+    """
+    bar = 20 if width >= 110 else 10 if width >= 90 else 6 if width >= 76 else None
+    columns: list[ProgressColumn] = [
+        TextColumn("{task.description}", table_column=Column(no_wrap=True, max_width=16)),
+    ]
+    if bar:
+        columns.append(BarColumn(bar_width=bar))
+    columns += [
+        MofNCompleteColumn(table_column=Column(no_wrap=True)),
+        TextColumn("ETA", table_column=Column(no_wrap=True)),
+        TimeRemainingColumn(compact=True, table_column=Column(no_wrap=True)),
+        TextColumn(
+            "{task.fields[status]}",
+            table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1),
+        ),
+    ]
+    return tuple(columns)
+
+
+class ProgressLine:
+    """The callback an extractor calls once per unit done; counts what is done."""
+
+    def __init__(self, total: int, update: ProgressCallback | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self._update = update
+
+    def __call__(self, status: str) -> None:
+        self.done += 1
+        if self._update is not None:
+            self._update(status)
+
+
 @contextmanager
-def progress_bar(total: int, label: str) -> Iterator[ProgressCallback]:
-    """A progress bar on stderr when it is a terminal; a silent callback otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
-        yield lambda _status: None
+def progress_bar(total: int, label: str) -> Iterator[ProgressLine]:
+    """A progress line on stderr when it is a terminal; a silent counter otherwise.
+
+    Each call marks one unit (a document, a section) done and shows its status text.
+    """
+    if not err_console.is_terminal or total <= 1:
+        yield ProgressLine(total)
         return
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[status]}"),
-    )
-    with Progress(*columns, console=err_console, transient=True) as progress:
+    with Progress(
+        *progress_columns(err_console.width),
+        console=err_console,
+        transient=True,
+        expand=True,
+    ) as progress:
         task = progress.add_task(label, total=total, status="")
-
-        def advance(status: str) -> None:
-            progress.update(task, advance=1, status=status)
-
-        yield advance
+        yield ProgressLine(total, lambda status: progress.update(task, advance=1, status=status))

@@ -9,6 +9,7 @@ their own and a source map back to the file.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,52 @@ class Document:
     format: str = "txt"
     title: str | None = None
     source_map: SourceMap = field(default_factory=SourceMap)
+
+
+# How far into a text its title may be, and how long a line a title may be.
+_TITLE_LINES = 8
+_TITLE_MAX = 80
+# A metadata row of a government page naming the document: "名称: | 关于…的报告 |".
+_NAME_ROW = re.compile(
+    r"^\|?\s*\[?\s*(?:名称|名稱|标题|標題|title)\s*\]?\s*[:：]?\s*\|\s*([^|]+)", re.I
+)
+_ENDS_TITLE = re.compile(r"(?:报告|報告|规划|規劃|计划|計劃|方案|纲要|綱要|公报|公報)$")
+_LEADING_ABOUT = re.compile(r"^(?:关于|關于|關於)")
+
+
+def title_of(document: Document) -> str:
+    """What a person calls a document: the title its reader found, else its text's first
+    heading line, else its file name, else its id."""
+    if document.title:
+        return document.title
+    found = heading_title(document.text)
+    if found:
+        return found
+    return document.path.stem if document.path is not None else document.id
+
+
+def heading_title(text: str) -> str | None:
+    """The first line of a text that reads as its title: metadata rows are skipped (but a
+    row naming the document gives it), a title broken over two lines is joined, and a
+    leading "关于" (on) is dropped."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_TITLE_LINES]
+    for index, line in enumerate(lines):
+        named = _NAME_ROW.match(line)
+        if named:
+            return _LEADING_ABOUT.sub("", named.group(1).strip()) or None
+        if "|" in line or line.endswith((":", "：")) or len(line) > _TITLE_MAX:
+            continue
+        title = line
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not _ENDS_TITLE.search(title) and _ENDS_TITLE.search(following):
+            title += following
+        return _LEADING_ABOUT.sub("", title) or None
+    return None
+
+
+def short_title(title: str, width: int = 16) -> str:
+    """A title cut to `width` characters for a narrow terminal column."""
+    return title if len(title) <= width else title[: width - 1] + "…"
 
 
 def decode_text(

@@ -30,7 +30,12 @@ class Extraction:
 
 
 class Extractor(Protocol):
-    """Anything that extracts facts from documents."""
+    """Anything that extracts facts from documents.
+
+    A streamed job (llmx.pipeline) also reads two optional attributes: `documents_per_step`
+    (how many documents to hand over at once; 1 if absent) and `runs_in_worker_processes`
+    (True if the extractor can be copied into worker processes and run there).
+    """
 
     name: str
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from llmx.settings import ExtractorSettings
 
 RULES = "rules"
+NUMERALS = "numerals"
 LLM = "llm"
 HYBRID = "hybrid"
 
@@ -32,6 +33,9 @@ EXTRACTORS: dict[str, ExtractorKind] = {
     kind.name: kind
     for kind in (
         ExtractorKind(RULES, "offline rules: no model, no cost", needs_model=False),
+        ExtractorKind(
+            NUMERALS, "every number is a fact: the naive offline baseline", needs_model=False
+        ),
         ExtractorKind(LLM, "a model reads each section and states its facts", needs_model=True),
         ExtractorKind(
             HYBRID, "a model keeps, fixes or drops the rules' candidates", needs_model=True
@@ -55,6 +59,10 @@ def build_extractor(
     """The extractor the settings choose; a model extractor's heavy imports only then.
     `notify` shows what a long wait is waiting for (a batch's progress)."""
     kind = extractor_kind(settings.chosen_extractor)
+    if kind.name == NUMERALS:
+        from llmx.numerals import NumeralsExtractor
+
+        return NumeralsExtractor()
     if not kind.needs_model:
         from llmx.rules import RulesExtractor
 

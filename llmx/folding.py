@@ -10,7 +10,7 @@ from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
 # Colon-like and comparison marks the reports use interchangeably.
-_EXTRA = {"∶": ":", "\u3000": " ", "－": "-", "–": "-", "＜": "<", "＞": ">"}
+_EXTRA = {"∶": ":", "︰": ":", "\u3000": " ", "－": "-", "–": "-", "＜": "<", "＞": ">"}
 
 
 class _FoldTable(dict[int, str]):

@@ -18,6 +18,7 @@ import cn2an
 
 from llmx.folding import fold
 from llmx.vocabulary import (
+    ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
     MAGNITUDES,
     PER_UNITS,
@@ -32,6 +33,7 @@ from llmx.vocabulary import (
 _UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_ALT_ALTERNATION = alternation(ALTERNATIVE_UNITS).pattern
 _CN_DIGITS = CHINESE_DIGITS
 
 # `62万8千` writes one number in two places; it is rare but official prose uses it.
@@ -46,12 +48,22 @@ QUANTITY_PATTERN = re.compile(
     rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
+    rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"
     rf"|[(（](?P<punit>{_UNIT_ALTERNATION})[)）])?"
 )
 _SMALL = r"\d{1,3}(?:\.\d+)?"
 RATIO_PATTERN = re.compile(
     rf"(?<![\d.])(?P<a>{_SMALL})\s?:\s?(?P<b>{_SMALL})(?:\s?:\s?(?P<c>{_SMALL}))?(?![\d.])"
 )
+# 19.4922.2658.25: the terms of a three-part split (19.49:22.26:58.25) whose colons a reprint
+# lost. Read only where the reading is unambiguous: as many decimals on every term, and the
+# terms summing to 100.
+GLUED_TERMS_PATTERN = re.compile(
+    r"(?<![\d.])(?:(?P<two>(?:\d{1,2}\.\d{2}){3})|(?P<one>(?:\d{1,2}\.\d){3}))(?![\d.])"
+)
+_GLUED_TERM = {"two": re.compile(r"\d{1,2}\.\d{2}"), "one": re.compile(r"\d{1,2}\.\d")}
+_SPLIT_TOTAL = 100.0
+_SPLIT_TOLERANCE = 0.1
 # 百分之十四点五: a percentage written out in words, as formal prose and speeches do.
 PERCENT_WORDS_PATTERN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
 FRACTION_PATTERN = re.compile(
@@ -137,6 +149,8 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
         return None
     magnitude = match.group("mag")
     unit = match.group("unit") or match.group("punit") or ""
+    if match.group("alt"):
+        unit = f"{unit}({match.group('alt')})"  # 万台(套): a bracketed alternative measure word
     inner = match.group("inner") or match.group("inner2")
     end = match.end()
     if not unit and not magnitude and inner:
@@ -199,6 +213,33 @@ def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Qu
                 "ratio",
                 None,
                 match.group(name),
+                None,
+                False,
+                "ratio_term",
+                True,
+            )
+        )
+    return quantities
+
+
+def _glued_terms(source: str, match: re.Match[str]) -> list[Quantity]:
+    width = "two" if match.group("two") else "one"
+    terms = list(_GLUED_TERM[width].finditer(match.group(width)))
+    if abs(sum(float(term.group()) for term in terms) - _SPLIT_TOTAL) > _SPLIT_TOLERANCE:
+        return []
+    quantities = []
+    for term in terms:
+        start, end = match.start() + term.start(), match.start() + term.end()
+        value = float(term.group())
+        quantities.append(
+            Quantity(
+                start,
+                end,
+                source[start:end],
+                value,
+                "ratio",
+                None,
+                term.group(),
                 None,
                 False,
                 "ratio_term",
@@ -286,6 +327,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
     for match in RATIO_PATTERN.finditer(folded):
         for quantity in _ratio_quantities(folded, text, match):
+            claim(quantity)
+    for match in GLUED_TERMS_PATTERN.finditer(folded):
+        for quantity in _glued_terms(text, match):
             claim(quantity)
     for match in PERCENT_WORDS_PATTERN.finditer(folded):
         claim(_percent_words_quantity(folded, text, match))

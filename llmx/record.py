@@ -60,6 +60,13 @@ class Price(_Record):
     batch_discount: float | None = None
 
 
+class DocumentSource(_Record):
+    """A document of a run as a person knows it: its title and the file it was read from."""
+
+    title: str
+    path: str | None = None
+
+
 class RunSpec(_Record):
     """What ran: enough to tell two runs apart and to replay one."""
 
@@ -87,6 +94,18 @@ class RunSpec(_Record):
     # The format each document was read as (txt, md, html, docx, pdf), by id: what
     # `llmx eval` names when it scores another rendering than the gold's.
     formats: dict[str, str] = Field(default_factory=dict)
+    # Per document id: its title and file, for tables, reports and exports.
+    sources: dict[str, DocumentSource] = Field(default_factory=dict)
+
+
+class FreshCost(_Record):
+    """A configuration's cost as if no answer had been cached."""
+
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost: float
+    call_seconds: float
 
 
 class RunStats(_Record):
@@ -110,6 +129,14 @@ class RunStats(_Record):
     batch_answers: int = 0  # requests answered through the Batch API
     batches: list[str] = Field(default_factory=list)  # the Batch API's ids of this run
     cache_write_failures: int = 0  # answers used but not stored (read-only or full disk)
+    call_seconds: float = 0.0  # the calls' latencies added up (they overlap in time)
+    # What the answers replayed from the cache cost when they were first asked, from the
+    # usage each cache entry keeps: added to the counts above, what this configuration costs
+    # run afresh, so two configurations compare fairly however warm the cache was for each.
+    replayed_tokens_in: int = 0
+    replayed_tokens_out: int = 0
+    replayed_cost: float = 0.0
+    replayed_seconds: float = 0.0
     facts_proposed: int = 0
     merged: int = 0  # proposals that landed on a span another proposal already had
     # Proposals dropped, by reason ("quote not in the section", "value not stated", …).
@@ -125,8 +152,29 @@ class RunStats(_Record):
     def hallucination_rate(self) -> float:
         return self.dropped_ungrounded / self.facts_proposed if self.facts_proposed else 0.0
 
+    @property
+    def fresh(self) -> FreshCost:
+        """What the run would have spent with an empty cache."""
+        return FreshCost(
+            calls=self.calls + self.cache_hits,
+            tokens_in=self.tokens_in + self.replayed_tokens_in,
+            tokens_out=self.tokens_out + self.replayed_tokens_out,
+            cost=self.cost + self.replayed_cost,
+            call_seconds=self.call_seconds + self.replayed_seconds,
+        )
+
     def count_drop(self, reason: str) -> None:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+    def add(self, other: RunStats) -> None:
+        """Count `other`'s figures in too (a job's total over its steps)."""
+        for name in type(self).model_fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, dict):
+                for reason, count in theirs.items():
+                    mine[reason] = mine.get(reason, 0) + count
+            else:
+                setattr(self, name, mine + theirs)
 
 
 class SectionFailure(_Record):
@@ -205,11 +253,16 @@ class RunRecord(_Record):
         return data
 
 
-def status_of(stats: RunStats, failures: list[SectionFailure]) -> RunStatus:
-    """complete, partial or failed, from what the sections got."""
-    if not failures:
+def status_of(stats: RunStats, failures: list[SectionFailure] | None = None) -> RunStatus:
+    """complete, partial or failed, from what the sections got: from the failures, or when
+    they are not at hand (a streamed job keeps them on disk), from their counts in `stats`."""
+    if failures is None:
+        lost, fell_back = stats.sections_failed, stats.sections_fallback
+    else:
+        lost = sum(1 for failure in failures if failure.fallback is None)
+        fell_back = len(failures) - lost
+    if not lost and not fell_back:
         return RunStatus.complete
-    lost = sum(1 for failure in failures if failure.fallback is None)
     asked = stats.sections_asked or stats.sections
     if lost and lost >= asked:
         return RunStatus.failed

@@ -1,7 +1,9 @@
 """Run folders: `runs/<run-id>/` with `facts.jsonl`, `run.json` and `failures.jsonl`.
 
 A run is everything needed to score, compare and replay an extraction job: the facts, and
-the typed record of how they were made and how it went (`llmx.record.RunRecord`).
+the typed record of how they were made and how it went (`llmx.record.RunRecord`). A job of
+`llmx extract` also keeps its journal (`documents.jsonl`, llmx.journal) and its settings
+(`job.json`), from which `--resume` carries a stopped job on (llmx.pipeline).
 """
 
 from __future__ import annotations
@@ -130,19 +132,67 @@ def write_run(
     return Run(folder, record, list(facts))
 
 
+def write_record(folder: Path, record: RunRecord) -> None:
+    """(Re)write a run's run.json atomically: a reader sees the old record or the new one."""
+    try:
+        write_text_atomic(folder / RUN_FILE, record.model_dump_json(indent=2) + "\n")
+    except OSError as error:
+        raise OutputError(
+            f"{error.filename or folder}: cannot write the run ({error.strerror})"
+        ) from None
+
+
 def failures_to_jsonl(failures: Sequence[SectionFailure]) -> str:
     return "".join(failure.model_dump_json() + "\n" for failure in failures)
 
 
-def load_run(path: Path) -> Run:
-    """A run from its folder (or from its `run.json` / `facts.jsonl`, or its id under runs/)."""
-    folder = path.parent if path.is_file() else path
-    if not folder.is_dir():
-        candidate = RUNS_DIR / str(path)
-        if candidate.is_dir():
-            folder = candidate
-        else:
-            raise InputError(f"{path}: no such run folder")
+LATEST = "latest"
+
+
+def run_folders(runs_dir: Path = RUNS_DIR) -> list[Path]:
+    """Every run folder under `runs_dir`, oldest first (ids begin with their start time)."""
+    if not runs_dir.is_dir():
+        return []
+    return sorted(
+        (folder for folder in runs_dir.iterdir() if (folder / RUN_FILE).is_file()),
+        key=lambda folder: folder.name,
+    )
+
+
+def find_run(ref: str | Path, runs_dir: Path = RUNS_DIR) -> Path:
+    """The folder a person means by `ref`: a path, `latest`, a run id, or a run's name
+    (the newest run of that name)."""
+    path = Path(ref)
+    if path.is_file() and path.name in (RUN_FILE, FACTS_FILE):
+        return path.parent
+    if path.is_dir():
+        return path
+    text = str(ref)
+    folders = run_folders(runs_dir)
+    if text == LATEST:
+        if not folders:
+            raise InputError(f"no runs yet in {runs_dir}; make one with `llmx extract`")
+        return folders[-1]
+    if (runs_dir / text).is_dir():
+        return runs_dir / text
+    named = [folder for folder in folders if _name_of(folder) == text]
+    if named:
+        return named[-1]
+    raise InputError(f"{text}: no run folder, run id or run name in {runs_dir} (see `llmx runs`)")
+
+
+def _name_of(folder: Path) -> str | None:
+    try:
+        name = json.loads((folder / RUN_FILE).read_text(encoding="utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name if isinstance(name, str) else None
+
+
+def load_run(path: str | Path, runs_dir: Path = RUNS_DIR) -> Run:
+    """A run from its folder (or its `run.json` / `facts.jsonl`), or its id or name under
+    `runs_dir`, or `latest`."""
+    folder = find_run(path, runs_dir)
     record_path, facts_path = folder / RUN_FILE, folder / FACTS_FILE
     if not record_path.is_file() or not facts_path.is_file():
         raise InputError(f"{folder}: not a run (needs {RUN_FILE} and {FACTS_FILE})")

@@ -97,9 +97,12 @@ def _classify(line: str, counters: _Counters) -> tuple[int, int] | None:
     return None
 
 
+_ANNEX_TITLE_LINES = 4
+
+
 def _annex_heading(line: str, following: list[str]) -> str:
     """An annex's heading is its number and the title lines under it (附件1 2023年…完成情况)."""
-    title = [part.strip() for part in following[:4] if part.strip()][:2]
+    title = [part.strip() for part in following if part.strip()][:2]
     return " ".join([line.strip(), *title])[: _HEADING_MAX * 2]
 
 
@@ -126,7 +129,8 @@ def split_sections(doc_id: str, text: str) -> list[Section]:
             level, number = found
             if level == 0:
                 counters = _Counters(annex=number)
-                stack = [(0, f"A{number}", _annex_heading(bare, lines[index + 1 :]))]
+                title_lines = lines[index + 1 : index + 1 + _ANNEX_TITLE_LINES]
+                stack = [(0, f"A{number}", _annex_heading(bare, title_lines))]
             else:
                 if level == 1:
                     counters.level1, counters.level2, counters.level3 = number, 0, 0

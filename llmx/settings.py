@@ -31,6 +31,7 @@ from pydantic import (
 from llmx.errors import ConfigError, first_problem
 from llmx.extractors import LLM, RULES, extractor_kind
 from llmx.llm.cache import CACHE_DIR
+from llmx.llm.prices import list_price
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
@@ -197,7 +198,11 @@ class ExtractorSettings(BaseModel):
 
     @property
     def price(self) -> Price:
-        return self.prices.get(self.model or "", Price())
+        """The config file's price for the model, else the dated list price, else none (0)."""
+        if self.model in self.prices:
+            return self.prices[self.model]
+        listed = list_price(self.model or "")
+        return Price(input=listed.input, output=listed.output) if listed else Price()
 
     def params(self, prompt_params: Mapping[str, Any]) -> dict[str, Any]:
         """Sampling parameters sent with each request: the prompt's, overridden by ours."""

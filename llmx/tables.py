@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import Family, Scope, cue_pattern, units_where
+from llmx.vocabulary import WRITTEN_MAGNITUDES, Family, Scope, alternation, cue_pattern, units_where
 from llmx.vocabulary import unit as declared_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
@@ -96,7 +96,7 @@ class Table:
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
-        if not column.unit and _RATE_HEADER.search(fold(column.header)):
+        if not column.unit and _RATE_HEADER.search(_outside_brackets(column.header)):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
         return row_unit or column.unit or self.unit
 
@@ -105,6 +105,14 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+def _outside_brackets(header: str) -> str:
+    """A header less its bracketed words: in `最新年度数据 (同比变动)` the bracket names what a
+    cell gives in brackets (`3,795 (↑92.3%)`), not the cell's own number."""
+    folded = fold(header)
+    outside = re.sub(r"[(（][^()（）]*[)）]", "", folded).strip()
+    return outside or folded
 
 
 def _header_status(header: str) -> str | None:
@@ -229,7 +237,7 @@ _RATE_HEADER = re.compile(
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值"
+    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动"
 )
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
@@ -240,6 +248,7 @@ _SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*
 _UNIT_LINE = re.compile(r"单\s*位\s*[:：]\s*([^\s|｜，,；;）)]+)")
 _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
+    r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
@@ -252,13 +261,39 @@ _HEADER_ROWS_MAX = 3
 
 def _is_unit(unit: str) -> bool:
     """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
-    return declared_unit(unit.split("/")[0]) is not None
+    declared = declared_unit(unit.split("/")[0])
+    return declared is not None and declared.family.fact  # (月/季度) names periods
 
 
 def _unit_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
-    bare = fold(words).strip()
+    bare = _one_language(fold(words).strip())
     return split_header_unit(f"({bare})") if bare else None
+
+
+# `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.
+_GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x00-\x7f]+)$")
+
+
+# 新台币亿元, 港币百万元: a currency's name, then a magnitude and 元 (GUIDELINES: the unit is
+# what follows the magnitude word).
+_NAMED_CURRENCY = re.compile(
+    rf"^[^\d/]+?(?P<rest>(?:{alternation(WRITTEN_MAGNITUDES).pattern})[^/]*元)$"
+)
+
+
+def _one_language(unit: str) -> str:
+    """A bilingual unit cell's unit: its symbol where the vocabulary knows it (`百分比 / %` →
+    %), else its Chinese (`亿澳门元/ 108 MOP` → 亿澳门元, whose 108 is 10^8 with the superscript
+    lost); a compound unit (元/人) is one unit and stays whole."""
+    named = _NAMED_CURRENCY.match(unit)
+    if named:
+        return named.group("rest")
+    found = _GLOSSED_UNIT.match(unit)
+    if not found:
+        return unit
+    latin = found.group("latin").strip()
+    return latin if declared_unit(latin) else found.group("chinese").strip()
 
 
 def _header_unit(header: str) -> Unit | None:
@@ -509,7 +544,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
             (rows[index][0], _merge_spaced_letters(cells, text) if layout == "spaces" else cells)
         )
         index += 1
-    body = rows[index:]
+    body = [row for row in rows[index:] if not _is_period_row(row[1])]
     if not header_rows or not body:
         return None
     width = max(len(cells) for _, cells in header_rows)
@@ -541,6 +576,20 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
+_PERIOD_CELL = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*(?:Q[1-4]|[A-Z][a-z]{2}\.?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月"
+    r"|[一二三四1-4]\s*季度|[上下]半年)?"
+)
+
+
+def _is_period_row(cells: Sequence[Cell]) -> bool:
+    """A row of periods only (`2023 | 2023 Q3 | 2023 Q4`): it heads the rows below it with
+    their periods, as web pages of indicators repeat it; it holds no value."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return bool(words) and all(_PERIOD_CELL.fullmatch(word) for word in words)
 
 
 def _fitted(
@@ -687,7 +736,7 @@ def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Tab
                 (
                     table
                     for lead in range(min(_STREAM_TITLE_LINES, len(run) - start - 1) + 1)
-                    if (table := _stream_table(text, run[start:], lead)) is not None
+                    if (table := _stream_table(text, run[start:], lead, run[:start])) is not None
                 ),
                 None,
             )
@@ -697,41 +746,39 @@ def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Tab
     return tables
 
 
-def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
+def _stream_table(
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+) -> Table | None:
     """The table a run of one-cell lines makes when its header starts at `run[lead]`.
 
     The header is the labels before the first number, less the first row's label; rows are
-    as many cells each, a label then numbers (or dashes), for as long as that holds.
+    as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
+    are the run's cells above (a `单位：` caption that a table starts after).
     """
     kinds = [_stream_kind(cell) for cell in run]
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
-    width = labels - lead - 1
-    if width < 2:
+    titles = [cell.text for cell in run[:lead]]
+    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
+    unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
+    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    header = list(run[lead : labels - 1])
+    rows = _stream_rows(run, kinds, labels - 1, len(header))
+    columns: tuple[Column, ...] | None = None
+    if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
+        body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+        columns = _columns([cell.text for cell in header], body) if rows else None
+    if columns is None and unit is not None:
+        # A header whose cells wrapped over lines no longer counts its columns: the rows do
+        # (a label, then as many numbers each), and the caption's unit says what they are.
+        values = _stream_values(kinds, labels)
+        rows = _stream_rows(run, kinds, labels - 1, values + 1) if values >= 2 else []
+        columns = _unnamed_columns(" ".join(cell.text for cell in header), values)
+    if columns is None or len(rows) < _STREAM_ROWS_MIN or not header:
         return None
-    header = list(run[lead : lead + width])
-    if any(len(cell.clean) > _STREAM_CELL_MAX // 2 for cell in header):
-        return None
-    rows: list[list[Cell]] = []
-    position = lead + width
-    while position + width <= len(run):
-        if not _is_stream_row(kinds[position : position + width]):
-            # A group label (`经济作物`) between rows: one cell, the rows go on after it.
-            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
-                position += 1
-                continue
-            break
-        rows.append(list(run[position : position + width]))
-        position += width
-    if len(rows) < _STREAM_ROWS_MIN:
-        return None
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
-    columns = _columns([cell.text for cell in header], body)
     if not any(column.role == "value" for column in columns):
         return None
-    titles = [cell.text for cell in run[:lead]]
-    unit_line = _UNIT_LINE.search(fold(" ".join(titles)))
     return Table(
         header[0].start,
         rows[-1][-1].end,
@@ -739,8 +786,41 @@ def _stream_table(text: str, run: Sequence[Cell], lead: int) -> Table | None:
         columns,
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=unit,
     )
+
+
+def _stream_rows(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
+) -> list[list[Cell]]:
+    """Rows of `width` cells from `run[position]` on, a label then numbers each, for as long
+    as that holds; a group label (`经济作物`) between rows is one cell, the rows go on after it."""
+    rows: list[list[Cell]] = []
+    if width < 2:
+        return rows
+    while position + width <= len(run):
+        if not _is_stream_row(kinds[position : position + width]):
+            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
+                position += 1
+                continue
+            break
+        rows.append(list(run[position : position + width]))
+        position += width
+    return rows
+
+
+def _stream_values(kinds: Sequence[str], first: int) -> int:
+    """How many numbers (or dashes) follow the first row's label: the row's value cells."""
+    count = 0
+    while first + count < len(kinds) and kinds[first + count] != "label":
+        count += 1
+    return count
+
+
+def _unnamed_columns(header: str, values: int) -> tuple[Column, ...]:
+    """A row label column, then value columns whose header could not be told apart."""
+    label = Column(header, "indicator", None, None, None)
+    return (label, *(Column("", "value", None, None, None) for _ in range(values)))
 
 
 def _is_stream_row(kinds: Sequence[str]) -> bool:

@@ -75,7 +75,9 @@ UNITS: tuple[Unit, ...] = (
     # length, area, volume, mass
     _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P), _("立方米", P),
     _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P), _("米", P),
-    _("亩", P, per=True), _("公顷", P), _("方", P, names_in_chinese=True), _("m2", P),
+    _("亩", P, per=True), _("公顷", P),
+    # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
+    _("千公顷", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("㎡", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
     _("标箱", P), _("TEU", P),
@@ -114,12 +116,13 @@ for _unit in UNITS:
 
 
 def unit(name: str) -> Unit | None:
-    """The declared unit of that name (as written after folding), if it is one."""
-    return _BY_NAME.get(name)
+    """The declared unit of that name (as written after folding), if it is one; a unit with
+    a bracketed alternative (头(只)) is its first measure word."""
+    return _BY_NAME.get(name) or _BY_NAME.get(name.split("(")[0])
 
 
 def family_of(name: str) -> Family | None:
-    declared = _BY_NAME.get(name)
+    declared = unit(name)
     return declared.family if declared else None
 
 
@@ -135,6 +138,11 @@ NON_FACT_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if not u.family
 NOUN_FOLLOWS_UNITS: frozenset[str] = units_where(Family.COUNT)
 PERCENT_UNITS: frozenset[str] = units_where(Family.PERCENT)
 NAMES_IN_CHINESE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.names_in_chinese)
+# Measure words that may follow another in brackets as an alternative (万头(只), 万台(套)):
+# the unit as written is both, 头(只).
+ALTERNATIVE_UNITS: frozenset[str] = units_where(Family.COUNT, Family.TALLY) - frozenset(
+    u.name for u in UNITS if not u.written
+)
 
 
 def implied_kind(unit_name: str) -> str | None:

@@ -562,8 +562,9 @@ GOLD += [
 ]
 
 EVAL_REPORT: list[Case] = [
-    Case("eval-nothing", args("eval"), "give a RUN to score"),
-    Case("eval-missing-run", args("eval", "nope"), "nope: no such run folder"),
+    # No RUN: the latest, runs/good; with no gold where the project keeps it, says where.
+    Case("eval-nothing", args("eval"), "no gold set at evals/gold/manifest.json"),
+    Case("eval-missing-run", args("eval", "nope"), "nope: no run folder, run id or run name"),
     Case("eval-not-a-run", with_folder("notrun", "eval", "notrun"), "not a run (needs run.json"),
     Case("eval-half-unknown", args("eval", "runs/good", "--half", "both"), "--half", 2),
     Case(
@@ -611,8 +612,8 @@ EVAL_REPORT: list[Case] = [
         ),
         "unknown metric(s) speed",
     ),
-    Case("report-nothing", args("report"), "Missing argument", 2),
-    Case("report-missing-run", args("report", "nope"), "nope: no such run folder"),
+    Case("report-nothing", args("report"), "no gold set at evals/gold/manifest.json"),
+    Case("report-missing-run", args("report", "nope"), "nope: no run folder, run id or run name"),
     Case(
         "report-out-folder",
         with_folder("o.html", "report", "runs/good", "--out", "o.html", "--gold-dir", "gold"),
@@ -709,7 +710,7 @@ EVAL_REPORT: list[Case] = [
             "--gold-dir",
             "gold",
         ),
-        "extractor 'magic' is not one of rules, llm, hybrid",
+        "extractor 'magic' is not one of rules, numerals, llm, hybrid",
     ),
     Case(
         "compare-documents-missing",

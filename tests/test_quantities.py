@@ -78,6 +78,27 @@ def test_a_split_ratio_gives_one_mention_per_term() -> None:
     ]
 
 
+@pytest.mark.parametrize("colon", [":", "：", "∶", "︰"])
+def test_every_colon_a_report_writes_splits_a_ratio(colon: str) -> None:
+    terms = find_quantities(f"产业结构调整为8.7{colon}35{colon}56.3")
+    assert [(q.text, q.value, q.unit) for q in terms] == [
+        ("8.7", 8.7, "ratio"),
+        ("35", 35, "ratio"),
+        ("56.3", 56.3, "ratio"),
+    ]
+
+
+def test_a_split_whose_colons_were_lost_is_read_only_when_unambiguous() -> None:
+    # Three terms, as many decimals each, summing to 100: the colons a reprint dropped.
+    terms = find_quantities("产业结构由上年的9.3641.2049.44调整为8.9140.0751.02。")
+    assert [(q.text, q.unit, q.shape) for q in terms] == [
+        (text, "ratio", "ratio_term")
+        for text in ("9.36", "41.20", "49.44", "8.91", "40.07", "51.02")
+    ]
+    # Not summing to 100, the run is not a split.
+    assert all(q.unit != "ratio" for q in find_quantities("编号为12.3445.6778.90的地块"))
+
+
 @pytest.mark.parametrize(
     ("mention", "value", "qualifier"),
     [
@@ -207,3 +228,9 @@ def test_numbers_written_out_in_words(
 def test_a_wan_followed_by_a_unit_is_still_a_magnitude() -> None:
     (found,) = find_quantities("三万人")
     assert (found.value, found.unit, found.magnitude) == (30000, "人", "万")
+
+
+def test_a_bracketed_alternative_measure_word_is_part_of_the_unit() -> None:
+    text = "年末生猪存栏86.4万头（只），新购农机具1200台(套)(含补贴)。"
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
+    assert found == [("86.4万头（只）", 864_000, "头(只)"), ("1200台(套)", 1200, "台(套)")]

@@ -108,3 +108,46 @@ def test_a_sentence_of_thousands_of_clauses_is_read_in_linear_time(
     assert len(facts) == clauses
     assert facts[0].period == "2023"  # a year opening the sentence still dates what follows
     assert tries < clauses * 300  # a bounded look-back per number, not the whole line
+
+
+def test_a_unit_written_in_part_on_each_term_is_the_last_terms_unit() -> None:
+    facts = _facts("三次产业分别拉动经济增长0.8个、2.5个和3.1个百分点，新建厂房5个、仓库2座。")
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("0.8个", "个百分点", "change"),
+        ("2.5个", "个百分点", "change"),
+        ("3.1个百分点", "个百分点", "change"),
+        ("5个", "个", "level"),
+        ("2座", "座", "level"),
+    ]
+
+
+def test_numbers_are_read_through_pinyin_glosses_and_spans_keep_them() -> None:
+    body = (
+        "三次产(chǎn)业(yè)分别拉动(dòng)增长(zhǎng)0.9、1.1和2.4个(gè)百分点(diǎn)，"
+        "新增企业(yè)12家(jiā)。"
+    )
+    facts = _facts(body)
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("0.9", 0.9, "个百分点"),
+        ("1.1", 1.1, "个百分点"),
+        ("2.4个(gè)百分点(diǎn)", 2.4, "个百分点"),
+        ("12家(jiā)", 12, "家"),
+    ]
+
+
+def test_a_magnitude_without_a_unit_is_money_after_a_tax_or_a_headline_milestone() -> None:
+    facts = _facts("县级获配之分成税款计12.6亿；全县文旅产业规模有望破千亿。")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("12.6亿", 1.26e9, "元"),
+        ("千亿", 1e11, "元"),
+    ]
+
+
+def test_a_bare_last_term_of_a_list_of_rates_takes_their_unit() -> None:
+    facts = _facts("三年间自给率分别为71.35%、69.02%及66.48（见附表），新建厂房3座。")
+    assert [(f.text, f.unit) for f in facts] == [
+        ("71.35%", "%"),
+        ("69.02%", "%"),
+        ("66.48", "%"),
+        ("3座", "座"),
+    ]

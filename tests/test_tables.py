@@ -128,16 +128,63 @@ def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
     ]
 
 
-def test_a_stacked_header_flattened_out_of_order_gives_no_table_rather_than_a_wrong_one() -> None:
-    # Header cells wrapped over lines: their count no longer matches the rows' cells.
-    text = (
-        "表3 各县自有财源占比\n单位:亿元;%\n县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
-        "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
-    )
-    assert find_tables(text) == []
+def test_a_stacked_header_flattened_out_of_order_names_no_column_wrongly() -> None:
+    # Header cells wrapped over lines: their count no longer matches the rows' cells. The
+    # rows still count the columns, and the caption's unit says what their numbers are; no
+    # column is named from the scrambled header, and without a unit line there is no table.
+    header = "县别\n2023年\n自有\n财源(B)\n收入(A)\n占比\n(B/A)\n"
+    rows = "甲县\n12.5\n20.1\n62.19%\n乙县\n8.4\n15.0\n56.00%\n"
+    text = "表3 各县自有财源占比\n单位:港币亿元;%\n" + header + rows
+    [table] = find_tables(text)
+    assert [(column.role, column.header) for column in table.columns[1:]] == [("value", "")] * 3
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit, f.indicator) for f in facts] == [
+        ("12.5", 1.25e9, "元", "甲县"),
+        ("20.1", 2.01e9, "元", "甲县"),
+        ("62.19%", 62.19, "%", "甲县"),
+        ("8.4", 8.4e8, "元", "乙县"),
+        ("15.0", 1.5e9, "元", "乙县"),
+        ("56.00%", 56.0, "%", "乙县"),
+    ]
+    assert find_tables("表3 各县自有财源占比\n" + header + rows) == []
 
 
 def test_a_formula_in_brackets_is_not_a_unit() -> None:
     text = "地区 | 自有财源(B) | 占比(B/A)\n甲县 | 12.5 | 62.19\n乙县 | 8.4 | 56.00\n"
     [table] = find_tables(text)
     assert [column.unit for column in table.columns] == [None, None, None]
+
+
+def test_an_indicator_page_with_a_bilingual_unit_column_and_period_rows() -> None:
+    # A web page of indicators: a unit column in two languages (亿元/ 108 CNY lost its
+    # superscript), a row of periods above each indicator, a footnote mark on a header, and
+    # the year's level with its growth in brackets under a header naming both.
+    text = (
+        "主要经济指标\n"
+        "指标 | 单位 | 最新年度数据 (同比变动) | 最新数据 (Q3) | 最新数据 (Q4) | 按季变动注1 |\n"
+        "2024 | 2024 Q3 | 2024 Q4 | | | |\n"
+        "地区生产总值 (GDP)1 | 亿元/ 108 CNY | 1,250 (↑4.1%) | 310.2 | 335.6 | ↑ 8.2% |\n"
+        "2024 | 2024 Q3 | 2024 Q4 | | | |\n"
+        "城镇登记失业率 | 百分比 / % | 3.2% (-0.3%) | 3.3% | 3.1% | -0.2% |\n"
+        "人均可支配收入 | 元 / CNY | 45,210 (↑ 5.0%) | – | – | – |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.role for column in table.columns] == [
+        "indicator", "unit", "value", "value", "value", "value",
+    ]  # fmt: skip
+    assert len(table.rows) == 3  # the period rows hold no values
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("1,250", 125_000_000_000, "元"),
+        ("4.1%", 4.1, "%"),
+        ("310.2", 31_020_000_000, "元"),
+        ("335.6", 33_560_000_000, "元"),
+        ("8.2%", 8.2, "%"),
+        ("3.2%", 3.2, "%"),
+        ("0.3%", 0.3, "%"),
+        ("3.3%", 3.3, "%"),
+        ("3.1%", 3.1, "%"),
+        ("0.2%", 0.2, "%"),
+        ("45,210", 45_210, "元"),
+        ("5.0%", 5.0, "%"),
+    ]

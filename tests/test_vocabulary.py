@@ -70,3 +70,9 @@ def test_an_energy_family_is_found_valued_and_kinded_from_its_rows() -> None:
     kinds = {fact.text: fact.kind for fact in facts}
     assert kinds["3200万千瓦时"] == kinds["12.5万吨二氧化碳当量"] == "level"
     assert kinds["6.2%"] == "change"
+
+
+def test_thousand_hectares_keep_the_thousand_in_the_unit() -> None:
+    text = "全年油料种植面积12.5千公頃，比上年减少0.3千公顷。"
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
+    assert found == [("12.5千公頃", 12.5, "千公顷"), ("0.3千公顷", 0.3, "千公顷")]

@@ -11,18 +11,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from llmx.commands.options import CacheDir, cache_dir_of
 from llmx.console import fail, note, one_line_errors
 from llmx.errors import ConfigError
-from llmx.llm.cache import CACHE_DIR, ResponseCache
+from llmx.llm.cache import ResponseCache
 
 cache_app = typer.Typer(help="Inspect and prune cached model responses.", no_args_is_help=True)
-CacheDir = Annotated[Path, typer.Option(help="The cache folder.")]
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
 
 
 @cache_app.command()
-def stats(cache_dir: CacheDir = CACHE_DIR) -> None:
+def stats(cache_dir: CacheDir = None) -> None:
     """Entries, size, models, age and the tokens the cached answers cost."""
+    cache_dir = cache_dir_of(cache_dir)
     with one_line_errors():
         summary = _cache(cache_dir).stats()
     table = Table(title=f"Cache {cache_dir}", show_header=False)
@@ -43,7 +44,7 @@ def stats(cache_dir: CacheDir = CACHE_DIR) -> None:
 
 @cache_app.command()
 def prune(
-    cache_dir: CacheDir = CACHE_DIR,
+    cache_dir: CacheDir = None,
     older_than: Annotated[
         str | None, typer.Option(help="Remove entries older than this: 30d, 12h or 90m.")
     ] = None,
@@ -56,6 +57,7 @@ def prune(
     Only files that are provably llmx cache entries are touched; anything else in the
     folder, including entries llmx cannot read, is left alone.
     """
+    cache_dir = cache_dir_of(cache_dir)
     with one_line_errors():
         age = _age(older_than) if older_than is not None else None
         if everything and (age is not None or model is not None):

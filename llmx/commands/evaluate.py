@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -10,26 +11,32 @@ import typer
 from rich.console import Console
 
 from llmx.baselines import (
-    BASELINES,
     Baseline,
     baseline_of,
     fact_changes,
     load_baselines,
     write_baselines,
 )
+from llmx.commands.options import GoldDir, RunsDir, gold_dir_of, run_of, runs_dir_of
 from llmx.configurations import Configuration, made_by, run_configuration
-from llmx.console import fail, note, one_line_errors
+from llmx.console import command, next_step, note, one_line_errors, shown_path
+from llmx.documents import title_of
 from llmx.errors import ConfigError
 from llmx.evaluation import evaluate_run, gold_fingerprint, scoring_gold
-from llmx.gold import GOLD_DIR, Half
+from llmx.gold import Half
 from llmx.report.formatting import percent
 from llmx.report.terminal import attributes_table, headline_table, print_evaluation
-from llmx.runs import Run, load_run
+from llmx.runs import Run, load_run, now_iso, run_folders
+from llmx.summary import summarise, write_scores
+from llmx.workspace import find_workspace as workspace
 
 
 def evaluate(
     run: Annotated[
-        Path | None, typer.Argument(help="Run folder (or its id under runs/) to score.")
+        str | None,
+        typer.Argument(
+            help="The run to score: its folder, id or name. Default: latest.", metavar="RUN"
+        ),
     ] = None,
     update_baseline: Annotated[
         str | None,
@@ -41,9 +48,7 @@ def evaluate(
             "deliberate change.",
         ),
     ] = None,
-    gold_dir: Annotated[Path, typer.Option(help="Gold folder (manifest.json, <doc>.jsonl).")] = (
-        GOLD_DIR
-    ),
+    gold_dir: GoldDir = None,
     half: Annotated[
         Half | None,
         typer.Option(
@@ -51,7 +56,14 @@ def evaluate(
             "out: only its headline scores are shown, never its errors."
         ),
     ] = None,
-    baselines: Annotated[Path, typer.Option(help="Baselines file.")] = BASELINES,
+    baselines: Annotated[
+        Path | None,
+        typer.Option(help="Baselines file. Default: evals/baselines.json in the project."),
+    ] = None,
+    runs_dir: RunsDir = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object, no tables.")
+    ] = False,
     sections: Annotated[int, typer.Option(min=0, help="Worst sections to list.")] = 10,
     examples: Annotated[int, typer.Option(min=0, help="Examples per error cause.")] = 3,
 ) -> None:
@@ -62,20 +74,45 @@ def evaluate(
     """
     with one_line_errors():
         if update_baseline is not None:
-            _update_baseline(update_baseline, run, baselines)
+            _update_baseline(
+                update_baseline,
+                None if run is None else load_run(run, runs_dir_of(runs_dir)).path,
+                baselines or workspace().baselines,
+            )
             return
-        if run is None:
-            raise fail("give a RUN to score, or --update-baseline CONFIG")
-        loaded = load_run(run)  # a wrong RUN is named before any gold is read
-        gold = scoring_gold(gold_dir, half)
-        evaluation = evaluate_run(loaded, gold)
+        scored = run_of(run, runs_dir)  # a wrong RUN is named before any gold is read
+        folder = gold_dir_of(gold_dir)
+        gold = scoring_gold(folder, half)
+        evaluation = evaluate_run(scored, gold)
+        summary = summarise(
+            evaluation,
+            gold_dir=folder,
+            gold_fingerprint=gold_fingerprint(folder),
+            scored=now_iso(),
+            half=half,
+            headline_only=half == "test",
+        )
+        if half is None:
+            # Kept beside the run for `llmx runs`; a half's scores are not the run's.
+            with contextlib.suppress(OSError):
+                write_scores(scored.path, summary)
+    if as_json:
+        typer.echo(summary.model_dump_json(indent=2))
+        return
     if half == "test":
         console = Console()
         console.print(headline_table(evaluation))
         console.print(attributes_table(evaluation.total))
         note("held-out half: only the headline is shown (evals/wide/SPLIT.md)")
         return
-    print_evaluation(evaluation, Console(), sections=sections, examples=examples)
+    titles = {doc: title_of(document) for doc, document in gold.documents.items()}
+    print_evaluation(evaluation, Console(), titles=titles, sections=sections, examples=examples)
+    where = shown_path(scored.path)
+    others = [path for path in run_folders(runs_dir_of(runs_dir)) if path != scored.path]
+    next_step(
+        command("llmx", "report", *([shown_path(others[-1])] if others else []), where),
+        command("llmx", "export", where, "--out", "facts.csv"),
+    )
 
 
 def _update_baseline(name: str, run_path: Path | None, path: Path) -> None:

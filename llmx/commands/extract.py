@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel, ValidationError
+from typer._click.exceptions import MissingParameter
 
-from llmx.atomic import check_writable, write_text_atomic
-from llmx.console import fail, failure_lines, note, one_line_errors, progress_bar, status_line
-from llmx.documents import Document
+from llmx.atomic import atomic_writer, check_writable
+from llmx.commands.options import RunsDir, runs_dir_of
+from llmx.console import (
+    command,
+    fail,
+    failure_lines,
+    next_step,
+    note,
+    one_line_errors,
+    progress_bar,
+    shown_path,
+    status_line,
+)
+from llmx.errors import InputError, first_problem
 from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
-from llmx.facts import facts_to_jsonl
-from llmx.pipeline import load_documents, run_extraction
+from llmx.pipeline import JOB_FILE, resume_job, run_job
+from llmx.readers import expand_paths
 from llmx.record import RunStatus
-from llmx.runs import FAILURES_FILE, RUNS_DIR
-from llmx.sections import split_sections
+from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, read_failures
 from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
@@ -31,8 +44,12 @@ def _registered(name: str | None) -> str | None:
 def extract(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Documents (.txt, .md, .html, .docx…) or folders.")
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="Documents (.txt, .md, .html, .docx…) or folders (not with --resume).",
+            metavar="PATHS",
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the facts to this JSONL file.")
     ] = None,
@@ -45,7 +62,7 @@ def extract(
         ),
     ] = None,
     name: Annotated[str | None, typer.Option(help="Name the run (shown in reports).")] = None,
-    runs_dir: Annotated[Path, typer.Option(help="Where run folders go.")] = RUNS_DIR,
+    runs_dir: RunsDir = None,
     model: Annotated[str | None, typer.Option(help=f"Model name; also ${MODEL_ENV}.")] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible base URL (Ollama, vLLM, DeepSeek…).")
@@ -106,69 +123,149 @@ def extract(
             "follow-up batch).",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes reading (and, for the rules, extracting) files."),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(help="Carry on a stopped job: its run folder or id; no PATHS with it."),
+    ] = None,
 ) -> None:
     """Extract every stated quantity from PATHS, each grounded to its source span.
 
-    Writes runs/<run-id>/facts.jsonl and run.json. With no model configured the offline
-    rules extractor is used.
+    Writes runs/<run-id>/facts.jsonl and run.json as it goes, one document at a time. With
+    no model configured the offline rules extractor is used. A job that was stopped carries
+    on with --resume RUN, without redoing the documents it finished.
     """
     with one_line_errors():
+        runs_dir = runs_dir_of(runs_dir)
         if out is not None:
             check_writable(out, "--out")
-        loaded = load_documents(paths)
-        documents, unreadable = loaded.documents, loaded.unreadable
-        if not documents and len(unreadable) == 1:
-            raise fail(f"{unreadable[0].path}: {unreadable[0].reason}")
-        for item in unreadable:
-            note(f"cannot read {item.path}: {item.reason}")
-        if not documents:
-            raise fail(f"none of the {len(unreadable)} files could be read; nothing written")
         # Every option named as a setting is one: a new setting is a field and its option.
         flags = {name: value for name, value in ctx.params.items() if name in SETTING_NAMES}
         flags["offline"] = offline or None  # not given: the environment or file may say
-        settings = ExtractorSettings.from_sources(flags, os.environ, config)
+        if resume is not None:
+            folder = _resumable(resume, runs_dir)
+            job = _recorded_job(folder, paths, {**flags, "name": name, "config": config})
+            job = job.with_limits(workers=workers, concurrency=concurrency)
+        else:
+            if not paths:  # a usage error, as when any other required argument is missing
+                raise MissingParameter(
+                    "give the files or folders to extract from (or --resume RUN)",
+                    ctx=ctx,
+                    param_type="argument",
+                    param_hint="'PATHS...'",
+                )
+            settings = ExtractorSettings.from_sources(flags, os.environ, config)
+            job = JobSettings(
+                paths=[str(path) for path in paths],
+                settings=settings,
+                named_extractor=extractor is not None,
+                workers=workers or 1,
+            )
+        settings = job.settings
+        inputs = [Path(path) for path in job.paths]
+        files = len(expand_paths(inputs))  # a bad path is named before anything is built
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
-        if not uses_model and extractor is None:
+        if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")
         built = build_extractor(settings, notify=note)
-        total = _section_count(documents) if uses_model else len(documents)
-        with progress_bar(total, f"extract ({built.name})") as advance:
-            run = run_extraction(
-                paths,
-                built,
-                name=name,
-                runs_dir=runs_dir,
-                progress=advance,
-                documents=documents,
-                unreadable=unreadable,
-            )
+        with progress_bar(files, built.name) as advance:
+            if resume is not None:
+                record = resume_job(
+                    folder, inputs, built, workers=job.workers, progress=advance
+                )
+            else:
+                folder, record = run_job(
+                    inputs,
+                    built,
+                    name=name,
+                    runs_dir=runs_dir,
+                    workers=job.workers,
+                    progress=advance,
+                    settings=job.model_dump_json(indent=2) + "\n",
+                )
         if out is not None:
-            write_text_atomic(out, "".join(facts_to_jsonl(run.facts)))
-        stats = run.record.stats
+            _copy_atomic(folder / FACTS_FILE, out)
+        stats = record.stats
         note(
-            f"{stats.facts} facts from {len(documents)} documents → {run.path}"
+            f"{stats.facts} facts from {stats.documents} documents → {folder}"
             + (f" and {out}" if out else "")
             + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
-        for line in failure_lines(run.record, run.path / FAILURES_FILE):
+        for item in record.unreadable:
+            note(f"cannot read {item.path}: {item.reason}")
+        record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})
+        for line in failure_lines(record, folder / FAILURES_FILE):
             note(line)
-        status = run.record.status
-        if status is RunStatus.interrupted:
+        if record.status is RunStatus.interrupted:
             raise fail(
-                f"interrupted: the facts of the sections finished are in {run.path}; "
-                "run again to resume (answers already paid for are cached)",
+                f"interrupted after {advance.done} of {files} documents: the facts of the "
+                f"sections finished are in {folder}; "
+                f"carry on with `llmx extract --resume {folder}` (answers already paid for "
+                "are cached)",
                 code=130,
             )
         problems = [
-            *([status_line(run.record)] if status is not RunStatus.complete else []),
-            *([f"{len(unreadable)} files could not be read"] if unreadable else []),
+            *([status_line(record)] if record.status is not RunStatus.complete else []),
+            *([f"{len(record.unreadable)} files could not be read"] if record.unreadable else []),
         ]
         if problems:
             raise fail("; ".join(problems) + "; the run keeps the others")
+        next_step(command("llmx", "eval", shown_path(folder)))
 
 
-def _section_count(documents: list[Document]) -> int:
-    return sum(len(split_sections(document.id, document.text)) for document in documents)
+class JobSettings(BaseModel):
+    """What `llmx extract` was asked to do, kept as the run folder's job.json so that
+    --resume rebuilds the same extractor (the API key is named, never stored)."""
+
+    paths: list[str]
+    settings: ExtractorSettings
+    named_extractor: bool = False  # --extractor was given, not picked for want of a model
+    workers: int = 1  # how the job runs, not what it extracts: may change on resume
+
+    def with_limits(self, *, workers: int | None, concurrency: int | None) -> JobSettings:
+        """The same job, working harder or softer: only these may change on resume."""
+        settings = self.settings
+        if concurrency is not None:
+            settings = settings.model_copy(update={"concurrency": concurrency})
+        return self.model_copy(
+            update={"workers": workers or self.workers, "settings": settings}
+        )
+
+
+def _resumable(run: Path, runs_dir: Path) -> Path:
+    """The folder of the run to resume: as given, or its id under --runs-dir."""
+    folder = run if run.is_dir() else runs_dir / str(run)
+    if not (folder / RUN_FILE).is_file():
+        raise InputError(f"{run}: no run folder to resume (looked for {folder / RUN_FILE})")
+    if not (folder / JOB_FILE).is_file():
+        raise InputError(f"{folder}: has no {JOB_FILE}; only jobs started by llmx extract resume")
+    return folder
+
+
+def _recorded_job(folder: Path, paths: list[Path] | None, given: dict[str, Any]) -> JobSettings:
+    """The job's own settings: --resume carries the job on as it was set up."""
+    if paths:
+        raise InputError("--resume takes its files from the run; give no PATHS with it")
+    changed = next(
+        (name for name, value in given.items() if value is not None and name != "concurrency"),
+        None,
+    )
+    if changed:
+        flag = "--" + changed.replace("_", "-")
+        raise InputError(f"--resume carries the job on with its own settings; drop {flag}")
+    raw = (folder / JOB_FILE).read_text(encoding="utf-8")
+    try:
+        return JobSettings.model_validate_json(raw)
+    except ValidationError as error:
+        raise InputError(f"{folder / JOB_FILE}: {first_problem(error)}") from None
+
+
+def _copy_atomic(source: Path, target: Path) -> None:
+    with source.open(encoding="utf-8") as facts, atomic_writer(target) as handle:
+        shutil.copyfileobj(facts, handle)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,21 +12,26 @@ from rich.console import Console
 from rich.table import Table
 
 from llmx.atomic import check_writable
+from llmx.commands.export import FormatOption
+from llmx.commands.options import GoldDir, gold_dir_of, workspace
 from llmx.console import fail, note, one_line_errors
+from llmx.documents import short_title, title_of
 from llmx.errors import InputError
+from llmx.exports import choose_format, fact_rows, write_rows
 from llmx.facts import read_facts
-from llmx.gold import GOLD_DIR, load_gold, validate_gold_lines
+from llmx.gold import load_gold, validate_gold_lines
+from llmx.pipeline import source_of
 from llmx.sections import section_at
 from llmx.textfiles import read_text_file
 
 gold_app = typer.Typer(help="Validate, count and export the gold set.", no_args_is_help=True)
-GoldDir = Annotated[Path, typer.Option(help="Folder with manifest.json and <doc>.jsonl files.")]
 
 
 @gold_app.command()
-def validate(gold_dir: GoldDir = GOLD_DIR) -> None:
+def validate(gold_dir: GoldDir = None) -> None:
     """Check every gold line: fields, span text, value, sets, labelled section, overlaps."""
     with one_line_errors():
+        gold_dir = gold_dir_of(gold_dir)
         gold = load_gold(gold_dir, with_facts=False)
         problems: list[str] = []
         files = 0
@@ -51,10 +56,10 @@ def validate(gold_dir: GoldDir = GOLD_DIR) -> None:
 
 
 @gold_app.command()
-def stats(gold_dir: GoldDir = GOLD_DIR) -> None:
+def stats(gold_dir: GoldDir = None) -> None:
     """Facts per document, section, unit, status and kind."""
     with one_line_errors():
-        gold = load_gold(gold_dir)
+        gold = load_gold(gold_dir_of(gold_dir))
     console = Console()
     sections = Counter(
         (fact.doc, section_at(gold.sections[fact.doc], fact.start).id) for fact in gold.facts
@@ -63,10 +68,13 @@ def stats(gold_dir: GoldDir = GOLD_DIR) -> None:
     table = Table(title=f"Gold: {len(gold.facts)} facts")
     for column in ("document", "facts", "sections with facts", "sections"):
         table.add_column(column, justify="right" if column != "document" else "left")
-    for doc_id in gold.documents:
+    for doc_id, document in gold.documents.items():
         with_facts = sum(1 for (doc, _), _count in sections.items() if doc == doc_id)
         table.add_row(
-            doc_id, str(per_doc[doc_id]), str(with_facts), str(len(gold.sections[doc_id]))
+            f"{doc_id}\n{short_title(title_of(document), 24)}",
+            str(per_doc[doc_id]),
+            str(with_facts),
+            str(len(gold.sections[doc_id])),
         )
     console.print(table)
     for field in ("unit", "status", "kind"):
@@ -81,18 +89,22 @@ def stats(gold_dir: GoldDir = GOLD_DIR) -> None:
 
 @gold_app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Parquet file to write.")],
-    gold_dir: GoldDir = GOLD_DIR,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="File to write (.csv, .parquet or .jsonl).")
+    ],
+    form: FormatOption = None,
+    gold_dir: GoldDir = None,
 ) -> None:
-    """Write the gold set as Parquet (through `datasets`)."""
-    # datasets is heavy to import; only this command needs it.
-    from llmx.datasets_io import export_parquet, facts_dataset
-
+    """Write the gold set as a table: CSV, Parquet or JSONL, chosen by the file's name."""
     with one_line_errors():
         check_writable(out, "--out")
-        gold = load_gold(gold_dir)
-        export_parquet(facts_dataset(gold.facts), out)
-    note(f"{len(gold.facts)} gold facts → {out}")
+        chosen = choose_format(out, form)
+        folder = gold_dir_of(gold_dir)
+        gold = load_gold(folder)
+        sources = {doc: source_of(document) for doc, document in gold.documents.items()}
+        texts = {d: doc.text for d, doc in gold.documents.items() if doc.format == "txt"}
+        write_rows(fact_rows(gold.facts, sources, texts), out, chosen)
+    note(f"{len(gold.facts)} gold facts → {out} ({chosen.value})")
 
 
 AGREEMENT_DIR = Path("evals/agreement")
@@ -100,20 +112,30 @@ AGREEMENT_DIR = Path("evals/agreement")
 
 @gold_app.command()
 def agreement(
-    second: Annotated[Path, typer.Option(help="The second reading (JSONL of facts).")] = (
-        AGREEMENT_DIR / "second_reading.jsonl"
-    ),
-    sample: Annotated[Path, typer.Option(help="The sampled ranges (JSON).")] = (
-        AGREEMENT_DIR / "sample.json"
-    ),
-    gold_dir: GoldDir = GOLD_DIR,
+    second: Annotated[
+        Path | None,
+        typer.Option(
+            help="The second reading (JSONL of facts). "
+            "Default: evals/agreement/second_reading.jsonl in the project."
+        ),
+    ] = None,
+    sample: Annotated[
+        Path | None,
+        typer.Option(
+            help="The sampled ranges (JSON). Default: evals/agreement/sample.json in the project."
+        ),
+    ] = None,
+    gold_dir: GoldDir = None,
 ) -> None:
     """How far an independent second reading of sampled passages agrees with the gold."""
     from llmx.agreement import Range
     from llmx.agreement import agreement as measure
 
     with one_line_errors():
-        gold = load_gold(gold_dir)
+        folder = workspace().root / AGREEMENT_DIR
+        second = second or folder / "second_reading.jsonl"
+        sample = sample or folder / "sample.json"
+        gold = load_gold(gold_dir_of(gold_dir))
         try:
             ranges = [Range(**entry) for entry in _read_json(sample)["ranges"]]
         except (KeyError, TypeError) as error:

@@ -65,6 +65,7 @@ class Tally:
     tokens_in: int = 0
     tokens_out: int = 0
     tokens_cached: int = 0
+    seconds: float = 0.0  # from the first request to the answer: what a replay saves
 
     def count(self, usage: CompletionUsage | None) -> None:
         """Add a completion's `usage`: prompt, completion and cached prompt tokens."""
@@ -75,7 +76,7 @@ class Tally:
         details = usage.prompt_tokens_details
         self.tokens_cached += (details.cached_tokens or 0) if details else 0
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, int | float]:
         return {
             "requests": self.requests,
             "retries": self.retries,
@@ -83,6 +84,7 @@ class Tally:
             "tokens_in": self.tokens_in,
             "tokens_out": self.tokens_out,
             "tokens_cached": self.tokens_cached,
+            "seconds": round(self.seconds, 3),
         }
 
 

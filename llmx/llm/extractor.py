@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import signal
+import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from llmx.llm.client import Completion, request_body
 from llmx.llm.grounding import Grounded, Grounding, ground
 from llmx.llm.modes import ExtractionMode
 from llmx.llm.plan import Job, Part, pack
+from llmx.llm.prices import spent_line
 from llmx.llm.prompts import PromptTemplate
 from llmx.llm.schemas import NUMERAL, repairs_of
 from llmx.llm.sources import AnswerSource, LiveSource, Outcome, Validator
@@ -41,11 +43,9 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def _status_line(stats: RunStats, where: str) -> str:
-    return (
-        f"{where} · {stats.calls} calls · {stats.cache_hits} cached · "
-        f"{stats.tokens_in}+{stats.tokens_out} tokens · ${stats.cost:.4f}"
-    )
+def _usage_count(usage: Mapping[str, Any], name: str) -> int:
+    value = usage.get(name)
+    return value if isinstance(value, int) and value >= 0 else 0
 
 
 class LLMExtractor:
@@ -79,6 +79,12 @@ class LLMExtractor:
         self.schema: type[BaseModel] = packed or mode.schema
         self.schema_hash = content_hash(self.schema.model_json_schema())[:16]
         self._rules = RulesExtractor() if mode.uses_candidates else None
+        # A streamed job hands over this many documents at once, so that calls stay in
+        # flight across documents rather than draining at the end of each (llmx.pipeline);
+        # a batch takes every document, or each step would be a batch of its own.
+        self.documents_per_step = (
+            sys.maxsize if settings.batch else max(1, settings.concurrency // 4)
+        )
 
     def describe(self) -> RunSpec:
         config = self.settings
@@ -188,9 +194,10 @@ class LLMExtractor:
         parts, total = self.parts(documents)
         jobs = [self.job(pack) for pack in self._packs(parts)]
         stats = RunStats(sections=total, sections_asked=len(parts))
+        price = self.describe().price_per_million
         if progress is not None:
             for _ in range(total - len(parts)):
-                progress(_status_line(stats, "(sections with no number skipped)"))
+                progress(spent_line(stats, price))
         validate = Validator(self.settings, self.schema)
         answers: dict[str, BaseModel] = {}
         for job in jobs:  # the cache, read once
@@ -198,8 +205,9 @@ class LLMExtractor:
                 continue
             entry = self.cache.get(job.key)
             answer = validate(job, entry["response"]) if entry is not None else None
-            if answer is not None:
+            if answer is not None and entry is not None:
                 answers[job.key] = answer
+                self._count_replayed(entry.get("usage"), stats)
         cached = set(answers)
         misses = list({job.key: job for job in jobs if job.key not in answers}.values())
         errors: dict[str, ModelError] = {}
@@ -230,13 +238,13 @@ class LLMExtractor:
                     await self._store(job, outcome.completion, stats)
             if progress is not None:
                 for _ in job.parts:
-                    progress(_status_line(stats, job.where))
+                    progress(spent_line(stats, price))
 
         if progress is not None:
             for job in jobs:
                 if job.key in answers:
                     for _ in job.parts:
-                        progress(_status_line(stats, job.where))
+                        progress(spent_line(stats, price))
         live = LiveSource(self.settings, self.schema, self.cache, stats, self._env)
         source: AnswerSource = live
         if self.settings.batch:
@@ -269,6 +277,19 @@ class LLMExtractor:
                     failures.append(failure)
                     facts.extend(part.candidates if failure.fallback else ())
         return Extraction(facts, stats, failures, interrupted=interrupted)
+
+    def _count_replayed(self, usage: object, stats: RunStats) -> None:
+        """Add what a cached answer cost when it was first asked (its entry's usage): with
+        what this run paid, what the configuration costs afresh."""
+        if not isinstance(usage, Mapping):
+            return
+        tokens_in, tokens_out = _usage_count(usage, "tokens_in"), _usage_count(usage, "tokens_out")
+        stats.replayed_tokens_in += tokens_in
+        stats.replayed_tokens_out += tokens_out
+        stats.replayed_cost += self.settings.price.cost(tokens_in, tokens_out)
+        seconds = usage.get("seconds")
+        if isinstance(seconds, int | float):
+            stats.replayed_seconds += float(seconds)
 
     def _failure(self, part: Part, error: ModelError) -> SectionFailure:
         """What a failed section records; in hybrid mode it keeps the rules' facts instead."""

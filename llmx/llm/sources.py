@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -53,6 +54,7 @@ def spend(stats: RunStats, tally: Tally, cost: float) -> None:
     stats.tokens_out += tally.tokens_out
     stats.tokens_cached += tally.tokens_cached
     stats.cost += cost
+    stats.call_seconds += tally.seconds
 
 
 class Validator:
@@ -134,11 +136,13 @@ class LiveSource:
             if answer is not None:
                 return Answered(answer)
             tally = Tally()
+            clock = time.perf_counter()
             try:
                 completion = await self.client().complete(
                     job.body, self.schema, job.context, tally
                 )
             finally:
+                tally.seconds = time.perf_counter() - clock
                 price = self.settings.price
                 cost = price.cost(tally.tokens_in, tally.tokens_out, cached=tally.tokens_cached)
                 spend(self.stats, tally, cost)

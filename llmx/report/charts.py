@@ -8,7 +8,9 @@ are salted per chart so several charts in one page never share an id.
 from __future__ import annotations
 
 import io
+import math
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +38,21 @@ def plain(label: str) -> str:
     return label.replace("$", r"\$")
 
 
+def wrapped(label: str, width: int = 28) -> str:
+    """A long run name on several lines, so a chart keeps its room for the data."""
+    return "\n".join(textwrap.wrap(plain(label), width, break_long_words=True)) or plain(label)
+
+
+def value_range(values: Sequence[float | None], *, step: float = 0.05) -> tuple[float, float]:
+    """An axis that starts just below the lowest value shown, not at 0: scores of 0.96 and
+    0.99 must look different. The range stays within 0..1 and is rounded to `step`."""
+    shown = [value for value in values if value is not None]
+    if not shown:
+        return 0.0, 1.0
+    low = max(0.0, math.floor((min(shown) - step / 2) / step) * step)
+    return round(low, 4), 1.0
+
+
 def colour(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
@@ -57,12 +74,12 @@ def grouped_bars(
     salt: str,
 ) -> str:
     """Bars grouped by `groups`, one series per run, with interval whiskers where known."""
-    figure, axes = plt.subplots(figsize=(max(6.0, 1.1 * len(groups) * max(1, len(series))), 3.4))
+    figure, axes = plt.subplots(figsize=(max(6.0, 1.1 * len(groups) * max(1, len(series))), 3.8))
     width = 0.8 / max(1, len(series))
     for index, (name, bars) in enumerate(series):
         xs = [g + (index - (len(series) - 1) / 2) * width for g in range(len(groups))]
         values = [bar.value if bar.value is not None else 0.0 for bar in bars]
-        axes.bar(xs, values, width * 0.95, label=plain(name), color=colour(index))
+        axes.bar(xs, values, width * 0.95, label=wrapped(name, 40), color=colour(index))
         whiskers = [
             (x, bar.value, bar.low, bar.high)
             for x, bar in zip(xs, bars, strict=True)
@@ -81,11 +98,20 @@ def grouped_bars(
                 capsize=3,
                 linewidth=1,
             )
-    axes.set_xticks(range(len(groups)), [plain(group) for group in groups])
-    axes.set_ylim(0, 1.05)
+    # Ids like 001_a474a81f4018e1f8 break at their underscore; wider bars for many groups.
+    axes.set_xticks(
+        range(len(groups)), [wrapped(group.replace("_", " "), 12) for group in groups]
+    )
+    bottom, top = value_range(
+        [value for _, bars in series for bar in bars for value in (bar.value, bar.low)]
+    )
+    axes.set_ylim(bottom, top + (top - bottom) * 0.03)
+    if bottom > 0:
+        axes.set_ylabel(f"axis starts at {bottom:g}", fontsize="small", color="#666666")
     axes.set_title(title)
     axes.grid(axis="y", alpha=0.3)
-    axes.legend(loc="lower right", fontsize="small")
+    # Beside the plot, not over the bars: names may be long.
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     return to_svg(figure, salt)
 
 
@@ -93,7 +119,9 @@ def differences(
     title: str, rows: Sequence[tuple[str, float | None, float | None, float | None]], *, salt: str
 ) -> str:
     """One horizontal line per comparison: observed ΔF1 and its interval, 0 marked."""
-    figure, axes = plt.subplots(figsize=(7.0, 0.6 + 0.5 * max(1, len(rows))))
+    labels = [wrapped(name, 30) for name, *_ in rows]
+    lines = sum(label.count("\n") + 1 for label in labels)
+    figure, axes = plt.subplots(figsize=(8.0, 1.2 + 0.3 * max(2, lines)))
     for y, (_name, observed, low, high) in enumerate(rows):
         if observed is None:
             continue
@@ -101,10 +129,10 @@ def differences(
             axes.plot([low, high], [y, y], color="#333333", linewidth=2)
         axes.plot([observed], [y], "o", color=colour(y + 1))
     axes.axvline(0, color="#999999", linestyle="--", linewidth=1)
-    axes.set_yticks(range(len(rows)), [plain(name) for name, *_ in rows])
+    axes.set_yticks(range(len(rows)), labels)
+    axes.set_ylim(len(rows) - 0.5, -0.5)
     axes.set_xlabel("F1 of B − F1 of A (95% paired bootstrap interval)")
     axes.set_title(title)
-    axes.invert_yaxis()
     return to_svg(figure, salt)
 
 
@@ -113,6 +141,7 @@ def to_svg(figure: Figure, salt: str) -> str:
     buffer = io.StringIO()
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": salt}):
         figure.tight_layout()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        # "tight": the saved picture grows to hold a legend placed beside the plot.
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(figure)
     return _STANDALONE.sub("", buffer.getvalue()).strip()

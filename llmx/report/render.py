@@ -7,10 +7,13 @@ expression, and the Markdown environment runs every expression through `markdown
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,8 @@ from markupsafe import Markup
 
 from llmx.atomic import check_writable, write_text_atomic
 from llmx.errors import OutputError
+from llmx.llm.prices import cost_text
+from llmx.record import Price
 from llmx.report.charts import GOLD_COLOUR, Bar, colour, differences, grouped_bars
 from llmx.report.formatting import (
     fact_summary,
@@ -30,7 +35,7 @@ from llmx.report.formatting import (
     signed_points,
 )
 from llmx.report.source import Segment
-from llmx.report.view import Report
+from llmx.report.view import ERRORS_PER_GROUP, Report
 
 LANE_PX = 3
 # A pull-request comment stays short: the worst sections and a few examples per cause.
@@ -71,12 +76,24 @@ def lane_title(segment: Segment, labels: Sequence[str]) -> str:
     lines: list[str] = []
     for mark in segment.marks:
         if mark.layer == 0:
-            state = "found by every run" if mark.matched else "missed by a run"
+            missed = [labels[index] for index in mark.missed_by if index < len(labels)]
+            state = "found by every run" if mark.matched else "missed by " + ", ".join(missed)
             lines.append(f"gold ({state}): {fact_summary(mark.fact)}")
         else:
             state = "matched" if mark.matched else "spurious"
             lines.append(f"{labels[mark.layer - 1]} ({state}): {fact_summary(mark.fact)}")
     return "\n".join(lines)
+
+
+def cost(value: float, price: Price, calls: int) -> str:
+    return cost_text(value, price, calls=calls)
+
+
+def script() -> tuple[str, str]:
+    """The report's script and its CSP source expression: only this script may run."""
+    text = resources.files("llmx.report").joinpath("templates/report.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"sha256-{digest}"
 
 
 def _environment(*, markdown: bool) -> jinja2.Environment:
@@ -99,8 +116,11 @@ def _environment(*, markdown: bool) -> jinja2.Environment:
         fact_summary=fact_summary,
         lane_style=lane_style,
         lane_title=lane_title,
+        cost=cost,
     )
-    environment.globals.update(colour=colour, gold_colour=GOLD_COLOUR)
+    environment.globals.update(
+        colour=colour, gold_colour=GOLD_COLOUR, errors_per_group=ERRORS_PER_GROUP
+    )
     return environment
 
 
@@ -153,8 +173,12 @@ def charts(report: Report) -> dict[str, str]:
 
 def render_html(report: Report, *, title: str, generated: str | None = None) -> str:
     template = _environment(markdown=False).get_template("report.html.j2")
+    code, code_hash = script()
     return template.render(
         report=report,
+        # Our own script, inlined as is; the CSP lets only text with this hash run.
+        script=Markup(code),
+        script_hash=code_hash,
         title=title,
         generated=generated or _now(),
         labels=[run.label for run in report.runs],

@@ -49,6 +49,8 @@ class Mark:
     layer: int  # 0 is gold; run i is layer i + 1
     fact: Fact
     matched: bool
+    # For a gold fact: the runs (by index) that missed it.
+    missed_by: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Segment:
 
     text: str
     marks: tuple[Mark, ...]
+    # Where the piece is in the document's text, so an error can point at it.
+    start: int = 0
+    end: int = 0
 
     @property
     def layers(self) -> frozenset[int]:
@@ -74,5 +79,5 @@ def segments(text: str, start: int, end: int, marks: Sequence[Mark]) -> list[Seg
     pieces: list[Segment] = []
     for left, right in pairwise(cuts):
         covering = tuple(m for m in inside if m.fact.start < right and m.fact.end > left)
-        pieces.append(Segment(text[left:right], covering))
+        pieces.append(Segment(text[left:right], covering, left, right))
     return pieces

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from rich.console import Console
 from rich.markup import escape
@@ -11,33 +12,53 @@ from rich.text import Text
 
 from llmx.bootstrap import Interval
 from llmx.diagnosis import Error
+from llmx.documents import short_title
 from llmx.evaluation import Evaluation
 from llmx.report.formatting import coverage_notes, fact_summary, interval, percent
+from llmx.report.view import errors_in
 from llmx.scoring import Tally
 
 
 def print_evaluation(
-    evaluation: Evaluation, console: Console, *, sections: int = 10, examples: int = 3
+    evaluation: Evaluation,
+    console: Console,
+    *,
+    titles: Mapping[str, str] | None = None,
+    sections: int = 10,
+    examples: int = 3,
 ) -> None:
+    """Every table of `llmx eval`; `titles` name the documents beside their ids."""
+    named = titles or {}
     for line in coverage_notes(evaluation):
         # Before any number, so a partial score is never read as a whole one.
         console.print(Text(f"⚠ {line}", style="bold yellow"))
     console.print(headline_table(evaluation))
     console.print(attributes_table(evaluation.total))
     console.print(
-        scores_table("Per document", [(doc, t) for doc, t in evaluation.documents.items()])
+        scores_table(
+            "Per document",
+            [(_document(doc, named), t) for doc, t in evaluation.documents.items()],
+        )
     )
-    worst = sorted(
-        evaluation.sections.items(),
-        key=lambda item: (_sort_f1(item[1]), -item[1].gold, item[0]),
+    # Ranked by how many facts went wrong there, so a long section with many errors comes
+    # before a short one with one stray fact (whose F1 is lower).
+    erring = sorted(
+        ((key, t) for key, t in evaluation.sections.items() if errors_in(t)),
+        key=lambda item: (-errors_in(item[1]), _sort_f1(item[1]), item[0]),
     )
     console.print(
         scores_table(
-            f"Worst {min(sections, len(worst))} of {len(worst)} sections",
-            [(f"{doc} §{sid}", t) for (doc, sid), t in worst[:sections] if _sort_f1(t) < 1.0],
+            f"Worst {min(sections, len(erring))} of {len(erring)} sections with errors",
+            [(f"{doc} §{sid}", t) for (doc, sid), t in erring[:sections]],
+            errors=True,
         )
     )
     console.print(errors_table(evaluation.errors, examples))
+
+
+def _document(doc: str, titles: Mapping[str, str]) -> str:
+    title = titles.get(doc)
+    return f"{doc}\n{short_title(title, 20)}" if title else doc
 
 
 def headline_table(evaluation: Evaluation) -> Table:
@@ -79,16 +100,17 @@ def attributes_table(total: Tally) -> Table:
     return table
 
 
-def scores_table(title: str, rows: list[tuple[str, Tally]]) -> Table:
+def scores_table(title: str, rows: list[tuple[str, Tally]], *, errors: bool = False) -> Table:
     table = Table(title=title)
     table.add_column("where")
-    for column in ("gold", "predicted", "P", "R", "F1"):
+    for column in ("gold", "predicted", *(("errors",) if errors else ()), "P", "R", "F1"):
         table.add_column(column, justify="right")
     for name, tally in rows:
         table.add_row(
             Text(name),
             str(tally.gold),
             str(tally.predicted),
+            *((str(errors_in(tally)),) if errors else ()),
             percent(tally.precision),
             percent(tally.recall),
             percent(tally.f1),

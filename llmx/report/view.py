@@ -8,23 +8,24 @@ its finalize hook, so no template can forget to.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from llmx.bootstrap import Difference, Interval, paired_bootstrap
 from llmx.diagnosis import Cause, Error, unit_errors
+from llmx.documents import title_of
 from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 from llmx.gold import GoldSet
-from llmx.record import RunStats
+from llmx.record import Price, RunStats
 from llmx.report.formatting import coverage_notes
 from llmx.report.source import Context, Mark, Segment, context_of, segments
 from llmx.scoring import SectionKey, Tally
 from llmx.sections import Section
 
 # How much of the long lists a report shows by default; the rest is counted, not dropped.
-ERRORS_PER_GROUP = 40
-SOURCE_SECTIONS = 12
+ERRORS_PER_GROUP = 200
+SOURCE_SECTIONS = -1  # every section with an error: each error links to its place
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,17 @@ class RunRow:
     ignored: int
     stats: RunStats
     wall_seconds: float | None
+    price: Price = field(default_factory=Price)
+    failures: int = 0
     # What the score does not cover (a partial run, failed sections, documents not read).
     notes: tuple[str, ...] = ()
     status: str = "complete"
     # One line per document scored by content (another rendering than the gold's).
     by_content: tuple[str, ...] = ()
+
+    @property
+    def uses_model(self) -> bool:
+        return bool(self.stats.calls or self.stats.cache_hits or self.stats.facts_proposed)
 
 
 @dataclass(frozen=True)
@@ -69,12 +76,14 @@ class ScoreRow:
         return self.tallies[0].gold if self.tallies else 0
 
     @property
+    def anchor(self) -> str:
+        """The id of this section in the source view."""
+        return source_anchor(self.doc, self.section)
+
+    @property
     def most_errors(self) -> int:
         """The most facts any run got wrong here (missed plus spurious): ties rank by it."""
-        return max(
-            (t.gold - t.matched_gold + t.predicted - t.matched_predicted for t in self.tallies),
-            default=0,
-        )
+        return max((errors_in(t) for t in self.tallies), default=0)
 
     @property
     def worst_f1(self) -> float:
@@ -88,6 +97,12 @@ class ErrorItem:
     section: str
     context: Context
     counterpart: Fact | None
+    side: str = ""  # missed or spurious
+    cause: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return source_anchor(self.fact.doc, self.section)
 
 
 @dataclass(frozen=True)
@@ -121,6 +136,15 @@ class RunErrors:
     def spurious_total(self) -> int:
         return sum(group.total for group in self.spurious)
 
+    @property
+    def items(self) -> tuple[ErrorItem, ...]:
+        """Every error shown, missed then spurious, each group's most frequent cause first."""
+        return tuple(item for group in (*self.missed, *self.spurious) for item in group.items)
+
+    @property
+    def not_shown(self) -> int:
+        return self.missed_total + self.spurious_total - len(self.items)
+
 
 @dataclass(frozen=True)
 class SourceSection:
@@ -129,6 +153,15 @@ class SourceSection:
     heading: str
     segments: tuple[Segment, ...]
     tallies: tuple[Tally, ...]
+
+    @property
+    def anchor(self) -> str:
+        return source_anchor(self.doc, self.section)
+
+    @property
+    def erring(self) -> tuple[int, ...]:
+        """The runs (by index) that got some fact here wrong."""
+        return tuple(index for index, tally in enumerate(self.tallies) if errors_in(tally))
 
 
 @dataclass(frozen=True)
@@ -144,6 +177,25 @@ class Report:
     labelled_sections: int
     documents_scored: tuple[str, ...]
     replicates: int
+    # What a person calls each document, by id.
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def causes(self) -> list[str]:
+        return sorted({item.cause for run in self.errors for item in run.items})
+
+    @property
+    def units(self) -> list[str]:
+        return sorted({item.fact.unit for run in self.errors for item in run.items})
+
+
+def errors_in(tally: Tally) -> int:
+    """Facts gone wrong: gold missed plus predictions not matched."""
+    return tally.gold - tally.matched_gold + tally.predicted - tally.matched_predicted
+
+
+def source_anchor(doc: str, section: str) -> str:
+    return f"src-{doc}-{section}"
 
 
 def build_view(
@@ -161,7 +213,9 @@ def build_view(
             ScoreRow(doc, sid, index.heading(doc, sid), _tallies(evaluations, (doc, sid)))
             for doc, sid in keys
         ),
-        key=lambda row: (row.worst_f1, -row.most_errors, row.doc, row.section),
+        # Most facts wrong first: a long section with many errors before an empty heading
+        # with one stray fact, whose F1 is lower.
+        key=lambda row: (-row.most_errors, row.worst_f1, row.doc, row.section),
     )
     documents = list(dict.fromkeys(doc for doc, _ in keys))
     erring = [row for row in section_rows if row.worst_f1 < 1.0]
@@ -186,6 +240,7 @@ def build_view(
         labelled_sections=len(keys),
         documents_scored=tuple(documents),
         replicates=evaluations[0].replicates if evaluations else 0,
+        titles={doc: title_of(document) for doc, document in gold.documents.items()},
     )
 
 
@@ -215,6 +270,8 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         ignored=len(evaluation.outcome.ignored),
         stats=record.stats if record is not None else RunStats(),
         wall_seconds=evaluation.wall_seconds,
+        price=spec.price_per_million if spec is not None else Price(),
+        failures=len(record.failures) if record is not None else 0,
         notes=tuple(coverage_notes(evaluation)),
         status=record.status.value if record is not None else "complete",
         by_content=tuple(match.describe() for match in evaluation.by_content),
@@ -278,6 +335,8 @@ def _run_errors(index: int, evaluation: Evaluation, gold: GoldSet, limit: int) -
             error.section[1] if error.section else "",
             context_of(error.fact, _text(gold, error.fact.doc)),
             error.counterpart,
+            error.side,
+            error.cause.value,
         )
 
     def groups(side: str) -> tuple[ErrorGroup, ...]:
@@ -316,14 +375,20 @@ def _source(
     section = sections.get(row.doc, row.section)
     key = (row.doc, row.section)
     # Gold is the same for every run; a gold fact counts as found when every run found it.
-    missed_by_some = {_span(f) for e in evaluations for f in e.outcome.missed}
+    missed_by: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for index, evaluation in enumerate(evaluations):
+        for fact in evaluation.outcome.missed:
+            missed_by[_span(fact)].append(index)
     gold_here = {
         _span(fact): fact
         for e in evaluations
         for fact, where in zip(e.outcome.gold, e.outcome.gold_sections, strict=True)
         if where == key
     }
-    marks = [Mark(0, fact, span not in missed_by_some) for span, fact in gold_here.items()]
+    marks = [
+        Mark(0, fact, span not in missed_by, tuple(missed_by.get(span, ())))
+        for span, fact in gold_here.items()
+    ]
     for layer, evaluation in enumerate(evaluations, 1):
         outcome = evaluation.outcome
         matched = {p for _, p in outcome.matches}

@@ -202,8 +202,9 @@ _CLAUSE_OPENING_YEAR = re.compile(
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
+# Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
-    r"^[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
+    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
 )
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
@@ -231,7 +232,7 @@ def period_of(
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
         return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
-    base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded[quantity.end :])) or (
+    base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)) or (
         # 比上年同期2.2亿元 is last year's level; 较上年2.1个百分点 is this year's change.
         _LAST_YEAR_BASE.search(clause) and implied_kind(quantity.unit) != "change"
     )

@@ -47,12 +47,15 @@ class _Document:
     bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
+    gloss_positions: tuple[int, ...]  # where each gloss was, as offsets in `unglossed`
 
 
 class RulesExtractor:
     """Finds every quantity with `llmx.quantities` and judges it with the standard's rules."""
 
     name = NAME
+    # Pure and cheap to copy: a job may run it in worker processes (llmx.pipeline).
+    runs_in_worker_processes = True
 
     def describe(self) -> RunSpec:
         return RunSpec(extractor=NAME, mode="rules")
@@ -90,6 +93,7 @@ def _prepare(document: Document) -> _Document:
         Boundaries.of(dated),
         split_sections(document.id, text),
         find_tables(text),
+        _gloss_positions(clean),
     )
 
 
@@ -107,9 +111,29 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
     return index >= 0 and position < tables[index].end
 
 
+def _original_offset(prepared: _Document, position: int) -> int:
+    """The offset in the document of the unglossed text's offset `position`: past every gloss
+    before it, and past a gloss right at it (which glosses the character before, so a span
+    ending there keeps its last character's gloss and a span starting there leaves it out)."""
+    index = bisect_right(prepared.gloss_positions, position) - 1
+    return position + (prepared.unglossed.removed[index] if index >= 0 else 0)
+
+
+def _gloss_positions(clean: Unglossed) -> tuple[int, ...]:
+    """Where each gloss was, as an offset in the unglossed text."""
+    removed_before = (0, *clean.removed)[: len(clean.starts)]
+    return tuple(start - before for start, before in zip(clean.starts, removed_before, strict=True))
+
+
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
-    text, folded = prepared.document.text, prepared.folded
-    quantities = [q for q in find_quantities(text) if not _inside(prepared.tables, q.start)]
+    # Numbers are read on the text without pinyin glosses (个(gè)百分点(diǎn) is 个百分点),
+    # then placed back on the document's text.
+    text, clean, folded = prepared.document.text, prepared.unglossed, prepared.clean_folded
+    quantities = [
+        q
+        for q in find_quantities(clean.text)
+        if not _inside(prepared.tables, _original_offset(prepared, q.start))
+    ]
     previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
@@ -119,12 +143,11 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
+        read = quantity
+        start, end = _original_offset(prepared, read.start), _original_offset(prepared, read.end)
+        quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
-        clean = prepared.unglossed
-        read = replace(
-            quantity, start=clean.position(quantity.start), end=clean.position(quantity.end)
-        )
         status = attributes.status_of(
             prepared.dated, prepared.bounds, read, default, prepared.context
         )
@@ -150,16 +173,22 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
 
 
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
+    prose_units = _units_in_prose(prepared)
     for table in prepared.tables:
         title_year = re.search(r"((?:19|20)\d{2})年", fold(table.title))
         for row in table.rows:
             if len(row.cells) != len(table.columns):
                 continue
-            yield from _row_facts(prepared, table, row, title_year.group(1) if title_year else None)
+            year = title_year.group(1) if title_year else None
+            yield from _row_facts(prepared, table, row, year, prose_units)
 
 
 def _row_facts(
-    prepared: _Document, table: Table, row: Row, title_year: str | None
+    prepared: _Document,
+    table: Table,
+    row: Row,
+    title_year: str | None,
+    prose_units: dict[str, str],
 ) -> Iterator[Fact]:
     text = prepared.document.text
     header = table.indicator_of(row)
@@ -174,7 +203,8 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
-                unit, factor = table.unit_of(row, column) or (_unit_in_prose(prepared, header), 1.0)
+                in_prose = prose_units.get(_stem(header), "")
+                unit, factor = table.unit_of(row, column) or (in_prose, 1.0)
                 # A cell that writes its own magnitude (3.5万) takes only the unit.
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
@@ -208,21 +238,46 @@ _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
 
-def _unit_in_prose(prepared: _Document, header: str) -> str:
-    """The unit the report writes for a header's indicator in its prose (科技型企业数 → 家).
+def _stem(header: str) -> str:
+    """The words a table header's indicator goes by in prose (科技型企业数 → 科技型企业)."""
+    return _COUNT_SUFFIX.sub("", fold(header).strip())
 
-    A header with no unit word, whose indicator the prose never counts, is a bare count: "".
+
+def _units_in_prose(prepared: _Document) -> dict[str, str]:
+    """For every table indicator, the unit the report writes after it in its prose
+    (科技型企业数 → 家); an indicator the prose never counts maps to "" (a bare count).
+
+    Every indicator is looked for in one pass over the document, not one pass each, so the
+    cost grows with the document, not with the document times its tables. Each indicator's
+    mentions are the ones `re.finditer` would give it alone (leftmost, not overlapping).
     """
-    stem = _COUNT_SUFFIX.sub("", fold(header).strip())
-    if len(stem) < 2:
-        return ""
-    units: Counter[str] = Counter()
-    for match in re.finditer(re.escape(stem), prepared.folded):
-        if _inside(prepared.tables, match.start()):
-            continue
-        window = prepared.document.text[match.end() : match.end() + _PROSE_WINDOW]
-        units.update(q.unit for q in find_quantities(window)[:1] if q.unit)
-    return units.most_common(1)[0][0] if units else ""
+    stems = {
+        stem
+        for table in prepared.tables
+        for row in table.rows
+        if len(stem := _stem(table.indicator_of(row))) >= 2
+    }
+    if not stems:
+        return {}
+    by_prefix: dict[str, list[str]] = {}
+    for stem in sorted(stems):
+        by_prefix.setdefault(stem[:2], []).append(stem)
+    prefixes = "|".join(re.escape(prefix) for prefix in sorted(by_prefix))
+    folded, text = prepared.folded, prepared.document.text
+    units: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
+    free_from: dict[str, int] = dict.fromkeys(stems, 0)  # where each stem's next mention may start
+    for match in re.finditer(f"(?=(?:{prefixes}))", folded):
+        start = match.start()
+        for stem in by_prefix[folded[start : start + 2]]:
+            if start < free_from[stem] or not folded.startswith(stem, start):
+                continue
+            end = start + len(stem)
+            free_from[stem] = end
+            if _inside(prepared.tables, start):
+                continue
+            window = text[end : end + _PROSE_WINDOW]
+            units[stem].update(q.unit for q in find_quantities(window)[:1] if q.unit)
+    return {stem: counts.most_common(1)[0][0] if counts else "" for stem, counts in units.items()}
 
 
 def _table_kind(row_header: str, column_header: str, quantity: Quantity, negative: bool) -> str:

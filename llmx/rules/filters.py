@@ -11,9 +11,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.quantities import Quantity
-from llmx.vocabulary import MAGNITUDES, NAMES_IN_CHINESE_UNITS, NON_FACT_UNITS
+from llmx.vocabulary import (
+    MAGNITUDES,
+    NAMES_IN_CHINESE_UNITS,
+    NON_FACT_UNITS,
+    PERCENT_UNITS,
+    family_of,
+)
 
-_MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾)$")
+_MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
     r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关)|张报表|重压力|个维护|个确立|个轮子"
@@ -36,7 +42,7 @@ _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
 )
 _MONEY_CONTEXT = re.compile(
-    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业"
+    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业|税款|经费|款项"
 )
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
@@ -163,6 +169,11 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     factors = [MAGNITUDES.get(quantity.magnitude or "", 1) for quantity in shared]
     for index in range(len(shared) - 2, -1, -1):
         current, following = shared[index], shared[index + 1]
+        if _unit_written_in_part(current, following) and _LIST_SEPARATOR.match(
+            folded[current.end : following.start]
+        ):
+            shared[index] = replace(current, unit=following.unit)
+            continue
         if current.unit or current.shape != "number" or not following.unit:
             continue
         if following.shape != "number" or current.chinese != following.chinese:
@@ -173,7 +184,40 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
             factors[index] = factors[index + 1]
         factor = 1 if current.magnitude else factors[index]
         shared[index] = replace(current.with_unit(following.unit, factor), has_unit=True)
+    return _last_term_takes_the_lists_rate(folded, shared)
+
+
+def _last_term_takes_the_lists_rate(folded: str, shared: list[Quantity]) -> list[Quantity]:
+    """`分别为67.92%、66.29%及65.36`: a bare last term of a list whose terms before it all
+    write the same rate unit takes it (at least two of them, so a lone % is no list)."""
+    for index in range(2, len(shared)):
+        current, terms = shared[index], shared[index - 2 : index]
+        if current.unit or current.magnitude or current.shape != "number" or current.chinese:
+            continue
+        units = {term.unit for term in terms}
+        if len(units) != 1 or not units <= PERCENT_UNITS:
+            continue
+        separators = (
+            folded[terms[0].end : terms[1].start],
+            folded[terms[1].end : current.start],
+        )
+        if all(_LIST_SEPARATOR.match(separator) for separator in separators):
+            shared[index] = replace(current.with_unit(terms[0].unit), has_unit=True)
     return shared
+
+
+def _unit_written_in_part(current: Quantity, following: Quantity) -> bool:
+    """`1.74个、3.22个、4.0个百分点`: the 个 of each term is the start of the unit written in
+    full on the last, whose rest is a unit of its own (百分点)."""
+    rest = following.unit[len(current.unit) :]
+    return (
+        bool(current.unit and rest)
+        and following.unit.startswith(current.unit)
+        and not current.magnitude
+        and following.shape == current.shape == "number"
+        and family_of(rest) is not None
+        and rest not in NON_FACT_UNITS
+    )
 
 
 def unit_from_context(folded: str, quantity: Quantity) -> Quantity:

@@ -22,6 +22,7 @@ from llmx.errors import ServerError
 from llmx.llm import LLMExtractor, Price, build_model_extractor
 from llmx.llm.batch import BatchSource, PendingBatch
 from llmx.readers import read_document
+from llmx.record import RunStatus
 from llmx.runs import load_run
 
 FACTS = ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
@@ -195,8 +196,11 @@ def test_a_process_killed_while_its_batch_runs_picks_it_up_again(
     assert result.exit_code == 0, result.output
     assert "picking up batch" in result.output
     assert len(server.batches) == 1 and server.chat_requests == []  # no second batch, none live
-    # The killed process left only its claimed, empty run folder.
-    [run] = [load_run(found.parent) for found in (tmp_path / "runs").glob("*/run.json")]
+    # The killed process left a true partial run: interrupted, no document finished.
+    runs = [load_run(found.parent) for found in (tmp_path / "runs").glob("*/run.json")]
+    [killed] = [run for run in runs if run.record.status is RunStatus.interrupted]
+    assert killed.record.stats.documents == 0 and killed.facts == []
+    [run] = [run for run in runs if run.record.status is RunStatus.complete]
     assert [f.text for f in run.facts] == FACTS
     assert run.record.stats.batches == list(server.batches) and run.record.spec.batch
 

@@ -134,7 +134,8 @@ def test_without_a_model_the_rules_run_and_with_one_the_model() -> None:
 
 
 def test_an_unknown_extractor_names_the_registered_ones() -> None:
-    with pytest.raises(ConfigError, match="extractor 'regex' is not one of rules, llm, hybrid"):
+    names = "rules, numerals, llm, hybrid"
+    with pytest.raises(ConfigError, match=f"extractor 'regex' is not one of {names}"):
         ExtractorSettings.from_sources({"extractor": "regex"}, {})
 
 

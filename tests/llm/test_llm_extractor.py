@@ -32,6 +32,24 @@ def test_every_section_is_one_call_on_a_cold_cache_and_none_on_a_warm_one(
     assert warm.facts == cold.facts
 
 
+def test_a_warm_run_pays_nothing_but_says_what_it_costs_afresh(
+    make_extractor: MakeExtractor,
+) -> None:
+    price = {"fake-model": Price(input=2.0, output=8.0)}
+    cold = make_extractor(prices=price).extract([REPORT]).stats
+    warm = make_extractor(prices=price).extract([REPORT]).stats
+    assert (warm.calls, warm.tokens_in, warm.cost) == (0, 0, 0.0)
+    # The cache kept each answer's usage and latency: a fair comparison uses them.
+    fresh = warm.fresh
+    assert (fresh.calls, fresh.tokens_in, fresh.tokens_out) == (
+        cold.calls + cold.cache_hits,
+        cold.tokens_in,
+        cold.tokens_out,
+    )
+    assert fresh.cost == pytest.approx(cold.cost) and cold.cost > 0
+    assert fresh.call_seconds > 0 and cold.call_seconds > 0
+
+
 def test_facts_are_grounded_to_their_spans_in_the_document(make_extractor: MakeExtractor) -> None:
     facts = make_extractor().extract([REPORT]).facts
     assert [(f.text, f.section, f.extractor) for f in facts] == [
@@ -169,8 +187,10 @@ def test_progress_is_reported_once_per_section(make_extractor: MakeExtractor) ->
     lines: list[str] = []
     make_extractor().extract([REPORT], lines.append)
     assert len(lines) == SECTIONS
-    assert "· 3 calls · 0 cached ·" in lines[-1]
-    assert all("tokens" in line and "$" in line for line in lines)
+    assert lines[-1].startswith("3 calls · 0 cached · ")
+    # The fake model has no price: its cost is unknown, never shown as $0.
+    assert all(" tok · " in line and "$" not in line for line in lines)
+    assert lines[-1].endswith("cost unknown")
 
 
 def test_a_run_records_model_prompt_and_schema_but_no_secret(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -183,7 +184,9 @@ def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
     _, errors = job.communicate(timeout=30)
     server.release()
     assert job.returncode == 130, errors
-    assert "interrupted: the facts of the sections finished are in" in errors
+    # How much is done, and that the same command resumes.
+    assert re.search(r"interrupted after \d+ of \d+ documents: the facts of the sections", errors)
+    assert "carry on with `llmx extract --resume" in errors
     assert "Traceback" not in errors
     [run] = (tmp_path / "runs").iterdir()
     record = load_run(run).record

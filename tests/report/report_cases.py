@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from llmx.documents import Document
 from llmx.evaluation import Evaluation, evaluate
-from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.gold import GoldSet
-from llmx.quantities import find_quantities
-from llmx.record import RunRecord, RunSpec, RunStats
+from llmx.numerals import NumeralsExtractor
+from llmx.record import RunRecord, RunSpec
 from llmx.sections import split_sections
 
 DOC = "hostile"
@@ -86,35 +84,5 @@ def hostile_evaluations() -> list[Evaluation]:
     ]
 
 
-class QuantitiesOnly:
-    """A naive baseline: every numeric mention the quantity finder sees, no judgement.
-
-    Real output of llmx's own tokenizer, so a report made with it shows real errors.
-    """
-
-    name = "quantities-only"
-
-    def describe(self) -> RunSpec:
-        return RunSpec(extractor=self.name, mode="quantities")
-
-    def extract(
-        self, documents: Sequence[Document], progress: ProgressCallback | None = None
-    ) -> Extraction:
-        facts = [
-            Fact(
-                doc=document.id,
-                start=quantity.start,
-                end=quantity.end,
-                text=quantity.text,
-                value=quantity.value,
-                unit=quantity.unit,
-                qualifier=quantity.qualifier,
-                indicator="",
-                status="actual",
-                kind="level",
-                extractor=self.name,
-            )
-            for document in documents
-            for quantity in find_quantities(document.text)
-        ]
-        return Extraction(facts, RunStats(sections=len(documents)))
+# The naive baseline, under the name the report tests have always used for it.
+QuantitiesOnly = NumeralsExtractor

@@ -94,10 +94,12 @@ def test_eval_rejects_a_fact_that_does_not_quote_its_document(
     assert problem in line
 
 
-def test_eval_without_a_run_is_a_one_line_error() -> None:
-    code, output = invoke("eval")
+def test_eval_with_no_runs_yet_says_how_to_make_one(tmp_path: Path) -> None:
+    code, output = invoke("eval", "--runs-dir", str(tmp_path / "runs"))
     assert code == 1
-    assert "give a RUN" in output
+    assert output == (
+        f"llmx: error: no runs yet in {tmp_path / 'runs'}; make one with `llmx extract`\n"
+    )
 
 
 def test_report_writes_html_and_markdown(tmp_path: Path) -> None:
@@ -116,7 +118,7 @@ def test_report_writes_html_and_markdown(tmp_path: Path) -> None:
 def test_report_of_a_missing_run_is_a_one_line_error(tmp_path: Path) -> None:
     code, output = invoke("report", str(tmp_path / "nope"), "--out", str(tmp_path / "r.html"))
     assert code == 1
-    assert "no such run folder" in output
+    assert "no run folder, run id or run name" in output
 
 
 def fake_build(configuration: Configuration, *, offline: bool) -> Extractor:

@@ -1,0 +1,194 @@
+"""`llmx runs`: the runs in the project, newest last, and one run in detail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of, workspace
+from llmx.console import command, next_step, note, one_line_errors, shown_path
+from llmx.documents import short_title
+from llmx.errors import InputError
+from llmx.evaluation import gold_fingerprint
+from llmx.llm.prices import cost_text
+from llmx.record import RunRecord, RunStatus
+from llmx.report.formatting import percent
+from llmx.runs import RUN_FILE, read_record, run_folders
+from llmx.summary import read_scores
+
+runs_app = typer.Typer(
+    help="List the runs in the project, or show one.", invoke_without_command=True
+)
+
+
+@runs_app.callback()
+def list_runs(
+    context: typer.Context,
+    runs_dir: RunsDir = None,
+    last: Annotated[int, typer.Option(min=0, help="Show only the newest N runs (0: all).")] = 20,
+) -> None:
+    """Every run: name, extractor, model, prompt, documents, facts, F1 when scored, status."""
+    if context.invoked_subcommand is not None:
+        return
+    with one_line_errors():
+        folder = runs_dir_of(runs_dir)
+        folders = run_folders(folder)
+    if not folders:
+        note(f"no runs yet in {folder}")
+        next_step(command("llmx", "extract", "seeds/", "--name", "rules"))
+        return
+    shown = folders[-last:] if last else folders
+    gold = workspace().gold
+    current = gold_fingerprint(gold) if (gold / "manifest.json").is_file() else None
+    table, stale = runs_table(shown, title=f"Runs in {folder} ({len(folders)})", gold=current)
+    Console().print(table)
+    if stale:
+        note(f"* scored against another gold set than {gold}: `llmx eval RUN` scores it again")
+    if len(shown) < len(folders):
+        note(f"{len(folders) - len(shown)} older runs not shown (--last 0 shows every one)")
+    newest = shown_path(shown[-1])
+    next_step(command("llmx", "runs", "show", newest.name), command("llmx", "eval", newest))
+
+
+def runs_table(
+    folders: list[Path], *, title: str, gold: str | None = None
+) -> tuple[Table, bool]:
+    """The runs as a table, and whether some F1 shown was scored against other gold than
+    the fingerprint `gold` (marked with *)."""
+    stale = False
+    table = Table(title=title)
+    table.add_column("run", overflow="fold")
+    table.add_column("made by", overflow="fold")
+    table.add_column("docs", justify="right")
+    table.add_column("facts", justify="right")
+    table.add_column("F1", justify="right")
+    table.add_column("status")
+    table.add_column("when", no_wrap=True)
+    for folder in folders:
+        try:
+            record = read_record(folder / RUN_FILE)
+        except InputError as error:
+            table.add_row(Text(folder.name), Text(str(error)), "", "", "", "unreadable", "")
+            continue
+        scores = read_scores(folder)
+        other_gold = scores is not None and gold is not None and scores.gold_fingerprint != gold
+        stale = stale or other_gold
+        name = Text(record.name or record.id, style="bold")
+        if record.name:
+            name.append(f"\n{record.id}", style="dim")
+        table.add_row(
+            name,
+            Text(made_by(record)),
+            str(record.stats.documents or len(record.spec.documents)),
+            str(record.stats.facts),
+            (percent(scores.total.f1) + ("*" if other_gold else "")) if scores else "—",
+            Text(record.status.value, style=_STATUS_STYLE.get(record.status, "")),
+            _when(record.started),
+        )
+    return table, stale
+
+
+_STATUS_STYLE = {
+    RunStatus.complete: "green",
+    RunStatus.partial: "yellow",
+    RunStatus.failed: "red",
+    RunStatus.interrupted: "yellow",
+}
+
+
+def made_by(record: RunRecord) -> str:
+    spec = record.spec
+    return " · ".join(part for part in (spec.extractor, spec.model, spec.prompt) if part)
+
+
+def _documents(record: RunRecord) -> str:
+    """One line per document: its id and its title."""
+    sources = record.spec.sources
+    return "\n".join(
+        f"{doc} {short_title(sources[doc].title, 24)}" if doc in sources else doc
+        for doc in record.spec.documents
+    )
+
+
+def _when(started: str | None) -> str:
+    return started[:16].replace("T", " ") if started else "—"
+
+
+@runs_app.command()
+def show(
+    run: Annotated[str, typer.Argument(help=RUN_HELP, metavar="RUN")] = "latest",
+    runs_dir: RunsDir = None,
+) -> None:
+    """One run: what made it, how it went, what it cost and its last scores."""
+    with one_line_errors():
+        loaded = run_of(run, runs_dir)
+    record, stats = loaded.record, loaded.record.stats
+    table = Table(title=f"Run {record.id}", show_header=False)
+    table.add_column("what")
+    table.add_column("value", overflow="fold")
+    rows: list[tuple[str, str]] = [
+        ("name", record.name or "—"),
+        ("folder", str(shown_path(loaded.path))),
+        ("made by", made_by(record)),
+        ("status", record.status.value),
+        ("started", record.started or "—"),
+        ("wall time", f"{record.wall_seconds:.1f} s" if record.wall_seconds else "—"),
+        ("documents", _documents(record) or "—"),
+        ("sections", f"{stats.sections} ({stats.sections_asked} asked of a model)"),
+        ("facts", str(stats.facts)),
+    ]
+    if record.spec.model:
+        price = record.spec.price_per_million
+        fresh = stats.fresh
+        rows += [
+            (
+                "this run paid",
+                f"{stats.calls} calls, {stats.tokens_in:,} + {stats.tokens_out:,} tokens, "
+                f"{cost_text(stats.cost, price, calls=stats.calls)}",
+            ),
+            (
+                "cost run afresh",
+                f"{fresh.calls} calls, {fresh.tokens_in:,} + {fresh.tokens_out:,} tokens, "
+                f"{cost_text(fresh.cost, price, calls=fresh.calls)}, "
+                f"{fresh.call_seconds:.1f} s of model time",
+            ),
+            ("cache hits", str(stats.cache_hits)),
+            (
+                "retries",
+                f"{stats.transport_retries} transport, {stats.validation_retries} validation",
+            ),
+            (
+                "proposals dropped",
+                f"{stats.dropped_ungrounded} of {stats.facts_proposed}"
+                + "".join(f"\n  {reason}: {count}" for reason, count in stats.dropped.items()),
+            ),
+            ("sections failed", f"{stats.sections_failed} (fell back: {stats.sections_fallback})"),
+        ]
+    scores = read_scores(loaded.path)
+    if scores is not None:
+        total = scores.total
+        rows.append(
+            (
+                "last scores",
+                f"P {percent(total.precision)}  R {percent(total.recall)}  "
+                f"F1 {percent(total.f1)} on {total.gold} gold facts ({scores.scored})",
+            )
+        )
+    for what, value in rows:
+        table.add_row(what, Text(value))
+    Console().print(table)
+    for failure in record.failures[:5]:
+        note(f"failed: {failure.line}")
+    next_step(
+        command("llmx", "eval", shown_path(loaded.path)),
+        command("llmx", "export", shown_path(loaded.path), "--out", "facts.csv"),
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(runs_app, name="runs")
