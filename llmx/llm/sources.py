@@ -116,34 +116,35 @@ class LiveSource:
             async with gate:
                 if halted:
                     return
-                try:
-                    outcome: Outcome = await self._ask(job)
-                except ModelError as error:
-                    outcome = error
-                except ServerError as error:
-                    halted.append(error)
-                    raise
-                await deliver(job, outcome)
+                # Another llmx sharing this cache may be asking the same question: wait for
+                # it rather than pay twice. The claim is held until the answer is delivered
+                # (and so cached), or the waiting process would find the cache still empty.
+                async with self.cache.claim(job.key):
+                    try:
+                        outcome: Outcome = await self._ask(job)
+                    except ModelError as error:
+                        outcome = error
+                    except ServerError as error:
+                        halted.append(error)
+                        raise
+                    await deliver(job, outcome)
 
         await asyncio.gather(*(one(job) for job in jobs))
 
     async def _ask(self, job: Job) -> Answered:
-        # Another llmx sharing this cache may be asking the same question: wait for it
-        # rather than pay twice, then use its answer.
-        async with self.cache.claim(job.key):
-            entry = await asyncio.to_thread(self.cache.get, job.key)
-            answer = self._validate(job, entry["response"]) if entry is not None else None
-            if answer is not None:
-                return Answered(answer)
-            tally = Tally()
-            clock = time.perf_counter()
-            try:
-                completion = await self.client().complete(
-                    job.body, self.schema, job.context, tally
-                )
-            finally:
-                tally.seconds = time.perf_counter() - clock
-                price = self.settings.price
-                cost = price.cost(tally.tokens_in, tally.tokens_out, cached=tally.tokens_cached)
-                spend(self.stats, tally, cost)
+        """The answer another process cached while this one waited for the claim, else a
+        live call."""
+        entry = await asyncio.to_thread(self.cache.get, job.key)
+        answer = self._validate(job, entry["response"]) if entry is not None else None
+        if answer is not None:
+            return Answered(answer)
+        tally = Tally()
+        clock = time.perf_counter()
+        try:
+            completion = await self.client().complete(job.body, self.schema, job.context, tally)
+        finally:
+            tally.seconds = time.perf_counter() - clock
+            price = self.settings.price
+            cost = price.cost(tally.tokens_in, tally.tokens_out, cached=tally.tokens_cached)
+            spend(self.stats, tally, cost)
         return Answered(completion.answer, completion)

@@ -71,7 +71,9 @@ def test_a_wrong_key_ends_the_job_after_one_request(server: FakeServer, tmp_path
     server.responder = lambda _request: Reply(status=401)
     result = CliRunner().invoke(app, _extract(tmp_path, server.url))
     assert result.exit_code == 1 and len(server.requests) <= 4  # only those already in flight
-    [line] = _lines(result.output)
+    lines = _lines(result.output)
+    assert len(lines) == 1, lines
+    [line] = lines
     assert line.startswith(f"llmx: error: {server.url} refused the API key (HTTP 401")
 
 
