@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,12 +107,12 @@ def command(*words: str | Path) -> str:
 
 
 def shown_path(path: Path) -> Path:
-    """A path as short as it can be written from the working directory."""
+    """A path relative to the working directory when it lies inside it, else as given:
+    `../x` climbs are harder to read and to copy than the absolute path."""
     try:
-        relative = Path(os.path.relpath(path))
-    except ValueError:  # another drive on Windows
+        return path.absolute().relative_to(Path.cwd())
+    except ValueError:
         return path
-    return relative if len(str(relative)) < len(str(path.absolute())) else path
 
 
 def progress_columns(width: int) -> tuple[ProgressColumn, ...]:
