@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -56,6 +57,11 @@ class SourceMap:
 
     regions: tuple[Region, ...] = ()
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        # Computed once per map, not once per fact located.
+        return [region.start for region in self.regions]
+
     @classmethod
     def of(cls, regions: Iterable[Region]) -> SourceMap:
         return cls(tuple(sorted(regions, key=lambda r: (r.start, -r.end))))
@@ -64,9 +70,8 @@ class SourceMap:
         """The locator of the text at offset `start`, or None where the source says nothing."""
         if not self.regions:
             return None
-        starts = [region.start for region in self.regions]
         found: Locator | None = None
-        for region in self.regions[: bisect_right(starts, start)]:
+        for region in self.regions[: bisect_right(self._starts, start)]:
             if region.start <= start < region.end:
                 found = region.locator if found is None else found.merged(region.locator)
         return found
