@@ -290,6 +290,18 @@ def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() ->
     assert indicators["49.6"] == "三次产业结构(第三产业)"
 
 
+def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
+    text = (
+        "某县2018年统计公报\n"
+        "年末从业人员122万人，比上年增长4.1%。"
+        "人均生产总值为14028元，比去年净增2575元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["122万人"] == "年末从业人员"  # 从业 is no "from"
+    assert indicators["4.1%"] == "年末从业人员增长"
+    assert indicators["2575元"] == "人均生产总值比去年净增"  # 比去年 goes on from its subject
+
+
 def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods() -> None:
     text = (
         "補助款分配說明\n110年度中央政府總預算編列一般性補助經費2,417億元。"

@@ -332,10 +332,11 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
 
 # The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
 _CHANGE_VERB = re.compile(
-    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|上升|扩大|缩小|收窄"
+    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|净增|上升|扩大|缩小|收窄"
 )
 _TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
-_MOVE_START = re.compile(r"(?<=.)(?:由|从)")
+# 由/从 opens where a value moved from, but not in 从业人员, 从事, 由于.
+_MOVE_START = re.compile(r"(?<=.)(?:由(?!于)|从(?!业|事))")
 
 
 def indicator_of(
@@ -535,7 +536,9 @@ def _tidy(indicator: str, folded: str) -> str:
 
 
 # Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
-_FOLLOW_ON = re.compile(r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|比上年|较上年|同比)")
+_FOLLOW_ON = re.compile(
+    r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+)
 # Where an indicator's subject ends and what is said of it begins.
 _PREDICATE = re.compile(
     rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"
