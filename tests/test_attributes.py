@@ -258,6 +258,18 @@ def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> N
     assert kinds["0.86‰"][1] == "change"
 
 
+def test_an_amount_right_after_the_verb_of_a_change_is_a_change_but_new_additions_are_not() -> None:
+    text = (
+        "某市2017年国民经济和社会发展统计公报\n"
+        "粮食播种面积比上年减少1.5千公顷，其中稻谷播种面积减少0.2千公顷，玉米播种面积增加1.1千公顷。"
+        "城镇新增就业1.2万人。蔬菜种植面积增加到3.4千公顷。\n"
+    )
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert (kinds["0.2千公顷"], kinds["1.1千公顷"]) == ("change", "change")
+    assert kinds["1.2万人"] == "level"  # 新增 counts what was added
+    assert kinds["3.4千公顷"] == "level"  # 增加到 reaches a level
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"

@@ -78,6 +78,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return "share" if _SHARE_CUES.search(clause) else "change"
     if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
         return "change"
+    if _BARE_CHANGE.search(near):
+        return "change"
     if _COMPARED_CHANGE.search(clause):
         return "change"
     return "level"
@@ -94,6 +96,9 @@ _MOVED_TO = re.compile(
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元. (净增1954户 alone
 # counts what was added, a level, like 新增.)
 _NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
+# 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
+# comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
+_BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
 _COMPARED_CHANGE = re.compile(
     r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|多|少)了?$"
 )
