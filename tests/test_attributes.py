@@ -173,10 +173,17 @@ def test_a_year_stated_in_the_sentence_dates_its_figures() -> None:
 def test_the_base_of_a_change_takes_the_year_before() -> None:
     text = (
         "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
-        "城乡居民收入比由上年的2.1:1缩小至2.05:1，低保标准由700元提高到735元。\n"
+        "城乡居民收入比由上年的2.1:1缩小至2.05:1，低保标准由700元提高到735元，"
+        "三次产业结构由19.8:41:39.2优化为17.1:42.6:40.3。\n"
     )
     periods = {key: f.period for key, f in _facts(text).items()}
-    assert periods == {"2.1:1": "2022", "2.05:1": "2023", "700元": "2022", "735元": "2023"}
+    assert {key: periods[key] for key in ("2.1:1", "2.05:1", "700元", "735元")} == {
+        "2.1:1": "2022",
+        "2.05:1": "2023",
+        "700元": "2022",
+        "735元": "2023",
+    }
+    assert (periods["19.8"], periods["39.2"], periods["17.1"]) == ("2022", "2022", "2023")
 
 
 def test_a_goal_inside_a_review_is_a_target() -> None:
