@@ -277,6 +277,22 @@ def test_an_amount_right_after_the_verb_of_a_change_is_a_change_but_new_addition
     assert kinds["3.4千公顷"] == "level"  # 增加到 reaches a level
 
 
+def test_a_goal_a_result_is_compared_with_is_a_target_of_the_subject_before() -> None:
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n"
+        "城镇调查失业率平均值为4.6%，低于5%的控制目标。居民消费价格上涨2.1%，低于3%左右的预期目标。\n"
+    )
+    facts = _facts(text)
+    assert (facts["4.6%"].status, facts["4.6%"].kind) == ("actual", "share")
+    goal = facts["5%"]
+    assert (goal.status, goal.kind, goal.indicator) == (
+        "target",
+        "share",
+        "城镇调查失业率平均值控制目标",
+    )
+    assert (facts["3%"].status, facts["3%"].indicator) == ("target", "居民消费价格预期目标")
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"

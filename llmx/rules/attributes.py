@@ -66,6 +66,14 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         _COMPLETION_RATIO.search(near) or _COMPLETION_OF_BUDGET.search(clause)
     ):
         return "share"
+    if (
+        quantity.unit in PERCENT_UNITS
+        and _COMPARED_WITH_GOAL.search(near)
+        and _TASK_AFTER.match(folded, quantity.end)
+    ):
+        # The clause is only 低于; what the goal is of is named earlier in the sentence.
+        before = folded[max(0, quantity.start - _CLAUSE_MAX) : quantity.start]
+        return "share" if _SHARE_CUES.search(before) else "level"
     if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
         # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved.
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
@@ -127,7 +135,12 @@ _BUDGETED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
     r"[^，。；\d]{0,10}$"
 )
-_TASK_AFTER = re.compile(r"的?(?:年度)?(?:目标)?任务")
+# 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
+_TASK_AFTER = re.compile(
+    r"(?:左右)?的?(?:年度|控制|预期)?(?:目标)?任务|(?:左右)?的?((?:年度|控制|预期)目标)"
+)
+# 低于5%的控制目标 compares a result with the goal; the goal is a level of what is measured.
+_COMPARED_WITH_GOAL = re.compile(r"(?:低于|高于|好于|优于)$")
 _BUDGET_SENTENCE = re.compile(r"预算[:：]")
 _EXECUTED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
@@ -361,6 +374,10 @@ def indicator_of(
     listed = _listed_indicator(source, folded, quantity, sentence_start)
     if listed:
         return listed
+    goal = _TASK_AFTER.match(folded, quantity.end)
+    if goal and goal.group(1) and previous is not None and previous[0] >= sentence_start:
+        # 失业率为4.6%,低于5%的控制目标: the goal set for the subject before.
+        return _subject(previous[1]) + source[goal.start(1) : goal.end(1)]
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
     continues = previous is not None and clause_start <= previous[0] <= quantity.start
     if previous is not None and continues:
