@@ -13,7 +13,14 @@ from enum import StrEnum
 from typing import Literal
 
 from llmx.facts import Fact
-from llmx.scoring import Outcome, SectionKey, SpanIndex, has_span, values_agree
+from llmx.scoring import (
+    Outcome,
+    SectionKey,
+    SpanIndex,
+    has_span,
+    indicator_similarity,
+    values_agree,
+)
 
 
 class Cause(StrEnum):
@@ -93,3 +100,43 @@ def unit_errors(outcome: Outcome) -> list[tuple[Fact, Fact]]:
         for pair in outcome.value_pairs
         if pair.gold.unit != pair.predicted.unit
     ]
+
+
+Attribute = Literal["status", "kind", "period", "indicator"]
+
+# Below this bigram similarity an indicator names another thing, not the same one reworded.
+INDICATOR_DISAGREES_BELOW = 0.5
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A matched pair (right number, right unit) whose attribute differs from the gold's."""
+
+    attribute: Attribute
+    gold: Fact
+    predicted: Fact
+
+    @property
+    def pattern(self) -> str:
+        """gold → predicted for the closed attributes; indicators are free text, one group."""
+        if self.attribute == "indicator":
+            return "another name"
+        return f"{_shown(self.gold, self.attribute)} → {_shown(self.predicted, self.attribute)}"
+
+
+def disagreements(outcome: Outcome) -> list[Disagreement]:
+    """Every attribute of every matched pair that differs from the gold, in gold order."""
+    found: list[Disagreement] = []
+    for pair in sorted(outcome.pairs, key=lambda p: (p.gold.doc, p.gold.start)):
+        for attribute in ("status", "kind", "period"):
+            if getattr(pair.gold, attribute) != getattr(pair.predicted, attribute):
+                found.append(Disagreement(attribute, pair.gold, pair.predicted))
+        similarity = indicator_similarity(pair.gold.indicator, pair.predicted.indicator)
+        if similarity < INDICATOR_DISAGREES_BELOW:
+            found.append(Disagreement("indicator", pair.gold, pair.predicted))
+    return found
+
+
+def _shown(fact: Fact, attribute: Attribute) -> str:
+    value = getattr(fact, attribute)
+    return "null" if value is None else str(value)

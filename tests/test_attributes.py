@@ -173,10 +173,17 @@ def test_a_year_stated_in_the_sentence_dates_its_figures() -> None:
 def test_the_base_of_a_change_takes_the_year_before() -> None:
     text = (
         "关于某区2023年国民经济和社会发展计划执行情况的报告\n一、2023年计划执行情况\n"
-        "城乡居民收入比由上年的2.1:1缩小至2.05:1，低保标准由700元提高到735元。\n"
+        "城乡居民收入比由上年的2.1:1缩小至2.05:1，低保标准由700元提高到735元，"
+        "三次产业结构由19.8:41:39.2优化为17.1:42.6:40.3。\n"
     )
     periods = {key: f.period for key, f in _facts(text).items()}
-    assert periods == {"2.1:1": "2022", "2.05:1": "2023", "700元": "2022", "735元": "2023"}
+    assert {key: periods[key] for key in ("2.1:1", "2.05:1", "700元", "735元")} == {
+        "2.1:1": "2022",
+        "2.05:1": "2023",
+        "700元": "2022",
+        "735元": "2023",
+    }
+    assert (periods["19.8"], periods["39.2"], periods["17.1"]) == ("2022", "2022", "2023")
 
 
 def test_a_goal_inside_a_review_is_a_target() -> None:
@@ -258,6 +265,18 @@ def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> N
     assert kinds["0.86‰"][1] == "change"
 
 
+def test_an_amount_right_after_the_verb_of_a_change_is_a_change_but_new_additions_are_not() -> None:
+    text = (
+        "某市2017年国民经济和社会发展统计公报\n"
+        "粮食播种面积比上年减少1.5千公顷，其中稻谷播种面积减少0.2千公顷，玉米播种面积增加1.1千公顷。"
+        "城镇新增就业1.2万人。蔬菜种植面积增加到3.4千公顷。\n"
+    )
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert (kinds["0.2千公顷"], kinds["1.1千公顷"]) == ("change", "change")
+    assert kinds["1.2万人"] == "level"  # 新增 counts what was added
+    assert kinds["3.4千公顷"] == "level"  # 增加到 reaches a level
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"
@@ -288,6 +307,18 @@ def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() ->
     assert indicators["5.2%"] == "第二产业增加值增长"
     assert indicators["40.2"] == "三次产业结构(第二产业)"
     assert indicators["49.6"] == "三次产业结构(第三产业)"
+
+
+def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
+    text = (
+        "某县2018年统计公报\n"
+        "年末从业人员122万人，比上年增长4.1%。"
+        "人均生产总值为14028元，比去年净增2575元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["122万人"] == "年末从业人员"  # 从业 is no "from"
+    assert indicators["4.1%"] == "年末从业人员增长"
+    assert indicators["2575元"] == "人均生产总值比去年净增"  # 比去年 goes on from its subject
 
 
 def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods() -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from llmx.bootstrap import Interval
-from llmx.diagnosis import Error
+from llmx.diagnosis import Disagreement, Error, disagreements
 from llmx.documents import short_title
 from llmx.evaluation import Evaluation
 from llmx.report.formatting import coverage_notes, fact_summary, interval, percent
@@ -54,6 +54,7 @@ def print_evaluation(
         )
     )
     console.print(errors_table(evaluation.errors, examples))
+    console.print(disagreements_table(disagreements(evaluation.outcome), examples))
 
 
 def _document(doc: str, titles: Mapping[str, str]) -> str:
@@ -138,6 +139,31 @@ def errors_table(errors: list[Error], examples: int) -> Table:
             ),
         )
     return table
+
+
+def disagreements_table(found: list[Disagreement], examples: int) -> Table:
+    """Matched pairs whose attributes differ from the gold, grouped by what became what."""
+    table = Table(title="Attributes that differ on matched pairs")
+    for column in ("attribute", "gold → predicted", "count", "examples"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    counts = Counter((d.attribute, d.pattern) for d in found)
+    for (attribute, pattern), count in sorted(counts.items(), key=lambda item: -item[1]):
+        shown = [d for d in found if d.attribute == attribute and d.pattern == pattern]
+        table.add_row(
+            attribute,
+            pattern,
+            str(count),
+            Text("\n".join(_disagreement_line(d) for d in shown[:examples])),
+        )
+    return table
+
+
+def _disagreement_line(found: Disagreement) -> str:
+    gold = found.gold
+    line = f"{gold.doc} [{gold.start}:{gold.end}] {gold.text}"
+    if found.attribute == "indicator":
+        return f"{line} · {gold.indicator} → {found.predicted.indicator}"
+    return f"{line} · {gold.indicator}"
 
 
 def _with_interval(value: float | None, bounds: Interval) -> str:

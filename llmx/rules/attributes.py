@@ -78,6 +78,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return "share" if _SHARE_CUES.search(clause) else "change"
     if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
         return "change"
+    if _BARE_CHANGE.search(near):
+        return "change"
     if _COMPARED_CHANGE.search(clause):
         return "change"
     return "level"
@@ -94,6 +96,9 @@ _MOVED_TO = re.compile(
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元. (净增1954户 alone
 # counts what was added, a level, like 新增.)
 _NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
+# 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
+# comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
+_BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
 _COMPARED_CHANGE = re.compile(
     r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|多|少)了?$"
 )
@@ -204,7 +209,7 @@ _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
 # Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
-    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|转变|变|增|降|升)(?:到|至|为)"
+    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变|变|增|降|升)(?:到|至|为)"
 )
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
@@ -332,10 +337,11 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
 
 # The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
 _CHANGE_VERB = re.compile(
-    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|上升|扩大|缩小|收窄"
+    r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|净增|上升|扩大|缩小|收窄"
 )
 _TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
-_MOVE_START = re.compile(r"(?<=.)(?:由|从)")
+# 由/从 opens where a value moved from, but not in 从业人员, 从事, 由于.
+_MOVE_START = re.compile(r"(?<=.)(?:由(?!于)|从(?!业|事))")
 
 
 def indicator_of(
@@ -535,7 +541,9 @@ def _tidy(indicator: str, folded: str) -> str:
 
 
 # Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
-_FOLLOW_ON = re.compile(r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|比上年|较上年|同比)")
+_FOLLOW_ON = re.compile(
+    r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+)
 # Where an indicator's subject ends and what is said of it begins.
 _PREDICATE = re.compile(
     rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scoring_cases import GDP, GROWTH_1, GROWTH_2, TARGET, fact, layout, unspanned
 
-from llmx.diagnosis import Cause, diagnose, unit_errors
+from llmx.diagnosis import Cause, diagnose, disagreements, unit_errors
 from llmx.facts import Fact
 from llmx.scoring import score
 
@@ -56,3 +56,22 @@ def test_outside_labelled_sections_is_reported_as_not_scored() -> None:
         ("missed", Cause.NO_OVERLAP, "7.2%"),
         ("ignored", Cause.OUTSIDE_LABELLED, "6.5%"),
     }
+
+
+def test_a_matched_pair_with_another_status_and_year_is_listed_as_what_became_what() -> None:
+    read_as_result = TARGET.model_copy(update={"status": "actual", "period": "2023"})
+    found = disagreements(score([TARGET], [read_as_result], layout()))
+    assert [(d.attribute, d.pattern) for d in found] == [
+        ("status", "target → actual"),
+        ("period", "2024 → 2023"),
+    ]
+
+
+def test_an_indicator_naming_another_thing_disagrees_but_a_rewording_does_not() -> None:
+    reworded = GROWTH_1.model_copy(update={"indicator": "地区生产总值增长"})
+    other = GROWTH_1.model_copy(update={"indicator": "居民收入"})
+    assert disagreements(score([GROWTH_1], [reworded], layout())) == []
+    found = disagreements(score([GROWTH_1], [other], layout()))
+    assert [(d.attribute, d.pattern, d.predicted.indicator) for d in found] == [
+        ("indicator", "another name", "居民收入")
+    ]
