@@ -9,8 +9,9 @@ from __future__ import annotations
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.folding import fold
+from llmx.glosses import Unglossed
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, Unglossed, document_year
+from llmx.rules.context import Boundaries, DocumentContext, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:

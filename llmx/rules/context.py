@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from llmx.folding import fold
+from llmx.glosses import unglossed
 from llmx.sections import Section
 from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 
@@ -209,42 +210,6 @@ def section_year(section: Section) -> str | None:
         if years:
             return None  # 2023年执行情况及2024年计划: no one year
     return None
-
-
-# --- pinyin glosses ---------------------------------------------------------------------------
-
-# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
-
-
-@dataclass(frozen=True)
-class Unglossed:
-    """A text with its pinyin glosses taken out, and the way from its offsets to the text's."""
-
-    text: str
-    starts: tuple[int, ...]  # where each gloss started in the original
-    removed: tuple[int, ...]  # characters removed up to and including each gloss
-
-    @classmethod
-    def of(cls, text: str) -> Unglossed:
-        glosses = list(_GLOSS.finditer(text))
-        if not glosses:
-            return cls(text, (), ())
-        removed, total = [], 0
-        for gloss in glosses:
-            total += gloss.end() - gloss.start()
-            removed.append(total)
-        return cls(_GLOSS.sub("", text), tuple(g.start() for g in glosses), tuple(removed))
-
-    def position(self, original: int) -> int:
-        """The offset in the unglossed text of the original text's offset `original`."""
-        index = bisect_right(self.starts, original - 1) - 1
-        return original - (self.removed[index] if index >= 0 else 0)
-
-
-def unglossed(text: str) -> str:
-    return _GLOSS.sub("", text)
 
 
 # --- where sentences, clauses and lines start ------------------------------------------------
