@@ -294,6 +294,16 @@ def test_a_goal_a_result_is_compared_with_is_a_target_of_the_subject_before() ->
     assert (facts["3%"].status, facts["3%"].indicator) == ("target", "居民消费价格预期目标")
 
 
+def test_a_sentence_announcing_this_years_goals_in_a_review_gives_targets() -> None:
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n"
+        "全年地区生产总值增长5.2%。《计划》提出，今年全市生产总值增长将保持6%左右。"
+        "今年将推动数字经济占比达到40%以上。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"5.2%": "actual", "6%": "target", "40%": "target"}
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"
