@@ -60,6 +60,11 @@ def test_document_year_from_a_metadata_date_field() -> None:
     assert document_year(text) == "2020"
 
 
+def test_a_report_on_the_first_months_is_on_the_year_it_is_dated_in() -> None:
+    text = "| 成文日期 | 2021-04-05 |\n一、收支情况\n1-3月份，全县一般公共预算收入完成3.4亿元。\n"
+    assert document_year(text) == "2021"
+
+
 def test_document_year_from_content_when_nothing_else_says() -> None:
     text = "经济运行情况\n" + "2021年全县生产总值增长8%。2021年粮食丰收。2018—2020年平稳。"
     assert document_year(text) == "2021"

@@ -44,6 +44,8 @@ _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
+# Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度.
+_PART_OF_YEAR = re.compile(r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度")
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,10 @@ def _years(text: str) -> DocumentContext:
         report = str(int(plan) - 1)
     if report is None and dated is not None:
         year, month = dated
-        report = str(year if month >= _LATE_MONTH else year - 1)
+        # A report dated early in a year is on the year before, unless it reports months of
+        # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
+        so_far = _PART_OF_YEAR.search(fold(text[: _HEAD_CHARS * 3]))
+        report = str(year if month >= _LATE_MONTH or so_far else year - 1)
     if report is None:
         titled = re.search(_YEAR, title)
         report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
