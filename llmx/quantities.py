@@ -21,6 +21,7 @@ from llmx.glosses import Unglossed
 from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
+    CURRENCY_MAGNITUDES,
     MAGNITUDES,
     PER_UNITS,
     PREFIX_QUALIFIERS,
@@ -28,12 +29,15 @@ from llmx.vocabulary import (
     UNRECORDED_QUALIFIERS,
     WRITTEN_MAGNITUDES,
     WRITTEN_UNITS,
+    Family,
     alternation,
+    family_of,
 )
 
 _UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_CURRENCY_MAGNITUDE = alternation(CURRENCY_MAGNITUDES)
 _ALT_ALTERNATION = alternation(ALTERNATIVE_UNITS).pattern
 _CN_DIGITS = CHINESE_DIGITS
 
@@ -386,6 +390,9 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
     magnitude = re.match(_MAG_ALTERNATION, inside)
     factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0
     unit = inside[magnitude.end() :] if magnitude else inside
+    currency = None if magnitude else _CURRENCY_MAGNITUDE.match(inside)
+    if currency and family_of(inside[currency.end() :]) is Family.MONEY:
+        factor, unit = float(CURRENCY_MAGNITUDES[currency.group()]), inside[currency.end() :]
     if unit.startswith("/") or not unit:
         return None
     return unit, factor

@@ -143,6 +143,9 @@ def test_a_clock_time_is_not_a_ratio() -> None:
         ("地区生产总值增速（%）", ("%", 1.0)),
         ("全体居民人均可支配收入（万元/人）", ("元/人", 1e4)),
         ("粮食产量（亿公斤）", ("公斤", 1e8)),
+        ("歲入（千元）", ("元", 1e3)),  # before a currency 千 and 十亿 are magnitudes
+        ("政府開支（十亿港元）", ("港元", 1e9)),
+        ("发电装机（千瓦）", ("千瓦", 1.0)),  # before another unit they are part of it
         ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
         ("高新技术企业数", None),
     ],
