@@ -209,19 +209,16 @@ def status_of(
 
 
 def _in_goal_list(folded: str, position: int) -> bool:
-    """Is `position` in a dash list led by goals: 预期目标是:——生产总值增长13%;——投资增长30%;…
-    (each item a sentence of its own, the lead's words before the first dash)."""
+    """Is `position` in a list led by goals, up to the paragraph's full stop: 预期目标是:——生产
+    总值增长13%;——投资增长30%, 主要目标:⏎生产总值增长6.5%左右⏎…, whatever marks its items."""
     window = max(0, position - _GOAL_LIST_REACH)
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
-    if lead < 0 or "。" in folded[lead:position]:
+    if lead < 0 or "。" in folded[lead:position] or "\n\n" in folded[lead:position]:
         return False
-    return bool(
-        _LIST_DASH.match(folded, lead + 1) and _GOAL_LEAD.search(folded, max(0, lead - 12), lead)
-    )
+    return bool(_GOAL_LEAD.search(folded, max(0, lead - 12), lead))
 
 
 _GOAL_LIST_REACH = 600
-_LIST_DASH = re.compile(r"\s*(?:——|—|-|•)")
 _GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求)[是为]?$")
 
 
