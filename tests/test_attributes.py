@@ -321,6 +321,16 @@ def test_every_item_of_a_list_led_by_goals_is_a_target_up_to_the_full_stop() -> 
     assert statuses["5.5%"] == statuses["120万人次"] == "actual"
 
 
+def test_a_year_in_the_lead_of_a_list_dates_its_items() -> None:
+    text = (
+        "某省政府工作报告\n2020年成就：\n实现生产总值2.62万亿元，增长2.2%\n"
+        "固定资产投资增长4.1%\n\n2021年主要目标：\n生产总值增长6.5%左右\n"
+    )
+    periods = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert periods["2.62万亿元"] == periods["4.1%"] == ("2020", "actual")
+    assert periods["6.5%"] == ("2021", "target")
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"

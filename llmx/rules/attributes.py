@@ -208,17 +208,26 @@ def status_of(
     return default
 
 
-def _in_goal_list(folded: str, position: int) -> bool:
-    """Is `position` in a list led by goals, up to the paragraph's full stop: 预期目标是:——生产
-    总值增长13%;——投资增长30%, 主要目标:⏎生产总值增长6.5%左右⏎…, whatever marks its items."""
-    window = max(0, position - _GOAL_LIST_REACH)
+def _list_lead(folded: str, position: int) -> str | None:
+    """The words that lead the list `position` is in, up to its colon, when it is in one that
+    runs to the paragraph's full stop or blank line: 预期目标是:——生产总值增长13%;——投资增长
+    30%, 2020年成就:⏎生产总值2.62万亿元⏎…, whatever marks its items."""
+    window = max(0, position - _LIST_REACH)
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
     if lead < 0 or "。" in folded[lead:position] or "\n\n" in folded[lead:position]:
-        return False
-    return bool(_GOAL_LEAD.search(folded, max(0, lead - 12), lead))
+        return None
+    line_start = max(folded.rfind(mark, 0, lead) for mark in "\n。；;") + 1
+    return folded[max(line_start, lead - _LEAD_MAX) : lead]
 
 
-_GOAL_LIST_REACH = 600
+def _in_goal_list(folded: str, position: int) -> bool:
+    """Is `position` in a list led by goals (预期目标是:…, 主要目标:…)?"""
+    lead = _list_lead(folded, position)
+    return lead is not None and bool(_GOAL_LEAD.search(lead))
+
+
+_LIST_REACH = 600
+_LEAD_MAX = 30
 _GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求)[是为]?$")
 
 
@@ -324,7 +333,13 @@ def _stated_year(
         return context.relative(relative[-1], status)
     # The last clause of the sentence so far that opens with a year dates what follows it:
     # 报告指出,2024年,全区…增长14.3%,…增长8.1%.
-    return _opening_year(folded, bounds, position)
+    opening = _opening_year(folded, bounds, position)
+    if opening:
+        return opening
+    # A list whose lead names a year: 2020年成就:⏎生产总值2.62万亿元⏎增长2.2%.
+    lead = _list_lead(folded, position)
+    years = _STATED_YEAR.findall(lead) if lead else []
+    return str(years[-1]) if len(years) == 1 else None
 
 
 # How many clauses back a year still dates a number. Real sentences have a few dozen at most;
