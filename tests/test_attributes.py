@@ -9,8 +9,9 @@ from __future__ import annotations
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.folding import fold
+from llmx.glosses import Unglossed
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, Unglossed, document_year
+from llmx.rules.context import Boundaries, DocumentContext, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -57,6 +58,11 @@ def test_document_year_from_a_date_line_alone() -> None:
 def test_document_year_from_a_metadata_date_field() -> None:
     text = "| 发布机构 | 某县统计局 | 成文日期 | 2021-02-25 |\n关于经济运行的通报\n"
     assert document_year(text) == "2020"
+
+
+def test_a_report_on_the_first_months_is_on_the_year_it_is_dated_in() -> None:
+    text = "| 成文日期 | 2021-04-05 |\n一、收支情况\n1-3月份，全县一般公共预算收入完成3.4亿元。\n"
+    assert document_year(text) == "2021"
 
 
 def test_document_year_from_content_when_nothing_else_says() -> None:
@@ -291,6 +297,16 @@ def test_a_goal_a_result_is_compared_with_is_a_target_of_the_subject_before() ->
         "城镇调查失业率平均值控制目标",
     )
     assert (facts["3%"].status, facts["3%"].indicator) == ("target", "居民消费价格预期目标")
+
+
+def test_a_sentence_announcing_this_years_goals_in_a_review_gives_targets() -> None:
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n"
+        "全年地区生产总值增长5.2%。《计划》提出，今年全市生产总值增长将保持6%左右。"
+        "今年将推动数字经济占比达到40%以上。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"5.2%": "actual", "6%": "target", "40%": "target"}
 
 
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:

@@ -148,6 +148,11 @@ _EXECUTED_NEAR = re.compile(
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
 _GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")
+# A sentence that announces this year's goals, in a review part or a news story on a plan:
+# 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
+_GOALS_ANNOUNCED = re.compile(
+    r"(?<![比较同与])今年[^。；;，,]{0,12}(?:将|要|力争|目标)|(?:计划|报告|草案)》?还?提出"
+)
 
 
 def status_of(
@@ -190,7 +195,11 @@ def status_of(
     if _EXECUTED_NEAR.search(near):
         return "actual"
     if default == "actual":
-        goal = ahead or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+        goal = (
+            ahead
+            or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+            or _GOALS_ANNOUNCED.search(sentence)
+        )
         return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
     if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
