@@ -309,6 +309,15 @@ def test_a_sentence_announcing_this_years_goals_in_a_review_gives_targets() -> N
     assert statuses == {"5.2%": "actual", "6%": "target", "40%": "target"}
 
 
+def test_every_item_of_a_dash_list_led_by_goals_is_a_target() -> None:
+    text = (
+        "某区2022年经济运行情况\n全年生产总值增长6.1%。建议今年全区的预期目标是：——生产总值增长8%；"
+        "——固定资产投资增长15%；——城镇登记失业率控制在4.5%以内。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"6.1%": "actual", "8%": "target", "15%": "target", "4.5%": "target"}
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"

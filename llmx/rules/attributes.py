@@ -199,12 +199,30 @@ def status_of(
             ahead
             or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
             or _GOALS_ANNOUNCED.search(sentence)
+            or _in_goal_list(folded, quantity.start)
         )
         return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
     if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
         return "actual"
     return default
+
+
+def _in_goal_list(folded: str, position: int) -> bool:
+    """Is `position` in a dash list led by goals: 预期目标是:——生产总值增长13%;——投资增长30%;…
+    (each item a sentence of its own, the lead's words before the first dash)."""
+    window = max(0, position - _GOAL_LIST_REACH)
+    lead = max(folded.rfind(colon, window, position) for colon in ":：")
+    if lead < 0 or "。" in folded[lead:position]:
+        return False
+    return bool(
+        _LIST_DASH.match(folded, lead + 1) and _GOAL_LEAD.search(folded, max(0, lead - 12), lead)
+    )
+
+
+_GOAL_LIST_REACH = 600
+_LIST_DASH = re.compile(r"\s*(?:——|—|-|•)")
+_GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求)[是为]?$")
 
 
 def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> str | None:
