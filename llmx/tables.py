@@ -27,9 +27,18 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import WRITTEN_MAGNITUDES, Family, Scope, alternation, cue_pattern, units_where
+from llmx.vocabulary import (
+    CURRENCY_MAGNITUDES,
+    WRITTEN_MAGNITUDES,
+    Family,
+    Scope,
+    alternation,
+    cue_pattern,
+    units_where,
+)
 from llmx.vocabulary import unit as declared_unit
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
@@ -96,7 +105,7 @@ class Table:
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
-        if not column.unit and _RATE_HEADER.search(_outside_brackets(column.header)):
+        if not column.unit and _is_rate_header(column.header):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
         return row_unit or column.unit or self.unit
 
@@ -105,6 +114,13 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+def _is_rate_header(header: str) -> bool:
+    """A header of growth or shares, which are in percent unless it says otherwise; a
+    difference in amount (增减额, 比较) is in the table's unit."""
+    outside = _outside_brackets(header)
+    return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_CHANGE_HEADER.search(outside)
 
 
 def _outside_brackets(header: str) -> str:
@@ -197,6 +213,7 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
     tables = _cell_tables(text)
+    tables += _box_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
@@ -234,6 +251,7 @@ RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
 _RATE_HEADER = re.compile(
     f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
 )
+_AMOUNT_CHANGE_HEADER = re.compile(r"增减额|增加额|减少额|差额|比\s*较")
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
@@ -275,11 +293,10 @@ def _unit_words(words: str) -> Unit | None:
 _GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x00-\x7f]+)$")
 
 
-# 新台币亿元, 港币百万元: a currency's name, then a magnitude and 元 (GUIDELINES: the unit is
-# what follows the magnitude word).
-_NAMED_CURRENCY = re.compile(
-    rf"^[^\d/]+?(?P<rest>(?:{alternation(WRITTEN_MAGNITUDES).pattern})[^/]*元)$"
-)
+# 新台币亿元, 港币百万元, 新台币千元: a currency's name, then a magnitude and 元 (GUIDELINES:
+# the unit is what follows the magnitude word).
+_CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).pattern
+_NAMED_CURRENCY = re.compile(rf"^[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$")
 
 
 def _one_language(unit: str) -> str:
@@ -630,6 +647,7 @@ def _columns(
     for index, column in enumerate(columns):
         if _is_serial(column.header, [cells[index] for _, cells in body if index < len(cells)]):
             columns[index] = Column(column.header, "other", None, None, None)
+    columns = _changes_with_status(columns)
     if not any(column.role == "indicator" for column in columns):
         # No 指标 header: the first column of words labels the rows.
         for index, column in enumerate(columns):
@@ -638,6 +656,20 @@ def _columns(
                 columns[index] = Column(column.header, "indicator", None, None, column.unit)
                 break
     return tuple(columns)
+
+
+def _changes_with_status(columns: list[Column]) -> list[Column]:
+    """A column of changes that names no status (比较, 增减额) compares the table's first
+    column that does with another: a budget's change is budgeted, a result's achieved."""
+    status = next((c.status for c in columns if c.role == "value" and c.status), None)
+    return [
+        replace(column, status=status)
+        if column.role == "value"
+        and column.status is None
+        and _CHANGE_HEADER.search(fold(column.header))
+        else column
+        for column in columns
+    ]
 
 
 def _is_serial(header: str, cells: Sequence[Cell]) -> bool:
@@ -673,6 +705,53 @@ def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
         elif found:
             break
         index -= 1
+    return found[::-1]
+
+
+# --- Drawn with box characters ---------------------------------------------------------------
+
+
+def _box_tables(text: str, taken: _Spans) -> list[Table]:
+    """Box-drawn grids (llmx.boxes) as tables, their unit from a `單位:` line above."""
+    return [_box_table(text, grid) for grid in find_boxes(text) if grid.start not in taken]
+
+
+def _box_table(text: str, grid: BoxGrid) -> Table:
+    rows = [
+        [
+            Cell(span[0], span[1], text[span[0] : span[1]])
+            if span
+            else Cell(grid.end, grid.end, "")
+            for span in row
+        ]
+        for row in grid.rows
+    ]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    above = _captions_above(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(" ".join(above)))
+    return Table(
+        grid.start,
+        grid.end,
+        above[-1] if above else "",
+        _columns(grid.headers, body),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="box",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _captions_above(text: str, position: int) -> list[str]:
+    """The words of the lines right above `position` (a title, a `单位：` line), nearest last;
+    a blank line after the first ends them."""
+    lines = text[:position].splitlines()[-_UNIT_LOOKBACK * 2 :]
+    found: list[str] = []
+    for line in reversed(lines):
+        if line.strip():
+            found.append(line.strip())
+        elif found:
+            break
+        if len(found) == _UNIT_LOOKBACK:
+            break
     return found[::-1]
 
 

@@ -188,3 +188,44 @@ def test_an_indicator_page_with_a_bilingual_unit_column_and_period_rows() -> Non
         ("45,210", 45_210, "元"),
         ("5.0%", 5.0, "%"),
     ]
+
+
+BOX_TABLE = (
+    "                 某鄉公所歲入預算表\n"
+    "                                       單位:新台幣千元\n"
+    "────────────┬──────┬──────┬──────\n"
+    "   科     目   │            │            │本年度與上年\n"
+    "               │本年度預算數│上年度預算數│\n"
+    "               │            │            │  比    較\n"
+    "────────────┼──────┼──────┼──────\n"
+    "一、稅 課 收 入│     42,150 │     40,300 │      1,850\n"
+    "  1.房屋稅     │          - │      1,200 │     -1,200\n"
+    "               │            │            │\n"
+    "二、規費收入   │      3,875 │      3,920 │        -45\n"
+)
+
+
+def test_a_box_drawn_table_reads_its_columns_by_where_they_stand() -> None:
+    # Box characters cut the cells; a header cell over two lines is one header, a `-` cell
+    # holds no value, and the comparison column is an amount in the table's unit.
+    [table] = find_tables(BOX_TABLE)
+    assert table.layout == "box"
+    assert [(c.header, c.role, c.status) for c in table.columns] == [
+        ("科目", "indicator", None),
+        ("本年度預算數", "value", "target"),
+        ("上年度預算數", "value", "target"),
+        ("本年度與上年比較", "value", "target"),
+    ]
+    facts = RulesExtractor().extract([Document("d", BOX_TABLE)]).facts
+    cells = [(f.text, f.value, f.unit, f.kind) for f in facts if f.start > BOX_TABLE.index("一、")]
+    assert cells == [
+        ("42,150", 42_150_000, "元", "level"),
+        ("40,300", 40_300_000, "元", "level"),
+        ("1,850", 1_850_000, "元", "change"),
+        ("1,200", 1_200_000, "元", "level"),
+        ("1,200", 1_200_000, "元", "change"),
+        ("3,875", 3_875_000, "元", "level"),
+        ("3,920", 3_920_000, "元", "level"),
+        ("45", 45_000, "元", "change"),
+    ]
+    assert facts[0].indicator == "稅課收入"  # less its numbering and padding
