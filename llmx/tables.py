@@ -26,6 +26,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
@@ -47,8 +48,8 @@ Unit = tuple[str, float]
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
-_TARGET_HEADER = cue_pattern("target", Scope.HEADER)
-_ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER)
+_TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
+_ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -99,8 +100,9 @@ class Table:
         `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
         `单位：` line comes last.
         """
-        label_unit = split_header_unit(self.indicator_of(row))
-        if label_unit and not _is_unit(label_unit[0]):
+        label = self.indicator_of(row)
+        label_unit = split_header_unit(label)
+        if label_unit and (not _is_unit(label_unit[0]) or _ENDS_IN_RATE.search(label)):
             label_unit = None  # a gloss or a note in brackets: 城镇(zhèn), 工业(含电力)
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
@@ -114,6 +116,10 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+# A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.
+_ENDS_IN_RATE = re.compile(r"\d\s*%$")
 
 
 def _is_rate_header(header: str) -> bool:
@@ -547,9 +553,13 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         for line in lines[first:last]
         if line.layout != "separator"
     ]
+    if layout == "pipe" and not outer[0]:
+        rows = _joined_rows(rows)
     index = 0
     titles: list[str] = []
-    while index < len(rows) and sum(1 for cell in rows[index][1] if cell.text) <= 1:
+    while index < len(rows) and (
+        sum(1 for cell in rows[index][1] if cell.text) <= 1 or _is_caption_row(rows[index][1])
+    ):
         titles.extend(cell.text for cell in rows[index][1] if cell.text)
         index += 1
     header_rows: list[tuple[_Line, list[Cell]]] = []
@@ -569,7 +579,9 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         width = max(width, *(len(cells) for _, cells in body))
     if width < 2:
         return None
-    columns = _columns(_header_texts([cells for _, cells in header_rows], width), body)
+    headers = [cells for _, cells in header_rows]
+    grouped = _grouped_headers(headers, [cells for _, cells in body], width)
+    columns = _columns(grouped or _header_texts(headers, width), body)
     if not any(column.role == "value" for column in columns):
         return None
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
@@ -621,6 +633,86 @@ def _fitted(
         return _aligned(text, line.start, cells, grid)
     end = line.start + len(line.text)
     return (cells + [Cell(end, end, "")] * width)[:width]
+
+
+def _joined_rows(
+    rows: Sequence[tuple[_Line, list[Cell]]],
+) -> list[tuple[_Line, list[Cell]]]:
+    """Rows broken over lines put back together: in a table whose rows open with their label,
+    a line that opens with a pipe goes on with the row above when that row's line ended with
+    one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`) and is still short of the width of the rows
+    that open with a label; the pipes between them close an empty cell."""
+    width = max((len(cells) for line, cells in rows if not _opens_with_pipe(line)), default=0)
+    joined: list[tuple[_Line, list[Cell]]] = []
+    for line, cells in rows:
+        if (
+            joined
+            and _opens_with_pipe(line)
+            and joined[-1][0].text.rstrip()[-1:] in "|｜"
+            and len(joined[-1][1]) + len(cells) <= width
+        ):
+            previous_line, previous_cells = joined[-1]
+            joined[-1] = (replace(previous_line, text=line.text), previous_cells + cells)
+        else:
+            joined.append((line, cells))
+    return joined
+
+
+def _opens_with_pipe(line: _Line) -> bool:
+    return line.text.strip()[:1] in ("|", "｜")
+
+
+def _is_caption_row(cells: Sequence[Cell]) -> bool:
+    """A row of captions only (`表一 | 单位:万元`): it titles the table, it heads no column."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return bool(words) and all(_CAPTION.match(word) for word in words)
+
+
+def _grouped_headers(
+    header_rows: Sequence[Sequence[Cell]], body: Sequence[Sequence[Cell]], width: int
+) -> list[str] | None:
+    """The headers of a two-row header whose lower row names only the sub-columns of the
+    upper row's groups (`指标 | 累计 | 当月 | 完成预算%` over `本期 | 同期 | 本期 | 同期`), the
+    cells a group spans left out of the export: each column's header is its group's and its
+    own. Which upper cells are groups is told by the lower row repeating its names once per
+    group, and by the body: a column headed `%` holds decimals, others whole amounts. None
+    where the rows are not of that shape."""
+    if len(header_rows) != 2:
+        return None
+    upper = [cell.text for cell in header_rows[0] if cell.text]
+    lower = [cell.text for cell in header_rows[1] if cell.text]
+    values = width - 1  # the first upper cell heads the row labels
+    leaves = values - len(lower)
+    groups = len(upper) - 1 - leaves
+    if groups < 1 or leaves < 0 or len(lower) % groups:
+        return None
+    span = len(lower) // groups
+    if groups > 1 and lower[:span] * groups != lower:
+        return None
+    best: tuple[int, list[str]] | None = None
+    for spanning in combinations(range(1, len(upper)), groups):
+        headers = [upper[0]]
+        for index in range(1, len(upper)):
+            if index in spanning:
+                headers += [upper[index] + sub for sub in lower[:span]]
+            else:
+                headers.append(upper[index])
+        fit = _fit_to_body(headers, body)
+        if best is None or fit > best[0]:
+            best = (fit, headers)
+    return best[1] if best else None
+
+
+def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
+    """How many body cells agree with their header: decimals under a `%`, whole numbers
+    elsewhere."""
+    fit = 0
+    for cells in body:
+        for header, cell in zip(headers, cells, strict=False):
+            words = fold(cell.clean)
+            if _NUMBER_CELL.fullmatch(words):
+                fit += ("." in words) == fold(header).rstrip().endswith("%")
+    return fit
 
 
 def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:

@@ -223,6 +223,9 @@ class Scope(Flag):
     HEADING = auto()  # a section heading (执行情况 vs 计划草案)
     HEADER = auto()  # a table column header (完成 vs 目标)
     ANSWER = auto()  # a model's answer naming a status in Chinese (完成 → actual)
+    # A table column header as the rules read it, on top of HEADER: words a column group
+    # is named by (累计 | 当月 over 本期 | 同期). Not in the prompts' lists of header words.
+    COLUMN = auto()
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,7 @@ class Cue:
     scope: Scope
 
 
-_CL, _HD, _HR, _AN = Scope.CLAUSE, Scope.HEADING, Scope.HEADER, Scope.ANSWER
+_CL, _HD, _HR, _AN, _CO = Scope.CLAUSE, Scope.HEADING, Scope.HEADER, Scope.ANSWER, Scope.COLUMN
 
 STATUS_CUES: tuple[Cue, ...] = (
     # results
@@ -241,6 +244,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("达到", "actual", _CL),
     Cue("建成", "actual", _CL),
     Cue("累计", "actual", _CL),
+    Cue("累计", "actual", _CO),
+    Cue("当月", "actual", _CO),
     Cue("已", "actual", _CL),
     Cue("预计", "actual", _CL),
     Cue("实际", "actual", _HR | _AN),
@@ -273,6 +278,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("预计目标", "target", _HR),
     Cue("预算数", "target", _CL | _HR),
     Cue("年初预算", "target", _CL | _HR),
+    Cue("年度预算", "target", _CO),
     Cue("调整预算", "target", _CL | _HR),
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
@@ -301,7 +307,7 @@ KIND_CUES: tuple[Cue, ...] = (
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献", "share", _CL),
     *_cues("比重 率 占 比例", "share", _HR),
 )
-del _CL, _HD, _HR, _AN
+del _CL, _HD, _HR, _AN, _CO
 
 
 def cue_words(cues: Iterable[Cue], means: str, scope: Scope) -> tuple[str, ...]:

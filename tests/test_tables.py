@@ -229,3 +229,67 @@ def test_a_box_drawn_table_reads_its_columns_by_where_they_stand() -> None:
         ("45", 45_000, "元", "change"),
     ]
     assert facts[0].indicator == "稅課收入"  # less its numbering and padding
+
+
+def test_a_two_row_header_names_each_column_by_its_group_and_its_own_name() -> None:
+    # The lower header row names the sub-columns of the upper row's groups only; the body
+    # tells which upper cells are groups (decimals stand under the `%` headers).
+    text = (
+        "某县2022年1-6月税收完成情况\n"
+        "表二 | 单位:万元 | ||||||\n"
+        "科 目 | 年初预算 | 累计 | 当月 | 累计为预算% | |||\n"
+        "本期 | 同期 | 增减率% | 本期 | 同期 | 增减率% | ||\n"
+        "房产税 | 5,200 | 2,610 | 2,480 | 5.2 | 430 | 455 | -5.5 | 50.2 |\n"
+        "契税 | 8,100 | 3,902 | 4,120 | -5.3 | 611 | 598 | 2.2 | 48.2 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns[1:]] == [
+        "年初预算",
+        "累计本期",
+        "累计同期",
+        "累计增减率%",
+        "当月本期",
+        "当月同期",
+        "当月增减率%",
+        "累计为预算%",
+    ]
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit, f.status, f.kind, f.period) for f in facts][:8] == [
+        ("5,200", "元", "target", "level", "2022"),
+        ("2,610", "元", "actual", "level", "2022"),
+        ("2,480", "元", "actual", "level", "2021"),  # 同期: the same months a year before
+        ("5.2", "%", "actual", "change", "2022"),
+        ("430", "元", "actual", "level", "2022"),
+        ("455", "元", "actual", "level", "2021"),
+        ("5.5", "%", "actual", "change", "2022"),
+        ("50.2", "%", "actual", "share", "2022"),
+    ]
+
+
+def test_a_row_broken_over_lines_that_open_with_a_pipe_is_one_row() -> None:
+    # `|` closing one line and `|` opening the next close an empty cell between them.
+    text = (
+        "单位:万元\n"
+        "地区 | 收入 | 比重% | 支出 | ||||\n"
+        "当月 | 完成预算% | 增幅% | 当月 | 完成预算% | 增幅% |\n"
+        "甲区 | 410 |\n"
+        "| 6.1 | 62.5 | 880 |\n"
+        "| -3.2 |\n"
+        "乙区 | 220 |\n"
+        "| 4.4 | 58.0 | 530 |\n"
+        "| 1.9 |\n"
+    )
+    [table] = find_tables(text)
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "甲区", "410", "", "6.1", "62.5", "880", "", "-3.2",
+    ]  # fmt: skip
+    assert [column.header for column in table.columns] == [
+        "地区", "收入当月", "收入完成预算%", "收入增幅%", "比重%",
+        "支出当月", "支出完成预算%", "支出增幅%",
+    ]  # fmt: skip
+
+
+def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:
+    text = "指标 | 本年 | 上年 |\n粮食产量(万吨) | 52.1 | 50.3 |\n| 3.6 | 3.1 |\n"
+    [table] = find_tables(text)
+    assert len(table.rows) == 2

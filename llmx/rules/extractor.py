@@ -190,7 +190,7 @@ def _row_facts(
             kind = _table_kind(fold(header), fold(column.header), quantity, negative)
             period = (
                 column.period
-                or _relative_header_year(prepared.context, column.header, status)
+                or _relative_header_year(prepared.context, column.header, status, title_year)
                 or title_year
                 or (
                     prepared.context.report_year
@@ -206,7 +206,7 @@ _MINUS_SIGNS = ("-", "－", "—", "−")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
-_COMPLETION_HEADER = re.compile(r"完成(?:预算|计划|目标)")
+_COMPLETION_HEADER = re.compile(r"完成\s*(?:预算|计划|目标)|为\s*预算")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
@@ -281,7 +281,7 @@ def _table_kind(row_header: str, column_header: str, quantity: Quantity, negativ
 # A value column's header less its unit, year and comparison: 比上年增长(%) → 增长.
 _COLUMN_NOISE = re.compile(
     r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对量|绝对值|总量"
-    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)"
+    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期"
 )
 # A header that is only a status or a period names no measure (2023年完成, 预算数, 执行数).
 _ACTUAL_WORDS = cue_pattern("actual", Scope.HEADER).pattern
@@ -331,15 +331,23 @@ def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
     return row_label + column_name
 
 
-_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")
+# 同期 alone heads the same months of the year before (本期 | 同期 | 增减额).
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)|(?<![比较上])(同期)")
+_YEARS_FROM = {"上年": -1, "去年": -1, "同期": -1, "今年": 0, "本年": 0, "明年": 1}
 
 
-def _relative_header_year(context: DocumentContext, header: str, status: str) -> str | None:
-    """The year a column headed 上年执行数 or 本年预算 is for."""
+def _relative_header_year(
+    context: DocumentContext, header: str, status: str, table_year: str | None = None
+) -> str | None:
+    """The year a column headed 上年执行数, 本年预算 or 同期 is for: counted from the year
+    the table's title names, else from the document's."""
     found = _RELATIVE_HEADER.search(fold(header))
     if not found:
         return None
-    word = {"本年": "今年"}.get(found.group(1), found.group(1))
+    written = found.group(1) or found.group(2)
+    if table_year:
+        return str(int(table_year) + _YEARS_FROM[written])
+    word = {"本年": "今年", "同期": "上年"}.get(written, written)
     if word in ("上年", "去年"):
         return str(int(context.report_year) - 1) if context.report_year else None
     return context.relative(word, status)
