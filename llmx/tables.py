@@ -88,7 +88,7 @@ class Table:
         A rate column (`比上年增长(%)`, or a growth or share header without a unit) gives
         its own unit, whatever the row measures; otherwise the row's own unit (its label's
         `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
-        `单位：` line comes last.
+        `单位：` line comes last. An index column (`价格指数`) has no unit: its base is 100.
         """
         label_unit = split_header_unit(self.indicator_of(row))
         if label_unit and not _is_unit(label_unit[0]):
@@ -98,6 +98,8 @@ class Table:
             return column.unit
         if not column.unit and _RATE_HEADER.search(_outside_brackets(column.header)):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
+        if not column.unit and _INDEX_HEADER.search(fold(column.header)):
+            return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
         return row_unit or column.unit or self.unit
 
     def _cell_of(self, row: Row, role: str) -> str:
@@ -237,8 +239,9 @@ _RATE_HEADER = re.compile(
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动"
+    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
 )
+_INDEX_HEADER = re.compile(r"指\s*数")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
 _PIPE = re.compile(r"\s*[|｜]\s*")

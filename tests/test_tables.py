@@ -188,3 +188,30 @@ def test_an_indicator_page_with_a_bilingual_unit_column_and_period_rows() -> Non
         ("45,210", 45_210, "元"),
         ("5.0%", 5.0, "%"),
     ]
+
+
+def test_an_index_column_gives_levels_without_a_unit_and_its_change_column_percent() -> None:
+    # A price-index table (previous year = 100): the index is a level with no unit, the
+    # `±%` column its change in percent; a `#` marks a sub-row.
+    text = (
+        "表3 商品零售价格指数(上年=100)\n指标\n零售价格指数\n比上年±%\n"
+        "商品零售价格总指数\n101.8\n1.8\n#粮食\n104.2\n4.2\n燃料\n97.5\n-2.5\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("101.8", "", "level"),
+        ("1.8", "%", "change"),
+        ("104.2", "", "level"),
+        ("4.2", "%", "change"),
+        ("97.5", "", "level"),
+        ("2.5", "%", "change"),
+    ]
+    assert [f.indicator[:2] for f in facts[2:]] == ["粮食", "粮食", "燃料", "燃料"]
+
+
+def test_an_index_column_takes_no_unit_from_the_prose() -> None:
+    text = "燃料价格下降2.5%。\n指标\n价格指数\n比上年±%\n燃料\n97.5\n-2.5\n电力\n100.4\n0.4\n"
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts] == [
+        ("2.5%", "%"), ("97.5", ""), ("2.5", "%"), ("100.4", ""), ("0.4", "%"),
+    ]  # fmt: skip
