@@ -202,6 +202,10 @@ def find_tables(text: str) -> list[Table]:
     lines = _lines(text)
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
+    # Then runs that go on across blank lines (a web table copied with a blank line after
+    # every cell), in what the tighter runs left: a blank line ends a run of those, so
+    # looking there first could only join a table to the short lines around it.
+    tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -699,17 +703,20 @@ def _stream_kind(cell: Cell) -> str:
     return "none" if _NO_VALUE.fullmatch(words) else "label"
 
 
-def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
+def _stream_runs(
+    lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False
+) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
-    rules, not cells."""
+    rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
+    either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     for line in lines:
         words = line.text.strip()
-        if line.layout == "rule":
+        if line.layout == "rule" or (across_blanks and not words):
             continue
         short = (
-            line.layout is None
+            (line.layout is None or _is_spaced_label(line))
             and 0 < len(words) <= _STREAM_CELL_MAX
             and not words.endswith(("。", "；", "，", "："))
             and line.start not in taken
@@ -725,11 +732,18 @@ def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
     return runs
 
 
-def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+def _is_spaced_label(line: _Line) -> bool:
+    """A line of words spaced out to a column's width, with no number: one label."""
+    return line.layout == "spaces" and not re.search(r"\d", line.text)
+
+
+def _stream_tables(
+    text: str, lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False
+) -> list[Table]:
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
-    for run in _stream_runs(lines, taken):
+    for run in _stream_runs(lines, taken, across_blanks):
         starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
         end = 0
         for start in starts:
@@ -766,12 +780,17 @@ def _stream_table(
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
     unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
     unit = _unit_words(unit_line.group(1)) if unit_line else None
-    header = list(run[lead : labels - 1])
-    rows = _stream_rows(run, kinds, labels - 1, len(header))
+    header = _units_rejoined(run[lead : labels - 1])
+    # The header names the row labels' column too, or leaves that cell blank (a line of
+    # spaces, gone from the run): the rows tell, being one cell wider then.
+    rows, headless = max(
+        (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
+    )
     columns: tuple[Column, ...] | None = None
     if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
         body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
-        columns = _columns([cell.text for cell in header], body) if rows else None
+        texts = [""] * headless + [cell.text for cell in header]
+        columns = _stream_columns(texts, body) if rows else None
     if columns is None and unit is not None:
         # A header whose cells wrapped over lines no longer counts its columns: the rows do
         # (a label, then as many numbers each), and the caption's unit says what they are.
@@ -791,6 +810,40 @@ def _stream_table(
         layout="lines",
         unit=unit,
     )
+
+
+def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
+    """Header cells with a unit that wrapped onto a line of its own (`绝对数` then `(亿元)`)
+    joined again: a cell that is only a unit in brackets ends the cell before it."""
+    joined: list[Cell] = []
+    for cell in header:
+        unit = split_header_unit(cell.clean)
+        only_unit = unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
+        if joined and only_unit and _is_unit(unit[0] if unit else ""):
+            previous = joined[-1]
+            joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _stream_columns(
+    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    """The columns of a one-cell-per-line table. Past the row labels every column holds
+    numbers, so each is a value column; one whose header names neither a unit nor a measure
+    (`城市`, `农村` under a spanning `全省(%)` flattened before them) takes the unit of the
+    column on its left."""
+    columns = list(_columns(headers, body))
+    for index, column in enumerate(columns):
+        if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
+            continue
+        named = _MEASURE_HEADER.search(fold(column.header)) or _RATE_HEADER.search(
+            fold(column.header)
+        )
+        left = columns[index - 1].unit if index > 0 and not named else None
+        columns[index] = replace(column, role="value", unit=column.unit or left)
+    return tuple(columns)
 
 
 def _stream_rows(

@@ -215,3 +215,63 @@ def test_an_index_column_takes_no_unit_from_the_prose() -> None:
     assert [(f.text, f.unit) for f in facts] == [
         ("2.5%", "%"), ("97.5", ""), ("2.5", "%"), ("100.4", ""), ("0.4", "%"),
     ]  # fmt: skip
+
+
+def _facts_of(text: str) -> list[tuple[str, float, str, str]]:
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    return [(f.text, f.value, f.unit, f.kind) for f in facts]
+
+
+def test_cells_copied_from_a_web_page_with_a_blank_line_after_each_are_one_table() -> None:
+    # A blank line after every cell, header cells whose unit wrapped onto a line of its own,
+    # and row labels spaced out to the column's width (`镇    名`, `  西  岭`).
+    cells = [
+        "附表：2022年各镇粮食产量", "镇    名", "产量", "(万吨)", "比上年增长", "(%)",
+        "东 山 镇", "12.45", "3.2", "  西  岭", "8.06", "-1.5", "南湖镇", "6.70", "0.8",
+    ]  # fmt: skip
+    text = "全年粮食生产稳定，各镇情况见附表。\n\n" + "\n\n".join(cells) + "\n\n注：初步统计。\n"
+    [table] = find_tables(text)
+    headers = [column.header for column in table.columns]
+    assert headers == ["镇    名", "产量(万吨)", "比上年增长(%)"]
+    assert _facts_of(text) == [
+        ("12.45", 124_500, "吨", "level"), ("3.2", 3.2, "%", "change"),
+        ("8.06", 80_600, "吨", "level"), ("1.5", 1.5, "%", "change"),
+        ("6.70", 67_000, "吨", "level"), ("0.8", 0.8, "%", "change"),
+    ]  # fmt: skip
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [facts[i].indicator[:2] for i in (0, 2)] == ["东山", "西岭"]
+
+
+def test_a_header_without_a_cell_for_the_row_labels_still_heads_the_value_columns() -> None:
+    # The header's first cell is blank (a line of spaces): the rows are one cell wider than
+    # the header, and sub-row labels (其中：, an indented one, an age band) are labels.
+    cells = [
+        "表4 2021年末就业人员及其构成", "    ", "人数(万人)", "比重(%)",
+        "就业人员", "512", "100.0", "其中：第一产业", "96", "18.8", "    第二产业", "170", "33.2",
+        "16-59岁", "401", "78.3",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n\n全年新增就业5.1万人。\n"
+    [table] = find_tables(text)
+    assert [column.role for column in table.columns] == ["indicator", "value", "value"]
+    assert [row.cells[0].clean for row in table.rows] == [
+        "就业人员", "其中：第一产业", "第二产业", "16-59岁",
+    ]  # fmt: skip
+    facts = _facts_of(text)
+    assert ("512", 5_120_000, "人", "level") in facts
+    assert ("33.2", 33.2, "%", "share") in facts
+    assert ("401", 4_010_000, "人", "level") in facts
+    assert not any(fact[0] in ("16", "59") for fact in facts)  # an age band is a label
+
+
+def test_columns_under_a_flattened_spanning_header_take_its_unit() -> None:
+    # `全区(%)` spanned `城镇` and `乡村` in the page; one cell per line they follow it.
+    cells = [
+        "表5 2020年商品零售价格比上年涨跌幅度", "  ", "全 区(%)", " ", "城 镇", "乡 村",
+        "商品零售价格总水平", "1.6", "1.7", "1.4", "燃 料", "-3.1", "-2.9", "-3.5",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n"
+    [table] = find_tables(text)
+    assert [column.unit for column in table.columns[1:]] == [("%", 1.0)] * 3
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
+        ("1.6", "%"), ("1.7", "%"), ("1.4", "%"), ("3.1", "%"), ("2.9", "%"), ("3.5", "%"),
+    ]  # fmt: skip
