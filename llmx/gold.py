@@ -25,7 +25,7 @@ from llmx.quantities import quote_quantities
 from llmx.readers import read_document
 from llmx.sections import Section, section_at, split_sections
 from llmx.textfiles import read_text_file
-from llmx.vocabulary import MAGNITUDES
+from llmx.vocabulary import CURRENCY_MAGNITUDES, MAGNITUDES
 
 GOLD_DIR = Path("evals/gold")
 
@@ -228,7 +228,8 @@ def check_value(fact: Fact) -> str | None:
     allowed = {written.value}
     if not written.magnitude:
         # A magnitude given in a table header or the prose multiplies the written number.
-        allowed |= {written.value * factor for factor in MAGNITUDES.values()}
+        factors = (*MAGNITUDES.values(), *CURRENCY_MAGNITUDES.values())
+        allowed |= {written.value * factor for factor in factors}
     if any(abs(fact.value - value) <= 1e-6 * max(1.0, abs(value)) for value in allowed):
         return None
     return (

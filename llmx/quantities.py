@@ -17,9 +17,11 @@ from functools import lru_cache
 import cn2an
 
 from llmx.folding import fold
+from llmx.glosses import Unglossed
 from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
+    CURRENCY_MAGNITUDES,
     MAGNITUDES,
     PER_UNITS,
     PREFIX_QUALIFIERS,
@@ -27,12 +29,15 @@ from llmx.vocabulary import (
     UNRECORDED_QUALIFIERS,
     WRITTEN_MAGNITUDES,
     WRITTEN_UNITS,
+    Family,
     alternation,
+    family_of,
 )
 
 _UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_CURRENCY_MAGNITUDE = alternation(CURRENCY_MAGNITUDES)
 _ALT_ALTERNATION = alternation(ALTERNATIVE_UNITS).pattern
 _CN_DIGITS = CHINESE_DIGITS
 
@@ -64,8 +69,12 @@ GLUED_TERMS_PATTERN = re.compile(
 _GLUED_TERM = {"two": re.compile(r"\d{1,2}\.\d{2}"), "one": re.compile(r"\d{1,2}\.\d")}
 _SPLIT_TOTAL = 100.0
 _SPLIT_TOLERANCE = 0.1
-# 百分之十四点五: a percentage written out in words, as formal prose and speeches do.
-PERCENT_WORDS_PATTERN = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
+# 百分之十四点五, 千分之四点五: a percentage or per-mille rate written out in words, as formal
+# prose and speeches do.
+PERCENT_WORDS_PATTERN = re.compile(
+    rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+)
+_PER_WORD_UNITS = {"百": "%", "千": "‰"}
 FRACTION_PATTERN = re.compile(
     rf"(?P<den>[{_CN_DIGITS}]+)分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
     rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
@@ -260,7 +269,7 @@ def _percent_words_quantity(folded: str, source: str, match: re.Match[str]) -> Q
         end,
         source[start:end],
         parsed.value,
-        "%",
+        _PER_WORD_UNITS[match.group("per")],
         qualifier,
         match.group("num"),
         None,
@@ -350,10 +359,21 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def quote_quantities(text: str) -> list[Quantity]:
-    """The mentions in a quote; a quote of 过半's span, a lone "半", is one half."""
+    """The mentions in a quote; a quote of 过半's span, a lone "半", is one half. A quote
+    that keeps a reprint's pinyin glosses (2.62萬(wàn)億元) is read without them, each
+    mention then spanning the quote from its first character to its last."""
     if text == "半":
         return [Quantity(0, 1, text, 0.5, "ratio", None, text, None, True, "fraction", True)]
-    return find_quantities(text)
+    clean = Unglossed.of(text)
+    if clean.text == text:
+        return find_quantities(text)
+    return [_on_glossed(quantity, text, clean) for quantity in find_quantities(clean.text)]
+
+
+def _on_glossed(quantity: Quantity, text: str, clean: Unglossed) -> Quantity:
+    """A mention read on a quote's unglossed text, put back on the quote as written."""
+    start, end = clean.original(quantity.start), clean.original(quantity.end)
+    return replace(quantity, start=start, end=end, text=text[start:end])
 
 
 def split_header_unit(header: str) -> tuple[str, float] | None:
@@ -370,6 +390,9 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
     magnitude = re.match(_MAG_ALTERNATION, inside)
     factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0
     unit = inside[magnitude.end() :] if magnitude else inside
+    currency = None if magnitude else _CURRENCY_MAGNITUDE.match(inside)
+    if currency and family_of(inside[currency.end() :]) is Family.MONEY:
+        factor, unit = float(CURRENCY_MAGNITUDES[currency.group()]), inside[currency.end() :]
     if unit.startswith("/") or not unit:
         return None
     return unit, factor

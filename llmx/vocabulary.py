@@ -170,6 +170,10 @@ MAGNITUDES: dict[str, int] = {
 # as numerals of their own (突破千亿), not after one.
 WRITTEN_MAGNITUDES: tuple[str, ...] = ("万亿", "千万", "百万", "万", "亿")
 MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNITUDES.values())))
+# Before a currency in a table header, 千 and 十亿 are magnitudes too: (千元) is thousands of
+# yuan, (十亿港元) billions of Hong Kong dollars. Before other units they are not (千瓦, 千克
+# and 千公顷 are units of their own), and in prose 千 is a numeral (四千美元).
+CURRENCY_MAGNITUDES: dict[str, int] = {"十亿": 10**9, "千": 10**3}
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 CHINESE_NUMERALS = CHINESE_DIGITS + "万亿"
 # Any character that writes a number, in any script or width, for "does this quote a number?"

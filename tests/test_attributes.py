@@ -9,8 +9,9 @@ from __future__ import annotations
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.folding import fold
+from llmx.glosses import Unglossed
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, Unglossed, document_year
+from llmx.rules.context import Boundaries, DocumentContext, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -57,6 +58,11 @@ def test_document_year_from_a_date_line_alone() -> None:
 def test_document_year_from_a_metadata_date_field() -> None:
     text = "| 发布机构 | 某县统计局 | 成文日期 | 2021-02-25 |\n关于经济运行的通报\n"
     assert document_year(text) == "2020"
+
+
+def test_a_report_on_the_first_months_is_on_the_year_it_is_dated_in() -> None:
+    text = "| 成文日期 | 2021-04-05 |\n一、收支情况\n1-3月份，全县一般公共预算收入完成3.4亿元。\n"
+    assert document_year(text) == "2021"
 
 
 def test_document_year_from_content_when_nothing_else_says() -> None:
@@ -275,6 +281,54 @@ def test_an_amount_right_after_the_verb_of_a_change_is_a_change_but_new_addition
     assert (kinds["0.2千公顷"], kinds["1.1千公顷"]) == ("change", "change")
     assert kinds["1.2万人"] == "level"  # 新增 counts what was added
     assert kinds["3.4千公顷"] == "level"  # 增加到 reaches a level
+
+
+def test_a_goal_a_result_is_compared_with_is_a_target_of_the_subject_before() -> None:
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n"
+        "城镇调查失业率平均值为4.6%，低于5%的控制目标。居民消费价格上涨2.1%，低于3%左右的预期目标。\n"
+    )
+    facts = _facts(text)
+    assert (facts["4.6%"].status, facts["4.6%"].kind) == ("actual", "share")
+    goal = facts["5%"]
+    assert (goal.status, goal.kind, goal.indicator) == (
+        "target",
+        "share",
+        "城镇调查失业率平均值控制目标",
+    )
+    assert (facts["3%"].status, facts["3%"].indicator) == ("target", "居民消费价格预期目标")
+
+
+def test_a_sentence_announcing_this_years_goals_in_a_review_gives_targets() -> None:
+    text = (
+        "某市2023年国民经济和社会发展统计公报\n"
+        "全年地区生产总值增长5.2%。《计划》提出，今年全市生产总值增长将保持6%左右。"
+        "今年将推动数字经济占比达到40%以上。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"5.2%": "actual", "6%": "target", "40%": "target"}
+
+
+def test_every_item_of_a_list_led_by_goals_is_a_target_up_to_the_full_stop() -> None:
+    text = (
+        "某区2022年经济运行情况\n全年生产总值增长6.1%。建议今年全区的预期目标是：——生产总值增长8%；"
+        "——固定资产投资增长15%；——城镇登记失业率控制在4.5%以内。居民收入增长5.5%。\n"
+        "主要目标：\n地方财政收入增长5%左右\n城镇新增就业4万人\n\n全年接待游客120万人次。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    targets = {"8%", "15%", "4.5%", "5%", "4万人"}
+    assert {key for key, status in statuses.items() if status == "target"} == targets
+    assert statuses["5.5%"] == statuses["120万人次"] == "actual"
+
+
+def test_a_year_in_the_lead_of_a_list_dates_its_items() -> None:
+    text = (
+        "某省政府工作报告\n2020年成就：\n实现生产总值2.62万亿元，增长2.2%\n"
+        "固定资产投资增长4.1%\n\n2021年主要目标：\n生产总值增长6.5%左右\n"
+    )
+    periods = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert periods["2.62万亿元"] == periods["4.1%"] == ("2020", "actual")
+    assert periods["6.5%"] == ("2021", "target")
 
 
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from llmx.folding import fold
-from llmx.quantities import find_quantities, parse_number, parse_quantity, split_header_unit
+from llmx.quantities import (
+    find_quantities,
+    parse_number,
+    parse_quantity,
+    quote_quantities,
+    split_header_unit,
+)
 
 # (mention, value, unit) exactly as ANNOTATION.md's table lists them.
 STANDARD_EXAMPLES = [
@@ -137,6 +143,9 @@ def test_a_clock_time_is_not_a_ratio() -> None:
         ("地区生产总值增速（%）", ("%", 1.0)),
         ("全体居民人均可支配收入（万元/人）", ("元/人", 1e4)),
         ("粮食产量（亿公斤）", ("公斤", 1e8)),
+        ("歲入（千元）", ("元", 1e3)),  # before a currency 千 and 十亿 are magnitudes
+        ("政府開支（十亿港元）", ("港元", 1e9)),
+        ("发电装机（千瓦）", ("千瓦", 1.0)),  # before another unit they are part of it
         ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
         ("高新技术企业数", None),
     ],
@@ -208,6 +217,7 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
     [
         ("百分之十四點五", 14.5, "%", None),  # formal prose writes percentages in words
         ("百分之三点四", 3.4, "%", None),
+        ("千分之四点五", 4.5, "‰", None),  # and per-mille rates
         ("一萬三千五百多億元", 1.35e12, "元", "多"),  # a 万 inside the numeral, then 亿
         ("三万零六百多亿元", 3.06e12, "元", "多"),
         ("62萬8千元", 628000, "元", None),  # one number written in two places
@@ -234,3 +244,10 @@ def test_a_bracketed_alternative_measure_word_is_part_of_the_unit() -> None:
     text = "年末生猪存栏86.4万头（只），新购农机具1200台(套)(含补贴)。"
     found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
     assert found == [("86.4万头（只）", 864_000, "头(只)"), ("1200台(套)", 1200, "台(套)")]
+
+
+def test_a_quote_that_keeps_pinyin_glosses_is_read_without_them() -> None:
+    (found,) = quote_quantities("2.62萬(wàn)億元")
+    assert (found.text, found.value, found.unit) == ("2.62萬(wàn)億元", 2.62e12, "元")
+    (people,) = quote_quantities("312.87萬(wàn)人")
+    assert (people.start, people.end, people.value) == (0, 13, 3_128_700)

@@ -43,6 +43,7 @@ def test_leaves_out_years_dates_and_time_windows() -> None:
 
 def test_leaves_out_ordinals_and_ranks() -> None:
     assert _texts("圆满承办第七次会议，经济报表总积分稳居全市前四位。") == []
+    assert _texts("收入规模位居全省第15位，同比提升1个位次，支出增幅回落6个位次。") == []
 
 
 def test_leaves_out_names_slogans_and_codes() -> None:

@@ -66,6 +66,14 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         _COMPLETION_RATIO.search(near) or _COMPLETION_OF_BUDGET.search(clause)
     ):
         return "share"
+    if (
+        quantity.unit in PERCENT_UNITS
+        and _COMPARED_WITH_GOAL.search(near)
+        and _TASK_AFTER.match(folded, quantity.end)
+    ):
+        # The clause is only 低于; what the goal is of is named earlier in the sentence.
+        before = folded[max(0, quantity.start - _CLAUSE_MAX) : quantity.start]
+        return "share" if _SHARE_CUES.search(before) else "level"
     if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
         # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved.
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
@@ -127,7 +135,12 @@ _BUDGETED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
     r"[^，。；\d]{0,10}$"
 )
-_TASK_AFTER = re.compile(r"的?(?:年度)?(?:目标)?任务")
+# 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
+_TASK_AFTER = re.compile(
+    r"(?:左右)?的?(?:年度|控制|预期)?(?:目标)?任务|(?:左右)?的?((?:年度|控制|预期)目标)"
+)
+# 低于5%的控制目标 compares a result with the goal; the goal is a level of what is measured.
+_COMPARED_WITH_GOAL = re.compile(r"(?:低于|高于|好于|优于)$")
 _BUDGET_SENTENCE = re.compile(r"预算[:：]")
 _EXECUTED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
@@ -135,6 +148,11 @@ _EXECUTED_NEAR = re.compile(
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
 _GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")
+# A sentence that announces this year's goals, in a review part or a news story on a plan:
+# 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
+_GOALS_ANNOUNCED = re.compile(
+    r"(?<![比较同与])今年[^。；;，,]{0,12}(?:将|要|力争|目标)|(?:计划|报告|草案)》?还?提出"
+)
 
 
 def status_of(
@@ -177,12 +195,40 @@ def status_of(
     if _EXECUTED_NEAR.search(near):
         return "actual"
     if default == "actual":
-        goal = ahead or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+        goal = (
+            ahead
+            or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
+            or _GOALS_ANNOUNCED.search(sentence)
+            or _in_goal_list(folded, quantity.start)
+        )
         return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
     if years and _ACTUAL_CUES.search(sentence) and not _TARGET_CUES.search(sentence):
         return "actual"
     return default
+
+
+def _list_lead(folded: str, position: int) -> str | None:
+    """The words that lead the list `position` is in, up to its colon, when it is in one that
+    runs to the paragraph's full stop or blank line: 预期目标是:——生产总值增长13%;——投资增长
+    30%, 2020年成就:⏎生产总值2.62万亿元⏎…, whatever marks its items."""
+    window = max(0, position - _LIST_REACH)
+    lead = max(folded.rfind(colon, window, position) for colon in ":：")
+    if lead < 0 or "。" in folded[lead:position] or "\n\n" in folded[lead:position]:
+        return None
+    line_start = max(folded.rfind(mark, 0, lead) for mark in "\n。；;") + 1
+    return folded[max(line_start, lead - _LEAD_MAX) : lead]
+
+
+def _in_goal_list(folded: str, position: int) -> bool:
+    """Is `position` in a list led by goals (预期目标是:…, 主要目标:…)?"""
+    lead = _list_lead(folded, position)
+    return lead is not None and bool(_GOAL_LEAD.search(lead))
+
+
+_LIST_REACH = 600
+_LEAD_MAX = 30
+_GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求)[是为]?$")
 
 
 def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> str | None:
@@ -287,7 +333,13 @@ def _stated_year(
         return context.relative(relative[-1], status)
     # The last clause of the sentence so far that opens with a year dates what follows it:
     # 报告指出,2024年,全区…增长14.3%,…增长8.1%.
-    return _opening_year(folded, bounds, position)
+    opening = _opening_year(folded, bounds, position)
+    if opening:
+        return opening
+    # A list whose lead names a year: 2020年成就:⏎生产总值2.62万亿元⏎增长2.2%.
+    lead = _list_lead(folded, position)
+    years = _STATED_YEAR.findall(lead) if lead else []
+    return str(years[-1]) if len(years) == 1 else None
 
 
 # How many clauses back a year still dates a number. Real sentences have a few dozen at most;
@@ -361,6 +413,10 @@ def indicator_of(
     listed = _listed_indicator(source, folded, quantity, sentence_start)
     if listed:
         return listed
+    goal = _TASK_AFTER.match(folded, quantity.end)
+    if goal and goal.group(1) and previous is not None and previous[0] >= sentence_start:
+        # 失业率为4.6%,低于5%的控制目标: the goal set for the subject before.
+        return _subject(previous[1]) + source[goal.start(1) : goal.end(1)]
     clause_start = quantity.start - len(clause_before(folded, quantity.start))
     continues = previous is not None and clause_start <= previous[0] <= quantity.start
     if previous is not None and continues:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from llmx.folding import fold
+from llmx.glosses import unglossed
 from llmx.sections import Section
 from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 
@@ -43,6 +44,8 @@ _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
+# Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度.
+_PART_OF_YEAR = re.compile(r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,10 @@ def _years(text: str) -> DocumentContext:
         report = str(int(plan) - 1)
     if report is None and dated is not None:
         year, month = dated
-        report = str(year if month >= _LATE_MONTH else year - 1)
+        # A report dated early in a year is on the year before, unless it reports months of
+        # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
+        so_far = _PART_OF_YEAR.search(fold(text[: _HEAD_CHARS * 3]))
+        report = str(year if month >= _LATE_MONTH or so_far else year - 1)
     if report is None:
         titled = re.search(_YEAR, title)
         report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
@@ -209,42 +215,6 @@ def section_year(section: Section) -> str | None:
         if years:
             return None  # 2023年执行情况及2024年计划: no one year
     return None
-
-
-# --- pinyin glosses ---------------------------------------------------------------------------
-
-# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
-
-
-@dataclass(frozen=True)
-class Unglossed:
-    """A text with its pinyin glosses taken out, and the way from its offsets to the text's."""
-
-    text: str
-    starts: tuple[int, ...]  # where each gloss started in the original
-    removed: tuple[int, ...]  # characters removed up to and including each gloss
-
-    @classmethod
-    def of(cls, text: str) -> Unglossed:
-        glosses = list(_GLOSS.finditer(text))
-        if not glosses:
-            return cls(text, (), ())
-        removed, total = [], 0
-        for gloss in glosses:
-            total += gloss.end() - gloss.start()
-            removed.append(total)
-        return cls(_GLOSS.sub("", text), tuple(g.start() for g in glosses), tuple(removed))
-
-    def position(self, original: int) -> int:
-        """The offset in the unglossed text of the original text's offset `original`."""
-        index = bisect_right(self.starts, original - 1) - 1
-        return original - (self.removed[index] if index >= 0 else 0)
-
-
-def unglossed(text: str) -> str:
-    return _GLOSS.sub("", text)
 
 
 # --- where sentences, clauses and lines start ------------------------------------------------

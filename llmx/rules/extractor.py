@@ -13,17 +13,11 @@ from llmx.documents import Document
 from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
+from llmx.glosses import Unglossed, unglossed
 from llmx.quantities import Quantity, find_quantities
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
-from llmx.rules.context import (
-    Boundaries,
-    DocumentContext,
-    Unglossed,
-    arabic_years,
-    section_status,
-    unglossed,
-)
+from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
@@ -47,7 +41,6 @@ class _Document:
     bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
-    gloss_positions: tuple[int, ...]  # where each gloss was, as offsets in `unglossed`
 
 
 class RulesExtractor:
@@ -93,7 +86,6 @@ def _prepare(document: Document) -> _Document:
         Boundaries.of(dated),
         split_sections(document.id, text),
         find_tables(text),
-        _gloss_positions(clean),
     )
 
 
@@ -111,20 +103,6 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
     return index >= 0 and position < tables[index].end
 
 
-def _original_offset(prepared: _Document, position: int) -> int:
-    """The offset in the document of the unglossed text's offset `position`: past every gloss
-    before it, and past a gloss right at it (which glosses the character before, so a span
-    ending there keeps its last character's gloss and a span starting there leaves it out)."""
-    index = bisect_right(prepared.gloss_positions, position) - 1
-    return position + (prepared.unglossed.removed[index] if index >= 0 else 0)
-
-
-def _gloss_positions(clean: Unglossed) -> tuple[int, ...]:
-    """Where each gloss was, as an offset in the unglossed text."""
-    removed_before = (0, *clean.removed)[: len(clean.starts)]
-    return tuple(start - before for start, before in zip(clean.starts, removed_before, strict=True))
-
-
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     # Numbers are read on the text without pinyin glosses (个(gè)百分点(diǎn) is 个百分点),
     # then placed back on the document's text.
@@ -132,7 +110,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     quantities = [
         q
         for q in find_quantities(clean.text)
-        if not _inside(prepared.tables, _original_offset(prepared, q.start))
+        if not _inside(prepared.tables, prepared.unglossed.original(q.start))
     ]
     previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
@@ -144,7 +122,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         read = quantity
-        start, end = _original_offset(prepared, read.start), _original_offset(prepared, read.end)
+        start, end = prepared.unglossed.original(read.start), prepared.unglossed.original(read.end)
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)

@@ -36,6 +36,7 @@ _MONEY_CLASS_AFTER = re.compile(
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
+_RANK_MOVE_AFTER = re.compile(r"个?位次")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
@@ -109,6 +110,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "ordinal"
     if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 2)):
         return "rank"
+    if _RANK_MOVE_AFTER.match(folded, quantity.end):
+        return "rank"  # 同比提升1个位次: a move in a ranking
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
     names = _SLOGAN_AFTER.match(after8) or quantity.unit in NAMES_IN_CHINESE_UNITS
