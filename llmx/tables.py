@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
+from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import WRITTEN_MAGNITUDES, Family, Scope, alternation, cue_pattern, units_where
 from llmx.vocabulary import unit as declared_unit
 
@@ -76,7 +77,7 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
-    layout: str = "cells"  # "cells", "pipe", "markdown", "tab" or "spaces"
+    layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -199,6 +200,7 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
     tables = _cell_tables(text)
+    tables += _sideways_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
@@ -681,6 +683,38 @@ def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
             break
         index -= 1
     return found[::-1]
+
+
+# --- Sideways: labels across a line, a line of values per measure ---------------------------
+
+
+def _sideways_tables(text: str, taken: _Spans) -> list[Table]:
+    """Sideways grids (llmx.sideways) as tables: one row per label, one value column per
+    measure line, each headed by the measure's name above the grid."""
+    return [_sideways_table(text, grid) for grid in find_sideways(text) if grid.start not in taken]
+
+
+def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
+    def cell(span: Span) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    rows = [
+        [cell(label), *(cell(line[index]) for line in grid.values)]
+        for index, label in enumerate(grid.labels)
+    ]
+    headers = ["", *(cell(span).text if span else "" for span in grid.measures)]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    title = _line_before(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        _stream_columns(headers, body),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="sideways",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
 
 
 # --- One cell per line, rows unmarked ---------------------------------------------------------

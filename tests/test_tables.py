@@ -275,3 +275,32 @@ def test_columns_under_a_flattened_spanning_header_take_its_unit() -> None:
     assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
         ("1.6", "%"), ("1.7", "%"), ("1.4", "%"), ("3.1", "%"), ("2.9", "%"), ("3.5", "%"),
     ]  # fmt: skip
+
+
+def test_a_sideways_table_reads_one_row_per_label_and_one_column_per_measure() -> None:
+    # Labels across one line, a line of values per measure, the measures named above.
+    text = (
+        "全年水果生产平稳(见表3)。\n"
+        "产量(万吨) |\n"
+        "比上年增长(%) |\n"
+        "|\n"
+        "柑橘 梨 桃 葡萄 |\n"
+        "42.6 8.1 5.35 12.0 |\n"
+        "2.4 -1.2 持平 0.6 |\n"
+        "全年肉类产量下降。\n"
+    )
+    [table] = find_tables(text)
+    assert table.layout == "sideways"
+    assert [row.cells[0].text for row in table.rows] == ["柑橘", "梨", "桃", "葡萄"]
+    assert _facts_of(text) == [
+        ("42.6", 426_000, "吨", "level"), ("8.1", 81_000, "吨", "level"),
+        ("5.35", 53_500, "吨", "level"), ("12.0", 120_000, "吨", "level"),
+        ("2.4", 2.4, "%", "change"), ("1.2", 1.2, "%", "change"), ("0.6", 0.6, "%", "change"),
+    ]  # fmt: skip
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts[:2]] == ["柑橘产量", "梨产量"]
+
+
+def test_a_line_of_words_over_a_line_of_numbers_in_prose_needs_matching_counts() -> None:
+    text = "主要产品 产量 增长\n全年粮食产量 12.3万吨 增长4%\n"
+    assert [table.layout for table in find_tables(text)] == []
