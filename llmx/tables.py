@@ -86,10 +86,11 @@ class Table:
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
 
-        A rate column (`比上年增长(%)`, or a growth or share header without a unit) gives
-        its own unit, whatever the row measures; otherwise the row's own unit (its label's
-        `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
-        `单位：` line comes last. An index column (`价格指数`) has no unit: its base is 100.
+        A rate column (`比上年增长(%)`, or a growth or share header without a unit that names
+        no amount, unlike `增减额`) gives its own unit, whatever the row measures; otherwise
+        the row's own unit (its label's `（亿元）`, or its cell in a unit column) wins over the
+        column's, and the table's `单位：` line comes last. An index column (`价格指数`) has
+        no unit: its base is 100.
         """
         label_unit = split_header_unit(self.indicator_of(row))
         if label_unit and not _is_unit(label_unit[0]):
@@ -97,7 +98,8 @@ class Table:
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
-        if not column.unit and _RATE_HEADER.search(_outside_brackets(column.header)):
+        outside = _outside_brackets(column.header)
+        if not column.unit and _RATE_HEADER.search(outside) and not _AMOUNT_HEADER.search(outside):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
         if not column.unit and _INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
@@ -247,6 +249,8 @@ _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
     r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
 )
+# A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
+_AMOUNT_HEADER = re.compile(r"[额量]\s*$")
 _INDEX_HEADER = re.compile(r"指\s*数")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
@@ -541,7 +545,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     ]
     index = 0
     titles: list[str] = []
-    while index < len(rows) and sum(1 for cell in rows[index][1] if cell.text) <= 1:
+    while index < len(rows) and _is_caption_row(rows[index][1]):
         titles.extend(cell.text for cell in rows[index][1] if cell.text)
         index += 1
     header_rows: list[tuple[_Line, list[Cell]]] = []
@@ -561,7 +565,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         width = max(width, *(len(cells) for _, cells in body))
     if width < 2:
         return None
-    columns = _columns(_header_texts([cells for _, cells in header_rows], width), body)
+    stacked = _spans_spread([cells for _, cells in header_rows], width)
+    columns = _columns(_header_texts(stacked, width), body)
     if not any(column.role == "value" for column in columns):
         return None
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
@@ -585,6 +590,13 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+def _is_caption_row(cells: Sequence[Cell]) -> bool:
+    """A row above the header: one cell (a title), or a table's number and its unit in cells
+    of their own (`表一 | 单位:万元 | | |`)."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return len(words) <= 1 or all(_CAPTION.match(word) for word in words)
 
 
 # A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
@@ -613,6 +625,53 @@ def _fitted(
         return _aligned(text, line.start, cells, grid)
     end = line.start + len(line.text)
     return (cells + [Cell(end, end, "")] * width)[:width]
+
+
+def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:
+    """Two header rows whose spans were lost, put back under the columns they head.
+
+    A web table's upper header has cells that head one column over both rows (the row
+    labels, a `预算%` column) and cells that span a group of columns named in the lower row;
+    flattened, both rows are short and left-aligned (`科目 | 预算 | 累计 | 当月 | 预算%` over
+    `本期 | 同期 | 本期 | 同期`). With u upper cells, l lower cells and w columns, u + l - w
+    upper cells span, each over as many lower cells when the lower row repeats one group.
+    The spanning ones are taken to be consecutive, past the row labels, without a unit of
+    their own (a unit names one column), the rightmost such run; otherwise the rows are
+    left as they are.
+    """
+    rows = [list(row) for row in header_rows]
+    for depth in range(len(rows) - 1):
+        upper, lower = _filled(rows[depth]), _filled(rows[depth + 1])
+        spanning = len(upper) + len(lower) - width
+        if not (upper and lower) or spanning < 1 or len(lower) % spanning:
+            continue
+        group = len(lower) // spanning
+        names = [cell.clean for cell in lower]
+        if group < 2 or names != names[:group] * spanning or len(upper) >= width:
+            continue
+        open_cells = [i for i in range(1, len(upper)) if _header_unit(upper[i].text) is None]
+        runs = [i for i in open_cells if all(i + k in open_cells for k in range(spanning))]
+        if not runs:
+            continue
+        first = runs[-1]
+        blank = Cell(upper[0].start, upper[0].start, "")
+        spread_upper: list[Cell] = []
+        spread_lower: list[Cell] = []
+        below = iter(lower)
+        for index, cell in enumerate(upper):
+            spans = first <= index < first + spanning
+            spread_upper += [cell] * (group if spans else 1)
+            spread_lower += [next(below) for _ in range(group)] if spans else [blank]
+        rows[depth], rows[depth + 1] = spread_upper, spread_lower
+    return rows
+
+
+def _filled(cells: Sequence[Cell]) -> list[Cell]:
+    """A row's cells less the empty ones at its end."""
+    cells = list(cells)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
 
 
 def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:

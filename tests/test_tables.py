@@ -304,3 +304,40 @@ def test_a_sideways_table_reads_one_row_per_label_and_one_column_per_measure() -
 def test_a_line_of_words_over_a_line_of_numbers_in_prose_needs_matching_counts() -> None:
     text = "主要产品 产量 增长\n全年粮食产量 12.3万吨 增长4%\n"
     assert [table.layout for table in find_tables(text)] == []
+
+
+def test_a_row_of_table_number_and_unit_cells_is_a_caption_not_a_header() -> None:
+    text = (
+        "表二 | 单位:万元 | | |\n"
+        "科目 | 年度预算 | 累计完成 | 增长% |\n"
+        "税收收入 | 5,200 | 3,910 | 4.5 |\n"
+        "非税收入 | 1,100 | 870 | -2.0 |\n"
+    )
+    [table] = find_tables(text)
+    assert table.unit == ("元", 10_000.0)
+    assert [column.role for column in table.columns] == ["indicator", "value", "value", "value"]
+    assert [(fact[0], fact[1], fact[2]) for fact in _facts_of(text)][:3] == [
+        ("5,200", 52_000_000, "元"), ("3,910", 39_100_000, "元"), ("4.5", 4.5, "%"),
+    ]  # fmt: skip
+
+
+def test_a_flattened_two_row_header_puts_each_group_under_its_spanning_cell() -> None:
+    # `收入项目`, `全年计划` and `完成计划%` head one column over both header rows; `本年`
+    # and `上月` each span a group (`实绩 | 上年同期 | 增减额 | 增减%`) named in the lower row.
+    # An amount of change (增减额) counts in the table's unit, not in percent, and a row
+    # label's own percent (契税30%) is no unit.
+    text = (
+        "表三 | 单位:万元 | | | | |\n"
+        "收入项目 | 全年计划 | 本年 | 上月 | 完成计划% | | | | | |\n"
+        "实绩 | 上年同期 | 增减额 | 增减% | 实绩 | 上年同期 | 增减额 | 增减% | | |\n"
+        "契税30% | 900 | 610 | 580 | 30 | 5.2 | 75 | 60 | 15 | 25.0 | 67.8 |\n"
+        "房产税 | 420 | 300 | 330 | -30 | -9.1 | 33 | 41 | -8 | -19.5 | 71.4 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "收入项目", "全年计划",
+        "本年实绩", "本年上年同期", "本年增减额", "本年增减%",
+        "上月实绩", "上月上年同期", "上月增减额", "上月增减%", "完成计划%",
+    ]  # fmt: skip
+    units = [fact[2] for fact in _facts_of(text)]
+    assert units[:10] == ["元", "元", "元", "元", "%", "元", "元", "元", "%", "%"]
