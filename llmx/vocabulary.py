@@ -293,7 +293,7 @@ def _cues(words: str, means: str, scope: Scope) -> tuple[Cue, ...]:
 KIND_CUES: tuple[Cue, ...] = (
     *_cues(
         "增长 下降 增速 提高 降低 提升 增加 减少 回落 上涨 下滑 拉动 高于 低于 "
-        "增幅 降幅 同比 负增长 减 增",
+        "增幅 降幅 同比 负增长 递增 递减 减 增",
         "change",
         _CL,
     ),
