@@ -273,6 +273,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("预计目标", "target", _HR),
     Cue("预算数", "target", _CL | _HR),
     Cue("年初预算", "target", _CL | _HR),
+    Cue("年度预算", "target", _HR),
+    Cue("全年预算", "target", _HR),
     Cue("调整预算", "target", _CL | _HR),
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)

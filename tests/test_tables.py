@@ -341,3 +341,21 @@ def test_a_flattened_two_row_header_puts_each_group_under_its_spanning_cell() ->
     ]  # fmt: skip
     units = [fact[2] for fact in _facts_of(text)]
     assert units[:10] == ["元", "元", "元", "元", "%", "元", "元", "元", "%", "%"]
+
+
+def test_budget_columns_give_their_status_period_and_kind() -> None:
+    # A year's budget is a target; 同期 is last year's same months; 为预算% is a share of it.
+    text = (
+        "某县2021年1-6月财政收入完成情况\n"
+        "项目 | 年度预算 | 本期 | 同期 | 增减率% | 本期为预算% |\n"
+        "税收收入 | 8,000 | 4,300 | 4,100 | 4.9 | 53.8 |\n"
+        "非税收入 | 2,000 | 900 | 950 | -5.3 | 45.0 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.status, f.period, f.kind) for f in facts[:5]] == [
+        ("8,000", "target", "2021", "level"),
+        ("4,300", "actual", "2021", "level"),
+        ("4,100", "actual", "2020", "level"),
+        ("4.9", "actual", "2021", "change"),
+        ("53.8", "actual", "2021", "share"),
+    ]

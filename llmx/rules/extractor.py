@@ -206,7 +206,8 @@ _MINUS_SIGNS = ("-", "－", "—", "−")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
-_COMPLETION_HEADER = re.compile(r"完成(?:预算|计划|目标)")
+# 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
+_COMPLETION_HEADER = re.compile(r"(?:完成|为|占)(?:年度|全年)?(?:预算|计划|目标)")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
@@ -331,15 +332,16 @@ def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
     return row_label + column_name
 
 
-_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)")
+# 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)|(?<![比较年])同期")
 
 
 def _relative_header_year(context: DocumentContext, header: str, status: str) -> str | None:
-    """The year a column headed 上年执行数 or 本年预算 is for."""
+    """The year a column headed 上年执行数, 本年预算 or 同期 is for."""
     found = _RELATIVE_HEADER.search(fold(header))
     if not found:
         return None
-    word = {"本年": "今年"}.get(found.group(1), found.group(1))
+    word = {"本年": "今年", None: "上年"}.get(found.group(1), found.group(1))
     if word in ("上年", "去年"):
         return str(int(context.report_year) - 1) if context.report_year else None
     return context.relative(word, status)
