@@ -272,6 +272,13 @@ _UNIT_LOOKBACK = 3
 _HEADER_ROWS_MAX = 3
 
 
+def names_a_measure(header: str) -> bool:
+    """Whether a column header names what its cells measure (绝对数, 增长, 比重, 指数), not
+    only whose they are (城市, 农村) or in what unit."""
+    words = _outside_brackets(header)
+    return bool(_MEASURE_HEADER.search(words) or _RATE_HEADER.search(words))
+
+
 def _is_unit(unit: str) -> bool:
     """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
     declared = declared_unit(unit.split("/")[0])
@@ -781,6 +788,7 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
 _STREAM_CELL_MAX = 30
 _STREAM_TITLE_LINES = 2
 _STREAM_ROWS_MIN = 2
+_CAPTION_LOOKBACK = 200  # characters: a caption sits right above its table
 _QUALIFIED_NUMBER = re.compile(
     r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
 )
@@ -897,7 +905,9 @@ def _stream_table(
     return Table(
         header[0].start,
         rows[-1][-1].end,
-        " ".join(titles) or _line_before(text, header[0].start),
+        " ".join(titles)
+        or _caption_above(text, header[0].start)
+        or _line_before(text, header[0].start),
         columns,
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
@@ -931,12 +941,17 @@ def _stream_columns(
     for index, column in enumerate(columns):
         if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
             continue
-        named = _MEASURE_HEADER.search(fold(column.header)) or _RATE_HEADER.search(
-            fold(column.header)
-        )
+        named = names_a_measure(column.header)
         left = columns[index - 1].unit if index > 0 and not named else None
         columns[index] = replace(column, role="value", unit=column.unit or left)
     return tuple(columns)
+
+
+def _caption_above(text: str, position: int) -> str:
+    """The caption (`表2 …`) above a table, past blank lines and lines of spaces."""
+    window = text[max(0, position - _CAPTION_LOOKBACK) : position]
+    above = [line.strip() for line in window.splitlines() if line.strip()]
+    return above[-1] if above and _CAPTION.match(fold(above[-1])) else ""
 
 
 def _stream_rows(

@@ -277,6 +277,14 @@ def test_columns_under_a_flattened_spanning_header_take_its_unit() -> None:
     ]  # fmt: skip
 
 
+def test_percent_columns_that_name_no_measure_take_their_kind_from_the_title() -> None:
+    rows = "\n  \n全 区(%)\n城 镇\n乡 村\n总水平\n1.6\n1.7\n1.4\n燃料\n2.1\n2.0\n2.3\n"
+    changes = _facts_of("表5 2020年商品零售价格比上年涨跌幅度" + rows)
+    levels = _facts_of("表5 2020年城乡商品零售价格结构" + rows)
+    assert {fact[3] for fact in changes} == {"change"}
+    assert {fact[3] for fact in levels} == {"level"}
+
+
 def test_a_sideways_table_reads_one_row_per_label_and_one_column_per_measure() -> None:
     # Labels across one line, a line of values per measure, the measures named above.
     text = (
