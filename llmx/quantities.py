@@ -383,8 +383,9 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
         r"单位\s*[:：]\s*(\S+)", folded
     )
     if not match:
-        # A rate column headed without brackets: 比上年增长%, 占比‰.
-        rate = re.search(r"(%|‰)\s*$", folded)
+        # A rate column headed without brackets: 比上年增长%, 占比‰ (but 增值税50% names a
+        # share of a tax, a number's own percent sign).
+        rate = re.search(r"(?<![\d.])(%|‰)\s*$", folded)
         return (rate.group(1), 1.0) if rate else None
     inside = match.group(1).strip()
     magnitude = re.match(_MAG_ALTERNATION, inside)

@@ -31,6 +31,7 @@ from itertools import combinations
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
 from llmx.quantities import split_header_unit
+from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
     WRITTEN_MAGNITUDES,
@@ -86,7 +87,7 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
-    layout: str = "cells"  # "cells", "pipe", "markdown", "tab" or "spaces"
+    layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -95,10 +96,11 @@ class Table:
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
 
-        A rate column (`比上年增长(%)`, or a growth or share header without a unit) gives
-        its own unit, whatever the row measures; otherwise the row's own unit (its label's
-        `（亿元）`, or its cell in a unit column) wins over the column's, and the table's
-        `单位：` line comes last.
+        A rate column (`比上年增长(%)`, or a growth or share header without a unit that names
+        no amount, unlike `增减额`) gives its own unit, whatever the row measures; otherwise
+        the row's own unit (its label's `（亿元）`, or its cell in a unit column) wins over the
+        column's, and the table's `单位：` line comes last. An index column (`价格指数`) has
+        no unit: its base is 100.
         """
         label = self.indicator_of(row)
         label_unit = split_header_unit(label)
@@ -109,6 +111,8 @@ class Table:
             return column.unit
         if not column.unit and _is_rate_header(column.header):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
+        if not column.unit and _INDEX_HEADER.search(fold(column.header)):
+            return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
         return row_unit or column.unit or self.unit
 
     def _cell_of(self, row: Row, role: str) -> str:
@@ -126,7 +130,7 @@ def _is_rate_header(header: str) -> bool:
     """A header of growth or shares, which are in percent unless it says otherwise; a
     difference in amount (增减额, 比较) is in the table's unit."""
     outside = _outside_brackets(header)
-    return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_CHANGE_HEADER.search(outside)
+    return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_HEADER.search(outside)
 
 
 def _outside_brackets(header: str) -> str:
@@ -220,9 +224,14 @@ def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
     tables = _cell_tables(text)
     tables += _box_tables(text, _Spans(tables))
+    tables += _sideways_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
+    # Then runs that go on across blank lines (a web table copied with a blank line after
+    # every cell), in what the tighter runs left: a blank line ends a run of those, so
+    # looking there first could only join a table to the short lines around it.
+    tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -257,12 +266,14 @@ RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
 _RATE_HEADER = re.compile(
     f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
 )
-_AMOUNT_CHANGE_HEADER = re.compile(r"增减额|增加额|减少额|差额|比\s*较")
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|上年|累计|当月|全年|收入|支出|增加值|数据|变动"
+    r"合计|预算|决算|执行|本年|本期|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
 )
+# A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
+_AMOUNT_HEADER = re.compile(r"[额量]\s*$|比\s*较")
+_INDEX_HEADER = re.compile(r"指\s*数")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
 _PIPE = re.compile(r"\s*[|｜]\s*")
@@ -281,6 +292,13 @@ _TITLE_MAX = 60
 _GROUP_LABEL_MAX = 30
 _UNIT_LOOKBACK = 3
 _HEADER_ROWS_MAX = 3
+
+
+def names_a_measure(header: str) -> bool:
+    """Whether a column header names what its cells measure (绝对数, 增长, 比重, 指数), not
+    only whose they are (城市, 农村) or in what unit."""
+    words = _outside_brackets(header)
+    return bool(_MEASURE_HEADER.search(words) or _RATE_HEADER.search(words))
 
 
 def _is_unit(unit: str) -> bool:
@@ -557,9 +575,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         rows = _joined_rows(rows)
     index = 0
     titles: list[str] = []
-    while index < len(rows) and (
-        sum(1 for cell in rows[index][1] if cell.text) <= 1 or _is_caption_row(rows[index][1])
-    ):
+    while index < len(rows) and _is_caption_row(rows[index][1]):
         titles.extend(cell.text for cell in rows[index][1] if cell.text)
         index += 1
     header_rows: list[tuple[_Line, list[Cell]]] = []
@@ -581,7 +597,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         return None
     headers = [cells for _, cells in header_rows]
     grouped = _grouped_headers(headers, [cells for _, cells in body], width)
-    columns = _columns(grouped or _header_texts(headers, width), body)
+    columns = _columns(grouped or _header_texts(_spans_spread(headers, width), width), body)
     if not any(column.role == "value" for column in columns):
         return None
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
@@ -605,6 +621,13 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+def _is_caption_row(cells: Sequence[Cell]) -> bool:
+    """A row above the header: one cell (a title), or a table's number and its unit in cells
+    of their own (`表一 | 单位:万元 | | |`)."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return len(words) <= 1 or all(_CAPTION.match(word) for word in words)
 
 
 # A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
@@ -662,12 +685,6 @@ def _opens_with_pipe(line: _Line) -> bool:
     return line.text.strip()[:1] in ("|", "｜")
 
 
-def _is_caption_row(cells: Sequence[Cell]) -> bool:
-    """A row of captions only (`表一 | 单位:万元`): it titles the table, it heads no column."""
-    words = [fold(cell.clean) for cell in cells if cell.clean]
-    return bool(words) and all(_CAPTION.match(word) for word in words)
-
-
 def _grouped_headers(
     header_rows: Sequence[Sequence[Cell]], body: Sequence[Sequence[Cell]], width: int
 ) -> list[str] | None:
@@ -715,6 +732,53 @@ def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
     return fit
 
 
+def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:
+    """Two header rows whose spans were lost, put back under the columns they head.
+
+    A web table's upper header has cells that head one column over both rows (the row
+    labels, a `预算%` column) and cells that span a group of columns named in the lower row;
+    flattened, both rows are short and left-aligned (`科目 | 预算 | 累计 | 当月 | 预算%` over
+    `本期 | 同期 | 本期 | 同期`). With u upper cells, l lower cells and w columns, u + l - w
+    upper cells span, each over as many lower cells when the lower row repeats one group.
+    The spanning ones are taken to be consecutive, past the row labels, without a unit of
+    their own (a unit names one column), the rightmost such run; otherwise the rows are
+    left as they are.
+    """
+    rows = [list(row) for row in header_rows]
+    for depth in range(len(rows) - 1):
+        upper, lower = _filled(rows[depth]), _filled(rows[depth + 1])
+        spanning = len(upper) + len(lower) - width
+        if not (upper and lower) or spanning < 1 or len(lower) % spanning:
+            continue
+        group = len(lower) // spanning
+        names = [cell.clean for cell in lower]
+        if group < 2 or names != names[:group] * spanning or len(upper) >= width:
+            continue
+        open_cells = [i for i in range(1, len(upper)) if _header_unit(upper[i].text) is None]
+        runs = [i for i in open_cells if all(i + k in open_cells for k in range(spanning))]
+        if not runs:
+            continue
+        first = runs[-1]
+        blank = Cell(upper[0].start, upper[0].start, "")
+        spread_upper: list[Cell] = []
+        spread_lower: list[Cell] = []
+        below = iter(lower)
+        for index, cell in enumerate(upper):
+            spans = first <= index < first + spanning
+            spread_upper += [cell] * (group if spans else 1)
+            spread_lower += [next(below) for _ in range(group)] if spans else [blank]
+        rows[depth], rows[depth + 1] = spread_upper, spread_lower
+    return rows
+
+
+def _filled(cells: Sequence[Cell]) -> list[Cell]:
+    """A row's cells less the empty ones at its end."""
+    cells = list(cells)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
 def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:
     """One header per column from stacked header rows; an empty cell in an upper row carries
     the text on its left (a spanning `2023年` over `绝对量 | 增长`)."""
@@ -751,9 +815,18 @@ def _columns(
 
 
 def _changes_with_status(columns: list[Column]) -> list[Column]:
-    """A column of changes that names no status (比较, 增减额) compares the table's first
-    column that does with another: a budget's change is budgeted, a result's achieved."""
-    status = next((c.status for c in columns if c.role == "value" and c.status), None)
+    """A column of changes that names no status (比较, 增减额), in a table whose other value
+    columns all name theirs, compares the first of them with another: a budget's change is
+    budgeted, a result's achieved."""
+    changes = [_CHANGE_HEADER.search(fold(c.header)) is not None for c in columns]
+    named = [
+        c.status
+        for c, change in zip(columns, changes, strict=True)
+        if c.role == "value" and not change
+    ]
+    if not named or None in named:
+        return columns
+    status = named[0]
     return [
         replace(column, status=status)
         if column.role == "value"
@@ -847,11 +920,44 @@ def _captions_above(text: str, position: int) -> list[str]:
     return found[::-1]
 
 
+# --- Sideways: labels across a line, a line of values per measure ---------------------------
+
+
+def _sideways_tables(text: str, taken: _Spans) -> list[Table]:
+    """Sideways grids (llmx.sideways) as tables: one row per label, one value column per
+    measure line, each headed by the measure's name above the grid."""
+    return [_sideways_table(text, grid) for grid in find_sideways(text) if grid.start not in taken]
+
+
+def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
+    def cell(span: Span) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    rows = [
+        [cell(label), *(cell(line[index]) for line in grid.values)]
+        for index, label in enumerate(grid.labels)
+    ]
+    headers = ["", *(cell(span).text if span else "" for span in grid.measures)]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    title = _line_before(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        _stream_columns(headers, body),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="sideways",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
 # --- One cell per line, rows unmarked ---------------------------------------------------------
 
 _STREAM_CELL_MAX = 30
 _STREAM_TITLE_LINES = 2
 _STREAM_ROWS_MIN = 2
+_CAPTION_LOOKBACK = 200  # characters: a caption sits right above its table
 _QUALIFIED_NUMBER = re.compile(
     r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
 )
@@ -867,17 +973,20 @@ def _stream_kind(cell: Cell) -> str:
     return "none" if _NO_VALUE.fullmatch(words) else "label"
 
 
-def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
+def _stream_runs(
+    lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False
+) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
-    rules, not cells."""
+    rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
+    either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     for line in lines:
         words = line.text.strip()
-        if line.layout == "rule":
+        if line.layout == "rule" or (across_blanks and not words):
             continue
         short = (
-            line.layout is None
+            (line.layout is None or _is_spaced_label(line))
             and 0 < len(words) <= _STREAM_CELL_MAX
             and not words.endswith(("。", "；", "，", "："))
             and line.start not in taken
@@ -893,11 +1002,18 @@ def _stream_runs(lines: Sequence[_Line], taken: _Spans) -> list[list[Cell]]:
     return runs
 
 
-def _stream_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+def _is_spaced_label(line: _Line) -> bool:
+    """A line of words spaced out to a column's width, with no number: one label."""
+    return line.layout == "spaces" and not re.search(r"\d", line.text)
+
+
+def _stream_tables(
+    text: str, lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False
+) -> list[Table]:
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
-    for run in _stream_runs(lines, taken):
+    for run in _stream_runs(lines, taken, across_blanks):
         starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
         end = 0
         for start in starts:
@@ -934,12 +1050,17 @@ def _stream_table(
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
     unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
     unit = _unit_words(unit_line.group(1)) if unit_line else None
-    header = list(run[lead : labels - 1])
-    rows = _stream_rows(run, kinds, labels - 1, len(header))
+    header = _units_rejoined(run[lead : labels - 1])
+    # The header names the row labels' column too, or leaves that cell blank (a line of
+    # spaces, gone from the run): the rows tell, being one cell wider then.
+    rows, headless = max(
+        (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
+    )
     columns: tuple[Column, ...] | None = None
     if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
         body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
-        columns = _columns([cell.text for cell in header], body) if rows else None
+        texts = [""] * headless + [cell.text for cell in header]
+        columns = _stream_columns(texts, body) if rows else None
     if columns is None and unit is not None:
         # A header whose cells wrapped over lines no longer counts its columns: the rows do
         # (a label, then as many numbers each), and the caption's unit says what they are.
@@ -953,12 +1074,53 @@ def _stream_table(
     return Table(
         header[0].start,
         rows[-1][-1].end,
-        " ".join(titles) or _line_before(text, header[0].start),
+        " ".join(titles)
+        or _caption_above(text, header[0].start)
+        or _line_before(text, header[0].start),
         columns,
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
         unit=unit,
     )
+
+
+def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
+    """Header cells with a unit that wrapped onto a line of its own (`绝对数` then `(亿元)`)
+    joined again: a cell that is only a unit in brackets ends the cell before it."""
+    joined: list[Cell] = []
+    for cell in header:
+        unit = split_header_unit(cell.clean)
+        only_unit = unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
+        if joined and only_unit and _is_unit(unit[0] if unit else ""):
+            previous = joined[-1]
+            joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _stream_columns(
+    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    """The columns of a one-cell-per-line table. Past the row labels every column holds
+    numbers, so each is a value column; one whose header names neither a unit nor a measure
+    (`城市`, `农村` under a spanning `全省(%)` flattened before them) takes the unit of the
+    column on its left."""
+    columns = list(_columns(headers, body))
+    for index, column in enumerate(columns):
+        if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
+            continue
+        named = names_a_measure(column.header)
+        left = columns[index - 1].unit if index > 0 and not named else None
+        columns[index] = replace(column, role="value", unit=column.unit or left)
+    return tuple(columns)
+
+
+def _caption_above(text: str, position: int) -> str:
+    """The caption (`表2 …`) above a table, past blank lines and lines of spaces."""
+    window = text[max(0, position - _CAPTION_LOOKBACK) : position]
+    above = [line.strip() for line in window.splitlines() if line.strip()]
+    return above[-1] if above and _CAPTION.match(fold(above[-1])) else ""
 
 
 def _stream_rows(

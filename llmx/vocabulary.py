@@ -278,7 +278,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("预计目标", "target", _HR),
     Cue("预算数", "target", _CL | _HR),
     Cue("年初预算", "target", _CL | _HR),
-    Cue("年度预算", "target", _CO),
+    Cue("年度预算", "target", _HR),
+    Cue("全年预算", "target", _HR),
     Cue("调整预算", "target", _CL | _HR),
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
@@ -299,7 +300,7 @@ def _cues(words: str, means: str, scope: Scope) -> tuple[Cue, ...]:
 KIND_CUES: tuple[Cue, ...] = (
     *_cues(
         "增长 下降 增速 提高 降低 提升 增加 减少 回落 上涨 下滑 拉动 高于 低于 "
-        "增幅 降幅 同比 负增长 减 增",
+        "增幅 降幅 同比 负增长 递增 递减 减 增",
         "change",
         _CL,
     ),

@@ -331,6 +331,15 @@ def test_a_year_in_the_lead_of_a_list_dates_its_items() -> None:
     assert periods["6.5%"] == ("2021", "target")
 
 
+def test_a_net_increase_and_a_compound_growth_rate_are_changes() -> None:
+    text = (
+        "某市2022年国民经济和社会发展统计公报\n全年新增市场主体9080户、净增1954户。"
+        "到2000年，工农业总产值年均递增率为10%。\n"
+    )
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert kinds == {"9080户": "level", "1954户": "change", "10%": "change"}
+
+
 def test_pinyin_glosses_are_read_past_and_left_out_of_indicators() -> None:
     text = (
         "某區(qū)2021年經(jīng)濟(jì)運(yùn)行情況\n"

@@ -293,3 +293,182 @@ def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> N
     text = "指标 | 本年 | 上年 |\n粮食产量(万吨) | 52.1 | 50.3 |\n| 3.6 | 3.1 |\n"
     [table] = find_tables(text)
     assert len(table.rows) == 2
+
+
+def test_an_index_column_gives_levels_without_a_unit_and_its_change_column_percent() -> None:
+    # A price-index table (previous year = 100): the index is a level with no unit, the
+    # `±%` column its change in percent; a `#` marks a sub-row.
+    text = (
+        "表3 商品零售价格指数(上年=100)\n指标\n零售价格指数\n比上年±%\n"
+        "商品零售价格总指数\n101.8\n1.8\n#粮食\n104.2\n4.2\n燃料\n97.5\n-2.5\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("101.8", "", "level"),
+        ("1.8", "%", "change"),
+        ("104.2", "", "level"),
+        ("4.2", "%", "change"),
+        ("97.5", "", "level"),
+        ("2.5", "%", "change"),
+    ]
+    assert [f.indicator[:2] for f in facts[2:]] == ["粮食", "粮食", "燃料", "燃料"]
+
+
+def test_an_index_column_takes_no_unit_from_the_prose() -> None:
+    text = "燃料价格下降2.5%。\n指标\n价格指数\n比上年±%\n燃料\n97.5\n-2.5\n电力\n100.4\n0.4\n"
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts] == [
+        ("2.5%", "%"), ("97.5", ""), ("2.5", "%"), ("100.4", ""), ("0.4", "%"),
+    ]  # fmt: skip
+
+
+def _facts_of(text: str) -> list[tuple[str, float, str, str]]:
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    return [(f.text, f.value, f.unit, f.kind) for f in facts]
+
+
+def test_cells_copied_from_a_web_page_with_a_blank_line_after_each_are_one_table() -> None:
+    # A blank line after every cell, header cells whose unit wrapped onto a line of its own,
+    # and row labels spaced out to the column's width (`镇    名`, `  西  岭`).
+    cells = [
+        "附表：2022年各镇粮食产量", "镇    名", "产量", "(万吨)", "比上年增长", "(%)",
+        "东 山 镇", "12.45", "3.2", "  西  岭", "8.06", "-1.5", "南湖镇", "6.70", "0.8",
+    ]  # fmt: skip
+    text = "全年粮食生产稳定，各镇情况见附表。\n\n" + "\n\n".join(cells) + "\n\n注：初步统计。\n"
+    [table] = find_tables(text)
+    headers = [column.header for column in table.columns]
+    assert headers == ["镇    名", "产量(万吨)", "比上年增长(%)"]
+    assert _facts_of(text) == [
+        ("12.45", 124_500, "吨", "level"), ("3.2", 3.2, "%", "change"),
+        ("8.06", 80_600, "吨", "level"), ("1.5", 1.5, "%", "change"),
+        ("6.70", 67_000, "吨", "level"), ("0.8", 0.8, "%", "change"),
+    ]  # fmt: skip
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [facts[i].indicator[:2] for i in (0, 2)] == ["东山", "西岭"]
+
+
+def test_a_header_without_a_cell_for_the_row_labels_still_heads_the_value_columns() -> None:
+    # The header's first cell is blank (a line of spaces): the rows are one cell wider than
+    # the header, and sub-row labels (其中：, an indented one, an age band) are labels.
+    cells = [
+        "表4 2021年末就业人员及其构成", "    ", "人数(万人)", "比重(%)",
+        "就业人员", "512", "100.0", "其中：第一产业", "96", "18.8", "    第二产业", "170", "33.2",
+        "16-59岁", "401", "78.3",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n\n全年新增就业5.1万人。\n"
+    [table] = find_tables(text)
+    assert [column.role for column in table.columns] == ["indicator", "value", "value"]
+    assert [row.cells[0].clean for row in table.rows] == [
+        "就业人员", "其中：第一产业", "第二产业", "16-59岁",
+    ]  # fmt: skip
+    facts = _facts_of(text)
+    assert ("512", 5_120_000, "人", "level") in facts
+    assert ("33.2", 33.2, "%", "share") in facts
+    assert ("401", 4_010_000, "人", "level") in facts
+    assert not any(fact[0] in ("16", "59") for fact in facts)  # an age band is a label
+
+
+def test_columns_under_a_flattened_spanning_header_take_its_unit() -> None:
+    # `全区(%)` spanned `城镇` and `乡村` in the page; one cell per line they follow it.
+    cells = [
+        "表5 2020年商品零售价格比上年涨跌幅度", "  ", "全 区(%)", " ", "城 镇", "乡 村",
+        "商品零售价格总水平", "1.6", "1.7", "1.4", "燃 料", "-3.1", "-2.9", "-3.5",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n"
+    [table] = find_tables(text)
+    assert [column.unit for column in table.columns[1:]] == [("%", 1.0)] * 3
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
+        ("1.6", "%"), ("1.7", "%"), ("1.4", "%"), ("3.1", "%"), ("2.9", "%"), ("3.5", "%"),
+    ]  # fmt: skip
+
+
+def test_percent_columns_that_name_no_measure_take_their_kind_from_the_title() -> None:
+    rows = "\n  \n全 区(%)\n城 镇\n乡 村\n总水平\n1.6\n1.7\n1.4\n燃料\n2.1\n2.0\n2.3\n"
+    changes = _facts_of("表5 2020年商品零售价格比上年涨跌幅度" + rows)
+    levels = _facts_of("表5 2020年城乡商品零售价格结构" + rows)
+    assert {fact[3] for fact in changes} == {"change"}
+    assert {fact[3] for fact in levels} == {"level"}
+
+
+def test_a_sideways_table_reads_one_row_per_label_and_one_column_per_measure() -> None:
+    # Labels across one line, a line of values per measure, the measures named above.
+    text = (
+        "全年水果生产平稳(见表3)。\n"
+        "产量(万吨) |\n"
+        "比上年增长(%) |\n"
+        "|\n"
+        "柑橘 梨 桃 葡萄 |\n"
+        "42.6 8.1 5.35 12.0 |\n"
+        "2.4 -1.2 持平 0.6 |\n"
+        "全年肉类产量下降。\n"
+    )
+    [table] = find_tables(text)
+    assert table.layout == "sideways"
+    assert [row.cells[0].text for row in table.rows] == ["柑橘", "梨", "桃", "葡萄"]
+    assert _facts_of(text) == [
+        ("42.6", 426_000, "吨", "level"), ("8.1", 81_000, "吨", "level"),
+        ("5.35", 53_500, "吨", "level"), ("12.0", 120_000, "吨", "level"),
+        ("2.4", 2.4, "%", "change"), ("1.2", 1.2, "%", "change"), ("0.6", 0.6, "%", "change"),
+    ]  # fmt: skip
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts[:2]] == ["柑橘产量", "梨产量"]
+
+
+def test_a_line_of_words_over_a_line_of_numbers_in_prose_needs_matching_counts() -> None:
+    text = "主要产品 产量 增长\n全年粮食产量 12.3万吨 增长4%\n"
+    assert [table.layout for table in find_tables(text)] == []
+
+
+def test_a_row_of_table_number_and_unit_cells_is_a_caption_not_a_header() -> None:
+    text = (
+        "表二 | 单位:万元 | | |\n"
+        "科目 | 年度预算 | 累计完成 | 增长% |\n"
+        "税收收入 | 5,200 | 3,910 | 4.5 |\n"
+        "非税收入 | 1,100 | 870 | -2.0 |\n"
+    )
+    [table] = find_tables(text)
+    assert table.unit == ("元", 10_000.0)
+    assert [column.role for column in table.columns] == ["indicator", "value", "value", "value"]
+    assert [(fact[0], fact[1], fact[2]) for fact in _facts_of(text)][:3] == [
+        ("5,200", 52_000_000, "元"), ("3,910", 39_100_000, "元"), ("4.5", 4.5, "%"),
+    ]  # fmt: skip
+
+
+def test_a_flattened_two_row_header_puts_each_group_under_its_spanning_cell() -> None:
+    # `收入项目`, `全年计划` and `完成计划%` head one column over both header rows; `本年`
+    # and `上月` each span a group (`实绩 | 上年同期 | 增减额 | 增减%`) named in the lower row.
+    # An amount of change (增减额) counts in the table's unit, not in percent, and a row
+    # label's own percent (契税30%) is no unit.
+    text = (
+        "表三 | 单位:万元 | | | | |\n"
+        "收入项目 | 全年计划 | 本年 | 上月 | 完成计划% | | | | | |\n"
+        "实绩 | 上年同期 | 增减额 | 增减% | 实绩 | 上年同期 | 增减额 | 增减% | | |\n"
+        "契税30% | 900 | 610 | 580 | 30 | 5.2 | 75 | 60 | 15 | 25.0 | 67.8 |\n"
+        "房产税 | 420 | 300 | 330 | -30 | -9.1 | 33 | 41 | -8 | -19.5 | 71.4 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "收入项目", "全年计划",
+        "本年实绩", "本年上年同期", "本年增减额", "本年增减%",
+        "上月实绩", "上月上年同期", "上月增减额", "上月增减%", "完成计划%",
+    ]  # fmt: skip
+    units = [fact[2] for fact in _facts_of(text)]
+    assert units[:10] == ["元", "元", "元", "元", "%", "元", "元", "元", "%", "%"]
+
+
+def test_budget_columns_give_their_status_period_and_kind() -> None:
+    # A year's budget is a target; 同期 is last year's same months; 为预算% is a share of it.
+    text = (
+        "某县2021年1-6月财政收入完成情况\n"
+        "项目 | 年度预算 | 本期 | 同期 | 增减率% | 本期为预算% |\n"
+        "税收收入 | 8,000 | 4,300 | 4,100 | 4.9 | 53.8 |\n"
+        "非税收入 | 2,000 | 900 | 950 | -5.3 | 45.0 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.status, f.period, f.kind) for f in facts[:5]] == [
+        ("8,000", "target", "2021", "level"),
+        ("4,300", "actual", "2021", "level"),
+        ("4,100", "actual", "2020", "level"),
+        ("4.9", "actual", "2021", "change"),
+        ("53.8", "actual", "2021", "share"),
+    ]

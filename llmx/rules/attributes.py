@@ -79,7 +79,7 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
         return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
     if quantity.unit in PERCENT_UNITS:
-        if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速", near[-4:]):
+        if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速|递增|递减", near[-4:]):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
@@ -101,9 +101,9 @@ _COMPLETION_OF_BUDGET = re.compile(
 _MOVED_TO = re.compile(
     r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
 )
-# Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元. (净增1954户 alone
-# counts what was added, a level, like 新增.)
-_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额达?)了?$")
+# Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
+# increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
+_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额?达?|净减少?)了?$")
 # 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
 _BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
@@ -114,7 +114,7 @@ _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
 _COMPLETION_RATIO = re.compile(
-    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标)的?|完成|比(?:达|提高到|为)?|率(?:达|为|达到))$"
+    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
 )
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"

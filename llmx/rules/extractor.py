@@ -19,7 +19,7 @@ from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
 from llmx.sections import Section, section_at, split_sections
-from llmx.tables import Row, Table, find_tables
+from llmx.tables import Row, Table, find_tables, names_a_measure
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
 
 NAME = "rules"
@@ -187,7 +187,8 @@ def _row_facts(
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
-            kind = _table_kind(fold(header), fold(column.header), quantity, negative)
+            headers = _KindHeaders(fold(header), fold(column.header), fold(table.title))
+            kind = _table_kind(headers, quantity, negative)
             period = (
                 column.period
                 or _relative_header_year(prepared.context, column.header, status, title_year)
@@ -206,7 +207,8 @@ _MINUS_SIGNS = ("-", "－", "—", "−")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
-_COMPLETION_HEADER = re.compile(r"完成\s*(?:预算|计划|目标)|为\s*预算")
+# 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
+_COMPLETION_HEADER = re.compile(r"(?:完成|为|占)\s*(?:年度|全年)?\s*(?:预算|计划|目标)")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
@@ -258,23 +260,36 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
     return {stem: counts.most_common(1)[0][0] if counts else "" for stem, counts in units.items()}
 
 
-def _table_kind(row_header: str, column_header: str, quantity: Quantity, negative: bool) -> str:
+@dataclass(frozen=True)
+class _KindHeaders:
+    """What a cell's kind is read from, folded: its row's label, its column's header, and
+    the table's title."""
+
+    row: str
+    column: str
+    title: str
+
+
+def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> str:
     """The row's indicator decides (…增速, …比重); a column headed 比上年增长% makes its
-    cells changes whatever the row."""
+    cells changes whatever the row; a percent under a column that names no measure (全省(%),
+    城市) takes the table's title (居民消费价格比上年涨跌幅度)."""
     implied = implied_kind(quantity.unit)
-    changes = _CHANGE_HEADER.search(row_header) or _CHANGE_HEADER.search(column_header)
+    changes = _CHANGE_HEADER.search(headers.row) or _CHANGE_HEADER.search(headers.column)
     if implied == "change" or negative or changes:
         return "change"
     if implied == "share":
         return "share"
     # A share column (占规上工业比重) or a completion ratio (完成预算%) is a share too.
     shares = (
-        _SHARE_HEADER.search(row_header)
-        or _SHARE_HEADER.search(column_header)
-        or _COMPLETION_HEADER.search(column_header)
+        _SHARE_HEADER.search(headers.row)
+        or _SHARE_HEADER.search(headers.column)
+        or _COMPLETION_HEADER.search(headers.column)
     )
     if quantity.unit == "%" and shares:
         return "share"
+    if quantity.unit == "%" and not names_a_measure(headers.column):
+        return "change" if _CHANGE_HEADER.search(headers.title) else "level"
     return "level"
 
 
@@ -331,9 +346,9 @@ def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
     return row_label + column_name
 
 
-# 同期 alone heads the same months of the year before (本期 | 同期 | 增减额).
-_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)|(?<![比较上])(同期)")
-_YEARS_FROM = {"上年": -1, "去年": -1, "同期": -1, "今年": 0, "本年": 0, "明年": 1}
+# 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)|(?<![比较年])同期")
+_YEARS_FROM = {"上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
 
 
 def _relative_header_year(
@@ -344,10 +359,10 @@ def _relative_header_year(
     found = _RELATIVE_HEADER.search(fold(header))
     if not found:
         return None
-    written = found.group(1) or found.group(2)
+    written = found.group(1) or "上年"  # 同期
     if table_year:
         return str(int(table_year) + _YEARS_FROM[written])
-    word = {"本年": "今年", "同期": "上年"}.get(written, written)
+    word = {"本年": "今年"}.get(written, written)
     if word in ("上年", "去年"):
         return str(int(context.report_year) - 1) if context.report_year else None
     return context.relative(word, status)

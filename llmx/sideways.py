@@ -1,0 +1,151 @@
+"""Finding tables laid out sideways: the row labels across one line, a line of values per
+measure under it, and the measures' names on lines of their own above.
+
+    绝对数(万吨) |
+    比上年增长(%) |
+    |
+    粮食 稻谷 油料 蔬菜 |
+    28.6 17.4 1.9 46.1 |
+    2.1 -0.8 5.5 持平 |
+
+A PDF or web table whose labels ran across the page comes out this way, cells separated by
+single spaces. This module finds where such a grid is, as spans of the text; `llmx.tables`
+turns it into a `Table` (one row per label, one value column per measure). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.folding import fold
+
+# (start, end) of a cell in the text.
+Span = tuple[int, int]
+
+_LABELS_MIN = 3
+_LABEL_MAX = 8
+_MEASURE_MAX = 20
+_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
+_NO_VALUE = re.compile(r"[—\-–/…－]+")
+# A word standing for a value in a line of numbers (持平, 无): short, not a label.
+_VALUE_WORD_MAX = 2
+_CELL = re.compile(r"[^\s|｜]+")
+_PROSE = re.compile(r"[。，；：:,;]")
+
+
+@dataclass(frozen=True)
+class SidewaysGrid:
+    start: int
+    end: int
+    measures: tuple[Span | None, ...]  # one per value line, top to bottom; None if unnamed
+    labels: tuple[Span, ...]
+    values: tuple[tuple[Span, ...], ...]  # one line per measure, one cell per label
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+    def cells(self) -> list[Span]:
+        """The line's cells: runs of characters between spaces and pipes."""
+        return [(self.start + m.start(), self.start + m.end()) for m in _CELL.finditer(self.text)]
+
+    @property
+    def is_rule(self) -> bool:
+        return bool(re.fullmatch(r"\s*[|｜]*\s*", self.text))
+
+
+def find_sideways(text: str) -> list[SidewaysGrid]:
+    """Every sideways grid of `text`: a line of three or more short labels, then one or more
+    lines with as many cells, each starting with a number and mostly numbers."""
+    lines = _lines(text)
+    grids: list[SidewaysGrid] = []
+    index = 0
+    while index < len(lines):
+        grid = _grid_at(text, lines, index)
+        if grid is None:
+            index += 1
+            continue
+        grids.append(grid)
+        index += 1 + len(grid.values)
+    return grids
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        lines.append(_Line(offset, line.rstrip("\r\n")))
+        offset += len(line)
+    return lines
+
+
+def _words(text: str, cells: list[Span]) -> list[str]:
+    return [fold(text[start:end]) for start, end in cells]
+
+
+def _is_label_line(text: str, line: _Line) -> bool:
+    if _PROSE.search(line.text) or re.search(r"[|｜].*\S.*[|｜]", line.text.strip(" |｜")):
+        return False
+    words = _words(text, line.cells())
+    return len(words) >= _LABELS_MIN and all(
+        len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words
+    )
+
+
+def _is_value_line(text: str, line: _Line, width: int) -> bool:
+    words = _words(text, line.cells())
+    if len(words) != width or not _NUMBER.fullmatch(words[0]):
+        return False
+    numbers = sum(1 for word in words if _NUMBER.fullmatch(word))
+    others_are_values = all(
+        _NUMBER.fullmatch(word) or _NO_VALUE.fullmatch(word) or len(word) <= _VALUE_WORD_MAX
+        for word in words
+    )
+    return others_are_values and 2 * numbers >= width
+
+
+def _grid_at(text: str, lines: list[_Line], index: int) -> SidewaysGrid | None:
+    if not _is_label_line(text, lines[index]):
+        return None
+    labels = lines[index].cells()
+    values: list[_Line] = []
+    for line in lines[index + 1 :]:
+        if not _is_value_line(text, line, len(labels)):
+            break
+        values.append(line)
+    if not values:
+        return None
+    measures = _measures_above(text, lines, index, len(values))
+    first = next((span for span in measures if span is not None), labels[0])
+    last = values[-1].cells()[-1]
+    return SidewaysGrid(
+        first[0],
+        last[1],
+        measures,
+        tuple(labels),
+        tuple(tuple(line.cells()) for line in values),
+    )
+
+
+def _measures_above(
+    text: str, lines: list[_Line], index: int, count: int
+) -> tuple[Span | None, ...]:
+    """The names of the `count` value lines: the one-cell lines right above the labels
+    (past rules and blank lines), in order; None for those the text does not name."""
+    found: list[Span] = []
+    position = index - 1
+    while position >= 0 and len(found) < count:
+        line = lines[position]
+        position -= 1
+        if line.is_rule or not line.text.strip():
+            continue
+        words = line.text.strip(" \u3000|｜")
+        if len(words) > _MEASURE_MAX or _PROSE.search(words) or re.search(r"[\s|｜]", words):
+            break
+        start = line.start + line.text.index(words)
+        found.append((start, start + len(words)))
+    unnamed: tuple[Span | None, ...] = (None,) * (count - len(found))
+    return unnamed + tuple(found[::-1])
