@@ -472,3 +472,18 @@ def test_budget_columns_give_their_status_period_and_kind() -> None:
         ("4.9", "actual", "2021", "change"),
         ("53.8", "actual", "2021", "share"),
     ]
+
+
+def test_relative_column_years_count_from_the_republic_of_china_year_of_the_title() -> None:
+    text = (
+        "某縣總預算 中華民國九十五年度 單位:新台幣千元\n"
+        "科目 | 本年度預算數 | 上年度預算數 | 前年度決算數 |\n"
+        "教育支出 | 5,120 | 4,980 | 4,700 |\n"
+        "交通支出 | 2,210 | 2,300 | 1,960 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.period, f.status) for f in facts][:3] == [
+        ("5,120", "2006", "target"),
+        ("4,980", "2005", "target"),
+        ("4,700", "2004", "actual"),
+    ]

@@ -160,19 +160,27 @@ _ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
 _ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
 _ROC_MARK = re.compile(r"民国|中华民国")
 _AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# 中华民国九十二年度: a Republic of China year in numerals right after the era's name.
+_ROC_NUMERAL_YEAR = re.compile(r"(?<=民国)([一二三四五六七八九])十([一二三四五六七八九])年度")
+_NUMERALS = "一二三四五六七八九"
 _ROC_MIN = 3  # 年度 years of the Republic of China calendar needed to read a text by it
 
 
 def arabic_years(folded: str) -> str:
     """The text with its years as common-era digits, one character for one so that offsets
     stay those of the text: years in Chinese numerals (二〇〇七年, 二00七年), and in a text
-    dated by the Republic of China calendar, 110年度 as 2021年 (1911 more)."""
+    dated by the Republic of China calendar, 110年度 as 2021年 (1911 more), and a year the
+    era's name introduces (中华民国九十二年度 as 2003年)."""
 
     def digits(match: re.Match[str]) -> str:
         written = match.group().translate(_YEAR_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
     dated = _CHINESE_YEAR.sub(digits, folded)
+    # "九十二年度" (5 characters) becomes "2003年" (5 characters).
+    dated = _ROC_NUMERAL_YEAR.sub(
+        lambda m: f"{(_NUMERALS.index(m[1]) + 1) * 10 + _NUMERALS.index(m[2]) + 1 + 1911}年", dated
+    )
     roc = len(_ROC_YEAR.findall(dated))
     if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
         # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.

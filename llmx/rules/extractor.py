@@ -153,7 +153,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
     prose_units = _units_in_prose(prepared)
     for table in prepared.tables:
-        title_year = re.search(r"((?:19|20)\d{2})年", fold(table.title))
+        title_year = re.search(r"((?:19|20)\d{2})年", arabic_years(fold(table.title)))
         for row in table.rows:
             if len(row.cells) != len(table.columns):
                 continue
@@ -347,8 +347,9 @@ def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
 
 
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
-_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|今年|本年|明年)|(?<![比较年])同期")
-_YEARS_FROM = {"上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
+# 前年 (the year before last) is read only against a table's own year.
+_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|前年|今年|本年|明年)|(?<![比较年])同期")
+_YEARS_FROM = {"前年": -2, "上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
 
 
 def _relative_header_year(
