@@ -348,7 +348,8 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
     if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(fold(row_label)):
         column_name = column_name[len(primary) :]
     folded = fold(row_label)
-    if measure and not (_MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)):
+    named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
+    if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
         row_label += ("增加值" if output else measure)
     return row_label + column_name
