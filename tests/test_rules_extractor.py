@@ -152,3 +152,18 @@ def test_a_bare_last_term_of_a_list_of_rates_takes_their_unit() -> None:
         ("66.48", "%"),
         ("3座", "座"),
     ]
+
+
+def test_a_table_cell_names_its_row_and_the_measure_the_title_names() -> None:
+    body = (
+        "附表：上半年各县地区生产总值及增速\n县名 | 绝对数(亿元) | 比上年增长(%)\n"
+        "甲县 | 120.5 | 6.1\n\n农业生产稳定。\n"
+        "表2 主要农产品产量\n品种 | 绝对数(万吨) | 比上年增长(%)\n小麦 | 30.2 | 1.5\n\n经济平稳。\n"
+        "表3 生产总值及其增长速度\n指标 | 绝对值(亿元) | 比上年增长(%)\n"
+        "农业 | 55.0 | 3.2\n"
+    )
+    named = {fact.text: fact.indicator for fact in _facts(body)}
+    assert named["120.5"] == "甲县地区生产总值"
+    assert named["6.1"] == "甲县地区生产总值增长"
+    assert named["30.2"] == "小麦产量"
+    assert named["55.0"] == "农业增加值"  # a sector of output: its value added

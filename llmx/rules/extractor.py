@@ -174,6 +174,7 @@ def _row_facts(
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
     names, primary = _column_names(table)
+    measure = _title_measure(table.title)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -199,7 +200,7 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
-            named = _cell_indicator(indicator, names.get(index, ""), primary)
+            named = _cell_indicator(indicator, names.get(index, ""), primary, measure)
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
@@ -295,7 +296,7 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
 
 # A value column's header less its unit, year and comparison: 比上年增长(%) → 增长.
 _COLUMN_NOISE = re.compile(
-    r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对量|绝对值|总量"
+    r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对[量值数额]|总量"
     r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期"
 )
 # A header that is only a status or a period names no measure (2023年完成, 预算数, 执行数).
@@ -338,12 +339,33 @@ def _column_name(header: str) -> str:
     return kept
 
 
-def _cell_indicator(row_label: str, column_name: str, primary: str) -> str:
+def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str = "") -> str:
     """A cell measures its row's label and its column's measure (粮食 + 产量 → 粮食产量); a
-    label that is a measure already (发电量, 城镇化率) takes only the change (发电量增长)."""
+    label that is a measure already (发电量, 城镇化率) takes only the change (发电量增长). A
+    label that names no measure (海口市, 女性, 工业) takes the one the table's title names
+    (…各市县地区生产总值及增速 → 海口市地区生产总值); the sectors of a table of output take
+    their value added (工业增加值)."""
     if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(fold(row_label)):
         column_name = column_name[len(primary) :]
+    folded = fold(row_label)
+    named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
+    if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
+        output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
+        row_label += ("增加值" if output else measure)
     return row_label + column_name
+
+
+# The measure a table's title names, as the head of its last phrase: 2018年上半年各市县地区生产
+# 总值及增速 → 地区生产总值, 2014年年末人口数及其构成 → 人口, 主要农产品产量 → 产量.
+_MEASURE_HEAD = re.compile(r"地区生产总值|生产总值|增加值|总产值|产值|产量|人口|面积|价格指数")
+_SECTOR = re.compile(r"业$|产业")
+
+
+def _title_measure(title: str) -> str:
+    """The measure named in the last sentence of a table's title, in the title's script."""
+    last = max(title.rfind(mark) for mark in "。；;") + 1
+    heads = list(_MEASURE_HEAD.finditer(fold(title), last))
+    return title[heads[-1].start() : heads[-1].end()] if heads else ""
 
 
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
