@@ -487,3 +487,13 @@ def test_relative_column_years_count_from_the_republic_of_china_year_of_the_titl
         ("4,980", "2005", "target"),
         ("4,700", "2004", "actual"),
     ]
+
+
+def test_a_fiscal_year_from_the_second_half_of_one_roc_year_counts_as_the_year_it_begins() -> None:
+    text = (
+        "某縣總預算 中華民國八十八年下半年及八十九年度 單位:新台幣千元\n"
+        "科目 | 本次預算數 | 上年度預算數 |\n"
+        "教育支出 | 5,120 | 4,980 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.period) for f in facts][-2:] == [("5,120", "1999"), ("4,980", "1998")]

@@ -160,8 +160,9 @@ _ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
 _ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
 _ROC_MARK = re.compile(r"民国|中华民国")
 _AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
-# 中华民国九十二年度: a Republic of China year in numerals right after the era's name.
-_ROC_NUMERAL_YEAR = re.compile(r"(?<=民国)([一二三四五六七八九])十([一二三四五六七八九])年度")
+# 中华民国九十二年度, 八十八年下半年: a Republic of China year in numerals after the era's name (the
+# fiscal year 八十八年下半年及八十九年度 begins in 1999, the year it is counted as).
+_ROC_NUMERAL_YEAR = re.compile(r"(?<=民国)([一二三四五六七八九])十([一二三四五六七八九])年[度上下]")
 _NUMERALS = "一二三四五六七八九"
 _ROC_MIN = 3  # 年度 years of the Republic of China calendar needed to read a text by it
 
