@@ -69,7 +69,7 @@ class Cell:
 @dataclass(frozen=True)
 class Column:
     header: str
-    role: str  # "indicator", "value", "unit" (a row's unit) or "other"
+    role: str  # "indicator", "value", "unit" (a row's unit), "period" (a row's year) or "other"
     status: str | None  # "actual" / "target" for value columns
     period: str | None
     unit: Unit | None
@@ -92,6 +92,10 @@ class Table:
 
     def indicator_of(self, row: Row) -> str:
         return self._cell_of(row, "indicator")
+
+    def period_of(self, row: Row) -> str | None:
+        """The year a row stands for, where a column of years (`年份`) labels the rows."""
+        return self._cell_of(row, "period")[:4] or None
 
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
@@ -458,7 +462,7 @@ def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
         while end < len(lines):
             if _family(lines[end].layout) == family:
                 end += 1
-            elif (
+            elif (family == "spaces" and _blank_between_rows(lines, end)) or (
                 end + 1 < len(lines)
                 and _is_group_label(lines[end])
                 and _family(lines[end + 1].layout) == family
@@ -469,6 +473,23 @@ def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
         blocks.append((index, end))
         index = end
     return blocks
+
+
+def _blank_between_rows(lines: Sequence[_Line], index: int) -> bool:
+    """Whether the blank line at `index` falls between two rows of one aligned table: rows
+    of numbers, as many cells each, on either side (a yearbook page spaces its rows out)."""
+    if lines[index].text.strip() or index + 1 >= len(lines) or index == 0:
+        return False
+    above, below = lines[index - 1], lines[index + 1]
+    if below.layout != "spaces" or above.layout != "spaces":
+        return False
+    cells_above = _split(above.text, above.start, _GAP)
+    cells_below = _split(below.text, below.start, _GAP)
+    return (
+        len(cells_above) == len(cells_below)
+        and _has_data(cells_above)
+        and _has_data(cells_below)
+    )
 
 
 def _is_group_label(line: _Line) -> bool:
@@ -534,12 +555,12 @@ def _display_span(text: str, line_start: int, cell: Cell) -> tuple[int, int]:
     return left, left + max(width(cell.text), 1)
 
 
-def _aligned(
-    text: str, line_start: int, cells: list[Cell], grid: Sequence[tuple[int, int]]
-) -> list[Cell]:
-    """Cells of an aligned row put under the header columns they overlap most; the columns
-    a row leaves blank get empty cells."""
-    placed: list[Cell | None] = [None] * len(grid)
+def _placements(
+    text: str, line_start: int, cells: Sequence[Cell], grid: Sequence[tuple[int, int]]
+) -> list[int]:
+    """For each cell of an aligned line, the column of `grid` it overlaps most on screen, or
+    the nearest one where it overlaps none."""
+    placements: list[int] = []
     for cell in cells:
         left, right = _display_span(text, line_start, cell)
         overlaps = [min(right, end) - max(left, start) for start, end in grid]
@@ -547,9 +568,35 @@ def _aligned(
         if overlaps[best] <= 0:
             centre = (left + right) / 2
             best = min(range(len(grid)), key=lambda i: abs((grid[i][0] + grid[i][1]) / 2 - centre))
+        placements.append(best)
+    return placements
+
+
+def _aligned(
+    text: str, line_start: int, cells: list[Cell], grid: Sequence[tuple[int, int]]
+) -> list[Cell]:
+    """Cells of an aligned row put under the header columns they overlap most; the columns
+    a row leaves blank get empty cells."""
+    placed: list[Cell | None] = [None] * len(grid)
+    for cell, best in zip(cells, _placements(text, line_start, cells, grid), strict=True):
         if placed[best] is None:
             placed[best] = cell
     return [cell or Cell(cells[0].start, cells[0].start, "") for cell in placed]
+
+
+def _stacked_headers(
+    text: str, header_rows: Sequence[tuple[_Line, list[Cell]]], grid: Sequence[tuple[int, int]]
+) -> list[str]:
+    """A header written over several lines of aligned words (`粮食产量   (万吨)` over
+    `比上年增长   (%)`): each column's header is the words standing over it, top down, as
+    llmx.boxes reads a drawn header. A unit set apart in brackets belongs to the words on
+    its left, wherever it stands."""
+    texts = [""] * len(grid)
+    for line, line_cells in header_rows:
+        cells = _units_rejoined(line_cells)
+        for cell, column in zip(cells, _placements(text, line.start, cells, grid), strict=True):
+            texts[column] += cell.clean
+    return texts
 
 
 def _row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
@@ -596,12 +643,23 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     if width < 2:
         return None
     headers = [cells for _, cells in header_rows]
-    grouped = _grouped_headers(headers, [cells for _, cells in body], width)
-    columns = _columns(grouped or _header_texts(_spans_spread(headers, width), width), body)
+    grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
+    widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
+    if layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width:
+        # A header over several lines narrower than the rows: its words are placed by where
+        # they stand over the widest row's cells.
+        grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
+        grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
+        texts = _stacked_headers(text, header_rows, grid)
+    else:
+        grouped = _grouped_headers(headers, [cells for _, cells in body], width)
+        texts = grouped or _header_texts(_spans_spread(headers, width), width)
+        grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
+    columns = _columns(texts, body)
     if not any(column.role == "value" for column in columns):
         return None
-    grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
-    grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
+    if layout == "spaces" and _holds_sentences(columns, body):
+        return None
     body_rows = tuple(
         Row(tuple(_fitted(text, line, cells, width, grid if layout == "spaces" else None)))
         for line, cells in body
@@ -804,6 +862,10 @@ def _columns(
         if _is_serial(column.header, [cells[index] for _, cells in body if index < len(cells)]):
             columns[index] = Column(column.header, "other", None, None, None)
     columns = _changes_with_status(columns)
+    for index, column in enumerate(columns):
+        cells = [cells[index] for _, cells in body if index < len(cells)]
+        if column.role == "other" and _is_year_column(column.header, cells):
+            columns[index] = Column(column.header, "period", None, None, None)
     if not any(column.role == "indicator" for column in columns):
         # No 指标 header: the first column of words labels the rows.
         for index, column in enumerate(columns):
@@ -835,6 +897,34 @@ def _changes_with_status(columns: list[Column]) -> list[Column]:
         else column
         for column in columns
     ]
+
+
+_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年)?$")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年?")
+# A full stop, or a comma between words, in a cell that should hold a number: prose.
+_SENTENCE = re.compile(r"[。；]|[，,]\s*\D")
+
+
+def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
+    """A column of years down the rows (`年份`, then 2019, 2020…): each row is that year's."""
+    years = [cell.clean for cell in cells if cell.clean]
+    return (
+        _YEAR_COLUMN_HEADER.match(re.sub(r"\s+", "", fold(header))) is not None
+        and len(years) >= 2
+        and all(_YEAR_CELL.fullmatch(year) for year in years)
+    )
+
+
+def _holds_sentences(
+    columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]
+) -> bool:
+    """Whether a value column's cells run into sentences: two columns of prose set side by
+    side, cut at the gap between them, not a table."""
+    return any(
+        column.role == "value" and index < len(cells) and _SENTENCE.search(fold(cells[index].text))
+        for _, cells in body
+        for index, column in enumerate(columns)
+    )
 
 
 def _is_serial(header: str, cells: Sequence[Cell]) -> bool:

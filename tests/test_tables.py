@@ -497,3 +497,45 @@ def test_a_fiscal_year_from_the_second_half_of_one_roc_year_counts_as_the_year_i
     )
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [(f.text, f.period) for f in facts][-2:] == [("5,120", "1999"), ("4,980", "1998")]
+
+
+YEARBOOK_TABLE = (
+    "表 7:            2019—2021 年度某县粮食生产情况\n"
+    "\n"
+    "      年度        粮食产量   (万吨)                 播种面积(万亩)\n"
+    "                          比上年增长    (%)                    比上年增长   (%)\n"
+    "      2019          31.25           2.4            40.60           -1.2\n"
+    "\n"
+    "      2020          32.04           2.5            41.10            1.2\n"
+    "      2021          30.88          -3.6            41.35            0.6\n"
+)
+
+
+def test_a_yearbook_table_reads_its_header_by_position_and_each_row_in_its_year() -> None:
+    [table] = find_tables(YEARBOOK_TABLE)
+    facts = RulesExtractor().extract([Document("d", YEARBOOK_TABLE)]).facts
+    inside = [f for f in facts if table.start <= f.start < table.end]
+    assert [column.role for column in table.columns] == [
+        "period",
+        "value",
+        "value",
+        "value",
+        "value",
+    ]
+    assert [(f.text, f.unit, f.period, f.kind) for f in inside[:4]] == [
+        ("31.25", "吨", "2019", "level"),
+        ("2.4", "%", "2019", "change"),
+        ("40.60", "亩", "2019", "level"),
+        ("1.2", "%", "2019", "change"),
+    ]
+    # The blank line after the first row does not end the table.
+    assert [f.period for f in inside[4:]] == ["2020"] * 4 + ["2021"] * 4
+
+
+def test_two_columns_of_prose_side_by_side_are_not_a_table() -> None:
+    text = (
+        "收入执行情况   全年一般公共预算收入完成          支出执行情况   全年一般公共预算\n"
+        "12.5 亿元,为预算的 101.2%,增长 3.4%。          支出完成 20.3 亿元,增长 5.6%。\n"
+        "其中税收收入 9.8 亿元,增长 2.1%。                民生支出占比 78.0%。\n"
+    )
+    assert find_tables(text) == []

@@ -192,6 +192,7 @@ def _row_facts(
             kind = _table_kind(headers, quantity, negative)
             period = (
                 column.period
+                or table.period_of(row)
                 or _relative_header_year(prepared.context, column.header, status, title_year)
                 or title_year
                 or (
