@@ -51,6 +51,10 @@ def test_leaves_out_names_slogans_and_codes() -> None:
     assert _texts(body) == []
 
 
+def test_leaves_out_the_unit_a_table_is_counted_in() -> None:
+    assert _texts("單位:新台幣百萬元\n收入合计12亿元。") == ["12亿元"]
+
+
 def test_leaves_out_thresholds_that_define_a_class() -> None:
     assert _texts("总投资10亿元以上项目加快建设，为0-6岁残疾儿童提供康复。") == []
 

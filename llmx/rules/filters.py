@@ -36,6 +36,7 @@ _MONEY_CLASS_AFTER = re.compile(
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
+_UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
@@ -88,6 +89,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     after8 = _after(folded, quantity, 8)
     if quantity.unit in NON_FACT_UNITS:
         return "date, name or class unit"
+    digits = re.search(r"\d", quantity.text)
+    if not digits and _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8)):
+        return "the unit a table is counted in (单位:新台币百万元)"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
     if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
