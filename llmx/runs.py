@@ -165,7 +165,7 @@ def find_run(ref: str | Path, runs_dir: Path = RUNS_DIR) -> Path:
     path = Path(ref)
     if path.is_file() and path.name in (RUN_FILE, FACTS_FILE):
         return path.parent
-    if path.is_dir():
+    if path.is_dir() and (path / RUN_FILE).is_file():
         return path
     text = str(ref)
     folders = run_folders(runs_dir)
@@ -178,6 +178,8 @@ def find_run(ref: str | Path, runs_dir: Path = RUNS_DIR) -> Path:
     named = [folder for folder in folders if _name_of(folder) == text]
     if named:
         return named[-1]
+    if path.is_dir():
+        return path  # a folder that is no run and names none: load_run says what it lacks
     raise InputError(f"{text}: no run folder, run id or run name in {runs_dir} (see `llmx runs`)")
 
 

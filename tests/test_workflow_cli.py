@@ -85,6 +85,16 @@ def test_a_run_is_named_by_its_name_its_id_or_latest(runs_dir: Path) -> None:
     assert output.startswith("llmx: error: nope: no run folder, run id or run name in ")
 
 
+def test_a_run_name_that_is_also_a_folder_here_still_names_the_run(
+    runs_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "rules").mkdir()  # e.g. a run named "seeds" beside the seeds folder
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke("runs", "show", "rules", "--runs-dir", str(runs_dir), columns=120)
+    assert code == 0, output
+    assert f"Run {newest(runs_dir).name}" in output
+
+
 def test_eval_scores_the_latest_run_keeps_its_scores_and_points_to_the_report(
     runs_dir: Path,
 ) -> None:
