@@ -11,7 +11,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   know this way, ` | ` between cells;
 - one cell per line with nothing to mark rows (text copied from a web page's table, maybe
   with a lone `|` line between cells): the header's cells, then rows of as many cells, each
-  a row label followed by numbers.
+  a row label followed by numbers;
+- two panels side by side (a balance table, `收入 | 执行数 | 支出 | 执行数`), in pipe rows or
+  one cell per line with a trailing pipe: every row an (item, amount) pair per panel, either
+  left empty; each panel is a table of its own.
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -87,7 +90,8 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
-    layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways"
+    layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
+    # "panels"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -230,6 +234,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
     lines = _lines(text)
+    tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
@@ -1257,3 +1262,115 @@ def _line_before(text: str, position: int) -> str:
         return ""
     previous_start = text.rfind("\n", 0, line_start) + 1
     return text[previous_start:line_start].strip()
+
+
+# --- Two panels side by side: `收入 | 执行数 | 支出 | 执行数` --------------------------------
+
+_PANELS_MAX = 3
+
+
+def _panel_runs(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, list[Cell]]]:
+    """Runs of consecutive pipe lines (rows, or one cell per line with a trailing pipe), as
+    one stream of cells each with the index of the run's first line; a lone `|` is an empty
+    cell here, as a panel left empty writes it."""
+    runs: list[tuple[int, list[Cell]]] = []
+    current: list[Cell] = []
+    first = 0
+    for index, line in enumerate(lines):
+        if line.layout in ("pipe", "rule") and line.start not in taken:
+            if not current:
+                first = index
+            words = line.text.strip()
+            lead = line.start + len(line.text) - len(line.text.lstrip())
+            if words[:1] in "|｜":
+                words, lead = words[1:], lead + 1
+            if words[-1:] in "|｜":
+                words = words[:-1]
+            empty = [Cell(lead, lead, "")]
+            current.extend(_split(words, lead, _PIPE) if words.strip() else empty)
+            continue
+        if current:
+            runs.append((first, current))
+        current = []
+    if current:
+        runs.append((first, current))
+    return runs
+
+
+def _panel_kind(cell: Cell) -> str:
+    return _stream_kind(cell) if cell.clean else "empty"
+
+
+def _panel_header(cells: Sequence[Cell], panels: int) -> bool:
+    """Whether the first cells head `panels` panels: a column of items, then a column of
+    amounts with a status (`执行数`, `预算数`), once per panel."""
+    header = cells[: 2 * panels]
+    if len(header) != 2 * panels:
+        return False
+    for label, value in zip(header[::2], header[1::2], strict=True):
+        if _stream_kind(label) != "label" or _stream_kind(value) != "label":
+            return False
+        if _row_column(label.text).status or not _row_column(value.text).status:
+            return False
+    return True
+
+
+def _is_panel_row(kinds: Sequence[str]) -> bool:
+    """Each (item, amount) pair filled (a label, then a number or a dash) or left empty;
+    at least one amount."""
+    pairs = list(zip(kinds[::2], kinds[1::2], strict=True))
+    return any(amount == "number" for _, amount in pairs) and all(
+        (item, amount) == ("empty", "empty") or (item == "label" and amount in ("number", "none"))
+        for item, amount in pairs
+    )
+
+
+def _panel_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+    """The tables of two-panel balance tables, one per panel: each row holds an (item,
+    amount) pair per panel, and either may be empty."""
+    tables: list[Table] = []
+    for first, cells in _panel_runs(lines, taken):
+        kinds = [_panel_kind(cell) for cell in cells]
+        for panels in range(_PANELS_MAX, 1, -1):
+            rows = _panel_rows(cells, kinds, panels) if _panel_header(cells, panels) else []
+            if len(rows) >= _STREAM_ROWS_MIN:
+                above = _lines_above(lines, first)
+                tables += [_panel_table(cells, rows, panel, above) for panel in range(panels)]
+                break
+    return tables
+
+
+def _panel_rows(cells: Sequence[Cell], kinds: Sequence[str], panels: int) -> list[list[Cell]]:
+    """The rows under a header of `panels` panels, for as long as they hold pairs."""
+    width = 2 * panels
+    rows: list[list[Cell]] = []
+    position = width
+    while position + width <= len(cells) and _is_panel_row(kinds[position : position + width]):
+        rows.append(list(cells[position : position + width]))
+        position += width
+    return rows
+
+
+def _panel_table(
+    cells: Sequence[Cell], rows: Sequence[Sequence[Cell]], panel: int, above: Sequence[_Line]
+) -> Table:
+    """One panel's table: its item and amount columns, its rows whose item is filled, and
+    the title and `单位：` line above the whole table."""
+    label, value = cells[2 * panel : 2 * panel + 2]
+    columns = (
+        replace(_row_column(label.text), role="indicator", status=None),
+        _row_column(value.text),
+    )
+    pairs = (row[2 * panel : 2 * panel + 2] for row in rows)
+    captions = [line.text.strip() for line in above]
+    unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
+    titles = [caption for caption in captions if not _CAPTION.match(fold(caption))]
+    return Table(
+        cells[0].start,
+        rows[-1][-1].end,
+        titles[-1] if titles else "",
+        columns,
+        tuple(Row(tuple(pair)) for pair in pairs if pair[0].clean),
+        layout="panels",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )

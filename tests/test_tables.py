@@ -539,3 +539,43 @@ def test_two_columns_of_prose_side_by_side_are_not_a_table() -> None:
         "其中税收收入 9.8 亿元,增长 2.1%。                民生支出占比 78.0%。\n"
     )
     assert find_tables(text) == []
+
+
+_PANELS_IN_ROWS = """2030年某镇财政收支平衡表
+单位:万元
+来源 | 决算数 | 用途 | 决算数 |
+合计 | 8800 | 合计 | 8800 |
+地方收入 | 5100 | 本级开支 | 7300 |
+补助收入 | 3700 | | |
+"""
+
+_PANELS_ONE_CELL_PER_LINE = "".join(
+    f"{line} |\n" if line else "|\n"
+    for line in ["来源", "决算数", "用途", "决算数", "合计", "8800", "合计", "8800",
+                 "地方收入", "5100", "本级开支", "7300", "补助收入", "3700", "", ""]
+)
+
+
+def _panel_pairs(text: str) -> list[list[tuple[str, str]]]:
+    return [
+        [(table.indicator_of(row), row.cells[1].clean) for row in table.rows]
+        for table in find_tables(text)
+    ]
+
+
+def test_a_two_panel_table_in_pipe_rows_reads_as_one_table_per_panel() -> None:
+    tables = find_tables(_PANELS_IN_ROWS)
+    assert [table.columns[1].status for table in tables] == ["actual", "actual"]
+    assert tables[0].unit == ("元", 10000.0)
+    assert _panel_pairs(_PANELS_IN_ROWS) == [
+        [("合计", "8800"), ("地方收入", "5100"), ("补助收入", "3700")],
+        [("合计", "8800"), ("本级开支", "7300")],
+    ]
+
+
+def test_a_two_panel_table_one_cell_per_line_keeps_its_pairs_past_an_empty_half() -> None:
+    text = "2030年某镇财政收支平衡表\n单位:万元\n" + _PANELS_ONE_CELL_PER_LINE
+    assert _panel_pairs(text) == _panel_pairs(_PANELS_IN_ROWS)
+    for table in find_tables(text):
+        cells = [cell for row in table.rows for cell in row.cells]
+        assert all(text[cell.start : cell.end] == cell.text for cell in cells)
