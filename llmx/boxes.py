@@ -19,6 +19,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+
+from llmx.lines import text_lines
 
 # (start, end) of a cell in the text.
 Span = tuple[int, int]
@@ -59,20 +62,11 @@ def find_boxes(text: str) -> list[BoxGrid]:
 
 def _blocks(text: str) -> list[list[tuple[int, str]]]:
     """Runs of consecutive lines that draw with box characters, each line (start, text)."""
-    blocks: list[list[tuple[int, str]]] = []
-    current: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        bare = line.rstrip("\r\n")
-        if _BOX.search(bare):
-            current.append((offset, bare))
-        elif current:
-            blocks.append(current)
-            current = []
-        offset += len(line)
-    if current:
-        blocks.append(current)
-    return blocks
+    return [
+        list(run)
+        for drawn, run in groupby(text_lines(text), key=lambda line: bool(_BOX.search(line[1])))
+        if drawn
+    ]
 
 
 def _is_rule(line: str) -> bool:

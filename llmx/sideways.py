@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from llmx.folding import fold
+from llmx.lines import text_lines
 
 # (start, end) of a cell in the text.
 Span = tuple[int, int]
@@ -74,12 +75,7 @@ def find_sideways(text: str) -> list[SidewaysGrid]:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        lines.append(_Line(offset, line.rstrip("\r\n")))
-        offset += len(line)
-    return lines
+    return [_Line(start, line) for start, line in text_lines(text)]
 
 
 def _words(text: str, cells: list[Span]) -> list[str]:

@@ -33,6 +33,7 @@ from itertools import combinations
 
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
+from llmx.lines import text_lines
 from llmx.quantities import split_header_unit
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
@@ -377,13 +378,7 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        bare = line.rstrip("\r\n")
-        lines.append(_Line(offset, bare, _line_layout(bare)))
-        offset += len(line)
-    return lines
+    return [_Line(start, line, _line_layout(line)) for start, line in text_lines(text)]
 
 
 def _line_layout(line: str) -> str | None:
