@@ -150,22 +150,41 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         )
 
 
+@dataclass(frozen=True)
+class _TableReading:
+    """What every row of a table is read with, worked out once for the table."""
+
+    year: str | None  # the year its title names
+    names: dict[int, str]  # what each value column names, by position
+    primary: str  # the first measure the columns name
+    measure: str  # the measure its title names
+    title: str  # folded
+
+
+def _reading(table: Table) -> _TableReading:
+    title = fold(table.title)
+    year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
+    names, primary = _column_names(table)
+    return _TableReading(
+        year.group(1) if year else None, names, primary, _title_measure(table.title), title
+    )
+
+
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
     prose_units = _units_in_prose(prepared)
     for table in prepared.tables:
-        title_year = re.search(r"((?:19|20)\d{2})年", arabic_years(fold(table.title)))
+        reading = _reading(table)
         for row in table.rows:
             if len(row.cells) != len(table.columns):
                 continue
-            year = title_year.group(1) if title_year else None
-            yield from _row_facts(prepared, table, row, year, prose_units)
+            yield from _row_facts(prepared, table, row, reading, prose_units)
 
 
 def _row_facts(
     prepared: _Document,
     table: Table,
     row: Row,
-    title_year: str | None,
+    reading: _TableReading,
     prose_units: dict[str, str],
 ) -> Iterator[Fact]:
     text = prepared.document.text
@@ -173,8 +192,6 @@ def _row_facts(
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
-    names, primary = _column_names(table)
-    measure = _title_measure(table.title)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -188,20 +205,21 @@ def _row_facts(
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
-            headers = _KindHeaders(fold(header), fold(column.header), fold(table.title))
+            headers = _KindHeaders(fold(header), fold(column.header), reading.title)
             kind = _table_kind(headers, quantity, negative)
             period = (
                 column.period
                 or table.period_of(row)
-                or _relative_header_year(prepared.context, column.header, status, title_year)
-                or title_year
+                or _relative_header_year(prepared.context, column.header, status, reading.year)
+                or reading.year
                 or (
                     prepared.context.report_year
                     if status == "actual" or section_status(section) == "actual"
                     else prepared.context.plan_year
                 )
             )
-            named = _cell_indicator(indicator, names.get(index, ""), primary, measure)
+            column_name = reading.names.get(index, "")
+            named = _cell_indicator(indicator, column_name, reading.primary, reading.measure)
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
@@ -346,9 +364,9 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
     label that names no measure (海口市, 女性, 工业) takes the one the table's title names
     (…各市县地区生产总值及增速 → 海口市地区生产总值); the sectors of a table of output take
     their value added (工业增加值)."""
-    if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(fold(row_label)):
-        column_name = column_name[len(primary) :]
     folded = fold(row_label)
+    if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(folded):
+        column_name = column_name[len(primary) :]
     named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
     if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
