@@ -89,8 +89,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     after8 = _after(folded, quantity, 8)
     if quantity.unit in NON_FACT_UNITS:
         return "date, name or class unit"
-    digits = re.search(r"\d", quantity.text)
-    if not digits and _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8)):
+    if _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8)) and not re.search(
+        r"\d", quantity.text
+    ):
         return "the unit a table is counted in (单位:新台币百万元)"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
