@@ -150,6 +150,9 @@ _EXECUTED_NEAR = re.compile(
 _GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")
 # A sentence that announces this year's goals, in a review part or a news story on a plan:
 # 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
+# How far back in its sentence an announcement still makes a number a goal. A bound, so a
+# "sentence" of thousands of clauses (a file with no full stop) costs each number a constant.
+_GOAL_REACH = 400
 _GOALS_ANNOUNCED = re.compile(
     r"(?<![比较同与])今年[^。；;，,]{0,12}(?:将|要|力争|目标)|(?:计划|报告|草案)》?还?提出"
 )
@@ -198,7 +201,7 @@ def status_of(
         goal = (
             ahead
             or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
-            or _GOALS_ANNOUNCED.search(sentence)
+            or _GOALS_ANNOUNCED.search(sentence[-_GOAL_REACH:])
             or _in_goal_list(folded, quantity.start)
         )
         return "target" if goal else "actual"
@@ -216,8 +219,9 @@ def _list_lead(folded: str, position: int) -> str | None:
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
     if lead < 0 or "。" in folded[lead:position] or "\n\n" in folded[lead:position]:
         return None
-    line_start = max(folded.rfind(mark, 0, lead) for mark in "\n。；;") + 1
-    return folded[max(line_start, lead - _LEAD_MAX) : lead]
+    lead_start = max(0, lead - _LEAD_MAX)
+    line_start = max(folded.rfind(mark, lead_start, lead) for mark in "\n。；;") + 1
+    return folded[max(line_start, lead_start) : lead]
 
 
 def _in_goal_list(folded: str, position: int) -> bool:
