@@ -211,6 +211,10 @@ PREFIX_QUALIFIERS: tuple[str, ...] = (
 SUFFIX_QUALIFIERS: tuple[str, ...] = ("以上", "左右", "以内", "以下", "之内")
 # 达到 is a verb before a number, not a bound on it: recognised, never recorded.
 UNRECORDED_QUALIFIERS = frozenset({"达到"})
+# A result is reported as the figure it came to; a goal is set with room around it (增长7%左右).
+# In a review this marks a goal unless its sentence says what was reached. (Not 以内: a review
+# says 失业率控制在5.5%以内 of the year it held.)
+GOAL_QUALIFIERS = frozenset({"左右"})
 
 
 # --- status and kind cues --------------------------------------------------------------------

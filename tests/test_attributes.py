@@ -309,16 +309,32 @@ def test_a_sentence_announcing_this_years_goals_in_a_review_gives_targets() -> N
     assert statuses == {"5.2%": "actual", "6%": "target", "40%": "target"}
 
 
-def test_every_item_of_a_list_led_by_goals_is_a_target_up_to_the_full_stop() -> None:
+def test_every_item_of_a_list_led_by_goals_is_a_target_to_the_end_of_its_paragraph() -> None:
     text = (
         "某区2022年经济运行情况\n全年生产总值增长6.1%。建议今年全区的预期目标是：——生产总值增长8%；"
-        "——固定资产投资增长15%；——城镇登记失业率控制在4.5%以内。居民收入增长5.5%。\n"
+        "——固定资产投资增长15%；——城镇登记失业率控制在4.5%以内。研发投入占比达到3.1%。\n"
+        "居民收入增长5.5%。\n"
         "主要目标：\n地方财政收入增长5%左右\n城镇新增就业4万人\n\n全年接待游客120万人次。\n"
     )
     statuses = {key: f.status for key, f in _facts(text).items()}
-    targets = {"8%", "15%", "4.5%", "5%", "4万人"}
+    targets = {"8%", "15%", "4.5%", "3.1%", "5%", "4万人"}
     assert {key for key, status in statuses.items() if status == "target"} == targets
     assert statuses["5.5%"] == statuses["120万人次"] == "actual"
+
+
+def test_a_figure_given_room_in_a_review_is_a_goal_unless_its_sentence_reports_a_result() -> None:
+    text = (
+        "某市2023年政府工作报告\n过去一年，生产总值增长5.3%。今年经济增长6%左右，"
+        "城镇调查失业率控制在5.5%以内。完成投资800亿元，增长7%左右。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {
+        "5.3%": "actual",
+        "6%": "target",
+        "5.5%": "actual",
+        "800亿元": "actual",
+        "7%": "actual",
+    }
 
 
 def test_a_year_in_the_lead_of_a_list_dates_its_items() -> None:

@@ -14,6 +14,7 @@ from llmx.rules.context import Boundaries, DocumentContext, section_status, sect
 from llmx.rules.filters import clause_before
 from llmx.sections import Section
 from llmx.vocabulary import (
+    GOAL_QUALIFIERS,
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
     STATUS_CUES,
@@ -203,6 +204,7 @@ def status_of(
             or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
             or _GOALS_ANNOUNCED.search(sentence[-_GOAL_REACH:])
             or _in_goal_list(folded, quantity.start)
+            or (quantity.qualifier in GOAL_QUALIFIERS and not _ACTUAL_CUES.search(sentence))
         )
         return "target" if goal else "actual"
     years = _YEAR_IN_SENTENCE.findall(sentence)
@@ -211,13 +213,17 @@ def status_of(
     return default
 
 
-def _list_lead(folded: str, position: int) -> str | None:
+def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> str | None:
     """The words that lead the list `position` is in, up to its colon, when it is in one that
     runs to the paragraph's full stop or blank line: 预期目标是:——生产总值增长13%;——投资增长
-    30%, 2020年成就:⏎生产总值2.62万亿元⏎…, whatever marks its items."""
+    30%, 2020年成就:⏎生产总值2.62万亿元⏎…, whatever marks its items. With `whole_paragraph`,
+    a list that goes on past full stops to the end of its paragraph."""
     window = max(0, position - _LIST_REACH)
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
-    if lead < 0 or "。" in folded[lead:position] or "\n\n" in folded[lead:position]:
+    if lead < 0:
+        return None
+    between = folded[lead:position]
+    if "\n" in between if whole_paragraph else "。" in between or "\n\n" in between:
         return None
     lead_start = max(0, lead - _LEAD_MAX)
     line_start = max(folded.rfind(mark, lead_start, lead) for mark in "\n。；;") + 1
@@ -225,9 +231,16 @@ def _list_lead(folded: str, position: int) -> str | None:
 
 
 def _in_goal_list(folded: str, position: int) -> bool:
-    """Is `position` in a list led by goals (预期目标是:…, 主要目标:…)?"""
-    lead = _list_lead(folded, position)
-    return lead is not None and bool(_GOAL_LEAD.search(lead))
+    """Is `position` in a list led by goals (预期目标是:…, 主要目标:…)? A paragraph that opens
+    a list of goals keeps to goals past its full stops (主要预期目标是:生产总值增长7.5%左右。
+    …比重达到66%左右): a report states the next goal, not a result, in the same paragraph."""
+    return any(
+        lead is not None and bool(_GOAL_LEAD.search(lead))
+        for lead in (
+            _list_lead(folded, position),
+            _list_lead(folded, position, whole_paragraph=True),
+        )
+    )
 
 
 _LIST_REACH = 600
