@@ -435,3 +435,16 @@ def test_short_items_of_a_list_take_its_head_noun_and_sectors_are_named_in_turn(
     assert indicators["63.2%"] == "第二产业对经济的贡献率"
     assert indicators["10.4"] == "第二产业拉动经济增长"
     assert indicators["250亿元"] == "地区生产总值"  # 全市 is a lead word, (GDP) a gloss
+
+
+def test_how_a_figure_was_reckoned_is_left_out_of_its_indicator() -> None:
+    text = (
+        "某省2022年国民经济和社会发展统计公报\n"
+        "全年实现地区生产总值5230.6亿元，按可比价格计算增长4.7%。"
+        "人均地区生产总值为81200元（按年平均汇率折算为12070美元）。"
+        "全省税收收入318.2亿元，扣除留抵退税因素后增长3.9%。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["4.7%"] == "地区生产总值增长"
+    assert indicators["12070美元"] == "人均地区生产总值"
+    assert indicators["3.9%"] == "全省税收收入增长"

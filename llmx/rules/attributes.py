@@ -586,6 +586,8 @@ _INNER_VERB = re.compile(r"(?:实现|完成)(?=增加值|生产总值|地区生�
 _NOISE = re.compile(
     r"\[\d{1,2}\]|^\d{1,2}[)）]|^(?:加上|减去|按常住人口计算|其中[:：]?|只有|相应安排|相应|除)"
     r"|(?<![\d.])\d{2,4}(?:[、和及至\-—]\d{2,4})+年度?|分别"
+    # How a figure was reckoned, not what it measures: 按可比价计算, 按年平均汇率折算为, 扣除…后.
+    r"|按[^，。；()（）]{0,12}?(?:计算|折算)为?|扣除[^，。；()（）]{1,12}?后"
 )
 _ABBREVIATION = re.compile(r"[(（][A-Za-z]{2,8}[)）]?$|[(（][A-Za-z]{2,8}[)）]")
 _CITY_AND_COUNTRY = re.compile(r"城乡(?=居民)")
