@@ -448,3 +448,15 @@ def test_how_a_figure_was_reckoned_is_left_out_of_its_indicator() -> None:
     assert indicators["4.7%"] == "地区生产总值增长"
     assert indicators["12070美元"] == "人均地区生产总值"
     assert indicators["3.9%"] == "全省税收收入增长"
+
+
+def test_where_a_value_came_to_measures_the_subject_it_moved_from() -> None:
+    text = (
+        "某省2019年政府工作报告\n"
+        "贫困发生率由8.2%降至4.7%，贫困村从312个减少到96个。"
+        "地方财政收入从2015年的51.3亿元增加到2020年的77.9亿元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["8.2%"] == indicators["4.7%"] == "贫困发生率"
+    assert indicators["312个"] == indicators["96个"] == "贫困村"
+    assert indicators["51.3亿元"] == indicators["77.9亿元"] == "地方财政收入"

@@ -390,7 +390,8 @@ def _ratio_start(folded: str, quantity: Quantity) -> int:
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")
 _NOUN_STOP = re.compile(
     r"(?:认定|获得?|完成|实现|达到|入选|落地|投产|开工|建成|签约|参与|参加|提供|开展|纳入|通过|"
-    r"等|的|，|和|及|与|全部|全面|相继|顺利|加快|共|累计)"
+    r"等|的|，|和|及|与|全部|全面|相继|顺利|加快|共|累计"
+    r"|减少|增加(?!值)|下降|上升|提高|[降升增减][到至])"  # 312个减少到96个: a move, no noun
 )
 
 
@@ -411,6 +412,13 @@ _CHANGE_VERB = re.compile(
 _TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
 # 由/从 opens where a value moved from, but not in 从业人员, 从事, 由于.
 _MOVE_START = re.compile(r"(?<=.)(?:由(?!于)|从(?!业|事))")
+
+
+# What lies between where a value moved from and where it came to: 降到, 从2015年的…上升到2020年的.
+_MOVED_TO_AFTER = re.compile(
+    rf"[^，。；\d]{{0,4}}?(?:{_CHANGE_VERB.pattern}|升|降|增|减)(?:到|至)"
+    r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"
+)
 
 
 def indicator_of(
@@ -439,6 +447,8 @@ def indicator_of(
     if previous is not None and continues:
         clause_start = previous[0]
     clause = folded[clause_start : quantity.start]
+    if previous is not None and continues and _MOVED_TO_AFTER.fullmatch(clause):
+        return previous[1]  # 贫困发生率由9.6%降到5.6%: where the same subject came to
     tail = _VERB_TAIL.search(clause)
     end = clause_start + (tail.start() if tail else len(clause))
     lead = _LEAD_WORDS.match(folded[clause_start:end])
