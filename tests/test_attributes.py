@@ -460,3 +460,14 @@ def test_where_a_value_came_to_measures_the_subject_it_moved_from() -> None:
     assert indicators["8.2%"] == indicators["4.7%"] == "贫困发生率"
     assert indicators["312个"] == indicators["96个"] == "贫困村"
     assert indicators["51.3亿元"] == indicators["77.9亿元"] == "地方财政收入"
+
+
+def test_goals_listed_in_a_review_are_for_the_year_ahead_and_two_year_averages_for_none() -> None:
+    text = (
+        "某市2018年政府工作报告\n过去一年，全市生产总值增长6.9%，两年平均增长6.5%。\n"
+        "今年经济社会发展主要预期目标是：生产总值增长7%左右。研发经费支出占比达到2.8%。\n"
+    )
+    periods = {key: (f.status, f.period) for key, f in _facts(text).items()}
+    assert periods["6.9%"] == ("actual", "2017")
+    assert periods["6.5%"] == ("actual", None)
+    assert periods["7%"] == periods["2.8%"] == ("target", "2018")

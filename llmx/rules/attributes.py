@@ -32,7 +32,7 @@ _SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
 _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
-    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年"
+    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
@@ -203,7 +203,7 @@ def status_of(
             ahead
             or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
             or _GOALS_ANNOUNCED.search(sentence[-_GOAL_REACH:])
-            or _in_goal_list(folded, quantity.start)
+            or _goal_list_lead(folded, quantity.start) is not None
             or (quantity.qualifier in GOAL_QUALIFIERS and not _ACTUAL_CUES.search(sentence))
         )
         return "target" if goal else "actual"
@@ -230,17 +230,16 @@ def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> 
     return folded[max(line_start, lead_start) : lead]
 
 
-def _in_goal_list(folded: str, position: int) -> bool:
-    """Is `position` in a list led by goals (预期目标是:…, 主要目标:…)? A paragraph that opens
-    a list of goals keeps to goals past its full stops (主要预期目标是:生产总值增长7.5%左右。
-    …比重达到66%左右): a report states the next goal, not a result, in the same paragraph."""
-    return any(
-        lead is not None and bool(_GOAL_LEAD.search(lead))
-        for lead in (
-            _list_lead(folded, position),
-            _list_lead(folded, position, whole_paragraph=True),
-        )
-    )
+def _goal_list_lead(folded: str, position: int) -> str | None:
+    """The lead of the list of goals `position` is in (预期目标是:…, 主要目标:…), if it is in
+    one. A paragraph that opens a list of goals keeps to goals past its full stops (主要预期
+    目标是:生产总值增长7.5%左右。…比重达到66%左右): a report states the next goal, not a
+    result, in the same paragraph."""
+    for whole_paragraph in (False, True):
+        lead = _list_lead(folded, position, whole_paragraph=whole_paragraph)
+        if lead is not None and _GOAL_LEAD.search(lead):
+            return lead
+    return None
 
 
 _LIST_REACH = 600
@@ -315,8 +314,10 @@ def period_of(
         return _year_before(stated) if base and not in_clause else stated
     default = section_status(section)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
-    if default == "actual" and status == "target" and _FUTURE.search(sentence):
-        year = context.plan_year  # 全省将推动数字经济占比达到40%: a goal for the year ahead
+    ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
+    if default == "actual" and status == "target" and ahead:
+        # 全省将推动数字经济占比达到40%, 今年主要预期目标是:…: a goal for the year ahead.
+        year = context.plan_year
     elif default == "actual":
         year = section_year(section) or context.report_year
     else:
@@ -354,7 +355,7 @@ def _stated_year(
     if opening:
         return opening
     # A list whose lead names a year: 2020年成就:⏎生产总值2.62万亿元⏎增长2.2%.
-    lead = _list_lead(folded, position)
+    lead = _list_lead(folded, position) or _goal_list_lead(folded, position)
     years = _STATED_YEAR.findall(lead) if lead else []
     return str(years[-1]) if len(years) == 1 else None
 
