@@ -44,12 +44,14 @@ _LABELS_MIN = 3
 _LABELS_MAX = 200  # bounds the look-ahead from a header line
 _LABEL_MAX = 40  # characters
 _STUB_MAX = 6  # characters of the row labels' header (指 标, 项目)
+_HEADER_MAX = 200  # characters of a header line
 _SEPARATORS = (1, 2)  # blank lines between the labels and a column run, and between runs
 _YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年?[^\d\s]{0,4}")
 # A value cell: a number, then maybe a mark outside the value (1.7r revised, 3.2p
 # provisional, a footnote mark).
 _VALUE = re.compile(r"\s*([-−+]?\d[\d,]*(?:\.\d+)?%?)\s*(?:[rRpPeE*＊]|[①-⑳])?\s*")
 _NO_VALUE = re.compile(r"\s*(?:[—\-–/…－.·]+|[xX×])\s*")
+_ALIGNED = re.compile(r"\t|\s{2,}")
 _PROSE = re.compile(r"[。；;：:，,？?！!]")
 _FOOTNOTE = re.compile(r"[\s*＊①-⑳]+$")
 # A sub-item's mark: (ⅰ), (ii), 其中, #.
@@ -96,7 +98,13 @@ def find_columnwise(text: str) -> list[ColumnwiseGrid]:
 
 def _header(start: int, line: str) -> _Header | None:
     """A header row: words naming the row labels (or none), then two or more years."""
-    if len(line) > 200:
+    words = line.rstrip()
+    # Most lines end in no year: look at the last word before splitting the line.
+    if (
+        not words
+        or len(words) > _HEADER_MAX
+        or not _YEAR_HEADER.fullmatch(words.rsplit(None, 1)[-1])
+    ):
         return None
     cells = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", line)]
     years = 0
@@ -123,6 +131,8 @@ def _label(start: int, line: str) -> Span | None:
         not words
         or len(words) > _LABEL_MAX
         or _PROSE.search(words)
+        or _ALIGNED.search(words)  # a row of cells set apart, not one label
+        or _header(start, line)  # another table's header: these labels end unclosed
         or _VALUE.fullmatch(words)
         or _NO_VALUE.fullmatch(words)
         or not re.search(r"[^\W\d_]", words)
@@ -236,6 +246,8 @@ def _runs(
     used = (last - separator) // stride + 1  # columns reached by the last filled line
     if used > width or (last - separator) % stride >= rows:
         return None  # past the last column, or on a line between two columns
+    if used < 2:
+        return None  # no line between two columns to check the runs' length by
     complete = width * stride <= len(cells)
     if not at_end and (used < width or not complete):
         return None

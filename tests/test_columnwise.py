@@ -163,3 +163,23 @@ def test_sub_items_take_the_unit_of_the_row_they_are_listed_under() -> None:
         ("52.0", 520_000, "人"), ("11.4", 114_000, "人"), ("20.3", 203_000, "人"),
         ("88.5", 8_850_000_000, "澳门元"), ("3.4", 340_000_000, "千瓦小时"),
     ]  # fmt: skip
+
+
+def test_a_text_cut_off_in_its_first_column_is_no_grid() -> None:
+    # Without a line between two columns nothing checks the run's length.
+    text = _columnwise("项目 2019年 2020年 2021年", _LABELS, [_COLUMNS[0][:4]]).rstrip("\n")
+    assert find_columnwise(text) == []
+
+
+def test_rows_of_aligned_cells_under_a_year_header_are_not_labels() -> None:
+    text = (
+        "指标    2020年    2021年\n"
+        "客运量(万人次)    310.2    335.7\n"
+        "货运量(万吨)    82.4    90.1\n"
+        "邮电业务量(亿元)    4.6    5.2\n"
+        "\n"
+        "1.2\n"
+        "\n"
+    )
+    assert find_columnwise(text) == []
+    assert [table.layout for table in find_tables(text)] == ["spaces"]
