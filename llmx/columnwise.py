@@ -56,7 +56,7 @@ _PROSE = re.compile(r"[。；;：:，,？?！!]")
 _FOOTNOTE = re.compile(r"[\s*＊①-⑳]+$")
 # A sub-item's mark: (ⅰ), (ii), 其中, #.
 _SUB_ITEM = re.compile(r"^(?:[(（](?:[ⅰ-ⅻ]|[ivx]{1,4})[)）]|其中|[#＃])")
-_UNIT_AT_END = re.compile(r"[(（]([^()（）]+)[)）]$")
+_UNIT_AT_END = re.compile(r"[(（]([^()（）\d]+)[)）]$")  # (万人), not (1996年=100)
 
 
 @dataclass(frozen=True)

@@ -183,3 +183,10 @@ def test_rows_of_aligned_cells_under_a_year_header_are_not_labels() -> None:
     )
     assert find_columnwise(text) == []
     assert [table.layout for table in find_tables(text)] == ["spaces"]
+
+
+def test_a_sub_item_under_an_index_row_takes_no_unit_from_its_base() -> None:
+    labels = ["价格指数(2010年=100)", "(ⅰ)食品", "(ⅱ)衣着"]
+    columns = [["104.2", "106.1", "99.3"], ["105.0", "108.4", "98.7"]]
+    [grid] = find_columnwise(_columnwise("指标 2012年 2013年", labels, columns) + "附注\n")
+    assert grid.units == (None, None, None)
