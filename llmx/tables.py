@@ -14,7 +14,9 @@ Layouts, each with its own finder, all giving the same `Table`:
   a row label followed by numbers;
 - two panels side by side (a balance table, `收入 | 执行数 | 支出 | 执行数`), in pipe rows or
   one cell per line with a trailing pipe: every row an (item, amount) pair per panel, either
-  left empty; each panel is a table of its own.
+  left empty; each panel is a table of its own;
+- column by column, one cell per line (`llmx.columnwise`): a header row of years, the row
+  labels one per line, then each year's values, a blank line for an empty cell.
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from llmx.boxes import BoxGrid, find_boxes
+from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.quantities import split_header_unit
@@ -92,7 +95,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels"
+    # "panels", "columnwise"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -234,6 +237,7 @@ def find_tables(text: str) -> list[Table]:
     tables = _cell_tables(text)
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
+    tables += _columnwise_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -1038,6 +1042,49 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
         _stream_columns(headers, body),
         tuple(Row(tuple(row)) for row in rows),
         layout="sideways",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+# --- Column by column: the row labels, then each column's values, one cell per line ---------
+
+
+def _columnwise_tables(text: str, taken: _Spans) -> list[Table]:
+    """Column-by-column grids (llmx.columnwise) as tables: one row per label, one value
+    column per year, an empty cell where the column's line was blank."""
+    grids = find_columnwise(text)
+    return [_columnwise_table(text, grid) for grid in grids if grid.start not in taken]
+
+
+def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
+    def cell(span: Span | None) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(0, 0, "")
+
+    rows = [
+        [cell(label), *(cell(column[index]) for column in grid.columns)]
+        for index, label in enumerate(grid.labels)
+    ]
+    stub = cell(grid.stub).text if grid.stub else ""
+    headers = [stub, *(cell(span).text for span in grid.headers)]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    columns = [
+        replace(column, role="indicator")
+        if index == 0
+        else replace(column, role="value", period=column.period or grid.years[index - 1])
+        for index, column in enumerate(_columns(headers, body))
+    ]
+    if any(grid.units):  # sub-items in the unit of the row above them: a unit column
+        columns.insert(1, Column("", "unit", None, None, None))
+        rows = [[row[0], cell(unit), *row[1:]] for row, unit in zip(rows, grid.units, strict=True)]
+    title = _line_before(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="columnwise",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
 

@@ -68,7 +68,7 @@ D, CAL, CLS = Family.DURATION, Family.CALENDAR, Family.CLASS
 
 UNITS: tuple[Unit, ...] = (
     # money
-    _("元", M), _("美元", M), _("港元", M), _("欧元", M),
+    _("元", M), _("美元", M), _("港元", M), _("澳门元", M), _("欧元", M),
     # rates, points, multiples, ratios
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
     _("ratio", R, written=False),
@@ -84,7 +84,7 @@ UNITS: tuple[Unit, ...] = (
     # energy, power and emissions
     _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
     _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),
-    _("吨二氧化碳当量", E), _("吨二氧化碳", E), _("千克标准煤", E),
+    _("吨二氧化碳当量", E), _("吨二氧化碳", E), _("千克标准煤", E), _("千瓦小时", E),
     # measure words: 130个|技改项目, 5家|企业
     _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
     _("所", C), _("座", C), _("条", C), _("套", C), _("台", C, per=True), _("辆", C), _("件", C),

@@ -1,0 +1,264 @@
+"""Finding tables copied column by column, one cell per line.
+
+    指 标 2019年 2020年 2021年
+    粮食产量(万吨)
+    畜牧业
+    肉类总产量(万吨)
+
+    612.4
+
+    88.1
+
+    630.0
+
+    90.7
+    …
+
+The header row is one line (the row labels' header, then a year per column); every row
+label follows on a line of its own; then, after a blank line, each year's column: as many
+lines as there are row labels, a blank line for an empty cell (a group label's row such as
+`畜牧业`, or a missing figure), and a blank line between one column and the next. A web
+table copied out column by column comes out this way.
+
+Blank lines are cells here, so a grid is only taken when its lines fit the labels: the
+labels and every column run separated by the same number of blank lines, every run as long
+as the label list, and nothing after the last column. Leading empty cells (a table opening
+with group labels) make the gap before the first figure look longer, so the gap is not
+measured but taken to be the separator; a text with one line too many or too few in a
+column then fits no reading. This module finds where such a grid is, as spans of the text;
+`llmx.tables` turns it into a `Table`. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.lines import text_lines
+
+# (start, end) of a cell in the text.
+Span = tuple[int, int]
+
+_COLUMNS_MIN = 2
+_LABELS_MIN = 3
+_LABELS_MAX = 200  # bounds the look-ahead from a header line
+_LABEL_MAX = 40  # characters
+_STUB_MAX = 6  # characters of the row labels' header (指 标, 项目)
+_HEADER_MAX = 200  # characters of a header line
+_SEPARATORS = (1, 2)  # blank lines between the labels and a column run, and between runs
+_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年?[^\d\s]{0,4}")
+# A value cell: a number, then maybe a mark outside the value (1.7r revised, 3.2p
+# provisional, a footnote mark).
+_VALUE = re.compile(r"\s*([-−+]?\d[\d,]*(?:\.\d+)?%?)\s*(?:[rRpPeE*＊]|[①-⑳])?\s*")
+_NO_VALUE = re.compile(r"\s*(?:[—\-–/…－.·]+|[xX×])\s*")
+_ALIGNED = re.compile(r"\t|\s{2,}")
+_PROSE = re.compile(r"[。；;：:，,？?！!]")
+_FOOTNOTE = re.compile(r"[\s*＊①-⑳]+$")
+# A sub-item's mark: (ⅰ), (ii), 其中, #.
+_SUB_ITEM = re.compile(r"^(?:[(（](?:[ⅰ-ⅻ]|[ivx]{1,4})[)）]|其中|[#＃])")
+_UNIT_AT_END = re.compile(r"[(（]([^()（）\d]+)[)）]$")  # (万人), not (1996年=100)
+
+
+@dataclass(frozen=True)
+class ColumnwiseGrid:
+    start: int
+    end: int
+    stub: Span | None  # the row labels' header (指 标), if the header row names it
+    headers: tuple[Span, ...]  # one per value column, left to right
+    years: tuple[str, ...]  # the year each value column stands for
+    labels: tuple[Span, ...]  # one per row, top to bottom, without footnote marks
+    # Per row, where its unit is written when its label writes none: a sub-item
+    # (`(ⅰ)制造业`) is in the unit of the row it is listed under (`就业人口(万人)`).
+    units: tuple[Span | None, ...]
+    columns: tuple[tuple[Span | None, ...], ...]  # per column, one per row; None if empty
+
+
+@dataclass(frozen=True)
+class _Header:
+    stub: Span | None
+    headers: tuple[Span, ...]
+    years: tuple[str, ...]
+
+
+def find_columnwise(text: str) -> list[ColumnwiseGrid]:
+    """Every column-by-column grid of `text`."""
+    lines = list(text_lines(text))
+    grids: list[ColumnwiseGrid] = []
+    index = 0
+    while index < len(lines):
+        found = _grid_at(text, lines, index)
+        if found is None:
+            index += 1
+            continue
+        grid, next_index = found
+        grids.append(grid)
+        index = next_index
+    return grids
+
+
+def _header(start: int, line: str) -> _Header | None:
+    """A header row: words naming the row labels (or none), then two or more years."""
+    words = line.rstrip()
+    # Most lines end in no year: look at the last word before splitting the line.
+    if (
+        not words
+        or len(words) > _HEADER_MAX
+        or not _YEAR_HEADER.fullmatch(words.rsplit(None, 1)[-1])
+    ):
+        return None
+    cells = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", line)]
+    years = 0
+    while years < len(cells) and _YEAR_HEADER.fullmatch(cells[-1 - years][2]):
+        years += 1
+    if years < _COLUMNS_MIN:
+        return None
+    stub_cells = cells[: len(cells) - years]
+    stub_words = "".join(cell[2] for cell in stub_cells)
+    if len(stub_words) > _STUB_MAX or re.search(r"\d", stub_words) or _PROSE.search(stub_words):
+        return None
+    year_cells = cells[len(cells) - years :]
+    return _Header(
+        (stub_cells[0][0], stub_cells[-1][1]) if stub_cells else None,
+        tuple((cell[0], cell[1]) for cell in year_cells),
+        tuple(cell[2][:4] for cell in year_cells),
+    )
+
+
+def _label(start: int, line: str) -> Span | None:
+    """A row label's span, less the footnote marks after it; None if the line is no label."""
+    words = line.strip()
+    if (
+        not words
+        or len(words) > _LABEL_MAX
+        or _PROSE.search(words)
+        or _ALIGNED.search(words)  # a row of cells set apart, not one label
+        or _header(start, line)  # another table's header: these labels end unclosed
+        or _VALUE.fullmatch(words)
+        or _NO_VALUE.fullmatch(words)
+        or not re.search(r"[^\W\d_]", words)
+    ):
+        return None
+    kept = _FOOTNOTE.sub("", words) or words
+    first = start + line.index(words)
+    return (first, first + len(kept))
+
+
+def _holds_a_cell(line: str) -> bool:
+    """A line of a column run: a value, a dash for none, or blank for an empty cell."""
+    return not line.strip() or bool(_NO_VALUE.fullmatch(line) or _VALUE.fullmatch(line))
+
+
+def _cell(start: int, line: str) -> Span | None:
+    """The span of a column line's number; None for an empty cell (blank, or a dash)."""
+    match = _VALUE.fullmatch(line)
+    return (start + match.start(1), start + match.end(1)) if match else None
+
+
+def _grid_at(
+    text: str, lines: list[tuple[int, str]], index: int
+) -> tuple[ColumnwiseGrid, int] | None:
+    start, line = lines[index]
+    header = _header(start, line)
+    if header is None:
+        return None
+    labels: list[Span] = []
+    position = index + 1
+    while position < len(lines) and len(labels) <= _LABELS_MAX:
+        label = _label(*lines[position])
+        if label is None:
+            break
+        labels.append(label)
+        position += 1
+    if len(labels) < _LABELS_MIN or len(labels) > _LABELS_MAX:
+        return None
+    if position >= len(lines) or lines[position][1].strip():
+        return None  # the labels must end at a blank line
+    width = len(header.headers)
+    limit = width * (len(labels) + max(_SEPARATORS))
+    cells: list[Span | None] = []
+    while position < len(lines) and len(cells) <= limit and _holds_a_cell(lines[position][1]):
+        cells.append(_cell(*lines[position]))
+        position += 1
+    at_end = position >= len(lines)
+    columns = _fit(cells, len(labels), width, at_end)
+    if columns is None:
+        return None
+    last = max(span[1] for column in columns for span in column if span)
+    grid = ColumnwiseGrid(
+        header.stub[0] if header.stub else header.headers[0][0],
+        last,
+        header.stub,
+        header.headers[: len(columns)],
+        header.years[: len(columns)],
+        tuple(labels),
+        _units_of_sub_items(text, labels),
+        columns,
+    )
+    return grid, position
+
+
+def _units_of_sub_items(text: str, labels: list[Span]) -> tuple[Span | None, ...]:
+    """For each sub-item without a unit of its own, the unit in brackets at the end of the
+    label it is listed under (the nearest label above that is no sub-item)."""
+    units: list[Span | None] = []
+    above: Span | None = None  # the unit of the last label that was no sub-item
+    for start, end in labels:
+        label = text[start:end]
+        if not _SUB_ITEM.match(label):
+            unit = _UNIT_AT_END.search(label)
+            above = (start + unit.start(1), start + unit.end(1)) if unit else None
+            units.append(None)
+        else:
+            units.append(None if _UNIT_AT_END.search(label) else above)
+    return tuple(units)
+
+
+def _fit(
+    cells: list[Span | None], rows: int, width: int, at_end: bool
+) -> tuple[tuple[Span | None, ...], ...] | None:
+    """The column runs of `cells` (the lines after the labels, None for a blank one) for
+    `width` columns of `rows` rows, or None if no separator fits.
+
+    A text that stops in a column (a copy cut short) keeps the columns it has, the last one
+    as far as it goes; anywhere else, every column must be there in full."""
+    filled = [i for i, cell in enumerate(cells) if cell is not None]
+    if not filled:
+        return None
+    for separator in _SEPARATORS:
+        runs = _runs(cells, rows, width, separator, filled[-1], at_end)
+        if runs is not None:
+            return runs
+    return None
+
+
+def _runs(
+    cells: list[Span | None],
+    rows: int,
+    width: int,
+    separator: int,
+    last: int,
+    at_end: bool,
+) -> tuple[tuple[Span | None, ...], ...] | None:
+    """The column runs for one separator, or None if the cells do not fit them."""
+    stride = rows + separator
+    if any(cell is not None for cell in cells[:separator]):
+        return None
+    used = (last - separator) // stride + 1  # columns reached by the last filled line
+    if used > width or (last - separator) % stride >= rows:
+        return None  # past the last column, or on a line between two columns
+    if used < 2:
+        return None  # no line between two columns to check the runs' length by
+    complete = width * stride <= len(cells)
+    if not at_end and (used < width or not complete):
+        return None
+    runs: list[tuple[Span | None, ...]] = []
+    for column in range(used):
+        begin = separator + column * stride
+        between = cells[begin + rows : begin + stride] if column + 1 < used else []
+        if any(cell is not None for cell in between):
+            return None
+        run = tuple(cells[begin : begin + rows])
+        if all(cell is None for cell in run):
+            return None  # a column with no figure at all: not a reading of this grid
+        runs.append(run + (None,) * (rows - len(run)))
+    return tuple(runs)
