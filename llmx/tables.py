@@ -49,6 +49,7 @@ from llmx.vocabulary import (
     units_where,
 )
 from llmx.vocabulary import unit as declared_unit
+from llmx.yearbook import YearbookColumn, YearbookGrid, find_yearbooks
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
@@ -80,6 +81,12 @@ class Column:
     status: str | None  # "actual" / "target" for value columns
     period: str | None
     unit: Unit | None
+    # What the column's cells measure where its header says more than its words less their
+    # brackets and years (`指数(2007为1995年的%)`); None: read it from the header.
+    name: str | None = None
+    # Figures over several years or against a base year (an average growth over 1996-2000,
+    # an index of 2007 on 1995) have no period of their own.
+    periodless: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise"
+    # "panels", "columnwise", "yearbook"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -238,6 +245,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
     tables += _columnwise_tables(text, _Spans(tables))
+    tables += _yearbook_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -490,9 +498,7 @@ def _blank_between_rows(lines: Sequence[_Line], index: int) -> bool:
     cells_above = _split(above.text, above.start, _GAP)
     cells_below = _split(below.text, below.start, _GAP)
     return (
-        len(cells_above) == len(cells_below)
-        and _has_data(cells_above)
-        and _has_data(cells_below)
+        len(cells_above) == len(cells_below) and _has_data(cells_above) and _has_data(cells_below)
     )
 
 
@@ -919,9 +925,7 @@ def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
     )
 
 
-def _holds_sentences(
-    columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]
-) -> bool:
+def _holds_sentences(columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]) -> bool:
     """Whether a value column's cells run into sentences: two columns of prose set side by
     side, cut at the gap between them, not a table."""
     return any(
@@ -1087,6 +1091,70 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
         layout="columnwise",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# --- Bilingual yearbook tables: label, English, figures in columns of spaces ----------------
+
+
+def _yearbook_tables(text: str, taken: _Spans) -> list[Table]:
+    """Yearbook grids (llmx.yearbook) as tables, one per captioned part: titled by its caption
+    (a group, a unit line, the row its sub-items sit under) and in the caption's unit."""
+    return [
+        table
+        for grid in find_yearbooks(text)
+        if grid.start not in taken
+        for table in _yearbook_parts(text, grid)
+    ]
+
+
+def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
+    def cell(span: Span | None, end: int) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+
+    columns = (
+        Column("", "indicator", None, None, None),
+        *(_yearbook_column(column) for column in grid.columns),
+    )
+    above = " ".join(_captions_above(text, grid.start))
+    unit_line = _UNIT_LINE.search(fold(above))
+    tables: list[Table] = []
+    for part in grid.parts:
+        caption = text[part.caption[0] : part.caption[1]] if part.caption else ""
+        rows = tuple(
+            Row((cell(row.label, part.end), *(cell(span, part.end) for span in row.cells)))
+            for row in part.rows
+        )
+        unit = _header_unit(caption) or (_unit_words(unit_line.group(1)) if unit_line else None)
+        title = f"{above} {caption}".strip()  # the caption's measure, else the title's
+        tables.append(
+            Table(part.start, part.end, title, columns, rows, layout="yearbook", unit=unit)
+        )
+    return tables
+
+
+def _yearbook_column(column: YearbookColumn) -> Column:
+    """A level in its year; an index on a base year, in % of that year's level (the heading's
+    `2007为以下各年` names each base); an average growth over a span of years."""
+    heading = column.heading
+    if column.is_index:
+        base = f"{column.years}年"
+        name = (
+            heading.replace("以下各年", base if "以下各年为" in heading else f"{base}的%")
+            if "以下各年" in heading
+            else f"{_unbracketed(heading)}({base}为100)"
+        )
+        return Column(name, "value", None, None, ("%", 1.0), name=name, periodless=True)
+    if column.is_span:
+        name = f"{_unbracketed(heading)}({column.years})"
+        return Column(name, "value", None, None, _header_unit(heading), name, periodless=True)
+    if not column.years:
+        return replace(_row_column(heading), role="value")
+    return Column(f"{heading}{column.years}年", "value", None, column.years, _header_unit(heading))
+
+
+def _unbracketed(heading: str) -> str:
+    """A heading as written, less its brackets (a unit, a note): 平均增长速度(%) → 平均增长速度."""
+    return re.sub(r"[(（][^()（）]*[)）]?", "", heading).strip() or heading
 
 
 # --- One cell per line, rows unmarked ---------------------------------------------------------

@@ -218,6 +218,8 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
+            if column.periodless:  # a growth over 1996-2000, an index on a base year
+                period = None
             column_name = reading.names.get(index, "")
             named = _cell_indicator(indicator, column_name, reading.primary, reading.measure)
             yield _fact(prepared, section, quantity, named, status, kind, period)
@@ -335,7 +337,7 @@ def _column_names(table: Table) -> tuple[dict[int, str], str]:
     names = {
         index: _column_name(column.header)
         for index, column in enumerate(table.columns)
-        if column.role == "value"
+        if column.role == "value" and column.name is None
     }
     primary = next(
         (name for name in names.values() if name and not _CHANGE_ONLY.fullmatch(fold(name))), ""
@@ -343,6 +345,12 @@ def _column_names(table: Table) -> tuple[dict[int, str], str]:
     named = {
         index: (primary + name if _CHANGE_ONLY.fullmatch(fold(name)) else name)
         for index, name in names.items()
+    }
+    # A column that names its own measure (`平均增长速度(1996-2000)`) keeps it whole.
+    named |= {
+        index: column.name
+        for index, column in enumerate(table.columns)
+        if column.role == "value" and column.name is not None
     }
     return named, primary
 
@@ -370,7 +378,7 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
     named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
     if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
-        row_label += ("增加值" if output else measure)
+        row_label += "增加值" if output else measure
     return row_label + column_name
 
 

@@ -1,0 +1,434 @@
+"""Finding bilingual statistical-yearbook tables: a row per line, the row's Chinese label, its
+English and its numbers, all separated by spaces; the columns' years in a header above.
+
+    1998 2003 2008 指  数(2008为以下各年) 平均增长速度
+    Index (2008 as percentage of the following years) Average Growth Rate
+    1998 2003 1999-2003 2004-2008
+    农业 Agriculture
+        耕 地(万亩) Cultivated Land (10 000 mu)
+    水田面积 Paddy Fields   410.5 398.2 385.0 93.8 96.7 -0.8 -0.6
+    #早稻 Early Rice   120.4 118.9   98.8   -0.3
+
+A header line of years gives the level columns; the headings after them (an index against
+base years, an average growth over spans of years) take the years and spans of the next header
+line, in order. An empty cell leaves no mark: a row with fewer numbers than columns is a series
+that begins late, and its numbers go to the columns it has the figures for (an index needs its
+base year's level, a growth over 1999-2003 the level of 1998); where that does not fit, the
+wider gaps between its numbers split them into the column groups, and a row that fits neither
+way is left out. A line of words alone is a caption: a unit line (`人口(万人)`) or a group
+(`农业 Agriculture`); a row that writes its own unit (`生产总值(亿元)`) is the caption of the
+sub-items under it (indented deeper, or marked `#`).
+
+The English is not part of a label. Most rows must have it, a header line must hold nothing but
+years, spans of years and words, and one row must fill every column: prose, English or Chinese,
+is not read as such a grid. This module finds where a grid is, as spans of the text;
+`llmx.tables` turns each captioned part into a `Table`. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from llmx.lines import text_lines
+from llmx.quantities import split_header_unit
+from llmx.vocabulary import unit as declared_unit
+
+# (start, end) of a cell in the text.
+Span = tuple[int, int]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_TOKEN = re.compile(r"\S+")
+# A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
+_HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
+_YEAR = re.compile(r"((?:19|20)\d{2})年?")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
+# A cell: a figure, or a dash for none.
+_CELL = re.compile(r"[-−－+]?\d[\d,]*(?:\.\d+)?%?|[—–…\-－/]+")
+# The Chinese label: a `#` for a sub-item, then words that may be spaced out (`耕  地`) and end
+# in a bracketed unit; no Latin letter.
+_CHINESE_LABEL = re.compile(rf"[#＃]?[ \u3000]*[{_CJK}](?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*")
+_ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+]*")
+_SENTENCE = re.compile(r"[。，；：:;！？!?]")
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
+_INDEX_HEADING = re.compile(r"指数")
+_GROWTH_HEADING = re.compile(r"增长|增速|速度")
+
+_LABEL_MAX = 30  # characters of a Chinese label
+_ENGLISH_MAX = 90
+_HEADER_LINES = 8  # lines from the first header line to the first row
+_QUIET_MAX = 4  # lines in a row without figures (captions, blank, English) inside a grid
+_ROWS_MIN = 2
+_YEARS_MIN = 2
+
+
+@dataclass(frozen=True)
+class YearbookColumn:
+    heading: str  # the heading over it, its spaces taken out; "" for a plain year
+    years: str  # its own header: a year (`1998`) or a span of years (`1999-2003`)
+
+    @property
+    def is_span(self) -> bool:
+        return "-" in self.years
+
+    @property
+    def is_index(self) -> bool:
+        """A year under an index heading: the base year the index compares with."""
+        return not self.is_span and bool(_INDEX_HEADING.search(self.heading))
+
+    def needs(self) -> int:
+        """The earliest year whose level a figure of this column is worked out from: an
+        average growth over 1999-2003 grows from 1998's level."""
+        first = int(self.years[:4])
+        return first - 1 if self.is_span and _GROWTH_HEADING.search(self.heading) else first
+
+
+@dataclass(frozen=True)
+class YearbookRow:
+    label: Span  # the Chinese label, with its `#` mark
+    cells: tuple[Span | None, ...]  # one per column; None where the row has no figure
+
+
+@dataclass(frozen=True)
+class YearbookPart:
+    """Rows under one caption, and the span of the grid they take (parts tile the grid)."""
+
+    start: int
+    end: int
+    caption: Span | None  # the Chinese words of the caption line, or of the row it sits under
+    rows: tuple[YearbookRow, ...]
+
+
+@dataclass(frozen=True)
+class YearbookGrid:
+    start: int
+    end: int
+    columns: tuple[YearbookColumn, ...]
+    parts: tuple[YearbookPart, ...]
+
+
+@dataclass(frozen=True)
+class _Body:
+    """A line of a grid's body: a row of figures, or a caption when it has none."""
+
+    start: int  # of the line
+    end: int
+    indent: int
+    marked: bool  # `#`: a sub-item
+    label: Span
+    bilingual: bool
+    values: tuple[Span, ...]
+    gaps: tuple[int, ...]  # the spaces before each value after the first
+
+
+def find_yearbooks(text: str) -> list[YearbookGrid]:
+    """Every yearbook grid of `text`, in order."""
+    lines = list(text_lines(text))
+    grids: list[YearbookGrid] = []
+    index = 0
+    while index < len(lines):
+        found = _grid_at(text, lines, index)
+        if found is None:
+            index += 1
+            continue
+        grid, next_index = found
+        grids.append(grid)
+        index = next_index
+    return grids
+
+
+# --- The header -------------------------------------------------------------------------------
+
+
+def _header_tokens(line: str) -> list[tuple[str, str]] | None:
+    """A header line's years, spans of years and Chinese headings, as (kind, words); None if
+    it holds any other number. English words are left out; a heading spaced out letter by
+    letter (`指  数`) is one heading."""
+    tokens: list[tuple[str, str]] = []
+    for match in _HEADER_TOKEN.finditer(line):
+        word = match.group()
+        if _YEAR_SPAN.fullmatch(word):
+            first, last = _YEAR_SPAN.fullmatch(word).groups()  # type: ignore[union-attr]
+            tokens.append(("span", f"{first}-{last}"))
+        elif _YEAR.fullmatch(word):
+            tokens.append(("year", word[:4]))
+        elif _HAS_CJK.search(word):
+            if tokens and tokens[-1][0] == "heading" and len(tokens[-1][1]) == 1:
+                tokens[-1] = ("heading", tokens[-1][1] + word)
+            else:
+                tokens.append(("heading", word))
+        elif re.search(r"[A-Za-z]", word) or not re.search(r"\d", word):
+            continue
+        else:
+            return None
+    return tokens
+
+
+def _years_of(tokens: Sequence[tuple[str, str]]) -> int:
+    return sum(1 for kind, _ in tokens if kind in ("year", "span"))
+
+
+def _columns(
+    first: Sequence[tuple[str, str]],
+    between: Sequence[tuple[str, str]],
+    second: Sequence[tuple[str, str]] | None,
+) -> tuple[YearbookColumn, ...] | None:
+    """The columns a header gives: the years of its first line (after any words heading the
+    labels), then each heading after them over its share of the second line's years and spans
+    (runs of years and runs of spans, in order), or alone where there is no second line."""
+    kinds = [kind for kind, _ in first]
+    if "year" not in kinds:
+        return None
+    lead = kinds.index("year")
+    years = [word for kind, word in first[lead:] if kind == "year"]
+    after = first[lead + len(years) :]
+    if kinds[lead : lead + len(years)] != ["year"] * len(years) or len(years) < _YEARS_MIN:
+        return None
+    if any(kind != "heading" for kind, _ in after) or years != sorted(set(years)):
+        return None
+    headings = [word for _, word in after]
+    if not headings and second is not None:  # headings on lines of their own above the second
+        headings = [word for kind, word in between if kind == "heading"]
+    columns = [YearbookColumn("", year) for year in years]
+    if second is None:
+        return (*columns, *(YearbookColumn(_spaceless(h), "") for h in headings))
+    if not headings or any(kind == "heading" for kind, _ in second):
+        return None
+    runs: list[list[str]] = []
+    previous = ""
+    for kind, word in second:
+        if kind != previous:
+            runs.append([])
+        runs[-1].append(word)
+        previous = kind
+    if len(headings) == 1:
+        runs = [[word for run in runs for word in run]]
+    if len(runs) != len(headings):
+        return None
+    for heading, run in zip(headings, runs, strict=True):
+        columns += [YearbookColumn(_spaceless(heading), years) for years in run]
+    return tuple(columns)
+
+
+def _spaceless(words: str) -> str:
+    return re.sub(r"\s+", "", words)
+
+
+# --- The body ---------------------------------------------------------------------------------
+
+
+def _body_line(start: int, line: str) -> _Body | None:
+    """A line that opens with a Chinese label (after its indent), maybe its English, then
+    maybe figures to the end of the line."""
+    bare = line.rstrip()
+    tokens = list(_TOKEN.finditer(bare))
+    count = len(tokens)
+    while count and _CELL.fullmatch(tokens[count - 1].group()):
+        count -= 1
+    if not count:
+        return None
+    values = tokens[count:]
+    words = bare[: tokens[count - 1].end()]
+    indent = len(words) - len(words.lstrip())
+    chinese = _CHINESE_LABEL.match(words, indent)
+    if chinese is None:
+        return None
+    label = chinese.group().rstrip()
+    english = words[chinese.end() :].strip()
+    if (
+        len(label) > _LABEL_MAX
+        or _SENTENCE.search(label)
+        or (english and not _ENGLISH_LABEL.fullmatch(english))
+        or len(english) > _ENGLISH_MAX
+    ):
+        return None
+    return _Body(
+        start,
+        start + len(bare),
+        indent,
+        label[0] in "#＃",
+        (start + indent, start + indent + len(label)),
+        bool(english),
+        tuple((start + value.start(), start + value.end()) for value in values),
+        tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
+    )
+
+
+def _own_unit(text: str, label: Span) -> bool:
+    """A label that writes its unit (`生产总值(亿元)`): the caption of the sub-items below."""
+    words = text[label[0] : label[1]]
+    if not _TRAILING_BRACKET.search(words):
+        return False
+    found = split_header_unit(words)
+    declared = declared_unit(found[0].split("/")[0]) if found else None
+    return declared is not None and declared.family.fact
+
+
+def _placed(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None, ...] | None:
+    """A row's figures under their columns; None if they cannot be placed."""
+    values = body.values
+    if len(values) == len(columns):
+        return tuple(values)
+    late = _begun_late(columns, len(values))
+    if late is not None:
+        placed: list[Span | None] = [None] * len(columns)
+        for index, value in zip(late, values, strict=True):
+            placed[index] = value
+        return tuple(placed)
+    return _by_gaps(columns, body)
+
+
+def _begun_late(columns: Sequence[YearbookColumn], count: int) -> list[int] | None:
+    """The columns of a series that begins late and has `count` figures: the last levels, and
+    the indices and growths worked out from the years it has."""
+    levels = [column.years for column in columns if not column.heading]
+    for first in levels:
+        kept = [
+            index
+            for index, column in enumerate(columns)
+            if column.years and column.needs() >= int(first)
+        ]
+        kept += [index for index, column in enumerate(columns) if not column.years]
+        if len(kept) == count:
+            return sorted(kept)
+    return None
+
+
+def _by_gaps(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None, ...] | None:
+    """A row's figures split by its widest gaps into the column groups (the levels, then each
+    heading's columns), each run to the right of its group."""
+    if not body.gaps:
+        return None
+    narrow = min(body.gaps)
+    runs: list[list[Span]] = [[body.values[0]]]
+    for gap, value in zip(body.gaps, body.values[1:], strict=True):
+        if gap > narrow:
+            runs.append([])
+        runs[-1].append(value)
+    groups: list[list[int]] = []
+    for index, column in enumerate(columns):
+        if not groups or columns[groups[-1][-1]].heading != column.heading:
+            groups.append([])
+        groups[-1].append(index)
+    if len(runs) != len(groups) or any(len(r) > len(g) for r, g in zip(runs, groups, strict=True)):
+        return None
+    placed: list[Span | None] = [None] * len(columns)
+    for run, group in zip(runs, groups, strict=True):
+        for index, value in zip(group[len(group) - len(run) :], run, strict=True):
+            placed[index] = value
+    return tuple(placed)
+
+
+# --- A grid -----------------------------------------------------------------------------------
+
+
+def _grid_at(
+    text: str, lines: Sequence[tuple[int, str]], index: int
+) -> tuple[YearbookGrid, int] | None:
+    """The grid whose header's first line of years is line `index`, and the line after it."""
+    first = _header_tokens(lines[index][1])
+    if not first or _years_of(first) < _YEARS_MIN:
+        return None
+    between: list[tuple[str, str]] = []
+    second: list[tuple[str, str]] | None = None
+    body_start = index + 1
+    for position in range(index + 1, min(len(lines), index + 1 + _HEADER_LINES)):
+        line = lines[position][1]
+        body = _body_line(lines[position][0], line)
+        if body is not None and body.values:
+            break
+        tokens = _header_tokens(line)
+        if tokens is not None and _years_of(tokens) >= _YEARS_MIN:
+            second = tokens
+            body_start = position + 1
+            break
+        between += tokens or []
+    columns = _columns(first, between, second)
+    if columns is None:
+        return None
+    return _body(text, lines, index, body_start, columns)
+
+
+def _body(
+    text: str,
+    lines: Sequence[tuple[int, str]],
+    header: int,
+    start: int,
+    columns: tuple[YearbookColumn, ...],
+) -> tuple[YearbookGrid, int] | None:
+    rows: list[tuple[_Body, Span | None]] = []  # each with its caption
+    caption: Span | None = None
+    parent: _Body | None = None  # the row with its own unit the sub-items below sit under
+    quiet = 0
+    position = start
+    last = start
+    while position < len(lines) and quiet <= _QUIET_MAX:
+        line_start, line = lines[position]
+        position += 1
+        body = _body_line(line_start, line)
+        if body is None:
+            if line.strip() and not _ENGLISH_LABEL.fullmatch(line.strip()):
+                break
+            quiet += 1
+            continue
+        if not body.values:
+            caption, parent = body.label, None
+            quiet += 1
+            continue
+        if len(body.values) > len(columns):
+            break
+        quiet, last = 0, position
+        own = _own_unit(text, body.label)
+        under_parent = parent is not None and not own and _is_under(body, parent)
+        rows.append((body, parent.label if under_parent and parent else caption))
+        if own:
+            parent = body
+        elif not under_parent:
+            parent = None
+    bodies = [body for body, _ in rows]
+    if (
+        len(bodies) < _ROWS_MIN
+        or not any(len(body.values) == len(columns) for body in bodies)
+        or 2 * sum(body.bilingual for body in bodies) < len(bodies)
+    ):
+        return None
+    grid_start = lines[header][0]
+    grid_end = bodies[-1].end
+    return YearbookGrid(
+        grid_start, grid_end, columns, _parts(rows, columns, grid_start, grid_end)
+    ), last
+
+
+def _is_under(body: _Body, parent: _Body) -> bool:
+    """A sub-item of a row: marked `#`, or indented deeper."""
+    return body.marked or body.indent > parent.indent
+
+
+def _parts(
+    rows: Sequence[tuple[_Body, Span | None]],
+    columns: Sequence[YearbookColumn],
+    start: int,
+    end: int,
+) -> tuple[YearbookPart, ...]:
+    """Runs of rows under one caption; each part's span runs to the next part's."""
+    runs: list[tuple[Span | None, list[_Body]]] = []
+    for body, caption in rows:
+        if not runs or runs[-1][0] != caption:
+            runs.append((caption, []))
+        runs[-1][1].append(body)
+    parts: list[YearbookPart] = []
+    for number, (caption, bodies) in enumerate(runs):
+        part_start = start if number == 0 else parts[-1].end
+        part_end = end if number == len(runs) - 1 else bodies[-1].end
+        placed = [(body.label, _placed(columns, body)) for body in bodies]
+        parts.append(
+            YearbookPart(
+                part_start,
+                part_end,
+                caption,
+                tuple(YearbookRow(label, cells) for label, cells in placed if cells is not None),
+            )
+        )
+    return tuple(parts)

@@ -1,0 +1,166 @@
+"""Bilingual yearbook tables (llmx.yearbook): a Chinese label, its English and the row's
+figures separated by spaces, under a header of years, base years and spans of years. The
+tables here are invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.rules import RulesExtractor
+from llmx.tables import find_tables
+from llmx.yearbook import find_yearbooks
+
+_HEADER = (
+    "表2-1 主要指标 Main Indicators\n"
+    "        Item 总量 Aggregate 速度(%) Growth\n"
+    "2003 2008 2012 2013 指  数(2013为以下各年) 平均增长速度\n"
+    "Index (2013 as percentage of the following years) Average Growth Rate\n"
+    "2003 2008 2012 2004-2008 2009-2013\n"
+)
+_ROWS = (
+    "农业 Agriculture\n"
+    "    地(万亩) Cultivated Land (10 000 mu)\n"
+    "耕地面积 Cultivated Land   512.4 498.0 487.6 480.2 93.7 96.4 98.5 -0.6 -0.7\n"
+    "#水田 Paddy Fields   130.5 128.2 127.9   98.0 99.8   -0.5\n"
+    "  旱地 Dry Land      201.3 205.7   102.2   0.4\n"
+    "  园地 Orchards 15.2 16.0 16.4 17.1 18.0\n"
+    "工业 Industry\n"
+    "工业总产值(万元) Gross Industrial Output (10 000 yuan) 8200 12600 18450 19020 231.9 151.0"
+    " 103.1 9.0 8.6\n"
+    "  轻工业     Light Industry 3100 4800 6020 6310 203.5 131.5 104.8 9.1 5.6\n"
+)
+TABLE = _HEADER + _ROWS + "注：按可比价格计算。\n"
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _row(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str | None, str]]:
+    return [
+        (f.text, f.value, f.unit, f.period, f.kind)
+        for f in facts
+        if f.indicator.startswith(indicator)
+    ]
+
+
+def test_a_full_row_gives_levels_by_year_indices_on_base_years_and_growth_over_spans() -> None:
+    facts = _facts(TABLE)
+    assert {table.layout for table in find_tables(TABLE)} == {"yearbook"}
+    assert _row(facts, "耕地面积") == [
+        ("512.4", 5_124_000, "亩", "2003", "level"),
+        ("498.0", 4_980_000, "亩", "2008", "level"),
+        ("487.6", 4_876_000, "亩", "2012", "level"),
+        ("480.2", 4_802_000, "亩", "2013", "level"),
+        ("93.7", 93.7, "%", None, "level"),
+        ("96.4", 96.4, "%", None, "level"),
+        ("98.5", 98.5, "%", None, "level"),
+        ("0.6", 0.6, "%", None, "change"),
+        ("0.7", 0.7, "%", None, "change"),
+    ]
+    names = [f.indicator for f in facts if f.indicator.startswith("耕地面积")]
+    # The English label is not part of the indicator; each index and growth names its base.
+    assert names[0] == "耕地面积"
+    assert names[4] == "耕地面积指数(2013为2003年的%)"
+    assert names[8] == "耕地面积平均增长速度(2009-2013)"
+
+
+def test_a_series_that_begins_late_fills_the_columns_it_has_the_years_for() -> None:
+    # 水田 has no 2003 level: no index on 2003 and no growth over 2004-2008 (from 2003).
+    assert _row(_facts(TABLE), "水田") == [
+        ("130.5", 1_305_000, "亩", "2008", "level"),
+        ("128.2", 1_282_000, "亩", "2012", "level"),
+        ("127.9", 1_279_000, "亩", "2013", "level"),
+        ("98.0", 98.0, "%", None, "level"),
+        ("99.8", 99.8, "%", None, "level"),
+        ("0.5", 0.5, "%", None, "change"),
+    ]
+    indices = [f.indicator for f in _facts(TABLE) if f.indicator.startswith("水田指数")]
+    assert indices == ["水田指数(2013为2008年的%)", "水田指数(2013为2012年的%)"]
+
+
+def test_a_short_row_the_years_do_not_explain_is_split_by_its_wider_gaps() -> None:
+    # 旱地: two levels, one index, one growth, each group set apart by wider gaps, each run to
+    # the right of its group.
+    facts = _facts(TABLE)
+    assert _row(facts, "旱地") == [
+        ("201.3", 2_013_000, "亩", "2012", "level"),
+        ("205.7", 2_057_000, "亩", "2013", "level"),
+        ("102.2", 102.2, "%", None, "level"),
+        ("0.4", 0.4, "%", None, "change"),
+    ]
+    assert [f.indicator for f in facts if f.indicator.startswith("旱地")][2:] == [
+        "旱地指数(2013为2012年的%)",
+        "旱地平均增长速度(2009-2013)",
+    ]
+    # 园地's five figures fit no placement: left out, and not read as prose either.
+    assert not [f for f in facts if f.text in ("15.2", "16.0", "16.4", "17.1", "18.0")]
+
+
+def test_a_row_with_its_own_unit_heads_the_sub_items_under_it() -> None:
+    facts = _facts(TABLE)
+    light = [(f.text, f.value, f.unit, f.indicator) for f in facts if f.text in ("3100", "9.1")]
+    assert light == [
+        ("3100", 31_000_000, "元", "轻工业总产值"),
+        ("9.1", 9.1, "%", "轻工业总产值平均增长速度(2004-2008)"),
+    ]
+    # The English unit `(10 000 yuan)`, the header's years and the table number are no facts.
+    english_unit = TABLE.index("(10 000 yuan)")
+    assert not [f for f in facts if f.start < TABLE.index("耕地面积")]
+    assert not [f for f in facts if english_unit <= f.start < english_unit + 13]
+
+
+def test_the_grid_is_cut_into_parts_by_its_captions() -> None:
+    [grid] = find_yearbooks(TABLE)
+    captions = [TABLE[p.caption[0] : p.caption[1]] if p.caption else "" for p in grid.parts]
+    assert captions == ["地(万亩)", "工业", "工业总产值(万元)"]
+    assert [p.start for p in grid.parts[1:]] == [p.end for p in grid.parts[:-1]]
+    assert grid.parts[-1].end == TABLE.index("\n注")
+
+
+def test_a_header_of_years_alone_reads_each_figure_in_its_year() -> None:
+    text = (
+        "指标 Item 2016 2018 2020\n"
+        "常住人口(万人) Resident Population 88.1 90.4 93.0\n"
+        "户籍人口(万人) Registered Population 101.2 100.7\n"
+    )
+    facts = _facts(text)
+    assert [(f.text, f.period) for f in facts] == [
+        ("88.1", "2016"), ("90.4", "2018"), ("93.0", "2020"), ("101.2", "2018"), ("100.7", "2020"),
+    ]  # fmt: skip
+    assert {f.indicator for f in facts} == {"常住人口", "户籍人口"}
+
+
+def test_prose_and_tables_without_english_are_not_yearbook_grids() -> None:
+    english = (
+        "Between 2010 2015 and 2020 the city grew.\n"
+        "Output rose 12.5 13.1 and 13.8 percent.\n"
+        "Exports Export Value 4.2 5.6 7.7\n"
+    )
+    chinese = (
+        "2019 2020 2021 三年情况如下\n"
+        "全市粮食产量，比上年增长 12.5 13.1 13.8\n"
+        "全市油料产量持续增长 Oil 3.1 3.4 3.9\n"
+    )
+    monolingual = _HEADER + "耕地面积   512.4 498.0 487.6 480.2 93.7 96.4 98.5 -0.6 -0.7\n" * 3
+    assert find_yearbooks(english) == []
+    assert find_yearbooks(chinese) == []  # one row only: a sentence's comma ends a label
+    assert find_yearbooks(monolingual) == []
+
+
+def test_rows_without_a_caption_take_the_unit_line_and_the_measure_of_the_title() -> None:
+    text = (
+        "2015年主要农产品产量 Output of Major Farm Products\n"
+        "单位：万吨 Unit: 10 000 tons\n"
+        "品种 Item 2011 2013 2015\n"
+        "稻谷 Rice 61.2 63.0 64.8\n"
+        "小麦 Wheat — 12.4 13.1\n"
+    )
+    facts = _facts(text)
+    assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in facts] == [
+        ("61.2", 612_000, "吨", "2011", "稻谷产量"),
+        ("63.0", 630_000, "吨", "2013", "稻谷产量"),
+        ("64.8", 648_000, "吨", "2015", "稻谷产量"),
+        ("12.4", 124_000, "吨", "2013", "小麦产量"),
+        ("13.1", 131_000, "吨", "2015", "小麦产量"),
+    ]
