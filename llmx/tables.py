@@ -35,6 +35,7 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.quantities import split_header_unit
+from llmx.records import Field, find_records
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
@@ -153,13 +154,20 @@ def _outside_brackets(header: str) -> str:
 def _header_status(header: str) -> str | None:
     folded = fold(header)
     # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
+    alone = _outside_brackets(header)
     if "预计完成" in folded or (
         _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded)
     ):
         return "actual"
-    if _TARGET_HEADER.search(folded):
+    if _TARGET_HEADER.search(folded) or _BUDGET_ONLY.fullmatch(alone):
         return "target"
-    return None
+    return "actual" if _OUTCOME_ONLY.fullmatch(alone) else None
+
+
+# A header that is the word 预算 (or 决算) alone, `预算(元)`, heads budgeted (or final)
+# amounts; inside a longer name (一般公共预算收入) the word names a kind of revenue.
+_BUDGET_ONLY = re.compile(r"预\s*算")
+_OUTCOME_ONLY = re.compile(r"决\s*算")
 
 
 def _column(header: str) -> Column:
@@ -234,6 +242,7 @@ def find_tables(text: str) -> list[Table]:
     tables = _cell_tables(text)
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
+    tables += _record_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -486,9 +495,7 @@ def _blank_between_rows(lines: Sequence[_Line], index: int) -> bool:
     cells_above = _split(above.text, above.start, _GAP)
     cells_below = _split(below.text, below.start, _GAP)
     return (
-        len(cells_above) == len(cells_below)
-        and _has_data(cells_above)
-        and _has_data(cells_below)
+        len(cells_above) == len(cells_below) and _has_data(cells_above) and _has_data(cells_below)
     )
 
 
@@ -915,9 +922,7 @@ def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
     )
 
 
-def _holds_sentences(
-    columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]
-) -> bool:
+def _holds_sentences(columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]) -> bool:
     """Whether a value column's cells run into sentences: two columns of prose set side by
     side, cut at the gap between them, not a table."""
     return any(
@@ -1369,3 +1374,65 @@ def _panel_table(
         layout="panels",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# --- Records: one `key:value` line per cell, each record opening with the same key --------
+
+
+def _record_tables(text: str, taken: _Spans) -> list[Table]:
+    """Record runs (llmx.records) as tables, one per record: a record is a row that gives
+    its header again. Its columns are the run's, worked out once; a change in it (增幅)
+    takes the status of the record's nearest filled amount to its left (a budget's growth
+    where the outcome is still `─`)."""
+    tables: list[Table] = []
+    for run in find_records(text):
+        if run.start in taken:
+            continue
+        title = _line_before(text, run.start)
+        columns = [
+            _record_column(text[key[0] : key[1]], values, index)
+            for index, (key, values) in enumerate(_record_columns(text, run.records))
+        ]
+        for record in run.records:
+            cells = [Cell(*field.value, text[field.value[0] : field.value[1]]) for field in record]
+            row_columns = list(columns)
+            status: str | None = None
+            for index, (column, cell) in enumerate(zip(columns, cells, strict=True)):
+                if column.role != "value":
+                    continue
+                if column.status is None and status and _CHANGE_HEADER.search(fold(column.header)):
+                    row_columns[index] = replace(column, status=status)
+                elif column.status and re.search(r"\d", cell.text):
+                    status = column.status
+            tables.append(
+                Table(
+                    record[0].key[0],
+                    record[-1].value[1],
+                    title,
+                    tuple(row_columns),
+                    (Row(tuple(cells)),),
+                    layout="records",
+                )
+            )
+    return tables
+
+
+def _record_columns(
+    text: str, records: Sequence[Sequence[Field]]
+) -> list[tuple[tuple[int, int], list[str]]]:
+    """For each key, its span in the first record and the values every record gives it."""
+    return [
+        (field.key, [fold(text[r[index].value[0] : r[index].value[1]]).strip() for r in records])
+        for index, field in enumerate(records[0])
+    ]
+
+
+def _record_column(header: str, values: Sequence[str], index: int) -> Column:
+    """A record key's column: the first key labels the record (its year, or its name),
+    a key whose values hold numbers is measured, any other is left aside."""
+    filled = [value for value in values if value]
+    if index == 0 and filled and all(_YEAR_CELL.fullmatch(value) for value in filled):
+        return Column(header, "period", None, None, None)
+    if not any(re.search(r"\d", _NOT_DATA.sub("", value)) for value in filled):
+        return Column(header, "indicator" if index == 0 else "other", None, None, None)
+    return replace(_row_column(header), role="value")
