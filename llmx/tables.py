@@ -1351,6 +1351,9 @@ def _panel_rows(cells: Sequence[Cell], kinds: Sequence[str], panels: int) -> lis
     return rows
 
 
+_CAPTION_MARKS = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+|单\s*位\s*[:：]\s*\S*")
+
+
 def _panel_table(
     cells: Sequence[Cell], rows: Sequence[Sequence[Cell]], panel: int, above: Sequence[_Line]
 ) -> Table:
@@ -1364,7 +1367,8 @@ def _panel_table(
     pairs = (row[2 * panel : 2 * panel + 2] for row in rows)
     captions = [line.text.strip() for line in above]
     unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
-    titles = [caption for caption in captions if not _CAPTION.match(fold(caption))]
+    # A line that is only the table's number or its unit is no title; `表2 …收支平衡表` is.
+    titles = [caption for caption in captions if _CAPTION_MARKS.sub("", fold(caption)).strip()]
     return Table(
         cells[0].start,
         rows[-1][-1].end,

@@ -658,3 +658,31 @@ def test_key_value_lines_that_do_not_repeat_are_no_table_and_keep_their_facts() 
 def test_one_key_repeating_is_a_list_not_records() -> None:
     text = "备注:甲\n备注:乙\n备注:丙\n"
     assert find_tables(text) == []
+
+
+def test_a_balance_panels_items_are_named_with_its_account_and_a_total_with_its_side() -> None:
+    text = (
+        "表2 2031年全市政府性基金预算收支决算表\n"
+        "单位:亿元\n"
+        "收 入 | 决算数 | 支 出 | 决算数 |\n"
+        "合计 | 42.7 | 合计 | 42.7 |\n"
+        "非税 | 30.1 | 城乡社区支出 | 25.0 |\n"
+        "一、土地出让收入 | 12.6 | 其他支出 | 17.7 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.indicator, f.status) for f in facts] == [
+        ("42.7", "政府性基金预算收入合计", "actual"),
+        ("42.7", "政府性基金预算支出合计", "actual"),
+        ("30.1", "政府性基金预算非税收入", "actual"),
+        ("25.0", "政府性基金预算城乡社区支出", "actual"),
+        ("12.6", "政府性基金预算土地出让收入", "actual"),
+        ("17.7", "政府性基金预算其他支出", "actual"),
+    ]
+
+
+def test_a_balance_panel_under_a_title_of_no_account_keeps_its_items_bare() -> None:
+    text = (
+        "收支情况\n项目 | 执行数 | 项目 | 执行数 |\n合计 | 9 | 合计 | 9 |\n利息 | 9 | 工资 | 9 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts] == ["合计", "合计", "利息", "工资"]

@@ -159,6 +159,7 @@ class _TableReading:
     primary: str  # the first measure the columns name
     measure: str  # the measure its title names
     title: str  # folded
+    account: str = ""  # a balance panel's account, from its title (一般公共预算)
 
 
 def _reading(table: Table) -> _TableReading:
@@ -166,8 +167,49 @@ def _reading(table: Table) -> _TableReading:
     year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
     names, primary = _column_names(table)
     return _TableReading(
-        year.group(1) if year else None, names, primary, _title_measure(table.title), title
+        year.group(1) if year else None,
+        names,
+        primary,
+        _title_measure(table.title),
+        title,
+        _balance_account(table.title) if table.layout == "panels" else "",
     )
+
+
+# A balance table's title: its number, year and place, the account, then the table's form
+# (2024年全县一般公共预算收支平衡表 → 一般公共预算).
+_BALANCE_TITLE = re.compile(
+    r"^(?:附?表\s*[\d一二三四五六七八九十]+[.、:：\s]*)?(?:(?:19|20)\d{2}\s*年度?)?\s*"
+    r"(?:全[省市县区州盟旗镇乡]|[省市县区乡镇]级|本级)?"
+    r"(?P<account>[^\d\s,，。；;:：()（）]{2,12}?)(?:收支)?(?:平衡|决算|执行|情况|总)*表$"
+)
+# A panel's total row (总计, 合计) names no side: the panel's head (收入, 支出) gives it.
+_TOTAL_ROW = re.compile(r"^(?:总\s*计|合\s*计|小\s*计)$")
+_SHORT_REVENUE = re.compile(r"^(?:税\s*收|非\s*税)$")
+_GENERIC_HEAD = re.compile(r"项\s*目|科\s*目|名\s*称|指\s*标")
+
+
+def _balance_account(title: str) -> str:
+    """The account a balance table's panels are of, in the title's script; "" where the
+    title is not a balance table's."""
+    found = _BALANCE_TITLE.match(fold(title).strip())
+    if not found:
+        return ""
+    offset = len(title) - len(title.lstrip())
+    return title[offset + found.start("account") : offset + found.end("account")]
+
+
+def _panel_item(account: str, head: str, item: str) -> str:
+    """A balance panel's item as the report means it: the account it is of, and for a
+    total the panel's side (总计 under 收入 → 一般公共预算收入总计)."""
+    head = re.sub(r"\s+", "", head)
+    if _TOTAL_ROW.match(fold(item)) and head and not _GENERIC_HEAD.search(fold(head)):
+        item = head + item
+    elif _SHORT_REVENUE.match(fold(item)) and fold(head).endswith("收入"):
+        item += head[-2:]  # 税收, 非税 under 收入: the revenue items written short
+    if account and not fold(item).startswith(fold(account)):
+        item = account + item
+    return item
 
 
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
@@ -192,6 +234,8 @@ def _row_facts(
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    if table.layout == "panels":
+        indicator = _panel_item(reading.account, table.columns[0].header, indicator)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -370,7 +414,7 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
     named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
     if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
-        row_label += ("增加值" if output else measure)
+        row_label += "增加值" if output else measure
     return row_label + column_name
 
 
