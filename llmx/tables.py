@@ -14,7 +14,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   a row label followed by numbers;
 - two panels side by side (a balance table, `收入 | 执行数 | 支出 | 执行数`), in pipe rows or
   one cell per line with a trailing pipe: every row an (item, amount) pair per panel, either
-  left empty; each panel is a table of its own.
+  left empty; each panel is a table of its own;
+- records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
+  `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
+  are its header (llmx.records).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -34,7 +37,7 @@ from itertools import combinations
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.folding import fold
 from llmx.lines import text_lines
-from llmx.quantities import split_header_unit
+from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
@@ -93,7 +96,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels"
+    # "panels", "records"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -1432,11 +1435,21 @@ def _record_columns(
 
 
 def _record_column(header: str, values: Sequence[str], index: int) -> Column:
-    """A record key's column: the first key labels the record (its year, or its name),
-    a key whose values hold numbers is measured, any other is left aside."""
+    """A record key's column: the first key labels the record (its year, or its name); a
+    key whose values hold numbers is measured where the key names a measure, a status or a
+    unit (`预算(元)`, `增幅`) or the values write their own (`35万人`): a bare number under
+    any other key (`电话`, `编号`) is no quantity. Any other key is left aside."""
     filled = [value for value in values if value]
     if index == 0 and filled and all(_YEAR_CELL.fullmatch(value) for value in filled):
         return Column(header, "period", None, None, None)
-    if not any(re.search(r"\d", _NOT_DATA.sub("", value)) for value in filled):
+    column = _row_column(header)
+    numbers = [value for value in filled if re.search(r"\d", _NOT_DATA.sub("", value))]
+    if not numbers:
         return Column(header, "indicator" if index == 0 else "other", None, None, None)
-    return replace(_row_column(header), role="value")
+    if column.role == "value" or all(_has_unit(value) for value in numbers):
+        return replace(column, role="value")
+    return Column(header, "other", None, None, None)
+
+
+def _has_unit(value: str) -> bool:
+    return any(quantity.has_unit for quantity in find_quantities(value))

@@ -686,3 +686,9 @@ def test_a_balance_panel_under_a_title_of_no_account_keeps_its_items_bare() -> N
     )
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [f.indicator for f in facts] == ["合计", "合计", "利息", "工资"]
+
+
+def test_records_of_contacts_give_no_quantity_for_their_phone_numbers() -> None:
+    text = "联系人:王某\n电话:87650123\n人数:12人\n联系人:赵某\n电话:87650456\n人数:9人\n"
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts] == [("12人", "人"), ("9人", "人")]
