@@ -1388,9 +1388,10 @@ def _panel_table(
 
 def _record_tables(text: str, taken: _Spans) -> list[Table]:
     """Record runs (llmx.records) as tables, one per record: a record is a row that gives
-    its header again. Its columns are the run's, worked out once; a change in it (增幅)
-    takes the status of the record's nearest filled amount to its left (a budget's growth
-    where the outcome is still `─`)."""
+    its header again. Its columns are the run's, worked out once; a field the record leaves
+    blank (`─`) is no column of its row, so a change in it (增幅) is the change of its nearest
+    filled amount to the left and takes that one's status (a budget's growth where the
+    outcome is still `─`)."""
     tables: list[Table] = []
     for run in find_records(text):
         if run.start in taken:
@@ -1407,9 +1408,13 @@ def _record_tables(text: str, taken: _Spans) -> list[Table]:
             for index, (column, cell) in enumerate(zip(columns, cells, strict=True)):
                 if column.role != "value":
                     continue
-                if column.status is None and status and _CHANGE_HEADER.search(fold(column.header)):
+                if not re.search(r"\d", cell.text):  # not out yet (─): no amount to change
+                    row_columns[index] = replace(column, role="other")
+                elif (
+                    column.status is None and status and _CHANGE_HEADER.search(fold(column.header))
+                ):
                     row_columns[index] = replace(column, status=status)
-                elif column.status and re.search(r"\d", cell.text):
+                elif column.status:
                     status = column.status
             tables.append(
                 Table(

@@ -631,6 +631,8 @@ def test_records_of_key_value_lines_read_as_one_row_each_in_their_year() -> None
         ("3.1%", 3.1, "%", "2030", "actual", "change"),
     ]
     assert facts[3].indicator == "决算"
+    # A change names the amount it changes: the budget's while the outcome is blank.
+    assert [facts[1].indicator, facts[4].indicator] == ["预算增长", "决算增长"]
 
 
 def test_records_whose_first_key_names_them_label_their_rows_and_keep_a_written_magnitude() -> None:
@@ -692,3 +694,13 @@ def test_records_of_contacts_give_no_quantity_for_their_phone_numbers() -> None:
     text = "联系人:王某\n电话:87650123\n人数:12人\n联系人:赵某\n电话:87650456\n人数:9人\n"
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [(f.text, f.unit) for f in facts] == [("12人", "人"), ("9人", "人")]
+
+
+def test_a_change_column_names_the_change_of_the_measure_on_its_left() -> None:
+    text = (
+        "年度 | 货运量(万吨) | 增长(%) | 客运量(万人) | 增长(%) |\n"
+        "2041 | 512 | 3.3 | 86 | -2.0 |\n"
+        "2042 | 530 | 3.5 | 90 | 4.7 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts][:4] == ["货运量", "货运量增长", "客运量", "客运量增长"]

@@ -156,7 +156,7 @@ class _TableReading:
 
     year: str | None  # the year its title names
     names: dict[int, str]  # what each value column names, by position
-    primary: str  # the first measure the columns name
+    measures: dict[int, str]  # the measure each value column's name opens with
     measure: str  # the measure its title names
     title: str  # folded
     account: str = ""  # a balance panel's account, from its title (一般公共预算)
@@ -165,11 +165,11 @@ class _TableReading:
 def _reading(table: Table) -> _TableReading:
     title = fold(table.title)
     year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
-    names, primary = _column_names(table)
+    names, measures = _column_names(table)
     return _TableReading(
         year.group(1) if year else None,
         names,
-        primary,
+        measures,
         _title_measure(table.title),
         title,
         _balance_account(table.title) if table.layout == "panels" else "",
@@ -263,7 +263,9 @@ def _row_facts(
                 )
             )
             column_name = reading.names.get(index, "")
-            named = _cell_indicator(indicator, column_name, reading.primary, reading.measure)
+            named = _cell_indicator(
+                indicator, column_name, reading.measures.get(index, ""), reading.measure
+            )
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
@@ -373,9 +375,11 @@ _MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
 _COLUMN_NAME_MIN = 2
 
 
-def _column_names(table: Table) -> tuple[dict[int, str], str]:
-    """What each value column names (产量, 比重, 增长…), by position; a column of changes
-    names the change of the table's first measure (产量增长), as the wide gold labels it."""
+def _column_names(table: Table) -> tuple[dict[int, str], dict[int, str]]:
+    """What each value column names (产量, 比重, 增长…), by position, and the measure each
+    one's name opens with; a column of changes names the change of the nearest measure on
+    its left (财政总收入 | 增长 | 一般公共预算支出 | 增长: 一般公共预算支出增长), or of the
+    table's first measure where none is on its left (产量增长), as the wide gold labels it."""
     names = {
         index: _column_name(column.header)
         for index, column in enumerate(table.columns)
@@ -384,11 +388,17 @@ def _column_names(table: Table) -> tuple[dict[int, str], str]:
     primary = next(
         (name for name in names.values() if name and not _CHANGE_ONLY.fullmatch(fold(name))), ""
     )
-    named = {
-        index: (primary + name if _CHANGE_ONLY.fullmatch(fold(name)) else name)
-        for index, name in names.items()
-    }
-    return named, primary
+    named: dict[int, str] = {}
+    measures: dict[int, str] = {}
+    left = ""
+    for index, name in names.items():
+        if _CHANGE_ONLY.fullmatch(fold(name)):
+            measures[index] = left or primary
+            named[index] = measures[index] + name
+        else:
+            left = name or left
+            measures[index], named[index] = primary, name
+    return named, measures
 
 
 def _column_name(header: str) -> str:
