@@ -16,7 +16,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   one cell per line with a trailing pipe: every row an (item, amount) pair per panel, either
   left empty; each panel is a table of its own;
 - column by column, one cell per line (`llmx.columnwise`): a header row of years, the row
-  labels one per line, then each year's values, a blank line for an empty cell.
+  labels one per line, then each year's values, a blank line for an empty cell;
+- records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
+  `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
+  are its header (llmx.records).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -37,7 +40,8 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.folding import fold
 from llmx.lines import text_lines
-from llmx.quantities import split_header_unit
+from llmx.quantities import find_quantities, split_header_unit
+from llmx.records import Field, find_records
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
@@ -102,7 +106,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook"
+    # "panels", "columnwise", "yearbook", "records"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -163,13 +167,20 @@ def _outside_brackets(header: str) -> str:
 def _header_status(header: str) -> str | None:
     folded = fold(header)
     # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
+    alone = _outside_brackets(header)
     if "预计完成" in folded or (
         _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded)
     ):
         return "actual"
-    if _TARGET_HEADER.search(folded):
+    if _TARGET_HEADER.search(folded) or _BUDGET_ONLY.fullmatch(alone):
         return "target"
-    return None
+    return "actual" if _OUTCOME_ONLY.fullmatch(alone) else None
+
+
+# A header that is the word 预算 (or 决算) alone, `预算(元)`, heads budgeted (or final)
+# amounts; inside a longer name (一般公共预算收入) the word names a kind of revenue.
+_BUDGET_ONLY = re.compile(r"预\s*算")
+_OUTCOME_ONLY = re.compile(r"决\s*算")
 
 
 def _column(header: str) -> Column:
@@ -246,6 +257,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _sideways_tables(text, _Spans(tables))
     tables += _columnwise_tables(text, _Spans(tables))
     tables += _yearbook_tables(text, _Spans(tables))
+    tables += _record_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -1461,6 +1473,9 @@ def _panel_rows(cells: Sequence[Cell], kinds: Sequence[str], panels: int) -> lis
     return rows
 
 
+_CAPTION_MARKS = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+|单\s*位\s*[:：]\s*\S*")
+
+
 def _panel_table(
     cells: Sequence[Cell], rows: Sequence[Sequence[Cell]], panel: int, above: Sequence[_Line]
 ) -> Table:
@@ -1474,7 +1489,8 @@ def _panel_table(
     pairs = (row[2 * panel : 2 * panel + 2] for row in rows)
     captions = [line.text.strip() for line in above]
     unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
-    titles = [caption for caption in captions if not _CAPTION.match(fold(caption))]
+    # A line that is only the table's number or its unit is no title; `表2 …收支平衡表` is.
+    titles = [caption for caption in captions if _CAPTION_MARKS.sub("", fold(caption)).strip()]
     return Table(
         cells[0].start,
         rows[-1][-1].end,
@@ -1484,3 +1500,80 @@ def _panel_table(
         layout="panels",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# --- Records: one `key:value` line per cell, each record opening with the same key --------
+
+
+def _record_tables(text: str, taken: _Spans) -> list[Table]:
+    """Record runs (llmx.records) as tables, one per record: a record is a row that gives
+    its header again. Its columns are the run's, worked out once; a field the record leaves
+    blank (`─`) is no column of its row, so a change in it (增幅) is the change of its nearest
+    filled amount to the left and takes that one's status (a budget's growth where the
+    outcome is still `─`)."""
+    tables: list[Table] = []
+    for run in find_records(text):
+        if run.start in taken:
+            continue
+        title = _line_before(text, run.start)
+        columns = [
+            _record_column(text[key[0] : key[1]], values, index)
+            for index, (key, values) in enumerate(_record_columns(text, run.records))
+        ]
+        for record in run.records:
+            cells = [Cell(*field.value, text[field.value[0] : field.value[1]]) for field in record]
+            row_columns = list(columns)
+            status: str | None = None
+            for index, (column, cell) in enumerate(zip(columns, cells, strict=True)):
+                if column.role != "value":
+                    continue
+                if not re.search(r"\d", cell.text):  # not out yet (─): no amount to change
+                    row_columns[index] = replace(column, role="other")
+                elif (
+                    column.status is None and status and _CHANGE_HEADER.search(fold(column.header))
+                ):
+                    row_columns[index] = replace(column, status=status)
+                elif column.status:
+                    status = column.status
+            tables.append(
+                Table(
+                    record[0].key[0],
+                    record[-1].value[1],
+                    title,
+                    tuple(row_columns),
+                    (Row(tuple(cells)),),
+                    layout="records",
+                )
+            )
+    return tables
+
+
+def _record_columns(
+    text: str, records: Sequence[Sequence[Field]]
+) -> list[tuple[tuple[int, int], list[str]]]:
+    """For each key, its span in the first record and the values every record gives it."""
+    return [
+        (field.key, [fold(text[r[index].value[0] : r[index].value[1]]).strip() for r in records])
+        for index, field in enumerate(records[0])
+    ]
+
+
+def _record_column(header: str, values: Sequence[str], index: int) -> Column:
+    """A record key's column: the first key labels the record (its year, or its name); a
+    key whose values hold numbers is measured where the key names a measure, a status or a
+    unit (`预算(元)`, `增幅`) or the values write their own (`35万人`): a bare number under
+    any other key (`电话`, `编号`) is no quantity. Any other key is left aside."""
+    filled = [value for value in values if value]
+    if index == 0 and filled and all(_YEAR_CELL.fullmatch(value) for value in filled):
+        return Column(header, "period", None, None, None)
+    column = _row_column(header)
+    numbers = [value for value in filled if re.search(r"\d", _NOT_DATA.sub("", value))]
+    if not numbers:
+        return Column(header, "indicator" if index == 0 else "other", None, None, None)
+    if column.role == "value" or all(_has_unit(value) for value in numbers):
+        return replace(column, role="value")
+    return Column(header, "other", None, None, None)
+
+
+def _has_unit(value: str) -> bool:
+    return any(quantity.has_unit for quantity in find_quantities(value))

@@ -551,8 +551,24 @@ _PANELS_IN_ROWS = """2030年某镇财政收支平衡表
 
 _PANELS_ONE_CELL_PER_LINE = "".join(
     f"{line} |\n" if line else "|\n"
-    for line in ["来源", "决算数", "用途", "决算数", "合计", "8800", "合计", "8800",
-                 "地方收入", "5100", "本级开支", "7300", "补助收入", "3700", "", ""]
+    for line in [
+        "来源",
+        "决算数",
+        "用途",
+        "决算数",
+        "合计",
+        "8800",
+        "合计",
+        "8800",
+        "地方收入",
+        "5100",
+        "本级开支",
+        "7300",
+        "补助收入",
+        "3700",
+        "",
+        "",
+    ]
 )
 
 
@@ -579,3 +595,112 @@ def test_a_two_panel_table_one_cell_per_line_keeps_its_pairs_past_an_empty_half(
     for table in find_tables(text):
         cells = [cell for row in table.rows for cell in row.cells]
         assert all(text[cell.start : cell.end] == cell.text for cell in cells)
+
+
+_RECORDS = """某市历年教育经费一览
+年度:2032
+预算(万元):4,860
+决算(万元):—
+增长:6.2%
+
+年度:2031
+预算(万元):4,575
+决算(万元):4,611
+增长:5.0%
+年度:2030
+预算(万元):4,390
+决算(万元):4,402
+增长:3.1%
+说明:数据四舍五入
+"""
+
+
+def test_records_of_key_value_lines_read_as_one_row_each_in_their_year() -> None:
+    tables = find_tables(_RECORDS)
+    assert [table.layout for table in tables] == ["records"] * 3
+    facts = RulesExtractor().extract([Document("d", _RECORDS)]).facts
+    assert [(f.text, f.value, f.unit, f.period, f.status, f.kind) for f in facts] == [
+        ("4,860", 48_600_000.0, "元", "2032", "target", "level"),
+        # The outcome is not out yet (—): the growth is the budget's.
+        ("6.2%", 6.2, "%", "2032", "target", "change"),
+        ("4,575", 45_750_000.0, "元", "2031", "target", "level"),
+        ("4,611", 46_110_000.0, "元", "2031", "actual", "level"),
+        ("5.0%", 5.0, "%", "2031", "actual", "change"),
+        ("4,390", 43_900_000.0, "元", "2030", "target", "level"),
+        ("4,402", 44_020_000.0, "元", "2030", "actual", "level"),
+        ("3.1%", 3.1, "%", "2030", "actual", "change"),
+    ]
+    assert facts[3].indicator == "决算"
+    # A change names the amount it changes: the budget's while the outcome is blank.
+    assert [facts[1].indicator, facts[4].indicator] == ["预算增长", "决算增长"]
+
+
+def test_records_whose_first_key_names_them_label_their_rows_and_keep_a_written_magnitude() -> None:
+    text = (
+        "地区:东坪乡\n粮食产量(吨):1.2万\n比上年增长:2.5%\n"
+        "地区:西岭镇\n粮食产量(吨):8600\n比上年增长:-1.4%\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit, f.kind) for f in facts] == [
+        ("1.2万", 12_000.0, "吨", "level"),
+        ("2.5%", 2.5, "%", "change"),
+        ("8600", 8600.0, "吨", "level"),
+        ("1.4%", 1.4, "%", "change"),  # a fall: its sign makes it a change
+    ]
+    assert facts[0].indicator.startswith("东坪乡粮食产量")
+
+
+def test_key_value_lines_that_do_not_repeat_are_no_table_and_keep_their_facts() -> None:
+    text = "项目名称:某河道整治工程\n建设地点:城南街道\n总投资:3.6亿元\n建设工期:24个月\n"
+    assert find_tables(text) == []
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert ("3.6亿元", 360_000_000.0) in [(f.text, f.value) for f in facts]
+
+
+def test_one_key_repeating_is_a_list_not_records() -> None:
+    text = "备注:甲\n备注:乙\n备注:丙\n"
+    assert find_tables(text) == []
+
+
+def test_a_balance_panels_items_are_named_with_its_account_and_a_total_with_its_side() -> None:
+    text = (
+        "表2 2031年全市政府性基金预算收支决算表\n"
+        "单位:亿元\n"
+        "收 入 | 决算数 | 支 出 | 决算数 |\n"
+        "合计 | 42.7 | 合计 | 42.7 |\n"
+        "非税 | 30.1 | 城乡社区支出 | 25.0 |\n"
+        "一、土地出让收入 | 12.6 | 其他支出 | 17.7 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.indicator, f.status) for f in facts] == [
+        ("42.7", "政府性基金预算收入合计", "actual"),
+        ("42.7", "政府性基金预算支出合计", "actual"),
+        ("30.1", "政府性基金预算非税收入", "actual"),
+        ("25.0", "政府性基金预算城乡社区支出", "actual"),
+        ("12.6", "政府性基金预算土地出让收入", "actual"),
+        ("17.7", "政府性基金预算其他支出", "actual"),
+    ]
+
+
+def test_a_balance_panel_under_a_title_of_no_account_keeps_its_items_bare() -> None:
+    text = (
+        "收支情况\n项目 | 执行数 | 项目 | 执行数 |\n合计 | 9 | 合计 | 9 |\n利息 | 9 | 工资 | 9 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts] == ["合计", "合计", "利息", "工资"]
+
+
+def test_records_of_contacts_give_no_quantity_for_their_phone_numbers() -> None:
+    text = "联系人:王某\n电话:87650123\n人数:12人\n联系人:赵某\n电话:87650456\n人数:9人\n"
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts] == [("12人", "人"), ("9人", "人")]
+
+
+def test_a_change_column_names_the_change_of_the_measure_on_its_left() -> None:
+    text = (
+        "年度 | 货运量(万吨) | 增长(%) | 客运量(万人) | 增长(%) |\n"
+        "2041 | 512 | 3.3 | 86 | -2.0 |\n"
+        "2042 | 530 | 3.5 | 90 | 4.7 |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.indicator for f in facts][:4] == ["货运量", "货运量增长", "客运量", "客运量增长"]

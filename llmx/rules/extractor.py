@@ -156,18 +156,60 @@ class _TableReading:
 
     year: str | None  # the year its title names
     names: dict[int, str]  # what each value column names, by position
-    primary: str  # the first measure the columns name
+    measures: dict[int, str]  # the measure each value column's name opens with
     measure: str  # the measure its title names
     title: str  # folded
+    account: str = ""  # a balance panel's account, from its title (一般公共预算)
 
 
 def _reading(table: Table) -> _TableReading:
     title = fold(table.title)
     year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
-    names, primary = _column_names(table)
+    names, measures = _column_names(table)
     return _TableReading(
-        year.group(1) if year else None, names, primary, _title_measure(table.title), title
+        year.group(1) if year else None,
+        names,
+        measures,
+        _title_measure(table.title),
+        title,
+        _balance_account(table.title) if table.layout == "panels" else "",
     )
+
+
+# A balance table's title: its number, year and place, the account, then the table's form
+# (2024年全县一般公共预算收支平衡表 → 一般公共预算).
+_BALANCE_TITLE = re.compile(
+    r"^(?:附?表\s*[\d一二三四五六七八九十]+[.、:：\s]*)?(?:(?:19|20)\d{2}\s*年度?)?\s*"
+    r"(?:全[省市县区州盟旗镇乡]|[省市县区乡镇]级|本级)?"
+    r"(?P<account>[^\d\s,，。；;:：()（）]{2,12}?)(?:收支)?(?:平衡|决算|执行|情况|总)*表$"
+)
+# A panel's total row (总计, 合计) names no side: the panel's head (收入, 支出) gives it.
+_TOTAL_ROW = re.compile(r"^(?:总\s*计|合\s*计|小\s*计)$")
+_SHORT_REVENUE = re.compile(r"^(?:税\s*收|非\s*税)$")
+_GENERIC_HEAD = re.compile(r"项\s*目|科\s*目|名\s*称|指\s*标")
+
+
+def _balance_account(title: str) -> str:
+    """The account a balance table's panels are of, in the title's script; "" where the
+    title is not a balance table's."""
+    found = _BALANCE_TITLE.match(fold(title).strip())
+    if not found:
+        return ""
+    offset = len(title) - len(title.lstrip())
+    return title[offset + found.start("account") : offset + found.end("account")]
+
+
+def _panel_item(account: str, head: str, item: str) -> str:
+    """A balance panel's item as the report means it: the account it is of, and for a
+    total the panel's side (总计 under 收入 → 一般公共预算收入总计)."""
+    head = re.sub(r"\s+", "", head)
+    if _TOTAL_ROW.match(fold(item)) and head and not _GENERIC_HEAD.search(fold(head)):
+        item = head + item
+    elif _SHORT_REVENUE.match(fold(item)) and fold(head).endswith("收入"):
+        item += head[-2:]  # 税收, 非税 under 收入: the revenue items written short
+    if account and not fold(item).startswith(fold(account)):
+        item = account + item
+    return item
 
 
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
@@ -192,6 +234,8 @@ def _row_facts(
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    if table.layout == "panels":
+        indicator = _panel_item(reading.account, table.columns[0].header, indicator)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
         if column.role != "value" or _EMPTY_CELL.match(cell.text):
             continue
@@ -221,7 +265,9 @@ def _row_facts(
             if column.periodless:  # a growth over 1996-2000, an index on a base year
                 period = None
             column_name = reading.names.get(index, "")
-            named = _cell_indicator(indicator, column_name, reading.primary, reading.measure)
+            named = _cell_indicator(
+                indicator, column_name, reading.measures.get(index, ""), reading.measure
+            )
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
@@ -331,9 +377,11 @@ _MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
 _COLUMN_NAME_MIN = 2
 
 
-def _column_names(table: Table) -> tuple[dict[int, str], str]:
-    """What each value column names (产量, 比重, 增长…), by position; a column of changes
-    names the change of the table's first measure (产量增长), as the wide gold labels it."""
+def _column_names(table: Table) -> tuple[dict[int, str], dict[int, str]]:
+    """What each value column names (产量, 比重, 增长…), by position, and the measure each
+    one's name opens with; a column of changes names the change of the nearest measure on
+    its left (财政总收入 | 增长 | 一般公共预算支出 | 增长: 一般公共预算支出增长), or of the
+    table's first measure where none is on its left (产量增长), as the wide gold labels it."""
     names = {
         index: _column_name(column.header)
         for index, column in enumerate(table.columns)
@@ -342,17 +390,23 @@ def _column_names(table: Table) -> tuple[dict[int, str], str]:
     primary = next(
         (name for name in names.values() if name and not _CHANGE_ONLY.fullmatch(fold(name))), ""
     )
-    named = {
-        index: (primary + name if _CHANGE_ONLY.fullmatch(fold(name)) else name)
-        for index, name in names.items()
-    }
+    named: dict[int, str] = {}
+    measures: dict[int, str] = {}
+    left = ""
+    for index, name in names.items():
+        if _CHANGE_ONLY.fullmatch(fold(name)):
+            measures[index] = left or primary
+            named[index] = measures[index] + name
+        else:
+            left = name or left
+            measures[index], named[index] = primary, name
     # A column that names its own measure (`平均增长速度(1996-2000)`) keeps it whole.
     named |= {
         index: column.name
         for index, column in enumerate(table.columns)
         if column.role == "value" and column.name is not None
     }
-    return named, primary
+    return named, measures
 
 
 def _column_name(header: str) -> str:
