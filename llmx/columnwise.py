@@ -32,9 +32,10 @@ column then fits no reading. This module finds where such a grid is, as spans of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import text_lines
+from llmx.lines import grids_in
 
 # (start, end) of a cell in the text.
 Span = tuple[int, int]
@@ -82,18 +83,7 @@ class _Header:
 
 def find_columnwise(text: str) -> list[ColumnwiseGrid]:
     """Every column-by-column grid of `text`."""
-    lines = list(text_lines(text))
-    grids: list[ColumnwiseGrid] = []
-    index = 0
-    while index < len(lines):
-        found = _grid_at(text, lines, index)
-        if found is None:
-            index += 1
-            continue
-        grid, next_index = found
-        grids.append(grid)
-        index = next_index
-    return grids
+    return grids_in(text, _grid_at)
 
 
 def _header(start: int, line: str) -> _Header | None:
@@ -155,7 +145,7 @@ def _cell(start: int, line: str) -> Span | None:
 
 
 def _grid_at(
-    text: str, lines: list[tuple[int, str]], index: int
+    text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[ColumnwiseGrid, int] | None:
     start, line = lines[index]
     header = _header(start, line)

@@ -3,7 +3,12 @@ line can give spans on the text itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+Grid = TypeVar("Grid")
+# A finder's look at one line: the grid that starts there and the line after it, or None.
+GridAt = Callable[[str, Sequence[tuple[int, str]], int], "tuple[Grid, int] | None"]
 
 
 def text_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -12,3 +17,19 @@ def text_lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.splitlines(keepends=True):
         yield offset, line.rstrip("\r\n")
         offset += len(line)
+
+
+def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
+    """Every grid `grid_at` finds in `text`, in order: tried at each line, and after a grid
+    from the line it ends at, so grids never overlap."""
+    lines = list(text_lines(text))
+    grids: list[Grid] = []
+    index = 0
+    while index < len(lines):
+        found = grid_at(text, lines, index)
+        if found is None:
+            index += 1
+            continue
+        grid, index = found
+        grids.append(grid)
+    return grids

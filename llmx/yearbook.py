@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import text_lines
+from llmx.lines import grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
@@ -125,18 +125,7 @@ class _Body:
 
 def find_yearbooks(text: str) -> list[YearbookGrid]:
     """Every yearbook grid of `text`, in order."""
-    lines = list(text_lines(text))
-    grids: list[YearbookGrid] = []
-    index = 0
-    while index < len(lines):
-        found = _grid_at(text, lines, index)
-        if found is None:
-            index += 1
-            continue
-        grid, next_index = found
-        grids.append(grid)
-        index = next_index
-    return grids
+    return grids_in(text, _grid_at)
 
 
 # --- The header -------------------------------------------------------------------------------
