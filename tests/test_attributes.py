@@ -201,6 +201,16 @@ def test_a_goal_inside_a_review_is_a_target() -> None:
     assert statuses == {"5.8%": "actual", "6%": "target"}
 
 
+def test_a_goal_quoted_after_its_name_is_a_figure_and_a_target() -> None:
+    # A news story comparing cities' goals quotes each one, opening with its verb.
+    text = (
+        "各市两会落幕，今年的增长目标纷纷出炉。甲市的目标是“增长6.5%”，"
+        "乙市的预期目标为“保7%、争8%”。\n“十项行动”全面启动。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"6.5%": "target", "7%": "target", "8%": "target"}
+
+
 BUDGET_TABLE = (
     "关于某县2023年预算执行情况和2024年预算草案的报告\n"
     "表1 一般公共预算收入\n"

@@ -127,8 +127,11 @@ _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 
 _FORECAST = re.compile(r"预计(?:完成|实现|达到|全年)?")
 _FORECAST_OF_PLAN_YEAR = re.compile(r"预计((?:19|20)\d{2})年")
+# 目标是“增长7%”: a goal quoted after its name, opening with its verb.
 _PLANNED_NEAR = re.compile(
-    r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?$|年计划|目标任务|计划投资|预期目标"
+    r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?(?:“(?:保|争|"
+    + _CHANGE_CUES.pattern
+    + r")?)?$|年计划|目标任务|计划投资|预期目标"
 )
 # Budget words, read in a clause and in a column header alike (预算数, 年初预算 / 执行数).
 _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]

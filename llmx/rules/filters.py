@@ -16,6 +16,8 @@ from llmx.vocabulary import (
     NAMES_IN_CHINESE_UNITS,
     NON_FACT_UNITS,
     PERCENT_UNITS,
+    Scope,
+    cue_pattern,
     family_of,
 )
 
@@ -49,6 +51,8 @@ _MONEY_CONTEXT = re.compile(
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
+# A quotation that opens with a change or a bid (“增长7.5%以上”, “保8%、争9%”) quotes a figure.
+_QUOTED_FIGURE = re.compile("(?:保|争|" + cue_pattern("change", Scope.CLAUSE).pattern + ")")
 
 
 def _before(folded: str, quantity: Quantity, width: int) -> str:
@@ -77,6 +81,8 @@ def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
     if closing < 0:
         return False
     between = folded[opening + 1 : closing]
+    if quantity.has_unit and _QUOTED_FIGURE.match(between):
+        return False
     return "”" not in folded[opening + 1 : quantity.start] and len(between) <= _QUOTE_MAX
 
 
