@@ -1268,6 +1268,8 @@ def _stream_table(
     unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
     unit = _unit_words(unit_line.group(1)) if unit_line else None
     header = _units_rejoined(run[lead : labels - 1])
+    if any(_CAPTION.match(fold(cell.clean)) for cell in header):
+        return None  # a table's header starts after its caption (a chart's above it)
     # The header names the row labels' column too, or leaves that cell blank (a line of
     # spaces, gone from the run): the rows tell, being one cell wider then.
     rows, headless = max(

@@ -77,7 +77,7 @@ UNITS: tuple[Unit, ...] = (
     _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P), _("米", P),
     _("亩", P, per=True), _("公顷", P),
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
-    _("千公顷", P), _("方", P, names_in_chinese=True), _("m2", P),
+    _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("㎡", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
     _("标箱", P), _("TEU", P),

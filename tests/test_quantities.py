@@ -251,3 +251,10 @@ def test_a_quote_that_keeps_pinyin_glosses_is_read_without_them() -> None:
     assert (found.text, found.value, found.unit) == ("2.62萬(wàn)億元", 2.62e12, "元")
     (people,) = quote_quantities("312.87萬(wàn)人")
     assert (people.start, people.end, people.value) == (0, 13, 3_128_700)
+
+
+def test_thousand_litres_is_a_unit_of_its_own_and_a_bare_rise_is_no_unit() -> None:
+    [beer] = find_quantities("啤酒67.85万千升")
+    assert (beer.value, beer.unit) == (678_500, "千升")
+    [rank] = find_quantities("排名由3升至2")[:1]
+    assert rank.unit != "升"

@@ -704,3 +704,18 @@ def test_a_change_column_names_the_change_of_the_measure_on_its_left() -> None:
     )
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [f.indicator for f in facts][:4] == ["货运量", "货运量增长", "客运量", "客运量增长"]
+
+
+def test_a_chart_caption_and_its_unit_line_above_a_table_are_not_its_header() -> None:
+    # A bulletin puts a chart's title and `单位:` line right above the next table's caption;
+    # the table's header starts after its own caption, one cell per line with lone pipes.
+    text = (
+        "图2 历年农业增加值及其增长速度\n单位:亿元、%\n表5 2019年农业总产值\n"
+        "指 标\n|\n绝对额(亿元)\n|\n比上年±%\n|\n"
+        "农业总产值\n|\n812.40\n|\n4.1\n|\n#种植业\n|\n503.72\n|\n3.6\n|\n"
+        "林业\n|\n41.05\n|\n7.9\n|\n"
+    )
+    [table] = find_tables(text)
+    assert table.title.startswith("表5")
+    assert [column.header for column in table.columns] == ["指 标", "绝对额(亿元)", "比上年±%"]
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)][:2] == [("812.40", "元"), ("4.1", "%")]
