@@ -481,3 +481,17 @@ def test_goals_listed_in_a_review_are_for_the_year_ahead_and_two_year_averages_f
     assert periods["6.9%"] == ("actual", "2017")
     assert periods["6.5%"] == ("actual", None)
     assert periods["7%"] == periods["2.8%"] == ("target", "2018")
+
+
+def test_an_index_level_in_prose_is_a_fact_with_no_unit() -> None:
+    text = (
+        "某市2021年国民经济和社会发展统计公报\n"
+        "全年居民消费价格总指数为101.6，其中食品价格指数98.9。企业景气指数年末达到121.35。"
+        "全市共有指数基金3只。\n"
+    )
+    facts = _facts(text)
+    assert {key: (f.unit, f.kind) for key, f in facts.items() if not f.unit} == {
+        "101.6": ("", "level"),
+        "98.9": ("", "level"),
+        "121.35": ("", "level"),
+    }

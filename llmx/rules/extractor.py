@@ -116,7 +116,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
-        if filters.is_zero_outcome(folded, quantity):
+        if filters.is_zero_outcome(folded, quantity) or filters.is_index_level(folded, quantity):
             quantity = replace(quantity, has_unit=True)
         quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):

@@ -51,6 +51,7 @@ _MONEY_CONTEXT = re.compile(
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
+_INDEX_BEFORE = re.compile(r"指数(?:年末|全年|年均)?(?:为|是|达到?|在)?$")
 # A quotation that opens with a change or a bid (“增长7.5%以上”, “保8%、争9%”) quotes a figure.
 _QUOTED_FIGURE = re.compile("(?:保|争|" + cue_pattern("change", Scope.CLAUSE).pattern + ")")
 
@@ -158,6 +159,17 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if quantity.shape == "number" and not quantity.has_unit and _is_year(quantity):
         return "year"
     return None
+
+
+def is_index_level(folded: str, quantity: Quantity) -> bool:
+    """价格总指数为102.1: an index on a base of 100, a level with no unit (GUIDELINES)."""
+    return (
+        quantity.shape == "number"
+        and not quantity.has_unit
+        and not quantity.magnitude
+        and not quantity.chinese
+        and bool(_INDEX_BEFORE.search(_before(folded, quantity, 12)))
+    )
 
 
 def is_zero_outcome(folded: str, quantity: Quantity) -> bool:
