@@ -495,3 +495,20 @@ def test_an_index_level_in_prose_is_a_fact_with_no_unit() -> None:
         "98.9": ("", "level"),
         "121.35": ("", "level"),
     }
+
+
+def test_the_plan_a_result_is_measured_against_is_a_target_and_the_share_a_result() -> None:
+    text = (
+        "关于某省2021年预算执行情况的报告\n"
+        "全省财政总收入为512.30亿元，为年度预算498.00亿元的102.87%。"
+        "税收收入完成年度指标300亿元的95.2%。一般公共预算支出完成调整预算的 97.1%。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {
+        "512.30亿元": "actual",
+        "498.00亿元": "target",
+        "102.87%": "actual",
+        "300亿元": "target",
+        "95.2%": "actual",
+        "97.1%": "actual",
+    }

@@ -97,8 +97,12 @@ def kind_of(folded: str, quantity: Quantity) -> str:
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
 _GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
 _COMPLETION_OF_BUDGET = re.compile(
-    r"(?:完成|为|占)[^，。；]{0,20}(?:预算|计划|目标)[^，。；]{0,14}的$"
+    r"(?:完成|为|占)[^，。；]{0,20}(?:预算|计划|目标)[^，。；]{0,14}的\s*$"
 )
+# 为年度预算411.08亿元的100.58%, 完成年度指标159.2亿元的57.8%: the amount a result is
+# measured against is the plan's.
+_PLAN_MEASURED_AGAINST = re.compile(r"(?:预算|计划|目标|指标|任务)(?:数|为)?$")
+_SHARE_OF_IT_AFTER = re.compile(r"\s*的\s*\d")
 _MOVED_TO = re.compile(
     r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
 )
@@ -186,6 +190,8 @@ def status_of(
             planned and context.plan_year and planned.group(1) >= context.plan_year
         )
         return "target" if ahead else "actual"
+    if _PLAN_MEASURED_AGAINST.search(near) and _SHARE_OF_IT_AFTER.match(folded, quantity.end):
+        return "target"
     if _AGAINST_PLAN.search(near) or (
         quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause)
     ):
