@@ -512,3 +512,13 @@ def test_the_plan_a_result_is_measured_against_is_a_target_and_the_share_a_resul
         "95.2%": "actual",
         "97.1%": "actual",
     }
+
+
+def test_a_fund_named_before_a_colon_does_not_make_its_results_a_budget() -> None:
+    text = (
+        "关于某区2020年决算情况的报告\n一、全区收支决算情况\n"
+        "(一)一般公共预算:2020年全区一般公共预算收入42.3亿元，同比增长6.1%。\n"
+        "二、2021年代编预算\n全区代编预算:地方级财政收入预算51200万元。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses == {"42.3亿元": "actual", "6.1%": "actual", "51200万元": "target"}

@@ -149,7 +149,8 @@ _TASK_AFTER = re.compile(
 )
 # 低于5%的控制目标 compares a result with the goal; the goal is a level of what is measured.
 _COMPARED_WITH_GOAL = re.compile(r"(?:低于|高于|好于|优于)$")
-_BUDGET_SENTENCE = re.compile(r"预算[:：]")
+# 代编预算: opens a budget; 一般公共预算: / 政府性基金预算: / 国有资本经营预算: only name a fund.
+_BUDGET_SENTENCE = re.compile(r"(?<![共金营])预算[:：]")
 _EXECUTED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'actual', Scope.CLAUSE)).pattern})[^，。；]{{0,6}}$"
 )
