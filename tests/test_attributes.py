@@ -522,3 +522,16 @@ def test_a_fund_named_before_a_colon_does_not_make_its_results_a_budget() -> Non
     )
     statuses = {key: f.status for key, f in _facts(text).items()}
     assert statuses == {"42.3亿元": "actual", "6.1%": "actual", "51200万元": "target"}
+
+
+def test_a_share_of_the_budget_and_the_change_after_it_are_of_the_sentences_subject() -> None:
+    text = (
+        "关于某县2021年上半年预算执行情况的报告\n"
+        "地方一般公共预算收入8.6亿元，为年预算的45.2%，降低3.1%。"
+        "一般公共预算支出12.4亿元，完成调整后预算的51.7%，增长2.2%。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["45.2%"] == "地方一般公共预算收入为年预算"
+    assert indicators["3.1%"].startswith("地方一般公共预算收入")
+    assert indicators["51.7%"] == "一般公共预算支出完成调整后预算"
+    assert indicators["2.2%"].startswith("一般公共预算支出")

@@ -637,13 +637,14 @@ def _tidy(indicator: str, folded: str) -> str:
 
 
 # Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
-_FOLLOW_ON = re.compile(
-    r"(?:占|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+# What a number is said against: 完成年初预算, 为年预算, 完成调整后预算, 比上年, 同口径.
+_AGAINST = (
+    r"(?:完成|为)(?:年初|年度|全年|调整后?|年)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比"
 )
+_FOLLOW_ON = re.compile(rf"(?:占|{_AGAINST})")
 # Where an indicator's subject ends and what is said of it begins.
 _PREDICATE = re.compile(
-    rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅"
-    r"|(?:完成|为)(?:年初|调整)?(?:预算|计划)|同口径|(?:比|较)(?:上年|去年)|同比)"
+    rf"(?:{_CHANGE_VERB.pattern.replace('增加', '增加(?!值)')}|增速|降幅|增幅|{_AGAINST})"
 )
 
 
