@@ -535,3 +535,13 @@ def test_a_share_of_the_budget_and_the_change_after_it_are_of_the_sentences_subj
     assert indicators["3.1%"].startswith("地方一般公共预算收入")
     assert indicators["51.7%"] == "一般公共预算支出完成调整后预算"
     assert indicators["2.2%"].startswith("一般公共预算支出")
+
+
+def test_a_qualifier_after_a_rate_is_not_the_noun_it_measures() -> None:
+    text = (
+        "某市2017年政府工作报告\n"
+        "预计全年地区生产总值2.15万亿元，比上年增长7%以上。完成固定资产投资6000亿元，增长8%左右。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["7%"] == "地区生产总值增长"
+    assert indicators["8%"].endswith("固定资产投资增长")

@@ -18,6 +18,7 @@ from llmx.vocabulary import (
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
     STATUS_CUES,
+    SUFFIX_QUALIFIERS,
     Family,
     Scope,
     alternation,
@@ -399,6 +400,7 @@ def _ratio_start(folded: str, quantity: Quantity) -> int:
 
 
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")
+_QUALIFIER_AFTER = re.compile(f"(?:{alternation(SUFFIX_QUALIFIERS).pattern})的?")
 _NOUN_STOP = re.compile(
     r"(?:认定|获得?|完成|实现|达到|入选|落地|投产|开工|建成|签约|参与|参加|提供|开展|纳入|通过|"
     r"等|的|，|和|及|与|全部|全面|相继|顺利|加快|共|累计"
@@ -408,7 +410,9 @@ _NOUN_STOP = re.compile(
 
 def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
     """The noun phrase right after a number (130个|技改项目), up to a verb or a break."""
-    match = _NOUN_AFTER.match(folded, quantity.end)
+    # 增长8%左右。: a qualifier after the number is no noun (nor is 以上 of 7%以上的项目).
+    qualifier = _QUALIFIER_AFTER.match(folded, quantity.end)
+    match = _NOUN_AFTER.match(folded, qualifier.end() if qualifier else quantity.end)
     if not match:
         return ""
     stop = _NOUN_STOP.search(match.group())
