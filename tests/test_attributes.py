@@ -545,3 +545,9 @@ def test_a_qualifier_after_a_rate_is_not_the_noun_it_measures() -> None:
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators["7%"] == "地区生产总值增长"
     assert indicators["8%"].endswith("固定资产投资增长")
+
+
+def test_an_item_number_is_not_part_of_the_indicator() -> None:
+    text = "关于某市2022年1-5月财政收支情况的报告\n1.增值税增加4270万元。2.消费税增加283万元。\n"
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators == {"4270万元": "增值税增加", "283万元": "消费税增加"}
