@@ -551,3 +551,12 @@ def test_an_item_number_is_not_part_of_the_indicator() -> None:
     text = "关于某市2022年1-5月财政收支情况的报告\n1.增值税增加4270万元。2.消费税增加283万元。\n"
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators == {"4270万元": "增值税增加", "283万元": "消费税增加"}
+
+
+def test_document_year_of_a_text_dated_by_the_republic_of_china_calendar_alone() -> None:
+    text = (
+        "第812號市政統計週報\n【提要】111年某市平均每戶家庭可支配所得為120.5萬元，較110年增加1.2%；"
+        "111年每戶消費支出98.1萬元，較110年減少0.4%。\n"
+    )
+    assert document_year(text) == "2022"
+    assert {key: f.period for key, f in _facts(text).items()}["120.5萬元"] == "2022"

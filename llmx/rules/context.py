@@ -137,19 +137,26 @@ def _years(text: str) -> DocumentContext:
 
 
 def _most_named_year(folded: str) -> str | None:
-    """The year the text names most often on its own (not in a range or a span since)."""
+    """The year the text names most often on its own (not in a range or a span since). A
+    text that names no common-era year may be dated by the Republic of China calendar alone
+    (109年臺北市平均每戶…, 較108年增加): its years are 1911 more."""
+    counts = _named_years(folded, _YEAR, 0) or _named_years(folded, _ROC_PLAIN_YEAR, 1911)
+    if not counts:
+        return None
+    # The most named; among as many, the latest (a report looks back from its own year).
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+def _named_years(folded: str, year: re.Pattern[str] | str, era: int) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for match in re.finditer(_YEAR, folded):
+    for match in re.finditer(year, folded):
         before = folded[max(0, match.start() - 3) : match.start()]
         after = folded[match.end() : match.end() + 2]
         if _RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after):
             continue
         if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
-            counts[match.group(1)] += 1
-    if not counts:
-        return None
-    # The most named; among as many, the latest (a report looks back from its own year).
-    return max(counts, key=lambda year: (counts[year], year))
+            counts[str(int(match.group(1)) + era)] += 1
+    return counts
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
@@ -159,6 +166,7 @@ _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234567
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
 _ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
 _ROC_MARK = re.compile(r"民国|中华民国")
+_ROC_PLAIN_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年")
 _AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
 # 中华民国九十二年度, 八十八年下半年: a Republic of China year in numerals after the era's name (the
 # fiscal year 八十八年下半年及八十九年度 begins in 1999, the year it is counted as).
