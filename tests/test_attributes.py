@@ -560,3 +560,12 @@ def test_document_year_of_a_text_dated_by_the_republic_of_china_calendar_alone()
     )
     assert document_year(text) == "2022"
     assert {key: f.period for key, f in _facts(text).items()}["120.5萬元"] == "2022"
+
+
+def test_a_change_on_the_year_before_named_by_its_year_is_of_the_next_year() -> None:
+    text = (
+        "某省1957年国民经济计划执行结果的公报\n"
+        "工业生产总值33.1亿元，比1956年增长2.9%。粮食产量比1952年增长18.4%。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"33.1亿元": "1957", "2.9%": "1957", "18.4%": None}

@@ -36,6 +36,7 @@ _MULTI_YEAR = re.compile(
     r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
+_COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
 _SPAN_WORDS = re.compile(r"累计|总投资|截至")
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
@@ -305,6 +306,14 @@ def period_of(
     the plan year in a plan); none for multi-year figures."""
     start = _ratio_start(folded, quantity)
     clause = clause_before(folded, start, limit=_CLAUSE_MAX)
+    compared = _COMPARED_WITH_YEAR.search(clause)
+    if compared:
+        # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
+        # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
+        year = str(int(compared.group(1)) + 1)
+        sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+        named = year in (context.report_year, context.plan_year) or f"{year}年" in sentence
+        return year if named else None
     if _MULTI_YEAR.search(clause):
         return None
     ends_dated = _ENDS_DATED.search(clause)
