@@ -310,10 +310,10 @@ def period_of(
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
-        year = str(int(compared.group(1)) + 1)
-        sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
-        named = year in (context.report_year, context.plan_year) or f"{year}年" in sentence
-        return year if named else None
+        next_year = str(int(compared.group(1)) + 1)
+        said = folded[bounds.sentence_start(quantity.start) : quantity.start]
+        named = next_year in (context.report_year, context.plan_year) or f"{next_year}年" in said
+        return next_year if named else None
     if _MULTI_YEAR.search(clause):
         return None
     ends_dated = _ENDS_DATED.search(clause)
