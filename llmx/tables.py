@@ -152,11 +152,11 @@ _ENDS_IN_RATE = re.compile(r"\d\s*%$")
 def _is_rate_header(header: str) -> bool:
     """A header of growth or shares, which are in percent unless it says otherwise; a
     difference in amount (增减额, 比较) is in the table's unit."""
-    outside = _outside_brackets(header)
+    outside = outside_brackets(header)
     return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_HEADER.search(outside)
 
 
-def _outside_brackets(header: str) -> str:
+def outside_brackets(header: str) -> str:
     """A header less its bracketed words: in `最新年度数据 (同比变动)` the bracket names what a
     cell gives in brackets (`3,795 (↑92.3%)`), not the cell's own number."""
     folded = fold(header)
@@ -167,7 +167,7 @@ def _outside_brackets(header: str) -> str:
 def _header_status(header: str) -> str | None:
     folded = fold(header)
     # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
-    alone = _outside_brackets(header)
+    alone = outside_brackets(header)
     if "预计完成" in folded or (
         _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded)
     ):
@@ -331,7 +331,7 @@ _HEADER_ROWS_MAX = 3
 def names_a_measure(header: str) -> bool:
     """Whether a column header names what its cells measure (绝对数, 增长, 比重, 指数), not
     only whose they are (城市, 农村) or in what unit."""
-    words = _outside_brackets(header)
+    words = outside_brackets(header)
     return bool(_MEASURE_HEADER.search(words) or _RATE_HEADER.search(words))
 
 

@@ -719,3 +719,18 @@ def test_a_chart_caption_and_its_unit_line_above_a_table_are_not_its_header() ->
     assert table.title.startswith("表5")
     assert [column.header for column in table.columns] == ["指 标", "绝对额(亿元)", "比上年±%"]
     assert [(fact[0], fact[2]) for fact in _facts_of(text)][:2] == [("812.40", "元"), ("4.1", "%")]
+
+
+def test_a_bracketed_or_arrowed_number_is_a_change_and_the_level_beside_it_a_level() -> None:
+    text = (
+        "統計指標 | 單位 | 最新年度數據 (同比變動) | 最新數據 (季度) | 按季變動 | ||\n"
+        "宏觀經濟 | ||||||\n"
+        "2024 | 2024 Q1 | 2024 Q2 | ||||\n"
+        "本地生產總值 | 億元 | 2,104 (↑12.5%) | 510.2 | 533.0 | ↑ 4.5% | |\n"
+        "貨物出口 | 億元 | 88.4 (↓ 3.1%) | 20.7 | 19.9 | ↓ 3.9% | |\n"
+    )
+    kinds = {fact[0]: fact[3] for fact in _facts_of(text)}
+    assert kinds == {
+        "2,104": "level", "12.5%": "change", "510.2": "level", "533.0": "level", "4.5%": "change",
+        "88.4": "level", "3.1%": "change", "20.7": "level", "19.9": "level", "3.9%": "change",
+    }  # fmt: skip

@@ -19,7 +19,7 @@ from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
 from llmx.sections import Section, section_at, split_sections
-from llmx.tables import Row, Table, find_tables, names_a_measure
+from llmx.tables import Row, Table, find_tables, names_a_measure, outside_brackets
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
 
 NAME = "rules"
@@ -249,8 +249,14 @@ def _row_facts(
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
-            headers = _KindHeaders(fold(header), fold(column.header), reading.title)
-            kind = _table_kind(headers, quantity, negative)
+            # `3,795 (↑92.3%)` under `最新年度數據 (同比變動)`: the bracket's words are the
+            # bracketed number's, an arrow makes its number a change.
+            before = text[cell.start : quantity.start]
+            bracketed = sum(map(before.count, "(（")) > sum(map(before.count, ")）"))
+            column_words = fold(column.header) if bracketed else outside_brackets(column.header)
+            headers = _KindHeaders(fold(header), column_words, reading.title)
+            arrow = _ARROW_BEFORE.search(before)
+            kind = "change" if arrow else _table_kind(headers, quantity, negative)
             period = (
                 column.period
                 or table.period_of(row)
@@ -272,6 +278,7 @@ def _row_facts(
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
+_ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
