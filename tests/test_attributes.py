@@ -569,3 +569,14 @@ def test_a_change_on_the_year_before_named_by_its_year_is_of_the_next_year() -> 
     )
     periods = {key: f.period for key, f in _facts(text).items()}
     assert periods == {"33.1亿元": "1957", "2.9%": "1957", "18.4%": None}
+
+
+def test_more_and_less_than_planned_or_than_a_year_are_changes_and_a_done_share_a_share() -> None:
+    text = (
+        "关于某省2003年预算执行情况的报告\n"
+        "省级财政总收入413亿元，超收2.4亿元。粮食产量1126万吨，较上年减产24.5万吨。"
+        "投资完成年度任务的35.5%。\n"
+    )
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert kinds == {"413亿元": "level", "2.4亿元": "change", "1126万吨": "level",
+                     "24.5万吨": "change", "35.5%": "share"}  # fmt: skip

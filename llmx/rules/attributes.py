@@ -110,18 +110,18 @@ _MOVED_TO = re.compile(
 )
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
-_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|净增额?达?|净减少?)了?$")
+_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|超收|超支|短收|净增额?达?|净减少?)了?$")
 # 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
 _BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
 _COMPARED_CHANGE = re.compile(
-    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|多|少)了?$"
+    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多|少)了?$"
 )
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
 _COMPLETION_RATIO = re.compile(
-    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
+    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标|任务|指标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
 )
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
