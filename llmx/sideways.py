@@ -16,13 +16,16 @@ turns it into a `Table` (one row per label, one value column per measure). Pure 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-from llmx.lines import text_lines
+from llmx.lines import grids_in
 
 # (start, end) of a cell in the text.
 Span = tuple[int, int]
+# A line of the text: where it starts, and its words without the line end.
+Line = tuple[int, str]
 
 _LABELS_MIN = 3
 _LABEL_MAX = 8
@@ -44,55 +47,37 @@ class SidewaysGrid:
     values: tuple[tuple[Span, ...], ...]  # one line per measure, one cell per label
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    text: str
+def _cells(line: Line) -> list[Span]:
+    """The line's cells: runs of characters between spaces and pipes."""
+    start, words = line
+    return [(start + m.start(), start + m.end()) for m in _CELL.finditer(words)]
 
-    def cells(self) -> list[Span]:
-        """The line's cells: runs of characters between spaces and pipes."""
-        return [(self.start + m.start(), self.start + m.end()) for m in _CELL.finditer(self.text)]
 
-    @property
-    def is_rule(self) -> bool:
-        return bool(re.fullmatch(r"\s*[|｜]*\s*", self.text))
+def _is_rule(line: Line) -> bool:
+    return bool(re.fullmatch(r"\s*[|｜]*\s*", line[1]))
 
 
 def find_sideways(text: str) -> list[SidewaysGrid]:
     """Every sideways grid of `text`: a line of three or more short labels, then one or more
     lines with as many cells, each starting with a number and mostly numbers."""
-    lines = _lines(text)
-    grids: list[SidewaysGrid] = []
-    index = 0
-    while index < len(lines):
-        grid = _grid_at(text, lines, index)
-        if grid is None:
-            index += 1
-            continue
-        grids.append(grid)
-        index += 1 + len(grid.values)
-    return grids
-
-
-def _lines(text: str) -> list[_Line]:
-    return [_Line(start, line) for start, line in text_lines(text)]
+    return grids_in(text, _grid_at)
 
 
 def _words(text: str, cells: list[Span]) -> list[str]:
     return [fold(text[start:end]) for start, end in cells]
 
 
-def _is_label_line(text: str, line: _Line) -> bool:
-    if _PROSE.search(line.text) or re.search(r"[|｜].*\S.*[|｜]", line.text.strip(" |｜")):
+def _is_label_line(text: str, line: Line) -> bool:
+    if _PROSE.search(line[1]) or re.search(r"[|｜].*\S.*[|｜]", line[1].strip(" |｜")):
         return False
-    words = _words(text, line.cells())
+    words = _words(text, _cells(line))
     return len(words) >= _LABELS_MIN and all(
         len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words
     )
 
 
-def _is_value_line(text: str, line: _Line, width: int) -> bool:
-    words = _words(text, line.cells())
+def _is_value_line(text: str, line: Line, width: int) -> bool:
+    words = _words(text, _cells(line))
     if len(words) != width or not _NUMBER.fullmatch(words[0]):
         return False
     numbers = sum(1 for word in words if _NUMBER.fullmatch(word))
@@ -103,11 +88,11 @@ def _is_value_line(text: str, line: _Line, width: int) -> bool:
     return others_are_values and 2 * numbers >= width
 
 
-def _grid_at(text: str, lines: list[_Line], index: int) -> SidewaysGrid | None:
+def _grid_at(text: str, lines: Sequence[Line], index: int) -> tuple[SidewaysGrid, int] | None:
     if not _is_label_line(text, lines[index]):
         return None
-    labels = lines[index].cells()
-    values: list[_Line] = []
+    labels = _cells(lines[index])
+    values: list[Line] = []
     for line in lines[index + 1 :]:
         if not _is_value_line(text, line, len(labels)):
             break
@@ -116,18 +101,15 @@ def _grid_at(text: str, lines: list[_Line], index: int) -> SidewaysGrid | None:
         return None
     measures = _measures_above(text, lines, index, len(values))
     first = next((span for span in measures if span is not None), labels[0])
-    last = values[-1].cells()[-1]
-    return SidewaysGrid(
-        first[0],
-        last[1],
-        measures,
-        tuple(labels),
-        tuple(tuple(line.cells()) for line in values),
+    last = _cells(values[-1])[-1]
+    grid = SidewaysGrid(
+        first[0], last[1], measures, tuple(labels), tuple(tuple(_cells(line)) for line in values)
     )
+    return grid, index + 1 + len(values)
 
 
 def _measures_above(
-    text: str, lines: list[_Line], index: int, count: int
+    text: str, lines: Sequence[Line], index: int, count: int
 ) -> tuple[Span | None, ...]:
     """The names of the `count` value lines: the one-cell lines right above the labels
     (past rules and blank lines), in order; None for those the text does not name."""
@@ -136,12 +118,12 @@ def _measures_above(
     while position >= 0 and len(found) < count:
         line = lines[position]
         position -= 1
-        if line.is_rule or not line.text.strip():
+        if _is_rule(line) or not line[1].strip():
             continue
-        words = line.text.strip(" \u3000|｜")
+        words = line[1].strip(" \u3000|｜")
         if len(words) > _MEASURE_MAX or _PROSE.search(words) or re.search(r"[\s|｜]", words):
             break
-        start = line.start + line.text.index(words)
+        start = line[0] + line[1].index(words)
         found.append((start, start + len(words)))
     unnamed: tuple[Span | None, ...] = (None,) * (count - len(found))
     return unnamed + tuple(found[::-1])
