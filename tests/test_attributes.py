@@ -457,7 +457,7 @@ def test_how_a_figure_was_reckoned_is_left_out_of_its_indicator() -> None:
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators["4.7%"] == "地区生产总值增长"
     assert indicators["12070美元"] == "人均地区生产总值"
-    assert indicators["3.9%"] == "全省税收收入增长"
+    assert indicators["3.9%"] == "税收收入增长"  # 全省, like 全市, is a lead word
 
 
 def test_where_a_value_came_to_measures_the_subject_it_moved_from() -> None:
@@ -580,3 +580,12 @@ def test_more_and_less_than_planned_or_than_a_year_are_changes_and_a_done_share_
     kinds = {key: f.kind for key, f in _facts(text).items()}
     assert kinds == {"413亿元": "level", "2.4亿元": "change", "1126万吨": "level",
                      "24.5万吨": "change", "35.5%": "share"}  # fmt: skip
+
+
+def test_where_and_when_words_that_open_a_clause_are_not_the_indicator() -> None:
+    text = (
+        "某县2021年上半年经济运行情况\n"
+        "上半年全县农林牧渔业总产值12.4亿元。据统计我县生猪出栏8.6万头。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators == {"12.4亿元": "农林牧渔业总产值", "8.6万头": "生猪出栏"}
