@@ -589,3 +589,12 @@ def test_where_and_when_words_that_open_a_clause_are_not_the_indicator() -> None
     )
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators == {"12.4亿元": "农林牧渔业总产值", "8.6万头": "生猪出栏"}
+
+
+def test_document_year_from_an_english_date_field_at_the_top() -> None:
+    text = (
+        " date 2025-10-22 縣議會今開定期會。\n"
+        "縣長自2018年底上任後，隔年起自行統籌預算。明年度總預算歲出707億元。\n"
+    )
+    context = DocumentContext.of(text)
+    assert (context.report_year, context.plan_year) == ("2025", "2026")
