@@ -598,3 +598,13 @@ def test_document_year_from_an_english_date_field_at_the_top() -> None:
     )
     context = DocumentContext.of(text)
     assert (context.report_year, context.plan_year) == ("2025", "2026")
+
+
+def test_a_figure_in_a_sentence_on_a_span_of_years_has_no_period() -> None:
+    text = (
+        "关于某镇2010年财政预算执行情况的报告\n"
+        "至2010年的五年间，全镇财政收入总量为“十五”期末的2.48倍，资产总量增加80.3%。"
+        "2010年财政收入3.2亿元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods == {"2.48倍": None, "80.3%": None, "3.2亿元": "2010"}

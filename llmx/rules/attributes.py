@@ -37,6 +37,11 @@ _MULTI_YEAR = re.compile(
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
 _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
+# A sentence that names a span of years before a number speaks of the span: 五年间, 三年来,
+# “十二五”期间.
+_SPAN_OF_YEARS = re.compile(
+    r"[两三四五六七八九十\d]+年(?:间|来)|[一二三四五六七八九十]{1,2}五”?(?:期间|时期)"
+)
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
 _SPAN_WORDS = re.compile(r"累计|总投资|截至")
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
@@ -317,6 +322,8 @@ def period_of(
         return next_year if named else None
     if _MULTI_YEAR.search(clause):
         return None
+    if _SPAN_OF_YEARS.search(folded, bounds.sentence_start(quantity.start), start):
+        return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
         return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
