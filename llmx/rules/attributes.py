@@ -40,7 +40,7 @@ _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?
 # A sentence that names a span of years before a number speaks of the span: 五年间, 三年来,
 # “十二五”期间.
 _SPAN_OF_YEARS = re.compile(
-    r"[两三四五六七八九十\d]+年(?:间|来)|[一二三四五六七八九十]{1,2}五”?(?:期间|时期)"
+    r"(?:[两三四五六七八九十]+|(?<!\d)\d{1,2})年(?:间|来)|[一二三四五六七八九十]{1,2}五”?(?:期间|时期)"
 )
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
 _SPAN_WORDS = re.compile(r"累计|总投资|截至")
