@@ -608,3 +608,12 @@ def test_a_figure_in_a_sentence_on_a_span_of_years_has_no_period() -> None:
     )
     periods = {key: f.period for key, f in _facts(text).items()}
     assert periods == {"2.48倍": None, "80.3%": None, "3.2亿元": "2010"}
+
+
+def test_a_line_wrapped_mid_sentence_is_read_as_one_sentence() -> None:
+    text = (
+        "某省1957年国民经济计划执行结果的公报\n"
+        "工业生产总值33.56亿元，完成年计划的103.4%，比上年增长2.7%。其中，地方工业产值\n"
+        "17.92亿元，比上年增长3.6%。\n一、农业\n"
+    )
+    assert _facts(text)["17.92亿元"].indicator == "地方工业产值"

@@ -197,6 +197,22 @@ def arabic_years(folded: str) -> str:
     return dated
 
 
+# A line this long that runs into the next without a stop was wrapped by a page's width.
+_WRAP_MIN = 24
+_WRAPPED = re.compile(
+    rf"(?<=[^\n|\t]{{{_WRAP_MIN}}}[\u4e00-\u9fff\d])\n(?=[\u4e00-\u9fff\d])"
+    r"(?![一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节部条])"
+)
+
+
+def unwrapped(folded: str) -> str:
+    """The text with lines that a page width broke mid-sentence joined by a space, one
+    character for one: a long line that ends in a word or a number, not a stop, and a next
+    line that goes on with one (PDF text, old reports typed to a width), unless the next line
+    opens a numbered item or a heading."""
+    return _WRAPPED.sub(" ", folded)
+
+
 # --- the part of the report a section belongs to ---------------------------------------------
 
 _ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)

@@ -17,7 +17,13 @@ from llmx.glosses import Unglossed, unglossed
 from llmx.quantities import Quantity, find_quantities
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
-from llmx.rules.context import Boundaries, DocumentContext, arabic_years, section_status
+from llmx.rules.context import (
+    Boundaries,
+    DocumentContext,
+    arabic_years,
+    section_status,
+    unwrapped,
+)
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables, names_a_measure, outside_brackets
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
@@ -74,7 +80,7 @@ class RulesExtractor:
 def _prepare(document: Document) -> _Document:
     text = document.text
     clean = Unglossed.of(text)
-    clean_folded = fold(clean.text)
+    clean_folded = unwrapped(fold(clean.text))
     dated = arabic_years(clean_folded)
     return _Document(
         document,
