@@ -617,3 +617,13 @@ def test_a_line_wrapped_mid_sentence_is_read_as_one_sentence() -> None:
         "17.92亿元，比上年增长3.6%。\n一、农业\n"
     )
     assert _facts(text)["17.92亿元"].indicator == "地方工业产值"
+
+
+def test_a_total_keeps_its_word() -> None:
+    text = (
+        "关于某区2020年预算执行情况的报告\n"
+        "加上级补助收入12万元，收入合计5146万元。支出总计为4489万元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["5146万元"] == "收入合计"
+    assert indicators["4489万元"] == "支出总计"
