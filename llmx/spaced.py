@@ -8,19 +8,23 @@ space apart and its figures after it, separated by runs of spaces.
               (+1.2)   (+3.6)   (+2.2)
       以 固 定 (2012 年 ) 价 格 计 算 298.7   341.0   344.3
               (-0.4)   (+2.9)   (+1.0)
-    进 出 口 组 成 ( 以 当 年 价 格 计 算 ) ( 十 亿 港 元 )
+    进 出 口 组 成
+      ( 以 当 年 价 格 计 算 ) ( 十 亿 港 元 )
       货 物 出 口 121.0   133.4   140.8
       减 : 货 物 进 口 118.6   129.9   137.2
 
-The header holds nothing but years, each maybe followed by a mark for a note (`#`, `@`, `*`),
-and maybe the words heading the labels before them. A line of words without figures heads the
-rows under it (a group heading, its unit in brackets at its end; a line that is only brackets
-goes on with the heading above it). A row's figures are the last tokens of its line, one per
-year. A line of bracketed signed figures right under a row (`(+1.2)   (+3.6)   (+2.2)`) gives
-that row's change rate in percent for each year: facts of their own. A row under a group
-heading that only says how the group's figure is reckoned (`以当年价格计算`) is the group's
-measure so reckoned: its name is the heading's, the row's words in brackets after it
-(`出口总值(以当年价格计算)`); any other row is named by its own words.
+The header holds nothing but years, each maybe followed by a mark for a note (`#`, `@`, `*`)
+or a spaced-out 年, and maybe the words heading the labels before them. A line of words
+without figures heads the rows under it (a group heading, its unit in brackets at its end; a
+line that is only brackets goes on with the heading above it); a row that writes its own unit
+(`人 口 ( 万 人 ) 741.3 …`) heads the rows indented deeper under it. A row's figures are the
+last tokens of its line, one per year (a dash for none). A line of bracketed signed figures
+right under a row (`(+1.2)   (+3.6)   (+2.2)`) gives that row's change rate in percent for
+each year: facts of their own; where it gives fewer rates than years, which year each is for
+cannot be told and none is read. A row under a heading that only says how the heading's
+figure is reckoned (`以当年价格计算`) is that figure so reckoned: its name is the heading's, the
+row's words in brackets after it (`出口总值(以当年价格计算)`); any other row is named by its
+own words.
 
 Most labels must be spaced out letter by letter, and two rows must give a figure for every
 year: prose, and tables in other layouts (a yearbook's bilingual rows, labels written whole
@@ -52,8 +56,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _YEAR_MARK = re.compile(r"[@#*^+†‡＃＊]{1,3}|[(（][a-z#*@]{1,2}[)）]")
 _MARKED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_YEAR_MARK.pattern})?")
 # A figure, or a dash for none.
-_CELL = re.compile(r"[-−－+]?\d[\d,]*(?:\.\d+)?%?|[—–…\-－]+")
-_CHANGE = re.compile(r"[(（]\s*(?P<rate>[-−－+]?\s*\d[\d,]*(?:\.\d+)?)\s*%?\s*[)）]")
+# A figure, or a dash for none, maybe with a mark calling a note (`1,024.5#`).
+_CELL = re.compile(r"(?:[-−－+]?\d[\d,]*(?:\.\d+)?%?|[—–…\-－]+)[*#@†‡＊＃]{0,2}")
+# A change rate in brackets (`(-2.6)`, `(+5.1%)`), or a dash in brackets for none.
+_CHANGE = re.compile(
+    r"[(（]\s*(?P<rate>[-−－+]?\s*\d[\d,]*(?:\.\d+)?|[—–\-－]+)\s*%?\s*[)）][*#@†‡＊＃]{0,2}"
+)
 _ONLY_BRACKETS = re.compile(r"^(?:[(（][^()（）]*[)）]\s*)+$")
 _SENTENCE = re.compile(r"[。，；！？!?;]")
 # A row that says how its group's figure is reckoned: 以当时市价计算, 按可比价格计算, 以固定
@@ -111,8 +119,8 @@ def _header_years(line: str) -> tuple[str, ...] | None:
         year = _MARKED_YEAR.fullmatch(token)
         if year:
             years.append(year.group(1))
-        elif years and _YEAR_MARK.fullmatch(token):
-            continue
+        elif years and (_YEAR_MARK.fullmatch(token) or token == "年"):
+            continue  # a mark, or 年 spaced out from its year
         elif years or not _HAS_CJK.search(token) or _SENTENCE.search(token):
             return None
     if len(years) < _YEARS_MIN or years != sorted(set(years)):
@@ -176,8 +184,10 @@ def _grid_at(
     body: list[_Line] = []
     for position in range(index + 1, len(lines)):
         line = _body_line(lines[position][0], lines[position][1], width)
-        if line is None or (line.label is None and not _follows_row(body, line, width)):
+        if line is None or (line.label is None and not _follows_row(body)):
             break
+        if line.label is None and len(line.values) != width:
+            line = replace(line, values=())  # rates that cannot be told apart: none read
         body.append(line)
     while body and not body[-1].values:  # a heading with no rows under it ends no grid
         body.pop()
@@ -189,76 +199,82 @@ def _grid_at(
     return SpacedGrid(start, end, years, _parts(text, body, start, end)), index + 1 + len(body)
 
 
-def _follows_row(body: Sequence[_Line], line: _Line, width: int) -> bool:
-    """Whether a change line sits right under a row and gives a rate for each year."""
-    above = body[-1] if body else None
-    return (
-        above is not None
-        and above.label is not None
-        and bool(above.values)
-        and (len(line.values) == width)
-    )
+def _follows_row(body: Sequence[_Line]) -> bool:
+    """Whether a change line sits right under a row of figures."""
+    return bool(body) and body[-1].label is not None and bool(body[-1].values)
 
 
 @dataclass(frozen=True)
 class _Heading:
     words: str  # joined, with a line of brackets that goes on with it
     indent: int
-    start: int  # of its line: where its part begins
+    start: int | None  # of its line, where its part begins; None for a row heading
 
 
 def _parts(text: str, body: Sequence[_Line], start: int, end: int) -> tuple[SpacedPart, ...]:
     """The grid's rows, grouped under their headings; each part's span runs to the next's,
-    the first's from the grid's header."""
-    groups: list[tuple[_Heading, list[SpacedRow]]] = []
+    the first's from the grid's header. A row that writes its own unit (`出口(十亿港元)`)
+    heads the rows indented deeper under it, as a heading line would."""
+    groups: list[tuple[_Heading, int, list[SpacedRow]]] = []  # heading, start, rows
     heading = _Heading("", -1, start)
+    parent: _Heading | None = None
     previous: _Line | None = None
     for line in body:
-        if line.label is None:  # a change line: the rates of the row above
-            rows = groups[-1][1]
-            rows[-1] = replace(rows[-1], changes=line.values)
-        elif not line.values:
-            words = joined(text[line.label[0] : line.label[1]])
+        label = line.label
+        if label is None:  # a change line: the rates of the row above
+            if line.values:
+                rows = groups[-1][2]
+                rows[-1] = replace(rows[-1], changes=_figures(text, line.values))
+            continue
+        words = joined(text[label[0] : label[1]])
+        if not line.values:
             heading_above = previous is not None and previous.label and not previous.values
             if heading_above and _ONLY_BRACKETS.match(words):
                 heading = replace(heading, words=heading.words + words)  # (以当时市价计算)
             else:
-                heading = _Heading(words, line.indent, line.start)
-        else:
-            if not groups or groups[-1][0] is not heading:
-                groups.append((heading, []))
-            groups[-1][1].append(_row(text, line, heading))
+                heading, parent = _Heading(words, line.indent, line.start), None
+            previous = line
+            continue
+        if parent is not None and line.indent <= parent.indent:
+            parent = None
+        group = parent or heading
+        if not groups or groups[-1][0] is not group:
+            fresh = group.start is not None and all(g is not group for g, _, _ in groups)
+            groups.append(
+                (group, group.start if fresh and group.start is not None else line.start, [])
+            )
+        groups[-1][2].append(
+            SpacedRow(label, _name(words, group, line), _figures(text, line.values), ())
+        )
+        if parent is None and measure_of(words) != words:
+            parent = _Heading(words, line.indent, None)
         previous = line
-    starts = [start, *(group.start for group, _ in groups[1:]), end]
+    starts = [start, *(part_start for _, part_start, _ in groups[1:]), end]
     return tuple(
         SpacedPart(starts[number], starts[number + 1], group.words, tuple(rows))
-        for number, (group, rows) in enumerate(groups)
+        for number, (group, _, rows) in enumerate(groups)
     )
 
 
-def _row(text: str, line: _Line, heading: _Heading) -> SpacedRow:
-    """A row of figures, named under its heading; a dash is no figure."""
-    label = line.label or (line.start, line.start)
-    words = joined(text[label[0] : label[1]])
-    cells = tuple(
-        span if re.search(r"\d", text[span[0] : span[1]]) else None for span in line.values
-    )
-    return SpacedRow(label, _name(words, heading, line), cells, ())
+def _figures(text: str, spans: Sequence[Span]) -> tuple[Span | None, ...]:
+    """Each cell's span, None for a dash."""
+    return tuple(span if re.search(r"\d", text[span[0] : span[1]]) else None for span in spans)
 
 
 def _name(words: str, heading: _Heading, line: _Line) -> str:
     """A row's name: a sub-item that only says how its group is reckoned is the group's
     measure so reckoned (`本地生产总值(以当时市价计算)`); any other row is its own words."""
-    if heading.words and line.indent > heading.indent and _RECKONING.match(words):
-        return f"{measure_of(heading.words)}({words})"
+    measure = measure_of(heading.words)
+    if measure and line.indent > heading.indent and _RECKONING.match(words):
+        return f"{measure}({words})"
     return words
 
 
 def measure_of(heading: str) -> str:
-    """A group heading less the unit in brackets at its end: 本地生产总值(十亿港元) → 本地
-    生产总值."""
+    """A heading less the unit in brackets at its end: 本地生产总值(十亿港元) → 本地生产总值,
+    (十亿港元) → ""."""
     found = split_header_unit(heading)
     declared = declared_unit(found[0].split("/")[0]) if found else None
     if declared is None or not declared.family.fact:
         return heading
-    return re.sub(r"[(（][^()（）]*[)）]\s*$", "", heading) or heading
+    return re.sub(r"[(（][^()（）]*[)）]\s*$", "", heading)

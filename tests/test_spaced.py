@@ -103,7 +103,8 @@ def test_the_grid_is_cut_into_parts_by_its_headings_and_ends_at_a_blank_line() -
     assert len(facts) == 2 * 6 + 6 + 2 + 3  # rates for three rows, a dash for none
 
 
-def test_a_change_line_that_does_not_give_each_year_a_rate_ends_the_grid() -> None:
+def test_a_change_line_that_does_not_give_each_year_a_rate_gives_none() -> None:
+    # One rate under two years: which year it is for cannot be told; the rows go on.
     text = (
         "  2019   2020\n"
         "旅 客 人 次 ( 万 )\n"
@@ -111,10 +112,39 @@ def test_a_change_line_that_does_not_give_each_year_a_rate_ends_the_grid() -> No
         "  出 境 人 次 498.1   80.6\n"
         "          (-83.8)\n"
         "  过 境 人 次 12.4   2.0\n"
+        "          (--)   (-83.9)\n"
     )
     [grid] = find_spaced(text)
-    assert [row.changes for part in grid.parts for row in part.rows] == [(), ()]
-    assert grid.end == text.index("80.6") + len("80.6")
+    rows = [row for part in grid.parts for row in part.rows]
+    assert [row.name for row in rows] == ["入境人次", "出境人次", "过境人次"]
+    assert [len(row.changes) for row in rows] == [0, 0, 2]
+    facts = _facts(text)
+    assert [(f.text, f.value, f.unit, f.period) for f in facts if f.kind == "change"] == [
+        ("83.9", 83.9, "%", "2020")
+    ]
+    assert not [f for f in facts if f.text == "83.8"]
+
+
+def test_a_row_with_its_own_unit_heads_the_rows_indented_under_it() -> None:
+    text = (
+        "項 目   2021 年   2022 年   2023 年\n"
+        "人 口 ( 万 人 ) 741.3   734.6   749.8*\n"
+        "  男 341.2   337.0   343.2\n"
+        "  女 400.1   397.6   406.6\n"
+        "本 地 生 產 總 值 ( 十 億 港 元 ) 2,867.7   2,817.7   3,003.0\n"
+        "  以 環 比 物 量 計 算 2,858.9   2,749.7   2,841.0\n"
+    )
+    facts = _facts(text)
+    # A sub-item that names no measure takes its heading's (男 under 人口: 男人口).
+    assert _row(facts, "男人口")[0] == ("341.2", 3_412_000, "人", "2021", "level")
+    assert _row(facts, "人口")[2] == ("749.8", 7_498_000, "人", "2023", "level")
+    assert _row(facts, "本地生產總值(以環比物量計算)")[0] == (
+        "2,858.9",
+        2_858_900_000_000,
+        "港元",
+        "2021",
+        "level",
+    )
 
 
 def test_prose_and_tables_with_labels_written_whole_are_left_alone() -> None:
