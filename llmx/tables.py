@@ -360,7 +360,10 @@ _GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x
 # 新台币亿元, 港币百万元, 新台币千元: a currency's name, then a magnitude and 元 (GUIDELINES:
 # the unit is what follows the magnitude word).
 _CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).pattern
-_NAMED_CURRENCY = re.compile(rf"^[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$")
+# The name never opens with a magnitude: 十亿港元 and 百万澳门元 are a magnitude and a currency.
+_NAMED_CURRENCY = re.compile(
+    rf"^(?!{_CURRENCY_MAGNITUDE})[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$"
+)
 
 
 def _one_language(unit: str) -> str:

@@ -704,3 +704,14 @@ def test_a_change_column_names_the_change_of_the_measure_on_its_left() -> None:
     )
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [f.indicator for f in facts][:4] == ["货运量", "货运量增长", "客运量", "客运量增长"]
+
+
+def test_a_unit_line_that_opens_with_a_magnitude_before_a_currency_keeps_the_magnitude() -> None:
+    # 十亿港元 is billions of Hong Kong dollars and 百万澳门元 millions of patacas, not a
+    # currency named 十 or 百 counted in 亿 or 万.
+    for unit_line, factor, currency in (("十亿港元", 1e9, "港元"), ("百万澳门元", 1e6, "澳门元")):
+        text = f"单位：{unit_line}\n项目 | 2022年 | 2023年\n货物出口 | 12.5 | 13.0\n"
+        assert _facts_of(text) == [
+            ("12.5", 12.5 * factor, currency, "level"),
+            ("13.0", 13.0 * factor, currency, "level"),
+        ]
