@@ -27,11 +27,11 @@ row's words in brackets after it (`出口总值(以当年价格计算)`); any ot
 own words.
 
 Most labels must be spaced out letter by letter, and two rows must give a figure for every
-year: prose, and tables in other layouts (a yearbook's bilingual rows, labels written whole
-and cut from their figures by a wide gap), are not read as such a grid. A blank line, or any
-line that is neither a row, a change line nor a heading, ends the grid. This module finds
-where a grid is, as spans of the text; `llmx.tables` turns each group into a `Table`. Pure
-functions.
+year (or one row, with its line of rates): prose, and tables in other layouts (a yearbook's
+bilingual rows, labels written whole and cut from their figures by a wide gap), are not read
+as such a grid. A blank line, or any line that is neither a row, a change line nor a heading,
+ends the grid. This module finds where a grid is, as spans of the text; `llmx.tables` turns
+each group into a `Table`. Pure functions.
 """
 
 from __future__ import annotations
@@ -193,7 +193,8 @@ def _grid_at(
         body.pop()
     rows = [line for line in body if line.label and line.values]
     labels = [text[line.label[0] : line.label[1]] for line in body if line.label]
-    if len(rows) < _ROWS_MIN or 2 * sum(_spaced_out(label) for label in labels) < len(labels):
+    rated = any(line.label is None and line.values for line in body)
+    if (len(rows) < _ROWS_MIN and not rated) or 2 * sum(map(_spaced_out, labels)) < len(labels):
         return None
     start, end = lines[index][0], body[-1].end
     return SpacedGrid(start, end, years, _parts(text, body, start, end)), index + 1 + len(body)

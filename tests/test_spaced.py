@@ -147,6 +147,27 @@ def test_a_row_with_its_own_unit_heads_the_rows_indented_under_it() -> None:
     )
 
 
+def test_one_row_with_its_rates_is_a_grid_in_any_script() -> None:
+    text = (
+        "表 2\n"
+        "  2016#   2017#   2018#\n"
+        "本 地 生 產 總 值 （ 十 億 港 元 ）\n"
+        "  以 當 時 市 價 計 算 2,490.7   2,659.4   2,835.2\n"
+        "          （+4.0%）   （+6.8%）   （+6.6%）\n"
+        "註 ： 數 字 為 初 步 數 字 。\n"
+    )
+    facts = _facts(text)
+    assert [(f.text, f.value, f.unit, f.period, f.kind) for f in facts] == [
+        ("2,490.7", 2_490_700_000_000, "港元", "2016", "level"),
+        ("2,659.4", 2_659_400_000_000, "港元", "2017", "level"),
+        ("2,835.2", 2_835_200_000_000, "港元", "2018", "level"),
+        ("4.0", 4.0, "%", "2016", "change"),
+        ("6.8", 6.8, "%", "2017", "change"),
+        ("6.6", 6.6, "%", "2018", "change"),
+    ]
+    assert facts[0].indicator == "本地生產總值(以當時市價計算)"
+
+
 def test_prose_and_tables_with_labels_written_whole_are_left_alone() -> None:
     prose = (
         "  2018   2019   2020\n"
@@ -159,6 +180,8 @@ def test_prose_and_tables_with_labels_written_whole_are_left_alone() -> None:
         "  第一产业   60.2   61.8   63.0\n"
         "  第二产业   310.4   322.1   330.9\n"
     )
+    one_row = "  2018   2019   2020\n出 口 总 值 ( 亿 元 ) 310.4   355.2   362.9\n"
     assert find_spaced(prose) == []
     assert find_spaced(whole) == []
+    assert find_spaced(one_row) == []  # one row alone, without its rates, is too little
     assert {table.layout for table in find_tables(whole)} != {"spaced"}
