@@ -20,6 +20,10 @@ Layouts, each with its own finder, all giving the same `Table`:
 - records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
   `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
   are its header (llmx.records).
+- letters spaced out (`llmx.spaced`): labels a space between every letter (`以 当 时 市 价
+  计 算 1,246.1   1,220.0`), a header line of years (maybe marked, `2003 @`), group headings
+  with their unit, and under a row maybe a line of its change rates in brackets (`(-2.6)
+  (+5.1)`): a table per group, a value column per year, then a change column per year.
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -43,6 +47,7 @@ from llmx.lines import text_lines
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
 from llmx.sideways import SidewaysGrid, Span, find_sideways
+from llmx.spaced import SpacedGrid, find_spaced
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
     WRITTEN_MAGNITUDES,
@@ -106,7 +111,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records"
+    # "panels", "columnwise", "yearbook", "records", "spaced"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -257,6 +262,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _sideways_tables(text, _Spans(tables))
     tables += _columnwise_tables(text, _Spans(tables))
     tables += _yearbook_tables(text, _Spans(tables))
+    tables += _spaced_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
@@ -354,7 +360,10 @@ _GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x
 # 新台币亿元, 港币百万元, 新台币千元: a currency's name, then a magnitude and 元 (GUIDELINES:
 # the unit is what follows the magnitude word).
 _CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).pattern
-_NAMED_CURRENCY = re.compile(rf"^[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$")
+# The name never opens with a magnitude: 十亿港元 and 百万澳门元 are a magnitude and a currency.
+_NAMED_CURRENCY = re.compile(
+    rf"^(?!{_CURRENCY_MAGNITUDE})[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$"
+)
 
 
 def _one_language(unit: str) -> str:
@@ -1167,6 +1176,54 @@ def _yearbook_column(column: YearbookColumn) -> Column:
 def _unbracketed(heading: str) -> str:
     """A heading as written, less its brackets (a unit, a note): 平均增长速度(%) → 平均增长速度."""
     return re.sub(r"[(（][^()（）]*[)）]?", "", heading).strip() or heading
+
+
+# --- Letters spaced out: labels one space a letter, years across, change rates in brackets ---
+
+# What a line of bracketed rates under a row gives: each year's change on the year before.
+_SPACED_CHANGE = "按年变动(%)"
+
+
+def _spaced_tables(text: str, taken: _Spans) -> list[Table]:
+    """Letter-spaced grids (llmx.spaced) as tables, one per group heading: titled by the
+    heading and in its unit, a value column per year, then a column of change rates per year
+    for the rows that give them."""
+    return [
+        table
+        for grid in find_spaced(text)
+        if grid.start not in taken
+        for table in _spaced_parts(text, grid)
+    ]
+
+
+def _spaced_parts(text: str, grid: SpacedGrid) -> list[Table]:
+    def cell(span: Span | None, end: int) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+
+    columns = (
+        Column("", "indicator", None, None, None),
+        *(Column(f"{year}年", "value", None, year, None) for year in grid.years),
+        *(
+            Column(f"{year}年{_SPACED_CHANGE}", "value", None, year, ("%", 1.0))
+            for year in grid.years
+        ),
+    )
+    blank = (None,) * len(grid.years)
+    tables: list[Table] = []
+    for part in grid.parts:
+        rows = tuple(
+            Row(
+                (
+                    Cell(row.label[0], row.label[1], row.name),
+                    *(cell(span, part.end) for span in (*row.cells, *(row.changes or blank))),
+                )
+            )
+            for row in part.rows
+        )
+        title = part.heading or _line_before(text, grid.start)
+        unit = _header_unit(part.heading) if part.heading else None
+        tables.append(Table(part.start, part.end, title, columns, rows, "spaced", unit))
+    return tables
 
 
 # --- One cell per line, rows unmarked ---------------------------------------------------------

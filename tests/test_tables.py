@@ -734,3 +734,14 @@ def test_a_bracketed_or_arrowed_number_is_a_change_and_the_level_beside_it_a_lev
         "2,104": "level", "12.5%": "change", "510.2": "level", "533.0": "level", "4.5%": "change",
         "88.4": "level", "3.1%": "change", "20.7": "level", "19.9": "level", "3.9%": "change",
     }  # fmt: skip
+
+
+def test_a_unit_line_that_opens_with_a_magnitude_before_a_currency_keeps_the_magnitude() -> None:
+    # 十亿港元 is billions of Hong Kong dollars and 百万澳门元 millions of patacas, not a
+    # currency named 十 or 百 counted in 亿 or 万.
+    for unit_line, factor, currency in (("十亿港元", 1e9, "港元"), ("百万澳门元", 1e6, "澳门元")):
+        text = f"单位：{unit_line}\n项目 | 2022年 | 2023年\n货物出口 | 12.5 | 13.0\n"
+        assert _facts_of(text) == [
+            ("12.5", 12.5 * factor, currency, "level"),
+            ("13.0", 13.0 * factor, currency, "level"),
+        ]

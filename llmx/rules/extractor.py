@@ -14,7 +14,7 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
-from llmx.quantities import Quantity, find_quantities
+from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import (
@@ -27,6 +27,7 @@ from llmx.rules.context import (
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import Row, Table, find_tables, names_a_measure, outside_brackets
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
+from llmx.vocabulary import unit as declared_unit
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -237,7 +238,7 @@ def _row_facts(
 ) -> Iterator[Fact]:
     text = prepared.document.text
     header = table.indicator_of(row)
-    indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
+    indicator = _without_note(header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
     if table.layout == "panels":
@@ -292,9 +293,31 @@ _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _COMPLETION_HEADER = re.compile(r"(?:完成|为|占)\s*(?:年度|全年)?\s*(?:预算|计划|目标)")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
-    r"^(?:[#＃*]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+    r"^(?:[#＃*]|[减加][:：]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
     r"|其中[:：]?)+\s*"
 )
+# A bracket at the end of a row's label.
+_TRAILING_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*\*?$")
+_CHINESE_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff、，,]+")
+
+
+def _without_note(label: str) -> str:
+    """A row's label less the bracket at its end that is no part of its name: a unit
+    (税收总量（亿元）, 啤酒(万千升)), a footnote ((1)), a gloss or an English name. A
+    bracket of Chinese words that is no unit says which of its kind the row is (货品出口
+    (离岸价), 地区生产总值(现价), 本地生产总值(以当时市价计算)) and stays."""
+    found = _TRAILING_BRACKET.search(label)
+    if found is None:
+        return label
+    inside = found.group(1).strip()
+    unit = split_header_unit(f"({inside})")
+    declared = declared_unit(unit[0].split("/")[0]) if unit else None
+    magnitude = unit is not None and unit[1] != 1.0  # (万千升): a unit, known or not
+    if _CHINESE_WORDS.fullmatch(inside) and not (magnitude or (declared and declared.family.fact)):
+        return label
+    return label[: found.start()]
+
+
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|数)$")
 _PROSE_WINDOW = 12
 
@@ -385,7 +408,8 @@ _TARGET_WORDS = cue_pattern("target", Scope.HEADER).pattern
 _STATUS_ONLY = re.compile(
     rf"(?:{_ACTUAL_WORDS}|{_TARGET_WORDS}|情况|数|值|全年|上半年|前三季度|年|度)*"
 )
-_CHANGE_ONLY = re.compile(r"(?:增长|增速|增幅|下降|降幅|增减|变动)")
+# A column of changes, maybe on the year or month before (按年变动, 按月增长).
+_CHANGE_ONLY = re.compile(r"(?:按[年月])?(?:增长|增速|增幅|下降|降幅|增减|变动)")
 _MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
 _COLUMN_NAME_MIN = 2
 
