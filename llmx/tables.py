@@ -101,6 +101,9 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
+    # The periods a row of periods above it gives its value cells, left to right
+    # (`2023 | 2023 Q3 | 2023 Q4` over `GDP | 億元 | 3,795 | 980.1 | 1,077.1 | ↑ 9.9%`).
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,16 @@ class Table:
     def period_of(self, row: Row) -> str | None:
         """The year a row stands for, where a column of years (`年份`) labels the rows."""
         return self._cell_of(row, "period")[:4] or None
+
+    def period_above(self, row: Row, column: Column) -> str | None:
+        """The year a row of periods above `row` gives the cell under `column`: the value
+        columns take its periods in order, any after the last (a change column) the last."""
+        if not row.periods:
+            return None
+        values = [each for each in self.columns if each.role == "value"]
+        index = min(values.index(column), len(row.periods) - 1) if column in values else -1
+        year = _YEAR_DIGITS.match(row.periods[index])
+        return year.group() if year else None
 
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
@@ -665,7 +678,15 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
             (rows[index][0], _merge_spaced_letters(cells, text) if layout == "spaces" else cells)
         )
         index += 1
-    body = [row for row in rows[index:] if not _is_period_row(row[1])]
+    body: list[tuple[_Line, list[Cell]]] = []
+    periods: dict[int, tuple[str, ...]] = {}  # by the body row's line start
+    last_periods: tuple[str, ...] = ()
+    for line, cells in rows[index:]:
+        if _is_period_row(cells):
+            last_periods = tuple(cell.clean for cell in cells if cell.clean)
+            continue
+        body.append((line, cells))
+        periods[line.start] = last_periods
     if not header_rows or not body:
         return None
     width = max(len(cells) for _, cells in header_rows)
@@ -692,7 +713,10 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     if layout == "spaces" and _holds_sentences(columns, body):
         return None
     body_rows = tuple(
-        Row(tuple(_fitted(text, line, cells, width, grid if layout == "spaces" else None)))
+        Row(
+            tuple(_fitted(text, line, cells, width, grid if layout == "spaces" else None)),
+            periods[line.start],
+        )
         for line, cells in body
     )
     above = _lines_above(lines, first)
@@ -719,6 +743,7 @@ def _is_caption_row(cells: Sequence[Cell]) -> bool:
     return len(words) <= 1 or all(_CAPTION.match(word) for word in words)
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 # A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
 _PERIOD_CELL = re.compile(
     r"(?:19|20)\d{2}\s*年?\s*(?:Q[1-4]|[A-Z][a-z]{2}\.?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月"

@@ -745,3 +745,22 @@ def test_a_unit_line_that_opens_with_a_magnitude_before_a_currency_keeps_the_mag
             ("12.5", 12.5 * factor, currency, "level"),
             ("13.0", 13.0 * factor, currency, "level"),
         ]
+
+
+def test_a_row_of_periods_between_rows_dates_the_cells_below_it() -> None:
+    text = (
+        "統計指標 | 單位 | 最新年度數據 | 最新數據 (季度) | 按季變動 | |\n"
+        "宏觀經濟 | |||||\n"
+        "2024 | 2024 Q3 | 2024 Q4 | |||\n"
+        "本地生產總值 | 億元 | 4,120 | 1,010.2 | 1,044.0 | 3.3% |\n"
+        "2023 | |||||\n"
+        "本地居民總收入 | 億元 | 2,410.5 | – | – | – |\n"
+        "2024 | 2025 Jan | 2025 Feb | |||\n"
+        "通脹率 | % | 0.74% | 0.81% | 0.92% | 0.11% |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.period) for f in facts] == [
+        ("4,120", "2024"), ("1,010.2", "2024"), ("1,044.0", "2024"), ("3.3%", "2024"),
+        ("2,410.5", "2023"),
+        ("0.74%", "2024"), ("0.81%", "2025"), ("0.92%", "2025"), ("0.11%", "2025"),
+    ]  # fmt: skip

@@ -266,6 +266,7 @@ def _row_facts(
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
             period = (
                 column.period
+                or table.period_above(row, column)
                 or table.period_of(row)
                 or _relative_header_year(prepared.context, column.header, status, reading.year)
                 or reading.year
