@@ -764,3 +764,18 @@ def test_a_row_of_periods_between_rows_dates_the_cells_below_it() -> None:
         ("2,410.5", "2023"),
         ("0.74%", "2024"), ("0.81%", "2025"), ("0.92%", "2025"), ("0.11%", "2025"),
     ]  # fmt: skip
+
+
+def test_an_english_name_and_a_footnote_number_are_not_part_of_a_row_name() -> None:
+    text = (
+        "統計指標 | 單位 | 最新年度數據 (同比變動) |\n"
+        "本地生產總值 (Nominal GDP)1 | 億元 | 4,120 (↑8.8%) |\n"
+        "通脹率 (Inflation rate)2 | % | 0.74% (-0.2%) |\n"
+        "財政儲備 (Fiscal Reserves) | 億元 | 6,012.5 (↑ 2%) |\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.indicator) for f in facts] == [
+        ("4,120", "本地生產總值"), ("8.8%", "本地生產總值同比變動"),
+        ("0.74%", "通脹率"), ("0.2%", "通脹率同比變動"),
+        ("6,012.5", "財政儲備"), ("2%", "財政儲備同比變動"),
+    ]  # fmt: skip

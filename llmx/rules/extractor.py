@@ -279,6 +279,9 @@ def _row_facts(
             if column.periodless:  # a growth over 1996-2000, an index on a base year
                 period = None
             column_name = reading.names.get(index, "")
+            if bracketed:
+                # 3,795 (↑92.3%) under 最新年度數據 (同比變動): the bracket names this number.
+                column_name = _bracket_words(column.header) or column_name
             named = _cell_indicator(
                 indicator, column_name, reading.measures.get(index, ""), reading.measure
             )
@@ -300,6 +303,15 @@ _ROW_LEAD = re.compile(
 # A bracket at the end of a row's label.
 _TRAILING_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*\*?$")
 _CHINESE_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff、，,]+")
+_ENGLISH_NAME = re.compile(r"\s*[(（][A-Za-z][A-Za-z0-9 ,.&'/-]*[)）]")
+_FOOTNOTE_NUMBER = re.compile(r"(?<=[)）\u3400-\u4dbf\u4e00-\u9fff])\s*[1-9]$")
+
+
+def _bracket_words(header: str) -> str:
+    """The words a header gives in brackets when they name a change (同比變動), not a unit."""
+    inside = re.findall(r"[(（]([^()（）]+)[)）]", header)
+    words = inside[-1].strip() if inside else ""
+    return words if _CHANGE_HEADER.search(fold(words)) else ""
 
 
 def _without_note(label: str) -> str:
@@ -307,6 +319,8 @@ def _without_note(label: str) -> str:
     (税收总量（亿元）, 啤酒(万千升)), a footnote ((1)), a gloss or an English name. A
     bracket of Chinese words that is no unit says which of its kind the row is (货品出口
     (离岸价), 地区生产总值(现价), 本地生产总值(以当时市价计算)) and stays."""
+    # 本地名義生產總值 (Nominal GDP)1: an English name in brackets, then a footnote's number.
+    label = _FOOTNOTE_NUMBER.sub("", _ENGLISH_NAME.sub("", label))
     found = _TRAILING_BRACKET.search(label)
     if found is None:
         return label
@@ -407,7 +421,7 @@ _COLUMN_NOISE = re.compile(
 _ACTUAL_WORDS = cue_pattern("actual", Scope.HEADER).pattern
 _TARGET_WORDS = cue_pattern("target", Scope.HEADER).pattern
 _STATUS_ONLY = re.compile(
-    rf"(?:{_ACTUAL_WORDS}|{_TARGET_WORDS}|情况|数|值|全年|上半年|前三季度|年|度)*"
+    rf"(?:{_ACTUAL_WORDS}|{_TARGET_WORDS}|情况|数|值|全年|上半年|前三季度|年|度|最新|数据)*"
 )
 # A column of changes, maybe on the year or month before (按年变动, 按月增长).
 _CHANGE_ONLY = re.compile(r"(?:按[年月])?(?:增长|增速|增幅|下降|降幅|增减|变动)")
