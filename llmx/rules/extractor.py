@@ -234,6 +234,10 @@ def _row_facts(
     indicator = re.sub(r"[(（][^()（）]*[)）]\s*\*?$", "", header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    measured = _under_parent(indicator, table.parent, reading.measure)
+    # The row's words a kind is read from: a sub-item's take its parent's (男劳动参与率: a share).
+    row_words = fold(header) if measured == indicator else fold(header + table.parent)
+    indicator = measured
     if table.layout == "panels":
         indicator = _panel_item(reading.account, table.columns[0].header, indicator)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
@@ -249,7 +253,7 @@ def _row_facts(
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
             status = column.status or section_status(section)
-            headers = _KindHeaders(fold(header), fold(column.header), reading.title)
+            headers = _KindHeaders(row_words, fold(column.header), reading.title)
             kind = _table_kind(headers, quantity, negative)
             period = (
                 column.period
@@ -364,7 +368,7 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
 # A value column's header less its unit, year and comparison: 比上年增长(%) → 增长.
 _COLUMN_NOISE = re.compile(
     r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对[量值数额]|总量"
-    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期"
+    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期|指标"
 )
 # A header that is only a status or a period names no measure (2023年完成, 预算数, 执行数).
 _ACTUAL_WORDS = cue_pattern("actual", Scope.HEADER).pattern
@@ -434,6 +438,23 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
         row_label += "增加值" if output else measure
     return row_label + column_name
+
+
+def _under_parent(label: str, parent: str, measure: str) -> str:
+    """A sub-item that names no measure (男, 铁路) under a row that does by its last word
+    (劳动参与率, 货运量) measures that: 男劳动参与率, 铁路货运量; unless the title already
+    names the measure, or the label repeats its parent's words (城镇就业人员 under 就业人员数)."""
+    folded, head = fold(label), fold(parent)
+    if (
+        not head
+        or measure
+        or not _MEASURED_ALREADY.search(head)
+        or _MEASURED_ALREADY.search(folded)
+        or _MEASURE_HEAD.search(folded)
+        or head[:-1] in folded
+    ):
+        return label
+    return label + parent
 
 
 # The measure a table's title names, as the head of its last phrase: 2018年上半年各市县地区生产
