@@ -133,3 +133,18 @@ def test_pipes_that_close_lines_of_prose_or_of_a_row_of_cells_make_no_grid() -> 
     assert find_piped(prose) == []
     assert find_piped(rows) == []
     assert {table.layout for table in find_tables(rows)} != {"piped"}
+
+
+SHARES = (
+    "  | 项目 | \n  2020 | \n  2021 | \n\n"
+    "  |   人口自然增加率(‰) | \n  3.12  | \n  2.75  | \n\n"
+    "  |   产业构成 | \n   | \n   | \n\n"
+    "  |    农业(%) | \n  8.1  | \n  7.6  | \n\n"
+    "  |    工业(%) | \n  40.2  | \n  39.8  | \n"
+)
+
+
+def test_a_natural_increase_rate_is_a_change_and_a_composition_gives_shares() -> None:
+    facts = _read(_facts(SHARES))
+    assert facts[0] == ("3.12", 3.12, "‰", "人口自然增加率", "2020", "change")
+    assert ("7.6", 7.6, "%", "农业产业构成", "2021", "share") in facts

@@ -377,7 +377,7 @@ _STATUS_ONLY = re.compile(
     rf"(?:{_ACTUAL_WORDS}|{_TARGET_WORDS}|情况|数|值|全年|上半年|前三季度|年|度)*"
 )
 _CHANGE_ONLY = re.compile(r"(?:增长|增速|增幅|下降|降幅|增减|变动)")
-_MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
+_MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$|构成$")
 _COLUMN_NAME_MIN = 2
 
 
