@@ -38,6 +38,7 @@ import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from llmx.folding import fold
 from llmx.lines import text_lines
@@ -72,7 +73,7 @@ class PipedCell:
     opens_row: bool  # written `| words |`: the first cell of a row
     indent: int  # spaces before the words
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """ "empty", "number" (or a dash for none), "unit" (`万吨`), "english" or "label"."""
         words = fold(self.words).replace(" ", "")
@@ -237,14 +238,12 @@ def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
         return None
     header = rows[header_at]
     width = len(header)
-    body: list[PipedRow] = []
-    for row in rows[header_at + 1 :]:
-        cells = [_span(cell) for cell in row[:width]]
-        cells += [None] * (width - len(cells))
-        if row[0].kind in ("label", "unit"):  # 人口 heads its rows
-            body.append(PipedRow(tuple(cells), row[0].indent))
-    if sum(any(_is_number(run, span) for span in row.cells[1:]) for row in body) < _ROWS_MIN:
+    labelled = [row for row in rows[header_at + 1 :] if row[0].kind in ("label", "unit")]
+    numbered = [row for row in labelled if any(cell.kind == "number" for cell in row[1:width])]
+    if len(numbered) < _ROWS_MIN:
         return None
+    # A row without a number (人口, 就业的部门构成) heads the rows under it.
+    body = [PipedRow(_padded(row[:width], width), row[0].indent) for row in labelled]
     above = [*before, *(cell for row in rows[:header_at] for cell in row)]
     return PipedGrid(
         header[0].start,
@@ -259,10 +258,6 @@ def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
 
 def _is_year_header(cell: PipedCell) -> bool:
     return _YEAR_HEADER.fullmatch(cell.words.strip()) is not None
-
-
-def _is_number(run: Sequence[PipedCell], span: Span | None) -> bool:
-    return span is not None and any(cell.start == span[0] and cell.kind == "number" for cell in run)
 
 
 def _titles(cells: Sequence[PipedCell]) -> tuple[Span, ...]:
@@ -282,8 +277,7 @@ def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
     ]
     if not readings:
         return None
-    (first, width, count), years_down = max(readings, key=lambda reading: reading[0][2])
-    body = [run[first + k * width : first + (k + 1) * width] for k in range(count)]
+    (first, width, body), years_down = max(readings, key=lambda reading: _filled(reading[0][2]))
     header = _header(run[:first], width, years_down)
     if header is None:
         return None
@@ -300,8 +294,13 @@ def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
 
 
 def _padded(row: Sequence[PipedCell], width: int) -> tuple[Span | None, ...]:
-    """A row's cells, with empty ones for those a copy cut short left out."""
+    """A row's cells, with empty ones for those a copy cut short (or a head) left out."""
     return tuple(_span(cell) for cell in row) + (None,) * (width - len(row))
+
+
+def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
+    """How many rows hold a number: the rows that are not heads."""
+    return sum(any(cell.kind == "number" for cell in row[1:]) for row in rows)
 
 
 def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
@@ -311,23 +310,44 @@ def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
     return [i for i, cell in enumerate(run) if cell.kind == "label"]
 
 
-def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, int] | None:
+Rows = list[Sequence[PipedCell]]
+
+
+def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] | None:
     """(first cell, width, rows) of the longest run of rows: anchors the same distance apart,
-    the cells between them numbers, dashes, units or empty, and numbers in every row."""
+    the cells between them numbers, dashes, units or empty, and numbers in every row but
+    the heads between them."""
     anchors = _anchors(run, years_down)
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, Rows] | None = None
     index = 0
     while index + 1 < len(anchors):
         width = anchors[index + 1] - anchors[index]
-        count = 0
-        position = anchors[index]
-        while _is_row(run, position, width, years_down):
-            count += 1
-            position += width
-        if count >= _ROWS_MIN and (best is None or count > best[2]):
-            best = (anchors[index], width, count)
-        index += max(count, 1)
+        rows = _rows_from(run, anchors[index], width, years_down)
+        if _filled(rows) >= _ROWS_MIN and (best is None or _filled(rows) > _filled(best[2])):
+            best = (anchors[index], width, rows)
+        index += max(len(rows), 1)
     return best
+
+
+def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> Rows:
+    """The rows of `width` cells from `position` on, for as long as they hold. Between two
+    rows, a label alone or with only empty cells after it heads the rows below it."""
+    rows: Rows = []
+    while position < len(run):
+        if _is_row(run, position, width, years_down):
+            rows.append(run[position : position + width])
+            position += width
+            continue
+        empty = 0
+        while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
+            empty += 1
+        after = position + 1 + empty
+        head = not years_down and run[position].kind == "label" and empty in (0, width - 1)
+        if not (rows and head and _is_row(run, after, width, years_down)):
+            break
+        rows.append(run[position:after])
+        position = after
+    return rows
 
 
 def _is_row(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> bool:

@@ -148,3 +148,21 @@ def test_a_natural_increase_rate_is_a_change_and_a_composition_gives_shares() ->
     facts = _read(_facts(SHARES))
     assert facts[0] == ("3.12", 3.12, "‰", "人口自然增加率", "2020", "change")
     assert ("7.6", 7.6, "%", "农业产业构成", "2021", "share") in facts
+
+
+WITH_HEADS = (
+    "表4 2023年工业生产\n"
+    "指标 |\n2023年 |\n增长(%) |\n"
+    "规上工业增加值(亿元) |\n120.5 |\n6.1 |\n"
+    "主要产品产量(万吨) |\n|\n|\n"
+    "  钢材 |\n12.5 |\n3.1 |\n"
+    "  水泥 |\n40.2 |\n2.0 |\n"
+)
+
+
+def test_a_head_between_rows_gives_the_rows_under_it_its_unit_and_measure() -> None:
+    facts = _read(_facts(WITH_HEADS))
+    assert facts[0] == ("120.5", 12_050_000_000, "元", "规上工业增加值", "2023", "level")
+    assert ("12.5", 125_000, "吨", "钢材产量", "2023", "level") in facts
+    assert ("2.0", 2.0, "%", "水泥产量增长", "2023", "change") in facts
+    assert len(facts) == 6
