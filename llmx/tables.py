@@ -1274,7 +1274,8 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
         for column in range(1, len(grid.header))
         if grid.header[column] is not None
     )
-    unit = ("", 1.0) if index else None
+    unit_line = _UNIT_LINE.search(fold(title))
+    unit = ("", 1.0) if index else _unit_words(unit_line.group(1)) if unit_line else None
     return Table(grid.start, grid.end, title, columns, rows, layout="piped", unit=unit)
 
 

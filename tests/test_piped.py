@@ -166,3 +166,21 @@ def test_a_head_between_rows_gives_the_rows_under_it_its_unit_and_measure() -> N
     assert ("12.5", 125_000, "吨", "钢材产量", "2023", "level") in facts
     assert ("2.0", 2.0, "%", "水泥产量增长", "2023", "change") in facts
     assert len(facts) == 6
+
+
+LEVELS_BY_YEAR = (
+    "表1 全县生产总值\n单位:亿元\n"
+    "年份 |\n生产总值 |\n第一产业 |\n第二产业 |\n"
+    "2021 |\n88.2 |\n15.1 |\n30.6 |\n"
+    "2022 |\n93.0 |\n15.8 |\n32.9 |\n"
+)
+
+
+def test_years_down_the_rows_take_the_captions_unit_and_sectors_their_value_added() -> None:
+    facts = _read(_facts(LEVELS_BY_YEAR))
+    assert facts[:2] == [
+        ("88.2", 8_820_000_000, "元", "生产总值", "2021", "level"),
+        ("15.1", 1_510_000_000, "元", "第一产业增加值", "2021", "level"),
+    ]
+    assert len(facts) == 6
+    assert ("32.9", 3_290_000_000, "元", "第二产业增加值", "2022", "level") in facts
