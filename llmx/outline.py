@@ -16,3 +16,13 @@ def parents(depths: Sequence[int]) -> tuple[int | None, ...]:
         found.append(stack[-1] if stack else None)
         stack.append(index)
     return tuple(found)
+
+
+def lineages(depths: Sequence[int]) -> tuple[tuple[int, ...], ...]:
+    """For each row, by its indent, the rows it sits under, outermost first."""
+    above = parents(depths)
+    found: list[tuple[int, ...]] = []
+    for index in range(len(depths)):
+        parent = above[index]
+        found.append(() if parent is None else (*found[parent], parent))
+    return tuple(found)

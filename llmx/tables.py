@@ -49,7 +49,7 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.folding import fold
 from llmx.lines import text_lines
-from llmx.outline import parents
+from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
 from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
@@ -1221,13 +1221,14 @@ def _short_lines_above(text: str, position: int) -> list[str]:
     return found[::-1]
 
 
-def _piped_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
+def _span_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
+    """The cell at `span` of the text; an empty one at `end` where there is none."""
     return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
 
 
 def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
-    rows = [[_piped_cell(text, span, grid.end) for span in row.cells] for row in grid.rows]
-    headers = [_piped_cell(text, span, grid.end).text for span in grid.header]
+    rows = [[_span_cell(text, span, grid.end) for span in row.cells] for row in grid.rows]
+    headers = [_span_cell(text, span, grid.end).text for span in grid.header]
     body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
     columns = list(_columns(headers, body))
     for index, header in enumerate(headers):
@@ -1255,7 +1256,7 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
     """A grid of years down its rows, read as its transpose: a row per measure (its header
     cell), a column per year. In a table of index numbers (`指数(1978=100)`) every cell is
     the index of its measure, with no unit."""
-    years = [_piped_cell(text, row.cells[0], grid.end).clean[:4] for row in grid.rows]
+    years = [_span_cell(text, row.cells[0], grid.end).clean[:4] for row in grid.rows]
     index = bool(_INDEX_BASE.search(fold(title)))
     columns = (
         Column("", "indicator", None, None, None),
@@ -1267,8 +1268,8 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
     rows = tuple(
         Row(
             (
-                _piped_cell(text, grid.header[column], grid.end),
-                *(_piped_cell(text, row.cells[column], grid.end) for row in grid.rows),
+                _span_cell(text, grid.header[column], grid.end),
+                *(_span_cell(text, row.cells[column], grid.end) for row in grid.rows),
             )
         )
         for column in range(1, len(grid.header))
@@ -1292,10 +1293,10 @@ def _pair_tables(text: str, taken: _Spans) -> list[Table]:
 
 def _pair_table(text: str, grid: PairGrid) -> list[Table]:
     rows = [
-        [_piped_cell(text, row.label, grid.end), _piped_cell(text, row.value, grid.end)]
+        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
         for row in grid.rows
     ]
-    stub, header = (_piped_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
+    stub, header = (_span_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
     columns = (
         Column(stub, "indicator", None, None, None),
         replace(_row_column(header), role="value"),
@@ -1315,15 +1316,7 @@ def _outline_parts(
     under) are titled by the table's title and those parents' labels, whose measure a label
     that names none takes (粮食 under 主要农产品产量 → 粮食产量), and are in the unit of the
     nearest parent that writes one (`人口(万人)`). Rows without a figure only head others."""
-    above = parents(depths)
-    chains: list[tuple[int, ...]] = []
-    for index in range(len(labels)):
-        lineage: list[int] = []
-        parent = above[index]
-        while parent is not None:
-            lineage.append(parent)
-            parent = above[parent]
-        chains.append(tuple(lineage[::-1]))
+    chains = lineages(depths)
     parts: list[tuple[tuple[int, ...], list[int]]] = []
     for index, row in enumerate(rows):
         values = (
