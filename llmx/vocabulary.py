@@ -100,6 +100,7 @@ UNITS: tuple[Unit, ...] = (
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("梯", T, per=True, written=False),
+    _("对", T, written=False),  # pairs, in a header's unit only (离婚率(对/千人)): 对 is a word
     # durations
     _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
     _("天", D, per=True), _("周", D),
