@@ -221,7 +221,8 @@ def _span(cell: PipedCell) -> Span | None:
 
 
 def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
-    """Rows as their marks give them; the first row with two or more years is the header."""
+    """Rows as their marks give them, under the header: the last row above the first row of
+    figures that heads two or more columns (years, or words: 绝对数, 增长(%))."""
     rows: list[list[PipedCell]] = []
     before: list[PipedCell] = []
     for cell in run:
@@ -231,16 +232,14 @@ def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
             rows[-1].append(cell)
         else:
             before.append(cell)
-    header_at = next(
-        (i for i, row in enumerate(rows) if sum(_is_year_header(c) for c in row) >= 2), None
-    )
-    if header_at is None:
+    first = next((i for i, row in enumerate(rows) if _has_figures(row)), None)
+    header_at = next((i for i in range(first or 0, -1, -1) if _heads_columns(rows[i])), None)
+    if header_at is None or first is None:
         return None
     header = rows[header_at]
     width = len(header)
     labelled = [row for row in rows[header_at + 1 :] if row[0].kind in ("label", "unit")]
-    numbered = [row for row in labelled if any(cell.kind == "number" for cell in row[1:width])]
-    if len(numbered) < _ROWS_MIN:
+    if sum(_has_figures(row[:width]) for row in labelled) < _ROWS_MIN:
         return None
     # A row without a number (人口, 就业的部门构成) heads the rows under it.
     body = [PipedRow(_padded(row[:width], width), row[0].indent) for row in labelled]
@@ -253,6 +252,21 @@ def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
         tuple(_span(cell) for cell in header),
         tuple(body),
         years_down=False,
+    )
+
+
+def _has_figures(row: Sequence[PipedCell]) -> bool:
+    """A row of a label and figures (a year alone is a header's)."""
+    return row[0].kind in ("label", "unit") and any(
+        cell.kind == "number" and not _is_year_header(cell) for cell in row[1:]
+    )
+
+
+def _heads_columns(row: Sequence[PipedCell]) -> bool:
+    """A header row: two or more cells after the first, each a year or words."""
+    named = [cell for cell in row[1:] if cell.kind != "empty"]
+    return len(named) >= 2 and all(
+        _is_year_header(cell) or cell.kind in ("label", "english") for cell in named
     )
 
 

@@ -184,3 +184,22 @@ def test_years_down_the_rows_take_the_captions_unit_and_sectors_their_value_adde
     ]
     assert len(facts) == 6
     assert ("32.9", 3_290_000_000, "元", "第二产业增加值", "2022", "level") in facts
+
+
+WORDS_HEADER = (
+    "表1 2022年全县经济指标\n"
+    "  | 指标 | \n  绝对数 | \n  比上年增长(%) | \n\n"
+    "  | 地区生产总值(亿元) | \n  512.6 | \n  6.2 | \n\n"
+    "  |   第一产业 | \n  40.1 | \n  3.5 | \n\n"
+    "  |   第二产业 | \n  201.7 | \n  7.9 | \n"
+)
+
+
+def test_a_header_of_words_heads_marked_rows_and_sub_items_take_their_parents_unit() -> None:
+    facts = _read(_facts(WORDS_HEADER))
+    assert facts[:2] == [
+        ("512.6", 51_260_000_000, "元", "地区生产总值", "2022", "level"),
+        ("6.2", 6.2, "%", "地区生产总值增长", "2022", "change"),
+    ]
+    assert ("40.1", 4_010_000_000, "元", "第一产业增加值", "2022", "level") in facts
+    assert len(facts) == 6
