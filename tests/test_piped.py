@@ -203,3 +203,16 @@ def test_a_header_of_words_heads_marked_rows_and_sub_items_take_their_parents_un
     ]
     assert ("40.1", 4_010_000_000, "元", "第一产业增加值", "2022", "level") in facts
     assert len(facts) == 6
+
+
+BALANCE = (
+    "2023年某县政府性基金收支平衡表\n单位:万元\n"
+    "收入 |\n执行数 |\n支出 |\n执行数 |\n"
+    "总计 |\n5210 |\n总计 |\n5210 |\n"
+    "本级收入 |\n3100 |\n本级支出 |\n4020 |\n"
+    "上级补助 |\n2110 |\n调出资金 |\n1190 |\n"
+)
+
+
+def test_a_balance_of_two_panels_is_left_to_the_panels_reader() -> None:
+    assert {table.layout for table in find_tables(BALANCE)} == {"panels"}
