@@ -40,7 +40,7 @@ or a line of prose ends it. This module finds where a grid is, as spans of the t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
@@ -93,10 +93,21 @@ def _is_label(words: str) -> bool:
     )
 
 
-def _cells(lines: Sequence[tuple[int, str]], index: int) -> list[tuple[int, int, str, int]]:
-    """The cells from line `index` on: (line index, start, words, depth) for each line of
-    words, for as long as no more than a few blank lines part them."""
-    cells: list[tuple[int, int, str, int]] = []
+@dataclass(frozen=True)
+class _Cell:
+    line: int  # the index of its line
+    start: int
+    words: str
+    depth: int
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.start + len(self.words))
+
+
+def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
+    """The cells from line `index` on, one per line of words, for as long as no more than
+    a few blank lines (or lines of spaces) part them."""
     blanks = 0
     for position in range(index, len(lines)):
         start, line = lines[position]
@@ -104,11 +115,10 @@ def _cells(lines: Sequence[tuple[int, str]], index: int) -> list[tuple[int, int,
         if not words:
             blanks += 1
             if blanks > _BLANKS_MAX:
-                break
+                return
             continue
         blanks = 0
-        cells.append((position, start + offset, words, offset))
-    return cells
+        yield _Cell(position, start + offset, words, offset)
 
 
 def _grid_at(
@@ -118,39 +128,29 @@ def _grid_at(
     _, words = _words(lines[index][1])
     if not _STUB.match(fold(words)):
         return None
-    cells = iter(_cells(lines, index))
-    _, stub_start, stub, _ = next(cells)
+    cells = _cells(lines, index)
+    stub = next(cells)
     header = next(cells, None)
-    if header is None or not _is_label(header[2]):
+    if header is None or not _is_label(header.words):
         return None
     rows: list[PairRow] = []
-    pending: tuple[int, int, str, int] | None = None  # a label waiting for its value
-    last_line = header[0]
+    pending: _Cell | None = None  # a label waiting for its value
+    last_line = header.line
     for cell in cells:
-        line, start, words, _ = cell
-        if _VALUE.fullmatch(fold(words)):
+        if _VALUE.fullmatch(fold(cell.words)):
             if pending is None:
                 break  # two values in a row: a table of more columns
-            label = (pending[1], pending[1] + len(pending[2]))
-            rows.append(PairRow(label, (start, start + len(words)), pending[3]))
-            pending, last_line = None, line
+            rows.append(PairRow(pending.span, cell.span, pending.depth))
+            pending, last_line = None, cell.line
             continue
-        if not _is_label(words):
+        if not _is_label(cell.words):
             break
         if pending is not None:
-            rows.append(PairRow((pending[1], pending[1] + len(pending[2])), None, pending[3]))
+            rows.append(PairRow(pending.span, None, pending.depth))
         pending = cell
     if sum(row.value is not None for row in rows) < _ITEMS_MIN:
         return None
-    while rows and rows[-1].value is None:
+    while rows[-1].value is None:
         rows.pop()
-    last = rows[-1]
-    end = last.value[1] if last.value else last.label[1]
-    grid = PairGrid(
-        stub_start,
-        end,
-        (stub_start, stub_start + len(stub)),
-        (header[1], header[1] + len(header[2])),
-        tuple(rows),
-    )
-    return grid, last_line + 1
+    end = rows[-1].value[1] if rows[-1].value else rows[-1].label[1]
+    return PairGrid(stub.start, end, stub.span, header.span, tuple(rows)), last_line + 1
