@@ -19,11 +19,20 @@ Layouts, each with its own finder, all giving the same `Table`:
   labels one per line, then each year's values, a blank line for an empty cell;
 - records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
   `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
-  are its header (llmx.records).
+  are its header (llmx.records);
 - letters spaced out (`llmx.spaced`): labels a space between every letter (`以 当 时 市 价
   计 算 1,246.1   1,220.0`), a header line of years (maybe marked, `2003 @`), group headings
   with their unit, and under a row maybe a line of its change rates in brackets (`(-2.6)
-  (+5.1)`): a table per group, a value column per year, then a change column per year.
+  (+5.1)`): a table per group, a value column per year, then a change column per year;
+- one cell per line, each closed by a pipe (`农业 |`, a lone `|` for an empty cell;
+  llmx.piped): rows found by their shape (a label or a year, then numbers, units or empty
+  cells), or opened by a pipe (`  | 人口 | `); an English header row left out, a flattened
+  header of two rows put back; rows that are years are read as the transpose;
+- two columns, a label then its value, one cell per line (llmx.pairs): `指标`, `总量指标`,
+  then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it.
+
+Rows indented under others (the last two layouts) are cut into parts under their parents:
+a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -44,6 +53,9 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.folding import fold
 from llmx.lines import text_lines
+from llmx.outline import lineages
+from llmx.pairs import PairGrid, find_pairs
+from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
 from llmx.sideways import SidewaysGrid, Span, find_sideways
@@ -114,8 +126,11 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records", "spaced"
+    # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
+    # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
+    # shows one by indenting: a sub-item that names no measure of its own measures that.
+    parent: str = ""
 
     def indicator_of(self, row: Row) -> str:
         return self._cell_of(row, "indicator")
@@ -279,12 +294,14 @@ def find_tables(text: str) -> list[Table]:
     tables += _record_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
+    tables += _piped_tables(text, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
     # looking there first could only join a table to the short lines around it.
     tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
+    tables += _pair_tables(text, _Spans(tables))
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -1248,6 +1265,168 @@ def _spaced_parts(text: str, grid: SpacedGrid) -> list[Table]:
         title = part.heading or _line_before(text, grid.start)
         unit = _header_unit(part.heading) if part.heading else None
         tables.append(Table(part.start, part.end, title, columns, rows, "spaced", unit))
+    return tables
+
+
+# --- One cell per line, each closed by a pipe ------------------------------------------------
+
+
+def _piped_tables(text: str, taken: _Spans) -> list[Table]:
+    """Piped grids (llmx.piped) as tables: a grid whose rows are years is read as its
+    transpose, a row per measure and a column per year; a grid whose rows are indented is
+    cut into parts under their parents (see `_outline_parts`)."""
+    tables: list[Table] = []
+    for grid in find_piped(text):
+        if grid.start in taken:
+            continue
+        cells = [text[start:end] for start, end in grid.titles]
+        title = " ".join([*_short_lines_above(text, grid.opening)[-2:], *cells])
+        if grid.years_down:
+            tables.append(_years_down_table(text, grid, title))
+        else:
+            tables += _piped_row_tables(text, grid, title)
+    return tables
+
+
+def _short_lines_above(text: str, position: int) -> list[str]:
+    """The short lines right above `position` (a title, a `单位：` line), nearest last; a
+    blank line after the first, a long line or a sentence ends them."""
+    found: list[str] = []
+    for line in reversed(text[:position].splitlines()[-_UNIT_LOOKBACK * 2 :]):
+        words = line.strip()
+        if len(words) > _TITLE_MAX or _SENTENCE.search(words) or (not words and found):
+            break
+        if words:
+            found.append(words)
+        if len(found) == _UNIT_LOOKBACK:
+            break
+    return found[::-1]
+
+
+def _span_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
+    """The cell at `span` of the text; an empty one at `end` where there is none."""
+    return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+
+
+def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
+    rows = [[_span_cell(text, span, grid.end) for span in row.cells] for row in grid.rows]
+    headers = [_span_cell(text, span, grid.end).text for span in grid.header]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    columns = list(_columns(headers, body))
+    for index, header in enumerate(headers):
+        year = _BARE_YEAR.fullmatch(fold(header).strip())
+        if year:  # 2003: a column of that year's values
+            columns[index] = Column(header, "value", None, year.group(1), None)
+        elif index and re.search(r"[A-Za-z]", header) and not _HAS_CJK.search(header):
+            columns[index] = Column(header, "other", None, None, None)  # the labels' English
+    if not any(column.role == "indicator" for column in columns):
+        columns[0] = Column(headers[0], "indicator", None, None, None)
+    unit_line = _UNIT_LINE.search(fold(title))
+    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    table = Table(grid.start, grid.end, title, tuple(columns), (), layout="piped", unit=unit)
+    labels = [row[0] for row in rows]
+    return _outline_parts(table, labels, [row.depth for row in grid.rows], rows)
+
+
+_BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A title that says its figures are index numbers on a base (1978=100, 上年=100).
+_INDEX_BASE = re.compile(r"指\s*数.*[=＝为]\s*100")
+
+
+def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
+    """A grid of years down its rows, read as its transpose: a row per measure (its header
+    cell), a column per year. In a table of index numbers (`指数(1978=100)`) every cell is
+    the index of its measure, with no unit."""
+    years = [_span_cell(text, row.cells[0], grid.end).clean[:4] for row in grid.rows]
+    index = bool(_INDEX_BASE.search(fold(title)))
+    columns = (
+        Column("", "indicator", None, None, None),
+        *(
+            Column(f"{year}年", "value", None, year, None, name="指数" if index else None)
+            for year in years
+        ),
+    )
+    rows = tuple(
+        Row(
+            (
+                _span_cell(text, grid.header[column], grid.end),
+                *(_span_cell(text, row.cells[column], grid.end) for row in grid.rows),
+            )
+        )
+        for column in range(1, len(grid.header))
+        if grid.header[column] is not None
+    )
+    unit_line = _UNIT_LINE.search(fold(title))
+    unit = ("", 1.0) if index else _unit_words(unit_line.group(1)) if unit_line else None
+    return Table(grid.start, grid.end, title, columns, rows, layout="piped", unit=unit)
+
+
+def _pair_tables(text: str, taken: _Spans) -> list[Table]:
+    """Label-then-value grids (llmx.pairs) as tables of two columns, cut into parts under
+    their parents (see `_outline_parts`)."""
+    return [
+        table
+        for grid in find_pairs(text)
+        if grid.start not in taken
+        for table in _pair_table(text, grid)
+    ]
+
+
+def _pair_table(text: str, grid: PairGrid) -> list[Table]:
+    rows = [
+        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
+        for row in grid.rows
+    ]
+    stub, header = (_span_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
+    columns = (
+        Column(stub, "indicator", None, None, None),
+        replace(_row_column(header), role="value"),
+    )
+    title = " ".join(_captions_above(text, grid.start)[-1:])
+    unit_line = _UNIT_LINE.search(fold(title))
+    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    table = Table(grid.start, grid.end, title, columns, (), layout="pairs", unit=unit)
+    return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
+
+
+def _outline_parts(
+    table: Table, labels: Sequence[Cell], depths: Sequence[int], rows: Sequence[Sequence[Cell]]
+) -> list[Table]:
+    """A table whose rows are indented, cut into parts under their parents: the rows under
+    one chain of parents (a group, a head that writes the unit, the row its sub-items sit
+    under) are titled by the table's title and those parents' labels, whose measure a label
+    that names none takes (粮食 under 主要农产品产量 → 粮食产量), and are in the unit of the
+    nearest parent that writes one (`人口(万人)`). Rows without a figure only head others."""
+    chains = lineages(depths)
+    parts: list[tuple[tuple[int, ...], list[int]]] = []
+    for index, row in enumerate(rows):
+        values = (
+            cell for cell, column in zip(row, table.columns, strict=False) if column.role == "value"
+        )
+        if not any(re.search(r"\d", cell.text) for cell in values):
+            continue
+        if not parts or parts[-1][0] != chains[index]:
+            parts.append((chains[index], []))
+        parts[-1][1].append(index)
+    tables: list[Table] = []
+    for number, (chain, members) in enumerate(parts):
+        start = table.start if number == 0 else tables[-1].end
+        end = table.end if number == len(parts) - 1 else rows[parts[number + 1][1][0]][0].start
+        heads = [labels[index].text for index in chain]
+        units = [unit for head in heads if (unit := _header_unit(head))]
+        nearest = labels[chain[-1]].clean if chain else ""
+        tables.append(
+            replace(
+                table,
+                parent=re.sub(r"[(（][^()（）]*[)）]$", "", nearest),
+                start=start,
+                end=max(end, start),
+                title=" ".join([table.title, *heads]).strip(),
+                rows=tuple(Row(tuple(rows[index])) for index in members),
+                unit=units[-1] if units else table.unit,
+            )
+        )
     return tables
 
 

@@ -100,6 +100,7 @@ UNITS: tuple[Unit, ...] = (
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("梯", T, per=True, written=False),
+    _("对", T, written=False),  # pairs, in a header's unit only (离婚率(对/千人)): 对 is a word
     # durations
     _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
     _("天", D, per=True), _("周", D),
@@ -307,9 +308,9 @@ KIND_CUES: tuple[Cue, ...] = (
         "change",
         _CL,
     ),
-    *_cues("增速 增长 增幅 增减 按年变动 比上年 同比 比较 ±", "change", _HR),
+    *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 ±", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献", "share", _CL),
-    *_cues("比重 率 占 比例", "share", _HR),
+    *_cues("比重 率 占 比例 构成", "share", _HR),
 )
 del _CL, _HD, _HR, _AN, _CO
 

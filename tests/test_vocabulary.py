@@ -76,3 +76,10 @@ def test_thousand_hectares_keep_the_thousand_in_the_unit() -> None:
     text = "全年油料种植面积12.5千公頃，比上年减少0.3千公顷。"
     found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
     assert found == [("12.5千公頃", 12.5, "千公顷"), ("0.3千公顷", 0.3, "千公顷")]
+
+
+def test_pairs_are_a_unit_in_a_header_but_never_after_a_number_in_prose() -> None:
+    table = "指标 | 2022年\n结婚率(对/千人) | 6.4\n离婚率(对/千人) | 2.9\n"
+    facts = RulesExtractor().extract([Document("d", table)]).facts
+    assert [(f.text, f.unit) for f in facts] == [("6.4", "对/千人"), ("2.9", "对/千人")]
+    assert [q.unit for q in find_quantities("全年新增12对结对帮扶")] == [""]

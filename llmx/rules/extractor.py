@@ -241,6 +241,10 @@ def _row_facts(
     indicator = _without_note(header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    measured = _under_parent(indicator, table.parent, reading.measure)
+    # The row's words a kind is read from: a sub-item's take its parent's (男劳动参与率: a share).
+    row_words = fold(header) if measured == indicator else fold(header + table.parent)
+    indicator = measured
     if table.layout == "panels":
         indicator = _panel_item(reading.account, table.columns[0].header, indicator)
     for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
@@ -261,7 +265,7 @@ def _row_facts(
             before = text[cell.start : quantity.start]
             bracketed = sum(map(before.count, "(（")) > sum(map(before.count, ")）"))
             column_words = fold(column.header) if bracketed else outside_brackets(column.header)
-            headers = _KindHeaders(fold(header), column_words, reading.title)
+            headers = _KindHeaders(row_words, column_words, reading.title)
             arrow = _ARROW_BEFORE.search(before)
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
             period = (
@@ -415,7 +419,7 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
 # A value column's header less its unit, year and comparison: 比上年增长(%) → 增长.
 _COLUMN_NOISE = re.compile(
     r"[(（][^()（）]*[)）]|(?:19|20)\d\d\s*年?|[%‰]|单位[:：]?\S*|\s|绝对[量值数额]|总量"
-    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期"
+    r"|(?:比|较)(?:上年|去年)(?:同期)?|同比|(?<!比)(?:上年|去年|今年|本年|明年)|本期|指标"
 )
 # A header that is only a status or a period names no measure (2023年完成, 预算数, 执行数).
 _ACTUAL_WORDS = cue_pattern("actual", Scope.HEADER).pattern
@@ -425,7 +429,7 @@ _STATUS_ONLY = re.compile(
 )
 # A column of changes, maybe on the year or month before (按年变动, 按月增长).
 _CHANGE_ONLY = re.compile(r"(?:按[年月])?(?:增长|增速|增幅|下降|降幅|增减|变动)")
-_MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$")
+_MEASURED_ALREADY = re.compile(r"[量率数额值]$|比重$|构成$")
 _COLUMN_NAME_MIN = 2
 
 
@@ -486,6 +490,23 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
         row_label += "增加值" if output else measure
     return row_label + column_name
+
+
+def _under_parent(label: str, parent: str, measure: str) -> str:
+    """A sub-item that names no measure (男, 铁路) under a row that does by its last word
+    (劳动参与率, 货运量) measures that: 男劳动参与率, 铁路货运量; unless the title already
+    names the measure, or the label repeats its parent's words (城镇就业人员 under 就业人员数)."""
+    folded, head = fold(label), fold(parent)
+    if (
+        not head
+        or measure
+        or not _MEASURED_ALREADY.search(head)
+        or _MEASURED_ALREADY.search(folded)
+        or _MEASURE_HEAD.search(folded)
+        or head[:-1] in folded
+    ):
+        return label
+    return label + parent
 
 
 # The measure a table's title names, as the head of its last phrase: 2018年上半年各市县地区生产

@@ -1,0 +1,156 @@
+"""Finding two-column tables copied one cell per line: a label, then its value.
+
+    指   标
+
+    总量指标
+
+    农业
+
+
+
+    粮食产量(万吨)
+
+
+
+     稻谷
+
+    1020.5
+
+      #早稻
+
+    310.2
+
+     棉花(万吨)
+
+    4.6
+
+A summary table of items and their figures (指标 | 总量指标) copied from a web page gives each
+cell a line of its own, with blank lines between them: the header's two cells, then every
+row's label and, on the next line, its value. A row with no value (its cell a line of spaces,
+or nothing) heads the rows below it: a group (`农业`), or a head that writes the unit of its
+items (`粮食产量(万吨)`). The spaces before a label are its depth: an item sits under the
+nearest row above it that is indented less (`#早稻` under `稻谷`).
+
+The grid opens at a header whose first cell heads the row labels (指标, 项目, 名称) and goes
+on for as long as every value follows a label: two values in a row (a table of more columns)
+or a line of prose ends it. This module finds where a grid is, as spans of the text;
+`llmx.tables` turns it into `Table`s. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from llmx.folding import fold
+from llmx.lines import grids_in
+
+# (start, end) of a cell's words in the text.
+Span = tuple[int, int]
+
+_STUB = re.compile(r"^(?:指\s*标|项\s*目|名\s*称)$")
+_VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")
+_PROSE = re.compile(r"[。；;：:，,！？!?]")
+_LABEL_MAX = 30  # characters
+_BLANKS_MAX = 4  # blank lines (or lines of spaces) between two cells
+_ITEMS_MIN = 3
+
+
+@dataclass(frozen=True)
+class PairRow:
+    label: Span
+    value: Span | None  # None for a row that heads others
+    depth: int  # the spaces before its label
+
+
+@dataclass(frozen=True)
+class PairGrid:
+    start: int
+    end: int
+    stub: Span  # the row labels' header (指标)
+    header: Span  # the values' header (总量指标, 2023年)
+    rows: tuple[PairRow, ...]
+
+
+def find_pairs(text: str) -> list[PairGrid]:
+    """Every label-then-value grid of `text`, in order."""
+    return grids_in(text, _grid_at)
+
+
+def _words(line: str) -> tuple[int, str]:
+    """The offset of a line's words in the line, and the words."""
+    words = line.strip()
+    return (len(line) - len(line.lstrip()), words) if words else (0, "")
+
+
+def _is_label(words: str) -> bool:
+    return (
+        0 < len(words) <= _LABEL_MAX
+        and not _PROSE.search(words)
+        and not _VALUE.fullmatch(fold(words))
+        and re.search(r"[^\W\d_]", words) is not None
+    )
+
+
+@dataclass(frozen=True)
+class _Cell:
+    line: int  # the index of its line
+    start: int
+    words: str
+    depth: int
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.start + len(self.words))
+
+
+def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
+    """The cells from line `index` on, one per line of words, for as long as no more than
+    a few blank lines (or lines of spaces) part them."""
+    blanks = 0
+    for position in range(index, len(lines)):
+        start, line = lines[position]
+        offset, words = _words(line)
+        if not words:
+            blanks += 1
+            if blanks > _BLANKS_MAX:
+                return
+            continue
+        blanks = 0
+        yield _Cell(position, start + offset, words, offset)
+
+
+def _grid_at(
+    text: str, lines: Sequence[tuple[int, str]], index: int
+) -> tuple[PairGrid, int] | None:
+    """The grid whose header's first cell (指标) is line `index`, and the line after it."""
+    _, words = _words(lines[index][1])
+    if not _STUB.match(fold(words)):
+        return None
+    cells = _cells(lines, index)
+    stub = next(cells)
+    header = next(cells, None)
+    if header is None or not _is_label(header.words):
+        return None
+    rows: list[PairRow] = []
+    pending: _Cell | None = None  # a label waiting for its value
+    last_line = header.line
+    for cell in cells:
+        if _VALUE.fullmatch(fold(cell.words)):
+            if pending is None:
+                break  # two values in a row: a table of more columns
+            rows.append(PairRow(pending.span, cell.span, pending.depth))
+            pending, last_line = None, cell.line
+            continue
+        if not _is_label(cell.words):
+            break
+        if pending is not None:
+            rows.append(PairRow(pending.span, None, pending.depth))
+        pending = cell
+    if sum(row.value is not None for row in rows) < _ITEMS_MIN:
+        return None
+    while rows[-1].value is None:
+        rows.pop()
+    end = rows[-1].value[1] if rows[-1].value else rows[-1].label[1]
+    return PairGrid(stub.start, end, stub.span, header.span, tuple(rows)), last_line + 1

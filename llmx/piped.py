@@ -1,0 +1,423 @@
+"""Finding web tables copied one cell per line, each cell closed by a pipe.
+
+    表1 2023年各产业增加值                     指 标 |        4-2 工业产品产量指数(1990=100) |
+    |                                          单位 |         年 份 |
+    行业 |                                     2023年 |       原煤 |
+    增加值(亿元) |                             增长(%) |      |
+    增速(%) |                                  粮食产量 |      发电量 |
+    |                                          万吨 |         Year |
+    农业 |                                     81.6 |        Coal |
+    36.2 |                                     2.4 |         Electricity |
+    4.1 |                                      …             1990 |
+    …                                                        100.0 |
+                                                             100.0 |
+
+A page's table copied out as text gives each cell a line of its own that ends in ` |`; a lone
+`|` is an empty cell. Nothing marks where a row ends, so the rows are found by their shape:
+rows are as many cells each, a row label (words, or a year in a table whose rows are years)
+then numbers, dashes, empty cells or a unit (`万吨`), and the header is the cells above the
+first row. Some copies open every row with a pipe (`  | 人口 | `, then `  population | `,
+`  2228  | `, …, a blank line between rows): the marks give the rows, the row whose cells
+hold two or more years is the header, and the spaces after a row's opening pipe are its
+indent (a sub-item sits deeper than the row it belongs to).
+
+The header's cells may be followed by their English, one cell each (`Year`, `Coal`): that
+row is left out. A header of two rows whose upper cells span the lower ones comes out
+flattened, the upper row first with an empty cell where a lower cell goes (`年份 | 地区生产
+总值 | | | 人均`, then `第一产业 | 第二产业`): each lower cell takes the next empty place, in
+order, and an empty lower cell leaves its place to the row below it. A cell that wrapped
+goes on from the lines above its pipe; a copy cut short may end in a cell without its pipe.
+
+This module finds where such a grid is, as spans of the text; `llmx.tables` turns it into
+a `Table`. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from llmx.folding import fold
+from llmx.lines import text_lines
+from llmx.quantities import split_header_unit
+from llmx.vocabulary import unit as declared_unit
+
+# (start, end) of a cell's words in the text.
+Span = tuple[int, int]
+
+_PIPES = "|｜"
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
+# The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
+_STUB = re.compile(r"指\s*标|项\s*目|名\s*称|年\s*份|年\s*度")
+_SENTENCE = re.compile(r"[。；;！？]")
+_CELL_MAX = 60  # characters of a cell's words
+_WRAP_LINES = 2  # lines a wrapped cell may take above its piped line
+_BLANKS_MAX = 3  # blank lines between two cells of one grid
+_CELLS_MIN = 8
+_ROWS_MIN = 2
+_MARKS_MIN = 3
+
+
+@dataclass(frozen=True)
+class PipedCell:
+    start: int
+    end: int
+    words: str  # without the pipes, stripped
+    opens_row: bool  # written `| words |`: the first cell of a row
+    indent: int  # spaces before the words
+
+    @cached_property
+    def kind(self) -> str:
+        """ "empty", "number" (or a dash for none), "unit" (`万吨`), "english" or "label"."""
+        words = fold(self.words).replace(" ", "")
+        if not words:
+            return "empty"
+        if _NUMBER.fullmatch(words):
+            return "number"
+        if not _CJK.search(words):
+            return "english" if _LATIN.search(words) else "label"
+        found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
+        declared = declared_unit(found[0].split("/")[0]) if found else None
+        return "unit" if declared is not None and declared.family.fact else "label"
+
+    @property
+    def year(self) -> str | None:
+        return self.words if _YEAR.fullmatch(self.words) else None
+
+
+@dataclass(frozen=True)
+class PipedRow:
+    cells: tuple[Span | None, ...]  # one per column; None where the cell is empty
+    depth: int  # the indent of its label: a sub-item sits deeper than its parent
+
+
+@dataclass(frozen=True)
+class PipedGrid:
+    start: int
+    end: int
+    opening: int  # where the run of cells the grid is in opens: captions are above it
+    titles: tuple[Span, ...]  # the cells of words above the header (a title, a note)
+    header: tuple[Span | None, ...]  # one per column
+    rows: tuple[PipedRow, ...]
+    years_down: bool  # the rows are years, the columns what is measured
+
+
+def find_piped(text: str) -> list[PipedGrid]:
+    """Every piped grid of `text`, in order."""
+    grids: list[PipedGrid] = []
+    for run in _runs(text):
+        grid = _marked_grid(run) if _marks(run) >= _MARKS_MIN else _unmarked_grid(run)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+# --- Cells ------------------------------------------------------------------------------------
+
+
+def _piped(line: str) -> bool:
+    """A line closed by a pipe, with no other pipe than one opening it: one cell (a line
+    of cells between pipes is a row, `llmx.tables` reads those)."""
+    words = line.strip()
+    if not words or words[-1] not in _PIPES:
+        return False
+    inner = words[1:-1] if words[0] in _PIPES else words[:-1]
+    return not any(pipe in inner for pipe in _PIPES)
+
+
+def _cell(text: str, first: tuple[int, str], last: tuple[int, str]) -> PipedCell:
+    """The cell whose words open on line `first` and close on line `last` (the same line,
+    or the piped line a wrapped cell ends on), each a (start, line) pair."""
+    first_start, first_line = first
+    last_start, last_line = last
+    lead = len(first_line) - len(first_line.lstrip())
+    opens = first_line.lstrip()[:1] in _PIPES and (first != last or len(first_line.strip()) > 1)
+    indent = lead
+    if opens:
+        after = first_line[lead + 1 :]
+        indent = len(after) - len(after.lstrip())
+        lead += 1 + indent
+    body = last_line.rstrip()
+    if _piped(last_line):
+        body = body[:-1].rstrip()
+    begin = first_start + lead
+    end = max(last_start + len(body), begin)
+    return PipedCell(begin, end, text[begin:end].strip() if end > begin else "", opens, indent)
+
+
+def _runs(text: str) -> list[list[PipedCell]]:
+    """Runs of piped cells: lines closed by a pipe, blank lines between them allowed. Inside
+    a run, a cell that wrapped takes the short unpiped lines right above its pipe, and the
+    text's last line may be a cell cut short before its pipe."""
+    lines = list(text_lines(text))
+    last_words = max((i for i, (_, line) in enumerate(lines) if line.strip()), default=-1)
+    runs: list[list[PipedCell]] = []
+    current: list[PipedCell] = []
+    blanks = 0
+    index = 0
+    while index < len(lines):
+        if not lines[index][1].strip():
+            blanks += 1
+            index += 1
+            continue
+        if blanks > _BLANKS_MAX:
+            runs.append(current)
+            current = []
+        blanks = 0
+        last = _closing_line(lines, index) if current else index
+        words = lines[index][1].strip()
+        if last is None and index == last_words and current and _is_cell_words(words):
+            last = index  # the copy stops inside this cell
+        if last is None or (not _piped(lines[last][1]) and last != last_words):
+            runs.append(current)
+            current = []
+            index += 1
+            continue
+        current.append(_cell(text, lines[index], lines[last]))
+        index = last + 1
+    runs.append(current)
+    return [run for run in runs if len(run) >= _CELLS_MIN and _is_table_run(run)]
+
+
+def _closing_line(lines: Sequence[tuple[int, str]], index: int) -> int | None:
+    """The line whose pipe closes a cell opening on line `index`: itself, or within a few
+    short lines below it with no blank line between; None if no pipe closes it."""
+    for last in range(index, min(len(lines), index + _WRAP_LINES + 1)):
+        line = lines[last][1]
+        if not line.strip() or len(line.strip()) > _CELL_MAX:
+            return None
+        if _piped(line):
+            return last if last == index or line.strip() not in _PIPES else None
+    return None
+
+
+def _is_cell_words(words: str) -> bool:
+    return len(words) <= _CELL_MAX and not _SENTENCE.search(words)
+
+
+def _is_table_run(run: Sequence[PipedCell]) -> bool:
+    """Short cells, no sentences, and numbers among them."""
+    return any(cell.kind == "number" for cell in run) and all(
+        _is_cell_words(cell.words) for cell in run
+    )
+
+
+def _marks(run: Sequence[PipedCell]) -> int:
+    return sum(cell.opens_row for cell in run)
+
+
+def _span(cell: PipedCell) -> Span | None:
+    return (cell.start, cell.end) if cell.words.strip() else None
+
+
+# --- Rows opened by a pipe ---------------------------------------------------------------------
+
+
+def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
+    """Rows as their marks give them, under the header: the last row above the first row of
+    figures that heads two or more columns (years, or words: 绝对数, 增长(%))."""
+    rows: list[list[PipedCell]] = []
+    before: list[PipedCell] = []
+    for cell in run:
+        if cell.opens_row:
+            rows.append([cell])
+        elif rows:
+            rows[-1].append(cell)
+        else:
+            before.append(cell)
+    first = next((i for i, row in enumerate(rows) if _has_figures(row)), None)
+    header_at = next((i for i in range(first or 0, -1, -1) if _heads_columns(rows[i])), None)
+    if header_at is None or first is None:
+        return None
+    header = rows[header_at]
+    width = len(header)
+    labelled = [row for row in rows[header_at + 1 :] if row[0].kind in ("label", "unit")]
+    if sum(_has_figures(row[:width]) for row in labelled) < _ROWS_MIN:
+        return None
+    # A row without a number (人口, 就业的部门构成) heads the rows under it.
+    body = [PipedRow(_padded(row[:width], width), row[0].indent) for row in labelled]
+    above = [*before, *(cell for row in rows[:header_at] for cell in row)]
+    return PipedGrid(
+        header[0].start,
+        max(cell.end for cell in run),
+        run[0].start,
+        _titles(above),
+        tuple(_span(cell) for cell in header),
+        tuple(body),
+        years_down=False,
+    )
+
+
+def _has_figures(row: Sequence[PipedCell]) -> bool:
+    """A row of a label and figures (a year alone is a header's)."""
+    return row[0].kind in ("label", "unit") and any(
+        cell.kind == "number" and not _is_year_header(cell) for cell in row[1:]
+    )
+
+
+def _heads_columns(row: Sequence[PipedCell]) -> bool:
+    """A header row: two or more cells after the first, each a year or words."""
+    named = [cell for cell in row[1:] if cell.kind != "empty"]
+    return len(named) >= 2 and all(
+        _is_year_header(cell) or cell.kind in ("label", "english") for cell in named
+    )
+
+
+def _is_year_header(cell: PipedCell) -> bool:
+    return _YEAR_HEADER.fullmatch(cell.words.strip()) is not None
+
+
+def _titles(cells: Sequence[PipedCell]) -> tuple[Span, ...]:
+    """The cells above a header that are words in Chinese: the table's title, its notes."""
+    return tuple((cell.start, cell.end) for cell in cells if cell.kind == "label")
+
+
+# --- Rows found by their shape ------------------------------------------------------------------
+
+
+def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
+    """Rows of as many cells each, each opening with a label (or a year), the header above."""
+    readings = [
+        (found, years_down)
+        for years_down in (False, True)
+        if (found := _body(run, years_down)) is not None
+    ]
+    if not readings:
+        return None
+    (first, width, body), years_down = max(readings, key=lambda reading: _filled(reading[0][2]))
+    header = _header(run[:first], width, years_down)
+    if header is None:
+        return None
+    opening = min((cell.start for cell in header if cell), default=run[first].start)
+    return PipedGrid(
+        opening,
+        body[-1][-1].end,
+        run[0].start,
+        _titles([cell for cell in run[:first] if cell.end <= opening]),
+        tuple(_span(cell) if cell else None for cell in header),
+        tuple(PipedRow(_padded(row, width), row[0].indent) for row in body),
+        years_down,
+    )
+
+
+def _padded(row: Sequence[PipedCell], width: int) -> tuple[Span | None, ...]:
+    """A row's cells, with empty ones for those a copy cut short (or a head) left out."""
+    return tuple(_span(cell) for cell in row) + (None,) * (width - len(row))
+
+
+def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
+    """How many rows hold a number: the rows that are not heads."""
+    return sum(any(cell.kind == "number" for cell in row[1:]) for row in rows)
+
+
+def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
+    """Where rows may open: at a label, or at a year for a table whose rows are years."""
+    if years_down:
+        return [i for i, cell in enumerate(run) if cell.year]
+    return [i for i, cell in enumerate(run) if cell.kind == "label"]
+
+
+Rows = list[Sequence[PipedCell]]
+
+
+def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] | None:
+    """(first cell, width, rows) of the longest run of rows: anchors the same distance apart,
+    the cells between them numbers, dashes, units or empty, and numbers in every row but
+    the heads between them."""
+    anchors = _anchors(run, years_down)
+    best: tuple[int, int, Rows] | None = None
+    index = 0
+    while index + 1 < len(anchors):
+        width = anchors[index + 1] - anchors[index]
+        rows = _rows_from(run, anchors[index], width, years_down)
+        if _filled(rows) >= _ROWS_MIN and (best is None or _filled(rows) > _filled(best[2])):
+            best = (anchors[index], width, rows)
+        index += max(len(rows), 1)
+    return best
+
+
+def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> Rows:
+    """The rows of `width` cells from `position` on, for as long as they hold. Between two
+    rows, a label alone or with only empty cells after it heads the rows below it."""
+    rows: Rows = []
+    while position < len(run):
+        if _is_row(run, position, width, years_down):
+            rows.append(run[position : position + width])
+            position += width
+            continue
+        empty = 0
+        while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
+            empty += 1
+        after = position + 1 + empty
+        head = not years_down and run[position].kind == "label" and empty in (0, width - 1)
+        if not (rows and head and _is_row(run, after, width, years_down)):
+            break
+        rows.append(run[position:after])
+        position = after
+    return rows
+
+
+def _is_row(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> bool:
+    """Whether `width` cells from `position` make a row; the run's last row may be cut short
+    of its empty cells."""
+    if width < 2 or position + 1 >= len(run):
+        return False
+    opening = run[position]
+    if not (opening.year if years_down else opening.kind == "label"):
+        return False
+    kinds = [cell.kind for cell in run[position + 1 : position + width]]
+    if years_down:
+        later = [cell.year for cell in run[position + 1 : position + width] if cell.year]
+        if later:  # a year among the values: the rows are shorter than this
+            return False
+    return "number" in kinds and all(kind in ("number", "unit", "empty") for kind in kinds)
+
+
+def _header(
+    above: Sequence[PipedCell], width: int, years_down: bool
+) -> list[PipedCell | None] | None:
+    """The header over rows of `width` cells, from the cells above them: a row of English
+    cells at the end is left out; the header opens at the row labels' header (指标, 年份)
+    where it names one, else it is the `width` cells right above the rows. A header of more
+    cells is a flattened header of several rows (see the module's docstring)."""
+    cells = list(above)
+    english = 0
+    while english < len(cells) and cells[-1 - english].kind == "english":
+        english += 1
+    if english >= width - 1:
+        cells = cells[: len(cells) - english]
+    stub = next(
+        (i for i in range(len(cells) - 1, -1, -1) if _STUB.search(fold(cells[i].words))), None
+    )
+    if stub is None:
+        header = cells[-width:]
+        if len(header) < width or (not years_down and header[0].kind == "empty"):
+            return None
+        return list(header)
+    return _unflattened(cells[stub:], width)
+
+
+def _unflattened(cells: Sequence[PipedCell], width: int) -> list[PipedCell | None] | None:
+    """A header of several rows flattened into one list of cells, put back into `width`
+    columns: each cell after the upper row fills the next empty place; an empty one leaves
+    its place to a later cell."""
+    if len(cells) < width:
+        return None
+    header: list[PipedCell | None] = [cell if cell.words else None for cell in cells[:width]]
+    places = deque(i for i, cell in enumerate(header) if cell is None)
+    for cell in cells[width:]:
+        if not places:
+            return None
+        place = places.popleft()
+        if cell.words.strip():
+            header[place] = cell
+        else:
+            places.append(place)
+    return header

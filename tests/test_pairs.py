@@ -1,0 +1,87 @@
+"""Two-column tables copied one cell per line, a label then its value (llmx.pairs): heads
+that give their items a unit and a measure, sub-items by indent. The tables here are
+invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.pairs import find_pairs
+from llmx.rules import RulesExtractor
+from llmx.tables import find_tables
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None]]:
+    return [(f.text, f.value, f.unit, f.indicator, f.period) for f in facts]
+
+
+def _cells(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+SUMMARY = "2021年某市主要统计指标\n\n" + _cells(
+    "指   标",
+    "总量指标",
+    "人口与就业",
+    " ",
+    "人口(万人)",
+    " ",
+    " 常住人口",
+    "512.3",
+    "  城镇人口",
+    "330.8",
+    "主要农产品产量(万吨)",
+    " ",
+    " 粮食",
+    "88.4",
+    "  #稻谷",
+    "40.1",
+    " 水果(吨)",
+    "5230",
+    "交通运输",
+    " ",
+    " 客运量(万人次)",
+    "1460",
+    "  铁 路",
+    "620",
+)
+
+
+def test_a_head_gives_its_items_its_unit_and_an_item_its_own() -> None:
+    facts = _read(_facts(SUMMARY))
+    assert {table.layout for table in find_tables(SUMMARY)} == {"pairs"}
+    assert facts[:2] == [
+        ("512.3", 5_123_000, "人", "常住人口", "2021"),
+        ("330.8", 3_308_000, "人", "城镇人口", "2021"),
+    ]
+    assert ("5230", 5230, "吨", "水果产量", "2021") in facts
+
+
+def test_an_item_that_names_no_measure_takes_its_heads() -> None:
+    facts = _read(_facts(SUMMARY))
+    assert ("88.4", 884_000, "吨", "粮食产量", "2021") in facts
+    assert ("40.1", 401_000, "吨", "稻谷产量", "2021") in facts  # under 粮食, under the head
+    assert ("620", 6_200_000, "人次", "铁路客运量", "2021") in facts  # under the row above
+
+
+def test_a_grid_ends_where_a_value_follows_a_value() -> None:
+    wider = _cells("指标", "2022年", "2023年", "工业", "12.1", "13.4", "农业", "4.2", "4.5")
+    assert find_pairs(wider) == []
+
+
+def test_lines_of_prose_between_numbers_are_no_grid() -> None:
+    prose = _cells(
+        "项目",
+        "全年经济运行平稳,主要指标好于预期。",
+        "工业",
+        "12.1",
+        "农业",
+        "4.2",
+        "服务业",
+        "7.7",
+    )
+    assert find_pairs(prose) == []

@@ -1,0 +1,218 @@
+"""Web tables copied one cell per line, each cell closed by a pipe (llmx.piped): rows found by
+their shape, rows opened by a pipe, and rows that are years. The tables here are invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.piped import find_piped
+from llmx.rules import RulesExtractor
+from llmx.tables import find_tables
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None, str]]:
+    return [(f.text, f.value, f.unit, f.indicator, f.period, f.kind) for f in facts]
+
+
+UNIT_COLUMN = (
+    "表三: 主要农产品产量\n"
+    "指 标 |\n单位 |\n2022年 |\n比上年增长(%) |\n"
+    "粮食产量 |\n万吨 |\n48.6 |\n2.1 |\n"
+    "油料产量 |\n万吨 |\n3.9 |\n-0.4 |\n"
+    "肉类总产量 |\n吨 |\n8120 |\n5.5 |\n"
+    "全年农民人均可支配收入继续增长。\n"
+)
+
+
+def test_rows_are_found_by_their_shape_and_a_unit_column_gives_each_rows_unit() -> None:
+    facts = _facts(UNIT_COLUMN)
+    assert {table.layout for table in find_tables(UNIT_COLUMN)} == {"piped"}
+    assert _read(facts)[:4] == [
+        ("48.6", 486_000, "吨", "粮食产量", "2022", "level"),
+        ("2.1", 2.1, "%", "粮食产量增长", "2022", "change"),
+        ("3.9", 39_000, "吨", "油料产量", "2022", "level"),
+        ("0.4", 0.4, "%", "油料产量增长", "2022", "change"),  # a fall: the digits, a change
+    ]
+    assert ("8120", 8120, "吨", "肉类总产量", "2022", "level") in _read(facts)
+
+
+LONE_PIPES = (
+    "表2 某县2019年工业主要指标\n"
+    "|\n项目 |\n产值(万元) |\n增速(%) |\n"
+    "|\n规上工业 |\n52310 |\n7.4 |\n"
+    "|\n轻工业 |\n20115 |\n6.2 |\n"
+    "|\n重工业 |\n32195 |\n8.0 |\n"
+)
+
+
+def test_a_lone_pipe_is_an_empty_cell_and_the_title_above_gives_the_year() -> None:
+    facts = _facts(LONE_PIPES)
+    assert _read(facts)[:2] == [
+        ("52310", 523_100_000, "元", "规上工业产值", "2019", "level"),
+        ("7.4", 7.4, "%", "规上工业产值增速", "2019", "change"),
+    ]
+    assert len(facts) == 6
+
+
+MARKED = (
+    "表5 | \n"
+    "  | 表5  某市社会指标 | \n   | \n\n\n"
+    "  | 项   目 | \n  item | \n  2019 | \n  2020 | \n  2021 | \n   | \n\n\n"
+    "  | 就业 | \n  employment | \n   | \n   | \n\n\n"
+    "  |   从业人员(万人) | \n    employed persons(10 000 persons) | \n"
+    "  412  | \n  418  | \n  425  | \n   | \n\n\n"
+    "  |   城镇化率(%) | \n    urbanization rate(%) | \n"
+    "  61.2  | \n  62.0  | \n  63.1  | \n   | \n\n\n"
+    "  |     城区 | \n      urban area | \n  80.5  | \n  81.0  | \n  81.9  | \n   | \n\n\n"
+    "  |   货运量(万吨) | \n  freight(10 000 t) | \n  930  | \n  955 "
+)
+
+
+def test_rows_opened_by_a_pipe_are_rows_under_a_header_of_years() -> None:
+    (grid,) = find_piped(MARKED)
+    assert [MARKED[s[0] : s[1]] if s else None for s in grid.header] == [
+        "项   目",
+        "item",
+        "2019",
+        "2020",
+        "2021",
+        None,
+    ]
+    facts = _read(_facts(MARKED))
+    assert facts[:3] == [
+        ("412", 4_120_000, "人", "从业人员", "2019", "level"),
+        ("418", 4_180_000, "人", "从业人员", "2020", "level"),
+        ("425", 4_250_000, "人", "从业人员", "2021", "level"),
+    ]
+
+
+def test_a_sub_item_measures_its_parents_measure_and_a_row_cut_short_keeps_its_cells() -> None:
+    facts = _read(_facts(MARKED))
+    assert ("80.5", 80.5, "%", "城区城镇化率", "2019", "share") in facts
+    assert facts[-2:] == [
+        ("930", 9_300_000, "吨", "货运量", "2019", "level"),
+        ("955", 9_550_000, "吨", "货运量", "2020", "level"),
+    ]
+    assert not any("10 000" in text or text == "100" for text, *_ in facts)
+
+
+INDEX_BY_YEAR = (
+    "6- 2 农业总产值指数(2000-2005年,2000=100) |\n"
+    "GROSS OUTPUT VALUE OF AGRICULTURE INDEX |\n|\n|\n"
+    "年 份 |\n农业总产值 |\n|\n|\n林业 |\n种植业 |\n牧业 |\n"
+    "Year |\nGross Output |\nFarming |\nAnimal Husbandry |\nForestry |\n"
+    "2000 |\n100.0 |\n100.0 |\n100.0 |\n100.0 |\n"
+    "2001 |\n104.2 |\n103.1 |\n107.5 |\n99.0 |\n"
+    "2002 |\n109.9 |\n106.4 |\n115.8 |\n101.3 |\n"
+)
+
+
+def test_a_two_row_header_flattened_is_put_back_in_the_columns_of_its_english() -> None:
+    (grid,) = find_piped(INDEX_BY_YEAR)
+    assert grid.years_down
+    names = [INDEX_BY_YEAR[s[0] : s[1]] if s else None for s in grid.header]
+    assert names == ["年 份", "农业总产值", "种植业", "牧业", "林业"]
+
+
+def test_years_down_the_rows_give_each_measures_index_in_each_year() -> None:
+    facts = _read(_facts(INDEX_BY_YEAR))
+    assert ("107.5", 107.5, "", "牧业总产值指数", "2001", "level") in facts
+    assert ("109.9", 109.9, "", "农业总产值指数", "2002", "level") in facts
+    assert len(facts) == 12  # the years and the base 2000=100 are no facts
+
+
+def test_pipes_that_close_lines_of_prose_or_of_a_row_of_cells_make_no_grid() -> None:
+    prose = (
+        "全年完成投资120亿元,增长8%。 |\n其中工业投资45亿元。 |\n民间投资占比提高到56%。 |\n" * 3
+    )
+    rows = "| 指标 | 2022年 | 2023年 |\n| 工业 | 12 | 13 |\n| 农业 | 4 | 5 |\n" * 3
+    assert find_piped(prose) == []
+    assert find_piped(rows) == []
+    assert {table.layout for table in find_tables(rows)} != {"piped"}
+
+
+SHARES = (
+    "  | 项目 | \n  2020 | \n  2021 | \n\n"
+    "  |   人口自然增加率(‰) | \n  3.12  | \n  2.75  | \n\n"
+    "  |   产业构成 | \n   | \n   | \n\n"
+    "  |    农业(%) | \n  8.1  | \n  7.6  | \n\n"
+    "  |    工业(%) | \n  40.2  | \n  39.8  | \n"
+)
+
+
+def test_a_natural_increase_rate_is_a_change_and_a_composition_gives_shares() -> None:
+    facts = _read(_facts(SHARES))
+    assert facts[0] == ("3.12", 3.12, "‰", "人口自然增加率", "2020", "change")
+    assert ("7.6", 7.6, "%", "农业产业构成", "2021", "share") in facts
+
+
+WITH_HEADS = (
+    "表4 2023年工业生产\n"
+    "指标 |\n2023年 |\n增长(%) |\n"
+    "规上工业增加值(亿元) |\n120.5 |\n6.1 |\n"
+    "主要产品产量(万吨) |\n|\n|\n"
+    "  钢材 |\n12.5 |\n3.1 |\n"
+    "  水泥 |\n40.2 |\n2.0 |\n"
+)
+
+
+def test_a_head_between_rows_gives_the_rows_under_it_its_unit_and_measure() -> None:
+    facts = _read(_facts(WITH_HEADS))
+    assert facts[0] == ("120.5", 12_050_000_000, "元", "规上工业增加值", "2023", "level")
+    assert ("12.5", 125_000, "吨", "钢材产量", "2023", "level") in facts
+    assert ("2.0", 2.0, "%", "水泥产量增长", "2023", "change") in facts
+    assert len(facts) == 6
+
+
+LEVELS_BY_YEAR = (
+    "表1 全县生产总值\n单位:亿元\n"
+    "年份 |\n生产总值 |\n第一产业 |\n第二产业 |\n"
+    "2021 |\n88.2 |\n15.1 |\n30.6 |\n"
+    "2022 |\n93.0 |\n15.8 |\n32.9 |\n"
+)
+
+
+def test_years_down_the_rows_take_the_captions_unit_and_sectors_their_value_added() -> None:
+    facts = _read(_facts(LEVELS_BY_YEAR))
+    assert facts[:2] == [
+        ("88.2", 8_820_000_000, "元", "生产总值", "2021", "level"),
+        ("15.1", 1_510_000_000, "元", "第一产业增加值", "2021", "level"),
+    ]
+    assert len(facts) == 6
+    assert ("32.9", 3_290_000_000, "元", "第二产业增加值", "2022", "level") in facts
+
+
+WORDS_HEADER = (
+    "表1 2022年全县经济指标\n"
+    "  | 指标 | \n  绝对数 | \n  比上年增长(%) | \n\n"
+    "  | 地区生产总值(亿元) | \n  512.6 | \n  6.2 | \n\n"
+    "  |   第一产业 | \n  40.1 | \n  3.5 | \n\n"
+    "  |   第二产业 | \n  201.7 | \n  7.9 | \n"
+)
+
+
+def test_a_header_of_words_heads_marked_rows_and_sub_items_take_their_parents_unit() -> None:
+    facts = _read(_facts(WORDS_HEADER))
+    assert facts[:2] == [
+        ("512.6", 51_260_000_000, "元", "地区生产总值", "2022", "level"),
+        ("6.2", 6.2, "%", "地区生产总值增长", "2022", "change"),
+    ]
+    assert ("40.1", 4_010_000_000, "元", "第一产业增加值", "2022", "level") in facts
+    assert len(facts) == 6
+
+
+BALANCE = (
+    "2023年某县政府性基金收支平衡表\n单位:万元\n"
+    "收入 |\n执行数 |\n支出 |\n执行数 |\n"
+    "总计 |\n5210 |\n总计 |\n5210 |\n"
+    "本级收入 |\n3100 |\n本级支出 |\n4020 |\n"
+    "上级补助 |\n2110 |\n调出资金 |\n1190 |\n"
+)
+
+
+def test_a_balance_of_two_panels_is_left_to_the_panels_reader() -> None:
+    assert {table.layout for table in find_tables(BALANCE)} == {"panels"}
