@@ -19,7 +19,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   labels one per line, then each year's values, a blank line for an empty cell;
 - records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
   `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
-  are its header (llmx.records).
+  are its header (llmx.records);
+- flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
+  …|甲县|30.5|…`): a title, a header of several rows whose breaks and spans were lost, then
+  the rows, a label and as many values each (llmx.flattened).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -38,6 +41,7 @@ from itertools import combinations
 
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
+from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.quantities import find_quantities, split_header_unit
@@ -106,7 +110,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records"
+    # "panels", "columnwise", "yearbook", "records", "flattened"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -258,6 +262,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _columnwise_tables(text, _Spans(tables))
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
+    tables += _flattened_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -1103,6 +1108,54 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
         layout="columnwise",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# --- Flattened onto one line: a title, the header's cells, then the rows, all between pipes ----
+
+
+def _flattened_tables(text: str, taken: _Spans) -> list[Table]:
+    """Flattened tables (llmx.flattened) as tables: the row labels, then a value column per
+    header; a row the text cuts short keeps the cells it has."""
+    return [
+        _flattened_table(text, grid) for grid in find_flattened(text) if grid.start not in taken
+    ]
+
+
+def _flattened_table(text: str, grid: FlatGrid) -> Table:
+    width = len(grid.headers)
+    rows = [
+        [Cell(start, end, text[start:end]) for start, end in row]
+        + [Cell(grid.end, grid.end, "")] * (width - len(row))
+        for row in grid.rows
+    ]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    title = text[grid.title[0] : grid.title[1]] if grid.title else _line_before(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        _counted_on(_stream_columns(grid.headers, body)),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="flattened",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _counted_on(columns: Sequence[Column]) -> tuple[Column, ...]:
+    """Value columns that write no unit of their own in the unit of the nearest count on
+    their left: a count's unit is written once, under the first count (总人口 over (万人),
+    then 城镇人口, 乡村人口), while a rate names its one column (比重(%)) only."""
+    fitted: list[Column] = []
+    count: Unit | None = None
+    for column in columns:
+        own = _header_unit(column.header)
+        if column.role == "value" and own is None:
+            column = replace(column, unit=count)
+        elif own is not None and own[0] not in RATE_UNITS:
+            count = own
+        fitted.append(column)
+    return tuple(fitted)
 
 
 # --- Bilingual yearbook tables: label, English, figures in columns of spaces ----------------
