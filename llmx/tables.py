@@ -22,7 +22,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   are its header (llmx.records);
 - flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
   …|甲县|30.5|…`): a title, a header of several rows whose breaks and spans were lost, then
-  the rows, a label and as many values each (llmx.flattened).
+  the rows, a label and as many values each (llmx.flattened);
+- a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
+  spaces between them: its funds, and its indicators' targets, achieved values and points
+  (llmx.scorecards).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -46,6 +49,7 @@ from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
+from llmx.scorecards import Scorecard, find_scorecards
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
@@ -110,7 +114,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records", "flattened"
+    # "panels", "columnwise", "yearbook", "records", "flattened", "scorecard"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -263,6 +267,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
     tables += _flattened_tables(text, _Spans(tables))
+    tables += _scorecard_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -1156,6 +1161,99 @@ def _counted_on(columns: Sequence[Column]) -> tuple[Column, ...]:
             count = own
         fitted.append(column)
     return tuple(fitted)
+
+
+# --- Performance self-evaluation forms: funds, then indicators with targets and points -----
+
+_POINTS: Unit = ("分", 1.0)
+
+
+def _scorecard_tables(text: str, taken: _Spans) -> list[Table]:
+    """Each self-evaluation form (llmx.scorecards) as three tables: its funds, in the form's
+    money unit, budgeted and spent; its indicators' targets and achieved values, an achieved
+    figure in the unit its target writes (≥50个, then 50); and the points each indicator and
+    each first-level group is worth (分值) and scored (得分)."""
+    return [
+        table
+        for card in find_scorecards(text)
+        if card.start not in taken
+        for table in _scorecard_parts(text, card)
+    ]
+
+
+def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
+    def cell(span: Span | None, end: int) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+
+    tables: list[Table] = []
+    money = _unit_words(card.money)
+    if card.funds:
+        headers = [text[start:end] for start, end in card.funds_header]
+        columns = (
+            Column("", "indicator", None, None, None),
+            *(_scorecard_column(header, money) for header in headers),
+        )
+        end = card.funds[-1].figures[-1][1]
+        rows = tuple(
+            Row(
+                (
+                    cell(row.label, end),
+                    *(cell(span, end) for span in row.figures),
+                    *(cell(None, end) for _ in range(len(headers) - len(row.figures))),
+                )
+            )
+            for row in card.funds
+        )
+        tables.append(
+            Table(card.start, end, card.title, columns, rows, layout="scorecard", unit=money)
+        )
+    start, end = card.indicators_start, card.end
+    target, achieved, points, scored = (text[a:b] for a, b in card.indicators_header)
+    values = (
+        Column("", "indicator", None, None, None),
+        Column(target, "value", "target", None, None, name=""),
+        Column(achieved, "value", "actual", None, None, name=""),
+        Column("", "unit", None, None, None),
+    )
+    rows = tuple(
+        Row(
+            (
+                cell(row.name, end),
+                cell(row.target, end),
+                cell(row.achieved, end),
+                cell(row.unit, end),
+            )
+        )
+        for row in card.indicators
+    )
+    tables.append(Table(start, end, card.title, values, rows, layout="scorecard"))
+    marks = (
+        Column("", "indicator", None, None, None),
+        Column(points, "value", "target", None, _POINTS, name=points),
+        Column(scored, "value", "actual", None, _POINTS, name=scored),
+    )
+    rows = tuple(
+        Row((cell(row.name, end), cell(row.points, end), cell(row.scored, end)))
+        for row in card.indicators
+    ) + tuple(
+        Row((cell(group.name, end), cell(group.points, end), cell(None, end)))
+        for group in card.groups
+    )
+    tables.append(Table(start, end, card.title, marks, rows, layout="scorecard"))
+    return tables
+
+
+def _scorecard_column(header: str, money: Unit | None) -> Column:
+    """A funds column: an amount in the form's money unit, budgeted (预算数) or spent
+    (执行数); the points it is worth (分值) or scored (得分); or the share spent (执行率)."""
+    folded = fold(header)
+    if "分" in folded:
+        status = "actual" if folded.startswith("得") else "target"
+        return Column(header, "value", status, None, _POINTS, name=header)
+    if folded.endswith("率"):
+        return Column(header, "value", "actual", None, ("%", 1.0), name=header)
+    status = "actual" if "执行" in folded else "target"
+    return Column(header, "value", status, None, money, name=header)
 
 
 # --- Bilingual yearbook tables: label, English, figures in columns of spaces ----------------
