@@ -251,3 +251,8 @@ def test_a_quote_that_keeps_pinyin_glosses_is_read_without_them() -> None:
     assert (found.text, found.value, found.unit) == ("2.62萬(wàn)億元", 2.62e12, "元")
     (people,) = quote_quantities("312.87萬(wàn)人")
     assert (people.start, people.end, people.value) == (0, 13, 3_128_700)
+
+
+def test_a_sign_set_apart_from_its_figure_still_bounds_it() -> None:
+    assert [(q.qualifier, q.value) for q in find_quantities("≥ 38")] == [("≥", 38)]
+    assert [(q.qualifier, q.value) for q in find_quantities("约 38")] == [(None, 38)]
