@@ -25,7 +25,10 @@ Layouts, each with its own finder, all giving the same `Table`:
   the rows, a label and as many values each (llmx.flattened);
 - a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
   spaces between them: its funds, and its indicators' targets, achieved values and points
-  (llmx.scorecards).
+  (llmx.scorecards);
+- a numbered target table whose cells ran together with nothing between them (`指标名称计量
+  单位2035 年目标值…1 规上工业增加值占GDP 比重% ≥ 38市统计局2 …`): an indicator, its unit
+  and its target per row (llmx.runtogether).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -49,6 +52,7 @@ from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
+from llmx.runtogether import TargetList, find_target_lists
 from llmx.scorecards import Scorecard, find_scorecards
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.vocabulary import (
@@ -114,7 +118,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records", "flattened", "scorecard"
+    # "panels", "columnwise", "yearbook", "records", "flattened", "scorecard", "runtogether"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
 
     def indicator_of(self, row: Row) -> str:
@@ -268,6 +272,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _record_tables(text, _Spans(tables))
     tables += _flattened_tables(text, _Spans(tables))
     tables += _scorecard_tables(text, _Spans(tables))
+    tables += _target_list_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -1254,6 +1259,41 @@ def _scorecard_column(header: str, money: Unit | None) -> Column:
         return Column(header, "value", "actual", None, ("%", 1.0), name=header)
     status = "actual" if "执行" in folded else "target"
     return Column(header, "value", status, None, money, name=header)
+
+
+# --- Numbered target tables run together: name, unit, target, reporting body --------------
+
+
+def _target_list_tables(text: str, taken: _Spans) -> list[Table]:
+    """Each indicator of a run-together target table (llmx.runtogether) as a one-row table
+    of its own (name, unit, target), so that the words between them (a target in words, 翻一番
+    (全省人均GDP ≥ 10万元)) are still read as prose."""
+    return [
+        table
+        for found in find_target_lists(text)
+        if found.start not in taken
+        for table in _target_list_rows(text, found)
+    ]
+
+
+def _target_list_rows(text: str, found: TargetList) -> list[Table]:
+    header = text[found.header[0] : found.header[1]]
+    columns = (
+        Column("", "indicator", None, None, None),
+        Column("", "unit", None, None, None),
+        Column(header, "value", "target", found.year, None, name=""),
+    )
+    return [
+        Table(
+            row.number[0] if row.number else row.name[0],  # its number is no figure
+            row.target[1],
+            header,
+            columns,
+            (Row(tuple(Cell(a, b, text[a:b]) for a, b in (row.name, row.unit, row.target))),),
+            layout="runtogether",
+        )
+        for row in found.rows
+    ]
 
 
 # --- Bilingual yearbook tables: label, English, figures in columns of spaces ----------------
