@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from llmx.folding import fold
 from llmx.lines import grids_in
@@ -45,7 +46,7 @@ _CELLS_MIN = 12  # cells a line holds before it is looked at
 _HEADER_CELL_MAX = 16  # characters of a header cell; a longer one is the title
 _LABEL_MAX = 20  # characters of a row label
 _HEADER_ROWS_MAX = 4
-_SEARCH_MAX = 20000  # partial layouts of one header tried per height and budget, at most
+_SEARCH_MAX = 20000  # partial layouts tried for one reading of a header, at most
 _BUDGETS = (0.0, 4.0, 8.0, 12.0, 16.0)
 _PIPE = re.compile(r"[|｜]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
@@ -299,7 +300,6 @@ def _headers(
             if height * width < len(cells):
                 continue
             grid = [[-2] * width for _ in range(height)]  # -2: free, -1: empty, else a cell
-            search.tried = 0
             _lay(cells, search, grid, [], 0, 0.0)
         if search.placed:
             break
@@ -437,12 +437,14 @@ def _cost(cells: Sequence[str], above: _Placed | None, piece: _Placed, height: i
     return _STACK_COST if above.columns == 1 else 0.0
 
 
+@cache
 def _is_continuation(words: str) -> bool:
     """A cell that is only a note or a unit in brackets (`(年末)`, `(万人)`): it goes on
     with the cell over it."""
     return bool(_BRACKETED.fullmatch(fold(words).strip()))
 
 
+@cache
 def _unit_of(words: str) -> str | None:
     """The unit a header cell writes in brackets at its end, or a trailing %."""
     found = split_header_unit(words)

@@ -112,7 +112,7 @@ def _header_at(words: Sequence[str], header: Sequence[str], start: int = 0) -> l
     return [
         index
         for index in range(start, len(words) - len(header) + 1)
-        if tuple(words[index : index + len(header)]) == tuple(header)
+        if words[index] == header[0] and tuple(words[index : index + len(header)]) == tuple(header)
     ]
 
 

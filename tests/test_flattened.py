@@ -138,3 +138,9 @@ def test_a_table_of_one_row_per_line_is_left_to_the_row_reader() -> None:
 def test_two_rows_of_figures_are_too_few_for_a_table() -> None:
     text = "品种|2030年|2031年|增长(%)|粮食|61.5|63.0|2.4|油料|4.2|4.0|-4.8|注：按可比价格计算"
     assert find_flattened(text) == []
+
+
+def test_a_header_no_layout_fits_gives_no_table() -> None:
+    header = "|".join(["地区", *(f"项目{n}" for n in range(30))])
+    rows = "|".join(f"区{n}|" + "|".join(str(10 + k) for k in range(12)) for n in range(4))
+    assert find_flattened(f"{header}|{rows}") == []
