@@ -51,6 +51,7 @@ _SECOND_LEVEL = re.compile(r"^.{1,8}指标$")
 # A target's unit after its figure and comparison: ≥300人次, ≤90万元, 100%.
 _TARGET = re.compile(r"^(?:[≥≤><=＞＜]=?)?[-+]?\d[\d,]*(?:\.\d+)?(?P<unit>[^\d\s]+)$")
 _FIGURES_MAX = 3  # the achieved value and the two points
+_TOTAL = re.compile(r"^(?:总分|合计|总计)$")
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,8 @@ def _indicators(
             break
         achieved = index if run == _FIGURES_MAX else index - 1
         name = achieved - 2
-        if name < floor:
-            break
+        if name < floor or _TOTAL.match(words[index - 1]):
+            break  # the form's total (总分 100 95) ends its indicators
         for between in range(floor, name):
             group = _GROUP_POINTS.match(words[between])
             if group:

@@ -85,3 +85,8 @@ def test_prose_naming_the_indicator_levels_is_no_form() -> None:
 def test_a_header_followed_by_a_row_of_many_figures_is_no_indicator_row() -> None:
     text = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 2031 2032 2033 2034 2035"
     assert find_scorecards(text) == []
+
+
+def test_the_forms_total_ends_its_indicators() -> None:
+    (card,) = find_scorecards(FORM + " 总分 100 92.6")
+    assert len(card.indicators) == 4
