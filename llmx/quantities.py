@@ -137,12 +137,18 @@ def parse_number(numeral: str) -> ParsedNumber | None:
 
 def _prefix_qualifier(folded: str, start: int) -> tuple[str | None, int]:
     window = folded[max(0, start - 3) : start]
+    spaced = window.rstrip(" ")  # a sign may stand apart from its figure: ≥ 15
     for word in PREFIX_QUALIFIERS:
-        if window.endswith(word):
+        written = spaced if word in _SIGNS else window
+        if written.endswith(word):
             if word == "约" and _COMPOUND_WITH_YUE.search(window):
                 return None, start  # 签约, 节约…: a verb, not "about"
-            return (None if word in UNRECORDED_QUALIFIERS else word), start - len(word)
+            at = start - (len(window) - len(written)) - len(word)
+            return (None if word in UNRECORDED_QUALIFIERS else word), at
     return None, start
+
+
+_SIGNS = frozenset(word for word in PREFIX_QUALIFIERS if not word.isalpha())
 
 
 def _suffix_qualifier(folded: str, end: int) -> str | None:

@@ -29,9 +29,18 @@ Layouts, each with its own finder, all giving the same `Table`:
   cells), or opened by a pipe (`  | 人口 | `); an English header row left out, a flattened
   header of two rows put back; rows that are years are read as the transpose;
 - two columns, a label then its value, one cell per line (llmx.pairs): `指标`, `总量指标`,
-  then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it.
+  then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it;
+- flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
+  …|甲县|30.5|…`): a title, a header of several rows whose breaks and spans were lost, then
+  the rows, a label and as many values each (llmx.flattened);
+- a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
+  spaces between them: its funds, and its indicators' targets, achieved values and points
+  (llmx.scorecards);
+- a numbered target table whose cells ran together with nothing between them (`指标名称计量
+  单位2035 年目标值…1 规上工业增加值占GDP 比重% ≥ 38市统计局2 …`): an indicator, its unit
+  and its target per row (llmx.runtogether).
 
-Rows indented under others (the last two layouts) are cut into parts under their parents:
+Rows indented under others (the piped and the pair layouts) are cut into parts under their parents:
 a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
@@ -51,6 +60,7 @@ from itertools import combinations
 
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
+from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.outline import lineages
@@ -58,6 +68,8 @@ from llmx.pairs import PairGrid, find_pairs
 from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
+from llmx.runtogether import TargetList, find_target_lists
+from llmx.scorecards import Scorecard, find_scorecards
 from llmx.sideways import SidewaysGrid, Span, find_sideways
 from llmx.spaced import SpacedGrid, find_spaced
 from llmx.vocabulary import (
@@ -126,7 +138,8 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
-    # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs"
+    # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
+    # "scorecard", "runtogether"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
     # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
     # shows one by indenting: a sub-item that names no measure of its own measures that.
@@ -292,6 +305,9 @@ def find_tables(text: str) -> list[Table]:
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _spaced_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
+    tables += _flattened_tables(text, _Spans(tables))
+    tables += _scorecard_tables(text, _Spans(tables))
+    tables += _target_list_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _piped_tables(text, _Spans(tables))
@@ -1154,6 +1170,182 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
         layout="columnwise",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
+
+
+# --- Flattened onto one line: a title, the header's cells, then the rows, all between pipes ----
+
+
+def _flattened_tables(text: str, taken: _Spans) -> list[Table]:
+    """Flattened tables (llmx.flattened) as tables: the row labels, then a value column per
+    header; a row the text cuts short keeps the cells it has."""
+    return [
+        _flattened_table(text, grid) for grid in find_flattened(text) if grid.start not in taken
+    ]
+
+
+def _flattened_table(text: str, grid: FlatGrid) -> Table:
+    width = len(grid.headers)
+    rows = [
+        [Cell(start, end, text[start:end]) for start, end in row]
+        + [Cell(grid.end, grid.end, "")] * (width - len(row))
+        for row in grid.rows
+    ]
+    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    title = text[grid.title[0] : grid.title[1]] if grid.title else _line_before(text, grid.start)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        _counted_on(_stream_columns(grid.headers, body)),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="flattened",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+def _counted_on(columns: Sequence[Column]) -> tuple[Column, ...]:
+    """Value columns that write no unit of their own in the unit of the nearest count on
+    their left: a count's unit is written once, under the first count (总人口 over (万人),
+    then 城镇人口, 乡村人口), while a rate names its one column (比重(%)) only."""
+    fitted: list[Column] = []
+    count: Unit | None = None
+    for column in columns:
+        own = _header_unit(column.header)
+        if column.role == "value" and own is None:
+            column = replace(column, unit=count)
+        elif own is not None and own[0] not in RATE_UNITS:
+            count = own
+        fitted.append(column)
+    return tuple(fitted)
+
+
+# --- Performance self-evaluation forms: funds, then indicators with targets and points -----
+
+_POINTS: Unit = ("分", 1.0)
+
+
+def _scorecard_tables(text: str, taken: _Spans) -> list[Table]:
+    """Each self-evaluation form (llmx.scorecards) as three tables: its funds, in the form's
+    money unit, budgeted and spent; its indicators' targets and achieved values, an achieved
+    figure in the unit its target writes (≥50个, then 50); and the points each indicator and
+    each first-level group is worth (分值) and scored (得分)."""
+    return [
+        table
+        for card in find_scorecards(text)
+        if card.start not in taken
+        for table in _scorecard_parts(text, card)
+    ]
+
+
+def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
+    def cell(span: Span | None, end: int) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+
+    tables: list[Table] = []
+    money = _unit_words(card.money)
+    if card.funds:
+        headers = [text[start:end] for start, end in card.funds_header]
+        columns = (
+            Column("", "indicator", None, None, None),
+            *(_scorecard_column(header, money) for header in headers),
+        )
+        end = card.funds[-1].figures[-1][1]
+        rows = tuple(
+            Row(
+                (
+                    cell(row.label, end),
+                    *(cell(span, end) for span in row.figures),
+                    *(cell(None, end) for _ in range(len(headers) - len(row.figures))),
+                )
+            )
+            for row in card.funds
+        )
+        tables.append(
+            Table(card.start, end, card.title, columns, rows, layout="scorecard", unit=money)
+        )
+    start, end = card.indicators_start, card.end
+    target, achieved, points, scored = (text[a:b] for a, b in card.indicators_header)
+    values = (
+        Column("", "indicator", None, None, None),
+        Column(target, "value", "target", None, None, name=""),
+        Column(achieved, "value", "actual", None, None, name=""),
+        Column("", "unit", None, None, None),
+    )
+    rows = tuple(
+        Row(
+            (
+                cell(row.name, end),
+                cell(row.target, end),
+                cell(row.achieved, end),
+                cell(row.unit, end),
+            )
+        )
+        for row in card.indicators
+    )
+    tables.append(Table(start, end, card.title, values, rows, layout="scorecard"))
+    marks = (
+        Column("", "indicator", None, None, None),
+        Column(points, "value", "target", None, _POINTS, name=points),
+        Column(scored, "value", "actual", None, _POINTS, name=scored),
+    )
+    rows = tuple(
+        Row((cell(row.name, end), cell(row.points, end), cell(row.scored, end)))
+        for row in card.indicators
+    ) + tuple(
+        Row((cell(group.name, end), cell(group.points, end), cell(None, end)))
+        for group in card.groups
+    )
+    tables.append(Table(start, end, card.title, marks, rows, layout="scorecard"))
+    return tables
+
+
+def _scorecard_column(header: str, money: Unit | None) -> Column:
+    """A funds column: an amount in the form's money unit, budgeted (预算数) or spent
+    (执行数); the points it is worth (分值) or scored (得分); or the share spent (执行率)."""
+    folded = fold(header)
+    if "分" in folded:
+        status = "actual" if folded.startswith("得") else "target"
+        return Column(header, "value", status, None, _POINTS, name=header)
+    if folded.endswith("率"):
+        return Column(header, "value", "actual", None, ("%", 1.0), name=header)
+    status = "actual" if "执行" in folded else "target"
+    return Column(header, "value", status, None, money, name=header)
+
+
+# --- Numbered target tables run together: name, unit, target, reporting body --------------
+
+
+def _target_list_tables(text: str, taken: _Spans) -> list[Table]:
+    """Each indicator of a run-together target table (llmx.runtogether) as a one-row table
+    of its own (name, unit, target), so that the words between them (a target in words, 翻一番
+    (全省人均GDP ≥ 10万元)) are still read as prose."""
+    return [
+        table
+        for found in find_target_lists(text)
+        if found.start not in taken
+        for table in _target_list_rows(text, found)
+    ]
+
+
+def _target_list_rows(text: str, found: TargetList) -> list[Table]:
+    header = text[found.header[0] : found.header[1]]
+    columns = (
+        Column("", "indicator", None, None, None),
+        Column("", "unit", None, None, None),
+        Column(header, "value", "target", found.year, None, name=""),
+    )
+    return [
+        Table(
+            row.number[0] if row.number else row.name[0],  # its number is no figure
+            row.target[1],
+            header,
+            columns,
+            (Row(tuple(Cell(a, b, text[a:b]) for a, b in (row.name, row.unit, row.target))),),
+            layout="runtogether",
+        )
+        for row in found.rows
+    ]
 
 
 # --- Bilingual yearbook tables: label, English, figures in columns of spaces ----------------

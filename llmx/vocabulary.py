@@ -80,7 +80,7 @@ UNITS: tuple[Unit, ...] = (
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("㎡", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
-    _("标箱", P), _("TEU", P),
+    _("标箱", P), _("TEU", P), _("标台", P),
     # energy, power and emissions
     _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
     _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),
@@ -101,6 +101,9 @@ UNITS: tuple[Unit, ...] = (
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("梯", T, per=True, written=False),
     _("对", T, written=False),  # pairs, in a header's unit only (离婚率(对/千人)): 对 is a word
+    # person-years, read in a table's unit column only: after a figure in prose, 110万人年度
+    # is 110万人 and 年度
+    _("人年", T, written=False),
     # durations
     _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
     _("天", D, per=True), _("周", D),

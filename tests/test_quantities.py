@@ -258,3 +258,8 @@ def test_thousand_litres_is_a_unit_of_its_own_and_a_bare_rise_is_no_unit() -> No
     assert (beer.value, beer.unit) == (678_500, "千升")
     [rank] = find_quantities("排名由3升至2")[:1]
     assert rank.unit != "升"
+
+
+def test_a_sign_set_apart_from_its_figure_still_bounds_it() -> None:
+    assert [(q.qualifier, q.value) for q in find_quantities("≥ 38")] == [("≥", 38)]
+    assert [(q.qualifier, q.value) for q in find_quantities("约 38")] == [(None, 38)]

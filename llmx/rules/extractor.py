@@ -480,13 +480,15 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
     """A cell measures its row's label and its column's measure (粮食 + 产量 → 粮食产量); a
     label that is a measure already (发电量, 城镇化率) takes only the change (发电量增长). A
     label that names no measure (海口市, 女性, 工业) takes the one the table's title names
-    (…各市县地区生产总值及增速 → 海口市地区生产总值); the sectors of a table of output take
-    their value added (工业增加值)."""
+    (…各市县地区生产总值及增速 → 海口市地区生产总值), unless its column is a rate that names
+    its own (…人口的…出生率 → 海口市出生率); the sectors of a table of output take their
+    value added (工业增加值)."""
     folded = fold(row_label)
     if primary and column_name.startswith(primary) and _MEASURED_ALREADY.search(folded):
         column_name = column_name[len(primary) :]
     named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
-    if measure and not (named or _MEASURE_HEAD.search(fold(column_name))):
+    column = fold(column_name)
+    if measure and not (named or _MEASURE_HEAD.search(column) or _RATE_NAME.search(column)):
         output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
         row_label += "增加值" if output else measure
     return row_label + column_name
@@ -513,6 +515,8 @@ def _under_parent(label: str, parent: str, measure: str) -> str:
 # 总值及增速 → 地区生产总值, 2014年年末人口数及其构成 → 人口, 主要农产品产量 → 产量.
 _MEASURE_HEAD = re.compile(r"地区生产总值|生产总值|增加值|总产值|产值|产量|人口|面积|价格指数")
 _SECTOR = re.compile(r"业$|产业")
+# A column of rates names its own measure (出生率, 死亡率): 海口市出生率, not 海口市人口出生率.
+_RATE_NAME = re.compile(r"率$")
 
 
 def _title_measure(title: str) -> str:

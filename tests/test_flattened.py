@@ -1,0 +1,146 @@
+"""Tables flattened onto one line (llmx.flattened): a web page's table whose rows lost their
+line breaks, a title, a header of several rows and the body's rows all between pipes. The
+tables here are invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.flattened import find_flattened
+from llmx.rules import RulesExtractor
+from llmx.tables import find_tables
+
+# A three-row header: 县别 and the rates through every row, 常住人口 continued by a note and
+# its unit, a blank cell (dropped) over the 城区 and 乡镇 groups, each of 人数 and 比重.
+_HEADER = (
+    "表4-2 各县常住人口和出生率、死亡率(2031年)|县别|常住人口|出生率 (‰)|死亡率 (‰)|(年末)"
+    "|城区人口|乡镇人口|(万人)|人数|比重(%)|人数|比重(%)|"
+)
+_ROWS = (
+    "|全市|412.6|250.3|60.66|162.3|39.34|8.15|6.02|||"
+    "甲县|88.4|61.2|69.23|27.2|30.77|7.41|5.88|"
+    "乙县|120.5|58.1|48.22|62.4|51.78|9.30|6.47|"
+    "丙县|64.0|30.9|48.28|33.1|51.72|10.12|7.05|||"
+    "丁县|139.7|100.1|71.65|39.6|28.35|7.02|5.61"
+)
+TABLE = _HEADER + _ROWS
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _row(facts: list[Fact], label: str) -> list[tuple[str, float, str, str, str | None, str]]:
+    return [
+        (f.indicator, f.value, f.unit, f.kind, f.period, f.text)
+        for f in facts
+        if f.indicator.startswith(label)
+    ]
+
+
+def test_a_header_of_three_rows_is_laid_out_again_over_the_columns() -> None:
+    (grid,) = find_flattened(TABLE)
+    assert grid.headers == (
+        "县别",
+        "常住人口(年末)(万人)",
+        "城区人口",
+        "城区人口比重(%)",
+        "乡镇人口",
+        "乡镇人口比重(%)",
+        "出生率(‰)",
+        "死亡率(‰)",
+    )
+    assert [TABLE[row[0][0] : row[0][1]] for row in grid.rows] == [
+        "全市",
+        "甲县",
+        "乙县",
+        "丙县",
+        "丁县",
+    ]
+    assert grid.title is not None
+    assert TABLE[grid.title[0] : grid.title[1]].startswith("表4-2")
+
+
+def test_each_cell_is_its_row_label_and_its_column_with_the_unit_of_the_counts() -> None:
+    facts = _facts(TABLE)
+    assert {table.layout for table in find_tables(TABLE)} == {"flattened"}
+    assert _row(facts, "甲县") == [
+        ("甲县常住人口", 884_000, "人", "level", "2031", "88.4"),
+        ("甲县城区人口", 612_000, "人", "level", "2031", "61.2"),
+        ("甲县城区人口比重", 69.23, "%", "share", "2031", "69.23"),
+        ("甲县乡镇人口", 272_000, "人", "level", "2031", "27.2"),
+        ("甲县乡镇人口比重", 30.77, "%", "share", "2031", "30.77"),
+        ("甲县出生率", 7.41, "‰", "level", "2031", "7.41"),
+        ("甲县死亡率", 5.88, "‰", "level", "2031", "5.88"),
+    ]
+
+
+def test_a_row_cut_short_by_the_end_of_the_text_keeps_the_cells_it_has() -> None:
+    text = TABLE + "|戊县|51.3|22.0|"
+    facts = _facts(text)
+    assert [(f.indicator, f.value) for f in facts if f.indicator.startswith("戊县")] == [
+        ("戊县常住人口", 513_000),
+        ("戊县城区人口", 220_000),
+    ]
+
+
+def test_a_header_of_one_row_heads_its_columns_as_written() -> None:
+    text = (
+        "表1 主要农产品产量|品种|2030年(万吨)|2031年(万吨)|增长(%)|"
+        "粮食|61.5|63.0|2.4|油料|4.2|4.0|-4.8|蔬菜|88.1|90.7|3.0|水果|20.6|21.9|6.3"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("品种", "2030年(万吨)", "2031年(万吨)", "增长(%)")
+    facts = _facts(text)
+    assert [(f.indicator, f.value, f.unit, f.kind) for f in facts][:3] == [
+        ("粮食产量", 615_000, "吨", "level"),  # the title's measure (…产量) names the rows'
+        ("粮食产量", 630_000, "吨", "level"),
+        ("粮食产量增长", 2.4, "%", "change"),
+    ]
+    assert [f.period for f in facts][:2] == ["2030", "2031"]
+
+
+def test_groups_of_the_same_sub_columns_are_told_apart_by_their_repeats() -> None:
+    text = (
+        "各区就业人员(万人)|区别|合计|城镇|乡村|男|女|男|女|男|女|"
+        "东区|10.1|12.2|8.0|9.1|2.1|3.1|西区|6.3|5.9|4.2|4.0|2.1|1.9|"
+        "南区|7.7|7.5|5.0|5.1|2.7|2.4"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("区别", "合计男", "合计女", "城镇男", "城镇女", "乡村男", "乡村女")
+
+
+def test_prose_and_menus_between_pipes_are_no_table() -> None:
+    menu = (
+        "首页|机构概况|政务公开|政策文件|统计数据|互动交流|办事服务|专题专栏|网站地图|联系我们"
+        "|English|无障碍"
+    )
+    prose = (
+        "全年粮食产量61.5万吨|增长2.4%|油料产量4.2万吨|下降4.8%|蔬菜产量88.1万吨|增长3.0%|"
+        "水果产量20.6万吨|增长6.3%|肉类产量9.0万吨|增长1.1%|禽蛋产量2.2万吨|增长0.5%"
+    )
+    assert find_flattened(menu) == []
+    assert find_flattened(prose) == []
+    assert find_tables(menu) == []
+
+
+def test_a_table_of_one_row_per_line_is_left_to_the_row_reader() -> None:
+    text = (
+        "指标 | 2030年 | 2031年 | 增长(%)\n"
+        "粮食 | 61.5 | 63.0 | 2.4\n"
+        "油料 | 4.2 | 4.0 | -4.8\n"
+        "蔬菜 | 88.1 | 90.7 | 3.0\n"
+    )
+    assert find_flattened(text) == []
+    assert {table.layout for table in find_tables(text)} == {"pipe"}
+
+
+def test_two_rows_of_figures_are_too_few_for_a_table() -> None:
+    text = "品种|2030年|2031年|增长(%)|粮食|61.5|63.0|2.4|油料|4.2|4.0|-4.8|注：按可比价格计算"
+    assert find_flattened(text) == []
+
+
+def test_a_header_no_layout_fits_gives_no_table() -> None:
+    header = "|".join(["地区", *(f"项目{n}" for n in range(30))])
+    rows = "|".join(f"区{n}|" + "|".join(str(10 + k) for k in range(12)) for n in range(4))
+    assert find_flattened(f"{header}|{rows}") == []
