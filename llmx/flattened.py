@@ -46,6 +46,7 @@ _CELLS_MIN = 12  # cells a line holds before it is looked at
 _HEADER_CELL_MAX = 16  # characters of a header cell; a longer one is the title
 _LABEL_MAX = 20  # characters of a row label
 _HEADER_ROWS_MAX = 4
+_HEADER_SCAN = 200  # cells before a body looked at for its header and title, at most
 _SEARCH_MAX = 20000  # partial layouts tried for one reading of a header, at most
 _BUDGETS = (0.0, 4.0, 8.0, 12.0, 16.0)
 _PIPE = re.compile(r"[|｜]")
@@ -134,9 +135,10 @@ def _grids_in_line(text: str, cells: Sequence[Span]) -> list[FlatGrid]:
             index += 1
             continue
         rows, after = body
-        grid = _grid(text, cells[floor:index], rows)
+        grid = _grid(text, cells[max(floor, index - _HEADER_SCAN) : index], rows)
         if grid is None:
-            index += 1
+            # A body no header fits: a body starting inside it would have rows for a header.
+            index = after
             continue
         grids.append(grid)
         floor = index = after

@@ -317,12 +317,13 @@ def period_of(
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
         next_year = str(int(compared.group(1)) + 1)
-        said = folded[bounds.sentence_start(quantity.start) : quantity.start]
+        said = folded[max(bounds.sentence_start(quantity.start), start - _GOAL_REACH) : start]
         named = next_year in (context.report_year, context.plan_year) or f"{next_year}年" in said
         return next_year if named else None
     if _MULTI_YEAR.search(clause):
         return None
-    if _SPAN_OF_YEARS.search(folded, bounds.sentence_start(quantity.start), start):
+    sentence_start = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
+    if _SPAN_OF_YEARS.search(folded, sentence_start, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:

@@ -203,14 +203,23 @@ _WRAPPED = re.compile(
     rf"(?<=[^\n|\t]{{{_WRAP_MIN}}}[\u4e00-\u9fff\d])\n(?=[\u4e00-\u9fff\d])"
     r"(?![一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节部条])"
 )
+# A line of prose has a comma or a stop in it; a line of a table (figures one space apart)
+# has none, and is never joined to the next.
+_PROSE_MARK = re.compile(r"[，、；。,;]")
 
 
 def unwrapped(folded: str) -> str:
     """The text with lines that a page width broke mid-sentence joined by a space, one
-    character for one: a long line that ends in a word or a number, not a stop, and a next
-    line that goes on with one (PDF text, old reports typed to a width), unless the next line
-    opens a numbered item or a heading."""
-    return _WRAPPED.sub(" ", folded)
+    character for one: a long line of prose that ends in a word or a number, not a stop,
+    and a next line that goes on with one (PDF text, old reports typed to a width), unless
+    the next line opens a numbered item or a heading."""
+
+    def join(wrap: re.Match[str]) -> str:
+        line_start = folded.rfind("\n", 0, wrap.start()) + 1
+        prose = _PROSE_MARK.search(folded, line_start, wrap.start())
+        return " " if prose else "\n"
+
+    return _WRAPPED.sub(join, folded)
 
 
 # --- the part of the report a section belongs to ---------------------------------------------
