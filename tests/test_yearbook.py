@@ -164,3 +164,87 @@ def test_rows_without_a_caption_take_the_unit_line_and_the_measure_of_the_title(
         ("12.4", 124_000, "吨", "2013", "小麦产量"),
         ("13.1", 131_000, "吨", "2015", "小麦产量"),
     ]
+
+
+# A yearbook page whose figures stand one space apart: numbered labels, the English glued to its
+# unit, sub-items indented under the numbered row's words, a row that begins late.
+_NUMBERED = (
+    "3-1  农业主要指标\n"
+    "main indicators of agriculture\n"
+    "                     item 1985 1995 2010 2015 2020\n"
+    "1.农业总产值(亿元)        gross output of agriculture100 million yuan"
+    " 3.51 20.64 118.20 160.75 201.33\n"
+    "    种植业(亿元)          farming100 million yuan 2.10 12.05 60.31 80.12 96.40\n"
+    "    牧业(亿元)            animal husbandry100 million yuan 0.81 5.52 38.77 51.09 70.02\n"
+    "  农村用电量(万千瓦时)      rural electricity10 000 kWh 3100 9800 21450 26010 30044\n"
+    "  农业贷款余额(亿元)       agricultural loans100 million yuan 10.62 40.18 77.90\n"
+)
+
+
+def test_a_numbered_row_heads_the_rows_indented_past_its_words_in_its_unit() -> None:
+    facts = _facts(_NUMBERED)
+    assert {table.layout for table in find_tables(_NUMBERED)} == {"yearbook"}
+    assert _row(facts, "农业总产值")[0] == ("3.51", 351_000_000, "元", "1985", "level")
+    # 种植业 is a part of 农业总产值 (indented past `1.`'s words, in the same unit): it takes
+    # the measure of the row it sits under.
+    assert _row(facts, "种植业")[-1] == ("96.40", 9_640_000_000, "元", "2020", "level")
+    assert {f.indicator for f in facts if f.text in ("2.10", "0.81")} == {
+        "种植业总产值",
+        "牧业总产值",
+    }
+    # A row as deep as the numbered row's words is a row of its own, as its unit says.
+    assert {f.indicator for f in facts if f.text == "3100"} == {"农村用电量"}
+    # The table number, the years and the English `100 million yuan` are no facts.
+    assert len(facts) == 5 * 4 + 3
+
+
+def test_a_short_row_without_trailing_spaces_is_a_series_that_begins_late() -> None:
+    assert _row(_facts(_NUMBERED), "农业贷款余额") == [
+        ("10.62", 1_062_000_000, "元", "2010", "level"),
+        ("40.18", 4_018_000_000, "元", "2015", "level"),
+        ("77.90", 7_790_000_000, "元", "2020", "level"),
+    ]
+
+
+# Figures of the latest year marked provisional, rows of the latest year not out yet.
+_PROVISIONAL = (
+    "附表 主要社会经济指标\n"
+    "Items 2006 2011 2012\n"
+    "人口 Population\n"
+    "年末人口(千人)      Year-end Population (1000 persons)   512 538  547p \n"
+    "  出生率(‰)      Birth Rate () 11.2 10.4  9.9p \n"
+    "地区生产总值(百万元)     GDP (Million Yuan) 81250 96043   \n"
+    "  实质增长率(%)     Real Growth Rate (%) 4.1 -1.7   \n"
+)
+
+
+def test_a_provisional_mark_stays_outside_the_span_and_the_figure_is_the_years() -> None:
+    facts = _facts(_PROVISIONAL)
+    assert _row(facts, "年末人口") == [
+        ("512", 512, "千人", "2006", "level"),
+        ("538", 538, "千人", "2011", "level"),
+        ("547", 547, "千人", "2012", "level"),
+    ]
+    assert [f.status for f in facts if f.text == "9.9"] == ["actual"]
+
+
+def test_a_short_row_that_runs_on_in_spaces_fills_the_first_years() -> None:
+    facts = _facts(_PROVISIONAL)
+    assert _row(facts, "地区生产总值") == [
+        ("81250", 81_250_000_000, "元", "2006", "level"),
+        ("96043", 96_043_000_000, "元", "2011", "level"),
+    ]
+    # A signed growth: the minus stays outside the span, the fact is a change.
+    assert _row(facts, "实质增长率") == [
+        ("4.1", 4.1, "%", "2006", "change"),
+        ("1.7", 1.7, "%", "2011", "change"),
+    ]
+
+
+def test_a_numbered_list_in_prose_under_a_line_of_years_is_no_grid() -> None:
+    text = (
+        "1990 2000 2010\n"
+        "1.全市粮食产量，连续三年增长 Grain 12.5 13.1 13.8\n"
+        "2.工业增加值增长较快，达到 Industry 3.1 3.4 3.9\n"
+    )
+    assert find_yearbooks(text) == []
