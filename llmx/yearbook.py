@@ -31,10 +31,11 @@ a caption: a unit line (`人口(万人)`) or a group (`农业 Agriculture`); a r
 own unit (`生产总值(亿元)`) is the caption of the sub-items under it (indented deeper than its
 words, a number such as `1.` not counted, or marked `#`), which write no unit or the same one.
 
-The English is not part of a label. Most rows must have it, a header line must hold nothing but
-years, spans of years and words, and one row must fill every column: prose, English or Chinese,
-is not read as such a grid. This module finds where a grid is, as spans of the text;
-`llmx.tables` turns each captioned part into a `Table`. Pure functions.
+The English is not part of a label. Most rows must have it or write their figures one space
+apart (a table without English aligned in columns of spaces is the row reader's), a header line
+must hold nothing but years, spans of years and words, and one row must fill every column:
+prose, English or Chinese, is not read as such a grid. This module finds where a grid is, as
+spans of the text; `llmx.tables` turns each captioned part into a `Table`. Pure functions.
 """
 
 from __future__ import annotations
@@ -419,7 +420,7 @@ def _body(
     if (
         len(bodies) < _ROWS_MIN
         or not any(len(body.values) == len(columns) for body in bodies)
-        or 2 * sum(body.bilingual for body in bodies) < len(bodies)
+        or 2 * sum(body.bilingual or _one_space_apart(body) for body in bodies) < len(bodies)
     ):
         return None
     grid_start = lines[header][0]
@@ -427,6 +428,12 @@ def _body(
     return YearbookGrid(
         grid_start, grid_end, columns, _parts(rows, columns, grid_start, grid_end)
     ), last
+
+
+def _one_space_apart(body: _Body) -> bool:
+    """A row whose figures stand one space apart, as a yearbook page without English writes
+    them (a table aligned in columns of spaces is the row reader's)."""
+    return len(body.values) > 1 and all(gap == 1 for gap in body.gaps)
 
 
 def _is_under(body: _Body, parent: _Body) -> bool:

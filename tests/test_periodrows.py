@@ -79,3 +79,19 @@ def test_prose_and_aligned_tables_of_years_are_left_to_their_readers() -> None:
     assert {table.layout for table in find_tables(aligned)} == {"spaces"}
     one_row = "主要指标\n地区生产总值 第一产业\n2018年 106.3 98.7\n"
     assert find_period_rows(one_row) == []
+
+
+def test_a_name_over_its_unit_gives_each_column_both() -> None:
+    text = (
+        "各年主要指标\n"
+        "年份 地区生产总值 财政收入\n"
+        "(亿元) (亿元)\n"
+        "2019年 1200.5 98.7\n"
+        "2020年 1251.0 101.2\n"
+    )
+    [grid] = find_period_rows(text)
+    assert grid.names == ("地区生产总值(亿元)", "财政收入(亿元)")
+    assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in _facts(text)][:2] == [
+        ("1200.5", 120_050_000_000, "元", "2019", "地区生产总值"),
+        ("98.7", 9_870_000_000, "元", "2019", "财政收入"),
+    ]

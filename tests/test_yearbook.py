@@ -131,7 +131,7 @@ def test_a_header_of_years_alone_reads_each_figure_in_its_year() -> None:
     assert {f.indicator for f in facts} == {"常住人口", "户籍人口"}
 
 
-def test_prose_and_tables_without_english_are_not_yearbook_grids() -> None:
+def test_prose_and_aligned_tables_without_english_are_not_yearbook_grids() -> None:
     english = (
         "Between 2010 2015 and 2020 the city grew.\n"
         "Output rose 12.5 13.1 and 13.8 percent.\n"
@@ -142,7 +142,9 @@ def test_prose_and_tables_without_english_are_not_yearbook_grids() -> None:
         "全市粮食产量，比上年增长 12.5 13.1 13.8\n"
         "全市油料产量持续增长 Oil 3.1 3.4 3.9\n"
     )
-    monolingual = _HEADER + "耕地面积   512.4 498.0 487.6 480.2 93.7 96.4 98.5 -0.6 -0.7\n" * 3
+    # Without English, figures aligned in columns of spaces are the row reader's.
+    aligned = "耕地面积   512.4  498.0  487.6  480.2  93.7  96.4  98.5  -0.6  -0.7\n"
+    monolingual = _HEADER + aligned * 3
     assert find_yearbooks(english) == []
     assert find_yearbooks(chinese) == []  # one row only: a sentence's comma ends a label
     assert find_yearbooks(monolingual) == []
@@ -248,3 +250,19 @@ def test_a_numbered_list_in_prose_under_a_line_of_years_is_no_grid() -> None:
         "2.工业增加值增长较快，达到 Industry 3.1 3.4 3.9\n"
     )
     assert find_yearbooks(text) == []
+
+
+def test_rows_without_english_are_read_when_their_figures_stand_one_space_apart() -> None:
+    text = (
+        "指标 2012 2016 2020\n"
+        "常住人口(万人) 75.2 78.9 80.4\n"
+        "  城镇人口(万人) 30.1 36.6 41.0\n"
+        "人均生产总值(元) 21050 30122 41873\n"
+    )
+    facts = _facts(text)
+    assert [(f.text, f.unit, f.period, f.indicator) for f in facts][3:6] == [
+        ("30.1", "人", "2012", "城镇人口"),
+        ("36.6", "人", "2016", "城镇人口"),
+        ("41.0", "人", "2020", "城镇人口"),
+    ]
+    assert len(facts) == 9
