@@ -58,15 +58,15 @@ _TOKEN = re.compile(r"\S+")
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
-# The Chinese label: a `#` for a sub-item, maybe a number (`1.`) or a year (`1996年…`) before
-# its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
+# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`) or a year (`1996年…`)
+# before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
 # bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
-    rf"[#＃]?[ \u3000]*(?:\d+[.、．]?(?=[{_CJK}]))?[{_CJK}]"
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{_CJK}]))?[{_CJK}]"
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*"
 )
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
-_ENUMERATION = re.compile(r"\d{1,2}[.、．]")
+_ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
 _ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+]*")
 _SENTENCE = re.compile(r"[。，；：:;！？!?]")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")

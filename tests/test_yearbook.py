@@ -266,3 +266,20 @@ def test_rows_without_english_are_read_when_their_figures_stand_one_space_apart(
         ("41.0", "人", "2020", "城镇人口"),
     ]
     assert len(facts) == 9
+
+
+def test_sub_items_numbered_in_brackets_sit_under_the_numbered_row() -> None:
+    text = (
+        "Items 2010 2015 2020\n"
+        "1.工业增加值(亿元)   Industrial Value Added 88.2 120.4 151.9\n"
+        "    (1)轻工业(亿元)   Light Industry 30.5 41.1 50.2\n"
+        "    (2)重工业(亿元)   Heavy Industry 57.7 79.3 101.7\n"
+        "2.建筑业增加值(亿元)   Construction 12.1 18.6 25.0\n"
+    )
+    facts = _facts(text)
+    assert [f.indicator for f in facts if f.text in ("30.5", "57.7", "12.1")] == [
+        "轻工业增加值",
+        "重工业增加值",
+        "建筑业增加值",
+    ]
+    assert len(facts) == 12

@@ -262,8 +262,9 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
-            if column.periodless or table.periodless(row):  # a growth over 1996-2000, an
-                period = None  # index on a base year, a plan period's average
+            # A growth over 1996-2000, an index on a base year, a plan period's average.
+            if column.periodless or table.periodless(row):
+                period = None
             column_name = reading.names.get(index, "")
             # Where the rows are periods, a column's name is what its cells measure.
             label, column_name = (
