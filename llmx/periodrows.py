@@ -12,7 +12,8 @@ row per period, its label and one figure per measure, all separated by spaces.
 A row's label is a year (`2016年`, `2016`), a plan period (`“八五”时期`, `十一五`) or a span of
 years (`1996-2000年`); a label alone on its line heads the rows after it (`“十三五”时期` over
 its years) and is no row. The header is the lines of words right above the first row, with no
-figure and no sentence in them. Where one header line has a word per column (maybe after a
+figure and no sentence in them, one of them at least in Chinese (a line of English is the
+names' translation and names nothing). Where one header line has a word per column (maybe after a
 word heading the labels, `时 期`; a word spaced out letter by letter is one word), or several
 lines do (a name over its unit), each column takes its words; a header whose words wrapped
 over lines in another way gives no names (the columns then measure what the title names).
@@ -45,6 +46,7 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:(?:19|20)?\d{2})\s
 _HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z ,.'’&()\-/]*")
 
 _HEADER_LINES = 4  # lines of the header at most
 _HEADER_MAX = 80  # characters of a header line
@@ -101,17 +103,14 @@ def _period_line(start: int, line: str) -> _Line | None:
 
 
 def _header_words(line: str) -> list[str] | None:
-    """A header line's words, a word spaced out letter by letter (`建 筑 业`) as one; None for
-    a line that is no header (blank, with a figure, a sentence, or no Chinese)."""
+    """A header line's words, a word spaced out letter by letter (`建 筑 业`) as one; none for
+    a line of English (the names' translation); None for a line that is no header (blank,
+    with a figure or a sentence)."""
     words = line.strip()
-    if (
-        not words
-        or len(words) > _HEADER_MAX
-        or re.search(r"\d", words)
-        or _SENTENCE.search(words)
-        or not _HAS_CJK.search(words)
-    ):
+    if not words or len(words) > _HEADER_MAX or re.search(r"\d", words) or _SENTENCE.search(words):
         return None
+    if not _HAS_CJK.search(words):
+        return [] if _ENGLISH.fullmatch(words) else None
     joined: list[str] = []
     letters = False  # the last word is letters spaced out
     for token in words.split():
@@ -145,7 +144,7 @@ def _grid_at(
             break
         header.append(words)
         position += 1
-    if not header:
+    if not any(header):  # a header of English alone is no header here
         return None
     body: list[_Line] = []
     while position < len(lines):

@@ -41,6 +41,7 @@ spans of the text; `llmx.tables` turns each captioned part into a `Table`. Pure 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -139,6 +140,7 @@ class _Body:
     values: tuple[Span, ...]
     gaps: tuple[int, ...]  # the spaces before each value after the first
     trailing: int  # the spaces after the last value, to the line's end
+    width: int  # of the whole line as shown, its trailing spaces too (a wide letter is two)
 
 
 def find_yearbooks(text: str) -> list[YearbookGrid]:
@@ -262,6 +264,7 @@ def _body_line(start: int, line: str) -> _Body | None:
         tuple(cell_span(start, value) for value in values),
         tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
         len(line) - len(bare) if values else 0,
+        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line),
     )
 
 
@@ -278,12 +281,15 @@ def _unit_of(text: str, label: Span) -> tuple[str, float] | None:
     return split_header_unit(words) if _TRAILING_BRACKET.search(words) else None
 
 
-def _placed(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None, ...] | None:
-    """A row's figures under their columns; None if they cannot be placed."""
+def _placed(
+    columns: Sequence[YearbookColumn], body: _Body, padded: bool
+) -> tuple[Span | None, ...] | None:
+    """A row's figures under their columns; None if they cannot be placed. `padded`: every
+    line of the grid is padded with spaces to one width."""
     values = body.values
     if len(values) == len(columns):
         return tuple(values)
-    if _ends_early(columns, body):
+    if not padded and _ends_early(columns, body):
         return (*values, *[None] * (len(columns) - len(values)))
     late = _begun_late(columns, len(values))
     if late is not None:
@@ -297,7 +303,8 @@ def _placed(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None
 def _ends_early(columns: Sequence[YearbookColumn], body: _Body) -> bool:
     """A short row whose figures stand one space apart and whose line runs on in spaces where
     its last cells would be (`3.3 -2.9   `, under years whose latest figure is not out yet):
-    its figures are the first columns' (levels by year only)."""
+    its figures are the first columns' (levels by year only). A page that pads every line to
+    one width says nothing so."""
     return (
         body.trailing > 1
         and all(gap == 1 for gap in body.gaps)
@@ -453,11 +460,16 @@ def _parts(
         if not runs or runs[-1][0] != caption:
             runs.append((caption, []))
         runs[-1][1].append(body)
+    # Padded to one width as shown, or to one number of characters.
+    padded = len(rows) > 1 and (
+        len({body.width for body, _ in rows}) == 1
+        or len({body.end - body.start + body.trailing for body, _ in rows}) == 1
+    )
     parts: list[YearbookPart] = []
     for number, (caption, bodies) in enumerate(runs):
         part_start = start if number == 0 else parts[-1].end
         part_end = end if number == len(runs) - 1 else bodies[-1].end
-        placed = [(body.label, _placed(columns, body)) for body in bodies]
+        placed = [(body.label, _placed(columns, body, padded)) for body in bodies]
         parts.append(
             YearbookPart(
                 part_start,

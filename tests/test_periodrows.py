@@ -95,3 +95,17 @@ def test_a_name_over_its_unit_gives_each_column_both() -> None:
         ("1200.5", 120_050_000_000, "元", "2019", "地区生产总值"),
         ("98.7", 9_870_000_000, "元", "2019", "财政收入"),
     ]
+
+
+def test_an_english_line_under_the_names_is_their_translation() -> None:
+    text = (
+        "各时期人均收入指数(上年=100)\n"
+        "时期 城镇居民 农村居民\n"
+        "Period Urban Residents Rural Residents\n"
+        "“十二五”时期 109.8 111.2\n"
+        "“十三五”时期 106.9 108.0\n"
+    )
+    [grid] = find_period_rows(text)
+    assert grid.names == ("城镇居民", "农村居民")
+    english = "Index of Income\nPeriod Urban Rural\n1996-2000 109.8 111.2\n2001-2005 106.9 108.0\n"
+    assert find_period_rows(english) == []

@@ -4,6 +4,8 @@ tables here are invented."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
@@ -34,6 +36,11 @@ TABLE = _HEADER + _ROWS + "注：按可比价格计算。\n"
 
 def _facts(text: str) -> list[Fact]:
     return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _shown(line: str) -> int:
+    """A line's width as shown, a wide letter two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
 def _row(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str | None, str]]:
@@ -283,3 +290,16 @@ def test_sub_items_numbered_in_brackets_sit_under_the_numbered_row() -> None:
         "建筑业增加值",
     ]
     assert len(facts) == 12
+
+
+def test_where_every_line_is_padded_a_short_row_begins_late_as_without_padding() -> None:
+    rows = [
+        "Items 2006 2011 2012",
+        "年末人口(千人)   Year-end Population 512 538 547",
+        "户籍人口(千人)   Registered Population 498 503",
+    ]
+    text = "".join(row + " " * (70 - _shown(row)) + "\n" for row in rows)
+    assert [(f.text, f.period) for f in _facts(text) if f.indicator == "户籍人口"] == [
+        ("498", "2011"),
+        ("503", "2012"),
+    ]
