@@ -1,8 +1,10 @@
 """The lines of a text, each with the offset it starts at, so that a finder reading line by
-line can give spans on the text itself."""
+line can give spans on the text itself; and the cells of a line whose figures are separated
+by spaces."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -33,3 +35,16 @@ def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
         grid, index = found
         grids.append(grid)
     return grids
+
+
+# A cell of a row whose figures are separated by spaces: a figure, maybe with a provisional or
+# revision mark after it (`438p`, `1.7r`), or a dash for none.
+SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–…\-－/]+")
+
+
+def cell_span(start: int, token: re.Match[str]) -> tuple[int, int]:
+    """The span in the text of a cell found in a line starting at `start`, less the mark
+    after its figure: a provisional mark is no part of the number."""
+    cell = SPACED_CELL.fullmatch(token.group())
+    end = token.end() - len(cell.group("mark") or "") if cell else token.end()
+    return (start + token.start(), start + end)

@@ -38,10 +38,17 @@ Layouts, each with its own finder, all giving the same `Table`:
   (llmx.scorecards);
 - a numbered target table whose cells ran together with nothing between them (`指标名称计量
   单位2035 年目标值…1 规上工业增加值占GDP 比重% ≥ 38市统计局2 …`): an indicator, its unit
-  and its target per row (llmx.runtogether).
+  and its target per row (llmx.runtogether);
+- statistics-yearbook rows (`llmx.yearbook`): a header line of years (`item 1952 1978 …
+  2005`, maybe over base years and spans of years), then a row per line, a Chinese label
+  (maybe numbered, `1.地区生产总值(亿元)`, or indented as a part of the row above), maybe its
+  English, then its figures separated by spaces, fewer where cells are blank, maybe marked
+  provisional (`438p`); lines of words alone are group and unit captions;
+- rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
+  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces.
 
-Rows indented under others (the piped and the pair layouts) are cut into parts under their parents:
-a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
+Rows indented under others (the piped and the pair layouts) are cut into parts under their
+parents: a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
 
 A header names each column's role (row label, value, unit, other), and the unit its cells
 take: from the column header (`比上年增长(%)`), the row label (`税收总量（亿元）`), a unit
@@ -65,6 +72,8 @@ from llmx.folding import fold
 from llmx.lines import text_lines
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
+from llmx.periodrows import PeriodGrid, find_period_rows
+from llmx.periodrows import period_of as period_label
 from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
 from llmx.records import Field, find_records
@@ -139,7 +148,7 @@ class Table:
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
     # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
-    # "scorecard", "runtogether"
+    # "scorecard", "runtogether", "periods"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
     # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
     # shows one by indenting: a sub-item that names no measure of its own measures that.
@@ -150,6 +159,8 @@ class Table:
 
     def period_of(self, row: Row) -> str | None:
         """The year a row stands for, where a column of years (`年份`) labels the rows."""
+        if self.layout == "periods":
+            return period_label(self._cell_of(row, "period")) or None
         return self._cell_of(row, "period")[:4] or None
 
     def period_above(self, row: Row, column: Column) -> str | None:
@@ -161,6 +172,11 @@ class Table:
         index = min(values.index(column), len(row.periods) - 1) if column in values else -1
         year = _YEAR_DIGITS.match(row.periods[index])
         return year.group() if year else None
+
+    def periodless(self, row: Row) -> bool:
+        """Whether a row stands for several years (a plan period `“六五”时期`, a span of years):
+        its figures have no period of their own."""
+        return self.layout == "periods" and period_label(self._cell_of(row, "period")) == ""
 
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
@@ -312,6 +328,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _piped_tables(text, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
+    tables += _period_tables(text, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
@@ -1620,6 +1637,44 @@ def _outline_parts(
             )
         )
     return tables
+
+
+# --- Rows of periods: `“六五”时期 109.6 105.4 …` under a header of measures ---------------------
+
+
+def _period_tables(text: str, taken: _Spans) -> list[Table]:
+    """Grids of period rows (llmx.periodrows) as tables: the period column, then a value
+    column per measure, named by the header or else by the title. Under a base note
+    (`(上年=100)`, `1978年=100`) the figures are indices, with no unit."""
+    return [_period_table(text, grid) for grid in find_period_rows(text) if grid.start not in taken]
+
+
+def _period_table(text: str, grid: PeriodGrid) -> Table:
+    def cell(span: Span) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    title = " ".join(_captions_above(text, grid.start))
+    indices = _BASE_NOTE.search(fold(title)) is not None
+    columns = [Column("", "period", None, None, None)]
+    for name in grid.names:
+        column = replace(_row_column(name), role="value")
+        if indices and column.unit is None:
+            column = replace(column, unit=("", 1.0))
+        columns.append(column)
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
+        layout="periods",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+# A base of 100 (`上年=100`, `1978年=100`): the figures are indices.
+_BASE_NOTE = re.compile(r"(?:上年|去年|(?:19|20)\d{2}\s*年?)\s*[=＝]\s*100(?!\d)")
 
 
 # --- One cell per line, rows unmarked ---------------------------------------------------------

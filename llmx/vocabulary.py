@@ -92,7 +92,9 @@ UNITS: tuple[Unit, ...] = (
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
     _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
     _("起", C),
-    # counts whose unit names what is counted, and other measure words
+    # counts whose unit names what is counted, and other measure words; 千人 is a unit of its
+    # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
+    _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
     _("批次", T), _("台件", T), _("台套", T), _("次", T), _("位", T), _("羽", T), _("株", T),
     _("棵", T), _("篇", T), _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),

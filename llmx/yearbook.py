@@ -9,29 +9,43 @@ English and its numbers, all separated by spaces; the columns' years in a header
     水田面积 Paddy Fields   410.5 398.2 385.0 93.8 96.7 -0.8 -0.6
     #早稻 Early Rice   120.4 118.9   98.8   -0.3
 
+The same family comes with the figures one space apart, a header of years alone after a word
+or two of English, numbered labels and the English glued to its unit:
+
+                    item 1952 1978 … 2005
+    1.地区生产总值(亿元)     gross domestic product100 million yuan 12.73 66.37 … 6568.93
+        第一产业(亿元)       primary industry100 million yuan 8.39 23.93 … 831.08
+      总产出(亿元)           total output100 million yuan 18.43 138.83 … 17004.31
+    年中人口估计(千人)  Mid-year Estimates Population (1000 persons)   409 434  438p
+
 A header line of years gives the level columns; the headings after them (an index against
 base years, an average growth over spans of years) take the years and spans of the next header
 line, in order. An empty cell leaves no mark: a row with fewer numbers than columns is a series
 that begins late, and its numbers go to the columns it has the figures for (an index needs its
 base year's level, a growth over 1999-2003 the level of 1998); where that does not fit, the
 wider gaps between its numbers split them into the column groups, and a row that fits neither
-way is left out. A line of words alone is a caption: a unit line (`人口(万人)`) or a group
-(`农业 Agriculture`); a row that writes its own unit (`生产总值(亿元)`) is the caption of the
-sub-items under it (indented deeper, or marked `#`).
+way is left out. A short row of figures one space apart whose line runs on in spaces after
+them ends early instead: its figures are the first years' (the latest is not out yet). A mark
+after a figure (`438p` provisional, `1.7r` revised) is no part of it. A line of words alone is
+a caption: a unit line (`人口(万人)`) or a group (`农业 Agriculture`); a row that writes its
+own unit (`生产总值(亿元)`) is the caption of the sub-items under it (indented deeper than its
+words, a number such as `1.` not counted, or marked `#`), which write no unit or the same one.
 
-The English is not part of a label. Most rows must have it, a header line must hold nothing but
-years, spans of years and words, and one row must fill every column: prose, English or Chinese,
-is not read as such a grid. This module finds where a grid is, as spans of the text;
-`llmx.tables` turns each captioned part into a `Table`. Pure functions.
+The English is not part of a label. Most rows must have it or write their figures one space
+apart (a table without English aligned in columns of spaces is the row reader's), a header line
+must hold nothing but years, spans of years and words, and one row must fill every column:
+prose, English or Chinese, is not read as such a grid. This module finds where a grid is, as
+spans of the text; `llmx.tables` turns each captioned part into a `Table`. Pure functions.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import grids_in
+from llmx.lines import SPACED_CELL, cell_span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
@@ -45,11 +59,15 @@ _TOKEN = re.compile(r"\S+")
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
-# A cell: a figure, or a dash for none.
-_CELL = re.compile(r"[-−－+]?\d[\d,]*(?:\.\d+)?%?|[—–…\-－/]+")
-# The Chinese label: a `#` for a sub-item, then words that may be spaced out (`耕  地`) and end
-# in a bracketed unit; no Latin letter.
-_CHINESE_LABEL = re.compile(rf"[#＃]?[ \u3000]*[{_CJK}](?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*")
+# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`) or a year (`1996年…`)
+# before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
+# bracketed unit; no Latin letter.
+_CHINESE_LABEL = re.compile(
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{_CJK}]))?[{_CJK}]"
+    r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*"
+)
+# The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
+_ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
 _ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+]*")
 _SENTENCE = re.compile(r"[。，；：:;！？!?]")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
@@ -121,6 +139,8 @@ class _Body:
     bilingual: bool
     values: tuple[Span, ...]
     gaps: tuple[int, ...]  # the spaces before each value after the first
+    trailing: int  # the spaces after the last value, to the line's end
+    width: int  # of the whole line as shown, its trailing spaces too (a wide letter is two)
 
 
 def find_yearbooks(text: str) -> list[YearbookGrid]:
@@ -214,7 +234,7 @@ def _body_line(start: int, line: str) -> _Body | None:
     bare = line.rstrip()
     tokens = list(_TOKEN.finditer(bare))
     count = len(tokens)
-    while count and _CELL.fullmatch(tokens[count - 1].group()):
+    while count and SPACED_CELL.fullmatch(tokens[count - 1].group()):
         count -= 1
     if not count:
         return None
@@ -226,6 +246,7 @@ def _body_line(start: int, line: str) -> _Body | None:
         return None
     label = chinese.group().rstrip()
     english = words[chinese.end() :].strip()
+    numbered = _ENUMERATION.match(label)
     if (
         len(label) > _LABEL_MAX
         or _SENTENCE.search(label)
@@ -236,30 +257,40 @@ def _body_line(start: int, line: str) -> _Body | None:
     return _Body(
         start,
         start + len(bare),
-        indent,
+        indent + (numbered.end() if numbered else 0),
         label[0] in "#＃",
         (start + indent, start + indent + len(label)),
         bool(english),
-        tuple((start + value.start(), start + value.end()) for value in values),
+        tuple(cell_span(start, value) for value in values),
         tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
+        len(line) - len(bare) if values else 0,
+        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line),
     )
 
 
 def _own_unit(text: str, label: Span) -> bool:
     """A label that writes its unit (`生产总值(亿元)`): the caption of the sub-items below."""
-    words = text[label[0] : label[1]]
-    if not _TRAILING_BRACKET.search(words):
-        return False
-    found = split_header_unit(words)
+    found = _unit_of(text, label)
     declared = declared_unit(found[0].split("/")[0]) if found else None
     return declared is not None and declared.family.fact
 
 
-def _placed(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None, ...] | None:
-    """A row's figures under their columns; None if they cannot be placed."""
+def _unit_of(text: str, label: Span) -> tuple[str, float] | None:
+    """The unit in brackets at the end of a label, with its magnitude (亿元: 元, 1e8)."""
+    words = text[label[0] : label[1]]
+    return split_header_unit(words) if _TRAILING_BRACKET.search(words) else None
+
+
+def _placed(
+    columns: Sequence[YearbookColumn], body: _Body, padded: bool
+) -> tuple[Span | None, ...] | None:
+    """A row's figures under their columns; None if they cannot be placed. `padded`: every
+    line of the grid is padded with spaces to one width."""
     values = body.values
     if len(values) == len(columns):
         return tuple(values)
+    if not padded and _ends_early(columns, body):
+        return (*values, *[None] * (len(columns) - len(values)))
     late = _begun_late(columns, len(values))
     if late is not None:
         placed: list[Span | None] = [None] * len(columns)
@@ -267,6 +298,18 @@ def _placed(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None
             placed[index] = value
         return tuple(placed)
     return _by_gaps(columns, body)
+
+
+def _ends_early(columns: Sequence[YearbookColumn], body: _Body) -> bool:
+    """A short row whose figures stand one space apart and whose line runs on in spaces where
+    its last cells would be (`3.3 -2.9   `, under years whose latest figure is not out yet):
+    its figures are the first columns' (levels by year only). A page that pads every line to
+    one width says nothing so."""
+    return (
+        body.trailing > 1
+        and all(gap == 1 for gap in body.gaps)
+        and not any(column.heading for column in columns)
+    )
 
 
 def _begun_late(columns: Sequence[YearbookColumn], count: int) -> list[int] | None:
@@ -370,9 +413,13 @@ def _body(
             break
         quiet, last = 0, position
         own = _own_unit(text, body.label)
-        under_parent = parent is not None and not own and _is_under(body, parent)
+        under_parent = (
+            parent is not None
+            and _is_under(body, parent)
+            and (not own or _unit_of(text, body.label) == _unit_of(text, parent.label))
+        )
         rows.append((body, parent.label if under_parent and parent else caption))
-        if own:
+        if own and not under_parent:
             parent = body
         elif not under_parent:
             parent = None
@@ -380,7 +427,7 @@ def _body(
     if (
         len(bodies) < _ROWS_MIN
         or not any(len(body.values) == len(columns) for body in bodies)
-        or 2 * sum(body.bilingual for body in bodies) < len(bodies)
+        or 2 * sum(body.bilingual or _one_space_apart(body) for body in bodies) < len(bodies)
     ):
         return None
     grid_start = lines[header][0]
@@ -388,6 +435,12 @@ def _body(
     return YearbookGrid(
         grid_start, grid_end, columns, _parts(rows, columns, grid_start, grid_end)
     ), last
+
+
+def _one_space_apart(body: _Body) -> bool:
+    """A row whose figures stand one space apart, as a yearbook page without English writes
+    them (a table aligned in columns of spaces is the row reader's)."""
+    return len(body.values) > 1 and all(gap == 1 for gap in body.gaps)
 
 
 def _is_under(body: _Body, parent: _Body) -> bool:
@@ -407,11 +460,16 @@ def _parts(
         if not runs or runs[-1][0] != caption:
             runs.append((caption, []))
         runs[-1][1].append(body)
+    # Padded to one width as shown, or to one number of characters.
+    padded = len(rows) > 1 and (
+        len({body.width for body, _ in rows}) == 1
+        or len({body.end - body.start + body.trailing for body, _ in rows}) == 1
+    )
     parts: list[YearbookPart] = []
     for number, (caption, bodies) in enumerate(runs):
         part_start = start if number == 0 else parts[-1].end
         part_end = end if number == len(runs) - 1 else bodies[-1].end
-        placed = [(body.label, _placed(columns, body)) for body in bodies]
+        placed = [(body.label, _placed(columns, body, padded)) for body in bodies]
         parts.append(
             YearbookPart(
                 part_start,

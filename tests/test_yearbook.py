@@ -4,6 +4,8 @@ tables here are invented."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
@@ -34,6 +36,11 @@ TABLE = _HEADER + _ROWS + "注：按可比价格计算。\n"
 
 def _facts(text: str) -> list[Fact]:
     return RulesExtractor().extract([Document("d", text)]).facts
+
+
+def _shown(line: str) -> int:
+    """A line's width as shown, a wide letter two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
 def _row(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str | None, str]]:
@@ -131,7 +138,7 @@ def test_a_header_of_years_alone_reads_each_figure_in_its_year() -> None:
     assert {f.indicator for f in facts} == {"常住人口", "户籍人口"}
 
 
-def test_prose_and_tables_without_english_are_not_yearbook_grids() -> None:
+def test_prose_and_aligned_tables_without_english_are_not_yearbook_grids() -> None:
     english = (
         "Between 2010 2015 and 2020 the city grew.\n"
         "Output rose 12.5 13.1 and 13.8 percent.\n"
@@ -142,7 +149,9 @@ def test_prose_and_tables_without_english_are_not_yearbook_grids() -> None:
         "全市粮食产量，比上年增长 12.5 13.1 13.8\n"
         "全市油料产量持续增长 Oil 3.1 3.4 3.9\n"
     )
-    monolingual = _HEADER + "耕地面积   512.4 498.0 487.6 480.2 93.7 96.4 98.5 -0.6 -0.7\n" * 3
+    # Without English, figures aligned in columns of spaces are the row reader's.
+    aligned = "耕地面积   512.4  498.0  487.6  480.2  93.7  96.4  98.5  -0.6  -0.7\n"
+    monolingual = _HEADER + aligned * 3
     assert find_yearbooks(english) == []
     assert find_yearbooks(chinese) == []  # one row only: a sentence's comma ends a label
     assert find_yearbooks(monolingual) == []
@@ -163,4 +172,134 @@ def test_rows_without_a_caption_take_the_unit_line_and_the_measure_of_the_title(
         ("64.8", 648_000, "吨", "2015", "稻谷产量"),
         ("12.4", 124_000, "吨", "2013", "小麦产量"),
         ("13.1", 131_000, "吨", "2015", "小麦产量"),
+    ]
+
+
+# A yearbook page whose figures stand one space apart: numbered labels, the English glued to its
+# unit, sub-items indented under the numbered row's words, a row that begins late.
+_NUMBERED = (
+    "3-1  农业主要指标\n"
+    "main indicators of agriculture\n"
+    "                     item 1985 1995 2010 2015 2020\n"
+    "1.农业总产值(亿元)        gross output of agriculture100 million yuan"
+    " 3.51 20.64 118.20 160.75 201.33\n"
+    "    种植业(亿元)          farming100 million yuan 2.10 12.05 60.31 80.12 96.40\n"
+    "    牧业(亿元)            animal husbandry100 million yuan 0.81 5.52 38.77 51.09 70.02\n"
+    "  农村用电量(万千瓦时)      rural electricity10 000 kWh 3100 9800 21450 26010 30044\n"
+    "  农业贷款余额(亿元)       agricultural loans100 million yuan 10.62 40.18 77.90\n"
+)
+
+
+def test_a_numbered_row_heads_the_rows_indented_past_its_words_in_its_unit() -> None:
+    facts = _facts(_NUMBERED)
+    assert {table.layout for table in find_tables(_NUMBERED)} == {"yearbook"}
+    assert _row(facts, "农业总产值")[0] == ("3.51", 351_000_000, "元", "1985", "level")
+    # 种植业 is a part of 农业总产值 (indented past `1.`'s words, in the same unit): it takes
+    # the measure of the row it sits under.
+    assert _row(facts, "种植业")[-1] == ("96.40", 9_640_000_000, "元", "2020", "level")
+    assert {f.indicator for f in facts if f.text in ("2.10", "0.81")} == {
+        "种植业总产值",
+        "牧业总产值",
+    }
+    # A row as deep as the numbered row's words is a row of its own, as its unit says.
+    assert {f.indicator for f in facts if f.text == "3100"} == {"农村用电量"}
+    # The table number, the years and the English `100 million yuan` are no facts.
+    assert len(facts) == 5 * 4 + 3
+
+
+def test_a_short_row_without_trailing_spaces_is_a_series_that_begins_late() -> None:
+    assert _row(_facts(_NUMBERED), "农业贷款余额") == [
+        ("10.62", 1_062_000_000, "元", "2010", "level"),
+        ("40.18", 4_018_000_000, "元", "2015", "level"),
+        ("77.90", 7_790_000_000, "元", "2020", "level"),
+    ]
+
+
+# Figures of the latest year marked provisional, rows of the latest year not out yet.
+_PROVISIONAL = (
+    "附表 主要社会经济指标\n"
+    "Items 2006 2011 2012\n"
+    "人口 Population\n"
+    "年末人口(千人)      Year-end Population (1000 persons)   512 538  547p \n"
+    "  出生率(‰)      Birth Rate () 11.2 10.4  9.9p \n"
+    "地区生产总值(百万元)     GDP (Million Yuan) 81250 96043   \n"
+    "  实质增长率(%)     Real Growth Rate (%) 4.1 -1.7   \n"
+)
+
+
+def test_a_provisional_mark_stays_outside_the_span_and_the_figure_is_the_years() -> None:
+    facts = _facts(_PROVISIONAL)
+    assert _row(facts, "年末人口") == [
+        ("512", 512, "千人", "2006", "level"),
+        ("538", 538, "千人", "2011", "level"),
+        ("547", 547, "千人", "2012", "level"),
+    ]
+    assert [f.status for f in facts if f.text == "9.9"] == ["actual"]
+
+
+def test_a_short_row_that_runs_on_in_spaces_fills_the_first_years() -> None:
+    facts = _facts(_PROVISIONAL)
+    assert _row(facts, "地区生产总值") == [
+        ("81250", 81_250_000_000, "元", "2006", "level"),
+        ("96043", 96_043_000_000, "元", "2011", "level"),
+    ]
+    # A signed growth: the minus stays outside the span, the fact is a change.
+    assert _row(facts, "实质增长率") == [
+        ("4.1", 4.1, "%", "2006", "change"),
+        ("1.7", 1.7, "%", "2011", "change"),
+    ]
+
+
+def test_a_numbered_list_in_prose_under_a_line_of_years_is_no_grid() -> None:
+    text = (
+        "1990 2000 2010\n"
+        "1.全市粮食产量，连续三年增长 Grain 12.5 13.1 13.8\n"
+        "2.工业增加值增长较快，达到 Industry 3.1 3.4 3.9\n"
+    )
+    assert find_yearbooks(text) == []
+
+
+def test_rows_without_english_are_read_when_their_figures_stand_one_space_apart() -> None:
+    text = (
+        "指标 2012 2016 2020\n"
+        "常住人口(万人) 75.2 78.9 80.4\n"
+        "  城镇人口(万人) 30.1 36.6 41.0\n"
+        "人均生产总值(元) 21050 30122 41873\n"
+    )
+    facts = _facts(text)
+    assert [(f.text, f.unit, f.period, f.indicator) for f in facts][3:6] == [
+        ("30.1", "人", "2012", "城镇人口"),
+        ("36.6", "人", "2016", "城镇人口"),
+        ("41.0", "人", "2020", "城镇人口"),
+    ]
+    assert len(facts) == 9
+
+
+def test_sub_items_numbered_in_brackets_sit_under_the_numbered_row() -> None:
+    text = (
+        "Items 2010 2015 2020\n"
+        "1.工业增加值(亿元)   Industrial Value Added 88.2 120.4 151.9\n"
+        "    (1)轻工业(亿元)   Light Industry 30.5 41.1 50.2\n"
+        "    (2)重工业(亿元)   Heavy Industry 57.7 79.3 101.7\n"
+        "2.建筑业增加值(亿元)   Construction 12.1 18.6 25.0\n"
+    )
+    facts = _facts(text)
+    assert [f.indicator for f in facts if f.text in ("30.5", "57.7", "12.1")] == [
+        "轻工业增加值",
+        "重工业增加值",
+        "建筑业增加值",
+    ]
+    assert len(facts) == 12
+
+
+def test_where_every_line_is_padded_a_short_row_begins_late_as_without_padding() -> None:
+    rows = [
+        "Items 2006 2011 2012",
+        "年末人口(千人)   Year-end Population 512 538 547",
+        "户籍人口(千人)   Registered Population 498 503",
+    ]
+    text = "".join(row + " " * (70 - _shown(row)) + "\n" for row in rows)
+    assert [(f.text, f.period) for f in _facts(text) if f.indicator == "户籍人口"] == [
+        ("498", "2011"),
+        ("503", "2012"),
     ]

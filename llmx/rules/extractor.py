@@ -280,14 +280,19 @@ def _row_facts(
                     else prepared.context.plan_year
                 )
             )
-            if column.periodless:  # a growth over 1996-2000, an index on a base year
+            # A growth over 1996-2000, an index on a base year, a plan period's average.
+            if column.periodless or table.periodless(row):
                 period = None
             column_name = reading.names.get(index, "")
+            # Where the rows are periods, a column's name is what its cells measure.
+            label, column_name = (
+                (column_name, "") if table.layout == "periods" else (indicator, column_name)
+            )
             if bracketed:
                 # 3,795 (↑92.3%) under 最新年度數據 (同比變動): the bracket names this number.
                 column_name = _bracket_words(column.header) or column_name
             named = _cell_indicator(
-                indicator, column_name, reading.measures.get(index, ""), reading.measure
+                label, column_name, reading.measures.get(index, ""), reading.measure
             )
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
@@ -488,9 +493,14 @@ def _cell_indicator(row_label: str, column_name: str, primary: str, measure: str
         column_name = column_name[len(primary) :]
     named = _MEASURED_ALREADY.search(folded) or _MEASURE_HEAD.search(folded)
     column = fold(column_name)
+    if column.endswith("指数") and fold(measure).endswith("指数"):
+        measure = measure[:-2]  # the column names the index already (a table of indices)
     if measure and not (named or _MEASURE_HEAD.search(column) or _RATE_NAME.search(column)):
-        output = fold(measure).endswith("生产总值") and _SECTOR.search(folded)
-        row_label += "增加值" if output else measure
+        total = fold(measure).removesuffix("指数")  # 地区生产总值指数: an index of the total
+        output = total.endswith("生产总值") and _SECTOR.search(folded)
+        row_label += "增加值" + measure[len(total) :] if output else measure
+    elif named and fold(measure).endswith("指数") and not folded.endswith("指数"):
+        row_label += measure[-2:]  # a table of indices: each an index of what its row names
     return row_label + column_name
 
 
@@ -520,10 +530,15 @@ _RATE_NAME = re.compile(r"率$")
 
 
 def _title_measure(title: str) -> str:
-    """The measure named in the last sentence of a table's title, in the title's script."""
+    """The measure named in the last sentence of a table's title, in the title's script; an
+    index of it where the title says so (各时期地区生产总值指数情况 → 地区生产总值指数)."""
     last = max(title.rfind(mark) for mark in "。；;") + 1
     heads = list(_MEASURE_HEAD.finditer(fold(title), last))
-    return title[heads[-1].start() : heads[-1].end()] if heads else ""
+    if not heads:
+        return ""
+    end = heads[-1].end()
+    end += 2 if fold(title).startswith("指数", end) else 0
+    return title[heads[-1].start() : end]
 
 
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.

@@ -1,0 +1,164 @@
+"""Finding tables whose rows are periods: a header of measure names over the columns, then a
+row per period, its label and one figure per measure, all separated by spaces.
+
+    2-5  各时期主要指标指数
+    (上年=100)
+    时  期 地区生产总值 第一产业 第二产业 第三产业
+    “八五”时期 112.1 104.3 118.0 113.2
+    “十三五”时期
+    2016年 108.0 103.5 107.9 110.1
+    2017年 107.2 102.9 106.6 109.3
+
+A row's label is a year (`2016年`, `2016`), a plan period (`“八五”时期`, `十一五`) or a span of
+years (`1996-2000年`); a label alone on its line heads the rows after it (`“十三五”时期` over
+its years) and is no row. The header is the lines of words right above the first row, with no
+figure and no sentence in them, one of them at least in Chinese (a line of English is the
+names' translation and names nothing). Where one header line has a word per column (maybe after a
+word heading the labels, `时 期`; a word spaced out letter by letter is one word), or several
+lines do (a name over its unit), each column takes its words; a header whose words wrapped
+over lines in another way gives no names (the columns then measure what the title names).
+The rows' figures count the columns: most rows must have as many, at least two; a row with
+another count is left out. A base note above the header (`(上年=100)`) is the title's.
+
+This module finds where a grid is, as spans of the text; `llmx.tables` turns it into a
+`Table`. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from llmx.lines import SPACED_CELL, cell_span, grids_in
+
+# (start, end) of a cell in the text.
+Span = tuple[int, int]
+
+_QUOTE = "“”\"'「」『』‘’"
+# A five-year plan's period: “六五”时期, 十一五, “十三五”期间.
+_PLAN = re.compile(
+    rf"[{_QUOTE}]?(?:十[一二三四五]?|[一二三四五六七八九])五[{_QUOTE}]?(?:时期|期间)?"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:(?:19|20)?\d{2})\s*年?")
+_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
+_TOKEN = re.compile(r"\S+")
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z ,.'’&()\-/]*")
+
+_HEADER_LINES = 4  # lines of the header at most
+_HEADER_MAX = 80  # characters of a header line
+_COLUMNS_MIN = 2
+_ROWS_MIN = 2
+
+
+def period_of(label: str) -> str | None:
+    """The period a row label names: its year (`2016年` → "2016"), "" for a period of several
+    years (a plan period `“六五”时期`, a span `1996-2000年`), None where it names no period."""
+    words = re.sub(r"\s+", "", label)
+    if _PLAN.fullmatch(words) or _YEAR_SPAN.fullmatch(words):
+        return ""
+    year = _YEAR.fullmatch(words)
+    return year.group(1) if year else None
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    label: Span  # the period's label
+    cells: tuple[Span, ...]  # one per column
+
+
+@dataclass(frozen=True)
+class PeriodGrid:
+    start: int  # of the header's first line
+    end: int  # of the last row
+    names: tuple[str, ...]  # each column's name from the header, "" where it gives none
+    rows: tuple[PeriodRow, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    label: Span
+    values: tuple[Span, ...]
+    end: int
+
+
+def find_period_rows(text: str) -> list[PeriodGrid]:
+    """Every grid of period rows in `text`, in order."""
+    return grids_in(text, _grid_at)
+
+
+def _period_line(start: int, line: str) -> _Line | None:
+    """A line that opens with a period's label, then figures (or none) to its end."""
+    tokens = list(_TOKEN.finditer(line.rstrip()))
+    if not tokens or period_of(tokens[0].group()) is None:
+        return None
+    if not all(SPACED_CELL.fullmatch(token.group()) for token in tokens[1:]):
+        return None
+    label = (start + tokens[0].start(), start + tokens[0].end())
+    values = tuple(cell_span(start, token) for token in tokens[1:])
+    return _Line(label, values, start + tokens[-1].end())
+
+
+def _header_words(line: str) -> list[str] | None:
+    """A header line's words, a word spaced out letter by letter (`建 筑 业`) as one; none for
+    a line of English (the names' translation); None for a line that is no header (blank,
+    with a figure or a sentence)."""
+    words = line.strip()
+    if not words or len(words) > _HEADER_MAX or re.search(r"\d", words) or _SENTENCE.search(words):
+        return None
+    if not _HAS_CJK.search(words):
+        return [] if _ENGLISH.fullmatch(words) else None
+    joined: list[str] = []
+    letters = False  # the last word is letters spaced out
+    for token in words.split():
+        if len(token) == 1 and joined and (letters or len(joined[-1]) == 1):
+            joined[-1] += token
+            letters = True
+        else:
+            joined.append(token)
+            letters = False
+    return joined
+
+
+def _names(header: Sequence[list[str]], width: int) -> tuple[str, ...]:
+    """Each column's name: the words of every header line with a word per column (after one
+    heading the labels), top to bottom; "" each where no line has."""
+    lines = [words[len(words) - width :] for words in header if len(words) in (width, width + 1)]
+    if not lines:
+        return ("",) * width
+    return tuple("".join(words[column] for words in lines) for column in range(width))
+
+
+def _grid_at(
+    text: str, lines: Sequence[tuple[int, str]], index: int
+) -> tuple[PeriodGrid, int] | None:
+    """The grid whose header's first line is line `index`, and the line after it."""
+    header: list[list[str]] = []
+    position = index
+    while position < len(lines) and len(header) < _HEADER_LINES:
+        words = _header_words(lines[position][1])
+        if words is None:
+            break
+        header.append(words)
+        position += 1
+    if not any(header):  # a header of English alone is no header here
+        return None
+    body: list[_Line] = []
+    while position < len(lines):
+        found = _period_line(*lines[position])
+        if found is None:
+            break
+        body.append(found)
+        position += 1
+    counts = Counter(len(line.values) for line in body if line.values)
+    if not counts:
+        return None
+    width, rows = counts.most_common(1)[0]
+    if width < _COLUMNS_MIN or rows < _ROWS_MIN or 2 * rows < sum(counts.values()):
+        return None
+    kept = tuple(PeriodRow(line.label, line.values) for line in body if len(line.values) == width)
+    grid_end = max(line.end for line in body if line.values)
+    return PeriodGrid(lines[index][0], grid_end, _names(header, width), kept), position

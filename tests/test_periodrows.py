@@ -1,0 +1,111 @@
+"""Tables whose rows are periods (llmx.periodrows): a header of measure names, then a row per
+period (`“八五”时期`, `2016年`) with one figure per measure, separated by spaces. The tables
+here are invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.periodrows import find_period_rows, period_of
+from llmx.rules import RulesExtractor
+from llmx.tables import find_tables
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+_NAMED = (
+    "3-4  各时期地区生产总值指数\n"
+    "(上年=100)\n"
+    "时  期 地区生产总值 第一产业 第二产业 第三产业\n"
+    "“八五”时期 112.4 104.1 118.6 113.0\n"
+    "“九五”时期 110.2 103.8 113.1 111.7\n"
+    "“十三五”时期\n"
+    "2017年 107.1 103.2 106.4 109.0\n"
+    "2018年 106.3 98.7 105.2 108.4\n"
+)
+
+
+def test_a_plan_period_has_no_period_and_a_year_row_is_its_year() -> None:
+    facts = _facts(_NAMED)
+    assert {table.layout for table in find_tables(_NAMED)} == {"periods"}
+    assert [(f.text, f.period) for f in facts if f.text in ("112.4", "110.2", "107.1", "98.7")] == [
+        ("112.4", None), ("110.2", None), ("107.1", "2017"), ("98.7", "2018"),
+    ]  # fmt: skip
+    # The heading `“十三五”时期` with no figures is no row; the header's and title's numbers
+    # (3-4, 上年=100) are no facts.
+    assert len(facts) == 4 * 4
+
+
+def test_under_a_base_note_the_figures_are_indices_named_by_their_column() -> None:
+    facts = _facts(_NAMED)
+    assert {(f.unit, f.kind, f.status) for f in facts} == {("", "level", "actual")}
+    assert [f.indicator for f in facts[:4]] == [
+        "地区生产总值指数",
+        "第一产业增加值指数",
+        "第二产业增加值指数",
+        "第三产业增加值指数",
+    ]
+
+
+def test_a_header_that_wrapped_over_lines_leaves_the_columns_to_the_title() -> None:
+    text = (
+        "表5  各时期地区生产总值指数\n"
+        "    轻工业      重工\n"
+        "全部工业 业\n"
+        "1996-2000年 115.2 113.0 117.5\n"
+        "2001-2005年 118.9 114.6 121.0\n"
+    )
+    [grid] = find_period_rows(text)
+    assert grid.names == ("", "", "")
+    facts = _facts(text)
+    assert {(f.indicator, f.period) for f in facts} == {("地区生产总值指数", None)}
+    assert len(facts) == 6
+
+
+def test_labels_name_a_year_a_plan_period_or_a_span_of_years() -> None:
+    labels = ("2016年", "1998", "“十一五”时期", "六五", "1996-2000年")
+    assert [period_of(label) for label in labels] == ["2016", "1998", "", "", ""]
+    assert period_of("全市") is None
+
+
+def test_prose_and_aligned_tables_of_years_are_left_to_their_readers() -> None:
+    prose = "全市经济稳步增长\n2017年 全市地区生产总值增长 7.1%\n2018年 全市地区生产总值增长 6.3%\n"
+    assert find_period_rows(prose) == []
+    aligned = (
+        "年份    地区生产总值(亿元)    增长(%)\n2017年    1200.5    7.1\n2018年    1305.2    6.3\n"
+    )
+    assert {table.layout for table in find_tables(aligned)} == {"spaces"}
+    one_row = "主要指标\n地区生产总值 第一产业\n2018年 106.3 98.7\n"
+    assert find_period_rows(one_row) == []
+
+
+def test_a_name_over_its_unit_gives_each_column_both() -> None:
+    text = (
+        "各年主要指标\n"
+        "年份 地区生产总值 财政收入\n"
+        "(亿元) (亿元)\n"
+        "2019年 1200.5 98.7\n"
+        "2020年 1251.0 101.2\n"
+    )
+    [grid] = find_period_rows(text)
+    assert grid.names == ("地区生产总值(亿元)", "财政收入(亿元)")
+    assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in _facts(text)][:2] == [
+        ("1200.5", 120_050_000_000, "元", "2019", "地区生产总值"),
+        ("98.7", 9_870_000_000, "元", "2019", "财政收入"),
+    ]
+
+
+def test_an_english_line_under_the_names_is_their_translation() -> None:
+    text = (
+        "各时期人均收入指数(上年=100)\n"
+        "时期 城镇居民 农村居民\n"
+        "Period Urban Residents Rural Residents\n"
+        "“十二五”时期 109.8 111.2\n"
+        "“十三五”时期 106.9 108.0\n"
+    )
+    [grid] = find_period_rows(text)
+    assert grid.names == ("城镇居民", "农村居民")
+    english = "Index of Income\nPeriod Urban Rural\n1996-2000 109.8 111.2\n2001-2005 106.9 108.0\n"
+    assert find_period_rows(english) == []
