@@ -627,3 +627,12 @@ def test_a_total_keeps_its_word() -> None:
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators["5146万元"] == "收入合计"
     assert indicators["4489万元"] == "支出总计"
+
+
+def test_a_work_report_dated_on_its_title_line_reviews_the_year_before() -> None:
+    text = (
+        "政府工作报告(摘要)--1999年2月25日在某市第十二届人民代表大会第二次会议上\n"
+        "一、本届政府开局之年的工作\n全市实现国内生产总值821.1亿元，比上年增长13.1%。\n"
+    )
+    assert DocumentContext.of(text).report_year == "1998"
+    assert _facts(text)["821.1亿元"].period == "1998"

@@ -30,6 +30,8 @@ _RESULTS_TITLE = re.compile(
 )
 _PLAN_TITLE = re.compile(_YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行))")
 _WORK_REPORT = re.compile(r"政府工作报告")
+# The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
+_DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 _WORK_REPORT_YEAR = re.compile(_YEAR + r"[^。\d]{0,12}政府工作报告")
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
 _DATE_LINE = re.compile(
@@ -95,7 +97,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
         match = _DATE_LINE.match(line)
         if match and (match.group(2) or match.group(3)):
             return int(match.group(1)), int(match.group(2) or match.group(3))
-    field = _DATE_IN_FIELD.search(head)
+    field = _DATE_IN_FIELD.search(head) or _DATE_OF_MEETING.search(head)
     return (int(field.group(1)), int(field.group(2))) if field else None
 
 
