@@ -636,3 +636,12 @@ def test_a_work_report_dated_on_its_title_line_reviews_the_year_before() -> None
     )
     assert DocumentContext.of(text).report_year == "1998"
     assert _facts(text)["821.1亿元"].period == "1998"
+
+
+def test_a_budget_adjusted_in_the_year_is_that_years_target() -> None:
+    text = (
+        "关于某县2021年财政预算调整方案的报告\n二、财政收支预算调整草案\n"
+        "全县一般公共预算总财力拟调整为635000万元，调增93000万元。\n"
+    )
+    facts = _facts(text)
+    assert (facts["635000万元"].status, facts["635000万元"].period) == ("target", "2021")

@@ -10,7 +10,13 @@ from bisect import bisect_right
 
 from llmx.folding import fold
 from llmx.quantities import Quantity
-from llmx.rules.context import Boundaries, DocumentContext, section_status, section_year
+from llmx.rules.context import (
+    Boundaries,
+    DocumentContext,
+    section_adjusts_budget,
+    section_status,
+    section_year,
+)
 from llmx.rules.filters import clause_before
 from llmx.sections import Section
 from llmx.vocabulary import (
@@ -353,7 +359,8 @@ def period_of(
         looks_back = status == "actual" and re.search(
             r"今年|预计|上年", folded[bounds.sentence_start(quantity.start) : quantity.start]
         )
-        year = context.report_year if looks_back else section_year(section) or context.plan_year
+        this_year = looks_back or section_adjusts_budget(section)
+        year = context.report_year if this_year else section_year(section) or context.plan_year
     return _year_before(year) if base else year
 
 

@@ -244,6 +244,16 @@ def section_status(section: Section) -> str:
 
 
 @lru_cache(maxsize=1024)
+def section_adjusts_budget(section: Section) -> bool:
+    """Whether a heading over the section adjusts this year's budget (预算调整草案, 调整预算):
+    its targets are for the year under way, not the next."""
+    return any(_BUDGET_ADJUSTED.search(fold(unglossed(heading))) for heading in section.path)
+
+
+_BUDGET_ADJUSTED = re.compile(r"预算调整|调整预算")
+
+
+@lru_cache(maxsize=1024)
 def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
