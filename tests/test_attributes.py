@@ -640,8 +640,8 @@ def test_a_work_report_dated_on_its_title_line_reviews_the_year_before() -> None
 
 def test_a_budget_adjusted_in_the_year_is_that_years_target() -> None:
     text = (
-        "关于某县2021年财政预算调整方案的报告\n二、财政收支预算调整草案\n"
-        "全县一般公共预算总财力拟调整为635000万元，调增93000万元。\n"
+        "一、财政预算调整原因\n今年以来，受2021年新出台政策影响，预算收支发生变化。\n"
+        "二、财政收支预算调整草案\n全县一般公共预算总财力拟调整为635000万元，调增93000万元。\n"
     )
     facts = _facts(text)
     assert (facts["635000万元"].status, facts["635000万元"].period) == ("target", "2021")
