@@ -645,3 +645,14 @@ def test_a_budget_adjusted_in_the_year_is_that_years_target() -> None:
     )
     facts = _facts(text)
     assert (facts["635000万元"].status, facts["635000万元"].period) == ("target", "2021")
+
+
+def test_money_put_into_the_stabilisation_fund_is_spent_and_an_adjustment_a_change() -> None:
+    text = (
+        "关于某县2020年决算情况的报告\n一、一般公共预算收支决算情况\n"
+        "加上上解支出1528万元、安排预算稳定调节基金3900万元，支出总计31200万元。\n"
+        "税收收入拟调整为85000万元，调减16000万元。\n"
+    )
+    facts = _facts(text)
+    assert facts["3900万元"].status == "actual"
+    assert facts["16000万元"].kind == "change"

@@ -122,7 +122,9 @@ _MOVED_TO = re.compile(
 )
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
-_NET_CHANGE = re.compile(r"(?:增收|减收|增支|减支|超收|超支|短收|净增额?达?|净减少?)了?$")
+_NET_CHANGE = re.compile(
+    r"(?:增收|减收|增支|减支|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?)了?$"
+)
 # 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
 _BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
@@ -154,7 +156,9 @@ _PLANNED_NEAR = re.compile(
 # Budget words, read in a clause and in a column header alike (预算数, 年初预算 / 执行数).
 _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
 _BUDGETED_NEAR = re.compile(
-    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为|安排)"
+    # 安排预算稳定调节基金 is money put into the stabilisation fund: spent, not budgeted.
+    rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为"
+    r"|安排(?!预算稳定调节基金))"
     r"[^，。；\d]{0,10}$"
 )
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
