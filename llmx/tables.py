@@ -1099,12 +1099,22 @@ def _box_table(text: str, grid: BoxGrid) -> Table:
     )
 
 
+def _lines_before(text: str, position: int, count: int) -> list[str]:
+    """The last `count` lines of the text before `position`, found backwards so that the cost
+    is theirs, not the whole text's."""
+    start = position
+    for _ in range(count):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    return text[start:position].splitlines()[-count:]
+
+
 def _captions_above(text: str, position: int) -> list[str]:
     """The words of the lines right above `position` (a title, a `单位：` line), nearest last;
     a blank line after the first ends them."""
-    lines = text[:position].splitlines()[-_UNIT_LOOKBACK * 2 :]
     found: list[str] = []
-    for line in reversed(lines):
+    for line in reversed(_lines_before(text, position, _UNIT_LOOKBACK * 2)):
         if line.strip():
             found.append(line.strip())
         elif found:
@@ -1501,7 +1511,7 @@ def _short_lines_above(text: str, position: int) -> list[str]:
     """The short lines right above `position` (a title, a `单位：` line), nearest last; a
     blank line after the first, a long line or a sentence ends them."""
     found: list[str] = []
-    for line in reversed(text[:position].splitlines()[-_UNIT_LOOKBACK * 2 :]):
+    for line in reversed(_lines_before(text, position, _UNIT_LOOKBACK * 2)):
         words = line.strip()
         if len(words) > _TITLE_MAX or _SENTENCE.search(words) or (not words and found):
             break
