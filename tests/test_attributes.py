@@ -656,3 +656,14 @@ def test_money_put_into_the_stabilisation_fund_is_spent_and_an_adjustment_a_chan
     facts = _facts(text)
     assert facts["3900万元"].status == "actual"
     assert facts["16000万元"].kind == "change"
+
+
+def test_a_change_on_the_line_after_a_comma_is_of_the_subject_before_it() -> None:
+    text = (
+        "某市1999年政府工作报告\n一、1998年工作回顾\n"
+        "实现地方财政收入38.44亿元，增长21.5%。实际利用外资5.05亿美元，\n"
+        "增长11.8%；税收收入拟调整为85000万元，调减16000万元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["11.8%"] == "实际利用外资增长"
+    assert indicators["16000万元"] == "税收收入调减"

@@ -54,7 +54,7 @@ _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
     r"(?:分别|同比|(?:比|较)(?:上年|去年)(?:末|底|同期)?|实际|年均|累计|全年|共|新增|"
-    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|迈上|跨上|"
+    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|调增|调减|拟?调整|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
     r"[0-9.%、和及与的]|\s)+$"
 )
@@ -452,6 +452,7 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
 # The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
 _CHANGE_VERB = re.compile(
     r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|净增|上升|扩大|缩小|收窄"
+    r"|调增|调减"
 )
 _TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
 # 由/从 opens where a value moved from, but not in 从业人员, 从事, 由于.

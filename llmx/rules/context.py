@@ -202,7 +202,7 @@ def arabic_years(folded: str) -> str:
 # A line this long that runs into the next without a stop was wrapped by a page's width.
 _WRAP_MIN = 24
 _WRAPPED = re.compile(
-    rf"(?<=[^\n|\t]{{{_WRAP_MIN}}}[\u4e00-\u9fff\d])\n(?=[\u4e00-\u9fff\d])"
+    rf"(?<=[^\n|\t]{{{_WRAP_MIN}}}[\u4e00-\u9fff\d，,、])\n(?=[\u4e00-\u9fff\d])"
     r"(?![一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节部条])"
 )
 # A line of prose has a comma or a stop in it; a line of a table (figures one space apart)
@@ -212,7 +212,7 @@ _PROSE_MARK = re.compile(r"[，、；。,;]")
 
 def unwrapped(folded: str) -> str:
     """The text with lines that a page width broke mid-sentence joined by a space, one
-    character for one: a long line of prose that ends in a word or a number, not a stop,
+    character for one: a long line of prose that ends in a word, a number or a comma, not a stop,
     and a next line that goes on with one (PDF text, old reports typed to a width), unless
     the next line opens a numbered item or a heading."""
 
