@@ -1266,9 +1266,6 @@ def _scorecard_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
-    def cell(span: Span | None, end: int) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
-
     tables: list[Table] = []
     money = _unit_words(card.money)
     if card.funds:
@@ -1281,9 +1278,9 @@ def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
         rows = tuple(
             Row(
                 (
-                    cell(row.label, end),
-                    *(cell(span, end) for span in row.figures),
-                    *(cell(None, end) for _ in range(len(headers) - len(row.figures))),
+                    _span_cell(text, row.label, end),
+                    *(_span_cell(text, span, end) for span in row.figures),
+                    *(_span_cell(text, None, end) for _ in range(len(headers) - len(row.figures))),
                 )
             )
             for row in card.funds
@@ -1302,10 +1299,10 @@ def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
     rows = tuple(
         Row(
             (
-                cell(row.name, end),
-                cell(row.target, end),
-                cell(row.achieved, end),
-                cell(row.unit, end),
+                _span_cell(text, row.name, end),
+                _span_cell(text, row.target, end),
+                _span_cell(text, row.achieved, end),
+                _span_cell(text, row.unit, end),
             )
         )
         for row in card.indicators
@@ -1317,10 +1314,22 @@ def _scorecard_parts(text: str, card: Scorecard) -> list[Table]:
         Column(scored, "value", "actual", None, _POINTS, name=scored),
     )
     rows = tuple(
-        Row((cell(row.name, end), cell(row.points, end), cell(row.scored, end)))
+        Row(
+            (
+                _span_cell(text, row.name, end),
+                _span_cell(text, row.points, end),
+                _span_cell(text, row.scored, end),
+            )
+        )
         for row in card.indicators
     ) + tuple(
-        Row((cell(group.name, end), cell(group.points, end), cell(None, end)))
+        Row(
+            (
+                _span_cell(text, group.name, end),
+                _span_cell(text, group.points, end),
+                _span_cell(text, None, end),
+            )
+        )
         for group in card.groups
     )
     tables.append(Table(start, end, card.title, marks, rows, layout="scorecard"))
@@ -1390,9 +1399,6 @@ def _yearbook_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
-    def cell(span: Span | None, end: int) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
-
     columns = (
         Column("", "indicator", None, None, None),
         *(_yearbook_column(column) for column in grid.columns),
@@ -1403,7 +1409,12 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
     for part in grid.parts:
         caption = text[part.caption[0] : part.caption[1]] if part.caption else ""
         rows = tuple(
-            Row((cell(row.label, part.end), *(cell(span, part.end) for span in row.cells)))
+            Row(
+                (
+                    _span_cell(text, row.label, part.end),
+                    *(_span_cell(text, span, part.end) for span in row.cells),
+                )
+            )
             for row in part.rows
         )
         unit = _header_unit(caption) or (_unit_words(unit_line.group(1)) if unit_line else None)
@@ -1458,9 +1469,6 @@ def _spaced_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _spaced_parts(text: str, grid: SpacedGrid) -> list[Table]:
-    def cell(span: Span | None, end: int) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
-
     columns = (
         Column("", "indicator", None, None, None),
         *(Column(f"{year}年", "value", None, year, None) for year in grid.years),
@@ -1476,7 +1484,10 @@ def _spaced_parts(text: str, grid: SpacedGrid) -> list[Table]:
             Row(
                 (
                     Cell(row.label[0], row.label[1], row.name),
-                    *(cell(span, part.end) for span in (*row.cells, *(row.changes or blank))),
+                    *(
+                        _span_cell(text, span, part.end)
+                        for span in (*row.cells, *(row.changes or blank))
+                    ),
                 )
             )
             for row in part.rows
