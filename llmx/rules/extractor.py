@@ -291,9 +291,10 @@ def _row_facts(
             if bracketed:
                 # 3,795 (↑92.3%) under 最新年度數據 (同比變動): the bracket names this number.
                 column_name = _bracket_words(column.header) or column_name
-            named = _cell_indicator(
-                label, column_name, reading.measures.get(index, ""), reading.measure
-            )
+            # A column that names its measure whole over rows of years alone (粮食单产 by
+            # 年份) takes nothing from the title.
+            measure = "" if not label and column.name is not None else reading.measure
+            named = _cell_indicator(label, column_name, reading.measures.get(index, ""), measure)
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
