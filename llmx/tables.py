@@ -32,7 +32,8 @@ Layouts, each with its own finder, all giving the same `Table`:
 - one cell per line, each closed by a pipe (`农业 |`, a lone `|` for an empty cell;
   llmx.piped): rows found by their shape (a label or a year, then numbers, units or empty
   cells), or opened by a pipe (`  | 人口 | `); an English header row left out, a flattened
-  header of two rows put back; rows that are years are read as the transpose;
+  header of two rows put back; rows that are years are read as the transpose; rows of
+  months (`2012年9月份`, `10月份`) take the year the last label that writes one gives;
 - two columns, a label then its value, one cell per line (llmx.pairs): `指标`, `总量指标`,
   then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it;
 - flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
@@ -1540,7 +1541,27 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     unit = _unit_words(unit_line.group(1)) if unit_line else None
     table = Table(grid.start, grid.end, title, tuple(columns), (), layout="piped", unit=unit)
     labels = [row[0] for row in rows]
-    return _outline_parts(table, labels, [row.depth for row in grid.rows], rows)
+    return _months_dated(_outline_parts(table, labels, [row.depth for row in grid.rows], rows))
+
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_MONTH = re.compile(r"\d{1,2}\s*月")
+
+
+def _months_dated(tables: Sequence[Table]) -> list[Table]:
+    """Rows of months (`2012年9月份`, `10月份`, …, `2013年1月份`, `2月份`): each is of the
+    year the last label that writes one gives, as a row of periods above would date it."""
+    dated: list[Table] = []
+    year = ""
+    for table in tables:
+        rows: list[Row] = []
+        for row in table.rows:
+            label = fold(table.indicator_of(row))
+            found = _YEAR_MONTH.match(label)
+            year = found.group(1) if found else year if _MONTH.match(label) else ""
+            rows.append(replace(row, periods=(year,)) if year and not row.periods else row)
+        dated.append(replace(table, rows=tuple(rows)))
+    return dated
 
 
 _BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
