@@ -53,6 +53,9 @@ Layouts, each with its own finder, all giving the same `Table`:
 - rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
   label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces.
 
+A box-drawn table's notes column (`說明`, `备注`) holds prose wrapped a line a cell:
+`note_cells` gives its cells, which the rules read as one paragraph, not as figures of rows.
+
 Rows indented under others (the piped and the pair layouts) are cut into parts under their
 parents: a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
 
@@ -211,6 +214,24 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+_NOTES_HEADER = re.compile(r"说明|备注")
+
+
+def note_cells(table: Table) -> list[Cell]:
+    """The filled cells of a box-drawn table's notes column (`說明`, `备注`), in order: prose
+    that wrapped over the lines of its rows, a line a cell, to be read as prose."""
+    if table.layout != "box":
+        return []
+    notes = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "other" and _NOTES_HEADER.fullmatch(fold(column.header).strip())
+    ]
+    return [
+        row.cells[index] for index in notes[-1:] for row in table.rows if row.cells[index].clean
+    ]
 
 
 # A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from llmx.documents import Document
 from llmx.extraction import Extraction, ProgressCallback
@@ -25,7 +26,14 @@ from llmx.rules.context import (
     unwrapped,
 )
 from llmx.sections import Section, section_at, split_sections
-from llmx.tables import Row, Table, find_tables, names_a_measure, outside_brackets
+from llmx.tables import (
+    Row,
+    Table,
+    find_tables,
+    names_a_measure,
+    note_cells,
+    outside_brackets,
+)
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
 from llmx.vocabulary import unit as declared_unit
 
@@ -48,6 +56,7 @@ class _Document:
     bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
+    notes: tuple[tuple[int, int], ...] = ()  # the cells of tables' notes columns: prose
 
 
 class RulesExtractor:
@@ -80,7 +89,17 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
-    clean = Unglossed.of(text)
+    tables = find_tables(text)
+    notes = [cell for table in tables for cell in note_cells(table)]
+    # A note that wrapped inside a table reads as one paragraph: what stands between its
+    # lines (the table's rules and other columns) is cut out.
+    cuts = [(text.rfind("\n", 0, notes[0].start) + 1, notes[0].start)] if notes else []
+    cuts += [
+        (before.end, after.start)
+        for before, after in pairwise(notes)
+        if "\n" in text[before.end : after.start]
+    ]
+    clean = Unglossed.of(text, cuts)
     clean_folded = unwrapped(fold(clean.text))
     dated = arabic_years(clean_folded)
     return _Document(
@@ -92,7 +111,8 @@ def _prepare(document: Document) -> _Document:
         DocumentContext.of(clean.text),
         Boundaries.of(dated),
         split_sections(document.id, text),
-        find_tables(text),
+        tables,
+        tuple((cell.start, cell.end) for cell in notes),
     )
 
 
@@ -117,7 +137,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     quantities = [
         q
         for q in find_quantities(clean.text)
-        if not _inside(prepared.tables, prepared.unglossed.original(q.start))
+        if not _inside(prepared.tables, where := prepared.unglossed.original(q.start))
+        or any(start <= where < end for start, end in prepared.notes)
     ]
     previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
@@ -129,7 +150,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         read = quantity
-        start, end = prepared.unglossed.original(read.start), prepared.unglossed.original(read.end)
+        start = prepared.unglossed.original(read.start)
+        end = prepared.unglossed.end_of(read.start, read.end)
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
