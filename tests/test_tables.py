@@ -261,6 +261,13 @@ def test_a_note_that_wrapped_in_a_notes_column_reads_as_one_paragraph() -> None:
     assert notes[0].indicator == "道路養護本年度預算數"
 
 
+def test_prose_between_two_tables_with_notes_stays_prose() -> None:
+    text = NOTES_TABLE + "全年新增道路里程12公里。\n" + NOTES_TABLE
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.text for f in facts if f.unit == "公里"] == ["12公里"]
+    assert len(facts) == 2 * 7 + 1
+
+
 def test_a_box_table_without_a_notes_column_leaves_its_text_to_its_cells() -> None:
     facts = RulesExtractor().extract([Document("d", BOX_TABLE)]).facts
     assert all(f.unit == "元" for f in facts) and len(facts) == 8

@@ -27,6 +27,7 @@ from llmx.rules.context import (
 )
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
+    Cell,
     Row,
     Table,
     find_tables,
@@ -91,14 +92,7 @@ def _prepare(document: Document) -> _Document:
     text = document.text
     tables = find_tables(text)
     notes = [cell for table in tables for cell in note_cells(table)]
-    # A note that wrapped inside a table reads as one paragraph: what stands between its
-    # lines (the table's rules and other columns) is cut out.
-    cuts = [(text.rfind("\n", 0, notes[0].start) + 1, notes[0].start)] if notes else []
-    cuts += [
-        (before.end, after.start)
-        for before, after in pairwise(notes)
-        if "\n" in text[before.end : after.start]
-    ]
+    cuts = [cut for table in tables for cut in _note_cuts(text, note_cells(table))]
     clean = Unglossed.of(text, cuts)
     clean_folded = unwrapped(fold(clean.text))
     dated = arabic_years(clean_folded)
@@ -114,6 +108,20 @@ def _prepare(document: Document) -> _Document:
         tables,
         tuple((cell.start, cell.end) for cell in notes),
     )
+
+
+def _note_cuts(text: str, notes: Sequence[Cell]) -> list[tuple[int, int]]:
+    """What to cut out of the prose text so that a note that wrapped inside a table's notes
+    column reads as one paragraph: the row's other cells before its first line, and the
+    rules and empty cells between its lines."""
+    if not notes:
+        return []
+    cuts = [(text.rfind("\n", 0, notes[0].start) + 1, notes[0].start)]
+    return cuts + [
+        (before.end, after.start)
+        for before, after in pairwise(notes)
+        if "\n" in text[before.end : after.start]
+    ]
 
 
 @lru_cache(maxsize=16)
