@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
@@ -14,25 +15,47 @@ _GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
 
 @dataclass(frozen=True)
 class Unglossed:
-    """A text with its pinyin glosses taken out, and the way from its offsets to the text's."""
+    """A text with its pinyin glosses taken out, and the way from its offsets to the text's.
+
+    Other spans may be cut out with them: the rules and columns between the lines of a note
+    that wrapped inside a table's notes column, so the note reads as one paragraph."""
 
     text: str
-    starts: tuple[int, ...]  # where each gloss started in the original
+    starts: tuple[int, ...]  # where each gloss (or cut) started in the original
     removed: tuple[int, ...]  # characters removed up to and including each gloss
     at: tuple[int, ...] = ()  # where each gloss was, as offsets in the unglossed text
+    cut_at: tuple[int, ...] = ()  # where each cut was, as offsets in the unglossed text
 
     @classmethod
-    def of(cls, text: str) -> Unglossed:
-        glosses = list(_GLOSS.finditer(text))
-        if not glosses:
+    def of(cls, text: str, cuts: Sequence[tuple[int, int]] = ()) -> Unglossed:
+        glosses = [
+            (gloss.start(), gloss.end())
+            for gloss in _GLOSS.finditer(text)
+            if not any(start < gloss.end() and gloss.start() < end for start, end in cuts)
+        ]
+        spans = sorted([*glosses, *((start, end) for start, end in cuts if start < end)])
+        if not spans:
             return cls(text, (), ())
-        removed, total = [], 0
-        for gloss in glosses:
-            total += gloss.end() - gloss.start()
+        removed, total, pieces, kept = [], 0, [], 0
+        for start, end in spans:
+            pieces.append(text[kept:start])
+            kept = end
+            total += end - start
             removed.append(total)
-        before = (0, *removed)[: len(glosses)]
-        at = tuple(g.start() - b for g, b in zip(glosses, before, strict=True))
-        return cls(_GLOSS.sub("", text), tuple(g.start() for g in glosses), tuple(removed), at)
+        pieces.append(text[kept:])
+        before = (0, *removed)[: len(spans)]
+        at = tuple(start - b for (start, _), b in zip(spans, before, strict=True))
+        cut = set(cuts)
+        cut_at = tuple(a for a, span in zip(at, spans, strict=True) if span in cut)
+        return cls("".join(pieces), tuple(s for s, _ in spans), tuple(removed), at, cut_at)
+
+    def end_of(self, start: int, end: int) -> int:
+        """The offset in the original text of the end of the span `start`-`end` of the
+        unglossed text; a span that runs over a cut ends where the cut starts."""
+        index = bisect_right(self.cut_at, start)
+        if index < len(self.cut_at) and self.cut_at[index] < end:
+            return self.original(self.cut_at[index] - 1) + 1
+        return self.original(end)
 
     def original(self, position: int) -> int:
         """The offset in the original text of the unglossed text's offset `position`: past

@@ -27,6 +27,8 @@ flattened, the upper row first with an empty cell where a lower cell goes (`年�
 总值 | | | 人均`, then `第一产业 | 第二产业`): each lower cell takes the next empty place, in
 order, and an empty lower cell leaves its place to the row below it. A cell that wrapped
 goes on from the lines above its pipe; a copy cut short may end in a cell without its pipe.
+A line of pipes alone (`|||`, the rest of a row spanning the table) is no cell, and the empty
+cell over the row labels may come after the column heads instead of before them.
 
 This module finds where such a grid is, as spans of the text; `llmx.tables` turns it into
 a `Table`. Pure functions.
@@ -57,6 +59,9 @@ _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
 _STUB = re.compile(r"指\s*标|项\s*目|名\s*称|年\s*份|年\s*度")
 _SENTENCE = re.compile(r"[。；;！？]")
+_RULE = re.compile(r"[|｜]{2,}")
+# A table's title (其他指标环比数据表): it may hold a stub's words, but heads no column.
+_TITLE = re.compile(r"表$")
 _CELL_MAX = 60  # characters of a cell's words
 _WRAP_LINES = 2  # lines a wrapped cell may take above its piped line
 _BLANKS_MAX = 3  # blank lines between two cells of one grid
@@ -166,6 +171,9 @@ def _runs(text: str) -> list[list[PipedCell]]:
         if not lines[index][1].strip():
             blanks += 1
             index += 1
+            continue
+        if _RULE.fullmatch(lines[index][1].strip()):
+            index += 1  # a line of pipes alone (`|||`): the rest of a spanning row, no cell
             continue
         if blanks > _BLANKS_MAX:
             runs.append(current)
@@ -394,12 +402,20 @@ def _header(
     if english >= width - 1:
         cells = cells[: len(cells) - english]
     stub = next(
-        (i for i in range(len(cells) - 1, -1, -1) if _STUB.search(fold(cells[i].words))), None
+        (
+            i
+            for i in range(len(cells) - 1, -1, -1)
+            if _STUB.search(fold(cells[i].words)) and not _TITLE.search(fold(cells[i].words))
+        ),
+        None,
     )
     if stub is None:
         header = cells[-width:]
         if len(header) < width or (not years_down and header[0].kind == "empty"):
             return None
+        if header[-1].kind == "empty" and not years_down:
+            # The empty corner over the row labels, copied after the column heads.
+            return [None, *header[:-1]]
         return list(header)
     return _unflattened(cells[stub:], width)
 

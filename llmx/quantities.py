@@ -22,6 +22,7 @@ from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
     CURRENCY_MAGNITUDES,
+    DIGITS_CURRENCY_MAGNITUDE,
     MAGNITUDES,
     PER_UNITS,
     PREFIX_QUALIFIERS,
@@ -50,7 +51,7 @@ _CHINESE = rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_D
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
     r"(?P<inner>余|多)?"
-    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}))?"
+    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_CURRENCY_MAGNITUDE}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
     rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"
@@ -174,7 +175,7 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
     if not unit and match.group("space"):
         end -= 1
     start = match.start()
-    factor = MAGNITUDES[magnitude] if magnitude else 1
+    factor = (MAGNITUDES.get(magnitude) or CURRENCY_MAGNITUDES[magnitude]) if magnitude else 1
     prefix, _ = _prefix_qualifier(folded, start)
     qualifier = inner or prefix or _suffix_qualifier(folded, end)
     return Quantity(

@@ -15,6 +15,11 @@ Layouts, each with its own finder, all giving the same `Table`:
 - two panels side by side (a balance table, `收入 | 执行数 | 支出 | 执行数`), in pipe rows or
   one cell per line with a trailing pipe: every row an (item, amount) pair per panel, either
   left empty; each panel is a table of its own;
+- one cell per line, each row a year and its figures (a yearbook's series over selected
+  years): a header of `年份` and the column names (maybe wrapped a letter per line, under a
+  group heading spread the same way, `粮`, `食`), units on lines of their own, maybe an
+  English header; printed as panels side by side, the header repeats once per panel and the
+  rows alternate between panels, read as one table of years (`_year_row_tables`);
 - column by column, one cell per line (`llmx.columnwise`): a header row of years, the row
   labels one per line, then each year's values, a blank line for an empty cell;
 - records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
@@ -27,7 +32,8 @@ Layouts, each with its own finder, all giving the same `Table`:
 - one cell per line, each closed by a pipe (`农业 |`, a lone `|` for an empty cell;
   llmx.piped): rows found by their shape (a label or a year, then numbers, units or empty
   cells), or opened by a pipe (`  | 人口 | `); an English header row left out, a flattened
-  header of two rows put back; rows that are years are read as the transpose;
+  header of two rows put back; rows that are years are read as the transpose; rows of
+  months (`2012年9月份`, `10月份`) take the year the last label that writes one gives;
 - two columns, a label then its value, one cell per line (llmx.pairs): `指标`, `总量指标`,
   then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it;
 - flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
@@ -46,6 +52,9 @@ Layouts, each with its own finder, all giving the same `Table`:
   provisional (`438p`); lines of words alone are group and unit captions;
 - rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
   label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces.
+
+A box-drawn table's notes column (`說明`, `备注`) holds prose wrapped a line a cell:
+`note_cells` gives its cells, which the rules read as one paragraph, not as figures of rows.
 
 Rows indented under others (the piped and the pair layouts) are cut into parts under their
 parents: a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
@@ -207,6 +216,24 @@ class Table:
         return ""
 
 
+_NOTES_HEADER = re.compile(r"说明|备注")
+
+
+def note_cells(table: Table) -> list[Cell]:
+    """The filled cells of a box-drawn table's notes column (`說明`, `备注`), in order: prose
+    that wrapped over the lines of its rows, a line a cell, to be read as prose."""
+    if table.layout != "box":
+        return []
+    notes = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "other" and _NOTES_HEADER.fullmatch(fold(column.header).strip())
+    ]
+    return [
+        row.cells[index] for index in notes[-1:] for row in table.rows if row.cells[index].clean
+    ]
+
+
 # A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.
 _ENDS_IN_RATE = re.compile(r"\d\s*%$")
 
@@ -327,6 +354,7 @@ def find_tables(text: str) -> list[Table]:
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
     tables += _piped_tables(text, _Spans(tables))
+    tables += _year_row_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _period_tables(text, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
@@ -1555,7 +1583,27 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     unit = _unit_words(unit_line.group(1)) if unit_line else None
     table = Table(grid.start, grid.end, title, tuple(columns), (), layout="piped", unit=unit)
     labels = [row[0] for row in rows]
-    return _outline_parts(table, labels, [row.depth for row in grid.rows], rows)
+    return _months_dated(_outline_parts(table, labels, [row.depth for row in grid.rows], rows))
+
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_MONTH = re.compile(r"\d{1,2}\s*月")
+
+
+def _months_dated(tables: Sequence[Table]) -> list[Table]:
+    """Rows of months (`2012年9月份`, `10月份`, …, `2013年1月份`, `2月份`): each is of the
+    year the last label that writes one gives, as a row of periods above would date it."""
+    dated: list[Table] = []
+    year = ""
+    for table in tables:
+        rows: list[Row] = []
+        for row in table.rows:
+            label = fold(table.indicator_of(row))
+            found = _YEAR_MONTH.match(label)
+            year = found.group(1) if found else year if _MONTH.match(label) else ""
+            rows.append(replace(row, periods=(year,)) if year and not row.periods else row)
+        dated.append(replace(table, rows=tuple(rows)))
+    return dated
 
 
 _BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -1720,20 +1768,22 @@ def _stream_kind(cell: Cell) -> str:
 
 
 def _stream_runs(
-    lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False
+    lines: Sequence[_Line], taken: _Spans, across_blanks: bool = False, english: bool = False
 ) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
     rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
-    either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell."""
+    either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell. With
+    `english`, a line of English of any length (a bilingual header's) is one cell too."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     for line in lines:
         words = line.text.strip()
         if line.layout == "rule" or (across_blanks and not words):
             continue
+        longest = len(words) if english and words.isascii() else _STREAM_CELL_MAX
         short = (
             (line.layout is None or _is_spaced_label(line))
-            and 0 < len(words) <= _STREAM_CELL_MAX
+            and 0 < len(words) <= longest
             and not words.endswith(("。", "；", "，", "："))
             and line.start not in taken
         )
@@ -1915,6 +1965,161 @@ def _line_before(text: str, position: int) -> str:
         return ""
     previous_start = text.rfind("\n", 0, line_start) + 1
     return text[previous_start:line_start].strip()
+
+
+# --- One cell per line, rows led by a year, maybe two panels side by side ------------------
+
+_YEAR_HEADER = re.compile(r"年\s*份|年\s*度")
+_ROW_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SUB_ITEM = re.compile(r"^(?:[#＃]|其中[:：]?)")
+_ONLY_UNIT = re.compile(r"[(（][^()（）]*[)）]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _year_row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
+    """Tables of one cell per line whose rows each open with a year (a yearbook's series
+    over selected years): a header of `年份` and the column names (a name maybe wrapped one
+    letter per line, `单`, `产`), their units on lines of their own (`(万吨)`), maybe an
+    English header under it, then a year and as many figures per row. Printed as panels
+    side by side the header repeats per panel and the rows alternate between the panels;
+    read as one table of years, the order does not matter."""
+    tables: list[Table] = []
+    for run in _stream_runs(lines, taken, english=True):
+        begin = 0
+        while (found := _year_row_table(run, begin)) is not None:
+            table, begin = found
+            tables.append(table)
+    return tables
+
+
+def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None:
+    """The first year-row table in `run` from `run[begin]` on, and where it ends."""
+    kinds = [_stream_kind(cell) for cell in run]
+    heads = [i for i in range(begin, len(run)) if _YEAR_HEADER.fullmatch(fold(run[i].clean))]
+    if not heads:
+        return None
+    first = heads[0]
+    body = next(
+        (
+            i
+            for i in range(first + 1, len(run) - 1)
+            if _ROW_YEAR.fullmatch(run[i].clean) and kinds[i + 1] == "number"
+        ),
+        None,
+    )
+    if body is None or any(kinds[i] != "label" for i in range(first, body)):
+        return None
+    panels = [i for i in heads if i < body]
+    segments = [run[a + 1 : b] for a, b in zip(panels, [*panels[1:], body], strict=True)]
+    names = [_year_row_names(segment) for segment in segments]
+    if not names[0] or any(each != names[0] for each in names):
+        return None  # panels side by side repeat one header
+    width = len(names[0]) + 1
+    rows: list[list[Cell]] = []
+    position = body
+    while position + width <= len(run) and _is_year_row(run, kinds, position, width):
+        rows.append(list(run[position : position + width]))
+        position += width
+    if len(rows) < _STREAM_ROWS_MIN * len(panels):
+        return None
+    units = [
+        cell
+        for cell in run[first:body]
+        if _ONLY_UNIT.fullmatch(fold(cell.clean)) and not _LATIN.search(cell.clean)
+    ]
+    columns = _year_row_columns(names[0], units, len(panels), _group_above(run, begin, first))
+    table = Table(
+        run[first].start,
+        rows[-1][-1].end,
+        _group_title(run, begin, first),
+        (Column(run[first].text.strip(), "period", None, None, None), *columns),
+        tuple(Row(tuple(row)) for row in rows),
+        layout="lines",
+    )
+    return table, position
+
+
+def _is_year_row(run: Sequence[Cell], kinds: Sequence[str], position: int, width: int) -> bool:
+    """A year, then numbers or dashes, at least one number."""
+    values = kinds[position + 1 : position + width]
+    return (
+        bool(_ROW_YEAR.fullmatch(run[position].clean))
+        and "number" in values
+        and all(kind in ("number", "none") for kind in values)
+    )
+
+
+def _year_row_names(segment: Sequence[Cell]) -> list[str]:
+    """A panel's column names: its Chinese header cells up to its English, less the units
+    on lines of their own, a name wrapped one letter per line joined again."""
+    names: list[str] = []
+    letters = ""
+    for cell in segment:
+        words = cell.clean
+        if _LATIN.search(words):
+            break
+        if _ONLY_UNIT.fullmatch(fold(words)):
+            continue
+        if len(words) == 1:
+            letters += words
+            continue
+        names += [letters] if letters else []
+        letters = ""
+        names.append(words)
+    return names + ([letters] if letters else [])
+
+
+def _group_above(run: Sequence[Cell], begin: int, first: int) -> str:
+    """The heading over the columns, one letter per line above the header (`粮`, `食`, once
+    per column it spans): its words once."""
+    letters = ""
+    for cell in reversed(run[begin:first]):
+        if len(cell.clean) != 1:
+            break
+        letters = cell.clean + letters
+    for size in range(1, len(letters) + 1):
+        if len(letters) % size == 0 and letters == letters[:size] * (len(letters) // size):
+            return letters[:size] if size > 1 else ""
+    return ""
+
+
+def _group_title(run: Sequence[Cell], begin: int, first: int) -> str:
+    """The title above the header: the last Chinese line of more than one letter."""
+    return next(
+        (
+            cell.text.strip()
+            for cell in reversed(run[begin:first])
+            if len(cell.clean) > 1 and not _LATIN.search(cell.clean)
+        ),
+        "",
+    )
+
+
+def _year_row_columns(
+    names: Sequence[str], units: Sequence[Cell], panels: int, group: str
+) -> list[Column]:
+    """Value columns named by the group heading over them and their own name (粮食 + 单产);
+    a sub-item (`#稻谷`) measures what the column on its left does (#稻谷总产量) in its unit.
+    The unit lines give one unit per column, or one per measure that the sub-items share."""
+    each = len(units) // panels if panels and len(units) % panels == 0 else 0
+    given = [_unit_words(fold(cell.clean)[1:-1]) for cell in units[:each]]
+    mains = [name for name in names if not _SUB_ITEM.match(name)]
+    columns: list[Column] = []
+    left_name, left_unit = "", None
+    for index, name in enumerate(names):
+        sub = bool(_SUB_ITEM.match(name)) and bool(left_name)
+        if each == len(names):
+            unit = given[index]
+        elif each == len(mains) and not sub:
+            unit = given[mains.index(name)]
+        else:
+            unit = left_unit if sub else _header_unit(name)
+        bare = _unbracketed(name)
+        named = bare + left_name if sub else (bare if group in bare else group + bare)
+        if not sub:
+            left_name, left_unit = bare, unit
+        columns.append(Column(name, "value", None, None, unit, name=named))
+    return columns
 
 
 # --- Two panels side by side: `收入 | 执行数 | 支出 | 执行数` --------------------------------

@@ -180,6 +180,9 @@ MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNIT
 # yuan, (十亿港元) billions of Hong Kong dollars. Before other units they are not (千瓦, 千克
 # and 千公顷 are units of their own), and in prose 千 is a numeral (四千美元).
 CURRENCY_MAGNITUDES: dict[str, int] = {"十亿": 10**9, "千": 10**3}
+# Right after Arabic digits, 千 before 元 is the magnitude too: 75,824,724千元 (a budget in
+# thousands of NT dollars writes its sums so in prose).
+DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 CHINESE_NUMERALS = CHINESE_DIGITS + "万亿"
 # Any character that writes a number, in any script or width, for "does this quote a number?"

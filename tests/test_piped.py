@@ -216,3 +216,34 @@ BALANCE = (
 
 def test_a_balance_of_two_panels_is_left_to_the_panels_reader() -> None:
     assert {table.layout for table in find_tables(BALANCE)} == {"panels"}
+
+
+MONTHS = (
+    "主要指标月度环比数据表 |\n"
+    "|||\n"
+    "工业用电量 环比增速(%) |\n货运量 环比增速 (%) |\n"
+    "|\n"
+    "2031年11月份 |\n0.51 |\n1.20 |\n"
+    "12月份 |\n0.47 |\n0.98 |\n"
+    "2032年1月份 |\n0.33 |\n1.05 |\n"
+    "2月份 |\n0.60 |\n-0.12 |\n"
+)
+
+
+def test_an_empty_corner_copied_after_the_heads_and_a_title_with_indicator_words() -> None:
+    # The title's 指标 is no header of the row labels, a line of pipes alone is no cell, and
+    # the empty cell over the row labels comes after the column heads.
+    [table] = find_tables(MONTHS)
+    assert [column.role for column in table.columns] == ["indicator", "value", "value"]
+    assert _read(_facts(MONTHS))[:2] == [
+        ("0.51", 0.51, "%", "2031年11月份工业用电量环比增速", "2031", "change"),
+        ("1.20", 1.2, "%", "2031年11月份货运量环比增速", "2031", "change"),
+    ]
+
+
+def test_rows_of_months_take_the_year_the_last_label_that_writes_one_gives() -> None:
+    periods = [(f.text, f.period) for f in _facts(MONTHS)]
+    assert periods == [
+        ("0.51", "2031"), ("1.20", "2031"), ("0.47", "2031"), ("0.98", "2031"),
+        ("0.33", "2032"), ("1.05", "2032"), ("0.60", "2032"), ("0.12", "2032"),
+    ]  # fmt: skip

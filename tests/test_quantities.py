@@ -263,3 +263,13 @@ def test_thousand_litres_is_a_unit_of_its_own_and_a_bare_rise_is_no_unit() -> No
 def test_a_sign_set_apart_from_its_figure_still_bounds_it() -> None:
     assert [(q.qualifier, q.value) for q in find_quantities("≥ 38")] == [("≥", 38)]
     assert [(q.qualifier, q.value) for q in find_quantities("约 38")] == [(None, 38)]
+
+
+def test_thousands_before_yuan_right_after_digits_are_a_magnitude() -> None:
+    # A budget in thousands of NT dollars writes its sums 12,345千元 in its notes; 千 after
+    # digits before another unit (千瓦) or in a numeral (四千元) stays what it was.
+    assert [(q.text, q.value, q.unit) for q in find_quantities("預算數12,345千元,")] == [
+        ("12,345千元", 12_345_000, "元")
+    ]
+    assert [(q.text, q.unit) for q in find_quantities("装机5千瓦")] == [("5千瓦", "千瓦")]
+    assert [(q.text, q.value) for q in find_quantities("人均四千元")] == [("四千元", 4000)]

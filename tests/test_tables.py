@@ -231,6 +231,48 @@ def test_a_box_drawn_table_reads_its_columns_by_where_they_stand() -> None:
     assert facts[0].indicator == "稅課收入"  # less its numbering and padding
 
 
+NOTES_TABLE = (
+    "                 某鄉公所歲出預算表\n"
+    "                                       單位:新台幣千元\n"
+    "────────────┬──────┬──────┬──────────────\n"
+    "   科     目   │本年度預算數│上年度預算數│      說          明\n"
+    "────────────┼──────┼──────┼──────────────\n"
+    "  道路養護     │     18,240 │     17,905 │1.道路養護本年度預算數18,24\n"
+    "               │            │            │  0千元,較上年度增加 335千\n"
+    "               │            │            │  元。\n"
+    "  公園管理     │      6,020 │      6,110 │2.減少90千元。\n"
+)
+
+
+def test_a_note_that_wrapped_in_a_notes_column_reads_as_one_paragraph() -> None:
+    # A sum cut by the wrap (18,24 | 0千元, 335千 | 元) is one quantity, spanning only the
+    # words on its first line where it runs over the cut; the row's cells stay table cells.
+    [table] = find_tables(NOTES_TABLE)
+    assert table.columns[-1].header == "說明" and table.columns[-1].role == "other"
+    facts = RulesExtractor().extract([Document("d", NOTES_TABLE)]).facts
+    notes = [f for f in facts if f.start > NOTES_TABLE.index("1.道路")]
+    assert [(f.text, f.value, f.unit) for f in notes] == [
+        ("18,24", 18_240_000, "元"),
+        ("335千", 335_000, "元"),
+        ("6,020", 6_020_000, "元"),
+        ("6,110", 6_110_000, "元"),
+        ("90千元", 90_000, "元"),
+    ]
+    assert notes[0].indicator == "道路養護本年度預算數"
+
+
+def test_prose_between_two_tables_with_notes_stays_prose() -> None:
+    text = NOTES_TABLE + "全年新增道路里程12公里。\n" + NOTES_TABLE
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.text for f in facts if f.unit == "公里"] == ["12公里"]
+    assert len(facts) == 2 * 7 + 1
+
+
+def test_a_box_table_without_a_notes_column_leaves_its_text_to_its_cells() -> None:
+    facts = RulesExtractor().extract([Document("d", BOX_TABLE)]).facts
+    assert all(f.unit == "元" for f in facts) and len(facts) == 8
+
+
 def test_a_two_row_header_names_each_column_by_its_group_and_its_own_name() -> None:
     # The lower header row names the sub-columns of the upper row's groups only; the body
     # tells which upper cells are groups (decimals stand under the `%` headers).

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from llmx.documents import Document
 from llmx.extraction import Extraction, ProgressCallback
@@ -25,7 +26,15 @@ from llmx.rules.context import (
     unwrapped,
 )
 from llmx.sections import Section, section_at, split_sections
-from llmx.tables import Row, Table, find_tables, names_a_measure, outside_brackets
+from llmx.tables import (
+    Cell,
+    Row,
+    Table,
+    find_tables,
+    names_a_measure,
+    note_cells,
+    outside_brackets,
+)
 from llmx.vocabulary import Scope, cue_pattern, implied_kind
 from llmx.vocabulary import unit as declared_unit
 
@@ -48,6 +57,7 @@ class _Document:
     bounds: Boundaries
     sections: list[Section]
     tables: list[Table]
+    notes: tuple[tuple[int, int], ...] = ()  # the cells of tables' notes columns: prose
 
 
 class RulesExtractor:
@@ -80,7 +90,10 @@ class RulesExtractor:
 @lru_cache(maxsize=4)
 def _prepare(document: Document) -> _Document:
     text = document.text
-    clean = Unglossed.of(text)
+    tables = find_tables(text)
+    notes = [cell for table in tables for cell in note_cells(table)]
+    cuts = [cut for table in tables for cut in _note_cuts(text, note_cells(table))]
+    clean = Unglossed.of(text, cuts)
     clean_folded = unwrapped(fold(clean.text))
     dated = arabic_years(clean_folded)
     return _Document(
@@ -92,8 +105,23 @@ def _prepare(document: Document) -> _Document:
         DocumentContext.of(clean.text),
         Boundaries.of(dated),
         split_sections(document.id, text),
-        find_tables(text),
+        tables,
+        tuple((cell.start, cell.end) for cell in notes),
     )
+
+
+def _note_cuts(text: str, notes: Sequence[Cell]) -> list[tuple[int, int]]:
+    """What to cut out of the prose text so that a note that wrapped inside a table's notes
+    column reads as one paragraph: the row's other cells before its first line, and the
+    rules and empty cells between its lines."""
+    if not notes:
+        return []
+    cuts = [(text.rfind("\n", 0, notes[0].start) + 1, notes[0].start)]
+    return cuts + [
+        (before.end, after.start)
+        for before, after in pairwise(notes)
+        if "\n" in text[before.end : after.start]
+    ]
 
 
 @lru_cache(maxsize=16)
@@ -117,7 +145,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     quantities = [
         q
         for q in find_quantities(clean.text)
-        if not _inside(prepared.tables, prepared.unglossed.original(q.start))
+        if not _inside(prepared.tables, where := prepared.unglossed.original(q.start))
+        or any(start <= where < end for start, end in prepared.notes)
     ]
     previous: tuple[int, str] | None = None
     for quantity in filters.share_units(folded, quantities):
@@ -129,7 +158,8 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         read = quantity
-        start, end = prepared.unglossed.original(read.start), prepared.unglossed.original(read.end)
+        start = prepared.unglossed.original(read.start)
+        end = prepared.unglossed.end_of(read.start, read.end)
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section)
@@ -291,9 +321,10 @@ def _row_facts(
             if bracketed:
                 # 3,795 (↑92.3%) under 最新年度數據 (同比變動): the bracket names this number.
                 column_name = _bracket_words(column.header) or column_name
-            named = _cell_indicator(
-                label, column_name, reading.measures.get(index, ""), reading.measure
-            )
+            # A column that names its measure whole over rows of years alone (粮食单产 by
+            # 年份) takes nothing from the title.
+            measure = "" if not label and column.name is not None else reading.measure
+            named = _cell_indicator(label, column_name, reading.measures.get(index, ""), measure)
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
