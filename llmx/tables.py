@@ -45,7 +45,11 @@ Layouts, each with its own finder, all giving the same `Table`:
   English, then its figures separated by spaces, fewer where cells are blank, maybe marked
   provisional (`438p`); lines of words alone are group and unit captions;
 - rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
-  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces.
+  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces;
+- rows of two lines (`llmx.labelrows`): the label on its own line, then its figures two or
+  more spaces apart (a double gap an empty cell), under a header of one cell per line, each
+  cell wrapped until its unit in brackets, and a line of parts (`第一产业 第二产业`) that
+  follow the column they break down.
 
 Rows indented under others (the piped and the pair layouts) are cut into parts under their
 parents: a part takes its parents' unit (`人口(万人)`) and measure (稻谷 → 稻谷产量).
@@ -69,6 +73,7 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
+from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.lines import text_lines
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
@@ -329,6 +334,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _piped_tables(text, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _period_tables(text, _Spans(tables))
+    tables += _label_row_tables(text, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
@@ -1669,6 +1675,41 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         tuple(columns),
         tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
         layout="periods",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+# --- Rows of a label line, then a line of figures: `杭州市` / `723.55  10050.21  …` -----------
+
+
+def _label_row_tables(text: str, taken: _Spans) -> list[Table]:
+    """Grids of label-then-figures rows (llmx.labelrows) as tables: the label column, then a
+    value column per header cell, in the unit its brackets give."""
+    return [
+        _label_row_table(text, grid) for grid in find_label_rows(text) if grid.start not in taken
+    ]
+
+
+def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
+    def cell(span: Span | None, at: int) -> Cell:
+        if span is None:
+            return Cell(at, at, "")
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    title = " ".join(_captions_above(text, grid.start))
+    columns = [Column(grid.label_head, "indicator", None, None, None)]
+    columns += [replace(_row_column(name), role="value") for name in grid.names]
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(
+            Row((cell(row.label, 0), *(cell(span, row.label[1]) for span in row.cells)))
+            for row in grid.rows
+        ),
+        layout="lines",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
     )
 
