@@ -45,7 +45,9 @@ Layouts, each with its own finder, all giving the same `Table`:
   English, then its figures separated by spaces, fewer where cells are blank, maybe marked
   provisional (`438p`); lines of words alone are group and unit captions;
 - rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
-  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces;
+  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces; the
+  header maybe wrapped over Chinese then English lines (a yearbook's), its last line's unit
+  `(元)` the last column's;
 - rows of two lines (`llmx.labelrows`): the label on its own line, then its figures two or
   more spaces apart (a double gap an empty cell), under a header of one cell per line, each
   cell wrapped until its unit in brackets, and a line of parts (`第一产业 第二产业`) that
