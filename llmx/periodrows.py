@@ -16,7 +16,20 @@ figure and no sentence in them, one of them at least in Chinese (a line of Engli
 names' translation and names nothing). Where one header line has a word per column (maybe after a
 word heading the labels, `时 期`; a word spaced out letter by letter is one word), or several
 lines do (a name over its unit), each column takes its words; a header whose words wrapped
-over lines in another way gives no names (the columns then measure what the title names).
+over lines in another way gives no names (the columns then measure what the title names),
+save the unit that closes its last Chinese line (`… 建筑业 (元)`): the last heading wrapped
+last, so that unit is the last column's. A statistics yearbook's header comes that way, its
+Chinese lines then its English ones (which count for nothing), maybe a blank line before
+the rows:
+
+                        人均地区
+            第一产业 第二产业     第三产业 生产总值
+    收入总值 生产总值   建筑业 (元)
+    Year Gross Gross Primary Secondary     Tertiary Per Capita
+      Income Product Industry Industry     Industry (yuan)
+
+    1978 183.06 183.06 52.20 92.38 83.19 9.19 38.48 364
+
 The rows' figures count the columns: most rows must have as many, at least two; a row with
 another count is left out. A base note above the header (`(上年=100)`) is the title's.
 
@@ -46,6 +59,7 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:(?:19|20)?\d{2})\s
 _HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
+_UNIT_BRACKET = re.compile(r"[(（][^()（）\d]{1,6}[)）]")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z ,.'’&()\-/]*")
 
 _HEADER_LINES = 4  # lines of the header at most
@@ -128,7 +142,9 @@ def _names(header: Sequence[list[str]], width: int) -> tuple[str, ...]:
     heading the labels), top to bottom; "" each where no line has."""
     lines = [words[len(words) - width :] for words in header if len(words) in (width, width + 1)]
     if not lines:
-        return ("",) * width
+        chinese = [words for words in header if words]
+        unit = _UNIT_BRACKET.fullmatch(chinese[-1][-1]) if chinese else None
+        return ("",) * (width - 1) + (unit.group() if unit else "",)
     return tuple("".join(words[column] for words in lines) for column in range(width))
 
 
@@ -138,7 +154,7 @@ def _grid_at(
     """The grid whose header's first line is line `index`, and the line after it."""
     header: list[list[str]] = []
     position = index
-    while position < len(lines) and len(header) < _HEADER_LINES:
+    while position < len(lines) and sum(1 for words in header if words) < _HEADER_LINES:
         words = _header_words(lines[position][1])
         if words is None:
             break
@@ -146,6 +162,8 @@ def _grid_at(
         position += 1
     if not any(header):  # a header of English alone is no header here
         return None
+    if position < len(lines) and not lines[position][1].strip():
+        position += 1  # a blank line between the header and the rows
     body: list[_Line] = []
     while position < len(lines):
         found = _period_line(*lines[position])

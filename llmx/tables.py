@@ -51,7 +51,17 @@ Layouts, each with its own finder, all giving the same `Table`:
   English, then its figures separated by spaces, fewer where cells are blank, maybe marked
   provisional (`438p`); lines of words alone are group and unit captions;
 - rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
-  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces.
+  label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces; the
+  header maybe wrapped over Chinese then English lines (a yearbook's), its last line's unit
+  `(元)` the last column's;
+- rows of two lines (`llmx.labelrows`): the label on its own line, then its figures two or
+  more spaces apart (a double gap an empty cell), under a header of one cell per line, each
+  cell wrapped until its unit in brackets, and a line of parts (`第一产业 第二产业`) that
+  follow the column they break down;
+- ranking tables (`llmx.ranked`): a row per region, its label in Chinese, English or both,
+  then figures one space apart, columns of whole numbers no higher than the rows being their
+  ranks (left out), under a header of measure names that names the ranks (`位次`, `Rank`),
+  a `单位:万吨、千克` line giving each measure its unit in order.
 
 A box-drawn table's notes column (`說明`, `备注`) holds prose wrapped a line a cell:
 `note_cells` gives its cells, which the rules read as one paragraph, not as figures of rows.
@@ -78,6 +88,7 @@ from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
+from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.lines import text_lines
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
@@ -85,6 +96,7 @@ from llmx.periodrows import PeriodGrid, find_period_rows
 from llmx.periodrows import period_of as period_label
 from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
+from llmx.ranked import RankedGrid, find_ranked
 from llmx.records import Field, find_records
 from llmx.runtogether import TargetList, find_target_lists
 from llmx.scorecards import Scorecard, find_scorecards
@@ -357,6 +369,8 @@ def find_tables(text: str) -> list[Table]:
     tables += _year_row_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
     tables += _period_tables(text, _Spans(tables))
+    tables += _label_row_tables(text, _Spans(tables))
+    tables += _ranked_tables(text, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
@@ -1739,6 +1753,77 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
         layout="periods",
         unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+# --- Rows of a label line, then a line of figures: `杭州市` / `723.55  10050.21  …` -----------
+
+
+def _label_row_tables(text: str, taken: _Spans) -> list[Table]:
+    """Grids of label-then-figures rows (llmx.labelrows) as tables: the label column, then a
+    value column per header cell, in the unit its brackets give."""
+    return [
+        _label_row_table(text, grid) for grid in find_label_rows(text) if grid.start not in taken
+    ]
+
+
+def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
+    def cell(span: Span | None, at: int) -> Cell:
+        if span is None:
+            return Cell(at, at, "")
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    title = " ".join(_captions_above(text, grid.start))
+    columns = [Column(grid.label_head, "indicator", None, None, None)]
+    columns += [replace(_row_column(name), role="value") for name in grid.names]
+    unit_line = _UNIT_LINE.search(fold(title))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(
+            Row((cell(row.label, 0), *(cell(span, row.label[1]) for span in row.cells)))
+            for row in grid.rows
+        ),
+        layout="lines",
+        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+    )
+
+
+# --- Ranking tables: `  Beijing 113.8 55.66 30 1.3 0.66 30`, the ranks no figures ---------
+
+
+def _ranked_tables(text: str, taken: _Spans) -> list[Table]:
+    """Ranking grids (llmx.ranked) as tables: the label column, then a value column per
+    measure, its ranks left out. A `单位:` line listing a unit per measure (`万吨、千克`)
+    gives each measure its own, in order; else its one unit is the table's."""
+    return [_ranked_table(text, grid) for grid in find_ranked(text) if grid.start not in taken]
+
+
+def _ranked_table(text: str, grid: RankedGrid) -> Table:
+    def cell(span: Span) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    title = " ".join(_captions_above(text, grid.start))
+    unit_line = _UNIT_LINE.search(fold(title))
+    words = re.split(r"[、/]", unit_line.group(1)) if unit_line else []
+    measures = list(dict.fromkeys(grid.measures))
+    units: dict[str, Unit | None] = {}
+    if len(words) > 1 and len(words) == len(measures) and all(measures):
+        units = dict(zip(measures, (_unit_words(word) for word in words), strict=True))
+    columns = [Column("", "indicator", None, None, None)]
+    for name, measure in zip(grid.names, grid.measures, strict=True):
+        column = replace(_row_column(name), role="value")
+        columns.append(replace(column, unit=column.unit or units.get(measure)))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
+        layout="lines",
+        unit=_unit_words(unit_line.group(1)) if unit_line and not units else None,
     )
 
 

@@ -109,3 +109,46 @@ def test_an_english_line_under_the_names_is_their_translation() -> None:
     assert grid.names == ("城镇居民", "农村居民")
     english = "Index of Income\nPeriod Urban Rural\n1996-2000 109.8 111.2\n2001-2005 106.9 108.0\n"
     assert find_period_rows(english) == []
+
+
+_WRAPPED_BILINGUAL = (
+    "农林牧渔业总产值\n"
+    "Gross Output Value of Agriculture\n"
+    "单位:亿元 (100 million yuan)\n"
+    "                 人均\n"
+    "      农业 林业   牧业 渔业\n"
+    "合计 服务业 总产值 (元)\n"
+    "Year Total Farming Forestry Animal Fishery Services Per Capita\n"
+    "Husbandry   Output Value\n"
+    "   Output (yuan)\n"
+    "             \n"
+    "1995 81.40 52.16 4.28 11.88 9.05 4.03 212\n"
+    "1996 95.73 60.92 4.15 13.77 12.41 4.48 248\n"
+    "1997 110.06 70.35 5.80 16.55 12.62 4.74 283\n"
+)
+
+
+def test_a_wrapped_bilingual_header_over_a_blank_line_still_heads_the_rows() -> None:
+    [grid] = find_period_rows(_WRAPPED_BILINGUAL)
+    assert len(grid.rows) == 3
+    facts = _facts(_WRAPPED_BILINGUAL)
+    assert len(facts) == 3 * 7
+    assert [(f.text, f.value, f.unit, f.period) for f in facts[:2]] == [
+        ("81.40", 8_140_000_000, "元", "1995"),
+        ("52.16", 5_216_000_000, "元", "1995"),
+    ]
+    assert {f.indicator for f in facts} == {"总产值"}
+
+
+def test_a_unit_closing_a_wrapped_header_is_the_last_columns() -> None:
+    # `(元)` ends the last Chinese header line: the last heading wrapped last, so its unit is
+    # the per-capita column's, not the title's 亿元.
+    [grid] = find_period_rows(_WRAPPED_BILINGUAL)
+    assert grid.names == ("",) * 6 + ("(元)",)
+    per_capita = [(f.text, f.value, f.unit) for f in _facts(_WRAPPED_BILINGUAL) if f.text == "248"]
+    assert per_capita == [("248", 248, "元")]
+
+
+def test_words_two_blank_lines_above_the_rows_are_no_header() -> None:
+    text = "地区生产总值 第一产业\n\n\n2017年 1200.5 98.7\n2018年 1305.2 101.3\n"
+    assert find_period_rows(text) == []
