@@ -1,0 +1,119 @@
+"""Benchmark: the rules extractor on table pages as published, and on hostile shapes.
+
+Run:  .venv/bin/python bench/bench_shapes.py
+Writes bench/results/shapes.json. Pinned to one core where the OS allows.
+
+Two questions. How fast is a job over the wide gold's dev-half excerpts, whose tables come
+in every layout the finders know (the seeds are one layout, so `bench_rules.py` does not ask
+this)? And does any finder go quadratic on text built to look like its layout but never
+end: each shape at two sizes, four times apart, so a ratio near 4 says linear and one near
+16 says quadratic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_rules import time_extraction  # noqa: E402
+
+from llmx.documents import Document  # noqa: E402
+from llmx.gold import load_gold  # noqa: E402
+from llmx.rules import RulesExtractor  # noqa: E402
+
+WIDE = ROOT / "evals" / "wide"
+SMALL = 5_000  # lines (or cells) of the smaller size of each shape
+
+
+def _number(rng: random.Random) -> str:
+    return f"{rng.random() * 1000:.1f}"
+
+
+def one_cell_lines(size: int, rng: random.Random) -> str:
+    """A web table copied one cell per line that never settles into rows."""
+    cells = ("指标", "|", "", "2019", "增长%", "地区生产总值(亿元)")
+    picked = (rng.choice(cells) if rng.random() < 0.5 else _number(rng) for _ in range(size))
+    return "".join(f"{cell}\n" for cell in picked)
+
+
+def one_line_pipes(size: int, rng: random.Random) -> str:
+    """A table flattened onto one line: pipes between every cell, no line breaks."""
+    return "|".join("地区" if index % 7 == 0 else _number(rng) for index in range(size * 4))
+
+
+def spaced_rows(size: int, rng: random.Random) -> str:
+    """Rows of a label spaced one character apart, then numbers in space-aligned columns."""
+    label = " ".join("本地生产总值")
+    rows = (label + "   " + "   ".join(_number(rng) for _ in range(5)) for _ in range(size))
+    return "\n".join(rows)
+
+
+def year_rows(size: int, rng: random.Random) -> str:
+    """Header lines of years between label-and-numbers rows, thirty columns wide."""
+    years = " ".join(str(1990 + offset) for offset in range(30))
+    return "\n".join(
+        years if index % 3 == 0 else "人口(万人) " + " ".join(_number(rng) for _ in range(30))
+        for index in range(size)
+    )
+
+
+SHAPES: dict[str, Callable[[int, random.Random], str]] = {
+    "one cell per line": one_cell_lines,
+    "one line of pipes": one_line_pipes,
+    "spaced labels, space columns": spaced_rows,
+    "year header rows": year_rows,
+}
+
+
+def dev_excerpts() -> list[Document]:
+    """The dev half's excerpts only: the test half is held out, even from timing."""
+    dev = load_gold(WIDE / "gold", with_facts=False).half("dev")
+    return [dev.documents[doc] for doc in sorted(dev.documents)]
+
+
+def main() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    excerpts = dev_excerpts()
+    RulesExtractor().extract(excerpts[:1])  # warm imports and regex compilation
+    seconds, facts = time_extraction(excerpts)
+    characters = sum(len(doc.text) for doc in excerpts)
+    wide = {
+        "excerpts": len(excerpts),
+        "characters": characters,
+        "facts": facts,
+        "seconds": round(seconds, 3),
+        "characters_per_second": round(characters / seconds),
+    }
+    print(
+        f"wide dev half: {len(excerpts)} excerpts, {characters:,} characters, {facts:,} facts "
+        f"in {seconds:.2f} s ({characters / seconds:,.0f} characters/s)"
+    )
+    shapes = []
+    for name, make in SHAPES.items():
+        timings = []
+        for size in (SMALL, 4 * SMALL):
+            text = make(size, random.Random(size))
+            seconds, facts = time_extraction([Document(id=f"shape-{size}", text=text)])
+            timings.append({"characters": len(text), "seconds": round(seconds, 3), "facts": facts})
+        ratio = timings[1]["seconds"] / timings[0]["seconds"]
+        shapes.append({"shape": name, "sizes": timings, "time_ratio_for_4x": round(ratio, 2)})
+        print(
+            f"{name:32} {timings[0]['characters']:>9,} chars {timings[0]['seconds']:6.2f} s   "
+            f"{timings[1]['characters']:>9,} chars {timings[1]['seconds']:6.2f} s   x{ratio:.1f}"
+        )
+    out = ROOT / "bench" / "results" / "shapes.json"
+    out.write_text(json.dumps({"wide_dev_half": wide, "shapes": shapes}, indent=1) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
