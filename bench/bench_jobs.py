@@ -180,8 +180,10 @@ def bench_resume(work: Path, count: int = 1000, kill_after: int = 400) -> dict[s
     record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     journal_lines = (folder / "documents.jsonl").read_bytes().splitlines()
     before = [doc for line in journal_lines for doc in json.loads(line)["documents"]]
-    print(f"killed after {killed_after} s: {len(before)} documents journaled, "
-          f"run.json says {record['status']} with {record['stats']['documents']} documents")
+    print(
+        f"killed after {killed_after} s: {len(before)} documents journaled, "
+        f"run.json says {record['status']} with {record['stats']['documents']} documents"
+    )
 
     resumed = run(["extract", "--resume", str(folder)])
     lines = (folder / "documents.jsonl").read_bytes().splitlines()

@@ -28,17 +28,26 @@ def test_every_seed_is_labelled_in_every_section() -> None:
     assert len(gold.facts) >= 1500
 
 
-@pytest.mark.parametrize("gold_dir", [GOLD, Path(__file__).resolve().parent / "wide" / "gold"],
-                         ids=["seeds", "wide"])
+@pytest.mark.parametrize(
+    "gold_dir", [GOLD, Path(__file__).resolve().parent / "wide" / "gold"], ids=["seeds", "wide"]
+)
 def test_an_independent_second_reading_agrees_with_the_gold(gold_dir: Path) -> None:
     # The issues' bar: F1 >= 0.97 on numbers and units over the sampled passages. A gold edit
     # that drifts from the independent reading shows up here.
     agreement = gold_dir.parent / "agreement"
-    result = CliRunner().invoke(app, [
-        "gold", "agreement", "--gold-dir", str(gold_dir),
-        "--second", str(agreement / "second_reading.jsonl"),
-        "--sample", str(agreement / "sample.json"),
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "gold",
+            "agreement",
+            "--gold-dir",
+            str(gold_dir),
+            "--second",
+            str(agreement / "second_reading.jsonl"),
+            "--sample",
+            str(agreement / "sample.json"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     f1 = float(result.output.split("F1 ")[1].split()[0])
     assert f1 >= 0.97, result.output

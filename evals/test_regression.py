@@ -81,15 +81,19 @@ def _recorded(baselines: Baselines, model: str, mode: str) -> Configuration:
     return next(
         e.configuration
         for e in baselines.entries
-        if e.configuration.recorded and e.configuration.model == model
+        if e.configuration.recorded
+        and e.configuration.model == model
         and e.configuration.mode == mode
     )
 
 
 def test_recorded_answers_cover_the_model_path(baselines: Baselines) -> None:
     """Clean gold echoes and hostile answers, in both model modes, replay offline."""
-    recorded = {(e.configuration.model, e.configuration.mode) for e in baselines.entries
-                if e.configuration.recorded and e.baseline is not None}
+    recorded = {
+        (e.configuration.model, e.configuration.mode)
+        for e in baselines.entries
+        if e.configuration.recorded and e.baseline is not None
+    }
     assert {("gold-echo", "llm"), ("gold-hostile", "llm"), ("gold-hostile", "hybrid")} <= recorded
 
 

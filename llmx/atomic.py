@@ -52,7 +52,5 @@ def check_writable(path: Path, what: str) -> None:
         folder = folder.parent
     if not folder.is_dir():
         raise OutputError(f"{what} {path}: {folder} is a file, not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK) or (
-        path.exists() and not os.access(path, os.W_OK)
-    ):
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OutputError(f"{what} {path}: cannot write there (permission denied)")

@@ -97,13 +97,13 @@ def load_gold(
             f"{manifest_path}:{error.lineno}: not a JSON manifest ({error.msg})"
         ) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("documents"), dict):
-        raise InputError(f"{manifest_path}: needs a \"documents\" object")
+        raise InputError(f'{manifest_path}: needs a "documents" object')
     for doc_id, covered in manifest["documents"].items():
         if covered != "all" and not (
             isinstance(covered, list) and all(isinstance(s, str) for s in covered)
         ):
             raise InputError(
-                f"{manifest_path}: documents.{doc_id}: give \"all\" or a list of section ids, "
+                f'{manifest_path}: documents.{doc_id}: give "all" or a list of section ids, '
                 f"not {covered!r}"
             )
         if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id.startswith("."):
@@ -142,9 +142,7 @@ def _sources(manifest_path: Path, manifest: dict[str, Any]) -> dict[str, str]:
             raise InputError(f"{manifest_path}: sources.{doc_id}: give the page's URL")
     unsourced = [doc_id for doc_id in manifest["documents"] if sources and doc_id not in sources]
     if unsourced:
-        raise InputError(
-            f"{manifest_path}: sources: {', '.join(unsourced)} has no URL, so no half"
-        )
+        raise InputError(f"{manifest_path}: sources: {', '.join(unsourced)} has no URL, so no half")
     return dict(sources)
 
 
@@ -203,8 +201,7 @@ def check_gold_record(record: dict[str, object], gold: GoldSet) -> list[str]:
     elif document.text[fact.start : fact.end] != fact.text:
         found = document.text[fact.start : fact.end]
         problems.append(
-            f"text: {fact.text!r} is not the document's text {found!r} "
-            f"at [{fact.start}:{fact.end}]"
+            f"text: {fact.text!r} is not the document's text {found!r} at [{fact.start}:{fact.end}]"
         )
     if fact.unit != fold(fact.unit):
         problems.append(f"unit: {fact.unit!r} is not folded (simplified, half-width)")

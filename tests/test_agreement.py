@@ -7,8 +7,17 @@ from llmx.facts import Fact
 
 
 def _fact(start: int, end: int, value: float, unit: str = "元", doc: str = "d") -> Fact:
-    return Fact(doc=doc, start=start, end=end, text="x" * (end - start), value=value, unit=unit,
-                indicator="i", status="actual", kind="level")
+    return Fact(
+        doc=doc,
+        start=start,
+        end=end,
+        text="x" * (end - start),
+        value=value,
+        unit=unit,
+        indicator="i",
+        status="actual",
+        kind="level",
+    )
 
 
 def test_readings_that_agree_inside_the_sample_score_one() -> None:

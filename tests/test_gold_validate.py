@@ -12,9 +12,19 @@ from llmx.cli import app
 from llmx.gold import load_gold, validate_gold_lines
 
 TEXT = "一、2023年执行情况\n全年地区生产总值达到983亿元、增长7.2%。\n（一）表\n\t8以上\n"
-GOOD = {"doc": "d", "start": 22, "end": 27, "text": "983亿元", "value": 98300000000,
-        "unit": "元", "qualifier": None, "indicator": "地区生产总值", "period": "2023",
-        "status": "actual", "kind": "level"}
+GOOD = {
+    "doc": "d",
+    "start": 22,
+    "end": 27,
+    "text": "983亿元",
+    "value": 98300000000,
+    "unit": "元",
+    "qualifier": None,
+    "indicator": "地区生产总值",
+    "period": "2023",
+    "status": "actual",
+    "kind": "level",
+}
 
 
 @pytest.fixture
@@ -37,21 +47,24 @@ def test_a_correct_line_has_no_problems(project: Path) -> None:
     assert _problems(project, GOOD) == []
 
 
-@pytest.mark.parametrize(("change", "problem"), [
-    ({"text": "983亿"}, "text: '983亿' is not the document's text"),
-    ({"start": 21}, "text: '983亿元' is not the document's text"),
-    ({"end": 10_000}, "end: span [22:10000] is past the end"),
-    ({"value": 983}, "value: 983.0 does not match the number written"),
-    ({"status": "planned"}, "status: Input should be 'actual' or 'target'"),
-    ({"kind": "rate"}, "kind: Input should be 'level', 'change' or 'share'"),
-    ({"unit": "億元"}, "unit: '億元' is not folded"),
-    ({"doc": "other"}, "doc: 'other' is not in the gold manifest"),
-    ({"start": 30, "end": 28}, "span [30:28] is empty or reversed"),
-    ({"value": float("nan")}, "value: Value error, value nan is not a finite number"),
-    ({"value": float("inf")}, "value: Value error, value inf is not a finite number"),
-    ({"value": "983亿"}, "value: Input should be a valid number"),
-    ({"start": -1}, "start: Input should be greater than or equal to 0"),
-])
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"text": "983亿"}, "text: '983亿' is not the document's text"),
+        ({"start": 21}, "text: '983亿元' is not the document's text"),
+        ({"end": 10_000}, "end: span [22:10000] is past the end"),
+        ({"value": 983}, "value: 983.0 does not match the number written"),
+        ({"status": "planned"}, "status: Input should be 'actual' or 'target'"),
+        ({"kind": "rate"}, "kind: Input should be 'level', 'change' or 'share'"),
+        ({"unit": "億元"}, "unit: '億元' is not folded"),
+        ({"doc": "other"}, "doc: 'other' is not in the gold manifest"),
+        ({"start": 30, "end": 28}, "span [30:28] is empty or reversed"),
+        ({"value": float("nan")}, "value: Value error, value nan is not a finite number"),
+        ({"value": float("inf")}, "value: Value error, value inf is not a finite number"),
+        ({"value": "983亿"}, "value: Input should be a valid number"),
+        ({"start": -1}, "start: Input should be greater than or equal to 0"),
+    ],
+)
 def test_a_bad_line_is_reported(project: Path, change: dict[str, object], problem: str) -> None:
     [message] = _problems(project, {**GOOD, **change})
     assert message.startswith("d.jsonl:1: ")
@@ -78,8 +91,15 @@ def test_overlapping_spans_are_reported(project: Path) -> None:
 
 def test_a_table_cell_may_take_its_magnitude_from_the_header(project: Path) -> None:
     start = TEXT.index("8以上")
-    cell = {**GOOD, "start": start, "end": start + 1, "text": "8", "value": 80000,
-            "unit": "元", "qualifier": "以上"}
+    cell = {
+        **GOOD,
+        "start": start,
+        "end": start + 1,
+        "text": "8",
+        "value": 80000,
+        "unit": "元",
+        "qualifier": "以上",
+    }
     assert _problems(project, cell) == []
 
 
@@ -93,8 +113,15 @@ def test_facts_outside_labelled_sections_are_reported(project: Path) -> None:
 def test_the_command_exits_non_zero_with_one_line_per_problem(project: Path) -> None:
     gold = project / "evals" / "gold"
     start = TEXT.index("7.2%")
-    growth = {**GOOD, "start": start, "end": start + 4, "text": "7.2%", "value": 72, "unit": "%",
-              "kind": "change"}
+    growth = {
+        **GOOD,
+        "start": start,
+        "end": start + 4,
+        "text": "7.2%",
+        "value": 72,
+        "unit": "%",
+        "kind": "change",
+    }
     lines = [json.dumps(GOOD, ensure_ascii=False), json.dumps(growth, ensure_ascii=False)]
     (gold / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["gold", "validate", "--gold-dir", str(gold)])

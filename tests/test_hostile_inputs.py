@@ -580,7 +580,11 @@ EVAL_REPORT: list[Case] = [
         with_file(
             "b.json",
             '{"configurations": [{"name": "rules"}]}',
-            "eval", "--update-baseline", "nosuch", "--baselines", "b.json",
+            "eval",
+            "--update-baseline",
+            "nosuch",
+            "--baselines",
+            "b.json",
         ),
         "no configuration 'nosuch' in the baselines (there is: rules)",
     ),

@@ -27,7 +27,8 @@ def _texts(body: str, part: str = RESULTS) -> list[str]:
 def test_keeps_amounts_and_growth_rates_with_their_units() -> None:
     facts = _facts("全年地区生产总值达到983亿元、增长7.2%，主要经济指标符合预期。")
     assert [(f.text, f.value, f.unit, f.kind) for f in facts] == [
-        ("983亿元", 983e8, "元", "level"), ("7.2%", 7.2, "%", "change"),
+        ("983亿元", 983e8, "元", "level"),
+        ("7.2%", 7.2, "%", "change"),
     ]
     assert all(f.status == "actual" and f.period == "2023" for f in facts)
 

@@ -145,8 +145,9 @@ def _table(rows: list[list[str]], header_index: int) -> Table:
         else:
             spanning = cells[0]
         body.append(cells)
-    return Table(caption=[t for row in rows[:header_index] for t in row if t], header=header,
-                 body=body)
+    return Table(
+        caption=[t for row in rows[:header_index] for t in row if t], header=header, body=body
+    )
 
 
 def _tab_region(lines: list[str]) -> list[Block]:

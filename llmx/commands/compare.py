@@ -68,8 +68,7 @@ def compare(
         )
         if len(configurations) < 2:
             raise fail(
-                "compare needs two or more configurations (repeat --prompt, --model or "
-                "--extractor)"
+                "compare needs two or more configurations (repeat --prompt, --model or --extractor)"
             )
         target = report_path(out, force=force)  # before any run is made
         for configuration in configurations:

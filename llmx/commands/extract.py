@@ -173,9 +173,7 @@ def extract(
         built = build_extractor(settings, notify=note)
         with progress_bar(files, built.name) as advance:
             if resume is not None:
-                record = resume_job(
-                    folder, inputs, built, workers=job.workers, progress=advance
-                )
+                record = resume_job(folder, inputs, built, workers=job.workers, progress=advance)
             else:
                 folder, record = run_job(
                     inputs,
@@ -230,9 +228,7 @@ class JobSettings(BaseModel):
         settings = self.settings
         if concurrency is not None:
             settings = settings.model_copy(update={"concurrency": concurrency})
-        return self.model_copy(
-            update={"workers": workers or self.workers, "settings": settings}
-        )
+        return self.model_copy(update={"workers": workers or self.workers, "settings": settings})
 
 
 def _resumable(run: Path, runs_dir: Path) -> Path:

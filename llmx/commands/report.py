@@ -84,9 +84,7 @@ def write(
 def finish(runs: list[Run], html: Path) -> None:
     from llmx.report.render import twin_of
 
-    note(
-        f"report of {len(runs)} run(s) → {shown_path(html)} and {shown_path(twin_of(html))}"
-    )
+    note(f"report of {len(runs)} run(s) → {shown_path(html)} and {shown_path(twin_of(html))}")
     next_step(
         f"open {shown_path(html)}",
         command("llmx", "export", shown_path(runs[-1].path), "--out", "facts.csv"),

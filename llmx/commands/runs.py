@@ -55,9 +55,7 @@ def list_runs(
     next_step(command("llmx", "runs", "show", newest.name), command("llmx", "eval", newest))
 
 
-def runs_table(
-    folders: list[Path], *, title: str, gold: str | None = None
-) -> tuple[Table, bool]:
+def runs_table(folders: list[Path], *, title: str, gold: str | None = None) -> tuple[Table, bool]:
     """The runs as a table, and whether some F1 shown was scored against other gold than
     the fingerprint `gold` (marked with *)."""
     stale = False

@@ -128,9 +128,7 @@ class BatchSource:
         )
         upload = await self._call(
             "upload the batch input file",
-            client.files.create(
-                file=("llmx-batch.jsonl", lines.encode("utf-8")), purpose="batch"
-            ),
+            client.files.create(file=("llmx-batch.jsonl", lines.encode("utf-8")), purpose="batch"),
         )
         pending = PendingBatch(
             input_file_id=upload.id,
@@ -206,9 +204,7 @@ class BatchSource:
                 await deliver(job, Answered(completion.answer, completion))
         errors = await self._lines(client, batch.error_file_id)
         if errors:
-            self._notify(
-                f"batch {pending.id}: {len(errors)} lines failed ({_said(errors[0])})"
-            )
+            self._notify(f"batch {pending.id}: {len(errors)} lines failed ({_said(errors[0])})")
         if pending.id not in self.stats.batches:
             self.stats.batches.append(pending.id)
         self._forget(pending)  # every answer it had is cached now

@@ -243,9 +243,7 @@ class ModelClient:
                     isinstance(error, IncompleteOutputException)
                     or attempt > self._config.validation_retries
                 ):
-                    raise self._failure(
-                        error, tally, max_tokens, _raw_answer(response)
-                    ) from None
+                    raise self._failure(error, tally, max_tokens, _raw_answer(response)) from None
                 sent = {**body, "messages": [*body["messages"], _reask(error)]}
                 continue
             return Completion(answer, response.model_dump(mode="json", exclude_unset=True), tally)

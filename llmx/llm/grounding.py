@@ -225,9 +225,9 @@ def _same_number(
     inside a longer number or code, never on the same number said of something else.
     """
     quoted = find_quantities(proposal.text)
-    unit = next((fold(q.unit) for q in quoted if q.unit), "") or split_unit_magnitude(
-        proposal.unit
-    )[0]
+    unit = (
+        next((fold(q.unit) for q in quoted if q.unit), "") or split_unit_magnitude(proposal.unit)[0]
+    )
     if not unit:
         return ()
     numerals = {_numeral(q.number) for q in quoted}
@@ -359,9 +359,7 @@ def _checked(
     """The grounded fact, or why it is dropped."""
     written = _quantity_at(text, folded, quantities, *span)
     if written is None:
-        return Dropped(
-            proposal, DropReason.no_number, f"no number at {text[span[0] : span[1]]!r}"
-        )
+        return Dropped(proposal, DropReason.no_number, f"no number at {text[span[0] : span[1]]!r}")
     start, end, qualifier = _tightened(folded, written, span, proposal.qualifier)
     unit, factor = split_unit_magnitude(proposal.unit)
     value = _explained_value(proposal.value, factor, written)

@@ -99,9 +99,7 @@ def grouped_bars(
                 linewidth=1,
             )
     # Ids like 001_a474a81f4018e1f8 break at their underscore; wider bars for many groups.
-    axes.set_xticks(
-        range(len(groups)), [wrapped(group.replace("_", " "), 12) for group in groups]
-    )
+    axes.set_xticks(range(len(groups)), [wrapped(group.replace("_", " "), 12) for group in groups])
     bottom, top = value_range(
         [value for _, bars in series for bar in bars for value in (bar.value, bar.low)]
     )

@@ -101,9 +101,7 @@ def prompt_text(request: dict[str, Any]) -> str:
     )
 
 
-def completion(
-    request: dict[str, Any], reply: Reply, cached_tokens: int = 0
-) -> dict[str, Any]:
+def completion(request: dict[str, Any], reply: Reply, cached_tokens: int = 0) -> dict[str, Any]:
     """A chat completion answering `request` with `reply.payload`, in the request's shape."""
     text = (
         reply.raw_content
@@ -350,9 +348,12 @@ class FakeServer:
         for line in batch.lines:
             custom_id = line["custom_id"]
             if custom_id in self.fail_batch_lines:
-                status, payload = 500, json.dumps(
-                    {"error": {"message": "fake batch line failure", "type": "server_error"}}
-                ).encode()
+                status, payload = (
+                    500,
+                    json.dumps(
+                        {"error": {"message": "fake batch line failure", "type": "server_error"}}
+                    ).encode(),
+                )
             else:
                 status, payload = self._answer(line["body"])
             result = {

@@ -113,9 +113,7 @@ def test_the_static_prompt_comes_first_and_cached_tokens_are_priced_as_cached(
     # Every request after the first shares the tools and the guideline with the one before.
     assert stats.tokens_cached >= 1024 * (stats.calls - 1) > 0
     full_price = Price(input=2.0, output=8.0).cost(stats.tokens_in, stats.tokens_out)
-    assert stats.cost == pytest.approx(
-        full_price - stats.tokens_cached * (2.0 - 0.5) / 1_000_000
-    )
+    assert stats.cost == pytest.approx(full_price - stats.tokens_cached * (2.0 - 0.5) / 1_000_000)
 
 
 def test_the_run_records_how_requests_were_made(make_extractor: MakeExtractor) -> None:
@@ -141,6 +139,4 @@ def test_compare_runs_one_configuration_per_packing_budget() -> None:
     assert unpacked.name == "llm extract@v4 m packed 0"
     assert "--pack-tokens 3000" in packed.record_command()
     spec = RunSpec(extractor="llm", mode="llm", prompt="extract@v4", model="m", pack_tokens=0)
-    assert made_by(spec, unpacked) == [] and made_by(spec, packed) == [
-        "pack_tokens=0 (want 3000)"
-    ]
+    assert made_by(spec, unpacked) == [] and made_by(spec, packed) == ["pack_tokens=0 (want 3000)"]
