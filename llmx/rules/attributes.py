@@ -322,18 +322,19 @@ def period_of(
     the plan year in a plan); none for multi-year figures."""
     start = _ratio_start(folded, quantity)
     clause = clause_before(folded, start, limit=_CLAUSE_MAX)
+    # The sentence before the number, as far back as a goal is looked for.
+    recent = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
     compared = _COMPARED_WITH_YEAR.search(clause)
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
         next_year = str(int(compared.group(1)) + 1)
-        said = folded[max(bounds.sentence_start(quantity.start), start - _GOAL_REACH) : start]
-        named = next_year in (context.report_year, context.plan_year) or f"{next_year}年" in said
+        named = next_year in (context.report_year, context.plan_year)
+        named = named or f"{next_year}年" in folded[recent:start]
         return next_year if named else None
     if _MULTI_YEAR.search(clause):
         return None
-    sentence_start = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
-    if _SPAN_OF_YEARS.search(folded, sentence_start, start):
+    if _SPAN_OF_YEARS.search(folded, recent, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
@@ -360,9 +361,7 @@ def period_of(
     elif default == "actual":
         year = section_year(section) or context.report_year
     else:
-        looks_back = status == "actual" and re.search(
-            r"今年|预计|上年", folded[bounds.sentence_start(quantity.start) : quantity.start]
-        )
+        looks_back = status == "actual" and re.search(r"今年|预计|上年", sentence)
         this_year = looks_back or section_adjusts_budget(section)
         year = context.report_year if this_year else section_year(section) or context.plan_year
     return _year_before(year) if base else year
