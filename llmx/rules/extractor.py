@@ -91,8 +91,9 @@ class RulesExtractor:
 def _prepare(document: Document) -> _Document:
     text = document.text
     tables = find_tables(text)
-    notes = [cell for table in tables for cell in note_cells(table)]
-    cuts = [cut for table in tables for cut in _note_cuts(text, note_cells(table))]
+    notes_of_tables = [note_cells(table) for table in tables]
+    notes = [cell for cells in notes_of_tables for cell in cells]
+    cuts = [cut for cells in notes_of_tables for cut in _note_cuts(text, cells)]
     clean = Unglossed.of(text, cuts)
     clean_folded = unwrapped(fold(clean.text))
     dated = arabic_years(clean_folded)
