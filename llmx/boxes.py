@@ -21,10 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from llmx.lines import text_lines
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
+from llmx.lines import Span, text_lines
 
 _BOX = re.compile(r"[\u2500-\u257f]")
 # Characters that cut a line into cells: verticals, and the junctions a rule meets them at.

@@ -35,10 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import grids_in
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
+from llmx.lines import Span, grids_in
 
 _COLUMNS_MIN = 2
 _LABELS_MIN = 3

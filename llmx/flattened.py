@@ -33,12 +33,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from llmx.folding import fold
-from llmx.lines import grids_in
+from llmx.lines import Span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
 
 _ROWS_MIN = 3
 _VALUES_MIN = 2  # values a row holds past its label

@@ -32,12 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from llmx.lines import SPACED_CELL, cell_span, grids_in
+from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
-
-_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
 _CLOSING_UNIT = re.compile(r"[(（][^()（）]{1,8}[)）]$")
@@ -75,7 +71,7 @@ def _is_label(line: str) -> bool:
     words = line.strip()
     return (
         0 < len(words) <= _LABEL_MAX
-        and bool(_HAS_CJK.search(words))
+        and bool(HAS_CJK.search(words))
         and not re.search(r"\d|\s", words)
         and not _SENTENCE.search(words)
     )

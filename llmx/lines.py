@@ -9,6 +9,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Grid = TypeVar("Grid")
+# (start, end) of a cell, or of any words, in the text.
+Span = tuple[int, int]
+# The Chinese characters (CJK unified ideographs, extension A, compatibility), for a class.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAS_CJK = re.compile(f"[{CJK}]")
 # A finder's look at one line: the grid that starts there and the line after it, or None.
 GridAt = Callable[[str, Sequence[tuple[int, str]], int], "tuple[Grid, int] | None"]
 

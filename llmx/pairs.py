@@ -44,10 +44,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-from llmx.lines import grids_in
-
-# (start, end) of a cell's words in the text.
-Span = tuple[int, int]
+from llmx.lines import Span, grids_in
 
 _STUB = re.compile(r"^(?:指\s*标|项\s*目|名\s*称)$")
 _VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")

@@ -44,10 +44,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import SPACED_CELL, cell_span, grids_in
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
+from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 
 _QUOTE = "“”\"'「」『』‘’"
 # A five-year plan's period: “六五”时期, 十一五, “十三五”期间.
@@ -56,7 +53,6 @@ _PLAN = re.compile(
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:(?:19|20)?\d{2})\s*年?")
-_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
 _UNIT_BRACKET = re.compile(r"[(（][^()（）\d]{1,6}[)）]")
@@ -123,7 +119,7 @@ def _header_words(line: str) -> list[str] | None:
     words = line.strip()
     if not words or len(words) > _HEADER_MAX or re.search(r"\d", words) or _SENTENCE.search(words):
         return None
-    if not _HAS_CJK.search(words):
+    if not HAS_CJK.search(words):
         return [] if _ENGLISH.fullmatch(words) else None
     joined: list[str] = []
     letters = False  # the last word is letters spaced out

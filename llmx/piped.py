@@ -43,15 +43,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from llmx.folding import fold
-from llmx.lines import text_lines
+from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
-# (start, end) of a cell's words in the text.
-Span = tuple[int, int]
-
 _PIPES = "|｜"
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -86,7 +82,7 @@ class PipedCell:
             return "empty"
         if _NUMBER.fullmatch(words):
             return "number"
-        if not _CJK.search(words):
+        if not HAS_CJK.search(words):
             return "english" if _LATIN.search(words) else "label"
         found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
         declared = declared_unit(found[0].split("/")[0]) if found else None

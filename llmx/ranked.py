@@ -30,13 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from llmx.lines import SPACED_CELL, cell_span, grids_in
+from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
-
-_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_WORD = re.compile(r"[^\sA-Za-z]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\sA-Za-z]*")
+_CJK_WORD = re.compile(rf"[^\sA-Za-z]*[{CJK}][^\sA-Za-z]*")
 _RANK = re.compile(r"位次|排序|排名|名次|\bRank\b|\bOrder\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[。，,；;：:！？!?]")
 _TOKEN = re.compile(r"\S+")
@@ -89,7 +85,7 @@ def _row_line(start: int, line: str) -> _Line | None:
     label = line[tokens[0].start() : tokens[count - 1].end()]
     if len(label) > _LABEL_MAX or re.search(r"\d", label) or _SENTENCE.search(label):
         return None
-    if not re.search(r"[A-Za-z]", label) and not _HAS_CJK.search(label):
+    if not re.search(r"[A-Za-z]", label) and not HAS_CJK.search(label):
         return None
     values = tuple(cell_span(start, token) for token in figures)
     return _Line(

@@ -21,10 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-from llmx.lines import text_lines
-
-# (start, end) of a key or a value in the text.
-Span = tuple[int, int]
+from llmx.lines import Span, text_lines
 
 _RECORDS_MIN = 2
 _KEYS_MIN = 2

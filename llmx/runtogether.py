@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llmx.lines import Span
 from llmx.vocabulary import UNITS, alternation
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
 
 _HEADER = re.compile(
     r"指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?"

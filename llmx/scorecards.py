@@ -25,9 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
+from llmx.lines import Span
 
 _FUNDS_HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 _INDICATORS_HEADER = (

@@ -20,10 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-from llmx.lines import grids_in
+from llmx.lines import Span, grids_in
 
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
 # A line of the text: where it starts, and its words without the line end.
 Line = tuple[int, str]
 

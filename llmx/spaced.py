@@ -40,16 +40,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from llmx.lines import grids_in
+from llmx.lines import CJK, HAS_CJK, Span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(f"[{_CJK}]")
-_TWO_LETTERS = re.compile(f"[{_CJK}]{{2}}")
+_TWO_LETTERS = re.compile(f"[{CJK}]{{2}}")
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 # A mark after a year in the header, calling a note (`2004 @`, `2015#`, `2016(a)`).
@@ -121,7 +116,7 @@ def _header_years(line: str) -> tuple[str, ...] | None:
             years.append(year.group(1))
         elif years and (_YEAR_MARK.fullmatch(token) or token == "年"):
             continue  # a mark, or 年 spaced out from its year
-        elif years or not _HAS_CJK.search(token) or _SENTENCE.search(token):
+        elif years or not HAS_CJK.search(token) or _SENTENCE.search(token):
             return None
     if len(years) < _YEARS_MIN or years != sorted(set(years)):
         return None
@@ -157,7 +152,7 @@ def _body_line(start: int, line: str, width: int) -> _Line | None:
     cells = tokens[len(tokens) - count :]
     words = bare[indent : tokens[len(tokens) - count - 1].end()]
     if (
-        not _HAS_CJK.search(words)
+        not HAS_CJK.search(words)
         or _SENTENCE.search(words)
         or len(joined(words)) > _LABEL_MAX
         or re.search(r"[A-Za-z]{2}", words)
@@ -170,7 +165,7 @@ def _body_line(start: int, line: str, width: int) -> _Line | None:
 
 def _spaced_out(words: str) -> bool:
     """Letters one space apart: no two Chinese letters side by side, and two letters at least."""
-    return len(_HAS_CJK.findall(words)) >= 2 and not _TWO_LETTERS.search(words)
+    return len(HAS_CJK.findall(words)) >= 2 and not _TWO_LETTERS.search(words)
 
 
 def _grid_at(

@@ -89,7 +89,7 @@ from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
-from llmx.lines import text_lines
+from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
 from llmx.periodrows import PeriodGrid, find_period_rows
@@ -100,7 +100,7 @@ from llmx.ranked import RankedGrid, find_ranked
 from llmx.records import Field, find_records
 from llmx.runtogether import TargetList, find_target_lists
 from llmx.scorecards import Scorecard, find_scorecards
-from llmx.sideways import SidewaysGrid, Span, find_sideways
+from llmx.sideways import SidewaysGrid, find_sideways
 from llmx.spaced import SpacedGrid, find_spaced
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
@@ -1589,7 +1589,7 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
         year = _BARE_YEAR.fullmatch(fold(header).strip())
         if year:  # 2003: a column of that year's values
             columns[index] = Column(header, "value", None, year.group(1), None)
-        elif index and re.search(r"[A-Za-z]", header) and not _HAS_CJK.search(header):
+        elif index and re.search(r"[A-Za-z]", header) and not HAS_CJK.search(header):
             columns[index] = Column(header, "other", None, None, None)  # the labels' English
     if not any(column.role == "indicator" for column in columns):
         columns[0] = Column(headers[0], "indicator", None, None, None)
@@ -1621,7 +1621,6 @@ def _months_dated(tables: Sequence[Table]) -> list[Table]:
 
 
 _BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
-_HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A title that says its figures are index numbers on a base (1978=100, 上年=100).
 _INDEX_BASE = re.compile(r"指\s*数.*[=＝为]\s*100")
 

@@ -45,15 +45,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import SPACED_CELL, cell_span, grids_in
+from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
-# (start, end) of a cell in the text.
-Span = tuple[int, int]
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(f"[{_CJK}]")
 _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
@@ -63,7 +58,7 @@ _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年
 # before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
 # bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
-    rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{_CJK}]))?[{_CJK}]"
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*"
 )
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
@@ -163,7 +158,7 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
             tokens.append(("span", f"{first}-{last}"))
         elif _YEAR.fullmatch(word):
             tokens.append(("year", word[:4]))
-        elif _HAS_CJK.search(word):
+        elif HAS_CJK.search(word):
             if tokens and tokens[-1][0] == "heading" and len(tokens[-1][1]) == 1:
                 tokens[-1] = ("heading", tokens[-1][1] + word)
             else:
