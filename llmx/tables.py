@@ -90,6 +90,7 @@ from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.lines import HAS_CJK, Span, text_lines
+from llmx.numericrows import FigureGrid, find_figure_rows
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
 from llmx.periodrows import PeriodGrid, find_period_rows
@@ -353,6 +354,7 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 
 def find_tables(text: str) -> list[Table]:
     """The tables of `text` in every layout, in order of their start."""
+
     tables = _cell_tables(text)
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
@@ -377,6 +379,7 @@ def find_tables(text: str) -> list[Table]:
     # looking there first could only join a table to the short lines around it.
     tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
     tables += _pair_tables(text, _Spans(tables))
+    tables += _figure_row_tables(text, _Spans(tables))
     tables.sort(key=lambda table: table.start)
     return tables
 
@@ -2397,3 +2400,119 @@ def _record_column(header: str, values: Sequence[str], index: int) -> Column:
 
 def _has_unit(value: str) -> bool:
     return any(quantity.has_unit for quantity in find_quantities(value))
+
+
+# --- Rows of figures under any header: the last reading -------------------------------------
+
+# A header that names indices, growth or shares beside the rows' own measures.
+_RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")
+_WHITESPACE = re.compile(r"\s+")
+_UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
+
+
+def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
+    """Grids of figure rows (llmx.numericrows) no layout finder took, as tables, where the
+    text says every figure's unit: the header in brackets, one per column, in order; a base
+    of 100 (the figures are indices); a `单位:` line for all; or else each row's label, or
+    the label of a row or caption it sits under (`本市生产总值(亿元)` over `  第一产业`).
+    Rows whose unit nothing says are left out: a figure of unknown unit is no fact to guess."""
+    tables: list[Table] = []
+    for grid in find_figure_rows(text):
+        spans = [grid.start, *(cell[0] for row in grid.rows for cell in row.cells)]
+        if not any(position in taken for position in spans):
+            tables += _figure_row_parts(text, grid)
+    return tables
+
+
+def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
+    def cell(span: Span | None, at: int) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(at, at, "")
+
+    lines = [text[start:end] for start, end in grid.header]
+    title = lines[0].strip() if lines else ""
+    header = fold(" ".join(lines))
+    width = max(len(row.cells) for row in grid.rows)
+    names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
+    unit_line = _UNIT_LINE.search(header)
+    # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
+    listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
+    table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
+    base = _BASE_NOTE.search(header) is not None
+    said = names is not None or base or table_unit is not None
+    if names is None:
+        unit = ("", 1.0) if base else None
+        names = [(name, unit) for name in _plain_names(lines[-1:], width)]
+    figures = [row for row in grid.rows if row.cells]
+    labels = [fold(text[row.label[0] : row.label[1]]) if row.label else "" for row in figures]
+    by_period = all(label and period_label(label) is not None for label in labels)
+    columns = [Column("", "period" if by_period else "indicator", None, None, None)]
+    for index, (name, unit) in enumerate(names):
+        column = replace(_row_column(name), role="value", unit=unit)
+        if grid.years:
+            column = replace(column, period=grid.years[index])
+        columns.append(column)
+    rows = [
+        [
+            cell(row.label, row.cells[0][0] if row.cells else 0),
+            *(cell(span, 0) for span in row.cells),
+            *(Cell(0, 0, "") for _ in range(width - len(row.cells))),
+        ]
+        for row in grid.rows
+    ]
+    table = Table(
+        grid.start,
+        grid.end,
+        title,
+        tuple(columns),
+        tuple(Row(tuple(cells)) for cells, row in zip(rows, grid.rows, strict=True) if row.cells),
+        layout="periods" if by_period else "lines",
+        unit=table_unit,
+    )
+    if said:
+        return [table]
+    if _RATES_IN_HEADER.search(header):
+        return []  # 总量指标 … 指数 … 平均增长速度: which columns the rows' units fit is unsaid
+    depths = [row.depth for row in grid.rows]
+    parts = _outline_parts(table, [cells[0] for cells in rows], depths, rows)
+    kept = [
+        replace(part, rows=tuple(row for row in part.rows if _header_unit(row.cells[0].text)))
+        if part.unit is None
+        else part
+        for part in parts
+    ]
+    return [part for part in kept if part.rows]
+
+
+def _plain_names(lines: Sequence[str], width: int) -> list[str]:
+    """The columns' names from a header line of a word per column, maybe after the labels'
+    heading (`指标 甲县 乙县 丙县`); "" each where the line has not as many words."""
+    if not lines:
+        return [""] * width
+    words = _merge_spaced_letters(_split(lines[0], 0, _WHITESPACE), lines[0])
+    names = [word.clean for word in words if word.clean]
+    if len(names) == width + 1:
+        names = names[1:]
+    return names if len(names) == width else [""] * width
+
+
+def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | None]] | None:
+    """Each column's name and unit from a header that gives a unit in brackets per column,
+    in order (`城市 年末总人口 (万人) 生产总值 (亿元) …`): a name is the words up to its
+    unit. None where the header's units are not one per column."""
+    words = re.sub(r"\s+", " ", fold("".join(lines))).strip()
+    units = [
+        (match, unit)
+        for match in _UNIT_BRACKET.finditer(words)
+        if (unit := _header_unit(match.group())) is not None
+    ]
+    if len(units) != width:
+        return None
+    named: list[tuple[str, Unit | None]] = []
+    position = 0
+    for match, unit in units:
+        name = words[position : match.start()].strip()
+        position = match.end()
+        if not named:  # 县别 常住人口: the first column's name follows the labels' heading
+            name = name.split()[-1] if name else name
+        named.append((re.sub(r"\s+", "", name), unit))
+    return named

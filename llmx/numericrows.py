@@ -1,0 +1,199 @@
+"""Finding rows of figures under any header: the last reading of a table no layout finder
+knows.
+
+Every layout finder reads one way of writing a table. A report of a kind nobody has read
+yet writes its tables some other way, and most such ways still come down to this:
+
+    2-8   各时期地区生产总值指数情况
+    ( 上年=100)
+       地区生产     第一产业 第二产业 ...
+    “六五”时期 109.6 105.4 109.0 108.4
+    “七五”时期 109.3 110.7 104.2 104.9
+
+a row per line, a label (words, a year, a period, or nothing) then two or more figures
+separated by spaces, tabs or pipes; at least three such rows, blank lines or short lines of
+words (group captions) between them allowed; the lines of words above the first row, back to
+a sentence or a blank line after words, its header. A line of years alone (`1999   2003 @
+2004 @`) is a header too, giving each column its year.
+
+Rows with fewer or more figures than most rows have are left out: a cell left blank cannot
+be placed without knowing the layout. What the columns measure and in what unit is for
+`llmx.tables` to read from the header; this module finds where the grid is, as spans of the
+text. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from llmx.lines import CJK, SPACED_CELL, Span, cell_span, grids_in
+
+# Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
+_SEPARATOR = re.compile(r"[\s|｜]+")
+_CELL = re.compile(r"[^\s|｜]+")
+_SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
+# A line of prose ends the header above a grid.
+_PROSE = re.compile(r"[。；;！？!?]")
+_ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*]?")
+
+# The heading of a grid's labels, before a line of years (item, 指标, 县别): a short word.
+_HEADING = re.compile(r"[^\d\s]{1,8}")
+_ROWS_MIN = 3
+_FIGURES_MIN = 2
+_LABEL_MAX = 40  # characters of a row label
+_HEADER_LINES = 12
+_BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
+_CAPTION_MAX = 24  # characters of a group caption between rows
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    label: Span | None  # the row's label; None where the row has none
+    cells: tuple[Span, ...]  # its figures (or dashes for none), one per column; none for a
+    # caption between rows (`人口与就业`, `“十三五”时期`), which heads the rows under it
+    depth: int = 0  # how far the row's line is indented
+
+
+@dataclass(frozen=True)
+class FigureGrid:
+    start: int  # of the header's first line, or the first row's where it has none
+    end: int  # of the last row
+    header: tuple[Span, ...]  # the header's lines, top down
+    years: tuple[str, ...]  # a year per column, from a line of years above the rows; or ()
+    rows: tuple[FigureRow, ...]
+
+
+def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
+    """The grids of figure rows in `text` outside the `taken` spans, in order."""
+
+    def outside(grid: FigureGrid) -> bool:
+        return not any(start < grid.end and grid.start < end for start, end in taken)
+
+    return [grid for grid in grids_in(text, _grid_at) if outside(grid)]
+
+
+def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | None:
+    """A row's label and figures, or None where the line is no row: the line's last cells
+    are figures or dashes, at least two of them figures, and what stands before them is a
+    short label that is no sentence."""
+    cells = list(_CELL.finditer(line))
+    first_figure = len(cells)
+    while first_figure > 0 and SPACED_CELL.fullmatch(cells[first_figure - 1].group()):
+        first_figure -= 1
+    figures = cells[first_figure:]
+    label_cells = cells[:first_figure]
+    if not label_cells and figures and _YEAR_CELL.fullmatch(figures[0].group()):
+        # A row of years leads with its year: 1978 183.06 183.06 52.20
+        label_cells, figures = figures[:1], figures[1:]
+    filled = [cell for cell in figures if _is_figure(cell.group())]
+    if len(filled) < _FIGURES_MIN:
+        return None
+    if label_cells:
+        words = line[label_cells[0].start() : label_cells[-1].end()]
+        # 本市生产总值(亿元) Gross Domestic Product (100 million yuan): the English after the
+        # Chinese translates it and is no part of the label.
+        english = _ENGLISH_AFTER.search(words)
+        words = words[: english.start()] if english else words
+        if len(words) > _LABEL_MAX or _SENTENCE.search(words):
+            return None
+        label = (start + label_cells[0].start(), start + label_cells[0].start() + len(words))
+        return label, [cell_span(start, cell) for cell in figures]
+    return None, [cell_span(start, cell) for cell in figures]
+
+
+def _is_figure(cell: str) -> bool:
+    found = SPACED_CELL.fullmatch(cell)
+    return found is not None and found.group("figure") is not None
+
+
+def _is_year_line(line: str) -> bool:
+    """A line of years alone, at least two, rising: a header giving each column its year."""
+    cells = _CELL.findall(line)
+    years = [_YEAR_CELL.fullmatch(cell) for cell in cells]
+    lead = next((i for i, year in enumerate(years) if year), len(years))
+    if 0 < lead < len(years) and _HEADING.fullmatch("".join(cells[:lead])):
+        years = years[lead:]  # item 1952 1978 …, 指 标 1990年 1995年 …: the labels' heading first
+    if len(years) < _FIGURES_MIN or not all(years):
+        return False
+    numbers = [int(year.group(1)) for year in years if year]
+    return all(a < b for a, b in pairwise(numbers))
+
+
+def _grid_at(
+    text: str, lines: Sequence[tuple[int, str]], index: int
+) -> tuple[FigureGrid, int] | None:
+    start, line = lines[index]
+    if _is_year_line(line) or _figure_cells(start, line) is None:
+        return None
+    rows: list[FigureRow] = []
+    end = index
+    gap = 0
+    while end < len(lines):
+        row_start, row_line = lines[end]
+        found = None if _is_year_line(row_line) else _figure_cells(row_start, row_line)
+        if found is not None:
+            rows.append(FigureRow(found[0], tuple(found[1]), _depth(row_line)))
+            gap = 0
+        elif gap < _BETWEEN_ROWS_MAX and _between_rows(row_line):
+            gap += 1
+            if row_line.strip():
+                words = row_line.strip()
+                at = row_start + row_line.index(words[0])
+                rows.append(FigureRow((at, at + len(words)), (), _depth(row_line)))
+        else:
+            break
+        end += 1
+    while end > index and _figure_cells(*lines[end - 1]) is None:
+        end -= 1  # the lines of words after the last row are no part of the grid
+    while rows and not rows[-1].cells:
+        rows.pop()
+    width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
+    kept = [row for row in rows if len(row.cells) in (0, width)]
+    if sum(1 for row in kept if row.cells) < _ROWS_MIN:
+        return None
+    header, years = _header_above(lines, index, width)
+    first = header[0][0] if header else start
+    last_start, last_line = lines[end - 1]
+    grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept))
+    return grid, end
+
+
+def _depth(line: str) -> int:
+    """How far a line is indented, an ideographic space two."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return len(lead) + lead.count("\u3000")
+
+
+def _between_rows(line: str) -> bool:
+    """A blank line, or a short line of words (a group caption, `“十三五”时期`)."""
+    words = re.sub(r"\s+", "", line)  # 按 人 口 平 均: letters spaced out count once
+    return len(words) <= _CAPTION_MAX and not _SENTENCE.search(words)
+
+
+def _header_above(
+    lines: Sequence[tuple[int, str]], index: int, width: int
+) -> tuple[list[Span], tuple[str, ...]]:
+    """The header's lines above the row at `index`, top down, and the years a line of years
+    among them gives the columns (where it gives one per column)."""
+    header: list[Span] = []
+    years: tuple[str, ...] = ()
+    above = index - 1
+    while above >= 0 and len(header) < _HEADER_LINES:
+        start, line = lines[above]
+        words = line.strip()
+        year_line = _is_year_line(line)
+        if (not year_line and _figure_cells(start, line) is not None) or _PROSE.search(words):
+            break
+        if words:
+            header.insert(0, (start + line.index(words[0]), start + len(line.rstrip())))
+            if not years and year_line:
+                found = tuple(_YEAR.findall(line))
+                years = found if len(found) == width else ()
+        above -= 1
+    return header, years

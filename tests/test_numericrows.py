@@ -1,0 +1,103 @@
+"""Rows of figures under any header (llmx.numericrows): the last reading of a table no layout
+finder knows, kept only where the text says each figure's unit. The tables are invented."""
+
+from __future__ import annotations
+
+from llmx.documents import Document
+from llmx.facts import Fact
+from llmx.numericrows import find_figure_rows
+from llmx.rules import RulesExtractor
+
+
+def _facts(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document("d", text)]).facts
+
+
+_UNITS_PER_COLUMN = (
+    "表3 各县主要指标(2019年)\n"
+    "县别 常住人口\n(万人)\n地区生产总值\n(亿元)\n人均可支配收入\n(元)\n"
+    "甲县 45.2 210.37 31450\n"
+    "乙县 38.9 187.02 29871\n"
+    "丙县 52.6 265.11 33902\n"
+)
+
+
+def test_a_header_with_a_unit_per_column_gives_each_column_its_unit_and_name() -> None:
+    by_text = {fact.text: fact for fact in _facts(_UNITS_PER_COLUMN)}
+    assert len(by_text) == 9
+    assert (by_text["45.2"].value, by_text["45.2"].unit) == (452_000, "人")
+    assert (by_text["210.37"].value, by_text["210.37"].unit) == (21_037_000_000, "元")
+    assert (by_text["31450"].value, by_text["31450"].unit) == (31450, "元")
+    assert by_text["187.02"].indicator == "乙县地区生产总值"
+    assert {fact.period for fact in by_text.values()} == {"2019"}
+
+
+def test_a_header_that_gives_no_unit_gives_no_facts() -> None:
+    unsaid = _UNITS_PER_COLUMN.replace("\n(万人)", "").replace("\n(亿元)", "")
+    unsaid = unsaid.replace("\n(元)", "")
+    assert find_figure_rows(unsaid)  # the rows are there ...
+    assert _facts(unsaid) == []  # ... but a figure of unknown unit is no fact
+
+
+_UNITS_IN_LABELS = (
+    "各县主要指标(2020年)\n"
+    "指标 甲县 乙县 丙县\n"
+    "地区生产总值(亿元) 120.5 480.2 1302.7\n"
+    "    第一产业 30.1 61.4 98.3\n"
+    "年末总人口(万人) 80.3 82.5 85.1\n"
+    "出生率 12.1 10.4 8.2\n"
+)
+
+
+def test_rows_take_the_unit_their_own_label_or_the_row_they_sit_under_gives() -> None:
+    by_text = {fact.text: fact for fact in _facts(_UNITS_IN_LABELS)}
+    assert (by_text["1302.7"].value, by_text["1302.7"].unit) == (130_270_000_000, "元")
+    assert (by_text["61.4"].value, by_text["61.4"].unit) == (6_140_000_000, "元")
+    assert (by_text["82.5"].value, by_text["82.5"].unit) == (825_000, "人")
+    # 出生率 writes no unit and sits under no row that does: left out, not guessed.
+    assert not {"12.1", "10.4", "8.2"} & set(by_text)
+
+
+def test_rows_of_periods_under_a_base_of_100_are_indices_of_no_period() -> None:
+    text = (
+        "各时期工业生产指数\n"
+        "(上年=100)\n"
+        "        工业   轻工业   重工业\n"
+        "“九五”时期 | 108.2 | 106.1 | 109.3\n"
+        "“十五”时期 | 107.5 | 105.8 | 108.4\n"
+        "“十一五”时期 | 106.9 | 104.2 | 108.0\n"
+    )
+    facts = _facts(text)
+    assert len(facts) == 9
+    assert {(fact.unit, fact.period) for fact in facts} == {("", None)}
+    assert [fact.indicator for fact in facts[:3]] == ["工业", "轻工业", "重工业"]
+
+
+def test_a_line_of_years_heads_the_columns_and_english_after_a_label_is_dropped() -> None:
+    text = (
+        "主要指标\n"
+        "item 1990 2000 2010\n"
+        "地区生产总值(亿元) gross domestic product 12.7 66.4 522.3\n"
+        "财政收入(亿元) fiscal revenue 2.2 15.1 57.1\n"
+        "年末人口(万人) population 80.1 85.3 90.2\n"
+    )
+    [grid] = find_figure_rows(text)
+    assert grid.years == ("1990", "2000", "2010")
+    labels = [text[row.label[0] : row.label[1]] for row in grid.rows if row.label]
+    assert labels == ["地区生产总值(亿元)", "财政收入(亿元)", "年末人口(万人)"]
+
+
+def test_rows_with_another_count_of_figures_and_prose_are_left_out() -> None:
+    text = (
+        "全年完成投资120.5亿元，增长8.1%，其中工业投资60.2亿元。\n"
+        "单位:亿元\n"
+        "县别 2021 2022 2023\n"
+        "甲县 10.5 11.2 12.3\n"
+        "乙县 8.1 9.4\n"
+        "丙县 7.7 8.0 8.8\n"
+        "丁县 6.1 6.6 7.2\n"
+    )
+    [grid] = find_figure_rows(text)
+    cells = [[text[start:end] for start, end in row.cells] for row in grid.rows]
+    assert cells == [["10.5", "11.2", "12.3"], ["7.7", "8.0", "8.8"], ["6.1", "6.6", "7.2"]]
+    assert grid.years == ("2021", "2022", "2023")
