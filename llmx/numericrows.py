@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from llmx.lines import CJK, SPACED_CELL, Span, cell_span, grids_in
+from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in, text_lines
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
 _SEPARATOR = re.compile(r"[\s|｜]+")
@@ -67,6 +67,8 @@ class FigureGrid:
     header: tuple[Span, ...]  # the header's lines, top down
     years: tuple[str, ...]  # a year per column, from a line of years above the rows; or ()
     rows: tuple[FigureRow, ...]
+    # Each column's name where the header gives a cell per column (one cell per line); or ()
+    names: tuple[str, ...] = ()
 
 
 def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
@@ -75,7 +77,8 @@ def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
     def outside(grid: FigureGrid) -> bool:
         return not any(start < grid.end and grid.start < end for start, end in taken)
 
-    return [grid for grid in grids_in(text, _grid_at) if outside(grid)]
+    grids = grids_in(text, _grid_at) + _streams(text)
+    return sorted((grid for grid in grids if outside(grid)), key=lambda grid: grid.start)
 
 
 def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | None:
@@ -197,3 +200,144 @@ def _header_above(
                 years = found if len(found) == width else ()
         above -= 1
     return header, years
+
+
+# --- One cell per line, each closed by a pipe -------------------------------------------------
+#
+#     项 目 |            A web table copied as text gives each cell a line that ends in a pipe
+#     2017年5月 |        (a lone `|` an empty cell; a cell that wrapped goes on over lines up
+#     同比增长(%) |      to its pipe). Nothing marks where a row ends: a row is a label (maybe
+#     全 市 |            followed by its English) then a run of figures; words followed by no
+#     13604203 |         figures are a caption heading the rows under it; a run of rising
+#     -1.5 |             years is the header's. The header is the cells above the first row.
+
+_STREAM_LINES_MIN = 10
+_PIPE = re.compile(r"[|｜]")
+_ASCII_ONLY = re.compile(r"[\x00-\x7f]+")
+
+
+def _streams(text: str) -> list[FigureGrid]:
+    grids: list[FigureGrid] = []
+    for start, end in _piped_regions(text):
+        grid = _stream_grid(text, _pipe_cells(text, start, end))
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def _piped_regions(text: str) -> list[Span]:
+    """Runs of lines that end in a pipe, maybe with wrapped or blank lines between them."""
+    regions: list[Span] = []
+    first: int | None = None
+    last_end = 0
+    count = 0
+    for start, line in text_lines(text):
+        if line.rstrip().endswith(("|", "｜")):
+            first = start if first is None else first
+            last_end, count = start + len(line), count + 1
+        elif first is not None and start - last_end > _WRAP_MAX:
+            if count >= _STREAM_LINES_MIN:
+                regions.append((first, last_end))
+            first, count = None, 0
+    if first is not None and count >= _STREAM_LINES_MIN:
+        regions.append((first, last_end))
+    return regions
+
+
+_WRAP_MAX = 80  # characters of wrapped lines between two lines that end in a pipe
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[Span]:
+    """The cells between the pipes of a region, each stripped; (at, at) for an empty one."""
+    cells: list[Span] = []
+    position = start
+    for pipe in _PIPE.finditer(text, start, end):
+        raw = text[position : pipe.start()]
+        words = raw.strip()
+        at = position + raw.index(words) if words else pipe.start()
+        cells.append((at, at + len(words)))
+        position = pipe.end()
+    return cells
+
+
+def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
+    rows: list[FigureRow] = []
+    header: list[Span] = []
+    years: tuple[str, ...] = ()
+    labels: list[Span] = []
+    index = 0
+    while index < len(cells):
+        words = text[cells[index][0] : cells[index][1]]
+        if not words or SPACED_CELL.fullmatch(words):
+            run_end = index
+            while run_end < len(cells) and SPACED_CELL.fullmatch(
+                text[cells[run_end][0] : cells[run_end][1]]
+            ):
+                run_end += 1
+            run = list(cells[index:run_end])
+            figures = [text[a:b] for a, b in run]
+            if labels and not rows and _is_year_line(" ".join(figures)):
+                header += [*labels, *run]
+                years, labels = tuple(_YEAR.findall(" ".join(figures))), []
+            elif labels and sum(map(_is_figure, figures)) >= _FIGURES_MIN:
+                own = _own_labels(text, labels)
+                if len(own) < len(labels):
+                    _caption_or_header(text, labels[: -len(own)], rows, header, years)
+                depth = 1 if any(not row.cells for row in rows) else 0
+                rows.append(FigureRow(_label_of(text, own), tuple(run), depth))
+                labels = []
+            elif labels:
+                _caption_or_header(text, labels, rows, header, years)
+                labels = []
+            index = max(run_end, index + 1)
+            continue
+        labels.append(cells[index])
+        index += 1
+    figure_rows = [row for row in rows if row.cells]
+    if not figure_rows:
+        return None
+    width = Counter(len(row.cells) for row in figure_rows).most_common(1)[0][0]
+    kept = [row for row in rows if len(row.cells) in (0, width)]
+    if sum(1 for row in kept if row.cells) < _ROWS_MIN:
+        return None
+    if len(years) != width:
+        years = ()
+    named = [text[a:b] for a, b in header if not _ASCII_ONLY.fullmatch(text[a:b])]
+    names = tuple(named[-width:]) if len(named) > width and not years else ()
+    while not kept[-1].cells:
+        kept.pop()
+    first = min(a for a, _ in [*header, *(row.label or row.cells[0] for row in kept)])
+    last = kept[-1].cells[-1][1]
+    return FigureGrid(first, last, tuple(header), years, tuple(kept), names)
+
+
+def _label_of(text: str, labels: Sequence[Span]) -> Span:
+    """A row's label among the cells before its figures: the first with Chinese in it (the
+    others its English), else the first."""
+    return next((span for span in labels if HAS_CJK.search(text[span[0] : span[1]])), labels[0])
+
+
+def _own_labels(text: str, labels: Sequence[Span]) -> Sequence[Span]:
+    """The cells that label the figures after them: the last with Chinese in it and its
+    English after it; the cells before those are the header's or a caption's."""
+    chinese = [i for i, span in enumerate(labels) if HAS_CJK.search(text[span[0] : span[1]])]
+    return labels[chinese[-1] :] if chinese else labels[-1:]
+
+
+def _caption_or_header(
+    text: str,
+    labels: Sequence[Span],
+    rows: list[FigureRow],
+    header: list[Span],
+    years: tuple[str, ...],
+) -> None:
+    """Cells of words followed by no figures: the header's before the first row (until a
+    run of years ends the header), else a caption heading the rows under it (its English
+    left out)."""
+    if not rows and not years:
+        header.extend(labels)
+        return
+    label = _label_of(text, labels)
+    words = text[label[0] : label[1]]
+    if HAS_CJK.search(words) and _between_rows(words):
+        rows.append(FigureRow(label, (), 0))

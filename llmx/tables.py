@@ -2407,6 +2407,7 @@ def _has_unit(value: str) -> bool:
 # A header that names indices, growth or shares beside the rows' own measures.
 _RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")
 _WHITESPACE = re.compile(r"\s+")
+_BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
 _UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
 
 
@@ -2438,10 +2439,14 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
     base = _BASE_NOTE.search(header) is not None
+    if names is None and grid.names:  # a header cell per column: 2017年5月 | 同比增长(%)
+        names = [(name, _header_unit(name)) for name in grid.names]
+        names = names if all(unit for _, unit in names) or table_unit or base else None
     said = names is not None or base or table_unit is not None
     if names is None:
         unit = ("", 1.0) if base else None
-        names = [(name, unit) for name in _plain_names(lines[-1:], width)]
+        plain = grid.names or _plain_names(lines[-1:], width)
+        names = [(name, unit) for name in plain]
     figures = [row for row in grid.rows if row.cells]
     labels = [fold(text[row.label[0] : row.label[1]]) if row.label else "" for row in figures]
     by_period = all(label and period_label(label) is not None for label in labels)
@@ -2475,9 +2480,12 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     depths = [row.depth for row in grid.rows]
     parts = _outline_parts(table, [cells[0] for cells in rows], depths, rows)
     kept = [
-        replace(part, rows=tuple(row for row in part.rows if _header_unit(row.cells[0].text)))
-        if part.unit is None
-        else part
+        part
+        if part.unit is not None
+        # 三次产业从业者比例 (以第一产业为100) over 第一产业, 第二产业: ratios on a base of 100
+        else replace(part, unit=("", 1.0))
+        if _BASE_CAPTION.search(fold(part.title))
+        else replace(part, rows=tuple(row for row in part.rows if _header_unit(row.cells[0].text)))
         for part in parts
     ]
     return [part for part in kept if part.rows]

@@ -101,3 +101,42 @@ def test_rows_with_another_count_of_figures_and_prose_are_left_out() -> None:
     cells = [[text[start:end] for start, end in row.cells] for row in grid.rows]
     assert cells == [["10.5", "11.2", "12.3"], ["7.7", "8.0", "8.8"], ["6.1", "6.6", "7.2"]]
     assert grid.years == ("2021", "2022", "2023")
+
+
+_CELLS_CLOSED_BY_PIPES = (
+    "2019年1-6月 |\n单位:万元 |\n|||\n|\n项 目 |\n2019年6月 |\n同比增长(%) |\n"
+    "2019年1-6月 |\n同比增长(%) |\n|\n"
+    "全 市 |\n5120 |\n-1.5 |\n30210 |\n4.4 |\n|\n"
+    "按区划分 |\n|\n|\n|\n|\n|\n"
+    "甲区 |\n1200 |\n8.0 |\n7050 |\n1.9 |\n|\n"
+    "乙区 |\n900 |\n-10.2 |\n5100 |\n-4.3 |\n|\n"
+    "丙区 |\n3020 |\n2.2 |\n18060 |\n6.6 |\n"
+)
+
+
+def test_cells_closed_by_pipes_are_read_as_rows_under_a_header_cell_per_column() -> None:
+    by_text = {fact.text: fact for fact in _facts(_CELLS_CLOSED_BY_PIPES)}
+    assert (by_text["5120"].value, by_text["5120"].unit, by_text["5120"].period) == (
+        51_200_000,
+        "元",
+        "2019",
+    )
+    assert (by_text["10.2"].unit, by_text["10.2"].kind) == ("%", "change")
+    assert by_text["7050"].indicator.startswith("甲区")
+    assert len(by_text) == 16  # 按区划分 heads rows and holds no figure
+
+
+def test_a_caption_over_rows_in_cells_closed_by_pipes_gives_them_its_unit_or_base() -> None:
+    text = (
+        "主要年份比例指标 |\n指 标 |\nItem |\n2000 |\n2010 |\n2020 |\n|\n|\n|\n"
+        "人口\n(‰) |\nPopulation(‰) |\n|\n|\n|\n"
+        "出生率 |\nBirth Rate |\n19.25 |\n14.94 |\n14.30 |\n"
+        "死亡率 |\nDeath Rate |\n6.15 |\n6.31 |\n6.06 |\n"
+        "三次产业增加值比例 |\n|\n|\n|\n(以第一产业为100) |\n|\n|\n|\n"
+        "第一产业 |\nPrimary Industry |\n100.00 |\n100.00 |\n100.00 |\n"
+        "第二产业 |\nSecondary Industry |\n271.26 |\n551.90 |\n617.46 |\n"
+    )
+    by_text = {fact.text: fact for fact in _facts(text)}
+    assert (by_text["14.94"].unit, by_text["14.94"].period) == ("‰", "2010")
+    assert (by_text["551.90"].unit, by_text["551.90"].value) == ("", 551.9)
+    assert (by_text["100.00"].unit, by_text["100.00"].kind) == ("", "level")
