@@ -48,6 +48,7 @@ _ROWS_MIN = 3
 _FIGURES_MIN = 2
 _LABEL_MAX = 40  # characters of a row label
 _HEADER_LINES = 12
+_CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one header
 _BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
 _CAPTION_MAX = 24  # characters of a group caption between rows
 
@@ -199,7 +200,20 @@ def _header_above(
                 found = tuple(_YEAR.findall(line))
                 years = found if len(found) == width else ()
         above -= 1
-    return header, years
+    return header, years or _years_further_up(lines, above, width)
+
+
+def _years_further_up(lines: Sequence[tuple[int, str]], above: int, width: int) -> tuple[str, ...]:
+    """The years of a line of years over rows of figures above `above`, as many as `width`:
+    rows that go on under a table another reading took the top of (a wrapped English label
+    between) are under its header still. Prose between ends the search."""
+    for _, line in reversed(lines[max(0, above - _CONTINUED_LINES) : above + 1]):
+        if _PROSE.search(line):
+            return ()
+        if _is_year_line(line):
+            found = tuple(_YEAR.findall(line))
+            return found if len(found) == width else ()
+    return ()
 
 
 # --- One cell per line, each closed by a pipe -------------------------------------------------

@@ -667,3 +667,15 @@ def test_a_change_on_the_line_after_a_comma_is_of_the_subject_before_it() -> Non
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators["11.8%"] == "实际利用外资增长"
     assert indicators["16000万元"] == "税收收入调减"
+
+
+def test_a_figure_that_ends_a_line_before_a_label_opening_with_year_is_no_year() -> None:
+    # 年死亡人口 … 1962⏎年末总户数: the cell is a count of deaths, the next row's label opens
+    # with 年末; the text names no year at all.
+    table = (
+        "设区市基本情况\n"
+        "  年死亡人口(人) 6282 5768 9342 895 1962\n"
+        "  年末总户数(万户) 48.64 41.85 47.72 8.68 24.29\n"
+    )
+    assert DocumentContext.of(table).report_year is None
+    assert DocumentContext.of("全市2023年\n生产总值增长5%").report_year == "2023"

@@ -140,3 +140,19 @@ def test_a_caption_over_rows_in_cells_closed_by_pipes_gives_them_its_unit_or_bas
     assert (by_text["14.94"].unit, by_text["14.94"].period) == ("‰", "2010")
     assert (by_text["551.90"].unit, by_text["551.90"].value) == ("", 551.9)
     assert (by_text["100.00"].unit, by_text["100.00"].kind) == ("", "level")
+
+
+def test_rows_that_go_on_under_a_table_read_above_keep_its_line_of_years() -> None:
+    text = (
+        "平均每天主要经济活动\n"
+        "              Item 1990 2000 2010\n"
+        "  国内生产总值(万元) Gross Domestic Product 2980 6000 11761\n"
+        "  农业总产值(万元) Gross Output Value of Farming,      2175 3025 3589\n"
+        "            Animal Husbandry and Fishery (10 000 yuan)\n"
+        "  发电量(万千瓦小时) Electricity 3294 5057 8607\n"
+        "  钢材(吨) Steel 4093 5034 6536\n"
+        "  水泥(吨) Cement 7887 12567 16780\n"
+    )
+    by_text = {fact.text: fact for fact in _facts(text)}
+    assert (by_text["5034"].period, by_text["5034"].unit) == ("2000", "吨")
+    assert (by_text["16780"].period, by_text["16780"].value) == ("2010", 16780)

@@ -21,7 +21,7 @@ from llmx.glosses import unglossed
 from llmx.sections import Section
 from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 
-_YEAR = r"((?:19|20)\d{2})\s*年"
+_YEAR = r"((?:19|20)\d{2})[^\S\n]*年"  # 1962⏎年末总户数: a figure, then a row label
 _HEAD_LINES = 8
 _HEAD_CHARS = 600
 # Title words saying the year before them is the year of the results, or of the plan.
@@ -105,7 +105,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
 def _years(text: str) -> DocumentContext:
     head, lines = _head(text)
     # The title is the head without its date line and metadata rows.
-    title = "".join(line for line in lines if not _DATE_LINE.match(line))
+    title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
     results = _RESULTS_TITLE.search(title)
     report = results.group(1) if results else None
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
