@@ -90,6 +90,10 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
     columns = max(body_lines, key=len)
     if len(columns) < 2:
         return None
+    # Figures wider than their column push the verticals of a body row out of line; the
+    # header line nearest the body, cut into as many cells, stands where the columns are.
+    if header_lines and len(header_lines[-1]) == len(columns):
+        columns = header_lines[-1]
     grid = [(segment.left, segment.right) for segment in columns]
     headers = tuple(
         _WHITESPACE.sub(
@@ -98,7 +102,7 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
                 text[segment.start : segment.end]
                 for segments in header_lines
                 for segment in segments
-                if segment.start < segment.end and _overlaps(segment, span)
+                if segment.start < segment.end and _stands_over(segment, span)
             ),
         )
         for span in grid
@@ -108,14 +112,23 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
     return BoxGrid(block[0][0], last_start + len(last_text), headers, rows)
 
 
-def _overlaps(segment: _Segment, span: tuple[int, int]) -> bool:
-    return min(segment.right, span[1]) > max(segment.left, span[0])
+def _stands_over(segment: _Segment, span: tuple[int, int]) -> bool:
+    """Whether a header's words stand over a column: over half of it at least, so words that
+    reach a little past their column's vertical (`項  目 ├──`) are not the next one's."""
+    overlap = min(segment.right, span[1]) - max(segment.left, span[0])
+    return overlap > 0 and 2 * overlap >= min(span[1] - span[0], segment.right - segment.left)
 
 
 def _placed(
     segments: Sequence[_Segment], grid: Sequence[tuple[int, int]]
 ) -> tuple[Span | None, ...]:
-    """A row's cells put under the columns they overlap most."""
+    """A row's cells put under the columns they overlap most; a row cut into as many cells
+    as there are columns, in order (its figures may overflow their columns on screen)."""
+    if len(segments) == len(grid):
+        return tuple(
+            (segment.start, segment.end) if segment.start < segment.end else None
+            for segment in segments
+        )
     placed: list[Span | None] = [None] * len(grid)
     for segment in segments:
         if segment.start == segment.end:

@@ -231,6 +231,36 @@ def test_a_box_drawn_table_reads_its_columns_by_where_they_stand() -> None:
     assert facts[0].indicator == "稅課收入"  # less its numbering and padding
 
 
+OVERFLOWING_BOX_TABLE = (
+    "                 某縣歲入比較分析表          單位:新台幣千元;%\n"
+    "────────────┬───────────┬───────────┬───────────\n"
+    "            │  本 年 度 預 算 數 │  上 年 度 預 算 數 │ 本年度與上年度比較\n"
+    " 項        目 ├───────┬───┼───────┬───┼───────┬───\n"
+    "            │ 金   額 │百分比│ 金   額 │百分比│ 金   額 │增加率\n"
+    "────────────┼───────┼───┼───────┼───┼───────┼───\n"
+    " (一)歲入       │ 1,295,182,922│ 100.0│ 1,269,158,575│ 100.0│  26,024,347│  2.1\n"
+    "  1.直接稅收入    │  532,989,000│ 41.2│  560,878,000│ 44.2│  -27,889,000│ -5.0\n"
+)
+
+
+def test_a_box_table_whose_figures_overflow_their_columns_reads_its_cells_in_order() -> None:
+    # The figures push each row's verticals out of line with the header's: a row cut into
+    # as many cells as there are columns is read in order; 百分比 is a share in percent and
+    # 增加率 a rate, though its group says 比較.
+    facts = RulesExtractor().extract([Document("d", OVERFLOWING_BOX_TABLE)]).facts
+    body = OVERFLOWING_BOX_TABLE.index("(一)")
+    cells = [(f.text, f.value, f.unit, f.kind) for f in facts if f.start > body][:6]
+    assert [cell[:3] for cell in cells] == [
+        ("1,295,182,922", 1_295_182_922_000, "元"),
+        ("100.0", 100.0, "%"),
+        ("1,269,158,575", 1_269_158_575_000, "元"),
+        ("100.0", 100.0, "%"),
+        ("26,024,347", 26_024_347_000, "元"),
+        ("2.1", 2.1, "%"),
+    ]
+    assert (cells[1][3], cells[5][3]) == ("share", "change")
+
+
 NOTES_TABLE = (
     "                 某鄉公所歲出預算表\n"
     "                                       單位:新台幣千元\n"
