@@ -679,3 +679,27 @@ def test_a_figure_that_ends_a_line_before_a_label_opening_with_year_is_no_year()
     )
     assert DocumentContext.of(table).report_year is None
     assert DocumentContext.of("全市2023年\n生产总值增长5%").report_year == "2023"
+
+
+def _fact_of(text: str, number: str) -> Fact:
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    return next(fact for fact in facts if fact.text == number)
+
+
+def test_a_fiscal_year_over_two_calendar_years_is_its_first_and_ahead_of_the_report() -> None:
+    text = (
+        "二零二六/二七年度财政预算\n"
+        "275. 二零二六/二七年度政府整体开支将上升约百分之六点九至八千四百三十四亿元。\n"
+        "276. 2026/27年度的整体收入预计为7652亿元。\n"
+    )
+    spending = _fact_of(text, "八千四百三十四亿元")
+    assert (spending.period, spending.status) == ("2026", "target")
+    assert _fact_of(text, "7652亿元").period == "2026"
+
+
+def test_targets_listed_after_a_plans_indicator_arrangement_are_goals() -> None:
+    text = (
+        "市发改委介绍了2021年全市经济社会高质量发展指标体系安排,具体为:"
+        "地区生产总值增长6.5%左右;规上工业增加值增长9%;一般公共预算收入增长5%。"
+    )
+    assert _fact_of(text, "9%").status == "target"

@@ -272,7 +272,8 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
 
 _LIST_REACH = 600
 _LEAD_MAX = 30
-_GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求)[是为]?$")
+# 预期目标是:…, 主要任务:…, 发展指标体系安排,具体为:…
+_GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求|指标(?:体系)?安排)(?:[是为]|[,，]?具体(?:为|如下))?$")
 
 
 def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> str | None:
@@ -292,7 +293,8 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)")
 _CLAUSE_OPENING_YEAR = re.compile(
-    r"\W*(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
+    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*"
+    r"((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")

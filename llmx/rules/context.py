@@ -28,7 +28,10 @@ _HEAD_CHARS = 600
 _RESULTS_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行)"
 )
-_PLAN_TITLE = re.compile(_YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行))")
+# 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
+_PLAN_TITLE = re.compile(
+    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)", re.MULTILINE
+)
 _WORK_REPORT = re.compile(r"政府工作报告")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
@@ -162,6 +165,9 @@ def _named_years(folded: str, year: re.Pattern[str] | str, era: int) -> Counter[
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
+_FISCAL_YEAR = re.compile(
+    r"([〇零○一二三四五六七八九0-9]{4})[/／][〇零○一二三四五六七八九0-9]{2}年"
+)
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
@@ -187,7 +193,10 @@ def arabic_years(folded: str) -> str:
         written = match.group().translate(_YEAR_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
-    dated = _CHINESE_YEAR.sub(digits, folded)
+    # A fiscal year over two calendar years (2026/27年度, 二零二六/二七年度) is its first:
+    # "2026/27年" (8 characters) becomes "2026年" and three spaces.
+    dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
+    dated = _CHINESE_YEAR.sub(digits, dated)
     # "九十二年度" (5 characters) becomes "2003年" (5 characters).
     dated = _ROC_NUMERAL_YEAR.sub(
         lambda m: f"{(_NUMERALS.index(m[1]) + 1) * 10 + _NUMERALS.index(m[2]) + 1 + 1911}年", dated
