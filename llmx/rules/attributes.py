@@ -273,7 +273,9 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
 _LIST_REACH = 600
 _LEAD_MAX = 30
 # 预期目标是:…, 主要任务:…, 发展指标体系安排,具体为:…
-_GOAL_LEAD = re.compile(r"(?:目标|预期|计划|任务|要求|指标(?:体系)?安排)(?:[是为]|[,，]?具体(?:为|如下))?$")
+_GOAL_LEAD = re.compile(
+    r"(?:目标|预期|计划|任务|要求|指标(?:体系)?安排)(?:[是为]|[,，]?具体(?:为|如下))?$"
+)
 
 
 def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> str | None:

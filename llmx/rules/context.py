@@ -30,7 +30,8 @@ _RESULTS_TITLE = re.compile(
 )
 # 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
 _PLAN_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)", re.MULTILINE
+    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
+    re.MULTILINE,
 )
 _WORK_REPORT = re.compile(r"政府工作报告")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
