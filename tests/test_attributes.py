@@ -11,7 +11,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed
 from llmx.rules import RulesExtractor
-from llmx.rules.context import Boundaries, DocumentContext, document_year
+from llmx.rules.context import Boundaries, DocumentContext, arabic_years, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -703,3 +703,12 @@ def test_targets_listed_after_a_plans_indicator_arrangement_are_goals() -> None:
         "地区生产总值增长6.5%左右;规上工业增加值增长9%;一般公共预算收入增长5%。"
     )
     assert _fact_of(text, "9%").status == "target"
+
+
+def test_a_republic_of_china_fiscal_year_before_2000_is_the_year_it_began() -> None:
+    # Up to 八十九年度 the fiscal year ran from July: 八十七年度 is July 1997 to June 1998; a
+    # half year (八十八年下半年) is a calendar year's.
+    assert arabic_years("中华民国八十七年度总预算") == "中华民国1997年总预算"
+    assert arabic_years("中华民国八十九年度") == "中华民国1999年"
+    assert arabic_years("中华民国八十八年下半年") == "中华民国1999年半年"
+    assert arabic_years("中华民国九十二年度") == "中华民国2003年"

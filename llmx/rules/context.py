@@ -199,14 +199,24 @@ def arabic_years(folded: str) -> str:
     dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
     dated = _CHINESE_YEAR.sub(digits, dated)
     # "九十二年度" (5 characters) becomes "2003年" (5 characters).
-    dated = _ROC_NUMERAL_YEAR.sub(
-        lambda m: f"{(_NUMERALS.index(m[1]) + 1) * 10 + _NUMERALS.index(m[2]) + 1 + 1911}年", dated
-    )
+    dated = _ROC_NUMERAL_YEAR.sub(_roc_numeral_year, dated)
     roc = len(_ROC_YEAR.findall(dated))
     if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
         # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.
         dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", dated)
     return dated
+
+
+def _roc_numeral_year(match: re.Match[str]) -> str:
+    """A Republic of China year in numerals as a common-era year. A fiscal year (年度) up to
+    八十九年度 ran from July to June (the last, to December 2000): it is the year it began,
+    one less than the calendar year of its number (八十七年度 is 1997)."""
+    roc = (_NUMERALS.index(match[1]) + 1) * 10 + _NUMERALS.index(match[2]) + 1
+    begun = match[0].endswith("度") and roc <= _LAST_JULY_FISCAL_YEAR
+    return f"{roc + 1911 - begun}年"
+
+
+_LAST_JULY_FISCAL_YEAR = 89
 
 
 # A line this long that runs into the next without a stop was wrapped by a page's width.
