@@ -2492,15 +2492,17 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
 
 
 def _plain_names(lines: Sequence[str], width: int) -> list[str]:
-    """The columns' names from a header line of a word per column, maybe after the labels'
-    heading (`指标 甲县 乙县 丙县`); "" each where the line has not as many words."""
+    """The columns' names from a header line of a Chinese word per column, maybe after the
+    labels' heading (`指标 甲县 乙县 丙县`); "" each where the line has not as many words (an
+    English line, `Animal Husbandry and Fishery`, names nothing word by word)."""
     if not lines:
         return [""] * width
     words = _merge_spaced_letters(_split(lines[0], 0, _WHITESPACE), lines[0])
     names = [word.clean for word in words if word.clean]
     if len(names) == width + 1:
         names = names[1:]
-    return names if len(names) == width else [""] * width
+    named = len(names) == width and all(HAS_CJK.search(name) for name in names)
+    return names if named else [""] * width
 
 
 def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | None]] | None:

@@ -156,3 +156,18 @@ def test_rows_that_go_on_under_a_table_read_above_keep_its_line_of_years() -> No
     by_text = {fact.text: fact for fact in _facts(text)}
     assert (by_text["5034"].period, by_text["5034"].unit) == ("2000", "吨")
     assert (by_text["16780"].period, by_text["16780"].value) == ("2010", 16780)
+
+
+def test_an_english_header_line_names_no_column_word_by_word() -> None:
+    text = (
+        "主要产品产量\n"
+        "单位:万吨\n"
+        "  Output of Grain Cotton Oil\n"
+        "  甲县 120.5 3.1 8.8\n"
+        "  乙县 98.0 2.2 6.1\n"
+        "  丙县 77.3 1.9 5.0\n"
+    )
+    facts = _facts(text)
+    assert len(facts) == 9
+    # The rows' labels and the title's measure, none of the English words.
+    assert {fact.indicator for fact in facts} == {"甲县产量", "乙县产量", "丙县产量"}
