@@ -4,10 +4,10 @@ tables here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
 from llmx.flattened import find_flattened
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
 
 # A three-row header: 县别 and the rates through every row, 常住人口 continued by a note and
@@ -24,10 +24,6 @@ _ROWS = (
     "丁县|139.7|100.1|71.65|39.6|28.35|7.02|5.61"
 )
 TABLE = _HEADER + _ROWS
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
 
 
 def _row(facts: list[Fact], label: str) -> list[tuple[str, float, str, str, str | None, str]]:
@@ -62,7 +58,7 @@ def test_a_header_of_three_rows_is_laid_out_again_over_the_columns() -> None:
 
 
 def test_each_cell_is_its_row_label_and_its_column_with_the_unit_of_the_counts() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert {table.layout for table in find_tables(TABLE)} == {"flattened"}
     assert _row(facts, "甲县") == [
         ("甲县常住人口", 884_000, "人", "level", "2031", "88.4"),
@@ -77,7 +73,7 @@ def test_each_cell_is_its_row_label_and_its_column_with_the_unit_of_the_counts()
 
 def test_a_row_cut_short_by_the_end_of_the_text_keeps_the_cells_it_has() -> None:
     text = TABLE + "|戊县|51.3|22.0|"
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.indicator, f.value) for f in facts if f.indicator.startswith("戊县")] == [
         ("戊县常住人口", 513_000),
         ("戊县城区人口", 220_000),
@@ -91,7 +87,7 @@ def test_a_header_of_one_row_heads_its_columns_as_written() -> None:
     )
     (grid,) = find_flattened(text)
     assert grid.headers == ("品种", "2030年(万吨)", "2031年(万吨)", "增长(%)")
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.indicator, f.value, f.unit, f.kind) for f in facts][:3] == [
         ("粮食产量", 615_000, "吨", "level"),  # the title's measure (…产量) names the rows'
         ("粮食产量", 630_000, "吨", "level"),

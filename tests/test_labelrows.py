@@ -4,16 +4,10 @@ tables here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
-from llmx.facts import Fact
+from reading import rules_facts
+
 from llmx.labelrows import find_label_rows
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
 
 _COUNTIES = (
     "表3 各县主要经济指标(2019年)\n"
@@ -60,7 +54,7 @@ def test_a_double_gap_is_an_empty_cell_and_a_short_row_ends_early() -> None:
 
 
 def test_figures_take_their_columns_units_and_the_row_label() -> None:
-    facts = _facts(_COUNTIES)
+    facts = rules_facts(_COUNTIES)
     assert len(facts) == 6 + 7 + 7
     by_text = {f.text: f for f in facts}
     assert (by_text["48.12"].value, by_text["48.12"].unit) == (481_200, "人")

@@ -3,15 +3,9 @@ finder knows, kept only where the text says each figure's unit. The tables are i
 
 from __future__ import annotations
 
-from llmx.documents import Document
-from llmx.facts import Fact
+from reading import rules_facts
+
 from llmx.numericrows import find_figure_rows
-from llmx.rules import RulesExtractor
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
 
 _UNITS_PER_COLUMN = (
     "表3 各县主要指标(2019年)\n"
@@ -23,7 +17,7 @@ _UNITS_PER_COLUMN = (
 
 
 def test_a_header_with_a_unit_per_column_gives_each_column_its_unit_and_name() -> None:
-    by_text = {fact.text: fact for fact in _facts(_UNITS_PER_COLUMN)}
+    by_text = {fact.text: fact for fact in rules_facts(_UNITS_PER_COLUMN)}
     assert len(by_text) == 9
     assert (by_text["45.2"].value, by_text["45.2"].unit) == (452_000, "人")
     assert (by_text["210.37"].value, by_text["210.37"].unit) == (21_037_000_000, "元")
@@ -36,7 +30,7 @@ def test_a_header_that_gives_no_unit_gives_no_facts() -> None:
     unsaid = _UNITS_PER_COLUMN.replace("\n(万人)", "").replace("\n(亿元)", "")
     unsaid = unsaid.replace("\n(元)", "")
     assert find_figure_rows(unsaid)  # the rows are there ...
-    assert _facts(unsaid) == []  # ... but a figure of unknown unit is no fact
+    assert rules_facts(unsaid) == []  # ... but a figure of unknown unit is no fact
 
 
 _UNITS_IN_LABELS = (
@@ -50,7 +44,7 @@ _UNITS_IN_LABELS = (
 
 
 def test_rows_take_the_unit_their_own_label_or_the_row_they_sit_under_gives() -> None:
-    by_text = {fact.text: fact for fact in _facts(_UNITS_IN_LABELS)}
+    by_text = {fact.text: fact for fact in rules_facts(_UNITS_IN_LABELS)}
     assert (by_text["1302.7"].value, by_text["1302.7"].unit) == (130_270_000_000, "元")
     assert (by_text["61.4"].value, by_text["61.4"].unit) == (6_140_000_000, "元")
     assert (by_text["82.5"].value, by_text["82.5"].unit) == (825_000, "人")
@@ -67,7 +61,7 @@ def test_rows_of_periods_under_a_base_of_100_are_indices_of_no_period() -> None:
         "“十五”时期 | 107.5 | 105.8 | 108.4\n"
         "“十一五”时期 | 106.9 | 104.2 | 108.0\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert len(facts) == 9
     assert {(fact.unit, fact.period) for fact in facts} == {("", None)}
     assert [fact.indicator for fact in facts[:3]] == ["工业", "轻工业", "重工业"]
@@ -115,7 +109,7 @@ _CELLS_CLOSED_BY_PIPES = (
 
 
 def test_cells_closed_by_pipes_are_read_as_rows_under_a_header_cell_per_column() -> None:
-    by_text = {fact.text: fact for fact in _facts(_CELLS_CLOSED_BY_PIPES)}
+    by_text = {fact.text: fact for fact in rules_facts(_CELLS_CLOSED_BY_PIPES)}
     assert (by_text["5120"].value, by_text["5120"].unit, by_text["5120"].period) == (
         51_200_000,
         "元",
@@ -136,7 +130,7 @@ def test_a_caption_over_rows_in_cells_closed_by_pipes_gives_them_its_unit_or_bas
         "第一产业 |\nPrimary Industry |\n100.00 |\n100.00 |\n100.00 |\n"
         "第二产业 |\nSecondary Industry |\n271.26 |\n551.90 |\n617.46 |\n"
     )
-    by_text = {fact.text: fact for fact in _facts(text)}
+    by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["14.94"].unit, by_text["14.94"].period) == ("‰", "2010")
     assert (by_text["551.90"].unit, by_text["551.90"].value) == ("", 551.9)
     assert (by_text["100.00"].unit, by_text["100.00"].kind) == ("", "level")
@@ -153,7 +147,7 @@ def test_rows_that_go_on_under_a_table_read_above_keep_its_line_of_years() -> No
         "  钢材(吨) Steel 4093 5034 6536\n"
         "  水泥(吨) Cement 7887 12567 16780\n"
     )
-    by_text = {fact.text: fact for fact in _facts(text)}
+    by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["5034"].period, by_text["5034"].unit) == ("2000", "吨")
     assert (by_text["16780"].period, by_text["16780"].value) == ("2010", 16780)
 
@@ -167,7 +161,7 @@ def test_an_english_header_line_names_no_column_word_by_word() -> None:
         "  乙县 98.0 2.2 6.1\n"
         "  丙县 77.3 1.9 5.0\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert len(facts) == 9
     # The rows' labels and the title's measure, none of the English words.
     assert {fact.indicator for fact in facts} == {"甲县产量", "乙县产量", "丙县产量"}

@@ -4,15 +4,11 @@ invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
 from llmx.pairs import find_pairs
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
 
 
 def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None]]:
@@ -52,7 +48,7 @@ SUMMARY = "2021年某市主要统计指标\n\n" + _cells(
 
 
 def test_a_head_gives_its_items_its_unit_and_an_item_its_own() -> None:
-    facts = _read(_facts(SUMMARY))
+    facts = _read(rules_facts(SUMMARY))
     assert {table.layout for table in find_tables(SUMMARY)} == {"pairs"}
     assert facts[:2] == [
         ("512.3", 5_123_000, "人", "常住人口", "2021"),
@@ -62,7 +58,7 @@ def test_a_head_gives_its_items_its_unit_and_an_item_its_own() -> None:
 
 
 def test_an_item_that_names_no_measure_takes_its_heads() -> None:
-    facts = _read(_facts(SUMMARY))
+    facts = _read(rules_facts(SUMMARY))
     assert ("88.4", 884_000, "吨", "粮食产量", "2021") in facts
     assert ("40.1", 401_000, "吨", "稻谷产量", "2021") in facts  # under 粮食, under the head
     assert ("620", 6_200_000, "人次", "铁路客运量", "2021") in facts  # under the row above

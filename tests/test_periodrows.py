@@ -4,16 +4,10 @@ here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
-from llmx.facts import Fact
+from reading import rules_facts
+
 from llmx.periodrows import find_period_rows, period_of
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
 
 _NAMED = (
     "3-4  各时期地区生产总值指数\n"
@@ -28,7 +22,7 @@ _NAMED = (
 
 
 def test_a_plan_period_has_no_period_and_a_year_row_is_its_year() -> None:
-    facts = _facts(_NAMED)
+    facts = rules_facts(_NAMED)
     assert {table.layout for table in find_tables(_NAMED)} == {"periods"}
     assert [(f.text, f.period) for f in facts if f.text in ("112.4", "110.2", "107.1", "98.7")] == [
         ("112.4", None), ("110.2", None), ("107.1", "2017"), ("98.7", "2018"),
@@ -39,7 +33,7 @@ def test_a_plan_period_has_no_period_and_a_year_row_is_its_year() -> None:
 
 
 def test_under_a_base_note_the_figures_are_indices_named_by_their_column() -> None:
-    facts = _facts(_NAMED)
+    facts = rules_facts(_NAMED)
     assert {(f.unit, f.kind, f.status) for f in facts} == {("", "level", "actual")}
     assert [f.indicator for f in facts[:4]] == [
         "地区生产总值指数",
@@ -59,7 +53,7 @@ def test_a_header_that_wrapped_over_lines_leaves_the_columns_to_the_title() -> N
     )
     [grid] = find_period_rows(text)
     assert grid.names == ("", "", "")
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert {(f.indicator, f.period) for f in facts} == {("地区生产总值指数", None)}
     assert len(facts) == 6
 
@@ -91,7 +85,7 @@ def test_a_name_over_its_unit_gives_each_column_both() -> None:
     )
     [grid] = find_period_rows(text)
     assert grid.names == ("地区生产总值(亿元)", "财政收入(亿元)")
-    assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in _facts(text)][:2] == [
+    assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in rules_facts(text)][:2] == [
         ("1200.5", 120_050_000_000, "元", "2019", "地区生产总值"),
         ("98.7", 9_870_000_000, "元", "2019", "财政收入"),
     ]
@@ -131,7 +125,7 @@ _WRAPPED_BILINGUAL = (
 def test_a_wrapped_bilingual_header_over_a_blank_line_still_heads_the_rows() -> None:
     [grid] = find_period_rows(_WRAPPED_BILINGUAL)
     assert len(grid.rows) == 3
-    facts = _facts(_WRAPPED_BILINGUAL)
+    facts = rules_facts(_WRAPPED_BILINGUAL)
     assert len(facts) == 3 * 7
     assert [(f.text, f.value, f.unit, f.period) for f in facts[:2]] == [
         ("81.40", 8_140_000_000, "元", "1995"),
@@ -145,7 +139,9 @@ def test_a_unit_closing_a_wrapped_header_is_the_last_columns() -> None:
     # the per-capita column's, not the title's 亿元.
     [grid] = find_period_rows(_WRAPPED_BILINGUAL)
     assert grid.names == ("",) * 6 + ("(元)",)
-    per_capita = [(f.text, f.value, f.unit) for f in _facts(_WRAPPED_BILINGUAL) if f.text == "248"]
+    per_capita = [
+        (f.text, f.value, f.unit) for f in rules_facts(_WRAPPED_BILINGUAL) if f.text == "248"
+    ]
     assert per_capita == [("248", 248, "元")]
 
 

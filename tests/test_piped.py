@@ -3,15 +3,11 @@ their shape, rows opened by a pipe, and rows that are years. The tables here are
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
 from llmx.piped import find_piped
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
 
 
 def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None, str]]:
@@ -29,7 +25,7 @@ UNIT_COLUMN = (
 
 
 def test_rows_are_found_by_their_shape_and_a_unit_column_gives_each_rows_unit() -> None:
-    facts = _facts(UNIT_COLUMN)
+    facts = rules_facts(UNIT_COLUMN)
     assert {table.layout for table in find_tables(UNIT_COLUMN)} == {"piped"}
     assert _read(facts)[:4] == [
         ("48.6", 486_000, "吨", "粮食产量", "2022", "level"),
@@ -50,7 +46,7 @@ LONE_PIPES = (
 
 
 def test_a_lone_pipe_is_an_empty_cell_and_the_title_above_gives_the_year() -> None:
-    facts = _facts(LONE_PIPES)
+    facts = rules_facts(LONE_PIPES)
     assert _read(facts)[:2] == [
         ("52310", 523_100_000, "元", "规上工业产值", "2019", "level"),
         ("7.4", 7.4, "%", "规上工业产值增速", "2019", "change"),
@@ -82,7 +78,7 @@ def test_rows_opened_by_a_pipe_are_rows_under_a_header_of_years() -> None:
         "2021",
         None,
     ]
-    facts = _read(_facts(MARKED))
+    facts = _read(rules_facts(MARKED))
     assert facts[:3] == [
         ("412", 4_120_000, "人", "从业人员", "2019", "level"),
         ("418", 4_180_000, "人", "从业人员", "2020", "level"),
@@ -91,7 +87,7 @@ def test_rows_opened_by_a_pipe_are_rows_under_a_header_of_years() -> None:
 
 
 def test_a_sub_item_measures_its_parents_measure_and_a_row_cut_short_keeps_its_cells() -> None:
-    facts = _read(_facts(MARKED))
+    facts = _read(rules_facts(MARKED))
     assert ("80.5", 80.5, "%", "城区城镇化率", "2019", "share") in facts
     assert facts[-2:] == [
         ("930", 9_300_000, "吨", "货运量", "2019", "level"),
@@ -119,7 +115,7 @@ def test_a_two_row_header_flattened_is_put_back_in_the_columns_of_its_english() 
 
 
 def test_years_down_the_rows_give_each_measures_index_in_each_year() -> None:
-    facts = _read(_facts(INDEX_BY_YEAR))
+    facts = _read(rules_facts(INDEX_BY_YEAR))
     assert ("107.5", 107.5, "", "牧业总产值指数", "2001", "level") in facts
     assert ("109.9", 109.9, "", "农业总产值指数", "2002", "level") in facts
     assert len(facts) == 12  # the years and the base 2000=100 are no facts
@@ -145,7 +141,7 @@ SHARES = (
 
 
 def test_a_natural_increase_rate_is_a_change_and_a_composition_gives_shares() -> None:
-    facts = _read(_facts(SHARES))
+    facts = _read(rules_facts(SHARES))
     assert facts[0] == ("3.12", 3.12, "‰", "人口自然增加率", "2020", "change")
     assert ("7.6", 7.6, "%", "农业产业构成", "2021", "share") in facts
 
@@ -161,7 +157,7 @@ WITH_HEADS = (
 
 
 def test_a_head_between_rows_gives_the_rows_under_it_its_unit_and_measure() -> None:
-    facts = _read(_facts(WITH_HEADS))
+    facts = _read(rules_facts(WITH_HEADS))
     assert facts[0] == ("120.5", 12_050_000_000, "元", "规上工业增加值", "2023", "level")
     assert ("12.5", 125_000, "吨", "钢材产量", "2023", "level") in facts
     assert ("2.0", 2.0, "%", "水泥产量增长", "2023", "change") in facts
@@ -177,7 +173,7 @@ LEVELS_BY_YEAR = (
 
 
 def test_years_down_the_rows_take_the_captions_unit_and_sectors_their_value_added() -> None:
-    facts = _read(_facts(LEVELS_BY_YEAR))
+    facts = _read(rules_facts(LEVELS_BY_YEAR))
     assert facts[:2] == [
         ("88.2", 8_820_000_000, "元", "生产总值", "2021", "level"),
         ("15.1", 1_510_000_000, "元", "第一产业增加值", "2021", "level"),
@@ -196,7 +192,7 @@ WORDS_HEADER = (
 
 
 def test_a_header_of_words_heads_marked_rows_and_sub_items_take_their_parents_unit() -> None:
-    facts = _read(_facts(WORDS_HEADER))
+    facts = _read(rules_facts(WORDS_HEADER))
     assert facts[:2] == [
         ("512.6", 51_260_000_000, "元", "地区生产总值", "2022", "level"),
         ("6.2", 6.2, "%", "地区生产总值增长", "2022", "change"),
@@ -235,14 +231,14 @@ def test_an_empty_corner_copied_after_the_heads_and_a_title_with_indicator_words
     # the empty cell over the row labels comes after the column heads.
     [table] = find_tables(MONTHS)
     assert [column.role for column in table.columns] == ["indicator", "value", "value"]
-    assert _read(_facts(MONTHS))[:2] == [
+    assert _read(rules_facts(MONTHS))[:2] == [
         ("0.51", 0.51, "%", "2031年11月份工业用电量环比增速", "2031", "change"),
         ("1.20", 1.2, "%", "2031年11月份货运量环比增速", "2031", "change"),
     ]
 
 
 def test_rows_of_months_take_the_year_the_last_label_that_writes_one_gives() -> None:
-    periods = [(f.text, f.period) for f in _facts(MONTHS)]
+    periods = [(f.text, f.period) for f in rules_facts(MONTHS)]
     assert periods == [
         ("0.51", "2031"), ("1.20", "2031"), ("0.47", "2031"), ("0.98", "2031"),
         ("0.33", "2032"), ("1.05", "2032"), ("0.60", "2032"), ("0.12", "2032"),

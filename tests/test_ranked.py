@@ -4,15 +4,9 @@ are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
-from llmx.facts import Fact
+from reading import rules_facts
+
 from llmx.ranked import find_ranked
-from llmx.rules import RulesExtractor
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
 
 _RANKED = (
     "5-3  各地区水果产量、人均产量及位次(2020年)\n"
@@ -35,7 +29,7 @@ def test_ranks_are_left_out_and_a_total_without_them_still_reads() -> None:
     cells = [[_RANKED[s[0] : s[1]] for s in row.cells] for row in grid.rows]
     assert cells[0] == ["1520.4", "210.35", "880.2", "121.77"]
     assert cells[1] == ["310.6", "402.11", "95.0", "123.00"]
-    facts = _facts(_RANKED)
+    facts = rules_facts(_RANKED)
     assert len(facts) == 5 * 4
     assert not {"1", "2", "3", "4"} & {f.text for f in facts}
 
@@ -48,7 +42,7 @@ def test_each_measure_takes_its_own_unit_from_the_unit_line_and_its_group() -> N
         "柑橘产量总产量",
         "柑橘产量人均产量",
     )
-    by_text = {f.text: f for f in _facts(_RANKED)}
+    by_text = {f.text: f for f in rules_facts(_RANKED)}
     assert (by_text["310.6"].value, by_text["310.6"].unit) == (3_106_000, "吨")
     assert (by_text["402.11"].value, by_text["402.11"].unit) == (402.11, "千克")
     assert by_text["140.7"].indicator.startswith("Nanling")

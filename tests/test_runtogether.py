@@ -4,9 +4,8 @@ and the body that reports it, row after row. The tables here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
-from llmx.facts import Fact
-from llmx.rules import RulesExtractor
+from reading import rules_facts
+
 from llmx.runtogether import find_target_lists
 from llmx.tables import find_tables
 
@@ -18,10 +17,6 @@ TABLE = (
     "平方米≥0.385 市文广局6 农业科技进步贡献率% ≥727 居民人均可支配收入元翻一番(全市≥ 9.6万元) "
     "市统计局"
 )
-
-
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
 
 
 def _targets(text: str) -> list[tuple[str, str, str]]:
@@ -47,7 +42,7 @@ def test_rows_are_cut_at_their_numbers_and_each_target_at_its_unit() -> None:
 
 
 def test_each_target_is_a_fact_in_its_unit_for_the_headers_year() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert {table.layout for table in find_tables(TABLE)} == {"runtogether"}
     table_facts = [
         (f.indicator, f.value, f.unit, f.qualifier, f.period, f.status)
@@ -63,7 +58,7 @@ def test_each_target_is_a_fact_in_its_unit_for_the_headers_year() -> None:
 
 
 def test_a_rows_number_is_no_figure_and_a_target_in_words_is_left_to_the_prose() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     (found,) = find_target_lists(TABLE)
     numbers = {row.number[0] for row in found.rows if row.number}
     assert len(numbers) == 6

@@ -4,9 +4,9 @@ and points. The forms here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
-from llmx.rules import RulesExtractor
 from llmx.scorecards import find_scorecards
 from llmx.tables import find_tables
 
@@ -23,10 +23,6 @@ FORM = (
 )
 
 
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
-
 def _of(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str, str | None]]:
     return [
         (f.text, f.value, f.unit, f.status, f.qualifier) for f in facts if f.indicator == indicator
@@ -34,7 +30,7 @@ def _of(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str, s
 
 
 def test_the_funds_are_in_the_forms_money_unit_budgeted_then_spent() -> None:
-    facts = _facts(FORM)
+    facts = rules_facts(FORM)
     assert {table.layout for table in find_tables(FORM)} == {"scorecard"}
     assert _of(facts, "年度资金总额年初预算数") == [("40", 400_000, "元", "target", None)]
     assert _of(facts, "年度资金总额全年执行数") == [("38.5", 385_000, "元", "actual", None)]
@@ -45,7 +41,7 @@ def test_the_funds_are_in_the_forms_money_unit_budgeted_then_spent() -> None:
 
 
 def test_an_achieved_figure_takes_the_unit_its_target_writes() -> None:
-    facts = _facts(FORM)
+    facts = rules_facts(FORM)
     assert _of(facts, "培训人次") == [
         ("300", 300, "人次", "target", "≥"),
         ("320", 320, "人次", "actual", None),
@@ -57,7 +53,7 @@ def test_an_achieved_figure_takes_the_unit_its_target_writes() -> None:
 
 
 def test_each_indicator_and_each_group_is_worth_points_and_scores_them() -> None:
-    facts = _facts(FORM)
+    facts = rules_facts(FORM)
     assert _of(facts, "培训合格率分值") == [("15", 15, "分", "target", None)]
     assert _of(facts, "农民增收带动作用分值") == [("30", 30, "分", "target", None)]
     assert _of(facts, "农民增收带动作用得分") == [("28", 28, "分", "actual", None)]

@@ -4,9 +4,9 @@ row in brackets on the line under it. The tables here are invented."""
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
-from llmx.rules import RulesExtractor
 from llmx.spaced import find_spaced
 from llmx.tables import find_tables
 
@@ -31,17 +31,13 @@ TABLE = (
 )
 
 
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
-
 def _row(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str | None, str]]:
     return [(f.text, f.value, f.unit, f.period, f.kind) for f in facts if f.indicator == indicator]
 
 
 def test_a_row_gives_a_figure_a_year_in_its_group_heading_s_unit() -> None:
     assert {table.layout for table in find_tables(TABLE)} == {"spaced"}
-    assert _row(_facts(TABLE), "出口总值(以当年价格计算)") == [
+    assert _row(rules_facts(TABLE), "出口总值(以当年价格计算)") == [
         ("310.4", 310_400_000_000, "港元", "2010", "level"),
         ("355.2", 355_200_000_000, "港元", "2014", "level"),
         ("362.9", 362_900_000_000, "港元", "2015", "level"),
@@ -50,13 +46,13 @@ def test_a_row_gives_a_figure_a_year_in_its_group_heading_s_unit() -> None:
 
 def test_a_line_of_bracketed_rates_under_a_row_gives_its_change_each_year() -> None:
     # The sign stays outside the span; the rate is in percent whatever the row's unit.
-    assert _row(_facts(TABLE), "出口总值(以当年价格计算)按年变动") == [
+    assert _row(rules_facts(TABLE), "出口总值(以当年价格计算)按年变动") == [
         ("1.2", 1.2, "%", "2010", "change"),
         ("3.6", 3.6, "%", "2014", "change"),
         ("2.2", 2.2, "%", "2015", "change"),
     ]
     # A row whose name ends in its measure (货值) keeps the name of its change whole.
-    assert [f.text for f in _facts(TABLE) if f.indicator == "转口货值按年变动"] == [
+    assert [f.text for f in rules_facts(TABLE) if f.indicator == "转口货值按年变动"] == [
         "4.5",
         "0.3",
         "5.5",
@@ -64,12 +60,12 @@ def test_a_line_of_bracketed_rates_under_a_row_gives_its_change_each_year() -> N
 
 
 def test_a_sub_item_that_says_how_its_group_is_reckoned_is_named_under_the_group() -> None:
-    names = [f.indicator for f in _facts(TABLE) if f.text in ("298.7", "0.4")]
+    names = [f.indicator for f in rules_facts(TABLE) if f.text in ("298.7", "0.4")]
     assert names == ["出口总值(以固定(2012年)价格计算)", "出口总值(以固定(2012年)价格计算)按年变动"]
 
 
 def test_a_heading_goes_on_over_a_line_of_brackets_that_gives_its_unit() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert _row(facts, "转口货值") == [
         ("121.0", 12_100_000_000, "港元", "2010", "level"),
         ("133.4", 13_340_000_000, "港元", "2014", "level"),
@@ -81,7 +77,7 @@ def test_a_heading_goes_on_over_a_line_of_brackets_that_gives_its_unit() -> None
 
 
 def test_a_signed_figure_is_a_change_and_a_dash_is_no_figure() -> None:
-    assert _row(_facts(TABLE), "存货增减") == [
+    assert _row(rules_facts(TABLE), "存货增减") == [
         ("6.2", 620_000_000, "港元", "2010", "change"),
         ("3.1", 310_000_000, "港元", "2014", "change"),
     ]
@@ -98,7 +94,7 @@ def test_the_grid_is_cut_into_parts_by_its_headings_and_ends_at_a_blank_line() -
     assert [p.start for p in grid.parts[1:]] == [p.end for p in grid.parts[:-1]]
     assert grid.parts[-1].end == TABLE.index("137.2") + len("137.2")
     # The header's years, its marks and the captions around the grid are no facts.
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert not [f for f in facts if f.start < TABLE.index("310.4")]
     assert len(facts) == 2 * 6 + 6 + 2 + 3  # rates for three rows, a dash for none
 
@@ -118,7 +114,7 @@ def test_a_change_line_that_does_not_give_each_year_a_rate_gives_none() -> None:
     rows = [row for part in grid.parts for row in part.rows]
     assert [row.name for row in rows] == ["入境人次", "出境人次", "过境人次"]
     assert [len(row.changes) for row in rows] == [0, 0, 2]
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.text, f.value, f.unit, f.period) for f in facts if f.kind == "change"] == [
         ("83.9", 83.9, "%", "2020")
     ]
@@ -134,7 +130,7 @@ def test_a_row_with_its_own_unit_heads_the_rows_indented_under_it() -> None:
         "本 地 生 產 總 值 ( 十 億 港 元 ) 2,867.7   2,817.7   3,003.0\n"
         "  以 環 比 物 量 計 算 2,858.9   2,749.7   2,841.0\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     # A sub-item that names no measure takes its heading's (男 under 人口: 男人口).
     assert _row(facts, "男人口")[0] == ("341.2", 3_412_000, "人", "2021", "level")
     assert _row(facts, "人口")[2] == ("749.8", 7_498_000, "人", "2023", "level")
@@ -156,7 +152,7 @@ def test_one_row_with_its_rates_is_a_grid_in_any_script() -> None:
         "          （+4.0%）   （+6.8%）   （+6.6%）\n"
         "註 ： 數 字 為 初 步 數 字 。\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.text, f.value, f.unit, f.period, f.kind) for f in facts] == [
         ("2,490.7", 2_490_700_000_000, "港元", "2016", "level"),
         ("2,659.4", 2_659_400_000_000, "港元", "2017", "level"),

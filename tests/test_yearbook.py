@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
-from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
 from llmx.yearbook import find_yearbooks
 
@@ -34,10 +34,6 @@ _ROWS = (
 TABLE = _HEADER + _ROWS + "注：按可比价格计算。\n"
 
 
-def _facts(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document("d", text)]).facts
-
-
 def _shown(line: str) -> int:
     """A line's width as shown, a wide letter two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
@@ -52,7 +48,7 @@ def _row(facts: list[Fact], indicator: str) -> list[tuple[str, float, str, str |
 
 
 def test_a_full_row_gives_levels_by_year_indices_on_base_years_and_growth_over_spans() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert {table.layout for table in find_tables(TABLE)} == {"yearbook"}
     assert _row(facts, "耕地面积") == [
         ("512.4", 5_124_000, "亩", "2003", "level"),
@@ -74,7 +70,7 @@ def test_a_full_row_gives_levels_by_year_indices_on_base_years_and_growth_over_s
 
 def test_a_series_that_begins_late_fills_the_columns_it_has_the_years_for() -> None:
     # 水田 has no 2003 level: no index on 2003 and no growth over 2004-2008 (from 2003).
-    assert _row(_facts(TABLE), "水田") == [
+    assert _row(rules_facts(TABLE), "水田") == [
         ("130.5", 1_305_000, "亩", "2008", "level"),
         ("128.2", 1_282_000, "亩", "2012", "level"),
         ("127.9", 1_279_000, "亩", "2013", "level"),
@@ -82,14 +78,14 @@ def test_a_series_that_begins_late_fills_the_columns_it_has_the_years_for() -> N
         ("99.8", 99.8, "%", None, "level"),
         ("0.5", 0.5, "%", None, "change"),
     ]
-    indices = [f.indicator for f in _facts(TABLE) if f.indicator.startswith("水田指数")]
+    indices = [f.indicator for f in rules_facts(TABLE) if f.indicator.startswith("水田指数")]
     assert indices == ["水田指数(2013为2008年的%)", "水田指数(2013为2012年的%)"]
 
 
 def test_a_short_row_the_years_do_not_explain_is_split_by_its_wider_gaps() -> None:
     # 旱地: two levels, one index, one growth, each group set apart by wider gaps, each run to
     # the right of its group.
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     assert _row(facts, "旱地") == [
         ("201.3", 2_013_000, "亩", "2012", "level"),
         ("205.7", 2_057_000, "亩", "2013", "level"),
@@ -105,7 +101,7 @@ def test_a_short_row_the_years_do_not_explain_is_split_by_its_wider_gaps() -> No
 
 
 def test_a_row_with_its_own_unit_heads_the_sub_items_under_it() -> None:
-    facts = _facts(TABLE)
+    facts = rules_facts(TABLE)
     light = [(f.text, f.value, f.unit, f.indicator) for f in facts if f.text in ("3100", "9.1")]
     assert light == [
         ("3100", 31_000_000, "元", "轻工业总产值"),
@@ -131,7 +127,7 @@ def test_a_header_of_years_alone_reads_each_figure_in_its_year() -> None:
         "常住人口(万人) Resident Population 88.1 90.4 93.0\n"
         "户籍人口(万人) Registered Population 101.2 100.7\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.text, f.period) for f in facts] == [
         ("88.1", "2016"), ("90.4", "2018"), ("93.0", "2020"), ("101.2", "2018"), ("100.7", "2020"),
     ]  # fmt: skip
@@ -165,7 +161,7 @@ def test_rows_without_a_caption_take_the_unit_line_and_the_measure_of_the_title(
         "稻谷 Rice 61.2 63.0 64.8\n"
         "小麦 Wheat — 12.4 13.1\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.text, f.value, f.unit, f.period, f.indicator) for f in facts] == [
         ("61.2", 612_000, "吨", "2011", "稻谷产量"),
         ("63.0", 630_000, "吨", "2013", "稻谷产量"),
@@ -191,7 +187,7 @@ _NUMBERED = (
 
 
 def test_a_numbered_row_heads_the_rows_indented_past_its_words_in_its_unit() -> None:
-    facts = _facts(_NUMBERED)
+    facts = rules_facts(_NUMBERED)
     assert {table.layout for table in find_tables(_NUMBERED)} == {"yearbook"}
     assert _row(facts, "农业总产值")[0] == ("3.51", 351_000_000, "元", "1985", "level")
     # 种植业 is a part of 农业总产值 (indented past `1.`'s words, in the same unit): it takes
@@ -208,7 +204,7 @@ def test_a_numbered_row_heads_the_rows_indented_past_its_words_in_its_unit() -> 
 
 
 def test_a_short_row_without_trailing_spaces_is_a_series_that_begins_late() -> None:
-    assert _row(_facts(_NUMBERED), "农业贷款余额") == [
+    assert _row(rules_facts(_NUMBERED), "农业贷款余额") == [
         ("10.62", 1_062_000_000, "元", "2010", "level"),
         ("40.18", 4_018_000_000, "元", "2015", "level"),
         ("77.90", 7_790_000_000, "元", "2020", "level"),
@@ -228,7 +224,7 @@ _PROVISIONAL = (
 
 
 def test_a_provisional_mark_stays_outside_the_span_and_the_figure_is_the_years() -> None:
-    facts = _facts(_PROVISIONAL)
+    facts = rules_facts(_PROVISIONAL)
     assert _row(facts, "年末人口") == [
         ("512", 512, "千人", "2006", "level"),
         ("538", 538, "千人", "2011", "level"),
@@ -238,7 +234,7 @@ def test_a_provisional_mark_stays_outside_the_span_and_the_figure_is_the_years()
 
 
 def test_a_short_row_that_runs_on_in_spaces_fills_the_first_years() -> None:
-    facts = _facts(_PROVISIONAL)
+    facts = rules_facts(_PROVISIONAL)
     assert _row(facts, "地区生产总值") == [
         ("81250", 81_250_000_000, "元", "2006", "level"),
         ("96043", 96_043_000_000, "元", "2011", "level"),
@@ -266,7 +262,7 @@ def test_rows_without_english_are_read_when_their_figures_stand_one_space_apart(
         "  城镇人口(万人) 30.1 36.6 41.0\n"
         "人均生产总值(元) 21050 30122 41873\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [(f.text, f.unit, f.period, f.indicator) for f in facts][3:6] == [
         ("30.1", "人", "2012", "城镇人口"),
         ("36.6", "人", "2016", "城镇人口"),
@@ -283,7 +279,7 @@ def test_sub_items_numbered_in_brackets_sit_under_the_numbered_row() -> None:
         "    (2)重工业(亿元)   Heavy Industry 57.7 79.3 101.7\n"
         "2.建筑业增加值(亿元)   Construction 12.1 18.6 25.0\n"
     )
-    facts = _facts(text)
+    facts = rules_facts(text)
     assert [f.indicator for f in facts if f.text in ("30.5", "57.7", "12.1")] == [
         "轻工业增加值",
         "重工业增加值",
@@ -299,7 +295,7 @@ def test_where_every_line_is_padded_a_short_row_begins_late_as_without_padding()
         "户籍人口(千人)   Registered Population 498 503",
     ]
     text = "".join(row + " " * (70 - _shown(row)) + "\n" for row in rows)
-    assert [(f.text, f.period) for f in _facts(text) if f.indicator == "户籍人口"] == [
+    assert [(f.text, f.period) for f in rules_facts(text) if f.indicator == "户籍人口"] == [
         ("498", "2011"),
         ("503", "2012"),
     ]
