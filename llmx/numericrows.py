@@ -290,7 +290,13 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
                 run_end += 1
             run = list(cells[index:run_end])
             figures = [text[a:b] for a, b in run]
-            if labels and not rows and _is_year_line(" ".join(figures)):
+            by_year = _rows_led_by_years(figures)
+            if by_year:  # 1978 | 100.0 | … | 1979 | 108.6 | …: rows whose labels are years
+                if labels:
+                    _caption_or_header(text, labels, rows, header, years)
+                    labels = []
+                rows += [FigureRow(run[a], tuple(run[a + 1 : b]), 0) for a, b in by_year]
+            elif labels and not rows and _is_year_line(" ".join(figures)):
                 header += [*labels, *run]
                 years, labels = tuple(_YEAR.findall(" ".join(figures))), []
             elif labels and sum(map(_is_figure, figures)) >= _FIGURES_MIN:
@@ -323,6 +329,27 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
     first = min(a for a, _ in [*header, *(row.label or row.cells[0] for row in kept)])
     last = kept[-1].cells[-1][1]
     return FigureGrid(first, last, tuple(header), years, tuple(kept), names)
+
+
+def _rows_led_by_years(figures: Sequence[str]) -> list[tuple[int, int]]:
+    """Where a run of figures is rows each led by its year (`1978`, then as many figures,
+    `1979`, …), the (start, end) of each row in the run; [] where it is not: at least three
+    rows, years rising, every row as long, the run opening with a year."""
+
+    def is_year(cell: str) -> bool:
+        return _YEAR_CELL.fullmatch(cell) is not None
+
+    starts = [
+        i for i, cell in enumerate(figures[:-1]) if is_year(cell) and not is_year(figures[i + 1])
+    ]
+    if len(starts) < _ROWS_MIN or starts[0] != 0:
+        return []
+    bounds = list(pairwise([*starts, len(figures)]))
+    years = [int(figures[a][:4]) for a, _ in bounds]
+    lengths = {b - a for a, b in bounds[:-1]}
+    rising = all(x < y for x, y in pairwise(years))
+    even = len(lengths) == 1 and bounds[-1][1] - bounds[-1][0] <= min(lengths)
+    return bounds if rising and even and min(lengths) > _FIGURES_MIN else []
 
 
 def _label_of(text: str, labels: Sequence[Span]) -> Span:

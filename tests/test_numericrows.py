@@ -165,3 +165,22 @@ def test_an_english_header_line_names_no_column_word_by_word() -> None:
     assert len(facts) == 9
     # The rows' labels and the title's measure, none of the English words.
     assert {fact.indicator for fact in facts} == {"甲县产量", "乙县产量", "丙县产量"}
+
+
+def test_cells_closed_by_pipes_in_rows_led_by_their_year_are_read_by_year() -> None:
+    text = (
+        "地区生产总值指数(1978=100) |\n|\n|\n年 份 |\n地区生产总值 |\n第一产业 |\n第二产业 |\n"
+        "Year |\nGDP |\nPrimary |\nSecondary |\n"
+        "1978 |\n100.0 |\n100.0 |\n100.0 |\n"
+        "1979 |\n108.6 |\n104.4 |\n108.0 |\n"
+        "1980 |\n121.8 |\n101.7 |\n125.7 |\n"
+        "1981 |\n132.1 |\n"  # the copy is cut short here
+    )
+    [grid] = find_figure_rows(text)
+    rows = [
+        (text[row.label[0] : row.label[1]], [text[a:b] for a, b in row.cells])
+        for row in grid.rows
+        if row.label
+    ]
+    assert rows[:2] == [("1978", ["100.0"] * 3), ("1979", ["108.6", "104.4", "108.0"])]
+    assert len(rows) == 3  # the row cut short is left out
