@@ -47,7 +47,7 @@ _HEADING = re.compile(r"[^\d\s]{1,8}")
 _ROWS_MIN = 3
 _FIGURES_MIN = 2
 _LABEL_MAX = 40  # characters of a row label
-_HEADER_LINES = 12
+_HEADER_LINES = 40  # a header of one cell per line (w215) runs long
 _CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one header
 _BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
 _CAPTION_MAX = 24  # characters of a group caption between rows
@@ -133,15 +133,22 @@ def _grid_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[FigureGrid, int] | None:
     start, line = lines[index]
-    if _is_year_line(line) or _figure_cells(start, line) is None:
+    opening = None if _is_year_line(line) else _figure_cells(start, line)
+    if opening is None:
         return None
     rows: list[FigureRow] = []
+    first_label = _label_line(lines, index - 1) if opening[0] is None else None
+    if first_label is not None:  # 杭州市⏎723.55  10050.21 …: a row's label on the line above
+        rows.append(FigureRow(first_label, (), _depth(lines[index - 1][1])))
     end = index
-    gap = 0
+    gap = int(first_label is not None)  # lines of words since the last row
     while end < len(lines):
         row_start, row_line = lines[end]
         found = None if _is_year_line(row_line) else _figure_cells(row_start, row_line)
-        if found is not None:
+        if found is not None and found[0] is None and rows and not rows[-1].cells and gap == 1:
+            rows[-1] = FigureRow(rows[-1].label, tuple(found[1]), rows[-1].depth)
+            gap = 0
+        elif found is not None:
             rows.append(FigureRow(found[0], tuple(found[1]), _depth(row_line)))
             gap = 0
         elif gap < _BETWEEN_ROWS_MAX and _between_rows(row_line):
@@ -161,11 +168,26 @@ def _grid_at(
     kept = [row for row in rows if len(row.cells) in (0, width)]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
-    header, years = _header_above(lines, index, width)
-    first = header[0][0] if header else start
+    header, years = _header_above(lines, index - (first_label is not None), width)
+    first = header[0][0] if header else (first_label or (start, 0))[0]
     last_start, last_line = lines[end - 1]
     grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept))
     return grid, end
+
+
+def _label_line(lines: Sequence[tuple[int, str]], index: int) -> Span | None:
+    """The span of the line at `index` where it is a row's label standing alone (short words,
+    no figures, no sentence), else None."""
+    if index < 0:
+        return None
+    start, line = lines[index]
+    words = line.strip()
+    if not words or not HAS_CJK.search(words) or not _between_rows(line):
+        return None
+    if _figure_cells(start, line) is not None or _is_year_line(line):
+        return None
+    at = start + line.index(words[0])
+    return (at, at + len(words))
 
 
 def _depth(line: str) -> int:

@@ -184,3 +184,17 @@ def test_cells_closed_by_pipes_in_rows_led_by_their_year_are_read_by_year() -> N
     ]
     assert rows[:2] == [("1978", ["100.0"] * 3), ("1979", ["108.6", "104.4", "108.0"])]
     assert len(rows) == 3  # the row cut short is left out
+
+
+def test_a_label_on_the_line_above_its_figures_labels_them() -> None:
+    text = (
+        "各市主要指标\n"
+        "城市 常住人口(万人) 生产总值(亿元)\n"
+        "甲市\n45.2 210.37\n"
+        "乙市\n38.9 187.02\n"
+        "丙市\n52.6 265.11\n"
+    )
+    [grid] = find_figure_rows(text)
+    rows = [(text[row.label[0] : row.label[1]], len(row.cells)) for row in grid.rows if row.label]
+    assert rows == [("甲市", 2), ("乙市", 2), ("丙市", 2)]
+    assert text[grid.header[0][0] : grid.header[-1][1]].startswith("各市主要指标")
