@@ -17,7 +17,7 @@ from functools import lru_cache
 import cn2an
 
 from llmx.folding import fold
-from llmx.glosses import Unglossed
+from llmx.glosses import Unglossed, unglossed
 from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
@@ -384,8 +384,9 @@ def _on_glossed(quantity: Quantity, text: str, clean: Unglossed) -> Quantity:
 
 
 def split_header_unit(header: str) -> tuple[str, float] | None:
-    """The unit and magnitude factor a table header gives, e.g. "（万元/人）" → ("元/人", 1e4)."""
-    folded = fold(header)
+    """The unit and magnitude factor a table header gives, e.g. "（万元/人）" → ("元/人", 1e4).
+    A reprint's pinyin glosses (絕對(duì)數(shù)(萬(wàn)元)) are no part of it."""
+    folded = fold(unglossed(header))
     match = re.search(r"[(（]([^()（）]*)[)）]\s*\*?\s*$", folded) or re.search(
         r"单位\s*[:：]\s*(\S+)", folded
     )

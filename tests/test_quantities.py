@@ -148,6 +148,8 @@ def test_a_clock_time_is_not_a_ratio() -> None:
         ("发电装机（千瓦）", ("千瓦", 1.0)),  # before another unit they are part of it
         ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
         ("高新技术企业数", None),
+        ("絕對(duì)數(shù)(萬(wàn)元)", ("元", 1e4)),  # a reprint's pinyin glosses are no unit
+        ("比上年增長(zhǎng)(%)", ("%", 1.0)),
     ],
 )
 def test_a_header_gives_unit_and_magnitude(header: str, expected: tuple[str, float] | None) -> None:
