@@ -58,6 +58,9 @@ def test_leaves_out_the_unit_a_table_is_counted_in() -> None:
 
 def test_leaves_out_thresholds_that_define_a_class() -> None:
     assert _texts("总投资10亿元以上项目加快建设，为0-6岁残疾儿童提供康复。") == []
+    # A statistical definition's threshold: 2000万元 names the class, it measures nothing.
+    definition = "规模以上工业企业即年主营业务收入2000万元及以上的法人工业企业。"
+    assert _texts(definition) == []
 
 
 def test_a_voltage_class_is_a_name_but_a_capacity_is_a_fact() -> None:

@@ -33,7 +33,8 @@ _SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
-    r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:以上|以下)?(?:的)?(?:项目|企业|工业企业)"
+    r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人)?"
+    r"(?:项目|企业|工业企业|工业法人企业)"
 )
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
