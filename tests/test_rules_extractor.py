@@ -63,6 +63,10 @@ def test_leaves_out_thresholds_that_define_a_class() -> None:
     assert _texts(definition) == []
 
 
+def test_the_reports_own_outline_is_no_fact() -> None:
+    assert _texts("县长代表县人民政府作政府工作报告。报告分四个部分:一是回顾。") == []
+
+
 def test_a_voltage_class_is_a_name_but_a_capacity_is_a_fact() -> None:
     assert _texts("建成110千伏输变电工程，新增变电容量10万千伏安。") == ["10万千伏安"]
 

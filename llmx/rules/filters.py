@@ -28,8 +28,9 @@ _NAME_AFTER = re.compile(
     r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈|配套政策"
     r"|关键|基本面)"
 )
-# After a count in Chinese numerals, these make it a slogan (十项行动, 三项重点任务).
-_SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标)")
+# After a count in Chinese numerals, these make it a slogan or the text's own outline (十项行动,
+# 三项重点任务, 报告分四个部分).
+_SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分)")
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
