@@ -10,7 +10,16 @@ from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
 # Colon-like and comparison marks the reports use interchangeably.
-_EXTRA = {"∶": ":", "︰": ":", "\u3000": " ", "－": "-", "–": "-", "＜": "<", "＞": ">"}
+_EXTRA = {
+    "∶": ":",
+    "︰": ":",
+    "\u3000": " ",
+    "－": "-",
+    "–": "-",
+    "＜": "<",
+    "＞": ">",
+    "℅": "%",  # a percent some pages write with the care-of sign (增长15℅)
+}
 
 
 class _FoldTable(dict[int, str]):

@@ -275,3 +275,8 @@ def test_thousands_before_yuan_right_after_digits_are_a_magnitude() -> None:
     ]
     assert [(q.text, q.unit) for q in find_quantities("装机5千瓦")] == [("5千瓦", "千瓦")]
     assert [(q.text, q.value) for q in find_quantities("人均四千元")] == [("四千元", 4000)]
+
+
+def test_a_percent_written_with_the_care_of_sign_is_a_percent() -> None:
+    [growth] = find_quantities("同比增长15℅")
+    assert (growth.text, growth.value, growth.unit) == ("15℅", 15.0, "%")
