@@ -31,11 +31,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in, text_lines
+from llmx.quantities import find_quantities
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
 _SEPARATOR = re.compile(r"[\s|｜]+")
 _CELL = re.compile(r"[^\s|｜]+")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
+# 其中:谷物 — a sub-item's mark, no sentence's colon.
+_SUB_ITEM = re.compile(r"^其中[:：]")
 # A line of prose ends the header above a grid.
 _PROSE = re.compile(r"[。；;！？!?]")
 _ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
@@ -51,6 +54,7 @@ _HEADER_LINES = 40  # a header of one cell per line (w215) runs long
 _CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one header
 _BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
 _CAPTION_MAX = 24  # characters of a group caption between rows
+_UNIT_MAX = 6  # characters of a unit standing alone in a row (万千瓦时)
 
 
 @dataclass(frozen=True)
@@ -87,28 +91,48 @@ def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | Non
     are figures or dashes, at least two of them figures, and what stands before them is a
     short label that is no sentence."""
     cells = list(_CELL.finditer(line))
+    # The figures from the line's end, each maybe with its unit after it (糧食 44450 萬噸 -2.5).
+    groups: list[tuple[re.Match[str], re.Match[str]]] = []
     first_figure = len(cells)
-    while first_figure > 0 and SPACED_CELL.fullmatch(cells[first_figure - 1].group()):
-        first_figure -= 1
-    figures = cells[first_figure:]
+    while first_figure > 0:
+        last = cells[first_figure - 1]
+        if SPACED_CELL.fullmatch(last.group()):
+            groups.insert(0, (last, last))
+            first_figure -= 1
+        elif first_figure >= 2 and _is_figure(cells[first_figure - 2].group()) and _is_unit(last):
+            groups.insert(0, (cells[first_figure - 2], last))
+            first_figure -= 2
+        else:
+            break
     label_cells = cells[:first_figure]
-    if not label_cells and figures and _YEAR_CELL.fullmatch(figures[0].group()):
+    if not label_cells and groups and _YEAR_CELL.fullmatch(groups[0][0].group()):
         # A row of years leads with its year: 1978 183.06 183.06 52.20
-        label_cells, figures = figures[:1], figures[1:]
-    filled = [cell for cell in figures if _is_figure(cell.group())]
-    if len(filled) < _FIGURES_MIN:
+        label_cells, groups = [groups[0][0]], groups[1:]
+    if sum(1 for figure, _ in groups if _is_figure(figure.group())) < _FIGURES_MIN:
         return None
+    figures = [
+        cell_span(start, first) if first is last else (start + first.start(), start + last.end())
+        for first, last in groups
+    ]
     if label_cells:
         words = line[label_cells[0].start() : label_cells[-1].end()]
         # 本市生产总值(亿元) Gross Domestic Product (100 million yuan): the English after the
         # Chinese translates it and is no part of the label.
         english = _ENGLISH_AFTER.search(words)
         words = words[: english.start()] if english else words
-        if len(words) > _LABEL_MAX or _SENTENCE.search(words):
+        if len(words) > _LABEL_MAX or _SENTENCE.search(_SUB_ITEM.sub("", words)):
             return None
         label = (start + label_cells[0].start(), start + label_cells[0].start() + len(words))
-        return label, [cell_span(start, cell) for cell in figures]
-    return None, [cell_span(start, cell) for cell in figures]
+        return label, figures
+    return None, figures
+
+
+def _is_unit(cell: re.Match[str]) -> bool:
+    """Whether a cell is a unit alone (萬噸, 亿元, 公顷) that the figure before it is in."""
+    if HAS_CJK.search(cell.group()) is None or len(cell.group()) > _UNIT_MAX:
+        return False
+    found = find_quantities(f"1{cell.group()}")
+    return len(found) == 1 and found[0].text == f"1{cell.group()}" and bool(found[0].unit)
 
 
 def _is_figure(cell: str) -> bool:

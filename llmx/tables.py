@@ -2443,11 +2443,17 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         names = [(name, _header_unit(name)) for name in grid.names]
         names = names if all(unit for _, unit in names) or table_unit or base else None
     said = names is not None or base or table_unit is not None
+    figures = [row for row in grid.rows if row.cells]
     if names is None:
         unit = ("", 1.0) if base else None
         plain = grid.names or _plain_names(lines[-1:], width)
-        names = [(name, unit) for name in plain]
-    figures = [row for row in grid.rows if row.cells]
+        names = [(name, _header_unit(name) or unit) for name in plain]
+        # 1994年 | 比上年增長% over 糧食 44450 萬噸 -2.5: a column whose cells write their own
+        # unit needs none from its header.
+        said = said or all(
+            unit is not None or all(_own_unit(text, row.cells[index]) for row in figures)
+            for index, (_, unit) in enumerate(names)
+        )
     labels = [fold(text[row.label[0] : row.label[1]]) if row.label else "" for row in figures]
     by_period = all(label and period_label(label) is not None for label in labels)
     columns = [Column("", "period" if by_period else "indicator", None, None, None)]
@@ -2489,6 +2495,12 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         for part in parts
     ]
     return [part for part in kept if part.rows]
+
+
+def _own_unit(text: str, span: Span) -> bool:
+    """Whether a cell writes its figure's unit itself (`44450 萬噸`)."""
+    found = find_quantities(text[span[0] : span[1]])
+    return len(found) == 1 and bool(found[0].unit)
 
 
 def _plain_names(lines: Sequence[str], width: int) -> list[str]:

@@ -198,3 +198,22 @@ def test_a_label_on_the_line_above_its_figures_labels_them() -> None:
     rows = [(text[row.label[0] : row.label[1]], len(row.cells)) for row in grid.rows if row.label]
     assert rows == [("甲市", 2), ("乙市", 2), ("丙市", 2)]
     assert text[grid.header[0][0] : grid.header[-1][1]].startswith("各市主要指标")
+
+
+def test_a_figure_may_write_its_unit_beside_it_in_a_row() -> None:
+    text = (
+        "主要农产品产量如下:\n"
+        "2024年 比上年增长%\n"
+        "粮食 4445 万吨 -2.5\n"
+        "其中:谷物 3939 万吨 -2.8\n"
+        "油料 198 万吨 10.0\n"
+        "棉花 42 万吨 13.6\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["4445 万吨"].value, by_text["4445 万吨"].unit) == (44_450_000, "吨")
+    assert (by_text["2.8"].unit, by_text["2.8"].kind, by_text["2.8"].period) == (
+        "%",
+        "change",
+        "2024",
+    )
+    assert "谷物" in by_text["2.8"].indicator
