@@ -209,6 +209,7 @@ class Table:
         column's, and the table's `单位：` line comes last. An index column (`价格指数`) has
         no unit: its base is 100.
         """
+        amount, rate = _listed_units(self.unit)
         label = self.indicator_of(row)
         label_unit = split_header_unit(label)
         if label_unit and (not _is_unit(label_unit[0]) or _ENDS_IN_RATE.search(label)):
@@ -217,16 +218,29 @@ class Table:
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
         if not column.unit and _is_rate_header(column.header):
-            return row_unit if row_unit and row_unit[0] in RATE_UNITS else ("%", 1.0)
+            return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
         if not column.unit and _INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
-        return row_unit or column.unit or self.unit
+        return row_unit or column.unit or amount
 
     def _cell_of(self, row: Row, role: str) -> str:
         for column, cell in zip(self.columns, row.cells, strict=False):
             if column.role == role:
                 return cell.clean
         return ""
+
+
+def _listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
+    """A table's unit as its amounts' and its rates': a `单位:万人、‰` line lists one of
+    each (the magnitude before the first); a list of two amounts (万吨、千克) says nothing of
+    which column is in which."""
+    if unit is None or "、" not in unit[0]:
+        return unit, None
+    first, *others = unit[0].split("、")
+    parsed = [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
+    rates = [each for each in parsed if each[0] in RATE_UNITS]
+    amounts = [each for each in parsed if each[0] not in RATE_UNITS]
+    return (amounts[0] if len(amounts) == 1 else None), (rates[0] if len(rates) == 1 else None)
 
 
 _NOTES_HEADER = re.compile(r"说明|备注")

@@ -851,3 +851,17 @@ def test_an_english_name_and_a_footnote_number_are_not_part_of_a_row_name() -> N
         ("0.74%", "通脹率"), ("0.2%", "通脹率同比變動"),
         ("6,012.5", "財政儲備"), ("2%", "財政儲備同比變動"),
     ]  # fmt: skip
+
+
+def test_a_unit_line_listing_an_amount_and_a_rate_gives_each_its_columns() -> None:
+    text = (
+        "人口自然变动情况\n"
+        "单位:万人、‰\n"
+        "年份 常住人口 出生人数 出生率\n"
+        "“十五”时期 5064.15 111.23 22.14\n"
+        "“十一五”时期 5230.00 118.31 22.82\n"
+        "“十二五”时期 5419.35 123.98 23.09\n"
+    )
+    by_text = {f.text: f for f in RulesExtractor().extract([Document("d", text)]).facts}
+    assert (by_text["111.23"].value, by_text["111.23"].unit) == (1_112_300, "人")
+    assert (by_text["22.14"].value, by_text["22.14"].unit) == (22.14, "‰")
