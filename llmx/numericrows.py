@@ -27,15 +27,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in, text_lines
+from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, grids_in, text_lines
 from llmx.quantities import find_quantities
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
 _SEPARATOR = re.compile(r"[\s|｜]+")
 _CELL = re.compile(r"[^\s|｜]+")
+_PIPE = re.compile(r"[|｜]")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
 # 其中:谷物 — a sub-item's mark, no sentence's colon.
 _SUB_ITEM = re.compile(r"^其中[:：]")
@@ -63,6 +64,7 @@ class FigureRow:
     cells: tuple[Span, ...]  # its figures (or dashes for none), one per column; none for a
     # caption between rows (`人口与就业`, `“十三五”时期`), which heads the rows under it
     depth: int = 0  # how far the row's line is indented
+    unit: Span | None = None  # a cell of the row's own unit before its figures (万元 | 297859)
 
 
 @dataclass(frozen=True)
@@ -86,17 +88,17 @@ def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
     return sorted((grid for grid in grids if outside(grid)), key=lambda grid: grid.start)
 
 
-def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | None:
+def _figure_cells(start: int, line: str) -> FigureRow | None:
     """A row's label and figures, or None where the line is no row: the line's last cells
     are figures or dashes, at least two of them figures, and what stands before them is a
     short label that is no sentence."""
-    cells = list(_CELL.finditer(line))
+    cells = _cells_of(line)
     # The figures from the line's end, each maybe with its unit after it (糧食 44450 萬噸 -2.5).
-    groups: list[tuple[re.Match[str], re.Match[str]]] = []
+    groups: list[tuple[_Token, _Token]] = []
     first_figure = len(cells)
     while first_figure > 0:
         last = cells[first_figure - 1]
-        if SPACED_CELL.fullmatch(last.group()):
+        if not last.group() or SPACED_CELL.fullmatch(last.group()):
             groups.insert(0, (last, last))
             first_figure -= 1
         elif first_figure >= 2 and _is_figure(cells[first_figure - 2].group()) and _is_unit(last):
@@ -111,9 +113,14 @@ def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | Non
     if sum(1 for figure, _ in groups if _is_figure(figure.group())) < _FIGURES_MIN:
         return None
     figures = [
-        cell_span(start, first) if first is last else (start + first.start(), start + last.end())
+        _figure_span(start, first) if first is last else (start + first.start(), start + last.end())
         for first, last in groups
     ]
+    unit = None
+    if len(label_cells) >= 2 and (_is_unit(label_cells[-1]) or label_cells[-1].group() in "%‰"):
+        # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
+        unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
+        label_cells = label_cells[:-1]
     if label_cells:
         words = line[label_cells[0].start() : label_cells[-1].end()]
         # 本市生产总值(亿元) Gross Domestic Product (100 million yuan): the English after the
@@ -123,16 +130,61 @@ def _figure_cells(start: int, line: str) -> tuple[Span | None, list[Span]] | Non
         if len(words) > _LABEL_MAX or _SENTENCE.search(_SUB_ITEM.sub("", words)):
             return None
         label = (start + label_cells[0].start(), start + label_cells[0].start() + len(words))
-        return label, figures
-    return None, figures
+        return FigureRow(label, tuple(figures), _depth(line), unit)
+    return FigureRow(None, tuple(figures), _depth(line), unit)
 
 
-def _is_unit(cell: re.Match[str]) -> bool:
+@dataclass(frozen=True)
+class _Token:
+    """A cell of a line: its words and where they stand in the line ("" for an empty cell
+    between two pipes)."""
+
+    text: str
+    at: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.text)
+
+
+def _cells_of(line: str) -> list[_Token]:
+    """A line's cells: between pipes where it has them (an empty cell kept, `7.7 | |`, the
+    borders' empty ends dropped), else words between spaces."""
+    if not _PIPE.search(line):
+        return [_Token(cell.group(), cell.start()) for cell in _CELL.finditer(line)]
+    tokens: list[_Token] = []
+    position = 0
+    for pipe in [*_PIPE.finditer(line), None]:
+        cut = pipe.start() if pipe else len(line)
+        raw = line[position:cut]
+        words = raw.strip()
+        tokens.append(_Token(words, position + (raw.index(words) if words else len(raw))))
+        position = pipe.end() if pipe else position
+    if tokens and not tokens[0].text:
+        tokens = tokens[1:]
+    if tokens and not tokens[-1].text:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_unit(cell: _Token) -> bool:
     """Whether a cell is a unit alone (萬噸, 亿元, 公顷) that the figure before it is in."""
     if HAS_CJK.search(cell.group()) is None or len(cell.group()) > _UNIT_MAX:
         return False
     found = find_quantities(f"1{cell.group()}")
     return len(found) == 1 and found[0].text == f"1{cell.group()}" and bool(found[0].unit)
+
+
+def _figure_span(start: int, cell: _Token) -> Span:
+    """A figure cell's span in the text, less a provisional mark after its figure."""
+    found = SPACED_CELL.fullmatch(cell.text)
+    mark = len(found.group("mark") or "") if found else 0
+    return (start + cell.start(), start + cell.end() - mark)
 
 
 def _is_figure(cell: str) -> bool:
@@ -161,7 +213,7 @@ def _grid_at(
     if opening is None:
         return None
     rows: list[FigureRow] = []
-    first_label = _label_line(lines, index - 1) if opening[0] is None else None
+    first_label = _label_line(lines, index - 1) if opening.label is None else None
     if first_label is not None:  # 杭州市⏎723.55  10050.21 …: a row's label on the line above
         rows.append(FigureRow(first_label, (), _depth(lines[index - 1][1])))
     end = index
@@ -169,11 +221,11 @@ def _grid_at(
     while end < len(lines):
         row_start, row_line = lines[end]
         found = None if _is_year_line(row_line) else _figure_cells(row_start, row_line)
-        if found is not None and found[0] is None and rows and not rows[-1].cells and gap == 1:
-            rows[-1] = FigureRow(rows[-1].label, tuple(found[1]), rows[-1].depth)
+        if found is not None and found.label is None and rows and not rows[-1].cells and gap == 1:
+            rows[-1] = replace(found, label=rows[-1].label, depth=rows[-1].depth)
             gap = 0
         elif found is not None:
-            rows.append(FigureRow(found[0], tuple(found[1]), _depth(row_line)))
+            rows.append(found)
             gap = 0
         elif gap < _BETWEEN_ROWS_MAX and _between_rows(row_line):
             gap += 1
@@ -272,7 +324,6 @@ def _years_further_up(lines: Sequence[tuple[int, str]], above: int, width: int) 
 #     -1.5 |             years is the header's. The header is the cells above the first row.
 
 _STREAM_LINES_MIN = 10
-_PIPE = re.compile(r"[|｜]")
 _ASCII_ONLY = re.compile(r"[\x00-\x7f]+")
 
 

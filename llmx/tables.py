@@ -2421,6 +2421,7 @@ def _has_unit(value: str) -> bool:
 # A header that names indices, growth or shares beside the rows' own measures.
 _RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")
 _WHITESPACE = re.compile(r"\s+")
+_CAPTION_GAPS = 2  # empty cells beside a caption's one word, at least
 _BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
 _UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
 
@@ -2458,19 +2459,25 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         names = names if all(unit for _, unit in names) or table_unit or base else None
     said = names is not None or base or table_unit is not None
     figures = [row for row in grid.rows if row.cells]
+    unit_cells = all(row.unit for row in figures)  # 社会消费品零售总额 | 万元 | 297859 | …
     if names is None:
         unit = ("", 1.0) if base else None
-        plain = grid.names or _plain_names(lines[-1:], width)
+        stubs = 1 + unit_cells
+        plain = grid.names or _piped_names(lines, width, stubs) or _plain_names(lines[-1:], width)
         names = [(name, _header_unit(name) or unit) for name in plain]
         # 1994年 | 比上年增長% over 糧食 44450 萬噸 -2.5: a column whose cells write their own
-        # unit needs none from its header.
+        # unit needs none from its header, nor one under rows that write theirs.
         said = said or all(
-            unit is not None or all(_own_unit(text, row.cells[index]) for row in figures)
-            for index, (_, unit) in enumerate(names)
+            unit is not None
+            or (unit_cells and name)
+            or all(_own_unit(text, row.cells[index]) for row in figures)
+            for index, (name, unit) in enumerate(names)
         )
     labels = [fold(text[row.label[0] : row.label[1]]) if row.label else "" for row in figures]
     by_period = all(label and period_label(label) is not None for label in labels)
     columns = [Column("", "period" if by_period else "indicator", None, None, None)]
+    if unit_cells:
+        columns.append(Column("单位", "unit", None, None, None))
     for index, (name, unit) in enumerate(names):
         column = replace(_row_column(name), role="value", unit=unit)
         if grid.years:
@@ -2479,6 +2486,7 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     rows = [
         [
             cell(row.label, row.cells[0][0] if row.cells else 0),
+            *([cell(row.unit, row.cells[0][0] if row.cells else 0)] if unit_cells else []),
             *(cell(span, 0) for span in row.cells),
             *(Cell(0, 0, "") for _ in range(width - len(row.cells))),
         ]
@@ -2515,6 +2523,23 @@ def _own_unit(text: str, span: Span) -> bool:
     """Whether a cell writes its figure's unit itself (`44450 萬噸`)."""
     found = find_quantities(text[span[0] : span[1]])
     return len(found) == 1 and bool(found[0].unit)
+
+
+def _piped_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
+    """The columns' names from a header of cells between pipes over several lines (`项目名称 |
+    计算单位 |`, `4月 | 1-4月累计 |`, `增长(%) |`): its cells after the `stubs` heading the
+    labels (and units), where it has exactly as many; [] otherwise. A caption row (`商业 |
+    |||||`, one word among empty cells) is no part of it."""
+    if not any(_PIPE.search(line) for line in lines):
+        return []
+    named: list[str] = []
+    for line in lines:
+        cells = [re.sub(r"\s+", "", cell) for cell in _PIPE.split(line)]
+        words = [cell for cell in cells if cell]
+        if len(words) == 1 and len(cells) - len(words) > _CAPTION_GAPS:
+            continue
+        named += words
+    return named[stubs:] if len(named) == width + stubs else []
 
 
 def _plain_names(lines: Sequence[str], width: int) -> list[str]:

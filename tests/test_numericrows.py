@@ -217,3 +217,22 @@ def test_a_figure_may_write_its_unit_beside_it_in_a_row() -> None:
         "2024",
     )
     assert "谷物" in by_text["2.8"].indicator
+
+
+def test_pipe_rows_with_a_unit_column_under_a_header_of_cells_over_several_lines() -> None:
+    text = (
+        "项 目 名 称 | 计算 单位 |\n"
+        "4月 | 1-4月 累计 |\n"
+        "累计比上年同期 增长(%) |\n"
+        "结构(%) |\n"
+        "商业 | |||||\n"
+        "一、社会消费品零售总额 | 万元 | 297859 | 1278093 | 16.5 | 100 |\n"
+        "1、批发零售贸易业 | 万元 | 269547 | 1147139 | 16.0 | 89.75 |\n"
+        "二、商品购进总额 | 万元 | 276045 | 861563 | 7.7 | |\n"
+        "三、商品销售总额 | 万元 | 275241 | 1117693 | 13.5 | |\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["861563"].value, by_text["861563"].unit) == (8_615_630_000, "元")
+    assert (by_text["7.7"].unit, by_text["7.7"].kind) == ("%", "change")
+    assert (by_text["89.75"].unit, by_text["89.75"].kind) == ("%", "share")  # 结构: a make-up
+    assert len(by_text) == 14  # two rows leave their 结构 cell empty
