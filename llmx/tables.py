@@ -2434,9 +2434,17 @@ def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
     Rows whose unit nothing says are left out: a figure of unknown unit is no fact to guess."""
     tables: list[Table] = []
     for grid in find_figure_rows(text):
-        spans = [grid.start, *(cell[0] for row in grid.rows for cell in row.cells)]
-        if not any(position in taken for position in spans):
-            tables += _figure_row_parts(text, grid)
+        # Rows another reading took stay its; the rest of the grid, a table that reading
+        # stopped short of (at a caption, a short row), is read under the grid's header.
+        rows = tuple(
+            row
+            for row in grid.rows
+            if not any(
+                start in taken for start, _ in (*row.cells, *([row.label] if row.label else []))
+            )
+        )
+        if any(row.cells for row in rows):
+            tables += _figure_row_parts(text, replace(grid, rows=rows))
     return tables
 
 

@@ -236,3 +236,20 @@ def test_pipe_rows_with_a_unit_column_under_a_header_of_cells_over_several_lines
     assert (by_text["7.7"].unit, by_text["7.7"].kind) == ("%", "change")
     assert (by_text["89.75"].unit, by_text["89.75"].kind) == ("%", "share")  # 结构: a make-up
     assert len(by_text) == 14  # two rows leave their 结构 cell empty
+
+
+def test_rows_a_layout_reader_stopped_short_of_are_read_under_the_same_header() -> None:
+    text = (
+        "主要年份社会消费品零售总额分类情况\n"
+        "单位:万元\n"
+        "  1995年 2000年 2005年\n"
+        "社会消费品零售总额 860135 1491751 2377547\n"
+        "    比上年增长(%) 34.6 10.3 14.3\n"
+        "一、按销售地区分:\n"
+        "    市的零售额 458283 761705 1216232\n"
+        "    县的零售额 176371 305616 517951\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["305616"].value, by_text["305616"].unit) == (3_056_160_000, "元")
+    assert by_text["305616"].period == "2000"
+    assert (by_text["10.3"].unit, by_text["10.3"].period) == ("%", "2000")
