@@ -44,6 +44,8 @@ _SUB_ITEM = re.compile(r"^其中[:：]")
 _PROSE = re.compile(r"[。；;！？!?]")
 _ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A line of English words alone, a translation of the row above it.
+_ENGLISH_LINE = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&()/-]*[A-Za-z.)]\s*")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*]?")
 
 # The heading of a grid's labels, before a line of years (item, 指标, 县别): a short word.
@@ -227,6 +229,8 @@ def _grid_at(
         elif found is not None:
             rows.append(found)
             gap = 0
+        elif _ENGLISH_LINE.fullmatch(row_line):
+            pass  # a row's English under it (Stated-owned units): no caption, no gap
         elif gap < _BETWEEN_ROWS_MAX and _between_rows(row_line):
             gap += 1
             if row_line.strip():

@@ -253,3 +253,23 @@ def test_rows_a_layout_reader_stopped_short_of_are_read_under_the_same_header() 
     assert (by_text["305616"].value, by_text["305616"].unit) == (3_056_160_000, "元")
     assert by_text["305616"].period == "2000"
     assert (by_text["10.3"].unit, by_text["10.3"].period) == ("%", "2000")
+
+
+def test_a_rows_english_on_the_line_under_it_does_not_end_the_grid() -> None:
+    text = (
+        "城镇单位在岗职工平均工资\n"
+        "单位:元 (yuan)\n"
+        "  2010 2015 2020\n"
+        "    国有单位 41689 73714 118298\n"
+        "        State-owned Units\n"
+        "    农、林、牧、渔业 22923 45764 65693\n"
+        "        Farming, Forestry, Animal Husbandry and Fishery\n"
+        "    采矿业 29399 44558 57610\n"
+        "        Mining and Quarrying\n"
+    )
+    [grid] = find_figure_rows(text)
+    assert [text[r.label[0] : r.label[1]] for r in grid.rows if r.label] == [
+        "国有单位",
+        "农、林、牧、渔业",
+        "采矿业",
+    ]
