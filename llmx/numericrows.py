@@ -245,10 +245,18 @@ def _grid_at(
     while rows and not rows[-1].cells:
         rows.pop()
     width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
-    kept = [row for row in rows if len(row.cells) in (0, width)]
+    header, years = _header_above(lines, index - (first_label is not None), width)
+    kept = [
+        row
+        if len(row.cells) in (0, width)
+        # Under a line of years a short row begins late (城镇人口, counted from 1964 on): its
+        # figures are the last years'.
+        else replace(row, cells=(*[(row.cells[0][0],) * 2] * (width - len(row.cells)), *row.cells))
+        for row in rows
+        if len(row.cells) in (0, width) or (years and _FIGURES_MIN <= len(row.cells) < width)
+    ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
-    header, years = _header_above(lines, index - (first_label is not None), width)
     first = header[0][0] if header else (first_label or (start, 0))[0]
     last_start, last_line = lines[end - 1]
     grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept))

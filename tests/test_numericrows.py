@@ -273,3 +273,18 @@ def test_a_rows_english_on_the_line_under_it_does_not_end_the_grid() -> None:
         "农、林、牧、渔业",
         "采矿业",
     ]
+
+
+def test_under_a_line_of_years_a_short_row_is_the_last_years() -> None:
+    text = (
+        "人口普查基本情况\n"
+        "项目 1982 1990 2000 2010\n"
+        "     总人口(万人) 2587 3005 3410 3689\n"
+        "     城镇人口(万人) 642 1432 2106\n"
+        "     家庭户(万户) 514 658 874 1121\n"
+        "     乡村人口(万人) 2363 1978 1583\n"
+    )
+    [grid] = find_figure_rows(text)
+    short = grid.rows[1]
+    assert [text[a:b] for a, b in short.cells] == ["", "642", "1432", "2106"]
+    assert grid.years == ("1982", "1990", "2000", "2010")
