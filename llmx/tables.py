@@ -434,7 +434,7 @@ _MEASURE_HEADER = re.compile(
     r"合计|预算|决算|执行|本年|本期|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
 )
 # A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
-_AMOUNT_HEADER = re.compile(r"[额量]\s*$|比\s*较$")  # not 比较增加率
+_AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
 _INDEX_HEADER = re.compile(r"指\s*数")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)

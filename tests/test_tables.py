@@ -865,3 +865,17 @@ def test_a_unit_line_listing_an_amount_and_a_rate_gives_each_its_columns() -> No
     by_text = {f.text: f for f in RulesExtractor().extract([Document("d", text)]).facts}
     assert (by_text["111.23"].value, by_text["111.23"].unit) == (1_112_300, "人")
     assert (by_text["22.14"].value, by_text["22.14"].unit) == (22.14, "‰")
+
+
+def test_a_count_of_a_change_is_an_amount_not_a_rate() -> None:
+    text = (
+        "人口自然变动情况\n"
+        "单位:万人、‰\n"
+        "年份 自然增长人数 自然增长率\n"
+        "“十五”时期 83.88 16.70\n"
+        "“十一五”时期 89.91 17.34\n"
+        "“十二五”时期 92.19 17.17\n"
+    )
+    by_text = {f.text: f for f in RulesExtractor().extract([Document("d", text)]).facts}
+    assert (by_text["83.88"].value, by_text["83.88"].unit) == (838_800, "人")
+    assert by_text["16.70"].unit == "‰"
