@@ -78,6 +78,7 @@ class FigureGrid:
     rows: tuple[FigureRow, ...]
     # Each column's name where the header gives a cell per column (one cell per line); or ()
     names: tuple[str, ...] = ()
+    one_cell_per_line: bool = False  # the header's spans are cells, not lines
 
 
 def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
@@ -119,7 +120,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         for first, last in groups
     ]
     unit = None
-    if len(label_cells) >= 2 and (_is_unit(label_cells[-1]) or label_cells[-1].group() in "%‰"):
+    if len(label_cells) >= 2 and _is_unit(label_cells[-1]):
         # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
         unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
         label_cells = label_cells[:-1]
@@ -176,10 +177,16 @@ def _cells_of(line: str) -> list[_Token]:
 
 def _is_unit(cell: _Token) -> bool:
     """Whether a cell is a unit alone (萬噸, 亿元, 公顷) that the figure before it is in."""
-    if HAS_CJK.search(cell.group()) is None or len(cell.group()) > _UNIT_MAX:
+    return _is_unit_word(cell.group())
+
+
+def _is_unit_word(words: str) -> bool:
+    if words in ("%", "‰"):
+        return True
+    if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX:
         return False
-    found = find_quantities(f"1{cell.group()}")
-    return len(found) == 1 and found[0].text == f"1{cell.group()}" and bool(found[0].unit)
+    found = find_quantities(f"1{words}")
+    return len(found) == 1 and found[0].text == f"1{words}" and bool(found[0].unit)
 
 
 def _figure_span(start: int, cell: _Token) -> Span:
@@ -349,13 +356,16 @@ def _streams(text: str) -> list[FigureGrid]:
 
 
 def _piped_regions(text: str) -> list[Span]:
-    """Runs of lines that end in a pipe, maybe with wrapped or blank lines between them."""
+    """Runs of lines that are one cell closed by a pipe (or pipes alone), maybe with wrapped
+    or blank lines between them; a line of several cells between pipes (`a | b | c |`) is a
+    row of its own and ends a run."""
     regions: list[Span] = []
     first: int | None = None
     last_end = 0
     count = 0
     for start, line in text_lines(text):
-        if line.rstrip().endswith(("|", "｜")):
+        body = line.strip().strip("|｜")
+        if line.rstrip().endswith(("|", "｜")) and not _PIPE.search(body):
             first = start if first is None else first
             last_end, count = start + len(line), count + 1
         elif first is not None and start - last_end > _WRAP_MAX:
@@ -409,11 +419,14 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
                 header += [*labels, *run]
                 years, labels = tuple(_YEAR.findall(" ".join(figures))), []
             elif labels and sum(map(_is_figure, figures)) >= _FIGURES_MIN:
+                unit = None
+                if len(labels) >= 2 and _is_unit_word(text[labels[-1][0] : labels[-1][1]]):
+                    unit, labels = labels[-1], labels[:-1]  # 地区生产总值 | 亿元 | 91.3 | 7.5
                 own = _own_labels(text, labels)
                 if len(own) < len(labels):
                     _caption_or_header(text, labels[: -len(own)], rows, header, years)
                 depth = 1 if any(not row.cells for row in rows) else 0
-                rows.append(FigureRow(_label_of(text, own), tuple(run), depth))
+                rows.append(FigureRow(_label_of(text, own), tuple(run), depth, unit))
                 labels = []
             elif labels:
                 _caption_or_header(text, labels, rows, header, years)
@@ -437,7 +450,7 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
         kept.pop()
     first = min(a for a, _ in [*header, *(row.label or row.cells[0] for row in kept)])
     last = kept[-1].cells[-1][1]
-    return FigureGrid(first, last, tuple(header), years, tuple(kept), names)
+    return FigureGrid(first, last, tuple(header), years, tuple(kept), names, one_cell_per_line=True)
 
 
 def _rows_led_by_years(figures: Sequence[str]) -> list[tuple[int, int]]:

@@ -2422,6 +2422,9 @@ def _has_unit(value: str) -> bool:
 _RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")
 _WHITESPACE = re.compile(r"\s+")
 _CAPTION_GAPS = 2  # empty cells beside a caption's one word, at least
+_UNIT_ALONE = re.compile(
+    r"\s*(?:绝对数|数值|数|金额|总量|总额|比上年增长|增长速度|增速)?\s*[(（]([^()（）]{1,8})[)）]\s*"
+)
 _BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
 _UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
 
@@ -2461,6 +2464,15 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
+    # A header line of a unit alone (`数(亿元)`) says it as a unit line does.
+    alone = [
+        unit
+        for line in ([] if grid.one_cell_per_line else lines)
+        if (found := _UNIT_ALONE.fullmatch(fold(line)))
+        and (unit := _header_unit(f"({found.group(1)})"))  # not 增值税(25%)'s (25%)
+    ]
+    if table_unit is None and len(alone) == 1:
+        table_unit = alone[0]
     base = _BASE_NOTE.search(header) is not None
     if names is None and grid.names:  # a header cell per column: 2017年5月 | 同比增长(%)
         names = [(name, _header_unit(name)) for name in grid.names]

@@ -288,3 +288,32 @@ def test_under_a_line_of_years_a_short_row_is_the_last_years() -> None:
     short = grid.rows[1]
     assert [text[a:b] for a, b in short.cells] == ["", "642", "1432", "2106"]
     assert grid.years == ("1982", "1990", "2000", "2010")
+
+
+def test_a_header_line_of_a_unit_alone_gives_the_table_its_unit() -> None:
+    text = (
+        "各县地方财政一般预算收入(2011年)\n"
+        "县 别  地方一般预算收入  增值税(25%) 营业税\n"
+        "County Local Budgetary Revenue\n"
+        "    数(亿元)\n"
+        "甲县 76.02 17.25 24.67\n"
+        "乙县 89.91 17.30 27.60\n"
+        "丙县 101.40 18.99 30.71\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["17.30"].value, by_text["17.30"].unit) == (1_730_000_000, "元")
+    assert by_text["17.30"].period == "2011"
+
+
+def test_cells_closed_by_pipes_with_a_unit_cell_take_it_as_the_rows_unit() -> None:
+    cells = [
+        "指 标", "单位", "2021年", "比上年增长(%)", "",
+        "地区生产总值", "亿元", "91.3", "7.5",
+        "第一产业", "亿元", "6.2", "6.9",
+        "第二产业", "亿元", "22.7", "6.2",
+        "第三产业", "亿元", "62.4", "8.0",
+    ]  # fmt: skip
+    text = "".join(f"{cell} |\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["22.7"].value, by_text["22.7"].unit) == (2_270_000_000, "元")
+    assert (by_text["6.9"].unit, by_text["6.9"].kind) == ("%", "change")
