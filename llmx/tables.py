@@ -469,6 +469,12 @@ def _is_unit(unit: str) -> bool:
     return declared is not None and declared.family.fact  # (月/季度) names periods
 
 
+def _unit_line_unit(source: str) -> Unit | None:
+    """The unit a `单位：万元` line in `source` (a table's title or the lines above it) gives."""
+    found = _UNIT_LINE.search(fold(source))
+    return _unit_words(found.group(1)) if found else None
+
+
 def _unit_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
     bare = _one_language(fold(words).strip())
@@ -831,7 +837,6 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     above = _lines_above(lines, first)
     title = " ".join(titles) or (above[-1].text.strip() if above else "")
     unit_source = " ".join([*(line.text for line in above), *titles])
-    unit_line = _UNIT_LINE.search(fold(unit_source))
     start = lines[first].start
     end = lines[last - 1].start + len(lines[last - 1].text)
     return Table(
@@ -841,7 +846,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         columns,
         body_rows,
         layout="markdown" if markdown else layout,
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(unit_source),
     )
 
 
@@ -1146,7 +1151,6 @@ def _box_table(text: str, grid: BoxGrid) -> Table:
     ]
     body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
     above = _captions_above(text, grid.start)
-    unit_line = _UNIT_LINE.search(fold(" ".join(above)))
     return Table(
         grid.start,
         grid.end,
@@ -1154,7 +1158,7 @@ def _box_table(text: str, grid: BoxGrid) -> Table:
         _columns(grid.headers, body),
         tuple(Row(tuple(row)) for row in rows),
         layout="box",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(" ".join(above)),
     )
 
 
@@ -1203,7 +1207,6 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
     headers = ["", *(cell(span).text if span else "" for span in grid.measures)]
     body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
     title = _line_before(text, grid.start)
-    unit_line = _UNIT_LINE.search(fold(title))
     return Table(
         grid.start,
         grid.end,
@@ -1211,7 +1214,7 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
         _stream_columns(headers, body),
         tuple(Row(tuple(row)) for row in rows),
         layout="sideways",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(title),
     )
 
 
@@ -1246,7 +1249,6 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
         columns.insert(1, Column("", "unit", None, None, None))
         rows = [[row[0], cell(unit), *row[1:]] for row, unit in zip(rows, grid.units, strict=True)]
     title = _line_before(text, grid.start)
-    unit_line = _UNIT_LINE.search(fold(title))
     return Table(
         grid.start,
         grid.end,
@@ -1254,7 +1256,7 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
         tuple(columns),
         tuple(Row(tuple(row)) for row in rows),
         layout="columnwise",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(title),
     )
 
 
@@ -1278,7 +1280,6 @@ def _flattened_table(text: str, grid: FlatGrid) -> Table:
     ]
     body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
     title = text[grid.title[0] : grid.title[1]] if grid.title else _line_before(text, grid.start)
-    unit_line = _UNIT_LINE.search(fold(title))
     return Table(
         grid.start,
         grid.end,
@@ -1286,7 +1287,7 @@ def _flattened_table(text: str, grid: FlatGrid) -> Table:
         _counted_on(_stream_columns(grid.headers, body)),
         tuple(Row(tuple(row)) for row in rows),
         layout="flattened",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(title),
     )
 
 
@@ -1463,7 +1464,7 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         *(_yearbook_column(column) for column in grid.columns),
     )
     above = " ".join(_captions_above(text, grid.start))
-    unit_line = _UNIT_LINE.search(fold(above))
+    line_unit = _unit_line_unit(above)
     tables: list[Table] = []
     for part in grid.parts:
         caption = text[part.caption[0] : part.caption[1]] if part.caption else ""
@@ -1476,7 +1477,7 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             )
             for row in part.rows
         )
-        unit = _header_unit(caption) or (_unit_words(unit_line.group(1)) if unit_line else None)
+        unit = _header_unit(caption) or line_unit
         title = f"{above} {caption}".strip()  # the caption's measure, else the title's
         tables.append(
             Table(part.start, part.end, title, columns, rows, layout="yearbook", unit=unit)
@@ -1610,8 +1611,7 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
             columns[index] = Column(header, "other", None, None, None)  # the labels' English
     if not any(column.role == "indicator" for column in columns):
         columns[0] = Column(headers[0], "indicator", None, None, None)
-    unit_line = _UNIT_LINE.search(fold(title))
-    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    unit = _unit_line_unit(title)
     table = Table(grid.start, grid.end, title, tuple(columns), (), layout="piped", unit=unit)
     labels = [row[0] for row in rows]
     return _months_dated(_outline_parts(table, labels, [row.depth for row in grid.rows], rows))
@@ -1665,8 +1665,8 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
         for column in range(1, len(grid.header))
         if grid.header[column] is not None
     )
-    unit_line = _UNIT_LINE.search(fold(title))
-    unit = ("", 1.0) if index else _unit_words(unit_line.group(1)) if unit_line else None
+    line_unit = _unit_line_unit(title)
+    unit = ("", 1.0) if index else line_unit
     return Table(grid.start, grid.end, title, columns, rows, layout="piped", unit=unit)
 
 
@@ -1692,8 +1692,7 @@ def _pair_table(text: str, grid: PairGrid) -> list[Table]:
         replace(_row_column(header), role="value"),
     )
     title = " ".join(_captions_above(text, grid.start)[-1:])
-    unit_line = _UNIT_LINE.search(fold(title))
-    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    unit = _unit_line_unit(title)
     table = Table(grid.start, grid.end, title, columns, (), layout="pairs", unit=unit)
     return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
 
@@ -1760,7 +1759,6 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         if indices and column.unit is None:
             column = replace(column, unit=("", 1.0))
         columns.append(column)
-    unit_line = _UNIT_LINE.search(fold(title))
     return Table(
         grid.start,
         grid.end,
@@ -1768,7 +1766,7 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         tuple(columns),
         tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
         layout="periods",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(title),
     )
 
 
@@ -1792,7 +1790,6 @@ def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
     title = " ".join(_captions_above(text, grid.start))
     columns = [Column(grid.label_head, "indicator", None, None, None)]
     columns += [replace(_row_column(name), role="value") for name in grid.names]
-    unit_line = _UNIT_LINE.search(fold(title))
     return Table(
         grid.start,
         grid.end,
@@ -1803,7 +1800,7 @@ def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
             for row in grid.rows
         ),
         layout="lines",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(title),
     )
 
 
@@ -1945,8 +1942,7 @@ def _stream_table(
         labels += 1
     titles = [cell.text for cell in run[:lead]]
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
-    unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
-    unit = _unit_words(unit_line.group(1)) if unit_line else None
+    unit = _unit_line_unit(" ".join(captions))
     header = _units_rejoined(run[lead : labels - 1])
     if any(_CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
@@ -2325,7 +2321,6 @@ def _panel_table(
     )
     pairs = (row[2 * panel : 2 * panel + 2] for row in rows)
     captions = [line.text.strip() for line in above]
-    unit_line = _UNIT_LINE.search(fold(" ".join(captions)))
     # A line that is only the table's number or its unit is no title; `表2 …收支平衡表` is.
     titles = [caption for caption in captions if _CAPTION_MARKS.sub("", fold(caption)).strip()]
     return Table(
@@ -2335,7 +2330,7 @@ def _panel_table(
         columns,
         tuple(Row(tuple(pair)) for pair in pairs if pair[0].clean),
         layout="panels",
-        unit=_unit_words(unit_line.group(1)) if unit_line else None,
+        unit=_unit_line_unit(" ".join(captions)),
     )
 
 
