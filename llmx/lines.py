@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 Grid = TypeVar("Grid")
 # (start, end) of a cell, or of any words, in the text.
@@ -47,7 +47,16 @@ def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
 SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–…\-－/]+")
 
 
-def cell_span(start: int, token: re.Match[str]) -> tuple[int, int]:
+class Token(Protocol):
+    """A cell of a line as a finder cut it: its words and where they stand in the line (a
+    regular expression's match is one)."""
+
+    def group(self) -> str: ...
+    def start(self) -> int: ...
+    def end(self) -> int: ...
+
+
+def cell_span(start: int, token: Token) -> tuple[int, int]:
     """The span in the text of a cell found in a line starting at `start`, less the mark
     after its figure: a provisional mark is no part of the number."""
     cell = SPACED_CELL.fullmatch(token.group())

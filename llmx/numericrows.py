@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, grids_in, text_lines
+from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, Token, cell_span, grids_in, text_lines
 from llmx.quantities import find_quantities
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
@@ -97,14 +97,18 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
     short label that is no sentence."""
     cells = _cells_of(line)
     # The figures from the line's end, each maybe with its unit after it (糧食 44450 萬噸 -2.5).
-    groups: list[tuple[_Token, _Token]] = []
+    groups: list[tuple[Token, Token]] = []
     first_figure = len(cells)
     while first_figure > 0:
         last = cells[first_figure - 1]
         if not last.group() or SPACED_CELL.fullmatch(last.group()):
             groups.insert(0, (last, last))
             first_figure -= 1
-        elif first_figure >= 2 and _is_figure(cells[first_figure - 2].group()) and _is_unit(last):
+        elif (
+            first_figure >= 2
+            and _is_figure(cells[first_figure - 2].group())
+            and _is_unit_word(last.group())
+        ):
             groups.insert(0, (cells[first_figure - 2], last))
             first_figure -= 2
         else:
@@ -116,11 +120,11 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
     if sum(1 for figure, _ in groups if _is_figure(figure.group())) < _FIGURES_MIN:
         return None
     figures = [
-        _figure_span(start, first) if first is last else (start + first.start(), start + last.end())
+        cell_span(start, first) if first is last else (start + first.start(), start + last.end())
         for first, last in groups
     ]
     unit = None
-    if len(label_cells) >= 2 and _is_unit(label_cells[-1]):
+    if len(label_cells) >= 2 and _is_unit_word(label_cells[-1].group()):
         # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
         unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
         label_cells = label_cells[:-1]
@@ -139,8 +143,8 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
 
 @dataclass(frozen=True)
 class _Token:
-    """A cell of a line: its words and where they stand in the line ("" for an empty cell
-    between two pipes)."""
+    """A cell between two pipes, as `lines.Token` (a match's words and place) has it: an
+    empty cell has no match to stand for it."""
 
     text: str
     at: int
@@ -155,45 +159,29 @@ class _Token:
         return self.at + len(self.text)
 
 
-def _cells_of(line: str) -> list[_Token]:
+def _cells_of(line: str) -> list[Token]:
     """A line's cells: between pipes where it has them (an empty cell kept, `7.7 | |`, the
     borders' empty ends dropped), else words between spaces."""
     if not _PIPE.search(line):
-        return [_Token(cell.group(), cell.start()) for cell in _CELL.finditer(line)]
-    tokens: list[_Token] = []
-    position = 0
-    for pipe in [*_PIPE.finditer(line), None]:
-        cut = pipe.start() if pipe else len(line)
-        raw = line[position:cut]
-        words = raw.strip()
-        tokens.append(_Token(words, position + (raw.index(words) if words else len(raw))))
-        position = pipe.end() if pipe else position
-    if tokens and not tokens[0].text:
+        spaced: list[Token] = list(_CELL.finditer(line))
+        return spaced
+    cells = _pipe_cells(line, 0, len(line), closed=False)
+    tokens: list[Token] = [_Token(line[a:b], a) for a, b in cells]
+    if tokens and not tokens[0].group():
         tokens = tokens[1:]
-    if tokens and not tokens[-1].text:
+    if tokens and not tokens[-1].group():
         tokens = tokens[:-1]
     return tokens
 
 
-def _is_unit(cell: _Token) -> bool:
-    """Whether a cell is a unit alone (萬噸, 亿元, 公顷) that the figure before it is in."""
-    return _is_unit_word(cell.group())
-
-
 def _is_unit_word(words: str) -> bool:
+    """Whether a cell's words are a unit alone (萬噸, 亿元, 公顷, %) that a figure is in."""
     if words in ("%", "‰"):
         return True
     if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX:
         return False
     found = find_quantities(f"1{words}")
     return len(found) == 1 and found[0].text == f"1{words}" and bool(found[0].unit)
-
-
-def _figure_span(start: int, cell: _Token) -> Span:
-    """A figure cell's span in the text, less a provisional mark after its figure."""
-    found = SPACED_CELL.fullmatch(cell.text)
-    mark = len(found.group("mark") or "") if found else 0
-    return (start + cell.start(), start + cell.end() - mark)
 
 
 def _is_figure(cell: str) -> bool:
@@ -380,16 +368,21 @@ def _piped_regions(text: str) -> list[Span]:
 _WRAP_MAX = 80  # characters of wrapped lines between two lines that end in a pipe
 
 
-def _pipe_cells(text: str, start: int, end: int) -> list[Span]:
-    """The cells between the pipes of a region, each stripped; (at, at) for an empty one."""
+def _pipe_cells(text: str, start: int, end: int, *, closed: bool = True) -> list[Span]:
+    """The cells between the pipes of a region, each stripped; (at, at) for an empty one.
+    Where the region need not close with a pipe (`closed=False`, a row `a | b | 3.5`), what
+    follows the last pipe is its last cell."""
     cells: list[Span] = []
     position = start
-    for pipe in _PIPE.finditer(text, start, end):
-        raw = text[position : pipe.start()]
+    for pipe in [*_PIPE.finditer(text, start, end), None]:
+        if pipe is None and closed:
+            break
+        cut = pipe.start() if pipe else end
+        raw = text[position:cut]
         words = raw.strip()
-        at = position + raw.index(words) if words else pipe.start()
+        at = position + raw.index(words) if words else cut
         cells.append((at, at + len(words)))
-        position = pipe.end()
+        position = pipe.end() if pipe else end
     return cells
 
 
