@@ -80,9 +80,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import Protocol, TypeVar
 
 from llmx.boxes import BoxGrid, find_boxes
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
@@ -667,6 +668,22 @@ def _family(layout: str | None) -> str | None:
     return "pipe" if layout == "separator" else layout
 
 
+class _Found(Protocol):
+    """What a layout finder finds: a grid, a form, a run of records, from where it starts."""
+
+    @property
+    def start(self) -> int: ...
+
+
+_Grid = TypeVar("_Grid", bound=_Found)
+
+
+def _unclaimed(found: Iterable[_Grid], taken: _Spans) -> Iterator[_Grid]:
+    """What a finder found, less what starts inside a table an earlier reading made: each
+    layout reads only the text the layouts before it left."""
+    return (grid for grid in found if grid.start not in taken)
+
+
 class _Spans:
     """The spans of the tables found so far, to tell whether a line is already in one."""
 
@@ -1136,7 +1153,7 @@ def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
 
 def _box_tables(text: str, taken: _Spans) -> list[Table]:
     """Box-drawn grids (llmx.boxes) as tables, their unit from a `單位:` line above."""
-    return [_box_table(text, grid) for grid in find_boxes(text) if grid.start not in taken]
+    return [_box_table(text, grid) for grid in _unclaimed(find_boxes(text), taken)]
 
 
 def _box_table(text: str, grid: BoxGrid) -> Table:
@@ -1193,7 +1210,7 @@ def _captions_above(text: str, position: int) -> list[str]:
 def _sideways_tables(text: str, taken: _Spans) -> list[Table]:
     """Sideways grids (llmx.sideways) as tables: one row per label, one value column per
     measure line, each headed by the measure's name above the grid."""
-    return [_sideways_table(text, grid) for grid in find_sideways(text) if grid.start not in taken]
+    return [_sideways_table(text, grid) for grid in _unclaimed(find_sideways(text), taken)]
 
 
 def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
@@ -1224,8 +1241,7 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
 def _columnwise_tables(text: str, taken: _Spans) -> list[Table]:
     """Column-by-column grids (llmx.columnwise) as tables: one row per label, one value
     column per year, an empty cell where the column's line was blank."""
-    grids = find_columnwise(text)
-    return [_columnwise_table(text, grid) for grid in grids if grid.start not in taken]
+    return [_columnwise_table(text, grid) for grid in _unclaimed(find_columnwise(text), taken)]
 
 
 def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
@@ -1266,9 +1282,7 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
 def _flattened_tables(text: str, taken: _Spans) -> list[Table]:
     """Flattened tables (llmx.flattened) as tables: the row labels, then a value column per
     header; a row the text cuts short keeps the cells it has."""
-    return [
-        _flattened_table(text, grid) for grid in find_flattened(text) if grid.start not in taken
-    ]
+    return [_flattened_table(text, grid) for grid in _unclaimed(find_flattened(text), taken)]
 
 
 def _flattened_table(text: str, grid: FlatGrid) -> Table:
@@ -1319,8 +1333,7 @@ def _scorecard_tables(text: str, taken: _Spans) -> list[Table]:
     each first-level group is worth (分值) and scored (得分)."""
     return [
         table
-        for card in find_scorecards(text)
-        if card.start not in taken
+        for card in _unclaimed(find_scorecards(text), taken)
         for table in _scorecard_parts(text, card)
     ]
 
@@ -1418,8 +1431,7 @@ def _target_list_tables(text: str, taken: _Spans) -> list[Table]:
     (全省人均GDP ≥ 10万元)) are still read as prose."""
     return [
         table
-        for found in find_target_lists(text)
-        if found.start not in taken
+        for found in _unclaimed(find_target_lists(text), taken)
         for table in _target_list_rows(text, found)
     ]
 
@@ -1452,8 +1464,7 @@ def _yearbook_tables(text: str, taken: _Spans) -> list[Table]:
     (a group, a unit line, the row its sub-items sit under) and in the caption's unit."""
     return [
         table
-        for grid in find_yearbooks(text)
-        if grid.start not in taken
+        for grid in _unclaimed(find_yearbooks(text), taken)
         for table in _yearbook_parts(text, grid)
     ]
 
@@ -1522,8 +1533,7 @@ def _spaced_tables(text: str, taken: _Spans) -> list[Table]:
     for the rows that give them."""
     return [
         table
-        for grid in find_spaced(text)
-        if grid.start not in taken
+        for grid in _unclaimed(find_spaced(text), taken)
         for table in _spaced_parts(text, grid)
     ]
 
@@ -1566,9 +1576,7 @@ def _piped_tables(text: str, taken: _Spans) -> list[Table]:
     transpose, a row per measure and a column per year; a grid whose rows are indented is
     cut into parts under their parents (see `_outline_parts`)."""
     tables: list[Table] = []
-    for grid in find_piped(text):
-        if grid.start in taken:
-            continue
+    for grid in _unclaimed(find_piped(text), taken):
         cells = [text[start:end] for start, end in grid.titles]
         title = " ".join([*_short_lines_above(text, grid.opening)[-2:], *cells])
         if grid.years_down:
@@ -1674,10 +1682,7 @@ def _pair_tables(text: str, taken: _Spans) -> list[Table]:
     """Label-then-value grids (llmx.pairs) as tables of two columns, cut into parts under
     their parents (see `_outline_parts`)."""
     return [
-        table
-        for grid in find_pairs(text)
-        if grid.start not in taken
-        for table in _pair_table(text, grid)
+        table for grid in _unclaimed(find_pairs(text), taken) for table in _pair_table(text, grid)
     ]
 
 
@@ -1744,7 +1749,7 @@ def _period_tables(text: str, taken: _Spans) -> list[Table]:
     """Grids of period rows (llmx.periodrows) as tables: the period column, then a value
     column per measure, named by the header or else by the title. Under a base note
     (`(上年=100)`, `1978年=100`) the figures are indices, with no unit."""
-    return [_period_table(text, grid) for grid in find_period_rows(text) if grid.start not in taken]
+    return [_period_table(text, grid) for grid in _unclaimed(find_period_rows(text), taken)]
 
 
 def _period_table(text: str, grid: PeriodGrid) -> Table:
@@ -1776,9 +1781,7 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
 def _label_row_tables(text: str, taken: _Spans) -> list[Table]:
     """Grids of label-then-figures rows (llmx.labelrows) as tables: the label column, then a
     value column per header cell, in the unit its brackets give."""
-    return [
-        _label_row_table(text, grid) for grid in find_label_rows(text) if grid.start not in taken
-    ]
+    return [_label_row_table(text, grid) for grid in _unclaimed(find_label_rows(text), taken)]
 
 
 def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
@@ -1811,7 +1814,7 @@ def _ranked_tables(text: str, taken: _Spans) -> list[Table]:
     """Ranking grids (llmx.ranked) as tables: the label column, then a value column per
     measure, its ranks left out. A `单位:` line listing a unit per measure (`万吨、千克`)
     gives each measure its own, in order; else its one unit is the table's."""
-    return [_ranked_table(text, grid) for grid in find_ranked(text) if grid.start not in taken]
+    return [_ranked_table(text, grid) for grid in _unclaimed(find_ranked(text), taken)]
 
 
 def _ranked_table(text: str, grid: RankedGrid) -> Table:
@@ -2344,9 +2347,7 @@ def _record_tables(text: str, taken: _Spans) -> list[Table]:
     filled amount to the left and takes that one's status (a budget's growth where the
     outcome is still `─`)."""
     tables: list[Table] = []
-    for run in find_records(text):
-        if run.start in taken:
-            continue
+    for run in _unclaimed(find_records(text), taken):
         title = _line_before(text, run.start)
         columns = [
             _record_column(text[key[0] : key[1]], values, index)
