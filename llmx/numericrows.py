@@ -280,8 +280,10 @@ def _depth(line: str) -> int:
 
 
 def _between_rows(line: str) -> bool:
-    """A blank line, or a short line of words (a group caption, `“十三五”时期`)."""
-    words = re.sub(r"\s+", "", line)  # 按 人 口 平 均: letters spaced out count once
+    """A blank line, or a short line of words (a group caption, `“十三五”时期`, `在总额中: |
+    |||||` among empty cells), which may end in a colon."""
+    words = re.sub(r"[\s|｜]+", "", line)  # 按 人 口 平 均: letters spaced out count once
+    words = words.removesuffix(":").removesuffix("：")
     return len(words) <= _CAPTION_MAX and not _SENTENCE.search(words)
 
 
@@ -311,13 +313,15 @@ def _header_above(
 def _years_further_up(lines: Sequence[tuple[int, str]], above: int, width: int) -> tuple[str, ...]:
     """The years of a line of years over rows of figures above `above`, as many as `width`:
     rows that go on under a table another reading took the top of (a wrapped English label
-    between) are under its header still. Prose between ends the search."""
+    between) are under its header still, rows shorter than the line of years its last years'
+    (counted from a later year on, as a short row under a line of years is). Prose between
+    ends the search."""
     for _, line in reversed(lines[max(0, above - _CONTINUED_LINES) : above + 1]):
         if _PROSE.search(line):
             return ()
         if _is_year_line(line):
             found = tuple(_YEAR.findall(line))
-            return found if len(found) == width else ()
+            return found[-width:] if len(found) >= width else ()
     return ()
 
 

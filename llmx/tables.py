@@ -80,7 +80,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Protocol, TypeVar
@@ -111,6 +111,7 @@ from llmx.vocabulary import (
     Scope,
     alternation,
     cue_pattern,
+    from_english,
     units_where,
 )
 from llmx.vocabulary import unit as declared_unit
@@ -216,6 +217,8 @@ class Table:
         if label_unit and (not _is_unit(label_unit[0]) or _ENDS_IN_RATE.search(label)):
             label_unit = None  # a gloss or a note in brackets: 城镇(zhèn), 工业(含电力)
         row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
+        if _BASE_CAPTION.search(fold(label)):
+            row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
         if not column.unit and _is_rate_header(column.header):
@@ -432,7 +435,7 @@ _RATE_HEADER = re.compile(
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
+    r"合计|预算|决算|执行|本年|本期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
 )
 # A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
 _AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
@@ -1858,6 +1861,8 @@ _QUALIFIED_NUMBER = re.compile(
 )
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
 _NO_VALUE = re.compile(r"[—\-–/…－]+")
+# A month alone on its line (`2022年9月`) under a table's name: the month the table is of.
+_MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
 
 
 def _stream_kind(cell: Cell) -> str:
@@ -1911,7 +1916,11 @@ def _stream_tables(
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
     for run in _stream_runs(lines, taken, across_blanks):
-        starts = [0] + [i + 1 for i, cell in enumerate(run) if _CAPTION.match(fold(cell.clean))]
+        starts = [0] + [
+            i + 1
+            for i, cell in enumerate(run)
+            if _CAPTION.match(fold(cell.clean)) or _MONTH_TITLE.fullmatch(cell.clean)
+        ]
         end = 0
         for start in starts:
             if start < end or start >= len(run):
@@ -1925,9 +1934,29 @@ def _stream_tables(
                 None,
             )
             if found is not None:
-                tables.append(found)
+                tables += _indented_parts(text, found)
                 end = sum(1 for cell in run if cell.start < found.end)
     return tables
+
+
+def _indented_parts(text: str, table: Table) -> list[Table]:
+    """A one-cell-per-line table whose sub-items are marked (`     # 批发零售业` under
+    `社会消费品零售总额(亿元)`, `       住宿餐饮业` as deep) cut into parts under their parents
+    (see `_outline_parts`). Without a `#` mark, an indent may only centre a label in its
+    column (`  西  岭`)."""
+    labels = [row.cells[0] for row in table.rows]
+    depths = [_label_indent(text, label) for label in labels]
+    if len(set(depths)) < 2 or not any(label.clean.startswith(("#", "＃")) for label in labels):
+        return [table]
+    rows = [list(row.cells) for row in table.rows]
+    return _outline_parts(replace(table, rows=()), labels, depths, rows)
+
+
+def _label_indent(text: str, label: Cell) -> int:
+    """The spaces (and `#` marks) before a label's words, from the start of its line."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    lead = text[line_start : label.start] + label.text
+    return len(lead) - len(lead.lstrip(" \t\u3000#"))
 
 
 def _stream_table(
@@ -2422,6 +2451,9 @@ _UNIT_ALONE = re.compile(
     r"\s*(?:绝对数|数值|数|金额|总量|总额|比上年增长|增长速度|增速)?\s*[(（]([^()（）]{1,8})[)）]\s*"
 )
 _BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
+# A bilingual yearbook's caption in English, its unit in brackets at the end: `Population by
+# Residence (10000 persons)`.
+_ENGLISH_CAPTION = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&-]*\(([^()]+)\)\s*")
 _UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
 
 
@@ -2461,14 +2493,15 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
     # A header line of a unit alone (`数(亿元)`) says it as a unit line does.
-    alone = [
-        unit
-        for line in ([] if grid.one_cell_per_line else lines)
-        if (found := _UNIT_ALONE.fullmatch(fold(line)))
-        and (unit := _header_unit(f"({found.group(1)})"))  # not 增值税(25%)'s (25%)
-    ]
-    if table_unit is None and len(alone) == 1:
+    # Or a caption in English ending in its unit (`Population by Residence (10000 persons)`),
+    # maybe the translation of such a line.
+    header_lines = [] if grid.one_cell_per_line else lines
+    alone = _units_alone(header_lines, _UNIT_ALONE, fold)
+    english = _units_alone(header_lines, _ENGLISH_CAPTION, lambda unit: from_english(unit) or "")
+    if table_unit is None and len(alone) == 1 and set(english) <= set(alone):
         table_unit = alone[0]
+    elif table_unit is None and not alone and len(english) == 1:
+        table_unit = english[0]
     base = _BASE_NOTE.search(header) is not None
     if names is None and grid.names:  # a header cell per column: 2017年5月 | 同比增长(%)
         names = [(name, _header_unit(name)) for name in grid.names]
@@ -2533,6 +2566,19 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         for part in parts
     ]
     return [part for part in kept if part.rows]
+
+
+def _units_alone(
+    lines: Sequence[str], line_of_a_unit: re.Pattern[str], unit_words: Callable[[str], str]
+) -> list[Unit]:
+    """The units of header lines that say a unit alone, each line's unit the group the
+    pattern catches, as `unit_words` reads it (not 增值税(25%)'s (25%): no unit)."""
+    return [
+        unit
+        for line in lines
+        if (found := line_of_a_unit.fullmatch(fold(line)))
+        and (unit := _header_unit(f"({unit_words(found.group(1))})"))
+    ]
 
 
 def _own_unit(text: str, span: Span) -> bool:

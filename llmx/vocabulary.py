@@ -180,6 +180,32 @@ MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNIT
 # yuan, (十亿港元) billions of Hong Kong dollars. Before other units they are not (千瓦, 千克
 # and 千公顷 are units of their own), and in prose 千 is a numeral (四千美元).
 CURRENCY_MAGNITUDES: dict[str, int] = {"十亿": 10**9, "千": 10**3}
+
+# A bilingual yearbook's English headers (`Total Population (10000 persons)`) say the unit
+# in English: each magnitude and unit word with the Chinese it translates, so a header read
+# in English gives the unit the Chinese would (万人).
+ENGLISH_MAGNITUDES: dict[str, str] = {"100 million": "亿", "10000": "万", "10 000": "万"}
+ENGLISH_UNITS: dict[str, str] = {
+    "yuan": "元", "persons": "人", "person": "人", "people": "人", "households": "户",
+    "household": "户", "tons": "吨", "ton": "吨", "hectares": "公顷", "kwh": "千瓦时",
+    "us dollars": "美元", "usd": "美元",
+}  # fmt: skip
+_ENGLISH_UNIT = re.compile(
+    rf"\s*(?:({'|'.join(map(re.escape, ENGLISH_MAGNITUDES))})\s*)?"
+    rf"({'|'.join(map(re.escape, sorted(ENGLISH_UNITS, key=len, reverse=True)))})\s*",
+    re.IGNORECASE,
+)
+
+
+def from_english(words: str) -> str | None:
+    """The Chinese unit an English one translates (`10000 persons` → `万人`), or None."""
+    found = _ENGLISH_UNIT.fullmatch(words)
+    if found is None:
+        return None
+    magnitude = ENGLISH_MAGNITUDES[found.group(1).lower()] if found.group(1) else ""
+    return magnitude + ENGLISH_UNITS[found.group(2).lower()]
+
+
 # Right after Arabic digits, 千 before 元 is the magnitude too: 75,824,724千元 (a budget in
 # thousands of NT dollars writes its sums so in prose).
 DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"

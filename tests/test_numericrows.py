@@ -238,82 +238,39 @@ def test_pipe_rows_with_a_unit_column_under_a_header_of_cells_over_several_lines
     assert len(by_text) == 14  # two rows leave their 结构 cell empty
 
 
-def test_rows_a_layout_reader_stopped_short_of_are_read_under_the_same_header() -> None:
+def test_a_caption_ending_in_a_colon_between_pipe_rows_does_not_end_the_table() -> None:
     text = (
-        "主要年份社会消费品零售总额分类情况\n"
-        "单位:万元\n"
-        "  1995年 2000年 2005年\n"
-        "社会消费品零售总额 860135 1491751 2377547\n"
-        "    比上年增长(%) 34.6 10.3 14.3\n"
-        "一、按销售地区分:\n"
-        "    市的零售额 458283 761705 1216232\n"
-        "    县的零售额 176371 305616 517951\n"
+        "项 目 名 称 | 计算 单位 |\n"
+        "4月 | 1-4月 累计 |\n"
+        "累计比上年同期 增长(%) |\n"
+        "三、商品销售总额 | 万元 | 275241 | 1117693 | 13.5 |\n"
+        "1、批发 | 万元 | 148881 | 576166 | 0.3 |\n"
+        "在总额中: | ||||\n"
+        "食品饮料烟酒类 | 万元 | 39523 | 170913 | 15.2 |\n"
+        "日用品类 | 万元 | 3609 | 15483 | 17.2 |\n"
     )
     by_text = {fact.text: fact for fact in rules_facts(text)}
-    assert (by_text["305616"].value, by_text["305616"].unit) == (3_056_160_000, "元")
-    assert by_text["305616"].period == "2000"
-    assert (by_text["10.3"].unit, by_text["10.3"].period) == ("%", "2000")
+    assert (by_text["15483"].value, by_text["15483"].unit) == (154_830_000, "元")
+    assert (by_text["17.2"].unit, by_text["17.2"].kind) == ("%", "change")
 
 
-def test_a_rows_english_on_the_line_under_it_does_not_end_the_grid() -> None:
+def test_an_english_caption_over_rows_gives_them_the_unit_it_names() -> None:
     text = (
-        "城镇单位在岗职工平均工资\n"
-        "单位:元 (yuan)\n"
-        "  2010 2015 2020\n"
-        "    国有单位 41689 73714 118298\n"
-        "        State-owned Units\n"
-        "    农、林、牧、渔业 22923 45764 65693\n"
-        "        Farming, Forestry, Animal Husbandry and Fishery\n"
-        "    采矿业 29399 44558 57610\n"
-        "        Mining and Quarrying\n"
-    )
-    [grid] = find_figure_rows(text)
-    assert [text[r.label[0] : r.label[1]] for r in grid.rows if r.label] == [
-        "国有单位",
-        "农、林、牧、渔业",
-        "采矿业",
-    ]
-
-
-def test_under_a_line_of_years_a_short_row_is_the_last_years() -> None:
-    text = (
-        "人口普查基本情况\n"
-        "项目 1982 1990 2000 2010\n"
-        "     总人口(万人) 2587 3005 3410 3689\n"
-        "     城镇人口(万人) 642 1432 2106\n"
-        "     家庭户(万户) 514 658 874 1121\n"
-        "     乡村人口(万人) 2363 1978 1583\n"
-    )
-    [grid] = find_figure_rows(text)
-    short = grid.rows[1]
-    assert [text[a:b] for a, b in short.cells] == ["", "642", "1432", "2106"]
-    assert grid.years == ("1982", "1990", "2000", "2010")
-
-
-def test_a_header_line_of_a_unit_alone_gives_the_table_its_unit() -> None:
-    text = (
-        "各县地方财政一般预算收入(2011年)\n"
-        "县 别  地方一般预算收入  增值税(25%) 营业税\n"
-        "County Local Budgetary Revenue\n"
-        "    数(亿元)\n"
-        "甲县 76.02 17.25 24.67\n"
-        "乙县 89.91 17.30 27.60\n"
-        "丙县 101.40 18.99 30.71\n"
+        "项目  Item 1953 1964 1982 1990\n"
+        "     总人口(万人) 1285 1676 2587 3005\n"
+        "          Total Population (10000 persons)\n"
+        "       性别比(女性=100) 106.4 107.8 105.9 105.6\n"
+        "              Sex Ratio (female=100)\n"
+        "     平均每户人数(人/户) 4.0 4.7 4.9 4.4\n"
+        "          Population by Age Group(person/household)\n"
+        "       Population by Residence (10000 persons)\n"
+        "     城镇人口 223 548 642\n"
+        "          Urban Population\n"
+        "     乡村人口 1453 2039 2363\n"
+        "     城镇化率(%) 13.3 21.2 21.4\n"
     )
     by_text = {fact.text: fact for fact in rules_facts(text)}
-    assert (by_text["17.30"].value, by_text["17.30"].unit) == (1_730_000_000, "元")
-    assert by_text["17.30"].period == "2011"
-
-
-def test_cells_closed_by_pipes_with_a_unit_cell_take_it_as_the_rows_unit() -> None:
-    cells = [
-        "指 标", "单位", "2021年", "比上年增长(%)", "",
-        "地区生产总值", "亿元", "91.3", "7.5",
-        "第一产业", "亿元", "6.2", "6.9",
-        "第二产业", "亿元", "22.7", "6.2",
-        "第三产业", "亿元", "62.4", "8.0",
-    ]  # fmt: skip
-    text = "".join(f"{cell} |\n" for cell in cells)
-    by_text = {fact.text: fact for fact in rules_facts(text)}
-    assert (by_text["22.7"].value, by_text["22.7"].unit) == (2_270_000_000, "元")
-    assert (by_text["6.9"].unit, by_text["6.9"].kind) == ("%", "change")
+    assert (by_text["2039"].value, by_text["2039"].unit) == (20_390_000, "人")
+    assert by_text["2039"].period == "1982"  # rows shorter than the years: the last years'
+    assert (by_text["21.2"].unit, by_text["21.2"].period) == ("%", "1982")
+    assert by_text["107.8"].unit == ""  # 性别比(女性=100) under 总人口(万人): a ratio

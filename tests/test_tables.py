@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reading import rules_facts
 
 from llmx.documents import Document
 from llmx.facts import Fact
@@ -787,9 +788,11 @@ def test_a_chart_caption_and_its_unit_line_above_a_table_are_not_its_header() ->
         "农业总产值\n|\n812.40\n|\n4.1\n|\n#种植业\n|\n503.72\n|\n3.6\n|\n"
         "林业\n|\n41.05\n|\n7.9\n|\n"
     )
-    [table] = find_tables(text)
-    assert table.title.startswith("表5")
-    assert [column.header for column in table.columns] == ["指 标", "绝对额(亿元)", "比上年±%"]
+    tables = find_tables(text)  # #种植业 is a part of 农业总产值: the rows are cut there
+    assert [table.parent for table in tables] == ["", "农业总产值", ""]
+    assert all(table.title.startswith("表5") for table in tables)
+    headers = {tuple(column.header for column in table.columns) for table in tables}
+    assert headers == {("指 标", "绝对额(亿元)", "比上年±%")}
     assert [(fact[0], fact[2]) for fact in _facts_of(text)][:2] == [("812.40", "元"), ("4.1", "%")]
 
 
@@ -879,3 +882,17 @@ def test_a_count_of_a_change_is_an_amount_not_a_rate() -> None:
     by_text = {f.text: f for f in RulesExtractor().extract([Document("d", text)]).facts}
     assert (by_text["83.88"].value, by_text["83.88"].unit) == (838_800, "人")
     assert by_text["16.70"].unit == "‰"
+
+
+def test_one_cell_per_line_under_a_month_title_with_sub_items_marked_by_indent_and_hash() -> None:
+    cells = [
+        "社會消費品零售總額", "2022年9月", "指標", "本月", "比去年同月增長(%)", "1-本月",
+        "社會消費品零售總額(億元)", "1478.53", "0.3", "11864.63",
+        "     # 批發零售業", "1363.93", "0.6", "11055.38",
+        "       住宿餐飲業", "114.60", "-2.8", "809.25",
+    ]  # fmt: skip
+    text = "".join(f"{cell}\n\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["11055.38"].value, by_text["11055.38"].unit) == (1_105_538_000_000, "元")
+    assert (by_text["114.60"].unit, by_text["2.8"].unit) == ("元", "%")
+    assert by_text["1478.53"].period == "2022"

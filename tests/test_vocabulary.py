@@ -83,3 +83,10 @@ def test_pairs_are_a_unit_in_a_header_but_never_after_a_number_in_prose() -> Non
     facts = RulesExtractor().extract([Document("d", table)]).facts
     assert [(f.text, f.unit) for f in facts] == [("6.4", "对/千人"), ("2.9", "对/千人")]
     assert [q.unit for q in find_quantities("全年新增12对结对帮扶")] == [""]
+
+
+def test_an_english_unit_reads_as_the_chinese_it_translates() -> None:
+    assert vocabulary.from_english("10000 persons") == "万人"
+    assert vocabulary.from_english("100 Million Yuan") == "亿元"
+    assert vocabulary.from_english("10 000 tons") == "万吨"
+    assert vocabulary.from_english("person/household") is None
