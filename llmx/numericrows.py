@@ -252,10 +252,38 @@ def _grid_at(
     ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
+    names: tuple[str, ...] = ()
+    if not years:
+        years, names = _years_a_line_each([text[a:b] for a, b in header], width)
     first = header[0][0] if header else (first_label or (start, 0))[0]
     last_start, last_line = lines[end - 1]
-    grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept))
+    grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept), names)
     return grid, end
+
+
+# A year, or a fiscal year written by its two calendar years (1997-98, 1999-2000, 2026/27).
+_YEAR_ALONE = re.compile(r"((?:19|20)\d{2})(?:\s*[-/—–]\s*(?:\d{2}|\d{4}))?\s*年?(?:度)?")
+
+
+def _years_a_line_each(lines: Sequence[str], width: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A header of a cell per line whose columns each end in their year (`實 收`, `1997-98`,
+    `實 收`, `1998-99`, `修 訂 預 算`, `1999-2000`): each column's year (a fiscal year's the
+    one it begins in) and the words on the line above it; ((), ()) where the header has not
+    one year alone per column, rising."""
+    found = [
+        (i, year) for i, line in enumerate(lines) if (year := _YEAR_ALONE.fullmatch(line.strip()))
+    ]
+    at = [i for i, _ in found]
+    years = [int(year.group(1)) for _, year in found]
+    if len(at) != width or width < _FIGURES_MIN or not all(a < b for a, b in pairwise(years)):
+        return (), ()
+    above = [
+        re.sub(r"\s+", "", lines[i - 1])  # 修 訂 預 算: letters spaced out are one word
+        if i and not _YEAR_ALONE.fullmatch(lines[i - 1].strip())
+        else ""
+        for i in at
+    ]
+    return tuple(map(str, years)), tuple(above) if all(above) else ()
 
 
 def _label_line(lines: Sequence[tuple[int, str]], index: int) -> Span | None:

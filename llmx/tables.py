@@ -446,7 +446,11 @@ _PIPE = re.compile(r"\s*[|｜]\s*")
 _TAB = re.compile(r"[ \u3000]*\t[ \u3000\t]*")
 _GAP = re.compile(r"[ \u3000\u2002\u2003\u00a0]{2,}|[\u3000\u2003](?=[\d\-－−.])")
 _SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
-_UNIT_LINE = re.compile(r"单\s*位\s*[:：]\s*([^\s|｜，,；;）)]+)")
+# 单位:万元, and a letter-spaced page's 單 位 ﹕ 百 萬 元 (a small colon, a letter a cell).
+_UNIT_LINE = re.compile(
+    r"单\s*位\s*[:：﹕︰]\s*"
+    r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])|[^\s|｜，,；;）)]+)"
+)
 _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
     r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
@@ -481,8 +485,11 @@ def _unit_line_unit(source: str) -> Unit | None:
 
 def _unit_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
-    bare = _one_language(fold(words).strip())
+    bare = _one_language(_LETTER_GAPS.sub("", fold(words).strip()))
     return split_header_unit(f"({bare})") if bare else None
+
+
+_LETTER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.
@@ -2488,7 +2495,7 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     header = fold(" ".join(lines))
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
-    unit_line = _UNIT_LINE.search(header)
+    unit_line = _UNIT_LINE.search(fold("\n".join(lines)))
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None

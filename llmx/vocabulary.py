@@ -293,6 +293,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("执行数", "actual", _CL | _HR),
     Cue("决算数", "actual", _CL | _HR),
     Cue("完成数", "actual", _CL | _HR),
+    Cue("实收", "actual", _HR),  # 實收 1997-98: revenue as collected
     Cue("执行情况", "actual", _HD),
     Cue("完成情况", "actual", _HD),
     Cue("回顾", "actual", _HD),
@@ -319,6 +320,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("年度预算", "target", _HR),
     Cue("全年预算", "target", _HR),
     Cue("调整预算", "target", _CL | _HR),
+    Cue("修订预算", "target", _HR),  # 修訂預算 1999-2000: the year's budget as revised
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
     Cue("计划草案", "target", _HD),

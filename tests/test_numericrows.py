@@ -274,3 +274,101 @@ def test_an_english_caption_over_rows_gives_them_the_unit_it_names() -> None:
     assert by_text["2039"].period == "1982"  # rows shorter than the years: the last years'
     assert (by_text["21.2"].unit, by_text["21.2"].period) == ("%", "1982")
     assert by_text["107.8"].unit == ""  # 性别比(女性=100) under 总人口(万人): a ratio
+
+
+def test_status_words_over_fiscal_years_a_line_each_date_and_tell_each_column() -> None:
+    text = (
+        "政 府 總 收 支 與 財 政 狀 況 概 要\n\n"
+        "單 位 ﹕ 百 萬 元\n\n"
+        "  收 入\n\n"
+        "  實 收\n1997-98\n\n實 收\n1998-99\n\n修 訂 預 算\n1999-2000\n\n"
+        "經 營 收 入\n"
+        "      入 息 稅 及 利 得 稅 (1) 91,524 75,746 65,350\n"
+        "      應 課 稅 品 稅 項 8,465 7,698 7,413\n"
+        "      一 般 差 餉 6,258 3,614 6,855\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["75,746"].value, by_text["75,746"].unit) == (75_746_000_000, "元")
+    assert (by_text["75,746"].period, by_text["75,746"].status) == ("1998", "actual")
+    assert (by_text["7,413"].period, by_text["7,413"].status) == ("1999", "target")
+
+
+def test_rows_a_layout_reader_stopped_short_of_are_read_under_the_same_header() -> None:
+    text = (
+        "主要年份社会消费品零售总额分类情况\n"
+        "单位:万元\n"
+        "  1995年 2000年 2005年\n"
+        "社会消费品零售总额 860135 1491751 2377547\n"
+        "    比上年增长(%) 34.6 10.3 14.3\n"
+        "一、按销售地区分:\n"
+        "    市的零售额 458283 761705 1216232\n"
+        "    县的零售额 176371 305616 517951\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["305616"].value, by_text["305616"].unit) == (3_056_160_000, "元")
+    assert by_text["305616"].period == "2000"
+    assert (by_text["10.3"].unit, by_text["10.3"].period) == ("%", "2000")
+
+
+def test_a_rows_english_on_the_line_under_it_does_not_end_the_grid() -> None:
+    text = (
+        "城镇单位在岗职工平均工资\n"
+        "单位:元 (yuan)\n"
+        "  2010 2015 2020\n"
+        "    国有单位 41689 73714 118298\n"
+        "        State-owned Units\n"
+        "    农、林、牧、渔业 22923 45764 65693\n"
+        "        Farming, Forestry, Animal Husbandry and Fishery\n"
+        "    采矿业 29399 44558 57610\n"
+        "        Mining and Quarrying\n"
+    )
+    [grid] = find_figure_rows(text)
+    assert [text[r.label[0] : r.label[1]] for r in grid.rows if r.label] == [
+        "国有单位",
+        "农、林、牧、渔业",
+        "采矿业",
+    ]
+
+
+def test_under_a_line_of_years_a_short_row_is_the_last_years() -> None:
+    text = (
+        "人口普查基本情况\n"
+        "项目 1982 1990 2000 2010\n"
+        "     总人口(万人) 2587 3005 3410 3689\n"
+        "     城镇人口(万人) 642 1432 2106\n"
+        "     家庭户(万户) 514 658 874 1121\n"
+        "     乡村人口(万人) 2363 1978 1583\n"
+    )
+    [grid] = find_figure_rows(text)
+    short = grid.rows[1]
+    assert [text[a:b] for a, b in short.cells] == ["", "642", "1432", "2106"]
+    assert grid.years == ("1982", "1990", "2000", "2010")
+
+
+def test_a_header_line_of_a_unit_alone_gives_the_table_its_unit() -> None:
+    text = (
+        "各县地方财政一般预算收入(2011年)\n"
+        "县 别  地方一般预算收入  增值税(25%) 营业税\n"
+        "County Local Budgetary Revenue\n"
+        "    数(亿元)\n"
+        "甲县 76.02 17.25 24.67\n"
+        "乙县 89.91 17.30 27.60\n"
+        "丙县 101.40 18.99 30.71\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["17.30"].value, by_text["17.30"].unit) == (1_730_000_000, "元")
+    assert by_text["17.30"].period == "2011"
+
+
+def test_cells_closed_by_pipes_with_a_unit_cell_take_it_as_the_rows_unit() -> None:
+    cells = [
+        "指 标", "单位", "2021年", "比上年增长(%)", "",
+        "地区生产总值", "亿元", "91.3", "7.5",
+        "第一产业", "亿元", "6.2", "6.9",
+        "第二产业", "亿元", "22.7", "6.2",
+        "第三产业", "亿元", "62.4", "8.0",
+    ]  # fmt: skip
+    text = "".join(f"{cell} |\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["22.7"].value, by_text["22.7"].unit) == (2_270_000_000, "元")
+    assert (by_text["6.9"].unit, by_text["6.9"].kind) == ("%", "change")
