@@ -24,8 +24,9 @@ from itertools import groupby
 from llmx.lines import Span, text_lines
 
 _BOX = re.compile(r"[\u2500-\u257f]")
-# Characters that cut a line into cells: verticals, and the junctions a rule meets them at.
-_CUT = re.compile(r"[│┃║┆┇┊┋|｜├┤┼┬┴┠┨╂┣┫╋╟╢╫╠╣╬┝┥┿┯┷╞╡╪╤╧]")
+# Characters that cut a line into cells: verticals, the junctions a rule meets them at, and
+# the corners a rule ends in.
+_CUT = re.compile(r"[│┃║┆┇┊┋|｜├┤┼┬┴┠┨╂┣┫╋╟╢╫╠╣╬┝┥┿┯┷╞╡╪╤╧┌┐└┘┏┓┗┛╔╗╚╝]")
 _FILL = "─━═┄┅┈┉╌╍ \u3000\t"  # what a rule line, or the rule part of a cell, is drawn with
 _ROWS_MIN = 2
 _WHITESPACE = re.compile(r"\s+")
@@ -95,6 +96,11 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
     if header_lines and len(header_lines[-1]) == len(columns):
         columns = header_lines[-1]
     grid = [(segment.left, segment.right) for segment in columns]
+    if header_lines and all(len(segments) == len(columns) for segments in header_lines):
+        # Every header line cut into as many cells as the columns: a page that dropped the
+        # padding (`│ │ 2009年 │ 2010年 │ 预算数为 │`) no longer stands its words over their
+        # columns, but each line's cells are still the columns' in order.
+        return _counted_grid(text, block, header_lines, body_lines, grid)
     headers = tuple(
         _WHITESPACE.sub(
             "",
@@ -106,6 +112,22 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
             ),
         )
         for span in grid
+    )
+    rows = tuple(_placed(segments, grid) for segments in body_lines)
+    last_start, last_text = block[-1]
+    return BoxGrid(block[0][0], last_start + len(last_text), headers, rows)
+
+
+def _counted_grid(
+    text: str,
+    block: Sequence[tuple[int, str]],
+    header_lines: Sequence[Sequence[_Segment]],
+    body_lines: Sequence[Sequence[_Segment]],
+    grid: Sequence[tuple[int, int]],
+) -> BoxGrid:
+    headers = tuple(
+        _WHITESPACE.sub("", "".join(text[line[i].start : line[i].end] for line in header_lines))
+        for i in range(len(grid))
     )
     rows = tuple(_placed(segments, grid) for segments in body_lines)
     last_start, last_text = block[-1]

@@ -712,3 +712,25 @@ def test_a_republic_of_china_fiscal_year_before_2000_is_the_year_it_began() -> N
     assert arabic_years("中华民国八十九年度") == "中华民国1999年"
     assert arabic_years("中华民国八十八年下半年") == "中华民国1999年半年"
     assert arabic_years("中华民国九十二年度") == "中华民国2003年"
+
+
+# --- round 6: budget proposals, reviews of a span, years in work reports' heads -------------
+
+
+def test_a_figure_right_after_a_base_year_is_that_years_own() -> None:
+    text = (
+        "date 2025-11-11 縣議會開議，縣政府提送115年度總預算案至議會審議，歲入編列304.42億元。\n"
+        "歲出預算編列302.12億元，較114年度法定預算數277.27億元，增加24.85億元。\n"
+    )
+    facts = _attributes(text)
+    assert facts["277.27億元"][1] == "2025"  # 較114年度法定預算數: the base year's own figure
+
+
+def test_a_goal_expected_to_grow_is_a_target() -> None:
+    text = "市长作政府工作报告。今年广州的地区生产总值预期增长12%,全年财政收入增长8%。\n"
+    assert _attributes(text)["12%"][0] == "target"
+
+
+def test_a_work_reports_review_heading_and_a_title_year_without_nian_date_it() -> None:
+    assert document_year("——2009年5月16日在县人民代表大会上\n2008年工作回顾\n") == "2008"
+    assert document_year("合肥市 2006 政府工作报告 \n更新时间:2012-04-14\n各位代表:\n") == "2005"

@@ -896,3 +896,23 @@ def test_one_cell_per_line_under_a_month_title_with_sub_items_marked_by_indent_a
     assert (by_text["11055.38"].value, by_text["11055.38"].unit) == (1_105_538_000_000, "元")
     assert (by_text["114.60"].unit, by_text["2.8"].unit) == ("元", "%")
     assert by_text["1478.53"].period == "2022"
+
+
+def test_a_box_table_that_lost_its_padding_reads_its_header_cells_in_order() -> None:
+    text = (
+        "单位:亿元\n"
+        "┌──────────────────┬───────────────┬────────────┬────────┐\n"
+        "│ │ 2009年 │ 2010年 │ 预算数为 │\n"
+        "│ 项 目 │ │ │ 上年执行 │\n"
+        "│ │ 执行数 │ 预算数 │ 数的% │\n"
+        "├──────────────────┼───────────────┼────────────┼────────┤\n"
+        "│ 医疗卫生 │ 1205.64 │ 1313.87 │ 109.0 │\n"
+        "│ 环境保护 │ 1113.90 │ 1357.62 │ 121.9 │\n"
+        "└──────────────────┴───────────────┴────────────┴────────┘\n"
+    )
+    [table] = find_tables(text)
+    headers = [column.header for column in table.columns]
+    assert headers == ["项目", "2009年执行数", "2010年预算数", "预算数为上年执行数的%"]
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["1357.62"].status, by_text["1357.62"].period) == ("target", "2010")
+    assert (by_text["121.9"].unit, by_text["121.9"].period) == ("%", "2010")

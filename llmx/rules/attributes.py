@@ -43,6 +43,10 @@ _MULTI_YEAR = re.compile(
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
 _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
+# What a figure after 比2020年 does to it (增长5%); without one the figure is the base's own.
+_MOVED_FROM_BASE = re.compile(
+    r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少|高|低|快|慢|持平|相比|相较|为|的"
+)
 # A sentence that names a span of years before a number speaks of the span: 五年间, 三年来,
 # “十二五”期间.
 _SPAN_OF_YEARS = re.compile(
@@ -151,7 +155,9 @@ _FORECAST_OF_PLAN_YEAR = re.compile(r"预计((?:19|20)\d{2})年")
 _PLANNED_NEAR = re.compile(
     r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?(?:“(?:保|争|"
     + _CHANGE_CUES.pattern
-    + r")?)?$|年计划|目标任务|计划投资|预期目标"
+    + r")?)?$|年计划|目标任务|计划投资|预期目标|预期(?:"
+    + _CHANGE_CUES.pattern
+    + r")$"  # 预期增长12%; not 比计划降低2.3%, a result against the plan
 )
 # Budget words, read in a clause and in a column header alike (预算数, 年初预算 / 执行数).
 _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
@@ -307,7 +313,10 @@ _BASE_AFTER = re.compile(
 )
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
-_LAST_YEAR_BASE = re.compile(r"(?:比|较|同)(?:上年|去年)(?:同期|末|底)?的?$")
+# 较上年度法定预算数128.94亿元 too: the figure of a budget compared with.
+_LAST_YEAR_BASE = re.compile(
+    r"(?:比|较|同)(?:上年|去年)度?(?:同期|末|底)?(?:[^，。；\d增减降升]{0,8}数)?的?$"
+)
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
 _FUTURE = re.compile(r"将|力争|(?<!模)拟(?!定)")
 _CLAUSE_MAX = 30
@@ -329,6 +338,8 @@ def period_of(
     # The sentence before the number, as far back as a goal is looked for.
     recent = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
     compared = _COMPARED_WITH_YEAR.search(clause)
+    if compared and not _MOVED_FROM_BASE.search(clause, compared.end()):
+        return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.

@@ -26,7 +26,8 @@ _HEAD_LINES = 8
 _HEAD_CHARS = 600
 # Title words saying the year before them is the year of the results, or of the plan.
 _RESULTS_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行)"
+    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行"
+    r"|工作回顾)"  # 2008年工作回顾: a work report's review of the year before
 )
 # 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
 _PLAN_TITLE = re.compile(
@@ -36,7 +37,8 @@ _PLAN_TITLE = re.compile(
 _WORK_REPORT = re.compile(r"政府工作报告")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
-_WORK_REPORT_YEAR = re.compile(_YEAR + r"[^。\d]{0,12}政府工作报告")
+# 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).
+_WORK_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})[^\S\n]*年?[^。\d]{0,12}政府工作报告")
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
 _DATE_LINE = re.compile(
     r"^[\s—\-－─（(【\[]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"

@@ -28,6 +28,7 @@ from llmx.rules.context import (
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
     Cell,
+    Column,
     Row,
     Table,
     find_tables,
@@ -303,6 +304,7 @@ def _row_facts(
                 column.period
                 or table.period_above(row, column)
                 or table.period_of(row)
+                or _compared_column_year(table, column)
                 or _relative_header_year(prepared.context, column.header, status, reading.year)
                 or reading.year
                 or (
@@ -575,8 +577,21 @@ def _title_measure(title: str) -> str:
 
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
 # 前年 (the year before last) is read only against a table's own year.
-_RELATIVE_HEADER = re.compile(r"(?<![比较同])(上年|去年|前年|今年|本年|明年)|(?<![比较年])同期")
+_RELATIVE_HEADER = re.compile(r"(?<![比较同为])(上年|去年|前年|今年|本年|明年)|(?<![比较年])同期")
 _YEARS_FROM = {"前年": -2, "上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
+
+
+# A column of a figure against last year's (比上年增长%, 预算数为上年执行数的%).
+_AGAINST_LAST_YEAR = re.compile(r"[比较为同占](?:上年|去年)|同比")
+
+
+def _compared_column_year(table: Table, column: Column) -> str | None:
+    """The year of a column that compares with last year and names no year of its own: that
+    of the nearest column on its left that names one (2010年预算数 | 为上年执行数的%)."""
+    if not _AGAINST_LAST_YEAR.search(fold(column.header)):
+        return None
+    left = table.columns[: table.columns.index(column)]
+    return next((each.period for each in reversed(left) if each.period), None)
 
 
 def _relative_header_year(
