@@ -47,6 +47,23 @@ def test_leaves_out_ordinals_and_ranks() -> None:
     assert _texts("收入规模位居全省第15位，同比提升1个位次，支出增幅回落6个位次。") == []
 
 
+def test_leaves_out_places_in_a_ranking_moved_through() -> None:
+    body = "综合实力在全国百强城市中由39位提升到31位，三县在全省位次分别前移14位、3位和8位。"
+    assert _texts(body) == []
+
+
+def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
+    assert _texts("发布时间 2021-01-12 09:15:31\n年末1美元兑8.2789元人民币。") == ["8.2789元"]
+    assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
+
+
+def test_leaves_out_the_pieces_of_numbers_a_line_or_a_second_magnitude_cut() -> None:
+    body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
+    assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]
+    assert _texts("债务之举借编列84亿7,000 万元，歲出编列302亿元。") == ["302亿元"]
+    assert _texts("主因为2027台湾灯会经费增加24.85亿元。") == ["24.85亿元"]
+
+
 def test_leaves_out_names_slogans_and_codes() -> None:
     body = "落实“十项行动”，发展“33618”现代制造业集群，建成5G基站，PM2.5年均浓度下降。"
     assert _texts(body) == []

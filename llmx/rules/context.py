@@ -236,12 +236,14 @@ def unwrapped(folded: str) -> str:
     """The text with lines that a page width broke mid-sentence joined by a space, one
     character for one: a long line of prose that ends in a word, a number or a comma, not a stop,
     and a next line that goes on with one (PDF text, old reports typed to a width), unless
-    the next line opens a numbered item or a heading."""
+    the next line opens a numbered item or a heading. A number the break cut in two
+    (`粮食总产426⏎9万吨`) stays cut: a space would make its halves two numbers."""
 
     def join(wrap: re.Match[str]) -> str:
         line_start = folded.rfind("\n", 0, wrap.start()) + 1
         prose = _PROSE_MARK.search(folded, line_start, wrap.start())
-        return " " if prose else "\n"
+        cut_number = folded[wrap.start() - 1].isdigit() and folded[wrap.end()].isdigit()
+        return " " if prose and not cut_number else "\n"
 
     return _WRAPPED.sub(join, folded)
 

@@ -16,6 +16,7 @@ from llmx.vocabulary import (
     NAMES_IN_CHINESE_UNITS,
     NON_FACT_UNITS,
     PERCENT_UNITS,
+    Family,
     Scope,
     cue_pattern,
     family_of,
@@ -43,6 +44,16 @@ _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
+# Words of a ranking in the clause before a number of 位 (places in it).
+_RANKING_WORDS = re.compile(r"位次|排名|名次|百强|前移|后移")
+# A long line that ends in a digit right before the number: the number was cut at the line's
+# end (a page hard-wrapped to a width).
+_WRAPPED_LINE_MIN = 20
+_BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
+# 09:15:31, a clock time with its seconds, after a space or on a line of its own (a ratio of
+# three terms is written after its words: 三次产业比例由10∶44∶46).
+_TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
+_TIME_WIDTH = 8
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
@@ -89,6 +100,15 @@ def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
     return "”" not in folded[opening + 1 : quantity.start] and len(between) <= _QUOTE_MAX
 
 
+def _in_time_of_day(folded: str, quantity: Quantity) -> bool:
+    """Whether the number is a part of a clock time (`2021-01-12 09:15:31`)."""
+    window = max(0, quantity.start - _TIME_WIDTH)
+    return any(
+        time.start() <= quantity.start and quantity.end <= time.end()
+        for time in _TIME_OF_DAY.finditer(folded, window, quantity.end + _TIME_WIDTH)
+    )
+
+
 def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     """Why a mention is not a fact, or None when it may be one."""
     if is_zero_outcome(folded, quantity):
@@ -124,6 +144,18 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "ordinal"
     if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 2)):
         return "rank"
+    if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):
+        return "rank"  # 在全国百强城市中由39位提升到31位, 位次分别前移14位、3位和8位
+    if _BROKEN_BEFORE.search(_before(folded, quantity, _WRAPPED_LINE_MIN + 2)):
+        return "the end of a number a line break cut (粮食总产426⏎9万吨)"
+    if before1 in "亿万" and re.match(r"\d", _before(folded, quantity, 2)):
+        return "the rest of an amount written in two parts (84亿7,000万元)"
+    if _in_time_of_day(folded, quantity):
+        return "a time of day (09:15:31)"
+    if quantity.unit == "台" and after1 in "湾灣":
+        return "a year before a place name (2027台湾灯会)"
+    if quantity.value == 1 and family_of(quantity.unit) is Family.MONEY and after1 == "兑":
+        return "the base of an exchange rate (1美元兑8.2789元人民币)"
     if _RANK_MOVE_AFTER.match(folded, quantity.end):
         return "rank"  # 同比提升1个位次: a move in a ranking
     if _NAME_AFTER.match(after8):
