@@ -734,3 +734,21 @@ def test_a_goal_expected_to_grow_is_a_target() -> None:
 def test_a_work_reports_review_heading_and_a_title_year_without_nian_date_it() -> None:
     assert document_year("——2009年5月16日在县人民代表大会上\n2008年工作回顾\n") == "2008"
     assert document_year("合肥市 2006 政府工作报告 \n更新时间:2012-04-14\n各位代表:\n") == "2005"
+
+
+def test_an_amount_that_restates_or_follows_a_change_is_a_change() -> None:
+    text = (
+        "2019年统计公报\n经营开支为五千零一十五亿元,按年增加百分之十五点四,即六百六十九亿元。"
+        "博彩收益1883億元,較2009年增690億元,中央补助款减少 91.2亿元。\n"
+    )
+    kinds = {key: kind for key, (_, _, kind) in _attributes(text).items()}
+    assert kinds["六百六十九亿元"] == kinds["690億元"] == kinds["91.2亿元"] == "change"
+    assert kinds["五千零一十五亿元"] == "level"
+
+
+def test_the_make_up_of_an_economy_moved_from_one_year_to_the_next_is_shares() -> None:
+    text = (
+        "2023年统计公报\n产业结构构成由上年的22.26%、28.63%和49.11%调整为21.35%、27.92%和50.73%。\n"
+    )
+    kinds = {key: kind for key, (_, _, kind) in _attributes(text).items()}
+    assert set(kinds.values()) == {"share"}

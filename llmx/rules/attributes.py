@@ -102,10 +102,15 @@ def kind_of(folded: str, quantity: Quantity) -> str:
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
-        return "share" if _SHARE_CUES.search(clause) else "change"
+        # A long list of shares (构成由…22.26%、28.63%和49.11%调整为…) keeps its cue far back.
+        wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
+        return "share" if _SHARE_CUES.search(wide) else "change"
     if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
         return "change"
-    if _BARE_CHANGE.search(near):
+    restated = _RESTATED_CHANGE.search(
+        folded, max(0, quantity.start - _RESTATED_REACH), quantity.start
+    )
+    if _BARE_CHANGE.search(near) or restated:
         return "change"
     if _COMPARED_CHANGE.search(clause):
         return "change"
@@ -122,7 +127,7 @@ _COMPLETION_OF_BUDGET = re.compile(
 _PLAN_MEASURED_AGAINST = re.compile(r"(?:预算|计划|目标|指标|任务)(?:数|为)?$")
 _SHARE_OF_IT_AFTER = re.compile(r"\s*的\s*\d")
 _MOVED_TO = re.compile(
-    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小)(?:到|至)$|由(?:上年)?的?$"
+    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小|调整)(?:到|至|为)$|由(?:上年)?的?$"
 )
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
@@ -131,10 +136,14 @@ _NET_CHANGE = re.compile(
 )
 # 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
-_BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?(?:约|近)?$")
+_BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?\s*(?:约|近)?\s*$")
 _COMPARED_CHANGE = re.compile(
-    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多|少)了?$"
+    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多|少|增|减)了?\s*$"
 )
+# 按年增加百分之十五点四,即六百六十九亿元: the amount that restates a change is the change.
+_RESTATED_REACH = 24
+_LIST_CLAUSE_MAX = 64
+_RESTATED_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|下跌)[^，。；]{1,14}[，,]\s*即\s*$")
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
