@@ -72,6 +72,7 @@ UNITS: tuple[Unit, ...] = (
     # rates, points, multiples, ratios
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
     _("ratio", R, written=False),
+    _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass
     _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P), _("立方米", P),
     _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P), _("米", P),

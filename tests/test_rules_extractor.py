@@ -220,3 +220,11 @@ def test_a_table_cell_names_its_row_and_the_measure_the_title_names() -> None:
     assert named["6.1"] == "甲县地区生产总值增长"
     assert named["30.2"] == "小麦产量"
     assert named["55.0"] == "农业增加值"  # a sector of output: its value added
+
+
+def test_tenths_written_cheng_are_shares() -> None:
+    facts = _facts("经常开支占经营开支超过八成，执行率仅逾7成，一成不变的做法要改。")
+    assert [(f.text, f.value, f.unit, f.kind) for f in facts] == [
+        ("八成", 8, "成", "share"),
+        ("7成", 7, "成", "share"),
+    ]
