@@ -141,7 +141,19 @@ def _names(header: Sequence[list[str]], width: int) -> tuple[str, ...]:
         chinese = [words for words in header if words]
         unit = _UNIT_BRACKET.fullmatch(chinese[-1][-1]) if chinese else None
         return ("",) * (width - 1) + (unit.group() if unit else "",)
-    return tuple("".join(words[column] for words in lines) for column in range(width))
+    names = ["".join(words[column] for words in lines) for column in range(width)]
+    # A line that wrapped the last heading closes on its unit (`自然增长 人口密度`, then
+    # `年份 常住人口 … (人/平方公里)`): the last column's, where its name writes none.
+    closing = [
+        found.group()
+        for words in header
+        if words
+        and len(words) not in (width, width + 1)
+        and (found := _UNIT_BRACKET.fullmatch(words[-1]))
+    ]
+    if len(closing) == 1 and not _UNIT_BRACKET.search(names[-1]):
+        names[-1] += closing[0]
+    return tuple(names)
 
 
 def _grid_at(

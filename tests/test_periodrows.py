@@ -148,3 +148,19 @@ def test_a_unit_closing_a_wrapped_header_is_the_last_columns() -> None:
 def test_words_two_blank_lines_above_the_rows_are_no_header() -> None:
     text = "地区生产总值 第一产业\n\n\n2017年 1200.5 98.7\n2018年 1305.2 101.3\n"
     assert find_period_rows(text) == []
+
+
+def test_a_unit_closing_a_wrapped_header_line_is_the_last_columns() -> None:
+    text = (
+        "3-2 人口自然变动情况\n"
+        "单位:万人、‰ (10000 persons, ‰)\n"
+        "    出 生 死 亡 人口密度\n"
+        "年份 常住人口 Birth Death (人/平方公里)\n"
+        "  常住人口 出生人数 出生率 死亡人数 死亡率 人口\n"
+        "1978 5064.15 111.23 22.14 27.35 5.44 285\n"
+        "1980 5230.00 118.31 22.82 28.40 5.48 294\n"
+        "1982 5419.35 123.98 23.09 31.79 5.92 304\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["294"].value, by_text["294"].unit) == (294, "人/平方公里")
+    assert (by_text["5230.00"].value, by_text["5230.00"].unit) == (52_300_000, "人")
