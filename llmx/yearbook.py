@@ -237,10 +237,20 @@ def _body_line(start: int, line: str) -> _Body | None:
     words = bare[: tokens[count - 1].end()]
     indent = len(words) - len(words.lstrip())
     chinese = _CHINESE_LABEL.match(words, indent)
-    if chinese is None:
+    if (
+        chinese is None
+        and indent
+        and len(values) >= _YEARS_MIN
+        and _ENGLISH_LABEL.fullmatch(words.strip())
+    ):
+        # A sub-item whose Chinese the page lost (`    Urban 582.24 685.96 …`): its English
+        # stands in, as a labeller reads it.
+        label, english = words.strip(), ""
+    elif chinese is None:
         return None
-    label = chinese.group().rstrip()
-    english = words[chinese.end() :].strip()
+    else:
+        label = chinese.group().rstrip()
+        english = words[chinese.end() :].strip()
     numbered = _ENUMERATION.match(label)
     if (
         len(label) > _LABEL_MAX
@@ -255,7 +265,7 @@ def _body_line(start: int, line: str) -> _Body | None:
         indent + (numbered.end() if numbered else 0),
         label[0] in "#＃",
         (start + indent, start + indent + len(label)),
-        bool(english),
+        bool(english) or chinese is None,
         tuple(cell_span(start, value) for value in values),
         tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
         len(line) - len(bare) if values else 0,

@@ -299,3 +299,19 @@ def test_where_every_line_is_padded_a_short_row_begins_late_as_without_padding()
         ("498", "2011"),
         ("503", "2012"),
     ]
+
+
+def test_a_sub_item_whose_chinese_was_lost_is_read_by_its_english() -> None:
+    text = (
+        "1985 1990 1995 指数(1995年比以下各年) 平均增长速度\n"
+        "Index (1995 as percentage of the following years) Average Annual Growth Rate\n"
+        "1985 1990 1986-1990 1991-1995\n"
+        "人口(万人) Population (10 000 persons)\n"
+        "年底总人口 Population at the Year-end 1361.14 1529.16 1661.35 122.1 108.6 2.4 1.7\n"
+        "    Urban 582.24 685.96 822.53 141.3 119.9 3.3 3.7\n"
+        "    Rural 778.9 843.2 838.82 107.7 99.5 1.6 -0.1\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["685.96"].value, by_text["685.96"].unit) == (6_859_600, "人")
+    assert by_text["685.96"].period == "1990"
+    assert "Urban" in by_text["685.96"].indicator
