@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 
@@ -187,4 +188,34 @@ def _grid_at(
         return None
     kept = tuple(PeriodRow(line.label, line.values) for line in body if len(line.values) == width)
     grid_end = max(line.end for line in body if line.values)
-    return PeriodGrid(lines[index][0], grid_end, _names(header, width), kept), position
+    names = _names(header, width)
+    panel = _second_panel(text, kept)
+    if (
+        panel is not None
+    ):  # 1991 … 2008 …: two panels of years side by side, read one after the other
+        kept = (
+            *(PeriodRow(row.label, row.cells[:panel]) for row in kept),
+            *(PeriodRow(row.cells[panel], row.cells[panel + 1 :]) for row in kept),
+        )
+        names = names[:panel]
+    return PeriodGrid(lines[index][0], grid_end, names, kept), position
+
+
+def _second_panel(text: str, rows: Sequence[PeriodRow]) -> int | None:
+    """The column where a second panel of the same columns begins (`1991 3335232 647909 2687323
+    2008 3535440 957350 2578090`): a column of years, one a row, rising as the labels do, with
+    as many columns after it as before it; None where there is none."""
+    if len(rows) < _ROWS_MIN:
+        return None
+    width = len(rows[0].cells)
+    if width % 2 == 0:
+        return None
+    panel = width // 2
+    years = [_YEAR.fullmatch(text[slice(*row.cells[panel])]) for row in rows]
+    labels = [period_of(text[slice(*row.label)]) for row in rows]
+    if not all(years) or not all(labels):
+        return None
+    numbers = [int(year.group(1)) for year in years if year]
+    starts = [int(label) for label in labels if label]
+    rising = all(a < b for a, b in pairwise(numbers))
+    return panel if rising and len(starts) == len(rows) and numbers[0] > starts[-1] else None

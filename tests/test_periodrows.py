@@ -164,3 +164,17 @@ def test_a_unit_closing_a_wrapped_header_line_is_the_last_columns() -> None:
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["294"].value, by_text["294"].unit) == (294, "人/平方公里")
     assert (by_text["5230.00"].value, by_text["5230.00"].unit) == (52_300_000, "人")
+
+
+def test_two_panels_of_years_side_by_side_are_read_one_after_the_other() -> None:
+    text = (
+        "3-1续表 单位: 人\n"
+        " 年 份   年末户籍        总人口     年 份   年末户籍           总人口\n"
+        "1991        3335232             647909    2008        3535440             957350\n"
+        "1992        3354766             672385    2009        3532186            1004843\n"
+        "1993        3377262             694509    2010        3533482            1076352\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert "2009" not in by_text  # the second panel's year is no count of people
+    assert (by_text["3532186"].period, by_text["3532186"].unit) == ("2009", "人")
+    assert by_text["672385"].period == "1992"
