@@ -87,7 +87,7 @@ def find_figure_rows(text: str, taken: Sequence[Span] = ()) -> list[FigureGrid]:
     def outside(grid: FigureGrid) -> bool:
         return not any(start < grid.end and grid.start < end for start, end in taken)
 
-    grids = grids_in(text, _grid_at) + _streams(text)
+    grids = grids_in(text, _grid_at) + _streams(text) + _run_together(text)
     return sorted((grid for grid in grids if outside(grid)), key=lambda grid: grid.start)
 
 
@@ -529,3 +529,79 @@ def _caption_or_header(
     words = text[label[0] : label[1]]
     if HAS_CJK.search(words) and _between_rows(words):
         rows.append(FigureRow(label, (), 0))
+
+
+# --- Rows run together on one line ----------------------------------------------------------
+#
+#     表一 单位:万元 2020年 2021年 2021年 完成数 预算数 完成数 49,171 51,385 51,385 100.00% 4.50%
+#     税收收入小计 27,631 33,385 33,385 100.00% 20.82% 增值税 13,950 18,835 17,585 93.36% …
+#
+# A page's table copied as one line, every cell a word between spaces: the header's words,
+# then rows of a label and as many figures each. The first row may have lost its label to
+# the header (its words end in the header's: 完成数); a row is a label word and at least two
+# figures, at least three rows as wide, one after another.
+
+_RUN_LINE_MIN = 60  # characters of a line that may hold a table run together
+_RUN_HEADER_WORDS = 12  # words of the header kept before the first row
+_RUN_LABEL_MAX = 20  # characters of a row's label word
+# The header's own last words (a year, a status, a rate) rather than a first row's label.
+_HEADER_WORD = re.compile(r"(?:19|20)\d{2}年?|.*(?:数|%\)?|增长|累计|月|年)$")
+
+
+def _run_together(text: str) -> list[FigureGrid]:
+    grids: list[FigureGrid] = []
+    for start, line in text_lines(text):
+        if len(line) >= _RUN_LINE_MIN and not _PIPE.search(line):
+            grid = _run_grid(start, list(_CELL.finditer(line)))
+            if grid is not None:
+                grids.append(grid)
+    return grids
+
+
+def _run_grid(start: int, tokens: Sequence[re.Match[str]]) -> FigureGrid | None:
+    """The rows run together in one line's words, or None: the longest run of consecutive
+    rows of one width (at least two figures, at least three rows)."""
+    segments: list[tuple[list[re.Match[str]], list[re.Match[str]]]] = []  # (words, figures)
+    for token in tokens:
+        figure = SPACED_CELL.fullmatch(token.group()) is not None
+        if not segments or (not figure and segments[-1][1]):
+            segments.append(([], []))
+        segments[-1][1 if figure else 0].append(token)
+    runs: list[list[int]] = []
+    for index, (words, figures) in enumerate(segments):
+        width = len(figures)
+        if width < _FIGURES_MIN:
+            continue
+        one_label = len(words) == 1 and len(words[0].group()) <= _RUN_LABEL_MAX
+        follows = bool(runs) and runs[-1][-1] == index - 1
+        if follows and one_label and len(segments[index - 1][1]) == width:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    best = max(runs, key=len, default=[])
+    rows = [segments[index] for index in best]
+    if len(rows) < _ROWS_MIN or any(len(words) != 1 for words, _ in rows[1:]):
+        return None
+    if any(_SENTENCE.search(words[0].group()) for words, _ in rows[1:]):
+        return None
+    head_words, _ = rows[0]
+    label: re.Match[str] | None = None
+    if head_words and not _HEADER_WORD.fullmatch(head_words[-1].group()):
+        label, head_words = head_words[-1], head_words[:-1]
+    head_words = head_words[-_RUN_HEADER_WORDS:]
+
+    def span(token: re.Match[str]) -> Span:
+        return (start + token.start(), start + token.end())
+
+    labels = [label, *(words[-1] for words, _ in rows[1:])]
+    figure_rows = [
+        FigureRow(
+            span(word) if word is not None else None,
+            tuple(cell_span(start, figure) for figure in figures),
+        )
+        for word, (_, figures) in zip(labels, rows, strict=True)
+    ]
+    header = (span(head_words[0])[0], span(head_words[-1])[1]) if head_words else None
+    first = header[0] if header else span(rows[0][1][0])[0]
+    last = span(rows[-1][1][-1])[1]
+    return FigureGrid(first, last, (header,) if header else (), (), tuple(figure_rows))

@@ -372,3 +372,16 @@ def test_cells_closed_by_pipes_with_a_unit_cell_take_it_as_the_rows_unit() -> No
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["22.7"].value, by_text["22.7"].unit) == (2_270_000_000, "元")
     assert (by_text["6.9"].unit, by_text["6.9"].kind) == ("%", "change")
+
+
+def test_rows_run_together_on_one_line_are_read_under_their_unit_line() -> None:
+    text = (
+        "2021年西夏区一般公共预算收入执行情况表 (财政预计数) 表一 单位:万元 2020年 2021年 2021年 "
+        "完成数 预算数 完成数 49,171 51,385 51,385 100.00% 4.50% 税收收入小计 27,631 33,385 33,385 "
+        "100.00% 20.82% 增值税 13,950 18,835 17,585 93.36% 26.06% 企业所得税 564 600 850 141.67% "
+        "50.71%\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["18,835"].value, by_text["18,835"].unit) == (188_350_000, "元")
+    assert (by_text["49,171"].value, by_text["141.67%"].unit) == (491_710_000, "%")
+    assert "增值税" in by_text["17,585"].indicator
