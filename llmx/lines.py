@@ -44,7 +44,7 @@ def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
 
 # A cell of a row whose figures are separated by spaces: a figure, maybe with a provisional or
 # revision mark after it (`438p`, `1.7r`), or a dash for none.
-SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–…\-－/]+")
+SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–―…\-－/]+")
 
 
 class Token(Protocol):

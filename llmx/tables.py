@@ -1867,7 +1867,7 @@ _QUALIFIED_NUMBER = re.compile(
     r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
 )
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
-_NO_VALUE = re.compile(r"[—\-–/…－]+")
+_NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
 # A month alone on its line (`2022年9月`) under a table's name: the month the table is of.
 _MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
 
