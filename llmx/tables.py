@@ -837,6 +837,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     if width < 2:
         return None
     headers = [cells for _, cells in header_rows]
+    if layout == "pipe":
+        headers = _rowspan_restored(headers, width)
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
     widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
     if layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width:
@@ -875,6 +877,28 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=_unit_line_unit(unit_source),
     )
+
+
+# The heading of a table's first column, over all its header rows (年份, 指标, 项目, 地区).
+_STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间")
+
+
+def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
+    """Header rows under a first cell that spanned them all (`年份` over `机构数 | 医院 | … |
+    |`, `(个) | (个) | … | |`): a page that lost the span moved their cells one column left,
+    leaving the last empty; each such row is put back one column right."""
+    first = headers[0] if headers else []
+    if len(headers) < 2 or len(first) != width or not first[-1].clean:
+        return list(headers)
+    if not _STUB_HEADING.fullmatch(first[0].clean):
+        return list(headers)
+    restored = [list(first)]
+    for cells in headers[1:]:
+        moved = len(cells) == width and cells[0].clean and not cells[-1].clean
+        if moved and not _STUB_HEADING.fullmatch(cells[0].clean):
+            cells = [Cell(cells[0].start, cells[0].start, ""), *cells[:-1]]
+        restored.append(list(cells))
+    return restored
 
 
 def _is_caption_row(cells: Sequence[Cell]) -> bool:

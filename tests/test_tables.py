@@ -916,3 +916,18 @@ def test_a_box_table_that_lost_its_padding_reads_its_header_cells_in_order() -> 
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["1357.62"].status, by_text["1357.62"].period) == ("target", "2010")
     assert (by_text["121.9"].unit, by_text["121.9"].period) == ("%", "2010")
+
+
+def test_header_rows_under_a_first_cell_spanning_them_are_put_back_under_their_columns() -> None:
+    text = (
+        "历年全市卫生基本情况 | ||||||\n"
+        "年份 | 卫 生 | 其中: | 卫生机构 | 其中: | 卫生技术 | 其中: |\n"
+        "机构数 | 医院 | 床位数 | 医院 | 人员数 | 医生 | |\n"
+        "(个) | (个) | (张) | (张) | (人) | (人) | |\n"
+        "1949 | 12 | 5 | 84 | 81 | 572 | 448 |\n"
+        "1950 | 16 | 5 | 140 | 132 | 649 | 497 |\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert "1950" not in by_text  # the year column is the rows' period, no count
+    assert (by_text["497"].unit, by_text["497"].period) == ("人", "1950")
+    assert (by_text["140"].unit, by_text["140"].period) == ("张", "1950")
