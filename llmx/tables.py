@@ -1878,7 +1878,10 @@ def _ranked_table(text: str, grid: RankedGrid) -> Table:
 
 
 # A base of 100 (`上年=100`, `1978年=100`): the figures are indices.
-_BASE_NOTE = re.compile(r"(?:上年|去年|(?:19|20)\d{2}\s*年?)\s*[=＝]\s*100(?!\d)")
+# 上年=100, 1978年=100, and in words: 以上年同期为100的指数, 以上月价格为100.
+_BASE_NOTE = re.compile(
+    r"(?:上年|去年|(?:19|20)\d{2}\s*年?)\s*[=＝]\s*100(?!\d)|以[^，。；\d]{1,8}为\s*100(?![\d.])"
+)
 
 
 # --- One cell per line, rows unmarked ---------------------------------------------------------

@@ -385,3 +385,17 @@ def test_rows_run_together_on_one_line_are_read_under_their_unit_line() -> None:
     assert (by_text["18,835"].value, by_text["18,835"].unit) == (188_350_000, "元")
     assert (by_text["49,171"].value, by_text["141.67%"].unit) == (491_710_000, "%")
     assert "增值税" in by_text["17,585"].indicator
+
+
+def test_a_header_naming_its_base_of_100_in_words_makes_the_rows_indices() -> None:
+    text = (
+        "居民消费价格指数\n2019年3月\n"
+        "指  标  名  称 以上年同期为100的指数 以上月价格为100的指数\n"
+        "3月 1-3月\n"
+        "居民消费价格总指数 102.2 101.6 99.5\n"
+        "     # 服务价格指数 102.0 102.0 98.7\n"
+        "       消费品价格指数 102.3 101.3 100.0\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["101.6"].unit, by_text["101.6"].kind) == ("", "level")
+    assert len(by_text) == 8  # 102.0 twice, one fact each
