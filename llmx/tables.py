@@ -399,7 +399,26 @@ def find_tables(text: str) -> list[Table]:
     tables += _pair_tables(text, _Spans(tables))
     tables += _figure_row_tables(text, _Spans(tables))
     tables.sort(key=lambda table: table.start)
-    return tables
+    return [_first_row_unit(table) for table in tables]
+
+
+def _first_row_unit(table: Table) -> Table:
+    """A table whose first row alone writes a unit (`社会消费品零售总额(亿元)` over `# 批发零售业`,
+    `住宿餐饮业`, …) and that has no unit line: the rows under it are its parts, in its unit."""
+    if table.unit is not None or len(table.rows) < _PARTS_MIN:
+        return table
+    units = [_label_unit(table.indicator_of(row)) for row in table.rows]
+    if units[0] is None or any(units[1:]):
+        return table
+    return replace(table, unit=units[0])
+
+
+_PARTS_MIN = 3
+
+
+def _label_unit(label: str) -> Unit | None:
+    found = split_header_unit(label)
+    return found if found and _is_unit(found[0]) and found[0] not in RATE_UNITS else None
 
 
 def _cell_tables(text: str) -> list[Table]:
@@ -454,6 +473,7 @@ _UNIT_LINE = re.compile(
 _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
     r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
+    r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
@@ -2071,10 +2091,16 @@ def _stream_columns(
     for index, column in enumerate(columns):
         if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
             continue
-        named = names_a_measure(column.header)
+        # A column of a month or months (5月, 1-5月) is the period of what the row measures.
+        named = names_a_measure(column.header) or _MONTHS_HEADER.fullmatch(
+            re.sub(r"\s+", "", fold(column.header))
+        )
         left = columns[index - 1].unit if index > 0 and not named else None
         columns[index] = replace(column, role="value", unit=column.unit or left)
     return tuple(columns)
+
+
+_MONTHS_HEADER = re.compile(r"(?:\d{1,2}\s*[-—–~至]\s*)?(?:\d{1,2}|本)\s*月份?")
 
 
 def _caption_above(text: str, position: int) -> str:

@@ -931,3 +931,28 @@ def test_header_rows_under_a_first_cell_spanning_them_are_put_back_under_their_c
     assert "1950" not in by_text  # the year column is the rows' period, no count
     assert (by_text["497"].unit, by_text["497"].period) == ("人", "1950")
     assert (by_text["140"].unit, by_text["140"].period) == ("张", "1950")
+
+
+def test_rows_under_a_first_row_that_alone_writes_a_unit_are_in_that_unit() -> None:
+    text = (
+        "| 社會消費品零售總額 | ||||\n"
+        "| 指標 | 本月 | 比去年同月增長(%) | 1-本月 | 比去年同期增長(%) |\n"
+        "| 社會消費品零售總額(億元) | 1446.98 | -5.5 | 6061.33 | -1.3 |\n"
+        "| # 批發零售業 | 1319.62 | -5.1 | 5571.06 | -1.2 |\n"
+        "| 住宿餐飲業 | 127.35 | -9.1 | 490.26 | -2.5 |\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["490.26"].value, by_text["490.26"].unit) == (49_026_000_000, "元")
+    assert by_text["9.1"].unit == "%"
+
+
+def test_a_column_of_months_after_a_rate_column_keeps_the_rows_unit() -> None:
+    cells = [
+        "社会消费品零售总额", "2018年5月", "指标", "5月", "比去年同月增长(%)", "1-5月",
+        "比去年同期增长(%)", "社会消费品零售总额(亿元)", "988.70", "5.3", "5076.01", "7.3",
+        "   # 批发零售业", "898.93", "5.8", "4626.61", "7.6",
+        "     住宿餐饮业", "89.77", "0.1", "449.40", "4.1",
+    ]  # fmt: skip
+    text = "".join(f"{cell}\n\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["4626.61"].value, by_text["4626.61"].unit) == (462_661_000_000, "元")
