@@ -100,34 +100,20 @@ def _grid(text: str, block: Sequence[tuple[int, str]]) -> BoxGrid | None:
         # Every header line cut into as many cells as the columns: a page that dropped the
         # padding (`│ │ 2009年 │ 2010年 │ 预算数为 │`) no longer stands its words over their
         # columns, but each line's cells are still the columns' in order.
-        return _counted_grid(text, block, header_lines, body_lines, grid)
-    headers = tuple(
-        _WHITESPACE.sub(
-            "",
-            "".join(
-                text[segment.start : segment.end]
+        over = [[segments[index] for segments in header_lines] for index in range(len(grid))]
+    else:
+        over = [
+            [
+                segment
                 for segments in header_lines
                 for segment in segments
                 if segment.start < segment.end and _stands_over(segment, span)
-            ),
-        )
-        for span in grid
-    )
-    rows = tuple(_placed(segments, grid) for segments in body_lines)
-    last_start, last_text = block[-1]
-    return BoxGrid(block[0][0], last_start + len(last_text), headers, rows)
-
-
-def _counted_grid(
-    text: str,
-    block: Sequence[tuple[int, str]],
-    header_lines: Sequence[Sequence[_Segment]],
-    body_lines: Sequence[Sequence[_Segment]],
-    grid: Sequence[tuple[int, int]],
-) -> BoxGrid:
+            ]
+            for span in grid
+        ]
     headers = tuple(
-        _WHITESPACE.sub("", "".join(text[line[i].start : line[i].end] for line in header_lines))
-        for i in range(len(grid))
+        _WHITESPACE.sub("", "".join(text[segment.start : segment.end] for segment in segments))
+        for segments in over
     )
     rows = tuple(_placed(segments, grid) for segments in body_lines)
     last_start, last_text = block[-1]

@@ -580,7 +580,7 @@ def _run_grid(start: int, tokens: Sequence[re.Match[str]]) -> FigureGrid | None:
             runs.append([index])
     best = max(runs, key=len, default=[])
     rows = [segments[index] for index in best]
-    if len(rows) < _ROWS_MIN or any(len(words) != 1 for words, _ in rows[1:]):
+    if len(rows) < _ROWS_MIN:  # rows after the first are one label word each, by the runs
         return None
     if any(_SENTENCE.search(words[0].group()) for words, _ in rows[1:]):
         return None
@@ -590,18 +590,15 @@ def _run_grid(start: int, tokens: Sequence[re.Match[str]]) -> FigureGrid | None:
         label, head_words = head_words[-1], head_words[:-1]
     head_words = head_words[-_RUN_HEADER_WORDS:]
 
-    def span(token: re.Match[str]) -> Span:
-        return (start + token.start(), start + token.end())
-
     labels = [label, *(words[-1] for words, _ in rows[1:])]
     figure_rows = [
         FigureRow(
-            span(word) if word is not None else None,
+            cell_span(start, word) if word is not None else None,
             tuple(cell_span(start, figure) for figure in figures),
         )
         for word, (_, figures) in zip(labels, rows, strict=True)
     ]
-    header = (span(head_words[0])[0], span(head_words[-1])[1]) if head_words else None
-    first = header[0] if header else span(rows[0][1][0])[0]
-    last = span(rows[-1][1][-1])[1]
+    header = (start + head_words[0].start(), start + head_words[-1].end()) if head_words else None
+    first = header[0] if header else start + rows[0][1][0].start()
+    last = cell_span(start, rows[-1][1][-1])[1]
     return FigureGrid(first, last, (header,) if header else (), (), tuple(figure_rows))

@@ -190,9 +190,8 @@ def _grid_at(
     grid_end = max(line.end for line in body if line.values)
     names = _names(header, width)
     panel = _second_panel(text, kept)
-    if (
-        panel is not None
-    ):  # 1991 … 2008 …: two panels of years side by side, read one after the other
+    # 1991 … 2008 …: two panels of years side by side, read one after the other.
+    if panel is not None:
         kept = (
             *(PeriodRow(row.label, row.cells[:panel]) for row in kept),
             *(PeriodRow(row.cells[panel], row.cells[panel + 1 :]) for row in kept),
@@ -212,10 +211,9 @@ def _second_panel(text: str, rows: Sequence[PeriodRow]) -> int | None:
         return None
     panel = width // 2
     years = [_YEAR.fullmatch(text[slice(*row.cells[panel])]) for row in rows]
-    labels = [period_of(text[slice(*row.label)]) for row in rows]
-    if not all(years) or not all(labels):
+    last_label = period_of(text[slice(*rows[-1].label)])
+    if not all(years) or not all(period_of(text[slice(*row.label)]) for row in rows):
         return None
     numbers = [int(year.group(1)) for year in years if year]
-    starts = [int(label) for label in labels if label]
     rising = all(a < b for a, b in pairwise(numbers))
-    return panel if rising and len(starts) == len(rows) and numbers[0] > starts[-1] else None
+    return panel if rising and last_label and numbers[0] > int(last_label) else None

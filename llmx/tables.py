@@ -213,10 +213,7 @@ class Table:
         """
         amount, rate = _listed_units(self.unit)
         label = self.indicator_of(row)
-        label_unit = split_header_unit(label)
-        if label_unit and (not _is_unit(label_unit[0]) or _ENDS_IN_RATE.search(label)):
-            label_unit = None  # a gloss or a note in brackets: 城镇(zhèn), 工业(含电力)
-        row_unit = label_unit or _unit_words(self._cell_of(row, "unit"))
+        row_unit = _label_unit(label) or _unit_words(self._cell_of(row, "unit"))
         if _BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
         if column.unit and column.unit[0] in RATE_UNITS:
@@ -267,6 +264,13 @@ def note_cells(table: Table) -> list[Cell]:
 
 # A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.
 _ENDS_IN_RATE = re.compile(r"\d\s*%$")
+
+
+def _label_unit(label: str) -> Unit | None:
+    """The unit a row's label writes (`税收总量（亿元）`); none for a gloss or a note in
+    brackets (城镇(zhèn), 工业(含电力)), nor for a rate that is part of its name."""
+    found = split_header_unit(label)
+    return found if found and _is_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
 
 
 def _is_rate_header(header: str) -> bool:
@@ -407,18 +411,14 @@ def _first_row_unit(table: Table) -> Table:
     `住宿餐饮业`, …) and that has no unit line: the rows under it are its parts, in its unit."""
     if table.unit is not None or len(table.rows) < _PARTS_MIN:
         return table
-    units = [_label_unit(table.indicator_of(row)) for row in table.rows]
+    written = (_label_unit(table.indicator_of(row)) for row in table.rows)
+    units = [unit if unit and unit[0] not in RATE_UNITS else None for unit in written]
     if units[0] is None or any(units[1:]):
         return table
     return replace(table, unit=units[0])
 
 
 _PARTS_MIN = 3
-
-
-def _label_unit(label: str) -> Unit | None:
-    found = split_header_unit(label)
-    return found if found and _is_unit(found[0]) and found[0] not in RATE_UNITS else None
 
 
 def _cell_tables(text: str) -> list[Table]:
@@ -2540,15 +2540,13 @@ def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
-    def cell(span: Span | None, at: int) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(at, at, "")
-
     lines = [text[start:end] for start, end in grid.header]
     title = lines[0].strip() if lines else ""
-    header = fold(" ".join(lines))
+    # Joined by line ends: a letter-spaced unit line (單 位 ﹕ 百 萬 元) stops at its own.
+    header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
-    unit_line = _UNIT_LINE.search(fold("\n".join(lines)))
+    unit_line = _UNIT_LINE.search(header)
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
@@ -2594,9 +2592,13 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         columns.append(column)
     rows = [
         [
-            cell(row.label, row.cells[0][0] if row.cells else 0),
-            *([cell(row.unit, row.cells[0][0] if row.cells else 0)] if unit_cells else []),
-            *(cell(span, 0) for span in row.cells),
+            _span_cell(text, row.label, row.cells[0][0] if row.cells else 0),
+            *(
+                [_span_cell(text, row.unit, row.cells[0][0] if row.cells else 0)]
+                if unit_cells
+                else []
+            ),
+            *(_span_cell(text, span, 0) for span in row.cells),
             *(Cell(0, 0, "") for _ in range(width - len(row.cells))),
         ]
         for row in grid.rows

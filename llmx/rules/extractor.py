@@ -28,7 +28,6 @@ from llmx.rules.context import (
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
     Cell,
-    Column,
     Row,
     Table,
     find_tables,
@@ -304,7 +303,7 @@ def _row_facts(
                 column.period
                 or table.period_above(row, column)
                 or table.period_of(row)
-                or _compared_column_year(table, column)
+                or _compared_column_year(table, index)
                 or _relative_header_year(prepared.context, column.header, status, reading.year)
                 or reading.year
                 or (
@@ -585,12 +584,13 @@ _YEARS_FROM = {"前年": -2, "上年": -1, "去年": -1, "今年": 0, "本年": 
 _AGAINST_LAST_YEAR = re.compile(r"[比较为同占](?:上年|去年)|同比")
 
 
-def _compared_column_year(table: Table, column: Column) -> str | None:
-    """The year of a column that compares with last year and names no year of its own: that
-    of the nearest column on its left that names one (2010年预算数 | 为上年执行数的%)."""
-    if not _AGAINST_LAST_YEAR.search(fold(column.header)):
+def _compared_column_year(table: Table, index: int) -> str | None:
+    """The year of the column at `index` where it compares with last year and names no year
+    of its own: that of the nearest column on its left that names one (2010年预算数 |
+    为上年执行数的%)."""
+    if not _AGAINST_LAST_YEAR.search(fold(table.columns[index].header)):
         return None
-    left = table.columns[: table.columns.index(column)]
+    left = table.columns[:index]
     return next((each.period for each in reversed(left) if each.period), None)
 
 
