@@ -38,15 +38,17 @@ _SEPARATOR = re.compile(r"[\s|｜]+")
 _CELL = re.compile(r"[^\s|｜]+")
 _PIPE = re.compile(r"[|｜]")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
-# 其中:谷物 — a sub-item's mark, no sentence's colon.
-_SUB_ITEM = re.compile(r"^其中[:：]")
+# 其中:谷物, 减调整项:间接计算的金融中介服务 — a sub-item's or an adjustment's mark, a
+# short word before a colon at the label's start, no sentence's colon.
+_SUB_ITEM = re.compile(r"^[^\d\s:：，,]{1,4}[:：]")
 # A line of prose ends the header above a grid.
 _PROSE = re.compile(r"[。；;！？!?]")
 _ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A line of English words alone, a translation of the row above it.
 _ENGLISH_LINE = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&()/-]*[A-Za-z.)]\s*")
-_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*]?")
+# A year cell, maybe marked: 2008p (provisional), 1998② (a footnote).
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*\u2460-\u2469]?")
 
 # The heading of a grid's labels, before a line of years (item, 指标, 县别): a short word.
 _HEADING = re.compile(r"[^\d\s]{1,8}")
@@ -240,7 +242,7 @@ def _grid_at(
     while rows and not rows[-1].cells:
         rows.pop()
     width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
-    header, years = _header_above(lines, index - (first_label is not None), width)
+    header, years, names = _header_above(lines, index - (first_label is not None), width)
     kept = [
         row
         if len(row.cells) in (0, width)
@@ -252,9 +254,6 @@ def _grid_at(
     ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
-    names: tuple[str, ...] = ()
-    if not years:
-        years, names = _years_a_line_each([text[a:b] for a, b in header], width)
     first = header[0][0] if header else (first_label or (start, 0))[0]
     last_start, last_line = lines[end - 1]
     grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept), names)
@@ -317,9 +316,10 @@ def _between_rows(line: str) -> bool:
 
 def _header_above(
     lines: Sequence[tuple[int, str]], index: int, width: int
-) -> tuple[list[Span], tuple[str, ...]]:
-    """The header's lines above the row at `index`, top down, and the years a line of years
-    among them gives the columns (where it gives one per column)."""
+) -> tuple[list[Span], tuple[str, ...], tuple[str, ...]]:
+    """The header's lines above the row at `index`, top down; the years a line of years
+    among them gives the columns (where it gives one per column), or its years a line each
+    (`實 收`, `1997-98`, …) with the words over each; else those of a header further up."""
     header: list[Span] = []
     years: tuple[str, ...] = ()
     above = index - 1
@@ -335,22 +335,30 @@ def _header_above(
                 found = tuple(_YEAR.findall(line))
                 years = found if len(found) == width else ()
         above -= 1
-    return header, years or _years_further_up(lines, above, width)
+    if years:
+        return header, years, ()
+    own = _years_a_line_each([lines[at][1] for at in range(above + 1, index)], width)
+    return header, *(own if own[0] else _years_further_up(lines, above, width))
 
 
-def _years_further_up(lines: Sequence[tuple[int, str]], above: int, width: int) -> tuple[str, ...]:
-    """The years of a line of years over rows of figures above `above`, as many as `width`:
-    rows that go on under a table another reading took the top of (a wrapped English label
-    between) are under its header still, rows shorter than the line of years its last years'
-    (counted from a later year on, as a short row under a line of years is). Prose between
-    ends the search."""
+def _years_further_up(
+    lines: Sequence[tuple[int, str]], above: int, width: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The years of a header over rows of figures above `above`, as many as `width`, and
+    the words over each where it writes its years a line each: rows that go on under a
+    table another reading took the top of (a wrapped English label between), or under group
+    captions and rows of other widths, are under its header still; rows shorter than a line
+    of years its last years' (counted from a later year on, as a short row under a line of
+    years is). Prose between ends the search."""
+    passed: list[str] = []
     for _, line in reversed(lines[max(0, above - _CONTINUED_LINES) : above + 1]):
         if _PROSE.search(line):
-            return ()
+            break
         if _is_year_line(line):
             found = tuple(_YEAR.findall(line))
-            return found[-width:] if len(found) >= width else ()
-    return ()
+            return (found[-width:] if len(found) >= width else ()), ()
+        passed.insert(0, line)
+    return _years_a_line_each(passed, width)
 
 
 # --- One cell per line, each closed by a pipe -------------------------------------------------

@@ -2546,7 +2546,9 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
-    unit_line = _UNIT_LINE.search(header)
+    # A table's `单位:` line sits over its first group of rows; a grid further down, under a
+    # group caption (`二、按行业分:`), is in it still.
+    unit_line = _UNIT_LINE.search(header) or _unit_line_further_up(text, grid.start)
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = _unit_words(unit_line.group(1)) if unit_line and not listed else None
@@ -2628,6 +2630,23 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         for part in parts
     ]
     return [part for part in kept if part.rows]
+
+
+def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
+    """The nearest `单位:` line above `position` with no sentence between: the unit line of
+    the table whose rows run on down to a grid no other reading took."""
+    for line in reversed(_lines_before(text, position, _CONTINUED_LINES)):
+        if _PROSE_LINE.search(line):
+            return None
+        found = _UNIT_LINE.search(fold(line))
+        if found:
+            return found
+    return None
+
+
+_CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one table's unit
+# A line of prose, which no table's lines are: a full stop, or a sentence's semicolon.
+_PROSE_LINE = re.compile(r"[。；！？]")
 
 
 def _units_alone(

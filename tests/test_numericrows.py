@@ -399,3 +399,46 @@ def test_a_header_naming_its_base_of_100_in_words_makes_the_rows_indices() -> No
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["101.6"].unit, by_text["101.6"].kind) == ("", "level")
     assert len(by_text) == 8  # 102.0 twice, one fact each
+
+
+def test_rows_under_a_short_row_keep_the_unit_line_and_fiscal_years_further_up() -> None:
+    text = (
+        "政 府 總 收 支\n\n"
+        "單 位 ﹕ 百 萬 元\n\n"
+        "  實 收\n1997-98\n\n實 收\n1998-99\n\n修 訂 預 算\n1999-2000\n\n"
+        "      應 課 稅 品 稅 項 8,465 7,698 7,413\n"
+        "      一 般 差 餉 6,258 3,614 6,855\n"
+        "      車 輛 稅 4,246 2,237 2,554\n"
+        "   間 接 稅\n"
+        "         郵 務 53\n"
+        "   其 他 收 入\n"
+        "         水 費 2,450 2,415 2,385\n"
+        "         電 費 1,566 1,333 1,084\n"
+        "         煤 氣 費 7,159 8,335 6,817\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    # The rows after three lines of words (a caption, a row of one figure, a caption) are a
+    # grid of their own, headed by those lines: the table's unit line and its years a line
+    # each are further up, over the rows above.
+    assert (by_text["2,415"].value, by_text["2,415"].unit) == (2_415_000_000, "元")
+    assert (by_text["2,415"].period, by_text["2,415"].status) == ("1998", "actual")
+    assert (by_text["6,817"].period, by_text["6,817"].status) == ("1999", "target")
+
+
+def test_a_label_opening_with_a_short_word_and_a_colon_is_a_row_not_a_sentence() -> None:
+    text = (
+        "| 单位: 百万澳门元 | ||||\n"
+        "| 经济活动 | 1995 | 1996 | 1997 | 1998② |\n"
+        "| 公共行政、社会服务及个人服务 | 22152 | 22096 | 22135 | 20346 |\n"
+        "| (包括博彩业) | ||||\n"
+        "| 减调整项:间接计算的金融中介服务 | -1910 | -2211 | -2563 | -2788 |\n"
+        "| 加产品税 | 6287 | 6310 | 6743 | 6603 |\n"
+        "| 以现行价格按生产法估算的国内生产总值 | 53687 | 53025 | 53742 | 50103 |\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    # The adjustment's row is no header: the columns keep their years (1998② marked by a
+    # footnote) and the rows under it are facts in the table's unit.
+    assert by_text["6310"].value == 6_310_000_000 and by_text["6310"].unit == "澳门元"
+    assert by_text["6310"].period == "1996"
+    assert by_text["50103"].period == "1998"
+    assert by_text["2211"].indicator.startswith("减调整项")
