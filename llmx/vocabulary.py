@@ -285,6 +285,8 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("建成", "actual", _CL),
     Cue("累计", "actual", _CL | _CO),
     Cue("当月", "actual", _CO),
+    Cue("年末数", "actual", _CO),  # 指标 | 单位 | 年末数 | 比重(%): the year-end count
+    Cue("期末数", "actual", _CO),
     Cue("已", "actual", _CL),
     Cue("预计", "actual", _CL),
     Cue("实际", "actual", _HR | _AN),

@@ -752,3 +752,66 @@ def test_the_make_up_of_an_economy_moved_from_one_year_to_the_next_is_shares() -
     )
     kinds = {key: kind for key, (_, _, kind) in _attributes(text).items()}
     assert set(kinds.values()) == {"share"}
+
+
+# --- budget and work-report readings from round 7 (invented sentences) -------------------------
+
+
+def test_a_completion_rate_of_the_budget_is_an_actual_share_however_it_is_written() -> None:
+    facts = _attributes(
+        "2023年区级一般公共预算收入完成39.1亿元,完成区第十八届人大常委会第十九次会议批准"
+        "收入调整预算37.5亿元的104.3%。一般公共預算收入24.4億元,完成預算數107.06%。"
+        "全区财政总收入7.2亿元,完成年初预算124.0%。"
+    )
+    assert facts["104.3%"][0::2] == ("actual", "share")
+    assert facts["107.06%"][0::2] == ("actual", "share")
+    assert facts["124.0%"][0::2] == ("actual", "share")
+
+
+def test_a_budget_figure_is_a_target_and_a_gap_to_the_goal_a_result() -> None:
+    facts = _attributes(
+        "某县2021年预算执行情况\n经县人代会批准,全县一般公共财政收入预算21.06亿元,"
+        "实际完成21.87亿元。全市生产总值9113亿元,增长11.5%,比预期目标高1.5个百分点。"
+    )
+    assert facts["21.06亿元"][0] == "target"
+    assert facts["21.87亿元"][0] == "actual"
+    assert facts["1.5个百分点"][0] == "actual"
+
+
+def test_a_goal_of_the_rest_of_the_year_is_a_target_through_its_clauses() -> None:
+    facts = _attributes(
+        "上半年全省完成生产总值3780亿元。按照计划,今年下半年,全省将确保完成生产总值5420亿元,"
+        "全年达到9200亿元。今年上半年,全省主要经济指标增速继续位居前列,投资增长24.6%。"
+    )
+    assert facts["3780亿元"][0] == "actual"
+    assert facts["5420亿元"][0] == facts["9200亿元"][0] == "target"
+    assert facts["24.6%"][0] == "actual"  # 主要 is no 要
+
+
+def test_a_sum_over_months_of_the_year_keeps_the_year() -> None:
+    facts = _attributes(
+        "某市2020年财政决算报告\n1-12月份全市累计完成一般公共预算收入90870万元。"
+        "五年来累计完成投资1200亿元。"
+    )
+    assert facts["90870万元"][1] == "2020"
+    assert facts["1200亿元"][1] is None
+
+
+def test_a_make_up_written_as_a_ratio_of_percentages_is_shares_of_its_years() -> None:
+    facts = _attributes(
+        "某区2023年国民经济和社会发展统计公报\n"
+        "三次產業結構由上年的23.1%:20.5%:56.4%調整為22.9%:20.2%:56.9%。"
+        "十大生态产业增加值占全县生产总值的17%,占比提升0.58%。自然增长人口1011人。"
+    )
+    assert {facts[term] for term in ("23.1%", "20.5%", "56.4%")} == {("actual", "2022", "share")}
+    assert facts["56.9%"] == ("actual", "2023", "share")
+    assert facts["0.58%"][2] == "change"
+    assert facts["1011人"][2] == "change"
+
+
+def test_a_macau_policy_address_reviews_the_year_before_its_fiscal_year() -> None:
+    text = (
+        "行政長官今日發表澳門特區政府2026年財政年度施政報告。入境旅客達2967萬人次,按年增長14.5%。"
+    )
+    assert document_year(text) == "2025"
+    assert _attributes(text)["2967萬人次"][1] == "2025"

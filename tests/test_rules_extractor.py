@@ -57,6 +57,21 @@ def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
 
 
+def test_leaves_out_a_pages_counter_slogans_in_straight_quotes_and_rank_moves() -> None:
+    assert _texts("来源:统计局 作者:admin 点击:558次\n全年生产总值增长7%。") == ["7%"]
+    assert _texts('堅持以"三個代表"重要思想為指導,全年財政收入9.2億元。') == ["9.2億元"]
+    assert _texts("發展在全區的排位比2006年度前進了10位以上。") == []
+
+
+def test_leaves_out_the_months_a_figure_is_for() -> None:
+    body = (
+        "與去年同期比較,今年首8個月零售業總銷貨價值上升8.9%。"
+        "截至今年8月底的3個月,與先前3個月比較,銷貨價值上升1.6%。"
+    )
+    assert _texts(body) == ["8.9%", "1.6%"]
+    assert _texts("审批时限由6个月压缩至3个月。") == ["6个月", "3个月"]
+
+
 def test_leaves_out_the_pieces_of_numbers_a_line_or_a_second_magnitude_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]
@@ -228,3 +243,14 @@ def test_tenths_written_cheng_are_shares() -> None:
         ("八成", 8, "成", "share"),
         ("7成", 7, "成", "share"),
     ]
+
+
+def test_a_column_of_year_end_figures_beside_a_unit_column_is_read() -> None:
+    body = (
+        "| 表1 2019年年末人口数及构成 | |||\n"
+        "| 指 标 | 单位 | 年末数 | 比重(%) |\n"
+        "| 总户数 | 户 | 64933 | |\n"
+        "| 户籍总人口 | 人 | 146041 | 100.0 |\n"
+        "| 其中: 城镇 | 人 | 90730 | 62.1 |\n"
+    )
+    assert _texts(body) == ["64933", "146041", "100.0", "90730", "62.1"]

@@ -54,6 +54,10 @@ _SPAN_OF_YEARS = re.compile(
 )
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
 _SPAN_WORDS = re.compile(r"累计|总投资|截至")
+# Spans inside one year, which leave a figure the year's: 1-12月份累计, 截至9月底, 上半年.
+_WITHIN_A_YEAR = re.compile(
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|截至\s*\d{1,2}\s*月|上半年|前三季度|[一二三四1-4]季度"
+)
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
@@ -82,7 +86,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         # growth rate per mille is a change (ANNOTATION.md, section 4).
         return "change" if _GROWTH_RATE.search(near) else "level"
     if quantity.unit in PERCENT_UNITS and (
-        _COMPLETION_RATIO.search(near) or _COMPLETION_OF_BUDGET.search(clause)
+        _COMPLETION_RATIO.search(near)
+        or _COMPLETION_OF_BUDGET.search(clause)
+        or _in_percent_ratio(folded, quantity)
     ):
         return "share"
     if (
@@ -98,7 +104,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
         return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
     if quantity.unit in PERCENT_UNITS:
-        if _SHARE_CUES.search(near) and not re.search(r"增长|下降|增速|递增|递减", near[-4:]):
+        # 占比提升0.58%: a share's move is a change.
+        moved = re.search(r"增长|下降|增速|递增|递减|提升|提高|上升|降低", near[-4:])
+        if _SHARE_CUES.search(near) and not moved:
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
@@ -119,8 +127,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
 
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
 _GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
+# 完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%, 完成预算数107.06%.
 _COMPLETION_OF_BUDGET = re.compile(
-    r"(?:完成|为|占)[^，。；]{0,20}(?:预算|计划|目标)[^，。；]{0,14}的\s*$"
+    r"(?:完成|为|占)[^，。；]{0,30}(?:预算|计划|目标)(?:[^，。；]{0,14}的|数)?\s*$"
 )
 # 为年度预算411.08亿元的100.58%, 完成年度指标159.2亿元的57.8%: the amount a result is
 # measured against is the plan's.
@@ -133,6 +142,8 @@ _MOVED_TO = re.compile(
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
 _NET_CHANGE = re.compile(
     r"(?:增收|减收|增支|减支|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?)了?$"
+    # 自然增长人口1011人: a natural increase is the change of the population (GUIDELINES).
+    r"|自然增长(?:人口|人数)?(?:为|达)?$"
 )
 # 稻谷播种面积减少0.2千公顷: an amount right after the verb of a change is the change, the
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
@@ -148,10 +159,12 @@ _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
 _COMPLETION_RATIO = re.compile(
-    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标|任务|指标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
+    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)数?的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标|任务|指标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
 )
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
+    # 比预期目标高1.5个百分点: a result against the goal.
+    r"|比[^，。；]{0,6}(?:计划|目标)(?:高|低|多|少|快|慢)出?了?$"
 )
 _INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
@@ -173,7 +186,7 @@ _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.
 _BUDGETED_NEAR = re.compile(
     # 安排预算稳定调节基金 is money put into the stabilisation fund: spent, not budgeted.
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为"
-    r"|安排(?!预算稳定调节基金))"
+    r"|安排(?!预算稳定调节基金)|(?:收入|支出)预算数?)"
     r"[^，。；\d]{0,10}$"
 )
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
@@ -189,14 +202,17 @@ _EXECUTED_NEAR = re.compile(
 )
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
-_GOAL_MODALS = re.compile(r"力争|(?<!模)拟(?!定)")
+# 确保完成生产总值5420亿元 is a goal; 确保了 reports one met.
+_GOAL_MODALS = re.compile(r"力争|确保(?!了)|(?<!模)拟(?!定)")
 # A sentence that announces this year's goals, in a review part or a news story on a plan:
 # 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
 # How far back in its sentence an announcement still makes a number a goal. A bound, so a
 # "sentence" of thousands of clauses (a file with no full stop) costs each number a constant.
 _GOAL_REACH = 400
 _GOALS_ANNOUNCED = re.compile(
-    r"(?<![比较同与])今年[^。；;，,]{0,12}(?:将|要|力争|目标)|(?:计划|报告|草案)》?还?提出"
+    # 今年下半年,贵州将确保…: a clause naming the part of the year may come between.
+    r"(?<![比较同与])今年(?:[^。；;]{0,12}(?:将|(?<![主重需只])要|力争)|[^。；;，,]{0,16}目标)"
+    r"|(?:计划|报告|草案)》?还?提出"
 )
 
 
@@ -239,7 +255,7 @@ def status_of(
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
         return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元
-    if _EXECUTED_NEAR.search(near):
+    if _EXECUTED_NEAR.search(near) and not _GOAL_MODALS.search(near):
         return "actual"
     if default == "actual":
         goal = (
@@ -371,7 +387,7 @@ def period_of(
         return None  # 从5天压缩至2天: a time it took before, not a year's value
     # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
     in_clause = [] if _MOVE_FROM_YEAR.search(clause) else _STATED_YEAR.findall(clause)
-    if _SPAN_WORDS.search(clause) and not in_clause:
+    if _SPAN_WORDS.search(clause) and not in_clause and not _WITHIN_A_YEAR.search(clause):
         return None
     stated = _stated_year(folded, bounds, start, clause, in_clause, status, context, bool(base))
     if stated:
@@ -443,12 +459,26 @@ def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:
-    """Where a term of 18.2:13.9:67.9 reads from: the first term (a colon is no clause break)."""
+    """Where a term of 18.2:13.9:67.9 (or 23.1%:20.5%:56.4%) reads from: the first term (a
+    colon is no clause break)."""
     start = quantity.start
-    if quantity.shape == "ratio_term":
-        while start > 0 and folded[start - 1] in "0123456789.: ":
+    if quantity.shape == "ratio_term" or _in_percent_ratio(folded, quantity):
+        while start > 0 and folded[start - 1] in "0123456789.:%∶ ":
             start -= 1
     return start
+
+
+def _in_percent_ratio(folded: str, quantity: Quantity) -> bool:
+    """Whether a percentage is a term of a make-up written as a ratio of percentages
+    (三次产业结构由上年的23.1%:20.5%:56.4%调整为…): each term is a share."""
+    return quantity.unit == "%" and bool(
+        _PERCENT_RATIO_AFTER.match(folded, quantity.end)
+        or _PERCENT_RATIO_BEFORE.search(folded, max(0, quantity.start - 2), quantity.start)
+    )
+
+
+_PERCENT_RATIO_AFTER = re.compile(r"[:∶]\s*\d")
+_PERCENT_RATIO_BEFORE = re.compile(r"%\s*[:∶]\s*$")
 
 
 _NOUN_AFTER = re.compile(r"[^，。；：、,;:\n（）()“”\s\d]{2,16}")

@@ -34,11 +34,15 @@ _PLAN_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
     re.MULTILINE,
 )
-_WORK_REPORT = re.compile(r"政府工作报告")
+# Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
+# before it, as a work report is given early in the year it plans for.
+_WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 # 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).
-_WORK_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})[^\S\n]*年?[^。\d]{0,12}政府工作报告")
+_WORK_REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})[^\S\n]*年?[^。\d]{0,12}(?:政府工作报告|(?<=财政年度)施政报告)"
+)
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16".
 _DATE_LINE = re.compile(
     r"^[\s—\-－─（(【\[]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"

@@ -43,7 +43,11 @@ _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配�
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
-_RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)$")
+# A web page's counters around its text: 点击:558次, 阅读量:1200.
+_COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
+# 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
+_MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去)$")
+_RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$")
 # Words of a ranking in the clause before a number of 位 (places in it).
 _RANKING_WORDS = re.compile(r"位次|排名|名次|百强|前移|后移")
 # A long line that ends in a digit right before the number: the number was cut at the line's
@@ -59,7 +63,8 @@ _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
 )
 _MONEY_CONTEXT = re.compile(
-    r"产值|总值|收入|投资|总额|GDP|生产总值|规模|营收|金额|资金|销售额|经济|产业|税款|经费|款项"
+    # 销售额, 销货额 (Hong Kong's retail sales), 营业额, 成交额: an amount of money; 份额 a share.
+    r"产值|总值|收入|投资|GDP|生产总值|规模|营收|资金|(?<!份)额|经济|产业|税款|经费|款项"
 )
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
@@ -87,11 +92,14 @@ def _inside_book_title(folded: str, quantity: Quantity) -> bool:
 
 
 def _inside_short_quote(folded: str, quantity: Quantity) -> bool:
-    """A number inside a short quotation (“十项行动”, “1+2+6+N”) is part of a name."""
-    opening = folded.rfind("“", max(0, quantity.start - _QUOTE_MAX), quantity.start)
+    """A number inside a short quotation (“十项行动”, “1+2+6+N”, and with the straight quotes
+    of pages typed in ASCII, "三個代表") is part of a name."""
+    window = max(0, quantity.start - _QUOTE_MAX)
+    opening = max(folded.rfind(mark, window, quantity.start) for mark in '“"')
     if opening < 0:
         return False
-    closing = folded.find("”", quantity.end, quantity.end + _QUOTE_MAX)
+    closings = [folded.find(mark, quantity.end, quantity.end + _QUOTE_MAX) for mark in '”"']
+    closing = min((at for at in closings if at >= 0), default=-1)
     if closing < 0:
         return False
     between = folded[opening + 1 : closing]
@@ -142,7 +150,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "code or date"
     if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
         return "ordinal"
-    if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 2)):
+    if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 3)):
         return "rank"
     if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):
         return "rank"  # 在全国百强城市中由39位提升到31位, 位次分别前移14位、3位和8位
@@ -156,6 +164,13 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a year before a place name (2027台湾灯会)"
     if quantity.value == 1 and family_of(quantity.unit) is Family.MONEY and after1 == "兑":
         return "the base of an exchange rate (1美元兑8.2789元人民币)"
+    if _COUNTER_BEFORE.search(_before(folded, quantity, 6)):
+        return "a page's counter (点击:558次)"
+    if quantity.unit == "个月" and (
+        _MONTHS_WINDOW_BEFORE.search(_before(folded, quantity, 2))
+        or (before1 == "的" and "截至" in clause_before(folded, quantity.start))
+    ):
+        return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
     if _RANK_MOVE_AFTER.match(folded, quantity.end):
         return "rank"  # 同比提升1个位次: a move in a ranking
     if _NAME_AFTER.match(after8):
