@@ -136,7 +136,10 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         # Chinese translates it and is no part of the label.
         english = _ENGLISH_AFTER.search(words)
         words = words[: english.start()] if english else words
-        if len(words) > _LABEL_MAX or _SENTENCE.search(_SUB_ITEM.sub("", words)):
+        # A yearbook pads a label to its column (出生率      (‰)): a gap counts as one.
+        if len(re.sub(r"\s+", " ", words)) > _LABEL_MAX or _SENTENCE.search(
+            _SUB_ITEM.sub("", words)
+        ):
             return None
         label = (start + label_cells[0].start(), start + label_cells[0].start() + len(words))
         return FigureRow(label, tuple(figures), _depth(line), unit)
@@ -243,21 +246,29 @@ def _grid_at(
         rows.pop()
     width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
     header, years, names = _header_above(lines, index - (first_label is not None), width)
+    last_start, last_line = lines[end - 1]
+    # A text that stops inside its last row (a page stored up to a length) cut its last cells.
+    cut_short = last_start + len(last_line) == len(text)
     kept = [
         row
         if len(row.cells) in (0, width)
-        # Under a line of years a short row begins late (城镇人口, counted from 1964 on): its
-        # figures are the last years'.
-        else replace(row, cells=(*[(row.cells[0][0],) * 2] * (width - len(row.cells)), *row.cells))
+        else _padded(row, width, at_end=cut_short and row is rows[-1])
         for row in rows
         if len(row.cells) in (0, width) or (years and _FIGURES_MIN <= len(row.cells) < width)
     ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
     first = header[0][0] if header else (first_label or (start, 0))[0]
-    last_start, last_line = lines[end - 1]
     grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept), names)
     return grid, end
+
+
+def _padded(row: FigureRow, width: int, *, at_end: bool) -> FigureRow:
+    """A short row under a line of years, filled to `width` with empty cells: before its
+    figures, since a short row begins late (城镇人口, counted from 1964 on) and its figures
+    are the last years'; after them where the text stops inside the row."""
+    empty = [(row.cells[-1][1] if at_end else row.cells[0][0],) * 2] * (width - len(row.cells))
+    return replace(row, cells=(*row.cells, *empty) if at_end else (*empty, *row.cells))
 
 
 # A year, or a fiscal year written by its two calendar years (1997-98, 1999-2000, 2026/27).

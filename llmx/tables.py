@@ -216,6 +216,8 @@ class Table:
         row_unit = _label_unit(label) or _unit_words(self._cell_of(row, "unit"))
         if _BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
+        elif _BASE_CAPTION.search(fold(self.title)) and not row_unit:
+            row_unit = ("", 1.0)  # 居民消费价格变动情况(上年=100): indices, whatever the prose says
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
         if not column.unit and _is_rate_header(column.header):
@@ -1655,6 +1657,16 @@ def _short_lines_above(text: str, position: int) -> list[str]:
     return found[::-1]
 
 
+def _with_caption(text: str, title: str, position: int) -> str:
+    """A table's title where the line over its rows is only a unit line: the caption a
+    blank line parts from it (`表1 2011年居民消费价格比上年涨跌幅度` ⏎⏎ `单位:%`) is the
+    title still."""
+    if not _UNIT_LINE.fullmatch(fold(title)):
+        return title
+    above = _short_lines_above(text, position)
+    return f"{above[-1]} {title}" if above else title
+
+
 def _span_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
     """The cell at `span` of the text; an empty one at `end` where there is none."""
     return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
@@ -2042,6 +2054,16 @@ def _stream_table(
         body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
         texts = [""] * headless + [cell.text for cell in header]
         columns = _stream_columns(texts, body) if rows else None
+    if columns is None:
+        # Groups over repeated sub-columns: the rows count the columns, as below.
+        values = _stream_values(kinds, labels)
+        named = [cell.clean for cell in header if not _UNIT_LINE.fullmatch(fold(cell.clean))]
+        grouped = _grouped_names(named, values)
+        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped else []
+        if grouped and grouped_rows:
+            rows = grouped_rows
+            body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+            columns = _stream_columns(grouped, body)
     if columns is None and unit is not None:
         # A header whose cells wrapped over lines no longer counts its columns: the rows do
         # (a label, then as many numbers each), and the caption's unit says what they are.
@@ -2055,7 +2077,7 @@ def _stream_table(
     return Table(
         header[0].start,
         rows[-1][-1].end,
-        " ".join(titles)
+        _with_caption(text, " ".join(titles), run[0].start)
         or _caption_above(text, header[0].start)
         or _line_before(text, header[0].start),
         columns,
@@ -2063,6 +2085,35 @@ def _stream_table(
         layout="lines",
         unit=unit,
     )
+
+
+def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
+    """The column names of a header of groups over repeated sub-columns, flattened a cell
+    per line (`行业名称`, `利润总额`, `从业人员平均人数(人)`, then `1-9`, `比去年同期增长(%)` once
+    per group): the labels' heading, then each group's name joined to each sub-column's, a
+    unit the sub-column does not write moved to the end from the group's. None where the
+    header is not so made."""
+    for groups in range(2, values // 2 + 1):
+        width, rest = divmod(values, groups)
+        heading = len(cells) - groups - values
+        if rest or heading not in (0, 1):
+            continue
+        names, subs = cells[heading : heading + groups], cells[heading + groups :]
+        if any(subs[i] != subs[i % width] for i in range(values)):
+            continue
+        joined = [_group_and_sub(name, sub) for name in names for sub in subs[:width]]
+        return [*cells[:heading], *joined] if heading else ["", *joined]
+    return None
+
+
+def _group_and_sub(group: str, sub: str) -> str:
+    bracket = _TRAILING_UNIT.search(group)
+    if bracket is None or _TRAILING_UNIT.search(sub):
+        return f"{group} {sub}"
+    return f"{group[: bracket.start()]} {sub}{bracket.group()}"
+
+
+_TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 
 def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
@@ -2541,7 +2592,7 @@ def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
 
 def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     lines = [text[start:end] for start, end in grid.header]
-    title = lines[0].strip() if lines else ""
+    title = _with_caption(text, lines[0].strip() if lines else "", grid.start)
     # Joined by line ends: a letter-spaced unit line (單 位 ﹕ 百 萬 元) stops at its own.
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)

@@ -98,6 +98,7 @@ UNITS: tuple[Unit, ...] = (
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
     _("批次", T), _("台件", T), _("台套", T), _("次", T), _("位", T), _("羽", T), _("株", T),
+    _("头只", T),  # 牲畜存栏1.08亿头只: head of large and small livestock together
     _("棵", T), _("篇", T), _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
@@ -349,7 +350,7 @@ KIND_CUES: tuple[Cue, ...] = (
     ),
     # 为上年: a figure as a percent of last year's (预算数为上年执行数的%), a change.
     *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 ± 为上年", "change", _HR),
-    *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成", "share", _CL),
+    *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
 )
 del _CL, _HD, _HR, _AN, _CO

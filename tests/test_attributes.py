@@ -815,3 +815,27 @@ def test_a_macau_policy_address_reviews_the_year_before_its_fiscal_year() -> Non
     )
     assert document_year(text) == "2025"
     assert _attributes(text)["2967萬人次"][1] == "2025"
+
+
+def test_make_ups_moved_from_last_year_date_their_first_terms_last_year() -> None:
+    facts = _attributes(
+        "某市2006年国民经济和社会发展统计公报\n"
+        "三次產業結構由上年的16.8∶50.1∶33.1調整15.4∶51.9∶32.7。"
+        "三次产业结构分别由上年的10.40%、53.13%和36.47%调整为2006年的9.47%、53.19%和37.34%。"
+        "近四年税收占比均保持在80%以上。"
+    )
+    assert facts["50.1"][1] == "2005" and facts["51.9"][1] == "2006"
+    assert {facts[term][2] for term in ("10.40%", "53.13%", "9.47%", "37.34%")} == {"share"}
+    assert facts["80%"][1] is None
+
+
+def test_an_approved_and_an_adjusted_budget_are_targets_and_the_excess_a_result() -> None:
+    facts = _attributes(
+        "某市2015年财政决算报告\n汇总年初各级人大批准的一般公共预算收入为115.4亿元,"
+        "执行中按法定程序调整为114.7亿元,实际完成115.1亿元。区级一般预算收入超预算1.66亿元。"
+        "牲畜存欄由1.08億頭只增加到1.36億頭只。"
+    )
+    assert facts["115.4亿元"][0] == facts["114.7亿元"][0] == "target"
+    assert facts["115.1亿元"][0] == "actual"
+    assert facts["1.66亿元"][0::2] == ("actual", "change")
+    assert "1.36億頭只" in facts

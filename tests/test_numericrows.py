@@ -442,3 +442,20 @@ def test_a_label_opening_with_a_short_word_and_a_colon_is_a_row_not_a_sentence()
     assert by_text["6310"].period == "1996"
     assert by_text["50103"].period == "1998"
     assert by_text["2211"].indicator.startswith("减调整项")
+
+
+def test_a_yearbook_label_padded_to_its_column_and_a_row_the_text_cut_short() -> None:
+    text = (
+        "1-4  主要年份主要比例指标\n"
+        "               Item 1990 1995 2000 2005\n"
+        "出生率                       (‰)     Birth Rate              (‰) 11.48 9.98 9.40 6.38\n"
+        "死亡率                       (‰)     Death Rate              (‰) 4.35 4.45 5.30 4.65\n"
+        "三次产业增加值比例(以第一产业为100)\n"
+        "  第二产业         Secondary Industry 70.2 56.9 67.7 63.8\n"
+        "  第三产业         Tertiary Industry 48.3 60.2"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    # A padded label is no long one: its unit (‰) and years hold.
+    assert (by_text["9.98"].unit, by_text["9.98"].period) == ("‰", "1995")
+    # The text stops inside the last row: its figures are the first years', not the last.
+    assert (by_text["48.3"].period, by_text["60.2"].period) == ("1990", "1995")

@@ -61,6 +61,7 @@ def test_leaves_out_a_pages_counter_slogans_in_straight_quotes_and_rank_moves() 
     assert _texts("来源:统计局 作者:admin 点击:558次\n全年生产总值增长7%。") == ["7%"]
     assert _texts('堅持以"三個代表"重要思想為指導,全年財政收入9.2億元。') == ["9.2億元"]
     assert _texts("發展在全區的排位比2006年度前進了10位以上。") == []
+    assert _texts("知責有為的七臺河市人民政府,連續19個季度保持13%以上的增幅。") == ["13%"]
 
 
 def test_leaves_out_the_months_a_figure_is_for() -> None:
@@ -69,7 +70,8 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
         "截至今年8月底的3個月,與先前3個月比較,銷貨價值上升1.6%。"
     )
     assert _texts(body) == ["8.9%", "1.6%"]
-    assert _texts("审批时限由6个月压缩至3个月。") == ["6个月", "3个月"]
+    assert _texts("审批时限由6个月压缩至3个月，提前6个月完成。") == ["6个月", "3个月", "6个月"]
+    assert _texts("预计前6个月全社会固定资产投资完成17.6亿元。") == ["17.6亿元"]
 
 
 def test_leaves_out_the_pieces_of_numbers_a_line_or_a_second_magnitude_cut() -> None:

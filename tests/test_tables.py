@@ -956,3 +956,36 @@ def test_a_column_of_months_after_a_rate_column_keeps_the_rows_unit() -> None:
     text = "".join(f"{cell}\n\n" for cell in cells)
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["4626.61"].value, by_text["4626.61"].unit) == (462_661_000_000, "元")
+
+
+def test_groups_over_repeated_sub_columns_a_cell_per_line_give_each_its_unit() -> None:
+    body = (
+        "2012年9月规模以上工业主要经济效益指标\n\n单位:亿元\n行业名称\n主营业务收入\n利润总额\n"
+        "从业人员平均人数(人)\n1-9\n比去年同期增长(%)\n1-9\n比去年同期增长(%)\n1-9\n"
+        "比去年同期增长(%)\n"
+        "橡胶和塑料制品业\n660.75\n-5.3\n36.78\n-0.6\n146590\n-5.5\n"
+        "非金属矿物制品业\n383.52\n-10.3\n16.72\n-40.0\n67469\n-2.3\n"
+        "金属制品业\n646.41\n-7.7\n37.39\n-16.6\n138524\n-0.4\n"
+    )
+    facts = {fact.text: fact for fact in rules_facts(body)}
+    assert (facts["660.75"].value, facts["660.75"].unit) == (66_075_000_000, "元")
+    assert (facts["10.3"].unit, facts["10.3"].kind) == ("%", "change")
+    assert (facts["67469"].value, facts["67469"].unit) == (67469, "人")
+
+
+def test_a_title_over_a_unit_line_and_a_base_of_100_in_it_read_the_table() -> None:
+    changes = (
+        "全年居民消费价格上涨4.9%。\n\n表1    2011年居民消费价格比上年涨跌幅度\n\n单位:%\n\n"
+        "指     标\n\n全  市\n\n居民消费价格\n\n4.9\n\n食品\n\n12.4\n\n"
+        "衣着\n\n-4.3\n\n居住\n\n4.3\n"
+    )
+    assert {fact.kind for fact in rules_facts(changes)} == {"change"}
+    indices = (
+        "食品类上涨11.0%。\n表1 2007年居民消费价格变动情况(上年=100)\n|\n全 省\n|\n城 市\n|\n"
+        "居民消费价格总指数\n|\n104.2\n|\n103.9\n|\n食品\n|\n111.0\n|\n110.1\n|\n"
+        "衣着\n|\n99.8\n|\n100.8\n|\n"
+    )
+    in_table = [fact for fact in rules_facts(indices) if fact.text != "11.0%"]
+    # The prose's 食品类上涨11.0% names no unit for the table's 食品: its base of 100 does.
+    assert {fact.unit for fact in in_table} == {""}
+    assert len(in_table) == 6

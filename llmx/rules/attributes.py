@@ -39,7 +39,9 @@ _SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
 _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
-    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近\d+年|连续\d+年|[两三四五]年平均"
+    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近(?:\d+|[两三四五六七八九十])年"
+    r"|连续\d+(?:年|个季度|个月)"
+    r"|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
 _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
@@ -81,7 +83,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return implied
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
-    if quantity.unit == "‰" or (quantity.unit == "%" and _INDEX_LEVEL.search(near)):
+    moved = _MOVED_TO.search(folded, max(0, quantity.start - _MOVED_REACH), quantity.start)
+    index = quantity.unit == "%" and _INDEX_LEVEL.search(near) and not moved
+    if quantity.unit == "‰" or index:
         # Birth and death rates per mille and price indices (105.0%) are levels; a natural
         # growth rate per mille is a change (ANNOTATION.md, section 4).
         return "change" if _GROWTH_RATE.search(near) else "level"
@@ -99,10 +103,12 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         # The clause is only 低于; what the goal is of is named earlier in the sentence.
         before = folded[max(0, quantity.start - _CLAUSE_MAX) : quantity.start]
         return "share" if _SHARE_CUES.search(before) else "level"
-    if quantity.unit in PERCENT_UNITS and _MOVED_TO.search(near):
-        # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved.
+    if quantity.unit in PERCENT_UNITS and moved:
+        # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved; a list of them
+        # (结构由上年的10.40%、53.13%和36.47%调整为2003年的9.47%、…) keeps its cue far back.
         growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
-        return "change" if growth else "share" if _SHARE_CUES.search(clause) else "level"
+        wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
+        return "change" if growth else "share" if _SHARE_CUES.search(wide) else "level"
     if quantity.unit in PERCENT_UNITS:
         # 占比提升0.58%: a share's move is a change.
         moved = re.search(r"增长|下降|增速|递增|递减|提升|提高|上升|降低", near[-4:])
@@ -136,12 +142,15 @@ _COMPLETION_OF_BUDGET = re.compile(
 _PLAN_MEASURED_AGAINST = re.compile(r"(?:预算|计划|目标|指标|任务)(?:数|为)?$")
 _SHARE_OF_IT_AFTER = re.compile(r"\s*的\s*\d")
 _MOVED_TO = re.compile(
-    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小|调整)(?:到|至|为)$|由(?:上年)?的?$"
+    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小|调整)(?:到|至|为)(?:(?:19|20)\d\d年的)?$"
+    r"|由(?:上年)?的?$"
 )
+_MOVED_REACH = 14
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
 _NET_CHANGE = re.compile(
-    r"(?:增收|减收|增支|减支|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?)了?$"
+    r"(?:增收|减收|增支|减支|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?"
+    r"|超(?:年初|调整)?预算)了?$"
     # 自然增长人口1011人: a natural increase is the change of the population (GUIDELINES).
     r"|自然增长(?:人口|人数)?(?:为|达)?$"
 )
@@ -166,6 +175,8 @@ _AGAINST_PLAN = re.compile(
     # 比预期目标高1.5个百分点: a result against the goal.
     r"|比[^，。；]{0,6}(?:计划|目标)(?:高|低|多|少|快|慢)出?了?$"
 )
+# 收入超预算1.66亿元: by how much the result passed the budget.
+_OVER_BUDGET = re.compile(r"超(?:年初|调整)?预算$")
 _INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
@@ -188,6 +199,11 @@ _BUDGETED_NEAR = re.compile(
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为"
     r"|安排(?!预算稳定调节基金)|(?:收入|支出)预算数?)"
     r"[^，。；\d]{0,10}$"
+)
+# 人大批准的一般公共预算收入为115.4亿元, 执行中按法定程序调整为114.7亿元: the budget as
+# approved and as adjusted, before the result.
+_APPROVED_BUDGET = re.compile(
+    r"(?:批准|批复)的[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
 )
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(
@@ -242,8 +258,10 @@ def status_of(
         return "target" if ahead else "actual"
     if _PLAN_MEASURED_AGAINST.search(near) and _SHARE_OF_IT_AFTER.match(folded, quantity.end):
         return "target"
-    if _AGAINST_PLAN.search(near) or (
-        quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause)
+    if (
+        _AGAINST_PLAN.search(near)
+        or _OVER_BUDGET.search(near)
+        or (quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause))
     ):
         return "actual"  # a result measured against the plan
     if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded, quantity.end):
@@ -252,6 +270,8 @@ def status_of(
     if listed:
         return listed
     if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
+        return "target"
+    if _APPROVED_BUDGET.search(near_clause):
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
         return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元
@@ -334,7 +354,8 @@ _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
 # Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
-    r"[^，。；]{0,16}?(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变|变|增|降|升)(?:到|至|为)"
+    r"[^，。；]{0,16}?(?:(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变"
+    r"|发展|变|增|降|升)(?:到|至|为)|调整(?=\d))"  # 由上年的16.8∶50.1∶33.1调整15.4∶51.9∶32.7
 )
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")

@@ -46,7 +46,9 @@ _RANK_MOVE_AFTER = re.compile(r"个?位次")
 # A web page's counters around its text: 点击:558次, 阅读量:1200.
 _COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
-_MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去)$")
+_MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去|(?<!提)前)$")
+# 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
+_RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$")
 # Words of a ranking in the clause before a number of 位 (places in it).
 _RANKING_WORDS = re.compile(r"位次|排名|名次|百强|前移|后移")
@@ -171,6 +173,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         or (before1 == "的" and "截至" in clause_before(folded, quantity.start))
     ):
         return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
+    if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
+        return "the length of a run (连续19个季度)"
+    if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
+        return "part of a place name (七台河)"
     if _RANK_MOVE_AFTER.match(folded, quantity.end):
         return "rank"  # 同比提升1个位次: a move in a ranking
     if _NAME_AFTER.match(after8):
