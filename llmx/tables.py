@@ -2597,6 +2597,9 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
+    if names is None:
+        figures = [[_figure_value(text[a:b]) for a, b in row.cells] for row in grid.rows]
+        names = _parts_under_parents(lines, width, [row for row in figures if row])
     # A table's `单位:` line sits over its first group of rows; a grid further down, under a
     # group caption (`二、按行业分:`), is in it still.
     unit_line = _UNIT_LINE.search(header) or _unit_line_further_up(text, grid.start)
@@ -2748,6 +2751,76 @@ def _plain_names(lines: Sequence[str], width: int) -> list[str]:
         names = names[1:]
     named = len(names) == width and all(HAS_CJK.search(name) for name in names)
     return names if named else [""] * width
+
+
+def _figure_value(cell: str) -> float | None:
+    """A cell's figure as a number (`1,234.5` → 1234.5); None for a dash or a blank."""
+    try:
+        return float(re.sub(r"[,，\s]", "", cell))
+    except ValueError:
+        return None
+
+
+def _parts_under_parents(
+    lines: Sequence[str], width: int, rows: Sequence[Sequence[float | None]]
+) -> list[tuple[str, Unit | None]] | None:
+    """Each column's name and unit from a header of measures with their units, a line each
+    (`卫生机构 床位数 (张)`), followed by their parts marked # (`# 医院、卫生院`), a part's column
+    right after its measure's in the rows. Which measure each part is of, the header does
+    not say; the rows do, a part being no more than its whole in every row. None unless the
+    lines name as many columns as the rows have and exactly one placing fits every row."""
+    wholes: list[tuple[str, Unit]] = []
+    parts: list[str] = []
+    for line in lines:
+        words = re.sub(r"[\s|｜]+", "", _ENGLISH_TAIL.sub("", line))
+        if words.startswith(("#", "＃")) and wholes:
+            parts.append(words.lstrip("#＃"))
+            continue
+        bracket = _UNIT_BRACKET.search(fold(words))
+        unit = _header_unit(bracket.group()) if bracket else None
+        if unit is not None and not parts:
+            wholes.append((words[: bracket.start()] if bracket else words, unit))
+    if not parts or len(wholes) + len(parts) != width:
+        return None
+    fitting = [
+        counts
+        for counts in _compositions(len(parts), len(wholes))
+        if all(_parts_fit(row, counts) for row in rows)
+    ]
+    if len(fitting) != 1:
+        return None
+    named: list[tuple[str, Unit | None]] = []
+    remaining = iter(parts)
+    for (whole, unit), count in zip(wholes, fitting[0], strict=True):
+        named.append((whole, unit))
+        named += [(whole + next(remaining), unit) for _ in range(count)]
+    return named
+
+
+_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+[A-Za-z][^\u4e00-\u9fff]*$")
+
+
+def _compositions(total: int, groups: int) -> Iterator[tuple[int, ...]]:
+    """Every way to deal `total` parts out to `groups` wholes in order, none or more each."""
+    if groups == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _compositions(total - first, groups - 1):
+            yield (first, *rest)
+
+
+def _parts_fit(row: Sequence[float | None], counts: Sequence[int]) -> bool:
+    """Whether a row's figures, read as each whole followed by `counts` of its parts, have
+    no part larger than its whole."""
+    at = 0
+    for count in counts:
+        whole = row[at] if at < len(row) else None
+        for part in row[at + 1 : at + 1 + count]:
+            if whole is not None and part is not None and part > whole:
+                return False
+        at += 1 + count
+    return True
 
 
 def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | None]] | None:

@@ -459,3 +459,42 @@ def test_a_yearbook_label_padded_to_its_column_and_a_row_the_text_cut_short() ->
     assert (by_text["9.98"].unit, by_text["9.98"].period) == ("‰", "1995")
     # The text stops inside the last row: its figures are the first years', not the last.
     assert (by_text["48.3"].period, by_text["60.2"].period) == ("1990", "1995")
+
+
+def test_parts_marked_hash_under_measures_a_line_each_take_their_measures_units() -> None:
+    text = (
+        "19-21 卫生事业基本情况 | |||||\n"
+        "年 份 Year |\n"
+        "卫生机构 (个) Institutions (unit) |\n"
+        "床位数 (张) Beds (unit) |\n"
+        "卫生技术人员 (人) Personnel (person) |\n"
+        "||||\n"
+        "# 医院 Hospitals |\n"
+        "# 医院 Hospitals |\n"
+        "# 执业医师 Doctors |\n"
+        "# 注册护士 Nurses |\n"
+        "||||\n"
+        "1995 | 3182 | 416 | 39092 | 37280 | 71806 | 33693 | 23177 |\n"
+        "1996 | 4171 | 476 | 39612 | 38284 | 71014 | 32975 | 23156 |\n"
+        "1997 | 3571 | 483 | 40758 | 39467 | 70431 | 32475 | 23045 |\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    # Only one placing of the four parts keeps every part under its whole in every row:
+    # one under the institutions, one under the beds, two under the personnel.
+    assert [by_text[cell].unit for cell in ("3182", "416", "39092", "37280")] == [
+        "个",
+        "个",
+        "张",
+        "张",
+    ]
+    assert [by_text[cell].unit for cell in ("71806", "33693", "23177")] == ["人", "人", "人"]
+    assert by_text["33693"].period == "1995"
+
+
+def test_parts_that_fit_under_their_measures_in_more_than_one_way_give_no_facts() -> None:
+    text = (
+        "年 份 |\n卫生机构 (个) |\n床位数 (张) |\n# 医院 |\n||||\n"
+        "1995 | 3182 | 3000 | 416 |\n1996 | 4171 | 4000 | 476 |\n1997 | 3571 | 3500 | 483 |\n"
+    )
+    # 416 fits under 3182 and under 3000 alike: which measure it is of is not said.
+    assert rules_facts(text) == []
