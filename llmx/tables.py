@@ -2598,8 +2598,8 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
     if names is None:
-        figures = [[_figure_value(text[a:b]) for a, b in row.cells] for row in grid.rows]
-        names = _parts_under_parents(lines, width, [row for row in figures if row])
+        values = [[_figure_value(text[a:b]) for a, b in row.cells] for row in grid.rows]
+        names = _parts_under_parents(lines, width, [row for row in values if row])
     # A table's `单位:` line sits over its first group of rows; a grid further down, under a
     # group caption (`二、按行业分:`), is in it still.
     unit_line = _UNIT_LINE.search(header) or _unit_line_further_up(text, grid.start)
