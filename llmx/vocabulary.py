@@ -71,6 +71,7 @@ UNITS: tuple[Unit, ...] = (
     _("元", M), _("美元", M), _("港元", M), _("澳门元", M), _("欧元", M),
     # rates, points, multiples, ratios
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
+    _("个千分点", PT), _("千分点", PT),  # 自然增长率…比上年下降3.18个千分点
     _("ratio", R, written=False),
     _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass

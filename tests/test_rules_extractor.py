@@ -256,3 +256,12 @@ def test_a_column_of_year_end_figures_beside_a_unit_column_is_read() -> None:
         "| 其中: 城镇 | 人 | 90730 | 62.1 |\n"
     )
     assert _texts(body) == ["64933", "146041", "100.0", "90730", "62.1"]
+
+
+def test_leaves_out_a_surveys_sample_rate_digits_top_groups_and_class_bounds() -> None:
+    body = (
+        "据2022年全省5‰人口变动抽样调查推算,人口自然增长率比上年下降3.18个千分点。"
+        "财政总收入连续14年保持两位数增长。纳税企业前100家累计纳税额为31584万元。"
+        "全县500万元以上固定资产投资增长18.6%,守住发展和生态两条底线。"
+    )
+    assert _texts(body) == ["3.18个千分点", "31584万元", "18.6%"]

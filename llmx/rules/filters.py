@@ -31,13 +31,17 @@ _NAME_AFTER = re.compile(
 )
 # After a count in Chinese numerals, these make it a slogan or the text's own outline (十项行动,
 # 三项重点任务, 报告分四个部分).
-_SLOGAN_AFTER = re.compile(r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分)")
+_SLOGAN_AFTER = re.compile(
+    r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分|底线)"
+)
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
     r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人)?"
-    r"(?:项目|企业|工业企业|工业法人企业)"
+    r"(?:项目|企业|工业企业|工业法人企业|固定资产投资|投资项目|工业项目)"
 )
+# 据2022年全省5‰人口变动抽样调查: the sampling rate of a survey, not a measure.
+_SURVEY_AFTER = re.compile(r"^[^，。；\d]{0,8}抽样调查")
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
@@ -177,6 +181,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "the length of a run (连续19个季度)"
     if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
         return "part of a place name (七台河)"
+    if quantity.unit == "‰" and _SURVEY_AFTER.match(after8):
+        return "the sampling rate of a survey (5‰人口变动抽样调查)"
+    if quantity.unit == "位" and after1 == "数":
+        return "a number of digits (保持两位数增长)"
+    if quantity.unit in ("家", "名", "位") and before1 == "前":
+        return "the size of a top group (纳税企业前100家)"
     if _RANK_MOVE_AFTER.match(folded, quantity.end):
         return "rank"  # 同比提升1个位次: a move in a ranking
     if _NAME_AFTER.match(after8):
