@@ -195,7 +195,9 @@ def _is_figure(cell: str) -> bool:
 
 
 def _is_year_line(line: str) -> bool:
-    """A line of years alone, at least two, rising: a header giving each column its year."""
+    """A line of years alone, at least two, rising, or the same rising years once under each
+    of several groups (`2008 | 2009 | 2008 | 2009 …` under 增加值, 劳动者报酬, …): a header
+    giving each column its year."""
     cells = _CELL.findall(line)
     years = [_YEAR_CELL.fullmatch(cell) for cell in cells]
     lead = next((i for i, year in enumerate(years) if year), len(years))
@@ -204,7 +206,9 @@ def _is_year_line(line: str) -> bool:
     if len(years) < _FIGURES_MIN or not all(years):
         return False
     numbers = [int(year.group(1)) for year in years if year]
-    return all(a < b for a, b in pairwise(numbers))
+    rising = next((i + 1 for i, (a, b) in enumerate(pairwise(numbers)) if a >= b), len(numbers))
+    repeated = all(numbers[i] == numbers[i % rising] for i in range(len(numbers)))
+    return rising >= _FIGURES_MIN and len(numbers) % rising == 0 and repeated
 
 
 def _grid_at(
@@ -447,21 +451,32 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
         words = text[cells[index][0] : cells[index][1]]
         if not words or SPACED_CELL.fullmatch(words):
             run_end = index
-            while run_end < len(cells) and SPACED_CELL.fullmatch(
-                text[cells[run_end][0] : cells[run_end][1]]
-            ):
-                run_end += 1
+            while run_end < len(cells):
+                if SPACED_CELL.fullmatch(text[cells[run_end][0] : cells[run_end][1]]):
+                    run_end += 1
+                    continue
+                # 6.34 | | 92.48: an empty cell between figures is a cell of the row; empty
+                # cells before a label part two rows.
+                blanks = run_end
+                while blanks < len(cells) and cells[blanks][0] == cells[blanks][1]:
+                    blanks += 1
+                if run_end > index and blanks > run_end:
+                    # Blank cells after a row's figures may be its last cells or the lines
+                    # that part it from the next row: kept for now, cut to the grid's width.
+                    run_end = blanks
+                    continue
+                break
             run = list(cells[index:run_end])
             figures = [text[a:b] for a, b in run]
             by_year = _rows_led_by_years(figures)
-            if by_year:  # 1978 | 100.0 | … | 1979 | 108.6 | …: rows whose labels are years
+            if (labels or header) and not rows and _is_year_line(" ".join(figures)):
+                header += [*labels, *run]
+                years, labels = tuple(_YEAR.findall(" ".join(figures))), []
+            elif by_year:  # 1978 | 100.0 | … | 1979 | 108.6 | …: rows whose labels are years
                 if labels:
                     _caption_or_header(text, labels, rows, header, years)
                     labels = []
                 rows += [FigureRow(run[a], tuple(run[a + 1 : b]), 0) for a, b in by_year]
-            elif labels and not rows and _is_year_line(" ".join(figures)):
-                header += [*labels, *run]
-                years, labels = tuple(_YEAR.findall(" ".join(figures))), []
             elif labels and sum(map(_is_figure, figures)) >= _FIGURES_MIN:
                 unit = None
                 if len(labels) >= 2 and _is_unit_word(text[labels[-1][0] : labels[-1][1]]):
@@ -482,8 +497,12 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
     figure_rows = [row for row in rows if row.cells]
     if not figure_rows:
         return None
-    width = Counter(len(row.cells) for row in figure_rows).most_common(1)[0][0]
-    kept = [row for row in rows if len(row.cells) in (0, width)]
+    width = Counter(_filled_width(row.cells) for row in figure_rows).most_common(1)[0][0]
+    kept = [
+        replace(row, cells=row.cells[:width])
+        for row in rows
+        if not row.cells or _filled_width(row.cells) <= width <= len(row.cells)
+    ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
     if len(years) != width:
@@ -495,6 +514,11 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
     first = min(a for a, _ in [*header, *(row.label or row.cells[0] for row in kept)])
     last = kept[-1].cells[-1][1]
     return FigureGrid(first, last, tuple(header), years, tuple(kept), names, one_cell_per_line=True)
+
+
+def _filled_width(cells: Sequence[Span]) -> int:
+    """How many cells a row has up to its last that is not blank."""
+    return max((at + 1 for at, (start, end) in enumerate(cells) if end > start), default=0)
 
 
 def _rows_led_by_years(figures: Sequence[str]) -> list[tuple[int, int]]:

@@ -195,11 +195,15 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
 
 def _ratio_quantities(folded: str, source: str, match: re.Match[str]) -> list[Quantity]:
     terms = [name for name in ("a", "b", "c") if match.group(name)]
-    if len(terms) == 2 and float(match.group("b")) != 1.0:
+    # 油与非油经济比例由65:35调整为64.6:35.4: two parts of a hundred, which no clock time is.
+    split = len(terms) == 2 and abs(sum(float(match.group(name)) for name in terms) - 100) <= 0.5
+    # 男女性别比为105.23:100: a ratio against 100 is one fact, as a:1 is (GUIDELINES).
+    against = len(terms) == 2 and float(match.group("b")) in (1.0, 100.0)
+    if len(terms) == 2 and not against and not split:
         return []  # "a:b" with b other than 1 is a time or a label, not a ratio the reports state
     if len(terms) == 2 and re.match(r"0\d", match.group("b")):
         return []  # 09:01 is a clock time (a printed page's header), not 9:1
-    if len(terms) == 2:
+    if len(terms) == 2 and not split:
         # a:1 is one fact: the span may include the ":1".
         start, end = match.start(), match.end()
         return [

@@ -839,3 +839,33 @@ def test_an_approved_and_an_adjusted_budget_are_targets_and_the_excess_a_result(
     assert facts["115.1亿元"][0] == "actual"
     assert facts["1.66亿元"][0::2] == ("actual", "change")
     assert "1.36億頭只" in facts
+
+
+def test_two_part_splits_ratios_against_100_and_a_sex_ratio_on_its_base() -> None:
+    facts = _facts(
+        "大庆市2006年国民经济和社会发展统计公报\n"
+        "三次产业结构由2005年的3.0:85.9:11.1调整为3.1:85.7:11.2;"
+        "油与非油经济比例由2005年的65:35调整为64.6:35.4。男女性别比为105.23:100。"
+        "总人口性别比(以女性为100,男性对女性的比例)为106.9。"
+    )
+    assert [(facts[t].unit, facts[t].period) for t in ("11.1", "3.1", "65", "35.4")] == [
+        ("ratio", "2005"),
+        ("ratio", "2006"),
+        ("ratio", "2005"),
+        ("ratio", "2006"),
+    ]
+    assert (facts["105.23:100"].value, facts["105.23:100"].unit) == (105.23, "ratio")
+    assert (facts["106.9"].unit, facts["106.9"].kind) == ("", "level")
+
+
+def test_a_year_of_constant_prices_dates_nothing() -> None:
+    text = "初步核算,大武口区完成地区生产总值2435313万元,按2020年不变价格计算,同比增长3%。"
+    assert document_year("某区2022年统计公报\n" + text) == "2022"
+    assert document_year(text + "2022年全区常住人口10万人。") == "2022"
+
+
+def test_a_budget_approved_without_de_is_a_target() -> None:
+    facts = _attributes(
+        "某区2020年决算报告\n区十七届人大第四次会议批准年初一般公共预算收入81.75亿元。"
+    )
+    assert facts["81.75亿元"][0] == "target"

@@ -498,3 +498,23 @@ def test_parts_that_fit_under_their_measures_in_more_than_one_way_give_no_facts(
     )
     # 416 fits under 3182 and under 3000 alike: which measure it is of is not said.
     assert rules_facts(text) == []
+
+
+def test_years_repeated_under_groups_and_a_blank_cell_in_a_row_of_cells_closed_by_pipes() -> None:
+    text = (
+        "2-10 分行业按收入法计算的地区生产总值 |\n|\n本表按当年价格计算,单位:亿元 |\n|\n"
+        "项 目 |\n增加值 |\n|\n劳动者报酬 |\n生产税净额 |\n|\n"
+        "2008 |\n2009 |\n2008 |\n2009 |\n2008 |\n2009 |\n|\n|\n"
+        "地区生产总值 |\n30981.98 |\n34457.30 |\n12520.61 |\n15019.10 |\n"
+        "4912.90 |\n5420.70 |\n|\n|\n"
+        "第一产业 |\n2100.11 |\n2261.86 |\n1849.02 |\n2218.66 |\n6.34 |\n|\n|\n|\n"
+        "第二产业 |\n16993.34 |\n18566.37 |\n5984.90 |\n7252.12 |\n3041.32 |\n3197.44 |\n|\n|\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert [by_text[cell].period for cell in ("30981.98", "34457.30", "4912.90")] == [
+        "2008",
+        "2009",
+        "2008",
+    ]
+    # 第一产业 leaves its last cell blank: its five figures are still the first five columns'.
+    assert (by_text["6.34"].value, by_text["6.34"].period) == (634_000_000, "2008")

@@ -203,7 +203,7 @@ _BUDGETED_NEAR = re.compile(
 # 人大批准的一般公共预算收入为115.4亿元, 执行中按法定程序调整为114.7亿元: the budget as
 # approved and as adjusted, before the result.
 _APPROVED_BUDGET = re.compile(
-    r"(?:批准|批复)的[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
+    r"(?:批准|批复)的?[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
 )
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(
@@ -299,6 +299,9 @@ def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> 
     a list that goes on past full stops to the end of its paragraph."""
     window = max(0, position - _LIST_REACH)
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
+    while lead > window and _RATIO_COLON.match(folded, lead):
+        # 由2005年的3.0:85.9:11.1调整为…: a ratio's colon leads no list.
+        lead = max(folded.rfind(colon, window, lead) for colon in ":：")
     if lead < 0:
         return None
     between = folded[lead:position]
@@ -364,6 +367,8 @@ _LAST_YEAR_BASE = re.compile(
     r"(?:比|较|同)(?:上年|去年)度?(?:同期|末|底)?(?:[^，。；\d增减降升]{0,8}数)?的?$"
 )
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
+# 结构由上年的29.6∶39.4∶31.0转变为…: the year before is the start's, not the end's.
+_MOVE_FROM_LAST_YEAR = re.compile(r"(?:由|从)(?:上年|去年)[^，。；]*(?:到|至|为)$")
 _FUTURE = re.compile(r"将|力争|(?<!模)拟(?!定)")
 _CLAUSE_MAX = 30
 
@@ -380,7 +385,12 @@ def period_of(
     resolved against the document's, else its part's year (the report year in a review,
     the plan year in a plan); none for multi-year figures."""
     start = _ratio_start(folded, quantity)
-    clause = clause_before(folded, start, limit=_CLAUSE_MAX)
+    in_ratio = quantity.shape == "ratio_term" or _in_percent_ratio(folded, quantity)
+    clause = (
+        _clause_through_ratios(folded, start)
+        if in_ratio
+        else clause_before(folded, start, limit=_CLAUSE_MAX)
+    )
     # The sentence before the number, as far back as a goal is looked for.
     recent = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
     compared = _COMPARED_WITH_YEAR.search(clause)
@@ -407,10 +417,12 @@ def period_of(
     if base and family_of(quantity.unit) is Family.DURATION:
         return None  # 从5天压缩至2天: a time it took before, not a year's value
     # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
-    in_clause = [] if _MOVE_FROM_YEAR.search(clause) else _STATED_YEAR.findall(clause)
+    moved_from = _MOVE_FROM_YEAR.search(clause) or _MOVE_FROM_LAST_YEAR.search(clause)
+    in_clause = [] if moved_from else _STATED_YEAR.findall(clause)
     if _SPAN_WORDS.search(clause) and not in_clause and not _WITHIN_A_YEAR.search(clause):
         return None
-    stated = _stated_year(folded, bounds, start, clause, in_clause, status, context, bool(base))
+    dating = "" if moved_from else clause
+    stated = _stated_year(folded, bounds, start, dating, in_clause, status, context, bool(base))
     if stated:
         return _year_before(stated) if base and not in_clause else stated
     default = section_status(section)
@@ -487,6 +499,16 @@ def _ratio_start(folded: str, quantity: Quantity) -> int:
         while start > 0 and folded[start - 1] in "0123456789.:%∶ ":
             start -= 1
     return start
+
+
+def _clause_through_ratios(folded: str, start: int) -> str:
+    """The clause before `start`, where the colon of a ratio written before it (由2005年的
+    65:35调整为64.6:35.4) is no clause break."""
+    window = _RATIO_COLON.sub("∶", folded[max(0, start - _CLAUSE_MAX) : start])
+    return clause_before(window, len(window), limit=_CLAUSE_MAX)
+
+
+_RATIO_COLON = re.compile(r"(?<=\d)[:：](?=\d)")
 
 
 def _in_percent_ratio(folded: str, quantity: Quantity) -> bool:

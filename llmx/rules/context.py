@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,6 +56,7 @@ _DATE_IN_FIELD = re.compile(
 _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
+_PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
 # Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度.
 _PART_OF_YEAR = re.compile(r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度")
@@ -141,7 +143,7 @@ def _years(text: str) -> DocumentContext:
         so_far = _PART_OF_YEAR.search(fold(text[: _HEAD_CHARS * 3]))
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
     if report is None:
-        titled = re.search(_YEAR, title)
+        titled = next(_years_of(title), None)
         report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
@@ -161,14 +163,23 @@ def _most_named_year(folded: str) -> str | None:
 
 def _named_years(folded: str, year: re.Pattern[str] | str, era: int) -> Counter[str]:
     counts: Counter[str] = Counter()
+    for match in _years_of(folded, year):
+        before = folded[max(0, match.start() - 3) : match.start()]
+        if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
+            counts[str(int(match.group(1)) + era)] += 1
+    return counts
+
+
+def _years_of(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.Match[str]]:
+    """The years `folded` names that are the year of something: not the ends of a range
+    (2016-2020年, 2020年以来) nor the year of constant prices (按2020年不变价格计算)."""
     for match in re.finditer(year, folded):
         before = folded[max(0, match.start() - 3) : match.start()]
         after = folded[match.end() : match.end() + 2]
         if _RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after):
             continue
-        if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
-            counts[str(int(match.group(1)) + era)] += 1
-    return counts
+        if not _PRICE_BASE_AFTER.match(folded, match.end()):
+            yield match
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
@@ -286,12 +297,7 @@ def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
         folded = fold(unglossed(heading))
-        years = [
-            m.group(1)
-            for m in re.finditer(_YEAR, folded)
-            if not _RANGE_START_AFTER.search(folded[m.end() : m.end() + 2])
-            and not _RANGE_END_BEFORE.search(folded[max(0, m.start() - 3) : m.start()])
-        ]
+        years = [m.group(1) for m in _years_of(folded)]
         if len(set(years)) == 1:
             return years[0]
         if years:

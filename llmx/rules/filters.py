@@ -62,7 +62,7 @@ _WRAPPED_LINE_MIN = 20
 _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 # 09:15:31, a clock time with its seconds, after a space or on a line of its own (a ratio of
 # three terms is written after its words: 三次产业比例由10∶44∶46).
-_TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
+_TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
@@ -75,7 +75,11 @@ _MONEY_CONTEXT = re.compile(
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
-_INDEX_BEFORE = re.compile(r"指数(?:年末|全年|年均)?(?:为|是|达到?|在)?$")
+# 价格指数为102.1, 总人口性别比(以女性为100,男性对女性的比例)为106.9: levels on a base of 100.
+_INDEX_BEFORE = re.compile(
+    r"(?:指数|性别比)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:为|是|达到?|在)?$"
+)
+_INDEX_REACH = 40
 # A quotation that opens with a change or a bid (“增长7.5%以上”, “保8%、争9%”) quotes a figure.
 _QUOTED_FIGURE = re.compile("(?:保|争|" + cue_pattern("change", Scope.CLAUSE).pattern + ")")
 
@@ -233,7 +237,7 @@ def is_index_level(folded: str, quantity: Quantity) -> bool:
         and not quantity.has_unit
         and not quantity.magnitude
         and not quantity.chinese
-        and bool(_INDEX_BEFORE.search(_before(folded, quantity, 12)))
+        and bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
     )
 
 
