@@ -2088,11 +2088,18 @@ def _stream_table(
 
 
 def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
-    """The column names of a header of groups over repeated sub-columns, flattened a cell
-    per line (`行业名称`, `利润总额`, `从业人员平均人数(人)`, then `1-9`, `比去年同期增长(%)` once
-    per group): the labels' heading, then each group's name joined to each sub-column's, a
-    unit the sub-column does not write moved to the end from the group's. None where the
-    header is not so made."""
+    """The column names of a header flattened a cell per line that names more cells than the
+    rows have: panels side by side with the same columns, or groups over repeated
+    sub-columns (`行业名称`, `利润总额`, `从业人员平均人数(人)`, then `1-9`, `比去年同期增长(%)`
+    once per group), each group's name joined to each sub-column's, a unit the sub-column
+    does not write moved to the end from the group's. None where the header is not so made."""
+    for panels in range(2, _PANELS_MAX + 1):
+        # 收入 | 年初预算 | 调整预算 | 决算数 | 支出 | 年初预算 | 调整预算 | 决算数: panels side by
+        # side, run one under the other as rows: one panel's names name every row's cells.
+        size = values + 1
+        chunks = [cells[at : at + size] for at in range(0, len(cells), size)]
+        if len(cells) == panels * size and all(c[1:] == chunks[0][1:] for c in chunks):
+            return list(chunks[0])
     for groups in range(2, values // 2 + 1):
         width, rest = divmod(values, groups)
         heading = len(cells) - groups - values
@@ -2104,6 +2111,9 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
         joined = [_group_and_sub(name, sub) for name in names for sub in subs[:width]]
         return [*cells[:heading], *joined] if heading else ["", *joined]
     return None
+
+
+_PANELS_MAX = 3
 
 
 def _group_and_sub(group: str, sub: str) -> str:

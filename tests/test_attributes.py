@@ -869,3 +869,16 @@ def test_a_budget_approved_without_de_is_a_target() -> None:
         "某区2020年决算报告\n区十七届人大第四次会议批准年初一般公共预算收入81.75亿元。"
     )
     assert facts["81.75亿元"][0] == "target"
+
+
+def test_a_budget_adjusted_in_its_own_year_reports_on_that_year_so_far() -> None:
+    text = (
+        "重庆市某区人民政府关于2019年区级预算调整方案(草案)的报告\n\n一、1—10月财政收支完成情况\n\n"
+        "2019年1—10月,全区地方财政收入完成579,014万元,为预算的81%。"
+        "其中一般公共预算收入完成322,215万元,为预算的101.5%。\n"
+    )
+    context = DocumentContext.of(text)
+    assert (context.report_year, context.plan_year) == ("2019", "2020")
+    facts = _attributes(text)
+    assert facts["579,014万元"][:2] == ("actual", "2019")
+    assert facts["322,215万元"][:2] == ("actual", "2019")

@@ -55,6 +55,7 @@ def test_leaves_out_places_in_a_ranking_moved_through() -> None:
 def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("发布时间 2021-01-12 09:15:31\n年末1美元兑8.2789元人民币。") == ["8.2789元"]
     assert _texts("stats.gov.cn 2007-4-5 8:16:33作者: 统计局") == []
+    assert _texts("其次是教育支出348.7億、環保支出69.2億。") == ["348.7億", "69.2億"]
     assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
 
 

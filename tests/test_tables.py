@@ -989,3 +989,19 @@ def test_a_title_over_a_unit_line_and_a_base_of_100_in_it_read_the_table() -> No
     # The prose's 食品类上涨11.0% names no unit for the table's 食品: its base of 100 does.
     assert {fact.unit for fact in in_table} == {""}
     assert len(in_table) == 6
+
+
+def test_two_panels_side_by_side_a_cell_per_line_share_their_column_names() -> None:
+    body = (
+        "区本级一般公共预算收支完成情况表\n\n单位:亿元\n\n收入\n\n年初预算\n\n调整预算\n\n决算数\n\n"
+        "支出\n\n年初预算\n\n调整预算\n\n决算数\n\n总计\n\n81.75\n\n79.62\n\n87.43\n\n"
+        "总计\n\n81.75\n\n79.62\n\n87.43\n\n一、本级收入\n\n44.86\n\n43.63\n\n43.83\n\n"
+        "一、本级支出\n\n73.84\n\n70.13\n\n68.68\n"
+    )
+    facts = {fact.text: fact for fact in rules_facts(body)}
+    assert [facts[cell].status for cell in ("44.86", "43.63", "43.83")] == [
+        "target",
+        "target",
+        "actual",
+    ]
+    assert facts["68.68"].value == 6_868_000_000

@@ -135,7 +135,12 @@ def _years(text: str) -> DocumentContext:
         else:
             report = _most_named_year(arabic_years(fold(text)))
     if report is None and plan is not None:
-        report = str(int(plan) - 1)
+        # 关于2019年区级预算调整方案(草案)的报告: a budget adjusted in the year it is for
+        # reports on that year so far; the year after is the one ahead.
+        if _BUDGET_ADJUSTED.search(title):
+            report, plan = plan, str(int(plan) + 1)
+        else:
+            report = str(int(plan) - 1)
     if report is None and dated is not None:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of

@@ -70,7 +70,7 @@ _CLASS_AFTER = re.compile(
 )
 _MONEY_CONTEXT = re.compile(
     # 销售额, 销货额 (Hong Kong's retail sales), 营业额, 成交额: an amount of money; 份额 a share.
-    r"产值|总值|收入|投资|GDP|生产总值|规模|营收|资金|(?<!份)额|经济|产业|税款|经费|款项"
+    r"产值|总值|收入|支出|投资|GDP|生产总值|规模|营收|资金|(?<!份)额|经济|产业|税款|经费|款项"
 )
 _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
