@@ -882,3 +882,12 @@ def test_a_budget_adjusted_in_its_own_year_reports_on_that_year_so_far() -> None
     facts = _attributes(text)
     assert facts["579,014万元"][:2] == ("actual", "2019")
     assert facts["322,215万元"][:2] == ("actual", "2019")
+
+
+def test_taiwans_rate_of_growth_is_a_change_and_money_planned_before_its_name() -> None:
+    facts = _attributes(
+        "臺北市2016年第2季經濟情勢\nCPI年增率平均上漲1.32%。地方稅收實徵淨額達259.10億元,年增率為3.5%。"
+    )
+    assert facts["1.32%"][2] == facts["3.5%"][2] == "change"
+    money = _facts("湖南省2010年预算草案\n今年湖南將安排1849億財政支出。")
+    assert (money["1849億"].value, money["1849億"].unit) == (184_900_000_000, "元")

@@ -111,7 +111,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return "change" if growth else "share" if _SHARE_CUES.search(wide) else "level"
     if quantity.unit in PERCENT_UNITS:
         # 占比提升0.58%: a share's move is a change.
-        moved = re.search(r"增长|下降|增速|递增|递减|提升|提高|上升|降低", near[-4:])
+        # 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth).
+        moved = re.search(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率", near[-4:])
         if _SHARE_CUES.search(near) and not moved:
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
@@ -168,7 +169,7 @@ _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
 _COMPLETION_RATIO = re.compile(
-    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)数?的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标|任务|指标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)率(?:达|为|达到))$"
+    r"(?:(?:为|占|完成)(?:年初|调整)?(?:预算|计划)数?的?|(?:完成|实现)[^，。；]{0,8}(?:计划|目标|任务|指标)的?|完成|比(?:达|提高到|为)?|(?<!增长)(?<!递增)(?<!递减)(?<!年增)率(?:达|为|达到))$"
 )
 _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"

@@ -44,7 +44,7 @@ _MONEY_CLASS_AFTER = re.compile(
 _SURVEY_AFTER = re.compile(r"^[^，。；\d]{0,8}抽样调查")
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
-_MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款)")
+_MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款|财政|支出|收入|经费)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 # A web page's counters around its text: 点击:558次, 阅读量:1200.
