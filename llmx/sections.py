@@ -72,6 +72,8 @@ def _classify(line: str, counters: _Counters) -> tuple[int, int] | None:
     """(level, ordinal) when the line is an accepted heading; 0 is the annex level."""
     if not line or line[0] in "\t ":
         return None  # indented lines are table cells and box contents
+    if line.rstrip().endswith((";", "；")):
+        return None  # 一、2019年工作回顾; 二、…;: the items of an outline a paragraph lists
     annex = _ANNEX.match(line)
     if annex and int(annex.group(1)) == counters.annex + 1:
         return (0, int(annex.group(1)))

@@ -891,3 +891,35 @@ def test_taiwans_rate_of_growth_is_a_change_and_money_planned_before_its_name() 
     assert facts["1.32%"][2] == facts["3.5%"][2] == "change"
     money = _facts("湖南省2010年预算草案\n今年湖南將安排1849億財政支出。")
     assert (money["1849億"].value, money["1849億"].unit) == (184_900_000_000, "元")
+
+
+def test_a_news_story_on_a_work_report_dates_it_by_the_year_it_reviews() -> None:
+    text = (
+        "市二届人大四次会议隆重开幕\n市长作政府工作报告\n"
+        "报告回顾了2008年的工作,提出了2009年的发展目标和总体要求。\n"
+        "今年经济社会发展的主要预期目标是:生产总值增长11%;出口总额增长10%。\n"
+    )
+    context = DocumentContext.of(text)
+    assert (context.report_year, context.plan_year) == ("2008", "2009")
+    assert _attributes(text)["11%"][:2] == ("target", "2009")
+
+
+def test_a_goal_heading_on_a_line_of_its_own_makes_its_paragraph_goals() -> None:
+    text = (
+        "某县2015年政府工作报告\n主要目标\n"
+        "生产总值增长11.5%左右,财政总收入和地方财政收入分别增长10.6%和12.3%左右,"
+        "城镇登记失业率控制在4.2%以内。\n"
+    )
+    facts = _attributes(text)
+    assert {facts[t][0] for t in ("11.5%", "10.6%", "12.3%", "4.2%")} == {"target"}
+
+
+def test_an_outline_a_paragraph_lists_is_no_heading() -> None:
+    text = (
+        "漳州市2020年政府工作报告\n《报告》分三部分:\n一、2019年工作回顾;\n二、奋力做好2020年工作;\n"
+        "三、以人民满意为目标,提升政府治理能力和水平。\n"
+        "《报告》指出,2019年全市地区生产总值预计完成4725亿元,增长7.5%;"
+        "一般公共预算总收入356.2亿元,增长1.2%。\n"
+    )
+    facts = _attributes(text)
+    assert facts["356.2亿元"][:2] == ("actual", "2019")

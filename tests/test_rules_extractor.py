@@ -267,3 +267,13 @@ def test_leaves_out_a_surveys_sample_rate_digits_top_groups_and_class_bounds() -
         "全县500万元以上固定资产投资增长18.6%,守住发展和生态两条底线。"
     )
     assert _texts(body) == ["3.18个千分点", "31584万元", "18.6%"]
+
+
+def test_dollar_amounts_are_money_and_a_sum_restated_in_words_is_one_fact() -> None:
+    facts = _facts(
+        "二零零八財政年度之第二補充預算,金額為$8,600,000.00(澳門幣八百六十萬元)。出口US$12.5億。"
+    )
+    assert [(fact.text, fact.value, fact.unit) for fact in facts] == [
+        ("8,600,000.00", 8_600_000, "元"),
+        ("12.5億", 1_250_000_000, "美元"),
+    ]

@@ -322,10 +322,19 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
         lead = _list_lead(folded, position, whole_paragraph=whole_paragraph)
         if lead is not None and _GOAL_LEAD.search(lead):
             return lead
-    return None
+    # 主要目标⏎生产总值增长11.5%左右,…: a heading line of its own over the paragraph.
+    paragraph = folded.rfind("\n", max(0, position - _LIST_REACH), position)
+    if paragraph <= 0:
+        return None
+    heading = folded[folded.rfind("\n", 0, paragraph) + 1 : paragraph].strip()
+    return heading if _GOAL_HEADING.fullmatch(heading) else None
 
 
 _LIST_REACH = 600
+_GOAL_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*"
+    r"(?:主要|预期|发展|总体)?(?:预期)?目标(?:任务)?"
+)
 _LEAD_MAX = 30
 # 预期目标是:…, 主要任务:…, 发展指标体系安排,具体为:…
 _GOAL_LEAD = re.compile(

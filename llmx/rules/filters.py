@@ -47,6 +47,8 @@ _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配�
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款|财政|支出|收入|经费)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
+# A figure restated in words in brackets after it, as legal texts write sums.
+_WORDS_AFTER_FIGURE = re.compile(r"\d\s*[(（](?:澳门币|港币|人民币|新台币|澳门元|港元)?$")
 # A web page's counters around its text: 点击:558次, 阅读量:1200.
 _COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
@@ -174,6 +176,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a year before a place name (2027台湾灯会)"
     if quantity.value == 1 and family_of(quantity.unit) is Family.MONEY and after1 == "兑":
         return "the base of an exchange rate (1美元兑8.2789元人民币)"
+    if quantity.chinese and _WORDS_AFTER_FIGURE.search(_before(folded, quantity, 12)):
+        return "an amount restated in words ($8,600,000.00(澳門幣八百六十萬元))"
     if _COUNTER_BEFORE.search(_before(folded, quantity, 6)):
         return "a page's counter (点击:558次)"
     if quantity.unit == "个月" and (
@@ -317,6 +321,11 @@ def _unit_written_in_part(current: Quantity, following: Quantity) -> bool:
 
 def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
     """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence."""
+    if not quantity.unit and folded[max(0, quantity.start - 1) : quantity.start] in ("$", "＄"):
+        # 金額為$8,600,000.00(澳門幣八百六十萬元), $420.5億: Hong Kong's and Macau's dollars
+        # are 元 (GUIDELINES: a currency's name stays out of the unit); US$ is 美元.
+        us = folded[max(0, quantity.start - 3) : quantity.start - 1].upper() == "US"
+        return replace(quantity.with_unit("美元" if us else "元"), has_unit=True)
     if quantity.unit or not quantity.magnitude:
         return quantity
     # Bounded: a sentence is read back at most _SENTENCE_MAX characters, never to the start.
