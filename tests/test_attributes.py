@@ -923,3 +923,11 @@ def test_an_outline_a_paragraph_lists_is_no_heading() -> None:
     )
     facts = _attributes(text)
     assert facts["356.2亿元"][:2] == ("actual", "2019")
+
+
+def test_a_run_of_years_in_chinese_numerals_dates_nothing() -> None:
+    facts = _attributes(
+        "江西省2006年统计公报\n全省生产总值比上年增长12.3%,连续四年实现12%以上增长。"
+    )
+    assert facts["12.3%"][1] == "2006"
+    assert facts["12%"][1] is None

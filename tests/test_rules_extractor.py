@@ -267,6 +267,8 @@ def test_leaves_out_a_surveys_sample_rate_digits_top_groups_and_class_bounds() -
         "全县500万元以上固定资产投资增长18.6%,守住发展和生态两条底线。"
     )
     assert _texts(body) == ["3.18个千分点", "31584万元", "18.6%"]
+    body = "报告分为三部分。全区单项投资在1000万元以上的重点工业项目37项。"
+    assert _texts(body) == ["37项"]
 
 
 def test_dollar_amounts_are_money_and_a_sum_restated_in_words_is_one_fact() -> None:

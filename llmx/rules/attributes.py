@@ -40,7 +40,7 @@ _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
     r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近(?:\d+|[两三四五六七八九十])年"
-    r"|连续\d+(?:年|个季度|个月)"
+    r"|连续(?:\d+|[两三四五六七八九十]+)(?:年|个季度|个月)"
     r"|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )

@@ -37,7 +37,7 @@ _SLOGAN_AFTER = re.compile(
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
-    r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人)?"
+    r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人|重点|重大)?"
     r"(?:项目|企业|工业企业|工业法人企业|固定资产投资|投资项目|工业项目)"
 )
 # 据2022年全省5‰人口变动抽样调查: the sampling rate of a survey, not a measure.
@@ -191,6 +191,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "part of a place name (七台河)"
     if quantity.unit == "‰" and _SURVEY_AFTER.match(after8):
         return "the sampling rate of a survey (5‰人口变动抽样调查)"
+    if quantity.unit == "部" and after1 == "分":
+        return "part of 部分 (报告分为三部分)"
     if quantity.unit == "位" and after1 == "数":
         return "a number of digits (保持两位数增长)"
     if quantity.unit in ("家", "名", "位") and before1 == "前":
