@@ -83,6 +83,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from math import comb
 from typing import Protocol, TypeVar
 
 from llmx.boxes import BoxGrid, find_boxes
@@ -2792,6 +2793,8 @@ def _parts_under_parents(
             wholes.append((words[: bracket.start()] if bracket else words, unit))
     if not parts or len(wholes) + len(parts) != width:
         return None
+    if comb(len(parts) + len(wholes) - 1, len(wholes) - 1) > _PLACINGS_MAX:
+        return None  # a header of dozens of parts: too many placings to try, none guessed
     fitting = [
         counts
         for counts in _compositions(len(parts), len(wholes))
@@ -2807,6 +2810,7 @@ def _parts_under_parents(
     return named
 
 
+_PLACINGS_MAX = 5000
 _ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+[A-Za-z][^\u4e00-\u9fff]*$")
 
 

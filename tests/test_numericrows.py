@@ -518,3 +518,14 @@ def test_years_repeated_under_groups_and_a_blank_cell_in_a_row_of_cells_closed_b
     ]
     # 第一产业 leaves its last cell blank: its five figures are still the first five columns'.
     assert (by_text["6.34"].value, by_text["6.34"].period) == (634_000_000, "2008")
+
+
+def test_a_header_of_dozens_of_parts_is_not_placed_by_trying_every_placing() -> None:
+    header = "年 份 |\n" + "".join(f"指标{i} (个) |\n" for i in range(20))
+    header += "".join(f"# 子项{i} |\n" for i in range(40))
+    rows = "".join(
+        f"{1990 + year} | " + " | ".join(str(1000 - i) for i in range(60)) + " |\n"
+        for year in range(5)
+    )
+    # Billions of placings (C(59, 19)): none is tried, and no part is given a unit.
+    assert rules_facts(header + rows) == []
