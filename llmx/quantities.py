@@ -46,7 +46,11 @@ _CN_DIGITS = CHINESE_DIGITS
 _ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
-_CHINESE = rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
+# 四十九点五亿美元: a decimal point in words, with its digits after it.
+_CHINESE = (
+    rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
+    rf"(?:点[零〇一二两三四五六七八九]+)?"
+)
 
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"

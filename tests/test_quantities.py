@@ -280,3 +280,10 @@ def test_thousands_before_yuan_right_after_digits_are_a_magnitude() -> None:
 def test_a_percent_written_with_the_care_of_sign_is_a_percent() -> None:
     [growth] = find_quantities("同比增长15℅")
     assert (growth.text, growth.value, growth.unit) == ("15℅", 15.0, "%")
+
+
+def test_a_chinese_numeral_with_a_decimal_point_in_words_is_one_number() -> None:
+    [exports] = find_quantities("外貿進出口總額四十九點五億美元")
+    assert (exports.text, exports.value, exports.unit) == ("四十九點五億美元", 4.95e9, "美元")
+    # A 点 with no digit after it (三点开会, a clock) ends the numeral.
+    assert [q.text for q in find_quantities("下午三点开会")] == ["三"]
