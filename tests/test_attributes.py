@@ -931,3 +931,12 @@ def test_a_run_of_years_in_chinese_numerals_dates_nothing() -> None:
     )
     assert facts["12.3%"][1] == "2006"
     assert facts["12%"][1] is None
+
+
+def test_a_bulletin_title_cut_before_its_last_words_still_dates_it() -> None:
+    text = (
+        "四川省广元市利州区2009年国民经济和社会发展\n\n发布时间:2010-11-29 来源:统计局\n\n"
+        "全年实现生产总值899139万元,比上年增长16.3%。\n"
+    )
+    assert document_year(text) == "2009"
+    assert document_year("某区2024年国民经济和社会发展计划\n") == "2023"

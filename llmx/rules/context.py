@@ -28,7 +28,9 @@ _HEAD_CHARS = 600
 # Title words saying the year before them is the year of the results, or of the plan.
 _RESULTS_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行"
-    r"|工作回顾)"  # 2008年工作回顾: a work report's review of the year before
+    r"|工作回顾"  # 2008年工作回顾: a work report's review of the year before
+    # 利州区2009年国民经济和社会发展⏎: a bulletin's title its page cut before 统计公报.
+    r"|国民经济和社会发展(?=\n|$))"
 )
 # 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
 _PLAN_TITLE = re.compile(
