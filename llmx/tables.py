@@ -2035,7 +2035,7 @@ def _stream_table(
     as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
     are the run's cells above (a `单位：` caption that a table starts after).
     """
-    kinds = [_stream_kind(cell) for cell in run]
+    kinds = _with_unit_cells(run, [_stream_kind(cell) for cell in run], lead)
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
@@ -2127,6 +2127,23 @@ def _group_and_sub(group: str, sub: str) -> str:
 _TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 
+def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
+    """The kinds of a run's cells, a cell of a unit alone between a row's label and its
+    figures (`一。财政总收入 | 万元 | 52364 | …`) a "unit", where the header names a unit
+    column (`指标名称 | 单位 | 2008年 | …`); else the kinds as they are."""
+    marked = list(kinds)
+    for at in range(max(lead, 1), len(run) - 1):
+        before, after = marked[at - 1], marked[at + 1]
+        if marked[at] == "label" and before == "label" and after == "number":
+            unit = _unit_words(run[at].clean)
+            if unit and unit[0] and _is_unit(unit[0]):
+                marked[at] = "unit"
+    first = next((at for at in range(lead, len(run)) if marked[at] != "label"), len(run))
+    header = run[lead : max(lead, first - 1)]
+    named = any(_UNIT_COLUMN.match(fold(cell.clean)) for cell in header)
+    return marked if first < len(run) and marked[first] == "unit" and named else list(kinds)
+
+
 def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
     """Header cells with a unit that wrapped onto a line of its own (`绝对数` then `(亿元)`)
     joined again: a cell that is only a unit in brackets ends the cell before it."""
@@ -2151,6 +2168,9 @@ def _stream_columns(
     column on its left."""
     columns = list(_columns(headers, body))
     for index, column in enumerate(columns):
+        if column.role == "other" and _UNIT_COLUMN.match(fold(re.sub(r"\s+", "", column.header))):
+            columns[index] = replace(column, role="unit")  # 单位: each row's own unit
+            continue
         if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
             continue
         # A column of a month or months (5月, 1-5月) is the period of what the row measures.

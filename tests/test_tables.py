@@ -1005,3 +1005,21 @@ def test_two_panels_side_by_side_a_cell_per_line_share_their_column_names() -> N
         "actual",
     ]
     assert facts["68.68"].value == 6_868_000_000
+
+
+def test_a_unit_column_a_cell_per_line_gives_each_row_its_own_unit() -> None:
+    body = (
+        "表5:财政收支情况\n\n指    标    名    称\n\n单位\n\n2008年\n\n2007年\n\n增长%\n\n"
+        "一。财政总收入\n\n万元\n\n52364\n\n42022\n\n24.6\n\n"
+        "#县级一般预算收入\n\n万元\n\n26310\n\n22026\n\n19.5\n\n"
+        "国内增值税\n\n万元\n\n6440\n\n4920\n\n30.9\n\n"
+        "从业人员\n\n人\n\n3821\n\n3650\n\n4.7\n"
+    )
+    facts = {fact.text: fact for fact in rules_facts(body)}
+    assert (facts["52364"].value, facts["52364"].unit, facts["52364"].period) == (
+        523_640_000,
+        "元",
+        "2008",
+    )
+    assert (facts["3650"].unit, facts["3650"].period) == ("人", "2007")
+    assert (facts["19.5"].unit, facts["19.5"].kind) == ("%", "change")
