@@ -14,6 +14,9 @@ Span = tuple[int, int]
 # The Chinese characters (CJK unified ideographs, extension A, compatibility), for a class.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAS_CJK = re.compile(f"[{CJK}]")
+# The English after a label's or a heading's Chinese (`本市生产总值(亿元) Gross Domestic Product`,
+# `卫生机构 床位数 (张) Beds (unit)`): a translation, no part of the words.
+ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 # A finder's look at one line: the grid that starts there and the line after it, or None.
 GridAt = Callable[[str, Sequence[tuple[int, str]], int], "tuple[Grid, int] | None"]
 

@@ -30,7 +30,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, Token, cell_span, grids_in, text_lines
+from llmx.lines import (
+    ENGLISH_AFTER,
+    HAS_CJK,
+    SPACED_CELL,
+    Span,
+    Token,
+    cell_span,
+    grids_in,
+    text_lines,
+)
 from llmx.quantities import find_quantities
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
@@ -43,7 +52,6 @@ _SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
 _SUB_ITEM = re.compile(r"^[^\d\s:：，,]{1,4}[:：]")
 # A line of prose ends the header above a grid.
 _PROSE = re.compile(r"[。；;！？!?]")
-_ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A line of English words alone, a translation of the row above it.
 _ENGLISH_LINE = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&()/-]*[A-Za-z.)]\s*")
@@ -56,7 +64,8 @@ _ROWS_MIN = 3
 _FIGURES_MIN = 2
 _LABEL_MAX = 40  # characters of a row label
 _HEADER_LINES = 40  # a header of one cell per line (w215) runs long
-_CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one header
+# Lines of rows above a grid that may still be under one header (its years, its unit line).
+CONTINUED_LINES = 60
 _BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
 _CAPTION_MAX = 24  # characters of a group caption between rows
 _UNIT_MAX = 6  # characters of a unit standing alone in a row (万千瓦时)
@@ -134,7 +143,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         words = line[label_cells[0].start() : label_cells[-1].end()]
         # 本市生产总值(亿元) Gross Domestic Product (100 million yuan): the English after the
         # Chinese translates it and is no part of the label.
-        english = _ENGLISH_AFTER.search(words)
+        english = ENGLISH_AFTER.search(words)
         words = words[: english.start()] if english else words
         # A yearbook pads a label to its column (出生率      (‰)): a gap counts as one.
         if len(re.sub(r"\s+", " ", words)) > _LABEL_MAX or _SENTENCE.search(
@@ -366,7 +375,7 @@ def _years_further_up(
     of years its last years' (counted from a later year on, as a short row under a line of
     years is). Prose between ends the search."""
     passed: list[str] = []
-    for _, line in reversed(lines[max(0, above - _CONTINUED_LINES) : above + 1]):
+    for _, line in reversed(lines[max(0, above - CONTINUED_LINES) : above + 1]):
         if _PROSE.search(line):
             break
         if _is_year_line(line):
@@ -455,14 +464,13 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
                 if SPACED_CELL.fullmatch(text[cells[run_end][0] : cells[run_end][1]]):
                     run_end += 1
                     continue
-                # 6.34 | | 92.48: an empty cell between figures is a cell of the row; empty
-                # cells before a label part two rows.
+                # Blank cells after figures (6.34 | | 92.48, or a row's last cells, or the
+                # lines that part it from the next row) stay in the run for now: the grid's
+                # width cuts them off below.
                 blanks = run_end
                 while blanks < len(cells) and cells[blanks][0] == cells[blanks][1]:
                     blanks += 1
                 if run_end > index and blanks > run_end:
-                    # Blank cells after a row's figures may be its last cells or the lines
-                    # that part it from the next row: kept for now, cut to the grid's width.
                     run_end = blanks
                     continue
                 break

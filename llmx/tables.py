@@ -91,8 +91,8 @@ from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
-from llmx.lines import HAS_CJK, Span, text_lines
-from llmx.numericrows import FigureGrid, find_figure_rows
+from llmx.lines import ENGLISH_AFTER, HAS_CJK, Span, text_lines
+from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
 from llmx.periodrows import PeriodGrid, find_period_rows
@@ -1208,6 +1208,12 @@ def _lines_above(lines: Sequence[_Line], first: int) -> list[_Line]:
 # --- Drawn with box characters ---------------------------------------------------------------
 
 
+def _body_of(rows: Sequence[list[Cell]]) -> list[tuple[_Line, list[Cell]]]:
+    """Rows of cells a grid reading built, as `_columns` reads a body: each with the line it
+    starts, named by its first cell."""
+    return [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+
+
 def _box_tables(text: str, taken: _Spans) -> list[Table]:
     """Box-drawn grids (llmx.boxes) as tables, their unit from a `單位:` line above."""
     return [_box_table(text, grid) for grid in _unclaimed(find_boxes(text), taken)]
@@ -1223,7 +1229,7 @@ def _box_table(text: str, grid: BoxGrid) -> Table:
         ]
         for row in grid.rows
     ]
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    body = _body_of(rows)
     above = _captions_above(text, grid.start)
     return Table(
         grid.start,
@@ -1279,7 +1285,7 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
         for index, label in enumerate(grid.labels)
     ]
     headers = ["", *(cell(span).text if span else "" for span in grid.measures)]
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    body = _body_of(rows)
     title = _line_before(text, grid.start)
     return Table(
         grid.start,
@@ -1311,7 +1317,7 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
     ]
     stub = cell(grid.stub).text if grid.stub else ""
     headers = [stub, *(cell(span).text for span in grid.headers)]
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    body = _body_of(rows)
     columns = [
         replace(column, role="indicator")
         if index == 0
@@ -1349,7 +1355,7 @@ def _flattened_table(text: str, grid: FlatGrid) -> Table:
         + [Cell(grid.end, grid.end, "")] * (width - len(row))
         for row in grid.rows
     ]
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    body = _body_of(rows)
     title = text[grid.title[0] : grid.title[1]] if grid.title else _line_before(text, grid.start)
     return Table(
         grid.start,
@@ -1676,7 +1682,7 @@ def _span_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
 def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     rows = [[_span_cell(text, span, grid.end) for span in row.cells] for row in grid.rows]
     headers = [_span_cell(text, span, grid.end).text for span in grid.header]
-    body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
+    body = _body_of(rows)
     columns = list(_columns(headers, body))
     for index, header in enumerate(headers):
         year = _BARE_YEAR.fullmatch(fold(header).strip())
@@ -2052,9 +2058,8 @@ def _stream_table(
     )
     columns: tuple[Column, ...] | None = None
     if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
-        body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
         texts = [""] * headless + [cell.text for cell in header]
-        columns = _stream_columns(texts, body) if rows else None
+        columns = _stream_columns(texts, _body_of(rows)) if rows else None
     if columns is None:
         # Groups over repeated sub-columns: the rows count the columns, as below.
         values = _stream_values(kinds, labels)
@@ -2063,8 +2068,7 @@ def _stream_table(
         grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped else []
         if grouped and grouped_rows:
             rows = grouped_rows
-            body = [(_Line(row[0].start, row[0].text, None), row) for row in rows]
-            columns = _stream_columns(grouped, body)
+            columns = _stream_columns(grouped, _body_of(rows))
     if columns is None and unit is not None:
         # A header whose cells wrapped over lines no longer counts its columns: the rows do
         # (a label, then as many numbers each), and the caption's unit says what they are.
@@ -2094,13 +2098,13 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
     sub-columns (`行业名称`, `利润总额`, `从业人员平均人数(人)`, then `1-9`, `比去年同期增长(%)`
     once per group), each group's name joined to each sub-column's, a unit the sub-column
     does not write moved to the end from the group's. None where the header is not so made."""
-    for panels in range(2, _PANELS_MAX + 1):
-        # 收入 | 年初预算 | 调整预算 | 决算数 | 支出 | 年初预算 | 调整预算 | 决算数: panels side by
-        # side, run one under the other as rows: one panel's names name every row's cells.
-        size = values + 1
-        chunks = [cells[at : at + size] for at in range(0, len(cells), size)]
-        if len(cells) == panels * size and all(c[1:] == chunks[0][1:] for c in chunks):
-            return list(chunks[0])
+    # 收入 | 年初预算 | 调整预算 | 决算数 | 支出 | 年初预算 | 调整预算 | 决算数: panels side by
+    # side, run one under the other as rows: one panel's names name every row's cells.
+    size = values + 1
+    panels, rest = divmod(len(cells), size)
+    chunks = [cells[at : at + size] for at in range(0, len(cells), size)]
+    if not rest and 2 <= panels <= _PANELS_MAX and all(c[1:] == chunks[0][1:] for c in chunks):
+        return list(chunks[0])
     for groups in range(2, values // 2 + 1):
         width, rest = divmod(values, groups)
         heading = len(cells) - groups - values
@@ -2168,9 +2172,6 @@ def _stream_columns(
     column on its left."""
     columns = list(_columns(headers, body))
     for index, column in enumerate(columns):
-        if column.role == "other" and _UNIT_COLUMN.match(fold(re.sub(r"\s+", "", column.header))):
-            columns[index] = replace(column, role="unit")  # 单位: each row's own unit
-            continue
         if column.role != "other" or _SKIP_HEADER.search(fold(column.header)):
             continue
         # A column of a month or months (5月, 1-5月) is the period of what the row measures.
@@ -2720,7 +2721,7 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
 def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
     """The nearest `单位:` line above `position` with no sentence between: the unit line of
     the table whose rows run on down to a grid no other reading took."""
-    for line in reversed(_lines_before(text, position, _CONTINUED_LINES)):
+    for line in reversed(_lines_before(text, position, CONTINUED_LINES)):
         if _PROSE_LINE.search(line):
             return None
         found = _UNIT_LINE.search(fold(line))
@@ -2729,8 +2730,8 @@ def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
     return None
 
 
-_CONTINUED_LINES = 60  # lines of rows above a grid that may still be under one table's unit
-# A line of prose, which no table's lines are: a full stop, or a sentence's semicolon.
+# A line of prose, which no table's lines are: a full stop, or a sentence's semicolon, in
+# Chinese (`? | 单位:万元 | |`, a glyph the page lost, is a table's line still).
 _PROSE_LINE = re.compile(r"[。；！？]")
 
 
@@ -2803,7 +2804,7 @@ def _parts_under_parents(
     wholes: list[tuple[str, Unit]] = []
     parts: list[str] = []
     for line in lines:
-        words = re.sub(r"[\s|｜]+", "", _ENGLISH_TAIL.sub("", line))
+        words = re.sub(r"[\s|｜]+", "", ENGLISH_AFTER.sub("", line))
         if words.startswith(("#", "＃")) and wholes:
             parts.append(words.lstrip("#＃"))
             continue
@@ -2831,7 +2832,6 @@ def _parts_under_parents(
 
 
 _PLACINGS_MAX = 5000
-_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+[A-Za-z][^\u4e00-\u9fff]*$")
 
 
 def _compositions(total: int, groups: int) -> Iterator[tuple[int, ...]]:

@@ -110,10 +110,7 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
         return "change" if growth else "share" if _SHARE_CUES.search(wide) else "level"
     if quantity.unit in PERCENT_UNITS:
-        # 占比提升0.58%: a share's move is a change.
-        # 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth).
-        moved = re.search(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率", near[-4:])
-        if _SHARE_CUES.search(near) and not moved:
+        if _SHARE_CUES.search(near) and not _SHARE_MOVED.search(near[-4:]):
             return "share"
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
@@ -132,6 +129,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     return "level"
 
 
+# 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth): a share word
+# followed by a move is a change.
+_SHARE_MOVED = re.compile(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率")
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
 _GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
 # 完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%, 完成预算数107.06%.

@@ -39,8 +39,9 @@ _PLAN_TITLE = re.compile(
 )
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
 # before it, as a work report is given early in the year it plans for.
-_REVIEWED_YEAR = re.compile(r"回顾了?((?:19|20)\d{2})\s*年")
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
+# A news story on a work report says the year it reviews: 报告回顾了2008年的工作.
+_REVIEWED_YEAR = re.compile(r"回顾了?((?:19|20)\d{2})\s*年")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 # 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).
@@ -132,11 +133,10 @@ def _years(text: str) -> DocumentContext:
         # story about one names the year under review most.
         titled = _WORK_REPORT_YEAR.search(title)
         year = titled.group(1) if titled else written
-        reviewed = _REVIEWED_YEAR.search(arabic_years(fold(text[: _HEAD_CHARS * 3])))
         if year:
             written = written or year
             report, plan = str(int(year) - 1), plan or year
-        elif reviewed:
+        elif reviewed := _REVIEWED_YEAR.search(arabic_years(fold(text[: _HEAD_CHARS * 3]))):
             # A news story on one: 报告回顾了2008年的工作,提出了2009年的发展目标.
             report, plan = reviewed.group(1), plan or str(int(reviewed.group(1)) + 1)
         else:
