@@ -1177,7 +1177,7 @@ def _is_serial(header: str, cells: Sequence[Cell]) -> bool:
     return (
         _SERIAL_HEADER.match(re.sub(r"\s+", "", header)) is not None
         and len(numbers) >= 2
-        and all(number.isdigit() for number in numbers)
+        and all(number.isdecimal() for number in numbers)
         and [int(number) for number in numbers] == list(range(1, len(numbers) + 1))
     )
 

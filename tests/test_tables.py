@@ -1023,3 +1023,8 @@ def test_a_unit_column_a_cell_per_line_gives_each_row_its_own_unit() -> None:
     )
     assert (facts["3650"].unit, facts["3650"].period) == ("人", "2007")
     assert (facts["19.5"].unit, facts["19.5"].kind) == ("%", "change")
+
+
+def test_a_column_of_circled_footnote_marks_is_no_column_of_serial_numbers() -> None:
+    # `②`.isdigit() is true but int('②') fails: a column of marks is not numbered 1, 2, 3.
+    assert rules_facts("9|的\n||||8\n||||②") == []
