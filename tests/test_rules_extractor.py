@@ -279,3 +279,39 @@ def test_dollar_amounts_are_money_and_a_sum_restated_in_words_is_one_fact() -> N
         ("8,600,000.00", 8_600_000, "元"),
         ("12.5億", 1_250_000_000, "美元"),
     ]
+
+
+def test_a_figure_that_closes_the_text_is_kept() -> None:
+    # A stored page often stops right after a figure; the text's end is no mark after it.
+    document = Document(id="doc", text="种业产值规模突破10亿元")
+    assert [f.text for f in RulesExtractor().extract([document]).facts] == ["10亿元"]
+    document = Document(id="doc", text="全年新增农机5台")
+    assert [f.text for f in RulesExtractor().extract([document]).facts] == ["5台"]
+
+
+def test_a_signed_change_in_brackets_is_kept_and_a_name_with_a_plus_is_not() -> None:
+    facts = _facts(
+        "上升最明顯的大類有雜項商品及服務(+9.06%)、交通(+8.75%)。打造“3+8+2”產業鏈體系。"
+    )
+    assert [(f.text, f.kind) for f in facts] == [("9.06%", "change"), ("8.75%", "change")]
+
+
+def test_indices_in_brackets_or_listed_are_levels_with_no_unit() -> None:
+    facts = _facts(
+        "12月綜合消費物價指數(113.40)按年上升6.81%。"
+        "甲類消費物價指數及乙類消費物價指數分別為107.69及106.52。"
+    )
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("113.40", "", "level"),
+        ("6.81%", "%", "change"),
+        ("107.69", "", "level"),
+        ("106.52", "", "level"),
+    ]
+
+
+def test_the_sum_of_a_budget_a_gazette_publishes_is_planned() -> None:
+    facts = _facts(
+        "教育發展基金二零零八年財政年度之本身預算於二零零八年一月一日起開始執行,"
+        "預計收入及開支之金額均為$420,500,000.00。"
+    )
+    assert [(f.text, f.unit, f.status) for f in facts] == [("420,500,000.00", "元", "target")]

@@ -206,6 +206,10 @@ _BUDGETED_NEAR = re.compile(
 _APPROVED_BUDGET = re.compile(
     r"(?:批准|批复)的?[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
 )
+# 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
+# budget a gazette publishes.
+_BUDGET_SUM = re.compile(r"预算[^。；;]{0,40}金额均?为\s*(?:\$|澳门币|港币|人民币)?\s*$")
+_BUDGET_SUM_REACH = 60
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(
     r"(?:左右)?的?(?:年度|控制|预期)?(?:目标)?任务|(?:左右)?的?((?:年度|控制|预期)目标)"
@@ -272,7 +276,7 @@ def status_of(
         return listed
     if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
         return "target"
-    if _APPROVED_BUDGET.search(near_clause):
+    if _APPROVED_BUDGET.search(near_clause) or _BUDGET_SUM.search(sentence[-_BUDGET_SUM_REACH:]):
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
         return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元

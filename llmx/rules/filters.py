@@ -78,10 +78,14 @@ _SENTENCE_MAX = 200
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
 # 价格指数为102.1, 总人口性别比(以女性为100,男性对女性的比例)为106.9: levels on a base of 100.
+# 綜合消費物價指數(113.40), 甲類及乙類消費物價指數分別為107.69及106.52: bracketed or listed.
 _INDEX_BEFORE = re.compile(
-    r"(?:指数|性别比)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:为|是|达到?|在)?$"
+    r"(?:指数|性别比)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:分别)?(?:为|是|达到?|在)?$"
+    r"|指数[(（]$|指数分别为\d+(?:\.\d+)?(?:及|和|、)$"
 )
 _INDEX_REACH = 40
+# 雜項商品及服務(+9.06%): a signed change in brackets after what changed, not a name like 5G+.
+_SIGNED_IN_BRACKETS = re.compile(r"[(（]\+$")
 # A quotation that opens with a change or a bid (“增长7.5%以上”, “保8%、争9%”) quotes a figure.
 _QUOTED_FIGURE = re.compile("(?:保|争|" + cue_pattern("change", Scope.CLAUSE).pattern + ")")
 
@@ -133,8 +137,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     """Why a mention is not a fact, or None when it may be one."""
     if is_zero_outcome(folded, quantity):
         return None
-    before1 = _before(folded, quantity, 1)
-    after1 = _after(folded, quantity, 1)
+    # A line end stands for the text's ends: `"" in "+"` is true, so an empty neighbour
+    # would read as every mark (10亿元 closing a page was a "name with plus").
+    before1 = _before(folded, quantity, 1) or "\n"
+    after1 = _after(folded, quantity, 1) or "\n"
     after8 = _after(folded, quantity, 8)
     if quantity.unit in NON_FACT_UNITS:
         return "date, name or class unit"
@@ -154,9 +160,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a 1:1 scale is a name, not a measured ratio"
     if quantity.chinese and quantity.unit == "条次":
         return "条 of a road class (两条次干道)"
-    if before1 in "+/-－" and before1 and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
+    if before1 in "+/-－" and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
         return "code or date"
-    if after1 in "+" or before1 == "+":
+    if after1 == "+" or (
+        before1 == "+" and not _SIGNED_IN_BRACKETS.search(_before(folded, quantity, 2))
+    ):
         return "name with plus"
     if after1 in "-/" and re.match(r"[-/]\d", _after(folded, quantity, 2)):
         return "code or date"
