@@ -91,6 +91,7 @@ from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
+from llmx.ledger import LedgerGrid, find_ledgers
 from llmx.lines import ENGLISH_AFTER, HAS_CJK, Span, text_lines
 from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
 from llmx.outline import lineages
@@ -387,6 +388,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _spaced_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
+    tables += _ledger_tables(text, _Spans(tables))
     tables += _flattened_tables(text, _Spans(tables))
     tables += _scorecard_tables(text, _Spans(tables))
     tables += _target_list_tables(text, _Spans(tables))
@@ -450,6 +452,7 @@ def _is_cell_line(line: str) -> bool:
 # --- One row per line: pipes, Markdown, tabs, aligned columns --------------------------------
 
 RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
+MONEY_UNITS = units_where(Family.MONEY)
 # A column of growth or shares whose header gives no unit is in percent.
 _RATE_HEADER = re.compile(
     f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
@@ -1553,6 +1556,10 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         )
         unit = _header_unit(caption) or line_unit
         title = f"{above} {caption}".strip()  # the caption's measure, else the title's
+        if _header_unit(caption):
+            # `一、全社会固定资产投资(亿元)` over its items, under a title `…投资额及房屋建筑面积`:
+            # they measure the caption, not the title's last measure.
+            title = caption
         tables.append(
             Table(part.start, part.end, title, columns, rows, layout="yearbook", unit=unit)
         )
@@ -1813,6 +1820,45 @@ def _outline_parts(
             )
         )
     return tables
+
+
+# --- Budget ledgers: `05 | 01 | 03 | 01 | 特區預算轉移 | 8,600,000.00 |` -----------------------
+
+
+def _ledger_tables(text: str, taken: _Spans) -> list[Table]:
+    """Budget ledgers (llmx.ledger) as tables of items and their amounts, cut into parts
+    under their parents (see `_outline_parts`)."""
+    return [
+        table
+        for grid in _unclaimed(find_ledgers(text), taken)
+        for table in _ledger_table(text, grid)
+    ]
+
+
+def _ledger_table(text: str, grid: LedgerGrid) -> list[Table]:
+    """A ledger's amounts are money: in the unit a `单位:` line or the header's brackets give
+    (`金額(千元)`), else 元, since a currency's name stays out of the unit (`金額 (澳門幣)`,
+    `$ 3,082,614.90`). The amounts of a budget (`預算`, not `決算`) are planned."""
+    header = _span_cell(text, grid.header, grid.start).text
+    title = " ".join(_captions_above(text, grid.start)[-1:])
+    said = _unit_line_unit(title) or _header_unit(header) or _unit_words(header)
+    unit = said if said and said[0] in MONEY_UNITS else ("元", said[1] if said else 1.0)
+    before = fold(text[: grid.start])
+    planned = "预算" in before and not _SETTLED_BUDGET.search(before)
+    columns = (
+        Column("", "indicator", None, None, None),
+        # `金額` names no measure: each amount is its item's.
+        Column(header, "value", "target" if planned else None, None, unit, name=""),
+    )
+    rows = [
+        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
+        for row in grid.rows
+    ]
+    table = Table(grid.start, grid.end, title, columns, (), layout="ledger", unit=unit)
+    return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
+
+
+_SETTLED_BUDGET = re.compile(r"决算|执行情况")
 
 
 # --- Rows of periods: `“六五”时期 109.6 105.4 …` under a header of measures ---------------------

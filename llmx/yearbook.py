@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 from llmx.quantities import split_header_unit
@@ -64,6 +64,9 @@ _CHINESE_LABEL = re.compile(
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
 _ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
 _ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+]*")
+# A line of English alone inside a grid: a label's translation, maybe its unit in brackets
+# (`(100 million yuan)`).
+_ENGLISH_LINE = re.compile(r"(?=.*[A-Za-z])[(（]?[A-Za-z0-9][A-Za-z0-9 ,.'’&()（）\-/:%+]*")
 _SENTENCE = re.compile(r"[。，；：:;！？!?]")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
 _INDEX_HEADING = re.compile(r"指数")
@@ -398,6 +401,7 @@ def _body(
     rows: list[tuple[_Body, Span | None]] = []  # each with its caption
     caption: Span | None = None
     parent: _Body | None = None  # the row with its own unit the sub-items below sit under
+    wrapped: _Body | None = None  # a label alone on its line, whose figures may follow
     quiet = 0
     position = start
     last = start
@@ -405,15 +409,24 @@ def _body(
         line_start, line = lines[position]
         position += 1
         body = _body_line(line_start, line)
+        if body is None and wrapped is not None:
+            # `一、全社会固定资产投资 (亿元) total investment…` / `(100 million yuan)` /
+            # `681.17 1082.47 …`: a label too long for its line, its figures on a line of their own.
+            body = _figures_of(wrapped, line_start, line)
         if body is None:
-            if line.strip() and not _ENGLISH_LABEL.fullmatch(line.strip()):
+            if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
                 break
             quiet += 1
             continue
         if not body.values:
-            caption, parent = body.label, None
+            if parent is None or body.indent <= parent.indent:
+                caption, parent = body.label, None
+            # else a group inside the parent's items (`按构成分` under `全社会固定资产投资(亿元)`):
+            # they still measure the parent.
+            wrapped = body
             quiet += 1
             continue
+        wrapped = None
         if len(body.values) > len(columns):
             break
         quiet, last = 0, position
@@ -440,6 +453,21 @@ def _body(
     return YearbookGrid(
         grid_start, grid_end, columns, _parts(rows, columns, grid_start, grid_end)
     ), last
+
+
+def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
+    """The row `label` heads when `line` is its figures alone; None if it holds anything else."""
+    bare = line.rstrip()
+    values = list(_TOKEN.finditer(bare))
+    if len(values) < _YEARS_MIN or not all(SPACED_CELL.fullmatch(v.group()) for v in values):
+        return None
+    return replace(
+        label,
+        end=start + len(bare),
+        values=tuple(cell_span(start, value) for value in values),
+        gaps=tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
+        trailing=len(line) - len(bare),
+    )
 
 
 def _one_space_apart(body: _Body) -> bool:

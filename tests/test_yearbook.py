@@ -315,3 +315,31 @@ def test_a_sub_item_whose_chinese_was_lost_is_read_by_its_english() -> None:
     assert (by_text["685.96"].value, by_text["685.96"].unit) == (6_859_600, "人")
     assert by_text["685.96"].period == "1990"
     assert "Urban" in by_text["685.96"].indicator
+
+
+def test_a_label_too_long_for_its_line_takes_the_figures_on_a_line_of_their_own() -> None:
+    text = (
+        "4-4  分类固定资产投资额\n"
+        "     item 1995 2000 2001 2002\n"
+        "一、全社会固定资产投资  (亿元) total investment in fixed assets \n"
+        " (100 million yuan)\n"
+        "681.17 1082.47 1134.48 1230.76\n"
+        "  按构成分             by use of funds                \n"
+        "    建筑安装工程         construction and installation   487.45 668.74 668.24 743.85\n"
+        "    设备工具器具购置     purchase of equipment 119.14 288.75 322.80 313.08\n"
+        "二、房屋建筑面积  (万平方米) floor space of buildings\n"
+        " (10000 sq.meter)\n"
+        "    施工面积        floor space under construction 7589.31 10118.93 8612.41 9765.07\n"
+    )
+    facts = rules_facts(text)
+    assert len(facts) == 4 * 4
+    by_text = {fact.text: fact for fact in facts}
+    assert (by_text["681.17"].value, by_text["681.17"].unit, by_text["681.17"].period) == (
+        68_117_000_000,
+        "元",
+        "1995",
+    )
+    assert "全社会固定资产投资" in by_text["681.17"].indicator
+    # A group inside the row's items (`按构成分`) leaves them in the row's unit.
+    assert (by_text["668.74"].value, by_text["668.74"].unit) == (66_874_000_000, "元")
+    assert (by_text["7589.31"].value, by_text["7589.31"].unit) == (75_893_100, "平方米")

@@ -272,7 +272,11 @@ def _row_facts(
     indicator = _without_note(header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
-    measured = _under_parent(indicator, table.parent, reading.measure)
+    measured = (
+        _ledger_item(indicator, table.parent)
+        if table.layout == "ledger"
+        else _under_parent(indicator, table.parent, reading.measure)
+    )
     # The row's words a kind is read from: a sub-item's take its parent's (男劳动参与率: a share).
     row_words = fold(header) if measured == indicator else fold(header + table.parent)
     indicator = measured
@@ -552,6 +556,17 @@ def _under_parent(label: str, parent: str, measure: str) -> str:
     ):
         return label
     return label + parent
+
+
+def _ledger_item(label: str, parent: str) -> str:
+    """A budget ledger's item named by one generic word (報酬, 工資, 其他) is its parent's:
+    臨時人員工資 over 工資 is that, 編制以外人員 over 報酬 is 編制以外人員報酬."""
+    if len(label) > _GENERIC_ITEM_MAX or not parent:
+        return label
+    return parent if parent.endswith(label) else parent + label
+
+
+_GENERIC_ITEM_MAX = 2
 
 
 # The measure a table's title names, as the head of its last phrase: 2018年上半年各市县地区生产
