@@ -77,6 +77,9 @@ _ENGLISH_MAX = 90
 _HEADER_LINES = 8  # lines from the first header line to the first row
 _QUIET_MAX = 4  # lines in a row without figures (captions, blank, English) inside a grid
 _ROWS_MIN = 2
+_GROUPS_MIN = 2
+# `2010 over 2009(%)`: a column comparing two years, in a header of years.
+_COMPARED = re.compile(r"((?:19|20)\d{2})\s+over\s+((?:19|20)\d{2})(?:\s*[(（]%[)）])?")
 _YEARS_MIN = 2
 
 
@@ -368,6 +371,9 @@ def _grid_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[YearbookGrid, int] | None:
     """The grid whose header's first line of years is line `index`, and the line after it."""
+    grouped = _grouped_header(lines, index)
+    if grouped is not None:
+        return _body(text, lines, grouped[0], index + 1, grouped[1])
     first = _header_tokens(lines[index][1])
     if not first or _years_of(first) < _YEARS_MIN:
         return None
@@ -389,6 +395,62 @@ def _grid_at(
     if columns is None:
         return None
     return _body(text, lines, index, body_start, columns)
+
+
+def _grouped_header(
+    lines: Sequence[tuple[int, str]], index: int
+) -> tuple[int, tuple[YearbookColumn, ...]] | None:
+    """A header whose line of years repeats them under groups named on the lines above:
+
+              Sector 增加值(亿元)   成(%) 2010年比
+        Value Added Composition 2009年增长%
+        2009 2010 2009 2010 2010 over 2009(%)
+
+    Each run of rising years (a comparison `2010 over 2009` is its later year) is a group's,
+    the groups' headings read in order across the lines above (a heading ending in 比 goes on
+    in the next one). The first heading line and the columns; None for any other header."""
+    years = _grouped_years(lines[index][1])
+    if years is None:
+        return None
+    runs: list[list[str]] = []
+    for year in years:
+        if not runs or year <= runs[-1][-1]:
+            runs.append([])
+        runs[-1].append(year)
+    if len(runs) < _GROUPS_MIN:
+        return None
+    top = index
+    headings: list[str] = []
+    while top > 0 and index - top < _HEADER_LINES:
+        tokens = _header_tokens(lines[top - 1][1])
+        if tokens is None or _years_of(tokens) or not lines[top - 1][1].strip():
+            break
+        headings = [word for _, word in tokens] + headings
+        top -= 1
+    merged: list[str] = []
+    for heading in headings:
+        if merged and merged[-1].endswith(("比", "较")):
+            merged[-1] += heading
+        else:
+            merged.append(heading)
+    if len(merged) != len(runs):
+        return None
+    columns = tuple(
+        YearbookColumn(_spaceless(heading), year)
+        for heading, run in zip(merged, runs, strict=True)
+        for year in run
+    )
+    return top, columns
+
+
+def _grouped_years(line: str) -> list[str] | None:
+    """The years of a header line of years alone, some of them repeated, a comparison
+    (`2010 over 2009(%)`) as its later year; None for a line of anything else."""
+    words = _COMPARED.sub(lambda found: max(found.group(1), found.group(2)), line).split()
+    if len(words) < _YEARS_MIN or not all(_YEAR.fullmatch(word) for word in words):
+        return None
+    years = [word[:4] for word in words]
+    return years if len(set(years)) < len(years) else None
 
 
 def _body(

@@ -343,3 +343,35 @@ def test_a_label_too_long_for_its_line_takes_the_figures_on_a_line_of_their_own(
     # A group inside the row's items (`按构成分`) leaves them in the row's unit.
     assert (by_text["668.74"].value, by_text["668.74"].unit) == (66_874_000_000, "元")
     assert (by_text["7589.31"].value, by_text["7589.31"].unit) == (75_893_100, "平方米")
+
+
+def test_years_repeated_under_groups_named_above_give_each_group_its_columns() -> None:
+    text = (
+        "3-10  分行业增加值\n"
+        "Value-added by Sector\n"
+        "      Sector 增加值(亿元)   成(%) 2010年比\n"
+        "Value Added Composition 2009年增长%\n"
+        "(100 million yuan) (%) Growth Rate in\n"
+        "2009 2010 2009 2010 2010 over 2009(%)\n"
+        "        Total 8169.80 10123.48 100.0 100.0 14.6\n"
+        "第一产业 Primary Industry 789.64 988.45 9.7 9.8 5.8\n"
+        "第二产业 Secondary Industry 4236.42 5446.10 51.8 53.8 18.0\n"
+    )
+    facts = {(fact.text, fact.period): fact for fact in rules_facts(text)}
+    assert len(facts) == 3 * 5
+    level, share, growth = facts["988.45", "2010"], facts["9.8", "2010"], facts["5.8", "2010"]
+    assert (level.value, level.unit, level.kind) == (98_845_000_000, "元", "level")
+    # The make-up's total reads 100: its column is shares, though `成(%)` lost its 构.
+    assert (share.unit, share.kind) == ("%", "share")
+    # `2010 over 2009`: a growth, dated by its later year.
+    assert (growth.unit, growth.kind) == ("%", "change")
+    assert "增加值" in level.indicator and "第一产业" in level.indicator
+
+
+def test_repeated_years_with_no_group_headings_above_are_no_grid() -> None:
+    text = (
+        "2009 2010 2009 2010\n"
+        "第一产业 Primary Industry 789.64 988.45 9.7 9.8\n"
+        "第二产业 Secondary Industry 4236.42 5446.10 51.8 53.8\n"
+    )
+    assert find_yearbooks(text) == []

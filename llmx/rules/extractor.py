@@ -198,6 +198,9 @@ class _TableReading:
     measure: str  # the measure its title names
     title: str  # folded
     account: str = ""  # a balance panel's account, from its title (一般公共预算)
+    # Percent columns where a row reads 100 (the total's): a make-up, its cells shares
+    # whatever the header says (`成(%)`, its 构 lost).
+    composed: frozenset[int] = frozenset()
 
 
 def _reading(table: Table) -> _TableReading:
@@ -211,7 +214,25 @@ def _reading(table: Table) -> _TableReading:
         _title_measure(table.title),
         title,
         _balance_account(table.title) if table.layout == "panels" else "",
+        _composed_columns(table),
     )
+
+
+def _composed_columns(table: Table) -> frozenset[int]:
+    return frozenset(
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "value"
+        and any(
+            len(row.cells) == len(table.columns)
+            and _HUNDRED.fullmatch(row.cells[index].clean)
+            and (table.unit_of(row, column) or ("", 1.0))[0] == "%"
+            for row in table.rows
+        )
+    )
+
+
+_HUNDRED = re.compile(r"100(?:\.0+)?%?")
 
 
 # A balance table's title: its number, year and place, the account, then the table's form
@@ -303,6 +324,8 @@ def _row_facts(
             headers = _KindHeaders(row_words, column_words, reading.title)
             arrow = _ARROW_BEFORE.search(before)
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
+            if kind == "level" and quantity.unit == "%" and index in reading.composed:
+                kind = "share"
             period = (
                 column.period
                 or table.period_above(row, column)
