@@ -315,3 +315,21 @@ def test_the_sum_of_a_budget_a_gazette_publishes_is_planned() -> None:
         "預計收入及開支之金額均為$420,500,000.00。"
     )
     assert [(f.text, f.unit, f.status) for f in facts] == [("420,500,000.00", "元", "target")]
+
+
+def test_a_figure_before_a_sharp_move_is_no_name_like_a_count_before_da() -> None:
+    facts = _facts("將今年經濟成長率從8月預測的4.45%大幅上修至7.37%。實施三大工程。")
+    assert [f.text for f in facts] == ["4.45%", "7.37%"]
+
+
+def test_a_paragraph_that_opens_on_the_next_steps_states_goals() -> None:
+    text = (
+        "福州市人大常委会听取了市政府关于2022年1—6月计划执行情况的报告。上半年GDP完成5442.7亿元。\n"
+        "下一阶段,福州将实施倍增计划;提速城际铁路建设;新改扩建公办幼儿园33所、义务教育学校15所。\n"
+    )
+    facts = RulesExtractor().extract([Document(id="doc", text=text)]).facts
+    assert [(f.text, f.status) for f in facts] == [
+        ("5442.7亿元", "actual"),
+        ("33所", "target"),
+        ("15所", "target"),
+    ]

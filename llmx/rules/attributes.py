@@ -328,6 +328,10 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
             return lead
     # 主要目标⏎生产总值增长11.5%左右,…: a heading line of its own over the paragraph.
     paragraph = folded.rfind("\n", max(0, position - _LIST_REACH), position)
+    # 下一阶段,福州将…;…;新改扩建公办幼儿园33所…: a paragraph that opens on the next steps.
+    next_steps = _NEXT_STEPS.match(folded, paragraph + 1) if paragraph >= 0 else None
+    if next_steps:
+        return next_steps.group()
     if paragraph <= 0:
         return None
     heading = folded[folded.rfind("\n", 0, paragraph) + 1 : paragraph].strip()
@@ -335,6 +339,7 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
 
 
 _LIST_REACH = 600
+_NEXT_STEPS = re.compile(r"\s*(?:下一阶段|下阶段|下一步)[,，]?[^。；;，,]{0,12}(?:将|要|力争)")
 _GOAL_HEADING = re.compile(
     r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*"
     r"(?:主要|预期|发展|总体)?(?:预期)?目标(?:任务)?"
