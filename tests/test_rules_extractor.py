@@ -333,3 +333,11 @@ def test_a_paragraph_that_opens_on_the_next_steps_states_goals() -> None:
         ("33所", "target"),
         ("15所", "target"),
     ]
+
+
+def test_the_bounds_of_a_class_whose_members_are_counted_are_no_facts() -> None:
+    body = (
+        "9个旗区中,常住人口超过50万人的旗区有1个,在30万人至50万人之间的旗区有2个,"
+        "少于10万人的旗区有1个。全区常住人口215.4万人。"
+    )
+    assert _texts(body) == ["9个", "1个", "2个", "1个", "215.4万人"]

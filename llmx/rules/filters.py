@@ -40,6 +40,12 @@ _MONEY_CLASS_AFTER = re.compile(
     r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人|重点|重大)?"
     r"(?:项目|企业|工业企业|工业法人企业|固定资产投资|投资项目|工业项目)"
 )
+# 常住人口超过50万人的旗区有1个, 在30万人至50万人之间的有4个: the bounds of a class whose
+# members a count follows.
+_CLASS_COUNTED_AFTER = re.compile(
+    r"^(?:[至到~—\-]\d+(?:\.\d+)?[万亿千百]?[^\d，。；;,]{0,3})?(?:之间|以上|以下)?的"
+    r"[^，。；;,\d]{0,8}(?:有|达|共)"
+)
 # 据2022年全省5‰人口变动抽样调查: the sampling rate of a survey, not a measure.
 _SURVEY_AFTER = re.compile(r"^[^，。；\d]{0,8}抽样调查")
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
@@ -222,6 +228,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "named package of policies or rules"
     if quantity.unit == "元" and _MONEY_CLASS_AFTER.match(_after(folded, quantity, 16)):
         return "amount defining a class of projects"
+    if _CLASS_COUNTED_AFTER.match(_after(folded, quantity, 24)):
+        return "bound of a class whose members are counted"
     if _inside_short_quote(folded, quantity):
         return "inside a name in quotes"
     if _CLASS_AFTER.match(after8):
