@@ -526,8 +526,10 @@ _GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x
 # the unit is what follows the magnitude word).
 _CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).pattern
 # The name never opens with a magnitude: 十亿港元 and 百万澳门元 are a magnitude and a currency.
+# A currency named before a bare 元 (`新台币元`, `澳门币元`) stays out of it too.
 _NAMED_CURRENCY = re.compile(
-    rf"^(?!{_CURRENCY_MAGNITUDE})[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)$"
+    rf"^(?!{_CURRENCY_MAGNITUDE})(?:[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)"
+    r"|(?:新台币|港币|澳门币|人民币)(?P<bare>元))$"
 )
 
 
@@ -537,7 +539,7 @@ def _one_language(unit: str) -> str:
     lost); a compound unit (元/人) is one unit and stays whole."""
     named = _NAMED_CURRENCY.match(unit)
     if named:
-        return named.group("rest")
+        return named.group("rest") or named.group("bare")
     found = _GLOSSED_UNIT.match(unit)
     if not found:
         return unit
@@ -548,8 +550,12 @@ def _one_language(unit: str) -> str:
 def _header_unit(header: str) -> Unit | None:
     """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
     found = split_header_unit(header)
+    if found and not _is_unit(found[0]):
+        # 薪资(新台币元): a currency's name stays out of the unit; (C/A) names a formula.
+        named = _unit_words(found[0]) if _NAMED_CURRENCY.match(found[0]) else None
+        return (named[0], found[1] * named[1]) if named and _is_unit(named[0]) else None
     if found:
-        return found if _is_unit(found[0]) else None  # (C/A) names a formula, not a unit
+        return found
     folded = fold(header).rstrip(" *")
     return ("%", 1.0) if folded.endswith("%") else None
 
@@ -1556,12 +1562,24 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         )
         unit = _header_unit(caption) or line_unit
         title = f"{above} {caption}".strip()  # the caption's measure, else the title's
+        parent = ""
         if _header_unit(caption):
             # `一、全社会固定资产投资(亿元)` over its items, under a title `…投资额及房屋建筑面积`:
-            # they measure the caption, not the title's last measure.
+            # they measure the caption, not the title's last measure; `male` under
+            # `劳动参与率(%)` is a part of it.
             title = caption
+            parent = re.sub(r"[(（][^()（）]*[)）]\s*$", "", caption.strip())
         tables.append(
-            Table(part.start, part.end, title, columns, rows, layout="yearbook", unit=unit)
+            Table(
+                part.start,
+                part.end,
+                title,
+                columns,
+                rows,
+                layout="yearbook",
+                unit=unit,
+                parent=parent,
+            )
         )
     return tables
 

@@ -59,11 +59,13 @@ _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年
 # bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
     rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
-    r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s]))*"
+    # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
+    # (`薪资(新台币元)   (nt/month.person)`).
+    r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s(（]|[(（][^A-Za-z]))*"
 )
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
 _ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
-_ENGLISH_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+]*")
+_ENGLISH_LABEL = re.compile(r"\(?[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+=]*")
 # A line of English alone inside a grid: a label's translation, maybe its unit in brackets
 # (`(100 million yuan)`).
 _ENGLISH_LINE = re.compile(r"(?=.*[A-Za-z])[(（]?[A-Za-z0-9][A-Za-z0-9 ,.'’&()（）\-/:%+]*")

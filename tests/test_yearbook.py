@@ -375,3 +375,27 @@ def test_repeated_years_with_no_group_headings_above_are_no_grid() -> None:
         "第二产业 Secondary Industry 4236.42 5446.10 51.8 53.8\n"
     )
     assert find_yearbooks(text) == []
+
+
+def test_english_with_signs_or_brackets_keeps_the_grid_and_parts_name_their_parent() -> None:
+    text = (
+        "附录1-3  主要统计指标概况\n"
+        "      item 1999 2000 2001 2002\n"
+        "人口 population  \n"
+        "  户籍登记人口数(万人)   registered population(10 000 persons) 2209 2228 2241 2252\n"
+        "  性别比 (女性为100)   sexual rate(female=100) 105 105 104 104\n"
+        "人力资源 labor force  \n"
+        "  劳动参与率(%)   labor force participation(%) 58 58 57 57\n"
+        "        male 70 69 68 68\n"
+        "  薪资(新台币元)   (nt/month.person)\n"
+        "    工业   industry 38409 39447 38940 38709\n"
+    )
+    facts = rules_facts(text)
+    assert len(facts) == 5 * 4
+    by_text = {fact.text: fact for fact in facts}
+    assert (by_text["105"].unit, by_text["105"].kind) == ("", "level")
+    # `male` under 劳动参与率(%) is its part: a share of it.
+    assert (by_text["70"].unit, by_text["70"].kind) == ("%", "share")
+    assert "劳动参与率" in by_text["70"].indicator
+    # A currency's name before 元 stays out of the unit.
+    assert (by_text["38409"].value, by_text["38409"].unit) == (38409, "元")
