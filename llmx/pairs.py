@@ -49,6 +49,7 @@ from llmx.lines import Span, grids_in
 _STUB = re.compile(r"^(?:指\s*标|项\s*目|名\s*称)$")
 _VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;：:，,！？!?]")
+_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年?")
 _LABEL_MAX = 30  # characters
 _BLANKS_MAX = 4  # blank lines (or lines of spaces) between two cells
 _ITEMS_MIN = 3
@@ -76,9 +77,14 @@ def find_pairs(text: str) -> list[PairGrid]:
 
 
 def _words(line: str) -> tuple[int, str]:
-    """The offset of a line's words in the line, and the words."""
-    words = line.strip()
-    return (len(line) - len(line.lstrip()), words) if words else (0, "")
+    """The offset of a line's words in the line, and the words: a cell's closing pipe
+    (`7154.36 |`, a page that keeps the table's rules) is no part of them, and a line of a
+    pipe alone is blank."""
+    words = _RULES.sub("", line.strip())
+    return (line.index(words), words) if words else (0, "")
+
+
+_RULES = re.compile(r"^[|｜]\s*|\s*[|｜]$")
 
 
 def _is_label(words: str) -> bool:
@@ -128,7 +134,8 @@ def _grid_at(
     cells = _cells(lines, index)
     stub = next(cells)
     header = next(cells, None)
-    if header is None or not _is_label(header.words):
+    # The values' header names them (总量指标) or gives their year (1996).
+    if header is None or not (_is_label(header.words) or _YEAR_HEADER.fullmatch(header.words)):
         return None
     rows: list[PairRow] = []
     pending: _Cell | None = None  # a label waiting for its value

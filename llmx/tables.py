@@ -394,6 +394,9 @@ def find_tables(text: str) -> list[Table]:
     tables += _target_list_tables(text, _Spans(tables))
     lines = _lines(text)
     tables += _panel_tables(text, lines, _Spans(tables))
+    # Before the piped rows: a label-then-value grid a page wrote a pipe after every cell of
+    # (`经常性收入合计 |⏎7154.36 |⏎|`) would read to them as piped rows from halfway.
+    tables += _pair_tables(text, _Spans(tables))
     tables += _piped_tables(text, _Spans(tables))
     tables += _year_row_tables(text, lines, _Spans(tables))
     tables += _row_tables(text, lines, _Spans(tables))
@@ -405,7 +408,6 @@ def find_tables(text: str) -> list[Table]:
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
     # looking there first could only join a table to the short lines around it.
     tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
-    tables += _pair_tables(text, _Spans(tables))
     tables += _figure_row_tables(text, _Spans(tables))
     tables.sort(key=lambda table: table.start)
     return [_first_row_unit(table) for table in tables]
@@ -711,10 +713,13 @@ def _family(layout: str | None) -> str | None:
 
 
 class _Found(Protocol):
-    """What a layout finder finds: a grid, a form, a run of records, from where it starts."""
+    """What a layout finder finds: a grid, a form, a run of records, and its span."""
 
     @property
     def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _Grid = TypeVar("_Grid", bound=_Found)
@@ -723,7 +728,7 @@ _Grid = TypeVar("_Grid", bound=_Found)
 def _unclaimed(found: Iterable[_Grid], taken: _Spans) -> Iterator[_Grid]:
     """What a finder found, less what starts inside a table an earlier reading made: each
     layout reads only the text the layouts before it left."""
-    return (grid for grid in found if grid.start not in taken)
+    return (grid for grid in found if grid.start not in taken and not taken.any_in(grid))
 
 
 class _Spans:
@@ -733,6 +738,12 @@ class _Spans:
         ordered = sorted((table.start, table.end) for table in tables)
         self._starts = [start for start, _ in ordered]
         self._ends = [end for _, end in ordered]
+
+    def any_in(self, grid: _Found) -> bool:
+        """Whether a table found so far starts inside `grid` (a grid that opens above a table
+        an earlier layout read would read its rows twice)."""
+        index = bisect_right(self._starts, grid.start)
+        return index < len(self._starts) and self._starts[index] < grid.end
 
     def __contains__(self, position: object) -> bool:
         if not isinstance(position, int):
@@ -1784,18 +1795,29 @@ def _pair_tables(text: str, taken: _Spans) -> list[Table]:
     ]
 
 
+_PAIR_CAPTION_LINES = 10
+
+
 def _pair_table(text: str, grid: PairGrid) -> list[Table]:
     rows = [
         [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
         for row in grid.rows
     ]
     stub, header = (_span_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
+    year = _BARE_YEAR.fullmatch(fold(header).strip())
     columns = (
         Column(stub, "indicator", None, None, None),
-        replace(_row_column(header), role="value"),
+        replace(_row_column(header), role="value", period=year.group(1) if year else None),
     )
-    title = " ".join(_captions_above(text, grid.start)[-1:])
-    unit = _unit_line_unit(title)
+    # The title and unit line over it, across the blank lines of a page that gives every
+    # line its own paragraph, and the lines of a pipe alone of one that keeps the rules.
+    above = [
+        bare
+        for line in _lines_before(text, grid.start, _PAIR_CAPTION_LINES)
+        if (bare := line.strip("|｜ \t\u3000"))
+    ][-_UNIT_LOOKBACK + 1 :]
+    title = " ".join(above)
+    unit = next(filter(None, map(_unit_line_unit, reversed(above))), None)
     table = Table(grid.start, grid.end, title, columns, (), layout="pairs", unit=unit)
     return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
 

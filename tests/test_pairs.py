@@ -81,3 +81,18 @@ def test_lines_of_prose_between_numbers_are_no_grid() -> None:
         "7.7",
     )
     assert find_pairs(prose) == []
+
+
+def test_a_grid_with_a_pipe_after_every_cell_is_read_whole_in_its_year_and_unit() -> None:
+    text = (
+        "8-2 国家财政收支平衡表 |\n|\n|\n单位:亿元 |\n|\n|\n项 目 |\n1996 |\n|\n|\n"
+        "经常性收支项目 |\n|\n经常性收入合计 |\n7154.36 |\n|\n各项税收 |\n6571.41 |\n|\n"
+        "建设性收支项目 |\n|\n建设性收入合计 |\n182.52 |\n|\n专项收入 |\n96.24 |\n|\n"
+    )
+    assert {table.layout for table in find_tables(text)} == {"pairs"}
+    assert [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)] == [
+        ("7154.36", 715_436_000_000, "元", "1996"),
+        ("6571.41", 657_141_000_000, "元", "1996"),
+        ("182.52", 18_252_000_000, "元", "1996"),
+        ("96.24", 9_624_000_000, "元", "1996"),
+    ]
