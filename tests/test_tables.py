@@ -1028,3 +1028,20 @@ def test_a_unit_column_a_cell_per_line_gives_each_row_its_own_unit() -> None:
 def test_a_column_of_circled_footnote_marks_is_no_column_of_serial_numbers() -> None:
     # `②`.isdigit() is true but int('②') fails: a column of marks is not numbered 1, 2, 3.
     assert rules_facts("9|的\n||||8\n||||②") == []
+
+
+def test_a_row_labelled_by_its_year_takes_no_unit_from_what_the_prose_says_after_that_year() -> (
+    None
+):
+    header = ["年度", "合计", "因公出国(境)经费", "公务接待费", "公车购置及运行维护费"]
+    header += ["合计", "车辆购置", "车辆运行"]
+    rows = ["2015年", "2840", "90", "1400", "1350", "73", "1277"]
+    rows += ["2016年", "2364", "12", "1356", "996", "37", "959"]
+    text = (
+        "2016年比2015年下降16.77%。\n2016年决算数与2015年决算数对比情况\n"
+        + "\n|\n".join(header + rows)
+        + "\n|\n"
+    )
+    facts = rules_facts(text)
+    assert [f.text for f in facts][:3] == ["16.77%", "2840", "90"]
+    assert {f.unit for f in facts[1:]} == {""}

@@ -411,6 +411,10 @@ def _stem(header: str) -> str:
     return _COUNT_SUFFIX.sub("", fold(header).strip())
 
 
+# A row labelled by its year (2016年) names no indicator the prose could give a unit to.
+_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年?(?:度|末|底)?$")
+
+
 def _units_in_prose(prepared: _Document) -> dict[str, str]:
     """For every table indicator, the unit the report writes after it in its prose
     (科技型企业数 → 家); an indicator the prose never counts maps to "" (a bare count).
@@ -423,7 +427,7 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
         stem
         for table in prepared.tables
         for row in table.rows
-        if len(stem := _stem(table.indicator_of(row))) >= 2
+        if len(stem := _stem(table.indicator_of(row))) >= 2 and not _YEAR_LABEL.match(stem)
     }
     if not stems:
         return {}
