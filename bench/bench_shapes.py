@@ -65,11 +65,17 @@ def year_rows(size: int, rng: random.Random) -> str:
     )
 
 
+def piped_labels(size: int, rng: random.Random) -> str:
+    """Lines of a label closed by a pipe, a budget ledger's headings without its coded items."""
+    return "".join(f"项目{rng.randrange(1000)} |\n" for _ in range(size))
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
     "spaced labels, space columns": spaced_rows,
     "year header rows": year_rows,
+    "labels closed by pipes": piped_labels,
 }
 
 

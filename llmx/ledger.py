@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import HAS_CJK, Span, grids_in
+from llmx.lines import HAS_CJK, Span, text_lines
 
 _CODE = re.compile(r"\d{1,3}(?:-\d{1,3}){1,5}")
 _LEVEL = re.compile(r"\d{2}")  # one level of a code written a cell per level
@@ -54,8 +54,22 @@ class LedgerGrid:
 
 
 def find_ledgers(text: str) -> list[LedgerGrid]:
-    """Every budget ledger of `text`, in order."""
-    return grids_in(text, _ledger_at)
+    """Every budget ledger of `text`, in order: each run of lines a ledger may hold, read
+    once (a run with too few coded items is no ledger, nor is any part of it)."""
+    lines = list(text_lines(text))
+    grids: list[LedgerGrid] = []
+    run: list[tuple[int, _Line]] = []
+    for index, (start, line) in enumerate([*lines, (len(text), "")]):
+        found = _read_line(start, line) if index < len(lines) else None
+        if found is not None:
+            run.append((index, found))
+            continue
+        if run:
+            grid = _ledger_of(lines, run)
+            if grid is not None:
+                grids.append(grid)
+            run = []
+    return grids
 
 
 @dataclass(frozen=True)
@@ -125,25 +139,16 @@ def _read_line(start: int, line: str) -> _Line | None:
     return _Line("amount", value=value) if value else None
 
 
-def _ledger_at(
-    text: str, lines: Sequence[tuple[int, str]], index: int
-) -> tuple[LedgerGrid, int] | None:
-    read: list[tuple[int, _Line]] = []
-    end = index
-    while end < len(lines):
-        start, line = lines[end]
-        found = _read_line(start, line)
-        if found is None:
-            break
-        read.append((end, found))
-        end += 1
-    if sum(found.kind == "item" for _, found in read) < _CODED_MIN:
+def _ledger_of(
+    lines: Sequence[tuple[int, str]], run: Sequence[tuple[int, _Line]]
+) -> LedgerGrid | None:
+    if sum(found.kind == "item" for _, found in run) < _CODED_MIN:
         return None
-    header = _amount_header(lines, read)
-    rows = _rows(read)
-    first = lines[read[0][0]][0]
-    last_start, last_line = lines[end - 1]
-    return LedgerGrid(first, last_start + len(last_line), header, tuple(rows)), end
+    first = lines[run[0][0]][0]
+    last_start, last_line = lines[run[-1][0]]
+    return LedgerGrid(
+        first, last_start + len(last_line), _amount_header(lines, run), tuple(_rows(run))
+    )
 
 
 def _amount_header(

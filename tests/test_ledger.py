@@ -79,3 +79,13 @@ def test_serial_numbers_and_a_two_column_table_are_no_ledger() -> None:
     items = "項目 | 金額 |\n稅收 | 100 |\n規費 | 200 |\n罰款 | 300 |\n"
     assert find_ledgers(serials) == []
     assert find_ledgers(items) == []
+
+
+def test_each_run_of_ledger_lines_is_read_once_as_a_whole() -> None:
+    headings = "".join(f"項目{number} |\n" for number in range(50))
+    assert find_ledgers(headings) == []  # headings alone: no coded items, no ledger
+    (ledger,) = find_ledgers(headings + CODES.split("\n", 1)[1])
+    assert ledger.start == 0  # the headings above belong to the run the ledger is read from
+    assert [row.depth for row in ledger.rows][-3:] == [1, 3, 4]
+    (first, second) = find_ledgers(CODES + "以上為附件一。\n" + CODES)
+    assert first.end < second.start
