@@ -117,20 +117,21 @@ def _read_line(start: int, line: str) -> _Line | None:
     codes = 0
     while codes < len(words) and (_CODE.fullmatch(words[codes]) or _LEVEL.fullmatch(words[codes])):
         codes += 1
-    rest = cells[codes:]
-    names = [cell for cell in rest if _amount(cell) is None]
-    amounts = [span for cell in rest if (span := _amount(cell))]
+    read = [(cell, _amount(cell)) for cell in cells[codes:]]
+    names = [cell for cell, amount in read if amount is None]
+    amounts = [amount for _, amount in read if amount is not None]
     if len(names) > 1 or len(amounts) > 1:
         return _Line("header") if not amounts and not codes else None
     name = names[0] if names else None
     if name and (len(name[1]) > _NAME_MAX or not HAS_CJK.search(name[1])):
         return None
     value = amounts[0] if amounts else None
-    levels = [words[index] for index in range(codes)]
+    levels = words[:codes]
     if levels:
-        code = levels[-1] if _CODE.fullmatch(levels[-1]) else "-".join(levels)
-        if name is None or (not _CODE.fullmatch(levels[-1]) and len(levels) < _LEVELS_MIN):
+        whole = _CODE.fullmatch(levels[-1]) is not None  # 03-02-99-00, not 05 | 01 | 03 | 01
+        if name is None or (not whole and len(levels) < _LEVELS_MIN):
             return None
+        code = levels[-1] if whole else "-".join(levels)
         return _Line("item", name[0], value, max(_depth(code), 1))
     if name and _AMOUNT_HEADER.match(name[1]) and value is None:
         return _Line("header")

@@ -17,6 +17,8 @@ HAS_CJK = re.compile(f"[{CJK}]")
 # The English after a label's or a heading's Chinese (`本市生产总值(亿元) Gross Domestic Product`,
 # `卫生机构 床位数 (张) Beds (unit)`): a translation, no part of the words.
 ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
+# A header cell that is a year alone (`2003`, `1996年`): a column, or the values, of that year.
+BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 # A finder's look at one line: the grid that starts there and the line after it, or None.
 GridAt = Callable[[str, Sequence[tuple[int, str]], int], "tuple[Grid, int] | None"]
 

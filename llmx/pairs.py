@@ -44,12 +44,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from llmx.folding import fold
-from llmx.lines import Span, grids_in
+from llmx.lines import BARE_YEAR, Span, grids_in
 
 _STUB = re.compile(r"^(?:指\s*标|项\s*目|名\s*称)$")
 _VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;：:，,！？!?]")
-_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年?")
 _LABEL_MAX = 30  # characters
 _BLANKS_MAX = 4  # blank lines (or lines of spaces) between two cells
 _ITEMS_MIN = 3
@@ -135,7 +134,7 @@ def _grid_at(
     stub = next(cells)
     header = next(cells, None)
     # The values' header names them (总量指标) or gives their year (1996).
-    if header is None or not (_is_label(header.words) or _YEAR_HEADER.fullmatch(header.words)):
+    if header is None or not (_is_label(header.words) or BARE_YEAR.fullmatch(header.words)):
         return None
     rows: list[PairRow] = []
     pending: _Cell | None = None  # a label waiting for its value

@@ -92,7 +92,7 @@ from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.ledger import LedgerGrid, find_ledgers
-from llmx.lines import ENGLISH_AFTER, HAS_CJK, Span, text_lines
+from llmx.lines import BARE_YEAR, ENGLISH_AFTER, HAS_CJK, Span, text_lines
 from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
@@ -1571,15 +1571,16 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             )
             for row in part.rows
         )
-        unit = _header_unit(caption) or line_unit
+        own = _header_unit(caption)
+        unit = own or line_unit
         title = f"{above} {caption}".strip()  # the caption's measure, else the title's
         parent = ""
-        if _header_unit(caption):
+        if own:
             # `一、全社会固定资产投资(亿元)` over its items, under a title `…投资额及房屋建筑面积`:
             # they measure the caption, not the title's last measure; `male` under
             # `劳动参与率(%)` is a part of it.
             title = caption
-            parent = re.sub(r"[(（][^()（）]*[)）]\s*$", "", caption.strip())
+            parent = _parent_name(caption)
         tables.append(
             Table(
                 part.start,
@@ -1721,9 +1722,9 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     body = _body_of(rows)
     columns = list(_columns(headers, body))
     for index, header in enumerate(headers):
-        year = _BARE_YEAR.fullmatch(fold(header).strip())
+        year = _header_year(header)
         if year:  # 2003: a column of that year's values
-            columns[index] = Column(header, "value", None, year.group(1), None)
+            columns[index] = Column(header, "value", None, year, None)
         elif index and re.search(r"[A-Za-z]", header) and not HAS_CJK.search(header):
             columns[index] = Column(header, "other", None, None, None)  # the labels' English
     if not any(column.role == "indicator" for column in columns):
@@ -1754,7 +1755,12 @@ def _months_dated(tables: Sequence[Table]) -> list[Table]:
     return dated
 
 
-_BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+def _header_year(header: str) -> str | None:
+    """The year a header cell that is a year alone gives its column (`2003`, `1996年`)."""
+    year = BARE_YEAR.fullmatch(fold(header).strip())
+    return year.group(1) if year else None
+
+
 # A title that says its figures are index numbers on a base (1978=100, 上年=100).
 _INDEX_BASE = re.compile(r"指\s*数.*[=＝为]\s*100")
 
@@ -1799,15 +1805,10 @@ _PAIR_CAPTION_LINES = 10
 
 
 def _pair_table(text: str, grid: PairGrid) -> list[Table]:
-    rows = [
-        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
-        for row in grid.rows
-    ]
     stub, header = (_span_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
-    year = _BARE_YEAR.fullmatch(fold(header).strip())
     columns = (
         Column(stub, "indicator", None, None, None),
-        replace(_row_column(header), role="value", period=year.group(1) if year else None),
+        replace(_row_column(header), role="value", period=_header_year(header)),
     )
     # The title and unit line over it, across the blank lines of a page that gives every
     # line its own paragraph, and the lines of a pipe alone of one that keeps the rules.
@@ -1819,7 +1820,29 @@ def _pair_table(text: str, grid: PairGrid) -> list[Table]:
     title = " ".join(above)
     unit = next(filter(None, map(_unit_line_unit, reversed(above))), None)
     table = Table(grid.start, grid.end, title, columns, (), layout="pairs", unit=unit)
-    return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
+    return _labelled_parts(text, table, grid)
+
+
+class _LabelledRow(Protocol):
+    """A row of a two-column grid: a label, its value (None for a row that heads others),
+    and how deep it sits."""
+
+    @property
+    def label(self) -> Span: ...
+    @property
+    def value(self) -> Span | None: ...
+    @property
+    def depth(self) -> int: ...
+
+
+def _labelled_parts(text: str, table: Table, grid: PairGrid | LedgerGrid) -> list[Table]:
+    """A two-column grid's rows as `table`'s parts under their parents (`_outline_parts`)."""
+    labelled: Sequence[_LabelledRow] = grid.rows
+    rows = [
+        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
+        for row in labelled
+    ]
+    return _outline_parts(table, [row[0] for row in rows], [row.depth for row in labelled], rows)
 
 
 def _outline_parts(
@@ -1851,7 +1874,7 @@ def _outline_parts(
         tables.append(
             replace(
                 table,
-                parent=re.sub(r"[(（][^()（）]*[)）]$", "", nearest),
+                parent=_parent_name(nearest),
                 start=start,
                 end=max(end, start),
                 title=" ".join([table.title, *heads]).strip(),
@@ -1868,14 +1891,12 @@ def _outline_parts(
 def _ledger_tables(text: str, taken: _Spans) -> list[Table]:
     """Budget ledgers (llmx.ledger) as tables of items and their amounts, cut into parts
     under their parents (see `_outline_parts`)."""
-    return [
-        table
-        for grid in _unclaimed(find_ledgers(text), taken)
-        for table in _ledger_table(text, grid)
-    ]
+    grids = list(_unclaimed(find_ledgers(text), taken))
+    folded = fold(text) if grids else ""  # what comes before each, once for them all
+    return [table for grid in grids for table in _ledger_table(text, folded, grid)]
 
 
-def _ledger_table(text: str, grid: LedgerGrid) -> list[Table]:
+def _ledger_table(text: str, folded: str, grid: LedgerGrid) -> list[Table]:
     """A ledger's amounts are money: in the unit a `单位:` line or the header's brackets give
     (`金額(千元)`), else 元, since a currency's name stays out of the unit (`金額 (澳門幣)`,
     `$ 3,082,614.90`). The amounts of a budget (`預算`, not `決算`) are planned."""
@@ -1883,22 +1904,24 @@ def _ledger_table(text: str, grid: LedgerGrid) -> list[Table]:
     title = " ".join(_captions_above(text, grid.start)[-1:])
     said = _unit_line_unit(title) or _header_unit(header) or _unit_words(header)
     unit = said if said and said[0] in MONEY_UNITS else ("元", said[1] if said else 1.0)
-    before = fold(text[: grid.start])
+    before = folded[: grid.start]
     planned = "预算" in before and not _SETTLED_BUDGET.search(before)
     columns = (
         Column("", "indicator", None, None, None),
         # `金額` names no measure: each amount is its item's.
         Column(header, "value", "target" if planned else None, None, unit, name=""),
     )
-    rows = [
-        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
-        for row in grid.rows
-    ]
     table = Table(grid.start, grid.end, title, columns, (), layout="ledger", unit=unit)
-    return _outline_parts(table, [row[0] for row in rows], [row.depth for row in grid.rows], rows)
+    return _labelled_parts(text, table, grid)
 
 
 _SETTLED_BUDGET = re.compile(r"决算|执行情况")
+
+
+def _parent_name(label: str) -> str:
+    """What a row that heads others names its items' measure by: its label less the unit or
+    note in brackets at its end (`劳动参与率(%)` → 劳动参与率)."""
+    return re.sub(r"[(（][^()（）]*[)）]\s*$", "", label.strip())
 
 
 # --- Rows of periods: `“六五”时期 109.6 105.4 …` under a header of measures ---------------------

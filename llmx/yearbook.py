@@ -274,9 +274,7 @@ def _body_line(start: int, line: str) -> _Body | None:
         label[0] in "#＃",
         (start + indent, start + indent + len(label)),
         bool(english) or chinese is None,
-        tuple(cell_span(start, value) for value in values),
-        tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
-        len(line) - len(bare) if values else 0,
+        *_figures(start, line, values),
         sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line),
     )
 
@@ -525,12 +523,19 @@ def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
     values = list(_TOKEN.finditer(bare))
     if len(values) < _YEARS_MIN or not all(SPACED_CELL.fullmatch(v.group()) for v in values):
         return None
-    return replace(
-        label,
-        end=start + len(bare),
-        values=tuple(cell_span(start, value) for value in values),
-        gaps=tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
-        trailing=len(line) - len(bare),
+    spans, gaps, trailing = _figures(start, line, values)
+    return replace(label, end=start + len(bare), values=spans, gaps=gaps, trailing=trailing)
+
+
+def _figures(
+    start: int, line: str, values: Sequence[re.Match[str]]
+) -> tuple[tuple[Span, ...], tuple[int, ...], int]:
+    """A row's figures as a `_Body` holds them: their spans, the spaces before each after the
+    first, and the spaces after the last to the line's end (none where there is no figure)."""
+    return (
+        tuple(cell_span(start, value) for value in values),
+        tuple(values[i].start() - values[i - 1].end() for i in range(1, len(values))),
+        len(line) - len(line.rstrip()) if values else 0,
     )
 
 
