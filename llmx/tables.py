@@ -584,7 +584,58 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
-    return [_Line(start, line, _line_layout(line)) for start, line in text_lines(text)]
+    return _headers_rejoined(
+        text, [_Line(start, line, _line_layout(line)) for start, line in text_lines(text)]
+    )
+
+
+def _headers_rejoined(text: str, lines: list[_Line]) -> list[_Line]:
+    """A markdown table's header row that a page broke after every cell (`|  项 目  |`,
+    `    单位  |`, `   1980年 |`, a blank line, then `|---|---|---|`) made one line again:
+    the lines from the one opening with a pipe down to the separator, when together they
+    have as many cells as the separator has columns. Line ends become spaces, so every
+    offset stays the text's."""
+    rejoined: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        end = _broken_header_end(lines, index)
+        if end is None:
+            rejoined.append(lines[index])
+            index += 1
+            continue
+        start = lines[index].start
+        stop = lines[end - 1].start + len(lines[end - 1].text)
+        words = re.sub(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]", " ", text[start:stop])
+        rejoined.append(_Line(start, words, "pipe"))
+        index = end
+    return rejoined
+
+
+def _broken_header_end(lines: Sequence[_Line], first: int) -> int | None:
+    """Where a header row broken over lines from `first` ends (the separator's index), or
+    None where the lines there are no such row."""
+    if not _opens_with_pipe(lines[first]) or lines[first].layout != "pipe":
+        return None
+    index = first + 1
+    while index < len(lines) and index - first <= _BROKEN_HEADER_LINES:
+        line = lines[index]
+        if line.layout == "separator":
+            break
+        if line.text.strip() and (line.layout != "pipe" or _opens_with_pipe(line)):
+            return None
+        index += 1
+    else:
+        return None
+    if index == first + 1:
+        return None
+    joined = " ".join(line.text for line in lines[first:index])
+    cells = _PIPE.split(joined.strip().strip("|｜"))
+    columns = len(_PIPE.split(lines[index].text.strip().strip("|｜")))
+    return index if len(cells) == columns else None
+
+
+# How many lines a broken header row may take: a cell a line, and blank lines between.
+_BROKEN_HEADER_LINES = 40
 
 
 def _line_layout(line: str) -> str | None:
@@ -855,7 +906,10 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         titles.extend(cell.text for cell in rows[index][1] if cell.text)
         index += 1
     header_rows: list[tuple[_Line, list[Cell]]] = []
-    while index < len(rows) and not _has_data(rows[index][1]):
+    # A markdown table's header ends at its separator: a group row under it (`| 一、户 数 |
+    # ||||`) holds no figure but heads no column.
+    above_separator = _rows_above_separator(lines[first:last]) if markdown else len(rows)
+    while index < min(len(rows), above_separator) and not _has_data(rows[index][1]):
         if len(header_rows) == _HEADER_ROWS_MAX:
             return None
         cells = rows[index][1]
@@ -924,6 +978,14 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
 
 # The heading of a table's first column, over all its header rows (年份, 指标, 项目, 地区).
 _STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间")
+
+
+def _rows_above_separator(lines: Sequence[_Line]) -> int:
+    """How many rows stand above a markdown block's first separator line."""
+    for index, line in enumerate(lines):
+        if line.layout == "separator":
+            return index
+    return len(lines)
 
 
 def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Cell]]:

@@ -88,6 +88,10 @@ def test_leaves_out_names_slogans_and_codes() -> None:
     assert _texts(body) == []
 
 
+def test_leaves_out_a_yearbook_tables_number_with_a_double_dash() -> None:
+    assert _texts("1--2 户数、人口与自然资源\n年末总户数37.05万户。") == ["37.05万户"]
+
+
 def test_leaves_out_the_unit_a_table_is_counted_in() -> None:
     assert _texts("單位:新台幣百萬元\n收入合计12亿元。") == ["12亿元"]
 

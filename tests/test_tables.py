@@ -1045,3 +1045,39 @@ def test_a_row_labelled_by_its_year_takes_no_unit_from_what_the_prose_says_after
     facts = rules_facts(text)
     assert [f.text for f in facts][:3] == ["16.77%", "2840", "90"]
     assert {f.unit for f in facts[1:]} == {""}
+
+
+def test_a_markdown_header_broken_after_every_cell_heads_its_columns() -> None:
+    # A yearbook page exported with a line end inside every header cell, a blank line
+    # before the separator, and a group row under it that heads no column.
+    text = (
+        "1--2 户数与人口\n"
+        "|  项 目  |  \n"
+        "    单位  |  \n"
+        "   1990年 |  \n"
+        "   1995年 |  \n"
+        "  \n"
+        "|---|---|---|---|\n"
+        "| 一、户 数 | |||\n"
+        "| 年末总户数 | 万户 | 32.73 | 36.43 | \n"
+        "| 人口密度 | 人/平方公里 | 535 | 583 | \n"
+    )
+    [table] = find_tables(text)
+    assert [(column.header, column.role, column.period) for column in table.columns] == [
+        ("项 目", "indicator", None),
+        ("单位", "unit", None),
+        ("1990年", "value", "1990"),
+        ("1995年", "value", "1995"),
+    ]
+    facts = RulesExtractor().extract([Document(id="yearbook", text=text)]).facts
+    assert [(fact.text, fact.value, fact.unit, fact.period) for fact in facts] == [
+        ("32.73", 327300, "户", "1990"),
+        ("36.43", 364300, "户", "1995"),
+        ("535", 535, "人/平方公里", "1990"),
+        ("583", 583, "人/平方公里", "1995"),
+    ]
+
+
+def test_a_header_line_broken_without_a_separator_below_stays_as_it_was() -> None:
+    text = "|  甲  |\n  乙  |\n正文一段，没有分隔线。\n"
+    assert find_tables(text) == []

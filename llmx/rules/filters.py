@@ -72,6 +72,8 @@ _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 # three terms is written after its words: 三次产业比例由10∶44∶46).
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
+# 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
+_CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
 _LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
 _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
@@ -166,7 +168,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a 1:1 scale is a name, not a measured ratio"
     if quantity.chinese and quantity.unit == "条次":
         return "条 of a road class (两条次干道)"
-    if before1 in "+/-－" and re.match(r"\d", _before(folded, quantity, 2)[:1] or "x"):
+    if before1 in "+/-－" and _CODE_BEFORE.search(_before(folded, quantity, 3)):
         return "code or date"
     if after1 == "+" or (
         before1 == "+" and not _SIGNED_IN_BRACKETS.search(_before(folded, quantity, 2))
