@@ -128,7 +128,7 @@ _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])")
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,7 @@ def _column(header: str) -> Column:
         header,
         "value" if status or year or changes else "other",
         status,
-        year.group(1) if year else None,
+        (year.group(1) or year.group(2)) if year else None,
         split_header_unit(header),
     )
 
@@ -804,8 +804,13 @@ class _Spans:
 
 
 def _has_data(cells: Sequence[Cell]) -> bool:
-    """A body row: a cell after the first holds a number that is not a date."""
-    return any(re.search(r"\d", _NOT_DATA.sub("", fold(cell.text))) for cell in cells[1:])
+    """A body row: a cell after the first holds a number that is not a date. A row whose
+    figures are all years, in order (`| 地 区 | 2008 | 2009 | |`), is a header's."""
+    figures = [words for cell in cells[1:] if re.search(r"\d", words := fold(cell.clean))]
+    years = [found.group(1) for words in figures if (found := BARE_YEAR.fullmatch(words))]
+    if years and len(years) == len(figures) and years == sorted(years):
+        return False
+    return any(re.search(r"\d", _NOT_DATA.sub("", words)) for words in figures)
 
 
 def _merge_spaced_letters(cells: list[Cell], text: str) -> list[Cell]:
@@ -993,7 +998,7 @@ def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Ce
     |`, `(个) | (个) | … | |`): a page that lost the span moved their cells one column left,
     leaving the last empty; each such row is put back one column right."""
     first = headers[0] if headers else []
-    if len(headers) < 2 or len(first) != width or not first[-1].clean:
+    if len(headers) < 2 or len(first) != width:
         return list(headers)
     if not _STUB_HEADING.fullmatch(first[0].clean):
         return list(headers)
@@ -1131,6 +1136,8 @@ def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[lis
     rows = [list(row) for row in header_rows]
     for depth in range(len(rows) - 1):
         upper, lower = _filled(rows[depth]), _filled(rows[depth + 1])
+        if lower and not lower[0].clean:  # the empty cell under the row labels' heading
+            lower = lower[1:]
         spanning = len(upper) + len(lower) - width
         if not (upper and lower) or spanning < 1 or len(lower) % spanning:
             continue

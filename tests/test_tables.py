@@ -1081,3 +1081,40 @@ def test_a_markdown_header_broken_after_every_cell_heads_its_columns() -> None:
 def test_a_header_line_broken_without_a_separator_below_stays_as_it_was() -> None:
     text = "|  甲  |\n  乙  |\n正文一段，没有分隔线。\n"
     assert find_tables(text) == []
+
+
+def test_a_row_of_bare_years_over_grouped_columns_dates_each_group() -> None:
+    # The years span two columns each; the rows under them lost the cell the region
+    # heading spanned, so they start one column left.
+    text = (
+        "| 17-22 社会消费品零售总额 | ||||\n"
+        "| 地 区 | 2008 | 2009 | ||\n"
+        "| 社会消费品零售总额 | 增 长 | 社会消费品零售总额 | 增 长 | |\n"
+        "| (亿元) | (%) | (亿元) | (%) | |\n"
+        "| 全 国 | 114830.1 | 22.7 | 132678.4 | 15.5 |\n"
+        "| 北 京 | 4645.5 | 21.1 | 5309.9 | 14.3 |\n"
+    )
+    facts = RulesExtractor().extract([Document(id="regions", text=text)]).facts
+    assert [(f.text, f.unit, f.period, f.kind, f.indicator) for f in facts[:4]] == [
+        ("114830.1", "元", "2008", "level", "全国社会消费品零售总额"),
+        ("22.7", "%", "2008", "change", "全国社会消费品零售总额增长"),
+        ("132678.4", "元", "2009", "level", "全国社会消费品零售总额"),
+        ("15.5", "%", "2009", "change", "全国社会消费品零售总额增长"),
+    ]
+
+
+def test_a_cell_whose_row_and_column_name_no_measure_measures_what_the_title_names() -> None:
+    text = (
+        "单位:元\n"
+        "附录 1-13  城镇居民人均可支配收入\n"
+        "地区 | 2011 | 2012\n"
+        "辽宁 | 20467 | 23223\n"
+        "吉林 | 17797 | 20208\n"
+    )
+    facts = RulesExtractor().extract([Document(id="incomes", text=text)]).facts
+    assert [(f.text, f.period, f.indicator) for f in facts] == [
+        ("20467", "2011", "辽宁城镇居民人均可支配收入"),
+        ("23223", "2012", "辽宁城镇居民人均可支配收入"),
+        ("17797", "2011", "吉林城镇居民人均可支配收入"),
+        ("20208", "2012", "吉林城镇居民人均可支配收入"),
+    ]

@@ -197,6 +197,9 @@ class _TableReading:
     measures: dict[int, str]  # the measure each value column's name opens with
     measure: str  # the measure its title names
     title: str  # folded
+    # A title that is one measure's name whole (城镇居民人均可支配收入), where no measure word
+    # of the vocabulary heads it: what a row naming no measure (辽宁) is a figure of.
+    subject: str = ""
     account: str = ""  # a balance panel's account, from its title (一般公共预算)
     # Percent columns where a row reads 100 (the total's): a make-up, its cells shares
     # whatever the header says (`成(%)`, its 构 lost).
@@ -213,8 +216,9 @@ def _reading(table: Table) -> _TableReading:
         measures,
         _title_measure(table.title),
         title,
-        _balance_account(table.title) if table.layout == "panels" else "",
-        _composed_columns(table),
+        subject=_title_subject(table.title),
+        account=_balance_account(table.title) if table.layout == "panels" else "",
+        composed=_composed_columns(table),
     )
 
 
@@ -321,7 +325,9 @@ def _row_facts(
             before = text[cell.start : quantity.start]
             bracketed = sum(map(before.count, "(（")) > sum(map(before.count, ")）"))
             column_words = fold(column.header) if bracketed else outside_brackets(column.header)
-            headers = _KindHeaders(row_words, column_words, reading.title)
+            # A yearbook spaces a header's letters out (增 长, 比 重).
+            column_words = _LETTER_SPACE.sub("", column_words)
+            headers = _KindHeaders(_LETTER_SPACE.sub("", row_words), column_words, reading.title)
             arrow = _ARROW_BEFORE.search(before)
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
             if kind == "level" and quantity.unit == "%" and index in reading.composed:
@@ -354,10 +360,17 @@ def _row_facts(
             # 年份) takes nothing from the title.
             measure = "" if not label and column.name is not None else reading.measure
             named = _cell_indicator(label, column_name, reading.measures.get(index, ""), measure)
+            if (
+                not measure
+                and table.layout in _BY_PLACE
+                and _names_no_measure(named, reading.subject)
+            ):
+                named += reading.subject
             yield _fact(prepared, section, quantity, named, status, kind, period)
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
@@ -614,6 +627,44 @@ def _title_measure(title: str) -> str:
     end = heads[-1].end()
     end += 2 if fold(title).startswith("指数", end) else 0
     return title[heads[-1].start() : end]
+
+
+def _names_no_measure(indicator: str, subject: str) -> bool:
+    """Whether a cell's indicator (辽宁, "") names no measure of its own, nor the subject."""
+    folded = fold(indicator)
+    measured = _MEASURE_END.search(folded) or _CHANGE_END.search(folded)
+    return bool(subject) and subject not in folded and not measured
+
+
+def _title_subject(title: str) -> str:
+    """A title that is one measure's name, less its table number, years, brackets and
+    English (`附录 1-13  城镇居民人均可支配收入`, `17-22 社会消费品零售总额`), or ""."""
+    last = max(title.rfind(mark) for mark in "。；;") + 1
+    words = _TITLE_NOISE.sub("", fold(title[last:])).strip()
+    one = _ONE_MEASURE.fullmatch(words) and _MEASURE_END.search(words)
+    return words if one else ""
+
+
+# A table's number (附录 1-13, 表3, 8-1), a year, a bracket, a unit line, English words, and
+# the 各县 of a table by place.
+_TITLE_NOISE = re.compile(
+    r"^\s*(?:附录|附表|续表|表)?\s*[\d一二三四五六七八九十]+(?:\s*[-—–.]+\s*\d+)*\s*"
+    r"|(?:19|20)\d{2}\s*年?(?:\s*[-—–至]\s*(?:19|20)\d{2}\s*年?)?"
+    r"|[(（][^()（）]*[)）]|单\s*位\s*[:：].*|[A-Za-z][A-Za-z ,.&'-]*"
+    r"|^各(?:省|市|县|区|地区|乡镇|镇)*"
+)
+# The layouts whose rows may be places or classes (辽宁, 小学) rather than measures: not a
+# ledger's or an account's items, nor the periods of a table of periods.
+_BY_PLACE = frozenset(
+    {"pipe", "markdown", "tab", "spaces", "cells", "lines", "yearbook", "piped", "box"}
+)
+_CHANGE_END = re.compile(f"{_CHANGE_ONLY.pattern}$")
+# How the name of a measure ends.
+_MEASURE_END = re.compile(r"(?:[量率数额值]|比重|构成|收入|支出|指数|价格)$")
+# A name of one measure: Chinese words ending as a measure does, no list of several.
+_ONE_MEASURE = re.compile(
+    r"(?!.*(?:[及和与、]|主要|情况|指标|基本|统计|分类))[\u4e00-\u9fff]{2,16}"
+)
 
 
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
