@@ -50,6 +50,7 @@ _PIPE = re.compile(r"[|｜]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
 _NO_VALUE = re.compile(r"[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;，,：:]")
+_SUB_ROW = re.compile(r"^\s*其中\s*[:：]")
 # A table's number opening its title: 表3, 附表1, 2-8 (a yearbook's chapter and table).
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|\d{1,2}\s*[-－—]\s*\d{1,3}(?!\d))")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -195,7 +196,8 @@ def _values_after(kinds: Sequence[str], label: int) -> int:
 
 
 def _too_long(text: str, cell: Span, limit: int) -> bool:
-    words = text[cell[0] : cell[1]]
+    # 其中:小麦, a sub-row's mark, is no sentence's colon.
+    words = _SUB_ROW.sub("", text[cell[0] : cell[1]])
     return len(words) > limit or bool(_PROSE.search(words))
 
 
@@ -217,17 +219,22 @@ def _grid(text: str, before: Sequence[Span], rows: Sequence[tuple[Span, ...]]) -
             break
         header.insert(0, cell)
     sizes = _sizes(text, rows, width)
+    # The row labels' heading ran into the title's cell (`表2 林业生产情况 产品名称 | 产量 |
+    # 比上年增长(%)`): the header is the value columns' alone, under an empty heading.
+    stub = [""] if len(header) == width - 1 and title is not None else []
     best: tuple[tuple[float, int], int, tuple[str, ...]] | None = None
-    for lead in range(min(_TITLE_CELLS_MAX, len(header) - width) + 1):
+    for lead in range(min(_TITLE_CELLS_MAX, len(header) - width + len(stub)) + 1):
         ceiling = best[0][0] if best else _BUDGETS[-1]
-        found = _headers([text[c[0] : c[1]] for c in header[lead:]], width, sizes, ceiling)
+        cells = [*stub, *(text[c[0] : c[1]] for c in header[lead:])]
+        found = _headers(cells, width, sizes, ceiling)
         if found is not None and (best is None or found[0] < best[0]):
             best = (found[0], lead, found[1])
     if best is None:
         return None
     _, lead, headers = best
     title = header[lead - 1] if lead else title
-    return FlatGrid(header[lead][0], rows[-1][-1][1], title, headers, tuple(rows))
+    start = header[lead][0] if header else rows[0][0][0]
+    return FlatGrid(start, rows[-1][-1][1], title, headers, tuple(rows))
 
 
 @dataclass(frozen=True)

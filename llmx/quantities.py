@@ -27,6 +27,7 @@ from llmx.vocabulary import (
     PER_UNITS,
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
+    TRILLION_MAGNITUDE,
     UNRECORDED_QUALIFIERS,
     WRITTEN_MAGNITUDES,
     WRITTEN_UNITS,
@@ -55,7 +56,7 @@ _CHINESE = (
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
     r"(?P<inner>余|多)?"
-    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_CURRENCY_MAGNITUDE}))?"
+    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_CURRENCY_MAGNITUDE}|{TRILLION_MAGNITUDE}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
     rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"
@@ -163,6 +164,9 @@ def _suffix_qualifier(folded: str, end: int) -> str | None:
     return None
 
 
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+
+
 def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
     parsed = parse_number(match.group("num"))
     if parsed is None:
@@ -178,6 +182,10 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
         inner = None
     if not unit and match.group("space"):
         end -= 1
+    elif unit and magnitude and match.group("space") in _LINE_BREAKS:
+        # 9.2亿⏎元: the amount ends with its line; the unit on the next line completes it
+        # (a bare 12⏎% is one span, as the gold has it).
+        end = match.start("space")
     start = match.start()
     factor = (MAGNITUDES.get(magnitude) or CURRENCY_MAGNITUDES[magnitude]) if magnitude else 1
     prefix, _ = _prefix_qualifier(folded, start)

@@ -174,6 +174,7 @@ MAGNITUDES: dict[str, int] = {
     "百万": 10**6,
     "亿": 10**8,
     "万": 10**4,
+    "兆": 10**12,
 }
 # The magnitude words written after a number (983亿元, 1.5万亿); 千亿 and 百亿 are written
 # as numerals of their own (突破千亿), not after one.
@@ -212,6 +213,9 @@ def from_english(words: str) -> str | None:
 # Right after Arabic digits, 千 before 元 is the magnitude too: 75,824,724千元 (a budget in
 # thousands of NT dollars writes its sums so in prose).
 DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"
+# Taiwan's 兆 is a trillion (歲出首破2兆元, 約1.4兆元); before an SI unit it is mega (兆瓦), a
+# unit of its own.
+TRILLION_MAGNITUDE = r"兆(?![瓦焦帕赫伏欧安]|字节|比特)"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 CHINESE_NUMERALS = CHINESE_DIGITS + "万亿"
 # Any character that writes a number, in any script or width, for "does this quote a number?"

@@ -256,6 +256,31 @@ def test_a_figure_for_the_year_after_the_report_year_is_a_goal() -> None:
     assert (facts["6.2%"].status, facts["6.2%"].period) == ("target", "2024")
 
 
+def test_the_year_a_sentence_opens_with_dates_its_clauses_after_a_semicolon() -> None:
+    text = (
+        "关于某市2023年预算执行情况和2024年预算草案的报告\n"
+        "一、2023年预算执行情况\n2023年,全市一般公共预算收入完成286亿元。\n"
+        "2024年,全市一般公共预算收入安排306.74亿元,增长5%;"
+        "加上级补助等317.56亿元,总收入624.3亿元。\n"
+    )
+    facts = _facts(text)
+    assert facts["286亿元"].status == "actual"
+    assert [facts[key].status for key in ("306.74亿元", "317.56亿元", "624.3亿元")] == [
+        "target", "target", "target",
+    ]  # fmt: skip
+
+
+def test_a_goal_that_must_be_reached_and_next_years_budget_are_targets() -> None:
+    text = (
+        "某省2008年政府工作报告新闻\n2007年全省生产总值增长12%。"
+        "到2012年,人均GDP要達到1.8萬元。明年中央政府總預算案,歲出首次突破2兆元。\n"
+    )
+    facts = _facts(text)
+    assert facts["12%"].status == "actual"
+    assert facts["1.8萬元"].status == "target"
+    assert facts["2兆元"].status == "target"
+
+
 def test_last_years_figure_compared_with_takes_the_year_before() -> None:
     text = (
         "关于某区2020年上半年预算执行情况的报告\n"

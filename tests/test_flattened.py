@@ -140,3 +140,21 @@ def test_a_header_no_layout_fits_gives_no_table() -> None:
     header = "|".join(["地区", *(f"项目{n}" for n in range(30))])
     rows = "|".join(f"区{n}|" + "|".join(str(10 + k) for k in range(12)) for n in range(4))
     assert find_flattened(f"{header}|{rows}") == []
+
+
+def test_a_header_whose_row_heading_ran_into_the_title_heads_the_value_columns() -> None:
+    # The title's cell ends with the row labels' heading (产品名称), and a sub-row's label
+    # opens with 其中: — no sentence for all its colon.
+    text = (
+        "全年粮食总产量124735吨。 表1 2020年主要农产品产量 产品名称 | 产量(吨) | 比上年增长(%) "
+        "| 粮食 | 124735 | 3.2 | 其中:小麦 | 15669 | -3.0 | 玉米 | 82292 | 1.9 |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind) for f in facts if f.start > 20] == [
+        ("124735", "吨", "level"),
+        ("3.2", "%", "change"),
+        ("15669", "吨", "level"),
+        ("3.0", "%", "change"),
+        ("82292", "吨", "level"),
+        ("1.9", "%", "change"),
+    ]

@@ -345,3 +345,50 @@ def test_the_bounds_of_a_class_whose_members_are_counted_are_no_facts() -> None:
         "少于10万人的旗区有1个。全区常住人口215.4万人。"
     )
     assert _texts(body) == ["9个", "1个", "2个", "1个", "215.4万人"]
+
+
+def test_a_trillion_written_zhao_is_money_and_a_megawatt_is_a_unit() -> None:
+    facts = _facts("明年中央政府總預算案歲出首次突破2兆元，新增光伏装机5兆瓦。")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("2兆元", 2e12, "元"),
+        ("5兆瓦", 5, "兆瓦"),
+    ]
+
+
+def test_a_stay_in_days_and_a_rate_per_minutes_are_measures_and_a_date_is_not() -> None:
+    body = "3月15日统计，旅客平均逗留0.9日，平均約每2.1分鐘出生一個嬰兒，建设15分钟生活圈。"
+    assert _texts(body) == ["0.9日", "2.1分鐘"]
+
+
+def test_an_amount_whose_unit_went_to_the_next_line_ends_with_its_line() -> None:
+    facts = _facts("完成一般公共预算收入9.2亿\n元，增长10.2%。")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("9.2亿", 9.2e8, "元"),
+        ("10.2%", 10.2, "%"),
+    ]
+
+
+def test_a_list_shares_its_unit_across_a_minus_sign_and_after_fenbie() -> None:
+    facts = _facts(
+        "三次产业分别拉动经济增长0.9、-0.6和1.4个百分点；出口和进口分别增长13.5%和11.1。"
+    )
+    assert [(f.text, f.unit) for f in facts] == [
+        ("0.9", "个百分点"),
+        ("0.6", "个百分点"),
+        ("1.4个百分点", "个百分点"),
+        ("13.5%", "%"),
+        ("11.1", "%"),
+    ]
+
+
+def test_leaves_out_bounds_passed_ordinal_lists_and_a_slogans_articles() -> None:
+    body = (
+        "收入过30亿元的52个，总投资35亿元的80项工程开工。"
+        "第一、二、三次产业协调发展，集中做好四篇文章。"
+    )
+    assert _texts(body) == ["52个", "35亿元", "80项"]
+
+
+def test_a_sex_ratio_is_a_level_with_no_unit() -> None:
+    facts = _facts("全国性比例為100.26。")
+    assert [(f.text, f.unit, f.kind) for f in facts] == [("100.26", "", "level")]

@@ -212,7 +212,7 @@ _BUDGET_SUM = re.compile(r"预算[^。；;]{0,40}金额均?为\s*(?:\$|澳门币
 _BUDGET_SUM_REACH = 60
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(
-    r"(?:左右)?的?(?:年度|控制|预期)?(?:目标)?任务|(?:左右)?的?((?:年度|控制|预期)目标)"
+    r"(?:左右)?的?(?:年度|控制|预期)?(?:目标)?任务|(?:左右)?的?((?:年度|控制|预期|增长)目标)"
 )
 # 低于5%的控制目标 compares a result with the goal; the goal is a level of what is measured.
 _COMPARED_WITH_GOAL = re.compile(r"(?:低于|高于|好于|优于)$")
@@ -224,7 +224,10 @@ _EXECUTED_NEAR = re.compile(
 # Modal words that make a clause a goal even inside a review: 力争全年增长6%. (争取 is not
 # one there: 争取上级资金28.6亿元 reports money obtained.)
 # 确保完成生产总值5420亿元 is a goal; 确保了 reports one met.
-_GOAL_MODALS = re.compile(r"力争|确保(?!了)|(?<!模)拟(?!定)")
+# 人均GDP要达到1.8万元: 要 before the verb of a goal (not 主要, 重要, 需要).
+_GOAL_MODALS = re.compile(
+    r"力争|确保(?!了)|(?<!模)拟(?!定)|(?<![主重需只])要(?:达到|实现|控制在|提高到|突破|保持)"
+)
 # A sentence that announces this year's goals, in a review part or a news story on a plan:
 # 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
 # How far back in its sentence an announcement still makes a number a goal. A bound, so a
@@ -234,6 +237,7 @@ _GOALS_ANNOUNCED = re.compile(
     # 今年下半年,贵州将确保…: a clause naming the part of the year may come between.
     r"(?<![比较同与])今年(?:[^。；;]{0,12}(?:将|(?<![主重需只])要|力争)|[^。；;，,]{0,16}目标)"
     r"|(?:计划|报告|草案)》?还?提出"
+    r"|(?<![比较同与])明年(?!同期)"  # 明年中央政府总预算案,岁出首次突破2兆元
 )
 
 
@@ -251,7 +255,7 @@ def status_of(
     near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
     # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上).
-    stated = _opening_year(folded, bounds, quantity.start)
+    stated = _opening_year(folded, bounds, quantity.start, across_semicolons=True)
     ahead = bool(stated and context.plan_year and stated >= context.plan_year)
     forecast = _FORECAST.search(near)
     if forecast:
@@ -497,9 +501,17 @@ def _stated_year(
 _OPENING_YEAR_REACH = 64
 
 
-def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
-    """The year a clause of the sentence before `position` opens with, if one does."""
+def _opening_year(
+    folded: str, bounds: Boundaries, position: int, *, across_semicolons: bool = False
+) -> str | None:
+    """The year a clause of the sentence before `position` opens with, if one does; with
+    `across_semicolons`, of the sentence up to its full stop (`2024年,收入安排306.74亿元;
+    加…等317.56亿元,总收入624.3亿元。`: the whole sentence is 2024's)."""
     sentence_start = bounds.sentence_start(position)
+    if across_semicolons:
+        window = max(0, position - _GOAL_REACH)
+        sentence_start = max(folded.rfind(mark, window, position) for mark in _FULL_STOPS) + 1
+        sentence_start = max(sentence_start, window)
     index = bisect_right(bounds.clauses, position) - 1
     last = max(index - _OPENING_YEAR_REACH, -1)
     while index > last and bounds.clauses[index] >= sentence_start:
@@ -508,6 +520,9 @@ def _opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
             return opening.group(1)
         index -= 1
     return None
+
+
+_FULL_STOPS = "。！？!?\n"
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:

@@ -32,7 +32,7 @@ _NAME_AFTER = re.compile(
 # After a count in Chinese numerals, these make it a slogan or the text's own outline (十项行动,
 # 三项重点任务, 报告分四个部分).
 _SLOGAN_AFTER = re.compile(
-    r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分|底线)"
+    r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分|底线|文章)"
 )
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
@@ -46,6 +46,9 @@ _CLASS_COUNTED_AFTER = re.compile(
     r"^(?:[至到~—\-]\d+(?:\.\d+)?[万亿千百]?[^\d，。；;,]{0,3})?(?:之间|以上|以下)?的"
     r"[^，。；;,\d]{0,8}(?:有|达|共)"
 )
+# 收入过30亿元的52个: a bound passed (过, 超过), then how many passed it.
+_BOUND_PASSED_BEFORE = re.compile(r"(?:过|超过|超|逾)$")
+_PASSED_COUNTED_AFTER = re.compile(r"^(?:以上)?的\d+\s?[个家户所座项]")
 # 据2022年全省5‰人口变动抽样调查: the sampling rate of a survey, not a measure.
 _SURVEY_AFTER = re.compile(r"^[^，。；\d]{0,8}抽样调查")
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
@@ -72,9 +75,16 @@ _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 # three terms is written after its words: 三次产业比例由10∶44∶46).
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
+# 第一、二、: the terms of a list of ordinals after the first, which alone writes 第.
+_ORDINAL_LIST_BEFORE = re.compile(r"第[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*、$")
+# 平均逗留0.9日: a length of stay in days, which no date writes with a decimal.
+_DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
-_LIST_SEPARATOR = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|或|—|－|-|~|～|至|到)\s*$")
+# A list's separator, maybe before the next term's minus sign (0.9、-0.6和1.4个百分点).
+_LIST_SEPARATOR = re.compile(
+    r"^\s*(?:(?:、|,|，|和|及|与|以及|或)\s*[-－−]?|—|－|-|~|～|至|到)\s*$"
+)
 _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
 )
@@ -88,7 +98,7 @@ _QUOTE_MAX = 16
 # 价格指数为102.1, 总人口性别比(以女性为100,男性对女性的比例)为106.9: levels on a base of 100.
 # 綜合消費物價指數(113.40), 甲類及乙類消費物價指數分別為107.69及106.52: bracketed or listed.
 _INDEX_BEFORE = re.compile(
-    r"(?:指数|性别比)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:分别)?(?:为|是|达到?|在)?$"
+    r"(?:指数|性别比|性比例)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:分别)?(?:为|是|达到?|在)?$"
     r"|指数[(（]$|指数分别为\d+(?:\.\d+)?(?:及|和|、)$"
 )
 _INDEX_REACH = 40
@@ -150,7 +160,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     before1 = _before(folded, quantity, 1) or "\n"
     after1 = _after(folded, quantity, 1) or "\n"
     after8 = _after(folded, quantity, 8)
-    if quantity.unit in NON_FACT_UNITS:
+    if quantity.unit in NON_FACT_UNITS and not _DAYS_DECIMAL.fullmatch(quantity.text):
         return "date, name or class unit"
     if _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8)) and not re.search(
         r"\d", quantity.text
@@ -178,6 +188,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "code or date"
     if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
         return "ordinal"
+    if quantity.chinese and _ORDINAL_LIST_BEFORE.search(_before(folded, quantity, 12)):
+        return "ordinal"  # 第一、二、三次产业
     if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 3)):
         return "rank"
     if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):
@@ -222,7 +234,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "slogan or name in Chinese numerals"
     if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
         return "session of a meeting"
-    if quantity.unit in ("分钟", "小时") and re.match(r"^(?:[^，。；]{0,6}圈|[^\W\d以内])", after8):
+    if (
+        quantity.unit in ("分钟", "小时")
+        and before1 != "每"  # 平均每2.1分钟出生一个婴儿: a rate, not a service
+        and re.match(r"^(?:[^，。；]{0,6}圈|[^\W\d以内])", after8)
+    ):
         return "name of a service (15分钟生活圈, 24小时书房)"
     if quantity.unit == "条" and (
         _before(folded, quantity, 2) == "政策" or _PACKAGE_AFTER.match(after8)
@@ -230,7 +246,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "named package of policies or rules"
     if quantity.unit == "元" and _MONEY_CLASS_AFTER.match(_after(folded, quantity, 16)):
         return "amount defining a class of projects"
-    if _CLASS_COUNTED_AFTER.match(_after(folded, quantity, 24)):
+    if _CLASS_COUNTED_AFTER.match(_after(folded, quantity, 24)) or (
+        _BOUND_PASSED_BEFORE.search(_before(folded, quantity, 2))
+        and _PASSED_COUNTED_AFTER.match(_after(folded, quantity, 8))
+    ):
         return "bound of a class whose members are counted"
     if _inside_short_quote(folded, quantity):
         return "inside a name in quotes"
@@ -243,7 +262,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     )
     if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万") and not milestone:
         return "part of a word"
-    if _before(folded, quantity, 1) == "每":
+    # 每万人, 每100元: the base of a rate; 平均每2.1分钟出生一个婴儿 is a measure (no base has
+    # decimals).
+    if _before(folded, quantity, 1) == "每" and "." not in quantity.text:
         return "magnitude defining a rate"
     if quantity.chinese and quantity.value == 1 and quantity.shape == "number":
         return "indefinite 一"
@@ -308,21 +329,26 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
 
 def _last_term_takes_the_lists_rate(folded: str, shared: list[Quantity]) -> list[Quantity]:
     """`分别为67.92%、66.29%及65.36`: a bare last term of a list whose terms before it all
-    write the same rate unit takes it (at least two of them, so a lone % is no list)."""
-    for index in range(2, len(shared)):
-        current, terms = shared[index], shared[index - 2 : index]
+    write the same rate unit takes it (at least two of them, so a lone % is no list, unless
+    the clause says 分别 before it: `分别增长13.5%和11.1`)."""
+    for index in range(1, len(shared)):
+        current = shared[index]
         if current.unit or current.magnitude or current.shape != "number" or current.chinese:
             continue
+        terms = shared[max(0, index - 2) : index]
+        if len(terms) < 2 or not _LIST_SEPARATOR.match(folded[terms[0].end : terms[1].start]):
+            terms = terms[-1:]
+            if not _RESPECTIVELY.search(clause_before(folded, terms[0].start, 12)):
+                continue
         units = {term.unit for term in terms}
         if len(units) != 1 or not units <= PERCENT_UNITS:
             continue
-        separators = (
-            folded[terms[0].end : terms[1].start],
-            folded[terms[1].end : current.start],
-        )
-        if all(_LIST_SEPARATOR.match(separator) for separator in separators):
+        if _LIST_SEPARATOR.match(folded[terms[-1].end : current.start]):
             shared[index] = replace(current.with_unit(terms[0].unit), has_unit=True)
     return shared
+
+
+_RESPECTIVELY = re.compile(r"分别(?:增长|下降|为|是|达到?|占)?$")
 
 
 def _unit_written_in_part(current: Quantity, following: Quantity) -> bool:
