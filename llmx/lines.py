@@ -19,6 +19,10 @@ HAS_CJK = re.compile(f"[{CJK}]")
 ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 # A header cell that is a year alone (`2003`, `1996年`): a column, or the values, of that year.
 BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# The characters `str.splitlines` ends a line at: a span read on one line stops before them.
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# The gaps of a letter-spaced heading (增 长, 單 位), between two Chinese characters.
+LETTER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A finder's look at one line: the grid that starts there and the line after it, or None.
 GridAt = Callable[[str, Sequence[tuple[int, str]], int], "tuple[Grid, int] | None"]
 

@@ -18,6 +18,7 @@ import cn2an
 
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
+from llmx.lines import LINE_BREAKS
 from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
@@ -164,9 +165,6 @@ def _suffix_qualifier(folded: str, end: int) -> str | None:
     return None
 
 
-_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
-
-
 def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity | None:
     parsed = parse_number(match.group("num"))
     if parsed is None:
@@ -182,7 +180,7 @@ def _number_quantity(folded: str, source: str, match: re.Match[str]) -> Quantity
         inner = None
     if not unit and match.group("space"):
         end -= 1
-    elif unit and magnitude and match.group("space") in _LINE_BREAKS:
+    elif unit and magnitude and match.group("space") in LINE_BREAKS:
         # 9.2亿⏎元: the amount ends with its line; the unit on the next line completes it
         # (a bare 12⏎% is one span, as the gold has it).
         end = match.start("space")

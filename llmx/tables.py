@@ -92,7 +92,15 @@ from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.ledger import LedgerGrid, find_ledgers
-from llmx.lines import BARE_YEAR, ENGLISH_AFTER, HAS_CJK, Span, text_lines
+from llmx.lines import (
+    BARE_YEAR,
+    ENGLISH_AFTER,
+    HAS_CJK,
+    LETTER_GAPS,
+    LINE_BREAKS,
+    Span,
+    text_lines,
+)
 from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
 from llmx.outline import lineages
 from llmx.pairs import PairGrid, find_pairs
@@ -513,11 +521,8 @@ def _unit_line_unit(source: str) -> Unit | None:
 
 def _unit_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
-    bare = _one_language(_LETTER_GAPS.sub("", fold(words).strip()))
+    bare = _one_language(LETTER_GAPS.sub("", fold(words).strip()))
     return split_header_unit(f"({bare})") if bare else None
-
-
-_LETTER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.
@@ -605,7 +610,7 @@ def _headers_rejoined(text: str, lines: list[_Line]) -> list[_Line]:
             continue
         start = lines[index].start
         stop = lines[end - 1].start + len(lines[end - 1].text)
-        words = re.sub(r"[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]", " ", text[start:stop])
+        words = "".join(" " if char in LINE_BREAKS else char for char in text[start:stop])
         rejoined.append(_Line(start, words, "pipe"))
         index = end
     return rejoined

@@ -509,9 +509,7 @@ def _opening_year(
     加…等317.56亿元,总收入624.3亿元。`: the whole sentence is 2024's)."""
     sentence_start = bounds.sentence_start(position)
     if across_semicolons:
-        window = max(0, position - _GOAL_REACH)
-        sentence_start = max(folded.rfind(mark, window, position) for mark in _FULL_STOPS) + 1
-        sentence_start = max(sentence_start, window)
+        sentence_start = max(bounds.full_sentence_start(position), position - _GOAL_REACH)
     index = bisect_right(bounds.clauses, position) - 1
     last = max(index - _OPENING_YEAR_REACH, -1)
     while index > last and bounds.clauses[index] >= sentence_start:
@@ -520,9 +518,6 @@ def _opening_year(
             return opening.group(1)
         index -= 1
     return None
-
-
-_FULL_STOPS = "。！？!?\n"
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:

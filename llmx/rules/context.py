@@ -319,7 +319,9 @@ def section_year(section: Section) -> str | None:
 
 # --- where sentences, clauses and lines start ------------------------------------------------
 
-_SENTENCE_ENDS = "。；;！？!?\n"
+# A full stop ends a sentence whole; a semicolon ends one of the sentences it is made of.
+_FULL_STOPS = "。！？!?\n"
+_SENTENCE_ENDS = _FULL_STOPS + "；;"
 _CLAUSE_ENDS = _SENTENCE_ENDS + "，,：:"
 
 
@@ -331,6 +333,7 @@ class Boundaries:
     clauses: tuple[int, ...]
     lines: tuple[int, ...]
     length: int
+    full_sentences: tuple[int, ...]  # up to a full stop only, past semicolons
 
     @classmethod
     def of(cls, folded: str) -> Boundaries:
@@ -338,11 +341,22 @@ class Boundaries:
             pattern = "[" + re.escape(marks) + "]"
             return (0, *(match.end() for match in re.finditer(pattern, folded)))
 
-        return cls(starts(_SENTENCE_ENDS), starts(_CLAUSE_ENDS), starts("\n"), len(folded))
+        return cls(
+            starts(_SENTENCE_ENDS),
+            starts(_CLAUSE_ENDS),
+            starts("\n"),
+            len(folded),
+            starts(_FULL_STOPS),
+        )
 
     def sentence_start(self, position: int) -> int:
         """Where the sentence holding `position` starts (the character after its break)."""
         return self.sentences[bisect_right(self.sentences, position) - 1]
+
+    def full_sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` starts when only a full stop ends one
+        (`2024年,收入安排306.74亿元;加…317.56亿元。` is one)."""
+        return self.full_sentences[bisect_right(self.full_sentences, position) - 1]
 
     def clause_start(self, position: int) -> int:
         return self.clauses[bisect_right(self.clauses, position) - 1]

@@ -15,6 +15,7 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
+from llmx.lines import LETTER_GAPS
 from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
@@ -326,8 +327,8 @@ def _row_facts(
             bracketed = sum(map(before.count, "(（")) > sum(map(before.count, ")）"))
             column_words = fold(column.header) if bracketed else outside_brackets(column.header)
             # A yearbook spaces a header's letters out (增 长, 比 重).
-            column_words = _LETTER_SPACE.sub("", column_words)
-            headers = _KindHeaders(_LETTER_SPACE.sub("", row_words), column_words, reading.title)
+            column_words = LETTER_GAPS.sub("", column_words)
+            headers = _KindHeaders(LETTER_GAPS.sub("", row_words), column_words, reading.title)
             arrow = _ARROW_BEFORE.search(before)
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
             if kind == "level" and quantity.unit == "%" and index in reading.composed:
@@ -370,7 +371,6 @@ def _row_facts(
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
-_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
@@ -620,13 +620,18 @@ _RATE_NAME = re.compile(r"率$")
 def _title_measure(title: str) -> str:
     """The measure named in the last sentence of a table's title, in the title's script; an
     index of it where the title says so (各时期地区生产总值指数情况 → 地区生产总值指数)."""
-    last = max(title.rfind(mark) for mark in "。；;") + 1
+    last = _last_sentence_start(title)
     heads = list(_MEASURE_HEAD.finditer(fold(title), last))
     if not heads:
         return ""
     end = heads[-1].end()
     end += 2 if fold(title).startswith("指数", end) else 0
     return title[heads[-1].start() : end]
+
+
+def _last_sentence_start(title: str) -> int:
+    """Where a title's last sentence starts (a caption may carry a note before it)."""
+    return max(title.rfind(mark) for mark in "。；;") + 1
 
 
 def _names_no_measure(indicator: str, subject: str) -> bool:
@@ -639,8 +644,7 @@ def _names_no_measure(indicator: str, subject: str) -> bool:
 def _title_subject(title: str) -> str:
     """A title that is one measure's name, less its table number, years, brackets and
     English (`附录 1-13  城镇居民人均可支配收入`, `17-22 社会消费品零售总额`), or ""."""
-    last = max(title.rfind(mark) for mark in "。；;") + 1
-    words = _TITLE_NOISE.sub("", fold(title[last:])).strip()
+    words = _TITLE_NOISE.sub("", fold(title[_last_sentence_start(title) :])).strip()
     one = _ONE_MEASURE.fullmatch(words) and _MEASURE_END.search(words)
     return words if one else ""
 
@@ -659,9 +663,10 @@ _BY_PLACE = frozenset(
     {"pipe", "markdown", "tab", "spaces", "cells", "lines", "yearbook", "piped", "box"}
 )
 _CHANGE_END = re.compile(f"{_CHANGE_ONLY.pattern}$")
-# How the name of a measure ends.
-_MEASURE_END = re.compile(r"(?:[量率数额值]|比重|构成|收入|支出|指数|价格)$")
-# A name of one measure: Chinese words ending as a measure does, no list of several.
+# How the name of a measure ends: as a label that is a measure already does, or in the
+# words of money and prices a title names its one measure by.
+_MEASURE_END = re.compile(f"{_MEASURED_ALREADY.pattern}|(?:收入|支出|指数|价格)$")
+# A name of one measure: Chinese words only, no list of several (_MEASURE_END tells its end).
 _ONE_MEASURE = re.compile(
     r"(?!.*(?:[及和与、]|主要|情况|指标|基本|统计|分类))[\u4e00-\u9fff]{2,16}"
 )
