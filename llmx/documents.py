@@ -89,6 +89,19 @@ def short_title(title: str, width: int = 16) -> str:
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
+def read_file(path: Path) -> bytes:
+    """A file's bytes; an InputError naming the file where it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    """A text file's decoded text and the encoding it was in (see `decode_text`)."""
+    return decode_text(read_file(path), str(path))
+
+
 def decode_text(
     raw: bytes, name: str, *, visible: Callable[[str], str] | None = None
 ) -> tuple[str, str]:

@@ -31,7 +31,7 @@ def _mixed_folder(folder: Path) -> Path:
     (folder / "d_old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     (folder / "e_fake.docx").write_text("not a zip", encoding="utf-8")
     (folder / "f_empty.html").write_bytes(b"")
-    (folder / "g_notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / "g_chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     return folder
 
 
@@ -49,7 +49,7 @@ def test_a_mixed_folder_is_one_job_that_names_each_unreadable_file(tmp_path: Pat
         [line] = [line for line in lines if name in line]
         assert line == f"llmx: cannot read {folder / name}: " + line.split(": ", 2)[2]
         assert reason in line
-    assert "g_notes.csv" not in result.output  # unknown suffixes are skipped, not errors
+    assert "g_chart.png" not in result.output  # unknown suffixes are skipped, not errors
     assert lines[-1] == "llmx: error: 3 files could not be read; the run keeps the others"
     [run] = runs.iterdir()
     record = load_run(run).record

@@ -26,6 +26,8 @@ READERS: dict[str, str] = {
     ".md": "llmx.readers.markdown",
     ".markdown": "llmx.readers.markdown",
     ".pdf": "llmx.readers.pdf",
+    ".csv": "llmx.readers.delimited",
+    ".tsv": "llmx.readers.delimited",
 }
 
 # Formats we recognise but cannot read, with what to do instead.

@@ -30,7 +30,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from llmx.documents import Document, decode_text
+from llmx.documents import Document, decode_text, read_file
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import (
@@ -344,10 +344,7 @@ def _title(root: etree._Element, article: etree._Element) -> str | None:
 
 
 def read(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    raw = read_file(path)
     page, encoding = decode_page(raw, str(path))
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str with an XML declaration
     try:

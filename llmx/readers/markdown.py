@@ -13,7 +13,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from llmx.documents import Document, decode_text
+from llmx.documents import Document, read_text_file
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line
@@ -63,11 +63,7 @@ def _table(tokens: list[Token], start: int) -> tuple[list[list[GridCell]], int, 
 
 
 def read(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    source, encoding = decode_text(raw, str(path))
+    source, encoding = read_text_file(path)
     tokens = _PARSER.parse(source)
     builder = TextBuilder()
     title: str | None = None
