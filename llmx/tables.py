@@ -87,7 +87,9 @@ from math import comb
 from typing import Protocol, TypeVar
 
 from llmx.boxes import BoxGrid, find_boxes
+from llmx.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
+from llmx.commarows import CommaGrid, find_comma_tables
 from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
@@ -182,7 +184,7 @@ class Table:
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
     # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
-    # "scorecard", "runtogether", "periods"
+    # "scorecard", "runtogether", "periods", "comma", "blocks"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
     # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
     # shows one by indenting: a sub-item that names no measure of its own measures that.
@@ -302,6 +304,9 @@ def outside_brackets(header: str) -> str:
 
 def _header_status(header: str) -> str | None:
     folded = fold(header)
+    compared = _COMPARED.search(folded)
+    if compared:  # 实征净额与全年预算数比较: the collections' status, not the budget's
+        return _header_status(folded[: compared.start()])
     # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
     alone = outside_brackets(header)
     if "预计完成" in folded or (
@@ -313,6 +318,8 @@ def _header_status(header: str) -> str | None:
     return "actual" if _OUTCOME_ONLY.fullmatch(alone) else None
 
 
+# A measure compared with another (`…与全年预算数比较/百分比`, `…占本月分配预算数/百分比`).
+_COMPARED = re.compile(r"(?<=.)(?:与|占)(?=.+?(?:比较|百分比|比重))")
 # A header that is the word 预算 (or 决算) alone, `预算(元)`, heads budgeted (or final)
 # amounts; inside a longer name (一般公共预算收入) the word names a kind of revenue.
 _BUDGET_ONLY = re.compile(r"预\s*算")
@@ -393,10 +400,12 @@ def find_tables(text: str) -> list[Table]:
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
     tables += _columnwise_tables(text, _Spans(tables))
+    tables += _column_block_tables(text, _Spans(tables))
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _spaced_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
     tables += _ledger_tables(text, _Spans(tables))
+    tables += _comma_tables(text, _Spans(tables))
     tables += _flattened_tables(text, _Spans(tables))
     tables += _scorecard_tables(text, _Spans(tables))
     tables += _target_list_tables(text, _Spans(tables))
@@ -564,7 +573,7 @@ def _header_unit(header: str) -> Unit | None:
     if found:
         return found
     folded = fold(header).rstrip(" *")
-    return ("%", 1.0) if folded.endswith("%") else None
+    return ("%", 1.0) if folded.endswith(("%", "百分比")) else None
 
 
 def _row_column(header: str) -> Column:
@@ -1992,6 +2001,88 @@ def _ledger_table(text: str, folded: str, grid: LedgerGrid) -> list[Table]:
 _SETTLED_BUDGET = re.compile(r"决算|执行情况")
 
 
+# --- A column to a cell: `產品名稱 | 單位 | 產 量` over a block of lines per column --------------
+
+
+def _column_block_tables(text: str, taken: _Spans) -> list[Table]:
+    """Tables set a column to a cell (llmx.columnblocks): the first column of words labels
+    the rows, one headed 单位 gives each row its unit, and a column of figures measures what
+    its header names, in its unit (`比上年增長%`)."""
+    return [_column_block_table(text, grid) for grid in _unclaimed(find_column_blocks(text), taken)]
+
+
+def _column_block_table(text: str, grid: ColumnBlocks) -> Table:
+    headers = [text[a:b] for a, b in grid.headers]
+    figures = [
+        all(_figure_value(text[a:b]) is not None or _DASHES.fullmatch(text[a:b]) for a, b in block)
+        for block in grid.columns
+    ]
+    label = figures.index(False) if False in figures else None
+    columns = tuple(
+        replace(_row_column(header), role="value", unit=_header_unit(header))
+        if figured
+        else _row_column(header)
+        if _row_column(header).role == "unit"
+        else Column(header, "indicator" if index == label else "other", None, None, None)
+        for index, (header, figured) in enumerate(zip(headers, figures, strict=True))
+    )
+    rows = tuple(
+        Row(tuple(Cell(a, b, text[a:b]) for a, b in cells))
+        for cells in zip(*grid.columns, strict=True)
+    )
+    # `2008年主要工業產品產量` over `表2`: the title and the table's number, no prose.
+    captions = [line for line in _captions_above(text, grid.start) if not _PROSE_LINE.search(line)]
+    title = " ".join(captions[-2:])
+    return Table(grid.start, grid.end, title, columns, rows, layout="blocks")
+
+
+_DASHES = re.compile(r"\s*[—–―\-－…/]+\s*")
+
+
+# --- Comma-separated tables: `稅目別,全年預算數,…,_id` over `總 計,"38,589,196,000",…` ----------
+
+
+def _comma_tables(text: str, taken: _Spans) -> list[Table]:
+    """Comma-separated tables (llmx.commarows): the column whose fields are words labels
+    the rows, an identifier column (`_id`, `序号`) is no measure, and every other column
+    measures what its name says, in the unit it names (`…/增減百分比`); a table that names
+    no unit anywhere gives its amounts as written."""
+    return [_comma_table(text, grid) for grid in _unclaimed(find_comma_tables(text), taken)]
+
+
+def _comma_table(text: str, grid: CommaGrid) -> Table:
+    names = [text[a:b] for a, b in grid.names]
+
+    def worded(index: int) -> bool:
+        fields = [text[a:b] for a, b in (row[index] for row in grid.rows)]
+        return sum(bool(HAS_CJK.search(field)) for field in fields) * 2 > len(fields)
+
+    labels = [index for index in range(len(names)) if worded(index)][:1]
+    columns = tuple(
+        Column(name, "indicator", None, None, None)
+        if index in labels
+        else Column(name, "other", None, None, None)
+        if _IDENTIFIER_HEADER.fullmatch(fold(name).strip())
+        else replace(_row_column(name), role="value", unit=_header_unit(name))
+        for index, name in enumerate(names)
+    )
+    rows = tuple(Row(tuple(Cell(a, b, text[a:b]) for a, b in row)) for row in grid.rows)
+    title = " ".join(_captions_above(text, grid.start)[-1:])
+    unnamed = not _names_a_unit("\n".join([title, *names]))
+    return Table(
+        grid.start,
+        grid.end,
+        title,
+        columns,
+        rows,
+        layout="comma",
+        unit=("", 1.0) if unnamed else None,
+    )
+
+
+_IDENTIFIER_HEADER = re.compile(r"_?id|序号|编号|项次", re.IGNORECASE)
+
+
 def _parent_name(label: str) -> str:
     """What a row that heads others names its items' measure by: its label less the unit or
     note in brackets at its end (`劳动参与率(%)` → 劳动参与率)."""
@@ -2788,7 +2879,10 @@ def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
     text says every figure's unit: the header in brackets, one per column, in order; a base
     of 100 (the figures are indices); a `单位:` line for all; or else each row's label, or
     the label of a row or caption it sits under (`本市生产总值(亿元)` over `  第一产业`).
-    Rows whose unit nothing says are left out: a figure of unknown unit is no fact to guess."""
+    Rows whose unit nothing says are left out: a figure of unknown unit is no fact to guess.
+    (A table read by a layout, whose cells are surely a table's, gives them unit "" where the
+    page names no unit anywhere; this last reading, which finds rows of figures in any text,
+    does not.)"""
     tables: list[Table] = []
     for grid in find_figure_rows(text):
         # Rows another reading took stay its; the rest of the grid, a table that reading
@@ -2899,6 +2993,21 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         for part in parts
     ]
     return [part for part in kept if part.rows]
+
+
+_HEADER_WORD = re.compile(r"[\s()（）|｜]+")
+
+
+def _names_a_unit(header: str) -> bool:
+    """Whether a table's title or header names a unit anywhere: a unit alone or in brackets
+    (`港幣百萬元`, `(万张)`, `(10 000 persons)`), a `单位` line, a percent sign."""
+    folded = fold(header)
+    return (
+        "单位" in folded
+        or "%" in folded
+        or any(from_english(found.group(1)) for found in _UNIT_BRACKET.finditer(folded))
+        or any(_header_unit(f"({word})") for word in _HEADER_WORD.split(folded) if word)
+    )
 
 
 def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:

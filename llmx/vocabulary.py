@@ -105,7 +105,7 @@ UNITS: tuple[Unit, ...] = (
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("梯", T, per=True, written=False),
-    _("对", T, written=False),  # pairs, in a header's unit only (离婚率(对/千人)): 对 is a word
+    _("对", T),  # pairs: 结婚142,669对, 离婚率(对/千人)
     # person-years, read in a table's unit column only: after a figure in prose, 110万人年度
     # is 110万人 and 年度
     _("人年", T, written=False),

@@ -475,6 +475,13 @@ def _body(
             # `一、全社会固定资产投资 (亿元) total investment…` / `(100 million yuan)` /
             # `681.17 1082.47 …`: a label too long for its line, its figures on a line of their own.
             body = _figures_of(wrapped, line_start, line)
+            # `6.农业支出 …` / `218719` / `172527 184204 203307`: its figures over two lines,
+            # the first column's alone on the first.
+            if body is None and position < len(lines) and _is_figures(line):
+                below_start, below = lines[position]
+                both = text[line_start : below_start + len(below)]
+                body = _figures_of(wrapped, line_start, re.sub(r"[\r\n]", " ", both))
+                position += body is not None
         if body is None:
             if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
                 break
@@ -525,6 +532,11 @@ def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
         return None
     spans, gaps, trailing = _figures(start, line, values)
     return replace(label, end=start + len(bare), values=spans, gaps=gaps, trailing=trailing)
+
+
+def _is_figures(line: str) -> bool:
+    """A line of figures alone, one or more."""
+    return all(SPACED_CELL.fullmatch(value) for value in line.split()) and bool(line.strip())
 
 
 def _figures(

@@ -55,6 +55,20 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_document_year_is_not_a_year_its_figures_are_compared_with() -> None:
+    # A bulletin's second page: its first lines name 2007 only as the base of a change.
+    text = (
+        "三、工业\n全省工业增加值3842.33亿元,比上年增长21.6%。轻重工业结构由2007年的"
+        "28.0∶72.0变为29.0∶71.0。\n2008年主要工业产品产量\n"
+    )
+    assert document_year(text) == "2008"
+
+
+def test_document_year_after_the_only_year_named_as_the_same_period_before() -> None:
+    text = "今年8月入境旅客2,357,689人次,按年增加14.2%;经外港码头入境的旅客较2009年同期增加8.7%。\n"
+    assert document_year(text) == "2010"
+
+
 def test_document_year_from_a_metadata_date_field() -> None:
     text = "| 发布机构 | 某县统计局 | 成文日期 | 2021-02-25 |\n关于经济运行的通报\n"
     assert document_year(text) == "2020"

@@ -33,6 +33,13 @@ def test_a_header_that_gives_no_unit_gives_no_facts() -> None:
     assert rules_facts(unsaid) == []  # ... but a figure of unknown unit is no fact
 
 
+def test_a_table_that_names_units_it_does_not_place_gives_no_facts() -> None:
+    # Two units for three columns: which column is in which is unsaid.
+    unplaced = _UNITS_PER_COLUMN.replace("\n(元)", "")
+    assert find_figure_rows(unplaced)  # the rows are there ...
+    assert rules_facts(unplaced) == []  # ... but a figure given no unit the page names is wrong
+
+
 _UNITS_IN_LABELS = (
     "各县主要指标(2020年)\n"
     "指标 甲县 乙县 丙县\n"

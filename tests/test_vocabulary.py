@@ -78,11 +78,13 @@ def test_thousand_hectares_keep_the_thousand_in_the_unit() -> None:
     assert found == [("12.5千公頃", 12.5, "千公顷"), ("0.3千公顷", 0.3, "千公顷")]
 
 
-def test_pairs_are_a_unit_in_a_header_but_never_after_a_number_in_prose() -> None:
+def test_pairs_are_a_unit_in_a_header_and_after_a_number_in_prose() -> None:
     table = "指标 | 2022年\n结婚率(对/千人) | 6.4\n离婚率(对/千人) | 2.9\n"
     facts = RulesExtractor().extract([Document("d", table)]).facts
     assert [(f.text, f.unit) for f in facts] == [("6.4", "对/千人"), ("2.9", "对/千人")]
-    assert [q.unit for q in find_quantities("全年新增12对结对帮扶")] == [""]
+    # Round 10 (w761): marriages are counted in pairs; so are 结对帮扶's pairs.
+    assert [q.unit for q in find_quantities("全年新增12对结对帮扶")] == ["对"]
+    assert [q.unit for q in find_quantities("增长5%对全市经济")] == ["%"]
 
 
 def test_an_english_unit_reads_as_the_chinese_it_translates() -> None:

@@ -399,3 +399,24 @@ def test_english_with_signs_or_brackets_keeps_the_grid_and_parts_name_their_pare
     assert "劳动参与率" in by_text["70"].indicator
     # A currency's name before 元 stays out of the unit.
     assert (by_text["38409"].value, by_text["38409"].unit) == (38409, "元")
+
+
+def test_a_wrapped_row_whose_figures_run_over_two_lines_keeps_its_columns() -> None:
+    text = (
+        "单位:万元\n"
+        "    item 2000 2003 2004 2005\n"
+        "支出合计 total expenditure 324183 452301 516678 593066\n"
+        "1.农业支出 expenditure for agriculture \n"
+        "21871\n"
+        "17252 18420 20330\n"
+        "2.林业支出 expenditure for forestry 3875 4373 4788 5012\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert [
+        (by_text[figure].period, by_text[figure].indicator) for figure in ("21871", "20330")
+    ] == [
+        ("2000", "农业支出"),
+        ("2005", "农业支出"),
+    ]
+    assert by_text["5012"].period == "2005"  # the rows after it are read still
+    assert len(by_text) == 12

@@ -155,7 +155,7 @@ def _years(text: str) -> DocumentContext:
         so_far = _PART_OF_YEAR.search(fold(text[: _HEAD_CHARS * 3]))
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
     if report is None:
-        titled = next(_years_of(title), None)
+        titled = next(_own_years(title), None)
         report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
@@ -163,23 +163,33 @@ def _years(text: str) -> DocumentContext:
 
 
 def _most_named_year(folded: str) -> str | None:
-    """The year the text names most often on its own (not in a range or a span since). A
-    text that names no common-era year may be dated by the Republic of China calendar alone
-    (109年臺北市平均每戶…, 較108年增加): its years are 1911 more."""
+    """The year the text names most often on its own (not in a range or a span since, nor
+    as a base figures are compared with). A text that names no common-era year may be dated
+    by the Republic of China calendar alone (109年臺北市平均每戶…, 較108年增加): its years
+    are 1911 more."""
     counts = _named_years(folded, _YEAR, 0) or _named_years(folded, _ROC_PLAIN_YEAR, 1911)
     if not counts:
-        return None
+        # A text that names a year only as the one before (较2009年同期增加8.7%) is the year
+        # after it.
+        before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
+        return str(max(before)) if before else None
     # The most named; among as many, the latest (a report looks back from its own year).
     return max(counts, key=lambda year: (counts[year], year))
 
 
+_SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年同期")
+
+
 def _named_years(folded: str, year: re.Pattern[str] | str, era: int) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    return Counter(str(int(match.group(1)) + era) for match in _own_years(folded, year))
+
+
+def _own_years(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.Match[str]]:
+    """The years `folded` names as the year of something (`_years_of`) but for those a
+    figure is compared with (由2002年的, 较2015年): a base, not the document's year."""
     for match in _years_of(folded, year):
-        before = folded[max(0, match.start() - 3) : match.start()]
-        if not _COMPARED_BEFORE.search(before):  # 由2002年的, 较2015年: a base, not the year
-            counts[str(int(match.group(1)) + era)] += 1
-    return counts
+        if not _COMPARED_BEFORE.search(folded[max(0, match.start() - 3) : match.start()]):
+            yield match
 
 
 def _years_of(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.Match[str]]:

@@ -376,7 +376,11 @@ _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 # 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
-_COMPLETION_HEADER = re.compile(r"(?:完成|为|占)\s*(?:年度|全年)?\s*(?:预算|计划|目标)")
+_COMPLETION_HEADER = re.compile(
+    r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
+)
+# 与上年同期比较/增减百分比: a change on the year, where 与全年预算数比较/百分比 is a completion.
+_INCREASE_HEADER = re.compile(r"增减|增长|增幅|[增减]少")
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|[减加][:：]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
@@ -480,17 +484,16 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     cells changes whatever the row; a percent under a column that names no measure (全省(%),
     城市) takes the table's title (居民消费价格比上年涨跌幅度)."""
     implied = implied_kind(quantity.unit)
+    completion = _COMPLETION_HEADER.search(headers.column)
+    if quantity.unit == "%" and completion and not _INCREASE_HEADER.search(headers.column):
+        return "share"  # 实征净额与全年预算数比较/百分比, a share its 比较 does not change
     changes = _CHANGE_HEADER.search(headers.row) or _CHANGE_HEADER.search(headers.column)
     if implied == "change" or negative or changes:
         return "change"
     if implied == "share":
         return "share"
     # A share column (占规上工业比重) or a completion ratio (完成预算%) is a share too.
-    shares = (
-        _SHARE_HEADER.search(headers.row)
-        or _SHARE_HEADER.search(headers.column)
-        or _COMPLETION_HEADER.search(headers.column)
-    )
+    shares = _SHARE_HEADER.search(headers.row) or _SHARE_HEADER.search(headers.column) or completion
     if quantity.unit == "%" and shares:
         return "share"
     if quantity.unit == "%" and not names_a_measure(headers.column):
