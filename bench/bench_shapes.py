@@ -70,12 +70,28 @@ def piped_labels(size: int, rng: random.Random) -> str:
     return "".join(f"项目{rng.randrange(1000)} |\n" for _ in range(size))
 
 
+def comma_lines(size: int, rng: random.Random) -> str:
+    """Lines of names and figures between commas, each with a quote left open: a CSV header
+    tried at every line, never closing into records."""
+    return "".join(
+        f'名称{rng.randrange(1000)},"未闭合,{_number(rng)},{_number(rng)}\n' for _ in range(size)
+    )
+
+
+def pipe_line_cells(size: int, rng: random.Random) -> str:
+    """A word, then a lone pipe line, over and over: header cells of a table set a column to
+    a cell whose blocks never come."""
+    return "标题\n表1\n" + "".join(f"名称{rng.randrange(1000)}\n|\n" for _ in range(size))
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
     "spaced labels, space columns": spaced_rows,
     "year header rows": year_rows,
     "labels closed by pipes": piped_labels,
+    "comma lines with a quote left open": comma_lines,
+    "words between lone pipe lines": pipe_line_cells,
 }
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from llmx.lines import Span, text_lines
 
 _COLUMNS_MIN = 2
+_COLUMNS_MAX = 40  # header cells: bounds the look-ahead from each start
 _ROWS_MIN = 3
 _HEADER_CELL_MAX = 16  # characters
 _PIPE_LINE = re.compile(r"\s*[|｜]\s*")
@@ -92,7 +93,7 @@ def _grid_at(text: str, segments: list[tuple[Span, ...]], index: int) -> ColumnB
         return None  # a pipe line above: a cell after others, not the header's first
     headers = [segments[index][-1]]
     position = index + 1
-    while position < len(segments) and len(segments[position]) == 1:
+    while position < len(segments) and len(segments[position]) == 1 and len(headers) < _COLUMNS_MAX:
         if not _is_header_cell(text, segments[position][0]):
             return None
         headers.append(segments[position][0])

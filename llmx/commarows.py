@@ -109,8 +109,11 @@ def _skip_spaces(text: str, position: int) -> int:
 
 
 def _closing_quote(text: str, position: int) -> int | None:
-    """Where the quoted field opened before `position` closes (a doubled quote is a quote)."""
-    while (found := text.find('"', position)) != -1:
+    """Where the quoted field opened before `position` closes (a doubled quote is a quote),
+    on its own line: a quote left open is no field, and is not looked for to the text's end."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    while (found := text.find('"', position, line_end)) != -1:
         if not text.startswith('""', found):
             return found
         position = found + 2

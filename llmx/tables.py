@@ -2019,11 +2019,7 @@ def _column_block_table(text: str, grid: ColumnBlocks) -> Table:
     ]
     label = figures.index(False) if False in figures else None
     columns = tuple(
-        replace(_row_column(header), role="value", unit=_header_unit(header))
-        if figured
-        else _row_column(header)
-        if _row_column(header).role == "unit"
-        else Column(header, "indicator" if index == label else "other", None, None, None)
+        _block_column(header, figured, labels=index == label)
         for index, (header, figured) in enumerate(zip(headers, figures, strict=True))
     )
     rows = tuple(
@@ -2036,6 +2032,17 @@ def _column_block_table(text: str, grid: ColumnBlocks) -> Table:
     return Table(grid.start, grid.end, title, columns, rows, layout="blocks")
 
 
+def _block_column(header: str, figured: bool, *, labels: bool) -> Column:
+    """A block's column: figures measure what the header names; of the word blocks, one
+    headed 单位 gives the rows' units and the first labels the rows."""
+    column = _row_column(header)
+    if figured:
+        return replace(column, role="value", unit=_header_unit(header))
+    if column.role == "unit":
+        return column
+    return Column(header, "indicator" if labels else "other", None, None, None)
+
+
 _DASHES = re.compile(r"\s*[—–―\-－…/]+\s*")
 
 
@@ -2045,8 +2052,8 @@ _DASHES = re.compile(r"\s*[—–―\-－…/]+\s*")
 def _comma_tables(text: str, taken: _Spans) -> list[Table]:
     """Comma-separated tables (llmx.commarows): the column whose fields are words labels
     the rows, an identifier column (`_id`, `序号`) is no measure, and every other column
-    measures what its name says, in the unit it names (`…/增減百分比`); a table that names
-    no unit anywhere gives its amounts as written."""
+    measures what its name says, in the unit it or a `单位:` line above names (`…/增減百分比`);
+    a table that names no unit anywhere gives its amounts as written."""
     return [_comma_table(text, grid) for grid in _unclaimed(find_comma_tables(text), taken)]
 
 
@@ -2069,15 +2076,8 @@ def _comma_table(text: str, grid: CommaGrid) -> Table:
     rows = tuple(Row(tuple(Cell(a, b, text[a:b]) for a, b in row)) for row in grid.rows)
     title = " ".join(_captions_above(text, grid.start)[-1:])
     unnamed = not _names_a_unit("\n".join([title, *names]))
-    return Table(
-        grid.start,
-        grid.end,
-        title,
-        columns,
-        rows,
-        layout="comma",
-        unit=("", 1.0) if unnamed else None,
-    )
+    unit = _unit_line_unit(title) or (("", 1.0) if unnamed else None)  # 单位:千元 above it
+    return Table(grid.start, grid.end, title, columns, rows, layout="comma", unit=unit)
 
 
 _IDENTIFIER_HEADER = re.compile(r"_?id|序号|编号|项次", re.IGNORECASE)

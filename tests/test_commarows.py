@@ -52,3 +52,9 @@ def test_prose_and_figures_with_thousands_commas_are_no_table() -> None:
         "甲,乙,丙\n1,2,3\n"  # one record is too few
     )
     assert find_comma_tables(text) == []
+
+
+def test_a_unit_line_above_the_header_gives_the_amounts_its_unit() -> None:
+    text = "單位:千元\n" + "\n".join([_HEADER, *_RECORDS]) + "\n"
+    budget = next(fact for fact in rules_facts(text) if fact.text == "38,500,000,000")
+    assert (budget.value, budget.unit) == (38_500_000_000_000, "元")
