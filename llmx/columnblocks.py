@@ -35,14 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.lines import Span, text_lines
+from llmx.lines import FIGURE_CELL, Span, grids_among, stripped_span, text_lines
 
 _COLUMNS_MIN = 2
 _COLUMNS_MAX = 40  # header cells: bounds the look-ahead from each start
 _ROWS_MIN = 3
 _HEADER_CELL_MAX = 16  # characters
 _PIPE_LINE = re.compile(r"\s*[|｜]\s*")
-_FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 
 
 @dataclass(frozen=True)
@@ -56,16 +55,7 @@ class ColumnBlocks:
 def find_column_blocks(text: str) -> list[ColumnBlocks]:
     """The tables of `text` set a column to a cell, in order."""
     segments = _segments(text)
-    found: list[ColumnBlocks] = []
-    index = 0
-    while index < len(segments):
-        grid = _grid_at(text, segments, index)
-        if grid is None:
-            index += 1
-        else:
-            found.append(grid)
-            index += 2 * len(grid.headers)
-    return found
+    return grids_among(len(segments), lambda index: _grid_at(text, segments, index))
 
 
 def _segments(text: str) -> list[tuple[Span, ...]]:
@@ -78,15 +68,16 @@ def _segments(text: str) -> list[tuple[Span, ...]]:
             segments.append(tuple(current))
             current = []
         elif line.strip():
-            lead = len(line) - len(line.lstrip())
-            current.append((start + lead, start + len(line.rstrip())))
+            current.append(stripped_span(text, start, start + len(line)))
     return [*segments, tuple(current)]
 
 
-def _grid_at(text: str, segments: list[tuple[Span, ...]], index: int) -> ColumnBlocks | None:
+def _grid_at(
+    text: str, segments: list[tuple[Span, ...]], index: int
+) -> tuple[ColumnBlocks, int] | None:
     """The table whose first header cell is the last line of segment `index` (the lines
     above it are the title and the prose before), its other cells the one-line segments
-    after it, then a block per header cell."""
+    after it, then a block per header cell; and the segment after its last block."""
     if not segments[index] or not _is_header_cell(text, segments[index][-1]):
         return None
     if index and len(segments[index]) == 1:
@@ -105,9 +96,10 @@ def _grid_at(text: str, segments: list[tuple[Span, ...]], index: int) -> ColumnB
             and len(blocks) == len(headers)
             and rows >= _ROWS_MIN
             and all(len(block) == rows for block in blocks)
-            and any(all(_FIGURE.fullmatch(text[a:b]) for a, b in block) for block in blocks)
+            and any(all(FIGURE_CELL.fullmatch(text[a:b]) for a, b in block) for block in blocks)
         ):
-            return ColumnBlocks(headers[0][0], blocks[-1][-1][1], tuple(headers), tuple(blocks))
+            grid = ColumnBlocks(headers[0][0], blocks[-1][-1][1], tuple(headers), tuple(blocks))
+            return grid, position + len(blocks)
     return None
 
 
@@ -116,6 +108,6 @@ def _is_header_cell(text: str, span: Span) -> bool:
     words = text[span[0] : span[1]]
     return (
         len(words) <= _HEADER_CELL_MAX
-        and not _FIGURE.fullmatch(words)
+        and not FIGURE_CELL.fullmatch(words)
         and any(character.isalpha() for character in words)
     )

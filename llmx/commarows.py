@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.lines import HAS_CJK, Span, text_lines
+from llmx.lines import FIGURE_CELL, HAS_CJK, Span, stripped_span, text_lines
 
 _RECORDS_MIN = 3
 _WIDTH_MIN = 3
 _WIDTH_MAX = 60
-_FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _grid_at(text: str, start: int) -> CommaGrid | None:
         rows: list[tuple[Span, ...]] = []
         end = names[-1][1]
         while (record := _fields(text, _skip_spaces(text, after), width)) and any(
-            _FIGURE.fullmatch(text[a:b].strip()) for a, b in record[0]
+            FIGURE_CELL.fullmatch(text[a:b].strip()) for a, b in record[0]
         ):
             rows.append(record[0])
             end, after = record[0][-1][1], record[1]
@@ -85,7 +84,7 @@ def _fields(text: str, position: int, width: int) -> tuple[tuple[Span, ...], int
             found = ends.match(text, position)
             if found is None:
                 return None
-            spans.append(_stripped(text, found.start(), found.end()))
+            spans.append(stripped_span(text, found.start(), found.end()))
             position = found.end()
         if last:
             if position < len(text) and not text[position].isspace():
@@ -120,19 +119,11 @@ def _closing_quote(text: str, position: int) -> int | None:
     return None
 
 
-def _stripped(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _is_name(field: str) -> bool:
     """A header's field: words (`稅目別`, `_id`, `合計1`), not a figure or nothing."""
     field = field.strip()
     return (
         bool(field)
-        and not _FIGURE.fullmatch(field)
+        and not FIGURE_CELL.fullmatch(field)
         and (bool(HAS_CJK.search(field)) or field.replace("_", "").isalpha())
     )

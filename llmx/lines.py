@@ -39,10 +39,17 @@ def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
     """Every grid `grid_at` finds in `text`, in order: tried at each line, and after a grid
     from the line it ends at, so grids never overlap."""
     lines = list(text_lines(text))
+    return grids_among(len(lines), lambda index: grid_at(text, lines, index))
+
+
+def grids_among(count: int, grid_at: Callable[[int], tuple[Grid, int] | None]) -> list[Grid]:
+    """Every grid `grid_at` finds among `count` items (a text's lines, its runs of lines
+    between pipe lines), in order: tried at each item, and after a grid from the item it
+    ends at."""
     grids: list[Grid] = []
     index = 0
-    while index < len(lines):
-        found = grid_at(text, lines, index)
+    while index < count:
+        found = grid_at(index)
         if found is None:
             index += 1
             continue
@@ -51,6 +58,18 @@ def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:
     return grids
 
 
+def stripped_span(text: str, start: int, end: int) -> Span:
+    """The span `start`-`end` of `text` less the spaces at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of
+# a column's block writes it.
+FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 # A cell of a row whose figures are separated by spaces: a figure, maybe with a provisional or
 # revision mark after it (`438p`, `1.7r`), or a dash for none.
 SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–―…\-－/]+")

@@ -45,7 +45,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from llmx.lines import CJK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
+from llmx.lines import CJK, HAS_CJK, LINE_BREAKS, SPACED_CELL, Span, cell_span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
@@ -480,7 +480,10 @@ def _body(
             if body is None and position < len(lines) and _is_figures(line):
                 below_start, below = lines[position]
                 both = text[line_start : below_start + len(below)]
-                body = _figures_of(wrapped, line_start, re.sub(r"[\r\n]", " ", both))
+                joined = "".join(
+                    " " if character in LINE_BREAKS else character for character in both
+                )
+                body = _figures_of(wrapped, line_start, joined)
                 position += body is not None
         if body is None:
             if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
