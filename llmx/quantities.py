@@ -77,9 +77,9 @@ _GLUED_TERM = {"two": re.compile(r"\d{1,2}\.\d{2}"), "one": re.compile(r"\d{1,2}
 _SPLIT_TOTAL = 100.0
 _SPLIT_TOLERANCE = 0.1
 # 百分之十四点五, 千分之四点五: a percentage or per-mille rate written out in words, as formal
-# prose and speeches do.
+# prose and speeches do; Taiwan's releases put digits after the words (千分之4.66).
 PERCENT_WORDS_PATTERN = re.compile(
-    rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+    rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?|\d+(?:\.\d+)?(?!\d))"
 )
 _PER_WORD_UNITS = {"百": "%", "千": "‰"}
 FRACTION_PATTERN = re.compile(
@@ -294,7 +294,7 @@ def _percent_words_quantity(folded: str, source: str, match: re.Match[str]) -> Q
         qualifier,
         match.group("num"),
         None,
-        True,
+        parsed.chinese,
         "number",
         True,
     )

@@ -82,7 +82,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 from math import comb
 from typing import Protocol, TypeVar
 
@@ -900,11 +900,40 @@ def _stacked_headers(
 
 def _row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]:
     tables: list[Table] = []
-    for first, last in _blocks(lines, taken):
-        table = _block_table(text, lines, first, last)
-        if table is not None:
-            tables.append(table)
+    for block in _blocks(lines, taken):
+        for first, last in _header_restarts(lines, *block):
+            table = _block_table(text, lines, first, last)
+            if table is not None:
+                tables.append(table)
     return tables
+
+
+def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tuple[int, int]]:
+    """A block of pipe rows cut where a second table's header follows the first's rows with
+    no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 | GDP(億元) | 增速(%) |`):
+    a row of two or more word cells, one naming a column's unit or the row labels, between
+    rows of figures."""
+    if _family(lines[first].layout) != "pipe":
+        return [(first, last)]
+    outer = _outer_pipes(lines[first:last])
+    cells = [_row_cells(line, "pipe", outer) for line in lines[first:last]]
+    data = [_has_data(row) for row in cells]
+    cuts = [
+        first + index
+        for index in range(1, len(cells) - 1)
+        if data[index - 1] and data[index + 1] and _heads_a_table(cells[index])
+    ]
+    bounds = [first, *cuts, last]
+    return list(pairwise(bounds))
+
+
+def _heads_a_table(cells: Sequence[Cell]) -> bool:
+    words = [cell.clean for cell in cells if cell.clean]
+    return (
+        len(words) >= 2
+        and not _has_data(cells)
+        and any(_STUB_HEADING.fullmatch(word) or split_header_unit(word) for word in words)
+    )
 
 
 def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Table | None:

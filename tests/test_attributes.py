@@ -320,6 +320,16 @@ def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> N
     assert kinds["0.86‰"][1] == "change"
 
 
+def test_taiwans_rates_of_growth_per_mille_are_changes_and_its_crude_rates_levels() -> None:
+    text = "某年重要人口指標\n人口增加率為千分之3.92;年成長率為千分之4.66;粗出生率為千分之8.96。\n"
+    kinds = {key: (f.unit, f.kind) for key, f in _facts(text).items()}
+    assert kinds == {
+        "千分之3.92": ("‰", "change"),
+        "千分之4.66": ("‰", "change"),
+        "千分之8.96": ("‰", "level"),
+    }
+
+
 def test_an_amount_right_after_the_verb_of_a_change_is_a_change_but_new_additions_are_not() -> None:
     text = (
         "某市2017年国民经济和社会发展统计公报\n"

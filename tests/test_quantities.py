@@ -220,6 +220,7 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
         ("百分之十四點五", 14.5, "%", None),  # formal prose writes percentages in words
         ("百分之三点四", 3.4, "%", None),
         ("千分之四点五", 4.5, "‰", None),  # and per-mille rates
+        ("千分之4.66", 4.66, "‰", None),  # Taiwan's releases put digits after the words
         ("一萬三千五百多億元", 1.35e12, "元", "多"),  # a 万 inside the numeral, then 亿
         ("三万零六百多亿元", 3.06e12, "元", "多"),
         ("62萬8千元", 628000, "元", None),  # one number written in two places

@@ -368,6 +368,32 @@ def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> N
     assert len(table.rows) == 2
 
 
+def test_a_second_header_right_under_a_tables_rows_starts_a_second_table() -> None:
+    # A ranking by county, then the city's series by year, with no line between them.
+    text = (
+        "排行 | 区域 | 2021年GDP(亿元) | 增速(%) |\n"
+        "1 | 甲区 | 565.7 | 8 |\n"
+        "2 | 乙县 | 320.7 | 9.9 |\n"
+        "年份 | GDP(亿元) | 增速(%) |\n"
+        "2021年 | 2311.1 | 11 |\n"
+        "2020年 | 1711.6 | 5.1 |\n"
+    )
+    ranking, series = find_tables(text)
+    assert [column.header for column in ranking.columns][1:] == [
+        "区域",
+        "2021年GDP(亿元)",
+        "增速(%)",
+    ]
+    assert [column.header for column in series.columns] == ["年份", "GDP(亿元)", "增速(%)"]
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.value, f.unit, f.period) for f in facts if f.start > series.start] == [
+        ("2311.1", 2311.1e8, "元", "2021"),
+        ("11", 11, "%", "2021"),
+        ("1711.6", 1711.6e8, "元", "2020"),
+        ("5.1", 5.1, "%", "2020"),
+    ]
+
+
 def test_an_index_column_gives_levels_without_a_unit_and_its_change_column_percent() -> None:
     # A price-index table (previous year = 100): the index is a level with no unit, the
     # `±%` column its change in percent; a `#` marks a sub-row.

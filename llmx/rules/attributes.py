@@ -133,7 +133,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
 # followed by a move is a change.
 _SHARE_MOVED = re.compile(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率")
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
-_GROWTH_RATE = re.compile(r"增长率(?:为|是|达到?)?-?$|增长|下降")
+# 人口增加率为千分之3.92, 年成長率為千分之4.66: Taiwan's words for a rate of growth.
+_GROWTH_RATE = re.compile(r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|增长|下降")
 # 完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%, 完成预算数107.06%.
 _COMPLETION_OF_BUDGET = re.compile(
     r"(?:完成|为|占)[^，。；]{0,30}(?:预算|计划|目标)(?:[^，。；]{0,14}的|数)?\s*$"
