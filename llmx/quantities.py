@@ -29,6 +29,7 @@ from llmx.vocabulary import (
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
     TRILLION_MAGNITUDE,
+    TENS_CHARACTERS,
     UNRECORDED_QUALIFIERS,
     WRITTEN_MAGNITUDES,
     WRITTEN_UNITS,
@@ -133,6 +134,8 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         return ParsedNumber(float(tens_of_thousands) * 1e4 + float(thousands) * 1e3, False)
     if re.fullmatch(rf"[{_CN_DIGITS}万亿]+(?:点[{_CN_DIGITS}]+)?", folded):
         text = folded.replace("〇", "零")
+        for tens, written in TENS_CHARACTERS.items():
+            text = text.replace(tens, written)
         if text[0] in "十百千万亿":
             text = "一" + text
         try:
