@@ -224,6 +224,8 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
         ("一萬三千五百多億元", 1.35e12, "元", "多"),  # a 万 inside the numeral, then 亿
         ("三万零六百多亿元", 3.06e12, "元", "多"),
         ("62萬8千元", 628000, "元", None),  # one number written in two places
+        ("一百卅八點八億元", 1.388e10, "元", None),  # 卅 is thirty, 廿 twenty
+        ("二百廿二億元", 2.22e10, "元", None),
     ],
 )
 def test_numbers_written_out_in_words(
