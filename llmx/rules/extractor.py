@@ -36,7 +36,7 @@ from llmx.tables import (
     note_cells,
     outside_brackets,
 )
-from llmx.vocabulary import Scope, cue_pattern, implied_kind
+from llmx.vocabulary import KIND_CUES, Scope, alternation, cue_pattern, cue_words, implied_kind
 from llmx.vocabulary import unit as declared_unit
 
 NAME = "rules"
@@ -379,8 +379,11 @@ _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _COMPLETION_HEADER = re.compile(
     r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
 )
-# 与上年同期比较/增减百分比: a change on the year, where 与全年预算数比较/百分比 is a completion.
-_INCREASE_HEADER = re.compile(r"增减|增长|增幅|[增减]少")
+# 与上年同期比较/增减百分比: a change on the year, where 与全年预算数比较/百分比 is a completion:
+# any header word of a change but 比较, which a completion says too.
+_INCREASE_HEADER = alternation(
+    word for word in cue_words(KIND_CUES, "change", Scope.HEADER) if word != "比较"
+)
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
     r"^(?:[#＃*]|[减加][:：]|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
