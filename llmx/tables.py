@@ -2964,7 +2964,11 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
     if names is None:
         unit = ("", 1.0) if base else None
         stubs = 1 + unit_cells
-        plain = grid.names or _piped_names(lines, width, stubs) or _plain_names(lines[-1:], width)
+        plain = (
+            grid.names
+            or _piped_names(lines, width, stubs)
+            or _plain_names(lines[-1:], width, stubs)
+        )
         names = [(name, _header_unit(name) or unit) for name in plain]
         # 1994年 | 比上年增長% over 糧食 44450 萬噸 -2.5: a column whose cells write their own
         # unit needs none from its header, nor one under rows that write theirs.
@@ -3092,16 +3096,17 @@ def _piped_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
     return named[stubs:] if len(named) == width + stubs else []
 
 
-def _plain_names(lines: Sequence[str], width: int) -> list[str]:
+def _plain_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
     """The columns' names from a header line of a Chinese word per column, maybe after the
-    labels' heading (`指标 甲县 乙县 丙县`); "" each where the line has not as many words (an
-    English line, `Animal Husbandry and Fishery`, names nothing word by word)."""
+    headings of the `stubs` columns before them, the labels' and the units' (`品名 单位 城镇
+    盐湖区 农村`); "" each where the line has not as many words (an English line, `Animal
+    Husbandry and Fishery`, names nothing word by word)."""
     if not lines:
         return [""] * width
     words = _merge_spaced_letters(_split(lines[0], 0, _WHITESPACE), lines[0])
     names = [word.clean for word in words if word.clean]
-    if len(names) == width + 1:
-        names = names[1:]
+    if width < len(names) <= width + stubs:
+        names = names[-width:]
     named = len(names) == width and all(HAS_CJK.search(name) for name in names)
     return names if named else [""] * width
 

@@ -55,6 +55,11 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_sentence_under_the_date_line_naming_a_five_year_plan_is_no_plans_title() -> None:
+    text = "某市统计局\n2002年2月8日\n2001年是新世纪的第一年,也是“十五”计划的起始之年。\n"
+    assert document_year(text) == "2001"
+
+
 def test_document_year_is_not_a_year_its_figures_are_compared_with() -> None:
     # A bulletin's second page: its first lines name 2007 only as the base of a change.
     text = (
@@ -318,6 +323,18 @@ def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> N
     assert kinds["176500万元"] == ("target", "level")
     assert kinds["7.14‰"][1] == "level"
     assert kinds["0.86‰"][1] == "change"
+
+
+def test_a_result_against_what_was_expected_or_its_pace_is_a_share_but_ahead_of_pace_a_change() -> (
+    None
+):
+    text = (
+        "某区2020年财政决算报告\n"
+        "财政总收入决算为3572524万元,完成收入预期的97.0%,增长0.1%;"
+        "一般公共预算收入950.23亿元,进度100.02%,超序时进度5.9%。\n"
+    )
+    kinds = {key: f.kind for key, f in _facts(text).items() if key.endswith("%")}
+    assert kinds == {"97.0%": "share", "0.1%": "change", "100.02%": "share", "5.9%": "change"}
 
 
 def test_taiwans_rates_of_growth_per_mille_are_changes_and_its_crude_rates_levels() -> None:

@@ -394,6 +394,22 @@ def test_a_second_header_right_under_a_tables_rows_starts_a_second_table() -> No
     ]
 
 
+def test_rows_with_a_unit_cell_under_a_header_that_heads_the_labels_and_units_too() -> None:
+    text = (
+        "表15    2010年城乡居民每百户主要消费品拥有量\n\n"
+        "品名 单位 全市城镇居民 盐湖区 全市农村居民\n\n"
+        "洗 衣 机 台 99 96 86\n\n"
+        "摩 托 车 辆 61 38 87\n\n"
+        "摄 像 机 架 4 1 0.4\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts][:4] == [
+        ("99", "台"), ("96", "台"), ("86", "台"), ("61", "辆"),
+    ]  # fmt: skip
+    assert len(facts) == 9
+    assert facts[1].indicator.endswith("盐湖区")
+
+
 def test_an_index_column_gives_levels_without_a_unit_and_its_change_column_percent() -> None:
     # A price-index table (previous year = 100): the index is a level with no unit, the
     # `±%` column its change in percent; a `#` marks a sub-row.

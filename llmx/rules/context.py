@@ -33,8 +33,9 @@ _RESULTS_TITLE = re.compile(
     r"|国民经济和社会发展(?=\n|$))"
 )
 # 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
+# A clause's comma is no title's (2001年是新世纪的第一年,也是“十五”计划的起始之年).
 _PLAN_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
+    _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
     re.MULTILINE,
 )
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
