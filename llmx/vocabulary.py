@@ -83,6 +83,8 @@ UNITS: tuple[Unit, ...] = (
     _("m²", P), _("m³", P), _("㎡", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
+    _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
+    _("升", P, written=False),  # in a header only: 排名由3升至2 is a rise
     # energy, power and emissions
     _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
     _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),
@@ -93,14 +95,15 @@ UNITS: tuple[Unit, ...] = (
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
     _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
-    _("起", C),
+    _("起", C), _("幢", C),
     # counts whose unit names what is counted, and other measure words; 千人 is a unit of its
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
     _("批次", T), _("台件", T), _("台套", T), _("次", T), _("位", T), _("羽", T), _("株", T),
     _("头只", T),  # 牲畜存栏1.08亿头只: head of large and small livestock together
-    _("棵", T), _("篇", T), _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
+    _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
+    _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),

@@ -265,6 +265,18 @@ def test_thousand_litres_is_a_unit_of_its_own_and_a_bare_rise_is_no_unit() -> No
     assert rank.unit != "升"
 
 
+@pytest.mark.parametrize(
+    ("mention", "unit"),
+    [("46枚", "枚"), ("66.0分贝", "分贝"), ("1,105,893公噸", "公吨"), ("19幢", "幢"),
+     ("2708匹", "匹"), ("3份", "份"), ("438019万标立方米", "标立方米")],
+)  # fmt: skip
+def test_measure_words_of_medals_noise_metric_tons_buildings_and_horses(
+    mention: str, unit: str
+) -> None:
+    [found] = find_quantities(mention)
+    assert (found.text, found.unit) == (mention, unit)
+
+
 def test_a_sign_set_apart_from_its_figure_still_bounds_it() -> None:
     assert [(q.qualifier, q.value) for q in find_quantities("≥ 38")] == [("≥", 38)]
     assert [(q.qualifier, q.value) for q in find_quantities("约 38")] == [(None, 38)]
