@@ -337,6 +337,12 @@ def test_a_result_against_what_was_expected_or_its_pace_is_a_share_but_ahead_of_
     assert kinds == {"97.0%": "share", "0.1%": "change", "100.02%": "share", "5.9%": "change"}
 
 
+def test_an_amount_a_harvest_grew_or_fell_by_is_a_change() -> None:
+    text = "某市2000年统计公报\n粮食总产量95.2万吨,其中,夏粮增产2.72万吨,秋粮减产8.00万吨。\n"
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert kinds == {"95.2万吨": "level", "2.72万吨": "change", "8.00万吨": "change"}
+
+
 def test_taiwans_rates_of_growth_per_mille_are_changes_and_its_crude_rates_levels() -> None:
     text = "某年重要人口指標\n人口增加率為千分之3.92;年成長率為千分之4.66;粗出生率為千分之8.96。\n"
     kinds = {key: (f.unit, f.kind) for key, f in _facts(text).items()}
