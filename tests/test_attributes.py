@@ -569,6 +569,21 @@ def test_an_index_level_in_prose_is_a_fact_with_no_unit() -> None:
     }
 
 
+def test_a_price_followed_by_a_bare_decimal_is_its_index_but_a_price_in_money_keeps_its_unit() -> (
+    None
+):
+    text = (
+        "某市2001年统计公报\n"
+        "全年居民消费价格总水平比上年上涨1.8%,其中:食品价格99.6,居住价格100.6。"
+        "大米收购价格2.50元,生猪价格12元。\n"
+    )
+    units = {key: (f.unit, f.kind) for key, f in _facts(text).items()}
+    assert units["99.6"] == ("", "level")
+    assert units["100.6"] == ("", "level")
+    assert units["2.50元"] == ("元", "level")
+    assert "12" not in units
+
+
 def test_the_plan_a_result_is_measured_against_is_a_target_and_the_share_a_result() -> None:
     text = (
         "关于某省2021年预算执行情况的报告\n"

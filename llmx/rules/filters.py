@@ -102,6 +102,9 @@ _INDEX_BEFORE = re.compile(
     r"|指数[(（]$|指数分别为\d+(?:\.\d+)?(?:及|和|、)$"
 )
 _INDEX_REACH = 40
+# 其中:食品价格99.6,居住价格100.6: a price with a bare decimal is its index (a price in money
+# writes its unit, 价格2.50元).
+_PRICE_INDEX_BEFORE = re.compile(r"价格(?:为|是)?$")
 # 雜項商品及服務(+9.06%): a signed change in brackets after what changed, not a name like 5G+.
 _SIGNED_IN_BRACKETS = re.compile(r"[(（]\+$")
 # A quotation that opens with a change or a bid (“增长7.5%以上”, “保8%、争9%”) quotes a figure.
@@ -282,7 +285,13 @@ def is_index_level(folded: str, quantity: Quantity) -> bool:
         and not quantity.has_unit
         and not quantity.magnitude
         and not quantity.chinese
-        and bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
+        and (
+            bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
+            or (
+                "." in quantity.number
+                and bool(_PRICE_INDEX_BEFORE.search(_before(folded, quantity, 3)))
+            )
+        )
     )
 
 
