@@ -126,6 +126,10 @@ def test_a_milestone_without_a_unit_word_keeps_its_magnitude() -> None:
     assert (quantity.text, quantity.value, quantity.qualifier) == ("千亿", 1e11, "突破")
 
 
+def test_a_middle_dot_between_digits_elsewhere_names_a_day_not_a_decimal() -> None:
+    assert [q.text for q in find_quantities("5·12地震")] == ["5", "12"]
+
+
 def test_a_colon_before_a_year_is_not_a_ratio() -> None:
     assert all(q.unit != "ratio" for q in find_quantities("专栏1：2023年重点民生实事"))
 
@@ -226,6 +230,7 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
         ("62萬8千元", 628000, "元", None),  # one number written in two places
         ("一百卅八點八億元", 1.388e10, "元", None),  # 卅 is thirty, 廿 twenty
         ("二百廿二億元", 2.22e10, "元", None),
+        ("1·8%", 1.8, "%", None),  # a middle dot as the decimal point, before a percent sign
     ],
 )
 def test_numbers_written_out_in_words(
