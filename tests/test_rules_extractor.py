@@ -220,6 +220,15 @@ def test_a_magnitude_without_a_unit_is_money_after_a_tax_or_a_headline_milestone
     ]
 
 
+def test_a_magnitude_without_a_unit_in_budget_news_is_money_but_a_sums_first_part_is_not() -> None:
+    facts = _facts("明年總預算歲出編列1712億;財政短絀13億。歲出編列302億1,292萬9,000元。")
+    assert [(f.text, f.value, f.unit) for f in facts[:2]] == [
+        ("1712億", 1.712e11, "元"),
+        ("13億", 1.3e9, "元"),
+    ]
+    assert "302億" not in [f.text for f in facts]
+
+
 def test_a_bare_last_term_of_a_list_of_rates_takes_their_unit() -> None:
     facts = _facts("三年间自给率分别为71.35%、69.02%及66.48（见附表），新建厂房3座。")
     assert [(f.text, f.unit) for f in facts] == [

@@ -91,8 +91,11 @@ _CLASS_AFTER = re.compile(
 _MONEY_CONTEXT = re.compile(
     # 销售额, 销货额 (Hong Kong's retail sales), 营业额, 成交额: an amount of money; 份额 a share.
     r"产值|总值|收入|支出|投资|GDP|生产总值|规模|营收|资金|(?<!份)额|经济|产业|税款|经费|款项"
+    # 總預算歲出編列1712億, 財政短絀13億, 統籌分配稅196.47億, 財政進賬263.7億: budget news.
+    r"|预算|财政|税|岁出|岁入|补助|进账|短绌"
 )
 _SENTENCE_MAX = 200
+_MORE_DIGITS_AFTER = re.compile(r"[^\S\n]?\d")
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
 # 价格指数为102.1, 总人口性别比(以女性为100,男性对女性的比例)为106.9: levels on a base of 100.
@@ -383,6 +386,8 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         return replace(quantity.with_unit("美元" if us else "元"), has_unit=True)
     if quantity.unit or not quantity.magnitude:
         return quantity
+    if _MORE_DIGITS_AFTER.match(folded, quantity.end):
+        return quantity  # 歲出編列302億1,292萬9,000元: the first part of one sum, no sum itself
     # Bounded: a sentence is read back at most _SENTENCE_MAX characters, never to the start.
     window = max(0, quantity.start - _SENTENCE_MAX)
     sentence_start = max(folded.rfind(mark, window, quantity.start) for mark in "。；\n")
