@@ -577,13 +577,15 @@ def test_a_price_followed_by_a_bare_decimal_is_its_index_but_a_price_in_money_ke
     text = (
         "某市2001年统计公报\n"
         "全年居民消费价格总水平比上年上涨1.8%,其中:食品价格99.6,居住价格100.6。"
-        "大米收购价格2.50元,生猪价格12元。\n"
+        "大米收购价格2.50元,生猪收购价格12。\n"
     )
     units = {key: (f.unit, f.kind) for key, f in _facts(text).items()}
-    assert units["99.6"] == ("", "level")
-    assert units["100.6"] == ("", "level")
-    assert units["2.50元"] == ("元", "level")
-    assert "12" not in units
+    assert units == {
+        "1.8%": ("%", "change"),
+        "99.6": ("", "level"),
+        "100.6": ("", "level"),
+        "2.50元": ("元", "level"),
+    }  # a whole number after a price may be a price whose unit the text left out: not read
 
 
 def test_the_plan_a_result_is_measured_against_is_a_target_and_the_share_a_result() -> None:
