@@ -139,9 +139,8 @@ def run_job(
     as the folder's `job.json`.
     """
     files = expand_paths(paths)
-    folder = free_run_folder(runs_dir, name)
     made_runs_dir = not runs_dir.exists()
-    _claim(folder)  # an unwritable --runs-dir fails before any work is paid for
+    folder = _claim(runs_dir, name)  # an unwritable --runs-dir fails before any work is paid for
     job = _Job(folder, extractor.describe(), name=name, started=now_iso())
     job.made_folder, job.made_runs_dir = True, made_runs_dir
     try:
@@ -212,13 +211,20 @@ def _spec_difference(recorded: RunSpec, now: RunSpec) -> str | None:
     return next((key for key in before if before[key] != after.get(key)), None)
 
 
-def _claim(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True)
-    except OSError as error:
-        raise OutputError(
-            f"{error.filename or folder}: cannot make the run folder ({error.strerror})"
-        ) from None
+def _claim(runs_dir: Path, name: str | None) -> Path:
+    """A new run folder, made. Two jobs started in the same second may both find one name
+    free; the one that makes it second takes the next free name (-2, -3…)."""
+    while True:
+        folder = free_run_folder(runs_dir, name)
+        try:
+            folder.mkdir(parents=True)
+            return folder
+        except FileExistsError:
+            continue  # another job made it between our look and our make
+        except OSError as error:
+            raise OutputError(
+                f"{error.filename or folder}: cannot make the run folder ({error.strerror})"
+            ) from None
 
 
 # --- one job -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from llmx.journal import JOURNAL_FILE, read_steps
 from llmx.pipeline import load_documents, resume_job, run_job
 from llmx.record import RunSpec, RunStatus
 from llmx.rules import RulesExtractor
-from llmx.runs import FACTS_FILE, RUN_FILE, read_record
+from llmx.runs import FACTS_FILE, RUN_FILE, free_run_folder, read_record
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -153,6 +153,29 @@ def test_two_workers_write_the_same_facts_in_document_order(tmp_path: Path) -> N
     two, record = run_job([source], RulesExtractor(), runs_dir=tmp_path / "two", workers=2)
     assert (two / FACTS_FILE).read_bytes() == (one / FACTS_FILE).read_bytes()
     assert record.spec.documents == [f"doc{n:03}" for n in range(6)]
+
+
+def test_a_job_whose_run_folder_another_job_made_first_takes_the_next_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two jobs started in one second both find the same name free; the second to make it
+    # must not fail (`File exists`) but take the next free name.
+    source = _many_documents(tmp_path / "docs", 1)
+    runs = tmp_path / "runs"
+    looked: list[Path] = []
+
+    def free_but_taken_at_once(runs_dir: Path, name: str | None) -> Path:
+        folder = free_run_folder(runs_dir, name)
+        if not looked:
+            folder.mkdir(parents=True)  # the other job, between our look and our make
+        looked.append(folder)
+        return folder
+
+    monkeypatch.setattr("llmx.pipeline.free_run_folder", free_but_taken_at_once)
+    folder, record = run_job([source], RulesExtractor(), runs_dir=runs, name="same")
+    assert record.status is RunStatus.complete
+    assert folder == looked[-1] != looked[0]
+    assert folder.name == f"{looked[0].name}-2"
 
 
 def test_an_unreadable_file_is_recorded_and_the_job_goes_on(
