@@ -21,6 +21,15 @@ ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The characters `str.splitlines` ends a line at: a span read on one line stops before them.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_BREAKS_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKS, " "))
+
+
+def breaks_as_spaces(text: str) -> str:
+    """`text` read as one line: each line break a space, one character for one, so that
+    offsets into it are the text's."""
+    return text.translate(_BREAKS_AS_SPACES)
+
+
 # The gaps of a letter-spaced heading (增 长, 單 位), between two Chinese characters.
 LETTER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A finder's look at one line: the grid that starts there and the line after it, or None.

@@ -99,8 +99,8 @@ from llmx.lines import (
     ENGLISH_AFTER,
     HAS_CJK,
     LETTER_GAPS,
-    LINE_BREAKS,
     Span,
+    breaks_as_spaces,
     text_lines,
 )
 from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
@@ -619,8 +619,7 @@ def _headers_rejoined(text: str, lines: list[_Line]) -> list[_Line]:
             continue
         start = lines[index].start
         stop = lines[end - 1].start + len(lines[end - 1].text)
-        words = "".join(" " if char in LINE_BREAKS else char for char in text[start:stop])
-        rejoined.append(_Line(start, words, "pipe"))
+        rejoined.append(_Line(start, breaks_as_spaces(text[start:stop]), "pipe"))
         index = end
     return rejoined
 
@@ -821,7 +820,7 @@ def _has_data(cells: Sequence[Cell]) -> bool:
     """A body row: a cell after the first holds a number that is not a date. A row whose
     figures are all years, in order (`| 地 区 | 2008 | 2009 | |`), is a header's."""
     figures = [words for cell in cells[1:] if re.search(r"\d", words := fold(cell.clean))]
-    years = [found.group(1) for words in figures if (found := BARE_YEAR.fullmatch(words))]
+    years = [year for words in figures if (year := _header_year(words))]
     if years and len(years) == len(figures) and years == sorted(years):
         return False
     return any(re.search(r"\d", _NOT_DATA.sub("", words)) for words in figures)
@@ -2043,7 +2042,10 @@ def _column_block_tables(text: str, taken: _Spans) -> list[Table]:
 def _column_block_table(text: str, grid: ColumnBlocks) -> Table:
     headers = [text[a:b] for a, b in grid.headers]
     figures = [
-        all(_figure_value(text[a:b]) is not None or _DASHES.fullmatch(text[a:b]) for a, b in block)
+        all(
+            _figure_value(text[a:b]) is not None or _NO_VALUE.fullmatch(text[a:b].strip())
+            for a, b in block
+        )
         for block in grid.columns
     ]
     label = figures.index(False) if False in figures else None
@@ -2070,9 +2072,6 @@ def _block_column(header: str, figured: bool, *, labels: bool) -> Column:
     if column.role == "unit":
         return column
     return Column(header, "indicator" if labels else "other", None, None, None)
-
-
-_DASHES = re.compile(r"\s*[—–―\-－…/]+\s*")
 
 
 # --- Comma-separated tables: `稅目別,全年預算數,…,_id` over `總 計,"38,589,196,000",…` ----------

@@ -45,7 +45,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from llmx.lines import CJK, HAS_CJK, LINE_BREAKS, SPACED_CELL, Span, cell_span, grids_in
+from llmx.lines import (
+    CJK,
+    HAS_CJK,
+    SPACED_CELL,
+    Span,
+    breaks_as_spaces,
+    cell_span,
+    grids_in,
+)
 from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
@@ -479,11 +487,8 @@ def _body(
             # the first column's alone on the first.
             if body is None and position < len(lines) and _is_figures(line):
                 below_start, below = lines[position]
-                both = text[line_start : below_start + len(below)]
-                joined = "".join(
-                    " " if character in LINE_BREAKS else character for character in both
-                )
-                body = _figures_of(wrapped, line_start, joined)
+                both = breaks_as_spaces(text[line_start : below_start + len(below)])
+                body = _figures_of(wrapped, line_start, both)
                 position += body is not None
         if body is None:
             if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
