@@ -101,8 +101,8 @@ def document_year(text: str) -> str | None:
     return _years(text).report_year
 
 
-def _head(text: str) -> tuple[str, list[str]]:
-    folded = arabic_years(fold(text[: _HEAD_CHARS * 3]))
+def _head(folded: str) -> tuple[str, list[str]]:
+    """The head of a document's opening (folded, its years in digits) and its first lines."""
     lines = [line.strip() for line in folded.splitlines() if line.strip()]
     head_lines = lines[:_HEAD_LINES]
     return "".join(head_lines)[:_HEAD_CHARS], head_lines
@@ -120,7 +120,8 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=64)
 def _years(text: str) -> DocumentContext:
-    head, lines = _head(text)
+    opening = arabic_years(fold(text[: _HEAD_CHARS * 3]))
+    head, lines = _head(opening)
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
     results = _RESULTS_TITLE.search(title)
@@ -137,7 +138,7 @@ def _years(text: str) -> DocumentContext:
         if year:
             written = written or year
             report, plan = str(int(year) - 1), plan or year
-        elif reviewed := _REVIEWED_YEAR.search(arabic_years(fold(text[: _HEAD_CHARS * 3]))):
+        elif reviewed := _REVIEWED_YEAR.search(opening):
             # A news story on one: 报告回顾了2008年的工作,提出了2009年的发展目标.
             report, plan = reviewed.group(1), plan or str(int(reviewed.group(1)) + 1)
         else:
