@@ -219,9 +219,10 @@ DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"
 # Taiwan's 兆 is a trillion (歲出首破2兆元, 約1.4兆元); before an SI unit it is mega (兆瓦), a
 # unit of its own.
 TRILLION_MAGNITUDE = r"兆(?![瓦焦帕赫伏欧安]|字节|比特)"
-# 廿 and 卅 (twenty, thirty) in Hong Kong and Macau's newspaper figures: 二百廿二億元.
+# 廿 and 卅 (twenty, thirty) in Hong Kong and Macau's newspaper figures: 二百廿二億元. cn2an
+# reads 廿 itself; 卅 it does not know, and is written out for it.
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千廿卅"
-TENS_CHARACTERS = {"廿": "二十", "卅": "三十"}
+TENS_CHARACTERS = {"卅": "三十"}
 CHINESE_NUMERALS = CHINESE_DIGITS + "万亿"
 # Any character that writes a number, in any script or width, for "does this quote a number?"
 NUMERAL_CHARACTERS = "0-9０-９" + CHINESE_NUMERALS + "兩億萬半"
