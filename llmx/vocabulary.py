@@ -213,6 +213,9 @@ def from_english(words: str) -> str | None:
     return magnitude + ENGLISH_UNITS[found.group(2).lower()]
 
 
+# The names of currencies a report writes before its amounts or its units (港币百万元,
+# 人民币2,000元), folded to simplified characters.
+CURRENCY_NAMES = ("人民币", "新台币", "港币", "港元", "澳门币", "澳门元", "美元")
 # Right after Arabic digits, 千 before 元 is the magnitude too: 75,824,724千元 (a budget in
 # thousands of NT dollars writes its sums so in prose).
 DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"

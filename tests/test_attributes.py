@@ -788,6 +788,11 @@ def test_a_fiscal_year_over_two_calendar_years_is_its_first_and_ahead_of_the_rep
     assert _fact_of(text, "7652亿元").period == "2026"
 
 
+def test_hong_kongs_fiscal_year_written_with_zhi_is_the_year_it_begins() -> None:
+    text = "二零零九至一零年度财务状况的临时数字\n政府公布:该年度的收入为3,184亿元。\n"
+    assert _fact_of(text, "3,184亿元").period == "2009"
+
+
 def test_targets_listed_after_a_plans_indicator_arrangement_are_goals() -> None:
     text = (
         "市发改委介绍了2021年全市经济社会高质量发展指标体系安排,具体为:"

@@ -96,6 +96,11 @@ def test_leaves_out_the_unit_a_table_is_counted_in() -> None:
     assert _texts("單位:新台幣百萬元\n收入合计12亿元。") == ["12亿元"]
 
 
+def test_leaves_out_a_currencys_unit_over_a_column_of_figures() -> None:
+    table = "二零一零年三月  二零零九至一零年度\n 港币百万元     港币百万元\n收入 21,473.1 318,421.7"
+    assert "百万元" not in _texts(table)
+
+
 def test_leaves_out_thresholds_that_define_a_class() -> None:
     assert _texts("总投资10亿元以上项目加快建设，为0-6岁残疾儿童提供康复。") == []
     # A statistical definition's threshold: 2000万元 names the class, it measures nothing.

@@ -20,6 +20,7 @@ from llmx.rules.context import (
 from llmx.rules.filters import clause_before
 from llmx.sections import Section
 from llmx.vocabulary import (
+    CURRENCY_NAMES,
     GOAL_QUALIFIERS,
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
@@ -211,7 +212,7 @@ _APPROVED_BUDGET = re.compile(
 )
 # 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
 # budget a gazette publishes.
-_BUDGET_SUM = re.compile(r"预算[^。；;]{0,40}金额均?为\s*(?:\$|澳门币|港币|人民币)?\s*$")
+_BUDGET_SUM = re.compile(rf"预算[^。；;]{{0,40}}金额均?为\s*(?:\$|{'|'.join(CURRENCY_NAMES)})?\s*$")
 _BUDGET_SUM_REACH = 60
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(

@@ -207,8 +207,9 @@ def _years_of(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.M
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
+# 二零二六/二七年度, and Hong Kong's older 二零零九至一零年度.
 _FISCAL_YEAR = re.compile(
-    r"([〇零○一二三四五六七八九0-9]{4})[/／][〇零○一二三四五六七八九0-9]{2}年"
+    r"([〇零○一二三四五六七八九0-9]{4})[/／至][〇零○一二三四五六七八九0-9]{2}年"
 )
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
@@ -235,7 +236,7 @@ def arabic_years(folded: str) -> str:
         written = match.group().translate(_YEAR_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
-    # A fiscal year over two calendar years (2026/27年度, 二零二六/二七年度) is its first:
+    # A fiscal year over two calendar years (2026/27年度, 二零零九至一零年度) is its first:
     # "2026/27年" (8 characters) becomes "2026年" and three spaces.
     dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
     dated = _CHINESE_YEAR.sub(digits, dated)

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from llmx.quantities import Quantity
 from llmx.vocabulary import (
+    CURRENCY_NAMES,
     MAGNITUDES,
     NAMES_IN_CHINESE_UNITS,
     NON_FACT_UNITS,
@@ -55,9 +56,11 @@ _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
 _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款|财政|支出|收入|经费)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
+# 港币百万元 over a column of figures: the column's unit, a currency's name before it.
+_CURRENCY_BEFORE = re.compile(f"(?:{'|'.join(CURRENCY_NAMES)})$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 # A figure restated in words in brackets after it, as legal texts write sums.
-_WORDS_AFTER_FIGURE = re.compile(r"\d\s*[(（](?:澳门币|港币|人民币|新台币|澳门元|港元)?$")
+_WORDS_AFTER_FIGURE = re.compile(rf"\d\s*[(（](?:{'|'.join(CURRENCY_NAMES)})?$")
 # A web page's counters around its text: 点击:558次, 阅读量:1200.
 _COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
@@ -172,6 +175,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         r"\d", quantity.text
     ):
         return "the unit a table is counted in (单位:新台币百万元)"
+    if (
+        _CURRENCY_BEFORE.search(_before(folded, quantity, 3))
+        and after1.isspace()
+        and not re.search(r"\d", quantity.text)
+    ):
+        return "the unit a column is counted in (港币百万元)"
     if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
         return "age threshold"
     if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
