@@ -6,6 +6,8 @@ index into the original: matchers work on folded text and report spans of the so
 
 from __future__ import annotations
 
+import re
+
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
@@ -44,3 +46,24 @@ _TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Same length as `text`, with each character folded on its own."""
     return text.translate(_TABLE)
+
+
+_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
+# 二零二六/二七年度, and Hong Kong's older 二零零九至一零年度.
+_FISCAL_YEAR = re.compile(
+    r"([〇零○一二三四五六七八九0-9]{4})[/／至][〇零○一二三四五六七八九0-9]{2}年"
+)
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def digit_years(folded: str) -> str:
+    """Folded text with its years in Chinese numerals as digits (二〇〇七年 as 2007年), one
+    character for one. A fiscal year over two calendar years (2026/27年度, 二零零九至一零年度)
+    is its first: "2026/27年" (8 characters) becomes "2026年" and three spaces."""
+
+    def digits(match: re.Match[str]) -> str:
+        written = match.group().translate(_YEAR_DIGITS)
+        return written if written[:2] in ("19", "20") else match.group()
+
+    dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
+    return _CHINESE_YEAR.sub(digits, dated)

@@ -80,8 +80,14 @@ def stripped_span(text: str, start: int, end: int) -> Span:
 # a column's block writes it.
 FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
 # A cell of a row whose figures are separated by spaces: a figure, maybe with a provisional or
-# revision mark after it (`438p`, `1.7r`), or a dash for none.
-SPACED_CELL = re.compile(r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)|[—–―…\-－/]+")
+# revision mark after it (`438p`, `1.7r`), or a dash for none. An account's negative is a
+# figure in brackets (开支 (42,573.7)), with a comma or a decimal point where a label's note
+# mark (入息税 (1)) has neither; the brackets, like the mark, are no part of the figure.
+SPACED_CELL = re.compile(
+    r"(?P<figure>[-−－+]?\d[\d,]*(?:\.\d+)?%?)(?P<mark>[pr@*]?)"
+    r"|[(（](?P<bracketed>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[)）]"
+    r"|[—–―…\-－/]+"
+)
 
 
 class Token(Protocol):
@@ -97,5 +103,7 @@ def cell_span(start: int, token: Token) -> tuple[int, int]:
     """The span in the text of a cell found in a line starting at `start`, less the mark
     after its figure: a provisional mark is no part of the number."""
     cell = SPACED_CELL.fullmatch(token.group())
-    end = token.end() - len(cell.group("mark") or "") if cell else token.end()
-    return (start + token.start(), start + end)
+    figure = cell and next((name for name in ("figure", "bracketed") if cell.group(name)), None)
+    if cell is None or figure is None:
+        return (start + token.start(), start + token.end())
+    return (start + token.start() + cell.start(figure), start + token.start() + cell.end(figure))

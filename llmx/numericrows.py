@@ -200,7 +200,7 @@ def _is_unit_word(words: str) -> bool:
 
 def _is_figure(cell: str) -> bool:
     found = SPACED_CELL.fullmatch(cell)
-    return found is not None and found.group("figure") is not None
+    return found is not None and (found.group("figure") or found.group("bracketed")) is not None
 
 
 def _is_year_line(line: str) -> bool:

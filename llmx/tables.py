@@ -91,7 +91,7 @@ from llmx.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.commarows import CommaGrid, find_comma_tables
 from llmx.flattened import FlatGrid, find_flattened
-from llmx.folding import fold
+from llmx.folding import digit_years, fold
 from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.ledger import LedgerGrid, find_ledgers
 from llmx.lines import (
@@ -328,7 +328,7 @@ _OUTCOME_ONLY = re.compile(r"决\s*算")
 
 
 def _column(header: str) -> Column:
-    folded = fold(header)
+    folded = digit_years(fold(header))  # 二零零八年三月, 二零零七至零八年度: their years
     if _INDICATOR_HEADER.search(folded) and not _YEAR.search(folded):
         return Column(header, "indicator", None, None, split_header_unit(header))
     if _SKIP_HEADER.search(folded):
@@ -2954,6 +2954,13 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         table_unit = alone[0]
     elif table_unit is None and not alone and len(english) == 1:
         table_unit = english[0]
+    unit_row = _unit_over_each_column(header_lines, width)
+    if table_unit is None and not alone and unit_row:
+        table_unit = unit_row[1]
+    # Under a line of the columns' unit, the columns are named on the line above it.
+    named_lines = lines
+    if unit_row:
+        named_lines = [line for line in lines[: unit_row[0]] if HAS_CJK.search(line)]
     base = _BASE_NOTE.search(header) is not None
     if names is None and grid.names:  # a header cell per column: 2017年5月 | 同比增长(%)
         names = [(name, _header_unit(name)) for name in grid.names]
@@ -2967,7 +2974,7 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         plain = (
             grid.names
             or _piped_names(lines, width, stubs)
-            or _plain_names(lines[-1:], width, stubs)
+            or _plain_names(named_lines[-1:], width, stubs)
         )
         names = [(name, _header_unit(name) or unit) for name in plain]
         # 1994年 | 比上年增長% over 糧食 44450 萬噸 -2.5: a column whose cells write their own
@@ -3058,6 +3065,18 @@ def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
 # A line of prose, which no table's lines are: a full stop, or a sentence's semicolon, in
 # Chinese (`? | 单位:万元 | |`, a glyph the page lost, is a table's line still).
 _PROSE_LINE = re.compile(r"[。；！？]")
+
+
+def _unit_over_each_column(lines: Sequence[str], width: int) -> tuple[int, Unit] | None:
+    """The header line that writes the columns' unit once over each and nothing else (`港币百万元
+    港币百万元` under the columns' dates), and that unit: its index among `lines`."""
+    for index, line in enumerate(lines):
+        words = fold(line).split()
+        if len(words) == width and len(set(words)) == 1:
+            unit = _header_unit(f"({words[0]})")
+            if unit:
+                return index, unit
+    return None
 
 
 def _units_alone(

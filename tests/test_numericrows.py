@@ -536,3 +536,39 @@ def test_a_header_of_dozens_of_parts_is_not_placed_by_trying_every_placing() -> 
     )
     # Billions of placings (C(59, 19)): none is tried, and no part is given a unit.
     assert rules_facts(header + rows) == []
+
+
+def test_an_accounts_table_under_a_line_of_its_unit_reads_bracketed_figures_by_column() -> None:
+    # A Hong Kong treasury release: the columns' dates, a rule, their unit once over each,
+    # outflows in brackets, and a label's note mark that is no figure.
+    accounts = (
+        "表一:综合帐目(临时数字)\n\n"
+        "        二零一零年三月  二零零九至一零年度\n"
+        "        ───────  ─────────\n"
+        "         港币百万元     港币百万元\n\n"
+        "收入        21,473.1      318,421.7\n"
+        "开支(注释2)  (42,573.7)     (292,513.3)\n"
+        "        ───────  ─────────\n"
+        "(赤字)/盈余  (21,100.6)      25,908.4\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(accounts)}
+    assert set(by_text) == {
+        "21,473.1", "318,421.7", "42,573.7", "292,513.3", "21,100.6", "25,908.4"
+    }  # fmt: skip
+    spending = by_text["292,513.3"]
+    assert (spending.value, spending.unit, spending.period) == (292_513_300_000, "元", "2009")
+    assert by_text["42,573.7"].period == "2010"
+    assert accounts[spending.start - 1 : spending.end + 1] == "(292,513.3)"
+
+
+def test_a_labels_note_mark_in_brackets_is_no_figure() -> None:
+    revenue = (
+        "單位:百萬元\n"
+        "  1997-98 1998-99 1999-2000\n"
+        "入息稅及利得稅 (1) 91,524 75,746 65,350\n"
+        "應課稅品稅項 8,465 7,698 7,413\n"
+        "一般差餉 6,258 3,614 6,855\n"
+    )
+    texts = [fact.text for fact in rules_facts(revenue)]
+    assert "1" not in texts
+    assert texts[:3] == ["91,524", "75,746", "65,350"]

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from llmx.folding import fold
+from llmx.folding import digit_years, fold
 from llmx.glosses import unglossed
 from llmx.sections import Section
 from llmx.vocabulary import STATUS_CUES, Scope, cue_words
@@ -206,14 +206,6 @@ def _years_of(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.M
             yield match
 
 
-_CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
-# 二零二六/二七年度, and Hong Kong's older 二零零九至一零年度.
-_FISCAL_YEAR = re.compile(
-    r"([〇零○一二三四五六七八九0-9]{4})[/／至][〇零○一二三四五六七八九0-9]{2}年"
-)
-_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-
-
 _ROC_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d|[89]\d)(?=年度)")
 _ROC_CENTURY_YEAR = re.compile(r"(?<![\d.,])(1[0-4]\d)年度")
 _ROC_MARK = re.compile(r"民国|中华民国")
@@ -232,14 +224,7 @@ def arabic_years(folded: str) -> str:
     dated by the Republic of China calendar, 110年度 as 2021年 (1911 more), and a year the
     era's name introduces (中华民国九十二年度 as 2003年)."""
 
-    def digits(match: re.Match[str]) -> str:
-        written = match.group().translate(_YEAR_DIGITS)
-        return written if written[:2] in ("19", "20") else match.group()
-
-    # A fiscal year over two calendar years (2026/27年度, 二零零九至一零年度) is its first:
-    # "2026/27年" (8 characters) becomes "2026年" and three spaces.
-    dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
-    dated = _CHINESE_YEAR.sub(digits, dated)
+    dated = digit_years(folded)
     # "九十二年度" (5 characters) becomes "2003年" (5 characters).
     dated = _ROC_NUMERAL_YEAR.sub(_roc_numeral_year, dated)
     roc = len(_ROC_YEAR.findall(dated))
