@@ -47,8 +47,9 @@ _CN_DIGITS = CHINESE_DIGITS
 
 # `62万8千` writes one number in two places; it is rare but official prose uses it.
 # 增长1·8%: a middle dot as the decimal point, as older typesetting writes it; before a percent
-# sign only, since 5·12 elsewhere names a day.
-_ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+(?:\.\d+)?"
+# sign only, since 5·12 elsewhere names a day. 增长11. 9%: a space a page put after the decimal
+# point, before a percent sign only, since 1. 2 elsewhere may be a list's numbers.
+_ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
 # 四十九点五亿美元: a decimal point in words, with its digits after it.
@@ -129,8 +130,8 @@ def _clean(value: float) -> float:
 def parse_number(numeral: str) -> ParsedNumber | None:
     """Arabic digits (with thousands separators) or a Chinese numeral, as written."""
     folded = fold(numeral).replace(",", "")
-    if re.fullmatch(r"\d+·\d+", folded):
-        folded = folded.replace("·", ".")
+    if re.fullmatch(r"\d+(?:·|\. )\d+", folded):
+        folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
     if re.fullmatch(r"\d+万\d千", folded):

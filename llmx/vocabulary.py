@@ -83,6 +83,7 @@ UNITS: tuple[Unit, ...] = (
     _("m²", P), _("m³", P), _("㎡", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
+    _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
     _("升", P, written=False),  # in a header only: 排名由3升至2 is a rise
     # energy, power and emissions
@@ -364,7 +365,7 @@ KIND_CUES: tuple[Cue, ...] = (
     ),
     # 为上年: a figure as a percent of last year's (预算数为上年执行数的%), a change.
     *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 ± 为上年", "change", _HR),
-    *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构", "share", _CL),
+    *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
 )
 del _CL, _HD, _HR, _AN, _CO

@@ -937,6 +937,26 @@ def test_an_approved_and_an_adjusted_budget_are_targets_and_the_excess_a_result(
     assert "1.36億頭只" in facts
 
 
+def test_a_budget_adjusted_from_one_sum_to_another_is_a_target_at_both_ends() -> None:
+    facts = _attributes(
+        "乌审旗2024年上半年预算执行情况\n经旗人民代表大会常务委员会批准,"
+        "全旗一般公共预算收入由83.318亿元调整为143.5576亿元。"
+        "一般公共预算收入由1070亿元增加到1963.5亿元。"
+    )
+    assert facts["83.318亿元"][0] == facts["143.5576亿元"][0] == "target"
+    assert facts["1070亿元"][0] == "actual"  # a result that grew, not a budget adjusted
+
+
+def test_a_year_written_with_a_space_before_nian_dates_its_clause() -> None:
+    facts = _attributes("高昌区2021年预算执行情况\n2022 年上级下达我区新增地方政府限额 9.2 亿元。")
+    assert facts["9.2 亿元"][1] == "2022"
+
+
+def test_a_degree_of_realisation_is_a_share() -> None:
+    facts = _attributes("某县2019年统计公报\n其中:两个翻番实现程度100.0%;社会民生实现程度达98.3%。")
+    assert facts["98.3%"][2] == "share"
+
+
 def test_two_part_splits_ratios_against_100_and_a_sex_ratio_on_its_base() -> None:
     facts = _facts(
         "大庆市2006年国民经济和社会发展统计公报\n"

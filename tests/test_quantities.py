@@ -231,6 +231,9 @@ def test_mentions_never_overlap_and_quote_the_source(text: str) -> None:
         ("一百卅八點八億元", 1.388e10, "元", None),  # 卅 is thirty, 廿 twenty
         ("二百廿二億元", 2.22e10, "元", None),
         ("1·8%", 1.8, "%", None),  # a middle dot as the decimal point, before a percent sign
+        ("11. 9%", 11.9, "%", None),  # a space a page put after the decimal point
+        ("577.16亿吨公里", 5.7716e10, "吨公里", None),  # freight turnover
+        ("341.17亿人公里", 3.4117e10, "人公里", None),  # passenger turnover
     ],
 )
 def test_numbers_written_out_in_words(

@@ -207,9 +207,14 @@ _BUDGETED_NEAR = re.compile(
 )
 # 人大批准的一般公共预算收入为115.4亿元, 执行中按法定程序调整为114.7亿元: the budget as
 # approved and as adjusted, before the result.
+# 一般公共预算收入由83.318亿元调整为143.5576亿元: a budget adjusted is a budget, both ends
+# (收入由1070亿元增加到1963.5亿元 is a result's growth).
 _APPROVED_BUDGET = re.compile(
     r"(?:批准|批复)的?[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
+    r"|预算[^，。；]{0,20}调整为\s*$"
 )
+_BUDGET_ADJUSTED_FROM = re.compile(r"预算[^，。；\d]{0,20}由\s*$")
+_ADJUSTED_TO_AFTER = re.compile(r"\s*调整为")
 # 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
 # budget a gazette publishes.
 _BUDGET_SUM = re.compile(rf"预算[^。；;]{{0,40}}金额均?为\s*(?:\$|{'|'.join(CURRENCY_NAMES)})?\s*$")
@@ -285,6 +290,8 @@ def status_of(
     if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
         return "target"
     if _APPROVED_BUDGET.search(near_clause) or _BUDGET_SUM.search(sentence[-_BUDGET_SUM_REACH:]):
+        return "target"
+    if _BUDGET_ADJUSTED_FROM.search(near_clause) and _ADJUSTED_TO_AFTER.match(folded, quantity.end):
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
         return "target"  # 完成国家下达的110万人年度任务; 代编预算:收入预算58715万元
@@ -374,10 +381,13 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 
 
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
-_STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)")
+# 2022 年: a page set from a PDF may put a space before 年.
+_STATED_YEAR = re.compile(
+    r"(?<![—\-至到~～\d])((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
+)
 _CLAUSE_OPENING_YEAR = re.compile(
     r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*"
-    r"((?:19|20)\d{2})年(?!以来|[—\-至到~～]\s*\d)"
+    r"((?:19|20)\d{2})[^\S\n]?年(?!以来|[—\-至到~～]\s*\d)"
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
