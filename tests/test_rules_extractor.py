@@ -101,6 +101,12 @@ def test_leaves_out_a_currencys_unit_over_a_column_of_figures() -> None:
     assert "百万元" not in _texts(table)
 
 
+def test_items_counted_in_words_are_a_list_or_a_name_but_indicators_are_facts() -> None:
+    text = "比较三项细分指数,甲类、乙类及丙类均上升。贯彻中央八项规定。三项指标增速居全国首位。"
+    assert _texts(text) == ["三项"]
+    assert _facts(text)[0].start == text.index("三项指标") + len(HEAD + RESULTS)
+
+
 def test_leaves_out_thresholds_that_define_a_class() -> None:
     assert _texts("总投资10亿元以上项目加快建设，为0-6岁残疾儿童提供康复。") == []
     # A statistical definition's threshold: 2000万元 names the class, it measures nothing.

@@ -17,7 +17,7 @@ from llmx.rules.context import (
     section_status,
     section_year,
 )
-from llmx.rules.filters import clause_before
+from llmx.rules.filters import INDICATOR_COUNT_AFTER, clause_before
 from llmx.sections import Section
 from llmx.vocabulary import (
     CURRENCY_NAMES,
@@ -182,7 +182,6 @@ _AGAINST_PLAN = re.compile(
 )
 # 收入超预算1.66亿元: by how much the result passed the budget.
 _OVER_BUDGET = re.compile(r"超(?:年初|调整)?预算$")
-_INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 
@@ -282,7 +281,7 @@ def status_of(
         or (quantity.unit in PERCENT_UNITS and _COMPLETION_OF_BUDGET.search(near_clause))
     ):
         return "actual"  # a result measured against the plan
-    if quantity.unit == "项" and _INDICATOR_COUNT_AFTER.match(folded, quantity.end):
+    if quantity.unit == "项" and INDICATOR_COUNT_AFTER.match(folded, quantity.end):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
     listed = _planned_list_item(folded, bounds, quantity)
     if listed:

@@ -35,6 +35,8 @@ _NAME_AFTER = re.compile(
 _SLOGAN_AFTER = re.compile(
     r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分|底线|文章)"
 )
+# 12项主要指标: counts of indicators are facts (ANNOTATION.md, section 4), even in words.
+INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
@@ -247,6 +249,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     names = _SLOGAN_AFTER.match(after8) or quantity.unit in NAMES_IN_CHINESE_UNITS
     if quantity.chinese and names:
         return "slogan or name in Chinese numerals"
+    if (
+        quantity.chinese
+        and quantity.unit == "项"
+        and not INDICATOR_COUNT_AFTER.match(folded, quantity.end)
+    ):
+        return "items a list or a name counts in words (三项细分指数, 八项规定)"
     if quantity.chinese and quantity.unit == "次" and _SESSION_AFTER.match(after8):
         return "session of a meeting"
     if (
