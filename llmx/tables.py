@@ -927,10 +927,16 @@ def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tupl
     return list(pairwise(bounds))
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _heads_a_table(cells: Sequence[Cell]) -> bool:
+    """Whether a row of words heads a table; a numbered row (`37 | 银行不良率(%) | 低于全市平均
+    水平`) is a row whose cell says no figure, not a header."""
     words = [cell.clean for cell in cells if cell.clean]
     return (
         len(words) >= 2
+        and not _ROW_NUMBER.fullmatch(words[0])
         and not _has_data(cells)
         and any(_STUB_HEADING.fullmatch(word) or split_header_unit(word) for word in words)
     )

@@ -394,6 +394,20 @@ def test_a_second_header_right_under_a_tables_rows_starts_a_second_table() -> No
     ]
 
 
+def test_a_numbered_row_whose_cell_says_no_figure_heads_no_second_table() -> None:
+    # A plan's target table: row 37's goal is words, row 38's a figure.
+    text = (
+        "| 序号 | 指标 | 2024年目标 |\n"
+        "| 36 | 粮食产量（万吨） | ≥35 |\n"
+        "| 37 | 银行不良率（%） | 低于全市平均水平 |\n"
+        "| 38 | 亿元地区生产总值安全事故死亡率* | ＜0.025 |\n"
+    )
+    (table,) = find_tables(text)
+    assert len(table.rows) == 3
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [f.text for f in facts] == ["35", "0.025"]
+
+
 def test_rows_with_a_unit_cell_under_a_header_that_heads_the_labels_and_units_too() -> None:
     text = (
         "表15    2010年城乡居民每百户主要消费品拥有量\n\n"
