@@ -118,7 +118,7 @@ from llmx.sideways import SidewaysGrid, find_sideways
 from llmx.spaced import SpacedGrid, find_spaced
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
-    CURRENCY_NAMES,
+    CURRENCY_NAME,
     WRITTEN_MAGNITUDES,
     Family,
     Scope,
@@ -546,7 +546,7 @@ _CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).p
 # A currency named before a bare 元 (`新台币元`, `澳门币元`) stays out of it too.
 _NAMED_CURRENCY = re.compile(
     rf"^(?!{_CURRENCY_MAGNITUDE})(?:[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)"
-    rf"|(?:{'|'.join(CURRENCY_NAMES)})(?P<bare>元))$"
+    rf"|(?:{CURRENCY_NAME})(?P<bare>元))$"
 )
 
 

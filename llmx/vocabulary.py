@@ -389,6 +389,9 @@ def alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in ordered))
 
 
+CURRENCY_NAME = alternation(CURRENCY_NAMES).pattern  # 港币|人民币|…, for other patterns
+
+
 # --- what prompts say of the vocabulary --------------------------------------------------------
 
 

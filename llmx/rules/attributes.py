@@ -20,7 +20,7 @@ from llmx.rules.context import (
 from llmx.rules.filters import INDICATOR_COUNT_AFTER, clause_before
 from llmx.sections import Section
 from llmx.vocabulary import (
-    CURRENCY_NAMES,
+    CURRENCY_NAME,
     GOAL_QUALIFIERS,
     NOUN_FOLLOWS_UNITS,
     PERCENT_UNITS,
@@ -216,7 +216,7 @@ _BUDGET_ADJUSTED_FROM = re.compile(r"预算[^，。；\d]{0,20}由\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"\s*调整为")
 # 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
 # budget a gazette publishes.
-_BUDGET_SUM = re.compile(rf"预算[^。；;]{{0,40}}金额均?为\s*(?:\$|{'|'.join(CURRENCY_NAMES)})?\s*$")
+_BUDGET_SUM = re.compile(rf"预算[^。；;]{{0,40}}金额均?为\s*(?:\$|{CURRENCY_NAME})?\s*$")
 _BUDGET_SUM_REACH = 60
 # 完成国家下达的110万人年度任务, 低于5%的控制目标: the number named is the goal itself.
 _TASK_AFTER = re.compile(
@@ -380,13 +380,13 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 
 
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
-# 2022 年: a page set from a PDF may put a space before 年.
-_STATED_YEAR = re.compile(
-    r"(?<![—\-至到~～\d])((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
-)
+# 2022 年: a page set from a PDF may put a space before 年, as it may before a constant-price
+# base's 年 (2010 年不变价), which dates nothing.
+_A_YEAR = r"((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
+_STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
 _CLAUSE_OPENING_YEAR = re.compile(
     r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*"
-    r"((?:19|20)\d{2})[^\S\n]?年(?!以来|[—\-至到~～]\s*\d)"
+    + _A_YEAR
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")

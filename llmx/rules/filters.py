@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from llmx.quantities import Quantity
 from llmx.vocabulary import (
-    CURRENCY_NAMES,
+    CURRENCY_NAME,
     MAGNITUDES,
     NAMES_IN_CHINESE_UNITS,
     NON_FACT_UNITS,
@@ -59,10 +59,10 @@ _PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配�
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款|财政|支出|收入|经费)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 # 港币百万元 over a column of figures: the column's unit, a currency's name before it.
-_CURRENCY_BEFORE = re.compile(f"(?:{'|'.join(CURRENCY_NAMES)})$")
+_CURRENCY_BEFORE = re.compile(f"(?:{CURRENCY_NAME})$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 # A figure restated in words in brackets after it, as legal texts write sums.
-_WORDS_AFTER_FIGURE = re.compile(rf"\d\s*[(（](?:{'|'.join(CURRENCY_NAMES)})?$")
+_WORDS_AFTER_FIGURE = re.compile(rf"\d\s*[(（](?:{CURRENCY_NAME})?$")
 # A web page's counters around its text: 点击:558次, 阅读量:1200.
 _COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
