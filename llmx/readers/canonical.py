@@ -27,7 +27,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import reduce
+from pathlib import Path
 
+from llmx.documents import Document
+from llmx.errors import InputError
 from llmx.locations import Locator, Region, SourceMap
 
 _DIGIT = re.compile(r"\d")
@@ -250,3 +253,20 @@ class TextBuilder:
         text = "".join(self._parts).rstrip("\n") + "\n" if self._length else ""
         regions = [r for r in self._regions if r.end <= len(text)]
         return text, SourceMap.of(regions)
+
+    def document(
+        self, path: Path, *, encoding: str, format: str, title: str | None, empty: str
+    ) -> Document:
+        """The document built from `path`; `empty` says what is wrong when it has no text."""
+        text, source_map = self.build()
+        if not text.strip():
+            raise InputError(f"{path}: {empty}")
+        return Document(
+            id=path.stem,
+            text=text,
+            path=path,
+            encoding=encoding,
+            format=format,
+            title=title,
+            source_map=source_map,
+        )

@@ -40,15 +40,10 @@ def read(path: Path) -> Document:
         for number, record in numbered
     ]
     builder.table(rows, header_rows=1, locator=Locator())
-    text, source_map = builder.build()
-    if not text.strip():
-        raise InputError(f"{path}: the file has no text in its fields")
-    return Document(
-        id=path.stem,
-        text=text,
-        path=path,
+    return builder.document(
+        path,
         encoding=encoding,
         format=path.suffix.lower().lstrip("."),
         title=path.stem,
-        source_map=source_map,
+        empty="the file has no text in its fields",
     )

@@ -197,16 +197,11 @@ def read(path: Path) -> Document:
                 continue
             rows, header_rows = _table_rows(block, element)
             builder.table(rows, header_rows=header_rows, locator=Locator(element=element))
-    text, source_map = builder.build()
-    if not text.strip():
-        raise InputError(f"{path}: the Word document has no text")
     declared = clean_line(word.core_properties.title or "")
-    return Document(
-        id=path.stem,
-        text=text,
-        path=path,
+    return builder.document(
+        path,
         encoding="utf-8",
         format="docx",
         title=declared or title,
-        source_map=source_map,
+        empty="the Word document has no text",
     )

@@ -14,7 +14,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from llmx.documents import Document, read_text_file
-from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line
 
@@ -87,15 +86,6 @@ def read(path: Path) -> Document:
                 where = Locator(element=f"line {first + offset}" if first else None)
                 builder.line(line, where)
         index += 1
-    text, source_map = builder.build()
-    if not text.strip():
-        raise InputError(f"{path}: the Markdown file has no text")
-    return Document(
-        id=path.stem,
-        text=text,
-        path=path,
-        encoding=encoding,
-        format="md",
-        title=title,
-        source_map=source_map,
+    return builder.document(
+        path, encoding=encoding, format="md", title=title, empty="the Markdown file has no text"
     )
