@@ -65,7 +65,7 @@ def free_run_folder(runs_dir: Path, name: str | None) -> Path:
         raise OutputError(f"{runs_dir}: is a file, not a folder for runs (--runs-dir)")
     base = new_run_id(name)
     folder, count = runs_dir / base, 1
-    while folder.exists():
+    while folder.exists() or folder.is_symlink():  # a dangling link's name is taken too
         count += 1
         folder = runs_dir / f"{base}-{count}"
     return folder

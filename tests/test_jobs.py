@@ -178,6 +178,17 @@ def test_a_job_whose_run_folder_another_job_made_first_takes_the_next_name(
     assert folder.name == f"{looked[0].name}-2"
 
 
+def test_a_dangling_link_with_a_run_folders_name_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A link to nowhere: `exists()` says no, but the name is taken, and the link is not ours.
+    monkeypatch.setattr("llmx.runs.new_run_id", lambda name: f"20261201T000000-{name}")
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    (runs / "20261201T000000-same").symlink_to(tmp_path / "nowhere")
+    assert free_run_folder(runs, "same").name == "20261201T000000-same-2"
+
+
 def test_an_unreadable_file_is_recorded_and_the_job_goes_on(
     runner: CliRunner, tmp_path: Path
 ) -> None:
