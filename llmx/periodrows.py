@@ -30,6 +30,12 @@ the rows:
 
     1978 183.06 183.06 52.20 92.38 83.19 9.19 38.48 364
 
+A page may scatter a yearbook's header over blank lines, none of its cells over the column it
+heads. Asked for `headless` grids, the finder also takes rows of periods after blank lines
+under no header, so long as the lines above are no rows of the same table broken by a blank
+line; their columns are named by nothing and write no unit (`llmx.tables` reads these last,
+where no other reading took the rows).
+
 The rows' figures count the columns: most rows must have as many, at least two; a row with
 another count is left out. A base note above the header (`(上年=100)`) is the title's.
 
@@ -43,6 +49,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
@@ -96,9 +103,10 @@ class _Line:
     end: int
 
 
-def find_period_rows(text: str) -> list[PeriodGrid]:
-    """Every grid of period rows in `text`, in order."""
-    return grids_in(text, _grid_at)
+def find_period_rows(text: str, *, headless: bool = False) -> list[PeriodGrid]:
+    """Every grid of period rows in `text`, in order; with `headless`, also rows with no
+    header, after blank lines (their columns are named by nothing)."""
+    return grids_in(text, partial(_grid_at, headless=headless))
 
 
 def _period_line(start: int, line: str) -> _Line | None:
@@ -158,9 +166,11 @@ def _names(header: Sequence[list[str]], width: int) -> tuple[str, ...]:
 
 
 def _grid_at(
-    text: str, lines: Sequence[tuple[int, str]], index: int
+    text: str, lines: Sequence[tuple[int, str]], index: int, *, headless: bool
 ) -> tuple[PeriodGrid, int] | None:
     """The grid whose header's first line is line `index`, and the line after it."""
+    if headless and _period_line(*lines[index]) is not None and _after_a_gap(lines, index):
+        return _rows_from(text, lines, index, index, [])
     header: list[list[str]] = []
     position = index
     while position < len(lines) and sum(1 for words in header if words) < _HEADER_LINES:
@@ -173,6 +183,27 @@ def _grid_at(
         return None
     if position < len(lines) and not lines[position][1].strip():
         position += 1  # a blank line between the header and the rows
+    return _rows_from(text, lines, index, position, header)
+
+
+def _after_a_gap(lines: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether blank lines part line `index` from the words above it, and those are no row of
+    periods (a table's rows that a blank line broke go on under their header)."""
+    above = index - 1
+    while above >= 0 and not lines[above][1].strip():
+        above -= 1
+    return above < index - 1 and (above < 0 or _period_line(*lines[above]) is None)
+
+
+def _rows_from(
+    text: str,
+    lines: Sequence[tuple[int, str]],
+    index: int,
+    position: int,
+    header: Sequence[list[str]],
+) -> tuple[PeriodGrid, int] | None:
+    """The grid of the period rows from line `position` on, under `header` from line `index`
+    (none: rows after a blank line, whose columns the title names)."""
     body: list[_Line] = []
     while position < len(lines):
         found = _period_line(*lines[position])

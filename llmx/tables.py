@@ -427,6 +427,9 @@ def find_tables(text: str) -> list[Table]:
     # looking there first could only join a table to the short lines around it.
     tables += _stream_tables(text, lines, _Spans(tables), across_blanks=True)
     tables += _figure_row_tables(text, _Spans(tables))
+    # Last, rows of periods under no header that no reading above took (a yearbook's header
+    # the page scattered over blank lines): their figures, named by nothing.
+    tables += _period_tables(text, _Spans(tables), headless=True)
     tables.sort(key=lambda table: table.start)
     return [_first_row_unit(table) for table in tables]
 
@@ -2127,11 +2130,12 @@ def _parent_name(label: str) -> str:
 # --- Rows of periods: `“六五”时期 109.6 105.4 …` under a header of measures ---------------------
 
 
-def _period_tables(text: str, taken: _Spans) -> list[Table]:
+def _period_tables(text: str, taken: _Spans, *, headless: bool = False) -> list[Table]:
     """Grids of period rows (llmx.periodrows) as tables: the period column, then a value
     column per measure, named by the header or else by the title. Under a base note
     (`(上年=100)`, `1978年=100`) the figures are indices, with no unit."""
-    return [_period_table(text, grid) for grid in _unclaimed(find_period_rows(text), taken)]
+    grids = find_period_rows(text, headless=headless)
+    return [_period_table(text, grid) for grid in _unclaimed(grids, taken)]
 
 
 def _period_table(text: str, grid: PeriodGrid) -> Table:

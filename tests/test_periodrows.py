@@ -148,6 +148,39 @@ def test_a_unit_closing_a_wrapped_header_is_the_last_columns() -> None:
 def test_words_two_blank_lines_above_the_rows_are_no_header() -> None:
     text = "地区生产总值 第一产业\n\n\n2017年 1200.5 98.7\n2018年 1305.2 101.3\n"
     assert find_period_rows(text) == []
+    # Read last, where nothing else took them, the rows are a table all the same: its
+    # columns are named by nothing and write no unit.
+    [grid] = find_period_rows(text, headless=True)
+    assert grid.names == ("", "")
+    assert len(grid.rows) == 2
+
+
+def test_rows_under_a_header_scattered_over_blank_lines_keep_their_figures_and_years() -> None:
+    # A yearbook sheet as a page stores it: the header's cells strewn over blank lines, none
+    # of them saying which column it heads. The figures and their years are still facts; the
+    # unit and the measure are left unsaid rather than guessed.
+    text = (
+        "主要年份支出法生产总值\n(按当年价计算)\n年 份 生产总值\n\n(支出法)\n         \n\n\n"
+        "(%)\n\n\n\n(%)\n \n \n 资本形成\n    \n (总投资) \n 货物和\n  \n 净流出 \n \n \n \n \n"
+        "1949年 12188 11709 184 1.5\n1952年 18185 15702 476 2.6\n1957年 32390 24371 4627 14.3\n"
+    )
+    assert find_period_rows(text) == []
+    facts = rules_facts(text)
+    assert [(f.text, f.period, f.unit, f.indicator) for f in facts[:2]] == [
+        ("12188", "1949", "", ""), ("11709", "1949", "", ""),
+    ]  # fmt: skip
+    assert len(facts) == 3 * 4
+
+
+def test_rows_a_blank_line_broke_off_are_not_taken_from_their_header() -> None:
+    text = (
+        "比上年增长(%)\n"
+        "年份 收入 支出\n"
+        "2016 29.0 3.6\n2017 18.3 0.3\n"
+        "   \n"
+        "2018 12.8 9.8\n2019 11.3 9.7\n"
+    )
+    assert [len(grid.rows) for grid in find_period_rows(text, headless=True)] == [2]
 
 
 def test_a_unit_closing_a_wrapped_header_line_is_the_last_columns() -> None:
