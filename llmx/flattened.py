@@ -38,7 +38,7 @@ from llmx.quantities import split_header_unit
 from llmx.vocabulary import unit as declared_unit
 
 _ROWS_MIN = 3
-_VALUES_MIN = 2  # values a row holds past its label
+_VALUES_MIN = 1  # values a row holds past its label (类别 | 2019年: an item and its figure)
 _CELLS_MIN = 12  # cells a line holds before it is looked at
 _HEADER_CELL_MAX = 16  # characters of a header cell; a longer one is the title
 _LABEL_MAX = 20  # characters of a row label

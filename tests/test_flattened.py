@@ -96,6 +96,21 @@ def test_a_header_of_one_row_heads_its_columns_as_written() -> None:
     assert [f.period for f in facts][:2] == ["2030", "2031"]
 
 
+def test_a_table_of_items_and_one_figure_each_is_a_table_too() -> None:
+    text = (
+        "表1:2031年各类价格指数(以上年为100)\n"
+        "类 别 | 2031年 | 居民消费价格 | 102.9 | 一、食品烟酒 | 106.5 | 粮食 | 100.6 | 菜 | 101.0 |"
+        " 二、衣着 | 100.2 | 三、居住 | 102.5 | 商品零售价格 | 102.0\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("类别", "2031年")
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.period) for f in facts][:2] == [
+        ("102.9", "", "2031"), ("106.5", "", "2031"),
+    ]  # fmt: skip
+    assert len(facts) == 7
+
+
 def test_groups_of_the_same_sub_columns_are_told_apart_by_their_repeats() -> None:
     text = (
         "各区就业人员(万人)|区别|合计|城镇|乡村|男|女|男|女|男|女|"
