@@ -75,9 +75,10 @@ UNITS: tuple[Unit, ...] = (
     _("ratio", R, written=False),
     _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass
-    _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P), _("立方米", P),
-    _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P), _("米", P),
-    _("亩", P, per=True), _("公顷", P),
+    _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P),
+    _("立方米", P, per=True), _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P),
+    _("米", P),
+    _("亩", P, per=True), _("公顷", P, per=True),
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("㎡", P),
@@ -85,7 +86,9 @@ UNITS: tuple[Unit, ...] = (
     _("标箱", P), _("TEU", P), _("标台", P),
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
-    _("升", P, written=False),  # in a header only: 排名由3升至2 is a rise
+    _("微克", P), _("毫克", P),  # concentrations: PM2.5浓度37微克/立方米
+    # Per litre (毫克/升), or in a header: after a number, 排名由3升至2 is a rise.
+    _("升", P, per=True, written=False),
     # energy, power and emissions
     _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
     _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),

@@ -78,6 +78,16 @@ def test_thousand_hectares_keep_the_thousand_in_the_unit() -> None:
     assert found == [("12.5千公頃", 12.5, "千公顷"), ("0.3千公顷", 0.3, "千公顷")]
 
 
+def test_concentrations_and_yields_are_a_mass_per_volume_or_area() -> None:
+    text = "PM2.5平均浓度为37微克/立方米，化学需氧量0.5毫克/升；粮食单产5979公斤/公顷。"
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
+    assert found == [
+        ("37微克/立方米", 37, "微克/立方米"),
+        ("0.5毫克/升", 0.5, "毫克/升"),
+        ("5979公斤/公顷", 5979, "公斤/公顷"),
+    ]
+
+
 def test_pairs_are_a_unit_in_a_header_and_after_a_number_in_prose() -> None:
     table = "指标 | 2022年\n结婚率(对/千人) | 6.4\n离婚率(对/千人) | 2.9\n"
     facts = RulesExtractor().extract([Document("d", table)]).facts
