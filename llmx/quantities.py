@@ -23,7 +23,7 @@ from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
     CURRENCY_MAGNITUDES,
-    DIGITS_CURRENCY_MAGNITUDE,
+    DIGITS_THOUSAND,
     MAGNITUDES,
     PER_UNITS,
     PREFIX_QUALIFIERS,
@@ -61,7 +61,7 @@ _CHINESE = (
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
     r"(?P<inner>余|多)?"
-    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_CURRENCY_MAGNITUDE}|{TRILLION_MAGNITUDE}))?"
+    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_THOUSAND}|{TRILLION_MAGNITUDE}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
     rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"

@@ -220,9 +220,6 @@ def from_english(words: str) -> str | None:
 # The names of currencies a report writes before its amounts or its units (港币百万元,
 # 人民币2,000元), folded to simplified characters.
 CURRENCY_NAMES = ("人民币", "新台币", "港币", "港元", "澳门币", "澳门元", "美元")
-# Right after Arabic digits, 千 before 元 is the magnitude too: 75,824,724千元 (a budget in
-# thousands of NT dollars writes its sums so in prose).
-DIGITS_CURRENCY_MAGNITUDE = r"千(?=元)"
 # Taiwan's 兆 is a trillion (歲出首破2兆元, 約1.4兆元); before an SI unit it is mega (兆瓦), a
 # unit of its own.
 TRILLION_MAGNITUDE = r"兆(?![瓦焦帕赫伏欧安]|字节|比特)"
@@ -393,6 +390,15 @@ def alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 
 CURRENCY_NAME = alternation(CURRENCY_NAMES).pattern  # 港币|人民币|…, for other patterns
+
+# Right after Arabic digits, 千 is a thousand before any unit it does not make a unit of its
+# own with: 75,824,724千元 (a budget in thousands of NT dollars writes its sums so in prose),
+# 4千美元, 3千多人; 3千瓦, 12.5千公顷 and 2千米 are in kilowatts, thousands of hectares, km.
+DIGITS_THOUSAND = (
+    "千(?=(?:余|多)?(?:"
+    + alternation(u.name for u in UNITS if u.written and f"千{u.name}" not in WRITTEN_UNITS).pattern
+    + "))"
+)
 
 
 # --- what prompts say of the vocabulary --------------------------------------------------------

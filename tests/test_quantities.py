@@ -290,13 +290,19 @@ def test_a_sign_set_apart_from_its_figure_still_bounds_it() -> None:
     assert [(q.qualifier, q.value) for q in find_quantities("约 38")] == [(None, 38)]
 
 
-def test_thousands_before_yuan_right_after_digits_are_a_magnitude() -> None:
-    # A budget in thousands of NT dollars writes its sums 12,345千元 in its notes; 千 after
-    # digits before another unit (千瓦) or in a numeral (四千元) stays what it was.
+def test_thousands_right_after_digits_are_a_magnitude_unless_they_make_a_unit() -> None:
+    # A budget in thousands of NT dollars writes its sums 12,345千元 in its notes; prose
+    # writes 4千美元 and 3千多人. Before a unit 千 makes one with (千瓦, 千米, 千公顷), and in a
+    # numeral (四千元), 千 stays what it was.
     assert [(q.text, q.value, q.unit) for q in find_quantities("預算數12,345千元,")] == [
         ("12,345千元", 12_345_000, "元")
     ]
+    found = find_quantities("人均突破4千美元，新增就业3千多人")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("4千美元", 4000, "美元"), ("3千多人", 3000, "人"),
+    ]  # fmt: skip
     assert [(q.text, q.unit) for q in find_quantities("装机5千瓦")] == [("5千瓦", "千瓦")]
+    assert [(q.text, q.unit) for q in find_quantities("长2千米")] == [("2千米", "千米")]
     assert [(q.text, q.value) for q in find_quantities("人均四千元")] == [("四千元", 4000)]
 
 
