@@ -431,19 +431,24 @@ def find_tables(text: str) -> list[Table]:
     # the page scattered over blank lines): their figures, named by nothing.
     tables += _period_tables(text, _Spans(tables), headless=True)
     tables.sort(key=lambda table: table.start)
-    return [_first_row_unit(table) for table in tables]
+    return [part for table in tables for part in _heading_row_units(table)]
 
 
-def _first_row_unit(table: Table) -> Table:
-    """A table whose first row alone writes a unit (`社会消费品零售总额(亿元)` over `# 批发零售业`,
-    `住宿餐饮业`, …) and that has no unit line: the rows under it are its parts, in its unit."""
+def _heading_row_units(table: Table) -> list[Table]:
+    """A table with no unit line whose first row writes a unit (`社会消费品零售总额(亿元)` over
+    `# 批发零售业`, `住宿餐饮业`, …): the rows under a row that writes one are its parts, in
+    its unit, down to the next such row (`二、常住居民年平均人口 (万人)`)."""
     if table.unit is not None or len(table.rows) < _PARTS_MIN:
-        return table
+        return [table]
     written = (_label_unit(table.indicator_of(row)) for row in table.rows)
     units = [unit if unit and unit[0] not in RATE_UNITS else None for unit in written]
-    if units[0] is None or any(units[1:]):
-        return table
-    return replace(table, unit=units[0])
+    if units[0] is None or all(units):
+        return [table]
+    heads = [index for index, unit in enumerate(units) if unit]
+    return [
+        replace(table, rows=table.rows[head:end], unit=units[head])
+        for head, end in zip(heads, [*heads[1:], len(table.rows)], strict=True)
+    ]
 
 
 _PARTS_MIN = 3
