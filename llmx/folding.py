@@ -49,9 +49,11 @@ def fold(text: str) -> str:
 
 
 _CHINESE_YEAR = re.compile(r"[〇零○一二三四五六七八九0-9]{4}(?=年)")
-# 二零二六/二七年度, and Hong Kong's older 二零零九至一零年度.
+# 二零二六/二七年度, 2015/2016年度, and Hong Kong's older 二零零九至一零年度 (2017至2020年 is a
+# span of years, not one fiscal year).
 _FISCAL_YEAR = re.compile(
-    r"([〇零○一二三四五六七八九0-9]{4})[/／至][〇零○一二三四五六七八九0-9]{2}年"
+    r"([〇零○一二三四五六七八九0-9]{4})"
+    r"(?:[/／](?:[〇零○一二三四五六七八九0-9]{2})?|至)[〇零○一二三四五六七八九0-9]{2}年"
 )
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
@@ -65,5 +67,5 @@ def digit_years(folded: str) -> str:
         written = match.group().translate(_YEAR_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
-    dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年   ", folded)
+    dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年".ljust(len(m[0])), folded)
     return _CHINESE_YEAR.sub(digits, dated)

@@ -793,6 +793,11 @@ def test_hong_kongs_fiscal_year_written_with_zhi_is_the_year_it_begins() -> None
     assert _fact_of(text, "3,184亿元").period == "2009"
 
 
+def test_a_fiscal_year_with_both_years_in_full_is_its_first_but_a_span_is_no_year() -> None:
+    assert _fact_of("預計政府2015/2016年度盈餘為300億港元。", "300億港元").period == "2015"
+    assert _fact_of("2017至2020年均增长3%。", "3%").period is None
+
+
 def test_targets_listed_after_a_plans_indicator_arrangement_are_goals() -> None:
     text = (
         "市发改委介绍了2021年全市经济社会高质量发展指标体系安排,具体为:"
