@@ -1057,3 +1057,29 @@ def test_a_bulletin_title_cut_before_its_last_words_still_dates_it() -> None:
     )
     assert document_year(text) == "2009"
     assert document_year("某区2024年国民经济和社会发展计划\n") == "2023"
+
+
+def test_an_indicator_keeps_what_is_new_and_its_own_brackets_but_not_list_marks() -> None:
+    text = (
+        "2023年工作回顾\n"
+        "全年新增城区绿化面积28万平方米,新建沼气池1200口。蔬菜产量(含食用菌)41.11万吨。"
+        "(1)增值税5.2亿元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["28万平方米"] == "新增城区绿化面积"
+    assert indicators["1200口"] == "新建沼气池"
+    assert indicators["41.11万吨"] == "蔬菜产量(含食用菌)"
+    assert indicators["5.2亿元"] == "增值税"
+
+
+def test_an_indicator_is_read_past_a_notes_mark_a_short_form_and_a_pages_wrap() -> None:
+    text = (
+        "2022年统计公报\n"
+        "全年国内生产总值(注2)1200亿元。"
+        "城镇人口占常住人口比重(常住人口城镇化率)为62.5%。"
+        "金\n融系统存款余额3000亿元。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["1200亿元"] == "国内生产总值"
+    assert indicators["62.5%"] == "常住人口城镇化率"
+    assert indicators["3000亿元"] == "金融系统存款余额"

@@ -73,7 +73,8 @@ _LEAD_WORDS = re.compile(
     r"^(?:其中|全年|全区|全市|全县|全省|全州|全镇|全旗|今年|明年|去年|上半年|前三季度|预计|该省|该市|"
     r"我县|我市|我省|初步核算|据初步核算|据统计|"
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
-    r"(?:19|20)\d{2}年|\d{1,2}[.、．](?!\d)|我区|共|新|并|及|和|与|、|“|”)+"
+    r"(?:19|20)\d{2}年|\d{1,2}[.、．](?!\d)|\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|"
+    r"我区|共|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
 
@@ -805,7 +806,51 @@ def _tidy(indicator: str, folded: str) -> str:
         # 占常住人口比重(常住人口城镇化率: the rate named inside, else what comes before.
         inside = unclosed.group(1)
         text = inside if len(inside) >= 4 else text[: unclosed.start()]
-    return text.strip(" 　“”\"'（）()、")
+    renamed = _RATE_IN_BRACKETS.search(text)
+    if renamed:
+        text = renamed.group(1)  # 城镇人口占常住人口比重(常住人口城镇化率): the rate's name
+    text = _NOTE_MARK.sub("", text)
+    text = _LINE_BREAK.sub(lambda m: "" if _joins_words(m) else " ", text)
+    return _without_stray_brackets(text.strip(" 　“”\"'、"))
+
+
+# A share named again in brackets by the rate it is.
+_RATE_IN_BRACKETS = re.compile(r"比重[(（]([^()（）]{4,}率)[)）]$")
+# A note's mark, a figure's standing or a name's short form, not part of what is measured:
+# (注2), (初步核算数), (以下简称“同比”).
+_NOTE_MARK = re.compile(r"[(（](?:[注註]\s*\d*|初步核算[数數]?|以下[简簡]称[^()（）]*)[)）]")
+
+
+def _without_stray_brackets(text: str) -> str:
+    """The name less brackets at its ends that pair with nothing in it.
+
+    蔬菜产量(含食用菌) keeps its own closing bracket; 含食用菌) loses it.
+    """
+    while text:
+        if text[-1] in ")）" and _bracket_depth(text) < 0:
+            text = text[:-1].rstrip()
+        elif text[0] in "(（" and _bracket_depth(text) > 0:
+            text = text[1:].lstrip()
+        elif text[0] in ")）" or text[-1] in "(（":
+            text = text[1:] if text[0] in ")）" else text[:-1]
+        else:
+            return text
+    return text
+
+
+def _bracket_depth(text: str) -> int:
+    return sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+
+
+# A page's hard wrap inside a name (金⏎融系统存款): no break in the name itself.
+_LINE_BREAK = re.compile(r"[ \t　]*\n\s*")
+
+
+def _joins_words(match: re.Match[str]) -> bool:
+    """Whether a wrap falls between characters that a space would not separate (Chinese)."""
+    before = match.string[match.start() - 1 : match.start()]
+    after = match.string[match.end() : match.end() + 1]
+    return not (before.isascii() and after.isascii())
 
 
 # Words that go on from the subject of the fact before: 完成年初预算, 为预算, 占…比重, 同口径.
