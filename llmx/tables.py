@@ -920,17 +920,28 @@ def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tupl
     """A block of pipe rows cut where a second table's header follows the first's rows with
     no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 | GDP(億元) | 增速(%) |`):
     a row of two or more word cells, one naming a column's unit or the row labels, between
-    rows of figures."""
+    rows of figures. The second table may open with its caption (`12-11续表1 单位:万元`),
+    and its header may go on over more rows of words (`单 位 数 | #亏 损 |`, a group row)."""
     if _family(lines[first].layout) != "pipe":
         return [(first, last)]
     outer = _outer_pipes(lines[first:last])
     cells = [_row_cells(line, "pipe", outer) for line in lines[first:last]]
     data = [_has_data(row) for row in cells]
-    cuts = [
-        first + index
-        for index in range(1, len(cells) - 1)
-        if data[index - 1] and data[index + 1] and _heads_a_table(cells[index])
-    ]
+    cuts: list[int] = []
+    index = 1
+    while index < len(cells):
+        if data[index] or not data[index - 1]:
+            index += 1
+            continue
+        words_end = index
+        while words_end < len(cells) and not data[words_end]:
+            words_end += 1
+        captioned = _is_caption_row(cells[index]) and words_end - index > 1
+        header = index + 1 if captioned else index
+        one_header = captioned or words_end - index == 1  # not a run of word rows in a body
+        if one_header and words_end < len(cells) and _heads_a_table(cells[header]):
+            cuts.append(first + index)
+        index = words_end
     bounds = [first, *cuts, last]
     return list(pairwise(bounds))
 
@@ -1010,7 +1021,12 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         grouped = _grouped_headers(headers, [cells for _, cells in body], width)
         texts = grouped or _header_texts(_spans_spread(headers, width), width)
         grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
+    above = _lines_above(lines, first)
+    unit_source = " ".join([*(line.text for line in above), *titles])
+    table_unit = _unit_line_unit(unit_source)
     columns = _columns(texts, body)
+    if table_unit is not None and any(column.role == "value" for column in columns):
+        columns = _figures_under_a_unit_line(columns, body)
     if not any(column.role == "value" for column in columns):
         return None
     if layout == "spaces" and _holds_sentences(columns, body):
@@ -1022,9 +1038,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         )
         for line, cells in body
     )
-    above = _lines_above(lines, first)
     title = " ".join(titles) or (above[-1].text.strip() if above else "")
-    unit_source = " ".join([*(line.text for line in above), *titles])
     start = lines[first].start
     end = lines[last - 1].start + len(lines[last - 1].text)
     return Table(
@@ -1034,8 +1048,28 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         columns,
         body_rows,
         layout="markdown" if markdown else layout,
-        unit=_unit_line_unit(unit_source),
+        unit=table_unit,
     )
+
+
+def _figures_under_a_unit_line(
+    columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    """Under a `单位:万元` line, a named column whose cells are all figures holds values in
+    that unit (`工业总产值`), though its header names no measure, year or status."""
+    promoted = list(columns)
+    for index, column in enumerate(columns):
+        cells = [cells[index].clean for _, cells in body if index < len(cells)]
+        figures = [cell for cell in cells if cell]
+        if (
+            column.role == "other"
+            and column.header.strip()
+            and not _SKIP_HEADER.search(fold(column.header))
+            and len(figures) >= 2
+            and all(_NUMBER_CELL.fullmatch(cell) for cell in figures)
+        ):
+            promoted[index] = replace(column, role="value")
+    return tuple(promoted)
 
 
 # The heading of a table's first column, over all its header rows (年份, 指标, 项目, 地区).

@@ -1174,3 +1174,40 @@ def test_a_cell_whose_row_and_column_name_no_measure_measures_what_the_title_nam
         ("17797", "2011", "吉林城镇居民人均可支配收入"),
         ("20208", "2012", "吉林城镇居民人均可支配收入"),
     ]
+
+
+def test_a_continued_table_under_its_own_caption_and_header_is_a_table_of_its_own() -> None:
+    # The continuation's caption, header rows and group row stand between two runs of
+    # figures; its rows are read under its own header, not as rows of the first table.
+    text = (
+        "| 表1 规模以上工业主要指标 (2002年) 单位:万元 | ||||\n"
+        "| 类 别 | 企业数(个) | 工业总产值 | 资产合计 |\n"
+        "| 轻工业 | 4821 | 24290034 | 18697035 |\n"
+        "| 重工业 | 3556 | 21171684 | 17252567 |\n"
+        "| 表1续表 (2002年) 单位:万元 | ||||\n"
+        "| 类 别 | 企业数(个) | 工业总产值 | 资产合计 |\n"
+        "| 一、按行业分 | ||||\n"
+        "| 采掘业 | 106 | 513331 | 541254 |\n"
+        "| 煤炭采选业 | 34 | 140921 | 91414 |\n"
+    )
+    first, second = find_tables(text)
+    assert [row.cells[0].clean for row in first.rows] == ["轻工业", "重工业"]
+    assert second.title.startswith("表1续表")
+    assert [row.cells[0].clean for row in second.rows][-2:] == ["采掘业", "煤炭采选业"]
+    facts = {(f.text, f.indicator): (f.value, f.unit) for f in rules_facts(text)}
+    assert facts[("140921", "煤炭采选业工业总产值")] == (1409210000, "元")
+
+
+def test_a_column_of_figures_under_a_unit_line_holds_values_in_that_unit() -> None:
+    # 工业总产值 names no year, status or measure word; under `单位:万元` its figures are
+    # amounts in ten thousand yuan.
+    text = (
+        "单位:万元\n"
+        "| 类 别 | 企业数(个) | 工业总产值 | 销售产值 |\n"
+        "| 轻工业 | 4821 | 24290034 | 23632101 |\n"
+        "| 重工业 | 3556 | 21171684 | 20523550 |\n"
+    )
+    facts = {(f.text, f.indicator): (f.value, f.unit) for f in rules_facts(text)}
+    assert facts[("4821", "轻工业企业数")] == (4821, "个")
+    assert facts[("24290034", "轻工业工业总产值")] == (242900340000, "元")
+    assert facts[("20523550", "重工业销售产值")] == (205235500000, "元")
