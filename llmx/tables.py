@@ -96,6 +96,7 @@ from llmx.labelrows import LabelRowsGrid, find_label_rows
 from llmx.ledger import LedgerGrid, find_ledgers
 from llmx.lines import (
     BARE_YEAR,
+    CJK,
     ENGLISH_AFTER,
     HAS_CJK,
     LETTER_GAPS,
@@ -431,7 +432,47 @@ def find_tables(text: str) -> list[Table]:
     # the page scattered over blank lines): their figures, named by nothing.
     tables += _period_tables(text, _Spans(tables), headless=True)
     tables.sort(key=lambda table: table.start)
+    tables = _named_as_the_table_before(text, tables)
     return [part for table in tables for part in _heading_row_units(table)]
+
+
+# How far below a table a second block of its columns may begin, in characters.
+_NEXT_BLOCK_REACH = 200
+
+
+def _named_as_the_table_before(text: str, tables: list[Table]) -> list[Table]:
+    """A yearbook table's second block of years under a caption of its own and no header
+    (`比上年增长(%)`, then `1996 29.0 3.6 …`) measures the columns the block above named, as
+    its caption says: `地方一般预算收入` becomes `地方一般预算收入比上年增长`."""
+    named = list(tables)
+    for index in range(1, len(named)):
+        above, table = named[index - 1], named[index]
+        values = [column for column in table.columns if column.role == "value"]
+        names = [column.header for column in above.columns if column.role == "value"]
+        # The lines between the two blocks, the second's caption among them.
+        between = text[above.end : table.rows[0].cells[0].start] if table.rows else ""
+        captions = [_UNIT_BRACKET.sub("", line).strip() for line in between.splitlines()]
+        caption = next((words for words in reversed(captions) if HAS_CJK.search(words)), "")
+        if (
+            table.layout != "periods"
+            or above.layout not in ("periods", "lines")
+            or not values
+            or any(column.header for column in values)
+            or len(names) != len(values)
+            or not all(names)
+            or not _CHINESE_WORDS.fullmatch(caption)
+            or not 0 <= table.start - above.end <= _NEXT_BLOCK_REACH
+        ):
+            continue
+        headers = iter(f"{name}{caption}" for name in names)
+        columns = tuple(
+            replace(_row_column(next(headers)), role="value", unit=column.unit)
+            if column.role == "value"
+            else column
+            for column in table.columns
+        )
+        named[index] = replace(table, columns=columns)
+    return named
 
 
 def _heading_row_units(table: Table) -> list[Table]:
@@ -3194,19 +3235,35 @@ def _parts_under_parents(
     (`卫生机构 床位数 (张)`), followed by their parts marked # (`# 医院、卫生院`), a part's column
     right after its measure's in the rows. Which measure each part is of, the header does
     not say; the rows do, a part being no more than its whole in every row. None unless the
-    lines name as many columns as the rows have and exactly one placing fits every row."""
-    wholes: list[tuple[str, Unit]] = []
+    lines name as many columns as the rows have and exactly one placing fits every row.
+
+    Where the measures' lines say no unit, a line of Chinese words alone names a measure whose
+    unit is the table's (`年 份  地方一般预算收入` over `# 增值税(25%) # 营业税 # 企业所得税`,
+    under `数(亿元)`); several parts may share a line, each opening with its #."""
+    return _parts_placed(lines, width, rows, unitless=False) or _parts_placed(
+        lines, width, rows, unitless=True
+    )
+
+
+def _parts_placed(
+    lines: Sequence[str], width: int, rows: Sequence[Sequence[float | None]], *, unitless: bool
+) -> list[tuple[str, Unit | None]] | None:
+    wholes: list[tuple[str, Unit | None]] = []
     parts: list[str] = []
     for line in lines:
         words = re.sub(r"[\s|｜]+", "", ENGLISH_AFTER.sub("", line))
         if words.startswith(("#", "＃")) and wholes:
-            parts.append(words.lstrip("#＃"))
+            parts += [part for part in re.split(r"[#＃]", words) if part]
+            continue
+        if parts:
             continue
         bracket = _UNIT_BRACKET.search(fold(words))
         unit = _header_unit(bracket.group()) if bracket else None
-        if unit is not None and not parts:
+        if unit is not None:
             wholes.append((words[: bracket.start()] if bracket else words, unit))
-    if not parts or len(wholes) + len(parts) != width:
+        elif unitless and _CHINESE_WORDS.fullmatch(words):
+            wholes.append((_STUB_HEADING_FIRST.sub("", words), None))
+    if not parts or len(wholes) + len(parts) != width or not all(name for name, _ in wholes):
         return None
     if comb(len(parts) + len(wholes) - 1, len(wholes) - 1) > _PLACINGS_MAX:
         return None  # a header of dozens of parts: too many placings to try, none guessed
@@ -3226,6 +3283,9 @@ def _parts_under_parents(
 
 
 _PLACINGS_MAX = 5000
+# A line of a measure's name in Chinese, no figure, unit or English in it.
+_CHINESE_WORDS = re.compile(rf"[{CJK}、]+")
+_STUB_HEADING_FIRST = re.compile(rf"^(?:{_STUB_HEADING.pattern})")
 
 
 def _compositions(total: int, groups: int) -> Iterator[tuple[int, ...]]:

@@ -1211,3 +1211,39 @@ def test_a_column_of_figures_under_a_unit_line_holds_values_in_that_unit() -> No
     assert facts[("4821", "轻工业企业数")] == (4821, "个")
     assert facts[("24290034", "轻工业工业总产值")] == (242900340000, "元")
     assert facts[("20523550", "重工业销售产值")] == (205235500000, "元")
+
+
+def test_a_yearbook_measure_and_its_parts_on_one_line_name_the_columns_in_the_tables_unit() -> None:
+    # The measure's line writes no unit (the table's `数(亿元)` line does); its parts share a
+    # line, each after its #. The block of growth rates below takes the same names.
+    text = (
+        "8-1 地方财政一般预算收入(1996—2011年)\n"
+        "Local General Budgetary Government Revenue, 1996-2011\n"
+        "年 份  地方一般预算收入\n"
+        "# 增值税 # 营业税 # 企业所得税\n"
+        "Year Local General\n"
+        "Budgetary Revenue\n"
+        "    数(亿元)\n"
+        "Value (100 million yuan)\n"
+        "1996 76.02 17.25 24.67 19.06\n"
+        "1997 89.91 17.30 27.60 21.48\n"
+        "1998 101.40 18.99 30.71 20.34\n"
+        "比上年增长(%)\n"
+        "Increase Rate over Preceding Year (%)\n"
+        " \n"
+        "1997 18.3 0.3 11.9 12.7\n"
+        "1998 12.8 9.8 11.3 -5.3\n"
+    )
+    facts = {f.text: f for f in rules_facts(text)}
+    assert (facts["76.02"].indicator, facts["76.02"].value, facts["76.02"].unit) == (
+        "地方一般预算收入",
+        7602000000,
+        "元",
+    )
+    assert facts["24.67"].indicator == "地方一般预算收入营业税"
+    assert (facts["18.3"].indicator, facts["18.3"].unit, facts["18.3"].kind) == (
+        "地方一般预算收入增长",
+        "%",
+        "change",
+    )
+    assert facts["12.7"].indicator == "地方一般预算收入企业所得税增长"
