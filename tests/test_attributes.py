@@ -1083,3 +1083,17 @@ def test_an_indicator_is_read_past_a_notes_mark_a_short_form_and_a_pages_wrap() 
     assert indicators["1200亿元"] == "国内生产总值"
     assert indicators["62.5%"] == "常住人口城镇化率"
     assert indicators["3000亿元"] == "金融系统存款余额"
+
+
+def test_a_month_to_date_opening_line_is_no_date_line() -> None:
+    # 2024年5月份累计完成… reports the year so far; read as a date line of May 2024 it made
+    # the document a report on 2023 and its 完成 figures targets.
+    text = (
+        "一、财政收支基本情况\n"
+        "(一)一般公共预算收入情况\n"
+        "2024年5月份累计完成地方财政收入6717万元,较上年减收3422万元。"
+        "其中:增值税下降48%。\n"
+    )
+    attributes = _attributes(text)
+    assert attributes["6717万元"] == ("actual", "2024", "level")
+    assert attributes["48%"] == ("actual", "2024", "change")
