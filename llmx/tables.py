@@ -1145,9 +1145,14 @@ def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Ce
 
 def _is_caption_row(cells: Sequence[Cell]) -> bool:
     """A row above the header: one cell (a title), or a table's number and its unit in cells
-    of their own (`表一 | 单位:万元 | | |`)."""
-    words = [fold(cell.clean) for cell in cells if cell.clean]
-    return len(words) <= 1 or all(_CAPTION.match(word) for word in words)
+    of their own (`表一 | 单位:万元 | | |`), maybe with the unit's English in brackets
+    (`单位: 亿元 | (100 million yuan) |`)."""
+    words = [fold(cell.text).strip() for cell in cells if cell.clean]
+    said = [word for word in words if not _ENGLISH_IN_BRACKETS.fullmatch(word)]
+    return len(words) <= 1 or (bool(said) and all(_CAPTION.match(word) for word in said))
+
+
+_ENGLISH_IN_BRACKETS = re.compile(r"\([A-Za-z0-9 ,.]+\)")
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")

@@ -1247,3 +1247,18 @@ def test_a_yearbook_measure_and_its_parts_on_one_line_name_the_columns_in_the_ta
         "change",
     )
     assert facts["12.7"].indicator == "地方一般预算收入企业所得税增长"
+
+
+def test_a_unit_row_with_its_english_in_brackets_is_a_caption_not_a_header() -> None:
+    # Read as a header row, `(100 million yuan)` ran on over every column and hid the years.
+    text = (
+        "| 2-9 地区生产总值构成项目表 | |||||\n"
+        "| Structure of Gross Regional Product | |||||\n"
+        "| 单位: 亿元 | (100 million yuan) | ||||\n"
+        "| 指 标 | Item | 2005 | 2006 | ||\n"
+        "| 地区生产总值 | Gross Domestic Product | 6511.34 | 7568.89 | ||\n"
+        "| 劳动者报酬 | Compensation of Laborers | 2939.66 | 3533.65 | ||\n"
+    )
+    facts = {f.text: (f.value, f.unit, f.period) for f in rules_facts(text)}
+    assert facts["6511.34"] == (651134000000, "元", "2005")
+    assert facts["3533.65"] == (353365000000, "元", "2006")
