@@ -1097,3 +1097,28 @@ def test_a_month_to_date_opening_line_is_no_date_line() -> None:
     attributes = _attributes(text)
     assert attributes["6717万元"] == ("actual", "2024", "level")
     assert attributes["48%"] == ("actual", "2024", "change")
+
+
+def test_a_year_in_a_table_rows_label_dates_its_figures() -> None:
+    # A debt table over 预算数 | 执行数 whose rows each name their year; a base compared with
+    # (比2015年) dates nothing.
+    text = (
+        "重庆市某区2020年和2021年地方政府一般债务余额情况表\n"
+        "单位:亿元\n"
+        "项 目 | 预算数 | 执行数\n"
+        "一、2019年末地方政府一般债务余额实际数 | 48.99 | 48.99\n"
+        "二、2020年末地方政府一般债务限额 | 89.00 | 89.00\n"
+        "三、地方政府一般债务余额比2015年增加 | 20.10 | 20.10\n"
+    )
+    periods = [(f.text, f.period) for f in _facts_in_order(text)]
+    assert periods[:4] == [
+        ("48.99", "2019"),
+        ("48.99", "2019"),
+        ("89.00", "2020"),
+        ("89.00", "2020"),
+    ]
+    assert periods[4][1] != "2015"
+
+
+def _facts_in_order(text: str) -> list[Fact]:
+    return RulesExtractor().extract([Document(id="doc", text=text)]).facts

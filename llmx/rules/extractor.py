@@ -337,6 +337,7 @@ def _row_facts(
                 column.period
                 or table.period_above(row, column)
                 or table.period_of(row)
+                or _label_year(header)
                 or _compared_column_year(table, index)
                 or _relative_header_year(prepared.context, column.header, status, reading.year)
                 or reading.year
@@ -480,6 +481,21 @@ class _KindHeaders:
     row: str
     column: str
     title: str
+
+
+def _label_year(label: str) -> str | None:
+    """The year a row's label dates its figures by (`一、2019年末地方政府一般债务余额`): one
+    year, not a base compared with (比2015年), not an end of a span (2016-2020年), in a label
+    that sums no span (累计, 以来)."""
+    folded = arabic_years(fold(label))
+    years = _LABEL_YEAR.findall(folded)
+    if len(years) != 1 or _SPAN_LABEL.search(folded):
+        return None
+    return str(years[0])
+
+
+_LABEL_YEAR = re.compile(r"(?<![比较由从至到\-—~～\d])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
+_SPAN_LABEL = re.compile(r"累计|以来|期间|(?:19|20)\d{2}\s*[-—~～至到]")
 
 
 def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> str:
