@@ -449,10 +449,6 @@ def _named_as_the_table_before(text: str, tables: list[Table]) -> list[Table]:
         above, table = named[index - 1], named[index]
         values = [column for column in table.columns if column.role == "value"]
         names = [column.header for column in above.columns if column.role == "value"]
-        # The lines between the two blocks, the second's caption among them.
-        between = text[above.end : table.rows[0].cells[0].start] if table.rows else ""
-        captions = [_UNIT_BRACKET.sub("", line).strip() for line in between.splitlines()]
-        caption = next((words for words in reversed(captions) if HAS_CJK.search(words)), "")
         if (
             table.layout != "periods"
             or above.layout not in ("periods", "lines")
@@ -460,9 +456,14 @@ def _named_as_the_table_before(text: str, tables: list[Table]) -> list[Table]:
             or any(column.header for column in values)
             or len(names) != len(values)
             or not all(names)
-            or not _CHINESE_WORDS.fullmatch(caption)
             or not 0 <= table.start - above.end <= _NEXT_BLOCK_REACH
         ):
+            continue
+        # The lines between the two blocks, the second's caption among them.
+        between = text[above.end : table.rows[0].cells[0].start] if table.rows else ""
+        captions = [_UNIT_BRACKET.sub("", line).strip() for line in between.splitlines()]
+        caption = next((words for words in reversed(captions) if HAS_CJK.search(words)), "")
+        if not _CHINESE_WORDS.fullmatch(caption):
             continue
         headers = iter(f"{name}{caption}" for name in names)
         columns = tuple(

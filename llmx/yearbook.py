@@ -536,7 +536,7 @@ def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
     """The row `label` heads when `line` is its figures alone; None if it holds anything else."""
     bare = line.rstrip()
     values = list(_TOKEN.finditer(bare))
-    if len(values) < _YEARS_MIN or not all(SPACED_CELL.fullmatch(v.group()) for v in values):
+    if len(values) < _YEARS_MIN or not _is_figures(bare):
         return None
     spans, gaps, trailing = _figures(start, line, values)
     return replace(label, end=start + len(bare), values=spans, gaps=gaps, trailing=trailing)

@@ -121,7 +121,8 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=64)
 def _years(text: str) -> DocumentContext:
-    opening = arabic_years(fold(text[: _HEAD_CHARS * 3]))
+    folded_opening = fold(text[: _HEAD_CHARS * 3])
+    opening = arabic_years(folded_opening)
     head, lines = _head(opening)
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
@@ -155,7 +156,7 @@ def _years(text: str) -> DocumentContext:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
-        so_far = _PART_OF_YEAR.search(fold(text[: _HEAD_CHARS * 3]))
+        so_far = _PART_OF_YEAR.search(folded_opening)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
     if report is None:
         titled = next(_own_years(title), None)
