@@ -6,17 +6,16 @@ work reports, plan and budget execution reports, in simplified and traditional s
 
 from __future__ import annotations
 
-from llmx.documents import Document
+from reading import rules_facts
+
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed
-from llmx.rules import RulesExtractor
 from llmx.rules.context import Boundaries, DocumentContext, arabic_years, document_year
 
 
 def _facts(text: str) -> dict[str, Fact]:
-    facts = RulesExtractor().extract([Document(id="doc", text=text)]).facts
-    return {fact.text: fact for fact in facts}
+    return {fact.text: fact for fact in rules_facts(text)}
 
 
 def _attributes(text: str) -> dict[str, tuple[str, str | None, str]]:
@@ -155,7 +154,7 @@ BUDGET = (
 
 
 def test_a_budget_report_executes_one_year_and_budgets_the_next() -> None:
-    facts = RulesExtractor().extract([Document(id="doc", text=BUDGET)]).facts
+    facts = rules_facts(BUDGET)
     assert [(f.text, f.status, f.period, f.kind) for f in facts] == [
         ("305.2亿元", "actual", "2022", "level"),
         ("102.7%", "actual", "2022", "share"),
@@ -239,7 +238,7 @@ BUDGET_TABLE = (
 
 
 def test_a_budget_table_reads_status_year_and_kind_from_its_column_headers() -> None:
-    facts = RulesExtractor().extract([Document(id="doc", text=BUDGET_TABLE)]).facts
+    facts = rules_facts(BUDGET_TABLE)
     assert [(f.value, f.status, f.period, f.kind, f.indicator) for f in facts] == [
         (12000000, "actual", "2022", "level", "税收收入"),
         (13000000, "target", "2023", "level", "税收收入"),
@@ -773,7 +772,7 @@ def test_a_figure_that_ends_a_line_before_a_label_opening_with_year_is_no_year()
 
 
 def _fact_of(text: str, number: str) -> Fact:
-    facts = RulesExtractor().extract([Document("d", text)]).facts
+    facts = rules_facts(text)
     return next(fact for fact in facts if fact.text == number)
 
 
@@ -1110,7 +1109,7 @@ def test_a_year_in_a_table_rows_label_dates_its_figures() -> None:
         "二、2020年末地方政府一般债务限额 | 89.00 | 89.00\n"
         "三、地方政府一般债务余额比2015年增加 | 20.10 | 20.10\n"
     )
-    periods = [(f.text, f.period) for f in _facts_in_order(text)]
+    periods = [(f.text, f.period) for f in rules_facts(text)]
     assert periods[:4] == [
         ("48.99", "2019"),
         ("48.99", "2019"),
@@ -1118,7 +1117,3 @@ def test_a_year_in_a_table_rows_label_dates_its_figures() -> None:
         ("89.00", "2020"),
     ]
     assert periods[4][1] != "2015"
-
-
-def _facts_in_order(text: str) -> list[Fact]:
-    return RulesExtractor().extract([Document(id="doc", text=text)]).facts
