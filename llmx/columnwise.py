@@ -20,6 +20,12 @@ lines as there are row labels, a blank line for an empty cell (a group label's r
 `畜牧业`, or a missing figure), and a blank line between one column and the next. A web
 table copied out column by column comes out this way.
 
+A census bulletin's table of towns comes out tighter: a header of names (`地区 常住人口
+比重[4]`, under a `单位:人、%` line), the labels, then every column's figures straight after,
+no blank line anywhere. Nothing marks where one column ends, so such a grid is only taken
+when the figures, up to the first line that is none, are exactly as many as the labels times
+the named columns.
+
 Blank lines are cells here, so a grid is only taken when its lines fit the labels: the
 labels and every column run separated by the same number of blank lines, every run as long
 as the label list, and nothing after the last column. Leading empty cells (a table opening
@@ -38,6 +44,7 @@ from dataclasses import dataclass
 from llmx.lines import Span, grids_in
 
 _COLUMNS_MIN = 2
+_COLUMNS_MAX = 8  # named columns of a tight grid
 _LABELS_MIN = 3
 _LABELS_MAX = 200  # bounds the look-ahead from a header line
 _LABEL_MAX = 40  # characters
@@ -45,6 +52,9 @@ _STUB_MAX = 6  # characters of the row labels' header (指 标, 项目)
 _HEADER_MAX = 200  # characters of a header line
 _SEPARATORS = (1, 2)  # blank lines between the labels and a column run, and between runs
 _YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年?[^\d\s]{0,4}")
+# A header cell naming a measure in Chinese words, maybe with a unit in brackets, maybe
+# marked with a footnote (`比重[4]`): the mark is left out of the name.
+_NAMED_HEADER = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff()（）%‰]*)(?:\[\d{1,2}\])?")
 # A value cell: a number, then maybe a mark outside the value (1.7r revised, 3.2p
 # provisional, a footnote mark).
 _VALUE = re.compile(r"\s*([-−+]?\d[\d,]*(?:\.\d+)?%?)\s*(?:[rRpPeE*＊]|[①-⑳])?\s*")
@@ -111,6 +121,22 @@ def _header(start: int, line: str) -> _Header | None:
     )
 
 
+def _named_header(start: int, line: str) -> _Header | None:
+    """A header row of names: the row labels' header (`地区`), then a name per column."""
+    cells = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if not 2 <= len(cells) <= _COLUMNS_MAX + 1 or len(cells[0][1]) > _STUB_MAX:
+        return None
+    names = [_NAMED_HEADER.fullmatch(words) for _, words in cells]
+    if not all(names):
+        return None
+    spans = [
+        (first + name.start(1), first + name.end(1))
+        for (first, _), name in zip(cells, names, strict=True)
+        if name
+    ]
+    return _Header(spans[0], tuple(spans[1:]), ("",) * (len(spans) - 1))
+
+
 def _label(start: int, line: str) -> Span | None:
     """A row label's span, less the footnote marks after it; None if the line is no label."""
     words = line.strip()
@@ -146,6 +172,8 @@ def _grid_at(
 ) -> tuple[ColumnwiseGrid, int] | None:
     start, line = lines[index]
     header = _header(start, line)
+    named = header is None
+    header = header or _named_header(start, line)
     if header is None:
         return None
     labels: list[Span] = []
@@ -158,6 +186,8 @@ def _grid_at(
         position += 1
     if len(labels) < _LABELS_MIN or len(labels) > _LABELS_MAX:
         return None
+    if named:
+        return _tight_grid(text, lines, position, header, labels)
     if position >= len(lines) or lines[position][1].strip():
         return None  # the labels must end at a blank line
     width = len(header.headers)
@@ -177,6 +207,41 @@ def _grid_at(
         header.stub,
         header.headers[: len(columns)],
         header.years[: len(columns)],
+        tuple(labels),
+        _units_of_sub_items(text, labels),
+        columns,
+    )
+    return grid, position
+
+
+def _tight_grid(
+    text: str,
+    lines: Sequence[tuple[int, str]],
+    position: int,
+    header: _Header,
+    labels: list[Span],
+) -> tuple[ColumnwiseGrid, int] | None:
+    """A grid under a header of names whose columns follow the labels with no blank line:
+    taken only when its figures are exactly as many as its labels times its columns."""
+    width, rows = len(header.headers), len(labels)
+    cells: list[Span | None] = []
+    while position < len(lines) and len(cells) <= width * rows:
+        line = lines[position][1]
+        if not line.strip() or not (_VALUE.fullmatch(line) or _NO_VALUE.fullmatch(line)):
+            break
+        cells.append(_cell(*lines[position]))
+        position += 1
+    if len(cells) != width * rows or not any(cells):
+        return None
+    columns = tuple(tuple(cells[column * rows : (column + 1) * rows]) for column in range(width))
+    last = max(span[1] for span in cells if span)
+    first = header.stub[0] if header.stub else header.headers[0][0]
+    grid = ColumnwiseGrid(
+        first,
+        last,
+        header.stub,
+        header.headers,
+        header.years,
         tuple(labels),
         _units_of_sub_items(text, labels),
         columns,

@@ -1548,21 +1548,21 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
     columns = [
         replace(column, role="indicator")
         if index == 0
-        else replace(column, role="value", period=column.period or grid.years[index - 1])
+        else replace(column, role="value", period=column.period or grid.years[index - 1] or None)
         for index, column in enumerate(_columns(headers, body))
     ]
     if any(grid.units):  # sub-items in the unit of the row above them: a unit column
         columns.insert(1, Column("", "unit", None, None, None))
         rows = [[row[0], cell(unit), *row[1:]] for row, unit in zip(rows, grid.units, strict=True)]
-    title = _line_before(text, grid.start)
+    above = _captions_above(text, grid.start)
     return Table(
         grid.start,
         grid.end,
-        title,
+        above[-1] if above else "",
         tuple(columns),
         tuple(Row(tuple(row)) for row in rows),
         layout="columnwise",
-        unit=_unit_line_unit(title),
+        unit=_unit_line_unit(" ".join(above)),
     )
 
 

@@ -190,3 +190,34 @@ def test_a_sub_item_under_an_index_row_takes_no_unit_from_its_base() -> None:
     columns = [["104.2", "106.1", "99.3"], ["105.0", "108.4", "98.7"]]
     [grid] = find_columnwise(_columnwise("指标 2012年 2013年", labels, columns) + "附注\n")
     assert grid.units == (None, None, None)
+
+
+# A census bulletin's table of towns: a header of names under a `单位:` line listing each
+# column's unit, the labels, then every column's figures with no blank line between.
+_TOWNS = ["九龙街道", "朝阳街道", "花园镇"]
+_TIGHT = (
+    "  表1-1 各乡镇(街道)常住人口数\n\n  单位:人、%\n\n地区 常住人口 比重[4]\n"
+    + "\n".join(_TOWNS)
+    + "\n173807\n78890\n21640\n23.40\n10.62\n2.91\n\n  注释:\n"
+)
+
+
+def test_columns_run_on_under_a_header_of_names_are_read_when_the_count_fits() -> None:
+    [table] = find_tables(_TIGHT)
+    assert table.layout == "columnwise"
+    assert [column.header for column in table.columns] == ["地区", "常住人口", "比重"]
+    assert [
+        (text, value, unit, indicator) for text, value, unit, _, indicator in _facts(_TIGHT)
+    ] == [
+        ("173807", 173807, "人", "九龙街道常住人口"),
+        ("78890", 78890, "人", "朝阳街道常住人口"),
+        ("21640", 21640, "人", "花园镇常住人口"),
+        ("23.40", 23.4, "%", "九龙街道比重"),
+        ("10.62", 10.62, "%", "朝阳街道比重"),
+        ("2.91", 2.91, "%", "花园镇比重"),
+    ]
+
+
+def test_a_header_of_names_is_no_grid_when_the_figures_do_not_fill_its_columns() -> None:
+    short = _TIGHT.replace("2.91\n", "")  # one figure missing: which column lost it is unsaid
+    assert find_columnwise(short) == []

@@ -46,6 +46,9 @@ _MULTI_YEAR = re.compile(
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
 _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
+# 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
+_SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
+_CHANGED = re.compile(r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少")
 # What a figure after 比2020年 does to it (增长5%); without one the figure is the base's own.
 _MOVED_FROM_BASE = re.compile(
     r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少|高|低|快|慢|持平|相比|相较|为|的"
@@ -433,6 +436,10 @@ def period_of(
     compared = _COMPARED_WITH_YEAR.search(clause)
     if compared and not _MOVED_FROM_BASE.search(clause, compared.end()):
         return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
+    if not compared and _CHANGED.search(clause) and not _STATED_YEAR.search(clause):
+        # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
+        # sentence set up before its clause
+        compared = _SET_AGAINST_YEAR.search(folded, recent, start)
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
