@@ -36,6 +36,14 @@ def test_document_year_from_a_bulletin_title_not_its_publication_date() -> None:
     assert document_year(text) == "2022"
 
 
+def test_document_year_of_an_untitled_bulletin_page_from_its_note_not_a_year_it_cites() -> None:
+    text = (
+        "年末有医疗卫生机构6949个,床位4.57万张。湿地面积[注:湿地面积为2019年开展的全国第三次"
+        "国土调查数据]712.39万公顷。\n注释:本公报中2023年数据均为初步统计数。"
+    )
+    assert document_year(text) == "2023"
+
+
 def test_document_year_of_a_government_work_report_is_the_year_before_it_is_given() -> None:
     text = "政府工作报告\n——2023年1月12日在某省第十四届人民代表大会第一次会议上\n各位代表：\n"
     context = DocumentContext.of(text)

@@ -42,6 +42,8 @@ _PLAN_TITLE = re.compile(
 # before it, as a work report is given early in the year it plans for.
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
 # A news story on a work report says the year it reviews: 报告回顾了2008年的工作.
+# 本公报中2023年数据为初步统计数: a bulletin's note naming the year its figures are for.
+_BULLETIN_NOTE_YEAR = re.compile(r"本公报(?:中|所列)?((?:19|20)\d{2})年(?:的)?(?:数|各项|统计)")
 _REVIEWED_YEAR = re.compile(r"回顾了?((?:19|20)\d{2})\s*年")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
@@ -158,6 +160,9 @@ def _years(text: str) -> DocumentContext:
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
         so_far = _PART_OF_YEAR.search(folded_opening)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
+    if report is None and (noted := _BULLETIN_NOTE_YEAR.search(arabic_years(fold(text)))):
+        # A bulletin's page without its title, whose note says 本公报中2023年数据为初步统计数.
+        report = noted.group(1)
     if report is None:
         titled = next(_own_years(title), None)
         report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
