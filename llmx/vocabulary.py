@@ -75,18 +75,21 @@ UNITS: tuple[Unit, ...] = (
     _("ratio", R, written=False),
     _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass
-    _("平方公里", P), _("平方千米", P), _("平方米", P, per=True), _("平米", P),
+    _("平方公里", P, per=True), _("平方千米", P), _("平方米", P, per=True), _("平米", P),
     _("立方米", P, per=True), _("立方", P), _("公里", P, per=True), _("千米", P), _("延米", P),
     _("米", P),
     _("亩", P, per=True), _("公顷", P, per=True),
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
-    _("m²", P), _("m³", P), _("㎡", P),
+    _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P), _("毫米", P), _("mm", P),
     _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
-    _("微克", P), _("毫克", P),  # concentrations: PM2.5浓度37微克/立方米
+    _("微克", P), _("毫克", P), _("μg", P),  # concentrations: PM2.5浓度37微克/立方米, 58μg/m3
+    # water use a head a day (城镇生活人均用水量306升/日, 179 L/d): 升 alone is no unit after a
+    # figure (排名由3升至2), so these are declared whole
+    _("升/日", P), _("L/d", P),
     # Per litre (毫克/升), or in a header: after a number, 排名由3升至2 is a rise.
     _("升", P, per=True, written=False),
     # energy, power and emissions
@@ -104,9 +107,9 @@ UNITS: tuple[Unit, ...] = (
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
-    _("批次", T), _("台件", T), _("台套", T), _("次", T), _("位", T), _("羽", T), _("株", T),
+    _("批次", T), _("列次", T), _("台件", T), _("台套", T), _("次", T), _("位", T),
     _("头只", T),  # 牲畜存栏1.08亿头只: head of large and small livestock together
-    _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
+    _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
     _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),

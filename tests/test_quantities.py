@@ -64,6 +64,33 @@ def test_parses_the_standards_examples(mention: str, value: float | None, unit: 
     assert quantity.unit == unit
 
 
+# Units a water-resources, air-quality or transport bulletin writes (round 15's sector
+# bulletins): each is one row of llmx.vocabulary's table.
+SECTOR_UNITS = [
+    ("294.83億m3", 294.83e8, "m3"),
+    ("1603.7mm", 1603.7, "mm"),
+    ("1279.7毫米", 1279.7, "毫米"),
+    ("306升/日", 306, "升/日"),
+    ("179 L/d", 179, "L/d"),
+    ("58μg/m3", 58, "μg/m3"),
+    ("652580列次", 652580, "列次"),
+    ("80.04萬立方米/平方公里", 800_400, "立方米/平方公里"),
+]
+
+
+@pytest.mark.parametrize(("mention", "value", "unit"), SECTOR_UNITS)
+def test_parses_the_units_sector_bulletins_write(mention: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(mention)
+    assert quantity is not None
+    assert (quantity.text, quantity.unit) == (mention, unit)
+    assert quantity.value == pytest.approx(value)
+
+
+def test_a_rise_in_a_ranking_is_no_litre() -> None:
+    found = [(q.text, q.unit) for q in find_quantities(fold("排名由3升至2位"))]
+    assert found == [("3", ""), ("2位", "位")]
+
+
 def test_qualifiers_outside_the_token_stay_outside_the_span() -> None:
     [quantity] = find_quantities("总量约5亿元以上")
     assert quantity.text == "5亿元"

@@ -52,6 +52,11 @@ def test_leaves_out_places_in_a_ranking_moved_through() -> None:
     assert _texts(body) == []
 
 
+def test_leaves_out_the_pool_a_ranking_is_among_but_keeps_a_count_of_the_top() -> None:
+    assert _texts("PM2.5浓度为42μg/m3,全市 20 个区县排名第 6。") == ["42μg/m3"]
+    assert _texts("全市有5个县区排名前十。") == ["5个"]
+
+
 def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("发布时间 2021-01-12 09:15:31\n年末1美元兑8.2789元人民币。") == ["8.2789元"]
     assert _texts("stats.gov.cn 2007-4-5 8:16:33作者: 统计局") == []

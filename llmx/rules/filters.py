@@ -72,6 +72,8 @@ _RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$")
 # Words of a ranking in the clause before a number of 位 (places in it).
 _RANKING_WORDS = re.compile(r"位次|排名|名次|百强|前移|后移")
+# 全市20个区县排名第4, 168个重点城市中排名: the regions a ranking is among, then the ranking.
+_RANKED_POOL_AFTER = re.compile(r"\s*[^\d,.;:，。；：、]{1,8}?中?\s*(?:排名|排位)\s*第")
 # A long line that ends in a digit right before the number: the number was cut at the line's
 # end (a page hard-wrapped to a width).
 _WRAPPED_LINE_MIN = 20
@@ -244,6 +246,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "the size of a top group (纳税企业前100家)"
     if _RANK_MOVE_AFTER.match(folded, quantity.end):
         return "rank"  # 同比提升1个位次: a move in a ranking
+    if quantity.unit == "个" and _RANKED_POOL_AFTER.match(folded, quantity.end):
+        return "the size of a ranking's pool (全市20个区县排名第4)"
     if _NAME_AFTER.match(after8):
         return "name or enumeration"
     names = _SLOGAN_AFTER.match(after8) or quantity.unit in NAMES_IN_CHINESE_UNITS
