@@ -673,12 +673,14 @@ def test_a_change_against_a_census_the_sentence_names_before_its_clause_spans_th
     text = (
         "某县第七次全国人口普查公报(2020年)\n"
         "全县常住人口为742747人,与2010年第六次全国人口普查相比,减少35892人,减少4.61%,"
-        "年平均减少0.47%。与2020年度预算相比,增加0万元。与2015年相比,新加坡(2556元)。\n"
+        "年平均减少0.47%。与2020年度预算相比,增加0万元。与2015年相比,新加坡(2556元)。"
+        "与2010年第六次全国人口普查相比,汉族人口减少10134人;各少数民族人口增加36041人。\n"
     )
     periods = {key: f.period for key, f in _facts(text).items()}
     assert periods["742747人"] == "2020"
     assert periods["35892人"] is None  # ten years' change, not 2020's
     assert periods["4.61%"] is None
+    assert periods["36041人"] is None  # the comparison holds across the semicolon
     assert periods["0万元"] == "2020"  # 2020年度预算 is the year's budget, not a base year
     assert periods["2556元"] == "2020"  # a level, not a change on the base year
 

@@ -48,6 +48,7 @@ _MULTI_YEAR = re.compile(
 _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
 # 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
 _SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
+_SET_AGAINST_REACH = 120  # characters before a figure
 _CHANGED = re.compile(r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少")
 # What a figure after 比2020年 does to it (增长5%); without one the figure is the base's own.
 _MOVED_FROM_BASE = re.compile(
@@ -438,8 +439,10 @@ def period_of(
         return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
     if not compared and _CHANGED.search(clause) and not _STATED_YEAR.search(clause):
         # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
-        # sentence set up before its clause
-        compared = _SET_AGAINST_YEAR.search(folded, recent, start)
+        # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
+        # 民族人口增加36041人)
+        opened = max(folded.rfind("。", 0, start) + 1, start - _SET_AGAINST_REACH)
+        compared = _SET_AGAINST_YEAR.search(folded, opened, start)
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
