@@ -108,7 +108,7 @@ UNITS: tuple[Unit, ...] = (
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
     _("批次", T), _("列次", T), _("台件", T), _("台套", T), _("次", T), _("位", T),
-    _("头只", T),  # 牲畜存栏1.08亿头只: head of large and small livestock together
+    _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
     _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),

@@ -1262,3 +1262,19 @@ def test_a_unit_row_with_its_english_in_brackets_is_a_caption_not_a_header() -> 
     facts = {f.text: (f.value, f.unit, f.period) for f in rules_facts(text)}
     assert facts["6511.34"] == (651134000000, "元", "2005")
     assert facts["3533.65"] == (353365000000, "元", "2006")
+
+
+def test_a_column_of_current_price_totals_beside_a_unit_column_holds_values() -> None:
+    text = (
+        "2018年某县地区生产总值计算表\n"
+        "| 项目 | 单位 | 现价总值 | 增长率(%) |\n"
+        "| 生产总值 | 万元 | 35163 | 5.7 % |\n"
+        "| 第一产业 | 万元 | 10433 | 2.8 % |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("35163", 351_630_000, "元"),
+        ("5.7 %", 5.7, "%"),
+        ("10433", 104_330_000, "元"),
+        ("2.8 %", 2.8, "%"),
+    ]
