@@ -1,11 +1,11 @@
-"""Tables set a column to a cell (llmx.columnblocks): the header's cells one a line, then a
+"""Tables set a column to a cell (llmx.tables.columnblocks): the header's cells one a line, then a
 block of lines per column, parted by lines of a lone pipe. The figures are invented."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.columnblocks import find_column_blocks
+from llmx.tables.columnblocks import find_column_blocks
 
 _BLOCKS = ["產品名稱", "單位", "產 量", "比上年增長%"]
 _COLUMNS = [

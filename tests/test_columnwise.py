@@ -1,13 +1,13 @@
-"""Tables copied column by column, one cell per line (llmx.columnwise), on invented texts."""
+"""Tables copied column by column, one cell per line (llmx.tables.columnwise), on invented texts."""
 
 from __future__ import annotations
 
 import time
 
-from llmx.columnwise import find_columnwise
 from llmx.documents import Document
 from llmx.rules import RulesExtractor
 from llmx.tables import find_tables
+from llmx.tables.columnwise import find_columnwise
 
 
 def _columnwise(header: str, labels: list[str], columns: list[list[str]], gap: int = 1) -> str:

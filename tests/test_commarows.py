@@ -1,4 +1,4 @@
-"""Comma-separated tables in text (llmx.commarows): an open-data table a page shows as its
+"""Comma-separated tables in text (llmx.tables.commarows): an open-data table a page shows as its
 CSV, records on lines of their own or run together after a space. The figures are invented
 in the shape of Taoyuan's monthly tax tables."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.commarows import find_comma_tables
+from llmx.tables.commarows import find_comma_tables
 
 _HEADER = (
     "稅目別,全年預算數,累計實徵淨額,實徵淨額與全年預算數比較/百分比,與上年同期比較/增減百分比,_id"

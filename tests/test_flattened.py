@@ -1,4 +1,4 @@
-"""Tables flattened onto one line (llmx.flattened): a web page's table whose rows lost their
+"""Tables flattened onto one line (llmx.tables.flattened): a web page's table whose rows lost their
 line breaks, a title, a header of several rows and the body's rows all between pipes. The
 tables here are invented."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from reading import rules_facts
 
 from llmx.facts import Fact
-from llmx.flattened import find_flattened
 from llmx.tables import find_tables
+from llmx.tables.flattened import find_flattened
 
 # A three-row header: 县别 and the rates through every row, 常住人口 continued by a note and
 # its unit, a blank cell (dropped) over the 城区 and 乡镇 groups, each of 人数 and 比重.

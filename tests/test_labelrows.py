@@ -1,13 +1,13 @@
 """Tables whose rows come as a label line, then a line of figures two or more spaces apart,
-under a header of one cell per line, each cell closed by its unit (llmx.labelrows). The
+under a header of one cell per line, each cell closed by its unit (llmx.tables.labelrows). The
 tables here are invented."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.labelrows import find_label_rows
 from llmx.tables import find_tables
+from llmx.tables.labelrows import find_label_rows
 
 _COUNTIES = (
     "表3 各县主要经济指标(2019年)\n"

@@ -1,11 +1,11 @@
-"""Budget ledgers (llmx.ledger): a gazette's budget item by item, a classification code, a
+"""Budget ledgers (llmx.tables.ledger): a gazette's budget item by item, a classification code, a
 name and an amount between pipes. The ledgers here are invented in the shape of Macau's."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.ledger import find_ledgers
+from llmx.tables.ledger import find_ledgers
 
 _APPROVAL = "通過二零零九財政年度之補充預算,該預算以附件公佈。\n"
 LEVELS = _APPROVAL + (

@@ -1,11 +1,11 @@
-"""Rows of figures under any header (llmx.numericrows): the last reading of a table no layout
+"""Rows of figures under any header (llmx.tables.numericrows): the last reading of a table no layout
 finder knows, kept only where the text says each figure's unit. The tables are invented."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.numericrows import find_figure_rows
+from llmx.tables.numericrows import find_figure_rows
 
 _UNITS_PER_COLUMN = (
     "表3 各县主要指标(2019年)\n"

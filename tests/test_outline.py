@@ -1,8 +1,8 @@
-"""The outline of indented rows (llmx.outline)."""
+"""The outline of indented rows (llmx.tables.outline)."""
 
 from __future__ import annotations
 
-from llmx.outline import lineages, parents
+from llmx.tables.outline import lineages, parents
 
 
 def test_a_row_sits_under_the_nearest_row_above_indented_less() -> None:

@@ -1,4 +1,4 @@
-"""Two-column tables copied one cell per line, a label then its value (llmx.pairs): heads
+"""Two-column tables copied one cell per line, a label then its value (llmx.tables.pairs): heads
 that give their items a unit and a measure, sub-items by indent. The tables here are
 invented."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from reading import rules_facts
 
 from llmx.facts import Fact
-from llmx.pairs import find_pairs
 from llmx.tables import find_tables
+from llmx.tables.pairs import find_pairs
 
 
 def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None]]:

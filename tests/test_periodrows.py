@@ -1,4 +1,4 @@
-"""Tables whose rows are periods (llmx.periodrows): a header of measure names, then a row per
+"""Tables whose rows are periods (llmx.tables.periodrows): a header of measure names, then a row per
 period (`“八五”时期`, `2016年`) with one figure per measure, separated by spaces. The tables
 here are invented."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.periodrows import find_period_rows, period_of
 from llmx.tables import find_tables
+from llmx.tables.periodrows import find_period_rows, period_of
 
 _NAMED = (
     "3-4  各时期地区生产总值指数\n"

@@ -1,13 +1,13 @@
-"""Web tables copied one cell per line, each cell closed by a pipe (llmx.piped): rows found by
-their shape, rows opened by a pipe, and rows that are years. The tables here are invented."""
+"""Web tables copied one cell per line, each cell closed by a pipe (llmx.tables.piped): rows found
+by their shape, rows opened by a pipe, and rows that are years. The tables here are invented."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
 from llmx.facts import Fact
-from llmx.piped import find_piped
 from llmx.tables import find_tables
+from llmx.tables.piped import find_piped
 
 
 def _read(facts: list[Fact]) -> list[tuple[str, float, str, str, str | None, str]]:

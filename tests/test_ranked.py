@@ -1,4 +1,4 @@
-"""Ranking tables (llmx.ranked): a row per region, its label in Chinese, English or both,
+"""Ranking tables (llmx.tables.ranked): a row per region, its label in Chinese, English or both,
 then its figures one space apart, some columns of them the rows' ranks. The tables here
 are invented."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.ranked import find_ranked
+from llmx.tables.ranked import find_ranked
 
 _RANKED = (
     "5-3  各地区水果产量、人均产量及位次(2020年)\n"

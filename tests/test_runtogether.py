@@ -1,13 +1,13 @@
 """Numbered target tables whose cells ran together with nothing between them
-(llmx.runtogether): a number, an indicator's name, its unit, its target after a comparison,
+(llmx.tables.runtogether): a number, an indicator's name, its unit, its target after a comparison,
 and the body that reports it, row after row. The tables here are invented."""
 
 from __future__ import annotations
 
 from reading import rules_facts
 
-from llmx.runtogether import find_target_lists
 from llmx.tables import find_tables
+from llmx.tables.runtogether import find_target_lists
 
 TABLE = (
     "附件 某市现代化建设指标体系指标名称计量单位2035 年目标值责任单位一、产业发展"

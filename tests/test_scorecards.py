@@ -1,4 +1,4 @@
-"""Performance self-evaluation forms (llmx.scorecards) whose cells ran together with spaces
+"""Performance self-evaluation forms (llmx.tables.scorecards) whose cells ran together with spaces
 between them: funds budgeted and spent, then indicators with their targets, achieved values
 and points. The forms here are invented."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from reading import rules_facts
 
 from llmx.facts import Fact
-from llmx.scorecards import find_scorecards
 from llmx.tables import find_tables
+from llmx.tables.scorecards import find_scorecards
 
 FORM = (
     "附件3: 项目支出绩效自评表 (2031年度) 项目名称 农技培训项目 主管部门 某县农业农村局 "

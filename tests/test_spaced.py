@@ -1,4 +1,4 @@
-"""Letter-spaced tables (llmx.spaced): labels written a space between every letter, figures
+"""Letter-spaced tables (llmx.tables.spaced): labels written a space between every letter, figures
 after them under a header of years, group headings with their unit, and the change rates of a
 row in brackets on the line under it. The tables here are invented."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from reading import rules_facts
 
 from llmx.facts import Fact
-from llmx.spaced import find_spaced
 from llmx.tables import find_tables
+from llmx.tables.spaced import find_spaced
 
 TABLE = (
     "表 3\n"

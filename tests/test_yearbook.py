@@ -1,4 +1,4 @@
-"""Bilingual yearbook tables (llmx.yearbook): a Chinese label, its English and the row's
+"""Bilingual yearbook tables (llmx.tables.yearbook): a Chinese label, its English and the row's
 figures separated by spaces, under a header of years, base years and spans of years. The
 tables here are invented."""
 
@@ -10,7 +10,7 @@ from reading import rules_facts
 
 from llmx.facts import Fact
 from llmx.tables import find_tables
-from llmx.yearbook import find_yearbooks
+from llmx.tables.yearbook import find_yearbooks
 
 _HEADER = (
     "表2-1 主要指标 Main Indicators\n"

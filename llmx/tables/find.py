@@ -20,45 +20,45 @@ Layouts, each with its own finder, all giving the same `Table`:
   group heading spread the same way, `粮`, `食`), units on lines of their own, maybe an
   English header; printed as panels side by side, the header repeats once per panel and the
   rows alternate between panels, read as one table of years (`_year_row_tables`);
-- column by column, one cell per line (`llmx.columnwise`): a header row of years, the row
+- column by column, one cell per line (`llmx.tables.columnwise`): a header row of years, the row
   labels one per line, then each year's values, a blank line for an empty cell;
 - records, one `key:value` line per cell, each record opening with the same key (`年份:2007`,
   `预算(元):3,509亿`, …, then `年份:2006`, …): each record is a one-row table whose keys
-  are its header (llmx.records);
-- letters spaced out (`llmx.spaced`): labels a space between every letter (`以 当 时 市 价
+  are its header (llmx.tables.records);
+- letters spaced out (`llmx.tables.spaced`): labels a space between every letter (`以 当 时 市 价
   计 算 1,246.1   1,220.0`), a header line of years (maybe marked, `2003 @`), group headings
   with their unit, and under a row maybe a line of its change rates in brackets (`(-2.6)
   (+5.1)`): a table per group, a value column per year, then a change column per year;
 - one cell per line, each closed by a pipe (`农业 |`, a lone `|` for an empty cell;
-  llmx.piped): rows found by their shape (a label or a year, then numbers, units or empty
+  llmx.tables.piped): rows found by their shape (a label or a year, then numbers, units or empty
   cells), or opened by a pipe (`  | 人口 | `); an English header row left out, a flattened
   header of two rows put back; rows that are years are read as the transpose; rows of
   months (`2012年9月份`, `10月份`) take the year the last label that writes one gives;
-- two columns, a label then its value, one cell per line (llmx.pairs): `指标`, `总量指标`,
+- two columns, a label then its value, one cell per line (llmx.tables.pairs): `指标`, `总量指标`,
   then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it;
 - flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
   …|甲县|30.5|…`): a title, a header of several rows whose breaks and spans were lost, then
-  the rows, a label and as many values each (llmx.flattened);
+  the rows, a label and as many values each (llmx.tables.flattened);
 - a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
   spaces between them: its funds, and its indicators' targets, achieved values and points
-  (llmx.scorecards);
+  (llmx.tables.scorecards);
 - a numbered target table whose cells ran together with nothing between them (`指标名称计量
   单位2035 年目标值…1 规上工业增加值占GDP 比重% ≥ 38市统计局2 …`): an indicator, its unit
-  and its target per row (llmx.runtogether);
-- statistics-yearbook rows (`llmx.yearbook`): a header line of years (`item 1952 1978 …
+  and its target per row (llmx.tables.runtogether);
+- statistics-yearbook rows (`llmx.tables.yearbook`): a header line of years (`item 1952 1978 …
   2005`, maybe over base years and spans of years), then a row per line, a Chinese label
   (maybe numbered, `1.地区生产总值(亿元)`, or indented as a part of the row above), maybe its
   English, then its figures separated by spaces, fewer where cells are blank, maybe marked
   provisional (`438p`); lines of words alone are group and unit captions;
-- rows of periods (`llmx.periodrows`): a header of measure names, then a row per period, its
+- rows of periods (`llmx.tables.periodrows`): a header of measure names, then a row per period, its
   label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces; the
   header maybe wrapped over Chinese then English lines (a yearbook's), its last line's unit
   `(元)` the last column's;
-- rows of two lines (`llmx.labelrows`): the label on its own line, then its figures two or
+- rows of two lines (`llmx.tables.labelrows`): the label on its own line, then its figures two or
   more spaces apart (a double gap an empty cell), under a header of one cell per line, each
   cell wrapped until its unit in brackets, and a line of parts (`第一产业 第二产业`) that
   follow the column they break down;
-- ranking tables (`llmx.ranked`): a row per region, its label in Chinese, English or both,
+- ranking tables (`llmx.tables.ranked`): a row per region, its label in Chinese, English or both,
   then figures one space apart, columns of whole numbers no higher than the rows being their
   ranks (left out), under a header of measure names that names the ranks (`位次`, `Rank`),
   a `单位:万吨、千克` line giving each measure its unit in order.
@@ -86,14 +86,7 @@ from itertools import combinations, pairwise
 from math import comb
 from typing import Protocol, TypeVar
 
-from llmx.boxes import BoxGrid, find_boxes
-from llmx.columnblocks import ColumnBlocks, find_column_blocks
-from llmx.columnwise import ColumnwiseGrid, find_columnwise
-from llmx.commarows import CommaGrid, find_comma_tables
-from llmx.flattened import FlatGrid, find_flattened
 from llmx.folding import digit_years, fold
-from llmx.labelrows import LabelRowsGrid, find_label_rows
-from llmx.ledger import LedgerGrid, find_ledgers
 from llmx.lines import (
     BARE_YEAR,
     CJK,
@@ -104,19 +97,27 @@ from llmx.lines import (
     breaks_as_spaces,
     text_lines,
 )
-from llmx.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
-from llmx.outline import lineages
-from llmx.pairs import PairGrid, find_pairs
-from llmx.periodrows import PeriodGrid, find_period_rows
-from llmx.periodrows import period_of as period_label
-from llmx.piped import PipedGrid, find_piped
 from llmx.quantities import find_quantities, split_header_unit
-from llmx.ranked import RankedGrid, find_ranked
-from llmx.records import Field, find_records
-from llmx.runtogether import TargetList, find_target_lists
-from llmx.scorecards import Scorecard, find_scorecards
-from llmx.sideways import SidewaysGrid, find_sideways
-from llmx.spaced import SpacedGrid, find_spaced
+from llmx.tables.boxes import BoxGrid, find_boxes
+from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
+from llmx.tables.columnwise import ColumnwiseGrid, find_columnwise
+from llmx.tables.commarows import CommaGrid, find_comma_tables
+from llmx.tables.flattened import FlatGrid, find_flattened
+from llmx.tables.labelrows import LabelRowsGrid, find_label_rows
+from llmx.tables.ledger import LedgerGrid, find_ledgers
+from llmx.tables.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
+from llmx.tables.outline import lineages
+from llmx.tables.pairs import PairGrid, find_pairs
+from llmx.tables.periodrows import PeriodGrid, find_period_rows
+from llmx.tables.periodrows import period_of as period_label
+from llmx.tables.piped import PipedGrid, find_piped
+from llmx.tables.ranked import RankedGrid, find_ranked
+from llmx.tables.records import Field, find_records
+from llmx.tables.runtogether import TargetList, find_target_lists
+from llmx.tables.scorecards import Scorecard, find_scorecards
+from llmx.tables.sideways import SidewaysGrid, find_sideways
+from llmx.tables.spaced import SpacedGrid, find_spaced
+from llmx.tables.yearbook import YearbookColumn, YearbookGrid, find_yearbooks
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
     CURRENCY_NAME,
@@ -129,7 +130,6 @@ from llmx.vocabulary import (
     units_where,
 )
 from llmx.vocabulary import unit as declared_unit
-from llmx.yearbook import YearbookColumn, YearbookGrid, find_yearbooks
 
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
@@ -938,7 +938,7 @@ def _stacked_headers(
 ) -> list[str]:
     """A header written over several lines of aligned words (`粮食产量   (万吨)` over
     `比上年增长   (%)`): each column's header is the words standing over it, top down, as
-    llmx.boxes reads a drawn header. A unit set apart in brackets belongs to the words on
+    llmx.tables.boxes reads a drawn header. A unit set apart in brackets belongs to the words on
     its left, wherever it stands."""
     texts = [""] * len(grid)
     for line, line_cells in header_rows:
@@ -1442,7 +1442,7 @@ def _body_of(rows: Sequence[list[Cell]]) -> list[tuple[_Line, list[Cell]]]:
 
 
 def _box_tables(text: str, taken: _Spans) -> list[Table]:
-    """Box-drawn grids (llmx.boxes) as tables, their unit from a `單位:` line above."""
+    """Box-drawn grids (llmx.tables.boxes) as tables, their unit from a `單位:` line above."""
     return [_box_table(text, grid) for grid in _unclaimed(find_boxes(text), taken)]
 
 
@@ -1498,7 +1498,7 @@ def _captions_above(text: str, position: int) -> list[str]:
 
 
 def _sideways_tables(text: str, taken: _Spans) -> list[Table]:
-    """Sideways grids (llmx.sideways) as tables: one row per label, one value column per
+    """Sideways grids (llmx.tables.sideways) as tables: one row per label, one value column per
     measure line, each headed by the measure's name above the grid."""
     return [_sideways_table(text, grid) for grid in _unclaimed(find_sideways(text), taken)]
 
@@ -1529,7 +1529,7 @@ def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
 
 
 def _columnwise_tables(text: str, taken: _Spans) -> list[Table]:
-    """Column-by-column grids (llmx.columnwise) as tables: one row per label, one value
+    """Column-by-column grids (llmx.tables.columnwise) as tables: one row per label, one value
     column per year, an empty cell where the column's line was blank."""
     return [_columnwise_table(text, grid) for grid in _unclaimed(find_columnwise(text), taken)]
 
@@ -1570,7 +1570,7 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
 
 
 def _flattened_tables(text: str, taken: _Spans) -> list[Table]:
-    """Flattened tables (llmx.flattened) as tables: the row labels, then a value column per
+    """Flattened tables (llmx.tables.flattened) as tables: the row labels, then a value column per
     header; a row the text cuts short keeps the cells it has."""
     return [_flattened_table(text, grid) for grid in _unclaimed(find_flattened(text), taken)]
 
@@ -1617,7 +1617,7 @@ _POINTS: Unit = ("分", 1.0)
 
 
 def _scorecard_tables(text: str, taken: _Spans) -> list[Table]:
-    """Each self-evaluation form (llmx.scorecards) as three tables: its funds, in the form's
+    """Each self-evaluation form (llmx.tables.scorecards) as three tables: its funds, in the form's
     money unit, budgeted and spent; its indicators' targets and achieved values, an achieved
     figure in the unit its target writes (≥50个, then 50); and the points each indicator and
     each first-level group is worth (分值) and scored (得分)."""
@@ -1716,7 +1716,7 @@ def _scorecard_column(header: str, money: Unit | None) -> Column:
 
 
 def _target_list_tables(text: str, taken: _Spans) -> list[Table]:
-    """Each indicator of a run-together target table (llmx.runtogether) as a one-row table
+    """Each indicator of a run-together target table (llmx.tables.runtogether) as a one-row table
     of its own (name, unit, target), so that the words between them (a target in words, 翻一番
     (全省人均GDP ≥ 10万元)) are still read as prose."""
     return [
@@ -1750,8 +1750,8 @@ def _target_list_rows(text: str, found: TargetList) -> list[Table]:
 
 
 def _yearbook_tables(text: str, taken: _Spans) -> list[Table]:
-    """Yearbook grids (llmx.yearbook) as tables, one per captioned part: titled by its caption
-    (a group, a unit line, the row its sub-items sit under) and in the caption's unit."""
+    """Yearbook grids (llmx.tables.yearbook) as tables, one per captioned part: titled by its
+    caption (a group, a unit line, the row its sub-items sit under) and in the caption's unit."""
     return [
         table
         for grid in _unclaimed(find_yearbooks(text), taken)
@@ -1835,7 +1835,7 @@ _SPACED_CHANGE = "按年变动(%)"
 
 
 def _spaced_tables(text: str, taken: _Spans) -> list[Table]:
-    """Letter-spaced grids (llmx.spaced) as tables, one per group heading: titled by the
+    """Letter-spaced grids (llmx.tables.spaced) as tables, one per group heading: titled by the
     heading and in its unit, a value column per year, then a column of change rates per year
     for the rows that give them."""
     return [
@@ -1879,7 +1879,7 @@ def _spaced_parts(text: str, grid: SpacedGrid) -> list[Table]:
 
 
 def _piped_tables(text: str, taken: _Spans) -> list[Table]:
-    """Piped grids (llmx.piped) as tables: a grid whose rows are years is read as its
+    """Piped grids (llmx.tables.piped) as tables: a grid whose rows are years is read as its
     transpose, a row per measure and a column per year; a grid whose rows are indented is
     cut into parts under their parents (see `_outline_parts`)."""
     tables: list[Table] = []
@@ -2001,7 +2001,7 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
 
 
 def _pair_tables(text: str, taken: _Spans) -> list[Table]:
-    """Label-then-value grids (llmx.pairs) as tables of two columns, cut into parts under
+    """Label-then-value grids (llmx.tables.pairs) as tables of two columns, cut into parts under
     their parents (see `_outline_parts`)."""
     return [
         table for grid in _unclaimed(find_pairs(text), taken) for table in _pair_table(text, grid)
@@ -2096,7 +2096,7 @@ def _outline_parts(
 
 
 def _ledger_tables(text: str, taken: _Spans) -> list[Table]:
-    """Budget ledgers (llmx.ledger) as tables of items and their amounts, cut into parts
+    """Budget ledgers (llmx.tables.ledger) as tables of items and their amounts, cut into parts
     under their parents (see `_outline_parts`)."""
     grids = list(_unclaimed(find_ledgers(text), taken))
     folded = fold(text) if grids else ""  # what comes before each, once for them all
@@ -2129,7 +2129,7 @@ _SETTLED_BUDGET = re.compile(r"决算|执行情况")
 
 
 def _column_block_tables(text: str, taken: _Spans) -> list[Table]:
-    """Tables set a column to a cell (llmx.columnblocks): the first column of words labels
+    """Tables set a column to a cell (llmx.tables.columnblocks): the first column of words labels
     the rows, one headed 单位 gives each row its unit, and a column of figures measures what
     its header names, in its unit (`比上年增長%`)."""
     return [_column_block_table(text, grid) for grid in _unclaimed(find_column_blocks(text), taken)]
@@ -2174,7 +2174,7 @@ def _block_column(header: str, figured: bool, *, labels: bool) -> Column:
 
 
 def _comma_tables(text: str, taken: _Spans) -> list[Table]:
-    """Comma-separated tables (llmx.commarows): the column whose fields are words labels
+    """Comma-separated tables (llmx.tables.commarows): the column whose fields are words labels
     the rows, an identifier column (`_id`, `序号`) is no measure, and every other column
     measures what its name says, in the unit it or a `单位:` line above names (`…/增減百分比`);
     a table that names no unit anywhere gives its amounts as written."""
@@ -2217,7 +2217,7 @@ def _parent_name(label: str) -> str:
 
 
 def _period_tables(text: str, taken: _Spans, *, headless: bool = False) -> list[Table]:
-    """Grids of period rows (llmx.periodrows) as tables: the period column, then a value
+    """Grids of period rows (llmx.tables.periodrows) as tables: the period column, then a value
     column per measure, named by the header or else by the title. Under a base note
     (`(上年=100)`, `1978年=100`) the figures are indices, with no unit."""
     grids = find_period_rows(text, headless=headless)
@@ -2251,7 +2251,7 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
 
 
 def _label_row_tables(text: str, taken: _Spans) -> list[Table]:
-    """Grids of label-then-figures rows (llmx.labelrows) as tables: the label column, then a
+    """Grids of label-then-figures rows (llmx.tables.labelrows) as tables: the label column, then a
     value column per header cell, in the unit its brackets give."""
     return [_label_row_table(text, grid) for grid in _unclaimed(find_label_rows(text), taken)]
 
@@ -2283,7 +2283,7 @@ def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
 
 
 def _ranked_tables(text: str, taken: _Spans) -> list[Table]:
-    """Ranking grids (llmx.ranked) as tables: the label column, then a value column per
+    """Ranking grids (llmx.tables.ranked) as tables: the label column, then a value column per
     measure, its ranks left out. A `单位:` line listing a unit per measure (`万吨、千克`)
     gives each measure its own, in order; else its one unit is the table's."""
     return [_ranked_table(text, grid) for grid in _unclaimed(find_ranked(text), taken)]
@@ -2912,7 +2912,7 @@ def _panel_table(
 
 
 def _record_tables(text: str, taken: _Spans) -> list[Table]:
-    """Record runs (llmx.records) as tables, one per record: a record is a row that gives
+    """Record runs (llmx.tables.records) as tables, one per record: a record is a row that gives
     its header again. Its columns are the run's, worked out once; a field the record leaves
     blank (`─`) is no column of its row, so a change in it (增幅) is the change of its nearest
     filled amount to the left and takes that one's status (a budget's growth where the
@@ -3000,7 +3000,7 @@ _UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
 
 
 def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
-    """Grids of figure rows (llmx.numericrows) no layout finder took, as tables, where the
+    """Grids of figure rows (llmx.tables.numericrows) no layout finder took, as tables, where the
     text says every figure's unit: the header in brackets, one per column, in order; a base
     of 100 (the figures are indices); a `单位:` line for all; or else each row's label, or
     the label of a row or caption it sits under (`本市生产总值(亿元)` over `  第一产业`).

@@ -1,0 +1,29 @@
+"""Tables in any text layout, found as spans of the text and read into one `Table` type.
+
+Each layout has a finder module of its own that says where its grids are (`piped`, `yearbook`,
+`columnwise`, `flattened`, …; the list is in `find`'s docstring); `find` turns every grid into
+a `Table` whose columns know their role, unit, period and status, and `find_tables` runs the
+finders in order. Pure functions: text in, tables with source offsets out.
+"""
+
+from llmx.tables.find import (
+    Cell,
+    Column,
+    Row,
+    Table,
+    find_tables,
+    names_a_measure,
+    note_cells,
+    outside_brackets,
+)
+
+__all__ = [
+    "Cell",
+    "Column",
+    "Row",
+    "Table",
+    "find_tables",
+    "names_a_measure",
+    "note_cells",
+    "outside_brackets",
+]
