@@ -221,3 +221,5 @@ def test_columns_run_on_under_a_header_of_names_are_read_when_the_count_fits() -
 def test_a_header_of_names_is_no_grid_when_the_figures_do_not_fill_its_columns() -> None:
     short = _TIGHT.replace("2.91\n", "")  # one figure missing: which column lost it is unsaid
     assert find_columnwise(short) == []
+    dashes = _TIGHT.replace("23.40\n10.62\n2.91", "—\n—\n—")  # a column of no figures
+    assert find_columnwise(dashes) == []

@@ -231,9 +231,11 @@ def _tight_grid(
             break
         cells.append(_cell(*lines[position]))
         position += 1
-    if len(cells) != width * rows or not any(cells):
+    if len(cells) != width * rows:
         return None
     columns = tuple(tuple(cells[column * rows : (column + 1) * rows]) for column in range(width))
+    if not all(any(column) for column in columns):
+        return None  # a column with no figure at all: not a reading of this grid
     last = max(span[1] for span in cells if span)
     first = header.stub[0] if header.stub else header.headers[0][0]
     grid = ColumnwiseGrid(
