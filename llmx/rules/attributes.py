@@ -49,11 +49,11 @@ _COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?
 # 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
 _SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
 _SET_AGAINST_REACH = 120  # characters before a figure
-_CHANGED = re.compile(r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少")
+# Words that say a figure is a change (减少35892人, 增长3.57%).
+_CHANGE_VERBS = r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少"
+_CHANGED = re.compile(_CHANGE_VERBS)
 # What a figure after 比2020年 does to it (增长5%); without one the figure is the base's own.
-_MOVED_FROM_BASE = re.compile(
-    r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少|高|低|快|慢|持平|相比|相较|为|的"
-)
+_MOVED_FROM_BASE = re.compile(_CHANGE_VERBS + r"|高|低|快|慢|持平|相比|相较|为|的")
 # A sentence that names a span of years before a number speaks of the span: 五年间, 三年来,
 # “十二五”期间.
 _SPAN_OF_YEARS = re.compile(
@@ -441,7 +441,7 @@ def period_of(
         # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
         # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
         # 民族人口增加36041人)
-        opened = max(folded.rfind("。", 0, start) + 1, start - _SET_AGAINST_REACH)
+        opened = max(bounds.full_sentence_start(start), start - _SET_AGAINST_REACH)
         compared = _SET_AGAINST_YEAR.search(folded, opened, start)
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the

@@ -160,12 +160,12 @@ def _years(text: str) -> DocumentContext:
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
         so_far = _PART_OF_YEAR.search(folded_opening)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
-    if report is None and (noted := _BULLETIN_NOTE_YEAR.search(arabic_years(fold(text)))):
-        # A bulletin's page without its title, whose note says 本公报中2023年数据为初步统计数.
-        report = noted.group(1)
     if report is None:
-        titled = next(_own_years(title), None)
-        report = titled.group(1) if titled else _most_named_year(arabic_years(fold(text)))
+        whole = arabic_years(fold(text))
+        # A bulletin's page without its title is dated by its note (本公报中2023年数据为初步
+        # 统计数), else by a year its head names, else by the year its text names most.
+        dated_by = _BULLETIN_NOTE_YEAR.search(whole) or next(_own_years(title), None)
+        report = dated_by.group(1) if dated_by else _most_named_year(whole)
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     return DocumentContext(report, plan, written)

@@ -200,18 +200,7 @@ def _grid_at(
     columns = _fit(cells, len(labels), width, at_end)
     if columns is None:
         return None
-    last = max(span[1] for column in columns for span in column if span)
-    grid = ColumnwiseGrid(
-        header.stub[0] if header.stub else header.headers[0][0],
-        last,
-        header.stub,
-        header.headers[: len(columns)],
-        header.years[: len(columns)],
-        tuple(labels),
-        _units_of_sub_items(text, labels),
-        columns,
-    )
-    return grid, position
+    return _grid(text, header, labels, columns), position
 
 
 def _tight_grid(
@@ -236,19 +225,23 @@ def _tight_grid(
     columns = tuple(tuple(cells[column * rows : (column + 1) * rows]) for column in range(width))
     if not all(any(column) for column in columns):
         return None  # a column with no figure at all: not a reading of this grid
-    last = max(span[1] for span in cells if span)
-    first = header.stub[0] if header.stub else header.headers[0][0]
-    grid = ColumnwiseGrid(
-        first,
-        last,
+    return _grid(text, header, labels, columns), position
+
+
+def _grid(
+    text: str, header: _Header, labels: list[Span], columns: tuple[tuple[Span | None, ...], ...]
+) -> ColumnwiseGrid:
+    """The grid of `columns` under `header` (as many of its columns as there are runs)."""
+    return ColumnwiseGrid(
+        header.stub[0] if header.stub else header.headers[0][0],
+        max(span[1] for column in columns for span in column if span),
         header.stub,
-        header.headers,
-        header.years,
+        header.headers[: len(columns)],
+        header.years[: len(columns)],
         tuple(labels),
         _units_of_sub_items(text, labels),
         columns,
     )
-    return grid, position
 
 
 def _units_of_sub_items(text: str, labels: list[Span]) -> tuple[Span | None, ...]:
