@@ -572,3 +572,23 @@ def test_a_labels_note_mark_in_brackets_is_no_figure() -> None:
     texts = [fact.text for fact in rules_facts(revenue)]
     assert "1" not in texts
     assert texts[:3] == ["91,524", "75,746", "65,350"]
+
+
+def test_a_yearbooks_early_years_short_of_later_columns_are_placed_by_their_figures_sizes() -> None:
+    text = (
+        "11-7 耕地面积、造林面积和播种面积\n"
+        "单位:万公顷\n"
+        "年份 年末耕地面积 当年造林面积 农作物总播种面积\n"
+        " 水田 旱地 粮食作物播种面积\n"
+        "1950 71.7  50.4  43.9 \n"
+        "1955 83.9  0.1  70.7  59.2 \n"
+        "1960 93.2  0.7  94.3  77.1 \n"
+        "1985 79.5  14.1  65.4  4.0  82.8  65.0 \n"
+        "1990 79.6  17.5  62.1  0.9  88.9  72.4 \n"
+        "1995 80.7  17.1  63.6  2.6  95.6  76.2 \n"
+    )
+    [grid] = find_figure_rows(text)
+    cells = [[text[start:end] for start, end in row.cells] for row in grid.rows[:2]]
+    # The early years have no 水田 and 旱地; nothing marks the empty cells but the sizes.
+    assert cells == [["71.7", "", "", "", "50.4", "43.9"], ["83.9", "", "", "0.1", "70.7", "59.2"]]
+    assert len(rules_facts(text)) == 3 + 4 + 4 + 3 * 6

@@ -211,3 +211,34 @@ def test_two_panels_of_years_side_by_side_are_read_one_after_the_other() -> None
     assert "2009" not in by_text  # the second panel's year is no count of people
     assert (by_text["3532186"].period, by_text["3532186"].unit) == ("2009", "人")
     assert by_text["672385"].period == "1992"
+
+
+_EARLY_YEARS_SHORT = (
+    "表7 耕地和造林面积\n"
+    "单位:万公顷\n"
+    "年份 耕地面积 水田 旱地 造林面积\n"
+    "1960 93.2 0.7\n"
+    "1970 90.6 0.5\n"
+    "1985 79.5 14.1 65.4 4.0\n"
+    "1990 79.6 17.5 62.1 0.9\n"
+    "1995 80.7 17.1 63.6 2.6\n"
+)
+
+
+def test_early_years_short_of_later_columns_put_each_figure_in_the_column_of_its_size() -> None:
+    [grid] = find_period_rows(_EARLY_YEARS_SHORT)
+    first = [_EARLY_YEARS_SHORT[start:end] for start, end in grid.rows[0].cells]
+    # 水田 and 旱地 were counted from 1985 on: 0.7 is a forest's size, not a paddy field's.
+    assert first == ["93.2", "", "", "0.7"]
+    facts = rules_facts(_EARLY_YEARS_SHORT)
+    assert [(f.text, f.indicator, f.period) for f in facts[:2]] == [
+        ("93.2", "耕地面积", "1960"),
+        ("0.7", "造林面积", "1960"),
+    ]
+    assert len(facts) == 2 * 2 + 3 * 4
+
+
+def test_a_short_row_whose_figures_fit_no_column_leaves_the_grid_to_its_widest_rows() -> None:
+    text = _EARLY_YEARS_SHORT.replace("1970 90.6 0.5", "1970 90600 0.5")
+    [grid] = find_period_rows(text)
+    assert [text[slice(*row.label)] for row in grid.rows] == ["1985", "1990", "1995"]

@@ -41,6 +41,7 @@ from llmx.lines import (
     text_lines,
 )
 from llmx.quantities import find_quantities
+from llmx.tables.shortrows import placed_by_size
 
 # Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
 _SEPARATOR = re.compile(r"[\s|｜]+")
@@ -258,16 +259,25 @@ def _grid_at(
     while rows and not rows[-1].cells:
         rows.pop()
     width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
+    widest = max(len(row.cells) for row in rows)
+    placed = _short_rows_by_size(text, rows, widest)
+    if len(placed) == sum(1 for row in rows if 0 < len(row.cells) < widest):
+        width = widest  # a yearbook's early years, short of the columns counted later
+    else:
+        placed = _short_rows_by_size(text, rows, width)
     header, years, names = _header_above(lines, index - (first_label is not None), width)
     last_start, last_line = lines[end - 1]
     # A text that stops inside its last row (a page stored up to a length) cut its last cells.
     cut_short = last_start + len(last_line) == len(text)
+    placed = {} if years else placed
     kept = [
         row
         if len(row.cells) in (0, width)
-        else _padded(row, width, at_end=cut_short and row is rows[-1])
+        else placed.get(row) or _padded(row, width, at_end=cut_short and row is rows[-1])
         for row in rows
-        if len(row.cells) in (0, width) or (years and _FIGURES_MIN <= len(row.cells) < width)
+        if len(row.cells) in (0, width)
+        or row in placed
+        or (years and _FIGURES_MIN <= len(row.cells) < width)
     ]
     if sum(1 for row in kept if row.cells) < _ROWS_MIN:
         return None
@@ -282,6 +292,28 @@ def _padded(row: FigureRow, width: int, *, at_end: bool) -> FigureRow:
     are the last years'; after them where the text stops inside the row."""
     empty = [(row.cells[-1][1] if at_end else row.cells[0][0],) * 2] * (width - len(row.cells))
     return replace(row, cells=(*row.cells, *empty) if at_end else (*empty, *row.cells))
+
+
+def _short_rows_by_size(
+    text: str, rows: Sequence[FigureRow], width: int
+) -> dict[FigureRow, FigureRow]:
+    """The short rows of a grid whose rows are years, each with its figures placed by their
+    sizes among the columns of the rows `width` wide (`llmx.tables.shortrows`)."""
+    dated = [
+        (row, int(year.group(1)))
+        for row in rows
+        if row.label
+        and 0 < len(row.cells) <= width
+        and (year := _YEAR_CELL.fullmatch(text[row.label[0] : row.label[1]]))
+    ]
+    if sum(1 for row, _ in dated if len(row.cells) == width) < _ROWS_MIN:
+        return {}
+    spread = placed_by_size(text, [(year, row.cells) for row, year in dated])
+    return {
+        row: replace(row, cells=cells)
+        for (row, _), cells in zip(dated, spread, strict=True)
+        if cells is not None and len(row.cells) < width
+    }
 
 
 # A year, or a fiscal year written by its two calendar years (1997-98, 1999-2000, 2026/27).

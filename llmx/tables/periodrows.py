@@ -53,6 +53,7 @@ from functools import partial
 from itertools import pairwise
 
 from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
+from llmx.tables.shortrows import placed_by_size
 
 _QUOTE = "“”\"'「」『』‘’"
 # A five-year plan's period: “六五”时期, 十一五, “十三五”期间.
@@ -215,9 +216,15 @@ def _rows_from(
     if not counts:
         return None
     width, rows = counts.most_common(1)[0]
-    if width < _COLUMNS_MIN or rows < _ROWS_MIN or 2 * rows < sum(counts.values()):
+    kept = _with_short_rows(text, body)
+    if kept:
+        width = len(kept[0].cells)
+    elif width < _COLUMNS_MIN or rows < _ROWS_MIN or 2 * rows < sum(counts.values()):
         return None
-    kept = tuple(PeriodRow(line.label, line.values) for line in body if len(line.values) == width)
+    else:
+        kept = tuple(
+            PeriodRow(line.label, line.values) for line in body if len(line.values) == width
+        )
     grid_end = max(line.end for line in body if line.values)
     names = _names(header, width)
     panel = _second_panel(text, kept)
@@ -229,6 +236,26 @@ def _rows_from(
         )
         names = names[:panel]
     return PeriodGrid(lines[index][0], grid_end, names, kept), position
+
+
+def _with_short_rows(text: str, body: Sequence[_Line]) -> tuple[PeriodRow, ...]:
+    """The rows of `body` where the widest of them are a yearbook's later years, full, and
+    every shorter row is a year whose figures their sizes place in those columns
+    (`llmx.tables.shortrows`); () where they are not."""
+    lines = [line for line in body if line.values]
+    years = [period_of(text[slice(*line.label)]) for line in lines]
+    width = max(len(line.values) for line in lines)
+    full = sum(1 for line in lines if len(line.values) == width)
+    if width < _COLUMNS_MIN or full < _ROWS_MIN or full == len(lines) or not all(years):
+        return ()
+    spread = placed_by_size(
+        text, [(int(year or 0), line.values) for line, year in zip(lines, years, strict=True)]
+    )
+    if not all(spread):
+        return ()
+    return tuple(
+        PeriodRow(line.label, cells) for line, cells in zip(lines, spread, strict=True) if cells
+    )
 
 
 def _second_panel(text: str, rows: Sequence[PeriodRow]) -> int | None:
