@@ -954,6 +954,23 @@ def test_one_cell_per_line_under_a_month_title_with_sub_items_marked_by_indent_a
     assert by_text["1478.53"].period == "2022"
 
 
+def test_one_cell_per_line_under_a_year_title_with_units_on_lines_of_their_own() -> None:
+    cells = [
+        "字号:", "上海市生产总值", "2020年", "指标名称", "总量", "(亿元)", "比上年同期增长",
+        "(%)", "地区生产总值", "38700.58", "1.7", "  按产业分",
+        "    第一产业", "103.57", "-8.2", "    第二产业", "10289.47", "1.3",
+    ]  # fmt: skip
+    text = "".join(f"{cell}\n\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["38700.58"].value, by_text["38700.58"].unit) == (3_870_058_000_000, "元")
+    assert (by_text["8.2"].unit, by_text["8.2"].kind, by_text["8.2"].period) == (
+        "%",
+        "change",
+        "2020",
+    )
+    assert len(by_text) == 6
+
+
 def test_a_box_table_that_lost_its_padding_reads_its_header_cells_in_order() -> None:
     text = (
         "单位:亿元\n"

@@ -2333,8 +2333,9 @@ _QUALIFIED_NUMBER = re.compile(
 )
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
 _NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
-# A month alone on its line (`2022年9月`) under a table's name: the month the table is of.
-_MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
+# A year or month alone on its line (`2020年`, `2022年9月`) under a table's name: what the
+# table is of; its header starts after it.
+_DATE_TITLE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?")
 
 
 def _stream_kind(cell: Cell) -> str:
@@ -2391,7 +2392,7 @@ def _stream_tables(
         starts = [0] + [
             i + 1
             for i, cell in enumerate(run)
-            if _CAPTION.match(fold(cell.clean)) or _MONTH_TITLE.fullmatch(cell.clean)
+            if _CAPTION.match(fold(cell.clean)) or _DATE_TITLE.fullmatch(cell.clean)
         ]
         end = 0
         for start in starts:
