@@ -132,6 +132,13 @@ def test_numbers_sharing_a_unit_each_take_it() -> None:
     assert [(f.text, f.unit) for f in facts] == [("5.1", "%"), ("4.3", "%"), ("6.2%", "%")]
 
 
+def test_a_minus_sign_after_a_space_in_a_row_of_figures_makes_no_range_sharing_a_unit() -> None:
+    # A table with no unit: its levels do not take the growth column's %.
+    facts = _facts("排名 城市 2018 2017 增量 名义增速\n1 唐山 4837.7 5108.2 -270.5 -5.30%\n")
+    assert [(f.text, f.unit) for f in facts] == [("5.30%", "%")]
+    assert [(f.text, f.unit) for f in _facts("增长2 - 3%。")] == [("2", "%"), ("3%", "%")]
+
+
 def test_a_ratio_to_one_is_one_share_fact() -> None:
     [fact] = _facts("城乡居民收入比缩小至1.91:1。")
     assert (fact.text, fact.value, fact.unit, fact.kind) == ("1.91:1", 1.91, "ratio", "share")

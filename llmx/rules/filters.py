@@ -89,8 +89,10 @@ _DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
 # A list's separator, maybe before the next term's minus sign (0.9、-0.6和1.4个百分点).
+# A dash after a space and touching the number after it (`5108.2 -270.5`) is that number's
+# minus sign, in a row of figures, not a range.
 _LIST_SEPARATOR = re.compile(
-    r"^\s*(?:(?:、|,|，|和|及|与|以及|或)\s*[-－−]?|—|－|-|~|～|至|到)\s*$"
+    r"^(?!\s+[-－−]$)\s*(?:(?:、|,|，|和|及|与|以及|或)\s*[-－−]?|—|－|-|~|～|至|到)\s*$"
 )
 _CLASS_AFTER = re.compile(
     r"^(?:以上|以下|及以上)(?:的)?(?:项目|企业|工业企业|规模|重大项目|产业|老人|人口|村|户)"
