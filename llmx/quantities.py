@@ -32,13 +32,13 @@ from llmx.vocabulary import (
     TRILLION_MAGNITUDE,
     UNRECORDED_QUALIFIERS,
     WRITTEN_MAGNITUDES,
-    WRITTEN_UNITS,
+    WRITTEN_UNIT,
     Family,
     alternation,
     family_of,
 )
 
-_UNIT_ALTERNATION = alternation(WRITTEN_UNITS).pattern
+_UNIT_ALTERNATION = WRITTEN_UNIT
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
 _CURRENCY_MAGNITUDE = alternation(CURRENCY_MAGNITUDES)

@@ -59,6 +59,8 @@ class Unit:
     written: bool = True  # found after a number; False for a per-unit only (梯) or "ratio"
     # With a Chinese numeral it names a thing rather than counting (二期, 两轮, 三类).
     names_in_chinese: bool = False
+    # Words it starts that are no unit after a figure (减少约60亿所致: 所致, "caused by").
+    not_in: tuple[str, ...] = ()
 
 
 _ = Unit  # short rows below
@@ -98,7 +100,8 @@ UNITS: tuple[Unit, ...] = (
     _("吨二氧化碳当量", E), _("吨二氧化碳", E), _("千克标准煤", E), _("千瓦小时", E),
     # measure words: 130个|技改项目, 5家|企业
     _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
-    _("所", C), _("座", C), _("条", C), _("套", C), _("台", C, per=True), _("辆", C), _("件", C),
+    _("所", C, not_in=("所致", "所以")), _("座", C), _("条", C), _("套", C), _("台", C, per=True),
+    _("辆", C), _("件", C),
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
     _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
@@ -107,7 +110,8 @@ UNITS: tuple[Unit, ...] = (
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
-    _("批次", T), _("列次", T), _("台件", T), _("台套", T), _("次", T), _("位", T),
+    _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
+    _("位", T),
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
     _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
@@ -392,6 +396,16 @@ def alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in ordered))
 
 
+def _written_unit(name: str) -> str:
+    unit = _BY_NAME[name]
+    return re.escape(name) + "".join(f"(?!{re.escape(word[len(name) :])})" for word in unit.not_in)
+
+
+# Any unit found after a figure, longest first, each but where it starts a word it is no
+# part of (减少约60亿所致: 所致 is "caused by", no count of schools).
+WRITTEN_UNIT = "|".join(
+    _written_unit(name) for name in sorted(WRITTEN_UNITS, key=len, reverse=True)
+)
 CURRENCY_NAME = alternation(CURRENCY_NAMES).pattern  # 港币|人民币|…, for other patterns
 
 # Right after Arabic digits, 千 is a thousand before any unit it does not make a unit of its

@@ -344,3 +344,13 @@ def test_a_chinese_numeral_with_a_decimal_point_in_words_is_one_number() -> None
     assert (exports.text, exports.value, exports.unit) == ("四十九點五億美元", 4.95e9, "美元")
     # A 点 with no digit after it (三点开会, a clock) ends the numeral.
     assert [q.text for q in find_quantities("下午三点开会")] == ["三"]
+
+
+def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
+    found = find_quantities("收入减少约60亿所致，新建3所学校，3例确诊，接种22万剂次。")
+    assert [(q.text, q.unit) for q in found] == [
+        ("60亿", ""),  # 所致: "caused by", no count of schools
+        ("3所", "所"),
+        ("3例", "例"),
+        ("22万剂次", "剂次"),
+    ]
