@@ -2333,9 +2333,19 @@ _QUALIFIED_NUMBER = re.compile(
 )
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
 _NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
-# A year or month alone on its line (`2020年`, `2022年9月`) under a table's name: what the
-# table is of; its header starts after it.
-_DATE_TITLE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:份)?)?")
+_MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _is_date_title(run: Sequence[Cell], index: int) -> bool:
+    """Whether `run[index]` is a month or a year alone under a table's name (`2022年9月`;
+    `2020年` over `指标名称`): what the table is of, its header starting after it. A year
+    over anything else may head a column group (`县别`, `2023年`, `自有`)."""
+    words = run[index].clean
+    if _MONTH_TITLE.fullmatch(words):
+        return True
+    after = run[index + 1].clean if index + 1 < len(run) else ""
+    return bool(_YEAR_TITLE.fullmatch(words) and _INDICATOR_HEADER.match(fold(after)))
 
 
 def _stream_kind(cell: Cell) -> str:
@@ -2392,7 +2402,7 @@ def _stream_tables(
         starts = [0] + [
             i + 1
             for i, cell in enumerate(run)
-            if _CAPTION.match(fold(cell.clean)) or _DATE_TITLE.fullmatch(cell.clean)
+            if _CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
         ]
         end = 0
         for start in starts:
