@@ -17,9 +17,12 @@ a sentence or a blank line after words, its header. A line of years alone (`1999
 2004 @`) is a header too, giving each column its year.
 
 Rows with fewer or more figures than most rows have are left out: a cell left blank cannot
-be placed without knowing the layout. What the columns measure and in what unit is for
-`llmx.tables` to read from the header; this module finds where the grid is, as spans of the
-text. Pure functions.
+be placed without knowing the layout. Two layouts tell: under a line of years a short row is a
+series that begins late; in rows of years, a yearbook's early years lack columns it counted
+only later, and their figures' sizes place them (`llmx.tables.shortrows`).
+
+What the columns measure and in what unit is for `llmx.tables` to read from the header;
+this module finds where the grid is, as spans of the text. Pure functions.
 """
 
 from __future__ import annotations

@@ -37,7 +37,9 @@ line; their columns are named by nothing and write no unit (`llmx.tables` reads 
 where no other reading took the rows).
 
 The rows' figures count the columns: most rows must have as many, at least two; a row with
-another count is left out. A base note above the header (`(上年=100)`) is the title's.
+another count is left out, but where the widest rows are full and every shorter row's figures
+fit the columns their sizes point to (a yearbook's early years, `llmx.tables.shortrows`).
+A base note above the header (`(上年=100)`) is the title's.
 
 This module finds where a grid is, as spans of the text; `llmx.tables` turns it into a
 `Table`. Pure functions.
