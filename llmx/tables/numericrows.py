@@ -266,7 +266,7 @@ def _grid_at(
     placed = _short_rows_by_size(text, rows, widest)
     if len(placed) == sum(1 for row in rows if 0 < len(row.cells) < widest):
         width = widest  # a yearbook's early years, short of the columns counted later
-    else:
+    elif width != widest:
         placed = _short_rows_by_size(text, rows, width)
     header, years, names = _header_above(lines, index - (first_label is not None), width)
     last_start, last_line = lines[end - 1]

@@ -39,11 +39,7 @@ def placed_by_size(
     filled = list(range(width))  # the columns the next later year's row filled
     for index in sorted(range(len(rows)), key=lambda at: -rows[at][0]):
         cells = rows[index][1]
-        spread = tuple(cells) if len(cells) == width else None
-        if spread is None:
-            spread = _spread(text, cells, sizes, filled) or _spread(
-                text, cells, sizes, range(width)
-            )
+        spread = tuple(cells) if len(cells) == width else _short_row(text, cells, sizes, filled)
         if spread is not None:
             placed[index] = spread
             filled = [column for column, cell in enumerate(spread) if cell[0] < cell[1]]
@@ -60,16 +56,31 @@ def _column_sizes(text: str, full_rows: Sequence[Sequence[Span]]) -> list[float]
     return sizes
 
 
-def _spread(
-    text: str, cells: Sequence[Span], sizes: Sequence[float], columns: Iterable[int]
+def _short_row(
+    text: str, cells: Sequence[Span], sizes: Sequence[float], filled: Sequence[int]
 ) -> tuple[Span, ...] | None:
-    """`cells` spread over `columns` of a row as wide as `sizes`, or None."""
-    columns = list(columns)
-    figure_sizes = [_size(text, cell) for cell in cells]
-    known = [size for size in figure_sizes if size is not None]
-    if not cells or len(known) != len(cells) or len(cells) > len(columns):
+    """A short row spread over the columns the next later year filled, else over any; None
+    where a cell is no figure or a figure fits no column."""
+    known = [size for cell in cells if (size := _size(text, cell)) is not None]
+    if not cells or len(known) != len(cells):
         return None
-    chosen = _nearest_columns(known, [sizes[column] for column in columns])
+    spread = _spread(cells, known, sizes, filled)
+    if spread is None and len(filled) < len(sizes):
+        spread = _spread(cells, known, sizes, range(len(sizes)))
+    return spread
+
+
+def _spread(
+    cells: Sequence[Span],
+    figure_sizes: Sequence[float],
+    sizes: Sequence[float],
+    columns: Iterable[int],
+) -> tuple[Span, ...] | None:
+    """`cells` (of `figure_sizes`) spread over `columns` of a row as wide as `sizes`, or None."""
+    columns = list(columns)
+    if len(cells) > len(columns):
+        return None
+    chosen = _nearest_columns(figure_sizes, [sizes[column] for column in columns])
     if chosen is None:
         return None
     empty = (cells[0][0], cells[0][0])
