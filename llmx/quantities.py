@@ -23,6 +23,7 @@ from llmx.vocabulary import (
     ALTERNATIVE_UNITS,
     CHINESE_DIGITS,
     CURRENCY_MAGNITUDES,
+    DIGIT_MAGNITUDES,
     DIGITS_THOUSAND,
     MAGNITUDES,
     PER_UNITS,
@@ -41,6 +42,7 @@ from llmx.vocabulary import (
 _UNIT_ALTERNATION = WRITTEN_UNIT
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
+_DIGIT_MAG_ALTERNATION = alternation(DIGIT_MAGNITUDES).pattern
 _CURRENCY_MAGNITUDE = alternation(CURRENCY_MAGNITUDES)
 _ALT_ALTERNATION = alternation(ALTERNATIVE_UNITS).pattern
 _CN_DIGITS = CHINESE_DIGITS
@@ -61,7 +63,7 @@ _CHINESE = (
 QUANTITY_PATTERN = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE}|万(?=亿))"
     r"(?P<inner>余|多)?"
-    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d){DIGITS_THOUSAND}|{TRILLION_MAGNITUDE}))?"
+    rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d)(?:{_DIGIT_MAG_ALTERNATION}|{DIGITS_THOUSAND})|{TRILLION_MAGNITUDE}))?"
     r"(?P<inner2>余|多)?"
     rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
     rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"

@@ -191,8 +191,10 @@ MAGNITUDES: dict[str, int] = {
     "兆": 10**12,
 }
 # The magnitude words written after a number (983亿元, 1.5万亿); 千亿 and 百亿 are written
-# as numerals of their own (突破千亿), not after one.
+# as numerals of their own (突破千亿), and after Arabic digits only (唐山以4千億元, 2百亿元):
+# after a Chinese numeral they are part of it (四千亿 is 四千 and 亿).
 WRITTEN_MAGNITUDES: tuple[str, ...] = ("万亿", "千万", "百万", "万", "亿")
+DIGIT_MAGNITUDES: tuple[str, ...] = ("千亿", "百亿")
 MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNITUDES.values())))
 # Before a currency in a table header, 千 and 十亿 are magnitudes too: (千元) is thousands of
 # yuan, (十亿港元) billions of Hong Kong dollars. Before other units they are not (千瓦, 千克

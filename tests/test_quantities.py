@@ -334,6 +334,15 @@ def test_thousands_right_after_digits_are_a_magnitude_unless_they_make_a_unit() 
     assert [(q.text, q.value) for q in find_quantities("人均四千元")] == [("四千元", 4000)]
 
 
+def test_hundreds_and_thousands_of_yi_after_digits_keep_the_digits() -> None:
+    # 4千億元 is 400 billion, not the 千億 of 突破千亿 with the 4 lost before it.
+    found = find_quantities("唐山以4千億元居首，投资2百亿元，突破千亿元")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("4千億元", 4e11, "元"), ("2百亿元", 2e10, "元"), ("千亿元", 1e11, "元"),
+    ]  # fmt: skip
+    assert [(q.text, q.value) for q in find_quantities("四千亿元")] == [("四千亿元", 4e11)]
+
+
 def test_a_percent_written_with_the_care_of_sign_is_a_percent() -> None:
     [growth] = find_quantities("同比增长15℅")
     assert (growth.text, growth.value, growth.unit) == ("15℅", 15.0, "%")
