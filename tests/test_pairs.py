@@ -96,3 +96,40 @@ def test_a_grid_with_a_pipe_after_every_cell_is_read_whole_in_its_year_and_unit(
         ("182.52", 18_252_000_000, "元", "1996"),
         ("96.24", 9_624_000_000, "元", "1996"),
     ]
+
+
+FORM = "2030年某省转型升级统计数据\n\n" + _cells(
+    "一级指标",
+    "二 级 指 标",
+    "计量单位",
+    "2030",
+    "经济稳定",
+    "地区生产总值增长率",
+    "%",
+    "6.4",
+    "一般公共预算收入",
+    "亿元",
+    "318.5",
+    "结构优化",
+    "城乡居民人均收入比",
+    "2.71",
+)
+
+
+def test_a_form_with_a_unit_column_gives_each_row_the_unit_in_its_cell() -> None:
+    # Its groups (经济稳定) head no unit and no value; a row without a unit cell has no unit.
+    assert _read(rules_facts(FORM)) == [
+        ("6.4", 6.4, "%", "地区生产总值增长率", "2030"),
+        ("318.5", 3.185e10, "元", "一般公共预算收入", "2030"),
+        ("2.71", 2.71, "", "城乡居民人均收入比", "2030"),
+    ]
+    [grid] = find_pairs(FORM)
+    assert [row.unit is not None for row in grid.rows if row.value] == [True, True, False]
+
+
+def test_a_header_named_by_its_measure_is_no_two_column_grid() -> None:
+    # 指标名称 heads a table of more columns, which another layout reads.
+    assert (
+        find_pairs(_cells("指标名称", "2030年", "比上年增长(%)", "粮食产量", "4.48万吨", "-0.4"))
+        == []
+    )

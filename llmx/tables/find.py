@@ -2015,6 +2015,11 @@ def _pair_table(text: str, grid: PairGrid) -> list[Table]:
     stub, header = (_span_cell(text, span, grid.end).text for span in (grid.stub, grid.header))
     columns = (
         Column(stub, "indicator", None, None, None),
+        *(
+            [Column(_span_cell(text, grid.unit_header, grid.end).text, "unit", None, None, None)]
+            if grid.unit_header
+            else []
+        ),
         replace(_row_column(header), role="value", period=_header_year(header)),
     )
     # The title and unit line over it, across the blank lines of a page that gives every
@@ -2027,7 +2032,8 @@ def _pair_table(text: str, grid: PairGrid) -> list[Table]:
     title = " ".join(above)
     unit = next(filter(None, map(_unit_line_unit, reversed(above))), None)
     table = Table(grid.start, grid.end, title, columns, (), layout="pairs", unit=unit)
-    return _labelled_parts(text, table, grid)
+    units = [row.unit for row in grid.rows] if grid.unit_header else None
+    return _labelled_parts(text, table, grid, units)
 
 
 class _LabelledRow(Protocol):
@@ -2042,12 +2048,22 @@ class _LabelledRow(Protocol):
     def depth(self) -> int: ...
 
 
-def _labelled_parts(text: str, table: Table, grid: PairGrid | LedgerGrid) -> list[Table]:
-    """A two-column grid's rows as `table`'s parts under their parents (`_outline_parts`)."""
+def _labelled_parts(
+    text: str,
+    table: Table,
+    grid: PairGrid | LedgerGrid,
+    units: Sequence[Span | None] | None = None,
+) -> list[Table]:
+    """A two-column grid's rows as `table`'s parts under their parents (`_outline_parts`);
+    with `units`, each row's unit cell between its label and its value."""
     labelled: Sequence[_LabelledRow] = grid.rows
     rows = [
-        [_span_cell(text, row.label, grid.end), _span_cell(text, row.value, grid.end)]
-        for row in labelled
+        [
+            _span_cell(text, row.label, grid.end),
+            *([_span_cell(text, units[index], grid.end)] if units is not None else []),
+            _span_cell(text, row.value, grid.end),
+        ]
+        for index, row in enumerate(labelled)
     ]
     return _outline_parts(table, [row[0] for row in rows], [row.depth for row in labelled], rows)
 

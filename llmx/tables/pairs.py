@@ -33,8 +33,26 @@ nearest row above it that is indented less (`#早稻` under `稻谷`).
 
 The grid opens at a header whose first cell heads the row labels (指标, 项目, 名称) and goes
 on for as long as every value follows a label: two values in a row (a table of more columns)
-or a line of prose ends it. This module finds where a grid is, as spans of the text;
-`llmx.tables` turns it into `Table`s. Pure functions.
+or a line of prose ends it.
+
+A form of indicators (一级指标 | 二级指标 | 计量单位 | 2018) writes each indicator's unit in a
+cell of its own between the label and the value, and its groups (经济稳定) on lines of their
+own without one:
+
+    一级指标
+    二 级 指 标
+    计量单位
+    2018
+    经济稳定
+    地区生产总值(GDP)增长率(按可比价格计算)
+    %
+    7.2
+
+The header's levels of labels come first, then its unit column's header (计量单位, 单位);
+under it a row's unit is the cell after its label that the vocabulary knows as a unit.
+
+This module finds where a grid is, as spans of the text; `llmx.tables` turns it into `Table`s.
+Pure functions.
 """
 
 from __future__ import annotations
@@ -45,8 +63,10 @@ from dataclasses import dataclass
 
 from llmx.folding import fold
 from llmx.lines import BARE_YEAR, Span, grids_in
+from llmx.vocabulary import magnitude_prefix, unit
 
-_STUB = re.compile(r"^(?:指\s*标|项\s*目|名\s*称)$")
+_STUB = re.compile(r"^(?:[一二三四]\s*级\s*)?指\s*标$|^项\s*目$|^名\s*称$")
+_UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
 _VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;：:，,！？!?]")
 _LABEL_MAX = 30  # characters
@@ -59,6 +79,7 @@ class PairRow:
     label: Span
     value: Span | None  # None for a row that heads others
     depth: int  # the spaces before its label
+    unit: Span | None = None  # its cell in a unit column
 
 
 @dataclass(frozen=True)
@@ -68,6 +89,7 @@ class PairGrid:
     stub: Span  # the row labels' header (指标)
     header: Span  # the values' header (总量指标, 2023年)
     rows: tuple[PairRow, ...]
+    unit_header: Span | None = None  # a unit column's header (计量单位)
 
 
 def find_pairs(text: str) -> list[PairGrid]:
@@ -93,6 +115,12 @@ def _is_label(words: str) -> bool:
         and not _VALUE.fullmatch(fold(words))
         and re.search(r"[^\W\d_]", words) is not None
     )
+
+
+def _is_unit(words: str) -> bool:
+    """Whether a cell writes a unit the vocabulary knows (%, 万元, 元/人)."""
+    name, _ = magnitude_prefix(re.sub(r"\s+", "", fold(words)))
+    return unit(name.split("/")[0]) is not None
 
 
 @dataclass(frozen=True)
@@ -133,20 +161,30 @@ def _grid_at(
     cells = _cells(lines, index)
     stub = next(cells)
     header = next(cells, None)
+    while header is not None and _STUB.match(fold(header.words)):
+        header = next(cells, None)  # a further level of labels (二级指标)
+    unit_header = None
+    if header is not None and _UNIT_HEADER.match(fold(header.words)):
+        unit_header, header = header, next(cells, None)
     # The values' header names them (总量指标) or gives their year (1996).
     if header is None or not (_is_label(header.words) or BARE_YEAR.fullmatch(header.words)):
         return None
     rows: list[PairRow] = []
     pending: _Cell | None = None  # a label waiting for its value
+    pending_unit: _Cell | None = None  # and its unit, under a unit column
     last_line = header.line
     for cell in cells:
         if _VALUE.fullmatch(fold(cell.words)):
             if pending is None:
                 break  # two values in a row: a table of more columns
-            rows.append(PairRow(pending.span, cell.span, pending.depth))
-            pending, last_line = None, cell.line
+            unit_span = pending_unit.span if pending_unit else None
+            rows.append(PairRow(pending.span, cell.span, pending.depth, unit_span))
+            pending, pending_unit, last_line = None, None, cell.line
             continue
-        if not _is_label(cell.words):
+        if unit_header and pending and not pending_unit and _is_unit(cell.words):
+            pending_unit = cell
+            continue
+        if not _is_label(cell.words) or pending_unit:
             break
         if pending is not None:
             rows.append(PairRow(pending.span, None, pending.depth))
@@ -156,4 +194,12 @@ def _grid_at(
     while rows[-1].value is None:
         rows.pop()
     end = rows[-1].value[1] if rows[-1].value else rows[-1].label[1]
-    return PairGrid(stub.start, end, stub.span, header.span, tuple(rows)), last_line + 1
+    grid = PairGrid(
+        stub.start,
+        end,
+        stub.span,
+        header.span,
+        tuple(rows),
+        unit_header.span if unit_header else None,
+    )
+    return grid, last_line + 1
