@@ -436,6 +436,20 @@ def test_a_year_in_the_lead_of_a_list_dates_its_items() -> None:
     assert periods["6.5%"] == ("2021", "target")
 
 
+def test_a_year_leading_a_list_of_numbered_paragraphs_dates_and_plans_each_item() -> None:
+    # A town's budget for 2031, delivered in 2031 on 2030's results: each item of 2031's
+    # spending is a paragraph of its own, and all of them are 2031's plan.
+    text = (
+        "2031年财政预算\n2030年全镇一般公共预算收入完成11406万元。\n\n"
+        "2031年预算支出主要用于以下事项:\n\n1.一般公共服务支出3771万元;\n\n"
+        "2.国防支出23万元\n\n3.教育支出610万元(其中学校改造264万元);\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["11406万元"] == ("2030", "actual")
+    assert attributes["3771万元"] == attributes["23万元"] == attributes["264万元"]
+    assert attributes["264万元"] == ("2031", "target")
+
+
 def test_a_net_increase_and_a_compound_growth_rate_are_changes() -> None:
     text = (
         "某市2022年国民经济和社会发展统计公报\n全年新增市场主体9080户、净增1954户。"

@@ -268,7 +268,9 @@ def status_of(
     near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
     # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上).
-    stated = _opening_year(folded, bounds, quantity.start, across_semicolons=True)
+    stated = _opening_year(
+        folded, bounds, quantity.start, across_semicolons=True
+    ) or _list_lead_year(folded, quantity.start)
     ahead = bool(stated and context.plan_year and stated >= context.plan_year)
     forecast = _FORECAST.search(near)
     if forecast:
@@ -316,6 +318,11 @@ def status_of(
     return default
 
 
+# The items of a list each a paragraph of its own, numbered (2021年支出主要用于以下事项:⏎⏎1.一般
+# 公共服务支出3771万元;⏎⏎2.国防支出23万元), up to the number being read.
+_NUMBERED_ITEMS = re.compile(r"(?:\n[ \t\u3000]*(?:(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[^\n]*)?)*")
+
+
 def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> str | None:
     """The words that lead the list `position` is in, up to its colon, when it is in one that
     runs to the paragraph's full stop or blank line: 预期目标是:——生产总值增长13%;——投资增长
@@ -329,7 +336,12 @@ def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> 
     if lead < 0:
         return None
     between = folded[lead:position]
-    if "\n" in between if whole_paragraph else "。" in between or "\n\n" in between:
+    if whole_paragraph:
+        broken = "\n" in between
+    else:
+        paragraphs = "\n\n" in between and not _NUMBERED_ITEMS.fullmatch(between[1:])
+        broken = "。" in between or paragraphs
+    if broken:
         return None
     lead_start = max(0, lead - _LEAD_MAX)
     line_start = max(folded.rfind(mark, lead_start, lead) for mark in "\n。；;") + 1
@@ -513,7 +525,11 @@ def _stated_year(
     opening = _opening_year(folded, bounds, position)
     if opening:
         return opening
-    # A list whose lead names a year: 2020年成就:⏎生产总值2.62万亿元⏎增长2.2%.
+    return _list_lead_year(folded, position)
+
+
+def _list_lead_year(folded: str, position: int) -> str | None:
+    """The year the lead of a list `position` is in names: 2020年成就:⏎生产总值2.62万亿元."""
     lead = _list_lead(folded, position) or _goal_list_lead(folded, position)
     years = _STATED_YEAR.findall(lead) if lead else []
     return str(years[-1]) if len(years) == 1 else None
