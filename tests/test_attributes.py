@@ -450,6 +450,22 @@ def test_a_year_leading_a_list_of_numbered_paragraphs_dates_and_plans_each_item(
     assert attributes["264万元"] == ("2031", "target")
 
 
+def test_a_stock_as_of_a_year_end_is_that_years_count() -> None:
+    # A budget report for 2031 states the debt as of the end of 2030, and what was issued by
+    # the end of January 2031: both counted, each in its year.
+    text = (
+        "关于某区2030年预算执行情况和2031年预算草案的报告\n(二)政府债务余额\n\n"
+        "截至2030年底,我区法定债务余额为169,117.83万元,其中一般债务余额为152,995.83万元。"
+        "截至2031年1月底,已发行新增债券8,000万元。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes == {
+        "169,117.83万元": ("2030", "actual"),
+        "152,995.83万元": ("2030", "actual"),
+        "8,000万元": ("2031", "actual"),  # in the plan's own year, but as of a date passed
+    }
+
+
 def test_a_net_increase_and_a_compound_growth_rate_are_changes() -> None:
     text = (
         "某市2022年国民经济和社会发展统计公报\n全年新增市场主体9080户、净增1954户。"

@@ -272,6 +272,8 @@ def status_of(
         folded, bounds, quantity.start, across_semicolons=True
     ) or _list_lead_year(folded, quantity.start)
     ahead = bool(stated and context.plan_year and stated >= context.plan_year)
+    # 截至2014年底,…保有量为3辆: a stock as of a date is counted, whatever year it is.
+    ahead = ahead and not re.search(rf"截[至止][到至]?{stated}年", sentence)
     forecast = _FORECAST.search(near)
     if forecast:
         # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target.
@@ -402,7 +404,7 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 _A_YEAR = r"((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
 _CLAUSE_OPENING_YEAR = re.compile(
-    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:到|至)?\s*"
+    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:截[至止][到至]?|到|至)?\s*"
     + _A_YEAR
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
