@@ -5,6 +5,7 @@ by spaces."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -22,6 +23,11 @@ BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The characters `str.splitlines` ends a line at: a span read on one line stops before them.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _BREAKS_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKS, " "))
+
+
+def display_width(chunk: str) -> int:
+    """How many columns `chunk` takes on screen: CJK characters (wide or full-width) two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in chunk)
 
 
 def breaks_as_spaces(text: str) -> str:

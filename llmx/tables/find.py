@@ -58,6 +58,9 @@ Layouts, each with its own finder, all giving the same `Table`:
   more spaces apart (a double gap an empty cell), under a header of one cell per line, each
   cell wrapped until its unit in brackets, and a line of parts (`第一产业 第二产业`) that
   follow the column they break down;
+- accounts under a line of money units (`llmx.tables.statements`): `港幣百萬元` over each
+  column, then a row per line, its label and its figures (`(37,832.5)` an outgoing, `-` an
+  empty cell), a lone figure in the column it stands under;
 - ranking tables (`llmx.tables.ranked`): a row per region, its label in Chinese, English or both,
   then figures one space apart, columns of whole numbers no higher than the rows being their
   ranks (left out), under a header of measure names that names the ranks (`位次`, `Rank`),
@@ -95,6 +98,7 @@ from llmx.lines import (
     LETTER_GAPS,
     Span,
     breaks_as_spaces,
+    display_width,
     text_lines,
 )
 from llmx.quantities import find_quantities, split_header_unit
@@ -117,6 +121,7 @@ from llmx.tables.runtogether import TargetList, find_target_lists
 from llmx.tables.scorecards import Scorecard, find_scorecards
 from llmx.tables.sideways import SidewaysGrid, find_sideways
 from llmx.tables.spaced import SpacedGrid, find_spaced
+from llmx.tables.statements import StatementGrid, find_statements
 from llmx.tables.yearbook import YearbookColumn, YearbookGrid, find_yearbooks
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
@@ -186,7 +191,7 @@ class Table:
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
     # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
-    # "scorecard", "runtogether", "periods", "comma", "blocks"
+    # "scorecard", "runtogether", "periods", "comma", "blocks", "statement"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
     # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
     # shows one by indenting: a sub-item that names no measure of its own measures that.
@@ -406,6 +411,7 @@ def find_tables(text: str) -> list[Table]:
     tables += _yearbook_tables(text, _Spans(tables))
     tables += _spaced_tables(text, _Spans(tables))
     tables += _record_tables(text, _Spans(tables))
+    tables += _statement_tables(text, _Spans(tables))
     tables += _ledger_tables(text, _Spans(tables))
     tables += _comma_tables(text, _Spans(tables))
     tables += _flattened_tables(text, _Spans(tables))
@@ -896,12 +902,8 @@ def _all_wide(word: str) -> bool:
 
 def _display_span(text: str, line_start: int, cell: Cell) -> tuple[int, int]:
     """A cell's columns on screen (CJK characters are two wide), for aligned layouts."""
-
-    def width(chunk: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in chunk)
-
-    left = width(text[line_start : cell.start])
-    return left, left + max(width(cell.text), 1)
+    left = display_width(text[line_start : cell.start])
+    return left, left + max(display_width(cell.text), 1)
 
 
 def _placements(
@@ -2106,6 +2108,33 @@ def _outline_parts(
             )
         )
     return tables
+
+
+# --- Accounts in columns under a line of units: `收入   94,876.9   414,750.7` -----------------
+
+
+def _statement_tables(text: str, taken: _Spans) -> list[Table]:
+    """Statements (llmx.tables.statements) as tables: the row's label, then a figure per
+    column in its column's unit (港幣百萬元 is 元 × 1e6), under the table's name above."""
+    return [_statement_table(text, grid) for grid in _unclaimed(find_statements(text), taken)]
+
+
+def _statement_table(text: str, grid: StatementGrid) -> Table:
+    columns = [Column("", "indicator", None, None, None)]
+    for header, unit in zip(grid.headers, grid.units, strict=True):
+        column = _column(header)  # 二零零七至零八年度: a fiscal year's first
+        columns.append(replace(column, role="value", unit=_unit_words(unit)))
+    rows = tuple(
+        Row(
+            (
+                Cell(*row.label, row.words),  # under its groups, its lines joined
+                *(_span_cell(text, c, grid.end) for c in row.cells),
+            )
+        )
+        for row in grid.rows
+    )
+    title = text[grid.title[0] : grid.title[1]] if grid.title else ""
+    return Table(grid.start, grid.end, title, tuple(columns), rows, layout="statement")
 
 
 # --- Budget ledgers: `05 | 01 | 03 | 01 | 特區預算轉移 | 8,600,000.00 |` -----------------------

@@ -41,7 +41,6 @@ spans of the text; `llmx.tables` turns each captioned part into a `Table`. Pure 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -52,6 +51,7 @@ from llmx.lines import (
     Span,
     breaks_as_spaces,
     cell_span,
+    display_width,
     grids_in,
 )
 from llmx.quantities import split_header_unit
@@ -283,7 +283,7 @@ def _body_line(start: int, line: str) -> _Body | None:
         (start + indent, start + indent + len(label)),
         bool(english) or chinese is None,
         *_figures(start, line, values),
-        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line),
+        display_width(line),
     )
 
 
