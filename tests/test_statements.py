@@ -99,3 +99,7 @@ def test_a_row_sits_under_its_groups_and_its_label_goes_on_to_the_next_line() ->
         "財務安排總額",  # the total after the rule is its group's
     ]
     assert [f.indicator for f in rules_facts(text)][2] == "財務安排本地銀行業"
+
+
+def test_rows_of_dashes_alone_are_no_statement() -> None:
+    assert find_statements("港幣百萬元\n外來 - -\n本地 - -\n") == []

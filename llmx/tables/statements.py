@@ -139,8 +139,8 @@ def _grid_at(
         lead = "".join(heads) or (group if _TOTAL.match(fold(placed.words)) else "")
         rows.append(replace(placed, words=lead + placed.words))
         last, after_row = position, True
-    if len(rows) < _ROWS_MIN:
-        return None
+    if sum(any(row.cells) for row in rows) < _ROWS_MIN:
+        return None  # rows of dashes alone (外來 - -) are no figures
     headers, title, top = _headers(lines, index, columns)
     end = max(cell[1] for row in rows for cell in row.cells if cell)
     units = tuple(column.unit for column in columns)
