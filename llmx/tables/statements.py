@@ -92,16 +92,24 @@ class _Column:
         return abs(middle - (self.left + self.right) / 2), abs(right - self.right)
 
 
+def _on_screen(line: str, word: re.Match[str]) -> tuple[int, int]:
+    """Where a word of `line` stands on screen: its left and right columns."""
+    left = display_width(line[: word.start()])
+    return left, left + display_width(word.group())
+
+
+def _nearest(columns: Sequence[_Column], line: str, word: re.Match[str]) -> int:
+    """The column a word of `line` stands under."""
+    left, right = _on_screen(line, word)
+    return min(range(len(columns)), key=lambda c: columns[c].distance(left, right))
+
+
 def _units_line(line: str) -> list[_Column] | None:
     """The columns a line of units alone gives, or None."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
-    if not words or not all(_MONEY_UNIT.fullmatch(fold(word)) for _, word in words):
+    words = list(re.finditer(r"\S+", line))
+    if not words or not all(_MONEY_UNIT.fullmatch(fold(word.group())) for word in words):
         return None
-    columns = []
-    for start, word in words:
-        left = display_width(line[:start])
-        columns.append(_Column(word, left, left + display_width(word)))
-    return columns
+    return [_Column(word.group(), *_on_screen(line, word)) for word in words]
 
 
 def _grid_at(
@@ -161,12 +169,7 @@ def _placed(
     cells: list[Span | None] = [None] * len(columns)
     used: set[int] = set()
     for order, figure in enumerate(found):
-        if len(found) == len(columns):
-            at = order
-        else:
-            left = display_width(line[: figure.start()])
-            right = left + display_width(figure.group())
-            at = min(range(len(columns)), key=lambda c: columns[c].distance(left, right))
+        at = order if len(found) == len(columns) else _nearest(columns, line, figure)
         if at in used:
             return None
         used.add(at)
@@ -204,9 +207,6 @@ def _headers(
             break
         else:
             for word in found:
-                left = display_width(line[: word.start()])
-                right = left + display_width(word.group())
-                at = min(range(len(columns)), key=lambda c: columns[c].distance(left, right))
-                words[at].insert(0, word.group())
+                words[_nearest(columns, line, word)].insert(0, word.group())
         top = position
     return tuple(" ".join(each) for each in words), title, top
