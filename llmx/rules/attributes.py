@@ -267,13 +267,15 @@ def status_of(
     near = folded[max(0, quantity.start - 12) : quantity.start]
     near_clause = folded[bounds.clause_start(quantity.start) : quantity.start]
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
-    # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上).
-    stated = _opening_year(
-        folded, bounds, quantity.start, across_semicolons=True
-    ) or _list_lead_year(folded, quantity.start)
-    ahead = bool(stated and context.plan_year and stated >= context.plan_year)
-    # 截至2014年底,…保有量为3辆: a stock as of a date is counted, whatever year it is.
-    ahead = ahead and not re.search(rf"截[至止][到至]?{stated}年", sentence)
+    # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上), but a
+    # stock as of a date is counted, whatever year it is (截至2014年底,…保有量为3辆).
+    ahead = False
+    if context.plan_year:
+        stated = _opening_year(
+            folded, bounds, quantity.start, across_semicolons=True
+        ) or _list_lead_year(folded, quantity.start)
+        ahead = bool(stated and stated >= context.plan_year)
+        ahead = ahead and not re.search(rf"{_AS_OF}{stated}年", sentence)
     forecast = _FORECAST.search(near)
     if forecast:
         # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target.
@@ -403,8 +405,11 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 # base's 年 (2010 年不变价), which dates nothing.
 _A_YEAR = r"((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
+# 截至2022年底: the year a stock is counted as of.
+_AS_OF = "截[至止][到至]?"
 _CLAUSE_OPENING_YEAR = re.compile(
-    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?(?:截[至止][到至]?|到|至)?\s*"
+    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?"
+    + rf"(?:{_AS_OF}|到|至)?\s*"
     + _A_YEAR
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
