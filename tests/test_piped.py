@@ -243,3 +243,25 @@ def test_rows_of_months_take_the_year_the_last_label_that_writes_one_gives() -> 
         ("0.51", "2031"), ("1.20", "2031"), ("0.47", "2031"), ("0.98", "2031"),
         ("0.33", "2032"), ("1.05", "2032"), ("0.60", "2032"), ("0.12", "2032"),
     ]  # fmt: skip
+
+
+AMOUNTS_WITH_UNITS = (
+    "2019年,全县粮食生产保持稳定,园林水果产量继续增长,畜牧业生产平稳发展。\n"
+    "指标名称 |\n2019年 |\n比上年增长(±%) |\n"
+    "粮食产量 |\n4.48万吨 |\n-0.4 |\n"
+    "油料产量 |\n78吨 |\n6.8 |\n"
+    "园林水果 |\n24399吨 |\n1.57 |\n"
+)
+
+
+def test_a_cell_that_writes_its_unit_is_a_figure_and_the_sentence_above_no_cell() -> None:
+    facts = rules_facts(AMOUNTS_WITH_UNITS)
+    assert {table.layout for table in find_tables(AMOUNTS_WITH_UNITS)} == {"piped"}
+    assert _read(facts) == [
+        ("4.48万吨", 44_800, "吨", "粮食产量", "2019", "level"),
+        ("0.4", 0.4, "%", "粮食产量增长", "2019", "change"),
+        ("78吨", 78, "吨", "油料产量", "2019", "level"),
+        ("6.8", 6.8, "%", "油料产量增长", "2019", "change"),
+        ("24399吨", 24_399, "吨", "园林水果", "2019", "level"),
+        ("1.57", 1.57, "%", "园林水果增长", "2019", "change"),
+    ]

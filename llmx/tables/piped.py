@@ -15,11 +15,12 @@
 A page's table copied out as text gives each cell a line of its own that ends in ` |`; a lone
 `|` is an empty cell. Nothing marks where a row ends, so the rows are found by their shape:
 rows are as many cells each, a row label (words, or a year in a table whose rows are years)
-then numbers, dashes, empty cells or a unit (`万吨`), and the header is the cells above the
-first row. Some copies open every row with a pipe (`  | 人口 | `, then `  population | `,
-`  2228  | `, …, a blank line between rows): the marks give the rows, the row whose cells
-hold two or more years is the header, and the spaces after a row's opening pipe are its
-indent (a sub-item sits deeper than the row it belongs to).
+then numbers, dashes, empty cells, a unit (`万吨`) or a figure with its unit (`4.48万吨`),
+and the header is the cells above the first row. Some copies open every row with a pipe
+(`  | 人口 | `, then `  population | `, `  2228  | `, …, a blank line between rows): the
+marks give the rows, the row whose cells hold two or more years is the header, and the
+spaces after a row's opening pipe are its indent (a sub-item sits deeper than the row it
+belongs to).
 
 The header's cells may be followed by their English, one cell each (`Year`, `Coal`): that
 row is left out. A header of two rows whose upper cells span the lower ones comes out
@@ -50,6 +51,7 @@ from llmx.vocabulary import unit as declared_unit
 _PIPES = "|｜"
 _LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+")
+_AMOUNT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?(?P<unit>\D+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
@@ -76,7 +78,8 @@ class PipedCell:
 
     @cached_property
     def kind(self) -> str:
-        """ "empty", "number" (or a dash for none), "unit" (`万吨`), "english" or "label"."""
+        """ "empty", "number" (or a dash for none), "amount" (a number and its unit, `4.48万吨`),
+        "unit" (`万吨`), "english" or "label"."""
         words = fold(self.words).replace(" ", "")
         if not words:
             return "empty"
@@ -84,13 +87,25 @@ class PipedCell:
             return "number"
         if not HAS_CJK.search(words):
             return "english" if _LATIN.search(words) else "label"
-        found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
-        declared = declared_unit(found[0].split("/")[0]) if found else None
-        return "unit" if declared is not None and declared.family.fact else "label"
+        amount = _AMOUNT.fullmatch(words)
+        if amount and _is_unit(amount.group("unit")):
+            return "amount"
+        return "unit" if _is_unit(words) else "label"
+
+    @property
+    def figured(self) -> bool:
+        """A figure: a number (or a dash for none), or an amount with its unit."""
+        return self.kind in ("number", "amount")
 
     @property
     def year(self) -> str | None:
         return self.words if _YEAR.fullmatch(self.words) else None
+
+
+def _is_unit(words: str) -> bool:
+    found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
+    declared = declared_unit(found[0].split("/")[0]) if found else None
+    return declared is not None and declared.family.fact
 
 
 @dataclass(frozen=True)
@@ -195,8 +210,8 @@ def _closing_line(lines: Sequence[tuple[int, str]], index: int) -> int | None:
     short lines below it with no blank line between; None if no pipe closes it."""
     for last in range(index, min(len(lines), index + _WRAP_LINES + 1)):
         line = lines[last][1]
-        if not line.strip() or len(line.strip()) > _CELL_MAX:
-            return None
+        if not line.strip() or not _is_cell_words(line.strip()):
+            return None  # a sentence above a table is no wrapped cell
         if _piped(line):
             return last if last == index or line.strip() not in _PIPES else None
     return None
@@ -262,7 +277,7 @@ def _marked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
 def _has_figures(row: Sequence[PipedCell]) -> bool:
     """A row of a label and figures (a year alone is a header's)."""
     return row[0].kind in ("label", "unit") and any(
-        cell.kind == "number" and not _is_year_header(cell) for cell in row[1:]
+        cell.figured and not _is_year_header(cell) for cell in row[1:]
     )
 
 
@@ -318,7 +333,7 @@ def _padded(row: Sequence[PipedCell], width: int) -> tuple[Span | None, ...]:
 
 def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
     """How many rows hold a number: the rows that are not heads."""
-    return sum(any(cell.kind == "number" for cell in row[1:]) for row in rows)
+    return sum(any(cell.figured for cell in row[1:]) for row in rows)
 
 
 def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
@@ -381,7 +396,9 @@ def _is_row(run: Sequence[PipedCell], position: int, width: int, years_down: boo
         later = [cell.year for cell in run[position + 1 : position + width] if cell.year]
         if later:  # a year among the values: the rows are shorter than this
             return False
-    return "number" in kinds and all(kind in ("number", "unit", "empty") for kind in kinds)
+    return ("number" in kinds or "amount" in kinds) and all(
+        kind in ("number", "amount", "unit", "empty") for kind in kinds
+    )
 
 
 def _header(
