@@ -592,3 +592,24 @@ def test_a_yearbooks_early_years_short_of_later_columns_are_placed_by_their_figu
     # The early years have no 水田 and 旱地; nothing marks the empty cells but the sizes.
     assert cells == [["71.7", "", "", "", "50.4", "43.9"], ["83.9", "", "", "0.1", "70.7", "59.2"]]
     assert len(rules_facts(text)) == 3 + 4 + 4 + 3 * 6
+
+
+_UNITS_WRITTEN_ON = (
+    "主要农产品产量如下:\n\n"
+    "农产品 2021年 比上年增长%\n"
+    "    粮食 308.12万吨 8.3\n"
+    "    其中:小麦 32.45万吨 3.4\n"
+    "    油菜籽 18.54万吨 -7.0\n"
+)
+
+
+def test_a_figure_that_writes_its_unit_on_is_a_cell_of_its_row() -> None:
+    read = [(f.text, f.value, f.unit, f.period, f.kind) for f in rules_facts(_UNITS_WRITTEN_ON)]
+    assert read == [
+        ("308.12万吨", 3_081_200, "吨", "2021", "level"),
+        ("8.3", 8.3, "%", "2021", "change"),
+        ("32.45万吨", 324_500, "吨", "2021", "level"),
+        ("3.4", 3.4, "%", "2021", "change"),
+        ("18.54万吨", 185_400, "吨", "2021", "level"),
+        ("7.0", 7.0, "%", "2021", "change"),
+    ]

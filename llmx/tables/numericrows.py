@@ -111,7 +111,8 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
     are figures or dashes, at least two of them figures, and what stands before them is a
     short label that is no sentence."""
     cells = _cells_of(line)
-    # The figures from the line's end, each maybe with its unit after it (糧食 44450 萬噸 -2.5).
+    # The figures from the line's end, each maybe with its unit after it (糧食 44450 萬噸 -2.5)
+    # or written on (粮食 308.12万吨 8.3).
     groups: list[tuple[Token, Token]] = []
     first_figure = len(cells)
     while first_figure > 0:
@@ -126,13 +127,17 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         ):
             groups.insert(0, (cells[first_figure - 2], last))
             first_figure -= 2
+        elif _is_amount(last.group()):  # 粮食 308.12万吨 8.3: the unit written on
+            groups.insert(0, (last, last))
+            first_figure -= 1
         else:
             break
     label_cells = cells[:first_figure]
     if not label_cells and groups and _YEAR_CELL.fullmatch(groups[0][0].group()):
         # A row of years leads with its year: 1978 183.06 183.06 52.20
         label_cells, groups = [groups[0][0]], groups[1:]
-    if sum(1 for figure, _ in groups if _is_figure(figure.group())) < _FIGURES_MIN:
+    figured = (figure.group() for figure, _ in groups)
+    if sum(1 for cell in figured if _is_figure(cell) or _is_amount(cell)) < _FIGURES_MIN:
         return None
     figures = [
         cell_span(start, first) if first is last else (start + first.start(), start + last.end())
@@ -205,6 +210,15 @@ def _is_unit_word(words: str) -> bool:
 def _is_figure(cell: str) -> bool:
     found = SPACED_CELL.fullmatch(cell)
     return found is not None and (found.group("figure") or found.group("bracketed")) is not None
+
+
+_AMOUNT = re.compile(r"(?P<figure>[-−+]?\d[\d,]*(?:\.\d+)?)(?P<unit>[^\d\s|｜]+)")
+
+
+def _is_amount(cell: str) -> bool:
+    """A figure with its unit written on (308.12万吨)."""
+    found = _AMOUNT.fullmatch(cell)
+    return found is not None and _is_unit_word(found.group("unit"))
 
 
 def _is_year_line(line: str) -> bool:
