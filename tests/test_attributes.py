@@ -55,6 +55,27 @@ def test_document_year_of_a_government_work_report_is_the_year_before_it_is_give
     assert document_year("2024年政府工作报告\n各位代表：\n") == "2023"
 
 
+def test_a_work_report_given_in_december_reviews_the_year_it_is_given_in() -> None:
+    text = "政府工作报告--2017年12月6日在市五届人大一次会议上\n各位代表:\n一、过去五年工作回顾\n"
+    context = DocumentContext.of(text)
+    assert (context.report_year, context.plan_year) == ("2017", "2018")
+
+
+def test_a_story_on_a_meeting_is_on_the_year_whose_work_it_reviewed() -> None:
+    reviewed = (
+        "2月14日,我区召开2012年经济工作会议。会议的主要任务是:总结我区2011年经济工作,"
+        "安排部署2012年经济工作任务。\n主要预期目标是:地区生产总值增长20%。\n"
+    )
+    summed_up = "开发区2月18日召开的2012年度总结表彰暨2013年经济社会发展工作会议透露,今年将瞄准…\n"
+    story = "2013年德州政府工作目标\n■政府工作报告对2012年工作作了回顾\n■明确了2013年总体安排\n"
+    years = [DocumentContext.of(text) for text in (reviewed, summed_up, story)]
+    assert [(context.report_year, context.plan_year) for context in years] == [
+        ("2011", "2012"),
+        ("2012", "2013"),
+        ("2012", "2013"),
+    ]
+
+
 def test_document_year_from_a_date_line_alone() -> None:
     early = "关于国民经济和社会发展计划执行情况的报告\n（2024年1月16日）\n"
     late = "关于上半年经济运行情况的报告\n——2023年8月29日在市人大常委会会议上\n"

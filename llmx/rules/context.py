@@ -44,7 +44,13 @@ _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
 # A news story on a work report says the year it reviews: 报告回顾了2008年的工作.
 # 本公报中2023年数据为初步统计数: a bulletin's note naming the year its figures are for.
 _BULLETIN_NOTE_YEAR = re.compile(r"本公报(?:中|所列)?((?:19|20)\d{2})年(?:的)?(?:数|各项|统计)")
-_REVIEWED_YEAR = re.compile(r"回顾了?((?:19|20)\d{2})\s*年")
+# 政府工作报告对2012年工作作了回顾, 会议总结我区2011年经济工作, 2012年度总结表彰暨2013年…
+# 工作会议: the same, the year first (暨 and 和 join the next year's part, never reviewed).
+_REVIEWED_YEAR = re.compile(
+    r"回顾了?((?:19|20)\d{2})\s*年"
+    r"|(?:对|总结)[^。；，,\d暨和及]{0,6}((?:19|20)\d{2})\s*年[^。；，,\d暨和及]{0,6}工作"
+    r"|((?:19|20)\d{2})\s*年度?(?:工作)?总结"
+)
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 # 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).
@@ -139,12 +145,16 @@ def _years(text: str) -> DocumentContext:
         # story about one names the year under review most.
         titled = _WORK_REPORT_YEAR.search(title)
         year = titled.group(1) if titled else written
-        if year:
+        if year and not titled and dated and dated[1] >= _LATE_MONTH:
+            # Given in December (2017年12月6日在市五届人大一次会议上): it reviews the year it
+            # is given in and plans the next.
+            report, plan = year, plan or str(int(year) + 1)
+        elif year:
             written = written or year
             report, plan = str(int(year) - 1), plan or year
-        elif reviewed := _REVIEWED_YEAR.search(opening):
+        elif reviewed := _reviewed_year(opening):
             # A news story on one: 报告回顾了2008年的工作,提出了2009年的发展目标.
-            report, plan = reviewed.group(1), plan or str(int(reviewed.group(1)) + 1)
+            report, plan = reviewed, plan or str(int(reviewed) + 1)
         else:
             report = _most_named_year(arabic_years(fold(text)))
     if report is None and plan is not None:
@@ -164,11 +174,19 @@ def _years(text: str) -> DocumentContext:
         whole = arabic_years(fold(text))
         # A bulletin's page without its title is dated by its note (本公报中2023年数据为初步
         # 统计数), else by a year its head names, else by the year its text names most.
+        # A story on a meeting that reviewed a year's work (总结我区2011年经济工作,安排部署
+        # 2012年) is on that year.
+        reviewed = _reviewed_year(opening)
         dated_by = _BULLETIN_NOTE_YEAR.search(whole) or next(_own_years(title), None)
-        report = dated_by.group(1) if dated_by else _most_named_year(whole)
+        report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     return DocumentContext(report, plan, written)
+
+
+def _reviewed_year(opening: str) -> str | None:
+    reviewed = _REVIEWED_YEAR.search(opening)
+    return next(year for year in reviewed.groups() if year) if reviewed else None
 
 
 def _most_named_year(folded: str) -> str | None:
