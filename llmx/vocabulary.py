@@ -74,6 +74,7 @@ UNITS: tuple[Unit, ...] = (
     # rates, points, multiples, ratios
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
     _("个千分点", PT), _("千分点", PT),  # 自然增长率…比上年下降3.18个千分点
+    _("个基点", PT), _("基点", PT),  # basis points: 贷款利率下降43个基点
     _("ratio", R, written=False),
     _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass

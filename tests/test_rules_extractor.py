@@ -45,6 +45,7 @@ def test_leaves_out_years_dates_and_time_windows() -> None:
 def test_leaves_out_ordinals_and_ranks() -> None:
     assert _texts("圆满承办第七次会议，经济报表总积分稳居全市前四位。") == []
     assert _texts("收入规模位居全省第15位，同比提升1个位次，支出增幅回落6个位次。") == []
+    assert _texts("设立了我县第 2 家国家级企业技术中心。") == []
 
 
 def test_leaves_out_places_in_a_ranking_moved_through() -> None:
@@ -60,8 +61,14 @@ def test_leaves_out_the_pool_a_ranking_is_among_but_keeps_a_count_of_the_top() -
 def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("发布时间 2021-01-12 09:15:31\n年末1美元兑8.2789元人民币。") == ["8.2789元"]
     assert _texts("stats.gov.cn 2007-4-5 8:16:33作者: 统计局") == []
+    assert _texts("公开日期: 2022-05-08 10:48 成文日期: 2022-05-08") == []
     assert _texts("其次是教育支出348.7億、環保支出69.2億。") == ["348.7億", "69.2億"]
     assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
+
+
+def test_basis_points_are_a_change_in_points() -> None:
+    [fact] = _facts("新发放企业贷款加权平均利率下降43个基点。")
+    assert (fact.text, fact.value, fact.unit, fact.kind) == ("43个基点", 43, "个基点", "change")
 
 
 def test_leaves_out_a_pages_counter_slogans_in_straight_quotes_and_rank_moves() -> None:

@@ -82,12 +82,15 @@ _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 # three terms is written after its words: 三次产业比例由10∶44∶46).
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
+# A page's time stamp without seconds, 公开日期: 2022-05-08 10:48: the minutes after a date.
+_MINUTES_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|日)\s*\d{1,2}[:：]$")
 # 第一、二、: the terms of a list of ordinals after the first, which alone writes 第.
 _ORDINAL_LIST_BEFORE = re.compile(r"第[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*、$")
 # 平均逗留0.9日: a length of stay in days, which no date writes with a decimal.
 _DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
 # A list's separator, maybe before the next term's minus sign (0.9、-0.6和1.4个百分点).
 # A dash after a space and touching the number after it (`5108.2 -270.5`) is that number's
 # minus sign, in a row of figures, not a range.
@@ -207,7 +210,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "name with plus"
     if after1 in "-/" and re.match(r"[-/]\d", _after(folded, quantity, 2)):
         return "code or date"
-    if before1 == "第" or _before(folded, quantity, 2) in ("排第", "居第"):
+    if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):  # 第4, 排第4, 第 2 家
         return "ordinal"
     if quantity.chinese and _ORDINAL_LIST_BEFORE.search(_before(folded, quantity, 12)):
         return "ordinal"  # 第一、二、三次产业
@@ -221,6 +224,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "the rest of an amount written in two parts (84亿7,000万元)"
     if _in_time_of_day(folded, quantity):
         return "a time of day (09:15:31)"
+    if _MINUTES_BEFORE.search(_before(folded, quantity, 16)):
+        return "the minutes of a time stamp (2022-05-08 10:48)"
     if quantity.unit == "台" and after1 in "湾灣":
         return "a year before a place name (2027台湾灯会)"
     if quantity.value == 1 and family_of(quantity.unit) is Family.MONEY and after1 == "兑":
