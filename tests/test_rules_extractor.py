@@ -66,6 +66,17 @@ def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
 
 
+def test_a_figure_restated_in_brackets_in_another_unit_is_of_the_same_kind() -> None:
+    body = "粮食播种面积比上年增加7.19千公顷(10.78万亩),单产比上年增加8.96公斤/公顷(0.60公斤/亩)。"
+    assert [(f.text, f.kind) for f in _facts(body)] == [
+        ("7.19千公顷", "change"),
+        ("10.78万亩", "change"),
+        ("8.96公斤/公顷", "change"),
+        ("0.60公斤/亩", "change"),
+    ]
+    assert [f.kind for f in _facts("粮食播种面积8540千公顷(12810万亩)。")] == ["level", "level"]
+
+
 def test_basis_points_are_a_change_in_points() -> None:
     [fact] = _facts("新发放企业贷款加权平均利率下降43个基点。")
     assert (fact.text, fact.value, fact.unit, fact.kind) == ("43个基点", 43, "个基点", "change")

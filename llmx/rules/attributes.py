@@ -83,6 +83,21 @@ _LEAD_WORDS = re.compile(
 _INDICATOR_MAX = 20
 
 
+def restates(folded: str, before: Quantity, quantity: Quantity) -> bool:
+    """Whether `quantity` restates the one `before` it in another unit of its family, in
+    brackets right after it: 比上年增加7.19千公顷(10.78万亩), 增产196万吨(39亿斤). It is the
+    same measure, so it is of the same kind."""
+    # 8.96公斤/公顷(0.60公斤/亩): a rate's family is its numerator's.
+    family, family_before = (family_of(q.unit.split("/")[0]) for q in (quantity, before))
+    return (
+        folded[before.end : quantity.start] in ("(", "（")
+        and folded[quantity.end : quantity.end + 1] in (")", "）")
+        and quantity.unit != before.unit
+        and family is not None
+        and family == family_before
+    )
+
+
 def kind_of(folded: str, quantity: Quantity) -> str:
     implied = implied_kind(quantity.unit)
     if implied:

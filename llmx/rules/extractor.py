@@ -151,6 +151,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         or any(start <= where < end for start, end in prepared.notes)
     ]
     previous: tuple[int, str] | None = None
+    last: tuple[Quantity, str] | None = None  # the last quantity read, and its kind
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
@@ -176,13 +177,16 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             prepared.bounds.sentence_start(read.start),
         )
         previous = (read.end, indicator)
+        restated = last is not None and attributes.restates(folded, last[0], read)
+        kind = last[1] if last and restated else attributes.kind_of(folded, read)
+        last = (read, kind)
         yield _fact(
             prepared,
             section,
             quantity,
             indicator,
             status,
-            attributes.kind_of(prepared.clean_folded, read),
+            kind,
             attributes.period_of(
                 prepared.dated, prepared.bounds, read, status, section, prepared.context
             ),
