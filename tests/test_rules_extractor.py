@@ -77,6 +77,13 @@ def test_a_figure_restated_in_brackets_in_another_unit_is_of_the_same_kind() -> 
     assert [f.kind for f in _facts("粮食播种面积8540千公顷(12810万亩)。")] == ["level", "level"]
 
 
+def test_a_year_to_date_total_is_the_years_when_the_months_open_the_sentence() -> None:
+    [fact] = _facts("上半年，全区一般公共预算收入累计完成43.7亿元。")
+    assert fact.period == "2023"
+    [fact] = _facts("五年来，全区一般公共预算收入累计完成243.7亿元。")
+    assert fact.period is None
+
+
 def test_basis_points_are_a_change_in_points() -> None:
     [fact] = _facts("新发放企业贷款加权平均利率下降43个基点。")
     assert (fact.text, fact.value, fact.unit, fact.kind) == ("43个基点", 43, "个基点", "change")
