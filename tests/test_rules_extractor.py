@@ -84,6 +84,14 @@ def test_a_year_to_date_total_is_the_years_when_the_months_open_the_sentence() -
     assert fact.period is None
 
 
+def test_a_paragraph_that_opens_on_five_years_gives_its_figures_no_year() -> None:
+    body = "五年来，我们持续加强农业农村工作。狠抓农业产业提质增效，建成现代农业示范园区7个。"
+    [fact] = _facts(body)
+    assert (fact.text, fact.period) == ("7个", None)
+    [fact] = _facts("五年来，我们持续加强农业农村工作。2023年建成现代农业示范园区7个。")
+    assert fact.period == "2023"
+
+
 def test_basis_points_are_a_change_in_points() -> None:
     [fact] = _facts("新发放企业贷款加权平均利率下降43个基点。")
     assert (fact.text, fact.value, fact.unit, fact.kind) == ("43个基点", 43, "个基点", "change")

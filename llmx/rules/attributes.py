@@ -488,6 +488,11 @@ def period_of(
         return None
     if _SPAN_OF_YEARS.search(folded, recent, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
+    line_start = bounds.line_span(start)[0]
+    if _SPAN_OF_YEARS.match(folded, line_start) and not _YEAR_IN_SENTENCE.search(
+        folded, line_start, start
+    ):
+        return None  # 五年来,…建成现代农业示范园区7个: a paragraph on the five years
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
         return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
