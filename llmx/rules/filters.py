@@ -90,6 +90,7 @@ _ORDINAL_LIST_BEFORE = re.compile(r"第[一二三四五六七八九十]+(?:、[�
 _DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
+# 第4, 排第4, and a page's 第 2 家: an ordinal, spaced out or not.
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 # A list's separator, maybe before the next term's minus sign (0.9、-0.6和1.4个百分点).
 # A dash after a space and touching the number after it (`5108.2 -270.5`) is that number's
@@ -210,7 +211,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "name with plus"
     if after1 in "-/" and re.match(r"[-/]\d", _after(folded, quantity, 2)):
         return "code or date"
-    if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):  # 第4, 排第4, 第 2 家
+    if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):
         return "ordinal"
     if quantity.chinese and _ORDINAL_LIST_BEFORE.search(_before(folded, quantity, 12)):
         return "ordinal"  # 第一、二、三次产业
