@@ -140,6 +140,16 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
     return index >= 0 and position < tables[index].end
 
 
+@dataclass(frozen=True)
+class _Read:
+    """The last quantity of the prose read, as the next one reads on from it: a clause that
+    goes on from it shares its subject, a figure restating it in brackets its kind."""
+
+    quantity: Quantity  # on the text without glosses
+    indicator: str
+    kind: str
+
+
 def _prose_facts(prepared: _Document) -> Iterator[Fact]:
     # Numbers are read on the text without pinyin glosses (个(gè)百分点(diǎn) is 个百分点),
     # then placed back on the document's text.
@@ -150,8 +160,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         if not _inside(prepared.tables, where := prepared.unglossed.original(q.start))
         or any(start <= where < end for start, end in prepared.notes)
     ]
-    previous: tuple[int, str] | None = None
-    last: tuple[Quantity, str] | None = None  # the last quantity read, and its kind
+    last: _Read | None = None
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
@@ -173,13 +182,12 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
             clean.text,
             prepared.clean_folded,
             read,
-            previous,
+            (last.quantity.end, last.indicator) if last else None,
             prepared.bounds.sentence_start(read.start),
         )
-        previous = (read.end, indicator)
-        restated = last is not None and attributes.restates(folded, last[0], read)
-        kind = last[1] if last and restated else attributes.kind_of(folded, read)
-        last = (read, kind)
+        restated = last is not None and attributes.restates(folded, last.quantity, read)
+        kind = last.kind if last and restated else attributes.kind_of(folded, read)
+        last = _Read(read, indicator, kind)
         yield _fact(
             prepared,
             section,

@@ -391,13 +391,11 @@ def _is_row(run: Sequence[PipedCell], position: int, width: int, years_down: boo
     opening = run[position]
     if not (opening.year if years_down else opening.kind == "label"):
         return False
-    kinds = [cell.kind for cell in run[position + 1 : position + width]]
-    if years_down:
-        later = [cell.year for cell in run[position + 1 : position + width] if cell.year]
-        if later:  # a year among the values: the rows are shorter than this
-            return False
-    return ("number" in kinds or "amount" in kinds) and all(
-        kind in ("number", "amount", "unit", "empty") for kind in kinds
+    values = run[position + 1 : position + width]
+    if years_down and any(cell.year for cell in values):
+        return False  # a year among the values: the rows are shorter than this
+    return any(cell.figured for cell in values) and all(
+        cell.figured or cell.kind in ("unit", "empty") for cell in values
     )
 
 
