@@ -50,7 +50,6 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 # A mark after a year in the header, calling a note (`2004 @`, `2015#`, `2016(a)`).
 _YEAR_MARK = re.compile(r"[@#*^+†‡＃＊]{1,3}|[(（][a-z#*@]{1,2}[)）]")
 _MARKED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_YEAR_MARK.pattern})?")
-# A figure, or a dash for none.
 # A figure, or a dash for none, maybe with a mark calling a note (`1,024.5#`).
 _CELL = re.compile(r"(?:[-−－+]?\d[\d,]*(?:\.\d+)?%?|[—–…\-－]+)[*#@†‡＊＃]{0,2}")
 # A change rate in brackets (`(-2.6)`, `(+5.1%)`), or a dash in brackets for none.
