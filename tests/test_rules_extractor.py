@@ -457,3 +457,11 @@ def test_leaves_out_bounds_passed_ordinal_lists_and_a_slogans_articles() -> None
 def test_a_sex_ratio_is_a_level_with_no_unit() -> None:
     facts = _facts("全国性比例為100.26。")
     assert [(f.text, f.unit, f.kind) for f in facts] == [("100.26", "", "level")]
+
+
+def test_counts_in_words_of_abstract_things_named_sets_and_ranks_are_no_facts() -> None:
+    body = (
+        "交通、生态、产业三个重点领域加快突破，坚持区四套班子拉练机制，深入实施三个“一号工程”，"
+        "落实二十条优化措施，财政收入实现三个全市第一，六个街道支出2.1亿元。"
+    )
+    assert _texts(body) == ["六个", "2.1亿元"]

@@ -35,6 +35,12 @@ _NAME_AFTER = re.compile(
 _SLOGAN_AFTER = re.compile(
     r"^(?:行动|工程|重点任务|任务|制度|机制|原则|要求|清单|中心|目标|部分|底线|文章)"
 )
+# After a count in Chinese numerals (三个, 四套), abstract things (三个重点领域, 两个闸门, 乡村五个
+# 振兴, 四套班子), a set named in quotes (三个“一号工程”) or ranks (三个全市第一): furniture.
+_ABSTRACT_COUNTED_AFTER = re.compile(
+    r"^(?:(?:重点)?领域|范畴|闸门|台阶|步骤|坚持|亮点|变化|振兴|振興|能力|之路|翻番|全覆盖|班子"
+    r"|[“\"「]|(?:全[国省市区县])?第[一二三四五六七八九十])"
+)
 # 12项主要指标: counts of indicators are facts (ANNOTATION.md, section 4), even in words.
 INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
@@ -55,7 +61,8 @@ _PASSED_COUNTED_AFTER = re.compile(r"^(?:以上)?的\d+\s?[个家户所座项]")
 # 据2022年全省5‰人口变动抽样调查: the sampling rate of a survey, not a measure.
 _SURVEY_AFTER = re.compile(r"^[^，。；\d]{0,8}抽样调查")
 _ZERO_OUTCOME_AFTER = re.compile(r"^(?:伤亡|死亡|发生|事故|感染)")
-_PACKAGE_AFTER = re.compile(r"^(?:标准|红线|措施|举措|意见|政策|配套政策|硬措施)")
+# 二十条优化措施: a package named by its count of articles.
+_PACKAGE_AFTER = re.compile(r"^(?:[^，。；、\d]{0,4}措施|标准|红线|举措|意见|政策|配套政策)")
 _MONEY_AFTER = re.compile(r"^(?:国债|资金|投资|债券|贷款|财政|支出|收入|经费)")
 _UNIT_LINE_BEFORE = re.compile(r"单\s*位\s*[:：]\s*[^\d\s]{0,4}$")
 # 港币百万元 over a column of figures: the column's unit, a currency's name before it.
@@ -261,6 +268,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     names = _SLOGAN_AFTER.match(after8) or quantity.unit in NAMES_IN_CHINESE_UNITS
     if quantity.chinese and names:
         return "slogan or name in Chinese numerals"
+    if (
+        quantity.chinese
+        and family_of(quantity.unit) is Family.COUNT
+        and _ABSTRACT_COUNTED_AFTER.match(after8)
+    ):
+        return "a count in words of abstract things, a named set or ranks"
     if (
         quantity.chinese
         and quantity.unit == "项"
