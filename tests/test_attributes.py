@@ -112,6 +112,11 @@ def test_a_report_on_the_first_months_is_on_the_year_it_is_dated_in() -> None:
     assert document_year(text) == "2021"
 
 
+def test_a_monthly_release_dated_early_in_a_year_is_on_that_year_so_far() -> None:
+    text = "梅州市统计月报 2022年第2期\n来源:本网   时间:2022-03-28 08:50:28\n全市主要经济指标\n"
+    assert document_year(text) == "2022"
+
+
 def test_document_year_from_content_when_nothing_else_says() -> None:
     text = "经济运行情况\n" + "2021年全县生产总值增长8%。2021年粮食丰收。2018—2020年平稳。"
     assert document_year(text) == "2021"

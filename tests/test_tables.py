@@ -1098,6 +1098,40 @@ def test_a_unit_column_a_cell_per_line_gives_each_row_its_own_unit() -> None:
     assert (facts["19.5"].unit, facts["19.5"].kind) == ("%", "change")
 
 
+def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
+    # A monthly release prints only the growth rate of some rows, or leaves out the year
+    # before's level; a head with its unit and no figures sits between rows.
+    body = (
+        "全市主要经济指标\n\n指标名称\n\n单位\n\n1-2\n\n去年同期\n\n增长%\n\n"
+        "地区生产总值\n\n亿元\n\n1308.01\n\n1227.27\n\n5.5\n\n"
+        "规模以上工业增加值\n\n亿元\n\n45.8\n\n-2.9\n\n"
+        "#先进制造业\n\n亿元\n\n"
+        "固定资产投资\n\n亿元\n\n-12.2\n\n"
+        "社会消费品零售总额\n\n亿元\n\n108.9\n\n105.16\n\n3.6\n\n"
+        "税收总收入\n\n亿元\n\n50.59\n\n52.35\n\n-3.4\n"
+    )
+    (table,) = find_tables(body)
+    assert [[cell.text for cell in row.cells[2:]] for row in table.rows] == [
+        ["1308.01", "1227.27", "5.5"],
+        ["45.8", "", "-2.9"],
+        ["", "", "-12.2"],
+        ["108.9", "105.16", "3.6"],
+        ["50.59", "52.35", "-3.4"],
+    ]
+    facts = {fact.text: fact for fact in rules_facts(body)}
+    assert (facts["12.2"].unit, facts["12.2"].kind) == ("%", "change")
+    assert (facts["45.8"].value, facts["45.8"].unit) == (4_580_000_000, "元")
+
+
+def test_a_one_cell_per_line_table_cut_short_fills_its_last_row_from_the_first_column() -> None:
+    body = (
+        "指标\n\n总量\n\n增长%\n\n"
+        "房地产业\n\n388.6\n\n22.4\n\n住宿和餐饮业\n\n5.3\n\n13.9\n\n教育\n\n28.0"
+    )
+    (table,) = find_tables(body)
+    assert [cell.text for cell in table.rows[-1].cells] == ["教育", "28.0", ""]
+
+
 def test_a_column_of_circled_footnote_marks_is_no_column_of_serial_numbers() -> None:
     # `②`.isdigit() is true but int('②') fails: a column of marks is not numbered 1, 2, 3.
     assert rules_facts("9|的\n||||8\n||||②") == []

@@ -72,8 +72,11 @@ _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
-# Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度.
-_PART_OF_YEAR = re.compile(r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度")
+# Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度; a monthly release's issue of
+# the year (统计月报 2022年第2期).
+_PART_OF_YEAR = re.compile(
+    r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度|月报\s*(?:19|20)\d{2}年第"
+)
 
 
 @dataclass(frozen=True)

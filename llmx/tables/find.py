@@ -2652,19 +2652,73 @@ def _stream_rows(
     run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
 ) -> list[list[Cell]]:
     """Rows of `width` cells from `run[position]` on, a label then numbers each, for as long
-    as that holds; a group label (`经济作物`) between rows is one cell, the rows go on after it."""
+    as that holds. Between rows, heads (a group label, `经济作物`; a label and its unit with no
+    figures, `#先进制造业 | 亿元`) are skipped, the rows go on after them; after the first row,
+    a row may be short of cells (see `_short_row`)."""
     rows: list[list[Cell]] = []
+    shorts: list[int] = []  # where the short rows are
     if width < 2:
         return rows
-    while position + width <= len(run):
-        if not _is_stream_row(kinds[position : position + width]):
-            if rows and _is_stream_row(kinds[position + 1 : position + 1 + width]):
-                position += 1
-                continue
+    while position < len(run):
+        row = _stream_row(run, kinds, position, width, short=bool(rows))
+        if row is None and rows:
+            heads = next(
+                (
+                    skip
+                    for skip in range(1, _HEAD_CELLS_MAX + 1)
+                    if all(kind == "label" for kind in kinds[position : position + skip])
+                    and _stream_row(run, kinds, position + skip, width, short=True) is not None
+                ),
+                None,
+            )
+            if heads is None:
+                break
+            position += heads
+            continue
+        if row is None:
             break
-        rows.append(list(run[position : position + width]))
-        position += width
+        cells, used = row
+        if used < width:
+            shorts.append(len(rows))
+        rows.append(cells)
+        position += used
+    if 2 * len(shorts) > len(rows):
+        return rows[: shorts[0]]  # mostly short: the width is wrong, not the rows
     return rows
+
+
+_HEAD_CELLS_MAX = 4
+
+
+def _stream_row(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int, *, short: bool
+) -> tuple[list[Cell], int] | None:
+    """The row of `width` cells at `run[position]` and how many of the run's cells it takes,
+    or with `short` one of fewer cells."""
+    if position + width <= len(run) and _is_stream_row(kinds[position : position + width]):
+        return list(run[position : position + width]), width
+    return _short_row(run, kinds, position, width) if short else None
+
+
+def _short_row(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
+) -> tuple[list[Cell], int] | None:
+    """A row with fewer figures than columns, up to the next row's label: a release that
+    publishes only a growth rate for some rows (`固定资产投资 | 亿元 | -12.2`) or leaves out
+    the year before's level (`规模以上工业增加值 | 亿元 | 45.8 | -2.9`). Its last figure is the
+    last column's (the rate, printed for every row), the others fill the columns from the
+    first; the cells between are empty. The run's last row is a copy cut short: its figures
+    fill the columns from the first."""
+    end = next((at for at in range(position + 1, len(run)) if kinds[at] == "label"), len(run))
+    count = end - position
+    if not 2 <= count < width or not _is_stream_row(kinds[position:end]):
+        return None
+    cells = list(run[position:end])
+    last = cells[-1]
+    empty = [Cell(last.end, last.end, "")] * (width - count)
+    if end == len(run):
+        return [*cells, *empty], count
+    return [*cells[:-1], *empty, last], count
 
 
 def _stream_values(kinds: Sequence[str], first: int) -> int:
