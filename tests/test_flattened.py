@@ -135,6 +135,24 @@ def test_prose_and_menus_between_pipes_are_no_table() -> None:
     assert find_tables(menu) == []
 
 
+def test_a_table_flattened_with_spaces_opens_on_its_row_labels_header() -> None:
+    text = (
+        "表1 2031年户籍人口数及其构成\n"
+        "指 标 户籍人口数(人) 比重(%) 全县户籍总人口 1494257 100.0 其中:城镇 639996 42.83 "
+        "乡村 854261 57.17 其中:0-17岁 469492 31.42 60岁及以上 173829 11.63\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("指标", "户籍人口数(人)", "比重(%)")
+    assert [text[row[0][0] : row[0][1]] for row in grid.rows][-2:] == ["其中:0-17岁", "60岁及以上"]
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert (facts["639996"].unit, facts["42.83"].unit, facts["42.83"].kind) == ("人", "%", "share")
+
+
+def test_words_a_space_apart_are_no_table_without_the_row_labels_header() -> None:
+    line = "全县户籍总人口 1494257 100.0 城镇 639996 42.83 乡村 854261 57.17 男性 769332 51.49"
+    assert find_flattened(f"户籍人口 人数 比重 {line}\n") == []
+
+
 def test_a_table_of_one_row_per_line_is_left_to_the_row_reader() -> None:
     text = (
         "指标 | 2030年 | 2031年 | 增长(%)\n"

@@ -94,10 +94,23 @@ def _grids_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[tuple[FlatGrid, ...], int] | None:
     start, line = lines[index]
-    if len(_PIPE.findall(line)) + 1 < _CELLS_MIN:
+    if _PIPE.search(line) is None and (stub := _SPACED_STUB.match(line)):
+        cells = [(start + stub.start(1), start + stub.end(1))] + [
+            (start + word.start(), start + word.end()) for word in _WORD.finditer(line, stub.end())
+        ]
+    elif len(_PIPE.findall(line)) + 1 >= _CELLS_MIN:
+        cells = _cells(start, line)
+    else:
         return None
-    grids = _grids_in_line(text, _cells(start, line))
+    grids = _grids_in_line(text, cells) if len(cells) >= _CELLS_MIN else []
     return (tuple(grids), index + 1) if grids else None
+
+
+# A table flattened with a space between its cells, as a page's text export writes one
+# (`指 标 户籍人口数(人) 比重(%) 全县户籍总人口 1494257 100.0 其中:城镇 639996 42.83 …`): only a
+# line that opens on the row labels' header, which alone says the words after it are cells.
+_SPACED_STUB = re.compile(r"\s*(指\s?标(?:名\s?称)?|项\s?目)(?=\s)")
+_WORD = re.compile(r"\S+")
 
 
 def _cells(start: int, line: str) -> list[Span]:
