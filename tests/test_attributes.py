@@ -117,6 +117,14 @@ def test_a_monthly_release_dated_early_in_a_year_is_on_that_year_so_far() -> Non
     assert document_year(text) == "2022"
 
 
+def test_document_year_is_not_the_final_accounts_a_figure_is_compared_with() -> None:
+    text = (
+        "一、一般公共预算收支决算情况\n2022年合作区一般公共预算收入4.98亿元。\n"
+        "1.一般公共服务支出14.24亿元,比2021年决算(下同)增长1.3%。\n"
+    )
+    assert document_year(text) == "2022"
+
+
 def test_document_year_from_content_when_nothing_else_says() -> None:
     text = "经济运行情况\n" + "2021年全县生产总值增长8%。2021年粮食丰收。2018—2020年平稳。"
     assert document_year(text) == "2021"

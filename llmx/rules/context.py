@@ -137,8 +137,15 @@ def _years(text: str) -> DocumentContext:
     head, lines = _head(opening)
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
-    results = _RESULTS_TITLE.search(title)
-    report = results.group(1) if results else None
+    # 比2021年决算(下同)增长1.3%: a base a figure is compared with names no year of the title's.
+    report = next(
+        (
+            found.group(1)
+            for found in _RESULTS_TITLE.finditer(title)
+            if title[max(0, found.start() - 1) : found.start()] not in ("比", "较")
+        ),
+        None,
+    )
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
