@@ -443,6 +443,15 @@ def test_an_index_column_gives_levels_without_a_unit_and_its_change_column_perce
     assert [f.indicator[:2] for f in facts[2:]] == ["粮食", "粮食", "燃料", "燃料"]
 
 
+def test_an_index_columns_base_year_is_not_the_year_of_its_figures() -> None:
+    body = (
+        "表1 2031年居民消費價格比上年漲跌幅度\n指 標 |\n價格指數(上年=100) |\n比上年漲跌幅度(%) |\n"
+        "市區居民消費價格 |\n102.3 |\n2.3 |\n食品煙酒 |\n105.8 |\n5.8 |\n衣 著 |\n99.5 |\n-0.5 |\n"
+    )
+    facts = {fact.text: fact for fact in rules_facts(body)}
+    assert (facts["102.3"].period, facts["2.3"].period) == ("2031", "2031")
+
+
 def test_an_index_column_takes_no_unit_from_the_prose() -> None:
     text = "燃料价格下降2.5%。\n指标\n价格指数\n比上年±%\n燃料\n97.5\n-2.5\n电力\n100.4\n0.4\n"
     facts = RulesExtractor().extract([Document("d", text)]).facts
