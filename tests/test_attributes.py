@@ -825,6 +825,20 @@ def test_a_budget_adjusted_in_the_year_is_that_years_target() -> None:
     assert (facts["635000万元"].status, facts["635000万元"].period) == ("target", "2021")
 
 
+def test_the_budget_as_passed_and_as_adjusted_in_an_execution_report_are_targets() -> None:
+    text = (
+        "关于某县2022年预算执行情况的报告\n一、2022年预算执行情况\n"
+        "年初预算为:一般公共预算收入76138万元(税收收入47008万元);政府性基金预算收入80000万元。"
+        "经县人大常委会批准,一般公共预算收入由年初的76138万元调整为89138万元,调增13000万元,"
+        "其中:税收收入调整为40500万元。全年一般公共预算收入完成88435万元。\n"
+    )
+    statuses = {key: fact.status for key, fact in _facts(text).items()}
+    assert [statuses[key] for key in ("47008万元", "80000万元", "13000万元", "40500万元")] == [
+        "target"
+    ] * 4
+    assert statuses["88435万元"] == "actual"
+
+
 def test_money_put_into_the_stabilisation_fund_is_spent_and_an_adjustment_a_change() -> None:
     text = (
         "关于某县2020年决算情况的报告\n一、一般公共预算收支决算情况\n"
