@@ -37,8 +37,9 @@ Layouts, each with its own finder, all giving the same `Table`:
 - two columns, a label then its value, one cell per line (llmx.tables.pairs): `指标`, `总量指标`,
   then `粮食产量(万吨)`, ` 稻谷`, `1020.5`, …; a row without a value heads the rows under it;
 - flattened onto one line, every cell cut off by a pipe (`表5 …|地区|人口|(万人)|全市|96.4|
-  …|甲县|30.5|…`): a title, a header of several rows whose breaks and spans were lost, then
-  the rows, a label and as many values each (llmx.tables.flattened);
+  …|甲县|30.5|…`), or by a space on a line that opens on the row labels' header (`指 标 …`):
+  a title, a header of several rows whose breaks and spans were lost, then the rows, a label
+  and as many values each (llmx.tables.flattened);
 - a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
   spaces between them: its funds, and its indicators' targets, achieved values and points
   (llmx.tables.scorecards);

@@ -4,7 +4,9 @@ breaks, every cell cut off from the next by a pipe.
     表5 各县人口(2031年)|县别|人口|出生率(‰)|(年末)|城镇|乡村|(万人)|人数|比重(%)|人数|比重(%)|
     |全市|96.4|51.2|53.1|45.2|46.9|9.8|||甲县|30.5|…
 
-(one line, broken here to fit).
+(one line, broken here to fit). A text export may put a space between cells instead of a
+pipe; such a line is read only where it opens on the row labels' header (`指 标 户籍人口数(人)
+比重(%) 全县户籍总人口 1494257 100.0 …`).
 
 A title, the header's cells row after row, then the body's rows one after another, each a
 row label and as many values; a row left blank in the page is an empty cell (`||` between
