@@ -226,17 +226,16 @@ _BUDGETED_NEAR = re.compile(
 )
 # 人大批准的一般公共预算收入为115.4亿元, 执行中按法定程序调整为114.7亿元: the budget as
 # approved and as adjusted, before the result.
-# 一般公共预算收入由83.318亿元调整为143.5576亿元: a budget adjusted is a budget, both ends
-# (收入由1070亿元增加到1963.5亿元 is a result's growth).
 _APPROVED_BUDGET = re.compile(
     r"(?:批准|批复)的?[^，。；\d]{0,20}$|(?:执行中|程序)[^，。；\d]{0,8}调整为$"
-    r"|预算[^，。；]{0,20}调整为\s*$"
 )
+# 一般公共预算收入由83.318亿元调整为143.5576亿元: a budget adjusted is a budget, both ends
+# (收入由1070亿元增加到1963.5亿元 is a result's growth).
 _BUDGET_ADJUSTED_FROM = re.compile(r"预算[^，。；\d]{0,20}由(?:年初(?:预算)?的?)?\s*$")
 # 年初预算为:一般公共预算收入76138万元(…); 经…批准,…调整为89138万元,调增13000万元,其中:税收
 # 收入调整为40500万元: a sentence on the budget as passed or as adjusted states budgets.
 _BUDGET_AS_PASSED = re.compile(r"年初预算(?:数)?为\s*[:：]")
-_ADJUSTED_NEAR = re.compile(r"(?:调整为|调增|调减)\s*$")
+_ADJUSTED_TO = re.compile(r"(?:调整为|调增|调减)\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"\s*调整为")
 # 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
 # budget a gazette publishes.
@@ -324,7 +323,7 @@ def status_of(
         return "target"
     whole_sentence = folded[bounds.full_sentence_start(quantity.start) : quantity.start]
     if _BUDGET_AS_PASSED.search(whole_sentence) or (
-        _ADJUSTED_NEAR.search(near) and "预算" in sentence
+        _ADJUSTED_TO.search(near_clause) and "预算" in sentence
     ):
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
