@@ -51,11 +51,24 @@ _CN_DIGITS = CHINESE_DIGITS
 # 增长1·8%: a middle dot as the decimal point, as older typesetting writes it; before a percent
 # sign only, since 5·12 elsewhere names a day. 增长11. 9%: a space a page put after the decimal
 # point, before a percent sign only, since 1. 2 elsewhere may be a list's numbers.
-_ARABIC = r"\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
+# 118萬2,626元, 84億7,000 萬元, 302 億 1,292萬9,000元: one amount written in two or three
+# places, as Taiwan's and Hong Kong's releases write them. Read whole only before a unit, so a
+# table's 12万 3400 (two cells) stays two numbers.
+_PART = r"(?:\d{1,4}|\d,\d{3})"
+_TWO_PART = (
+    rf"\d+ ?亿 ?{_PART} ?万{_PART}?(?=\s?(?:{WRITTEN_UNIT}))"
+    rf"|\d+万{_PART}(?![\d,.])(?=\s?(?:{WRITTEN_UNIT}))"
+)
+_ARABIC = (
+    _TWO_PART
+    + r"|\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
+)
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
 # 四十九点五亿美元: a decimal point in words, with its digits after it.
+# 三億九千六百萬元: the same in words; the 万 closing it is the number's own, not a magnitude.
 _CHINESE = (
+    rf"[{_CN_DIGITS}]+亿[零〇一二两三四五六七八九][{_CN_DIGITS}]*万(?!亿)|"
     rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
     rf"(?:点[零〇一二两三四五六七八九]+)?"
 )
@@ -136,6 +149,11 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
+    written_in_parts = re.fullmatch(r"(?:(\d+)亿)?(\d+)万(\d*)", folded.replace(" ", ""))
+    if written_in_parts and (written_in_parts[1] or written_in_parts[3]):
+        hundred_millions, ten_thousands, units = written_in_parts.groups()
+        value = float(hundred_millions or 0) * 1e8 + float(ten_thousands) * 1e4
+        return ParsedNumber(value + float(units or 0), chinese=False)
     if re.fullmatch(r"\d+万\d千", folded):
         tens_of_thousands, thousands = folded[:-1].split("万")
         return ParsedNumber(float(tens_of_thousands) * 1e4 + float(thousands) * 1e3, False)

@@ -106,7 +106,7 @@ UNITS: tuple[Unit, ...] = (
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
     _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
-    _("起", C), _("幢", C),
+    _("起", C), _("幢", C), _("宅", C, not_in=("宅基地",)),  # 住宅數增加9萬15宅: dwellings
     # counts whose unit names what is counted, and other measure words; 千人 is a unit of its
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),

@@ -363,3 +363,29 @@ def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
         ("3例", "例"),
         ("22万剂次", "剂次"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("mention", "value", "unit"),
+    [
+        ("118萬2,626元", 1_182_626, "元"),
+        ("2279萬7314人", 22_797_314, "人"),
+        ("9萬15宅", 90_015, "宅"),
+        ("84億7,000 萬元", 8_470_000_000, "元"),
+        ("302 億 1,292萬9,000元", 30_212_929_000, "元"),
+        ("1亿2000万元", 120_000_000, "元"),
+        ("三億九千六百萬元", 396_000_000, "元"),
+        ("三億零五百萬元", 305_000_000, "元"),
+    ],
+)
+def test_an_amount_written_in_parts_is_one_number(mention: str, value: float, unit: str) -> None:
+    (found,) = find_quantities(f"總額達{mention},較前年")
+    assert (found.text, found.value, found.unit) == (mention, value, unit)
+
+
+def test_parts_with_no_unit_after_them_stay_apart() -> None:
+    found = find_quantities("12万 3400\n超20亿\n28.11.20 三亿千瓦时")
+    assert [(q.text, q.value) for q in found][:3] == [
+        ("12万", 120_000), ("3400", 3400), ("20亿", 2e9),
+    ]  # fmt: skip
+    assert (found[-1].text, found[-1].value, found[-1].unit) == ("三亿千瓦时", 3e8, "千瓦时")

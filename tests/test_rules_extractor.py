@@ -99,6 +99,7 @@ def test_basis_points_are_a_change_in_points() -> None:
 
 def test_leaves_out_a_pages_counter_slogans_in_straight_quotes_and_rank_moves() -> None:
     assert _texts("来源:统计局 作者:admin 点击:558次\n全年生产总值增长7%。") == ["7%"]
+    assert _texts("全文约10270字, 阅读需要26分钟\n一般债务收入104.2亿元。") == ["104.2亿元"]
     assert _texts('堅持以"三個代表"重要思想為指導,全年財政收入9.2億元。') == ["9.2億元"]
     assert _texts("發展在全區的排位比2006年度前進了10位以上。") == []
     assert _texts("知責有為的七臺河市人民政府,連續19個季度保持13%以上的增幅。") == ["13%"]
@@ -114,10 +115,15 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
     assert _texts("预计前6个月全社会固定资产投资完成17.6亿元。") == ["17.6亿元"]
 
 
-def test_leaves_out_the_pieces_of_numbers_a_line_or_a_second_magnitude_cut() -> None:
+def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]
-    assert _texts("债务之举借编列84亿7,000 万元，歲出编列302亿元。") == ["302亿元"]
+
+
+def test_reads_an_amount_written_in_two_parts_whole() -> None:
+    [borrowing, spending] = _facts("债务之举借编列84亿7,000 万元，歲出编列302亿元。")
+    assert (borrowing.text, borrowing.value, borrowing.unit) == ("84亿7,000 万元", 8.47e9, "元")
+    assert (spending.text, spending.value) == ("302亿元", 3.02e10)
     assert _texts("主因为2027台湾灯会经费增加24.85亿元。") == ["24.85亿元"]
 
 

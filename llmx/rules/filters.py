@@ -70,8 +70,10 @@ _CURRENCY_BEFORE = re.compile(f"(?:{CURRENCY_NAME})$")
 _RANK_MOVE_AFTER = re.compile(r"个?位次")
 # A figure restated in words in brackets after it, as legal texts write sums.
 _WORDS_AFTER_FIGURE = re.compile(rf"\d\s*[(（](?:{CURRENCY_NAME})?$")
-# A web page's counters around its text: 点击:558次, 阅读量:1200.
-_COUNTER_BEFORE = re.compile(r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$")
+# A web page's counters around its text: 点击:558次, 阅读量:1200, 阅读需要26分钟.
+_COUNTER_BEFORE = re.compile(
+    r"(?:点击|浏览|阅读)(?:量|数|次数)?\s*[:：]\s*$|阅读(?:需要|需|时间|时长)约?\s*[:：]?\s*$"
+)
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
 _MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去|(?<!提)前)$")
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
@@ -229,7 +231,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if _BROKEN_BEFORE.search(_before(folded, quantity, _WRAPPED_LINE_MIN + 2)):
         return "the end of a number a line break cut (粮食总产426⏎9万吨)"
     if before1 in "亿万" and re.match(r"\d", _before(folded, quantity, 2)):
-        return "the rest of an amount written in two parts (84亿7,000万元)"
+        return "the rest of an amount in two parts read apart (12亿3456, no unit after)"
     if _in_time_of_day(folded, quantity):
         return "a time of day (09:15:31)"
     if _MINUTES_BEFORE.search(_before(folded, quantity, 16)):
