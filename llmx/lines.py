@@ -82,6 +82,10 @@ def stripped_span(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+# The heading of a table's first column, the row labels' (年份, 指标, 项目, 地区, 行业).
+STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间|行\s*业")
+
+
 # A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of
 # a column's block writes it.
 FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")

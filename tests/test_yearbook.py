@@ -368,6 +368,23 @@ def test_years_repeated_under_groups_named_above_give_each_group_its_columns() -
     assert "增加值" in level.indicator and "第一产业" in level.indicator
 
 
+def test_years_falling_and_repeated_under_groups_leave_the_row_labels_heading_out() -> None:
+    text = (
+        "钦北区2020年GDP构成表\n\n"
+        "行业 增速% 结构\n"
+        "  2020年 2019年 2020年 2019年\n"
+        "地区生产总值 0.5 8.1 100 100\n"
+        "农林牧渔业 4.6 5.5 19.3 19.4\n"
+        "建筑业 -14.4 10.7 14.1 16.5\n"
+    )
+    facts = {(fact.text, fact.period): fact for fact in rules_facts(text)}
+    growth, earlier, share = facts["4.6", "2020"], facts["5.5", "2019"], facts["19.4", "2019"]
+    assert (growth.unit, growth.kind) == ("%", "change")
+    assert (earlier.unit, earlier.kind) == ("%", "change")
+    assert (share.unit, share.kind) == ("%", "share")
+    assert "农林牧渔业" in share.indicator
+
+
 def test_repeated_years_with_no_group_headings_above_are_no_grid() -> None:
     text = (
         "2009 2010 2009 2010\n"

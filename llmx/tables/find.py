@@ -97,6 +97,7 @@ from llmx.lines import (
     ENGLISH_AFTER,
     HAS_CJK,
     LETTER_GAPS,
+    STUB_HEADING,
     Span,
     breaks_as_spaces,
     display_width,
@@ -1002,7 +1003,7 @@ def _heads_a_table(cells: Sequence[Cell]) -> bool:
         len(words) >= 2
         and not _ROW_NUMBER.fullmatch(words[0])
         and not _has_data(cells)
-        and any(_STUB_HEADING.fullmatch(word) or split_header_unit(word) for word in words)
+        and any(STUB_HEADING.fullmatch(word) or split_header_unit(word) for word in words)
     )
 
 
@@ -1117,10 +1118,6 @@ def _figures_under_a_unit_line(
     return tuple(promoted)
 
 
-# The heading of a table's first column, over all its header rows (年份, 指标, 项目, 地区).
-_STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间")
-
-
 def _rows_above_separator(lines: Sequence[_Line]) -> int:
     """How many rows stand above a markdown block's first separator line."""
     for index, line in enumerate(lines):
@@ -1136,12 +1133,12 @@ def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Ce
     first = headers[0] if headers else []
     if len(headers) < 2 or len(first) != width:
         return list(headers)
-    if not _STUB_HEADING.fullmatch(first[0].clean):
+    if not STUB_HEADING.fullmatch(first[0].clean):
         return list(headers)
     restored = [list(first)]
     for cells in headers[1:]:
         moved = len(cells) == width and cells[0].clean and not cells[-1].clean
-        if moved and not _STUB_HEADING.fullmatch(cells[0].clean):
+        if moved and not STUB_HEADING.fullmatch(cells[0].clean):
             cells = [Cell(cells[0].start, cells[0].start, ""), *cells[:-1]]
         restored.append(list(cells))
     return restored
@@ -3402,7 +3399,7 @@ def _parts_placed(
 _PLACINGS_MAX = 5000
 # A line of a measure's name in Chinese, no figure, unit or English in it.
 _CHINESE_WORDS = re.compile(rf"[{CJK}、]+")
-_STUB_HEADING_FIRST = re.compile(rf"^(?:{_STUB_HEADING.pattern})")
+_STUB_HEADING_FIRST = re.compile(rf"^(?:{STUB_HEADING.pattern})")
 
 
 def _compositions(total: int, groups: int) -> Iterator[tuple[int, ...]]:

@@ -48,6 +48,7 @@ from llmx.lines import (
     CJK,
     HAS_CJK,
     SPACED_CELL,
+    STUB_HEADING,
     Span,
     breaks_as_spaces,
     cell_span,
@@ -415,16 +416,14 @@ def _grouped_header(
         2009 2010 2009 2010 2010 over 2009(%)
 
     Each run of rising years (a comparison `2010 over 2009` is its later year) is a group's,
-    the groups' headings read in order across the lines above (a heading ending in 比 goes on
-    in the next one). The first heading line and the columns; None for any other header."""
+    or each repeat of one sequence (`2020年 2019年 2020年 2019年`); the groups' headings read in
+    order across the lines above (a heading ending in 比 goes on in the next one), the row
+    labels' heading (`行业`) before them left out. The first heading line and the columns; None
+    for any other header."""
     years = _grouped_years(lines[index][1])
     if years is None:
         return None
-    runs: list[list[str]] = []
-    for year in years:
-        if not runs or year <= runs[-1][-1]:
-            runs.append([])
-        runs[-1].append(year)
+    runs = _repeats(years) or _rising_runs(years)
     if len(runs) < _GROUPS_MIN:
         return None
     top = index
@@ -441,6 +440,8 @@ def _grouped_header(
             merged[-1] += heading
         else:
             merged.append(heading)
+    if len(merged) == len(runs) + 1 and STUB_HEADING.fullmatch(_spaceless(merged[0])):
+        merged = merged[1:]
     if len(merged) != len(runs):
         return None
     columns = tuple(
@@ -449,6 +450,25 @@ def _grouped_header(
         for year in run
     )
     return top, columns
+
+
+def _rising_runs(years: Sequence[str]) -> list[list[str]]:
+    runs: list[list[str]] = []
+    for year in years:
+        if not runs or year <= runs[-1][-1]:
+            runs.append([])
+        runs[-1].append(year)
+    return runs
+
+
+def _repeats(years: Sequence[str]) -> list[list[str]] | None:
+    """The years as repeats of their first few (`2020 2019 2020 2019`), or None."""
+    for width in range(2, len(years) // 2 + 1):
+        if len(years) % width == 0 and len(set(years[:width])) == width:
+            runs = [list(years[at : at + width]) for at in range(0, len(years), width)]
+            if all(run == runs[0] for run in runs):
+                return runs
+    return None
 
 
 def _grouped_years(line: str) -> list[str] | None:
