@@ -359,6 +359,12 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("重点措施", "target", _HD),
     Cue("总体考虑", "target", _HD),
     Cue("安排", "target", _HD),
+    # A department's budget for its year (2023年部门预算情况说明, 2020年“三公”经费预算,
+    # 收支预算总表说明): every figure planned, unless the heading reports its execution.
+    Cue("部门预算", "target", _HD),
+    Cue("经费预算", "target", _HD),
+    Cue("收支预算", "target", _HD),
+    Cue("支出预算", "target", _HD),
 )
 
 

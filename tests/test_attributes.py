@@ -484,6 +484,24 @@ def test_a_year_leading_a_list_of_numbered_paragraphs_dates_and_plans_each_item(
     assert attributes["264万元"] == ("2031", "target")
 
 
+def test_a_departments_budget_plans_every_figure_of_its_year() -> None:
+    # A department's budget for 2031 compares it with 2030's: the comparison is planned too.
+    text = (
+        "共青团某市委2031年“三公”经费预算\n"
+        "“三公”经费支出预算为7万元,比2030年预算增加2.66万元,增长61.29%。\n"
+        "其中:公务接待费支出2万元,比2030年预算减少0.14万元。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["7万元"] == attributes["2万元"] == ("2031", "target")
+    assert attributes["2.66万元"][1] == attributes["0.14万元"][1] == "target"
+
+
+def test_a_departments_budget_execution_stays_a_result() -> None:
+    text = "某局2030年部门预算执行情况\n全年公务接待费支出2万元,比上年减少0.14万元。\n"
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["2万元"] == ("2030", "actual")
+
+
 def test_a_stock_as_of_a_year_end_is_that_years_count() -> None:
     # A budget report for 2031 states the debt as of the end of 2030, and what was issued by
     # the end of January 2031: both counted, each in its year.

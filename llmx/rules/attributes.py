@@ -521,7 +521,7 @@ def period_of(
     stated = _stated_year(folded, bounds, start, dating, in_clause, status, context, bool(base))
     if stated:
         return _year_before(stated) if base and not in_clause else stated
-    default = section_status(section)
+    default = section_status(section, context)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
     ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
     if default == "actual" and status == "target" and ahead:

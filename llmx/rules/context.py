@@ -38,6 +38,10 @@ _PLAN_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
     re.MULTILINE,
 )
+# 共青团宣城市委2020年“三公”经费预算, 第二部分 2023年部门预算情况说明: a department's budget.
+_DEPARTMENT_BUDGET_TITLE = re.compile(
+    _YEAR + r"(?:度)?[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算)(?!执行|调整)"
+)
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
 # before it, as a work report is given early in the year it plans for.
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
@@ -84,6 +88,9 @@ class DocumentContext:
     report_year: str | None
     plan_year: str | None
     written_year: str | None = None
+    # The title names a budget for its year (2020年“三公”经费预算, 2023年部门预算): a figure is
+    # planned unless a heading over it reports its execution.
+    planned: bool = False
 
     @classmethod
     def of(cls, text: str) -> DocumentContext:
@@ -147,6 +154,8 @@ def _years(text: str) -> DocumentContext:
         None,
     )
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
+    budget = None if report else _DEPARTMENT_BUDGET_TITLE.search(title)
+    plan = budget.group(1) if budget else plan
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
     if _WORK_REPORT.search(title) and not report:
@@ -191,7 +200,7 @@ def _years(text: str) -> DocumentContext:
         report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
-    return DocumentContext(report, plan, written)
+    return DocumentContext(report, plan, written, planned=budget is not None)
 
 
 def _reviewed_year(opening: str) -> str | None:
@@ -315,7 +324,7 @@ _TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
 
 
 @lru_cache(maxsize=1024)
-def section_status(section: Section) -> str:
+def section_status(section: Section, context: DocumentContext | None = None) -> str:
     """The status a section's facts have unless their sentence says otherwise."""
     # The outermost heading that says decides: a part's title, then its subsections'.
     for heading in section.path:
@@ -324,7 +333,7 @@ def section_status(section: Section) -> str:
             return "actual"
         if any(word in folded for word in _TARGET_HEADINGS):
             return "target"
-    return "actual"
+    return "target" if context is not None and context.planned else "actual"
 
 
 @lru_cache(maxsize=1024)

@@ -174,7 +174,7 @@ def _prose_facts(prepared: _Document) -> Iterator[Fact]:
         end = prepared.unglossed.end_of(read.start, read.end)
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
-        default = section_status(section)
+        default = section_status(section, prepared.context)
         status = attributes.status_of(
             prepared.dated, prepared.bounds, read, default, prepared.context
         )
@@ -332,7 +332,7 @@ def _row_facts(
                 # A cell that writes its own magnitude (3.5万) takes only the unit.
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS
-            status = column.status or section_status(section)
+            status = column.status or section_status(section, prepared.context)
             # `3,795 (↑92.3%)` under `最新年度數據 (同比變動)`: the bracket's words are the
             # bracketed number's, an arrow makes its number a change.
             before = text[cell.start : quantity.start]
@@ -355,7 +355,7 @@ def _row_facts(
                 or reading.year
                 or (
                     prepared.context.report_year
-                    if status == "actual" or section_status(section) == "actual"
+                    if status == "actual" or section_status(section, prepared.context) == "actual"
                     else prepared.context.plan_year
                 )
             )
