@@ -471,3 +471,11 @@ def test_counts_in_words_of_abstract_things_named_sets_and_ranks_are_no_facts() 
         "落实二十条优化措施，财政收入实现三个全市第一，六个街道支出2.1亿元。"
     )
     assert _texts(body) == ["六个", "2.1亿元"]
+
+
+def test_a_count_in_words_of_the_names_just_before_it_is_no_fact() -> None:
+    body = (
+        "香洲、金湾和斗门三个行政区分别实现地区生产总值10亿元。"
+        "预算包括办公厅机关和研究室两个部门的所有收入。建成东湖和西湖两个公园。"
+    )
+    assert _texts(body) == ["10亿元", "两个"]

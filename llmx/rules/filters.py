@@ -41,6 +41,10 @@ _ABSTRACT_COUNTED_AFTER = re.compile(
     r"^(?:(?:重点)?领域|范畴|闸门|台阶|步骤|坚持|亮点|变化|振兴|振興|能力|之路|翻番|全覆盖|班子"
     r"|[“\"「]|(?:全[国省市区县])?第[一二三四五六七八九十])"
 )
+# 香洲、金湾和斗门三个行政区分别实现…, A和B两个部门的所有收入: a count in words after the names
+# it counts, picking them out again (GUIDELINES, a definite reference), not a count reported.
+_NAMES_BEFORE = re.compile(r"[和与及][^，。；、\d\s]{1,10}$")
+_PICKED_OUT_AFTER = re.compile(r"[^，。；\d]{1,6}?(?:分别|各自|的所有)")
 # 12项主要指标: counts of indicators are facts (ANNOTATION.md, section 4), even in words.
 INDICATOR_COUNT_AFTER = re.compile(r"(?:约束性|预期性|主要|创新)?指标")
 _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+次)*(?:全会|会议|党代会)")
@@ -276,6 +280,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and _ABSTRACT_COUNTED_AFTER.match(after8)
     ):
         return "a count in words of abstract things, a named set or ranks"
+    if (
+        quantity.chinese
+        and _NAMES_BEFORE.search(_before(folded, quantity, 12))
+        and _PICKED_OUT_AFTER.match(folded, quantity.end)
+    ):
+        return "a count in words of the names just before it (A和B两个部门的)"
     if (
         quantity.chinese
         and quantity.unit == "项"
