@@ -6,12 +6,21 @@ work reports, plan and budget execution reports, in simplified and traditional s
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reading import rules_facts
 
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed
-from llmx.rules.context import Boundaries, DocumentContext, arabic_years, document_year
+from llmx.rules.context import (
+    Boundaries,
+    DocumentContext,
+    arabic_years,
+    document_year,
+    section_year,
+)
+from llmx.sections import Section
 
 
 def _facts(text: str) -> dict[str, Fact]:
@@ -1237,3 +1246,10 @@ def test_a_year_in_a_table_rows_label_dates_its_figures() -> None:
         ("89.00", "2020"),
     ]
     assert periods[4][1] != "2015"
+
+
+def test_a_heading_dates_its_part_by_its_own_year_not_the_base_it_compares_with() -> None:
+    path = ("二、2031年“三公”经费预算情况说明", "(二)公务接待费支出2万元,比2030年预算减少0.14万元")
+    section = Section("w", "2.2", path[-1], path, 2, 0, 10)
+    assert section_year(section) == "2031"
+    assert section_year(replace(section, path=("(二)2030年公务接待费支出2万元",))) == "2030"

@@ -346,12 +346,20 @@ def section_adjusts_budget(section: Section) -> bool:
 _BUDGET_ADJUSTED = re.compile(r"预算调整|调整预算")
 
 
+_BASE_MARKS = ("比", "较")
+
+
 @lru_cache(maxsize=1024)
 def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
         folded = fold(unglossed(heading))
-        years = [m.group(1) for m in _years_of(folded)]
+        # (二)公务接待费支出2万元,比2019年预算减少: a base a heading compares with dates nothing.
+        years = [
+            m.group(1)
+            for m in _years_of(folded)
+            if folded[m.start() - 1 : m.start()] not in _BASE_MARKS
+        ]
         if len(set(years)) == 1:
             return years[0]
         if years:
