@@ -1253,3 +1253,13 @@ def test_a_heading_dates_its_part_by_its_own_year_not_the_base_it_compares_with(
     section = Section("w", "2.2", path[-1], path, 2, 0, 10)
     assert section_year(section) == "2031"
     assert section_year(replace(section, path=("(二)2030年公务接待费支出2万元",))) == "2030"
+
+
+def test_a_coefficient_in_percent_is_a_share_and_a_list_after_its_change_is_changes() -> None:
+    text = (
+        "城镇居民恩格尔系数为27.8%,下降4.2个百分点。平均每百户拥有家用汽车4辆、空调器116台,"
+        "使用互联网26条,分别比上年增加4辆、12台和10条。"
+    )
+    kinds = [(f.text, f.kind) for f in rules_facts(text)]
+    assert kinds[0] == ("27.8%", "share")
+    assert kinds[-3:] == [("4辆", "change"), ("12台", "change"), ("10条", "change")]

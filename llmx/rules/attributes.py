@@ -145,7 +145,7 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     )
     if _BARE_CHANGE.search(near) or restated:
         return "change"
-    if _COMPARED_CHANGE.search(clause):
+    if _COMPARED_CHANGE.search(clause) or _LISTED_CHANGES.search(clause):
         return "change"
     return "level"
 
@@ -182,6 +182,11 @@ _NET_CHANGE = re.compile(
 _BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?\s*(?:约|近)?\s*$")
 _COMPARED_CHANGE = re.compile(
     r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多|少|增|减)了?\s*$"
+)
+# 分别比上年增加4辆、12台、8台和10条: every figure of a list after the change it gives.
+_LISTED_CHANGES = re.compile(
+    r"分别(?:比|较)[^，。；]{0,10}?(?:增加|减少|增长|下降|多|少)了?"
+    r"(?:\s*[\d.]+[^\d，。；、和及]{0,5}[、和及])+\s*$"
 )
 # 按年增加百分之十五点四,即六百六十九亿元: the amount that restates a change is the change.
 _RESTATED_REACH = 24
