@@ -145,6 +145,13 @@ def unit(name: str) -> Unit | None:
     return _BY_NAME.get(name) or _BY_NAME.get(name.split("(")[0])
 
 
+def is_fact_unit(name: str) -> bool:
+    """Whether `name`, or the first part of a compound (件/万人), is a declared unit facts are
+    counted in; 月 and 季度 name periods."""
+    declared = unit(name.split("/")[0])
+    return declared is not None and declared.family.fact
+
+
 def family_of(name: str) -> Family | None:
     declared = unit(name)
     return declared.family if declared else None

@@ -36,8 +36,15 @@ from llmx.tables import (
     note_cells,
     outside_brackets,
 )
-from llmx.vocabulary import KIND_CUES, Scope, alternation, cue_pattern, cue_words, implied_kind
-from llmx.vocabulary import unit as declared_unit
+from llmx.vocabulary import (
+    KIND_CUES,
+    Scope,
+    alternation,
+    cue_pattern,
+    cue_words,
+    implied_kind,
+    is_fact_unit,
+)
 
 NAME = "rules"
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
@@ -428,9 +435,9 @@ def _without_note(label: str) -> str:
         return label
     inside = found.group(1).strip()
     unit = split_header_unit(f"({inside})")
-    declared = declared_unit(unit[0].split("/")[0]) if unit else None
     magnitude = unit is not None and unit[1] != 1.0  # (万千升): a unit, known or not
-    if _CHINESE_WORDS.fullmatch(inside) and not (magnitude or (declared and declared.family.fact)):
+    known = unit is not None and is_fact_unit(unit[0])
+    if _CHINESE_WORDS.fullmatch(inside) and not (magnitude or known):
         return label
     return label[: found.start()]
 

@@ -134,6 +134,7 @@ from llmx.vocabulary import (
     alternation,
     cue_pattern,
     from_english,
+    is_fact_unit,
     units_where,
 )
 from llmx.vocabulary import unit as declared_unit
@@ -293,7 +294,7 @@ def _label_unit(label: str) -> Unit | None:
     """The unit a row's label writes (`税收总量（亿元）`); none for a gloss or a note in
     brackets (城镇(zhèn), 工业(含电力)), nor for a rate that is part of its name."""
     found = split_header_unit(label)
-    return found if found and _is_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
+    return found if found and is_fact_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
 
 
 def _is_rate_header(header: str) -> bool:
@@ -575,12 +576,6 @@ def names_a_measure(header: str) -> bool:
     return bool(_MEASURE_HEADER.search(words) or _RATE_HEADER.search(words))
 
 
-def _is_unit(unit: str) -> bool:
-    """A unit the vocabulary knows, alone or as the first part of a compound (件/万人)."""
-    declared = declared_unit(unit.split("/")[0])
-    return declared is not None and declared.family.fact  # (月/季度) names periods
-
-
 def _unit_line_unit(source: str) -> Unit | None:
     """The unit a `单位：万元` line in `source` (a table's title or the lines above it) gives."""
     found = _UNIT_LINE.search(fold(source))
@@ -625,10 +620,10 @@ def _one_language(unit: str) -> str:
 def _header_unit(header: str) -> Unit | None:
     """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
     found = split_header_unit(header)
-    if found and not _is_unit(found[0]):
+    if found and not is_fact_unit(found[0]):
         # 薪资(新台币元): a currency's name stays out of the unit; (C/A) names a formula.
         named = _unit_words(found[0]) if _NAMED_CURRENCY.match(found[0]) else None
-        return (named[0], found[1] * named[1]) if named and _is_unit(named[0]) else None
+        return (named[0], found[1] * named[1]) if named and is_fact_unit(named[0]) else None
     if found:
         return found
     folded = fold(header).rstrip(" *")
@@ -2593,7 +2588,7 @@ def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[s
         before, after = marked[at - 1], marked[at + 1]
         if marked[at] == "label" and before == "label" and after == "number":
             unit = _unit_words(run[at].clean)
-            if unit and unit[0] and _is_unit(unit[0]):
+            if unit and unit[0] and is_fact_unit(unit[0]):
                 marked[at] = "unit"
     first = next((at for at in range(lead, len(run)) if marked[at] != "label"), len(run))
     header = run[lead : max(lead, first - 1)]
@@ -2608,7 +2603,7 @@ def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
     for cell in header:
         unit = split_header_unit(cell.clean)
         only_unit = unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
-        if joined and only_unit and _is_unit(unit[0] if unit else ""):
+        if joined and only_unit and is_fact_unit(unit[0] if unit else ""):
             previous = joined[-1]
             joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
         else:

@@ -46,7 +46,7 @@ from functools import cached_property
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import unit as declared_unit
+from llmx.vocabulary import is_fact_unit
 
 _PIPES = "|｜"
 _LATIN = re.compile(r"[A-Za-z]")
@@ -104,8 +104,7 @@ class PipedCell:
 
 def _is_unit(words: str) -> bool:
     found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
-    declared = declared_unit(found[0].split("/")[0]) if found else None
-    return declared is not None and declared.family.fact
+    return found is not None and is_fact_unit(found[0])
 
 
 @dataclass(frozen=True)

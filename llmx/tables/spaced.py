@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from llmx.lines import CJK, HAS_CJK, Span, grids_in
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import unit as declared_unit
+from llmx.vocabulary import is_fact_unit
 
 _TWO_LETTERS = re.compile(f"[{CJK}]{{2}}")
 _TOKEN = re.compile(r"\S+")
@@ -269,7 +269,6 @@ def measure_of(heading: str) -> str:
     """A heading less the unit in brackets at its end: 本地生产总值(十亿港元) → 本地生产总值,
     (十亿港元) → ""."""
     found = split_header_unit(heading)
-    declared = declared_unit(found[0].split("/")[0]) if found else None
-    if declared is None or not declared.family.fact:
+    if found is None or not is_fact_unit(found[0]):
         return heading
     return re.sub(r"[(（][^()（）]*[)）]\s*$", "", heading)

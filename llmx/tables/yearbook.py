@@ -56,7 +56,7 @@ from llmx.lines import (
     grids_in,
 )
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import unit as declared_unit
+from llmx.vocabulary import is_fact_unit
 
 _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
@@ -291,8 +291,7 @@ def _body_line(start: int, line: str) -> _Body | None:
 def _own_unit(text: str, label: Span) -> bool:
     """A label that writes its unit (`生产总值(亿元)`): the caption of the sub-items below."""
     found = _unit_of(text, label)
-    declared = declared_unit(found[0].split("/")[0]) if found else None
-    return declared is not None and declared.family.fact
+    return found is not None and is_fact_unit(found[0])
 
 
 def _unit_of(text: str, label: Span) -> tuple[str, float] | None:
