@@ -56,8 +56,8 @@ _CN_DIGITS = CHINESE_DIGITS
 # table's 12万 3400 (two cells) stays two numbers.
 _PART = r"(?:\d{1,4}|\d,\d{3})"
 _TWO_PART = (
-    rf"\d+ ?亿 ?{_PART} ?万{_PART}?(?=\s?(?:{WRITTEN_UNIT}))"
-    rf"|\d+万{_PART}(?![\d,.])(?=\s?(?:{WRITTEN_UNIT}))"
+    rf"\d+ ?亿 ?{_PART} ?万{_PART}?(?=\s?(?:{_UNIT_ALTERNATION}))"
+    rf"|\d+万{_PART}(?![\d,.])(?=\s?(?:{_UNIT_ALTERNATION}))"
 )
 _ARABIC = (
     _TWO_PART

@@ -42,6 +42,9 @@ _PLAN_TITLE = re.compile(
 _DEPARTMENT_BUDGET_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算)(?!执行|调整)"
 )
+# What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
+# or a heading's own.
+_BASE_MARKS = ("比", "较")
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
 # before it, as a work report is given early in the year it plans for.
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
@@ -149,7 +152,7 @@ def _years(text: str) -> DocumentContext:
         (
             found.group(1)
             for found in _RESULTS_TITLE.finditer(title)
-            if title[max(0, found.start() - 1) : found.start()] not in ("比", "较")
+            if title[max(0, found.start() - 1) : found.start()] not in _BASE_MARKS
         ),
         None,
     )
@@ -346,15 +349,12 @@ def section_adjusts_budget(section: Section) -> bool:
 _BUDGET_ADJUSTED = re.compile(r"预算调整|调整预算")
 
 
-_BASE_MARKS = ("比", "较")
-
-
 @lru_cache(maxsize=1024)
 def section_year(section: Section) -> str | None:
     """The year the innermost heading that names one year gives its part (二、2024年工作安排)."""
     for heading in reversed(section.path):
         folded = fold(unglossed(heading))
-        # (二)公务接待费支出2万元,比2019年预算减少: a base a heading compares with dates nothing.
+        # (二)公务接待费支出2万元,比2019年预算减少: the base, not the part's year.
         years = [
             m.group(1)
             for m in _years_of(folded)
