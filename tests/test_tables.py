@@ -1338,3 +1338,29 @@ def test_a_column_of_current_price_totals_beside_a_unit_column_holds_values() ->
         ("10433", 104_330_000, "元"),
         ("2.8 %", 2.8, "%"),
     ]
+
+
+def test_a_rule_after_a_rule_is_an_empty_cell_so_rows_without_labels_keep_their_columns() -> None:
+    # A bulletin's tables copied a cell per line, each cell closed by a lone pipe; a row whose
+    # label cell is empty shows as two pipes in a row, and each table's heading ends in its unit.
+    text = (
+        "一、学校数 计量单位:所\n指 标\n|\n2014年\n|\n2013年\n|\n"
+        "|\n1470\n|\n1253\n|\n|\n59\n|\n61\n|\n中等职业学校\n|\n57\n|\n58\n|\n"
+        "二、在校学生数 计量单位:人\n指 标\n|\n2014年\n|\n2013年\n|\n"
+        "|\n1858239\n|\n1831825\n|\n幼儿园\n|\n187404\n|\n175511\n|\n"
+    )
+    facts = [(fact[0], fact[2]) for fact in _facts_of(text)]
+    assert facts == [
+        ("1470", "所"),
+        ("1253", "所"),
+        ("59", "所"),
+        ("61", "所"),
+        ("57", "所"),
+        ("58", "所"),
+        ("1858239", "人"),
+        ("1831825", "人"),
+        ("187404", "人"),
+        ("175511", "人"),
+    ]
+    periods = [fact.period for fact in rules_facts(text)]
+    assert periods == ["2014", "2013"] * 5

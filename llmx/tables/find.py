@@ -2369,7 +2369,10 @@ _CAPTION_LOOKBACK = 200  # characters: a caption sits right above its table
 _QUALIFIED_NUMBER = re.compile(
     r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
 )
-_CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：])")
+# A caption, or a heading that ends in the unit of the table under it (`二、学校数 计量单位:所`).
+_CAPTION = re.compile(
+    r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：]|.*单\s*位\s*[:：]\s*[^\s()（）]{1,8}$)"
+)
 _NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
 _MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
@@ -2400,12 +2403,23 @@ def _stream_runs(
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
     rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
     either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell. With
-    `english`, a line of English of any length (a bilingual header's) is one cell too."""
+    `english`, a line of English of any length (a bilingual header's) is one cell too.
+
+    A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
+    cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
+    there a rule after a rule is an empty cell, which keeps the rows the width they are."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
+    after_rule = False
     for line in lines:
         words = line.text.strip()
-        if line.layout == "rule" or (across_blanks and not words):
+        if line.layout == "rule":
+            if after_rule and current and line.start not in taken:
+                current.append(Cell(line.start, line.start, ""))
+            after_rule = True
+            continue
+        after_rule = False
+        if across_blanks and not words:
             continue
         longest = len(words) if english and words.isascii() else _STREAM_CELL_MAX
         short = (
@@ -2660,6 +2674,9 @@ def _stream_rows(
                     skip
                     for skip in range(1, _HEAD_CELLS_MAX + 1)
                     if all(kind == "label" for kind in kinds[position : position + skip])
+                    and not any(
+                        _CAPTION.match(fold(c.clean)) for c in run[position : position + skip]
+                    )
                     and _stream_row(run, kinds, position + skip, width, short=True) is not None
                 ),
                 None,
