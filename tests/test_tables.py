@@ -1364,3 +1364,23 @@ def test_a_rule_after_a_rule_is_an_empty_cell_so_rows_without_labels_keep_their_
     ]
     periods = [fact.period for fact in rules_facts(text)]
     assert periods == ["2014", "2013"] * 5
+
+
+def test_a_header_cell_that_wrapped_between_two_pipes_is_one_cell() -> None:
+    # `2007年为` and `上年 %` are one header cell: no pipe closes the first line.
+    text = (
+        "农民人均纯收入构成\n计量单位:元\n指 标\n|\n2007年\n|\n2006年\n|\n2007年为\n上年 %\n|\n"
+        "全年纯收入\n|\n8020.27\n|\n7045.00\n|\n113.8\n|\n"
+        "一、工资性收入\n|\n4905.88\n|\n4151.60\n|\n118.2\n|\n"
+    )
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns][-1] == "2007年为\n上年 %"
+    units = [(fact[0], fact[2]) for fact in _facts_of(text)]
+    assert units == [
+        ("8020.27", "元"),
+        ("7045.00", "元"),
+        ("113.8", "%"),
+        ("4905.88", "元"),
+        ("4151.60", "元"),
+        ("118.2", "%"),
+    ]

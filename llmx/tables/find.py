@@ -2407,18 +2407,25 @@ def _stream_runs(
 
     A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
     cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
-    there a rule after a rule is an empty cell, which keeps the rows the width they are."""
+    there a rule after a rule is an empty cell, which keeps the rows the width they are, and
+    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     after_rule = False
+    wrapping: Cell | None = None  # a cell of words opened right after a rule, not yet closed
     for line in lines:
         words = line.text.strip()
         if line.layout == "rule":
             if after_rule and current and line.start not in taken:
                 current.append(Cell(line.start, line.start, ""))
-            after_rule = True
+            after_rule, wrapping = True, None
             continue
-        after_rule = False
+        if wrapping is not None and line.layout is None and _continues(wrapping, words):
+            end = line.start + len(line.text.rstrip())
+            current[-1] = Cell(wrapping.start, end, f"{wrapping.text}\n{words}")
+            wrapping = None
+            continue
+        opened_after_rule, after_rule, wrapping = after_rule, False, None
         if across_blanks and not words:
             continue
         longest = len(words) if english and words.isascii() else _STREAM_CELL_MAX
@@ -2430,6 +2437,8 @@ def _stream_runs(
         )
         if short:
             current.extend(_split(line.text, line.start, _NO_SPLIT))
+            if opened_after_rule and _stream_kind(current[-1]) == "label":
+                wrapping = current[-1]
             continue
         if len(current) > 1:
             runs.append(current)
@@ -2437,6 +2446,16 @@ def _stream_runs(
     if len(current) > 1:
         runs.append(current)
     return runs
+
+
+def _continues(cell: Cell, words: str) -> bool:
+    """Whether a short line of words goes on with `cell` rather than being a cell of its own."""
+    return (
+        bool(words)
+        and len(cell.clean) + len(words) <= _STREAM_CELL_MAX
+        and not _CAPTION.match(fold(cell.clean))
+        and _stream_kind(Cell(0, len(words), words)) == "label"
+    )
 
 
 def _is_spaced_label(line: _Line) -> bool:
