@@ -265,3 +265,21 @@ def test_a_cell_that_writes_its_unit_is_a_figure_and_the_sentence_above_no_cell(
         ("24399吨", 24_399, "吨", "园林水果", "2019", "level"),
         ("1.57", 1.57, "%", "园林水果增长", "2019", "change"),
     ]
+
+
+def test_heads_without_figures_right_under_the_header_are_rows_not_header_cells() -> None:
+    # `合计 |` and `因公出国(境)费 |`, each with its empty cells, come before any figure.
+    text = (
+        "某乡2020年“三公”经费预算安排\n一、“三公”经费预算财政拨款情况表\n|\n单位:万元 |\n"
+        "项目 |\n2020年预算数 |\n上年预算数 |\n增幅(%) |\n"
+        "合计 |\n|\n|\n|\n因公出国(境)费 |\n|\n|\n|\n"
+        "公务接待费 |\n11.52 |\n11.52 |\n0 |\n"
+        "公务用车购置 |\n25 |\n0 |\n|\n"
+    )
+    assert [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)] == [
+        ("11.52", 115_200, "元", "2020"),
+        ("11.52", 115_200, "元", "2019"),
+        ("0", 0, "%", "2020"),
+        ("25", 250_000, "元", "2020"),
+        ("0", 0, "元", "2019"),
+    ]

@@ -120,9 +120,14 @@ def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
         "一、推动高质量发展\n"
         "2 | 农业增加值增速（%） | 5\n"
     )
-    [table] = find_tables(text)
+    # The group's row heads the rows under it: they are a part of the table under that parent.
+    tables = find_tables(text)
     facts = RulesExtractor().extract([Document("d", text)]).facts
-    assert len(table.rows) == 3
+    assert [(table.parent, len(table.rows)) for table in tables] == [
+        ("", 1),
+        ("一、推动高质量发展", 1),
+    ]
+    assert tables[0].columns == tables[1].columns
     assert [(f.text, f.unit, f.indicator) for f in facts] == [
         ("6.5", "%", "地区生产总值增速"),
         ("5", "%", "农业增加值增速"),
@@ -1383,4 +1388,86 @@ def test_a_header_cell_that_wrapped_between_two_pipes_is_one_cell() -> None:
         ("4905.88", "元"),
         ("4151.60", "元"),
         ("118.2", "%"),
+    ]
+
+
+def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_shares() -> None:
+    # A yearbook's pipe table: a unit column, then groups of rows each under a row of its
+    # label alone; the first group sits right under the header and is no part of it.
+    text = (
+        "1-4 国民经济和社会发展主要比例与效益指标 | ||||||\n"
+        "指 标 | 单 位 | 1990年 | 1995年 |\n"
+        "一、人 口 | |||\n"
+        "出 生 率 | ‰ | 17.07 | 17.59 |\n"
+        "三、国内生产总值中三次产业比重 | |||\n"
+        "第 一 产 业 | % | 22.7 | 12.0 |\n"
+    )
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert [(text, fact.unit, fact.period) for text, fact in facts.items()] == [
+        ("17.07", "‰", "1990"),
+        ("17.59", "‰", "1995"),
+        ("22.7", "%", "1990"),
+        ("12.0", "%", "1995"),
+    ]
+    assert [fact.kind for fact in facts.values()] == ["level", "level", "share", "share"]
+
+
+def test_a_column_that_counts_households_or_people_takes_that_noun_as_its_unit() -> None:
+    # A page's table whose headers name what they count (戶數, 男性 人數, 人口) and write no
+    # unit: the measure word of the noun counted is the unit, as a labeller reads it.
+    text = (
+        "| 里名 | 戶數 | 男性 人數 | 總人口數 |\n|---|---|---|---|\n"
+        "| 南保里 | 2,329 | 3,444 | 6,908 |\n| 六甲里 | 1,616 | 2,264 | 4,390 |\n"
+    )
+    units = [(fact[0], fact[2]) for fact in _facts_of(text)]
+    assert units == [
+        ("2,329", "户"),
+        ("3,444", "人"),
+        ("6,908", "人"),
+        ("1,616", "户"),
+        ("2,264", "人"),
+        ("4,390", "人"),
+    ]
+
+
+def test_a_unit_line_that_names_the_currency_after_its_yuan_is_in_yuan() -> None:
+    text = (
+        "2017年地方政府专项债务余额情况表\n单位:亿元人民币\n"
+        "| 项目 | 执行数 |\n|---|---|\n"
+        "| 一、2016年末地方政府专项债务余额实际数 | 55244.71 |\n"
+        "| 二、2017年末地方政府专项债务余额限额 | 72685.08 |\n"
+    )
+    assert [(fact[1], fact[2]) for fact in _facts_of(text)] == [
+        (5524471000000.0, "元"),
+        (7268508000000.0, "元"),
+    ]
+
+
+def test_months_numbered_without_their_month_word_head_a_table_a_cell_per_line() -> None:
+    # `月份` over bare month numbers, then the rows, a blank line after every cell.
+    cells = [
+        "单位:%",
+        "月份",
+        "3",
+        "4",
+        "5",
+        "全区累计",
+        "51.2",
+        "28.5",
+        "20.4",
+        "区内当月",
+        "-12.7",
+        "9.1",
+        "14.9",
+    ]
+    text = "上半年工业产值增速\n\n" + "\n\n".join(cells) + "\n"
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns] == ["月份", "3", "4", "5"]
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
+        ("51.2", "%"),
+        ("28.5", "%"),
+        ("20.4", "%"),
+        ("12.7", "%"),
+        ("9.1", "%"),
+        ("14.9", "%"),
     ]

@@ -323,7 +323,11 @@ def _row_facts(
         else _under_parent(indicator, table.parent, reading.measure)
     )
     # The row's words a kind is read from: a sub-item's take its parent's (男劳动参与率: a share).
-    row_words = fold(header) if measured == indicator else fold(header + table.parent)
+    # A group's share word (三次产业比重 over 第一产业) makes its rows' percents shares.
+    shared = bool(_SHARE_HEADER.search(fold(table.parent)))
+    row_words = (
+        fold(header) if measured == indicator and not shared else fold(header + table.parent)
+    )
     indicator = measured
     if table.layout == "panels":
         indicator = _panel_item(reading.account, table.columns[0].header, indicator)
@@ -335,7 +339,12 @@ def _row_facts(
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
                 in_prose = prose_units.get(_stem(header), "")
-                unit, factor = table.unit_of(row, column) or (in_prose, 1.0)
+                unit, factor = (
+                    table.unit_of(row, column)
+                    or (in_prose and (in_prose, 1.0))
+                    or table.counted_unit(row, column)
+                    or ("", 1.0)
+                )
                 # A cell that writes its own magnitude (3.5万) takes only the unit.
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS

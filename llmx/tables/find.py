@@ -248,11 +248,28 @@ class Table:
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
         return row_unit or column.unit or amount
 
+    def counted_unit(self, row: Row, column: Column) -> Unit | None:
+        """The unit of a count whose headers write none but name what it counts (户数, 男性
+        人數, 总人口数): the measure word of the noun counted, the row's before the column's."""
+        return _counted_unit(self.indicator_of(row)) or _counted_unit(column.header)
+
     def _cell_of(self, row: Row, role: str) -> str:
         for column, cell in zip(self.columns, row.cells, strict=False):
             if column.role == role:
                 return cell.clean
         return ""
+
+
+# A header naming what its figures count: 户数, 人数, a population (人口, 总人口数).
+_COUNTED_HEADER = re.compile(r"(?P<people>人口)数?$|(?P<noun>[\u4e00-\u9fff])数$")
+
+
+def _counted_unit(header: str) -> Unit | None:
+    counted = _COUNTED_HEADER.search(re.sub(r"\s+", "", outside_brackets(header)))
+    if counted is None:
+        return None
+    noun = "人" if counted.group("people") else counted.group("noun")
+    return (noun, 1.0) if is_fact_unit(noun) else None
 
 
 def _listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
@@ -489,8 +506,8 @@ def _heading_row_units(table: Table) -> list[Table]:
     """A table with no unit line whose first row writes a unit (`社会消费品零售总额(亿元)` over
     `# 批发零售业`, `住宿餐饮业`, …): the rows under a row that writes one are its parts, in
     its unit, down to the next such row (`二、常住居民年平均人口 (万人)`)."""
-    if table.unit is not None or len(table.rows) < _PARTS_MIN:
-        return [table]
+    if table.unit is not None or table.parent or len(table.rows) < _PARTS_MIN:
+        return [table]  # a part under a parent row takes the parent's unit, or none
     written = (_label_unit(table.indicator_of(row)) for row in table.rows)
     units = [unit if unit and unit[0] not in RATE_UNITS else None for unit in written]
     if units[0] is None or all(units):
@@ -603,6 +620,9 @@ _NAMED_CURRENCY = re.compile(
 )
 
 
+_CURRENCY_AFTER = re.compile(rf"元\s*(?:{CURRENCY_NAME})$")
+
+
 def _one_language(unit: str) -> str:
     """A bilingual unit cell's unit: its symbol where the vocabulary knows it (`百分比 / %` →
     %), else its Chinese (`亿澳门元/ 108 MOP` → 亿澳门元, whose 108 is 10^8 with the superscript
@@ -610,6 +630,8 @@ def _one_language(unit: str) -> str:
     named = _NAMED_CURRENCY.match(unit)
     if named:
         return named.group("rest") or named.group("bare")
+    if _CURRENCY_AFTER.search(unit):
+        return _CURRENCY_AFTER.sub("元", unit)  # 亿元人民币: the currency named after its 元
     found = _GLOSSED_UNIT.match(unit)
     if not found:
         return unit
@@ -630,15 +652,16 @@ def _header_unit(header: str) -> Unit | None:
     return ("%", 1.0) if folded.endswith(("%", "百分比")) else None
 
 
-def _row_column(header: str) -> Column:
+def _row_column(header: str, *, counted: bool = True) -> Column:
     """A column of a one-row-per-line table: the cell layout's roles, plus columns that are
-    measured by what their header names (绝对量, 比上年增长) or by their unit, and unit columns."""
+    measured by what their header names (绝对量, 比上年增长, with `counted` a count: 户数) or
+    by their unit, and unit columns."""
     clean = re.sub(r"\s+", "", header)
     if _UNIT_COLUMN.match(fold(clean)):
         return Column(header, "unit", None, None, None)
     column = _column(header)
     unit = _header_unit(header)
-    measured = unit or _MEASURE_HEADER.search(fold(clean))
+    measured = unit or _MEASURE_HEADER.search(fold(clean)) or (counted and _counted_unit(header))
     if column.role == "other" and measured and not _SKIP_HEADER.search(fold(header)):
         return replace(column, role="value", unit=unit)
     return replace(column, unit=unit)
@@ -953,8 +976,28 @@ def _row_tables(text: str, lines: Sequence[_Line], taken: _Spans) -> list[Table]
         for first, last in _header_restarts(lines, *block):
             table = _block_table(text, lines, first, last)
             if table is not None:
-                tables.append(table)
+                tables += _group_parts(table)
     return tables
+
+
+def _group_parts(table: Table) -> list[Table]:
+    """A table whose rows fall into groups, each under a row of its label alone (`三、国内生产总值
+    中三次产业比重 | ||||||`), cut into parts under those rows (see `_outline_parts`): what a
+    group names (比重, a share; 人口(万人), a unit) its rows take."""
+    rows = [list(row.cells) for row in table.rows]
+    groups = [_is_group_row(cells) for cells in rows]
+    if not any(groups) or all(groups):
+        return [table]
+    labels = [cells[0] for cells in rows]
+    depths = [0 if group else 1 for group in groups]
+    parts = _outline_parts(replace(table, rows=()), labels, depths, rows)
+    periods = {row.cells[0].start: row.periods for row in table.rows}
+    return [
+        replace(
+            part, rows=tuple(replace(row, periods=periods[row.cells[0].start]) for row in part.rows)
+        )
+        for part in parts
+    ]
 
 
 def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -1024,6 +1067,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     # ||||`) holds no figure but heads no column.
     above_separator = _rows_above_separator(lines[first:last]) if markdown else len(rows)
     while index < min(len(rows), above_separator) and not _has_data(rows[index][1]):
+        if header_rows and _is_group_row(rows[index][1]) and _heads_data(rows, index + 1):
+            break  # `一、人 口 | ||||||` over the first figures: a group of rows, no header
         if len(header_rows) == _HEADER_ROWS_MAX:
             return None
         cells = rows[index][1]
@@ -1065,7 +1110,9 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     above = _lines_above(lines, first)
     unit_source = " ".join([*(line.text for line in above), *titles])
     table_unit = _unit_line_unit(unit_source)
-    columns = _columns(texts, body)
+    # Space columns under a header broken over lines join words of several columns into one
+    # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
+    columns = _columns(texts, body, counted=layout != "spaces")
     if table_unit is not None and any(column.role == "value" for column in columns):
         columns = _figures_under_a_unit_line(columns, body)
     if not any(column.role == "value" for column in columns):
@@ -1091,6 +1138,15 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _heads_data(rows: Sequence[tuple[_Line, list[Cell]]], index: int) -> bool:
+    return index < len(rows) and _has_data(rows[index][1]) and not _is_period_row(rows[index][1])
+
+
+def _is_group_row(cells: Sequence[Cell]) -> bool:
+    """A row of its first cell's words alone, every other cell empty: it heads the rows below."""
+    return len(cells) > 2 and bool(cells[0].clean) and not any(cell.clean for cell in cells[1:])
 
 
 def _figures_under_a_unit_line(
@@ -1321,9 +1377,9 @@ def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str
 
 
 def _columns(
-    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]]
+    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]], *, counted: bool = True
 ) -> tuple[Column, ...]:
-    columns = [_row_column(header) for header in headers]
+    columns = [_row_column(header, counted=counted) for header in headers]
     for index, column in enumerate(columns):
         if _is_serial(column.header, [cells[index] for _, cells in body if index < len(cells)]):
             columns[index] = Column(column.header, "other", None, None, None)
@@ -2522,7 +2578,9 @@ def _stream_table(
     as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
     are the run's cells above (a `单位：` caption that a table starts after).
     """
-    kinds = _with_unit_cells(run, [_stream_kind(cell) for cell in run], lead)
+    kinds = _months_numbered(
+        run, _with_unit_cells(run, [_stream_kind(cell) for cell in run], lead), lead
+    )
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
@@ -2627,6 +2685,27 @@ def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[s
     header = run[lead : max(lead, first - 1)]
     named = any(_UNIT_COLUMN.match(fold(cell.clean)) for cell in header)
     return marked if first < len(run) and marked[first] == "unit" and named else list(kinds)
+
+
+def _months_numbered(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
+    """The kinds of a run's cells, a header of months numbered without their 月 (`月份 | 3 |
+    4 | 5 | 6`, then the rows) read as the header's words, not as a row's figures."""
+    if lead >= len(run) or fold(run[lead].clean) not in ("月份", "月"):
+        return kinds
+    months: list[int] = []
+    at = lead + 1
+    while at < len(run) and re.fullmatch(r"\d{1,2}", run[at].clean):
+        month = int(run[at].clean)
+        if not (months[-1] if months else 0) < month <= _MONTHS:
+            break
+        months.append(month)
+        at += 1
+    if len(months) < 2 or at >= len(run) or kinds[at] != "label":
+        return kinds
+    return [*kinds[: lead + 1], *(["label"] * len(months)), *kinds[at:]]
+
+
+_MONTHS = 12
 
 
 def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:

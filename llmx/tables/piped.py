@@ -358,7 +358,20 @@ def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] |
         if _filled(rows) >= _ROWS_MIN and (best is None or _filled(rows) > _filled(best[2])):
             best = (anchors[index], width, rows)
         index += max(len(rows), 1)
-    return best
+    if best is None or years_down:
+        return best
+    first, width, rows = best
+    # Heads right under the header (`合计 | | | |` over `因公出国(境)费 | | | |`, no figures yet):
+    # rows of the body too, not cells of the header.
+    while first >= width and _is_head(run[first - width : first]):
+        first -= width
+        rows.insert(0, run[first : first + width])
+    return first, width, rows
+
+
+def _is_head(cells: Sequence[PipedCell]) -> bool:
+    """A row label alone, its other cells empty."""
+    return cells[0].kind == "label" and all(cell.kind == "empty" for cell in cells[1:])
 
 
 def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> Rows:
