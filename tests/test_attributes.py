@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from reading import rules_facts
 
 from llmx.facts import Fact
@@ -119,6 +120,16 @@ def test_document_year_from_a_metadata_date_field() -> None:
 def test_a_report_on_the_first_months_is_on_the_year_it_is_dated_in() -> None:
     text = "| 成文日期 | 2021-04-05 |\n一、收支情况\n1-3月份，全县一般公共预算收入完成3.4亿元。\n"
     assert document_year(text) == "2021"
+
+
+@pytest.mark.parametrize(
+    "months", ["二零零九年一月至三月就業調查結果", "2009年1月至3月的失業率為3.8%"]
+)
+def test_months_from_january_written_with_both_month_words_are_that_year_so_far(
+    months: str,
+) -> None:
+    text = f"{months}\n統計暨普查局\n2009-05-04 15:26\n本期的勞動人口為33.3萬人。\n"
+    assert document_year(text) == "2009"
 
 
 def test_a_monthly_release_dated_early_in_a_year_is_on_that_year_so_far() -> None:
@@ -503,6 +514,16 @@ def test_a_departments_budget_plans_every_figure_of_its_year() -> None:
     attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
     assert attributes["7万元"] == attributes["2万元"] == ("2031", "target")
     assert attributes["2.66万元"][1] == attributes["0.14万元"][1] == "target"
+
+
+def test_a_governments_general_budget_bill_plans_its_year() -> None:
+    # A news story on Taiwan's general budget bill (總預算案) for 102年度 (2013).
+    text = (
+        "(中央社记者台北31日电)102年度中央政府总预算案今天送到立法院。\n"
+        "102年度岁入编列新台币1兆7302亿元,较101年度增加4亿元;岁出编列1兆9446亿元。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["4亿元"] == ("2013", "target")
 
 
 def test_a_departments_budget_execution_stays_a_result() -> None:

@@ -40,7 +40,7 @@ _PLAN_TITLE = re.compile(
 )
 # 共青团宣城市委2020年“三公”经费预算, 第二部分 2023年部门预算情况说明: a department's budget.
 _DEPARTMENT_BUDGET_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算)(?!执行|调整)"
+    _YEAR + r"(?:度)?[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算案?)(?!执行|调整)"
 )
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
@@ -79,10 +79,11 @@ _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
-# Months of a year so far: 1-3月份, 1—6月, 一季度, 上半年, 前三季度; a monthly release's issue of
-# the year (统计月报 2022年第2期).
+# Months of a year so far: 1-3月份, 1—6月, 1月至3月, 一月至三月, 一季度, 上半年, 前三季度; a
+# monthly release's issue of the year (统计月报 2022年第2期).
 _PART_OF_YEAR = re.compile(
-    r"(?<!\d)1\s*[-—~～至]\s*\d{1,2}\s*月|[一二三]季度|上半年|前三季度|月报\s*(?:19|20)\d{2}年第"
+    r"(?<!\d)1\s*月?\s*[-—~～至]\s*\d{1,2}\s*月|(?<![一二三四五六七八九十])一月至[二三四五六七八九十]{1,2}月"
+    r"|[一二三]季度|上半年|前三季度|月报\s*(?:19|20)\d{2}年第"
 )
 
 
