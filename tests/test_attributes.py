@@ -526,6 +526,15 @@ def test_a_governments_general_budget_bill_plans_its_year() -> None:
     assert attributes["4亿元"] == ("2013", "target")
 
 
+def test_a_budgets_title_that_drops_the_year_word_still_plans_its_year() -> None:
+    text = (
+        "一、全口径预算安排2017三公经费预算总计21.56万元\n"
+        "(三)公务用车费预算19.95万元,同比减少5.70万元,下降22.22%。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["19.95万元"] == attributes["5.70万元"] == ("2017", "target")
+
+
 def test_a_departments_budget_execution_stays_a_result() -> None:
     text = "某局2030年部门预算执行情况\n全年公务接待费支出2万元,比上年减少0.14万元。\n"
     attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}

@@ -39,8 +39,10 @@ _PLAN_TITLE = re.compile(
     re.MULTILINE,
 )
 # 共青团宣城市委2020年“三公”经费预算, 第二部分 2023年部门预算情况说明: a department's budget.
+# 2017三公经费预算: a budget's title may drop the 年 after its year.
 _DEPARTMENT_BUDGET_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算案?)(?!执行|调整)"
+    r"((?:19|20)\d{2})(?:[^\S\n]*年度?|(?=[\u4e00-\u9fff“\"]))"
+    r"[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算案)(?!执行|调整)"
 )
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
