@@ -51,12 +51,13 @@ _CN_DIGITS = CHINESE_DIGITS
 # 增长1·8%: a middle dot as the decimal point, as older typesetting writes it; before a percent
 # sign only, since 5·12 elsewhere names a day. 增长11. 9%: a space a page put after the decimal
 # point, before a percent sign only, since 1. 2 elsewhere may be a list's numbers.
-# 118萬2,626元, 84億7,000 萬元, 302 億 1,292萬9,000元: one amount written in two or three
-# places, as Taiwan's and Hong Kong's releases write them. Read whole only before a unit, so a
-# table's 12万 3400 (two cells) stays two numbers.
+# 118萬2,626元, 84億7,000 萬元, 302 億 1,292萬9,000元, 6億4,533萬3千元, 1兆7302亿元: one amount
+# written in two or three places, as Taiwan's and Hong Kong's releases write them. Read whole
+# only before a unit, so a table's 12万 3400 (two cells) stays two numbers.
 _PART = r"(?:\d{1,4}|\d,\d{3})"
 _TWO_PART = (
-    rf"\d+ ?亿 ?{_PART} ?万{_PART}?(?=\s?(?:{_UNIT_ALTERNATION}))"
+    rf"\d+兆{_PART}亿(?:{_PART}万)?(?=\s?(?:{_UNIT_ALTERNATION}))"
+    rf"|\d+ ?亿 ?{_PART} ?万(?:\d千|{_PART})?(?=\s?(?:{_UNIT_ALTERNATION}))"
     rf"|\d+万{_PART}(?![\d,.])(?=\s?(?:{_UNIT_ALTERNATION}))"
 )
 _ARABIC = (
@@ -141,6 +142,12 @@ def _clean(value: float) -> float:
     return float(f"{value:.10g}")
 
 
+# An amount written in parts (1兆7302亿, 6亿4533万3千, 118万2626, 62万8千): at least two of its
+# trillions, hundreds of millions, tens of thousands and units, the last maybe in thousands.
+_IN_PARTS = re.compile(r"(?:(\d+)兆)?(?:(\d+)亿)?(?:(\d+)万)?(\d+)?(千)?")
+_PARTS_MIN = 2
+
+
 @lru_cache(maxsize=2048)
 def parse_number(numeral: str) -> ParsedNumber | None:
     """Arabic digits (with thousands separators) or a Chinese numeral, as written."""
@@ -149,14 +156,14 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
-    written_in_parts = re.fullmatch(r"(?:(\d+)亿)?(\d+)万(\d*)", folded.replace(" ", ""))
-    if written_in_parts and (written_in_parts[1] or written_in_parts[3]):
-        hundred_millions, ten_thousands, units = written_in_parts.groups()
-        value = float(hundred_millions or 0) * 1e8 + float(ten_thousands) * 1e4
-        return ParsedNumber(value + float(units or 0), chinese=False)
-    if re.fullmatch(r"\d+万\d千", folded):
-        tens_of_thousands, thousands = folded[:-1].split("万")
-        return ParsedNumber(float(tens_of_thousands) * 1e4 + float(thousands) * 1e3, False)
+    in_parts = _IN_PARTS.fullmatch(folded.replace(" ", ""))
+    if in_parts and sum(part is not None for part in in_parts.groups()[:4]) >= _PARTS_MIN:
+        trillions, hundred_millions, ten_thousands, units, thousand = in_parts.groups()
+        value = sum(
+            float(part or 0) * scale
+            for part, scale in ((trillions, 1e12), (hundred_millions, 1e8), (ten_thousands, 1e4))
+        )
+        return ParsedNumber(value + float(units or 0) * (1e3 if thousand else 1), chinese=False)
     if re.fullmatch(rf"[{_CN_DIGITS}万亿]+(?:点[{_CN_DIGITS}]+)?", folded):
         text = folded.replace("〇", "零")
         for tens, written in TENS_CHARACTERS.items():

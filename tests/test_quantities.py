@@ -376,6 +376,9 @@ def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
         ("1亿2000万元", 120_000_000, "元"),
         ("三億九千六百萬元", 396_000_000, "元"),
         ("三億零五百萬元", 305_000_000, "元"),
+        ("1兆7302亿元", 1_730_200_000_000, "元"),
+        ("6億4,533萬3千元", 645_333_000, "元"),
+        ("62万8千元", 628_000, "元"),
     ],
 )
 def test_an_amount_written_in_parts_is_one_number(mention: str, value: float, unit: str) -> None:
