@@ -990,14 +990,8 @@ def _group_parts(table: Table) -> list[Table]:
         return [table]
     labels = [cells[0] for cells in rows]
     depths = [0 if group else 1 for group in groups]
-    parts = _outline_parts(replace(table, rows=()), labels, depths, rows)
-    periods = {row.cells[0].start: row.periods for row in table.rows}
-    return [
-        replace(
-            part, rows=tuple(replace(row, periods=periods[row.cells[0].start]) for row in part.rows)
-        )
-        for part in parts
-    ]
+    periods = [row.periods for row in table.rows]
+    return _outline_parts(replace(table, rows=()), labels, depths, rows, periods)
 
 
 def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -2120,13 +2114,18 @@ def _labelled_parts(
 
 
 def _outline_parts(
-    table: Table, labels: Sequence[Cell], depths: Sequence[int], rows: Sequence[Sequence[Cell]]
+    table: Table,
+    labels: Sequence[Cell],
+    depths: Sequence[int],
+    rows: Sequence[Sequence[Cell]],
+    periods: Sequence[tuple[str, ...]] = (),
 ) -> list[Table]:
     """A table whose rows are indented, cut into parts under their parents: the rows under
     one chain of parents (a group, a head that writes the unit, the row its sub-items sit
     under) are titled by the table's title and those parents' labels, whose measure a label
     that names none takes (粮食 under 主要农产品产量 → 粮食产量), and are in the unit of the
-    nearest parent that writes one (`人口(万人)`). Rows without a figure only head others."""
+    nearest parent that writes one (`人口(万人)`). Rows without a figure only head others; a
+    row keeps the periods a row of periods above it gave (`periods`, one per row, if any)."""
     chains = lineages(depths)
     parts: list[tuple[tuple[int, ...], list[int]]] = []
     for index, row in enumerate(rows):
@@ -2152,7 +2151,9 @@ def _outline_parts(
                 start=start,
                 end=max(end, start),
                 title=" ".join([table.title, *heads]).strip(),
-                rows=tuple(Row(tuple(rows[index])) for index in members),
+                rows=tuple(
+                    Row(tuple(rows[index]), periods[index] if periods else ()) for index in members
+                ),
                 unit=units[-1] if units else table.unit,
             )
         )
