@@ -82,6 +82,8 @@ def stripped_span(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+# Punctuation of a sentence or a list: a cell that holds any is prose, not a row's label.
+CLAUSE_MARK = re.compile(r"[。，,；;：:！？!?、]")
 # The heading of a table's first column, the row labels' (年份, 指标, 项目, 地区, 行业).
 STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间|行\s*业")
 

@@ -32,9 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
+from llmx.lines import CLAUSE_MARK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 
-_SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
 _CLOSING_UNIT = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 # A column that parts break down into: a total of output (生产总值, 增加值, 总产值).
@@ -73,7 +72,7 @@ def _is_label(line: str) -> bool:
         0 < len(words) <= _LABEL_MAX
         and bool(HAS_CJK.search(words))
         and not re.search(r"\d|\s", words)
-        and not _SENTENCE.search(words)
+        and not CLAUSE_MARK.search(words)
     )
 
 
@@ -98,7 +97,7 @@ def _is_header_line(line: str) -> bool:
     return (
         0 < len(words) <= _HEADER_LINE_MAX
         and not re.search(r"\d", words)
-        and not _SENTENCE.search(words)
+        and not CLAUSE_MARK.search(words)
     )
 
 

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 
-from llmx.lines import HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
+from llmx.lines import CLAUSE_MARK, HAS_CJK, SPACED_CELL, Span, cell_span, grids_in
 from llmx.tables.shortrows import placed_by_size
 
 _QUOTE = "“”\"'「」『』‘’"
@@ -64,7 +64,6 @@ _PLAN = re.compile(
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:(?:19|20)?\d{2})\s*年?")
-_SENTENCE = re.compile(r"[。，,；;：:！？!?、]")
 _TOKEN = re.compile(r"\S+")
 _UNIT_BRACKET = re.compile(r"[(（][^()（）\d]{1,6}[)）]")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z ,.'’&()\-/]*")
@@ -129,7 +128,12 @@ def _header_words(line: str) -> list[str] | None:
     a line of English (the names' translation); None for a line that is no header (blank,
     with a figure or a sentence)."""
     words = line.strip()
-    if not words or len(words) > _HEADER_MAX or re.search(r"\d", words) or _SENTENCE.search(words):
+    if (
+        not words
+        or len(words) > _HEADER_MAX
+        or re.search(r"\d", words)
+        or CLAUSE_MARK.search(words)
+    ):
         return None
     if not HAS_CJK.search(words):
         return [] if _ENGLISH.fullmatch(words) else None

@@ -46,7 +46,6 @@ from llmx.vocabulary import is_fact_unit
 
 _TWO_LETTERS = re.compile(f"[{CJK}]{{2}}")
 _TOKEN = re.compile(r"\S+")
-_YEAR = re.compile(r"((?:19|20)\d{2})年?")
 # A mark after a year in the header, calling a note (`2004 @`, `2015#`, `2016(a)`).
 _YEAR_MARK = re.compile(r"[@#*^+†‡＃＊]{1,3}|[(（][a-z#*@]{1,2}[)）]")
 _MARKED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_YEAR_MARK.pattern})?")

@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from llmx.lines import (
+    BARE_YEAR,
     CJK,
     HAS_CJK,
     SPACED_CELL,
@@ -61,7 +62,6 @@ from llmx.vocabulary import is_fact_unit
 _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
-_YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
 # The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`) or a year (`1996年…`)
 # before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
@@ -173,7 +173,7 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
         if _YEAR_SPAN.fullmatch(word):
             first, last = _YEAR_SPAN.fullmatch(word).groups()  # type: ignore[union-attr]
             tokens.append(("span", f"{first}-{last}"))
-        elif _YEAR.fullmatch(word):
+        elif BARE_YEAR.fullmatch(word):
             tokens.append(("year", word[:4]))
         elif HAS_CJK.search(word):
             if tokens and tokens[-1][0] == "heading" and len(tokens[-1][1]) == 1:
@@ -474,7 +474,7 @@ def _grouped_years(line: str) -> list[str] | None:
     """The years of a header line of years alone, some of them repeated, a comparison
     (`2010 over 2009(%)`) as its later year; None for a line of anything else."""
     words = _COMPARED.sub(lambda found: max(found.group(1), found.group(2)), line).split()
-    if len(words) < _YEARS_MIN or not all(_YEAR.fullmatch(word) for word in words):
+    if len(words) < _YEARS_MIN or not all(BARE_YEAR.fullmatch(word) for word in words):
         return None
     years = [word[:4] for word in words]
     return years if len(set(years)) < len(years) else None
