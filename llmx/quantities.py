@@ -51,14 +51,16 @@ _CN_DIGITS = CHINESE_DIGITS
 # 增长1·8%: a middle dot as the decimal point, as older typesetting writes it; before a percent
 # sign only, since 5·12 elsewhere names a day. 增长11. 9%: a space a page put after the decimal
 # point, before a percent sign only, since 1. 2 elsewhere may be a list's numbers.
-# 118萬2,626元, 84億7,000 萬元, 302 億 1,292萬9,000元, 6億4,533萬3千元, 1兆7302亿元: one amount
-# written in two or three places, as Taiwan's and Hong Kong's releases write them. Read whole
-# only before a unit, so a table's 12万 3400 (two cells) stays two numbers.
+# 118萬2,626元, 84億7,000 萬元, 302 億 1,292萬9,000元, 6億4,533萬3千元, 1兆7302亿元, 1亿2千万元:
+# one amount written in two or three places, as Taiwan's and Hong Kong's releases and the
+# press write them. Read whole only before a unit (31萬3000多人: maybe after its qualifier), so
+# a table's 12万 3400 (two cells) stays two numbers.
 _PART = r"(?:\d{1,4}|\d,\d{3})"
+_BEFORE_UNIT = rf"(?=[余多]?\s?(?:{_UNIT_ALTERNATION}))"
 _TWO_PART = (
-    rf"\d+兆{_PART}亿(?:{_PART}万)?(?=\s?(?:{_UNIT_ALTERNATION}))"
-    rf"|\d+ ?亿 ?{_PART} ?万(?:\d千|{_PART})?(?=\s?(?:{_UNIT_ALTERNATION}))"
-    rf"|\d+万{_PART}(?![\d,.])(?=\s?(?:{_UNIT_ALTERNATION}))"
+    rf"\d+兆{_PART}亿(?:{_PART}万)?{_BEFORE_UNIT}"
+    rf"|\d+ ?亿 ?(?:{_PART}|\d千) ?万(?:\d千|{_PART})?{_BEFORE_UNIT}"
+    rf"|\d+万{_PART}(?![\d,.]){_BEFORE_UNIT}"
 )
 _ARABIC = (
     _TWO_PART
@@ -68,10 +70,12 @@ _ARABIC = (
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
 # 四十九点五亿美元: a decimal point in words, with its digits after it.
 # 三億九千六百萬元: the same in words; the 万 closing it is the number's own, not a magnitude.
+# 一○四.六八億元, 三四五．五億元: digit by digit, as Taiwan's press writes amounts, with a
+# circle for zero inside the numeral and a point for 点, before a magnitude only.
 _CHINESE = (
     rf"[{_CN_DIGITS}]+亿[零〇一二两三四五六七八九][{_CN_DIGITS}]*万(?!亿)|"
-    rf"[{_CN_DIGITS}]+(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
-    rf"(?:点[零〇一二两三四五六七八九]+)?"
+    rf"[{_CN_DIGITS}][{_CN_DIGITS}○]*(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
+    rf"(?:点[零〇一二两三四五六七八九]+|\.[零〇○一二两三四五六七八九]+(?=\s?[万亿]))?"
 )
 
 QUANTITY_PATTERN = re.compile(
@@ -142,9 +146,14 @@ def _clean(value: float) -> float:
     return float(f"{value:.10g}")
 
 
-# An amount written in parts (1兆7302亿, 6亿4533万3千, 118万2626, 62万8千): at least two of its
-# trillions, hundreds of millions, tens of thousands and units, the last maybe in thousands.
-_IN_PARTS = re.compile(r"(?:(\d+)兆)?(?:(\d+)亿)?(?:(\d+)万)?(\d+)?(千)?")
+# An amount written in parts (1兆7302亿, 6亿4533万3千, 118万2626, 62万8千, 1亿2千万): at least
+# two of its trillions, hundreds of millions, tens of thousands and units, the last maybe in
+# thousands, and its tens of thousands maybe too.
+_IN_PARTS = re.compile(
+    r"(?:(?P<trillions>\d+)兆)?(?:(?P<hundred_millions>\d+)亿)?"
+    r"(?:(?P<ten_thousands>\d+)(?P<thousands_of>千)?万)?(?P<units>\d+)?(?P<thousands>千)?"
+)
+_PARTS = ("trillions", "hundred_millions", "ten_thousands", "units")
 _PARTS_MIN = 2
 
 
@@ -157,15 +166,17 @@ def parse_number(numeral: str) -> ParsedNumber | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
     in_parts = _IN_PARTS.fullmatch(folded.replace(" ", ""))
-    if in_parts and sum(part is not None for part in in_parts.groups()[:4]) >= _PARTS_MIN:
-        trillions, hundred_millions, ten_thousands, units, thousand = in_parts.groups()
-        value = sum(
-            float(part or 0) * scale
-            for part, scale in ((trillions, 1e12), (hundred_millions, 1e8), (ten_thousands, 1e4))
-        )
-        return ParsedNumber(value + float(units or 0) * (1e3 if thousand else 1), chinese=False)
-    if re.fullmatch(rf"[{_CN_DIGITS}万亿]+(?:点[{_CN_DIGITS}]+)?", folded):
-        text = folded.replace("〇", "零")
+    if in_parts and sum(in_parts[part] is not None for part in _PARTS) >= _PARTS_MIN:
+        scales = {
+            "trillions": 1e12,
+            "hundred_millions": 1e8,
+            "ten_thousands": 1e7 if in_parts["thousands_of"] else 1e4,
+            "units": 1e3 if in_parts["thousands"] else 1,
+        }
+        value = sum(float(in_parts[part] or 0) * scale for part, scale in scales.items())
+        return ParsedNumber(value, chinese=False)
+    if re.fullmatch(rf"[{_CN_DIGITS}○万亿]+(?:[点.][{_CN_DIGITS}○]+)?", folded):
+        text = folded.replace("〇", "零").replace("○", "零").replace(".", "点")
         for tens, written in TENS_CHARACTERS.items():
             text = text.replace(tens, written)
         if text[0] in "十百千万亿":

@@ -379,11 +379,34 @@ def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
         ("1兆7302亿元", 1_730_200_000_000, "元"),
         ("6億4,533萬3千元", 645_333_000, "元"),
         ("62万8千元", 628_000, "元"),
+        ("1亿2千万元", 120_000_000, "元"),
     ],
 )
 def test_an_amount_written_in_parts_is_one_number(mention: str, value: float, unit: str) -> None:
     (found,) = find_quantities(f"總額達{mention},較前年")
     assert (found.text, found.value, found.unit) == (mention, value, unit)
+
+
+def test_an_amount_in_parts_keeps_its_qualifier_before_the_unit() -> None:
+    (found,) = find_quantities("觀光客達31萬3000多人次")
+    assert (found.text, found.value, found.unit, found.qualifier) == (
+        "31萬3000多人次", 313_000, "人次", "多",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("mention", "value"),
+    [("一○四.六八億元", 10_468_000_000), ("三四五．五億元", 34_550_000_000)],
+)
+def test_a_numeral_written_digit_by_digit_with_a_circle_and_a_point_is_read(
+    mention: str, value: float
+) -> None:
+    (found,) = find_quantities(f"統籌分配稅款{mention}")
+    assert (found.text, found.value, found.unit) == (mention, value, "元")
+
+
+def test_a_point_after_a_chinese_numeral_is_a_decimal_only_before_a_magnitude() -> None:
+    assert [q.text for q in find_quantities("一.二")] == ["一", "二"]
 
 
 def test_parts_with_no_unit_after_them_stay_apart() -> None:
