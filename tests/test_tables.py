@@ -1112,6 +1112,33 @@ def test_a_unit_column_a_cell_per_line_gives_each_row_its_own_unit() -> None:
     assert (facts["19.5"].unit, facts["19.5"].kind) == ("%", "change")
 
 
+def test_a_unit_column_a_cell_per_line_holds_its_unit_before_a_dash_for_no_figure() -> None:
+    cells = [
+        "2020年1-6月綿陽主要經濟指標", "指標", "單位", "累計", "±%",
+        "規模以上工業增加值", "億元", "―", "3.0",
+        "社會消費品零售總額", "億元", "631.38", "-7.8",
+        "居民消費價格總指數(CPI)", "%", "104.80", "4.8",
+    ]  # fmt: skip
+    facts = {fact.text: fact for fact in rules_facts("".join(f"{c}\n|\n" for c in cells))}
+    assert (facts["3.0"].unit, facts["3.0"].kind) == ("%", "change")
+    assert (facts["631.38"].value, facts["631.38"].unit) == (63_138_000_000, "元")
+    assert (facts["104.80"].unit, facts["104.80"].kind) == ("%", "level")
+
+
+def test_a_header_a_cell_per_line_starts_at_the_labels_column_under_a_page_s_own_lines() -> None:
+    cells = [
+        "地区生产总值(2021年1-2季度)", "  • 2021年07月29日 15时51分", "  • 来源: 四川省统计局网站",
+        "  • 【字体:", "  • 地区生产总值(20211-2季度)", "指标名称", "上半年", "增长±%",
+        "地区生产总值(亿元)", "25232.39", "12.1",
+        "    第二产业增加值", "9272.77", "10.2",
+        "    第三产业增加值", "13896.92", "14.1",
+    ]  # fmt: skip
+    facts = {fact.text: fact for fact in rules_facts("".join(f"    {c}\n\n" for c in cells))}
+    assert (facts["25232.39"].value, facts["25232.39"].unit) == (2_523_239_000_000, "元")
+    assert (facts["10.2"].unit, facts["10.2"].kind) == ("%", "change")
+    assert len(facts) == 6
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

@@ -144,6 +144,9 @@ Unit = tuple[str, float]
 
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
+# The name of the labels' column (`指标名称`, `项目`): a one-cell-per-line table's header starts
+# at it, whatever lines (a page's date and source, a print button) run on above it.
+_LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
@@ -2527,11 +2530,15 @@ def _stream_tables(
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
     for run in _stream_runs(lines, taken, across_blanks):
-        starts = [0] + [
-            i + 1
-            for i, cell in enumerate(run)
-            if _CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
-        ]
+        starts = sorted(
+            {0}
+            | {
+                i + 1
+                for i, cell in enumerate(run)
+                if _CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
+            }
+            | {i for i, cell in enumerate(run) if _LABELS_HEADER.fullmatch(fold(cell.clean))}
+        )
         end = 0
         for start in starts:
             if start < end or start >= len(run):
@@ -2673,12 +2680,12 @@ _TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
     """The kinds of a run's cells, a cell of a unit alone between a row's label and its
-    figures (`一。财政总收入 | 万元 | 52364 | …`) a "unit", where the header names a unit
-    column (`指标名称 | 单位 | 2008年 | …`); else the kinds as they are."""
+    figures (`一。财政总收入 | 万元 | 52364 | …`, or a dash for none) a "unit", where the
+    header names a unit column (`指标名称 | 单位 | 2008年 | …`); else the kinds as they are."""
     marked = list(kinds)
     for at in range(max(lead, 1), len(run) - 1):
         before, after = marked[at - 1], marked[at + 1]
-        if marked[at] == "label" and before == "label" and after == "number":
+        if marked[at] == "label" and before == "label" and after in ("number", "none"):
             unit = _unit_words(run[at].clean)
             if unit and unit[0] and is_fact_unit(unit[0]):
                 marked[at] = "unit"
