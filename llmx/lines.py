@@ -86,6 +86,9 @@ def stripped_span(text: str, start: int, end: int) -> Span:
 CLAUSE_MARK = re.compile(r"[。，,；;：:！？!?、]")
 # The heading of a table's first column, the row labels' (年份, 指标, 项目, 地区, 行业).
 STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|时\s*间|行\s*业")
+# That heading as a cell of its own (`指标名称`, `指 标 名 称`, `项目`): a header starts at it,
+# whatever lines (a page's date and source, images) come before.
+LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
 
 
 # A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of

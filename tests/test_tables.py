@@ -1139,6 +1139,39 @@ def test_a_header_a_cell_per_line_starts_at_the_labels_column_under_a_page_s_own
     assert len(facts) == 6
 
 
+def _closed_cells(*cells: str) -> str:
+    """Cells as a web table copied to text writes them: each on a line with its pipe."""
+    return "".join(f"{cell} |\n" if cell else "|\n" for cell in cells)
+
+
+def test_years_over_a_repeated_sub_label_a_cell_per_line_name_their_columns() -> None:
+    text = _closed_cells(
+        "指标名称", "单位", "2010年", "2009年", "增长率(%)", "1-11月", "1-11月", "",
+        "固定本地电话通话量", "亿次", "4024.5", "4976.6", "-19.1",
+        "其中:传统固定电话", "亿次", "3463.1", "3877.8", "-10.7",
+        "无线市话", "亿次", "561.4", "1098.8", "-48.9",
+    )  # fmt: skip
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert (facts["4024.5"].value, facts["4024.5"].unit, facts["4024.5"].period) == (
+        402_450_000_000, "次", "2010",
+    )  # fmt: skip
+    assert (facts["3877.8"].period, facts["10.7"].unit, facts["10.7"].kind) == (
+        "2009", "%", "change",
+    )  # fmt: skip
+
+
+def test_a_second_header_a_cell_per_line_starts_a_table_with_its_own_columns() -> None:
+    first = ("指标名称", "单位", "本月", "增长(%)", "电话用户", "万户", "120.5", "3.1",
+             "宽带用户", "万户", "80.2", "5.4", "短信", "亿条", "12.7", "-2.2")  # fmt: skip
+    second = ("![]()", "指 标 名 称", "单位", "本年累计", "本月", "电信业务收入", "亿元", "8713.7",
+              "801.2", "主营业务收入", "亿元", "8190.3", "742.3", "投资完成额", "亿元",
+              "2484.0", "416.5")  # fmt: skip
+    facts = {fact.text: fact for fact in rules_facts(_closed_cells(*first, *second))}
+    assert (facts["3.1"].unit, facts["3.1"].kind) == ("%", "change")
+    assert (facts["801.2"].value, facts["801.2"].unit) == (80_120_000_000, "元")
+    assert (facts["8713.7"].value, facts["8713.7"].unit) == (871_370_000_000, "元")
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

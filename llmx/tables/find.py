@@ -96,6 +96,7 @@ from llmx.lines import (
     CJK,
     ENGLISH_AFTER,
     HAS_CJK,
+    LABELS_HEADER,
     LETTER_GAPS,
     STUB_HEADING,
     Span,
@@ -144,9 +145,6 @@ Unit = tuple[str, float]
 
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
-# The name of the labels' column (`指标名称`, `项目`): a one-cell-per-line table's header starts
-# at it, whatever lines (a page's date and source, a print button) run on above it.
-_LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
 _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
@@ -2537,7 +2535,7 @@ def _stream_tables(
                 for i, cell in enumerate(run)
                 if _CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
             }
-            | {i for i, cell in enumerate(run) if _LABELS_HEADER.fullmatch(fold(cell.clean))}
+            | {i for i, cell in enumerate(run) if LABELS_HEADER.fullmatch(fold(cell.clean))}
         )
         end = 0
         for start in starts:

@@ -34,8 +34,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from llmx.lines import (
+    BARE_YEAR,
     ENGLISH_AFTER,
     HAS_CJK,
+    LABELS_HEADER,
     SPACED_CELL,
     Span,
     Token,
@@ -57,6 +59,7 @@ _SUB_ITEM = re.compile(r"^[^\d\s:：，,]{1,4}[:：]")
 # A line of prose ends the header above a grid.
 _PROSE = re.compile(r"[。；;！？!?]")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_SUB_LABELS_MIN = 2
 # A line of English words alone, a translation of the row above it.
 _ENGLISH_LINE = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&()/-]*[A-Za-z.)]\s*")
 # A year cell, maybe marked: 2008p (provisional), 1998② (a footnote).
@@ -450,10 +453,34 @@ _ASCII_ONLY = re.compile(r"[\x00-\x7f]+")
 def _streams(text: str) -> list[FigureGrid]:
     grids: list[FigureGrid] = []
     for start, end in _piped_regions(text):
-        grid = _stream_grid(text, _pipe_cells(text, start, end))
-        if grid is not None:
-            grids.append(grid)
+        for cells in _tables_of(text, _pipe_cells(text, start, end)):
+            grid = _stream_grid(text, cells)
+            if grid is not None:
+                grids.append(grid)
     return grids
+
+
+def _tables_of(text: str, cells: Sequence[Span]) -> list[Sequence[Span]]:
+    """A region's cells cut where a header starts again (`指 标 名 称`): two tables one
+    under the other, each with its own columns. The cut is right after the last figure
+    above that header, so the second table keeps its caption and `单位:` line; a part too
+    short to be a table alone (a page cut off after two rows) stays with the one above."""
+    cuts: list[int] = []
+    last_figure = None
+    for at, (start, end) in enumerate(cells):
+        words = text[start:end].strip()
+        if _is_figure(words):
+            last_figure = at
+        elif LABELS_HEADER.fullmatch(words) and last_figure is not None:
+            cuts.append(last_figure + 1)
+            last_figure = None
+    parts: list[Sequence[Span]] = []
+    for begin, stop in pairwise([0, *cuts, len(cells)]):
+        if parts and _stream_grid(text, cells[begin:stop]) is None:
+            parts[-1] = [*parts[-1], *cells[begin:stop]]
+        else:
+            parts.append(cells[begin:stop])
+    return parts
 
 
 def _piped_regions(text: str) -> list[Span]:
@@ -564,7 +591,7 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
         return None
     if len(years) != width:
         years = ()
-    named = [text[a:b] for a, b in header if not _ASCII_ONLY.fullmatch(text[a:b])]
+    named = _with_sub_labels([text[a:b] for a, b in header if not _ASCII_ONLY.fullmatch(text[a:b])])
     names = tuple(named[-width:]) if len(named) > width and not years else ()
     while not kept[-1].cells:
         kept.pop()
@@ -702,3 +729,18 @@ def _run_grid(start: int, tokens: Sequence[re.Match[str]]) -> FigureGrid | None:
     first = header[0] if header else start + rows[0][1][0].start()
     last = cell_span(start, rows[-1][1][-1])[1]
     return FigureGrid(first, last, (header,) if header else (), (), tuple(figure_rows))
+
+
+def _with_sub_labels(named: list[str]) -> list[str]:
+    """A header a cell per line whose second line puts one sub-label under each year's
+    column (`2010年 | 2009年 | 增长率(%)`, then `1-11月 | 1-11月`): each year's name with it
+    (`2010年 1-11月`), the repeats gone; else the names as they are."""
+    sub = named[-1] if named else ""
+    repeats = 0
+    while repeats < len(named) and named[-1 - repeats] == sub:
+        repeats += 1
+    above = named[: len(named) - repeats]
+    years = [at for at, name in enumerate(above) if BARE_YEAR.fullmatch(name.strip())]
+    if repeats < _SUB_LABELS_MIN or len(years) != repeats:
+        return named
+    return [f"{name} {sub}" if at in years else name for at, name in enumerate(above)]
