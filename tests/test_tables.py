@@ -858,8 +858,8 @@ def test_a_chart_caption_and_its_unit_line_above_a_table_are_not_its_header() ->
         "农业总产值\n|\n812.40\n|\n4.1\n|\n#种植业\n|\n503.72\n|\n3.6\n|\n"
         "林业\n|\n41.05\n|\n7.9\n|\n"
     )
-    tables = find_tables(text)  # #种植业 is a part of 农业总产值: the rows are cut there
-    assert [table.parent for table in tables] == ["", "农业总产值", ""]
+    tables = find_tables(text)  # #种植业 and 林业 after it are parts of 农业总产值
+    assert [table.parent for table in tables] == ["", "农业总产值"]
     assert all(table.title.startswith("表5") for table in tables)
     headers = {tuple(column.header for column in table.columns) for table in tables}
     assert headers == {("指 标", "绝对额(亿元)", "比上年±%")}
@@ -1170,6 +1170,20 @@ def test_a_second_header_a_cell_per_line_starts_a_table_with_its_own_columns() -
     assert (facts["3.1"].unit, facts["3.1"].kind) == ("%", "change")
     assert (facts["801.2"].value, facts["801.2"].unit) == (80_120_000_000, "元")
     assert (facts["8713.7"].value, facts["8713.7"].unit) == (871_370_000_000, "元")
+
+
+def test_rows_after_a_marked_sub_item_on_a_page_without_indents_take_the_group_s_unit() -> None:
+    cells = [
+        "表14—16 医疗卫生事业基本情况", "指 标", "2008年", "2007年",
+        "卫生机构数(个)", "1770", "2241", "# 医院", "165", "163",
+        "社区卫生服务中心", "413", "134", "妇幼保健院(所、站)", "14", "14",
+        "实有床位数(张)", "27768", "26157", "# 医院", "22865", "21031",
+        "社区卫生服务中心", "2974", "4362",
+    ]  # fmt: skip
+    facts = rules_facts("".join(f"{cell}\n|\n" for cell in cells))
+    units = {(fact.text, fact.period): fact.unit for fact in facts}
+    assert units[("413", "2008")] == units[("14", "2007")] == "个"
+    assert units[("2974", "2008")] == units[("4362", "2007")] == "张"
 
 
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:

@@ -2564,8 +2564,28 @@ def _indented_parts(text: str, table: Table) -> list[Table]:
     depths = [_label_indent(text, label) for label in labels]
     if len(set(depths)) < 2 or not any(label.clean.startswith(("#", "＃")) for label in labels):
         return [table]
+    if all(_marked_only(text, label) for label in labels):
+        depths = _siblings_of_marked(labels, depths)
     rows = [list(row.cells) for row in table.rows]
     return _outline_parts(replace(table, rows=()), labels, depths, rows)
+
+
+def _marked_only(text: str, label: Cell) -> bool:
+    """Whether a label's line starts with its words or a `#` mark, no space before (a page
+    that lost its indents)."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    return not (text[line_start : label.start] + label.text)[:1].isspace()
+
+
+def _siblings_of_marked(labels: Sequence[Cell], depths: Sequence[int]) -> list[int]:
+    """On a page that lost its indents, `#` marks only the first sub-item (`卫生机构数(个)`,
+    `# 医院`, `社区卫生服务中心`, …): the unmarked rows after it are its siblings, until a
+    row that writes its own unit heads the next group."""
+    found: list[int] = []
+    for label, depth in zip(labels, depths, strict=True):
+        inherits = found and found[-1] > depth and _header_unit(label.text) is None
+        found.append(found[-1] if inherits else depth)
+    return found
 
 
 def _label_indent(text: str, label: Cell) -> int:
