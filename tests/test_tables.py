@@ -1186,6 +1186,23 @@ def test_rows_after_a_marked_sub_item_on_a_page_without_indents_take_the_group_s
     assert units[("2974", "2008")] == units[("4362", "2007")] == "张"
 
 
+def test_pipe_rows_after_a_marked_sub_item_take_the_unit_of_the_row_they_follow() -> None:
+    text = (
+        "2025年1- 9 月 单位:万元\n"
+        "项 目 | 2025年1- 9 月 | 上年同期 | 同比增长(%) |\n"
+        "工业总产值(现价) | 4131926 | 3738113 | 10.5 |\n"
+        "#食品制造业 | 270636 | 263267 | 2.8 |\n"
+        "金属制品业 | 205542 | 190723 | 7.8 |\n"
+        "工业产销率(%) | 103.2 | 97.1 | — |\n"
+        "#食品制造业 | 94.0 | 100.0 | — |\n"
+        "金属制品业 | 99.8 | 99.1 | — |\n"
+    )
+    units = {fact.text: (fact.value, fact.unit) for fact in rules_facts(text)}
+    assert units["205542"] == (2_055_420_000, "元")
+    assert (units["94.0"], units["100.0"]) == ((94.0, "%"), (100.0, "%"))
+    assert units["99.1"] == (99.1, "%")
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

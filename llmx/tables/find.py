@@ -987,11 +987,16 @@ def _group_parts(table: Table) -> list[Table]:
     group names (比重, a share; 人口(万人), a unit) its rows take."""
     rows = [list(row.cells) for row in table.rows]
     groups = [_is_group_row(cells) for cells in rows]
+    labels = [cells[0] for cells in rows]
+    periods = [row.periods for row in table.rows]
+    marked = [label.clean.startswith(("#", "＃")) for label in labels]
+    if not any(groups) and any(marked[1:]):
+        # `# 食品制造业` then unmarked rows: sub-items, in the unit of the row they follow.
+        depths = _siblings_of_marked(labels, [int(mark) for mark in marked])
+        return _outline_parts(replace(table, rows=()), labels, depths, rows, periods)
     if not any(groups) or all(groups):
         return [table]
-    labels = [cells[0] for cells in rows]
     depths = [0 if group else 1 for group in groups]
-    periods = [row.periods for row in table.rows]
     return _outline_parts(replace(table, rows=()), labels, depths, rows, periods)
 
 
