@@ -535,6 +535,28 @@ def test_a_budgets_title_that_drops_the_year_word_still_plans_its_year() -> None
     assert attributes["19.95万元"] == attributes["5.70万元"] == ("2017", "target")
 
 
+def test_a_page_opening_on_a_years_budget_being_drawn_up_plans_that_year() -> None:
+    text = (
+        "2031年,全国社会保险基金预算按险种分别编制。汇总中央和地方预算,2031年全国社会保险"
+        "基金收入37667亿元,比上年增长9.1%。\n"
+        "企业职工基本养老保险基金收入21489亿元,支出19117亿元。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["37667亿元"] == attributes["19117亿元"] == ("2031", "target")
+    assert attributes["9.1%"][1] == "target"
+
+
+def test_a_line_opening_on_a_month_and_a_comma_is_a_period_not_the_date_written() -> None:
+    text = (
+        "一、财政收入完成情况\n"
+        "2030年5月,某区财政总收入完成19800万元,比上年同期完成数26975万元减少7175万元。\n"
+        "从征收部门看:税务部门组织地方收入5982万元,较上年同期降低43.10%。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["19800万元"] == attributes["5982万元"] == ("2030", "actual")
+    assert attributes["26975万元"] == ("2029", "actual")
+
+
 def test_a_departments_budget_execution_stays_a_result() -> None:
     text = "某局2030年部门预算执行情况\n全年公务接待费支出2万元,比上年减少0.14万元。\n"
     attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}

@@ -44,6 +44,11 @@ _DEPARTMENT_BUDGET_TITLE = re.compile(
     r"((?:19|20)\d{2})(?:[^\S\n]*年度?|(?=[\u4e00-\u9fff“\"]))"
     r"[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算案)(?!执行|调整)"
 )
+# 2014年,全国社会保险基金预算按险种分别编制: a page that opens on a year's budget being drawn
+# up is that budget.
+_BUDGET_DRAWN_UP = re.compile(
+    r"((?:19|20)\d{2})[^\S\n]*年度?[,，]?[^。；，,\d\n]{0,24}?预算[^。；，,\d\n]{0,12}?编制"
+)
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
 _BASE_MARKS = ("比", "较")
@@ -67,10 +72,11 @@ _WORK_REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})[^\S\n]*年?[^。\d]{0,12}(?:政府工作报告|(?<=财政年度)施政报告)"
 )
 # A date line: "——2024年1月16日在…人民代表大会…上", "（2023年3月）", "2023-02-16"; a line
-# that opens with a month as a period (2024年5月份累计完成…) is none.
+# that opens with a month as a period (2024年5月份累计完成…, 2020年5月,全区财政总收入完成…) is
+# none.
 _DATE_LINE = re.compile(
     r"^[\s—\-－─（(【\[]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"
-    r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?!份)|-(\d{1,2})-\d{1,2})"
+    r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?!份|\s*[,，])|-(\d{1,2})-\d{1,2})"
 )
 _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
@@ -160,7 +166,9 @@ def _years(text: str) -> DocumentContext:
         None,
     )
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
-    budget = None if report else _DEPARTMENT_BUDGET_TITLE.search(title)
+    budget = (
+        None if report else _DEPARTMENT_BUDGET_TITLE.search(title) or _BUDGET_DRAWN_UP.search(title)
+    )
     plan = budget.group(1) if budget else plan
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
