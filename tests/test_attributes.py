@@ -557,6 +557,16 @@ def test_a_line_opening_on_a_month_and_a_comma_is_a_period_not_the_date_written(
     assert attributes["26975万元"] == ("2029", "actual")
 
 
+def test_a_title_on_a_years_months_so_far_dates_a_mirrors_repost_by_that_year() -> None:
+    text = (
+        "2031年前11个月全国公共财政收入达97309亿元 同比增长26.8%\n\n"
+        "来源:某文库 编辑:某新闻 时间:2044/04/27 15:03:19\n\n"
+        "11月份,全国财政收入6457.32亿元,比去年同月增加616.63亿元。\n"
+    )
+    attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}
+    assert attributes["97309亿元"] == attributes["6457.32亿元"] == ("2031", "actual")
+
+
 def test_a_departments_budget_execution_stays_a_result() -> None:
     text = "某局2030年部门预算执行情况\n全年公务接待费支出2万元,比上年减少0.14万元。\n"
     attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}

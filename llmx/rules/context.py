@@ -91,8 +91,11 @@ _LATE_MONTH = 7  # a report dated from July on reports on its own year
 # monthly release's issue of the year (统计月报 2022年第2期).
 _PART_OF_YEAR = re.compile(
     r"(?<!\d)1\s*月?\s*[-—~～至]\s*\d{1,2}\s*月|(?<![一二三四五六七八九十])一月至[二三四五六七八九十]{1,2}月"
-    r"|[一二三]季度|上半年|前三季度|月报\s*(?:19|20)\d{2}年第"
+    r"|[一二三]季度|上半年|前三季度|前\d{1,2}个月|月报\s*(?:19|20)\d{2}年第"
 )
+# 2011年前11个月中国公共财政收入达97309亿元: a title on a year's months so far is on that year,
+# whenever a mirror reposted it (时间:2024/04/27).
+_YEAR_SO_FAR_TITLE = re.compile(rf"((?:19|20)\d{{2}})\s*年(?:度)?\s*(?:{_PART_OF_YEAR.pattern})")
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ def _years(text: str) -> DocumentContext:
             report, plan = plan, str(int(plan) + 1)
         else:
             report = str(int(plan) - 1)
+    so_far_titled = _YEAR_SO_FAR_TITLE.search(title)
+    if report is None and so_far_titled:
+        report = so_far_titled.group(1)
     if report is None and dated is not None:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of
