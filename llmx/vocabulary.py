@@ -299,6 +299,9 @@ class Scope(Flag):
     # A table column header as the rules read it, on top of HEADER: words a column group
     # is named by (累计 | 当月 over 本期 | 同期). Not in the prompts' lists of header words.
     COLUMN = auto()
+    # A table's title, with the group rows its part sits under: what the figures of columns
+    # that name no measure (1982, 1990) are (各年龄组人口占总人口的比重).
+    TITLE = auto()
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,7 @@ class Cue:
 
 
 _CL, _HD, _HR, _AN, _CO = Scope.CLAUSE, Scope.HEADING, Scope.HEADER, Scope.ANSWER, Scope.COLUMN
+_TI = Scope.TITLE
 
 STATUS_CUES: tuple[Cue, ...] = (
     # results
@@ -390,8 +394,10 @@ KIND_CUES: tuple[Cue, ...] = (
     *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 ± 为上年", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
+    # Not 比例 alone in a title: 主要比例与效益指标 lists ratios of every kind.
+    *_cues("比重 构成 占比 比率", "share", _TI),
 )
-del _CL, _HD, _HR, _AN, _CO
+del _CL, _HD, _HR, _AN, _CO, _TI
 
 
 def cue_words(cues: Iterable[Cue], means: str, scope: Scope) -> tuple[str, ...]:

@@ -1203,6 +1203,19 @@ def test_pipe_rows_after_a_marked_sub_item_take_the_unit_of_the_row_they_follow(
     assert units["99.1"] == (99.1, "%")
 
 
+def test_percents_under_year_columns_are_shares_where_the_title_says_so() -> None:
+    text = (
+        "3-3 各年龄组人口占总人口的比重\n单位:%\n年龄组 1982 1990 1995 2000 2010\n"
+        "   学龄前儿童(1-6岁) 13.3 13.3 11.2 6.4 6.8\n"
+        "   小学学龄组(7-12岁) 15.6 11.6 13.4 11.6 5.6\n"
+        "1-4 国民经济主要比例与效益指标\n单位:%\n指标 1990 1995 1999\n"
+        "  人口性别比 97.10 100.40 102.07\n  城镇化水平 41.2 44.0 46.5\n"
+    )
+    kinds = {(fact.text, fact.period): fact.kind for fact in rules_facts(text)}
+    assert kinds[("13.3", "1982")] == kinds[("5.6", "2010")] == "share"
+    assert kinds[("97.10", "1990")] == "level"  # 主要比例 lists ratios of every kind
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

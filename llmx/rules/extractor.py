@@ -404,6 +404,7 @@ _ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
+_SHARE_TITLE = cue_pattern("share", Scope.TITLE)
 # 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
 _COMPLETION_HEADER = re.compile(
     r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
@@ -529,7 +530,7 @@ _SPAN_LABEL = re.compile(r"累计|以来|期间|(?:19|20)\d{2}\s*[-—~～至到
 def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> str:
     """The row's indicator decides (…增速, …比重); a column headed 比上年增长% makes its
     cells changes whatever the row; a percent under a column that names no measure (全省(%),
-    城市) takes the table's title (居民消费价格比上年涨跌幅度)."""
+    城市, 1990) takes the table's title (居民消费价格比上年涨跌幅度, 各年龄组人口占总人口的比重)."""
     implied = implied_kind(quantity.unit)
     completion = _COMPLETION_HEADER.search(headers.column)
     if quantity.unit == "%" and completion and not _INCREASE_HEADER.search(headers.column):
@@ -544,7 +545,10 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     if quantity.unit == "%" and shares:
         return "share"
     if quantity.unit == "%" and not names_a_measure(headers.column):
-        return "change" if _CHANGE_HEADER.search(headers.title) else "level"
+        if _CHANGE_HEADER.search(headers.title):
+            return "change"
+        # 各年龄组人口占总人口的比重 over columns of years: its percents are shares.
+        return "share" if _SHARE_TITLE.search(headers.title) else "level"
     return "level"
 
 
