@@ -174,7 +174,8 @@ def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
     server.hold_from(3)  # two sections answered, the third hangs
     job = subprocess.Popen(
         command,
-        env={**os.environ, "OPENAI_API_KEY": "sk-unused"},
+        # A job that fails to stop dumps where each thread stands (faulthandler, on SIGABRT).
+        env={**os.environ, "OPENAI_API_KEY": "sk-unused", "PYTHONFAULTHANDLER": "1"},
         cwd=tmp_path,
         stderr=subprocess.PIPE,
         text=True,
@@ -183,8 +184,14 @@ def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
     while len(server.requests) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
     job.send_signal(stop)
-    _, errors = job.communicate(timeout=30)
-    server.release()
+    try:
+        _, errors = job.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        job.send_signal(signal.SIGABRT)
+        _, stacks = job.communicate(timeout=30)
+        pytest.fail(f"the job did not stop within 30 s of {stop.name}; where it stood:\n{stacks}")
+    finally:
+        server.release()
     assert job.returncode == 130, errors
     # How much is done, and that the same command resumes.
     assert re.search(r"interrupted after \d+ of \d+ documents: the facts of the sections", errors)
