@@ -567,6 +567,21 @@ def test_a_title_on_a_years_months_so_far_dates_a_mirrors_repost_by_that_year() 
     assert attributes["97309亿元"] == attributes["6457.32亿元"] == ("2031", "actual")
 
 
+def test_a_departments_offices_and_staff_are_undated_unless_their_sentence_names_a_year() -> None:
+    text = (
+        "某县招商服务中心2031年部门决算\n"
+        "一、部门职能\n负责全县招商引资工作。\n"
+        "二、部门决算单位机构设置及人员情况\n"
+        "招商服务中心设9个内设机构。现单位实有在职在编人员16名,退休职工6名。\n"
+        "2031年度收入总计434.72万元,比上年增加58.21万元。\n"
+        "三、机构设置及人员情况\n"
+        "某中心2031年度,实有人数11人。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["9个"] is periods["16名"] is periods["6名"] is None
+    assert periods["434.72万元"] == periods["11人"] == "2031"
+
+
 def test_a_departments_budget_execution_stays_a_result() -> None:
     text = "某局2030年部门预算执行情况\n全年公务接待费支出2万元,比上年减少0.14万元。\n"
     attributes = {key: (f.period, f.status) for key, f in _facts(text).items()}

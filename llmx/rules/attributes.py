@@ -528,6 +528,8 @@ def period_of(
         return _year_before(stated) if base and not in_clause else stated
     default = section_status(section, context)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
+    if _on_offices(folded, section, quantity.start) and not _YEAR_IN_SENTENCE.search(sentence):
+        return None  # 机构设置及人员情况: a department's offices and staff, dated by nothing
     ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
     if default == "actual" and status == "target" and ahead:
         # 全省将推动数字经济占比达到40%, 今年主要预期目标是:…: a goal for the year ahead.
@@ -539,6 +541,20 @@ def period_of(
         this_year = looks_back or section_adjusts_budget(section)
         year = context.report_year if this_year else section_year(section) or context.plan_year
     return _year_before(year) if base else year
+
+
+# The part of a department's budget or final accounts on its offices and staff (GUIDELINES,
+# round 20: its counts have no period where no year is stated).
+_OFFICES_HEADING = re.compile(r"机构设置|人员情况|人员构成")
+
+
+def _on_offices(folded: str, section: Section, position: int) -> bool:
+    """Whether `position` is in the paragraph right under a heading on a department's
+    offices and staff (a part the page's next headings may not close)."""
+    if not section.path or not _OFFICES_HEADING.search(fold(section.path[-1])):
+        return False
+    heading_end = folded.find("\n", section.start, position)
+    return heading_end >= 0 and "\n" not in folded[heading_end:position].lstrip("\n")
 
 
 def _year_before(year: str | None) -> str | None:
