@@ -106,8 +106,10 @@ PERCENT_WORDS_PATTERN = re.compile(
     rf"(?P<per>百|千)分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?|\d+(?:\.\d+)?(?!\d))"
 )
 _PER_WORD_UNITS = {"百": "%", "千": "‰"}
+# A denominator in words is short (三分之一, 十分之一): bounded, so a long run of numerals is
+# read in linear time, not tried again from each of its characters.
 FRACTION_PATTERN = re.compile(
-    rf"(?P<den>[{_CN_DIGITS}]+)分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
+    rf"(?P<den>[{_CN_DIGITS}]{{1,8}})分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
     rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
 )
 
@@ -155,6 +157,9 @@ _IN_PARTS = re.compile(
 )
 _PARTS = ("trillions", "hundred_millions", "ten_thousands", "units")
 _PARTS_MIN = 2
+# The longest numeral in words read as one number (九千九百九十九万…): a run of digits longer
+# is no amount a report writes, and cn2an's time grows faster than its length.
+_CHINESE_NUMERAL_MAX = 32
 
 
 @lru_cache(maxsize=2048)
@@ -175,7 +180,9 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         }
         value = sum(float(in_parts[part] or 0) * scale for part, scale in scales.items())
         return ParsedNumber(value, chinese=False)
-    if re.fullmatch(rf"[{_CN_DIGITS}○万亿]+(?:[点.][{_CN_DIGITS}○]+)?", folded):
+    if len(folded) <= _CHINESE_NUMERAL_MAX and re.fullmatch(
+        rf"[{_CN_DIGITS}○万亿]+(?:[点.][{_CN_DIGITS}○]+)?", folded
+    ):
         text = folded.replace("〇", "零").replace("○", "零").replace(".", "点")
         for tens, written in TENS_CHARACTERS.items():
             text = text.replace(tens, written)

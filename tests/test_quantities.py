@@ -405,6 +405,10 @@ def test_a_numeral_written_digit_by_digit_with_a_circle_and_a_point_is_read(
     assert (found.text, found.value, found.unit) == (mention, value, "元")
 
 
+def test_a_run_of_numerals_too_long_to_be_an_amount_is_no_number() -> None:
+    assert find_quantities("一〇" * 5_000 + "億元") == []  # cn2an's value would overflow a float
+
+
 def test_a_point_after_a_chinese_numeral_is_a_decimal_only_before_a_magnitude() -> None:
     assert [q.text for q in find_quantities("一.二")] == ["一", "二"]
 
