@@ -1216,6 +1216,21 @@ def test_percents_under_year_columns_are_shares_where_the_title_says_so() -> Non
     assert kinds[("97.10", "1990")] == "level"  # 主要比例 lists ratios of every kind
 
 
+def test_a_column_without_a_unit_takes_the_unit_the_prose_quotes_one_of_its_figures_in() -> None:
+    text = (
+        "今年前11个月全市五大产业累计完成产值4251.2亿元,同比增长27.1%,"
+        "其中11月份当月完成产值444.8亿元,同比增长19.3%。\n"
+        "|\n现 价 工 业 产 值 |\n本月 |\n增长% |\n累计 |\n累计增长 |\n"
+        "五大产业合计 |\n4448189 |\n19.31 |\n42512215 |\n27.11 |\n"
+        "装备制造业 |\n2340183 |\n16.50 |\n21242484 |\n24.84 |\n"
+        "电子信息业 |\n397416 |\n18.05 |\n4086546 |\n22.97 |\n"
+    )
+    facts = {fact.text: (fact.value, fact.unit) for fact in rules_facts(text)}
+    assert facts["2340183"] == (23_401_830_000, "元")  # 444.8亿元 is 4448189 in 万元, rounded
+    assert facts["4086546"] == (40_865_460_000, "元")
+    assert facts["16.50"] == (16.5, "%")
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

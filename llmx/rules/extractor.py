@@ -16,7 +16,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
 from llmx.lines import LETTER_GAPS
-from llmx.quantities import Quantity, find_quantities, split_header_unit
+from llmx.quantities import Quantity, find_quantities, parse_number, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
 from llmx.rules.context import (
@@ -38,6 +38,7 @@ from llmx.tables import (
 )
 from llmx.vocabulary import (
     KIND_CUES,
+    PERCENT_UNITS,
     Scope,
     alternation,
     cue_pattern,
@@ -224,9 +225,69 @@ class _TableReading:
     # Percent columns where a row reads 100 (the total's): a make-up, its cells shares
     # whatever the header says (`成(%)`, its 构 lost).
     composed: frozenset[int] = frozenset()
+    # Columns that name no unit, in the unit of the prose that quotes one of their figures.
+    quoted: tuple[tuple[int, tuple[str, float]], ...] = ()
 
 
-def _reading(table: Table) -> _TableReading:
+@dataclass(frozen=True)
+class _ProseAmount:
+    """An amount the prose writes with its unit, and how far its rounding may be off."""
+
+    value: float
+    unit: str
+    tolerance: float
+
+
+def _prose_amounts(prepared: _Document) -> tuple[_ProseAmount, ...]:
+    """The amounts outside tables written with a unit of measure (亿元, 人), not rates."""
+    amounts = []
+    for quantity in find_quantities(prepared.document.text):
+        if not quantity.unit or _inside(prepared.tables, quantity.start):
+            continue
+        if quantity.unit in PERCENT_UNITS or implied_kind(quantity.unit) is not None:
+            continue
+        numeral = parse_number(quantity.number)
+        if numeral is None or not numeral.value:
+            continue
+        # 4251.2亿元 may stand for any amount from 4251.15亿 to 4251.25亿.
+        decimals = 0 if numeral.chinese else len(quantity.number.partition(".")[2])
+        scale = quantity.value / numeral.value
+        amounts.append(_ProseAmount(quantity.value, quantity.unit, 0.5 * 10**-decimals * scale))
+    return tuple(amounts)
+
+
+# Magnitudes a table's bare figures may be written in, against the prose's amounts.
+_CELL_MAGNITUDES = (1.0, 1e3, 1e4, 1e8)
+_QUOTED_FIGURE_MIN = 100  # a figure of fewer digits matches some amount by chance
+
+
+def _quoted_units(
+    table: Table, amounts: Sequence[_ProseAmount]
+) -> tuple[tuple[int, tuple[str, float]], ...]:
+    """The unit of each value column that names none, where the prose quotes one of its
+    figures with a unit, maybe rounded (4448189 under 本月 against 当月完成产值444.8亿元: in
+    万元). A column two quotes put in different units takes neither."""
+    found: dict[int, set[tuple[str, float]]] = {}
+    for row in table.rows:
+        if len(row.cells) != len(table.columns):
+            continue
+        for index, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
+            if column.role != "value" or column.unit or table.unit_of(row, column):
+                continue
+            figures = find_quantities(cell.text)
+            if len(figures) != 1 or figures[0].unit or figures[0].value < _QUOTED_FIGURE_MIN:
+                continue
+            figure = figures[0].value
+            found.setdefault(index, set()).update(
+                (amount.unit, magnitude)
+                for amount in amounts
+                for magnitude in _CELL_MAGNITUDES
+                if abs(figure * magnitude - amount.value) <= amount.tolerance
+            )
+    return tuple((index, next(iter(units))) for index, units in found.items() if len(units) == 1)
+
+
+def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:
     title = fold(table.title)
     year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
     names, measures = _column_names(table)
@@ -239,6 +300,7 @@ def _reading(table: Table) -> _TableReading:
         subject=_title_subject(table.title),
         account=_balance_account(table.title) if table.layout == "panels" else "",
         composed=_composed_columns(table),
+        quoted=_quoted_units(table, amounts) if amounts else (),
     )
 
 
@@ -297,8 +359,9 @@ def _panel_item(account: str, head: str, item: str) -> str:
 
 def _table_facts(prepared: _Document) -> Iterator[Fact]:
     prose_units = _units_in_prose(prepared)
+    amounts = _prose_amounts(prepared) if prepared.tables else ()
     for table in prepared.tables:
-        reading = _reading(table)
+        reading = _reading(table, amounts)
         for row in table.rows:
             if len(row.cells) != len(table.columns):
                 continue
@@ -341,6 +404,7 @@ def _row_facts(
                 in_prose = prose_units.get(_stem(header), "")
                 unit, factor = (
                     table.unit_of(row, column)
+                    or dict(reading.quoted).get(index)
                     or (in_prose and (in_prose, 1.0))
                     or table.counted_unit(row, column)
                     or ("", 1.0)
