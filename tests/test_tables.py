@@ -1231,6 +1231,21 @@ def test_a_column_without_a_unit_takes_the_unit_the_prose_quotes_one_of_its_figu
     assert facts["16.50"] == (16.5, "%")
 
 
+def test_price_indices_on_last_years_month_fill_the_columns_named_first_after_the_labels() -> None:
+    text = _closed_cells(
+        "工业品、原材料价格指数", "2031年10月", "指标名称", "环比(上月=100)",
+        "同期比(上年同月=100)", "累计比(上年同期=100)", "增幅%", "去年同月", "去年同期",
+        "甲", "1", "2", "3", "4", "5",
+        "工业生产者出厂价格指数", "99.6", "94.7", "95.5", "", "",
+        "#轻工业", "99.7", "98.1", "98.0", "", "",
+        "重工业", "99.6", "93.5", "94.6", "", "",
+    )  # fmt: skip
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert (facts["94.7"].value, facts["94.7"].unit, facts["94.7"].kind) == (94.7, "", "level")
+    assert facts["94.7"].period == facts["95.5"].period == "2031"  # the base is last year's
+    assert "同期比" in facts["93.5"].indicator
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

@@ -593,11 +593,29 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
         years = ()
     named = _with_sub_labels([text[a:b] for a, b in header if not _ASCII_ONLY.fullmatch(text[a:b])])
     names = tuple(named[-width:]) if len(named) > width and not years else ()
+    # 指标名称 | 环比 | 同期比 | 累计比 | 增幅% | 去年同月 | 去年同期, rows of three figures and
+    # two blank cells: the columns are the names after the labels' own, from the left.
+    full = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
+    after = _names_after_labels(named)
+    if not years and len(after) >= full > width:
+        names = tuple(after[:width])
     while not kept[-1].cells:
         kept.pop()
     first = min(a for a, _ in [*header, *(row.label or row.cells[0] for row in kept)])
     last = kept[-1].cells[-1][1]
     return FigureGrid(first, last, tuple(header), years, tuple(kept), names, one_cell_per_line=True)
+
+
+def _names_after_labels(named: Sequence[str]) -> list[str]:
+    """The header's names after the labels' column's (`指标名称`), a unit column's left out;
+    [] where no such name heads the labels."""
+    heads = [at for at, name in enumerate(named) if LABELS_HEADER.fullmatch(name.strip())]
+    if not heads:
+        return []
+    return [name for name in named[heads[-1] + 1 :] if not _UNIT_HEADER.fullmatch(name.strip())]
+
+
+_UNIT_HEADER = re.compile(r"(?:计量)?单\s*位")
 
 
 def _filled_width(cells: Sequence[Span]) -> int:
