@@ -1246,6 +1246,19 @@ def test_price_indices_on_last_years_month_fill_the_columns_named_first_after_th
     assert "同期比" in facts["93.5"].indicator
 
 
+def test_a_table_copied_onto_one_line_between_pipes_is_read_row_by_row() -> None:
+    text = (
+        "10-9 2013-2018年工业生产者购进价格分类指数 | | | | 以上年价格为100 | 项目 | 2013 | 2014 "
+        "| 2015 | 总指数 | 97.6 | 99.0 | 96.3 | 燃料动力类 | 96.3 | 98.6 | 93.1 | 黑色金属材料类 "
+        "| 96.4 | 97.7 | 92.9 | 化工原料类 | 98.3 | 98.6 | 95.6 |\n|\n"
+    )
+    read = rules_facts(text)
+    facts = {(fact.indicator, fact.period): fact for fact in read}
+    assert len(read) == len(facts) == 12
+    assert (facts[("燃料动力类", "2014")].text, facts[("燃料动力类", "2014")].unit) == ("98.6", "")
+    assert facts[("黑色金属材料类", "2015")].value == 92.9
+
+
 def test_a_row_short_of_figures_a_cell_per_line_puts_its_last_in_the_last_column() -> None:
     # A monthly release prints only the growth rate of some rows, or leaves out the year
     # before's level; a head with its unit and no figures sits between rows.

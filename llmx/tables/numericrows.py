@@ -457,7 +457,27 @@ def _streams(text: str) -> list[FigureGrid]:
             grid = _stream_grid(text, cells)
             if grid is not None:
                 grids.append(grid)
+    for start, end in _one_line_tables(text):
+        grid = _stream_grid(text, _pipe_cells(text, start, end, closed=False))
+        if grid is not None:
+            grids.append(grid)
     return grids
+
+
+def _one_line_tables(text: str) -> list[Span]:
+    """Lines that hold a whole table's cells between pipes, its rows run on (`项目 | 2013 |
+    2014 | 总指数 | 97.6 | 99.0 | 燃料动力类 | 96.3 | …`): a page's table copied onto one
+    line. Many cells, a good part of them figures."""
+    regions: list[Span] = []
+    for start, line in text_lines(text):
+        cells = [cell.strip() for cell in _PIPE.split(line)]
+        figures = sum(1 for cell in cells if _is_figure(cell))
+        if len(cells) >= _ONE_LINE_CELLS_MIN and figures * 2 >= len(cells):
+            regions.append((start, start + len(line)))
+    return regions
+
+
+_ONE_LINE_CELLS_MIN = 20
 
 
 def _tables_of(text: str, cells: Sequence[Span]) -> list[Sequence[Span]]:
