@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -253,7 +253,7 @@ def _prose_amounts(prepared: _Document) -> tuple[_ProseAmount, ...]:
         decimals = 0 if numeral.chinese else len(quantity.number.partition(".")[2])
         scale = quantity.value / numeral.value
         amounts.append(_ProseAmount(quantity.value, quantity.unit, 0.5 * 10**-decimals * scale))
-    return tuple(amounts)
+    return tuple(sorted(amounts, key=lambda amount: amount.value))
 
 
 # Magnitudes a table's bare figures may be written in, against the prose's amounts.
@@ -268,6 +268,7 @@ def _quoted_units(
     figures with a unit, maybe rounded (4448189 under 本月 against 当月完成产值444.8亿元: in
     万元). A column two quotes put in different units takes neither."""
     found: dict[int, set[tuple[str, float]]] = {}
+    reach = max(amount.tolerance for amount in amounts)
     for row in table.rows:
         if len(row.cells) != len(table.columns):
             continue
@@ -277,14 +278,26 @@ def _quoted_units(
             figures = find_quantities(cell.text)
             if len(figures) != 1 or figures[0].unit or figures[0].value < _QUOTED_FIGURE_MIN:
                 continue
-            figure = figures[0].value
             found.setdefault(index, set()).update(
                 (amount.unit, magnitude)
-                for amount in amounts
                 for magnitude in _CELL_MAGNITUDES
-                if abs(figure * magnitude - amount.value) <= amount.tolerance
+                for amount in _amounts_near(amounts, figures[0].value * magnitude, reach)
             )
     return tuple((index, next(iter(units))) for index, units in found.items() if len(units) == 1)
+
+
+def _amounts_near(
+    amounts: Sequence[_ProseAmount], value: float, reach: float
+) -> Iterator[_ProseAmount]:
+    """The amounts (sorted by value) that `value` rounds to, `reach` the widest rounding of
+    any: found by bisection, so a long report's many amounts against a large table cost a
+    logarithm each, not a pass."""
+    start = bisect_left(amounts, value - reach, key=lambda amount: amount.value)
+    for amount in amounts[start:]:
+        if amount.value > value + reach:
+            break
+        if abs(value - amount.value) <= amount.tolerance:
+            yield amount
 
 
 def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:
