@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -138,7 +138,8 @@ def _note_cuts(text: str, notes: Sequence[Cell]) -> list[tuple[int, int]]:
 def _facts_of(document: Document) -> tuple[Fact, ...]:
     """All facts of a document, in order; cached because hybrid mode asks once per section."""
     prepared = _prepare(document)
-    facts = list(_table_facts(prepared)) + list(_prose_facts(prepared))
+    prose = _prose_quantities(prepared)
+    facts = list(_table_facts(prepared, prose)) + list(_prose_facts(prepared, prose))
     facts.sort(key=lambda fact: fact.start)
     return tuple(facts)
 
@@ -158,16 +159,20 @@ class _Read:
     kind: str
 
 
-def _prose_facts(prepared: _Document) -> Iterator[Fact]:
-    # Numbers are read on the text without pinyin glosses (个(gè)百分点(diǎn) is 个百分点),
-    # then placed back on the document's text.
-    text, clean, folded = prepared.document.text, prepared.unglossed, prepared.clean_folded
-    quantities = [
+def _prose_quantities(prepared: _Document) -> list[Quantity]:
+    """The quantities of the prose (and of tables' notes columns), read on the text without
+    pinyin glosses (个(gè)百分点(diǎn) is 个百分点): offsets into that text."""
+    return [
         q
-        for q in find_quantities(clean.text)
+        for q in find_quantities(prepared.unglossed.text)
         if not _inside(prepared.tables, where := prepared.unglossed.original(q.start))
         or any(start <= where < end for start, end in prepared.notes)
     ]
+
+
+def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterator[Fact]:
+    # Numbers are read on the text without glosses, then placed back on the document's text.
+    text, clean, folded = prepared.document.text, prepared.unglossed, prepared.clean_folded
     last: _Read | None = None
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
@@ -226,7 +231,7 @@ class _TableReading:
     # whatever the header says (`成(%)`, its 构 lost).
     composed: frozenset[int] = frozenset()
     # Columns that name no unit, in the unit of the prose that quotes one of their figures.
-    quoted: tuple[tuple[int, tuple[str, float]], ...] = ()
+    quoted: dict[int, tuple[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -238,11 +243,11 @@ class _ProseAmount:
     tolerance: float
 
 
-def _prose_amounts(prepared: _Document) -> tuple[_ProseAmount, ...]:
-    """The amounts outside tables written with a unit of measure (亿元, 人), not rates."""
+def _prose_amounts(quantities: Sequence[Quantity]) -> tuple[_ProseAmount, ...]:
+    """The prose's amounts written with a unit of measure (亿元, 人), not rates."""
     amounts = []
-    for quantity in find_quantities(prepared.document.text):
-        if not quantity.unit or _inside(prepared.tables, quantity.start):
+    for quantity in quantities:
+        if not quantity.unit:
             continue
         if quantity.unit in PERCENT_UNITS or implied_kind(quantity.unit) is not None:
             continue
@@ -261,9 +266,7 @@ _CELL_MAGNITUDES = (1.0, 1e3, 1e4, 1e8)
 _QUOTED_FIGURE_MIN = 100  # a figure of fewer digits matches some amount by chance
 
 
-def _quoted_units(
-    table: Table, amounts: Sequence[_ProseAmount]
-) -> tuple[tuple[int, tuple[str, float]], ...]:
+def _quoted_units(table: Table, amounts: Sequence[_ProseAmount]) -> dict[int, tuple[str, float]]:
     """The unit of each value column that names none, where the prose quotes one of its
     figures with a unit, maybe rounded (4448189 under 本月 against 当月完成产值444.8亿元: in
     万元). A column two quotes put in different units takes neither."""
@@ -283,7 +286,7 @@ def _quoted_units(
                 for magnitude in _CELL_MAGNITUDES
                 for amount in _amounts_near(amounts, figures[0].value * magnitude, reach)
             )
-    return tuple((index, next(iter(units))) for index, units in found.items() if len(units) == 1)
+    return {index: next(iter(units)) for index, units in found.items() if len(units) == 1}
 
 
 def _amounts_near(
@@ -313,7 +316,7 @@ def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReadin
         subject=_title_subject(table.title),
         account=_balance_account(table.title) if table.layout == "panels" else "",
         composed=_composed_columns(table),
-        quoted=_quoted_units(table, amounts) if amounts else (),
+        quoted=_quoted_units(table, amounts) if amounts else {},
     )
 
 
@@ -370,9 +373,9 @@ def _panel_item(account: str, head: str, item: str) -> str:
     return item
 
 
-def _table_facts(prepared: _Document) -> Iterator[Fact]:
+def _table_facts(prepared: _Document, prose: Sequence[Quantity]) -> Iterator[Fact]:
     prose_units = _units_in_prose(prepared)
-    amounts = _prose_amounts(prepared) if prepared.tables else ()
+    amounts = _prose_amounts(prose) if prepared.tables else ()
     for table in prepared.tables:
         reading = _reading(table, amounts)
         for row in table.rows:
@@ -417,7 +420,7 @@ def _row_facts(
                 in_prose = prose_units.get(_stem(header), "")
                 unit, factor = (
                     table.unit_of(row, column)
-                    or dict(reading.quoted).get(index)
+                    or reading.quoted.get(index)
                     or (in_prose and (in_prose, 1.0))
                     or table.counted_unit(row, column)
                     or ("", 1.0)
