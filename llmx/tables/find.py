@@ -988,16 +988,20 @@ def _group_parts(table: Table) -> list[Table]:
     rows = [list(row.cells) for row in table.rows]
     groups = [_is_group_row(cells) for cells in rows]
     labels = [cells[0] for cells in rows]
-    periods = [row.periods for row in table.rows]
-    marked = [label.clean.startswith(("#", "＃")) for label in labels]
+    marked = [label.clean.startswith(_SUB_MARKS) for label in labels]
     if not any(groups) and any(marked[1:]):
         # `# 食品制造业` then unmarked rows: sub-items, in the unit of the row they follow.
         depths = _siblings_of_marked(labels, [int(mark) for mark in marked])
-        return _outline_parts(replace(table, rows=()), labels, depths, rows, periods)
-    if not any(groups) or all(groups):
+    elif any(groups) and not all(groups):
+        depths = [0 if group else 1 for group in groups]
+    else:
         return [table]
-    depths = [0 if group else 1 for group in groups]
+    periods = [row.periods for row in table.rows]
     return _outline_parts(replace(table, rows=()), labels, depths, rows, periods)
+
+
+# The mark a statistics table puts before a sub-item (`#轻工业`: of which).
+_SUB_MARKS = ("#", "＃")
 
 
 def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -2568,7 +2572,7 @@ def _indented_parts(text: str, table: Table) -> list[Table]:
     column (`  西  岭`)."""
     labels = [row.cells[0] for row in table.rows]
     depths = [_label_indent(text, label) for label in labels]
-    if len(set(depths)) < 2 or not any(label.clean.startswith(("#", "＃")) for label in labels):
+    if len(set(depths)) < 2 or not any(label.clean.startswith(_SUB_MARKS) for label in labels):
         return [table]
     if all(_marked_only(text, label) for label in labels):
         depths = _siblings_of_marked(labels, depths)
@@ -3508,7 +3512,7 @@ def _parts_placed(
     parts: list[str] = []
     for line in lines:
         words = re.sub(r"[\s|｜]+", "", ENGLISH_AFTER.sub("", line))
-        if words.startswith(("#", "＃")) and wholes:
+        if words.startswith(_SUB_MARKS) and wholes:
             parts += [part for part in re.split(r"[#＃]", words) if part]
             continue
         if parts:
