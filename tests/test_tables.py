@@ -1618,3 +1618,49 @@ def test_months_numbered_without_their_month_word_head_a_table_a_cell_per_line()
         ("9.1", "%"),
         ("14.9", "%"),
     ]
+
+
+def test_a_column_of_figures_under_a_unit_column_is_measured_whatever_its_header_says() -> None:
+    # A price monitor's table: its headers name ten-day averages the vocabulary does not know,
+    # but the unit column says what every figure in the row is in.
+    text = (
+        "商品名称 | 规格 | 计量单位 | 上旬平均 | 中旬平均 | 本月平均 | 比上月% |\n"
+        "菜籽油 | 桶装一级压榨 | 元/5升 | 76.70 | 76.60 | 76.65 | -0.2 |\n"
+        "鲜猪肉 | 精瘦肉 | 元/500克 | 18.45 | 16.81 | 17.09 | -5.7 |\n"
+    )
+    facts = [(fact[0], fact[2]) for fact in _facts_of(text)]
+    assert facts == [
+        ("76.70", "元/5升"),
+        ("76.60", "元/5升"),
+        ("76.65", "元/5升"),
+        ("0.2", "%"),
+        ("18.45", "元/500克"),
+        ("16.81", "元/500克"),
+        ("17.09", "元/500克"),
+        ("5.7", "%"),
+    ]
+
+
+def test_a_column_of_figures_without_any_stated_unit_stays_unread() -> None:
+    # No unit line, no unit column, headers that name no measure: nothing says what the
+    # figures are, so none is a fact (a rank or a code would look the same).
+    text = "地区 | 甲 | 乙 |\n东城 | 12 | 30 |\n西城 | 15 | 41 |\n"
+    assert _facts_of(text) == []
+
+
+def test_a_column_of_row_numbers_under_a_unit_line_is_no_fact() -> None:
+    text = "单位：万元\n项目 | 号 | 金额 |\n税收收入 | 1 | 530 |\n非税收入 | 2 | 120 |\n"
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [("530", "元"), ("120", "元")]
+
+
+def test_a_census_pyramid_counts_people_under_its_male_and_female_headers() -> None:
+    text = (
+        "人口金字塔 (1980年普查)男性 | 年齡 | 女性 |\n---|\n"
+        "6,954 | 85+ | 14,316 |\n---|\n18,722 | 80-84 | 28,892 |\n"
+    )
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
+        ("6,954", "人"),
+        ("14,316", "人"),
+        ("18,722", "人"),
+        ("28,892", "人"),
+    ]

@@ -262,7 +262,7 @@ class Table:
 
 
 # A header naming what its figures count: 户数, 人数, a population (人口, 总人口数).
-_COUNTED_HEADER = re.compile(r"(?P<people>人口)数?$|(?P<noun>[\u4e00-\u9fff])数$")
+_COUNTED_HEADER = re.compile(r"(?P<people>人口|[男女]性)数?$|(?P<noun>[\u4e00-\u9fff])数$")
 
 
 def _counted_unit(header: str) -> Unit | None:
@@ -1117,8 +1117,9 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     # Space columns under a header broken over lines join words of several columns into one
     # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
     columns = _columns(texts, body, counted=layout != "spaces")
-    if table_unit is not None and any(column.role == "value" for column in columns):
-        columns = _figures_under_a_unit_line(columns, body)
+    unit_column = layout != "spaces" and any(column.role == "unit" for column in columns)
+    if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
+        columns = _figures_in_stated_units(columns, body)
     if not any(column.role == "value" for column in columns):
         return None
     if layout == "spaces" and _holds_sentences(columns, body):
@@ -1153,24 +1154,42 @@ def _is_group_row(cells: Sequence[Cell]) -> bool:
     return len(cells) > 2 and bool(cells[0].clean) and not any(cell.clean for cell in cells[1:])
 
 
-def _figures_under_a_unit_line(
+def _figures_in_stated_units(
     columns: Sequence[Column], body: Sequence[tuple[_Line, list[Cell]]]
 ) -> tuple[Column, ...]:
-    """Under a `单位:万元` line, a named column whose cells are all figures holds values in
-    that unit (`工业总产值`), though its header names no measure, year or status."""
+    """Under a `单位:万元` line, or beside a unit column (计量单位: 元/5升), a named column
+    whose cells are all figures holds values in that unit (`工业总产值`, `上旬平均`), though
+    its header names no measure, year or status; a column of years, of ranks or codes, or
+    numbered 1, 2, 3… down the rows holds none."""
     promoted = list(columns)
     for index, column in enumerate(columns):
         cells = [cells[index].clean for _, cells in body if index < len(cells)]
-        figures = [cell for cell in cells if cell]
+        figures = [fold(cell) for cell in cells if cell]
         if (
             column.role == "other"
             and column.header.strip()
             and not _SKIP_HEADER.search(fold(column.header))
+            and not _NOT_MEASURED_HEADER.search(fold(column.header))
             and len(figures) >= 2
             and all(_NUMBER_CELL.fullmatch(cell) for cell in figures)
+            and not all(_YEAR_CELL.fullmatch(cell) for cell in figures)
+            and not _counts_up(figures)
         ):
             promoted[index] = replace(column, role="value")
     return tuple(promoted)
+
+
+def _counts_up(figures: Sequence[str]) -> bool:
+    """Figures 1, 2, 3… down a column: row numbers or ranks."""
+    return all(each.isdecimal() for each in figures) and [int(each) for each in figures] == list(
+        range(1, len(figures) + 1)
+    )
+
+
+# Columns of figures that are no facts: ranks, codes, line numbers.
+_NOT_MEASURED_HEADER = re.compile(
+    r"位\s*次|排\s*名|名\s*次|代\s*码|编\s*码|行\s*次|栏\s*次|rank|code", re.IGNORECASE
+)
 
 
 def _rows_above_separator(lines: Sequence[_Line]) -> int:
@@ -1381,7 +1400,10 @@ def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str
 
 
 def _columns(
-    headers: Sequence[str], body: Sequence[tuple[_Line, list[Cell]]], *, counted: bool = True
+    headers: Sequence[str],
+    body: Sequence[tuple[_Line, list[Cell]]],
+    *,
+    counted: bool = True,
 ) -> tuple[Column, ...]:
     columns = [_row_column(header, counted=counted) for header in headers]
     for index, column in enumerate(columns):
