@@ -1664,3 +1664,50 @@ def test_a_census_pyramid_counts_people_under_its_male_and_female_headers() -> N
         ("18,722", "人"),
         ("28,892", "人"),
     ]
+
+
+def test_pipes_closing_empty_cells_add_no_columns_to_a_header_of_groups() -> None:
+    # A plan's indicator table: every row closed by a run of empty cells, the lower header
+    # row naming the two sub-columns of each year's group, words (the department) after them.
+    text = (
+        "指 标 名 称 | 单位 | 2021年完成 | 2022年计划 | 责任(牵头)部门 | ||||||\n"
+        "绝对值 | 增长% | 绝对值 | 增长% | |||||||\n"
+        "研发经费投入增长 | % | - | - | - | 10 | 示范区科技创新局 | ||||\n"
+        "孵化载体总数 | 个 | 16 | - | 17 | - | |||||\n"
+        "进出口贸易总额 | 亿元 | 8.71 | -2 | 10.2 | 15 | 示范区自贸办 | ||||\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.status) for f in rules_facts(text)]
+    assert facts == [
+        ("10", "%", "2022", "target"),
+        ("16", "个", "2021", "actual"),
+        ("17", "个", "2022", "target"),
+        ("8.71", "元", "2021", "actual"),
+        ("2", "%", "2021", "actual"),
+        ("10.2", "元", "2022", "target"),
+        ("15", "%", "2022", "target"),
+    ]
+
+
+def test_rows_with_a_unit_cell_are_read_under_the_columns_after_the_unit_header() -> None:
+    # A price monitor's report: the header names more columns than the rows fill (an
+    # explanation, a caption), rows of other cells break the table, and a row whose label
+    # the page lost keeps its unit cell.
+    text = (
+        "商品名称 | 规格、等级 | 单位 | 监测点1 零售价格 | 监测点2 零售价格 | 指标解释 |"
+        " 1、肉禽蛋 |\n"
+        "|\n"
+        "| 鲜猪肉 | 精瘦肉 | 元/500克 | 20.00 | 20.00 |\n"
+        "| 鲜猪肉 | 肋条肉 | 元/500克 | 18.00 | 16.00 |\n"
+        "| 鲜牛肉 | 后腿肉 | 元/500克 | 46.00 | 40.00 |\n"
+        "| 活鸡 | 活肉鸡 | 元/500克 | 无 | 无 | 半放养鸡 | 2、水产品 |\n"
+        "|\n"
+        "| 草鱼 | 活1000克以上一条 | 元/500克 | 12.00 | 11.00 |\n"
+        "| 带鱼 | 冻250克左右一条 | 元/500克 | 25.00 | 25.00 |\n"
+        "| 蒜头 |\n"
+        "元/500克 | 10.00 | 13.00 |\n"
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    prices = ["20.00", "20.00", "18.00", "16.00", "46.00", "40.00"]
+    prices += ["12.00", "11.00", "25.00", "25.00", "10.00", "13.00"]
+    assert [(figure, unit) for figure, unit, _ in facts] == [(p, "元/500克") for p in prices]
+    assert facts[9][2].endswith("监测点2零售价格")

@@ -1094,6 +1094,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     width = max(len(cells) for _, cells in header_rows)
     if layout != "spaces":
         width = max(width, *(len(cells) for _, cells in body))
+        # Pipes closing empty cells at every row's end (`| ||||||`) make no columns.
+        width = min(width, max(_filled_width(cells) for _, cells in (*header_rows, *body)))
     if width < 2:
         return None
     headers = [cells for _, cells in header_rows]
@@ -1143,6 +1145,11 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _filled_width(cells: Sequence[Cell]) -> int:
+    """How many of a row's cells reach its last cell with text in it."""
+    return max((index + 1 for index, cell in enumerate(cells) if cell.text), default=0)
 
 
 def _heads_data(rows: Sequence[tuple[_Line, list[Cell]]], index: int) -> bool:
@@ -1307,18 +1314,33 @@ def _grouped_headers(
     span = len(lower) // groups
     if groups > 1 and lower[:span] * groups != lower:
         return None
+    worded = _worded_columns(body)
     best: tuple[int, list[str]] | None = None
     for spanning in combinations(range(1, len(upper)), groups):
         headers = [upper[0]]
+        subs: list[int] = []  # the columns a group's sub-headers head
         for index in range(1, len(upper)):
             if index in spanning:
+                subs += range(len(headers), len(headers) + span)
                 headers += [upper[index] + sub for sub in lower[:span]]
             else:
                 headers.append(upper[index])
+        if worded & set(subs):
+            continue  # sub-columns of figures (绝对值, 增长%) never hold words (责任部门)
         fit = _fit_to_body(headers, body)
         if best is None or fit > best[0]:
             best = (fit, headers)
     return best[1] if best else None
+
+
+def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
+    """The columns where some body cell holds words, not a figure or a dash."""
+    return {
+        index
+        for cells in body
+        for index, cell in enumerate(cells)
+        if re.search(r"[^\W\d_]", fold(cell.clean)) and not _NUMBER_CELL.fullmatch(fold(cell.clean))
+    }
 
 
 def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
@@ -3296,11 +3318,30 @@ def _figure_row_tables(text: str, taken: _Spans) -> list[Table]:
             )
         )
         if any(row.cells for row in rows):
-            tables += _figure_row_parts(text, replace(grid, rows=rows))
+            tables += _figure_row_parts(text, replace(grid, rows=rows), _names_above(tables, grid))
     return tables
 
 
-def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
+def _names_above(tables: Sequence[Table], grid: FigureGrid) -> list[str]:
+    """The value columns' names of the table of unit-celled rows right above `grid` (within
+    the lines one header may reach), where it has as many as the grid is wide: a table the
+    page broke with lines of other cells (`| 活鸡 | … | 无 | 无 | 半放养鸡 |`) goes on under
+    its header."""
+    width = max(len(row.cells) for row in grid.rows)
+    for table in reversed(tables):
+        names = [column.header for column in table.columns if column.role == "value"]
+        near = grid.start - table.end <= _NAMES_REACH
+        if near and len(names) == width and any(c.role == "unit" for c in table.columns):
+            return names
+        break
+    return []
+
+
+# How far below a table of unit-celled rows its header may still name a grid's columns.
+_NAMES_REACH = 400
+
+
+def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = ()) -> list[Table]:
     lines = [text[start:end] for start, end in grid.header]
     title = _with_caption(text, lines[0].strip() if lines else "", grid.start)
     # Joined by line ends: a letter-spaced unit line (單 位 ﹕ 百 萬 元) stops at its own.
@@ -3346,6 +3387,7 @@ def _figure_row_parts(text: str, grid: FigureGrid) -> list[Table]:
         plain = (
             grid.names
             or _piped_names(lines, width, stubs)
+            or (list(names_above) if unit_cells else [])
             or _plain_names(named_lines[-1:], width, stubs)
         )
         names = [(name, _header_unit(name) or unit) for name in plain]
@@ -3484,7 +3526,14 @@ def _piped_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
         if len(words) == 1 and len(cells) - len(words) > _CAPTION_GAPS:
             continue
         named += words
-    return named[stubs:] if len(named) == width + stubs else []
+    if len(named) == width + stubs:
+        return named[stubs:]
+    # 商品名称 | 规格、等级 | 单位 | 监测点1 | 监测点2 | 指标解释: the figures' columns follow
+    # the unit column's header, whatever heads the labels before it or the words after.
+    units = [index for index, name in enumerate(named) if _UNIT_COLUMN.match(fold(name))]
+    if len(units) == 1 and units[0] + 1 + width <= len(named):
+        return named[units[0] + 1 : units[0] + 1 + width]
+    return []
 
 
 def _plain_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:

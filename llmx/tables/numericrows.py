@@ -76,6 +76,8 @@ CONTINUED_LINES = 60
 _BETWEEN_ROWS_MAX = 2  # lines of words or blank lines between two rows of one grid
 _CAPTION_MAX = 24  # characters of a group caption between rows
 _UNIT_MAX = 6  # characters of a unit standing alone in a row (万千瓦时)
+# A unit per some measure, maybe counted (元/500克, 元/5升, 元/kg, 公斤/亩).
+_PER_MEASURE = re.compile(r"(?P<unit>[^/\d\s]{1,4})/\d{0,4}(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,3})")
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         for first, last in groups
     ]
     unit = None
-    if len(label_cells) >= 2 and _is_unit_word(label_cells[-1].group()):
+    if label_cells and _is_unit_word(label_cells[-1].group()):
         # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
         unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
         label_cells = label_cells[:-1]
@@ -204,6 +206,9 @@ def _is_unit_word(words: str) -> bool:
     """Whether a cell's words are a unit alone (萬噸, 亿元, 公顷, %) that a figure is in."""
     if words in ("%", "‰"):
         return True
+    per = _PER_MEASURE.fullmatch(words)
+    if per:  # 元/500克, 元/5升, 吨/亩: a unit per a measure
+        return _is_unit_word(per.group("unit"))
     if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX:
         return False
     found = find_quantities(f"1{words}")
