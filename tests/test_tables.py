@@ -1711,3 +1711,55 @@ def test_rows_with_a_unit_cell_are_read_under_the_columns_after_the_unit_header(
     prices += ["12.00", "11.00", "25.00", "25.00", "10.00", "13.00"]
     assert [(figure, unit) for figure, unit, _ in facts] == [(p, "元/500克") for p in prices]
     assert facts[9][2].endswith("监测点2零售价格")
+
+
+def test_a_column_of_units_is_told_by_its_cells_where_the_header_wrapped_past_telling() -> None:
+    # The header's words wrapped onto a second line (计量⏎单位, 变化⏎较上一监测日), so no
+    # header cell reads 单位; the cells do. The first row lost its price, so its change and
+    # arrow sit one column left.
+    text = (
+        "项目 | 标准等级 | 计量 | 价格 | 变化 | 升降趋势 | ||||\n"
+        "名称 | 单位 | 较上一监测日 | 升 | 降 | |||||\n"
+        "鲜猪肉 | 精瘦肉 | 元/斤 | -0.76% | ↓ | |||||\n"
+        "鲜猪肉 | 五花肉 | 元/斤 | 15.39 | -0.84% | ↓ | ||||\n"
+        "排骨 | 主销 | 元/斤 | 24.88 | 0.00% | |||||\n"
+        "鲜牛肉 | 主销 | 元/斤 | 37.90 | 0.26% | ↑ | ||||\n"
+        "鲜羊肉 | 主销 | 元/斤 | 44.06 | -0.23% | ↓ | ||||\n"
+        "白条鸡 | 主销 | 元/斤 | 11.65 | 0.00% | |||||\n"
+    )
+    facts = [(fact[0], fact[2]) for fact in _facts_of(text)]
+    assert facts[1:] == [
+        ("15.39", "元/斤"),
+        ("0.84%", "%"),
+        ("24.88", "元/斤"),
+        ("0.00%", "%"),
+        ("37.90", "元/斤"),
+        ("0.26%", "%"),
+        ("44.06", "元/斤"),
+        ("0.23%", "%"),
+        ("11.65", "元/斤"),
+        ("0.00%", "%"),
+    ]
+
+
+def test_a_unit_alone_on_a_line_and_fiscal_years_run_together_head_rows_of_figures() -> None:
+    # A finance summary: `百萬港元` alone over the rows, its three fiscal years written without
+    # a gap, a row naming itself a percentage of GDP.
+    text = (
+        "香港特別行政區政府的財務狀況\n\n百萬港元\n\n  2017-182018-192019-20\n"
+        "政府收入 619,837 599,774 590,926\n"
+        "政府開支 470,863 531,825 607,830\n"
+        "相當於本地生產總值的百份比* 5.6 2.4 -0.4\n"
+    )
+    facts = [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("619,837", 619_837e6, "港元", "2017"),
+        ("599,774", 599_774e6, "港元", "2018"),
+        ("590,926", 590_926e6, "港元", "2019"),
+        ("470,863", 470_863e6, "港元", "2017"),
+        ("531,825", 531_825e6, "港元", "2018"),
+        ("607,830", 607_830e6, "港元", "2019"),
+        ("5.6", 5.6, "%", "2017"),
+        ("2.4", 2.4, "%", "2018"),
+        ("0.4", 0.4, "%", "2019"),
+    ]

@@ -112,7 +112,7 @@ from llmx.tables.commarows import CommaGrid, find_comma_tables
 from llmx.tables.flattened import FlatGrid, find_flattened
 from llmx.tables.labelrows import LabelRowsGrid, find_label_rows
 from llmx.tables.ledger import LedgerGrid, find_ledgers
-from llmx.tables.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows
+from llmx.tables.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows, is_unit_word
 from llmx.tables.outline import lineages
 from llmx.tables.pairs import PairGrid, find_pairs
 from llmx.tables.periodrows import PeriodGrid, find_period_rows
@@ -311,8 +311,14 @@ _ENDS_IN_RATE = re.compile(r"\d\s*%$")
 def _label_unit(label: str) -> Unit | None:
     """The unit a row's label writes (`税收总量（亿元）`); none for a gloss or a note in
     brackets (城镇(zhèn), 工业(含电力)), nor for a rate that is part of its name."""
+    if _PERCENT_NAMED.search(fold(label)):
+        return ("%", 1.0)  # 相當於本地生產總值的百份比*: a percentage, whatever the table's unit
     found = split_header_unit(label)
     return found if found and is_fact_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
+
+
+# A row that names itself a percentage (百分比, and the variant 百份比), a footnote mark after.
+_PERCENT_NAMED = re.compile(r"百[分份]比\s*[*＊]?\s*$")
 
 
 def _is_rate_header(header: str) -> bool:
@@ -1178,12 +1184,19 @@ def _figures_in_stated_units(
             and not _SKIP_HEADER.search(fold(column.header))
             and not _NOT_MEASURED_HEADER.search(fold(column.header))
             and len(figures) >= 2
-            and all(_NUMBER_CELL.fullmatch(cell) for cell in figures)
+            and _mostly_figures(figures)
             and not all(_YEAR_CELL.fullmatch(cell) for cell in figures)
             and not _counts_up(figures)
         ):
             promoted[index] = replace(column, role="value")
     return tuple(promoted)
+
+
+def _mostly_figures(cells: Sequence[str]) -> bool:
+    """Figures in every cell, or in all but one of five or more: a row that lost a cell
+    shifts the next cell's words (an arrow, ↓) into the column."""
+    odd = sum(not _NUMBER_CELL.fullmatch(cell) for cell in cells)
+    return odd == 0 or (len(cells) >= 5 and odd == 1)
 
 
 def _counts_up(figures: Sequence[str]) -> bool:
@@ -1436,6 +1449,9 @@ def _columns(
         cells = [cells[index] for _, cells in body if index < len(cells)]
         if column.role == "other" and _is_year_column(column.header, cells):
             columns[index] = Column(column.header, "period", None, None, None)
+        elif column.role == "other" and _holds_units(cells):
+            # 鲜猪肉 | 五花肉 | 元/斤 | 15.39 under a header wrapped past telling (计量⏎单位)
+            columns[index] = Column(column.header, "unit", None, None, None)
     if not any(column.role == "indicator" for column in columns):
         # No 指标 header: the first column of words labels the rows.
         for index, column in enumerate(columns):
@@ -1473,6 +1489,12 @@ _YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年)?$")
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年?")
 # A full stop, or a comma between words, in a cell that should hold a number: prose.
 _SENTENCE = re.compile(r"[。；]|[，,]\s*\D")
+
+
+def _holds_units(cells: Sequence[Cell]) -> bool:
+    """A column whose every filled cell is a unit alone (元/斤, 万元, %): the rows' units."""
+    units = [cell.clean for cell in cells if cell.clean]
+    return len(units) >= 2 and all(is_unit_word(unit) for unit in units)
 
 
 def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
@@ -3361,7 +3383,7 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     # Or a caption in English ending in its unit (`Population by Residence (10000 persons)`),
     # maybe the translation of such a line.
     header_lines = [] if grid.one_cell_per_line else lines
-    alone = _units_alone(header_lines, _UNIT_ALONE, fold)
+    alone = _units_alone(header_lines, _UNIT_ALONE, fold) or _bare_units(header_lines)
     english = _units_alone(header_lines, _ENGLISH_CAPTION, lambda unit: from_english(unit) or "")
     if table_unit is None and len(alone) == 1 and set(english) <= set(alone):
         table_unit = alone[0]
@@ -3503,6 +3525,16 @@ def _units_alone(
         for line in lines
         if (found := line_of_a_unit.fullmatch(fold(line)))
         and (unit := _header_unit(f"({unit_words(found.group(1))})"))
+    ]
+
+
+def _bare_units(lines: Sequence[str]) -> list[Unit]:
+    """The units of header lines that are a unit's words alone, unbracketed (`百萬港元`)."""
+    bare = [fold(line).strip() for line in lines]
+    return [
+        unit
+        for words in bare
+        if len(words) >= 2 and is_unit_word(words) and (unit := _unit_words(words))
     ]
 
 

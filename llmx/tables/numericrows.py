@@ -128,7 +128,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         elif (
             first_figure >= 2
             and _is_figure(cells[first_figure - 2].group())
-            and _is_unit_word(last.group())
+            and is_unit_word(last.group())
         ):
             groups.insert(0, (cells[first_figure - 2], last))
             first_figure -= 2
@@ -149,7 +149,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         for first, last in groups
     ]
     unit = None
-    if label_cells and _is_unit_word(label_cells[-1].group()):
+    if label_cells and is_unit_word(label_cells[-1].group()):
         # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
         unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
         label_cells = label_cells[:-1]
@@ -202,13 +202,13 @@ def _cells_of(line: str) -> list[Token]:
     return tokens
 
 
-def _is_unit_word(words: str) -> bool:
+def is_unit_word(words: str) -> bool:
     """Whether a cell's words are a unit alone (萬噸, 亿元, 公顷, %) that a figure is in."""
     if words in ("%", "‰"):
         return True
     per = _PER_MEASURE.fullmatch(words)
     if per:  # 元/500克, 元/5升, 吨/亩: a unit per a measure
-        return _is_unit_word(per.group("unit"))
+        return is_unit_word(per.group("unit"))
     if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX:
         return False
     found = find_quantities(f"1{words}")
@@ -226,13 +226,29 @@ _AMOUNT = re.compile(r"(?P<figure>[-−+]?\d[\d,]*(?:\.\d+)?)(?P<unit>[^\d\s|｜
 def _is_amount(cell: str) -> bool:
     """A figure with its unit written on (308.12万吨)."""
     found = _AMOUNT.fullmatch(cell)
-    return found is not None and _is_unit_word(found.group("unit"))
+    return found is not None and is_unit_word(found.group("unit"))
+
+
+def _line_years(line: str) -> tuple[str, ...]:
+    """The years a line of years gives, in order; a run of fiscal years written together
+    (`2017-182018-192019-20`) gives each the year it begins in."""
+    if _FISCAL_RUN.fullmatch(line):
+        return tuple(found.group(1) for found in _FISCAL.finditer(line))
+    return tuple(_YEAR.findall(line))
+
+
+# Fiscal years run together without a gap: 2017-182018-192019-20.
+_FISCAL = re.compile(r"((?:19|20)\d{2})-\d{2}")
+_FISCAL_RUN = re.compile(r"\s*(?:(?:19|20)\d{2}-\d{2}){2,}\s*")
 
 
 def _is_year_line(line: str) -> bool:
     """A line of years alone, at least two, rising, or the same rising years once under each
     of several groups (`2008 | 2009 | 2008 | 2009 …` under 增加值, 劳动者报酬, …): a header
     giving each column its year."""
+    if _FISCAL_RUN.fullmatch(line):
+        fiscal = [int(year) for year in _line_years(line)]
+        return all(b == a + 1 for a, b in pairwise(fiscal))
     cells = _CELL.findall(line)
     years = [_YEAR_CELL.fullmatch(cell) for cell in cells]
     lead = next((i for i, year in enumerate(years) if year), len(years))
@@ -413,7 +429,7 @@ def _header_above(
         if words:
             header.insert(0, (start + line.index(words[0]), start + len(line.rstrip())))
             if not years and year_line:
-                found = tuple(_YEAR.findall(line))
+                found = _line_years(line)
                 years = found if len(found) == width else ()
         above -= 1
     if years:
@@ -436,7 +452,7 @@ def _years_further_up(
         if _PROSE.search(line):
             break
         if _is_year_line(line):
-            found = tuple(_YEAR.findall(line))
+            found = _line_years(line)
             return (found[-width:] if len(found) >= width else ()), ()
         passed.insert(0, line)
     return _years_a_line_each(passed, width)
@@ -588,7 +604,7 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
                 rows += [FigureRow(run[a], tuple(run[a + 1 : b]), 0) for a, b in by_year]
             elif labels and sum(map(_is_figure, figures)) >= _FIGURES_MIN:
                 unit = None
-                if len(labels) >= 2 and _is_unit_word(text[labels[-1][0] : labels[-1][1]]):
+                if len(labels) >= 2 and is_unit_word(text[labels[-1][0] : labels[-1][1]]):
                     unit, labels = labels[-1], labels[:-1]  # 地区生产总值 | 亿元 | 91.3 | 7.5
                 own = _own_labels(text, labels)
                 if len(own) < len(labels):
