@@ -1763,3 +1763,24 @@ def test_a_unit_alone_on_a_line_and_fiscal_years_run_together_head_rows_of_figur
         ("2.4", 2.4, "%", "2018"),
         ("0.4", 0.4, "%", "2019"),
     ]
+
+
+def test_a_plan_group_over_target_and_growth_lines_up_by_what_a_rate_column_can_hold() -> None:
+    # `2016年` spans `计划 目标值 | 比上年增长(%)`; which upper cell is the group is told by the
+    # figures: a rate column does not hold 1663. The group's growth is the plan's, a target,
+    # and the plan's fulfilment (完成年度计划) is a result.
+    text = (
+        "指标名称 | 单位 | 1季度累计 | 同比增速(±%) | 2016年 | 完成年度计划(%) | |\n"
+        "计划 目标值 | 比上年增长(%) | |||||\n"
+        "固定资产投资额 | 亿元 | 69.88 | 9.1 | 270.7 | 15.0 | 25.8 |\n"
+        "社会消费品零售总额 | 亿元 | 345.86 | 8.5 | 1663 | 8.5 | 20.8 |\n"
+    )
+    facts = [(f.text, f.unit, f.status) for f in rules_facts(text)]
+    assert facts[:5] == [
+        ("69.88", "元", "actual"),
+        ("9.1", "%", "actual"),
+        ("270.7", "元", "target"),
+        ("15.0", "%", "target"),
+        ("25.8", "%", "actual"),
+    ]
+    assert [f.period for f in rules_facts(text)][2:4] == ["2016", "2016"]

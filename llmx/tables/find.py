@@ -341,10 +341,13 @@ def _header_status(header: str) -> str | None:
     compared = _COMPARED.search(folded)
     if compared:  # 实征净额与全年预算数比较: the collections' status, not the budget's
         return _header_status(folded[: compared.start()])
-    # A header's own word wins: "预计目标" is a target, "预计完成" an actual.
+    # A header's own word wins: "预计目标" is a target, "预计完成" an actual, and so is a
+    # plan's fulfilment (完成年度计划(%), 完成预算%).
     alone = outside_brackets(header)
-    if "预计完成" in folded or (
-        _ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded)
+    if (
+        "预计完成" in folded
+        or _FULFILMENT.search(folded)
+        or (_ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded))
     ):
         return "actual"
     if _TARGET_HEADER.search(folded) or _BUDGET_ONLY.fullmatch(alone):
@@ -352,6 +355,7 @@ def _header_status(header: str) -> str | None:
     return "actual" if _OUTCOME_ONLY.fullmatch(alone) else None
 
 
+_FULFILMENT = re.compile(r"完\s*成.{0,4}(?:计\s*划|目\s*标|预\s*算)")
 # A measure compared with another (`…与全年预算数比较/百分比`, `…占本月分配预算数/百分比`).
 _COMPARED = re.compile(r"(?<=.)(?:与|占)(?=.+?(?:比较|百分比|比重))")
 # A header that is the word 预算 (or 决算) alone, `预算(元)`, heads budgeted (or final)
@@ -583,6 +587,7 @@ _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
     r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
+    r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
@@ -1109,22 +1114,25 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         headers = _rowspan_restored(headers, width)
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
     widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
-    if layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width:
+    texts_placed = layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width
+    if texts_placed:
         # A header over several lines narrower than the rows: its words are placed by where
         # they stand over the widest row's cells.
         grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
         grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
         texts = _stacked_headers(text, header_rows, grid)
-    else:
+    group_of: list[int | None] = []
+    if not texts_placed:
         grouped = _grouped_headers(headers, [cells for _, cells in body], width)
-        texts = grouped or _header_texts(_spans_spread(headers, width), width)
+        texts = grouped[0] if grouped else _header_texts(_spans_spread(headers, width), width)
+        group_of = grouped[1] if grouped else []
         grid = [_display_span(text, grid_line.start, cell) for cell in grid_cells]
     above = _lines_above(lines, first)
     unit_source = " ".join([*(line.text for line in above), *titles])
     table_unit = _unit_line_unit(unit_source)
     # Space columns under a header broken over lines join words of several columns into one
     # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
-    columns = _columns(texts, body, counted=layout != "spaces")
+    columns = _columns(texts, body, counted=layout != "spaces", group_of=group_of)
     unit_column = layout != "spaces" and any(column.role == "unit" for column in columns)
     if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
         columns = _figures_in_stated_units(columns, body)
@@ -1308,7 +1316,7 @@ def _opens_with_pipe(line: _Line) -> bool:
 
 def _grouped_headers(
     header_rows: Sequence[Sequence[Cell]], body: Sequence[Sequence[Cell]], width: int
-) -> list[str] | None:
+) -> tuple[list[str], list[int | None]] | None:
     """The headers of a two-row header whose lower row names only the sub-columns of the
     upper row's groups (`指标 | 累计 | 当月 | 完成预算%` over `本期 | 同期 | 本期 | 同期`), the
     cells a group spans left out of the export: each column's header is its group's and its
@@ -1328,22 +1336,38 @@ def _grouped_headers(
     if groups > 1 and lower[:span] * groups != lower:
         return None
     worded = _worded_columns(body)
-    best: tuple[int, list[str]] | None = None
+    best: tuple[int, list[str], list[int | None]] | None = None
     for spanning in combinations(range(1, len(upper)), groups):
         headers = [upper[0]]
-        subs: list[int] = []  # the columns a group's sub-headers head
+        group_of: list[int | None] = [None]  # the upper cell a column's group is under
         for index in range(1, len(upper)):
             if index in spanning:
-                subs += range(len(headers), len(headers) + span)
                 headers += [upper[index] + sub for sub in lower[:span]]
+                group_of += [index] * span
             else:
                 headers.append(upper[index])
-        if worded & set(subs):
+                group_of.append(None)
+        if any(group_of[column] is not None for column in worded if column < len(group_of)):
             continue  # sub-columns of figures (绝对值, 增长%) never hold words (责任部门)
         fit = _fit_to_body(headers, body)
         if best is None or fit > best[0]:
-            best = (fit, headers)
-    return best[1] if best else None
+            best = (fit, headers, group_of)
+    return (best[1], best[2]) if best else None
+
+
+def _statuses_shared(columns: Sequence[Column], group_of: Sequence[int | None]) -> list[Column]:
+    """Sub-columns of one group (2016年 over 计划目标值 | 比上年增长(%)) share its status: a
+    column naming none takes the one its siblings name, where they name one alone."""
+    shared = list(columns)
+    for group in {each for each in group_of if each is not None}:
+        members = [i for i, each in enumerate(group_of) if each == group and i < len(columns)]
+        named = {columns[i].status for i in members} - {None}
+        if len(named) == 1:
+            status = named.pop()
+            for i in members:
+                if columns[i].role == "value" and columns[i].status is None:
+                    shared[i] = replace(columns[i], status=status)
+    return shared
 
 
 def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
@@ -1358,14 +1382,21 @@ def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
 
 def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
     """How many body cells agree with their header: decimals under a `%`, whole numbers
-    elsewhere."""
+    elsewhere, and no amount over a few hundred under a rate."""
     fit = 0
     for cells in body:
         for header, cell in zip(headers, cells, strict=False):
             words = fold(cell.clean)
             if _NUMBER_CELL.fullmatch(words):
                 fit += ("." in words) == fold(header).rstrip().endswith("%")
+                # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
+                rate = "%" in fold(header)
+                fit -= 2 * (rate and abs(float(words.rstrip("%*").replace(",", ""))) > _RATE_MAX)
     return fit
+
+
+# The largest figure a column of rates plausibly holds (a plan fulfilled at 180%).
+_RATE_MAX = 200
 
 
 def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:
@@ -1439,12 +1470,13 @@ def _columns(
     body: Sequence[tuple[_Line, list[Cell]]],
     *,
     counted: bool = True,
+    group_of: Sequence[int | None] = (),
 ) -> tuple[Column, ...]:
     columns = [_row_column(header, counted=counted) for header in headers]
     for index, column in enumerate(columns):
         if _is_serial(column.header, [cells[index] for _, cells in body if index < len(cells)]):
             columns[index] = Column(column.header, "other", None, None, None)
-    columns = _changes_with_status(columns)
+    columns = _changes_with_status(_statuses_shared(columns, group_of))
     for index, column in enumerate(columns):
         cells = [cells[index] for _, cells in body if index < len(cells)]
         if column.role == "other" and _is_year_column(column.header, cells):
