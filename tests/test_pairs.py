@@ -133,3 +133,22 @@ def test_a_header_named_by_its_measure_is_no_two_column_grid() -> None:
         find_pairs(_cells("指标名称", "2030年", "比上年增长(%)", "粮食产量", "4.48万吨", "-0.4"))
         == []
     )
+
+
+def test_lone_pipes_between_cells_are_empty_cells_that_part_no_rows() -> None:
+    # A page that closes every cell with a pipe writes a wide row's empty cells as a dozen
+    # lines of a pipe alone; two label-value pairs stand side by side in each row.
+    empties = "|\n" * 12
+    text = (
+        "10-3 市区商品零售价格指数 |\n" + empties + "(2021年,以上年为100) |\n" + empties
+        + "项 目 |\n指 数 |\n项 目 |\n指数 |\n" + empties
+        + "商品零售价格指数 |\n102.0\n|\n1.服装材料 |\n104.1 |\n" + empties
+        + "一、食品 |\n101.3 |\n2.床上用品 |\n106.8 |\n" + empties
+    )  # fmt: skip
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("102.0", "", "2021"),
+        ("104.1", "", "2021"),
+        ("101.3", "", "2021"),
+        ("106.8", "", "2021"),
+    ]

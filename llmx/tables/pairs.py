@@ -137,13 +137,15 @@ class _Cell:
 
 def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
     """The cells from line `index` on, one per line of words, for as long as no more than
-    a few blank lines (or lines of spaces) part them."""
+    a few blank lines (or lines of spaces) part them; lines of a pipe alone, however many,
+    are empty cells and part nothing."""
     blanks = 0
     for position in range(index, len(lines)):
         start, line = lines[position]
         offset, words = _words(line)
         if not words:
-            blanks += 1
+            # A lone pipe is an empty cell (a wide row's blanks), not a gap in the table.
+            blanks += not _RULES.search(line.strip())
             if blanks > _BLANKS_MAX:
                 return
             continue
