@@ -1340,3 +1340,20 @@ def test_a_coefficient_in_percent_is_a_share_and_a_list_after_its_change_is_chan
     kinds = [(f.text, f.kind) for f in rules_facts(text)]
     assert kinds[0] == ("27.8%", "share")
     assert kinds[-3:] == [("4辆", "change"), ("12台", "change"), ("10条", "change")]
+
+
+def test_a_goal_after_a_semicolon_keeps_the_plan_year_its_sentence_opened_with() -> None:
+    # A news account of a budget report: the review's year is the document's, but a goal
+    # after the semicolon of a sentence that opened with the plan year is that year's.
+    text = (
+        "关于山东省2014年预算执行情况和2015年预算草案的报告显示,2014年,全省财政运行良好。"
+        "2015年全省地方一般公共预算收入安排5504.25亿元,比上年增长9.5%;"
+        "省级一般公共预算收入安排194.89亿元,比上年下降2.9%。\n"
+    )
+    facts = [(f.text, f.period, f.status) for f in rules_facts(text)]
+    assert facts == [
+        ("5504.25亿元", "2015", "target"),
+        ("9.5%", "2015", "target"),
+        ("194.89亿元", "2015", "target"),
+        ("2.9%", "2015", "target"),
+    ]

@@ -531,9 +531,13 @@ def period_of(
     if _on_offices(folded, section, quantity.start) and not _YEAR_IN_SENTENCE.search(sentence):
         return None  # 机构设置及人员情况: a department's offices and staff, dated by nothing
     ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
-    if default == "actual" and status == "target" and ahead:
+    # 2015年全省…收入安排5504.25亿元;省级…收入安排194.89亿元: a goal's sentence that opened
+    # with the plan year before a semicolon is that year's still, as its status says.
+    opening = _opening_year(folded, bounds, start, across_semicolons=True)
+    planned = opening if status == "target" and _is_plan_year(opening, context) else None
+    if default == "actual" and status == "target" and (ahead or planned):
         # 全省将推动数字经济占比达到40%, 今年主要预期目标是:…: a goal for the year ahead.
-        year = context.plan_year
+        year = planned or context.plan_year
     elif default == "actual":
         year = section_year(section) or context.report_year
     else:
@@ -546,6 +550,11 @@ def period_of(
 # The part of a department's budget or final accounts on its offices and staff (GUIDELINES,
 # round 20: its counts have no period where no year is stated).
 _OFFICES_HEADING = re.compile(r"机构设置|人员情况|人员构成")
+
+
+def _is_plan_year(year: str | None, context: DocumentContext) -> bool:
+    """Whether `year` is the plan's year or after it."""
+    return bool(year and context.plan_year and year >= context.plan_year)
 
 
 def _on_offices(folded: str, section: Section, position: int) -> bool:
