@@ -1784,3 +1784,22 @@ def test_a_plan_group_over_target_and_growth_lines_up_by_what_a_rate_column_can_
         ("25.8", "%", "actual"),
     ]
     assert [f.period for f in rules_facts(text)][2:4] == ["2016", "2016"]
+
+
+def test_rows_that_write_their_own_bracket_are_no_parts_of_the_row_above() -> None:
+    # Each row names its unit; a rate's (%) and the days of a stay (日) are no parts of the
+    # admissions above them, and take none of its 萬人.
+    text = (
+        "指標 | 2022年 | 2021年 |\n---|---|---|\n"
+        "衛生院診療人次(億次) | 0.24 | 0.22 |\n"
+        "衛生院入院人數(萬人) | 166.4 | 168.77 |\n"
+        "衛生院病床使用率(%) | 69.5 | 73.8 |\n"
+        "衛生院出院者平均住院日(日) | 6.7 | 6.8 |\n"
+    )
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert facts[4:] == [
+        ("69.5", 69.5, "%"),
+        ("73.8", 73.8, "%"),
+        ("6.7", 6.7, "日"),
+        ("6.8", 6.8, "日"),
+    ]

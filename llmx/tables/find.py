@@ -314,6 +314,8 @@ def _label_unit(label: str) -> Unit | None:
     if _PERCENT_NAMED.search(fold(label)):
         return ("%", 1.0)  # 相當於本地生產總值的百份比*: a percentage, whatever the table's unit
     found = split_header_unit(label)
+    if found == ("日", 1.0):
+        return found  # 平均住院日(日): days, where a 日 in prose is a date's
     return found if found and is_fact_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
 
 
@@ -519,10 +521,18 @@ def _heading_row_units(table: Table) -> list[Table]:
     its unit, down to the next such row (`二、常住居民年平均人口 (万人)`)."""
     if table.unit is not None or table.parent or len(table.rows) < _PARTS_MIN:
         return [table]  # a part under a parent row takes the parent's unit, or none
-    written = (_label_unit(table.indicator_of(row)) for row in table.rows)
-    units = [unit if unit and unit[0] not in RATE_UNITS else None for unit in written]
+    labels = [table.indicator_of(row) for row in table.rows]
+    units = [
+        unit if (unit := _label_unit(label)) and unit[0] not in RATE_UNITS else None
+        for label in labels
+    ]
     if units[0] is None or all(units):
         return [table]
+    if any(
+        unit is None and _OWN_BRACKET.search(label)
+        for unit, label in zip(units, labels, strict=True)
+    ):
+        return [table]  # 病床使用率(%), 平均住院日(日): rows that write their own, no parts
     heads = [index for index, unit in enumerate(units) if unit]
     return [
         replace(table, rows=table.rows[head:end], unit=units[head])
@@ -531,6 +541,8 @@ def _heading_row_units(table: Table) -> list[Table]:
 
 
 _PARTS_MIN = 3
+# A label's own bracket at its end, short words (a unit, or what stands for one).
+_OWN_BRACKET = re.compile(r"[(（][^()（）\d]{1,4}[)）]\s*$")
 
 
 def _cell_tables(text: str) -> list[Table]:
