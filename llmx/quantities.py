@@ -69,11 +69,13 @@ _ARABIC = (
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
 # 四十九点五亿美元: a decimal point in words, with its digits after it.
-# 三億九千六百萬元: the same in words; the 万 closing it is the number's own, not a magnitude.
+# 三億九千六百萬元: the same in words; the 万 closing it is the number's own, not a magnitude;
+# 十億八千兩百九十一萬六千元: and the thousands after it are the number's too.
 # 一○四.六八億元, 三四五．五億元: digit by digit, as Taiwan's press writes amounts, with a
 # circle for zero inside the numeral and a point for 点, before a magnitude only.
 _CHINESE = (
-    rf"[{_CN_DIGITS}]+亿[零〇一二两三四五六七八九][{_CN_DIGITS}]*万(?!亿)|"
+    rf"[{_CN_DIGITS}]+亿[零〇一二两三四五六七八九][{_CN_DIGITS}]*万"
+    rf"(?:[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?(?!亿)|"
     rf"[{_CN_DIGITS}][{_CN_DIGITS}○]*(?:万[零〇一二两三四五六七八九][{_CN_DIGITS}]*)?"
     rf"(?:点[零〇一二两三四五六七八九]+|\.[零〇○一二两三四五六七八九]+(?=\s?[万亿]))?"
 )

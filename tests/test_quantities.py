@@ -419,3 +419,15 @@ def test_parts_with_no_unit_after_them_stay_apart() -> None:
         ("12万", 120_000), ("3400", 3400), ("20亿", 2e9),
     ]  # fmt: skip
     assert (found[-1].text, found[-1].value, found[-1].unit) == ("三亿千瓦时", 3e8, "千瓦时")
+
+
+def test_an_amount_in_words_keeps_the_thousands_after_its_wan() -> None:
+    # A Taiwan council's budget in words: hundreds of millions, ten-thousands, then thousands.
+    found = find_quantities(
+        "其中十億八千兩百九十一萬六千元遭大會保留,遭刪減八億三千五百九十一萬六千元。"
+    )
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("十億八千兩百九十一萬六千元", 1_082_916_000, "元"),
+        ("八億三千五百九十一萬六千元", 835_916_000, "元"),
+    ]
+    assert [q.text for q in find_quantities("一亿二千万千瓦")] == ["一亿二千万千瓦"]
