@@ -1803,3 +1803,38 @@ def test_rows_that_write_their_own_bracket_are_no_parts_of_the_row_above() -> No
         ("6.7", 6.7, "日"),
         ("6.8", 6.8, "日"),
     ]
+
+
+def test_a_numbered_note_in_a_header_is_no_figure() -> None:
+    text = (
+        "表1-1 各镇常住人口数\n单位:人、%\n地区 | 常住人口 | 比重[4] |\n"
+        "鼎屏镇 | 239523 | 33.85 |\n城北镇 | 18495 | 2.61 |\n"
+    )
+    assert [(f.text, f.unit) for f in rules_facts(text)] == [
+        ("239523", "人"),
+        ("33.85", "%"),
+        ("18495", "人"),
+        ("2.61", "%"),
+    ]
+
+
+def test_a_unit_line_listing_a_unit_of_persons_gives_it_to_the_rows_that_count_people() -> None:
+    # Cells a line each: the header's years, then a group caption before the first row; the
+    # unit line lists the schools' unit and the students' (in ten thousands).
+    cells = [
+        "单位:所、万人", "指 标", "2012年", "2013年", "  普通高等学校",
+        "  学校数", "122", "123", "  招生数", "44.51", "44.29",
+        "  #高职", "20.12", "19.87", "  教职工数", "12.79", "12.82",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n"
+    facts = [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("122", 122, "所", "2012"),
+        ("123", 123, "所", "2013"),
+        ("44.51", 445_100, "人", "2012"),
+        ("44.29", 442_900, "人", "2013"),
+        ("20.12", 201_200, "人", "2012"),
+        ("19.87", 198_700, "人", "2013"),
+        ("12.79", 127_900, "人", "2012"),
+        ("12.82", 128_200, "人", "2013"),
+    ]

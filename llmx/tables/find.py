@@ -236,6 +236,7 @@ class Table:
         """
         amount, rate = _listed_units(self.unit)
         label = self.indicator_of(row)
+        amount = amount or _listed_for_row(self.unit, self._with_parent(row, label))
         row_unit = _label_unit(label) or _unit_words(self._cell_of(row, "unit"))
         if _BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
@@ -248,6 +249,16 @@ class Table:
         if not column.unit and _INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
         return row_unit or column.unit or amount
+
+    def _with_parent(self, row: Row, label: str) -> str:
+        """A sub-item's label (`#高中`) after the label of the row it is part of (招生数)."""
+        if not label.startswith(_SUB_MARKS):
+            return label
+        if self.parent or row not in self.rows:
+            return self.parent + label  # a part cut under its parent row
+        above = self.rows[: self.rows.index(row)]
+        parents = (self.indicator_of(each) for each in reversed(above))
+        return next((parent for parent in parents if not parent.startswith(_SUB_MARKS)), "") + label
 
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
@@ -279,11 +290,34 @@ def _listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
     which column is in which."""
     if unit is None or "、" not in unit[0]:
         return unit, None
-    first, *others = unit[0].split("、")
-    parsed = [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
+    parsed = _listed(unit)
     rates = [each for each in parsed if each[0] in RATE_UNITS]
     amounts = [each for each in parsed if each[0] not in RATE_UNITS]
     return (amounts[0] if len(amounts) == 1 else None), (rates[0] if len(rates) == 1 else None)
+
+
+def _listed(unit: Unit) -> list[Unit]:
+    """The units a `单位:所、万人` line lists, the magnitude before the first its own."""
+    first, *others = unit[0].split("、")
+    return [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
+
+
+def _listed_for_row(unit: Unit | None, label: str) -> Unit | None:
+    """Of a unit line listing one unit of persons and one of something else (`单位:所、万人`
+    over 学校数, 招生数, 教职工数), the one a row's label counts: persons where it names them."""
+    if unit is None or "、" not in unit[0]:
+        return None
+    amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
+    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
+    others = [each for each in amounts if each[0] not in _PERSON_UNITS]
+    if len(persons) != 1 or len(others) != 1:
+        return None
+    return persons[0] if _NAMES_PERSONS.search(fold(label)) else others[0]
+
+
+_PERSON_UNITS = ("人", "人次")
+# A label naming people: students, staff, workers, teachers, patients, residents.
+_NAMES_PERSONS = re.compile(r"(?<!卫)生|人|员|职工|者|师|户籍")
 
 
 _NOTES_HEADER = re.compile(r"说明|备注")
@@ -598,6 +632,7 @@ _UNIT_LINE = re.compile(
 _NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
     r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
+    r"|[\[［]\d{1,2}[\]］]"  # and a numbered note's (比重[4])
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
 )
@@ -2741,6 +2776,14 @@ def _stream_table(
     rows, headless = max(
         (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
     )
+    to_years = _header_to_its_years(header)
+    if len(rows) < _STREAM_ROWS_MIN and len(to_years) < len(header):
+        # 指 标, 2005年, 2012年, 2013年, 普通高等学校: the words after the last year caption
+        # the first group of rows, where the rows do not fit a header that holds them.
+        rows, headless = max(
+            (_stream_rows(run, kinds, labels - 1, len(to_years) + extra), extra) for extra in (0, 1)
+        )
+        header = to_years
     columns: tuple[Column, ...] | None = None
     if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
         texts = [""] * headless + [cell.text for cell in header]
@@ -2775,6 +2818,15 @@ def _stream_table(
         layout="lines",
         unit=unit,
     )
+
+
+def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
+    """A header of years (指 标, 2005年, 2012年, 2013年) ends at its last year: the words after
+    it (普通高等学校) caption the group of rows under it, no column."""
+    years = [index for index, cell in enumerate(header) if _header_year(fold(cell.clean))]
+    if len(years) >= 2 and years[-1] + 1 < len(header):
+        return list(header[: years[-1] + 1])
+    return list(header)
 
 
 def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
