@@ -1838,3 +1838,13 @@ def test_a_unit_line_listing_a_unit_of_persons_gives_it_to_the_rows_that_count_p
         ("12.79", 127_900, "人", "2012"),
         ("12.82", 128_200, "人", "2013"),
     ]
+
+
+def test_cells_that_only_look_like_figures_do_not_break_the_reading_of_a_grouped_header() -> None:
+    # A Unicode minus, a date with two points, commas in a row: under a rate column each is
+    # weighed as what it is, or not at all, and the table is still read.
+    text = (
+        "指标 | 2022年 | 2021年 |\n计划 | 增速(%) |\n"
+        "甲 | 1.2.3 | −5 | 7 |\n乙 | 2020.01.05 | 1,2,3 | 8 |\n丙 | 12 | 3.5 | 9 |\n"
+    )
+    assert len(find_tables(text)) == 1

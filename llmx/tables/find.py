@@ -1437,8 +1437,9 @@ def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
             if _NUMBER_CELL.fullmatch(words):
                 fit += ("." in words) == fold(header).rstrip().endswith("%")
                 # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
-                rate = "%" in fold(header)
-                fit -= 2 * (rate and abs(float(words.rstrip("%*").replace(",", ""))) > _RATE_MAX)
+                value = _figure_value(words.rstrip("%*").replace("−", "-"))
+                over = value is not None and abs(value) > _RATE_MAX
+                fit -= 2 * ("%" in fold(header) and over)
     return fit
 
 
