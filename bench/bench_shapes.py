@@ -84,6 +84,17 @@ def pipe_line_cells(size: int, rng: random.Random) -> str:
     return "标题\n表1\n" + "".join(f"名称{rng.randrange(1000)}\n|\n" for _ in range(size))
 
 
+def header_words(size: int, rng: random.Random) -> str:
+    """Words that head a table's labels (项目, 名称), a line each and nothing else: every one
+    could open a label-then-value grid or a table a cell per line, none does."""
+    return "".join(f"{rng.choice(('项目', '指标', '名称'))}\n" for _ in range(size))
+
+
+def headers_between_pipe_runs(size: int, rng: random.Random) -> str:
+    """A header word, then fifty lone pipe lines (a wide row's empty cells), over and over."""
+    return "".join(f"{rng.choice(('项目', '名称'))}\n" + "|\n" * 50 for _ in range(size // 25))
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -92,6 +103,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "labels closed by pipes": piped_labels,
     "comma lines with a quote left open": comma_lines,
     "words between lone pipe lines": pipe_line_cells,
+    "header words alone": header_words,
+    "header words between pipe runs": headers_between_pipe_runs,
 }
 
 

@@ -152,3 +152,16 @@ def test_lone_pipes_between_cells_are_empty_cells_that_part_no_rows() -> None:
         ("101.3", "", "2021"),
         ("106.8", "", "2021"),
     ]
+
+
+def test_a_long_run_of_lone_pipes_or_of_labels_without_values_ends_the_grid() -> None:
+    # Past forty empty cells in a row, or a dozen labels with no value between them, the
+    # table is over: what follows is read on its own, not as this grid's rows.
+    grid = (
+        "指 标\n|\n总量指标\n|\n粮食(万吨)\n|\n88.4\n|\n棉花(万吨)\n|\n4.6\n|\n茶叶(万吨)\n|\n1.1\n"
+    )
+    assert len(find_pairs(grid)) == 1
+    far = grid + "|\n" * 41 + "油料(万吨)\n|\n3.2\n"
+    assert find_pairs(far)[0].end == find_pairs(grid)[0].end
+    heads = grid + "".join(f"分组{i}\n" for i in range(13)) + "油料(万吨)\n3.2\n"
+    assert find_pairs(heads)[0].end == find_pairs(grid)[0].end

@@ -236,7 +236,8 @@ class Table:
         """
         amount, rate = _listed_units(self.unit)
         label = self.indicator_of(row)
-        amount = amount or _listed_for_row(self.unit, self._with_parent(row, label))
+        if amount is None and self.unit and "、" in self.unit[0]:
+            amount = _listed_for_row(self.unit, self._with_parent(row, label))
         row_unit = _label_unit(label) or _unit_words(self._cell_of(row, "unit"))
         if _BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
@@ -302,11 +303,9 @@ def _listed(unit: Unit) -> list[Unit]:
     return [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
 
 
-def _listed_for_row(unit: Unit | None, label: str) -> Unit | None:
+def _listed_for_row(unit: Unit, label: str) -> Unit | None:
     """Of a unit line listing one unit of persons and one of something else (`单位:所、万人`
     over 学校数, 招生数, 教职工数), the one a row's label counts: persons where it names them."""
-    if unit is None or "、" not in unit[0]:
-        return None
     amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
     persons = [each for each in amounts if each[0] in _PERSON_UNITS]
     others = [each for each in amounts if each[0] not in _PERSON_UNITS]
@@ -2697,11 +2696,16 @@ def _stream_tables(
         for start in starts:
             if start < end or start >= len(run):
                 continue
+            # A table runs no further than the next header or caption past its title lines,
+            # where the next starts: a run of headers alone (项目, 名称, … a thousand times)
+            # reads in linear time.
+            later = bisect_right(starts, start + _STREAM_TITLE_LINES)
+            cells = run[start : starts[later] if later < len(starts) else len(run)]
             found = next(
                 (
                     table
-                    for lead in range(min(_STREAM_TITLE_LINES, len(run) - start - 1) + 1)
-                    if (table := _stream_table(text, run[start:], lead, run[:start])) is not None
+                    for lead in range(min(_STREAM_TITLE_LINES, len(cells) - 1) + 1)
+                    if (table := _stream_table(text, cells, lead, run[:start])) is not None
                 ),
                 None,
             )

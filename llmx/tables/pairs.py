@@ -71,6 +71,12 @@ _VALUE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;：:，,！？!?]")
 _LABEL_MAX = 30  # characters
 _BLANKS_MAX = 4  # blank lines (or lines of spaces) between two cells
+_EMPTY_CELLS_MAX = 40  # lines of a pipe alone between two cells: a wide row's empty cells
+# Labels in a row with no value between them (groups over groups) before the grid is given up:
+# a page of labels alone is no grid, and looking for its values past this would make every
+# line that could head one read on to the end of the text.
+_HEADS_MAX = 12
+_LEVELS_MAX = 4  # levels of labels a header heads (一级指标, 二级指标, …)
 _ITEMS_MIN = 3
 
 
@@ -139,17 +145,19 @@ def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
     """The cells from line `index` on, one per line of words, for as long as no more than
     a few blank lines (or lines of spaces) part them; lines of a pipe alone, however many,
     are empty cells and part nothing."""
-    blanks = 0
+    blanks = empties = 0
     for position in range(index, len(lines)):
         start, line = lines[position]
         offset, words = _words(line)
         if not words:
             # A lone pipe is an empty cell (a wide row's blanks), not a gap in the table.
-            blanks += not _RULES.search(line.strip())
-            if blanks > _BLANKS_MAX:
+            lone_pipe = _RULES.search(line.strip()) is not None
+            blanks += not lone_pipe
+            empties += lone_pipe
+            if blanks > _BLANKS_MAX or empties > _EMPTY_CELLS_MAX:
                 return
             continue
-        blanks = 0
+        blanks = empties = 0
         yield _Cell(position, start + offset, words, offset)
 
 
@@ -163,8 +171,9 @@ def _grid_at(
     cells = _cells(lines, index)
     stub = next(cells)
     header = next(cells, None)
-    while header is not None and _STUB.match(fold(header.words)):
-        header = next(cells, None)  # a further level of labels (二级指标)
+    levels = 1
+    while header is not None and _STUB.match(fold(header.words)) and levels < _LEVELS_MAX:
+        header, levels = next(cells, None), levels + 1  # a further level of labels (二级指标)
     unit_header = None
     if header is not None and _UNIT_HEADER.match(fold(header.words)):
         unit_header, header = header, next(cells, None)
@@ -172,6 +181,7 @@ def _grid_at(
     if header is None or not (_is_label(header.words) or BARE_YEAR.fullmatch(header.words)):
         return None
     rows: list[PairRow] = []
+    heads = 0  # labels in a row with no value
     pending: _Cell | None = None  # a label waiting for its value
     pending_unit: _Cell | None = None  # and its unit, under a unit column
     last_line = header.line
@@ -181,7 +191,7 @@ def _grid_at(
                 break  # two values in a row: a table of more columns
             unit_span = pending_unit.span if pending_unit else None
             rows.append(PairRow(pending.span, cell.span, pending.depth, unit_span))
-            pending, pending_unit, last_line = None, None, cell.line
+            pending, pending_unit, last_line, heads = None, None, cell.line, 0
             continue
         if unit_header and pending and not pending_unit and _is_unit(cell.words):
             pending_unit = cell
@@ -190,6 +200,9 @@ def _grid_at(
             break
         if pending is not None:
             rows.append(PairRow(pending.span, None, pending.depth))
+            heads += 1
+            if heads > _HEADS_MAX:
+                break
         pending = cell
     if sum(row.value is not None for row in rows) < _ITEMS_MIN:
         return None
