@@ -143,8 +143,8 @@ class _Cell:
 
 def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
     """The cells from line `index` on, one per line of words, for as long as no more than
-    a few blank lines (or lines of spaces) part them; lines of a pipe alone, however many,
-    are empty cells and part nothing."""
+    a few blank lines (or lines of spaces) part them; lines of a pipe alone are empty cells
+    and part nothing, up to forty in a row."""
     blanks = empties = 0
     for position in range(index, len(lines)):
         start, line = lines[position]
