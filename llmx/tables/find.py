@@ -1422,23 +1422,26 @@ def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
         index
         for cells in body
         for index, cell in enumerate(cells)
-        if re.search(r"[^\W\d_]", fold(cell.clean)) and not _NUMBER_CELL.fullmatch(fold(cell.clean))
+        if re.search(r"[^\W\d_]", words := fold(cell.clean)) and not _NUMBER_CELL.fullmatch(words)
     }
 
 
 def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
     """How many body cells agree with their header: decimals under a `%`, whole numbers
     elsewhere, and no amount over a few hundred under a rate."""
+    folded = [fold(header) for header in headers]
+    percent = [header.rstrip().endswith("%") for header in folded]
+    rate = ["%" in header for header in folded]
     fit = 0
     for cells in body:
-        for header, cell in zip(headers, cells, strict=False):
+        for index, cell in enumerate(cells[: len(headers)]):
             words = fold(cell.clean)
             if _NUMBER_CELL.fullmatch(words):
-                fit += ("." in words) == fold(header).rstrip().endswith("%")
+                fit += ("." in words) == percent[index]
                 # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
                 value = _figure_value(words.rstrip("%*").replace("−", "-"))
                 over = value is not None and abs(value) > _RATE_MAX
-                fit -= 2 * ("%" in fold(header) and over)
+                fit -= 2 * (rate[index] and over)
     return fit
 
 
@@ -1604,8 +1607,7 @@ def _is_serial(header: str, cells: Sequence[Cell]) -> bool:
     return (
         _SERIAL_HEADER.match(re.sub(r"\s+", "", header)) is not None
         and len(numbers) >= 2
-        and all(number.isdecimal() for number in numbers)
-        and [int(number) for number in numbers] == list(range(1, len(numbers) + 1))
+        and _counts_up(numbers)
     )
 
 
@@ -3413,6 +3415,8 @@ _CAPTION_GAPS = 2  # empty cells beside a caption's one word, at least
 _UNIT_ALONE = re.compile(
     r"\s*(?:绝对数|数值|数|金额|总量|总额|比上年增长|增长速度|增速)?\s*[(（]([^()（）]{1,8})[)）]\s*"
 )
+# A unit's words alone on a header line, unbracketed (`百萬港元`).
+_BARE_UNIT = re.compile(r"\s*(\S{2,})\s*")
 _BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
 # A bilingual yearbook's caption in English, its unit in brackets at the end: `Population by
 # Residence (10000 persons)`.
@@ -3450,14 +3454,14 @@ def _names_above(tables: Sequence[Table], grid: FigureGrid) -> list[str]:
     the lines one header may reach), where it has as many as the grid is wide: a table the
     page broke with lines of other cells (`| 活鸡 | … | 无 | 无 | 半放养鸡 |`) goes on under
     its header."""
+    if not tables:
+        return []
+    above = tables[-1]
+    names = [column.header for column in above.columns if column.role == "value"]
     width = max(len(row.cells) for row in grid.rows)
-    for table in reversed(tables):
-        names = [column.header for column in table.columns if column.role == "value"]
-        near = grid.start - table.end <= _NAMES_REACH
-        if near and len(names) == width and any(c.role == "unit" for c in table.columns):
-            return names
-        break
-    return []
+    near = grid.start - above.end <= _NAMES_REACH
+    unit_celled = any(column.role == "unit" for column in above.columns)
+    return names if near and len(names) == width and unit_celled else []
 
 
 # How far below a table of unit-celled rows its header may still name a grid's columns.
@@ -3484,7 +3488,9 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     # Or a caption in English ending in its unit (`Population by Residence (10000 persons)`),
     # maybe the translation of such a line.
     header_lines = [] if grid.one_cell_per_line else lines
-    alone = _units_alone(header_lines, _UNIT_ALONE, fold) or _bare_units(header_lines)
+    alone = _units_alone(header_lines, _UNIT_ALONE, fold) or _units_alone(
+        header_lines, _BARE_UNIT, lambda words: words if is_unit_word(words) else ""
+    )
     english = _units_alone(header_lines, _ENGLISH_CAPTION, lambda unit: from_english(unit) or "")
     if table_unit is None and len(alone) == 1 and set(english) <= set(alone):
         table_unit = alone[0]
@@ -3626,16 +3632,6 @@ def _units_alone(
         for line in lines
         if (found := line_of_a_unit.fullmatch(fold(line)))
         and (unit := _header_unit(f"({unit_words(found.group(1))})"))
-    ]
-
-
-def _bare_units(lines: Sequence[str]) -> list[Unit]:
-    """The units of header lines that are a unit's words alone, unbracketed (`百萬港元`)."""
-    bare = [fold(line).strip() for line in lines]
-    return [
-        unit
-        for words in bare
-        if len(words) >= 2 and is_unit_word(words) and (unit := _unit_words(words))
     ]
 
 
