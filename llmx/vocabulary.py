@@ -121,6 +121,9 @@ UNITS: tuple[Unit, ...] = (
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("梯", T, per=True, written=False),
     _("对", T),  # pairs: 结婚142,669对, 离婚率(对/千人)
+    # Taiwan's neighbourhoods (鄰數 29), counted in a table's column only: 邻 after a figure
+    # in prose is a neighbour (与3邻国)
+    _("邻", T, written=False),
     # person-years, read in a table's unit column only: after a figure in prose, 110万人年度
     # is 110万人 and 年度
     _("人年", T, written=False),

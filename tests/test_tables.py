@@ -1560,17 +1560,19 @@ def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_sh
 
 
 def test_a_column_that_counts_households_or_people_takes_that_noun_as_its_unit() -> None:
-    # A page's table whose headers name what they count (戶數, 男性 人數, 人口) and write no
-    # unit: the measure word of the noun counted is the unit, as a labeller reads it.
+    # A page's table whose headers name what they count (鄰數, 戶數, 男性 人數, 人口) and
+    # write no unit: the measure word of the noun counted is the unit, as a labeller reads it.
     text = (
-        "| 里名 | 戶數 | 男性 人數 | 總人口數 |\n|---|---|---|---|\n"
-        "| 南保里 | 2,329 | 3,444 | 6,908 |\n| 六甲里 | 1,616 | 2,264 | 4,390 |\n"
+        "| 里名 | 鄰數 | 戶數 | 男性 人數 | 總人口數 |\n|---|---|---|---|---|\n"
+        "| 南保里 | 29 | 2,329 | 3,444 | 6,908 |\n| 六甲里 | 24 | 1,616 | 2,264 | 4,390 |\n"
     )
     units = [(fact[0], fact[2]) for fact in _facts_of(text)]
     assert units == [
+        ("29", "邻"),
         ("2,329", "户"),
         ("3,444", "人"),
         ("6,908", "人"),
+        ("24", "邻"),
         ("1,616", "户"),
         ("2,264", "人"),
         ("4,390", "人"),
