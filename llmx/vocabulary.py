@@ -111,6 +111,7 @@ UNITS: tuple[Unit, ...] = (
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
+    _("人天", T),  # person-days: 接待入境人天數 7.09萬人天
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("位", T),
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)

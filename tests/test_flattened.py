@@ -148,6 +148,25 @@ def test_a_table_flattened_with_spaces_opens_on_its_row_labels_header() -> None:
     assert (facts["639996"].unit, facts["42.83"].unit, facts["42.83"].kind) == ("人", "%", "share")
 
 
+def test_a_table_flattened_with_spaces_after_its_title_reads_each_rows_unit_cell() -> None:
+    # A text export that ran the page's title, the table's header and its rows onto the line
+    # after a sentence; every row writes its unit in a cell of its own after its label.
+    text = (
+        "全年接待游客增长较快(见表2)。 表2 旅游情况 2031年5月 指 標 單位 本期 同比增減(%) 累計 "
+        "一、接待入境人數 萬人次 4.14 -71.8 31.30 其中: 外國人 萬人次 2.85 -67.5 19.68 "
+        "二、接待入境人天數 萬人天 7.09 -67.5 54.27 三、外匯收入 萬美元 1277.30 -67.6 9812.05\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.title is not None
+    assert text[grid.title[0] : grid.title[1]] == "表2 旅游情况 2031年5月"
+    assert grid.headers == ("指標", "單位", "本期", "同比增減(%)", "累計")
+    assert [text[row[0][0] : row[0][1]] for row in grid.rows][1] == "其中: 外國人"
+    facts = [(fact.text, fact.value, fact.unit) for fact in rules_facts(text)]
+    assert facts[:3] == [("4.14", 41400, "人次"), ("71.8", 71.8, "%"), ("31.30", 313000, "人次")]
+    assert ("7.09", 70900, "人天") in facts
+    assert ("1277.30", 12773000, "美元") in facts
+
+
 def test_words_a_space_apart_are_no_table_without_the_row_labels_header() -> None:
     line = "全县户籍总人口 1494257 100.0 城镇 639996 42.83 乡村 854261 57.17 男性 769332 51.49"
     assert find_flattened(f"户籍人口 人数 比重 {line}\n") == []

@@ -37,6 +37,7 @@ from functools import cache
 from llmx.folding import fold
 from llmx.lines import Span, grids_in
 from llmx.quantities import split_header_unit
+from llmx.vocabulary import is_fact_unit
 from llmx.vocabulary import unit as declared_unit
 
 _ROWS_MIN = 3
@@ -96,10 +97,8 @@ def _grids_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[tuple[FlatGrid, ...], int] | None:
     start, line = lines[index]
-    if _PIPE.search(line) is None and (stub := _SPACED_STUB.match(line)):
-        cells = [(start + stub.start(1), start + stub.end(1))] + [
-            (start + word.start(), start + word.end()) for word in _WORD.finditer(line, stub.end())
-        ]
+    if _PIPE.search(line) is None and (stub := _SPACED_STUB.search(fold(line))):
+        cells = _spaced_cells(start, line, stub)
     elif len(_PIPE.findall(line)) + 1 >= _CELLS_MIN:
         cells = _cells(start, line)
     else:
@@ -110,9 +109,25 @@ def _grids_at(
 
 # A table flattened with a space between its cells, as a page's text export writes one
 # (`指 标 户籍人口数(人) 比重(%) 全县户籍总人口 1494257 100.0 其中:城镇 639996 42.83 …`): only a
-# line that opens on the row labels' header, which alone says the words after it are cells.
-_SPACED_STUB = re.compile(r"\s*(指\s?标(?:名\s?称)?|项\s?目)(?=\s)")
-_WORD = re.compile(r"\S+")
+# line with the row labels' header, alone or after the words of a title, which says the words
+# after it are cells. A sub-row's mark and its label are one cell (`其中: 外國人`).
+_SPACED_STUB = re.compile(r"(?:^|(?<=\s))(指\s?标(?:名\s?称)?|项\s?目)(?=\s)")
+_SENTENCE_ENDS = ("。", "；", ";", "！", "？")
+_WORD = re.compile(r"其中\s*[:：]\s*\S+|\S+")
+
+
+def _spaced_cells(start: int, line: str, stub: re.Match[str]) -> list[Span]:
+    """A line's cells a space apart from its row labels' header on; the words before the
+    header, after the last sentence there, are the title's one cell."""
+    before = line[: stub.start(1)]
+    at = max(before.rfind(end) + 1 for end in _SENTENCE_ENDS)
+    title = before[at:].strip()
+    at = before.find(title, at)
+    return [
+        *([(start + at, start + at + len(title))] if title else []),
+        (start + stub.start(1), start + stub.end(1)),
+        *((start + word.start(), start + word.end()) for word in _WORD.finditer(line, stub.end())),
+    ]
 
 
 def _cells(start: int, line: str) -> list[Span]:
@@ -135,7 +150,18 @@ def _kind(text: str, cell: Span) -> str:
         return "empty"
     if _NUMBER.fullmatch(words):
         return "number"
-    return "none" if _NO_VALUE.fullmatch(words) else "label"
+    if _NO_VALUE.fullmatch(words):
+        return "none"
+    return "unit" if _is_unit_cell(words) else "label"
+
+
+def _is_unit_cell(words: str) -> bool:
+    """A cell that is a unit alone (`万人次`, `亿元`): a unit column's, after a row's label."""
+    found = split_header_unit(f"({words})")
+    return found is not None and is_fact_unit(found[0]) and len(words) <= _UNIT_CELL_MAX
+
+
+_UNIT_CELL_MAX = 6
 
 
 def _grids_in_line(text: str, cells: Sequence[Span]) -> list[FlatGrid]:
@@ -202,8 +228,9 @@ def _trailing(kinds: Sequence[str]) -> int:
 
 
 def _values_after(kinds: Sequence[str], label: int) -> int:
-    """How many values (numbers or dashes, at least one number) follow a label."""
-    count = 0
+    """How many values (numbers or dashes, at least one number) follow a label, its unit
+    cell first if it has one."""
+    count = 1 if label + 1 < len(kinds) and kinds[label + 1] == "unit" else 0
     while label + 1 + count < len(kinds) and kinds[label + 1 + count] in ("number", "none"):
         count += 1
     numbers = kinds[label + 1 : label + 1 + count]
