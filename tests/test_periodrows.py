@@ -105,6 +105,26 @@ def test_an_english_line_under_the_names_is_their_translation() -> None:
     assert find_period_rows(english) == []
 
 
+def test_a_yearbook_caption_above_its_english_lines_titles_the_table() -> None:
+    # Each caption line has its English under it; the numbered caption four lines up still
+    # names the table, and its 构成 makes the percents shares.
+    text = (
+        "2-12  主要年份生产总值构成\n"
+        "Composition of Gross Domestic Product in Main Years\n"
+        "按当年价格计算\n"
+        "Data in this table are calculated at current prices\n"
+        "单位:% (%)\n"
+        "年份 生产总值 第一产业 第二产业 第三产业\n"
+        "Year GDP Primary Secondary Tertiary\n"
+        "2011 100.0 9.3 58.4 32.3\n"
+        "2012 100.0 9.3 57.7 33.0\n"
+        "2013 100.0 9.9 57.0 33.1\n"
+    )
+    [table] = find_tables(text)
+    assert table.title == "2-12  主要年份生产总值构成 按当年价格计算 单位:% (%)"
+    assert {(f.unit, f.kind) for f in rules_facts(text)} == {("%", "share")}
+
+
 _WRAPPED_BILINGUAL = (
     "农林牧渔业总产值\n"
     "Gross Output Value of Agriculture\n"

@@ -1682,11 +1682,17 @@ def _lines_before(text: str, position: int, count: int) -> list[str]:
     return text[start:position].splitlines()[-count:]
 
 
+_ENGLISH_ONLY = re.compile(f"[^{CJK}]*[A-Za-z]{{3}}[^{CJK}]*")
+
+
 def _captions_above(text: str, position: int) -> list[str]:
     """The words of the lines right above `position` (a title, a `单位：` line), nearest last;
-    a blank line after the first ends them."""
+    a blank line after the first ends them. A yearbook's English line under each Chinese one
+    (`Composition of Gross Domestic Product`) translates it and is passed over."""
     found: list[str] = []
-    for line in reversed(_lines_before(text, position, _UNIT_LOOKBACK * 2)):
+    for line in reversed(_lines_before(text, position, _UNIT_LOOKBACK * 4)):
+        if _ENGLISH_ONLY.fullmatch(line.strip()):
+            continue
         if line.strip():
             found.append(line.strip())
         elif found:
