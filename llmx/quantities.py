@@ -60,10 +60,14 @@ _BEFORE_UNIT = rf"(?=[余多]?\s?(?:{_UNIT_ALTERNATION}))"
 _TWO_PART = (
     rf"\d+兆{_PART}亿(?:{_PART}万)?{_BEFORE_UNIT}"
     rf"|\d+ ?亿 ?(?:{_PART}|\d千) ?万(?:\d千|{_PART})?{_BEFORE_UNIT}"
-    rf"|\d+万{_PART}(?![\d,.]){_BEFORE_UNIT}"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)万{_PART}(?![\d,.]){_BEFORE_UNIT}"
 )
+# 6千4百54萬元 (64,540,000元): digits with the characters of thousands and hundreds between
+# them, as Matsu's and Kinmen's releases write a sum; the tens and units after 百 as two digits.
+_PLACED = r"[1-9]千\d百(?:\d{2})?(?!\d)"
 _ARABIC = (
     _TWO_PART
+    + rf"|{_PLACED}"
     + r"|\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
 )
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
@@ -157,6 +161,7 @@ _IN_PARTS = re.compile(
     r"(?:(?P<trillions>\d+)兆)?(?:(?P<hundred_millions>\d+)亿)?"
     r"(?:(?P<ten_thousands>\d+)(?P<thousands_of>千)?万)?(?P<units>\d+)?(?P<thousands>千)?"
 )
+_PLACED_PARTS = re.compile(r"(\d)千(\d)百(\d{2})?")
 _PARTS = ("trillions", "hundred_millions", "ten_thousands", "units")
 _PARTS_MIN = 2
 # The longest numeral in words read as one number (九千九百九十九万…): a run of digits longer
@@ -172,6 +177,9 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
+    if placed := _PLACED_PARTS.fullmatch(folded):
+        thousands, hundreds, rest = placed.groups()
+        return ParsedNumber(int(thousands) * 1000 + int(hundreds) * 100 + int(rest or 0), False)
     in_parts = _IN_PARTS.fullmatch(folded.replace(" ", ""))
     if in_parts and sum(in_parts[part] is not None for part in _PARTS) >= _PARTS_MIN:
         scales = {

@@ -380,6 +380,9 @@ def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
         ("6億4,533萬3千元", 645_333_000, "元"),
         ("62万8千元", 628_000, "元"),
         ("1亿2千万元", 120_000_000, "元"),
+        ("4,220萬3,000元", 42_203_000, "元"),  # a thousands comma before 萬 too
+        ("6千4百54萬元", 64_540_000, "元"),  # digits with 千 and 百 between them
+        ("3千5百元", 3_500, "元"),
     ],
 )
 def test_an_amount_written_in_parts_is_one_number(mention: str, value: float, unit: str) -> None:
