@@ -1850,3 +1850,20 @@ def test_cells_that_only_look_like_figures_do_not_break_the_reading_of_a_grouped
         "甲 | 1.2.3 | −5 | 7 |\n乙 | 2020.01.05 | 1,2,3 | 8 |\n丙 | 12 | 3.5 | 9 |\n"
     )
     assert len(find_tables(text)) == 1
+
+
+def test_a_header_that_leaves_out_the_row_labels_heading_heads_the_value_columns() -> None:
+    # The header's cells start over the labels, one short of the rows, its last cell empty:
+    # the figures fit it only shifted one column right (counts under 本月, rates under ±%).
+    text = (
+        "本 月 | 比上年同月 ±% | 本月止累计 | 比上年同期 ±% | |\n"
+        "一、接待过夜游客(人次) | 32275456 | 12.27 | 144004010 | 14.36 |\n"
+        "1.入 境 游 客 | 2646490 | 2.13 | 12876521 | 6.39 |\n"
+        "2.国 内 游 客 | 29628966 | 13.27 | 131127489 | 15.21 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns][:3] == ["", "本 月", "比上年同月 ±%"]
+    assert _facts_of(text)[:2] == [
+        ("32275456", 32275456, "人次", "level"),
+        ("12.27", 12.27, "%", "change"),
+    ]

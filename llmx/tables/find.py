@@ -1158,6 +1158,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     headers = [cells for _, cells in header_rows]
     if layout == "pipe":
         headers = _rowspan_restored(headers, width)
+    if len(headers) == 1 and layout != "spaces":
+        headers = [_header_over_values(headers[0], [cells for _, cells in body], width)]
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
     widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
     texts_placed = layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width
@@ -1205,6 +1207,31 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _header_over_values(
+    header: list[Cell], body: Sequence[Sequence[Cell]], width: int
+) -> list[Cell]:
+    """A header one cell short of rows that open on their labels, with no labels' heading
+    (`本 月 | 比上年同月 ±% | 本月止累计 | 比上年同期 ±% | |`): its cells head the value
+    columns, where the figures under them then fit their headers better."""
+    filled = _filled_width(header)
+    first = header[0].text
+    if (
+        filled != width - 1
+        or _column(first).role == "indicator"
+        or _UNIT_COLUMN.match(fold(first).strip())
+    ):
+        return header
+    if not all(
+        row and row[0].clean and not _NUMBER_CELL.fullmatch(fold(row[0].clean)) for row in body
+    ):
+        return header
+    shifted = [Cell(header[0].start, header[0].start, ""), *header[:filled]]
+    texts = [cell.text for cell in header[:filled]]
+    if _fit_to_body(["", *texts], body) > _fit_to_body([*texts, ""], body):
+        return shifted
+    return header
 
 
 def _filled_width(cells: Sequence[Cell]) -> int:
