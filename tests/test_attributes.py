@@ -107,6 +107,12 @@ def test_document_year_is_not_a_year_its_figures_are_compared_with() -> None:
     assert document_year(text) == "2008"
 
 
+def test_a_change_on_a_base_year_set_with_spaces_is_the_years_after() -> None:
+    # A page set from a PDF puts spaces around its years: 比 2020 年 is still a base.
+    text = "2021 年,全国地表水资源量为 28310.5 亿 m3,比 2020 年减少 6.8%。\n"
+    assert _attributes(text)["6.8%"] == ("actual", "2021", "change")
+
+
 def test_document_year_after_the_only_year_named_as_the_same_period_before() -> None:
     text = "今年8月入境旅客2,357,689人次,按年增加14.2%;经外港码头入境的旅客较2009年同期增加8.7%。\n"
     assert document_year(text) == "2010"

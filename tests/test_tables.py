@@ -1867,3 +1867,32 @@ def test_a_header_that_leaves_out_the_row_labels_heading_heads_the_value_columns
         ("32275456", 32275456, "人次", "level"),
         ("12.27", 12.27, "%", "change"),
     ]
+
+
+def test_a_pdf_header_a_word_per_column_over_slashed_units_names_and_measures_the_columns() -> None:
+    # A PDF's table as text: the names wrapped over two lines of a word per column, their units
+    # after slashes on lines of their own, one per value column in order; a change against
+    # 2020 is the table's year's, not 2020's.
+    text = (
+        "表 3 2021 年水资源一级区地表水资源量\n"
+        "水资源 地表水 与2020年 与多年\n"
+        "一级区 资源量 比较 平均值比较\n"
+        "/亿m3\n"
+        "/% /%\n"
+        "全国 28310.5 -6.8 6.6\n"
+        "北方 6 区 6273.1 12.3 46.1\n"
+        "松花江区 2043.3 6.1 63.6\n"
+        "辽河区 584.8 24.4 48.7\n"
+    )
+    [table] = find_tables(text)
+    assert [(column.header, column.unit) for column in table.columns[1:]] == [
+        ("地表水资源量", ("m3", 1e8)),
+        ("与2020年比较", ("%", 1.0)),
+        ("与多年平均值比较", ("%", 1.0)),
+    ]
+    facts = RulesExtractor().extract([Document(id="water", text=text)]).facts
+    assert [(f.text, f.value, f.unit, f.period) for f in facts][:3] == [
+        ("28310.5", 2_831_050_000_000, "m3", "2021"),
+        ("6.8", 6.8, "%", "2021"),
+        ("6.6", 6.6, "%", "2021"),
+    ]

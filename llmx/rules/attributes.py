@@ -40,12 +40,13 @@ _SHARE_CUES = cue_pattern("share", Scope.CLAUSE)
 _TARGET_CUES = cue_pattern("target", Scope.CLAUSE)
 _ACTUAL_CUES = cue_pattern("actual", Scope.CLAUSE)
 _MULTI_YEAR = re.compile(
-    r"年均|以来|十四五|较20\d\d|比20\d\d|是20\d\d|五年|近(?:\d+|[两三四五六七八九十])年"
+    r"年均|以来|十四五|[较比是][^\S\n]?20\d\d|五年|近(?:\d+|[两三四五六七八九十])年"
     r"|连续(?:\d+|[两三四五六七八九十]+)(?:年|个季度|个月)"
     r"|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
-_COMPARED_WITH_YEAR = re.compile(r"[比较]((?:19|20)\d\d)年(?:同期|末|底)?")
+# 比 2020 年: a page set from a PDF may put spaces around the year.
+_COMPARED_WITH_YEAR = re.compile(r"[比较][^\S\n]?((?:19|20)\d\d)[^\S\n]?年(?:同期|末|底)?")
 # 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
 _SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
 _SET_AGAINST_REACH = 120  # characters before a figure

@@ -149,7 +149,8 @@ _SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])")
+# A header's year; not one it compares with (与2020年比较 heads the table year's changes).
+_YEAR = re.compile(r"(?<![与比较])((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])")
 
 
 @dataclass(frozen=True)
@@ -3508,6 +3509,7 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
     names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
+    names = names or _stacked_names_over_units(lines[1:], width)
     if names is None:
         values = [[_figure_value(text[a:b]) for a, b in row.cells] for row in grid.rows]
         names = _parts_under_parents(lines, width, [row for row in values if row])
@@ -3802,6 +3804,32 @@ def _parts_fit(row: Sequence[float | None], counts: Sequence[int]) -> bool:
                 return False
         at += 1 + count
     return True
+
+
+def _stacked_names_over_units(
+    lines: Sequence[str], width: int
+) -> list[tuple[str, Unit | None]] | None:
+    """Each column's name and unit from a header a PDF's text gives word by word: lines of a
+    word per column (the labels' heading first), the names wrapped over them, then lines of
+    the units after slashes, one per value column in order, as many as there are:
+
+        水资源 地表水 与2020年 与多年
+        一级区 资源量 比较 平均值比较
+        /亿m3
+        /% /%
+    """
+    worded = [line.split() for line in lines if HAS_CJK.search(line) and "/" not in line]
+    stacked = [words for words in worded if len(words) == width + 1]
+    slashed = [line.split() for line in lines if line.strip().startswith("/")]
+    units = [_header_unit(f"({word[1:]})") for words in slashed for word in words]
+    if (
+        not stacked
+        or len(units) != width
+        or not all(word[:1] == "/" for words in slashed for word in words)
+    ):
+        return None
+    names = ["".join(words[index] for words in stacked) for index in range(1, width + 1)]
+    return list(zip(names, units, strict=True)) if all(units) else None
 
 
 def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | None]] | None:
