@@ -85,7 +85,8 @@ UNITS: tuple[Unit, ...] = (
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P), _("毫米", P), _("mm", P),
-    _("km", P), _("吨", P, per=True), _("公斤", P), _("千克", P), _("斤", P), _("度", P),
+    _("km", P), _("吨", P, per=True), _("公斤", P, per=True), _("千克", P, per=True), _("斤", P),
+    _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
@@ -101,7 +102,8 @@ UNITS: tuple[Unit, ...] = (
     _("吨二氧化碳当量", E), _("吨二氧化碳", E), _("千克标准煤", E), _("千瓦小时", E),
     # measure words: 130个|技改项目, 5家|企业
     _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
-    _("所", C, not_in=("所致", "所以")), _("座", C), _("条", C), _("套", C), _("台", C, per=True),
+    _("所", C, not_in=("所致", "所以", "所示", "所述")),  # 如表1所示: "as table 1 shows"
+    _("座", C), _("条", C), _("套", C), _("台", C, per=True),
     _("辆", C), _("件", C),
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
@@ -395,7 +397,7 @@ KIND_CUES: tuple[Cue, ...] = (
         _CL,
     ),
     # 为上年: a figure as a percent of last year's (预算数为上年执行数的%), a change.
-    *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 ± 为上年", "change", _HR),
+    *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 环比 比较 ± 为上年", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
     # Not 比例 alone in a title: 主要比例与效益指标 lists ratios of every kind.

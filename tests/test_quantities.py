@@ -356,13 +356,19 @@ def test_a_chinese_numeral_with_a_decimal_point_in_words_is_one_number() -> None
 
 
 def test_a_unit_is_no_unit_where_it_starts_a_word_it_is_no_part_of() -> None:
-    found = find_quantities("收入减少约60亿所致，新建3所学校，3例确诊，接种22万剂次。")
+    found = find_quantities("收入减少约60亿所致，新建3所学校（如表1所示），3例确诊，接种22万剂次。")
     assert [(q.text, q.unit) for q in found] == [
         ("60亿", ""),  # 所致: "caused by", no count of schools
         ("3所", "所"),
+        ("1", ""),  # 所示: "as shown"
         ("3例", "例"),
         ("22万剂次", "剂次"),
     ]
+
+
+def test_a_price_per_kilogram_keeps_its_measure() -> None:
+    found = find_quantities("19种蔬菜平均价格为4.34元/公斤,猪肉每千克17.36元。")
+    assert [(q.text, q.unit) for q in found][1] == ("4.34元/公斤", "元/公斤")
 
 
 @pytest.mark.parametrize(

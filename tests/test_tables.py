@@ -1896,3 +1896,40 @@ def test_a_pdf_header_a_word_per_column_over_slashed_units_names_and_measures_th
         ("6.8", 6.8, "%", "2021"),
         ("6.6", 6.6, "%", "2021"),
     ]
+
+
+def test_a_row_of_units_under_the_header_gives_the_amounts_unit_and_rates_write_theirs() -> None:
+    # A cell per line, each closed by a lone pipe; under the column names a row of units, one
+    # per group of columns (`单位(元/公斤)` over the prices, `(%)` over the changes).
+    cells = ["产品种类", "上周", "本周", "去年同期", "环比", "同比", "", "单位(元/公斤)", "(%)", ""]
+    cells += ["猪肉", "17.36", "16.85", "20.79", "-2.9%", "-19.0%", ""]
+    cells += ["羊肉", "65.52", "65.09", "58.92", "-0.7%", "10.5%", ""]
+    cells += ["牛肉", "66.14", "66.28", "57.27", "0.2%", "15.7%"]
+    text = "表1 重点监测的畜禽产品价格\n|\n" + "".join(
+        f"{cell}\n|\n" if cell else "|\n" for cell in cells
+    )
+    [table] = find_tables(text)
+    assert table.unit == ("元/公斤", 1.0)
+    assert [column.header for column in table.columns] == [
+        "产品种类", "上周", "本周", "去年同期", "环比", "同比",
+    ]  # fmt: skip
+    assert _facts_of(text)[-5:] == [
+        ("66.14", 66.14, "元/公斤", "level"),
+        ("66.28", 66.28, "元/公斤", "level"),
+        ("57.27", 57.27, "元/公斤", "level"),
+        ("0.2%", 0.2, "%", "change"),  # 环比, on the week before
+        ("15.7%", 15.7, "%", "change"),
+    ]
+
+
+def test_an_index_on_the_month_before_is_a_level_without_a_unit() -> None:
+    text = (
+        "| 指标名称 | 环比(上月=100) | 同比(上年同月=100) |\n|---|---|---|\n"
+        "| 工业生产者出厂价格指数 | 99.6 | 94.7 |\n| #轻工业 | 99.7 | 98.1 |\n"
+    )
+    assert _facts_of(text) == [
+        ("99.6", 99.6, "", "level"),
+        ("94.7", 94.7, "", "level"),
+        ("99.7", 99.7, "", "level"),
+        ("98.1", 98.1, "", "level"),
+    ]

@@ -436,7 +436,12 @@ def _row_facts(
             column_words = fold(column.header) if bracketed else outside_brackets(column.header)
             # A yearbook spaces a header's letters out (增 长, 比 重).
             column_words = LETTER_GAPS.sub("", column_words)
-            headers = _KindHeaders(LETTER_GAPS.sub("", row_words), column_words, reading.title)
+            headers = _KindHeaders(
+                LETTER_GAPS.sub("", row_words),
+                column_words,
+                reading.title,
+                indexed=_INDEX_BASE.search(fold(column.header)) is not None,
+            )
             arrow = _ARROW_BEFORE.search(before)
             kind = "change" if arrow else _table_kind(headers, quantity, negative)
             if kind == "level" and quantity.unit == "%" and index in reading.composed:
@@ -485,6 +490,7 @@ _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _SHARE_TITLE = cue_pattern("share", Scope.TITLE)
+_INDEX_BASE = re.compile(r"[=＝]\s*100(?![\d.])")
 # 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
 _COMPLETION_HEADER = re.compile(
     r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
@@ -590,6 +596,7 @@ class _KindHeaders:
     row: str
     column: str
     title: str
+    indexed: bool = False  # the column's header sets a base of 100 (环比(上月=100))
 
 
 def _label_year(label: str) -> str | None:
@@ -615,7 +622,10 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     completion = _COMPLETION_HEADER.search(headers.column)
     if quantity.unit == "%" and completion and not _INCREASE_HEADER.search(headers.column):
         return "share"  # 实征净额与全年预算数比较/百分比, a share its 比较 does not change
-    changes = _CHANGE_HEADER.search(headers.row) or _CHANGE_HEADER.search(headers.column)
+    # 环比(上月=100): an index on a base of 100 is a level, whatever its column's name.
+    changes = _CHANGE_HEADER.search(headers.row) or (
+        _CHANGE_HEADER.search(headers.column) and not headers.indexed
+    )
     if implied == "change" or negative or changes:
         return "change"
     if implied == "share":

@@ -361,6 +361,8 @@ def _is_rate_header(header: str) -> bool:
     """A header of growth or shares, which are in percent unless it says otherwise; a
     difference in amount (增减额, 比较) is in the table's unit."""
     outside = outside_brackets(header)
+    if _BASE_NOTE.search(fold(header)):
+        return False  # 环比(上月=100): an index on the month before, no rate
     return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_HEADER.search(outside)
 
 
@@ -2809,7 +2811,9 @@ def _stream_table(
     titles = [cell.text for cell in run[:lead]]
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
     unit = _unit_line_unit(" ".join(captions))
-    header = _units_rejoined(run[lead : labels - 1])
+    header, unit_row = _unit_row_split(run[lead : labels - 1])
+    header = _units_rejoined(header)
+    unit = unit or unit_row
     if any(_CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
     # The header names the row labels' column too, or leaves that cell blank (a line of
@@ -2945,6 +2949,28 @@ def _months_numbered(run: Sequence[Cell], kinds: list[str], lead: int) -> list[s
 
 
 _MONTHS = 12
+
+
+def _unit_row_split(header: Sequence[Cell]) -> tuple[list[Cell], Unit | None]:
+    """A header whose last row is its units (`单位(元/公斤)` over the amounts, `(%)` over
+    the rates, empty cells around them) as the column names and the unit line's unit; the
+    rates' cells write their own `%`."""
+    end = len(header)
+    while end and (
+        not header[end - 1].clean or _UNIT_ROW_CELL.fullmatch(fold(header[end - 1].clean))
+    ):
+        end -= 1
+    tail = header[end:]
+    lines = [fold(cell.clean) for cell in tail if fold(cell.clean).startswith("单位")]
+    found = next(
+        (unit for line in lines if (unit := _unit_line_unit(line) or _header_unit(line))), None
+    )
+    named = list(header[:end])
+    return (named, found) if found and len(named) >= 2 else (list(header), None)
+
+
+# A cell of a header's unit row: a unit line (单位(元/公斤), 单位:万元) or a unit in brackets.
+_UNIT_ROW_CELL = re.compile(r"单\s*位\s*[(（:：].*|[(（][^()（）]{1,8}[)）]")
 
 
 def _units_rejoined(header: Sequence[Cell]) -> list[Cell]:
