@@ -1933,3 +1933,24 @@ def test_an_index_on_the_month_before_is_a_level_without_a_unit() -> None:
         ("99.7", 99.7, "", "level"),
         ("98.1", 98.1, "", "level"),
     ]
+
+
+def test_a_label_the_page_put_on_a_line_of_its_own_goes_with_the_unit_and_figure_below() -> None:
+    # The label wrapped onto its own line, run into the next group's heading; the row's unit
+    # and figure on the next line. A group's row, then a line of pipes alone: the table goes on.
+    text = (
+        "指标 | 单位 | 数量 | |||\n"
+        "一、民政事业费累计支出 二、乡级行政区划单位 |\n"
+        "万元 | 57324.8 | |||\n"
+        "#镇 | 个 | 179 | |||\n"
+        "乡 | 个 | 21 | |||\n"
+        "农村最低生活保障 |\n"
+        "|||||\n"
+        "最低生活保障人数 | 人 | 240,887 | |||\n"
+    )
+    assert _facts_of(text) == [
+        ("57324.8", 573_248_000, "元", "level"),
+        ("179", 179, "个", "level"),
+        ("21", 21, "个", "level"),
+        ("240,887", 240_887, "人", "level"),
+    ]

@@ -857,7 +857,8 @@ def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
     """Runs of consecutive lines (index ranges) of one row layout, outside `taken` spans.
 
     A short line of words between two rows (`一、推动高质量发展`, a row whose one cell spans
-    the table) stays in the run.
+    the table) stays in the run, and so does a line of pipes alone under a pipe row of one
+    cell (`农村最低生活保障 |` then `|||||`: the rest of a group's row).
     """
     blocks: list[tuple[int, int]] = []
     index = 0
@@ -872,7 +873,7 @@ def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
                 end += 1
             elif (family == "spaces" and _blank_between_rows(lines, end)) or (
                 end + 1 < len(lines)
-                and _is_group_label(lines[end])
+                and (_is_group_label(lines[end]) or _rest_of_group_row(lines, end, family))
                 and _family(lines[end + 1].layout) == family
             ):
                 end += 2
@@ -881,6 +882,16 @@ def _blocks(lines: Sequence[_Line], taken: _Spans) -> list[tuple[int, int]]:
         blocks.append((index, end))
         index = end
     return blocks
+
+
+def _rest_of_group_row(lines: Sequence[_Line], index: int, family: str | None) -> bool:
+    above = lines[index - 1]
+    return (
+        family == "pipe"
+        and lines[index].layout == "rule"
+        and above.layout == "pipe"
+        and len([cell for cell in _PIPE.split(above.text) if cell.strip()]) == 1
+    )
 
 
 def _blank_between_rows(lines: Sequence[_Line], index: int) -> bool:
@@ -1117,10 +1128,10 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     rows = [
         (line, _row_cells(line, layout, outer))
         for line in lines[first:last]
-        if line.layout != "separator"
+        if line.layout not in ("separator", "rule")
     ]
     if layout == "pipe" and not outer[0]:
-        rows = _joined_rows(rows)
+        rows = _labels_rejoined(_joined_rows(rows))
     index = 0
     titles: list[str] = []
     while index < len(rows) and _is_caption_row(rows[index][1]):
@@ -1383,6 +1394,32 @@ def _joined_rows(
             joined[-1] = (replace(previous_line, text=line.text), previous_cells + cells)
         else:
             joined.append((line, cells))
+    return joined
+
+
+def _labels_rejoined(rows: Sequence[tuple[_Line, list[Cell]]]) -> list[tuple[_Line, list[Cell]]]:
+    """A row's label on a line of its own, the rest of the row on the next opening with its
+    unit (`#养老机构 四、社会救助 城市最低生活保障 |` then `个 | 245 | |||`): one row again,
+    where that makes it as wide as the rows with a unit after their label."""
+    filled = [_filled_width(cells) for _, cells in rows]
+    joined: list[tuple[_Line, list[Cell]]] = []
+    index = 0
+    while index < len(rows):
+        line, cells = rows[index]
+        following = rows[index + 1][1] if index + 1 < len(rows) else []
+        lone_label = filled[index] == 1 and bool(cells[0].clean) and not _has_data(cells)
+        if (
+            lone_label
+            and following
+            and is_unit_word(fold(following[0].clean))
+            and filled[index + 1] + 1 in filled
+            and _has_data(following)
+        ):
+            joined.append((line, [cells[0], *following]))
+            index += 2
+            continue
+        joined.append((line, cells))
+        index += 1
     return joined
 
 
