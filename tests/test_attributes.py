@@ -113,6 +113,19 @@ def test_a_change_on_a_base_year_set_with_spaces_is_the_years_after() -> None:
     assert _attributes(text)["6.8%"] == ("actual", "2021", "change")
 
 
+def test_a_story_on_a_council_passing_a_years_budget_gives_that_years_targets() -> None:
+    # Taiwan's press dates a township's budget by the Republic of China calendar (102年度 is
+    # 2013); the figures of a budget passed are planned, a council's cut a change.
+    text = (
+        "【記者/東引報導】東引鄉代表會昨天完成東引鄉102年度總預算審查三讀。"
+        "東引鄉102年度總預算,歲入6千4百54萬元。一般事務費10萬元,刪減5萬元。"
+        "101年度預算額103萬元,102年度預算額98萬元。\n"
+    )
+    facts = _attributes(text)
+    assert facts["6千4百54萬元"] == ("target", "2013", "level")
+    assert facts["5萬元"] == ("target", "2013", "change")
+
+
 def test_document_year_after_the_only_year_named_as_the_same_period_before() -> None:
     text = "今年8月入境旅客2,357,689人次,按年增加14.2%;经外港码头入境的旅客较2009年同期增加8.7%。\n"
     assert document_year(text) == "2010"

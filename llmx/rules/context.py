@@ -42,7 +42,7 @@ _PLAN_TITLE = re.compile(
 # 2017三公经费预算: a budget's title may drop the 年 after its year.
 _DEPARTMENT_BUDGET_TITLE = re.compile(
     r"((?:19|20)\d{2})(?:[^\S\n]*年度?|(?=[\u4e00-\u9fff“\"]))"
-    r"[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算案)(?!执行|调整)"
+    r"[^。；，,\d\n]{0,20}?(?:部门预算|经费(?:支出)?预算|总预算(?:案|(?=审)))(?!执行|调整)"
 )
 # 2014年,全国社会保险基金预算按险种分别编制: a page that opens on a year's budget being drawn
 # up is that budget.
