@@ -491,6 +491,9 @@ _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _SHARE_TITLE = cue_pattern("share", Scope.TITLE)
 _INDEX_BASE = re.compile(r"[=＝]\s*100(?![\d.])")
+# A column headed 环比 (on the period before) alone; in a row's name, 以环比物量计算 (chained
+# volume measures) is how a level is measured.
+_ON_PERIOD_BEFORE = re.compile(r"\s*环\s*比\s*%?\s*$")
 # 完成预算%, 为预算%, 占年度计划%: a ratio to the plan.
 _COMPLETION_HEADER = re.compile(
     r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
@@ -623,9 +626,10 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     if quantity.unit == "%" and completion and not _INCREASE_HEADER.search(headers.column):
         return "share"  # 实征净额与全年预算数比较/百分比, a share its 比较 does not change
     # 环比(上月=100): an index on a base of 100 is a level, whatever its column's name.
-    changes = _CHANGE_HEADER.search(headers.row) or (
-        _CHANGE_HEADER.search(headers.column) and not headers.indexed
+    column_changes = _CHANGE_HEADER.search(headers.column) or _ON_PERIOD_BEFORE.match(
+        headers.column
     )
+    changes = _CHANGE_HEADER.search(headers.row) or (column_changes and not headers.indexed)
     if implied == "change" or negative or changes:
         return "change"
     if implied == "share":

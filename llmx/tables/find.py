@@ -411,9 +411,10 @@ def _column(header: str) -> Column:
     status = _header_status(header)
     year = _YEAR.search(folded)
     changes = _CHANGE_HEADER.search(folded)  # 比上年增长%: a column of growth rates
+    indices = _BASE_NOTE.search(folded)  # 环比(上月=100): indices on a base of 100
     return Column(
         header,
-        "value" if status or year or changes else "other",
+        "value" if status or year or changes or indices else "other",
         status,
         (year.group(1) or year.group(2)) if year else None,
         split_header_unit(header),
