@@ -37,7 +37,7 @@ from functools import cache
 from llmx.folding import fold
 from llmx.lines import Span, grids_in
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import is_fact_unit
+from llmx.tables.numericrows import is_unit_word
 from llmx.vocabulary import unit as declared_unit
 
 _ROWS_MIN = 3
@@ -152,16 +152,8 @@ def _kind(text: str, cell: Span) -> str:
         return "number"
     if _NO_VALUE.fullmatch(words):
         return "none"
-    return "unit" if _is_unit_cell(words) else "label"
-
-
-def _is_unit_cell(words: str) -> bool:
-    """A cell that is a unit alone (`万人次`, `亿元`): a unit column's, after a row's label."""
-    found = split_header_unit(f"({words})")
-    return found is not None and is_fact_unit(found[0]) and len(words) <= _UNIT_CELL_MAX
-
-
-_UNIT_CELL_MAX = 6
+    # A unit alone (`万人次`, `亿元`) is a unit column's cell, after a row's label.
+    return "unit" if is_unit_word(words) else "label"
 
 
 def _grids_in_line(text: str, cells: Sequence[Span]) -> list[FlatGrid]:
