@@ -97,7 +97,8 @@ def _grids_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[tuple[FlatGrid, ...], int] | None:
     start, line = lines[index]
-    if _PIPE.search(line) is None and (stub := _SPACED_STUB.search(fold(line))):
+    spaced = _PIPE.search(line) is None and _STUB_LEAD.search(line) is not None
+    if spaced and (stub := _SPACED_STUB.search(fold(line))):
         cells = _spaced_cells(start, line, stub)
     elif len(_PIPE.findall(line)) + 1 >= _CELLS_MIN:
         cells = _cells(start, line)
@@ -112,6 +113,9 @@ def _grids_at(
 # line with the row labels' header, alone or after the words of a title, which says the words
 # after it are cells. A sub-row's mark and its label are one cell (`其中: 外國人`).
 _SPACED_STUB = re.compile(r"(?:^|(?<=\s))(指\s?标(?:名\s?称)?|项\s?目)(?=\s)")
+# The characters the stub opens with, as written (項 folds to 项): only a line holding one is
+# folded and searched, as this looks at every line of every text.
+_STUB_LEAD = re.compile(r"[指项項]")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "？")
 _WORD = re.compile(r"其中\s*[:：]\s*\S+|\S+")
 
