@@ -1954,3 +1954,19 @@ def test_a_label_the_page_put_on_a_line_of_its_own_goes_with_the_unit_and_figure
         ("21", 21, "个", "level"),
         ("240,887", 240_887, "人", "level"),
     ]
+
+
+def test_a_table_is_read_through_pinyin_glosses_and_its_cells_keep_them() -> None:
+    text = (
+        "單位:萬(wàn)元\n"
+        "項(xiàng) 目 | 合計(jì) | 一般公共預(yù)算\n"
+        "行政經(jīng)費(fèi) | 312.23 | 312.23\n"
+        "公務(wù)接待費(fèi) | 1.00 | 1\n"
+    )
+    facts = rules_facts(text)
+    assert [(text[f.start : f.end], f.value, f.unit, f.indicator) for f in facts] == [
+        ("312.23", 3122300, "元", "行政經費合計"),
+        ("312.23", 3122300, "元", "行政經費一般公共預算"),
+        ("1.00", 10000, "元", "公務接待費合計"),
+        ("1", 10000, "元", "公務接待費一般公共預算"),
+    ]

@@ -91,6 +91,7 @@ from math import comb
 from typing import Protocol, TypeVar
 
 from llmx.folding import digit_years, fold
+from llmx.glosses import Unglossed
 from llmx.lines import (
     BARE_YEAR,
     CJK,
@@ -471,8 +472,31 @@ def _regions(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_tables(text: str) -> list[Table]:
-    """The tables of `text` in every layout, in order of their start."""
+    """The tables of `text` in every layout, in order of their start.
 
+    A reprint that glosses characters with their pinyin (`項(xiàng) 目`, `合計(jì)`) breaks
+    every header word and row label, so the tables are found on the text without the
+    glosses, then placed back on the text: each cell spans its words and their glosses, and
+    its text is the text's own there, so a number found in it keeps its offsets."""
+    clean = Unglossed.of(text)
+    if clean.text == text:
+        return _tables_in(text)
+    return [_placed(table, clean, text) for table in _tables_in(clean.text)]
+
+
+def _placed(table: Table, clean: Unglossed, text: str) -> Table:
+    """A table found on the text without its glosses, with the text's offsets."""
+
+    def placed(cell: Cell) -> Cell:
+        start, end = clean.original(cell.start), clean.end_of(cell.start, cell.end)
+        return Cell(start, end, text[start:end])
+
+    rows = tuple(replace(row, cells=tuple(map(placed, row.cells))) for row in table.rows)
+    end = clean.end_of(table.start, table.end)
+    return replace(table, start=clean.original(table.start), end=end, rows=rows)
+
+
+def _tables_in(text: str) -> list[Table]:
     tables = _cell_tables(text)
     tables += _box_tables(text, _Spans(tables))
     tables += _sideways_tables(text, _Spans(tables))
