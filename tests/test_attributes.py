@@ -93,6 +93,14 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_header_cell_opening_on_a_date_under_the_first_sentence_is_no_date_line() -> None:
+    text = (
+        "监测数据显示,2018年6月15日,我省蔬菜平均批发价格为2.83元/千克,具体情况如下:\n"
+        "品种\n|\n2018年6月15日平均批发价格\n|\n2017年6月15日平均批发价格\n"
+    )
+    assert document_year(text) == "2018"
+
+
 def test_a_sentence_under_the_date_line_naming_a_five_year_plan_is_no_plans_title() -> None:
     text = "某市统计局\n2002年2月8日\n2001年是新世纪的第一年,也是“十五”计划的起始之年。\n"
     assert document_year(text) == "2001"

@@ -25,6 +25,8 @@ from llmx.vocabulary import STATUS_CUES, Scope, cue_words
 _YEAR = r"((?:19|20)\d{2})[^\S\n]*年"  # 1962⏎年末总户数: a figure, then a row label
 _HEAD_LINES = 8
 _HEAD_CHARS = 600
+# A line of prose: a sentence's end, or a clause's after more words than a title has.
+_SENTENCE = re.compile(r"[。！？]|^.{40,}[，,；;：:]")
 # Title words saying the year before them is the year of the results, or of the plan.
 _RESULTS_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行"
@@ -143,11 +145,15 @@ def _head(folded: str) -> tuple[str, list[str]]:
 
 
 def _date(lines: list[str], head: str) -> tuple[int, int] | None:
-    """The year and month the document is dated, from a date line near its top."""
+    """The year and month the document is dated, from a date line near its top: above its
+    first sentence, since a line under it that opens on a date is a table's header cell
+    (`2018年6月15日平均批发价格` under `…监测数据显示,2018年6月15日,…如下:`)."""
     for line in lines:
         match = _DATE_LINE.match(line)
         if match and (match.group(2) or match.group(3)):
             return int(match.group(1)), int(match.group(2) or match.group(3))
+        if _SENTENCE.search(line):
+            break
     field = _DATE_IN_FIELD.search(head) or _DATE_OF_MEETING.search(head)
     return (int(field.group(1)), int(field.group(2))) if field else None
 
