@@ -1970,3 +1970,19 @@ def test_a_table_is_read_through_pinyin_glosses_and_its_cells_keep_them() -> Non
         ("1.00", 10000, "元", "公務接待費合計"),
         ("1", 10000, "元", "公務接待費一般公共預算"),
     ]
+
+
+def test_a_header_row_of_age_bands_heads_the_columns_under_its_group() -> None:
+    text = (
+        "表4-2 各乡镇(街道)常住人口年龄构成\n单位:%\n"
+        "地区 | 占总人口比重 | |||\n"
+        "0-14岁 | 15-59岁 | 60岁及以上 | 其中:65岁及以上 | |\n"
+        "全 县 | 18.50 | 57.12 | 24.38 | 17.01 |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind, f.indicator) for f in facts] == [
+        ("18.50", "%", "share", "全县占总人口比重0-14岁"),
+        ("57.12", "%", "share", "全县占总人口比重15-59岁"),
+        ("24.38", "%", "share", "全县占总人口比重60岁及以上"),
+        ("17.01", "%", "share", "全县占总人口比重其中:65岁及以上"),
+    ]

@@ -662,6 +662,7 @@ _NOT_DATA = re.compile(
     r"|[\[［]\d{1,2}[\]］]"  # and a numbered note's (比重[4])
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
+    r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
 )
 _NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
 _NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
