@@ -1986,3 +1986,16 @@ def test_a_header_row_of_age_bands_heads_the_columns_under_its_group() -> None:
         ("24.38", "%", "share", "全县占总人口比重60岁及以上"),
         ("17.01", "%", "share", "全县占总人口比重其中:65岁及以上"),
     ]
+
+
+def test_a_sex_ratio_column_has_no_unit_under_a_percent_unit_line() -> None:
+    text = (
+        "表3-1 各乡镇(街道)常住人口性别构成\n单位:%\n"
+        "地区 | 占总人口比重 | 性别比 | |\n男 | 女 | ||\n"
+        "全 县 | 51.31 | 48.69 | 105.37 |\n银州街道 | 50.52 | 49.48 | 102.10 |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind) for f in facts if "性别比" in f.indicator] == [
+        ("105.37", "", "level"),
+        ("102.10", "", "level"),
+    ]

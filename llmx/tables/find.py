@@ -644,7 +644,9 @@ _MEASURE_HEADER = re.compile(
 )
 # A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
 _AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
-_INDEX_HEADER = re.compile(r"指\s*数")
+# An index, or a sex ratio (男性对女性, 女性=100): a figure on a base of 100, whatever the table's
+# `单位:%` line says of its shares.
+_INDEX_HEADER = re.compile(r"指\s*数|性\s*别\s*比|性\s*比\s*例")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
 _SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
 _PIPE = re.compile(r"\s*[|｜]\s*")
