@@ -1999,3 +1999,54 @@ def test_a_sex_ratio_column_has_no_unit_under_a_percent_unit_line() -> None:
         ("105.37", "", "level"),
         ("102.10", "", "level"),
     ]
+
+
+_PRICE_CELLS = (
+    "序号", "品种", "2018年6月15日平均批发价格", "2017年6月15日平均批发价格", "与去年同期相比(%)",
+    "1", "油菜", "1.85", "1.9", "-2.63%",
+    "2", "芹菜", "2.43", "2.8", "13.21%",
+    "3", "生菜", "2.35", "3.5", "-32.86%",
+)  # fmt: skip
+# A price table copied from a web page: one cell per line, a lone pipe between cells, a serial
+# column, headers opening on dates, no unit line; the prose above quotes the average price.
+_PRICE_TABLE = (
+    "2018年6月15日,我省蔬菜平均批发价格为2.83元/千克,具体情况如下:\n"
+    + "\n|\n".join(_PRICE_CELLS)
+    + "\n"
+)
+
+
+def test_a_cell_per_line_table_with_a_serial_column_and_dated_headers_is_read() -> None:
+    facts = rules_facts(_PRICE_TABLE)[1:]  # after the prose's average
+    assert [(f.text, f.period) for f in facts][:3] == [
+        ("1.85", "2018"),
+        ("1.9", "2017"),
+        ("2.63%", "2018"),
+    ]
+    assert [f.text for f in facts if f.text in ("1", "2", "3")] == []  # no serial is a figure
+    assert len(facts) == 9
+
+
+def test_a_column_the_prose_quotes_with_a_unit_takes_that_unit() -> None:
+    prices = [f for f in rules_facts(_PRICE_TABLE)[1:] if "平均批发价格" in f.indicator]
+    assert {f.unit for f in prices} == {"元/千克"}
+    assert len(prices) == 6
+
+
+def test_a_column_compared_with_last_year_is_a_change_in_the_latest_year() -> None:
+    changes = [f for f in rules_facts(_PRICE_TABLE) if "相比" in f.indicator]
+    assert [(f.text, f.kind, f.period) for f in changes] == [
+        ("2.63%", "change", "2018"),
+        ("13.21%", "change", "2018"),
+        ("32.86%", "change", "2018"),
+    ]
+
+
+def test_a_column_named_by_a_status_takes_no_unit_from_the_prose() -> None:
+    text = (
+        "2023年完成情况良好,2024年共10项指标。\n"
+        "指标\n|\n2023年完成情况\n|\n2024年目标任务\n|\n"
+        "亿元生产总值安全事故死亡率\n|\n0.025\n|\n0.025\n|\n万人发明专利拥有量\n|\n8.97\n|\n9\n"
+    )
+    table_facts = [f for f in rules_facts(text) if f.start > text.index("指标")]
+    assert {f.unit for f in table_facts} == {""}

@@ -29,12 +29,14 @@ from llmx.rules.context import (
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
     Cell,
+    Column,
     Row,
     Table,
     find_tables,
     names_a_measure,
     note_cells,
     outside_brackets,
+    undated,
 )
 from llmx.vocabulary import (
     KIND_CUES,
@@ -417,7 +419,9 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
-                in_prose = prose_units.get(_stem(header), "")
+                in_prose = prose_units.get(_stem(header), "") or prose_units.get(
+                    _column_stem(column), ""
+                )
                 unit, factor = (
                     table.unit_of(row, column)
                     or reading.quoted.get(index)
@@ -499,9 +503,9 @@ _COMPLETION_HEADER = re.compile(
     r"(?:完成|为|占|与)\s*(?:年度|全年|同期|本月)?\s*(?:分配)?\s*(?:预算|计划|目标)"
 )
 # 与上年同期比较/增减百分比: a change on the year, where 与全年预算数比较/百分比 is a completion:
-# any header word of a change but 比较, which a completion says too.
+# any header word of a change but 比较 and 相比, which a completion says too.
 _INCREASE_HEADER = alternation(
-    word for word in cue_words(KIND_CUES, "change", Scope.HEADER) if word != "比较"
+    word for word in cue_words(KIND_CUES, "change", Scope.HEADER) if word not in ("比较", "相比")
 )
 # Numbering and sub-row marks before a row's label: 1., （一）, 一、, 其中：, #.
 _ROW_LEAD = re.compile(
@@ -550,6 +554,19 @@ def _stem(header: str) -> str:
     return _COUNT_SUFFIX.sub("", fold(header).strip())
 
 
+# A column's name the prose may give its unit after (平均批发价格 under 2018年6月15日平均批发
+# 价格, as 蔬菜平均批发价格为2.83元/千克): long enough to name a measure, not a period (本月),
+# and no status (完成情况, 目标任务), which the prose says of figures of every unit.
+_COLUMN_STEM_MIN = 4
+
+
+def _column_stem(column: Column) -> str:
+    stem = _stem(undated(outside_brackets(column.header)))
+    if len(stem) < _COLUMN_STEM_MIN or re.search(f"{_ACTUAL_WORDS}|{_TARGET_WORDS}", stem):
+        return ""
+    return stem
+
+
 # A row labelled by its year (2016年) names no indicator the prose could give a unit to.
 _YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年?(?:度|末|底)?$")
 
@@ -567,6 +584,11 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
         for table in prepared.tables
         for row in table.rows
         if len(stem := _stem(table.indicator_of(row))) >= 2 and not _YEAR_LABEL.match(stem)
+    } | {
+        stem
+        for table in prepared.tables
+        for column in table.columns
+        if column.role == "value" and not column.unit and (stem := _column_stem(column))
     }
     if not stems:
         return {}
@@ -825,24 +847,23 @@ _ONE_MEASURE = re.compile(
 # 价格指数(上年=100), 以上年为100: the base of an index is no year its figures are for.
 # Not a base of 100 (上年同月=100), nor a ratio to the same period (同期比): those name no year.
 _RELATIVE_HEADER = re.compile(
-    r"(?<![比较同为以])(上年|去年|前年|今年|本年|明年)(?!\s*(?:同期|同月)?\s*[=＝]\s*100)"
+    r"(?<![比较同为以与])(上年|去年|前年|今年|本年|明年)(?!\s*(?:同期|同月)?\s*[=＝]\s*100)"
     r"|(?<![比较年])同期(?!比|\s*[=＝]\s*100)"
 )
 _YEARS_FROM = {"前年": -2, "上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
 
 
 # A column of a figure against last year's (比上年增长%, 预算数为上年执行数的%).
-_AGAINST_LAST_YEAR = re.compile(r"[比较为同占](?:上年|去年)|同比")
+_AGAINST_LAST_YEAR = re.compile(r"[比较为同占与](?:上年|去年)|同比")
 
 
 def _compared_column_year(table: Table, index: int) -> str | None:
     """The year of the column at `index` where it compares with last year and names no year
-    of its own: that of the nearest column on its left that names one (2010年预算数 |
-    为上年执行数的%)."""
+    of its own: the latest a column on its left names (2010年预算数 | 为上年执行数的%), not
+    the year compared with (2018年6月15日价格 | … | 2017年6月15日价格 | 与去年同期相比)."""
     if not _AGAINST_LAST_YEAR.search(fold(table.columns[index].header)):
         return None
-    left = table.columns[:index]
-    return next((each.period for each in reversed(left) if each.period), None)
+    return max((each.period for each in table.columns[:index] if each.period), default=None)
 
 
 def _relative_header_year(

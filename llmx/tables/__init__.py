@@ -15,6 +15,7 @@ from llmx.tables.find import (
     names_a_measure,
     note_cells,
     outside_brackets,
+    undated,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "names_a_measure",
     "note_cells",
     "outside_brackets",
+    "undated",
 ]

@@ -2867,6 +2867,7 @@ def _stream_table(
     as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
     are the run's cells above (a `单位：` caption that a table starts after).
     """
+    run = _without_serials(run, lead)
     kinds = _months_numbered(
         run, _with_unit_cells(run, [_stream_kind(cell) for cell in run], lead), lead
     )
@@ -2895,7 +2896,7 @@ def _stream_table(
         )
         header = to_years
     columns: tuple[Column, ...] | None = None
-    if len(header) >= 2 and all(len(c.clean) <= _STREAM_CELL_MAX // 2 for c in header):
+    if len(header) >= 2 and all(len(undated(c.clean)) <= _STREAM_CELL_MAX // 2 for c in header):
         texts = [""] * headless + [cell.text for cell in header]
         columns = _stream_columns(texts, _body_of(rows)) if rows else None
     if columns is None:
@@ -2928,6 +2929,33 @@ def _stream_table(
         layout="lines",
         unit=unit,
     )
+
+
+def _without_serials(run: Sequence[Cell], lead: int) -> Sequence[Cell]:
+    """The run less its serial column, where the header opens on one (`序号`) and every row on
+    its number, counting up from 1 before the row's label (`1 | 油菜 | 1.85 | …`): the rows
+    are a label then figures, as they are read, and a serial number is no figure."""
+    if lead >= len(run) or not _SERIAL_NAME.fullmatch(run[lead].clean):
+        return run
+    kept, serial = list(run[:lead]), 1
+    for index in range(lead + 1, len(run)):
+        cell = run[index]
+        following = run[index + 1] if index + 1 < len(run) else None
+        if cell.clean == str(serial) and following and _stream_kind(following) == "label":
+            serial += 1
+            continue
+        kept.append(cell)
+    return kept if serial > _STREAM_ROWS_MIN else run
+
+
+_SERIAL_NAME = re.compile(r"序号|编号|序號|編號")
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+
+
+def undated(header: str) -> str:
+    """A header's words after the date it opens on (`2018年6月15日平均批发价格`: 平均批发价格):
+    what it measures, and as short as a header's words are."""
+    return _LEADING_DATE.sub("", header)
 
 
 def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
