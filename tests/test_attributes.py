@@ -93,6 +93,25 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_census_communique_is_on_the_year_its_census_counts() -> None:
+    published_later = (
+        "澠池縣第五次全國經濟普查公報(第七號)\n(2025年8月14日)\n根據普查結果,現公布如下:\n"
+    )
+    one_line = (
+        "北京市第四次全国经济普查主要数据公报(第五号) 2020 年 3 月 30 日 根据普查结果,公布如下:"
+    )
+    assert document_year(published_later) == "2023"
+    assert document_year(one_line) == "2018"
+
+
+def test_a_census_named_in_a_revision_note_does_not_date_the_report() -> None:
+    text = (
+        "根据核算结果,2024年,我镇地区生产总值140.33亿元。"
+        "(附注:根据第五次全国经济普查公报,2023年修订。)\n"
+    )
+    assert document_year(text) == "2024"
+
+
 def test_a_header_cell_opening_on_a_date_under_the_first_sentence_is_no_date_line() -> None:
     text = (
         "监测数据显示,2018年6月15日,我省蔬菜平均批发价格为2.83元/千克,具体情况如下:\n"

@@ -10,6 +10,7 @@ Pure functions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -166,7 +167,7 @@ def _years(text: str) -> DocumentContext:
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
     # 比2021年决算(下同)增长1.3%: a base a figure is compared with names no year of the title's.
-    report = next(
+    report = _census_year(lines) or next(
         (
             found.group(1)
             for found in _RESULTS_TITLE.finditer(title)
@@ -227,6 +228,31 @@ def _years(text: str) -> DocumentContext:
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     return DocumentContext(report, plan, written, planned=budget is not None)
+
+
+# The year each national census counts (its standard time, 2020年11月1日零时, 2023年末),
+# which a communiqué published years later (2025年8月14日) reports on, often without saying.
+_CENSUS_YEARS = {
+    "人口普查": {5: 2000, 6: 2010, 7: 2020},
+    "经济普查": {1: 2004, 2: 2008, 3: 2013, 4: 2018, 5: 2023},
+    "农业普查": {1: 1996, 2: 2006, 3: 2016},
+}
+_CENSUS = re.compile(
+    rf"第([一二三四五六七])次全国({'|'.join(_CENSUS_YEARS)})[^。，,\n]{{0,12}}公报"
+)
+_CENSUS_TITLE_REACH = 40  # 北京市第四次全国经济普查主要数据公报: the place's name, then the census
+_ORDINALS = {numeral: number for number, numeral in enumerate("一二三四五六七", 1)}
+
+
+def _census_year(lines: list[str]) -> str | None:
+    """The year of the census whose communiqué the title names (第五次全国经济普查公报: 2023):
+    near the start of the first line, or of a line above the first sentence; a revision note
+    in the text (根据第五次全国经济普查结果,2023年…修订为) names the census of another report."""
+    above = itertools.takewhile(lambda line: not _SENTENCE.search(line), lines[1:])
+    titles = (line[:_CENSUS_TITLE_REACH] for line in (*lines[:1], *above))
+    found = next(filter(None, map(_CENSUS.search, titles)), None)
+    year = _CENSUS_YEARS[found.group(2)].get(_ORDINALS[found.group(1)]) if found else None
+    return str(year) if year else None
 
 
 def _reviewed_year(opening: str) -> str | None:
