@@ -283,3 +283,19 @@ def test_heads_without_figures_right_under_the_header_are_rows_not_header_cells(
         ("25", 250_000, "元", "2020"),
         ("0", 0, "元", "2019"),
     ]
+
+
+def test_a_serial_column_is_neither_a_figure_nor_a_rows_label() -> None:
+    cells = (
+        "序号", "产品名称", "本周均价 (元/公斤)", "环比 (%)",
+        "1", "大米", "5.74", "-1.03%",
+        "2", "面粉", "4.44", "0.00%",
+        "3", "菜籽油", "14.57", "0.48%",
+    )  # fmt: skip
+    text = "2024年第31周粮油类产品批发市场价格表\n" + "".join(f"{cell} |\n" for cell in cells)
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.indicator) for f in facts][:2] == [
+        ("5.74", "元/公斤", "大米本周均价"),
+        ("1.03%", "%", "大米环比"),
+    ]
+    assert len(facts) == 6

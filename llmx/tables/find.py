@@ -123,6 +123,7 @@ from llmx.tables.ranked import RankedGrid, find_ranked
 from llmx.tables.records import Field, find_records
 from llmx.tables.runtogether import TargetList, find_target_lists
 from llmx.tables.scorecards import Scorecard, find_scorecards
+from llmx.tables.serials import without_serials
 from llmx.tables.sideways import SidewaysGrid, find_sideways
 from llmx.tables.spaced import SpacedGrid, find_spaced
 from llmx.tables.statements import StatementGrid, find_statements
@@ -2867,7 +2868,7 @@ def _stream_table(
     as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
     are the run's cells above (a `单位：` caption that a table starts after).
     """
-    run = _without_serials(run, lead)
+    run = [*run[:lead], *without_serials(run[lead:], _cell_words, _is_label_cell)]
     kinds = _months_numbered(
         run, _with_unit_cells(run, [_stream_kind(cell) for cell in run], lead), lead
     )
@@ -2931,25 +2932,15 @@ def _stream_table(
     )
 
 
-def _without_serials(run: Sequence[Cell], lead: int) -> Sequence[Cell]:
-    """The run less its serial column, where the header opens on one (`序号`) and every row on
-    its number, counting up from 1 before the row's label (`1 | 油菜 | 1.85 | …`): the rows
-    are a label then figures, as they are read, and a serial number is no figure."""
-    if lead >= len(run) or not _SERIAL_NAME.fullmatch(run[lead].clean):
-        return run
-    kept, serial = list(run[:lead]), 1
-    for index in range(lead + 1, len(run)):
-        cell = run[index]
-        following = run[index + 1] if index + 1 < len(run) else None
-        if cell.clean == str(serial) and following and _stream_kind(following) == "label":
-            serial += 1
-            continue
-        kept.append(cell)
-    return kept if serial > _STREAM_ROWS_MIN else run
-
-
-_SERIAL_NAME = re.compile(r"序号|编号|序號|編號")
 _LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+
+
+def _cell_words(cell: Cell) -> str:
+    return cell.clean
+
+
+def _is_label_cell(cell: Cell) -> bool:
+    return _stream_kind(cell) == "label"
 
 
 def undated(header: str) -> str:

@@ -46,6 +46,7 @@ from functools import cached_property
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
+from llmx.tables.serials import without_serials
 from llmx.vocabulary import is_fact_unit
 
 _PIPES = "|｜"
@@ -128,6 +129,7 @@ def find_piped(text: str) -> list[PipedGrid]:
     """Every piped grid of `text`, in order."""
     grids: list[PipedGrid] = []
     for run in _runs(text):
+        run = without_serials(run, lambda cell: cell.words, lambda cell: cell.kind == "label")
         grid = _marked_grid(run) if _marks(run) >= _MARKS_MIN else _unmarked_grid(run)
         if grid is not None:
             grids.append(grid)
