@@ -93,6 +93,11 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_reprints_date_line_may_write_the_day_first() -> None:
+    text = "拉萨市旅游实现“双升”\n\n27.07.2015  14:44\n\n今年上半年,接待旅游者279.93万人次。\n"
+    assert document_year(text) == "2015"
+
+
 def test_a_census_communique_is_on_the_year_its_census_counts() -> None:
     published_later = (
         "澠池縣第五次全國經濟普查公報(第七號)\n(2025年8月14日)\n根據普查結果,現公布如下:\n"

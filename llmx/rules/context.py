@@ -81,6 +81,8 @@ _DATE_LINE = re.compile(
     r"^[\s—\-－─（(【\[]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"
     r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?!份|\s*[,，])|-(\d{1,2})-\d{1,2})"
 )
+# 27.07.2015  14:44: a reprint's date line, the day first.
+_DAY_FIRST_DATE_LINE = re.compile(r"^\d{1,2}\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)")
 _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
@@ -153,6 +155,8 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
         match = _DATE_LINE.match(line)
         if match and (match.group(2) or match.group(3)):
             return int(match.group(1)), int(match.group(2) or match.group(3))
+        if day_first := _DAY_FIRST_DATE_LINE.match(line):
+            return int(day_first.group(2)), int(day_first.group(1))
         if _SENTENCE.search(line):
             break
     field = _DATE_IN_FIELD.search(head) or _DATE_OF_MEETING.search(head)
