@@ -49,6 +49,10 @@ class Unglossed:
         cut_at = tuple(a for a, span in zip(at, spans, strict=True) if span in cut)
         return cls("".join(pieces), tuple(s for s, _ in spans), tuple(removed), at, cut_at)
 
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        """The span `start`-`end` of the unglossed text, placed on the original text."""
+        return self.original(start), self.end_of(start, end)
+
     def end_of(self, start: int, end: int) -> int:
         """The offset in the original text of the end of the span `start`-`end` of the
         unglossed text; a span that runs over a cut ends where the cut starts."""

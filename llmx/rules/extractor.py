@@ -185,8 +185,7 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)
         read = quantity
-        start = prepared.unglossed.original(read.start)
-        end = prepared.unglossed.end_of(read.start, read.end)
+        start, end = prepared.unglossed.span_of(read.start, read.end)
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section, prepared.context)

@@ -489,12 +489,12 @@ def _placed(table: Table, clean: Unglossed, text: str) -> Table:
     """A table found on the text without its glosses, with the text's offsets."""
 
     def placed(cell: Cell) -> Cell:
-        start, end = clean.original(cell.start), clean.end_of(cell.start, cell.end)
+        start, end = clean.span_of(cell.start, cell.end)
         return Cell(start, end, text[start:end])
 
     rows = tuple(replace(row, cells=tuple(map(placed, row.cells))) for row in table.rows)
-    end = clean.end_of(table.start, table.end)
-    return replace(table, start=clean.original(table.start), end=end, rows=rows)
+    start, end = clean.span_of(table.start, table.end)
+    return replace(table, start=start, end=end, rows=rows)
 
 
 def _tables_in(text: str) -> list[Table]:
