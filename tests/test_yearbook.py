@@ -437,3 +437,86 @@ def test_a_wrapped_row_whose_figures_run_over_two_lines_keeps_its_columns() -> N
     ]
     assert by_text["5012"].period == "2005"  # the rows after it are read still
     assert len(by_text) == 12
+
+
+def test_rows_whose_labels_were_lost_keep_the_grid_going_under_their_parent() -> None:
+    text = (
+        "项目  Item 2000 2010 2020\n"
+        "  乡村从业人员(万人) 820.50 860.25 840.10\n"
+        "    Rural Employment(10000 persons)\n"
+        "        By Male\n"
+        "       431.20 452.80 441.00\n"
+        "       389.30 407.45 399.10\n"
+        "  机耕面积(千公顷) 300.15 410.40 520.35\n"
+        "    Cultivated Areas by Tractors(1000 hectare)\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert len(by_text) == 4 * 3
+    # A row with no label still measures the row it sits under, in its unit and its years.
+    assert (by_text["431.20"].value, by_text["431.20"].unit) == (4312000, "人")
+    assert by_text["399.10"].period == "2020"
+    assert (by_text["520.35"].unit, by_text["520.35"].period) == ("千公顷", "2020")
+
+
+def test_an_english_caption_naming_a_unit_gives_the_rows_under_it_that_unit() -> None:
+    text = (
+        "项目  Item 2000 2010 2020\n"
+        "  机耕面积(千公顷) 300.15 410.40 520.35\n"
+        "    Cultivated Areas by Tractors(1000 hectare)\n"
+        "Consumption of Chemical Fertilizer(10000 tons)\n"
+        "  按折纯量计算 120.33 118.02 98.81\n"
+        "    By Pure\n"
+        "    氮肥 55.66 51.29 36.80\n"
+        "        Nitrogenous Fertilizer\n"
+        "Population by Age Group(person/household)\n"
+        "      性别比(女性=100) 106.4 107.8 105.9\n"
+        "              Sex Ratio (female=100)\n"
+        "      0-14岁人口(万人) 460 709 945\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert len(by_text) == 5 * 3
+    # Not the hectares of the row above: the caption's ten thousand tons.
+    assert (by_text["120.33"].value, by_text["120.33"].unit) == (1203300, "吨")
+    assert (by_text["36.80"].value, by_text["36.80"].unit) == (368000, "吨")
+    # An English line with `=` is a translation still; an age band opens a label.
+    assert by_text["106.4"].unit == ""
+    assert (by_text["945"].value, by_text["945"].unit, by_text["945"].period) == (
+        9450000,
+        "人",
+        "2020",
+    )
+
+
+def test_years_heading_groups_of_cells_written_a_line_each_give_a_column_per_cell_and_year() -> (
+    None
+):
+    text = (
+        "3-6 按地区分常住人口\n"
+        "地 区 2017 2018\n"
+        "总人口\n(万人)\n城镇人口\n(万人)\n城镇人口\n比重(%)\n"
+        "总人口\n(万人)\n城镇人口\n(万人)\n城镇人口\n比重(%)\n"
+        "  8029.30 5520.95 68.8 8050.70 5604.09 69.6\n"
+        "南 京 市 833.50 685.89 82.3 843.62 695.99 82.5\n"
+        "无 锡 市 655.30 498.03 76.0 657.45 501.50 76.3\n"
+    )
+    facts = rules_facts(text)
+    assert len(facts) == 3 * 6
+    by_text = {fact.text: fact for fact in facts}
+    assert (by_text["685.89"].value, by_text["685.89"].unit, by_text["685.89"].period) == (
+        6858900,
+        "人",
+        "2017",
+    )
+    assert (by_text["82.5"].unit, by_text["82.5"].period) == ("%", "2018")
+    assert "城镇人口比重" in by_text["82.5"].indicator
+
+
+def test_cells_a_line_each_that_do_not_repeat_under_every_year_are_no_grid() -> None:
+    text = (
+        "地 区 2017 2018\n"
+        "总人口\n(万人)\n城镇人口\n(万人)\n城镇人口\n比重(%)\n"
+        "总人口\n(万人)\n乡村人口\n(万人)\n城镇人口\n比重(%)\n"
+        "南 京 市 833.50 685.89 82.3 843.62 695.99 82.5\n"
+        "无 锡 市 655.30 498.03 76.0 657.45 501.50 76.3\n"
+    )
+    assert find_yearbooks(text) == []

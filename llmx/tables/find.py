@@ -138,6 +138,7 @@ from llmx.vocabulary import (
     cue_pattern,
     from_english,
     is_fact_unit,
+    magnitude_prefix,
     units_where,
 )
 from llmx.vocabulary import unit as declared_unit
@@ -2083,8 +2084,10 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             for row in part.rows
         )
         own = _header_unit(caption)
-        unit = own or line_unit
-        title = f"{above} {caption}".strip()  # the caption's measure, else the title's
+        english = None if own or HAS_CJK.search(caption) else _english_unit(caption)
+        unit = own or english or line_unit
+        # the caption's measure, else the title's; a caption in English alone says its unit
+        title = above if english else f"{above} {caption}".strip()
         parent = ""
         if own:
             # `一、全社会固定资产投资(亿元)` over its items, under a title `…投资额及房屋建筑面积`:
@@ -2105,6 +2108,13 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             )
         )
     return tables
+
+
+def _english_unit(caption: str) -> Unit | None:
+    """The unit an English caption names in brackets (`…Fertilizer(10000 tons)`: 吨, 1e4)."""
+    found = _ENGLISH_CAPTION.fullmatch(caption)
+    chinese = from_english(found.group(1)) if found else None
+    return magnitude_prefix(chinese) if chinese else None
 
 
 def _yearbook_column(column: YearbookColumn) -> Column:

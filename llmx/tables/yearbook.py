@@ -31,6 +31,13 @@ a caption: a unit line (`人口(万人)`) or a group (`农业 Agriculture`); a r
 own unit (`生产总值(亿元)`) is the caption of the sub-items under it (indented deeper than its
 words, a number such as `1.` not counted, or marked `#`), which write no unit or the same one.
 
+Years may each head the same group of cells instead, the cells a line each below them and
+each closed by its unit (`地 区 2017 2018` / `总人口` / `(万人)` / `城镇人口` / `比重(%)` …): a
+column for each cell in each year. A row whose label the page lost (indented figures alone, one
+for every column) stays in the grid under the row above it; an English caption naming a unit
+after a row's translation (`Consumption of Chemical Fertilizer(10000 tons)`) is the caption of
+the rows below it, its Chinese lost.
+
 The English is not part of a label. Most rows must have it or write their figures one space
 apart (a table without English aligned in columns of spaces is the row reader's), a header line
 must hold nothing but years, spans of years and words, and one row must fill every column:
@@ -57,17 +64,18 @@ from llmx.lines import (
     grids_in,
 )
 from llmx.quantities import split_header_unit
-from llmx.vocabulary import is_fact_unit
+from llmx.vocabulary import from_english, is_fact_unit
 
 _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
-# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`) or a year (`1996年…`)
+# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or
+# an age band (`0-14岁人口`)
 # before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
 # bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
-    rf"[#＃]?[ \u3000]*(?:(?:\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[-~～]\d+|\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
     # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
     # (`薪资(新台币元)   (nt/month.person)`).
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s(（]|[(（][^A-Za-z]))*"
@@ -77,7 +85,8 @@ _ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
 _ENGLISH_LABEL = re.compile(r"\(?[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+=]*")
 # A line of English alone inside a grid: a label's translation, maybe its unit in brackets
 # (`(100 million yuan)`).
-_ENGLISH_LINE = re.compile(r"(?=.*[A-Za-z])[(（]?[A-Za-z0-9][A-Za-z0-9 ,.'’&()（）\-/:%+]*")
+_ENGLISH_LINE = re.compile(r"(?=.*[A-Za-z])[(（]?[A-Za-z0-9][A-Za-z0-9 ,.'’&()（）\-/:%+=]*")
+_ENGLISH_UNIT_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
 _SENTENCE = re.compile(r"[。，；：:;！？!?]")
 _TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
 _INDEX_HEADING = re.compile(r"指数")
@@ -86,6 +95,7 @@ _GROWTH_HEADING = re.compile(r"增长|增速|速度")
 _LABEL_MAX = 30  # characters of a Chinese label
 _ENGLISH_MAX = 90
 _HEADER_LINES = 8  # lines from the first header line to the first row
+_HEADER_LINES_MAX = 16  # where every line below the years is a heading a cell a line
 _QUIET_MAX = 4  # lines in a row without figures (captions, blank, English) inside a grid
 _ROWS_MIN = 2
 _GROUPS_MIN = 2
@@ -387,22 +397,63 @@ def _grid_at(
         return None
     between: list[tuple[str, str]] = []
     second: list[tuple[str, str]] | None = None
-    body_start = index + 1
-    for position in range(index + 1, min(len(lines), index + 1 + _HEADER_LINES)):
+    cells: list[str] | None = []  # the header's lines below the years, while all are headings
+    body_start = cells_end = index + 1
+    for position in range(index + 1, min(len(lines), index + 1 + _HEADER_LINES_MAX)):
         line = lines[position][1]
         body = _body_line(lines[position][0], line)
-        if body is not None and body.values:
+        if (body is not None and body.values) or _is_figures(line):
             break
         tokens = _header_tokens(line)
+        if position - index > _HEADER_LINES and cells is None:
+            break
         if tokens is not None and _years_of(tokens) >= _YEARS_MIN:
             second = tokens
             body_start = position + 1
             break
-        between += tokens or []
+        if cells is not None and tokens and all(kind == "heading" for kind, _ in tokens):
+            cells.append(_spaceless(line))
+        elif line.strip():
+            cells = None
+        if position - index <= _HEADER_LINES:
+            between += tokens or []
+        cells_end = position + 1
+    grouped_columns = _year_groups(first, cells) if second is None and cells else None
+    if grouped_columns is not None:
+        return _body(text, lines, index, cells_end, grouped_columns)
     columns = _columns(first, between, second)
     if columns is None:
         return None
     return _body(text, lines, index, body_start, columns)
+
+
+def _year_groups(
+    first: Sequence[tuple[str, str]], cells: Sequence[str]
+) -> tuple[YearbookColumn, ...] | None:
+    """Columns under years that each head the same group of headings, the headings a cell a
+    line below them and a cell's unit closing it (`地 区 2017 2018` / `总人口` / `(万人)` /
+    `城镇人口` / `比重(%)` …): a column for each heading in each year."""
+    kinds = [kind for kind, _ in first]
+    if "year" not in kinds or kinds[kinds.index("year") :] != ["year"] * kinds.count("year"):
+        return None
+    years = [word for kind, word in first if kind == "year"]
+    headings: list[str] = []
+    open_cell = ""
+    for line in cells:
+        open_cell += line
+        if _TRAILING_BRACKET.search(open_cell):
+            headings.append(open_cell)
+            open_cell = ""
+    group = len(headings) // len(years)
+    if (
+        open_cell
+        or len(years) < _YEARS_MIN
+        or group < _GROUPS_MIN
+        or len(headings) != group * len(years)
+        or any(headings[i] != headings[i % group] for i in range(len(headings)))
+    ):
+        return None
+    return tuple(YearbookColumn(heading, year) for year in years for heading in headings[:group])
 
 
 def _grouped_header(
@@ -492,6 +543,7 @@ def _body(
     parent: _Body | None = None  # the row with its own unit the sub-items below sit under
     wrapped: _Body | None = None  # a label alone on its line, whose figures may follow
     quiet = 0
+    translates = False  # the next English line is the row above's translation
     position = start
     last = start
     while position < len(lines) and quiet <= _QUIET_MAX:
@@ -510,13 +562,24 @@ def _body(
                 body = _figures_of(wrapped, line_start, both)
                 position += body is not None
         if body is None:
+            body = _unlabelled(line_start, line, len(columns))
+        if body is None:
             if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
                 break
+            if line.strip() and not translates and _english_unit(line):
+                # `Consumption of Chemical Fertilizer(10000 tons)` after a row's translation:
+                # a group whose Chinese the page lost, in its own unit.
+                caption, parent = (
+                    (line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())),
+                    None,
+                )
+            translates = translates and not line.strip()
             quiet += 1
             continue
         if not body.values:
             if parent is None or body.indent <= parent.indent:
                 caption, parent = body.label, None
+            translates = True
             # else a group inside the parent's items (`按构成分` under `全社会固定资产投资(亿元)`):
             # they still measure the parent.
             wrapped = body
@@ -533,6 +596,7 @@ def _body(
             and (not own or _unit_of(text, body.label) == _unit_of(text, parent.label))
         )
         rows.append((body, parent.label if under_parent and parent else caption))
+        translates = True
         if own and not under_parent:
             parent = body
         elif not under_parent:
@@ -549,6 +613,35 @@ def _body(
     return YearbookGrid(
         grid_start, grid_end, columns, _parts(rows, columns, grid_start, grid_end)
     ), last
+
+
+def _english_unit(line: str) -> str | None:
+    """The unit an English caption line names in brackets at its end, in Chinese."""
+    found = _ENGLISH_UNIT_BRACKET.search(line)
+    return from_english(found.group(1)) if found else None
+
+
+def _unlabelled(start: int, line: str, columns: int) -> _Body | None:
+    """A row whose label the page lost (`    By Male` / `       674.32 712.20 …`): indented
+    figures alone, one for every column; its label is empty, where the label would begin."""
+    values = list(_TOKEN.finditer(line.rstrip()))
+    indent = len(line) - len(line.lstrip())
+    if not indent or len(values) != columns or not _is_figures(line):
+        return None
+    label = (start + indent, start + indent)
+    spans, gaps, trailing = _figures(start, line, values)
+    return _Body(
+        start,
+        start + len(line.rstrip()),
+        indent,
+        False,
+        label,
+        False,
+        spans,
+        gaps,
+        trailing,
+        display_width(line),
+    )
 
 
 def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
