@@ -479,3 +479,28 @@ def test_a_count_in_words_of_the_names_just_before_it_is_no_fact() -> None:
         "预算包括办公厅机关和研究室两个部门的所有收入。建成东湖和西湖两个公园。"
     )
     assert _texts(body) == ["10亿元", "两个"]
+
+
+def test_figures_joined_by_a_slash_or_a_dash_each_with_its_unit_are_both_facts() -> None:
+    facts = _facts(
+        "全市商品房共成交930套/76458.66㎡，均价53060元/㎡；鸡蛋零售价在每500克4.65元-4.80元之间，"
+        "统计表3-2。"
+    )
+    assert [(f.text, f.unit) for f in facts] == [
+        ("930套", "套"),
+        ("76458.66㎡", "㎡"),
+        ("53060元/㎡", "元/㎡"),
+        ("4.65元", "元"),
+        ("4.80元", "元"),
+    ]
+
+
+def test_paragraphs_each_opening_on_a_tab_are_read_as_prose_not_as_cells() -> None:
+    body = (
+        "■新宅量跌价升，均价5.5万元/㎡\n"
+        "\t2018年第04周，全市商品房共成交930套，均价53060元/㎡，总金额40.56亿元；\n"
+        "\t其中新房住宅成交535套，占全市的57.53%，总金额29.60亿元；\n"
+        "\t商业成交206套，占全市的22.15%，总金额5.48亿元。\n"
+        "\t全市商品房分类成交数据\n"
+    )
+    assert len(_facts(body)) == 10

@@ -222,7 +222,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         before1 == "+" and not _SIGNED_IN_BRACKETS.search(_before(folded, quantity, 2))
     ):
         return "name with plus"
-    if after1 in "-/" and re.match(r"[-/]\d", _after(folded, quantity, 2)):
+    # 930套/76458.66㎡ and 4.65元-4.80元 are figures with their units; 2023-11 and 1/3 are not.
+    written_alone = quantity.text == quantity.number
+    if after1 in "-/" and written_alone and re.match(r"[-/]\d", _after(folded, quantity, 2)):
         return "code or date"
     if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):
         return "ordinal"

@@ -622,6 +622,9 @@ def _cell_tables(text: str) -> list[Table]:
             continue
         titles = " ".join(cell.clean for row in rows[:header_index] for cell in row)
         body = tuple(Row(tuple(row)) for row in rows[header_index + 1 :])
+        if not body:
+            # Paragraphs a tab each (a news page's indent) make a "header" of prose and no rows.
+            continue
         tables.append(Table(start, end, titles or title, columns, body))
     return tables
 
