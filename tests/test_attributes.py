@@ -98,6 +98,15 @@ def test_a_reprints_date_line_may_write_the_day_first() -> None:
     assert document_year(text) == "2015"
 
 
+def test_a_text_naming_no_year_but_in_dates_or_an_issue_title_is_dated_by_them() -> None:
+    weekly = "本周(2022.12.19—2022.12.25)我市监测的30种零售蔬菜价格均价为7.68元/公斤。\n"
+    monthly = "20218月报\n目录\n国民经济主要指标……1\n规模以上工业增加值增长11.4%。\n"
+    version = "本系统3.10.2版发布,收费标准上调5%。\n"
+    assert document_year(weekly) == "2022"
+    assert document_year(monthly) == "2021"
+    assert document_year(version) is None
+
+
 def test_a_census_communique_is_on_the_year_its_census_counts() -> None:
     published_later = (
         "澠池縣第五次全國經濟普查公報(第七號)\n(2025年8月14日)\n根據普查結果,現公布如下:\n"

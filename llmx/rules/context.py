@@ -274,12 +274,24 @@ def _most_named_year(folded: str) -> str | None:
         # A text that names a year only as the one before (较2009年同期增加8.7%) is the year
         # after it.
         before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
-        return str(max(before)) if before else None
+        if before:
+            return str(max(before))
+        # Nor a year of its own but in dates (本周(2022.12.19—2022.12.25)我市…), or an issue's
+        # title whose 年 the page lost (20218月报: August 2021's monthly).
+        dates = Counter(found.group(1) for found in _DOTTED_DATE.finditer(folded))
+        issue = _MONTHLY_ISSUE.match(folded.lstrip())
+        if issue:
+            return issue.group(1)
+        return max(dates, key=lambda year: (dates[year], year)) if dates else None
     # The most named; among as many, the latest (a report looks back from its own year).
     return max(counts, key=lambda year: (counts[year], year))
 
 
 _SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年同期")
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\.(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
+)
+_MONTHLY_ISSUE = re.compile(r"((?:19|20)\d{2})年?(?:1[0-2]|[1-9])月报")
 
 
 def _named_years(folded: str, year: re.Pattern[str] | str, era: int) -> Counter[str]:
