@@ -140,6 +140,20 @@ _SIGNED_IN_BRACKETS = re.compile(r"[(（]\+$")
 _QUOTED_FIGURE = re.compile("(?:保|争|" + cue_pattern("change", Scope.CLAUSE).pattern + ")")
 
 
+# A price report's tallies of the items that rose, fell or held (16种蔬菜价格上涨, 6个品种价格
+# 环比持平) and the bound they passed (7个品种涨幅超过10%) are no facts (GUIDELINES rounds 20
+# and 27); the items it watches (监测的30种零售蔬菜) are.
+_TALLY_UNITS = ("种", "个", "类")
+_TALLY_ITEMS = r"\s*(?:品种|种类)?[^，,。；;：:\d%()（）]{0,6}?(?:价格)?(?:环比|同比)?"
+_PASSED = r"(?:均)?(?:超过|超|高于|大于)"
+# The tally's own verb ends its clause (价格上涨,); one followed by a figure (8种水果整体均价环比
+# 下跌0.5%) moves something else, the items' average.
+_MOVED_TALLY_AFTER = re.compile(
+    rf"{_TALLY_ITEMS}(?:(?:上涨|下降|下跌|上升|持平|回落)(?![\d.]|\s\d)|(?:涨幅|跌幅|降幅){_PASSED})"
+)
+_TALLY_BOUND_BEFORE = re.compile(rf"\d\s*[个种类]{_TALLY_ITEMS}(?:涨幅|跌幅|降幅){_PASSED}$")
+
+
 def _before(folded: str, quantity: Quantity, width: int) -> str:
     return folded[max(0, quantity.start - width) : quantity.start]
 
@@ -226,6 +240,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     written_alone = quantity.text == quantity.number
     if after1 in "-/" and written_alone and re.match(r"[-/]\d", _after(folded, quantity, 2)):
         return "code or date"
+    if quantity.unit in _TALLY_UNITS and _MOVED_TALLY_AFTER.match(_after(folded, quantity, 12)):
+        return "a tally of the items that moved (16种蔬菜价格上涨)"
+    if _TALLY_BOUND_BEFORE.search(_before(folded, quantity, 16)):
+        return "the bound a tally of items passed (7个品种涨幅超过10%)"
     if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):
         return "ordinal"
     if quantity.chinese and _ORDINAL_LIST_BEFORE.search(_before(folded, quantity, 12)):
