@@ -506,7 +506,7 @@ def test_paragraphs_each_opening_on_a_tab_are_read_as_prose_not_as_cells() -> No
     assert len(_facts(body)) == 10
 
 
-def test_a_price_reports_tallies_of_items_that_moved_and_the_bound_they_passed_are_no_facts() -> None:
+def test_tallies_of_prices_that_moved_and_the_bound_they_passed_are_no_facts() -> None:
     body = (
         "我市监测的30种零售蔬菜均价为7.68元/公斤。16种蔬菜价格上涨，8种蔬菜价格下降；"
         "豆角、茄子等7个品种涨幅超过10%；生菜、土豆6个品种价格环比持平。"
