@@ -118,6 +118,7 @@ UNITS: tuple[Unit, ...] = (
     _("位", T),
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
+    _("盆", T, not_in=("盆地",)),  # potted plants: 盆栽观赏植物31.96万盆; not 四川盆地
     _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
