@@ -105,6 +105,6 @@ def test_an_english_unit_reads_as_the_chinese_it_translates() -> None:
 
 
 def test_potted_plants_are_counted_in_pots_but_a_basin_is_no_unit() -> None:
-    text = "盆栽观赏植物31.96万盆，增长1.2%；四川3盆地之一。"
+    text = "盆栽观赏植物31.96万盆，增长1.2%；境内有3盆地。"
     found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
     assert found == [("31.96万盆", 319600, "盆"), ("1.2%", 1.2, "%"), ("3", 3, "")]
