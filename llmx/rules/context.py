@@ -278,10 +278,10 @@ def _most_named_year(folded: str) -> str | None:
             return str(max(before))
         # Nor a year of its own but in dates (本周(2022.12.19—2022.12.25)我市…), or an issue's
         # title whose 年 the page lost (20218月报: August 2021's monthly).
-        dates = Counter(found.group(1) for found in _DOTTED_DATE.finditer(folded))
         issue = _MONTHLY_ISSUE.match(folded.lstrip())
         if issue:
             return issue.group(1)
+        dates = Counter(found.group(1) for found in _DOTTED_DATE.finditer(folded))
         return max(dates, key=lambda year: (dates[year], year)) if dates else None
     # The most named; among as many, the latest (a report looks back from its own year).
     return max(counts, key=lambda year: (counts[year], year))

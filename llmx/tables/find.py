@@ -127,7 +127,7 @@ from llmx.tables.serials import without_serials
 from llmx.tables.sideways import SidewaysGrid, find_sideways
 from llmx.tables.spaced import SpacedGrid, find_spaced
 from llmx.tables.statements import StatementGrid, find_statements
-from llmx.tables.yearbook import YearbookColumn, YearbookGrid, find_yearbooks
+from llmx.tables.yearbook import YearbookColumn, YearbookGrid, english_unit, find_yearbooks
 from llmx.vocabulary import (
     CURRENCY_MAGNITUDES,
     CURRENCY_NAME,
@@ -2087,7 +2087,8 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             for row in part.rows
         )
         own = _header_unit(caption)
-        english = None if own or HAS_CJK.search(caption) else _english_unit(caption)
+        chinese = None if own or HAS_CJK.search(caption) else english_unit(caption)
+        english = magnitude_prefix(chinese) if chinese else None  # 万吨: 吨, 1e4
         unit = own or english or line_unit
         # the caption's measure, else the title's; a caption in English alone says its unit
         title = above if english else f"{above} {caption}".strip()
@@ -2111,13 +2112,6 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             )
         )
     return tables
-
-
-def _english_unit(caption: str) -> Unit | None:
-    """The unit an English caption names in brackets (`…Fertilizer(10000 tons)`: 吨, 1e4)."""
-    found = _ENGLISH_CAPTION.fullmatch(caption)
-    chinese = from_english(found.group(1)) if found else None
-    return magnitude_prefix(chinese) if chinese else None
 
 
 def _yearbook_column(column: YearbookColumn) -> Column:

@@ -70,10 +70,9 @@ _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
-# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or
-# an age band (`0-14岁人口`)
-# before its first Chinese letter, then words that may be spaced out (`耕  地`) and end in a
-# bracketed unit; no Latin letter.
+# The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or an
+# age band (`0-14岁人口`) before its first Chinese letter, then words that may be spaced out
+# (`耕  地`) and end in a bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
     rf"[#＃]?[ \u3000]*(?:(?:\d+[-~～]\d+|\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
     # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
@@ -566,7 +565,7 @@ def _body(
         if body is None:
             if line.strip() and not _ENGLISH_LINE.fullmatch(line.strip()):
                 break
-            if line.strip() and not translates and _english_unit(line):
+            if line.strip() and not translates and english_unit(line):
                 # `Consumption of Chemical Fertilizer(10000 tons)` after a row's translation:
                 # a group whose Chinese the page lost, in its own unit.
                 caption, parent = (
@@ -615,8 +614,9 @@ def _body(
     ), last
 
 
-def _english_unit(line: str) -> str | None:
-    """The unit an English caption line names in brackets at its end, in Chinese."""
+def english_unit(line: str) -> str | None:
+    """The unit an English caption names in brackets at its end, in Chinese (`Consumption of
+    Chemical Fertilizer(10000 tons)`: 万吨)."""
     found = _ENGLISH_UNIT_BRACKET.search(line)
     return from_english(found.group(1)) if found else None
 
