@@ -85,9 +85,8 @@ _ENGLISH_LABEL = re.compile(r"\(?[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+=]*")
 # A line of English alone inside a grid: a label's translation, maybe its unit in brackets
 # (`(100 million yuan)`).
 _ENGLISH_LINE = re.compile(r"(?=.*[A-Za-z])[(（]?[A-Za-z0-9][A-Za-z0-9 ,.'’&()（）\-/:%+=]*")
-_ENGLISH_UNIT_BRACKET = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
 _SENTENCE = re.compile(r"[。，；：:;！？!?]")
-_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]\s*$")
+_TRAILING_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")  # its words: a unit, maybe
 _INDEX_HEADING = re.compile(r"指数")
 _GROWTH_HEADING = re.compile(r"增长|增速|速度")
 
@@ -617,31 +616,20 @@ def _body(
 def english_unit(line: str) -> str | None:
     """The unit an English caption names in brackets at its end, in Chinese (`Consumption of
     Chemical Fertilizer(10000 tons)`: 万吨)."""
-    found = _ENGLISH_UNIT_BRACKET.search(line)
+    found = _TRAILING_BRACKET.search(line)
     return from_english(found.group(1)) if found else None
 
 
 def _unlabelled(start: int, line: str, columns: int) -> _Body | None:
     """A row whose label the page lost (`    By Male` / `       674.32 712.20 …`): indented
     figures alone, one for every column; its label is empty, where the label would begin."""
-    values = list(_TOKEN.finditer(line.rstrip()))
     indent = len(line) - len(line.lstrip())
-    if not indent or len(values) != columns or not _is_figures(line):
+    if not indent:
         return None
     label = (start + indent, start + indent)
-    spans, gaps, trailing = _figures(start, line, values)
-    return _Body(
-        start,
-        start + len(line.rstrip()),
-        indent,
-        False,
-        label,
-        False,
-        spans,
-        gaps,
-        trailing,
-        display_width(line),
-    )
+    empty = _Body(start, start, indent, False, label, False, (), (), 0, display_width(line))
+    body = _figures_of(empty, start, line)
+    return body if body is not None and len(body.values) == columns else None
 
 
 def _figures_of(label: _Body, start: int, line: str) -> _Body | None:
