@@ -613,3 +613,25 @@ def test_a_figure_that_writes_its_unit_on_is_a_cell_of_its_row() -> None:
         ("18.54万吨", 185_400, "吨", "2021", "level"),
         ("7.0", 7.0, "%", "2021", "change"),
     ]
+
+
+_MARKED_AND_SPACED_OUT = (
+    "附表 政府收入\n"
+    "單位:百萬元\n"
+    "項目\n2021-22\n2022-23\n2023-24\n"
+    "  薪俸稅 91,524 75,746 65,350\n"
+    "  利得稅 8,465 7,698 7,413\n"
+    "  投資收入 6,006 #   10,080 #   22,750\n"
+    "\n\n\n"
+    "  收入總額 204,408 176,783 171,986\n"
+)
+
+
+def test_a_note_mark_after_a_figure_and_a_run_of_blank_lines_do_not_end_the_rows() -> None:
+    grids = find_figure_rows(_MARKED_AND_SPACED_OUT)
+    assert len(grids) == 1
+    assert [len(row.cells) for row in grids[0].rows] == [3, 3, 3, 3]
+    by_text = {fact.text: fact for fact in rules_facts(_MARKED_AND_SPACED_OUT)}
+    assert (by_text["10,080"].value, by_text["10,080"].unit) == (10_080_000_000, "元")
+    assert by_text["204,408"].indicator == "收入總額"
+    assert "#" not in by_text

@@ -52,6 +52,7 @@ from llmx.tables.shortrows import placed_by_size
 _SEPARATOR = re.compile(r"[\s|｜]+")
 _CELL = re.compile(r"[^\s|｜]+")
 _PIPE = re.compile(r"[|｜]")
+_NOTE_MARK = re.compile(r"[#＃*＊※]")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,：:](?=\D)")
 # 其中:谷物, 减调整项:间接计算的金融中介服务 — a sub-item's or an adjustment's mark, a
 # short word before a colon at the label's start, no sentence's colon.
@@ -192,7 +193,16 @@ def _cells_of(line: str) -> list[Token]:
     borders' empty ends dropped), else words between spaces."""
     if not _PIPE.search(line):
         spaced: list[Token] = list(_CELL.finditer(line))
-        return spaced
+        # A note's mark set apart after a figure (`6,006 #   10,080 #`) is no cell of its own.
+        return [
+            cell
+            for index, cell in enumerate(spaced)
+            if not (
+                index
+                and _NOTE_MARK.fullmatch(cell.group())
+                and _is_figure(spaced[index - 1].group())
+            )
+        ]
     cells = _pipe_cells(line, 0, len(line), closed=False)
     tokens: list[Token] = [_Token(line[a:b], a) for a, b in cells]
     if tokens and not tokens[0].group():
@@ -286,6 +296,8 @@ def _grid_at(
             gap = 0
         elif _ENGLISH_LINE.fullmatch(row_line):
             pass  # a row's English under it (Stated-owned units): no caption, no gap
+        elif not row_line.strip() and end > index and not lines[end - 1][1].strip():
+            pass  # a run of blank lines parts two rows as one blank line does
         elif gap < _BETWEEN_ROWS_MAX and _between_rows(row_line):
             gap += 1
             if row_line.strip():
