@@ -68,7 +68,7 @@ _PLACED = r"[1-9]千\d百(?:\d{2})?(?!\d)"
 _ARABIC = (
     _TWO_PART
     + rf"|{_PLACED}"
-    + r"|\d+万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
+    + r"|(?:\d{1,3}(?:,\d{3})+|\d+)万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
 )
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).

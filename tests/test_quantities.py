@@ -385,6 +385,7 @@ def test_a_price_per_kilogram_keeps_its_measure() -> None:
         ("1兆7302亿元", 1_730_200_000_000, "元"),
         ("6億4,533萬3千元", 645_333_000, "元"),
         ("62万8千元", 628_000, "元"),
+        ("1,158萬7千人", 11_587_000, "人"),  # a thousands comma before 萬 and 千 after it
         ("1亿2千万元", 120_000_000, "元"),
         ("4,220萬3,000元", 42_203_000, "元"),  # a thousands comma before 萬 too
         ("6千4百54萬元", 64_540_000, "元"),  # digits with 千 and 百 between them
