@@ -2050,3 +2050,27 @@ def test_a_column_named_by_a_status_takes_no_unit_from_the_prose() -> None:
     )
     table_facts = [f for f in rules_facts(text) if f.start > text.index("指标")]
     assert {f.unit for f in table_facts} == {""}
+
+
+_MONTHLY_FORM = (
+    "| 民政统计月报表 | ||||\n"
+    "| 编制单位:某省 | 2020年度 01月份 | |||\n"
+    "| 指标名称 | 单位 | 数量 | 上期 | 环比 |\n"
+    "| 甲 | 丙 | 1 | 2 | 3 |\n"
+    "| 一、综合 | ||||\n"
+    "| 乡镇级合计 | 个 | 1,107 | 1,107 | |\n"
+    "| 2.乡 | 个 | 251 | 270 | -7.04 |\n"
+    "| 民政事业费累计支出 | 万元 | 76,164.3 | 714,496.8 | -89.34 |\n"
+)
+
+
+def test_a_statistical_forms_filler_period_and_column_numbers_are_no_header_or_facts() -> None:
+    (table,) = find_tables(_MONTHLY_FORM)
+    headers = [column.header for column in table.columns]
+    assert headers == ["指标名称", "单位", "数量", "上期", "环比"]
+    assert table.unit is None  # 编制单位:某省 names who filled the form in, not a unit
+    facts = rules_facts(_MONTHLY_FORM)
+    assert "3" not in {fact.text for fact in facts}  # the 甲 丙 1 2 3 row numbers columns
+    units = {fact.text: fact.unit for fact in facts}
+    assert units["76,164.3"] == "元"
+    assert (units["7.04"], units["89.34"]) == ("%", "%")  # 环比 is a change, in percent

@@ -659,8 +659,9 @@ _TAB = re.compile(r"[ \u3000]*\t[ \u3000\t]*")
 _GAP = re.compile(r"[ \u3000\u2002\u2003\u00a0]{2,}|[\u3000\u2003](?=[\d\-－−.])")
 _SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
 # 单位:万元, and a letter-spaced page's 單 位 ﹕ 百 萬 元 (a small colon, a letter a cell).
+# 编制单位:福建省, 填报单位:… name who filled in a form, no unit.
 _UNIT_LINE = re.compile(
-    r"单\s*位\s*[:：﹕︰]\s*"
+    r"(?<!编制)(?<!填报)(?<!制表)(?<!报送)单\s*位\s*[:：﹕︰]\s*"
     r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])|[^\s|｜，,；;）)]+)"
 )
 _NOT_DATA = re.compile(
@@ -1118,7 +1119,7 @@ def _header_restarts(lines: Sequence[_Line], first: int, last: int) -> list[tupl
         return [(first, last)]
     outer = _outer_pipes(lines[first:last])
     cells = [_row_cells(line, "pipe", outer) for line in lines[first:last]]
-    data = [_has_data(row) for row in cells]
+    data = [_has_data(row) and not _is_column_code_row(row) for row in cells]
     cuts: list[int] = []
     index = 1
     while index < len(cells):
@@ -1184,6 +1185,8 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
             (rows[index][0], _merge_spaced_letters(cells, text) if layout == "spaces" else cells)
         )
         index += 1
+    if header_rows and index < len(rows) and _is_column_code_row(rows[index][1]):
+        index += 1  # `甲 | 丙 | 1 | 2 | 3` under a form's header numbers its columns: no row
     body: list[tuple[_Line, list[Cell]]] = []
     periods: dict[int, tuple[str, ...]] = {}  # by the body row's line start
     last_periods: tuple[str, ...] = ()
@@ -1369,13 +1372,35 @@ def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Ce
 def _is_caption_row(cells: Sequence[Cell]) -> bool:
     """A row above the header: one cell (a title), or a table's number and its unit in cells
     of their own (`表一 | 单位:万元 | | |`), maybe with the unit's English in brackets
-    (`单位: 亿元 | (100 million yuan) |`)."""
+    (`单位: 亿元 | (100 million yuan) |`) or the period a form is filled for (`编制单位:福建省 |
+    2020年度 01月份`)."""
     words = [fold(cell.text).strip() for cell in cells if cell.clean]
     said = [word for word in words if not _ENGLISH_IN_BRACKETS.fullmatch(word)]
-    return len(words) <= 1 or (bool(said) and all(_CAPTION.match(word) for word in said))
+    captions = [word for word in said if not _FORM_PERIOD.fullmatch(word)]
+    return len(words) <= 1 or (bool(captions) and all(_CAPTION.match(word) for word in captions))
 
 
 _ENGLISH_IN_BRACKETS = re.compile(r"\([A-Za-z0-9 ,.]+\)")
+_FORM_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:\d{1,2}\s*月份?)?")
+
+
+def _is_column_code_row(cells: Sequence[Cell]) -> bool:
+    """A statistical form's row numbering its columns under the header: the label columns
+    by 甲, 乙, 丙 (or A, B), the figure columns 1, 2, 3 in order."""
+    words = [cell.clean for cell in cells if cell.clean]
+    codes = [word for word in words if not _COLUMN_NUMBER.fullmatch(word)]
+    numbers = [int(word) for word in words if _COLUMN_NUMBER.fullmatch(word)]
+    return (
+        bool(codes)
+        and all(_COLUMN_CODE.fullmatch(code) for code in codes)
+        and len(numbers) >= 2
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and numbers[0] in (0, 1)
+    )
+
+
+_COLUMN_CODE = re.compile(r"[甲乙丙丁戊己]|[A-D]")
+_COLUMN_NUMBER = re.compile(r"[0-9]{1,2}")
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
