@@ -639,8 +639,10 @@ def _is_cell_line(line: str) -> bool:
 RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
 MONEY_UNITS = units_where(Family.MONEY)
 # A column of growth or shares whose header gives no unit is in percent.
+# 环比 heads a change on the period before; 以环比物量计算 (chained volume measures) levels.
 _RATE_HEADER = re.compile(
     f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
+    "|环比(?!物量)"
 )
 # Headers of columns that hold measured values even without a status or a year.
 _MEASURE_HEADER = re.compile(
