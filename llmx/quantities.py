@@ -68,7 +68,8 @@ _PLACED = r"[1-9]千\d百(?:\d{2})?(?!\d)"
 _ARABIC = (
     _TWO_PART
     + rf"|{_PLACED}"
-    + r"|(?:\d{1,3}(?:,\d{3})+|\d+)万\d千|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
+    + r"|(?:\d{1,3}(?:,\d{3})+|\d+)万\d千"
+    + r"|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
 )
 # A 万 inside a Chinese numeral (一万三千五百, 三万零六百) belongs to it when a digit follows;
 # a bare 千 or 百 after it starts a unit instead (百万千瓦).
@@ -89,7 +90,7 @@ QUANTITY_PATTERN = re.compile(
     r"(?P<inner>余|多)?"
     rf"(?:\s?(?P<mag>{_MAG_ALTERNATION}|(?<=\d)(?:{_DIGIT_MAG_ALTERNATION}|{DIGITS_THOUSAND})|{TRILLION_MAGNITUDE}))?"
     r"(?P<inner2>余|多)?"
-    rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:{_PER_ALTERNATION}))?)"
+    rf"(?:(?P<space>\s?)(?P<unit>(?:{_UNIT_ALTERNATION})(?:/(?:[1-9]\d{{0,2}})?(?:{_PER_ALTERNATION}))?)"
     rf"(?:[(（](?P<alt>{_ALT_ALTERNATION})[)）])?"
     rf"|[(（](?P<punit>{_UNIT_ALTERNATION})[)）])?"
 )

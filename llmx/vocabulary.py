@@ -64,6 +64,12 @@ class Unit:
 
 
 _ = Unit  # short rows below
+# Places a figure may stand before (破百億 台中市舉債): 台 opens their names, counting nothing.
+# 3台中型拖拉机 counts machines: the city's name is taken with its 市 or 縣.
+_PLACES_OF_台 = (
+    *(f"台{place}{level}" for place in "中北南东東" for level in "市县縣"),
+    *("台湾", "台灣", "台州市", "台山市", "台儿庄"),
+)
 M, PC, PT, X, R = Family.MONEY, Family.PERCENT, Family.POINTS, Family.MULTIPLE, Family.RATIO
 C, T, P, E = Family.COUNT, Family.TALLY, Family.PHYSICAL, Family.ENERGY
 D, CAL, CLS = Family.DURATION, Family.CALENDAR, Family.CLASS
@@ -85,7 +91,8 @@ UNITS: tuple[Unit, ...] = (
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P, per=True), _("毫米", P), _("mm", P),
-    _("km", P), _("吨", P, per=True), _("公斤", P, per=True), _("千克", P, per=True), _("斤", P),
+    _("km", P), _("吨", P, per=True), _("公斤", P, per=True), _("千克", P, per=True),
+    _("斤", P, per=True),
     _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
@@ -96,6 +103,9 @@ UNITS: tuple[Unit, ...] = (
     _("升/日", P), _("L/d", P),
     # Per litre (毫克/升), or in a header: after a number, 排名由3升至2 is a rise.
     _("升", P, per=True, written=False),
+    # Per gram or per 500 grams (元/克, 元/500克), a price's measure; after a number, 克 is
+    # mostly 攻克, 克服.
+    _("克", P, per=True, written=False),
     # energy, power and emissions
     _("千瓦时", E), _("kWh", E), _("MWh", E), _("GWh", E), _("千瓦", E), _("兆瓦", E), _("瓦", E),
     _("kW", E), _("MW", E), _("GW", E), _("千伏安", E), _("吨标准煤", E), _("吨标煤", E),
@@ -103,7 +113,7 @@ UNITS: tuple[Unit, ...] = (
     # measure words: 130个|技改项目, 5家|企业
     _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
     _("所", C, not_in=("所致", "所以", "所示", "所述")),  # 如表1所示: "as table 1 shows"
-    _("座", C), _("条", C), _("套", C), _("台", C, per=True),
+    _("座", C), _("条", C), _("套", C), _("台", C, per=True, not_in=_PLACES_OF_台),
     _("辆", C), _("件", C),
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),

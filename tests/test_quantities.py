@@ -372,6 +372,19 @@ def test_a_price_per_kilogram_keeps_its_measure() -> None:
 
 
 @pytest.mark.parametrize(
+    ("mention", "unit"),
+    [("766元/50千克", "元/50千克"), ("1.99元/500克", "元/500克"), ("3.5元/斤", "元/斤")],
+)
+def test_a_price_per_a_counted_measure_keeps_its_measure(mention: str, unit: str) -> None:
+    (found,) = find_quantities(f"生猪收购均价{mention},环比下降")
+    assert (found.text, found.unit) == (mention, unit)
+
+
+def test_grams_after_a_number_are_no_unit_of_their_own() -> None:
+    assert [q.unit for q in find_quantities("攻克3个难题,节约5克")] == ["个", ""]
+
+
+@pytest.mark.parametrize(
     ("mention", "value", "unit"),
     [
         ("118萬2,626元", 1_182_626, "元"),
@@ -441,3 +454,11 @@ def test_an_amount_in_words_keeps_the_thousands_after_its_wan() -> None:
         ("八億三千五百九十一萬六千元", 835_916_000, "元"),
     ]
     assert [q.text for q in find_quantities("一亿二千万千瓦")] == ["一亿二千万千瓦"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"), [("撙節破百億 台中市舉債", ""), ("购置3台中型拖拉机", "台")]
+)
+def test_a_taiwan_citys_name_after_a_figure_counts_no_machines(sentence: str, unit: str) -> None:
+    (found,) = find_quantities(sentence)
+    assert found.unit == unit
