@@ -407,11 +407,17 @@ def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quanti
     )
 
 
+_DOUBLED_POINT = re.compile(r"\d+\.\.\d+")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every numeric mention in `text`, in order, spans relative to `text`, never overlapping."""
     folded = fold(text)
     found: list[Quantity] = []
     taken = bytearray(len(text))
+    for misprint in _DOUBLED_POINT.finditer(folded):
+        # 2..06: a decimal misprinted, which no reading can tell (2.06? 20.6?); no number.
+        taken[misprint.start() : misprint.end()] = b"\x01" * (misprint.end() - misprint.start())
 
     def claim(quantity: Quantity | None) -> None:
         if quantity is None or any(taken[quantity.start : quantity.end]):

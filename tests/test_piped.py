@@ -299,3 +299,25 @@ def test_a_serial_column_is_neither_a_figure_nor_a_rows_label() -> None:
         ("1.03%", "%", "大米环比"),
     ]
     assert len(facts) == 6
+
+
+_PRICES_UNDER_A_SENTENCE = (
+    "上周蔬菜均价为3.07元/公斤,环比上涨7.34%。\n"
+    "上周共有11种蔬菜价格上涨,其中涨幅较大的有3个品种,如下表所示:(单位:元/公斤)\n"
+    "品种 |\n上周 |\n上上周 |\n环比(%) |\n"
+    "圆白菜 |\n1.69 |\n1.29 |\n+31.01% |\n"
+    "辣 椒 |\n3.49 |\n2..09 |\n+12.94% |\n"
+    "土 豆 |\n1.24 |\n1.11 |\n+11.71% |\n"
+)
+
+
+def test_prices_under_a_sentence_that_closes_on_their_unit_take_it() -> None:
+    facts = {(fact.text, fact.indicator): fact for fact in rules_facts(_PRICES_UNDER_A_SENTENCE)}
+    assert (facts["1.29", "圆白菜上上周"].value, facts["1.29", "圆白菜上上周"].unit) == (
+        1.29,
+        "元/公斤",
+    )
+    assert facts["1.24", "土豆上周"].unit == "元/公斤"  # the rows go on past the misprint
+    texts = {text for text, _ in facts}
+    assert "2" not in texts and "09" not in texts  # 2..09: no reading can tell the price
+    assert "3个" not in texts  # the tally of the items that moved most

@@ -2074,3 +2074,31 @@ def test_a_statistical_forms_filler_period_and_column_numbers_are_no_header_or_f
     units = {fact.text: fact.unit for fact in facts}
     assert units["76,164.3"] == "元"
     assert (units["7.04"], units["89.34"]) == ("%", "%")  # 环比 is a change, in percent
+
+
+_REGIONS_BY_REPORTING_UNIT = (
+    "分省快递业务量和业务收入情况表\n"
+    "单位 | 快递业务量累计(万件) | 同比增长 (%) |\n"
+    "快递收入累计 (万元) |\n"
+    "同比增长 (%) |\n"
+    "全国 | 1325090.4 | 56.7 | 17146323.4 | 43.4 |\n"
+    "甲省 | 87438.7 | 42.3 | 1190429.7 | 44.4 |\n"
+    "乙省 | 17255.6 | 73.0 | 279170.8 | 53.9 |\n"
+)
+
+
+def test_a_header_whose_last_cells_wrapped_a_line_each_is_one_row_again() -> None:
+    (table,) = find_tables(_REGIONS_BY_REPORTING_UNIT)
+    assert [column.header for column in table.columns][1:] == [
+        "快递业务量累计(万件)",
+        "同比增长 (%)",
+        "快递收入累计 (万元)",
+        "同比增长 (%)",
+    ]
+
+
+def test_a_unit_column_of_places_labels_the_rows() -> None:
+    facts = {fact.text: fact for fact in rules_facts(_REGIONS_BY_REPORTING_UNIT)}
+    assert (facts["87438.7"].value, facts["87438.7"].unit) == (874_387_000, "件")
+    assert (facts["1190429.7"].unit, facts["44.4"].unit) == ("元", "%")
+    assert facts["87438.7"].indicator.startswith("甲省")

@@ -151,6 +151,8 @@ _PASSED = r"(?:均)?(?:超过|超|高于|大于)"
 _MOVED_TALLY_AFTER = re.compile(
     rf"{_TALLY_ITEMS}(?:(?:上涨|下降|下跌|上升|持平|回落)(?![\d.]|\s\d)|(?:涨幅|跌幅|降幅){_PASSED})"
 )
+# 其中涨幅较大的有7个品种: a tally of the items that moved most, counted after the move.
+_MOVED_TALLY_BEFORE = re.compile(r"(?:涨幅|跌幅|降幅)(?:较大|最大|居前|靠前)的(?:有)?\s*$")
 _TALLY_BOUND_BEFORE = re.compile(rf"\d\s*[个种类]{_TALLY_ITEMS}(?:涨幅|跌幅|降幅){_PASSED}$")
 
 
@@ -242,6 +244,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "code or date"
     if quantity.unit in _TALLY_UNITS and _MOVED_TALLY_AFTER.match(_after(folded, quantity, 12)):
         return "a tally of the items that moved (16种蔬菜价格上涨)"
+    if quantity.unit in _TALLY_UNITS and _MOVED_TALLY_BEFORE.search(_before(folded, quantity, 10)):
+        return "a tally of the items that moved most (涨幅较大的有7个品种)"
     if _TALLY_BOUND_BEFORE.search(_before(folded, quantity, 16)):
         return "the bound a tally of items passed (7个品种涨幅超过10%)"
     if _ORDINAL_BEFORE.search(_before(folded, quantity, 3)):

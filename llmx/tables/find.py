@@ -84,6 +84,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise
@@ -1167,7 +1168,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
         if line.layout not in ("separator", "rule")
     ]
     if layout == "pipe" and not outer[0]:
-        rows = _labels_rejoined(_joined_rows(rows))
+        rows = _header_rejoined(_labels_rejoined(_joined_rows(rows)))
     index = 0
     titles: list[str] = []
     while index < len(rows) and _is_caption_row(rows[index][1]):
@@ -1233,6 +1234,7 @@ def _block_table(text: str, lines: Sequence[_Line], first: int, last: int) -> Ta
     # Space columns under a header broken over lines join words of several columns into one
     # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
     columns = _columns(texts, body, counted=layout != "spaces", group_of=group_of)
+    columns = _reporting_units_as_labels(columns, body)
     unit_column = layout != "spaces" and any(column.role == "unit" for column in columns)
     if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
         columns = _figures_in_stated_units(columns, body)
@@ -1323,6 +1325,23 @@ def _figures_in_stated_units(
         ):
             promoted[index] = replace(column, role="value")
     return tuple(promoted)
+
+
+def _reporting_units_as_labels(
+    columns: tuple[Column, ...], body: Sequence[tuple[_Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    """A 单位 column of places or bodies (`全国`, `北京`: the reporting units) labels the rows
+    where no other column does: its cells are no units of measure."""
+    if any(column.role == "indicator" for column in columns):
+        return columns
+    relabelled = list(columns)
+    for index, column in enumerate(columns):
+        cells = [
+            cells[index].clean for _, cells in body if index < len(cells) and cells[index].clean
+        ]
+        if column.role == "unit" and cells and not any(is_unit_word(fold(cell)) for cell in cells):
+            relabelled[index] = replace(column, role="indicator")
+    return tuple(relabelled)
 
 
 def _mostly_figures(cells: Sequence[str]) -> bool:
@@ -1454,6 +1473,41 @@ def _joined_rows(
             joined[-1] = (replace(previous_line, text=line.text), previous_cells + cells)
         else:
             joined.append((line, cells))
+    return joined
+
+
+def _header_rejoined(rows: Sequence[tuple[_Line, list[Cell]]]) -> list[tuple[_Line, list[Cell]]]:
+    """A header row broken over lines, its last cells a line each (`单位 | 快递业务量累计(万件) |
+    同比增长 (%) |` then `快递收入累计 (万元) |`, `同比增长 (%) |`): one row again, where the
+    pieces make it exactly as wide as the table's rows of figures."""
+    widths = Counter(_filled_width(cells) for _, cells in rows if _has_data(cells))
+    if not widths:
+        return list(rows)
+    width = widths.most_common(1)[0][0]
+    joined: list[tuple[_Line, list[Cell]]] = []
+    index = 0
+    while index < len(rows):
+        line, cells = rows[index]
+        end, filled = index + 1, _filled_width(cells)
+        while (
+            end < len(rows)
+            and filled < width
+            and len(rows[end][1]) == _filled_width(rows[end][1]) == 1
+            and not _has_data(rows[end][1])
+            and rows[end - 1][0].text.rstrip()[-1:] in "|｜"
+        ):
+            filled += 1
+            end += 1
+        # The first line a row of two or more cells, no empty cells closing it: a header
+        # written a cell a line (`年 份 |`, `卫生机构 (个) |`, …) is another layout's.
+        opening = len(cells) == _filled_width(cells) >= 2 and not _has_data(cells)
+        if end > index + 1 and filled == width and opening:
+            pieces = [cell for _, each in rows[index:end] for cell in each[: _filled_width(each)]]
+            joined.append((line, pieces))
+            index = end
+        else:
+            joined.append((line, cells))
+            index += 1
     return joined
 
 
@@ -2223,7 +2277,10 @@ def _piped_tables(text: str, taken: _Spans) -> list[Table]:
     tables: list[Table] = []
     for grid in _unclaimed(find_piped(text), taken):
         cells = [text[start:end] for start, end in grid.titles]
-        title = " ".join([*_short_lines_above(text, grid.opening)[-2:], *cells])
+        above = _short_lines_above(text, grid.opening)[-2:] or _unit_closing_line_above(
+            text, grid.opening
+        )
+        title = " ".join([*above, *cells])
         if grid.years_down:
             tables.append(_years_down_table(text, grid, title))
         else:
@@ -2244,6 +2301,17 @@ def _short_lines_above(text: str, position: int) -> list[str]:
         if len(found) == _UNIT_LOOKBACK:
             break
     return found[::-1]
+
+
+def _unit_closing_line_above(text: str, position: int) -> list[str]:
+    """The unit a sentence right above a table closes on (`…如下表所示:(单位:元/公斤)`), as
+    a unit line, where no short line above names the table."""
+    lines = [line for line in _lines_before(text, position, 2) if line.strip()]
+    closing = _CLOSING_UNIT.search(lines[-1]) if lines else None
+    return [closing.group(1)] if closing else []
+
+
+_CLOSING_UNIT = re.compile(r"[(（]\s*(单\s*位\s*[:：][^()（）]{1,12})[)）]\s*$")
 
 
 def _with_caption(text: str, title: str, position: int) -> str:
@@ -2275,6 +2343,8 @@ def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     if not any(column.role == "indicator" for column in columns):
         columns[0] = Column(headers[0], "indicator", None, None, None)
     unit = _unit_line_unit(title)
+    if unit is not None and "、" not in unit[0]:  # 上周 | 上上周 under 单位:元/公斤: prices
+        columns = list(_figures_in_stated_units(columns, body))
     table = Table(grid.start, grid.end, title, tuple(columns), (), layout="piped", unit=unit)
     labels = [row[0] for row in rows]
     return _months_dated(_outline_parts(table, labels, [row.depth for row in grid.rows], rows))

@@ -51,13 +51,15 @@ from llmx.vocabulary import is_fact_unit
 
 _PIPES = "|｜"
 _LATIN = re.compile(r"[A-Za-z]")
-_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+")
+_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+|\d+\.\.\d+")
 _AMOUNT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?(?P<unit>\D+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
 _STUB = re.compile(r"指\s*标|项\s*目|名\s*称|年\s*份|年\s*度")
 _SENTENCE = re.compile(r"[。；;！？]")
+# A sentence that opens a table, ending on a colon and maybe its unit: 如下表所示:(单位:元/公斤).
+_INTRODUCES = re.compile(r"[，,].*[:：]\s*(?:[(（][^()（）]*[)）])?\s*$")
 _RULE = re.compile(r"[|｜]{2,}")
 # A table's title (其他指标环比数据表): it may hold a stub's words, but heads no column.
 _TITLE = re.compile(r"表$")
@@ -211,7 +213,7 @@ def _closing_line(lines: Sequence[tuple[int, str]], index: int) -> int | None:
     short lines below it with no blank line between; None if no pipe closes it."""
     for last in range(index, min(len(lines), index + _WRAP_LINES + 1)):
         line = lines[last][1]
-        if not line.strip() or not _is_cell_words(line.strip()):
+        if not line.strip() or not _is_cell_words(line.strip()) or _INTRODUCES.search(line):
             return None  # a sentence above a table is no wrapped cell
         if _piped(line):
             return last if last == index or line.strip() not in _PIPES else None
