@@ -2102,3 +2102,19 @@ def test_a_unit_column_of_places_labels_the_rows() -> None:
     assert (facts["87438.7"].value, facts["87438.7"].unit) == (874_387_000, "件")
     assert (facts["1190429.7"].unit, facts["44.4"].unit) == ("元", "%")
     assert facts["87438.7"].indicator.startswith("甲省")
+
+
+def test_a_final_accounts_forms_line_numbers_are_no_facts() -> None:
+    piped = (
+        "金额单位:元\n"
+        "收入 | | | 支出 | | |\n"
+        "项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n"
+        "一、财政拨款收入 | 1 | 30,345.82 | 一、一般公共服务支出 | 35 | 129.89 |\n"
+        "二、事业收入 | 2 | 11,473.75 | 二、教育支出 | 36 | 36,928.13 |\n"
+        "三、其他收入 | 3 | 74.18 | 三、科学技术支出 | 37 | 476.00 |\n"
+    )
+    assert {fact.text for fact in rules_facts(piped)} == {
+        "30,345.82", "129.89", "11,473.75", "36,928.13", "74.18", "476.00",
+    }  # fmt: skip
+    rows = "单位:元\n五、教育支出 39 36,928.13\n六、科学技术支出 40 476.00\n七、文化支出 41 4.00\n"
+    assert {fact.text for fact in rules_facts(rows)} == {"36,928.13", "476.00", "4.00"}

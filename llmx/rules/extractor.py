@@ -493,6 +493,7 @@ _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _SHARE_TITLE = cue_pattern("share", Scope.TITLE)
+_PER_BASE = re.compile(r"每|[十百千万亿]\s*(?:元|人|户|吨)")
 _INDEX_BASE = re.compile(r"[=＝]\s*100(?![\d.])")
 # A column headed 环比 (on the period before) alone; in a row's name, 以环比物量计算 (chained
 # volume measures) is how a level is measured.
@@ -658,6 +659,14 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     # A share column (占规上工业比重) or a completion ratio (完成预算%) is a share too.
     shares = _SHARE_HEADER.search(headers.row) or _SHARE_HEADER.search(headers.column) or completion
     if quantity.unit == "%" and shares:
+        return "share"
+    # 勞動力參與率 59.50 in a table that writes no unit: a proportion still; not a rate on a
+    # base (亿元地区生产总值安全事故死亡率 0.025, deaths per 亿元), which is a level.
+    if (
+        quantity.unit == ""
+        and _SHARE_HEADER.search(headers.row)
+        and not _PER_BASE.search(headers.row)
+    ):
         return "share"
     if quantity.unit == "%" and not names_a_measure(headers.column):
         if _CHANGE_HEADER.search(headers.title):

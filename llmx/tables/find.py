@@ -112,6 +112,7 @@ from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.tables.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.tables.commarows import CommaGrid, find_comma_tables
 from llmx.tables.flattened import FlatGrid, find_flattened
+from llmx.tables.fusedrows import FusedGrid, find_fused_rows
 from llmx.tables.labelrows import LabelRowsGrid, find_label_rows
 from llmx.tables.ledger import LedgerGrid, find_ledgers
 from llmx.tables.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows, is_unit_word
@@ -149,7 +150,7 @@ Unit = tuple[str, float]
 
 _CONTINUATION_MAX = 24
 _INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
-_SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位")
+_SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次")
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
@@ -200,7 +201,7 @@ class Table:
     rows: tuple[Row, ...] = field(default_factory=tuple)
     layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
     # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
-    # "scorecard", "runtogether", "periods", "comma", "blocks", "statement"
+    # "scorecard", "runtogether", "periods", "comma", "blocks", "statement", "fused"
     unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
     # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
     # shows one by indenting: a sub-item that names no measure of its own measures that.
@@ -525,6 +526,7 @@ def _tables_in(text: str) -> list[Table]:
     tables += _period_tables(text, _Spans(tables))
     tables += _label_row_tables(text, _Spans(tables))
     tables += _ranked_tables(text, _Spans(tables))
+    tables += _fused_tables(text, _Spans(tables))
     tables += _stream_tables(text, lines, _Spans(tables))
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
@@ -1349,6 +1351,19 @@ def _mostly_figures(cells: Sequence[str]) -> bool:
     shifts the next cell's words (an arrow, ↓) into the column."""
     odd = sum(not _NUMBER_CELL.fullmatch(cell) for cell in cells)
     return odd == 0 or (len(cells) >= 5 and odd == 1)
+
+
+def _numbers_lines(cells: Sequence[str]) -> bool:
+    """Whole numbers going up by one down three or more rows, no years (35, 36, 37): a form's
+    line numbers (行次), whatever its header says."""
+    numbers = [int(cell) for cell in cells if _LINE_NUMBER.fullmatch(cell.strip())]
+    return len(numbers) == len(cells) >= _LINE_NUMBERS_MIN and numbers == list(
+        range(numbers[0], numbers[0] + len(numbers))
+    )
+
+
+_LINE_NUMBER = re.compile(r"[1-9]\d{0,2}")
+_LINE_NUMBERS_MIN = 3
 
 
 def _counts_up(figures: Sequence[str]) -> bool:
@@ -2773,6 +2788,26 @@ def _ranked_table(text: str, grid: RankedGrid) -> Table:
     )
 
 
+def _fused_tables(text: str, taken: _Spans) -> list[Table]:
+    """Grids of rows whose figures ran together (llmx.tables.fusedrows) as tables: a column per
+    period of the header, in its year; the unit a `单位:` line above gives, or none where the
+    page names none."""
+    return [_fused_table(text, grid) for grid in _unclaimed(find_fused_rows(text), taken)]
+
+
+def _fused_table(text: str, grid: FusedGrid) -> Table:
+    def cell(span: Span) -> Cell:
+        return Cell(span[0], span[1], text[span[0] : span[1]])
+
+    title = " ".join(_captions_above(text, grid.start))
+    columns = [Column("", "indicator", None, None, None)]
+    for (start, end), year in zip(grid.periods, grid.years, strict=True):
+        columns.append(Column(text[start:end], "value", None, year, None))
+    rows = tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows)
+    unit = _unit_line_unit(title) or ("", 1.0)
+    return Table(grid.start, grid.end, title, tuple(columns), rows, layout="fused", unit=unit)
+
+
 # A base of 100 (`上年=100`, `1978年=100`): the figures are indices.
 # 上年=100, 1978年=100, and in words: 以上年同期为100的指数, 以上月价格为100.
 _BASE_NOTE = re.compile(
@@ -3786,6 +3821,11 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
         column = replace(_row_column(name), role="value", unit=unit)
         if grid.years:
             column = replace(column, period=grid.years[index])
+        cells = [
+            text[a:b] for a, b in (row.cells[index] for row in figures if index < len(row.cells))
+        ]
+        if _numbers_lines(cells):
+            column = replace(column, role="other")  # 行次 | 栏次: the form's line numbers
         columns.append(column)
     rows = [
         [
