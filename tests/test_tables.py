@@ -2118,3 +2118,12 @@ def test_a_final_accounts_forms_line_numbers_are_no_facts() -> None:
     }  # fmt: skip
     rows = "单位:元\n五、教育支出 39 36,928.13\n六、科学技术支出 40 476.00\n七、文化支出 41 4.00\n"
     assert {fact.text for fact in rules_facts(rows)} == {"36,928.13", "476.00", "4.00"}
+
+
+def test_a_measures_year_in_brackets_at_a_headers_end_dates_its_column() -> None:
+    text = (
+        "地区 | GDP (1978) | GDP (2008) |\n"
+        "全国 | 3,645.22 | 314,045.43 |\n"
+        "甲省 | 1,514.39 | 180,416.57 |\n"
+    )
+    assert [column.period for column in find_tables(text)[0].columns] == [None, "1978", "2008"]

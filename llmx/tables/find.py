@@ -155,7 +155,11 @@ _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
 # A header's year; not one it compares with (与2020年比较 heads the table year's changes).
-_YEAR = re.compile(r"(?<![与比较])((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])")
+# GDP (1978): a measure's year in brackets at the header's end.
+_YEAR = re.compile(
+    r"(?<![与比较])((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])"
+    r"|[(（]\s*((?:19|20)\d{2})\s*[)）]\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -421,7 +425,7 @@ def _column(header: str) -> Column:
         header,
         "value" if status or year or changes or indices else "other",
         status,
-        (year.group(1) or year.group(2)) if year else None,
+        (year.group(1) or year.group(2) or year.group(3)) if year else None,
         split_header_unit(header),
     )
 
