@@ -46,6 +46,16 @@ def test_document_year_from_a_bulletin_title_not_its_publication_date() -> None:
     assert document_year(text) == "2022"
 
 
+def test_a_story_dated_late_in_a_year_is_on_the_year_its_lead_names() -> None:
+    text = (
+        "某省县域经济增长领跑全省\n2013年08月22日 10:34 来源:某省日报\n"
+        "省统计局发布的最新统计数据表明,2012年,我省县域经济整体呈现良好态势。\n"
+    )
+    assert document_year(text) == "2012"
+    undated_lead = text.replace("2012年,", "")
+    assert document_year(undated_lead) == "2013"  # dated from July on: its own year
+
+
 def test_document_year_of_an_untitled_bulletin_page_from_its_note_not_a_year_it_cites() -> None:
     text = (
         "年末有医疗卫生机构6949个,床位4.57万张。湿地面积[注:湿地面积为2019年开展的全国第三次"

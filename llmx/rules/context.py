@@ -87,6 +87,8 @@ _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
+# A lead sentence's topic year, its comma after it: `数据表明,2012年,我省…`.
+_LEAD_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d{2})\s*年\s*[,，]")
 _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
@@ -220,6 +222,11 @@ def _years(text: str) -> DocumentContext:
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
         so_far = _PART_OF_YEAR.search(folded_opening)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
+        # A story dated in August on a year's figures that its lead names (最新统计数据表明,
+        # 2012年,我省县域经济…) is on that year.
+        lead = _LEAD_YEAR.search(title)
+        if lead and not so_far and int(lead.group(1)) in (year - 1, year):
+            report = lead.group(1)
     if report is None:
         whole = arabic_years(fold(text))
         # A bulletin's page without its title is dated by its note (本公报中2023年数据为初步
