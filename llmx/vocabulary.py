@@ -81,6 +81,7 @@ UNITS: tuple[Unit, ...] = (
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
     _("个千分点", PT), _("千分点", PT),  # 自然增长率…比上年下降3.18个千分点
     _("个基点", PT), _("基点", PT),  # basis points: 贷款利率下降43个基点
+    _("个点", PT, not_in=("个点位",)),  # an index's points: 指数比上周下降1.63个点
     _("ratio", R, written=False),
     _("成", R),  # tenths: 超过八成, 逾7成, 1.5成
     # length, area, volume, mass
@@ -133,6 +134,7 @@ UNITS: tuple[Unit, ...] = (
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True), _("层", T, names_in_chinese=True), _("床", T),
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
+    _("桶", T, per=True),  # barrels, and per barrel: 5升桶装花生油均价为134.07元/桶
     _("梯", T, per=True, written=False),
     _("对", T),  # pairs: 结婚142,669对, 离婚率(对/千人)
     # Taiwan's neighbourhoods (鄰數 29), counted in a table's column only: 邻 after a figure

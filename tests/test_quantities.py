@@ -373,7 +373,12 @@ def test_a_price_per_kilogram_keeps_its_measure() -> None:
 
 @pytest.mark.parametrize(
     ("mention", "unit"),
-    [("766元/50千克", "元/50千克"), ("1.99元/500克", "元/500克"), ("3.5元/斤", "元/斤")],
+    [
+        ("766元/50千克", "元/50千克"),
+        ("1.99元/500克", "元/500克"),
+        ("3.5元/斤", "元/斤"),
+        ("94.95元/桶", "元/桶"),
+    ],
 )
 def test_a_price_per_a_counted_measure_keeps_its_measure(mention: str, unit: str) -> None:
     (found,) = find_quantities(f"生猪收购均价{mention},环比下降")
@@ -460,5 +465,15 @@ def test_an_amount_in_words_keeps_the_thousands_after_its_wan() -> None:
     ("sentence", "unit"), [("撙節破百億 台中市舉債", ""), ("购置3台中型拖拉机", "台")]
 )
 def test_a_taiwan_citys_name_after_a_figure_counts_no_machines(sentence: str, unit: str) -> None:
+    (found,) = find_quantities(sentence)
+    assert found.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"), [("价格指数比上周下降1.63個點,", "个点"), ("设3个点位监测", "个")]
+)
+def test_an_indexs_points_are_its_unit_but_monitoring_sites_are_counted(
+    sentence: str, unit: str
+) -> None:
     (found,) = find_quantities(sentence)
     assert found.unit == unit
