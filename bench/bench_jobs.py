@@ -118,9 +118,9 @@ def bench_size(work: Path) -> dict[str, object]:
         print(f"{megabytes:>3} MB in one file: {best}")
     small, large = rows["5mb"], rows["50mb"]
     ratio = {
-        "bytes": round(large["bytes"] / small["bytes"], 2),  # type: ignore[operator]
-        "cpu": round(large["cpu_seconds"] / small["cpu_seconds"], 2),  # type: ignore[operator]
-        "wall": round(large["wall_seconds"] / small["wall_seconds"], 2),  # type: ignore[operator]
+        "bytes": round(large["bytes"] / small["bytes"], 2),
+        "cpu": round(large["cpu_seconds"] / small["cpu_seconds"], 2),
+        "wall": round(large["wall_seconds"] / small["wall_seconds"], 2),
     }
     print(f"50 MB / 5 MB: {ratio}")
     return {"runs": rows, "ratio_50_to_5": ratio}

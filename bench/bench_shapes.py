@@ -95,6 +95,19 @@ def headers_between_pipe_runs(size: int, rng: random.Random) -> str:
     return "".join(f"{rng.choice(('项目', '名称'))}\n" + "|\n" * 50 for _ in range(size // 25))
 
 
+def digit_run(size: int, rng: random.Random) -> str:
+    """One number with no end, its digits never broken by a point or a space (a misprinted
+    decimal's scan once tried every digit as a start)."""
+    return "勞動力 " + "".join(str(rng.randrange(10)) for _ in range(size * 10)) + "\n"
+
+
+def fused_rows(size: int, rng: random.Random) -> str:
+    """Rows whose figures ran together under a line of half-years, each run cut by length."""
+    header = " 112年上半年 112年下半年 113年上半年 113年下半年\n"
+    runs = ("".join(str(rng.randrange(500, 999)) for _ in range(4)) for _ in range(size))
+    return header + "".join(f"勞動力 {run}\n" for run in runs)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -105,6 +118,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "words between lone pipe lines": pipe_line_cells,
     "header words alone": header_words,
     "header words between pipe runs": headers_between_pipe_runs,
+    "one run of digits": digit_run,
+    "figures run together under half-years": fused_rows,
 }
 
 

@@ -95,7 +95,7 @@ def main() -> None:
     print("| seed | facts .txt | facts .pdf | unmapped | F1 .txt | F1 .pdf | difference |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
-        f1_txt, f1_pdf = row["f1_txt"] or 0.0, row["f1_pdf"] or 0.0
+        f1_txt, f1_pdf = float(row["f1_txt"] or 0.0), float(row["f1_pdf"] or 0.0)
         print(
             f"| {row['doc']} | {row.get('facts_txt', '')} | {row.get('facts_pdf', '')}"
             f" | {row.get('unmapped', '')} | {f1_txt:.4f} | {f1_pdf:.4f}"

@@ -407,7 +407,7 @@ def _fraction_quantity(folded: str, source: str, match: re.Match[str]) -> Quanti
     )
 
 
-_DOUBLED_POINT = re.compile(r"\d+\.\.\d+")
+_DOUBLED_POINT = re.compile(r"(?<![\d.])\d+\.\.\d+")  # from a run's first digit: linear
 
 
 def find_quantities(text: str) -> list[Quantity]:
