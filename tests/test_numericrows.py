@@ -635,3 +635,16 @@ def test_a_note_mark_after_a_figure_and_a_run_of_blank_lines_do_not_end_the_rows
     assert (by_text["10,080"].value, by_text["10,080"].unit) == (10_080_000_000, "元")
     assert by_text["204,408"].indicator == "收入總額"
     assert "#" not in by_text
+
+
+def test_columns_that_count_take_what_they_count_and_a_column_of_no_unit_is_left_out() -> None:
+    text = (
+        "村名 面積 戶數 男性人數 女性人數 人口\n"
+        "甲村 2.71 914 1,094 997 2,091\n"
+        "乙村 2.6 876 1,088 1,014 2,102\n"
+        "丙村 3.42 257 314 275 589\n"
+    )
+    units = {fact.text: fact.unit for fact in rules_facts(text)}
+    assert (units["914"], units["1,094"], units["2,091"]) == ("户", "人", "人")
+    assert "2.71" not in units  # 面積 names no unit: not guessed
+    assert len(units) == 12

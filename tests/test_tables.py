@@ -2127,3 +2127,24 @@ def test_a_measures_year_in_brackets_at_a_headers_end_dates_its_column() -> None
         "甲省 | 1,514.39 | 180,416.57 |\n"
     )
     assert [column.period for column in find_tables(text)[0].columns] == [None, "1978", "2008"]
+
+
+def test_groups_over_sub_columns_that_each_name_their_own_take_them_in_order() -> None:
+    text = (
+        "金额单位:万元 | ||||||\n"
+        "项目 | 本 年 | 上年同期 | 增长(%) | |||\n"
+        "本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计 | |\n"
+        "社会消费品零售额 | 2062.6 | 14179.9 | 1826.6 | 12684.2 | 12.9 | 11.8 |\n"
+        "城镇 | 1821.6 | 12430.6 | 1609.0 | 11090.8 | 13.2 | 12.1 |\n"
+    )
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns][1:] == [
+        "本 年本月",
+        "本 年1-本月",
+        "上年同期上年本月",
+        "上年同期上年1-本月",
+        "增长(%)本月",
+        "增长(%)累计",
+    ]
+    units = {fact.text: fact.unit for fact in rules_facts(text)}
+    assert (units["1826.6"], units["12.9"]) == ("元", "%")

@@ -1580,7 +1580,12 @@ def _grouped_headers(
         return None
     span = len(lower) // groups
     if groups > 1 and lower[:span] * groups != lower:
-        return None
+        if leaves:
+            return None
+        # Every upper cell a group over as many lower cells, each naming its own (本年 |
+        # 上年同期 | 增长(%) over 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计): in order.
+        headers = [upper[0]] + [upper[1 + index // span] + sub for index, sub in enumerate(lower)]
+        return headers, [None, *(1 + index // span for index in range(len(lower)))]
     worded = _worded_columns(body)
     best: tuple[int, list[str], list[int | None]] | None = None
     for spanning in combinations(range(1, len(upper)), groups):
@@ -3796,6 +3801,7 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
         names = [(name, _header_unit(name)) for name in grid.names]
         names = names if all(unit for _, unit in names) or table_unit or base else None
     said = names is not None or base or table_unit is not None
+    unmeasured: set[int] = set()
     figures = [row for row in grid.rows if row.cells]
     unit_cells = all(row.unit for row in figures)  # 社会消费品零售总额 | 万元 | 297859 | …
     if names is None:
@@ -3816,13 +3822,27 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
             or all(_own_unit(text, row.cells[index]) for row in figures)
             for index, (name, unit) in enumerate(names)
         )
+        counted = [(name, given or _counted_unit(name)) for name, given in names]
+        nameless = not any(given for _, given in names)  # no header writes a unit
+        if (
+            not said
+            and nameless
+            and all(plain)
+            and sum(bool(given) for _, given in counted) * 2 >= len(names)
+        ):
+            # 村名 面積 戶數 男性人數 … 人口密度: the counts' columns name what they count
+            # (户, 人); a column naming no unit (面積) is left out, not guessed.
+            names, unmeasured = counted, {i for i, (_, given) in enumerate(counted) if not given}
+            said = True
     labels = [fold(text[row.label[0] : row.label[1]]) if row.label else "" for row in figures]
     by_period = all(label and period_label(label) is not None for label in labels)
     columns = [Column("", "period" if by_period else "indicator", None, None, None)]
     if unit_cells:
         columns.append(Column("单位", "unit", None, None, None))
     for index, (name, unit) in enumerate(names):
-        column = replace(_row_column(name), role="value", unit=unit)
+        column = replace(
+            _row_column(name), role="other" if index in unmeasured else "value", unit=unit
+        )
         if grid.years:
             column = replace(column, period=grid.years[index])
         cells = [
