@@ -128,6 +128,17 @@ def test_a_census_communique_is_on_the_year_its_census_counts() -> None:
     assert document_year(one_line) == "2018"
 
 
+def test_a_census_release_of_main_figures_is_on_its_census_year() -> None:
+    text = (
+        "新羅區第七次全國人口普查主要數據\n2021年6月1日\n2020七人普\n"
+        "全區共有家庭戶275307戶,家庭戶人口為777901人。\n"
+    )
+    assert document_year(text) == "2020"
+    facts = rules_facts(text)
+    assert [fact.text for fact in facts] == ["275307戶", "777901人"]  # 七人普: no 7 persons
+    assert {fact.period for fact in facts} == {"2020"}
+
+
 def test_a_census_named_in_a_revision_note_does_not_date_the_report() -> None:
     text = (
         "根据核算结果,2024年,我镇地区生产总值140.33亿元。"

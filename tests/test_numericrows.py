@@ -648,3 +648,12 @@ def test_columns_that_count_take_what_they_count_and_a_column_of_no_unit_is_left
     assert (units["914"], units["1,094"], units["2,091"]) == ("户", "人", "人")
     assert "2.71" not in units  # 面積 names no unit: not guessed
     assert len(units) == 12
+
+
+def test_a_line_of_years_falling_a_year_at_a_time_dates_its_columns() -> None:
+    text = (
+        "2-3 人口变动\n项目 全市\n2008 2007\n"
+        "出生人口(人) 68088 63404\n死亡人口(人) 47703 33175\n出生率(‰) 8.20 7.70\n"
+    )
+    periods = {fact.text: fact.period for fact in rules_facts(text)}
+    assert (periods["68088"], periods["63404"], periods["7.70"]) == ("2008", "2007", "2007")

@@ -249,7 +249,7 @@ _CENSUS_YEARS = {
     "农业普查": {1: 1996, 2: 2006, 3: 2016},
 }
 _CENSUS = re.compile(
-    rf"第([一二三四五六七])次全国({'|'.join(_CENSUS_YEARS)})[^。，,\n]{{0,12}}公报"
+    rf"第([一二三四五六七])次全国({'|'.join(_CENSUS_YEARS)})[^。，,\n]{{0,12}}(?:公报|主要数据)"
 )
 _CENSUS_TITLE_REACH = 40  # 北京市第四次全国经济普查主要数据公报: the place's name, then the census
 _ORDINALS = {numeral: number for number, numeral in enumerate("一二三四五六七", 1)}

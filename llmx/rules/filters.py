@@ -252,6 +252,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "ordinal"
     if quantity.chinese and _ORDINAL_LIST_BEFORE.search(_before(folded, quantity, 12)):
         return "ordinal"  # 第一、二、三次产业
+    if quantity.chinese and quantity.unit == "人" and _after(folded, quantity, 1) == "普":
+        return "ordinal"  # 2020七人普: the seventh population census
     if quantity.unit in ("位", "名") and _RANK_BEFORE.search(_before(folded, quantity, 3)):
         return "rank"
     if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):

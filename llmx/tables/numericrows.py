@@ -253,9 +253,9 @@ _FISCAL_RUN = re.compile(r"\s*(?:(?:19|20)\d{2}-\d{2}){2,}\s*")
 
 
 def _is_year_line(line: str) -> bool:
-    """A line of years alone, at least two, rising, or the same rising years once under each
-    of several groups (`2008 | 2009 | 2008 | 2009 …` under 增加值, 劳动者报酬, …): a header
-    giving each column its year."""
+    """A line of years alone, at least two, rising (or falling a year at a time, the latest
+    first), or the same rising years once under each of several groups (`2008 | 2009 | 2008 |
+    2009 …` under 增加值, 劳动者报酬, …): a header giving each column its year."""
     if _FISCAL_RUN.fullmatch(line):
         fiscal = [int(year) for year in _line_years(line)]
         return all(b == a + 1 for a, b in pairwise(fiscal))
@@ -267,6 +267,8 @@ def _is_year_line(line: str) -> bool:
     if len(years) < _FIGURES_MIN or not all(years):
         return False
     numbers = [int(year.group(1)) for year in years if year]
+    if all(b == a - 1 for a, b in pairwise(numbers)):
+        return True  # 2008 2007: this year's column, then the year before's
     rising = next((i + 1 for i, (a, b) in enumerate(pairwise(numbers)) if a >= b), len(numbers))
     repeated = all(numbers[i] == numbers[i % rising] for i in range(len(numbers)))
     return rising >= _FIGURES_MIN and len(numbers) % rising == 0 and repeated
