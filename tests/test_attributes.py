@@ -1438,3 +1438,14 @@ def test_a_goal_after_a_semicolon_keeps_the_plan_year_its_sentence_opened_with()
         ("194.89亿元", "2015", "target"),
         ("2.9%", "2015", "target"),
     ]
+
+
+def test_net_migration_is_a_change_like_a_net_increase() -> None:
+    prose = _facts("全年迁入人口1252人,迁出人口2662人,净迁出人口1410人。")
+    assert (prose["2662人"].kind, prose["1410人"].kind) == ("level", "change")
+    table = (
+        "项目 全市\n2008 2007\n迁入人口(人) 68088 63404\n迁出人口(人) 50783 21425\n"
+        "净迁移人口(人) 17305 41979\n"
+    )
+    kinds = {fact.text: fact.kind for fact in rules_facts(table)}
+    assert (kinds["68088"], kinds["17305"]) == ("level", "change")
