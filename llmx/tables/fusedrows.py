@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.lines import HAS_CJK, Span, text_lines
+from llmx.lines import HAS_CJK, Span, grids_in
 
 # A period heading a column: a year (the Republic of China's too, 112年), maybe its half,
 # quarter or month.
@@ -59,20 +59,12 @@ class FusedGrid:
 
 def find_fused_rows(text: str) -> list[FusedGrid]:
     """The grids of run-together rows in `text`, in order."""
-    lines = list(text_lines(text))
-    grids: list[FusedGrid] = []
-    index = 0
-    while index < len(lines):
-        found = _grid_at(lines, index)
-        if found is None:
-            index += 1
-            continue
-        grid, index = found
-        grids.append(grid)
-    return grids
+    return grids_in(text, _grid_at)
 
 
-def _grid_at(lines: Sequence[tuple[int, str]], index: int) -> tuple[FusedGrid, int] | None:
+def _grid_at(
+    text: str, lines: Sequence[tuple[int, str]], index: int
+) -> tuple[FusedGrid, int] | None:
     start, line = lines[index]
     periods = list(_PERIOD.finditer(line))
     if len(periods) < _PERIODS_MIN or _PERIOD.sub("", line[periods[0].start() :]).strip():
