@@ -1917,14 +1917,11 @@ def _sideways_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _sideways_table(text: str, grid: SidewaysGrid) -> Table:
-    def cell(span: Span) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]])
-
     rows = [
-        [cell(label), *(cell(line[index]) for line in grid.values)]
+        [_cell_at(text, label), *(_cell_at(text, line[index]) for line in grid.values)]
         for index, label in enumerate(grid.labels)
     ]
-    headers = ["", *(cell(span).text if span else "" for span in grid.measures)]
+    headers = ["", *(_cell_at(text, span).text if span else "" for span in grid.measures)]
     body = _body_of(rows)
     title = _line_before(text, grid.start)
     return Table(
@@ -1948,15 +1945,15 @@ def _columnwise_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
-    def cell(span: Span | None) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(0, 0, "")
-
     rows = [
-        [cell(label), *(cell(column[index]) for column in grid.columns)]
+        [
+            _span_cell(text, label, 0),
+            *(_span_cell(text, column[index], 0) for column in grid.columns),
+        ]
         for index, label in enumerate(grid.labels)
     ]
-    stub = cell(grid.stub).text if grid.stub else ""
-    headers = [stub, *(cell(span).text for span in grid.headers)]
+    stub = _span_cell(text, grid.stub, 0).text if grid.stub else ""
+    headers = [stub, *(_span_cell(text, span, 0).text for span in grid.headers)]
     body = _body_of(rows)
     columns = [
         replace(column, role="indicator")
@@ -1966,7 +1963,10 @@ def _columnwise_table(text: str, grid: ColumnwiseGrid) -> Table:
     ]
     if any(grid.units):  # sub-items in the unit of the row above them: a unit column
         columns.insert(1, Column("", "unit", None, None, None))
-        rows = [[row[0], cell(unit), *row[1:]] for row, unit in zip(rows, grid.units, strict=True)]
+        rows = [
+            [row[0], _span_cell(text, unit, 0), *row[1:]]
+            for row, unit in zip(rows, grid.units, strict=True)
+        ]
     above = _captions_above(text, grid.start)
     return Table(
         grid.start,
@@ -2348,9 +2348,14 @@ def _with_caption(text: str, title: str, position: int) -> str:
     return f"{above[-1]} {title}" if above else title
 
 
-def _span_cell(text: str, span: tuple[int, int] | None, end: int) -> Cell:
+def _cell_at(text: str, span: Span) -> Cell:
+    """The cell at `span` of the text."""
+    return Cell(span[0], span[1], text[span[0] : span[1]])
+
+
+def _span_cell(text: str, span: Span | None, end: int) -> Cell:
     """The cell at `span` of the text; an empty one at `end` where there is none."""
-    return Cell(span[0], span[1], text[span[0] : span[1]]) if span else Cell(end, end, "")
+    return _cell_at(text, span) if span else Cell(end, end, "")
 
 
 def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
@@ -2707,9 +2712,6 @@ def _period_tables(text: str, taken: _Spans, *, headless: bool = False) -> list[
 
 
 def _period_table(text: str, grid: PeriodGrid) -> Table:
-    def cell(span: Span) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]])
-
     title = " ".join(_captions_above(text, grid.start))
     indices = _BASE_NOTE.search(fold(title)) is not None
     columns = [Column("", "period", None, None, None)]
@@ -2723,7 +2725,10 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         grid.end,
         title,
         tuple(columns),
-        tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
+        tuple(
+            Row((_cell_at(text, row.label), *(_cell_at(text, span) for span in row.cells)))
+            for row in grid.rows
+        ),
         layout="periods",
         unit=_unit_line_unit(title),
     )
@@ -2739,11 +2744,6 @@ def _label_row_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
-    def cell(span: Span | None, at: int) -> Cell:
-        if span is None:
-            return Cell(at, at, "")
-        return Cell(span[0], span[1], text[span[0] : span[1]])
-
     title = " ".join(_captions_above(text, grid.start))
     columns = [Column(grid.label_head, "indicator", None, None, None)]
     columns += [replace(_row_column(name), role="value") for name in grid.names]
@@ -2753,7 +2753,12 @@ def _label_row_table(text: str, grid: LabelRowsGrid) -> Table:
         title,
         tuple(columns),
         tuple(
-            Row((cell(row.label, 0), *(cell(span, row.label[1]) for span in row.cells)))
+            Row(
+                (
+                    _span_cell(text, row.label, 0),
+                    *(_span_cell(text, span, row.label[1]) for span in row.cells),
+                )
+            )
             for row in grid.rows
         ),
         layout="lines",
@@ -2772,9 +2777,6 @@ def _ranked_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _ranked_table(text: str, grid: RankedGrid) -> Table:
-    def cell(span: Span) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]])
-
     title = " ".join(_captions_above(text, grid.start))
     unit_line = _UNIT_LINE.search(fold(title))
     words = re.split(r"[、/]", unit_line.group(1)) if unit_line else []
@@ -2791,7 +2793,10 @@ def _ranked_table(text: str, grid: RankedGrid) -> Table:
         grid.end,
         title,
         tuple(columns),
-        tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows),
+        tuple(
+            Row((_cell_at(text, row.label), *(_cell_at(text, span) for span in row.cells)))
+            for row in grid.rows
+        ),
         layout="lines",
         unit=_unit_words(unit_line.group(1)) if unit_line and not units else None,
     )
@@ -2805,14 +2810,14 @@ def _fused_tables(text: str, taken: _Spans) -> list[Table]:
 
 
 def _fused_table(text: str, grid: FusedGrid) -> Table:
-    def cell(span: Span) -> Cell:
-        return Cell(span[0], span[1], text[span[0] : span[1]])
-
     title = " ".join(_captions_above(text, grid.start))
     columns = [Column("", "indicator", None, None, None)]
     for (start, end), year in zip(grid.periods, grid.years, strict=True):
         columns.append(Column(text[start:end], "value", None, year, None))
-    rows = tuple(Row((cell(row.label), *(cell(span) for span in row.cells))) for row in grid.rows)
+    rows = tuple(
+        Row((_cell_at(text, row.label), *(_cell_at(text, span) for span in row.cells)))
+        for row in grid.rows
+    )
     unit = _unit_line_unit(title) or ("", 1.0)
     return Table(grid.start, grid.end, title, tuple(columns), rows, layout="fused", unit=unit)
 
@@ -3840,16 +3845,15 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     if unit_cells:
         columns.append(Column("单位", "unit", None, None, None))
     for index, (name, unit) in enumerate(names):
-        column = replace(
-            _row_column(name), role="other" if index in unmeasured else "value", unit=unit
-        )
-        if grid.years:
-            column = replace(column, period=grid.years[index])
         cells = [
             text[a:b] for a, b in (row.cells[index] for row in figures if index < len(row.cells))
         ]
-        if _numbers_lines(cells):
-            column = replace(column, role="other")  # 行次 | 栏次: the form's line numbers
+        # Not a measure: a column naming no unit under counted ones (面積), or a form's line
+        # numbers (行次 | 栏次).
+        measured = index not in unmeasured and not _numbers_lines(cells)
+        column = replace(_row_column(name), role="value" if measured else "other", unit=unit)
+        if grid.years:
+            column = replace(column, period=grid.years[index])
         columns.append(column)
     rows = [
         [
