@@ -86,9 +86,9 @@ _DAY_FIRST_DATE_LINE = re.compile(r"^\d{1,2}\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)"
 _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
-# Years that are not "the year of" anything: ranges, comparisons, spans since.
 # A lead sentence's topic year, its comma after it: `数据表明,2012年,我省…`.
 _LEAD_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d{2})\s*年\s*[,，]")
+# Years that are not "the year of" anything: ranges, comparisons, spans since.
 _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
