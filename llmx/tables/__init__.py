@@ -6,17 +6,10 @@ a `Table` whose columns know their role, unit, period and status, and `find_tabl
 finders in order. Pure functions: text in, tables with source offsets out.
 """
 
-from llmx.tables.find import (
-    Cell,
-    Column,
-    Row,
-    Table,
-    find_tables,
-    names_a_measure,
-    note_cells,
-    outside_brackets,
-    undated,
-)
+from llmx.tables.find import find_tables
+from llmx.tables.headers import names_a_measure, outside_brackets
+from llmx.tables.streamtables import undated
+from llmx.tables.table import Cell, Column, Row, Table, note_cells
 
 __all__ = [
     "Cell",

@@ -1,0 +1,86 @@
+"""The lines above a table: its title and `单位：` line, found backwards from where its rows
+begin, and a caption a blank line parts from the unit line under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from llmx.folding import fold
+from llmx.tables.headers import TITLE_MAX, UNIT_LINE, UNIT_LOOKBACK
+from llmx.tables.rowlines import Line
+
+# A full stop, or a comma between words, in a cell that should hold a number: prose.
+SENTENCE = re.compile(r"[。；]|[，,]\s*\D")
+
+
+def lines_above(lines: Sequence[Line], first: int) -> list[Line]:
+    """The caption lines right above a table (a title, a `单位：` line), nearest last."""
+    found: list[Line] = []
+    index = first - 1
+    while index >= 0 and len(found) < UNIT_LOOKBACK:
+        line = lines[index]
+        if line.text.strip():
+            if len(line.text.strip()) > TITLE_MAX:
+                break
+            found.append(line)
+        elif found:
+            break
+        index -= 1
+    return found[::-1]
+
+
+def lines_before(text: str, position: int, count: int) -> list[str]:
+    """The last `count` lines of the text before `position`, found backwards so that the cost
+    is theirs, not the whole text's."""
+    start = position
+    for _ in range(count):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    return text[start:position].splitlines()[-count:]
+
+
+def short_lines_above(text: str, position: int) -> list[str]:
+    """The short lines right above `position` (a title, a `单位：` line), nearest last; a
+    blank line after the first, a long line or a sentence ends them."""
+    found: list[str] = []
+    for line in reversed(lines_before(text, position, UNIT_LOOKBACK * 2)):
+        words = line.strip()
+        if len(words) > TITLE_MAX or SENTENCE.search(words) or (not words and found):
+            break
+        if words:
+            found.append(words)
+        if len(found) == UNIT_LOOKBACK:
+            break
+    return found[::-1]
+
+
+def with_caption(text: str, title: str, position: int) -> str:
+    """A table's title where the line over its rows is only a unit line: the caption a
+    blank line parts from it (`表1 2011年居民消费价格比上年涨跌幅度` ⏎⏎ `单位:%`) is the
+    title still."""
+    if not UNIT_LINE.fullmatch(fold(title)):
+        return title
+    above = short_lines_above(text, position)
+    return f"{above[-1]} {title}" if above else title
+
+
+# A caption, or a heading that ends in the unit of the table under it (`二、学校数 计量单位:所`).
+CAPTION = re.compile(
+    r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：]|.*单\s*位\s*[:：]\s*[^\s()（）]{1,8}$)"
+)
+
+
+def line_before(text: str, position: int) -> str:
+    line_start = text.rfind("\n", 0, position)
+    if line_start < 0:
+        return ""
+    previous_start = text.rfind("\n", 0, line_start) + 1
+    return text[previous_start:line_start].strip()
+
+
+# A line of prose, which no table's lines are: a full stop, or a sentence's semicolon, in
+# Chinese (`? | 单位:万元 | |`, a glyph the page lost, is a table's line still).
+PROSE_LINE = re.compile(r"[。；！？]")

@@ -1,0 +1,95 @@
+"""Runs of short lines, one cell each (a web table copied a cell a line, maybe a lone `|`
+line between cells), and what kind each cell is: a number, a dash for none, or a label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from llmx.folding import fold
+from llmx.tables.captions import CAPTION
+from llmx.tables.rowlines import NO_SPLIT, Line, split_cells
+from llmx.tables.table import Cell
+from llmx.tables.taken import TakenSpans
+
+STREAM_CELL_MAX = 30
+STREAM_ROWS_MIN = 2
+_QUALIFIED_NUMBER = re.compile(
+    r"(?:约|近|超|≥|≤|＜|＞|<|>)?[-−+]?\d[\d,]*(?:\.\d+)?\s*%?(?:以上|以下|左右)?[*＊①-⑳]?"
+)
+NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
+
+
+def stream_kind(cell: Cell) -> str:
+    """ "number", "none" (a dash for no value) or "label"."""
+    words = fold(cell.clean)
+    if _QUALIFIED_NUMBER.fullmatch(words):
+        return "number"
+    return "none" if NO_VALUE.fullmatch(words) else "label"
+
+
+def stream_runs(
+    lines: Sequence[Line], taken: TakenSpans, across_blanks: bool = False, english: bool = False
+) -> list[list[Cell]]:
+    """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
+    rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
+    either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell. With
+    `english`, a line of English of any length (a bilingual header's) is one cell too.
+
+    A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
+    cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
+    there a rule after a rule is an empty cell, which keeps the rows the width they are, and
+    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules."""
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    after_rule = False
+    wrapping: Cell | None = None  # a cell of words opened right after a rule, not yet closed
+    for line in lines:
+        words = line.text.strip()
+        if line.layout == "rule":
+            if after_rule and current and line.start not in taken:
+                current.append(Cell(line.start, line.start, ""))
+            after_rule, wrapping = True, None
+            continue
+        if wrapping is not None and line.layout is None and _continues(wrapping, words):
+            end = line.start + len(line.text.rstrip())
+            current[-1] = Cell(wrapping.start, end, f"{wrapping.text}\n{words}")
+            wrapping = None
+            continue
+        opened_after_rule, after_rule, wrapping = after_rule, False, None
+        if across_blanks and not words:
+            continue
+        longest = len(words) if english and words.isascii() else STREAM_CELL_MAX
+        short = (
+            (line.layout is None or _is_spaced_label(line))
+            and 0 < len(words) <= longest
+            and not words.endswith(("。", "；", "，", "："))
+            and line.start not in taken
+        )
+        if short:
+            current.extend(split_cells(line.text, line.start, NO_SPLIT))
+            if opened_after_rule and stream_kind(current[-1]) == "label":
+                wrapping = current[-1]
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _continues(cell: Cell, words: str) -> bool:
+    """Whether a short line of words goes on with `cell` rather than being a cell of its own."""
+    return (
+        bool(words)
+        and len(cell.clean) + len(words) <= STREAM_CELL_MAX
+        and not CAPTION.match(fold(cell.clean))
+        and stream_kind(Cell(0, len(words), words)) == "label"
+    )
+
+
+def _is_spaced_label(line: Line) -> bool:
+    """A line of words spaced out to a column's width, with no number: one label."""
+    return line.layout == "spaces" and not re.search(r"\d", line.text)

@@ -1,0 +1,311 @@
+"""What a table's header and label words say: the unit a header writes (`比上年增长(%)`, `(万元)`,
+a `单位：万元` line), what a count's header counts (户数 → 户), whether a column holds rates,
+budgeted or final amounts, and which year it stands for. Strings in, units and cues out;
+the `Unit` pair every table module shares is declared here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.folding import fold
+from llmx.lines import (
+    BARE_YEAR,
+    LETTER_GAPS,
+)
+from llmx.quantities import split_header_unit
+from llmx.vocabulary import (
+    CURRENCY_MAGNITUDES,
+    CURRENCY_NAME,
+    WRITTEN_MAGNITUDES,
+    Family,
+    Scope,
+    alternation,
+    cue_pattern,
+    from_english,
+    is_fact_unit,
+    units_where,
+)
+from llmx.vocabulary import unit as declared_unit
+
+# A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
+Unit = tuple[str, float]
+INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
+SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次")
+_TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
+_ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
+CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
+# A header's year; not one it compares with (与2020年比较 heads the table year's changes).
+# GDP (1978): a measure's year in brackets at the header's end.
+YEAR = re.compile(
+    r"(?<![与比较])((?:19|20)\d{2})\s*年|^((?:19|20)\d{2})(?![\d=.,%])"
+    r"|[(（]\s*((?:19|20)\d{2})\s*[)）]\s*$"
+)
+
+
+# A header naming what its figures count: 户数, 人数, a population (人口, 总人口数).
+_COUNTED_HEADER = re.compile(r"(?P<people>人口|[男女]性)数?$|(?P<noun>[\u4e00-\u9fff])数$")
+
+
+def counted_unit_in(header: str) -> Unit | None:
+    counted = _COUNTED_HEADER.search(re.sub(r"\s+", "", outside_brackets(header)))
+    if counted is None:
+        return None
+    noun = "人" if counted.group("people") else counted.group("noun")
+    return (noun, 1.0) if is_fact_unit(noun) else None
+
+
+def listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
+    """A table's unit as its amounts' and its rates': a `单位:万人、‰` line lists one of
+    each (the magnitude before the first); a list of two amounts (万吨、千克) says nothing of
+    which column is in which."""
+    if unit is None or "、" not in unit[0]:
+        return unit, None
+    parsed = _listed(unit)
+    rates = [each for each in parsed if each[0] in RATE_UNITS]
+    amounts = [each for each in parsed if each[0] not in RATE_UNITS]
+    return (amounts[0] if len(amounts) == 1 else None), (rates[0] if len(rates) == 1 else None)
+
+
+def _listed(unit: Unit) -> list[Unit]:
+    """The units a `单位:所、万人` line lists, the magnitude before the first its own."""
+    first, *others = unit[0].split("、")
+    return [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
+
+
+def listed_for_row(unit: Unit, label: str) -> Unit | None:
+    """Of a unit line listing one unit of persons and one of something else (`单位:所、万人`
+    over 学校数, 招生数, 教职工数), the one a row's label counts: persons where it names them."""
+    amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
+    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
+    others = [each for each in amounts if each[0] not in _PERSON_UNITS]
+    if len(persons) != 1 or len(others) != 1:
+        return None
+    return persons[0] if _NAMES_PERSONS.search(fold(label)) else others[0]
+
+
+_PERSON_UNITS = ("人", "人次")
+# A label naming people: students, staff, workers, teachers, patients, residents.
+_NAMES_PERSONS = re.compile(r"(?<!卫)生|人|员|职工|者|师|户籍")
+
+
+NOTES_HEADER = re.compile(r"说明|备注")
+
+
+# A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.
+_ENDS_IN_RATE = re.compile(r"\d\s*%$")
+
+
+def label_unit(label: str) -> Unit | None:
+    """The unit a row's label writes (`税收总量（亿元）`); none for a gloss or a note in
+    brackets (城镇(zhèn), 工业(含电力)), nor for a rate that is part of its name."""
+    if _PERCENT_NAMED.search(fold(label)):
+        return ("%", 1.0)  # 相當於本地生產總值的百份比*: a percentage, whatever the table's unit
+    found = split_header_unit(label)
+    if found == ("日", 1.0):
+        return found  # 平均住院日(日): days, where a 日 in prose is a date's
+    return found if found and is_fact_unit(found[0]) and not _ENDS_IN_RATE.search(label) else None
+
+
+# A row that names itself a percentage (百分比, and the variant 百份比), a footnote mark after.
+_PERCENT_NAMED = re.compile(r"百[分份]比\s*[*＊]?\s*$")
+
+
+def is_rate_header(header: str) -> bool:
+    """A header of growth or shares, which are in percent unless it says otherwise; a
+    difference in amount (增减额, 比较) is in the table's unit."""
+    outside = outside_brackets(header)
+    if BASE_NOTE.search(fold(header)):
+        return False  # 环比(上月=100): an index on the month before, no rate
+    return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_HEADER.search(outside)
+
+
+def outside_brackets(header: str) -> str:
+    """A header less its bracketed words: in `最新年度数据 (同比变动)` the bracket names what a
+    cell gives in brackets (`3,795 (↑92.3%)`), not the cell's own number."""
+    folded = fold(header)
+    outside = re.sub(r"[(（][^()（）]*[)）]", "", folded).strip()
+    return outside or folded
+
+
+def header_status(header: str) -> str | None:
+    folded = fold(header)
+    compared = _COMPARED.search(folded)
+    if compared:  # 实征净额与全年预算数比较: the collections' status, not the budget's
+        return header_status(folded[: compared.start()])
+    # A header's own word wins: "预计目标" is a target, "预计完成" an actual, and so is a
+    # plan's fulfilment (完成年度计划(%), 完成预算%).
+    alone = outside_brackets(header)
+    if (
+        "预计完成" in folded
+        or _FULFILMENT.search(folded)
+        or (_ACTUAL_HEADER.search(folded) and not _TARGET_HEADER.search(folded))
+    ):
+        return "actual"
+    if _TARGET_HEADER.search(folded) or _BUDGET_ONLY.fullmatch(alone):
+        return "target"
+    return "actual" if _OUTCOME_ONLY.fullmatch(alone) else None
+
+
+_FULFILMENT = re.compile(r"完\s*成.{0,4}(?:计\s*划|目\s*标|预\s*算)")
+# A measure compared with another (`…与全年预算数比较/百分比`, `…占本月分配预算数/百分比`).
+_COMPARED = re.compile(r"(?<=.)(?:与|占)(?=.+?(?:比较|百分比|比重))")
+# A header that is the word 预算 (or 决算) alone, `预算(元)`, heads budgeted (or final)
+# amounts; inside a longer name (一般公共预算收入) the word names a kind of revenue.
+_BUDGET_ONLY = re.compile(r"预\s*算")
+_OUTCOME_ONLY = re.compile(r"决\s*算")
+
+
+RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
+MONEY_UNITS = units_where(Family.MONEY)
+# A column of growth or shares whose header gives no unit is in percent.
+# 环比 heads a change on the period before; 以环比物量计算 (chained volume measures) levels.
+_RATE_HEADER = re.compile(
+    f"{cue_pattern('change', Scope.HEADER).pattern}|{cue_pattern('share', Scope.HEADER).pattern}"
+    "|环比(?!物量)"
+)
+# Headers of columns that hold measured values even without a status or a year.
+MEASURE_HEADER = re.compile(
+    r"绝对|总量|总额|总值|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
+    r"合计|预算|决算|执行|本年|本期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
+)
+# A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
+_AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
+# An index, or a sex ratio (男性对女性, 女性=100): a figure on a base of 100, whatever the table's
+# `单位:%` line says of its shares.
+INDEX_HEADER = re.compile(r"指\s*数|性\s*别\s*比|性\s*比\s*例")
+UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
+SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
+# 单位:万元, and a letter-spaced page's 單 位 ﹕ 百 萬 元 (a small colon, a letter a cell).
+# 编制单位:福建省, 填报单位:… name who filled in a form, no unit.
+UNIT_LINE = re.compile(
+    r"(?<!编制)(?<!填报)(?<!制表)(?<!报送)单\s*位\s*[:：﹕︰]\s*"
+    r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])|[^\s|｜，,；;）)]+)"
+)
+NOT_DATA = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
+    r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
+    r"|[\[［]\d{1,2}[\]］]"  # and a numbered note's (比重[4])
+    r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
+    r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
+    r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
+)
+TITLE_MAX = 60
+GROUP_LABEL_MAX = 30
+UNIT_LOOKBACK = 3
+HEADER_ROWS_MAX = 3
+
+
+def names_a_measure(header: str) -> bool:
+    """Whether a column header names what its cells measure (绝对数, 增长, 比重, 指数), not
+    only whose they are (城市, 农村) or in what unit."""
+    words = outside_brackets(header)
+    return bool(MEASURE_HEADER.search(words) or _RATE_HEADER.search(words))
+
+
+def unit_line_unit(source: str) -> Unit | None:
+    """The unit a `单位：万元` line in `source` (a table's title or the lines above it) gives."""
+    found = UNIT_LINE.search(fold(source))
+    return unit_of_words(found.group(1)) if found else None
+
+
+def unit_of_words(words: str) -> Unit | None:
+    """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
+    bare = _one_language(LETTER_GAPS.sub("", fold(words).strip()))
+    return split_header_unit(f"({bare})") if bare else None
+
+
+# `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.
+_GLOSSED_UNIT = re.compile(r"^(?P<chinese>.*[^\x00-\x7f].*?)\s*/\s*(?P<latin>[\x00-\x7f]+)$")
+
+
+# 新台币亿元, 港币百万元, 新台币千元: a currency's name, then a magnitude and 元 (GUIDELINES:
+# the unit is what follows the magnitude word).
+_CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).pattern
+# The name never opens with a magnitude: 十亿港元 and 百万澳门元 are a magnitude and a currency.
+# A currency named before a bare 元 (`新台币元`, `澳门币元`) stays out of it too.
+_NAMED_CURRENCY = re.compile(
+    rf"^(?!{_CURRENCY_MAGNITUDE})(?:[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)"
+    rf"|(?:{CURRENCY_NAME})(?P<bare>元))$"
+)
+
+
+_CURRENCY_AFTER = re.compile(rf"元\s*(?:{CURRENCY_NAME})$")
+
+
+def _one_language(unit: str) -> str:
+    """A bilingual unit cell's unit: its symbol where the vocabulary knows it (`百分比 / %` →
+    %), else its Chinese (`亿澳门元/ 108 MOP` → 亿澳门元, whose 108 is 10^8 with the superscript
+    lost); a compound unit (元/人) is one unit and stays whole."""
+    named = _NAMED_CURRENCY.match(unit)
+    if named:
+        return named.group("rest") or named.group("bare")
+    if _CURRENCY_AFTER.search(unit):
+        return _CURRENCY_AFTER.sub("元", unit)  # 亿元人民币: the currency named after its 元
+    found = _GLOSSED_UNIT.match(unit)
+    if not found:
+        return unit
+    latin = found.group("latin").strip()
+    return latin if declared_unit(latin) else found.group("chinese").strip()
+
+
+def header_unit(header: str) -> Unit | None:
+    """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
+    found = split_header_unit(header)
+    if found and not is_fact_unit(found[0]):
+        # 薪资(新台币元): a currency's name stays out of the unit; (C/A) names a formula.
+        named = unit_of_words(found[0]) if _NAMED_CURRENCY.match(found[0]) else None
+        return (named[0], found[1] * named[1]) if named and is_fact_unit(named[0]) else None
+    if found:
+        return found
+    folded = fold(header).rstrip(" *")
+    return ("%", 1.0) if folded.endswith(("%", "百分比")) else None
+
+
+# The mark a statistics table puts before a sub-item (`#轻工业`: of which).
+SUB_MARKS = ("#", "＃")
+
+
+YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+
+
+def unbracketed(heading: str) -> str:
+    """A heading as written, less its brackets (a unit, a note): 平均增长速度(%) → 平均增长速度."""
+    return re.sub(r"[(（][^()（）]*[)）]?", "", heading).strip() or heading
+
+
+def header_year(header: str) -> str | None:
+    """The year a header cell that is a year alone gives its column (`2003`, `1996年`)."""
+    year = BARE_YEAR.fullmatch(fold(header).strip())
+    return year.group(1) if year else None
+
+
+def parent_name(label: str) -> str:
+    """What a row that heads others names its items' measure by: its label less the unit or
+    note in brackets at its end (`劳动参与率(%)` → 劳动参与率)."""
+    return re.sub(r"[(（][^()（）]*[)）]\s*$", "", label.strip())
+
+
+# A base of 100 (`上年=100`, `1978年=100`): the figures are indices.
+# 上年=100, 1978年=100, and in words: 以上年同期为100的指数, 以上月价格为100.
+BASE_NOTE = re.compile(
+    r"(?:上年|去年|上月|(?:19|20)\d{2}\s*年?)(?:同期|同月)?\s*[=＝]\s*100(?!\d)"
+    r"|以[^，。；\d]{1,8}为\s*100(?![\d.])"
+)
+BASE_CAPTION = re.compile(r"[=＝为]\s*100(?![\d.])")
+UNIT_BRACKET = re.compile(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]")
+
+
+_HEADER_WORD = re.compile(r"[\s()（）|｜]+")
+
+
+def names_a_unit(header: str) -> bool:
+    """Whether a table's title or header names a unit anywhere: a unit alone or in brackets
+    (`港幣百萬元`, `(万张)`, `(10 000 persons)`), a `单位` line, a percent sign."""
+    folded = fold(header)
+    return (
+        "单位" in folded
+        or "%" in folded
+        or any(from_english(found.group(1)) for found in UNIT_BRACKET.finditer(folded))
+        or any(header_unit(f"({word})") for word in _HEADER_WORD.split(folded) if word)
+    )

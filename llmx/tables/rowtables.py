@@ -1,0 +1,616 @@
+"""Tables of one row per line, cells cut by pipes (with or without outer pipes and a
+Markdown separator row), tabs, or runs of spaces (columns aligned as PDF text gives them):
+a header of up to a few rows, maybe broken or stacked, then the rows, maybe in groups under a
+row of their label alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations, pairwise
+
+from llmx.folding import fold
+from llmx.lines import (
+    STUB_HEADING,
+)
+from llmx.quantities import split_header_unit
+from llmx.tables.captions import CAPTION, SENTENCE, lines_above
+from llmx.tables.columnroles import columns_of, figures_in_stated_units
+from llmx.tables.headers import HEADER_ROWS_MAX, SUB_MARKS, UNIT_COLUMN, header_unit, unit_line_unit
+from llmx.tables.numericrows import is_unit_word
+from llmx.tables.parts import outline_parts, siblings_of_marked
+from llmx.tables.rowlines import (
+    NUMBER_CELL,
+    Line,
+    aligned,
+    display_span,
+    has_data,
+    layout_family,
+    merge_spaced_letters,
+    opens_with_pipe,
+    outer_pipes,
+    placements_on,
+    row_blocks,
+    row_cells,
+)
+from llmx.tables.table import Cell, Column, Row, Table, column_of, figure_value, units_rejoined
+from llmx.tables.taken import TakenSpans
+
+
+def _stacked_headers(
+    text: str, header_rows: Sequence[tuple[Line, list[Cell]]], grid: Sequence[tuple[int, int]]
+) -> list[str]:
+    """A header written over several lines of aligned words (`粮食产量   (万吨)` over
+    `比上年增长   (%)`): each column's header is the words standing over it, top down, as
+    llmx.tables.boxes reads a drawn header. A unit set apart in brackets belongs to the words on
+    its left, wherever it stands."""
+    texts = [""] * len(grid)
+    for line, line_cells in header_rows:
+        cells = units_rejoined(line_cells)
+        for cell, column in zip(cells, placements_on(text, line.start, cells, grid), strict=True):
+            texts[column] += cell.clean
+    return texts
+
+
+def row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Table]:
+    tables: list[Table] = []
+    for block in row_blocks(lines, taken):
+        for first, last in _header_restarts(lines, *block):
+            table = _block_table(text, lines, first, last)
+            if table is not None:
+                tables += _group_parts(table)
+    return tables
+
+
+def _group_parts(table: Table) -> list[Table]:
+    """A table whose rows fall into groups, each under a row of its label alone (`三、国内生产总值
+    中三次产业比重 | ||||||`), cut into parts under those rows (see `outline_parts`): what a
+    group names (比重, a share; 人口(万人), a unit) its rows take."""
+    rows = [list(row.cells) for row in table.rows]
+    groups = [_is_group_row(cells) for cells in rows]
+    labels = [cells[0] for cells in rows]
+    marked = [label.clean.startswith(SUB_MARKS) for label in labels]
+    if not any(groups) and any(marked[1:]):
+        # `# 食品制造业` then unmarked rows: sub-items, in the unit of the row they follow.
+        depths = siblings_of_marked(labels, [int(mark) for mark in marked])
+    elif any(groups) and not all(groups):
+        depths = [0 if group else 1 for group in groups]
+    else:
+        return [table]
+    periods = [row.periods for row in table.rows]
+    return outline_parts(replace(table, rows=()), labels, depths, rows, periods)
+
+
+def _header_restarts(lines: Sequence[Line], first: int, last: int) -> list[tuple[int, int]]:
+    """A block of pipe rows cut where a second table's header follows the first's rows with
+    no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 | GDP(億元) | 增速(%) |`):
+    a row of two or more word cells, one naming a column's unit or the row labels, between
+    rows of figures. The second table may open with its caption (`12-11续表1 单位:万元`),
+    and its header may go on over more rows of words (`单 位 数 | #亏 损 |`, a group row)."""
+    if layout_family(lines[first].layout) != "pipe":
+        return [(first, last)]
+    outer = outer_pipes(lines[first:last])
+    cells = [row_cells(line, "pipe", outer) for line in lines[first:last]]
+    data = [has_data(row) and not _is_column_code_row(row) for row in cells]
+    cuts: list[int] = []
+    index = 1
+    while index < len(cells):
+        if data[index] or not data[index - 1]:
+            index += 1
+            continue
+        words_end = index
+        while words_end < len(cells) and not data[words_end]:
+            words_end += 1
+        captioned = _is_caption_row(cells[index]) and words_end - index > 1
+        header = index + 1 if captioned else index
+        one_header = captioned or words_end - index == 1  # not a run of word rows in a body
+        if one_header and words_end < len(cells) and _heads_a_table(cells[header]):
+            cuts.append(first + index)
+        index = words_end
+    bounds = [first, *cuts, last]
+    return list(pairwise(bounds))
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _heads_a_table(cells: Sequence[Cell]) -> bool:
+    """Whether a row of words heads a table; a numbered row (`37 | 银行不良率(%) | 低于全市平均
+    水平`) is a row whose cell says no figure, not a header."""
+    words = [cell.clean for cell in cells if cell.clean]
+    return (
+        len(words) >= 2
+        and not _ROW_NUMBER.fullmatch(words[0])
+        and not has_data(cells)
+        and any(STUB_HEADING.fullmatch(word) or split_header_unit(word) for word in words)
+    )
+
+
+def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Table | None:
+    """The table a block of rows makes: title rows, header rows, then body rows."""
+    layout = layout_family(lines[first].layout) or "pipe"
+    markdown = any(line.layout == "separator" for line in lines[first:last])
+    outer = outer_pipes(lines[first:last])
+    rows = [
+        (line, row_cells(line, layout, outer))
+        for line in lines[first:last]
+        if line.layout not in ("separator", "rule")
+    ]
+    if layout == "pipe" and not outer[0]:
+        rows = _header_rejoined(_labels_rejoined(_joined_rows(rows)))
+    index = 0
+    titles: list[str] = []
+    while index < len(rows) and _is_caption_row(rows[index][1]):
+        titles.extend(cell.text for cell in rows[index][1] if cell.text)
+        index += 1
+    header_rows: list[tuple[Line, list[Cell]]] = []
+    # A markdown table's header ends at its separator: a group row under it (`| 一、户 数 |
+    # ||||`) holds no figure but heads no column.
+    above_separator = _rows_above_separator(lines[first:last]) if markdown else len(rows)
+    while index < min(len(rows), above_separator) and not has_data(rows[index][1]):
+        if header_rows and _is_group_row(rows[index][1]) and _heads_data(rows, index + 1):
+            break  # `一、人 口 | ||||||` over the first figures: a group of rows, no header
+        if len(header_rows) == HEADER_ROWS_MAX:
+            return None
+        cells = rows[index][1]
+        header_rows.append(
+            (rows[index][0], merge_spaced_letters(cells, text) if layout == "spaces" else cells)
+        )
+        index += 1
+    if header_rows and index < len(rows) and _is_column_code_row(rows[index][1]):
+        index += 1  # `甲 | 丙 | 1 | 2 | 3` under a form's header numbers its columns: no row
+    body: list[tuple[Line, list[Cell]]] = []
+    periods: dict[int, tuple[str, ...]] = {}  # by the body row's line start
+    last_periods: tuple[str, ...] = ()
+    for line, cells in rows[index:]:
+        if _is_period_row(cells):
+            last_periods = tuple(cell.clean for cell in cells if cell.clean)
+            continue
+        body.append((line, cells))
+        periods[line.start] = last_periods
+    if not header_rows or not body:
+        return None
+    width = max(len(cells) for _, cells in header_rows)
+    if layout != "spaces":
+        width = max(width, *(len(cells) for _, cells in body))
+        # Pipes closing empty cells at every row's end (`| ||||||`) make no columns.
+        width = min(width, max(_filled_width(cells) for _, cells in (*header_rows, *body)))
+    if width < 2:
+        return None
+    headers = [cells for _, cells in header_rows]
+    if layout == "pipe":
+        headers = _rowspan_restored(headers, width)
+    if len(headers) == 1 and layout != "spaces":
+        headers = [_header_over_values(headers[0], [cells for _, cells in body], width)]
+    grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
+    widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
+    texts_placed = layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width
+    if texts_placed:
+        # A header over several lines narrower than the rows: its words are placed by where
+        # they stand over the widest row's cells.
+        grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
+        grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
+        texts = _stacked_headers(text, header_rows, grid)
+    group_of: list[int | None] = []
+    if not texts_placed:
+        grouped = _grouped_headers(headers, [cells for _, cells in body], width)
+        texts = grouped[0] if grouped else _header_texts(_spans_spread(headers, width), width)
+        group_of = grouped[1] if grouped else []
+        grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
+    above = lines_above(lines, first)
+    unit_source = " ".join([*(line.text for line in above), *titles])
+    table_unit = unit_line_unit(unit_source)
+    # Space columns under a header broken over lines join words of several columns into one
+    # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
+    columns = columns_of(texts, body, counted=layout != "spaces", group_of=group_of)
+    columns = _reporting_units_as_labels(columns, body)
+    unit_column = layout != "spaces" and any(column.role == "unit" for column in columns)
+    if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
+        columns = figures_in_stated_units(columns, body)
+    if not any(column.role == "value" for column in columns):
+        return None
+    if layout == "spaces" and _holds_sentences(columns, body):
+        return None
+    body_rows = tuple(
+        Row(
+            tuple(_fitted(text, line, cells, width, grid if layout == "spaces" else None)),
+            periods[line.start],
+        )
+        for line, cells in body
+    )
+    title = " ".join(titles) or (above[-1].text.strip() if above else "")
+    start = lines[first].start
+    end = lines[last - 1].start + len(lines[last - 1].text)
+    return Table(
+        start,
+        end,
+        title,
+        columns,
+        body_rows,
+        layout="markdown" if markdown else layout,
+        unit=table_unit,
+    )
+
+
+def _header_over_values(
+    header: list[Cell], body: Sequence[Sequence[Cell]], width: int
+) -> list[Cell]:
+    """A header one cell short of rows that open on their labels, with no labels' heading
+    (`本 月 | 比上年同月 ±% | 本月止累计 | 比上年同期 ±% | |`): its cells head the value
+    columns, where the figures under them then fit their headers better."""
+    filled = _filled_width(header)
+    first = header[0].text
+    if (
+        filled != width - 1
+        or column_of(first).role == "indicator"
+        or UNIT_COLUMN.match(fold(first).strip())
+    ):
+        return header
+    if not all(
+        row and row[0].clean and not NUMBER_CELL.fullmatch(fold(row[0].clean)) for row in body
+    ):
+        return header
+    shifted = [Cell(header[0].start, header[0].start, ""), *header[:filled]]
+    texts = [cell.text for cell in header[:filled]]
+    if _fit_to_body(["", *texts], body) > _fit_to_body([*texts, ""], body):
+        return shifted
+    return header
+
+
+def _filled_width(cells: Sequence[Cell]) -> int:
+    """How many of a row's cells reach its last cell with text in it."""
+    return max((index + 1 for index, cell in enumerate(cells) if cell.text), default=0)
+
+
+def _heads_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
+    return index < len(rows) and has_data(rows[index][1]) and not _is_period_row(rows[index][1])
+
+
+def _is_group_row(cells: Sequence[Cell]) -> bool:
+    """A row of its first cell's words alone, every other cell empty: it heads the rows below."""
+    return len(cells) > 2 and bool(cells[0].clean) and not any(cell.clean for cell in cells[1:])
+
+
+def _reporting_units_as_labels(
+    columns: tuple[Column, ...], body: Sequence[tuple[Line, list[Cell]]]
+) -> tuple[Column, ...]:
+    """A 单位 column of places or bodies (`全国`, `北京`: the reporting units) labels the rows
+    where no other column does: its cells are no units of measure."""
+    if any(column.role == "indicator" for column in columns):
+        return columns
+    relabelled = list(columns)
+    for index, column in enumerate(columns):
+        cells = [
+            cells[index].clean for _, cells in body if index < len(cells) and cells[index].clean
+        ]
+        if column.role == "unit" and cells and not any(is_unit_word(fold(cell)) for cell in cells):
+            relabelled[index] = replace(column, role="indicator")
+    return tuple(relabelled)
+
+
+def _rows_above_separator(lines: Sequence[Line]) -> int:
+    """How many rows stand above a markdown block's first separator line."""
+    for index, line in enumerate(lines):
+        if line.layout == "separator":
+            return index
+    return len(lines)
+
+
+def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
+    """Header rows under a first cell that spanned them all (`年份` over `机构数 | 医院 | … |
+    |`, `(个) | (个) | … | |`): a page that lost the span moved their cells one column left,
+    leaving the last empty; each such row is put back one column right."""
+    first = headers[0] if headers else []
+    if len(headers) < 2 or len(first) != width:
+        return list(headers)
+    if not STUB_HEADING.fullmatch(first[0].clean):
+        return list(headers)
+    restored = [list(first)]
+    for cells in headers[1:]:
+        moved = len(cells) == width and cells[0].clean and not cells[-1].clean
+        if moved and not STUB_HEADING.fullmatch(cells[0].clean):
+            cells = [Cell(cells[0].start, cells[0].start, ""), *cells[:-1]]
+        restored.append(list(cells))
+    return restored
+
+
+def _is_caption_row(cells: Sequence[Cell]) -> bool:
+    """A row above the header: one cell (a title), or a table's number and its unit in cells
+    of their own (`表一 | 单位:万元 | | |`), maybe with the unit's English in brackets
+    (`单位: 亿元 | (100 million yuan) |`) or the period a form is filled for (`编制单位:福建省 |
+    2020年度 01月份`)."""
+    words = [fold(cell.text).strip() for cell in cells if cell.clean]
+    said = [word for word in words if not _ENGLISH_IN_BRACKETS.fullmatch(word)]
+    captions = [word for word in said if not _FORM_PERIOD.fullmatch(word)]
+    return len(words) <= 1 or (bool(captions) and all(CAPTION.match(word) for word in captions))
+
+
+_ENGLISH_IN_BRACKETS = re.compile(r"\([A-Za-z0-9 ,.]+\)")
+_FORM_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:\d{1,2}\s*月份?)?")
+
+
+def _is_column_code_row(cells: Sequence[Cell]) -> bool:
+    """A statistical form's row numbering its columns under the header: the label columns
+    by 甲, 乙, 丙 (or A, B), the figure columns 1, 2, 3 in order."""
+    words = [cell.clean for cell in cells if cell.clean]
+    codes = [word for word in words if not _COLUMN_NUMBER.fullmatch(word)]
+    numbers = [int(word) for word in words if _COLUMN_NUMBER.fullmatch(word)]
+    return (
+        bool(codes)
+        and all(_COLUMN_CODE.fullmatch(code) for code in codes)
+        and len(numbers) >= 2
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and numbers[0] in (0, 1)
+    )
+
+
+_COLUMN_CODE = re.compile(r"[甲乙丙丁戊己]|[A-D]")
+_COLUMN_NUMBER = re.compile(r"[0-9]{1,2}")
+# A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
+_PERIOD_CELL = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*(?:Q[1-4]|[A-Z][a-z]{2}\.?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月"
+    r"|[一二三四1-4]\s*季度|[上下]半年)?"
+)
+
+
+def _is_period_row(cells: Sequence[Cell]) -> bool:
+    """A row of periods only (`2023 | 2023 Q3 | 2023 Q4`): it heads the rows below it with
+    their periods, as web pages of indicators repeat it; it holds no value."""
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return bool(words) and all(_PERIOD_CELL.fullmatch(word) for word in words)
+
+
+def _fitted(
+    text: str,
+    line: Line,
+    cells: list[Cell],
+    width: int,
+    grid: Sequence[tuple[int, int]] | None,
+) -> list[Cell]:
+    """A row with exactly one cell per column: aligned by position, or padded at the end."""
+    if grid is not None and len(cells) != width:
+        return aligned(text, line.start, cells, grid)
+    end = line.start + len(line.text)
+    return (cells + [Cell(end, end, "")] * width)[:width]
+
+
+def _joined_rows(
+    rows: Sequence[tuple[Line, list[Cell]]],
+) -> list[tuple[Line, list[Cell]]]:
+    """Rows broken over lines put back together: in a table whose rows open with their label,
+    a line that opens with a pipe goes on with the row above when that row's line ended with
+    one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`) and is still short of the width of the rows
+    that open with a label; the pipes between them close an empty cell."""
+    width = max((len(cells) for line, cells in rows if not opens_with_pipe(line)), default=0)
+    joined: list[tuple[Line, list[Cell]]] = []
+    for line, cells in rows:
+        if (
+            joined
+            and opens_with_pipe(line)
+            and joined[-1][0].text.rstrip()[-1:] in "|｜"
+            and len(joined[-1][1]) + len(cells) <= width
+        ):
+            previous_line, previous_cells = joined[-1]
+            joined[-1] = (replace(previous_line, text=line.text), previous_cells + cells)
+        else:
+            joined.append((line, cells))
+    return joined
+
+
+def _header_rejoined(rows: Sequence[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
+    """A header row broken over lines, its last cells a line each (`单位 | 快递业务量累计(万件) |
+    同比增长 (%) |` then `快递收入累计 (万元) |`, `同比增长 (%) |`): one row again, where the
+    pieces make it exactly as wide as the table's rows of figures."""
+    widths = Counter(_filled_width(cells) for _, cells in rows if has_data(cells))
+    if not widths:
+        return list(rows)
+    width = widths.most_common(1)[0][0]
+    joined: list[tuple[Line, list[Cell]]] = []
+    index = 0
+    while index < len(rows):
+        line, cells = rows[index]
+        end, filled = index + 1, _filled_width(cells)
+        while (
+            end < len(rows)
+            and filled < width
+            and len(rows[end][1]) == _filled_width(rows[end][1]) == 1
+            and not has_data(rows[end][1])
+            and rows[end - 1][0].text.rstrip()[-1:] in "|｜"
+        ):
+            filled += 1
+            end += 1
+        # The first line a row of two or more cells, no empty cells closing it: a header
+        # written a cell a line (`年 份 |`, `卫生机构 (个) |`, …) is another layout's.
+        opening = len(cells) == _filled_width(cells) >= 2 and not has_data(cells)
+        if end > index + 1 and filled == width and opening:
+            pieces = [cell for _, each in rows[index:end] for cell in each[: _filled_width(each)]]
+            joined.append((line, pieces))
+            index = end
+        else:
+            joined.append((line, cells))
+            index += 1
+    return joined
+
+
+def _labels_rejoined(rows: Sequence[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
+    """A row's label on a line of its own, the rest of the row on the next opening with its
+    unit (`#养老机构 四、社会救助 城市最低生活保障 |` then `个 | 245 | |||`): one row again,
+    where that makes it as wide as the rows with a unit after their label."""
+    filled = [_filled_width(cells) for _, cells in rows]
+    joined: list[tuple[Line, list[Cell]]] = []
+    index = 0
+    while index < len(rows):
+        line, cells = rows[index]
+        following = rows[index + 1][1] if index + 1 < len(rows) else []
+        lone_label = filled[index] == 1 and bool(cells[0].clean) and not has_data(cells)
+        if (
+            lone_label
+            and following
+            and is_unit_word(fold(following[0].clean))
+            and filled[index + 1] + 1 in filled
+            and has_data(following)
+        ):
+            joined.append((line, [cells[0], *following]))
+            index += 2
+            continue
+        joined.append((line, cells))
+        index += 1
+    return joined
+
+
+def _grouped_headers(
+    header_rows: Sequence[Sequence[Cell]], body: Sequence[Sequence[Cell]], width: int
+) -> tuple[list[str], list[int | None]] | None:
+    """The headers of a two-row header whose lower row names only the sub-columns of the
+    upper row's groups (`指标 | 累计 | 当月 | 完成预算%` over `本期 | 同期 | 本期 | 同期`), the
+    cells a group spans left out of the export: each column's header is its group's and its
+    own. Which upper cells are groups is told by the lower row repeating its names once per
+    group, and by the body: a column headed `%` holds decimals, others whole amounts. None
+    where the rows are not of that shape."""
+    if len(header_rows) != 2:
+        return None
+    upper = [cell.text for cell in header_rows[0] if cell.text]
+    lower = [cell.text for cell in header_rows[1] if cell.text]
+    values = width - 1  # the first upper cell heads the row labels
+    leaves = values - len(lower)
+    groups = len(upper) - 1 - leaves
+    if groups < 1 or leaves < 0 or len(lower) % groups:
+        return None
+    span = len(lower) // groups
+    if groups > 1 and lower[:span] * groups != lower:
+        if leaves:
+            return None
+        # Every upper cell a group over as many lower cells, each naming its own (本年 |
+        # 上年同期 | 增长(%) over 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计): in order.
+        headers = [upper[0]] + [upper[1 + index // span] + sub for index, sub in enumerate(lower)]
+        return headers, [None, *(1 + index // span for index in range(len(lower)))]
+    worded = _worded_columns(body)
+    best: tuple[int, list[str], list[int | None]] | None = None
+    for spanning in combinations(range(1, len(upper)), groups):
+        headers = [upper[0]]
+        group_of: list[int | None] = [None]  # the upper cell a column's group is under
+        for index in range(1, len(upper)):
+            if index in spanning:
+                headers += [upper[index] + sub for sub in lower[:span]]
+                group_of += [index] * span
+            else:
+                headers.append(upper[index])
+                group_of.append(None)
+        if any(group_of[column] is not None for column in worded if column < len(group_of)):
+            continue  # sub-columns of figures (绝对值, 增长%) never hold words (责任部门)
+        fit = _fit_to_body(headers, body)
+        if best is None or fit > best[0]:
+            best = (fit, headers, group_of)
+    return (best[1], best[2]) if best else None
+
+
+def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
+    """The columns where some body cell holds words, not a figure or a dash."""
+    return {
+        index
+        for cells in body
+        for index, cell in enumerate(cells)
+        if re.search(r"[^\W\d_]", words := fold(cell.clean)) and not NUMBER_CELL.fullmatch(words)
+    }
+
+
+def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
+    """How many body cells agree with their header: decimals under a `%`, whole numbers
+    elsewhere, and no amount over a few hundred under a rate."""
+    folded = [fold(header) for header in headers]
+    percent = [header.rstrip().endswith("%") for header in folded]
+    rate = ["%" in header for header in folded]
+    fit = 0
+    for cells in body:
+        for index, cell in enumerate(cells[: len(headers)]):
+            words = fold(cell.clean)
+            if NUMBER_CELL.fullmatch(words):
+                fit += ("." in words) == percent[index]
+                # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
+                value = figure_value(words.rstrip("%*").replace("−", "-"))
+                over = value is not None and abs(value) > _RATE_MAX
+                fit -= 2 * (rate[index] and over)
+    return fit
+
+
+# The largest figure a column of rates plausibly holds (a plan fulfilled at 180%).
+_RATE_MAX = 200
+
+
+def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:
+    """Two header rows whose spans were lost, put back under the columns they head.
+
+    A web table's upper header has cells that head one column over both rows (the row
+    labels, a `预算%` column) and cells that span a group of columns named in the lower row;
+    flattened, both rows are short and left-aligned (`科目 | 预算 | 累计 | 当月 | 预算%` over
+    `本期 | 同期 | 本期 | 同期`). With u upper cells, l lower cells and w columns, u + l - w
+    upper cells span, each over as many lower cells when the lower row repeats one group.
+    The spanning ones are taken to be consecutive, past the row labels, without a unit of
+    their own (a unit names one column), the rightmost such run; otherwise the rows are
+    left as they are.
+    """
+    rows = [list(row) for row in header_rows]
+    for depth in range(len(rows) - 1):
+        upper, lower = _filled(rows[depth]), _filled(rows[depth + 1])
+        if lower and not lower[0].clean:  # the empty cell under the row labels' heading
+            lower = lower[1:]
+        spanning = len(upper) + len(lower) - width
+        if not (upper and lower) or spanning < 1 or len(lower) % spanning:
+            continue
+        group = len(lower) // spanning
+        names = [cell.clean for cell in lower]
+        if group < 2 or names != names[:group] * spanning or len(upper) >= width:
+            continue
+        open_cells = [i for i in range(1, len(upper)) if header_unit(upper[i].text) is None]
+        runs = [i for i in open_cells if all(i + k in open_cells for k in range(spanning))]
+        if not runs:
+            continue
+        first = runs[-1]
+        blank = Cell(upper[0].start, upper[0].start, "")
+        spread_upper: list[Cell] = []
+        spread_lower: list[Cell] = []
+        below = iter(lower)
+        for index, cell in enumerate(upper):
+            spans = first <= index < first + spanning
+            spread_upper += [cell] * (group if spans else 1)
+            spread_lower += [next(below) for _ in range(group)] if spans else [blank]
+        rows[depth], rows[depth + 1] = spread_upper, spread_lower
+    return rows
+
+
+def _filled(cells: Sequence[Cell]) -> list[Cell]:
+    """A row's cells less the empty ones at its end."""
+    cells = list(cells)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:
+    """One header per column from stacked header rows; an empty cell in an upper row carries
+    the text on its left (a spanning `2023年` over `绝对量 | 增长`)."""
+    texts = [""] * width
+    for depth, cells in enumerate(header_rows):
+        spanning = depth < len(header_rows) - 1
+        carried = ""
+        for index in range(width):
+            cell = cells[index].text if index < len(cells) else ""
+            if cell:
+                carried = cell
+            elif spanning and index > 0:
+                cell = carried
+            texts[index] += cell
+    return texts
+
+
+def _holds_sentences(columns: Sequence[Column], body: Sequence[tuple[Line, list[Cell]]]) -> bool:
+    """Whether a value column's cells run into sentences: two columns of prose set side by
+    side, cut at the gap between them, not a table."""
+    return any(
+        column.role == "value" and index < len(cells) and SENTENCE.search(fold(cells[index].text))
+        for _, cells in body
+        for index, column in enumerate(columns)
+    )

@@ -1,0 +1,422 @@
+"""Tables copied one cell per line with nothing to mark rows: the header's cells, then rows of
+as many cells, each a row label followed by numbers; rows found by their shape, sub-items by
+indent or a `#` mark, a month's table dated by its title.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from llmx.folding import fold
+from llmx.lines import (
+    LABELS_HEADER,
+)
+from llmx.tables.captions import CAPTION, line_before, with_caption
+from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
+from llmx.tables.columnroles import body_of, stream_columns
+from llmx.tables.headers import (
+    INDICATOR_HEADER,
+    SUB_MARKS,
+    UNIT_COLUMN,
+    UNIT_LINE,
+    Unit,
+    header_unit,
+    header_year,
+    unit_line_unit,
+    unit_of_words,
+)
+from llmx.tables.parts import outline_parts, siblings_of_marked
+from llmx.tables.rowlines import Line
+from llmx.tables.serials import without_serials
+from llmx.tables.table import Cell, Column, Row, Table, units_rejoined
+from llmx.tables.taken import TakenSpans
+from llmx.vocabulary import (
+    is_fact_unit,
+)
+
+_STREAM_TITLE_LINES = 2
+_CAPTION_LOOKBACK = 200  # characters: a caption sits right above its table
+_MONTH_TITLE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:份)?")
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _is_date_title(run: Sequence[Cell], index: int) -> bool:
+    """Whether `run[index]` is a month or a year alone under a table's name (`2022年9月`;
+    `2020年` over `指标名称`): what the table is of, its header starting after it. A year
+    over anything else may head a column group (`县别`, `2023年`, `自有`)."""
+    words = run[index].clean
+    if _MONTH_TITLE.fullmatch(words):
+        return True
+    after = run[index + 1].clean if index + 1 < len(run) else ""
+    return bool(_YEAR_TITLE.fullmatch(words) and INDICATOR_HEADER.match(fold(after)))
+
+
+def stream_tables(
+    text: str, lines: Sequence[Line], taken: TakenSpans, across_blanks: bool = False
+) -> list[Table]:
+    """Tables in runs of one-cell lines, each starting where its run starts or right after
+    a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
+    tables: list[Table] = []
+    for run in stream_runs(lines, taken, across_blanks):
+        starts = sorted(
+            {0}
+            | {
+                i + 1
+                for i, cell in enumerate(run)
+                if CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
+            }
+            | {i for i, cell in enumerate(run) if LABELS_HEADER.fullmatch(fold(cell.clean))}
+        )
+        end = 0
+        for start in starts:
+            if start < end or start >= len(run):
+                continue
+            # A table runs no further than the next header or caption past its title lines,
+            # where the next starts: a run of headers alone (项目, 名称, … a thousand times)
+            # reads in linear time.
+            later = bisect_right(starts, start + _STREAM_TITLE_LINES)
+            cells = run[start : starts[later] if later < len(starts) else len(run)]
+            found = next(
+                (
+                    table
+                    for lead in range(min(_STREAM_TITLE_LINES, len(cells) - 1) + 1)
+                    if (table := _stream_table(text, cells, lead, run[:start])) is not None
+                ),
+                None,
+            )
+            if found is not None:
+                tables += _indented_parts(text, found)
+                end = sum(1 for cell in run if cell.start < found.end)
+    return tables
+
+
+def _indented_parts(text: str, table: Table) -> list[Table]:
+    """A one-cell-per-line table whose sub-items are marked (`     # 批发零售业` under
+    `社会消费品零售总额(亿元)`, `       住宿餐饮业` as deep) cut into parts under their parents
+    (see `outline_parts`). Without a `#` mark, an indent may only centre a label in its
+    column (`  西  岭`)."""
+    labels = [row.cells[0] for row in table.rows]
+    depths = [_label_indent(text, label) for label in labels]
+    if len(set(depths)) < 2 or not any(label.clean.startswith(SUB_MARKS) for label in labels):
+        return [table]
+    if all(_marked_only(text, label) for label in labels):
+        depths = siblings_of_marked(labels, depths)
+    rows = [list(row.cells) for row in table.rows]
+    return outline_parts(replace(table, rows=()), labels, depths, rows)
+
+
+def _marked_only(text: str, label: Cell) -> bool:
+    """Whether a label's line starts with its words or a `#` mark, no space before (a page
+    that lost its indents)."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    return not (text[line_start : label.start] + label.text)[:1].isspace()
+
+
+def _label_indent(text: str, label: Cell) -> int:
+    """The spaces (and `#` marks) before a label's words, from the start of its line."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    lead = text[line_start : label.start] + label.text
+    return len(lead) - len(lead.lstrip(" \t\u3000#"))
+
+
+def _stream_table(
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+) -> Table | None:
+    """The table a run of one-cell lines makes when its header starts at `run[lead]`.
+
+    The header is the labels before the first number, less the first row's label; rows are
+    as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
+    are the run's cells above (a `单位：` caption that a table starts after).
+    """
+    run = [*run[:lead], *without_serials(run[lead:], _cell_words, _is_label_cell)]
+    kinds = _months_numbered(
+        run, _with_unit_cells(run, [stream_kind(cell) for cell in run], lead), lead
+    )
+    labels = lead
+    while labels < len(run) and kinds[labels] == "label":
+        labels += 1
+    titles = [cell.text for cell in run[:lead]]
+    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
+    unit = unit_line_unit(" ".join(captions))
+    header, unit_row = _unit_row_split(run[lead : labels - 1])
+    header = units_rejoined(header)
+    unit = unit or unit_row
+    if any(CAPTION.match(fold(cell.clean)) for cell in header):
+        return None  # a table's header starts after its caption (a chart's above it)
+    # The header names the row labels' column too, or leaves that cell blank (a line of
+    # spaces, gone from the run): the rows tell, being one cell wider then.
+    rows, headless = max(
+        (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
+    )
+    to_years = _header_to_its_years(header)
+    if len(rows) < STREAM_ROWS_MIN and len(to_years) < len(header):
+        # 指 标, 2005年, 2012年, 2013年, 普通高等学校: the words after the last year caption
+        # the first group of rows, where the rows do not fit a header that holds them.
+        rows, headless = max(
+            (_stream_rows(run, kinds, labels - 1, len(to_years) + extra), extra) for extra in (0, 1)
+        )
+        header = to_years
+    columns: tuple[Column, ...] | None = None
+    if len(header) >= 2 and all(len(undated(c.clean)) <= STREAM_CELL_MAX // 2 for c in header):
+        texts = [""] * headless + [cell.text for cell in header]
+        columns = stream_columns(texts, body_of(rows)) if rows else None
+    if columns is None:
+        # Groups over repeated sub-columns: the rows count the columns, as below.
+        values = _stream_values(kinds, labels)
+        named = [cell.clean for cell in header if not UNIT_LINE.fullmatch(fold(cell.clean))]
+        grouped = _grouped_names(named, values)
+        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped else []
+        if grouped and grouped_rows:
+            rows = grouped_rows
+            columns = stream_columns(grouped, body_of(rows))
+    if columns is None and unit is not None:
+        # A header whose cells wrapped over lines no longer counts its columns: the rows do
+        # (a label, then as many numbers each), and the caption's unit says what they are.
+        values = _stream_values(kinds, labels)
+        rows = _stream_rows(run, kinds, labels - 1, values + 1) if values >= 2 else []
+        columns = _unnamed_columns(" ".join(cell.text for cell in header), values)
+    if columns is None or len(rows) < STREAM_ROWS_MIN or not header:
+        return None
+    if not any(column.role == "value" for column in columns):
+        return None
+    return Table(
+        header[0].start,
+        rows[-1][-1].end,
+        with_caption(text, " ".join(titles), run[0].start)
+        or _caption_above(text, header[0].start)
+        or line_before(text, header[0].start),
+        columns,
+        tuple(Row(tuple(row)) for row in rows),
+        layout="lines",
+        unit=unit,
+    )
+
+
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+
+
+def _cell_words(cell: Cell) -> str:
+    return cell.clean
+
+
+def _is_label_cell(cell: Cell) -> bool:
+    return stream_kind(cell) == "label"
+
+
+def undated(header: str) -> str:
+    """A header's words after the date it opens on (`2018年6月15日平均批发价格`: 平均批发价格):
+    what it measures, and as short as a header's words are."""
+    return _LEADING_DATE.sub("", header)
+
+
+def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
+    """A header of years (指 标, 2005年, 2012年, 2013年) ends at its last year: the words after
+    it (普通高等学校) caption the group of rows under it, no column."""
+    years = [index for index, cell in enumerate(header) if header_year(fold(cell.clean))]
+    if len(years) >= 2 and years[-1] + 1 < len(header):
+        return list(header[: years[-1] + 1])
+    return list(header)
+
+
+def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
+    """The column names of a header flattened a cell per line that names more cells than the
+    rows have: panels side by side with the same columns, or groups over repeated
+    sub-columns (`行业名称`, `利润总额`, `从业人员平均人数(人)`, then `1-9`, `比去年同期增长(%)`
+    once per group), each group's name joined to each sub-column's, a unit the sub-column
+    does not write moved to the end from the group's. None where the header is not so made."""
+    # 收入 | 年初预算 | 调整预算 | 决算数 | 支出 | 年初预算 | 调整预算 | 决算数: panels side by
+    # side, run one under the other as rows: one panel's names name every row's cells.
+    size = values + 1
+    panels, rest = divmod(len(cells), size)
+    chunks = [cells[at : at + size] for at in range(0, len(cells), size)]
+    if not rest and 2 <= panels <= _PANELS_MAX and all(c[1:] == chunks[0][1:] for c in chunks):
+        return list(chunks[0])
+    for groups in range(2, values // 2 + 1):
+        width, rest = divmod(values, groups)
+        heading = len(cells) - groups - values
+        if rest or heading not in (0, 1):
+            continue
+        names, subs = cells[heading : heading + groups], cells[heading + groups :]
+        if any(subs[i] != subs[i % width] for i in range(values)):
+            continue
+        joined = [_group_and_sub(name, sub) for name in names for sub in subs[:width]]
+        return [*cells[:heading], *joined] if heading else ["", *joined]
+    return None
+
+
+_PANELS_MAX = 3
+
+
+def _group_and_sub(group: str, sub: str) -> str:
+    bracket = _TRAILING_UNIT.search(group)
+    if bracket is None or _TRAILING_UNIT.search(sub):
+        return f"{group} {sub}"
+    return f"{group[: bracket.start()]} {sub}{bracket.group()}"
+
+
+_TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
+
+
+def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
+    """The kinds of a run's cells, a cell of a unit alone between a row's label and its
+    figures (`一。财政总收入 | 万元 | 52364 | …`, or a dash for none) a "unit", where the
+    header names a unit column (`指标名称 | 单位 | 2008年 | …`); else the kinds as they are."""
+    marked = list(kinds)
+    for at in range(max(lead, 1), len(run) - 1):
+        before, after = marked[at - 1], marked[at + 1]
+        if marked[at] == "label" and before == "label" and after in ("number", "none"):
+            unit = unit_of_words(run[at].clean)
+            if unit and unit[0] and is_fact_unit(unit[0]):
+                marked[at] = "unit"
+    first = next((at for at in range(lead, len(run)) if marked[at] != "label"), len(run))
+    header = run[lead : max(lead, first - 1)]
+    named = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in header)
+    return marked if first < len(run) and marked[first] == "unit" and named else list(kinds)
+
+
+def _months_numbered(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
+    """The kinds of a run's cells, a header of months numbered without their 月 (`月份 | 3 |
+    4 | 5 | 6`, then the rows) read as the header's words, not as a row's figures."""
+    if lead >= len(run) or fold(run[lead].clean) not in ("月份", "月"):
+        return kinds
+    months: list[int] = []
+    at = lead + 1
+    while at < len(run) and re.fullmatch(r"\d{1,2}", run[at].clean):
+        month = int(run[at].clean)
+        if not (months[-1] if months else 0) < month <= _MONTHS:
+            break
+        months.append(month)
+        at += 1
+    if len(months) < 2 or at >= len(run) or kinds[at] != "label":
+        return kinds
+    return [*kinds[: lead + 1], *(["label"] * len(months)), *kinds[at:]]
+
+
+_MONTHS = 12
+
+
+def _unit_row_split(header: Sequence[Cell]) -> tuple[list[Cell], Unit | None]:
+    """A header whose last row is its units (`单位(元/公斤)` over the amounts, `(%)` over
+    the rates, empty cells around them) as the column names and the unit line's unit; the
+    rates' cells write their own `%`."""
+    end = len(header)
+    while end and (
+        not header[end - 1].clean or _UNIT_ROW_CELL.fullmatch(fold(header[end - 1].clean))
+    ):
+        end -= 1
+    tail = header[end:]
+    lines = [fold(cell.clean) for cell in tail if fold(cell.clean).startswith("单位")]
+    found = next(
+        (unit for line in lines if (unit := unit_line_unit(line) or header_unit(line))), None
+    )
+    named = list(header[:end])
+    return (named, found) if found and len(named) >= 2 else (list(header), None)
+
+
+# A cell of a header's unit row: a unit line (单位(元/公斤), 单位:万元) or a unit in brackets.
+_UNIT_ROW_CELL = re.compile(r"单\s*位\s*[(（:：].*|[(（][^()（）]{1,8}[)）]")
+
+
+def _caption_above(text: str, position: int) -> str:
+    """The caption (`表2 …`) above a table, past blank lines and lines of spaces."""
+    window = text[max(0, position - _CAPTION_LOOKBACK) : position]
+    above = [line.strip() for line in window.splitlines() if line.strip()]
+    return above[-1] if above and CAPTION.match(fold(above[-1])) else ""
+
+
+def _stream_rows(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
+) -> list[list[Cell]]:
+    """Rows of `width` cells from `run[position]` on, a label then numbers each, for as long
+    as that holds. Between rows, heads (a group label, `经济作物`; a label and its unit with no
+    figures, `#先进制造业 | 亿元`) are skipped, the rows go on after them; after the first row,
+    a row may be short of cells (see `_short_row`)."""
+    rows: list[list[Cell]] = []
+    shorts: list[int] = []  # where the short rows are
+    if width < 2:
+        return rows
+    while position < len(run):
+        row = _stream_row(run, kinds, position, width, short=bool(rows))
+        if row is None and rows:
+            heads = next(
+                (
+                    skip
+                    for skip in range(1, _HEAD_CELLS_MAX + 1)
+                    if all(kind == "label" for kind in kinds[position : position + skip])
+                    and not any(
+                        CAPTION.match(fold(c.clean)) for c in run[position : position + skip]
+                    )
+                    and _stream_row(run, kinds, position + skip, width, short=True) is not None
+                ),
+                None,
+            )
+            if heads is None:
+                break
+            position += heads
+            continue
+        if row is None:
+            break
+        cells, used = row
+        if used < width:
+            shorts.append(len(rows))
+        rows.append(cells)
+        position += used
+    if 2 * len(shorts) > len(rows):
+        return rows[: shorts[0]]  # mostly short: the width is wrong, not the rows
+    return rows
+
+
+_HEAD_CELLS_MAX = 4
+
+
+def _stream_row(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int, *, short: bool
+) -> tuple[list[Cell], int] | None:
+    """The row of `width` cells at `run[position]` and how many of the run's cells it takes,
+    or with `short` one of fewer cells."""
+    if position + width <= len(run) and _is_stream_row(kinds[position : position + width]):
+        return list(run[position : position + width]), width
+    return _short_row(run, kinds, position, width) if short else None
+
+
+def _short_row(
+    run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
+) -> tuple[list[Cell], int] | None:
+    """A row with fewer figures than columns, up to the next row's label: a release that
+    publishes only a growth rate for some rows (`固定资产投资 | 亿元 | -12.2`) or leaves out
+    the year before's level (`规模以上工业增加值 | 亿元 | 45.8 | -2.9`). Its last figure is the
+    last column's (the rate, printed for every row), the others fill the columns from the
+    first; the cells between are empty. The run's last row is a copy cut short: its figures
+    fill the columns from the first."""
+    end = next((at for at in range(position + 1, len(run)) if kinds[at] == "label"), len(run))
+    count = end - position
+    if not 2 <= count < width or not _is_stream_row(kinds[position:end]):
+        return None
+    cells = list(run[position:end])
+    last = cells[-1]
+    empty = [Cell(last.end, last.end, "")] * (width - count)
+    if end == len(run):
+        return [*cells, *empty], count
+    return [*cells[:-1], *empty, last], count
+
+
+def _stream_values(kinds: Sequence[str], first: int) -> int:
+    """How many numbers (or dashes) follow the first row's label: the row's value cells."""
+    count = 0
+    while first + count < len(kinds) and kinds[first + count] != "label":
+        count += 1
+    return count
+
+
+def _unnamed_columns(header: str, values: int) -> tuple[Column, ...]:
+    """A row label column, then value columns whose header could not be told apart."""
+    label = Column(header, "indicator", None, None, None)
+    return (label, *(Column("", "value", None, None, None) for _ in range(values)))
+
+
+def _is_stream_row(kinds: Sequence[str]) -> bool:
+    """A row label, then numbers or dashes, at least one number."""
+    return bool(kinds) and kinds[0] == "label" and "label" not in kinds[1:] and "number" in kinds

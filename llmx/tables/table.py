@@ -1,0 +1,247 @@
+"""The one `Table` every layout is read into: its cells with their offsets in the text, its
+columns with their role, unit, period and status, and its rows; with the column a header
+gives (`column_of`, `row_column`) and the unit a bare cell takes (`Table.unit_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from llmx.folding import digit_years, fold
+from llmx.lines import (
+    Span,
+)
+from llmx.quantities import split_header_unit
+from llmx.tables.headers import (
+    BASE_CAPTION,
+    BASE_NOTE,
+    CHANGE_HEADER,
+    INDEX_HEADER,
+    INDICATOR_HEADER,
+    MEASURE_HEADER,
+    NOTES_HEADER,
+    RATE_UNITS,
+    SKIP_HEADER,
+    SUB_MARKS,
+    UNIT_COLUMN,
+    YEAR,
+    YEAR_DIGITS,
+    Unit,
+    counted_unit_in,
+    header_status,
+    header_unit,
+    is_rate_header,
+    label_unit,
+    listed_for_row,
+    listed_units,
+    unit_of_words,
+)
+from llmx.tables.periodrows import period_of as period_label
+from llmx.vocabulary import (
+    is_fact_unit,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def clean(self) -> str:
+        return re.sub(r"\s+", "", self.text)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    role: str  # "indicator", "value", "unit" (a row's unit), "period" (a row's year) or "other"
+    status: str | None  # "actual" / "target" for value columns
+    period: str | None
+    unit: Unit | None
+    # What the column's cells measure where its header says more than its words less their
+    # brackets and years (`指数(2007为1995年的%)`); None: read it from the header.
+    name: str | None = None
+    # Figures over several years or against a base year (an average growth over 1996-2000,
+    # an index of 2007 on 1995) have no period of their own.
+    periodless: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    # The periods a row of periods above it gives its value cells, left to right
+    # (`2023 | 2023 Q3 | 2023 Q4` over `GDP | 億元 | 3,795 | 980.1 | 1,077.1 | ↑ 9.9%`).
+    periods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int
+    end: int
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...] = field(default_factory=tuple)
+    layout: str = "cells"  # "cells", "pipe", "markdown", "tab", "spaces", "lines", "sideways",
+    # "panels", "columnwise", "yearbook", "records", "spaced", "piped", "pairs", "flattened",
+    # "scorecard", "runtogether", "periods", "comma", "blocks", "statement", "fused"
+    unit: Unit | None = None  # from a `单位：万元` line above the table or in its caption
+    # The label of the row the rows sit under (劳动参与率 over 男, 女), where the layout
+    # shows one by indenting: a sub-item that names no measure of its own measures that.
+    parent: str = ""
+
+    def indicator_of(self, row: Row) -> str:
+        return self._cell_of(row, "indicator")
+
+    def period_of(self, row: Row) -> str | None:
+        """The year a row stands for, where a column of years (`年份`) labels the rows."""
+        if self.layout == "periods":
+            return period_label(self._cell_of(row, "period")) or None
+        return self._cell_of(row, "period")[:4] or None
+
+    def period_above(self, row: Row, column: Column) -> str | None:
+        """The year a row of periods above `row` gives the cell under `column`: the value
+        columns take its periods in order, any after the last (a change column) the last."""
+        if not row.periods:
+            return None
+        values = [each for each in self.columns if each.role == "value"]
+        index = min(values.index(column), len(row.periods) - 1) if column in values else -1
+        year = YEAR_DIGITS.match(row.periods[index])
+        return year.group() if year else None
+
+    def periodless(self, row: Row) -> bool:
+        """Whether a row stands for several years (a plan period `“六五”时期`, a span of years):
+        its figures have no period of their own."""
+        return self.layout == "periods" and period_label(self._cell_of(row, "period")) == ""
+
+    def unit_of(self, row: Row, column: Column) -> Unit | None:
+        """The unit a bare number in `row` under `column` takes.
+
+        A rate column (`比上年增长(%)`, or a growth or share header without a unit that names
+        no amount, unlike `增减额`) gives its own unit, whatever the row measures; otherwise
+        the row's own unit (its label's `（亿元）`, or its cell in a unit column) wins over the
+        column's, and the table's `单位：` line comes last. An index column (`价格指数`) has
+        no unit: its base is 100.
+        """
+        amount, rate = listed_units(self.unit)
+        label = self.indicator_of(row)
+        if amount is None and self.unit and "、" in self.unit[0]:
+            amount = listed_for_row(self.unit, self._with_parent(row, label))
+        row_unit = label_unit(label) or unit_of_words(self._cell_of(row, "unit"))
+        if BASE_CAPTION.search(fold(label)):
+            row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
+        elif BASE_CAPTION.search(fold(self.title)) and not row_unit:
+            row_unit = ("", 1.0)  # 居民消费价格变动情况(上年=100): indices, whatever the prose says
+        if column.unit and column.unit[0] in RATE_UNITS:
+            return column.unit
+        if not column.unit and is_rate_header(column.header):
+            return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
+        if not column.unit and INDEX_HEADER.search(fold(column.header)):
+            return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
+        return row_unit or column.unit or amount
+
+    def _with_parent(self, row: Row, label: str) -> str:
+        """A sub-item's label (`#高中`) after the label of the row it is part of (招生数)."""
+        if not label.startswith(SUB_MARKS):
+            return label
+        if self.parent or row not in self.rows:
+            return self.parent + label  # a part cut under its parent row
+        above = self.rows[: self.rows.index(row)]
+        parents = (self.indicator_of(each) for each in reversed(above))
+        return next((parent for parent in parents if not parent.startswith(SUB_MARKS)), "") + label
+
+    def counted_unit(self, row: Row, column: Column) -> Unit | None:
+        """The unit of a count whose headers write none but name what it counts (户数, 男性
+        人數, 总人口数): the measure word of the noun counted, the row's before the column's."""
+        return counted_unit_in(self.indicator_of(row)) or counted_unit_in(column.header)
+
+    def _cell_of(self, row: Row, role: str) -> str:
+        for column, cell in zip(self.columns, row.cells, strict=False):
+            if column.role == role:
+                return cell.clean
+        return ""
+
+
+def note_cells(table: Table) -> list[Cell]:
+    """The filled cells of a box-drawn table's notes column (`說明`, `备注`), in order: prose
+    that wrapped over the lines of its rows, a line a cell, to be read as prose."""
+    if table.layout != "box":
+        return []
+    notes = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "other" and NOTES_HEADER.fullmatch(fold(column.header).strip())
+    ]
+    return [
+        row.cells[index] for index in notes[-1:] for row in table.rows if row.cells[index].clean
+    ]
+
+
+def column_of(header: str) -> Column:
+    folded = digit_years(fold(header))  # 二零零八年三月, 二零零七至零八年度: their years
+    if INDICATOR_HEADER.search(folded) and not YEAR.search(folded):
+        return Column(header, "indicator", None, None, split_header_unit(header))
+    if SKIP_HEADER.search(folded):
+        return Column(header, "other", None, None, None)
+    status = header_status(header)
+    year = YEAR.search(folded)
+    changes = CHANGE_HEADER.search(folded)  # 比上年增长%: a column of growth rates
+    indices = BASE_NOTE.search(folded)  # 环比(上月=100): indices on a base of 100
+    return Column(
+        header,
+        "value" if status or year or changes or indices else "other",
+        status,
+        (year.group(1) or year.group(2) or year.group(3)) if year else None,
+        split_header_unit(header),
+    )
+
+
+def row_column(header: str, *, counted: bool = True) -> Column:
+    """A column of a one-row-per-line table: the cell layout's roles, plus columns that are
+    measured by what their header names (绝对量, 比上年增长, with `counted` a count: 户数) or
+    by their unit, and unit columns."""
+    clean = re.sub(r"\s+", "", header)
+    if UNIT_COLUMN.match(fold(clean)):
+        return Column(header, "unit", None, None, None)
+    column = column_of(header)
+    unit = header_unit(header)
+    measured = unit or MEASURE_HEADER.search(fold(clean)) or (counted and counted_unit_in(header))
+    if column.role == "other" and measured and not SKIP_HEADER.search(fold(header)):
+        return replace(column, role="value", unit=unit)
+    return replace(column, unit=unit)
+
+
+def cell_at(text: str, span: Span) -> Cell:
+    """The cell at `span` of the text."""
+    return Cell(span[0], span[1], text[span[0] : span[1]])
+
+
+def span_cell(text: str, span: Span | None, end: int) -> Cell:
+    """The cell at `span` of the text; an empty one at `end` where there is none."""
+    return cell_at(text, span) if span else Cell(end, end, "")
+
+
+def units_rejoined(header: Sequence[Cell]) -> list[Cell]:
+    """Header cells with a unit that wrapped onto a line of its own (`绝对数` then `(亿元)`)
+    joined again: a cell that is only a unit in brackets ends the cell before it."""
+    joined: list[Cell] = []
+    for cell in header:
+        unit = split_header_unit(cell.clean)
+        only_unit = unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
+        if joined and only_unit and is_fact_unit(unit[0] if unit else ""):
+            previous = joined[-1]
+            joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def figure_value(cell: str) -> float | None:
+    """A cell's figure as a number (`1,234.5` → 1234.5); None for a dash or a blank."""
+    try:
+        return float(re.sub(r"[,，\s]", "", cell))
+    except ValueError:
+        return None
