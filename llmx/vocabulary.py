@@ -98,7 +98,7 @@ UNITS: tuple[Unit, ...] = (
     _("标箱", P), _("TEU", P), _("标台", P),
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
-    _("微克", P), _("毫克", P), _("μg", P),  # concentrations: PM2.5浓度37微克/立方米, 58μg/m3
+    _("微克", P), _("毫克", P), _("μg", P), _("mg", P),  # concentrations: 37微克/立方米, 58μg/m3
     # water use a head a day (城镇生活人均用水量306升/日, 179 L/d): 升 alone is no unit after a
     # figure (排名由3升至2), so these are declared whole
     _("升/日", P), _("L/d", P),

@@ -2143,8 +2143,83 @@ def test_groups_over_sub_columns_that_each_name_their_own_take_them_in_order() -
         "本 年1-本月",
         "上年同期上年本月",
         "上年同期上年1-本月",
-        "增长(%)本月",
-        "增长(%)累计",
+        "增长本月(%)",
+        "增长累计(%)",
     ]
     units = {fact.text: fact.unit for fact in rules_facts(text)}
     assert (units["1826.6"], units["12.9"]) == ("元", "%")
+
+
+def test_a_cell_per_line_header_long_only_by_its_units_in_brackets_heads_its_columns() -> None:
+    cells = [
+        "表1  2017年8月全省城市環境空氣質量狀況", "城市",
+        "可吸入顆粒物(PM10)月平均濃度(微克/立方米)", "細顆粒物(PM2.5)月平均濃度(微克/立方米)",
+        "空氣質量達標天數比例(%)",
+        "廣州", "39", "23", "87.1%", "深圳", "30", "18", "90.3%", "珠海", "24", "16", "92.9%",
+    ]  # fmt: skip
+    text = "".join(f"{cell}\n\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["39"].unit, by_text["16"].unit, by_text["16"].period) == (
+        "微克/立方米", "微克/立方米", "2017",
+    )  # fmt: skip
+    assert (by_text["90.3%"].unit, by_text["90.3%"].kind) == ("%", "share")
+
+
+def test_a_rank_column_gives_no_facts() -> None:
+    text = (
+        "城市 | PM2.5濃度(微克/立方米) | 排名 | 達標天數比例(%)\n"
+        "廣州 | 23 | 20 | 87.1\n"
+        "深圳 | 18 | 12 | 90.3\n"
+        "珠海 | 16 | 5 | 92.9\n"
+    )
+    texts = {fact.text for fact in rules_facts(text)}
+    assert {"23", "18", "16", "87.1"} <= texts
+    assert not {"20", "12", "5"} & texts
+
+
+def test_pollutant_names_and_percentiles_in_a_header_are_no_figures() -> None:
+    text = (
+        "表1 2019年8月各縣(市、區)環境空氣質量狀況\n"
+        "縣(市、區) | 平均濃度(μg/m3) | CO第95百分位數(mg/m3) | 綜合質量指數 | 綜指排名 | |\n"
+        "SO2 | NO2 | PM2.5 | |||\n"
+        "連山縣 | 8 | 10 | 18 | 1.0 | 2.12 | 1 |\n"
+        "連南縣 | 5 | 10 | 18 | 1.0 | 2.15 | 2 |\n"
+        "陽山縣 | 7 | 12 | 22 | 1.0 | 2.51 | 3 |\n"
+        "二級標準 | 60 | 40 | 35 | 4.0 | — | — |\n"
+    )
+    facts = rules_facts(text)
+    by_start = {fact.start: fact for fact in facts}
+    first = by_start[text.index("8 |")]
+    assert (first.unit, first.period, first.kind) == ("μg/m3", "2019", "level")
+    assert by_start[text.index("1.0")].unit == "mg/m3"
+    assert by_start[text.index("2.12")].unit == ""
+    # The ranks and the standard's limits are no measurements.
+    assert not {"60", "40", "35", "4.0", "3"} & {fact.text for fact in facts}
+
+
+_PRICE_REPORT = (
+    "| 主要农产品批发价格监测周报 | |||||||\n"
+    "| 本周蔬菜(鲜品)均价为4元/公斤,环比下降1.72%;水果均价为7.2元/公斤,环比上涨3.15%。 | |||||||\n"
+    "| 品种 | 本期价格 | 上期价格 | 环比% | 品种 | 本期价格 | 上期价格 | 环比% |\n"
+    "| 菠菜 | 4.2 | / | / | 花椰菜 | 2.6 | 5.6 | -53.57 |\n"
+    "| 芹菜 | 5.1 | 5 | 2.00 | 西兰花 | 7 | 8 | -12.50 |\n"
+    "| 油菜 | 2.8 | 2 | 40.00 | | | | |\n"
+)
+
+
+def test_panels_side_by_side_under_a_repeated_header_are_read_a_panel_at_a_time() -> None:
+    facts = {fact.text: fact for fact in rules_facts(_PRICE_REPORT)}
+    assert (facts["5.6"].indicator, facts["53.57"].kind) == ("花椰菜上期价格", "change")
+    assert facts["8"].indicator == "西兰花上期价格"
+
+
+def test_a_paragraph_in_a_pipe_row_above_a_table_is_read_as_prose() -> None:
+    facts = {fact.text: fact for fact in rules_facts(_PRICE_REPORT)}
+    assert (facts["4元/公斤"].unit, facts["7.2元/公斤"].value) == ("元/公斤", 7.2)
+    assert facts["1.72%"].kind == "change"
+
+
+def test_a_price_column_without_a_unit_takes_the_unit_the_prose_writes_prices_in() -> None:
+    facts = {fact.text: fact for fact in rules_facts(_PRICE_REPORT)}
+    assert (facts["4.2"].unit, facts["2.6"].unit, facts["5.6"].unit) == ("元/公斤",) * 3
+    assert facts["40.00"].unit == "%"

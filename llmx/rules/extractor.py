@@ -50,6 +50,11 @@ from llmx.vocabulary import (
 )
 
 NAME = "rules"
+# A row of the limits a standard sets (二级标准 under cities' PM2.5 and SO2): what a figure is
+# measured against, no measurement.
+_LIMITS_ROW = re.compile(
+    r"(?:国家)?[一二三四五ⅠⅡⅢⅣⅤ]\s*级\s*标\s*准(?:值|限值)?$|(?:标\s*准)?限\s*值$"
+)
 _EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$")
 
 
@@ -394,6 +399,8 @@ def _row_facts(
 ) -> Iterator[Fact]:
     text = prepared.document.text
     header = table.indicator_of(row)
+    if _LIMITS_ROW.match(fold(header)):
+        return
     indicator = _without_note(header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
@@ -418,8 +425,10 @@ def _row_facts(
         for found in find_quantities(cell.text):
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
-                in_prose = prose_units.get(_stem(header), "") or prose_units.get(
-                    _column_stem(column), ""
+                in_prose = (
+                    prose_units.get(_stem(header), "")
+                    or prose_units.get(_column_stem(column), "")
+                    or _price_unit(column, prose_units)
                 )
                 unit, factor = (
                     table.unit_of(row, column)
@@ -567,6 +576,28 @@ def _column_stem(column: Column) -> str:
     return stem
 
 
+def _unitless_values(prepared: _Document) -> Iterator[Column]:
+    return (
+        column
+        for table in prepared.tables
+        for column in table.columns
+        if column.role == "value" and not column.unit
+    )
+
+
+# A price column that writes no unit (`本期价格` in a weekly price report) is in the unit the
+# report's prose writes its prices in (`蔬菜(鲜品)均价为4元/公斤`): a price per a measure.
+_PRICE_HEADER = re.compile(r"价格|均价|单价|批发价|零售价")
+_PRICE_WORDS = ("均价", "价格")
+
+
+def _price_unit(column: Column, prose_units: dict[str, str]) -> str:
+    if not _PRICE_HEADER.search(fold(column.header)):
+        return ""
+    unit = next((found for word in _PRICE_WORDS if (found := prose_units.get(word, ""))), "")
+    return unit if "/" in unit else ""
+
+
 # A row labelled by its year (2016年) names no indicator the prose could give a unit to.
 _YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年?(?:度|末|底)?$")
 
@@ -584,12 +615,9 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
         for table in prepared.tables
         for row in table.rows
         if len(stem := _stem(table.indicator_of(row))) >= 2 and not _YEAR_LABEL.match(stem)
-    } | {
-        stem
-        for table in prepared.tables
-        for column in table.columns
-        if column.role == "value" and not column.unit and (stem := _column_stem(column))
-    }
+    } | {stem for column in _unitless_values(prepared) if (stem := _column_stem(column))}
+    if any(_PRICE_HEADER.search(fold(column.header)) for column in _unitless_values(prepared)):
+        stems |= set(_PRICE_WORDS)
     if not stems:
         return {}
     by_prefix: dict[str, list[str]] = {}

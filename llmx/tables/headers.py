@@ -31,7 +31,9 @@ from llmx.vocabulary import unit as declared_unit
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
 INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目")
-SKIP_HEADER = re.compile(r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次")
+SKIP_HEADER = re.compile(
+    r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次|排\s*名|位\s*次|名\s*次"
+)
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
 CHANGE_HEADER = cue_pattern("change", Scope.HEADER)
@@ -167,7 +169,8 @@ _RATE_HEADER = re.compile(
 # Headers of columns that hold measured values even without a status or a year.
 MEASURE_HEADER = re.compile(
     r"绝对|总量|总额|总值|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
-    r"合计|预算|决算|执行|本年|本期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
+    r"合计|预算|决算|执行|本年|本期|上期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
+    r"|价格|均价|单价"
 )
 # A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
 _AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
@@ -189,6 +192,9 @@ NOT_DATA = re.compile(
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
     r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
+    # A pollutant's or a compound's name (SO2, PM2.5, O3_8H): its digits are no figure.
+    r"|(?<![A-Za-z\d])[A-Z][A-Za-z]?\d+(?:\.\d+)?(?:_\w+)?(?![\d.,%])"
+    r"|第\s*\d+"  # an ordinal (第95百分位数)
 )
 TITLE_MAX = 60
 GROUP_LABEL_MAX = 30
@@ -309,3 +315,16 @@ def names_a_unit(header: str) -> bool:
         or any(from_english(found.group(1)) for found in UNIT_BRACKET.finditer(folded))
         or any(header_unit(f"({word})") for word in _HEADER_WORD.split(folded) if word)
     )
+
+
+def group_and_sub(group: str, sub: str, between: str = " ") -> str:
+    """A sub-column's header under its group's (`平均濃度(μg/m3)` over `SO2`): the group's words,
+    then the sub-column's, the group's unit at the end where the sub-column writes none of its
+    own (`平均濃度 SO2(μg/m3)`), so that the unit reads as the column's."""
+    bracket = _TRAILING_UNIT.search(group)
+    if bracket is None or _TRAILING_UNIT.search(sub):
+        return f"{group}{between}{sub}"
+    return f"{group[: bracket.start()]}{between}{sub}{bracket.group()}"
+
+
+_TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")

@@ -19,7 +19,15 @@ from llmx.lines import (
 from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION, SENTENCE, lines_above
 from llmx.tables.columnroles import columns_of, figures_in_stated_units
-from llmx.tables.headers import HEADER_ROWS_MAX, SUB_MARKS, UNIT_COLUMN, header_unit, unit_line_unit
+from llmx.tables.headers import (
+    HEADER_ROWS_MAX,
+    SUB_MARKS,
+    TITLE_MAX,
+    UNIT_COLUMN,
+    group_and_sub,
+    header_unit,
+    unit_line_unit,
+)
 from llmx.tables.numericrows import is_unit_word
 from llmx.tables.parts import outline_parts, siblings_of_marked
 from llmx.tables.rowlines import (
@@ -61,8 +69,40 @@ def row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Tabl
         for first, last in _header_restarts(lines, *block):
             table = _block_table(text, lines, first, last)
             if table is not None:
-                tables += _group_parts(table)
+                tables += [part for panel in _side_by_side(table) for part in _group_parts(panel)]
     return tables
+
+
+def _side_by_side(table: Table) -> list[Table]:
+    """A table printed as panels side by side under one header that repeats (`品种 | 本期价格 |
+    上期价格 | 环比%` three times over): a table per panel, each with the first panel's
+    columns and its own slice of every row, a row left empty in a panel left out of it."""
+    headers = [re.sub(r"\s+", "", column.header) for column in table.columns]
+    width = next(
+        (
+            size
+            for size in range(_PANEL_WIDTH_MIN, len(headers) // 2 + 1)
+            if len(headers) % size == 0 and headers == headers[:size] * (len(headers) // size)
+        ),
+        None,
+    )
+    if width is None or table.columns[0].role != "indicator":
+        return [table]
+    columns = table.columns[:width]
+    panels: list[Table] = []
+    for at in range(0, len(headers), width):
+        rows = tuple(
+            Row(row.cells[at : at + width])
+            for row in table.rows
+            if any(cell.text for cell in row.cells[at : at + width])
+        )
+        if rows:
+            panels.append(replace(table, columns=columns, rows=rows))
+    return panels
+
+
+# A panel is a row label and at least one figure.
+_PANEL_WIDTH_MIN = 2
 
 
 def _group_parts(table: Table) -> list[Table]:
@@ -143,9 +183,16 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         rows = _header_rejoined(_labels_rejoined(_joined_rows(rows)))
     index = 0
     titles: list[str] = []
+    start = lines[first].start
     while index < len(rows) and _is_caption_row(rows[index][1]):
-        titles.extend(cell.text for cell in rows[index][1] if cell.text)
+        words = " ".join(cell.text for cell in rows[index][1] if cell.text)
         index += 1
+        if SENTENCE.search(words) or len(words) > TITLE_MAX:
+            # A paragraph a page put in a row of its own (`| 据…监测:本周…均价为4元/公斤,…。 |`)
+            # is prose to read as prose, no title: the table starts under it.
+            start = rows[index][0].start if index < len(rows) else start
+        else:
+            titles.append(words)
     header_rows: list[tuple[Line, list[Cell]]] = []
     # A markdown table's header ends at its separator: a group row under it (`| 一、户 数 |
     # ||||`) holds no figure but heads no column.
@@ -222,7 +269,6 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         for line, cells in body
     )
     title = " ".join(titles) or (above[-1].text.strip() if above else "")
-    start = lines[first].start
     end = lines[last - 1].start + len(lines[last - 1].text)
     return Table(
         start,
@@ -485,7 +531,9 @@ def _grouped_headers(
             return None
         # Every upper cell a group over as many lower cells, each naming its own (本年 |
         # 上年同期 | 增长(%) over 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计): in order.
-        headers = [upper[0]] + [upper[1 + index // span] + sub for index, sub in enumerate(lower)]
+        headers = [upper[0]] + [
+            group_and_sub(upper[1 + index // span], sub, "") for index, sub in enumerate(lower)
+        ]
         return headers, [None, *(1 + index // span for index in range(len(lower)))]
     worded = _worded_columns(body)
     best: tuple[int, list[str], list[int | None]] | None = None
@@ -494,7 +542,7 @@ def _grouped_headers(
         group_of: list[int | None] = [None]  # the upper cell a column's group is under
         for index in range(1, len(upper)):
             if index in spanning:
-                headers += [upper[index] + sub for sub in lower[:span]]
+                headers += [group_and_sub(upper[index], sub, "") for sub in lower[:span]]
                 group_of += [index] * span
             else:
                 headers.append(upper[index])

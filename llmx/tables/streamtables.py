@@ -23,8 +23,10 @@ from llmx.tables.headers import (
     UNIT_COLUMN,
     UNIT_LINE,
     Unit,
+    group_and_sub,
     header_unit,
     header_year,
+    outside_brackets,
     unit_line_unit,
     unit_of_words,
 )
@@ -160,7 +162,9 @@ def _stream_table(
         )
         header = to_years
     columns: tuple[Column, ...] | None = None
-    if len(header) >= 2 and all(len(undated(c.clean)) <= STREAM_CELL_MAX // 2 for c in header):
+    if len(header) >= 2 and all(
+        len(outside_brackets(undated(c.clean))) <= STREAM_CELL_MAX // 2 for c in header
+    ):
         texts = [""] * headless + [cell.text for cell in header]
         columns = stream_columns(texts, body_of(rows)) if rows else None
     if columns is None:
@@ -242,22 +246,12 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
         names, subs = cells[heading : heading + groups], cells[heading + groups :]
         if any(subs[i] != subs[i % width] for i in range(values)):
             continue
-        joined = [_group_and_sub(name, sub) for name in names for sub in subs[:width]]
+        joined = [group_and_sub(name, sub) for name in names for sub in subs[:width]]
         return [*cells[:heading], *joined] if heading else ["", *joined]
     return None
 
 
 _PANELS_MAX = 3
-
-
-def _group_and_sub(group: str, sub: str) -> str:
-    bracket = _TRAILING_UNIT.search(group)
-    if bracket is None or _TRAILING_UNIT.search(sub):
-        return f"{group} {sub}"
-    return f"{group[: bracket.start()]} {sub}{bracket.group()}"
-
-
-_TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 
 def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
