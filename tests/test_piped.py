@@ -321,3 +321,26 @@ def test_prices_under_a_sentence_that_closes_on_their_unit_take_it() -> None:
     texts = {text for text, _ in facts}
     assert "2" not in texts and "09" not in texts  # 2..09: no reading can tell the price
     assert "3个" not in texts  # the tally of the items that moved most
+
+
+def test_groups_over_repeated_sub_columns_a_piped_cell_per_line_name_every_column() -> None:
+    cells = [
+        "2015年1-2季度", "单位:千元", "项 目", "签订合同额", "建筑业总产值",
+        "2015年", "同比增长(%)", "2015年", "同比增长(%)",
+        "合 计", "1625216778", "10.3", "360440511", "4.2", "",
+        "国有企业", "86532362", "34.1", "9824794", "-22.2", "",
+        "集体企业", "11058654", "-0.1", "4227347", "-7.3", "",
+    ]  # fmt: skip
+    text = "".join(f"{cell} |\n" if cell else "|\n" for cell in cells)
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns][1:5] == [
+        "签订合同额2015年",
+        "签订合同额同比增长(%)",
+        "建筑业总产值2015年",
+        "建筑业总产值同比增长(%)",
+    ]
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert (facts["9824794"].value, facts["9824794"].unit, facts["9824794"].period) == (
+        9_824_794_000, "元", "2015",
+    )  # fmt: skip
+    assert (facts["22.2"].unit, facts["22.2"].kind) == ("%", "change")

@@ -26,7 +26,10 @@ The header's cells may be followed by their English, one cell each (`Year`, `Coa
 row is left out. A header of two rows whose upper cells span the lower ones comes out
 flattened, the upper row first with an empty cell where a lower cell goes (`年份 | 地区生产
 总值 | | | 人均`, then `第一产业 | 第二产业`): each lower cell takes the next empty place, in
-order, and an empty lower cell leaves its place to the row below it. A cell that wrapped
+order, and an empty lower cell leaves its place to the row below it. Groups over sub-columns
+that repeat once per group, flattened with no place left for the cells a group spans
+(`签订合同额 | 建筑业总产值`, then `2015年 | 同比增长(%)` twice), name each column by its group
+and its sub-column. A cell that wrapped
 goes on from the lines above its pipe; a copy cut short may end in a cell without its pipe.
 A line of pipes alone (`|||`, the rest of a row spanning the table) is no cell, and the empty
 cell over the row labels may come after the column heads instead of before them.
@@ -125,6 +128,9 @@ class PipedGrid:
     header: tuple[Span | None, ...]  # one per column
     rows: tuple[PipedRow, ...]
     years_down: bool  # the rows are years, the columns what is measured
+    # The group cell over each column, where the header is groups over repeated sub-columns
+    # (`签订合同额 | 建筑业总产值` over `2015年 | 同比增长(%)` twice); empty where it is not.
+    groups: tuple[Span | None, ...] = ()
 
 
 def find_piped(text: str) -> list[PipedGrid]:
@@ -315,9 +321,12 @@ def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
         return None
     (first, width, body), years_down = max(readings, key=lambda reading: _filled(reading[0][2]))
     header = _header(run[:first], width, years_down)
+    groups: list[PipedCell | None] = []
+    if header is None and not years_down:
+        header, groups = _grouped_header(run[:first], width) or (None, [])
     if header is None:
         return None
-    opening = min((cell.start for cell in header if cell), default=run[first].start)
+    opening = min((cell.start for cell in [*header, *groups] if cell), default=run[first].start)
     return PipedGrid(
         opening,
         body[-1][-1].end,
@@ -326,6 +335,7 @@ def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
         tuple(_span(cell) if cell else None for cell in header),
         tuple(PipedRow(_padded(row, width), row[0].indent) for row in body),
         years_down,
+        tuple(_span(cell) if cell else None for cell in groups),
     )
 
 
@@ -428,14 +438,7 @@ def _header(
         english += 1
     if english >= width - 1:
         cells = cells[: len(cells) - english]
-    stub = next(
-        (
-            i
-            for i in range(len(cells) - 1, -1, -1)
-            if _STUB.search(fold(cells[i].words)) and not _TITLE.search(fold(cells[i].words))
-        ),
-        None,
-    )
+    stub = _stub_at(cells)
     if stub is None:
         header = cells[-width:]
         if len(header) < width or (not years_down and header[0].kind == "empty"):
@@ -445,6 +448,43 @@ def _header(
             return [None, *header[:-1]]
         return list(header)
     return _unflattened(cells[stub:], width)
+
+
+def _stub_at(cells: Sequence[PipedCell]) -> int | None:
+    """Where the header of the row labels' column (指标, 年份) is, the last one above the rows."""
+    return next(
+        (
+            i
+            for i in range(len(cells) - 1, -1, -1)
+            if _STUB.search(fold(cells[i].words)) and not _TITLE.search(fold(cells[i].words))
+        ),
+        None,
+    )
+
+
+def _grouped_header(
+    above: Sequence[PipedCell], width: int
+) -> tuple[list[PipedCell | None], list[PipedCell | None]] | None:
+    """A header of groups over repeated sub-columns, flattened with nothing left for the cells
+    a group spans (`项 目 | 签订合同额 | … | 竣工产值`, then `2015年 | 同比增长(%)` once per
+    group): the row labels' header and the sub-columns, and the group over each column. Rows
+    may end in an empty cell (a lone `|` after each), which no header names."""
+    stub = _stub_at(above)
+    if stub is None:
+        return None
+    cells = [cell for cell in above[stub:] if cell.words.strip()]
+    for trailing in (0, 1):
+        named = width - trailing
+        groups = len(cells) - named
+        if groups < 2 or (named - 1) % groups:
+            continue
+        names, subs = cells[1 : 1 + groups], cells[1 + groups :]
+        span = (named - 1) // groups
+        if any(subs[i].words != subs[i % span].words for i in range(len(subs))):
+            continue
+        over = [names[i // span] for i in range(len(subs))]
+        return [cells[0], *subs] + [None] * trailing, [None, *over] + [None] * trailing
+    return None
 
 
 def _unflattened(cells: Sequence[PipedCell], width: int) -> list[PipedCell | None] | None:

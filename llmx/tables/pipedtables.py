@@ -15,7 +15,7 @@ from llmx.lines import (
 )
 from llmx.tables.captions import lines_before, short_lines_above
 from llmx.tables.columnroles import body_of, columns_of, figures_in_stated_units
-from llmx.tables.headers import UNIT_LOOKBACK, header_year, unit_line_unit
+from llmx.tables.headers import UNIT_LOOKBACK, group_and_sub, header_year, unit_line_unit
 from llmx.tables.pairs import PairGrid, find_pairs
 from llmx.tables.parts import labelled_parts, outline_parts
 from llmx.tables.piped import PipedGrid, find_piped
@@ -55,6 +55,11 @@ _CLOSING_UNIT = re.compile(r"[(（]\s*(单\s*位\s*[:：][^()（）]{1,12})[)）
 def _piped_row_tables(text: str, grid: PipedGrid, title: str) -> list[Table]:
     rows = [[span_cell(text, span, grid.end) for span in row.cells] for row in grid.rows]
     headers = [span_cell(text, span, grid.end).text for span in grid.header]
+    if grid.groups:
+        headers = [
+            group_and_sub(text[group[0] : group[1]], header, "") if group else header
+            for group, header in zip(grid.groups, headers, strict=True)
+        ]
     body = body_of(rows)
     columns = list(columns_of(headers, body))
     for index, header in enumerate(headers):
