@@ -657,3 +657,18 @@ def test_a_line_of_years_falling_a_year_at_a_time_dates_its_columns() -> None:
     )
     periods = {fact.text: fact.period for fact in rules_facts(text)}
     assert (periods["68088"], periods["63404"], periods["7.70"]) == ("2008", "2007", "2007")
+
+
+def test_two_rows_of_five_or_more_figures_are_a_table_and_three_of_two_are_needed() -> None:
+    wide = (
+        "表6-7 各区林业生产情况(2022年)\n"
+        "指标 全市 甲区 乙区 丙县 丁县\n"
+        "林业用地面积(亩) Area of Forestry Land (mu) 6174142 2639003 411861 66330 70586\n"
+        "森林面积(公顷) Area of Forest (hectare) 437954 180101 28839 5187 5310\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(wide)}
+    assert (by_text["411861"].unit, by_text["5310"].unit, by_text["5310"].period) == (
+        "亩", "公顷", "2022",
+    )  # fmt: skip
+    narrow = "表1 两县面积(2022年)\n指标 甲县 乙县\n林地(亩) 6174 2639\n森林(公顷) 4379 1801\n"
+    assert find_figure_rows(narrow) == []

@@ -11,10 +11,10 @@ yet writes its tables some other way, and most such ways still come down to this
     “七五”时期 109.3 110.7 104.2 104.9
 
 a row per line, a label (words, a year, a period, or nothing) then two or more figures
-separated by spaces, tabs or pipes; at least three such rows, blank lines or short lines of
-words (group captions) between them allowed; the lines of words above the first row, back to
-a sentence or a blank line after words, its header. A line of years alone (`1999   2003 @
-2004 @`) is a header too, giving each column its year.
+separated by spaces, tabs or pipes; at least three such rows (two of five or more figures
+each), blank lines or short lines of words (group captions) between them allowed; the lines
+of words above the first row, back to a sentence or a blank line after words, its header. A
+line of years alone (`1999   2003 @ 2004 @`) is a header too, giving each column its year.
 
 Rows with fewer or more figures than most rows have are left out: a cell left blank cannot
 be placed without knowing the layout. Two layouts tell: under a line of years a short row is a
@@ -69,6 +69,9 @@ _YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*\u2460-\u2469]?")
 # The heading of a grid's labels, before a line of years (item, 指标, 县别): a short word.
 _HEADING = re.compile(r"[^\d\s]{1,8}")
 _ROWS_MIN = 3
+# Two rows of as many figures, five or more each, are a table already: prose never lines up so.
+_WIDE = 5
+_WIDE_ROWS_MIN = 2
 _FIGURES_MIN = 2
 _LABEL_MAX = 40  # characters of a row label
 _HEADER_LINES = 40  # a header of one cell per line (w215) runs long
@@ -334,7 +337,7 @@ def _grid_at(
         or row in placed
         or (years and _FIGURES_MIN <= len(row.cells) < width)
     ]
-    if sum(1 for row in kept if row.cells) < _ROWS_MIN:
+    if sum(1 for row in kept if row.cells) < (_WIDE_ROWS_MIN if width >= _WIDE else _ROWS_MIN):
         return None
     first = header[0][0] if header else (first_label or (start, 0))[0]
     grid = FigureGrid(first, last_start + len(last_line), tuple(header), years, tuple(kept), names)
