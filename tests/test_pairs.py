@@ -165,3 +165,17 @@ def test_a_long_run_of_lone_pipes_or_of_labels_without_values_ends_the_grid() ->
     assert find_pairs(far)[0].end == find_pairs(grid)[0].end
     heads = grid + "".join(f"分组{i}\n" for i in range(13)) + "油料(万吨)\n3.2\n"
     assert find_pairs(heads)[0].end == find_pairs(grid)[0].end
+
+
+def test_a_unit_column_form_whose_corner_is_blank_opens_at_its_unit_header() -> None:
+    cells = [
+        "67 林业生产情况(2019年)", "   ", "计量单位", "2019",
+        "一、造林面积", "公顷", "2178", "(一)按造林方式分", " ", " ",
+        "1、人工造林", "公顷", "2178", "2、飞播造林", "公顷", " ",
+        "1、木材", "立方米", "94708", "2、竹材", "605274",
+    ]  # fmt: skip
+    text = "".join(f"{cell}\n\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["2178"].unit, by_text["2178"].period) == ("公顷", "2019")
+    assert (by_text["94708"].unit, by_text["605274"].unit) == ("立方米", "")
+    assert by_text["94708"].indicator.endswith("木材")

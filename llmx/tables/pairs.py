@@ -31,7 +31,8 @@ or nothing) heads the rows below it: a group (`农业`), or a head that writes t
 items (`粮食产量(万吨)`). The spaces before a label are its depth: an item sits under the
 nearest row above it that is indented less (`#早稻` under `稻谷`).
 
-The grid opens at a header whose first cell heads the row labels (指标, 项目, 名称) and goes
+The grid opens at a header whose first cell heads the row labels (指标, 项目, 名称), or at
+its unit column's header (计量单位) where the cell over the labels is blank, and goes
 on for as long as every value follows a label: two values in a row (a table of more columns)
 or a line of prose ends it.
 
@@ -143,17 +144,18 @@ class _Cell:
 
 def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
     """The cells from line `index` on, one per line of words, for as long as no more than
-    a few blank lines (or lines of spaces) part them; lines of a pipe alone are empty cells
+    a few blank lines part them; lines of a pipe alone, or of spaces alone, are empty cells
     and part nothing, up to forty in a row."""
     blanks = empties = 0
     for position in range(index, len(lines)):
         start, line = lines[position]
         offset, words = _words(line)
         if not words:
-            # A lone pipe is an empty cell (a wide row's blanks), not a gap in the table.
-            lone_pipe = _RULES.search(line.strip()) is not None
-            blanks += not lone_pipe
-            empties += lone_pipe
+            # A lone pipe, or a line of spaces, is an empty cell (a row's blank value), not a
+            # gap in the table.
+            empty_cell = _RULES.search(line.strip()) is not None or line.strip("\r\n") != ""
+            blanks += not empty_cell
+            empties += empty_cell
             if blanks > _BLANKS_MAX or empties > _EMPTY_CELLS_MAX:
                 return
             continue
@@ -164,13 +166,16 @@ def _cells(lines: Sequence[tuple[int, str]], index: int) -> Iterator[_Cell]:
 def _grid_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[PairGrid, int] | None:
-    """The grid whose header's first cell (指标) is line `index`, and the line after it."""
+    """The grid whose header's first cell (指标) is line `index`, and the line after it. Where
+    the cell over the row labels is blank, the header opens at the unit column's (计量单位)."""
     _, words = _words(lines[index][1])
-    if not _STUB.match(fold(words)):
+    stubless = _UNIT_HEADER.match(fold(words)) is not None
+    if not (_STUB.match(fold(words)) or stubless):
         return None
     cells = _cells(lines, index)
-    stub = next(cells)
-    header = next(cells, None)
+    first = next(cells)
+    stub = _Cell(first.line, first.start, "", first.depth) if stubless else first
+    header = first if stubless else next(cells, None)
     levels = 1
     while header is not None and _STUB.match(fold(header.words)) and levels < _LEVELS_MAX:
         header, levels = next(cells, None), levels + 1  # a further level of labels (二级指标)
@@ -196,8 +201,9 @@ def _grid_at(
         if unit_header and pending and not pending_unit and _is_unit(cell.words):
             pending_unit = cell
             continue
-        if not _is_label(cell.words) or pending_unit:
+        if not _is_label(cell.words):
             break
+        pending_unit = None  # a row's unit with its value cell blank (2、飞播造林 | 公顷 | )
         if pending is not None:
             rows.append(PairRow(pending.span, None, pending.depth))
             heads += 1
