@@ -344,3 +344,25 @@ def test_groups_over_repeated_sub_columns_a_piped_cell_per_line_name_every_colum
         9_824_794_000, "元", "2015",
     )  # fmt: skip
     assert (facts["22.2"].unit, facts["22.2"].kind) == ("%", "change")
+
+
+def test_a_period_over_its_sub_columns_beside_a_unit_column_names_both() -> None:
+    cells = [
+        "厦门市人力资源和社会保障统计资料", "指 标 名 称", "计算 单位", "2018年1-6月", "实绩",
+        "比上年同期增长",
+        "1、期末城镇登记失业率", "%", "3.39", "上升0.13个百分点",
+        "2、期末城镇登记失业人员数", "万人", "2.98", "7.58%",
+        "3、新办理外国人来华工作许可证件", "份", "733", "一",
+        "4、检查用工单位数", "家次", "2290", "2.50%",
+    ]  # fmt: skip
+    text = "".join(f"{cell} |\n" for cell in cells)
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns][2:] == [
+        "2018年1-6月实绩",
+        "2018年1-6月比上年同期增长",
+    ]
+    facts = {fact.text: fact for fact in rules_facts(text)}
+    assert (facts["3.39"].unit, facts["3.39"].period) == ("%", "2018")
+    assert (facts["0.13个百分点"].unit, facts["0.13个百分点"].kind) == ("个百分点", "change")
+    assert (facts["2.98"].value, facts["2290"].unit) == (29_800, "家次")
+    assert "一" not in facts  # a dash set as the numeral

@@ -15,8 +15,9 @@
 A page's table copied out as text gives each cell a line of its own that ends in ` |`; a lone
 `|` is an empty cell. Nothing marks where a row ends, so the rows are found by their shape:
 rows are as many cells each, a row label (words, or a year in a table whose rows are years)
-then numbers, dashes, empty cells, a unit (`万吨`) or a figure with its unit (`4.48万吨`),
-and the header is the cells above the first row. Some copies open every row with a pipe
+then numbers, dashes (`一` too), empty cells, a unit (`万吨`, `%`), a figure with its unit
+(`4.48万吨`) or a change with its verb (`上升0.13个百分点`), and the header is the cells
+above the first row. Some copies open every row with a pipe
 (`  | 人口 | `, then `  population | `, `  2228  | `, …, a blank line between rows): the
 marks give the rows, the row whose cells hold two or more years is the header, and the
 spaces after a row's opening pipe are its indent (a sub-item sits deeper than the row it
@@ -28,9 +29,10 @@ flattened, the upper row first with an empty cell where a lower cell goes (`年�
 总值 | | | 人均`, then `第一产业 | 第二产业`): each lower cell takes the next empty place, in
 order, and an empty lower cell leaves its place to the row below it. Groups over sub-columns
 that repeat once per group, flattened with no place left for the cells a group spans
-(`签订合同额 | 建筑业总产值`, then `2015年 | 同比增长(%)` twice), name each column by its group
-and its sub-column. A cell that wrapped
-goes on from the lines above its pipe; a copy cut short may end in a cell without its pipe.
+(`签订合同额 | 建筑业总产值`, then `2015年 | 同比增长(%)` twice), or a period over its
+sub-columns beside a unit column (`指标名称 | 计算单位 | 2018年1-6月 | 实绩 | 比上年同期增长`),
+name each column by its group and its sub-column. A cell that wrapped goes on from the
+lines above its pipe; a copy cut short may end in a cell without its pipe.
 A line of pipes alone (`|||`, the rest of a row spanning the table) is no cell, and the empty
 cell over the row labels may come after the column heads instead of before them.
 
@@ -45,6 +47,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import product
 
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
@@ -56,6 +59,12 @@ _PIPES = "|｜"
 _LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+|\d+\.\.\d+")
 _AMOUNT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?(?P<unit>\D+)")
+# A change written with its verb (`上升0.13个百分点`, `下降2%`): a figure too.
+_CHANGED = re.compile(
+    r"(?:上升|下降|增加|减少|提高|降低|回落|增长)[-−+]?\d[\d,]*(?:\.\d+)?(?P<unit>\D*)"
+)
+# A dash for no figure that a page set as the numeral 一.
+_ONE_AS_DASH = "一"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
 # The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
@@ -89,12 +98,17 @@ class PipedCell:
         words = fold(self.words).replace(" ", "")
         if not words:
             return "empty"
-        if _NUMBER.fullmatch(words):
+        if _NUMBER.fullmatch(words) or words == _ONE_AS_DASH:
             return "number"
         if not HAS_CJK.search(words):
+            if _is_unit(words):
+                return "unit"  # %, ‰
             return "english" if _LATIN.search(words) else "label"
         amount = _AMOUNT.fullmatch(words)
         if amount and _is_unit(amount.group("unit")):
+            return "amount"
+        changed = _CHANGED.fullmatch(words)
+        if changed and (not changed.group("unit") or _is_unit(changed.group("unit"))):
             return "amount"
         return "unit" if _is_unit(words) else "label"
 
@@ -462,29 +476,52 @@ def _stub_at(cells: Sequence[PipedCell]) -> int | None:
     )
 
 
-def _grouped_header(
-    above: Sequence[PipedCell], width: int
-) -> tuple[list[PipedCell | None], list[PipedCell | None]] | None:
-    """A header of groups over repeated sub-columns, flattened with nothing left for the cells
-    a group spans (`项 目 | 签订合同额 | … | 竣工产值`, then `2015年 | 同比增长(%)` once per
-    group): the row labels' header and the sub-columns, and the group over each column. Rows
-    may end in an empty cell (a lone `|` after each), which no header names."""
+# A header row as the grid places it: a cell per column, None for a column it leaves unnamed.
+Header = list[PipedCell | None]
+
+
+def _grouped_header(above: Sequence[PipedCell], width: int) -> tuple[Header, Header] | None:
+    """A header of groups over sub-columns, flattened with nothing left for the cells a group
+    spans: the row labels' header, maybe columns of their own (计算单位), then the groups, then
+    their sub-columns (`项 目 | 签订合同额 | … | 竣工产值`, then `2015年 | 同比增长(%)` once per
+    group; `指标名称 | 计算单位 | 2018年1-6月 | 实绩 | 比上年同期增长`). Several groups repeat
+    their sub-columns' names; one group alone must be a period. Gives the header's cells and
+    the group over each column. Rows may end in an empty cell (a lone `|` after each), which
+    no header names."""
     stub = _stub_at(above)
     if stub is None:
         return None
     cells = [cell for cell in above[stub:] if cell.words.strip()]
-    for trailing in (0, 1):
-        named = width - trailing
-        groups = len(cells) - named
-        if groups < 2 or (named - 1) % groups:
-            continue
-        names, subs = cells[1 : 1 + groups], cells[1 + groups :]
-        span = (named - 1) // groups
-        if any(subs[i].words != subs[i % span].words for i in range(len(subs))):
-            continue
-        over = [names[i // span] for i in range(len(subs))]
-        return [cells[0], *subs] + [None] * trailing, [None, *over] + [None] * trailing
+    for leaves, trailing in product(range(width - 1), (0, 1)):
+        grouped = _groups_after(cells, leaves, width - trailing)
+        if grouped is not None:
+            header, over = grouped
+            return header + [None] * trailing, over + [None] * trailing
     return None
+
+
+def _groups_after(
+    cells: Sequence[PipedCell], leaves: int, named: int
+) -> tuple[Header, Header] | None:
+    """The header of `named` columns that `cells` make with `leaves` columns of their own
+    between the row labels' header and the groups, and the group over each column; None where
+    they do not make one so."""
+    groups = len(cells) - named
+    if groups < 1 or leaves >= named - 1:
+        return None
+    width, rest = divmod(named - 1 - leaves, groups)  # the sub-columns of each group
+    if rest or width < (1 if groups > 1 else 2):
+        return None
+    names, subs = cells[1 + leaves : 1 + leaves + groups], cells[1 + leaves + groups :]
+    if groups > 1:
+        fits = all(subs[i].words == subs[i % width].words for i in range(len(subs)))
+    else:
+        fits = _YEAR.search(names[0].words) is not None
+    if not fits or {name.words for name in names} & {sub.words for sub in subs}:
+        return None
+    header: Header = [cells[0], *cells[1 : 1 + leaves], *subs]
+    over: Header = [None] * (1 + leaves) + [names[i // width] for i in range(len(subs))]
+    return header, over
 
 
 def _unflattened(cells: Sequence[PipedCell], width: int) -> list[PipedCell | None] | None:
