@@ -2223,3 +2223,22 @@ def test_a_price_column_without_a_unit_takes_the_unit_the_prose_writes_prices_in
     facts = {fact.text: fact for fact in rules_facts(_PRICE_REPORT)}
     assert (facts["4.2"].unit, facts["2.6"].unit, facts["5.6"].unit) == ("元/公斤",) * 3
     assert facts["40.00"].unit == "%"
+
+
+def test_a_header_that_lost_its_corner_cell_puts_of_which_over_its_parts() -> None:
+    text = (
+        "2018年综合医院院均总收入情况 | |||||\n"
+        "单位:千元 | |||||\n"
+        "总收入 | 其中: | ||||\n"
+        "医疗收入 | 财政补助收入 | 科教项目收入 | 其他收入 | ||\n"
+        "综合医院合计 | 425,072.64 | 377,648.80 | 36,172.97 | 2,080.19 | 9,170.67 |\n"
+        "部属 | 5,211,940.08 | 4,653,828.96 | 228,202.60 | 131,268.56 | 198,639.96 |\n"
+        "省属 | 1,938,859.31 | 1,746,381.65 | 131,436.62 | 14,964.03 | 46,077.02 |\n"
+    )
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "", "总收入", "医疗收入", "财政补助收入", "科教项目收入", "其他收入",
+    ]  # fmt: skip
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["2,080.19"].value, by_text["2,080.19"].unit) == (2_080_190, "元")
+    assert by_text["2,080.19"].indicator == "综合医院合计科教项目收入"

@@ -507,6 +507,9 @@ def _labels_rejoined(rows: Sequence[tuple[Line, list[Cell]]]) -> list[tuple[Line
     return joined
 
 
+_OF_WHICH = re.compile(r"其\s*中\s*[:：]?")
+
+
 def _grouped_headers(
     header_rows: Sequence[Sequence[Cell]], body: Sequence[Sequence[Cell]], width: int
 ) -> tuple[list[str], list[int | None]] | None:
@@ -520,6 +523,10 @@ def _grouped_headers(
         return None
     upper = [cell.text for cell in header_rows[0] if cell.text]
     lower = [cell.text for cell in header_rows[1] if cell.text]
+    if upper and not STUB_HEADING.search(fold(upper[0])) and len(upper) + len(lower) <= width:
+        # `总收入 | 其中:` over `医疗收入 | 财政补助收入 | …`: the page left out the empty cell
+        # over the row labels too.
+        upper = ["", *upper]
     values = width - 1  # the first upper cell heads the row labels
     leaves = values - len(lower)
     groups = len(upper) - 1 - leaves
@@ -536,13 +543,19 @@ def _grouped_headers(
         ]
         return headers, [None, *(1 + index // span for index in range(len(lower)))]
     worded = _worded_columns(body)
+    # `其中:` (of which) heads the parts of the column before it: a group, whatever else is.
+    parts = {index for index, words in enumerate(upper) if _OF_WHICH.fullmatch(fold(words))}
     best: tuple[int, list[str], list[int | None]] | None = None
     for spanning in combinations(range(1, len(upper)), groups):
+        if not parts <= set(spanning):
+            continue
         headers = [upper[0]]
         group_of: list[int | None] = [None]  # the upper cell a column's group is under
         for index in range(1, len(upper)):
             if index in spanning:
-                headers += [group_and_sub(upper[index], sub, "") for sub in lower[:span]]
+                # A part is named by itself: 其中 names no measure.
+                group = "" if index in parts else upper[index]
+                headers += [group_and_sub(group, sub, "") for sub in lower[:span]]
                 group_of += [index] * span
             else:
                 headers.append(upper[index])
