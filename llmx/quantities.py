@@ -38,8 +38,10 @@ from llmx.vocabulary import (
     alternation,
     family_of,
 )
+from llmx.vocabulary import unit as declared
 
 _UNIT_ALTERNATION = WRITTEN_UNIT
+_THOUSAND = "千"
 _PER_ALTERNATION = alternation(PER_UNITS).pattern
 _MAG_ALTERNATION = alternation(WRITTEN_MAGNITUDES).pattern
 _DIGIT_MAG_ALTERNATION = alternation(DIGIT_MAGNITUDES).pattern
@@ -467,6 +469,11 @@ def _on_glossed(quantity: Quantity, text: str, clean: Unglossed) -> Quantity:
     return replace(quantity, start=start, end=end, text=text[start:end])
 
 
+def _thousands_of(unit: str) -> bool:
+    rest = unit[len(_THOUSAND) :]
+    return unit.startswith(_THOUSAND) and not declared(unit) and declared(rest) is not None
+
+
 def split_header_unit(header: str) -> tuple[str, float] | None:
     """The unit and magnitude factor a table header gives, e.g. "（万元/人）" → ("元/人", 1e4).
     A reprint's pinyin glosses (絕對(duì)數(shù)(萬(wàn)元)) are no part of it."""
@@ -486,6 +493,10 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
     currency = None if magnitude else _CURRENCY_MAGNITUDE.match(inside)
     if currency and family_of(inside[currency.end() :]) is Family.MONEY:
         factor, unit = float(CURRENCY_MAGNITUDES[currency.group()]), inside[currency.end() :]
+    elif not magnitude and _thousands_of(unit):
+        # (千吨), (千册): thousands of a unit 千 makes no unit with, as 953.74千吨 reads in
+        # prose; 千瓦, 千克 and 千公顷 are units of their own.
+        factor, unit = 1000.0, unit[len(_THOUSAND) :]
     if unit.startswith("/") or not unit:
         return None
     return unit, factor

@@ -115,7 +115,7 @@ UNITS: tuple[Unit, ...] = (
     _("个", C, per=True), _("家", C), _("项", C), _("名", C), _("户", C, per=True), _("场", C),
     _("所", C, not_in=("所致", "所以", "所示", "所述")),  # 如表1所示: "as table 1 shows"
     _("座", C), _("条", C), _("套", C), _("台", C, per=True, not_in=_PLACES_OF_台),
-    _("辆", C), _("件", C),
+    _("辆", C), _("件", C), _("册", C),
     _("批", C), _("支", C), _("只", C), _("头", C), _("处", C), _("间", C),
     _("张", C, names_in_chinese=True), _("部", C), _("栋", C), _("宗", C),
     _("类", C, names_in_chinese=True), _("列", C), _("盏", C), _("笔", C), _("颗", C), _("种", C),
@@ -225,8 +225,9 @@ WRITTEN_MAGNITUDES: tuple[str, ...] = ("万亿", "千万", "百万", "万", "亿
 DIGIT_MAGNITUDES: tuple[str, ...] = ("千亿", "百亿")
 MAGNITUDE_FACTORS: tuple[float, ...] = tuple(float(f) for f in sorted(set(MAGNITUDES.values())))
 # Before a currency in a table header, 千 and 十亿 are magnitudes too: (千元) is thousands of
-# yuan, (十亿港元) billions of Hong Kong dollars. Before other units they are not (千瓦, 千克
-# and 千公顷 are units of their own), and in prose 千 is a numeral (四千美元).
+# yuan, (十亿港元) billions of Hong Kong dollars. Before a unit 千 makes one with they are not
+# (千瓦, 千克 and 千公顷 are units of their own); before one it makes none with, 千 is a
+# thousand (千吨, 千册); in prose 千 is a numeral (四千美元).
 CURRENCY_MAGNITUDES: dict[str, int] = {"十亿": 10**9, "千": 10**3}
 
 # A bilingual yearbook's English headers (`Total Population (10000 persons)`) say the unit

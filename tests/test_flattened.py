@@ -210,3 +210,23 @@ def test_a_header_whose_row_heading_ran_into_the_title_heads_the_value_columns()
         ("82292", "吨", "level"),
         ("1.9", "%", "change"),
     ]
+
+
+def test_group_rows_inside_a_flattened_table_head_their_rows_under_the_years() -> None:
+    text = (
+        "9-1 2012-2017年文化事业基本情况 | 指标 | 2012 | 2013 | 2014 | "
+        "电影事业 | | | | "
+        "电影放映单位(个) | 29 | 29 | 39 | #影剧院 | 10 | 10 | 10 | "
+        "电影观众(万人次) | 339 | 513 | 601 | "
+        "其他文化事业 | | | | "
+        "文化馆(个) | 12 | 12 | 13 | 图书馆藏书(千册) | 7741 | 7035 | 7959 |"
+    )
+    facts = rules_facts(text)
+    by_start = {fact.start: fact for fact in facts}
+    first = by_start[text.index("29")]
+    assert (first.unit, first.period) == ("个", "2012")
+    theatres = by_start[text.index("10 |")]
+    assert (theatres.unit, theatres.period) == ("个", "2012")  # a # part in its whole's unit
+    books = by_start[text.index("7035")]
+    assert (books.value, books.unit, books.period) == (7_035_000, "册", "2013")
+    assert not {"2012", "2013", "2014"} & {fact.text for fact in facts}

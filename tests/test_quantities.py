@@ -177,7 +177,10 @@ def test_a_clock_time_is_not_a_ratio() -> None:
         ("粮食产量（亿公斤）", ("公斤", 1e8)),
         ("歲入（千元）", ("元", 1e3)),  # before a currency 千 and 十亿 are magnitudes
         ("政府開支（十亿港元）", ("港元", 1e9)),
-        ("发电装机（千瓦）", ("千瓦", 1.0)),  # before another unit they are part of it
+        ("发电装机（千瓦）", ("千瓦", 1.0)),  # before a unit they make one with, part of it
+        ("粮食产量（千吨）", ("吨", 1e3)),  # before one they make none with, a thousand
+        ("图书馆藏书(千册)", ("册", 1e3)),
+        ("耕地面积（千公顷）", ("千公顷", 1.0)),
         ("万人发明专利拥有量（件/万人）", ("件/万人", 1.0)),
         ("高新技术企业数", None),
         ("絕對(duì)數(shù)(萬(wàn)元)", ("元", 1e4)),  # a reprint's pinyin glosses are no unit

@@ -10,8 +10,10 @@ pipe; such a line is read only where it opens on the row labels' header (`指 �
 
 A title, the header's cells row after row, then the body's rows one after another, each a
 row label and as many values; a row left blank in the page is an empty cell (`||` between
-groups of rows). A page's table written out cell by cell, with `|` for every break, comes
-out this way, often cut short mid-row at the end of the text.
+groups of rows), and a group's row is its label and empty cells (`电影事业 | | | |`), above its
+first row or between rows. A row of years after the row labels' header (`指标 | 2012 | 2013`)
+is the header's, no row of the body. A page's table written out cell by cell, with `|` for
+every break, comes out this way, often cut short mid-row at the end of the text.
 
 The body tells the table's width: a label, then N values, again and again. The header lost
 both its row breaks and its cells' spans; they are put back by laying its cells out as a web
@@ -170,7 +172,8 @@ def _grids_in_line(text: str, cells: Sequence[Span]) -> list[FlatGrid]:
             index += 1
             continue
         rows, after = body
-        grid = _grid(text, cells[max(floor, index - _HEADER_SCAN) : index], rows)
+        head = _group_row_before(kinds, index, len(rows[0]) - 1)
+        grid = _grid(text, cells[max(floor, index - _HEADER_SCAN) : head], rows)
         if grid is None:
             # A body no header fits: a body starting inside it would have rows for a header.
             index = after
@@ -191,6 +194,9 @@ def _body_at(
     width = _values_after(kinds, first)
     if width < _VALUES_MIN:
         return None
+    figures = [text[start:end] for start, end in cells[first + 1 : first + 1 + width]]
+    if all(_YEAR_CELL.fullmatch(words) for words in figures) and figures == sorted(figures):
+        return None  # `指标 | 2012 | 2013 | …`: the header's years, no row
     rows: list[tuple[Span, ...]] = []
     position = first
     while position < len(cells):
@@ -200,6 +206,9 @@ def _body_at(
         if kinds[position] != "label" or _too_long(text, cells[position], _LABEL_MAX):
             break
         values = _values_after(kinds, position)
+        if values == 0 and _empties_after(kinds, position) >= width - 1 and rows:
+            position += 1  # a group's row (`艺术事业 | | | | | |`) heads the rows under it
+            continue
         row = tuple(cells[position : position + 1 + min(values, width)])
         if values == width:
             rows.append(row)
@@ -213,6 +222,28 @@ def _body_at(
     if len([row for row in rows if len(row) == width + 1]) < _ROWS_MIN:
         return None
     return rows, position
+
+
+def _empties_after(kinds: Sequence[str], position: int) -> int:
+    count = 0
+    while position + 1 + count < len(kinds) and kinds[position + 1 + count] == "empty":
+        count += 1
+    return count
+
+
+def _group_row_before(kinds: Sequence[str], first: int, width: int) -> int:
+    """Where the cells before a body at `first` end that are no header: before a group's row
+    right above its first row (`电影事业 | | | | | |`), a label and empty cells in a row's
+    width, else at the body."""
+    label = first - 1
+    while label >= 0 and kinds[label] == "empty":
+        label -= 1
+    if label >= 0 and kinds[label] == "label" and first - label - 1 >= width - 1 >= 1:
+        return label
+    return first
+
+
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 
 
 def _trailing(kinds: Sequence[str]) -> int:

@@ -130,7 +130,11 @@ class Table:
         label = self.indicator_of(row)
         if amount is None and self.unit and "、" in self.unit[0]:
             amount = listed_for_row(self.unit, self._with_parent(row, label))
-        row_unit = label_unit(label) or unit_of_words(self._cell_of(row, "unit"))
+        row_unit = (
+            label_unit(label)
+            or unit_of_words(self._cell_of(row, "unit"))
+            or (label_unit(self._parent_of(row)) if label.startswith(SUB_MARKS) else None)
+        )
         if BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
         elif BASE_CAPTION.search(fold(self.title)) and not row_unit:
@@ -147,11 +151,16 @@ class Table:
         """A sub-item's label (`#高中`) after the label of the row it is part of (招生数)."""
         if not label.startswith(SUB_MARKS):
             return label
+        return self._parent_of(row) + label
+
+    def _parent_of(self, row: Row) -> str:
+        """The label of the row a sub-item (`#影剧院`) is part of (`电影放映单位(个)`): the nearest
+        row above it that is no sub-item, or the row a part was cut under."""
         if self.parent or row not in self.rows:
-            return self.parent + label  # a part cut under its parent row
+            return self.parent
         above = self.rows[: self.rows.index(row)]
         parents = (self.indicator_of(each) for each in reversed(above))
-        return next((parent for parent in parents if not parent.startswith(SUB_MARKS)), "") + label
+        return next((parent for parent in parents if not parent.startswith(SUB_MARKS)), "")
 
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
