@@ -103,6 +103,15 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
+    month = "一、降水\n2008\n年\n6\n月份\n全市平均降水量\n103.2mm\n,比同期偏多\n98.8%\n。\n"
+    assert document_year(month) == "2008"
+    dated = (
+        "云 南 省 统 计 局\n2010\n年\n3\n月\n23\n日\n2009年是取得显著成就的一年。2010年要努力。\n"
+    )
+    assert document_year(dated) == "2009"  # a report dated early in a year is on the year before
+
+
 def test_a_reprints_date_line_may_write_the_day_first() -> None:
     text = "拉萨市旅游实现“双升”\n\n27.07.2015  14:44\n\n今年上半年,接待旅游者279.93万人次。\n"
     assert document_year(text) == "2015"

@@ -142,6 +142,16 @@ def document_year(text: str) -> str | None:
     return _years(text).report_year
 
 
+# A page that gives every word a line of its own writes a date `2010⏎年⏎3⏎月⏎23⏎日`, or
+# `2008⏎年⏎6⏎月份`; a year and 年 alone a line apart are a figure and a row label (1962⏎年末).
+_SHATTERED_DATE = re.compile(r"((?:19|20)\d{2})\n年\n(\d{1,2})\n(月份?)(?:\n(\d{1,2})\n日)?")
+
+
+def _date_rejoined(date: re.Match[str]) -> str:
+    day = f"{date.group(4)}日" if date.group(4) else ""
+    return f"{date.group(1)}年{date.group(2)}{date.group(3)}{day}"
+
+
 def _head(folded: str) -> tuple[str, list[str]]:
     """The head of a document's opening (folded, its years in digits) and its first lines."""
     lines = [line.strip() for line in folded.splitlines() if line.strip()]
@@ -168,7 +178,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
 @lru_cache(maxsize=64)
 def _years(text: str) -> DocumentContext:
     folded_opening = fold(text[: _HEAD_CHARS * 3])
-    opening = arabic_years(folded_opening)
+    opening = _SHATTERED_DATE.sub(_date_rejoined, arabic_years(folded_opening))
     head, lines = _head(opening)
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
