@@ -672,3 +672,20 @@ def test_two_rows_of_five_or_more_figures_are_a_table_and_three_of_two_are_neede
     )  # fmt: skip
     narrow = "表1 两县面积(2022年)\n指标 甲县 乙县\n林地(亩) 6174 2639\n森林(公顷) 4379 1801\n"
     assert find_figure_rows(narrow) == []
+
+
+def test_columns_of_income_fifths_are_classes_of_households_not_percents() -> None:
+    text = (
+        "9-30  全市农村住户按收入等级分组的人均收支情况\n"
+        "单位:元\n"
+        "指     标 最低20% 次低20% 中等20% 次高20% 最高20%\n"
+        "    调查户均人口(人) 4.36 4.40 3.96 3.84 3.12\n"
+        "  一、全年家庭纯收入 5136 10982 15923 21523 36125\n"
+        "    (一)工资性收入 4192 9072 9915 12011 16035\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["4.40"].unit, by_text["10982"].unit, by_text["16035"].unit) == (
+        "人",
+        "元",
+        "元",
+    )

@@ -267,7 +267,12 @@ def header_unit(header: str) -> Unit | None:
     if found:
         return found
     folded = fold(header).rstrip(" *")
+    if _CLASS_OF_PERCENT.search(folded):
+        return None  # 最低20%, 前10%: a class of households, the figures under it of any unit
     return ("%", 1.0) if folded.endswith(("%", "百分比")) else None
+
+
+_CLASS_OF_PERCENT = re.compile(r"\d\s*%$")
 
 
 # The mark a statistics table puts before a sub-item (`#轻工业`: of which).
