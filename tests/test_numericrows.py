@@ -689,3 +689,31 @@ def test_columns_of_income_fifths_are_classes_of_households_not_percents() -> No
         "元",
         "元",
     )
+
+
+def test_a_unit_column_some_rows_leave_empty_gives_them_no_unit_and_the_rest_theirs() -> None:
+    text = (
+        "3-18  分县区茶叶和水果生产\n"
+        "  单位   吴兴区 南浔区 德清县\n"
+        "茶园总面积 公顷 24539 1541 8 1825\n"
+        "茶叶总产量 10797 432 5 1365\n"
+        "    1.春茶 6700 281 3 1185\n"
+        "果园面积 公顷 10266 778 653 1118\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["24539"].unit, by_text["1541"].unit, by_text["778"].unit) == ("公顷",) * 3
+    assert (by_text["10797"].unit, by_text["281"].unit) == ("", "")
+    assert by_text["1541"].indicator.endswith("吴兴区")
+
+
+def test_a_letter_spaced_unit_line_is_no_column_of_units() -> None:
+    text = (
+        "附 錄 13\n"
+        "單 位 ﹕ 百 萬 元\n"
+        "                     實收 實收 修訂預算\n"
+        "入 息 稅 及 利 得 稅 91,524 75,746 65,350\n"
+        "應 課 稅 品 稅 項 8,465 7,698 7,413\n"
+        "一 般 差 餉 6,042 6,517 5,454\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["8,465"].value, by_text["8,465"].unit) == (8_465_000_000, "元")

@@ -144,7 +144,11 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     said = names is not None or base or table_unit is not None
     unmeasured: set[int] = set()
     figures = [row for row in grid.rows if row.cells]
-    unit_cells = all(row.unit for row in figures)  # 社会消费品零售总额 | 万元 | 297859 | …
+    # 社会消费品零售总额 | 万元 | 297859 | …: every row writes its unit, or a header's 单位 heads
+    # a column of units some rows leave empty (`茶叶总产量 10797 …` under `单位 吴兴区 …`).
+    unit_cells = all(row.unit for row in figures) or (
+        any(row.unit for row in figures) and _UNIT_HEAD.search(header) is not None
+    )
     if names is None:
         unit = ("", 1.0) if base else None
         stubs = 1 + unit_cells
@@ -154,12 +158,16 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
             or (list(names_above) if unit_cells else [])
             or _plain_names(named_lines[-1:], width, stubs)
         )
+        # 单位 heads the units' column, the first figures' column left unnamed (a total's).
+        blank_first = unit_cells and bool(plain) and UNIT_COLUMN.match(fold(plain[0])) is not None
+        if blank_first:
+            plain = ["", *plain[1:]]
         names = [(name, header_unit(name) or unit) for name in plain]
         # 1994年 | 比上年增長% over 糧食 44450 萬噸 -2.5: a column whose cells write their own
         # unit needs none from its header, nor one under rows that write theirs.
         said = said or all(
             unit is not None
-            or (unit_cells and name)
+            or (unit_cells and (name or (blank_first and index == 0)))
             or all(_own_unit(text, row.cells[index]) for row in figures)
             for index, (name, unit) in enumerate(names)
         )
@@ -229,6 +237,10 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
         for part in parts
     ]
     return [part for part in kept if part.rows]
+
+
+# A header's cell over a column of units (`单位 吴兴区 南浔区`), not a unit line (单位:万元).
+_UNIT_HEAD = re.compile(r"(?:^|\s)(?:计量)?单\s*位(?=\s|$)(?!\s*[:：﹕︰])")
 
 
 def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
