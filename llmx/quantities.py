@@ -486,7 +486,7 @@ def split_header_unit(header: str) -> tuple[str, float] | None:
         # share of a tax, a number's own percent sign).
         rate = re.search(r"(?<![\d.])(%|‰)\s*$", folded)
         return (rate.group(1), 1.0) if rate else None
-    inside = match.group(1).strip()
+    inside = match.group(1).strip().lstrip("±+-")  # (±%): a rise or fall in percent
     magnitude = re.match(_MAG_ALTERNATION, inside)
     factor = float(MAGNITUDES[magnitude.group()]) if magnitude else 1.0
     unit = inside[magnitude.end() :] if magnitude else inside

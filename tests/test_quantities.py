@@ -185,6 +185,7 @@ def test_a_clock_time_is_not_a_ratio() -> None:
         ("高新技术企业数", None),
         ("絕對(duì)數(shù)(萬(wàn)元)", ("元", 1e4)),  # a reprint's pinyin glosses are no unit
         ("比上年增長(zhǎng)(%)", ("%", 1.0)),
+        ("上升或下降(±%)", ("%", 1.0)),  # a rise or fall, in percent
     ],
 )
 def test_a_header_gives_unit_and_magnitude(header: str, expected: tuple[str, float] | None) -> None:

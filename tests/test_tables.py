@@ -2242,3 +2242,17 @@ def test_a_header_that_lost_its_corner_cell_puts_of_which_over_its_parts() -> No
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["2,080.19"].value, by_text["2,080.19"].unit) == (2_080_190, "元")
     assert by_text["2,080.19"].indicator == "综合医院合计科教项目收入"
+
+
+def test_an_indicators_value_column_and_a_rise_or_fall_in_percent_are_values() -> None:
+    cells = [
+        "单位GDP能耗", "单位GDP电耗", "指标值\n(吨标准煤/万元)", "上升或下降(±%)",
+        "指标值\n(千瓦时/万元)", "上升或下降(±%)",
+        "全 国", "1.102", "-4.59", "1375.29", "-3.30",
+        "北 京", "0.662", "-7.36", "719.61", "-5.10",
+        "天 津", "0.947", "-6.85", "910.42", "-10.49",
+    ]  # fmt: skip
+    text = "现将2008年各省单位GDP能耗公布如下:\n|\n" + "".join(f"{cell}\n|\n" for cell in cells)
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["0.662"].unit, by_text["719.61"].unit) == ("吨标准煤/万元", "千瓦时/万元")
+    assert (by_text["7.36"].unit, by_text["7.36"].kind) == ("%", "change")

@@ -31,8 +31,10 @@ from llmx.vocabulary import unit as declared_unit
 # A unit and the magnitude factor it carries: ("元", 1e8) for 亿元.
 Unit = tuple[str, float]
 # The header of the row labels' column (指标, 项目名称, 收入项目); not a measure whose name holds
-# one of its words (科教项目收入: the income from research projects).
-INDICATOR_HEADER = re.compile(r"指\s*标|名\s*称|项\s*目(?!\s*(?:收\s*入|支\s*出|经\s*费|资\s*金))")
+# one of its words (科教项目收入: the income from research projects; 指标值: an indicator's value).
+INDICATOR_HEADER = re.compile(
+    r"指\s*标(?!\s*值)|名\s*称|项\s*目(?!\s*(?:收\s*入|支\s*出|经\s*费|资\s*金))"
+)
 SKIP_HEADER = re.compile(
     r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次|排\s*名|位\s*次|名\s*次"
 )
