@@ -717,3 +717,34 @@ def test_a_letter_spaced_unit_line_is_no_column_of_units() -> None:
     )
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["8,465"].value, by_text["8,465"].unit) == (8_465_000_000, "元")
+
+
+_ENERGY_BALANCE = (
+    "6-9 能源平衡表(标准量)\n"
+    "(2005年)   单位:万吨标准煤\n"
+    "类    别 煤合计 原 煤 洗精煤  其它洗煤 煤制品 焦 炭\n"
+    "一、可供本地区消费的能源量 17799.0 20092.2 -1897.2 -395.9 -0.1 494.7\n"
+    "1.年初库存量 874.2 768.7 103.0 2.2 0.3 30.1\n"
+    "2.一次能源生产量 10021.6 10021.6      \n"
+    "10.年末库存量(-) -1123.6 -1009.1 -110.6 -3.4 -0.4 -68.7\n"
+    "二、加工转换投入(-)产出(+)量 -11138.1 -13728.2 2170.6 415.3 4.2 1439.2\n"
+    "(一)第一产业 184.3 184.3      \n"
+    "(三)第三产业 199.9 199.9      \n"
+    "  1.农、林、牧、渔业 184.3 184.3      \n"
+    "  2.建筑业 44.6 44.6      \n"
+)
+
+
+def test_full_rows_of_a_table_of_many_short_rows_are_read_under_all_its_columns() -> None:
+    by_text = {fact.text: fact for fact in rules_facts(_ENERGY_BALANCE)}
+    assert (by_text["494.7"].value, by_text["494.7"].unit) == (4_947_000, "吨标准煤")
+    assert {"874.2", "768.7", "103.0", "2.2", "0.3", "30.1", "1439.2"} <= set(by_text)
+
+
+def test_a_negative_amount_in_a_list_of_items_is_a_level_and_a_negative_rate_a_change() -> None:
+    by_text = {fact.text: fact for fact in rules_facts(_ENERGY_BALANCE)}
+    assert (by_text["1009.1"].kind, by_text["13728.2"].kind) == ("level", "level")
+    rates = rules_facts(
+        "| 项目 | 2020年 | 2019年 |\n| 甲产品(%) | -2.5 | 3.0 |\n| 乙产品(%) | -1.0 | 2.0 |\n"
+    )
+    assert {fact.kind for fact in rates if fact.text in ("2.5", "1.0")} == {"change"}

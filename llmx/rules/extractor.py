@@ -681,8 +681,12 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
         headers.column
     )
     changes = _CHANGE_HEADER.search(headers.row) or (column_changes and not headers.indexed)
-    if implied == "change" or negative or changes:
+    if implied == "change" or changes:
         return "change"
+    if negative:
+        # A signed rate or increment is a change; a negative amount in a list of items (an
+        # energy balance's 调出量(-) -2084.0 万吨标准煤, 减调整项 -1910) a level.
+        return "change" if quantity.unit in PERCENT_UNITS or not quantity.unit else "level"
     if implied == "share":
         return "share"
     # A share column (占规上工业比重) or a completion ratio (完成预算%) is a share too.

@@ -316,8 +316,13 @@ def _grid_at(
         end -= 1  # the lines of words after the last row are no part of the grid
     while rows and not rows[-1].cells:
         rows.pop()
-    width = Counter(len(row.cells) for row in rows if row.cells).most_common(1)[0][0]
+    widths = Counter(len(row.cells) for row in rows if row.cells)
+    width = widths.most_common(1)[0][0]
     widest = max(len(row.cells) for row in rows)
+    if widths[widest] >= _ROWS_MIN and widths[widest] * widest > widths[width] * width:
+        # An energy balance's many short rows (10021.6 10021.6 under six columns) cannot be
+        # placed; its full rows hold more of the table than they do.
+        width = widest
     placed = _short_rows_by_size(text, rows, widest)
     if len(placed) == sum(1 for row in rows if 0 < len(row.cells) < widest):
         width = widest  # a yearbook's early years, short of the columns counted later
