@@ -112,6 +112,11 @@ def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
     assert document_year(dated) == "2009"  # a report dated early in a year is on the year before
 
 
+def test_a_year_named_by_its_last_two_digits_as_the_same_period_before_dates_the_text() -> None:
+    text = "澳门四月居民存款增2.1%\n四月居民存款较上月增2.1%。若与一三年同期比较,升12%。\n"
+    assert document_year(text) == "2014"
+
+
 def test_a_reprints_date_line_may_write_the_day_first() -> None:
     text = "拉萨市旅游实现“双升”\n\n27.07.2015  14:44\n\n今年上半年,接待旅游者279.93万人次。\n"
     assert document_year(text) == "2015"

@@ -291,6 +291,7 @@ def _most_named_year(folded: str) -> str | None:
         # A text that names a year only as the one before (较2009年同期增加8.7%) is the year
         # after it.
         before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
+        before += [_short_year(found.group(1)) + 1 for found in _SHORT_SAME_PERIOD.finditer(folded)]
         if before:
             return str(max(before))
         # Nor a year of its own but in dates (本周(2022.12.19—2022.12.25)我市…), or an issue's
@@ -305,6 +306,17 @@ def _most_named_year(folded: str) -> str | None:
 
 
 _SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年同期")
+# 与一三年同期比较: a year by its last two digits in numerals, as Hong Kong and Macau news write.
+_SHORT_SAME_PERIOD = re.compile(r"[与较比]([〇零一二三四五六七八九]{2})年同期")
+_NUMERAL_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_CENTURY_TURN = 50  # '49 and before are this century's, '50 and after the last's
+
+
+def _short_year(numerals: str) -> int:
+    two = int("".join(_NUMERAL_DIGITS[c] for c in numerals))
+    return (2000 if two < _CENTURY_TURN else 1900) + two
+
+
 _DOTTED_DATE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})\.(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
 )
