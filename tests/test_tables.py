@@ -2256,3 +2256,19 @@ def test_an_indicators_value_column_and_a_rise_or_fall_in_percent_are_values() -
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["0.662"].unit, by_text["719.61"].unit) == ("吨标准煤/万元", "千瓦时/万元")
     assert (by_text["7.36"].unit, by_text["7.36"].kind) == ("%", "change")
+
+
+def test_columns_of_whose_figures_they_are_under_a_unit_line_are_values_in_its_unit() -> None:
+    text = (
+        "3-13  单位从业人员数\n"
+        "                              (1998年底)                    单位:万人\n"
+        "───────────────┬───────────────────\n"
+        "       行         业          │ 合  计 │ 国有单位 │ 集体单位 │ 其他单位\n"
+        "───────────────┼────┼────┼────┼────\n"
+        "合    计                      │  342.98│  192.88│   43.03│  107.07\n"
+        "农、林、牧、渔业              │   10.07│    9.63│    0.11│    0.33\n"
+        "采掘业                        │    6.68│    5.90│    0.19│    0.59\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["192.88"].value, by_text["192.88"].unit) == (1_928_800, "人")
+    assert (by_text["0.59"].unit, by_text["0.59"].period) == ("人", "1998")

@@ -20,7 +20,13 @@ from llmx.tables.boxes import BoxGrid, find_boxes
 from llmx.tables.captions import PROSE_LINE, line_before, lines_before
 from llmx.tables.cellruns import NO_VALUE
 from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
-from llmx.tables.columnroles import YEAR_CELL, body_of, columns_of, stream_columns
+from llmx.tables.columnroles import (
+    YEAR_CELL,
+    body_of,
+    columns_of,
+    figures_in_stated_units,
+    stream_columns,
+)
 from llmx.tables.columnwise import ColumnwiseGrid, find_columnwise
 from llmx.tables.commarows import CommaGrid, find_comma_tables
 from llmx.tables.flattened import FlatGrid, find_flattened
@@ -87,14 +93,19 @@ def _box_table(text: str, grid: BoxGrid) -> Table:
     ]
     body = body_of(rows)
     above = _captions_above(text, grid.start)
+    unit = unit_line_unit(" ".join(above))
+    columns = columns_of(grid.headers, body)
+    if unit is not None:
+        # 国有单位 | 集体单位 under 单位:万人: columns of whose figures they are, in its unit.
+        columns = figures_in_stated_units(columns, body)
     return Table(
         grid.start,
         grid.end,
         above[-1] if above else "",
-        columns_of(grid.headers, body),
+        columns,
         tuple(Row(tuple(row)) for row in rows),
         layout="box",
-        unit=unit_line_unit(" ".join(above)),
+        unit=unit,
     )
 
 

@@ -35,8 +35,11 @@ Unit = tuple[str, float]
 INDICATOR_HEADER = re.compile(
     r"指\s*标(?!\s*值)|名\s*称|项\s*目(?!\s*(?:收\s*入|支\s*出|经\s*费|资\s*金))"
 )
+# Columns of no figures: serials, classes, notes, units (单位, 计量单位; not 国有单位, units by
+# ownership), line numbers, ranks.
 SKIP_HEADER = re.compile(
-    r"序\s*号|类\s*别|备\s*注|属\s*性|单\s*位|行\s*次|栏\s*次|排\s*名|位\s*次|名\s*次"
+    r"序\s*号|类\s*别|备\s*注|属\s*性|^\s*(?:计\s*[量算]\s*)?单\s*位|行\s*次|栏\s*次"
+    r"|排\s*名|位\s*次|名\s*次"
 )
 _TARGET_HEADER = cue_pattern("target", Scope.HEADER | Scope.COLUMN)
 _ACTUAL_HEADER = cue_pattern("actual", Scope.HEADER | Scope.COLUMN)
