@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from llmx.build import build_extractor
 from llmx.errors import CacheMiss, ConfigError, LlmxError
 from llmx.extraction import Extractor
-from llmx.extractors import LLM, RULES, build_extractor, extractor_kind
+from llmx.extractors import LLM, RULES, extractor_kind
 from llmx.gold import HALVES, Half
 from llmx.pipeline import run_extraction
 from llmx.record import RunSpec

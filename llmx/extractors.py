@@ -1,20 +1,14 @@
-"""The extractors llmx has, each named once: what a name means and how it is built.
+"""The extractors llmx has, each named once: what a name means (`llmx.build` builds one).
 
 The CLI's choices, a configuration's `needs_model`, the model modes and the run record all
-take their names from here; adding an extractor is one entry.
+take their names from here; adding an extractor is one entry here and one branch there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from llmx.errors import ConfigError
-
-if TYPE_CHECKING:
-    from llmx.extraction import Extractor
-    from llmx.settings import ExtractorSettings
 
 RULES = "rules"
 NUMERALS = "numerals"
@@ -49,24 +43,3 @@ def extractor_kind(name: str) -> ExtractorKind:
         return EXTRACTORS[name]
     except KeyError:
         raise ConfigError(f"extractor {name!r} is not one of {', '.join(EXTRACTORS)}") from None
-
-
-def build_extractor(
-    settings: ExtractorSettings,
-    env: Mapping[str, str] | None = None,
-    notify: Callable[[str], None] | None = None,
-) -> Extractor:
-    """The extractor the settings choose; a model extractor's heavy imports only then.
-    `notify` shows what a long wait is waiting for (a batch's progress)."""
-    kind = extractor_kind(settings.chosen_extractor)
-    if kind.name == NUMERALS:
-        from llmx.numerals import NumeralsExtractor
-
-        return NumeralsExtractor()
-    if not kind.needs_model:
-        from llmx.rules import RulesExtractor
-
-        return RulesExtractor()
-    from llmx.llm.factory import build_model_extractor
-
-    return build_model_extractor(settings, env=env, notify=notify)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from typer._click.exceptions import MissingParameter
 
 from llmx.atomic import atomic_writer, check_writable
+from llmx.build import build_extractor
 from llmx.commands.options import RunsDir, runs_dir_of
 from llmx.console import (
     command,
@@ -25,7 +26,7 @@ from llmx.console import (
     status_line,
 )
 from llmx.errors import InputError, first_problem
-from llmx.extractors import EXTRACTORS, build_extractor, extractor_kind
+from llmx.extractors import EXTRACTORS, extractor_kind
 from llmx.pipeline import JOB_FILE, resume_job, run_job
 from llmx.readers import expand_paths
 from llmx.record import RunStatus

@@ -1,7 +1,7 @@
 """The model path: prompts, schemas, client, cache, grounding and the `llm`/`hybrid` extractor.
 
 Build an extractor with `build_model_extractor(ExtractorSettings(extractor="llm", model=...))`,
-or, for any extractor, `llmx.extractors.build_extractor(settings)`.
+or, for any extractor, `llmx.build.build_extractor(settings)`.
 
 Names are imported on first use: openai and instructor take a second or more to import,
 and commands that only read the cache (`llmx cache stats`) or never call a model should
