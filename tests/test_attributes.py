@@ -1463,3 +1463,12 @@ def test_net_migration_is_a_change_like_a_net_increase() -> None:
     )
     kinds = {fact.text: fact.kind for fact in rules_facts(table)}
     assert (kinds["68088"], kinds["17305"]) == ("level", "change")
+
+
+def test_a_note_in_brackets_inside_a_clause_ends_no_clause() -> None:
+    text = (
+        "2018年末,全市共有从事第二产业和第三产业的法人单位48395个,"
+        "比2013年末(2013年是第三次全国经济普查年份,下同)增加18022个,增长59.3%。\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert by_text["18022个"].period is None  # against the census before: no period
