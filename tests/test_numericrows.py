@@ -748,3 +748,18 @@ def test_a_negative_amount_in_a_list_of_items_is_a_level_and_a_negative_rate_a_c
         "| 项目 | 2020年 | 2019年 |\n| 甲产品(%) | -2.5 | 3.0 |\n| 乙产品(%) | -1.0 | 2.0 |\n"
     )
     assert {fact.kind for fact in rates if fact.text in ("2.5", "1.0")} == {"change"}
+
+
+def test_measures_each_over_the_same_years_name_every_column_with_its_year() -> None:
+    text = (
+        "附录1-24 建筑业总产值和房屋建筑面积\n"
+        "地区 总产值(亿元) 施工面积(万平方米) 竣工面积(万平方米)\n"
+        "2004年 2005年 2004年 2005年 2004年 2005年\n"
+        "全国总计 29021.5 34745.8 310985.7 348969.1 147364.0 150166.5\n"
+        "北京 1657.0 1894.3 14424.4 15452.7 5257.7 4906.5\n"
+        "天津 653.7 725.3 3506.4 3770.3 1618.7 1318.0\n"
+    )
+    by_text = {fact.text: fact for fact in rules_facts(text)}
+    assert (by_text["1894.3"].value, by_text["1894.3"].unit) == (189_430_000_000, "元")
+    assert (by_text["15452.7"].unit, by_text["15452.7"].period) == ("平方米", "2005")
+    assert (by_text["1618.7"].indicator, by_text["1618.7"].period) == ("天津竣工面积", "2004")

@@ -107,7 +107,7 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     # Joined by line ends: a letter-spaced unit line (單 位 ﹕ 百 萬 元) stops at its own.
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
-    names = _named_columns(lines[1:] if len(lines) > 1 else lines, width)
+    names = _named_columns(lines[1:] if len(lines) > 1 else lines, width, grid.years)
     names = names or _stacked_names_over_units(lines[1:], width)
     if names is None:
         values = [[figure_value(text[a:b]) for a, b in row.cells] for row in grid.rows]
@@ -434,17 +434,23 @@ def _stacked_names_over_units(
     return list(zip(names, units, strict=True)) if all(units) else None
 
 
-def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | None]] | None:
+def _named_columns(
+    lines: Sequence[str], width: int, years: Sequence[str] = ()
+) -> list[tuple[str, Unit | None]] | None:
     """Each column's name and unit from a header that gives a unit in brackets per column,
     in order (`城市 年末总人口 (万人) 生产总值 (亿元) …`): a name is the words up to its
-    unit. None where the header's units are not one per column."""
+    unit. Over a line of years that repeats once per name (`总产值(亿元) 施工面积(万平方米)`
+    over `2004年 2005年 2004年 2005年`), each name heads as many columns as its years. None
+    where the header's units are not one per column or per group of years."""
     words = re.sub(r"\s+", " ", fold("".join(lines))).strip()
     units = [
         (match, unit)
         for match in UNIT_BRACKET.finditer(words)
         if (unit := header_unit(match.group())) is not None
     ]
-    if len(units) != width:
+    span = width // len(units) if units and width % len(units) == 0 else 0
+    grouped = span > 1 and len(years) == width and list(years) == list(years[:span]) * len(units)
+    if len(units) != width and not grouped:
         return None
     named: list[tuple[str, Unit | None]] = []
     position = 0
@@ -454,4 +460,4 @@ def _named_columns(lines: Sequence[str], width: int) -> list[tuple[str, Unit | N
         if not named:  # 县别 常住人口: the first column's name follows the labels' heading
             name = name.split()[-1] if name else name
         named.append((re.sub(r"\s+", "", name), unit))
-    return named
+    return [each for each in named for _ in range(span)] if grouped else named
