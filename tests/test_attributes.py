@@ -1472,3 +1472,8 @@ def test_a_note_in_brackets_inside_a_clause_ends_no_clause() -> None:
     )
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert by_text["18022个"].period is None  # against the census before: no period
+
+
+def test_a_run_of_notes_in_brackets_is_followed_one_note_back_only() -> None:
+    text = "比" + "(甲,乙)" * 5000 + "增加5个。\n"  # deeper than Python's recursion limit
+    assert [fact.text for fact in rules_facts(text)] == ["5个"]

@@ -483,13 +483,18 @@ def clause_before(folded: str, position: int, limit: int = 40) -> str:
     """The text from the last clause break before `position` up to it. A break inside a note in
     brackets the clause closed before the figure (`比2013年末(2013年是…普查年份,下同)增加18022个`)
     ends no clause: the clause is the words before the note and after it."""
-    start = max(folded.rfind(mark, max(0, position - limit), position) for mark in _CLAUSE_BREAK)
+    start = _last_break(folded, position, limit)
     close = max(folded.rfind(mark, start + 1, position) for mark in _CLOSING)
     if start >= 0 and close > start and not any(m in folded[start:close] for m in _OPENING):
         opening = max(folded.rfind(mark, max(0, start - limit), start) for mark in _OPENING)
-        if opening >= 0:
-            return clause_before(folded, opening, limit) + folded[close + 1 : position]
+        if opening >= 0:  # one note back only: a run of notes is no clause to follow further
+            before = _last_break(folded, opening, limit)
+            return folded[max(before + 1, opening - limit) : opening] + folded[close + 1 : position]
     return folded[max(start + 1, position - limit) : position]
+
+
+def _last_break(folded: str, position: int, limit: int) -> int:
+    return max(folded.rfind(mark, max(0, position - limit), position) for mark in _CLAUSE_BREAK)
 
 
 _OPENING = ("(", "（")
