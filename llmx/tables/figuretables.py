@@ -39,9 +39,7 @@ from llmx.tables.periodrows import period_of as period_label
 from llmx.tables.rowlines import PIPE, merge_spaced_letters, split_cells
 from llmx.tables.table import Cell, Column, Row, Table, figure_value, row_column, span_cell
 from llmx.tables.taken import TakenSpans
-from llmx.vocabulary import (
-    from_english,
-)
+from llmx.vocabulary import from_english
 
 # A header that names indices, growth or shares beside the rows' own measures.
 _RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")

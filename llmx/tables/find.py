@@ -89,12 +89,12 @@ offsets out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from llmx.glosses import Unglossed
-from llmx.lines import (
-    HAS_CJK,
-)
+from llmx.lines import HAS_CJK
 from llmx.tables.figuretables import CHINESE_WORDS, figure_row_tables
 from llmx.tables.gridtables import (
     box_tables,
@@ -119,7 +119,7 @@ from llmx.tables.headers import RATE_UNITS, UNIT_BRACKET, label_unit
 from llmx.tables.indentedtables import cell_tables
 from llmx.tables.paneltables import panel_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables
-from llmx.tables.rowlines import row_lines
+from llmx.tables.rowlines import Line, row_lines
 from llmx.tables.rowtables import row_tables
 from llmx.tables.streamtables import stream_tables
 from llmx.tables.table import Cell, Table, row_column
@@ -152,42 +152,60 @@ def _placed(table: Table, clean: Unglossed, text: str) -> Table:
     return replace(table, start=start, end=end, rows=rows)
 
 
-def _tables_in(text: str) -> list[Table]:
-    tables = cell_tables(text)
-    tables += box_tables(text, TakenSpans(tables))
-    tables += sideways_tables(text, TakenSpans(tables))
-    tables += columnwise_tables(text, TakenSpans(tables))
-    tables += column_block_tables(text, TakenSpans(tables))
-    tables += yearbook_tables(text, TakenSpans(tables))
-    tables += spaced_tables(text, TakenSpans(tables))
-    tables += record_tables(text, TakenSpans(tables))
-    tables += statement_tables(text, TakenSpans(tables))
-    tables += ledger_tables(text, TakenSpans(tables))
-    tables += comma_tables(text, TakenSpans(tables))
-    tables += flattened_tables(text, TakenSpans(tables))
-    tables += scorecard_tables(text, TakenSpans(tables))
-    tables += target_list_tables(text, TakenSpans(tables))
-    lines = row_lines(text)
-    tables += panel_tables(text, lines, TakenSpans(tables))
+# A layout's reading: the text, its lines as rows, and the spans the readings before it took.
+Reading = Callable[[str, Sequence[Line], TakenSpans], list[Table]]
+
+
+def _on_text(find: Callable[[str, TakenSpans], list[Table]]) -> Reading:
+    """A reading that needs the text alone, not its lines."""
+    return lambda text, _lines, taken: find(text, taken)
+
+
+# Every layout's reading, in the order they take the text: each reads what those before it left.
+_READINGS: tuple[Reading, ...] = (
+    *map(
+        _on_text,
+        (
+            box_tables,
+            sideways_tables,
+            columnwise_tables,
+            column_block_tables,
+            yearbook_tables,
+            spaced_tables,
+            record_tables,
+            statement_tables,
+            ledger_tables,
+            comma_tables,
+            flattened_tables,
+            scorecard_tables,
+            target_list_tables,
+        ),
+    ),
+    panel_tables,
     # Before the piped rows: a label-then-value grid a page wrote a pipe after every cell of
     # (`经常性收入合计 |⏎7154.36 |⏎|`) would read to them as piped rows from halfway.
-    tables += pair_tables(text, TakenSpans(tables))
-    tables += piped_tables(text, TakenSpans(tables))
-    tables += year_row_tables(text, lines, TakenSpans(tables))
-    tables += row_tables(text, lines, TakenSpans(tables))
-    tables += period_tables(text, TakenSpans(tables))
-    tables += label_row_tables(text, TakenSpans(tables))
-    tables += ranked_tables(text, TakenSpans(tables))
-    tables += fused_tables(text, TakenSpans(tables))
-    tables += stream_tables(text, lines, TakenSpans(tables))
+    _on_text(pair_tables),
+    _on_text(piped_tables),
+    year_row_tables,
+    row_tables,
+    *map(_on_text, (period_tables, label_row_tables, ranked_tables, fused_tables)),
+    stream_tables,
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
     # looking there first could only join a table to the short lines around it.
-    tables += stream_tables(text, lines, TakenSpans(tables), across_blanks=True)
-    tables += figure_row_tables(text, TakenSpans(tables))
+    partial(stream_tables, across_blanks=True),
+    _on_text(figure_row_tables),
     # Last, rows of periods under no header that no reading above took (a yearbook's header
     # the page scattered over blank lines): their figures, named by nothing.
-    tables += period_tables(text, TakenSpans(tables), headless=True)
+    _on_text(partial(period_tables, headless=True)),
+)
+
+
+def _tables_in(text: str) -> list[Table]:
+    tables = cell_tables(text)
+    lines = row_lines(text)
+    for reading in _READINGS:
+        tables += reading(text, lines, TakenSpans(tables))
     tables.sort(key=lambda table: table.start)
     tables = _named_as_the_table_before(text, tables)
     return [part for table in tables for part in _heading_row_units(table)]

@@ -7,14 +7,12 @@ columns' roles and units from the grid's header, its rows from the grid's cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from llmx.folding import fold
-from llmx.lines import (
-    CJK,
-    HAS_CJK,
-)
+from llmx.lines import CJK, HAS_CJK, Span
 from llmx.quantities import find_quantities
 from llmx.tables.boxes import BoxGrid, find_boxes
 from llmx.tables.captions import PROSE_LINE, line_before, lines_before
@@ -71,9 +69,7 @@ from llmx.tables.table import (
 )
 from llmx.tables.taken import TakenSpans, unclaimed
 from llmx.tables.yearbook import YearbookColumn, YearbookGrid, english_unit, find_yearbooks
-from llmx.vocabulary import (
-    magnitude_prefix,
-)
+from llmx.vocabulary import magnitude_prefix
 
 
 def box_tables(text: str, taken: TakenSpans) -> list[Table]:
@@ -639,10 +635,7 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         grid.end,
         title,
         tuple(columns),
-        tuple(
-            Row((cell_at(text, row.label), *(cell_at(text, span) for span in row.cells)))
-            for row in grid.rows
-        ),
+        _label_then_cells(text, grid.rows),
         layout="periods",
         unit=unit_line_unit(title),
     )
@@ -701,10 +694,7 @@ def _ranked_table(text: str, grid: RankedGrid) -> Table:
         grid.end,
         title,
         tuple(columns),
-        tuple(
-            Row((cell_at(text, row.label), *(cell_at(text, span) for span in row.cells)))
-            for row in grid.rows
-        ),
+        _label_then_cells(text, grid.rows),
         layout="lines",
         unit=unit_of_words(unit_line.group(1)) if unit_line and not units else None,
     )
@@ -722,12 +712,26 @@ def _fused_table(text: str, grid: FusedGrid) -> Table:
     columns = [Column("", "indicator", None, None, None)]
     for (start, end), year in zip(grid.periods, grid.years, strict=True):
         columns.append(Column(text[start:end], "value", None, year, None))
-    rows = tuple(
-        Row((cell_at(text, row.label), *(cell_at(text, span) for span in row.cells)))
-        for row in grid.rows
-    )
+    rows = _label_then_cells(text, grid.rows)
     unit = unit_line_unit(title) or ("", 1.0)
     return Table(grid.start, grid.end, title, tuple(columns), rows, layout="fused", unit=unit)
+
+
+class _LabelledCells(Protocol):
+    """A row a finder gives as its label's span and its cells' spans."""
+
+    @property
+    def label(self) -> Span: ...
+
+    @property
+    def cells(self) -> Sequence[Span]: ...
+
+
+def _label_then_cells(text: str, rows: Iterable[_LabelledCells]) -> tuple[Row, ...]:
+    return tuple(
+        Row((cell_at(text, row.label), *(cell_at(text, span) for span in row.cells)))
+        for row in rows
+    )
 
 
 def record_tables(text: str, taken: TakenSpans) -> list[Table]:

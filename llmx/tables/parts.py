@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from llmx.lines import (
-    Span,
-)
+from llmx.lines import Span
 from llmx.tables.headers import header_unit, parent_name
 from llmx.tables.ledger import LedgerGrid
 from llmx.tables.outline import lineages

@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
-from llmx.lines import (
-    HAS_CJK,
-)
+from llmx.lines import HAS_CJK
 from llmx.tables.captions import lines_before, short_lines_above
 from llmx.tables.columnroles import body_of, columns_of, figures_in_stated_units
 from llmx.tables.headers import UNIT_LOOKBACK, group_and_sub, header_year, unit_line_unit

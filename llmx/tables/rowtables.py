@@ -13,9 +13,7 @@ from dataclasses import replace
 from itertools import combinations, pairwise
 
 from llmx.folding import fold
-from llmx.lines import (
-    STUB_HEADING,
-)
+from llmx.lines import STUB_HEADING
 from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION, SENTENCE, lines_above
 from llmx.tables.columnroles import columns_of, figures_in_stated_units

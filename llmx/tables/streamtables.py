@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
-from llmx.lines import (
-    LABELS_HEADER,
-)
+from llmx.lines import LABELS_HEADER
 from llmx.tables.captions import CAPTION, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import body_of, stream_columns
@@ -35,9 +33,7 @@ from llmx.tables.rowlines import Line
 from llmx.tables.serials import without_serials
 from llmx.tables.table import Cell, Column, Row, Table, units_rejoined
 from llmx.tables.taken import TakenSpans
-from llmx.vocabulary import (
-    is_fact_unit,
-)
+from llmx.vocabulary import is_fact_unit
 
 _STREAM_TITLE_LINES = 2
 _CAPTION_LOOKBACK = 200  # characters: a caption sits right above its table

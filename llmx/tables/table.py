@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from llmx.folding import digit_years, fold
-from llmx.lines import (
-    Span,
-)
+from llmx.lines import Span
 from llmx.quantities import split_header_unit
 from llmx.tables.headers import (
     BASE_CAPTION,
@@ -39,9 +37,7 @@ from llmx.tables.headers import (
     unit_of_words,
 )
 from llmx.tables.periodrows import period_of as period_label
-from llmx.vocabulary import (
-    is_fact_unit,
-)
+from llmx.vocabulary import is_fact_unit
 
 
 @dataclass(frozen=True)
