@@ -611,27 +611,31 @@ def _units_in_prose(prepared: _Document) -> dict[str, str]:
     cost grows with the document, not with the document times its tables. Each indicator's
     mentions are the ones `re.finditer` would give it alone (leftmost, not overlapping).
     """
+    unitless = list(_unitless_values(prepared))
     stems = {
         stem
         for table in prepared.tables
         for row in table.rows
         if len(stem := _stem(table.indicator_of(row))) >= 2 and not _YEAR_LABEL.match(stem)
-    } | {stem for column in _unitless_values(prepared) if (stem := _column_stem(column))}
-    if any(_PRICE_HEADER.search(fold(column.header)) for column in _unitless_values(prepared)):
+    } | {stem for column in unitless if (stem := _column_stem(column))}
+    if any(_PRICE_HEADER.search(fold(column.header)) for column in unitless):
         stems |= set(_PRICE_WORDS)
     if not stems:
         return {}
-    by_prefix: dict[str, list[str]] = {}
-    for stem in sorted(stems):
-        by_prefix.setdefault(stem[:2], []).append(stem)
+    # The stems by their first two characters, then by their length: at a position, one set
+    # lookup per length, however many stems share a prefix (4,000 rows `#项1`, `#项2`, …).
+    by_prefix: dict[str, dict[int, set[str]]] = {}
+    for stem in stems:
+        by_prefix.setdefault(stem[:2], {}).setdefault(len(stem), set()).add(stem)
     prefixes = "|".join(re.escape(prefix) for prefix in sorted(by_prefix))
     folded, text = prepared.folded, prepared.document.text
     units: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
     free_from: dict[str, int] = dict.fromkeys(stems, 0)  # where each stem's next mention may start
     for match in re.finditer(f"(?=(?:{prefixes}))", folded):
         start = match.start()
-        for stem in by_prefix[folded[start : start + 2]]:
-            if start < free_from[stem] or not folded.startswith(stem, start):
+        for length, of_length in by_prefix[folded[start : start + 2]].items():
+            stem = folded[start : start + length]
+            if stem not in of_length or start < free_from[stem]:
                 continue
             end = start + len(stem)
             free_from[stem] = end
