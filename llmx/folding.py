@@ -55,7 +55,8 @@ _FISCAL_YEAR = re.compile(
     r"([〇零○一二三四五六七八九0-9]{4})"
     r"(?:[/／](?:[〇零○一二三四五六七八九0-9]{2})?|至)[〇零○一二三四五六七八九0-9]{2}年"
 )
-_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+# Each digit a year may be written with in numerals, as its Arabic digit (二〇〇七 → 2007).
+NUMERAL_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
 def digit_years(folded: str) -> str:
@@ -64,7 +65,7 @@ def digit_years(folded: str) -> str:
     is its first: "2026/27年" (8 characters) becomes "2026年" and three spaces."""
 
     def digits(match: re.Match[str]) -> str:
-        written = match.group().translate(_YEAR_DIGITS)
+        written = match.group().translate(NUMERAL_DIGITS)
         return written if written[:2] in ("19", "20") else match.group()
 
     dated = _FISCAL_YEAR.sub(lambda m: f"{m[1]}年".ljust(len(m[0])), folded)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from llmx.folding import digit_years, fold
+from llmx.folding import NUMERAL_DIGITS, digit_years, fold
 from llmx.glosses import unglossed
 from llmx.sections import Section
 from llmx.vocabulary import STATUS_CUES, Scope, cue_words
@@ -308,12 +308,11 @@ def _most_named_year(folded: str) -> str | None:
 _SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年同期")
 # 与一三年同期比较: a year by its last two digits in numerals, as Hong Kong and Macau news write.
 _SHORT_SAME_PERIOD = re.compile(r"[与较比]([〇零一二三四五六七八九]{2})年同期")
-_NUMERAL_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _CENTURY_TURN = 50  # '49 and before are this century's, '50 and after the last's
 
 
 def _short_year(numerals: str) -> int:
-    two = int("".join(_NUMERAL_DIGITS[c] for c in numerals))
+    two = int(numerals.translate(NUMERAL_DIGITS))
     return (2000 if two < _CENTURY_TURN else 1900) + two
 
 
