@@ -120,12 +120,13 @@ def test_a_group_label_row_without_pipes_does_not_end_the_table() -> None:
         "一、推动高质量发展\n"
         "2 | 农业增加值增速（%） | 5\n"
     )
-    # The group's row heads the rows under it: they are a part of the table under that parent.
+    # The group's row heads the rows under it: they are a part of the table under that parent,
+    # named by its words without its number.
     tables = find_tables(text)
     facts = RulesExtractor().extract([Document("d", text)]).facts
     assert [(table.parent, len(table.rows)) for table in tables] == [
         ("", 1),
-        ("一、推动高质量发展", 1),
+        ("推动高质量发展", 1),
     ]
     assert tables[0].columns == tables[1].columns
     assert [(f.text, f.unit, f.indicator) for f in facts] == [
@@ -365,6 +366,62 @@ def test_a_row_broken_over_lines_that_open_with_a_pipe_is_one_row() -> None:
         "地区", "收入当月", "收入完成预算%", "收入增幅%", "比重%",
         "支出当月", "支出完成预算%", "支出增幅%",
     ]  # fmt: skip
+
+
+def test_a_row_whose_cells_go_on_a_line_each_under_a_header_written_a_cell_a_line() -> None:
+    # A web table as the page store gives it: each cell closed by a pipe, most rows on a line,
+    # some cells a line each; the header a cell a line, two groups over 本月 | 累计.
+    text = (
+        "旅游基本情况 2005.8 | ||||\n"
+        "|\n"
+        "本年实际 |\n"
+        "比上年同期增减% | ||\n"
+        "本月 |\n"
+        "累计 |\n"
+        "本月 |\n"
+        "累计 | |\n"
+        "一、接待过夜人数(万人次) | 121.56 |\n"
+        "989.88 |\n"
+        "10.1 |\n"
+        "6.2 |\n"
+        "海外旅游者 | 3.87 | 27.82 | 78.3 | 40.2 |\n"
+        "#外国人 | 1.79 | 16.52 | 79.0 | 48.4 |\n"
+        "二、旅游收入(亿元) | 9.71 | 81.25 | 11.2 | 9.7 |\n"
+        "境外旅游收入 | 1.03 | 6.56 | 117.0 | 55.9 |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind, f.period) for f in facts[:4]] == [
+        ("121.56", "人次", "level", "2005"),
+        ("989.88", "人次", "level", "2005"),
+        ("10.1", "%", "change", "2005"),
+        ("6.2", "%", "change", "2005"),
+    ]
+    assert [fact.text for fact in facts] == [
+        "121.56", "989.88", "10.1", "6.2", "3.87", "27.82", "78.3", "40.2",
+        "1.79", "16.52", "79.0", "48.4", "9.71", "81.25", "11.2", "9.7",
+        "1.03", "6.56", "117.0", "55.9",
+    ]  # fmt: skip
+    # The rows under a numbered row are in its unit, `#外国人` too, and named under it.
+    by_text = {fact.text: fact for fact in facts}
+    assert [by_text[v].unit for v in ("3.87", "27.82", "78.3", "1.79", "1.03", "117.0")] == [
+        "人次", "人次", "%", "人次", "元", "%",
+    ]  # fmt: skip
+    assert by_text["3.87"].indicator == "海外旅游者接待过夜人数"
+
+
+def test_a_title_above_a_header_written_a_cell_a_line_is_no_group_of_its_columns() -> None:
+    text = (
+        "收养类单位基本情况(2003年) |\n"
+        "指 标 |\n"
+        "床位(张) |\n"
+        "年末人数(人) |\n"
+        "总 计 |\n"
+        "95451 | 80114 |\n"
+        "社会福利院 | 7946 | 6144 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns] == ["指 标", "床位(张)", "年末人数(人)"]
+    assert [cell.text for cell in table.rows[0].cells] == ["总 计", "95451", "80114"]
 
 
 def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:
@@ -1861,7 +1918,9 @@ def test_a_header_that_leaves_out_the_row_labels_heading_heads_the_value_columns
         "1.入 境 游 客 | 2646490 | 2.13 | 12876521 | 6.39 |\n"
         "2.国 内 游 客 | 29628966 | 13.27 | 131127489 | 15.21 |\n"
     )
-    [table] = find_tables(text)
+    # The numbered row heads the rows under it: a part of the table of its own.
+    table, items = find_tables(text)
+    assert items.parent == "接待过夜游客"
     assert [column.header for column in table.columns][:3] == ["", "本 月", "比上年同月 ±%"]
     assert _facts_of(text)[:2] == [
         ("32275456", 32275456, "人次", "level"),

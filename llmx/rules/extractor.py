@@ -310,12 +310,16 @@ def _amounts_near(
             yield amount
 
 
+# The year a table's title names: `2023年`, or a year and its month (`旅游基本情况 2005.8`).
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)")
+
+
 def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:
     title = fold(table.title)
-    year = re.search(r"((?:19|20)\d{2})年", arabic_years(title))
+    year = _TITLE_YEAR.search(arabic_years(title))
     names, measures = _column_names(table)
     return _TableReading(
-        year.group(1) if year else None,
+        next((found for found in year.groups() if found), None) if year else None,
         names,
         measures,
         _title_measure(table.title),

@@ -300,8 +300,8 @@ def header_year(header: str) -> str | None:
 
 def parent_name(label: str) -> str:
     """What a row that heads others names its items' measure by: its label less the unit or
-    note in brackets at its end (`劳动参与率(%)` → 劳动参与率)."""
-    return re.sub(r"[(（][^()（）]*[)）]\s*$", "", label.strip())
+    note in brackets at its end and the number opening it (`一、劳动参与率(%)` → 劳动参与率)."""
+    return re.sub(r"[(（][^()（）]*[)）]\s*$|^[一二三四五六七八九十]{1,3}、", "", label.strip())
 
 
 # A base of 100 (`上年=100`, `1978年=100`): the figures are indices.

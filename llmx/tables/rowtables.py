@@ -24,6 +24,7 @@ from llmx.tables.headers import (
     UNIT_COLUMN,
     group_and_sub,
     header_unit,
+    header_year,
     unit_line_unit,
 )
 from llmx.tables.numericrows import is_unit_word
@@ -111,7 +112,20 @@ def _group_parts(table: Table) -> list[Table]:
     groups = [_is_group_row(cells) for cells in rows]
     labels = [cells[0] for cells in rows]
     marked = [label.clean.startswith(SUB_MARKS) for label in labels]
-    if not any(groups) and any(marked[1:]):
+    heads = [_ORDINAL_HEAD.match(label.clean) is not None for label in labels]
+    # A row of words alone at the end (`注:…`) heads no rows.
+    grouped = any(groups[:-1])
+    if not grouped and heads[0] and not all(heads):
+        # `一、接待过夜人数合计(万人次)`, then its items (`海外旅游者`, `#外国人`) up to `二、…`:
+        # the numbered rows head the rows under them, which are in their unit.
+        items = [
+            (label, int(mark))
+            for label, mark, head in zip(labels, marked, heads, strict=True)
+            if not head
+        ]
+        under = iter(siblings_of_marked([item[0] for item in items], [item[1] for item in items]))
+        depths = [0 if head else 1 + next(under) for head in heads]
+    elif not grouped and any(marked[1:]):
         # `# 食品制造业` then unmarked rows: sub-items, in the unit of the row they follow.
         depths = siblings_of_marked(labels, [int(mark) for mark in marked])
     elif any(groups) and not all(groups):
@@ -120,6 +134,10 @@ def _group_parts(table: Table) -> list[Table]:
         return [table]
     periods = [row.periods for row in table.rows]
     return outline_parts(replace(table, rows=()), labels, depths, rows, periods)
+
+
+# A row numbered as a part of the table (`一、`, `三、`): it heads the rows up to the next.
+_ORDINAL_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _header_restarts(lines: Sequence[Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -182,7 +200,8 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     index = 0
     titles: list[str] = []
     start = lines[first].start
-    while index < len(rows) and _is_caption_row(rows[index][1]):
+    stacked = _header_a_cell_a_line(rows, index) if layout == "pipe" else None
+    while stacked is None and index < len(rows) and _is_caption_row(rows[index][1]):
         words = " ".join(cell.text for cell in rows[index][1] if cell.text)
         index += 1
         if SENTENCE.search(words) or len(words) > TITLE_MAX:
@@ -191,11 +210,17 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
             start = rows[index][0].start if index < len(rows) else start
         else:
             titles.append(words)
+        stacked = _header_a_cell_a_line(rows, index) if layout == "pipe" else None
     header_rows: list[tuple[Line, list[Cell]]] = []
+    if stacked is not None:
+        header_rows = list(rows[index : index + stacked[1]])
+        index += len(header_rows)
     # A markdown table's header ends at its separator: a group row under it (`| 一、户 数 |
     # ||||`) holds no figure but heads no column.
     above_separator = _rows_above_separator(lines[first:last]) if markdown else len(rows)
-    while index < min(len(rows), above_separator) and not has_data(rows[index][1]):
+    while (
+        stacked is None and index < min(len(rows), above_separator) and not has_data(rows[index][1])
+    ):
         if header_rows and _is_group_row(rows[index][1]) and _heads_data(rows, index + 1):
             break  # `一、人 口 | ||||||` over the first figures: a group of rows, no header
         if len(header_rows) == HEADER_ROWS_MAX:
@@ -240,7 +265,10 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
         texts = _stacked_headers(text, header_rows, grid)
     group_of: list[int | None] = []
-    if not texts_placed:
+    if stacked is not None:
+        texts = stacked[0]
+        grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
+    elif not texts_placed:
         grouped = _grouped_headers(headers, [cells for _, cells in body], width)
         texts = grouped[0] if grouped else _header_texts(_spans_spread(headers, width), width)
         group_of = grouped[1] if grouped else []
@@ -277,6 +305,43 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _header_a_cell_a_line(
+    rows: Sequence[tuple[Line, list[Cell]]], index: int
+) -> tuple[list[str], int] | None:
+    """A header the page wrote a cell a line over rows of figures (`本年实际 |`, `比上年同期
+    增减% |`, then `本月 |`, `累计 |` twice): the last cells name the value columns, one each,
+    and the cells before them are the groups over those, each over as many; the row labels'
+    heading (指标) may open it. Gives each column's header and how many lines the header
+    takes; None where the lines above the rows are not of that shape."""
+    cells: list[Cell] = []
+    first = index
+    while index < len(rows) and not has_data(rows[index][1]):
+        line_cells = rows[index][1]
+        if _filled_width(line_cells) != 1 or SENTENCE.search(line_cells[0].text):
+            return None
+        cells.append(line_cells[0])
+        index += 1
+    if index == len(rows) or len(cells) < 2:
+        return None
+    width = _filled_width(rows[index][1])
+    if any(STUB_HEADING.search(fold(cell.text)) for cell in cells[1:]):
+        return None  # the lines above the row labels' heading are the table's title
+    if any(cell.clean.startswith(SUB_MARKS) for cell in cells):
+        return None  # a part of a measure (`# 医院`): of which one, llmx.tables.numericrows says
+    stub = [cells.pop(0).text] if STUB_HEADING.search(fold(cells[0].text)) else [""]
+    values = width - 1
+    groups, lower = cells[: len(cells) - values], cells[len(cells) - values :]
+    if len(lower) != values or (groups and values % len(groups)):
+        return None
+    if len(groups) == 1 and header_year(groups[0].text) is None:
+        return None  # one group over every column is a period (2023年), not a title
+    if not groups:
+        return [*stub, *(cell.text for cell in lower)], index - first
+    span = values // len(groups)
+    texts = [group_and_sub(groups[i // span].text, cell.text, "") for i, cell in enumerate(lower)]
+    return [*stub, *texts], index - first
 
 
 def _header_over_values(
@@ -425,15 +490,16 @@ def _joined_rows(
     rows: Sequence[tuple[Line, list[Cell]]],
 ) -> list[tuple[Line, list[Cell]]]:
     """Rows broken over lines put back together: in a table whose rows open with their label,
-    a line that opens with a pipe goes on with the row above when that row's line ended with
-    one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`) and is still short of the width of the rows
-    that open with a label; the pipes between them close an empty cell."""
-    width = max((len(cells) for line, cells in rows if not opens_with_pipe(line)), default=0)
+    a line that opens with a pipe, or with a figure where a label should be, goes on with the
+    row above when that row's line ended with one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`;
+    `屯昌县 | 0.29 |` then `1.36 |`, `663.2 | 248.7 |`) and is still short of the width of the
+    rows that open with a label; the pipes between them close an empty cell."""
+    width = max((len(cells) for line, cells in rows if not _goes_on(line, cells)), default=0)
     joined: list[tuple[Line, list[Cell]]] = []
     for line, cells in rows:
         if (
             joined
-            and opens_with_pipe(line)
+            and _goes_on(line, cells)
             and joined[-1][0].text.rstrip()[-1:] in "|｜"
             and len(joined[-1][1]) + len(cells) <= width
         ):
@@ -442,6 +508,15 @@ def _joined_rows(
         else:
             joined.append((line, cells))
     return joined
+
+
+def _goes_on(line: Line, cells: Sequence[Cell]) -> bool:
+    """A line that goes on with the row above: it opens with a pipe, or with a figure that is
+    no year (a row of a table whose rows are years opens with its year)."""
+    if opens_with_pipe(line):
+        return True
+    first = fold(cells[0].clean) if cells else ""
+    return NUMBER_CELL.fullmatch(first) is not None and header_year(first) is None
 
 
 def _header_rejoined(rows: Sequence[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
