@@ -366,3 +366,32 @@ def test_a_period_over_its_sub_columns_beside_a_unit_column_names_both() -> None
     assert (facts["0.13个百分点"].unit, facts["0.13个百分点"].kind) == ("个百分点", "change")
     assert (facts["2.98"].value, facts["2290"].unit) == (29_800, "家次")
     assert "一" not in facts  # a dash set as the numeral
+
+
+def test_groups_of_two_years_and_a_growth_under_districts_give_each_its_year() -> None:
+    # The row labels' heading is 区 县; each group's growth compares its second year with
+    # its first, so it is the second year's.
+    cells = [
+        "2-40 卫生机构人员", "", "", "", "区 县", "卫生技术人员(人)", "#执业医师(人)",
+        "2006", "2007", "增长速度(%)", "2006", "2007", "增长速度(%)",
+        "全 市", "126903", "139275", "9.7", "52795", "54989", "4.2",
+        "东 城 区", "16255", "16639", "2.4", "6323", "6329", "0.1",
+        "宣 武 区", "7750", "8261", "6.6", "3122", "3121", "…",
+    ]  # fmt: skip
+    text = "".join(f"{cell} |\n" if cell else "|\n" for cell in cells)
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts(text)]
+    assert facts[:6] == [
+        ("126903", "人", "2006", "level"),
+        ("139275", "人", "2007", "level"),
+        ("9.7", "%", "2007", "change"),
+        ("52795", "人", "2006", "level"),
+        ("54989", "人", "2007", "level"),
+        ("4.2", "%", "2007", "change"),
+    ]
+    assert len(facts) == 17  # the dash (…) is no figure
+
+
+def test_a_growth_after_years_far_apart_is_over_all_of_them_and_has_no_year() -> None:
+    text = "地区 | GDP (1978) | GDP (2008) | 年均增幅(%)\n全国 | 3645.22 | 314045.43 | 9.92\n"
+    facts = {fact.text: fact.period for fact in rules_facts(text)}
+    assert facts == {"3645.22": "1978", "314045.43": "2008", "9.92": None}

@@ -909,10 +909,25 @@ _AGAINST_LAST_YEAR = re.compile(r"[比较为同占与](?:上年|去年)|同比")
 def _compared_column_year(table: Table, index: int) -> str | None:
     """The year of the column at `index` where it compares with last year and names no year
     of its own: the latest a column on its left names (2010年预算数 | 为上年执行数的%), not
-    the year compared with (2018年6月15日价格 | … | 2017年6月15日价格 | 与去年同期相比)."""
-    if not _AGAINST_LAST_YEAR.search(fold(table.columns[index].header)):
+    the year compared with (2018年6月15日价格 | … | 2017年6月15日价格 | 与去年同期相比). A
+    growth right after a year's column (`2006 | 2007 | 增长速度(%)`) compares that year with
+    the one before: it is the latest's too, where no column just before names another year
+    (`GDP (1978) | GDP (2008) | 年均增幅` is over thirty years)."""
+    header = fold(table.columns[index].header)
+    if not (_AGAINST_LAST_YEAR.search(header) or _growth_on_year_before(table, index)):
         return None
     return max((each.period for each in table.columns[:index] if each.period), default=None)
+
+
+def _growth_on_year_before(table: Table, index: int) -> bool:
+    """Whether the column at `index` is a growth right after a year's column, and the column
+    before that, if it names a year, names the year before."""
+    if index == 0 or not _CHANGE_HEADER.search(fold(table.columns[index].header)):
+        return False
+    years = [column.period for column in table.columns[max(index - 2, 0) : index]]
+    if years[-1] is None:
+        return False
+    return len(years) == 1 or years[0] is None or int(years[0]) == int(years[-1]) - 1
 
 
 def _relative_header_year(

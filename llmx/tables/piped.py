@@ -67,8 +67,9 @@ _CHANGED = re.compile(
 _ONE_AS_DASH = "一"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?")
-# The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份.
-_STUB = re.compile(r"指\s*标|项\s*目|名\s*称|年\s*份|年\s*度")
+# The header of the row labels' column: 指标, 项目, 名称 (行业名称), 年份; 地区 or 区县 alone
+# (地区生产总值 is a measure).
+_STUB = re.compile(r"指\s*标|项\s*目|名\s*称|年\s*份|年\s*度|^\s*(?:[地县]\s*区|区\s*县)\s*$")
 _SENTENCE = re.compile(r"[。；;！？]")
 # A sentence that opens a table, ending on a colon and maybe its unit: 如下表所示:(单位:元/公斤).
 _INTRODUCES = re.compile(r"[，,].*[:：]\s*(?:[(（][^()（）]*[)）])?\s*$")
@@ -363,6 +364,11 @@ def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
     return sum(any(cell.figured for cell in row[1:]) for row in rows)
 
 
+def _longer(rows: Rows, than: Rows) -> bool:
+    figures = [sum(cell.figured for row in each for cell in row[1:]) for each in (rows, than)]
+    return (_filled(rows), figures[0]) > (_filled(than), figures[1])
+
+
 def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
     """Where rows may open: at a label, or at a year for a table whose rows are years."""
     if years_down:
@@ -376,16 +382,19 @@ Rows = list[Sequence[PipedCell]]
 def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] | None:
     """(first cell, width, rows) of the longest run of rows: anchors the same distance apart,
     the cells between them numbers, dashes, units or empty, and numbers in every row but
-    the heads between them."""
+    the heads between them. Of two runs as long, the one holding more figures: a header's
+    `增长速度(%) | 2006 | 2007` read as rows holds fewer than the table's rows."""
     anchors = _anchors(run, years_down)
     best: tuple[int, int, Rows] | None = None
     index = 0
     while index + 1 < len(anchors):
         width = anchors[index + 1] - anchors[index]
         rows = _rows_from(run, anchors[index], width, years_down)
-        if _filled(rows) >= _ROWS_MIN and (best is None or _filled(rows) > _filled(best[2])):
+        if _filled(rows) >= _ROWS_MIN and (best is None or _longer(rows, best[2])):
             best = (anchors[index], width, rows)
-        index += max(len(rows), 1)
+        # On from the last row's anchor, not past it: a row too short at this width (`增长速度(%)
+        # | 2006 | 2007`, then `全 市` read as a head) may open the rows at the right one.
+        index += max(len(rows) - 1, 1)
     if best is None or years_down:
         return best
     first, width, rows = best

@@ -199,7 +199,7 @@ def column_of(header: str) -> Column:
         header,
         "value" if status or year or changes or indices else "other",
         status,
-        (year.group(1) or year.group(2) or year.group(3)) if year else None,
+        next(found for found in year.groups() if found) if year else None,
         split_header_unit(header),
     )
 
