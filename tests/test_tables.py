@@ -424,6 +424,33 @@ def test_a_title_above_a_header_written_a_cell_a_line_is_no_group_of_its_columns
     assert [cell.text for cell in table.rows[0].cells] == ["总 计", "95451", "80114"]
 
 
+def test_a_unit_cell_the_header_leaves_unnamed_gives_its_row_and_sub_items_their_unit() -> None:
+    # The header names the places alone and ends in an empty cell; most rows write their
+    # unit in brackets after the label, a `#` sub-item none (its parent's), and the next row
+    # that writes one heads a group of its own.
+    text = (
+        "| 指标 | 甲市 | 乙县 | |\n"
+        "| 全年供水总量 | (万立方米) | 18170 | 6311 |\n"
+        "| #生活用水量 | 7970 | 2047 | |\n"
+        "| 年末生活用水人口 | (万人) | 169.95 | 43.77 |\n"
+        "| 全年液化气供气总量 | (吨) | 60632 | 12899 |\n"
+        "| #家庭用量 | 55579 | 12512 | |\n"
+    )
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert facts == [
+        ("18170", 181_700_000, "立方米"),
+        ("6311", 63_110_000, "立方米"),
+        ("7970", 79_700_000, "立方米"),
+        ("2047", 20_470_000, "立方米"),
+        ("169.95", 1_699_500, "人"),
+        ("43.77", 437_700, "人"),
+        ("60632", 60632, "吨"),
+        ("12899", 12899, "吨"),
+        ("55579", 55579, "吨"),
+        ("12512", 12512, "吨"),
+    ]
+
+
 def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:
     text = "指标 | 本年 | 上年 |\n粮食产量(万吨) | 52.1 | 50.3 |\n| 3.6 | 3.1 |\n"
     [table] = find_tables(text)

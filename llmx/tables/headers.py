@@ -224,9 +224,12 @@ def unit_line_unit(source: str) -> Unit | None:
 
 
 def unit_of_words(words: str) -> Unit | None:
-    """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4)."""
-    bare = _one_language(LETTER_GAPS.sub("", fold(words).strip()))
+    """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4; `(万人)` in brackets)."""
+    bare = _one_language(LETTER_GAPS.sub("", _IN_BRACKETS.sub(r"\1", fold(words).strip())))
     return split_header_unit(f"({bare})") if bare else None
+
+
+_IN_BRACKETS = re.compile(r"^[(（]\s*([^()（）]*?)\s*[)）]$")
 
 
 # `亿澳门元/ 108 MOP`, `百分比 / %`: a unit in Chinese, then its English or symbol after a slash.

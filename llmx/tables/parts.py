@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from llmx.lines import Span
-from llmx.tables.headers import header_unit, parent_name
+from llmx.tables.headers import Unit, header_unit, parent_name, unit_of_words
 from llmx.tables.ledger import LedgerGrid
 from llmx.tables.outline import lineages
 from llmx.tables.pairs import PairGrid
@@ -79,7 +79,7 @@ def outline_parts(
         start = table.start if number == 0 else tables[-1].end
         end = table.end if number == len(parts) - 1 else rows[parts[number + 1][1][0]][0].start
         heads = [labels[index].text for index in chain]
-        units = [unit for head in heads if (unit := header_unit(head))]
+        units = [unit for index in chain if (unit := _head_unit(table, labels[index], rows[index]))]
         nearest = labels[chain[-1]].clean if chain else ""
         tables.append(
             replace(
@@ -97,12 +97,29 @@ def outline_parts(
     return tables
 
 
-def siblings_of_marked(labels: Sequence[Cell], depths: Sequence[int]) -> list[int]:
+def _head_unit(table: Table, label: Cell, row: Sequence[Cell]) -> Unit | None:
+    """The unit a head row writes: in its label (`人口(万人)`), or in its unit cell
+    (`全年自来水供水总量 | (万立方米)`)."""
+    cells = (
+        cell for cell, column in zip(row, table.columns, strict=False) if column.role == "unit"
+    )
+    return header_unit(label.text) or next(
+        (unit for cell in cells if (unit := unit_of_words(cell.clean))), None
+    )
+
+
+def siblings_of_marked(
+    labels: Sequence[Cell], depths: Sequence[int], unit_cells: Sequence[bool] = ()
+) -> list[int]:
     """On a page that lost its indents, `#` marks only the first sub-item (`卫生机构数(个)`,
     `# 医院`, `社区卫生服务中心`, …): the unmarked rows after it are its siblings, until a
-    row that writes its own unit heads the next group."""
+    row that writes its own unit, in its label or in its unit cell (`unit_cells`, one per
+    row, if the table has them), heads the next group."""
     found: list[int] = []
-    for label, depth in zip(labels, depths, strict=True):
-        inherits = found and found[-1] > depth and header_unit(label.text) is None
+    for index, (label, depth) in enumerate(zip(labels, depths, strict=True)):
+        writes_unit = header_unit(label.text) is not None or (
+            index < len(unit_cells) and unit_cells[index]
+        )
+        inherits = found and found[-1] > depth and not writes_unit
         found.append(found[-1] if inherits else depth)
     return found

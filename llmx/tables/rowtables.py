@@ -127,7 +127,12 @@ def _group_parts(table: Table) -> list[Table]:
         depths = [0 if head else 1 + next(under) for head in heads]
     elif not grouped and any(marked[1:]):
         # `# 食品制造业` then unmarked rows: sub-items, in the unit of the row they follow.
-        depths = siblings_of_marked(labels, [int(mark) for mark in marked])
+        units = [column.role == "unit" for column in table.columns]
+        unit_cells = [
+            any(unit and cell.clean for unit, cell in zip(units, cells, strict=False))
+            for cells in rows
+        ]
+        depths = siblings_of_marked(labels, [int(mark) for mark in marked], unit_cells)
     elif any(groups) and not all(groups):
         depths = [0 if group else 1 for group in groups]
     else:
@@ -273,6 +278,7 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         texts = grouped[0] if grouped else _header_texts(_spans_spread(headers, width), width)
         group_of = grouped[1] if grouped else []
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
+    texts, body = _unit_cells_unheaded(texts, body)
     above = lines_above(lines, first)
     unit_source = " ".join([*(line.text for line in above), *titles])
     table_unit = unit_line_unit(unit_source)
@@ -305,6 +311,31 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _unit_cells_unheaded(
+    texts: list[str], body: list[tuple[Line, list[Cell]]]
+) -> tuple[list[str], list[tuple[Line, list[Cell]]]]:
+    """A unit in brackets after most rows' labels (`全年自来水供水总量 | (万立方米) | 18170 | …`)
+    that the header gives no column, its last cell empty instead (`指标 | 金华市 | … | 磐安县 |
+    |`): a unit column after the labels' one, the rows without a unit (`#生活用水量 | 7970 |
+    …`) an empty cell there."""
+    if len(texts) < 3 or texts[-1] or not body:
+        return texts, body
+    units = [
+        len(cells) > 1 and _BRACKETED_UNIT.fullmatch(fold(cells[1].clean)) is not None
+        for _, cells in body
+    ]
+    if sum(units) * 2 <= len(units):
+        return texts, body
+    shifted = [
+        (line, cells if unit else [cells[0], Cell(cells[0].end, cells[0].end, ""), *cells[1:]])
+        for (line, cells), unit in zip(body, units, strict=True)
+    ]
+    return [texts[0], "单位", *texts[1:-1]], shifted
+
+
+_BRACKETED_UNIT = re.compile(r"[(（]\s*[^()（）\d]{1,8}\s*[)）]")
 
 
 def _header_a_cell_a_line(
