@@ -1052,6 +1052,23 @@ def test_one_cell_per_line_under_a_month_title_with_sub_items_marked_by_indent_a
     assert by_text["1478.53"].period == "2022"
 
 
+def test_a_measure_over_years_a_cell_per_line_names_every_row_and_the_unlabelled_total() -> None:
+    # The total's label was a line of spaces; the header's first cell is what every row counts.
+    text = (
+        "单位:万人次\n\n出院人数\n\n2010\n\n2011\n\n    \n\n182.8\n\n201.2\n\n"
+        "其中:医院\n\n170.9\n\n187.9\n\n      综合医院\n\n122.9\n\n134.1\n"
+    )
+    facts = [(f.text, f.value, f.unit, f.period, f.indicator) for f in rules_facts(text)]
+    assert facts == [
+        ("182.8", 1_828_000, "人次", "2010", "出院人数"),
+        ("201.2", 2_012_000, "人次", "2011", "出院人数"),
+        ("170.9", 1_709_000, "人次", "2010", "医院出院人数"),
+        ("187.9", 1_879_000, "人次", "2011", "医院出院人数"),
+        ("122.9", 1_229_000, "人次", "2010", "综合医院出院人数"),
+        ("134.1", 1_341_000, "人次", "2011", "综合医院出院人数"),
+    ]
+
+
 def test_one_cell_per_line_under_a_year_title_with_units_on_lines_of_their_own() -> None:
     cells = [
         "字号:", "上海市生产总值", "2020年", "指标名称", "总量", "(亿元)", "比上年同期增长",

@@ -136,6 +136,10 @@ def _stream_table(
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
+    unlabelled = _unlabelled_first_row(run, kinds, labels)
+    # The header's words over the labels then name what every row measures (`出院人数`).
+    measured = len(unlabelled[0]) > len(run)
+    run, kinds, labels = unlabelled
     titles = [cell.text for cell in run[:lead]]
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
     unit = unit_line_unit(" ".join(captions))
@@ -192,6 +196,7 @@ def _stream_table(
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
         unit=unit,
+        parent=header[0].clean if measured else "",
     )
 
 
@@ -219,6 +224,26 @@ def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
     if len(years) >= 2 and years[-1] + 1 < len(header):
         return list(header[: years[-1] + 1])
     return list(header)
+
+
+def _unlabelled_first_row(
+    run: Sequence[Cell], kinds: list[str], labels: int
+) -> tuple[Sequence[Cell], list[str], int]:
+    """A header of words then years (`出院人数`, `2007`, …, `2011`) over figures at once: the
+    first row's label was a line of spaces (the total's), gone from the run. It is put back,
+    empty, so the years stay the header's and the rows their width; the run, its kinds and
+    where the first row's label is, as `_stream_table` counts them (one past it)."""
+    years = labels
+    while years < len(run) and header_year(run[years].clean):
+        years += 1
+    if years - labels < 2 or labels == 0 or years == len(run) or kinds[years] != "number":
+        return run, kinds, labels
+    blank = Cell(run[years].start, run[years].start, "")
+    return (
+        [*run[:years], blank, *run[years:]],
+        [*kinds[:years], "label", *kinds[years:]],
+        years + 1,
+    )
 
 
 def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
