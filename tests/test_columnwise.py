@@ -223,3 +223,21 @@ def test_a_header_of_names_is_no_grid_when_the_figures_do_not_fill_its_columns()
     assert find_columnwise(short) == []
     dashes = _TIGHT.replace("23.40\n10.62\n2.91", "—\n—\n—")  # a column of no figures
     assert find_columnwise(dashes) == []
+
+
+def test_a_census_header_over_three_lines_names_each_column_by_its_group_and_year() -> None:
+    # The row labels' header, the groups, then each group's years, the figures straight after
+    # the labels, column after column.
+    text = (
+        "单位:人、%\n地 区\n人口数 比重[3]\n2020 年 2010 年 2020 年 2010 年\n"
+        "全 市\n沙坪街道\n龙口镇\n"
+        "530684\n240614\n32680\n494938\n197155\n36625\n"
+        "100.00\n45.34\n6.16\n100.00\n39.83\n7.40\n"
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    read = {f.text: (f.unit, f.period, f.indicator) for f in facts}
+    assert read["530684"] == ("人", "2020", "全市人口数")
+    assert read["494938"] == ("人", "2010", "全市人口数")
+    assert read["45.34"] == ("%", "2020", "沙坪街道比重")
+    assert read["7.40"] == ("%", "2010", "龙口镇比重")
+    assert len(facts) == 12

@@ -137,6 +137,37 @@ def _named_header(start: int, line: str) -> _Header | None:
     return _Header(spans[0], tuple(spans[1:]), ("",) * (len(spans) - 1))
 
 
+def _three_line_header(lines: Sequence[tuple[int, str]], index: int) -> _Header | None:
+    """A census table's header over three lines: the row labels' (`地 区`), the groups
+    (`人口数 比重[3]`), then each group's years (`2020 年 2010 年 2020 年 2010 年`): a
+    column per group and year, named by its group."""
+    if index + 2 >= len(lines):
+        return None
+    (stub_start, stub_line), (start, names_line), (years_start, years_line) = lines[
+        index : index + 3
+    ]
+    stub = stub_line.strip()
+    if not stub or len(stub) > _STUB_MAX or re.search(r"\d", stub):
+        return None
+    groups = _named_header(start, f"地 {names_line}")  # a stand-in for the stub it names
+    years = [
+        (years_start + m.start(), m.group(1))
+        for m in re.finditer(r"((?:19|20)\d{2})\s*年?", years_line)
+    ]
+    if groups is None or not years or re.sub(r"(?:19|20)\d{2}\s*年?|\s", "", years_line):
+        return None
+    each, rest = divmod(len(years), len(groups.headers))
+    if rest or each < 1 or len(years) < _COLUMNS_MIN:
+        return None
+    first = stub_start + stub_line.index(stub)
+    shifted = tuple((begin - 2, end - 2) for begin, end in groups.headers)
+    return _Header(
+        (first, first + len(stub)),
+        tuple(shifted[column // each] for column in range(len(years))),
+        tuple(year for _, year in years),
+    )
+
+
 def _label(start: int, line: str) -> Span | None:
     """A row label's span, less the footnote marks after it; None if the line is no label."""
     words = line.strip()
@@ -173,11 +204,13 @@ def _grid_at(
     start, line = lines[index]
     header = _header(start, line)
     named = header is None
+    position = index + 1
+    if header is None and (header := _three_line_header(lines, index)) is not None:
+        position = index + 3
     header = header or _named_header(start, line)
     if header is None:
         return None
     labels: list[Span] = []
-    position = index + 1
     while position < len(lines) and len(labels) <= _LABELS_MAX:
         label = _label(*lines[position])
         if label is None:
