@@ -16,6 +16,7 @@ from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
 from llmx.tables import Table, find_tables
+from llmx.tables.headers import listed_for_columns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
 LAYOUTS = {
@@ -449,6 +450,38 @@ def test_a_unit_cell_the_header_leaves_unnamed_gives_its_row_and_sub_items_their
         ("55579", 55579, "吨"),
         ("12512", 12512, "吨"),
     ]
+
+
+def test_aligned_rows_under_header_words_a_space_apart_take_the_listed_units_by_column() -> None:
+    # A yearbook sheet from a PDF: its header words one space apart over two lines, the
+    # total's row unlabelled; 个 and 张 go to the columns that count no persons, in order.
+    text = (
+        "17-6  卫生机构、床位和人员情况\n"
+        "         (2023) 单位:个、张、人\n"
+        "  机构数 床位数 人员数\n"
+        "卫生技术人员 管理人员\n"
+        "           3186        27840        31832        25381        1770\n"
+        "一、医院          92        19833        17965        15127        1210\n"
+        "    综合医院          53         9955        10765         9106         667\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.indicator) for f in rules_facts(text)]
+    assert facts[:5] == [
+        ("3186", "个", "2023", "机构数"),
+        ("27840", "张", "2023", "床位数"),
+        ("31832", "人", "2023", "人员数"),
+        ("25381", "人", "2023", "卫生技术人员"),
+        ("1770", "人", "2023", "管理人员"),
+    ]
+    assert len(facts) == 15
+
+
+def test_listed_units_pair_with_columns_only_one_to_one_besides_persons() -> None:
+    listed = ("个、张、人", 1.0)
+    assert listed_for_columns(listed, ["机构数", "床位数", "人员数", "管理人员"]) == [
+        ("个", 1.0), ("张", 1.0), ("人", 1.0), ("人", 1.0),
+    ]  # fmt: skip
+    assert listed_for_columns(listed, ["机构数", "人员数"]) is None  # 张 for no column
+    assert listed_for_columns(("个、张", 1.0), ["机构数", "床位数", "人员数"]) is None
 
 
 def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:

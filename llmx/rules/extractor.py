@@ -310,8 +310,12 @@ def _amounts_near(
             yield amount
 
 
-# The year a table's title names: `2023年`, or a year and its month (`旅游基本情况 2005.8`).
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)")
+# The year a table's title names: `2023年`, a year and its month (`旅游基本情况 2005.8`), or a
+# year alone in brackets (a yearbook sheet's `(2023)`).
+_TITLE_YEAR = re.compile(
+    r"((?:19|20)\d{2})年|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)"
+    r"|[(（]((?:19|20)\d{2})[)）]"
+)
 
 
 def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:

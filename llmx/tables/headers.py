@@ -7,6 +7,7 @@ the `Unit` pair every table module shares is declared here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from llmx.folding import fold
 from llmx.lines import (
@@ -92,6 +93,22 @@ def listed_for_row(unit: Unit, label: str) -> Unit | None:
     if len(persons) != 1 or len(others) != 1:
         return None
     return persons[0] if _NAMES_PERSONS.search(fold(label)) else others[0]
+
+
+def listed_for_columns(unit: Unit, headers: Sequence[str]) -> list[Unit] | None:
+    """Of a unit line listing units of persons and of other things (`单位:个、张、人` over
+    机构数, 床位数, 人员数, 卫生技术人员, …), each column's: persons where its header names
+    them, the others in the order listed to the other columns, one each; None where the
+    list and the columns do not pair so."""
+    amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
+    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
+    others = iter([each for each in amounts if each[0] not in _PERSON_UNITS])
+    named = [_NAMES_PERSONS.search(fold(header)) is not None for header in headers]
+    if len(persons) != (1 if any(named) else 0) or len(amounts) - len(persons) != named.count(
+        False
+    ):
+        return None
+    return [persons[0] if person else next(others) for person in named]
 
 
 _PERSON_UNITS = ("人", "人次")

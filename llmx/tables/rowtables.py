@@ -25,6 +25,7 @@ from llmx.tables.headers import (
     group_and_sub,
     header_unit,
     header_year,
+    listed_for_columns,
     unit_line_unit,
 )
 from llmx.tables.numericrows import is_unit_word
@@ -246,6 +247,8 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
             continue
         body.append((line, cells))
         periods[line.start] = last_periods
+    if not header_rows and body and layout == "spaces":
+        return _table_under_words(text, lines, first, last, body)
     if not header_rows or not body:
         return None
     width = max(len(cells) for _, cells in header_rows)
@@ -336,6 +339,45 @@ def _unit_cells_unheaded(
 
 
 _BRACKETED_UNIT = re.compile(r"[(（]\s*[^()（）\d]{1,8}\s*[)）]")
+
+
+def _table_under_words(
+    text: str, lines: Sequence[Line], first: int, last: int, body: list[tuple[Line, list[Cell]]]
+) -> Table | None:
+    """Aligned rows under a header whose words a PDF set a single space apart, over one or
+    more lines (`机构数 床位数 人员数` over `卫生技术人员 其他技术人员 管理人员 工勤人员`): the
+    header's words in order name the value columns, when there are as many as the widest
+    row has figures after its label."""
+    above = lines_above(lines, first)
+    heads: list[str] = []
+    for line in reversed(above):
+        words = line.text.split()
+        if not words or any(re.search(r"\d|[:：]", word) for word in words):
+            break
+        heads[:0] = words
+    widest_line, widest = max(body, key=lambda row: len(row[1]))
+    if len(heads) != len(widest) - 1 or len(heads) < 2:
+        return None
+    captions = [line.text for line in above]
+    unit = unit_line_unit(" ".join(captions))
+    units = listed_for_columns(unit, heads) if unit else None
+    if units is None:
+        return None  # figures of a header's words with no unit to read them in
+    columns = (
+        Column("", "indicator", None, None, None),
+        *(Column(head, "value", None, None, each) for head, each in zip(heads, units, strict=True)),
+    )
+    grid = [display_span(text, widest_line.start, cell) for cell in widest]
+    rows = tuple(Row(tuple(_fitted(text, line, cells, len(widest), grid))) for line, cells in body)
+    return Table(
+        body[0][0].start,
+        lines[last - 1].start + len(lines[last - 1].text),
+        captions[0].strip() if captions else "",
+        columns,
+        rows,
+        layout="spaces",
+        unit=unit,
+    )
 
 
 def _header_a_cell_a_line(
