@@ -380,6 +380,11 @@ def _table_under_words(
     )
 
 
+# Cells of a header written a cell a line: bounded, so a run of thousands of one-cell lines,
+# looked at from each of them in turn, costs a bounded look each.
+_STACKED_CELLS_MAX = 40
+
+
 def _header_a_cell_a_line(
     rows: Sequence[tuple[Line, list[Cell]]], index: int
 ) -> tuple[list[str], int] | None:
@@ -392,7 +397,11 @@ def _header_a_cell_a_line(
     first = index
     while index < len(rows) and not has_data(rows[index][1]):
         line_cells = rows[index][1]
-        if _filled_width(line_cells) != 1 or SENTENCE.search(line_cells[0].text):
+        if (
+            _filled_width(line_cells) != 1
+            or SENTENCE.search(line_cells[0].text)
+            or len(cells) == _STACKED_CELLS_MAX
+        ):
             return None
         cells.append(line_cells[0])
         index += 1
