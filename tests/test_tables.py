@@ -1102,6 +1102,32 @@ def test_a_measure_over_years_a_cell_per_line_names_every_row_and_the_unlabelled
     ]
 
 
+def test_a_group_over_two_cells_a_cell_per_line_is_placed_where_its_parts_sum() -> None:
+    # 占总人口比重 spans 男 and 女, 性别比 its own column: only that placing makes the parts of
+    # the group sum to 100 in every row, so the columns are named so.
+    text = (
+        "表3-1 各地区人口性别构成\n单位:%\n地区\n占总人口比重\n性别比\n男\n女\n"
+        "全 省\n53.02\n46.98\n112.86\n海口市\n52.52\n47.48\n110.60\n"
+        "三亚市\n53.85\n46.15\n116.70\n"
+    )
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "地区", "占总人口比重 男", "占总人口比重 女", "性别比",
+    ]  # fmt: skip
+    facts = {f.text: (f.unit, f.kind) for f in rules_facts(text)}
+    assert facts["53.02"] == ("%", "share")
+    assert facts["112.86"] == ("", "level")  # a ratio on a base of 100
+
+
+def test_a_flattened_group_no_placing_of_which_sums_is_left_unnamed() -> None:
+    text = (
+        "单位:%\n地区\n占总人口比重\n性别比\n男\n女\n"
+        "甲\n50.0\n40.0\n112.86\n乙\n52.52\n37.48\n110.60\n丙\n53.85\n36.15\n116.70\n"
+    )
+    headers = [column.header for table in find_tables(text) for column in table.columns]
+    assert "占总人口比重 男" not in headers
+
+
 def test_one_cell_per_line_under_a_year_title_with_units_on_lines_of_their_own() -> None:
     cells = [
         "字号:", "上海市生产总值", "2020年", "指标名称", "总量", "(亿元)", "比上年同期增长",

@@ -31,7 +31,7 @@ from llmx.tables.headers import (
 from llmx.tables.parts import outline_parts, siblings_of_marked
 from llmx.tables.rowlines import Line
 from llmx.tables.serials import without_serials
-from llmx.tables.table import Cell, Column, Row, Table, units_rejoined
+from llmx.tables.table import Cell, Column, Row, Table, figure_value, units_rejoined
 from llmx.tables.taken import TakenSpans
 from llmx.vocabulary import is_fact_unit
 
@@ -171,8 +171,8 @@ def _stream_table(
         # Groups over repeated sub-columns: the rows count the columns, as below.
         values = _stream_values(kinds, labels)
         named = [cell.clean for cell in header if not UNIT_LINE.fullmatch(fold(cell.clean))]
-        grouped = _grouped_names(named, values)
-        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped else []
+        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1)
+        grouped = _grouped_names(named, values) or _summed_group_names(named, grouped_rows)
         if grouped and grouped_rows:
             rows = grouped_rows
             columns = stream_columns(grouped, body_of(rows))
@@ -273,6 +273,41 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
 
 
 _PANELS_MAX = 3
+
+
+def _summed_group_names(cells: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str] | None:
+    """The column names of a header of two rows flattened a cell per line, one upper cell a
+    group over the lower ones, the others over one column each (`地区`, `占总人口比重`, `性别比`,
+    then `男`, `女`): which upper cell is the group the body tells, the group's parts summing
+    in every row to 100 or to another of the row's figures (53.02 + 46.98 = 100). Taken only
+    where one placing of the group fits so; None otherwise."""
+    values = len(rows[0]) - 1 if rows else 0
+    if len(rows) < STREAM_ROWS_MIN or len(cells) != values + 2:
+        return None
+    figures = [[figure_value(cell.clean) for cell in row[1:]] for row in rows]
+    fits: list[list[str]] = []
+    for uppers in range(2, len(cells) - 2):
+        lowers = cells[1 + uppers :]
+        for group in range(uppers):
+            parts = range(group, group + len(lowers))
+            if all(_sums(row, parts) for row in figures):
+                names = list(cells[1 : 1 + uppers])
+                joined = [group_and_sub(names[group], lower) for lower in lowers]
+                fits.append([cells[0], *names[:group], *joined, *names[group + 1 :]])
+    return fits[0] if len(fits) == 1 else None
+
+
+def _sums(row: Sequence[float | None], parts: range) -> bool:
+    """Whether the row's figures at `parts` sum to 100 or to another of its figures."""
+    found = [row[index] for index in parts]
+    if any(value is None for value in found):
+        return False
+    total = sum(value for value in found if value is not None)
+    others = [value for index, value in enumerate(row) if index not in parts and value]
+    return any(abs(total - whole) <= _SUM_TOLERANCE * max(1.0, whole) for whole in [100.0, *others])
+
+
+_SUM_TOLERANCE = 0.001  # the rounding of the parts
 
 
 def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[str]:
