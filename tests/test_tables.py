@@ -484,6 +484,28 @@ def test_listed_units_pair_with_columns_only_one_to_one_besides_persons() -> Non
     assert listed_for_columns(("个、张", 1.0), ["机构数", "床位数", "人员数"]) is None
 
 
+def test_header_rows_wrapped_under_a_spanning_stub_go_right_as_far_as_their_units_say() -> None:
+    # 地 区 spans the three header rows; the wrapped words and units of the others come packed
+    # to the left. The hours belong to the last two columns: the first has its unit (套) already.
+    text = (
+        "| 地 区 | 公共广播节目套数 | 全年公共广播 | 全年制作广播 |\n"
+        "| (套) | 节目播出时间 | 节目时间 | |\n"
+        "| (小时) | (小时) | ||\n"
+        "| 总 计 | 2587 | 13057496 | 6936960 |\n"
+        "| 北 京 | 18 | 120292 | 118222 |\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "地 区",
+        "公共广播节目套数(套)",
+        "全年公共广播节目播出时间(小时)",
+        "全年制作广播节目时间(小时)",
+    ]
+    assert [(f.text, f.unit) for f in rules_facts(text)][:3] == [
+        ("2587", "套"), ("13057496", "小时"), ("6936960", "小时"),
+    ]  # fmt: skip
+
+
 def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:
     text = "指标 | 本年 | 上年 |\n粮食产量(万吨) | 52.1 | 50.3 |\n| 3.6 | 3.1 |\n"
     [table] = find_tables(text)

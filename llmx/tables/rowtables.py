@@ -492,8 +492,11 @@ def _rows_above_separator(lines: Sequence[Line]) -> int:
 
 def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
     """Header rows under a first cell that spanned them all (`年份` over `机构数 | 医院 | … |
-    |`, `(个) | (个) | … | |`): a page that lost the span moved their cells one column left,
-    leaving the last empty; each such row is put back one column right."""
+    |`, `(个) | (个) | … | |`): a page that lost the span moved their cells left, leaving the
+    last empty; each such row is put back right, one column, or as many as its empty cells at
+    the end where one would give a column a second unit (`地 区 | 套数 | 播出时间 | 制作时间`
+    over `(套) | 节目播出时间 | 节目时间 |` over `(小时) | (小时) | |`: the hours go under the
+    last two columns, the first has its unit already)."""
     first = headers[0] if headers else []
     if len(headers) < 2 or len(first) != width:
         return list(headers)
@@ -503,9 +506,29 @@ def _rowspan_restored(headers: Sequence[list[Cell]], width: int) -> list[list[Ce
     for cells in headers[1:]:
         moved = len(cells) == width and cells[0].clean and not cells[-1].clean
         if moved and not STUB_HEADING.fullmatch(cells[0].clean):
-            cells = [Cell(cells[0].start, cells[0].start, ""), *cells[:-1]]
+            cells = _moved_right(restored, cells)
         restored.append(list(cells))
     return restored
+
+
+def _moved_right(above: Sequence[Sequence[Cell]], cells: Sequence[Cell]) -> list[Cell]:
+    """`cells` moved right past the empty cells at their end: by one column, or by the fewest
+    that gives no column a unit under the unit it has."""
+    trailing = len(cells) - _filled_width(cells)
+    has_unit = [
+        any(_is_unit_cell(row[i]) for row in above if i < len(row)) for i in range(len(cells))
+    ]
+    for shift in range(1, trailing + 1):
+        moved = [Cell(cells[0].start, cells[0].start, "")] * shift + list(
+            cells[: len(cells) - shift]
+        )
+        if not any(has_unit[i] and _is_unit_cell(cell) for i, cell in enumerate(moved)):
+            return moved
+    return [Cell(cells[0].start, cells[0].start, ""), *cells[:-1]]
+
+
+def _is_unit_cell(cell: Cell) -> bool:
+    return bool(cell.clean) and _BRACKETED_UNIT.fullmatch(fold(cell.clean)) is not None
 
 
 def _is_caption_row(cells: Sequence[Cell]) -> bool:
