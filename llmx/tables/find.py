@@ -124,6 +124,7 @@ from llmx.tables.rowtables import row_tables
 from llmx.tables.streamtables import stream_tables
 from llmx.tables.table import Cell, Table, row_column
 from llmx.tables.taken import TakenSpans
+from llmx.tables.yearlines import year_line_tables
 from llmx.tables.yearrowtables import year_row_tables
 
 
@@ -195,6 +196,9 @@ _READINGS: tuple[Reading, ...] = (
     # looking there first could only join a table to the short lines around it.
     partial(stream_tables, across_blanks=True),
     _on_text(figure_row_tables),
+    # Rows of a year and figures one space apart under header words a space apart: late, so
+    # a bilingual yearbook sheet the readings above read whole stays theirs.
+    year_line_tables,
     # Last, rows of periods under no header that no reading above took (a yearbook's header
     # the page scattered over blank lines): their figures, named by nothing.
     _on_text(partial(period_tables, headless=True)),
