@@ -520,3 +520,36 @@ def test_cells_a_line_each_that_do_not_repeat_under_every_year_are_no_grid() -> 
         "无 锡 市 655.30 498.03 76.0 657.45 501.50 76.3\n"
     )
     assert find_yearbooks(text) == []
+
+
+def test_a_header_of_chinese_headings_alone_names_a_column_each() -> None:
+    # No years over the columns: their headings (after the English `Item`) are their names,
+    # each with its unit, and the rows' English is left out of their labels.
+    text = (
+        "7-13  2019年农村常住居民人均收支情况\n"
+        "    Item 绝对数(元) 增长率(%) 构成(%)\n"
+        "Level(yuan) Growth Rate(%) Composition(%)\n"
+        "可支配收入 Disposable Income 11499 10.6 100.0\n"
+        "  工资性收入  Income of Wages and Salaries 3617 18.7 31.5\n"
+        "  经营净收入  Net Business Income 4297 10.0 37.4\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.indicator) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("11499", "元", "2019", "可支配收入"),  # 绝对数: the level itself
+        ("10.6", "%", "2019", "可支配收入增长率"),
+        ("100.0", "%", "2019", "可支配收入构成"),
+    ]
+    assert len(facts) == 9
+
+
+def test_headings_over_more_header_lines_than_one_are_not_read_as_named_columns() -> None:
+    # 以上年同期为100的指数 heads two columns (3月, 1-3月) on the line below: the headings
+    # alone do not count the columns.
+    text = (
+        "指  标  名  称 以上年同期为100的指数 以上月价格为100的指数\n"
+        "3月 1-3月\n"
+        "居民消费价格总指数 102.2 101.6 99.5\n"
+        "     # 服务价格指数 102.0 102.0 98.7\n"
+        "   生活用品及服务 101.1 101.8 98.4\n"
+    )
+    assert not any(table.layout == "yearbook" for table in find_tables(text))

@@ -391,6 +391,9 @@ def _grid_at(
     if grouped is not None:
         return _body(text, lines, grouped[0], index + 1, grouped[1])
     first = _header_tokens(lines[index][1])
+    named = _named_columns(first) if first and not _years_of(first) else None
+    if named is not None and _rows_follow(lines, index, len(named)):
+        return _body(text, lines, index, index + 1, named)
     if not first or _years_of(first) < _YEARS_MIN:
         return None
     between: list[tuple[str, str]] = []
@@ -423,6 +426,36 @@ def _grid_at(
     if columns is None:
         return None
     return _body(text, lines, index, body_start, columns)
+
+
+def _named_columns(tokens: Sequence[tuple[str, str]]) -> tuple[YearbookColumn, ...] | None:
+    """A header of Chinese headings alone, its English left out (`Item 绝对数(元) 增长率(%)
+    构成(%)`): a column per heading, less the row labels' heading (项目, 指标) opening it."""
+    headings = [_spaceless(word) for _, word in tokens]
+    if headings and STUB_HEADING.match(headings[0]):
+        headings = headings[1:]
+    if not _NAMED_MIN <= len(headings) <= _NAMED_MAX:
+        return None
+    if any(not HAS_CJK.search(_TRAILING_BRACKET.sub("", heading)) for heading in headings):
+        return None  # a line of units alone (`(亿元) (亿元)`) under the names
+    return tuple(YearbookColumn(heading, "") for heading in headings)
+
+
+_NAMED_MIN = 2
+_NAMED_MAX = 8
+
+
+def _rows_follow(lines: Sequence[tuple[int, str]], index: int, width: int) -> bool:
+    """Whether the line at `index` is no row, and the first line below it that is neither
+    blank nor English is a row of `width` figures."""
+    if _body_line(*lines[index]) is not None:
+        return False
+    for start, line in lines[index + 1 : index + 1 + _QUIET_MAX + 1]:
+        if not line.strip() or _ENGLISH_LINE.fullmatch(line.strip()):
+            continue
+        body = _body_line(start, line)
+        return body is not None and len(body.values) == width
+    return False
 
 
 def _year_groups(
