@@ -410,6 +410,23 @@ def test_a_row_whose_cells_go_on_a_line_each_under_a_header_written_a_cell_a_lin
     assert by_text["3.87"].indicator == "海外旅游者接待过夜人数"
 
 
+def test_ranked_rows_that_open_with_their_rank_are_not_joined_to_the_row_above() -> None:
+    # `1 | 银川市 | 288.2 |` opens with a figure but holds its label: a row of its own, though
+    # the wider table right under the ranking leaves room to join it to the row above.
+    text = (
+        "排行 | 地区 | 年末常住人口(万人) |\n"
+        "1 | 银川市 | 288.2 |\n2 | 吴忠市 | 139.2 |\n3 | 固原市 | 114.8 |\n"
+        "城市 | 2015年 | 2016年 | 2017年 | 2018年 | 2019年 |\n"
+        "银川市 | 2164119 | 2191098 | 2225391 | 2250560 | 2293085 |\n"
+    )
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("288.2", 2_882_000, "人"),
+        ("139.2", 1_392_000, "人"),
+        ("114.8", 1_148_000, "人"),
+    ]
+
+
 def test_a_title_above_a_header_written_a_cell_a_line_is_no_group_of_its_columns() -> None:
     text = (
         "收养类单位基本情况(2003年) |\n"

@@ -616,12 +616,17 @@ def _joined_rows(
 
 
 def _goes_on(line: Line, cells: Sequence[Cell]) -> bool:
-    """A line that goes on with the row above: it opens with a pipe, or with a figure that is
-    no year (a row of a table whose rows are years opens with its year)."""
+    """A line that goes on with the row above: it opens with a pipe, or holds figures alone,
+    the first no year (a row of a table whose rows are years opens with its year; a ranked
+    row, `1 | 银川市 | 288.2`, holds its label)."""
     if opens_with_pipe(line):
         return True
-    first = fold(cells[0].clean) if cells else ""
-    return NUMBER_CELL.fullmatch(first) is not None and header_year(first) is None
+    words = [fold(cell.clean) for cell in cells if cell.clean]
+    return (
+        bool(words)
+        and all(NUMBER_CELL.fullmatch(word) for word in words)
+        and header_year(words[0]) is None
+    )
 
 
 def _header_rejoined(rows: Sequence[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
