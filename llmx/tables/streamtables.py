@@ -171,8 +171,11 @@ def _stream_table(
         # Groups over repeated sub-columns: the rows count the columns, as below.
         values = _stream_values(kinds, labels)
         named = [cell.clean for cell in header if not UNIT_LINE.fullmatch(fold(cell.clean))]
-        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1)
-        grouped = _grouped_names(named, values) or _summed_group_names(named, grouped_rows)
+        grouped = _grouped_names(named, values)
+        # One group over the lower cells, the rest a column each: a cell more than the columns.
+        summed = grouped is None and len(named) == values + 2
+        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped or summed else []
+        grouped = grouped or (_summed_group_names(named, grouped_rows) if summed else None)
         if grouped and grouped_rows:
             rows = grouped_rows
             columns = stream_columns(grouped, body_of(rows))
@@ -281,8 +284,7 @@ def _summed_group_names(cells: Sequence[str], rows: Sequence[Sequence[Cell]]) ->
     then `男`, `女`): which upper cell is the group the body tells, the group's parts summing
     in every row to 100 or to another of the row's figures (53.02 + 46.98 = 100). Taken only
     where one placing of the group fits so; None otherwise."""
-    values = len(rows[0]) - 1 if rows else 0
-    if len(rows) < STREAM_ROWS_MIN or len(cells) != values + 2:
+    if len(rows) < STREAM_ROWS_MIN or any(len(row) != len(cells) - 1 for row in rows):
         return None
     figures = [[figure_value(cell.clean) for cell in row[1:]] for row in rows]
     fits: list[list[str]] = []
