@@ -523,6 +523,24 @@ def test_header_rows_wrapped_under_a_spanning_stub_go_right_as_far_as_their_unit
     ]  # fmt: skip
 
 
+def test_groups_over_years_repeated_with_no_corner_cell_in_either_header_row() -> None:
+    # Neither header row keeps the cell over the row labels: each upper cell is a group over
+    # the two years the lower row repeats.
+    text = (
+        "机构数(个) | 床位数(张) | |||\n"
+        "2013年 | 2012年 | 2013年 | 2012年 | |\n"
+        "总计 | 31001 | 31054 | 368287 | 333135 |\n"
+        "医院 | 1490 | 1426 | 286183 | 255888 |\n"
+    )
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)][:4]
+    assert facts == [
+        ("31001", "个", "2013"),
+        ("31054", "个", "2012"),
+        ("368287", "张", "2013"),
+        ("333135", "张", "2012"),
+    ]
+
+
 def test_a_full_row_that_opens_with_a_pipe_is_not_joined_to_the_row_above() -> None:
     text = "指标 | 本年 | 上年 |\n粮食产量(万吨) | 52.1 | 50.3 |\n| 3.6 | 3.1 |\n"
     [table] = find_tables(text)

@@ -706,9 +706,13 @@ def _grouped_headers(
         return None
     upper = [cell.text for cell in header_rows[0] if cell.text]
     lower = [cell.text for cell in header_rows[1] if cell.text]
-    if upper and not STUB_HEADING.search(fold(upper[0])) and len(upper) + len(lower) <= width:
+    if (
+        upper
+        and not STUB_HEADING.search(fold(upper[0]))
+        and (len(upper) + len(lower) <= width or _repeated_under(upper, lower, width))
+    ):
         # `总收入 | 其中:` over `医疗收入 | 财政补助收入 | …`: the page left out the empty cell
-        # over the row labels too.
+        # over the row labels too; so too `机构数(个) | 床位数(张)` over `2013年 | 2012年` twice.
         upper = ["", *upper]
     values = width - 1  # the first upper cell heads the row labels
     leaves = values - len(lower)
@@ -749,6 +753,18 @@ def _grouped_headers(
         if best is None or fit > best[0]:
             best = (fit, headers, group_of)
     return (best[1], best[2]) if best else None
+
+
+def _repeated_under(upper: Sequence[str], lower: Sequence[str], width: int) -> bool:
+    """Whether the lower row names every value column, its names repeated once per upper cell:
+    each upper cell a group, none over the row labels."""
+    span, rest = divmod(len(lower), len(upper))
+    return (
+        len(lower) == width - 1
+        and len(upper) > 1
+        and not rest
+        and list(lower[:span]) * len(upper) == list(lower)
+    )
 
 
 def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
