@@ -591,6 +591,7 @@ def _pipe_cells(text: str, start: int, end: int, *, closed: bool = True) -> list
 
 def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
     rows: list[FigureRow] = []
+    headed, looked = False, 0  # whether a row of no figures is among rows[:looked]
     header: list[Span] = []
     years: tuple[str, ...] = ()
     labels: list[Span] = []
@@ -631,7 +632,11 @@ def _stream_grid(text: str, cells: Sequence[Span]) -> FigureGrid | None:
                 own = _own_labels(text, labels)
                 if len(own) < len(labels):
                     _caption_or_header(text, labels[: -len(own)], rows, header, years)
-                depth = 1 if any(not row.cells for row in rows) else 0
+                # Rows only grow: a head (a row of no figures) once met stays met, so only the
+                # rows since the last look are looked at.
+                headed = headed or any(not row.cells for row in rows[looked:])
+                looked = len(rows)
+                depth = 1 if headed else 0
                 rows.append(FigureRow(_label_of(text, own), tuple(run), depth, unit))
                 labels = []
             elif labels:

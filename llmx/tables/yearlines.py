@@ -51,7 +51,8 @@ def year_line_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
 def _row_run(lines: Sequence[Line], index: int, taken: TakenSpans) -> list[list[Cell]]:
     """The rows from `index` on, each a year and as many figures as the first."""
     rows: list[list[Cell]] = []
-    for line in lines[index:]:
+    for position in range(index, len(lines)):
+        line = lines[position]
         found = _YEAR_ROW.fullmatch(line.text) if line.start not in taken else None
         if found is None:
             break
