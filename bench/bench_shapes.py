@@ -108,6 +108,24 @@ def fused_rows(size: int, rng: random.Random) -> str:
     return header + "".join(f"勞動力 {run}\n" for run in runs)
 
 
+def one_cell_pipe_lines(size: int, rng: random.Random) -> str:
+    """Words a line each, each closed by a pipe, then two rows: a header written a cell a line
+    that never ends, looked for again from each of its lines."""
+    return "".join(f"项{index} |\n" for index in range(size)) + "甲 | 1 | 2 |\n乙 | 3 | 4 |\n"
+
+
+def rows_a_cell_a_line(size: int, rng: random.Random) -> str:
+    """Pipe rows each broken after its first figure, the rest a line each."""
+    rows = (f"行{index} | {_number(rng)} |\n{_number(rng)} |\n" for index in range(size))
+    return "指标 | 本年 | 上年 |\n" + "".join(rows)
+
+
+def year_lines(size: int, rng: random.Random) -> str:
+    """Rows of a year and figures one space apart under header words one space apart."""
+    rows = (f"{1900 + index % 100} {_number(rng)} {_number(rng)}\n" for index in range(size))
+    return "能源生产 电力生产\n弹性系数 弹性系数\n" + "".join(rows)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -120,6 +138,9 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "header words between pipe runs": headers_between_pipe_runs,
     "one run of digits": digit_run,
     "figures run together under half-years": fused_rows,
+    "one-cell pipe lines over two rows": one_cell_pipe_lines,
+    "pipe rows broken a cell a line": rows_a_cell_a_line,
+    "year rows one space apart": year_lines,
 }
 
 
