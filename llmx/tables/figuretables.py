@@ -31,6 +31,7 @@ from llmx.tables.headers import (
     Unit,
     counted_unit_in,
     header_unit,
+    repeats,
     unit_of_words,
 )
 from llmx.tables.numericrows import CONTINUED_LINES, FigureGrid, find_figure_rows, is_unit_word
@@ -447,7 +448,7 @@ def _named_columns(
         if (unit := header_unit(match.group())) is not None
     ]
     span = width // len(units) if units and width % len(units) == 0 else 0
-    grouped = span > 1 and len(years) == width and list(years) == list(years[:span]) * len(units)
+    grouped = span > 1 and len(years) == width and repeats(years, len(units))
     if len(units) != width and not grouped:
         return None
     named: list[tuple[str, Unit | None]] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 from llmx.folding import fold
 from llmx.lines import (
@@ -361,3 +362,15 @@ def group_and_sub(group: str, sub: str, between: str = " ") -> str:
 
 
 _TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
+
+
+def repeats(names: Sequence[_Name], times: int) -> bool:
+    """Whether `names` are one run of names said `times` times over: sub-columns repeated once
+    per group (`本期 | 同期` under each of `累计 | 当月`), panels side by side."""
+    if times < 1:
+        return False
+    size, rest = divmod(len(names), times)
+    return not rest and list(names) == list(names[:size]) * times
+
+
+_Name = TypeVar("_Name")

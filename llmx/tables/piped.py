@@ -52,6 +52,7 @@ from itertools import product
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
+from llmx.tables.headers import repeats
 from llmx.tables.serials import without_serials
 from llmx.vocabulary import is_fact_unit
 
@@ -364,9 +365,9 @@ def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
     return sum(any(cell.figured for cell in row[1:]) for row in rows)
 
 
-def _longer(rows: Rows, than: Rows) -> bool:
-    figures = [sum(cell.figured for row in each for cell in row[1:]) for each in (rows, than)]
-    return (_filled(rows), figures[0]) > (_filled(than), figures[1])
+def _size(rows: Rows) -> tuple[int, int]:
+    """How long a run of rows is: its rows that hold a figure, then its figures."""
+    return _filled(rows), sum(cell.figured for row in rows for cell in row[1:])
 
 
 def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
@@ -386,12 +387,14 @@ def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] |
     `增长速度(%) | 2006 | 2007` read as rows holds fewer than the table's rows."""
     anchors = _anchors(run, years_down)
     best: tuple[int, int, Rows] | None = None
+    best_size = (0, 0)
     index = 0
     while index + 1 < len(anchors):
         width = anchors[index + 1] - anchors[index]
         rows = _rows_from(run, anchors[index], width, years_down)
-        if _filled(rows) >= _ROWS_MIN and (best is None or _longer(rows, best[2])):
-            best = (anchors[index], width, rows)
+        size = _size(rows)
+        if size[0] >= _ROWS_MIN and (best is None or size > best_size):
+            best, best_size = (anchors[index], width, rows), size
         # On from the last row's anchor, not past it: a row too short at this width (`增长速度(%)
         # | 2006 | 2007`, then `全 市` read as a head) may open the rows at the right one.
         index += max(len(rows) - 1, 1)
@@ -523,7 +526,7 @@ def _groups_after(
         return None
     names, subs = cells[1 + leaves : 1 + leaves + groups], cells[1 + leaves + groups :]
     if groups > 1:
-        fits = all(subs[i].words == subs[i % width].words for i in range(len(subs)))
+        fits = repeats([sub.words for sub in subs], groups)
     else:
         fits = _YEAR.search(names[0].words) is not None
     if not fits or {name.words for name in names} & {sub.words for sub in subs}:

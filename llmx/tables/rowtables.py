@@ -26,6 +26,7 @@ from llmx.tables.headers import (
     header_unit,
     header_year,
     listed_for_columns,
+    repeats,
     unit_line_unit,
 )
 from llmx.tables.numericrows import is_unit_word
@@ -82,7 +83,7 @@ def _side_by_side(table: Table) -> list[Table]:
         (
             size
             for size in range(_PANEL_WIDTH_MIN, len(headers) // 2 + 1)
-            if len(headers) % size == 0 and headers == headers[:size] * (len(headers) // size)
+            if len(headers) % size == 0 and repeats(headers, len(headers) // size)
         ),
         None,
     )
@@ -595,16 +596,19 @@ def _joined_rows(
     rows: Sequence[tuple[Line, list[Cell]]],
 ) -> list[tuple[Line, list[Cell]]]:
     """Rows broken over lines put back together: in a table whose rows open with their label,
-    a line that opens with a pipe, or with a figure where a label should be, goes on with the
-    row above when that row's line ended with one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`;
-    `屯昌县 | 0.29 |` then `1.36 |`, `663.2 | 248.7 |`) and is still short of the width of the
-    rows that open with a label; the pipes between them close an empty cell."""
-    width = max((len(cells) for line, cells in rows if not _goes_on(line, cells)), default=0)
+    a line that opens with a pipe, or holds figures alone, goes on with the row above when
+    that row's line ended with one (`甲县 | 12 | 30 |` then `| 4.1 | 56 |`; `屯昌县 | 0.29 |`
+    then `1.36 |`, `663.2 | 248.7 |`) and is still short of the width of the rows that open
+    with a label; the pipes between them close an empty cell."""
+    goes_on = [_goes_on(line, cells) for line, cells in rows]
+    width = max(
+        (len(cells) for (_, cells), on in zip(rows, goes_on, strict=True) if not on), default=0
+    )
     joined: list[tuple[Line, list[Cell]]] = []
-    for line, cells in rows:
+    for (line, cells), on in zip(rows, goes_on, strict=True):
         if (
             joined
-            and _goes_on(line, cells)
+            and on
             and joined[-1][0].text.rstrip()[-1:] in "|｜"
             and len(joined[-1][1]) + len(cells) <= width
         ):
@@ -720,7 +724,7 @@ def _grouped_headers(
     if groups < 1 or leaves < 0 or len(lower) % groups:
         return None
     span = len(lower) // groups
-    if groups > 1 and lower[:span] * groups != lower:
+    if groups > 1 and not repeats(lower, groups):
         if leaves:
             return None
         # Every upper cell a group over as many lower cells, each naming its own (本年 |
@@ -758,13 +762,7 @@ def _grouped_headers(
 def _repeated_under(upper: Sequence[str], lower: Sequence[str], width: int) -> bool:
     """Whether the lower row names every value column, its names repeated once per upper cell:
     each upper cell a group, none over the row labels."""
-    span, rest = divmod(len(lower), len(upper))
-    return (
-        len(lower) == width - 1
-        and len(upper) > 1
-        and not rest
-        and list(lower[:span]) * len(upper) == list(lower)
-    )
+    return len(lower) == width - 1 and len(upper) > 1 and repeats(lower, len(upper))
 
 
 def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
@@ -822,7 +820,7 @@ def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[lis
             continue
         group = len(lower) // spanning
         names = [cell.clean for cell in lower]
-        if group < 2 or names != names[:group] * spanning or len(upper) >= width:
+        if group < 2 or not repeats(names, spanning) or len(upper) >= width:
             continue
         open_cells = [i for i in range(1, len(upper)) if header_unit(upper[i].text) is None]
         runs = [i for i in open_cells if all(i + k in open_cells for k in range(spanning))]

@@ -25,6 +25,7 @@ from llmx.tables.headers import (
     header_unit,
     header_year,
     outside_brackets,
+    repeats,
     unit_line_unit,
     unit_of_words,
 )
@@ -268,7 +269,7 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
         if rest or heading not in (0, 1):
             continue
         names, subs = cells[heading : heading + groups], cells[heading + groups :]
-        if any(subs[i] != subs[i % width] for i in range(values)):
+        if not repeats(subs, groups):
             continue
         joined = [group_and_sub(name, sub) for name in names for sub in subs[:width]]
         return [*cells[:heading], *joined] if heading else ["", *joined]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from llmx.folding import fold
 from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.headers import header_unit, unbracketed, unit_of_words
+from llmx.tables.headers import header_unit, repeats, unbracketed, unit_of_words
 from llmx.tables.rowlines import Line
 from llmx.tables.table import Cell, Column, Row, Table
 from llmx.tables.taken import TakenSpans
@@ -124,7 +124,7 @@ def _group_above(run: Sequence[Cell], begin: int, first: int) -> str:
             break
         letters = cell.clean + letters
     for size in range(1, len(letters) + 1):
-        if len(letters) % size == 0 and letters == letters[:size] * (len(letters) // size):
+        if len(letters) % size == 0 and repeats(letters, len(letters) // size):
             return letters[:size] if size > 1 else ""
     return ""
 
