@@ -33,6 +33,20 @@ def test_keeps_amounts_and_growth_rates_with_their_units() -> None:
     assert all(f.status == "actual" and f.period == "2023" for f in facts)
 
 
+def test_a_growth_rate_whose_percent_sign_was_dropped_is_still_a_percent() -> None:
+    facts = _facts("地方财政收入2026.8亿元,增长10.3。农民人均纯收入11986元,实际增长9.7和13.4。")
+    assert [(f.text, f.unit, f.kind) for f in facts if f.unit == "%"] == [
+        ("10.3", "%", "change"),
+        ("9.7", "%", "change"),
+        ("13.4", "%", "change"),
+    ]
+
+
+def test_a_bare_figure_after_growth_that_names_its_unit_later_is_not_a_percent() -> None:
+    text = "分别拉动经济增长2.4、-7.1和4.8个百分点。卫生机构增加17273,其中医院增加12。"
+    assert "%" not in [f.unit for f in _facts(text)]
+
+
 def test_a_plan_section_states_targets_for_the_plan_year() -> None:
     [fact] = _facts("地区生产总值增长6.5%左右。", part=PLAN)
     assert (fact.status, fact.period, fact.qualifier) == ("target", "2024", "左右")

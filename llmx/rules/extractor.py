@@ -187,6 +187,8 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
             continue
         if filters.is_zero_outcome(folded, quantity) or filters.is_index_level(folded, quantity):
             quantity = replace(quantity, has_unit=True)
+        elif filters.percent_sign_dropped(folded, quantity):
+            quantity = replace(quantity.with_unit("%"), has_unit=True)
         quantity = filters.unit_from_context(folded, quantity)
         if not quantity.has_unit or (quantity.magnitude and not quantity.unit):
             continue  # a bare number, or a magnitude with no unit anywhere (50亿企业)

@@ -121,6 +121,10 @@ _MONEY_CONTEXT = re.compile(
     r"|预算|财政|税|岁出|岁入|补助|进账|短绌"
 )
 _SENTENCE_MAX = 200
+# 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
+_GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
+_GROWTH_REACH = 12
+_CLAUSE_ENDS_AFTER = re.compile(r"[。；;，,]|[和、]-?\d+(?:\.\d+)?[。；;，,]")
 _MORE_DIGITS_AFTER = re.compile(r"[^\S\n]?\d")
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
@@ -375,6 +379,20 @@ def is_index_level(folded: str, quantity: Quantity) -> bool:
                 and bool(_PRICE_INDEX_BEFORE.search(_before(folded, quantity, 3)))
             )
         )
+    )
+
+
+def percent_sign_dropped(folded: str, quantity: Quantity) -> bool:
+    """增长10.3。, 实际增长9.7和13.4。: a growth rate whose writer dropped the % sign, read as a
+    percent (GUIDELINES, round 38). Only right after 增长 or 下降 and before the clause ends:
+    增加17273 is a count, 提高1.1 may be points, 拉动增长2.4、…4.8个百分点 names its unit later."""
+    return (
+        quantity.shape == "number"
+        and not quantity.has_unit
+        and not quantity.magnitude
+        and not quantity.chinese
+        and bool(_GROWTH_RIGHT_BEFORE.search(_before(folded, quantity, _GROWTH_REACH)))
+        and bool(_CLAUSE_ENDS_AFTER.match(folded, quantity.end))
     )
 
 
