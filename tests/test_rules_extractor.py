@@ -47,6 +47,15 @@ def test_a_bare_figure_after_growth_that_names_its_unit_later_is_not_a_percent()
     assert "%" not in [f.unit for f in _facts(text)]
 
 
+def test_people_counted_in_wan_with_no_unit_word_are_persons() -> None:
+    text = "贫困人口减少25万,城镇新增就业66.13万人,有12.8万下岗人员实现了再就业。"
+    assert [(f.text, f.value, f.unit) for f in _facts(text)] == [
+        ("25万", 250000, "人"),
+        ("66.13万人", 661300, "人"),
+        ("12.8万", 128000, "人"),
+    ]
+
+
 def test_a_plan_section_states_targets_for_the_plan_year() -> None:
     [fact] = _facts("地区生产总值增长6.5%左右。", part=PLAN)
     assert (fact.status, fact.period, fact.qualifier) == ("target", "2024", "左右")

@@ -121,6 +121,9 @@ _MONEY_CONTEXT = re.compile(
     r"|预算|财政|税|岁出|岁入|补助|进账|短绌"
 )
 _SENTENCE_MAX = 200
+# 贫困人口减少25万, 有12.8万下岗人员, 100万贫困人口: people counted in 万 with no 人 after it.
+_PEOPLE_RIGHT_BEFORE = re.compile(r"(?:人口|人数|人员)(?:减少|增加|超过|逾|达到?|为)?$")
+_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口)")
 # 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
 _GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
 _GROWTH_REACH = 12
@@ -486,6 +489,10 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         return quantity
     if _MORE_DIGITS_AFTER.match(folded, quantity.end):
         return quantity  # 歲出編列302億1,292萬9,000元: the first part of one sum, no sum itself
+    if _PEOPLE_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)) or (
+        _PEOPLE_RIGHT_AFTER.match(folded, quantity.end)
+    ):
+        return replace(quantity.with_unit("人"), has_unit=True)
     # Bounded: a sentence is read back at most _SENTENCE_MAX characters, never to the start.
     window = max(0, quantity.start - _SENTENCE_MAX)
     sentence_start = max(folded.rfind(mark, window, quantity.start) for mark in "。；\n")
