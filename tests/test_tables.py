@@ -410,6 +410,25 @@ def test_a_row_whose_cells_go_on_a_line_each_under_a_header_written_a_cell_a_lin
     assert by_text["3.87"].indicator == "海外旅游者接待过夜人数"
 
 
+def test_rows_every_one_of_which_the_page_broke_the_same_way_are_joined_whole() -> None:
+    # No row is whole on its line: each label row holds one figure and goes on over two lines
+    # of figures, so the rows that open with a label cannot give the table's width.
+    text = (
+        "本 月 |\n比上年同月 |\n本月止累计 |\n比上年同期 | |\n"
+        "一、接待过夜游客(人次) | 11178898 |\n-14.85 |\n93378082 | 9.02 |\n"
+        "1、入境游客 | 1674624 |\n-53.35 |\n14860410 | 9.71 |\n"
+        "其中:台湾同胞 | 151442 |\n-63.89 |\n1607296 | -1.88 |\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind) for f in facts[:4]] == [
+        ("11178898", "人次", "level"),
+        ("14.85", "%", "change"),
+        ("93378082", "人次", "level"),
+        ("9.02", "%", "change"),
+    ]
+    assert len(facts) == 12
+
+
 def test_ranked_rows_that_open_with_their_rank_are_not_joined_to_the_row_above() -> None:
     # `1 | 银川市 | 288.2 |` opens with a figure but holds its label: a row of its own, though
     # the wider table right under the ranking leaves room to join it to the row above.

@@ -604,6 +604,7 @@ def _joined_rows(
     width = max(
         (len(cells) for (_, cells), on in zip(rows, goes_on, strict=True) if not on), default=0
     )
+    width = max(width, _broken_row_width(rows, goes_on))
     joined: list[tuple[Line, list[Cell]]] = []
     for (line, cells), on in zip(rows, goes_on, strict=True):
         if (
@@ -617,6 +618,30 @@ def _joined_rows(
         else:
             joined.append((line, cells))
     return joined
+
+
+def _broken_row_width(rows: Sequence[tuple[Line, list[Cell]]], goes_on: Sequence[bool]) -> int:
+    """The width of rows every one of which the page broke the same way (`入境游客 | 1674624 |`,
+    `-53.35 |`, `14860410 | 9.71 |`): where at least three rows open with a label, each then
+    goes on over lines of figures, and all come to the same number of cells, that number; else
+    0. No row is whole there, so the rows that open with a label cannot give the width."""
+    totals: list[int] = []  # one per row that opens with a label and holds a figure
+    widths: list[int] = []
+    open_row = False
+    for (_, cells), on in zip(rows, goes_on, strict=True):
+        if not on:
+            open_row = has_data(cells)
+            if open_row:
+                totals.append(len(cells))
+                widths.append(len(cells))
+        elif open_row:
+            totals[-1] += len(cells)
+    if len(totals) < _BROKEN_ROWS_MIN or len(set(totals)) != 1 or totals[0] <= max(widths):
+        return 0
+    return totals[0]
+
+
+_BROKEN_ROWS_MIN = 3
 
 
 def _goes_on(line: Line, cells: Sequence[Cell]) -> bool:
