@@ -96,6 +96,7 @@ UNITS: tuple[Unit, ...] = (
     _("斤", P, per=True),
     _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),
+    _("℃", P), _("摄氏度", P),  # weather reports: 平均气温14.0℃
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
     _("公吨", P), _("标立方米", P), _("分贝", P),  # Taiwan's 公噸; 噪声66.0分贝
     _("微克", P), _("毫克", P), _("μg", P), _("mg", P),  # concentrations: 37微克/立方米, 58μg/m3

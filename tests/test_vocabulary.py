@@ -108,3 +108,27 @@ def test_potted_plants_are_counted_in_pots_but_a_basin_is_no_unit() -> None:
     text = "盆栽观赏植物31.96万盆，增长1.2%；境内有3盆地。"
     found = [(q.text, q.value, q.unit) for q in find_quantities(text)]
     assert found == [("31.96万盆", 319600, "盆"), ("1.2%", 1.2, "%"), ("3", 3, "")]
+
+
+def test_temperatures_are_a_physical_level_in_degrees_celsius() -> None:
+    text = "本年平均气温14.0℃,比历年平均值12.7℃偏高1.3℃;最低气温零下5摄氏度。"
+    found = [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
+    assert found == [
+        ("14.0℃", 14.0, "℃"),
+        ("12.7℃", 12.7, "℃"),
+        ("1.3℃", 1.3, "℃"),
+        ("5摄氏度", 5, "摄氏度"),
+    ]
+    assert vocabulary.family_of("℃") is Family.PHYSICAL
+
+
+def test_weather_against_its_normal_is_a_change() -> None:
+    text = "本年平均气温14.0℃,比历年平均值12.7℃偏高1.3℃。降水量542.0mm,偏多73.6mm。"
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.kind) for f in facts] == [
+        ("14.0℃", "level"),
+        ("12.7℃", "level"),
+        ("1.3℃", "change"),
+        ("542.0mm", "level"),
+        ("73.6mm", "change"),
+    ]

@@ -175,6 +175,7 @@ _MOVED_REACH = 14
 _NET_CHANGE = re.compile(
     r"(?:增收|减收|增支|减支|增产|减产|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?"
     r"|删减|削减|核减|缩减"  # a budget cut by a council: 刪減5萬元
+    r"|偏高|偏低|偏多|偏少"  # weather against its normal: 比历年平均值12.7℃偏高1.3℃
     r"|净迁[出入移](?:人口|人数)?(?:为|达)?"  # net migration, like 净增
     r"|超(?:年初|调整)?预算)了?$"
     # 自然增长人口1011人: a natural increase is the change of the population (GUIDELINES).
