@@ -740,6 +740,13 @@ def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() ->
     assert indicators["49.6"] == "三次产业结构(第三产业)"
 
 
+def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_year() -> None:
+    text = "杭锦后旗2021年统计公报\n三次产业结构由上年的38.8:17.0:44.2演进为39.7:18.1:42.2。\n"
+    periods = {key: f.period for key, f in _facts(text).items()}
+    years = [periods[term] for term in ("38.8", "44.2", "39.7", "42.2")]
+    assert years == ["2020", "2020", "2021", "2021"]
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

@@ -166,7 +166,7 @@ _COMPLETION_OF_BUDGET = re.compile(
 _PLAN_MEASURED_AGAINST = re.compile(r"(?:预算|计划|目标|指标|任务)(?:数|为)?$")
 _SHARE_OF_IT_AFTER = re.compile(r"\s*的\s*\d")
 _MOVED_TO = re.compile(
-    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小|调整)(?:到|至|为)(?:(?:19|20)\d\d年的)?$"
+    r"(?:提高|降低|下降|上升|提升|增加|减少|增长|扩大|缩小|调整|演进)(?:到|至|为)(?:(?:19|20)\d\d年的)?$"
     r"|由(?:上年)?的?$"
 )
 _MOVED_REACH = 14
@@ -450,7 +450,7 @@ _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$
 # Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变"
-    r"|发展|变|增|降|升)(?:到|至|为)|调整(?=\d))"  # 由上年的16.8∶50.1∶33.1调整15.4∶51.9∶32.7
+    r"|发展|演进|变|增|降|升)(?:到|至|为)|调整(?=\d))"  # 由上年的16.8∶50.1∶33.1调整15.4∶51.9∶32.7
 )
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
