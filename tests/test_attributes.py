@@ -747,6 +747,18 @@ def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_
     assert years == ["2020", "2020", "2021", "2021"]
 
 
+def test_goals_set_for_the_coming_five_years_have_no_year_but_this_years_do() -> None:
+    text = (
+        "贵阳市2017年政府工作报告\n"
+        "今后五年主要目标是:力争创新发展更加强劲。全市生产总值总量突破5500亿元,"
+        "森林覆盖率超过50%。\n"
+        "为未来五年描绘蓝图:今年地区生产总值预期增长12%。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert (periods["5500亿元"], periods["50%"]) == (None, None)
+    assert periods["12%"] == "2017"
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

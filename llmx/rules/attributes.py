@@ -60,6 +60,8 @@ _MOVED_FROM_BASE = re.compile(_CHANGE_VERBS + r"|高|低|快|慢|持平|相比|�
 _SPAN_OF_YEARS = re.compile(
     r"(?:[两三四五六七八九十]+|(?<!\d)\d{1,2})年(?:间|来)|[一二三四五六七八九十]{1,2}五”?(?:期间|时期)"
 )
+# The years a paragraph's goals are set for: 今后五年, 未来五年.
+_COMING_YEARS = re.compile(r"(?:今后|未来)(?:[两三四五六七八九十]|\d{1,2})年")
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
 _SPAN_WORDS = re.compile(r"累计|总投资|截至")
 # Spans inside one year, which leave a figure the year's: 1-12月份累计, 截至9月底, 上半年.
@@ -510,6 +512,13 @@ def period_of(
         folded, line_start, start
     ):
         return None  # 五年来,…建成现代农业示范园区7个: a paragraph on the five years
+    if (
+        status == "target"
+        and (coming := _COMING_YEARS.search(folded, line_start, start))
+        and not _YEAR_IN_SENTENCE.search(folded, coming.end(), start)
+        and not _RELATIVE_YEAR.search(folded, coming.end(), start)
+    ):
+        return None  # 今后五年…的主要目标是:…总量突破5500亿元: a goal for the five years
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
         return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
