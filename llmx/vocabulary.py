@@ -383,6 +383,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("全年预算", "target", _HR),
     Cue("调整预算", "target", _CL | _HR),
     Cue("修订预算", "target", _HR),  # 修訂預算 1999-2000: the year's budget as revised
+    Cue("追加", "target", _CL | _HR),  # 追加歲入預算3億元: a supplementary budget
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
     Cue("计划草案", "target", _HD),

@@ -759,6 +759,30 @@ def test_goals_set_for_the_coming_five_years_have_no_year_but_this_years_do() ->
     assert periods["12%"] == "2017"
 
 
+def test_a_budget_speech_plans_its_year_and_a_forecast_naming_no_year_is_a_goal() -> None:
+    text = (
+        "二零一九/二零年度财政预算\n"
+        "182. 二零一九/二零年度的总收入预计为六千二百六十一亿元。"
+        "入息及利得税预计为二千三百五十九亿元。"
+        "地价收入预算为一千四百三十亿元。\n"
+    )
+    attributes = {key: (f.status, f.period) for key, f in _facts(text).items()}
+    assert attributes["二千三百五十九亿元"] == ("target", "2019")
+    assert attributes["一千四百三十亿元"] == ("target", "2019")
+
+
+def test_a_revised_budget_is_a_goal_but_an_outcome_against_it_is_a_result() -> None:
+    text = (
+        "某市2009年财政收支情况\n"
+        "政府收入的修订预算为6827亿港元。该年度的开支较修订预算减少了22亿元。"
+        "追加歲入預算3億元。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert statuses["6827亿港元"] == "target"
+    assert statuses["22亿元"] == "actual"
+    assert statuses["3億元"] == "target"
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

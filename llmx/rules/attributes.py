@@ -210,6 +210,8 @@ _AGAINST_PLAN = re.compile(
     r"(?:完成|超过?|占|实现|达到|高于|低于)[^，。；]{0,6}(?:计划|目标)[^，。；]{0,3}$"
     # 比预期目标高1.5个百分点: a result against the goal.
     r"|比[^，。；]{0,6}(?:计划|目标)(?:高|低|多|少|快|慢)出?了?$"
+    # 开支较修订预算减少了22亿元: a year's outcome against its budget as revised.
+    r"|(?:比对?|较)(?:修订|调整)预算[^，。；\d]{0,6}$"
 )
 # 收入超预算1.66亿元: by how much the result passed the budget.
 _OVER_BUDGET = re.compile(r"超(?:年初|调整)?预算$")
@@ -231,9 +233,11 @@ _PLANNED_NEAR = re.compile(
 _BUDGET_CUES = [cue for cue in STATUS_CUES if cue.scope == Scope.CLAUSE | Scope.HEADER]
 _BUDGETED_NEAR = re.compile(
     # 安排预算稳定调节基金 is money put into the stabilisation fund: spent, not budgeted.
+    # 政府收入的修订预算为6827亿港元: a budget as revised (but 较修订预算减少, a result against it)
     rf"(?:{alternation(cue_words(_BUDGET_CUES, 'target', Scope.CLAUSE)).pattern}|预算为"
+    r"|(?<![比较对])修订预算"
     r"|安排(?!预算稳定调节基金)|(?:收入|支出)预算数?)"
-    r"[^，。；\d]{0,10}$"
+    r"[^，。；,;\d]{0,10}$"
 )
 # 人大批准的一般公共预算收入为115.4亿元, 执行中按法定程序调整为114.7亿元: the budget as
 # approved and as adjusted, before the result.
@@ -299,6 +303,7 @@ def status_of(
     # A figure for a year after the one reported on is a goal (2024年,全省将…40%以上), but a
     # stock as of a date is counted, whatever year it is (截至2014年底,…保有量为3辆).
     ahead = False
+    stated = None
     if context.plan_year:
         stated = _opening_year(
             folded, bounds, quantity.start, across_semicolons=True
@@ -307,12 +312,15 @@ def status_of(
         ahead = ahead and not re.search(rf"{_AS_OF}{stated}年", sentence)
     forecast = _FORECAST.search(near)
     if forecast:
-        # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target.
+        # 预计2024年…60亿元 in a plan is a forecast of the plan year: a target. So is one that
+        # names no year in a budget for its year (二零一九/二零年度财政预算: 入息及利得税预计为
+        # 二千三百五十九亿元), while 预计政府2015/2016年度盈余 closes the year before it.
         planned = _FORECAST_OF_PLAN_YEAR.search(near)
         ahead = ahead or bool(
             planned and context.plan_year and planned.group(1) >= context.plan_year
         )
-        return "target" if ahead else "actual"
+        unnamed = context.planned and stated is None and not _YEAR_IN_SENTENCE.search(sentence)
+        return "target" if ahead or unnamed else "actual"
     if _PLAN_MEASURED_AGAINST.search(near) and _SHARE_OF_IT_AFTER.match(folded, quantity.end):
         return "target"
     if (

@@ -248,7 +248,10 @@ def _years(text: str) -> DocumentContext:
         report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
     if plan is None and report is not None:
         plan = str(int(report) + 1)
-    return DocumentContext(report, plan, written, planned=budget is not None)
+    # 二零一九/二零年度财政预算: a budget speech's title; its figures are that year's plan,
+    # as a department's budget's are, but for those its clauses say were reached.
+    speech = any(m.group(0).endswith("财政预算") for m in _PLAN_TITLE.finditer(title))
+    return DocumentContext(report, plan, written, planned=budget is not None or speech)
 
 
 # The year each national census counts (its standard time, 2020年11月1日零时, 2023年末),
