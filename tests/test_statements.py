@@ -103,3 +103,25 @@ def test_a_row_sits_under_its_groups_and_its_label_goes_on_to_the_next_line() ->
 
 def test_rows_of_dashes_alone_are_no_statement() -> None:
     assert find_statements("港幣百萬元\n外來 - -\n本地 - -\n") == []
+
+
+def test_columns_whose_names_and_units_the_page_wrote_a_cell_a_line_are_read_in_order() -> None:
+    text = (
+        "表一:綜合帳目(臨時數字)\n"
+        " \n"
+        "  二○三一年三月\n"
+        "港幣百萬元\n"
+        "二○三○至三一年度\n"
+        "港幣百萬元\n"
+        "收入 89,180.8 564,911.8\n"
+        "開支 (82,894.9) (753,223.5)\n"
+        "     \n"
+        "發行政府債券的\n"
+        "收入\n"
+        "5,766.6 130,036.1\n"
+    )
+    [grid] = find_statements(text)
+    assert grid.headers == ("二○三一年三月", "二○三○至三一年度")
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert facts[:2] == [("89,180.8", 89_180_800_000, "元"), ("564,911.8", 564_911_800_000, "元")]
+    assert len(facts) == 6

@@ -119,12 +119,16 @@ def _grid_at(
     columns = _units_line(lines[index][1])
     if columns is None:
         return None
+    stacked = _stacked_units(lines, index) if len(columns) == 1 else None
+    first = index + 1
+    if stacked is not None:
+        columns, first = stacked[0], stacked[2]
     rows: list[StatementRow] = []
     last = index
     heads: list[str] = []  # the groups the rows below sit in (財務安排, 本地)
     group = ""  # the last group a rule closed, whose total (總額) comes after the rule
     after_row = False  # a label alone right after a row is that row's label going on
-    for position in range(index + 1, len(lines)):
+    for position in range(first, len(lines)):
         start, line = lines[position]
         row = _ROW.match(line)
         if row is None:
@@ -150,10 +154,39 @@ def _grid_at(
     if sum(any(row.cells) for row in rows) < _ROWS_MIN:
         return None  # rows of dashes alone (外來 - -) are no figures
     headers, title, top = _headers(lines, index, columns)
+    if stacked is not None:
+        headers, title, top = stacked[1], None, index - 1 if stacked[1][0] else index
     end = max(cell[1] for row in rows for cell in row.cells if cell)
     units = tuple(column.unit for column in columns)
     grid = StatementGrid(lines[top][0], end, headers, units, tuple(rows), title)
     return grid, last + 1
+
+
+def _stacked_units(
+    lines: Sequence[tuple[int, str]], index: int
+) -> tuple[list[_Column], tuple[str, ...], int] | None:
+    """Columns a header wrote a cell a line, each column's name over its unit (`二○二五年三月`,
+    `港幣百萬元`, `二○二四至二五年度`, `港幣百萬元`), from the first unit at line `index`: the
+    columns, their headers, and the line the rows start at; None for fewer than two. The
+    columns stand nowhere on screen, so a row must give each its cell, as such a page does."""
+    above = lines[index - 1][1].strip() if index else ""
+    headers = [above if _LABEL.match(above) and not _PROSE.search(above) else ""]
+    units = [lines[index][1].strip()]
+    position = index + 1
+    while position + 1 < len(lines):
+        name, unit = lines[position][1], lines[position + 1][1]
+        if not _LABEL.match(name) or _units_line(name) or _PROSE.search(name):
+            break
+        found = _units_line(unit)
+        if found is None or len(found) != 1:
+            break
+        headers.append(name.strip())
+        units.append(unit.strip())
+        position += 2
+    if len(units) < _ROWS_MIN:
+        return None
+    columns = [_Column(unit, at, at) for at, unit in enumerate(units)]
+    return columns, tuple(headers), position
 
 
 def _placed(
