@@ -783,6 +783,22 @@ def test_a_revised_budget_is_a_goal_but_an_outcome_against_it_is_a_result() -> N
     assert statuses["3億元"] == "target"
 
 
+def test_a_hong_kong_stock_at_a_date_before_april_closes_the_fiscal_year_before() -> None:
+    text = (
+        "二零零九至一零年度财务状况的临时数字\n"
+        "该年度有259亿港元的盈余。财政储备在二零一零年三月三十一日为5,203亿元。"
+        "财政储备在2010年6月30日为5,300亿元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["5,203亿元"] == "2009"
+    assert periods["5,300亿元"] == "2010"
+
+
+def test_a_stock_at_the_end_of_march_elsewhere_is_the_calendar_years() -> None:
+    text = "某市2010年统计公报\n截至2010年3月31日,全市人口为520万人。\n"
+    assert _facts(text)["520万人"].period == "2010"
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

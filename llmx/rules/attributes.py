@@ -60,6 +60,10 @@ _MOVED_FROM_BASE = re.compile(_CHANGE_VERBS + r"|高|低|快|慢|持平|相比|�
 _SPAN_OF_YEARS = re.compile(
     r"(?:[两三四五六七八九十]+|(?<!\d)\d{1,2})年(?:间|来)|[一二三四五六七八九十]{1,2}五”?(?:期间|时期)"
 )
+# A day of January to March, before Hong Kong's fiscal year closes: 3月31日, 一月三十一日, 3月底.
+_BEFORE_APRIL = re.compile(
+    r"(?:0?[123]|[一二三])月(?:[0-3]?\d日|[一二三]?十?[一二三四五六七八九]?日|底|末)"
+)
 # The years a paragraph's goals are set for: 今后五年, 未来五年.
 _COMING_YEARS = re.compile(r"(?:今后|未来)(?:[两三四五六七八九十]|\d{1,2})年")
 # Spans that a stated year narrows to that year (2020年1-6月累计完成 is 2020's).
@@ -545,6 +549,8 @@ def period_of(
         return None
     dating = "" if moved_from else clause
     stated = _stated_year(folded, bounds, start, dating, in_clause, status, context, bool(base))
+    if stated and context.fiscal_year_ends_in_march and _before_april(clause, stated):
+        return _year_before(stated)  # 财政储备在2010年三月三十一日为…: fiscal 2009's
     if stated:
         return _year_before(stated) if base and not in_clause else stated
     default = section_status(section, context)
@@ -571,6 +577,13 @@ def period_of(
 # The part of a department's budget or final accounts on its offices and staff (GUIDELINES,
 # round 20: its counts have no period where no year is stated).
 _OFFICES_HEADING = re.compile(r"机构设置|人员情况|人员构成")
+
+
+def _before_april(clause: str, year: str) -> bool:
+    """Whether the clause dates its figure by a day of January to March of `year`."""
+    written = f"{year}年"
+    at = clause.rfind(written)
+    return at >= 0 and bool(_BEFORE_APRIL.match(clause, at + len(written)))
 
 
 def _is_plan_year(year: str | None, context: DocumentContext) -> bool:

@@ -55,6 +55,8 @@ _BUDGET_DRAWN_UP = re.compile(
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
 _BASE_MARKS = ("比", "较")
+# 港元, 港币: a Hong Kong government's page, whose fiscal year ends in March.
+_HONG_KONG_DOLLARS = re.compile(r"港元|港币")
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
 # before it, as a work report is given early in the year it plans for.
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
@@ -113,6 +115,8 @@ class DocumentContext:
     # The title names a budget for its year (2020年“三公”经费预算, 2023年部门预算): a figure is
     # planned unless a heading over it reports its execution.
     planned: bool = False
+    # Hong Kong's fiscal year runs April to March: a stock at 31 March closes the year before.
+    fiscal_year_ends_in_march: bool = False
 
     @classmethod
     def of(cls, text: str) -> DocumentContext:
@@ -251,7 +255,14 @@ def _years(text: str) -> DocumentContext:
     # 二零一九/二零年度财政预算: a budget speech's title; its figures are that year's plan,
     # as a department's budget's are, but for those its clauses say were reached.
     speech = any(m.group(0).endswith("财政预算") for m in _PLAN_TITLE.finditer(title))
-    return DocumentContext(report, plan, written, planned=budget is not None or speech)
+    hong_kong = bool(_HONG_KONG_DOLLARS.search(fold(text)))
+    return DocumentContext(
+        report,
+        plan,
+        written,
+        planned=budget is not None or speech,
+        fiscal_year_ends_in_march=hong_kong,
+    )
 
 
 # The year each national census counts (its standard time, 2020年11月1日零时, 2023年末),
