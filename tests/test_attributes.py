@@ -799,6 +799,16 @@ def test_a_stock_at_the_end_of_march_elsewhere_is_the_calendar_years() -> None:
     assert _facts(text)["520万人"].period == "2010"
 
 
+def test_a_taiwan_story_on_a_years_general_budget_reads_its_figures_as_that_years_plan() -> None:
+    text = (
+        "北市總預算 刪減14.11億\n"
+        "(中央社記者台北31日電)台北市議會今晚三讀通過台北市政府103年度總預算,"
+        "歲出計列1712.31億元,較原預算案刪減14.11億元。\n"
+    )
+    attributes = {f.text: (f.status, f.period) for f in rules_facts(text)}
+    assert attributes["1712.31億元"] == ("target", "2014")
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

@@ -55,6 +55,7 @@ _BUDGET_DRAWN_UP = re.compile(
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
 _BASE_MARKS = ("比", "较")
+_ROC_BUDGET_TITLE = re.compile(r"(?<![\d.,])(1[0-4]\d)年度?[^。；，,\d\n]{0,6}?总预算")
 # 港元, 港币: a Hong Kong government's page, whose fiscal year ends in March.
 _HONG_KONG_DOLLARS = re.compile(r"港元|港币")
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
@@ -200,6 +201,11 @@ def _years(text: str) -> DocumentContext:
         None if report else _DEPARTMENT_BUDGET_TITLE.search(title) or _BUDGET_DRAWN_UP.search(title)
     )
     plan = budget.group(1) if budget else plan
+    # 台北市政府103年度總預算, 114年總預算案: a Taiwan government's budget for a year of the
+    # Republic of China calendar, which a page citing few such years leaves unconverted.
+    roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(title)
+    if roc_budget:
+        plan = str(int(roc_budget.group(1)) + 1911)
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
     if _WORK_REPORT.search(title) and not report:
@@ -260,7 +266,7 @@ def _years(text: str) -> DocumentContext:
         report,
         plan,
         written,
-        planned=budget is not None or speech,
+        planned=budget is not None or speech or roc_budget is not None,
         fiscal_year_ends_in_march=hong_kong,
     )
 
