@@ -809,6 +809,20 @@ def test_a_taiwan_story_on_a_years_general_budget_reads_its_figures_as_that_year
     assert attributes["1712.31億元"] == ("target", "2014")
 
 
+def test_goals_listed_as_numbered_paragraphs_under_a_plans_lead_are_its_goals() -> None:
+    text = (
+        "十一五经济社会发展目标确定\n\n"
+        "  本报讯 湖南省“十一五”经济社会发展的主要目标是:\n\n"
+        "  1.经济增长。GDP年均增长10%左右。财政总收入达到1300亿元,\n"
+        "进出口总额超过100亿美元。\n\n"
+        "  2.经济结构。城镇化率达到45%。\n"
+    )
+    attributes = {key: (f.status, f.period) for key, f in _facts(text).items()}
+    assert attributes["1300亿元"] == ("target", None)
+    assert attributes["100亿美元"] == ("target", None)
+    assert attributes["45%"] == ("target", None)
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

@@ -416,7 +416,59 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
     if paragraph <= 0:
         return None
     heading = folded[folded.rfind("\n", 0, paragraph) + 1 : paragraph].strip()
-    return heading if _GOAL_HEADING.fullmatch(heading) else None
+    if _GOAL_HEADING.fullmatch(heading):
+        return heading
+    return _numbered_goals_lead(folded, position)
+
+
+def _plan_period_goal(folded: str, position: int) -> bool:
+    """Whether `position` is in a list of goals its lead sets for a plan's years (“十一五”…的
+    主要目标是:, 今后五年的主要目标是:)."""
+    lead = _goal_list_lead(folded, position)
+    return lead is not None and bool(_PLAN_YEARS_LEAD.search(lead))
+
+
+_PLAN_YEARS_LEAD = re.compile(r"[一二三四五六七八九十]{1,2}五”?(?!年)|(?:今后|未来)[^,，。]{0,3}年")
+
+
+def _numbered_goals_lead(folded: str, position: int) -> str | None:
+    """The lead of a list of goals whose items are numbered paragraphs of several sentences,
+    when `position` is in one of them (主要目标是:⏎⏎1.经济增长。GDP年均增长10%左右,…⏎⏎2.…)."""
+    item = _paragraph_start(folded, position)
+    if not _ITEM_OPENING.match(folded, item):
+        return None
+    window = max(0, item - _ITEMS_REACH)
+    colon = max(folded.rfind(mark, window, item) for mark in ":：")
+    if colon < 0 or not _ITEMS_AFTER_LEAD.fullmatch(folded, colon + 1, item):
+        return None
+    line_start = folded.rfind("\n", 0, colon) + 1
+    lead = folded[max(line_start, colon - _LEAD_MAX) : colon]
+    return lead if _GOAL_LEAD.search(lead) else None
+
+
+def _paragraph_start(folded: str, position: int) -> int:
+    """Where the paragraph `position` is in starts: after the blank line before it, a few
+    wrapped lines back at most."""
+    start = folded.rfind("\n", 0, position) + 1
+    for _ in range(_WRAPPED_LINES_MAX):
+        if start == 0:
+            break
+        above = folded.rfind("\n", 0, start - 1) + 1
+        if not folded[above : start - 1].strip():
+            break
+        start = above
+    return start
+
+
+_WRAPPED_LINES_MAX = 8
+_ITEMS_REACH = 2400
+_ITEM_OPENING = re.compile(r"[^\S\n]*\d{1,2}[.、．](?!\d)")
+# After a lead's colon, up to an item: blank lines, then numbered paragraphs, each maybe
+# wrapped over lines, blank lines between them.
+_ITEMS_AFTER_LEAD = re.compile(
+    r"[^\S\n]*\n(?:[^\S\n]*\n)*(?:[^\S\n]*\d{1,2}[.、．][^\n]*\n(?:[^\S\n]*[^\s\d][^\n]*\n)*"
+    r"(?:[^\S\n]*\n)+)*[^\S\n]*"
+)
 
 
 _LIST_REACH = 600
@@ -553,6 +605,8 @@ def period_of(
         return _year_before(stated)  # 财政储备在2010年三月三十一日为…: fiscal 2009's
     if stated:
         return _year_before(stated) if base and not in_clause else stated
+    if status == "target" and _plan_period_goal(folded, start):
+        return None  # “十一五”经济社会发展的主要目标是:⏎⏎1.…财政总收入达到1300亿元
     default = section_status(section, context)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
     if _on_offices(folded, section, quantity.start) and not _YEAR_IN_SENTENCE.search(sentence):
