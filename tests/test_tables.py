@@ -2510,3 +2510,30 @@ def test_columns_of_whose_figures_they_are_under_a_unit_line_are_values_in_its_u
     by_text = {fact.text: fact for fact in rules_facts(text)}
     assert (by_text["192.88"].value, by_text["192.88"].unit) == (1_928_800, "人")
     assert (by_text["0.59"].unit, by_text["0.59"].period) == ("人", "1998")
+
+
+def test_a_source_note_under_a_table_of_years_leaves_its_rows_their_years() -> None:
+    # A change over the five years since the row above has no year of its own.
+    text = (
+        "人口統計\n"
+        "| 年份 | 人口 | ±% |\n|---|---|---|\n"
+        "| 1981 | 41,973 | — |\n| 1986 | 53,846 | +28.3% |\n| 1991 | 57,872 | +7.5% |\n"
+        "| 來源: 內政部統計月報-各鄉鎮市區人口數. (原始内容存档于2014-10-26). | ||\n"
+    )
+    facts = [(f.text, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("41,973", "1981"),
+        ("53,846", "1986"),
+        ("28.3%", None),
+        ("57,872", "1991"),
+        ("7.5%", None),
+    ]
+
+
+def test_a_change_over_the_year_before_in_rows_of_selected_years_keeps_its_year() -> None:
+    text = (
+        "年份 | 地区生产总值(亿元) | 比上年增长(%)\n"
+        "2000 | 100.5 | 8.1\n2005 | 180.2 | 9.3\n2010 | 320.4 | 10.2\n"
+    )
+    periods = {f.text: f.period for f in rules_facts(text)}
+    assert (periods["9.3"], periods["10.2"]) == ("2005", "2010")

@@ -241,6 +241,9 @@ class _TableReading:
     composed: frozenset[int] = frozenset()
     # Columns that name no unit, in the unit of the prose that quotes one of their figures.
     quoted: dict[int, tuple[str, float]] = field(default_factory=dict)
+    # Rows of years more than one year after the row above (1981, 1986, …): a change there
+    # spans the years between, so it has no year of its own. By the row's first cell's start.
+    spanning: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -334,7 +337,26 @@ def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReadin
         account=_balance_account(table.title) if table.layout == "panels" else "",
         composed=_composed_columns(table),
         quoted=_quoted_units(table, amounts) if amounts else {},
+        spanning=_rows_spanning_years(table),
     )
+
+
+# A column that changes from the row above and names no year it compares with (±%, 增减),
+# unlike 比上年增长 or 自然增长率, a year's own.
+_SINCE_THE_ROW_ABOVE = re.compile(r"(?:[±+\-]\s*|增减)[(（]?%?[)）]?")
+
+
+def _rows_spanning_years(table: Table) -> frozenset[int]:
+    """The rows of a column of years that come more than a year after the row above."""
+    spanning: set[int] = set()
+    previous: int | None = None
+    for row in table.rows:
+        year = table.period_of(row)
+        current = int(year) if year and year.isdigit() else None
+        if current is not None and previous is not None and current - previous > 1:
+            spanning.add(row.cells[0].start)
+        previous = current
+    return frozenset(spanning)
 
 
 def _composed_columns(table: Table) -> frozenset[int]:
@@ -486,6 +508,12 @@ def _row_facts(
             # A growth over 1996-2000, an index on a base year, a plan period's average.
             if column.periodless or table.periodless(row):
                 period = None
+            if (
+                kind == "change"
+                and row.cells[0].start in reading.spanning
+                and _SINCE_THE_ROW_ABOVE.fullmatch(fold(column.header).strip())
+            ):
+                period = None  # `| 1986 | 53,846 | +28.3% |` under 1981: five years' growth
             column_name = reading.names.get(index, "")
             # Where the rows are periods, a column's name is what its cells measure.
             label, column_name = (

@@ -192,6 +192,15 @@ def _heads_a_table(cells: Sequence[Cell]) -> bool:
     )
 
 
+def _is_source_note(cells: Sequence[Cell]) -> bool:
+    """A row that is a note on the table's source alone (`來源: 內政部統計月報`, `注:…`)."""
+    words = [cell.clean for cell in cells if cell.clean]
+    return len(words) == 1 and bool(_SOURCE_NOTE.match(fold(words[0])))
+
+
+_SOURCE_NOTE = re.compile(r"(?:资料|数据)?来源\s*[:：]|注\s*[:：]|说明\s*[:：]")
+
+
 def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Table | None:
     """The table a block of rows makes: title rows, header rows, then body rows."""
     layout = layout_family(lines[first].layout) or "pipe"
@@ -248,6 +257,8 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
             continue
         body.append((line, cells))
         periods[line.start] = last_periods
+    while body and _is_source_note(body[-1][1]):
+        body.pop()  # `| 來源: 內政部統計月報… | ||`: a note under the table, no row of it
     if not header_rows and body and layout == "spaces":
         return _table_under_words(text, lines, first, last, body)
     if not header_rows or not body:
