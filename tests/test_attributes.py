@@ -823,6 +823,18 @@ def test_goals_listed_as_numbered_paragraphs_under_a_plans_lead_are_its_goals() 
     assert attributes["45%"] == ("target", None)
 
 
+def test_a_budget_adjusted_past_its_semicolons_and_a_budgets_stated_total_are_goals() -> None:
+    text = (
+        "重庆市2014年统计\n"
+        "市级公共财政预算收入:经市人大批准的市本级收入预算601亿,保持不变;"
+        "转移性收入881亿,调增99亿,调整为980亿。"
+        "江苏省2013年“三公经费”财政拨款预算总额为9.21亿元,其中因公出国(境)费0.80亿元。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(text).items()}
+    assert [statuses[key] for key in ("881亿", "99亿", "980亿")] == ["target"] * 3
+    assert (statuses["9.21亿元"], statuses["0.80亿元"]) == ("target", "target")
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

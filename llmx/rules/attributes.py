@@ -254,8 +254,11 @@ _BUDGET_ADJUSTED_FROM = re.compile(r"预算[^，。；\d]{0,20}由(?:年初(?:�
 # 年初预算为:一般公共预算收入76138万元(…); 经…批准,…调整为89138万元,调增13000万元,其中:税收
 # 收入调整为40500万元: a sentence on the budget as passed or as adjusted states budgets.
 _BUDGET_AS_PASSED = re.compile(r"年初预算(?:数)?为\s*[:：]")
+# “三公经费”财政拨款预算总额为9.21亿元,其中因公出国(境)费0.80亿元: a budget's total and parts.
+_BUDGET_TOTAL = re.compile(r"预算总额为")
 _ADJUSTED_TO = re.compile(r"(?:调整为|调增|调减)\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"\s*调整为")
+_ADJUSTED_AFTER = re.compile(r"\s*[,，]?\s*(?:调增|调减|调整为)")
 # 通過…第二補充預算,金額為$8,600,000.00; 本身預算…預計收入及開支之金額均為$…: the sum of a
 # budget a gazette publishes.
 _BUDGET_SUM = re.compile(rf"预算[^。；;]{{0,40}}金额均?为\s*(?:\$|{CURRENCY_NAME})?\s*$")
@@ -345,8 +348,13 @@ def status_of(
     if _BUDGET_ADJUSTED_FROM.search(near_clause) and _ADJUSTED_TO_AFTER.match(folded, quantity.end):
         return "target"
     whole_sentence = folded[bounds.full_sentence_start(quantity.start) : quantity.start]
-    if _BUDGET_AS_PASSED.search(whole_sentence) or (
-        _ADJUSTED_TO.search(near_clause) and "预算" in sentence
+    # 市本级收入预算601亿,保持不变;转移性收入881亿,调增99亿,调整为980亿: the budget the
+    # sentence adjusts, past its semicolons.
+    adjusted = _ADJUSTED_TO.search(near_clause) or _ADJUSTED_AFTER.match(folded, quantity.end)
+    if (
+        _BUDGET_AS_PASSED.search(whole_sentence)
+        or _BUDGET_TOTAL.search(whole_sentence)
+        or (adjusted and "预算" in whole_sentence)
     ):
         return "target"
     if _TASK_AFTER.match(folded, quantity.end) or _BUDGET_SENTENCE.search(sentence):
