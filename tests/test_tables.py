@@ -2537,3 +2537,33 @@ def test_a_change_over_the_year_before_in_rows_of_selected_years_keeps_its_year(
     )
     periods = {f.text: f.period for f in rules_facts(text)}
     assert (periods["9.3"], periods["10.2"]) == ("2005", "2010")
+
+
+def test_a_tab_separated_sheet_of_years_is_read_once() -> None:
+    # Cells a tab apart are the tab reading's: the yearbook reading (cells a space apart)
+    # took the rows under the header of years too, and every figure came out twice.
+    text = (
+        "6-3 主要年份全市居民消费价格分类指数\t\n"
+        "(以上年价格为100)\t\n"
+        "项目\t1995年\t2000年\t2001年\n"
+        "居民消费价格总指数\t115.7\t101.3\t99.5\n"
+        "一、食品\t119.5\t99.0\t98.6\n"
+        "1.粮食\t131.8\t93.2\t94.9\n"
+    )
+    facts = rules_facts(text)
+    assert len(facts) == 9
+    assert len({(f.start, f.end) for f in facts}) == 9
+
+
+def test_labels_spaced_out_in_a_tab_separated_table_keep_their_figures_apart() -> None:
+    # `全 国\t114830.1\t22.7`: the spaced-letters reading took the label and its figures for
+    # one spaced label; cells a tab apart are the tab reading's.
+    text = (
+        "地 区\t2008\t2009\t\n"
+        "社会消费品零售总额\t增 长\t社会消费品零售总额\t增 长\t\n"
+        "(亿元)\t(%)\t(亿元)\t(%)\t\n"
+        "全 国\t114830.1\t22.7\t132678.4\t15.5\n"
+        "北 京\t4645.5\t21.1\t5309.9\t14.3\n"
+        "天 津\t2078.7\t25.9\t2430.8\t16.9\n"
+    )
+    assert [f.text for f in rules_facts(text)][:4] == ["114830.1", "22.7", "132678.4", "15.5"]

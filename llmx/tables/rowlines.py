@@ -176,6 +176,8 @@ def row_blocks(lines: Sequence[Line], taken: TakenSpans) -> list[tuple[int, int]
             continue
         end = index + 1
         while end < len(lines):
+            if lines[end].start in taken:
+                break  # a table an earlier layout read starts here: its rows are its own
             if layout_family(lines[end].layout) == family:
                 end += 1
             elif (family == "spaces" and _blank_between_rows(lines, end)) or (

@@ -170,6 +170,8 @@ def _grid_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[SpacedGrid, int] | None:
     """The grid whose header of years is line `index`, and the line after it."""
+    if "\t" in lines[index][1]:
+        return None  # cells a tab apart are a tab table's (llmx.tables.rowtables)
     years = _header_years(lines[index][1])
     if years is None:
         return None

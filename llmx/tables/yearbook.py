@@ -387,6 +387,8 @@ def _grid_at(
     text: str, lines: Sequence[tuple[int, str]], index: int
 ) -> tuple[YearbookGrid, int] | None:
     """The grid whose header's first line of years is line `index`, and the line after it."""
+    if "\t" in lines[index][1]:
+        return None  # cells a tab apart are a tab table's (llmx.tables.rowtables), not a sheet's
     grouped = _grouped_header(lines, index)
     if grouped is not None:
         return _body(text, lines, grouped[0], index + 1, grouped[1])
