@@ -1,11 +1,12 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with a pipe table (four or more `| … |` rows) is
-laid out again three ways, the cells and their order untouched: a tab between cells, two
-spaces between cells (a `-` for an empty one, as PDF text gives them), and a cell a line with a
-blank line after each row. The rules read each version, and their facts are scored against
-the excerpt's gold by value and unit alone (offsets move when the layout does), as multisets.
-Only the dev half is read: the test half stays held out.
+laid out again three ways, the cells and their order untouched: a tab between cells; two
+spaces between cells, a `-` for an empty one inside a row and nothing after its last, as PDF
+text gives them; and a cell a line with a blank line after each row. The rules read each
+version, and their facts are scored against the excerpt's gold by value and unit alone
+(offsets move when the layout does), as multisets. Only the dev half is read: the test half
+stays held out.
 
     python evals/relayout.py
 
@@ -56,6 +57,8 @@ def relayout(text: str, layout: str) -> str:
         if layout == "tab":
             lines.append("\t".join(cells))
         elif layout == "spaces":
+            while cells and not cells[-1]:
+                cells.pop()  # a PDF's text leaves nothing after a row's last cell
             lines.append("  ".join(cell or "-" for cell in cells))
         elif layout == "cells":
             lines.extend([*cells, ""])

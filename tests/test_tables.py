@@ -2567,3 +2567,20 @@ def test_labels_spaced_out_in_a_tab_separated_table_keep_their_figures_apart() -
         "天 津\t2078.7\t25.9\t2430.8\t16.9\n"
     )
     assert [f.text for f in rules_facts(text)][:4] == ["114830.1", "22.7", "132678.4", "15.5"]
+
+
+def test_a_group_and_its_subgroup_on_lines_of_their_own_stay_inside_a_space_table() -> None:
+    text = (
+        "指标名称  单位  数量\n"
+        "一、综合\n"
+        "(一)行政区划\n"
+        "乡镇级合计  个  1,405\n"
+        "1.镇  个  679\n"
+        "(二)民政事业费累计支出\n"
+        "1.社会福利  万元  11,571.7\n"
+    )
+    assert [(f.text, f.unit) for f in rules_facts(text)] == [
+        ("1,405", "个"),
+        ("679", "个"),
+        ("11,571.7", "元"),
+    ]

@@ -186,11 +186,30 @@ def row_blocks(lines: Sequence[Line], taken: TakenSpans) -> list[tuple[int, int]
                 and layout_family(lines[end + 1].layout) == family
             ):
                 end += 2
+            elif labels := _group_labels_then_row(lines, end, family):
+                end += labels + 1  # 一、综合 then (一)行政区划 over the rows of the second
             else:
                 break
         blocks.append((index, end))
         index = end
     return blocks
+
+
+def _group_labels_then_row(lines: Sequence[Line], index: int, family: str | None) -> int:
+    """How many group labels in a row (a group and its subgroup, `一、综合`, `(一)行政区划`)
+    open at line `index` right before a row of `family`; 0 where they do not."""
+    count = 0
+    while index + count < len(lines) and count < _GROUP_LABELS_MAX:
+        line = lines[index + count]
+        if not _is_group_label(line) or len(line.text.split()) > 1:
+            break  # words a space apart (机构数 床位数 人员数) are a header's, no group's
+        count += 1
+    following = index + count
+    in_family = following < len(lines) and layout_family(lines[following].layout) == family
+    return count if count > 1 and in_family else 0
+
+
+_GROUP_LABELS_MAX = 3
 
 
 def _rest_of_group_row(lines: Sequence[Line], index: int, family: str | None) -> bool:
