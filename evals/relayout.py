@@ -1,9 +1,9 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with a pipe table (four or more `| … |` rows) is
-laid out again three ways, the cells and their order untouched: a tab between cells; two
-spaces between cells, a `-` for an empty one inside a row and nothing after its last, as PDF
-text gives them; and a cell a line with a blank line after each row. The rules read each
+laid out again three ways, the cells and their order untouched: a tab between cells; in
+columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing after its
+last, as PDF text sets them; and a cell a line with a blank line after each row. The rules read each
 version, and their facts are scored against the excerpt's gold by value and unit alone
 (offsets move when the layout does), as multisets. Only the dev half is read: the test half
 stays held out.
@@ -23,6 +23,7 @@ from pathlib import Path
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.gold import load_gold
+from llmx.lines import display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
@@ -42,29 +43,53 @@ def has_pipe_table(text: str) -> bool:
 
 
 def relayout(text: str, layout: str) -> str:
-    """`text` with each pipe row written in `layout` (tab, spaces or cells); a Markdown
-    separator row is dropped, every other line kept as it is."""
+    """`text` with each table of pipe rows written in `layout` (tab, spaces or cells); a
+    Markdown separator row is dropped, every other line kept as it is."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}: pipe, tab, spaces or cells")
     if layout == "pipe":
         return text
     lines: list[str] = []
-    for line in text.split("\n"):
-        if not _is_pipe_row(line):
+    table: list[list[str]] = []
+    for line in [*text.split("\n"), None]:
+        if line is not None and _is_pipe_row(line):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(_SEPARATOR_CELL.fullmatch(cell) for cell in cells if cell):
+                table.append(cells)
+            continue
+        lines.extend(_laid_out(table, layout))
+        table = []
+        if line is not None:
             lines.append(line)
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if all(_SEPARATOR_CELL.fullmatch(cell) for cell in cells if cell):
-            continue
-        if layout == "tab":
-            lines.append("\t".join(cells))
-        elif layout == "spaces":
-            while cells and not cells[-1]:
-                cells.pop()  # a PDF's text leaves nothing after a row's last cell
-            lines.append("  ".join(cell or "-" for cell in cells))
-        elif layout == "cells":
-            lines.extend([*cells, ""])
-        else:
-            raise ValueError(f"unknown layout {layout!r}: pipe, tab, spaces or cells")
     return "\n".join(lines)
+
+
+def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
+    """A table's rows in `layout`: cells a tab apart; aligned in columns two spaces apart, as
+    PDF text sets them (a `-` for an empty cell inside a row, nothing after its last); or a
+    cell a line, a blank line after each row."""
+    if layout == "tab":
+        return ["\t".join(cells) for cells in rows]
+    if layout == "cells":
+        return [line for cells in rows for line in [*cells, ""]]
+    filled = [[cell or "-" for cell in _without_trailing_blanks(cells)] for cells in rows]
+    widths: dict[int, int] = {}
+    for cells in filled:
+        for at, cell in enumerate(cells):
+            widths[at] = max(widths.get(at, 0), display_width(cell))
+    return [
+        "  ".join(
+            cell + " " * (widths[at] - display_width(cell)) for at, cell in enumerate(cells)
+        ).rstrip()
+        for cells in filled
+    ]
+
+
+def _without_trailing_blanks(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
 
 
 def _values(facts: Iterable[Fact]) -> Counter[tuple[float, str]]:

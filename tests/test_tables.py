@@ -7,6 +7,7 @@ ANNOTATION.md asks for, in reading order.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2584,3 +2585,13 @@ def test_a_group_and_its_subgroup_on_lines_of_their_own_stay_inside_a_space_tabl
         ("679", "个"),
         ("11,571.7", "元"),
     ]
+
+
+def test_a_row_with_more_figures_than_the_header_has_years_keeps_them_out_of_its_label() -> None:
+    text = (
+        "地 区  2008  2009\n"
+        "全 国  114830.1  22.7  132678.4  15.5\n"
+        "北 京  4645.5  21.1  5309.9  14.3\n"
+        "天 津  2078.7  25.9  2430.8  16.9\n"
+    )
+    assert not any(re.search(r"\d", f.indicator) for f in rules_facts(text))

@@ -147,6 +147,8 @@ def _body_line(start: int, line: str, width: int) -> _Line | None:
         count += 1
     if count not in (0, width) or count == len(tokens):
         return None
+    if count and _CELL.fullmatch(tokens[len(tokens) - count - 1].group()):
+        return None  # more figures than years: a row of another grid, its figures no label's
     cells = tokens[len(tokens) - count :]
     words = bare[indent : tokens[len(tokens) - count - 1].end()]
     if (
