@@ -3,10 +3,10 @@
 Every dev-half excerpt of the wide gold set with a pipe table (four or more `| … |` rows) is
 laid out again three ways, the cells and their order untouched: a tab between cells; in
 columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing after its
-last, as PDF text sets them; and a cell a line with a blank line after each row. The rules read each
-version, and their facts are scored against the excerpt's gold by value and unit alone
-(offsets move when the layout does), as multisets. Only the dev half is read: the test half
-stays held out.
+last, as PDF text sets them; and a cell a line, an empty cell an empty line, as a web page's
+table copied as text gives them. The rules read each version, and their facts are scored
+against the excerpt's gold by value and unit alone (offsets move when the layout does), as
+multisets. Only the dev half is read: the test half stays held out.
 
     python evals/relayout.py
 
@@ -67,11 +67,11 @@ def relayout(text: str, layout: str) -> str:
 def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
     """A table's rows in `layout`: cells a tab apart; aligned in columns two spaces apart, as
     PDF text sets them (a `-` for an empty cell inside a row, nothing after its last); or a
-    cell a line, a blank line after each row."""
+    cell a line, an empty one an empty line."""
     if layout == "tab":
         return ["\t".join(cells) for cells in rows]
     if layout == "cells":
-        return [line for cells in rows for line in [*cells, ""]]
+        return [cell for cells in rows for cell in cells]
     filled = [[cell or "-" for cell in _without_trailing_blanks(cells)] for cells in rows]
     widths: dict[int, int] = {}
     for cells in filled:

@@ -2595,3 +2595,22 @@ def test_a_row_with_more_figures_than_the_header_has_years_keeps_them_out_of_its
         "天 津  2078.7  25.9  2430.8  16.9\n"
     )
     assert not any(re.search(r"\d", f.indicator) for f in rules_facts(text))
+
+
+def test_a_header_of_bare_years_a_cell_a_line_heads_the_rows_under_a_unit_line_above() -> None:
+    # A web table copied a cell a line: the labels' heading, the years written bare, then each
+    # row's label and figures; the unit on a line of its own, a blank line above the table.
+    text = (
+        "17-3 主要年份各类卫生机构床位数\n\n单位:张\n\n"
+        "项目\n2000\n2005\n2010\n"
+        "合 计\n90091\n88239\n112334\n"
+        "#医院\n58505\n58694\n80938\n"
+        "卫生院\n23884\n22574\n22995\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.period) for f in facts[:3]] == [
+        ("90091", "张", "2000"),
+        ("88239", "张", "2005"),
+        ("112334", "张", "2010"),
+    ]
+    assert len(facts) == 9

@@ -137,6 +137,7 @@ def _stream_table(
     labels = lead
     while labels < len(run) and kinds[labels] == "label":
         labels += 1
+    kinds, labels = _bare_years_headed(run, kinds, lead, labels)
     unlabelled = _unlabelled_first_row(run, kinds, labels)
     # The header's words over the labels then name what every row measures (`出院人数`).
     measured = len(unlabelled[0]) > len(run)
@@ -146,7 +147,7 @@ def _stream_table(
     unit = unit_line_unit(" ".join(captions))
     header, unit_row = _unit_row_split(run[lead : labels - 1])
     header = units_rejoined(header)
-    unit = unit or unit_row
+    unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
     # The header names the row labels' column too, or leaves that cell blank (a line of
@@ -228,6 +229,24 @@ def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
     if len(years) >= 2 and years[-1] + 1 < len(header):
         return list(header[: years[-1] + 1])
     return list(header)
+
+
+def _bare_years_headed(
+    run: Sequence[Cell], kinds: list[str], lead: int, labels: int
+) -> tuple[list[str], int]:
+    """A header of the labels' heading then years written bare (`项目`, `2000`, …, `2017`, then
+    `合 计`): the years are the header's cells, not the first row's figures. The kinds with
+    the years as labels, and where the header's labels end; unchanged for any other run."""
+    years = labels
+    while years < len(run) and header_year(run[years].clean) and "." not in run[years].clean:
+        years += 1
+    headed = labels - lead == 1 and LABELS_HEADER.fullmatch(fold(run[lead].clean))
+    if not headed or years - labels < 2 or years == len(run) or kinds[years] != "label":
+        return kinds, labels
+    headed_kinds = [*kinds[:labels], *["label"] * (years - labels), *kinds[years:]]
+    while years < len(run) and headed_kinds[years] == "label":
+        years += 1  # through the first row's label, as the header's labels are counted
+    return headed_kinds, years
 
 
 def _unlabelled_first_row(
@@ -378,6 +397,14 @@ def _caption_above(text: str, position: int) -> str:
     window = text[max(0, position - _CAPTION_LOOKBACK) : position]
     above = [line.strip() for line in window.splitlines() if line.strip()]
     return above[-1] if above and CAPTION.match(fold(above[-1])) else ""
+
+
+def _unit_line_above(text: str, position: int) -> Unit | None:
+    """The unit of a `单位：张` line right above a run of cells, past blank lines: a line of
+    its own the run's blank line cut off from the header under it."""
+    window = text[max(0, position - _CAPTION_LOOKBACK) : position]
+    above = [line.strip() for line in window.splitlines() if line.strip()]
+    return unit_line_unit(above[-1]) if above and UNIT_LINE.fullmatch(fold(above[-1])) else None
 
 
 def _stream_rows(
