@@ -2614,3 +2614,21 @@ def test_a_header_of_bare_years_a_cell_a_line_heads_the_rows_under_a_unit_line_a
         ("112334", "张", "2010"),
     ]
     assert len(facts) == 9
+
+
+def test_a_tab_table_whose_header_lost_its_spanning_first_cell_puts_the_units_back() -> None:
+    # `地 区` spanned three header rows; the rows under it moved left, as in a pipe table, and
+    # a tab row may leave its empty cells at the end unwritten.
+    text = (
+        "地 区\t公共广播节目套数\t全年公共广播\t全年制作广播\n"
+        "(套)\t节目播出时间\t节目时间\t\n"
+        "(小时)\t(小时)\t\n"
+        "总 计\t2587\t13057496\t6936960\n"
+        "北 京\t18\t120292\t118222\n"
+        "天 津\t22\t138051\t75573\n"
+    )
+    assert [(f.text, f.unit) for f in rules_facts(text)][:3] == [
+        ("2587", "套"),
+        ("13057496", "小时"),
+        ("6936960", "小时"),
+    ]

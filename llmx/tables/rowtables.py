@@ -271,7 +271,14 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     if width < 2:
         return None
     headers = [cells for _, cells in header_rows]
-    if layout == "pipe":
+    if layout == "tab":
+        # A tab row's empty cells at its end may be written or not: each header row is as
+        # wide as the table, so a row that lost a spanning first cell shows it as pipes do.
+        headers = [
+            _padded(cells, width, line.start + len(line.text))
+            for (line, _), cells in zip(header_rows, headers, strict=True)
+        ]
+    if layout in ("pipe", "tab"):
         headers = _rowspan_restored(headers, width)
     if len(headers) == 1 and layout != "spaces":
         headers = [_header_over_values(headers[0], [cells for _, cells in body], width)]
@@ -599,7 +606,11 @@ def _fitted(
     """A row with exactly one cell per column: aligned by position, or padded at the end."""
     if grid is not None and len(cells) != width:
         return aligned(text, line.start, cells, grid)
-    end = line.start + len(line.text)
+    return _padded(cells, width, line.start + len(line.text))
+
+
+def _padded(cells: list[Cell], width: int, end: int) -> list[Cell]:
+    """`cells` cut or padded with empty cells at `end` (the line's end) to `width`."""
     return (cells + [Cell(end, end, "")] * width)[:width]
 
 
