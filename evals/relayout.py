@@ -75,11 +75,12 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
     filled = [[cell or "-" for cell in _without_trailing_blanks(cells)] for cells in rows]
     widths: dict[int, int] = {}
     for cells in filled:
-        for at, cell in enumerate(cells):
-            widths[at] = max(widths.get(at, 0), display_width(cell))
+        if len(cells) > 1:  # a caption or a note in a row of its own sets no column's width
+            for at, cell in enumerate(cells):
+                widths[at] = max(widths.get(at, 0), display_width(cell))
     return [
         "  ".join(
-            cell + " " * (widths[at] - display_width(cell)) for at, cell in enumerate(cells)
+            cell + " " * (widths.get(at, 0) - display_width(cell)) for at, cell in enumerate(cells)
         ).rstrip()
         for cells in filled
     ]

@@ -2632,3 +2632,15 @@ def test_a_tab_table_whose_header_lost_its_spanning_first_cell_puts_the_units_ba
         ("13057496", "小时"),
         ("6936960", "小时"),
     ]
+
+
+def test_rows_of_years_under_a_header_line_are_no_table_laid_out_sideways() -> None:
+    text = "年份\t人口\t±%\n1981\t41,973\t—\n1986\t53,846\t+28.3%\n1991\t57,872\t+7.5%\n"
+    facts = [(f.text, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("41,973", "1981"),
+        ("53,846", "1986"),
+        ("28.3%", None),
+        ("57,872", "1991"),
+        ("7.5%", None),
+    ]

@@ -34,6 +34,7 @@ _NO_VALUE = re.compile(r"[—\-–/…－]+")
 _VALUE_WORD_MAX = 2
 _CELL = re.compile(r"[^\s|｜]+")
 _PROSE = re.compile(r"[。，；：:,;]")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ def _grid_at(text: str, lines: Sequence[Line], index: int) -> tuple[SidewaysGrid
         if not _is_value_line(text, line, len(labels)):
             break
         values.append(line)
-    if not values:
-        return None
+    if not values or all(_YEAR.fullmatch(text[slice(*_cells(line)[0])]) for line in values):
+        return None  # `年份  人口  ±%` over `1981  41,973  —`: rows of years under a header
     measures = _measures_above(text, lines, index, len(values))
     first = next((span for span in measures if span is not None), labels[0])
     last = _cells(values[-1])[-1]
