@@ -2644,3 +2644,19 @@ def test_rows_of_years_under_a_header_line_are_no_table_laid_out_sideways() -> N
         ("57,872", "1991"),
         ("7.5%", None),
     ]
+
+
+def test_a_unit_after_the_tables_date_a_blank_line_above_its_cells_gives_their_unit() -> None:
+    text = (
+        "  2024年1- 4 月                              单位:万元\n\n"
+        "项    目\n\n 2024年1- 4\n\n上年同期\n\n同比增长(%)\n\n"
+        "工业总产值(现价)\n\n1918615\n\n1791823\n\n7.1\n\n"
+        "  #食品制造业\n\n109881\n\n115574\n\n-4.9\n\n"
+        "   金属制品业\n\n79467\n\n72392\n\n9.8\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.value, f.unit) for f in facts[:3]] == [
+        ("1918615", 19_186_150_000, "元"),
+        ("1791823", 17_918_230_000, "元"),
+        ("7.1", 7.1, "%"),
+    ]

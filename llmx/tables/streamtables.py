@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from llmx.folding import fold
 from llmx.lines import LABELS_HEADER
-from llmx.tables.captions import CAPTION, line_before, with_caption
+from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import body_of, stream_columns
 from llmx.tables.headers import (
@@ -400,11 +400,14 @@ def _caption_above(text: str, position: int) -> str:
 
 
 def _unit_line_above(text: str, position: int) -> Unit | None:
-    """The unit of a `单位：张` line right above a run of cells, past blank lines: a line of
-    its own the run's blank line cut off from the header under it."""
+    """The unit of a `单位：张` line right above a run of cells, past blank lines: a line the
+    run's blank line cut off from the header under it, maybe after the table's date
+    (`2024年1- 4 月    单位:万元`), never a sentence."""
     window = text[max(0, position - _CAPTION_LOOKBACK) : position]
     above = [line.strip() for line in window.splitlines() if line.strip()]
-    return unit_line_unit(above[-1]) if above and UNIT_LINE.fullmatch(fold(above[-1])) else None
+    if not above or SENTENCE.search(above[-1]):
+        return None
+    return unit_line_unit(above[-1])
 
 
 def _stream_rows(
