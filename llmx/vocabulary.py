@@ -414,7 +414,9 @@ KIND_CUES: tuple[Cue, ...] = (
         _CL,
     ),
     # 为上年: a figure as a percent of last year's (预算数为上年执行数的%), a change.
-    *_cues("增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 相比 ± 为上年", "change", _HR),
+    *_cues(
+        "增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 相比 对比 ± 为上年", "change", _HR
+    ),
     # Net migration, like 净增 and natural increase: a population's change (GUIDELINES).
     *_cues("净迁移 净迁出 净迁入", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),

@@ -2660,3 +2660,23 @@ def test_a_unit_after_the_tables_date_a_blank_line_above_its_cells_gives_their_u
         ("1791823", 17_918_230_000, "元"),
         ("7.1", 7.1, "%"),
     ]
+
+
+def test_a_cell_a_line_header_that_left_out_its_first_columns_name_moves_right() -> None:
+    # The title gives the month; the header names 同期对比% first, and its last name
+    # (完成年计划程度%) heads cells every row leaves empty.
+    text = (
+        "全省旅游接待和收入情况\n\n填报单位:海南省旅游发展委员会       2013年7月\n\n     \n\n"
+        "同期对比%\n\n本月止累计\n\n同期累计对比%\n\n完成年计划程度%\n\n"
+        "一、接待过夜旅游者总计(万人次)\n\n273.4\n\n11.3\n\n1973.26\n\n9.5\n\n \n\n"
+        "(一)过夜国内旅游者(万人次)\n\n269.19\n\n12.6\n\n1928.42\n\n9.8\n\n \n\n"
+        "1.旅游饭店接待过夜人数\n\n186.36\n\n9.83\n\n1366.64\n\n6.3\n\n \n\n"
+        "2.社会旅馆接待过夜人数\n\n82.93\n\n19.56\n\n562.01\n\n19.46\n\n \n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.value, f.unit, f.kind) for f in facts[:4]] == [
+        ("273.4", 2_734_000, "人次", "level"),
+        ("11.3", 11.3, "%", "change"),
+        ("1973.26", 19_732_600, "人次", "level"),
+        ("9.5", 9.5, "%", "change"),
+    ]

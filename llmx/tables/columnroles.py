@@ -13,7 +13,7 @@ from llmx.folding import fold
 from llmx.tables.headers import CHANGE_HEADER, SERIAL_HEADER, SKIP_HEADER, names_a_measure
 from llmx.tables.numericrows import is_unit_word
 from llmx.tables.rowlines import NUMBER_CELL, Line
-from llmx.tables.table import Cell, Column, row_column
+from llmx.tables.table import Cell, Column, figure_value, row_column
 
 
 def figures_in_stated_units(
@@ -207,3 +207,26 @@ def stream_columns(
 
 
 _MONTHS_HEADER = re.compile(r"(?:\d{1,2}\s*[-—–~至]\s*)?(?:\d{1,2}|本)\s*月份?")
+
+
+def fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
+    """How many body cells agree with their header: decimals under a `%`, whole numbers
+    elsewhere, and no amount over a few hundred under a rate."""
+    folded = [fold(header) for header in headers]
+    percent = [header.rstrip().endswith("%") for header in folded]
+    rate = ["%" in header for header in folded]
+    fit = 0
+    for cells in body:
+        for index, cell in enumerate(cells[: len(headers)]):
+            words = fold(cell.clean)
+            if NUMBER_CELL.fullmatch(words):
+                fit += ("." in words) == percent[index]
+                # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
+                value = figure_value(words.rstrip("%*").replace("−", "-"))
+                over = value is not None and abs(value) > _RATE_MAX
+                fit -= 2 * (rate[index] and over)
+    return fit
+
+
+# The largest figure a column of rates plausibly holds (a plan fulfilled at 180%).
+_RATE_MAX = 200

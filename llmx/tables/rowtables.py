@@ -16,7 +16,7 @@ from llmx.folding import fold
 from llmx.lines import STUB_HEADING
 from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION, SENTENCE, lines_above
-from llmx.tables.columnroles import columns_of, figures_in_stated_units
+from llmx.tables.columnroles import columns_of, figures_in_stated_units, fit_to_body
 from llmx.tables.headers import (
     HEADER_ROWS_MAX,
     SUB_MARKS,
@@ -45,7 +45,7 @@ from llmx.tables.rowlines import (
     row_blocks,
     row_cells,
 )
-from llmx.tables.table import Cell, Column, Row, Table, column_of, figure_value, units_rejoined
+from llmx.tables.table import Cell, Column, Row, Table, column_of, units_rejoined
 from llmx.tables.taken import TakenSpans
 
 
@@ -465,7 +465,7 @@ def _header_over_values(
         return header
     shifted = [Cell(header[0].start, header[0].start, ""), *header[:filled]]
     texts = [cell.text for cell in header[:filled]]
-    if _fit_to_body(["", *texts], body) > _fit_to_body([*texts, ""], body):
+    if fit_to_body(["", *texts], body) > fit_to_body([*texts, ""], body):
         return shifted
     return header
 
@@ -800,7 +800,7 @@ def _grouped_headers(
                 group_of.append(None)
         if any(group_of[column] is not None for column in worded if column < len(group_of)):
             continue  # sub-columns of figures (绝对值, 增长%) never hold words (责任部门)
-        fit = _fit_to_body(headers, body)
+        fit = fit_to_body(headers, body)
         if best is None or fit > best[0]:
             best = (fit, headers, group_of)
     return (best[1], best[2]) if best else None
@@ -820,29 +820,6 @@ def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
         for index, cell in enumerate(cells)
         if re.search(r"[^\W\d_]", words := fold(cell.clean)) and not NUMBER_CELL.fullmatch(words)
     }
-
-
-def _fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
-    """How many body cells agree with their header: decimals under a `%`, whole numbers
-    elsewhere, and no amount over a few hundred under a rate."""
-    folded = [fold(header) for header in headers]
-    percent = [header.rstrip().endswith("%") for header in folded]
-    rate = ["%" in header for header in folded]
-    fit = 0
-    for cells in body:
-        for index, cell in enumerate(cells[: len(headers)]):
-            words = fold(cell.clean)
-            if NUMBER_CELL.fullmatch(words):
-                fit += ("." in words) == percent[index]
-                # A rate column (增速(±%)) does not hold 1663: an amount stands under it.
-                value = figure_value(words.rstrip("%*").replace("−", "-"))
-                over = value is not None and abs(value) > _RATE_MAX
-                fit -= 2 * (rate[index] and over)
-    return fit
-
-
-# The largest figure a column of rates plausibly holds (a plan fulfilled at 180%).
-_RATE_MAX = 200
 
 
 def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:

@@ -14,7 +14,7 @@ from llmx.folding import fold
 from llmx.lines import LABELS_HEADER
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.columnroles import body_of, stream_columns
+from llmx.tables.columnroles import body_of, fit_to_body, stream_columns
 from llmx.tables.headers import (
     INDICATOR_HEADER,
     SUB_MARKS,
@@ -167,7 +167,7 @@ def _stream_table(
     if len(header) >= 2 and all(
         len(outside_brackets(undated(c.clean))) <= STREAM_CELL_MAX // 2 for c in header
     ):
-        texts = [""] * headless + [cell.text for cell in header]
+        texts = _first_column_unnamed([""] * headless + [cell.text for cell in header], rows)
         columns = stream_columns(texts, body_of(rows)) if rows else None
     if columns is None:
         # Groups over repeated sub-columns: the rows count the columns, as below.
@@ -397,6 +397,20 @@ def _caption_above(text: str, position: int) -> str:
     window = text[max(0, position - _CAPTION_LOOKBACK) : position]
     above = [line.strip() for line in window.splitlines() if line.strip()]
     return above[-1] if above and CAPTION.match(fold(above[-1])) else ""
+
+
+def _first_column_unnamed(texts: list[str], rows: Sequence[Sequence[Cell]]) -> list[str]:
+    """A header that left out its first value column's name (本月, the title's month) and
+    names one column more at its end, whose cells the rows leave empty (`同期对比%`,
+    `本月止累计`, `同期累计对比%`, `完成年计划程度%` over a label and four figures): its names
+    move right a column, the last dropped, when the figures fit them better there."""
+    if len(texts) < _SHIFTED_NAMES_MIN or texts[0] or not texts[1]:
+        return texts
+    shifted = ["", "", *texts[1:-1]]
+    return shifted if fit_to_body(shifted, rows) > fit_to_body(texts, rows) else texts
+
+
+_SHIFTED_NAMES_MIN = 4
 
 
 def _unit_line_above(text: str, position: int) -> Unit | None:
