@@ -835,6 +835,27 @@ def test_a_budget_adjusted_past_its_semicolons_and_a_budgets_stated_total_are_go
     assert (statuses["9.21亿元"], statuses["0.80亿元"]) == ("target", "target")
 
 
+def test_a_departments_offices_and_staff_in_its_budget_are_counted_undated() -> None:
+    text = (
+        "深圳市教育局直属系统2013年部门预算\n"
+        "市教育局直属系统含局机关12个处,下属单位22家,行政编制85人。\n"
+        "2013年总收入15亿元。\n"
+    )
+    attributes = {key: (f.status, f.period) for key, f in _facts(text).items()}
+    assert attributes["12个"] == ("actual", None)
+    assert attributes["85人"] == ("actual", None)
+    assert attributes["15亿元"] == ("target", "2013")
+
+
+def test_a_budget_adjusted_from_its_own_start_keeps_its_year() -> None:
+    text = (
+        "板芙镇2022年预算调整方案\n"
+        "一般公共预算总收入由年初预算79552.91万元调整为82513.7万元。\n"
+    )
+    periods = {key: f.period for key, f in _facts(text).items()}
+    assert periods["79552.91万元"] == periods["82513.7万元"] == "2022"
+
+
 def test_words_that_look_like_a_move_or_a_comparison_stay_in_the_indicator() -> None:
     text = (
         "某县2018年统计公报\n"

@@ -338,6 +338,10 @@ def status_of(
         return "actual"  # a result measured against the plan
     if quantity.unit == "项" and INDICATOR_COUNT_AFTER.match(folded, quantity.end):
         return "actual"  # counts of indicators are actual (ANNOTATION.md, section 4)
+    if _is_establishment(folded, quantity):
+        return (
+            "actual"  # 下属事业单位4个, 行政编制85人: a department's offices and staff as they are
+        )
     listed = _planned_list_item(folded, bounds, quantity)
     if listed:
         return listed
@@ -532,6 +536,7 @@ _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
 _LAST_YEAR_BASE = re.compile(
     r"(?:比|较|同)(?:上年|去年)度?(?:同期|末|底)?(?:[^，。；\d增减降升]{0,8}数)?的?$"
 )
+_SAME_YEAR_BUDGET = re.compile(r"(?:由|从)(?:年初|调整前|原)预算(?:数)?$")
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
 # 结构由上年的29.6∶39.4∶31.0转变为…: the year before is the start's, not the end's.
 _MOVE_FROM_LAST_YEAR = re.compile(r"(?:由|从)(?:上年|去年)[^，。；]*(?:到|至|为)$")
@@ -594,7 +599,10 @@ def period_of(
     ends_dated = _ENDS_DATED.search(clause)
     if ends_dated:
         return ends_dated.group(1)  # 由2002年的…增加到2007年的31800亿元
-    base = (_BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)) or (
+    # 由年初预算79552.91万元调整为82513.7万元: a budget adjusted within its year, no base.
+    within = _SAME_YEAR_BUDGET.search(clause)
+    moved = _BASE_BEFORE.search(clause) and _BASE_AFTER.match(folded, quantity.end)
+    base = (moved and not within) or (
         # 比上年同期2.2亿元 is last year's level; 较上年2.1个百分点 is this year's change.
         _LAST_YEAR_BASE.search(clause) and implied_kind(quantity.unit) != "change"
     )
@@ -617,7 +625,11 @@ def period_of(
         return None  # “十一五”经济社会发展的主要目标是:⏎⏎1.…财政总收入达到1300亿元
     default = section_status(section, context)
     sentence = folded[bounds.sentence_start(quantity.start) : quantity.start]
-    if _on_offices(folded, section, quantity.start) and not _YEAR_IN_SENTENCE.search(sentence):
+    establishment = _is_establishment(folded, quantity) and not _YEAR_IN_SENTENCE.search(
+        folded, quantity.end, _sentence_end(folded, quantity.end)
+    )
+    offices = _on_offices(folded, section, quantity.start) or establishment
+    if offices and not _YEAR_IN_SENTENCE.search(sentence):
         return None  # 机构设置及人员情况: a department's offices and staff, dated by nothing
     ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
     # 2015年全省…收入安排5504.25亿元;省级…收入安排194.89亿元: a goal's sentence that opened
@@ -646,6 +658,31 @@ def _before_april(clause: str, year: str) -> bool:
     written = f"{year}年"
     at = clause.rfind(written)
     return at >= 0 and bool(_BEFORE_APRIL.match(clause, at + len(written)))
+
+
+def _is_establishment(folded: str, quantity: Quantity) -> bool:
+    """A count of a department's offices or staff posts (下属事业单位4个, 局机关12个处,
+    行政编制85人, 总编制数45人), by the words right before it."""
+    return quantity.unit in _ESTABLISHMENT_UNITS and bool(
+        _ESTABLISHMENT_BEFORE.search(
+            folded, max(0, quantity.start - _ESTABLISHMENT_REACH), quantity.start
+        )
+    )
+
+
+def _sentence_end(folded: str, position: int) -> int:
+    """Where the sentence going on at `position` ends: its full stop or line end, bounded."""
+    limit = min(len(folded), position + _SENTENCE_AHEAD)
+    ends = [at for at in (folded.find(mark, position, limit) for mark in "。\n") if at >= 0]
+    return min(ends, default=limit)
+
+
+_SENTENCE_AHEAD = 80
+_ESTABLISHMENT_UNITS = frozenset({"个", "家", "人", "名", "处"})
+_ESTABLISHMENT_BEFORE = re.compile(
+    r"(?:编制(?:数|总数)?|下属(?:事业)?单位|内设(?:机构)?|局机关|实有人数)(?:为|共|是)?$"
+)
+_ESTABLISHMENT_REACH = 12
 
 
 def _is_plan_year(year: str | None, context: DocumentContext) -> bool:
