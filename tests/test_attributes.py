@@ -848,10 +848,7 @@ def test_a_departments_offices_and_staff_in_its_budget_are_counted_undated() -> 
 
 
 def test_a_budget_adjusted_from_its_own_start_keeps_its_year() -> None:
-    text = (
-        "板芙镇2022年预算调整方案\n"
-        "一般公共预算总收入由年初预算79552.91万元调整为82513.7万元。\n"
-    )
+    text = "板芙镇2022年预算调整方案\n一般公共预算总收入由年初预算79552.91万元调整为82513.7万元。\n"
     periods = {key: f.period for key, f in _facts(text).items()}
     assert periods["79552.91万元"] == periods["82513.7万元"] == "2022"
 
