@@ -2680,3 +2680,18 @@ def test_a_cell_a_line_header_that_left_out_its_first_columns_name_moves_right()
         ("1973.26", 19_732_600, "人次", "level"),
         ("9.5", 9.5, "%", "change"),
     ]
+
+
+def test_a_population_history_whose_cells_ran_together_is_read_by_year() -> None:
+    text = (
+        "歷史人口\n年份人口±%\n"
+        "1981 49,982—    \n1986 52,560+5.2%\n1991 54,764+4.2%\n2011 59,155−0.1%\n"
+        "來源: 內政部統計月報-各鄉鎮市區人口數.\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("49,982", "人", "1981", "level"),
+        ("52,560", "人", "1986", "level"),
+        ("5.2%", "%", None, "change"),
+    ]
+    assert len(facts) == 7

@@ -63,6 +63,8 @@ Layouts, each with its own finder, all giving the same `Table`:
 - accounts under a line of money units (`llmx.tables.statements`): `港幣百萬元` over each
   column, then a row per line, its label and its figures (`(37,832.5)` an outgoing, `-` an
   empty cell), a lone figure in the column it stands under;
+- a place's population history as an encyclopedia prints it, its cells run together
+  (`llmx.tables.history`): `年份人口±%`, then `1986 52,560+5.2%`;
 - ranking tables (`llmx.tables.ranked`): a row per region, its label in Chinese, English or both,
   then figures one space apart, columns of whole numbers no higher than the rows being their
   ranks (left out), under a header of measure names that names the ranks (`位次`, `Rank`),
@@ -116,6 +118,7 @@ from llmx.tables.gridtables import (
     yearbook_tables,
 )
 from llmx.tables.headers import RATE_UNITS, UNIT_BRACKET, label_unit
+from llmx.tables.history import history_tables
 from llmx.tables.indentedtables import cell_tables
 from llmx.tables.paneltables import panel_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables
@@ -164,6 +167,9 @@ def _on_text(find: Callable[[str, TakenSpans], list[Table]]) -> Reading:
 
 # Every layout's reading, in the order they take the text: each reads what those before it left.
 _READINGS: tuple[Reading, ...] = (
+    # First, a population history whose cells ran together (`1986 52,560+5.2%` under
+    # `年份人口±%`): its header says what it is, and a run of cells would take its lines.
+    history_tables,
     *map(
         _on_text,
         (
