@@ -2695,3 +2695,16 @@ def test_a_population_history_whose_cells_ran_together_is_read_by_year() -> None
         ("5.2%", "%", None, "change"),
     ]
     assert len(facts) == 7
+
+
+def test_figures_one_space_apart_in_a_space_table_are_a_cell_each() -> None:
+    # The label stands two spaces off, the figures (and an English label) one space apart.
+    text = (
+        "6-15  农民家庭收支情况 (2005年)\n单位:元     (yuan)\n Per Person\n"
+        "一、总收入 Total Income  31040055 3628.29\n"
+        "        (一)工资性收入      Laborers ' Remuneration 10077288 1177.94\n"
+        "        (二)家庭经营收入      Income from Household Business 19408401 2268.66\n"
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert facts[:2] == [("31040055", "元"), ("3628.29", "元")]
+    assert len(facts) == 6

@@ -147,7 +147,26 @@ def row_cells(line: Line, layout: str, outer: tuple[bool, bool]) -> list[Cell]:
         return cells
     if layout == "tab":
         return split_cells(line.text, line.start, _TAB)
-    return split_cells(line.text, line.start, _GAP)
+    return [
+        part for cell in split_cells(line.text, line.start, _GAP) for part in _figures_apart(cell)
+    ]
+
+
+def _figures_apart(cell: Cell) -> list[Cell]:
+    """A cell of figures one space apart, maybe after a unit (`元/公斤 1.57 1.32 18.94` where
+    the label alone stood two spaces off): a cell each; any other cell as it is."""
+    if not _FIGURES_ONE_SPACE_APART.fullmatch(cell.text):
+        return [cell]
+    return [
+        Cell(cell.start + found.start(), cell.start + found.end(), found.group())
+        for found in re.finditer(r"\S+", cell.text)
+    ]
+
+
+# A unit with a slash (元/公斤, 元/500克), then two or more figures, one space apart each.
+_FIGURES_ONE_SPACE_APART = re.compile(
+    r"(?:[^\s\d/]{1,3}/[^\s]{1,6} )?[-−]?\d[\d,]*(?:\.\d+)?(?: [-−]?\d[\d,]*(?:\.\d+)?)+"
+)
 
 
 def outer_pipes(lines: Sequence[Line]) -> tuple[bool, bool]:
