@@ -2513,6 +2513,16 @@ def test_columns_of_whose_figures_they_are_under_a_unit_line_are_values_in_its_u
     assert (by_text["0.59"].unit, by_text["0.59"].period) == ("人", "1998")
 
 
+# Guiren's population every five years: each count the year's, each change the five years'.
+POPULATION_BY_YEAR = [
+    ("41,973", "1981"),
+    ("53,846", "1986"),
+    ("28.3%", None),
+    ("57,872", "1991"),
+    ("7.5%", None),
+]
+
+
 def test_a_source_note_under_a_table_of_years_leaves_its_rows_their_years() -> None:
     # A change over the five years since the row above has no year of its own.
     text = (
@@ -2521,14 +2531,7 @@ def test_a_source_note_under_a_table_of_years_leaves_its_rows_their_years() -> N
         "| 1981 | 41,973 | — |\n| 1986 | 53,846 | +28.3% |\n| 1991 | 57,872 | +7.5% |\n"
         "| 來源: 內政部統計月報-各鄉鎮市區人口數. (原始内容存档于2014-10-26). | ||\n"
     )
-    facts = [(f.text, f.period) for f in rules_facts(text)]
-    assert facts == [
-        ("41,973", "1981"),
-        ("53,846", "1986"),
-        ("28.3%", None),
-        ("57,872", "1991"),
-        ("7.5%", None),
-    ]
+    assert [(f.text, f.period) for f in rules_facts(text)] == POPULATION_BY_YEAR
 
 
 def test_a_change_over_the_year_before_in_rows_of_selected_years_keeps_its_year() -> None:
@@ -2636,14 +2639,7 @@ def test_a_tab_table_whose_header_lost_its_spanning_first_cell_puts_the_units_ba
 
 def test_rows_of_years_under_a_header_line_are_no_table_laid_out_sideways() -> None:
     text = "年份\t人口\t±%\n1981\t41,973\t—\n1986\t53,846\t+28.3%\n1991\t57,872\t+7.5%\n"
-    facts = [(f.text, f.period) for f in rules_facts(text)]
-    assert facts == [
-        ("41,973", "1981"),
-        ("53,846", "1986"),
-        ("28.3%", None),
-        ("57,872", "1991"),
-        ("7.5%", None),
-    ]
+    assert [(f.text, f.period) for f in rules_facts(text)] == POPULATION_BY_YEAR
 
 
 def test_a_unit_after_the_tables_date_a_blank_line_above_its_cells_gives_their_unit() -> None:
