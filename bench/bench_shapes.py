@@ -126,6 +126,25 @@ def year_lines(size: int, rng: random.Random) -> str:
     return "能源生产 电力生产\n弹性系数 弹性系数\n" + "".join(rows)
 
 
+def numbered_goals(size: int, rng: random.Random) -> str:
+    """Numbered paragraphs of several sentences under a goal lead, each with figures: every
+    figure's list of goals is looked for back over the paragraphs above it."""
+    items = (
+        f"{index % 90 + 1}.经济增长。增长{_number(rng)}%,达到{_number(rng)}亿元,\n续行。\n\n"
+        for index in range(size)
+    )
+    return "主要目标是:\n\n" + "".join(items)
+
+
+def broken_rows_same_way(size: int, rng: random.Random) -> str:
+    """Pipe rows every one of which the page broke the same way, under a header a cell a line."""
+    rows = (
+        f"行{index} | {_number(rng)} |\n-{_number(rng)} |\n{_number(rng)} | {_number(rng)} |\n"
+        for index in range(size)
+    )
+    return "本 月 |\n比上年同月 |\n本月止累计 |\n比上年同期 | |\n" + "".join(rows)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -141,6 +160,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one-cell pipe lines over two rows": one_cell_pipe_lines,
     "pipe rows broken a cell a line": rows_a_cell_a_line,
     "year rows one space apart": year_lines,
+    "numbered goal paragraphs": numbered_goals,
+    "pipe rows all broken the same way": broken_rows_same_way,
 }
 
 
