@@ -122,10 +122,12 @@ def main() -> None:
     print("layout   gold  found  matched  precision  recall")
     for layout in LAYOUTS:
         documents = [Document(doc.id, relayout(doc.text, layout)) for doc in tabled]
-        found = RulesExtractor().extract(documents).facts
+        found: dict[str, list[Fact]] = {}
+        for fact in RulesExtractor().extract(documents).facts:
+            found.setdefault(fact.doc, []).append(fact)
         totals = [0, 0, 0]
         for doc in tabled:
-            counts = scores(by_doc.get(doc.id, []), [f for f in found if f.doc == doc.id])
+            counts = scores(by_doc.get(doc.id, []), found.get(doc.id, []))
             totals = [total + count for total, count in zip(totals, counts, strict=True)]
         labelled, predicted, matched = totals
         print(

@@ -56,8 +56,8 @@ _BUDGET_DRAWN_UP = re.compile(
 # or a heading's own.
 _BASE_MARKS = ("比", "较")
 _ROC_BUDGET_TITLE = re.compile(r"(?<![\d.,])(1[0-4]\d)年度?[^。；，,\d\n]{0,6}?总预算")
-# 港元, 港币: a Hong Kong government's page, whose fiscal year ends in March.
-_HONG_KONG_DOLLARS = re.compile(r"港元|港币")
+# 港元, 港币 (港幣 unfolded): a Hong Kong government's page, whose fiscal year ends in March.
+_HONG_KONG_DOLLARS = re.compile(r"港[元币幣]")
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
 # before it, as a work report is given early in the year it plans for.
 _WORK_REPORT = re.compile(r"政府工作报告|财政年度施政报告")
@@ -261,7 +261,7 @@ def _years(text: str) -> DocumentContext:
     # 二零一九/二零年度财政预算: a budget speech's title; its figures are that year's plan,
     # as a department's budget's are, but for those its clauses say were reached.
     speech = any(m.group(0).endswith("财政预算") for m in _PLAN_TITLE.finditer(title))
-    hong_kong = bool(_HONG_KONG_DOLLARS.search(fold(text)))
+    hong_kong = bool(_HONG_KONG_DOLLARS.search(text))  # on the text as it is: no second fold
     return DocumentContext(
         report,
         plan,

@@ -370,17 +370,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
 
 def is_index_level(folded: str, quantity: Quantity) -> bool:
     """价格总指数为102.1: an index on a base of 100, a level with no unit (GUIDELINES)."""
-    return (
-        quantity.shape == "number"
-        and not quantity.has_unit
-        and not quantity.magnitude
-        and not quantity.chinese
-        and (
-            bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
-            or (
-                "." in quantity.number
-                and bool(_PRICE_INDEX_BEFORE.search(_before(folded, quantity, 3)))
-            )
+    return _is_bare_figure(quantity) and (
+        bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
+        or (
+            "." in quantity.number
+            and bool(_PRICE_INDEX_BEFORE.search(_before(folded, quantity, 3)))
         )
     )
 
@@ -390,12 +384,19 @@ def percent_sign_dropped(folded: str, quantity: Quantity) -> bool:
     percent (GUIDELINES, round 38). Only right after 增长 or 下降 and before the clause ends:
     增加17273 is a count, 提高1.1 may be points, 拉动增长2.4、…4.8个百分点 names its unit later."""
     return (
+        _is_bare_figure(quantity)
+        and bool(_GROWTH_RIGHT_BEFORE.search(_before(folded, quantity, _GROWTH_REACH)))
+        and bool(_CLAUSE_ENDS_AFTER.match(folded, quantity.end))
+    )
+
+
+def _is_bare_figure(quantity: Quantity) -> bool:
+    """A figure in digits with nothing after it: no unit, no magnitude."""
+    return (
         quantity.shape == "number"
         and not quantity.has_unit
         and not quantity.magnitude
         and not quantity.chinese
-        and bool(_GROWTH_RIGHT_BEFORE.search(_before(folded, quantity, _GROWTH_REACH)))
-        and bool(_CLAUSE_ENDS_AFTER.match(folded, quantity.end))
     )
 
 

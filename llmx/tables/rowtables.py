@@ -648,17 +648,17 @@ def _broken_row_width(rows: Sequence[tuple[Line, list[Cell]]], goes_on: Sequence
     goes on over lines of figures, and all come to the same number of cells, that number; else
     0. No row is whole there, so the rows that open with a label cannot give the width."""
     totals: list[int] = []  # one per row that opens with a label and holds a figure
-    widths: list[int] = []
+    widest = 0  # the widest such row on its own line
     open_row = False
     for (_, cells), on in zip(rows, goes_on, strict=True):
         if not on:
             open_row = has_data(cells)
             if open_row:
                 totals.append(len(cells))
-                widths.append(len(cells))
+                widest = max(widest, len(cells))
         elif open_row:
             totals[-1] += len(cells)
-    if len(totals) < _BROKEN_ROWS_MIN or len(set(totals)) != 1 or totals[0] <= max(widths):
+    if len(totals) < _BROKEN_ROWS_MIN or len(set(totals)) != 1 or totals[0] <= widest:
         return 0
     return totals[0]
 

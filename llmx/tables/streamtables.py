@@ -394,9 +394,16 @@ _UNIT_ROW_CELL = re.compile(r"单\s*位\s*[(（:：].*|[(（][^()（）]{1,8}[)�
 
 def _caption_above(text: str, position: int) -> str:
     """The caption (`表2 …`) above a table, past blank lines and lines of spaces."""
+    above = _line_above(text, position)
+    return above if CAPTION.match(fold(above)) else ""
+
+
+def _line_above(text: str, position: int) -> str:
+    """The last line with words before `position`, past blank lines and lines of spaces,
+    looked for no further back than a caption sits from its table; "" where none is."""
     window = text[max(0, position - _CAPTION_LOOKBACK) : position]
-    above = [line.strip() for line in window.splitlines() if line.strip()]
-    return above[-1] if above and CAPTION.match(fold(above[-1])) else ""
+    lines = [line.strip() for line in window.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def _first_column_unnamed(texts: list[str], rows: Sequence[Sequence[Cell]]) -> list[str]:
@@ -417,11 +424,8 @@ def _unit_line_above(text: str, position: int) -> Unit | None:
     """The unit of a `单位：张` line right above a run of cells, past blank lines: a line the
     run's blank line cut off from the header under it, maybe after the table's date
     (`2024年1- 4 月    单位:万元`), never a sentence."""
-    window = text[max(0, position - _CAPTION_LOOKBACK) : position]
-    above = [line.strip() for line in window.splitlines() if line.strip()]
-    if not above or SENTENCE.search(above[-1]):
-        return None
-    return unit_line_unit(above[-1])
+    above = _line_above(text, position)
+    return unit_line_unit(above) if above and not SENTENCE.search(above) else None
 
 
 def _stream_rows(
