@@ -553,3 +553,42 @@ def test_headings_over_more_header_lines_than_one_are_not_read_as_named_columns(
         "   生活用品及服务 101.1 101.8 98.4\n"
     )
     assert not any(table.layout == "yearbook" for table in find_tables(text))
+
+
+def test_a_sheet_of_places_under_named_columns_is_read_whatever_its_gaps() -> None:
+    # 单位 heads the rows here (the reporting units, cities), not a column of units; the
+    # figures stand one space apart in places and two in others, so no column of spaces
+    # lines them up for the row reader.
+    text = (
+        "全省分市县旅游饭店接待情况\n"
+        "填报单位:省旅游委         2016年11月            单位:万人次\n"
+        "单  位 本  月 与去年同期对比% 本月止累计 与去年同期对比%\n"
+        "1.甲市 80.12  5.16 681.40  8.42\n"
+        "2.乙市 143.23  10.47 1180.38  9.90\n"
+        "3.丙县 18.00  2.66 183.52  14.53\n"
+    )
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts(text)]
+    assert facts[:4] == [
+        ("80.12", "人次", "甲市本月", "2016"),
+        ("5.16", "%", "甲市与同期对比", "2016"),
+        ("681.40", "人次", "甲市本月止累计", "2016"),
+        ("8.42", "%", "甲市与同期对比", "2016"),
+    ]
+    assert len(facts) == 12
+
+
+def test_an_indented_header_one_name_short_leaves_the_first_column_unnamed() -> None:
+    # The page lost the first column's name (本月): its figures are the rows' own, and a
+    # comparison with the same period (同期对比%) is this year's change, not last year's.
+    text = (
+        "全省旅游接待和收入情况 2016年11月\n"
+        "          同期对比% 本月止累计 同期累计对比%\n"
+        "一、接待旅游者总计 611.09 10.24 5364.35 13.48\n"
+        "(一)过夜旅游者(万人次) 521.38 9.59 4403.93 11.07\n"
+        "(二) 接待一日游游客(万人次) 89.71 14.19 960.42 25.99\n"
+    )
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts(text)]
+    assert ("521.38", "人次", "过夜旅游者", "2016") in facts
+    assert ("9.59", "%", "过夜旅游者同期对比", "2016") in facts
+    assert ("25.99", "%", "接待一日游游客同期累计对比", "2016") in facts
+    assert len(facts) == 12

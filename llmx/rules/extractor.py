@@ -928,10 +928,11 @@ _ONE_MEASURE = re.compile(
 # 同期 alone heads last year's figure for the same months (本期 | 同期); 比上年同期 compares.
 # 前年 (the year before last) is read only against a table's own year.
 # 价格指数(上年=100), 以上年为100: the base of an index is no year its figures are for.
-# Not a base of 100 (上年同月=100), nor a ratio to the same period (同期比): those name no year.
+# Not a base of 100 (上年同月=100), nor a ratio to the same period (同期比, 同期累计对比%): those
+# name no year.
 _RELATIVE_HEADER = re.compile(
     r"(?<![比较同为以与])(上年|去年|前年|今年|本年|明年)(?!\s*(?:同期|同月)?\s*[=＝]\s*100)"
-    r"|(?<![比较年])同期(?!比|\s*[=＝]\s*100)"
+    r"|(?<![比较年])同期(?!(?:累计)?(?:对?比|增|\s*[=＝]\s*100))"
 )
 _YEARS_FROM = {"前年": -2, "上年": -1, "去年": -1, "今年": 0, "本年": 0, "明年": 1}
 

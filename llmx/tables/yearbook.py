@@ -70,17 +70,19 @@ _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
+# An item's number in brackets, in digits or Chinese, maybe with a stop: (2), (二), (1).
+_ITEM_NUMBER = r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.、．]?"
 # The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or an
 # age band (`0-14岁人口`) before its first Chinese letter, then words that may be spaced out
 # (`耕  地`) and end in a bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
-    rf"[#＃]?[ \u3000]*(?:(?:\d+[-~～]\d+|\d+[.、．]?|[(（]\d{{1,2}}[)）])(?=[{CJK}]))?[{CJK}]"
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[-~～]\d+|\d+[.、．]?|{_ITEM_NUMBER}[ \u3000]?)(?=[{CJK}]))?[{CJK}]"
     # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
     # (`薪资(新台币元)   (nt/month.person)`).
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s(（]|[(（][^A-Za-z]))*"
 )
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
-_ENUMERATION = re.compile(r"\d{1,2}[.、．]|[(（]\d{1,2}[)）]")
+_ENUMERATION = re.compile(rf"\d{{1,2}}[.、．]|{_ITEM_NUMBER}")
 _ENGLISH_LABEL = re.compile(r"\(?[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+=]*")
 # A line of English alone inside a grid: a label's translation, maybe its unit in brackets
 # (`(100 million yuan)`).
@@ -396,6 +398,10 @@ def _grid_at(
     named = _named_columns(first) if first and not _years_of(first) else None
     if named is not None and _rows_follow(lines, index, len(named)):
         return _body(text, lines, index, index + 1, named)
+    if named is not None and _unnamed_first(lines[index][1], named, lines, index):
+        # `          同期对比% 本月止累计 同期累计对比%` over rows of four figures: the
+        # header lost the first column's name (本月), indented where it stood.
+        return _body(text, lines, index, index + 1, (YearbookColumn("", ""), *named))
     if not first or _years_of(first) < _YEARS_MIN:
         return None
     between: list[tuple[str, str]] = []
@@ -434,7 +440,7 @@ def _named_columns(tokens: Sequence[tuple[str, str]]) -> tuple[YearbookColumn, .
     """A header of Chinese headings alone, its English left out (`Item 绝对数(元) 增长率(%)
     构成(%)`): a column per heading, less the row labels' heading (项目, 指标) opening it."""
     headings = [_spaceless(word) for _, word in tokens]
-    if headings and STUB_HEADING.match(headings[0]):
+    if headings and (STUB_HEADING.match(headings[0]) or headings[0] == "单位"):
         headings = headings[1:]
     if not _NAMED_MIN <= len(headings) <= _NAMED_MAX:
         return None
@@ -444,13 +450,36 @@ def _named_columns(tokens: Sequence[tuple[str, str]]) -> tuple[YearbookColumn, .
 
 
 _NAMED_MIN = 2
-_NAMED_MAX = 8
+_NAMED_MAX = 12
 
 
-def _rows_follow(lines: Sequence[tuple[int, str]], index: int, width: int) -> bool:
-    """Whether the line at `index` is no row, and the first line below it that is neither
-    blank nor English is a row of `width` figures."""
-    if _body_line(*lines[index]) is not None:
+def _unnamed_first(
+    header: str,
+    named: Sequence[YearbookColumn],
+    lines: Sequence[tuple[int, str]],
+    index: int,
+) -> bool:
+    """Whether an indented header of names (no stub heading) stands over rows of one figure
+    more than it names: its first column's name lost."""
+    indented = header[: len(header) - len(header.lstrip())]
+    return (
+        len(indented.expandtabs()) >= _UNNAMED_INDENT
+        and not STUB_HEADING.match(header.strip())
+        and _rows_follow(lines, index, len(named) + 1, header_words=True)
+    )
+
+
+# Spaces before a header whose first column's name was lost: a row label's width, at least.
+_UNNAMED_INDENT = 4
+
+
+def _rows_follow(
+    lines: Sequence[tuple[int, str]], index: int, width: int, header_words: bool = False
+) -> bool:
+    """Whether the line at `index` is no row (`header_words`: no row with figures), and the
+    first line below it that is neither blank nor English is a row of `width` figures."""
+    header = _body_line(*lines[index])
+    if header is not None and (header.values or not header_words):
         return False
     for start, line in lines[index + 1 : index + 1 + _QUIET_MAX + 1]:
         if not line.strip() or _ENGLISH_LINE.fullmatch(line.strip()):
@@ -695,9 +724,10 @@ def _figures(
 
 
 def _one_space_apart(body: _Body) -> bool:
-    """A row whose figures stand one space apart, as a yearbook page without English writes
-    them (a table aligned in columns of spaces is the row reader's)."""
-    return len(body.values) > 1 and all(gap == 1 for gap in body.gaps)
+    """A row with figures one space apart, as a yearbook page without English writes them,
+    maybe wider apart elsewhere (`80.12  5.16 13541 1.29`): a table aligned in columns of
+    spaces, all two or more apart, is the row reader's."""
+    return len(body.values) > 1 and any(gap == 1 for gap in body.gaps)
 
 
 def _is_under(body: _Body, parent: _Body) -> bool:
