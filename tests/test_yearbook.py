@@ -592,3 +592,20 @@ def test_an_indented_header_one_name_short_leaves_the_first_column_unnamed() -> 
     assert ("9.59", "%", "过夜旅游者同期对比", "2016") in facts
     assert ("25.99", "%", "接待一日游游客同期累计对比", "2016") in facts
     assert len(facts) == 12
+
+
+def test_a_column_of_units_headed_before_the_years_gives_each_row_its_unit() -> None:
+    # 单 位 between the labels' heading and the years: a row's last word before its figures
+    # is its unit (万人次), and a row whose unit cell is empty keeps the figure bare.
+    text = (
+        "18-2 县及县以上医院工作状况\n"
+        "项    目 单 位 1990年 1995年 2000年\n"
+        "机构数 751 810 859\n"
+        "诊疗人次数 万人次 8158.6 7765.5 9537\n"
+        "健康检查人数 万人 219.3 164.3 245\n"
+    )
+    facts = [(f.text, f.value, f.unit, f.indicator, f.period) for f in rules_facts(text)]
+    assert facts[0] == ("751", 751, "", "机构数", "1990")
+    assert ("8158.6", 81586000, "人次", "诊疗人次数", "1990") in facts
+    assert ("245", 2450000, "人", "健康检查人数", "2000") in facts
+    assert len(facts) == 9

@@ -69,7 +69,7 @@ from llmx.tables.table import (
 )
 from llmx.tables.taken import TakenSpans, unclaimed
 from llmx.tables.yearbook import YearbookColumn, YearbookGrid, english_unit, find_yearbooks
-from llmx.vocabulary import magnitude_prefix
+from llmx.vocabulary import is_fact_unit, magnitude_prefix
 
 
 def box_tables(text: str, taken: TakenSpans) -> list[Table]:
@@ -374,8 +374,10 @@ def yearbook_tables(text: str, taken: TakenSpans) -> list[Table]:
 
 
 def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
+    units = (Column("单位", "unit", None, None, None),) if grid.unit_column else ()
     columns = (
         Column("", "indicator", None, None, None),
+        *units,
         *(_yearbook_column(column) for column in grid.columns),
     )
     above = " ".join(_captions_above(text, grid.start))
@@ -386,7 +388,7 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         rows = tuple(
             Row(
                 (
-                    span_cell(text, row.label, part.end),
+                    *(_label_and_unit(text, row.label) if units else [cell_at(text, row.label)]),
                     *(span_cell(text, span, part.end) for span in row.cells),
                 )
             )
@@ -418,6 +420,21 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             )
         )
     return tables
+
+
+def _label_and_unit(text: str, label: Span) -> list[Cell]:
+    """A label's cell and its unit's, under a header naming a column of units: the unit the
+    label's last word is (`诊疗人次数 万人次`), or an empty cell after a label that has none
+    (`机构数`)."""
+    words = _LAST_WORD.search(text, label[0], label[1])
+    unit = unit_of_words(words.group(2)) if words else None
+    if words is None or unit is None or not is_fact_unit(unit[0]):
+        return [cell_at(text, label), Cell(label[1], label[1], "")]
+    return [cell_at(text, (label[0], words.end(1))), cell_at(text, words.span(2))]
+
+
+# A label's words, then its last word after a space: maybe the row's unit.
+_LAST_WORD = re.compile(r"(\S.*?)[ \u3000]+(\S{1,6})$")
 
 
 def _yearbook_column(column: YearbookColumn) -> Column:

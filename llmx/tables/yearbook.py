@@ -64,6 +64,7 @@ from llmx.lines import (
     grids_in,
 )
 from llmx.quantities import split_header_unit
+from llmx.tables.headers import UNIT_COLUMN
 from llmx.vocabulary import from_english, is_fact_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -147,6 +148,8 @@ class YearbookGrid:
     end: int
     columns: tuple[YearbookColumn, ...]
     parts: tuple[YearbookPart, ...]
+    # `项 目 单 位 1990年 …`: a label ends in its row's unit (`诊疗人次数 万人次`), if it has one.
+    unit_column: bool = False
 
 
 @dataclass(frozen=True)
@@ -433,7 +436,16 @@ def _grid_at(
     columns = _columns(first, between, second)
     if columns is None:
         return None
-    return _body(text, lines, index, body_start, columns)
+    found = _body(text, lines, index, body_start, columns)
+    if found is None or not _unit_headed(first):
+        return found
+    return replace(found[0], unit_column=True), found[1]
+
+
+def _unit_headed(tokens: Sequence[tuple[str, str]]) -> bool:
+    """Whether the headings before a header's first year name a column of units (`单 位`)."""
+    lead = next((i for i, (kind, _) in enumerate(tokens) if kind != "heading"), len(tokens))
+    return any(UNIT_COLUMN.match(word) for _, word in tokens[:lead])
 
 
 def _named_columns(tokens: Sequence[tuple[str, str]]) -> tuple[YearbookColumn, ...] | None:
