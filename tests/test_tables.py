@@ -1440,6 +1440,27 @@ def test_pipe_rows_after_a_marked_sub_item_take_the_unit_of_the_row_they_follow(
     assert units["99.1"] == (99.1, "%")
 
 
+def test_rows_numbered_a_level_deeper_take_the_unit_of_the_row_they_are_items_of() -> None:
+    # 一、 over (一) over 1. over (1): a row numbered (1) with no unit is an item of the 1.
+    # row above it, in that row's unit; the 2. row after them writes its own. The first row
+    # writes none, so the rows are not parts under the rows that write one.
+    text = (
+        "全省旅游接待和收入情况表 2019年7月\n"
+        "项 目 | 本月 | 同比增长(%) |\n"
+        "一、接待游客总人数 | 559.71 | 9.6 |\n"
+        "1.国内过夜游客(万人次) | 480.35 | 9.0 |\n"
+        "(1)旅游饭店接待过夜游客 | 292.25 | 0.4 |\n"
+        "(2)社会旅馆接待过夜游客 | 181.13 | 26.9 |\n"
+        "2.旅游总收入(亿元) | 95.12 | 12.0 |\n"
+        "(1)国内旅游收入 | 90.01 | 11.5 |\n"
+    )
+    units = {fact.text: (fact.value, fact.unit) for fact in rules_facts(text)}
+    assert units["292.25"] == (2_922_500, "人次")
+    assert units["181.13"] == (1_811_300, "人次")
+    assert units["90.01"] == (9_001_000_000, "元")
+    assert units["26.9"] == (26.9, "%")
+
+
 def test_percents_under_year_columns_are_shares_where_the_title_says_so() -> None:
     text = (
         "3-3 各年龄组人口占总人口的比重\n单位:%\n年龄组 1982 1990 1995 2000 2010\n"

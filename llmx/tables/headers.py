@@ -305,6 +305,23 @@ _CLASS_OF_PERCENT = re.compile(r"\d\s*%$")
 # The mark a statistics table puts before a sub-item (`#轻工业`: of which).
 SUB_MARKS = ("#", "＃")
 
+# How an official table numbers its rows, outermost first: 一、 then (一) then 1. then (1).
+_OUTLINE_NUMBERS = (
+    re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"),
+    re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"\d{1,2}[、.．](?!\d)"),
+    re.compile(r"[(（]\d{1,2}[)）]"),
+)
+
+
+def outline_level(label: str) -> int | None:
+    """How deep a row's number puts it in the table's outline (`一、` 0, `(一)` 1, `1.` 2,
+    `(1)` 3); None for a row that opens with no such number."""
+    words = fold(label).lstrip()
+    return next(
+        (level for level, number in enumerate(_OUTLINE_NUMBERS) if number.match(words)), None
+    )
+
 
 YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 

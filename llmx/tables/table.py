@@ -34,6 +34,7 @@ from llmx.tables.headers import (
     label_unit,
     listed_for_row,
     listed_units,
+    outline_level,
     unit_of_words,
 )
 from llmx.tables.periodrows import period_of as period_label
@@ -130,6 +131,7 @@ class Table:
             label_unit(label)
             or unit_of_words(self._cell_of(row, "unit"))
             or (label_unit(self._parent_of(row)) if label.startswith(SUB_MARKS) else None)
+            or label_unit(self._outline_parent(row, label))
         )
         if BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
@@ -157,6 +159,20 @@ class Table:
         above = self.rows[: self.rows.index(row)]
         parents = (self.indicator_of(each) for each in reversed(above))
         return next((parent for parent in parents if not parent.startswith(SUB_MARKS)), "")
+
+    def _outline_parent(self, row: Row, label: str) -> str:
+        """The label of the row a numbered row is an item of (`(1)旅游饭店接待过夜游客` under
+        `1.国内过夜游客(万人次)`): the nearest row above numbered a level further out; "" for
+        a row numbered outermost, or with no number."""
+        level = outline_level(label)
+        if not level or row not in self.rows:
+            return ""
+        for above in reversed(self.rows[: self.rows.index(row)]):
+            words = self.indicator_of(above)
+            outer = outline_level(words)
+            if outer is not None and outer < level:
+                return words
+        return ""
 
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
