@@ -536,3 +536,10 @@ def test_tallies_of_prices_that_moved_and_the_bound_they_passed_are_no_facts() -
         "重点监测的8种水果整体均价环比下跌0.5%。涉及不动产数目(3,681个)按季下跌8.8%。"
     )
     assert _texts(body) == ["30种", "7.68元/公斤", "8种", "0.5%", "3,681个", "8.8%"]
+
+
+def test_ages_are_facts_where_their_clause_measures_a_life_not_a_threshold() -> None:
+    # 60岁以上 bounds a group of people; a life expectancy risen from one age to another is
+    # measured at both ends, however far the second stands from 寿命.
+    body = "人均期望寿命从78.3岁提高到80.3岁，60岁以上老人1000人。"
+    assert _texts(body) == ["78.3岁", "80.3岁", "1000人"]

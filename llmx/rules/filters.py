@@ -227,7 +227,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and not re.search(r"\d", quantity.text)
     ):
         return "the unit a column is counted in (港币百万元)"
-    if quantity.unit == "岁" and "寿命" not in _before(folded, quantity, 10):
+    # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life.
+    if quantity.unit == "岁" and "寿命" not in clause_before(folded, quantity.start):
         return "age threshold"
     if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
         re.match(r"[A-Za-z.]", before1) and quantity.shape == "number"
