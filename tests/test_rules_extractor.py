@@ -543,3 +543,9 @@ def test_ages_are_facts_where_their_clause_measures_a_life_not_a_threshold() -> 
     # measured at both ends, however far the second stands from 寿命.
     body = "人均期望寿命从78.3岁提高到80.3岁，60岁以上老人1000人。"
     assert _texts(body) == ["78.3岁", "80.3岁", "1000人"]
+
+
+def test_a_count_before_a_size_class_is_a_fact_and_a_count_before_big_a_slogan() -> None:
+    # 五大工程 names a programme; 193座大中型水库 and 3家大型企业 count reservoirs and firms.
+    body = "全省193座大中型水库年末蓄水，3家大型企业落户，五大工程全面推进。"
+    assert _texts(body) == ["193座", "3家"]

@@ -26,7 +26,7 @@ from llmx.vocabulary import (
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # Words after a count that make it a programme name or an enumeration announcement.
 _NAME_AFTER = re.compile(
-    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关|幅)|张报表|重压力|个维护|个确立|个轮子"
+    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关|幅|中?型|中小)|张报表|重压力|个维护|个确立|个轮子"
     r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈|配套政策"
     r"|关键|基本面)"
 )
