@@ -1590,3 +1590,26 @@ def test_a_note_in_brackets_inside_a_clause_ends_no_clause() -> None:
 def test_a_run_of_notes_in_brackets_is_followed_one_note_back_only() -> None:
     text = "比" + "(甲,乙)" * 5000 + "增加5个。\n"  # deeper than Python's recursion limit
     assert [fact.text for fact in rules_facts(text)] == ["5个"]
+
+
+def test_a_long_run_normal_is_of_no_year_and_last_year_s_figure_in_brackets_is_last_year_s() -> (
+    None
+):
+    # 多年平均 and 常年 name a normal over many years; a change from it is this year's.
+    # 比上年(19.04亿立方米): the bracket holds last year's own figure.
+    found = _attributes(
+        "2012年水资源公报。全市平均降水量1926.9毫米，比多年平均1463.2毫米偏大31.7%。"
+        "梅雨量214.4毫米，比常年235毫米偏少8.8%。"
+        "全市总供水量18.98亿立方米，比上年(19.04亿立方米)偏小0.4%。"
+    )
+    assert found["1463.2毫米"][1] is None
+    assert found["235毫米"][1] is None
+    assert (found["31.7%"][1], found["8.8%"][1]) == ("2012", "2012")
+    assert found["19.04亿立方米"][1] == "2011"
+    assert found["0.4%"][1] == "2012"
+
+
+def test_a_change_set_against_a_year_s_same_months_is_the_year_after_s() -> None:
+    # 与2021年同期相比 names the base; the figure is the report year's change.
+    found = _attributes("2022年上半年，全省PM2.5浓度与2021年同期相比上升0.8%。")
+    assert found["0.8%"][1] == "2022"

@@ -50,6 +50,8 @@ _COMPARED_WITH_YEAR = re.compile(r"[比较][^\S\n]?((?:19|20)\d\d)[^\S\n]?年(?:
 # 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
 _SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
 _SET_AGAINST_REACH = 120  # characters before a figure
+# 与2021年同期相比上升0.8%: the year set against, alone (not 与2020年执行数相比, a figure of it).
+_SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?相比")
 # Words that say a figure is a change (减少35892人, 增长3.57%).
 _CHANGE_VERBS = r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少"
 _CHANGED = re.compile(_CHANGE_VERBS)
@@ -534,7 +536,12 @@ _BASE_AFTER = re.compile(
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
 # 较上年度法定预算数128.94亿元 too: the figure of a budget compared with.
 _LAST_YEAR_BASE = re.compile(
-    r"(?:比|较|同)(?:上年|去年)度?(?:同期|末|底)?(?:[^，。；\d增减降升]{0,8}数)?的?$"
+    r"(?:比|较|同)(?:上年|去年)度?(?:同期|末|底)?(?:[^，。；\d增减降升]{0,8}数)?的?[(（]?$"
+)
+# 比多年平均1463.2毫米, 比常年235毫米, 多年平均人均水资源量(1465立方米): a long-run normal, of
+# no one year.
+_LONG_RUN_BEFORE = re.compile(
+    rf"(?:多年平均|常年|历年(?:同期)?平均)(?:(?!{_CHANGE_VERBS}|偏|相比)[^，。；\d]){{0,10}}[(（]?$"
 )
 _SAME_YEAR_BUDGET = re.compile(r"(?:由|从)(?:年初|调整前|原)预算(?:数)?$")
 _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。；]*(?:到|至|为)$")
@@ -542,6 +549,12 @@ _MOVE_FROM_YEAR = re.compile(r"(?:由|从)[^，。；]*?(?:19|20)\d\d年[^，。
 _MOVE_FROM_LAST_YEAR = re.compile(r"(?:由|从)(?:上年|去年)[^，。；]*(?:到|至|为)$")
 _FUTURE = re.compile(r"将|力争|(?<!模)拟(?!定)")
 _CLAUSE_MAX = 30
+
+
+def _unset(clause: str) -> str:
+    """A clause less the base year it sets its figures against (与2021年同期相比上升): that
+    year is not the one the figures are for."""
+    return _SET_AGAINST_SAME_MONTHS.sub("", clause)
 
 
 def period_of(
@@ -567,7 +580,9 @@ def period_of(
     compared = _COMPARED_WITH_YEAR.search(clause)
     if compared and not _MOVED_FROM_BASE.search(clause, compared.end()):
         return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
-    if not compared and _CHANGED.search(clause) and not _STATED_YEAR.search(clause):
+    if _LONG_RUN_BEFORE.search(clause):
+        return None
+    if not compared and _CHANGED.search(clause) and not _STATED_YEAR.search(_unset(clause)):
         # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
         # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
         # 民族人口增加36041人)
