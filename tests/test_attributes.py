@@ -103,6 +103,23 @@ def test_document_year_from_a_date_line_alone() -> None:
     assert document_year(late) == "2023"
 
 
+def test_a_date_line_behind_a_bullet_dates_a_story_on_its_year_so_far() -> None:
+    story = (
+        "山西10个月旅游总收入达803.21亿元\n\n  • 2009-11-20\n  • 来源:快捷航空\n"
+        "今年1月~10月,山西省旅游总收入达803.21亿元,同比增长22.34%。\n"
+    )
+    assert document_year(story) == "2009"
+
+
+def test_a_story_dated_in_january_on_months_of_a_year_it_names_is_on_that_year() -> None:
+    # 101年1至12月 are the Republic's 2012: not months of 2013, the year the story is dated.
+    story = (
+        "101年12月連江縣人口增加率全國最高\n\n  • 2013-01-12\n"
+        "【本報訊】依據內政部統計資料,101年12月人口增加率為3.91‰。101年1至12月累計出生數229,481人。\n"
+    )
+    assert document_year(story) == "2012"
+
+
 def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
     month = "一、降水\n2008\n年\n6\n月份\n全市平均降水量\n103.2mm\n,比同期偏多\n98.8%\n。\n"
     assert document_year(month) == "2008"

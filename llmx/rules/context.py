@@ -81,7 +81,7 @@ _WORK_REPORT_YEAR = re.compile(
 # that opens with a month as a period (2024年5月份累计完成…, 2020年5月,全区财政总收入完成…) is
 # none.
 _DATE_LINE = re.compile(
-    r"^[\s—\-－─（(【\[]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"
+    r"^[\s—\-－─（(【\[•·●]*(?:(?:(?:成文|发布|生成|更新)(?:日期|时间)|日期|[Dd]ate)\W*)?"
     r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?!份|\s*[,，])|-(\d{1,2})-\d{1,2})"
 )
 # 27.07.2015  14:44: a reprint's date line, the day first.
@@ -155,6 +155,19 @@ _SHATTERED_DATE = re.compile(r"((?:19|20)\d{2})\n年\n(\d{1,2})\n(月份?)(?:\n(
 def _date_rejoined(date: re.Match[str]) -> str:
     day = f"{date.group(4)}日" if date.group(4) else ""
     return f"{date.group(1)}年{date.group(2)}{date.group(3)}{day}"
+
+
+def _months_so_far(folded: str, year: int) -> bool:
+    """Whether the opening reports months of the year it is dated in (1-3月份, 一季度), not
+    months of a year it names (101年1至12月: the Republic's 2012, in a story of 2013)."""
+    for months in _PART_OF_YEAR.finditer(folded):
+        named = _YEAR_BEFORE_MONTHS.search(folded, max(0, months.start() - 8), months.start())
+        if named is None or named.group(1) == str(year):
+            return True
+    return False
+
+
+_YEAR_BEFORE_MONTHS = re.compile(r"(\d{2,4})\s*年\s*(?:度\s*)?$")
 
 
 def _head(folded: str) -> tuple[str, list[str]]:
@@ -240,7 +253,7 @@ def _years(text: str) -> DocumentContext:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
-        so_far = _PART_OF_YEAR.search(folded_opening)
+        so_far = _months_so_far(folded_opening, year)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
         # A story dated in August on a year's figures that its lead names (最新统计数据表明,
         # 2012年,我省县域经济…) is on that year.
