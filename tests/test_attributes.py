@@ -1630,3 +1630,16 @@ def test_a_change_set_against_a_year_s_same_months_is_the_year_after_s() -> None
     # 与2021年同期相比 names the base; the figure is the report year's change.
     found = _attributes("2022年上半年，全省PM2.5浓度与2021年同期相比上升0.8%。")
     assert found["0.8%"][1] == "2022"
+
+
+def test_a_running_total_in_a_paragraph_on_months_of_a_year_is_that_year_s() -> None:
+    # 累计 over a year's months so far (上半年 opens the paragraph) is the year's, though a
+    # later sentence of the paragraph repeats no months; over five years it has no year.
+    found = _attributes(
+        "2020年电力运行情况\n"
+        "上半年,城乡居民累计生活用电量为12.29亿千瓦时,同比下降0.1%。"
+        "其中,城镇居民累计用电量为5.18亿千瓦时,下降4.7%。\n"
+        "五年来,累计完成固定资产投资1424.6亿元。\n"
+    )
+    assert found["5.18亿千瓦时"][1] == "2020"
+    assert found["1424.6亿元"][1] is None

@@ -626,8 +626,9 @@ def period_of(
     # 由2002年的800亿元增加到1500亿元: the year is the start's, not the end's.
     moved_from = _MOVE_FROM_YEAR.search(clause) or _MOVE_FROM_LAST_YEAR.search(clause)
     in_clause = [] if moved_from else _STATED_YEAR.findall(clause)
-    # 上半年,全市公共财政收入累计完成143.7亿元: the months may open the sentence.
-    within = _WITHIN_A_YEAR.search(folded, bounds.sentence_start(start), start)
+    # 上半年,全市公共财政收入累计完成143.7亿元: the months may open the sentence, or the
+    # paragraph (上半年,城乡居民累计生活用电量…。其中,城镇居民累计用电量为5.18亿千瓦时).
+    within = _WITHIN_A_YEAR.search(folded, line_start, start)
     if _SPAN_WORDS.search(clause) and not in_clause and not within:
         return None
     dating = "" if moved_from else clause
