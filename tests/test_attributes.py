@@ -120,6 +120,16 @@ def test_a_story_dated_in_january_on_months_of_a_year_it_names_is_on_that_year()
     assert document_year(story) == "2012"
 
 
+def test_an_audit_report_is_on_the_year_whose_budget_it_audited() -> None:
+    speech = (
+        "——2020年7月28日在省人民代表大会常务委员会会议上\n审计厅厅长 某某\n"
+        "主任、各位副主任、秘书长,各位委员:\n"
+        "我受省人民政府委托,向省人大常委会报告2019年度省级预算执行和其他财政收支的审计情况,"
+        "请审议。全省一般公共预算收入和支出分别增长4.53%、9.97%。\n"
+    )
+    assert document_year(speech) == "2019"
+
+
 def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
     month = "一、降水\n2008\n年\n6\n月份\n全市平均降水量\n103.2mm\n,比同期偏多\n98.8%\n。\n"
     assert document_year(month) == "2008"

@@ -201,13 +201,17 @@ def _years(text: str) -> DocumentContext:
     # The title is the head without its date line and metadata rows.
     title = "\n".join(line for line in lines if not _DATE_LINE.match(line))
     # 比2021年决算(下同)增长1.3%: a base a figure is compared with names no year of the title's.
-    report = _census_year(lines) or next(
-        (
-            found.group(1)
-            for found in _RESULTS_TITLE.finditer(title)
-            if title[max(0, found.start() - 1) : found.start()] not in _BASE_MARKS
-        ),
-        None,
+    report = (
+        _census_year(lines)
+        or _audited_year(head)
+        or next(
+            (
+                found.group(1)
+                for found in _RESULTS_TITLE.finditer(title)
+                if title[max(0, found.start() - 1) : found.start()] not in _BASE_MARKS
+            ),
+            None,
+        )
     )
     plan = next((m.group(1) for m in _PLAN_TITLE.finditer(title) if m.group(1) != report), None)
     budget = (
@@ -307,6 +311,24 @@ def _census_year(lines: list[str]) -> str | None:
     found = next(filter(None, map(_CENSUS.search, titles)), None)
     year = _CENSUS_YEARS[found.group(2)].get(_ORDINALS[found.group(1)]) if found else None
     return str(year) if year else None
+
+
+# 报告2019年度省级预算执行和其他财政收支的审计情况: an audit report, given the year after, is on
+# the year whose budget it audited (not a report on how its findings were put right, 整改).
+_AUDITED_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年度?[^。，；\n]{0,16}预算执行和[^。，；\n]{0,12}财政收支(?:的)?审计"
+    r"(?:工作)?(?:情况|报告|结果)"
+)
+
+
+def _audited_year(head: str) -> str | None:
+    """The year an audit report's title or first sentence says it audited; none where the
+    phrase comes later (a story on a meeting that heard the report among others)."""
+    audited = _AUDITED_YEAR.search(head[:_AUDIT_REACH])
+    return audited.group(1) if audited else None
+
+
+_AUDIT_REACH = 300  # characters of the head
 
 
 def _reviewed_year(opening: str) -> str | None:
