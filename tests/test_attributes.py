@@ -1653,3 +1653,17 @@ def test_a_running_total_in_a_paragraph_on_months_of_a_year_is_that_year_s() -> 
     )
     assert found["5.18亿千瓦时"][1] == "2020"
     assert found["1424.6亿元"][1] is None
+
+
+def test_a_paragraph_opening_on_a_year_dates_its_later_sentences() -> None:
+    # Each paragraph of a yearbook entry opens on its own year; a sentence that names none
+    # is the year of the last sentence before it that opened on one.
+    found = _attributes(
+        "卫生事业\n"
+        "2011年,全市共有各类卫生机构1319个。拥有医院、卫生院床位数6160张。\n"
+        "2012年,全市共有各类卫生机构1325个。拥有医院、卫生院床位数6425张。"
+        "2015年两会期间开展调查。义务教育国检通过率达36.4%。\n"
+    )
+    assert found["6160张"][1] == "2011"
+    assert found["6425张"][1] == "2012"
+    assert found["36.4%"][1] == "2015"

@@ -741,7 +741,24 @@ def _stated_year(
     opening = _opening_year(folded, bounds, position)
     if opening:
         return opening
-    return _list_lead_year(folded, position)
+    return _list_lead_year(folded, position) or _paragraph_year(folded, bounds, position)
+
+
+def _paragraph_year(folded: str, bounds: Boundaries, position: int) -> str | None:
+    """The year the last sentence of the paragraph so far to open on one names (`2012年,全市
+    共有各类卫生机构1325个。拥有…床位数6425张`): later sentences that name none are its."""
+    line_start = bounds.line_span(position)[0]
+    if not _PARAGRAPH_YEAR.match(folded, line_start, position):
+        return None
+    opened = _SENTENCE_YEAR.findall(folded, line_start, position)
+    return str(opened[-1]) if opened else None
+
+
+_PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
+# A year opening a sentence of the paragraph, the first or one after a full stop.
+_SENTENCE_YEAR = re.compile(
+    r"(?:^|(?<=[。；;！？!?]))[ \t\u3000]*((?:19|20)\d{2})[ \t]*年(?!\d)", re.M
+)
 
 
 def _list_lead_year(folded: str, position: int) -> str | None:
