@@ -1667,3 +1667,18 @@ def test_a_paragraph_opening_on_a_year_dates_its_later_sentences() -> None:
     assert found["6160张"][1] == "2011"
     assert found["6425张"][1] == "2012"
     assert found["36.4%"][1] == "2015"
+
+
+def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
+    found = _attributes(
+        "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"
+        "贫困发生率下降到15%,经济增长为3%。"
+        "净增住宅电话用户1215户,现金净投放32.5亿元,比上年少投8.3亿元。"
+    )
+    # the later items of a list are of the first's kind, what the list's words say of all
+    assert [found[key][2] for key in ("113%", "220%", "148%")] == ["share"] * 3
+    # a rate moved to a level is the level; a growth stated is the growth
+    assert (found["15%"][2], found["3%"][2]) == ("share", "change")
+    # a net increase of a stock and a smaller outflow than last year's are changes
+    assert (found["1215户"][2], found["8.3亿元"][2]) == ("change", "change")
+    assert found["32.5亿元"][2] == "level"

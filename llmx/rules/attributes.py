@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from llmx.folding import fold
 from llmx.quantities import Quantity
@@ -111,6 +112,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     implied = implied_kind(quantity.unit)
     if implied:
         return implied
+    previous = _previous_in_list(folded, quantity)
+    if previous is not None:
+        return kind_of(folded, previous)  # 完成年度目标任务的113%、220%和148%: as the first
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
     moved = _MOVED_TO.search(folded, max(0, quantity.start - _MOVED_REACH), quantity.start)
@@ -136,7 +140,9 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     if quantity.unit in PERCENT_UNITS and moved:
         # 比重由上年的8.5%提高到9.1%: both ends are levels of what moved; a list of them
         # (结构由上年的10.40%、53.13%和36.47%调整为2003年的9.47%、…) keeps its cue far back.
-        growth = _GROWTH_RATE.search(clause) or re.search(r"增速|增幅|涨幅", clause)
+        # 贫困发生率下降到15%: the verb that moves it says nothing of what moved.
+        subject = _MOVING_VERB.sub("", clause)
+        growth = _GROWTH_RATE.search(subject) or _GROWTH_WORDS.search(subject)
         wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
         return "change" if growth else "share" if _SHARE_CUES.search(wide) else "level"
     if quantity.unit in PERCENT_UNITS:
@@ -159,6 +165,25 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     return "level"
 
 
+def _previous_in_list(folded: str, quantity: Quantity) -> Quantity | None:
+    """The figure before `quantity` in a list of figures in its unit (47.5%和44.8%), whose
+    words are the whole list's; None where `quantity` opens no such list's later item."""
+    written = _LEADING_FIGURE.sub("", quantity.text)
+    if not written or quantity.unit not in PERCENT_UNITS:
+        return None
+    window = folded[max(0, quantity.start - _LIST_ITEM_REACH) : quantity.start]
+    item = re.search(rf"(-?\d[\d,.]*){re.escape(written)}\s*[、和及]\s*$", window)
+    if item is None:
+        return None
+    start = quantity.start - len(window) + item.start()
+    end = start + len(item.group(1)) + len(written)
+    return replace(quantity, start=start, end=end, text=folded[start:end])
+
+
+_LEADING_FIGURE = re.compile(r"^[-−]?\d[\d,.]*")
+_LIST_ITEM_REACH = 24
+
+
 # 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth): a share word
 # followed by a move is a change.
 _SHARE_MOVED = re.compile(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率")
@@ -178,6 +203,11 @@ _MOVED_TO = re.compile(
     r"|由(?:上年)?的?$"
 )
 _MOVED_REACH = 14
+# The verb that moved a level (下降到15%), less 增长为 (a growth, 经济增长为3%).
+_MOVING_VERB = re.compile(
+    r"(?:提高|降低|下降|上升|提升|增加|减少|扩大|缩小|调整|演进)(?:到|至|为)$"
+)
+_GROWTH_WORDS = re.compile(r"增速|增幅|涨幅|升幅|降幅|跌幅")
 # Amounts that are changes by their verb: 增收7260万元, 净增额达3.2亿元, 净增98万户 (a net
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
 _NET_CHANGE = re.compile(
@@ -185,6 +215,7 @@ _NET_CHANGE = re.compile(
     r"|删减|削减|核减|缩减"  # a budget cut by a council: 刪減5萬元
     r"|偏高|偏低|偏多|偏少"  # weather against its normal: 比历年平均值12.7℃偏高1.3℃
     r"|净迁[出入移](?:人口|人数)?(?:为|达)?"  # net migration, like 净增
+    r"|净增[^\d，。；、]{1,8}?(?:为|达)?"  # 净增住宅电话用户1215户
     r"|超(?:年初|调整)?预算)了?$"
     # 自然增长人口1011人: a natural increase is the change of the population (GUIDELINES).
     r"|自然增长(?:人口|人数)?(?:为|达)?$"
@@ -193,7 +224,7 @@ _NET_CHANGE = re.compile(
 # comparison with the year before left implied (增加到/增至 reach a level, 新增 counts one).
 _BARE_CHANGE = re.compile(r"(?<!新)(?:增加|减少|增长|下降|上升|降低)了?\s*(?:约|近)?\s*$")
 _COMPARED_CHANGE = re.compile(
-    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多|少|增|减)了?\s*$"
+    r"(?:比|较)[^，。；]{0,10}(?:增加|减少|增长|下降|净增|净减|新增|增产|减产|多投|少投|多|少|增|减)了?\s*$"
 )
 # 分别比上年增加4辆、12台、8台和10条: every figure of a list after the change it gives.
 _LISTED_CHANGES = re.compile(
