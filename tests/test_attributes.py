@@ -1682,3 +1682,13 @@ def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     # a net increase of a stock and a smaller outflow than last year's are changes
     assert (found["1215户"][2], found["8.3亿元"][2]) == ("change", "change")
     assert found["32.5亿元"][2] == "level"
+
+
+def test_a_goal_named_in_the_clause_before_does_not_make_a_result_a_goal() -> None:
+    # 目标任务 closes the clause before; the figure's own clause reports what was done.
+    found = _attributes(
+        "2020年,圆满完成了县人大会议确定的各项目标任务,全面完成了119项民生实事项目。"
+        "年度目标任务50项。"
+    )
+    assert found["119项"][0] == "actual"
+    assert found["50项"][0] == "target"

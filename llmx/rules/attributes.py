@@ -259,6 +259,7 @@ _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 _FORECAST = re.compile(r"预计(?:完成|实现|达到|全年)?")
 _FORECAST_OF_PLAN_YEAR = re.compile(r"预计((?:19|20)\d{2})年")
 # 目标是“增长7%”: a goal quoted after its name, opening with its verb.
+_CLAUSES_BEFORE = re.compile(r"^.*[，,；;。]")
 _PLANNED_NEAR = re.compile(
     r"(?:计划|目标|预期)(?:投资|任务)?(?:为|是|达到)?(?:“(?:保|争|"
     + _CHANGE_CUES.pattern
@@ -378,7 +379,8 @@ def status_of(
     listed = _planned_list_item(folded, bounds, quantity)
     if listed:
         return listed
-    if _PLANNED_NEAR.search(near) or _BUDGETED_NEAR.search(near):
+    # Within the clause: 确定的各项目标任务,全面完成了119项 reports a result after a goal.
+    if _PLANNED_NEAR.search(_CLAUSES_BEFORE.sub("", near)) or _BUDGETED_NEAR.search(near):
         return "target"
     if _APPROVED_BUDGET.search(near_clause) or _BUDGET_SUM.search(sentence[-_BUDGET_SUM_REACH:]):
         return "target"
