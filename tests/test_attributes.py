@@ -130,6 +130,21 @@ def test_an_audit_report_is_on_the_year_whose_budget_it_audited() -> None:
     assert document_year(speech) == "2019"
 
 
+def test_a_title_s_one_year_beats_the_date_a_mirror_posted_it() -> None:
+    reposted = (
+        "阿克苏地区沙雅县2004年国民经济和社会发展统计(2)\n\n2010-03-19 沙雅县统计局\n\n"
+        "全年完成邮政业务总量325万元,比上年下降6.07%。\n"
+    )
+    weekly = "重慶農產品價格周報2019年第四十七期\n\n2019-01-14 02:53\n蔬菜均价2.89元。\n"
+    goal = (
+        "广州市发布十四五规划纲要 2025年地区生产总值将达到3.5万亿元\n\n"
+        "2021-05-19 18:00:17 来源:网络\n提出到2025年地区生产总值将达到3.5万亿元。\n"
+    )
+    assert document_year(reposted) == "2004"
+    assert document_year(weekly) == "2019"
+    assert document_year(goal) != "2025"  # a goal's year in the title is not the report's
+
+
 def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
     month = "一、降水\n2008\n年\n6\n月份\n全市平均降水量\n103.2mm\n,比同期偏多\n98.8%\n。\n"
     assert document_year(month) == "2008"

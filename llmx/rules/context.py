@@ -254,6 +254,10 @@ def _years(text: str) -> DocumentContext:
     if report is None and so_far_titled:
         report = so_far_titled.group(1)
     if report is None and dated is not None:
+        # 沙雅县2004年国民经济和社会发展统计(2) over a mirror's 2010-03-19: the title's one
+        # year is the report's, whenever the page was posted.
+        report = _title_year(lines)
+    if report is None and dated is not None:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
@@ -319,6 +323,21 @@ _AUDITED_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年度?[^。，；\n]{0,16}预算执行和[^。，；\n]{0,12}财政收支(?:的)?审计"
     r"(?:工作)?(?:情况|报告|结果)"
 )
+
+
+_AHEAD_IN_TITLE = re.compile(r"将|规划|目标|计划|预算|草案|展望")
+
+
+def _title_year(lines: list[str]) -> str | None:
+    """The one year a title line above a date line names, if it is no sentence."""
+    if len(lines) < 2 or _DATE_LINE.match(lines[0]) or _SENTENCE.search(lines[0]):
+        return None
+    if _AHEAD_IN_TITLE.search(lines[0]):
+        return None  # 规划纲要 2025年地区生产总值将达到3.5万亿元: a goal's year, not the report's
+    if not any(_DATE_LINE.match(line) for line in lines[1:3]):
+        return None
+    years = {match.group(1) for match in _own_years(lines[0])}
+    return years.pop() if len(years) == 1 else None
 
 
 def _audited_year(head: str) -> str | None:
