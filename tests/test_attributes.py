@@ -145,6 +145,15 @@ def test_a_title_s_one_year_beats_the_date_a_mirror_posted_it() -> None:
     assert document_year(goal) != "2025"  # a goal's year in the title is not the report's
 
 
+def test_a_story_on_a_work_report_is_on_the_year_the_report_says_it_looks_back_on() -> None:
+    story = (
+        "大洋网讯 2月8日,区人民代表大会开幕。\n\n"
+        "区长向大会作政府工作报告。报告指出,2022年是改革发展历程中具有里程碑意义的一年。\n\n"
+        "全年实现地区生产总值2252.58亿元,同比增长4.2%。2023年地区生产总值增长6%。\n"
+    )
+    assert document_year(story) == "2022"
+
+
 def test_a_date_whose_every_word_is_a_line_of_its_own_dates_the_text() -> None:
     month = "一、降水\n2008\n年\n6\n月份\n全市平均降水量\n103.2mm\n,比同期偏多\n98.8%\n。\n"
     assert document_year(month) == "2008"

@@ -70,6 +70,8 @@ _REVIEWED_YEAR = re.compile(
     r"回顾了?((?:19|20)\d{2})\s*年"
     r"|(?:对|总结)[^。；，,\d暨和及]{0,6}((?:19|20)\d{2})\s*年[^。；，,\d暨和及]{0,6}工作"
     r"|((?:19|20)\d{2})\s*年度?(?:工作)?总结"
+    # 报告指出,2022年是南沙改革发展历程中具有里程碑意义的一年: the year the report looks back on.
+    r"|报告(?:指出|显示|说)[,，:：]?\s*((?:19|20)\d{2})\s*年是"
 )
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
