@@ -834,6 +834,26 @@ def test_a_revised_budget_is_a_goal_but_an_outcome_against_it_is_a_result() -> N
     assert statuses["3億元"] == "target"
 
 
+def test_a_budget_speech_s_part_proposes_measures_and_revises_estimates_as_goals() -> None:
+    # A part of a budget speech, its year unnamed: the measures it proposes are goals.
+    speech = (
+        "财政司司长财政预算案演辞(十六)\n纾缓措施\n"
+        "153. 我建议推出一系列一次过的措施,包括为全港约70万个公屋租户代缴两个月的租金,"
+        "涉及开支约18亿元。\n"
+    )
+    assert _facts(speech)["18亿元"].status == "target"
+    # Before Hong Kong's year closes in March, the year's revised estimate against the
+    # original budget, or against what was expected, is still an estimate.
+    story = (
+        "香港財政儲備3月底預計為8600億港元\n2016年02月24日 來源:新華網\n"
+        "政府收入的修訂預算是4570億港元,較原來預算低4.2%。"
+        "地價收入較預期多435億港元。\n"
+    )
+    statuses = {key: f.status for key, f in _facts(story).items()}
+    assert statuses["4.2%"] == "target"
+    assert statuses["435億港元"] == "target"
+
+
 def test_a_hong_kong_stock_at_a_date_before_april_closes_the_fiscal_year_before() -> None:
     text = (
         "二零零九至一零年度财务状况的临时数字\n"

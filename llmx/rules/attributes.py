@@ -252,6 +252,9 @@ _AGAINST_PLAN = re.compile(
 )
 # 收入超预算1.66亿元: by how much the result passed the budget.
 _OVER_BUDGET = re.compile(r"超(?:年初|调整)?预算$")
+_AGAINST_ORIGINAL = re.compile(
+    r"(?:较|比)(?:原来|原先|原)(?:的)?预算[^，。；\d]{0,4}$|较预期[^，。；\d]{0,6}$"
+)
 _LIST_ITEM = re.compile(r"^\s*\d{1,3}[.、．]")
 _COMPLETION_NOTE = re.compile(r"[(（][^()（）]*完成[^()（）]*[)）]\s*$")
 
@@ -363,6 +366,11 @@ def status_of(
         unnamed = context.planned and stated is None and not _YEAR_IN_SENTENCE.search(sentence)
         return "target" if ahead or unnamed else "actual"
     if _PLAN_MEASURED_AGAINST.search(near) and _SHARE_OF_IT_AFTER.match(folded, quantity.end):
+        return "target"
+    if context.fiscal_year_ends_in_march and _AGAINST_ORIGINAL.search(near):
+        # 修订预算是4570亿港元,较原来预算低4.2%: in a budget speech given before its year
+        # closes (Hong Kong's ends in March), the year's revised estimate against the
+        # original, or against what was expected, is still an estimate.
         return "target"
     if (
         _AGAINST_PLAN.search(near)

@@ -37,6 +37,8 @@ _RESULTS_TITLE = re.compile(
 )
 # 二零二六/二七年度财政预算: a budget's title alone names the year it plans for.
 # A clause's comma is no title's (2001年是新世纪的第一年,也是“十五”计划的起始之年).
+# 财政司司长财政预算案演辞(十六): a budget speech's part, its year not named.
+_BUDGET_SPEECH_TITLE = re.compile(r"预算案演[辞词]")
 _PLAN_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
     re.MULTILINE,
@@ -284,6 +286,7 @@ def _years(text: str) -> DocumentContext:
     # 二零一九/二零年度财政预算: a budget speech's title; its figures are that year's plan,
     # as a department's budget's are, but for those its clauses say were reached.
     speech = any(m.group(0).endswith("财政预算") for m in _PLAN_TITLE.finditer(title))
+    speech = speech or bool(_BUDGET_SPEECH_TITLE.search(title))
     hong_kong = bool(_HONG_KONG_DOLLARS.search(text))  # on the text as it is: no second fold
     return DocumentContext(
         report,
