@@ -170,6 +170,9 @@ _PARTS_MIN = 2
 # The longest numeral in words read as one number (九千九百九十九万…): a run of digits longer
 # is no amount a report writes, and cn2an's time grows faster than its length.
 _CHINESE_NUMERAL_MAX = 32
+# Two digits in words with no place between (一一, 三五): a word (唯一一个) or a guess (三五个),
+# not a number read digit by digit (一五三億, 一九九八年).
+_SPOKEN_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
 
 
 @lru_cache(maxsize=2048)
@@ -196,6 +199,8 @@ def parse_number(numeral: str) -> ParsedNumber | None:
     if len(folded) <= _CHINESE_NUMERAL_MAX and re.fullmatch(
         rf"[{_CN_DIGITS}○万亿]+(?:[点.][{_CN_DIGITS}○]+)?", folded
     ):
+        if _SPOKEN_DIGITS.fullmatch(folded):
+            return None  # 唯一一个, 三五个: no number read digit by digit, but a year's
         text = folded.replace("〇", "零").replace("○", "零").replace(".", "点")
         for tens, written in TENS_CHARACTERS.items():
             text = text.replace(tens, written)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from llmx.folding import fold
 from llmx.quantities import (
+    ParsedNumber,
     find_quantities,
     parse_number,
     parse_quantity,
@@ -481,3 +482,12 @@ def test_an_indexs_points_are_its_unit_but_monitoring_sites_are_counted(
 ) -> None:
     (found,) = find_quantities(sentence)
     assert found.unit == unit
+
+
+def test_two_digits_in_words_with_no_place_between_are_no_number() -> None:
+    # 唯一一个 is "the only one", 三五 "three or five"; a number read digit by digit has more
+    # (一五三億, 一九九八).
+    assert parse_number("一一") is None
+    assert parse_number("三五") is None
+    assert parse_number("一五三") == ParsedNumber(153, chinese=True)
+    assert parse_number("二十") == ParsedNumber(20, chinese=True)
