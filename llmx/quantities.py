@@ -67,8 +67,15 @@ _TWO_PART = (
 # 6千4百54萬元 (64,540,000元): digits with the characters of thousands and hundreds between
 # them, as Matsu's and Kinmen's releases write a sum; the tens and units after 百 as two digits.
 _PLACED = r"[1-9]千\d百(?:\d{2})?(?!\d)"
+# 1千348億798萬2千1百元, 195億8千938萬5百元: Macau's budget law writes every place it has,
+# thousands and hundreds in characters between digits, around 億 and 萬.
+_PLACED_AROUND_YI = (
+    r"(?=[\d千百万]*亿[\d千百万]*[千百])(?:\d千)?\d{1,4}亿(?:\d千)?(?:\d百)?(?:\d{1,3}万)?"
+    rf"(?:\d千)?(?:\d百)?(?:\d{{1,2}})?{_BEFORE_UNIT}"
+)
 _ARABIC = (
-    _TWO_PART
+    _PLACED_AROUND_YI
+    + rf"|{_TWO_PART}"
     + rf"|{_PLACED}"
     + r"|(?:\d{1,3}(?:,\d{3})+|\d+)万\d千"
     + r"|\d+(?:,\d{3})+(?:\.\d+)?|\d+·\d+(?=\s?%)|\d+\. \d{1,2}(?=%)|\d+(?:\.\d+)?"
@@ -183,6 +190,8 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):
         return ParsedNumber(float(folded), chinese=False)
+    if "亿" in folded and re.fullmatch(r"(?:\d+[千百万亿])+\d*", folded):
+        return ParsedNumber(_placed_value(folded), chinese=False)
     if placed := _PLACED_PARTS.fullmatch(folded):
         thousands, hundreds, rest = placed.groups()
         return ParsedNumber(int(thousands) * 1000 + int(hundreds) * 100 + int(rest or 0), False)
@@ -211,6 +220,23 @@ def parse_number(numeral: str) -> ParsedNumber | None:
         except (ValueError, KeyError, IndexError):
             return None
     return None
+
+
+def _placed_value(folded: str) -> float:
+    """The value of digits with their places written between them (1千348亿798万2千1百):
+    thousands and hundreds add up within a section, 万 and 亿 close theirs."""
+    total = ten_thousands = units = 0.0
+    for digits, place in re.findall(r"(\d+)([千百万亿]?)", folded):
+        number = float(digits)
+        if place == "亿":
+            total += (ten_thousands + units + number) * 1e8
+            ten_thousands = units = 0.0
+        elif place == "万":
+            ten_thousands += (units + number) * 1e4
+            units = 0.0
+        else:
+            units += number * {"千": 1000, "百": 100, "": 1}[place]
+    return total + ten_thousands + units
 
 
 def _prefix_qualifier(folded: str, start: int) -> tuple[str | None, int]:

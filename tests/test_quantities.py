@@ -491,3 +491,11 @@ def test_two_digits_in_words_with_no_place_between_are_no_number() -> None:
     assert parse_number("三五") is None
     assert parse_number("一五三") == ParsedNumber(153, chinese=True)
     assert parse_number("二十") == ParsedNumber(20, chinese=True)
+
+
+def test_digits_with_their_places_written_between_around_yi_are_one_amount() -> None:
+    # Macau's budget law writes every place: thousands and hundreds in characters between
+    # digits, around 億 and 萬.
+    found = [(q.text, q.value, q.unit) for q in find_quantities("收入總額為1千348億798萬2千1百元")]
+    assert found == [("1千348億798萬2千1百元", 134_807_982_100, "元")]
+    assert parse_number("195億8千938萬5百") == ParsedNumber(19_589_380_500, chinese=False)
