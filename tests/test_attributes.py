@@ -1736,3 +1736,12 @@ def test_a_goal_named_in_the_clause_before_does_not_make_a_result_a_goal() -> No
     )
     assert found["119项"][0] == "actual"
     assert found["50项"][0] == "target"
+
+
+def test_a_gap_between_two_measures_of_one_time_is_a_change() -> None:
+    found = _attributes(
+        "2024年1-10月,两地财政收入仅相差0.1亿元,财政收入也被宜昌反超20.5亿元。"
+        "两者差距已被拉大到了478.6亿元。合肥财政收入827.6亿元。"
+    )
+    assert [found[key][2] for key in ("0.1亿元", "20.5亿元", "478.6亿元")] == ["change"] * 3
+    assert found["827.6亿元"][2] == "level"

@@ -155,6 +155,8 @@ def kind_of(folded: str, quantity: Quantity) -> str:
         return "share" if _SHARE_CUES.search(wide) else "change"
     if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
         return "change"
+    if _GAP_BEFORE.search(clause):
+        return "change"  # 两地财政收入仅相差0.1亿元: a gap between two measures of one time
     restated = _RESTATED_CHANGE.search(
         folded, max(0, quantity.start - _RESTATED_REACH), quantity.start
     )
@@ -203,6 +205,10 @@ _MOVED_TO = re.compile(
     r"|由(?:上年)?的?$"
 )
 _MOVED_REACH = 14
+# 相差0.1亿元, 被宜昌反超20.5亿元, 两者差距已被拉大到了478.6亿元 (GUIDELINES, round 13).
+_GAP_BEFORE = re.compile(
+    r"(?:相差|反超|差距[^，。；\d]{0,8}?(?:为|是|达|有|到|超过|接近))了?(?:约|近|超)?$"
+)
 # The verb that moved a level (下降到15%), less 增长为 (a growth, 经济增长为3%).
 _MOVING_VERB = re.compile(
     r"(?:提高|降低|下降|上升|提升|增加|减少|扩大|缩小|调整|演进)(?:到|至|为)$"
