@@ -499,3 +499,9 @@ def test_digits_with_their_places_written_between_around_yi_are_one_amount() -> 
     found = [(q.text, q.value, q.unit) for q in find_quantities("收入總額為1千348億798萬2千1百元")]
     assert found == [("1千348億798萬2千1百元", 134_807_982_100, "元")]
     assert parse_number("195億8千938萬5百") == ParsedNumber(19_589_380_500, chinese=False)
+
+
+def test_a_threshold_s_door_is_no_unit_of_phone_lines() -> None:
+    # 门 counts the lines of a telephone exchange; 门槛 is a threshold.
+    assert [q.unit for q in find_quantities("交换机容量达7424门")] == ["门"]
+    assert all(q.unit != "门" for q in find_quantities("跨过300亿门槛"))
