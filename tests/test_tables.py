@@ -2725,3 +2725,17 @@ def test_figures_one_space_apart_in_a_space_table_are_a_cell_each() -> None:
     facts = [(f.text, f.unit) for f in rules_facts(text)]
     assert facts[:2] == [("31040055", "元"), ("3628.29", "元")]
     assert len(facts) == 6
+
+
+def test_a_bare_percent_on_a_line_of_its_own_is_the_unit_of_the_header_above_it() -> None:
+    # A web table copied a cell a line: `同比增长` then `%` below it, as `绝对量` then `(万元)`.
+    text = (
+        "2021年1-6月份社会消费品零售总额主要数据\n\n指 标\n\n1-6\n\n绝对量\n\n(万元)\n\n"
+        "同比增长\n\n%\n\n社会消费品零售总额\n\n889804.2\n\n19.6\n\n"
+        " 其中:限额以上单位消费品零售额\n\n142029.0\n\n30.4\n\n"
+        "  其中:限额以上单位餐费收入\n\n2647.0\n\n54.8\n"
+    )
+    units = {fact.text: (fact.value, fact.unit) for fact in rules_facts(text)}
+    assert units["889804.2"] == (8_898_042_000, "元")
+    assert units["19.6"] == (19.6, "%")
+    assert units["2647.0"] == (26_470_000, "元")

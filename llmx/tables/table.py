@@ -251,8 +251,11 @@ def units_rejoined(header: Sequence[Cell]) -> list[Cell]:
     joined: list[Cell] = []
     for cell in header:
         unit = split_header_unit(cell.clean)
-        only_unit = unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
-        if joined and only_unit and is_fact_unit(unit[0] if unit else ""):
+        bare_rate = fold(cell.clean) in ("%", "‰")  # 同比增长 then % on a line of its own
+        only_unit = bare_rate or (
+            unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
+        )
+        if joined and only_unit and (bare_rate or is_fact_unit(unit[0] if unit else "")):
             previous = joined[-1]
             joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
         else:
