@@ -609,3 +609,25 @@ def test_a_column_of_units_headed_before_the_years_gives_each_row_its_unit() -> 
     assert ("8158.6", 81586000, "人次", "诊疗人次数", "1990") in facts
     assert ("245", 2450000, "人", "健康检查人数", "2000") in facts
     assert len(facts) == 9
+
+
+def test_a_price_sheet_under_a_unit_column_and_a_notes_column_reads_each_row_in_its_unit() -> None:
+    # 单 位 heads a column of units here (元/公斤), 备 注 a column of notes the first row fills;
+    # 其中: marks a sub-item; 与上周比 compares with last week's price, a change.
+    text = (
+        "武汉市生活必需品价格监测情况(周报) 2018年7月\n"
+        "     单 位  本周均价           上周均价        与上周比(%) 备 注\n"
+        "1、蔬菜(批发) 元/公斤 3.22 2.86 12.59 生活必需品   监测单位\n"
+        "其中:圆白菜  元/公斤 1.57 1.32 18.94\n"
+        "油菜  元/公斤 4.48 3.60 24.44\n"
+        "猪肉  元/500克 13.67 13.33 2.55\n"
+    )
+    facts = [(f.text, f.unit, f.indicator, f.kind) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("3.22", "元/公斤", "蔬菜(批发)本周均价", "level"),
+        ("2.86", "元/公斤", "蔬菜(批发)上周均价", "level"),
+        ("12.59", "%", "蔬菜(批发)与上周比", "change"),
+    ]
+    assert ("1.57", "元/公斤", "圆白菜本周均价", "level") in facts
+    assert ("13.67", "元/500克", "猪肉本周均价", "level") in facts
+    assert len(facts) == 12

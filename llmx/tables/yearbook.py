@@ -64,7 +64,7 @@ from llmx.lines import (
     grids_in,
 )
 from llmx.quantities import split_header_unit
-from llmx.tables.headers import UNIT_COLUMN
+from llmx.tables.headers import NOTES_HEADER, UNIT_COLUMN
 from llmx.vocabulary import from_english, is_fact_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -258,6 +258,12 @@ def _body_line(start: int, line: str) -> _Body | None:
     maybe figures to the end of the line."""
     bare = line.rstrip()
     tokens = list(_TOKEN.finditer(bare))
+    noted = _noted(tokens)
+    if noted:
+        # `1、蔬菜(批发) 元/公斤 3.22 2.86 12.59 生活必需品   监测单位`: a notes column's words
+        # after the row's figures are no part of them.
+        tokens = tokens[: len(tokens) - noted]
+        bare = bare[: tokens[-1].end()]
     count = len(tokens)
     while count and SPACED_CELL.fullmatch(tokens[count - 1].group()):
         count -= 1
@@ -266,7 +272,8 @@ def _body_line(start: int, line: str) -> _Body | None:
     values = tokens[count:]
     words = bare[: tokens[count - 1].end()]
     indent = len(words) - len(words.lstrip())
-    chinese = _CHINESE_LABEL.match(words, indent)
+    of_which = _OF_WHICH.match(words, indent)  # 其中:圆白菜, a sub-item
+    chinese = _CHINESE_LABEL.match(words, of_which.end() if of_which else indent)
     if (
         chinese is None
         and indent
@@ -281,6 +288,7 @@ def _body_line(start: int, line: str) -> _Body | None:
     else:
         label = chinese.group().rstrip()
         english = words[chinese.end() :].strip()
+        indent = chinese.start()
     numbered = _ENUMERATION.match(label)
     if (
         len(label) > _LABEL_MAX
@@ -293,12 +301,29 @@ def _body_line(start: int, line: str) -> _Body | None:
         start,
         start + len(bare),
         indent + (numbered.end() if numbered else 0),
-        label[0] in "#＃",
+        label[0] in "#＃" or of_which is not None,
         (start + indent, start + indent + len(label)),
         bool(english) or chinese is None,
         *_figures(start, line, values),
         display_width(line),
     )
+
+
+def _noted(tokens: Sequence[re.Match[str]]) -> int:
+    """How many words of Chinese close a row after its figures (a notes column's), at most
+    two, where two or more figures stand before them; 0 for a row that closes on figures."""
+    for count in (1, 2):
+        if len(tokens) <= count + _YEARS_MIN:
+            return 0
+        if not all(_NOTE_WORD.fullmatch(token.group()) for token in tokens[-count:]):
+            return 0
+        if all(SPACED_CELL.fullmatch(token.group()) for token in tokens[-count - 2 : -count]):
+            return count
+    return 0
+
+
+_NOTE_WORD = re.compile(rf"[{CJK}]{{2,12}}")
+_OF_WHICH = re.compile(r"其中[:：]\s*")
 
 
 def _own_unit(text: str, label: Span) -> bool:
@@ -400,7 +425,10 @@ def _grid_at(
     first = _header_tokens(lines[index][1])
     named = _named_columns(first) if first and not _years_of(first) else None
     if named is not None and _rows_follow(lines, index, len(named)):
-        return _body(text, lines, index, index + 1, named)
+        found = _body(text, lines, index, index + 1, named)
+        if found is None or not _units_first(first, found[0], text):
+            return found
+        return replace(found[0], unit_column=True), found[1]
     if named is not None and _unnamed_first(lines[index][1], named, lines, index):
         # `          同期对比% 本月止累计 同期累计对比%` over rows of four figures: the
         # header lost the first column's name (本月), indented where it stood.
@@ -442,6 +470,20 @@ def _grid_at(
     return replace(found[0], unit_column=True), found[1]
 
 
+def _units_first(tokens: Sequence[tuple[str, str]], grid: YearbookGrid, text: str) -> bool:
+    """Whether a header of names opening on `单 位` heads a column of units, its rows' labels
+    ending in one (`油菜  元/公斤 4.48 3.60 24.44`), not the rows' own (`1.海口 80.12 …`:
+    单位 there names the reporting units)."""
+    if not tokens or not UNIT_COLUMN.match(_spaceless(tokens[0][1])):
+        return False
+    labels = [text[row.label[0] : row.label[1]] for part in grid.parts for row in part.rows]
+    return bool(labels) and all(_LAST_UNIT.search(label) for label in labels)
+
+
+# A label's last word after a space, a unit (元/公斤, 元/500克, 万人次, 个).
+_LAST_UNIT = re.compile(r"\S\s+(?:[^\s\d]{1,4}/\d{0,4}[^\s\d]{1,4}|[万亿千百]?[^\s\d(（]{1,3})$")
+
+
 def _unit_headed(tokens: Sequence[tuple[str, str]]) -> bool:
     """Whether the headings before a header's first year name a column of units (`单 位`)."""
     lead = next((i for i, (kind, _) in enumerate(tokens) if kind != "heading"), len(tokens))
@@ -452,8 +494,10 @@ def _named_columns(tokens: Sequence[tuple[str, str]]) -> tuple[YearbookColumn, .
     """A header of Chinese headings alone, its English left out (`Item 绝对数(元) 增长率(%)
     构成(%)`): a column per heading, less the row labels' heading (项目, 指标) opening it."""
     headings = [_spaceless(word) for _, word in tokens]
-    if headings and (STUB_HEADING.match(headings[0]) or headings[0] == "单位"):
+    if headings and (STUB_HEADING.match(headings[0]) or UNIT_COLUMN.match(headings[0])):
         headings = headings[1:]
+    if headings and NOTES_HEADER.fullmatch(headings[-1]):
+        headings = headings[:-1]  # 备注: a notes column, its words no figures
     if not _NAMED_MIN <= len(headings) <= _NAMED_MAX:
         return None
     if any(not HAS_CJK.search(_TRAILING_BRACKET.sub("", heading)) for heading in headings):
