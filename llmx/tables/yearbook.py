@@ -426,7 +426,7 @@ def _grid_at(
     named = _named_columns(first) if first and not _years_of(first) else None
     if named is not None and _rows_follow(lines, index, len(named)):
         found = _body(text, lines, index, index + 1, named)
-        if found is None or not _units_first(first, found[0], text):
+        if found is None or not _units_first(first or [], found[0], text):
             return found
         return replace(found[0], unit_column=True), found[1]
     if named is not None and _unnamed_first(lines[index][1], named, lines, index):
