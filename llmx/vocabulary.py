@@ -92,7 +92,8 @@ UNITS: tuple[Unit, ...] = (
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
     _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P, per=True), _("毫米", P), _("mm", P),
-    _("km", P), _("吨", P, per=True), _("公斤", P, per=True), _("千克", P, per=True),
+    _("km", P), _("km²", P, per=True), _("吨", P, per=True), _("公斤", P, per=True),
+    _("千克", P, per=True),
     _("斤", P, per=True),
     _("度", P),
     _("标箱", P), _("TEU", P), _("标台", P),

@@ -631,3 +631,27 @@ def test_a_price_sheet_under_a_unit_column_and_a_notes_column_reads_each_row_in_
     assert ("1.57", "元/公斤", "圆白菜本周均价", "level") in facts
     assert ("13.67", "元/500克", "猪肉本周均价", "level") in facts
     assert len(facts) == 12
+
+
+def test_a_header_of_names_wrapped_a_piece_a_line_is_joined_to_as_many_columns_as_figures() -> None:
+    # The page's narrow columns broke 男性人数 into 男性 / 人数, 总人口数 into 总人 / 口数; a
+    # bracket alone is the unit of the name above it; 分区 names the words after the figures.
+    text = (
+        "左镇区各里人口(2020年12月)\n"
+        "里名 面积\n(km²)\n邻数 户数 男性\n人数\n女性\n人数\n总人\n口数\n人口密度\n(人/km²)\n分区\n"
+        "光和里 7.1 5 178 225 173 398 56 左镇\n"
+        "荣和里 4.6 8 266 363 312 675 147 左镇\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit) for f in facts[:8]] == [
+        ("7.1", "km²"),
+        ("5", "邻"),
+        ("178", "户"),
+        ("225", "人"),
+        ("173", "人"),
+        ("398", "人"),
+        ("56", "人/km²"),
+        ("4.6", "km²"),
+    ]
+    assert facts[3].indicator.endswith("男性人数") and facts[3].indicator.startswith("光和里")
+    assert len(facts) == 14

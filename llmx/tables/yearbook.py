@@ -429,6 +429,9 @@ def _grid_at(
         if found is None or not _units_first(first or [], found[0], text):
             return found
         return replace(found[0], unit_column=True), found[1]
+    wrapped = _wrapped_names(lines, index) if first and not _years_of(first) else None
+    if wrapped is not None:
+        return _body(text, lines, index, wrapped[1], wrapped[0])
     if named is not None and _unnamed_first(lines[index][1], named, lines, index):
         # `          同期对比% 本月止累计 同期累计对比%` over rows of four figures: the
         # header lost the first column's name (本月), indented where it stood.
@@ -468,6 +471,70 @@ def _grid_at(
     if found is None or not _unit_headed(first):
         return found
     return replace(found[0], unit_column=True), found[1]
+
+
+def _wrapped_names(
+    lines: Sequence[tuple[int, str]], index: int
+) -> tuple[tuple[YearbookColumn, ...], int] | None:
+    """A header of names wrapped over lines, each cell broken where the page's column was
+    narrow (`里名 面积` / `(km²)` / `邻数 户数 男性` / `人数` / `女性` / `人数` / … / `人口密度` /
+    `(人/km²)`), over rows of as many figures as it has columns: the columns, and the line
+    their rows begin on. A bracket alone is the unit of the name before it; a word alone on
+    its line finishes the name before it while the names outnumber the figures, a name being
+    finished once."""
+    lines_of: list[list[str]] = []
+    position = index
+    while position < len(lines) and position - index < _HEADER_LINES_MAX:
+        words = lines[position][1].split()
+        if not words:
+            position += 1
+            continue
+        if any(_NAME_PIECE.fullmatch(word) is None for word in words):
+            break
+        lines_of.append(words)
+        position += 1
+    if len(lines_of) < 2 or len(lines_of[0]) < 2 or position >= len(lines):
+        return None  # a header's first line names the labels' column and at least one more
+    if index and _NAME_LINE.fullmatch(lines[index - 1][1].strip()):
+        return None  # the middle of a wrapped header, not its top
+    row = _body_line(*lines[position])
+    if row is None or len(row.values) < _WRAPPED_MIN:
+        return None
+    # `东宁里 11 1,012 … -43 佳里`: a column of words after the figures (分区) is named too.
+    words_after = _noted(list(_TOKEN.finditer(lines[position][1].rstrip())))
+    names = _joined_names(lines_of, len(row.values) + words_after)
+    if names is None:
+        return None
+    names = names[: len(names) - words_after]
+    return tuple(YearbookColumn(name, "") for name in names), position
+
+
+def _joined_names(lines_of: Sequence[Sequence[str]], width: int) -> list[str] | None:
+    """The `width` names a wrapped header's lines give, the row labels' heading left out."""
+    names: list[str] = []
+    finished: list[bool] = []
+    pieces = sum(1 for words in lines_of for word in words if not _BRACKET_WORD.fullmatch(word))
+    excess = pieces - 1 - width  # less the row labels' heading
+    for number, words in enumerate(lines_of):
+        for word in words:
+            if _BRACKET_WORD.fullmatch(word) and names:
+                names[-1] += word  # (km²): the unit of the name before it
+                finished[-1] = True
+            elif number and len(words) == 1 and excess > 0 and names and not finished[-1]:
+                names[-1] += word  # 男性 / 人数: a name broken over two lines
+                finished[-1] = True
+                excess -= 1
+            else:
+                names.append(word)
+                finished.append(False)
+    return names[1:] if excess == 0 and len(names) == width + 1 else None
+
+
+# A wrapped header's word: Chinese, maybe with its unit in brackets, or a bracket alone.
+_NAME_PIECE = re.compile(rf"[{CJK}][{CJK}()（）/%‰²³A-Za-z]{{0,11}}|[(（][^()（）\s]{{1,10}}[)）]")
+_BRACKET_WORD = re.compile(r"[(（][^()（）\s]{1,10}[)）]")
+_NAME_LINE = re.compile(rf"(?:{_NAME_PIECE.pattern})(?:\s+(?:{_NAME_PIECE.pattern}))*")
+_WRAPPED_MIN = 3
 
 
 def _units_first(tokens: Sequence[tuple[str, str]], grid: YearbookGrid, text: str) -> bool:
