@@ -145,6 +145,25 @@ def broken_rows_same_way(size: int, rng: random.Random) -> str:
     return "本 月 |\n比上年同月 |\n本月止累计 |\n比上年同期 | |\n" + "".join(rows)
 
 
+def wrapped_names(size: int, rng: random.Random) -> str:
+    """A header of names wrapped a piece a line that never reaches its rows: every line is
+    the top of a wrapped header looked for again."""
+    pieces = ("男性", "人数", "女性", "人数", "总人", "口数", "(人/km²)")
+    lines = (f"{pieces[index % len(pieces)]}\n" for index in range(size))
+    return "里名 面积\n" + "".join(lines) + f"光和里 {_number(rng)} {_number(rng)} {_number(rng)}\n"
+
+
+def price_rows_with_notes(size: int, rng: random.Random) -> str:
+    """Rows of a price sheet under a unit column, each closed by a note's words."""
+    rows = (
+        f"其中:品种{'甲乙丙丁'[index % 4]}  元/公斤 "
+        f"{_number(rng)} {_number(rng)} {_number(rng)} 监测\n"
+        for index in range(size)
+    )
+    header = "     单 位  本周均价           上周均价        与上周比(%) 备 注\n"
+    return header + "".join(rows)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -162,6 +181,8 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "year rows one space apart": year_lines,
     "numbered goal paragraphs": numbered_goals,
     "pipe rows all broken the same way": broken_rows_same_way,
+    "names wrapped a piece a line": wrapped_names,
+    "price rows closed by notes": price_rows_with_notes,
 }
 
 
