@@ -262,3 +262,18 @@ def test_a_short_row_whose_figures_fit_no_column_leaves_the_grid_to_its_widest_r
     text = _EARLY_YEARS_SHORT.replace("1970 90.6 0.5", "1970 90600 0.5")
     [grid] = find_period_rows(text)
     assert [text[slice(*row.label)] for row in grid.rows] == ["1985", "1990", "1995"]
+
+
+def test_one_figure_a_year_under_a_header_naming_it_is_a_series() -> None:
+    # `年 出國人次` heads one figure a year: a series in 人次, the visits its header counts.
+    text = (
+        "國人出國人次\n年 出國人次\n2014年 11841175\n2015年 13181504\n2016年 14583277\n"
+        "2017年 15648709\n從數據來看,台灣沒有疫後出國潮\n"
+    )
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("11841175", "人次", "2014"),
+        ("13181504", "人次", "2015"),
+        ("14583277", "人次", "2016"),
+        ("15648709", "人次", "2017"),
+    ]

@@ -56,14 +56,17 @@ YEAR = re.compile(
 
 
 # A header naming what its figures count: 户数, 人数, a population (人口, 总人口数).
-_COUNTED_HEADER = re.compile(r"(?P<people>人口|[男女]性)数?$|(?P<noun>[\u4e00-\u9fff])数$")
+# 户数, 男性人数, 总人口数: what is counted; 出国人次, 接待人次: visits counted in 人次.
+_COUNTED_HEADER = re.compile(
+    r"(?P<people>人口|[男女]性)数?$|(?P<noun>[\u4e00-\u9fff])数$|(?P<visits>人次)$"
+)
 
 
 def counted_unit_in(header: str) -> Unit | None:
     counted = _COUNTED_HEADER.search(re.sub(r"\s+", "", outside_brackets(header)))
     if counted is None:
         return None
-    noun = "人" if counted.group("people") else counted.group("noun")
+    noun = "人" if counted.group("people") else counted.group("noun") or counted.group("visits")
     return (noun, 1.0) if is_fact_unit(noun) else None
 
 

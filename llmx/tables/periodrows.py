@@ -72,6 +72,7 @@ _HEADER_LINES = 4  # lines of the header at most
 _HEADER_MAX = 80  # characters of a header line
 _COLUMNS_MIN = 2
 _ROWS_MIN = 2
+_SERIES_ROWS_MIN = 4  # rows of one figure a year, under a header, to be a series
 
 
 def period_of(label: str) -> str | None:
@@ -225,7 +226,13 @@ def _rows_from(
     kept = _with_short_rows(text, body)
     if kept:
         width = len(kept[0].cells)
-    elif width < _COLUMNS_MIN or rows < _ROWS_MIN or 2 * rows < sum(counts.values()):
+    elif (
+        (width < _COLUMNS_MIN and not (header and rows >= _SERIES_ROWS_MIN))
+        or rows < _ROWS_MIN
+        or 2 * rows < sum(counts.values())
+    ):
+        # One figure a year under a header naming it (`年 出國人次` over `2014年 11841175`): a
+        # series, where a header says what it is and its rows run on.
         return None
     else:
         kept = tuple(

@@ -495,6 +495,8 @@ def _wrapped_names(
         position += 1
     if len(lines_of) < 2 or len(lines_of[0]) < 2 or position >= len(lines):
         return None  # a header's first line names the labels' column and at least one more
+    if lines[index][1][:1].isspace():
+        return None  # indented: no heading over the labels, whose column it would name
     if index and _NAME_LINE.fullmatch(lines[index - 1][1].strip()):
         return None  # the middle of a wrapped header, not its top
     row = _body_line(*lines[position])
