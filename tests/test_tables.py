@@ -2739,3 +2739,18 @@ def test_a_bare_percent_on_a_line_of_its_own_is_the_unit_of_the_header_above_it(
     assert units["889804.2"] == (8_898_042_000, "元")
     assert units["19.6"] == (19.6, "%")
     assert units["2647.0"] == (26_470_000, "元")
+
+
+def test_years_whose_figures_are_not_out_yet_are_rows_not_a_header_over_years() -> None:
+    # A data site's series: the latest years' cells empty or a link in their place. They are
+    # rows without figures, not a header, nor a row of periods over the rows below.
+    text = (
+        "| 年份 | 户籍人口(万人) |\n| 2024 | |\n| 2021 | 点击查看 |\n"
+        "| 2018 | 7.05 |\n| 2017 | 7.21 |\n| 2016 | 7.41 |\n"
+    )
+    facts = [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)]
+    assert facts == [
+        ("7.05", 70_500, "人", "2018"),
+        ("7.21", 72_100, "人", "2017"),
+        ("7.41", 74_100, "人", "2016"),
+    ]

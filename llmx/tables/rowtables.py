@@ -239,6 +239,8 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     ):
         if header_rows and _is_group_row(rows[index][1]) and _heads_data(rows, index + 1):
             break  # `一、人 口 | ||||||` over the first figures: a group of rows, no header
+        if header_rows and _year_row_before_data(rows, index):
+            break  # `| 2024 | |`, `| 2021 | 点击查看 |` over `| 2018 | 7.05 |`: years not out yet
         if len(header_rows) == HEADER_ROWS_MAX:
             return None
         cells = rows[index][1]
@@ -251,8 +253,10 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     body: list[tuple[Line, list[Cell]]] = []
     periods: dict[int, tuple[str, ...]] = {}  # by the body row's line start
     last_periods: tuple[str, ...] = ()
-    for line, cells in rows[index:]:
-        if _is_period_row(cells):
+    for offset, (line, cells) in enumerate(rows[index:]):
+        if _is_period_row(cells) and not (
+            header_rows and _year_row_before_data(rows, index + offset)
+        ):
             last_periods = tuple(cell.clean for cell in cells if cell.clean)
             continue
         body.append((line, cells))
@@ -477,6 +481,16 @@ def _filled_width(cells: Sequence[Cell]) -> int:
 
 def _heads_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
     return index < len(rows) and has_data(rows[index][1]) and not _is_period_row(rows[index][1])
+
+
+def _year_row_before_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
+    """Whether the row at `index` is a year whose figures are not given (left empty, or a
+    page's link in their place), above rows of years with figures: a row, not a header's."""
+    cells = rows[index][1]
+    if not cells or header_year(cells[0].clean) is None:
+        return False
+    following = [below for _, below in rows[index + 1 :] if has_data(below)]
+    return bool(following) and header_year(following[0][0].clean) is not None
 
 
 def _is_group_row(cells: Sequence[Cell]) -> bool:
