@@ -489,8 +489,8 @@ def _year_row_before_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -
     cells = rows[index][1]
     if not cells or header_year(cells[0].clean) is None:
         return False
-    following = [below for _, below in rows[index + 1 :] if has_data(below)]
-    return bool(following) and header_year(following[0][0].clean) is not None
+    first_data = next((below for _, below in rows[index + 1 :] if has_data(below)), [])
+    return bool(first_data) and header_year(first_data[0].clean) is not None
 
 
 def _is_group_row(cells: Sequence[Cell]) -> bool:
