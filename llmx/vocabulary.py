@@ -126,6 +126,7 @@ UNITS: tuple[Unit, ...] = (
     # own in a table header, as 千公顷 (`年中人口估计(千人)`), while prose writes 3千人 for 3000人
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
+    _("辆次", T),  # vehicle trips through a tunnel: 交通量(輛次)
     _("人天", T),  # person-days: 接待入境人天數 7.09萬人天
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("家次", T), _("户次", T),  # inspections of firms and households: 检查用工单位2290家次

@@ -277,3 +277,19 @@ def test_one_figure_a_year_under_a_header_naming_it_is_a_series() -> None:
         ("14583277", "人次", "2016"),
         ("15648709", "人次", "2017"),
     ]
+
+
+def test_one_measure_over_every_column_gives_them_its_unit() -> None:
+    # `交通量(輛次)` heads the four columns below it: vehicle trips, each.
+    text = (
+        "交通流量—中環及灣仔繞道隧道\n\n年份 交通量(輛次)\n東行 西行 雙程合計 平均每日\n"
+        "2019 8,674,639 7,774,542 16,449,181 47,541\n2020 8,241,232 7,322,260 15,563,492 42,523\n"
+    )
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts[:4] == [
+        ("8,674,639", "辆次", "2019"),
+        ("7,774,542", "辆次", "2019"),
+        ("16,449,181", "辆次", "2019"),
+        ("47,541", "辆次", "2019"),
+    ]
+    assert len(facts) == 8

@@ -170,6 +170,15 @@ def _names(header: Sequence[list[str]], width: int) -> tuple[str, ...]:
     ]
     if len(closing) == 1 and not _UNIT_BRACKET.search(names[-1]):
         names[-1] += closing[0]
+    # `年份 交通量(輛次)` over `東行 西行 雙程合計 平均每日`: one measure heads every column,
+    # and its unit is theirs where they write none.
+    spanning = [
+        found.group()
+        for words in header
+        if len(words) == 2 and width > 2 and (found := _UNIT_BRACKET.search(words[-1]))
+    ]
+    if len(spanning) == 1:
+        names = [name if _UNIT_BRACKET.search(name) else name + spanning[0] for name in names]
     return tuple(names)
 
 
