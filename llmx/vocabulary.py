@@ -422,8 +422,9 @@ KIND_CUES: tuple[Cue, ...] = (
     ),
     # Net migration, like 净增 and natural increase: a population's change (GUIDELINES).
     *_cues("净迁移 净迁出 净迁入", "change", _HR),
-    # A price compared with last week's or month's (与上周比(%), 环比): a change.
-    *_cues("上周比 比上周 上月比 比上月 环比", "change", _HR),
+    # A price compared with last week's or month's (与上周比(%)): a change. Not 环比 alone:
+    # 以环比物量计算 names how a volume is measured.
+    *_cues("上周比 比上周 上月比 比上月", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
     # Not 比例 alone in a title: 主要比例与效益指标 lists ratios of every kind.

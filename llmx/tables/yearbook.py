@@ -64,7 +64,13 @@ from llmx.lines import (
     grids_in,
 )
 from llmx.quantities import split_header_unit
-from llmx.tables.headers import NOTES_HEADER, UNIT_COLUMN
+from llmx.tables.headers import (
+    NOTES_HEADER,
+    UNIT_COLUMN,
+    counted_unit_in,
+    header_unit,
+    is_rate_header,
+)
 from llmx.vocabulary import from_english, is_fact_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -508,6 +514,10 @@ def _wrapped_names(
     if names is None:
         return None
     names = names[: len(names) - words_after]
+    if not all(
+        header_unit(name) or counted_unit_in(name) or is_rate_header(name) for name in names
+    ):
+        return None  # a column whose unit no word says: which figure is in what is unsaid
     return tuple(YearbookColumn(name, "") for name in names), position
 
 
