@@ -51,7 +51,8 @@ Layouts, each with its own finder, all giving the same `Table`:
   2005`, maybe over base years and spans of years), then a row per line, a Chinese label
   (maybe numbered, `1.地区生产总值(亿元)`, or indented as a part of the row above), maybe its
   English, then its figures separated by spaces, fewer where cells are blank, maybe marked
-  provisional (`438p`); lines of words alone are group and unit captions;
+  provisional (`438p`); lines of words alone are group and unit captions; or a header of names
+  (maybe wrapped a piece a line, maybe over a column of units and one of notes: a price sheet);
 - rows of periods (`llmx.tables.periodrows`): a header of measure names, then a row per period, its
   label (`“六五”时期`, `2016年`) and one figure per measure, separated by spaces; the
   header maybe wrapped over Chinese then English lines (a yearbook's), its last line's unit

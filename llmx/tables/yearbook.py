@@ -38,6 +38,14 @@ for every column) stays in the grid under the row above it; an English caption n
 after a row's translation (`Consumption of Chemical Fertilizer(10000 tons)`) is the caption of
 the rows below it, its Chinese lost.
 
+A header may name its columns instead of giving years (`Item 绝对数(元) 增长率(%)`), maybe
+wrapped a piece a line where the page's columns were narrow (`里名 面积` / `(km²)` / `邻数 户数
+男性` / `人数` …, read only where every name says its unit), maybe one name short where its
+indented first column lost its name, maybe opening on `单 位` over a column of units that ends
+each row's label (`油菜  元/公斤 4.48 3.60 24.44`) and closing on `备 注` over a note's words after
+a row's figures; `其中:` marks a sub-item. A header of years may name a column of units before
+them too (`项 目 单 位 1990年 …`).
+
 The English is not part of a label. Most rows must have it or write their figures one space
 apart (a table without English aligned in columns of spaces is the row reader's), a header line
 must hold nothing but years, spans of years and words, and one row must fill every column:
