@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from llmx.folding import fold
 from llmx.quantities import Quantity
@@ -112,9 +113,12 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     implied = implied_kind(quantity.unit)
     if implied:
         return implied
-    previous = _previous_in_list(folded, quantity)
-    if previous is not None:
-        return kind_of(folded, previous)  # 完成年度目标任务的113%、220%和148%: as the first
+    # 完成年度目标任务的113%、220%和148%: a list's later items are of its first's kind.
+    return _own_kind(folded, _list_head(folded, quantity) or quantity)
+
+
+def _own_kind(folded: str, quantity: Quantity) -> str:
+    """The kind the words around a figure give it (its unit implying none)."""
     near = folded[max(0, quantity.start - 8) : quantity.start]
     clause = clause_before(folded, quantity.start)
     moved = _MOVED_TO.search(folded, max(0, quantity.start - _MOVED_REACH), quantity.start)
@@ -167,23 +171,37 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     return "level"
 
 
-def _previous_in_list(folded: str, quantity: Quantity) -> Quantity | None:
-    """The figure before `quantity` in a list of figures in its unit (47.5%和44.8%), whose
-    words are the whole list's; None where `quantity` opens no such list's later item."""
+def _list_head(folded: str, quantity: Quantity) -> Quantity | None:
+    """The first figure of the list of figures in its unit that `quantity` is a later item of
+    (`47.5%和44.8%`), whose words are the whole list's: walked back item by item, at most
+    _LIST_ITEMS_MAX, so a page-long list costs no more per figure; None where `quantity`
+    is no later item of a list."""
     written = _LEADING_FIGURE.sub("", quantity.text)
     if not written or quantity.unit not in PERCENT_UNITS:
         return None
-    window = folded[max(0, quantity.start - _LIST_ITEM_REACH) : quantity.start]
-    item = re.search(rf"(-?\d[\d,.]*){re.escape(written)}\s*[、和及]\s*$", window)
-    if item is None:
+    item_before = _item_before(written)
+    start = end = quantity.start
+    for _ in range(_LIST_ITEMS_MAX):
+        window_start = max(0, start - _LIST_ITEM_REACH)
+        item = item_before.search(folded, window_start, start)
+        if item is None:
+            break
+        start = item.start()
+        end = start + len(item.group(1)) + len(written)
+    if start == quantity.start:
         return None
-    start = quantity.start - len(window) + item.start()
-    end = start + len(item.group(1)) + len(written)
     return replace(quantity, start=start, end=end, text=folded[start:end])
+
+
+@lru_cache(maxsize=64)
+def _item_before(written: str) -> re.Pattern[str]:
+    """A figure written in `written`'s unit, then the 、, 和 or 及 joining it to the next."""
+    return re.compile(rf"(-?\d[\d,.]*){re.escape(written)}\s*[、和及]\s*$")
 
 
 _LEADING_FIGURE = re.compile(r"^[-−]?\d[\d,.]*")
 _LIST_ITEM_REACH = 24
+_LIST_ITEMS_MAX = 30
 
 
 # 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth): a share word
@@ -675,8 +693,7 @@ def period_of(
     in_clause = [] if moved_from else _STATED_YEAR.findall(clause)
     # 上半年,全市公共财政收入累计完成143.7亿元: the months may open the sentence, or the
     # paragraph (上半年,城乡居民累计生活用电量…。其中,城镇居民累计用电量为5.18亿千瓦时).
-    within = _WITHIN_A_YEAR.search(folded, line_start, start)
-    if _SPAN_WORDS.search(clause) and not in_clause and not within:
+    if _SPAN_WORDS.search(clause) and not in_clause and not _months_before(folded, bounds, start):
         return None
     dating = "" if moved_from else clause
     stated = _stated_year(folded, bounds, start, dating, in_clause, status, context, bool(base))
@@ -791,14 +808,40 @@ def _stated_year(
     return _list_lead_year(folded, position) or _paragraph_year(folded, bounds, position)
 
 
+def _months_before(folded: str, bounds: Boundaries, position: int) -> bool:
+    """Whether the paragraph names months of a year before `position` (上半年, 1-9月)."""
+    line_start, line_end = bounds.line_span(position)
+    first = _first_months_end(folded, line_start, line_end)
+    return first is not None and first <= position
+
+
+@lru_cache(maxsize=64)
+def _first_months_end(folded: str, line_start: int, line_end: int) -> int | None:
+    """Where the first months of a year a line names end: found once per line, not once per
+    figure (a page on one line holds thousands of figures)."""
+    found = _WITHIN_A_YEAR.search(folded, line_start, line_end)
+    return found.end() if found else None
+
+
 def _paragraph_year(folded: str, bounds: Boundaries, position: int) -> str | None:
     """The year the last sentence of the paragraph so far to open on one names (`2012年,全市
     共有各类卫生机构1325个。拥有…床位数6425张`): later sentences that name none are its."""
-    line_start = bounds.line_span(position)[0]
+    line_start, line_end = bounds.line_span(position)
     if not _PARAGRAPH_YEAR.match(folded, line_start, position):
         return None
-    opened = _SENTENCE_YEAR.findall(folded, line_start, position)
-    return str(opened[-1]) if opened else None
+    ends, years = _sentence_years(folded, line_start, line_end)
+    found = bisect_right(ends, position) - 1
+    return years[found] if found >= 0 else None
+
+
+@lru_cache(maxsize=64)
+def _sentence_years(
+    folded: str, line_start: int, line_end: int
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The years the sentences of a line open on, with where each year ends: found once per
+    line, not once per figure (a page on one line holds thousands of figures)."""
+    found = list(_SENTENCE_YEAR.finditer(folded, line_start, line_end))
+    return tuple(match.end() for match in found), tuple(match.group(1) for match in found)
 
 
 _PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
