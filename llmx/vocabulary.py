@@ -365,15 +365,15 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("过去一年", "actual", _HD),
     Cue("决算", "actual", _HD),
     # plans and goals
-    Cue("目标", "target", _CL | _HD | _HR | _AN),
-    Cue("计划", "target", _CL | _HR | _AN),
+    Cue("目标", "target", _CL | _HD | _HR | _AN | _TI),
+    Cue("计划", "target", _CL | _HR | _AN | _TI),
     Cue("预期", "target", _CL | _HR | _AN),
     Cue("力争", "target", _CL),
     Cue("争取", "target", _CL),
     Cue("确保", "target", _CL),
     Cue("拟", "target", _CL),
-    Cue("规划", "target", _CL),
-    Cue("将", "target", _CL),
+    Cue("规划", "target", _CL | _TI),
+    Cue("将", "target", _CL | _TI),
     Cue("建议", "target", _CL),
     Cue("控制在", "target", _CL),
     Cue("左右为", "target", _CL),
@@ -389,8 +389,11 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("追加", "target", _CL | _HR),  # 追加歲入預算3億元: a supplementary budget
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
+    # A title naming a goal's year (规划纲要 2025年…将达到), not the year a page reports on.
+    Cue("预算", "target", _TI),
+    Cue("展望", "target", _TI),
     Cue("计划草案", "target", _HD),
-    Cue("草案", "target", _HD),
+    Cue("草案", "target", _HD | _TI),
     Cue("重点工作", "target", _HD),
     Cue("主要任务", "target", _HD),
     Cue("重点措施", "target", _HD),

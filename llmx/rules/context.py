@@ -21,7 +21,7 @@ from functools import lru_cache
 from llmx.folding import NUMERAL_DIGITS, digit_years, fold
 from llmx.glosses import unglossed
 from llmx.sections import Section
-from llmx.vocabulary import STATUS_CUES, Scope, cue_words
+from llmx.vocabulary import STATUS_CUES, Scope, cue_pattern, cue_words
 
 _YEAR = r"((?:19|20)\d{2})[^\S\n]*年"  # 1962⏎年末总户数: a figure, then a row label
 _HEAD_LINES = 8
@@ -330,7 +330,7 @@ _AUDITED_YEAR = re.compile(
 )
 
 
-_AHEAD_IN_TITLE = re.compile(r"将|规划|目标|计划|预算|草案|展望")
+_AHEAD_IN_TITLE = cue_pattern("target", Scope.TITLE)
 
 
 def _title_year(lines: list[str]) -> str | None:
