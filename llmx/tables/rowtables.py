@@ -228,6 +228,7 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
             titles.append(words)
         stacked = _header_a_cell_a_line(rows, index) if layout == "pipe" else None
     header_rows: list[tuple[Line, list[Cell]]] = []
+    data_below = _data_below(rows)
     if stacked is not None:
         header_rows = list(rows[index : index + stacked[1]])
         index += len(header_rows)
@@ -239,7 +240,7 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     ):
         if header_rows and _is_group_row(rows[index][1]) and _heads_data(rows, index + 1):
             break  # `一、人 口 | ||||||` over the first figures: a group of rows, no header
-        if header_rows and _year_row_before_data(rows, index):
+        if header_rows and _year_row_before_data(rows, index, data_below):
             break  # `| 2024 | |`, `| 2021 | 点击查看 |` over `| 2018 | 7.05 |`: years not out yet
         if len(header_rows) == HEADER_ROWS_MAX:
             return None
@@ -255,7 +256,7 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     last_periods: tuple[str, ...] = ()
     for offset, (line, cells) in enumerate(rows[index:]):
         if _is_period_row(cells) and not (
-            header_rows and _year_row_before_data(rows, index + offset)
+            header_rows and _year_row_before_data(rows, index + offset, data_below)
         ):
             last_periods = tuple(cell.clean for cell in cells if cell.clean)
             continue
@@ -483,14 +484,29 @@ def _heads_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
     return index < len(rows) and has_data(rows[index][1]) and not _is_period_row(rows[index][1])
 
 
-def _year_row_before_data(rows: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
+def _year_row_before_data(
+    rows: Sequence[tuple[Line, list[Cell]]], index: int, data_below: Sequence[int | None]
+) -> bool:
     """Whether the row at `index` is a year whose figures are not given (left empty, or a
     page's link in their place), above rows of years with figures: a row, not a header's."""
     cells = rows[index][1]
-    if not cells or header_year(cells[0].clean) is None:
+    below = data_below[index]
+    if not cells or header_year(cells[0].clean) is None or below is None:
         return False
-    first_data = next((below for _, below in rows[index + 1 :] if has_data(below)), [])
+    first_data = rows[below][1]
     return bool(first_data) and header_year(first_data[0].clean) is not None
+
+
+def _data_below(rows: Sequence[tuple[Line, list[Cell]]]) -> list[int | None]:
+    """For each row, the first row below it holding a figure (None: none does), found in one
+    pass up the block rather than a walk down it from every row."""
+    below: list[int | None] = [None] * len(rows)
+    following: int | None = None
+    for index in range(len(rows) - 1, -1, -1):
+        below[index] = following
+        if has_data(rows[index][1]):
+            following = index
+    return below
 
 
 def _is_group_row(cells: Sequence[Cell]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from llmx.folding import digit_years, fold
 from llmx.lines import Span
@@ -131,7 +132,7 @@ class Table:
             label_unit(label)
             or unit_of_words(self._cell_of(row, "unit"))
             or (label_unit(self._parent_of(row)) if label.startswith(SUB_MARKS) else None)
-            or label_unit(self._outline_parent(row, label))
+            or label_unit(self._outline_parent(row))
         )
         if BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
@@ -160,19 +161,27 @@ class Table:
         parents = (self.indicator_of(each) for each in reversed(above))
         return next((parent for parent in parents if not parent.startswith(SUB_MARKS)), "")
 
-    def _outline_parent(self, row: Row, label: str) -> str:
+    def _outline_parent(self, row: Row) -> str:
         """The label of the row a numbered row is an item of (`(1)旅游饭店接待过夜游客` under
         `1.国内过夜游客(万人次)`): the nearest row above numbered a level further out; "" for
         a row numbered outermost, or with no number."""
-        level = outline_level(label)
-        if not level or row not in self.rows:
-            return ""
-        for above in reversed(self.rows[: self.rows.index(row)]):
-            words = self.indicator_of(above)
-            outer = outline_level(words)
-            if outer is not None and outer < level:
-                return words
-        return ""
+        return self._outline_parents.get(row, "")
+
+    @cached_property
+    def _outline_parents(self) -> dict[Row, str]:
+        """Every numbered row's outline parent, found in one pass down the table (a cell's
+        unit is asked for once per column: no walk back up the rows for each)."""
+        parents: dict[Row, str] = {}
+        latest: dict[int, tuple[int, str]] = {}  # by level: the last row numbered so
+        for position, row in enumerate(self.rows):
+            label = self.indicator_of(row)
+            level = outline_level(label)
+            if level is None:
+                continue
+            outer = [latest[each] for each in range(level) if each in latest]
+            parents.setdefault(row, max(outer)[1] if outer else "")
+            latest[level] = (position, label)
+        return parents
 
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
