@@ -164,6 +164,28 @@ def price_rows_with_notes(size: int, rng: random.Random) -> str:
     return header + "".join(rows)
 
 
+def percent_list(size: int, rng: random.Random) -> str:
+    """One list of percentages a page long: every later item's kind is its first's."""
+    return "分别为" + "、".join(f"{_number(rng)}%" for _ in range(size)) + "。\n"
+
+
+def year_paragraph(size: int, rng: random.Random) -> str:
+    """One paragraph of many sentences, the first opening on a year and on months of it."""
+    return "2012年,上半年" + "".join(f"全市累计收入{_number(rng)}元。" for _ in range(size)) + "\n"
+
+
+def numbered_rows(size: int, rng: random.Random) -> str:
+    """Pipe rows numbered (1) under one numbered 一、, none writing a unit."""
+    rows = (f"| (1)项目{index} | {_number(rng)} |\n" for index in range(size))
+    return "| 项目 | 本月 |\n| 一、总计 | 9 |\n" + "".join(rows)
+
+
+def empty_year_rows(size: int, rng: random.Random) -> str:
+    """Pipe rows of years with no figures, one row with one at the end."""
+    rows = (f"| {1900 + index % 120} | |\n" for index in range(size))
+    return "| 年份 | 值 |\n" + "".join(rows) + f"| 2020 | {_number(rng)} |\n"
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -183,6 +205,10 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "pipe rows all broken the same way": broken_rows_same_way,
     "names wrapped a piece a line": wrapped_names,
     "price rows closed by notes": price_rows_with_notes,
+    "one list of percentages a page long": percent_list,
+    "one paragraph of sentences under a year": year_paragraph,
+    "rows numbered (1) under one 一、": numbered_rows,
+    "year rows with no figures": empty_year_rows,
 }
 
 
