@@ -655,3 +655,25 @@ def test_a_header_of_names_wrapped_a_piece_a_line_is_joined_to_as_many_columns_a
     ]
     assert facts[3].indicator.endswith("男性人数") and facts[3].indicator.startswith("光和里")
     assert len(facts) == 14
+
+
+def test_a_caption_naming_a_count_gives_the_unit_and_a_span_of_years_heads_its_change() -> None:
+    # The caption line above names the count (旅遊人次) the year columns hold; the last column,
+    # headed by a span of years and its unit alone, is the change over the span, of no one year.
+    text = (
+        "疫情對國旅人次影響有限,反而2023年解封後國旅人次飆新高\n"
+        "各縣市旅遊人次\n"
+        "縣市 2014年 2022年 2023年 2014-2023(%)\n"
+        "新竹縣 12,067,372 6,094,706 6,532,811 -49.49\n"
+        "臺東縣 4,521,639 5,476,030 6,239,585 21.11\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts(text)]
+    assert facts[:4] == [
+        ("12,067,372", "人次", "2014", "level"),
+        ("6,094,706", "人次", "2022", "level"),
+        ("6,532,811", "人次", "2023", "level"),
+        ("49.49", "%", None, "change"),
+    ]
+    assert facts[-1] == ("21.11", "%", None, "change")
+    assert rules_facts(text)[3].indicator == "新竹縣2014-2023(%)"
+    assert len(facts) == 8

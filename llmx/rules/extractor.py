@@ -543,6 +543,7 @@ _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _SHARE_TITLE = cue_pattern("share", Scope.TITLE)
 _PER_BASE = re.compile(r"每|[十百千万亿]\s*(?:元|人|户|吨)")
 _INDEX_BASE = re.compile(r"[=＝]\s*100(?![\d.])")
+_SPAN_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?\s*")
 # A column headed 环比 (on the period before) alone; in a row's name, 以环比物量计算 (chained
 # volume measures) is how a level is measured.
 _ON_PERIOD_BEFORE = re.compile(r"\s*环\s*比\s*%?\s*$")
@@ -719,8 +720,11 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     if quantity.unit == "%" and completion and not _INCREASE_HEADER.search(headers.column):
         return "share"  # 实征净额与全年预算数比较/百分比, a share its 比较 does not change
     # 环比(上月=100): an index on a base of 100 is a level, whatever its column's name.
-    column_changes = _CHANGE_HEADER.search(headers.column) or _ON_PERIOD_BEFORE.match(
-        headers.column
+    # A percent under a span of years alone (`2014-2023(%)`) is the change over the span.
+    column_changes = bool(
+        _CHANGE_HEADER.search(headers.column)
+        or _ON_PERIOD_BEFORE.match(headers.column)
+        or (quantity.unit == "%" and _SPAN_ONLY.fullmatch(headers.column))
     )
     changes = _CHANGE_HEADER.search(headers.row) or (column_changes and not headers.indexed)
     if implied == "change" or changes:

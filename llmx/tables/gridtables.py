@@ -437,6 +437,9 @@ def _label_and_unit(text: str, label: Span) -> list[Cell]:
 _LAST_WORD = re.compile(r"(\S.*?)[ \u3000]+(\S{1,6})$")
 
 
+_BRACKET_ONLY = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def _yearbook_column(column: YearbookColumn) -> Column:
     """A level in its year; an index on a base year, in % of that year's level (the heading's
     `2007为以下各年` names each base); an average growth over a span of years."""
@@ -450,7 +453,12 @@ def _yearbook_column(column: YearbookColumn) -> Column:
         )
         return Column(name, "value", None, None, ("%", 1.0), name=name, periodless=True)
     if column.is_span:
-        name = f"{unbracketed(heading)}({column.years})"
+        # Under `2014-2023(%)` the span is the name, its unit after it as written.
+        name = (
+            f"{column.years}{heading}"
+            if _BRACKET_ONLY.fullmatch(heading)
+            else f"{unbracketed(heading)}({column.years})"
+        )
         return Column(name, "value", None, None, header_unit(heading), name, periodless=True)
     if not column.years:
         return replace(row_column(heading), role="value")

@@ -41,6 +41,9 @@ from llmx.tables.headers import (
 from llmx.tables.periodrows import period_of as period_label
 from llmx.vocabulary import is_fact_unit
 
+# A table's caption alone on its line, no sentence: `各縣市旅遊人次` names what it counts.
+_CAPTION = re.compile(r"[^\s。，；,;：:]{2,24}")
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -183,10 +186,21 @@ class Table:
             latest[level] = (position, label)
         return parents
 
+    @cached_property
+    def _caption_counts(self) -> Unit | None:
+        """What the caption line right above counts (`各縣市旅遊人次`): the title's last line,
+        where it is a caption and not the end of a sentence."""
+        caption = self.title.split()[-1] if self.title.strip() else ""
+        return counted_unit_in(caption) if _CAPTION.fullmatch(caption) else None
+
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
         人數, 总人口数): the measure word of the noun counted, the row's before the column's."""
-        return counted_unit_in(self.indicator_of(row)) or counted_unit_in(column.header)
+        return (
+            counted_unit_in(self.indicator_of(row))
+            or counted_unit_in(column.header)
+            or self._caption_counts
+        )
 
     def _cell_of(self, row: Row, role: str) -> str:
         for column, cell in zip(self.columns, row.cells, strict=False):

@@ -85,6 +85,8 @@ _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
+# A span of years with its unit after the years (`2014-2023(%)`): the change over the span.
+_UNIT_AFTER_SPAN = re.compile(rf"({_YEAR_SPAN.pattern})\s*([(（][^()（）]{{1,6}}[)）])")
 # An item's number in brackets, in digits or Chinese, maybe with a stop: (2), (二), (1).
 _ITEM_NUMBER = r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.、．]?"
 # The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or an
@@ -200,6 +202,8 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
         if _YEAR_SPAN.fullmatch(word):
             first, last = _YEAR_SPAN.fullmatch(word).groups()  # type: ignore[union-attr]
             tokens.append(("span", f"{first}-{last}"))
+        elif _UNIT_AFTER_SPAN.fullmatch(word):
+            tokens.append(("heading", word))
         elif BARE_YEAR.fullmatch(word):
             tokens.append(("year", word[:4]))
         elif HAS_CJK.search(word):
@@ -216,6 +220,15 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
 
 def _years_of(tokens: Sequence[tuple[str, str]]) -> int:
     return sum(1 for kind, _ in tokens if kind in ("year", "span"))
+
+
+def _heading_column(heading: str) -> YearbookColumn:
+    """A heading after the years: a column of its own, over the span of years it names."""
+    spanned = _UNIT_AFTER_SPAN.fullmatch(heading)
+    if spanned is None:
+        return YearbookColumn(_spaceless(heading), "")
+    first, last, unit = spanned.group(2, 3, 4)
+    return YearbookColumn(unit, f"{first}-{last}")
 
 
 def _columns(
@@ -241,7 +254,7 @@ def _columns(
         headings = [word for kind, word in between if kind == "heading"]
     columns = [YearbookColumn("", year) for year in years]
     if second is None:
-        return (*columns, *(YearbookColumn(_spaceless(h), "") for h in headings))
+        return (*columns, *map(_heading_column, headings))
     if not headings or any(kind == "heading" for kind, _ in second):
         return None
     runs: list[list[str]] = []
