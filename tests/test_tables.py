@@ -110,6 +110,24 @@ def test_aligned_columns_put_a_row_with_a_blank_cell_under_the_right_header() ->
     assert [cell.text for cell in last.cells] == ["其他制造业", "", "3.1"]
 
 
+def test_an_aligned_header_standing_right_of_the_labels_heads_the_first_figures() -> None:
+    # The header names the four value columns alone; its first word stands over the first
+    # figures, not over the labels, so those figures are 本月's, not lost to the labels.
+    text = (
+        "                         本 月      比上年同月±%  本月止累计   比上年同期±%\n"
+        "接待过夜游客(人次)       32275456   12.27         144004010    14.36\n"
+        "台湾同胞                 205147     -7.82         908939       -0.35\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns][:2] == ["", "本 月"]
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind) for f in facts[:2]] == [
+        ("32275456", "人次", "level"),
+        ("12.27", "%", "change"),
+    ]
+    assert len(facts) == 8
+
+
 def test_prose_with_double_spaces_is_not_a_table() -> None:
     text = "全年完成投资120亿元，  增长5%。\n同比提高  2个百分点，  全年目标完成。\n"
     assert find_tables(text) == []

@@ -268,6 +268,8 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         return _table_under_words(text, lines, first, last, body)
     if not header_rows or not body:
         return None
+    if layout == "spaces" and len(header_rows) == 1:
+        header_rows = [_labels_heading_added(text, header_rows[0], body)]
     width = max(len(cells) for _, cells in header_rows)
     if layout != "spaces":
         width = max(width, *(len(cells) for _, cells in body))
@@ -338,6 +340,27 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         layout="markdown" if markdown else layout,
         unit=table_unit,
     )
+
+
+def _labels_heading_added(
+    text: str, header: tuple[Line, list[Cell]], body: Sequence[tuple[Line, list[Cell]]]
+) -> tuple[Line, list[Cell]]:
+    """An aligned header that heads the value columns alone, its first word standing right of
+    every row's label (`本 月  比上年同月±% …` over `香港同胞  1634171  4.19 …`): an empty
+    heading over the labels before it, so its first word heads the first figures."""
+    line, cells = header
+    labels = [row_cells[0] for _, row_cells in body if len(row_cells) == len(cells) + 1]
+    if not cells or len(labels) * 2 <= len(body):
+        return header
+    first_left = display_span(text, line.start, cells[0])[0]
+    label_right = max(
+        display_span(text, row_line.start, row_cells[0])[1]
+        for row_line, row_cells in body
+        if row_cells
+    )
+    if first_left < label_right:
+        return header
+    return line, [Cell(line.start, line.start, ""), *cells]
 
 
 def _unit_cells_unheaded(
