@@ -2772,3 +2772,30 @@ def test_years_whose_figures_are_not_out_yet_are_rows_not_a_header_over_years() 
         ("7.21", 72_100, "人", "2017"),
         ("7.41", 74_100, "人", "2016"),
     ]
+
+
+def test_a_column_headed_calculating_unit_gives_each_row_its_unit_a_cell_a_line() -> None:
+    # 计算单位 (the unit a row is reckoned in) is a unit column as 计量单位 is; the page
+    # copied its table a cell a line, an empty line between cells.
+    cells = [
+        "工  业",
+        "行业名称",
+        "计算单位",
+        "1-8月累计",
+        "累计同比±%",
+        "一、规模以上工业增加值",
+        "万元",
+        "1871539",
+        "16.9",
+        "总计中:轻工业",
+        "万元",
+        "764939",
+        "10.7",
+    ]
+    facts = [(f.text, f.value, f.unit) for f in rules_facts("\n\n".join(cells) + "\n")]
+    assert facts == [
+        ("1871539", 18715390000.0, "元"),
+        ("16.9", 16.9, "%"),
+        ("764939", 7649390000.0, "元"),
+        ("10.7", 10.7, "%"),
+    ]

@@ -206,7 +206,7 @@ _AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自�
 # An index, or a sex ratio (男性对女性, 女性=100): a figure on a base of 100, whatever the table's
 # `单位:%` line says of its shares.
 INDEX_HEADER = re.compile(r"指\s*数|性\s*别\s*比|性\s*比\s*例")
-UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
+UNIT_COLUMN = re.compile(r"^(?:计\s*[量算]\s*)?单\s*位$")
 SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
 # 单位:万元, and a letter-spaced page's 單 位 ﹕ 百 萬 元 (a small colon, a letter a cell).
 # 编制单位:福建省, 填报单位:… name who filled in a form, no unit.
