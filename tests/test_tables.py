@@ -2799,3 +2799,37 @@ def test_a_column_headed_calculating_unit_gives_each_row_its_unit_a_cell_a_line(
         ("764939", 7649390000.0, "元"),
         ("10.7", 10.7, "%"),
     ]
+
+
+def test_a_group_label_under_a_header_a_cell_a_line_heads_no_column() -> None:
+    # 旅游业 under the header, an empty cell after it, heads the rows below: no column of its
+    # own, and no header starts at 计算 单位 (a row's unit comes after its label).
+    cells = [
+        "2008年5月份旅游业",
+        "项 目 名 称",
+        "计算 单位",
+        "5月",
+        "1-5月 累计",
+        "累计比上年同期 增长(%)",
+        "旅游业",
+        "       ",
+        "一、接待旅游者",
+        "万人次",
+        "61.92",
+        "286.86",
+        "4.2",
+        "二、旅游业总收入",
+        "亿元",
+        "3.64",
+        "15.95",
+        "4.8",
+    ]
+    facts = [(f.text, f.unit, f.kind) for f in rules_facts("\n\n".join(cells) + "\n")]
+    assert facts == [
+        ("61.92", "人次", "level"),
+        ("286.86", "人次", "level"),
+        ("4.2", "%", "change"),
+        ("3.64", "元", "level"),
+        ("15.95", "元", "level"),
+        ("4.8", "%", "change"),
+    ]

@@ -78,11 +78,13 @@ def stream_tables(
             # reads in linear time.
             later = bisect_right(starts, start + _STREAM_TITLE_LINES)
             cells = run[start : starts[later] if later < len(starts) else len(run)]
+            leads = range(min(_STREAM_TITLE_LINES, len(cells) - 1) + 1)
             found = next(
                 (
                     table
-                    for lead in range(min(_STREAM_TITLE_LINES, len(cells) - 1) + 1)
-                    if (table := _stream_table(text, cells, lead, run[:start])) is not None
+                    for read in (_stream_table, _grouped_stream_table)
+                    for lead in leads
+                    if (table := read(text, cells, lead, run[:start])) is not None
                 ),
                 None,
             )
@@ -121,15 +123,28 @@ def _label_indent(text: str, label: Cell) -> int:
     return len(lead) - len(lead.lstrip(" \t\u3000#"))
 
 
+def _grouped_stream_table(
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+) -> Table | None:
+    """Where no table fits its header, the header's last cell may be a group's label over
+    the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`): the table without it."""
+    first_number = next((at for at in range(lead, len(run)) if _is_number_cell(run[at])), None)
+    if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
+        return None
+    group = first_number - 2  # the cell before the first row's label
+    return _stream_table(text, [*run[:group], *run[group + 1 :]], lead, before)
+
+
+_GROUPED_HEADER_MIN = 4  # cells: two headers, the group's label, the first row's
+
+
+def _is_number_cell(cell: Cell) -> bool:
+    return stream_kind(cell) == "number"
+
+
 def _stream_table(
     text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
 ) -> Table | None:
-    """The table a run of one-cell lines makes when its header starts at `run[lead]`.
-
-    The header is the labels before the first number, less the first row's label; rows are
-    as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
-    are the run's cells above (a `单位：` caption that a table starts after).
-    """
     run = [*run[:lead], *without_serials(run[lead:], _cell_words, _is_label_cell)]
     kinds = _months_numbered(
         run, _with_unit_cells(run, [stream_kind(cell) for cell in run], lead), lead
@@ -150,6 +165,8 @@ def _stream_table(
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
+    if header and UNIT_COLUMN.match(fold(header[0].clean)):
+        return None  # a unit column heads a row's unit after its label: its header starts above
     # The header names the row labels' column too, or leaves that cell blank (a line of
     # spaces, gone from the run): the rows tell, being one cell wider then.
     rows, headless = max(
