@@ -2833,3 +2833,24 @@ def test_a_group_label_under_a_header_a_cell_a_line_heads_no_column() -> None:
         ("15.95", "元", "level"),
         ("4.8", "%", "change"),
     ]
+
+
+def test_a_rank_column_before_the_labels_a_cell_a_line_gives_no_figures() -> None:
+    cells = ["GDP排行", "區域", "2021年GDP(億元)", "增速(%)"]
+    cells += [
+        "1",
+        "潞州區",
+        "565.7",
+        "8",
+        "2",
+        "襄垣縣",
+        "320.7",
+        "9.9",
+        "3",
+        "上黨區",
+        "305.2",
+        "9.8",
+    ]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:2] == [("565.7", "元", "潞州區GDP"), ("8", "%", "潞州區GDP增速")]
+    assert len(facts) == 6

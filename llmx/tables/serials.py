@@ -9,6 +9,9 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 _SERIAL_NAME = re.compile(r"序\s*号|编\s*号|序\s*號|編\s*號")
+# A rank heading the first column (`GDP排行`, `排名`): ranks are no facts, and counted 1, 2, …
+# before each label they are read as a serial column is.
+_RANK_NAME = re.compile(r"(?:排\s*[名行]|名\s*次|位\s*次)$")
 _SERIALS_MIN = 2  # a count that ran at least this far is a column of serials, not a figure
 
 _Cell = TypeVar("_Cell")
@@ -18,14 +21,15 @@ def without_serials(
     cells: Sequence[_Cell], words: Callable[[_Cell], str], is_label: Callable[[_Cell], bool]
 ) -> list[_Cell]:
     """`cells` (one a line, in reading order) less every serial column's header and numbers:
-    after a header cell `序号`, each cell that is the next number of the count (1, 2, …) and
-    comes right before a label. A header seen again (a second table) starts a new count.
-    Cells where no count runs past `_SERIALS_MIN` come back as they were."""
+    after a header cell `序号` (or a rank's, `GDP排行`, as the first cell), each cell that is
+    the next number of the count (1, 2, …) and comes right before a label. A header seen
+    again (a second table) starts a new count. Cells where no count runs past `_SERIALS_MIN`
+    come back as they were."""
     kept: list[_Cell] = []
     serial, dropped = 0, 0
     for index, cell in enumerate(cells):
         text = words(cell).strip()
-        if _SERIAL_NAME.fullmatch(text):
+        if _SERIAL_NAME.fullmatch(text) or (index == 0 and _RANK_NAME.search(text)):
             serial = 1
             continue
         following = cells[index + 1] if index + 1 < len(cells) else None
