@@ -128,6 +128,25 @@ def test_an_aligned_header_standing_right_of_the_labels_heads_the_first_figures(
     assert len(facts) == 8
 
 
+def test_a_header_set_flush_left_whose_first_word_names_a_period_heads_the_first_figures() -> None:
+    # Copied as text, the header starts at the line's start though it names the value columns
+    # alone: 本 月 names a period, no labels, so the rows' first figures are 本月's.
+    text = (
+        "本 月  比上年同月 ±%  本月止累计  比上年同期 ±%\n"
+        "一、接待过夜游客(人次)  32275456  12.27  144004010  14.36\n"
+        "台湾同胞  205147  -7.82  908939  -0.35\n"
+        "香港同胞  1634171  4.19  8066893  8.35\n"
+    )
+    facts = [(f.text, f.unit, f.kind) for f in rules_facts(text)]
+    assert facts[:4] == [
+        ("32275456", "人次", "level"),
+        ("12.27", "%", "change"),
+        ("144004010", "人次", "level"),
+        ("14.36", "%", "change"),
+    ]
+    assert len(facts) == 12
+
+
 def test_prose_with_double_spaces_is_not_a_table() -> None:
     text = "全年完成投资120亿元，  增长5%。\n同比提高  2个百分点，  全年目标完成。\n"
     assert find_tables(text) == []

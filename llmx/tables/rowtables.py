@@ -352,6 +352,10 @@ def _labels_heading_added(
     labels = [row_cells[0] for _, row_cells in body if len(row_cells) == len(cells) + 1]
     if not cells or len(labels) * 2 <= len(body):
         return header
+    if column_of(cells[0].text).role == "value" or _PERIOD_HEADING.fullmatch(cells[0].clean):
+        # Set flush left, as a copied table sets it: a first word that heads figures (本月,
+        # 2023年, 比上年增长%) is no labels' heading, wherever it stands.
+        return line, [Cell(line.start, line.start, ""), *cells]
     first_left = display_span(text, line.start, cells[0])[0]
     label_right = max(
         display_span(text, row_line.start, row_cells[0])[1]
@@ -361,6 +365,10 @@ def _labels_heading_added(
     if first_left < label_right:
         return header
     return line, [Cell(line.start, line.start, ""), *cells]
+
+
+# A heading that names a period alone, over figures: 本月, 本年, 当期, 上年同期.
+_PERIOD_HEADING = re.compile(r"(?:本|当|上年同)[月年期季]|上[月年]")
 
 
 def _unit_cells_unheaded(
