@@ -2873,3 +2873,11 @@ def test_a_rank_column_before_the_labels_a_cell_a_line_gives_no_figures() -> Non
     facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
     assert facts[:2] == [("565.7", "元", "潞州區GDP"), ("8", "%", "潞州區GDP增速")]
     assert len(facts) == 6
+
+
+def test_a_table_a_cell_a_line_takes_the_nearest_unit_line_above_it() -> None:
+    # 表4-1 is shown as a picture: its caption's 单位:人、% is not the next table's unit.
+    cells = ["表4-1 全县常住人口年龄构成 单位:人、%", "表4-2 各乡镇常住人口年龄构成", "单位:%"]
+    cells += ["地区", "0-14岁", "15-59岁", "全 县", "18.50", "57.12", "银州街道", "23.86", "62.96"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts == [("18.50", "%"), ("57.12", "%"), ("23.86", "%"), ("62.96", "%")]

@@ -159,7 +159,12 @@ def _stream_table(
     run, kinds, labels = unlabelled
     titles = [cell.text for cell in run[:lead]]
     captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
-    unit = unit_line_unit(" ".join(captions))
+    # The nearest unit line is the table's: `表4-1 … 单位:人、%` above `表4-2 …`, `单位:%`
+    # titles a table shown as a picture. A unit broken over two cells is read joined.
+    unit = next(
+        (found for caption in reversed(captions) if (found := unit_line_unit(caption))),
+        None,
+    ) or unit_line_unit(" ".join(captions))
     header, unit_row = _unit_row_split(run[lead : labels - 1])
     header = units_rejoined(header)
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
