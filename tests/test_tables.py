@@ -147,6 +147,26 @@ def test_a_header_set_flush_left_whose_first_word_names_a_period_heads_the_first
     assert len(facts) == 12
 
 
+def test_a_header_of_two_lines_copied_flush_left_heads_the_figures_alone() -> None:
+    # Two groups over two years each, both lines set from the line's start: the years head
+    # the figures, so each line gets an empty heading over the labels.
+    text = (
+        "机构数(个)          床位数(张)\n"
+        "2013年              2012年      2013年  2012年\n"
+        "医院                1490        1426    286183  255888\n"
+        "#综合医院           991         964     189971  171030\n"
+        "中医医院            97          89      36410   31864\n"
+    )
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts[:4] == [
+        ("1490", "个", "2013"),
+        ("1426", "个", "2012"),
+        ("286183", "张", "2013"),
+        ("255888", "张", "2012"),
+    ]
+    assert len(facts) == 12
+
+
 def test_prose_with_double_spaces_is_not_a_table() -> None:
     text = "全年完成投资120亿元，  增长5%。\n同比提高  2个百分点，  全年目标完成。\n"
     assert find_tables(text) == []

@@ -270,6 +270,12 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
         return None
     if layout == "spaces" and len(header_rows) == 1:
         header_rows = [_labels_heading_added(text, header_rows[0], body)]
+    elif layout == "spaces" and _names_figures_flush_left(text, header_rows[-1], body):
+        # Every line of a header copied flush left heads the figures alone (`机构数(个)
+        # 床位数(张)` over `2013年 2012年 2013年 2012年`): each gets an empty heading first.
+        header_rows = [
+            (line, [Cell(line.start, line.start, ""), *cells]) for line, cells in header_rows
+        ]
     width = max(len(cells) for _, cells in header_rows)
     if layout != "spaces":
         width = max(width, *(len(cells) for _, cells in body))
@@ -352,9 +358,7 @@ def _labels_heading_added(
     labels = [row_cells[0] for _, row_cells in body if len(row_cells) == len(cells) + 1]
     if not cells or len(labels) * 2 <= len(body):
         return header
-    if column_of(cells[0].text).role == "value" or _PERIOD_HEADING.fullmatch(cells[0].clean):
-        # Set flush left, as a copied table sets it: a first word that heads figures (本月,
-        # 2023年, 比上年增长%) is no labels' heading, wherever it stands.
+    if _names_figures_flush_left(text, header, body):
         return line, [Cell(line.start, line.start, ""), *cells]
     first_left = display_span(text, line.start, cells[0])[0]
     label_right = max(
@@ -365,6 +369,30 @@ def _labels_heading_added(
     if first_left < label_right:
         return header
     return line, [Cell(line.start, line.start, ""), *cells]
+
+
+def _names_figures_flush_left(
+    text: str, header: tuple[Line, list[Cell]], body: Sequence[tuple[Line, list[Cell]]]
+) -> bool:
+    """Whether a header line, set flush left over the labels as a copied table sets it, heads
+    the figures alone: most rows are a cell wider (their label), and its first word heads
+    figures (本月, 2023年, 比上年增长%), no labels."""
+    line, cells = header
+    wider = [
+        (row_line, row_cells) for row_line, row_cells in body if len(row_cells) == len(cells) + 1
+    ]
+    if not cells or len(wider) * 2 <= len(body):
+        return False
+    first = cells[0]
+    if column_of(first.text).role != "value" and not _PERIOD_HEADING.fullmatch(first.clean):
+        return False
+    labels_left = min(
+        display_span(text, row_line.start, row_cells[0])[0] for row_line, row_cells in wider
+    )
+    return display_span(text, line.start, first)[0] <= labels_left + _FLUSH_SLACK
+
+
+_FLUSH_SLACK = 2  # display columns
 
 
 # A heading that names a period alone, over figures: 本月, 本年, 当期, 上年同期.
