@@ -2901,3 +2901,21 @@ def test_a_table_a_cell_a_line_takes_the_nearest_unit_line_above_it() -> None:
     cells += ["地区", "0-14岁", "15-59岁", "全 县", "18.50", "57.12", "银州街道", "23.86", "62.96"]
     facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
     assert facts == [("18.50", "%"), ("57.12", "%"), ("23.86", "%"), ("62.96", "%")]
+
+
+def test_rows_a_cell_a_line_whose_label_is_followed_by_words_are_cut_by_the_header() -> None:
+    # A price sheet: each row's name, its spec, its unit and its price type before the
+    # figures; the header is a row wide, the words' columns hold no figure (元/5升's 5 is the
+    # unit's).
+    cells = ["商品名称", "规格", "计量单位", "价格类型", "本月平均", "上月平均", "比上月%"]
+    cells += ["菜籽油", "桶装一级压榨", "元/5升", "平均价格", "76.70", "76.70", "0"]
+    cells += ["大豆油", "桶装一级浸出", "元/5升", "平均价格", "57.68", "57.79", "-0.2"]
+    cells += ["鲜猪肉", "精瘦肉", "元/500克", "平均价格", "17.09", "18.13", "-5.7"]
+    facts = [(f.text, f.unit, f.kind) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:3] == [
+        ("76.70", "元/5升", "level"),
+        ("76.70", "元/5升", "level"),
+        ("0", "%", "change"),
+    ]
+    assert ("17.09", "元/500克", "level") in facts
+    assert len(facts) == 9

@@ -82,7 +82,7 @@ def stream_tables(
             found = next(
                 (
                     table
-                    for read in (_stream_table, _grouped_stream_table)
+                    for read in (_stream_table, _grouped_stream_table, _described_stream_table)
                     for lead in leads
                     if (table := read(text, cells, lead, run[:start])) is not None
                 ),
@@ -136,6 +136,70 @@ def _grouped_stream_table(
 
 
 _GROUPED_HEADER_MIN = 4  # cells: two headers, the group's label, the first row's
+
+
+def _described_stream_table(
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+) -> Table | None:
+    """Rows whose label is followed by words of their own before the figures, as many each
+    (a price sheet's `菜籽油 | 桶装一级压榨 | 元/5升 | 平均价格 | 76.70 | …` under `商品名称 |
+    规格 | 计量单位 | 价格类型 | 上旬平均 | …`): the header is as wide as a row, and cut off
+    where the first row's words begin. The words' columns hold no figures; a unit column's
+    give each row its unit."""
+    first_number = next((at for at in range(lead, len(run)) if _is_number_cell(run[at])), None)
+    if first_number is None:
+        return None
+    kinds = [stream_kind(cell) for cell in run]
+    for words in range(2, _DESCRIPTIONS_MAX + 1):
+        width = first_number - lead - words
+        if width <= words:
+            return None
+        rows = _described_rows(
+            run[first_number - words :], kinds[first_number - words :], words, width
+        )
+        if len(rows) < STREAM_ROWS_MIN:
+            continue
+        header = run[lead : lead + width]
+        texts = [cell.text for cell in header]
+        columns = list(stream_columns(texts, body_of(rows)))
+        for at in range(1, words):
+            role = "unit" if UNIT_COLUMN.match(fold(header[at].clean)) else "other"
+            columns[at] = replace(columns[at], role=role)
+        if not any(column.role == "value" for column in columns):
+            return None
+        titles = [cell.text for cell in run[:lead]]
+        captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
+        return Table(
+            header[0].start,
+            rows[-1][-1].end,
+            with_caption(text, " ".join(titles), run[0].start)
+            or _caption_above(text, header[0].start)
+            or line_before(text, header[0].start),
+            tuple(columns),
+            tuple(Row(tuple(row)) for row in rows),
+            layout="lines",
+            unit=unit_line_unit(" ".join(captions)) or _unit_line_above(text, run[0].start),
+        )
+    return None
+
+
+_DESCRIPTIONS_MAX = 4  # cells of words a row opens with, its label among them
+
+
+def _described_rows(
+    run: Sequence[Cell], kinds: Sequence[str], words: int, width: int
+) -> list[list[Cell]]:
+    """Rows of `width` cells from the run's start, each `words` cells of words then figures
+    (or dashes, one figure at least), for as long as that holds."""
+    rows: list[list[Cell]] = []
+    for start in range(0, len(run) - width + 1, width):
+        row_kinds = kinds[start : start + width]
+        if any(kind != "label" for kind in row_kinds[:words]) or "label" in row_kinds[words:]:
+            break
+        if "number" not in row_kinds[words:]:
+            break
+        rows.append(list(run[start : start + width]))
+    return rows
 
 
 def _is_number_cell(cell: Cell) -> bool:
