@@ -103,7 +103,9 @@ def _without_trailing_blanks(cells: list[str]) -> list[str]:
 
 
 def _values(facts: Iterable[Fact]) -> Counter[tuple[float, str]]:
-    return Counter((round(fact.value, 6), fact.unit) for fact in facts)
+    # Nine significant digits: 565.7 亿 is 56570000000.00001 one way and 56570000000.0 the
+    # other, one value as the scorer's relative tolerance sees it.
+    return Counter((float(f"{fact.value:.9g}"), fact.unit) for fact in facts)
 
 
 def scores(gold: Sequence[Fact], found: Sequence[Fact]) -> tuple[int, int, int]:

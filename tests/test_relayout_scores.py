@@ -1,0 +1,46 @@
+"""The layout measure (`evals/relayout.py`) counts a fact found in a re-laid table as the gold's
+when value and unit agree as the scorer's tolerance sees them."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from llmx.facts import Fact
+
+_RELAYOUT = Path(__file__).resolve().parent.parent / "evals" / "relayout.py"
+
+
+def _relayout() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("relayout", _RELAYOUT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fact(value: float, unit: str) -> Fact:
+    return Fact(
+        doc="d",
+        start=0,
+        end=1,
+        text="x",
+        value=value,
+        unit=unit,
+        indicator="",
+        status="actual",
+        kind="level",
+    )
+
+
+def test_an_amount_in_yi_written_two_ways_in_floating_point_is_one_value() -> None:
+    gold = [_fact(565.7 * 1e8, "元"), _fact(11.0, "%")]
+    found = [_fact(56570000000.0, "元"), _fact(11.0, "%")]
+    assert _relayout().scores(gold, found) == (2, 2, 2)
+
+
+def test_values_or_units_that_differ_are_not_matched() -> None:
+    gold = [_fact(8.0, "μg/m3"), _fact(2.15, "")]
+    found = [_fact(8.0, "mg/m3"), _fact(2.16, "")]
+    assert _relayout().scores(gold, found) == (2, 2, 0)
