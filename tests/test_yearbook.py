@@ -677,3 +677,36 @@ def test_a_caption_naming_a_count_gives_the_unit_and_a_span_of_years_heads_its_c
     assert facts[-1] == ("21.11", "%", None, "change")
     assert rules_facts(text)[3].indicator == "新竹縣2014-2023(%)"
     assert len(facts) == 8
+
+
+def test_a_header_whose_names_run_down_its_lines_names_each_column_top_to_bottom() -> None:
+    # A PDF's narrow columns of counties: each name a character a line, the labels' heading
+    # on the middle line; the rows' figures set in wide aligned columns, the age bands'
+    # labels spaced out around their 〜.
+    text = (
+        "表C15 原住民族就業者工作地區(續)\n"
+        " 單位:%、人\n"
+        "                      苗         彰        南\n"
+        "          項目別      栗         化        投\n"
+        "                      縣         縣        縣\n"
+        "     總        計          1.91             1.13             4.30\n"
+        "           男              1.73             1.08             4.35\n"
+        "      15   ~   24   歲     1.95             1.20             3.53\n"
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("1.91", "%", "總計苗栗縣"),
+        ("1.13", "%", "總計彰化縣"),
+        ("4.30", "%", "總計南投縣"),
+    ]
+    assert ("1.95", "%", "15~24歲苗栗縣") in facts
+    assert len(facts) == 9
+
+
+def test_under_a_unit_line_of_a_rate_and_a_count_a_figure_with_decimals_is_the_rate() -> None:
+    # 單位:人、% over 人口數 and two shares whose heading the page lost: 313305 counts
+    # persons, 6.94 cannot.
+    text = "單位:人、%\n地區\n人口數\n2020年\n2010年\n全縣\n313305\n100.00\n100.00\n錦和鎮\n21740\n6.94\n4.97\n"
+    units = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("313305", "人") in units
+    assert ("6.94", "%") in units and ("4.97", "%") in units

@@ -470,6 +470,7 @@ def _row_facts(
                     or table.counted_unit(row, column)
                     or ("", 1.0)
                 )
+                unit, factor = table.unit_of_figure((unit, factor), quantity.text)
                 # A cell that writes its own magnitude (3.5万) takes only the unit.
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS

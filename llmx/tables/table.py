@@ -39,8 +39,10 @@ from llmx.tables.headers import (
     unit_of_words,
 )
 from llmx.tables.periodrows import period_of as period_label
-from llmx.vocabulary import is_fact_unit
+from llmx.vocabulary import Family, family_of, is_fact_unit
 
+_WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
+_DECIMAL = re.compile(r"\d\.\d")
 # A table's caption alone on its line, no sentence: `各縣市旅遊人次` names what it counts.
 _CAPTION = re.compile(r"[^\s。，；,;：:]{2,24}")
 
@@ -148,6 +150,21 @@ class Table:
         if not column.unit and INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
         return row_unit or column.unit or amount
+
+    def unit_of_figure(self, unit: Unit, figure: str) -> Unit:
+        """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
+        a figure with decimals is the rate's, never a count of whole persons or households."""
+        amount, rate = listed_units(self.unit)
+        if (
+            rate is None
+            or amount is None
+            or unit != amount
+            or amount[1] != 1.0
+            or family_of(amount[0]) not in _WHOLE_COUNTS
+            or not _DECIMAL.search(figure)
+        ):
+            return unit
+        return rate
 
     def _with_parent(self, row: Row, label: str) -> str:
         """A sub-item's label (`#高中`) after the label of the row it is part of (招生数)."""
