@@ -706,7 +706,9 @@ def test_a_header_whose_names_run_down_its_lines_names_each_column_top_to_bottom
 def test_under_a_unit_line_of_a_rate_and_a_count_a_figure_with_decimals_is_the_rate() -> None:
     # 單位:人、% over 人口數 and two shares whose heading the page lost: 313305 counts
     # persons, 6.94 cannot.
-    text = "單位:人、%\n地區\n人口數\n2020年\n2010年\n全縣\n313305\n100.00\n100.00\n錦和鎮\n21740\n6.94\n4.97\n"
+    cells = ["單位:人、%", "地區", "人口數", "2020年", "2010年"]
+    cells += ["全縣", "313305", "100.00", "100.00", "錦和鎮", "21740", "6.94", "4.97"]
+    text = "\n".join(cells) + "\n"
     units = [(f.text, f.unit) for f in rules_facts(text)]
     assert ("313305", "人") in units
     assert ("6.94", "%") in units and ("4.97", "%") in units

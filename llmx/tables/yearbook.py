@@ -59,6 +59,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from llmx.folding import fold
 from llmx.lines import (
     BARE_YEAR,
     CJK,
@@ -93,7 +94,8 @@ _ITEM_NUMBER = r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.
 # age band (`0-14岁人口`) before its first Chinese letter, then words that may be spaced out
 # (`耕  地`) and end in a bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
-    rf"[#＃]?[ \u3000]*(?:(?:\d+[-~～]\d+|\d+[.、．]?|{_ITEM_NUMBER}[ \u3000]?)(?=[{CJK}]))?[{CJK}]"
+    rf"[#＃]?[ \u3000]*(?:(?:\d+[ \u3000]*[-~～][ \u3000]*\d+[ \u3000]*|\d+[.、．]?"
+    rf"|{_ITEM_NUMBER}[ \u3000]?)(?=[{CJK}]))?[{CJK}]"
     # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
     # (`薪资(新台币元)   (nt/month.person)`).
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s(（]|[(（][^A-Za-z]))*"
@@ -459,6 +461,9 @@ def _grid_at(
     wrapped = _wrapped_names(lines, index) if first and not _years_of(first) else None
     if wrapped is not None:
         return _body(text, lines, index, wrapped[1], wrapped[0])
+    stacked = _stacked_names(lines, index) if first and not _years_of(first) else None
+    if stacked is not None:
+        return _body(text, lines, index, stacked[1], stacked[0], aligned=True)
     if named is not None and _unnamed_first(lines[index][1], named, lines, index):
         # `          同期对比% 本月止累计 同期累计对比%` over rows of four figures: the
         # header lost the first column's name (本月), indented where it stood.
@@ -540,6 +545,46 @@ def _wrapped_names(
     ):
         return None  # a column whose unit no word says: which figure is in what is unsaid
     return tuple(YearbookColumn(name, "") for name in names), position
+
+
+def _stacked_names(
+    lines: Sequence[tuple[int, str]], index: int
+) -> tuple[tuple[YearbookColumn, ...], int] | None:
+    """A header whose names run down its lines, a piece of each a line (`苗` / `栗` / `縣` over
+    a PDF's narrow columns of counties): as many pieces on every line as the rows have
+    figures, one line maybe opening on the labels' heading (`項目別`); each name is the
+    pieces at its place, top to bottom. The columns, and the line their rows begin on."""
+    if index and _NAME_LINE.fullmatch(lines[index - 1][1].strip()):
+        return None  # the middle of a header, not its top
+    pieces: list[list[str]] = []
+    position = index
+    while position < len(lines) and position - index < _STACKED_LINES_MAX:
+        words = lines[position][1].split()
+        if words and any(_NAME_PIECE.fullmatch(word) is None for word in words):
+            break
+        if words:
+            pieces.append(words)
+        position += 1
+    if len(pieces) < _STACKED_MIN or position >= len(lines):
+        return None
+    row = _body_line(*lines[position])
+    if row is None or len(row.values) < _WRAPPED_MIN:
+        return None
+    width = len(row.values)
+    names: list[list[str]] = []
+    for words in pieces:
+        if len(words) == width + 1 and STUB_HEADING.match(fold(words[0])):
+            words = words[1:]
+        if len(words) != width:
+            return None
+        names.append(words)
+    return tuple(
+        YearbookColumn("".join(column), "") for column in zip(*names, strict=True)
+    ), position
+
+
+_STACKED_MIN = 2  # lines
+_STACKED_LINES_MAX = 6  # a header's lines, blank ones among them
 
 
 def _joined_names(lines_of: Sequence[Sequence[str]], width: int) -> list[str] | None:
@@ -755,7 +800,11 @@ def _body(
     header: int,
     start: int,
     columns: tuple[YearbookColumn, ...],
+    aligned: bool = False,
 ) -> tuple[YearbookGrid, int] | None:
+    """The grid's rows from line `start` on. A yearbook's rows are bilingual or their figures
+    a single space apart; with `aligned` (a header whose every line counts the columns) rows
+    set in aligned columns are read too."""
     rows: list[tuple[_Body, Span | None]] = []  # each with its caption
     caption: Span | None = None
     parent: _Body | None = None  # the row with its own unit the sub-items below sit under
@@ -823,7 +872,10 @@ def _body(
     if (
         len(bodies) < _ROWS_MIN
         or not any(len(body.values) == len(columns) for body in bodies)
-        or 2 * sum(body.bilingual or _one_space_apart(body) for body in bodies) < len(bodies)
+        or (
+            not aligned
+            and 2 * sum(body.bilingual or _one_space_apart(body) for body in bodies) < len(bodies)
+        )
     ):
         return None
     grid_start = lines[header][0]
