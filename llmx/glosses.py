@@ -8,9 +8,19 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark.
+# Some reprints gloss characters with their pinyin: 產(chǎn)業(yè). A gloss has a tone mark, or
+# drops it (萬(wan)人(ren)): then it is one syllable of two letters or more, right after a
+# character, so an item's `(a)` or an English word in brackets is none.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)")
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|in|un|ün"
+    r"|ia|ie|iu|ua|uo|ui|üe|er|a|o|e|i|u|ü)"
+)
+_GLOSS = re.compile(
+    rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"
+    rf"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\((?=[a-zü]{{2}})(?:{_SYLLABLE})\)"
+)
 
 
 @dataclass(frozen=True)

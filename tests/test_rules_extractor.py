@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from reading import rules_facts
 
 from llmx.documents import Document
 from llmx.facts import Fact
@@ -549,3 +550,11 @@ def test_a_count_before_a_size_class_is_a_fact_and_a_count_before_big_a_slogan()
     # 五大工程 names a programme; 193座大中型水库 and 3家大型企业 count reservoirs and firms.
     body = "全省193座大中型水库年末蓄水，3家大型企业落户，五大工程全面推进。"
     assert _texts(body) == ["193座", "3家"]
+
+
+def test_a_reprint_that_glosses_characters_with_pinyin_without_tones_is_read_without_them() -> None:
+    # 萬(wan)人(ren): the glosses dropped their tone marks; an item's (a) and a word in
+    # brackets are no glosses.
+    text = "年末全區常住(zhu)人口(kou)725.0萬(wan)人(ren),比上年末增加4.0萬(wan)人。"
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert facts == [("725.0萬(wan)人(ren)", 7_250_000, "人"), ("4.0萬(wan)人", 40_000, "人")]
