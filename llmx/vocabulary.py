@@ -425,6 +425,8 @@ KIND_CUES: tuple[Cue, ...] = (
     ),
     # Net migration, like 净增 and natural increase: a population's change (GUIDELINES).
     *_cues("净迁移 净迁出 净迁入", "change", _HR),
+    # An increment between two years' columns (2018 | 2017 | 增量): a change.
+    *_cues("增量", "change", _HR),
     # A price compared with last week's or month's (与上周比(%)): a change. Not 环比 alone:
     # 以环比物量计算 names how a volume is measured.
     *_cues("上周比 比上周 上月比 比上月", "change", _HR),

@@ -712,3 +712,24 @@ def test_under_a_unit_line_of_a_rate_and_a_count_a_figure_with_decimals_is_the_r
     units = [(f.text, f.unit) for f in rules_facts(text)]
     assert ("313305", "人") in units
     assert ("6.94", "%") in units and ("4.97", "%") in units
+
+
+def test_rows_numbered_by_rank_under_years_newest_first_take_the_unit_the_prose_quotes() -> None:
+    # 排名 heads the ranks before each city; the years run newest first; the prose quotes
+    # one figure of the 2017 column in 億元, so both years' columns and the increment
+    # between them are in 億元.
+    text = (
+        "排名第一的唐山,在2017年前三季度中,以5108.2億元成為榜首。\n\n"
+        "2018年河北各城市GDP排名\n"
+        "排名 城市 2018 2017 增量 名義增速\n"
+        "1 唐山 4837.7 5108.2 -270.5 -5.30%\n"
+        "2 石家莊 4820.5 4710 110.5 2.35%\n"
+    )
+    facts = [(f.text, f.value, f.unit, f.period, f.kind, f.indicator) for f in rules_facts(text)]
+    assert facts[1:5] == [
+        ("4837.7", 483_770_000_000, "元", "2018", "level", "唐山"),
+        ("5108.2", 510_820_000_000, "元", "2017", "level", "唐山"),
+        ("270.5", 27_050_000_000, "元", "2018", "change", "唐山增量"),
+        ("5.30%", 5.3, "%", "2018", "change", "唐山名義增速"),
+    ]
+    assert len(facts) == 9

@@ -298,7 +298,35 @@ def _quoted_units(table: Table, amounts: Sequence[_ProseAmount]) -> dict[int, tu
                 for magnitude in _CELL_MAGNITUDES
                 for amount in _amounts_near(amounts, figures[0].value * magnitude, reach)
             )
-    return {index: next(iter(units)) for index, units in found.items() if len(units) == 1}
+    quoted = {index: next(iter(units)) for index, units in found.items() if len(units) == 1}
+    return _quoted_across_years(table, quoted)
+
+
+def _quoted_across_years(
+    table: Table, quoted: dict[int, tuple[str, float]]
+) -> dict[int, tuple[str, float]]:
+    """Columns headed by a year alone (`2018 2017`) measure one thing in one unit: where the
+    prose quotes figures of some of them in one unit, the others and an increment between
+    them (`增量`) are in it too."""
+    years = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "value" and not column.unit and _YEAR_ONLY.fullmatch(column.header)
+    ]
+    units = {quoted[index] for index in years if index in quoted}
+    if len(years) < 2 or len(units) != 1:
+        return quoted
+    (unit,) = units
+    increments = [
+        index
+        for index, column in enumerate(table.columns)
+        if column.role == "value" and not column.unit and _INCREMENT.fullmatch(column.header)
+    ]
+    return {**{index: unit for index in (*years, *increments)}, **quoted}
+
+
+_YEAR_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*年?\s*")
+_INCREMENT = re.compile(r"\s*(?:增\s*量|增\s*[加减]\s*额)\s*")
 
 
 def _amounts_near(

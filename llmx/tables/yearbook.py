@@ -95,13 +95,15 @@ _ITEM_NUMBER = r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.
 # (`耕  地`) and end in a bracketed unit; no Latin letter.
 _CHINESE_LABEL = re.compile(
     rf"[#＃]?[ \u3000]*(?:(?:\d+[ \u3000]*[-~～][ \u3000]*\d+[ \u3000]*|\d+[.、．]?"
-    rf"|{_ITEM_NUMBER}[ \u3000]?)(?=[{CJK}]))?[{CJK}]"
+    rf"|\d{{1,3}}[ \u3000]+|{_ITEM_NUMBER}[ \u3000]?)(?=[{CJK}]))?[{CJK}]"
     # Spaces then a bracket go on only into Chinese (`劳动力人口  (万人)`), not into the English
     # (`薪资(新台币元)   (nt/month.person)`).
     r"(?:[^A-Za-z\s]|[ \u3000]+(?=[^A-Za-z\s(（]|[(（][^A-Za-z]))*"
 )
 # The number a label opens with (`1.地区生产总值`): its words, not the number, are indented.
 _ENUMERATION = re.compile(rf"\d{{1,2}}[.、．]|{_ITEM_NUMBER}")
+# A rank or serial a space before the label (`1 唐山`).
+_RANK_LEAD = re.compile(rf"\d{{1,3}}[ \u3000]+(?=[#＃{CJK}])")
 _ENGLISH_LABEL = re.compile(r"\(?[A-Za-z][A-Za-z0-9 ,.'’&()\-/:%+=]*")
 # A line of English alone inside a grid: a label's translation, maybe its unit in brackets
 # (`(100 million yuan)`).
@@ -224,6 +226,11 @@ def _years_of(tokens: Sequence[tuple[str, str]]) -> int:
     return sum(1 for kind, _ in tokens if kind in ("year", "span"))
 
 
+def _ordered(years: Sequence[str]) -> bool:
+    """Years in order, oldest or newest first (`2018 2017`: this year's then last year's)."""
+    return list(years) in (sorted(set(years)), sorted(set(years), reverse=True))
+
+
 def _heading_column(heading: str) -> YearbookColumn:
     """A heading after the years: a column of its own, over the span of years it names."""
     spanned = _UNIT_AFTER_SPAN.fullmatch(heading)
@@ -249,7 +256,7 @@ def _columns(
     after = first[lead + len(years) :]
     if kinds[lead : lead + len(years)] != ["year"] * len(years) or len(years) < _YEARS_MIN:
         return None
-    if any(kind != "heading" for kind, _ in after) or years != sorted(set(years)):
+    if any(kind != "heading" for kind, _ in after) or not _ordered(years):
         return None
     headings = [word for _, word in after]
     if not headings and second is not None:  # headings on lines of their own above the second
@@ -318,6 +325,10 @@ def _body_line(start: int, line: str) -> _Body | None:
         label = chinese.group().rstrip()
         english = words[chinese.end() :].strip()
         indent = chinese.start()
+    ranked = _RANK_LEAD.match(label)
+    if ranked:
+        # `1 唐山 4837.7 …` under `排名 城市 …`: the rank is no part of the label.
+        label, indent = label[ranked.end() :], indent + ranked.end()
     numbered = _ENUMERATION.match(label)
     if (
         len(label) > _LABEL_MAX
