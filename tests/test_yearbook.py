@@ -733,3 +733,46 @@ def test_rows_numbered_by_rank_under_years_newest_first_take_the_unit_the_prose_
         ("5.30%", 5.3, "%", "2018", "change", "唐山名義增速"),
     ]
     assert len(facts) == 9
+
+
+def test_a_name_spanning_a_line_of_years_heads_as_many_columns_as_the_rows_have_more() -> None:
+    # 比重 spans 2020年 and 2010年; 人口数 heads one column: the rows' whole numbers are the
+    # count's, their decimals the shares'.
+    text = (
+        "表2-1 各镇(街道)人口\n"
+        "单位:人、%\n"
+        "地 区 人口数 比重\n"
+        "2020年 2010年\n"
+        "全 市 907354 100.00 100.00\n"
+        "梅菉街道 145498 16.04 15.26\n"
+        "塘尾街道 28254 3.11 3.32\n"
+    )
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts(text)]
+    assert facts[:3] == [
+        ("907354", "人", "2020", "level"),
+        ("100.00", "%", "2020", "share"),
+        ("100.00", "%", "2010", "share"),
+    ]
+    assert len(facts) == 9
+
+
+def test_a_share_with_its_unit_spans_the_column_whose_name_the_page_lost() -> None:
+    # 男 and 女 under 占常住人口总量比重(%) were lost; 性别比 heads the last figure alone.
+    text = (
+        "表3-1 各镇街人口性别构成\n"
+        "地 区 占常住人口总量比重(%) 性别比\n"
+        "大安街道 48.29 51.71 93.38\n"
+        "龙井街道 48.18 51.82 92.99\n"
+    )
+    facts = [(f.text, f.unit, f.kind) for f in rules_facts(text)]
+    assert facts[:3] == [("48.29", "%", "share"), ("51.71", "%", "share"), ("93.38", "", "level")]
+    assert len(facts) == 6
+
+
+def test_a_letter_spaced_group_name_over_rows_heads_no_columns() -> None:
+    text = (
+        "   間 接 稅\n"
+        "      應 課 稅 品 稅 項 8,465 7,698 7,413\n"
+        "      一 般 差 餉 6,258 3,614 6,855\n"
+    )
+    assert find_yearbooks(text) == []

@@ -479,6 +479,16 @@ def _grid_at(
         # `          同期对比% 本月止累计 同期累计对比%` over rows of four figures: the
         # header lost the first column's name (本月), indented where it stood.
         return _body(text, lines, index, index + 1, (YearbookColumn("", ""), *named))
+    # Only under a labels' heading (地区, 指标): a group's letter-spaced name (`間 接 稅`)
+    # reads as headings too.
+    headed = (
+        first is not None
+        and bool(first)
+        and STUB_HEADING.match(_spaceless(first[0][1])) is not None
+    )
+    spanned = _spanned_columns(text, lines, index, named) if named is not None and headed else None
+    if spanned is not None:
+        return _body(text, lines, index, spanned[1], spanned[0])
     if not first or _years_of(first) < _YEARS_MIN:
         return None
     between: list[tuple[str, str]] = []
@@ -679,6 +689,84 @@ def _unnamed_first(
         and not STUB_HEADING.match(header.strip())
         and _rows_follow(lines, index, len(named) + 1, header_words=True)
     )
+
+
+def _spanned_columns(
+    text: str, lines: Sequence[tuple[int, str]], index: int, named: Sequence[YearbookColumn]
+) -> tuple[tuple[YearbookColumn, ...], int] | None:
+    """A header of names over rows of more figures than it names, where one name spans the
+    extra columns (`地 区 人口数 比重` / `2020年 2010年` over `全 市 907354 100.00 100.00`):
+    the line below gives the spanned columns' years or names (`男 女`), or the page lost it.
+    The name that spans is the one whose columns' figures fit it best (a count's whole
+    numbers, a share's decimals), a name with its unit before one without, else the last.
+    The columns, and the line their rows begin on."""
+    below = index + 1
+    while below < len(lines) and not lines[below][1].strip():
+        below += 1
+    if below >= len(lines):
+        return None
+    tokens = _header_tokens(lines[below][1]) or []
+    subs: list[tuple[str, str]] = []  # (name, year) of each spanned column
+    if len(tokens) >= _YEARS_MIN and all(kind == "year" for kind, _ in tokens):
+        subs = [("", year) for _, year in tokens]
+    elif len(tokens) >= _YEARS_MIN and all(
+        kind == "heading" and len(word) <= _SUB_NAME_MAX for kind, word in tokens
+    ):
+        subs = [(_spaceless(word), "") for _, word in tokens]
+    start = below + 1 if subs else below
+    rows = _figure_rows(text, lines, start)
+    if not rows:
+        return None
+    width = len(rows[0])
+    extra = width - len(named)
+    if extra < 1 or (len(subs) != extra + 1 if subs else extra > 1):
+        return None  # a lost line names one spanned column more, no guess at several
+    subs = subs or [("", "")] * (extra + 1)
+    decimals = [sum("." in row[at] for row in rows) * 2 > len(rows) for at in range(width)]
+
+    def fit(spanning: int) -> tuple[int, bool, int]:
+        score = 0
+        for at, heading in enumerate(named):
+            first = at if at <= spanning else at + extra
+            for column in range(first, first + (extra + 1 if at == spanning else 1)):
+                expected = _expects_decimals(heading.heading)
+                score += expected is not None and expected == decimals[column]
+        return score, header_unit(named[spanning].heading) is not None, spanning
+
+    spanning = max(range(len(named)), key=fit)
+    columns: list[YearbookColumn] = []
+    for at, heading in enumerate(named):
+        if at != spanning:
+            columns.append(heading)
+            continue
+        columns += [YearbookColumn(heading.heading + name, year) for name, year in subs]
+    return tuple(columns), start
+
+
+_SUB_NAME_MAX = 4  # characters of a spanned column's name (男, 女, 城镇)
+_FIGURE_ROWS_MAX = 12
+
+
+def _figure_rows(text: str, lines: Sequence[tuple[int, str]], start: int) -> list[list[str]]:
+    """The figures of the rows from line `start` on that are as many as the first's, up to a
+    dozen rows, while they go on."""
+    rows: list[list[str]] = []
+    for line_start, line in lines[start : start + _FIGURE_ROWS_MAX]:
+        body = _body_line(line_start, line)
+        if body is None or not body.values or (rows and len(body.values) != len(rows[0])):
+            break
+        rows.append([text[a:b] for a, b in body.values])
+    return rows if len(rows) >= _ROWS_MIN else []
+
+
+def _expects_decimals(heading: str) -> bool | None:
+    """Whether a heading's figures have decimals: a share's or a rate's do, a count's do not;
+    None where the heading does not say."""
+    if is_rate_header(heading) or "%" in heading:
+        return True
+    if counted_unit_in(heading):
+        return False
+    return None
 
 
 # Spaces before a header whose first column's name was lost: a row label's width, at least.
