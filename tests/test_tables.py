@@ -2919,3 +2919,13 @@ def test_rows_a_cell_a_line_whose_label_is_followed_by_words_are_cut_by_the_head
     ]
     assert ("17.09", "元/500克", "level") in facts
     assert len(facts) == 9
+
+
+def test_a_second_tab_tables_header_right_under_the_first_tables_rows_starts_a_new_table() -> None:
+    text = (
+        "區域\t2021年GDP(億元)\t增速(%)\n潞州區\t565.7\t8\n襄垣縣\t320.7\t9.9\n"
+        "年份\tGDP(億元)\t增速(%)\n2021年\t2311.1\t11\n2020年\t1711.6\t5.1\n"
+    )
+    facts = [(f.text, f.period) for f in rules_facts(text)]
+    assert facts[-4:] == [("2311.1", "2021"), ("11", "2021"), ("1711.6", "2020"), ("5.1", "2020")]
+    assert len(find_tables(text)) == 2

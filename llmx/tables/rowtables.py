@@ -148,15 +148,16 @@ _ORDINAL_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _header_restarts(lines: Sequence[Line], first: int, last: int) -> list[tuple[int, int]]:
-    """A block of pipe rows cut where a second table's header follows the first's rows with
+    """A block of pipe (or tab) rows cut where a second table's header follows the first's rows with
     no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 | GDP(億元) | 增速(%) |`):
     a row of two or more word cells, one naming a column's unit or the row labels, between
     rows of figures. The second table may open with its caption (`12-11续表1 单位:万元`),
     and its header may go on over more rows of words (`单 位 数 | #亏 损 |`, a group row)."""
-    if layout_family(lines[first].layout) != "pipe":
+    family = layout_family(lines[first].layout)
+    if family not in ("pipe", "tab"):
         return [(first, last)]
-    outer = outer_pipes(lines[first:last])
-    cells = [row_cells(line, "pipe", outer) for line in lines[first:last]]
+    outer = outer_pipes(lines[first:last]) if family == "pipe" else (False, False)
+    cells = [row_cells(line, family, outer) for line in lines[first:last]]
     data = [has_data(row) and not _is_column_code_row(row) for row in cells]
     cuts: list[int] = []
     index = 1
