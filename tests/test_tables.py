@@ -2929,3 +2929,16 @@ def test_a_second_tab_tables_header_right_under_the_first_tables_rows_starts_a_n
     facts = [(f.text, f.period) for f in rules_facts(text)]
     assert facts[-4:] == [("2311.1", "2021"), ("11", "2021"), ("1711.6", "2020"), ("5.1", "2020")]
     assert len(find_tables(text)) == 2
+
+
+def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
+    # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
+    # after it are the same table's.
+    cells = ["指標", "2016年", "2015年", "2014年"]
+    cells += ["鐵路運輸業就業人員數(人)", "103082", "105059", "115063"]
+    cells += ["水上運輸業就業人員數(人)", "79", "121", ""]
+    cells += ["航空運輸業就業人員數(人)", "10763", "12082", "9004"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert ("121", "人", "2015") in facts
+    assert facts[-3:] == [("10763", "人", "2016"), ("12082", "人", "2015"), ("9004", "人", "2014")]
+    assert len(facts) == 8

@@ -22,7 +22,10 @@ NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
 
 
 def stream_kind(cell: Cell) -> str:
-    """ "number", "none" (a dash for no value) or "label"."""
+    """ "number", "none" (a dash for no value, or a blank line for an empty cell) or
+    "label"."""
+    if cell.blank:
+        return "none"
     words = fold(cell.clean)
     if _QUALIFIED_NUMBER.fullmatch(words):
         return "number"
@@ -30,12 +33,18 @@ def stream_kind(cell: Cell) -> str:
 
 
 def stream_runs(
-    lines: Sequence[Line], taken: TakenSpans, across_blanks: bool = False, english: bool = False
+    lines: Sequence[Line],
+    taken: TakenSpans,
+    across_blanks: bool = False,
+    english: bool = False,
+    blank_cells: bool = False,
 ) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
     rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
     either. A short line of letters spaced out (`市    县`, `  甲  镇`) is one cell. With
-    `english`, a line of English of any length (a bilingual header's) is one cell too.
+    `english`, a line of English of any length (a bilingual header's) is one cell too. With
+    `blank_cells`, one blank line between two cells is an empty cell (a table copied a cell a
+    line, an empty cell an empty line); two end the run.
 
     A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
     cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
@@ -60,6 +69,9 @@ def stream_runs(
         opened_after_rule, after_rule, wrapping = after_rule, False, None
         if across_blanks and not words:
             continue
+        if blank_cells and not words and current and not current[-1].blank:
+            current.append(Cell(line.start, line.start, "", blank=True))
+            continue
         longest = len(words) if english and words.isascii() else STREAM_CELL_MAX
         short = (
             (line.layout is None or _is_spaced_label(line))
@@ -77,7 +89,8 @@ def stream_runs(
         current = []
     if len(current) > 1:
         runs.append(current)
-    return runs
+    # A blank cell closing a run is the blank line after the table.
+    return [run[:-1] if run[-1].blank else run for run in runs]
 
 
 def _continues(cell: Cell, words: str) -> bool:

@@ -197,6 +197,9 @@ _READINGS: tuple[Reading, ...] = (
     year_row_tables,
     row_tables,
     *map(_on_text, (period_tables, label_row_tables, ranked_tables, fused_tables)),
+    # A table copied a cell a line may write an empty cell as an empty line: read first with
+    # one blank line an empty cell, so its rows after one are not cut off.
+    partial(stream_tables, blank_cells=True),
     stream_tables,
     # Then runs that go on across blank lines (a web table copied with a blank line after
     # every cell), in what the tighter runs left: a blank line ends a run of those, so

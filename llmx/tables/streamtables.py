@@ -54,12 +54,16 @@ def _is_date_title(run: Sequence[Cell], index: int) -> bool:
 
 
 def stream_tables(
-    text: str, lines: Sequence[Line], taken: TakenSpans, across_blanks: bool = False
+    text: str,
+    lines: Sequence[Line],
+    taken: TakenSpans,
+    across_blanks: bool = False,
+    blank_cells: bool = False,
 ) -> list[Table]:
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
-    for run in stream_runs(lines, taken, across_blanks):
+    for run in stream_runs(lines, taken, across_blanks, blank_cells=blank_cells):
         starts = sorted(
             {0}
             | {
@@ -132,10 +136,13 @@ def _grouped_stream_table(
     if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
         return None
     group = first_number - 2  # the cell before the first row's label
+    if not _GROUP_LABEL.fullmatch(run[group].clean):
+        return None  # `(B/A)`: the rest of a header cell that wrapped, no group's label
     return _stream_table(text, [*run[:group], *run[group + 1 :]], lead, before)
 
 
 _GROUPED_HEADER_MIN = 4  # cells: two headers, the group's label, the first row's
+_GROUP_LABEL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*")  # 旅游业: words alone
 
 
 def _described_stream_table(

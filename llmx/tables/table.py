@@ -52,6 +52,9 @@ class Cell:
     start: int
     end: int
     text: str
+    # A blank line a copied table wrote for an empty cell (see llmx.tables.cellruns): no
+    # figure, whichever column it falls in.
+    blank: bool = False
 
     @property
     def clean(self) -> str:
