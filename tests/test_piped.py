@@ -395,3 +395,20 @@ def test_a_growth_after_years_far_apart_is_over_all_of_them_and_has_no_year() ->
     text = "地区 | GDP (1978) | GDP (2008) | 年均增幅(%)\n全国 | 3645.22 | 314045.43 | 9.92\n"
     facts = {fact.text: fact.period for fact in rules_facts(text)}
     assert facts == {"3645.22": "1978", "314045.43": "2008", "9.92": None}
+
+
+def test_a_measure_over_its_years_heads_two_columns_of_shares_in_cells_closed_by_pipes() -> None:
+    # 比 重 spans 2020年 and 2010年 in a header flattened a cell a line; the caption names
+    # the population, but a share column counts no persons.
+    cells = ["表2-1 各市州常住人口", "|", "地区  |", "人口数  |", "比 重  |", "|", "|"]
+    cells += ["2020年  |", "2010年  |", "||", "|", "全 省  |", "66444864  |", "100.00  |"]
+    cells += ["100.00  |", "|", "长沙市  |", "10047914  |", "15.12  |", "10.72  |", "|"]
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts == [
+        ("66444864", "人", "2020", "level"),
+        ("100.00", "%", "2020", "share"),
+        ("100.00", "%", "2010", "share"),
+        ("10047914", "人", "2020", "level"),
+        ("15.12", "%", "2020", "share"),
+        ("10.72", "%", "2010", "share"),
+    ]

@@ -145,7 +145,7 @@ _PERCENT_NAMED = re.compile(r"百[分份]比\s*[*＊]?\s*$")
 def is_rate_header(header: str) -> bool:
     """A header of growth or shares, which are in percent unless it says otherwise; a
     difference in amount (增减额, 比较) is in the table's unit."""
-    outside = outside_brackets(header)
+    outside = re.sub(r"\s+", "", outside_brackets(header))  # a yearbook's 比 重: 比重
     if BASE_NOTE.search(fold(header)):
         return False  # 环比(上月=100): an index on the month before, no rate
     return bool(_RATE_HEADER.search(outside)) and not _AMOUNT_HEADER.search(outside)

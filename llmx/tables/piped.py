@@ -497,9 +497,9 @@ def _grouped_header(above: Sequence[PipedCell], width: int) -> tuple[Header, Hea
     spans: the row labels' header, maybe columns of their own (计算单位), then the groups, then
     their sub-columns (`项 目 | 签订合同额 | … | 竣工产值`, then `2015年 | 同比增长(%)` once per
     group; `指标名称 | 计算单位 | 2018年1-6月 | 实绩 | 比上年同期增长`). Several groups repeat
-    their sub-columns' names; one group alone must be a period. Gives the header's cells and
-    the group over each column. Rows may end in an empty cell (a lone `|` after each), which
-    no header names."""
+    their sub-columns' names; one group alone must be a period, or be over years. Gives the
+    header's cells and the group over each column. Rows may end in an empty cell (a lone `|`
+    after each), which no header names."""
     stub = _stub_at(above)
     if stub is None:
         return None
@@ -528,7 +528,9 @@ def _groups_after(
     if groups > 1:
         fits = repeats([sub.words for sub in subs], groups)
     else:
-        fits = _YEAR.search(names[0].words) is not None
+        # One group alone is a period over its measures (2018年1-6月 over 实绩 | 增长), or a
+        # measure over its years (比重 over 2020年 | 2010年).
+        fits = _YEAR.search(names[0].words) is not None or all(_is_year_header(sub) for sub in subs)
     if not fits or {name.words for name in names} & {sub.words for sub in subs}:
         return None
     header: Header = [cells[0], *cells[1 : 1 + leaves], *subs]

@@ -219,7 +219,7 @@ class Table:
         return (
             counted_unit_in(self.indicator_of(row))
             or counted_unit_in(column.header)
-            or self._caption_counts
+            or (None if is_rate_header(column.header) else self._caption_counts)
         )
 
     def _cell_of(self, row: Row, role: str) -> str:
