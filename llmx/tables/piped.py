@@ -529,8 +529,12 @@ def _groups_after(
         fits = repeats([sub.words for sub in subs], groups)
     else:
         # One group alone is a period over its measures (2018年1-6月 over 实绩 | 增长), or a
-        # measure over its years (比重 over 2020年 | 2010年).
-        fits = _YEAR.search(names[0].words) is not None or all(_is_year_header(sub) for sub in subs)
+        # measure over its years, each once (比重 over 2020年 | 2010年; years that repeat
+        # are under several groups).
+        years = [sub.words.strip() for sub in subs]
+        fits = _YEAR.search(names[0].words) is not None or (
+            all(_is_year_header(sub) for sub in subs) and len(set(years)) == len(years)
+        )
     if not fits or {name.words for name in names} & {sub.words for sub in subs}:
         return None
     header: Header = [cells[0], *cells[1 : 1 + leaves], *subs]
