@@ -186,6 +186,46 @@ def empty_year_rows(size: int, rng: random.Random) -> str:
     return "| 年份 | 值 |\n" + "".join(rows) + f"| 2020 | {_number(rng)} |\n"
 
 
+def blank_cell_lines(size: int, rng: random.Random) -> str:
+    """A table a cell a line with an empty line for an empty cell in every row."""
+    rows = (f"县{index}\n{_number(rng)}\n{_number(rng)}\n\n" for index in range(size // 4))
+    return "指標(万元)\n2016年\n2015年\n2014年\n" + "".join(rows)
+
+
+def described_cell_lines(size: int, rng: random.Random) -> str:
+    """A price sheet a cell a line, each row's name, spec, unit and price type before it."""
+    rows = (
+        f"品{index}\n规{index}\n元/斤\n平均\n{_number(rng)}\n{_number(rng)}\n"
+        for index in range(size // 6)
+    )
+    return "商品名称\n规格\n计量单位\n价格类型\n本月\n上月\n" + "".join(rows)
+
+
+def ranked_rows(size: int, rng: random.Random) -> str:
+    """Rows numbered by rank a space before their label, under years newest first."""
+    rows = (
+        f"{index % 999 + 1} 城{index} {_number(rng)} {_number(rng)} {_number(rng)}\n"
+        for index in range(size)
+    )
+    return "排名 城市 2018 2017 增量\n" + "".join(rows)
+
+
+def spanned_rows(size: int, rng: random.Random) -> str:
+    """Rows under a name spanning a line of years (地 区 人口数 比重 / 2020年 2010年)."""
+    rows = (f"镇{index} {1000 + index} {_number(rng)} {_number(rng)}\n" for index in range(size))
+    return "地 区 人口数 比重\n2020年 2010年\n" + "".join(rows)
+
+
+def stacked_headers(size: int, rng: random.Random) -> str:
+    """Header names down three lines a piece a line, over two rows, again and again."""
+    block = "      甲     乙     丙\n 項目別 子     丑     寅\n      縣     縣     縣\n"
+    rows = (
+        block + f" 總 計      {_number(rng)}     {_number(rng)}     {_number(rng)}\n"
+        for _ in range(size // 4)
+    )
+    return "".join(rows)
+
+
 SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one cell per line": one_cell_lines,
     "one line of pipes": one_line_pipes,
@@ -209,6 +249,11 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     "one paragraph of sentences under a year": year_paragraph,
     "rows numbered (1) under one 一、": numbered_rows,
     "year rows with no figures": empty_year_rows,
+    "cells a line, an empty line an empty cell": blank_cell_lines,
+    "cells a line, words before the figures": described_cell_lines,
+    "rows numbered by rank under years": ranked_rows,
+    "a name spanning a line of years": spanned_rows,
+    "header names down their lines": stacked_headers,
 }
 
 
