@@ -176,17 +176,8 @@ def _described_stream_table(
             return None
         titles = [cell.text for cell in run[:lead]]
         captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
-        return Table(
-            header[0].start,
-            rows[-1][-1].end,
-            with_caption(text, " ".join(titles), run[0].start)
-            or _caption_above(text, header[0].start)
-            or line_before(text, header[0].start),
-            tuple(columns),
-            tuple(Row(tuple(row)) for row in rows),
-            layout="lines",
-            unit=unit_line_unit(" ".join(captions)) or _unit_line_above(text, run[0].start),
-        )
+        unit = unit_line_unit(" ".join(captions)) or _unit_line_above(text, run[0].start)
+        return _lines_table(text, run, titles, header, tuple(columns), rows, unit)
     return None
 
 
@@ -284,6 +275,22 @@ def _stream_table(
         return None
     if not any(column.role == "value" for column in columns):
         return None
+    return _lines_table(
+        text, run, titles, header, columns, rows, unit, header[0].clean if measured else ""
+    )
+
+
+def _lines_table(
+    text: str,
+    run: Sequence[Cell],
+    titles: Sequence[str],
+    header: Sequence[Cell],
+    columns: tuple[Column, ...],
+    rows: Sequence[Sequence[Cell]],
+    unit: Unit | None,
+    parent: str = "",
+) -> Table:
+    """The table a run's header and rows make, titled by its caption or the line above."""
     return Table(
         header[0].start,
         rows[-1][-1].end,
@@ -294,7 +301,7 @@ def _stream_table(
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
         unit=unit,
-        parent=header[0].clean if measured else "",
+        parent=parent,
     )
 
 
