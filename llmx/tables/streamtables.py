@@ -64,6 +64,8 @@ def stream_tables(
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
     for run in stream_runs(lines, taken, across_blanks, blank_cells=blank_cells):
+        if blank_cells and not any(cell.blank for cell in run):
+            continue  # no empty line in it: the reading without blank cells reads it the same
         starts = sorted(
             {0}
             | {
@@ -83,12 +85,15 @@ def stream_tables(
             later = bisect_right(starts, start + _STREAM_TITLE_LINES)
             cells = run[start : starts[later] if later < len(starts) else len(run)]
             leads = range(min(_STREAM_TITLE_LINES, len(cells) - 1) + 1)
+            # The cells above that a caption may be in: the last few, not the run's whole
+            # prefix, copied for every start (a run of thousands of headings alone).
+            above = run[max(0, start - _STREAM_TITLE_LINES) : start]
             found = next(
                 (
                     table
                     for read in (_stream_table, _grouped_stream_table, _described_stream_table)
                     for lead in leads
-                    if (table := read(text, cells, lead, run[:start])) is not None
+                    if (table := read(text, cells, lead, above)) is not None
                 ),
                 None,
             )
