@@ -15,6 +15,7 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed
 from llmx.rules.context import (
+    SENTENCE_REACH,
     Boundaries,
     DocumentContext,
     arabic_years,
@@ -1745,3 +1746,13 @@ def test_a_gap_between_two_measures_of_one_time_is_a_change() -> None:
     )
     assert [found[key][2] for key in ("0.1亿元", "20.5亿元", "478.6亿元")] == ["change"] * 3
     assert found["827.6亿元"][2] == "level"
+
+
+def test_a_sentence_is_read_at_most_its_reach_back_from_a_figure() -> None:
+    # A page-long list joined by 、 is one sentence: read from the figure back, not whole.
+    folded = "甲。" + "、".join("1%" for _ in range(2_000))
+    bounds = Boundaries.of(folded)
+    far = len(folded) - 1
+    assert bounds.sentence_start(3) == 2
+    assert bounds.sentence_start(far) == far - SENTENCE_REACH
+    assert bounds.clause_start(far) == far - SENTENCE_REACH

@@ -547,6 +547,16 @@ _SENTENCE_ENDS = _FULL_STOPS + "；;"
 _CLAUSE_ENDS = _SENTENCE_ENDS + "，,：:"
 
 
+# How far back a sentence or clause is read from a figure in it: a page-long list of figures in
+# one sentence (thousands of percentages joined by 、) would otherwise be read whole before each
+# of them, and its far start says nothing of the figure.
+SENTENCE_REACH = 2_000  # characters
+
+
+def _within_reach(start: int, position: int) -> int:
+    return max(start, position - SENTENCE_REACH)
+
+
 @dataclass(frozen=True)
 class Boundaries:
     """Where each sentence, clause and line of a folded text starts, computed once."""
@@ -572,16 +582,18 @@ class Boundaries:
         )
 
     def sentence_start(self, position: int) -> int:
-        """Where the sentence holding `position` starts (the character after its break)."""
-        return self.sentences[bisect_right(self.sentences, position) - 1]
+        """Where the sentence holding `position` starts (the character after its break), at
+        most `SENTENCE_REACH` back."""
+        return _within_reach(self.sentences[bisect_right(self.sentences, position) - 1], position)
 
     def full_sentence_start(self, position: int) -> int:
         """Where the sentence holding `position` starts when only a full stop ends one
-        (`2024年,收入安排306.74亿元;加…317.56亿元。` is one)."""
-        return self.full_sentences[bisect_right(self.full_sentences, position) - 1]
+        (`2024年,收入安排306.74亿元;加…317.56亿元。` is one), at most `SENTENCE_REACH` back."""
+        start = self.full_sentences[bisect_right(self.full_sentences, position) - 1]
+        return _within_reach(start, position)
 
     def clause_start(self, position: int) -> int:
-        return self.clauses[bisect_right(self.clauses, position) - 1]
+        return _within_reach(self.clauses[bisect_right(self.clauses, position) - 1], position)
 
     def line_span(self, position: int) -> tuple[int, int]:
         """The start and end (before its newline) of the line holding `position`."""
