@@ -137,7 +137,7 @@ def _grouped_stream_table(
 ) -> Table | None:
     """Where no table fits its header, the header's last cell may be a group's label over
     the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`): the table without it."""
-    first_number = next((at for at in range(lead, len(run)) if _is_number_cell(run[at])), None)
+    first_number = _first_number(run, lead)
     if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
         return None
     group = first_number - 2  # the cell before the first row's label
@@ -158,7 +158,7 @@ def _described_stream_table(
     规格 | 计量单位 | 价格类型 | 上旬平均 | …`): the header is as wide as a row, and cut off
     where the first row's words begin. The words' columns hold no figures; a unit column's
     give each row its unit."""
-    first_number = next((at for at in range(lead, len(run)) if _is_number_cell(run[at])), None)
+    first_number = _first_number(run, lead)
     if first_number is None:
         return None
     kinds = [stream_kind(cell) for cell in run]
@@ -180,8 +180,7 @@ def _described_stream_table(
         if not any(column.role == "value" for column in columns):
             return None
         titles = [cell.text for cell in run[:lead]]
-        captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
-        unit = unit_line_unit(" ".join(captions)) or _unit_line_above(text, run[0].start)
+        unit = _caption_unit(before, titles) or _unit_line_above(text, run[0].start)
         return _lines_table(text, run, titles, header, tuple(columns), rows, unit)
     return None
 
@@ -205,13 +204,20 @@ def _described_rows(
     return rows
 
 
-def _is_number_cell(cell: Cell) -> bool:
-    return stream_kind(cell) == "number"
+def _first_number(run: Sequence[Cell], lead: int) -> int | None:
+    """Where the run's first figure is, from its header's start on."""
+    return next((at for at in range(lead, len(run)) if stream_kind(run[at]) == "number"), None)
 
 
 def _stream_table(
     text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
 ) -> Table | None:
+    """The table a run of one-cell lines makes when its header starts at `run[lead]`.
+
+    The header is the labels before the first number, less the first row's label; rows are
+    as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
+    are the run's cells above (a `单位：` caption that a table starts after).
+    """
     run = [*run[:lead], *without_serials(run[lead:], _cell_words, _is_label_cell)]
     kinds = _months_numbered(
         run, _with_unit_cells(run, [stream_kind(cell) for cell in run], lead), lead
@@ -225,13 +231,7 @@ def _stream_table(
     measured = len(unlabelled[0]) > len(run)
     run, kinds, labels = unlabelled
     titles = [cell.text for cell in run[:lead]]
-    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + titles
-    # The nearest unit line is the table's: `表4-1 … 单位:人、%` above `表4-2 …`, `单位:%`
-    # titles a table shown as a picture. A unit broken over two cells is read joined.
-    unit = next(
-        (found for caption in reversed(captions) if (found := unit_line_unit(caption))),
-        None,
-    ) or unit_line_unit(" ".join(captions))
+    unit = _caption_unit(before, titles)
     header, unit_row = _unit_row_split(run[lead : labels - 1])
     header = units_rejoined(header)
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
@@ -283,6 +283,15 @@ def _stream_table(
     return _lines_table(
         text, run, titles, header, columns, rows, unit, header[0].clean if measured else ""
     )
+
+
+def _caption_unit(before: Sequence[Cell], titles: Sequence[str]) -> Unit | None:
+    """The unit of the nearest unit line among a table's captions (the cells just above it
+    and its title lines): `表4-1 … 单位:人、%` above `表4-2 …`, `单位:%` titles a table shown
+    as a picture. A unit broken over two cells is read joined."""
+    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + list(titles)
+    nearest = (found for caption in reversed(captions) if (found := unit_line_unit(caption)))
+    return next(nearest, None) or unit_line_unit(" ".join(captions))
 
 
 def _lines_table(
