@@ -356,8 +356,7 @@ def _labels_heading_added(
     every row's label (`本 月  比上年同月±% …` over `香港同胞  1634171  4.19 …`): an empty
     heading over the labels before it, so its first word heads the first figures."""
     line, cells = header
-    labels = [row_cells[0] for _, row_cells in body if len(row_cells) == len(cells) + 1]
-    if not cells or len(labels) * 2 <= len(body):
+    if not _wider_rows(cells, body):
         return header
     if _names_figures_flush_left(text, header, body):
         return line, [Cell(line.start, line.start, ""), *cells]
@@ -379,10 +378,8 @@ def _names_figures_flush_left(
     the figures alone: most rows are a cell wider (their label), and its first word heads
     figures (本月, 2023年, 比上年增长%), no labels."""
     line, cells = header
-    wider = [
-        (row_line, row_cells) for row_line, row_cells in body if len(row_cells) == len(cells) + 1
-    ]
-    if not cells or len(wider) * 2 <= len(body):
+    wider = _wider_rows(cells, body)
+    if not wider:
         return False
     first = cells[0]
     if column_of(first.text).role != "value" and not _PERIOD_HEADING.fullmatch(first.clean):
@@ -394,6 +391,15 @@ def _names_figures_flush_left(
 
 
 _FLUSH_SLACK = 2  # display columns
+
+
+def _wider_rows(
+    cells: Sequence[Cell], body: Sequence[tuple[Line, list[Cell]]]
+) -> list[tuple[Line, list[Cell]]]:
+    """The rows a cell wider than a header line (its cells and their label), where they are
+    most rows; none where they are not, or the line is empty."""
+    wider = [(line, row) for line, row in body if len(row) == len(cells) + 1]
+    return wider if cells and len(wider) * 2 > len(body) else []
 
 
 # A heading that names a period alone, over figures: 本月, 本年, 当期, 上年同期.
