@@ -20,6 +20,8 @@ HAS_CJK = re.compile(f"[{CJK}]")
 ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")
 # A header cell that is a year alone (`2003`, `1996年`): a column, or the values, of that year.
 BARE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# A span of years (`1999-2003`, `2014—2023年`): its first and last year.
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*年?")
 # The characters `str.splitlines` ends a line at: a span read on one line stops before them.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _BREAKS_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKS, " "))

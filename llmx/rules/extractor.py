@@ -15,7 +15,7 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
-from llmx.lines import LETTER_GAPS
+from llmx.lines import BARE_YEAR, LETTER_GAPS, YEAR_SPAN
 from llmx.quantities import Quantity, find_quantities, parse_number, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
@@ -311,7 +311,7 @@ def _quoted_across_years(
     years = [
         index
         for index, column in enumerate(table.columns)
-        if column.role == "value" and not column.unit and _YEAR_ONLY.fullmatch(column.header)
+        if column.role == "value" and not column.unit and BARE_YEAR.fullmatch(column.header.strip())
     ]
     units = {quoted[index] for index in years if index in quoted}
     if len(years) < 2 or len(units) != 1:
@@ -325,7 +325,6 @@ def _quoted_across_years(
     return {**{index: unit for index in (*years, *increments)}, **quoted}
 
 
-_YEAR_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*年?\s*")
 _INCREMENT = re.compile(r"\s*(?:增\s*量|增\s*[加减]\s*额)\s*")
 
 
@@ -572,7 +571,6 @@ _SHARE_HEADER = cue_pattern("share", Scope.HEADER)
 _SHARE_TITLE = cue_pattern("share", Scope.TITLE)
 _PER_BASE = re.compile(r"每|[十百千万亿]\s*(?:元|人|户|吨)")
 _INDEX_BASE = re.compile(r"[=＝]\s*100(?![\d.])")
-_SPAN_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?\s*")
 # A column headed 环比 (on the period before) alone; in a row's name, 以环比物量计算 (chained
 # volume measures) is how a level is measured.
 _ON_PERIOD_BEFORE = re.compile(r"\s*环\s*比\s*%?\s*$")
@@ -753,7 +751,7 @@ def _table_kind(headers: _KindHeaders, quantity: Quantity, negative: bool) -> st
     column_changes = bool(
         _CHANGE_HEADER.search(headers.column)
         or _ON_PERIOD_BEFORE.match(headers.column)
-        or (quantity.unit == "%" and _SPAN_ONLY.fullmatch(headers.column))
+        or (quantity.unit == "%" and YEAR_SPAN.fullmatch(headers.column.strip()))
     )
     changes = _CHANGE_HEADER.search(headers.row) or (column_changes and not headers.indexed)
     if implied == "change" or changes:

@@ -66,6 +66,7 @@ from llmx.lines import (
     HAS_CJK,
     SPACED_CELL,
     STUB_HEADING,
+    YEAR_SPAN,
     Span,
     breaks_as_spaces,
     cell_span,
@@ -85,9 +86,8 @@ from llmx.vocabulary import from_english, is_fact_unit
 _TOKEN = re.compile(r"\S+")
 # A header token: a bracket stays whole across its spaces (`(2008 as percentage of …)`).
 _HEADER_TOKEN = re.compile(r"(?:[^\s(（]|[(（][^()（）]*[)）]?)+")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至]\s*((?:19|20)\d{2})年?")
 # A span of years with its unit after the years (`2014-2023(%)`): the change over the span.
-_UNIT_AFTER_SPAN = re.compile(rf"({_YEAR_SPAN.pattern})\s*([(（][^()（）]{{1,6}}[)）])")
+_UNIT_AFTER_SPAN = re.compile(rf"({YEAR_SPAN.pattern})\s*([(（][^()（）]{{1,6}}[)）])")
 # An item's number in brackets, in digits or Chinese, maybe with a stop: (2), (二), (1).
 _ITEM_NUMBER = r"[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.、．]?"
 # The Chinese label: a `#` for a sub-item, maybe a number (`1.`, `(2)`), a year (`1996年…`) or an
@@ -203,8 +203,8 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
     tokens: list[tuple[str, str]] = []
     for match in _HEADER_TOKEN.finditer(line):
         word = match.group()
-        if _YEAR_SPAN.fullmatch(word):
-            first, last = _YEAR_SPAN.fullmatch(word).groups()  # type: ignore[union-attr]
+        if YEAR_SPAN.fullmatch(word):
+            first, last = YEAR_SPAN.fullmatch(word).groups()  # type: ignore[union-attr]
             tokens.append(("span", f"{first}-{last}"))
         elif _UNIT_AFTER_SPAN.fullmatch(word):
             tokens.append(("heading", word))
@@ -481,11 +481,7 @@ def _grid_at(
         return _body(text, lines, index, index + 1, (YearbookColumn("", ""), *named))
     # Only under a labels' heading (地区, 指标): a group's letter-spaced name (`間 接 稅`)
     # reads as headings too.
-    headed = (
-        first is not None
-        and bool(first)
-        and STUB_HEADING.match(_spaceless(first[0][1])) is not None
-    )
+    headed = bool(first and STUB_HEADING.match(_spaceless(first[0][1])))
     spanned = _spanned_columns(text, lines, index, named) if named is not None and headed else None
     if spanned is not None:
         return _body(text, lines, index, spanned[1], spanned[0])
