@@ -1958,6 +1958,23 @@ def test_a_column_of_figures_under_a_unit_column_is_measured_whatever_its_header
     ]
 
 
+def test_a_unit_column_in_space_aligned_columns_measures_the_figures_beside_it() -> None:
+    # The same price sheet as PDF text: every row's unit stands alone in its column.
+    text = (
+        "商品名称  规格          计量单位  上旬平均  中旬平均  比上月%\n"
+        "菜籽油    桶装一级压榨  元/5升    76.70     76.60     -0.2\n"
+        "鲜猪肉    精瘦肉        元/500克  18.45     16.81     -5.7\n"
+    )
+    assert [(fact[0], fact[2]) for fact in _facts_of(text)] == [
+        ("76.70", "元/5升"),
+        ("76.60", "元/5升"),
+        ("0.2", "%"),
+        ("18.45", "元/500克"),
+        ("16.81", "元/500克"),
+        ("5.7", "%"),
+    ]
+
+
 def test_a_column_of_figures_without_any_stated_unit_stays_unread() -> None:
     # No unit line, no unit column, headers that name no measure: nothing says what the
     # figures are, so none is a fact (a rank or a code would look the same).
@@ -2929,6 +2946,42 @@ def test_a_second_tab_tables_header_right_under_the_first_tables_rows_starts_a_n
     facts = [(f.text, f.period) for f in rules_facts(text)]
     assert facts[-4:] == [("2311.1", "2021"), ("11", "2021"), ("1711.6", "2020"), ("5.1", "2020")]
     assert len(find_tables(text)) == 2
+
+
+def test_a_second_header_aligned_under_the_first_tables_space_columns_starts_a_new_table() -> None:
+    # PDF text: the second table's header sits in the first's columns, a cell short.
+    text = (
+        "區域      2021年GDP(億元)  增速(%)\n"
+        "潞州區    565.7            8\n"
+        "襄垣縣    320.7            9.9\n"
+        "年份      GDP(億元)        增速(%)\n"
+        "2021年    2311.1           11\n"
+        "2020年    1711.6           5.1\n"
+    )
+    facts = [(f.text, f.period) for f in rules_facts(text)]
+    assert facts[-4:] == [("2311.1", "2021"), ("11", "2021"), ("1711.6", "2020"), ("5.1", "2020")]
+    assert len(find_tables(text)) == 2
+
+
+def test_a_paragraph_above_a_table_of_years_that_defines_a_ratio_sets_no_base_for_it() -> None:
+    # The census paragraph gives the sex ratio's base (以女性为100); the table's figures are
+    # the population the next paragraph quotes in 万人, not indices.
+    text = (
+        "总人口性别比(以女性为100,男性对女性的比例)为110.32。\n"
+        "全区人口由2010年的300.22万人增长至2021年的366万人。\n"
+        "年份    常住人口\n"
+        "2021年  366\n"
+        "2020年  364.81\n"
+        "2019年  361\n"
+        "2018年  354\n"
+        "2017年  349\n"
+    )
+    facts = [(f.text, f.unit, f.value, f.period) for f in rules_facts(text)]
+    assert facts[-5:-2] == [
+        ("366", "人", 3660000.0, "2021"),
+        ("364.81", "人", 3648100.0, "2020"),
+        ("361", "人", 3610000.0, "2019"),
+    ]
 
 
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:

@@ -647,7 +647,10 @@ def period_tables(text: str, taken: TakenSpans, *, headless: bool = False) -> li
 
 
 def _period_table(text: str, grid: PeriodGrid) -> Table:
-    title = " ".join(_captions_above(text, grid.start))
+    # A paragraph right above is no caption: its words (以女性为100, a ratio's base) are not
+    # the table's.
+    captions = [line for line in _captions_above(text, grid.start) if not PROSE_LINE.search(line)]
+    title = " ".join(captions)
     indices = BASE_NOTE.search(fold(title)) is not None
     columns = [Column("", "period", None, None, None)]
     for name in grid.names:

@@ -148,13 +148,14 @@ _ORDINAL_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _header_restarts(lines: Sequence[Line], first: int, last: int) -> list[tuple[int, int]]:
-    """A block of pipe (or tab) rows cut where a second table's header follows the first's rows with
-    no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 | GDP(億元) | 增速(%) |`):
-    a row of two or more word cells, one naming a column's unit or the row labels, between
-    rows of figures. The second table may open with its caption (`12-11续表1 单位:万元`),
-    and its header may go on over more rows of words (`单 位 数 | #亏 损 |`, a group row)."""
+    """A block of pipe, tab or space-aligned rows cut where a second table's header follows
+    the first's rows with no line between (`… | 12 | 平順縣 | 30.2 | 10.8 |` then `年份 |
+    GDP(億元) | 增速(%) |`): a row of two or more word cells, one naming a column's unit or
+    the row labels, between rows of figures. The second table may open with its caption
+    (`12-11续表1 单位:万元`), and its header may go on over more rows of words (`单 位 数 |
+    #亏 损 |`, a group row)."""
     family = layout_family(lines[first].layout)
-    if family not in ("pipe", "tab"):
+    if family not in ("pipe", "tab", "spaces"):
         return [(first, last)]
     outer = outer_pipes(lines[first:last]) if family == "pipe" else (False, False)
     cells = [row_cells(line, family, outer) for line in lines[first:last]]
@@ -322,7 +323,10 @@ def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Tab
     # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
     columns = columns_of(texts, body, counted=layout != "spaces", group_of=group_of)
     columns = _reporting_units_as_labels(columns, body)
-    unit_column = layout != "spaces" and any(column.role == "unit" for column in columns)
+    unit_column = any(
+        column.role == "unit" and (layout != "spaces" or _units_down(body, index))
+        for index, column in enumerate(columns)
+    )
     if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
         columns = figures_in_stated_units(columns, body)
     if not any(column.role == "value" for column in columns):
@@ -982,6 +986,13 @@ def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str
                 cell = carried
             texts[index] += cell
     return texts
+
+
+def _units_down(body: Sequence[tuple[Line, list[Cell]]], index: int) -> bool:
+    """Whether every row has a unit alone in column `index` (元/5升, 公斤): a unit column
+    where space columns may have shifted a header's words over another column."""
+    cells = [cells[index].clean for _, cells in body if index < len(cells)]
+    return len(cells) == len(body) and all(is_unit_word(cell) for cell in cells)
 
 
 def _holds_sentences(columns: Sequence[Column], body: Sequence[tuple[Line, list[Cell]]]) -> bool:
