@@ -2984,6 +2984,37 @@ def test_a_paragraph_above_a_table_of_years_that_defines_a_ratio_sets_no_base_fo
     ]
 
 
+def test_small_tables_of_one_year_each_copied_a_cell_a_line_are_each_read() -> None:
+    # Three tables of one row each, one after another: a title, 年份 and measures that each
+    # name their unit, then the year and its figures.
+    cells = ["医疗机构业务量(2025年)", "年份", "诊疗总人次 (万人次)", "出院人数 (万人次)"]
+    cells += ["2025年", "645.63", "8.42"]
+    cells += ["医疗机构病床使用情况(2025年)", "年份", "实际床位数 (张)", "病床使用率 (%)"]
+    cells += ["2025年", "4274", "69.76"]
+    cells += [
+        "家庭病床开展情况(2025年)",
+        "年份",
+        "家庭卫生服务人次数 (次)",
+        "新建家庭病床人数(人次)",
+    ]
+    cells += ["2025年", "22595", "1692"]
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[1:] == [
+        ("8.42", "人次", "出院人数", "2025"),
+        ("4274", "张", "实际床位数", "2025"),
+        ("69.76", "%", "病床使用率", "2025"),
+        ("22595", "次", "家庭卫生服务人次数", "2025"),
+        ("1692", "人次", "新建家庭病床人数", "2025"),
+    ]
+    assert facts[0][:2] == ("645.63", "人次")
+
+
+def test_a_one_row_table_a_cell_a_line_needs_a_header_naming_its_labels_and_units() -> None:
+    # A grouped header (法人单位 over 数量(个) and 比重(%)) heads no one-row table.
+    cells = ["法人单位", "数量(个)", "比重(%)", "合 计", "48395", "100"]
+    assert rules_facts("\n".join(cells) + "\n") == []
+
+
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
     # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
     # after it are the same table's.

@@ -152,11 +152,12 @@ def _holds_units(cells: Sequence[Cell]) -> bool:
 
 
 def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
-    """A column of years down the rows (`年份`, then 2019, 2020…): each row is that year's."""
+    """A column of years down the rows (`年份`, then 2019, 2020…, or a year alone in a table
+    of one row): each row is that year's."""
     years = [cell.clean for cell in cells if cell.clean]
     return (
         _YEAR_COLUMN_HEADER.match(re.sub(r"\s+", "", fold(header))) is not None
-        and len(years) >= 2
+        and len(years) >= 1
         and all(YEAR_CELL.fullmatch(year) for year in years)
     )
 

@@ -6,7 +6,7 @@ indent or a `#` mark, a month's table dated by its title.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -76,7 +76,10 @@ def stream_tables(
             | {i for i, cell in enumerate(run) if LABELS_HEADER.fullmatch(fold(cell.clean))}
         )
         end = 0
-        for start in starts:
+        index = 0
+        while index < len(starts):
+            start = starts[index]
+            index += 1
             if start < end or start >= len(run):
                 continue
             # A table runs no further than the next header or caption past its title lines,
@@ -100,7 +103,23 @@ def stream_tables(
             if found is not None:
                 tables += _indented_parts(text, found)
                 end = sum(1 for cell in run if cell.start < found.end)
+                # The run may go on to a small table of its own under no caption, its title
+                # a line of words: it starts at its header.
+                header = _header_after(run, end)
+                if header is not None and header not in starts:
+                    insort(starts, header)
     return tables
+
+
+def _header_after(run: Sequence[Cell], end: int) -> int | None:
+    """Where a header naming the row labels (`年份`, `指标名称`) opens within a title's
+    reach of `end`, the cell after the last table found: a new table's start."""
+    reach = run[end : end + _STREAM_TITLE_LINES + 1]
+    at = next((i for i, cell in enumerate(reach) if _LABELS_NAME.fullmatch(fold(cell.clean))), None)
+    return None if at is None else end + at
+
+
+_LABELS_NAME = re.compile(r"(?:年\s*份|年\s*度|(?:指\s*标|项\s*目)(?:\s*名\s*称)?)")
 
 
 def _indented_parts(text: str, table: Table) -> list[Table]:
@@ -276,13 +295,25 @@ def _stream_table(
         values = _stream_values(kinds, labels)
         rows = _stream_rows(run, kinds, labels - 1, values + 1) if values >= 2 else []
         columns = _unnamed_columns(" ".join(cell.text for cell in header), values)
-    if columns is None or len(rows) < STREAM_ROWS_MIN or not header:
+    if columns is None or len(rows) < _rows_min(header) or not header:
         return None
     if not any(column.role == "value" for column in columns):
         return None
     return _lines_table(
         text, run, titles, header, columns, rows, unit, header[0].clean if measured else ""
     )
+
+
+def _rows_min(header: Sequence[Cell]) -> int:
+    """The rows a run must hold to be a table under `header`: one where the header opens on
+    the labels' name and every cell after it names its unit (`年份`, `诊疗总人次 (万人次)`,
+    `出院人数 (万人次)`: a year's figures, a small table a page copied a cell a line), else
+    two."""
+    measured = [cell.clean for cell in header[1:]]
+    named = bool(header) and _LABELS_NAME.fullmatch(fold(header[0].clean)) is not None
+    if named and len(measured) >= 2 and all(header_unit(words) for words in measured):
+        return 1
+    return STREAM_ROWS_MIN
 
 
 def _caption_unit(before: Sequence[Cell], titles: Sequence[str]) -> Unit | None:
@@ -548,7 +579,8 @@ def _stream_rows(
     """Rows of `width` cells from `run[position]` on, a label then numbers each, for as long
     as that holds. Between rows, heads (a group label, `经济作物`; a label and its unit with no
     figures, `#先进制造业 | 亿元`) are skipped, the rows go on after them; after the first row,
-    a row may be short of cells (see `_short_row`)."""
+    a row may be short of cells (see `_short_row`). A caption or a header naming the row
+    labels (`年份`) opens the next table: no rows go on after it."""
     rows: list[list[Cell]] = []
     shorts: list[int] = []  # where the short rows are
     if width < 2:
@@ -562,7 +594,8 @@ def _stream_rows(
                     for skip in range(1, _HEAD_CELLS_MAX + 1)
                     if all(kind == "label" for kind in kinds[position : position + skip])
                     and not any(
-                        CAPTION.match(fold(c.clean)) for c in run[position : position + skip]
+                        CAPTION.match(fold(c.clean)) or _LABELS_NAME.fullmatch(fold(c.clean))
+                        for c in run[position : position + skip]
                     )
                     and _stream_row(run, kinds, position + skip, width, short=True) is not None
                 ),
