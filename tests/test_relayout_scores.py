@@ -44,3 +44,16 @@ def test_values_or_units_that_differ_are_not_matched() -> None:
     gold = [_fact(8.0, "μg/m3"), _fact(2.15, "")]
     found = [_fact(8.0, "mg/m3"), _fact(2.16, "")]
     assert _relayout().scores(gold, found) == (2, 2, 0)
+
+
+def test_a_block_with_a_row_broken_over_lines_stays_in_pipes() -> None:
+    text = "甲 | 1 | 2 |\n| -4.1 |\n\n地区 | 2019 | 2020 |\n东城 | 12 | 30 |"
+    laid = _relayout().relayout(text, "tab")
+    assert laid == "甲 | 1 | 2 |\n| -4.1 |\n\n地区\t2019\t2020\n东城\t12\t30"
+
+
+def test_a_header_row_copied_a_cell_a_line_ends_at_its_last_filled_cell() -> None:
+    # The pipes after 2009 pad a span's cells; the row of figures keeps its empty cell.
+    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
+    laid = _relayout().relayout(text, "cells")
+    assert laid == "地区\n2008\n2009\n全国\n114830.1\n\n15.5"
