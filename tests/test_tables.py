@@ -3015,6 +3015,52 @@ def test_a_one_row_table_a_cell_a_line_needs_a_header_naming_its_labels_and_unit
     assert rules_facts("\n".join(cells) + "\n") == []
 
 
+def test_years_over_repeated_measures_and_a_row_of_units_a_cell_a_line_name_each_column() -> None:
+    # A yearbook's two-row header and its units row, copied a cell a line: each year spans
+    # the two measures under it, each measure its unit.
+    cells = ["地 区", "2008", "2009", "社会消费品零售总额", "增 长", "社会消费品零售总额", "增 长"]
+    cells += ["(亿元)", "(%)", "(亿元)", "(%)"]
+    cells += ["全 国", "114830.1", "22.7", "132678.4", "15.5"]
+    cells += ["北 京", "4645.5", "21.1", "5309.9", "14.3"]
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:4] == [
+        ("114830.1", "元", "2008", "level"),
+        ("22.7", "%", "2008", "change"),
+        ("132678.4", "元", "2009", "level"),
+        ("15.5", "%", "2009", "change"),
+    ]
+    assert len(facts) == 8
+
+
+def test_a_bilingual_yearbook_table_a_cell_a_line_reads_past_its_english() -> None:
+    # Every Chinese cell is followed by its translation, however long; the unit stays.
+    cells = ["5-1 从业人员主要指标", "Main Indicators of Employed Persons", "指 标", "Item"]
+    cells += ["2011", "2012", "从业人员人数 (万人)", "Number of Employed Persons (10000 persons)"]
+    cells += ["5960.74", "5965.95", "#城镇单位从业人员 (万人)", "Urban Employed Persons"]
+    cells += ["1238.22", "1303.98"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts == [
+        ("5960.74", "人", "2011"),
+        ("5965.95", "人", "2012"),
+        ("1238.22", "人", "2011"),
+        ("1303.98", "人", "2012"),
+    ]
+
+
+def test_a_header_wrapped_over_lines_a_cell_a_line_joins_each_columns_pieces_to_its_unit() -> None:
+    # Three columns whose names wrapped over three lines, the last short on the left.
+    cells = ["地 区", "公共广播节目套数", "全年公共广播", "全年制作广播", "(套)", "节目播出时间"]
+    cells += ["节目时间", "(小时)", "(小时)"]
+    cells += ["总 计", "2587", "13057496", "6936960", "北 京", "18", "120292", "118222"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:3] == [
+        ("2587", "套", "总计公共广播节目套数"),
+        ("13057496", "小时", "总计全年公共广播节目播出时间"),
+        ("6936960", "小时", "总计全年制作广播节目时间"),
+    ]
+    assert len(facts) == 6
+
+
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
     # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
     # after it are the same table's.

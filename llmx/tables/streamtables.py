@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
-from llmx.lines import LABELS_HEADER
+from llmx.lines import HAS_CJK, LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import body_of, fit_to_body, stream_columns
@@ -63,7 +63,8 @@ def stream_tables(
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
-    for run in stream_runs(lines, taken, across_blanks, blank_cells=blank_cells):
+    runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
+    for run in map(_without_translations, runs):
         if blank_cells and not any(cell.blank for cell in run):
             continue  # no empty line in it: the reading without blank cells reads it the same
         starts = sorted(
@@ -120,6 +121,27 @@ def _header_after(run: Sequence[Cell], end: int) -> int | None:
 
 
 _LABELS_NAME = re.compile(r"(?:年\s*份|年\s*度|(?:指\s*标|项\s*目)(?:\s*名\s*称)?)")
+
+
+def _without_translations(run: list[Cell]) -> list[Cell]:
+    """A bilingual yearbook's run without its English: a cell of English right after a cell
+    of Chinese (`从业人员人数 (万人)`, then `Number of Employed Persons (10000 persons)`)
+    translates it, and is no cell of the table's rows or header."""
+    return [
+        cell
+        for at, cell in enumerate(run)
+        if not (
+            at
+            and _ENGLISH_CELL.fullmatch(cell.clean)
+            and HAS_CJK.search(run[at - 1].clean)
+            and not UNIT_LINE.search(fold(run[at - 1].clean))
+        )
+    ]
+
+
+# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`); a word of
+# four letters or more, so no unit (`mm`, `kWh`) is taken for one.
+_ENGLISH_CELL = re.compile(r"(?=.*[A-Za-z]{4})[A-Za-z][A-Za-z0-9 ,.'&/()\-]*")
 
 
 def _indented_parts(text: str, table: Table) -> list[Table]:
@@ -267,10 +289,11 @@ def _stream_table(
     if len(rows) < STREAM_ROWS_MIN and len(to_years) < len(header):
         # 指 标, 2005年, 2012年, 2013年, 普通高等学校: the words after the last year caption
         # the first group of rows, where the rows do not fit a header that holds them.
-        rows, headless = max(
+        captioned = max(
             (_stream_rows(run, kinds, labels - 1, len(to_years) + extra), extra) for extra in (0, 1)
         )
-        header = to_years
+        if len(captioned[0]) >= STREAM_ROWS_MIN:
+            (rows, headless), header = captioned, to_years
     columns: tuple[Column, ...] | None = None
     if len(header) >= 2 and all(
         len(outside_brackets(undated(c.clean))) <= STREAM_CELL_MAX // 2 for c in header
@@ -281,11 +304,16 @@ def _stream_table(
         # Groups over repeated sub-columns: the rows count the columns, as below.
         values = _stream_values(kinds, labels)
         named = [cell.clean for cell in header if not UNIT_LINE.fullmatch(fold(cell.clean))]
+        named, units = _units_under_columns(named, values)
         grouped = _grouped_names(named, values)
+        if grouped and units:
+            grouped = [*grouped[:-values], *map(str.__add__, grouped[-values:], units)]
         # One group over the lower cells, the rest a column each: a cell more than the columns.
         summed = grouped is None and len(named) == values + 2
         grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped or summed else []
         grouped = grouped or (_summed_group_names(named, grouped_rows) if summed else None)
+        if grouped is None and (wrapped := _wrapped_names(run[lead : labels - 1], values)):
+            grouped, grouped_rows = wrapped, _stream_rows(run, kinds, labels - 1, values + 1)
         if grouped and grouped_rows:
             rows = grouped_rows
             columns = stream_columns(grouped, body_of(rows))
@@ -379,13 +407,14 @@ def _header_to_its_years(header: Sequence[Cell]) -> list[Cell]:
 def _bare_years_headed(
     run: Sequence[Cell], kinds: list[str], lead: int, labels: int
 ) -> tuple[list[str], int]:
-    """A header of the labels' heading then years written bare (`项目`, `2000`, …, `2017`, then
-    `合 计`): the years are the header's cells, not the first row's figures. The kinds with
-    the years as labels, and where the header's labels end; unchanged for any other run."""
+    """A header of the labels' heading then years written bare (`项目` or `地区`, then `2000`,
+    …, `2017`, then `合 计`): the years are the header's cells, not the first row's figures.
+    The kinds with the years as labels, and where the header's labels end; unchanged for any
+    other run."""
     years = labels
     while years < len(run) and header_year(run[years].clean) and "." not in run[years].clean:
         years += 1
-    headed = labels - lead == 1 and LABELS_HEADER.fullmatch(fold(run[lead].clean))
+    headed = labels - lead == 1 and STUB_HEADING.fullmatch(fold(run[lead].clean))
     if not headed or years - labels < 2 or years == len(run) or kinds[years] != "label":
         return kinds, labels
     headed_kinds = [*kinds[:labels], *["label"] * (years - labels), *kinds[years:]]
@@ -441,6 +470,48 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
 
 
 _PANELS_MAX = 3
+
+
+def _units_under_columns(cells: Sequence[str], values: int) -> tuple[list[str], list[str]]:
+    """A header flattened a cell per line whose last row is a unit in brackets for each value
+    column (`(亿元)`, `(%)`, `(亿元)`, `(%)`, which the header's reading has joined to the cell
+    above them): the names above it, and those units in order; the cells as they are, and no
+    units, where its last row is not so made."""
+    found = _UNITS_ROW.search(cells[-1]) if cells and values >= 2 else None
+    units = _UNIT_CELL.findall(found.group()) if found else []
+    if found is None or len(units) != values or found.start() == 0:
+        return list(cells), []
+    return [*cells[:-1], cells[-1][: found.start()]], units
+
+
+_UNIT_CELL = re.compile(r"[(（][^()（）\d]{1,8}[)）]")
+_UNITS_ROW = re.compile(rf"(?:{_UNIT_CELL.pattern})+$")
+
+
+def _wrapped_names(header: Sequence[Cell], values: int) -> list[str] | None:
+    """The column names of a header whose cells wrapped over lines, flattened a cell per line
+    (`地 区`, `公共广播节目套数`, `全年公共广播`, `全年制作广播`, `(套)`, `节目播出时间`,
+    `节目时间`, `(小时)`, `(小时)`): after the labels' heading, its lines a cell per value column, a
+    last line short of cells standing under the columns on the right. Taken only where every
+    column's name so joined ends on its unit; None otherwise."""
+    if not header or not STUB_HEADING.fullmatch(fold(header[0].clean)) or values < 2:
+        return None
+    pieces = [cell.clean for cell in header[1:]]
+    if len(pieces) <= values or any(_PERIOD_PIECE.fullmatch(fold(piece)) for piece in pieces):
+        return None  # a period (`1-6`, `2021年`) over the columns is a group's, no name's piece
+    full, rest = divmod(len(pieces), values)
+    lines = [pieces[at * values : (at + 1) * values] for at in range(full)]
+    if rest:
+        lines.append([""] * (values - rest) + pieces[full * values :])
+    names = ["".join(column) for column in zip(*lines, strict=True)]
+    if not all(header_unit(name) for name in names):
+        return None
+    return [header[0].clean, *names]
+
+
+_PERIOD_PIECE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年?)?\s*(?:\d{1,2}\s*[-—–~至]\s*)?\d{1,2}\s*月?份?|(?:19|20)\d{2}\s*年?"
+)
 
 
 def _summed_group_names(cells: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str] | None:
