@@ -225,6 +225,21 @@ def test_a_header_of_names_is_no_grid_when_the_figures_do_not_fill_its_columns()
     assert find_columnwise(dashes) == []
 
 
+def test_a_word_spaced_out_heading_a_table_a_cell_a_line_is_no_header_of_names() -> None:
+    # `本 月` is one word, the first column's name, over rows a label then four figures each,
+    # whose count happens to fit a grid of one column under `月`.
+    text = (
+        "本 月\n比上年同月 ±%\n本月止累计\n比上年同期 ±%\n"
+        "一、接待过夜游客(人次)\n32275456\n12.27\n144004010\n14.36\n"
+        "台湾同胞\n205147\n-7.82\n908939\n-0.35\n"
+    )
+    assert find_columnwise(text) == []
+    assert [(text, unit) for text, _, unit, _, _ in _facts(text)][:2] == [
+        ("32275456", "人次"),
+        ("12.27", "%"),
+    ]
+
+
 def test_a_census_header_over_three_lines_names_each_column_by_its_group_and_year() -> None:
     # The row labels' header, the groups, then each group's years, the figures straight after
     # the labels, column after column.
