@@ -6,7 +6,8 @@ cells; in columns aligned two spaces apart, a `-` for an empty cell inside a row
 after its last, as PDF text sets them; and a cell a line, an empty cell of a row of figures an
 empty line, a header's row ending at its last filled cell, as a web page's table copied as text
 gives them. A block of pipe lines is laid out again only where every line of it is a whole row
-(a row a page broke over lines, a figure alone between pipes, no other layout keeps). The rules
+(a row a page broke over lines, a figure alone between pipes, no other layout keeps), and half
+its lines or more are rows of two cells or more (not a table a cell a line). The rules
 read each version, and their facts are scored against the excerpt's gold by value and unit
 alone (offsets move when the layout does), as multisets. Only the dev half is read: the test
 half stays held out.
@@ -60,7 +61,11 @@ def _whole_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
         end = start
         while end < len(lines) and "|" in lines[end]:
             end += 1
-        if all(_is_whole_row(line) for line in lines[start:end]):
+        block = lines[start:end]
+        # Most rows of one filled cell are a table copied a cell a line with a pipe after
+        # each (`|  项 目  |`), no rows of cells to lay out again.
+        rows = sum(len(_filled(line)) >= 2 for line in block)
+        if all(_is_whole_row(line) for line in block) and 2 * rows >= len(block):
             blocks.append((start, end))
         start = end
     return blocks
