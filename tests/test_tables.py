@@ -3061,6 +3061,20 @@ def test_a_header_wrapped_over_lines_a_cell_a_line_joins_each_columns_pieces_to_
     assert len(facts) == 6
 
 
+def test_bare_years_in_order_under_any_heading_a_cell_a_line_head_the_columns() -> None:
+    # `经济活动` names no row labels the vocabulary knows; three years in order after it are
+    # the header all the same, the last one marked provisional by a footnote.
+    cells = ["单位: 百万澳门元", "经济活动", "1996", "1997", "1998②"]
+    cells += ["第二产业", "7073", "7248", "6999", "采矿业", "10", "12", "12"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:3] == [
+        ("7073", "澳门元", "1996"),
+        ("7248", "澳门元", "1997"),
+        ("6999", "澳门元", "1998"),
+    ]
+    assert len(facts) == 6
+
+
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
     # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
     # after it are the same table's.

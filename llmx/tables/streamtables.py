@@ -130,12 +130,7 @@ def _without_translations(run: list[Cell]) -> list[Cell]:
     return [
         cell
         for at, cell in enumerate(run)
-        if not (
-            at
-            and _ENGLISH_CELL.fullmatch(cell.clean)
-            and HAS_CJK.search(run[at - 1].clean)
-            and not UNIT_LINE.search(fold(run[at - 1].clean))
-        )
+        if not (at and _ENGLISH_CELL.fullmatch(cell.clean) and HAS_CJK.search(run[at - 1].clean))
     ]
 
 
@@ -412,15 +407,31 @@ def _bare_years_headed(
     The kinds with the years as labels, and where the header's labels end; unchanged for any
     other run."""
     years = labels
-    while years < len(run) and header_year(run[years].clean) and "." not in run[years].clean:
+    while years < len(run) and _bare_year(run[years].clean):
         years += 1
-    headed = labels - lead == 1 and STUB_HEADING.fullmatch(fold(run[lead].clean))
-    if not headed or years - labels < 2 or years == len(run) or kinds[years] != "label":
+    found = [_bare_year(cell.clean) or "" for cell in run[labels:years]]
+    # Under a heading of the labels (指标, 地区) two years are a header; under any other
+    # words (经济活动), three years or more in order.
+    ordered = len(found) >= _BARE_YEARS_MIN and found in (sorted(found), sorted(found)[::-1])
+    heading = STUB_HEADING.fullmatch(fold(run[lead].clean)) or ordered
+    if labels - lead != 1 or not heading or years - labels < 2:
+        return kinds, labels
+    if years == len(run) or kinds[years] != "label":
         return kinds, labels
     headed_kinds = [*kinds[:labels], *["label"] * (years - labels), *kinds[years:]]
     while years < len(run) and headed_kinds[years] == "label":
         years += 1  # through the first row's label, as the header's labels are counted
     return headed_kinds, years
+
+
+def _bare_year(words: str) -> str | None:
+    """The year a header cell writes bare, maybe marked by a footnote (`1998②`); not a
+    figure with decimals."""
+    return None if "." in words else header_year(_FOOTNOTE_MARK.sub("", words))
+
+
+_FOOTNOTE_MARK = re.compile(r"[①-⑳*＊]+$")
+_BARE_YEARS_MIN = 3
 
 
 def _unlabelled_first_row(
