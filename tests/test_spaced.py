@@ -181,3 +181,23 @@ def test_prose_and_tables_with_labels_written_whole_are_left_alone() -> None:
     assert find_spaced(whole) == []
     assert find_spaced(one_row) == []  # one row alone, without its rates, is too little
     assert {table.layout for table in find_tables(whole)} != {"spaced"}
+
+
+def test_a_header_naming_a_column_of_units_is_no_letter_spaced_grid() -> None:
+    # `出 生 率` is spaced out, but `单 位` heads a column of units: each row's unit is in it,
+    # as a yearbook aligned in columns writes it.
+    text = (
+        "指 标                  单 位  1999年  2000年  2002年\n"
+        "一、人 口\n"
+        "出 生 率               ‰      14.55   12.11   10.35\n"
+        "死 亡 率               ‰      4.34    4.59    4.44\n"
+        "二、就 业\n"
+        "就业者负担人口         人     1.6     1.6     1.5\n"
+    )
+    assert find_spaced(text) == []
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.period) for f in facts][6:] == [
+        ("1.6", "人", "1999"),
+        ("1.6", "人", "2000"),
+        ("1.5", "人", "2002"),
+    ]

@@ -93,6 +93,9 @@ class SpacedGrid:
     parts: tuple[SpacedPart, ...]
 
 
+_UNIT_HEADING = re.compile(r"单\s*位(?!\s*[:：])")
+
+
 def find_spaced(text: str) -> list[SpacedGrid]:
     """Every letter-spaced grid of `text`, in order."""
     return grids_in(text, _grid_at)
@@ -106,6 +109,8 @@ def joined(words: str) -> str:
 def _header_years(line: str) -> tuple[str, ...] | None:
     """The years of a header line: years, each maybe marked, after any words heading the
     labels; None if the line holds anything else."""
+    if _UNIT_HEADING.search(line):
+        return None  # a column of units (`单 位`) after the labels: a yearbook's, not this layout
     tokens = _TOKEN.findall(line)
     years: list[str] = []
     for token in tokens:
