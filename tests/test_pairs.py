@@ -135,6 +135,31 @@ def test_a_header_named_by_its_measure_is_no_two_column_grid() -> None:
     )
 
 
+def test_an_item_opened_by_qizhong_and_a_colon_is_a_label_not_a_sentence() -> None:
+    # `其中:民族乡` lists a part of the row above; its colon is a table's, not prose's.
+    cells = (
+        "指 标",
+        "数量",
+        "2.乡小计(个)",
+        "540",
+        "其中:民族乡(个)",
+        "140",
+        "3.街道(个)",
+        "177",
+    )
+    text = _cells(*cells)
+    [grid] = find_pairs(text)
+    assert [text[slice(*row.label)] for row in grid.rows] == list(cells[2::2])
+
+
+def test_a_second_column_named_by_its_rate_after_the_values_header_is_no_two_column_grid() -> None:
+    # 年末数 and 比重% head two value columns: rows of a label and one value are the first
+    # rows of that table, whose 比重 cells are empty.
+    rows = ("年末户籍人口", "85.80", "年末常住人口", "79.22", "其中:城镇", "48.32")
+    assert find_pairs(_cells("指 标", "年末数", "比重%", *rows, "60.99")) == []
+    assert find_pairs(_cells("指 标", "年末数", *rows)) != []
+
+
 def test_lone_pipes_between_cells_are_empty_cells_that_part_no_rows() -> None:
     # A page that closes every cell with a pipe writes a wide row's empty cells as a dozen
     # lines of a pipe alone; two label-value pairs stand side by side in each row.

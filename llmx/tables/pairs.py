@@ -61,6 +61,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from llmx.folding import fold
 from llmx.lines import BARE_YEAR, Span, grids_in
@@ -113,12 +114,16 @@ def _words(line: str) -> tuple[int, str]:
 
 
 _RULES = re.compile(r"^[|｜]\s*|\s*[|｜]$")
+# A column's name that ends on a rate's unit (`比重%`, `增长(%)`): no row's label.
+_RATE_NAME = re.compile(r"(?:%|[(（]\s*%\s*[)）])\s*$")
+# `其中:`, `其中：` before a sub-item's label: a table's words, no sentence's colon.
+_SUB_ITEM_LEAD = re.compile(r"^\s*其\s*中\s*[:：]")
 
 
 def _is_label(words: str) -> bool:
     return (
         0 < len(words) <= _LABEL_MAX
-        and not _PROSE.search(words)
+        and not _PROSE.search(_SUB_ITEM_LEAD.sub("", words))
         and not _VALUE.fullmatch(fold(words))
         and re.search(r"[^\W\d_]", words) is not None
     )
@@ -185,6 +190,10 @@ def _grid_at(
     # The values' header names them (总量指标) or gives their year (1996).
     if header is None or not (_is_label(header.words) or BARE_YEAR.fullmatch(header.words)):
         return None
+    after = next(cells, None)
+    if after is not None and _RATE_NAME.search(fold(after.words)):
+        return None  # a second value column's name (`比重%`): a table of more columns
+    cells = chain([after] if after else [], cells)
     rows: list[PairRow] = []
     heads = 0  # labels in a row with no value
     pending: _Cell | None = None  # a label waiting for its value
