@@ -3075,6 +3075,58 @@ def test_bare_years_in_order_under_any_heading_a_cell_a_line_head_the_columns() 
     assert len(facts) == 6
 
 
+def test_two_groups_among_single_columns_a_cell_a_line_are_placed_by_what_their_cells_hold() -> (
+    None
+):
+    # 累计 and 当月 each span 本期, 同期 and 增减率%; 年度预算 and 完成预算% stand over one
+    # column each. Only one placing puts rates under the % headers and amounts elsewhere.
+    cells = ["单位:万元", "预 算 科 目", "年度预算", "累计", "当月", "完成预算%"]
+    cells += ["本期", "同期", "增减率%", "本期", "同期", "增减率%"]
+    cells += [
+        "一般公共预算收入",
+        "139,615",
+        "105,222",
+        "109,149",
+        "-3.6",
+        "14,255",
+        "8,573",
+        "66.3",
+        "75.4",
+    ]
+    cells += ["税收收入", "106,337", "73,514", "89,279", "-17.7", "7,879", "6,959", "13.2", "69.1"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:8] == [
+        ("139,615", "元", "一般公共预算收入"),
+        ("105,222", "元", "一般公共预算收入累计"),
+        ("109,149", "元", "一般公共预算收入累计同期"),
+        ("3.6", "%", "一般公共预算收入累计增减率"),
+        ("14,255", "元", "一般公共预算收入当月"),
+        ("8,573", "元", "一般公共预算收入当月同期"),
+        ("66.3", "%", "一般公共预算收入当月增减率"),
+        ("75.4", "%", "一般公共预算收入完成预算"),
+    ]
+    assert len(facts) == 16
+
+
+def test_every_upper_header_cell_over_its_own_pair_a_cell_a_line_names_two_columns() -> None:
+    # 本年 over 本月 and 1-本月, 上年同期 over its two, 增长(%) over 本月 and 累计.
+    cells = ["金额单位:万元", "项目", "本 年", "上年同期", "增长(%)", "本月", "1-本月"]
+    cells += ["上年本月", "上年1-本月", "本月", "累计"]
+    cells += ["社会消费品零售额", "20626052.6", "141797902.3", "18266051.9", "126842604.4"]
+    cells += ["12.9", "11.8", "1、城镇", "18216063.5", "124306890.6", "16090282.4"]
+    cells += ["110908049.8", "13.2", "12.1"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:6] == [
+        ("20626052.6", "元"),
+        ("141797902.3", "元"),
+        ("18266051.9", "元"),
+        ("126842604.4", "元"),
+        ("12.9", "%"),
+        ("11.8", "%"),
+    ]
+    assert len(facts) == 12
+
+
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
     # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
     # after it are the same table's.

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
+from math import comb
 
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, LABELS_HEADER, STUB_HEADING
@@ -309,6 +311,9 @@ def _stream_table(
         grouped = grouped or (_summed_group_names(named, grouped_rows) if summed else None)
         if grouped is None and (wrapped := _wrapped_names(run[lead : labels - 1], values)):
             grouped, grouped_rows = wrapped, _stream_rows(run, kinds, labels - 1, values + 1)
+        if grouped is None and len(named) > values + 2:
+            grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1)
+            grouped = _fitted_group_names(named, values, grouped_rows)
         if grouped and grouped_rows:
             rows = grouped_rows
             columns = stream_columns(grouped, body_of(rows))
@@ -523,6 +528,61 @@ def _wrapped_names(header: Sequence[Cell], values: int) -> list[str] | None:
 _PERIOD_PIECE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年?)?\s*(?:\d{1,2}\s*[-—–~至]\s*)?\d{1,2}\s*月?份?|(?:19|20)\d{2}\s*年?"
 )
+
+
+def _fitted_group_names(
+    cells: Sequence[str], values: int, rows: Sequence[Sequence[Cell]]
+) -> list[str] | None:
+    """The column names of a header of two rows flattened a cell per line: every upper cell a
+    group over a run of lower cells of its own (`本 年`, `上年同期`, `增长(%)` over `本月`,
+    `1-本月` each), or some upper cells each a group over the same run of lower cells, the
+    others over one column each (`预算科目`,
+    `年度预算`, `累计`, `当月`, `本期累计为预算%`, then `本期`, `同期`, `增减额`, `增减率%`
+    under each of `累计` and `当月`): which upper cells are the groups the body tells, a
+    placing whose rate columns hold rates and whose other columns amounts fitting it best.
+    Taken only where one placing fits best; None otherwise."""
+    if len(rows) < STREAM_ROWS_MIN:
+        return None
+    stub, rest = cells[0], list(cells[1:])
+    fits: list[tuple[int, list[str]]] = []
+    for groups in range(1, len(rest)):
+        for width in range(2, values + 1):
+            lowers = groups * width
+            uppers = len(rest) - lowers
+            if uppers < groups or uppers - groups + lowers != values:
+                continue
+            subs = rest[uppers:]
+            if uppers == groups:
+                # Every upper cell a group over its own run of lower cells, in order: under
+                # the labels' heading (项目) alone, since any header of more cells than
+                # columns would split so.
+                if not STUB_HEADING.fullmatch(fold(stub)):
+                    continue
+                names = [
+                    group_and_sub(upper, sub)
+                    for at, upper in enumerate(rest[:uppers])
+                    for sub in subs[at * width : (at + 1) * width]
+                ]
+                fits.append((fit_to_body([stub, *names], rows), [stub, *names]))
+                continue
+            if not repeats(subs, groups) or comb(uppers, groups) > _PLACINGS_MAX:
+                continue
+            for placing in combinations(range(uppers), groups):
+                names = [stub]
+                for at, upper in enumerate(rest[:uppers]):
+                    if at in placing:
+                        names += [group_and_sub(upper, sub) for sub in subs[:width]]
+                    else:
+                        names.append(upper)
+                fits.append((fit_to_body(names, rows), names))
+    if not fits:
+        return None
+    best = max(fit for fit, _ in fits)
+    winners = [names for fit, names in fits if fit == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+_PLACINGS_MAX = 64  # ways to choose the groups among the upper cells, tried at most
 
 
 def _summed_group_names(cells: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str] | None:
