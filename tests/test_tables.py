@@ -3127,6 +3127,20 @@ def test_every_upper_header_cell_over_its_own_pair_a_cell_a_line_names_two_colum
     assert len(facts) == 12
 
 
+def test_a_group_row_of_dashes_a_cell_a_line_does_not_end_the_table() -> None:
+    cells = ["指标", "绝对数(万元)", "增长(%)", "地区生产总值", "341881", "7.23"]
+    cells += ["分产业", "--", "--", "第一产业", "56789", "5.25", "第二产业", "80349", "19.44"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts == [
+        ("341881", "元"),
+        ("7.23", "%"),
+        ("56789", "元"),
+        ("5.25", "%"),
+        ("80349", "元"),
+        ("19.44", "%"),
+    ]
+
+
 def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -> None:
     # 水上運輸業 has no figure for 2014: the page wrote an empty line there, and the rows
     # after it are the same table's.

@@ -715,6 +715,14 @@ def _unit_line_above(text: str, position: int) -> Unit | None:
     return unit_line_unit(above) if above and not SENTENCE.search(above) else None
 
 
+def _is_dashed_head(kinds: Sequence[str], position: int, width: int) -> bool:
+    """Whether the row at `position` is a label then a dash in every other cell (`分产业`,
+    `--`, `--`, `--`): a group's row heading those below it, which a table of more rows
+    goes on after."""
+    cells = kinds[position : position + width]
+    return len(cells) == width and cells[0] == "label" and all(k == "none" for k in cells[1:])
+
+
 def _stream_rows(
     run: Sequence[Cell], kinds: Sequence[str], position: int, width: int
 ) -> list[list[Cell]]:
@@ -729,6 +737,9 @@ def _stream_rows(
         return rows
     while position < len(run):
         row = _stream_row(run, kinds, position, width, short=bool(rows))
+        if row is None and rows and _is_dashed_head(kinds, position, width):
+            position += width  # 分产业 | -- | -- | --: a group's row, its cells dashes
+            continue
         if row is None and rows:
             heads = next(
                 (
