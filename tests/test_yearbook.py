@@ -776,3 +776,25 @@ def test_a_letter_spaced_group_name_over_rows_heads_no_columns() -> None:
         "      一 般 差 餉 6,258 3,614 6,855\n"
     )
     assert find_yearbooks(text) == []
+
+
+def test_rows_after_a_sub_item_keep_the_unit_of_the_row_above_it_until_one_writes_its_own() -> None:
+    # 从业人员人数 writes 万人; its #sub-item heads 国有单位 and 集体单位, which write none and are
+    # in 万人 still; 工资总额 writes 亿元 for itself and the row under it.
+    text = (
+        "指 标         Item                           2011     2012\n"
+        "从业人员人数 (万人)  Employed Persons      5960.74  5965.95\n"
+        "#城镇单位从业人员    Urban Employed        1238.22  1303.98\n"
+        "国有单位             State-owned Units     423.88   430.33\n"
+        "城镇集体单位         Collective Units      62.83    55.28\n"
+        "工资总额 (亿元)      Total Wages           5574.90  6561.14\n"
+        "国有单位             State-owned Units     2272.45  2545.59\n"
+    )
+    units = [(f.text, f.unit, f.value) for f in rules_facts(text)]
+    assert units[4:8] == [
+        ("423.88", "人", 4238800.0),
+        ("430.33", "人", 4303300.0),
+        ("62.83", "人", 628300.0),
+        ("55.28", "人", 552800.0),
+    ]
+    assert units[-2:] == [("2272.45", "元", 227245000000.0), ("2545.59", "元", 254559000000.0)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Protocol
 
 from llmx.folding import fold
@@ -39,6 +40,7 @@ from llmx.tables.headers import (
     UNIT_LOOKBACK,
     Unit,
     header_unit,
+    label_unit,
     names_a_unit,
     parent_name,
     unbracketed,
@@ -383,6 +385,7 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
     above = " ".join(_captions_above(text, grid.start))
     line_unit = unit_line_unit(above)
     tables: list[Table] = []
+    carried: Unit | None = None  # the unit the last row writing one gives the rows below it
     for part in grid.parts:
         caption = text[part.caption[0] : part.caption[1]] if part.caption else ""
         rows = tuple(
@@ -398,6 +401,13 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         chinese = None if own or HAS_CJK.search(caption) else english_unit(caption)
         english = magnitude_prefix(chinese) if chinese else None  # 万吨: 吨, 1e4
         unit = own or english or line_unit
+        written = [label_unit(text[row.label[0] : row.label[1]]) for row in part.rows]
+        # Rows after the items of a row that wrote its unit (`从业人员人数 (万人)`, its
+        # `#城镇单位从业人员`, then `国有单位`…) are in that unit, down to a row writing its own,
+        # from which the rows' own headings give it.
+        head = next((at for at, found in enumerate(written) if found), len(rows))
+        inherited = carried if unit is None and part.caption is None and head > 0 else None
+        carried = next((found for found in reversed(written) if found), own or carried)
         # the caption's measure, else the title's; a caption in English alone says its unit
         title = above if english else f"{above} {caption}".strip()
         parent = ""
@@ -407,18 +417,17 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
             # `劳动参与率(%)` is a part of it.
             title = caption
             parent = parent_name(caption)
-        tables.append(
-            Table(
-                part.start,
-                part.end,
-                title,
-                columns,
-                rows,
-                layout="yearbook",
-                unit=unit,
-                parent=parent,
-            )
+        table = Table(
+            part.start, part.end, title, columns, rows, layout="yearbook", unit=unit, parent=parent
         )
+        if inherited is None:
+            tables.append(table)
+            continue
+        heads = [at for at, found in enumerate(written) if found]
+        for first, end in pairwise([0, *heads, len(rows)]):
+            if first < end:
+                unit_here = written[first] if first in heads else inherited
+                tables.append(replace(table, rows=rows[first:end], unit=unit_here))
     return tables
 
 
