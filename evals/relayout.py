@@ -27,7 +27,7 @@ from pathlib import Path
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.gold import load_gold
-from llmx.lines import HAS_CJK, display_width
+from llmx.lines import BARE_YEAR, FIGURE_CELL, HAS_CJK, display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
@@ -144,13 +144,9 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
 def _copied_cells(cells: list[str]) -> list[str]:
     """A row's cells as copied a cell a line: a row without figures (years alone are a
     header's) up to its last filled cell, a row of figures whole."""
-    if any(_FIGURE.fullmatch(cell) and not _YEAR.fullmatch(cell) for cell in cells):
+    if any(FIGURE_CELL.fullmatch(cell) and not BARE_YEAR.fullmatch(cell) for cell in cells):
         return cells
     return _without_trailing_blanks(cells)
-
-
-_FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
-_YEAR = re.compile(r"(?:19|20)\d{2}")  # a header's year, no figure
 
 
 def _without_trailing_blanks(cells: list[str]) -> list[str]:

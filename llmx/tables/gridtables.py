@@ -405,9 +405,10 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         # Rows after the items of a row that wrote its unit (`从业人员人数 (万人)`, its
         # `#城镇单位从业人员`, then `国有单位`…) are in that unit, down to a row writing its own,
         # from which the rows' own headings give it.
-        head = next((at for at, found in enumerate(written) if found), len(rows))
+        heads = [at for at, found in enumerate(written) if found]
+        head = heads[0] if heads else len(rows)
         inherited = carried if unit is None and part.caption is None and head > 0 else None
-        carried = next((found for found in reversed(written) if found), own or carried)
+        carried = written[heads[-1]] if heads else (own or carried)
         # the caption's measure, else the title's; a caption in English alone says its unit
         title = above if english else f"{above} {caption}".strip()
         parent = ""
@@ -423,7 +424,6 @@ def _yearbook_parts(text: str, grid: YearbookGrid) -> list[Table]:
         if inherited is None:
             tables.append(table)
             continue
-        heads = [at for at, found in enumerate(written) if found]
         for first, end in pairwise([0, *heads, len(rows)]):
             if first < end:
                 unit_here = written[first] if first in heads else inherited

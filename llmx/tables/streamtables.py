@@ -122,7 +122,7 @@ def _header_after(run: Sequence[Cell], end: int) -> int | None:
     return None if at is None else end + at
 
 
-_LABELS_NAME = re.compile(r"(?:年\s*份|年\s*度|(?:指\s*标|项\s*目)(?:\s*名\s*称)?)")
+_LABELS_NAME = re.compile(rf"年\s*[份度]|{LABELS_HEADER.pattern}")
 
 
 def _without_translations(run: list[Cell]) -> list[Cell]:
@@ -297,9 +297,14 @@ def _stream_table(
     ):
         texts = _first_column_unnamed([""] * headless + [cell.text for cell in header], rows)
         columns = stream_columns(texts, body_of(rows)) if rows else None
+    values = _stream_values(kinds, labels)
+
+    def value_rows() -> list[list[Cell]]:
+        # Rows of a label and as many figures as the first row has, whatever the header says.
+        return _stream_rows(run, kinds, labels - 1, values + 1)
+
     if columns is None:
         # Groups over repeated sub-columns: the rows count the columns, as below.
-        values = _stream_values(kinds, labels)
         named = [cell.clean for cell in header if not UNIT_LINE.fullmatch(fold(cell.clean))]
         named, units = _units_under_columns(named, values)
         grouped = _grouped_names(named, values)
@@ -307,12 +312,12 @@ def _stream_table(
             grouped = [*grouped[:-values], *map(str.__add__, grouped[-values:], units)]
         # One group over the lower cells, the rest a column each: a cell more than the columns.
         summed = grouped is None and len(named) == values + 2
-        grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1) if grouped or summed else []
+        grouped_rows = value_rows() if grouped or summed else []
         grouped = grouped or (_summed_group_names(named, grouped_rows) if summed else None)
         if grouped is None and (wrapped := _wrapped_names(run[lead : labels - 1], values)):
-            grouped, grouped_rows = wrapped, _stream_rows(run, kinds, labels - 1, values + 1)
+            grouped, grouped_rows = wrapped, grouped_rows or value_rows()
         if grouped is None and len(named) > values + 2:
-            grouped_rows = _stream_rows(run, kinds, labels - 1, values + 1)
+            grouped_rows = value_rows()
             grouped = _fitted_group_names(named, values, grouped_rows)
         if grouped and grouped_rows:
             rows = grouped_rows
@@ -320,8 +325,7 @@ def _stream_table(
     if columns is None and unit is not None:
         # A header whose cells wrapped over lines no longer counts its columns: the rows do
         # (a label, then as many numbers each), and the caption's unit says what they are.
-        values = _stream_values(kinds, labels)
-        rows = _stream_rows(run, kinds, labels - 1, values + 1) if values >= 2 else []
+        rows = value_rows() if values >= 2 else []
         columns = _unnamed_columns(" ".join(cell.text for cell in header), values)
     if columns is None or len(rows) < _rows_min(header) or not header:
         return None
@@ -536,11 +540,10 @@ def _fitted_group_names(
     """The column names of a header of two rows flattened a cell per line: every upper cell a
     group over a run of lower cells of its own (`本 年`, `上年同期`, `增长(%)` over `本月`,
     `1-本月` each), or some upper cells each a group over the same run of lower cells, the
-    others over one column each (`预算科目`,
-    `年度预算`, `累计`, `当月`, `本期累计为预算%`, then `本期`, `同期`, `增减额`, `增减率%`
-    under each of `累计` and `当月`): which upper cells are the groups the body tells, a
-    placing whose rate columns hold rates and whose other columns amounts fitting it best.
-    Taken only where one placing fits best; None otherwise."""
+    others over one column each (`预算科目`, `年度预算`, `累计`, `当月`, `本期累计为预算%`,
+    then `本期`, `同期`, `增减额`, `增减率%` under each of `累计` and `当月`): which upper cells
+    are the groups the body tells, a placing whose rate columns hold rates and whose other
+    columns amounts fitting it best. Taken only where one placing fits best; None otherwise."""
     if len(rows) < STREAM_ROWS_MIN:
         return None
     stub, rest = cells[0], list(cells[1:])
