@@ -3152,3 +3152,27 @@ def test_a_blank_line_for_an_empty_cell_a_cell_a_line_does_not_cut_the_table() -
     assert ("121", "人", "2015") in facts
     assert facts[-3:] == [("10763", "人", "2016"), ("12082", "人", "2015"), ("9004", "人", "2014")]
     assert len(facts) == 8
+
+
+def test_one_group_over_the_last_header_cells_a_cell_a_line_is_placed_where_its_figures_agree() -> (
+    None
+):
+    # 平均浓度(μg/m3) spans PM10, PM2.5 and NO2; the other upper cells head one column each.
+    # Every placing puts whole numbers and decimals alike under headers without a %; the one
+    # whose group holds figures of one kind is taken.
+    cells = ["表3 各区空气质量", "区 别", "平均浓度(μg/m3)", "CO浓度(mg/m3)", "达标天数(天)"]
+    cells += ["综合指数", "PM10", "PM2.5", "NO2"]
+    cells += ["东区", "41", "22", "17", "0.8", "29", "3.05"]
+    cells += ["西区", "38", "19", "15", "0.9", "30", "2.87"]
+    cells += ["南区", "45", "25", "21", "1.1", "27", "3.36"]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.unit) for f in facts[:6]] == [
+        ("41", "μg/m3"),
+        ("22", "μg/m3"),
+        ("17", "μg/m3"),
+        ("0.8", "mg/m3"),
+        ("29", "天"),
+        ("3.05", ""),
+    ]
+    assert [f.indicator.startswith("东区平均浓度") for f in facts[:4]] == [True] * 3 + [False]
+    assert len(facts) == 18

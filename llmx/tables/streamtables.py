@@ -16,7 +16,7 @@ from llmx.folding import fold
 from llmx.lines import HAS_CJK, LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.columnroles import body_of, fit_to_body, stream_columns
+from llmx.tables.columnroles import body_of, fit_to_body, groups_alike, stream_columns
 from llmx.tables.headers import (
     INDICATOR_HEADER,
     SUB_MARKS,
@@ -316,7 +316,7 @@ def _stream_table(
         grouped = grouped or (_summed_group_names(named, grouped_rows) if summed else None)
         if grouped is None and (wrapped := _wrapped_names(run[lead : labels - 1], values)):
             grouped, grouped_rows = wrapped, grouped_rows or value_rows()
-        if grouped is None and len(named) > values + 2:
+        if grouped is None and (len(named) > values + 2 or (summed and _may_group_once(named))):
             grouped_rows = value_rows()
             grouped = _fitted_group_names(named, values, grouped_rows)
         if grouped and grouped_rows:
@@ -543,11 +543,15 @@ def _fitted_group_names(
     others over one column each (`预算科目`, `年度预算`, `累计`, `当月`, `本期累计为预算%`,
     then `本期`, `同期`, `增减额`, `增减率%` under each of `累计` and `当月`): which upper cells
     are the groups the body tells, a placing whose rate columns hold rates and whose other
-    columns amounts fitting it best. Taken only where one placing fits best; None otherwise."""
+    columns amounts fitting it best, a single group's placings that fit alike told apart by
+    where its sub-columns hold figures of one kind (`groups_alike`). Taken only where one
+    placing fits best; None otherwise, and where a cell past the first heads the row labels."""
     if len(rows) < STREAM_ROWS_MIN:
         return None
     stub, rest = cells[0], list(cells[1:])
-    fits: list[tuple[int, list[str]]] = []
+    if any(STUB_HEADING.fullmatch(fold(cell)) for cell in rest):
+        return None  # the row labels' heading (项目) further on: the header starts there
+    fits: list[tuple[tuple[int, int], list[str]]] = []
     for groups in range(1, len(rest)):
         for width in range(2, values + 1):
             lowers = groups * width
@@ -566,23 +570,39 @@ def _fitted_group_names(
                     for at, upper in enumerate(rest[:uppers])
                     for sub in subs[at * width : (at + 1) * width]
                 ]
-                fits.append((fit_to_body([stub, *names], rows), [stub, *names]))
+                fits.append(((fit_to_body([stub, *names], rows), 0), [stub, *names]))
                 continue
             if not repeats(subs, groups) or comb(uppers, groups) > _PLACINGS_MAX:
                 continue
             for placing in combinations(range(uppers), groups):
                 names = [stub]
+                spans: list[range] = []
                 for at, upper in enumerate(rest[:uppers]):
                     if at in placing:
+                        spans.append(range(len(names), len(names) + width))
                         names += [group_and_sub(upper, sub) for sub in subs[:width]]
                     else:
                         names.append(upper)
-                fits.append((fit_to_body(names, rows), names))
+                # One group placed where the figures' kinds fit as well: where its
+                # sub-columns hold figures alike.
+                alike = groups_alike(spans, rows) if groups == 1 else 0
+                fits.append(((fit_to_body(names, rows), alike), names))
     if not fits:
         return None
     best = max(fit for fit, _ in fits)
     winners = [names for fit, names in fits if fit == best]
     return winners[0] if len(winners) == 1 else None
+
+
+def _may_group_once(named: Sequence[str]) -> bool:
+    """Whether a header a cell more than its columns may be one group over the lower cells,
+    the rest a column each (`縣(市、區)`, `平均濃度(μg/m3)`, `CO(mg/m3)`, then `SO2`, `NO2`):
+    not where a cell heads a unit column (计量单位: one column, the header's cells are
+    counted otherwise) or the first names a period (`5月`: the row labels' heading was taken
+    for a title)."""
+    return not _PERIOD_PIECE.fullmatch(fold(named[0])) and not any(
+        UNIT_COLUMN.match(fold(name)) for name in named
+    )
 
 
 _PLACINGS_MAX = 64  # ways to choose the groups among the upper cells, tried at most
