@@ -23,6 +23,16 @@ from llmx.record import RunStatus
 from llmx.runs import load_run
 
 LLMX = [sys.executable, "-c", "from llmx.cli import app; app()"]
+# llmx as started at a terminal, where Ctrl-C reaches it. A shell that runs the suite in the
+# background (CI, `&`, nohup) starts it with SIGINT ignored, and every process it starts
+# inherits that: Python then installs no KeyboardInterrupt handler, asyncio none of its own,
+# and a job so started rightly ignores SIGINT.
+LLMX_AT_A_TERMINAL = [
+    sys.executable,
+    "-c",
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from llmx.cli import app; app()",
+]
 FACTS = ["983亿元", "7.2%", "5.2%", "6.5%", "5.2%"]
 
 
@@ -170,7 +180,7 @@ def test_two_processes_sharing_a_cache_pay_once_for_each_call(tmp_path: Path) ->
 def test_a_stopped_job_writes_an_interrupted_run_with_the_sections_finished(
     server: FakeServer, tmp_path: Path, stop: signal.Signals
 ) -> None:
-    command = [*LLMX, *_extract(tmp_path, server.url, "--concurrency", "1")]
+    command = [*LLMX_AT_A_TERMINAL, *_extract(tmp_path, server.url, "--concurrency", "1")]
     server.hold_from(3)  # two sections answered, the third hangs
     job = subprocess.Popen(
         command,
