@@ -3176,3 +3176,14 @@ def test_one_group_over_the_last_header_cells_a_cell_a_line_is_placed_where_its_
     ]
     assert [f.indicator.startswith("东区平均浓度") for f in facts[:4]] == [True] * 3 + [False]
     assert len(facts) == 18
+
+
+def test_a_period_over_every_column_a_cell_a_line_is_no_group_naming_each_measure() -> None:
+    # `1-9` spans both columns: the months the table covers, not a measure's name.
+    cells = ["指 标", "1-9", "绝对量", "(万元)", "同比增长", "%"]
+    cells += ["零售总额", "58484.8", "8.6", "其中:商品零售额", "52364.5", "8.2"]
+    cells += ["  餐饮收入", "6120.3", "11.5"]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.unit) for f in facts[2:4]] == [("52364.5", "元"), ("8.2", "%")]
+    assert not any("1-9" in f.indicator for f in facts)
+    assert len(facts) == 6

@@ -562,8 +562,9 @@ def _fitted_group_names(
             if uppers == groups:
                 # Every upper cell a group over its own run of lower cells, in order: under
                 # the labels' heading (项目) alone, since any header of more cells than
-                # columns would split so.
-                if not STUB_HEADING.fullmatch(fold(stub)):
+                # columns would split so; two groups at least, a cell over every column
+                # being the table's period or title (`1-6`), no group.
+                if groups < 2 or not STUB_HEADING.fullmatch(fold(stub)):
                     continue
                 names = [
                     group_and_sub(upper, sub)
