@@ -3187,3 +3187,19 @@ def test_a_period_over_every_column_a_cell_a_line_is_no_group_naming_each_measur
     assert [(f.text, f.unit) for f in facts[2:4]] == [("52364.5", "元"), ("8.2", "%")]
     assert not any("1-9" in f.indicator for f in facts)
     assert len(facts) == 6
+
+
+def test_a_pipe_table_whose_header_row_the_page_broke_over_lines_is_read_a_cell_at_a_time() -> None:
+    # The header row `地区 | 本科 | 专科 | 高中 | 初中` was broken after its second and third
+    # cells; the rows of pipes cannot place it, its cells read in order can.
+    lines = ["单位:人/10万人 | |||||", "地区 | 本科 (含以上) |", "专科 |", "高中 | 初中 | |"]
+    lines += ["甲镇 | 1200 | 2300 | 4100 | 5200 | |", "乙镇 | 1100 | 2100 | 4300 | 5100 | |"]
+    lines += ["丙镇 | 900 | 2000 | 3900 | 4800 | |"]
+    facts = [f for f in rules_facts("\n".join(lines) + "\n") if f.unit == "人/10万人"]
+    assert [(f.text, f.unit, f.indicator) for f in facts[:4]] == [
+        ("1200", "人/10万人", "甲镇本科"),
+        ("2300", "人/10万人", "甲镇专科"),
+        ("4100", "人/10万人", "甲镇高中"),
+        ("5200", "人/10万人", "甲镇初中"),
+    ]
+    assert len(facts) == 12

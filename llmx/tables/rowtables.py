@@ -45,6 +45,7 @@ from llmx.tables.rowlines import (
     row_blocks,
     row_cells,
 )
+from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Column, Row, Table, column_of, units_rejoined
 from llmx.tables.taken import TakenSpans
 
@@ -69,9 +70,61 @@ def row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Tabl
     for block in row_blocks(lines, taken):
         for first, last in _header_restarts(lines, *block):
             table = _block_table(text, lines, first, last)
+            table = _read_better_as_cells(text, lines, first, last, table)
             if table is not None:
                 tables += [part for panel in _side_by_side(table) for part in _group_parts(panel)]
     return tables
+
+
+def _read_better_as_cells(
+    text: str, lines: Sequence[Line], first: int, last: int, table: Table | None
+) -> Table | None:
+    """A pipe table whose header of several rows the row reading could not place over its
+    figures (a quarter of them or more under no measure's column, or no table at all) read
+    again a cell at a time, as a web table copied a cell a line, where that reads more of
+    its figures in a stated unit, down to the block's last one."""
+    if last - first < _ROWS_A_LINE_MIN or layout_family(lines[first].layout) != "pipe":
+        return table  # a table run together on one line is the flattened reading's
+    rows = [cells for _, cells in _block_rows(lines, first, last, "pipe")]
+    figures = [cell for cells in rows for cell in cells[1:] if _is_figure(cell)]
+    read = _figures_read(table) if table is not None else 0
+    if not figures or read >= _READ_ENOUGH * len(figures):
+        return table
+    # Empty cells closing every row of figures pad the block, no column's.
+    padding = min(
+        (len(cells) - _filled_width(cells) for cells in rows if has_data(cells)), default=0
+    )
+    rows = [cells[: len(cells) - padding] if has_data(cells) else cells for cells in rows]
+    captions = 0
+    while captions < len(rows) and _is_caption_row(rows[captions]):
+        captions += 1
+    body = next((at for at, cells in enumerate(rows) if has_data(cells)), len(rows))
+    if body - captions < _HEADER_ROWS_MIN:
+        return table  # a header of one row the pipes place as written
+    above = [cell for cells in rows[:captions] for cell in cells if cell.clean]
+    again = cells_table(text, rows[captions:], above)
+    if again is None or again.end < figures[-1].end or _figures_read(again) <= read:
+        return table
+    return again
+
+
+_READ_ENOUGH = 0.75  # of a block's figures, read under a measure's column
+_ROWS_A_LINE_MIN = 3  # lines of a block read again a cell at a time
+_HEADER_ROWS_MIN = 2  # a header over several rows, whose spans the pipes lost
+
+
+def _figures_read(table: Table) -> int:
+    """How many of a table's figures stand under a measure's column in a stated unit."""
+    return sum(
+        1
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.role == "value" and (column.unit or table.unit) and _is_figure(cell)
+    )
+
+
+def _is_figure(cell: Cell) -> bool:
+    return NUMBER_CELL.fullmatch(fold(cell.clean)) is not None
 
 
 def _side_by_side(table: Table) -> list[Table]:
@@ -203,16 +256,24 @@ def _is_source_note(cells: Sequence[Cell]) -> bool:
 _SOURCE_NOTE = re.compile(r"(?:资料|数据)?来源\s*[:：]|注\s*[:：]|说明\s*[:：]")
 
 
+def _block_rows(
+    lines: Sequence[Line], first: int, last: int, layout: str
+) -> list[tuple[Line, list[Cell]]]:
+    """A block's rows and their cells, its separator and rule lines left out."""
+    outer = outer_pipes(lines[first:last])
+    return [
+        (line, row_cells(line, layout, outer))
+        for line in lines[first:last]
+        if line.layout not in ("separator", "rule")
+    ]
+
+
 def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Table | None:
     """The table a block of rows makes: title rows, header rows, then body rows."""
     layout = layout_family(lines[first].layout) or "pipe"
     markdown = any(line.layout == "separator" for line in lines[first:last])
     outer = outer_pipes(lines[first:last])
-    rows = [
-        (line, row_cells(line, layout, outer))
-        for line in lines[first:last]
-        if line.layout not in ("separator", "rule")
-    ]
+    rows = _block_rows(lines, first, last, layout)
     if layout == "pipe" and not outer[0]:
         rows = _header_rejoined(_labels_rejoined(_joined_rows(rows)))
     index = 0

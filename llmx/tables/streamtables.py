@@ -94,15 +94,7 @@ def stream_tables(
             # The cells above that a caption may be in: the last few, not the run's whole
             # prefix, copied for every start (a run of thousands of headings alone).
             above = run[max(0, start - _STREAM_TITLE_LINES) : start]
-            found = next(
-                (
-                    table
-                    for read in (_stream_table, _grouped_stream_table, _described_stream_table)
-                    for lead in leads
-                    if (table := read(text, cells, lead, above)) is not None
-                ),
-                None,
-            )
+            found = _first_reading(text, cells, leads, above)
             if found is not None:
                 tables += _indented_parts(text, found)
                 end = sum(1 for cell in run if cell.start < found.end)
@@ -112,6 +104,38 @@ def stream_tables(
                 if header is not None and header not in starts:
                     insort(starts, header)
     return tables
+
+
+def _first_reading(
+    text: str, cells: Sequence[Cell], leads: range, above: Sequence[Cell]
+) -> Table | None:
+    """The first table the readings of a run make, its header at each lead in turn."""
+    return next(
+        (
+            table
+            for read in (_stream_table, _grouped_stream_table, _described_stream_table)
+            for lead in leads
+            if (table := read(text, cells, lead, above)) is not None
+        ),
+        None,
+    )
+
+
+def cells_table(
+    text: str, rows: Sequence[Sequence[Cell]], above: Sequence[Cell] = ()
+) -> Table | None:
+    """The table rows of cells make read a cell at a time, as a web table copied a cell a
+    line: a header's row up to its last filled cell, a row of figures whole (an empty cell
+    a blank one). `above` are the cells of its caption rows (`单位:人`)."""
+    run: list[Cell] = []
+    for cells in rows:
+        figured = any(stream_kind(cell) == "number" for cell in cells)
+        end = len(cells)
+        while not figured and end and not cells[end - 1].clean:
+            end -= 1
+        run += [replace(cell, blank=not cell.clean) for cell in cells[:end]]
+    leads = range(min(_STREAM_TITLE_LINES, len(run) - 1) + 1)
+    return _first_reading(text, run, leads, above) if run else None
 
 
 def _header_after(run: Sequence[Cell], end: int) -> int | None:
