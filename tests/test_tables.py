@@ -3203,3 +3203,23 @@ def test_a_pipe_table_whose_header_row_the_page_broke_over_lines_is_read_a_cell_
         ("5200", "人/10万人", "甲镇初中"),
     ]
     assert len(facts) == 12
+
+
+def test_a_pdf_text_table_whose_years_span_two_columns_each_is_read_a_cell_at_a_time() -> None:
+    # Each year spans an amount and its growth; the rows of spaces cannot place the years
+    # over the figures, the header's cells read in order can.
+    lines = ["表5 各地区社会消费品零售总额"]
+    lines += ["地 区               2029                          2030"]
+    lines += ["          零售总额  增 长     零售总额  增 长"]
+    lines += ["          (亿元)    (%)       (亿元)    (%)"]
+    lines += ["甲 市    4645.5    21.1      5309.9    14.3"]
+    lines += ["乙 市    2078.7    25.9      2430.8    16.9"]
+    lines += ["丙 市    4991.1    23.1      5764.9    15.5"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.period) for f in facts[:4]] == [
+        ("4645.5", "元", "2029"),
+        ("21.1", "%", "2029"),
+        ("5309.9", "元", "2030"),
+        ("14.3", "%", "2030"),
+    ]
+    assert len(facts) == 12

@@ -79,13 +79,16 @@ def row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Tabl
 def _read_better_as_cells(
     text: str, lines: Sequence[Line], first: int, last: int, table: Table | None
 ) -> Table | None:
-    """A pipe table whose header of several rows the row reading could not place over its
-    figures (a quarter of them or more under no measure's column, or no table at all) read
-    again a cell at a time, as a web table copied a cell a line, where that reads more of
-    its figures in a stated unit, down to the block's last one."""
-    if last - first < _ROWS_A_LINE_MIN or layout_family(lines[first].layout) != "pipe":
+    """A table of pipe, tab or space rows whose header of several rows the row reading
+    could not place over its figures (a quarter of them or more under no measure's column,
+    or no table at all) read again a cell at a time, as a web table copied a cell a line,
+    where that reads more of its figures in a stated unit, down to the block's last one:
+    a page that lost a header's spans, or PDF text that set a year over two columns, still
+    lists the header's cells in order."""
+    family = layout_family(lines[first].layout)
+    if last - first < _ROWS_A_LINE_MIN or family not in ("pipe", "tab", "spaces"):
         return table  # a table run together on one line is the flattened reading's
-    rows = [cells for _, cells in _block_rows(lines, first, last, "pipe")]
+    rows = [cells for _, cells in _block_rows(lines, first, last, family)]
     figures = [cell for cells in rows for cell in cells[1:] if _is_figure(cell)]
     read = _figures_read(table) if table is not None else 0
     if not figures or read >= _READ_ENOUGH * len(figures):
