@@ -3223,3 +3223,21 @@ def test_a_pdf_text_table_whose_years_span_two_columns_each_is_read_a_cell_at_a_
         ("14.3", "%", "2030"),
     ]
     assert len(facts) == 12
+
+
+def test_a_pdf_text_header_wrapped_over_a_unit_column_table_is_read_a_cell_at_a_time() -> None:
+    # The header's one row (项目, 计量单位, two years, three districts) wrapped after its
+    # fourth cell; each row's unit column gives its figures their unit.
+    lines = ["项 目          计量单位  2029年   2030年", "甲区           乙区      丙区"]
+    lines += ["一、年末总户数  户        745917   769266   172010  26760   138427"]
+    lines += ["二、年末总人数  人        2710268  2732898  567604  94486   470698"]
+    lines += ["男性            人        1440845  1453262  293109  49736   254935"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:5]] == [
+        ("745917", "户"),
+        ("769266", "户"),
+        ("172010", "户"),
+        ("26760", "户"),
+        ("138427", "户"),
+    ]
+    assert len(facts) == 15

@@ -117,12 +117,14 @@ _HEADER_ROWS_MIN = 2  # a header over several rows, whose spans the pipes lost
 
 
 def _figures_read(table: Table) -> int:
-    """How many of a table's figures stand under a measure's column in a stated unit."""
+    """How many of a table's figures stand under a measure's column in a stated unit: the
+    column's, the table's, or each row's in a unit column."""
+    rows_say = any(column.role == "unit" for column in table.columns)
     return sum(
         1
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
-        if column.role == "value" and (column.unit or table.unit) and _is_figure(cell)
+        if column.role == "value" and (column.unit or table.unit or rows_say) and _is_figure(cell)
     )
 
 
