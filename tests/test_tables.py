@@ -3241,3 +3241,17 @@ def test_a_pdf_text_header_wrapped_over_a_unit_column_table_is_read_a_cell_at_a_
         ("138427", "户"),
     ]
     assert len(facts) == 15
+
+
+def test_a_unit_line_with_its_english_over_a_bilingual_yearbook_table_names_no_columns() -> None:
+    lines = ["表3 地区生产总值构成", "单位: 亿元     (100 million yuan)"]
+    lines += ["指 标          Item                           2029     2030"]
+    lines += ["地区生产总值   Gross Domestic Product         6511.34  7568.89"]
+    lines += ["劳动者报酬     Compensation of Laborers       2939.66  3533.65"]
+    lines += ["固定资产折旧   Depreciation of Fixed Assets   847.17   990.76"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.indicator, f.period) for f in facts[:2]] == [
+        ("6511.34", "元", "地区生产总值", "2029"),
+        ("7568.89", "元", "地区生产总值", "2030"),
+    ]
+    assert len(facts) == 6

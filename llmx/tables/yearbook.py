@@ -77,6 +77,7 @@ from llmx.quantities import split_header_unit
 from llmx.tables.headers import (
     NOTES_HEADER,
     UNIT_COLUMN,
+    UNIT_LINE,
     counted_unit_in,
     header_unit,
     is_rate_header,
@@ -463,7 +464,9 @@ def _grid_at(
     if grouped is not None:
         return _body(text, lines, grouped[0], index + 1, grouped[1])
     first = _header_tokens(lines[index][1])
-    named = _named_columns(first) if first and not _years_of(first) else None
+    # A unit line (`单位: 亿元     (100 million yuan)`) names no columns: the header is below.
+    unit_line = UNIT_LINE.match(fold(lines[index][1]).strip()) is not None
+    named = _named_columns(first) if first and not _years_of(first) and not unit_line else None
     if named is not None and _rows_follow(lines, index, len(named)):
         found = _body(text, lines, index, index + 1, named)
         if found is None or not _units_first(first or [], found[0], text):
