@@ -3255,3 +3255,23 @@ def test_a_unit_line_with_its_english_over_a_bilingual_yearbook_table_names_no_c
         ("7568.89", "元", "地区生产总值", "2030"),
     ]
     assert len(facts) == 6
+
+
+def test_a_group_spaced_out_letter_by_letter_and_its_subgroup_stay_inside_a_space_table() -> None:
+    lines = ["指 标          单 位  2028年  2029年", "五、工 业"]
+    lines += [
+        "工业增加值     亿元   12.5    13.1",
+        "六、农 业",
+        "农业总产值中各业比例",
+        "种 植 业       %      54.9    45.7",
+    ]
+    lines += ["林 业          %      1.8     2.1"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts] == [
+        ("12.5", "元"),
+        ("13.1", "元"),
+        ("54.9", "%"),
+        ("45.7", "%"),
+        ("1.8", "%"),
+        ("2.1", "%"),
+    ]

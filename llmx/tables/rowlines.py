@@ -220,8 +220,10 @@ def _group_labels_then_row(lines: Sequence[Line], index: int, family: str | None
     count = 0
     while index + count < len(lines) and count < _GROUP_LABELS_MAX:
         line = lines[index + count]
-        if not _is_group_label(line) or len(line.text.split()) > 1:
-            break  # words a space apart (机构数 床位数 人员数) are a header's, no group's
+        if not _is_group_label(line) or sum(len(word) > 1 for word in line.text.split()) > 1:
+            # Words a space apart (机构数 床位数 人员数) are a header's, no group's; a group's
+            # name may be spaced out letter by letter (六、农 业).
+            break
         count += 1
     following = index + count
     in_family = following < len(lines) and layout_family(lines[following].layout) == family
