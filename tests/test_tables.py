@@ -3275,3 +3275,15 @@ def test_a_group_spaced_out_letter_by_letter_and_its_subgroup_stay_inside_a_spac
         ("1.8", "%"),
         ("2.1", "%"),
     ]
+
+
+def test_a_month_on_month_column_of_a_space_table_holds_rates() -> None:
+    # 环比 (on the month before) is a change in percent, as 同比 is, in any layout.
+    lines = ["指标名称        单位    数量      上期       环比", "甲  丙  1  2  3", "一、综合"]
+    lines += ["(一)行政区划", "乡镇级合计      个      1,107     1,107"]
+    lines += [
+        "1.镇            个      653       653",
+        "2.乡            个      251       270        -7.04",
+    ]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert ("7.04", "%", "change") in [(f.text, f.unit, f.kind) for f in facts]

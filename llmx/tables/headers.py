@@ -197,7 +197,7 @@ _RATE_HEADER = re.compile(
 )
 # Headers of columns that hold measured values even without a status or a year.
 MEASURE_HEADER = re.compile(
-    r"绝对|总量|总额|总值|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|比重|占比|比例|构成|"
+    r"绝对|总量|总额|总值|数量|金额|数值|产量|增长|增速|增幅|增减|比上年|同比|环比(?!物量)|比重|占比|比例|构成|"
     r"合计|预算|决算|执行|本年|本期|上期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
     r"|价格|均价|单价"
 )
