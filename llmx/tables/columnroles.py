@@ -12,7 +12,7 @@ from dataclasses import replace
 from llmx.folding import fold
 from llmx.tables.headers import CHANGE_HEADER, SERIAL_HEADER, SKIP_HEADER, names_a_measure
 from llmx.tables.numericrows import is_unit_word
-from llmx.tables.rowlines import NUMBER_CELL, Line
+from llmx.tables.rowlines import NUMBER_CELL, Line, is_number_cell
 from llmx.tables.table import Cell, Column, figure_value, row_column
 
 
@@ -176,9 +176,7 @@ def _is_serial(header: str, cells: Sequence[Cell]) -> bool:
 
 def _are_labels(cells: Sequence[Cell]) -> bool:
     """A column of row labels: words, not numbers."""
-    return any(cell.text for cell in cells) and not any(
-        NUMBER_CELL.fullmatch(fold(cell.clean)) for cell in cells
-    )
+    return any(cell.text for cell in cells) and not any(is_number_cell(cell) for cell in cells)
 
 
 def body_of(rows: Sequence[list[Cell]]) -> list[tuple[Line, list[Cell]]]:

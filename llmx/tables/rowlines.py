@@ -31,6 +31,13 @@ _TAB = re.compile(r"[ \u3000]*\t[ \u3000\t]*")
 _GAP = re.compile(r"[ \u3000\u2002\u2003\u00a0]{2,}|[\u3000\u2003](?=[\d\-－−.])")
 _SEPARATOR_ROW = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
 NUMBER_CELL = re.compile(r"[-−+]?\d[\d,.]*%?\*?")
+
+
+def is_number_cell(cell: Cell) -> bool:
+    """Whether a cell holds one number (`1,107`, `-7.04`, `12%`), whatever its spaces."""
+    return NUMBER_CELL.fullmatch(fold(cell.clean)) is not None
+
+
 NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
 _RULE_LINE = re.compile(r"^\s*[|｜]+\s*$")
 

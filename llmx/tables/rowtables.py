@@ -37,6 +37,7 @@ from llmx.tables.rowlines import (
     aligned,
     display_span,
     has_data,
+    is_number_cell,
     layout_family,
     merge_spaced_letters,
     opens_with_pipe,
@@ -89,7 +90,7 @@ def _read_better_as_cells(
     if last - first < _ROWS_A_LINE_MIN or family not in ("pipe", "tab", "spaces"):
         return table  # a table run together on one line is the flattened reading's
     rows = [cells for _, cells in _block_rows(lines, first, last, family)]
-    figures = [cell for cells in rows for cell in cells[1:] if _is_figure(cell)]
+    figures = [cell for cells in rows for cell in cells[1:] if is_number_cell(cell)]
     read = _figures_read(table) if table is not None else 0
     if not figures or read >= _READ_ENOUGH * len(figures):
         return table
@@ -119,17 +120,15 @@ _HEADER_ROWS_MIN = 2  # a header over several rows, whose spans the pipes lost
 def _figures_read(table: Table) -> int:
     """How many of a table's figures stand under a measure's column in a stated unit: the
     column's, the table's, or each row's in a unit column."""
-    rows_say = any(column.role == "unit" for column in table.columns)
+    units_by_row = any(column.role == "unit" for column in table.columns)
     return sum(
         1
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
-        if column.role == "value" and (column.unit or table.unit or rows_say) and _is_figure(cell)
+        if column.role == "value"
+        and (column.unit or table.unit or units_by_row)
+        and is_number_cell(cell)
     )
-
-
-def _is_figure(cell: Cell) -> bool:
-    return NUMBER_CELL.fullmatch(fold(cell.clean)) is not None
 
 
 def _side_by_side(table: Table) -> list[Table]:
@@ -600,9 +599,7 @@ def _header_over_values(
         or UNIT_COLUMN.match(fold(first).strip())
     ):
         return header
-    if not all(
-        row and row[0].clean and not NUMBER_CELL.fullmatch(fold(row[0].clean)) for row in body
-    ):
+    if not all(row and row[0].clean and not is_number_cell(row[0]) for row in body):
         return header
     shifted = [Cell(header[0].start, header[0].start, ""), *header[:filled]]
     texts = [cell.text for cell in header[:filled]]
