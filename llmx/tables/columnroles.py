@@ -227,27 +227,28 @@ def fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:
     return fit
 
 
-def groups_alike(groups: Sequence[range], body: Sequence[Sequence[Cell]]) -> int:
-    """How many figures stand in a row's group of columns whose figures are of one kind, all
-    whole or all with decimals: sub-columns of one group measure alike (`SO2 | NO2 | PM10 |
-    PM2.5` under `平均濃度(μg/m3)`), where a group placed over the wrong run of columns, or
-    over too few of them, mixes a measure's whole numbers with the next one's decimals
-    (`18 | 1.0`) or leaves alike figures out. Nothing where every figure of the body is of
-    one kind: then it tells no placing from another."""
-    kinds = {
-        "." in word
+def figure_kinds(body: Sequence[Sequence[Cell]]) -> list[list[bool | None]]:
+    """Each body cell's kind of figure: True with decimals, False whole, None no figure."""
+    return [
+        [("." in fold(cell.clean)) if is_number_cell(cell) else None for cell in cells]
         for cells in body
-        for word in map(fold, (c.clean for c in cells))
-        if NUMBER_CELL.fullmatch(word)
-    }
-    if len(kinds) < 2:
+    ]
+
+
+def groups_alike(groups: Sequence[range], kinds: Sequence[Sequence[bool | None]]) -> int:
+    """How many figures stand in a row's group of columns whose figures are of one kind, all
+    whole or all with decimals (`kinds`, as `figure_kinds` reads a body): sub-columns of one
+    group measure alike (`SO2 | NO2 | PM10 | PM2.5` under `平均濃度(μg/m3)`), where a group
+    placed over the wrong run of columns, or over too few of them, mixes a measure's whole
+    numbers with the next one's decimals (`18 | 1.0`) or leaves alike figures out. Nothing
+    where every figure of the body is of one kind: then it tells no placing from another."""
+    if len({kind for row in kinds for kind in row if kind is not None}) < 2:
         return 0
     alike = 0
-    for cells in body:
+    for row in kinds:
         for group in groups:
-            words = [fold(cells[at].clean) for at in group if at < len(cells)]
-            figures = [word for word in words if NUMBER_CELL.fullmatch(word)]
-            if len(figures) > 1 and len({"." in word for word in figures}) == 1:
+            figures = [row[at] for at in group if at < len(row) and row[at] is not None]
+            if len(figures) > 1 and len(set(figures)) == 1:
                 alike += len(figures)
     return alike
 

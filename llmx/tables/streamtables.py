@@ -16,7 +16,13 @@ from llmx.folding import fold
 from llmx.lines import HAS_CJK, LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.columnroles import body_of, fit_to_body, groups_alike, stream_columns
+from llmx.tables.columnroles import (
+    body_of,
+    figure_kinds,
+    fit_to_body,
+    groups_alike,
+    stream_columns,
+)
 from llmx.tables.headers import (
     INDICATOR_HEADER,
     SUB_MARKS,
@@ -576,6 +582,7 @@ def _fitted_group_names(
     if any(STUB_HEADING.fullmatch(fold(cell)) for cell in rest):
         return None  # the row labels' heading (项目) further on: the header starts there
     fits: list[tuple[tuple[int, int], list[str]]] = []
+    kinds = figure_kinds(rows)
     for groups in range(1, len(rest)):
         for width in range(2, values + 1):
             lowers = groups * width
@@ -610,7 +617,7 @@ def _fitted_group_names(
                         names.append(upper)
                 # One group placed where the figures' kinds fit as well: where its
                 # sub-columns hold figures alike.
-                alike = groups_alike(spans, rows) if groups == 1 else 0
+                alike = groups_alike(spans, kinds) if groups == 1 else 0
                 fits.append(((fit_to_body(names, rows), alike), names))
     if not fits:
         return None
