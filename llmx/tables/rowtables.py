@@ -70,15 +70,21 @@ def row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Tabl
     tables: list[Table] = []
     for block in row_blocks(lines, taken):
         for first, last in _header_restarts(lines, *block):
-            table = _block_table(text, lines, first, last)
-            table = _read_better_as_cells(text, lines, first, last, table)
+            rows = _block_rows(lines, first, last)
+            table = _block_table(text, lines, first, last, rows)
+            table = _read_better_as_cells(text, lines, first, last, rows, table)
             if table is not None:
                 tables += [part for panel in _side_by_side(table) for part in _group_parts(panel)]
     return tables
 
 
 def _read_better_as_cells(
-    text: str, lines: Sequence[Line], first: int, last: int, table: Table | None
+    text: str,
+    lines: Sequence[Line],
+    first: int,
+    last: int,
+    block_rows: Sequence[tuple[Line, list[Cell]]],
+    table: Table | None,
 ) -> Table | None:
     """A table of pipe, tab or space rows whose header of several rows the row reading
     could not place over its figures (a quarter of them or more under no measure's column,
@@ -89,7 +95,7 @@ def _read_better_as_cells(
     family = layout_family(lines[first].layout)
     if last - first < _ROWS_A_LINE_MIN or family not in ("pipe", "tab", "spaces"):
         return table  # a table run together on one line is the flattened reading's
-    rows = [cells for _, cells in _block_rows(lines, first, last, family)]
+    rows = [cells for _, cells in block_rows]
     figures = [cell for cells in rows for cell in cells[1:] if is_number_cell(cell)]
     read = _figures_read(table) if table is not None else 0
     if not figures or read >= _READ_ENOUGH * len(figures):
@@ -260,10 +266,9 @@ def _is_source_note(cells: Sequence[Cell]) -> bool:
 _SOURCE_NOTE = re.compile(r"(?:资料|数据)?来源\s*[:：]|注\s*[:：]|说明\s*[:：]")
 
 
-def _block_rows(
-    lines: Sequence[Line], first: int, last: int, layout: str
-) -> list[tuple[Line, list[Cell]]]:
+def _block_rows(lines: Sequence[Line], first: int, last: int) -> list[tuple[Line, list[Cell]]]:
     """A block's rows and their cells, its separator and rule lines left out."""
+    layout = layout_family(lines[first].layout) or "pipe"
     outer = outer_pipes(lines[first:last])
     return [
         (line, row_cells(line, layout, outer))
@@ -272,13 +277,19 @@ def _block_rows(
     ]
 
 
-def _block_table(text: str, lines: Sequence[Line], first: int, last: int) -> Table | None:
-    """The table a block of rows makes: title rows, header rows, then body rows."""
+def _block_table(
+    text: str,
+    lines: Sequence[Line],
+    first: int,
+    last: int,
+    block_rows: Sequence[tuple[Line, list[Cell]]],
+) -> Table | None:
+    """The table a block of rows makes (`block_rows`, as `_block_rows` splits them): title
+    rows, header rows, then body rows."""
     layout = layout_family(lines[first].layout) or "pipe"
     markdown = any(line.layout == "separator" for line in lines[first:last])
-    outer = outer_pipes(lines[first:last])
-    rows = _block_rows(lines, first, last, layout)
-    if layout == "pipe" and not outer[0]:
+    rows = list(block_rows)
+    if layout == "pipe" and not outer_pipes(lines[first:last])[0]:
         rows = _header_rejoined(_labels_rejoined(_joined_rows(rows)))
     index = 0
     titles: list[str] = []
