@@ -3047,6 +3047,21 @@ def test_a_bilingual_yearbook_table_a_cell_a_line_reads_past_its_english() -> No
     ]
 
 
+def test_a_bracketed_unit_translation_and_a_padding_cell_after_each_row_are_not_columns() -> None:
+    # A yearbook table copied a cell a line: its unit line's translation in brackets, each
+    # row's English label, and the page's empty cell after each row's last figure.
+    cells = ["单位: 亿元", "(100 million yuan)", "指 标", "Item", "2005", "2006"]
+    cells += ["地区生产总值", "Gross Domestic Product", "6511.34", "7568.89", ""]
+    cells += ["劳动者报酬", "Compensation of Laborers", "2939.66", "3533.65", ""]
+    cells += ["固定资产折旧", "Depreciation of Fixed Assets", "847.17", "990.76", ""]
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:2] == [
+        ("6511.34", "元", "地区生产总值", "2005"),
+        ("7568.89", "元", "地区生产总值", "2006"),
+    ]
+    assert [fact[0] for fact in facts[2:]] == ["2939.66", "3533.65", "847.17", "990.76"]
+
+
 def test_a_header_wrapped_over_lines_a_cell_a_line_joins_each_columns_pieces_to_its_unit() -> None:
     # Three columns whose names wrapped over three lines, the last short on the left.
     cells = ["地 区", "公共广播节目套数", "全年公共广播", "全年制作广播", "(套)", "节目播出时间"]

@@ -166,9 +166,12 @@ def _without_translations(run: list[Cell]) -> list[Cell]:
     ]
 
 
-# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`); a word of
-# four letters or more, so no unit (`mm`, `kWh`) is taken for one.
-_ENGLISH_CELL = re.compile(r"(?=.*[A-Za-z]{4})[A-Za-z][A-Za-z0-9 ,.'&/()\-]*")
+# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`), or all
+# in brackets as a unit line's (`(100 million yuan)` under `单位: 亿元`); a word of four
+# letters or more, so no unit (`mm`, `kWh`) is taken for one.
+_ENGLISH_CELL = re.compile(
+    r"(?=.*[A-Za-z]{4})(?:[A-Za-z][A-Za-z0-9 ,.'&/()\-]*|\([A-Za-z0-9 ,.'&/\-]*\))"
+)
 
 
 def _indented_parts(text: str, table: Table) -> list[Table]:
@@ -312,6 +315,10 @@ def _stream_table(
     rows, headless = max(
         (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
     )
+    if headless and all(not row[-1].clean for row in rows):
+        # Every row one empty line longer than its header: the page's padding cell after the
+        # last figure (`| 6511.34 | 7568.89 | |`), the header naming the labels' column.
+        rows, headless = [row[:-1] for row in rows], 0
     to_years = _header_to_its_years(header)
     if len(rows) < STREAM_ROWS_MIN and len(to_years) < len(header):
         # 指 标, 2005年, 2012年, 2013年, 普通高等学校: the words after the last year caption
