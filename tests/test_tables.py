@@ -3062,6 +3062,38 @@ def test_a_bracketed_unit_translation_and_a_padding_cell_after_each_row_are_not_
     assert [fact[0] for fact in facts[2:]] == ["2939.66", "3533.65", "847.17", "990.76"]
 
 
+def test_a_forms_column_codes_and_numbered_groups_a_cell_a_line_are_no_rows() -> None:
+    # A monthly form copied a cell a line: codes numbering its five columns, a group and a
+    # subgroup over the first rows, then each row's label, unit and figures.
+    cells = ["指标名称", "单位", "数量", "上期", "环比", "甲", "丙", "1", "2", "3"]
+    cells += ["一、综合", "(一)行政区划", "乡镇级合计", "个", "1,107", "1,107", "0.00"]
+    cells += ["乡", "个", "251", "270", "-7.04", "街道", "个", "184", "184", "0.00"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:3] == [
+        ("1,107", "个", "乡镇级合计数量"),
+        ("1,107", "个", "乡镇级合计上期"),
+        ("0.00", "%", "乡镇级合计环比"),
+    ]
+    assert [fact[0] for fact in facts[3:]] == ["251", "270", "7.04", "184", "184", "0.00"]
+
+
+def test_column_codes_under_a_header_with_a_group_are_kept_as_the_rows_width() -> None:
+    # A page closing every cell with a rule of its own: six codes under seven header cells
+    # (增幅% spans two), so not the header's one for one; rows of three figures and two
+    # empty cells read under the first three measures.
+    cells = ["2015年10月", "指标名称", "环比(上月=100)", "同期比(上年同月=100)"]
+    cells += ["累计比(上年同期=100)", "增幅%", "去年同月", "去年同期"]
+    cells += ["甲", "1", "2", "3", "4", "5"]
+    cells += ["工业生产者出厂价格指数", "99.6", "94.7", "95.5", "", "", "#轻工业", "99.7", "98.1"]
+    cells += ["98.0", "", "", "以农产品为原料", "99.5", "98.2", "99.6", "", ""]
+    lines = [line for cell in cells for line in ([cell] if cell else []) + [" |"]]
+    facts = [(f.text, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    light = [("99.7", "轻工业环比"), ("98.1", "轻工业同期比"), ("98.0", "轻工业累计比")]
+    assert facts[3:6] == light
+    figures = ["99.6", "94.7", "95.5", "99.7", "98.1", "98.0", "99.5", "98.2", "99.6"]
+    assert [text for text, _ in facts] == figures
+
+
 def test_a_header_wrapped_over_lines_a_cell_a_line_joins_each_columns_pieces_to_its_unit() -> None:
     # Three columns whose names wrapped over three lines, the last short on the left.
     cells = ["地 区", "公共广播节目套数", "全年公共广播", "全年制作广播", "(套)", "节目播出时间"]

@@ -326,6 +326,14 @@ def outline_level(label: str) -> int | None:
     )
 
 
+def outline_numberless(label: str) -> str:
+    """A row's label less the number that places it in the outline (`(一)行政区划` →
+    `行政区划`), folded."""
+    words = fold(label).lstrip()
+    found = next((match for number in _OUTLINE_NUMBERS if (match := number.match(words))), None)
+    return words[found.end() :] if found else words
+
+
 YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 
 

@@ -38,6 +38,40 @@ def is_number_cell(cell: Cell) -> bool:
     return NUMBER_CELL.fullmatch(fold(cell.clean)) is not None
 
 
+def is_column_code_row(cells: Sequence[Cell]) -> bool:
+    """A statistical form's row numbering its columns under the header: the label columns
+    by 甲, 乙, 丙 (or A, B), the figure columns 1, 2, 3 in order."""
+    words = [cell.clean for cell in cells if cell.clean]
+    codes = [word for word in words if not _COLUMN_NUMBER.fullmatch(word)]
+    numbers = [int(word) for word in words if _COLUMN_NUMBER.fullmatch(word)]
+    return (
+        bool(codes)
+        and all(_COLUMN_CODE.fullmatch(code) for code in codes)
+        and len(numbers) >= 2
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and numbers[0] in (0, 1)
+    )
+
+
+def column_codes_end(cells: Sequence[Cell], at: int) -> int:
+    """Where a form's column codes copied a cell a line (`甲`, `丙`, `1`, `2`, `3`) that open
+    at `cells[at]` end; `at` where none do."""
+    end = at
+    while end < len(cells) and _COLUMN_CODE.fullmatch(cells[end].clean):
+        end += 1
+    if end == at:
+        return at
+    numbers = end
+    first = 0 if end < len(cells) and cells[end].clean == "0" else 1
+    while end < len(cells) and cells[end].clean == str(first + end - numbers):
+        end += 1
+    return end if is_column_code_row(cells[at:end]) else at
+
+
+_COLUMN_CODE = re.compile(r"[甲乙丙丁戊己]|[A-D]")
+_COLUMN_NUMBER = re.compile(r"[0-9]{1,2}")
+
+
 NO_SPLIT = re.compile(r"(?!)")  # a line that is one cell
 _RULE_LINE = re.compile(r"^\s*[|｜]+\s*$")
 

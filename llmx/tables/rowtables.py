@@ -37,6 +37,7 @@ from llmx.tables.rowlines import (
     aligned,
     display_span,
     has_data,
+    is_column_code_row,
     is_number_cell,
     layout_family,
     merge_spaced_letters,
@@ -222,7 +223,7 @@ def _header_restarts(lines: Sequence[Line], first: int, last: int) -> list[tuple
         return [(first, last)]
     outer = outer_pipes(lines[first:last]) if family == "pipe" else (False, False)
     cells = [row_cells(line, family, outer) for line in lines[first:last]]
-    data = [has_data(row) and not _is_column_code_row(row) for row in cells]
+    data = [has_data(row) and not is_column_code_row(row) for row in cells]
     cuts: list[int] = []
     index = 1
     while index < len(cells):
@@ -327,7 +328,7 @@ def _block_table(
             (rows[index][0], merge_spaced_letters(cells, text) if layout == "spaces" else cells)
         )
         index += 1
-    if header_rows and index < len(rows) and _is_column_code_row(rows[index][1]):
+    if header_rows and index < len(rows) and is_column_code_row(rows[index][1]):
         index += 1  # `甲 | 丙 | 1 | 2 | 3` under a form's header numbers its columns: no row
     body: list[tuple[Line, list[Cell]]] = []
     periods: dict[int, tuple[str, ...]] = {}  # by the body row's line start
@@ -739,23 +740,6 @@ _ENGLISH_IN_BRACKETS = re.compile(r"\([A-Za-z0-9 ,.]+\)")
 _FORM_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:\d{1,2}\s*月份?)?")
 
 
-def _is_column_code_row(cells: Sequence[Cell]) -> bool:
-    """A statistical form's row numbering its columns under the header: the label columns
-    by 甲, 乙, 丙 (or A, B), the figure columns 1, 2, 3 in order."""
-    words = [cell.clean for cell in cells if cell.clean]
-    codes = [word for word in words if not _COLUMN_NUMBER.fullmatch(word)]
-    numbers = [int(word) for word in words if _COLUMN_NUMBER.fullmatch(word)]
-    return (
-        bool(codes)
-        and all(_COLUMN_CODE.fullmatch(code) for code in codes)
-        and len(numbers) >= 2
-        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-        and numbers[0] in (0, 1)
-    )
-
-
-_COLUMN_CODE = re.compile(r"[甲乙丙丁戊己]|[A-D]")
-_COLUMN_NUMBER = re.compile(r"[0-9]{1,2}")
 # A cell naming a period only: 2023, 2023年, 2023 Q3, 2024 Feb, 2023年1-6月.
 _PERIOD_CELL = re.compile(
     r"(?:19|20)\d{2}\s*年?\s*(?:Q[1-4]|[A-Z][a-z]{2}\.?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月"

@@ -32,13 +32,15 @@ from llmx.tables.headers import (
     group_and_sub,
     header_unit,
     header_year,
+    outline_level,
+    outline_numberless,
     outside_brackets,
     repeats,
     unit_line_unit,
     unit_of_words,
 )
 from llmx.tables.parts import outline_parts, siblings_of_marked
-from llmx.tables.rowlines import Line
+from llmx.tables.rowlines import Line, column_codes_end
 from llmx.tables.serials import without_serials
 from llmx.tables.table import Cell, Column, Row, Table, figure_value, units_rejoined
 from llmx.tables.taken import TakenSpans
@@ -72,7 +74,7 @@ def stream_tables(
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
     runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
-    for run in map(_without_translations, runs):
+    for run in (_without_column_codes(_without_translations(run)) for run in runs):
         if blank_cells and not any(cell.blank for cell in run):
             continue  # no empty line in it: the reading without blank cells reads it the same
         starts = sorted(
@@ -166,6 +168,24 @@ def _without_translations(run: list[Cell]) -> list[Cell]:
     ]
 
 
+def _without_column_codes(run: list[Cell]) -> list[Cell]:
+    """A run without a statistical form's column codes (`甲`, `丙`, `1`, `2`, `3` under
+    `指标名称`, `单位`, `数量`, `上期`, `环比`), which number its columns and are no row.
+    Only codes as many as the header's cells above, from the one naming the row labels:
+    under a header with a group over its columns, the codes tell the rows' width."""
+    kept: list[Cell] = []
+    at = 0
+    while at < len(run):
+        end = column_codes_end(run, at)
+        named = 2 * at - end
+        if end > at and named >= 0 and _LABELS_NAME.fullmatch(fold(run[named].clean)):
+            at = end
+        else:
+            kept.append(run[at])
+            at += 1
+    return kept
+
+
 # English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`), or all
 # in brackets as a unit line's (`(100 million yuan)` under `单位: 亿元`); a word of four
 # letters or more, so no unit (`mm`, `kWh`) is taken for one.
@@ -207,14 +227,25 @@ def _grouped_stream_table(
     text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
 ) -> Table | None:
     """Where no table fits its header, the header's last cell may be a group's label over
-    the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`): the table without it."""
+    the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`), or its last two a
+    group's and a subgroup's, numbered (`一、综合`, `(一)行政区划`, then `乡镇级合计 | 个 |
+    1,107 …`): the table without them."""
     first_number = _first_number(run, lead)
     if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
         return None
-    group = first_number - 2  # the cell before the first row's label
-    if not _GROUP_LABEL.fullmatch(run[group].clean):
+    label = first_number - 1  # the first row's label, or its unit after it
+    if _with_unit_cells(run, [stream_kind(cell) for cell in run], lead)[label] == "unit":
+        label -= 1
+    group = label - 1
+    level = outline_level(run[group].clean)
+    words = outline_numberless(run[group].clean) if level in (0, 1) else run[group].clean
+    if not _GROUP_LABEL.fullmatch(words):
         return None  # `(B/A)`: the rest of a header cell that wrapped, no group's label
-    return _stream_table(text, [*run[:group], *run[group + 1 :]], lead, before)
+    if level == 1 and outline_level(run[group - 1].clean) == 0:
+        group -= 1
+    if group - lead < _GROUPED_HEADER_MIN - 2:
+        return None
+    return _stream_table(text, [*run[:group], *run[label:]], lead, before)
 
 
 _GROUPED_HEADER_MIN = 4  # cells: two headers, the group's label, the first row's
