@@ -3032,6 +3032,16 @@ def test_years_over_repeated_measures_and_a_row_of_units_a_cell_a_line_name_each
     assert len(facts) == 8
 
 
+def test_lines_of_question_marks_a_page_left_for_its_spaces_do_not_hide_the_header() -> None:
+    # `?` lines where the page's encoding lost its spaces, then a caption and a header whose
+    # first cell names no row labels the vocabulary knows (`行  业`).
+    cells = ["?", "?", "2022年全县生产总值及增长速度", "行  业", "绝对数(亿元)", "比上年增长%"]
+    cells += ["生产总值", "1068.36", "4.1", "工业", "325.68", "-1.6", "建筑业", "124.24", "31.2"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:2] == [("1068.36", "元", "生产总值"), ("4.1", "%", "生产总值增长")]
+    assert len(facts) == 6
+
+
 def test_a_bilingual_yearbook_table_a_cell_a_line_reads_past_its_english() -> None:
     # Every Chinese cell is followed by its translation, however long; the unit stays.
     cells = ["5-1 从业人员主要指标", "Main Indicators of Employed Persons", "指 标", "Item"]

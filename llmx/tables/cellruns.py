@@ -55,7 +55,7 @@ def stream_runs(
     after_rule = False
     wrapping: Cell | None = None  # a cell of words opened right after a rule, not yet closed
     for line in lines:
-        words = line.text.strip()
+        words = _MANGLED_SPACES.sub("", line.text.strip())
         if line.layout == "rule":
             if after_rule and current and line.start not in taken:
                 current.append(Cell(line.start, line.start, ""))
@@ -91,6 +91,10 @@ def stream_runs(
         runs.append(current)
     # A blank cell closing a run is the blank line after the table.
     return [run[:-1] if run[-1].blank else run for run in runs]
+
+
+# A line of question marks alone is a page's spaces its encoding lost (`??`): an empty line.
+_MANGLED_SPACES = re.compile(r"^[?？]+$")
 
 
 def _continues(cell: Cell, words: str) -> bool:
