@@ -3042,6 +3042,41 @@ def test_lines_of_question_marks_a_page_left_for_its_spaces_do_not_hide_the_head
     assert len(facts) == 6
 
 
+_GROWTH_TABLE = [
+    ["指标", "单位", "2022年", "2023年", "增长(%)"],
+    ["地区生产总值", "亿元", "1234.5", "1300.2", "5.3"],
+    ["工业增加值", "亿元", "456.7", "480.1", "5.1"],
+    ["社会消费品零售总额", "亿元", "321.0", "345.6", "7.7"],
+]
+
+
+def test_a_table_a_cell_a_line_with_an_empty_line_after_each_row_reads_every_row() -> None:
+    # Each row a paragraph: the empty lines part the rows, they are no empty cells, and the
+    # last row (none after it) is read as wide as the others.
+    text = "\n\n".join("\n".join(row) for row in _GROWTH_TABLE) + "\n"
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts[-3:] == [("321.0", "元", "2022"), ("345.6", "元", "2023"), ("7.7", "%", "2023")]
+    assert len(facts) == 9
+
+
+def test_a_table_a_cell_a_line_each_cell_followed_by_a_tab_reads_as_cells() -> None:
+    text = "".join(f"{cell}\t\n" for row in _GROWTH_TABLE for cell in row)
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert facts[:2] == [("1234.5", "元", "地区生产总值"), ("1300.2", "元", "地区生产总值")]
+    assert len(facts) == 9
+
+
+def test_a_group_label_with_one_tab_after_it_between_tab_tables_stays_in_their_rows() -> None:
+    # `二、菌类⏎` between tab rows is a group's row over the next table, its empty cell after
+    # the tab, not a cell of a table copied a cell a line.
+    rows = ["一、蔬菜\t", "品种\t本期价格\t上期价格\t环比%", "菠菜\t4\t5\t-20.00"]
+    rows += ["白菜\t2.4\t2.6\t-7.69", "二、菌类\t", "品种\t本期价格\t上期价格\t环比%"]
+    rows += ["金针菇\t16\t9\t77.78", "香菇\t16\t14\t14.29"]
+    facts = [(f.text, f.indicator) for f in rules_facts("单位:元/公斤\n" + "\n".join(rows) + "\n")]
+    assert facts[6:9] == [("16", "金针菇价格"), ("9", "金针菇上期价格"), ("77.78", "金针菇环比")]
+    assert len(facts) == 12
+
+
 def test_a_bilingual_yearbook_table_a_cell_a_line_reads_past_its_english() -> None:
     # Every Chinese cell is followed by its translation, however long; the unit stays.
     cells = ["5-1 从业人员主要指标", "Main Indicators of Employed Persons", "指 标", "Item"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from llmx.folding import fold
 from llmx.lines import (
@@ -84,9 +84,32 @@ class Line:
 
 
 def row_lines(text: str) -> list[Line]:
-    return _headers_rejoined(
-        text, [Line(start, line, _line_layout(line)) for start, line in text_lines(text)]
-    )
+    lines = [Line(start, line, _line_layout(line)) for start, line in text_lines(text)]
+    return _headers_rejoined(text, _cells_before_tabs(lines))
+
+
+def _cells_before_tabs(lines: list[Line]) -> list[Line]:
+    """Lines of a cell each, a tab after it (`指标⏎`, a web table copied a cell a line), as
+    one-cell lines where no line beside them is a row of tabs: within tab rows, `一、蔬菜⏎`
+    is a group's row, its empty cells after the tab."""
+    filled: list[Line | None] = [line for line in lines if line.text.strip()]
+    kept = {line.start: line for line in lines}
+    for before, line, after in zip([None, *filled], filled, [*filled[1:], None], strict=False):
+        assert line is not None
+        if (
+            line.layout == "tab"
+            and _CELL_THEN_TAB.fullmatch(line.text)
+            and not any(_is_tab_row(beside) for beside in (before, after))
+        ):
+            kept[line.start] = replace(line, layout=None)
+    return list(kept.values())
+
+
+def _is_tab_row(line: Line | None) -> bool:
+    return line is not None and line.layout == "tab" and not _CELL_THEN_TAB.fullmatch(line.text)
+
+
+_CELL_THEN_TAB = re.compile(r"[ \u3000]*[^\t]*[^\t\s][ \u3000]*\t+[ \u3000]*")
 
 
 def _headers_rejoined(text: str, lines: list[Line]) -> list[Line]:

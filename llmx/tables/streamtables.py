@@ -75,8 +75,8 @@ def stream_tables(
     tables: list[Table] = []
     runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
     for run in (_without_column_codes(_without_translations(run)) for run in runs):
-        if blank_cells and not any(cell.blank for cell in run):
-            continue  # no empty line in it: the reading without blank cells reads it the same
+        if blank_cells and (not any(cell.blank for cell in run) or _blanks_part_rows(run)):
+            continue  # the reading without blank cells reads it the same, or better
         starts = sorted(
             {0}
             | {
@@ -112,6 +112,21 @@ def stream_tables(
                 if header is not None and header not in starts:
                     insort(starts, header)
     return tables
+
+
+def _blanks_part_rows(run: Sequence[Cell]) -> bool:
+    """Whether a run's empty lines only part its rows: one after every row's last figure,
+    before the next row's label (a page setting each row as a paragraph), and nowhere else.
+    There they are no empty cells, and the last row, with none after it, is as wide."""
+    kinds = [stream_kind(cell) for cell in run]
+    first = next((at for at, cell in enumerate(run) if cell.blank), len(run))
+    for at in range(1, len(run) - 1):
+        row_end = kinds[at - 1] != "label" or at == first  # the first may close the header
+        if run[at].blank and not (row_end and kinds[at + 1] == "label"):
+            return False
+        if kinds[at + 1] == "label" and kinds[at] != "label" and not run[at].blank:
+            return False  # a row's last figure, then the next row's label with no line between
+    return True
 
 
 def _first_reading(
