@@ -254,6 +254,18 @@ def test_a_story_on_a_council_passing_a_years_budget_gives_that_years_targets() 
     assert facts["5萬元"] == ("target", "2013", "change")
 
 
+def test_a_councils_cut_written_as_a_small_cut_or_a_deletion_is_a_change() -> None:
+    # 小刪 ("cut a little") and 刪除 ("delete") name the cut as 刪減 does.
+    text = (
+        "金沙鎮代表會昨完成金沙鎮102年度總預算案第二讀會,小刪二十一萬餘元。"
+        "代表原建議刪除九萬元,最後刪除五萬元。\n"
+    )
+    facts = _attributes(text)
+    assert facts["二十一萬餘元"][2] == "change"
+    assert facts["九萬元"][2] == "change"
+    assert facts["五萬元"][2] == "change"
+
+
 def test_document_year_after_the_only_year_named_as_the_same_period_before() -> None:
     text = "今年8月入境旅客2,357,689人次,按年增加14.2%;经外港码头入境的旅客较2009年同期增加8.7%。\n"
     assert document_year(text) == "2010"

@@ -236,7 +236,7 @@ _GROWTH_WORDS = re.compile(r"增速|增幅|涨幅|升幅|降幅|跌幅")
 # increase is the change of a stock, GUIDELINES "净增 is change"; 新增 counts additions, a level).
 _NET_CHANGE = re.compile(
     r"(?:增收|减收|增支|减支|增产|减产|超收|超支|短收|调增|调减|增列|减列|净增额?达?|净减少?"
-    r"|删减|削减|核减|缩减"  # a budget cut by a council: 刪減5萬元
+    r"|删[减除]?|削减|核减|缩减"  # a budget cut by a council: 刪減5萬元, 小刪二十一萬餘元
     r"|偏高|偏低|偏多|偏少"  # weather against its normal: 比历年平均值12.7℃偏高1.3℃
     r"|净迁[出入移](?:人口|人数)?(?:为|达)?"  # net migration, like 净增
     r"|净增[^\d，。；、]{1,8}?(?:为|达)?"  # 净增住宅电话用户1215户
