@@ -271,6 +271,11 @@ def test_document_year_after_the_only_year_named_as_the_same_period_before() -> 
     assert document_year(text) == "2010"
 
 
+def test_document_year_after_the_only_year_named_as_last_years_end() -> None:
+    text = "1至9月,全区经济运行平稳。全区市场主体较2023年末净增11152户。\n"
+    assert document_year(text) == "2024"
+
+
 def test_document_year_from_a_metadata_date_field() -> None:
     text = "| 发布机构 | 某县统计局 | 成文日期 | 2021-02-25 |\n关于经济运行的通报\n"
     assert document_year(text) == "2020"

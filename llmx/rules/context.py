@@ -367,8 +367,8 @@ def _most_named_year(folded: str) -> str | None:
     are 1911 more."""
     counts = _named_years(folded, _YEAR, 0) or _named_years(folded, _ROC_PLAIN_YEAR, 1911)
     if not counts:
-        # A text that names a year only as the one before (较2009年同期增加8.7%) is the year
-        # after it.
+        # A text that names a year only as the one before (较2009年同期增加8.7%, a stock
+        # 较2023年末净增) is the year after it.
         before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
         before += [_short_year(found.group(1)) + 1 for found in _SHORT_SAME_PERIOD.finditer(folded)]
         if before:
@@ -384,7 +384,8 @@ def _most_named_year(folded: str) -> str | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
-_SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年同期")
+# 较2009年同期, and a stock against last year's end (较2023年末净增11152户).
+_SAME_PERIOD_OF = re.compile(r"[较比]((?:19|20)\d{2})年(?:同期|末|底)")
 # 与一三年同期比较: a year by its last two digits in numerals, as Hong Kong and Macau news write.
 _SHORT_SAME_PERIOD = re.compile(r"[与较比]([〇零一二三四五六七八九]{2})年同期")
 _CENTURY_TURN = 50  # '49 and before are this century's, '50 and after the last's
