@@ -3077,6 +3077,15 @@ def test_a_group_label_with_one_tab_after_it_between_tab_tables_stays_in_their_r
     assert len(facts) == 12
 
 
+def test_a_headers_row_of_bare_units_a_cell_a_line_gives_each_column_its_unit() -> None:
+    # The header's names, then a row of units without brackets, one for each value column.
+    cells = ["指标", "2022年", "2023年", "增长", "亿元", "亿元", "%"]
+    cells += [cell for row in _GROWTH_TABLE[1:] for cell in row[:1] + row[2:]]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:3] == [("1234.5", "元", "2022"), ("1300.2", "元", "2023"), ("5.3", "%", "2023")]
+    assert len(facts) == 9
+
+
 def test_a_bilingual_yearbook_table_a_cell_a_line_reads_past_its_english() -> None:
     # Every Chinese cell is followed by its translation, however long; the unit stays.
     cells = ["5-1 从业人员主要指标", "Main Indicators of Employed Persons", "指 标", "Item"]

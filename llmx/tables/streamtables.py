@@ -350,7 +350,7 @@ def _stream_table(
     titles = [cell.text for cell in run[:lead]]
     unit = _caption_unit(before, titles)
     header, unit_row = _unit_row_split(run[lead : labels - 1])
-    header = units_rejoined(header)
+    header = units_rejoined(_bare_units_joined(header, _stream_values(kinds, labels)))
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
@@ -781,6 +781,35 @@ def _unit_row_split(header: Sequence[Cell]) -> tuple[list[Cell], Unit | None]:
     )
     named = list(header[:end])
     return (named, found) if found and len(named) >= 2 else (list(header), None)
+
+
+def _bare_units_joined(header: Sequence[Cell], values: int) -> list[Cell]:
+    """A header whose last row is a bare unit for each value column (`指标`, `2022年`,
+    `2023年`, `增长`, then `亿元`, `亿元`, `%`): each name with its unit in brackets, as a
+    header that writes `2022年(亿元)` reads. The cells as they are where its last row is not
+    so made."""
+    names, units = header[: len(header) - values], header[len(header) - values :]
+    if values < 2 or len(names) not in (values, values + 1):
+        return list(header)
+    if not all(_is_bare_unit(cell) for cell in units) or any(map(_is_bare_unit, names)):
+        return list(header)
+    heading = names[: len(names) - values]
+    return [
+        *heading,
+        *(
+            Cell(name.start, name.end, f"{name.text}({unit.clean})")
+            for name, unit in zip(names[len(heading) :], units, strict=True)
+        ),
+    ]
+
+
+def _is_bare_unit(cell: Cell) -> bool:
+    """A cell of a unit alone, unbracketed (`亿元`, `%`, `万人次`)."""
+    words = fold(cell.clean)
+    if words in ("%", "‰"):
+        return True
+    unit = unit_of_words(words)
+    return bool(unit and unit[0] and unit[1] and is_fact_unit(unit[0])) and words[0] not in "(（"
 
 
 # A cell of a header's unit row: a unit line (单位(元/公斤), 单位:万元) or a unit in brackets.
