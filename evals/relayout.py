@@ -1,16 +1,18 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with four or more whole rows of cells between pipes
-has those tables laid out again three ways, the cells and their order untouched: a tab between
+has those tables laid out again four ways, the cells and their order untouched: a tab between
 cells; in columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing
-after its last, as PDF text sets them; and a cell a line, an empty cell of a row of figures an
+after its last, as PDF text sets them; a cell a line, an empty cell of a row of figures an
 empty line, a header's row ending at its last filled cell, as a web page's table copied as text
-gives them. A block of pipe lines is laid out again only where every line of it is a whole row
-(a row a page broke over lines, a figure alone between pipes, no other layout keeps), and half
-its lines or more are rows of two cells or more (not a table a cell a line). The rules
-read each version, and their facts are scored against the excerpt's gold by value and unit
-alone (offsets move when the layout does), as multisets. Only the dev half is read: the test
-half stays held out.
+gives them; and each row a paragraph, its filled cells a line each and an empty line after it,
+as a page that sets its rows apart gives them (an empty cell leaves no line there, so a row
+short of cells no longer says which it lacks). A block of pipe lines is laid out again only
+where every line of it is a whole row (a row a page broke over lines, a figure alone between
+pipes, no other layout keeps), and half its lines or more are rows of two cells or more (not a
+table a cell a line). The rules read each version, and their facts are scored against the
+excerpt's gold by value and unit alone (offsets move when the layout does), as multisets. Only
+the dev half is read: the test half stays held out.
 
     python evals/relayout.py
 
@@ -31,7 +33,7 @@ from llmx.lines import BARE_YEAR, FIGURE_CELL, HAS_CJK, display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
-LAYOUTS = ("pipe", "tab", "spaces", "cells")
+LAYOUTS = ("pipe", "tab", "spaces", "cells", "paragraphs")
 _PIPE_ROWS_MIN = 4
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 
@@ -93,7 +95,7 @@ def relayout(text: str, layout: str) -> str:
     """`text` with each block of whole pipe rows written in `layout` (tab, spaces or cells); a
     Markdown separator row is dropped, every other line kept as it is."""
     if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}: pipe, tab, spaces or cells")
+        raise ValueError(f"unknown layout {layout!r}: pipe, tab, spaces, cells or paragraphs")
     lines = text.split("\n")
     if layout == "pipe":
         return text
@@ -127,6 +129,9 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
         # pipes after it pad cells a span took, which a web page's table copied as text does
         # not give. A row of figures keeps its empty cells, an empty line each.
         return [cell for cells in rows for cell in _copied_cells(cells)]
+    if layout == "paragraphs":
+        # Each row a paragraph of its filled cells, a cell a line, an empty line after it.
+        return [line for cells in rows for line in [*filter(None, cells), ""]]
     filled = [[cell or "-" for cell in _without_trailing_blanks(cells)] for cells in rows]
     widths: dict[int, int] = {}
     for cells in filled:
@@ -175,7 +180,7 @@ def main() -> None:
         by_doc.setdefault(fact.doc, []).append(fact)
     tabled = [doc for doc in gold.documents.values() if has_pipe_table(doc.text)]
     print(f"{len(tabled)} dev excerpts with a pipe table")
-    print("layout   gold  found  matched  precision  recall")
+    print("layout      gold  found  matched  precision  recall")
     for layout in LAYOUTS:
         documents = [Document(doc.id, relayout(doc.text, layout)) for doc in tabled]
         found: dict[str, list[Fact]] = {}
@@ -187,7 +192,7 @@ def main() -> None:
             totals = [total + count for total, count in zip(totals, counts, strict=True)]
         labelled, predicted, matched = totals
         print(
-            f"{layout:7} {labelled:5} {predicted:6} {matched:8}"
+            f"{layout:10} {labelled:5} {predicted:6} {matched:8}"
             f"  {matched / max(predicted, 1):9.3f}  {matched / max(labelled, 1):6.3f}"
         )
 

@@ -57,3 +57,9 @@ def test_a_header_row_copied_a_cell_a_line_ends_at_its_last_filled_cell() -> Non
     text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
     laid = _relayout().relayout(text, "cells")
     assert laid == "地区\n2008\n2009\n全国\n114830.1\n\n15.5"
+
+
+def test_each_row_set_as_a_paragraph_keeps_its_filled_cells_a_line_each() -> None:
+    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
+    laid = _relayout().relayout(text, "paragraphs")
+    assert laid == "地区\n2008\n2009\n\n全国\n114830.1\n15.5\n"

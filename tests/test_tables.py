@@ -3059,6 +3059,16 @@ def test_a_table_a_cell_a_line_with_an_empty_line_after_each_row_reads_every_row
     assert len(facts) == 9
 
 
+def test_a_table_a_cell_a_line_set_as_paragraphs_reads_past_its_group_rows() -> None:
+    # A caption, the header, group labels as paragraphs of their own, then a row a paragraph.
+    paragraphs = ["1-4 国民经济主要比例指标", "指 标\n单 位\n1995年\n2000年", "一、人 口"]
+    paragraphs += ["出 生 率\n‰\n17.59\n12.11", "死 亡 率\n‰\n4.84\n4.59", "二、就 业"]
+    paragraphs += ["各产业劳动力比例", "第 一 产 业\n%\n23.3\n19.4", "第 二 产 业\n%\n46.9\n48.2"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n\n".join(paragraphs) + "\n")]
+    assert facts[:2] == [("17.59", "‰", "1995"), ("12.11", "‰", "2000")]
+    assert [text for text, _, _ in facts[2:]] == ["4.84", "4.59", "23.3", "19.4", "46.9", "48.2"]
+
+
 def test_a_table_a_cell_a_line_each_cell_followed_by_a_tab_reads_as_cells() -> None:
     text = "".join(f"{cell}\t\n" for row in _GROWTH_TABLE for cell in row)
     facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]

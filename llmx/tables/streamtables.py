@@ -13,7 +13,7 @@ from itertools import combinations
 from math import comb
 
 from llmx.folding import fold
-from llmx.lines import HAS_CJK, LABELS_HEADER, STUB_HEADING
+from llmx.lines import BARE_YEAR, HAS_CJK, LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import (
@@ -115,14 +115,14 @@ def stream_tables(
 
 
 def _blanks_part_rows(run: Sequence[Cell]) -> bool:
-    """Whether a run's empty lines only part its rows: one after every row's last figure,
-    before the next row's label (a page setting each row as a paragraph), and nowhere else.
-    There they are no empty cells, and the last row, with none after it, is as wide."""
+    """Whether a run's empty lines only part its rows: one after every row's last figure and
+    before the next row's (or group's) label or year (a page setting each row as a
+    paragraph), none before another figure. There they are no empty cells, and the last row,
+    with none after it, is as wide."""
     kinds = [stream_kind(cell) for cell in run]
-    first = next((at for at, cell in enumerate(run) if cell.blank), len(run))
     for at in range(1, len(run) - 1):
-        row_end = kinds[at - 1] != "label" or at == first  # the first may close the header
-        if run[at].blank and not (row_end and kinds[at + 1] == "label"):
+        opens_row = kinds[at + 1] == "label" or BARE_YEAR.fullmatch(run[at + 1].clean)
+        if run[at].blank and not opens_row:
             return False
         if kinds[at + 1] == "label" and kinds[at] != "label" and not run[at].blank:
             return False  # a row's last figure, then the next row's label with no line between
