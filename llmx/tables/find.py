@@ -121,6 +121,7 @@ from llmx.tables.gridtables import (
 from llmx.tables.headers import RATE_UNITS, UNIT_BRACKET, label_unit
 from llmx.tables.history import history_tables
 from llmx.tables.indentedtables import cell_tables
+from llmx.tables.onespace import one_space_tables
 from llmx.tables.paneltables import panel_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables
 from llmx.tables.rowlines import Line, row_lines
@@ -205,6 +206,9 @@ _READINGS: tuple[Reading, ...] = (
     # every cell), in what the tighter runs left: a blank line ends a run of those, so
     # looking there first could only join a table to the short lines around it.
     partial(stream_tables, across_blanks=True),
+    # Rows one space apart under a header line (PDF text that lost its alignment): after every
+    # reading of aligned rows and of cells a line, which know their columns better.
+    one_space_tables,
     _on_text(figure_row_tables),
     # Rows of a year and figures one space apart under header words a space apart: late, so
     # a bilingual yearbook sheet the readings above read whole stays theirs.

@@ -1,0 +1,238 @@
+"""Tables whose cells are one space apart: PDF text that lost its column alignment.
+
+    分类 合计 国有 城镇集体 其他
+    一、按隶属关系分组
+            1.中央 49549 53487
+            2.省、自治区、直辖市 42164 46342
+
+A block of such rows (a label, then figures one space apart, fewer where the row's last cells
+are empty) under a header line of words one space apart reads as the header's cells in order
+over the rows' cells: a name spaced out letter by letter (`原 煤`, `类    别`) is one cell, a
+row's label all the words before its first figure. The cells go to the cell-at-a-time reading
+(`streamtables.cells_table`), which places a header's names over its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from llmx.folding import fold
+from llmx.lines import HAS_CJK
+from llmx.tables.captions import CAPTION
+from llmx.tables.headers import UNIT_COLUMN, unit_of_words
+from llmx.tables.rowlines import NUMBER_CELL, Line
+from llmx.tables.streamtables import cells_table
+from llmx.tables.table import Cell, Table
+from llmx.tables.taken import TakenSpans
+
+_ROWS_MIN = 3
+_ROW_CHARS_MAX = 300
+_WORD = re.compile(r"\S+")
+# A row: words (its label), then one figure or more, each one space or more apart.
+_FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
+_SENTENCE = re.compile(r"[。，；,;：:]")
+_CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
+_PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
+_GROUPS_ABOVE = 2  # group labels between a header and its first row (`一、综合`, `(一)行政区划`)
+
+
+def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Table]:
+    """Tables of rows whose cells are one space apart, each under the header line above its
+    first row, in lines no reading before took."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        end = _rows_end(lines, index, taken)
+        if end - index < _ROWS_MIN or not _is_row(lines[index]):
+            index = max(end, index + 1)
+            continue
+        header_at = _header_above(lines, index, taken)
+        if header_at is not None:
+            table = _read(text, lines, header_at, index, end)
+            if table is not None:
+                tables.append(table)
+        index = end
+    return tables
+
+
+def _rows_end(lines: Sequence[Line], first: int, taken: TakenSpans) -> int:
+    """Where the block of rows (and group labels between them) from `lines[first]` ends."""
+    end = first
+    rows = 0
+    while end < len(lines) and lines[end].start not in taken:
+        line = lines[end]
+        if _is_row(line):
+            rows += 1
+        elif not (rows and _is_group_label(line)):
+            break
+        end += 1
+    while end > first and not _is_row(lines[end - 1]):
+        end -= 1  # a group label after the last row heads nothing here
+    return end if rows >= _ROWS_MIN else first
+
+
+def _is_row(line: Line) -> bool:
+    words = line.text.strip()
+    if len(words) > _ROW_CHARS_MAX:
+        return False  # a paragraph, or a table run together on one line
+    figures = _FIGURES_AT_END.search(words)
+    if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
+        return False
+    label = words[: figures.start()]
+    return bool(HAS_CJK.search(label)) and not _SENTENCE.search(label)
+
+
+def _is_group_label(line: Line) -> bool:
+    """A line of a few words over a group of rows (`一、按隶属关系分组`), not a header's piece
+    that wrapped (`(吨标准煤)`, `比上年增长(%)`)."""
+    words = line.text.strip()
+    return 0 < len(words) <= 30 and not re.search(r"\d{2}|[。，；(（%]", words)
+
+
+def _header_above(lines: Sequence[Line], first: int, taken: TakenSpans) -> int | None:
+    """The line right above the rows (blank lines between skipped) whose words, two or more,
+    hold no figure but years: the header."""
+    at = first - 1
+    skipped = 0
+    while at >= 0 and (
+        not lines[at].text.strip()
+        or (
+            _is_group_label(lines[at])
+            and len(_header_cells(lines[at])) == 1
+            and skipped < _GROUPS_ABOVE
+        )
+    ):
+        skipped += bool(lines[at].text.strip())
+        at -= 1
+    if at < 0 or lines[at].start in taken:
+        return None
+    if not _is_header_row(lines[at]):
+        return None
+    above = at - 1
+    while above >= 0 and not lines[above].text.strip():
+        above -= 1
+    if above >= 0 and _is_header_row(lines[above]):
+        return None  # a header of two rows or more: the readings of aligned rows place it
+    return at
+
+
+def _is_header_row(line: Line) -> bool:
+    """A line of two words or more and no figure but years: a header's row, not a caption."""
+    cells = _header_cells(line)
+    return (
+        len(cells) >= 2
+        and not any(NUMBER_CELL.fullmatch(fold(cell.clean)) for cell in cells[1:])
+        and not _SENTENCE.search(line.text)
+        and not CAPTION.match(fold(line.text.strip()))
+    )
+
+
+def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int) -> Table | None:
+    words = _header_cells(lines[header_at])
+    unit_column = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in words)
+    rows = [_row_cells(line, unit_column) for line in lines[first:end] if _is_row(line)]
+    if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
+        return None  # rows of months or years: the period readings' (`01月 50.5`)
+    width = max(len(cells) for cells in rows)
+    header = _header_cells(lines[header_at], (width, width - 1))
+    if len(header) not in (width, width - 1):
+        return None  # a header that wrapped over lines, or names groups: not placed here
+    padded = [
+        [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]
+        if len(cells) > 1
+        else cells
+        for cells in rows
+    ]
+    above = [
+        Cell(line.start, line.start + len(line.text), line.text.strip())
+        for line in lines[max(0, header_at - _CAPTION_LINES) : header_at]
+        if line.text.strip() and lines[header_at].start - line.start < 200
+    ]
+    table = cells_table(text, [header, *padded], above)
+    if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(table):
+        return None
+    return table
+
+
+def _units_placed(table: Table) -> bool:
+    """Whether the table says every figure's unit: its own (a caption's `单位:元`), a unit
+    column's, or each value column's. Rows that only some labels give a unit are the rows
+    of figures reading's, which leaves out a figure of unknown unit."""
+    values = [column for column in table.columns if column.role == "value"]
+    return (
+        table.unit is not None
+        or any(column.role == "unit" for column in table.columns)
+        or all(column.unit is not None for column in values)
+    )
+
+
+def _header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
+    """A header line's cells: its words, a name spaced out a letter at a time one cell
+    (`入 境 游 客`; two letters a few spaces apart, `类    别`). Where that makes the first
+    of the `wanted` counts only with a run of letters read two to a name (`原 煤 焦 炭`:
+    原煤, 焦炭), so read."""
+    words = [
+        Cell(line.start + word.start(), line.start + word.end(), word.group())
+        for word in _WORD.finditer(line.text)
+    ]
+    runs: list[list[Cell]] = []  # the words, letters spaced out one run each
+    for word in words:
+        last = runs[-1] if runs else None
+        if last is not None and _is_letter(word) and all(map(_is_letter, last)):
+            gap = word.start - last[-1].end
+            if gap == 1 or (len(last) == 1 and gap <= _LETTER_GAP_MAX):
+                last.append(word)
+                continue
+        runs.append([word])
+    whole = [_joined(line, run) for run in runs]
+    paired = [
+        _joined(line, run[at : at + 2]) if len(run) % 2 == 0 else _joined(line, run)
+        for run in runs
+        for at in (range(0, len(run), 2) if len(run) % 2 == 0 else (0,))
+    ]
+    # The first count wanted that a reading makes (a header naming the labels' column too
+    # before one that leaves it unnamed), whole names before paired letters.
+    return next(
+        (cells for count in wanted for cells in (whole, paired) if len(cells) == count), whole
+    )
+
+
+def _joined(line: Line, run: Sequence[Cell]) -> Cell:
+    return Cell(
+        run[0].start, run[-1].end, line.text[run[0].start - line.start : run[-1].end - line.start]
+    )
+
+
+_LETTER_GAP_MAX = 4  # spaces between the two letters of a name spaced out to a column's width
+
+
+def _is_letter(cell: Cell) -> bool:
+    return len(cell.clean) == 1 and HAS_CJK.match(cell.clean) is not None
+
+
+def _row_cells(line: Line, unit_column: bool) -> list[Cell]:
+    """A row's cells: its label (the words before its first figure), its unit where the
+    header names a unit column (the label's last word, `乡镇级合计 个`), then each figure."""
+    words = line.text.rstrip()
+    figures = _FIGURES_AT_END.search(words)
+    assert figures is not None
+    label_text = words[: figures.start()].rstrip()
+    lead = len(label_text) - len(label_text.lstrip())
+    label = Cell(line.start + lead, line.start + len(label_text), label_text.strip())
+    last = label_text.rsplit(maxsplit=1)
+    if unit_column and len(last) == 2 and (unit := unit_of_words(last[1])) and unit[0]:
+        unit_start = line.start + len(label_text) - len(last[1])
+        label = Cell(label.start, line.start + len(last[0].rstrip()), last[0].strip())
+        label = Cell(label.start, label.start + len(label.text), label.text)
+        unit_cell = Cell(unit_start, unit_start + len(last[1]), last[1])
+        return [label, unit_cell, *_figure_cells(line, figures)]
+    return [label, *_figure_cells(line, figures)]
+
+
+def _figure_cells(line: Line, figures: re.Match[str]) -> list[Cell]:
+    at = line.start + figures.start()
+    return [
+        Cell(at + found.start(), at + found.end(), found.group())
+        for found in _WORD.finditer(figures.group())
+    ]

@@ -1,0 +1,35 @@
+"""Tables whose cells are one space apart (llmx.tables.onespace), read through the rules."""
+
+from __future__ import annotations
+
+from tests.reading import rules_facts
+
+
+def test_rows_one_space_apart_under_a_header_with_a_unit_column_read_each_figure() -> None:
+    # A monthly form as PDF text gives it: a group label under the header, each row's unit
+    # the word before its figures.
+    lines = ["指标名称 单位 数量 上期", "一、综合", "乡镇级合计 个 1,400 1,399", "1.镇 个 683 680"]
+    lines += ["2.乡小计 个 540 541", "街道 个 177 178"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts[:2] == [("1,400", "个", "乡镇级合计数量"), ("1,399", "个", "乡镇级合计上期")]
+    assert [text for text, _, _ in facts[2:]] == ["683", "680", "540", "541", "177", "178"]
+
+
+def test_a_header_name_spaced_out_letter_by_letter_is_one_column() -> None:
+    # `原 煤` and `焦 炭` are names of one column each; `类    别` heads the labels.
+    lines = ["单位:万吨标准煤", "类    别 煤合计 原 煤 焦 炭", "1.年初库存量 874.2 768.7 30.1"]
+    lines += ["2.一次能源生产量 10021.6 10021.6 0", "3.外省调入量 10831.6 10298.3 533.3"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts[:3] == [
+        ("874.2", "吨标准煤", "年初库存量"),  # the 合计 column is the row's total
+        ("768.7", "吨标准煤", "年初库存量原煤"),
+        ("30.1", "吨标准煤", "年初库存量焦炭"),
+    ]
+    assert len(facts) == 9
+
+
+def test_rows_of_months_one_space_apart_are_left_to_the_period_readings() -> None:
+    # `月份` is no unit column: the months are the rows' periods, not their units.
+    lines = ["月份 数值", "01月 50.5", "02月 50.2", "03月 50.3", "04月 50.4"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert all(not fact.unit.endswith("月") for fact in facts)
