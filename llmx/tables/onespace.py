@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
-from llmx.lines import HAS_CJK
+from llmx.lines import ENGLISH_AFTER, HAS_CJK
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import UNIT_COLUMN, unit_of_words
 from llmx.tables.rowlines import NUMBER_CELL, Line
@@ -122,6 +122,7 @@ def _is_header_row(line: Line) -> bool:
     cells = _header_cells(line)
     return (
         len(cells) >= 2
+        and HAS_CJK.search(line.text) is not None  # not a bilingual header's English line
         and not any(NUMBER_CELL.fullmatch(fold(cell.clean)) for cell in cells[1:])
         and not _SENTENCE.search(line.text)
         and not CAPTION.match(fold(line.text.strip()))
@@ -218,6 +219,8 @@ def _row_cells(line: Line, unit_column: bool) -> list[Cell]:
     figures = _FIGURES_AT_END.search(words)
     assert figures is not None
     label_text = words[: figures.start()].rstrip()
+    english = ENGLISH_AFTER.search(label_text)  # `一、总收入 Total Income`: its gloss
+    label_text = label_text[: english.start()] if english else label_text
     lead = len(label_text) - len(label_text.lstrip())
     label = Cell(line.start + lead, line.start + len(label_text), label_text.strip())
     last = label_text.rsplit(maxsplit=1)
