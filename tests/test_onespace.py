@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.reading import rules_facts
+from reading import rules_facts
 
 
 def test_rows_one_space_apart_under_a_header_with_a_unit_column_read_each_figure() -> None:
