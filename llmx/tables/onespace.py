@@ -33,6 +33,7 @@ _WORD = re.compile(r"\S+")
 _FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
+_CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
 _GROUPS_ABOVE = 2  # group labels between a header and its first row (`一、综合`, `(一)行政区划`)
 
@@ -139,21 +140,29 @@ def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int
     header = _header_cells(lines[header_at], (width, width - 1))
     if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
+    # A row short of figures leaves its last cells empty (PDF text writes nothing for them).
     padded = [
         [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]
-        if len(cells) > 1
-        else cells
         for cells in rows
     ]
-    above = [
-        Cell(line.start, line.start + len(line.text), line.text.strip())
-        for line in lines[max(0, header_at - _CAPTION_LINES) : header_at]
-        if line.text.strip() and lines[header_at].start - line.start < 200
-    ]
-    table = cells_table(text, [header, *padded], above)
+    table = cells_table(text, [header, *padded], _captions_above(lines, header_at))
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(table):
         return None
     return table
+
+
+def _captions_above(lines: Sequence[Line], header_at: int) -> list[Cell]:
+    """The lines right above a header that may caption its table (`单位:元`), a cell each."""
+    header_start = lines[header_at].start
+    return [
+        Cell(
+            line.start + len(line.text) - len(line.text.lstrip()),
+            line.start + len(line.text.rstrip()),
+            line.text.strip(),
+        )
+        for line in lines[max(0, header_at - _CAPTION_LINES) : header_at]
+        if line.text.strip() and header_start - line.start < _CAPTION_REACH
+    ]
 
 
 def _units_placed(table: Table) -> bool:
