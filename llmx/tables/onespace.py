@@ -21,7 +21,7 @@ from llmx.folding import fold
 from llmx.lines import ENGLISH_AFTER, HAS_CJK
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import UNIT_COLUMN, unit_of_words
-from llmx.tables.rowlines import NUMBER_CELL, Line
+from llmx.tables.rowlines import Line, is_number_cell
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Table
 from llmx.tables.taken import TakenSpans
@@ -45,7 +45,7 @@ def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     index = 0
     while index < len(lines):
         end = _rows_end(lines, index, taken)
-        if end - index < _ROWS_MIN or not _is_row(lines[index]):
+        if end - index < _ROWS_MIN:  # a block opens on a row: `_rows_end` counts from it
             index = max(end, index + 1)
             continue
         header_at = _header_above(lines, index, taken)
@@ -124,7 +124,7 @@ def _is_header_row(line: Line) -> bool:
     return (
         len(cells) >= 2
         and HAS_CJK.search(line.text) is not None  # not a bilingual header's English line
-        and not any(NUMBER_CELL.fullmatch(fold(cell.clean)) for cell in cells[1:])
+        and not any(is_number_cell(cell) for cell in cells[1:])
         and not _SENTENCE.search(line.text)
         and not CAPTION.match(fold(line.text.strip()))
     )
@@ -236,7 +236,6 @@ def _row_cells(line: Line, unit_column: bool) -> list[Cell]:
     if unit_column and len(last) == 2 and (unit := unit_of_words(last[1])) and unit[0]:
         unit_start = line.start + len(label_text) - len(last[1])
         label = Cell(label.start, line.start + len(last[0].rstrip()), last[0].strip())
-        label = Cell(label.start, label.start + len(label.text), label.text)
         unit_cell = Cell(unit_start, unit_start + len(last[1]), last[1])
         return [label, unit_cell, *_figure_cells(line, figures)]
     return [label, *_figure_cells(line, figures)]

@@ -92,17 +92,16 @@ def _cells_before_tabs(lines: list[Line]) -> list[Line]:
     """Lines of a cell each, a tab after it (`指标⏎`, a web table copied a cell a line), as
     one-cell lines where no line beside them is a row of tabs: within tab rows, `一、蔬菜⏎`
     is a group's row, its empty cells after the tab."""
-    filled: list[Line | None] = [line for line in lines if line.text.strip()]
-    kept = {line.start: line for line in lines}
-    for before, line, after in zip([None, *filled], filled, [*filled[1:], None], strict=False):
-        assert line is not None
-        if (
-            line.layout == "tab"
-            and _CELL_THEN_TAB.fullmatch(line.text)
-            and not any(_is_tab_row(beside) for beside in (before, after))
-        ):
-            kept[line.start] = replace(line, layout=None)
-    return list(kept.values())
+    filled = [line for line in lines if line.text.strip()]
+    beside: list[Line | None] = [None, *filled, None]  # each filled line's neighbours
+    cells = {
+        line.start
+        for at, line in enumerate(filled)
+        if line.layout == "tab"
+        and _CELL_THEN_TAB.fullmatch(line.text)
+        and not (_is_tab_row(beside[at]) or _is_tab_row(beside[at + 2]))
+    }
+    return [replace(line, layout=None) if line.start in cells else line for line in lines]
 
 
 def _is_tab_row(line: Line | None) -> bool:

@@ -734,10 +734,9 @@ def _with_unit_cells(run: Sequence[Cell], kinds: list[str], lead: int) -> list[s
     marked = list(kinds)
     for at in range(max(lead, 1), len(run) - 1):
         before, after = marked[at - 1], marked[at + 1]
-        if marked[at] == "label" and before == "label" and after in ("number", "none"):
-            unit = unit_of_words(run[at].clean)
-            if unit and unit[0] and is_fact_unit(unit[0]):
-                marked[at] = "unit"
+        label_between = marked[at] == "label" and before == "label"
+        if label_between and after in ("number", "none") and _names_a_unit(run[at].clean):
+            marked[at] = "unit"
     first = next((at for at in range(lead, len(run)) if marked[at] != "label"), len(run))
     header = run[lead : max(lead, first - 1)]
     named = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in header)
@@ -806,10 +805,13 @@ def _bare_units_joined(header: Sequence[Cell], values: int) -> list[Cell]:
 def _is_bare_unit(cell: Cell) -> bool:
     """A cell of a unit alone, unbracketed (`亿元`, `%`, `万人次`)."""
     words = fold(cell.clean)
-    if words in ("%", "‰"):
-        return True
+    return words in ("%", "‰") or (_names_a_unit(words) and words[0] not in "(（")
+
+
+def _names_a_unit(words: str) -> bool:
+    """Whether words name a unit a fact can have, alone (`亿元`, `(万人)`)."""
     unit = unit_of_words(words)
-    return bool(unit and unit[0] and unit[1] and is_fact_unit(unit[0])) and words[0] not in "(（"
+    return bool(unit and unit[0] and is_fact_unit(unit[0]))
 
 
 # A cell of a header's unit row: a unit line (单位(元/公斤), 单位:万元) or a unit in brackets.
