@@ -45,6 +45,7 @@ _WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
 _DECIMAL = re.compile(r"\d\.\d")
 # A table's caption alone on its line, no sentence: `各縣市旅遊人次` names what it counts.
 _CAPTION = re.compile(r"[^\s。，；,;：:]{2,24}")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,10 @@ class Cell:
     # figure, whichever column it falls in.
     blank: bool = False
 
-    @property
+    # Read hundreds of times a cell by the readings that try a table: worked out once.
+    @cached_property
     def clean(self) -> str:
-        return re.sub(r"\s+", "", self.text)
+        return _SPACES.sub("", self.text)
 
 
 @dataclass(frozen=True)
