@@ -1,18 +1,19 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with four or more whole rows of cells between pipes
-has those tables laid out again four ways, the cells and their order untouched: a tab between
+has those tables laid out again five ways, the cells and their order untouched: a tab between
 cells; in columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing
 after its last, as PDF text sets them; a cell a line, an empty cell of a row of figures an
 empty line, a header's row ending at its last filled cell, as a web page's table copied as text
-gives them; and each row a paragraph, its filled cells a line each and an empty line after it,
-as a page that sets its rows apart gives them (an empty cell leaves no line there, so a row
-short of cells no longer says which it lacks). A block of pipe lines is laid out again only
-where every line of it is a whole row (a row a page broke over lines, a figure alone between
-pipes, no other layout keeps), and half its lines or more are rows of two cells or more (not a
-table a cell a line). The rules read each version, and their facts are scored against the
-excerpt's gold by value and unit alone (offsets move when the layout does), as multisets. Only
-the dev half is read: the test half stays held out.
+gives them; the same with each cell closed by a pipe (` |`, an empty cell a lone `|`), as
+other pages' copies give them; and each row a paragraph, its filled cells a line each and an
+empty line after it, as a page that sets its rows apart gives them (an empty cell leaves no
+line there, so a row short of cells no longer says which it lacks). A block of pipe lines is
+laid out again only where every line of it is a whole row (a row a page broke over lines, a
+figure alone between pipes, no other layout keeps), and half its lines or more are rows of two
+cells or more (not a table a cell a line). The rules read each version, and their facts are
+scored against the excerpt's gold by value and unit alone (offsets move when the layout does),
+as multisets. Only the dev half is read: the test half stays held out.
 
     python evals/relayout.py
 
@@ -33,7 +34,7 @@ from llmx.lines import BARE_YEAR, FIGURE_CELL, HAS_CJK, display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
-LAYOUTS = ("pipe", "tab", "spaces", "cells", "paragraphs")
+LAYOUTS = ("pipe", "tab", "spaces", "cells", "piped", "paragraphs")
 _PIPE_ROWS_MIN = 4
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 
@@ -95,7 +96,9 @@ def relayout(text: str, layout: str) -> str:
     """`text` with each block of whole pipe rows written in `layout` (tab, spaces or cells); a
     Markdown separator row is dropped, every other line kept as it is."""
     if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}: pipe, tab, spaces, cells or paragraphs")
+        raise ValueError(
+            f"unknown layout {layout!r}: pipe, tab, spaces, cells, piped or paragraphs"
+        )
     lines = text.split("\n")
     if layout == "pipe":
         return text
@@ -129,6 +132,9 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
         # pipes after it pad cells a span took, which a web page's table copied as text does
         # not give. A row of figures keeps its empty cells, an empty line each.
         return [cell for cells in rows for cell in _copied_cells(cells)]
+    if layout == "piped":
+        # As `cells`, each cell closed by a pipe, an empty one a lone pipe.
+        return [f"{cell} |" if cell else "|" for cells in rows for cell in _copied_cells(cells)]
     if layout == "paragraphs":
         # Each row a paragraph of its filled cells, a cell a line, an empty line after it.
         return [line for cells in rows for line in [*filter(None, cells), ""]]

@@ -412,3 +412,69 @@ def test_a_measure_over_its_years_heads_two_columns_of_shares_in_cells_closed_by
         ("15.12", "%", "2020", "share"),
         ("10.72", "%", "2010", "share"),
     ]
+
+
+def _piped_lines(*cells: str) -> str:
+    return "\n".join(cells) + "\n"
+
+
+# A header of two rows, each row opened and closed by a lone pipe: `占总人口比重` spans `男`
+# and `女`, `性别比` spans both rows; the copy leaves no place for the lower cells.
+GROUP_OVER_TWO = _piped_lines(
+    "表3 各镇人口性别构成",
+    "单位:%",
+    "|",
+    "地区 |",
+    "占总人口比重 |",
+    "性别比 |",
+    "|",
+    "|",
+    "男 |",
+    "女 |",
+    "||",
+    *("|", "全 县 |", "51.20 |", "48.80 |", "104.92 |"),
+    *("|", "城关镇 |", "50.60 |", "49.40 |", "102.43 |"),
+    *("|", "河口镇 |", "51.90 |", "48.10 |", "107.90 |"),
+)
+
+
+def test_a_group_over_two_lower_cells_is_placed_where_the_parts_sum_to_the_whole() -> None:
+    # The piped grid cannot place the lower cells; read a cell at a time, the body tells
+    # which upper cell is their group (51.20 + 48.80 = 100), and 性别比 keeps its own column.
+    facts = [(f.text, f.unit, f.indicator, f.kind) for f in rules_facts(GROUP_OVER_TWO)]
+    assert facts[:3] == [
+        ("51.20", "%", "全县占总人口比重男", "share"),
+        ("48.80", "%", "全县占总人口比重女", "share"),
+        ("104.92", "", "全县性别比", "level"),
+    ]
+    assert len(facts) == 9
+
+
+# A header of years under `指 标` that the piped grid reads as a row of figures, and a part
+# of the row above marked `#`.
+YEARS_AS_A_ROW = _piped_lines(
+    "表5 建筑业主要指标 |",
+    "指 标 |",
+    "2021 |",
+    "2022 |",
+    "2023 |",
+    *("企业个数(个) |", "812 |", "845 |", "903 |"),
+    *("总产值(亿元) |", "2795.6 |", "3095.4 |", "3309.9 |"),
+    *("#房屋建筑 |", "2541.2 |", "2809.7 |", "3011.5 |"),
+)
+
+
+def test_a_header_of_years_the_grid_takes_for_a_row_is_read_a_cell_at_a_time() -> None:
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts(YEARS_AS_A_ROW)]
+    assert facts[:3] == [
+        ("812", "个", "企业个数", "2021"),
+        ("845", "个", "企业个数", "2022"),
+        ("903", "个", "企业个数", "2023"),
+    ]
+    assert ("2795.6", "元", "总产值", "2021") in facts  # 亿元: the value carries the magnitude
+    assert [(text, unit, period) for text, unit, _, period in facts[-3:]] == [
+        ("2541.2", "元", "2021"),
+        ("2809.7", "元", "2022"),
+        ("3011.5", "元", "2023"),
+    ]
+    assert len(facts) == 9

@@ -63,3 +63,9 @@ def test_each_row_set_as_a_paragraph_keeps_its_filled_cells_a_line_each() -> Non
     text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
     laid = _relayout().relayout(text, "paragraphs")
     assert laid == "地区\n2008\n2009\n\n全国\n114830.1\n15.5\n"
+
+
+def test_each_cell_closed_by_a_pipe_keeps_an_empty_cell_of_a_row_of_figures_a_lone_pipe() -> None:
+    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
+    laid = _relayout().relayout(text, "piped")
+    assert laid == "地区 |\n2008 |\n2009 |\n全国 |\n114830.1 |\n|\n15.5 |"

@@ -151,13 +151,19 @@ class PipedGrid:
 
 def find_piped(text: str) -> list[PipedGrid]:
     """Every piped grid of `text`, in order."""
-    grids: list[PipedGrid] = []
+    return [grid for _, grid in piped_runs(text) if grid is not None]
+
+
+def piped_runs(text: str) -> list[tuple[list[PipedCell], PipedGrid | None]]:
+    """Every run of piped cells of `text`, in order, with the grid found in it: None where
+    its rows or its header do not place (a header of two rows whose upper cells span the
+    lower ones, flattened with no place left for them)."""
+    found: list[tuple[list[PipedCell], PipedGrid | None]] = []
     for run in _runs(text):
         run = without_serials(run, lambda cell: cell.words, lambda cell: cell.kind == "label")
         grid = _marked_grid(run) if _marks(run) >= _MARKS_MIN else _unmarked_grid(run)
-        if grid is not None:
-            grids.append(grid)
-    return grids
+        found.append((run, grid))
+    return found
 
 
 # --- Cells ------------------------------------------------------------------------------------

@@ -16,8 +16,10 @@ from llmx.tables.columnroles import body_of, columns_of, figures_in_stated_units
 from llmx.tables.headers import UNIT_LOOKBACK, group_and_sub, header_year, unit_line_unit
 from llmx.tables.pairs import PairGrid, find_pairs
 from llmx.tables.parts import labelled_parts, outline_parts
-from llmx.tables.piped import PipedGrid, find_piped
-from llmx.tables.table import Column, Row, Table, row_column, span_cell
+from llmx.tables.piped import PipedCell, PipedGrid, piped_runs
+from llmx.tables.rowlines import is_number_cell
+from llmx.tables.streamtables import cells_table
+from llmx.tables.table import Cell, Column, Row, Table, row_column, span_cell
 from llmx.tables.taken import TakenSpans, unclaimed
 
 
@@ -26,7 +28,8 @@ def piped_tables(text: str, taken: TakenSpans) -> list[Table]:
     transpose, a row per measure and a column per year; a grid whose rows are indented is
     cut into parts under their parents (see `outline_parts`)."""
     tables: list[Table] = []
-    for grid in unclaimed(find_piped(text), taken):
+    runs = piped_runs(text)
+    for grid in unclaimed((grid for _, grid in runs if grid is not None), taken):
         cells = [text[start:end] for start, end in grid.titles]
         above = short_lines_above(text, grid.opening)[-2:] or _unit_closing_line_above(
             text, grid.opening
@@ -36,7 +39,57 @@ def piped_tables(text: str, taken: TakenSpans) -> list[Table]:
             tables.append(_years_down_table(text, grid, title))
         else:
             tables += _piped_row_tables(text, grid, title)
+    unplaced = (_Unplaced(text, run) for run, grid in runs if grid is None)
+    for found in unclaimed((found for found in unplaced if found.cells), taken):
+        table = cells_table(text, [found.cells], _caption_cells(text, found.start))
+        if table is not None and _gives_a_unit(table):
+            tables.append(table)
     return tables
+
+
+class _Unplaced:
+    """A run of piped cells whose grid does not place (a header of two rows flattened with no
+    place left for its lower cells: `地區 | 占總人口比重 | 性別比`, then `男 | 女`): its cells
+    of words, to be read a cell at a time as a web table copied a cell a line, whose readings
+    know more such headers (`streamtables.cells_table`). Its lone pipes are left out: a copy
+    opens and closes its rows with them as often as it marks an empty cell."""
+
+    def __init__(self, text: str, run: Sequence[PipedCell]) -> None:
+        self.cells = [
+            Cell(cell.start, cell.end, text[cell.start : cell.end]) for cell in run if cell.words
+        ]
+
+    @property
+    def start(self) -> int:
+        return self.cells[0].start
+
+    @property
+    def end(self) -> int:
+        return self.cells[-1].end
+
+
+def _gives_a_unit(table: Table) -> bool:
+    """Whether a table read a cell at a time gives any of its figures a unit. Its lone pipes
+    left out, a head over rows that names their unit (`人口(‰)` over `出生率`) is lost; a
+    table with no unit placed is left to the readings after this one, which read such rows
+    with their heads."""
+    return any(
+        table.unit_of(row, column) is not None
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.role == "value" and is_number_cell(cell)
+    )
+
+
+def _caption_cells(text: str, position: int) -> list[Cell]:
+    """The short lines right above `position` (a title, a `单位：` line), a cell each."""
+    cells: list[Cell] = []
+    for words in reversed(short_lines_above(text, position)):
+        position = text.rfind(words, 0, position)
+        if position < 0:
+            break
+        cells.insert(0, Cell(position, position + len(words), words))
+    return cells
 
 
 def _unit_closing_line_above(text: str, position: int) -> list[str]:
