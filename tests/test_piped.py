@@ -478,3 +478,40 @@ def test_a_header_of_years_the_grid_takes_for_a_row_is_read_a_cell_at_a_time() -
         ("3011.5", "元", "2023"),
     ]
     assert len(facts) == 9
+
+
+# Groups over years repeated once per group, under a row labels' heading no stub word names
+# (`分行业`): more names than the rows have columns.
+GROUPS_OVER_YEARS = _piped_lines(
+    "表1 全县2024年生产总值构成",
+    *("分行业 |", "增长% |", "结构% |", "2024年 |", "2023年 |", "2024年 |", "2023年 |"),
+    *("地区生产总值 |", "4.0 |", "3.8 |", "100 |", "100 |"),
+    *("第一产业 |", "5.5 |", "4.8 |", "34.9 |", "30.5 |"),
+    *("第二产业 |", "1.5 |", "2.9 |", "22.3 |", "24.1 |"),
+)
+
+
+def test_names_left_over_above_a_header_are_groups_over_its_columns_not_a_title() -> None:
+    # The grid would take the last names as the header (`结构%` over the labels) and drop
+    # `增长%`; read a cell at a time, each year is under its group and takes its unit.
+    facts = [(f.text, f.unit, f.period, f.kind) for f in rules_facts(GROUPS_OVER_YEARS)]
+    assert facts[:4] == [
+        ("4.0", "%", "2024", "change"),
+        ("3.8", "%", "2023", "change"),
+        ("100", "%", "2024", "share"),
+        ("100", "%", "2023", "share"),
+    ]
+    assert len(facts) == 12
+
+
+def test_a_table_under_a_unit_line_is_titled_by_the_caption_above_that_line() -> None:
+    # Two panels side by side (收入, 支出), read a cell at a time: the title that dates them is
+    # the caption over the unit line, not the unit line alone.
+    text = _piped_lines(
+        "表1:2020年度全区一般公共预算收支决算平衡表",
+        "单位:万元",
+        *("收入 |", "执行数 |", "决算数 |", "支出 |", "执行数 |", "决算数 |"),
+        *("总计 |", "1,196,625 |", "1,196,625 |", "总计 |", "1,196,625 |", "1,196,625 |"),
+    )
+    (table,) = find_tables(text)
+    assert table.title == "表1:2020年度全区一般公共预算收支决算平衡表 单位:万元"

@@ -52,6 +52,7 @@ from itertools import product
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
+from llmx.tables.captions import CAPTION
 from llmx.tables.headers import repeats
 from llmx.tables.serials import without_serials
 from llmx.vocabulary import is_fact_unit
@@ -475,11 +476,23 @@ def _header(
         header = cells[-width:]
         if len(header) < width or (not years_down and header[0].kind == "empty"):
             return None
+        if not years_down and _names_left_over(cells[: len(cells) - width]):
+            return None
         if header[-1].kind == "empty" and not years_down:
             # The empty corner over the row labels, copied after the column heads.
             return [None, *header[:-1]]
         return list(header)
     return _unflattened(cells[stub:], width)
+
+
+def _names_left_over(above: Sequence[PipedCell]) -> bool:
+    """Whether the cells above a header of as many cells as the rows hold end on a name of
+    columns, not a title: more names than columns, a header of several rows flattened
+    (`分行业 | 增长% | 结构%` over `2024年 | 2023年` twice), which the grid cannot place."""
+    if not above or above[-1].kind != "label":
+        return False
+    words = fold(above[-1].words)
+    return not CAPTION.match(words) and not _TITLE.search(words)
 
 
 def _stub_at(cells: Sequence[PipedCell]) -> int | None:

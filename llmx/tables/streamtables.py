@@ -819,9 +819,12 @@ _UNIT_ROW_CELL = re.compile(r"单\s*位\s*[(（:：].*|[(（][^()（）]{1,8}[)�
 
 
 def _caption_above(text: str, position: int) -> str:
-    """The caption (`表2 …`) above a table, past blank lines and lines of spaces."""
+    """The caption (`表2 …`) above a table, past blank lines and lines of spaces; a unit line
+    (`单位:万元`) with the caption above it."""
     above = _line_above(text, position)
-    return above if CAPTION.match(fold(above)) else ""
+    if not CAPTION.match(fold(above)):
+        return ""
+    return with_caption(text, above, text.rfind(above, 0, position))
 
 
 def _line_above(text: str, position: int) -> str:
