@@ -515,3 +515,25 @@ def test_a_table_under_a_unit_line_is_titled_by_the_caption_above_that_line() ->
     )
     (table,) = find_tables(text)
     assert table.title == "表1:2020年度全区一般公共预算收支决算平衡表 单位:万元"
+
+
+# A bilingual yearbook's table: each Chinese cell followed by its English.
+BILINGUAL = _piped_lines(
+    "5-1 从业人员主要指标 |",
+    "Main Indicators of Employed Persons |",
+    *("指 标 |", "Item |", "2010 |", "2011 |", "2012 |"),
+    *("从业人员人数 (万人) |", "Number of Employed Persons (10000 persons) |"),
+    *("5870.48 |", "5960.74 |", "5965.95 |"),
+    *("工资总额 (亿元) |", "Total Wages (100 million yuan) |"),
+    *("4484.29 |", "5574.90 |", "6561.14 |"),
+)
+
+
+def test_english_right_after_each_chinese_cell_is_its_translation_not_a_cell() -> None:
+    facts = [(f.text, f.unit, f.indicator, f.period) for f in rules_facts(BILINGUAL)]
+    assert facts[:3] == [
+        ("5870.48", "人", "从业人员人数", "2010"),
+        ("5960.74", "人", "从业人员人数", "2011"),
+        ("5965.95", "人", "从业人员人数", "2012"),
+    ]
+    assert len(facts) == 6

@@ -55,6 +55,7 @@ from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import repeats
 from llmx.tables.serials import without_serials
+from llmx.tables.translations import without_translations
 from llmx.vocabulary import is_fact_unit
 
 _PIPES = "|｜"
@@ -125,6 +126,10 @@ class PipedCell:
         return self.words if _YEAR.fullmatch(self.words) else None
 
 
+def _is_english(cell: PipedCell) -> bool:
+    return cell.kind == "english"
+
+
 def _is_unit(words: str) -> bool:
     found = split_header_unit(f"({words})")  # 亿元: 元 in a magnitude
     return found is not None and is_fact_unit(found[0])
@@ -162,8 +167,11 @@ def piped_runs(text: str) -> list[tuple[list[PipedCell], PipedGrid | None]]:
     found: list[tuple[list[PipedCell], PipedGrid | None]] = []
     for run in _runs(text):
         run = without_serials(run, lambda cell: cell.words, lambda cell: cell.kind == "label")
-        grid = _marked_grid(run) if _marks(run) >= _MARKS_MIN else _unmarked_grid(run)
-        found.append((run, grid))
+        if _marks(run) >= _MARKS_MIN:
+            found.append((run, _marked_grid(run)))  # its marks place an English cell too
+            continue
+        run = without_translations(run, lambda cell: cell.words, _is_english)
+        found.append((run, _unmarked_grid(run)))
     return found
 
 

@@ -13,7 +13,7 @@ from itertools import combinations
 from math import comb
 
 from llmx.folding import fold
-from llmx.lines import BARE_YEAR, HAS_CJK, LABELS_HEADER, STUB_HEADING
+from llmx.lines import BARE_YEAR, LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import (
@@ -44,6 +44,7 @@ from llmx.tables.rowlines import Line, column_codes_end
 from llmx.tables.serials import without_serials
 from llmx.tables.table import Cell, Column, Row, Table, figure_value, units_rejoined
 from llmx.tables.taken import TakenSpans
+from llmx.tables.translations import is_english_cell, without_translations
 from llmx.vocabulary import is_fact_unit
 
 _STREAM_TITLE_LINES = 2
@@ -74,7 +75,9 @@ def stream_tables(
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
     runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
-    for run in (_without_column_codes(_without_translations(run)) for run in runs):
+    for run in (
+        _without_column_codes(without_translations(run, _cell_words, _is_english)) for run in runs
+    ):
         if blank_cells and (not any(cell.blank for cell in run) or _blanks_part_rows(run)):
             continue  # the reading without blank cells reads it the same, or better
         starts = sorted(
@@ -172,17 +175,6 @@ def _header_after(run: Sequence[Cell], end: int) -> int | None:
 _LABELS_NAME = re.compile(rf"年\s*[份度]|{LABELS_HEADER.pattern}")
 
 
-def _without_translations(run: list[Cell]) -> list[Cell]:
-    """A bilingual yearbook's run without its English: a cell of English right after a cell
-    of Chinese (`从业人员人数 (万人)`, then `Number of Employed Persons (10000 persons)`)
-    translates it, and is no cell of the table's rows or header."""
-    return [
-        cell
-        for at, cell in enumerate(run)
-        if not (at and _ENGLISH_CELL.fullmatch(cell.clean) and HAS_CJK.search(run[at - 1].clean))
-    ]
-
-
 def _without_column_codes(run: list[Cell]) -> list[Cell]:
     """A run without a statistical form's column codes (`甲`, `丙`, `1`, `2`, `3` under
     `指标名称`, `单位`, `数量`, `上期`, `环比`), which number its columns and are no row.
@@ -199,14 +191,6 @@ def _without_column_codes(run: list[Cell]) -> list[Cell]:
             kept.append(run[at])
             at += 1
     return kept
-
-
-# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`), or all
-# in brackets as a unit line's (`(100 million yuan)` under `单位: 亿元`); a word of four
-# letters or more, so no unit (`mm`, `kWh`) is taken for one.
-_ENGLISH_CELL = re.compile(
-    r"(?=.*[A-Za-z]{4})(?:[A-Za-z][A-Za-z0-9 ,.'&/()\-]*|\([A-Za-z0-9 ,.'&/\-]*\))"
-)
 
 
 def _indented_parts(text: str, table: Table) -> list[Table]:
@@ -470,6 +454,10 @@ _LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d
 
 def _cell_words(cell: Cell) -> str:
     return cell.clean
+
+
+def _is_english(cell: Cell) -> bool:
+    return is_english_cell(cell.clean)
 
 
 def _is_label_cell(cell: Cell) -> bool:
