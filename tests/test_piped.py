@@ -537,3 +537,26 @@ def test_english_right_after_each_chinese_cell_is_its_translation_not_a_cell() -
         ("5965.95", "人", "从业人员人数", "2012"),
     ]
     assert len(facts) == 6
+
+
+# Rows that end early: the page writes no cell for a row's last empty ones.
+SHORT_ROWS = _piped_lines(
+    "表5-03 不同规模的家庭户类别 |",
+    *("指标 |", "合计(户) |", "一代户(户) |", "二代户(户) |", "三代户(户) |", "四代户(户) |"),
+    *("合计 |", "1125 |", "318 |", "623 |", "177 |", "7 |"),
+    *("一人户 |", "146 |", "146 |", "|"),
+    *("二人户 |", "240 |", "161 |", "79 |", "|"),
+    *("三人户 |", "260 |", "6 |", "210 |", "44 |", "|"),
+    *("四人户 |", "180 |", "3 |", "90 |", "80 |", "7 |"),
+)
+
+
+def test_a_row_short_of_cells_gives_its_figures_to_the_first_columns() -> None:
+    facts = [(f.text, f.indicator) for f in rules_facts(SHORT_ROWS)]
+    assert ("146", "一人户合计") in facts
+    assert [text for text, indicator in facts if indicator.startswith("二人户")] == [
+        "240",
+        "161",
+        "79",
+    ]
+    assert len(facts) == 19

@@ -380,9 +380,13 @@ def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
     return sum(any(cell.figured for cell in row[1:]) for row in rows)
 
 
-def _size(rows: Rows) -> tuple[int, int]:
-    """How long a run of rows is: its rows that hold a figure, then its figures."""
-    return _filled(rows), sum(cell.figured for row in rows for cell in row[1:])
+def _size(rows: Rows) -> tuple[int, int, int]:
+    """How long a run of rows is: its rows that hold a figure and fill every column, then its
+    rows that hold a figure, then its figures. Rows short of cells count last: read at too
+    wide a width, whole rows would pass for short ones."""
+    width = max((len(row) for row in rows), default=0)
+    whole = _filled([row for row in rows if len(row) == width])
+    return whole, _filled(rows), sum(cell.figured for row in rows for cell in row[1:])
 
 
 def _anchors(run: Sequence[PipedCell], years_down: bool) -> list[int]:
@@ -402,7 +406,7 @@ def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] |
     `增长速度(%) | 2006 | 2007` read as rows holds fewer than the table's rows."""
     anchors = _anchors(run, years_down)
     best: tuple[int, int, Rows] | None = None
-    best_size = (0, 0)
+    best_size = (0, 0, 0)
     index = 0
     while index + 1 < len(anchors):
         width = anchors[index + 1] - anchors[index]
@@ -438,6 +442,11 @@ def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: 
             rows.append(run[position : position + width])
             position += width
             continue
+        short = _short_row_end(run, position, width, years_down)
+        if rows and short is not None:
+            rows.append(run[position:short])
+            position = short
+            continue
         empty = 0
         while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
             empty += 1
@@ -448,6 +457,32 @@ def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: 
         rows.append(run[position:after])
         position = after
     return rows
+
+
+def _short_row_end(
+    run: Sequence[PipedCell], position: int, width: int, years_down: bool
+) -> int | None:
+    """Where a row short of cells ends: a label, then fewer figures (or empty cells) than the
+    rows have columns, up to the next row's label (`一人户 | 146836 | 146836 |`, a page writing
+    no cell for a row's last empty ones). Its figures are the first columns'; None where the
+    cells from `position` make no such row."""
+    if not (run[position].year if years_down else run[position].kind == "label"):
+        return None
+    end = position + 1
+    while end < len(run) and end < position + width and _fills_row(run[end]):
+        end += 1
+    if (
+        end == position + 1
+        or end == position + width
+        or not any(cell.figured for cell in run[position + 1 : end])
+    ):
+        return None
+    opens_next = end < len(run) and (run[end].year if years_down else run[end].kind == "label")
+    return end if opens_next else None
+
+
+def _fills_row(cell: PipedCell) -> bool:
+    return cell.figured or cell.kind in ("unit", "empty")
 
 
 def _is_row(run: Sequence[PipedCell], position: int, width: int, years_down: bool) -> bool:
