@@ -1,14 +1,15 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with four or more whole rows of cells between pipes
-has those tables laid out again five ways, the cells and their order untouched: a tab between
+has those tables laid out again six ways, the cells and their order untouched: a tab between
 cells; in columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing
 after its last, as PDF text sets them; a cell a line, an empty cell of a row of figures an
 empty line, a header's row ending at its last filled cell, as a web page's table copied as text
-gives them; the same with each cell closed by a pipe (` |`, an empty cell a lone `|`), as
-other pages' copies give them; and each row a paragraph, its filled cells a line each and an
-empty line after it, as a page that sets its rows apart gives them (an empty cell leaves no
-line there, so a row short of cells no longer says which it lacks). A block of pipe lines is
+gives them; the same with each cell closed by a pipe (` |`, an empty cell a lone `|`), or
+with a lone pipe on the line between every two cells, as other pages' copies give them; and
+each row a paragraph, its filled cells a line each and an empty line after it, as a page that
+sets its rows apart gives them (an empty cell leaves no line there, so a row short of cells no
+longer says which it lacks). A block of pipe lines is
 laid out again only where every line of it is a whole row (a row a page broke over lines, a
 figure alone between pipes, no other layout keeps), and half its lines or more are rows of two
 cells or more (not a table a cell a line). The rules read each version, and their facts are
@@ -34,7 +35,7 @@ from llmx.lines import BARE_YEAR, FIGURE_CELL, HAS_CJK, display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
-LAYOUTS = ("pipe", "tab", "spaces", "cells", "piped", "paragraphs")
+LAYOUTS = ("pipe", "tab", "spaces", "cells", "piped", "between", "paragraphs")
 _PIPE_ROWS_MIN = 4
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 
@@ -97,7 +98,7 @@ def relayout(text: str, layout: str) -> str:
     Markdown separator row is dropped, every other line kept as it is."""
     if layout not in LAYOUTS:
         raise ValueError(
-            f"unknown layout {layout!r}: pipe, tab, spaces, cells, piped or paragraphs"
+            f"unknown layout {layout!r}: pipe, tab, spaces, cells, piped, between or paragraphs"
         )
     lines = text.split("\n")
     if layout == "pipe":
@@ -135,6 +136,18 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
     if layout == "piped":
         # As `cells`, each cell closed by a pipe, an empty one a lone pipe.
         return [f"{cell} |" if cell else "|" for cells in rows for cell in _copied_cells(cells)]
+    if layout == "between":
+        # As `cells`, a lone pipe on the line between every two cells and before the first.
+        return [
+            "|",
+            *(
+                line
+                for cells in rows
+                for cell in _copied_cells(cells)
+                for line in (cell, "|")
+                if line
+            ),
+        ]
     if layout == "paragraphs":
         # Each row a paragraph of its filled cells, a cell a line, an empty line after it.
         return [line for cells in rows for line in [*filter(None, cells), ""]]

@@ -69,3 +69,9 @@ def test_each_cell_closed_by_a_pipe_keeps_an_empty_cell_of_a_row_of_figures_a_lo
     text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
     laid = _relayout().relayout(text, "piped")
     assert laid == "地区 |\n2008 |\n2009 |\n全国 |\n114830.1 |\n|\n15.5 |"
+
+
+def test_a_lone_pipe_between_every_two_cells_and_an_empty_cell_two_pipes_in_a_row() -> None:
+    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
+    laid = _relayout().relayout(text, "between")
+    assert laid == "|\n地区\n|\n2008\n|\n2009\n|\n全国\n|\n114830.1\n|\n|\n15.5\n|"
