@@ -558,3 +558,16 @@ def test_a_reprint_that_glosses_characters_with_pinyin_without_tones_is_read_wit
     text = "年末全區常住(zhu)人口(kou)725.0萬(wan)人(ren),比上年末增加4.0萬(wan)人。"
     facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
     assert facts == [("725.0萬(wan)人(ren)", 7_250_000, "人"), ("4.0萬(wan)人", 40_000, "人")]
+
+
+def test_a_percentage_in_words_and_the_upper_end_of_its_range_are_both_rates() -> None:
+    # A speech writes 百分之 once, before the range's first number; 百分之一 is a rate, not an
+    # indefinite 一.
+    facts = rules_facts("预计明年经济实质增长百分之一至二,通胀率为百分之三点五至四点五。")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("百分之一", 1.0, "%"),
+        ("二", 2.0, "%"),
+        ("百分之三点五", 3.5, "%"),
+        ("四点五", 4.5, "%"),
+    ]
+    assert rules_facts("增长百分之六点九至八千四百亿元。")[1].unit == "元"  # an amount, no range

@@ -360,7 +360,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     # decimals).
     if _before(folded, quantity, 1) == "每" and "." not in quantity.text:
         return "magnitude defining a rate"
-    if quantity.chinese and quantity.value == 1 and quantity.shape == "number":
+    indefinite = quantity.chinese and quantity.value == 1 and quantity.shape == "number"
+    if indefinite and quantity.unit not in PERCENT_UNITS:  # 百分之一 is a rate
         return "indefinite 一"
     if quantity.chinese and re.search(r"届$", _before(folded, quantity, 1)):
         return "session number"
@@ -439,7 +440,24 @@ def share_units(folded: str, quantities: Sequence[Quantity]) -> list[Quantity]:
             factors[index] = factors[index + 1]
         factor = 1 if current.magnitude else factors[index]
         shared[index] = replace(current.with_unit(following.unit, factor), has_unit=True)
-    return _last_term_takes_the_lists_rate(folded, shared)
+    return _range_ends_in_words(folded, _last_term_takes_the_lists_rate(folded, shared))
+
+
+def _range_ends_in_words(folded: str, shared: list[Quantity]) -> list[Quantity]:
+    """`百分之一至二`, `百分之三点五至四点五`: the upper end of a range whose lower end is a rate
+    in words is that rate too, written without its `百分之` (the percentage's words say the
+    unit once, before the first number)."""
+    for index in range(1, len(shared)):
+        current, before = shared[index], shared[index - 1]
+        if current.unit or current.magnitude or not current.chinese:
+            continue
+        in_words = before.chinese and before.unit in PERCENT_UNITS
+        if in_words and _RANGE_TO.fullmatch(folded[before.end : current.start]):
+            shared[index] = replace(current.with_unit(before.unit), has_unit=True)
+    return shared
+
+
+_RANGE_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
 
 
 def _last_term_takes_the_lists_rate(folded: str, shared: list[Quantity]) -> list[Quantity]:
