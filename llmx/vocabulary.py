@@ -350,6 +350,7 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("年末数", "actual", _CO),  # 指标 | 单位 | 年末数 | 比重(%): the year-end count
     Cue("期末数", "actual", _CO),
     Cue("已", "actual", _CL),
+    Cue("录得", "actual", _CL),  # Hong Kong's and Macau's word for a result: 錄得百分之三的增長
     Cue("预计", "actual", _CL),
     Cue("实际", "actual", _HR | _AN),
     Cue("实绩", "actual", _HR),

@@ -1773,3 +1773,10 @@ def test_a_sentence_is_read_at_most_its_reach_back_from_a_figure() -> None:
     assert bounds.sentence_start(3) == 2
     assert bounds.sentence_start(far) == far - SENTENCE_REACH
     assert bounds.clause_start(far) == far - SENTENCE_REACH
+
+
+def test_a_growth_a_budget_speech_says_was_recorded_is_a_result() -> None:
+    # Hong Kong's 錄得 (recorded) reports what was reached, in a speech whose figures are
+    # otherwise the plan's.
+    text = "財政司司長財政預算案演辭(十二)\n香港經濟在二零零三年錄得百分之三點二的實質增長。\n"
+    assert _fact_of(text, "百分之三點二").status == "actual"
