@@ -354,7 +354,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         or _MILESTONE_BEFORE.search(_before(folded, quantity, 2))
         or _MONEY_AFTER.match(after8)
     )
-    if quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万") and not milestone:
+    word_part = quantity.chinese and quantity.number in ("零", "〇", "千", "百", "万")
+    if word_part and not milestone and quantity.unit not in PERCENT_UNITS:  # 百分之百 is 100%
         return "part of a word"
     # 每万人, 每100元: the base of a rate; 平均每2.1分钟出生一个婴儿 is a measure (no base has
     # decimals).
