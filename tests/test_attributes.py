@@ -1780,3 +1780,12 @@ def test_a_growth_a_budget_speech_says_was_recorded_is_a_result() -> None:
     # otherwise the plan's.
     text = "財政司司長財政預算案演辭(十二)\n香港經濟在二零零三年錄得百分之三點二的實質增長。\n"
     assert _fact_of(text, "百分之三點二").status == "actual"
+
+
+def test_a_currency_named_between_a_change_and_its_amount_keeps_the_change() -> None:
+    text = (
+        "某县2023年预算执行情况\n"
+        "财政收入比上年增加人民币1.2亿元,歲入增加新臺幣三千萬元,收入人民币9亿元。\n"
+    )
+    kinds = {key: kind for key, (_, _, kind) in _attributes(text).items()}
+    assert kinds == {"1.2亿元": "change", "三千萬元": "change", "9亿元": "level"}
