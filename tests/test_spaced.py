@@ -201,3 +201,21 @@ def test_a_header_naming_a_column_of_units_is_no_letter_spaced_grid() -> None:
         ("1.6", "人", "2000"),
         ("1.5", "人", "2002"),
     ]
+
+
+def test_a_grid_whose_labels_are_only_half_spaced_out_is_an_aligned_table_not_a_spaced_one() -> (
+    None
+):
+    # `合 计` is spaced out, `#医院` is not: half the labels is not most, so the rows are the
+    # aligned reading's, under the unit line above.
+    text = (
+        "17-3 主要年份各类卫生机构床位数\n单位:张\n"
+        "项目                  2010   2015   2016   2017\n"
+        "合 计                 1120   1731   1789   1834\n"
+        "#医院                 809    1296   1347   1402\n"
+        "疗养院                24     26     17\n"
+        "卫生院                229    304    303    302\n"
+    )
+    facts = rules_facts(text)
+    assert {fact.unit for fact in facts} == {"张"}
+    assert len(facts) == 15

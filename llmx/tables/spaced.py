@@ -196,7 +196,7 @@ def _grid_at(
     rows = [line for line in body if line.label and line.values]
     labels = [text[line.label[0] : line.label[1]] for line in body if line.label]
     rated = any(line.label is None and line.values for line in body)
-    if (len(rows) < _ROWS_MIN and not rated) or 2 * sum(map(_spaced_out, labels)) < len(labels):
+    if (len(rows) < _ROWS_MIN and not rated) or 2 * sum(map(_spaced_out, labels)) <= len(labels):
         return None
     start, end = lines[index][0], body[-1].end
     return SpacedGrid(start, end, years, _parts(text, body, start, end)), index + 1 + len(body)
