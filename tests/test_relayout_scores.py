@@ -7,6 +7,8 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from llmx.facts import Fact
 
 _RELAYOUT = Path(__file__).resolve().parent.parent / "evals" / "relayout.py"
@@ -52,26 +54,25 @@ def test_a_block_with_a_row_broken_over_lines_stays_in_pipes() -> None:
     assert laid == "甲 | 1 | 2 |\n| -4.1 |\n\n地区\t2019\t2020\n东城\t12\t30"
 
 
-def test_a_header_row_copied_a_cell_a_line_ends_at_its_last_filled_cell() -> None:
-    # The pipes after 2009 pad a span's cells; the row of figures keeps its empty cell.
-    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
-    laid = _relayout().relayout(text, "cells")
-    assert laid == "地区\n2008\n2009\n全国\n114830.1\n\n15.5"
+# A header row whose last pipes pad a span's cells, over a row of figures with an empty cell.
+_PADDED_HEADER = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
 
 
-def test_each_row_set_as_a_paragraph_keeps_its_filled_cells_a_line_each() -> None:
-    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
-    laid = _relayout().relayout(text, "paragraphs")
-    assert laid == "地区\n2008\n2009\n\n全国\n114830.1\n15.5\n"
-
-
-def test_each_cell_closed_by_a_pipe_keeps_an_empty_cell_of_a_row_of_figures_a_lone_pipe() -> None:
-    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
-    laid = _relayout().relayout(text, "piped")
-    assert laid == "地区 |\n2008 |\n2009 |\n全国 |\n114830.1 |\n|\n15.5 |"
-
-
-def test_a_lone_pipe_between_every_two_cells_and_an_empty_cell_two_pipes_in_a_row() -> None:
-    text = "| 地区 | 2008 | 2009 | |\n| 全国 | 114830.1 | | 15.5 |"
-    laid = _relayout().relayout(text, "between")
-    assert laid == "|\n地区\n|\n2008\n|\n2009\n|\n全国\n|\n114830.1\n|\n|\n15.5\n|"
+@pytest.mark.parametrize(
+    ("layout", "laid"),
+    [
+        # A cell a line: the header's row ends at its last filled cell, the empty cell of the
+        # row of figures an empty line.
+        ("cells", "地区\n2008\n2009\n全国\n114830.1\n\n15.5"),
+        # Each row a paragraph of its filled cells: the empty cell leaves no line.
+        ("paragraphs", "地区\n2008\n2009\n\n全国\n114830.1\n15.5\n"),
+        # Each cell closed by a pipe, the empty cell a lone pipe.
+        ("piped", "地区 |\n2008 |\n2009 |\n全国 |\n114830.1 |\n|\n15.5 |"),
+        # A lone pipe between every two cells, the empty cell two pipes in a row.
+        ("between", "|\n地区\n|\n2008\n|\n2009\n|\n全国\n|\n114830.1\n|\n|\n15.5\n|"),
+    ],
+)
+def test_a_table_copied_a_cell_a_line_keeps_its_cells_in_order_in_each_layout(
+    layout: str, laid: str
+) -> None:
+    assert _relayout().relayout(_PADDED_HEADER, layout) == laid
