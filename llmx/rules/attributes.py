@@ -116,11 +116,12 @@ def kind_of(folded: str, quantity: Quantity) -> str:
     # 完成年度目标任务的113%、220%和148%: a list's later items are of its first's kind.
     head = _list_head(folded, quantity) or quantity
     # 比上年增加人民币100亿元: the currency named before an amount stands between it and its verb.
-    currency = _CURRENCY_BEFORE.search(folded, 0, head.start)
+    currency = _CURRENCY_BEFORE.search(folded, max(0, head.start - _CURRENCY_REACH), head.start)
     return _own_kind(folded, replace(head, start=currency.start()) if currency else head)
 
 
 _CURRENCY_BEFORE = re.compile(r"(?:人民币|港币|港元|新台币|澳门币|澳门元|澳币|葡币)\s*$")
+_CURRENCY_REACH = 8  # characters: the word and the spaces after it, not the text before
 
 
 def _own_kind(folded: str, quantity: Quantity) -> str:
