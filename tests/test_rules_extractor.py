@@ -571,6 +571,8 @@ def test_a_percentage_in_words_and_the_upper_end_of_its_range_are_both_rates() -
         ("四点五", 4.5, "%"),
     ]
     assert rules_facts("增长百分之六点九至八千四百亿元。")[1].unit == "元"  # an amount, no range
+    # A 百 left alone by a broken 百分之, and a number on the next line, end no range.
+    assert [f.text for f in rules_facts("增长百分之一至\n百分之\n二。")] == ["百分之一"]
     # 百分之百 is a rate of 100, not the 百 of a word.
     assert [(f.text, f.value) for f in rules_facts("贷款由政府全数担保,即百分之百。")] == [
         ("百分之百", 100.0)

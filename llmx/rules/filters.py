@@ -450,7 +450,8 @@ def _range_ends_in_words(folded: str, shared: list[Quantity]) -> list[Quantity]:
     unit once, before the first number)."""
     for index in range(1, len(shared)):
         current, before = shared[index], shared[index - 1]
-        if current.unit or current.magnitude or not current.chinese:
+        lone_magnitude = current.number in ("百", "千", "万", "亿")  # 至百分之…: a word's 百
+        if current.unit or current.magnitude or not current.chinese or lone_magnitude:
             continue
         in_words = before.chinese and before.unit in PERCENT_UNITS
         if in_words and _RANGE_TO.fullmatch(folded[before.end : current.start]):
@@ -458,7 +459,7 @@ def _range_ends_in_words(folded: str, shared: list[Quantity]) -> list[Quantity]:
     return shared
 
 
-_RANGE_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*")
+_RANGE_TO = re.compile(r"[ \t]*(?:至|到|—|－|-|~|～)[ \t]*")  # within a line
 
 
 def _last_term_takes_the_lists_rate(folded: str, shared: list[Quantity]) -> list[Quantity]:
