@@ -577,3 +577,13 @@ def test_a_percentage_in_words_and_the_upper_end_of_its_range_are_both_rates() -
     assert [(f.text, f.value) for f in rules_facts("贷款由政府全数担保,即百分之百。")] == [
         ("百分之百", 100.0)
     ]
+
+
+def test_the_base_a_tables_unit_is_per_is_no_figure() -> None:
+    text = "表3 每10万人口中拥有的大学文化程度人数\n单位:人/10万人\n"
+    text += "地区 大学\n全市 15467\n城区 20011\n郊区 9876\n"
+    assert [(f.text, f.unit) for f in rules_facts(text)] == [
+        ("15467", "人/10万人"),
+        ("20011", "人/10万人"),
+        ("9876", "人/10万人"),
+    ]

@@ -217,9 +217,9 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     after8 = _after(folded, quantity, 8)
     if quantity.unit in NON_FACT_UNITS and not _DAYS_DECIMAL.fullmatch(quantity.text):
         return "date, name or class unit"
-    if _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8)) and not re.search(
-        r"\d", quantity.text
-    ):
+    unit_line = _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8))
+    # 单位:人/10万人: the base a unit is per is no figure either.
+    if unit_line and (not re.search(r"\d", quantity.text) or unit_line.group().endswith("/")):
         return "the unit a table is counted in (单位:新台币百万元)"
     if (
         _CURRENCY_BEFORE.search(_before(folded, quantity, 3))
