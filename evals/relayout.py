@@ -9,12 +9,12 @@ gives them; the same with each cell closed by a pipe (` |`, an empty cell a lone
 with a lone pipe on the line between every two cells, as other pages' copies give them; and
 each row a paragraph, its filled cells a line each and an empty line after it, as a page that
 sets its rows apart gives them (an empty cell leaves no line there, so a row short of cells no
-longer says which it lacks). A block of pipe lines is
-laid out again only where every line of it is a whole row (a row a page broke over lines, a
-figure alone between pipes, no other layout keeps), and half its lines or more are rows of two
-cells or more (not a table a cell a line). The rules read each version, and their facts are
-scored against the excerpt's gold by value and unit alone (offsets move when the layout does),
-as multisets. Only the dev half is read: the test half stays held out.
+longer says which it lacks). A block of pipe lines is laid out again only where every line of
+it is a whole row (a row a page broke over lines, a figure alone between pipes, no other layout
+keeps), and half its lines or more are rows of two cells or more (not a table a cell a line).
+The rules read each version, and their facts are scored against the excerpt's gold by value and
+unit alone (offsets move when the layout does), as multisets. Only the dev half is read: the
+test half stays held out.
 
     python evals/relayout.py
 
@@ -94,12 +94,10 @@ def _filled(line: str) -> list[str]:
 
 
 def relayout(text: str, layout: str) -> str:
-    """`text` with each block of whole pipe rows written in `layout` (tab, spaces or cells); a
+    """`text` with each block of whole pipe rows written in `layout` (one of `LAYOUTS`); a
     Markdown separator row is dropped, every other line kept as it is."""
     if layout not in LAYOUTS:
-        raise ValueError(
-            f"unknown layout {layout!r}: pipe, tab, spaces, cells, piped, between or paragraphs"
-        )
+        raise ValueError(f"unknown layout {layout!r}: one of {', '.join(LAYOUTS)}")
     lines = text.split("\n")
     if layout == "pipe":
         return text

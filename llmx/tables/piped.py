@@ -380,11 +380,10 @@ def _filled(rows: Sequence[Sequence[PipedCell]]) -> int:
     return sum(any(cell.figured for cell in row[1:]) for row in rows)
 
 
-def _size(rows: Rows) -> tuple[int, int, int]:
-    """How long a run of rows is: its rows that hold a figure and fill every column, then its
-    rows that hold a figure, then its figures. Rows short of cells count last: read at too
-    wide a width, whole rows would pass for short ones."""
-    width = max((len(row) for row in rows), default=0)
+def _size(rows: Rows, width: int) -> tuple[int, int, int]:
+    """How long a run of rows of `width` cells is: its rows that hold a figure and fill every
+    column, then its rows that hold a figure, then its figures. Rows short of cells count
+    last: read at too wide a width, whole rows would pass for short ones."""
     whole = _filled([row for row in rows if len(row) == width])
     return whole, _filled(rows), sum(cell.figured for row in rows for cell in row[1:])
 
@@ -411,7 +410,7 @@ def _body(run: Sequence[PipedCell], years_down: bool) -> tuple[int, int, Rows] |
     while index + 1 < len(anchors):
         width = anchors[index + 1] - anchors[index]
         rows = _rows_from(run, anchors[index], width, years_down)
-        size = _size(rows)
+        size = _size(rows, width)
         if size[0] >= _ROWS_MIN and (best is None or size > best_size):
             best, best_size = (anchors[index], width, rows), size
         # On from the last row's anchor, not past it: a row too short at this width (`增长速度(%)
