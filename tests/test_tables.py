@@ -404,6 +404,34 @@ def test_a_two_row_header_names_each_column_by_its_group_and_its_own_name() -> N
     ]
 
 
+def test_years_over_two_sub_columns_are_the_groups_not_a_column_of_departments() -> None:
+    # Tab rows lose the header's spans as pipes do; the groups are the years, whose columns
+    # hold figures, not the departments' column, whose cells are names.
+    text = (
+        "某市2024年发展计划主要指标\n"
+        "指标\t单位\t2023年完成\t2024年计划\t牵头部门\t\n"
+        "总量\t增长%\t总量\t增长%\t\n"
+        "一、经济发展\t\n"
+        "地区生产总值\t亿元\t520\t6.1\t550\t6.5\t市发展改革委\t\n"
+        "社会消费品零售总额\t亿元\t210\t5.2\t222\t6\t\n"
+        "实际使用外资\t亿美元\t3.1\t-4\t3.3\t6\t市商务局\t\n"
+    )
+    [table] = find_tables(text)
+    assert [column.header for column in table.columns[2:6]] == [
+        "2023年完成总量",
+        "2023年完成增长%",
+        "2024年计划总量",
+        "2024年计划增长%",
+    ]
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit, f.status, f.kind, f.period) for f in facts][:4] == [
+        ("520", "元", "actual", "level", "2023"),
+        ("6.1", "%", "actual", "change", "2023"),
+        ("550", "元", "target", "level", "2024"),
+        ("6.5", "%", "target", "change", "2024"),
+    ]
+
+
 def test_a_row_broken_over_lines_that_open_with_a_pipe_is_one_row() -> None:
     # `|` closing one line and `|` opening the next close an empty cell between them.
     text = (

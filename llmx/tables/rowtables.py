@@ -389,7 +389,11 @@ def _block_table(
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
     elif not texts_placed:
         grouped = _grouped_headers(headers, [cells for _, cells in body], width)
-        texts = grouped[0] if grouped else _header_texts(_spans_spread(headers, width), width)
+        texts = (
+            grouped[0]
+            if grouped
+            else _header_texts(_spans_spread(headers, width, [c for _, c in body]), width)
+        )
         group_of = grouped[1] if grouped else []
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
     texts, body = _unit_cells_unheaded(texts, body)
@@ -980,7 +984,9 @@ def _worded_columns(body: Sequence[Sequence[Cell]]) -> set[int]:
     }
 
 
-def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[list[Cell]]:
+def _spans_spread(
+    header_rows: Sequence[Sequence[Cell]], width: int, body: Sequence[Sequence[Cell]] = ()
+) -> list[list[Cell]]:
     """Two header rows whose spans were lost, put back under the columns they head.
 
     A web table's upper header has cells that head one column over both rows (the row
@@ -989,8 +995,9 @@ def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[lis
     `本期 | 同期 | 本期 | 同期`). With u upper cells, l lower cells and w columns, u + l - w
     upper cells span, each over as many lower cells when the lower row repeats one group.
     The spanning ones are taken to be consecutive, past the row labels, without a unit of
-    their own (a unit names one column), the rightmost such run; otherwise the rows are
-    left as they are.
+    their own (a unit names one column), the rightmost such run whose columns all hold a
+    figure in the body (a plan's `2021年完成 | 2022年计划 | 责任部门` spans the years, not
+    the column of department names); otherwise the rows are left as they are.
     """
     rows = [list(row) for row in header_rows]
     for depth in range(len(rows) - 1):
@@ -1008,7 +1015,10 @@ def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[lis
         runs = [i for i in open_cells if all(i + k in open_cells for k in range(spanning))]
         if not runs:
             continue
-        first = runs[-1]
+        first = next(
+            (i for i in reversed(runs) if _figures_under(body, i, i + spanning * group)),
+            runs[-1],
+        )
         blank = Cell(upper[0].start, upper[0].start, "")
         spread_upper: list[Cell] = []
         spread_lower: list[Cell] = []
@@ -1019,6 +1029,14 @@ def _spans_spread(header_rows: Sequence[Sequence[Cell]], width: int) -> list[lis
             spread_lower += [next(below) for _ in range(group)] if spans else [blank]
         rows[depth], rows[depth + 1] = spread_upper, spread_lower
     return rows
+
+
+def _figures_under(body: Sequence[Sequence[Cell]], start: int, stop: int) -> bool:
+    """Whether every column from `start` to `stop` holds a figure in some row of `body`."""
+    return all(
+        any(index < len(cells) and NUMBER_CELL.fullmatch(cells[index].clean) for cells in body)
+        for index in range(start, stop)
+    )
 
 
 def _filled(cells: Sequence[Cell]) -> list[Cell]:
