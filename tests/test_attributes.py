@@ -1477,6 +1477,26 @@ def test_two_part_splits_ratios_against_100_and_a_sex_ratio_on_its_base() -> Non
     assert (facts["106.9"].unit, facts["106.9"].kind) == ("", "level")
 
 
+def test_a_census_sex_ratio_set_against_the_last_census_is_two_levels_and_a_move() -> None:
+    facts = _facts(
+        "某县第七次全国人口普查公报\n"
+        "全县常住人口中,男性人口为51200人,女性人口为48800人。"
+        "总人口性别比(以女性为100,男性对女性的比例)由2010年第六次全国人口普查的103.86"
+        "上升为104.92。"
+        "城镇人口性别比为101.35,与2010年第六次全国人口普查的99.80相比,上升1.55。"
+    )
+    assert [
+        (t, facts[t].unit, facts[t].kind, facts[t].period, facts[t].indicator)
+        for t in ("103.86", "104.92", "101.35", "99.80", "1.55")
+    ] == [
+        ("103.86", "", "level", "2010", "总人口性别比"),
+        ("104.92", "", "level", "2020", "总人口性别比"),
+        ("101.35", "", "level", "2020", "城镇人口性别比"),
+        ("99.80", "", "level", "2010", "城镇人口性别比"),
+        ("1.55", "", "change", None, "城镇人口性别比上升"),
+    ]
+
+
 def test_a_year_of_constant_prices_dates_nothing() -> None:
     text = "初步核算,大武口区完成地区生产总值2435313万元,按2020年不变价格计算,同比增长3%。"
     assert document_year("某区2022年统计公报\n" + text) == "2022"

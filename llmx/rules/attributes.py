@@ -978,6 +978,9 @@ def indicator_of(
     listed = _listed_indicator(source, folded, quantity, sentence_start)
     if listed:
         return listed
+    ratio = _sex_ratio_named(source, folded, quantity, sentence_start)
+    if ratio:
+        return ratio
     goal = _TASK_AFTER.match(folded, quantity.end)
     if goal and goal.group(1) and previous is not None and previous[0] >= sentence_start:
         # 失业率为4.6%,低于5%的控制目标: the goal set for the subject before.
@@ -1040,6 +1043,28 @@ _SECTORS = re.compile(r"三次产业|产业结构|产业比例|产业比重")
 _SECTOR_NAMES = "一二三"
 _THREE_SECTORS = re.compile(r"三次产业")
 _OF_WHAT = re.compile(r"(?<=.)(?:对|占)")
+
+
+# 总人口性别比(以女性为100,男性对女性的比例)由…普查的105.69上升为110.32: the ratio's name,
+# never the bracket that defines it or the census a figure is from.
+_SEX_RATIO_NAME = re.compile(r"[^\W\d_]{0,6}?(?:性别比|性比例)")
+_SEX_RATIO_MOVED = re.compile(r"(?:上升|下降|增加|减少|提高|降低)了?[^\S\n]?$")
+
+
+def _sex_ratio_named(source: str, folded: str, quantity: Quantity, sentence_start: int) -> str:
+    """The sex ratio a bare figure of its sentence is, or how much it moved (`上升0.28`)."""
+    if quantity.unit:
+        return ""
+    names = list(_SEX_RATIO_NAME.finditer(folded, sentence_start, quantity.start))
+    if not names:
+        return ""
+    name = names[-1]
+    if "指数" in folded[name.end() : quantity.start]:
+        return ""  # 性别比为105.2,价格指数为102.1: another figure on a base of 100
+    moved = _SEX_RATIO_MOVED.search(folded, name.end(), quantity.start)
+    return source[name.start() : name.end()] + (
+        source[moved.start() : moved.start() + 2] if moved else ""
+    )
 
 
 def _listed_indicator(

@@ -138,6 +138,14 @@ _INDEX_BEFORE = re.compile(
     r"|指数[(（]$|指数分别为\d+(?:\.\d+)?(?:及|和|、)$"
 )
 _INDEX_REACH = 40
+# 性别比由2010年第六次全国人口普查的105.69上升为110.32, 为112.86,与…普查的112.58相比,上升0.28:
+# a census's sex ratio set against the last census's, each figure and the move between them
+# bare, in the sentence that names the ratio.
+_SEX_RATIO_COMPARED_BEFORE = re.compile(
+    r"(?:性别比|性比例)[^。；;\n]{0,80}?(?:普查|\d{4}年)[^。；;\n]{0,20}?"
+    r"(?:的|(?:上升|下降|增加|减少|提高|降低)(?:为|到|至|了)?)[^\S\n]?$"
+)
+_SEX_RATIO_REACH = 110
 # 其中:食品价格99.6,居住价格100.6: a price with a bare decimal is its index (a price in money
 # writes its unit, 价格2.50元).
 _PRICE_INDEX_BEFORE = re.compile(r"价格(?:为|是)?$")
@@ -375,6 +383,7 @@ def is_index_level(folded: str, quantity: Quantity) -> bool:
     """价格总指数为102.1: an index on a base of 100, a level with no unit (GUIDELINES)."""
     return _is_bare_figure(quantity) and (
         bool(_INDEX_BEFORE.search(_before(folded, quantity, _INDEX_REACH)))
+        or bool(_SEX_RATIO_COMPARED_BEFORE.search(_before(folded, quantity, _SEX_RATIO_REACH)))
         or (
             "." in quantity.number
             and bool(_PRICE_INDEX_BEFORE.search(_before(folded, quantity, 3)))
