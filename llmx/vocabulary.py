@@ -95,7 +95,7 @@ UNITS: tuple[Unit, ...] = (
     _("km", P), _("km²", P, per=True), _("吨", P, per=True), _("公斤", P, per=True),
     _("千克", P, per=True),
     _("斤", P, per=True),
-    _("度", P),
+    _("度", P, per=True),  # a price a kilowatt-hour: 电价0.24元/度
     _("标箱", P), _("TEU", P), _("标台", P),
     _("℃", P), _("摄氏度", P),  # weather reports: 平均气温14.0℃
     _("吨公里", P), _("人公里", T),  # freight and passenger turnover: 577.16亿吨公里
@@ -127,11 +127,13 @@ UNITS: tuple[Unit, ...] = (
     _("千人", T, written=False),
     _("人", T, per=True), _("人口", T), _("人次", T), _("条次", T), _("场次", T), _("件次", T),
     _("辆次", T),  # vehicle trips through a tunnel: 交通量(輛次)
+    _("列辆架次", T),  # a port's trains, vehicles and flights: 出入境交通工具28.8万列辆架次
     _("人天", T),  # person-days: 接待入境人天數 7.09萬人天
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("家次", T), _("户次", T),  # inspections of firms and households: 检查用工单位2290家次
     _("位", T),
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
+    _("百羽", T),  # poultry counted in hundreds, as some counties' bulletins do: 出栏161058百羽
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
     _("盆", T, not_in=("盆地",)),  # potted plants: 盆栽观赏植物31.96万盆; not 四川盆地
     _("期", T, names_in_chinese=True), _("轮", T, names_in_chinese=True),
@@ -151,6 +153,8 @@ UNITS: tuple[Unit, ...] = (
     # durations
     _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
     _("天", D, per=True), _("周", D),
+    # a stay's nights (住客平均留宿时间减少0.7晚至1.6晚); 二晚 is a rice crop
+    _("晚", D, names_in_chinese=True),
     # never a fact
     _("年", CAL, per=True), _("月", CAL, per=True), _("日", CAL, per=True), _("周年", CAL),
     _("届", CAL), _("号", CAL), _("级", CLS), _("星", CLS), _("强", CLS), _("千伏", CLS),

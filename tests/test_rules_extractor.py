@@ -544,12 +544,17 @@ def test_ages_are_facts_where_their_clause_measures_a_life_not_a_threshold() -> 
     # measured at both ends, however far the second stands from 寿命.
     body = "人均期望寿命从78.3岁提高到80.3岁，60岁以上老人1000人。"
     assert _texts(body) == ["78.3岁", "80.3岁", "1000人"]
+    # Each sex's life after 其中 is measured too, the clause no longer naming 寿命.
+    body = "户籍人口期望寿命84.1岁，其中:男性81.6岁，女性86.7岁；65岁及以上老人2万人。"
+    assert _texts(body) == ["84.1岁", "81.6岁", "86.7岁", "2万人"]
 
 
 def test_a_count_before_a_size_class_is_a_fact_and_a_count_before_big_a_slogan() -> None:
     # 五大工程 names a programme; 193座大中型水库 and 3家大型企业 count reservoirs and firms.
     body = "全省193座大中型水库年末蓄水，3家大型企业落户，五大工程全面推进。"
     assert _texts(body) == ["193座", "3家"]
+    # The industries a share is of are counted (GUIDELINES: 41個大類行業中有26個).
+    assert _texts("41个大类行业中有29个行业增加值增长。") == ["41个", "29个"]
 
 
 def test_a_reprint_that_glosses_characters_with_pinyin_without_tones_is_read_without_them() -> None:
@@ -586,4 +591,24 @@ def test_the_base_a_tables_unit_is_per_is_no_figure() -> None:
         ("15467", "人/10万人"),
         ("20011", "人/10万人"),
         ("9876", "人/10万人"),
+    ]
+
+
+def test_letters_that_name_a_measure_do_not_make_its_figure_a_code() -> None:
+    # G318 and PM2.5 are names; GDP before an amount says what the amount is.
+    facts = rules_facts("全年实现GDP412.6亿元,人均GDP31250元。G318国道改建完成,PM2.5浓度下降。")
+    assert [(f.text, f.unit) for f in facts] == [("412.6亿元", "元"), ("31250元", "元")]
+
+
+def test_units_of_prices_stays_and_flocks_are_read_whole() -> None:
+    facts = rules_facts(
+        "当月电价0.31元/度。住客平均留宿时间减少0.2晚至1.5晚。口岸出入境交通工具12.4万列辆架次。"
+        "家禽存栏4210百羽。早稻、二晚均获丰收。"
+    )
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("0.31元/度", 0.31, "元/度"),
+        ("0.2晚", 0.2, "晚"),
+        ("1.5晚", 1.5, "晚"),
+        ("12.4万列辆架次", 124_000, "列辆架次"),
+        ("4210百羽", 4210, "百羽"),  # the unit as the bulletin counts it, as the gold keeps it
     ]

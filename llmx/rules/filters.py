@@ -25,8 +25,14 @@ from llmx.vocabulary import (
 
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # Words after a count that make it a programme name or an enumeration announcement.
+# 人均GDP29934元, 实现GDP4408.1亿元: letters that name a measure, not a code (G318, PM2.5).
+_MEASURE_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|GRP)[^\S\n]?$")
+# 期望寿命85.33岁,其中:男性82.77岁,女性87.89岁: a life expectancy by sex.
+_LIFE_BY_SEX_BEFORE = re.compile(r"寿命[^。；;\n]{0,30}(?:男性|女性|男|女)(?:为|是)?$")
+_LIFE_REACH = 40
+# 41个大类行业中有26个: the groups a share is of count (GUIDELINES); 三大任务 names a set.
 _NAME_AFTER = re.compile(
-    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关|幅|中?型|中小)|张报表|重压力|个维护|个确立|个轮子"
+    r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关|幅|中?型|中小|类)|张报表|重压力|个维护|个确立|个轮子"
     r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈|配套政策"
     r"|关键|基本面)"
 )
@@ -235,11 +241,18 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and not re.search(r"\d", quantity.text)
     ):
         return "the unit a column is counted in (港币百万元)"
-    # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life.
-    if quantity.unit == "岁" and "寿命" not in clause_before(folded, quantity.start):
+    # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life,
+    # as does 其中:男性82.77岁 after it.
+    if (
+        quantity.unit == "岁"
+        and "寿命" not in clause_before(folded, quantity.start)
+        and not _LIFE_BY_SEX_BEFORE.search(_before(folded, quantity, _LIFE_REACH))
+    ):
         return "age threshold"
     if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
-        re.match(r"[A-Za-z.]", before1) and quantity.shape == "number"
+        re.match(r"[A-Za-z.]", before1)
+        and quantity.shape == "number"
+        and not _MEASURE_ACRONYM_BEFORE.search(_before(folded, quantity, 4))
     ):
         return "name with letters"
     if _inside_book_title(folded, quantity):
