@@ -1636,6 +1636,64 @@ def test_a_one_cell_per_line_table_cut_short_fills_its_last_row_from_the_first_c
     assert [cell.text for cell in table.rows[-1].cells] == ["教育", "28.0", ""]
 
 
+def test_rows_closed_by_an_empty_line_may_all_end_early_a_cell_per_line() -> None:
+    # Households by size and by generations: a household of one person is of one generation,
+    # so most rows end early, each closed by the empty line its empty cells left.
+    body = (
+        "表5 家庭户类别\n指标\n合计(户)\n一代户(户)\n二代户(户)\n三代户(户)\n四代户(户)\n"
+        "合计\n52010\n20115\n24960\n6935\n10\n"
+        "一人户\n9870\n9870\n\n"
+        "二人户\n15230\n9620\n5610\n\n"
+        "三人户\n16020\n625\n13650\n1745\n\n"
+    )
+    (table,) = find_tables(body)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["合计", "52010", "20115", "24960", "6935", "10"],
+        ["一人户", "9870", "9870", "", "", ""],
+        ["二人户", "15230", "9620", "5610", "", ""],
+        ["三人户", "16020", "625", "13650", "1745", ""],
+    ]
+
+
+def test_a_row_labels_unit_on_a_line_of_its_own_joins_the_label_a_cell_per_line() -> None:
+    # A label cell that wrapped before its unit (`供水总量<br>(万立方米)`), copied a cell a
+    # line: the unit is the label's, so rows with a unit and rows without are as wide; the
+    # year in brackets under the title dates the table and heads no column.
+    body = (
+        "8-2 城市公用事业\n(2019年)\n指标\n全市\n甲县\n乙县\n"
+        "供水总量\n(万立方米)\n5120\n2210\n2910\n"
+        "#生活用水\n2010\n905\n1105\n"
+        "用水人口\n(万人)\n61.2\n25.3\n35.9\n"
+    )
+    tables = find_tables(body)
+    assert [column.header for column in tables[0].columns] == ["指标", "全市", "甲县", "乙县"]
+    facts = {(f.text, f.unit) for f in rules_facts(body)}
+    assert {("5120", "立方米"), ("2210", "立方米"), ("61.2", "人"), ("35.9", "人")} <= facts
+
+
+def test_an_empty_line_after_a_whole_row_a_cell_per_line_does_not_end_the_table() -> None:
+    # A page that pads a row with an empty cell leaves an empty line after it; the rows go on,
+    # an empty line inside a row still an empty cell.
+    body = (
+        "指标\n2022年\n2023年\n"
+        "粮食产量(万吨)\n45.2\n46.8\n"
+        "#稻谷(万吨)\n30.1\n31.0\n\n"
+        "油料产量(万吨)\n3.1\n3.3\n"
+        "棉花产量(万吨)\n\n0.8\n"
+        "蔬菜产量(万吨)\n80.4\n82.9\n"
+    )
+    rows = [[cell.text for cell in row.cells] for table in find_tables(body) for row in table.rows]
+    assert sorted(rows) == sorted(
+        [
+            ["粮食产量(万吨)", "45.2", "46.8"],
+            ["#稻谷(万吨)", "30.1", "31.0"],
+            ["油料产量(万吨)", "3.1", "3.3"],
+            ["棉花产量(万吨)", "", "0.8"],
+            ["蔬菜产量(万吨)", "80.4", "82.9"],
+        ]
+    )
+
+
 def test_a_column_of_circled_footnote_marks_is_no_column_of_serial_numbers() -> None:
     # `②`.isdigit() is true but int('②') fails: a column of marks is not numbered 1, 2, 3.
     assert rules_facts("9|的\n||||8\n||||②") == []

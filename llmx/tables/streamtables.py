@@ -55,9 +55,11 @@ _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
 
 def _is_date_title(run: Sequence[Cell], index: int) -> bool:
     """Whether `run[index]` is a month or a year alone under a table's name (`2022年9月`;
-    `2020年` over `指标名称`): what the table is of, its header starting after it. A year
-    over anything else may head a column group (`县别`, `2023年`, `自有`)."""
-    words = run[index].clean
+    `2020年` or `(2003年)` over `指标名称`): what the table is of, its header starting after
+    it. A year over anything else may head a column group (`县别`, `2023年`, `自有`)."""
+    words = fold(run[index].clean)
+    if _BRACKETED.fullmatch(words):
+        words = words[1:-1]
     if _MONTH_TITLE.fullmatch(words):
         return True
     after = run[index + 1].clean if index + 1 < len(run) else ""
@@ -76,7 +78,10 @@ def stream_tables(
     tables: list[Table] = []
     runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
     for run in (
-        _without_column_codes(without_translations(run, _cell_words, _is_english)) for run in runs
+        _row_units_rejoined(
+            _without_column_codes(without_translations(run, _cell_words, _is_english))
+        )
+        for run in runs
     ):
         if blank_cells and (not any(cell.blank for cell in run) or _blanks_part_rows(run)):
             continue  # the reading without blank cells reads it the same, or better
@@ -115,6 +120,32 @@ def stream_tables(
                 if header is not None and header not in starts:
                     insort(starts, header)
     return tables
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _row_units_rejoined(run: list[Cell]) -> list[Cell]:
+    """A row label whose unit wrapped onto a line of its own (`全年自来水供水总量` then
+    `(万立方米)`, then the row's figures) joined again, as a header's are: the rows with a
+    unit and those without are as wide."""
+    joined: list[Cell] = []
+    for at, cell in enumerate(run):
+        previous = joined[-1] if joined else None
+        wrapped = (
+            previous is not None
+            and at + 1 < len(run)
+            and stream_kind(previous) == "label"
+            and not _BRACKETED.fullmatch(fold(previous.clean))
+            and stream_kind(run[at + 1]) == "number"
+            and _BRACKETED.fullmatch(fold(cell.clean)) is not None
+            and _names_a_unit(cell.clean)
+        )
+        if previous is not None and wrapped:
+            joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _blanks_part_rows(run: Sequence[Cell]) -> bool:
@@ -319,6 +350,8 @@ def _stream_table(
     as many cells each, a label then numbers (or dashes), for as long as that holds. `before`
     are the run's cells above (a `单位：` caption that a table starts after).
     """
+    if lead < len(run) and _is_date_title(run, lead):
+        return None  # the table's date (`(2003年)` over `指标`): its header starts after it
     run = [*run[:lead], *without_serials(run[lead:], _cell_words, _is_label_cell)]
     kinds = _months_numbered(
         run, _with_unit_cells(run, [stream_kind(cell) for cell in run], lead), lead
@@ -870,6 +903,14 @@ def _stream_rows(
         if row is None and rows and _is_dashed_head(kinds, position, width):
             position += width  # 分产业 | -- | -- | --: a group's row, its cells dashes
             continue
+        if (
+            row is None
+            and rows
+            and run[position].blank
+            and _stream_row(run, kinds, position + 1, width, short=True) is not None
+        ):
+            position += 1  # the empty cell a whole row's copy left after it (`155⏎⏎年末…`)
+            continue
         if row is None and rows:
             heads = next(
                 (
@@ -891,7 +932,9 @@ def _stream_rows(
         if row is None:
             break
         cells, used = row
-        if used < width:
+        if used < width and not run[position + used - 1].blank:
+            # A row closed by an empty line says where it ends (its last cells left empty):
+            # short by the copy, not by a width read wrong.
             shorts.append(len(rows))
         rows.append(cells)
         position += used
