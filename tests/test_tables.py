@@ -1694,6 +1694,21 @@ def test_an_empty_line_after_a_whole_row_a_cell_per_line_does_not_end_the_table(
     )
 
 
+def test_ranked_rows_set_apart_by_empty_lines_are_rows_not_empty_cells() -> None:
+    # Each row a paragraph opening on its rank: the empty lines part the rows, the ranks are
+    # no figures, so no empty cell is read before them.
+    body = (
+        "排名\n县区\n2023年GDP(亿元)\n增速(%)\n\n"
+        "1\n甲区\n412.5\n6.1\n\n2\n乙县\n301.2\n5.4\n\n3\n丙县\n188.0\n7.2\n"
+    )
+    (table,) = find_tables(body)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["甲区", "412.5", "6.1"],
+        ["乙县", "301.2", "5.4"],
+        ["丙县", "188.0", "7.2"],
+    ]
+
+
 def test_a_column_of_circled_footnote_marks_is_no_column_of_serial_numbers() -> None:
     # `②`.isdigit() is true but int('②') fails: a column of marks is not numbered 1, 2, 3.
     assert rules_facts("9|的\n||||8\n||||②") == []

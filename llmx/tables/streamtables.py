@@ -83,7 +83,10 @@ def stream_tables(
         )
         for run in runs
     ):
-        if blank_cells and (not any(cell.blank for cell in run) or _blanks_part_rows(run)):
+        if blank_cells and (
+            not any(cell.blank for cell in run)
+            or _blanks_part_rows(without_serials(run, _cell_words, _is_label_cell))
+        ):
             continue  # the reading without blank cells reads it the same, or better
         starts = sorted(
             {0}
