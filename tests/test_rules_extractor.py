@@ -612,3 +612,22 @@ def test_units_of_prices_stays_and_flocks_are_read_whole() -> None:
         ("12.4万列辆架次", 124_000, "列辆架次"),
         ("4210百羽", 4210, "百羽"),  # the unit as the bulletin counts it, as the gold keeps it
     ]
+
+
+def test_years_and_a_month_as_spans_of_time_are_facts_not_dates() -> None:
+    # GUIDELINES: durations are facts. No calendar year has decimals; 时间 after a count of
+    # years or a month makes it a span; a month paid out is an amount.
+    facts = rules_facts(
+        "平均受教育年限由9.46年上升至10.12年。收入从10亿元到20亿元,用了六年时间。"
+        "不到一个月时间完成检测。向长者额外发放一个月津贴。"
+    )
+    assert [(f.text, f.unit) for f in facts if f.unit in ("年", "个月")] == [
+        ("9.46年", "年"),
+        ("10.12年", "年"),
+        ("六年", "年"),
+        ("一个月", "个月"),
+        ("一个月", "个月"),
+    ]
+    # An item's number before a year, a name before 年均, and "a month" stay out.
+    rest = rules_facts("1.2016年末债务余额下降。PM2.5\n年均浓度下降。一个月内办结。")
+    assert [f.unit for f in rest if f.unit in ("年", "个月")] == []

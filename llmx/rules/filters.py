@@ -24,13 +24,13 @@ from llmx.vocabulary import (
 )
 
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
-# Words after a count that make it a programme name or an enumeration announcement.
 # 人均GDP29934元, 实现GDP4408.1亿元: letters that name a measure, not a code (G318, PM2.5).
 _MEASURE_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|GRP)[^\S\n]?$")
 # 期望寿命85.33岁,其中:男性82.77岁,女性87.89岁: a life expectancy by sex.
 _LIFE_BY_SEX_BEFORE = re.compile(r"寿命[^。；;\n]{0,30}(?:男性|女性|男|女)(?:为|是)?$")
 _LIFE_REACH = 40
-# 41个大类行业中有26个: the groups a share is of count (GUIDELINES); 三大任务 names a set.
+# Words after a count that make it a programme name or an enumeration announcement; 41个大类
+# 行业中有26个 counts the groups a share is of (GUIDELINES), 三大任务 names a set.
 _NAME_AFTER = re.compile(
     r"^(?:措施|政策|举措|意见|硬措施|方面|大(?!关|幅|中?型|中小|类)|张报表|重压力|个维护|个确立|个轮子"
     r"|次产业|产业(?!链)|全会|会议|届|位数|位一体|个结合|个一批|化|区两县|线|路|级|圈|配套政策"
@@ -107,6 +107,11 @@ _MINUTES_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|日)\s*\d{1,2}[:：]$")
 _ORDINAL_LIST_BEFORE = re.compile(r"第[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*、$")
 # 平均逗留0.9日: a length of stay in days, which no date writes with a decimal.
 _DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
+_SPAN_OF_TIME_AFTER = re.compile(r"(?:多)?(?:的)?时间")
+# 9.58年 is a span; 1.2016年 an item's number before a year, PM2.5⏎年均 a name before 年均.
+_YEARS_DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")
+_YEAR_WORD_AFTER = re.compile(r"[终末底初中度内代龄级均]")
+_PAID_BEFORE = re.compile(r"(?:发放|额外|多发)$")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
 # 第4, 排第4, and a page's 第 2 家: an ordinal, spaced out or not.
@@ -229,7 +234,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     before1 = _before(folded, quantity, 1) or "\n"
     after1 = _after(folded, quantity, 1) or "\n"
     after8 = _after(folded, quantity, 8)
-    if quantity.unit in NON_FACT_UNITS and not _DAYS_DECIMAL.fullmatch(quantity.text):
+    if (
+        quantity.unit in NON_FACT_UNITS
+        and not _DAYS_DECIMAL.fullmatch(quantity.text)
+        and not _is_years_duration(folded, quantity)
+    ):
         return "date, name or class unit"
     unit_line = _UNIT_LINE_BEFORE.search(_before(folded, quantity, 8))
     # 单位:人/10万人: the base a unit is per is no figure either.
@@ -382,7 +391,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     # decimals).
     if _before(folded, quantity, 1) == "每" and "." not in quantity.text:
         return "magnitude defining a rate"
-    indefinite = quantity.chinese and quantity.value == 1 and quantity.shape == "number"
+    indefinite = (
+        quantity.chinese
+        and quantity.value == 1
+        and quantity.shape == "number"
+        and not _is_one_months_span(folded, quantity)
+    )
     if indefinite and quantity.unit not in PERCENT_UNITS:  # 百分之一 is a rate
         return "indefinite 一"
     if quantity.chinese and re.search(r"届$", _before(folded, quantity, 1)):
@@ -412,6 +426,30 @@ def percent_sign_dropped(folded: str, quantity: Quantity) -> bool:
         _is_bare_figure(quantity)
         and bool(_GROWTH_RIGHT_BEFORE.search(_before(folded, quantity, _GROWTH_REACH)))
         and bool(_CLAUSE_ENDS_AFTER.match(folded, quantity.end))
+    )
+
+
+def _is_years_duration(folded: str, quantity: Quantity) -> bool:
+    """用了十六年时间, 平均受教育年限由9.58年上升至10.31年: years as a span of time, not a
+    date (GUIDELINES: durations are facts); no calendar year has decimals."""
+    if (
+        quantity.unit != "年"
+        or quantity.magnitude
+        or "\n" in quantity.text
+        or _YEAR_WORD_AFTER.match(folded, quantity.end)
+    ):
+        return False
+    return bool(
+        _YEARS_DECIMAL.fullmatch(quantity.number) or _SPAN_OF_TIME_AFTER.match(folded, quantity.end)
+    )
+
+
+def _is_one_months_span(folded: str, quantity: Quantity) -> bool:
+    """不到一个月时间, 额外发放一个月综援: one month as a span or an amount paid, not 一 of
+    "a month"."""
+    return quantity.unit == "个月" and bool(
+        _SPAN_OF_TIME_AFTER.match(folded, quantity.end)
+        or _PAID_BEFORE.search(_before(folded, quantity, 3))
     )
 
 
