@@ -1,20 +1,21 @@
 """How much of the rules' reading of a table depends on the layout the page happened to use.
 
 Every dev-half excerpt of the wide gold set with four or more whole rows of cells between pipes
-has those tables laid out again six ways, the cells and their order untouched: a tab between
+has those tables laid out again seven ways, the cells and their order untouched: a tab between
 cells; in columns aligned two spaces apart, a `-` for an empty cell inside a row and nothing
-after its last, as PDF text sets them; a cell a line, an empty cell of a row of figures an
-empty line, a header's row ending at its last filled cell, as a web page's table copied as text
-gives them; the same with each cell closed by a pipe (` |`, an empty cell a lone `|`), or
-with a lone pipe on the line between every two cells, as other pages' copies give them; and
-each row a paragraph, its filled cells a line each and an empty line after it, as a page that
-sets its rows apart gives them (an empty cell leaves no line there, so a row short of cells no
-longer says which it lacks). A block of pipe lines is laid out again only where every line of
-it is a whole row (a row a page broke over lines, a figure alone between pipes, no other layout
-keeps), and half its lines or more are rows of two cells or more (not a table a cell a line).
-The rules read each version, and their facts are scored against the excerpt's gold by value and
-unit alone (offsets move when the layout does), as multisets. Only the dev half is read: the
-test half stays held out.
+after its last, as PDF text sets them; the same a single space apart, as PDF text that lost its
+alignment (or a page's cells copied with a space between them) gives them; a cell a line, an
+empty cell of a row of figures an empty line, a header's row ending at its last filled cell, as
+a web page's table copied as text gives them; the same with each cell closed by a pipe (` |`, an
+empty cell a lone `|`), or with a lone pipe on the line between every two cells, as other pages'
+copies give them; and each row a paragraph, its filled cells a line each and an empty line after
+it, as a page that sets its rows apart gives them (an empty cell leaves no line there, so a row
+short of cells no longer says which it lacks). A block of pipe lines is laid out again only
+where every line of it is a whole row (a row a page broke over lines, a figure alone between
+pipes, no other layout keeps), and half its lines or more are rows of two cells or more (not a
+table a cell a line). The rules read each version, and their facts are scored against the
+excerpt's gold by value and unit alone (offsets move when the layout does), as multisets. Only
+the dev half is read: the test half stays held out.
 
     python evals/relayout.py
 
@@ -35,7 +36,7 @@ from llmx.lines import BARE_YEAR, FIGURE_CELL, HAS_CJK, display_width
 from llmx.rules import RulesExtractor
 
 WIDE_GOLD = Path(__file__).resolve().parent / "wide" / "gold"
-LAYOUTS = ("pipe", "tab", "spaces", "cells", "piped", "between", "paragraphs")
+LAYOUTS = ("pipe", "tab", "spaces", "one_space", "cells", "piped", "between", "paragraphs")
 _PIPE_ROWS_MIN = 4
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 
@@ -122,8 +123,8 @@ def relayout(text: str, layout: str) -> str:
 
 def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
     """A table's rows in `layout`: cells a tab apart; aligned in columns two spaces apart, as
-    PDF text sets them (a `-` for an empty cell inside a row, nothing after its last); or a
-    cell a line, an empty one an empty line."""
+    PDF text sets them (a `-` for an empty cell inside a row, nothing after its last), or a
+    single space apart; or a cell a line, an empty one an empty line."""
     if layout == "tab":
         return ["\t".join(cells) for cells in rows]
     if layout == "cells":
@@ -150,6 +151,8 @@ def _laid_out(rows: Sequence[list[str]], layout: str) -> list[str]:
         # Each row a paragraph of its filled cells, a cell a line, an empty line after it.
         return [line for cells in rows for line in [*filter(None, cells), ""]]
     filled = [[cell or "-" for cell in _without_trailing_blanks(cells)] for cells in rows]
+    if layout == "one_space":
+        return [" ".join(cells) for cells in filled]
     widths: dict[int, int] = {}
     for cells in filled:
         if len(cells) > 1:  # a caption or a note in a row of its own sets no column's width

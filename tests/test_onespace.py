@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reading import rules_facts
 
+from llmx.tables import find_tables
+
 
 def test_rows_one_space_apart_under_a_header_with_a_unit_column_read_each_figure() -> None:
     # A monthly form as PDF text gives it: a group label under the header, each row's unit
@@ -33,3 +35,26 @@ def test_rows_of_months_one_space_apart_are_left_to_the_period_readings() -> Non
     lines = ["月份 数值", "01月 50.5", "02月 50.2", "03月 50.3", "04月 50.4"]
     facts = rules_facts("\n".join(lines) + "\n")
     assert all(not fact.unit.endswith("月") for fact in facts)
+
+
+def test_column_names_that_run_on_to_a_second_header_line_name_the_columns_in_order() -> None:
+    # Two years, then the places of the second: the names run on over two lines, after the
+    # headings of the labels' and the units' columns.
+    lines = ["表3 户籍人口", "项 目 计量单位 2022年 2023年", "甲区 乙县 丙县"]
+    lines += ["年末总户数 户 52100 53020 20110 18900 14010"]
+    lines += ["年末总人口 人 160230 161050 60020 56010 45020"]
+    lines += ["男性 人 81200 81650 30410 28400 22840"]
+    (table,) = find_tables("\n".join(lines) + "\n")
+    assert [column.header for column in table.columns if column.role == "value"] == [
+        "2022年",
+        "2023年",
+        "甲区",
+        "乙县",
+        "丙县",
+    ]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.period) for f in facts[:2]] == [
+        ("52100", "户", "2022"),
+        ("53020", "户", "2023"),
+    ]
+    assert len(facts) == 15 and {f.unit for f in facts} == {"户", "人"}

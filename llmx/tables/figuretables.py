@@ -155,7 +155,9 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
             grid.names
             or _piped_names(lines, width, stubs)
             or (list(names_above) if unit_cells else [])
-            or _plain_names(named_lines[-1:], width, stubs)
+            or _plain_names(
+                named_lines[-1:] if grid.one_cell_per_line else named_lines, width, stubs
+            )
         )
         # 单位 heads the units' column, the first figures' column left unnamed (a total's).
         blank_first = unit_cells and bool(plain) and UNIT_COLUMN.match(fold(plain[0])) is not None
@@ -310,18 +312,30 @@ def _piped_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
 
 
 def _plain_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
-    """The columns' names from a header line of a Chinese word per column, maybe after the
-    headings of the `stubs` columns before them, the labels' and the units' (`品名 单位 城镇
-    盐湖区 农村`); "" each where the line has not as many words (an English line, `Animal
-    Husbandry and Fishery`, names nothing word by word)."""
-    if not lines:
-        return [""] * width
-    words = merge_spaced_letters(split_cells(lines[0], 0, _WHITESPACE), lines[0])
-    names = [word.clean for word in words if word.clean]
-    if width < len(names) <= width + stubs:
-        names = names[-width:]
-    named = len(names) == width and all(HAS_CJK.search(name) for name in names)
-    return names if named else [""] * width
+    """The columns' names from the header's last line of a Chinese word per column, maybe
+    after the headings of the `stubs` columns before them, the labels' and the units' (`品名
+    单位 城镇 盐湖区 农村`), or from its last lines together where the columns' names run on
+    to the next line (`项 目 计量单位 2007年 2008年` over `江城区 海陵区 …`); "" each where they
+    have not as many words (an English line, `Animal Husbandry and Fishery`, names nothing
+    word by word)."""
+    worded = [
+        [word.clean for word in merge_spaced_letters(split_cells(line, 0, _WHITESPACE), line)]
+        for line in lines[-_NAME_LINES_MAX:]
+    ]
+    for count in range(1, len(worded) + 1):
+        if count > 1 and any(len(list(filter(None, words))) < 2 for words in worded[-count:]):
+            break  # a lone cell on a line (a header strewn over lines) names no run of columns
+        names = [word for words in worded[-count:] for word in words if word]
+        if width < len(names) <= width + stubs:
+            names = names[-width:]
+        if len(names) == width and all(HAS_CJK.search(name) for name in names):
+            return names
+        if len(names) > width or PIPE.search(lines[-count]) or "\n" in lines[-count]:
+            break  # a header's cells wrap over lines: no line then names a column each
+    return [""] * width
+
+
+_NAME_LINES_MAX = 2  # a header's names run on to one more line at most
 
 
 def _parts_under_parents(
