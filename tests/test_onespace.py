@@ -58,3 +58,65 @@ def test_column_names_that_run_on_to_a_second_header_line_name_the_columns_in_or
         ("53020", "户", "2023"),
     ]
     assert len(facts) == 15 and {f.unit for f in facts} == {"户", "人"}
+
+
+def test_outline_groups_and_parts_marked_qizhong_stay_inside_the_table() -> None:
+    # `(一)行政区划` heads a group as `一、综合` does; `其中:民族乡` is a part of the row above,
+    # its colon no sentence's.
+    lines = ["指标名称 单位 数量", "一、综合", "(一)行政区划", "乡镇级合计 个 1,212", "1.镇 个 610"]
+    lines += ["2.乡小计 个 470", "其中:民族乡 个 95", "3.街道 个 132"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts] == [
+        ("1,212", "个"),
+        ("610", "个"),
+        ("470", "个"),
+        ("95", "个"),
+        ("132", "个"),
+    ]
+
+
+def test_a_change_in_percent_written_apart_from_its_name_is_one_column() -> None:
+    # `比上年同月 ±%` names one column; the first row's label writes the unit its parts share.
+    lines = ["本 月 比上年同月 ±% 本月止累计 比上年同期 ±%"]
+    lines += [
+        "一、接待过夜游客(人次) 3120450 10.2 14100230 12.5",
+        "1.入境游客 254010 2.1 1201300 5.3",
+    ]
+    lines += ["香港同胞 160220 4.0 801100 8.1", "外国人 62030 0.8 300210 3.2"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:4]] == [
+        ("3120450", "人次"),
+        ("10.2", "%"),
+        ("14100230", "人次"),
+        ("12.5", "%"),
+    ]
+    assert len(facts) == 16
+
+
+def test_as_many_words_before_the_figures_as_the_header_names_are_a_cell_each() -> None:
+    # A price sheet: the goods, their grade, their unit and the price's kind, then the figures.
+    lines = ["商品名称 规格 计量单位 价格类型 本月平均 上月平均 比上月%"]
+    lines += ["菜籽油 桶装一级 元/5升 平均价格 76.7 76.9 -0.3"]
+    lines += ["大豆油 桶装一级 元/5升 平均价格 57.7 57.8 -0.2"]
+    lines += ["鲜猪肉 精瘦肉 元/500克 平均价格 17.1 18.1 -5.5"]
+    (table,) = find_tables("\n".join(lines) + "\n")
+    assert [cell.text for cell in table.rows[0].cells[:4]] == [
+        "菜籽油",
+        "桶装一级",
+        "元/5升",
+        "平均价格",
+    ]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:3]] == [
+        ("76.7", "元/5升"),
+        ("76.9", "元/5升"),
+        ("0.3", "%"),  # a fall's sign goes to its kind, the span to the figure
+    ]
+
+
+def test_rows_whose_label_holds_a_figure_with_its_unit_are_not_one_space_rows() -> None:
+    # 粮食 308.12万吨 8.3 under `1998年 比上年增长%`: the amount keeps its own unit.
+    lines = ["农产品 1998年 比上年增长%", "粮食 308.12万吨 8.3", "其中:小麦 32.45万吨 3.4"]
+    lines += ["玉米 78.29万吨 15.5", "油菜籽 18.54万吨 7.0"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:2]] == [("308.12万吨", "吨"), ("8.3", "%")]

@@ -20,7 +20,13 @@ from collections.abc import Sequence
 from llmx.folding import fold
 from llmx.lines import ENGLISH_AFTER, HAS_CJK
 from llmx.tables.captions import CAPTION
-from llmx.tables.headers import UNIT_COLUMN, unit_of_words
+from llmx.tables.headers import (
+    SUB_MARKS,
+    UNIT_COLUMN,
+    header_unit,
+    outline_level,
+    unit_of_words,
+)
 from llmx.tables.rowlines import Line, is_number_cell
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Table
@@ -32,6 +38,8 @@ _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
 _FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
+_LABEL_FIGURE = re.compile(r"[-−+]?\d")
+_PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")  # 其中:民族乡 个 140: a part of the row above
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
@@ -80,15 +88,21 @@ def _is_row(line: Line) -> bool:
     figures = _FIGURES_AT_END.search(words)
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
-    label = words[: figures.start()]
-    return bool(HAS_CJK.search(label)) and not _SENTENCE.search(label)
+    label = _PARTS_LEAD.sub("", words[: figures.start()], count=1)
+    # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure with its unit after the label's first
+    # word (`1.镇` numbers it) makes a row of another kind.
+    figured = any(_LABEL_FIGURE.match(word) for word in label.split()[1:])
+    return bool(HAS_CJK.search(label)) and not _SENTENCE.search(label) and not figured
 
 
 def _is_group_label(line: Line) -> bool:
-    """A line of a few words over a group of rows (`一、按隶属关系分组`), not a header's piece
-    that wrapped (`(吨标准煤)`, `比上年增长(%)`)."""
-    words = line.text.strip()
+    """A line of a few words over a group of rows (`一、按隶属关系分组`, `(一)行政区划`), not a
+    header's piece that wrapped (`(吨标准煤)`, `比上年增长(%)`)."""
+    words = _OUTLINE_BRACKETS.sub("", line.text.strip(), count=1)
     return 0 < len(words) <= 30 and not re.search(r"\d{2}|[。，；(（%]", words)
+
+
+_OUTLINE_BRACKETS = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
 def _header_above(lines: Sequence[Line], first: int, taken: TakenSpans) -> int | None:
@@ -138,6 +152,14 @@ def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     width = max(len(cells) for cells in rows)
     header = _header_cells(lines[header_at], (width, width - 1))
+    if len(header) > width:
+        header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
+    stubs = len(header) - (width - 1)
+    if stubs > 1 and all(len(cells) == width for cells in rows):
+        # 商品名称 规格 计量单位 价格类型 over 菜籽油 桶装一级压榨 元/5升 平均价格: as many words
+        # before the figures as the header names columns before them, a cell each.
+        rows = [_label_split(cells, stubs) or cells for cells in rows]
+        width = max(len(cells) for cells in rows)
     if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
     # A row short of figures leaves its last cells empty (PDF text writes nothing for them).
@@ -146,9 +168,31 @@ def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int
         for cells in rows
     ]
     table = cells_table(text, [header, *padded], _captions_above(lines, header_at))
-    if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(table):
+    if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
         return None
     return table
+
+
+def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
+    """A header with each `±%` (or `%`) standing alone joined to the name before it."""
+    joined: list[Cell] = []
+    for cell in header:
+        if joined and fold(cell.clean) in ("±%", "%"):
+            joined[-1] = Cell(joined[-1].start, cell.end, joined[-1].text + cell.text)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _label_split(cells: list[Cell], stubs: int) -> list[Cell] | None:
+    """A row whose label is `stubs` words, a cell each, then its figures; None where the
+    label has not as many words."""
+    label, *figures = cells
+    words = [
+        Cell(label.start + word.start(), label.start + word.end(), word.group())
+        for word in _WORD.finditer(label.text)
+    ]
+    return [*words, *figures] if len(words) == stubs else None
 
 
 def _captions_above(lines: Sequence[Line], header_at: int) -> list[Cell]:
@@ -165,16 +209,47 @@ def _captions_above(lines: Sequence[Line], header_at: int) -> list[Cell]:
     ]
 
 
-def _units_placed(table: Table) -> bool:
+def _units_placed(text: str, table: Table) -> bool:
     """Whether the table says every figure's unit: its own (a caption's `单位:元`), a unit
-    column's, or each value column's. Rows that only some labels give a unit are the rows
-    of figures reading's, which leaves out a figure of unknown unit."""
+    column's, each value column's, or each row's label or a label above it that heads it
+    (`一、接待过夜游客(人次)` over `1.入境游客` and `台湾同胞`). Rows that only some labels give
+    a unit are the rows of figures reading's, which leaves out a figure of unknown unit."""
     values = [column for column in table.columns if column.role == "value"]
     return (
         table.unit is not None
         or any(column.role == "unit" for column in table.columns)
         or all(column.unit is not None for column in values)
+        or _units_headed(text, [row.cells[0] for row in table.rows])
     )
+
+
+def _units_headed(text: str, labels: Sequence[Cell]) -> bool:
+    """Whether every label writes a unit in brackets or sits under one that does, deeper in
+    the outline (`1.`, then words alone, then an indent: deeper each)."""
+    heads: list[int] = []  # the depths of the labels above that write a unit
+    for label in labels:
+        depth = _depth(text, label)
+        if header_unit(label.text) is not None:
+            heads = [*(at for at in heads if at < depth), depth]
+        elif not any(at < depth for at in heads):
+            return False
+    return True
+
+
+def _depth(text: str, label: Cell) -> int:
+    """How deep a row's label sits in the table's outline: its number's level (`一、` 0, `(一)`
+    1, `1.` 2, `(1)` 3), else below every number (a part marked `#` or `其中:` one below
+    that), and deeper by its indent."""
+    indent = min(label.start - (text.rfind("\n", 0, label.start) + 1), _INDENT_MAX - 1)
+    level = outline_level(label.text)
+    if level is None:
+        words = label.text.lstrip()
+        level = _UNNUMBERED + (words.startswith(SUB_MARKS) or bool(_PARTS_LEAD.match(words)))
+    return level * _INDENT_MAX + indent
+
+
+_UNNUMBERED = 4
+_INDENT_MAX = 100
 
 
 def _header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
