@@ -120,3 +120,15 @@ def test_rows_whose_label_holds_a_figure_with_its_unit_are_not_one_space_rows() 
     lines += ["玉米 78.29万吨 15.5", "油菜籽 18.54万吨 7.0"]
     facts = rules_facts("\n".join(lines) + "\n")
     assert [(f.text, f.unit) for f in facts[:2]] == [("308.12万吨", "吨"), ("8.3", "%")]
+
+
+def test_the_tables_month_on_the_line_above_its_header_is_no_header_row() -> None:
+    lines = ["民政事业统计月报表", "2021年度 3月", "指标名称 单位 数量", "一、综合", "(一)行政区划"]
+    lines += ["乡镇级合计 个 1,212", "1.镇 个 610", "2.乡 个 470", "3.街道 个 132"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts] == [
+        ("1,212", "个"),
+        ("610", "个"),
+        ("470", "个"),
+        ("132", "个"),
+    ]

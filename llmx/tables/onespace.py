@@ -43,6 +43,7 @@ _PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")  # 其中:民族乡 个 140: a 
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月份?)?(?:\s*\d{1,2}\s*日)?")
 _GROUPS_ABOVE = 2  # group labels between a header and its first row (`一、综合`, `(一)行政区划`)
 
 
@@ -137,6 +138,7 @@ def _is_header_row(line: Line) -> bool:
     cells = _header_cells(line)
     return (
         len(cells) >= 2
+        and not _DATE_LINE.fullmatch(line.text.strip())  # 2020年度 1月: the table's month
         and HAS_CJK.search(line.text) is not None  # not a bilingual header's English line
         and not any(is_number_cell(cell) for cell in cells[1:])
         and not _SENTENCE.search(line.text)
