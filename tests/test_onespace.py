@@ -132,3 +132,22 @@ def test_the_tables_month_on_the_line_above_its_header_is_no_header_row() -> Non
         ("470", "个"),
         ("132", "个"),
     ]
+
+
+def test_groups_over_the_same_years_a_space_apart_name_each_column_by_both() -> None:
+    lines = ["表1 某县2024年GDP构成", "分行业 增长% 结构%", "2024年 2023年 2024年 2023年"]
+    lines += ["地区生产总值 5.1 4.6 100 100", "第一产业 4.2 3.9 21.5 22.0"]
+    lines += ["第二产业 6.0 5.2 35.1 34.2", "第三产业 4.9 4.5 43.4 43.8"]
+    (table,) = find_tables("\n".join(lines) + "\n")
+    assert [column.header for column in table.columns[1:]] == [
+        "2024年增长%",
+        "2023年增长%",
+        "2024年结构%",
+        "2023年结构%",
+    ]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.period) for f in facts[:2]] == [
+        ("5.1", "%", "2024"),
+        ("4.6", "%", "2023"),
+    ]
+    assert len(facts) == 16

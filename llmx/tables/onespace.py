@@ -25,6 +25,7 @@ from llmx.tables.headers import (
     UNIT_COLUMN,
     header_unit,
     outline_level,
+    repeats,
     unit_of_words,
 )
 from llmx.tables.rowlines import Line, is_number_cell
@@ -57,9 +58,9 @@ def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
         if end - index < _ROWS_MIN:  # a block opens on a row: `_rows_end` counts from it
             index = max(end, index + 1)
             continue
-        header_at = _header_above(lines, index, taken)
-        if header_at is not None:
-            table = _read(text, lines, header_at, index, end)
+        header_lines = _header_above(lines, index, taken)
+        if header_lines is not None:
+            table = _read(text, lines, header_lines, index, end)
             if table is not None:
                 tables.append(table)
         index = end
@@ -106,9 +107,11 @@ def _is_group_label(line: Line) -> bool:
 _OUTLINE_BRACKETS = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
-def _header_above(lines: Sequence[Line], first: int, taken: TakenSpans) -> int | None:
+def _header_above(
+    lines: Sequence[Line], first: int, taken: TakenSpans
+) -> tuple[int | None, int] | None:
     """The line right above the rows (blank lines between skipped) whose words, two or more,
-    hold no figure but years: the header."""
+    hold no figure but years: the header; and the header line above it, if any."""
     at = first - 1
     skipped = 0
     while at >= 0 and (
@@ -129,8 +132,8 @@ def _header_above(lines: Sequence[Line], first: int, taken: TakenSpans) -> int |
     while above >= 0 and not lines[above].text.strip():
         above -= 1
     if above >= 0 and _is_header_row(lines[above]):
-        return None  # a header of two rows or more: the readings of aligned rows place it
-    return at
+        return above, at  # a header of two rows: groups over the columns below, or nothing
+    return None, at
 
 
 def _is_header_row(line: Line) -> bool:
@@ -146,14 +149,22 @@ def _is_header_row(line: Line) -> bool:
     )
 
 
-def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int) -> Table | None:
+def _read(
+    text: str, lines: Sequence[Line], header_lines: tuple[int | None, int], first: int, end: int
+) -> Table | None:
+    groups_at, header_at = header_lines
     words = _header_cells(lines[header_at])
     unit_column = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in words)
     rows = [_row_cells(line, unit_column) for line in lines[first:end] if _is_row(line)]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     width = max(len(cells) for cells in rows)
-    header = _header_cells(lines[header_at], (width, width - 1))
+    if groups_at is not None:
+        grouped = _grouped_header(_header_cells(lines[groups_at]), words, width)
+        if grouped is None:
+            return None  # a header of two rows whose groups do not fit: the aligned readings'
+        words = grouped
+    header = words if groups_at is not None else _header_cells(lines[header_at], (width, width - 1))
     if len(header) > width:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
     stubs = len(header) - (width - 1)
@@ -173,6 +184,31 @@ def _read(text: str, lines: Sequence[Line], header_at: int, first: int, end: int
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
         return None
     return table
+
+
+def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) -> list[Cell] | None:
+    """A header of two rows, the labels' heading and groups above (`分行业 增长% 结构%`), the
+    same names under each group below (`2024年 2023年 2024年 2023年`): the labels' heading, then
+    each column named by its group and its own name (`2024年增长%`). None where the rows are
+    not so."""
+    values = width - 1
+    groups = upper[1:]
+    if len(groups) < 2 or len(lower) != values or values % len(groups):
+        return None  # one name over every column captions them: the other readings place it
+    span = values // len(groups)
+    if span < 2 or not repeats([cell.clean for cell in lower], len(groups)):
+        return None
+    # A group that names its unit (`增长%`) ends the column's name, where a unit is read.
+    named = [
+        Cell(
+            group.start,
+            below.end,
+            below.text + group.text if header_unit(group.text) else group.text + below.text,
+        )
+        for index, group in enumerate(groups)
+        for below in lower[index * span : (index + 1) * span]
+    ]
+    return [upper[0], *named]
 
 
 def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
