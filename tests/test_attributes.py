@@ -1497,6 +1497,21 @@ def test_a_census_sex_ratio_set_against_the_last_census_is_two_levels_and_a_move
     ]
 
 
+def test_a_figure_of_the_last_census_set_against_this_ones_is_the_census_years() -> None:
+    facts = _facts(
+        "某县第七次全国人口普查公报\n"
+        "平均每个家庭户的人口为2.87人,比2010年第六次全国人口普查的3.21人减少0.34人。"
+        "与2010年第六次全国人口普查相比,每10万人中拥有大学文化程度的由4521人上升为8760人。"
+    )
+    assert [(t, facts[t].period) for t in ("2.87人", "3.21人", "0.34人", "4521人", "8760人")] == [
+        ("2.87人", "2020"),
+        ("3.21人", "2010"),
+        ("0.34人", None),  # a change over ten years
+        ("4521人", "2010"),
+        ("8760人", "2020"),
+    ]
+
+
 def test_a_year_of_constant_prices_dates_nothing() -> None:
     text = "初步核算,大武口区完成地区生产总值2435313万元,按2020年不变价格计算,同比增长3%。"
     assert document_year("某区2022年统计公报\n" + text) == "2022"

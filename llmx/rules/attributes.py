@@ -599,6 +599,12 @@ _CLAUSE_OPENING_YEAR = re.compile(
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
+# 由4521人上升为8760人: the level a move came to, not a change.
+_MOVED_TO_LEVEL = re.compile(
+    r"(?:由|从)[^，。；]{0,30}?(?:上升|下降|提高|降低|增加|减少|增长)(?:为|到|至)\s*$"
+)
+# 比2010年第六次全国人口普查的3.21人: words naming the base, then 的 and the figure.
+_BASE_YEARS_FIGURE = re.compile(r"[^，,。；;\d]{0,24}的\s*")
 # Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变"
@@ -650,11 +656,26 @@ def period_of(
     # The sentence before the number, as far back as a goal is looked for.
     recent = max(bounds.sentence_start(quantity.start), start - _GOAL_REACH)
     compared = _COMPARED_WITH_YEAR.search(clause)
-    if compared and not _MOVED_FROM_BASE.search(clause, compared.end()):
+    if compared and (
+        not _MOVED_FROM_BASE.search(clause, compared.end())
+        # 比2010年第六次全国人口普查的3.21人减少0.34人: the census year's own figure
+        or _BASE_YEARS_FIGURE.fullmatch(clause, compared.end())
+    ):
         return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
+    moved_to = _MOVED_TO_LEVEL.search(clause)
+    if not compared and _BASE_BEFORE.search(clause) and not moved_to:
+        # 与2010年第六次全国人口普查相比,…由4521人上升为8760人: the start is the census year's
+        opened = max(bounds.full_sentence_start(start), start - _SET_AGAINST_REACH)
+        if set_against := _SET_AGAINST_YEAR.search(folded, opened, start):
+            return set_against.group(1)
     if _LONG_RUN_BEFORE.search(clause):
         return None
-    if not compared and _CHANGED.search(clause) and not _STATED_YEAR.search(_unset(clause)):
+    if (
+        not compared
+        and not moved_to
+        and _CHANGED.search(clause)
+        and not _STATED_YEAR.search(_unset(clause))
+    ):
         # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
         # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
         # 民族人口增加36041人)
