@@ -154,7 +154,7 @@ UNITS: tuple[Unit, ...] = (
     _("个工作日", D), _("工作日", D), _("个月", D), _("分钟", D), _("小时", D, per=True),
     _("天", D, per=True), _("周", D),
     # a stay's nights (住客平均留宿时间减少0.7晚至1.6晚); 二晚 is a rice crop
-    _("晚", D, names_in_chinese=True),
+    _("晚", D, names_in_chinese=True, not_in=("晚稻", "晚造", "晚秋")),
     # never a fact
     _("年", CAL, per=True), _("月", CAL, per=True), _("日", CAL, per=True), _("周年", CAL),
     _("届", CAL), _("号", CAL), _("级", CLS), _("星", CLS), _("强", CLS), _("千伏", CLS),

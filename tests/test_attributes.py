@@ -1824,3 +1824,20 @@ def test_a_currency_named_between_a_change_and_its_amount_keeps_the_change() -> 
     )
     kinds = {key: kind for key, (_, _, kind) in _attributes(text).items()}
     assert kinds == {"1.2亿元": "change", "三千萬元": "change", "9亿元": "level"}
+
+
+def test_a_census_year_dates_only_the_start_of_a_move_and_only_a_move() -> None:
+    facts = _facts(
+        "某市2020年统计公报\n"
+        "与2010年相比,全市从业人员12345人。"
+        "与2010年第六次全国人口普查相比,每10万人中拥有大学文化程度的由4521人提升到8760人。"
+        "常住人口比2010年增加的3.2万人中,城镇人口占九成。"
+        "全县常住人口中城镇人口性别比为101.35。"
+    )
+    assert [(t, facts[t].period) for t in ("12345人", "4521人", "8760人")] == [
+        ("12345人", "2020"),  # 从业 is no move's 从
+        ("4521人", "2010"),
+        ("8760人", "2020"),
+    ]
+    assert facts["3.2万人"].period != "2010"  # an increase since 2010, not 2010's figure
+    assert facts["101.35"].indicator == "城镇人口性别比"

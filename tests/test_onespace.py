@@ -151,3 +151,17 @@ def test_groups_over_the_same_years_a_space_apart_name_each_column_by_both() -> 
         ("4.6", "%", "2023"),
     ]
     assert len(facts) == 16
+
+
+def test_a_grade_in_a_price_sheets_label_is_no_figure_and_a_broken_name_splits_no_label() -> None:
+    lines = ["商品名称 规格 计量单位 价格类型 本月平均 上月平均"]
+    lines += ["汽油 92号 元/升 平均价格 7.89 7.95", "汽油 95号 元/升 平均价格 8.40 8.46"]
+    lines += ["柴油 0号 元/升 平均价格 7.55 7.61"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:2]] == [("7.89", "元/升"), ("7.95", "元/升")]
+    assert len(facts) == 6
+    # `比上年 增长` is one column's name broken by a space: the labels stay whole.
+    lines = ["单位:亿元", "指标 2023年 比上年 增长", "地区生产总值 1234 5.6"]
+    lines += ["规模以上 工业增加值 567 6.1", "财政 总收入 89 3.2"]
+    labels = {f.indicator for f in rules_facts("\n".join(lines) + "\n")}
+    assert not labels & {"工业增加值", "总收入"}

@@ -631,3 +631,12 @@ def test_years_and_a_month_as_spans_of_time_are_facts_not_dates() -> None:
     # An item's number before a year, a name before 年均, and "a month" stay out.
     rest = rules_facts("1.2016年末债务余额下降。PM2.5\n年均浓度下降。一个月内办结。")
     assert [f.unit for f in rest if f.unit in ("年", "个月")] == []
+
+
+def test_years_that_open_a_span_or_name_a_date_are_no_durations() -> None:
+    # An item's number before 十年来, a year before 时间节点, and ages of retirement after a
+    # life expectancy are none of them spans or lives.
+    facts = rules_facts(
+        "3.10年来全市累计投资1200亿元。到2025年时间节点前完成。预期寿命81.2岁,男60岁、女55岁退休。"
+    )
+    assert [(f.text, f.unit) for f in facts] == [("1200亿元", "元"), ("81.2岁", "岁")]

@@ -56,6 +56,12 @@ _SET_AGAINST_REACH = 120  # characters before a figure
 _SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?相比")
 # Words that say a figure is a change (减少35892人, 增长3.57%).
 _CHANGE_VERBS = r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少"
+# The verbs of a move from one level to another (由8.5%提高到…, 由4521人上升为8760人), before
+# 到, 至 or 为: one list for where a move starts and where it ends.
+_MOVE_VERBS = (
+    r"提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变|发展|演进"
+    r"|变|增|降|升"
+)
 _CHANGED = re.compile(_CHANGE_VERBS)
 # What a figure after 比2020年 does to it (增长5%); without one the figure is the base's own.
 _MOVED_FROM_BASE = re.compile(_CHANGE_VERBS + r"|高|低|快|慢|持平|相比|相较|为|的")
@@ -600,16 +606,13 @@ _CLAUSE_OPENING_YEAR = re.compile(
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
 _BASE_BEFORE = re.compile(r"(?:由|从)(?:上年|去年)?的?[^，。；]{0,16}$")
 # 由4521人上升为8760人: the level a move came to, not a change.
-_MOVED_TO_LEVEL = re.compile(
-    r"(?:由|从)[^，。；]{0,30}?(?:上升|下降|提高|降低|增加|减少|增长)(?:为|到|至)\s*$"
-)
+_MOVED_TO_LEVEL = re.compile(r"(?:由|从)[^，。；]{0,30}?(?:" + _MOVE_VERBS + r")(?:到|至|为)\s*$")
 # 比2010年第六次全国人口普查的3.21人: words naming the base, then 的 and the figure.
-_BASE_YEARS_FIGURE = re.compile(r"[^，,。；;\d]{0,24}的\s*")
+_BASE_YEARS_FIGURE = re.compile(r"(?:(?!" + _CHANGE_VERBS + r")[^，,。；;\d]){0,24}的\s*")
 # Matched at a position (pattern.match(text, pos)), not on a copy of the rest of the text.
 _BASE_AFTER = re.compile(
-    r"[^，。；]{0,16}?(?:(?:提高|增加|上升|提升|增长|下降|减少|降低|压缩|缩短|缩小|收窄|扩大|调整|优化|转变"
-    r"|发展|演进|变|增|降|升)(?:到|至|为)|调整(?=\d))"  # 由上年的16.8∶50.1∶33.1调整15.4∶51.9∶32.7
-)
+    r"[^，。；]{0,16}?(?:(?:" + _MOVE_VERBS + r")(?:到|至|为)|调整(?=\d))"
+)  # 由上年的16.8∶50.1∶33.1调整15.4∶51.9∶32.7
 # 比上年同期2.2亿元: the figure compared with is last year's.
 _ENDS_DATED = re.compile(r"(?<![较比是])((?:19|20)\d\d)年(?:底|末)?的$")
 # 较上年度法定预算数128.94亿元 too: the figure of a budget compared with.
@@ -663,7 +666,14 @@ def period_of(
     ):
         return compared.group(1)  # 较2025年法定预算数277.27亿元: the base year's own figure
     moved_to = _MOVED_TO_LEVEL.search(clause)
-    if not compared and _BASE_BEFORE.search(clause) and not moved_to:
+    census_base = (
+        not compared
+        and not moved_to
+        and _BASE_BEFORE.search(clause)
+        and _BASE_AFTER.match(folded, quantity.end)
+        and not _SAME_YEAR_BUDGET.search(clause)
+    )
+    if census_base:
         # 与2010年第六次全国人口普查相比,…由4521人上升为8760人: the start is the census year's
         opened = max(bounds.full_sentence_start(start), start - _SET_AGAINST_REACH)
         if set_against := _SET_AGAINST_YEAR.search(folded, opened, start):
@@ -1068,7 +1078,8 @@ _OF_WHAT = re.compile(r"(?<=.)(?:对|占)")
 
 # 总人口性别比(以女性为100,男性对女性的比例)由…普查的105.69上升为110.32: the ratio's name,
 # never the bracket that defines it or the census a figure is from.
-_SEX_RATIO_NAME = re.compile(r"[^\W\d_]{0,6}?(?:性别比|性比例)")
+_SEX_RATIO_NAME = re.compile(r"性别比|性比例")
+_SEX_RATIO_NAME_REACH = 6  # 总人口性别比, 常住人口性别比: the words before it that name whose
 _SEX_RATIO_MOVED = re.compile(r"(?:上升|下降|增加|减少|提高|降低)了?[^\S\n]?$")
 
 
@@ -1082,10 +1093,17 @@ def _sex_ratio_named(source: str, folded: str, quantity: Quantity, sentence_star
     name = names[-1]
     if "指数" in folded[name.end() : quantity.start]:
         return ""  # 性别比为105.2,价格指数为102.1: another figure on a base of 100
+    start = name.start()
+    # Back over the words that say whose ratio it is, to a break or to 中 or 的 (常住人口中城镇
+    # 人口性别比: 城镇人口's).
+    while (
+        start > max(sentence_start, name.start() - _SEX_RATIO_NAME_REACH)
+        and folded[start - 1].isalpha()
+        and folded[start - 1] not in "中的"
+    ):
+        start -= 1
     moved = _SEX_RATIO_MOVED.search(folded, name.end(), quantity.start)
-    return source[name.start() : name.end()] + (
-        source[moved.start() : moved.start() + 2] if moved else ""
-    )
+    return source[start : name.end()] + (source[moved.start() : moved.start() + 2] if moved else "")
 
 
 def _listed_indicator(

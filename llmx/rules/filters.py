@@ -26,8 +26,9 @@ from llmx.vocabulary import (
 _MILESTONE_BEFORE = re.compile(r"(?:突破|迈上|跨越|超过|超|达到|达|逾|破)$")
 # 人均GDP29934元, 实现GDP4408.1亿元: letters that name a measure, not a code (G318, PM2.5).
 _MEASURE_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|GRP)[^\S\n]?$")
+_ACRONYM_REACH = 5  # the acronym, a space, and the letter before it that would make it a code
 # 期望寿命85.33岁,其中:男性82.77岁,女性87.89岁: a life expectancy by sex.
-_LIFE_BY_SEX_BEFORE = re.compile(r"寿命[^。；;\n]{0,30}(?:男性|女性|男|女)(?:为|是)?$")
+_LIFE_BY_SEX_BEFORE = re.compile(r"寿命[^。；;\n]{0,30}(?:男性|女性)(?:为|是)?$")
 _LIFE_REACH = 40
 # Words after a count that make it a programme name or an enumeration announcement; 41个大类
 # 行业中有26个 counts the groups a share is of (GUIDELINES), 三大任务 names a set.
@@ -108,9 +109,11 @@ _ORDINAL_LIST_BEFORE = re.compile(r"第[一二三四五六七八九十]+(?:、[�
 # 平均逗留0.9日: a length of stay in days, which no date writes with a decimal.
 _DAYS_DECIMAL = re.compile(r"\d+\.\d+\s?日")
 _SPAN_OF_TIME_AFTER = re.compile(r"(?:多)?(?:的)?时间")
-# 9.58年 is a span; 1.2016年 an item's number before a year, PM2.5⏎年均 a name before 年均.
+# 9.58年 is a span; 1.2016年 an item's number before a year, PM2.5⏎年均 a name before 年均,
+# 3.10年来 an item's number before 十年来.
 _YEARS_DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")
-_YEAR_WORD_AFTER = re.compile(r"[终末底初中度内代龄级均]")
+_YEAR_WORD_AFTER = re.compile(r"[终末底初中度内代龄级均来间前后里]")
+_CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")  # 到2025年时间过半: a date, not a span
 _PAID_BEFORE = re.compile(r"(?:发放|额外|多发)$")
 # 2023-11, 1/3, and a yearbook's table number 1--2: the second part of a code or a date.
 _CODE_BEFORE = re.compile(r"\d[-－]?[+/\-－]$")
@@ -261,7 +264,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if (re.match(r"[A-Za-z]", after1) and not quantity.unit) or (
         re.match(r"[A-Za-z.]", before1)
         and quantity.shape == "number"
-        and not _MEASURE_ACRONYM_BEFORE.search(_before(folded, quantity, 4))
+        and not _MEASURE_ACRONYM_BEFORE.search(_before(folded, quantity, _ACRONYM_REACH))
     ):
         return "name with letters"
     if _inside_book_title(folded, quantity):
@@ -440,7 +443,11 @@ def _is_years_duration(folded: str, quantity: Quantity) -> bool:
     ):
         return False
     return bool(
-        _YEARS_DECIMAL.fullmatch(quantity.number) or _SPAN_OF_TIME_AFTER.match(folded, quantity.end)
+        _YEARS_DECIMAL.fullmatch(quantity.number)
+        or (
+            _SPAN_OF_TIME_AFTER.match(folded, quantity.end)
+            and not _CALENDAR_YEAR.fullmatch(quantity.number)
+        )
     )
 
 

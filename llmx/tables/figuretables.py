@@ -325,6 +325,9 @@ def _plain_names(lines: Sequence[str], width: int, stubs: int) -> list[str]:
     for count in range(1, len(worded) + 1):
         if count > 1 and any(len(list(filter(None, words))) < 2 for words in worded[-count:]):
             break  # a lone cell on a line (a header strewn over lines) names no run of columns
+        opening = next(filter(None, worded[-count]), "")
+        if count > 1 and not STUB_HEADING.match(fold(opening)):
+            break  # names run on from a line that opens on the labels' heading, not a title
         names = [word for words in worded[-count:] for word in words if word]
         if width < len(names) <= width + stubs:
             names = names[-width:]

@@ -32,6 +32,7 @@ from llmx.tables.rowlines import Line, is_number_cell
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Table
 from llmx.tables.taken import TakenSpans
+from llmx.vocabulary import is_fact_unit
 
 _ROWS_MIN = 3
 _ROW_CHARS_MAX = 300
@@ -39,7 +40,19 @@ _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
 _FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
-_LABEL_FIGURE = re.compile(r"[-−+]?\d")
+_LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
+
+
+def _is_label_figure(word: str) -> bool:
+    """A word of a label that is a figure alone or a figure with a fact's unit (`308.12万吨`)."""
+    figure = _LABEL_FIGURE.match(word)
+    if figure is None:
+        return False
+    rest = word[figure.end() :]
+    unit = unit_of_words(rest) if rest else None
+    return not rest or bool(unit and unit[0] and is_fact_unit(unit[0]))
+
+
 _PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")  # 其中:民族乡 个 140: a part of the row above
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
@@ -91,9 +104,10 @@ def _is_row(line: Line) -> bool:
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
     label = _PARTS_LEAD.sub("", words[: figures.start()], count=1)
-    # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure with its unit after the label's first
-    # word (`1.镇` numbers it) makes a row of another kind.
-    figured = any(_LABEL_FIGURE.match(word) for word in label.split()[1:])
+    # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure, alone or with a fact's unit, after
+    # the label's first word (`1.镇` numbers it) makes a row of another kind; a grade (`92号`)
+    # does not.
+    figured = any(_is_label_figure(word) for word in label.split()[1:])
     return bool(HAS_CJK.search(label)) and not _SENTENCE.search(label) and not figured
 
 
@@ -168,10 +182,12 @@ def _read(
     if len(header) > width:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
     stubs = len(header) - (width - 1)
-    if stubs > 1 and all(len(cells) == width for cells in rows):
+    split = [_label_split(cells, stubs) for cells in rows] if stubs > 1 else []
+    if split and all(len(cells) == width for cells in rows) and all(split):
         # 商品名称 规格 计量单位 价格类型 over 菜籽油 桶装一级压榨 元/5升 平均价格: as many words
-        # before the figures as the header names columns before them, a cell each.
-        rows = [_label_split(cells, stubs) or cells for cells in rows]
+        # before the figures as the header names columns before them, a cell each, in every
+        # row (a name broken by a space, `比上年 增长`, splits no label).
+        rows = [cells for cells in split if cells]
         width = max(len(cells) for cells in rows)
     if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
