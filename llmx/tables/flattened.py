@@ -39,6 +39,7 @@ from functools import cache
 from llmx.folding import fold
 from llmx.lines import Span, grids_in
 from llmx.quantities import split_header_unit
+from llmx.tables.headers import PARTS_LEAD
 from llmx.tables.numericrows import is_unit_word
 from llmx.vocabulary import unit as declared_unit
 
@@ -55,7 +56,6 @@ _PIPE = re.compile(r"[|｜]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
 _NO_VALUE = re.compile(r"[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;，,：:]")
-_SUB_ROW = re.compile(r"^\s*其中\s*[:：]")
 # A table's number opening its title: 表3, 附表1, 2-8 (a yearbook's chapter and table).
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|\d{1,2}\s*[-－—]\s*\d{1,3}(?!\d))")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -266,7 +266,7 @@ def _values_after(kinds: Sequence[str], label: int) -> int:
 
 def _too_long(text: str, cell: Span, limit: int) -> bool:
     # 其中:小麦, a sub-row's mark, is no sentence's colon.
-    words = _SUB_ROW.sub("", text[cell[0] : cell[1]])
+    words = PARTS_LEAD.sub("", text[cell[0] : cell[1]])
     return len(words) > limit or bool(_PROSE.search(words))
 
 

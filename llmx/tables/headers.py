@@ -307,6 +307,8 @@ _CLASS_OF_PERCENT = re.compile(r"\d\s*%$")
 
 # The mark a statistics table puts before a sub-item (`#轻工业`: of which).
 SUB_MARKS = ("#", "＃")
+# 其中:民族乡: a row that is a part of the row above, marked in words.
+PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")
 
 # How an official table numbers its rows, outermost first: 一、 then (一) then 1. then (1).
 _OUTLINE_NUMBERS = (

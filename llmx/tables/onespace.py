@@ -21,6 +21,7 @@ from llmx.folding import fold
 from llmx.lines import ENGLISH_AFTER, HAS_CJK
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
+    PARTS_LEAD,
     SUB_MARKS,
     UNIT_COLUMN,
     header_unit,
@@ -53,7 +54,6 @@ def _is_label_figure(word: str) -> bool:
     return not rest or bool(unit and unit[0] and is_fact_unit(unit[0]))
 
 
-_PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")  # 其中:民族乡 个 140: a part of the row above
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
@@ -103,7 +103,7 @@ def _is_row(line: Line) -> bool:
     figures = _FIGURES_AT_END.search(words)
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
-    label = _PARTS_LEAD.sub("", words[: figures.start()], count=1)
+    label = PARTS_LEAD.sub("", words[: figures.start()], count=1)
     # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure, alone or with a fact's unit, after
     # the label's first word (`1.镇` numbers it) makes a row of another kind; a grade (`92号`)
     # does not.
@@ -298,7 +298,7 @@ def _depth(text: str, label: Cell) -> int:
     level = outline_level(label.text)
     if level is None:
         words = label.text.lstrip()
-        level = _UNNUMBERED + (words.startswith(SUB_MARKS) or bool(_PARTS_LEAD.match(words)))
+        level = _UNNUMBERED + (words.startswith(SUB_MARKS) or bool(PARTS_LEAD.match(words)))
     return level * _INDENT_MAX + indent
 
 
