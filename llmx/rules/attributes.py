@@ -19,7 +19,12 @@ from llmx.rules.context import (
     section_status,
     section_year,
 )
-from llmx.rules.filters import INDICATOR_COUNT_AFTER, clause_before
+from llmx.rules.filters import (
+    INDICATOR_COUNT_AFTER,
+    SEX_RATIO_MOVES,
+    SEX_RATIO_NAMES,
+    clause_before,
+)
 from llmx.sections import Section
 from llmx.vocabulary import (
     CURRENCY_NAME,
@@ -1078,9 +1083,9 @@ _OF_WHAT = re.compile(r"(?<=.)(?:对|占)")
 
 # 总人口性别比(以女性为100,男性对女性的比例)由…普查的105.69上升为110.32: the ratio's name,
 # never the bracket that defines it or the census a figure is from.
-_SEX_RATIO_NAME = re.compile(r"性别比|性比例")
+_SEX_RATIO_NAME = re.compile(SEX_RATIO_NAMES)
 _SEX_RATIO_NAME_REACH = 6  # 总人口性别比, 常住人口性别比: the words before it that name whose
-_SEX_RATIO_MOVED = re.compile(r"(?:上升|下降|增加|减少|提高|降低)了?[^\S\n]?$")
+_SEX_RATIO_MOVED = re.compile(rf"(?:{SEX_RATIO_MOVES})了?[^\S\n]?$")
 
 
 def _sex_ratio_named(source: str, folded: str, quantity: Quantity, sentence_start: int) -> str:

@@ -145,10 +145,15 @@ _CLAUSE_ENDS_AFTER = re.compile(r"[。；;，,]|[和、]-?\d+(?:\.\d+)?[。；;�
 _MORE_DIGITS_AFTER = re.compile(r"[^\S\n]?\d")
 _CLAUSE_BREAK = "，。；：,;:\n"
 _QUOTE_MAX = 16
+# A sex ratio's names, and the verbs its census figures move by (上升为110.32, 上升0.28): the
+# filter that keeps its bare figures and the indicator that names them read the same words.
+SEX_RATIO_NAMES = r"性别比|性比例"
+SEX_RATIO_MOVES = r"上升|下降|增加|减少|提高|降低"
 # 价格指数为102.1, 总人口性别比(以女性为100,男性对女性的比例)为106.9: levels on a base of 100.
 # 綜合消費物價指數(113.40), 甲類及乙類消費物價指數分別為107.69及106.52: bracketed or listed.
 _INDEX_BEFORE = re.compile(
-    r"(?:指数|性别比|性比例)(?:[(（][^()（）]{0,30}[)）])?(?:年末|全年|年均)?(?:分别)?(?:为|是|达到?|在)?[^\S\n]?$"
+    rf"(?:指数|{SEX_RATIO_NAMES})(?:[(（][^()（）]{{0,30}}[)）])?"
+    r"(?:年末|全年|年均)?(?:分别)?(?:为|是|达到?|在)?[^\S\n]?$"
     r"|指数[(（]$|指数分别为\d+(?:\.\d+)?(?:及|和|、)$"
 )
 _INDEX_REACH = 40
@@ -156,8 +161,8 @@ _INDEX_REACH = 40
 # a census's sex ratio set against the last census's, each figure and the move between them
 # bare, in the sentence that names the ratio.
 _SEX_RATIO_COMPARED_BEFORE = re.compile(
-    r"(?:性别比|性比例)[^。；;\n]{0,80}?(?:普查|\d{4}年)[^。；;\n]{0,20}?"
-    r"(?:的|(?:上升|下降|增加|减少|提高|降低)(?:为|到|至|了)?)[^\S\n]?$"
+    rf"(?:{SEX_RATIO_NAMES})[^。；;\n]{{0,80}}?(?:普查|\d{{4}}年)[^。；;\n]{{0,20}}?"
+    rf"(?:的|(?:{SEX_RATIO_MOVES})(?:为|到|至|了)?)[^\S\n]?$"
 )
 _SEX_RATIO_REACH = 110
 # 其中:食品价格99.6,居住价格100.6: a price with a bare decimal is its index (a price in money

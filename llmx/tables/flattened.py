@@ -39,7 +39,7 @@ from functools import cache
 from llmx.folding import fold
 from llmx.lines import Span, grids_in
 from llmx.quantities import split_header_unit
-from llmx.tables.headers import PARTS_LEAD
+from llmx.tables.headers import BRACKETED, PARTS_LEAD
 from llmx.tables.numericrows import is_unit_word
 from llmx.vocabulary import unit as declared_unit
 
@@ -58,7 +58,6 @@ _NO_VALUE = re.compile(r"[—\-–/…－]+")
 _PROSE = re.compile(r"[。；;，,：:]")
 # A table's number opening its title: 表3, 附表1, 2-8 (a yearbook's chapter and table).
 _CAPTION = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]|\d{1,2}\s*[-－—]\s*\d{1,3}(?!\d))")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _RATES = ("%", "‰")
 # A rate column over a count: a rate, even a growth in percent, stays under this.
 _RATE_MAX = 1000.0
@@ -516,7 +515,7 @@ def _cost(cells: Sequence[str], above: _Placed | None, piece: _Placed, height: i
 def _is_continuation(words: str) -> bool:
     """A cell that is only a note or a unit in brackets (`(年末)`, `(万人)`): it goes on
     with the cell over it."""
-    return bool(_BRACKETED.fullmatch(fold(words).strip()))
+    return bool(BRACKETED.fullmatch(fold(words).strip()))
 
 
 @cache
@@ -620,7 +619,7 @@ def _column_headers(
 def _repeats(above: str, cell: str) -> bool:
     """Whether a sub-column's words only count what the words over it name (人口数 under
     城镇人口, 人数 under 城区)."""
-    words = _BRACKETED.sub("", fold(cell))
+    words = BRACKETED.sub("", fold(cell))
     stem = re.sub(r"[数量]$", "", words)
     count = _COUNT_WORDS.fullmatch(words)
-    return bool(count) or (len(stem) >= 2 and _BRACKETED.sub("", fold(above)).endswith(stem))
+    return bool(count) or (len(stem) >= 2 and BRACKETED.sub("", fold(above)).endswith(stem))

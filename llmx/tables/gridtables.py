@@ -32,6 +32,7 @@ from llmx.tables.flattened import FlatGrid, find_flattened
 from llmx.tables.fusedrows import FusedGrid, find_fused_rows
 from llmx.tables.headers import (
     BASE_NOTE,
+    BRACKETED,
     CHANGE_HEADER,
     MONEY_UNITS,
     NOT_DATA,
@@ -446,9 +447,6 @@ def _label_and_unit(text: str, label: Span) -> list[Cell]:
 _LAST_WORD = re.compile(r"(\S.*?)[ \u3000]+(\S{1,6})$")
 
 
-_BRACKET_ONLY = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def _yearbook_column(column: YearbookColumn) -> Column:
     """A level in its year; an index on a base year, in % of that year's level (the heading's
     `2007为以下各年` names each base); an average growth over a span of years."""
@@ -465,7 +463,7 @@ def _yearbook_column(column: YearbookColumn) -> Column:
         # Under `2014-2023(%)` the span is the name, its unit after it as written.
         name = (
             f"{column.years}{heading}"
-            if _BRACKET_ONLY.fullmatch(heading)
+            if BRACKETED.fullmatch(heading)
             else f"{unbracketed(heading)}({column.years})"
         )
         return Column(name, "value", None, None, header_unit(heading), name, periodless=True)

@@ -309,11 +309,15 @@ _CLASS_OF_PERCENT = re.compile(r"\d\s*%$")
 SUB_MARKS = ("#", "＃")
 # 其中:民族乡: a row that is a part of the row above, marked in words.
 PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")
+# A cell wholly in brackets: a unit on a line of its own (`(万立方米)`), a note, a date.
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 # How an official table numbers its rows, outermost first: 一、 then (一) then 1. then (1).
+# The second level of that outline, a number in brackets: (一)行政区划.
+OUTLINE_BRACKETED = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
 _OUTLINE_NUMBERS = (
     re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"),
-    re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+    OUTLINE_BRACKETED,
     re.compile(r"\d{1,2}[、.．](?!\d)"),
     re.compile(r"[(（]\d{1,2}[)）]"),
 )

@@ -21,6 +21,7 @@ from llmx.folding import fold
 from llmx.lines import ENGLISH_AFTER, HAS_CJK
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
+    OUTLINE_BRACKETED,
     PARTS_LEAD,
     SUB_MARKS,
     UNIT_COLUMN,
@@ -42,18 +43,6 @@ _WORD = re.compile(r"\S+")
 _FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
-
-
-def _is_label_figure(word: str) -> bool:
-    """A word of a label that is a figure alone or a figure with a fact's unit (`308.12万吨`)."""
-    figure = _LABEL_FIGURE.match(word)
-    if figure is None:
-        return False
-    rest = word[figure.end() :]
-    unit = unit_of_words(rest) if rest else None
-    return not rest or bool(unit and unit[0] and is_fact_unit(unit[0]))
-
-
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
@@ -96,6 +85,16 @@ def _rows_end(lines: Sequence[Line], first: int, taken: TakenSpans) -> int:
     return end if rows >= _ROWS_MIN else first
 
 
+def _is_label_figure(word: str) -> bool:
+    """A word of a label that is a figure alone or a figure with a fact's unit (`308.12万吨`)."""
+    figure = _LABEL_FIGURE.match(word)
+    if figure is None:
+        return False
+    rest = word[figure.end() :]
+    unit = unit_of_words(rest) if rest else None
+    return not rest or bool(unit and unit[0] and is_fact_unit(unit[0]))
+
+
 def _is_row(line: Line) -> bool:
     words = line.text.strip()
     if len(words) > _ROW_CHARS_MAX:
@@ -114,11 +113,10 @@ def _is_row(line: Line) -> bool:
 def _is_group_label(line: Line) -> bool:
     """A line of a few words over a group of rows (`一、按隶属关系分组`, `(一)行政区划`), not a
     header's piece that wrapped (`(吨标准煤)`, `比上年增长(%)`)."""
-    words = _OUTLINE_BRACKETS.sub("", line.text.strip(), count=1)
+    words = line.text.strip()
+    numbered = OUTLINE_BRACKETED.match(words)
+    words = words[numbered.end() :] if numbered else words
     return 0 < len(words) <= 30 and not re.search(r"\d{2}|[。，；(（%]", words)
-
-
-_OUTLINE_BRACKETS = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
 def _header_above(
@@ -173,12 +171,13 @@ def _read(
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     width = max(len(cells) for cells in rows)
-    if groups_at is not None:
+    if groups_at is None:
+        header = _header_cells(lines[header_at], (width, width - 1))
+    else:
         grouped = _grouped_header(_header_cells(lines[groups_at]), words, width)
         if grouped is None:
             return None  # a header of two rows whose groups do not fit: the aligned readings'
-        words = grouped
-    header = words if groups_at is not None else _header_cells(lines[header_at], (width, width - 1))
+        header = grouped
     if len(header) > width:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
     stubs = len(header) - (width - 1)

@@ -24,6 +24,7 @@ from llmx.tables.columnroles import (
     stream_columns,
 )
 from llmx.tables.headers import (
+    BRACKETED,
     INDICATOR_HEADER,
     SUB_MARKS,
     UNIT_COLUMN,
@@ -58,7 +59,7 @@ def _is_date_title(run: Sequence[Cell], index: int) -> bool:
     `2020年` or `(2003年)` over `指标名称`): what the table is of, its header starting after
     it. A year over anything else may head a column group (`县别`, `2023年`, `自有`)."""
     words = fold(run[index].clean)
-    if _BRACKETED.fullmatch(words):
+    if BRACKETED.fullmatch(words):
         words = words[1:-1]
     if _MONTH_TITLE.fullmatch(words):
         return True
@@ -125,9 +126,6 @@ def stream_tables(
     return tables
 
 
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def _row_units_rejoined(run: list[Cell]) -> list[Cell]:
     """A row label whose unit wrapped onto a line of its own (`全年自来水供水总量` then
     `(万立方米)`, then the row's figures) joined again, as a header's are: the rows with a
@@ -139,9 +137,9 @@ def _row_units_rejoined(run: list[Cell]) -> list[Cell]:
             previous is not None
             and at + 1 < len(run)
             and stream_kind(previous) == "label"
-            and not _BRACKETED.fullmatch(fold(previous.clean))
+            and not BRACKETED.fullmatch(fold(previous.clean))
             and stream_kind(run[at + 1]) == "number"
-            and _BRACKETED.fullmatch(fold(cell.clean)) is not None
+            and BRACKETED.fullmatch(fold(cell.clean)) is not None
             and _names_a_unit(cell.clean)
         )
         if previous is not None and wrapped:

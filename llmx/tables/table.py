@@ -16,6 +16,7 @@ from llmx.quantities import split_header_unit
 from llmx.tables.headers import (
     BASE_CAPTION,
     BASE_NOTE,
+    BRACKETED,
     CHANGE_HEADER,
     INDEX_HEADER,
     INDICATOR_HEADER,
@@ -297,9 +298,7 @@ def units_rejoined(header: Sequence[Cell]) -> list[Cell]:
     for cell in header:
         unit = split_header_unit(cell.clean)
         bare_rate = fold(cell.clean) in ("%", "‰")  # 同比增长 then % on a line of its own
-        only_unit = bare_rate or (
-            unit is not None and re.fullmatch(r"[(（][^()（）]*[)）]", fold(cell.clean))
-        )
+        only_unit = bare_rate or (unit is not None and BRACKETED.fullmatch(fold(cell.clean)))
         if joined and only_unit and (bare_rate or is_fact_unit(unit[0] if unit else "")):
             previous = joined[-1]
             joined[-1] = Cell(previous.start, cell.end, previous.text + cell.text)

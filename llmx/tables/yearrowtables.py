@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from llmx.folding import fold
 from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.headers import header_unit, repeats, unbracketed, unit_of_words
+from llmx.tables.headers import BRACKETED, header_unit, repeats, unbracketed, unit_of_words
 from llmx.tables.rowlines import Line
 from llmx.tables.table import Cell, Column, Row, Table
 from llmx.tables.taken import TakenSpans
@@ -18,7 +18,6 @@ from llmx.tables.taken import TakenSpans
 _YEAR_HEADER = re.compile(r"年\s*份|年\s*度")
 _ROW_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SUB_ITEM = re.compile(r"^(?:[#＃]|其中[:：]?)")
-_ONLY_UNIT = re.compile(r"[(（][^()（）]*[)）]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -71,7 +70,7 @@ def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None
     units = [
         cell
         for cell in run[first:body]
-        if _ONLY_UNIT.fullmatch(fold(cell.clean)) and not _LATIN.search(cell.clean)
+        if BRACKETED.fullmatch(fold(cell.clean)) and not _LATIN.search(cell.clean)
     ]
     columns = _year_row_columns(names[0], units, len(panels), _group_above(run, begin, first))
     table = Table(
@@ -104,7 +103,7 @@ def _year_row_names(segment: Sequence[Cell]) -> list[str]:
         words = cell.clean
         if _LATIN.search(words):
             break
-        if _ONLY_UNIT.fullmatch(fold(words)):
+        if BRACKETED.fullmatch(fold(words)):
             continue
         if len(words) == 1:
             letters += words
