@@ -57,7 +57,7 @@ def timed(command: str, timeout: float) -> Run:
         timer.cancel()
     wall = time.perf_counter() - started
     if expired.is_set():
-        raise SystemExit(f"paired: over {timeout:.0f} s: {command}")
+        raise SystemExit(f"paired: over {timeout:g} s: {command}")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"paired: exit {os.waitstatus_to_exitcode(status)}: {command}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
@@ -81,11 +81,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--vs", required=True, help="the start command, timed against the end")
     parser.add_argument("end", nargs="+", help="the end command (after --)")
     args = parser.parse_args(argv)
-    if args.n < 1 or args.warmup < 0:
-        parser.error("-n must be 1 or more and --warmup 0 or more")
+    if args.n < 1 or args.warmup < 0 or args.timeout <= 0:
+        parser.error("-n must be 1 or more, --warmup 0 or more and --timeout above 0")
     commands = {"start": args.vs, "end": shlex.join(args.end) if len(args.end) > 1 else args.end[0]}
     if args.core is not None:
-        os.sched_setaffinity(0, {args.core})  # inherited by every run
+        try:
+            os.sched_setaffinity(0, {args.core})  # inherited by every run
+        except (OSError, ValueError):
+            parser.error(
+                f"--core {args.core}: no such core here (cores {sorted(os.sched_getaffinity(0))})"
+            )
     for _ in range(args.warmup):
         for command in commands.values():
             timed(command, args.timeout)
