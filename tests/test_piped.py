@@ -560,3 +560,14 @@ def test_a_row_short_of_cells_gives_its_figures_to_the_first_columns() -> None:
         "79",
     ]
     assert len(facts) == 19
+
+
+def test_a_web_table_a_cell_a_paragraph_keeps_a_header_cell_wrapped_over_two_lines_whole() -> None:
+    # Every cell a blank line apart; a header cell's two lines (12月, (亿元)) with none between.
+    cells = ["指标", "12月\n(亿元)", "比去年同月\n增长(%)", "1-12月\n(亿元)", "比去年同期\n增长(%)"]
+    cells += ["零售总额", "387.99", "0.4", "4600.93", "4.6"]
+    cells += ["商品零售额", "228.25", "0.5", "3670.46", "5.5"]
+    cells += ["餐费收入", "59.75", "-0.3", "930.46", "-1.9"]
+    facts = [(f.text, f.value, f.unit) for f in rules_facts("\n\n".join(cells) + "\n")]
+    assert ("387.99", 38799000000.0, "元") in facts and ("0.4", 0.4, "%") in facts
+    assert ("930.46", 93046000000.0, "元") in facts

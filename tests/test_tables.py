@@ -3499,3 +3499,69 @@ def test_a_month_on_month_column_of_a_space_table_holds_rates() -> None:
     ]
     facts = rules_facts("\n".join(lines) + "\n")
     assert ("7.04", "%", "change") in [(f.text, f.unit, f.kind) for f in facts]
+
+
+def test_a_title_that_counts_gives_its_unit_to_a_table_with_no_unit_line() -> None:
+    # The title names what every figure counts (宗數, past the last 的 of a long title).
+    text = (
+        "2023年按路段及嚴重程度劃分的交通事故宗數\n"
+        "| 路段 | 致命 | 嚴重 | 輕微 |\n"
+        "| 東線 | 1 | 12 | 40 |\n"
+        "| 西線 | 0 | 7 | 33 |\n"
+        "| 南線 | 2 | 9 | 51 |\n"
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert ("12", "宗", "東線嚴重") in facts
+    assert len(facts) == 9
+
+
+def test_a_corner_cell_copied_as_two_names_no_column_of_figures() -> None:
+    # 路段 names the rows, 嚴重程度 the columns: one corner, the figures under 致命 onwards.
+    header = "| 路段 | 嚴重程度 | 致命 | 嚴重 | 輕微 |\n"
+    rows = "| 東線 | 1 | 12 | 40 |\n| 西線 | 0 | 7 | 33 |\n| 南線 | 2 | 9 | 51 |\n"
+    facts = [(f.text, f.indicator) for f in rules_facts("交通事故宗數\n" + header + rows)]
+    assert ("1", "東線致命交通事故宗数") in facts and ("40", "東線輕微交通事故宗数") in facts
+    cells = "\n".join(
+        cell for line in (header + rows).splitlines() for cell in line.strip("| ").split(" | ")
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("交通事故宗數\n" + cells + "\n")]
+    assert ("12", "宗", "東線嚴重程度嚴重交通事故宗数") in facts
+
+
+def test_a_header_of_words_before_a_unit_column_is_no_corner() -> None:
+    # 项目名称 then 计算单位: a unit column of its own, each row's unit in it.
+    text = (
+        "项目名称\n计算单位\n本月\n累计\n"
+        "社会消费品零售总额\n万元\n2978\n12780\n"
+        "旅游收入\n亿元\n4.51\n16.74\n"
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("16.74", "元") in facts and ("2978", "元") in facts
+
+
+def test_a_unit_line_may_list_its_units_apart_by_semicolons() -> None:
+    # 家 for the counts, % for the shares with decimals, as `單位:家、%` would say.
+    text = (
+        "單位:家;%\n"
+        "項目別      家數     有      沒有\n"
+        "總計        9,011    8.38    91.62\n"
+        "製造業        679    9.57    90.43\n"
+        "營建工程業  1,550   18.71    81.29\n"
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("9,011", "家") in facts and ("18.71", "%") in facts
+
+
+def test_a_word_before_a_lone_letter_far_off_in_a_pdf_header_is_a_column_of_its_own() -> None:
+    # 項目別 ... 有 ... 沒有: the lone 有 heads a column, not the end of a name spaced out.
+    text = (
+        "單位:家;%\n"
+        "                    總計\n"
+        "項目別                             有       沒有\n"
+        "              家數     百分比\n"
+        "總計          9,011    100.00      8.38    91.62\n"
+        "製造業          679    100.00      9.57    90.43\n"
+        "營建工程業    1,550    100.00     18.71    81.29\n"
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("9,011", "家") in facts and ("8.38", "%") in facts and ("90.43", "%") in facts

@@ -54,8 +54,17 @@ def stream_runs(
     current: list[Cell] = []
     after_rule = False
     wrapping: Cell | None = None  # a cell of words opened right after a rule, not yet closed
+    spaced: set[int] = set()  # with `across_blanks`, the cells of `current` a blank line opens
+    blank_above = False
     for line in lines:
         words = _MANGLED_SPACES.sub("", line.text.strip())
+        if across_blanks:
+            if not words and line.layout != "rule":
+                blank_above = True
+            elif line.layout != "rule":
+                if blank_above:
+                    spaced.add(len(current))
+                blank_above = False
         if line.layout == "rule":
             if after_rule and current and line.start not in taken:
                 current.append(Cell(line.start, line.start, ""))
@@ -85,12 +94,36 @@ def stream_runs(
                 wrapping = current[-1]
             continue
         if len(current) > 1:
-            runs.append(current)
-        current = []
+            runs.append(_wrapped_joined(current, spaced) if across_blanks else current)
+        current, spaced = [], set()
     if len(current) > 1:
-        runs.append(current)
+        runs.append(_wrapped_joined(current, spaced) if across_blanks else current)
     # A blank cell closing a run is the blank line after the table.
     return [run[:-1] if run[-1].blank else run for run in runs]
+
+
+def _wrapped_joined(run: list[Cell], spaced: set[int]) -> list[Cell]:
+    """A run whose cells a blank line parts (a web table copied with a blank line after every
+    cell), with a cell of words that wrapped over lines (`12月⏎(亿元)`, `比去年同月⏎增长(%)`)
+    one cell again: there, lines of words with no blank line between are one cell's."""
+    if len(spaced) < _SPACED_SHARE * (len(run) - 1):
+        return run
+    joined: list[Cell] = []
+    for at, cell in enumerate(run):
+        last = joined[-1] if joined else None
+        if (
+            at not in spaced
+            and last is not None
+            and stream_kind(last) == "label"
+            and _continues(last, cell.clean)
+        ):
+            joined[-1] = Cell(last.start, cell.end, f"{last.text}\n{cell.text}")
+        else:
+            joined.append(cell)
+    return joined
+
+
+_SPACED_SHARE = 0.8  # of a run's cells a blank line opens, for its lines to be cells'
 
 
 # A line of question marks alone is a page's spaces its encoding lost (`??`): an empty line.

@@ -70,6 +70,58 @@ def counted_unit_in(header: str) -> Unit | None:
     return (noun, 1.0) if is_fact_unit(noun) else None
 
 
+# A title's words after the count it names: a table of it (`统计表`, `一览表`, `表`).
+_TITLE_TAIL = re.compile(r"(?:统计|一览)?表$")
+_CAPTION_WORDS = re.compile(r"[^\s。，；,;：:]{2,24}")
+
+
+def caption_counts(title: str) -> Unit | None:
+    """What a table's title counts, at its end (`各縣市旅遊人次`, `原住民戶數統計表`, and past
+    the last 的 of a long one, `按隧道範圍及嚴重程度劃分的交通意外宗數`): the measure word of
+    the noun counted; None where the title's last line is a sentence's end or counts nothing."""
+    last = title.split()[-1] if title.strip() else ""
+    words = _TITLE_TAIL.sub("", fold(last)).rsplit("的", 1)[-1]
+    return counted_unit_in(words) if _CAPTION_WORDS.fullmatch(words) else None
+
+
+def heads_every_column(names: Sequence[str]) -> bool:
+    """Whether a header's second name stands over every column after it, no column of its own:
+    a corner cell naming the rows and the columns, copied as two (`隧道範圍`, `嚴重程度`, then
+    `致命`, `嚴重`), or a group whose columns name only what of it each holds (`省市`,
+    `固定资产投资额`, then `绝对值`, `增长(%)`). Words both, no figure or year, neither a
+    column's own without figures (计算单位, 序号), the second no row labels' heading (`工业(一)`
+    over `行业名称` is a title); a group over some columns only (`占总人口比重` over `男`,
+    `女`, beside `性别比`) reads the same, so the second must name a dimension or the columns
+    a measure of it."""
+    if len(names) < _CORNER_NAMES_MIN:
+        return False
+    stub, over, *columns = names
+    words = all(
+        name.strip()
+        and not re.search(r"\d", name)
+        and not UNIT_COLUMN.match(fold(name).strip())
+        and not SKIP_HEADER.search(fold(name))
+        for name in (stub, over)
+    )
+    return (
+        words
+        and not INDICATOR_HEADER.search(fold(over))
+        and (
+            _DIMENSION_NAME.search(fold(over).strip()) is not None
+            or all(_MEASURE_OF_GROUP.match(outside_brackets(fold(c)).strip()) for c in columns)
+        )
+    )
+
+
+_CORNER_NAMES_MIN = 4  # the rows' name, the columns', then two columns or more
+# 嚴重程度, 类别, 登记注册类型: what the columns are, not a measure.
+_DIMENSION_NAME = re.compile(r"(?:程度|类别|类型|级别|分类|性质|方式)$")
+# 绝对值, 增长(%), 比重: what of a group's measure a column holds, nothing alone.
+_MEASURE_OF_GROUP = re.compile(
+    r"(?:绝对[值数额量]|总[量额数]|数[量额]|金额|增[长速幅减]|比重|占比|构成|同比|环比|比上年|比去年)"
+)
+
+
 def listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
     """A table's unit as its amounts' and its rates': a `单位:万人、‰` line lists one of
     each (the magnitude before the first); a list of two amounts (万吨、千克) says nothing of
@@ -240,8 +292,27 @@ def names_a_measure(header: str) -> bool:
 
 def unit_line_unit(source: str) -> Unit | None:
     """The unit a `单位：万元` line in `source` (a table's title or the lines above it) gives."""
-    found = UNIT_LINE.search(fold(source))
-    return unit_of_words(found.group(1)) if found else None
+    folded = fold(source)
+    found = UNIT_LINE.search(folded)
+    if found is None:
+        return None
+    first = unit_of_words(found.group(1))
+    # 單位:家;%, 單位:新臺幣億元;%: units listed apart by semicolons or commas, as by 、.
+    listed: list[str] = []
+    at = found.end(1)
+    while (more := _LISTED_APART.match(folded, at)) and (unit := _bare_unit(more.group(1))):
+        listed, at = [*listed, unit[0]], more.end()
+    if first is None or not listed:
+        return first
+    return "、".join((first[0], *listed)), first[1]
+
+
+_LISTED_APART = re.compile(r"\s*[;,]\s*([^\s|｜，,；;）)]+)")
+_BARE_UNIT_CHARS = 3  # 家, 万人, %: a unit alone, not a measure's name (同比增长%)
+
+
+def _bare_unit(words: str) -> Unit | None:
+    return unit_of_words(words) if len(words) <= _BARE_UNIT_CHARS else None
 
 
 def unit_of_words(words: str) -> Unit | None:

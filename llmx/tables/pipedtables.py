@@ -72,9 +72,9 @@ def _gives_a_unit(table: Table) -> bool:
     """Whether a table read a cell at a time gives any of its figures a unit. Its lone pipes
     left out, a head over rows that names their unit (`人口(‰)` over `出生率`) is lost; a
     table with no unit placed is left to the readings after this one, which read such rows
-    with their heads."""
+    with their heads. A count the title names (`交通意外宗數`) is a unit given."""
     return any(
-        table.unit_of(row, column) is not None
+        (table.unit_of(row, column) or table.counted_unit(row, column)) is not None
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
         if column.role == "value" and is_number_cell(cell)

@@ -350,12 +350,22 @@ def merge_spaced_letters(cells: list[Cell], text: str) -> list[Cell]:
     merged: list[Cell] = []
     for cell in cells:
         single = len(cell.text) == 1 and unicodedata.east_asian_width(cell.text) == "W"
-        if merged and single and len(merged[-1].clean) <= 3 and _all_wide(merged[-1].clean):
+        # Onto letters spaced out (`指    标`), not onto a word (`項目別 … 有`, a column's own).
+        if (
+            merged
+            and single
+            and len(merged[-1].clean) <= 3
+            and _all_wide(merged[-1].clean)
+            and _SPACED_LETTERS.fullmatch(merged[-1].text)
+        ):
             previous = merged[-1]
             merged[-1] = Cell(previous.start, cell.end, text[previous.start : cell.end])
         else:
             merged.append(cell)
     return merged
+
+
+_SPACED_LETTERS = re.compile(r"\S(?:\s+\S)*")
 
 
 def _all_wide(word: str) -> bool:

@@ -22,9 +22,11 @@ from llmx.tables.headers import (
     SUB_MARKS,
     TITLE_MAX,
     UNIT_COLUMN,
+    caption_counts,
     group_and_sub,
     header_unit,
     header_year,
+    heads_every_column,
     listed_for_columns,
     repeats,
     unit_line_unit,
@@ -355,6 +357,8 @@ def _block_table(
         header_rows = [
             (line, [Cell(line.start, line.start, ""), *cells]) for line, cells in header_rows
         ]
+    if len(header_rows) == 1 and layout in ("pipe", "tab"):
+        header_rows = [_corner_joined(header_rows[0], [cells for _, cells in body])]
     width = max(len(cells) for _, cells in header_rows)
     if layout != "spaces":
         width = max(width, *(len(cells) for _, cells in body))
@@ -408,7 +412,11 @@ def _block_table(
         column.role == "unit" and (layout != "spaces" or _units_down(body, index))
         for index, column in enumerate(columns)
     )
-    if unit_column or (table_unit is not None and any(c.role == "value" for c in columns)):
+    title = " ".join(titles) or (above[-1].text.strip() if above else "")
+    stated = table_unit is not None and any(column.role == "value" for column in columns)
+    if unit_column or stated or (table_unit is None and caption_counts(title) is not None):
+        # A title that counts (`交通意外宗數` over `致命 | 嚴重 | 輕微`) says what every figure
+        # is, as a unit line does.
         columns = figures_in_stated_units(columns, body)
     if not any(column.role == "value" for column in columns):
         return None
@@ -421,7 +429,6 @@ def _block_table(
         )
         for line, cells in body
     )
-    title = " ".join(titles) or (above[-1].text.strip() if above else "")
     end = lines[last - 1].start + len(lines[last - 1].text)
     return Table(
         start,
@@ -622,6 +629,23 @@ def _header_over_values(
     if fit_to_body(["", *texts], body) > fit_to_body([*texts, ""], body):
         return shifted
     return header
+
+
+def _corner_joined(
+    header: tuple[Line, list[Cell]], body: Sequence[Sequence[Cell]]
+) -> tuple[Line, list[Cell]]:
+    """A header one cell wider than every row whose second cell heads every column after it
+    (`隧道範圍 | 嚴重程度 | 致命 | 嚴重`, `headers.heads_every_column`): the first names the
+    labels, the second no column of figures."""
+    line, cells = header
+    filled = _filled_width(cells)
+    if (
+        any(_filled_width(row) >= filled for row in body)
+        or not heads_every_column([cell.clean for cell in cells[:filled]])
+        or not all(row and row[0].clean and not is_number_cell(row[0]) for row in body)
+    ):
+        return header
+    return line, [cells[0], *cells[2:]]
 
 
 def _filled_width(cells: Sequence[Cell]) -> int:

@@ -30,9 +30,11 @@ from llmx.tables.headers import (
     UNIT_COLUMN,
     UNIT_LINE,
     Unit,
+    caption_counts,
     group_and_sub,
     header_unit,
     header_year,
+    heads_every_column,
     outline_level,
     outline_numberless,
     outside_brackets,
@@ -420,6 +422,14 @@ def _stream_table(
         if grouped is None and (len(named) > values + 2 or (summed and _may_group_once(named))):
             grouped_rows = value_rows()
             grouped = _fitted_group_names(named, values, grouped_rows)
+        stated = unit is not None or caption_counts(" ".join(_captions(before, titles)))
+        if grouped is None and summed and stated and heads_every_column(named):
+            # 隧道範圍, 嚴重程度, then 致命, 嚴重 (a corner cell naming the rows and the columns,
+            # copied as two), or 省市, 固定资产投资额, then 绝对值, 增长(%): the second over
+            # every column, no column of its own; where a unit says what the figures are
+            # (a header's cells wrapped over lines look the same to a count).
+            subs = [group_and_sub(named[1], sub) for sub in named[2:]]
+            grouped, grouped_rows = [named[0], *subs], grouped_rows or value_rows()
         if grouped and grouped_rows:
             rows = grouped_rows
             columns = stream_columns(grouped, body_of(rows))
@@ -453,9 +463,14 @@ def _caption_unit(before: Sequence[Cell], titles: Sequence[str]) -> Unit | None:
     """The unit of the nearest unit line among a table's captions (the cells just above it
     and its title lines): `表4-1 … 单位:人、%` above `表4-2 …`, `单位:%` titles a table shown
     as a picture. A unit broken over two cells is read joined."""
-    captions = [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + list(titles)
+    captions = _captions(before, titles)
     nearest = (found for caption in reversed(captions) if (found := unit_line_unit(caption)))
     return next(nearest, None) or unit_line_unit(" ".join(captions))
+
+
+def _captions(before: Sequence[Cell], titles: Sequence[str]) -> list[str]:
+    """A table's caption lines: the cells just above it, then its title lines."""
+    return [cell.text for cell in before[-_STREAM_TITLE_LINES:]] + list(titles)
 
 
 def _lines_table(

@@ -29,6 +29,7 @@ from llmx.tables.headers import (
     YEAR,
     YEAR_DIGITS,
     Unit,
+    caption_counts,
     counted_unit_in,
     header_status,
     header_unit,
@@ -45,7 +46,6 @@ from llmx.vocabulary import Family, family_of, is_fact_unit
 _WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
 _DECIMAL = re.compile(r"\d\.\d")
 # A table's caption alone on its line, no sentence: `各縣市旅遊人次` names what it counts.
-_CAPTION = re.compile(r"[^\s。，；,;：:]{2,24}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -213,8 +213,7 @@ class Table:
     def _caption_counts(self) -> Unit | None:
         """What the caption line right above counts (`各縣市旅遊人次`): the title's last line,
         where it is a caption and not the end of a sentence."""
-        caption = self.title.split()[-1] if self.title.strip() else ""
-        return counted_unit_in(caption) if _CAPTION.fullmatch(caption) else None
+        return caption_counts(self.title)
 
     def counted_unit(self, row: Row, column: Column) -> Unit | None:
         """The unit of a count whose headers write none but name what it counts (户数, 男性
