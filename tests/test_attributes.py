@@ -65,6 +65,15 @@ def test_document_year_of_an_untitled_bulletin_page_from_its_note_not_a_year_it_
     assert document_year(text) == "2023"
 
 
+def test_an_untitled_census_page_is_of_the_census_after_the_one_it_compares_with() -> None:
+    # 与2010年第六次全国人口普查相比 is a base: the page is the seventh census's, of 2020.
+    text = (
+        "全县常住人口中,拥有大学文化程度的人口为12276人。与2010年第六次全国人口普查相比,"
+        "每10万人中拥有大学文化程度的由2996人上升为6948人。"
+    )
+    assert document_year(text) == "2020"
+
+
 def test_document_year_of_a_government_work_report_is_the_year_before_it_is_given() -> None:
     text = "政府工作报告\n——2023年1月12日在某省第十四届人民代表大会第一次会议上\n各位代表：\n"
     context = DocumentContext.of(text)

@@ -97,7 +97,7 @@ _DATE_IN_FIELD = re.compile(
 _LEAD_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d{2})\s*年\s*[,，]")
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
 _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
-_COMPARED_BEFORE = re.compile(r"[由从较比是]$")
+_COMPARED_BEFORE = re.compile(r"[由从较比是与同]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
@@ -311,6 +311,16 @@ _CENSUS_TITLE_REACH = 40  # 北京市第四次全国经济普查主要数据公�
 _ORDINALS = {numeral: number for number, numeral in enumerate("一二三四五六七", 1)}
 
 
+_CENSUS_COMPARED = re.compile(
+    rf"[与同较比](?:(?:19|20)\d{{2}}年)?第([一二三四五六])次全国({'|'.join(_CENSUS_YEARS)})"
+)
+
+
+def _next(compared: re.Match[str]) -> int | None:
+    """The year of the census after the one `compared` names."""
+    return _CENSUS_YEARS[compared.group(2)].get(_ORDINALS[compared.group(1)] + 1)
+
+
 def _census_year(lines: list[str]) -> str | None:
     """The year of the census whose communiqué the title names (第五次全国经济普查公报: 2023):
     near the start of the first line, or of a line above the first sentence; a revision note
@@ -370,6 +380,8 @@ def _most_named_year(folded: str) -> str | None:
         # A text that names a year only as the one before (较2009年同期增加8.7%, a stock
         # 较2023年末净增) is the year after it.
         before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
+        # 与2010年第六次全国人口普查相比: the communiqué of the census after it.
+        before += [year for found in _CENSUS_COMPARED.finditer(folded) if (year := _next(found))]
         before += [_short_year(found.group(1)) + 1 for found in _SHORT_SAME_PERIOD.finditer(folded)]
         if before:
             return str(max(before))
