@@ -571,3 +571,12 @@ def test_a_web_table_a_cell_a_paragraph_keeps_a_header_cell_wrapped_over_two_lin
     facts = [(f.text, f.value, f.unit) for f in rules_facts("\n\n".join(cells) + "\n")]
     assert ("387.99", 38799000000.0, "元") in facts and ("0.4", 0.4, "%") in facts
     assert ("930.46", 93046000000.0, "元") in facts
+
+
+def test_header_cells_a_line_each_with_no_blank_between_are_not_one_cell() -> None:
+    # 12月 and 1-12月 are two columns' names, though no blank line parts them.
+    cells = ["零售总额(亿元)", "387.99", "4600.93", "商品零售额(亿元)", "228.25", "3670.46"]
+    cells += ["餐费收入(亿元)", "59.75", "930.46", "其他(亿元)", "1.5", "2.5"]
+    text = "指标\n12月\n1-12月\n\n" + "".join(f"{cell}\n\n" for cell in cells)
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("387.99", "元") in facts and ("930.46", "元") in facts

@@ -3565,3 +3565,24 @@ def test_a_word_before_a_lone_letter_far_off_in_a_pdf_header_is_a_column_of_its_
     )
     facts = [(f.text, f.unit) for f in rules_facts(text)]
     assert ("9,011", "家") in facts and ("8.38", "%") in facts and ("90.43", "%") in facts
+
+
+def test_a_note_after_a_unit_line_lists_no_unit() -> None:
+    # 下同 (the same below) and 增长% name no unit of their own: the amounts stay in 万元.
+    text = "单位：万元，下同\n| 指标 | 2022年 | 2023年 |\n| 地区生产总值 | 12345.6 | 13456.7 |\n"
+    text += "| 财政收入 | 2345.6 | 2456.7 |\n| 税收收入 | 1345.6 | 1456.7 |\n"
+    assert ("12345.6", 123456000.0, "元") in [(f.text, f.value, f.unit) for f in rules_facts(text)]
+
+
+def test_a_change_header_wrapped_in_two_is_no_group_over_every_column() -> None:
+    # 比上年 then 增长(%): one column's name wrapped, not a group over 总额 and 增长.
+    text = "单位：亿元\n| 地区 | 总额 | 比上年 | 增长(%) |\n| 东区 | 1234.5 | 5.6 |\n"
+    text += "| 西区 | 987.6 | 4.2 |\n| 南区 | 765.4 | -1.3 |\n"
+    facts = [(f.text, f.unit, f.kind) for f in rules_facts(text)]
+    assert ("1234.5", "元", "level") in facts and ("5.6", "%", "change") in facts
+
+
+def test_a_median_in_a_title_counts_nothing() -> None:
+    text = "2023年各区居民人均可支配收入中位数\n| 地区 | 城镇 | 农村 |\n| 东区 | 52100 | 30100 |\n"
+    text += "| 西区 | 50100 | 29100 |\n| 南区 | 48100 | 28100 |\n"
+    assert [f.unit for f in rules_facts(text) if f.unit == "位"] == []

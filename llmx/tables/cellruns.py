@@ -116,6 +116,7 @@ def _wrapped_joined(run: list[Cell], spaced: set[int]) -> list[Cell]:
             and last is not None
             and stream_kind(last) == "label"
             and _continues(last, cell.clean)
+            and _WRAPPED_TAIL.match(fold(cell.clean))
         ):
             joined[-1] = Cell(last.start, cell.end, f"{last.text}\n{cell.text}")
         else:
@@ -123,6 +124,8 @@ def _wrapped_joined(run: list[Cell], spaced: set[int]) -> list[Cell]:
     return joined
 
 
+# The end of a header cell that wrapped: its unit in brackets, or the rate a change is in.
+_WRAPPED_TAIL = re.compile(r"[(（]|增[长速幅减]")
 _SPACED_SHARE = 0.8  # of a run's cells a blank line opens, for its lines to be cells'
 
 

@@ -81,7 +81,13 @@ def caption_counts(title: str) -> Unit | None:
     the noun counted; None where the title's last line is a sentence's end or counts nothing."""
     last = title.split()[-1] if title.strip() else ""
     words = _TITLE_TAIL.sub("", fold(last)).rsplit("的", 1)[-1]
-    return counted_unit_in(words) if _CAPTION_WORDS.fullmatch(words) else None
+    if not _CAPTION_WORDS.fullmatch(words) or _NO_COUNT.search(words):
+        return None
+    return counted_unit_in(words)
+
+
+# 中位数, 床位数, 倍数: a median, beds, a multiple, no count of what 位 or 倍 names.
+_NO_COUNT = re.compile(r"[位倍]数$")
 
 
 def heads_every_column(names: Sequence[str]) -> bool:
@@ -118,7 +124,7 @@ _CORNER_NAMES_MIN = 4  # the rows' name, the columns', then two columns or more
 _DIMENSION_NAME = re.compile(r"(?:程度|类别|类型|级别|分类|性质|方式)$")
 # 绝对值, 增长(%), 比重: what of a group's measure a column holds, nothing alone.
 _MEASURE_OF_GROUP = re.compile(
-    r"(?:绝对[值数额量]|总[量额数]|数[量额]|金额|增[长速幅减]|比重|占比|构成|同比|环比|比上年|比去年)"
+    r"(?:绝对[值数额量]|总[量额数]|数[量额]|金额|增[长速幅减]|比重|占比|构成)"
 )
 
 
@@ -312,7 +318,9 @@ _BARE_UNIT_CHARS = 3  # 家, 万人, %: a unit alone, not a measure's name (同�
 
 
 def _bare_unit(words: str) -> Unit | None:
-    return unit_of_words(words) if len(words) <= _BARE_UNIT_CHARS else None
+    """A unit alone (`%`, `家`, `万元`), not a note (`下同`) or a measure's name (`同比%`)."""
+    unit = unit_of_words(words) if len(words) <= _BARE_UNIT_CHARS else None
+    return unit if unit is not None and (unit[0] in RATE_UNITS or is_fact_unit(unit[0])) else None
 
 
 def unit_of_words(words: str) -> Unit | None:
