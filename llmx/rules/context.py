@@ -316,7 +316,7 @@ _CENSUS_COMPARED = re.compile(
 )
 
 
-def _next(compared: re.Match[str]) -> int | None:
+def _census_after(compared: re.Match[str]) -> int | None:
     """The year of the census after the one `compared` names."""
     return _CENSUS_YEARS[compared.group(2)].get(_ORDINALS[compared.group(1)] + 1)
 
@@ -381,7 +381,9 @@ def _most_named_year(folded: str) -> str | None:
         # 较2023年末净增) is the year after it.
         before = [int(found.group(1)) + 1 for found in _SAME_PERIOD_OF.finditer(folded)]
         # 与2010年第六次全国人口普查相比: the communiqué of the census after it.
-        before += [year for found in _CENSUS_COMPARED.finditer(folded) if (year := _next(found))]
+        before += [
+            year for found in _CENSUS_COMPARED.finditer(folded) if (year := _census_after(found))
+        ]
         before += [_short_year(found.group(1)) + 1 for found in _SHORT_SAME_PERIOD.finditer(folded)]
         if before:
             return str(max(before))

@@ -120,8 +120,8 @@ def heads_every_column(names: Sequence[str]) -> bool:
 
 
 _CORNER_NAMES_MIN = 4  # the rows' name, the columns', then two columns or more
-# 嚴重程度, 类别, 登记注册类型: what the columns are, not a measure.
-_DIMENSION_NAME = re.compile(r"(?:程度|类别|类型|级别|分类|性质|方式)$")
+# 嚴重程度, 登记注册类型: what the columns are, not a measure (类别 heads a column of its own).
+_DIMENSION_NAME = re.compile(r"(?:程度|类型|级别|分类|性质|方式)$")
 # 绝对值, 增长(%), 比重: what of a group's measure a column holds, nothing alone.
 _MEASURE_OF_GROUP = re.compile(
     r"(?:绝对[值数额量]|总[量额数]|数[量额]|金额|增[长速幅减]|比重|占比|构成)"
@@ -307,7 +307,8 @@ def unit_line_unit(source: str) -> Unit | None:
     listed: list[str] = []
     at = found.end(1)
     while (more := _LISTED_APART.match(folded, at)) and (unit := _bare_unit(more.group(1))):
-        listed, at = [*listed, unit[0]], more.end()
+        listed.append(unit[0])
+        at = more.end()
     if first is None or not listed:
         return first
     return "、".join((first[0], *listed)), first[1]

@@ -634,7 +634,7 @@ def _header_over_values(
 def _corner_joined(
     header: tuple[Line, list[Cell]], body: Sequence[Sequence[Cell]]
 ) -> tuple[Line, list[Cell]]:
-    """A header one cell wider than every row whose second cell heads every column after it
+    """A header wider than every row whose second cell heads every column after it
     (`隧道範圍 | 嚴重程度 | 致命 | 嚴重`, `headers.heads_every_column`): the first names the
     labels, the second no column of figures."""
     line, cells = header

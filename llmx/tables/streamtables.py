@@ -422,8 +422,12 @@ def _stream_table(
         if grouped is None and (len(named) > values + 2 or (summed and _may_group_once(named))):
             grouped_rows = value_rows()
             grouped = _fitted_group_names(named, values, grouped_rows)
-        stated = unit is not None or caption_counts(" ".join(_captions(before, titles)))
-        if grouped is None and summed and stated and heads_every_column(named):
+        if (
+            grouped is None
+            and summed
+            and (unit is not None or caption_counts(" ".join(_captions(before, titles))))
+            and heads_every_column(named)
+        ):
             # 隧道範圍, 嚴重程度, then 致命, 嚴重 (a corner cell naming the rows and the columns,
             # copied as two), or 省市, 固定资产投资额, then 绝对值, 增长(%): the second over
             # every column, no column of its own; where a unit says what the figures are

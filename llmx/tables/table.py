@@ -45,7 +45,6 @@ from llmx.vocabulary import Family, family_of, is_fact_unit
 
 _WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
 _DECIMAL = re.compile(r"\d\.\d")
-# A table's caption alone on its line, no sentence: `各縣市旅遊人次` names what it counts.
 _SPACES = re.compile(r"\s+")
 
 
