@@ -116,6 +116,16 @@ class Token(Protocol):
     def end(self) -> int: ...
 
 
+def cells_left_out(gaps: Sequence[int]) -> list[int] | None:
+    """How many empty cells each gap before a cell leaves out, in text that writes an empty
+    cell as a space of its own and its cells a space apart (PDF text that lost its columns,
+    `10831.6 10831.6       533.3`): one space none, three one, five two. None where a gap is
+    even, which says nothing so."""
+    if any(gap % 2 == 0 for gap in gaps):
+        return None
+    return [(gap - 1) // 2 for gap in gaps]
+
+
 def cell_span(start: int, token: Token) -> tuple[int, int]:
     """The span in the text of a cell found in a line starting at `start`, less the mark
     after its figure: a provisional mark is no part of the number."""

@@ -165,3 +165,36 @@ def test_a_grade_in_a_price_sheets_label_is_no_figure_and_a_broken_name_splits_n
     lines += ["规模以上 工业增加值 567 6.1", "财政 总收入 89 3.2"]
     labels = {f.indicator for f in rules_facts("\n".join(lines) + "\n")}
     assert not labels & {"工业增加值", "总收入"}
+
+
+def test_an_empty_cell_written_as_a_space_of_its_own_keeps_the_figures_after_it_in_place() -> None:
+    # PDF text of an energy balance: each empty cell a space, each cell a space apart, so
+    # three spaces leave one cell out; a row with no figures at all is a row, not a caption.
+    lines = [
+        "单位:万吨标准煤",
+        "项    目 合计 原 煤 洗精煤 焦 炭",
+        "1.年初库存量 512.4 480.1 20.3 12.0",
+    ]
+    lines += ["2.生产量 6200.5 6200.5    ", "3.外轮加油量(-)        "]
+    lines += ["4.调入量 3100.2 2980.0   120.2"]
+    lines += ["5.调出量(-) -840.6   -840.6  ", "6.年末库存量 498.0 470.2 15.8 12.0"]
+    facts = [(f.text, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert ("120.2", "调入量焦炭") in facts  # not 调入量洗精煤, the next column along
+    assert facts[9:11] == [("840.6", "调出量"), ("840.6", "调出量洗精煤")]
+    assert len(facts) == 15
+
+
+def test_a_total_row_of_figures_alone_under_the_header_leaves_the_rows_below_it_their_columns() -> (
+    None
+):
+    # The table's total, its label left to the title, stands between the header and the first
+    # group; the rows under the groups still read under the header's names.
+    lines = ["职工平均工资", "(2020年) 单位:元", "分类 合计 国有 集体 其他"]
+    lines += ["           31250 40210 21870 20030", "一、按隶属关系分组"]
+    lines += ["        1.中央 52310 55040    ", "        2.省 45120 47030    "]
+    lines += ["        3.地区 28040 35100    ", "二、按行业分组", "    1.农业 15120 14980   15300"]
+    lines += ["    2.采矿业        ", "    3.制造业 19020 20130 14200 18910"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts[:2] == [("52310", "元", "中央合计"), ("55040", "元", "中央国有")]
+    assert ("15300", "元", "农业其他") in facts
+    assert len(facts) == 13

@@ -798,3 +798,22 @@ def test_rows_after_a_sub_item_keep_the_unit_of_the_row_above_it_until_one_write
         ("55.28", "人", 552800.0),
     ]
     assert units[-2:] == [("2272.45", "元", 227245000000.0), ("2545.59", "元", 254559000000.0)]
+
+
+def test_an_empty_cell_written_as_a_space_of_its_own_places_the_figures_after_it() -> None:
+    # An energy balance as PDF text: each empty cell a space, each cell a space apart, so
+    # seven spaces leave three cells out and a short row's last cells run on in spaces.
+    lines = ["能源平衡表(标准量)", "(2019年)   单位:万吨标准煤"]
+    lines += ["类    别 合计 原 煤 洗精煤  其它洗煤 煤制品 焦 炭"]
+    lines += ["1.年初库存量 512.4 480.1 20.3 2.1 0.4 12.0", "2.生产量 6200.5 6200.5        "]
+    lines += ["3.回收能            ", "4.调入量 3100.2 2980.0       120.2"]
+    lines += ["5.调出量(-) -840.6   -840.6      ", "6.年末库存量 498.0 470.2 15.8 3.0 0.2 12.0"]
+    text = "\n".join(lines) + "\n"
+    assert find_yearbooks(text)
+    facts = [(f.text, f.indicator) for f in rules_facts(text)]
+    assert ("120.2", "调入量焦炭") in facts  # not 调入量洗精煤, the column after 原煤
+    assert [fact for fact in facts if fact[0] == "840.6"] == [
+        ("840.6", "调出量"),
+        ("840.6", "调出量洗精煤"),
+    ]
+    assert len(facts) == 6 + 2 + 3 + 2 + 6

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from llmx.folding import fold
-from llmx.lines import ENGLISH_AFTER, HAS_CJK
+from llmx.lines import ENGLISH_AFTER, HAS_CJK, cells_left_out
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
     OUTLINE_BRACKETED,
@@ -77,7 +78,7 @@ def _rows_end(lines: Sequence[Line], first: int, taken: TakenSpans) -> int:
         line = lines[end]
         if _is_row(line):
             rows += 1
-        elif not (rows and _is_group_label(line)):
+        elif not (rows and (_is_group_label(line) or _is_empty_item(line))):
             break
         end += 1
     while end > first and not _is_row(lines[end - 1]):
@@ -119,6 +120,33 @@ def _is_group_label(line: Line) -> bool:
     return 0 < len(words) <= 30 and not re.search(r"\d{2}|[。，；(（%]", words)
 
 
+def _is_empty_item(line: Line) -> bool:
+    """A row whose cells are all empty, its label alone then their spaces
+    (`9.外轮、机在我国加油量(-)          `): a row between rows, no header's or caption's line."""
+    label = line.text.strip()
+    return (
+        len(line.text) - len(line.text.rstrip()) >= _EMPTY_CELLS_SPACES
+        and bool(label)
+        and len(label) <= _ITEM_CHARS_MAX
+        and not re.search(r"\s|[。，；：:]", label)
+    )
+
+
+_EMPTY_CELLS_SPACES = 3  # an empty cell is a space, each a space apart: two cells or more
+_ITEM_CHARS_MAX = 30
+
+
+def _is_unlabelled_row(line: Line) -> bool:
+    """An indented line of figures alone under a header (`           26647 38867 18642 17014`):
+    the table's total, its label left to the caption."""
+    words = line.text.split()
+    return (
+        line.text[:1].isspace()
+        and len(words) >= 2
+        and all(_LABEL_FIGURE.fullmatch(word) for word in words)
+    )
+
+
 def _header_above(
     lines: Sequence[Line], first: int, taken: TakenSpans
 ) -> tuple[int | None, int] | None:
@@ -129,8 +157,10 @@ def _header_above(
     while at >= 0 and (
         not lines[at].text.strip()
         or (
-            _is_group_label(lines[at])
-            and len(_header_cells(lines[at])) == 1
+            (
+                (_is_group_label(lines[at]) and len(_header_cells(lines[at])) == 1)
+                or _is_unlabelled_row(lines[at])
+            )
             and skipped < _GROUPS_ABOVE
         )
     ):
@@ -190,6 +220,7 @@ def _read(
         width = max(len(cells) for cells in rows)
     if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
+    rows = rows if unit_column else _blanks_between(rows, width)
     # A row short of figures leaves its last cells empty (PDF text writes nothing for them).
     padded = [
         [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]
@@ -199,6 +230,29 @@ def _read(
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
         return None
     return table
+
+
+def _blanks_between(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
+    """Rows with the empty cells before and between their figures put back where the full
+    rows' cells are one space apart: such text writes an empty cell as a space of its own, so
+    three spaces between two cells leave one cell out between them (`10831.6 10831.6       533.3`:
+    the first two columns and the last of six). Rows as they are where a full row spaces its
+    cells otherwise (columns aligned), or where the blanks would make a row too wide."""
+    full = [cells for cells in rows if len(cells) == width]
+    if not full or any(b.start - a.end != 1 for cells in full for a, b in pairwise(cells)):
+        return list(rows)
+    gapped: list[list[Cell]] = []
+    for cells in rows:
+        left_out = cells_left_out([b.start - a.end for a, b in pairwise(cells)])
+        if left_out is None:
+            gapped.append(cells)
+            continue
+        with_blanks = cells[:1]
+        for missing, (before, after) in zip(left_out, pairwise(cells), strict=True):
+            with_blanks += [Cell(before.end + 1, before.end + 1, "", blank=True)] * missing
+            with_blanks.append(after)
+        gapped.append(with_blanks if len(with_blanks) <= width else cells)
+    return gapped
 
 
 def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) -> list[Cell] | None:

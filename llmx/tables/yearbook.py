@@ -70,6 +70,7 @@ from llmx.lines import (
     Span,
     breaks_as_spaces,
     cell_span,
+    cells_left_out,
     display_width,
     grids_in,
 )
@@ -380,13 +381,17 @@ def _unit_of(text: str, label: Span) -> tuple[str, float] | None:
 
 
 def _placed(
-    columns: Sequence[YearbookColumn], body: _Body, padded: bool
+    columns: Sequence[YearbookColumn], body: _Body, padded: bool, spaced_blanks: bool
 ) -> tuple[Span | None, ...] | None:
     """A row's figures under their columns; None if they cannot be placed. `padded`: every
-    line of the grid is padded with spaces to one width."""
+    line of the grid is padded with spaces to one width; `spaced_blanks`: the grid writes an
+    empty cell as a space of its own (see `_writes_blanks`)."""
     values = body.values
     if len(values) == len(columns):
         return tuple(values)
+    blanks = _with_blanks(columns, body) if spaced_blanks else None
+    if blanks is not None:
+        return blanks
     if not padded and _ends_early(columns, body):
         return (*values, *[None] * (len(columns) - len(values)))
     late = _begun_late(columns, len(values))
@@ -396,6 +401,46 @@ def _placed(
             placed[index] = value
         return tuple(placed)
     return _by_gaps(columns, body)
+
+
+def _with_blanks(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span | None, ...] | None:
+    """A row's figures placed by the spaces around them, where an empty cell is a space of its
+    own and each cell a space apart: three spaces before a figure leave one cell out before it
+    (`4.外省(区、市)调入量 10831.6 10831.6       533.3`: the first two columns and the last of
+    six), the cells after the last figure empty. None where an even gap says nothing so, or
+    where the row's spaces say nothing of its blanks (one space apart, none after)."""
+    gaps = (body.values[0][0] - body.label[1], *body.gaps)
+    left_out = cells_left_out(gaps)
+    if left_out is None or (not any(left_out) and body.trailing < _BLANK_CELL_SPACES):
+        return None
+    placed: list[Span | None] = []
+    for missing, value in zip(left_out, body.values, strict=True):
+        placed += [None] * missing
+        placed.append(value)
+    if len(placed) > len(columns):
+        return None
+    return (*placed, *[None] * (len(columns) - len(placed)))
+
+
+def _writes_blanks(bodies: Sequence[_Body], columns: int) -> bool:
+    """Whether a grid writes an empty cell as a space of its own: Chinese rows alone, the full
+    ones a space apart from label to last figure, and some short row's line running on in the
+    spaces of its empty cells (`2.一次能源生产量 10021.6 10021.6      `)."""
+    full = [body for body in bodies if len(body.values) == columns]
+    return (
+        bool(full)
+        and not any(body.bilingual for body in bodies)
+        and all(
+            body.values[0][0] - body.label[1] == 1 and all(gap == 1 for gap in body.gaps)
+            for body in full
+        )
+        and any(
+            body.trailing >= _BLANK_CELL_SPACES for body in bodies if len(body.values) < columns
+        )
+    )
+
+
+_BLANK_CELL_SPACES = 2  # after a row's last figure: a cell or more left empty
 
 
 def _ends_early(columns: Sequence[YearbookColumn], body: _Body) -> bool:
@@ -1058,11 +1103,12 @@ def _parts(
         len({body.width for body, _ in rows}) == 1
         or len({body.end - body.start + body.trailing for body, _ in rows}) == 1
     )
+    spaced_blanks = _writes_blanks([body for body, _ in rows], len(columns))
     parts: list[YearbookPart] = []
     for number, (caption, bodies) in enumerate(runs):
         part_start = start if number == 0 else parts[-1].end
         part_end = end if number == len(runs) - 1 else bodies[-1].end
-        placed = [(body.label, _placed(columns, body, padded)) for body in bodies]
+        placed = [(body.label, _placed(columns, body, padded, spaced_blanks)) for body in bodies]
         parts.append(
             YearbookPart(
                 part_start,
