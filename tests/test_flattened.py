@@ -230,3 +230,31 @@ def test_group_rows_inside_a_flattened_table_head_their_rows_under_the_years() -
     books = by_start[text.index("7035")]
     assert (books.value, books.unit, books.period) == (7_035_000, "册", "2013")
     assert not {"2012", "2013", "2014"} & {fact.text for fact in facts}
+
+
+def test_a_table_of_places_flattened_with_spaces_reads_names_spaced_out_and_long_headers() -> None:
+    # A notice ran onto one line with the table it publishes: `地 区` heads the rows, each
+    # place's name spaced out to the column's width (`甲 省`), each column's header long but
+    # for its unit in brackets, one with a space before its unit (`增速 (%)`).
+    text = (
+        "统计局 2031年3月2日 现将2030年各省单位产值能耗降低率等指标公布如下: 地 区 "
+        "每万元地区生产总值能耗升降(±%) 能源消费总量增速 (%) 每万元地区生产总值电耗升降(±%) "
+        "甲 省 -4.10 -2.3 -1.05 乙 省 2.60 3.1 0.44 丙自治区 -0.85 1.2 -0.37 丁 省 1.30 0.8 2.02\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers[:3] == ("地区", "每万元地区生产总值能耗升降(±%)", "能源消费总量增速(%)")
+    assert [text[row[0][0] : row[0][1]] for row in grid.rows] == [
+        "甲 省",
+        "乙 省",
+        "丙自治区",
+        "丁 省",
+    ]
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.kind) for f in facts[:3]] == [
+        ("4.10", "%", "change"),
+        ("2.3", "%", "change"),
+        ("1.05", "%", "change"),
+    ]
+    assert len(facts) == 12
+    # The notice's date is the day it was published; the table's figures are 2030's.
+    assert {f.period for f in facts} == {"2030"}

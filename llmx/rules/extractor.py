@@ -343,9 +343,11 @@ def _amounts_near(
 
 
 # The year a table's title names: `2023年`, a year and its month (`旅游基本情况 2005.8`), or a
-# year alone in brackets (a yearbook sheet's `(2023)`).
+# year alone in brackets (a yearbook sheet's `(2023)`); not a date's (`2021年8月23日 现将2020年
+# 各省…公布如下`: the day it was published).
 _TITLE_YEAR = re.compile(
-    r"((?:19|20)\d{2})年|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)"
+    r"((?:19|20)\d{2})年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)"
     r"|[(（]((?:19|20)\d{2})[)）]"
 )
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from llmx.folding import fold
-from llmx.lines import Span, grids_in
+from llmx.lines import CJK, Span, grids_in
 from llmx.quantities import split_header_unit
 from llmx.tables.headers import BRACKETED, PARTS_LEAD
 from llmx.tables.numericrows import is_unit_word
@@ -113,10 +113,10 @@ def _grids_at(
 # (`指 标 户籍人口数(人) 比重(%) 全县户籍总人口 1494257 100.0 其中:城镇 639996 42.83 …`): only a
 # line with the row labels' header, alone or after the words of a title, which says the words
 # after it are cells. A sub-row's mark and its label are one cell (`其中: 外國人`).
-_SPACED_STUB = re.compile(r"(?:^|(?<=\s))(指\s?标(?:名\s?称)?|项\s?目)(?=\s)")
+_SPACED_STUB = re.compile(r"(?:^|(?<=\s))(指\s?标(?:名\s?称)?|项\s?目|地\s?区)(?=\s)")
 # The characters the stub opens with, as written (項 folds to 项): only a line holding one is
 # folded and searched, as this looks at every line of every text.
-_STUB_LEAD = re.compile(r"[指项項]")
+_STUB_LEAD = re.compile(r"[指项項地]")
 _SENTENCE_ENDS = ("。", "；", ";", "！", "？")
 _WORD = re.compile(r"其中\s*[:：]\s*\S+|\S+")
 
@@ -128,11 +128,32 @@ def _spaced_cells(start: int, line: str, stub: re.Match[str]) -> list[Span]:
     at = max(before.rfind(end) + 1 for end in _SENTENCE_ENDS)
     title = before[at:].strip()
     at = before.find(title, at)
+    words: list[Span] = []
+    for word in _WORD.finditer(line, stub.end()):
+        joins = (
+            words
+            and (
+                _BRACKETED_WORD.fullmatch(word.group())  # 增速 (%): a header cell and its unit
+                or (
+                    _LETTER.fullmatch(word.group())  # 北 京: a name spaced out to a column's width
+                    and _LETTER.fullmatch(line[words[-1][0] - start : words[-1][1] - start])
+                    and word.start() - (words[-1][1] - start) == 1
+                )
+            )
+        )
+        if joins:
+            words[-1] = (words[-1][0], start + word.end())
+        else:
+            words.append((start + word.start(), start + word.end()))
     return [
         *([(start + at, start + at + len(title))] if title else []),
         (start + stub.start(1), start + stub.end(1)),
-        *((start + word.start(), start + word.end()) for word in _WORD.finditer(line, stub.end())),
+        *words,
     ]
+
+
+_BRACKETED_WORD = re.compile(r"[(（][^()（）\d]*[)）]")
+_LETTER = re.compile(f"[{CJK}]")
 
 
 def _cells(start: int, line: str) -> list[Span]:
@@ -269,6 +290,16 @@ def _too_long(text: str, cell: Span, limit: int) -> bool:
     return len(words) > limit or bool(_PROSE.search(words))
 
 
+def _too_long_for_header(words: str) -> bool:
+    """A cell too long for a header's: a title. Its unit in brackets at the end
+    (`万元地区生产总值能耗上升或下降(±%)`) does not count."""
+    named = _UNIT_AT_END.sub("", words)
+    return len(PARTS_LEAD.sub("", named)) > _HEADER_CELL_MAX or bool(_PROSE.search(named))
+
+
+_UNIT_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
 def _grid(text: str, before: Sequence[Span], rows: Sequence[tuple[Span, ...]]) -> FlatGrid | None:
     """The table whose body is `rows`, its header and title the cells `before` it. A short
     title (`各区就业人员`) looks like a header cell: the header is read with and without
@@ -280,7 +311,7 @@ def _grid(text: str, before: Sequence[Span], rows: Sequence[tuple[Span, ...]]) -
         words = text[cell[0] : cell[1]]
         if not words:
             continue
-        if _too_long(text, cell, _HEADER_CELL_MAX) or _CAPTION.match(fold(words)):
+        if _too_long_for_header(words) or _CAPTION.match(fold(words)):
             title = cell
             break
         if _kind(text, cell) == "number" and not re.fullmatch(r"(?:19|20)\d{2}", words):
