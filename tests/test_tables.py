@@ -3586,3 +3586,49 @@ def test_a_median_in_a_title_counts_nothing() -> None:
     text = "2023年各区居民人均可支配收入中位数\n| 地区 | 城镇 | 农村 |\n| 东区 | 52100 | 30100 |\n"
     text += "| 西区 | 50100 | 29100 |\n| 南区 | 48100 | 28100 |\n"
     assert [f.unit for f in rules_facts(text) if f.unit == "位"] == []
+
+
+def _closed_cells(*cells: str) -> str:
+    """A table copied a cell a line, each cell closed by a pipe on its line (`12.4 |`)."""
+    return "\n".join(f"{cell} |" if cell else "|" for cell in cells) + "\n"
+
+
+def test_cells_each_closed_by_a_pipe_on_their_line_read_as_cells_a_line() -> None:
+    # A yearbook sheet: years over the rows, each label with its English after it.
+    text = "2-1 全市科技经费指标(2026~2029)\n" + _closed_cells(
+        *("2026", "2027", "2028", "2029"),
+        *("研发经费支出(亿元) R&D Expenditure (100 million yuan)", "12.4", "13.9", "15.2", "16.8"),
+        *("占地区生产总值的比重(%) As percentage of GDP", "1.82", "1.90", "1.97", "2.05"),
+    )
+    facts = [(f.text, f.value, f.unit, f.period, f.indicator) for f in rules_facts(text)]
+    assert facts[0] == ("12.4", 1_240_000_000, "元", "2026", "研发经费支出")
+    assert facts[4] == ("1.82", 1.82, "%", "2026", "占地区生产总值的比重")
+    assert len(facts) == 8
+
+
+def test_a_lone_pipe_among_cells_closed_by_pipes_is_an_empty_cell() -> None:
+    # Every row's label lost: a pipe alone where it stood keeps the rows their width.
+    text = "各片区人口\n" + _closed_cells(
+        *("片区", "人数", "占总人口%"),
+        *("", "52310", "40.2", "", "41020", "31.5", "", "36830", "28.3"),
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert facts == [
+        ("52310", "人"),
+        ("40.2", "%"),
+        ("41020", "人"),
+        ("31.5", "%"),
+        ("36830", "人"),
+        ("28.3", "%"),
+    ]
+
+
+def test_cells_closed_by_pipes_whose_units_the_table_cannot_place_give_no_facts() -> None:
+    # Two amounts listed and no column naming either: which is whose is not said, and a
+    # month is no unit.
+    text = "表1 主要农产品月均价 单位:元/公斤、元/头\n" + _closed_cells(
+        *("月份", "生猪", "仔猪", "母猪"),
+        *("1月", "15.2", "21.0", "1290", "2月", "15.8", "20.4", "1305"),
+        *("3月", "16.1", "19.9", "1311"),
+    )
+    assert rules_facts(text) == []

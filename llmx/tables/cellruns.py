@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
+from llmx.lines import ENGLISH_AFTER
 from llmx.tables.captions import CAPTION
 from llmx.tables.rowlines import NO_SPLIT, Line, split_cells
 from llmx.tables.table import Cell
@@ -38,6 +39,7 @@ def stream_runs(
     across_blanks: bool = False,
     english: bool = False,
     blank_cells: bool = False,
+    closed_cells: bool = False,
 ) -> list[list[Cell]]:
     """Runs of consecutive short lines, each line one cell; lone `|` lines between them are
     rules, not cells, and with `across_blanks` blank lines (or lines of spaces) are no cells
@@ -57,6 +59,18 @@ def stream_runs(
     spaced: set[int] = set()  # with `across_blanks`, the cells of `current` a blank line opens
     blank_above = False
     for line in lines:
+        closed = (
+            _CLOSED_CELL.fullmatch(line.text) if closed_cells and line.layout == "pipe" else None
+        )
+        if closed is not None:
+            # `678.9 |`: a cell closed by a rule of its own on its line, read as the cell
+            # then the rule.
+            line = Line(line.start, line.text[: closed.end(1)], None)
+        gloss = ENGLISH_AFTER.search(line.text) if closed is not None else None
+        if gloss is not None:
+            # `R&D 经费支出(亿元) GERD (100 million yuan )`: a label and its translation,
+            # the label alone the cell.
+            line = Line(line.start, line.text[: gloss.start()], None)
         words = _MANGLED_SPACES.sub("", line.text.strip())
         if across_blanks:
             if not words and line.layout != "rule":
@@ -90,7 +104,9 @@ def stream_runs(
         )
         if short:
             current.extend(split_cells(line.text, line.start, NO_SPLIT))
-            if opened_after_rule and stream_kind(current[-1]) == "label":
+            if closed is not None:
+                after_rule = True
+            elif opened_after_rule and stream_kind(current[-1]) == "label":
                 wrapping = current[-1]
             continue
         if len(current) > 1:
@@ -129,6 +145,8 @@ _WRAPPED_TAIL = re.compile(r"[(（]|增[长速幅减]")
 _SPACED_SHARE = 0.8  # of a run's cells a blank line opens, for its lines to be cells'
 
 
+# A line of one cell and the pipe closing it (`R&D 经费支出(亿元) |`, `8020655  |`).
+_CLOSED_CELL = re.compile(r"\s*([^|｜]*[^|｜\s])\s*[|｜]\s*")
 # A line of question marks alone is a page's spaces its encoding lost (`??`): an empty line.
 _MANGLED_SPACES = re.compile(r"^[?？]+$")
 

@@ -124,7 +124,7 @@ from llmx.tables.indentedtables import cell_tables
 from llmx.tables.onespace import one_space_tables
 from llmx.tables.paneltables import panel_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables
-from llmx.tables.rowlines import Line, row_lines
+from llmx.tables.rowlines import Line, is_number_cell, row_lines
 from llmx.tables.rowtables import row_tables
 from llmx.tables.streamtables import stream_tables
 from llmx.tables.table import Cell, Table, row_column
@@ -165,6 +165,25 @@ Reading = Callable[[str, Sequence[Line], TakenSpans], list[Table]]
 def _on_text(find: Callable[[str, TakenSpans], list[Table]]) -> Reading:
     """A reading that needs the text alone, not its lines."""
     return lambda text, _lines, taken: find(text, taken)
+
+
+def _placed_whole(read: Reading) -> Reading:
+    """A reading that keeps only the tables naming every value column and giving every
+    figure a unit: one that read rows under a header it could not lay over them (a header
+    wrapped over more cells than a row has, read as one caption) places nothing for sure."""
+    return lambda text, lines, taken: [
+        table for table in read(text, lines, taken) if _placed_whole_table(table)
+    ]
+
+
+def _placed_whole_table(table: Table) -> bool:
+    values = [column for column in table.columns if column.role == "value"]
+    return all(column.header.strip() for column in values) and all(
+        table.gives_unit(row, column)
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.role == "value" and is_number_cell(cell)
+    )
 
 
 # Every layout's reading, in the order they take the text: each reads what those before it left.
@@ -210,6 +229,10 @@ _READINGS: tuple[Reading, ...] = (
     # reading of aligned rows and of cells a line, which know their columns better.
     one_space_tables,
     _on_text(figure_row_tables),
+    # Then cells a line each closed by a pipe on their line (`678.9 |`) that the figure rows
+    # left: read as cells a line, each pipe a rule, where the table names every column and
+    # gives every figure a unit.
+    _placed_whole(partial(stream_tables, closed_cells=True)),
     # Rows of a year and figures one space apart under header words a space apart: late, so
     # a bilingual yearbook sheet the readings above read whole stays theirs.
     year_line_tables,

@@ -222,8 +222,8 @@ def is_unit_word(words: str) -> bool:
     per = _PER_MEASURE.fullmatch(words)
     if per:  # 元/500克, 元/5升, 吨/亩: a unit per a measure
         return is_unit_word(per.group("unit"))
-    if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX:
-        return False
+    if HAS_CJK.search(words) is None or len(words) > _UNIT_MAX or words[:1].isdigit():
+        return False  # 1月, 3季度: a period, no unit
     found = find_quantities(f"1{words}")
     return len(found) == 1 and found[0].text == f"1{words}" and bool(found[0].unit)
 

@@ -74,7 +74,7 @@ def _gives_a_unit(table: Table) -> bool:
     table with no unit placed is left to the readings after this one, which read such rows
     with their heads. A count the title names (`交通意外宗數`) is a unit given."""
     return any(
-        (table.unit_of(row, column) or table.counted_unit(row, column)) is not None
+        table.gives_unit(row, column)
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
         if column.role == "value" and is_number_cell(cell)

@@ -75,11 +75,19 @@ def stream_tables(
     taken: TakenSpans,
     across_blanks: bool = False,
     blank_cells: bool = False,
+    closed_cells: bool = False,
 ) -> list[Table]:
     """Tables in runs of one-cell lines, each starting where its run starts or right after
     a caption (`表2 …`, `单位：万元`), so a header is never guessed from the middle of one."""
     tables: list[Table] = []
-    runs = stream_runs(lines, taken, across_blanks, english=True, blank_cells=blank_cells)
+    runs = stream_runs(
+        lines,
+        taken,
+        across_blanks,
+        english=True,
+        blank_cells=blank_cells,
+        closed_cells=closed_cells,
+    )
     for run in (
         _row_units_rejoined(
             _without_column_codes(without_translations(run, _cell_words, _is_english))

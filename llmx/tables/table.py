@@ -125,6 +125,11 @@ class Table:
         its figures have no period of their own."""
         return self.layout == "periods" and period_label(self._cell_of(row, "period")) == ""
 
+    def gives_unit(self, row: Row, column: Column) -> bool:
+        """Whether the table gives the figures of `row` under `column` a unit: the row's, the
+        column's, its own, or that of what a header or the title counts."""
+        return (self.unit_of(row, column) or self.counted_unit(row, column)) is not None
+
     def unit_of(self, row: Row, column: Column) -> Unit | None:
         """The unit a bare number in `row` under `column` takes.
 
