@@ -17,6 +17,7 @@ from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
 from llmx.tables import Table, find_tables
+from llmx.tables.captions import CAPTION
 from llmx.tables.headers import listed_for_columns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
@@ -3632,3 +3633,26 @@ def test_cells_closed_by_pipes_whose_units_the_table_cannot_place_give_no_facts(
         *("3月", "16.1", "19.9", "1311"),
     )
     assert rules_facts(text) == []
+
+
+def test_a_yearbook_sheets_second_table_opens_on_its_number_and_its_years_alone() -> None:
+    # Two tables of a bilingual sheet a cell a line: the second's number and title (`2-2 …`)
+    # end the first's rows, and its header is its years alone, the labels' column unnamed.
+    text = "2-1 全市科技经费指标(2026~2029)\n" + _closed_cells(
+        *("2026", "2027", "2028", "2029"),
+        *("研发经费支出(亿元) R&D Expenditure", "12.4", "13.9", "15.2", "16.8"),
+        *("占地区生产总值的比重(%) As percentage of GDP", "1.82", "1.90", "1.97", "2.05"),
+        *("2-2 全市研发人员指标(2026~2029)", "2026", "2027", "2028", "2029"),
+        *("研发人员(万人) R&D Personnel", "3.1", "3.3", "3.6", "3.9"),
+        *("科学家与工程师(万人) Scientists and Engineers", "2.2", "2.4", "2.5", "2.8"),
+    )
+    facts = [(f.text, f.value, f.unit, f.period) for f in rules_facts(text)]
+    assert facts[8] == ("3.1", 31_000, "人", "2026")
+    assert len(facts) == 16 and "2027" not in [fact[0] for fact in facts]
+
+
+def test_an_age_range_opening_a_label_is_no_yearbook_table_number() -> None:
+    # `15-59岁` and `1-2月` open rows and headers, not a new table.
+    assert not CAPTION.match("15-59岁人口")
+    assert not CAPTION.match("1-2月累计")
+    assert CAPTION.match("1-2 全国研发人员指标")

@@ -544,9 +544,10 @@ def _bare_years_headed(
     run: Sequence[Cell], kinds: list[str], lead: int, labels: int
 ) -> tuple[list[str], int]:
     """A header of the labels' heading then years written bare (`项目` or `地区`, then `2000`,
-    …, `2017`, then `合 计`): the years are the header's cells, not the first row's figures.
-    The kinds with the years as labels, and where the header's labels end; unchanged for any
-    other run."""
+    …, `2017`, then `合 计`), or of three years or more in order alone, right after a caption
+    (`1-2 全国R&D人员指标`, then `1999`, …, `2004`): the years are the header's cells, not the
+    first row's figures. The kinds with the years as labels, and where the header's labels
+    end; unchanged for any other run."""
     years = labels
     while years < len(run) and _bare_year(run[years].clean):
         years += 1
@@ -555,7 +556,11 @@ def _bare_years_headed(
     # words (经济活动), three years or more in order.
     ordered = len(found) >= _BARE_YEARS_MIN and found in (sorted(found), sorted(found)[::-1])
     heading = STUB_HEADING.fullmatch(fold(run[lead].clean)) or ordered
-    if labels - lead != 1 or not heading or years - labels < 2:
+    if (
+        labels - lead != (0 if ordered and labels == lead else 1)
+        or not heading
+        or years - labels < 2
+    ):
         return kinds, labels
     if years == len(run) or kinds[years] != "label":
         return kinds, labels
@@ -927,6 +932,8 @@ def _stream_rows(
     if width < 2:
         return rows
     while position < len(run):
+        if rows and CAPTION.match(fold(run[position].clean)):
+            break  # `1-2 全国R&D人员指标` over its years: the next table's
         row = _stream_row(run, kinds, position, width, short=bool(rows))
         if row is None and rows and _is_dashed_head(kinds, position, width):
             position += width  # 分产业 | -- | -- | --: a group's row, its cells dashes
