@@ -3656,3 +3656,25 @@ def test_an_age_range_opening_a_label_is_no_yearbook_table_number() -> None:
     assert not CAPTION.match("15-59岁人口")
     assert not CAPTION.match("1-2月累计")
     assert CAPTION.match("1-2 全国研发人员指标")
+
+
+def test_each_group_over_its_parts_heads_a_first_column_of_its_own() -> None:
+    # `全县(人) | 构成(%)` over `城镇 | 乡村` twice, three figures under each: the whole, then
+    # its parts; a spreadsheet's `#DIV/0!` is no figure.
+    lines = [
+        "表3 城乡劳动力资源 |",
+        "指 标 | 全 县(人) | 构 成(%) |",
+        "城镇 | 乡村 | 城镇 | 乡村 |",
+    ]
+    lines += ["劳动力资源 | 412600 | 180500 | 232100 | 100 | 43.7 | 56.3 |"]
+    lines += ["从业人员 | 398200 | 171300 | 226900 | 100 | 43.0 | 57.0 |"]
+    lines += ["私营业主 | 5120 | 3410 | 1710 | 100 | 66.6 | 33.4 |"]
+    lines += ["再就业人员 | 0 | #DIV/0! | #DIV/0! | |||"]
+    facts = [(f.text, f.unit, f.kind, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts[:3] == [
+        ("412600", "人", "level", "劳动力资源全县"),
+        ("180500", "人", "level", "劳动力资源全县城镇"),
+        ("232100", "人", "level", "劳动力资源全县乡村"),
+    ]
+    assert facts[3][:2] == ("100", "%") and facts[5][:2] == ("56.3", "%")
+    assert len(facts) == 18 + 1

@@ -55,8 +55,9 @@ NAME = "rules"
 _LIMITS_ROW = re.compile(
     r"(?:国家)?[一二三四五ⅠⅡⅢⅣⅤ]\s*级\s*标\s*准(?:值|限值)?$|(?:标\s*准)?限\s*值$"
 )
-# A dash for no figure; a page may set it as the numeral 一, alone in a cell of figures.
-_EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$|^\s*一\s*$")
+# A dash for no figure; a page may set it as the numeral 一, alone in a cell of figures; a
+# spreadsheet's error where a formula had nothing to divide by (`#DIV/0!`, `#N/A`).
+_EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$|^\s*一\s*$|^\s*#(?:DIV/0|N/A|VALUE|REF|NUM)!?\s*$")
 
 
 @dataclass(frozen=True)

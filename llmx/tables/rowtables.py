@@ -952,6 +952,9 @@ def _grouped_headers(
         # over the row labels too; so too `机构数(个) | 床位数(张)` over `2013年 | 2012年` twice.
         upper = ["", *upper]
     values = width - 1  # the first upper cell heads the row labels
+    totalled = _groups_with_totals(upper, lower, values)
+    if totalled is not None:
+        return totalled
     leaves = values - len(lower)
     groups = len(upper) - 1 - leaves
     if groups < 1 or leaves < 0 or len(lower) % groups:
@@ -990,6 +993,28 @@ def _grouped_headers(
         if best is None or fit > best[0]:
             best = (fit, headers, group_of)
     return (best[1], best[2]) if best else None
+
+
+def _groups_with_totals(
+    upper: Sequence[str], lower: Sequence[str], values: int
+) -> tuple[list[str], list[int | None]] | None:
+    """The headers where every upper cell past the row labels' heading is a group whose first
+    column is its own, named by nothing below (`全市(人) | 构成(%)` over `城镇 | 农村` twice, three
+    figures under each: the whole, then its parts): one more column per group than the lower
+    row names. None where the rows are not of that shape."""
+    groups = len(upper) - 1
+    if groups < 1 or len(lower) % groups or values != len(lower) + groups:
+        return None
+    span = len(lower) // groups
+    if span < 2 or not repeats(lower, groups):
+        return None
+    headers = [upper[0]]
+    group_of: list[int | None] = [None]
+    for index in range(1, len(upper)):
+        subs = lower[(index - 1) * span : index * span]
+        headers += [upper[index], *(group_and_sub(upper[index], sub, "") for sub in subs)]
+        group_of += [index] * (span + 1)
+    return headers, group_of
 
 
 def _repeated_under(upper: Sequence[str], lower: Sequence[str], width: int) -> bool:
