@@ -198,3 +198,18 @@ def test_a_total_row_of_figures_alone_under_the_header_leaves_the_rows_below_it_
     assert facts[:2] == [("52310", "元", "中央合计"), ("55040", "元", "中央国有")]
     assert ("15300", "元", "农业其他") in facts
     assert len(facts) == 13
+
+
+def test_parts_marked_on_their_first_only_sit_under_the_row_that_writes_the_unit() -> None:
+    # `# 吃的商品` marks the first of its parts; `穿的商品` and `用的商品` after it, at its
+    # indent, are parts too, under the total's `(億元)`.
+    lines = ["指標 本月 比去年同月增長(%) 1-本月 比去年同期增長(%)"]
+    lines += [
+        "社會消費品零售總額(億元) 512.40 -3.1 2088.15 -2.6",
+        "# 批發零售業 470.12 -3.3 1915.30 -2.8",
+    ]
+    lines += ["住宿餐飲業 42.28 -1.2 172.85 0.9", "# 吃的商品 110.06 4.0 451.27 3.5"]
+    lines += ["穿的商品 96.31 -1.2 380.44 0.2", "用的商品 306.03 -3.9 1256.44 -3.0"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")]
+    assert ("96.31", "元") in facts and ("42.28", "元") in facts
+    assert len(facts) == 24

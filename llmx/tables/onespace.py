@@ -332,10 +332,19 @@ def _units_placed(text: str, table: Table) -> bool:
 
 def _units_headed(text: str, labels: Sequence[Cell]) -> bool:
     """Whether every label writes a unit in brackets or sits under one that does, deeper in
-    the outline (`1.`, then words alone, then an indent: deeper each)."""
+    the outline (`1.`, then words alone, then an indent: deeper each). Parts marked `#` on
+    their first only (`# 吃的商品`, then `穿的商品`, `用的商品` at its indent) are all as deep."""
     heads: list[int] = []  # the depths of the labels above that write a unit
+    part_depth: int | None = None  # the depth of the run of parts the last label is in
     for label in labels:
         depth = _depth(text, label)
+        marked = label.text.lstrip().startswith(SUB_MARKS)
+        if marked:
+            part_depth = depth
+        elif part_depth is not None and depth == part_depth - _INDENT_MAX:
+            depth = part_depth  # a part after the first, as deep as the first
+        else:
+            part_depth = None
         if header_unit(label.text) is not None:
             heads = [*(at for at in heads if at < depth), depth]
         elif not any(at < depth for at in heads):
