@@ -258,3 +258,23 @@ def test_a_table_of_places_flattened_with_spaces_reads_names_spaced_out_and_long
     assert len(facts) == 12
     # The notice's date is the day it was published; the table's figures are 2030's.
     assert {f.period for f in facts} == {"2030"}
+
+
+def test_single_letter_column_names_after_the_row_labels_header_stay_apart() -> None:
+    # `男 女 合计` names three columns; only a name spaced out before its figures is joined.
+    text = (
+        "2031年末全县户籍人口 指 标 男 女 合计 全县户籍总人口 320510 310220 630730 "
+        "城镇人口 150220 148100 298320 乡村人口 170290 162120 332410 外来人口 12000 11000 23000\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("指标", "男", "女", "合计")
+    assert len([f for f in rules_facts(text) if f.unit == "人"]) == 12
+
+
+def test_a_title_spaced_out_letter_by_letter_does_not_open_the_header() -> None:
+    text = (
+        "各 地 区 主要指标完成情况如下 地 区 生产总值(亿元) 增速(%) 东 区 320.5 5.1 "
+        "西 区 250.1 4.8 南 区 210.2 6.0 北 区 120.3 5.5\n"
+    )
+    (grid,) = find_flattened(text)
+    assert grid.headers == ("地区", "生产总值(亿元)", "增速(%)")

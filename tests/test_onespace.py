@@ -213,3 +213,13 @@ def test_parts_marked_on_their_first_only_sit_under_the_row_that_writes_the_unit
     facts = [(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")]
     assert ("96.31", "元") in facts and ("42.28", "元") in facts
     assert len(facts) == 24
+
+
+def test_short_rows_with_no_spaces_after_them_keep_their_figures_first() -> None:
+    # No short row runs on in spaces: the page does not write an empty cell as a space, and
+    # the gaps between a short row's figures say nothing of where its empty cells are.
+    lines = ["单位:亿元", "地区 一般预算收入 税收收入 非税收入 政府性基金收入"]
+    lines += ["全市 1234.5 2345.6 3456.7 4567.8", "东区 1100.2 1200.3 1300.4 1400.5"]
+    lines += ["西区   12.5   23.4", "南区   10.1   11.2"]
+    facts = {f.text: f.indicator for f in rules_facts("\n".join(lines) + "\n")}
+    assert (facts["12.5"], facts["23.4"]) == ("西区一般预算收入", "西区税收收入")

@@ -17,7 +17,7 @@ from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
 from llmx.tables import Table, find_tables
-from llmx.tables.captions import CAPTION
+from llmx.tables.captions import TABLE_NUMBER
 from llmx.tables.headers import listed_for_columns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
@@ -3651,11 +3651,27 @@ def test_a_yearbook_sheets_second_table_opens_on_its_number_and_its_years_alone(
     assert len(facts) == 16 and "2027" not in [fact[0] for fact in facts]
 
 
-def test_an_age_range_opening_a_label_is_no_yearbook_table_number() -> None:
-    # `15-59岁` and `1-2月` open rows and headers, not a new table.
-    assert not CAPTION.match("15-59岁人口")
-    assert not CAPTION.match("1-2月累计")
-    assert CAPTION.match("1-2 全国研发人员指标")
+def test_a_span_of_months_ages_or_sizes_opening_a_label_is_no_yearbook_table_number() -> None:
+    # `15-59岁`, `1-2月` and `90-144 平方米` open rows and headers, not a new table.
+    for words in ("15-59 岁人口", "1-2 月累计", "90-144 平方米", "5-10 万元", "20-49 人企业"):
+        assert not TABLE_NUMBER.match(words), words
+    assert TABLE_NUMBER.match("1-2 全国研发人员指标")
+
+
+def test_a_row_of_a_size_band_a_cell_a_line_stays_a_row() -> None:
+    cells = ["面积段", "销售面积(万平方米)", "比上年增长(%)", "90平方米以下", "120.5", "-5.2"]
+    cells += ["90-144平方米", "340.8", "3.1", "144平方米以上", "88.2", "12.4"]
+    text = "表3 2031年商品住宅销售面积分面积段情况\n" + "\n".join(cells) + "\n"
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert ("340.8", "平方米", "90-144平方米销售面积") in facts
+    assert len(facts) == 6
+
+
+def test_a_title_dated_to_the_day_gives_the_table_that_year() -> None:
+    # A stock counted at the year's end: the date is the table's, no other year named.
+    text = "表1 截至2031年12月31日各区户籍人口\n| 地区 | 户籍人口(万人) | 比上年增长(%) |\n"
+    text += "| --- | --- | --- |\n| 东区 | 52.1 | 1.2 |\n| 西区 | 41.2 | 0.8 |\n"
+    assert {f.period for f in rules_facts(text)} == {"2031"}
 
 
 def test_each_group_over_its_parts_heads_a_first_column_of_its_own() -> None:

@@ -817,3 +817,19 @@ def test_an_empty_cell_written_as_a_space_of_its_own_places_the_figures_after_it
         ("840.6", "调出量洗精煤"),
     ]
     assert len(facts) == 6 + 2 + 3 + 2 + 6
+
+
+def test_a_page_ending_every_line_in_spaces_says_nothing_of_its_blank_cells() -> None:
+    # Every line runs on in three spaces: a short row is a series begun late, its figures the
+    # last years' and the growth column's, not the first years'.
+    lines = ["主要经济指标", "指标 2026 2027 2028 2029 2030 年均增长(%)"]
+    lines += ["地区生产总值(亿元) 100.1 110.2 120.3 130.4 140.5 8.8"]
+    lines += [
+        "工业增加值(亿元) 40.1 42.2 44.3 46.4 48.5 4.9",
+        "新兴产业增加值(亿元) 20.1 22.3 10.2",
+    ]
+    lines += ["进出口总额(亿元) 10.1 11.2 12.3 13.4 14.5 9.5"]
+    text = "".join(f"{line}   \n" for line in lines)
+    facts = {f.text: (f.unit, f.period, f.kind) for f in rules_facts(text)}
+    assert facts["20.1"] == ("元", "2029", "level")
+    assert facts["10.2"] == ("%", "2030", "change")

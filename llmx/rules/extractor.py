@@ -344,21 +344,29 @@ def _amounts_near(
 
 
 # The year a table's title names: `2023年`, a year and its month (`旅游基本情况 2005.8`), or a
-# year alone in brackets (a yearbook sheet's `(2023)`); not a date's (`2021年8月23日 现将2020年
-# 各省…公布如下`: the day it was published).
+# year alone in brackets (a yearbook sheet's `(2023)`).
 _TITLE_YEAR = re.compile(
-    r"((?:19|20)\d{2})年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"((?:19|20)\d{2})年(?P<date>\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?"
     r"|((?:19|20)\d{2})[.．/-](?:1[0-2]|0?[1-9])(?=\s|$)"
     r"|[(（]((?:19|20)\d{2})[)）]"
 )
 
 
+def _title_year(title: str) -> str | None:
+    """The year a table's title names; a date's (`截至2023年12月31日`, a stock at the year's
+    end) only where the title names no other year (`2021年8月23日 现将2020年各省…公布如下`:
+    the day a notice was published, its table of 2020)."""
+    found = list(_TITLE_YEAR.finditer(arabic_years(title)))
+    year = next((each for each in found if not each.group("date")), found[0] if found else None)
+    # The year is the first, third or fourth group, whichever alternative matched.
+    return (year.group(1) or year.group(3) or year.group(4)) if year else None
+
+
 def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:
     title = fold(table.title)
-    year = _TITLE_YEAR.search(arabic_years(title))
     names, measures = _column_names(table)
     return _TableReading(
-        next((found for found in year.groups() if found), None) if year else None,
+        _title_year(title),
         names,
         measures,
         _title_measure(table.title),

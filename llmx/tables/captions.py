@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from llmx.folding import fold
 from llmx.tables.headers import TITLE_MAX, UNIT_LINE, UNIT_LOOKBACK
 from llmx.tables.rowlines import Line
+from llmx.vocabulary import UNITS, alternation
 
 # A full stop, or a comma between words, in a cell that should hold a number: prose.
 SENTENCE = re.compile(r"[。；]|[，,]\s*\D")
@@ -67,12 +68,16 @@ def with_caption(text: str, title: str, position: int) -> str:
     return f"{above[-1]} {title}" if above else title
 
 
-# A caption, or a heading that ends in the unit of the table under it (`二、学校数 计量单位:所`);
-# a yearbook's chapter and table number before its title (`1-2 全国R&D人员指标`; not a
-# span of months or ages, `1-2月`, `15-59岁`) too.
+# A caption, or a heading that ends in the unit of the table under it (`二、学校数 计量单位:所`).
 CAPTION = re.compile(
-    r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：]|.*单\s*位\s*[:：]\s*[^\s()（）]{1,8}$"
-    r"|\d{1,2}\s*[-－—]\s*\d{1,3}\s*(?![月日季年旬周号期岁歲])[\u4e00-\u9fff]{2})"
+    r"^(?:附?表\s*[\d一二三四五六七八九十]|单\s*位\s*[:：]|.*单\s*位\s*[:：]\s*[^\s()（）]{1,8}$)"
+)
+# A yearbook's chapter and table number, a space, then its title (`1-2 全国R&D人员指标`); not a
+# span of months, ages or sizes opening a label (`1-2月`, `15-59岁`, `90-144 平方米`).
+TABLE_NUMBER = re.compile(
+    r"^\d{1,2}\s*[-－—]\s*\d{1,3}\s+(?![月日季年旬周号期岁歲])"
+    rf"(?![十百千万亿]*(?:{alternation(unit.name for unit in UNITS).pattern}))"
+    r"[\u4e00-\u9fff]{2}"
 )
 
 

@@ -67,7 +67,7 @@ def stream_runs(
             # then the rule.
             line = Line(line.start, line.text[: closed.end(1)], None)
         gloss = ENGLISH_AFTER.search(line.text) if closed is not None else None
-        if gloss is not None:
+        if gloss is not None and _TRANSLATION.match(gloss.group()):
             # `R&D 经费支出(亿元) GERD (100 million yuan )`: a label and its translation,
             # the label alone the cell.
             line = Line(line.start, line.text[: gloss.start()], None)
@@ -145,6 +145,9 @@ _WRAPPED_TAIL = re.compile(r"[(（]|增[长速幅减]")
 _SPACED_SHARE = 0.8  # of a run's cells a blank line opens, for its lines to be cells'
 
 
+# A translation after a label: a space, then English words (`GERD (100 million yuan )`), not
+# a name's letters run on (`细颗粒物PM2.5`).
+_TRANSLATION = re.compile(r"\s+[A-Za-z][^\s]*\s|\s+[A-Za-z]{3,}")
 # A line of one cell and the pipe closing it (`R&D 经费支出(亿元) |`, `8020655  |`).
 _CLOSED_CELL = re.compile(r"\s*([^|｜]*[^|｜\s])\s*[|｜]\s*")
 # A line of question marks alone is a page's spaces its encoding lost (`??`): an empty line.

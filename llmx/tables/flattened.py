@@ -113,7 +113,10 @@ def _grids_at(
 # (`指 标 户籍人口数(人) 比重(%) 全县户籍总人口 1494257 100.0 其中:城镇 639996 42.83 …`): only a
 # line with the row labels' header, alone or after the words of a title, which says the words
 # after it are cells. A sub-row's mark and its label are one cell (`其中: 外國人`).
-_SPACED_STUB = re.compile(r"(?:^|(?<=\s))(指\s?标(?:名\s?称)?|项\s?目|地\s?区)(?=\s)")
+# Not the end of a title spaced out letter by letter (`各 地 区 主要指标`).
+_SPACED_STUB = re.compile(
+    rf"(?:^|(?<=\s))(?<!\s[{CJK}] )(?<!^[{CJK}] )(指\s?标(?:名\s?称)?|项\s?目|地\s?区)(?=\s)"
+)
 # The characters the stub opens with, as written (項 folds to 项): only a line holding one is
 # folded and searched, as this looks at every line of every text.
 _STUB_LEAD = re.compile(r"[指项項地]")
@@ -128,16 +131,21 @@ def _spaced_cells(start: int, line: str, stub: re.Match[str]) -> list[Span]:
     at = max(before.rfind(end) + 1 for end in _SENTENCE_ENDS)
     title = before[at:].strip()
     at = before.find(title, at)
+    found = list(_WORD.finditer(line, stub.end()))
     words: list[Span] = []
-    for word in _WORD.finditer(line, stub.end()):
+    for at_word, word in enumerate(found):
+        after = found[at_word + 1].group() if at_word + 1 < len(found) else ""
         joins = (
             words
             and (
                 _BRACKETED_WORD.fullmatch(word.group())  # 增速 (%): a header cell and its unit
                 or (
-                    _LETTER.fullmatch(word.group())  # 北 京: a name spaced out to a column's width
+                    # 北 京 -9.18: a row's name spaced out to its column's width, its figures
+                    # after it (not `男 女 合计`, two columns' names)
+                    _LETTER.fullmatch(word.group())
                     and _LETTER.fullmatch(line[words[-1][0] - start : words[-1][1] - start])
                     and word.start() - (words[-1][1] - start) == 1
+                    and _NUMBER.fullmatch(after)
                 )
             )
         )

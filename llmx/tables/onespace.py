@@ -121,8 +121,8 @@ def _is_group_label(line: Line) -> bool:
 
 
 def _is_empty_item(line: Line) -> bool:
-    """A row whose cells are all empty, its label alone then their spaces
-    (`9.外轮、机在我国加油量(-)          `): a row between rows, no header's or caption's line."""
+    """A row whose cells are all empty, one word of label alone then their spaces
+    (`9.外轮、机在我国加油量(-)          `): a row between rows, not the block's end."""
     label = line.text.strip()
     return (
         len(line.text) - len(line.text.rstrip()) >= _EMPTY_CELLS_SPACES
@@ -132,7 +132,8 @@ def _is_empty_item(line: Line) -> bool:
     )
 
 
-_EMPTY_CELLS_SPACES = 3  # an empty cell is a space, each a space apart: two cells or more
+_EMPTY_CELLS_SPACES = 3  # a label alone, then the spaces of one empty cell or more
+_EMPTY_CELL_SPACES = 2  # after a row's last figure: a space apart, then an empty cell's
 _ITEM_CHARS_MAX = 30
 
 
@@ -197,7 +198,8 @@ def _read(
     groups_at, header_at = header_lines
     words = _header_cells(lines[header_at])
     unit_column = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in words)
-    rows = [_row_cells(line, unit_column) for line in lines[first:end] if _is_row(line)]
+    row_lines = [line for line in lines[first:end] if _is_row(line)]
+    rows = [_row_cells(line, unit_column) for line in row_lines]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     width = max(len(cells) for cells in rows)
@@ -220,7 +222,13 @@ def _read(
         width = max(len(cells) for cells in rows)
     if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
-    rows = rows if unit_column else _blanks_between(rows, width)
+    # Where a short row's line runs on in the spaces of its empty cells, the page writes an
+    # empty cell as a space: the gaps between cells say where the empty ones are.
+    spaced_blanks = any(
+        len(line.text) - len(line.text.rstrip()) >= _EMPTY_CELL_SPACES and len(cells) < width
+        for line, cells in zip(row_lines, rows, strict=True)
+    )
+    rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows
     # A row short of figures leaves its last cells empty (PDF text writes nothing for them).
     padded = [
         [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]

@@ -14,7 +14,7 @@ from math import comb
 
 from llmx.folding import fold
 from llmx.lines import BARE_YEAR, LABELS_HEADER, STUB_HEADING
-from llmx.tables.captions import CAPTION, SENTENCE, line_before, with_caption
+from llmx.tables.captions import CAPTION, SENTENCE, TABLE_NUMBER, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import (
     body_of,
@@ -101,11 +101,7 @@ def stream_tables(
             continue  # the reading without blank cells reads it the same, or better
         starts = sorted(
             {0}
-            | {
-                i + 1
-                for i, cell in enumerate(run)
-                if CAPTION.match(fold(cell.clean)) or _is_date_title(run, i)
-            }
+            | {i + 1 for i, cell in enumerate(run) if _is_caption(cell) or _is_date_title(run, i)}
             | {i for i, cell in enumerate(run) if LABELS_HEADER.fullmatch(fold(cell.clean))}
         )
         end = 0
@@ -459,6 +455,11 @@ def _stream_table(
     )
 
 
+def _is_caption(cell: Cell) -> bool:
+    """A table's caption (`表2 …`, `单位：万元`), or a yearbook table's number and title."""
+    return bool(CAPTION.match(fold(cell.clean)) or TABLE_NUMBER.match(fold(cell.text.strip())))
+
+
 def _rows_min(header: Sequence[Cell]) -> int:
     """The rows a run must hold to be a table under `header`: one where the header opens on
     the labels' name and every cell after it names its unit (`年份`, `诊疗总人次 (万人次)`,
@@ -544,10 +545,10 @@ def _bare_years_headed(
     run: Sequence[Cell], kinds: list[str], lead: int, labels: int
 ) -> tuple[list[str], int]:
     """A header of the labels' heading then years written bare (`项目` or `地区`, then `2000`,
-    …, `2017`, then `合 计`), or of three years or more in order alone, right after a caption
-    (`1-2 全国R&D人员指标`, then `1999`, …, `2004`): the years are the header's cells, not the
-    first row's figures. The kinds with the years as labels, and where the header's labels
-    end; unchanged for any other run."""
+    …, `2017`, then `合 计`), or of three years or more in order with no heading before them
+    (a table a caption opens, `1-2 全国R&D人员指标`, then `1999`, …, `2004`): the years are the
+    header's cells, not the first row's figures. The kinds with the years as labels, and where
+    the header's labels end; unchanged for any other run."""
     years = labels
     while years < len(run) and _bare_year(run[years].clean):
         years += 1
@@ -932,8 +933,6 @@ def _stream_rows(
     if width < 2:
         return rows
     while position < len(run):
-        if rows and CAPTION.match(fold(run[position].clean)):
-            break  # `1-2 全国R&D人员指标` over its years: the next table's
         row = _stream_row(run, kinds, position, width, short=bool(rows))
         if row is None and rows and _is_dashed_head(kinds, position, width):
             position += width  # 分产业 | -- | -- | --: a group's row, its cells dashes

@@ -389,7 +389,7 @@ def _placed(
     values = body.values
     if len(values) == len(columns):
         return tuple(values)
-    blanks = _with_blanks(columns, body) if spaced_blanks else None
+    blanks = _with_blanks(columns, body) if spaced_blanks and not padded else None
     if blanks is not None:
         return blanks
     if not padded and _ends_early(columns, body):
@@ -422,20 +422,25 @@ def _with_blanks(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span |
     return (*placed, *[None] * (len(columns) - len(placed)))
 
 
-def _writes_blanks(bodies: Sequence[_Body], columns: int) -> bool:
+def _writes_blanks(bodies: Sequence[_Body], columns: Sequence[YearbookColumn]) -> bool:
     """Whether a grid writes an empty cell as a space of its own: Chinese rows alone, the full
-    ones a space apart from label to last figure, and some short row's line running on in the
-    spaces of its empty cells (`2.一次能源生产量 10021.6 10021.6      `)."""
-    full = [body for body in bodies if len(body.values) == columns]
+    rows a space apart from label to last figure with no spaces after it (a page padding
+    every line, or ending every line in spaces, says nothing by them), and some short row's
+    line running on in the spaces of its empty cells (`2.一次能源生产量 10021.6 10021.6      `)."""
+    full = [body for body in bodies if len(body.values) == len(columns)]
     return (
         bool(full)
         and not any(body.bilingual for body in bodies)
         and all(
-            body.values[0][0] - body.label[1] == 1 and all(gap == 1 for gap in body.gaps)
+            body.values[0][0] - body.label[1] == 1
+            and all(gap == 1 for gap in body.gaps)
+            and body.trailing < _BLANK_CELL_SPACES
             for body in full
         )
         and any(
-            body.trailing >= _BLANK_CELL_SPACES for body in bodies if len(body.values) < columns
+            body.trailing >= _BLANK_CELL_SPACES
+            for body in bodies
+            if len(body.values) < len(columns)
         )
     )
 
@@ -1103,7 +1108,7 @@ def _parts(
         len({body.width for body, _ in rows}) == 1
         or len({body.end - body.start + body.trailing for body, _ in rows}) == 1
     )
-    spaced_blanks = _writes_blanks([body for body, _ in rows], len(columns))
+    spaced_blanks = _writes_blanks([body for body, _ in rows], columns)
     parts: list[YearbookPart] = []
     for number, (caption, bodies) in enumerate(runs):
         part_start = start if number == 0 else parts[-1].end
