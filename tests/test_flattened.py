@@ -256,6 +256,8 @@ def test_a_table_of_places_flattened_with_spaces_reads_names_spaced_out_and_long
         ("1.05", "%", "change"),
     ]
     assert len(facts) == 12
+    # A rise written without its sign is a change too, under a header of a rise or fall.
+    assert {f.kind for f in facts} == {"change"}
     # The notice's date is the day it was published; the table's figures are 2030's.
     assert {f.period for f in facts} == {"2030"}
 
