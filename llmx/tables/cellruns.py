@@ -51,7 +51,9 @@ def stream_runs(
     A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
     cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
     there a rule after a rule is an empty cell, which keeps the rows the width they are, and
-    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules."""
+    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules. With
+    `closed_cells`, a line of one cell closed by a pipe (`678.9 |`) is that cell then a rule,
+    a label's English translation after it left out."""
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     after_rule = False

@@ -123,8 +123,8 @@ from llmx.tables.history import history_tables
 from llmx.tables.indentedtables import cell_tables
 from llmx.tables.onespace import one_space_tables
 from llmx.tables.paneltables import panel_tables
-from llmx.tables.pipedtables import pair_tables, piped_tables
-from llmx.tables.rowlines import Line, is_number_cell, row_lines
+from llmx.tables.pipedtables import pair_tables, piped_tables, units_given
+from llmx.tables.rowlines import Line, row_lines
 from llmx.tables.rowtables import row_tables
 from llmx.tables.streamtables import stream_tables
 from llmx.tables.table import Cell, Table, row_column
@@ -178,12 +178,7 @@ def _placed_whole(read: Reading) -> Reading:
 
 def _placed_whole_table(table: Table) -> bool:
     values = [column for column in table.columns if column.role == "value"]
-    return all(column.header.strip() for column in values) and all(
-        table.gives_unit(row, column)
-        for row in table.rows
-        for column, cell in zip(table.columns, row.cells, strict=False)
-        if column.role == "value" and is_number_cell(cell)
-    )
+    return all(column.header.strip() for column in values) and all(units_given(table))
 
 
 # Every layout's reading, in the order they take the text: each reads what those before it left.

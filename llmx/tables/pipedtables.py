@@ -6,7 +6,7 @@ cell; the grids of `llmx.tables.piped`), and label-then-value pairs a line each 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
@@ -73,7 +73,12 @@ def _gives_a_unit(table: Table) -> bool:
     left out, a head over rows that names their unit (`人口(‰)` over `出生率`) is lost; a
     table with no unit placed is left to the readings after this one, which read such rows
     with their heads. A count the title names (`交通意外宗數`) is a unit given."""
-    return any(
+    return any(units_given(table))
+
+
+def units_given(table: Table) -> Iterator[bool]:
+    """For each figure under a value column, whether the table gives it a unit."""
+    return (
         table.gives_unit(row, column)
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
