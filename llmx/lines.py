@@ -116,6 +116,11 @@ class Token(Protocol):
     def end(self) -> int: ...
 
 
+# After a row's last figure, the spaces that say a cell or more is left empty where text
+# writes an empty cell as a space of its own (one apart, one for the cell).
+BLANK_CELL_SPACES = 2
+
+
 def cells_left_out(gaps: Sequence[int]) -> list[int] | None:
     """How many empty cells each gap before a cell leaves out, in text that writes an empty
     cell as a space of its own and its cells a space apart (PDF text that lost its columns,

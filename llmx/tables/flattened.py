@@ -293,16 +293,19 @@ def _values_after(kinds: Sequence[str], label: int) -> int:
 
 
 def _too_long(text: str, cell: Span, limit: int) -> bool:
+    return _words_too_long(text[cell[0] : cell[1]], limit)
+
+
+def _words_too_long(words: str, limit: int) -> bool:
     # 其中:小麦, a sub-row's mark, is no sentence's colon.
-    words = PARTS_LEAD.sub("", text[cell[0] : cell[1]])
+    words = PARTS_LEAD.sub("", words)
     return len(words) > limit or bool(_PROSE.search(words))
 
 
 def _too_long_for_header(words: str) -> bool:
     """A cell too long for a header's: a title. Its unit in brackets at the end
     (`万元地区生产总值能耗上升或下降(±%)`) does not count."""
-    named = _UNIT_AT_END.sub("", words)
-    return len(PARTS_LEAD.sub("", named)) > _HEADER_CELL_MAX or bool(_PROSE.search(named))
+    return _words_too_long(_UNIT_AT_END.sub("", words), _HEADER_CELL_MAX)
 
 
 _UNIT_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")

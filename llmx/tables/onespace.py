@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from llmx.folding import fold
-from llmx.lines import ENGLISH_AFTER, HAS_CJK, cells_left_out
+from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, cells_left_out
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
     OUTLINE_BRACKETED,
@@ -125,16 +125,20 @@ def _is_empty_item(line: Line) -> bool:
     (`9.外轮、机在我国加油量(-)          `): a row between rows, not the block's end."""
     label = line.text.strip()
     return (
-        len(line.text) - len(line.text.rstrip()) >= _EMPTY_CELLS_SPACES
+        _spaces_after(line) >= _EMPTY_ITEM_SPACES
         and bool(label)
         and len(label) <= _ITEM_CHARS_MAX
         and not re.search(r"\s|[。，；：:]", label)
     )
 
 
-_EMPTY_CELLS_SPACES = 3  # a label alone, then the spaces of one empty cell or more
-_EMPTY_CELL_SPACES = 2  # after a row's last figure: a space apart, then an empty cell's
+_EMPTY_ITEM_SPACES = 3  # a label alone, then the spaces of one empty cell or more
 _ITEM_CHARS_MAX = 30
+
+
+def _spaces_after(line: Line) -> int:
+    """The spaces a line runs on in after its last word."""
+    return len(line.text) - len(line.text.rstrip())
 
 
 def _is_unlabelled_row(line: Line) -> bool:
@@ -225,7 +229,7 @@ def _read(
     # Where a short row's line runs on in the spaces of its empty cells, the page writes an
     # empty cell as a space: the gaps between cells say where the empty ones are.
     spaced_blanks = any(
-        len(line.text) - len(line.text.rstrip()) >= _EMPTY_CELL_SPACES and len(cells) < width
+        _spaces_after(line) >= BLANK_CELL_SPACES and len(cells) < width
         for line, cells in zip(row_lines, rows, strict=True)
     )
     rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows

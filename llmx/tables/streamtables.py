@@ -557,11 +557,9 @@ def _bare_years_headed(
     # words (经济活动), three years or more in order.
     ordered = len(found) >= _BARE_YEARS_MIN and found in (sorted(found), sorted(found)[::-1])
     heading = STUB_HEADING.fullmatch(fold(run[lead].clean)) or ordered
-    if (
-        labels - lead != (0 if ordered and labels == lead else 1)
-        or not heading
-        or years - labels < 2
-    ):
+    # One heading before the years, or none before years in order (a caption opened the table).
+    headed = labels - lead == 1 or (ordered and labels == lead)
+    if not headed or not heading or years - labels < 2:
         return kinds, labels
     if years == len(run) or kinds[years] != "label":
         return kinds, labels

@@ -62,6 +62,7 @@ from dataclasses import dataclass, replace
 from llmx.folding import fold
 from llmx.lines import (
     BARE_YEAR,
+    BLANK_CELL_SPACES,
     CJK,
     HAS_CJK,
     SPACED_CELL,
@@ -188,6 +189,11 @@ class _Body:
     gaps: tuple[int, ...]  # the spaces before each value after the first
     trailing: int  # the spaces after the last value, to the line's end
     width: int  # of the whole line as shown, its trailing spaces too (a wide letter is two)
+
+    @property
+    def lead(self) -> int:
+        """The spaces between the label and the first value."""
+        return self.values[0][0] - self.label[1]
 
 
 def find_yearbooks(text: str) -> list[YearbookGrid]:
@@ -409,9 +415,9 @@ def _with_blanks(columns: Sequence[YearbookColumn], body: _Body) -> tuple[Span |
     (`4.外省(区、市)调入量 10831.6 10831.6       533.3`: the first two columns and the last of
     six), the cells after the last figure empty. None where an even gap says nothing so, or
     where the row's spaces say nothing of its blanks (one space apart, none after)."""
-    gaps = (body.values[0][0] - body.label[1], *body.gaps)
+    gaps = (body.lead, *body.gaps)
     left_out = cells_left_out(gaps)
-    if left_out is None or (not any(left_out) and body.trailing < _BLANK_CELL_SPACES):
+    if left_out is None or (not any(left_out) and body.trailing < BLANK_CELL_SPACES):
         return None
     placed: list[Span | None] = []
     for missing, value in zip(left_out, body.values, strict=True):
@@ -432,20 +438,15 @@ def _writes_blanks(bodies: Sequence[_Body], columns: Sequence[YearbookColumn]) -
         bool(full)
         and not any(body.bilingual for body in bodies)
         and all(
-            body.values[0][0] - body.label[1] == 1
+            body.lead == 1
             and all(gap == 1 for gap in body.gaps)
-            and body.trailing < _BLANK_CELL_SPACES
+            and body.trailing < BLANK_CELL_SPACES
             for body in full
         )
         and any(
-            body.trailing >= _BLANK_CELL_SPACES
-            for body in bodies
-            if len(body.values) < len(columns)
+            body.trailing >= BLANK_CELL_SPACES for body in bodies if len(body.values) < len(columns)
         )
     )
-
-
-_BLANK_CELL_SPACES = 2  # after a row's last figure: a cell or more left empty
 
 
 def _ends_early(columns: Sequence[YearbookColumn], body: _Body) -> bool:
