@@ -428,8 +428,9 @@ KIND_CUES: tuple[Cue, ...] = (
     *_cues(
         "增速 增长 增幅 增减 增加率 按年变动 比上年 同比 比较 相比 对比 ± 为上年", "change", _HR
     ),
-    # A column of a rise or fall (能耗上升或下降(±%), 升降幅度): a change, whichever its sign.
-    *_cues("上升 下降 升降", "change", _HR),
+    # A column of a rise or fall (能耗上升或下降(±%)): a change, whichever its sign. Not 升降
+    # alone: a price sheet's 升降趋势 column holds arrows, and a header joined to it heads prices.
+    *_cues("上升 下降", "change", _HR),
     # Net migration, like 净增 and natural increase: a population's change (GUIDELINES).
     *_cues("净迁移 净迁出 净迁入", "change", _HR),
     # An increment between two years' columns (2018 | 2017 | 增量): a change.

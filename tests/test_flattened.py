@@ -238,11 +238,12 @@ def test_a_table_of_places_flattened_with_spaces_reads_names_spaced_out_and_long
     # for its unit in brackets, one with a space before its unit (`增速 (%)`).
     text = (
         "统计局 2031年3月2日 现将2030年各省单位产值能耗降低率等指标公布如下: 地 区 "
-        "每万元地区生产总值能耗升降(±%) 能源消费总量增速 (%) 每万元地区生产总值电耗升降(±%) "
+        "万元地区生产总值能耗上升或下降(±%) 能源消费总量增速 (%) "
+        "万元地区生产总值电耗上升或下降(±%) "
         "甲 省 -4.10 -2.3 -1.05 乙 省 2.60 3.1 0.44 丙自治区 -0.85 1.2 -0.37 丁 省 1.30 0.8 2.02\n"
     )
     (grid,) = find_flattened(text)
-    assert grid.headers[:3] == ("地区", "每万元地区生产总值能耗升降(±%)", "能源消费总量增速(%)")
+    assert grid.headers[:3] == ("地区", "万元地区生产总值能耗上升或下降(±%)", "能源消费总量增速(%)")
     assert [text[row[0][0] : row[0][1]] for row in grid.rows] == [
         "甲 省",
         "乙 省",

@@ -3694,3 +3694,20 @@ def test_each_group_over_its_parts_heads_a_first_column_of_its_own() -> None:
     ]
     assert facts[3][:2] == ("100", "%") and facts[5][:2] == ("56.3", "%")
     assert len(facts) == 18 + 1
+
+
+def test_prices_beside_a_column_of_rising_and_falling_arrows_stay_prices() -> None:
+    # 升降趋势 heads arrows; the price column's header, laid out beside it, runs into its
+    # `升 降`: no rise or fall is measured there, and the prices keep their unit.
+    lines = ["《重要民生商品价格监测表》"]
+    lines += ["项目    标准等级    计量          价格    变化    升降趋势"]
+    lines += ["名称    单位        较上一监测日  升      降", "肉禽蛋"]
+    lines += ["鲜猪肉  精瘦肉      元/斤         16.20   -0.61%  ↓"]
+    lines += ["鲜猪肉  五花肉      元/斤         15.80   -0.44%  ↓"]
+    lines += [
+        "排骨    主销        元/斤         25.10   0.00%",
+        "白条鸡  主销        元/斤         11.90   0.00%",
+    ]
+    facts = {f.text: (f.unit, f.kind) for f in rules_facts("\n".join(lines) + "\n")}
+    assert facts["16.20"] == ("元/斤", "level") and facts["25.10"] == ("元/斤", "level")
+    assert facts["0.61%"] == ("%", "change")
