@@ -223,3 +223,41 @@ def test_short_rows_with_no_spaces_after_them_keep_their_figures_first() -> None
     lines += ["西区   12.5   23.4", "南区   10.1   11.2"]
     facts = {f.text: f.indicator for f in rules_facts("\n".join(lines) + "\n")}
     assert (facts["12.5"], facts["23.4"]) == ("西区一般预算收入", "西区税收收入")
+
+
+def test_a_plans_table_with_a_unit_column_dashes_and_a_notes_column_reads_every_figure() -> None:
+    # A county's plan as PDF text that lost its alignment: a unit column before groups of
+    # years, `-` for an empty cell, and who answers for a target after some rows' figures.
+    lines = ["指 标 名 称 单位 2023年完成 2024年计划 责任(牵头)部门", "绝对值 增长% 绝对值 增长%"]
+    lines += ["一、产业发展", "地区生产总值 亿元 312.5 6.1 331 6 县发改局"]
+    lines += ["规上工业增加值增长 % - - - 8 县工信局", "新增市场主体 户 4200 - 4500 -"]
+    lines += ["二、民生保障", "城镇新增就业 人 5100 - 5000 - 县人社局 县总工会"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.period, f.status) for f in facts] == [
+        ("312.5", "元", "2023", "actual"),  # 亿元: the unit 元, its magnitude in the value
+        ("6.1", "%", "2023", "actual"),
+        ("331", "元", "2024", "target"),
+        ("6", "%", "2024", "target"),
+        ("8", "%", "2024", "target"),
+        ("4200", "户", "2023", "actual"),
+        ("4500", "户", "2024", "target"),
+        ("5100", "人", "2023", "actual"),
+        ("5000", "人", "2024", "target"),
+    ]
+
+
+def test_a_group_over_its_parts_heads_its_own_total_column_first() -> None:
+    lines = ["表3 从业人员", "指标 全市(人) 构成(%)", "城镇 农村 城镇 农村"]
+    lines += ["从业人员 1348029 570376 777653 100 42.3 57.7"]
+    lines += ["私营业主 22137 14710 7427 100 66.4 33.6"]
+    lines += ["个体户主 132737 60112 72624 100 45.3 54.7"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:6]] == [
+        ("1348029", "人"),
+        ("570376", "人"),
+        ("777653", "人"),
+        ("100", "%"),
+        ("42.3", "%"),
+        ("57.7", "%"),
+    ]
+    assert len(facts) == 18

@@ -178,7 +178,8 @@ _PERSON_UNITS = ("人", "人次")
 _NAMES_PERSONS = re.compile(r"(?<!卫)生|人|员|职工|者|师|户籍")
 
 
-NOTES_HEADER = re.compile(r"说明|备注")
+# A column of words beside the figures: notes, or who answers for a plan's target.
+NOTES_HEADER = re.compile(r"说明|备注|(?:责任|牵头|主管|承办)\S{0,4}(?:单位|部门)")
 
 
 # A rate that is part of a row's name (增值税50%: the share of a tax kept), not its unit.

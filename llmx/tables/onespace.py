@@ -22,6 +22,7 @@ from llmx.folding import fold
 from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, cells_left_out
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
+    NOTES_HEADER,
     OUTLINE_BRACKETED,
     PARTS_LEAD,
     SUB_MARKS,
@@ -41,9 +42,10 @@ _ROWS_MIN = 3
 _ROW_CHARS_MAX = 300
 _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
-_FIGURES_AT_END = re.compile(r"(?:\s+[-−+]?\d[\d,.]*%?)+\s*$")
+_FIGURES_AT_END = re.compile(r"(?:\s+(?:[-−+]?\d[\d,.]*%?|[-—–－/…]{1,2}))+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
+_NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
@@ -57,33 +59,59 @@ def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        end = _rows_end(lines, index, taken)
+        # Rows may end in a note after their figures only under a header whose last column
+        # is for notes (`责任(牵头)部门`): elsewhere a word after the figures ends the block.
+        end = _rows_end(lines, index, taken, notes=True)
+        header_lines = _header_above(lines, index, taken) if end - index >= _ROWS_MIN else None
+        notes = header_lines is not None and _ends_in_notes(
+            lines[header_lines[0] if header_lines[0] is not None else header_lines[1]]
+        )
+        if not notes:
+            end = _rows_end(lines, index, taken)
+            header_lines = _header_above(lines, index, taken)
         if end - index < _ROWS_MIN:  # a block opens on a row: `_rows_end` counts from it
             index = max(end, index + 1)
             continue
-        header_lines = _header_above(lines, index, taken)
         if header_lines is not None:
-            table = _read(text, lines, header_lines, index, end)
+            table = _read(text, lines, header_lines, index, end, notes)
             if table is not None:
                 tables.append(table)
         index = end
     return tables
 
 
-def _rows_end(lines: Sequence[Line], first: int, taken: TakenSpans) -> int:
+def _rows_end(lines: Sequence[Line], first: int, taken: TakenSpans, notes: bool = False) -> int:
     """Where the block of rows (and group labels between them) from `lines[first]` ends."""
     end = first
     rows = 0
     while end < len(lines) and lines[end].start not in taken:
         line = lines[end]
-        if _is_row(line):
+        if _is_row(line, notes):
             rows += 1
         elif not (rows and (_is_group_label(line) or _is_empty_item(line))):
             break
         end += 1
-    while end > first and not _is_row(lines[end - 1]):
+    while end > first and not _is_row(lines[end - 1], notes):
         end -= 1  # a group label after the last row heads nothing here
     return end if rows >= _ROWS_MIN else first
+
+
+def _ends_in_notes(header: Line) -> bool:
+    cells = header_cells(header)
+    return bool(cells) and NOTES_HEADER.fullmatch(fold(cells[-1].clean)) is not None
+
+
+def _without_note(line: Line, notes: bool) -> str:
+    """A row's words less the note after its figures (`… 10 示范区科技创新局`), where notes are
+    read; a unit after a figure (`44450 万吨`) is no note."""
+    words = line.text.rstrip()
+    note = _NOTE_AT_END.search(words) if notes else None
+    if note is None or _FIGURES_AT_END.search(words[: note.start()]) is None:
+        return words
+    unit = unit_of_words(note.group(1))
+    if unit is not None and unit[0] and is_fact_unit(unit[0]):
+        return words
+    return words[: note.start()]
 
 
 def _is_label_figure(word: str) -> bool:
@@ -96,13 +124,15 @@ def _is_label_figure(word: str) -> bool:
     return not rest or bool(unit and unit[0] and is_fact_unit(unit[0]))
 
 
-def _is_row(line: Line) -> bool:
-    words = line.text.strip()
+def _is_row(line: Line, notes: bool = False) -> bool:
+    words = _without_note(line, notes).strip()
     if len(words) > _ROW_CHARS_MAX:
         return False  # a paragraph, or a table run together on one line
     figures = _FIGURES_AT_END.search(words)
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
+    if not re.search(r"\d", figures.group()):
+        return False  # marks of empty cells alone
     label = PARTS_LEAD.sub("", words[: figures.start()], count=1)
     # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure, alone or with a fact's unit, after
     # the label's first word (`1.镇` numbers it) makes a row of another kind; a grade (`92号`)
@@ -163,7 +193,7 @@ def _header_above(
         not lines[at].text.strip()
         or (
             (
-                (_is_group_label(lines[at]) and len(_header_cells(lines[at])) == 1)
+                (_is_group_label(lines[at]) and len(header_cells(lines[at])) == 1)
                 or _is_unlabelled_row(lines[at])
             )
             and skipped < _GROUPS_ABOVE
@@ -185,7 +215,7 @@ def _header_above(
 
 def _is_header_row(line: Line) -> bool:
     """A line of two words or more and no figure but years: a header's row, not a caption."""
-    cells = _header_cells(line)
+    cells = header_cells(line)
     return (
         len(cells) >= 2
         and not _DATE_LINE.fullmatch(line.text.strip())  # 2020年度 1月: the table's month
@@ -197,20 +227,28 @@ def _is_header_row(line: Line) -> bool:
 
 
 def _read(
-    text: str, lines: Sequence[Line], header_lines: tuple[int | None, int], first: int, end: int
+    text: str,
+    lines: Sequence[Line],
+    header_lines: tuple[int | None, int],
+    first: int,
+    end: int,
+    notes: bool = False,
 ) -> Table | None:
     groups_at, header_at = header_lines
-    words = _header_cells(lines[header_at])
-    unit_column = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in words)
-    row_lines = [line for line in lines[first:end] if _is_row(line)]
-    rows = [_row_cells(line, unit_column) for line in row_lines]
+    words = header_cells(lines[header_at])
+    groups = header_cells(lines[groups_at]) if groups_at is not None else []
+    if notes:  # the notes column is left out of the rows, and so of the header
+        groups, words = (groups[:-1], words) if groups else ([], words[:-1])
+    unit_column = any(UNIT_COLUMN.match(fold(cell.clean)) for cell in [*groups, *words])
+    row_lines = [line for line in lines[first:end] if _is_row(line, notes)]
+    rows = [_row_cells(line, unit_column, notes) for line in row_lines]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     width = max(len(cells) for cells in rows)
     if groups_at is None:
-        header = _header_cells(lines[header_at], (width, width - 1))
+        header = words if notes else header_cells(lines[header_at], (width, width - 1))
     else:
-        grouped = _grouped_header(_header_cells(lines[groups_at]), words, width)
+        grouped = _grouped_header(groups, words, width)
         if grouped is None:
             return None  # a header of two rows whose groups do not fit: the aligned readings'
         header = grouped
@@ -270,26 +308,37 @@ def _blanks_between(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
 def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) -> list[Cell] | None:
     """A header of two rows, the labels' heading and groups above (`分行业 增长% 结构%`), the
     same names under each group below (`2024年 2023年 2024年 2023年`): the labels' heading, then
-    each column named by its group and its own name (`2024年增长%`). None where the rows are
-    not so."""
-    values = width - 1
-    groups = upper[1:]
-    if len(groups) < 2 or len(lower) != values or values % len(groups):
+    each column named by its group and its own name (`2024年增长%`). A group may head a column
+    of its own first, its total (`全市(人) 构成(%)` over `城镇 农村` twice, six columns). None
+    where the rows are not so."""
+    # A unit column before the groups stands alone: no name under it.
+    alone = int(len(upper) > 1 and UNIT_COLUMN.match(fold(upper[1].clean)) is not None)
+    values = width - 1 - alone
+    groups = upper[1 + alone :]
+    totals = len(lower) + len(groups) == values
+    parts = values - len(groups) if totals else values
+    if len(groups) < 2 or len(lower) != parts or parts % len(groups):
         return None  # one name over every column captions them: the other readings place it
-    span = values // len(groups)
+    span = parts // len(groups)
     if span < 2 or not repeats([cell.clean for cell in lower], len(groups)):
         return None
     # A group that names its unit (`增长%`) ends the column's name, where a unit is read.
     named = [
-        Cell(
-            group.start,
-            below.end,
-            below.text + group.text if header_unit(group.text) else group.text + below.text,
-        )
+        column
         for index, group in enumerate(groups)
-        for below in lower[index * span : (index + 1) * span]
+        for column in [
+            *([group] if totals else []),
+            *(
+                Cell(
+                    group.start,
+                    below.end,
+                    below.text + group.text if header_unit(group.text) else group.text + below.text,
+                )
+                for below in lower[index * span : (index + 1) * span]
+            ),
+        ]
     ]
-    return [upper[0], *named]
+    return [*upper[: 1 + alone], *named]
 
 
 def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
@@ -380,7 +429,7 @@ _UNNUMBERED = 4
 _INDENT_MAX = 100
 
 
-def _header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
+def header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
     """A header line's cells: its words, a name spaced out a letter at a time one cell
     (`入 境 游 客`; two letters a few spaces apart, `类    别`). Where that makes the first
     of the `wanted` counts only with a run of letters read two to a name (`原 煤 焦 炭`:
@@ -424,10 +473,11 @@ def _is_letter(cell: Cell) -> bool:
     return len(cell.clean) == 1 and HAS_CJK.match(cell.clean) is not None
 
 
-def _row_cells(line: Line, unit_column: bool) -> list[Cell]:
+def _row_cells(line: Line, unit_column: bool, notes: bool = False) -> list[Cell]:
     """A row's cells: its label (the words before its first figure), its unit where the
-    header names a unit column (the label's last word, `乡镇级合计 个`), then each figure."""
-    words = line.text.rstrip()
+    header names a unit column (the label's last word, `乡镇级合计 个`), then each figure; a
+    note after them, where notes are read, left out (no figure is in a notes column)."""
+    words = _without_note(line, notes)
     figures = _FIGURES_AT_END.search(words)
     assert figures is not None
     label_text = words[: figures.start()].rstrip()
