@@ -126,6 +126,7 @@ from llmx.tables.paneltables import panel_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables, units_given
 from llmx.tables.rowlines import Line, row_lines
 from llmx.tables.rowtables import row_tables
+from llmx.tables.sidepanels import side_panel_tables
 from llmx.tables.streamtables import stream_tables
 from llmx.tables.table import Cell, Table, row_column
 from llmx.tables.taken import TakenSpans
@@ -221,7 +222,9 @@ _READINGS: tuple[Reading, ...] = (
     # looking there first could only join a table to the short lines around it.
     partial(stream_tables, across_blanks=True),
     # Rows one space apart under a header line (PDF text that lost its alignment): after every
-    # reading of aligned rows and of cells a line, which know their columns better.
+    # reading of aligned rows and of cells a line, which know their columns better; panels
+    # side by side first, whose rows hold figures between their labels.
+    side_panel_tables,
     one_space_tables,
     _on_text(figure_row_tables),
     # Then cells a line each closed by a pipe on their line (`678.9 |`) that the figure rows
