@@ -90,6 +90,12 @@ def test_leaves_out_clock_times_and_the_base_of_an_exchange_rate() -> None:
     assert _texts("三次产业比例由10∶44∶46调整为6.2∶44.8∶49。")[:3] == ["10", "44", "46"]
 
 
+def test_leaves_out_a_table_of_contents_page_numbers_after_leader_dots() -> None:
+    contents = "目录\n工业生产……………………10\n商业………………………………11\n对外经济………………12\n"
+    assert _texts(contents + "社会消费品零售总额480.40亿元。") == ["480.40亿元"]
+    assert _texts("图书目录...........5\n册数达12万册。") == ["12万册"]
+
+
 def test_a_figure_restated_in_brackets_in_another_unit_is_of_the_same_kind() -> None:
     body = "粮食播种面积比上年增加7.19千公顷(10.78万亩),单产比上年增加8.96公斤/公顷(0.60公斤/亩)。"
     assert [(f.text, f.kind) for f in _facts(body)] == [

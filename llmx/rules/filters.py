@@ -100,6 +100,8 @@ _WRAPPED_LINE_MIN = 20
 _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 # 09:15:31, a clock time with its seconds, after a space or on a line of its own (a ratio of
 # three terms is written after its words: 三次产业比例由10∶44∶46).
+# 商业………………11: a table of contents' page number after its leader dots.
+_LEADER_BEFORE = re.compile(r"(?:[…⋯]{2}|\.{3}|·{3})\s?$")
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
 # A page's time stamp without seconds, 公开日期: 2022-05-08 10:48: the minutes after a date.
@@ -304,6 +306,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "rank"
     if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):
         return "rank"  # 在全国百强城市中由39位提升到31位, 位次分别前移14位、3位和8位
+    if _LEADER_BEFORE.search(_before(folded, quantity, 4)):
+        return "a page number in a table of contents (商业……11)"
     if _BROKEN_BEFORE.search(_before(folded, quantity, _WRAPPED_LINE_MIN + 2)):
         return "the end of a number a line break cut (粮食总产426⏎9万吨)"
     if before1 in "亿万" and re.match(r"\d", _before(folded, quantity, 2)):
