@@ -37,7 +37,6 @@ from llmx.readers.canonical import (
     GridCell,
     TextBuilder,
     clean_line,
-    implied_header_rows,
     is_furniture_line,
 )
 
@@ -256,7 +255,7 @@ def _table_rows(table: etree._Element) -> tuple[list[list[GridCell]], int]:
                 for cell in cells
             ]
         )
-    return rows, header_rows or implied_header_rows(rows)
+    return rows, header_rows
 
 
 def _span(value: str | None) -> int:

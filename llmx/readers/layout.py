@@ -35,7 +35,6 @@ from llmx.readers.canonical import (
     GridCell,
     TextBuilder,
     clean_line,
-    implied_header_rows,
     is_furniture_line,
 )
 
@@ -324,7 +323,7 @@ def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
                 paragraph.write(builder)
                 builder.table(
                     block.rows,
-                    header_rows=implied_header_rows(block.rows),
+                    header_rows=0,  # a PDF marks no header row
                     locator=Locator(page=page.number),
                 )
                 previous = None

@@ -48,7 +48,7 @@ def test_only_the_article_is_read_in_its_canonical_layout(tmp_path: Path) -> Non
         "一、农业",
         "粮食产量30.2万吨，",
     ]
-    assert "| 指标 | 2024年 | 2024年 |\n| 指标 | 绝对量(亿元) | 增长(%) |" in document.text
+    assert "| 指标 | 2024年 |  |\n| 指标 | 绝对量(亿元) | 增长(%) |\n| 第一产业" in document.text
     assert "| 第一产业 | 120.5 | 4.2 |" in document.text
     for furniture in ("首页", "当前位置", "发布时间", "浏览次数", "分享到", "ICP", "023-41422000"):
         assert furniture not in document.text

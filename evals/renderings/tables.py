@@ -1,0 +1,237 @@
+"""How the rules read the dev half's tables as they are published: web pages, Word files, PDFs.
+
+Every dev-half excerpt of the wide gold set that `evals/relayout.py` lays out again (four or
+more whole pipe rows) is published five ways, its prose a paragraph a line and each run of
+lines holding a pipe a real table, cells and their order untouched (a row of one filled cell,
+its first, a cell across the table, as a title is published):
+
+- `html`: a web page, the rows as a `<table>`;
+- `docx`: a Word file (python-docx), the rows as a table in the `Table Grid` style;
+- `pdf-grid`: the web page printed by headless Chromium, every cell ruled;
+- `pdf-three-line`: printed as a 三线表: a rule above the table, one under its first row and
+  one below it, nothing between columns, as statistical yearbooks set them;
+- `pdf-unruled`: printed with no rule at all, the columns kept apart by space alone.
+
+Each is read back through llmx's own readers, then the rules, and the facts are scored against
+the excerpt's gold by value and unit alone, as multisets (offsets move with the format), as
+`evals/relayout.py` scores its layouts. The `txt` line is the excerpt as labelled. Only the dev
+half is read: the test half stays held out.
+
+    .venv/bin/python evals/renderings/tables.py [--formats html,pdf-grid] [--worst 10]
+        [--keep DIR]
+
+needs Chromium and a Chinese font for the PDFs (`make browser`); `--keep` leaves the files
+written in DIR (a temporary folder otherwise) and reads those already there again instead of
+writing them anew (printing the PDFs takes about two minutes a style).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "evals"), str(Path(__file__).resolve().parent)]
+
+from relayout import WIDE_GOLD, has_pipe_table, scores  # noqa: E402
+from render import write_pdf  # noqa: E402
+
+from llmx.documents import Document  # noqa: E402
+from llmx.facts import Fact  # noqa: E402
+from llmx.gold import load_gold  # noqa: E402
+from llmx.readers import read_document  # noqa: E402
+from llmx.rules import RulesExtractor  # noqa: E402
+
+FORMATS = ("txt", "html", "docx", "pdf-grid", "pdf-three-line", "pdf-unruled")
+
+# How each printed table is ruled: the page's style sheet for `table.data`.
+_RULES = {
+    "grid": "table.data td { border: 1px solid #333; }",
+    "three-line": (
+        "table.data { border-top: 1.5px solid #000; border-bottom: 1.5px solid #000; }"
+        " table.data tr:first-child td { border-bottom: 0.75px solid #000; }"
+    ),
+    "unruled": "",
+}
+_PORTRAIT_COLUMNS_MAX = 8
+_FIGURE_CELL = re.compile(r"[-−+]?[\d,.]+%?")
+_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 12px; }}
+table.data {{ border-collapse: collapse; margin: 8px 0; }}
+table.data td {{ padding: 2px 6px; }}
+table.data td.figure {{ white-space: nowrap; text-align: right; }}
+{rules}
+@page {{ size: A4 {orientation}; margin: 18mm 14mm; }}
+</style></head><body>
+{body}
+</body></html>
+"""
+
+
+@dataclass(frozen=True)
+class Published:
+    """An excerpt as blocks: a paragraph (a line of text) or a table (rows of cells)."""
+
+    paragraphs_and_tables: tuple[str | tuple[tuple[str, ...], ...], ...]
+
+
+def published(text: str) -> Published:
+    """The excerpt's lines, each run of lines holding a pipe a table (its separator rows left
+    out, every row as wide as the widest), every other non-empty line a paragraph."""
+    blocks: list[str | tuple[tuple[str, ...], ...]] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        if "|" in line:
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(set(cell) <= set(":-") for cell in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            width = max(len(cells) for cells in rows)
+            blocks.append(tuple(tuple(cells + [""] * (width - len(cells))) for cells in rows))
+            rows = []
+        if line.strip():
+            blocks.append(line.strip())
+    return Published(tuple(blocks))
+
+
+def _spans_the_table(cells: Sequence[str]) -> bool:
+    """A row of one filled cell, its first, in a table of more columns: a title or a group's
+    name across the table (`| 12-1城市建设和公用事业 | ||||`), one merged cell as published."""
+    return len(cells) > 1 and bool(cells[0]) and not any(cells[1:])
+
+
+def page_html(article: Published, title: str, ruling: str) -> str:
+    parts: list[str] = []
+    for block in article.paragraphs_and_tables:
+        if isinstance(block, str):
+            parts.append(f"<p>{html.escape(block)}</p>")
+            continue
+        parts.append('<table class="data">')
+        for cells in block:
+            if _spans_the_table(cells):
+                parts.append(f'<tr><td colspan="{len(cells)}">{html.escape(cells[0])}</td></tr>')
+                continue
+            parts.append("<tr>" + "".join(map(_cell_html, cells)) + "</tr>")
+        parts.append("</table>")
+    # A table of many columns is printed across a landscape page, as yearbooks print them.
+    widest = max(
+        (len(b[0]) for b in article.paragraphs_and_tables if not isinstance(b, str)), default=0
+    )
+    return _PAGE.format(
+        title=html.escape(title),
+        rules=_RULES[ruling],
+        orientation="landscape" if widest > _PORTRAIT_COLUMNS_MAX else "portrait",
+        body="\n".join(parts),
+    )
+
+
+def _cell_html(text: str) -> str:
+    """A cell; a figure is never broken over lines (a printed table widens its column)."""
+    figure = _FIGURE_CELL.fullmatch(text) is not None
+    return (
+        f'<td class="figure">{html.escape(text)}</td>'
+        if figure
+        else f"<td>{html.escape(text)}</td>"
+    )
+
+
+def write_docx(article: Published, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for block in article.paragraphs_and_tables:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        grid = document.add_table(rows=len(block), cols=len(block[0]))
+        grid.style = "Table Grid"
+        for row, cells in zip(grid.rows, block, strict=True):
+            if _spans_the_table(cells):
+                row.cells[0].merge(row.cells[-1]).text = cells[0]
+                continue
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    document.save(str(path))
+    return path
+
+
+def written(doc: str, article: Published, form: str, folder: Path) -> Path:
+    """The excerpt published as `form`, written in `folder` as `<doc>.<suffix>`."""
+    if form == "docx":
+        return write_docx(article, folder / f"{doc}.docx")
+    ruling = form.removeprefix("pdf-") if form.startswith("pdf-") else "grid"
+    page = folder / f"{doc}.{ruling}.html"
+    page.write_text(page_html(article, doc, ruling), encoding="utf-8")
+    if form == "html":
+        return page
+    printed = write_pdf(page, folder)
+    return printed.rename(folder / f"{doc}.pdf")
+
+
+def doc_text(doc: Document) -> Document:
+    return Document(doc.id, doc.text)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated")
+    parser.add_argument("--worst", type=int, default=0, help="list the N excerpts losing most")
+    parser.add_argument("--keep", type=Path, help="write the files here and leave them")
+    options = parser.parse_args(argv)
+    forms = options.formats.split(",")
+    unknown = [form for form in forms if form not in FORMATS]
+    if unknown:
+        parser.error(f"unknown format {unknown[0]!r}: one of {', '.join(FORMATS)}")
+    gold = load_gold(WIDE_GOLD).half("dev")
+    by_doc: dict[str, list[Fact]] = {}
+    for fact in gold.facts:
+        by_doc.setdefault(fact.doc, []).append(fact)
+    tabled = [doc for doc in gold.documents.values() if has_pipe_table(doc.text)]
+    extractor = RulesExtractor()
+    print(f"{len(tabled)} dev excerpts with a pipe table")
+    print(f"{'format':15} {'gold':>5} {'found':>6} {'matched':>8}  precision  recall")
+    # What each excerpt's text as labelled reads to: what a format loses is counted from it.
+    baseline = {
+        doc.id: scores(by_doc.get(doc.id, []), extractor.extract([doc_text(doc)]).facts)[2]
+        for doc in tabled
+    }
+    with tempfile.TemporaryDirectory(prefix="llmx-published-") as scratch:
+        for form in forms:
+            folder = (options.keep or Path(scratch)) / form
+            folder.mkdir(parents=True, exist_ok=True)
+            totals, losses = [0, 0, 0], []
+            for doc in tabled:
+                if form == "txt":
+                    document = doc_text(doc)
+                else:
+                    suffix = form.split("-")[0]
+                    path = folder / f"{doc.id}.{'grid.html' if suffix == 'html' else suffix}"
+                    if not (options.keep and path.exists()):
+                        path = written(doc.id, published(doc.text), form, folder)
+                    document = read_document(path)
+                found = extractor.extract([document]).facts
+                counts = scores(by_doc.get(doc.id, []), found)
+                totals = [total + count for total, count in zip(totals, counts, strict=True)]
+                losses.append((baseline[doc.id] - counts[2], doc.id, counts))
+            labelled, predicted, matched = totals
+            print(
+                f"{form:15} {labelled:5} {predicted:6} {matched:8}"
+                f"  {matched / max(predicted, 1):9.3f}  {matched / max(labelled, 1):6.3f}",
+                flush=True,
+            )
+            for lost, doc_id, counts in sorted(losses, reverse=True)[: options.worst]:
+                if lost > 0:
+                    print(f"    {doc_id} loses {lost} (gold, found, matched {counts})")
+
+
+if __name__ == "__main__":
+    main()
