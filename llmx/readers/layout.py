@@ -512,7 +512,9 @@ def _three_line_regions(bands: Sequence[_Rule]) -> list[Box]:
 
 def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
     """The grid of an unruled table from its text: columns where no glyph of any row falls
-    (the gutters), rows where the lines are."""
+    (the gutters) in the rows that have the most cells, rows where the lines are. A run of
+    words across a gutter (a title or a group's name over several columns) is one cell over
+    the columns it reaches."""
     inside = [
         glyph.box
         for glyph in glyphs
@@ -521,24 +523,154 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
     if not inside:
         return None
     size = statistics.median(box.height for box in inside)
-    columns: list[list[float]] = []
-    for box in sorted(inside, key=lambda box: box.left):
-        if columns and box.left - columns[-1][1] < _GUTTER * size:
-            columns[-1][1] = max(columns[-1][1], box.right)
-        else:
-            columns.append([box.left, box.right])
     rows: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+    lines: list[list[Box]] = []
     for box in sorted(inside, key=lambda box: -box.centre[1]):
         if rows and box.centre[1] >= rows[-1][1]:
             rows[-1][1] = min(rows[-1][1], box.bottom)
+            lines[-1].append(box)
         else:
             rows.append([box.top, box.bottom])
+            lines.append([box])
+    runs = [_runs(line, size) for line in lines]
+    # The rows with the most runs say where the gutters are; a line of fewer (a title, a
+    # group's name, a header cell over several columns) may run across them.
+    full = statistics.median_high(len(found) for found in runs)
+    columns = _runs(
+        [
+            box
+            for line, found in zip(lines, runs, strict=True)
+            if len(found) >= full
+            for box in line
+        ],
+        size,
+    )
     if len(columns) < 2 or len(rows) < 2:
         return None
-    xs = [region.left, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), region.right]
+    others = [run for found in runs if len(found) < full for run in found]
+    gutters = (_clear_of(a[1], b[0], others) for a, b in itertools.pairwise(columns))
+    xs = [region.left, *gutters, region.right]
     ys = [region.top, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)), region.bottom]
     owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    for row, found in enumerate(runs):
+        for left, right in found if len(found) < full else ():
+            first = next(c for c in range(len(xs) - 1) if left <= xs[c + 1])
+            last = next((c for c in range(len(xs) - 1) if right <= xs[c + 1]), len(xs) - 2)
+            if last > first and all(owner[(row, c)] == (row, c) for c in range(first, last + 1)):
+                for column in range(first, last + 1):
+                    owner[(row, column)] = (row, first)
     return _Grid(xs, ys, owner)
+
+
+# A printed line of prose is one run of glyphs; a table's row printed without rules is a
+# label and two figures or more, runs a gutter apart.
+_ROW_RUNS_MIN = 3
+_UNRULED_ROWS_MIN = 3
+# Lines between rows (a group's name, a header's line) that a table printed without rules may
+# hold; more end it.
+_BETWEEN_ROWS_MAX = 2
+
+
+class _PrintedLine(NamedTuple):
+    boxes: list[Box]
+    runs: int
+    figured: bool
+
+
+def _printed_lines(glyphs: Sequence[Glyph], skip: Sequence[Box]) -> list[_PrintedLine]:
+    """The page's printed lines outside the tables found so far, each with its runs of glyphs
+    a gutter apart and whether it holds a figure."""
+    lines: list[_PrintedLine] = []
+    boxes: list[Box] = []
+    text: list[str] = []
+    for glyph in [*glyphs, LINE_END]:
+        if glyph.box is None:
+            if boxes:
+                size = statistics.median(box.height for box in boxes)
+                figured = re.search(r"\d", "".join(text)) is not None
+                lines.append(_PrintedLine(boxes, len(_runs(boxes, size)), figured))
+            boxes, text = [], []
+        elif glyph.text.strip() and not any(area.contains(glyph.box.centre) for area in skip):
+            boxes.append(glyph.box)
+            text.append(glyph.text)
+    return lines
+
+
+def _unruled_regions(
+    glyphs: Sequence[Glyph], grids: Sequence[_Grid], frames: Sequence[Box]
+) -> list[Box]:
+    """Where a table is printed without rules: three rows or more of a label and figures a
+    gutter apart, one under another, with the lines of two runs or more right above them (its
+    header) and a few lines between them (a group's name); a table is read from its gutters as
+    a three-line table is."""
+    lines = _printed_lines(glyphs, [grid.box for grid in grids] + list(frames))
+    regions: list[Box] = []
+    at = 0
+    while at < len(lines):
+        if not _is_unruled_row(lines[at]):
+            at += 1
+            continue
+        first = at
+        while first > 0 and lines[first - 1].runs >= 2 and at - first < _BETWEEN_ROWS_MAX:
+            first -= 1  # the header's lines
+        end, rows, between = at, 0, 0
+        while end < len(lines) and between <= _BETWEEN_ROWS_MAX:
+            if _is_unruled_row(lines[end]):
+                rows, between, last = rows + 1, 0, end
+            else:
+                between += 1
+            end += 1
+        if rows >= _UNRULED_ROWS_MIN:
+            boxes = [box for line in lines[first : last + 1] for box in line.boxes]
+            regions.append(
+                Box(
+                    min(box.left for box in boxes) - _SIDE_SLACK,
+                    min(box.bottom for box in boxes) - _SIDE_SLACK,
+                    max(box.right for box in boxes) + _SIDE_SLACK,
+                    max(box.top for box in boxes) + _SIDE_SLACK,
+                )
+            )
+        at = max(last + 1, at + 1) if rows else at + 1
+    return regions
+
+
+_SIDE_SLACK = 0.5  # points around an unruled table's glyphs, so each lies inside its region
+
+
+def _is_unruled_row(line: _PrintedLine) -> bool:
+    return line.runs >= _ROW_RUNS_MIN and line.figured
+
+
+def _clear_of(low: float, high: float, runs: Sequence[list[float]]) -> float:
+    """Where between `low` and `high` (a gutter of the fullest rows) a column edge crosses no
+    run of the other lines, in the middle of the widest such stretch (a header wider than the
+    figures under it, `計量單位` then `2007年`); the gutter's middle where none is clear."""
+    edges = sorted(
+        (max(run[0], low), min(run[1], high)) for run in runs if run[1] > low and run[0] < high
+    )
+    free: list[tuple[float, float]] = []
+    at = low
+    for left, right in edges:
+        if left > at:
+            free.append((at, left))
+        at = max(at, right)
+    if high > at:
+        free.append((at, high))
+    if not free:
+        return (low + high) / 2
+    left, right = max(free, key=lambda stretch: stretch[1] - stretch[0])
+    return (left + right) / 2
+
+
+def _runs(boxes: Sequence[Box], size: float) -> list[list[float]]:
+    """[left, right] of each run of glyphs less than a gutter apart, left to right."""
+    runs: list[list[float]] = []
+    for box in sorted(boxes, key=lambda box: box.left):
+        if runs and box.left - runs[-1][1] < _GUTTER * size:
+            runs[-1][1] = max(runs[-1][1], box.right)
+        else:
+            runs.append([box.left, box.right])
+    return runs
 
 
 def _line_of(glyphs: Sequence[Glyph]) -> Line | None:
@@ -597,6 +729,10 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
     grids, frames, bands = find_grids(shapes)
     for region in _three_line_regions(bands):
+        grid = _aligned_grid(region, glyphs)
+        if grid is not None:
+            grids.append(grid)
+    for region in _unruled_regions(glyphs, grids, frames):
         grid = _aligned_grid(region, glyphs)
         if grid is not None:
             grids.append(grid)

@@ -284,3 +284,51 @@ def test_a_line_opening_with_a_bullet_starts_an_item_of_its_own() -> None:
         "• 工业增加值增长8.6%，制造业投资增长",
         "• 社会消费品零售总额增长8.8%。",
     ]
+
+
+def unruled_rows(rows: list[list[tuple[str, float]]], top: float) -> list[Glyph]:
+    """Printed lines of cells placed at x, one line a row from `top` down, no rules."""
+    glyphs: list[Glyph] = []
+    for index, row in enumerate(rows):
+        for text, x in row:
+            glyphs += glyphs_of(text, x, top - index * PITCH)
+        glyphs.append(LINE_END)
+    return glyphs
+
+
+def test_a_table_printed_without_rules_is_rebuilt_from_its_gutters() -> None:
+    rows = [
+        [("指标", 70), ("2023年", 190), ("2024年", 270)],
+        [("粮食产量", 70), ("35.7", 200), ("36.1", 280)],
+        [("生猪出栏", 70), ("55", 220), ("58", 300)],
+        [("禽蛋产量", 70), ("4.2", 210), ("4.4", 290)],
+    ]
+    glyphs = [*glyphs_of("全年农业生产稳定。", LEFT, 720), LINE_END, *unruled_rows(rows, 690)]
+    text, _ = canonical_text([build_page(1, HEIGHT, glyphs, [])])
+    assert text.splitlines()[0] == "全年农业生产稳定。"
+    assert "| 粮食产量 | 35.7 | 36.1 |\n| 生猪出栏 | 55 | 58 |\n| 禽蛋产量 | 4.2 | 4.4 |" in text
+
+
+def test_lines_of_prose_and_a_list_of_two_figures_stay_prose() -> None:
+    rows = [[("东区项目", 70), ("3亿元", 200)], [("西区项目", 70), ("2亿元", 200)]]
+    rows.append([("南区项目", 70), ("1亿元", 200)])
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 690), [])])
+    assert "|" not in text
+
+
+def test_a_three_line_tables_title_across_it_and_a_wide_header_keep_the_columns_apart() -> None:
+    # A title in the table's first row runs over the label and unit columns; the header
+    # `計量單位` is wider than the units under it and nearly meets `2007年`.
+    rules = [Box(70, 719.6, 350, 720.4), Box(70, 619.6, 350, 620.4)]
+    rows = [
+        [("4-1戶籍人口及其變動情況", 72)],
+        [("項目", 72), ("計量單位", 140), ("2007年", 190), ("2008年", 272)],
+        [("年末總戶數", 72), ("戶", 140), ("745917", 198), ("769266", 280)],
+        [("年末總人數", 72), ("人", 140), ("2710268", 188), ("2732898", 270)],
+        [("男性", 72), ("人", 140), ("1440845", 188), ("1453262", 270)],
+    ]
+    page = build_page(1, HEIGHT, unruled_rows(rows, 705), rules)
+    text, _ = canonical_text([page])
+    assert "| 項目 | 計量單位 | 2007年 | 2008年 |" in text
+    assert "| 年末總戶數 | 戶 | 745917 | 769266 |" in text
+    assert "| 4-1戶籍人口及其變動情況 |  |  |  |" in text
