@@ -380,6 +380,7 @@ class _Grid:
     xs: list[float]  # column edges, left to right
     ys: list[float]  # row edges, top to bottom
     owner: dict[tuple[int, int], tuple[int, int]]  # grid cell -> its merged cell's origin
+    ruled_rows: bool = True  # False: rows from the text's lines (a three-line or unruled table)
 
     @property
     def box(self) -> Box:
@@ -532,6 +533,10 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
         else:
             rows.append([box.top, box.bottom])
             lines.append([box])
+    # Row edges halfway between the centres of the glyphs either side, not their boxes: the
+    # figures of a row set in the middle of a label over two lines overlap the label's second
+    # line, and an edge between the boxes put their decimal point (a low glyph) below it.
+    centres = [sorted(box.centre[1] for box in line) for line in lines]
     runs = [_runs(line, size) for line in lines]
     # The rows with the most runs say where the gutters are; a line of fewer (a title, a
     # group's name, a header cell over several columns) may run across them.
@@ -550,7 +555,7 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
     others = [run for found in runs if len(found) < full for run in found]
     gutters = (_clear_of(a[1], b[0], others) for a, b in itertools.pairwise(columns))
     xs = [region.left, *gutters, region.right]
-    ys = [region.top, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(rows)), region.bottom]
+    ys = [region.top, *((a[0] + b[-1]) / 2 for a, b in itertools.pairwise(centres)), region.bottom]
     owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
     for row, found in enumerate(runs):
         for left, right in found if len(found) < full else ():
@@ -559,7 +564,7 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
             if last > first and all(owner[(row, c)] == (row, c) for c in range(first, last + 1)):
                 for column in range(first, last + 1):
                     owner[(row, column)] = (row, first)
-    return _Grid(xs, ys, owner)
+    return _Grid(xs, ys, owner, ruled_rows=False)
 
 
 # A printed line of prose is one run of glyphs; a table's row printed without rules is a
@@ -711,7 +716,65 @@ def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Tab
                 )
             )
         rows.append(tuple(placed))
-    return Table(tuple(rows), grid.box)
+    return Table(tuple(rows if grid.ruled_rows else _centred_rows_joined(rows)), grid.box)
+
+
+def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[GridCell, ...]]:
+    """Rows from lines, with a row of figures and no label between two lines of words alone
+    made one row: a label wrapped over two lines, its figures set in the middle of them
+    (`期末参加…人数(万` / `54.93 97.24` / `人)`), each cell's words joined top to bottom; and a
+    line of words with no label joined to a line of words above it, below the header."""
+    joined: list[tuple[GridCell, ...]] = []
+    at = 0
+    while at < len(rows):
+        row = rows[at]
+        above = joined[-1] if joined else None
+        below = rows[at + 1] if at + 1 < len(rows) else None
+        if (
+            above is not None
+            and below is not None
+            and row
+            and not row[0].text
+            and _has_figure(row)
+            and not _has_figure(above)
+            and not _has_figure(below)
+            and all(len(line) == len(row) for line in (above, below))
+            and all(cell.colspan == 1 for line in (above, row, below) for cell in line)
+        ):
+            joined[-1] = tuple(
+                GridCell(join_wrapped(join_wrapped(a.text, b.text), c.text))
+                for a, b, c in zip(above, row, below, strict=True)
+            )
+            at += 2
+            continue
+        if (
+            above is not None
+            and any(map(_has_figure, joined))
+            and row
+            and not row[0].text
+            and not _has_figure(row)
+            and not _has_figure(above)
+            and len(above) == len(row)
+            and all(cell.colspan == 1 for line in (above, row) for cell in line)
+        ):
+            # Below the first row of figures, words alone with no label go on the words of
+            # the row above: a cell wrapped onto a line of its own (`Pension Insurance for
+            # Staff and Workers of Urban` / `Enterprises`).
+            joined[-1] = tuple(
+                GridCell(join_wrapped(a.text, b.text)) for a, b in zip(above, row, strict=True)
+            )
+            at += 1
+            continue
+        joined.append(row)
+        at += 1
+    return joined
+
+
+def _has_figure(row: Sequence[GridCell]) -> bool:
+    return any(_FIGURE.fullmatch(cell.text) for cell in row)
+
+
+_FIGURE = re.compile(r"[-−+]?\d[\d,.]*%?")
 
 
 def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | None:

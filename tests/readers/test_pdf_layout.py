@@ -332,3 +332,43 @@ def test_a_three_line_tables_title_across_it_and_a_wide_header_keep_the_columns_
     assert "| 項目 | 計量單位 | 2007年 | 2008年 |" in text
     assert "| 年末總戶數 | 戶 | 745917 | 769266 |" in text
     assert "| 4-1戶籍人口及其變動情況 |  |  |  |" in text
+
+
+def test_figures_set_in_the_middle_of_a_label_wrapped_over_two_lines_are_one_row() -> None:
+    # A yearbook's label over two lines, its figures centred between them; the decimal point
+    # is a low glyph, lower than the top of the label's second line.
+    rules = [Box(70, 719.6, 300, 720.4), Box(70, 629.6, 300, 630.4)]
+    glyphs = [
+        *glyphs_of("项目", 72, 705),
+        *glyphs_of("2020", 200, 705),
+        LINE_END,
+        *glyphs_of("参保人数(万", 72, 690),
+        LINE_END,
+        *glyphs_of("54", 200, 683),
+        Glyph(".", Box(220, 683, 222, 685), SIZE),
+        *glyphs_of("93", 222, 683),
+        LINE_END,
+        *glyphs_of("人)", 72, 676),
+        LINE_END,
+        *glyphs_of("基金收入(亿元)", 72, 660),
+        *glyphs_of("55.32", 200, 660),
+        LINE_END,
+        *glyphs_of("基金支出(亿元)", 72, 645),
+        *glyphs_of("52.65", 200, 645),
+        LINE_END,
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, glyphs, rules)])
+    assert "| 参保人数(万人) | 54.93 |\n| 基金收入(亿元) | 55.32 |" in text
+
+
+def test_a_cells_words_wrapped_onto_a_line_of_their_own_go_on_the_cell_above() -> None:
+    rules = [Box(70, 719.6, 350, 720.4), Box(70, 629.6, 350, 630.4)]
+    rows = [
+        [("项目", 72), ("说明", 150), ("2021", 300)],
+        [("收入(亿元)", 72), ("全年收入", 150), ("729.17", 280)],
+        [("企业职工", 72), ("养老保险参保", 150)],
+        [("人数合计", 150)],
+        [("支出(亿元)", 72), ("全年支出", 150), ("594.91", 280)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 705), rules)])
+    assert "| 企业职工 | 养老保险参保人数合计 |  |\n| 支出(亿元) | 全年支出 | 594.91 |" in text
