@@ -517,7 +517,7 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
     words across a gutter (a title or a group's name over several columns) is one cell over
     the columns it reaches."""
     inside = [
-        glyph.box
+        _set_width(glyph, glyph.box)
         for glyph in glyphs
         if glyph.box is not None and glyph.text.strip() and region.contains(glyph.box.centre)
     ]
@@ -596,7 +596,7 @@ def _printed_lines(glyphs: Sequence[Glyph], skip: Sequence[Box]) -> list[_Printe
                 lines.append(_PrintedLine(boxes, len(_runs(boxes, size)), figured))
             boxes, text = [], []
         elif glyph.text.strip() and not any(area.contains(glyph.box.centre) for area in skip):
-            boxes.append(glyph.box)
+            boxes.append(_set_width(glyph, glyph.box))
             text.append(glyph.text)
     return lines
 
@@ -644,6 +644,20 @@ _SIDE_SLACK = 0.5  # points around an unruled table's glyphs, so each lies insid
 
 def _is_unruled_row(line: _PrintedLine) -> bool:
     return line.runs >= _ROW_RUNS_MIN and line.figured
+
+
+# Full-width punctuation inks a corner of its em: the blank rest is no gutter
+# (`油菜(瓢儿白、上海青)` is one cell).
+_FULL_WIDTH_MARKS = frozenset("、，。；：！？）」』】》〉”’")
+
+
+def _set_width(glyph: Glyph, box: Box) -> Box:
+    """A glyph's box as wide as the type it is set in where its ink fills only part of it."""
+    if glyph.text in _FULL_WIDTH_MARKS:
+        return Box(
+            box.left, box.bottom, max(box.right, box.left + (glyph.size or box.height)), box.top
+        )
+    return box
 
 
 def _clear_of(low: float, high: float, runs: Sequence[list[float]]) -> float:

@@ -372,3 +372,35 @@ def test_a_cells_words_wrapped_onto_a_line_of_their_own_go_on_the_cell_above() -
     ]
     text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 705), rules)])
     assert "| 企业职工 | 养老保险参保人数合计 |  |\n| 支出(亿元) | 全年支出 | 594.91 |" in text
+
+
+def test_the_blank_of_a_full_width_comma_is_no_gutter_between_columns() -> None:
+    # `、` inks only the left of its em; the blank after it is as wide as a gutter.
+    def label(before: str, after: str, bottom: float) -> list[Glyph]:
+        comma = Glyph(
+            "、", Box(72 + len(before) * SIZE, bottom, 75 + len(before) * SIZE, bottom + 3), SIZE
+        )
+        return [
+            *glyphs_of(before, 72, bottom),
+            comma,
+            *glyphs_of(after, 82 + len(before) * SIZE, bottom),
+        ]
+
+    rows = [
+        [*glyphs_of("品种", 72, 705), *glyphs_of("本期", 230, 705), *glyphs_of("上期", 290, 705)],
+        [
+            *label("油菜(瓢儿白", "上海青)", 690),
+            *glyphs_of("2.8", 240, 690),
+            *glyphs_of("2", 300, 690),
+        ],
+        [
+            *label("莲花白(甘蓝", "卷心菜)", 675),
+            *glyphs_of("0.8", 240, 675),
+            *glyphs_of("0.6", 290, 675),
+        ],
+        [*glyphs_of("菠菜", 72, 660), *glyphs_of("4", 260, 660), *glyphs_of("5", 310, 660)],
+    ]
+    glyphs = [glyph for row in rows for glyph in [*row, LINE_END]]
+    rules = [Box(70, 719.6, 340, 720.4), Box(70, 649.6, 340, 650.4)]
+    text, _ = canonical_text([build_page(1, HEIGHT, glyphs, rules)])
+    assert "| 油菜(瓢儿白、上海青) | 2.8 | 2 |" in text
