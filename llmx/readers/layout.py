@@ -25,9 +25,11 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from llmx.locations import Locator, SourceMap
@@ -382,17 +384,23 @@ class _Grid:
     owner: dict[tuple[int, int], tuple[int, int]]  # grid cell -> its merged cell's origin
     ruled_rows: bool = True  # False: rows from the text's lines (a three-line or unruled table)
 
-    @property
+    @cached_property
     def box(self) -> Box:
         return Box(self.xs[0], self.ys[-1], self.xs[-1], self.ys[0])
 
     def cell_at(self, point: tuple[float, float]) -> tuple[int, int] | None:
-        x, y = point
-        column = next((c for c in range(len(self.xs) - 1) if x <= self.xs[c + 1]), None)
-        row = next((r for r in range(len(self.ys) - 1) if y >= self.ys[r + 1]), None)
-        if column is None or row is None or not self.box.contains(point):
+        if not self.box.contains(point):
             return None
+        x, y = point
+        # The first column whose right edge is at or right of x, the first row whose lower
+        # edge is at or below y (asked once a glyph: bisected, not scanned).
+        column = bisect_left(self.xs, x, 1, len(self.xs) - 1) - 1
+        row = bisect_left(self._depths, -y, 1, len(self.ys) - 1) - 1
         return self.owner[(row, column)]
+
+    @cached_property
+    def _depths(self) -> list[float]:
+        return [-y for y in self.ys]  # ascending, for bisect
 
 
 def _rules(shapes: Sequence[Box]) -> list[_Rule]:
