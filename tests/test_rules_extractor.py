@@ -94,6 +94,8 @@ def test_leaves_out_a_table_of_contents_page_numbers_after_leader_dots() -> None
     contents = "目录\n工业生产……………………10\n商业………………………………11\n对外经济………………12\n"
     assert _texts(contents + "社会消费品零售总额480.40亿元。") == ["480.40亿元"]
     assert _texts("图书目录...........5\n册数达12万册。") == ["12万册"]
+    # An indicator list set with leader dots states its figures after them.
+    assert _texts("地区生产总值……1234.5亿元,增长5.6%") == ["1234.5亿元", "5.6%"]
 
 
 def test_a_figure_restated_in_brackets_in_another_unit_is_of_the_same_kind() -> None:

@@ -306,7 +306,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "rank"
     if quantity.unit == "位" and _RANKING_WORDS.search(clause_before(folded, quantity.start)):
         return "rank"  # 在全国百强城市中由39位提升到31位, 位次分别前移14位、3位和8位
-    if _LEADER_BEFORE.search(_before(folded, quantity, 4)):
+    if (
+        _LEADER_BEFORE.search(_before(folded, quantity, 4))
+        and quantity.number.isdigit()
+        and (not quantity.unit or "\n" in quantity.text)  # `11⏎对外经济`: the next entry
+    ):
         return "a page number in a table of contents (商业……11)"
     if _BROKEN_BEFORE.search(_before(folded, quantity, _WRAPPED_LINE_MIN + 2)):
         return "the end of a number a line break cut (粮食总产426⏎9万吨)"
