@@ -261,3 +261,14 @@ def test_a_group_over_its_parts_heads_its_own_total_column_first() -> None:
         ("57.7", "%"),
     ]
     assert len(facts) == 18
+
+
+def test_a_sign_split_from_its_figure_makes_no_row_wider_than_the_table() -> None:
+    # `648.0 - 4.3`: a `-` between two figures may be a sign PDF text set apart; the row it
+    # would make a cell too wide is left out, and the other rows keep their columns.
+    lines = ["项目 单位 绝对值 增长%", "粮食产量 万吨 648.0 - 4.3", "固定资产投资 亿元 1752.08 4.5"]
+    lines += ["金融机构存款余额 亿元 / 4227.6", "(二)工业", "税收收入 亿元 1730.87 2.0"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert ("1752.08", "元", "固定资产投资") in facts
+    assert ("2.0", "%", "税收收入增长") in facts
+    assert all(any(char.isdigit() for char in text) for text, _, _ in facts)

@@ -42,7 +42,8 @@ _ROWS_MIN = 3
 _ROW_CHARS_MAX = 300
 _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
-_FIGURES_AT_END = re.compile(r"(?:\s+(?:[-−+]?\d[\d,.]*%?|[-—–－/…]{1,2}))+\s*$")
+_EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, `/`, `—`)
+_FIGURES_AT_END = re.compile(rf"(?:\s+(?:[-−+]?\d[\d,.]*%?|{_EMPTY_MARK.pattern}))+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
 _NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
@@ -112,6 +113,10 @@ def _without_note(line: Line, notes: bool) -> str:
     if unit is not None and unit[0] and is_fact_unit(unit[0]):
         return words
     return words[: note.start()]
+
+
+def _is_empty_mark(cell: Cell) -> bool:
+    return _EMPTY_MARK.fullmatch(cell.clean) is not None
 
 
 def _is_label_figure(word: str) -> bool:
@@ -244,6 +249,16 @@ def _read(
     rows = [_row_cells(line, unit_column, notes) for line in row_lines]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
+    # A `-` is an empty cell, or a sign a space split from its figure (`456.7 - 3.1`): a row
+    # its marks make wider than every row without any is no row of this table.
+    plain = [len(cells) for cells in rows if not any(map(_is_empty_mark, cells[1:]))]
+    if plain and any(len(cells) > max(plain) for cells in rows):
+        kept = [
+            (line, cells)
+            for line, cells in zip(row_lines, rows, strict=True)
+            if len(cells) <= max(plain)
+        ]
+        row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
     width = max(len(cells) for cells in rows)
     if groups_at is None:
         header = words if notes else header_cells(lines[header_at], (width, width - 1))
