@@ -19,7 +19,7 @@ from typing import Any
 from llmx.documents import Document
 from llmx.errors import InputError
 from llmx.locations import Locator
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line
+from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary .doc renamed .docx
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -154,7 +154,7 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
         ]
         for row in rows
     ]
-    return built, header_rows
+    return built, header_rows or implied_header_rows(built)
 
 
 def _is_box(table: Any) -> bool:

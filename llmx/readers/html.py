@@ -37,6 +37,7 @@ from llmx.readers.canonical import (
     GridCell,
     TextBuilder,
     clean_line,
+    implied_header_rows,
     is_furniture_line,
 )
 
@@ -255,7 +256,7 @@ def _table_rows(table: etree._Element) -> tuple[list[list[GridCell]], int]:
                 for cell in cells
             ]
         )
-    return rows, header_rows
+    return rows, header_rows or implied_header_rows(rows)
 
 
 def _span(value: str | None) -> int:

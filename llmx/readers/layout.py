@@ -586,8 +586,13 @@ _BETWEEN_ROWS_MAX = 2
 
 class _PrintedLine(NamedTuple):
     boxes: list[Box]
-    runs: int
+    spans: list[list[float]]  # [left, right] of each run of glyphs a gutter apart
     figured: bool
+    size: float
+
+    @property
+    def runs(self) -> int:
+        return len(self.spans)
 
 
 def _printed_lines(glyphs: Sequence[Glyph], skip: Sequence[Box]) -> list[_PrintedLine]:
@@ -601,7 +606,7 @@ def _printed_lines(glyphs: Sequence[Glyph], skip: Sequence[Box]) -> list[_Printe
             if boxes:
                 size = statistics.median(box.height for box in boxes)
                 figured = re.search(r"\d", "".join(text)) is not None
-                lines.append(_PrintedLine(boxes, len(_runs(boxes, size)), figured))
+                lines.append(_PrintedLine(boxes, _runs(boxes, size), figured, size))
             boxes, text = [], []
         elif glyph.text.strip() and not any(area.contains(glyph.box.centre) for area in skip):
             boxes.append(_set_width(glyph, glyph.box))
@@ -630,8 +635,10 @@ def _unruled_regions(
         while end < len(lines) and between <= _BETWEEN_ROWS_MAX:
             if _is_unruled_row(lines[end]):
                 rows, between, last = rows + 1, 0, end
+            elif _is_prose(lines[end], lines[at:end]):
+                break
             else:
-                between += 1
+                between += 1  # a group's name, a unit line
             end += 1
         if rows >= _UNRULED_ROWS_MIN:
             boxes = [box for line in lines[first : last + 1] for box in line.boxes]
@@ -648,6 +655,17 @@ def _unruled_regions(
 
 
 _SIDE_SLACK = 0.5  # points around an unruled table's glyphs, so each lies inside its region
+
+
+def _is_prose(line: _PrintedLine, above: Sequence[_PrintedLine]) -> bool:
+    """Whether a line between rows is a line of prose, one run of words across more than half
+    the rows' width: the table ends there (a group's name between rows is short)."""
+    rows = [row for row in above if _is_unruled_row(row)]
+    if not rows or line.runs != 1:
+        return False
+    opens = min(row.spans[0][0] for row in rows)
+    width = max(row.spans[-1][1] for row in rows) - opens
+    return line.spans[0][1] - line.spans[0][0] > width / 2
 
 
 def _is_unruled_row(line: _PrintedLine) -> bool:

@@ -404,3 +404,25 @@ def test_the_blank_of_a_full_width_comma_is_no_gutter_between_columns() -> None:
     rules = [Box(70, 719.6, 340, 720.4), Box(70, 649.6, 340, 650.4)]
     text, _ = canonical_text([build_page(1, HEIGHT, glyphs, rules)])
     assert "| 油菜(瓢儿白、上海青) | 2.8 | 2 |" in text
+
+
+def test_a_line_of_prose_between_two_unruled_tables_ends_the_first() -> None:
+    first = [
+        [("粮食产量", 70), ("35.7", 200), ("36.1", 280)],
+        [("生猪出栏", 70), ("55", 220), ("58", 300)],
+    ]
+    first.append([("禽蛋产量", 70), ("4.2", 210), ("4.4", 290)])
+    second = [
+        [("工业增加值", 70), ("120.5", 190), ("6.1", 290)],
+        [("建筑业", 70), ("33.2", 200), ("2.3", 290)],
+    ]
+    second.append([("批发零售业", 70), ("48.9", 200), ("5.5", 290)])
+    glyphs = [
+        *unruled_rows(first, 700),
+        *glyphs_of("工业生产平稳增长，全年规上工业企业达到三百家。", LEFT, 650),
+        LINE_END,
+        *unruled_rows(second, 630),
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, glyphs, [])])
+    assert "\n工业生产平稳增长，全年规上工业企业达到三百家。\n" in text
+    assert "| 建筑业 | 33.2 | 2.3 |" in text

@@ -34,10 +34,9 @@ def test_paragraphs_headings_and_tables_come_in_body_order(tmp_path: Path) -> No
         "2024年某区统计公报\n"
         "全年地区生产总值1867.07亿元，比上年增长6.5%。\n"
         "一、工业\n\n"
-        # No row marked as the header: a merged cell is written once, and no separator
-        # guesses where the header ends (the table readers find it, as in copied text).
-        "| 指标 | 2024年 |  |\n"
+        "| 指标 | 2024年 | 2024年 |\n"
         "| 指标 | 绝对量(亿元) | 增长(%) |\n"
+        "| --- | --- | --- |\n"
         "| 工业 | 520.3 | 8.6 |\n"
         "| 建筑业 |  | -0.2 |\n\n\n"
         "规上工业企业达到300家。\n"

@@ -8,6 +8,7 @@ import pytest
 
 from llmx.errors import InputError
 from llmx.readers import read_document
+from llmx.rules import RulesExtractor
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDERINGS = sorted((ROOT / "evals" / "renderings" / "html").glob("*.html"))
@@ -48,7 +49,7 @@ def test_only_the_article_is_read_in_its_canonical_layout(tmp_path: Path) -> Non
         "一、农业",
         "粮食产量30.2万吨，",
     ]
-    assert "| 指标 | 2024年 |  |\n| 指标 | 绝对量(亿元) | 增长(%) |\n| 第一产业" in document.text
+    assert "| 指标 | 2024年 | 2024年 |\n| 指标 | 绝对量(亿元) | 增长(%) |" in document.text
     assert "| 第一产业 | 120.5 | 4.2 |" in document.text
     for furniture in ("首页", "当前位置", "发布时间", "浏览次数", "分享到", "ICP", "023-41422000"):
         assert furniture not in document.text
@@ -148,3 +149,27 @@ def test_an_article_wrapper_named_like_furniture_is_still_the_article(tmp_path: 
         "一般公共预算收入80.5亿元，增长3.2%。",
         "社会消费品零售总额450亿元，增长5.5%。",
     ]
+
+
+def test_a_header_row_of_bare_years_under_groups_spanning_two_columns_reads_every_figure(
+    tmp_path: Path,
+) -> None:
+    # No <thead>: the first row's cell spanning two rows down says the header is two rows.
+    table = (
+        '<table><tr><td rowspan="2">产品</td><td colspan="2">产量(万吨)</td>'
+        '<td colspan="2">增长(%)</td></tr>'
+        "<tr><td>2022</td><td>2023</td><td>2022</td><td>2023</td></tr>"
+        "<tr><td>粮食</td><td>35.7</td><td>36.1</td><td>1.2</td><td>1.1</td></tr>"
+        "<tr><td>油料</td><td>3.3</td><td>3.4</td><td>2.0</td><td>3.0</td></tr>"
+        "</table>"
+    )
+    page = _page(tmp_path, "t.html", f'<html><meta charset="utf-8"><body>{table}</body></html>')
+    document = read_document(page)
+    facts = RulesExtractor().extract([document]).facts
+    assert sorted((f.text, f.unit) for f in facts if f.indicator.startswith("粮食")) == [
+        ("1.1", "%"),
+        ("1.2", "%"),
+        ("35.7", "吨"),  # 万吨: the unit 吨, its magnitude in the value
+        ("36.1", "吨"),
+    ]
+    assert sum(f.indicator.startswith(("粮食", "油料")) for f in facts) == 8
