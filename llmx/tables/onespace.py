@@ -60,19 +60,26 @@ def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     tables: list[Table] = []
     index = 0
     while index < len(lines):
+        end, notes = _rows_end(lines, index, taken), False
         # Rows may end in a note after their figures only under a header whose last column
         # is for notes (`责任(牵头)部门`): elsewhere a word after the figures ends the block.
-        end = _rows_end(lines, index, taken, notes=True)
-        header_lines = _header_above(lines, index, taken) if end - index >= _ROWS_MIN else None
-        notes = header_lines is not None and _ends_in_notes(
-            lines[header_lines[0] if header_lines[0] is not None else header_lines[1]]
+        # (Looked for only where the rows stop at a line that ends in a note.)
+        stopped = lines[end] if end < len(lines) else None
+        noted = (
+            _rows_end(lines, index, taken, notes=True) if stopped and _is_row(stopped, True) else 0
         )
-        if not notes:
-            end = _rows_end(lines, index, taken)
+        header_lines = None
+        if noted > end and noted - index >= _ROWS_MIN:
             header_lines = _header_above(lines, index, taken)
+            if header_lines is not None and _ends_in_notes(
+                lines[header_lines[0] if header_lines[0] is not None else header_lines[1]]
+            ):
+                end, notes = noted, True
         if end - index < _ROWS_MIN:  # a block opens on a row: `_rows_end` counts from it
             index = max(end, index + 1)
             continue
+        if not notes:
+            header_lines = _header_above(lines, index, taken)
         if header_lines is not None:
             table = _read(text, lines, header_lines, index, end, notes)
             if table is not None:

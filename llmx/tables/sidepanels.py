@@ -63,8 +63,15 @@ def side_panel_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> li
 def _panel_header(line: Line, taken: TakenSpans) -> tuple[list[Cell], int] | None:
     """The first panel's header and how many panels, where a line's cells say one header of
     two cells or more twice or more (`品种 本期价格 环比% 品种 本期价格 环比%`)."""
-    if line.start in taken or "|" in line.text or "\t" in line.text:
-        return None
+    words = line.text.split()
+    if (
+        line.start in taken
+        or "|" in line.text
+        or "\t" in line.text
+        or not words
+        or words.count(words[0]) < 2
+    ):
+        return None  # (a panel's header says its first name again: asked first, it is cheap)
     cells = header_cells(line)
     names = [cell.clean for cell in cells]
     for panels in range(_PANELS_MAX, 1, -1):
