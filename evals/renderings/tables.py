@@ -164,17 +164,27 @@ def write_docx(article: Published, path: Path) -> Path:
     return path
 
 
+def _ruling(form: str) -> str:
+    return form.removeprefix("pdf-") if form.startswith("pdf-") else "grid"
+
+
+def path_of(doc: str, form: str, folder: Path) -> Path:
+    """Where the excerpt published as `form` is written in `folder`."""
+    if form == "html":
+        return folder / f"{doc}.{_ruling(form)}.html"
+    return folder / f"{doc}.{form.split('-')[0]}"
+
+
 def written(doc: str, article: Published, form: str, folder: Path) -> Path:
-    """The excerpt published as `form`, written in `folder` as `<doc>.<suffix>`."""
+    """The excerpt published as `form`, written in `folder` at `path_of` it."""
+    path = path_of(doc, form, folder)
     if form == "docx":
-        return write_docx(article, folder / f"{doc}.docx")
-    ruling = form.removeprefix("pdf-") if form.startswith("pdf-") else "grid"
-    page = folder / f"{doc}.{ruling}.html"
-    page.write_text(page_html(article, doc, ruling), encoding="utf-8")
+        return write_docx(article, path)
+    page = folder / f"{doc}.{_ruling(form)}.html"
+    page.write_text(page_html(article, doc, _ruling(form)), encoding="utf-8")
     if form == "html":
         return page
-    printed = write_pdf(page, folder)
-    return printed.rename(folder / f"{doc}.pdf")
+    return write_pdf(page, folder).rename(path)
 
 
 def doc_text(doc: Document) -> Document:
@@ -199,29 +209,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     extractor = RulesExtractor()
     print(f"{len(tabled)} dev excerpts with a pipe table")
     print(f"{'format':15} {'gold':>5} {'found':>6} {'matched':>8}  precision  recall")
-    # What each excerpt's text as labelled reads to: what a format loses is counted from it.
-    baseline = {
-        doc.id: scores(by_doc.get(doc.id, []), extractor.extract([doc_text(doc)]).facts)[2]
+    # What each excerpt's text as labelled reads to (the `txt` line): what a format loses is
+    # counted from it.
+    as_labelled = {
+        doc.id: scores(by_doc.get(doc.id, []), extractor.extract([doc_text(doc)]).facts)
         for doc in tabled
     }
     with tempfile.TemporaryDirectory(prefix="llmx-published-") as scratch:
         for form in forms:
             folder = (options.keep or Path(scratch)) / form
-            folder.mkdir(parents=True, exist_ok=True)
             totals, losses = [0, 0, 0], []
             for doc in tabled:
                 if form == "txt":
-                    document = doc_text(doc)
+                    counts = as_labelled[doc.id]
                 else:
-                    suffix = form.split("-")[0]
-                    path = folder / f"{doc.id}.{'grid.html' if suffix == 'html' else suffix}"
+                    folder.mkdir(parents=True, exist_ok=True)
+                    path = path_of(doc.id, form, folder)
                     if not (options.keep and path.exists()):
                         path = written(doc.id, published(doc.text), form, folder)
-                    document = read_document(path)
-                found = extractor.extract([document]).facts
-                counts = scores(by_doc.get(doc.id, []), found)
+                    found = extractor.extract([read_document(path)]).facts
+                    counts = scores(by_doc.get(doc.id, []), found)
                 totals = [total + count for total, count in zip(totals, counts, strict=True)]
-                losses.append((baseline[doc.id] - counts[2], doc.id, counts))
+                losses.append((as_labelled[doc.id][2] - counts[2], doc.id, counts))
             labelled, predicted, matched = totals
             print(
                 f"{form:15} {labelled:5} {predicted:6} {matched:8}"
