@@ -392,11 +392,13 @@ class _Grid:
         if not self.box.contains(point):
             return None
         x, y = point
-        # The first column whose right edge is at or right of x, the first row whose lower
-        # edge is at or below y (asked once a glyph: bisected, not scanned).
-        column = bisect_left(self.xs, x, 1, len(self.xs) - 1) - 1
+        # The first row whose lower edge is at or below y (asked once a glyph: bisected).
         row = bisect_left(self._depths, -y, 1, len(self.ys) - 1) - 1
-        return self.owner[(row, column)]
+        return self.owner[(row, self.column_at(x))]
+
+    def column_at(self, x: float) -> int:
+        """The first column whose right edge is at or right of x (the last, right of them all)."""
+        return bisect_left(self.xs, x, 1, len(self.xs) - 1) - 1
 
     @cached_property
     def _depths(self) -> list[float]:
@@ -532,14 +534,14 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
     if not inside:
         return None
     size = statistics.median(box.height for box in inside)
-    rows: list[list[float]] = []  # [top, bottom] of each line, top to bottom
+    bottoms: list[float] = []  # the lowest glyph bottom of each line, top to bottom
     lines: list[list[Box]] = []
     for box in sorted(inside, key=lambda box: -box.centre[1]):
-        if rows and box.centre[1] >= rows[-1][1]:
-            rows[-1][1] = min(rows[-1][1], box.bottom)
+        if bottoms and box.centre[1] >= bottoms[-1]:
+            bottoms[-1] = min(bottoms[-1], box.bottom)
             lines[-1].append(box)
         else:
-            rows.append([box.top, box.bottom])
+            bottoms.append(box.bottom)
             lines.append([box])
     # Row edges halfway between the centres of the glyphs either side, not their boxes: the
     # figures of a row set in the middle of a label over two lines overlap the label's second
@@ -558,21 +560,23 @@ def _aligned_grid(region: Box, glyphs: Sequence[Glyph]) -> _Grid | None:
         ],
         size,
     )
-    if len(columns) < 2 or len(rows) < 2:
+    if len(columns) < 2 or len(lines) < 2:
         return None
     others = [run for found in runs if len(found) < full for run in found]
     gutters = (_clear_of(a[1], b[0], others) for a, b in itertools.pairwise(columns))
     xs = [region.left, *gutters, region.right]
     ys = [region.top, *((a[0] + b[-1]) / 2 for a, b in itertools.pairwise(centres)), region.bottom]
     owner = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+    grid = _Grid(xs, ys, owner, ruled_rows=False)
     for row, found in enumerate(runs):
         for left, right in found if len(found) < full else ():
-            first = next(c for c in range(len(xs) - 1) if left <= xs[c + 1])
-            last = next((c for c in range(len(xs) - 1) if right <= xs[c + 1]), len(xs) - 2)
-            if last > first and all(owner[(row, c)] == (row, c) for c in range(first, last + 1)):
+            first, last = grid.column_at(left), grid.column_at(right)
+            if last > first and all(
+                grid.owner[(row, c)] == (row, c) for c in range(first, last + 1)
+            ):
                 for column in range(first, last + 1):
-                    owner[(row, column)] = (row, first)
-    return _Grid(xs, ys, owner, ruled_rows=False)
+                    grid.owner[(row, column)] = (row, first)
+    return grid
 
 
 # A printed line of prose is one run of glyphs; a table's row printed without rules is a
@@ -631,7 +635,7 @@ def _unruled_regions(
         first = at
         while first > 0 and lines[first - 1].runs >= 2 and at - first < _BETWEEN_ROWS_MAX:
             first -= 1  # the header's lines
-        end, rows, between = at, 0, 0
+        end, rows, between, last = at, 0, 0, at
         while end < len(lines) and between <= _BETWEEN_ROWS_MAX:
             if _is_unruled_row(lines[end]):
                 rows, between, last = rows + 1, 0, end
@@ -650,7 +654,7 @@ def _unruled_regions(
                     max(box.top for box in boxes) + _SIDE_SLACK,
                 )
             )
-        at = max(last + 1, at + 1) if rows else at + 1
+        at = last + 1  # lines[at] is a row: `last` is it or a row after it
     return regions
 
 
