@@ -272,3 +272,10 @@ def test_a_sign_split_from_its_figure_makes_no_row_wider_than_the_table() -> Non
     assert ("1752.08", "元", "固定资产投资") in facts
     assert ("2.0", "%", "税收收入增长") in facts
     assert all(any(char.isdigit() for char in text) for text, _, _ in facts)
+
+
+def test_a_notes_column_no_row_fills_is_still_left_out_of_the_header() -> None:
+    lines = ["指标 单位 2023年 2024年 备注", "粮食产量 万吨 52 54", "油料产量 万吨 3 4"]
+    lines += ["生猪出栏 万头 12 13"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(lines) + "\n")]
+    assert ("13", "头", "2024") in facts and len(facts) == 6

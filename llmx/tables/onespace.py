@@ -42,8 +42,9 @@ _ROWS_MIN = 3
 _ROW_CHARS_MAX = 300
 _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
-_EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, `/`, `—`)
-_FIGURES_AT_END = re.compile(rf"(?:\s+(?:[-−+]?\d[\d,.]*%?|{_EMPTY_MARK.pattern}))+\s*$")
+FIGURE = re.compile(r"[-−+]?\d[\d,.]*%?")  # a cell's figure
+EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, `/`, `—`)
+_FIGURES_AT_END = re.compile(rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}))+\s*$")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
 _NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
@@ -60,26 +61,27 @@ def one_space_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        end, notes = _rows_end(lines, index, taken), False
+        plain = end = _rows_end(lines, index, taken)
+        notes = False
         # Rows may end in a note after their figures only under a header whose last column
         # is for notes (`责任(牵头)部门`): elsewhere a word after the figures ends the block.
-        # (Looked for only where the rows stop at a line that ends in a note.)
+        # (Looked for further only where the rows stop at a line that ends in a note.)
         stopped = lines[end] if end < len(lines) else None
-        noted = (
-            _rows_end(lines, index, taken, notes=True) if stopped and _is_row(stopped, True) else 0
-        )
-        header_lines = None
-        if noted > end and noted - index >= _ROWS_MIN:
-            header_lines = _header_above(lines, index, taken)
-            if header_lines is not None and _ends_in_notes(
-                lines[header_lines[0] if header_lines[0] is not None else header_lines[1]]
-            ):
-                end, notes = noted, True
+        if stopped is not None and _is_row(stopped, True):
+            end = _rows_end(lines, index, taken, notes=True)
         if end - index < _ROWS_MIN:  # a block opens on a row: `_rows_end` counts from it
             index = max(end, index + 1)
             continue
-        if not notes:
-            header_lines = _header_above(lines, index, taken)
+        header_lines = _header_above(lines, index, taken)
+        if header_lines is not None and _ends_in_notes(
+            lines[header_lines[0] if header_lines[0] is not None else header_lines[1]]
+        ):
+            notes = True
+        elif end != plain:
+            end = plain  # no notes column: a note ends the rows
+            if end - index < _ROWS_MIN:
+                index = max(end, index + 1)
+                continue
         if header_lines is not None:
             table = _read(text, lines, header_lines, index, end, notes)
             if table is not None:
@@ -123,7 +125,7 @@ def _without_note(line: Line, notes: bool) -> str:
 
 
 def _is_empty_mark(cell: Cell) -> bool:
-    return _EMPTY_MARK.fullmatch(cell.clean) is not None
+    return EMPTY_MARK.fullmatch(cell.clean) is not None
 
 
 def _is_label_figure(word: str) -> bool:
@@ -259,11 +261,12 @@ def _read(
     # A `-` is an empty cell, or a sign a space split from its figure (`456.7 - 3.1`): a row
     # its marks make wider than every row without any is no row of this table.
     plain = [len(cells) for cells in rows if not any(map(_is_empty_mark, cells[1:]))]
-    if plain and any(len(cells) > max(plain) for cells in rows):
+    if plain:
+        widest = max(plain)
         kept = [
             (line, cells)
             for line, cells in zip(row_lines, rows, strict=True)
-            if len(cells) <= max(plain)
+            if len(cells) <= widest
         ]
         row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
     width = max(len(cells) for cells in rows)
@@ -469,9 +472,9 @@ def header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
                 last.append(word)
                 continue
         runs.append([word])
-    whole = [_joined(line, run) for run in runs]
+    whole = [joined_cell(line, run) for run in runs]
     paired = [
-        _joined(line, run[at : at + 2]) if len(run) % 2 == 0 else _joined(line, run)
+        joined_cell(line, run[at : at + 2]) if len(run) % 2 == 0 else joined_cell(line, run)
         for run in runs
         for at in (range(0, len(run), 2) if len(run) % 2 == 0 else (0,))
     ]
@@ -482,7 +485,8 @@ def header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
     )
 
 
-def _joined(line: Line, run: Sequence[Cell]) -> Cell:
+def joined_cell(line: Line, run: Sequence[Cell]) -> Cell:
+    """The words of `run` on `line`, and the spaces between them, as one cell."""
     return Cell(
         run[0].start, run[-1].end, line.text[run[0].start - line.start : run[-1].end - line.start]
     )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from llmx.lines import HAS_CJK
 from llmx.tables.headers import repeats
-from llmx.tables.onespace import header_cells
+from llmx.tables.onespace import EMPTY_MARK, FIGURE, header_cells, joined_cell
 from llmx.tables.rowlines import Line
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Table
@@ -26,8 +26,6 @@ from llmx.tables.taken import TakenSpans
 _PANELS_MAX = 4
 _ROWS_MIN = 2
 _WORD = re.compile(r"\S+")
-_FIGURE = re.compile(r"[-−+]?\d[\d,.]*%?")
-_EMPTY = re.compile(r"[-—–－/…]{1,2}")
 
 
 def side_panel_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Table]:
@@ -77,7 +75,7 @@ def _panel_header(line: Line, taken: TakenSpans) -> tuple[list[Cell], int] | Non
     for panels in range(_PANELS_MAX, 1, -1):
         size = len(cells) // panels
         if size >= 2 and repeats(names, panels) and HAS_CJK.search(names[0]):
-            if any(_FIGURE.fullmatch(name) for name in names):
+            if any(FIGURE.fullmatch(name) for name in names):
                 return None
             return cells[:size], panels
     return None
@@ -102,20 +100,16 @@ def _panels_of(line: Line, figures: int, panels: int) -> list[list[Cell]] | None
             return None
         if not HAS_CJK.search("".join(word.clean for word in label)):
             return None
-        read.append([Cell(label[0].start, label[-1].end, _joined(line, label)), *cells])
+        read.append([joined_cell(line, label), *cells])
         at = label_end + figures
     if (
         not read
         or len(read) > panels
-        or not any(_FIGURE.fullmatch(c.clean) for p in read for c in p)
+        or not any(FIGURE.fullmatch(c.clean) for p in read for c in p)
     ):
         return None
     return read
 
 
 def _is_cell(word: Cell) -> bool:
-    return bool(_FIGURE.fullmatch(word.clean) or _EMPTY.fullmatch(word.clean))
-
-
-def _joined(line: Line, words: Sequence[Cell]) -> str:
-    return line.text[words[0].start - line.start : words[-1].end - line.start]
+    return bool(FIGURE.fullmatch(word.clean) or EMPTY_MARK.fullmatch(word.clean))
