@@ -17,8 +17,8 @@ header rows, unless a cell of its first row spans rows down (`产品` beside gro
 years): then that row and those it reaches. Taking the first row always put the separator under
 a title spanning the table, or inside a header of two rows, and repeated the title across every
 column, where the table readers find a header by its shape as they do in copied text. Measured with
-`evals/renderings/tables.py` on the dev half's tables published as web pages: recall 0.751
-with the guess, 0.940 without (0.946 on the text as labelled).
+`evals/renderings/tables.py` on the dev half's tables published as web pages: recall 0.742
+with the guess, 0.933 without (0.946 on the text as labelled).
 
 Merged cells follow what the span means. In header rows a spanned cell is repeated in every
 column and row it covers, so each column reads its whole header (`2023年` over `目标` and
