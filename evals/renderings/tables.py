@@ -201,6 +201,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     unknown = [form for form in forms if form not in FORMATS]
     if unknown:
         parser.error(f"unknown format {unknown[0]!r}: one of {', '.join(FORMATS)}")
+    if options.keep is not None:
+        try:
+            options.keep.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            parser.error(f"--keep {options.keep}: cannot make the folder ({error.strerror})")
     gold = load_gold(WIDE_GOLD).half("dev")
     by_doc: dict[str, list[Fact]] = {}
     for fact in gold.facts:
