@@ -3711,3 +3711,18 @@ def test_prices_beside_a_column_of_rising_and_falling_arrows_stay_prices() -> No
     facts = {f.text: (f.unit, f.kind) for f in rules_facts("\n".join(lines) + "\n")}
     assert facts["16.20"] == ("元/斤", "level") and facts["25.10"] == ("元/斤", "level")
     assert facts["0.61%"] == ("%", "change")
+
+
+def test_a_group_spanning_empty_cells_over_its_years_gives_each_column_its_year() -> None:
+    # A web table copied with its spans left as empty cells: `产量(万吨)` heads the empty
+    # cell after it too, and the years under the groups run 2022, 2023 once per group.
+    lines = ["| 品种 | 产量(万吨) | | 增长(%) | |", "| | 2022 | 2023 | 2022 | 2023 |"]
+    lines += ["| 粮食 | 120.5 | 130.2 | 3.1 | 8.0 |", "| 油料 | 10.2 | 11.4 | 1.5 | 11.8 |"]
+    facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts[:4] == [
+        ("120.5", "吨", "2022"),
+        ("130.2", "吨", "2023"),
+        ("3.1", "%", "2022"),
+        ("8.0", "%", "2023"),
+    ]
+    assert len(facts) == 8

@@ -337,12 +337,23 @@ def layout_family(layout: str | None) -> str | None:
 
 def has_data(cells: Sequence[Cell]) -> bool:
     """A body row: a cell after the first holds a number that is not a date. A row whose
-    figures are all years, in order (`| 地 区 | 2008 | 2009 | |`), is a header's."""
+    figures are all years, in order (`| 地 区 | 2008 | 2009 | |`) or in the same order under
+    each group (`| 品种 | 2022 | 2023 | 2022 | 2023 |`), is a header's."""
     figures = [words for cell in cells[1:] if re.search(r"\d", words := fold(cell.clean))]
     years = [year for words in figures if (year := header_year(words))]
-    if years and len(years) == len(figures) and years == sorted(years):
+    if years and len(years) == len(figures) and _years_in_order(years):
         return False
     return any(re.search(r"\d", NOT_DATA.sub("", words)) for words in figures)
+
+
+def _years_in_order(years: Sequence[str]) -> bool:
+    """Years rising (`2008 2009`), or one run of years repeated under each group of columns
+    (`2022 2023 2022 2023`, `2013年 2012年 2013年 2012年`)."""
+    cycle = len(set(years))
+    repeated = cycle < len(years) and len(years) % cycle == 0
+    return list(years) == sorted(years) or (
+        repeated and list(years) == list(years[:cycle]) * (len(years) // cycle)
+    )
 
 
 def merge_spaced_letters(cells: list[Cell], text: str) -> list[Cell]:

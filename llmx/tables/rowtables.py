@@ -99,7 +99,10 @@ def _read_better_as_cells(
     if last - first < _ROWS_A_LINE_MIN or family not in ("pipe", "tab", "spaces"):
         return table  # a table run together on one line is the flattened reading's
     rows = [cells for _, cells in block_rows]
-    figures = [cell for cells in rows for cell in cells[1:] if is_number_cell(cell)]
+    # A header's years (`2022 | 2023` under groups) are no figures to read.
+    figures = [
+        cell for cells in rows if has_data(cells) for cell in cells[1:] if is_number_cell(cell)
+    ]
     read = _figures_read(table) if table is not None else 0
     if not figures or read >= _READ_ENOUGH * len(figures):
         return table
@@ -1098,7 +1101,9 @@ def _filled(cells: Sequence[Cell]) -> list[Cell]:
 
 def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str]:
     """One header per column from stacked header rows; an empty cell in an upper row carries
-    the text on its left (a spanning `2023年` over `绝对量 | 增长`)."""
+    the text on its left (a spanning `2023年` over `绝对量 | 增长`). A year under a measure
+    (`产量(万吨)` over `2022 | 2023`) goes before it, where a header states its year, so the
+    measure's unit stays at the end."""
     texts = [""] * width
     for depth, cells in enumerate(header_rows):
         spanning = depth < len(header_rows) - 1
@@ -1109,7 +1114,10 @@ def _header_texts(header_rows: Sequence[Sequence[Cell]], width: int) -> list[str
                 carried = cell
             elif spanning and index > 0:
                 cell = carried
-            texts[index] += cell
+            if depth and header_year(cell) and not header_year(texts[index]):
+                texts[index] = cell + texts[index]
+            else:
+                texts[index] += cell
     return texts
 
 

@@ -154,7 +154,8 @@ def test_an_article_wrapper_named_like_furniture_is_still_the_article(tmp_path: 
 def test_a_header_row_of_bare_years_under_groups_spanning_two_columns_reads_every_figure(
     tmp_path: Path,
 ) -> None:
-    # No <thead>: the first row's cell spanning two rows down says the header is two rows.
+    # No <thead>: the first row's cell spanning two rows down says the header is two rows;
+    # its years, the same two under each group, give each column its year and are no facts.
     table = (
         '<table><tr><td rowspan="2">产品</td><td colspan="2">产量(万吨)</td>'
         '<td colspan="2">增长(%)</td></tr>'
@@ -173,3 +174,10 @@ def test_a_header_row_of_bare_years_under_groups_spanning_two_columns_reads_ever
         ("36.1", "吨"),
     ]
     assert sum(f.indicator.startswith(("粮食", "油料")) for f in facts) == 8
+    assert len(facts) == 8
+    assert [(f.text, f.period) for f in facts if f.indicator.startswith("油料")] == [
+        ("3.3", "2022"),
+        ("3.4", "2023"),
+        ("2.0", "2022"),
+        ("3.0", "2023"),
+    ]
