@@ -3726,3 +3726,12 @@ def test_a_group_spanning_empty_cells_over_its_years_gives_each_column_its_year(
         ("8.0", "%", "2023"),
     ]
     assert len(facts) == 8
+
+
+def test_a_numeral_inside_a_place_name_of_a_words_column_is_no_figure() -> None:
+    # 执行地区 reads like a column of results (执行), but its cells list places: 六 of 六安,
+    # 五 of 五河县 are names.
+    lines = ["档次 | 月最低工资标准(元/月) | 执行地区 |"]
+    lines += ["一 | 1550 | 合肥市区,铜陵市区 |", "二 | 1380 | 淮北市区,六安市区,五河县 |"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")]
+    assert facts == [("1550", "元/月"), ("1380", "元/月")]

@@ -81,6 +81,8 @@ _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 _FURNITURE_SHARE_MAX = 0.3  # a "furniture" element holding more of the page is the article
 _LINK_SHARE_MAX = 0.5
 _DATA_CELL_MAX = 200  # a table whose cells all hold less is data; longer cells mean layout
+_FIGURED_ROWS_MIN = 3  # rows with a figure alone in a cell that make a table of long cells data
+_FIGURE = re.compile(r"[-+−]?\d[\d,，.]*\s*%?")
 _NEAR_TIE = 0.95
 _MIN_ARTICLE = 20  # visible characters below which a page has no article
 
@@ -150,10 +152,21 @@ def _link_length(element: etree._Element) -> int:
 
 
 def _is_data_table(table: etree._Element) -> bool:
+    """A table of figures, not one a page is laid out in: no table inside it, and short
+    cells, or figures alone in cells of most rows (a wage table whose last column lists
+    the places each wage holds in)."""
+    if table.xpath(".//table"):
+        return False
     cells = table.xpath(".//td | .//th")
-    return not table.xpath(".//table") and all(
-        _text_length(cell) <= _DATA_CELL_MAX for cell in cells
-    )
+    if all(_text_length(cell) <= _DATA_CELL_MAX for cell in cells):
+        return True
+    rows = table.xpath(".//tr")
+    figured = [
+        row
+        for row in rows
+        if any(_FIGURE.fullmatch(_cell_text(cell).strip()) for cell in row.xpath("./td | ./th"))
+    ]
+    return len(figured) >= _FIGURED_ROWS_MIN and 2 * len(figured) >= len(rows)
 
 
 def _is_text_block(element: etree._Element) -> bool:

@@ -494,6 +494,8 @@ def _row_facts(
             continue
         section = section_at(prepared.sections, cell.start)
         for found in find_quantities(cell.text):
+            if _WORD_NUMERAL.fullmatch(found.text) and found.text != cell.clean:
+                continue  # 六 of 六安市区 in a cell listing places: a name, no figure
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
                 in_prose = (
@@ -575,6 +577,7 @@ def _row_facts(
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
+_WORD_NUMERAL = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "
 _CHANGE_HEADER = cue_pattern("change", Scope.HEADER)

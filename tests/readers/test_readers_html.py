@@ -181,3 +181,26 @@ def test_a_header_row_of_bare_years_under_groups_spanning_two_columns_reads_ever
         ("2.0", "2022"),
         ("3.0", "2023"),
     ]
+
+
+def test_a_table_with_a_long_list_of_places_beside_its_figures_stays_a_table(
+    tmp_path: Path,
+) -> None:
+    # A wage table's last column lists the places each wage holds in, longer than a data
+    # cell usually is; its rows of figures still make it data, not the page's layout.
+    places = "、".join(["合肥市区", "铜陵市区", "淮北市区", "蚌埠市区", "滁州市区"] * 12)
+    rows = "".join(
+        f"<tr><td>{grade}</td><td>{wage}</td><td>{places}</td></tr>"
+        for grade, wage in (("一", 1550), ("二", 1380), ("三", 1280))
+    )
+    header = "<tr><td>档次</td><td>月最低工资标准(元/月)</td><td>执行地区</td></tr>"
+    table = f"<table>{header}{rows}</table>"
+    page = _page(tmp_path, "w.html", f'<html><meta charset="utf-8"><body>{table}</body></html>')
+    document = read_document(page)
+    assert "| 一 | 1550 | 合肥市区、" in document.text
+    facts = RulesExtractor().extract([document]).facts
+    assert [(f.text, f.unit) for f in facts] == [
+        ("1550", "元/月"),
+        ("1380", "元/月"),
+        ("1280", "元/月"),
+    ]
