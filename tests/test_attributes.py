@@ -1850,3 +1850,56 @@ def test_a_census_year_dates_only_the_start_of_a_move_and_only_a_move() -> None:
     ]
     assert facts["3.2万人"].period != "2010"  # an increase since 2010, not 2010's figure
     assert facts["101.35"].indicator == "城镇人口性别比"
+
+
+def test_goals_under_a_heading_a_blank_line_above_them_are_targets() -> None:
+    facts = _facts(
+        "某市描绘2016年经济社会发展蓝图\n\n预期目标\n\n"
+        "  地区生产总值增长8.5%,固定资产投资增长15%,城镇登记失业率控制在4%以内。"
+    )
+    assert {t: (f.status, f.period) for t, f in facts.items()} == {
+        "8.5%": ("target", "2016"),
+        "15%": ("target", "2016"),
+        "4%": ("target", "2016"),
+    }
+
+
+def test_a_story_on_a_work_report_that_says_what_a_year_will_bring_plans_for_that_year() -> None:
+    facts = _facts(
+        "“2015年将继续办好一批惠民实事。”某省省长在省人代会上作政府工作报告时说。\n"
+        "第一件实事是全年城镇新增就业50万人。在住房方面,今年将新建保障性住房3万套。"
+    )
+    assert (facts["50万人"].status, facts["50万人"].period) == ("target", "2015")
+    assert (facts["3万套"].status, facts["3万套"].period) == ("target", "2015")
+
+
+def test_a_promise_of_projects_and_its_list_are_targets_but_last_years_are_results() -> None:
+    facts = _facts(
+        "本报讯 去年办了8件实事,今年要办10件。省政府承诺今年再为群众办10件实事。\n"
+        "这10件实事包括:新建农村公路3000公里,改造农村危房2万户。"
+        "新增城镇就业岗位20万个。"
+    )
+    statuses = {t: f.status for t, f in facts.items()}
+    assert statuses["8件"] == "actual"
+    assert statuses["3000公里"] == statuses["2万户"] == statuses["20万个"] == "target"
+
+
+def test_numbered_projects_after_a_sentence_announcing_them_are_targets() -> None:
+    facts = _facts(
+        "某州政府工作报告明确,今年将扎实办好“十件民生实事”。\n"
+        "(一)\n开展职业技能培训3万人次,乡镇就业服务机构覆盖率达100%。\n"
+        "(二)\n新建、改扩建公办幼儿园15所。\n"
+    )
+    assert {t: f.status for t, f in facts.items()} == {
+        "3万人次": "target",
+        "100%": "target",
+        "15所": "target",
+    }
+
+
+def test_a_numbered_heading_of_results_after_a_plans_opening_stays_results() -> None:
+    facts = _facts(
+        "某县2019年计划执行情况报告\n今年政府工作的总体要求是:坚持稳中求进,促进全县经济健康发展\n\n"
+        "(一)主要经济指标完成情况\n\n——地区生产总值22.9亿元,同比增长6%。\n"
+    )
+    assert (facts["22.9亿元"].status, facts["22.9亿元"].period) == ("actual", "2019")

@@ -360,17 +360,24 @@ _EXECUTED_NEAR = re.compile(
 _GOAL_MODALS = re.compile(
     r"力争|确保(?!了)|(?<!模)拟(?!定)|(?<![主重需只])要(?:达到|实现|控制在|提高到|突破|保持)"
 )
-# A sentence that announces this year's goals, in a review part or a news story on a plan:
-# 今年将推动…达到45%, 《计划》提出,今年…增长将保持10%.
 # How far back in its sentence an announcement still makes a number a goal. A bound, so a
 # "sentence" of thousands of clauses (a file with no full stop) costs each number a constant.
 _GOAL_REACH = 400
-_GOALS_ANNOUNCED = re.compile(
+# This year's goals announced: 今年将…, and a work report's promised projects (承诺今年再为百姓
+# 办12件实事, 第一件实事是全年实现…): figures for the plan year.
+_THIS_YEARS_GOALS = (
     # 今年下半年,贵州将确保…: a clause naming the part of the year may come between.
     r"(?<![比较同与])今年(?:[^。；;]{0,12}(?:将|(?<![主重需只])要|力争)|[^。；;，,]{0,16}目标)"
-    r"|(?:计划|报告|草案)》?还?提出"
+    r"|承诺[^。；;，,了]{0,4}(?:今年|明年|再|将|要)"
+    r"|件(?:民生)?实事(?:是|包括)"
+)
+# A sentence that announces goals, in a review part or a news story on a plan: this year's,
+# 《计划》提出,今年…增长将保持10%, or next year's.
+_GOALS_ANNOUNCED = re.compile(
+    _THIS_YEARS_GOALS + r"|(?:计划|报告|草案)》?还?提出"
     r"|(?<![比较同与])明年(?!同期)"  # 明年中央政府总预算案,岁出首次突破2兆元
 )
+_PLAN_YEARS_GOALS = re.compile(_THIS_YEARS_GOALS)
 
 
 def status_of(
@@ -512,10 +519,51 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
         return next_steps.group()
     if paragraph <= 0:
         return None
-    heading = folded[folded.rfind("\n", 0, paragraph) + 1 : paragraph].strip()
+    above = paragraph
+    heading = ""
+    while above > 0 and not heading:
+        # 预期目标⏎⏎生产总值增长10.5%: a blank line may come between the heading and its goals.
+        line_start = folded.rfind("\n", 0, above) + 1
+        heading = folded[line_start:above].strip()
+        above = line_start - 1
     if _GOAL_HEADING.fullmatch(heading):
         return heading
-    return _numbered_goals_lead(folded, position)
+    return _numbered_goals_lead(folded, position) or _announced_items_lead(folded, position)
+
+
+def _announced_items_lead(folded: str, position: int) -> str | None:
+    """The sentence announcing this year's projects that the numbered items `position` is in
+    follow (今年将继续…扎实办好“十件民生实事”。⏎(一)⏎促进群众就业增收,开展职业技能培训2.5万人次)."""
+    window = max(0, position - _ITEMS_REACH)
+    # The nearest list's first item.
+    first = next(reversed(list(_FIRST_ITEM.finditer(folded, window, position))), None)
+    if first is None or not _within_items(folded[first.start() : position]):
+        return None
+    before = folded[window : first.start()].rstrip()
+    if not before.endswith(("。", ":", "：")):
+        return None  # a heading's words, no sentence announcing the items
+    lead = before[max(before.rfind("。", 0, len(before) - 1), before.rfind("\n")) + 1 :]
+    return lead if _GOALS_ANNOUNCED.search(lead) else None
+
+
+def _within_items(segment: str) -> bool:
+    """Whether `segment`, from a list's first item on, is numbered items only: each a line
+    that opens on its number, and at most one line of its own after it."""
+    unnumbered = 0
+    for line in segment.split("\n"):
+        if not line.strip():
+            continue
+        unnumbered = 0 if _ITEM_NUMBER.match(line) else unnumbered + 1
+        if unnumbered > 1:
+            return False
+    return True
+
+
+# The first of a list's numbered items, and any item's number, opening a line: (一), 一、, 1.
+_FIRST_ITEM = re.compile(r"(?<=\n)[^\S\n]*(?:[(（]一[)）]|一、|1[.、．](?!\d))")
+_ITEM_NUMBER = re.compile(
+    r"[^\S\n]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+)
 
 
 def _plan_period_goal(folded: str, position: int) -> bool:
@@ -578,6 +626,7 @@ _LEAD_MAX = 30
 # 预期目标是:…, 主要任务:…, 发展指标体系安排,具体为:…
 _GOAL_LEAD = re.compile(
     r"(?:目标|预期|计划|任务|要求|指标(?:体系)?安排)(?:[是为]|[,，]?具体(?:为|如下))?$"
+    r"|件(?:民生)?实事(?:是|包括|有)$"  # 这12件实事包括:…: a work report's promised projects
 )
 
 
@@ -754,7 +803,11 @@ def period_of(
     offices = _on_offices(folded, section, quantity.start) or establishment
     if offices and not _YEAR_IN_SENTENCE.search(sentence):
         return None  # 机构设置及人员情况: a department's offices and staff, dated by nothing
-    ahead = _FUTURE.search(sentence) or _goal_list_lead(folded, quantity.start)
+    ahead = (
+        _FUTURE.search(sentence)
+        or _PLAN_YEARS_GOALS.search(sentence[-_GOAL_REACH:])
+        or _goal_list_lead(folded, quantity.start)
+    )
     # 2015年全省…收入安排5504.25亿元;省级…收入安排194.89亿元: a goal's sentence that opened
     # with the plan year before a semicolon is that year's still, as its status says.
     opening = _opening_year(folded, bounds, start, across_semicolons=True)

@@ -28,7 +28,8 @@ _HEAD_LINES = 8
 _HEAD_CHARS = 600
 # A line of prose: a sentence's end, or a clause's after more words than a title has.
 _SENTENCE = re.compile(r"[。！？]|^.{40,}[，,；;：:]")
-# Title words saying the year before them is the year of the results, or of the plan.
+# Title words saying the year before them is the year of the results, or of the plan (绘制
+# 2014年经济社会发展蓝图: a news story on that year's plan).
 _RESULTS_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行"
     r"|工作回顾"  # 2008年工作回顾: a work report's review of the year before
@@ -40,7 +41,7 @@ _RESULTS_TITLE = re.compile(
 # 财政司司长财政预算案演辞(十六): a budget speech's part, its year not named.
 _BUDGET_SPEECH_TITLE = re.compile(r"预算案演[辞词]")
 _PLAN_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|财政预算$)",
+    _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|蓝图|财政预算$)",
     re.MULTILINE,
 )
 # 共青团宣城市委2020年“三公”经费预算, 第二部分 2023年部门预算情况说明: a department's budget.
@@ -75,6 +76,9 @@ _REVIEWED_YEAR = re.compile(
     # 报告指出,2022年是南沙改革发展历程中具有里程碑意义的一年: the year the report looks back on.
     r"|报告(?:指出|显示|说)[,，:：]?\s*((?:19|20)\d{2})\s*年是"
 )
+# A year the work report says it will do things in: its plan year.
+# Not a deadline (到2012年,人均GDP要达到1.8万元): that is a goal's, not the plan's year.
+_YEAR_AHEAD = re.compile(r"(?<![到至])((?:19|20)\d{2})\s*年[,，]?[^。；;，,\d]{0,8}?(?:将|要|力争)")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 # 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).
@@ -245,6 +249,9 @@ def _years(text: str) -> DocumentContext:
         elif reviewed := _reviewed_year(opening):
             # A news story on one: 报告回顾了2008年的工作,提出了2009年的发展目标.
             report, plan = reviewed, plan or str(int(reviewed) + 1)
+        elif ahead := _YEAR_AHEAD.search(opening):
+            # 2011年将继续…办好一批实事: the year the report's plans are for.
+            report, plan = str(int(ahead.group(1)) - 1), plan or ahead.group(1)
         else:
             report = _most_named_year(arabic_years(fold(text)))
     if report is None and plan is not None:
