@@ -394,6 +394,10 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("追加", "target", _CL | _HR),  # 追加歲入預算3億元: a supplementary budget
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
+    # A council's review of a budget bill: 岁入原列2098.01亿元,审议结果计列2098亿元,减列0.01亿元.
+    Cue("原列", "target", _CL | _HR),
+    Cue("计列", "target", _CL | _HR),
+    Cue("减列", "target", _CL | _HR),
     # A title naming a goal's year (规划纲要 2025年…将达到), not the year a page reports on.
     Cue("预算", "target", _TI),
     Cue("展望", "target", _TI),

@@ -1903,3 +1903,25 @@ def test_a_numbered_heading_of_results_after_a_plans_opening_stays_results() -> 
         "(一)主要经济指标完成情况\n\n——地区生产总值22.9亿元,同比增长6%。\n"
     )
     assert (facts["22.9亿元"].status, facts["22.9亿元"].period) == ("actual", "2019")
+
+
+def test_a_fiscal_year_over_two_calendar_years_is_the_year_it_begins() -> None:
+    facts = _facts(
+        "某会年报新闻\n"
+        "在2022/2023年度,委员会获得的拨款净额为9.8亿港元。"
+        "报告指,2021-22年度的盈余为1,200万港元。"
+    )
+    assert facts["9.8亿港元"].period == "2022"
+    assert facts["1,200万港元"].period == "2021"
+
+
+def test_a_councils_review_of_this_years_budget_bill_gives_budget_figures() -> None:
+    facts = _facts(
+        "date 2025-01-15 某市议会15日审议通过某市今年总预算案,岁入原列1500.2亿元,"
+        "审议结果计列1500亿元,减列0.2亿元。"
+    )
+    assert {t: (f.status, f.period) for t, f in facts.items()} == {
+        "1500.2亿元": ("target", "2025"),
+        "1500亿元": ("target", "2025"),
+        "0.2亿元": ("target", "2025"),
+    }

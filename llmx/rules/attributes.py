@@ -370,6 +370,7 @@ _THIS_YEARS_GOALS = (
     r"(?<![比较同与])今年(?:[^。；;]{0,12}(?:将|(?<![主重需只])要|力争)|[^。；;，,]{0,16}目标)"
     r"|承诺[^。；;，,了]{0,4}(?:今年|明年|再|将|要)"
     r"|件(?:民生)?实事(?:是|包括)"
+    r"|(?<![比较同与])今年[^。；;，,]{0,12}(?:总)?预算(?:草)?案"  # 审议通过台北市今年总预算案
 )
 # A sentence that announces goals, in a review part or a news story on a plan: this year's,
 # 《计划》提出,今年…增长将保持10%, or next year's.
@@ -647,13 +648,17 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
 # 2022 年: a page set from a PDF may put a space before 年, as it may before a constant-price
 # base's 年 (2010 年不变价), which dates nothing.
-_A_YEAR = r"((?:19|20)\d{2})(?:年|[^\S\n]年(?!不变价|可比价))(?!以来|[—\-至到~～]\s*\d)"
+# A fiscal year over two calendar years (2023/2024年度, 2023-24年度) is the year it begins.
+_A_YEAR = (
+    r"((?:19|20)\d{2})(?:\s*[/／\-－]\s*(?:19|20)?\d{2}\s*(?:财政)?年度|年|[^\S\n]年(?!不变价|可比价))"
+    r"(?!以来|[—\-至到~～]\s*\d)"
+)
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
 # 截至2022年底: the year a stock is counted as of.
 _AS_OF = "截[至止][到至]?"
 _CLAUSE_OPENING_YEAR = re.compile(
     r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?"
-    + rf"(?:{_AS_OF}|到|至)?\s*"
+    + rf"(?:{_AS_OF}|到|至|在|于)?\s*"
     + _A_YEAR
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
