@@ -1925,3 +1925,17 @@ def test_a_councils_review_of_this_years_budget_bill_gives_budget_figures() -> N
         "1500亿元": ("target", "2025"),
         "0.2亿元": ("target", "2025"),
     }
+
+
+def test_paragraphs_under_a_heading_on_five_years_have_no_one_year() -> None:
+    text = (
+        "各位代表:\n一、过去五年工作回顾\n"
+        "2020年,预计实现地区生产总值40.2亿元。\n"
+        "五年来,我们稳中求进,产业结构进一步优化\n"
+        "工业结构加速调整。新兴产业产值占规上工业总产值15%以上。\n"
+        "服务业加速升级。打造国家aaa级以上景区3家。\n"
+    )
+    facts = _facts(text)
+    assert facts["40.2亿元"].period == "2020"
+    assert facts["15%"].period is None and facts["3家"].period is None
+

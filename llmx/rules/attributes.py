@@ -762,10 +762,13 @@ def period_of(
     if _SPAN_OF_YEARS.search(folded, recent, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
     line_start = bounds.line_span(start)[0]
-    if _SPAN_OF_YEARS.match(folded, line_start) and not _YEAR_IN_SENTENCE.search(
-        folded, line_start, start
-    ):
-        return None  # 五年来,…建成现代农业示范园区7个: a paragraph on the five years
+    if (
+        _SPAN_OF_YEARS.match(folded, line_start)
+        or _SPAN_OF_YEARS.match(folded, _heading_above(folded, line_start))
+    ) and not _YEAR_IN_SENTENCE.search(folded, line_start, start):
+        # 五年来,…建成现代农业示范园区7个: a paragraph on the five years, or under a heading
+        # line on them (五年来,产业结构进一步优化⏎工业结构加速调整。…占…10%以上).
+        return None
     if (
         status == "target"
         and (coming := _COMING_YEARS.search(folded, line_start, start))
@@ -832,6 +835,27 @@ def period_of(
 # The part of a department's budget or final accounts on its offices and staff (GUIDELINES,
 # round 20: its counts have no period where no year is stated).
 _OFFICES_HEADING = re.compile(r"机构设置|人员情况|人员构成")
+
+
+def _heading_above(folded: str, line_start: int) -> int:
+    """Where the nearest heading line above the paragraph at `line_start` starts (a short
+    line that ends in no punctuation, a few paragraphs up at most), or `line_start` where
+    there is none. A line of prose wrapped at a fixed width is no heading."""
+    end = line_start - 1
+    for _ in range(_PARAGRAPHS_UNDER_HEADING):
+        if end <= 0:
+            break
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if line and len(line) <= _HEADING_MAX and not line.endswith(_CLAUSE_ENDS):
+            return start
+        end = start - 1
+    return line_start
+
+
+_PARAGRAPHS_UNDER_HEADING = 6
+_HEADING_MAX = 30
+_CLAUSE_ENDS = ("。", "；", ";", ":", "：", ",", "，", "、")
 
 
 def _before_april(clause: str, year: str) -> bool:
