@@ -1938,4 +1938,3 @@ def test_paragraphs_under_a_heading_on_five_years_have_no_one_year() -> None:
     facts = _facts(text)
     assert facts["40.2亿元"].period == "2020"
     assert facts["15%"].period is None and facts["3家"].period is None
-
