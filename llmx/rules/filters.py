@@ -260,6 +260,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and not re.search(r"\d", quantity.text)
     ):
         return "the unit a column is counted in (港币百万元)"
+    if before1 in "(（" and after1 in ")）" and not re.search(r"\d", quantity.text):
+        return "the unit a caption counts in, bracketed (开支(百万元))"
     # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life,
     # as does 其中:男性82.77岁 after it.
     if (

@@ -41,6 +41,9 @@ Layouts, each with its own finder, all giving the same `Table`:
   …|甲县|30.5|…`), or by a space on a line that opens on the row labels' header (`指 标 …`):
   a title, a header of several rows whose breaks and spans were lost, then the rows, a label
   and as many values each (llmx.tables.flattened);
+- a yearbook table run onto one line with spaces (PDF text copied without its line breaks):
+  a header of rising years or fiscal years (`2016/17`), then rows of a label, maybe its
+  English, and one figure per year (llmx.tables.yearruns);
 - a performance self-evaluation form (项目支出绩效自评表) whose cells ran together with
   spaces between them: its funds, and its indicators' targets, achieved values and points
   (llmx.tables.scorecards);
@@ -132,6 +135,7 @@ from llmx.tables.table import Cell, Table, row_column
 from llmx.tables.taken import TakenSpans
 from llmx.tables.yearlines import year_line_tables
 from llmx.tables.yearrowtables import year_row_tables
+from llmx.tables.yearruns import year_run_tables
 
 
 def find_tables(text: str) -> list[Table]:
@@ -201,6 +205,7 @@ _READINGS: tuple[Reading, ...] = (
             ledger_tables,
             comma_tables,
             flattened_tables,
+            year_run_tables,
             scorecard_tables,
             target_list_tables,
         ),
