@@ -131,7 +131,7 @@ UNITS: tuple[Unit, ...] = (
     _("人天", T),  # person-days: 接待入境人天數 7.09萬人天
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("家次", T), _("户次", T),  # inspections of firms and households: 检查用工单位2290家次
-    _("位", T),
+    _("位", T, not_in=("位列", "位居", "位于", "位次")),  # 以50.93亿位列全省第一: a rank, no unit
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("百羽", T),  # poultry counted in hundreds, as some counties' bulletins do: 出栏161058百羽
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),

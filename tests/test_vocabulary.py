@@ -110,6 +110,13 @@ def test_potted_plants_are_counted_in_pots_but_a_basin_is_no_unit() -> None:
     assert found == [("31.96万盆", 319600, "盆"), ("1.2%", 1.2, "%"), ("3", 3, "")]
 
 
+def test_persons_are_counted_in_wei_but_a_rank_it_opens_is_no_unit() -> None:
+    text = "全市有院士3位;哈尔滨以50.93亿位列全省第一,绥化以20亿位居第二。"
+    found = [(q.text, q.unit) for q in find_quantities(text)]
+    assert ("3位", "位") in found
+    assert all(unit != "位" for text, unit in found if text != "3位")
+
+
 def test_temperatures_are_a_physical_level_in_degrees_celsius() -> None:
     text = "本年平均气温14.0℃,比历年平均值12.7℃偏高1.3℃;最低气温零下5摄氏度。"
     found = [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
