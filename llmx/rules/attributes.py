@@ -535,33 +535,39 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
 def _announced_items_lead(folded: str, position: int) -> str | None:
     """The sentence announcing this year's projects that the numbered items `position` is in
     follow (今年将继续…扎实办好“十件民生实事”。⏎(一)⏎促进群众就业增收,开展职业技能培训2.5万人次)."""
-    window = max(0, position - _ITEMS_REACH)
-    # The nearest list's first item.
-    first = next(reversed(list(_FIRST_ITEM.finditer(folded, window, position))), None)
-    if first is None or not _within_items(folded[first.start() : position]):
+    first = _first_item_above(folded, position)
+    if first is None:
         return None
-    before = folded[window : first.start()].rstrip()
+    before = folded[max(0, position - _ITEMS_REACH) : first].rstrip()
     if not before.endswith(("。", ":", "：")):
         return None  # a heading's words, no sentence announcing the items
     lead = before[max(before.rfind("。", 0, len(before) - 1), before.rfind("\n")) + 1 :]
     return lead if _GOALS_ANNOUNCED.search(lead) else None
 
 
-def _within_items(segment: str) -> bool:
-    """Whether `segment`, from a list's first item on, is numbered items only: each a line
-    that opens on its number, and at most one line of its own after it."""
+def _first_item_above(folded: str, position: int) -> int | None:
+    """Where the list `position` is in opens, at its first item ((一), 一、, 1.), when the lines
+    from there to `position` are numbered items only: each a line that opens on its number,
+    and at most one line of its own after it. Walked up a line at a time, so a number in no
+    list is let go at its second line of prose."""
+    window = max(0, position - _ITEMS_REACH)
+    end = position
     unnumbered = 0
-    for line in segment.split("\n"):
-        if not line.strip():
-            continue
-        unnumbered = 0 if _ITEM_NUMBER.match(line) else unnumbered + 1
-        if unnumbered > 1:
-            return False
-    return True
+    while end > window:
+        start = folded.rfind("\n", window, end) + 1
+        line = folded[start:end]
+        if line.strip():
+            if _FIRST_ITEM.match(line) and start > 0:
+                return start
+            unnumbered = 0 if _ITEM_NUMBER.match(line) else unnumbered + 1
+            if unnumbered > 1:
+                return None
+        end = start - 1
+    return None
 
 
 # The first of a list's numbered items, and any item's number, opening a line: (一), 一、, 1.
-_FIRST_ITEM = re.compile(r"(?<=\n)[^\S\n]*(?:[(（]一[)）]|一、|1[.、．](?!\d))")
+_FIRST_ITEM = re.compile(r"[^\S\n]*(?:[(（]一[)）]|一、|1[.、．](?!\d))")
 _ITEM_NUMBER = re.compile(
     r"[^\S\n]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
 )
