@@ -70,16 +70,6 @@ _PLACES_OF_台 = (
     *(f"台{place}{level}" for place in "中北南东東" for level in "市县縣"),
     *("台湾", "台灣", "台州市", "台山市", "台儿庄"),
 )
-# Words 分 opens that are no points after a figure.
-_NOT_POINTS = (
-    "分之", "分点", "分钟", "分别", "分为", "分类", "分局", "分行", "分公司", "分成", "分配",
-    "分布", "分析", "分期", "分批", "分项", "分会", "分区", "分开", "分担", "分红", "分享", "分解",
-    "分工", "分级", "分队", "分院", "分厂", "分店", "分支", "分号", "分数", "分秒", "分流",
-    "分散", "分组", "分摊", "分拣", "分设", "分管", "分社", "分所", "分中心", "分部", "分校",
-    # 表5 分乡(镇)…: a table by township, by sector, by sex
-    "分乡", "分县", "分市", "分省", "分地区", "分区域", "分行业", "分产业", "分性别", "分年龄",
-    "分城乡",
-)  # fmt: skip
 M, PC, PT, X, R = Family.MONEY, Family.PERCENT, Family.POINTS, Family.MULTIPLE, Family.RATIO
 C, T, P, E = Family.COUNT, Family.TALLY, Family.PHYSICAL, Family.ENERGY
 D, CAL, CLS = Family.DURATION, Family.CALENDAR, Family.CLASS
@@ -142,9 +132,6 @@ UNITS: tuple[Unit, ...] = (
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("家次", T), _("户次", T),  # inspections of firms and households: 检查用工单位2290家次
     _("位", T, not_in=("位列", "位居", "位于", "位次")),  # 以50.93亿位列全省第一: a rank, no unit
-    # Points a score counts (考核得分493.36分, 产出指标(50分)); 十分 (very), 三分之一, 分别 are
-    # no score.
-    _("分", T, names_in_chinese=True, not_in=_NOT_POINTS),
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("百羽", T),  # poultry counted in hundreds, as some counties' bulletins do: 出栏161058百羽
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
@@ -498,11 +485,7 @@ CURRENCY_NAME = alternation(CURRENCY_NAMES).pattern  # 港币|人民币|…, for
 # 4千美元, 3千多人; 3千瓦, 12.5千公顷 and 2千米 are in kilowatts, thousands of hectares, km.
 DIGITS_THOUSAND = (
     "千(?=(?:余|多)?(?:"
-    + "|".join(
-        _written_unit(name)
-        for name in sorted(WRITTEN_UNITS, key=len, reverse=True)
-        if f"千{name}" not in WRITTEN_UNITS
-    )
+    + alternation(u.name for u in UNITS if u.written and f"千{u.name}" not in WRITTEN_UNITS).pattern
     + "))"
 )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from reading import rules_facts
-
 from llmx import vocabulary
 from llmx.documents import Document
 from llmx.quantities import find_quantities
@@ -117,14 +115,6 @@ def test_persons_are_counted_in_wei_but_a_rank_it_opens_is_no_unit() -> None:
     found = [(q.text, q.unit) for q in find_quantities(text)]
     assert ("3位", "位") in found
     assert all(unit != "位" for text, unit in found if text != "3位")
-
-
-def test_a_score_counts_points_but_a_time_of_day_and_very_do_not() -> None:
-    facts = [
-        (f.text, f.unit)
-        for f in rules_facts("全区十一项考核得分达493.36分。会议于10时15分召开,各方十分重视。")
-    ]
-    assert facts == [("493.36分", "分")]
 
 
 def test_temperatures_are_a_physical_level_in_degrees_celsius() -> None:

@@ -104,7 +104,6 @@ _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 _LEADER_BEFORE = re.compile(r"(?:[…⋯]{2}|\.{3}|·{3})\s?$")
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
-_HOUR_BEFORE = re.compile(r"(?:\d|[零一二两三四五六七八九十])\s*[时点]$")
 # A page's time stamp without seconds, 公开日期: 2022-05-08 10:48: the minutes after a date.
 _MINUTES_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|日)\s*\d{1,2}[:：]$")
 # 第一、二、: the terms of a list of ordinals after the first, which alone writes 第.
@@ -323,8 +322,6 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a time of day (09:15:31)"
     if _MINUTES_BEFORE.search(_before(folded, quantity, 16)):
         return "the minutes of a time stamp (2022-05-08 10:48)"
-    if quantity.unit == "分" and _HOUR_BEFORE.search(_before(folded, quantity, 4)):
-        return "the minutes of a time of day (10时15分)"
     if quantity.unit == "台" and after1 in "湾灣":
         return "a year before a place name (2027台湾灯会)"
     if quantity.value == 1 and family_of(quantity.unit) is Family.MONEY and after1 == "兑":
