@@ -131,7 +131,7 @@ UNITS: tuple[Unit, ...] = (
     _("人天", T),  # person-days: 接待入境人天數 7.09萬人天
     _("批次", T), _("列次", T), _("例", T), _("剂次", T), _("台件", T), _("台套", T), _("次", T),
     _("家次", T), _("户次", T),  # inspections of firms and households: 检查用工单位2290家次
-    _("位", T, not_in=("位列", "位居", "位于", "位次")),  # 以50.93亿位列全省第一: a rank, no unit
+    _("位", T, not_in=("位列", "位居", "位于")),  # 以50.93亿位列全省第一: a rank, no unit
     _("头只", T), _("头只匹", T),  # 牲畜存栏1.08亿头只: large and small livestock (and horses)
     _("百羽", T),  # poultry counted in hundreds, as some counties' bulletins do: 出栏161058百羽
     _("羽", T), _("株", T), _("棵", T), _("篇", T), _("枚", T), _("匹", T), _("份", T),
@@ -395,8 +395,10 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("预算安排", "target", _CL | _HR),
     Cue("编列", "target", _CL | _HR),  # 总预算编列…经费 (a budget appropriation)
     # A council's review of a budget bill: 岁入原列2098.01亿元,审议结果计列2098亿元,减列0.01亿元.
-    Cue("原列", "target", _CL | _HR),
-    Cue("计列", "target", _CL | _HR),
+    # (not 共计列支, 累计列入, 原列入: spent, listed)
+    Cue("岁入原列", "target", _CL | _HR),
+    Cue("岁出原列", "target", _CL | _HR),
+    Cue("结果计列", "target", _CL | _HR),
     Cue("减列", "target", _CL | _HR),
     # A title naming a goal's year (规划纲要 2025年…将达到), not the year a page reports on.
     Cue("预算", "target", _TI),

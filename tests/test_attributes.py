@@ -1854,7 +1854,7 @@ def test_a_census_year_dates_only_the_start_of_a_move_and_only_a_move() -> None:
 
 def test_goals_under_a_heading_a_blank_line_above_them_are_targets() -> None:
     facts = _facts(
-        "某市描绘2016年经济社会发展蓝图\n\n预期目标\n\n"
+        "某市2016年国民经济和社会发展计划\n\n预期目标\n\n"
         "  地区生产总值增长8.5%,固定资产投资增长15%,城镇登记失业率控制在4%以内。"
     )
     assert {t: (f.status, f.period) for t, f in facts.items()} == {
@@ -1938,3 +1938,43 @@ def test_paragraphs_under_a_heading_on_five_years_have_no_one_year() -> None:
     facts = _facts(text)
     assert facts["40.2亿元"].period == "2020"
     assert facts["15%"].period is None and facts["3家"].period is None
+
+
+def test_money_listed_as_spent_is_a_result_not_a_budget_reviews_figure() -> None:
+    facts = _facts("某市2023年统计公报\n全年共计列支科研经费3.5亿元,累计列入失信名单企业35家。")
+    assert facts["3.5亿元"].status == facts["35家"].status == "actual"
+
+
+def test_a_year_a_figure_builds_on_is_its_base_not_its_year() -> None:
+    facts = _facts("某市2023年统计公报\n在2022年的基础上,全年新增城镇就业5.2万人。")
+    assert facts["5.2万人"].period == "2023"
+
+
+def test_last_years_promises_kept_are_results() -> None:
+    facts = _facts(
+        "2024年某市政府工作报告\n"
+        "去年承诺要办的10件民生实事全部完成,新增城镇就业5.2万人,改造老旧小区120个。"
+    )
+    assert facts["5.2万人"].status == facts["120个"].status == "actual"
+
+
+def test_a_year_of_its_own_under_a_heading_on_five_years_keeps_that_year() -> None:
+    facts = _facts(
+        "2024年某市政府工作报告\n五年来,我们团结奋斗、砥砺前行\n\n"
+        "去年,全市地区生产总值增长6.5%,达到3500亿元。\n"
+    )
+    assert facts["3500亿元"].period == "2023"
+
+
+def test_a_span_of_years_is_no_fiscal_year() -> None:
+    facts = _facts("某市2021年统计公报\n全市2016-2020年度累计完成投资5000亿元。")
+    assert facts["5000亿元"].period is None
+
+
+def test_a_blueprint_for_a_year_titles_its_plan_but_a_new_blueprint_titles_results() -> None:
+    plan = _facts("某市绘制2014年经济社会发展蓝图\n预期目标:生产总值增长10.5%。")
+    assert (plan["10.5%"].status, plan["10.5%"].period) == ("target", "2014")
+    results = _facts(
+        "2023年我市高质量发展绘就新蓝图\n2023年,全市地区生产总值达到3500亿元,增长6.5%。"
+    )
+    assert results["3500亿元"].status == "actual"

@@ -16,6 +16,7 @@ from reading import rules_facts
 from llmx.documents import Document
 from llmx.facts import Fact
 from llmx.rules import RulesExtractor
+from llmx.rules.extractor import in_word
 from llmx.tables import Table, find_tables
 from llmx.tables.captions import TABLE_NUMBER
 from llmx.tables.headers import listed_for_columns
@@ -3735,3 +3736,10 @@ def test_a_numeral_inside_a_place_name_of_a_words_column_is_no_figure() -> None:
     lines += ["一 | 1550 | 合肥市区,铜陵市区 |", "二 | 1380 | 淮北市区,六安市区,五河县 |"]
     facts = [(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")]
     assert facts == [("1550", "元/月"), ("1380", "元/月")]
+
+
+def test_a_numeral_running_into_a_word_is_a_name_but_one_with_a_qualifier_is_a_figure() -> None:
+    assert in_word("淮北市区,六安市区", 5, 6)  # 六安
+    assert not in_word("约五", 1, 2)
+    assert not in_word("两*", 0, 1)
+    assert not in_word("三", 0, 1)

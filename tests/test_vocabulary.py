@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reading import rules_facts
+
 from llmx import vocabulary
 from llmx.documents import Document
 from llmx.quantities import find_quantities
@@ -139,3 +141,8 @@ def test_weather_against_its_normal_is_a_change() -> None:
         ("542.0mm", "level"),
         ("73.6mm", "change"),
     ]
+
+
+def test_a_count_in_words_in_brackets_is_a_fact_but_a_bare_unit_is_not() -> None:
+    facts = [(f.text, f.unit) for f in rules_facts("新建学校(五所),支出(百万元)。")]
+    assert facts == [("五所", "所")]

@@ -44,3 +44,15 @@ def test_fiscal_years_and_the_unit_before_the_header_date_and_measure_the_figure
         ("2,077.9", 2077.9e6, "元", "2021"),
     ]
     assert len(facts) == 9
+
+
+def test_a_long_sentence_naming_years_then_figures_stays_prose() -> None:
+    text = (
+        "据统计，全市经济运行总体平稳，主要指标好于预期，各项指标稳步提升，发展质量不断提高，"
+        "人民生活持续改善，社会事业全面进步。"
+        " 2019 2020 2021 年全市地区生产总值分别为 3000 3200 3400 亿元，"
+        "财政收入分别为 200 210 220 亿元，城镇居民人均可支配收入分别为 41000 43000 45000 元，"
+        "农村居民人均可支配收入分别为 18000 19200 20500 元，均创历史新高。\n"
+    )
+    units = {f.text: f.unit for f in rules_facts(text)}
+    assert units["3400 亿元"] == units["220 亿元"] == "元"

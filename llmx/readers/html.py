@@ -160,6 +160,8 @@ def _is_data_table(table: etree._Element) -> bool:
     cells = table.xpath(".//td | .//th")
     if all(_text_length(cell) <= _DATA_CELL_MAX for cell in cells):
         return True
+    if any("。" in _cell_text(cell) for cell in cells if _text_length(cell) > _DATA_CELL_MAX):
+        return False  # a long cell of sentences: the page's article, laid out in a table
     rows = table.xpath(".//tr")
     figured = [
         row

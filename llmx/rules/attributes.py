@@ -368,8 +368,9 @@ _GOAL_REACH = 400
 _THIS_YEARS_GOALS = (
     # 今年下半年,贵州将确保…: a clause naming the part of the year may come between.
     r"(?<![比较同与])今年(?:[^。；;]{0,12}(?:将|(?<![主重需只])要|力争)|[^。；;，,]{0,16}目标)"
-    r"|承诺[^。；;，,了]{0,4}(?:今年|明年|再|将|要)"
-    r"|件(?:民生)?实事(?:是|包括)"
+    r"|(?<!去年)(?<!上年)(?<!年初)承诺[^。；;，,了的]{0,4}(?:今年|明年|再|将|要)"
+    r"(?![^。；;]*(?:完成|兑现|落实|办结))"
+    r"|第[一二三四五六七八九十\d]{1,3}件(?:民生)?实事是"
     r"|(?<![比较同与])今年[^。；;，,]{0,12}(?:总)?预算(?:草)?案"  # 审议通过台北市今年总预算案
 )
 # A sentence that announces goals, in a review part or a news story on a plan: this year's,
@@ -633,7 +634,8 @@ _LEAD_MAX = 30
 # 预期目标是:…, 主要任务:…, 发展指标体系安排,具体为:…
 _GOAL_LEAD = re.compile(
     r"(?:目标|预期|计划|任务|要求|指标(?:体系)?安排)(?:[是为]|[,，]?具体(?:为|如下))?$"
-    r"|件(?:民生)?实事(?:是|包括|有)$"  # 这12件实事包括:…: a work report's promised projects
+    # 这12件实事包括:…: a work report's promised projects (not 年初确定的10件实事包括:, a review's)
+    r"|(?:^|[,，])这[\d一二三四五六七八九十]{1,3}件(?:民生)?实事(?:是|包括|有)$"
 )
 
 
@@ -654,9 +656,10 @@ def _planned_list_item(folded: str, bounds: Boundaries, quantity: Quantity) -> s
 # A year stated before a number: 2023年, 2023年末, 2023年1—6月, 到2025年; not a range's end.
 # 2022 年: a page set from a PDF may put a space before 年, as it may before a constant-price
 # base's 年 (2010 年不变价), which dates nothing.
-# A fiscal year over two calendar years (2023/2024年度, 2023-24年度) is the year it begins.
+# A fiscal year over two calendar years (2023/2024年度, 2023-24年度) is the year it begins;
+# 2016-2020年度 is a span of years.
 _A_YEAR = (
-    r"((?:19|20)\d{2})(?:\s*[/／\-－]\s*(?:19|20)?\d{2}\s*(?:财政)?年度|年|[^\S\n]年(?!不变价|可比价))"
+    r"((?:19|20)\d{2})(?:\s*(?:[/／]\s*(?:19|20)?|[\-－]\s*)\d{2}\s*(?:财政)?年度|年|[^\S\n]年(?!不变价|可比价))"
     r"(?!以来|[—\-至到~～]\s*\d)"
 )
 _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
@@ -664,8 +667,12 @@ _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
 _AS_OF = "截[至止][到至]?"
 _CLAUSE_OPENING_YEAR = re.compile(
     r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?"
-    + rf"(?:{_AS_OF}|到|至|在|于)?\s*"
+    + rf"(?:{_AS_OF}|到|至)?\s*"
     + _A_YEAR
+    # 在2023年度,…: a year its own clause is; 在2022年的基础上 is a base.
+    + r"|\W*(?:在|于)\s*"
+    + _A_YEAR
+    + r"(?=\s*[,，])"
 )
 # 今年, 去年, 明年 as the time of a clause (not 比去年, 较去年, 同比 comparisons).
 _RELATIVE_YEAR = re.compile(r"(?<![比较于同与])(今年|去年|明年|上年)(?!同期|以来)")
@@ -769,9 +776,17 @@ def period_of(
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
     line_start = bounds.line_span(start)[0]
     if (
-        _SPAN_OF_YEARS.match(folded, line_start)
-        or _SPAN_OF_YEARS.match(folded, _heading_above(folded, line_start))
-    ) and not _YEAR_IN_SENTENCE.search(folded, line_start, start):
+        (
+            _SPAN_OF_YEARS.match(folded, line_start)
+            or (
+                _SPAN_OF_YEARS.match(folded, _heading_above(folded, line_start))
+                # 去年,全市…增长6.5%; 全年…: a year of its own under the heading on five years.
+                and not _RELATIVE_YEAR.search(folded, line_start, start)
+                and "全年" not in folded[line_start:start]
+            )
+        )
+        and not _YEAR_IN_SENTENCE.search(folded, line_start, start)
+    ):
         # 五年来,…建成现代农业示范园区7个: a paragraph on the five years, or under a heading
         # line on them (五年来,产业结构进一步优化⏎工业结构加速调整。…占…10%以上).
         return None
@@ -859,7 +874,7 @@ def _heading_above(folded: str, line_start: int) -> int:
     return line_start
 
 
-_PARAGRAPHS_UNDER_HEADING = 6
+_PARAGRAPHS_UNDER_HEADING = 3
 _HEADING_MAX = 30
 _CLAUSE_ENDS = ("。", "；", ";", ":", "：", ",", "，", "、")
 

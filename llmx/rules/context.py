@@ -29,7 +29,7 @@ _HEAD_CHARS = 600
 # A line of prose: a sentence's end, or a clause's after more words than a title has.
 _SENTENCE = re.compile(r"[。！？]|^.{40,}[，,；;：:]")
 # Title words saying the year before them is the year of the results, or of the plan (绘制
-# 2014年经济社会发展蓝图: a news story on that year's plan).
+# 2014年经济社会发展蓝图: a story on that year's plan; not 绘就新蓝图, a story on results).
 _RESULTS_TITLE = re.compile(
     _YEAR + r"(?:度)?[^。；\d]{0,30}?(?:执行情况|统计公报|决算|完成情况|工作总结|统计数据|经济运行"
     r"|工作回顾"  # 2008年工作回顾: a work report's review of the year before
@@ -41,7 +41,8 @@ _RESULTS_TITLE = re.compile(
 # 财政司司长财政预算案演辞(十六): a budget speech's part, its year not named.
 _BUDGET_SPEECH_TITLE = re.compile(r"预算案演[辞词]")
 _PLAN_TITLE = re.compile(
-    _YEAR + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|蓝图|财政预算$)",
+    _YEAR
+    + r"(?:度)?[^。；，,\d]{0,30}?(?:计划草案|预算草案|草案|计划(?!执行)|(?<!新)蓝图|财政预算$)",
     re.MULTILINE,
 )
 # 共青团宣城市委2020年“三公”经费预算, 第二部分 2023年部门预算情况说明: a department's budget.
@@ -78,7 +79,8 @@ _REVIEWED_YEAR = re.compile(
 )
 # A year the work report says it will do things in: its plan year.
 # Not a deadline (到2012年,人均GDP要达到1.8万元): that is a goal's, not the plan's year.
-_YEAR_AHEAD = re.compile(r"(?<![到至])((?:19|20)\d{2})\s*年[,，]?[^。；;，,\d]{0,8}?(?:将|要|力争)")
+# 2022年,全市将稳增长放在…: 将 after a comma may be 把 ("takes"), no future.
+_YEAR_AHEAD = re.compile(r"(?<![到至])((?:19|20)\d{2})\s*年[^。；;，,\d]{0,8}?(?:将|要|力争)")
 # The day a report was given, on its title's line: 政府工作报告--1999年2月25日在…会议上.
 _DATE_OF_MEETING = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在")
 # 2024年政府工作报告, and a mirror's 合肥市 2006 政府工作报告 (no 年).

@@ -15,7 +15,7 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
-from llmx.lines import BARE_YEAR, LETTER_GAPS, YEAR_SPAN
+from llmx.lines import BARE_YEAR, HAS_CJK, LETTER_GAPS, YEAR_SPAN
 from llmx.quantities import Quantity, find_quantities, parse_number, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
@@ -494,7 +494,7 @@ def _row_facts(
             continue
         section = section_at(prepared.sections, cell.start)
         for found in find_quantities(cell.text):
-            if _WORD_NUMERAL.fullmatch(found.text) and found.text != cell.clean:
+            if _WORD_NUMERAL.fullmatch(found.text) and in_word(cell.text, found.start, found.end):
                 continue  # 六 of 六安市区 in a cell listing places: a name, no figure
             quantity = _shift(found, cell.start, text)
             if quantity.shape == "number" and not quantity.unit:
@@ -577,6 +577,19 @@ def _row_facts(
 
 
 _MINUS_SIGNS = ("-", "－", "—", "−")
+
+
+def in_word(cell: str, start: int, end: int) -> bool:
+    """Whether a numeral at `start:end` of a cell runs into letters of a word (六安, 五河县) or
+    numbers an item (二、外交支出), not a qualifier (约五) or a mark (两*)."""
+    around = cell[max(0, start - 1) : start] + cell[end : end + 1]
+    numbering = cell[end : end + 1] in ("、", ".", "．")
+    return numbering or any(
+        HAS_CJK.match(letter) and letter not in _NUMERAL_QUALIFIERS for letter in around
+    )
+
+
+_NUMERAL_QUALIFIERS = "约近余多共计逾超达"
 _WORD_NUMERAL = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _ARROW_BEFORE = re.compile(r"[↑↓▲▼]\s*$")
 _FOOTNOTE_MARKS = "*＊①②③④⑤⑥⑦⑧⑨⑩ "

@@ -104,6 +104,8 @@ _BROKEN_BEFORE = re.compile(rf"[^\n]{{{_WRAPPED_LINE_MIN}}}\d\n$")
 _LEADER_BEFORE = re.compile(r"(?:[…⋯]{2}|\.{3}|·{3})\s?$")
 _TIME_OF_DAY = re.compile(r"(?:(?<=\s)|^)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)", re.MULTILINE)
 _TIME_WIDTH = 8
+# A unit with a magnitude and no count (百万元, 万人), not a count in words (五所, 两位).
+_MAGNITUDE_ONLY = re.compile(r"[十百千万亿萬億]+\D*$")
 # A page's time stamp without seconds, 公开日期: 2022-05-08 10:48: the minutes after a date.
 _MINUTES_BEFORE = re.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}|日)\s*\d{1,2}[:：]$")
 # 第一、二、: the terms of a list of ordinals after the first, which alone writes 第.
@@ -260,7 +262,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and not re.search(r"\d", quantity.text)
     ):
         return "the unit a column is counted in (港币百万元)"
-    if before1 in "(（" and after1 in ")）" and not re.search(r"\d", quantity.text):
+    if before1 in "(（" and after1 in ")）" and _MAGNITUDE_ONLY.match(quantity.text):
         return "the unit a caption counts in, bracketed (开支(百万元))"
     # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life,
     # as does 其中:男性82.77岁 after it.

@@ -34,7 +34,8 @@ _TITLE_REACH = 80  # characters before the header its title and unit are read fr
 _TOKEN = re.compile(r"\S+")
 _PERIOD = re.compile(r"((?:19|20)\d{2})(?:年|\s*[/／]\s*(?:(?:19|20)?\d{2}))?")
 _FIGURE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－…]+")
-_SENTENCE_END = re.compile(r"[。；;]")
+# Prose, no row's label: a sentence's end, or a clause's comma (分别为 3000 3200 3400 亿元,…).
+_SENTENCE_END = re.compile(r"[。；;，]")
 _LABEL_END = re.compile(rf"[{CJK}](?:\s*[(（][^()（）]*[)）])?")
 _CHINESE_UNIT = re.compile(rf"[(（][^()（）]*[{CJK}][^()（）]*[)）]")
 
@@ -75,8 +76,8 @@ def _tables_in_line(text: str, start: int, line: str) -> list[Table]:
 def _periods_at(text: str, tokens: Sequence[tuple[int, int]], index: int) -> list[str]:
     """The years of the rising run of periods opening at token `index`."""
     years: list[str] = []
-    for token_start, token_end in tokens[index:]:
-        found = _PERIOD.fullmatch(text, token_start, token_end)
+    for at in range(index, len(tokens)):
+        found = _PERIOD.fullmatch(text, *tokens[at])
         if found is None or (years and found.group(1) <= years[-1]):
             break
         years.append(found.group(1))
