@@ -146,3 +146,14 @@ def test_weather_against_its_normal_is_a_change() -> None:
 def test_a_count_in_words_in_brackets_is_a_fact_but_a_bare_unit_is_not() -> None:
     facts = [(f.text, f.unit) for f in rules_facts("新建学校(五所),支出(百万元)。")]
     assert facts == [("五所", "所")]
+
+
+def test_a_score_is_in_points_where_its_clause_scores() -> None:
+    text = (
+        "全区十一项经济考核得分达493.36分。全省以96.54分成绩位居第三。"
+        "电价降低2.5分钱,测评用时11分30秒,考核时间2小时10分,东经116度20分。"
+    )
+    assert [(f.text, f.unit) for f in rules_facts(text) if f.unit == "分"] == [
+        ("493.36分", "分"),
+        ("96.54分", "分"),
+    ]

@@ -584,6 +584,13 @@ def _unit_written_in_part(current: Quantity, following: Quantity) -> bool:
     )
 
 
+_SCORE_BEFORE = re.compile(r"得分|评分|分值|满分|总分|平均分|积分|考核|测评|成绩")
+_POINTS_AFTER = re.compile(r"分(?![之钟别为类配布析期批项钱秒米\d])")
+_SCORE_AFTER = re.compile(r"分(?:的)?成绩")
+# 2小时10分, 116度20分, 5角3分, 3亩2分: the smaller part of a time, an angle, money or land.
+_MINUTES_OR_PARTS_BEFORE = re.compile(r"[时度角亩元]\s*$")
+
+
 def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
     """A magnitude with no unit word (`突破1.5万亿`, `突破千亿`) takes 元 in a money sentence."""
     if not quantity.unit and folded[max(0, quantity.start - 1) : quantity.start] in ("$", "＄"):
@@ -591,6 +598,22 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         # are 元 (GUIDELINES: a currency's name stays out of the unit); US$ is 美元.
         us = folded[max(0, quantity.start - 3) : quantity.start - 1].upper() == "US"
         return replace(quantity.with_unit("美元" if us else "元"), has_unit=True)
+    if (
+        not quantity.unit
+        and not quantity.magnitude
+        and _POINTS_AFTER.match(folded, quantity.end)
+        and not _MINUTES_OR_PARTS_BEFORE.search(folded, max(0, quantity.start - 2), quantity.start)
+        and (
+            _SCORE_BEFORE.search(clause_before(folded, quantity.start, 20))
+            or _SCORE_AFTER.match(folded, quantity.end)
+        )
+    ):
+        # 考核得分达493.36分, 以96.54分成绩位居: a score in points, where the clause scores;
+        # 分 alone is too many other things (分钱, 11分30秒, 116度20分, 5角3分) to be a unit.
+        end = quantity.end + 1
+        return replace(
+            quantity, end=end, text=folded[quantity.start : end], unit="分", has_unit=True
+        )
     if quantity.unit or not quantity.magnitude:
         return quantity
     if _MORE_DIGITS_AFTER.match(folded, quantity.end):
