@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 
 from llmx.folding import fold
 from llmx.quantities import Quantity
@@ -521,13 +523,8 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
         return next_steps.group()
     if paragraph <= 0:
         return None
-    above = paragraph
-    heading = ""
-    while above > 0 and not heading:
-        # 预期目标⏎⏎生产总值增长10.5%: a blank line may come between the heading and its goals.
-        line_start = folded.rfind("\n", 0, above) + 1
-        heading = folded[line_start:above].strip()
-        above = line_start - 1
+    # 预期目标⏎⏎生产总值增长10.5%: a blank line may come between the heading and its goals.
+    heading = next((line.strip() for _, line in _lines_up(folded, paragraph) if line.strip()), "")
     if _GOAL_HEADING.fullmatch(heading):
         return heading
     return _numbered_goals_lead(folded, position) or _announced_items_lead(folded, position)
@@ -551,20 +548,24 @@ def _first_item_above(folded: str, position: int) -> int | None:
     from there to `position` are numbered items only: each a line that opens on its number,
     and at most one line of its own after it. Walked up a line at a time, so a number in no
     list is let go at its second line of prose."""
-    window = max(0, position - _ITEMS_REACH)
-    end = position
     unnumbered = 0
-    while end > window:
-        start = folded.rfind("\n", window, end) + 1
-        line = folded[start:end]
+    for start, line in _lines_up(folded, position, max(0, position - _ITEMS_REACH)):
         if line.strip():
             if _FIRST_ITEM.match(line) and start > 0:
                 return start
             unnumbered = 0 if _ITEM_NUMBER.match(line) else unnumbered + 1
             if unnumbered > 1:
                 return None
-        end = start - 1
     return None
+
+
+def _lines_up(folded: str, end: int, floor: int = 0) -> Iterator[tuple[int, str]]:
+    """The lines from the one ending at `end` upwards, each with where it starts, while they
+    end past `floor`: the line a number is on, then those above it."""
+    while end > floor:
+        start = folded.rfind("\n", floor, end) + 1
+        yield start, folded[start:end]
+        end = start - 1
 
 
 # The first of a list's numbered items, and any item's number, opening a line: (一), 一、, 1.
@@ -862,15 +863,10 @@ def _heading_above(folded: str, line_start: int) -> int:
     """Where the nearest heading line above the paragraph at `line_start` starts (a short
     line that ends in no punctuation, a few paragraphs up at most), or `line_start` where
     there is none. A line of prose wrapped at a fixed width is no heading."""
-    end = line_start - 1
-    for _ in range(_PARAGRAPHS_UNDER_HEADING):
-        if end <= 0:
-            break
-        start = folded.rfind("\n", 0, end) + 1
-        line = folded[start:end].strip()
-        if line and len(line) <= _HEADING_MAX and not line.endswith(_CLAUSE_ENDS):
+    for start, line in islice(_lines_up(folded, line_start - 1), _PARAGRAPHS_UNDER_HEADING):
+        words = line.strip()
+        if words and len(words) <= _HEADING_MAX and not words.endswith(_CLAUSE_ENDS):
             return start
-        end = start - 1
     return line_start
 
 

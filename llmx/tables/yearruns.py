@@ -38,6 +38,8 @@ _FIGURE = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–－…]+")
 _SENTENCE_END = re.compile(r"[。；;，]")
 _LABEL_END = re.compile(rf"[{CJK}](?:\s*[(（][^()（）]*[)）])?")
 _CHINESE_UNIT = re.compile(rf"[(（][^()（）]*[{CJK}][^()（）]*[)）]")
+_LABEL_OPENING = re.compile(rf"[#＃]?[{CJK}]")
+_LABEL_LETTER = re.compile(rf"[{CJK}\s(（)）、#＃·]")
 
 
 def year_run_tables(text: str, taken: TakenSpans) -> list[Table]:
@@ -123,7 +125,7 @@ def _rows_after(
 
 
 def _opens_label(text: str, token: tuple[int, int]) -> bool:
-    return re.match(rf"[#＃]?[{CJK}]", text[token[0] : token[1]]) is not None
+    return _LABEL_OPENING.match(text, *token) is not None
 
 
 def _label(text: str, start: int, end: int) -> Cell | None:
@@ -137,7 +139,7 @@ def _label(text: str, start: int, end: int) -> Cell | None:
     if text[label_end : label_end + 1] in (")", "）"):
         label_end += 1  # the unit's bracket closing after its last Chinese letter: (千米)
     label_start = label_end
-    while label_start > start and re.match(rf"[{CJK}]|[\s(（)）、#＃·]", text[label_start - 1]):
+    while label_start > start and _LABEL_LETTER.match(text, label_start - 1):
         label_start -= 1
     label_start += len(text[label_start:label_end]) - len(text[label_start:label_end].lstrip())
     return Cell(label_start, label_end, text[label_start:label_end])
