@@ -279,3 +279,50 @@ def test_a_notes_column_no_row_fills_is_still_left_out_of_the_header() -> None:
     lines += ["生猪出栏 万头 12 13"]
     facts = [(f.text, f.unit, f.period) for f in rules_facts("\n".join(lines) + "\n")]
     assert ("13", "头", "2024") in facts and len(facts) == 6
+
+
+def test_groups_over_different_names_a_space_apart_name_each_column_by_both() -> None:
+    # A monthly sales form as PDF text gives it: three groups, two columns each, the names
+    # under them not repeated; the column codes under the header number its columns.
+    lines = ["金额单位:万元", "项目 本 年 上年同期 增长(%)"]
+    lines += ["本月 1-本月 上年本月 上年1-本月 本月 累计", "甲 1 2 3 4 5 6"]
+    lines += ["零售额 2062.6 14179.9 1826.6 12684.2 12.9 11.8"]
+    lines += ["城镇 1821.6 12430.6 1609.0 11090.8 13.2 12.1"]
+    lines += ["乡村 240.9 1749.1 217.5 1593.4 10.8 9.8"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert facts[1].indicator == "零售额本年1-本月金额"
+    assert [f.text for f in facts[:6]] == ["2062.6", "14179.9", "1826.6", "12684.2", "12.9", "11.8"]
+    assert [f.unit for f in facts[4:6]] == ["%", "%"]
+    assert len(facts) == 18
+
+
+def test_a_group_label_numbered_in_arabic_brackets_keeps_the_rows_below_in_the_table() -> None:
+    lines = ["指标名称 单位 数量 上期 环比", "(一)儿童福利", "1.孤儿数 人 3,280 3,359 -2.35"]
+    lines += ["2.事实无人抚养的儿童 人 877", "(二)社会救助", "(1)城市低保"]
+    lines += ["城市低保人数 人 62,162 60,682 2.44", "城市低保户数 户 40,437 39,532 2.29"]
+    lines += ["(2)农村低保", "农村低保人数 人 412,768 406,503 1.54"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[-3:]] == [
+        ("412,768", "人"),
+        ("406,503", "人"),
+        ("1.54", "%"),
+    ]
+    assert len(facts) == 13
+
+
+def test_names_spaced_out_with_their_unit_on_the_last_letter_head_their_groups() -> None:
+    # 指 标 全 市(人) 构 成(%): the labels' heading, then two groups over 城镇 and 农村, each
+    # with a total column first; a spreadsheet's error (`#DIV/0!`) leaves its row out, not
+    # the rows after it, and `总计中:` marks a part as `其中:` does.
+    lines = ["3-15 城乡劳动力资源配置情况", "指 标 全 市(人) 构 成(%)", "城镇 农村 城镇 农村"]
+    lines += ["一、年末劳动力资源总计 1698588 821250 877338 100 48.3 51.7"]
+    lines += ["总计中:当年新增加的劳动力资源 29088 40454 -11366 100 139.1 -39.1"]
+    lines += ["#不计入劳动力资源的人数 100 #DIV/0! #DIV/0!"]
+    lines += ["二、经济活动人口 1368568 590915 777653 100 43.2 56.8"]
+    lines += ["从业人员 1348029 570376 777653 100 42.3 57.7"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:2]] == [("1698588", "人"), ("821250", "人")]
+    assert [(f.text, f.unit) for f in facts[4:6]] == [("48.3", "%"), ("51.7", "%")]
+    assert [f.text for f in facts[6:8]] == ["29088", "40454"]
+    assert [f.text for f in facts[12:14]] == ["1368568", "590915"]
+    assert len(facts) == 24

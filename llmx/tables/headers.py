@@ -388,8 +388,8 @@ _CLASS_OF_PERCENT = re.compile(r"\d\s*%$")
 
 # The mark a statistics table puts before a sub-item (`#轻工业`: of which).
 SUB_MARKS = ("#", "＃")
-# 其中:民族乡: a row that is a part of the row above, marked in words.
-PARTS_LEAD = re.compile(r"^\s*其中\s*[:：]")
+# 其中:民族乡, 总计中:当年新增: a row that is a part of the row above, marked in words.
+PARTS_LEAD = re.compile(r"^\s*(?:其中|[总合]计中)\s*[:：]")
 # A cell wholly in brackets: a unit on a line of its own (`(万立方米)`), a note, a date.
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 

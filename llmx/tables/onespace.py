@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from llmx.folding import fold
-from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, cells_left_out
+from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, LABELS_HEADER, cells_left_out
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import (
     NOTES_HEADER,
@@ -29,10 +29,9 @@ from llmx.tables.headers import (
     UNIT_COLUMN,
     header_unit,
     outline_level,
-    repeats,
     unit_of_words,
 )
-from llmx.tables.rowlines import Line, is_number_cell
+from llmx.tables.rowlines import Line, is_column_code_row, is_number_cell
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Table
 from llmx.tables.taken import TakenSpans
@@ -44,7 +43,12 @@ _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
 FIGURE = re.compile(r"[-−+]?\d[\d,.]*%?")  # a cell's figure
 EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, `/`, `—`)
-_FIGURES_AT_END = re.compile(rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}))+\s*$")
+# A spreadsheet's error where a formula had nothing to work on (`#DIV/0!`): a row holding one
+# stays in its block, but a row short of cells that holds one no longer says which it lacks.
+_SPREADSHEET_ERROR = re.compile(r"#(?:DIV/0|N/A|VALUE|REF|NUM)!?")
+_FIGURES_AT_END = re.compile(
+    rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}|{_SPREADSHEET_ERROR.pattern}))+\s*$"
+)
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
 _NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
@@ -155,11 +159,15 @@ def _is_row(line: Line, notes: bool = False) -> bool:
     return bool(HAS_CJK.search(label)) and not _SENTENCE.search(label) and not figured
 
 
+# A group's number in brackets (`(一)行政区划`, `(1)城市低保`).
+_GROUP_NUMBER = re.compile(rf"{OUTLINE_BRACKETED.pattern}|[(（]\d{{1,2}}[)）]")
+
+
 def _is_group_label(line: Line) -> bool:
     """A line of a few words over a group of rows (`一、按隶属关系分组`, `(一)行政区划`), not a
     header's piece that wrapped (`(吨标准煤)`, `比上年增长(%)`)."""
     words = line.text.strip()
-    numbered = OUTLINE_BRACKETED.match(words)
+    numbered = _GROUP_NUMBER.match(words)
     words = words[numbered.end() :] if numbered else words
     return 0 < len(words) <= 30 and not re.search(r"\d{2}|[。，；(（%]", words)
 
@@ -258,6 +266,17 @@ def _read(
     rows = [_row_cells(line, unit_column, notes) for line in row_lines]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
+    kept = [
+        (line, cells)
+        for line, cells in zip(row_lines, rows, strict=True)
+        if not any(_SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells[1:])
+    ]
+    row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
+    if len(rows) < _ROWS_MIN:
+        return None
+    if is_column_code_row(_label_words(rows[0])):
+        # `甲 1 2 3 4 5 6` under a form's header numbers its columns: no row
+        row_lines, rows = row_lines[1:], rows[1:]
     # A `-` is an empty cell, or a sign a space split from its figure (`456.7 - 3.1`): a row
     # its marks make wider than every row without any is no row of this table.
     plain = [len(cells) for cells in rows if not any(map(_is_empty_mark, cells[1:]))]
@@ -331,11 +350,13 @@ def _blanks_between(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
 
 
 def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) -> list[Cell] | None:
-    """A header of two rows, the labels' heading and groups above (`分行业 增长% 结构%`), the
-    same names under each group below (`2024年 2023年 2024年 2023年`): the labels' heading, then
-    each column named by its group and its own name (`2024年增长%`). A group may head a column
-    of its own first, its total (`全市(人) 构成(%)` over `城镇 农村` twice, six columns). None
-    where the rows are not so."""
+    """A header of two rows, the labels' heading and groups above (`分行业 增长% 结构%`), as
+    many names under each group below (`2024年 2023年 2024年 2023年`; `本年`, `上年同期` over
+    `本月 1-本月 上年本月 上年1-本月`): the labels' heading, then each column named by its group
+    and its own name (`2024年增长%`). A group may head a column of its own first, its total
+    (`全市(人) 构成(%)` over `城镇 农村` twice, six columns). None where the rows are not so:
+    the names below must share the groups out evenly, two or more each, the rows' figures
+    being as many."""
     # A unit column before the groups stands alone: no name under it.
     alone = int(len(upper) > 1 and UNIT_COLUMN.match(fold(upper[1].clean)) is not None)
     values = width - 1 - alone
@@ -345,7 +366,7 @@ def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) ->
     if len(groups) < 2 or len(lower) != parts or parts % len(groups):
         return None  # one name over every column captions them: the other readings place it
     span = parts // len(groups)
-    if span < 2 or not repeats([cell.clean for cell in lower], len(groups)):
+    if span < 2:
         return None
     # A group that names its unit (`增长%`) ends the column's name, where a unit is read.
     named = [
@@ -380,12 +401,18 @@ def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
 def _label_split(cells: list[Cell], stubs: int) -> list[Cell] | None:
     """A row whose label is `stubs` words, a cell each, then its figures; None where the
     label has not as many words."""
+    split = _label_words(cells)
+    return split if len(split) - len(cells) + 1 == stubs else None
+
+
+def _label_words(cells: list[Cell]) -> list[Cell]:
+    """A row with each word of its label a cell of its own, then its figures."""
     label, *figures = cells
     words = [
         Cell(label.start + word.start(), label.start + word.end(), word.group())
         for word in _WORD.finditer(label.text)
     ]
-    return [*words, *figures] if len(words) == stubs else None
+    return [*words, *figures]
 
 
 def _captions_above(lines: Sequence[Line], header_at: int) -> list[Cell]:
@@ -466,12 +493,16 @@ def header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
     runs: list[list[Cell]] = []  # the words, letters spaced out one run each
     for word in words:
         last = runs[-1] if runs else None
-        if last is not None and _is_letter(word) and all(map(_is_letter, last)):
+        if last is not None and all(map(_is_letter, last)):
             gap = word.start - last[-1].end
-            if gap == 1 or (len(last) == 1 and gap <= _LETTER_GAP_MAX):
+            if _is_letter(word) and (gap == 1 or (len(last) == 1 and gap <= _LETTER_GAP_MAX)):
                 last.append(word)
                 continue
+            if gap == 1 and _LETTER_WITH_UNIT.fullmatch(word.clean):
+                last.append(word)  # 全 市(人): a name's last letter may carry its unit
+                continue
         runs.append([word])
+    runs = [part for run in runs for part in _labels_heading_apart(run)]
     whole = [joined_cell(line, run) for run in runs]
     paired = [
         joined_cell(line, run[at : at + 2]) if len(run) % 2 == 0 else joined_cell(line, run)
@@ -493,6 +524,23 @@ def joined_cell(line: Line, run: Sequence[Cell]) -> Cell:
 
 
 _LETTER_GAP_MAX = 4  # spaces between the two letters of a name spaced out to a column's width
+
+
+# A letter and the unit in brackets after it: the last of a name spaced out (`全 市(人)`).
+_LETTER_WITH_UNIT = re.compile(r"[\u4e00-\u9fff][(（][^()（）]{1,8}[)）]")
+
+
+def _labels_heading_apart(run: list[Cell]) -> list[list[Cell]]:
+    """A run of letters that opens on the labels' heading spaced out (`指 标 全 市(人)`): the
+    heading one run, the name after it another."""
+    whole = "".join(cell.clean for cell in run)
+    if len(run) < 3 or not all(map(_is_letter, run[:2])) or LABELS_HEADER.fullmatch(whole):
+        return [run]
+    for size in (4, 2):  # 指标名称 before 指标
+        heading = "".join(cell.clean for cell in run[:size])
+        if size < len(run) and LABELS_HEADER.fullmatch(heading):
+            return [run[:size], run[size:]]
+    return [run]
 
 
 def _is_letter(cell: Cell) -> bool:
