@@ -326,3 +326,34 @@ def test_names_spaced_out_with_their_unit_on_the_last_letter_head_their_groups()
     assert [f.text for f in facts[6:8]] == ["29088", "40454"]
     assert [f.text for f in facts[12:14]] == ["1368568", "590915"]
     assert len(facts) == 24
+
+
+def test_one_group_over_names_below_the_others_a_column_each_is_placed_by_the_rows() -> None:
+    # 平均浓度(μg/m3) over SO2 NO2 PM10 PM2.5, the other names over a column each: the rows'
+    # figures tell which name the group is.
+    lines = ["表1 2019年8月各县(市、区)环境空气质量状况"]
+    lines += ["县(市、区) 平均浓度(μg/m3) CO第95百分位数(mg/m3) 达标天数比例(%)"]
+    lines += ["SO2 NO2 PM10 PM2.5"]
+    lines += ["甲县 8 10 23 18 1.0 100.0", "乙县 5 10 29 18 1.0 100.0"]
+    lines += ["丙县 7 12 35 22 1.0 96.8", "丁县 15 16 26 18 0.7 93.5"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit) for f in facts[:6]] == [
+        ("8", "μg/m3"),
+        ("10", "μg/m3"),
+        ("23", "μg/m3"),
+        ("18", "μg/m3"),
+        ("1.0", "mg/m3"),
+        ("100.0", "%"),
+    ]
+
+
+def test_a_numbered_tables_title_over_its_header_is_no_row_of_groups() -> None:
+    lines = ["3-18  分县区茶叶和水果生产", " ", "  单位   甲区 乙区 丙县"]
+    lines += ["茶园总面积 公顷 2453 154 18", "果园面积 公顷 1026 778 653"]
+    lines += ["柑桔园 公顷 55 7 6", "梨园 公顷 782 153 40"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.indicator) for f in facts[:2]] == [
+        ("2453", "公顷", "茶园总面积甲区"),
+        ("154", "公顷", "茶园总面积乙区"),
+    ]
+    assert len(facts) == 12

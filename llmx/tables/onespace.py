@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from llmx.folding import fold
 from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, LABELS_HEADER, cells_left_out
-from llmx.tables.captions import CAPTION
+from llmx.tables.captions import CAPTION, TABLE_NUMBER
 from llmx.tables.headers import (
     NOTES_HEADER,
     OUTLINE_BRACKETED,
@@ -235,16 +235,37 @@ def _header_above(
     return None, at
 
 
+def _formulas(cells: Sequence[Cell]) -> bool:
+    """Whether every cell is a chemical formula or a particle's size (`SO2`, `PM2.5`), two or
+    more having a figure."""
+    return all(_FORMULA.fullmatch(cell.clean) for cell in cells) and (
+        sum(any(letter.isdigit() for letter in cell.clean) for cell in cells) >= 2
+    )
+
+
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+(?:\.\d+)?")
+
+
+def _header_row_above(lines: Sequence[Line], at: int) -> bool:
+    """Whether the line above `lines[at]`, blank lines between skipped, is a header's row."""
+    above = at - 1
+    while above >= 0 and not lines[above].text.strip():
+        above -= 1
+    return above >= 0 and _is_header_row(lines[above])
+
+
 def _is_header_row(line: Line) -> bool:
     """A line of two words or more and no figure but years: a header's row, not a caption."""
     cells = header_cells(line)
     return (
         len(cells) >= 2
         and not _DATE_LINE.fullmatch(line.text.strip())  # 2020年度 1月: the table's month
-        and HAS_CJK.search(line.text) is not None  # not a bilingual header's English line
+        # not a bilingual header's English line; names of pollutants may be (`SO2 NO2 PM10`)
+        and (HAS_CJK.search(line.text) is not None or _formulas(cells))
         and not any(is_number_cell(cell) for cell in cells[1:])
         and not _SENTENCE.search(line.text)
         and not CAPTION.match(fold(line.text.strip()))
+        and not TABLE_NUMBER.match(fold(line.text.strip()))  # `3-18 分县区茶叶和水果生产`
     )
 
 
@@ -289,25 +310,36 @@ def _read(
         ]
         row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
     width = max(len(cells) for cells in rows)
+    flattened = False
     if groups_at is None:
         header = words if notes else header_cells(lines[header_at], (width, width - 1))
     else:
         grouped = _grouped_header(groups, words, width)
-        if grouped is None:
-            return None  # a header of two rows whose groups do not fit: the aligned readings'
-        header = grouped
-    if len(header) > width:
+        # A header of two rows whose groups do not share the names below evenly: its cells
+        # in order, for the cell-at-a-time reading to place its groups by what the rows hold.
+        # Not where the two rows name no more cells than the rows have (names that ran on to
+        # a second line, in order), nor under a header row above (a header of three lines or
+        # more, wrapped, whose upper lines are no groups).
+        if grouped is None and (
+            len(groups) + len(words) <= width or _header_row_above(lines, groups_at)
+        ):
+            return None
+        header = grouped if grouped is not None else [*groups, *words]
+        flattened = grouped is None
+    if len(header) > width and not flattened:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
     stubs = len(header) - (width - 1)
-    split = [_label_split(cells, stubs) for cells in rows] if stubs > 1 else []
+    split = [_label_split(cells, stubs) for cells in rows] if stubs > 1 and not flattened else []
     if split and all(len(cells) == width for cells in rows) and all(split):
         # 商品名称 规格 计量单位 价格类型 over 菜籽油 桶装一级压榨 元/5升 平均价格: as many words
         # before the figures as the header names columns before them, a cell each, in every
         # row (a name broken by a space, `比上年 增长`, splits no label).
         rows = [cells for cells in split if cells]
         width = max(len(cells) for cells in rows)
-    if len(header) not in (width, width - 1):
+    if len(header) not in (width, width - 1) and not flattened:
         return None  # a header that wrapped over lines, or names groups: not placed here
+    if len(header) == width - 1 and UNIT_COLUMN.match(fold(header[0].clean)):
+        return None  # `  单位  甲区 乙区`, the labels' heading left blank: the aligned readings
     # Where a short row's line runs on in the spaces of its empty cells, the page writes an
     # empty cell as a space: the gaps between cells say where the empty ones are.
     spaced_blanks = any(
