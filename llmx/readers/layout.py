@@ -632,9 +632,7 @@ def _unruled_regions(
         if not _is_unruled_row(lines[at]):
             at += 1
             continue
-        first = at
-        while first > 0 and lines[first - 1].runs >= 2 and at - first < _BETWEEN_ROWS_MAX:
-            first -= 1  # the header's lines
+        first = _header_start(lines, at)
         end, rows, between, last = at, 0, 0, at
         while end < len(lines) and between <= _BETWEEN_ROWS_MAX:
             if _is_unruled_row(lines[end]):
@@ -659,6 +657,27 @@ def _unruled_regions(
 
 
 _SIDE_SLACK = 0.5  # points around an unruled table's glyphs, so each lies inside its region
+
+
+def _header_start(lines: Sequence[_PrintedLine], at: int) -> int:
+    """Where the table whose first row is `lines[at]` starts: at its header's lines (two runs
+    or more) right above, over a group's name or two (`一、综合`, `(一)行政区划`: a short line of
+    one run) between them and the row; at the row where no header is above."""
+    groups = at
+    while (
+        groups > 0
+        and at - groups < _BETWEEN_ROWS_MAX
+        and lines[groups - 1].runs == 1
+        and not _is_prose(lines[groups - 1], [lines[at]])
+    ):
+        groups -= 1
+    first = groups
+    while first > 0 and lines[first - 1].runs >= 2 and groups - first < _HEADER_LINES_MAX:
+        first -= 1  # the header's lines
+    return first if first < groups else at
+
+
+_HEADER_LINES_MAX = 3  # a header's names wrapped over lines (`企 业`, `单 位 数`, `(个)`)
 
 
 def _is_prose(line: _PrintedLine, above: Sequence[_PrintedLine]) -> bool:

@@ -309,6 +309,32 @@ def test_a_table_printed_without_rules_is_rebuilt_from_its_gutters() -> None:
     assert "| 粮食产量 | 35.7 | 36.1 |\n| 生猪出栏 | 55 | 58 |\n| 禽蛋产量 | 4.2 | 4.4 |" in text
 
 
+def test_an_unruled_tables_header_over_a_groups_name_stays_in_the_table() -> None:
+    rows = [
+        [("指标名称", 70), ("单位", 190), ("数量", 270)],
+        [("一、综合", 70)],
+        [("乡镇级合计", 70), ("个", 190), ("1,400", 270)],
+        [("1.镇", 70), ("个", 190), ("683", 270)],
+        [("2.乡", 70), ("个", 190), ("540", 270)],
+    ]
+    glyphs = [*glyphs_of("社会服务统计月报表", LEFT, 720), LINE_END, *unruled_rows(rows, 690)]
+    text, _ = canonical_text([build_page(1, HEIGHT, glyphs, [])])
+    assert "| 指标名称 | 单位 | 数量 |\n| 一、综合 |  |  |\n| 乡镇级合计 | 个 | 1,400 |" in text
+
+
+def test_an_unruled_tables_header_wrapped_over_three_lines_stays_in_the_table() -> None:
+    rows = [
+        [("类别", 70), ("企业", 190), ("工业", 270)],
+        [("单位数", 190), ("总产值", 270)],
+        [("(个)", 190), ("(万元)", 270)],
+        [("采掘业", 70), ("106", 190), ("513331", 270)],
+        [("煤炭采选业", 70), ("34", 190), ("140921", 270)],
+        [("建材业", 70), ("56", 190), ("232651", 270)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 690), [])])
+    assert text.startswith("| 类别 | 企业 | 工业 |\n|  | 单位数 | 总产值 |\n|  | (个) | (万元) |")
+
+
 def test_lines_of_prose_and_a_list_of_two_figures_stay_prose() -> None:
     rows = [[("东区项目", 70), ("3亿元", 200)], [("西区项目", 70), ("2亿元", 200)]]
     rows.append([("南区项目", 70), ("1亿元", 200)])
