@@ -96,6 +96,9 @@ LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
 # A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of
 # a column's block writes it.
 FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
+# A spreadsheet's error where a formula had nothing to work on (`#DIV/0!`, `#N/A`): a cell
+# that holds no figure, copied from the sheet.
+SPREADSHEET_ERROR = re.compile(r"#(?:DIV/0|N/A|VALUE|REF|NUM)!?")
 # A cell of a row whose figures are separated by spaces: a figure, maybe with a provisional or
 # revision mark after it (`438p`, `1.7r`), or a dash for none. An account's negative is a
 # figure in brackets (开支 (42,573.7)), with a comma or a decimal point where a label's note

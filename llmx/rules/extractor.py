@@ -15,7 +15,7 @@ from llmx.extraction import Extraction, ProgressCallback
 from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
-from llmx.lines import BARE_YEAR, HAS_CJK, LETTER_GAPS, YEAR_SPAN
+from llmx.lines import BARE_YEAR, HAS_CJK, LETTER_GAPS, SPREADSHEET_ERROR, YEAR_SPAN
 from llmx.quantities import Quantity, find_quantities, parse_number, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
@@ -57,7 +57,7 @@ _LIMITS_ROW = re.compile(
 )
 # A dash for no figure; a page may set it as the numeral 一, alone in a cell of figures; a
 # spreadsheet's error where a formula had nothing to divide by (`#DIV/0!`, `#N/A`).
-_EMPTY_CELL = re.compile(r"^[\s—\-–/、]*$|^\s*一\s*$|^\s*#(?:DIV/0|N/A|VALUE|REF|NUM)!?\s*$")
+_EMPTY_CELL = re.compile(rf"^[\s—\-–/、]*$|^\s*一\s*$|^\s*(?:{SPREADSHEET_ERROR.pattern})\s*$")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from llmx.folding import fold
-from llmx.lines import BLANK_CELL_SPACES, ENGLISH_AFTER, HAS_CJK, LABELS_HEADER, cells_left_out
+from llmx.lines import (
+    BLANK_CELL_SPACES,
+    ENGLISH_AFTER,
+    HAS_CJK,
+    LABELS_HEADER,
+    SPREADSHEET_ERROR,
+    cells_left_out,
+)
 from llmx.tables.captions import CAPTION, TABLE_NUMBER
 from llmx.tables.headers import (
     NOTES_HEADER,
@@ -43,11 +50,8 @@ _WORD = re.compile(r"\S+")
 # A row: words (its label), then one figure or more, each one space or more apart.
 FIGURE = re.compile(r"[-−+]?\d[\d,.]*%?")  # a cell's figure
 EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, `/`, `—`)
-# A spreadsheet's error where a formula had nothing to work on (`#DIV/0!`): a row holding one
-# stays in its block, but a row short of cells that holds one no longer says which it lacks.
-_SPREADSHEET_ERROR = re.compile(r"#(?:DIV/0|N/A|VALUE|REF|NUM)!?")
 _FIGURES_AT_END = re.compile(
-    rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}|{_SPREADSHEET_ERROR.pattern}))+\s*$"
+    rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}|{SPREADSHEET_ERROR.pattern}))+\s*$"
 )
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
@@ -287,10 +291,12 @@ def _read(
     rows = [_row_cells(line, unit_column, notes) for line in row_lines]
     if sum(bool(_PERIOD_LABEL.fullmatch(fold(cells[0].clean))) for cells in rows) * 2 > len(rows):
         return None  # rows of months or years: the period readings' (`01月 50.5`)
+    # A row holding a spreadsheet's error stays in its block (its line is a row), but where
+    # it is short of cells it no longer says which it lacks: it is left out.
     kept = [
         (line, cells)
         for line, cells in zip(row_lines, rows, strict=True)
-        if not any(_SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells[1:])
+        if not any(SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells[1:])
     ]
     row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
     if len(rows) < _ROWS_MIN:
