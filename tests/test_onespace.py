@@ -357,3 +357,30 @@ def test_a_numbered_tables_title_over_its_header_is_no_row_of_groups() -> None:
         ("154", "公顷", "茶园总面积乙区"),
     ]
     assert len(facts) == 12
+
+
+def test_a_reading_by_the_rows_that_leaves_columns_unnamed_is_left_to_the_others() -> None:
+    # A title over the header (`全市 主要经济指标`) looks like a row of groups, but the names
+    # do not fit the rows as groups: the figure rows read the table with its names.
+    lines = ["单位:亿元", "全市 主要经济指标", "指标 本月 累计 累计增长(%)"]
+    lines += ["地区生产总值 512.4 2432.1 5.6", "工业增加值 234.5 1240.1 6.1"]
+    lines += ["固定资产投资 210.3 1200.4 3.3", "社会消费品零售总额 150.2 800.3 4.4"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [(f.text, f.unit, f.kind, f.indicator) for f in facts[1:3]] == [
+        ("2432.1", "元", "level", "地区生产总值累计"),
+        ("5.6", "%", "change", "地区生产总值累计增长"),
+    ]
+
+
+def test_a_spaced_out_heading_before_names_with_their_units_stays_apart() -> None:
+    lines = ["地 区 男(人) 女(人) 合计(人)", "全市 5120 4980 10100"]
+    lines += ["甲区 2110 2050 4160", "乙区 3010 2930 5940"]
+    (table,) = find_tables("\n".join(lines) + "\n")
+    assert [column.header for column in table.columns] == ["地 区", "男(人)", "女(人)", "合计(人)"]
+
+
+def test_a_row_of_spreadsheet_errors_alone_stays_in_its_block_and_out_of_the_table() -> None:
+    lines = ["指标名称 单位 数量 上期", "乡镇级合计 个 1,400 1,399", "比上年增长 % #DIV/0!"]
+    lines += ["1.镇 个 683 680", "2.乡 个 540 541"]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert [f.text for f in facts] == ["1,400", "1,399", "683", "680", "540", "541"]

@@ -661,8 +661,21 @@ _SIDE_SLACK = 0.5  # points around an unruled table's glyphs, so each lies insid
 
 def _header_start(lines: Sequence[_PrintedLine], at: int) -> int:
     """Where the table whose first row is `lines[at]` starts: at its header's lines (two runs
-    or more) right above, over a group's name or two (`一、综合`, `(一)行政区划`: a short line of
-    one run) between them and the row; at the row where no header is above."""
+    or more) right above it, two of any kind and a third holding no figure (a header's names
+    wrapped, `企 业`, `单 位 数`, `(个)`); or, where none is right above, at a header of lines
+    holding no figure over a group's name or two (`一、综合`, `(一)行政区划`: a short line of one
+    run), one of them with as many runs as the row (every column named), where such a header
+    is there; at the row otherwise."""
+    first = at
+    while (
+        first > 0
+        and lines[first - 1].runs >= 2
+        and at - first < _HEADER_LINES_MAX
+        and (at - first < _BETWEEN_ROWS_MAX or not lines[first - 1].figured)
+    ):
+        first -= 1
+    if first < at:
+        return first
     groups = at
     while (
         groups > 0
@@ -672,9 +685,15 @@ def _header_start(lines: Sequence[_PrintedLine], at: int) -> int:
     ):
         groups -= 1
     first = groups
-    while first > 0 and lines[first - 1].runs >= 2 and groups - first < _HEADER_LINES_MAX:
-        first -= 1  # the header's lines
-    return first if first < groups else at
+    while (
+        first > 0
+        and groups - first < _BETWEEN_ROWS_MAX
+        and lines[first - 1].runs >= 2
+        and not lines[first - 1].figured
+    ):
+        first -= 1
+    header = lines[first:groups]
+    return first if any(line.runs >= lines[at].runs for line in header) else at
 
 
 _HEADER_LINES_MAX = 3  # a header's names wrapped over lines (`企 业`, `单 位 数`, `(个)`)

@@ -153,8 +153,8 @@ def _is_row(line: Line, notes: bool = False) -> bool:
     figures = _FIGURES_AT_END.search(words)
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
-    if not re.search(r"\d", figures.group()):
-        return False  # marks of empty cells alone
+    if not re.search(rf"\d|{SPREADSHEET_ERROR.pattern}", figures.group()):
+        return False  # marks of empty cells alone; a spreadsheet's error keeps its row a row
     label = PARTS_LEAD.sub("", words[: figures.start()], count=1)
     # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure, alone or with a fact's unit, after
     # the label's first word (`1.镇` numbers it) makes a row of another kind; a grade (`92号`)
@@ -231,30 +231,34 @@ def _header_above(
         return None
     if not _is_header_row(lines[at]):
         return None
-    above = at - 1
-    while above >= 0 and not lines[above].text.strip():
-        above -= 1
-    if above >= 0 and _is_header_row(lines[above]):
-        return above, at  # a header of two rows: groups over the columns below, or nothing
+    if _header_row_above(lines, at):
+        return _line_above(lines, at), at  # a header of two rows: groups over the columns below
     return None, at
 
 
+# A name in Latin capitals and figures: a pollutant (`SO2`, `PM2.5`), a quarter (`Q1`).
+_CAPITALS_NAME = re.compile(r"(?:[A-Z][a-z]?\d*)+(?:\.\d+)?")
+
+
 def _formulas(cells: Sequence[Cell]) -> bool:
-    """Whether every cell is a chemical formula or a particle's size (`SO2`, `PM2.5`), two or
-    more having a figure."""
-    return all(_FORMULA.fullmatch(cell.clean) for cell in cells) and (
+    """Whether every cell is a name in Latin capitals and figures (`SO2 NO2 PM10 PM2.5`), two
+    or more holding a figure: a header's names, not an English gloss's words."""
+    return all(_CAPITALS_NAME.fullmatch(cell.clean) for cell in cells) and (
         sum(any(letter.isdigit() for letter in cell.clean) for cell in cells) >= 2
     )
 
 
-_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+(?:\.\d+)?")
+def _line_above(lines: Sequence[Line], at: int) -> int:
+    """The index of the line above `lines[at]`, blank lines between skipped; -1 at the top."""
+    above = at - 1
+    while above >= 0 and not lines[above].text.strip():
+        above -= 1
+    return above
 
 
 def _header_row_above(lines: Sequence[Line], at: int) -> bool:
     """Whether the line above `lines[at]`, blank lines between skipped, is a header's row."""
-    above = at - 1
-    while above >= 0 and not lines[above].text.strip():
-        above -= 1
+    above = _line_above(lines, at)
     return above >= 0 and _is_header_row(lines[above])
 
 
@@ -316,33 +320,27 @@ def _read(
         ]
         row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
     width = max(len(cells) for cells in rows)
-    flattened = False
+    captions = _captions_above(lines, header_at)
     if groups_at is None:
         header = words if notes else header_cells(lines[header_at], (width, width - 1))
     else:
         grouped = _grouped_header(groups, words, width)
-        # A header of two rows whose groups do not share the names below evenly: its cells
-        # in order, for the cell-at-a-time reading to place its groups by what the rows hold.
-        # Not where the two rows name no more cells than the rows have (names that ran on to
-        # a second line, in order), nor under a header row above (a header of three lines or
-        # more, wrapped, whose upper lines are no groups).
-        if grouped is None and (
-            len(groups) + len(words) <= width or _header_row_above(lines, groups_at)
-        ):
-            return None
-        header = grouped if grouped is not None else [*groups, *words]
-        flattened = grouped is None
-    if len(header) > width and not flattened:
+        if grouped is None:
+            if len(groups) + len(words) <= width or _header_row_above(lines, groups_at):
+                return None  # names run on to a second line, or a header wrapped over more
+            return _placed_by_rows(text, [*groups, *words], _padded(rows, width), captions)
+        header = grouped
+    if len(header) > width:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
     stubs = len(header) - (width - 1)
-    split = [_label_split(cells, stubs) for cells in rows] if stubs > 1 and not flattened else []
+    split = [_label_split(cells, stubs) for cells in rows] if stubs > 1 else []
     if split and all(len(cells) == width for cells in rows) and all(split):
         # 商品名称 规格 计量单位 价格类型 over 菜籽油 桶装一级压榨 元/5升 平均价格: as many words
         # before the figures as the header names columns before them, a cell each, in every
         # row (a name broken by a space, `比上年 增长`, splits no label).
         rows = [cells for cells in split if cells]
         width = max(len(cells) for cells in rows)
-    if len(header) not in (width, width - 1) and not flattened:
+    if len(header) not in (width, width - 1):
         return None  # a header that wrapped over lines, or names groups: not placed here
     if len(header) == width - 1 and UNIT_COLUMN.match(fold(header[0].clean)):
         return None  # `  单位  甲区 乙区`, the labels' heading left blank: the aligned readings
@@ -353,13 +351,31 @@ def _read(
         for line, cells in zip(row_lines, rows, strict=True)
     )
     rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows
-    # A row short of figures leaves its last cells empty (PDF text writes nothing for them).
-    padded = [
+    table = cells_table(text, [header, *_padded(rows, width)], captions)
+    if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
+        return None
+    return table
+
+
+def _padded(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
+    """Rows short of figures with their last cells empty (PDF text writes nothing for them)."""
+    return [
         [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]
         for cells in rows
     ]
-    table = cells_table(text, [header, *padded], _captions_above(lines, header_at))
+
+
+def _placed_by_rows(
+    text: str, names: Sequence[Cell], rows: Sequence[list[Cell]], captions: Sequence[Cell]
+) -> Table | None:
+    """A header of two rows whose groups do not share the names below evenly (`平均浓度(μg/m3)`
+    over `SO2 NO2 PM10 PM2.5`, the other names a column each): its names in order, for the
+    cell-at-a-time reading to place the groups by what the rows hold. Kept only where that
+    names every value column and places every figure's unit; None otherwise."""
+    table = cells_table(text, [list(names), *rows], captions)
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
+        return None
+    if any(column.role == "value" and not column.header.strip() for column in table.columns):
         return None
     return table
 
@@ -439,8 +455,8 @@ def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
 def _label_split(cells: list[Cell], stubs: int) -> list[Cell] | None:
     """A row whose label is `stubs` words, a cell each, then its figures; None where the
     label has not as many words."""
-    split = _label_words(cells)
-    return split if len(split) - len(cells) + 1 == stubs else None
+    words = _label_words(cells[:1])
+    return [*words, *cells[1:]] if len(words) == stubs else None
 
 
 def _label_words(cells: list[Cell]) -> list[Cell]:
@@ -531,16 +547,13 @@ def header_cells(line: Line, wanted: Sequence[int] = ()) -> list[Cell]:
     runs: list[list[Cell]] = []  # the words, letters spaced out one run each
     for word in words:
         last = runs[-1] if runs else None
-        if last is not None and all(map(_is_letter, last)):
+        if last is not None and _is_letter(word) and all(map(_is_letter, last)):
             gap = word.start - last[-1].end
-            if _is_letter(word) and (gap == 1 or (len(last) == 1 and gap <= _LETTER_GAP_MAX)):
+            if gap == 1 or (len(last) == 1 and gap <= _LETTER_GAP_MAX):
                 last.append(word)
                 continue
-            if gap == 1 and _LETTER_WITH_UNIT.fullmatch(word.clean):
-                last.append(word)  # 全 市(人): a name's last letter may carry its unit
-                continue
         runs.append([word])
-    runs = [part for run in runs for part in _labels_heading_apart(run)]
+    runs = _units_on_last_letters(runs)
     whole = [joined_cell(line, run) for run in runs]
     paired = [
         joined_cell(line, run[at : at + 2]) if len(run) % 2 == 0 else joined_cell(line, run)
@@ -568,17 +581,29 @@ _LETTER_GAP_MAX = 4  # spaces between the two letters of a name spaced out to a 
 _LETTER_WITH_UNIT = re.compile(r"[\u4e00-\u9fff][(（][^()（）]{1,8}[)）]")
 
 
-def _labels_heading_apart(run: list[Cell]) -> list[list[Cell]]:
-    """A run of letters that opens on the labels' heading spaced out (`指 标 全 市(人)`): the
-    heading one run, the name after it another."""
-    whole = "".join(cell.clean for cell in run)
-    if len(run) < 3 or not all(map(_is_letter, run[:2])) or LABELS_HEADER.fullmatch(whole):
-        return [run]
-    for size in (4, 2):  # 指标名称 before 指标
-        heading = "".join(cell.clean for cell in run[:size])
-        if size < len(run) and LABELS_HEADER.fullmatch(heading):
-            return [run[:size], run[size:]]
-    return [run]
+def _units_on_last_letters(runs: list[list[Cell]]) -> list[list[Cell]]:
+    """Runs of a header's words with a name spaced out whose last letter carries its unit
+    made one (`全 市(人)`, `构 成(%)`): a lone letter right before a letter and its unit, or
+    the letter after the labels' heading spaced out (`指 标 全`, then `市(人)`)."""
+    joined: list[list[Cell]] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(run) == 1
+            and _LETTER_WITH_UNIT.fullmatch(run[0].clean)
+            and run[0].start - last[-1].end == 1
+            and all(map(_is_letter, last))
+        ):
+            heading = len(last) - 1
+            if heading == 0:
+                last.append(run[0])
+                continue
+            if LABELS_HEADER.fullmatch("".join(cell.clean for cell in last[:heading])):
+                joined[-1:] = [last[:heading], [last[heading], run[0]]]
+                continue
+        joined.append(run)
+    return joined
 
 
 def _is_letter(cell: Cell) -> bool:

@@ -335,6 +335,50 @@ def test_an_unruled_tables_header_wrapped_over_three_lines_stays_in_the_table() 
     assert text.startswith("| 类别 | 企业 | 工业 |\n|  | 单位数 | 总产值 |\n|  | (个) | (万元) |")
 
 
+def test_lines_with_figures_above_a_groups_name_are_no_header_of_the_table_below() -> None:
+    rows = [
+        [("全年地区生产总值", 70), ("12345亿元", 280)],
+        [("人均地区生产总值", 70), ("98765元", 280)],
+        [("分区情况", 70)],
+        [("地区", 70), ("2023年", 190), ("2024年", 280)],
+        [("甲区", 70), ("123.4", 190), ("134.5", 280)],
+        [("乙区", 70), ("223.4", 190), ("234.5", 280)],
+        [("丙区", 70), ("323.4", 190), ("334.5", 280)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 690), [])])
+    assert "| 地区 | 2023年 | 2024年 |\n| 甲区 | 123.4 | 134.5 |" in text
+    assert "| 人均地区生产总值" not in text
+
+
+def test_a_line_naming_fewer_columns_than_the_rows_is_no_header_over_a_groups_name() -> None:
+    # `1.最低生活保障 人`: a row of the form above with no figure, not the header of the rows
+    # under `(1)城市低保`.
+    rows = [
+        [("1.最低生活保障", 70), ("人", 190)],
+        [("(1)城市低保", 70)],
+        [("A、城市低保人数", 70), ("人", 190), ("431,509", 270)],
+        [("B、城市低保户数", 70), ("户", 190), ("286,523", 270)],
+        [("C、农村低保人数", 70), ("人", 190), ("2,495,857", 270)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 690), [])])
+    assert "| 1.最低生活保障 |" not in text
+    assert "| A、城市低保人数 | 人 | 431,509 |" in text
+
+
+def test_a_line_with_figures_three_lines_above_the_rows_is_no_header_line() -> None:
+    rows = [
+        [("单位：亿元", 70), ("2024年7月15日", 270)],
+        [("指标", 70), ("本月", 190), ("累计", 270)],
+        [("绝对数", 190), ("绝对数", 270)],
+        [("地区生产总值", 70), ("512.4", 190), ("2432.1", 270)],
+        [("工业增加值", 70), ("234.5", 190), ("1240.1", 270)],
+        [("固定资产投资", 70), ("210.3", 190), ("1200.4", 270)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 690), [])])
+    assert text.startswith("单位：亿元")
+    assert "| 指标 | 本月 | 累计 |" in text
+
+
 def test_lines_of_prose_and_a_list_of_two_figures_stay_prose() -> None:
     rows = [[("东区项目", 70), ("3亿元", 200)], [("西区项目", 70), ("2亿元", 200)]]
     rows.append([("南区项目", 70), ("1亿元", 200)])
