@@ -3743,3 +3743,22 @@ def test_a_numeral_running_into_a_word_is_a_name_but_one_with_a_qualifier_is_a_f
     assert not in_word("约五", 1, 2)
     assert not in_word("两*", 0, 1)
     assert not in_word("三", 0, 1)
+
+
+def test_a_plan_table_a_cell_a_line_with_groups_and_a_notes_column_reads_each_target() -> None:
+    # 2021年完成 and 2022年计划 each over 绝对值 and 增长%, a unit column and a column of the
+    # departments answering for each row (empty in some rows: an empty line).
+    cells = ["指标名称", "单位", "2021年完成", "2022年计划", "责任部门", "绝对值", "增长%"]
+    cells += ["绝对值", "增长%", "一、创新驱动", "研发经费投入", "亿元", "12.5", "8", "13.8", "10"]
+    cells += ["科技局", "高新技术企业数量", "个", "82", "5", "90", "9.8", "科技局"]
+    cells += ["年技术合同交易额", "亿元", "2.35", "12", "2.76", "17", ""]
+    cells += ["农业科技示范推广面积", "万亩", "10400", "3", "10800", "4", "农业局"]
+    facts = rules_facts("2022年计划指标\n" + "\n".join(cells) + "\n")
+    assert [(f.text, f.unit, f.period, f.status) for f in facts[:4]] == [
+        ("12.5", "元", "2021", "actual"),
+        ("8", "%", "2021", "actual"),
+        ("13.8", "元", "2022", "target"),
+        ("10", "%", "2022", "target"),
+    ]
+    assert [f.indicator for f in facts[4:6]] == ["高新技术企业数量", "高新技术企业数量"]
+    assert len(facts) == 16

@@ -26,6 +26,7 @@ from llmx.tables.columnroles import (
 from llmx.tables.headers import (
     BRACKETED,
     INDICATOR_HEADER,
+    NOTES_HEADER,
     SUB_MARKS,
     UNIT_COLUMN,
     UNIT_LINE,
@@ -374,6 +375,9 @@ def _stream_table(
     titles = [cell.text for cell in run[:lead]]
     unit = _caption_unit(before, titles)
     header, unit_row = _unit_row_split(run[lead : labels - 1])
+    # A column of notes (责任部门, 备注) holds no figure: its name heads no column of the rows,
+    # whose notes are skipped between them as heads are.
+    header = [cell for cell in header if not NOTES_HEADER.fullmatch(fold(cell.clean))]
     header = units_rejoined(_bare_units_joined(header, _stream_values(kinds, labels)))
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
@@ -713,6 +717,8 @@ def _fitted_group_names(
             if not repeats(subs, groups) or comb(uppers, groups) > _PLACINGS_MAX:
                 continue
             for placing in combinations(range(uppers), groups):
+                if any(UNIT_COLUMN.match(fold(rest[at])) for at in placing):
+                    continue  # 计量单位 heads the rows' units: a column, never a group
                 names = [stub]
                 spans: list[range] = []
                 for at, upper in enumerate(rest[:uppers]):
