@@ -3762,3 +3762,20 @@ def test_a_plan_table_a_cell_a_line_with_groups_and_a_notes_column_reads_each_ta
     ]
     assert [f.indicator for f in facts[4:6]] == ["高新技术企业数量", "高新技术企业数量"]
     assert len(facts) == 16
+
+
+def test_a_group_label_over_a_first_row_that_opens_on_dashes_is_no_header_cell() -> None:
+    # The first row's figures open on dashes (`-` for none): the group's label (`一、创新驱动`)
+    # above it is still told from the header.
+    cells = ["指标名称", "单位", "2021年完成", "2022年计划", "责任部门", "绝对值", "增长%"]
+    cells += ["绝对值", "增长%", "一、创新驱动", "研发经费投入增长", "%", "-", "-", "-", "10"]
+    cells += ["科技局", "平台总数", "项", "95", "-", "100", "-", ""]
+    cells += ["科技成果奖励总数", "个", "13", "-", "17", "-", ""]
+    cells += ["孵化载体总数", "个", "16", "-", "17", "-", "科技局"]
+    facts = rules_facts("2022年计划指标\n" + "\n".join(cells) + "\n")
+    assert [(f.text, f.unit, f.period, f.status) for f in facts[:3]] == [
+        ("10", "%", "2022", "target"),
+        ("95", "项", "2021", "actual"),
+        ("100", "项", "2022", "target"),
+    ]
+    assert len(facts) == 7

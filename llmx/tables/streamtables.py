@@ -268,7 +268,7 @@ def _grouped_stream_table(
     the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`), or its last two a
     group's and a subgroup's, numbered (`一、综合`, `(一)行政区划`, then `乡镇级合计 | 个 |
     1,107 …`): the table without them."""
-    first_number = _first_number(run, lead)
+    first_number = _first_figure(run, lead)
     if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
         return None
     label = first_number - 1  # the first row's label, or its unit after it
@@ -347,6 +347,19 @@ def _described_rows(
 def _first_number(run: Sequence[Cell], lead: int) -> int | None:
     """Where the run's first figure is, from its header's start on."""
     return next((at for at in range(lead, len(run)) if stream_kind(run[at]) == "number"), None)
+
+
+def _first_figure(run: Sequence[Cell], lead: int) -> int | None:
+    """Where the run's first figure or dash for none is (`研发经费投入增长 | % | - | - | 10`: a
+    row's first cell of figures), from its header's start on."""
+    return next(
+        (
+            at
+            for at in range(lead, len(run))
+            if not run[at].blank and stream_kind(run[at]) in ("number", "none")
+        ),
+        None,
+    )
 
 
 def _stream_table(
