@@ -3779,3 +3779,51 @@ def test_a_group_label_over_a_first_row_that_opens_on_dashes_is_no_header_cell()
         ("100", "项", "2022", "target"),
     ]
     assert len(facts) == 7
+
+
+def test_a_notes_column_of_dashes_a_cell_a_line_stays_a_column_of_the_table() -> None:
+    cells = ["表1 主要指标", "指标", "单位", "2023年", "2024年", "备注"]
+    cells += [
+        "地区生产总值",
+        "亿元",
+        "1234.5",
+        "1300",
+        "-",
+        "财政收入",
+        "亿元",
+        "100.2",
+        "110",
+        "-",
+    ]
+    cells += [
+        "固定资产投资增长",
+        "%",
+        "5.1",
+        "6",
+        "-",
+        "社会消费品零售总额",
+        "亿元",
+        "456.7",
+        "490",
+        "-",
+    ]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.unit, f.period, f.indicator) for f in facts[:2]] == [
+        ("1234.5", "元", "2023", "地区生产总值"),
+        ("1300", "元", "2024", "地区生产总值"),
+    ]
+    assert len(facts) == 8
+
+
+def test_a_plan_tables_notes_of_dashes_head_no_group_over_the_sub_columns() -> None:
+    cells = ["2022年计划指标", "指标名称", "单位", "2021年完成", "2022年计划", "责任部门"]
+    cells += ["绝对值", "增长%", "绝对值", "增长%", "一、创新驱动", "研发经费投入", "亿元"]
+    cells += ["12.5", "8", "13.8", "10", "—", "高新技术企业数量", "个", "82", "5", "90", "9.8", "—"]
+    cells += ["年技术合同交易额", "亿元", "2.35", "12", "2.76", "17", "—"]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.unit, f.period, f.status) for f in facts[:4]] == [
+        ("12.5", "元", "2021", "actual"),
+        ("8", "%", "2021", "actual"),
+        ("13.8", "元", "2022", "target"),
+        ("10", "%", "2022", "target"),
+    ]

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import combinations
 from math import comb
 
@@ -178,7 +179,13 @@ def _first_reading(
     return next(
         (
             table
-            for read in (_stream_table, _grouped_stream_table, _described_stream_table)
+            for read in (
+                _stream_table,
+                _grouped_stream_table,
+                partial(_stream_table, notes=False),
+                partial(_grouped_stream_table, notes=False),
+                _described_stream_table,
+            )
             for lead in leads
             if (table := read(text, cells, lead, above)) is not None
         ),
@@ -262,16 +269,17 @@ def _label_indent(text: str, label: Cell) -> int:
 
 
 def _grouped_stream_table(
-    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = (), notes: bool = True
 ) -> Table | None:
     """Where no table fits its header, the header's last cell may be a group's label over
     the first rows (`旅游业`, then `一、接待旅游者 | 万人次 | 61.92 …`), or its last two a
     group's and a subgroup's, numbered (`一、综合`, `(一)行政区划`, then `乡镇级合计 | 个 |
-    1,107 …`): the table without them."""
-    first_number = _first_figure(run, lead)
-    if first_number is None or first_number - lead < _GROUPED_HEADER_MIN:
+    1,107 …`), the first row's figures maybe opening on dashes (`- | - | 10`): the table
+    without them."""
+    first_figure = _first_figure(run, lead)
+    if first_figure is None or first_figure - lead < _GROUPED_HEADER_MIN:
         return None
-    label = first_number - 1  # the first row's label, or its unit after it
+    label = first_figure - 1  # the first row's label, or its unit after it
     if _with_unit_cells(run, [stream_kind(cell) for cell in run], lead)[label] == "unit":
         label -= 1
     group = label - 1
@@ -283,7 +291,7 @@ def _grouped_stream_table(
         group -= 1
     if group - lead < _GROUPED_HEADER_MIN - 2:
         return None
-    return _stream_table(text, [*run[:group], *run[label:]], lead, before)
+    return _stream_table(text, [*run[:group], *run[label:]], lead, before, notes)
 
 
 _GROUPED_HEADER_MIN = 4  # cells: two headers, the group's label, the first row's
@@ -363,7 +371,7 @@ def _first_figure(run: Sequence[Cell], lead: int) -> int | None:
 
 
 def _stream_table(
-    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = ()
+    text: str, run: Sequence[Cell], lead: int, before: Sequence[Cell] = (), notes: bool = True
 ) -> Table | None:
     """The table a run of one-cell lines makes when its header starts at `run[lead]`.
 
@@ -388,9 +396,14 @@ def _stream_table(
     titles = [cell.text for cell in run[:lead]]
     unit = _caption_unit(before, titles)
     header, unit_row = _unit_row_split(run[lead : labels - 1])
-    # A column of notes (责任部门, 备注) holds no figure: its name heads no column of the rows,
-    # whose notes are skipped between them as heads are.
-    header = [cell for cell in header if not NOTES_HEADER.fullmatch(fold(cell.clean))]
+    if not notes:
+        # Read without a column of notes (责任部门, 备注) where the rows' notes are words: its
+        # name heads no column, the notes are skipped between rows as heads are. (Only where
+        # the header names one: a reading with it, dashes and all, comes first.)
+        without_notes = [c for c in header if not NOTES_HEADER.fullmatch(fold(c.clean))]
+        if len(without_notes) == len(header):
+            return None
+        header = without_notes
     header = units_rejoined(_bare_units_joined(header, _stream_values(kinds, labels)))
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
@@ -730,8 +743,8 @@ def _fitted_group_names(
             if not repeats(subs, groups) or comb(uppers, groups) > _PLACINGS_MAX:
                 continue
             for placing in combinations(range(uppers), groups):
-                if any(UNIT_COLUMN.match(fold(rest[at])) for at in placing):
-                    continue  # 计量单位 heads the rows' units: a column, never a group
+                if any(_never_a_group(rest[at]) for at in placing):
+                    continue
                 names = [stub]
                 spans: list[range] = []
                 for at, upper in enumerate(rest[:uppers]):
@@ -749,6 +762,13 @@ def _fitted_group_names(
     best = max(fit for fit, _ in fits)
     winners = [names for fit, names in fits if fit == best]
     return winners[0] if len(winners) == 1 else None
+
+
+def _never_a_group(name: str) -> bool:
+    """Whether a header's name heads a column of its own, never a group over sub-columns: the
+    rows' units (计量单位), or notes (责任部门, 备注)."""
+    words = fold(name)
+    return bool(UNIT_COLUMN.match(words) or NOTES_HEADER.fullmatch(words))
 
 
 def _may_group_once(named: Sequence[str]) -> bool:
