@@ -3827,3 +3827,18 @@ def test_a_plan_tables_notes_of_dashes_head_no_group_over_the_sub_columns() -> N
         ("13.8", "元", "2022", "target"),
         ("10", "%", "2022", "target"),
     ]
+
+
+def test_a_plan_tables_notes_of_words_are_read_past_where_a_reading_with_them_falls_short() -> None:
+    cells = ["某市2024年国民经济和社会发展计划报告", "", "表1 2024年国民经济和社会发展主要指标"]
+    cells += ["指标名称", "单位", "2023年完成", "2024年计划", "责任单位"]
+    cells += ["绝对值", "增长%", "绝对值", "增长%", "地区生产总值", "亿元", "3200", "6.2", "3400"]
+    cells += ["6", "市发改委", "一般公共预算收入", "亿元", "250", "5.1", "265", "6", "市财政局"]
+    cells += ["社会消费品零售总额", "亿元", "1500", "7.2", "1600", "7", "市商务局"]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.unit, f.period, f.status, f.indicator) for f in facts[:3]] == [
+        ("3200", "元", "2023", "actual", "地区生产总值"),
+        ("6.2", "%", "2023", "actual", "地区生产总值"),
+        ("3400", "元", "2024", "target", "地区生产总值"),
+    ]
+    assert len(facts) == 12

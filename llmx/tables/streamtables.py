@@ -9,7 +9,6 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
 from itertools import combinations
 from math import comb
 
@@ -175,21 +174,37 @@ def _blanks_part_rows(run: Sequence[Cell]) -> bool:
 def _first_reading(
     text: str, cells: Sequence[Cell], leads: range, above: Sequence[Cell]
 ) -> Table | None:
-    """The first table the readings of a run make, its header at each lead in turn."""
+    """The first table the readings of a run make, its header at each lead in turn. Where the
+    header names a column of notes (责任部门, 备注), the reading with it and the one without it
+    are both made, and the one that places more figures is taken, the one with it on a tie:
+    notes of words leave a reading with their column short of rows, notes of dashes or
+    figures one without it short of a column."""
+    for read in (_stream_table, _grouped_stream_table):
+        for lead in leads:
+            readings = [
+                table
+                for notes in (True, False)
+                if (table := read(text, cells, lead, above, notes)) is not None
+            ]
+            if readings:
+                return max(readings, key=_figures_placed)
     return next(
         (
             table
-            for read in (
-                _stream_table,
-                _grouped_stream_table,
-                partial(_stream_table, notes=False),
-                partial(_grouped_stream_table, notes=False),
-                _described_stream_table,
-            )
             for lead in leads
-            if (table := read(text, cells, lead, above)) is not None
+            if (table := _described_stream_table(text, cells, lead, above)) is not None
         ),
         None,
+    )
+
+
+def _figures_placed(table: Table) -> int:
+    """How many of a table's value cells hold a figure."""
+    return sum(
+        1
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.role == "value" and figure_value(cell.clean) is not None
     )
 
 
