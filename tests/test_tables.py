@@ -3842,3 +3842,15 @@ def test_a_plan_tables_notes_of_words_are_read_past_where_a_reading_with_them_fa
         ("3400", "元", "2024", "target", "地区生产总值"),
     ]
     assert len(facts) == 12
+
+
+def test_a_budget_tables_notes_of_plain_figures_stay_notes_not_a_column_of_amounts() -> None:
+    cells = ["某市2024年国民经济和社会发展计划报告", "", "表2 一般公共预算收支决算表"]
+    cells += ["单位：万元", "科目", "预算数", "决算数", "备注", "税收收入", "52000", "53100"]
+    cells += ["2.1", "非税收入", "12000", "11800", "1.7", "转移性收入", "30000", "31500", "5.0"]
+    facts = rules_facts("\n".join(cells) + "\n")
+    assert [(f.text, f.status, f.indicator) for f in facts[:2]] == [
+        ("52000", "target", "税收收入"),
+        ("53100", "actual", "税收收入"),
+    ]
+    assert len(facts) == 6

@@ -427,8 +427,11 @@ def _stream_table(
         return None  # a unit column heads a row's unit after its label: its header starts above
     # The header names the row labels' column too, or leaves that cell blank (a line of
     # spaces, gone from the run): the rows tell, being one cell wider then.
+    # (Read without its notes, a header names the labels' column: a row a cell wider is the
+    # notes' cell read as a figure's, no blank heading.)
+    extras = (0, 1) if notes else (0,)
     rows, headless = max(
-        (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in (0, 1)
+        (_stream_rows(run, kinds, labels - 1, len(header) + extra), extra) for extra in extras
     )
     if headless and all(not row[-1].clean for row in rows):
         # Every row one empty line longer than its header: the page's padding cell after the
@@ -439,7 +442,7 @@ def _stream_table(
         # 指 标, 2005年, 2012年, 2013年, 普通高等学校: the words after the last year caption
         # the first group of rows, where the rows do not fit a header that holds them.
         captioned = max(
-            (_stream_rows(run, kinds, labels - 1, len(to_years) + extra), extra) for extra in (0, 1)
+            (_stream_rows(run, kinds, labels - 1, len(to_years) + extra), extra) for extra in extras
         )
         if len(captioned[0]) >= STREAM_ROWS_MIN:
             (rows, headless), header = captioned, to_years
