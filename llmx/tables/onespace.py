@@ -53,6 +53,7 @@ EMPTY_MARK = re.compile(r"[-—–－/…]{1,2}")  # an empty cell's mark (`-`, 
 _FIGURES_AT_END = re.compile(
     rf"(?:\s+(?:{FIGURE.pattern}|{EMPTY_MARK.pattern}|{SPREADSHEET_ERROR.pattern}))+\s*$"
 )
+_FIGURE_OR_ERROR = re.compile(rf"\d|{SPREADSHEET_ERROR.pattern}")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
 _NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
@@ -153,7 +154,7 @@ def _is_row(line: Line, notes: bool = False) -> bool:
     figures = _FIGURES_AT_END.search(words)
     if figures is None or figures.start() == 0 or "|" in words or "\t" in words:
         return False
-    if not re.search(rf"\d|{SPREADSHEET_ERROR.pattern}", figures.group()):
+    if not _FIGURE_OR_ERROR.search(figures.group()):
         return False  # marks of empty cells alone; a spreadsheet's error keeps its row a row
     label = PARTS_LEAD.sub("", words[: figures.start()], count=1)
     # 粮食 44450 万吨 -2.5, 粮食 308.12万吨 8.3: a figure, alone or with a fact's unit, after
@@ -297,12 +298,11 @@ def _read(
         return None  # rows of months or years: the period readings' (`01月 50.5`)
     # A row holding a spreadsheet's error stays in its block (its line is a row), but where
     # it is short of cells it no longer says which it lacks: it is left out.
-    kept = [
-        (line, cells)
-        for line, cells in zip(row_lines, rows, strict=True)
-        if not any(SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells[1:])
-    ]
-    row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
+    row_lines, rows = _rows_kept(
+        row_lines,
+        rows,
+        [not any(SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells[1:]) for cells in rows],
+    )
     if len(rows) < _ROWS_MIN:
         return None
     if is_column_code_row(_label_words(rows[0])):
@@ -313,12 +313,7 @@ def _read(
     plain = [len(cells) for cells in rows if not any(map(_is_empty_mark, cells[1:]))]
     if plain:
         widest = max(plain)
-        kept = [
-            (line, cells)
-            for line, cells in zip(row_lines, rows, strict=True)
-            if len(cells) <= widest
-        ]
-        row_lines, rows = [line for line, _ in kept], [cells for _, cells in kept]
+        row_lines, rows = _rows_kept(row_lines, rows, [len(cells) <= widest for cells in rows])
     width = max(len(cells) for cells in rows)
     captions = _captions_above(lines, header_at)
     if groups_at is None:
@@ -351,7 +346,22 @@ def _read(
         for line, cells in zip(row_lines, rows, strict=True)
     )
     rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows
-    table = cells_table(text, [header, *_padded(rows, width)], captions)
+    return _whole_table(text, cells_table(text, [header, *_padded(rows, width)], captions))
+
+
+def _rows_kept(
+    row_lines: Sequence[Line], rows: Sequence[list[Cell]], keep: Sequence[bool]
+) -> tuple[list[Line], list[list[Cell]]]:
+    """The rows (and their lines) that `keep` marks."""
+    kept = [
+        (line, cells) for line, cells, wanted in zip(row_lines, rows, keep, strict=True) if wanted
+    ]
+    return [line for line, _ in kept], [cells for _, cells in kept]
+
+
+def _whole_table(text: str, table: Table | None) -> Table | None:
+    """A table the cell-at-a-time reading made, kept where it has rows enough and places every
+    figure's unit."""
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
         return None
     return table
@@ -372,8 +382,8 @@ def _placed_by_rows(
     over `SO2 NO2 PM10 PM2.5`, the other names a column each): its names in order, for the
     cell-at-a-time reading to place the groups by what the rows hold. Kept only where that
     names every value column and places every figure's unit; None otherwise."""
-    table = cells_table(text, [list(names), *rows], captions)
-    if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
+    table = _whole_table(text, cells_table(text, [list(names), *rows], captions))
+    if table is None:
         return None
     if any(column.role == "value" and not column.header.strip() for column in table.columns):
         return None

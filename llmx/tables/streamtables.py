@@ -179,11 +179,12 @@ def _first_reading(
     are both made, and the one that places more figures is taken, the one with it on a tie:
     notes of words leave a reading with their column short of rows, notes of dashes or
     figures one without it short of a column."""
+    notes_named = any(NOTES_HEADER.fullmatch(fold(cell.clean)) for cell in cells)
     for read in (_stream_table, _grouped_stream_table):
         for lead in leads:
             readings = [
                 table
-                for notes in (True, False)
+                for notes in ((True, False) if notes_named else (True,))
                 if (table := read(text, cells, lead, above, notes)) is not None
             ]
             if readings:
@@ -291,7 +292,7 @@ def _grouped_stream_table(
     group's and a subgroup's, numbered (`一、综合`, `(一)行政区划`, then `乡镇级合计 | 个 |
     1,107 …`), the first row's figures maybe opening on dashes (`- | - | 10`): the table
     without them."""
-    first_figure = _first_figure(run, lead)
+    first_figure = _first_figure(run, lead, dashes=True)
     if first_figure is None or first_figure - lead < _GROUPED_HEADER_MIN:
         return None
     label = first_figure - 1  # the first row's label, or its unit after it
@@ -321,7 +322,7 @@ def _described_stream_table(
     规格 | 计量单位 | 价格类型 | 上旬平均 | …`): the header is as wide as a row, and cut off
     where the first row's words begin. The words' columns hold no figures; a unit column's
     give each row its unit."""
-    first_number = _first_number(run, lead)
+    first_number = _first_figure(run, lead, dashes=False)
     if first_number is None:
         return None
     kinds = [stream_kind(cell) for cell in run]
@@ -367,20 +368,13 @@ def _described_rows(
     return rows
 
 
-def _first_number(run: Sequence[Cell], lead: int) -> int | None:
-    """Where the run's first figure is, from its header's start on."""
-    return next((at for at in range(lead, len(run)) if stream_kind(run[at]) == "number"), None)
-
-
-def _first_figure(run: Sequence[Cell], lead: int) -> int | None:
-    """Where the run's first figure or dash for none is (`研发经费投入增长 | % | - | - | 10`: a
-    row's first cell of figures), from its header's start on."""
+def _first_figure(run: Sequence[Cell], lead: int, *, dashes: bool) -> int | None:
+    """Where the run's first figure is, from its header's start on; with `dashes`, its first
+    figure or dash for none (`研发经费投入增长 | % | - | - | 10`: a row's first cell of
+    figures)."""
+    kinds = ("number", "none") if dashes else ("number",)
     return next(
-        (
-            at
-            for at in range(lead, len(run))
-            if not run[at].blank and stream_kind(run[at]) in ("number", "none")
-        ),
+        (at for at in range(lead, len(run)) if not run[at].blank and stream_kind(run[at]) in kinds),
         None,
     )
 
@@ -412,9 +406,9 @@ def _stream_table(
     unit = _caption_unit(before, titles)
     header, unit_row = _unit_row_split(run[lead : labels - 1])
     if not notes:
-        # Read without a column of notes (责任部门, 备注) where the rows' notes are words: its
-        # name heads no column, the notes are skipped between rows as heads are. (Only where
-        # the header names one: a reading with it, dashes and all, comes first.)
+        # Read without a column of notes (责任部门, 备注): its name heads no column, the notes
+        # are skipped between rows as heads are. (None where the header names none: the
+        # reading with its notes is the same; `_first_reading` weighs the two.)
         without_notes = [c for c in header if not NOTES_HEADER.fullmatch(fold(c.clean))]
         if len(without_notes) == len(header):
             return None
