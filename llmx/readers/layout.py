@@ -27,7 +27,7 @@ import re
 import statistics
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -666,34 +666,39 @@ def _header_start(lines: Sequence[_PrintedLine], at: int) -> int:
     holding no figure over a group's name or two (`一、综合`, `(一)行政区划`: a short line of one
     run), one of them with as many runs as the row (every column named), where such a header
     is there; at the row otherwise."""
-    first = at
-    while (
-        first > 0
-        and lines[first - 1].runs >= 2
-        and at - first < _HEADER_LINES_MAX
-        and (at - first < _BETWEEN_ROWS_MAX or not lines[first - 1].figured)
-    ):
-        first -= 1
+    first = _start_above(
+        lines,
+        at,
+        _HEADER_LINES_MAX,
+        lambda taken, line: line.runs >= 2 and (taken < _BETWEEN_ROWS_MAX or not line.figured),
+    )
     if first < at:
         return first
-    groups = at
-    while (
-        groups > 0
-        and at - groups < _BETWEEN_ROWS_MAX
-        and lines[groups - 1].runs == 1
-        and not _is_prose(lines[groups - 1], [lines[at]])
-    ):
-        groups -= 1
-    first = groups
-    while (
-        first > 0
-        and groups - first < _BETWEEN_ROWS_MAX
-        and lines[first - 1].runs >= 2
-        and not lines[first - 1].figured
-    ):
-        first -= 1
+    groups = _start_above(
+        lines,
+        at,
+        _BETWEEN_ROWS_MAX,
+        lambda _, line: line.runs == 1 and not _is_prose(line, [lines[at]]),
+    )
+    first = _start_above(
+        lines, groups, _BETWEEN_ROWS_MAX, lambda _, line: line.runs >= 2 and not line.figured
+    )
     header = lines[first:groups]
     return first if any(line.runs >= lines[at].runs for line in header) else at
+
+
+def _start_above(
+    lines: Sequence[_PrintedLine],
+    at: int,
+    most: int,
+    takes: Callable[[int, _PrintedLine], bool],
+) -> int:
+    """How far up from `lines[at]` the lines right above it run that `takes` takes (given how
+    many are taken already), `most` of them at most: the first one's index, `at` where none."""
+    first = at
+    while first > 0 and at - first < most and takes(at - first, lines[first - 1]):
+        first -= 1
+    return first
 
 
 _HEADER_LINES_MAX = 3  # a header's names wrapped over lines (`企 业`, `单 位 数`, `(个)`)
