@@ -91,3 +91,21 @@ def test_years_in_prose_lines_are_no_rows() -> None:
         "年又有增长。",
     )
     assert find_tables(text) == []
+
+
+def test_a_unit_line_above_the_header_gives_the_figures_their_unit_past_an_empty_cell() -> None:
+    # 2020 has no growth rate: its empty cell an empty line, as a web table copied a cell a
+    # line writes one.
+    text = _lines(
+        "单位:亿元",
+        *("年份", "生产总值", "第一产业", "增长率(%)"),
+        *("2019", "1200.5", "100.2", "7.1"),
+        *("2020", "1250.3", "105.0", ""),
+        *("2021", "1300.1", "110.5", "6.5"),
+    )
+    facts = [
+        (f.text, f.unit, f.period) for f in RulesExtractor().extract([Document("d", text)]).facts
+    ]
+    assert facts[:3] == [("1200.5", "元", "2019"), ("100.2", "元", "2019"), ("7.1", "%", "2019")]
+    assert facts[3:5] == [("1250.3", "元", "2020"), ("105.0", "元", "2020")]
+    assert len(facts) == 8

@@ -126,6 +126,7 @@ from llmx.tables.history import history_tables
 from llmx.tables.indentedtables import cell_tables
 from llmx.tables.onespace import one_space_tables
 from llmx.tables.paneltables import panel_tables
+from llmx.tables.paragraphs import paragraph_tables
 from llmx.tables.pipedtables import pair_tables, piped_tables, units_given
 from llmx.tables.rowlines import Line, row_lines
 from llmx.tables.rowtables import row_tables
@@ -218,6 +219,9 @@ _READINGS: tuple[Reading, ...] = (
     year_row_tables,
     row_tables,
     *map(_on_text, (period_tables, label_row_tables, ranked_tables, fused_tables)),
+    # Rows a paragraph each, some short of cells: the blank lines part rows, so read before
+    # the readings that would take one for an empty cell.
+    paragraph_tables,
     # A table copied a cell a line may write an empty cell as an empty line: read first with
     # one blank line an empty cell, so its rows after one are not cut off.
     partial(stream_tables, blank_cells=True),

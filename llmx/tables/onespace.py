@@ -323,7 +323,7 @@ def _read(
         if grouped is None:
             if len(groups) + len(words) <= width or _header_row_above(lines, groups_at):
                 return None  # names run on to a second line, or a header wrapped over more
-            return _placed_by_rows(text, [*groups, *words], _padded(rows, width), captions)
+            return _placed_by_rows(text, [*groups, *words], padded_rows(rows, width), captions)
         header = grouped
     if len(header) > width:
         header = _rates_rejoined(header)  # 比上年同月 ±%: the sign of a change in percent
@@ -346,7 +346,7 @@ def _read(
         for line, cells in zip(row_lines, rows, strict=True)
     )
     rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows
-    return _whole_table(text, cells_table(text, [header, *_padded(rows, width)], captions))
+    return whole_table(text, cells_table(text, [header, *padded_rows(rows, width)], captions))
 
 
 def _rows_kept(
@@ -359,7 +359,7 @@ def _rows_kept(
     return [line for line, _ in kept], [cells for _, cells in kept]
 
 
-def _whole_table(text: str, table: Table | None) -> Table | None:
+def whole_table(text: str, table: Table | None) -> Table | None:
     """A table the cell-at-a-time reading made, kept where it has rows enough and places every
     figure's unit."""
     if table is None or len(table.rows) < _ROWS_MIN or not _units_placed(text, table):
@@ -367,7 +367,7 @@ def _whole_table(text: str, table: Table | None) -> Table | None:
     return table
 
 
-def _padded(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
+def padded_rows(rows: Sequence[list[Cell]], width: int) -> list[list[Cell]]:
     """Rows short of figures with their last cells empty (PDF text writes nothing for them)."""
     return [
         [*cells, *(Cell(cells[-1].end, cells[-1].end, "", blank=True),) * (width - len(cells))]
@@ -382,7 +382,7 @@ def _placed_by_rows(
     over `SO2 NO2 PM10 PM2.5`, the other names a column each): its names in order, for the
     cell-at-a-time reading to place the groups by what the rows hold. Kept only where that
     names every value column and places every figure's unit; None otherwise."""
-    table = _whole_table(text, cells_table(text, [list(names), *rows], captions))
+    table = whole_table(text, cells_table(text, [list(names), *rows], captions))
     if table is None:
         return None
     if any(column.role == "value" and not column.header.strip() for column in table.columns):

@@ -210,11 +210,17 @@ def _figures_placed(table: Table) -> int:
 
 
 def cells_table(
-    text: str, rows: Sequence[Sequence[Cell]], above: Sequence[Cell] = ()
+    text: str,
+    rows: Sequence[Sequence[Cell]],
+    above: Sequence[Cell] = (),
+    *,
+    header_first: bool = False,
 ) -> Table | None:
     """The table rows of cells make read a cell at a time, as a web table copied a cell a
     line: a header's row up to its last filled cell, a row of figures whole (an empty cell
-    a blank one). `above` are the cells of its caption rows (`单位:人`)."""
+    a blank one). `above` are the cells of its caption rows (`单位:人`). With `header_first`
+    the first row is known to be the header, no title to look past: a group's label under
+    it is then never taken for more of it."""
     run: list[Cell] = []
     for cells in rows:
         figured = any(stream_kind(cell) == "number" for cell in cells)
@@ -222,7 +228,7 @@ def cells_table(
         while not figured and end and not cells[end - 1].clean:
             end -= 1
         run += [replace(cell, blank=not cell.clean) for cell in cells[:end]]
-    leads = range(min(_STREAM_TITLE_LINES, len(run) - 1) + 1)
+    leads = range(1 if header_first else min(_STREAM_TITLE_LINES, len(run) - 1) + 1)
     return _first_reading(text, run, leads, above) if run else None
 
 

@@ -10,7 +10,15 @@ from collections.abc import Sequence
 
 from llmx.folding import fold
 from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
-from llmx.tables.headers import BRACKETED, header_unit, repeats, unbracketed, unit_of_words
+from llmx.tables.headers import (
+    BRACKETED,
+    Unit,
+    header_unit,
+    repeats,
+    unbracketed,
+    unit_line_unit,
+    unit_of_words,
+)
 from llmx.tables.rowlines import Line
 from llmx.tables.table import Cell, Column, Row, Table
 from llmx.tables.taken import TakenSpans
@@ -29,12 +37,19 @@ def year_row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list
     side by side the header repeats per panel and the rows alternate between the panels;
     read as one table of years, the order does not matter."""
     tables: list[Table] = []
-    for run in stream_runs(lines, taken, english=True):
+    for run in stream_runs(lines, taken, english=True, blank_cells=True):
         begin = 0
         while (found := _year_row_table(run, begin)) is not None:
             table, begin = found
             tables.append(table)
     return tables
+
+
+def year_row_table(run: Sequence[Cell]) -> Table | None:
+    """The year-row table a run of cells opens with, if it is one (an empty cell a blank
+    one): its caption cells, then its header, then its rows."""
+    found = _year_row_table(run, 0)
+    return None if found is None else found[0]
 
 
 def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None:
@@ -80,8 +95,15 @@ def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None
         (Column(run[first].text.strip(), "period", None, None, None), *columns),
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
+        unit=_caption_unit(run[begin:first]),
     )
     return table, position
+
+
+def _caption_unit(above: Sequence[Cell]) -> Unit | None:
+    """The unit of the nearest `单位:亿元` line above the header: every figure's that no
+    column's unit line or name gives one."""
+    return next((unit for cell in reversed(above) if (unit := unit_line_unit(cell.text))), None)
 
 
 def _is_year_row(run: Sequence[Cell], kinds: Sequence[str], position: int, width: int) -> bool:
