@@ -91,6 +91,8 @@ STUB_HEADING = re.compile(r"年\s*份|指\s*标|项\s*目|类\s*别|地\s*区|�
 # That heading as a cell of its own (`指标名称`, `指 标 名 称`, `项目`): a header starts at it,
 # whatever lines (a page's date and source, images) come before.
 LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
+# The header cell over a table's row labels, a table of years' (`年份`) too.
+ROW_LABELS_HEADER = re.compile(rf"年\s*[份度]|{LABELS_HEADER.pattern}")
 
 
 # A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of

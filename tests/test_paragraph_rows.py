@@ -52,3 +52,23 @@ def test_a_table_of_years_a_row_a_paragraph_takes_its_captions_unit() -> None:
     assert facts[:3] == [("1200.5", "元", "2019"), ("100.2", "元", "2019"), ("7.1", "%", "2019")]
     assert facts[3:5] == [("1250.3", "元", "2020"), ("105.0", "元", "2020")]
     assert len(facts) == 8
+
+
+def test_a_header_after_a_long_caption_line_in_its_paragraph_opens_at_its_years_name() -> None:
+    # Every row as wide as the header; the header's paragraph opens on the page's note.
+    note = "依2022年6月社群共識,將過度統計清單移至討論頁,人口以年底戶籍登記為準。"
+    rows = ["1946\n19,256\n—", "1951\n21,904\n+13.8%", "1956\n23,966\n+9.4%"]
+    text = _paragraphs(f"{note}\n人口統計\n年份\n人口\n±%", *rows)
+    facts = [(f.text, f.unit, f.period) for f in rules_facts(text)]
+    assert facts[:2] == [("19,256", "人", "1946"), ("21,904", "人", "1951")]
+    assert len(facts) == 5
+
+
+def test_marked_sub_items_measure_what_the_row_above_them_does() -> None:
+    rows = ["工业总产值\n4131926\n3738113\n10.5", "#食品制造业\n270636\n263267\n2.8"]
+    rows += ["金属制品业\n205542\n190723\n7.8", "工业销售产值\n4262720\n3629052\n17.5"]
+    text = _paragraphs("单位:万元", "项 目\n1-9月\n上年同期\n同比增长(%)", *rows)
+    indicators = [f.indicator for f in rules_facts(text)]
+    assert indicators[3] == "食品制造业总产值1-9月"
+    assert indicators[6] == "金属制品业总产值1-9月"
+    assert indicators[9] == "工业销售产值"  # no part: a row of its own again

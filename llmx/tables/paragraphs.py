@@ -13,20 +13,20 @@ The blank lines say where each row ends, but a row short of cells no longer says
 lacks: its cells are taken as the first ones and its last ones as empty, as a page leaves a
 column of changes empty where there was no change to work out. A paragraph of one cell is a
 group's label. The header and the rows go to the cell-at-a-time reading
-(`streamtables.cells_table`), which places a header's names over its figures. Read only where
-a row is short: rows all as wide as the header are the cell-at-a-time reading's own.
+(`streamtables.cells_table`), which places a header's names over its figures.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from llmx.lines import BARE_YEAR
+from llmx.folding import fold
+from llmx.lines import BARE_YEAR, ROW_LABELS_HEADER
 from llmx.tables.cellruns import STREAM_CELL_MAX, stream_kind
 from llmx.tables.onespace import padded_rows, whole_table
 from llmx.tables.rowlines import Line, is_column_code_row
-from llmx.tables.streamtables import cells_table
+from llmx.tables.streamtables import cells_table, indented_parts
 from llmx.tables.table import Cell, Table
 from llmx.tables.taken import TakenSpans
 from llmx.tables.yearrowtables import year_row_table
@@ -34,6 +34,15 @@ from llmx.tables.yearrowtables import year_row_table
 _HEADER_CELLS_MIN = 3
 _ROWS_MIN = 3  # rows of figures under a header
 _CAPTION_PARAGRAPHS = 2  # paragraphs right above a header that may caption it (`单位:元`)
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph's short one-cell lines, as cells. `whole` where it has no other line: a
+    row is a whole paragraph, a header may follow a caption's long line in its paragraph."""
+
+    cells: list[Cell]
+    whole: bool
 
 
 def paragraph_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Table]:
@@ -47,34 +56,38 @@ def paragraph_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
         if end > index + 1:
             table = _read(text, paragraphs, index, end)
             if table is not None:
-                tables.append(table)
+                tables += indented_parts(text, table)
                 index = end
                 continue
         index += 1
     return tables
 
 
-def _paragraphs(lines: Sequence[Line], taken: TakenSpans) -> list[list[Cell] | None]:
-    """Each paragraph of short one-cell lines as its cells, in order; None for a paragraph
-    with any other line, which no table here crosses."""
-    paragraphs: list[list[Cell] | None] = []
-    current: list[Cell] | None = []
+def _paragraphs(lines: Sequence[Line], taken: TakenSpans) -> list[_Paragraph]:
+    """Each paragraph's short one-cell lines after its last other line, in order."""
+    paragraphs: list[_Paragraph] = []
+    cells: list[Cell] = []
+    whole = True
     for line in [*lines, Line(-1, "", None)]:
         words = line.text.strip()
         if not words:
-            if current != []:
-                paragraphs.append(current)
-            current = []
-            continue
-        cell_line = (
-            line.layout is None and len(words) <= STREAM_CELL_MAX and line.start not in taken
-        )
-        if current is not None and cell_line:
+            if cells or not whole:
+                paragraphs.append(_Paragraph(cells, whole))
+            cells, whole = [], True
+        elif line.layout is None and len(words) <= STREAM_CELL_MAX and line.start not in taken:
             start = line.start + len(line.text) - len(line.text.lstrip())
-            current.append(Cell(start, start + len(words), words))
+            cells.append(Cell(start, start + len(words), words))
         else:
-            current = None
+            cells, whole = [], False
     return paragraphs
+
+
+def _header_split(cells: Sequence[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """A header paragraph's captions and header: the header opens at the cell naming the
+    rows' labels (`指标名称`, `年份`), where one does; the whole paragraph otherwise."""
+    named = [i for i, cell in enumerate(cells) if ROW_LABELS_HEADER.fullmatch(fold(cell.clean))]
+    at = named[-1] if named else 0
+    return list(cells[:at]), list(cells[at:])
 
 
 def _is_header(cells: Sequence[Cell]) -> bool:
@@ -86,47 +99,44 @@ def _is_label(cell: Cell) -> bool:
     return stream_kind(cell) == "label" or BARE_YEAR.fullmatch(cell.clean) is not None
 
 
-def _rows_end(paragraphs: Sequence[list[Cell] | None], header_at: int) -> int:
+def _rows_end(paragraphs: Sequence[_Paragraph], header_at: int) -> int:
     """Where the rows under the header paragraph at `header_at` end (`header_at` where it is
     no header): rows no wider than it, each a label then cells, and groups' labels between;
     a form's column codes right under the header are no row."""
-    header = paragraphs[header_at]
-    if header is None or not _is_header(header):
+    _, header = _header_split(paragraphs[header_at].cells)
+    if not _is_header(header):
         return header_at
     end = header_at + 1
-    if end < len(paragraphs) and (codes := paragraphs[end]) and is_column_code_row(codes):
+    if end < len(paragraphs) and is_column_code_row(paragraphs[end].cells):
         end += 1
-    rows = short = 0
+    rows = 0
     last_row = end
     while end < len(paragraphs):
-        cells = paragraphs[end]
-        if cells is None or len(cells) > len(header) or not _is_label(cells[0]):
+        paragraph = paragraphs[end]
+        cells = paragraph.cells
+        if not paragraph.whole or len(cells) > len(header) or not _is_label(cells[0]):
             break
         if len(cells) > 1:
-            if any(stream_kind(cell) == "number" for cell in cells[1:]):
-                rows += 1
-                short += len(cells) < len(header)
+            rows += any(stream_kind(cell) == "number" for cell in cells[1:])
             last_row = end + 1
         end += 1
-    return last_row if rows >= _ROWS_MIN and short else header_at
+    return last_row if rows >= _ROWS_MIN else header_at
 
 
-def _read(
-    text: str, paragraphs: Sequence[list[Cell] | None], header_at: int, end: int
-) -> Table | None:
-    header = paragraphs[header_at]
-    assert header is not None  # `_rows_end` found rows under it
+def _read(text: str, paragraphs: Sequence[_Paragraph], header_at: int, end: int) -> Table | None:
+    titles, header = _header_split(paragraphs[header_at].cells)
     rows = [
-        cells
-        for cells in paragraphs[header_at + 1 : end]
-        if cells is not None and not is_column_code_row(cells)
+        paragraph.cells
+        for paragraph in paragraphs[header_at + 1 : end]
+        if not is_column_code_row(paragraph.cells)
     ]
-    captions = [
+    above = [
         cell
-        for cells in paragraphs[max(0, header_at - _CAPTION_PARAGRAPHS) : header_at]
-        if cells is not None and len(cells) <= _CAPTION_PARAGRAPHS
-        for cell in cells
+        for paragraph in paragraphs[max(0, header_at - _CAPTION_PARAGRAPHS) : header_at]
+        if len(paragraph.cells) <= _CAPTION_PARAGRAPHS
+        for cell in paragraph.cells
     ]
+    captions = [*above, *titles]
     padded = padded_rows(rows, len(header))
     if all(BARE_YEAR.fullmatch(cells[0].clean) for cells in rows if len(cells) > 1):
         # A table of years (`年份`, then a row a year): the year-row reading's, which takes

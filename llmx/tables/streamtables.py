@@ -13,7 +13,7 @@ from itertools import combinations
 from math import comb
 
 from llmx.folding import fold
-from llmx.lines import BARE_YEAR, LABELS_HEADER, STUB_HEADING
+from llmx.lines import BARE_YEAR, LABELS_HEADER, ROW_LABELS_HEADER, STUB_HEADING
 from llmx.tables.captions import CAPTION, SENTENCE, TABLE_NUMBER, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import (
@@ -123,7 +123,7 @@ def stream_tables(
             above = run[max(0, start - _STREAM_TITLE_LINES) : start]
             found = _first_reading(text, cells, leads, above)
             if found is not None:
-                tables += _indented_parts(text, found)
+                tables += indented_parts(text, found)
                 end = sum(1 for cell in run if cell.start < found.end)
                 # The run may go on to a small table of its own under no caption, its title
                 # a line of words: it starts at its header.
@@ -236,11 +236,9 @@ def _header_after(run: Sequence[Cell], end: int) -> int | None:
     """Where a header naming the row labels (`年份`, `指标名称`) opens within a title's
     reach of `end`, the cell after the last table found: a new table's start."""
     reach = run[end : end + _STREAM_TITLE_LINES + 1]
-    at = next((i for i, cell in enumerate(reach) if _LABELS_NAME.fullmatch(fold(cell.clean))), None)
+    named = (i for i, cell in enumerate(reach) if ROW_LABELS_HEADER.fullmatch(fold(cell.clean)))
+    at = next(named, None)
     return None if at is None else end + at
-
-
-_LABELS_NAME = re.compile(rf"年\s*[份度]|{LABELS_HEADER.pattern}")
 
 
 def _without_column_codes(run: list[Cell]) -> list[Cell]:
@@ -253,7 +251,7 @@ def _without_column_codes(run: list[Cell]) -> list[Cell]:
     while at < len(run):
         end = column_codes_end(run, at)
         named = 2 * at - end
-        if end > at and named >= 0 and _LABELS_NAME.fullmatch(fold(run[named].clean)):
+        if end > at and named >= 0 and ROW_LABELS_HEADER.fullmatch(fold(run[named].clean)):
             at = end
         else:
             kept.append(run[at])
@@ -261,7 +259,7 @@ def _without_column_codes(run: list[Cell]) -> list[Cell]:
     return kept
 
 
-def _indented_parts(text: str, table: Table) -> list[Table]:
+def indented_parts(text: str, table: Table) -> list[Table]:
     """A one-cell-per-line table whose sub-items are marked (`     # 批发零售业` under
     `社会消费品零售总额(亿元)`, `       住宿餐饮业` as deep) cut into parts under their parents
     (see `outline_parts`). Without a `#` mark, an indent may only centre a label in its
@@ -514,7 +512,7 @@ def _rows_min(header: Sequence[Cell]) -> int:
     `出院人数 (万人次)`: a year's figures, a small table a page copied a cell a line), else
     two."""
     measured = [cell.clean for cell in header[1:]]
-    named = bool(header) and _LABELS_NAME.fullmatch(fold(header[0].clean)) is not None
+    named = bool(header) and ROW_LABELS_HEADER.fullmatch(fold(header[0].clean)) is not None
     if named and len(measured) >= 2 and all(header_unit(words) for words in measured):
         return 1
     return STREAM_ROWS_MIN
@@ -1007,7 +1005,7 @@ def _stream_rows(
                     for skip in range(1, _HEAD_CELLS_MAX + 1)
                     if all(kind == "label" for kind in kinds[position : position + skip])
                     and not any(
-                        CAPTION.match(fold(c.clean)) or _LABELS_NAME.fullmatch(fold(c.clean))
+                        CAPTION.match(fold(c.clean)) or ROW_LABELS_HEADER.fullmatch(fold(c.clean))
                         for c in run[position : position + skip]
                     )
                     and _stream_row(run, kinds, position + skip, width, short=True) is not None
