@@ -256,3 +256,11 @@ def test_a_census_header_over_three_lines_names_each_column_by_its_group_and_yea
     assert read["45.34"] == ("%", "2020", "沙坪街道比重")
     assert read["7.40"] == ("%", "2010", "龙口镇比重")
     assert len(facts) == 12
+
+
+def test_a_name_spaced_out_with_its_unit_is_no_header_of_a_label_and_a_column() -> None:
+    # `全 市(人)` is one word, 全市 with its unit: no tight grid heads its columns with 市(人).
+    # Read as one, five labels and the first row's five figures would fit a grid exactly.
+    lines = ["全 市(人)", "构 成(%)", "城镇", "农村", "城镇", "农村"]
+    lines += ["1698588", "821250", "877338", "48.3", "51.7", "二、经济活动人口"]
+    assert find_columnwise("\n".join(lines) + "\n") == []

@@ -3854,3 +3854,40 @@ def test_a_budget_tables_notes_of_plain_figures_stay_notes_not_a_column_of_amoun
         ("53100", "actual", "税收收入"),
     ]
     assert len(facts) == 6
+
+
+_LABOUR = ["3-15 城乡劳动力资源配置情况", "指 标", "全 市(人)", "构 成(%)", "城镇", "农村"]
+_LABOUR += ["城镇", "农村", "一、年末劳动力资源总计", "1698588", "821250", "877338", "100"]
+_LABOUR += ["48.3", "51.7", "二、经济活动人口", "1368568", "590915", "777653", "100", "43.2"]
+_LABOUR += ["56.8", "从业人员", "1348029", "570376", "777653", "100", "42.3", "57.7"]
+
+
+def test_groups_each_opening_on_a_total_column_a_cell_a_line_head_their_columns() -> None:
+    # 全 市(人) and 构 成(%), then 城镇 and 农村 once per group, over six figures a row: each
+    # group's first column is its total, headed by the group's name alone.
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(_LABOUR) + "\n")]
+    assert facts[:2] == [
+        ("1698588", "人", "年末劳动力资源总计全市"),
+        ("821250", "人", "年末劳动力资源总计全市城镇"),
+    ]
+    assert facts[3:5] == [
+        ("100", "%", "年末劳动力资源总计构成"),
+        ("48.3", "%", "年末劳动力资源总计构成城镇"),
+    ]
+    assert len(facts) == 18
+
+
+def test_a_spreadsheets_error_cell_a_line_is_an_empty_cell_not_the_end_of_the_rows() -> None:
+    # A sheet's shares of a row whose total is nought: its sums had nothing to work on.
+    cells = [
+        *_LABOUR[:15],
+        "#不计入劳动力资源的人数",
+        "0",
+        "0",
+        "0",
+        "#DIV/0!",
+        "#DIV/0!",
+        "#DIV/0!",
+    ]
+    facts = [f.text for f in rules_facts("\n".join([*cells, *_LABOUR[15:]]) + "\n")]
+    assert facts[-6:] == ["1348029", "570376", "777653", "100", "42.3", "57.7"]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
-from llmx.lines import ENGLISH_AFTER
+from llmx.lines import ENGLISH_AFTER, SPREADSHEET_ERROR
 from llmx.tables.captions import CAPTION
 from llmx.tables.rowlines import NO_SPLIT, Line, split_cells
 from llmx.tables.table import Cell
@@ -23,14 +23,15 @@ NO_VALUE = re.compile(r"[—\-–/…－―]+")  # ― (U+2015) too
 
 
 def stream_kind(cell: Cell) -> str:
-    """ "number", "none" (a dash for no value, or a blank line for an empty cell) or
-    "label"."""
+    """ "number", "none" (a dash for no value, a spreadsheet's error such as `#DIV/0!`, or a
+    blank line for an empty cell) or "label"."""
     if cell.blank:
         return "none"
     words = fold(cell.clean)
     if _QUALIFIED_NUMBER.fullmatch(words):
         return "number"
-    return "none" if NO_VALUE.fullmatch(words) else "label"
+    empty = NO_VALUE.fullmatch(words) or SPREADSHEET_ERROR.fullmatch(words)
+    return "none" if empty else "label"
 
 
 def stream_runs(

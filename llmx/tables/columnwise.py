@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.lines import Span, grids_in
+from llmx.tables.headers import outside_brackets
 
 _COLUMNS_MIN = 2
 _COLUMNS_MAX = 8  # named columns of a tight grid
@@ -126,8 +127,9 @@ def _named_header(start: int, line: str) -> _Header | None:
     cells = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", line)]
     if not 2 <= len(cells) <= _COLUMNS_MAX + 1 or len(cells[0][1]) > _STUB_MAX:
         return None
-    if len(cells[0][1]) == len(cells[1][1]) == 1:
-        return None  # letters spaced out (`本 月`, `地 区`): one word, not a label and a name
+    if len(cells[0][1]) == len(outside_brackets(cells[1][1])) == 1:
+        # Letters spaced out (`本 月`, `地 区`, `全 市(人)`): one word, not a label and a name.
+        return None
     names = [_NAMED_HEADER.fullmatch(words) for _, words in cells]
     if not all(names):
         return None

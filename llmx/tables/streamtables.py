@@ -13,7 +13,13 @@ from itertools import combinations
 from math import comb
 
 from llmx.folding import fold
-from llmx.lines import BARE_YEAR, LABELS_HEADER, ROW_LABELS_HEADER, STUB_HEADING
+from llmx.lines import (
+    BARE_YEAR,
+    LABELS_HEADER,
+    ROW_LABELS_HEADER,
+    SPREADSHEET_ERROR,
+    STUB_HEADING,
+)
 from llmx.tables.captions import CAPTION, SENTENCE, TABLE_NUMBER, line_before, with_caption
 from llmx.tables.cellruns import STREAM_CELL_MAX, STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.columnroles import (
@@ -223,6 +229,10 @@ def cells_table(
     it is then never taken for more of it."""
     run: list[Cell] = []
     for cells in rows:
+        if any(SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells):
+            # `100 | #DIV/0! | #DIV/0!`: a sheet's row whose sums had nothing to work on, its
+            # empty cells maybe left out by the copy: left out, the rows after it kept.
+            continue
         figured = any(stream_kind(cell) == "number" for cell in cells)
         end = len(cells)
         while not figured and end and not cells[end - 1].clean:
@@ -445,8 +455,11 @@ def _stream_table(
         if len(captioned[0]) >= STREAM_ROWS_MIN:
             (rows, headless), header = captioned, to_years
     columns: tuple[Column, ...] | None = None
-    if len(header) >= 2 and all(
-        len(outside_brackets(undated(c.clean))) <= STREAM_CELL_MAX // 2 for c in header
+    totalled = _totalled_groups([cell.clean for cell in header], _stream_values(kinds, labels))
+    if (
+        len(header) >= 2
+        and totalled is None
+        and all(len(outside_brackets(undated(c.clean))) <= STREAM_CELL_MAX // 2 for c in header)
     ):
         texts = _first_column_unnamed([""] * headless + [cell.text for cell in header], rows)
         columns = stream_columns(texts, body_of(rows)) if rows else None
@@ -668,10 +681,33 @@ def _grouped_names(cells: Sequence[str], values: int) -> list[str] | None:
             continue
         joined = [group_and_sub(name, sub) for name in names for sub in subs[:width]]
         return [*cells[:heading], *joined] if heading else ["", *joined]
-    return None
+    return _totalled_groups(cells, values)
 
 
 _PANELS_MAX = 3
+
+
+def _totalled_groups(cells: Sequence[str], values: int) -> list[str] | None:
+    """The column names of a header flattened a cell per line whose groups each open on a
+    total column that the group's name alone heads (`全 市(人)`, `构 成(%)`, then `城镇`,
+    `农村` once per group, over six columns of figures): the group's name, then it joined to
+    each sub-column's. None where the header is not so made. As many names as the rows have
+    cells, such a header would read as flat, its repeated names a column each."""
+    for groups in range(2, values // 2 + 1):
+        width, rest = divmod(values, groups)
+        heading = len(cells) - groups - groups * (width - 1)
+        if rest or heading not in (0, 1):
+            continue
+        names, subs = cells[heading : heading + groups], cells[heading + groups :]
+        if not repeats(subs, groups) or set(names) & set(subs):
+            continue
+        joined = [
+            each
+            for name in names
+            for each in (name, *(group_and_sub(name, sub) for sub in subs[: width - 1]))
+        ]
+        return [*cells[:heading], *joined] if heading else ["", *joined]
+    return None
 
 
 def _units_under_columns(cells: Sequence[str], values: int) -> tuple[list[str], list[str]]:
