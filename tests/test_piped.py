@@ -580,3 +580,20 @@ def test_header_cells_a_line_each_with_no_blank_between_are_not_one_cell() -> No
     text = "指标\n12月\n1-12月\n\n" + "".join(f"{cell}\n\n" for cell in cells)
     facts = [(f.text, f.unit) for f in rules_facts(text)]
     assert ("387.99", "元") in facts and ("930.46", "元") in facts
+
+
+def test_groups_each_opening_on_a_total_column_head_their_piped_columns() -> None:
+    # 全 市(人) and 构 成(%), then 城镇 and 农村 once per group: each group's first column is
+    # its total, headed by the group's name alone, not a flat header of seven names.
+    header = ["指 标", "全 市(人)", "构 成(%)", "城镇", "农村", "城镇", "农村"]
+    rows = ["年末劳动力资源总计", "1698588", "821250", "877338", "100", "48.3", "51.7"]
+    rows += ["经济活动人口", "1368568", "590915", "777653", "100", "43.2", "56.8"]
+    rows += ["从业人员", "1348029", "570376", "777653", "100", "42.3", "57.7"]
+    text = _piped_lines(*(f"{cell} |" for cell in [*header, *rows]))
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert facts[1:4] == [
+        ("821250", "人", "年末劳动力资源总计全市城镇"),
+        ("877338", "人", "年末劳动力资源总计全市农村"),
+        ("100", "%", "年末劳动力资源总计构成"),
+    ]
+    assert len(facts) == 18

@@ -479,6 +479,21 @@ def group_and_sub(group: str, sub: str, between: str = " ") -> str:
 _TRAILING_UNIT = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 
+def totalled_groups(names: Sequence[str], values: int) -> int | None:
+    """How many groups a header's names make, flattened a cell each, where each group opens on
+    a total column that the group's name alone heads: the groups' names, then their
+    sub-columns once per group (`全 市(人) | 构 成(%) | 城镇 | 农村 | 城镇 | 农村` over six
+    figures a row: two groups, each a total, 城镇 and 农村). None where they make none so."""
+    for groups in range(2, values // 2 + 1):
+        each, rest = divmod(values, groups)
+        if rest or len(names) != groups * each:
+            continue
+        heads, subs = names[:groups], names[groups:]
+        if repeats(subs, groups) and not set(heads) & set(subs):
+            return groups
+    return None
+
+
 def repeats(names: Sequence[_Name], times: int) -> bool:
     """Whether `names` are one run of names said `times` times over: sub-columns repeated once
     per group (`本期 | 同期` under each of `累计 | 当月`), panels side by side."""

@@ -53,7 +53,7 @@ from llmx.folding import fold
 from llmx.lines import HAS_CJK, Span, text_lines
 from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION
-from llmx.tables.headers import repeats
+from llmx.tables.headers import repeats, totalled_groups
 from llmx.tables.serials import without_serials
 from llmx.tables.translations import without_translations
 from llmx.vocabulary import is_fact_unit
@@ -351,8 +351,10 @@ def _unmarked_grid(run: Sequence[PipedCell]) -> PipedGrid | None:
     if not readings:
         return None
     (first, width, body), years_down = max(readings, key=lambda reading: _filled(reading[0][2]))
-    header = _header(run[:first], width, years_down)
-    groups: list[PipedCell | None] = []
+    header, groups = (
+        (None, []) if years_down else _totalled_header(run[:first], width) or (None, [])
+    )
+    header = header or _header(run[:first], width, years_down)
     if header is None and not years_down:
         header, groups = _grouped_header(run[:first], width) or (None, [])
     if header is None:
@@ -571,6 +573,28 @@ def _grouped_header(above: Sequence[PipedCell], width: int) -> tuple[Header, Hea
             header, over = grouped
             return header + [None] * trailing, over + [None] * trailing
     return None
+
+
+def _totalled_header(above: Sequence[PipedCell], width: int) -> tuple[Header, Header] | None:
+    """A header flattened over groups that each open on a total column the group's name
+    alone heads (`指 标 | 全 市(人) | 构 成(%) | 城镇 | 农村 | 城镇 | 农村` over six figures a
+    row, see `totalled_groups`): each group's name over its total, then its sub-columns, the
+    group over each. As many cells as the rows, the header would otherwise read flat."""
+    stub = _stub_at(above)
+    if stub is None:
+        return None
+    cells = [cell for cell in above[stub:] if cell.words.strip()]
+    names = [cell.words.strip() for cell in cells[1:]]
+    groups = totalled_groups(names, width - 1)
+    if groups is None:
+        return None
+    subs = cells[1 + groups : groups + (width - 1) // groups]  # one group's sub-columns
+    header: Header = [cells[0]]
+    over: Header = [None]
+    for name in cells[1 : 1 + groups]:
+        header += [name, *subs]
+        over += [None, *[name] * len(subs)]
+    return header, over
 
 
 def _groups_after(

@@ -46,6 +46,7 @@ from llmx.tables.headers import (
     outline_numberless,
     outside_brackets,
     repeats,
+    totalled_groups,
     unit_line_unit,
     unit_of_words,
 )
@@ -689,22 +690,19 @@ _PANELS_MAX = 3
 
 def _totalled_groups(cells: Sequence[str], values: int) -> list[str] | None:
     """The column names of a header flattened a cell per line whose groups each open on a
-    total column that the group's name alone heads (`全 市(人)`, `构 成(%)`, then `城镇`,
-    `农村` once per group, over six columns of figures): the group's name, then it joined to
-    each sub-column's. None where the header is not so made. As many names as the rows have
-    cells, such a header would read as flat, its repeated names a column each."""
-    for groups in range(2, values // 2 + 1):
-        width, rest = divmod(values, groups)
-        heading = len(cells) - groups - groups * (width - 1)
-        if rest or heading not in (0, 1):
+    total column (see `totalled_groups`), after the labels' heading or not: each group's
+    name, then it joined to each sub-column's. As many names as the rows have cells, such a
+    header would read as flat, its repeated names a column each."""
+    for heading in (1, 0):
+        names = cells[heading:]
+        groups = totalled_groups(names, values)
+        if groups is None:
             continue
-        names, subs = cells[heading : heading + groups], cells[heading + groups :]
-        if not repeats(subs, groups) or set(names) & set(subs):
-            continue
+        subs = names[groups : groups + values // groups - 1]  # one group's sub-columns
         joined = [
-            each
-            for name in names
-            for each in (name, *(group_and_sub(name, sub) for sub in subs[: width - 1]))
+            column
+            for name in names[:groups]
+            for column in (name, *(group_and_sub(name, sub) for sub in subs))
         ]
         return [*cells[:heading], *joined] if heading else ["", *joined]
     return None
