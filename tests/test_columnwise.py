@@ -264,3 +264,11 @@ def test_a_name_spaced_out_with_its_unit_is_no_header_of_a_label_and_a_column() 
     lines = ["全 市(人)", "构 成(%)", "城镇", "农村", "城镇", "农村"]
     lines += ["1698588", "821250", "877338", "48.3", "51.7", "二、经济活动人口"]
     assert find_columnwise("\n".join(lines) + "\n") == []
+
+
+def test_a_census_header_over_three_lines_whose_groups_write_their_units_is_read() -> None:
+    # `男(人)` is a group's name with its unit, not a letter of a name spaced out.
+    lines = ["单位:人", "地 区", "男(人) 女(人)", "2020 年 2010 年 2020 年 2010 年"]
+    lines += ["全 市", "沙坪街道", "龙口镇", "530684", "240614", "32680", "494938", "197155"]
+    lines += ["36625", "520684", "230614", "31680", "484938", "187155", "35625"]
+    assert len(find_columnwise("\n".join(lines) + "\n")) == 1

@@ -72,3 +72,30 @@ def test_marked_sub_items_measure_what_the_row_above_them_does() -> None:
     assert indicators[3] == "食品制造业总产值1-9月"
     assert indicators[6] == "金属制品业总产值1-9月"
     assert indicators[9] == "工业销售产值"  # no part: a row of its own again
+
+
+def test_a_label_wrapped_onto_a_second_line_of_its_paragraph_is_one_label() -> None:
+    rows = ["发电量(亿千瓦时)\n12.3\n140.5\n5.6", "原煤(万吨)\n45\n520\n3.1"]
+    rows += ["规模以上工业\n增加值(亿元)\n30\n350\n3.3", "钢材(万吨)\n30\n350\n3.3"]
+    facts = [
+        (f.text, f.indicator) for f in rules_facts(_paragraphs("指标\n本月\n累计\n增长(%)", *rows))
+    ]
+    assert facts[6] == ("30", "规模以上工业增加值")
+    assert len(facts) == 12
+
+
+def test_a_caption_over_the_header_in_its_paragraph_is_no_column() -> None:
+    # 类别 names the rows, but is no name the header's split knows: the rows' width tells.
+    rows = ["制造业\n120\n4500", "建筑业\n98\n3300", "批发业\n75\n2080"]
+    text = _paragraphs("按行业分\n类别\n企业数(个)\n从业人员(人)", *rows)
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert facts[:2] == [("120", "个"), ("4500", "人")]
+    assert len(facts) == 6
+
+
+def test_a_spreadsheets_error_in_a_whole_row_leaves_the_rows_other_figures() -> None:
+    rows = ["销售额(万元)\n100\n80\n25.0", "新产品产值(万元)\n50\n0\n#DIV/0!"]
+    rows += ["利润(万元)\n20\n10\n100.0", "税金(万元)\n5\n4\n25.0"]
+    facts = [(f.text, f.unit) for f in rules_facts(_paragraphs("指标\n本期\n上期\n增长(%)", *rows))]
+    assert facts[3:5] == [("50", "元"), ("0", "元")]
+    assert len(facts) == 11

@@ -93,19 +93,41 @@ def test_years_in_prose_lines_are_no_rows() -> None:
     assert find_tables(text) == []
 
 
-def test_a_unit_line_above_the_header_gives_the_figures_their_unit_past_an_empty_cell() -> None:
-    # 2020 has no growth rate: its empty cell an empty line, as a web table copied a cell a
-    # line writes one.
+def test_a_unit_line_above_the_header_gives_the_figures_with_no_unit_their_unit() -> None:
     text = _lines(
         "单位:亿元",
         *("年份", "生产总值", "第一产业", "增长率(%)"),
         *("2019", "1200.5", "100.2", "7.1"),
-        *("2020", "1250.3", "105.0", ""),
+        *("2020", "1250.3", "105.0", "6.8"),
         *("2021", "1300.1", "110.5", "6.5"),
     )
     facts = [
         (f.text, f.unit, f.period) for f in RulesExtractor().extract([Document("d", text)]).facts
     ]
     assert facts[:3] == [("1200.5", "元", "2019"), ("100.2", "元", "2019"), ("7.1", "%", "2019")]
-    assert facts[3:5] == [("1250.3", "元", "2020"), ("105.0", "元", "2020")]
-    assert len(facts) == 8
+    assert len(facts) == 9
+
+
+def test_a_unit_line_of_the_table_before_gives_a_table_of_years_no_unit() -> None:
+    # 表2's figures are people, which its column names say; 单位:亿元 is 表1's.
+    text = _lines(
+        *("表1 财政收支", "单位:亿元", "项目", "2023年", "2022年", "收入", "120.5", "110.2"),
+        *("支出", "200.1", "190.3", "表2 历年人口", "年份", "出生人口", "死亡人口"),
+        *("2019", "6000", "3000", "2020", "5800", "3100", "2021", "5600", "3200"),
+    )
+    facts = RulesExtractor().extract([Document("d", text)]).facts
+    assert [(f.text, f.unit) for f in facts if f.period == "2019"] == [
+        ("6000", "人"),
+        ("3000", "人"),
+    ]
+
+
+def test_a_year_header_with_no_rows_under_it_leaves_the_next_header_its_table() -> None:
+    # A query form's `年份 2023` over the table: its header reads no table, the next one does.
+    text = _lines(
+        *("查询条件", "年份", "2023", "年份", "地区生产总值(亿元)", "增长(%)"),
+        *("2019", "1000.5", "6.5", "2020", "1100.5", "3.2", "2021", "1200.5", "8.1"),
+    )
+    facts = [(f.text, f.period) for f in RulesExtractor().extract([Document("d", text)]).facts]
+    assert facts[:2] == [("1000.5", "2019"), ("6.5", "2019")]
+    assert len(facts) == 6

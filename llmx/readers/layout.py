@@ -852,9 +852,34 @@ def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[Gri
             )
             at += 1
             continue
+        if above is not None and _wraps_onto(above, row):
+            # Below a row of figures, words under its words alone, no label and no figure
+            # (`persons)` under `Number of Employed Persons (10000`): its cells wrapped onto a
+            # line of their own.
+            joined[-1] = tuple(
+                GridCell(join_wrapped(a.text, b.text)) for a, b in zip(above, row, strict=True)
+            )
+            at += 1
+            continue
         joined.append(row)
         at += 1
     return joined
+
+
+def _wraps_onto(above: Sequence[GridCell], row: Sequence[GridCell]) -> bool:
+    """Whether `row` is the words of `above`'s cells wrapped onto the next line: `above` a row
+    of figures, `row` no label and no figure, each of its words under words of `above` (a
+    row with a label of its own is a row, its figures maybe left empty)."""
+    filled = [at for at, cell in enumerate(row) if cell.text]
+    return (
+        _has_figure(above)
+        and bool(filled)
+        and not row[0].text
+        and not _has_figure(row)
+        and len(above) == len(row)
+        and all(cell.colspan == 1 for line in (above, row) for cell in line)
+        and all(above[at].text and not _FIGURE.fullmatch(above[at].text) for at in filled)
+    )
 
 
 def _has_figure(row: Sequence[GridCell]) -> bool:

@@ -153,7 +153,7 @@ def _three_line_header(lines: Sequence[tuple[int, str]], index: int) -> _Header 
     stub = stub_line.strip()
     if not stub or len(stub) > _STUB_MAX or re.search(r"\d", stub):
         return None
-    groups = _named_header(start, f"地 {names_line}")  # a stand-in for the stub it names
+    groups = _named_header(start, f"地区 {names_line}")  # a stand-in for the stub it names
     years = [
         (years_start + m.start(), m.group(1))
         for m in re.finditer(r"((?:19|20)\d{2})\s*年?", years_line)
@@ -164,7 +164,7 @@ def _three_line_header(lines: Sequence[tuple[int, str]], index: int) -> _Header 
     if rest or each < 1 or len(years) < _COLUMNS_MIN:
         return None
     first = stub_start + stub_line.index(stub)
-    shifted = tuple((begin - 2, end - 2) for begin, end in groups.headers)
+    shifted = tuple((begin - 3, end - 3) for begin, end in groups.headers)
     return _Header(
         (first, first + len(stub)),
         tuple(shifted[column // each] for column in range(len(years))),

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from llmx.folding import fold
 from llmx.lines import BARE_YEAR, ROW_LABELS_HEADER
 from llmx.tables.cellruns import STREAM_CELL_MAX, stream_kind
+from llmx.tables.headers import NOTES_HEADER
 from llmx.tables.onespace import padded_rows, whole_table
 from llmx.tables.rowlines import Line, is_column_code_row
 from llmx.tables.streamtables import cells_table, indented_parts
@@ -52,9 +53,9 @@ def paragraph_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     tables: list[Table] = []
     index = 0
     while index < len(paragraphs):
-        end = _rows_end(paragraphs, index)
-        if end > index + 1:
-            table = _read(text, paragraphs, index, end)
+        end, rows = _rows(paragraphs, index)
+        if rows:
+            table = _read(text, paragraphs, index, rows)
             if table is not None:
                 tables += indented_parts(text, table)
                 index = end
@@ -99,37 +100,61 @@ def _is_label(cell: Cell) -> bool:
     return stream_kind(cell) == "label" or BARE_YEAR.fullmatch(cell.clean) is not None
 
 
-def _rows_end(paragraphs: Sequence[_Paragraph], header_at: int) -> int:
-    """Where the rows under the header paragraph at `header_at` end (`header_at` where it is
-    no header): rows no wider than it, each a label then cells, and groups' labels between;
-    a form's column codes right under the header are no row."""
+def _rows(paragraphs: Sequence[_Paragraph], header_at: int) -> tuple[int, list[list[Cell]]]:
+    """The rows under the header paragraph at `header_at` and the paragraph after them (no
+    rows, and `header_at`, where it is no header): rows no wider than it, each a label then
+    cells, a label wrapped onto a second line joined again, and groups' labels between. A
+    form's column codes right under the header are no row. A row of figures wider than the
+    header (a note after its figures) leaves the table to the readings a cell a line."""
     _, header = _header_split(paragraphs[header_at].cells)
     if not _is_header(header):
-        return header_at
+        return header_at, []
     end = header_at + 1
     if end < len(paragraphs) and is_column_code_row(paragraphs[end].cells):
         end += 1
-    rows = 0
+    rows: list[list[Cell]] = []
     last_row = end
-    while end < len(paragraphs):
+    figured_rows = unfigured = 0  # rows of figures; paragraphs since the last one
+    while end < len(paragraphs) and unfigured <= _HEADS_MAX:
         paragraph = paragraphs[end]
-        cells = paragraph.cells
-        if not paragraph.whole or len(cells) > len(header) or not _is_label(cells[0]):
+        cells = _label_joined(paragraph.cells, len(header))
+        if not paragraph.whole or not _is_label(cells[0]):
             break
+        figured = any(stream_kind(cell) == "number" for cell in cells[1:])
+        if len(cells) > len(header):
+            return (header_at, []) if figured else (last_row, rows)
         if len(cells) > 1:
-            rows += any(stream_kind(cell) == "number" for cell in cells[1:])
+            rows.append(cells)
             last_row = end + 1
+        figured_rows += figured
+        unfigured = 0 if figured else unfigured + 1
         end += 1
-    return last_row if rows >= _ROWS_MIN else header_at
+    return (last_row, rows) if figured_rows >= _ROWS_MIN else (header_at, [])
 
 
-def _read(text: str, paragraphs: Sequence[_Paragraph], header_at: int, end: int) -> Table | None:
+# Paragraphs that are no row of figures (groups' labels, rows left empty) in a row: more end
+# the rows, so a text of short paragraphs is not scanned to its end from each of them.
+_HEADS_MAX = 3
+
+
+def _label_joined(cells: list[Cell], width: int) -> list[Cell]:
+    """A row one cell wider than the header whose first two cells are words: its label
+    wrapped onto a second line (`规模以上工业`, `增加值(亿元)`), as one cell."""
+    if len(cells) != width + 1 or not all(stream_kind(cell) == "label" for cell in cells[:2]):
+        return cells
+    first, second = cells[:2]
+    return [Cell(first.start, second.end, first.text + second.text), *cells[2:]]
+
+
+def _read(
+    text: str, paragraphs: Sequence[_Paragraph], header_at: int, rows: list[list[Cell]]
+) -> Table | None:
     titles, header = _header_split(paragraphs[header_at].cells)
-    rows = [
-        paragraph.cells
-        for paragraph in paragraphs[header_at + 1 : end]
-        if not is_column_code_row(paragraph.cells)
-    ]
+    widest = max(len(cells) for cells in rows)
+    if not titles and len(header) > widest and not NOTES_HEADER.fullmatch(fold(header[-1].clean)):
+        # A caption over the header in its paragraph (`按行业分` over `类别 | 企业数(个)`):
+        # the rows, as wide as the columns, say how many of its last cells the header is.
+        titles, header = header[: len(header) - widest], header[len(header) - widest :]
     above = [
         cell
         for paragraph in paragraphs[max(0, header_at - _CAPTION_PARAGRAPHS) : header_at]
@@ -138,7 +163,7 @@ def _read(text: str, paragraphs: Sequence[_Paragraph], header_at: int, end: int)
     ]
     captions = [*above, *titles]
     padded = padded_rows(rows, len(header))
-    if all(BARE_YEAR.fullmatch(cells[0].clean) for cells in rows if len(cells) > 1):
+    if all(BARE_YEAR.fullmatch(cells[0].clean) for cells in rows):
         # A table of years (`年份`, then a row a year): the year-row reading's, which takes
         # the years for the rows' periods.
         run = [*captions, *header, *(replace(c, blank=not c.clean) for r in padded for c in r)]

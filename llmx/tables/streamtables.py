@@ -229,10 +229,14 @@ def cells_table(
     the first row is known to be the header, no title to look past: a group's label under
     it is then never taken for more of it."""
     run: list[Cell] = []
+    width = max((len(cells) for cells in rows), default=0)
     for cells in rows:
-        if any(SPREADSHEET_ERROR.fullmatch(cell.clean) for cell in cells):
-            # `100 | #DIV/0! | #DIV/0!`: a sheet's row whose sums had nothing to work on, its
-            # empty cells maybe left out by the copy: left out, the rows after it kept.
+        short = len(cells) < width or (cells and not cells[-1].clean)
+        if short and any(_is_error(cell) for cell in cells):
+            # `100 | #DIV/0! | #DIV/0! | |`: a sheet's row whose sums had nothing to work on,
+            # its cells short of the row, as a copy that left out its empty cells writes it:
+            # which column its figure is in is unknown, so it is left out, the rows after it
+            # kept. (A whole row's error cells are empty cells.)
             continue
         figured = any(stream_kind(cell) == "number" for cell in cells)
         end = len(cells)
@@ -241,6 +245,10 @@ def cells_table(
         run += [replace(cell, blank=not cell.clean) for cell in cells[:end]]
     leads = range(1 if header_first else min(_STREAM_TITLE_LINES, len(run) - 1) + 1)
     return _first_reading(text, run, leads, above) if run else None
+
+
+def _is_error(cell: Cell) -> bool:
+    return SPREADSHEET_ERROR.fullmatch(cell.clean) is not None
 
 
 def _header_after(run: Sequence[Cell], end: int) -> int | None:

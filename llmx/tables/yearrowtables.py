@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
+from llmx.tables.captions import CAPTION
 from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.headers import (
     BRACKETED,
@@ -37,36 +38,59 @@ def year_row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list
     side by side the header repeats per panel and the rows alternate between the panels;
     read as one table of years, the order does not matter."""
     tables: list[Table] = []
-    for run in stream_runs(lines, taken, english=True, blank_cells=True):
+    for run in stream_runs(lines, taken, english=True):
+        kinds = [stream_kind(cell) for cell in run]
+        heads = _heads(run)
         begin = 0
-        while (found := _year_row_table(run, begin)) is not None:
-            table, begin = found
-            tables.append(table)
+        for at, head in enumerate(heads):
+            if head < begin:
+                continue
+            if found := _year_row_table(run, kinds, heads[at:], begin):
+                table, begin = found
+                tables.append(table)
+            else:
+                # A header whose rows do not follow at once (a form's `年份` over one year)
+                # leaves a header after what stands between its table; panels side by side
+                # that repeat no one header are no table.
+                body = _body(run, kinds, head) or len(run)
+                between = [at for at in range(head, body) if kinds[at] != "label"]
+                begin = between[-1] + 1 if between else body
     return tables
 
 
 def year_row_table(run: Sequence[Cell]) -> Table | None:
     """The year-row table a run of cells opens with, if it is one (an empty cell a blank
     one): its caption cells, then its header, then its rows."""
-    found = _year_row_table(run, 0)
+    found = _year_row_table(run, [stream_kind(cell) for cell in run], _heads(run), 0)
     return None if found is None else found[0]
 
 
-def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None:
-    """The first year-row table in `run` from `run[begin]` on, and where it ends."""
-    kinds = [stream_kind(cell) for cell in run]
-    heads = [i for i in range(begin, len(run)) if _YEAR_HEADER.fullmatch(fold(run[i].clean))]
-    if not heads:
-        return None
-    first = heads[0]
-    body = next(
+def _body(run: Sequence[Cell], kinds: Sequence[str], head: int) -> int | None:
+    """Where the first row of a year and figures after the header at `head` opens."""
+    return next(
         (
-            i
-            for i in range(first + 1, len(run) - 1)
-            if _ROW_YEAR.fullmatch(run[i].clean) and kinds[i + 1] == "number"
+            at
+            for at in range(head + 1, len(run) - 1)
+            if _ROW_YEAR.fullmatch(run[at].clean) and kinds[at + 1] == "number"
         ),
         None,
     )
+
+
+def _heads(run: Sequence[Cell]) -> list[int]:
+    """Where the run's cells naming a column of years (`年份`) are."""
+    return [at for at, cell in enumerate(run) if _YEAR_HEADER.fullmatch(fold(cell.clean))]
+
+
+def _year_row_table(
+    run: Sequence[Cell], kinds: Sequence[str], heads: Sequence[int], begin: int
+) -> tuple[Table, int] | None:
+    """The year-row table under the header at `heads[0]` (the run's titles from
+    `run[begin]`), and where it ends; None where it is none."""
+    if not heads:
+        return None
+    first = heads[0]
+    body = _body(run, kinds, first)
     if body is None or any(kinds[i] != "label" for i in range(first, body)):
         return None
     panels = [i for i in heads if i < body]
@@ -101,9 +125,15 @@ def _year_row_table(run: Sequence[Cell], begin: int) -> tuple[Table, int] | None
 
 
 def _caption_unit(above: Sequence[Cell]) -> Unit | None:
-    """The unit of the nearest `单位:亿元` line above the header: every figure's that no
-    column's unit line or name gives one."""
-    return next((unit for cell in reversed(above) if (unit := unit_line_unit(cell.text))), None)
+    """The unit of a `单位:亿元` line among the table's captions right above its header, none
+    past a figure or a caption (`表2 …`) above it, which end another table: every figure's
+    unit that no column's unit line or name gives."""
+    for cell in reversed(above):
+        if unit := unit_line_unit(cell.text):
+            return unit
+        if stream_kind(cell) != "label" or CAPTION.match(fold(cell.clean)):
+            return None
+    return None
 
 
 def _is_year_row(run: Sequence[Cell], kinds: Sequence[str], position: int, width: int) -> bool:

@@ -496,3 +496,20 @@ def test_a_line_of_prose_between_two_unruled_tables_ends_the_first() -> None:
     text, _ = canonical_text([build_page(1, HEIGHT, glyphs, [])])
     assert "\n工业生产平稳增长，全年规上工业企业达到三百家。\n" in text
     assert "| 建筑业 | 33.2 | 2.3 |" in text
+
+
+def test_a_rows_translation_wrapped_below_its_figures_goes_on_its_cell() -> None:
+    # A bilingual yearbook's row whose English wraps onto a line of its own under the row's
+    # figures; a row of a label and words with no figure is a row of its own.
+    rules = [Box(70, 719.6, 520, 720.4), Box(70, 614.6, 520, 615.4)]
+    rows = [
+        [("指标", 72), ("Item", 170), ("2011", 320), ("2012", 430)],
+        [("私营从业人员", 72), ("Private", 170), ("899.46", 320), ("907.42", 430)],
+        [("Firms", 170)],
+        [("个体从业人员", 72), ("Individuals", 170), ("433.18", 320), ("441.15", 430)],
+        [("其中城镇", 72), ("Urban", 170)],
+        [("国有单位", 72), ("State-owned", 170), ("2272.45", 320), ("2545.59", 430)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 705), rules)])
+    assert "| 私营从业人员 | Private Firms | 899.46 | 907.42 |\n| 个体从业人员 |" in text
+    assert "| 其中城镇 | Urban |  |  |\n| 国有单位 |" in text
