@@ -99,3 +99,22 @@ def test_a_spreadsheets_error_in_a_whole_row_leaves_the_rows_other_figures() -> 
     facts = [(f.text, f.unit) for f in rules_facts(_paragraphs("指标\n本期\n上期\n增长(%)", *rows))]
     assert facts[3:5] == [("50", "元"), ("0", "元")]
     assert len(facts) == 11
+
+
+def test_a_last_column_empty_in_every_row_shifts_no_figure_left() -> None:
+    rows = ["甲镇\n1200\n4500", "乙镇\n1300\n4800", "丙镇\n900\n3300"]
+    text = _paragraphs("指标\n户数(户)\n人口(人)\n增长(%)", *rows)
+    # Left to the cell-at-a-time readings, as before this reading (which read 4500 as a rate
+    # there too): the header is not cut to fit the rows.
+    assert next((f.text, f.unit) for f in rules_facts(text)) == ("1200", "户")
+
+
+def test_a_rows_figure_under_a_unit_column_means_its_unit_cell_was_left_empty() -> None:
+    rows = [
+        "地区生产总值\n亿元\n1200\n1100",
+        "城镇化率\n65.2\n64.1",
+        "户籍人口\n万人\n120.5\n118.2",
+    ]
+    text = _paragraphs("指标\n单位\n2023年\n2022年", *rows)
+    facts = [(f.text, f.period) for f in rules_facts(text) if f.indicator.startswith("城镇化率")]
+    assert facts == [("65.2", "2023"), ("64.1", "2022")]

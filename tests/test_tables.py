@@ -3891,3 +3891,12 @@ def test_a_spreadsheets_error_cell_a_line_is_an_empty_cell_not_the_end_of_the_ro
     ]
     facts = [f.text for f in rules_facts("\n".join([*cells, *_LABOUR[15:]]) + "\n")]
     assert facts[-6:] == ["1348029", "570376", "777653", "100", "42.3", "57.7"]
+
+
+def test_names_repeated_once_after_the_amounts_are_a_flat_header_not_groups() -> None:
+    # 本月 | 1-本月, then 同比(%) twice: a rate after each amount, no group over one sub-column.
+    cells = ["指标", "本月", "1-本月", "同比(%)", "同比(%)"]
+    cells += ["发电量(亿千瓦时)", "12.3", "140.5", "5.6", "4.2", "原煤(万吨)", "45", "520"]
+    cells += ["3.1", "2.0", "水泥(万吨)", "80", "900", "-2.1", "-1.5"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
+    assert facts[:4] == [("12.3", "千瓦时"), ("140.5", "千瓦时"), ("5.6", "%"), ("4.2", "%")]

@@ -131,3 +131,14 @@ def test_a_year_header_with_no_rows_under_it_leaves_the_next_header_its_table() 
     facts = [(f.text, f.period) for f in RulesExtractor().extract([Document("d", text)]).facts]
     assert facts[:2] == [("1000.5", "2019"), ("6.5", "2019")]
     assert len(facts) == 6
+
+
+def test_a_unit_line_gives_no_unit_to_a_count_a_ratio_or_one_of_several_units() -> None:
+    def units(caption: str, names: tuple[str, str]) -> list[str]:
+        rows = [("2019", "12", "5000"), ("2020", "15", "6000"), ("2021", "18", "7000")]
+        text = _lines(caption, "年份", *names, *(cell for row in rows for cell in row))
+        return [f.unit for f in RulesExtractor().extract([Document("d", text)]).facts][:2]
+
+    assert units("金额单位:万元", ("项目个数", "投资额")) == ["个", "元"]
+    assert units("单位:亿元", ("外贸依存度", "地区生产总值")) == ["", "元"]
+    assert units("单位:万人、亿元", ("年末户籍人口", "地区生产总值")) == ["人", ""]

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
+from llmx.lines import HAS_CJK
 from llmx.locations import Locator, SourceMap
 from llmx.readers.canonical import (
     GridCell,
@@ -853,9 +854,9 @@ def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[Gri
             at += 1
             continue
         if above is not None and _wraps_onto(above, row):
-            # Below a row of figures, words under its words alone, no label and no figure
-            # (`persons)` under `Number of Employed Persons (10000`): its cells wrapped onto a
-            # line of their own.
+            # Below a row of figures, English under its English alone, no label and no figure
+            # (`persons)` under `Number of Employed Persons (10000`): a bilingual yearbook's
+            # translation wrapped onto a line of its own.
             joined[-1] = tuple(
                 GridCell(join_wrapped(a.text, b.text)) for a, b in zip(above, row, strict=True)
             )
@@ -867,9 +868,10 @@ def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[Gri
 
 
 def _wraps_onto(above: Sequence[GridCell], row: Sequence[GridCell]) -> bool:
-    """Whether `row` is the words of `above`'s cells wrapped onto the next line: `above` a row
-    of figures, `row` no label and no figure, each of its words under words of `above` (a
-    row with a label of its own is a row, its figures maybe left empty)."""
+    """Whether `row` is the English of `above`'s cells wrapped onto the next line: `above` a
+    row of figures, `row` no label, no figure and no Chinese, each of its words under words of
+    `above`. Chinese words there are a sub-row of the label above whose figures are blank
+    (`|出生人口|人||` under `甲县|常住人口|万人|50.1`), no wrap."""
     filled = [at for at, cell in enumerate(row) if cell.text]
     return (
         _has_figure(above)
@@ -879,7 +881,11 @@ def _wraps_onto(above: Sequence[GridCell], row: Sequence[GridCell]) -> bool:
         and len(above) == len(row)
         and all(cell.colspan == 1 for line in (above, row) for cell in line)
         and all(above[at].text and not _FIGURE.fullmatch(above[at].text) for at in filled)
+        and all(_LATIN.search(row[at].text) and not HAS_CJK.search(row[at].text) for at in filled)
     )
+
+
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _has_figure(row: Sequence[GridCell]) -> bool:

@@ -484,7 +484,9 @@ def totalled_groups(names: Sequence[str], values: int) -> int | None:
     a total column that the group's name alone heads: the groups' names, then their
     sub-columns once per group (`全 市(人) | 构 成(%) | 城镇 | 农村 | 城镇 | 农村` over six
     figures a row: two groups, each a total, 城镇 and 农村). None where they make none so."""
-    for groups in range(2, values // 2 + 1):
+    for groups in range(2, values // 3 + 1):
+        # Two sub-columns a group at least: one (`本月 | 1-本月`, then `同比(%)` twice) is as
+        # well a flat header whose last names repeat, a rate after each amount.
         each, rest = divmod(values, groups)
         if rest or len(names) != groups * each:
             continue

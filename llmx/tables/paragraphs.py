@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from llmx.folding import fold
 from llmx.lines import BARE_YEAR, ROW_LABELS_HEADER
 from llmx.tables.cellruns import STREAM_CELL_MAX, stream_kind
-from llmx.tables.headers import NOTES_HEADER
+from llmx.tables.headers import UNIT_COLUMN
 from llmx.tables.onespace import padded_rows, whole_table
 from llmx.tables.rowlines import Line, is_column_code_row
 from llmx.tables.streamtables import cells_table, indented_parts
@@ -62,6 +62,10 @@ def paragraph_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
                 continue
         index += 1
     return tables
+
+
+def _has_figures(paragraph: _Paragraph) -> bool:
+    return any(stream_kind(cell) == "number" for cell in paragraph.cells[1:])
 
 
 def _paragraphs(lines: Sequence[Line], taken: TakenSpans) -> list[_Paragraph]:
@@ -107,7 +111,13 @@ def _rows(paragraphs: Sequence[_Paragraph], header_at: int) -> tuple[int, list[l
     form's column codes right under the header are no row. A row of figures wider than the
     header (a note after its figures) leaves the table to the readings a cell a line."""
     _, header = _header_split(paragraphs[header_at].cells)
-    if not _is_header(header):
+    above = paragraphs[header_at - 1] if header_at else None
+    if not _is_header(header) or (
+        above is not None and _has_figures(above) and len(above.cells) == len(header)
+    ):
+        # Right after a row of figures as wide, a paragraph of words alone (`待定` for its
+        # amount) is a row, no header: tried as one, the rows after it would be read again
+        # for each.
         return header_at, []
     end = header_at + 1
     if end < len(paragraphs) and is_column_code_row(paragraphs[end].cells):
@@ -120,7 +130,7 @@ def _rows(paragraphs: Sequence[_Paragraph], header_at: int) -> tuple[int, list[l
         cells = _label_joined(paragraph.cells, len(header))
         if not paragraph.whole or not _is_label(cells[0]):
             break
-        figured = any(stream_kind(cell) == "number" for cell in cells[1:])
+        figured = _has_figures(_Paragraph(cells, True))
         if len(cells) > len(header):
             return (header_at, []) if figured else (last_row, rows)
         if len(cells) > 1:
@@ -150,11 +160,11 @@ def _read(
     text: str, paragraphs: Sequence[_Paragraph], header_at: int, rows: list[list[Cell]]
 ) -> Table | None:
     titles, header = _header_split(paragraphs[header_at].cells)
-    widest = max(len(cells) for cells in rows)
-    if not titles and len(header) > widest and not NOTES_HEADER.fullmatch(fold(header[-1].clean)):
-        # A caption over the header in its paragraph (`按行业分` over `类别 | 企业数(个)`):
-        # the rows, as wide as the columns, say how many of its last cells the header is.
-        titles, header = header[: len(header) - widest], header[len(header) - widest :]
+    if len(header) > max(len(cells) for cells in rows):
+        # Every row short: a caption over the header in its paragraph (`按行业分` over `类别 |
+        # 企业数(个)`), or a last column left empty throughout; only the cell-at-a-time
+        # readings, which try the header from each of its first cells, can tell.
+        return None
     above = [
         cell
         for paragraph in paragraphs[max(0, header_at - _CAPTION_PARAGRAPHS) : header_at]
@@ -162,7 +172,7 @@ def _read(
         for cell in paragraph.cells
     ]
     captions = [*above, *titles]
-    padded = padded_rows(rows, len(header))
+    padded = padded_rows([_unit_left_empty(cells, header) for cells in rows], len(header))
     if all(BARE_YEAR.fullmatch(cells[0].clean) for cells in rows):
         # A table of years (`年份`, then a row a year): the year-row reading's, which takes
         # the years for the rows' periods.
@@ -170,3 +180,14 @@ def _read(
         if (years := year_row_table(run)) is not None:
             return years
     return whole_table(text, cells_table(text, [header, *padded], captions, header_first=True))
+
+
+def _unit_left_empty(cells: list[Cell], header: Sequence[Cell]) -> list[Cell]:
+    """A row whose cell under a unit column (`单位`) is a figure: its unit cell was left
+    empty (`城镇化率`, then `65.2`, `64.1` under `指标 单位 2023年 2022年`), its figures are
+    the columns' after it."""
+    at = next((i for i, cell in enumerate(header) if UNIT_COLUMN.match(fold(cell.clean))), None)
+    if at is None or at >= len(cells) or stream_kind(cells[at]) != "number":
+        return cells
+    blank = Cell(cells[at].start, cells[at].start, "", blank=True)
+    return [*cells[:at], blank, *cells[at:]]

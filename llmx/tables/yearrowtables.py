@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from llmx.folding import fold
 from llmx.tables.captions import CAPTION
@@ -14,7 +15,10 @@ from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.headers import (
     BRACKETED,
     Unit,
+    counted_unit_in,
     header_unit,
+    is_rate_header,
+    outside_brackets,
     repeats,
     unbracketed,
     unit_line_unit,
@@ -112,6 +116,8 @@ def _year_row_table(
         if BRACKETED.fullmatch(fold(cell.clean)) and not _LATIN.search(cell.clean)
     ]
     columns = _year_row_columns(names[0], units, len(panels), _group_above(run, begin, first))
+    captioned = _caption_unit(run[begin:first])
+    columns = [_with_caption_unit(column, captioned) for column in columns]
     table = Table(
         run[first].start,
         rows[-1][-1].end,
@@ -119,9 +125,28 @@ def _year_row_table(
         (Column(run[first].text.strip(), "period", None, None, None), *columns),
         tuple(Row(tuple(row)) for row in rows),
         layout="lines",
-        unit=_caption_unit(run[begin:first]),
     )
     return table, position
+
+
+def _with_caption_unit(column: Column, unit: Unit | None) -> Column:
+    """A column that names no unit of its own under the caption's one unit (`单位:亿元`):
+    amounts in it, unless it counts something (`企业个数`: 个), is a rate or names a ratio
+    (`城乡收入比`, `外贸依存度`, `价格指数`). A line of several units (`单位:万人、亿元`) says
+    which column is in which by no more than order: none of them."""
+    if (
+        unit is None
+        or column.unit is not None
+        or "、" in unit[0]
+        or counted_unit_in(column.header)
+        or is_rate_header(column.header)
+        or _RATIO_NAME.search(outside_brackets(column.header))
+    ):
+        return column
+    return replace(column, unit=unit)
+
+
+_RATIO_NAME = re.compile(r"(?:比|度|指数|系数|率)$")
 
 
 def _caption_unit(above: Sequence[Cell]) -> Unit | None:

@@ -513,3 +513,15 @@ def test_a_rows_translation_wrapped_below_its_figures_goes_on_its_cell() -> None
     text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 705), rules)])
     assert "| 私营从业人员 | Private Firms | 899.46 | 907.42 |\n| 个体从业人员 |" in text
     assert "| 其中城镇 | Urban |  |  |\n| 国有单位 |" in text
+
+
+def test_a_sub_row_of_chinese_words_with_blank_figures_is_a_row_of_its_own() -> None:
+    rules = [Box(70, 719.6, 520, 720.4), Box(70, 629.6, 520, 630.4)]
+    rows = [
+        [("地区", 72), ("指标", 130), ("单位", 230), ("2023年", 320), ("2022年", 430)],
+        [("甲县", 72), ("常住人口", 130), ("万人", 230), ("50.1", 320), ("49.8", 430)],
+        [("出生人口", 130), ("人", 230)],
+        [("死亡人口", 130), ("人", 230), ("3100", 320), ("3000", 430)],
+    ]
+    text, _ = canonical_text([build_page(1, HEIGHT, unruled_rows(rows, 705), rules)])
+    assert "| 甲县 | 常住人口 | 万人 | 50.1 | 49.8 |" in text
