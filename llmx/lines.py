@@ -15,6 +15,8 @@ Span = tuple[int, int]
 # The Chinese characters (CJK unified ideographs, extension A, compatibility), for a class.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAS_CJK = re.compile(f"[{CJK}]")
+# A letter of the Latin alphabet: English in a cell (a bilingual yearbook's translation).
+HAS_LATIN = re.compile(r"[A-Za-z]")
 # The English after a label's or a heading's Chinese (`本市生产总值(亿元) Gross Domestic Product`,
 # `卫生机构 床位数 (张) Beds (unit)`): a translation, no part of the words.
 ENGLISH_AFTER = re.compile(rf"(?<=[{CJK})）])\s*[A-Za-z][^{CJK}]*$")

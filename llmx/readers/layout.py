@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
-from llmx.lines import HAS_CJK
+from llmx.lines import HAS_CJK, HAS_LATIN
 from llmx.locations import Locator, SourceMap
 from llmx.readers.canonical import (
     GridCell,
@@ -881,11 +881,10 @@ def _wraps_onto(above: Sequence[GridCell], row: Sequence[GridCell]) -> bool:
         and len(above) == len(row)
         and all(cell.colspan == 1 for line in (above, row) for cell in line)
         and all(above[at].text and not _FIGURE.fullmatch(above[at].text) for at in filled)
-        and all(_LATIN.search(row[at].text) and not HAS_CJK.search(row[at].text) for at in filled)
+        and all(
+            HAS_LATIN.search(row[at].text) and not HAS_CJK.search(row[at].text) for at in filled
+        )
     )
-
-
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _has_figure(row: Sequence[GridCell]) -> bool:

@@ -64,8 +64,9 @@ def paragraph_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> lis
     return tables
 
 
-def _has_figures(paragraph: _Paragraph) -> bool:
-    return any(stream_kind(cell) == "number" for cell in paragraph.cells[1:])
+def _has_figures(cells: Sequence[Cell]) -> bool:
+    """A row of figures: a figure after its label."""
+    return any(stream_kind(cell) == "number" for cell in cells[1:])
 
 
 def _paragraphs(lines: Sequence[Line], taken: TakenSpans) -> list[_Paragraph]:
@@ -113,7 +114,7 @@ def _rows(paragraphs: Sequence[_Paragraph], header_at: int) -> tuple[int, list[l
     _, header = _header_split(paragraphs[header_at].cells)
     above = paragraphs[header_at - 1] if header_at else None
     if not _is_header(header) or (
-        above is not None and _has_figures(above) and len(above.cells) == len(header)
+        above is not None and _has_figures(above.cells) and len(above.cells) == len(header)
     ):
         # Right after a row of figures as wide, a paragraph of words alone (`待定` for its
         # amount) is a row, no header: tried as one, the rows after it would be read again
@@ -130,7 +131,7 @@ def _rows(paragraphs: Sequence[_Paragraph], header_at: int) -> tuple[int, list[l
         cells = _label_joined(paragraph.cells, len(header))
         if not paragraph.whole or not _is_label(cells[0]):
             break
-        figured = _has_figures(_Paragraph(cells, True))
+        figured = _has_figures(cells)
         if len(cells) > len(header):
             return (header_at, []) if figured else (last_row, rows)
         if len(cells) > 1:

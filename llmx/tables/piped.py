@@ -50,7 +50,7 @@ from functools import cached_property
 from itertools import product
 
 from llmx.folding import fold
-from llmx.lines import HAS_CJK, Span, text_lines
+from llmx.lines import HAS_CJK, HAS_LATIN, Span, text_lines
 from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION
 from llmx.tables.headers import repeats, totalled_groups
@@ -59,7 +59,6 @@ from llmx.tables.translations import without_translations
 from llmx.vocabulary import is_fact_unit
 
 _PIPES = "|｜"
-_LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?[*＊①-⑳]?|[—\-–/…－]+|\d+\.\.\d+")
 _AMOUNT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?(?P<unit>\D+)")
 # A change written with its verb (`上升0.13个百分点`, `下降2%`): a figure too.
@@ -107,7 +106,7 @@ class PipedCell:
         if not HAS_CJK.search(words):
             if _is_unit(words):
                 return "unit"  # %, ‰
-            return "english" if _LATIN.search(words) else "label"
+            return "english" if HAS_LATIN.search(words) else "label"
         amount = _AMOUNT.fullmatch(words)
         if amount and _is_unit(amount.group("unit")):
             return "amount"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
+from llmx.lines import HAS_LATIN
 from llmx.tables.captions import CAPTION
 from llmx.tables.cellruns import STREAM_ROWS_MIN, stream_kind, stream_runs
 from llmx.tables.headers import (
@@ -31,7 +32,6 @@ from llmx.tables.taken import TakenSpans
 _YEAR_HEADER = re.compile(r"年\s*份|年\s*度")
 _ROW_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SUB_ITEM = re.compile(r"^(?:[#＃]|其中[:：]?)")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def year_row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list[Table]:
@@ -57,7 +57,7 @@ def year_row_tables(text: str, lines: Sequence[Line], taken: TakenSpans) -> list
                 # leaves a header after what stands between its table; panels side by side
                 # that repeat no one header are no table.
                 body = _body(run, kinds, head) or len(run)
-                between = [at for at in range(head, body) if kinds[at] != "label"]
+                between = [i for i in range(head, body) if kinds[i] != "label"]
                 begin = between[-1] + 1 if between else body
     return tables
 
@@ -113,7 +113,7 @@ def _year_row_table(
     units = [
         cell
         for cell in run[first:body]
-        if BRACKETED.fullmatch(fold(cell.clean)) and not _LATIN.search(cell.clean)
+        if BRACKETED.fullmatch(fold(cell.clean)) and not HAS_LATIN.search(cell.clean)
     ]
     columns = _year_row_columns(names[0], units, len(panels), _group_above(run, begin, first))
     captioned = _caption_unit(run[begin:first])
@@ -178,7 +178,7 @@ def _year_row_names(segment: Sequence[Cell]) -> list[str]:
     letters = ""
     for cell in segment:
         words = cell.clean
-        if _LATIN.search(words):
+        if HAS_LATIN.search(words):
             break
         if BRACKETED.fullmatch(fold(words)):
             continue
@@ -211,7 +211,7 @@ def _group_title(run: Sequence[Cell], begin: int, first: int) -> str:
         (
             cell.text.strip()
             for cell in reversed(run[begin:first])
-            if len(cell.clean) > 1 and not _LATIN.search(cell.clean)
+            if len(cell.clean) > 1 and not HAS_LATIN.search(cell.clean)
         ),
         "",
     )
