@@ -3745,15 +3745,24 @@ def test_a_numeral_running_into_a_word_is_a_name_but_one_with_a_qualifier_is_a_f
     assert not in_word("三", 0, 1)
 
 
+# A plan table's header a cell a line: 2021年完成 and 2022年计划 each over 绝对值 and 增长%, a
+# unit column and a column of the departments answering for each row.
+_PLAN_HEADER = ["指标名称", "单位", "2021年完成", "2022年计划", "责任部门", "绝对值", "增长%"]
+_PLAN_HEADER += ["绝对值", "增长%"]
+
+
+def _plan_table_facts(cells: list[str]) -> list[Fact]:
+    """The facts of a plan table a cell a line under `_PLAN_HEADER`, its rows' `cells`."""
+    return rules_facts("2022年计划指标\n" + "\n".join([*_PLAN_HEADER, *cells]) + "\n")
+
+
 def test_a_plan_table_a_cell_a_line_with_groups_and_a_notes_column_reads_each_target() -> None:
-    # 2021年完成 and 2022年计划 each over 绝对值 and 增长%, a unit column and a column of the
-    # departments answering for each row (empty in some rows: an empty line).
-    cells = ["指标名称", "单位", "2021年完成", "2022年计划", "责任部门", "绝对值", "增长%"]
-    cells += ["绝对值", "增长%", "一、创新驱动", "研发经费投入", "亿元", "12.5", "8", "13.8", "10"]
+    # Some rows' departments are empty: an empty line.
+    cells = ["一、创新驱动", "研发经费投入", "亿元", "12.5", "8", "13.8", "10"]
     cells += ["科技局", "高新技术企业数量", "个", "82", "5", "90", "9.8", "科技局"]
     cells += ["年技术合同交易额", "亿元", "2.35", "12", "2.76", "17", ""]
     cells += ["农业科技示范推广面积", "万亩", "10400", "3", "10800", "4", "农业局"]
-    facts = rules_facts("2022年计划指标\n" + "\n".join(cells) + "\n")
+    facts = _plan_table_facts(cells)
     assert [(f.text, f.unit, f.period, f.status) for f in facts[:4]] == [
         ("12.5", "元", "2021", "actual"),
         ("8", "%", "2021", "actual"),
@@ -3767,12 +3776,11 @@ def test_a_plan_table_a_cell_a_line_with_groups_and_a_notes_column_reads_each_ta
 def test_a_group_label_over_a_first_row_that_opens_on_dashes_is_no_header_cell() -> None:
     # The first row's figures open on dashes (`-` for none): the group's label (`一、创新驱动`)
     # above it is still told from the header.
-    cells = ["指标名称", "单位", "2021年完成", "2022年计划", "责任部门", "绝对值", "增长%"]
-    cells += ["绝对值", "增长%", "一、创新驱动", "研发经费投入增长", "%", "-", "-", "-", "10"]
+    cells = ["一、创新驱动", "研发经费投入增长", "%", "-", "-", "-", "10"]
     cells += ["科技局", "平台总数", "项", "95", "-", "100", "-", ""]
     cells += ["科技成果奖励总数", "个", "13", "-", "17", "-", ""]
     cells += ["孵化载体总数", "个", "16", "-", "17", "-", "科技局"]
-    facts = rules_facts("2022年计划指标\n" + "\n".join(cells) + "\n")
+    facts = _plan_table_facts(cells)
     assert [(f.text, f.unit, f.period, f.status) for f in facts[:3]] == [
         ("10", "%", "2022", "target"),
         ("95", "项", "2021", "actual"),
