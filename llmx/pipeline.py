@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 
 from llmx import __version__
 from llmx.atomic import write_text_atomic
+from llmx.coverage import coverage_of
 from llmx.documents import Document, title_of
 from llmx.errors import InputError, OutputError
 from llmx.extraction import Extraction, Extractor
@@ -39,6 +40,7 @@ from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
 from llmx.llm.prices import spent_line
 from llmx.readers import expand_paths, read_document, read_documents
 from llmx.record import (
+    Coverage,
     DocumentSource,
     RunRecord,
     RunSpec,
@@ -243,6 +245,7 @@ class _Job:
     formats: dict[str, str] = field(default_factory=dict)  # the format each was read as
     sources: dict[str, DocumentSource] = field(default_factory=dict)  # titles and files
     unreadable: list[Unreadable] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # figures no fact took
     seconds: float = 0.0  # spent by earlier sessions of a resumed job
     facts_bytes: int = 0
     failures_bytes: int = 0
@@ -342,6 +345,7 @@ class _Job:
         self.formats.update(step.formats)
         self.sources.update(step.sources)
         self.unreadable.extend(step.unreadable)
+        self.coverage.update(step.coverage)
         self.facts_bytes, self.failures_bytes = step.facts_bytes, step.failures_bytes
 
     def record(self, status: RunStatus, *, finished: bool) -> RunRecord:
@@ -364,6 +368,7 @@ class _Job:
             finished=now_iso() if finished else None,
             wall_seconds=round(self.seconds, 3),
             unreadable=list(self.unreadable),
+            coverage=dict(self.coverage),
         )
 
     def write_record(
@@ -444,6 +449,7 @@ def _outcome(
         formats={document.id: document.format for document in documents},
         sources={document.id: source_of(document) for document in documents},
         unreadable=[item for item in read if isinstance(item, Unreadable)],
+        coverage=_coverage(documents, extraction.facts if extraction else []),
         stats=stats,
         facts_bytes=0,
         failures_bytes=0,
@@ -456,6 +462,14 @@ def _outcome(
         failures_to_jsonl(failures),
         interrupted=bool(extraction and extraction.interrupted),
     )
+
+
+def _coverage(documents: Sequence[Document], facts: Sequence[Fact]) -> dict[str, Coverage]:
+    """Each document's figures and how many of them no fact took."""
+    spans: dict[str, list[tuple[int, int]]] = {document.id: [] for document in documents}
+    for fact in facts:
+        spans.setdefault(fact.doc, []).append(fact.span)
+    return {document.id: coverage_of(document.text, spans[document.id]) for document in documents}
 
 
 def _read_and_extract(path: Path, extractor: Extractor) -> _Outcome:

@@ -67,6 +67,14 @@ class DocumentSource(_Record):
     path: str | None = None
 
 
+class Coverage(_Record):
+    """A document's figures (numbers in digits that could state a quantity) and how many of
+    them no fact took (llmx.coverage)."""
+
+    figures: int = 0
+    unread: int = 0
+
+
 class RunSpec(_Record):
     """What ran: enough to tell two runs apart and to replay one."""
 
@@ -227,6 +235,9 @@ class RunRecord(_Record):
     # Stored in failures.jsonl, not run.json: a failure holds a full message and raw answer.
     failures: list[SectionFailure] = Field(default_factory=list, exclude=True)
     unreadable: list[Unreadable] = Field(default_factory=list)
+    # Per document id: its figures and how many no fact took (llmx.coverage); empty in runs
+    # made before llmx counted them.
+    coverage: dict[str, Coverage] = Field(default_factory=dict)
 
     @property
     def label(self) -> str:

@@ -97,6 +97,9 @@ def test_a_stopped_job_leaves_a_true_partial_record_and_resumes_to_the_same_fact
     assert resuming.seen == [f"doc{n:03}" for n in range(3, 8)]  # none done twice
     assert record.status is RunStatus.complete and record.stats.documents == 8
     assert (folder / FACTS_FILE).read_bytes() == expected
+    [whole] = (tmp_path / "whole").iterdir()
+    assert record.coverage == read_record(whole / RUN_FILE).coverage  # every document's
+    assert len(record.coverage) == 8
 
 
 def test_a_killed_job_resumes_without_redoing_a_finished_document(tmp_path: Path) -> None:

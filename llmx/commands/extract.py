@@ -25,6 +25,7 @@ from llmx.console import (
     shown_path,
     status_line,
 )
+from llmx.coverage import worth_a_look_line
 from llmx.errors import InputError, first_problem
 from llmx.extractors import EXTRACTORS, extractor_kind
 from llmx.pipeline import JOB_FILE, resume_job, run_job
@@ -193,6 +194,9 @@ def extract(
             + (f" and {out}" if out else "")
             + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
+        look = worth_a_look_line(record.coverage)
+        if look is not None:
+            note(f"{look}; `llmx runs unread {shown_path(folder)}` lists them")
         for item in record.unreadable:
             note(f"cannot read {item.path}: {item.reason}")
         record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})

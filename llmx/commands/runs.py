@@ -12,13 +12,14 @@ from rich.text import Text
 
 from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of, workspace
 from llmx.console import command, next_step, note, one_line_errors, shown_path
+from llmx.coverage import figure_spans, marked_line, most_unread, unread_spans, worth_a_look
 from llmx.documents import short_title
 from llmx.errors import InputError
 from llmx.evaluation import gold_fingerprint
 from llmx.llm.prices import cost_text
-from llmx.record import RunRecord, RunStatus
+from llmx.record import Coverage, RunRecord, RunStatus
 from llmx.report.formatting import percent
-from llmx.runs import RUN_FILE, read_record, run_folders
+from llmx.runs import DOCUMENTS_DIR, RUN_FILE, Run, read_record, run_folders
 from llmx.summary import read_scores
 
 runs_app = typer.Typer(
@@ -139,6 +140,7 @@ def show(
         ("documents", _documents(record) or "—"),
         ("sections", f"{stats.sections} ({stats.sections_asked} asked of a model)"),
         ("facts", str(stats.facts)),
+        ("figures unread", _unread_summary(record.coverage)),
     ]
     if record.spec.model:
         price = record.spec.price_per_million
@@ -182,10 +184,96 @@ def show(
     Console().print(table)
     for failure in record.failures[:5]:
         note(f"failed: {failure.line}")
-    next_step(
-        command("llmx", "eval", shown_path(loaded.path)),
-        command("llmx", "export", shown_path(loaded.path), "--out", "facts.csv"),
+    follow = [command("llmx", "eval", shown_path(loaded.path))]
+    if any(worth_a_look(counts) for counts in record.coverage.values()):
+        follow.append(command("llmx", "runs", "unread", shown_path(loaded.path)))
+    next_step(*follow, command("llmx", "export", shown_path(loaded.path), "--out", "facts.csv"))
+
+
+def _unread_summary(coverage: dict[str, Coverage]) -> str:
+    if not coverage:
+        return "not counted (the run is older than the count)"
+    figures = sum(counts.figures for counts in coverage.values())
+    unread = sum(counts.unread for counts in coverage.values())
+    looks = [item for item in most_unread(coverage) if item.worth_a_look]
+    line = f"{unread:,} of {figures:,} figures no fact took; {len(looks)} documents worth a look"
+    return line + "".join(
+        f"\n  {item.doc}: {item.coverage.unread} of {item.coverage.figures}" for item in looks[:5]
     )
+
+
+@runs_app.command()
+def unread(
+    run: Annotated[str, typer.Argument(help=RUN_HELP, metavar="RUN")] = "latest",
+    doc: Annotated[
+        str | None, typer.Option(help="Show this document's unread figures, each in its line.")
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="List every document with a figure unread, not only those worth a look."
+        ),
+    ] = False,
+    limit: Annotated[int, typer.Option(min=0, help="Figures shown with --doc (0: all).")] = 50,
+    runs_dir: RunsDir = None,
+) -> None:
+    """Figures in RUN's documents that no fact took: the documents worth a look (many
+    figures unread, and a good share of them), or with --doc one document's figures."""
+    with one_line_errors():
+        loaded = run_of(run, runs_dir)
+        coverage = loaded.record.coverage
+        if not coverage:
+            raise InputError(
+                f"{loaded.label}: the run is older than llmx's count of unread figures; "
+                "extract again to count them"
+            )
+        if doc is not None:
+            _show_document(loaded, doc, limit)
+            return
+    ranked = [item for item in most_unread(coverage) if every or item.worth_a_look]
+    if not ranked:
+        note(
+            f"no document of {loaded.label} is worth a look"
+            + ("" if every else " (--all lists every figure left)")
+        )
+        return
+    sources = loaded.record.spec.sources
+    table = Table(title=f"Figures no fact took in {loaded.label}")
+    table.add_column("document", overflow="fold")
+    table.add_column("unread", justify="right")
+    table.add_column("figures", justify="right")
+    table.add_column("% unread", justify="right")
+    for item in ranked:
+        counts = item.coverage
+        title = sources[item.doc].title if item.doc in sources else ""
+        name = Text(item.doc, style="bold" if item.worth_a_look else "")
+        if title and title != item.doc:
+            name.append(f"\n{short_title(title, 40)}", style="dim")
+        table.add_row(
+            name, str(counts.unread), str(counts.figures), percent(counts.unread / counts.figures)
+        )
+    Console().print(table)
+    next_step(command("llmx", "runs", "unread", shown_path(loaded.path), "--doc", ranked[0].doc))
+
+
+def _show_document(loaded: Run, doc: str, limit: int) -> None:
+    """Each unread figure of one document of the run, in its line."""
+    if doc not in loaded.record.spec.documents:
+        raise InputError(f"{doc}: no document of {loaded.label} has this id")
+    path = loaded.path / DOCUMENTS_DIR / f"{doc}.txt"
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the run's text of {doc} ({error})") from None
+    taken = [fact.span for fact in loaded.facts if fact.doc == doc]
+    spans = list(unread_spans(figure_spans(text), taken))
+    shown = spans[:limit] if limit else spans
+    for span in shown:
+        number, line = marked_line(text, span)
+        print(f"{number:>5}  {line}")
+    if len(shown) < len(spans):
+        note(f"{len(spans) - len(shown)} more not shown (--limit 0 shows all)")
+    note(f"{len(spans)} figures of {doc} no fact took")
 
 
 def register(app: typer.Typer) -> None:
