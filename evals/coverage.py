@@ -8,13 +8,17 @@ measures it with gold, on a run over the wide set's dev half:
 - of the unread figures, how many are gold facts (its precision: the rest are numbers the
   standard does not count, a rank or a count in a heading);
 - the documents worth a look: how many, what share of the run's misses they hold, and how
-  well the run read them and the rest.
+  well the run read them and the rest;
+- what `--extractor rules-first` would ask a model (the sections the rules leave figures
+  unread in, against every section with a numeral, which `llm` asks), and the ceiling: the
+  scores if a model read those sections exactly as gold does. No model is called.
 
 Only the dev half is read: the test half stays held out. The figures' exclusions (dates,
 note marks, codes…) were written looking at dev-half texts, so these are tuned figures.
 
     llmx extract evals/wide/docs --name dev-rules
     python evals/coverage.py runs/<id>
+    python evals/coverage.py --plan seeds/     # the plan counts alone, for any folder
 """
 
 from __future__ import annotations
@@ -28,12 +32,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from llmx.coverage import figure_spans, unread_spans, worth_a_look  # noqa: E402
+from llmx.documents import Document  # noqa: E402
 from llmx.errors import InputError  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
 from llmx.gold import load_gold  # noqa: E402
 from llmx.lines import Span  # noqa: E402
+from llmx.llm import LLMExtractor, build_model_extractor  # noqa: E402
+from llmx.llm.extractor import SectionPlan  # noqa: E402
+from llmx.readers import expand_paths, read_document  # noqa: E402
 from llmx.runs import load_run  # noqa: E402
-from llmx.scoring import Layout, has_span, score  # noqa: E402
+from llmx.scoring import Layout, f1_score, has_span, ratio, score  # noqa: E402
+from llmx.settings import ExtractorSettings  # noqa: E402
 
 WIDE_GOLD = ROOT / "evals" / "wide" / "gold"
 
@@ -50,10 +59,48 @@ def _touches(span: Span, spans: list[Span]) -> bool:
     return not list(unread_spans([span], spans))
 
 
+def _planner(mode: str) -> LLMExtractor:
+    """A model extractor that is only asked for its plan: it never calls its server."""
+    settings = ExtractorSettings(
+        model="plan-only", base_url="http://127.0.0.1:9", extractor=mode, offline=True
+    )
+    return build_model_extractor(settings, env={"OPENAI_API_KEY": "unused"})
+
+
+def _plans(documents: list[Document]) -> tuple[SectionPlan, SectionPlan]:
+    return _planner("llm").plan(documents), _planner("rules-first").plan(documents)
+
+
+def _print_plans(every: SectionPlan, routed: SectionPlan) -> None:
+    def characters(plan: SectionPlan) -> int:
+        return sum(len(part.text) for part in plan.asked)
+
+    print(
+        f"rules-first asks {len(routed.asked)} of the {len(every.asked)} sections with a "
+        f"numeral that llm asks ({routed.sections} sections in all); "
+        f"{characters(routed):,} of {characters(every):,} characters"
+    )
+
+
+def _plan_only(folder: Path) -> int:
+    try:
+        documents = [read_document(path) for path in expand_paths([folder])]
+    except InputError as error:
+        print(f"coverage: {error}", file=sys.stderr)
+        return 2
+    _print_plans(*_plans(documents))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("run", type=Path, help="a run folder over the wide set's dev half")
+    parser.add_argument(
+        "--plan", action="store_true", help="RUN is a folder of documents: print the plans"
+    )
     args = parser.parse_args(argv)
+    if args.plan:
+        return _plan_only(args.run)
     try:
         run = load_run(args.run.name, args.run.parent)
     except InputError as error:
@@ -108,6 +155,26 @@ def main(argv: list[str] | None = None) -> int:
         f"{share(looked['missed'], missed_total)} of the misses; recall "
         f"{share(looked['gold'] - looked['missed'], looked['gold'])} on them, "
         f"{share(rest_gold - rest_missed, rest_gold)} on the rest"
+    )
+    every, routed = _plans([Document(doc, gold.documents[doc].text) for doc in documents])
+    _print_plans(every, routed)
+    asked: dict[str, list[Span]] = defaultdict(list)
+    for part in routed.asked:
+        asked[part.document.id].append((part.section.start, part.section.end))
+    perfect = [
+        fact
+        for fact in gold_facts
+        if has_span(fact) and any(low <= fact.start < high for low, high in asked[fact.doc])
+    ]
+    ceiling = score(gold_facts, [*routed.kept, *perfect], Layout(gold.sections, gold.labelled))
+    matched = len(gold_facts) - len(ceiling.missed)
+    precision = ratio(
+        len(routed.kept) + len(perfect) - len(ceiling.spurious), len(routed.kept) + len(perfect)
+    )
+    recall = ratio(matched, len(gold_facts))
+    print(
+        "ceiling, a model reading the asked sections as gold does: "
+        f"precision {precision:.3f}, recall {recall:.3f}, F1 {f1_score(precision, recall):.3f}"
     )
     return 0
 

@@ -14,6 +14,7 @@ RULES = "rules"
 NUMERALS = "numerals"
 LLM = "llm"
 HYBRID = "hybrid"
+RULES_FIRST = "rules-first"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ EXTRACTORS: dict[str, ExtractorKind] = {
         ExtractorKind(LLM, "a model reads each section and states its facts", needs_model=True),
         ExtractorKind(
             HYBRID, "a model keeps, fixes or drops the rules' candidates", needs_model=True
+        ),
+        ExtractorKind(
+            RULES_FIRST,
+            "the rules read every section, a model only those where they leave figures unread",
+            needs_model=True,
         ),
     )
 }

@@ -15,10 +15,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from llmx.coverage import coverage_of, worth_a_look
 from llmx.documents import Document
 from llmx.errors import CacheMiss, ModelError
 from llmx.extraction import Extraction, ProgressCallback
@@ -36,7 +38,7 @@ from llmx.llm.sources import AnswerSource, LiveSource, Outcome, Validator
 from llmx.llm.views import section_view
 from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
-from llmx.sections import split_sections
+from llmx.sections import Section, split_sections
 from llmx.settings import ExtractorSettings
 
 T = TypeVar("T")
@@ -78,7 +80,7 @@ class LLMExtractor:
         packed = mode.packed_schema if prompt.packing else None
         self.schema: type[BaseModel] = packed or mode.schema
         self.schema_hash = content_hash(self.schema.model_json_schema())[:16]
-        self._rules = RulesExtractor() if mode.uses_candidates else None
+        self._rules = RulesExtractor() if mode.uses_candidates or mode.routed else None
         # A streamed job hands over this many documents at once, so that calls stay in
         # flight across documents rather than draining at the end of each (llmx.pipeline);
         # a batch takes every document, or each step would be a batch of its own.
@@ -131,21 +133,28 @@ class LLMExtractor:
     # --- building requests -------------------------------------------------------------
 
     def parts(self, documents: Sequence[Document]) -> tuple[list[Part], int]:
-        """The sections to ask about (those that write a numeral), and how many there are
-        in all."""
-        asked: list[Part] = []
-        total = 0
+        """The sections to ask about (those that write a numeral; in rules-first mode, those
+        the rules leave figures unread in), and how many there are in all."""
+        plan = self.plan(documents)
+        return plan.asked, plan.sections
+
+    def plan(self, documents: Sequence[Document]) -> SectionPlan:
+        """The sections asked, how many there are in all, and the facts the rules keep for
+        the sections not asked (rules-first mode)."""
+        plan = SectionPlan()
         for document in documents:
             for section in split_sections(document.id, document.text):
-                total += 1
+                plan.sections += 1
                 # A section that writes no numeral at all has no fact to ask for.
                 if not NUMERAL.search(section.text_of(document.text)):
                     continue
-                candidates = (
-                    tuple(self._rules.extract_section(document, section)) if self._rules else ()
-                )
-                asked.append(Part(document, section, candidates))
-        return asked, total
+                rules = tuple(self._rules.extract_section(document, section)) if self._rules else ()
+                if self.mode.routed and not _leaves_figures_unread(document, section, rules):
+                    plan.kept.extend(rules)
+                    continue
+                candidates = rules if self.mode.uses_candidates else ()
+                plan.asked.append(Part(document, section, candidates, fallback=rules))
+        return plan
 
     def jobs(self, documents: Sequence[Document]) -> list[Job]:
         """The requests for the documents: one per section, or packed sections."""
@@ -173,7 +182,8 @@ class LLMExtractor:
         identity: dict[str, Any] = {
             "model": self.model,
             "provider": settings.provider,
-            "mode": self.mode.name,
+            # The prompt's mode: rules-first asks as llm does, and shares its answers.
+            "mode": self.mode.prompt_mode,
             "instructor_mode": settings.instructor_mode.value,
             "prompt": self.prompt.ref,
             "prompt_hash": self.prompt.hash,
@@ -191,7 +201,8 @@ class LLMExtractor:
     async def _extract(
         self, documents: Sequence[Document], progress: ProgressCallback | None
     ) -> Extraction:
-        parts, total = self.parts(documents)
+        plan = self.plan(documents)
+        parts, total = plan.asked, plan.sections
         jobs = [self.job(pack) for pack in self._packs(parts)]
         stats = RunStats(sections=total, sections_asked=len(parts))
         price = self.describe().price_per_million
@@ -263,7 +274,7 @@ class LLMExtractor:
         # Requests answered without a call of their own: the cache's, and repeats of one
         # request by two sections (the same text under the same heading).
         seen: set[str] = set()
-        facts: list[Fact] = []
+        facts: list[Fact] = list(plan.kept)
         failures: list[SectionFailure] = []
         for job in jobs:
             if job.key in seen or job.key in cached:
@@ -275,7 +286,10 @@ class LLMExtractor:
                 for part in job.parts:
                     failure = self._failure(part, errors[job.key])
                     failures.append(failure)
-                    facts.extend(part.candidates if failure.fallback else ())
+                    facts.extend(part.fallback if failure.fallback else ())
+        if plan.kept:  # the rules' facts and the model's, in the documents' order
+            order = {document.id: number for number, document in enumerate(documents)}
+            facts.sort(key=lambda fact: (order[fact.doc], fact.start, fact.end))
         return Extraction(facts, stats, failures, interrupted=interrupted)
 
     def _count_replayed(self, usage: object, stats: RunStats) -> None:
@@ -301,7 +315,7 @@ class LLMExtractor:
             message=error.detail,
             raw_answer=error.raw_answer,
             attempts=error.attempts,
-            fallback="rules" if self.mode.uses_candidates else None,
+            fallback="rules" if self.mode.uses_candidates or self.mode.routed else None,
         )
 
     async def _store(self, job: Job, completion: Completion, stats: RunStats) -> None:
@@ -377,6 +391,22 @@ class LLMExtractor:
                 "extractor": self.name,
             }
         )
+
+
+@dataclass
+class SectionPlan:
+    """What a model run does with the documents' sections."""
+
+    asked: list[Part] = field(default_factory=list)
+    sections: int = 0  # in all, asked or not
+    kept: list[Fact] = field(default_factory=list)  # the rules' facts of sections not asked
+
+
+def _leaves_figures_unread(document: Document, section: Section, facts: Sequence[Fact]) -> bool:
+    """Whether the rules' facts leave the section worth a model's look (llmx.coverage)."""
+    text = section.text_of(document.text)
+    spans = [(fact.start - section.start, fact.end - section.start) for fact in facts]
+    return worth_a_look(coverage_of(text, spans))
 
 
 @contextlib.contextmanager

@@ -21,8 +21,8 @@ def build_model_extractor(
     prompts_dir: Path = PROMPTS_DIR,
     notify: Callable[[str], None] | None = None,
 ) -> LLMExtractor:
-    """The `llm` or `hybrid` extractor the settings choose; the prompt defaults to the
-    mode's default (extract@v3 for llm)."""
+    """The `llm`, `hybrid` or `rules-first` extractor the settings choose; the prompt
+    defaults to the mode's default (extract@v3 for llm and rules-first)."""
     name = settings.chosen_extractor
     if not extractor_kind(name).needs_model:
         raise ConfigError(f"extractor {name!r} asks no model")
@@ -31,9 +31,10 @@ def build_model_extractor(
     prompt = load_prompt(
         settings.prompt or chosen.default_prompt or chosen.prompt_family, prompts_dir
     )
-    if prompt.mode != chosen.name:
+    if prompt.mode != chosen.prompt_mode:
         raise ConfigError(
-            f"prompt {prompt.ref} is written for {prompt.mode or 'no'} mode, not {chosen.name}; "
+            f"prompt {prompt.ref} is written for {prompt.mode or 'no'} mode, not "
+            f"{chosen.prompt_mode}; "
             f"use e.g. {chosen.prompt_family}@v1"
         )
     if settings.pack_tokens and not prompt.packing:

@@ -1,19 +1,21 @@
-"""The two model modes, each a prompt family plus a schema — not a fork of the pipeline.
+"""The model modes, each a prompt family plus a schema — not a fork of the pipeline.
 
 `llm`: the model reads the section and returns facts. `hybrid`: the rules' candidates, numbered,
 go into the prompt; the model keeps or drops each, fills what rules cannot judge, and may add
 a missed fact by quoting it. Either way the answer becomes `Proposal`s for grounding.
+`rules-first`: the rules read every section, and only a section where they leave figures
+unread (llmx.coverage) is asked, as `llm` asks it; the others keep the rules' facts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel
 
-from llmx.extractors import HYBRID, LLM
+from llmx.extractors import HYBRID, LLM, RULES_FIRST
 from llmx.facts import Fact
 from llmx.llm.grounding import Proposal
 from llmx.llm.schemas import ExtractedFacts, HybridAnswer, ModelFact, PackedFacts
@@ -33,6 +35,16 @@ class ExtractionMode:
     unpack: Callable[[BaseModel], dict[str, BaseModel]] | None = None
     # The prompt used when none is chosen; None: the family's newest.
     default_prompt: str | None = None
+    # Only the sections the rules leave figures unread in are asked; the rest keep the
+    # rules' facts.
+    routed: bool = False
+    # The mode whose prompts it sends and whose answers it shares in the cache, when it is
+    # another's (rules-first asks as llm does); None: its own.
+    asks_as: str | None = None
+
+    @property
+    def prompt_mode(self) -> str:
+        return self.asks_as or self.name
 
     def validation_context(self, candidates: Sequence[Fact]) -> dict[str, Any]:
         """What validators may check an answer against (hybrid: how many candidates exist)."""
@@ -111,3 +123,4 @@ MODES: dict[str, ExtractionMode] = {
     ),
     HYBRID: ExtractionMode(HYBRID, "hybrid", HybridAnswer, True, _hybrid_proposals),
 }
+MODES[RULES_FIRST] = replace(MODES[LLM], name=RULES_FIRST, routed=True, asks_as=LLM)

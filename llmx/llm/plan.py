@@ -21,11 +21,13 @@ from llmx.sections import Section
 
 @dataclass(frozen=True)
 class Part:
-    """One section of a request, with the rules' candidates a hybrid prompt shows."""
+    """One section of a request, with the rules' candidates a hybrid prompt shows, and the
+    rules' facts the section keeps if its answer cannot be had (hybrid, rules-first)."""
 
     document: Document
     section: Section
     candidates: tuple[Fact, ...] = ()
+    fallback: tuple[Fact, ...] = ()
 
     @property
     def text(self) -> str:

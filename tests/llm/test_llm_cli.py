@@ -96,6 +96,23 @@ def test_hybrid_mode_runs_from_the_command_line(server: FakeServer, tmp_path: Pa
     assert "<candidates>" in server.requests[0].user_message
 
 
+def test_rules_first_asks_no_section_the_rules_read_whole(
+    server: FakeServer, tmp_path: Path
+) -> None:
+    _report(tmp_path)  # every figure of it the rules take
+    result = CliRunner().invoke(app, _arguments(server, tmp_path, "--extractor", "rules-first"))
+    assert result.exit_code == 0, result.output
+    assert server.requests == []
+    [run] = (tmp_path / "runs").iterdir()
+    record = load_run(run).record
+    assert (record.spec.extractor, record.stats.sections_asked, record.stats.calls) == (
+        "rules-first",
+        0,
+        0,
+    )
+    assert [fact.extractor for fact in load_run(run).facts] == ["rules"] * 5
+
+
 def test_a_killed_job_resumes_without_repeating_a_call(server: FakeServer, tmp_path: Path) -> None:
     """Kill a real `llmx extract` while a request is in flight, then run it again."""
     llmx = [sys.executable, "-c", "from llmx.cli import app; app()"]

@@ -1,0 +1,71 @@
+"""Rules first: the rules read every section, and a model only those where they leave
+figures unread — a table in a layout they do not know — so a job pays for the gaps alone."""
+
+from __future__ import annotations
+
+from fakeserver import FakeServer, Recorded, Reply
+from support import MakeExtractor, fact
+
+from llmx.documents import Document
+
+# A prose section the rules read whole, and a table of towns whose unit the rules cannot
+# tell (no header says it), which leaves nine figures unread.
+TOWNS = Document(
+    "towns",
+    "某县2024年经济运行情况\n"
+    "一、总体情况\n"
+    "全县地区生产总值125.6亿元,增长6.2%。\n"
+    "二、各乡镇户数\n"
+    "乡镇 甲 乙 丙\n"
+    "东山 13 27 45\n"
+    "西山 18 22 61\n"
+    "南山 19 33 70\n",
+)
+
+
+def town_answer(request: Recorded) -> object:
+    if "东山" not in request.section_text:
+        return {"facts": []}
+    return {
+        "facts": [
+            fact(figure, float(figure), f"{town}户数", unit="户", kind="level", period="2024")
+            for town, figures in (("东山", "13 27 45"), ("西山", "18 22 61"), ("南山", "19 33 70"))
+            for figure in figures.split()
+        ]
+    }
+
+
+def test_only_the_section_the_rules_leave_unread_is_asked(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    server.responder = town_answer
+    extraction = make_extractor("rules-first").extract([TOWNS])
+    assert len(server.requests) == 1 and "东山 13 27 45" in server.requests[0].section_text
+    assert (extraction.stats.sections_asked, extraction.stats.sections) == (1, 3)
+    assert [(f.text, f.unit, f.extractor) for f in extraction.facts][:3] == [
+        ("125.6亿元", "元", "rules"),
+        ("6.2%", "%", "rules"),
+        ("13", "户", "rules-first"),
+    ]
+    assert len(extraction.facts) == 11  # the rules' two, the model's nine, in text order
+
+
+def test_a_section_whose_answer_fails_keeps_the_rules_facts_and_is_reported(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    server.responder = lambda request: Reply(raw_content="no idea")
+    extraction = make_extractor("rules-first", validation_retries=0).extract([TOWNS])
+    [failure] = extraction.failures
+    assert (failure.section, failure.fallback) == ("2", "rules")
+    assert [f.text for f in extraction.facts] == ["125.6亿元", "6.2%"]
+
+
+def test_rules_first_shares_the_llm_runs_answers_and_pays_nothing_again(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    server.responder = town_answer
+    make_extractor("llm").extract([TOWNS])
+    asked = len(server.requests)
+    again = make_extractor("rules-first").extract([TOWNS])
+    assert len(server.requests) == asked  # the table's answer came from the cache
+    assert again.stats.calls == 0 and again.stats.cache_hits == 1
