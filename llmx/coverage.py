@@ -25,38 +25,60 @@ from llmx.folding import fold
 from llmx.lines import Span
 from llmx.record import Coverage
 
-# A number in digits: thousands separated by commas, a decimal part. Not the tail of a word
-# or of another number (`G20`, `1.2.3`).
-_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+# A number in digits: thousands separated by commas, a decimal part. Not the tail of another
+# number (`1.2.3`); a sign only where no word or number stands right before it (`5%-8%` is a
+# range, `COVID-19` a name).
+_NUMBER = re.compile(r"(?<![0-9.])[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_DASHES = "-~至—―‐〜～"  # folded: the en dash and full-width forms are `-` and `~` already
+_RANGE = f"[ \\t]*[{_DASHES}][ \\t]*"
 
 # Where a number is no stated quantity: each alternative is a kind of place, matched on the
 # folded text (simplified, half-width), and every number wholly inside a match is skipped.
+# Spaces are matched within a line only (`[ \t]`), so that a pattern never joins a table's
+# cells across rows.
 _NOT_FIGURES = re.compile(
     "|".join(
         (
-            r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?",  # a date
-            r"\d{1,2}:\d{2}(?::\d{2})?",  # a clock time
-            r"\d+\s*°(?:\s*\d+\s*[′'])?",  # a longitude or latitude: 113°19′
-            r"\d{1,2}\s*[-~至]\s*\d{1,2}\s*月份?",  # months: 1-5月
-            r"\d+\s*[-~至]\s*\d+\s*[岁周]",  # an age band: 18-35岁, 30~34岁
-            r"\d+\s*(?:年|月份?|日|号|时|届)",  # a year, month, day, hour, a congress's term
-            r"(?:表|图|附录|附件)\s*\d+(?:[-.]\d+)*",  # a table's, chart's, appendix's number
-            r"(?:^|\|)\s*\d+(?:-\d+)+(?=\s+\S)",  # a caption's number: 17-22 社会消费品零售总额
-            r"[\[【〔]\s*\d+\s*[\]】〕]",  # a note's mark: [1], 【2】
-            r"[(（]\s*\d{1,2}\s*[)）]",  # a list's or a note's mark: (3)
-            r"(?:注|注释)\s*[:：]?\s*\d+",  # a note's number: 注1, 注:1.
-            r"[“\"]\s*\d+(?:\s*[+.、]\s*\d+)*\s*[”\"]",  # a slogan or a day named: “631”, “5.17”
-            r"\d+\s*\+\s*\d+(?:\s*\+\s*\d+)*",  # a slogan's sum: “2+4”产业集群
-            r"/\s*\d+\s*(?:克|斤|公斤|千克|升)",  # a unit's denominator: 元/500克
-            r"[(（][^()（）\n]*[A-Za-z][^()（）\n]*[)）]",  # English in brackets: (10 000 persons)
+            # a date: 2023-05-03, 2023.5.3, 2023年5月3日
+            r"(?<![\d.])(?:19|20)\d{2}[ \t]*[-./年][ \t]*\d{1,2}[ \t]*[-./月][ \t]*\d{1,2}"
+            r"(?!\d)[ \t]*日?",
+            # a clock time: with seconds, or after a date or a space (比重为14:43 is a ratio)
+            r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d",
+            r"(?<=[日 \t])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
+            r"\d{1,2}[ \t]*[时点][ \t]*\d{1,2}[ \t]*分(?!钟)",  # 10时30分
+            r"\d+[ \t]*°(?:[ \t]*\d+[ \t]*[′'])?",  # a longitude or latitude: 113°19′
+            f"\\d{{1,2}}[ \\t]*月?{_RANGE}\\d{{1,2}}[ \\t]*月份?",  # months: 1-5月, 1—11月, 3月-5月
+            f"\\d+{_RANGE}\\d+[ \\t]*[岁周]",  # an age band: 18-35岁, 18—35周岁
+            r"\d+[ \t]*(?:年|月份?|日|号|时|届)",  # a year, month, day, hour, a congress's term
+            # a table's, chart's, box's or appendix's number (not 代表, 发表, 地图)
+            r"(?:(?<![代发列])表|(?<![地])图|专栏|附录|附件)[ \t]*\d+(?:[-.]\d+)*",
+            # a caption's number (17-22 社会消费品零售总额), a heading's (2.1 地区生产总值)
+            r"(?:^|\|)[ \t]*\d+(?:-\d+)+(?=[ \t]+\S)",
+            r"^[ \t]*\d+(?:\.\d+)+[ \t]+(?=[\u4e00-\u9fff])",
+            r"[\[【〔][ \t]*\d+[ \t]*[\]】〕]",  # a note's mark: [1], 【2】
+            r"[(（][ \t]*\d{1,2}[ \t]*[)）]",  # a list's or a note's mark: (3)
+            r"(?:注|注释)[ \t]*[:：]?[ \t]*\d+",  # a note's number: 注1, 注:1.
+            # a slogan or a day named: “631”, “5.17”
+            r"[“\"][ \t]*\d+(?:[ \t]*[+.、][ \t]*\d+)*[ \t]*[”\"]",
+            r"\d+[ \t]*\+[ \t]*\d+(?:[ \t]*\+[ \t]*\d+)*",  # a slogan's sum: “2+4”产业集群
+            r"/[ \t]*\d+[ \t]*(?:克|斤|公斤|千克|升)",  # a unit's denominator: 元/500克
+            # English alone in brackets: (10 000 persons), (unit); not （全年GDP增长6.5%）
+            r"[(（][^()（）\n\u4e00-\u9fff]*[A-Za-z]{2}[^()（）\n\u4e00-\u9fff]*[)）]",
         )
     ),
     re.MULTILINE,
 )
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+# A year alone (a header's `2019`, `到2035，`): not one followed by a word or a sign (`2035家`,
+# `2000万元`, `2015%`), which is a count.
+_YEAR = re.compile(r"(?:19|20)\d{2}(?![ \t]*[\u4e00-\u9fff%])")
 _CODE = re.compile(r"0\d+")  # 01, 0502: a code or an account's number, no quantity
 _LATIN_CAPITAL_ALONE = re.compile(r"[A-Z](?![A-Za-z])")  # 5G, 4K: a name, no quantity
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+# Letters right before a number name it when there are one or two (G20, Q4, PM2.5, H7N9); an
+# abbreviation of three or more is what the number measures (GDP1234亿元, CPI102.5).
+_NAME_LETTERS_MAX = 2
 _LIST_MARK_AFTER = re.compile(r"[.、)）﹒]")  # 1. 2、 3) at a line's start
+_LIST_MARK_INDENT = 16  # spaces at most before a list's mark
 
 # A document is worth a look where at least this many figures are unread and at least this
 # share of its figures: below either, what is unread is mostly no fact (docs/coverage.md).
@@ -71,31 +93,46 @@ def figure_spans(text: str) -> list[Span]:
     skipped = [match.span() for match in _NOT_FIGURES.finditer(folded)]
     figures: list[Span] = []
     at = 0
+    line_start, scanned = 0, 0  # the line of the number reached, found a stretch at a time
     for match in _NUMBER.finditer(folded):
         start, end = match.span()
+        if folded[start] in "+-" and start and _joins(folded[start - 1]):
+            if folded[start - 1].isascii() and folded[start - 1].isalpha():
+                continue  # a hyphen in a name: COVID-19
+            start += 1  # a range's dash: 5%-8%
         while at < len(skipped) and skipped[at][1] < end:
             at += 1
-        inside = at < len(skipped) and skipped[at][0] <= start
-        if not inside and _is_figure(folded, match):
+        if at < len(skipped) and skipped[at][0] <= start:
+            continue
+        newline = folded.rfind("\n", scanned, start)
+        line_start, scanned = (newline + 1 if newline >= 0 else line_start), start
+        if _is_figure(folded, start, end, line_start):
             figures.append((start, end))
     return figures
 
 
-def _is_figure(folded: str, match: re.Match[str]) -> bool:
-    digits = match.group().lstrip("+-")
-    start, end = match.span()
-    if _YEAR.fullmatch(digits) or _CODE.fullmatch(digits):
+def _joins(char: str) -> bool:
+    """Whether a sign after `char` is a dash joining two things, not a number's sign."""
+    return (char.isascii() and char.isalnum()) or char in "%)）"
+
+
+def _is_figure(folded: str, start: int, end: int, line_start: int) -> bool:
+    digits = folded[start:end].lstrip("+-")
+    if (len(digits) == 4 and _YEAR.match(folded, end - 4)) or _CODE.fullmatch(digits):
         return False
-    before, after = folded[max(0, start - 1) : start], folded[end : end + 2]
-    if before == "第" or (before.isascii() and before.isalpha()):
-        return False  # an ordinal (第3位), a name (G20, PM2.5)
+    if folded[start - 1 : start] == "第":
+        return False  # an ordinal: 第3位
+    letters = _LETTERS_BEFORE.search(folded, max(0, start - 8), start)
+    if letters is not None and len(letters.group()) <= _NAME_LETTERS_MAX:
+        return False  # a name: G20, PM2.5
+    after = folded[end : end + 2]
     if _LATIN_CAPITAL_ALONE.match(after):
         return False  # 5G, 4K
-    line_start = folded.rfind("\n", 0, start) + 1
     return not (
-        not folded[line_start:start].strip()
-        and "." not in digits
+        "." not in digits
         and _LIST_MARK_AFTER.match(after) is not None
+        and start - line_start <= _LIST_MARK_INDENT
+        and not folded[line_start:start].strip()
     )
 
 
@@ -156,15 +193,19 @@ def worth_a_look_line(coverage: dict[str, Coverage], shown: int = 3) -> str | No
     return f"{len(looks)} {documents} many figures unread by any fact: {named}{more}"
 
 
-def marked_line(text: str, span: Span, width: int = 36) -> tuple[int, str]:
-    """The line number (from 1) of a figure, and its line with the figure in [brackets],
-    cut to `width` characters each side."""
-    start, end = span
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[max(line_start, start - width) : start]
-    after = text[end : min(line_end, end + width)]
-    left = "…" if start - width > line_start else ""
-    right = "…" if end + width < line_end else ""
-    return text.count("\n", 0, start) + 1, f"{left}{before}[{text[start:end]}]{after}{right}"
+def marked_lines(text: str, spans: Iterable[Span], width: int = 36) -> Iterator[tuple[int, str]]:
+    """For each figure (in text order): its line number (from 1) and its line with the figure
+    in [brackets], cut to `width` characters each side. Lines are counted a stretch at a
+    time and looked at no further than `width`, so a long text costs no more than a short."""
+    number, counted = 1, 0
+    for start, end in sorted(spans):
+        number += text.count("\n", counted, start)
+        counted = start
+        line_start = text.rfind("\n", max(0, start - width - 1), start) + 1
+        line_end = text.find("\n", end, end + width + 1)
+        line_end = min(len(text), end + width + 1) if line_end < 0 else line_end
+        left = "…" if start - width > line_start else ""
+        right = "…" if end + width < line_end else ""
+        before = text[max(line_start, start - width) : start]
+        after = text[end : min(line_end, end + width)]
+        yield number, f"{left}{before}[{text[start:end]}]{after}{right}"

@@ -260,6 +260,7 @@ class _Job:
         failures files are cut back to what the last whole step vouches for.
         """
         covered = 0
+        uncounted: list[tuple[Step, int]] = []  # journaled before llmx counted figures
         for step in steps:
             for recorded in step.paths:
                 given = str(files[covered]) if covered < len(files) else "nothing"
@@ -269,11 +270,38 @@ class _Job:
                         f"(file {covered + 1} was {recorded}, now {given}); start a new job"
                     )
                 covered += 1
+            if step.documents and not step.coverage:
+                uncounted.append((step, self.facts_bytes))
             self._add(step)
             self.seconds += step.seconds
         for name, length in ((FACTS_FILE, self.facts_bytes), (FAILURES_FILE, self.failures_bytes)):
             _cut_back(self.folder / name, length)
+        for step, facts_from in uncounted:
+            self.coverage.update(self._counted(step, facts_from))
         return covered
+
+    def _counted(self, step: Step, facts_from: int) -> dict[str, Coverage]:
+        """The figure counts of a step journaled by an llmx that did not count them, from the
+        run's own texts and the step's facts; a document whose text is not there stays
+        uncounted (and `llmx runs show` says how many are)."""
+        with (self.folder / FACTS_FILE).open("rb") as handle:
+            handle.seek(facts_from)
+            lines = handle.read(step.facts_bytes - facts_from).decode("utf-8", "replace")
+        spans: dict[str, list[tuple[int, int]]] = {doc: [] for doc in step.documents}
+        try:
+            for line in lines.splitlines():
+                fact = Fact.model_validate_json(line)
+                spans.setdefault(fact.doc, []).append(fact.span)
+        except ValueError:
+            return {}
+        counted: dict[str, Coverage] = {}
+        for doc in step.documents:
+            try:
+                text = (self.folder / DOCUMENTS_DIR / f"{doc}.txt").read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            counted[doc] = coverage_of(text, spans[doc])
+        return counted
 
     def run(
         self,

@@ -71,8 +71,14 @@ class Coverage(_Record):
     """A document's figures (numbers in digits that could state a quantity) and how many of
     them no fact took (llmx.coverage)."""
 
-    figures: int = 0
-    unread: int = 0
+    figures: int = Field(default=0, ge=0)
+    unread: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _unread_are_figures(self) -> Coverage:
+        if self.unread > self.figures:
+            raise ValueError(f"{self.unread} figures unread of {self.figures}")
+        return self
 
 
 class RunSpec(_Record):

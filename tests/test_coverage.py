@@ -13,7 +13,7 @@ from llmx.cli import app
 from llmx.coverage import (
     coverage_of,
     figure_spans,
-    marked_line,
+    marked_lines,
     unread_spans,
     worth_a_look,
     worth_a_look_line,
@@ -48,6 +48,11 @@ def figures(text: str) -> list[str]:
         "元/500克",  # a unit's denominator
         "(10 000 persons)",  # English in brackets
         "2015",  # a year
+        "1—11月累计、18—35岁、3月-5月",  # ranges with other dashes
+        "10时30分、2017-10-23 14:30",  # times
+        "COVID-19疫情、H7N9",  # hyphens and letters in names
+        "专栏2：主要指标",  # a box's number
+        "2.1 地区生产总值",  # a heading's number
     ],
 )
 def test_numbers_that_state_no_quantity_are_no_figures(text: str) -> None:
@@ -57,6 +62,22 @@ def test_numbers_that_state_no_quantity_are_no_figures(text: str) -> None:
 def test_amounts_shares_and_bare_cells_are_figures() -> None:
     text = "生产总值125.6亿元,增长-3.5%,共12个\n| 东山 | 1,345 | 0.8 |"
     assert figures(text) == ["125.6", "-3.5", "12", "1,345", "0.8"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("工业 1279 -3.5 12.1", ["1279", "-3.5", "12.1"]),  # a row, not a date
+        ("全市企业2035家，投资2000万元", ["2035", "2000"]),  # counts, not years
+        ("全市共有人大代表452名", ["452"]),  # 代表 is no table
+        ("（全年GDP增长6.5%，CPI上涨2%）", ["6.5", "2"]),  # Chinese in the brackets
+        ("实现GDP1234亿元", ["1234"]),  # what is measured, not a name
+        ("三次产业结构5:67:28", ["5", "67", "28"]),  # a ratio, not a time
+        ("增长5%-8%", ["5", "8"]),  # a range's dash is no sign
+    ],
+)
+def test_numbers_like_the_excluded_ones_are_still_figures(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
 
 
 def test_a_figure_a_fact_touches_is_read_and_the_others_are_unread_in_order() -> None:
@@ -92,9 +113,12 @@ def test_the_line_names_the_documents_most_unread_first() -> None:
     assert worth_a_look_line({"c": coverage["c"]}) is None
 
 
-def test_a_figure_is_shown_in_its_line_with_the_line_number() -> None:
-    text = "标题\n东山 13 27 45\n"
-    assert marked_line(text, (6, 8)) == (2, "东山 [13] 27 45")
+def test_each_figure_is_shown_in_its_line_with_the_line_number_cut_to_a_width() -> None:
+    text = "标题\n东山 13 27 45\n" + "很长的一行" * 20 + "共99个" + "很长的一行" * 20
+    assert list(marked_lines(text, [(116, 118), (6, 8)], width=4)) == [
+        (2, "东山 [13] 27 …"),
+        (3, "…的一行共[99]个很长的…"),
+    ]
 
 
 # A report whose town table gives no unit: the rules read the prose and leave the table.
@@ -134,6 +158,14 @@ def test_a_run_records_each_documents_figures_in_its_record_and_journal(
     )
 
 
+@pytest.fixture
+def runs(towns: Path, tmp_path: Path) -> Path:
+    """A runs folder holding one rules run over the towns and the prose, named `towns`."""
+    folder = tmp_path / "runs"
+    run_extraction([towns], RulesExtractor(), name="towns", runs_dir=folder)
+    return folder
+
+
 def invoke(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, list(args), env={"COLUMNS": "100"})
     return result.exit_code, result.output
@@ -149,10 +181,8 @@ def test_extract_names_the_documents_worth_a_look_and_the_command_that_lists_the
 
 
 def test_runs_unread_lists_the_documents_then_one_documents_figures_in_their_lines(
-    towns: Path, tmp_path: Path
+    runs: Path,
 ) -> None:
-    runs = tmp_path / "runs"
-    run_extraction([towns], RulesExtractor(), name="towns", runs_dir=runs)
     code, output = invoke("runs", "unread", "towns", "--runs-dir", str(runs))
     assert code == 0
     assert "towns" in output and "prose" not in output  # prose left nothing unread
@@ -170,29 +200,41 @@ def test_runs_unread_lists_the_documents_then_one_documents_figures_in_their_lin
     assert "7 more not shown" in output
 
 
-def test_runs_show_counts_the_figures_unread_and_points_to_the_list(
-    towns: Path, tmp_path: Path
-) -> None:
-    runs = tmp_path / "runs"
-    run_extraction([towns], RulesExtractor(), name="towns", runs_dir=runs)
+def test_runs_show_counts_the_figures_unread_and_points_to_the_list(runs: Path) -> None:
     code, output = invoke("runs", "show", "towns", "--runs-dir", str(runs))
     assert code == 0
-    assert "9 of 12 figures no fact took; 1 documents worth a look" in output
+    assert "9 of 12 figures no fact took; 1 document worth a look" in output
     assert "llmx runs unread" in output
 
 
-def test_unread_of_an_unknown_document_or_an_older_run_is_one_line(
-    towns: Path, tmp_path: Path
-) -> None:
-    runs = tmp_path / "runs"
-    run = run_extraction([towns], RulesExtractor(), name="towns", runs_dir=runs)
+def test_a_run_counted_for_some_documents_only_says_so(runs: Path) -> None:
+    [folder] = runs.iterdir()
+    record = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
+    del record["coverage"]["prose"]  # journaled before llmx counted, its text since lost
+    (folder / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    code, output = invoke("runs", "show", "towns", "--runs-dir", str(runs))
+    words = " ".join(output.replace("│", " ").split())  # the table wraps its cells
+    assert code == 0 and "(counted for 1 of 2 documents)" in words
+
+
+def test_flags_that_do_not_go_together_are_one_line_errors(runs: Path) -> None:
+    base = ("runs", "unread", "towns", "--runs-dir", str(runs))
+    assert invoke(*base, "--limit", "3")[0] == 1
+    code, output = invoke(*base, "--doc", "towns", "--all")
+    assert (code, output.count("\n")) == (1, 1) and "--all" in output
+
+
+def test_unread_of_an_unknown_document_or_an_older_run_is_one_line(runs: Path) -> None:
     code, output = invoke("runs", "unread", "towns", "--runs-dir", str(runs), "--doc", "nope")
     assert (code, output) == (1, "llmx: error: nope: no document of towns has this id\n")
-    record = json.loads((run.path / RUN_FILE).read_text(encoding="utf-8"))
+    [folder] = runs.iterdir()
+    record = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
     del record["coverage"]  # as llmx wrote it before it counted
-    (run.path / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
+    (folder / RUN_FILE).write_text(json.dumps(record), encoding="utf-8")
     code, output = invoke("runs", "unread", "towns", "--runs-dir", str(runs))
     assert code == 1
     assert output.count("\n") == 1 and "older than llmx's count" in output
     code, output = invoke("runs", "show", "towns", "--runs-dir", str(runs))
     assert code == 0 and "not counted" in output
+    code, output = invoke("runs", "unread", "towns", "--runs-dir", str(runs), "--doc", "towns")
+    assert code == 0 and "9 figures of towns no fact took" in output  # counted from its text

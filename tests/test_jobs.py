@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -100,6 +101,26 @@ def test_a_stopped_job_leaves_a_true_partial_record_and_resumes_to_the_same_fact
     [whole] = (tmp_path / "whole").iterdir()
     assert record.coverage == read_record(whole / RUN_FILE).coverage  # every document's
     assert len(record.coverage) == 8
+
+
+def test_a_job_journaled_before_figures_were_counted_is_counted_whole_on_resume(
+    tmp_path: Path,
+) -> None:
+    source = _many_documents(tmp_path / "docs", 6)
+    _uninterrupted(source, tmp_path / "whole")
+    [whole] = (tmp_path / "whole").iterdir()
+    with pytest.raises(KeyboardInterrupt):
+        run_job([source], _Counting(stop_after=3), runs_dir=tmp_path / "runs")
+    [folder] = (tmp_path / "runs").iterdir()
+    journal = folder / JOURNAL_FILE
+    lines = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        del line["coverage"]  # as an llmx that did not count them wrote it
+    journal.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    record = resume_job(folder, [source], RulesExtractor())
+    assert record.coverage == read_record(whole / RUN_FILE).coverage
+    assert len(record.coverage) == 6
 
 
 def test_a_killed_job_resumes_without_redoing_a_finished_document(tmp_path: Path) -> None:

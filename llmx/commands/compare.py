@@ -17,6 +17,7 @@ from llmx.configurations import (
     run_configuration,
 )
 from llmx.console import fail, note, one_line_errors, progress_bar
+from llmx.extractors import EXTRACTORS
 from llmx.llm.prices import cost_text
 from llmx.readers import expand_paths
 from llmx.runs import Run
@@ -36,7 +37,7 @@ def compare(
     extractor: Annotated[
         list[str] | None,
         typer.Option(
-            help="rules, numerals, llm or hybrid; repeat to compare. Default: llm if a prompt "
+            help=f"{', '.join(EXTRACTORS)}; repeat to compare. Default: llm if a prompt "
             "or model is given, else rules."
         ),
     ] = None,

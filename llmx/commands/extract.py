@@ -196,7 +196,7 @@ def extract(
         )
         look = worth_a_look_line(record.coverage)
         if look is not None:
-            note(f"{look}; `llmx runs unread {shown_path(folder)}` lists them")
+            note(f"{look}; `{command('llmx', 'runs', 'unread', shown_path(folder))}` lists them")
         for item in record.unreadable:
             note(f"cannot read {item.path}: {item.reason}")
         record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})

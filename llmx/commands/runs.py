@@ -12,12 +12,12 @@ from rich.text import Text
 
 from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of, workspace
 from llmx.console import command, next_step, note, one_line_errors, shown_path
-from llmx.coverage import figure_spans, marked_line, most_unread, unread_spans, worth_a_look
+from llmx.coverage import figure_spans, marked_lines, most_unread, unread_spans, worth_a_look
 from llmx.documents import short_title
 from llmx.errors import InputError
 from llmx.evaluation import gold_fingerprint
 from llmx.llm.prices import cost_text
-from llmx.record import Coverage, RunRecord, RunStatus
+from llmx.record import RunRecord, RunStatus
 from llmx.report.formatting import percent
 from llmx.runs import DOCUMENTS_DIR, RUN_FILE, Run, read_record, run_folders
 from llmx.summary import read_scores
@@ -140,7 +140,7 @@ def show(
         ("documents", _documents(record) or "—"),
         ("sections", f"{stats.sections} ({stats.sections_asked} asked of a model)"),
         ("facts", str(stats.facts)),
-        ("figures unread", _unread_summary(record.coverage)),
+        ("figures unread", _unread_summary(record)),
     ]
     if record.spec.model:
         price = record.spec.price_per_million
@@ -190,16 +190,28 @@ def show(
     next_step(*follow, command("llmx", "export", shown_path(loaded.path), "--out", "facts.csv"))
 
 
-def _unread_summary(coverage: dict[str, Coverage]) -> str:
+def _unread_summary(record: RunRecord) -> str:
+    coverage = record.coverage
     if not coverage:
         return "not counted (the run is older than the count)"
     figures = sum(counts.figures for counts in coverage.values())
     unread = sum(counts.unread for counts in coverage.values())
     looks = [item for item in most_unread(coverage) if item.worth_a_look]
-    line = f"{unread:,} of {figures:,} figures no fact took; {len(looks)} documents worth a look"
+    documents = "document" if len(looks) == 1 else "documents"
+    line = f"{unread:,} of {figures:,} figures no fact took; {len(looks)} {documents} worth a look"
+    line += _uncounted(record)
     return line + "".join(
         f"\n  {item.doc}: {item.coverage.unread} of {item.coverage.figures}" for item in looks[:5]
     )
+
+
+def _uncounted(record: RunRecord) -> str:
+    """What a count misses: documents a job journaled before llmx counted (resumed since)."""
+    missing = sum(1 for doc in record.spec.documents if doc not in record.coverage)
+    if not missing:
+        return ""
+    counted = len(record.spec.documents) - missing
+    return f" (counted for {counted} of {len(record.spec.documents)} documents)"
 
 
 @runs_app.command()
@@ -214,31 +226,37 @@ def unread(
             "--all", help="List every document with a figure unread, not only those worth a look."
         ),
     ] = False,
-    limit: Annotated[int, typer.Option(min=0, help="Figures shown with --doc (0: all).")] = 50,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="With --doc: figures shown (0: all; default 50).")
+    ] = None,
     runs_dir: RunsDir = None,
 ) -> None:
     """Figures in RUN's documents that no fact took: the documents worth a look (many
     figures unread, and a good share of them), or with --doc one document's figures."""
     with one_line_errors():
+        if doc is not None and every:
+            raise InputError("--all lists documents; give it without --doc")
+        if doc is None and limit is not None:
+            raise InputError("--limit counts one document's figures; give it with --doc")
         loaded = run_of(run, runs_dir)
-        coverage = loaded.record.coverage
-        if not coverage:
+        if doc is not None:
+            _show_document(loaded, doc, _FIGURES_SHOWN if limit is None else limit)
+            return
+        if not loaded.record.coverage:
             raise InputError(
                 f"{loaded.label}: the run is older than llmx's count of unread figures; "
-                "extract again to count them"
+                "extract again to count them (--doc DOC shows one document's)"
             )
-        if doc is not None:
-            _show_document(loaded, doc, limit)
-            return
+    coverage = loaded.record.coverage
     ranked = [item for item in most_unread(coverage) if every or item.worth_a_look]
     if not ranked:
         note(
             f"no document of {loaded.label} is worth a look"
-            + ("" if every else " (--all lists every figure left)")
+            + ("" if every else " (--all lists every document with a figure left)")
         )
         return
     sources = loaded.record.spec.sources
-    table = Table(title=f"Figures no fact took in {loaded.label}")
+    table = Table(title=f"Figures no fact took in {loaded.label}{_uncounted(loaded.record)}")
     table.add_column("document", overflow="fold")
     table.add_column("unread", justify="right")
     table.add_column("figures", justify="right")
@@ -250,10 +268,16 @@ def unread(
         if title and title != item.doc:
             name.append(f"\n{short_title(title, 40)}", style="dim")
         table.add_row(
-            name, str(counts.unread), str(counts.figures), percent(counts.unread / counts.figures)
+            name,
+            str(counts.unread),
+            str(counts.figures),
+            percent(counts.unread / counts.figures),  # a document with one unread has figures
         )
     Console().print(table)
     next_step(command("llmx", "runs", "unread", shown_path(loaded.path), "--doc", ranked[0].doc))
+
+
+_FIGURES_SHOWN = 50
 
 
 def _show_document(loaded: Run, doc: str, limit: int) -> None:
@@ -263,13 +287,16 @@ def _show_document(loaded: Run, doc: str, limit: int) -> None:
     path = loaded.path / DOCUMENTS_DIR / f"{doc}.txt"
     try:
         text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read the run's text of {doc} ({error})") from None
+    except OSError as error:
+        raise InputError(
+            f"{path}: cannot read the run's text of {doc} ({error.strerror})"
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: the run's text of {doc} is not UTF-8") from None
     taken = [fact.span for fact in loaded.facts if fact.doc == doc]
     spans = list(unread_spans(figure_spans(text), taken))
     shown = spans[:limit] if limit else spans
-    for span in shown:
-        number, line = marked_line(text, span)
+    for number, line in marked_lines(text, shown):
         print(f"{number:>5}  {line}")
     if len(shown) < len(spans):
         note(f"{len(spans) - len(shown)} more not shown (--limit 0 shows all)")

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from llmx.coverage import coverage_of, worth_a_look
+from llmx.coverage import coverage_of, unread_spans, worth_a_look
 from llmx.documents import Document
 from llmx.errors import CacheMiss, ModelError
 from llmx.extraction import Extraction, ProgressCallback
@@ -281,13 +281,18 @@ class LLMExtractor:
                 stats.cache_hits += 1
             seen.add(job.key)
             if job.key in answers:
-                facts.extend(self._facts(job, answers[job.key], stats))
+                answered = self._facts(job, answers[job.key], stats)
+                facts.extend(answered)
+                if self.mode.routed:  # the model did not see them: not having them is no verdict
+                    facts.extend(
+                        _untaken([fact for part in job.parts for fact in part.fallback], answered)
+                    )
             elif job.key in errors:
                 for part in job.parts:
                     failure = self._failure(part, errors[job.key])
                     failures.append(failure)
                     facts.extend(part.fallback if failure.fallback else ())
-        if plan.kept:  # the rules' facts and the model's, in the documents' order
+        if self.mode.routed:  # the rules' facts and the model's, in the documents' order
             order = {document.id: number for number, document in enumerate(documents)}
             facts.sort(key=lambda fact: (order[fact.doc], fact.start, fact.end))
         return Extraction(facts, stats, failures, interrupted=interrupted)
@@ -407,6 +412,12 @@ def _leaves_figures_unread(document: Document, section: Section, facts: Sequence
     text = section.text_of(document.text)
     spans = [(fact.start - section.start, fact.end - section.start) for fact in facts]
     return worth_a_look(coverage_of(text, spans))
+
+
+def _untaken(rules: Sequence[Fact], answered: Sequence[Fact]) -> list[Fact]:
+    """The rules' facts on spans no fact of the model's answer touches."""
+    free = set(unread_spans([fact.span for fact in rules], [fact.span for fact in answered]))
+    return [fact for fact in rules if fact.span in free]
 
 
 @contextlib.contextmanager

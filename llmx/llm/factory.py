@@ -32,9 +32,13 @@ def build_model_extractor(
         settings.prompt or chosen.default_prompt or chosen.prompt_family, prompts_dir
     )
     if prompt.mode != chosen.prompt_mode:
+        asks = (
+            chosen.name
+            if chosen.asks_as is None
+            else f"{chosen.name} (which asks as {chosen.asks_as})"
+        )
         raise ConfigError(
-            f"prompt {prompt.ref} is written for {prompt.mode or 'no'} mode, not "
-            f"{chosen.prompt_mode}; "
+            f"prompt {prompt.ref} is written for {prompt.mode or 'no'} mode, not {asks}; "
             f"use e.g. {chosen.prompt_family}@v1"
         )
     if settings.pack_tokens and not prompt.packing:

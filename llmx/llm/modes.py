@@ -4,7 +4,8 @@
 go into the prompt; the model keeps or drops each, fills what rules cannot judge, and may add
 a missed fact by quoting it. Either way the answer becomes `Proposal`s for grounding.
 `rules-first`: the rules read every section, and only a section where they leave figures
-unread (llmx.coverage) is asked, as `llm` asks it; the others keep the rules' facts.
+unread (llmx.coverage) is asked, as `llm` asks it; the others keep the rules' facts, and an
+asked section keeps those of the rules' facts on spans the model's answer leaves alone.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ figures unread — a table in a layout they do not know — so a job pays for th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fakeserver import FakeServer, Recorded, Reply
 from support import MakeExtractor, fact
 
@@ -69,3 +71,30 @@ def test_rules_first_shares_the_llm_runs_answers_and_pays_nothing_again(
     again = make_extractor("rules-first").extract([TOWNS])
     assert len(server.requests) == asked  # the table's answer came from the cache
     assert again.stats.calls == 0 and again.stats.cache_hits == 1
+
+
+def test_an_asked_section_keeps_the_rules_facts_the_answer_leaves_alone(
+    server: FakeServer, make_extractor: MakeExtractor, tmp_path: Path
+) -> None:
+    towns = Document(
+        "one-section",
+        TOWNS.text.replace("二、各乡镇户数\n", "二、各乡镇户数\n全县共有户数5.2万户。\n"),
+    )
+
+    def table_and_a_second_reading(request: Recorded) -> object:
+        answer = town_answer(request)
+        assert isinstance(answer, dict)
+        if "东山" in request.section_text:  # the model reads the households its own way
+            answer["facts"].append(
+                fact("5.2万户", 52000, "全县户数(模型)", unit="户", kind="level")
+            )
+        return answer
+
+    server.responder = table_and_a_second_reading
+    facts = make_extractor("rules-first").extract([towns]).facts
+    households = [(f.text, f.indicator, f.extractor) for f in facts if f.text == "5.2万户"]
+    assert households == [("5.2万户", "全县户数(模型)", "rules-first")]  # the model's, once
+
+    server.responder = town_answer  # an answer without it: the rules' reading stays
+    facts = make_extractor("rules-first", cache_dir=tmp_path / "another").extract([towns]).facts
+    assert [(f.text, f.extractor) for f in facts if f.text == "5.2万户"] == [("5.2万户", "rules")]
