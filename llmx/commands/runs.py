@@ -227,8 +227,9 @@ def unread(
         ),
     ] = False,
     limit: Annotated[
-        int | None, typer.Option(min=0, help="With --doc: figures shown (0: all; default 50).")
-    ] = None,
+        int,
+        typer.Option(min=0, help="Documents listed, or with --doc figures shown (0: all)."),
+    ] = 50,
     runs_dir: RunsDir = None,
 ) -> None:
     """Figures in RUN's documents that no fact took: the documents worth a look (many
@@ -236,11 +237,9 @@ def unread(
     with one_line_errors():
         if doc is not None and every:
             raise InputError("--all lists documents; give it without --doc")
-        if doc is None and limit is not None:
-            raise InputError("--limit counts one document's figures; give it with --doc")
         loaded = run_of(run, runs_dir)
         if doc is not None:
-            _show_document(loaded, doc, _FIGURES_SHOWN if limit is None else limit)
+            _show_document(loaded, doc, limit)
             return
         if not loaded.record.coverage:
             raise InputError(
@@ -255,13 +254,14 @@ def unread(
             + ("" if every else " (--all lists every document with a figure left)")
         )
         return
+    listed = ranked[:limit] if limit else ranked
     sources = loaded.record.spec.sources
     table = Table(title=f"Figures no fact took in {loaded.label}{_uncounted(loaded.record)}")
     table.add_column("document", overflow="fold")
     table.add_column("unread", justify="right")
     table.add_column("figures", justify="right")
     table.add_column("% unread", justify="right")
-    for item in ranked:
+    for item in listed:
         counts = item.coverage
         title = sources[item.doc].title if item.doc in sources else ""
         name = Text(item.doc, style="bold" if item.worth_a_look else "")
@@ -274,10 +274,9 @@ def unread(
             percent(counts.unread / counts.figures),  # a document with one unread has figures
         )
     Console().print(table)
+    if len(listed) < len(ranked):
+        note(f"{len(ranked) - len(listed)} more not listed (--limit 0 lists all)")
     next_step(command("llmx", "runs", "unread", shown_path(loaded.path), "--doc", ranked[0].doc))
-
-
-_FIGURES_SHOWN = 50
 
 
 def _show_document(loaded: Run, doc: str, limit: int) -> None:
