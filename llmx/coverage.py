@@ -30,40 +30,47 @@ from llmx.record import Coverage
 # range, `COVID-19` a name).
 _NUMBER = re.compile(r"(?<![0-9.])[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _DASHES = "-~至—―‐〜～"  # folded: the en dash and full-width forms are `-` and `~` already
-_RANGE = f"[ \\t]*[{_DASHES}][ \\t]*"
+_RANGE = f"[ \\t]*+[{_DASHES}][ \\t]*+"
+_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?+(?![\d.:])"
 
 # Where a number is no stated quantity: each alternative is a kind of place, matched on the
 # folded text (simplified, half-width), and every number wholly inside a match is skipped.
 # Spaces are matched within a line only (`[ \t]`), so that a pattern never joins a table's
-# cells across rows.
+# cells across rows; runs of digits and spaces are taken whole (`\d++`, `[ \t]*+`) and from
+# their start (`(?<!\d)`), so that a long run is not tried every way.
 _NOT_FIGURES = re.compile(
     "|".join(
         (
-            # a date: 2023-05-03, 2023.5.3, 2023年5月3日
-            r"(?<![\d.])(?:19|20)\d{2}[ \t]*[-./年][ \t]*\d{1,2}[ \t]*[-./月][ \t]*\d{1,2}"
-            r"(?!\d)[ \t]*日?",
-            # a clock time: with seconds, or after a date or a space (比重为14:43 is a ratio)
-            r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d",
-            r"(?<=[日 \t])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
-            r"\d{1,2}[ \t]*[时点][ \t]*\d{1,2}[ \t]*分(?!钟)",  # 10时30分
-            r"\d+[ \t]*°(?:[ \t]*\d+[ \t]*[′'])?",  # a longitude or latitude: 113°19′
-            f"\\d{{1,2}}[ \\t]*月?{_RANGE}\\d{{1,2}}[ \\t]*月份?",  # months: 1-5月, 1—11月, 3月-5月
-            f"\\d+{_RANGE}\\d+[ \\t]*[岁周]",  # an age band: 18-35岁, 18—35周岁
-            r"\d+[ \t]*(?:年|月份?|日|号|时|届)",  # a year, month, day, hour, a congress's term
+            # a date, and its clock time: 2023-05-03 14:30, 2023.5.3, 2023年5月3日 (not the
+            # table cells 1927 -11.2)
+            rf"(?<![\d.])(?:19|20)\d{{2}}([-./])\d{{1,2}}\1\d{{1,2}}(?![\d.])(?:[ \t]++{_CLOCK})?",
+            r"(?<![\d.])(?:19|20)\d{2}[ \t]*+年[ \t]*+\d{1,2}[ \t]*+月[ \t]*+\d{1,2}[ \t]*+日",
+            # a clock time after a day, a morning or in brackets (比重为14:43 is a ratio)
+            rf"(?<=[日午晚早(（])[ \t]*+{_CLOCK}",
+            r"\d{1,2}[ \t]*+[时点][ \t]*+\d{1,2}[ \t]*+分(?!钟)",  # 10时30分
+            r"(?<!\d)\d++[ \t]*+°(?:[ \t]*+\d++[ \t]*+[′'])?",  # a longitude or latitude: 113°19′
+            # months (1-5月, 1—11月, 3月-5月), an age band (18-35岁, 18—35周岁)
+            f"\\d{{1,2}}(?:[ \\t]*+月)?{_RANGE}\\d{{1,2}}[ \\t]*+月份?",
+            f"(?<!\\d)\\d++{_RANGE}\\d++[ \\t]*+[岁周]",
+            # a year, a month, a day, an hour, a congress's term
+            r"(?<!\d)\d++[ \t]*+(?:年|月份?|日|号|时|届)",
             # a table's, chart's, box's or appendix's number (not 代表, 发表, 地图)
-            r"(?:(?<![代发列])表|(?<![地])图|专栏|附录|附件)[ \t]*\d+(?:[-.]\d+)*",
-            # a caption's number (17-22 社会消费品零售总额), a heading's (2.1 地区生产总值)
-            r"(?:^|\|)[ \t]*\d+(?:-\d+)+(?=[ \t]+\S)",
-            r"^[ \t]*\d+(?:\.\d+)+[ \t]+(?=[\u4e00-\u9fff])",
-            r"[\[【〔][ \t]*\d+[ \t]*[\]】〕]",  # a note's mark: [1], 【2】
-            r"[(（][ \t]*\d{1,2}[ \t]*[)）]",  # a list's or a note's mark: (3)
-            r"(?:注|注释)[ \t]*[:：]?[ \t]*\d+",  # a note's number: 注1, 注:1.
-            # a slogan or a day named: “631”, “5.17”
-            r"[“\"][ \t]*\d+(?:[ \t]*[+.、][ \t]*\d+)*[ \t]*[”\"]",
-            r"\d+[ \t]*\+[ \t]*\d+(?:[ \t]*\+[ \t]*\d+)*",  # a slogan's sum: “2+4”产业集群
-            r"/[ \t]*\d+[ \t]*(?:克|斤|公斤|千克|升)",  # a unit's denominator: 元/500克
+            r"(?:(?<![代发列])表|(?<![地])图|专栏|附录|附件)[ \t]*+\d++(?:[-.]\d++)*+",
+            # a caption's number (17-22 社会消费品零售总额), a range alone on its line (a
+            # header's 1-7), a heading's number of three levels (2.1.3 地区生产总值)
+            r"(?:^|\|)[ \t]*+\d++(?:-\d++)++(?=[ \t]+\S)",
+            r"^[ \t]*+\d++(?:-\d++)++[ \t]*+$",
+            r"^[ \t]*+\d++(?:\.\d++){2,}+[ \t]++(?=[\u4e00-\u9fff])",
+            r"[\[【〔][ \t]*+\d++[ \t]*+[\]】〕]",  # a note's mark: [1], 【2】
+            r"[(（][ \t]*+\d{1,2}[ \t]*+[)）]",  # a list's or a note's mark: (3)
+            r"(?:注|注释)[ \t]*+[:：]?[ \t]*+\d++",  # a note's number: 注1, 注:1.
+            # a slogan or a day named (“631”, “5.17”), a slogan's sum (“2+4”产业集群; not a
+            # change after a figure: 3,360 +25)
+            r"[“\"][ \t]*+\d++(?:[ \t]*+[+.、][ \t]*+\d++)*+[ \t]*+[”\"]",
+            r"(?<![\d,.])\d++\+\d++(?:\+\d++)*+(?![\d.])",
+            r"/[ \t]*+\d++[ \t]*+(?:克|斤|公斤|千克|升)",  # a unit's denominator: 元/500克
             # English alone in brackets: (10 000 persons), (unit); not （全年GDP增长6.5%）
-            r"[(（][^()（）\n\u4e00-\u9fff]*[A-Za-z]{2}[^()（）\n\u4e00-\u9fff]*[)）]",
+            r"[(（](?=[^()（）\n\u4e00-\u9fff]*?[A-Za-z]{2})[^()（）\n\u4e00-\u9fff]*+[)）]",
         )
     ),
     re.MULTILINE,
@@ -73,10 +80,10 @@ _NOT_FIGURES = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d{2}(?![ \t]*[\u4e00-\u9fff%])")
 _CODE = re.compile(r"0\d+")  # 01, 0502: a code or an account's number, no quantity
 _LATIN_CAPITAL_ALONE = re.compile(r"[A-Z](?![A-Za-z])")  # 5G, 4K: a name, no quantity
-_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
-# Letters right before a number name it when there are one or two (G20, Q4, PM2.5, H7N9); an
-# abbreviation of three or more is what the number measures (GDP1234亿元, CPI102.5).
-_NAME_LETTERS_MAX = 2
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+\Z")
+# Letters right before a number name it (G20, PM2.5, H7N9, iPhone8), unless they are three
+# capitals or more, an abbreviation of what the number measures (GDP1234亿元, CPI102.5).
+_MEASURE = re.compile(r"[A-Z]{3,}")
 _LIST_MARK_AFTER = re.compile(r"[.、)）﹒]")  # 1. 2、 3) at a line's start
 _LIST_MARK_INDENT = 16  # spaces at most before a list's mark
 
@@ -102,8 +109,9 @@ def figure_spans(text: str) -> list[Span]:
             start += 1  # a range's dash: 5%-8%
         while at < len(skipped) and skipped[at][1] < end:
             at += 1
-        if at < len(skipped) and skipped[at][0] <= start:
-            continue
+        digits_start = start + 1 if folded[start] in "+-" else start
+        if at < len(skipped) and skipped[at][0] <= digits_start:
+            continue  # a year's sign is a dash: 报告－2017年12月6日
         newline = folded.rfind("\n", scanned, start)
         line_start, scanned = (newline + 1 if newline >= 0 else line_start), start
         if _is_figure(folded, start, end, line_start):
@@ -118,12 +126,14 @@ def _joins(char: str) -> bool:
 
 def _is_figure(folded: str, start: int, end: int, line_start: int) -> bool:
     digits = folded[start:end].lstrip("+-")
-    if (len(digits) == 4 and _YEAR.match(folded, end - 4)) or _CODE.fullmatch(digits):
+    signed = len(digits) < end - start  # -1910: a change, never a year
+    year = len(digits) == 4 and not signed and _YEAR.match(folded, end - 4)
+    if year or _CODE.fullmatch(digits):
         return False
     if folded[start - 1 : start] == "第":
         return False  # an ordinal: 第3位
     letters = _LETTERS_BEFORE.search(folded, max(0, start - 8), start)
-    if letters is not None and len(letters.group()) <= _NAME_LETTERS_MAX:
+    if letters is not None and not _MEASURE.fullmatch(letters.group()):
         return False  # a name: G20, PM2.5
     after = folded[end : end + 2]
     if _LATIN_CAPITAL_ALONE.match(after):

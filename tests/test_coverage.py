@@ -52,7 +52,10 @@ def figures(text: str) -> list[str]:
         "10时30分、2017-10-23 14:30",  # times
         "COVID-19疫情、H7N9",  # hyphens and letters in names
         "专栏2：主要指标",  # a box's number
-        "2.1 地区生产总值",  # a heading's number
+        "2.1.3 地区生产总值",  # a heading's number
+        "报告－2017年12月6日、2019年-2023年",  # a dash before a year is no sign
+        "1-7\n\n比去年同期增长",  # a header's range alone on its line
+        "(17:12)、上午9:30",  # clock times
     ],
 )
 def test_numbers_that_state_no_quantity_are_no_figures(text: str) -> None:
@@ -74,6 +77,11 @@ def test_amounts_shares_and_bare_cells_are_figures() -> None:
         ("实现GDP1234亿元", ["1234"]),  # what is measured, not a name
         ("三次产业结构5:67:28", ["5", "67", "28"]),  # a ratio, not a time
         ("增长5%-8%", ["5", "8"]),  # a range's dash is no sign
+        ("单位:km\n125.6", ["125.6"]),  # the letters of the line above name nothing
+        ("完成\n270.06 亿元", ["270.06"]),  # a value opening its line, no heading
+        ("1927 -11.2、3,360 +25", ["-11.2", "3,360", "+25"]),  # no date, no slogan
+        ("三次产业结构为9.2:51:39.8", ["9.2", "51", "39.8"]),  # a ratio, not a clock
+        ("-1910 |", ["-1910"]),  # a change, not a year
     ],
 )
 def test_numbers_like_the_excluded_ones_are_still_figures(text: str, expected: list[str]) -> None:
