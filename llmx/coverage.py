@@ -38,8 +38,13 @@ _CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?+(?![\d.:])"
 # Spaces are matched within a line only (`[ \t]`), so that a pattern never joins a table's
 # cells across rows; runs of digits and spaces are taken whole (`\d++`, `[ \t]*+`) and from
 # their start (`(?<!\d)`), so that a long run is not tried every way.
+# Every alternative starts at one of the characters of `_STARTS` (or a line's start): the
+# engine skips the other places without trying each alternative there (twice as fast).
+_STARTS = r"(?=[\d \t表图专附注\[【〔(（“\"/|]|^)"
 _NOT_FIGURES = re.compile(
-    "|".join(
+    _STARTS
+    + "(?:"
+    + "|".join(
         (
             # a date, and its clock time: 2023-05-03 14:30, 2023.5.3, 2023年5月3日 (not the
             # table cells 1927 -11.2)
@@ -72,7 +77,8 @@ _NOT_FIGURES = re.compile(
             # English alone in brackets: (10 000 persons), (unit); not （全年GDP增长6.5%）
             r"[(（](?=[^()（）\n\u4e00-\u9fff]*?[A-Za-z]{2})[^()（）\n\u4e00-\u9fff]*+[)）]",
         )
-    ),
+    )
+    + ")",
     re.MULTILINE,
 )
 # A year alone (a header's `2019`, `到2035，`): not one followed by a word or a sign (`2035家`,

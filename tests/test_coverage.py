@@ -4,11 +4,13 @@ a look, and how a run records and shows them."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from llmx import coverage
 from llmx.cli import app
 from llmx.coverage import (
     coverage_of,
@@ -18,6 +20,7 @@ from llmx.coverage import (
     worth_a_look,
     worth_a_look_line,
 )
+from llmx.folding import fold
 from llmx.journal import read_steps
 from llmx.pipeline import run_extraction
 from llmx.record import Coverage
@@ -29,35 +32,35 @@ def figures(text: str) -> list[str]:
     return [text[start:end] for start, end in figure_spans(text)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2023年5月3日发布",  # a date
-        "2023-05-03 10:30",  # a date and a clock time
-        "1-5月累计",  # months
-        "18-35岁人口",  # an age band
-        "居全省第3位",  # an ordinal
-        "常住人口[1]中",  # a note's mark
-        "(2)其中",  # a list's mark
-        "1. 工业",  # a list's mark at a line's start
-        "详见表3-1",  # a table's number
-        "17-22 社会消费品零售总额",  # a caption's number
-        "G20峰会、PM2.5浓度、5G基站",  # numbers in names
-        "科目代码0502",  # a code
-        "东经113°19′",  # a longitude
-        "元/500克",  # a unit's denominator
-        "(10 000 persons)",  # English in brackets
-        "2015",  # a year
-        "1—11月累计、18—35岁、3月-5月",  # ranges with other dashes
-        "10时30分、2017-10-23 14:30",  # times
-        "COVID-19疫情、H7N9",  # hyphens and letters in names
-        "专栏2：主要指标",  # a box's number
-        "2.1.3 地区生产总值",  # a heading's number
-        "报告－2017年12月6日、2019年-2023年",  # a dash before a year is no sign
-        "1-7\n\n比去年同期增长",  # a header's range alone on its line
-        "(17:12)、上午9:30",  # clock times
-    ],
-)
+NO_FIGURES = [
+    "2023年5月3日发布",  # a date
+    "2023-05-03 10:30",  # a date and a clock time
+    "1-5月累计",  # months
+    "18-35岁人口",  # an age band
+    "居全省第3位",  # an ordinal
+    "常住人口[1]中",  # a note's mark
+    "(2)其中",  # a list's mark
+    "1. 工业",  # a list's mark at a line's start
+    "详见表3-1",  # a table's number
+    "17-22 社会消费品零售总额",  # a caption's number
+    "G20峰会、PM2.5浓度、5G基站",  # numbers in names
+    "科目代码0502",  # a code
+    "东经113°19′",  # a longitude
+    "元/500克",  # a unit's denominator
+    "(10 000 persons)",  # English in brackets
+    "2015",  # a year
+    "1—11月累计、18—35岁、3月-5月",  # ranges with other dashes
+    "10时30分、2017-10-23 14:30",  # times
+    "COVID-19疫情、H7N9",  # hyphens and letters in names
+    "专栏2：主要指标",  # a box's number
+    "2.1.3 地区生产总值",  # a heading's number
+    "报告－2017年12月6日、2019年-2023年",  # a dash before a year is no sign
+    "1-7\n\n比去年同期增长",  # a header's range alone on its line
+    "(17:12)、上午9:30",  # clock times
+]
+
+
+@pytest.mark.parametrize("text", NO_FIGURES)
 def test_numbers_that_state_no_quantity_are_no_figures(text: str) -> None:
     assert figures(text) == []
 
@@ -67,25 +70,33 @@ def test_amounts_shares_and_bare_cells_are_figures() -> None:
     assert figures(text) == ["125.6", "-3.5", "12", "1,345", "0.8"]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("工业 1279 -3.5 12.1", ["1279", "-3.5", "12.1"]),  # a row, not a date
-        ("全市企业2035家，投资2000万元", ["2035", "2000"]),  # counts, not years
-        ("全市共有人大代表452名", ["452"]),  # 代表 is no table
-        ("（全年GDP增长6.5%，CPI上涨2%）", ["6.5", "2"]),  # Chinese in the brackets
-        ("实现GDP1234亿元", ["1234"]),  # what is measured, not a name
-        ("三次产业结构5:67:28", ["5", "67", "28"]),  # a ratio, not a time
-        ("增长5%-8%", ["5", "8"]),  # a range's dash is no sign
-        ("单位:km\n125.6", ["125.6"]),  # the letters of the line above name nothing
-        ("完成\n270.06 亿元", ["270.06"]),  # a value opening its line, no heading
-        ("1927 -11.2、3,360 +25", ["-11.2", "3,360", "+25"]),  # no date, no slogan
-        ("三次产业结构为9.2:51:39.8", ["9.2", "51", "39.8"]),  # a ratio, not a clock
-        ("-1910 |", ["-1910"]),  # a change, not a year
-    ],
-)
+STILL_FIGURES = [
+    ("工业 1279 -3.5 12.1", ["1279", "-3.5", "12.1"]),  # a row, not a date
+    ("全市企业2035家，投资2000万元", ["2035", "2000"]),  # counts, not years
+    ("全市共有人大代表452名", ["452"]),  # 代表 is no table
+    ("（全年GDP增长6.5%，CPI上涨2%）", ["6.5", "2"]),  # Chinese in the brackets
+    ("实现GDP1234亿元", ["1234"]),  # what is measured, not a name
+    ("三次产业结构5:67:28", ["5", "67", "28"]),  # a ratio, not a time
+    ("增长5%-8%", ["5", "8"]),  # a range's dash is no sign
+    ("单位:km\n125.6", ["125.6"]),  # the letters of the line above name nothing
+    ("完成\n270.06 亿元", ["270.06"]),  # a value opening its line, no heading
+    ("1927 -11.2、3,360 +25", ["-11.2", "3,360", "+25"]),  # no date, no slogan
+    ("三次产业结构为9.2:51:39.8", ["9.2", "51", "39.8"]),  # a ratio, not a clock
+    ("-1910 |", ["-1910"]),  # a change, not a year
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_FIGURES)
 def test_numbers_like_the_excluded_ones_are_still_figures(text: str, expected: list[str]) -> None:
     assert figures(text) == expected
+
+
+def test_the_fast_start_guard_skips_no_place_a_pattern_starts_at() -> None:
+    unguarded = re.compile(coverage._NOT_FIGURES.pattern[len(coverage._STARTS) :], re.MULTILINE)
+    text = fold("\n".join([*NO_FIGURES, *(text for text, _ in STILL_FIGURES), TOWNS]))
+    assert [m.span() for m in coverage._NOT_FIGURES.finditer(text)] == [
+        m.span() for m in unguarded.finditer(text)
+    ]
 
 
 def test_a_figure_a_fact_touches_is_read_and_the_others_are_unread_in_order() -> None:
