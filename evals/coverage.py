@@ -31,7 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from llmx.coverage import coverage_of, figure_spans, unread_spans, worth_a_look  # noqa: E402
+from llmx.coverage import (  # noqa: E402
+    WORTH_A_LOOK_UNREAD,
+    coverage_of,
+    figure_spans,
+    unread_spans,
+    worth_a_look,
+)
 from llmx.documents import Document  # noqa: E402
 from llmx.errors import InputError  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
@@ -91,6 +97,35 @@ def _plan_only(folder: Path) -> int:
         return 2
     _print_plans(*_plans(documents))
     return 0
+
+
+def _print_thresholds(
+    documents: list[Document],
+    taken: dict[str, list[Span]],
+    labelled: dict[str, list[Span]],
+    missed: dict[str, list[Span]],
+) -> None:
+    """How the share that makes a document worth a look trades false alarms for documents
+    found, a document read badly being one where 5 gold facts or more, and a tenth, are
+    missed."""
+    bad = {
+        document.id
+        for document in documents
+        if len(missed[document.id]) >= 5
+        and len(missed[document.id]) >= 0.1 * len(labelled[document.id])
+    }
+    counts = {document.id: coverage_of(document.text, taken[document.id]) for document in documents}
+    print(f"documents read badly (5 and a tenth of their gold facts missed): {len(bad)}")
+    for share in (0.1, 0.15, 0.2, 0.25):
+        flagged = {
+            doc
+            for doc, count in counts.items()
+            if count.unread >= WORTH_A_LOOK_UNREAD and count.unread >= share * count.figures
+        }
+        print(
+            f"  a share of {share:.2f} unread: {len(flagged)} flagged, {len(flagged & bad)} "
+            f"of the {len(bad)} found, {len(flagged - bad)} false alarms"
+        )
 
 
 def _run_facts(path: Path | None, documents: list[Document]) -> tuple[str, list[Fact]] | None:
@@ -170,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{share(looked['gold'] - looked['missed'], looked['gold'])} on them, "
         f"{share(rest_gold - rest_missed, rest_gold)} on the rest"
     )
+    _print_thresholds(documents, taken, labelled, missed)
     every, routed = _plans(documents)
     _print_plans(every, routed)
     asked: dict[str, list[tuple[int, int]]] = defaultdict(list)
