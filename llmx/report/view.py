@@ -17,7 +17,7 @@ from llmx.documents import title_of
 from llmx.evaluation import Evaluation
 from llmx.facts import Fact
 from llmx.gold import GoldSet
-from llmx.record import Price, RunStats
+from llmx.record import Coverage, Price, RunStats
 from llmx.report.formatting import coverage_notes
 from llmx.report.source import Context, Mark, Segment, context_of, segments
 from llmx.scoring import SectionKey, Tally
@@ -48,6 +48,8 @@ class RunRow:
     status: str = "complete"
     # One line per document scored by content (another rendering than the gold's).
     by_content: tuple[str, ...] = ()
+    # The figures of the run's documents and those no fact took (None: not counted).
+    figures: Coverage | None = None
 
     @property
     def uses_model(self) -> bool:
@@ -275,6 +277,14 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         notes=tuple(coverage_notes(evaluation)),
         status=record.status.value if record is not None else "complete",
         by_content=tuple(match.describe() for match in evaluation.by_content),
+        figures=_figures(record.coverage) if record is not None and record.coverage else None,
+    )
+
+
+def _figures(coverage: dict[str, Coverage]) -> Coverage:
+    return Coverage(
+        figures=sum(counts.figures for counts in coverage.values()),
+        unread=sum(counts.unread for counts in coverage.values()),
     )
 
 

@@ -113,6 +113,11 @@ def test_report_writes_html_and_markdown(tmp_path: Path) -> None:
     assert html.count("<svg") == 3
     assert "| naive |" in markdown and "| r |" in markdown
     assert "B better" in markdown  # the rules beat the naive baseline beyond noise
+    # Each run's figures no fact took, counted as it ran: the naive baseline takes them all.
+    naive, rules = (run.record.coverage[SEED.stem] for run in runs)
+    assert naive.unread == 0 < rules.unread < rules.figures == naive.figures
+    assert f"{rules.unread} of {rules.figures} figures unread" in html
+    assert f"| {rules.unread} of {rules.figures} |" in markdown
 
 
 def test_report_of_a_missing_run_is_a_one_line_error(tmp_path: Path) -> None:
