@@ -227,6 +227,29 @@ def test_a_long_list_of_documents_is_cut_to_the_limit(towns: Path, tmp_path: Pat
     assert code == 0 and "1 more not listed (--limit 0 lists all)" in output
 
 
+def test_runs_unread_prints_json_for_scripts(runs: Path) -> None:
+    code, output = invoke("runs", "unread", "towns", "--runs-dir", str(runs), "--json")
+    assert code == 0
+    assert json.loads(output) == {
+        "run": "towns",
+        "documents": [
+            {"doc": "towns", "title": "2024年全县经济运行情况", "figures": 11, "unread": 9}
+            | {"worth_a_look": True}
+        ],
+    }
+    code, output = invoke(
+        "runs", "unread", "towns", "--runs-dir", str(runs), "--doc", "towns", "--json"
+    )
+    figures = json.loads(output)["unread"]
+    assert len(figures) == 9
+    assert figures[0] == {
+        "start": TOWNS.index("13"),
+        "end": TOWNS.index("13") + 2,
+        "text": "13",
+        "line": 5,
+    }
+
+
 def test_runs_show_counts_the_figures_unread_and_points_to_the_list(runs: Path) -> None:
     code, output = invoke("runs", "show", "towns", "--runs-dir", str(runs))
     assert code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -230,6 +231,9 @@ def unread(
         int,
         typer.Option(min=0, help="Documents listed, or with --doc figures shown (0: all)."),
     ] = 50,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the list as one JSON object, no table.")
+    ] = False,
     runs_dir: RunsDir = None,
 ) -> None:
     """Figures in RUN's documents that no fact took: the documents worth a look (many
@@ -239,7 +243,7 @@ def unread(
             raise InputError("--all lists documents; give it without --doc")
         loaded = run_of(run, runs_dir)
         if doc is not None:
-            _show_document(loaded, doc, limit)
+            _show_document(loaded, doc, limit, as_json=as_json)
             return
         if not loaded.record.coverage:
             raise InputError(
@@ -248,14 +252,27 @@ def unread(
             )
     coverage = loaded.record.coverage
     ranked = [item for item in most_unread(coverage) if every or item.worth_a_look]
+    listed = ranked[:limit] if limit else ranked
+    sources = loaded.record.spec.sources
+    if as_json:
+        documents = [
+            {
+                "doc": item.doc,
+                "title": sources[item.doc].title if item.doc in sources else None,
+                "figures": item.coverage.figures,
+                "unread": item.coverage.unread,
+                "worth_a_look": item.worth_a_look,
+            }
+            for item in listed
+        ]
+        typer.echo(json.dumps({"run": loaded.label, "documents": documents}, ensure_ascii=False))
+        return
     if not ranked:
         note(
             f"no document of {loaded.label} is worth a look"
             + ("" if every else " (--all lists every document with a figure left)")
         )
         return
-    listed = ranked[:limit] if limit else ranked
-    sources = loaded.record.spec.sources
     table = Table(title=f"Figures no fact took in {loaded.label}{_uncounted(loaded.record)}")
     table.add_column("document", overflow="fold")
     table.add_column("unread", justify="right")
@@ -279,7 +296,7 @@ def unread(
     next_step(command("llmx", "runs", "unread", shown_path(loaded.path), "--doc", ranked[0].doc))
 
 
-def _show_document(loaded: Run, doc: str, limit: int) -> None:
+def _show_document(loaded: Run, doc: str, limit: int, *, as_json: bool = False) -> None:
     """Each unread figure of one document of the run, in its line."""
     if doc not in loaded.record.spec.documents:
         raise InputError(f"{doc}: no document of {loaded.label} has this id")
@@ -295,6 +312,15 @@ def _show_document(loaded: Run, doc: str, limit: int) -> None:
     taken = [fact.span for fact in loaded.facts if fact.doc == doc]
     spans = list(unread_spans(figure_spans(text), taken))
     shown = spans[:limit] if limit else spans
+    if as_json:
+        figures = [
+            {"start": start, "end": end, "text": text[start:end], "line": number}
+            for (start, end), (number, _) in zip(shown, marked_lines(text, shown), strict=True)
+        ]
+        typer.echo(
+            json.dumps({"run": loaded.label, "doc": doc, "unread": figures}, ensure_ascii=False)
+        )
+        return
     for number, line in marked_lines(text, shown):
         print(f"{number:>5}  {line}")
     if len(shown) < len(spans):
