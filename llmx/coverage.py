@@ -18,7 +18,7 @@ Pure functions of a text and its facts' spans: a run counts each document as it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from llmx.folding import fold
@@ -190,15 +190,30 @@ class DocumentCoverage:
         return worth_a_look(self.coverage)
 
 
-def most_unread(coverage: dict[str, Coverage]) -> list[DocumentCoverage]:
-    """Documents with figures unread, most unread first (then by id)."""
-    ranked = [DocumentCoverage(doc, counts) for doc, counts in coverage.items() if counts.unread]
+def most_unread(
+    coverage: Mapping[str, Coverage], *, worth_a_look_only: bool = False
+) -> list[DocumentCoverage]:
+    """Documents with figures unread (or only those worth a look), most unread first (then
+    by id)."""
+    ranked = [
+        DocumentCoverage(doc, counts)
+        for doc, counts in coverage.items()
+        if counts.unread and (worth_a_look(counts) or not worth_a_look_only)
+    ]
     return sorted(ranked, key=lambda item: (-item.coverage.unread, item.doc))
 
 
-def worth_a_look_line(coverage: dict[str, Coverage], shown: int = 3) -> str | None:
+def total(coverage: Mapping[str, Coverage]) -> Coverage:
+    """The figures of all the documents, and all those no fact took."""
+    return Coverage(
+        figures=sum(counts.figures for counts in coverage.values()),
+        unread=sum(counts.unread for counts in coverage.values()),
+    )
+
+
+def worth_a_look_line(coverage: Mapping[str, Coverage], shown: int = 3) -> str | None:
     """One line naming the documents worth a look, most unread first; None when none is."""
-    looks = [item for item in most_unread(coverage) if item.worth_a_look]
+    looks = most_unread(coverage, worth_a_look_only=True)
     if not looks:
         return None
     named = ", ".join(

@@ -25,7 +25,7 @@ from llmx.facts import Fact
 from llmx.gold import GOLD_DIR, GoldSet, Half, load_gold
 from llmx.record import RunRecord
 from llmx.renderings import DocumentMatch, RunDocument, carried_sections, place_run_on_gold
-from llmx.runs import DOCUMENTS_DIR, FACTS_FILE, Run
+from llmx.runs import DOCUMENTS_DIR, FACTS_FILE, Run, read_document_text
 from llmx.scoring import (
     Layout,
     Outcome,
@@ -245,11 +245,7 @@ def run_documents(run: Run) -> dict[str, RunDocument]:
         path = folder / f"{doc}.txt"
         if not path.is_file():
             continue
-        try:
-            # Kept exactly as the reader made it: no newline translation, offsets hold.
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: cannot read the run's document text ({error})") from None
+        text = read_document_text(run.path, doc)
         found[doc] = RunDocument(text, run.record.spec.formats.get(doc, "txt"))
     return found
 

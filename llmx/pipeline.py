@@ -20,7 +20,7 @@ import contextlib
 import shutil
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -60,6 +60,7 @@ from llmx.runs import (
     free_run_folder,
     load_run,
     now_iso,
+    read_document_text,
     read_record,
     write_record,
 )
@@ -287,21 +288,15 @@ class _Job:
         with (self.folder / FACTS_FILE).open("rb") as handle:
             handle.seek(facts_from)
             lines = handle.read(step.facts_bytes - facts_from).decode("utf-8", "replace")
-        spans: dict[str, list[tuple[int, int]]] = {doc: [] for doc in step.documents}
         try:
-            for line in lines.splitlines():
-                fact = Fact.model_validate_json(line)
-                spans.setdefault(fact.doc, []).append(fact.span)
+            facts = [Fact.model_validate_json(line) for line in lines.splitlines()]
         except ValueError:
             return {}
-        counted: dict[str, Coverage] = {}
+        texts: dict[str, str] = {}
         for doc in step.documents:
-            try:
-                text = (self.folder / DOCUMENTS_DIR / f"{doc}.txt").read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            counted[doc] = coverage_of(text, spans[doc])
-        return counted
+            with contextlib.suppress(InputError):
+                texts[doc] = read_document_text(self.folder, doc)
+        return _counts(texts, facts)
 
     def run(
         self,
@@ -477,7 +472,10 @@ def _outcome(
         formats={document.id: document.format for document in documents},
         sources={document.id: source_of(document) for document in documents},
         unreadable=[item for item in read if isinstance(item, Unreadable)],
-        coverage=_coverage(documents, extraction.facts if extraction else []),
+        coverage=_counts(
+            {document.id: document.text for document in documents},
+            extraction.facts if extraction else [],
+        ),
         stats=stats,
         facts_bytes=0,
         failures_bytes=0,
@@ -492,12 +490,13 @@ def _outcome(
     )
 
 
-def _coverage(documents: Sequence[Document], facts: Sequence[Fact]) -> dict[str, Coverage]:
-    """Each document's figures and how many of them no fact took."""
-    spans: dict[str, list[tuple[int, int]]] = {document.id: [] for document in documents}
+def _counts(texts: Mapping[str, str], facts: Iterable[Fact]) -> dict[str, Coverage]:
+    """Each document's figures (its text by id) and how many of them no fact took."""
+    spans: dict[str, list[tuple[int, int]]] = {doc: [] for doc in texts}
     for fact in facts:
-        spans.setdefault(fact.doc, []).append(fact.span)
-    return {document.id: coverage_of(document.text, spans[document.id]) for document in documents}
+        if fact.doc in spans:
+            spans[fact.doc].append(fact.span)
+    return {doc: coverage_of(text, spans[doc]) for doc, text in texts.items()}
 
 
 def _read_and_extract(path: Path, extractor: Extractor) -> _Outcome:

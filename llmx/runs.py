@@ -209,6 +209,20 @@ def load_run(path: str | Path, runs_dir: Path = RUNS_DIR) -> Run:
     return Run(folder, record, read_facts(facts_path))
 
 
+def read_document_text(folder: Path, doc: str) -> str:
+    """The text a run kept of document `doc`, exactly as the reader made it: no newline
+    translation, so its facts' offsets hold."""
+    path = folder / DOCUMENTS_DIR / f"{doc}.txt"
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise InputError(
+            f"{path}: cannot read the run's document text ({error.strerror})"
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: the run's document text is not UTF-8") from None
+
+
 def read_record(path: Path) -> RunRecord:
     data = _json_of(path, path.read_bytes())
     if not isinstance(data, dict):

@@ -13,14 +13,14 @@ from rich.text import Text
 
 from llmx.commands.options import RUN_HELP, RunsDir, run_of, runs_dir_of, workspace
 from llmx.console import command, next_step, note, one_line_errors, shown_path
-from llmx.coverage import figure_spans, marked_lines, most_unread, unread_spans, worth_a_look
+from llmx.coverage import figure_spans, marked_lines, most_unread, total, unread_spans
 from llmx.documents import short_title
 from llmx.errors import InputError
 from llmx.evaluation import gold_fingerprint
 from llmx.llm.prices import cost_text
 from llmx.record import RunRecord, RunStatus
 from llmx.report.formatting import percent
-from llmx.runs import DOCUMENTS_DIR, RUN_FILE, Run, read_record, run_folders
+from llmx.runs import RUN_FILE, Run, read_document_text, read_record, run_folders
 from llmx.summary import read_scores
 
 runs_app = typer.Typer(
@@ -186,7 +186,7 @@ def show(
     for failure in record.failures[:5]:
         note(f"failed: {failure.line}")
     follow = [command("llmx", "eval", shown_path(loaded.path))]
-    if any(worth_a_look(counts) for counts in record.coverage.values()):
+    if most_unread(record.coverage, worth_a_look_only=True):
         follow.append(command("llmx", "runs", "unread", shown_path(loaded.path)))
     next_step(*follow, command("llmx", "export", shown_path(loaded.path), "--out", "facts.csv"))
 
@@ -195,11 +195,13 @@ def _unread_summary(record: RunRecord) -> str:
     coverage = record.coverage
     if not coverage:
         return "not counted (the run is older than the count)"
-    figures = sum(counts.figures for counts in coverage.values())
-    unread = sum(counts.unread for counts in coverage.values())
-    looks = [item for item in most_unread(coverage) if item.worth_a_look]
+    counts = total(coverage)
+    looks = most_unread(coverage, worth_a_look_only=True)
     documents = "document" if len(looks) == 1 else "documents"
-    line = f"{unread:,} of {figures:,} figures no fact took; {len(looks)} {documents} worth a look"
+    line = (
+        f"{counts.unread:,} of {counts.figures:,} figures no fact took; "
+        f"{len(looks)} {documents} worth a look"
+    )
     line += _uncounted(record)
     return line + "".join(
         f"\n  {item.doc}: {item.coverage.unread} of {item.coverage.figures}" for item in looks[:5]
@@ -251,7 +253,7 @@ def unread(
                 "extract again to count them (--doc DOC shows one document's)"
             )
     coverage = loaded.record.coverage
-    ranked = [item for item in most_unread(coverage) if every or item.worth_a_look]
+    ranked = most_unread(coverage, worth_a_look_only=not every)
     listed = ranked[:limit] if limit else ranked
     sources = loaded.record.spec.sources
     if as_json:
@@ -300,15 +302,7 @@ def _show_document(loaded: Run, doc: str, limit: int, *, as_json: bool = False) 
     """Each unread figure of one document of the run, in its line."""
     if doc not in loaded.record.spec.documents:
         raise InputError(f"{doc}: no document of {loaded.label} has this id")
-    path = loaded.path / DOCUMENTS_DIR / f"{doc}.txt"
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise InputError(
-            f"{path}: cannot read the run's text of {doc} ({error.strerror})"
-        ) from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: the run's text of {doc} is not UTF-8") from None
+    text = read_document_text(loaded.path, doc)
     taken = [fact.span for fact in loaded.facts if fact.doc == doc]
     spans = list(unread_spans(figure_spans(text), taken))
     shown = spans[:limit] if limit else spans

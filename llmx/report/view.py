@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from llmx.bootstrap import Difference, Interval, paired_bootstrap
+from llmx.coverage import total
 from llmx.diagnosis import Cause, Error, unit_errors
 from llmx.documents import title_of
 from llmx.evaluation import Evaluation
@@ -277,14 +278,7 @@ def _run_row(evaluation: Evaluation) -> RunRow:
         notes=tuple(coverage_notes(evaluation)),
         status=record.status.value if record is not None else "complete",
         by_content=tuple(match.describe() for match in evaluation.by_content),
-        figures=_figures(record.coverage) if record is not None and record.coverage else None,
-    )
-
-
-def _figures(coverage: dict[str, Coverage]) -> Coverage:
-    return Coverage(
-        figures=sum(counts.figures for counts in coverage.values()),
-        unread=sum(counts.unread for counts in coverage.values()),
+        figures=total(record.coverage) if record is not None and record.coverage else None,
     )
 
 
