@@ -104,3 +104,32 @@ def test_facts_of_plain_text_carry_no_source_field(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert records and all("source" not in record for record in records)
+
+
+def test_a_workbook_s_facts_name_the_cell_they_came_from(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "表1"
+    sheet.append(["2023年主要指标"])
+    sheet.append(["指标", "2023年", "比上年增长(%)"])
+    sheet.append(["地区生产总值(亿元)", 983.4, 7.2])
+    sheet["B3"].number_format = "#,##0.0"
+    workbook.save(tmp_path / "indicators.xlsx")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(
+        app, ["extract", str(tmp_path / "indicators.xlsx"), "--runs-dir", str(runs)]
+    )
+    assert result.exit_code == 0, result.output
+    [run] = runs.iterdir()
+    facts = read_facts(run / "facts.jsonl")
+    assert [(fact.value, fact.unit, fact.text) for fact in facts] == [
+        (98_340_000_000, "元", "983.4"),
+        (7.2, "%", "7.2"),
+    ]
+    assert [fact.source.element if fact.source else None for fact in facts] == [
+        "'表1'!B3",
+        "'表1'!C3",
+    ]

@@ -151,6 +151,32 @@ EXTRACT: list[Case] = [
     ),
     Case("unknown-suffix", with_file("x.xyz", "12%", "extract", "x.xyz"), "cannot read .xyz"),
     Case("old-word-file", with_file("x.doc", "12%", "extract", "x.doc"), "an old binary Word file"),
+    Case("empty-workbook", with_file("e.xlsx", b"", "extract", "e.xlsx"), "e.xlsx: file is empty"),
+    Case(
+        "workbook-not-a-zip",
+        with_file("g.xlsx", b"GDP 12%" * 50, "extract", "g.xlsx"),
+        "g.xlsx: not a spreadsheet",
+    ),
+    Case(
+        "damaged-old-workbook",
+        with_file("d.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"C" * 600, "extract", "d.xls"),
+        "d.xls: not an Excel 97–2003 workbook",
+    ),
+    Case(
+        "xml-spreadsheet-2003",
+        with_file(
+            "x.xls",
+            '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+            "extract",
+            "x.xls",
+        ),
+        "x.xls: an XML Spreadsheet 2003 file; save it as .xlsx",
+    ),
+    Case(
+        "opendocument-sheet",
+        with_file("o.ods", b"PK", "extract", "o.ods"),
+        "o.ods: an OpenDocument spreadsheet; save it as .xlsx",
+    ),
     Case(
         "two-documents-one-id",
         lambda p: (

@@ -7,6 +7,10 @@ its first, a cell across the table, as a title is published):
 
 - `html`: a web page, the rows as a `<table>`;
 - `docx`: a Word file (python-docx), the rows as a table in the `Table Grid` style;
+- `xlsx`: a workbook (openpyxl) of one sheet, a paragraph a row of one cell, a blank row
+  between blocks, each figure stored as a number under the format that shows it as written
+  (`1,234.5` as 1234.5 under `#,##0.0`, `6.2%` as 0.062 under `0.0%`);
+- `xls`: the same sheet as an Excel 97–2003 workbook (xlwt);
 - `pdf-grid`: the web page printed by headless Chromium, every cell ruled;
 - `pdf-three-line`: printed as a 三线表: a rule above the table, one under its first row and
   one below it, nothing between columns, as statistical yearbooks set them;
@@ -48,7 +52,7 @@ from llmx.gold import load_gold  # noqa: E402
 from llmx.readers import read_document  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
 
-FORMATS = ("txt", "html", "docx", "pdf-grid", "pdf-three-line", "pdf-unruled")
+FORMATS = ("txt", "html", "docx", "xlsx", "xls", "pdf-grid", "pdf-three-line", "pdf-unruled")
 
 # How each printed table is ruled: the page's style sheet for `table.data`.
 _RULES = {
@@ -164,6 +168,96 @@ def write_docx(article: Published, path: Path) -> Path:
     return path
 
 
+_STORED_FIGURE = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
+
+
+def stored(text: str) -> tuple[float, str] | None:
+    """A figure cell as a workbook stores it: its number and the format that shows it as
+    written; None for any other cell (a code with a leading zero stays text)."""
+    match = _STORED_FIGURE.fullmatch(text)
+    if match is None or re.match(r"-?0\d", text):
+        return None
+    sign, whole, decimals, percent = match.groups()
+    number = float(f"{sign}{whole.replace(',', '')}.{decimals or 0}")
+    pattern = ("#,##0" if "," in whole else "0") + (f".{'0' * len(decimals)}" if decimals else "")
+    return (number / 100, pattern + "%") if percent else (number, pattern)
+
+
+@dataclass(frozen=True)
+class SheetCell:
+    """A cell of the excerpt laid out on one sheet: 1-based row and column, the value stored
+    (text, or a figure's number), its number format, and the columns a merged title spans."""
+
+    row: int
+    column: int
+    value: str | float
+    number_format: str = "General"
+    across: int = 1
+
+
+def sheet_cells(article: Published) -> list[SheetCell]:
+    """The excerpt on one sheet: a paragraph a row of one cell, a blank row between blocks,
+    a row of one filled cell across its table merged, figures stored as numbers."""
+    cells: list[SheetCell] = []
+    row = 0
+    for block in article.paragraphs_and_tables:
+        row += 1 if row else 0
+        if isinstance(block, str):
+            row += 1
+            cells.append(SheetCell(row, 1, block))
+            continue
+        for texts in block:
+            row += 1
+            if _spans_the_table(texts):
+                cells.append(SheetCell(row, 1, texts[0], across=len(texts)))
+                continue
+            for column, text in enumerate(texts, start=1):
+                figure = stored(text)
+                if figure is not None:
+                    cells.append(SheetCell(row, column, *figure))
+                elif text:
+                    cells.append(SheetCell(row, column, text))
+    return cells
+
+
+def write_xlsx(article: Published, path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for cell in sheet_cells(article):
+        sheet.cell(cell.row, cell.column, cell.value).number_format = cell.number_format
+        if cell.across > 1:
+            sheet.merge_cells(
+                start_row=cell.row,
+                start_column=cell.column,
+                end_row=cell.row,
+                end_column=cell.column + cell.across - 1,
+            )
+    workbook.save(path)
+    return path
+
+
+def write_xls(article: Published, path: Path) -> Path:
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Sheet1")
+    styles: dict[str, object] = {}
+    for cell in sheet_cells(article):
+        style = styles.setdefault(
+            cell.number_format, xlwt.easyxf(num_format_str=cell.number_format)
+        )
+        row, column = cell.row - 1, cell.column - 1
+        if cell.across > 1:
+            sheet.write_merge(row, row, column, column + cell.across - 1, cell.value, style)
+        else:
+            sheet.write(row, column, cell.value, style)
+    workbook.save(str(path))
+    return path
+
+
 def _ruling(form: str) -> str:
     return form.removeprefix("pdf-") if form.startswith("pdf-") else "grid"
 
@@ -180,6 +274,10 @@ def written(doc: str, article: Published, form: str, folder: Path) -> Path:
     path = path_of(doc, form, folder)
     if form == "docx":
         return write_docx(article, path)
+    if form == "xlsx":
+        return write_xlsx(article, path)
+    if form == "xls":
+        return write_xls(article, path)
     page = folder / f"{doc}.{_ruling(form)}.html"
     page.write_text(page_html(article, doc, _ruling(form)), encoding="utf-8")
     if form == "html":

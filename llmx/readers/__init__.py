@@ -28,11 +28,15 @@ READERS: dict[str, str] = {
     ".pdf": "llmx.readers.pdf",
     ".csv": "llmx.readers.delimited",
     ".tsv": "llmx.readers.delimited",
+    ".xlsx": "llmx.readers.spreadsheet",
+    ".xlsm": "llmx.readers.spreadsheet",
+    ".xls": "llmx.readers.spreadsheet",
 }
 
 # Formats we recognise but cannot read, with what to do instead.
 REFUSED: dict[str, str] = {
     ".doc": "an old binary Word file; save it as .docx (or PDF) and try again",
+    ".ods": "an OpenDocument spreadsheet; save it as .xlsx and try again",
 }
 
 

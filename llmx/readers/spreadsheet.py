@@ -1,0 +1,413 @@
+"""Spreadsheets (`.xlsx`, `.xlsm`, `.xls`), as statistics bureaus publish their tables: each
+visible sheet in the canonical layout (llmx.readers.canonical), read with openpyxl (Office Open
+XML) or xlrd (the binary Excel 97–2003 format).
+
+A published sheet is a table with text around it: a title and a unit line above (`2023年主要
+经济指标`, `单位：亿元`), notes below (`注：…`), often a header of merged cells. So the rows
+that fill one cell before the first row that fills two, and after the last, are lines; the
+rows between are one table (a long one-cell row between them, a paragraph, ends a table and
+starts another). Empty rows and columns, hidden rows, columns and sheets are left out: the
+sheet as it prints. Merged cells are spans (a header's `2023年` over `绝对值 | 增长%`).
+
+A cell is written as the sheet shows it (llmx.readers.numberformat): `6.2%` for a stored
+`0.062` under `0.0%`, `1,234.50` under `#,##0.00`; a formula cell by the value the workbook
+saved with it. Every cell's locator names it as Excel does (`'表1'!C5`), with the table's row
+and column.
+
+Many sites serve an HTML table named `.xls`; such a file is read as the web page it is. A file
+that is none of these is a one-line error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from llmx.documents import Document, read_file
+from llmx.errors import InputError
+from llmx.locations import Locator
+from llmx.readers.canonical import GridCell, TextBuilder, implied_header_rows
+from llmx.readers.numberformat import general, is_date_format, shown_number
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_XML_SPREADSHEET = b"urn:schemas-microsoft-com:office:spreadsheet"
+# A one-cell row this long between table rows is a paragraph, not a group's label.
+_PARAGRAPH_MIN = 50
+# Names a spreadsheet program gives a sheet nobody named; they say nothing about the table.
+_DEFAULT_SHEET_NAMES = ("sheet", "工作表", "页", "頁")
+# The largest sheet read, in cells of its extent (a 50,000-row table of 20 columns; openpyxl
+# holds about 2 KB a cell): one stray cell at XFD1048576 would have every cell up to it visited.
+CELLS_MAX = 1_000_000
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merged range, 0-based and inclusive, its text in its top-left cell."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    def covers(self, row: int, column: int) -> bool:
+        return self.top <= row <= self.bottom and self.left <= column <= self.right
+
+
+@dataclass
+class Sheet:
+    """One visible sheet as the reader sees it: shown texts by 0-based (row, column)."""
+
+    name: str
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    merges: list[Merge] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def read(path: Path) -> Document:
+    raw = read_file(path)
+    if not raw:
+        raise InputError(f"{path}: file is empty")
+    if raw.startswith(_ZIP_MAGIC):
+        sheets = _xlsx_sheets(path)
+        kind = "xlsx"
+    elif raw.startswith(_OLE_MAGIC):
+        sheets = _xls_sheets(path, raw)
+        kind = "xls"
+    elif _XML_SPREADSHEET in raw[:4096]:
+        raise InputError(f"{path}: an XML Spreadsheet 2003 file; save it as .xlsx and try again")
+    elif raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        from llmx.readers import html  # an HTML table saved as .xls, as many sites serve it
+
+        return html.read(path)
+    else:
+        raise InputError(
+            f"{path}: not a spreadsheet (neither an Excel workbook nor a web page's table)"
+        )
+    builder = TextBuilder()
+    named = [sheet for sheet in sheets if not _is_default_name(sheet.name)]
+    for sheet in sheets:
+        builder.blank_lines(2)
+        if len(sheets) > 1 and sheet in named:
+            builder.line(sheet.name, Locator(element=_quoted(sheet.name)))
+        lay_out(sheet, builder)
+    return builder.document(
+        path,
+        encoding="utf-8",
+        format=kind,
+        title=None,
+        empty="no sheet has any text in its cells",
+    )
+
+
+def _is_default_name(name: str) -> bool:
+    return name.strip().lower().rstrip("0123456789 ") in _DEFAULT_SHEET_NAMES
+
+
+def _quoted(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def cell_reference(sheet: str, row: int, column: int) -> str:
+    """A cell as Excel names it: `'表1'!C5` for 0-based row 4, column 2."""
+    letters = ""
+    number = column + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return f"{_quoted(sheet)}!{letters}{row + 1}"
+
+
+def lay_out(sheet: Sheet, builder: TextBuilder) -> None:
+    """A sheet's rows as lines and tables (the module's layout rule)."""
+    by_row: dict[int, dict[int, str]] = {}
+    for (row, column), text in sheet.cells.items():
+        if text and row not in sheet.hidden_rows and column not in sheet.hidden_columns:
+            by_row.setdefault(row, {})[column] = text
+    if not by_row:
+        return
+    # A merge reaches no further than the filled cells: `A1:XFD1048576` is a title's row.
+    last_row = max(by_row)
+    last_column = max(max(columns) for columns in by_row.values())
+    merges = [
+        Merge(m.top, m.left, min(m.bottom, last_row), min(m.right, last_column))
+        for m in sheet.merges
+        if m.top <= last_row and m.left <= last_column
+    ]
+    for run in _runs(sorted(by_row), by_row):
+        wide = [row for row in run if len(by_row[row]) > 1]
+        block: list[int] = []
+        for row in run:
+            (first, text), *others = sorted(by_row[row].items())
+            inside = bool(wide) and wide[0] <= row <= wide[-1]
+            if inside and (others or len(text) < _PARAGRAPH_MIN):
+                block.append(row)
+                continue
+            _table(sheet, block, by_row, merges, builder)
+            block = []
+            _line(sheet, row, first, builder)
+        _table(sheet, block, by_row, merges, builder)
+
+
+def _runs(rows: list[int], by_row: dict[int, dict[int, str]]) -> list[list[int]]:
+    """The filled rows in runs that an empty row parts, unless rows of two cells or more
+    stand on both sides of it (a header spaced from its body is still one table)."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and (
+            row == runs[-1][-1] + 1 or (len(by_row[runs[-1][-1]]) > 1 and len(by_row[row]) > 1)
+        ):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _line(sheet: Sheet, row: int, column: int, builder: TextBuilder) -> None:
+    builder.line(
+        sheet.cells[(row, column)], Locator(element=cell_reference(sheet.name, row, column))
+    )
+
+
+def _kept(first: int, last: int, kept: list[int]) -> list[int]:
+    """The kept (sorted) indices from `first` to `last`."""
+    return kept[bisect_left(kept, first) : bisect_right(kept, last)]
+
+
+def _table(
+    sheet: Sheet,
+    block: list[int],
+    by_row: dict[int, dict[int, str]],
+    merges: list[Merge],
+    builder: TextBuilder,
+) -> None:
+    """The rows of `block` as one table: columns that hold nothing in them left out, merged
+    ranges spanning the rows and columns of theirs that are kept."""
+    if not block:
+        return
+    merges_by_row: dict[int, list[Merge]] = {}
+    for spanning in merges:
+        for row in _kept(spanning.top, spanning.bottom, block):
+            merges_by_row.setdefault(row, []).append(spanning)
+    filled = {column for row in block for column in by_row[row]}
+    spanned = {
+        column
+        for row_merges in merges_by_row.values()
+        for merge in row_merges
+        for column in range(merge.left, merge.right + 1)
+    }
+    columns = sorted(filled | (spanned - sheet.hidden_columns))
+    grid: list[list[GridCell]] = []
+    for row in block:
+        cells: list[GridCell] = []
+        row_merges = merges_by_row.get(row)
+        for column in columns:
+            merge = (
+                next((m for m in row_merges if m.covers(row, column)), None) if row_merges else None
+            )
+            if merge is None:
+                text = by_row[row].get(column, "")
+                cells.append(GridCell(text, element=cell_reference(sheet.name, row, column)))
+                continue
+            rows_kept = _kept(merge.top, merge.bottom, block)
+            columns_kept = _kept(merge.left, merge.right, columns)
+            if (row, column) != (rows_kept[0], columns_kept[0]):
+                continue  # covered by the span placed at the merge's first kept cell
+            cells.append(
+                GridCell(
+                    sheet.cells.get((merge.top, merge.left), ""),
+                    element=cell_reference(sheet.name, merge.top, merge.left),
+                    rowspan=len(rows_kept),
+                    colspan=len(columns_kept),
+                )
+            )
+        grid.append(cells)
+    builder.table(grid, header_rows=implied_header_rows(grid), locator=Locator())
+
+
+# A merged range as a sheet's XML writes it: `<mergeCell ref="A1:D1"/>`.
+_MERGE_REF = re.compile(rb'mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_CHUNK = 1 << 20
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _check_merged_ranges(path: Path) -> None:
+    """Refuse a workbook with a merged range wider than any sheet llmx reads, before
+    openpyxl, which makes an object for every cell a merge covers, loads it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                    with archive.open(member) as stream:
+                        _check_merges_in(path, stream)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(f"{path}: not an Excel workbook ({_reason(error)})") from None
+
+
+def _check_merges_in(path: Path, stream: IO[bytes]) -> None:
+    tail = b""
+    while chunk := stream.read(_CHUNK):
+        window = tail + chunk
+        for match in _MERGE_REF.finditer(window):
+            left, top, right, bottom = match.groups()
+            cells = (int(bottom) - int(top) + 1) * (
+                _column_number(right) - _column_number(left) + 1
+            )
+            if cells > CELLS_MAX:
+                where = f"{left.decode()}{int(top)}:{right.decode()}{int(bottom)}"
+                raise InputError(
+                    f"{path}: the merged range {where} covers {cells:,} cells;"
+                    f" llmx reads sheets of up to {CELLS_MAX:,} cells"
+                )
+        tail = window[-200:]  # a reference cut between two chunks is found in the next
+
+
+def _xlsx_sheets(path: Path) -> list[Sheet]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    _check_merged_ranges(path)
+    try:
+        # data_only: a formula cell's value as the workbook last saved it, not the formula
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InputError(f"{path}: not an Excel workbook ({_reason(error)})") from None
+    sheets: list[Sheet] = []
+    for worksheet in workbook.worksheets:
+        if worksheet.sheet_state != "visible":
+            continue
+        sheet = Sheet(worksheet.title)
+        _check_extent(path, sheet.name, worksheet.max_row, worksheet.max_column)
+        for row, cells in enumerate(worksheet.iter_rows()):  # from A1, whatever is filled
+            for column, cell in enumerate(cells):
+                text = _xlsx_text(cell)
+                if text:
+                    sheet.cells[(row, column)] = text
+        sheet.merges = [
+            Merge(top - 1, left - 1, bottom - 1, right - 1)
+            for left, top, right, bottom in (r.bounds for r in worksheet.merged_cells.ranges)
+        ]
+        sheet.hidden_rows = {index - 1 for index, d in worksheet.row_dimensions.items() if d.hidden}
+        sheet.hidden_columns = {
+            column - 1
+            for d in worksheet.column_dimensions.values()
+            if d.hidden and d.min is not None and d.max is not None
+            for column in range(d.min, d.max + 1)
+        }
+        sheets.append(sheet)
+    return sheets
+
+
+def _xlsx_text(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return shown_number(float(value), cell.number_format)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return _date_text(value)
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def _date_text(value: dt.datetime | dt.date | dt.time) -> str:
+    """A date as ISO writes it (`2023-12-31`), a time of day only where it has one."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    return value.isoformat()
+
+
+def _xls_sheets(path: Path, raw: bytes) -> list[Sheet]:
+    import xlrd
+
+    try:
+        workbook = xlrd.open_workbook(
+            file_contents=raw, formatting_info=True, on_demand=True, logfile=_Silent()
+        )
+    except Exception as error:  # xlrd's parser fails on a damaged file in many ways of its own
+        raise InputError(f"{path}: not an Excel 97–2003 workbook ({_reason(error)})") from None
+    sheets: list[Sheet] = []
+    for index in range(workbook.nsheets):
+        worksheet = workbook.sheet_by_index(index)
+        if worksheet.visibility != 0:
+            continue
+        sheet = Sheet(worksheet.name)
+        _check_extent(path, sheet.name, worksheet.nrows, worksheet.ncols)
+        for row in range(worksheet.nrows):
+            for column, cell in enumerate(worksheet.row(row)):
+                text = _xls_text(workbook, cell)
+                if text:
+                    sheet.cells[(row, column)] = text
+        sheet.merges = [
+            Merge(top, left, bottom - 1, right - 1)
+            for top, bottom, left, right in worksheet.merged_cells
+        ]
+        sheet.hidden_rows = {r for r, info in worksheet.rowinfo_map.items() if info.hidden}
+        sheet.hidden_columns = {c for c, info in worksheet.colinfo_map.items() if info.hidden}
+        sheets.append(sheet)
+    return sheets
+
+
+def _xls_text(workbook: Any, cell: Any) -> str:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return str(cell.value).strip()
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if cell.value else "FALSE"
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, "#N/A"))
+    if cell.ctype not in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        return ""
+    number_format = _xls_format(workbook, cell.xf_index)
+    if cell.ctype == xlrd.XL_CELL_DATE or is_date_format(number_format):
+        try:
+            return _date_text(xlrd.xldate.xldate_as_datetime(cell.value, workbook.datemode))
+        except (xlrd.xldate.XLDateError, OverflowError, ValueError):
+            return general(float(cell.value))
+    return shown_number(float(cell.value), number_format)
+
+
+def _xls_format(workbook: Any, xf_index: int | None) -> str:
+    if xf_index is None or xf_index >= len(workbook.xf_list):
+        return "General"
+    key = workbook.xf_list[xf_index].format_key
+    found = workbook.format_map.get(key)
+    return str(found.format_str) if found is not None else "General"
+
+
+def _check_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
+    if rows * columns > CELLS_MAX:
+        raise InputError(
+            f"{path}: sheet {sheet!r} spans {rows:,} rows by {columns:,} columns;"
+            f" llmx reads sheets of up to {CELLS_MAX:,} cells"
+        )
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error)
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1]  # a KeyError's message comes quoted
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class _Silent:
+    """xlrd writes warnings about a workbook's oddities to a log file; llmx says nothing."""
+
+    def write(self, text: str) -> None:
+        pass

@@ -1,0 +1,65 @@
+"""A cell's number as the sheet shows it: what a report printed, not what the file stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmx.readers.numberformat import general, is_date_format, shown_number
+
+
+@pytest.mark.parametrize(
+    ("stored", "number_format", "shown"),
+    [
+        (0.062, "0.0%", "6.2%"),  # a share stored as a fraction
+        (0.5, "0%", "50%"),
+        (1234.5, "#,##0.00", "1,234.50"),
+        (1_234_567, "#,##0,", "1,235"),  # a trailing comma shows thousands
+        (12.3, '0.0"亿元"', "12.3亿元"),  # quoted text is part of what is shown
+        (100, "\\¥#,##0", "¥100"),
+        (5, "[Red]#,##0", "5"),  # colours and locales say how, not what
+        (-3.456, "0.00", "-3.46"),
+        (-12.5, "0.00_);(0.00)", "(12.50)"),  # the negative section writes its own sign
+        (2.5, "0", "3"),  # half away from zero, as Excel rounds
+        (-2.5, "0", "-3"),
+        (12.0, "0.##", "12"),
+        (12.5, "0.##", "12.5"),
+        (-0.01, "0.0", "0.0"),
+        (0.30000000000000004, "General", "0.3"),  # a float's noise is not a figure
+        (123456789012, "General", "123456789012"),
+        (12, 'General"元"', "12元"),
+        (1.5, "# ?/?", "1.5"),  # fractions and exponents: the number as General shows it
+        (12345.678, "0.00E+00", "12345.678"),
+        (7, "@", "7"),
+        (1e-7, "", "0.0000001"),
+    ],
+)
+def test_a_number_is_shown_as_its_format_shows_it(
+    stored: float, number_format: str, shown: str
+) -> None:
+    assert shown_number(stored, number_format) == shown
+
+
+def test_general_never_writes_an_exponent_or_a_point_for_a_whole_number() -> None:
+    assert [general(v) for v in (3.0, 1e-7, 2.5e14, float("inf"))] == [
+        "3",
+        "0.0000001",
+        "250000000000000",
+        "inf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number_format", "is_date"),
+    [
+        ("yyyy-mm-dd", True),
+        ('[$-804]yyyy"年"m"月"', True),
+        ("h:mm:ss", True),
+        ("0.0%", False),
+        ('0.00"m"', False),  # a quoted letter is text, not a month
+        ("General", False),
+    ],
+)
+def test_a_date_format_is_told_by_its_letters_outside_quotes(
+    number_format: str, is_date: bool
+) -> None:
+    assert is_date_format(number_format) is is_date
