@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from llmx.coverage import coverage_of, unread_spans, worth_a_look
+from llmx.coverage import coverage_of, total, unread_spans, worth_a_look
 from llmx.documents import Document
 from llmx.errors import CacheMiss, ModelError
 from llmx.extraction import Extraction, ProgressCallback
@@ -36,7 +36,7 @@ from llmx.llm.prompts import PromptTemplate
 from llmx.llm.schemas import NUMERAL, repairs_of
 from llmx.llm.sources import AnswerSource, LiveSource, Outcome, Validator
 from llmx.llm.views import section_view
-from llmx.record import Price, RunLimits, RunSpec, RunStats, SectionFailure
+from llmx.record import Coverage, Price, RunLimits, RunSpec, RunStats, SectionFailure
 from llmx.rules import RulesExtractor
 from llmx.sections import Section, split_sections
 from llmx.settings import ExtractorSettings
@@ -143,13 +143,17 @@ class LLMExtractor:
         the sections not asked (rules-first mode)."""
         plan = SectionPlan()
         for document in documents:
+            read: list[tuple[Section, tuple[Fact, ...]]] = []
             for section in split_sections(document.id, document.text):
                 plan.sections += 1
                 # A section that writes no numeral at all has no fact to ask for.
                 if not NUMERAL.search(section.text_of(document.text)):
                     continue
                 rules = tuple(self._rules.extract_section(document, section)) if self._rules else ()
-                if self.mode.routed and not _leaves_figures_unread(document, section, rules):
+                read.append((section, rules))
+            routed = _routed(document, read) if self.mode.routed else None
+            for index, (section, rules) in enumerate(read):
+                if routed is not None and index not in routed:
                     plan.kept.extend(rules)
                     continue
                 candidates = rules if self.mode.uses_candidates else ()
@@ -407,11 +411,21 @@ class SectionPlan:
     kept: list[Fact] = field(default_factory=list)  # the rules' facts of sections not asked
 
 
-def _leaves_figures_unread(document: Document, section: Section, facts: Sequence[Fact]) -> bool:
-    """Whether the rules' facts leave the section worth a model's look (llmx.coverage)."""
+def _routed(document: Document, read: Sequence[tuple[Section, Sequence[Fact]]]) -> set[int]:
+    """Which of a document's sections (by index in `read`) rules-first asks: those the rules
+    leave worth a look (llmx.coverage); or, where the document is worth a look but no section
+    alone is (its unread figures spread thin), every section with a figure unread."""
+    counts = [_section_coverage(document, section, facts) for section, facts in read]
+    worth = {index for index, count in enumerate(counts) if worth_a_look(count)}
+    if worth or not worth_a_look(total({str(index): count for index, count in enumerate(counts)})):
+        return worth
+    return {index for index, count in enumerate(counts) if count.unread}
+
+
+def _section_coverage(document: Document, section: Section, facts: Sequence[Fact]) -> Coverage:
     text = section.text_of(document.text)
     spans = [(fact.start - section.start, fact.end - section.start) for fact in facts]
-    return worth_a_look(coverage_of(text, spans))
+    return coverage_of(text, spans)
 
 
 def _untaken(rules: Sequence[Fact], answered: Sequence[Fact]) -> list[Fact]:

@@ -98,3 +98,26 @@ def test_an_asked_section_keeps_the_rules_facts_the_answer_leaves_alone(
     server.responder = town_answer  # an answer without it: the rules' reading stays
     facts = make_extractor("rules-first", cache_dir=tmp_path / "another").extract([towns]).facts
     assert [(f.text, f.extractor) for f in facts if f.text == "5.2万户"] == [("5.2万户", "rules")]
+
+
+def test_a_document_whose_unread_figures_are_spread_thin_has_each_such_section_asked(
+    server: FakeServer, make_extractor: MakeExtractor
+) -> None:
+    # Four unread figures a section is too few to ask about one section alone, but twelve
+    # of the document's fourteen figures are worth a look: `llmx extract` names it, so
+    # rules-first asks each section holding one.
+    spread = Document(
+        "spread",
+        "某县2024年经济运行情况\n"
+        "一、总体情况\n"
+        "全县地区生产总值125.6亿元,增长6.2%。\n"
+        + "".join(
+            f"{number}、{side}部乡镇户数\n乡镇 甲 乙\n{side}山 13 27\n{side}岭 18 22\n"
+            for number, side in (("二", "东"), ("三", "西"), ("四", "南"))
+        ),
+    )
+    server.responder = lambda request: {"facts": []}
+    extraction = make_extractor("rules-first").extract([spread])
+    assert (extraction.stats.sections_asked, extraction.stats.sections) == (3, 5)
+    assert all("山 13 27" in request.section_text for request in server.requests)
+    assert [f.text for f in extraction.facts] == ["125.6亿元", "6.2%"]
