@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python bench/bench_spreadsheets.py [--rows 1000,10000,50000] [--repeats 3]
 Writes bench/results/spreadsheets.json. A yearbook-shaped sheet (a title, a unit line, a
-header of ten years, then N rows of a label and nine figures under `#,##0.0`) is written at
+header of nine years, then N rows of a label and nine figures under `#,##0.0`) is written at
 each size in both formats; each file is read by `read_document` in a fresh process pinned to
 one core, `--repeats` times, keeping the best wall time and that process's peak memory
 (ru_maxrss, which includes the interpreter and the libraries: about 60 MB before any file),

@@ -160,7 +160,7 @@ EXTRACT: list[Case] = [
     Case(
         "damaged-old-workbook",
         with_file("d.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"C" * 600, "extract", "d.xls"),
-        "d.xls: not an Excel 97–2003 workbook",
+        "d.xls: not a readable Excel 97–2003 workbook",
     ),
     Case(
         "xml-spreadsheet-2003",

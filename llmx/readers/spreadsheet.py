@@ -21,12 +21,15 @@ that is none of these is a one-line error.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import warnings
 import zipfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+from unittest.mock import patch
 
 from llmx.documents import Document, read_file
 from llmx.errors import InputError
@@ -37,12 +40,18 @@ from llmx.readers.numberformat import general, is_date_format, shown_number
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _XML_SPREADSHEET = b"urn:schemas-microsoft-com:office:spreadsheet"
+# The stream an encrypted Office file keeps its workbook in (an OLE container, even for .xlsx).
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+# The most XML a workbook may unpack to: a zip of a few megabytes can hold gigabytes.
+XML_MAX = 300_000_000
+_COLUMNS_MAX = 16_384  # Excel's last column, XFD
+_FIGURE = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?")
 # A one-cell row this long between table rows is a paragraph, not a group's label.
 _PARAGRAPH_MIN = 50
 # Names a spreadsheet program gives a sheet nobody named; they say nothing about the table.
 _DEFAULT_SHEET_NAMES = ("sheet", "工作表", "页", "頁")
-# The largest sheet read, in cells of its extent (a 50,000-row table of 20 columns; openpyxl
-# holds about 2 KB a cell): one stray cell at XFD1048576 would have every cell up to it visited.
+# The largest sheet read, in stored cells (a 50,000-row table of 20 columns; openpyxl holds
+# about 2 KB a cell).
 CELLS_MAX = 1_000_000
 
 
@@ -74,12 +83,14 @@ def read(path: Path) -> Document:
     raw = read_file(path)
     if not raw:
         raise InputError(f"{path}: file is empty")
+    if raw.startswith(_OLE_MAGIC) and _ENCRYPTED in raw:
+        raise InputError(
+            f"{path}: is encrypted (password protected); save an unprotected copy first"
+        )
     if raw.startswith(_ZIP_MAGIC):
-        sheets = _xlsx_sheets(path)
-        kind = "xlsx"
+        kind, load = "xlsx", _xlsx_sheets
     elif raw.startswith(_OLE_MAGIC):
-        sheets = _xls_sheets(path, raw)
-        kind = "xls"
+        kind, load = "xls", _xls_sheets
     elif _XML_SPREADSHEET in raw[:4096]:
         raise InputError(f"{path}: an XML Spreadsheet 2003 file; save it as .xlsx and try again")
     elif raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
@@ -91,12 +102,20 @@ def read(path: Path) -> Document:
             f"{path}: not a spreadsheet (neither an Excel workbook nor a web page's table)"
         )
     builder = TextBuilder()
-    named = [sheet for sheet in sheets if not _is_default_name(sheet.name)]
-    for sheet in sheets:
-        builder.blank_lines(2)
-        if len(sheets) > 1 and sheet in named:
-            builder.line(sheet.name, Locator(element=_quoted(sheet.name)))
-        lay_out(sheet, builder)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a workbook's oddities, not the user's concern
+            sheets = load(path, raw)
+            for sheet in sheets:
+                builder.blank_lines(2)
+                if len(sheets) > 1 and not _is_default_name(sheet.name):
+                    builder.line(sheet.name, Locator(element=_quoted(sheet.name)))
+                lay_out(sheet, builder)
+    except InputError:
+        raise
+    except Exception as error:  # a damaged workbook fails inside its parser in ways of its own
+        what = "Excel" if kind == "xlsx" else "Excel 97–2003"
+        raise InputError(f"{path}: not a readable {what} workbook ({_reason(error)})") from None
     return builder.document(
         path,
         encoding="utf-8",
@@ -130,6 +149,11 @@ def lay_out(sheet: Sheet, builder: TextBuilder) -> None:
     for (row, column), text in sheet.cells.items():
         if text and row not in sheet.hidden_rows and column not in sheet.hidden_columns:
             by_row.setdefault(row, {})[column] = text
+    for merge in sheet.merges:  # a merge whose first cell is hidden shows its text in the rest
+        title = sheet.cells.get((merge.top, merge.left))
+        shown = _first_shown(merge, sheet)
+        if title and shown is not None and shown != (merge.top, merge.left):
+            by_row.setdefault(shown[0], {}).setdefault(shown[1], title)
     if not by_row:
         return
     # A merge reaches no further than the filled cells: `A1:XFD1048576` is a title's row.
@@ -151,17 +175,41 @@ def lay_out(sheet: Sheet, builder: TextBuilder) -> None:
                 continue
             _table(sheet, block, by_row, merges, builder)
             block = []
-            _line(sheet, row, first, builder)
+            _line(sheet, row, first, text, builder)
         _table(sheet, block, by_row, merges, builder)
 
 
+def _first_shown(merge: Merge, sheet: Sheet) -> tuple[int, int] | None:
+    rows = (r for r in range(merge.top, merge.bottom + 1) if r not in sheet.hidden_rows)
+    columns = (c for c in range(merge.left, merge.right + 1) if c not in sheet.hidden_columns)
+    row, column = next(rows, None), next(columns, None)
+    return None if row is None or column is None else (row, column)
+
+
 def _runs(rows: list[int], by_row: dict[int, dict[int, str]]) -> list[list[int]]:
-    """The filled rows in runs that an empty row parts, unless rows of two cells or more
-    stand on both sides of it (a header spaced from its body is still one table)."""
+    """The filled rows in runs that an empty row parts, unless a row of two cells or more
+    stands above it and one below, or below a group's label (a short one-cell row) right
+    above one: a header spaced from its body, or from its next group, is still one table."""
     runs: list[list[int]] = []
-    for row in rows:
+
+    def wide(index: int) -> bool:
+        return 0 <= index < len(rows) and len(by_row[rows[index]]) > 1
+
+    def label_over_row(index: int) -> bool:
+        """A group's label (`二、工业`) right above a row of figures, not a new table's
+        caption over its header."""
+        only = by_row[rows[index]]
+        return (
+            len(only) == 1
+            and len(next(iter(only.values()))) < _PARAGRAPH_MIN
+            and wide(index + 1)
+            and rows[index + 1] == rows[index] + 1
+            and any(_FIGURE.fullmatch(text) for text in list(by_row[rows[index + 1]].values())[1:])
+        )
+
+    for index, row in enumerate(rows):
         if runs and (
-            row == runs[-1][-1] + 1 or (len(by_row[runs[-1][-1]]) > 1 and len(by_row[row]) > 1)
+            row == runs[-1][-1] + 1 or (wide(index - 1) and (wide(index) or label_over_row(index)))
         ):
             runs[-1].append(row)
         else:
@@ -169,10 +217,8 @@ def _runs(rows: list[int], by_row: dict[int, dict[int, str]]) -> list[list[int]]
     return runs
 
 
-def _line(sheet: Sheet, row: int, column: int, builder: TextBuilder) -> None:
-    builder.line(
-        sheet.cells[(row, column)], Locator(element=cell_reference(sheet.name, row, column))
-    )
+def _line(sheet: Sheet, row: int, column: int, text: str, builder: TextBuilder) -> None:
+    builder.line(text, Locator(element=cell_reference(sheet.name, row, column)))
 
 
 def _kept(first: int, last: int, kept: list[int]) -> list[int]:
@@ -191,26 +237,20 @@ def _table(
     ranges spanning the rows and columns of theirs that are kept."""
     if not block:
         return
-    merges_by_row: dict[int, list[Merge]] = {}
-    for spanning in merges:
-        for row in _kept(spanning.top, spanning.bottom, block):
-            merges_by_row.setdefault(row, []).append(spanning)
+    in_block = [m for m in merges if _kept(m.top, m.bottom, block)]
     filled = {column for row in block for column in by_row[row]}
-    spanned = {
-        column
-        for row_merges in merges_by_row.values()
-        for merge in row_merges
-        for column in range(merge.left, merge.right + 1)
-    }
-    columns = sorted(filled | (spanned - sheet.hidden_columns))
+    spanned = {c for m in in_block for c in range(m.left, m.right + 1)} - sheet.hidden_columns
+    columns = sorted(filled | spanned)
+    merge_at: dict[tuple[int, int], Merge] = {}  # each kept cell a merge covers
+    for spanning in in_block:
+        for row in _kept(spanning.top, spanning.bottom, block):
+            for column in _kept(spanning.left, spanning.right, columns):
+                merge_at[(row, column)] = spanning
     grid: list[list[GridCell]] = []
     for row in block:
         cells: list[GridCell] = []
-        row_merges = merges_by_row.get(row)
         for column in columns:
-            merge = (
-                next((m for m in row_merges if m.covers(row, column)), None) if row_merges else None
-            )
+            merge = merge_at.get((row, column))
             if merge is None:
                 text = by_row[row].get(column, "")
                 cells.append(GridCell(text, element=cell_reference(sheet.name, row, column)))
@@ -231,70 +271,36 @@ def _table(
     builder.table(grid, header_rows=implied_header_rows(grid), locator=Locator())
 
 
-# A merged range as a sheet's XML writes it: `<mergeCell ref="A1:D1"/>`.
-_MERGE_REF = re.compile(rb'mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
-_CHUNK = 1 << 20
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - ord("A") + 1
-    return number
-
-
-def _check_merged_ranges(path: Path) -> None:
-    """Refuse a workbook with a merged range wider than any sheet llmx reads, before
-    openpyxl, which makes an object for every cell a merge covers, loads it."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-                    with archive.open(member) as stream:
-                        _check_merges_in(path, stream)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError(f"{path}: not an Excel workbook ({_reason(error)})") from None
-
-
-def _check_merges_in(path: Path, stream: IO[bytes]) -> None:
-    tail = b""
-    while chunk := stream.read(_CHUNK):
-        window = tail + chunk
-        for match in _MERGE_REF.finditer(window):
-            left, top, right, bottom = match.groups()
-            cells = (int(bottom) - int(top) + 1) * (
-                _column_number(right) - _column_number(left) + 1
-            )
-            if cells > CELLS_MAX:
-                where = f"{left.decode()}{int(top)}:{right.decode()}{int(bottom)}"
-                raise InputError(
-                    f"{path}: the merged range {where} covers {cells:,} cells;"
-                    f" llmx reads sheets of up to {CELLS_MAX:,} cells"
-                )
-        tail = window[-200:]  # a reference cut between two chunks is found in the next
-
-
-def _xlsx_sheets(path: Path) -> list[Sheet]:
+def _xlsx_sheets(path: Path, raw: bytes) -> list[Sheet]:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    _check_merged_ranges(path)
-    try:
-        # data_only: a formula cell's value as the workbook last saved it, not the formula
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError(f"{path}: not an Excel workbook ({_reason(error)})") from None
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        unpacked = sum(item.file_size for item in archive.infolist())
+    if unpacked > XML_MAX:
+        raise InputError(
+            f"{path}: unpacks to {unpacked:,} bytes; llmx reads workbooks of up to {XML_MAX:,}"
+        )
+    # openpyxl makes an object for every cell a merged range covers (`A1:XFD1048576` is 17
+    # billion); the reader needs only the ranges, so the covered cells are left as they are.
+    with patch.object(Worksheet, "_clean_merge_range", lambda self, merged: None):
+        # data_only: a formula cell's value as the workbook last saved it, not the formula.
+        # From the bytes: openpyxl refuses a path whose suffix is not its own (an .xlsx
+        # saved as .xls, as sites serve them).
+        workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     sheets: list[Sheet] = []
     for worksheet in workbook.worksheets:
         if worksheet.sheet_state != "visible":
             continue
         sheet = Sheet(worksheet.title)
-        _check_extent(path, sheet.name, worksheet.max_row, worksheet.max_column)
-        for row, cells in enumerate(worksheet.iter_rows()):  # from A1, whatever is filled
-            for column, cell in enumerate(cells):
-                text = _xlsx_text(cell)
-                if text:
-                    sheet.cells[(row, column)] = text
+        # The stored cells only (a private table, public in all but name): the public
+        # `iter_rows` visits every cell up to the last one styled, however far.
+        stored = worksheet._cells
+        _check_size(path, sheet.name, len(stored))
+        for (row, column), cell in stored.items():
+            text = _xlsx_text(cell)
+            if text:
+                sheet.cells[(row - 1, column - 1)] = text
         sheet.merges = [
             Merge(top - 1, left - 1, bottom - 1, right - 1)
             for left, top, right, bottom in (r.bounds for r in worksheet.merged_cells.ranges)
@@ -304,7 +310,7 @@ def _xlsx_sheets(path: Path) -> list[Sheet]:
             column - 1
             for d in worksheet.column_dimensions.values()
             if d.hidden and d.min is not None and d.max is not None
-            for column in range(d.min, d.max + 1)
+            for column in range(d.min, min(d.max, _COLUMNS_MAX) + 1)
         }
         sheets.append(sheet)
     return sheets
@@ -335,21 +341,19 @@ def _date_text(value: dt.datetime | dt.date | dt.time) -> str:
 def _xls_sheets(path: Path, raw: bytes) -> list[Sheet]:
     import xlrd
 
-    try:
-        workbook = xlrd.open_workbook(
-            file_contents=raw, formatting_info=True, on_demand=True, logfile=_Silent()
-        )
-    except Exception as error:  # xlrd's parser fails on a damaged file in many ways of its own
-        raise InputError(f"{path}: not an Excel 97–2003 workbook ({_reason(error)})") from None
+    # ragged rows: each row as long as its last stored cell, not the widest row's
+    workbook = xlrd.open_workbook(
+        file_contents=raw, formatting_info=True, ragged_rows=True, logfile=_Silent()
+    )
     sheets: list[Sheet] = []
     for index in range(workbook.nsheets):
         worksheet = workbook.sheet_by_index(index)
         if worksheet.visibility != 0:
             continue
         sheet = Sheet(worksheet.name)
-        _check_extent(path, sheet.name, worksheet.nrows, worksheet.ncols)
+        _check_size(path, sheet.name, sum(worksheet.row_len(r) for r in range(worksheet.nrows)))
         for row in range(worksheet.nrows):
-            for column, cell in enumerate(worksheet.row(row)):
+            for column, cell in enumerate(worksheet.row_slice(row)):
                 text = _xls_text(workbook, cell)
                 if text:
                     sheet.cells[(row, column)] = text
@@ -391,11 +395,11 @@ def _xls_format(workbook: Any, xf_index: int | None) -> str:
     return str(found.format_str) if found is not None else "General"
 
 
-def _check_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
-    if rows * columns > CELLS_MAX:
+def _check_size(path: Path, sheet: str, cells: int) -> None:
+    if cells > CELLS_MAX:
         raise InputError(
-            f"{path}: sheet {sheet!r} spans {rows:,} rows by {columns:,} columns;"
-            f" llmx reads sheets of up to {CELLS_MAX:,} cells"
+            f"{path}: sheet {sheet!r} stores {cells:,} cells; llmx reads sheets of up to"
+            f" {CELLS_MAX:,}"
         )
 
 

@@ -31,6 +31,19 @@ from llmx.readers.numberformat import general, is_date_format, shown_number
         (12345.678, "0.00E+00", "12345.678"),
         (7, "@", "7"),
         (1e-7, "", "0.0000001"),
+        # A zero shown as a dash: the sheet states no figure there.
+        (0, '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', "-"),
+        (-1234.5, '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', "-1,234.50"),
+        (0, '#,##0;-#,##0;"-"', "-"),
+        (0, "0.0%;-0.0%;-", "-"),
+        (5, ";;;", ""),  # hidden
+        (-5, "0.00;", ""),  # an empty negative section shows nothing
+        (500, '[>=1000]#,##0,"K";0', "500"),  # conditions choose the section
+        (1500, '[>=1000]#,##0,"K";0', "2K"),
+        (-3, '[>=10000]0.0,"万";0', "-3"),
+        (1234.5, "[$¥-804]#,##0.00", "¥1,234.50"),  # a currency tag's symbol shows
+        (-12.5, '"¥"#,##0.00', "-¥12.50"),  # the sign before the text
+        (1e30, "0.00", "1000000000000000000000000000000.00"),  # no overflow
     ],
 )
 def test_a_number_is_shown_as_its_format_shows_it(
