@@ -479,6 +479,24 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+SCAN_DPI = 150
+
+
+def scanned(printed: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
+    """An image-only copy of a printed PDF, each page a grey picture, as a scanner makes."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(printed)
+    try:
+        pages = [
+            document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))
+        ]
+    finally:
+        document.close()
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=dpi)
+    return path
+
+
 def write_pdf(html_path: Path, folder: Path) -> Path:
     browser = chromium()
     if browser is None:

@@ -6,6 +6,9 @@ The gold is labelled on the `.txt`. Each format's renderings are extracted into 
 keeps their canonical texts) and `llmx eval`'s own scoring matches them to the gold by content
 (llmx.renderings). Prints P/R/F1 per format, and per document its F1 and the difference from
 the same seed's `.txt` F1 (the targets: within 0.01 for HTML and DOCX, 0.02 for PDF).
+
+`scan` is the printed PDFs as a scanner gives them (each page a grey image at 150 dpi, no text
+layer), made here and read by OCR (llmx.readers.ocr; needs `llmx[ocr]`, about two minutes).
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from render import scanned  # noqa: E402
 
 from llmx.evaluation import evaluate_run, scoring_gold  # noqa: E402
 from llmx.pipeline import run_extraction  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
 
-FORMATS = ("txt", "html", "docx", "pdf")
+FORMATS = ("txt", "html", "docx", "pdf", "scan")
 
 
 def main() -> None:
@@ -31,6 +36,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="llmx-renderings-") as runs:
         for suffix in FORMATS:
             folder = ROOT / ("seeds" if suffix == "txt" else f"evals/renderings/{suffix}")
+            if suffix == "scan":
+                folder = Path(runs) / "scans"
+                folder.mkdir()
+                for printed in sorted((ROOT / "evals" / "renderings" / "pdf").glob("*.pdf")):
+                    scanned(printed, folder / printed.name)
             run = run_extraction([folder], RulesExtractor(), runs_dir=Path(runs))
             scored = evaluate_run(run, gold, replicates=10)
             tally = scored.total

@@ -14,7 +14,10 @@ its first, a cell across the table, as a title is published):
 - `pdf-grid`: the web page printed by headless Chromium, every cell ruled;
 - `pdf-three-line`: printed as a 三线表: a rule above the table, one under its first row and
   one below it, nothing between columns, as statistical yearbooks set them;
-- `pdf-unruled`: printed with no rule at all, the columns kept apart by space alone.
+- `pdf-unruled`: printed with no rule at all, the columns kept apart by space alone;
+- `scan-grid`, `scan-unruled`: those printed pages as a scanner gives them, each page an
+  image (grey, 150 dots an inch) in a PDF with no text layer, which llmx reads by OCR
+  (llmx.readers.ocr; needs `llmx[ocr]`).
 
 Each is read back through llmx's own readers, then the rules, and the facts are scored against
 the excerpt's gold by value and unit alone, as multisets (offsets move with the format), as
@@ -44,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "evals"), str(Path(__file__).resolve().parent)]
 
 from relayout import WIDE_GOLD, has_pipe_table, scores  # noqa: E402
-from render import write_pdf  # noqa: E402
+from render import scanned, write_pdf  # noqa: E402
 
 from llmx.documents import Document  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
@@ -52,7 +55,18 @@ from llmx.gold import load_gold  # noqa: E402
 from llmx.readers import read_document  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
 
-FORMATS = ("txt", "html", "docx", "xlsx", "xls", "pdf-grid", "pdf-three-line", "pdf-unruled")
+FORMATS = (
+    "txt",
+    "html",
+    "docx",
+    "xlsx",
+    "xls",
+    "pdf-grid",
+    "pdf-three-line",
+    "pdf-unruled",
+    "scan-grid",
+    "scan-unruled",
+)
 
 # How each printed table is ruled: the page's style sheet for `table.data`.
 _RULES = {
@@ -259,14 +273,17 @@ def write_xls(article: Published, path: Path) -> Path:
 
 
 def _ruling(form: str) -> str:
-    return form.removeprefix("pdf-") if form.startswith("pdf-") else "grid"
+    for prefix in ("pdf-", "scan-"):
+        if form.startswith(prefix):
+            return form.removeprefix(prefix)
+    return "grid"
 
 
 def path_of(doc: str, form: str, folder: Path) -> Path:
     """Where the excerpt published as `form` is written in `folder`."""
     if form == "html":
         return folder / f"{doc}.{_ruling(form)}.html"
-    return folder / f"{doc}.{form.split('-')[0]}"
+    return folder / f"{doc}.{'pdf' if form.startswith('scan-') else form.split('-')[0]}"
 
 
 def written(doc: str, article: Published, form: str, folder: Path) -> Path:
@@ -282,6 +299,8 @@ def written(doc: str, article: Published, form: str, folder: Path) -> Path:
     page.write_text(page_html(article, doc, _ruling(form)), encoding="utf-8")
     if form == "html":
         return page
+    if form.startswith("scan-"):
+        return scanned(write_pdf(page, folder), path.with_suffix(".pdf"))
     return write_pdf(page, folder).rename(path)
 
 

@@ -1,8 +1,10 @@
 """PDF (`.pdf`): the text layer, read with pypdfium2 (PDFium), laid out by llmx.readers.layout.
 
 Why pypdfium2 and not PyMuPDF or pdfplumber: docs/readers.md ("PDF"), with the measurements.
-A file that cannot be read as text (encrypted, damaged or truncated, a scan with no text
-layer) is refused with one line saying so, never a traceback.
+A page with no text layer (a scan) is read by OCR where llmx's OCR is installed
+(llmx.readers.ocr; the document's format is then `pdf+ocr`). A file that cannot be read as text
+(encrypted, damaged or truncated, a scan without the OCR) is refused with one line saying so,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from llmx.documents import Document
 from llmx.errors import InputError
+from llmx.readers import ocr
 from llmx.readers.layout import LINE_END, Box, Glyph, Page, build_page, canonical_text
 
 FORMAT = "pdf"
@@ -120,14 +123,21 @@ def _shapes(page: pdfium.PdfPage) -> list[Box]:
     return shapes
 
 
-def read_pages(path: Path) -> list[Page]:
+def read_pages(path: Path) -> tuple[list[Page], int]:
+    """The file's pages laid out, and how many of them were scans read by OCR (a page with no
+    character in its text layer, where the OCR engine is installed: llmx.readers.ocr)."""
     document = _open(path)
+    scans = 0
     try:
         pages = []
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(build_page(index + 1, page.get_height(), _glyphs(textpage), _shapes(page)))
+            glyphs, shapes = _glyphs(textpage), _shapes(page)
+            if len(glyphs) <= 1 and ocr.available():  # LINE_END alone: no text layer
+                glyphs, shapes = _scanned(path, page)
+                scans += 1
+            pages.append(build_page(index + 1, page.get_height(), glyphs, shapes))
             textpage.close()
             page.close()
     except pdfium.PdfiumError:
@@ -136,7 +146,25 @@ def read_pages(path: Path) -> list[Page]:
         document.close()
     if not pages:
         raise InputError(f"{path}: has no pages")
-    return pages
+    return pages, scans
+
+
+def _scanned(path: Path, page: pdfium.PdfPage) -> tuple[list[Glyph], list[Box]]:
+    """A scanned page's glyphs by OCR and the rules drawn on its image."""
+    width, height = page.get_width(), page.get_height()
+    scale = ocr.render_scale(width, height)
+    bitmap = page.render(scale=scale)
+    try:
+        image = bitmap.to_numpy()
+        if image.ndim == 3 and image.shape[2] == 4:
+            image = image[:, :, :3]  # BGRA: the engine reads BGR
+        return ocr.read_page(image, height, scale)
+    except (ImportError, OSError) as error:  # the engine's libraries would not load
+        raise InputError(
+            f"{path}: a scanned page, and llmx's OCR could not start ({error})"
+        ) from None
+    finally:
+        bitmap.close()
 
 
 def unreadable_share(text: str) -> float:
@@ -152,10 +180,15 @@ def unreadable_share(text: str) -> float:
 
 
 def read(path: Path) -> Document:
-    pages = read_pages(path)
+    pages, scans = read_pages(path)
     text, source_map = canonical_text(pages)
     if not text.strip():
-        raise InputError(f"{path}: has no text layer (a scanned image?); run OCR first")
+        if scans:
+            raise InputError(f"{path}: has no text layer, and OCR found no text on its pages")
+        raise InputError(
+            f"{path}: has no text layer (a scanned image?); install llmx's OCR"
+            " (pip install 'llmx[ocr]') or run OCR first"
+        )
     if unreadable_share(text) > _UNREADABLE_MAX:
         raise InputError(
             f"{path}: its text layer does not say which characters it shows (fonts without "
@@ -166,7 +199,7 @@ def read(path: Path) -> Document:
         id=path.stem,
         text=text,
         path=path,
-        format=FORMAT,
+        format=f"{FORMAT}+ocr" if scans else FORMAT,
         title=title,
         source_map=source_map,
     )

@@ -22,7 +22,7 @@ from pdf_cases import (
 
 from llmx.errors import InputError
 from llmx.locations import Locator
-from llmx.readers import read_document
+from llmx.readers import ocr, read_document
 from llmx.readers.pdf import unreadable_share
 from llmx.rules import RulesExtractor
 from llmx.sections import split_sections
@@ -159,10 +159,16 @@ def test_rules_facts_from_a_pdf_are_grounded_in_its_text(bulletin: Path) -> None
     assert any(fact.text == "1867.07亿元" for fact in facts)
 
 
-def test_a_scan_without_a_text_layer_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_a_scan_without_a_text_layer_is_refused_in_one_line_where_ocr_is_not_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
     scan = tmp_path / "scan.pdf"
     image_only_pdf(scan)
-    with pytest.raises(InputError, match=r"scan\.pdf: has no text layer .*run OCR first$"):
+    with pytest.raises(
+        InputError,
+        match=r"scan\.pdf: has no text layer .*pip install 'llmx\[ocr\]'.*run OCR first$",
+    ):
         read_document(scan)
 
 

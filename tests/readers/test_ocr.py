@@ -1,0 +1,127 @@
+"""Scanned pages read by OCR: words put on lines and spread into glyphs the PDF layout reads,
+so a scan's prose and tables come back as a printed page's do (llmx.readers.ocr)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+from test_pdf_reader import bulletin  # noqa: F401  (the printed fixture, scanned below)
+
+from llmx.errors import InputError
+from llmx.readers import ocr, read_document
+from llmx.readers.ocr import Word, glyphs_of, lines_of, rulings, split_at_rules
+from llmx.rules import RulesExtractor
+
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="llmx[ocr] is not installed")
+
+
+def test_words_go_on_lines_by_their_overlap_top_to_bottom_and_left_to_right() -> None:
+    words = [
+        Word("8.6", 300, 102, 340, 128),
+        Word("工业产值", 10, 100, 120, 130),
+        Word("全年产值达1867.07亿元。", 10, 40, 400, 70),
+        Word("412.3", 180, 101, 240, 129),
+    ]
+    assert [[word.text for word in line] for line in lines_of(words)] == [
+        ["全年产值达1867.07亿元。"],
+        ["工业产值", "412.3", "8.6"],
+    ]
+
+
+def test_glyphs_are_in_pdf_points_with_a_space_spanning_the_gap_between_words() -> None:
+    height = 842.0
+    scale = ocr.RENDER_DPI / 72
+    words = [Word("产值", 0, 100, 100, 150), Word("41", 300, 100, 350, 150)]
+    glyphs = glyphs_of(words, height, scale)
+    assert "".join(glyph.text for glyph in glyphs) == "产值 41\n"
+    first, space, digit = glyphs[0], glyphs[2], glyphs[3]
+    assert first.box is not None and space.box is not None and digit.box is not None
+    points = 1 / scale
+    assert first.box.left == 0 and digit.box.left == pytest.approx(300 * points)
+    assert (space.box.left, space.box.right) == pytest.approx((100 * points, 300 * points))
+    # A glyph's box is its ink, centred on the word's box: OCR's box has a margin round it.
+    middle = height - 125 * points
+    assert (first.box.bottom + first.box.top) / 2 == pytest.approx(middle)
+    assert first.box.top - first.box.bottom < 50 * points
+
+
+def test_two_cells_ocr_read_as_one_word_keep_their_figures_at_its_edges() -> None:
+    # `106.4 105.4` found as one word a column wide: each figure at its own width, the
+    # rest of the word the gap between them, so the layout sees the gutter.
+    [*glyphs, _end] = glyphs_of([Word("106.4 105.4", 0, 0, 400, 36)], 842.0, 200 / 72)
+    boxes = [glyph.box for glyph in glyphs if glyph.box is not None]
+    first_figure_right, second_figure_left = boxes[4].right, boxes[6].left
+    assert second_figure_left - first_figure_right > 0.5 * (boxes[-1].right - boxes[0].left)
+
+
+def test_a_header_ocr_read_across_column_rules_is_cut_at_them() -> None:
+    header = Word("指标 单位 1990年", 100, 200, 700, 240)
+    rules = [Word("", 300, 150, 302, 600), Word("", 500, 150, 502, 600)]
+    assert split_at_rules([header], rules) == [
+        Word("指标", 100, 200, 301, 240),
+        Word("单位", 301, 200, 501, 240),
+        Word("1990年", 501, 200, 700, 240),
+    ]
+    # Pieces that do not fit the cells the rules make are left as OCR found them.
+    assert split_at_rules([header], rules[:1]) == [header]
+
+
+def test_rules_are_long_dark_runs_and_a_character_s_stroke_is_not_one() -> None:
+    numpy = pytest.importorskip("numpy")
+    page = numpy.full((800, 600), 255, dtype=numpy.uint8)
+    page[100, 20:580] = 0  # a table's rule across
+    page[100:160, 300] = 0  # a column's rule one short row high (60 px, 21.6 points)
+    page[300:330, 100] = 0  # a character's stroke (30 px, about 11 points)
+    found = rulings(page, 200 / 72)
+    assert sorted((rule.left, rule.top, rule.right, rule.bottom) for rule in found) == [
+        (20, 100, 580, 101),
+        (300, 100, 301, 160),
+    ]
+
+
+def _scanned(printed: Path, scan: Path, dpi: int = 150) -> Path:
+    document = pdfium.PdfDocument(printed)
+    pictures = [
+        document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))
+    ]
+    document.close()
+    pictures[0].save(scan, save_all=True, append_images=pictures[1:], resolution=dpi)
+    return scan
+
+
+@needs_ocr
+def test_a_scanned_bulletin_is_read_by_ocr_into_its_prose_and_table(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    document = read_document(_scanned(bulletin, tmp_path / "scanned.pdf"))
+    assert document.format == "pdf+ocr"
+    # The table's rules are found on the image, so its rows come back as rows of cells.
+    assert "| 412.3 | 8.6 |" in document.text and "| 20.1 | -0.2 |" in document.text
+    assert "全年完成投资1.5亿元，带动就业100人。" in document.text  # wrapped lines joined
+    facts = RulesExtractor().extract([document]).facts
+    assert {(fact.text, fact.value) for fact in facts} >= {
+        ("6.5%", 6.5),
+        ("1867.07亿元", 186_707_000_000),
+        ("412.3", 41_230_000_000),
+    }
+    [total] = [fact for fact in facts if fact.text == "1867.07亿元"]
+    located = document.source_map.locate(total.start)
+    assert located is not None and located.page == 1
+
+
+def test_a_poster_sized_page_is_rendered_coarser_not_at_gigabytes() -> None:
+    assert ocr.render_scale(595, 842) == ocr.RENDER_DPI / 72  # A4 at full resolution
+    scale = ocr.render_scale(14_400, 14_400)  # the largest page a PDF allows
+    assert (14_400 * scale) ** 2 == pytest.approx(ocr.MAX_PIXELS)
+
+
+@needs_ocr
+def test_a_scan_ocr_finds_no_text_on_is_refused_in_one_line(tmp_path: Path) -> None:
+    scan = tmp_path / "blank.pdf"
+    Image.new("L", (600, 800), 255).save(scan, resolution=150)
+    with pytest.raises(InputError, match=r"blank\.pdf: has no text layer, and OCR found no text"):
+        read_document(scan)
