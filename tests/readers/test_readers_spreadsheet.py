@@ -17,6 +17,17 @@ from llmx.readers import expand_paths, read_document
 from llmx.rules import RulesExtractor
 
 
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook of one sheet holding `rows` (an empty list is an empty row)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
 def _budget_workbook(path: Path) -> Path:
     """A county's revenue table as a finance bureau posts it: a merged title, the unit in
     the last column, figures stored as numbers under formats, a note under the table."""
@@ -110,18 +121,19 @@ def test_an_old_workbook_s_merged_header_heads_every_column_it_spans(tmp_path: P
 def test_an_empty_row_parts_tables_from_text_but_not_a_header_from_its_body(
     tmp_path: Path,
 ) -> None:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["地区", "人口(万人)"])
-    sheet.append([])  # a spacing row between the header and the body
-    sheet.append(["北京市", 1382])
-    sheet.append([])
-    sheet.append(["表6 分区人口"])
-    sheet.append(["地区", "户数(万户)"])
-    sheet.append(["天津市", 100])
-    sheet.append(["河北省", 200])
-    workbook.save(tmp_path / "census.xlsx")
+    _sheet(
+        tmp_path / "census.xlsx",
+        [
+            ["地区", "人口(万人)"],
+            [],  # a spacing row between the header and the body
+            ["北京市", 1382],
+            [],
+            ["表6 分区人口"],
+            ["地区", "户数(万户)"],
+            ["天津市", 100],
+            ["河北省", 200],
+        ],
+    )
     assert read_document(tmp_path / "census.xlsx").text.splitlines() == [
         "| 地区 | 人口(万人) |",
         "| 北京市 | 1382 |",
@@ -136,21 +148,21 @@ def test_an_empty_row_parts_tables_from_text_but_not_a_header_from_its_body(
 
 
 def test_a_long_one_cell_row_between_table_rows_is_a_paragraph(tmp_path: Path) -> None:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["指标", "2023年"])
-    sheet.append(["一、农业"])  # a group's label stays in the table
-    sheet.append(["粮食产量(万吨)", 30.2])
-    sheet.append(
-        [
-            "全年粮食总产量创历史新高，夏粮、秋粮均实现增产，粮食播种面积保持稳定，单产水平"
-            "比上年提高，农业生产形势总体良好。"
-        ]
+    paragraph = (
+        "全年粮食总产量创历史新高，夏粮、秋粮均实现增产，粮食播种面积保持稳定，单产水平"
+        "比上年提高，农业生产形势总体良好。"
     )
-    sheet.append(["指标", "2022年"])
-    sheet.append(["油料产量(万吨)", 3.5])
-    workbook.save(tmp_path / "farm.xlsx")
+    _sheet(
+        tmp_path / "farm.xlsx",
+        [
+            ["指标", "2023年"],
+            ["一、农业"],  # a group's label stays in the table
+            ["粮食产量(万吨)", 30.2],
+            [paragraph],
+            ["指标", "2022年"],
+            ["油料产量(万吨)", 3.5],
+        ],
+    )
     lines = read_document(tmp_path / "farm.xlsx").text.splitlines()
     assert lines[:3] == ["| 指标 | 2023年 |", "| 一、农业 |  |", "| 粮食产量(万吨) | 30.2 |"]
     assert lines[5].startswith("全年粮食总产量创历史新高")
@@ -264,15 +276,16 @@ def test_a_stray_cell_far_out_is_read_without_visiting_the_cells_between(tmp_pat
 
 
 def test_a_group_s_label_after_an_empty_row_stays_in_its_table(tmp_path: Path) -> None:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["指标", "2023年", "增长(%)"])
-    sheet.append(["农业增加值(亿元)", 12.3, 3.1])
-    sheet.append([])
-    sheet.append(["二、工业"])
-    sheet.append(["高技术制造业(亿元)", 456.7, 8.1])
-    workbook.save(tmp_path / "groups.xlsx")
+    _sheet(
+        tmp_path / "groups.xlsx",
+        [
+            ["指标", "2023年", "增长(%)"],
+            ["农业增加值(亿元)", 12.3, 3.1],
+            [],
+            ["二、工业"],
+            ["高技术制造业(亿元)", 456.7, 8.1],
+        ],
+    )
     assert read_document(tmp_path / "groups.xlsx").text.splitlines() == [
         "| 指标 | 2023年 | 增长(%) |",
         "| 农业增加值(亿元) | 12.3 | 3.1 |",
