@@ -135,8 +135,8 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
             textpage = page.get_textpage()
             glyphs, shapes = _glyphs(textpage), _shapes(page)
             if len(glyphs) <= 1 and ocr.available():  # LINE_END alone: no text layer
-                glyphs, shapes = _scanned(path, page)
-                scans += 1
+                glyphs, shapes = _scanned(path, page, index + 1)
+                scans += any(glyph.text.strip() for glyph in glyphs)
             pages.append(build_page(index + 1, page.get_height(), glyphs, shapes))
             textpage.close()
             page.close()
@@ -149,7 +149,7 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
     return pages, scans
 
 
-def _scanned(path: Path, page: pdfium.PdfPage) -> tuple[list[Glyph], list[Box]]:
+def _scanned(path: Path, page: pdfium.PdfPage, number: int) -> tuple[list[Glyph], list[Box]]:
     """A scanned page's glyphs by OCR and the rules drawn on its image."""
     width, height = page.get_width(), page.get_height()
     scale = ocr.render_scale(width, height)
@@ -162,6 +162,10 @@ def _scanned(path: Path, page: pdfium.PdfPage) -> tuple[list[Glyph], list[Box]]:
     except (ImportError, OSError) as error:  # the engine's libraries would not load
         raise InputError(
             f"{path}: a scanned page, and llmx's OCR could not start ({error})"
+        ) from None
+    except Exception as error:  # the engine refuses a page in ways of its own (1 pt wide)
+        raise InputError(
+            f"{path}: OCR cannot read page {number} ({type(error).__name__}: {error})"
         ) from None
     finally:
         bitmap.close()
@@ -183,7 +187,7 @@ def read(path: Path) -> Document:
     pages, scans = read_pages(path)
     text, source_map = canonical_text(pages)
     if not text.strip():
-        if scans:
+        if ocr.available():  # every page without a text layer was read by OCR
             raise InputError(f"{path}: has no text layer, and OCR found no text on its pages")
         raise InputError(
             f"{path}: has no text layer (a scanned image?); install llmx's OCR"

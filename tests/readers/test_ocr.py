@@ -125,3 +125,12 @@ def test_a_scan_ocr_finds_no_text_on_is_refused_in_one_line(tmp_path: Path) -> N
     Image.new("L", (600, 800), 255).save(scan, resolution=150)
     with pytest.raises(InputError, match=r"blank\.pdf: has no text layer, and OCR found no text"):
         read_document(scan)
+
+
+@needs_ocr
+def test_a_page_the_ocr_engine_refuses_is_a_one_line_error(tmp_path: Path) -> None:
+    thin = pdfium.PdfDocument.new()
+    thin.new_page(1, 3000)  # one point wide: the engine cannot scale it
+    thin.save(tmp_path / "thin.pdf")
+    with pytest.raises(InputError, match=r"thin\.pdf: OCR cannot read page 1 \(ResizeImgError"):
+        read_document(tmp_path / "thin.pdf")
