@@ -1,4 +1,4 @@
-"""Scanned pages: a PDF page with no text layer, read by OCR into the glyphs
+"""Scanned pages: a PDF page with no text layer (or a stamp's line only), read by OCR into the glyphs
 llmx.readers.layout lays out, so a scan's prose and tables come out as a printed page's do.
 
 The OCR is RapidOCR (PaddleOCR's PP-OCRv4 Chinese and English models on ONNX Runtime), whose
@@ -6,11 +6,13 @@ wheel carries its models: nothing is downloaded, and it runs offline on a CPU. I
 (`pip install 'llmx[ocr]'`); without it a scan is refused in one line that says so.
 
 A page is rendered at `RENDER_DPI`; OCR finds words (a line of prose, a table's cell) with
-their boxes. Words are put on lines by their vertical overlap, left to right; each word's
-characters are spread over its box (a Chinese character twice as wide as a digit), and a
-space glyph spans the gap between two words, so the layout finds a table's columns by the
-gutters between them as it does on a printed page with no rules. Boxes are converted to PDF
-points, so a fact's locator names the page as it does for a text layer.
+their boxes, and where in each box it read each character. A page lying on its side or upside
+down is turned the right way up first. Words are put on lines by their vertical overlap, left
+to right; each character is placed where it was read (a Chinese character twice as wide as a
+digit), a space glyph spans the gap between two words, and two figures OCR ran together
+(`56.758.9`) are parted where their digits lie a space apart, so the layout finds a table's
+columns by the gutters between them as it does on a printed page with no rules. Boxes are
+converted to PDF points, so a fact's locator names the page as it does for a text layer.
 
 Every figure read from a scan is OCR's reading: the document's format says `pdf+ocr`.
 """
@@ -49,16 +51,27 @@ _DARK = 160
 _NARROW_WIDTH = 0.55  # a digit or Latin letter, against a Chinese character's 1
 # A space inside a word OCR found stands for a gap at least a Chinese character wide.
 _SPACE_WIDTH = 1.0
+# Two digits side by side in one figure are set half the type size apart, middle to middle;
+# the recogniser places them up to a whole size apart. The last digit of one figure and the
+# first of the next, a space between them, it places 1.4 sizes apart or more (measured on the
+# dev tables scanned: docs/readers.md, "Scanned pages").
+_FIGURES_APART = 1.2
+# Where more than this share of a page's lines run down it, or were read upside down, the
+# page lies turned.
+_TURNED_MOST = 0.5
 
 
 class Word(NamedTuple):
-    """A run of text OCR found, with its box in pixels of the rendered page (y down)."""
+    """A run of text OCR found, with its box in pixels of the rendered page (y down), and
+    where across the page the recogniser put each of its characters other than spaces (the
+    middle of each; empty where it did not say)."""
 
     text: str
     left: float
     top: float
     right: float
     bottom: float
+    centres: tuple[float, ...] = ()
 
 
 def render_scale(width: float, height: float) -> float:
@@ -77,28 +90,112 @@ def available() -> bool:
 def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+    engine = RapidOCR()
+    # The engine turns each line it finds upside down (its classifier: `0` or `180`) but does
+    # not say which it turned; a page scanned upside down is told by most of its lines, so
+    # what the classifier said of the last page is kept.
+    classify = engine.text_cls
+
+    def classify_and_keep(crops: Any) -> Any:
+        crops, said, elapsed = classify(crops)
+        engine.llmx_turned = [label == "180" for label, _score in said]
+        return crops, said, elapsed
+
+    engine.text_cls = classify_and_keep
+    return engine
 
 
-def recognise(image: Any) -> list[Word]:
-    """The words OCR finds on a page image (a BGR array of pixels)."""
-    found, _ = _engine()(image)
+def recognise(image: Any) -> tuple[list[Word], float]:
+    """The words OCR finds on a page image (a BGR array of pixels), each character where the
+    recogniser read it, and the share of the lines the engine read upside down."""
+    engine = _engine()
+    engine.llmx_turned = []
+    found, _ = engine(image, return_word_box=True)
+    turned = list(getattr(engine, "llmx_turned", []))
     words = []
-    for points, text, _confidence in found or ():
+    for points, text, _confidence, *located in found or ():
         xs = [float(point[0]) for point in points]
         ys = [float(point[1]) for point in points]
-        if str(text).strip():
-            words.append(Word(str(text).strip(), min(xs), min(ys), max(xs), max(ys)))
-    return words
+        text = str(text).strip()
+        if text:
+            centres = _centres(text, located[0], located[1]) if len(located) >= 2 else ()
+            words.append(Word(text, min(xs), min(ys), max(xs), max(ys), centres))
+    return words, (sum(turned) / len(turned) if turned else 0.0)
 
 
-def read_page(image: Any, page_height: float, scale: float) -> tuple[list[Glyph], list[Box]]:
+def _centres(text: str, boxes: Sequence[Any], chars: Sequence[Any]) -> tuple[float, ...]:
+    """The middle across of each of `text`'s characters other than spaces, from the boxes the
+    recogniser gives its characters (`chars`, in reading order; boxes left to right); empty
+    where the two do not tell the same characters."""
+    if "".join(map(str, chars)) != "".join(text.split()) or len(boxes) != len(chars):
+        return ()
+    middles = [sum(float(point[0]) for point in box) / len(box) for box in boxes]
+    return tuple(sorted(middles))
+
+
+def parted_figures(word: Word, size: float) -> list[Word]:
+    """A word cut where OCR ran two figures together (`56.758.9`, `100100`, two cells close
+    together read as one): between two digits whose middles lie farther apart than any two
+    digits of one figure are set (`_FIGURES_APART` of the type size `size`), a space goes in,
+    as the page shows one."""
+    if len(word.centres) != len(word.text) or size <= 0:
+        return [word]
+    cuts = [
+        index
+        for index in range(1, len(word.text))
+        if word.text[index - 1].isdigit()
+        and word.text[index].isdigit()
+        and word.centres[index] - word.centres[index - 1] > _FIGURES_APART * size
+    ]
+    if not cuts:
+        return [word]
+    pieces = []
+    for start, end in itertools.pairwise([0, *cuts, len(word.text)]):
+        centres = word.centres[start:end]
+        left = word.left if start == 0 else (word.centres[start - 1] + centres[0]) / 2
+        right = word.right if end == len(word.text) else (centres[-1] + word.centres[end]) / 2
+        pieces.append(Word(word.text[start:end], left, word.top, right, word.bottom, centres))
+    return pieces
+
+
+def read_page(image: Any, scale: float) -> tuple[list[Glyph], list[Box], float]:
     """A page image's glyphs and the rules drawn on it, in PDF points (the page rendered at
-    `scale` pixels a point): what llmx.readers.layout builds a printed page from."""
+    `scale` pixels a point), and the page's height: what llmx.readers.layout builds a printed
+    page from. A page scanned on its side or upside down is read the right way up."""
+    image, found = _upright(image)
+    page_height = image.shape[0] / scale
     rules = rulings(image, scale)
-    words = split_at_rules(recognise(image), [rule for rule in rules if _is_vertical(rule)])
+    body = _body_size(found)
+    words = split_at_rules(
+        [piece for word in found for piece in parted_figures(word, body)],
+        [rule for rule in rules if _is_vertical(rule)],
+    )
     shapes = [_in_points(rule, page_height, scale) for rule in rules]
-    return glyphs_of(words, page_height, scale), shapes
+    return glyphs_of(words, page_height, scale), shapes, page_height
+
+
+def _upright(image: Any) -> tuple[Any, list[Word]]:
+    """The page image the right way up, and its words: read again turned a quarter where most
+    of its lines run down the page, and turned half round where the engine read most of them
+    upside down (a page is read once where it lies right, twice or three times otherwise)."""
+    import numpy
+
+    words, turned = recognise(image)
+    if sideways(words):
+        image = numpy.ascontiguousarray(numpy.rot90(image))
+        words, turned = recognise(image)
+    if turned > _TURNED_MOST:
+        image = numpy.ascontiguousarray(numpy.rot90(image, 2))
+        words, turned = recognise(image)
+    return image, words
+
+
+def sideways(words: Sequence[Word]) -> bool:
+    """Whether most of the lines OCR found on a page run down it: the page lies on its side
+    (a line of two characters or more is wider than tall on a page the right way up)."""
+    lines = [word for word in words if len(word.text) >= 2]
+    down = sum(1 for word in lines if word.bottom - word.top > word.right - word.left)
+    return down > len(lines) * _TURNED_MOST
 
 
 def rulings(image: Any, scale: float) -> list[Word]:
@@ -154,8 +251,16 @@ def split_at_rules(words: Sequence[Word], verticals: Sequence[Word]) -> list[Wor
             cut.append(word)
             continue
         bounds = [word.left, *edges, word.right]
+        placed = iter(word.centres)
         cut += [
-            Word(piece, left, word.top, right, word.bottom)
+            Word(
+                piece,
+                left,
+                word.top,
+                right,
+                word.bottom,
+                tuple(itertools.islice(placed, len(piece))) if word.centres else (),
+            )
             for piece, (left, right) in zip(pieces, itertools.pairwise(bounds), strict=True)
         ]
     return cut
@@ -203,10 +308,8 @@ def glyphs_of(words: Sequence[Word], page_height: float, scale: float) -> list[G
                 glyphs.append(
                     Glyph(" ", Box(previous.right, bottom, max(left, previous.right), top), size)
                 )
-            at = left
-            for char, width in zip(word.text, _widths(word.text, size, right - left), strict=True):
-                glyphs.append(Glyph(char, Box(at, bottom, at + width, top), size))
-                at += width
+            for char, (start, end) in zip(word.text, _places(word, size, points), strict=True):
+                glyphs.append(Glyph(char, Box(start, bottom, end, top), size))
             previous = Box(left, bottom, right, top)
         glyphs.append(LINE_END)
     return glyphs
@@ -237,6 +340,36 @@ def _type_size(word: Word, body: float) -> float:
     if em is None or abs(em - body) <= _SAME_SIZE * body:
         return body
     return em
+
+
+def _places(word: Word, size: float, points: float) -> list[tuple[float, float]]:
+    """Where across the page each of a word's characters lies, left and right in points:
+    centred where the recogniser read it, as wide as a character of type `size`, so the
+    gutter between two columns OCR read as one word (`单位1990年1995年`) shows as a gap; a
+    space fills the gap it stands for. Where the recogniser did not say, the characters are
+    spread over the word's box."""
+    left, right = word.left * points, word.right * points
+    inked = [index for index, char in enumerate(word.text) if not char.isspace()]
+    if len(word.centres) != len(inked):
+        return _spread(word.text, size, left, right)
+    places = [(left, left)] * len(word.text)
+    for index, centre in zip(inked, word.centres, strict=True):
+        half = size * _width(word.text[index]) / 2
+        places[index] = (centre * points - half, centre * points + half)
+    for index, char in enumerate(word.text):
+        if char.isspace():
+            start = places[index - 1][1] if index else left
+            ahead = [places[later][0] for later in inked if later > index]
+            places[index] = (start, max(start, ahead[0] if ahead else right))
+    return places
+
+
+def _spread(text: str, size: float, left: float, right: float) -> list[tuple[float, float]]:
+    places, at = [], left
+    for width in _widths(text, size, right - left):
+        places.append((at, at + width))
+        at += width
+    return places
 
 
 def _widths(text: str, size: float, width: float) -> list[float]:

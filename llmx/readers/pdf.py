@@ -10,6 +10,7 @@ never a traceback.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,6 +29,8 @@ _RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
 _SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
 _UNREADABLE_MAX = 0.2  # more than this share of unmapped glyphs and the text is not the text
 _SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
+_STAMP_CHARS_MAX = 100  # visible characters: two lines of a stamp, not a page of text
+_SCAN_PICTURED_MIN = 0.5
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -124,20 +127,24 @@ def _shapes(page: pdfium.PdfPage) -> list[Box]:
 
 
 def read_pages(path: Path) -> tuple[list[Page], int]:
-    """The file's pages laid out, and how many of them were scans read by OCR (a page with no
-    character in its text layer, where the OCR engine is installed: llmx.readers.ocr)."""
+    """The file's pages laid out, and how many of them were scans read by OCR (where the OCR
+    engine is installed: llmx.readers.ocr)."""
     document = _open(path)
-    scans = 0
+    scans = unread = 0
     try:
         pages = []
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             glyphs, shapes = _glyphs(textpage), _shapes(page)
-            if len(glyphs) <= 1 and ocr.available():  # LINE_END alone: no text layer
-                glyphs, shapes = _scanned(path, page, index + 1)
-                scans += any(glyph.text.strip() for glyph in glyphs)
-            pages.append(build_page(index + 1, page.get_height(), glyphs, shapes))
+            height = page.get_height()
+            if _is_scan(page, glyphs):
+                if ocr.available():
+                    glyphs, shapes, height = _scanned(path, page, index + 1)
+                    scans += any(glyph.text.strip() for glyph in glyphs)
+                else:
+                    unread += 1
+            pages.append(build_page(index + 1, height, glyphs, shapes))
             textpage.close()
             page.close()
     except pdfium.PdfiumError:
@@ -146,11 +153,42 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
         document.close()
     if not pages:
         raise InputError(f"{path}: has no pages")
+    if unread == len(pages):  # a stamp's line or two is not the document's text
+        raise InputError(
+            f"{path}: has no text layer (a scanned image?); install llmx's OCR"
+            " (pip install 'llmx[ocr]') or run OCR first"
+        )
     return pages, scans
 
 
-def _scanned(path: Path, page: pdfium.PdfPage, number: int) -> tuple[list[Glyph], list[Box]]:
-    """A scanned page's glyphs by OCR and the rules drawn on its image."""
+def _is_scan(page: pdfium.PdfPage, glyphs: Sequence[Glyph]) -> bool:
+    """Whether a page is a scan to read by OCR: it has no text layer, or a text layer of a
+    line or two (`_STAMP_CHARS_MAX`) on a page pictures cover the most of: a stamp a site laid
+    over a scan (`Downloaded from … on …`) is not the page's text, and OCR reads the stamp
+    too."""
+    visible = sum(1 for glyph in glyphs if glyph.text.strip())
+    if visible == 0:
+        return True
+    return visible < _STAMP_CHARS_MAX and _pictured_share(page) >= _SCAN_PICTURED_MIN
+
+
+def _pictured_share(page: pdfium.PdfPage) -> float:
+    """The share of the page's area its pictures cover (each clipped to the page; at most 1)."""
+    width, height = float(page.get_width()), float(page.get_height())
+    if width <= 0 or height <= 0:
+        return 0.0
+    covered = 0.0
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = picture.get_bounds()
+        across = min(right, width) - max(left, 0.0)
+        down = min(top, height) - max(bottom, 0.0)
+        covered += max(across, 0.0) * max(down, 0.0)
+    return min(covered / (width * height), 1.0)
+
+
+def _scanned(path: Path, page: pdfium.PdfPage, number: int) -> tuple[list[Glyph], list[Box], float]:
+    """A scanned page's glyphs by OCR, the rules drawn on its image, and the page's height as
+    read (its width where the scan lies on its side)."""
     width, height = page.get_width(), page.get_height()
     scale = ocr.render_scale(width, height)
     bitmap = page.render(scale=scale)
@@ -158,7 +196,7 @@ def _scanned(path: Path, page: pdfium.PdfPage, number: int) -> tuple[list[Glyph]
         image = bitmap.to_numpy()
         if image.ndim == 3 and image.shape[2] == 4:
             image = image[:, :, :3]  # BGRA: the engine reads BGR
-        return ocr.read_page(image, height, scale)
+        return ocr.read_page(image, scale)
     except (ImportError, OSError) as error:  # the engine's libraries would not load
         raise InputError(
             f"{path}: a scanned page, and llmx's OCR could not start ({error})"
@@ -186,13 +224,8 @@ def unreadable_share(text: str) -> float:
 def read(path: Path) -> Document:
     pages, scans = read_pages(path)
     text, source_map = canonical_text(pages)
-    if not text.strip():
-        if ocr.available():  # every page without a text layer was read by OCR
-            raise InputError(f"{path}: has no text layer, and OCR found no text on its pages")
-        raise InputError(
-            f"{path}: has no text layer (a scanned image?); install llmx's OCR"
-            " (pip install 'llmx[ocr]') or run OCR first"
-        )
+    if not text.strip():  # every page was a scan, and OCR read it
+        raise InputError(f"{path}: has no text layer, and OCR found no text on its pages")
     if unreadable_share(text) > _UNREADABLE_MAX:
         raise InputError(
             f"{path}: its text layer does not say which characters it shows (fonts without "

@@ -1,4 +1,5 @@
-"""PDF fixtures the reader tests build themselves: printed HTML, a scan, a locked file.
+"""PDF fixtures the reader tests build themselves: printed HTML, a scan, a stamp, a locked
+file.
 
 Printing needs Chromium (`make browser` installs it; CI's .ci/run does); tests that print
 skip without it. The other fixtures need only pypdfium2 and pypdf.
@@ -6,12 +7,14 @@ skip without it. The other fixtures need only pypdfium2 and pypdf.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,6 +64,21 @@ def image_only_pdf(path: Path) -> None:
     page.insert_obj(image)
     page.gen_content()
     document.save(path)
+
+
+def stamped_copy(source: Path, path: Path, stamp: str) -> None:
+    """`source` with a line of text laid over the foot of each page, as a site stamps the
+    scans it serves (`Downloaded from … on …`)."""
+    document = pdfium.PdfDocument(source)
+    for page in document:
+        line = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(9))
+        wide = ctypes.create_string_buffer((stamp + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(line, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
+        pdfium_c.FPDFPageObj_Transform(line, 1, 0, 0, 1, 36, 12)
+        pdfium_c.FPDFPage_InsertObject(page.raw, line)
+        page.gen_content()
+    document.save(path)
+    document.close()
 
 
 def encrypted_copy(source: Path, path: Path) -> None:

@@ -7,15 +7,25 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from pdf_cases import stamped_copy
 from PIL import Image
 from test_pdf_reader import bulletin  # noqa: F401  (the printed fixture, scanned below)
 
 from llmx.errors import InputError
 from llmx.readers import ocr, read_document
-from llmx.readers.ocr import Word, glyphs_of, lines_of, rulings, split_at_rules
+from llmx.readers.ocr import (
+    Word,
+    glyphs_of,
+    lines_of,
+    parted_figures,
+    rulings,
+    sideways,
+    split_at_rules,
+)
 from llmx.rules import RulesExtractor
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="llmx[ocr] is not installed")
+STAMP = "Downloaded from stats.example.gov.cn on 2024-05-01"
 
 
 def test_words_go_on_lines_by_their_overlap_top_to_bottom_and_left_to_right() -> None:
@@ -57,6 +67,42 @@ def test_two_cells_ocr_read_as_one_word_keep_their_figures_at_its_edges() -> Non
     assert second_figure_left - first_figure_right > 0.5 * (boxes[-1].right - boxes[0].left)
 
 
+def test_each_character_is_placed_where_ocr_read_it_so_columns_read_as_one_word_part() -> None:
+    # A header read as one word, `单位1990年`: the recogniser read 位 and 1 two cells apart,
+    # and the glyphs show that gutter where an even spread over the box would hide it.
+    scale = ocr.RENDER_DPI / 72
+    centres = (20, 60, 150, 170, 190, 210, 240)
+    [*glyphs, _end] = glyphs_of([Word("单位1990年", 0, 0, 260, 40, centres)], 842.0, scale)
+    boxes = [glyph.box for glyph in glyphs if glyph.box is not None]
+    size = glyphs[0].size
+    assert [(box.left + box.right) / 2 * scale for box in boxes] == pytest.approx(centres)
+    assert boxes[2].left - boxes[1].right > size  # the gutter
+    assert boxes[3].left - boxes[2].right < 0.1 * size  # digits of one figure side by side
+
+
+def test_two_figures_ocr_ran_together_are_parted_where_their_digits_lie_a_space_apart() -> None:
+    # `2788715 103.40`, two cells read as `2788715103.40`: the recogniser's middles for each
+    # character (type 20 px) put 5 and 1 almost two sizes apart, digits of one figure about
+    # half a size, never more than one.
+    centres = (100, 115, 126, 140, 155, 166, 181, 220, 231, 245, 256, 267, 281)
+    fused = Word("2788715103.40", 92, 10, 290, 34, centres)
+    assert [(piece.text, piece.centres) for piece in parted_figures(fused, 20)] == [
+        ("2788715", centres[:7]),
+        ("103.40", centres[7:]),
+    ]
+    left, right = parted_figures(fused, 20)
+    assert (left.left, left.right, right.left, right.right) == (92, 200.5, 200.5, 290)
+
+
+def test_digits_of_one_figure_and_a_figure_beside_its_label_are_not_parted() -> None:
+    # The recogniser can place two digits of one figure a whole size apart (3 and 4 here).
+    centres = (35, 69, 103, 137, 171, 205, 232, 249, 266, 300, 312, 324, 351, 385)
+    one = Word("地区生产总值1234.5亿元", 18, 0, 402, 36, centres)
+    assert parted_figures(one, 34) == [one]
+    # Without the recogniser's places a word is left as found.
+    assert parted_figures(Word("56.758.9", 0, 0, 100, 30), 34) == [Word("56.758.9", 0, 0, 100, 30)]
+
+
 def test_a_header_ocr_read_across_column_rules_is_cut_at_them() -> None:
     header = Word("指标 单位 1990年", 100, 200, 700, 240)
     rules = [Word("", 300, 150, 302, 600), Word("", 500, 150, 502, 600)]
@@ -82,10 +128,15 @@ def test_rules_are_long_dark_runs_and_a_character_s_stroke_is_not_one() -> None:
     ]
 
 
-def _scanned(printed: Path, scan: Path, dpi: int = 150) -> Path:
+def _scanned(
+    printed: Path, scan: Path, dpi: int = 150, turn: int = 0, pages: int | None = None
+) -> Path:
+    """`printed` as a scanner gives it: each page a grey picture, turned `turn` degrees
+    anticlockwise (a page fed in on its side or upside down)."""
     document = pdfium.PdfDocument(printed)
     pictures = [
-        document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))
+        document[i].render(scale=dpi / 72).to_pil().convert("L").rotate(turn, expand=True)
+        for i in range(pages or len(document))
     ]
     document.close()
     pictures[0].save(scan, save_all=True, append_images=pictures[1:], resolution=dpi)
@@ -111,6 +162,68 @@ def test_a_scanned_bulletin_is_read_by_ocr_into_its_prose_and_table(
     [total] = [fact for fact in facts if fact.text == "1867.07亿元"]
     located = document.source_map.locate(total.start)
     assert located is not None and located.page == 1
+
+
+@needs_ocr
+def test_a_scan_a_site_stamped_a_line_of_text_on_is_still_read_by_ocr(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    stamped = tmp_path / "stamped.pdf"
+    stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
+    document = read_document(stamped)
+    # The stamp's line is all the text layer holds: the page under it is read by OCR.
+    assert document.format == "pdf+ocr"
+    assert "全年产值达1867.07亿元。\n" in document.text
+    assert "Downloaded from stats.example.gov.cn" in document.text  # OCR reads the stamp too
+
+
+def test_a_stamped_scan_is_refused_in_one_line_where_ocr_is_not_installed(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    stamped = tmp_path / "stamped.pdf"
+    stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
+    with pytest.raises(InputError, match=r"stamped\.pdf: has no text layer .*llmx\[ocr\]"):
+        read_document(stamped)
+
+
+def test_a_short_printed_page_over_a_picture_is_read_from_its_text_layer(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page of printed text (more than a stamp's line or two) keeps its text layer, whatever
+    # pictures lie under it: OCR is never asked.
+    monkeypatch.setattr(ocr, "read_page", _never_called)
+    document = read_document(bulletin)
+    assert document.format == "pdf" and "全年产值达1867.07亿元。\n" in document.text
+
+
+def _never_called(*_: object) -> None:
+    raise AssertionError("OCR was asked to read a page with a text layer")
+
+
+@needs_ocr
+@pytest.mark.parametrize("turn", [180, 90], ids=["upside-down", "on-its-side"])
+def test_a_page_scanned_upside_down_or_on_its_side_is_read_the_right_way_up(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+    turn: int,
+) -> None:
+    scan = _scanned(bulletin, tmp_path / "turned.pdf", turn=turn, pages=1)
+    lines = read_document(scan).text.splitlines()
+    # Each line read left to right, and the lines in the order printed.
+    assert lines.index("区生产总值增长6.5%。") < lines.index("全年产值达1867.07亿元。")
+
+
+def test_a_page_whose_lines_run_down_it_lies_on_its_side() -> None:
+    across = [Word("全年产值达1867.07亿元。", 10, 40, 400, 70), Word("工业产值", 10, 100, 120, 130)]
+    down = [Word("全年产值达1867.07亿元。", 40, 10, 70, 400), Word("工业产值", 100, 10, 130, 120)]
+    assert not sideways(across) and sideways(down)
+    assert not sideways([Word("1", 0, 0, 10, 30)])  # one character says nothing
 
 
 def test_a_poster_sized_page_is_rendered_coarser_not_at_gigabytes() -> None:
