@@ -15,6 +15,7 @@ Pure functions; the spreadsheet reader (llmx.readers.spreadsheet) is the only ca
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -210,3 +211,163 @@ def _with_literals(tokens: list[str], number: str, *, general_only: bool = False
     if not placed:
         out.insert(0, number)
     return "".join(out)
+
+
+# The formats a Chinese (PRC) Excel shows for the ids its locale gives them, which a workbook
+# names by id alone (openpyxl and xlrd know only the ids every locale shares). A workbook does
+# not say which locale wrote it; these are the mainland's (Taiwan's show 27, 36 and 50 in the
+# Republic's years, `e/m/d`; llmx writes the year as these do, in the common era).
+CJK_BUILTIN_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"',
+    28: 'm"月"d"日"',
+    29: 'm"月"d"日"',
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    34: '上午/下午h"时"mm"分"',
+    35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"',
+    50: 'yyyy"年"m"月"',
+    51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: 'm"月"d"日"',
+    55: '上午/下午h"时"mm"分"',
+    56: '上午/下午h"时"mm"分"ss"秒"',
+    57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}
+
+# One token of a date format: quoted text, an escaped character, a bracketed tag, padding or
+# fill, a morning/afternoon marker, a run of one date letter, or any one character.
+_DATE_TOKEN = re.compile(
+    r'"[^"]*"|[\\!].|\[[^\]]*\]|_.|\*.|AM/PM|A/P|上午/下午|y+|m+|d+|h+|s+|a{3,4}|e+|g+|.',
+    re.S | re.I,
+)
+# Built-in 14 and 22, as openpyxl and xlrd name them: the short date of the computer that
+# shows the sheet (2023/12/31 on a Chinese one, 12/31/2023 on an American one), so no one
+# writing of it is the sheet's; the reader writes it as ISO does.
+_SHORT_DATES = frozenset({"mm-dd-yy", "m/d/yy", "m/d/yy h:mm"})
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CHINESE_DAYS = "一二三四五六日"
+
+
+def shown_date(moment: dt.datetime | dt.date | dt.time, number_format: str) -> str | None:
+    """A date or time as a sheet shows it under `number_format` (`yyyy"年"m"月"` shows
+    2024年1月): year, month, day, weekday, hour, minute and second, twelve-hour clocks, quoted
+    and escaped text; None for what llmx does not render (era years, elapsed time, fractions
+    of a second, the computer's short date), which the reader writes as ISO does."""
+    if number_format in _SHORT_DATES:
+        return None
+    tokens = _DATE_TOKEN.findall(_sections(number_format)[0])
+    letters = [index for index, token in enumerate(tokens) if _date_letter(token)]
+    twelve = any(_date_letter(token) == "p" for token in tokens)
+    if isinstance(moment, dt.time):
+        date, time = None, moment
+    elif isinstance(moment, dt.datetime):
+        date, time = moment.date(), moment.time()
+    else:
+        date, time = moment, dt.time()
+    shown: list[str] = []
+    for index, token in enumerate(tokens):
+        letter = _date_letter(token)
+        if not letter:
+            shown.append(_date_literal(token))
+            continue
+        if letter == "m" and _is_minute(tokens, letters, index):
+            letter = "n"
+        part = _date_part(letter, len(token), token, date, time, twelve)
+        if part is None:
+            return None
+        shown.append(part)
+    return "".join(shown) if letters else None
+
+
+def _date_letter(token: str) -> str:
+    """What a date token stands for: y, m (month or minute), d, a (Chinese weekday), h, s,
+    p (a morning/afternoon marker), x (what llmx does not render); empty for a literal."""
+    lower = token.lower()
+    if lower in ("am/pm", "a/p", "上午/下午"):
+        return "p"
+    if lower[:1] in ("y", "m", "d", "h", "s") and set(lower) == {lower[0]}:
+        return lower[0]
+    if lower in ("aaa", "aaaa"):
+        return "a"
+    if lower[:1] in ("e", "g") and set(lower) == {lower[0]}:
+        return "x"
+    if lower.startswith("[") and lower.strip("[]") in ("h", "hh", "m", "mm", "s", "ss"):
+        return "x"  # elapsed time
+    if lower.startswith("[") and lower[1:2] in "<>=":
+        return "x"  # a condition
+    return ""
+
+
+def _is_minute(tokens: list[str], letters: list[int], index: int) -> bool:
+    """Whether an `m` run stands for minutes: right after an hour, or right before seconds."""
+    at = letters.index(index)
+    before = _date_letter(tokens[letters[at - 1]]) if at > 0 else ""
+    after = _date_letter(tokens[letters[at + 1]]) if at + 1 < len(letters) else ""
+    return before == "h" or after == "s"
+
+
+def _date_part(
+    letter: str, width: int, token: str, date: dt.date | None, time: dt.time, twelve: bool
+) -> str | None:
+    if letter == "x" or (letter in ("y", "m", "d", "a") and date is None):
+        return None
+    if letter == "p":
+        morning = time.hour < 12
+        if token == "上午/下午":
+            return "上午" if morning else "下午"
+        marks = token.split("/")
+        return marks[0] if morning else marks[1]
+    if letter in ("h", "n", "s"):
+        hour = time.hour % 12 or 12 if twelve else time.hour
+        number = {"h": hour, "n": time.minute, "s": time.second}[letter]
+        return f"{number:02d}" if width >= 2 else str(number)
+    if date is None:
+        return None
+    if letter == "y":
+        return f"{date.year % 100:02d}" if width <= 2 else f"{date.year:04d}"
+    if letter == "m":
+        names = {3: _MONTHS[date.month - 1][:3], 4: _MONTHS[date.month - 1]}
+        if width >= 5:
+            return _MONTHS[date.month - 1][0]
+        return names.get(width, f"{date.month:02d}" if width == 2 else str(date.month))
+    if letter == "a":
+        day = _CHINESE_DAYS[date.weekday()]
+        return day if width == 3 else f"星期{day}"
+    if width >= 4:
+        return _DAYS[date.weekday()]
+    if width == 3:
+        return _DAYS[date.weekday()][:3]
+    return f"{date.day:02d}" if width == 2 else str(date.day)
+
+
+def _date_literal(token: str) -> str:
+    """What a date format's literal token shows: quoted text, an escaped character, a space
+    for padding, nothing for a tag or fill."""
+    if token.startswith('"'):
+        return token[1:-1]
+    if token[:1] in ("\\", "!"):
+        return token[1:]
+    if token.startswith("_"):
+        return " "
+    if token.startswith(("[", "*")):
+        return ""
+    return token

@@ -1,5 +1,6 @@
-"""Scanned pages: a PDF page with no text layer (or a stamp's line only), read by OCR into the glyphs
-llmx.readers.layout lays out, so a scan's prose and tables come out as a printed page's do.
+"""Scanned pages: a PDF page with no text layer (or a stamp's line only), read by OCR into
+the glyphs llmx.readers.layout lays out, so a scan's prose and tables come out as a printed
+page's do.
 
 The OCR is RapidOCR (PaddleOCR's PP-OCRv4 Chinese and English models on ONNX Runtime), whose
 wheel carries its models: nothing is downloaded, and it runs offline on a CPU. It is optional

@@ -35,7 +35,13 @@ from llmx.documents import Document, read_file
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, implied_header_rows
-from llmx.readers.numberformat import general, is_date_format, shown_number
+from llmx.readers.numberformat import (
+    CJK_BUILTIN_FORMATS,
+    general,
+    is_date_format,
+    shown_date,
+    shown_number,
+)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -323,16 +329,41 @@ def _xlsx_text(cell: Any) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        return shown_number(float(value), cell.number_format)
+        number_format = _xlsx_format(cell)
+        if is_date_format(number_format):  # a Chinese built-in date openpyxl does not know
+            return _serial_date_text(float(value), number_format, cell.parent.parent.epoch)
+        return shown_number(float(value), number_format)
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        return _date_text(value)
+        return _date_text(value, cell.number_format)
     if isinstance(value, dt.timedelta):
         return str(value)
     return str(value).strip()
 
 
-def _date_text(value: dt.datetime | dt.date | dt.time) -> str:
-    """A date as ISO writes it (`2023-12-31`), a time of day only where it has one."""
+def _xlsx_format(cell: Any) -> str:
+    """A cell's number format, a Chinese Excel's built-in ones (named by id alone) included."""
+    if cell.number_format != "General":
+        return str(cell.number_format)
+    style = cell.parent.parent._cell_styles[cell.style_id]
+    return CJK_BUILTIN_FORMATS.get(style.numFmtId, "General")
+
+
+def _serial_date_text(serial: float, number_format: str, epoch: dt.datetime) -> str:
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        moment = from_excel(serial, epoch)
+    except (ValueError, OverflowError):
+        return general(serial)
+    return _date_text(moment, number_format)
+
+
+def _date_text(value: dt.datetime | dt.date | dt.time, number_format: str) -> str:
+    """A date as its format shows it (`2024年1月`); as ISO writes it (`2023-12-31`, a time of
+    day only where it has one) where llmx does not render the format."""
+    shown = shown_date(value, number_format)
+    if shown is not None:
+        return shown
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     return value.isoformat()
@@ -381,7 +412,8 @@ def _xls_text(workbook: Any, cell: Any) -> str:
     number_format = _xls_format(workbook, cell.xf_index)
     if cell.ctype == xlrd.XL_CELL_DATE or is_date_format(number_format):
         try:
-            return _date_text(xlrd.xldate.xldate_as_datetime(cell.value, workbook.datemode))
+            moment = xlrd.xldate.xldate_as_datetime(cell.value, workbook.datemode)
+            return _date_text(moment, number_format)
         except (xlrd.xldate.XLDateError, OverflowError, ValueError):
             return general(float(cell.value))
     return shown_number(float(cell.value), number_format)
@@ -392,7 +424,9 @@ def _xls_format(workbook: Any, xf_index: int | None) -> str:
         return "General"
     key = workbook.xf_list[xf_index].format_key
     found = workbook.format_map.get(key)
-    return str(found.format_str) if found is not None else "General"
+    if found is not None:
+        return str(found.format_str)
+    return CJK_BUILTIN_FORMATS.get(key, "General")
 
 
 def _check_size(path: Path, sheet: str, cells: int) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from llmx.readers.numberformat import general, is_date_format, shown_number
+from llmx.readers.numberformat import (
+    CJK_BUILTIN_FORMATS,
+    general,
+    is_date_format,
+    shown_date,
+    shown_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +84,48 @@ def test_a_date_format_is_told_by_its_letters_outside_quotes(
     number_format: str, is_date: bool
 ) -> None:
     assert is_date_format(number_format) is is_date
+
+
+AFTERNOON = dt.datetime(2024, 1, 5, 14, 7, 9)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("number_format", "shown"),
+    [
+        ('yyyy"年"m"月"', "2024年1月"),
+        (CJK_BUILTIN_FORMATS[31], "2024年1月5日"),
+        (CJK_BUILTIN_FORMATS[28], "1月5日"),
+        (CJK_BUILTIN_FORMATS[35], "下午2时07分09秒"),
+        ("yyyy-mm-dd", "2024-01-05"),
+        ("yy.m.d", "24.1.5"),
+        ("h:mm", "14:07"),  # m after an hour is minutes
+        ("mm:ss", "07:09"),  # m before seconds too
+        ("yyyy/m/d h:mm AM/PM", "2024/1/5 2:07 PM"),
+        ("mmm-yy", "Jan-24"),
+        ("dddd", "Friday"),
+        ("[$-804]aaaa", "星期五"),
+        ('[$-804]yyyy"年"m"月"d"日"\\ aaa', "2024年1月5日 五"),
+        ("[Red]yyyy", "2024"),
+    ],
+)
+def test_a_date_is_shown_as_its_format_writes_it(number_format: str, shown: str) -> None:
+    assert shown_date(AFTERNOON, number_format) == shown
+
+
+@pytest.mark.parametrize(
+    "number_format",
+    [
+        "[h]:mm",  # elapsed hours
+        '"民国"e"年"',  # an era's years
+        "mm-dd-yy",  # built-in 14: the short date of whichever computer shows it
+        "m/d/yy",
+    ],
+)
+def test_a_date_format_llmx_does_not_render_is_left_to_iso(number_format: str) -> None:
+    assert shown_date(AFTERNOON, number_format) is None
+
+
+def test_a_time_of_day_alone_has_no_date_to_show() -> None:
+    assert shown_date(dt.time(9, 5), "h:mm") == "9:05"
+    assert shown_date(dt.time(9, 5), "yyyy-mm-dd") is None
+    assert shown_date(dt.date(2023, 12, 31), 'yyyy"年末"') == "2023年末"

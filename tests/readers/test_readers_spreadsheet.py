@@ -179,6 +179,7 @@ def test_hidden_sheets_rows_and_columns_are_left_out_and_formulas_read_as_saved(
     sheet.append(["项目", "截至", "收入", "备查", "两倍"])
     sheet.append(["财政收入", dt.datetime(2023, 12, 31), 5, 7, "=C2*2"])
     sheet.append(["内部核对", None, 9, 9, None])
+    sheet["B2"].number_format = "yyyy-mm-dd"
     sheet.row_dimensions[3].hidden = True
     sheet.column_dimensions["D"].hidden = True
     secret = workbook.create_sheet("底稿")
@@ -364,3 +365,54 @@ def test_a_file_that_is_no_workbook_is_a_one_line_error(
         read_document(path)
     assert str(raised.value).startswith(f"{path}: {says}")
     assert "\n" not in str(raised.value)
+
+
+def test_a_date_is_written_as_the_sheet_shows_it(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["月份", dt.datetime(2024, 1, 31), dt.datetime(2024, 2, 29)])
+    sheet.append(["工业增加值增速(%)", 6.2, 7.0])
+    for cell in ("B1", "C1"):
+        sheet[cell].number_format = 'yyyy"年"m"月"'
+    workbook.save(tmp_path / "monthly.xlsx")
+    assert read_document(tmp_path / "monthly.xlsx").text.splitlines()[0] == (
+        "| 月份 | 2024年1月 | 2024年2月 |"
+    )
+
+
+def test_a_chinese_built_in_date_format_shows_a_date_not_its_serial_number(
+    tmp_path: Path,
+) -> None:
+    # Built-in 31, `yyyy"年"m"月"d"日"` in a Chinese Excel, is named by its id alone: openpyxl
+    # does not know it and would give the stored serial, 45322, a figure the sheet never shows.
+    small = _sheet(tmp_path / "small.xlsx", [["截至", 45322]])
+    workbook = openpyxl.load_workbook(small)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["B1"].number_format = "yyyy-mm-dd"
+    workbook.save(small)
+    with zipfile.ZipFile(small) as source, zipfile.ZipFile(tmp_path / "cn.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                custom = (
+                    b'<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>'
+                )
+                data = data.replace(custom, b"").replace(b'numFmtId="164"', b'numFmtId="31"')
+            target.writestr(item, data)
+    assert read_document(tmp_path / "cn.xlsx").text.splitlines() == ["| 截至 | 2024年1月31日 |"]
+
+
+def test_an_xls_date_is_written_as_its_format_shows_it(tmp_path: Path) -> None:
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("月度")
+    sheet.write(0, 0, "月份")
+    sheet.write(0, 1, dt.datetime(2024, 1, 31), xlwt.easyxf(num_format_str='yyyy"年"m"月"'))
+    sheet.write(1, 0, "发布时间")
+    sheet.write(1, 1, dt.datetime(2024, 2, 15, 9, 30), xlwt.easyxf(num_format_str="h:mm"))
+    workbook.save(str(tmp_path / "monthly.xls"))
+    assert read_document(tmp_path / "monthly.xls").text.splitlines() == [
+        "| 月份 | 2024年1月 |",
+        "| 发布时间 | 9:30 |",
+    ]
