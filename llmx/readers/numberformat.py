@@ -82,6 +82,10 @@ class _Section:
     thousands: int = 0  # trailing commas: each divides by a thousand
     trims_zeros: bool = False  # `0.##`
     condition: tuple[str, float] | None = None  # `[>=10000]`
+    # Digit placeholders with text set between them and no decimal point (`0!.0,"万"`, Excel's
+    # way to show 123456 as 12.3万): the whole number's digits are laid into them from the right,
+    # the text between kept. Each item a placeholder (`0`, `#`, `?`) or the text between.
+    laid: tuple[str, ...] = ()
     number: bool = True  # False: the section shows its text alone (`"-"`, or nothing)
 
     def holds(self, value: float) -> bool:
@@ -119,6 +123,18 @@ def _section(section: str) -> _Section:
     if general_only or placeholders is None:
         return _Section(before, after, condition=condition)
     pattern = placeholders.group()
+    laid = _laid_out(tokens)
+    if laid is not None:
+        inner, thousands = laid
+        return _Section(
+            before,
+            after[len("".join(_literal_text(t) for t in inner if len(t) > 1)) :],
+            decimals=0,
+            percent="%" in literal,
+            thousands=thousands,
+            condition=condition,
+            laid=tuple(_literal_text(t) if len(t) > 1 else t for t in inner),
+        )
     whole, _, fraction = pattern.rstrip(",").partition(".")
     return _Section(
         before,
@@ -130,6 +146,28 @@ def _section(section: str) -> _Section:
         trims_zeros=bool(fraction) and set(fraction) <= {"#"},
         condition=condition,
     )
+
+
+def _laid_out(tokens: list[str]) -> tuple[list[str], int] | None:
+    """The tokens from a section's first digit placeholder to its last, and its trailing
+    commas, where text is set between placeholders and there is no decimal point; None
+    otherwise."""
+    marks = [i for i, token in enumerate(tokens) if token in _EMPTY_PLACE]
+    if not marks:
+        return None
+    inner = tokens[marks[0] : marks[-1] + 1]
+    if "." in inner or not any(token[:1] in ('"', "\\", "!") for token in inner):
+        return None
+    commas = 0
+    for token in tokens[marks[-1] + 1 :]:
+        if token != ",":
+            break
+        commas += 1
+    return [token for token in inner if token != ","], commas
+
+
+def _literal_text(token: str) -> str:
+    return token[1:-1] if token.startswith('"') else token[1:]
 
 
 @lru_cache(maxsize=512)
@@ -163,7 +201,7 @@ def shown_number(value: float, number_format: str) -> str:
     if section.decimals is None or not math.isfinite(value):
         number = general(value)
     else:
-        number = _fixed(value, section)
+        number = _laid(value, section) if section.laid else _fixed(value, section)
         if sign and not number.strip("0.,"):
             sign = ""  # no "-0.0"
     return (sign + section.before + number + section.after).strip()
@@ -184,6 +222,25 @@ def _fixed(value: float, section: _Section) -> str:
     if section.trims_zeros and "." in number:
         number = number.rstrip("0").rstrip(".")  # `0.##` shows 12.5 and 12, not 12.50
     return number
+
+
+def _laid(value: float, section: _Section) -> str:
+    """A positive value rounded whole (after its scaling), its digits laid into the section's
+    placeholders from the right, the leftmost placeholder taking all that remain."""
+    digits = _fixed(value, section)
+    places = [index for index, item in enumerate(section.laid) if item in _EMPTY_PLACE]
+    shown = list(section.laid)
+    for index in reversed(places):
+        if index == places[0]:
+            taken, digits = digits, ""
+        else:
+            taken, digits = digits[-1:], digits[:-1]
+        shown[index] = taken or _EMPTY_PLACE[section.laid[index]]
+    return "".join(shown)
+
+
+# What a digit placeholder shows where no digit is left for it.
+_EMPTY_PLACE = {"0": "0", "#": "", "?": " "}
 
 
 def _with_literals(tokens: list[str], number: str, *, general_only: bool = False) -> str:

@@ -52,6 +52,13 @@ from llmx.readers.numberformat import (
         (1234.5, "[$¥-804]#,##0.00", "¥1,234.50"),  # a currency tag's symbol shows
         (-12.5, '"¥"#,##0.00', "-¥12.50"),  # the sign before the text
         (1e30, "0.00", "1000000000000000000000000000000.00"),  # no overflow
+        # Text set between digit placeholders, no decimal point: the whole number's digits
+        # laid in from the right (Excel's way to show yuan as 万, or 202401 as a month).
+        (123456, '0!.0,"万"', "12.3万"),
+        (5000, '0\\.0,"万"', "0.5万"),
+        (123456, '0!.0000"万元"', "12.3456万元"),
+        (-98765, '0!.0,"万"', "-9.9万"),
+        (202401, '0"年"00"月"', "2024年01月"),
     ],
 )
 def test_a_number_is_shown_as_its_format_shows_it(
