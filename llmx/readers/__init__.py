@@ -31,12 +31,16 @@ READERS: dict[str, str] = {
     ".xlsx": "llmx.readers.spreadsheet",
     ".xlsm": "llmx.readers.spreadsheet",
     ".xls": "llmx.readers.spreadsheet",
+    # WPS Spreadsheets, which many Chinese offices publish in: an Excel 97–2003 workbook or an
+    # .xlsx inside (the reader goes by what the bytes are).
+    ".et": "llmx.readers.spreadsheet",
 }
 
 # Formats we recognise but cannot read, with what to do instead.
 REFUSED: dict[str, str] = {
     ".doc": "an old binary Word file; save it as .docx (or PDF) and try again",
     ".ods": "an OpenDocument spreadsheet; save it as .xlsx and try again",
+    ".wps": "a WPS Writer file; save it as .docx (or PDF) and try again",
 }
 
 

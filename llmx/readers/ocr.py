@@ -20,6 +20,7 @@ Every figure read from a scan is OCR's reading: the document's format says `pdf+
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import itertools
 import statistics
@@ -49,6 +50,7 @@ _SAME_LINE = 0.5
 _RULE_SHARE = 40
 _COLUMN_RULE = 14
 _DARK = 160
+_INK_MIN = 100  # dark pixels: fewer, and the page is blank (a speck of dust is no text)
 _NARROW_WIDTH = 0.55  # a digit or Latin letter, against a Chinese character's 1
 # A space inside a word OCR found stands for a gap at least a Chinese character wide.
 _SPACE_WIDTH = 1.0
@@ -91,6 +93,7 @@ def available() -> bool:
 def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR
 
+    _keep_freed_memory()
     engine = RapidOCR()
     # The engine turns each line it finds upside down (its classifier: `0` or `180`) but does
     # not say which it turned; a page scanned upside down is told by most of its lines, so
@@ -104,6 +107,31 @@ def _engine() -> Any:
 
     engine.text_cls = classify_and_keep
     return engine
+
+
+def _keep_freed_memory() -> None:
+    """Have the C allocator keep the memory the engine frees, for it to take again.
+
+    RapidOCR runs ONNX Runtime without its memory arena, so the engine allocates and frees
+    large buffers for every line it reads, and glibc maps each from the system and unmaps it
+    again: reading a scanned seed of four pages spent more time in the kernel than in the
+    models. Kept, the same file reads in half the time, at a third more
+    memory (bench/README.md, "Scanned PDFs"). Only a process that runs OCR does this; on a C
+    library other than glibc nothing changes."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM)
+        libc.mallopt(_M_TRIM_THRESHOLD, _RETURNED_FROM)
+    except (OSError, AttributeError):
+        pass
+
+
+# mallopt(3)'s parameters: allocations up to `_MAPPED_FROM` come from the heap, not a mapping
+# of their own, and the heap is given back to the system only once `_RETURNED_FROM` of it is
+# free. 64 MB was as fast as 256 MB and held 200 MB less; 32 MB was half as fast again.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MAPPED_FROM = 64 * 1024 * 1024
+_RETURNED_FROM = 256 * 1024 * 1024
 
 
 def recognise(image: Any) -> tuple[list[Word], float]:
@@ -178,9 +206,13 @@ def read_page(image: Any, scale: float) -> tuple[list[Glyph], list[Box], float]:
 def _upright(image: Any) -> tuple[Any, list[Word]]:
     """The page image the right way up, and its words: read again turned a quarter where most
     of its lines run down the page, and turned half round where the engine read most of them
-    upside down (a page is read once where it lies right, twice or three times otherwise)."""
+    upside down (a page is read once where it lies right, twice or three times otherwise; a
+    blank page, not at all)."""
     import numpy
 
+    grey = image.min(axis=-1) if image.ndim == 3 else image
+    if numpy.count_nonzero(grey < _DARK) < _INK_MIN:
+        return image, []  # a blank page: nothing for the engine to read, and no time spent
     words, turned = recognise(image)
     if sideways(words):
         image = numpy.ascontiguousarray(numpy.rot90(image))

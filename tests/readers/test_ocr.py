@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdf_cases import stamped_copy
 from PIL import Image
@@ -226,6 +227,16 @@ def test_a_page_whose_lines_run_down_it_lies_on_its_side() -> None:
     assert not sideways([Word("1", 0, 0, 10, 30)])  # one character says nothing
 
 
+def test_a_blank_page_is_not_given_to_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    numpy = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    monkeypatch.setattr(ocr, "recognise", _never_called)
+    page = numpy.full((1100, 850, 3), 255, dtype=numpy.uint8)
+    page[500:505, 400:405] = 0  # a speck of dust
+    glyphs, rules, height = ocr.read_page(page, 100 / 72)
+    assert glyphs == [] and rules == [] and height == pytest.approx(792)
+
+
 def test_a_poster_sized_page_is_rendered_coarser_not_at_gigabytes() -> None:
     assert ocr.render_scale(595, 842) == ocr.RENDER_DPI / 72  # A4 at full resolution
     scale = ocr.render_scale(14_400, 14_400)  # the largest page a PDF allows
@@ -243,7 +254,12 @@ def test_a_scan_ocr_finds_no_text_on_is_refused_in_one_line(tmp_path: Path) -> N
 @needs_ocr
 def test_a_page_the_ocr_engine_refuses_is_a_one_line_error(tmp_path: Path) -> None:
     thin = pdfium.PdfDocument.new()
-    thin.new_page(1, 3000)  # one point wide: the engine cannot scale it
+    page = thin.new_page(1, 3000)  # one point wide: the engine cannot scale it
+    ink = pdfium_c.FPDFPageObj_CreateNewRect(0, 0, 1, 3000)  # inked, so it is not blank
+    pdfium_c.FPDFPageObj_SetFillColor(ink, 0, 0, 0, 255)
+    pdfium_c.FPDFPath_SetDrawMode(ink, pdfium_c.FPDF_FILLMODE_ALTERNATE, False)
+    pdfium_c.FPDFPage_InsertObject(page.raw, ink)
+    page.gen_content()
     thin.save(tmp_path / "thin.pdf")
     with pytest.raises(InputError, match=r"thin\.pdf: OCR cannot read page 1 \(ResizeImgError"):
         read_document(tmp_path / "thin.pdf")

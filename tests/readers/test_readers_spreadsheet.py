@@ -416,3 +416,22 @@ def test_an_xls_date_is_written_as_its_format_shows_it(tmp_path: Path) -> None:
         "| 月份 | 2024年1月 |",
         "| 发布时间 | 9:30 |",
     ]
+
+
+def test_a_wps_spreadsheet_is_read_by_what_its_bytes_are(tmp_path: Path) -> None:
+    # WPS saves .et as an Excel 97–2003 workbook (or an .xlsx inside): read as either.
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("财政")
+    sheet.write(0, 0, "一般公共预算收入(亿元)")
+    sheet.write(0, 1, 12.3)
+    workbook.save(str(tmp_path / "old.et"))
+    _sheet(tmp_path / "new.et", [["一般公共预算支出(亿元)", 45.6]])
+    assert read_document(tmp_path / "old.et").text.splitlines() == [
+        "| 一般公共预算收入(亿元) | 12.3 |"
+    ]
+    assert read_document(tmp_path / "new.et").text.splitlines() == [
+        "| 一般公共预算支出(亿元) | 45.6 |"
+    ]
+    (tmp_path / "report.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match=r"report\.wps: a WPS Writer file; save it as \.docx"):
+        read_document(tmp_path / "report.wps")
