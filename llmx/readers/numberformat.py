@@ -86,6 +86,7 @@ class _Section:
     # way to show 123456 as 12.3万): the whole number's digits are laid into them from the right,
     # the text between kept. Each item a placeholder (`0`, `#`, `?`) or the text between.
     laid: tuple[str, ...] = ()
+    blanks_zero: bool = False  # every placeholder a `?`, which shows a zero as a blank
     number: bool = True  # False: the section shows its text alone (`"-"`, or nothing)
 
     def holds(self, value: float) -> bool:
@@ -107,7 +108,7 @@ def _section(section: str) -> _Section:
     found = next((c for t in tokens if (c := _CONDITION.fullmatch(t))), None)
     condition = (found.group(1), float(found.group(2))) if found else None
     literal = "".join(t for t in tokens if len(t) == 1)
-    if not re.search(r"[0#]|general|@", literal, re.I):
+    if not re.search(r"[0#?]|general|@", literal, re.I):
         # No number at all: the section's own text is what shows (`"-"` for a zero, and
         # `"-"??` too, whose `?` show a zero as blanks; nothing for `;;;`).
         shown = _with_literals(tokens, "", general_only=False)
@@ -123,17 +124,23 @@ def _section(section: str) -> _Section:
     if general_only or placeholders is None:
         return _Section(before, after, condition=condition)
     pattern = placeholders.group()
+    blanks_zero = not re.search(r"[0#]", literal)
     laid = _laid_out(tokens)
     if laid is not None:
-        inner, thousands = laid
+        first, last, thousands = laid
         return _Section(
-            before,
-            after[len("".join(_literal_text(t) for t in inner if len(t) > 1)) :],
+            _with_literals(tokens[:first], ""),
+            _with_literals([t for t in tokens[last + 1 :] if t != ","], ""),
             decimals=0,
             percent="%" in literal,
             thousands=thousands,
             condition=condition,
-            laid=tuple(_literal_text(t) if len(t) > 1 else t for t in inner),
+            blanks_zero=blanks_zero,
+            laid=tuple(
+                token if token in _EMPTY_PLACE else _with_literals([token], "")
+                for token in tokens[first : last + 1]
+                if token != ","
+            ),
         )
     whole, _, fraction = pattern.rstrip(",").partition(".")
     return _Section(
@@ -145,29 +152,26 @@ def _section(section: str) -> _Section:
         thousands=len(pattern) - len(pattern.rstrip(",")),
         trims_zeros=bool(fraction) and set(fraction) <= {"#"},
         condition=condition,
+        blanks_zero=blanks_zero,
     )
 
 
-def _laid_out(tokens: list[str]) -> tuple[list[str], int] | None:
-    """The tokens from a section's first digit placeholder to its last, and its trailing
-    commas, where text is set between placeholders and there is no decimal point; None
-    otherwise."""
-    marks = [i for i, token in enumerate(tokens) if token in _EMPTY_PLACE]
+def _laid_out(tokens: list[str]) -> tuple[int, int, int] | None:
+    """Where a section's first and last digit placeholders are, and how many commas follow
+    the last, where text is set between placeholders (`0!.0,"万"`, `0000-00-00`) and there is
+    no decimal point among them; None otherwise."""
+    marks = [index for index, token in enumerate(tokens) if token in _EMPTY_PLACE]
     if not marks:
         return None
-    inner = tokens[marks[0] : marks[-1] + 1]
-    if "." in inner or not any(token[:1] in ('"', "\\", "!") for token in inner):
+    between = tokens[marks[0] : marks[-1] + 1]
+    if "." in between or all(token in _EMPTY_PLACE or token == "," for token in between):
         return None
     commas = 0
     for token in tokens[marks[-1] + 1 :]:
         if token != ",":
             break
         commas += 1
-    return [token for token in inner if token != ","], commas
-
-
-def _literal_text(token: str) -> str:
-    return token[1:-1] if token.startswith('"') else token[1:]
+    return marks[0], marks[-1], commas
 
 
 @lru_cache(maxsize=512)
@@ -202,8 +206,10 @@ def shown_number(value: float, number_format: str) -> str:
         number = general(value)
     else:
         number = _laid(value, section) if section.laid else _fixed(value, section)
-        if sign and not number.strip("0.,"):
+        if not number.strip("0.,"):
             sign = ""  # no "-0.0"
+            if section.blanks_zero:
+                number = ""
     return (sign + section.before + number + section.after).strip()
 
 
@@ -306,7 +312,8 @@ _DATE_TOKEN = re.compile(
 # shows the sheet (2023/12/31 on a Chinese one, 12/31/2023 on an American one), so no one
 # writing of it is the sheet's; the reader writes it as ISO does.
 _SHORT_DATES = frozenset({"mm-dd-yy", "m/d/yy", "m/d/yy h:mm"})
-_MONTHS = [
+_FRACTION_OF_SECOND = re.compile(r"s\.0", re.I)  # `ss.0`, which llmx does not render
+_MONTHS = (
     "January",
     "February",
     "March",
@@ -319,7 +326,7 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CHINESE_DAYS = "一二三四五六日"
 
@@ -329,9 +336,10 @@ def shown_date(moment: dt.datetime | dt.date | dt.time, number_format: str) -> s
     2024年1月): year, month, day, weekday, hour, minute and second, twelve-hour clocks, quoted
     and escaped text; None for what llmx does not render (era years, elapsed time, fractions
     of a second, the computer's short date), which the reader writes as ISO does."""
-    if number_format in _SHORT_DATES:
+    section = _sections(number_format)[0]
+    if number_format in _SHORT_DATES or _FRACTION_OF_SECOND.search(section):
         return None
-    tokens = _DATE_TOKEN.findall(_sections(number_format)[0])
+    tokens = _DATE_TOKEN.findall(section)
     letters = [index for index, token in enumerate(tokens) if _date_letter(token)]
     twelve = any(_date_letter(token) == "p" for token in tokens)
     if isinstance(moment, dt.time):
@@ -353,6 +361,11 @@ def shown_date(moment: dt.datetime | dt.date | dt.time, number_format: str) -> s
             return None
         shown.append(part)
     return "".join(shown) if letters else None
+
+
+def shows_time(number_format: str) -> bool:
+    """Whether a date format shows a time of day (hours or seconds outside quotes)."""
+    return any(_date_letter(token) in ("h", "s") for token in _DATE_TOKEN.findall(number_format))
 
 
 def _date_letter(token: str) -> str:

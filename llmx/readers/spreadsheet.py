@@ -41,6 +41,7 @@ from llmx.readers.numberformat import (
     is_date_format,
     shown_date,
     shown_number,
+    shows_time,
 )
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -360,12 +361,17 @@ def _serial_date_text(serial: float, number_format: str, epoch: dt.datetime) -> 
 
 def _date_text(value: dt.datetime | dt.date | dt.time, number_format: str) -> str:
     """A date as its format shows it (`2024年1月`); as ISO writes it (`2023-12-31`, a time of
-    day only where it has one) where llmx does not render the format."""
+    day to the second only where it has one and the format shows one) where llmx does not
+    render the format."""
     shown = shown_date(value, number_format)
     if shown is not None:
         return shown
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+        if value.time() == dt.time() or not shows_time(number_format):
+            return value.date().isoformat()
+        return value.isoformat(" ", timespec="seconds")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="seconds")
     return value.isoformat()
 
 
@@ -424,8 +430,9 @@ def _xls_format(workbook: Any, xf_index: int | None) -> str:
         return "General"
     key = workbook.xf_list[xf_index].format_key
     found = workbook.format_map.get(key)
-    if found is not None:
+    if found is not None and found.format_str:
         return str(found.format_str)
+    # xlrd names a built-in it has no string for (a Chinese date, a Thai number) with None
     return CJK_BUILTIN_FORMATS.get(key, "General")
 
 

@@ -59,6 +59,10 @@ from llmx.readers.numberformat import (
         (123456, '0!.0000"万元"', "12.3456万元"),
         (-98765, '0!.0,"万"', "-9.9万"),
         (202401, '0"年"00"月"', "2024年01月"),
+        (20240115, "0000-00-00", "2024-01-15"),  # unquoted text between them too
+        (1234567, '0 "万" 0', "123456 万 7"),
+        (5, "???", "5"),  # `?` is a digit placeholder, and shows a zero as a blank
+        (0, "???", ""),
     ],
 )
 def test_a_number_is_shown_as_its_format_shows_it(
@@ -126,6 +130,7 @@ def test_a_date_is_shown_as_its_format_writes_it(number_format: str, shown: str)
         '"民国"e"年"',  # an era's years
         "mm-dd-yy",  # built-in 14: the short date of whichever computer shows it
         "m/d/yy",
+        "hh:mm:ss.0",  # fractions of a second
     ],
 )
 def test_a_date_format_llmx_does_not_render_is_left_to_iso(number_format: str) -> None:

@@ -435,3 +435,20 @@ def test_a_wps_spreadsheet_is_read_by_what_its_bytes_are(tmp_path: Path) -> None
     (tmp_path / "report.wps").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(InputError, match=r"report\.wps: a WPS Writer file; save it as \.docx"):
         read_document(tmp_path / "report.wps")
+
+
+def test_an_xls_chinese_built_in_date_format_shows_a_date(tmp_path: Path) -> None:
+    # xlwt writes a format it knows by number with no string, as Excel does for built-ins;
+    # its table of those is private, so 31 is put there under a name of our own.
+    workbook = xlwt.Workbook(encoding="utf-8")
+    workbook._Workbook__styles._num_formats["中文日期"] = 31  # type: ignore[attr-defined]
+    sheet = workbook.add_sheet("月度")
+    sheet.write(0, 0, "截至")
+    sheet.write(0, 1, 45306.5459, xlwt.easyxf(num_format_str="中文日期"))
+    sheet.write(1, 0, "发布")
+    sheet.write(1, 1, 45306.5459, xlwt.easyxf(num_format_str="M/D/YY"))  # the short date
+    workbook.save(str(tmp_path / "cn.xls"))
+    assert read_document(tmp_path / "cn.xls").text.splitlines() == [
+        "| 截至 | 2024年1月15日 |",
+        "| 发布 | 2024-01-15 |",  # ISO, its date only: the format shows no time
+    ]
