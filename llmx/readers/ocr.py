@@ -50,7 +50,11 @@ _SAME_LINE = 0.5
 _RULE_SHARE = 40
 _COLUMN_RULE = 14
 _DARK = 160
-_INK_MIN = 100  # dark pixels: fewer, and the page is blank (a speck of dust is no text)
+# A page is blank where fewer than `_INK_MIN` pixels are darker than its paper (its 90th
+# percentile of grey, so a faded or tinted scan is judged against itself) by `_INK_CONTRAST`.
+_INK_MIN = 100
+_INK_CONTRAST = 40
+_PAPER_PERCENTILE = 90
 _NARROW_WIDTH = 0.55  # a digit or Latin letter, against a Chinese character's 1
 # A space inside a word OCR found stands for a gap at least a Chinese character wide.
 _SPACE_WIDTH = 1.0
@@ -196,11 +200,18 @@ def read_page(image: Any, scale: float) -> tuple[list[Glyph], list[Box], float]:
     rules = rulings(image, scale)
     body = _body_size(found)
     words = split_at_rules(
-        [piece for word in found for piece in parted_figures(word, body)],
+        [piece for word in found for piece in parted_figures(word, _own_size(word, body))],
         [rule for rule in rules if _is_vertical(rule)],
     )
     shapes = [_in_points(rule, page_height, scale) for rule in rules]
     return glyphs_of(words, page_height, scale), shapes, page_height
+
+
+def _own_size(word: Word, body: float) -> float:
+    """A word's type size in pixels: its width's where it holds Chinese characters, its
+    height's where that is larger (a heading's `2023年` set twice the body's size), the
+    body's otherwise."""
+    return max(_type_size(word, body), (word.bottom - word.top) * _SIZE_OF_HEIGHT)
 
 
 def _upright(image: Any) -> tuple[Any, list[Word]]:
@@ -211,15 +222,21 @@ def _upright(image: Any) -> tuple[Any, list[Word]]:
     import numpy
 
     grey = image.min(axis=-1) if image.ndim == 3 else image
-    if numpy.count_nonzero(grey < _DARK) < _INK_MIN:
+    paper = int(numpy.percentile(grey[::4, ::4], _PAPER_PERCENTILE))  # every 16th pixel will do
+    if numpy.count_nonzero(grey < paper - _INK_CONTRAST) < _INK_MIN:
         return image, []  # a blank page: nothing for the engine to read, and no time spent
     words, turned = recognise(image)
     if sideways(words):
-        image = numpy.ascontiguousarray(numpy.rot90(image))
-        words, turned = recognise(image)
+        # The engine reads a line turned a quarter one way as upside down, the other way not.
+        quarter = numpy.ascontiguousarray(numpy.rot90(image, -1 if turned > _TURNED_MOST else 1))
+        again, turned_again = recognise(quarter)
+        if not sideways(again):
+            image, words, turned = quarter, again, turned_again
     if turned > _TURNED_MOST:
-        image = numpy.ascontiguousarray(numpy.rot90(image, 2))
-        words, turned = recognise(image)
+        half = numpy.ascontiguousarray(numpy.rot90(image, 2))
+        again, turned_again = recognise(half)
+        if turned_again < turned:  # kept only where the turned page reads more the right way
+            image, words = half, again
     return image, words
 
 

@@ -29,8 +29,13 @@ _RECTANGLE_SEGMENTS = 5  # move, three lines and a close (or a `re` operator)
 _SIDE = 0.5  # points: the thickness given to each side of a stroked rectangle
 _UNREADABLE_MAX = 0.2  # more than this share of unmapped glyphs and the text is not the text
 _SIZE_EVERY = 8  # characters between asking the type size (a line's median is what counts)
-_STAMP_CHARS_MAX = 100  # visible characters: two lines of a stamp, not a page of text
-_SCAN_PICTURED_MIN = 0.5
+_STAMP_CHARS_MAX = 200  # visible characters: a stamp's lines, not a page of text
+_SCAN_PICTURED_MIN = 0.5  # of the page, one picture
+# OCR's reading replaces a text layer where it finds more than twice the layer's characters
+# and a line more: the page holds text the layer does not.
+_OCR_FINDS_MORE = 2
+_OCR_SLACK = 20
+_FORM_DEPTH = 4  # forms inside forms looked into for a picture
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -138,12 +143,15 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
             textpage = page.get_textpage()
             glyphs, shapes = _glyphs(textpage), _shapes(page)
             height = page.get_height()
-            if _is_scan(page, glyphs):
-                if ocr.available():
-                    glyphs, shapes, height = _scanned(path, page, index + 1)
-                    scans += any(glyph.text.strip() for glyph in glyphs)
-                else:
-                    unread += 1
+            layer = _visible(glyphs)
+            if ocr.available() and (layer == 0 or _may_be_stamped(page, layer)):
+                read = _scanned(path, page, index + 1)
+                found = _visible(read[0])
+                if layer == 0 or found > _OCR_FINDS_MORE * layer + _OCR_SLACK:
+                    glyphs, shapes, height = read
+                    scans += found > 0
+            elif layer == 0:
+                unread += 1
             pages.append(build_page(index + 1, height, glyphs, shapes))
             textpage.close()
             page.close()
@@ -153,7 +161,7 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
         document.close()
     if not pages:
         raise InputError(f"{path}: has no pages")
-    if unread == len(pages):  # a stamp's line or two is not the document's text
+    if unread == len(pages):
         raise InputError(
             f"{path}: has no text layer (a scanned image?); install llmx's OCR"
             " (pip install 'llmx[ocr]') or run OCR first"
@@ -161,29 +169,50 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
     return pages, scans
 
 
-def _is_scan(page: pdfium.PdfPage, glyphs: Sequence[Glyph]) -> bool:
-    """Whether a page is a scan to read by OCR: it has no text layer, or a text layer of a
-    line or two (`_STAMP_CHARS_MAX`) on a page pictures cover the most of: a stamp a site laid
-    over a scan (`Downloaded from … on …`) is not the page's text, and OCR reads the stamp
-    too."""
-    visible = sum(1 for glyph in glyphs if glyph.text.strip())
-    if visible == 0:
-        return True
-    return visible < _STAMP_CHARS_MAX and _pictured_share(page) >= _SCAN_PICTURED_MIN
+def _visible(glyphs: Sequence[Glyph]) -> int:
+    return sum(1 for glyph in glyphs if glyph.text.strip())
 
 
-def _pictured_share(page: pdfium.PdfPage) -> float:
-    """The share of the page's area its pictures cover (each clipped to the page; at most 1)."""
-    width, height = float(page.get_width()), float(page.get_height())
-    if width <= 0 or height <= 0:
+def _may_be_stamped(page: pdfium.PdfPage, layer: int) -> bool:
+    """Whether a page with `layer` visible characters in its text layer may be a scan a site
+    laid a stamp over (`Downloaded from … on …`): a few lines of text (`_STAMP_CHARS_MAX`)
+    on one picture covering half the page or more. OCR then reads it, and its reading is
+    kept where it finds far more text than the layer holds (`_OCR_FINDS_MORE`): a photo's
+    caption or a cover's title, which OCR reads again, keeps its text layer."""
+    return layer < _STAMP_CHARS_MAX and _largest_picture(page) >= _SCAN_PICTURED_MIN
+
+
+def _largest_picture(page: pdfium.PdfPage) -> float:
+    """The share of the page (as shown: its crop box) the largest picture drawn on it covers:
+    an image, or a form holding one, placed on the page."""
+    left, bottom, right, top = page.get_cropbox()
+    area = (right - left) * (top - bottom)
+    if area <= 0:
         return 0.0
-    covered = 0.0
-    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = picture.get_bounds()
-        across = min(right, width) - max(left, 0.0)
-        down = min(top, height) - max(bottom, 0.0)
-        covered += max(across, 0.0) * max(down, 0.0)
-    return min(covered / (width * height), 1.0)
+    largest = 0.0
+    edges = [ctypes.c_float() for _ in range(4)]
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        shape = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if not _holds_picture(shape, _FORM_DEPTH):
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(shape, *(ctypes.byref(edge) for edge in edges))
+        x0, y0, x1, y1 = (edge.value for edge in edges)
+        across = min(x1, right) - max(x0, left)
+        down = min(y1, top) - max(y0, bottom)
+        largest = max(largest, max(across, 0.0) * max(down, 0.0) / area)
+    return min(largest, 1.0)
+
+
+def _holds_picture(shape: object, depth: int) -> bool:
+    kind = pdfium_c.FPDFPageObj_GetType(shape)
+    if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return True
+    if kind != pdfium_c.FPDF_PAGEOBJ_FORM or depth <= 0:
+        return False
+    return any(
+        _holds_picture(pdfium_c.FPDFFormObj_GetObject(shape, index), depth - 1)
+        for index in range(pdfium_c.FPDFFormObj_CountObjects(shape))
+    )
 
 
 def _scanned(path: Path, page: pdfium.PdfPage, number: int) -> tuple[list[Glyph], list[Box], float]:

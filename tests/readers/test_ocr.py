@@ -179,28 +179,40 @@ def test_a_scan_a_site_stamped_a_line_of_text_on_is_still_read_by_ocr(
     assert "Downloaded from stats.example.gov.cn" in document.text  # OCR reads the stamp too
 
 
-def test_a_stamped_scan_is_refused_in_one_line_where_ocr_is_not_installed(
+def test_without_ocr_a_page_with_a_text_layer_is_read_from_it_whatever_lies_under_it(
     bulletin: Path,  # noqa: F811
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Without the engine a stamped scan cannot be told from a cover or a photo's caption,
+    # whose text layer is their text: the layer is read (only a page with none is refused).
     monkeypatch.setattr(ocr, "available", lambda: False)
     stamped = tmp_path / "stamped.pdf"
     stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
-    with pytest.raises(InputError, match=r"stamped\.pdf: has no text layer .*llmx\[ocr\]"):
-        read_document(stamped)
+    assert read_document(stamped).text.strip() == STAMP
 
 
-def test_a_short_printed_page_over_a_picture_is_read_from_its_text_layer(
+def test_a_page_of_printed_text_is_read_from_its_text_layer_without_asking_ocr(
     bulletin: Path,  # noqa: F811
-    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A page of printed text (more than a stamp's line or two) keeps its text layer, whatever
-    # pictures lie under it: OCR is never asked.
     monkeypatch.setattr(ocr, "read_page", _never_called)
     document = read_document(bulletin)
     assert document.format == "pdf" and "全年产值达1867.07亿元。\n" in document.text
+
+
+@needs_ocr
+def test_a_photo_s_caption_keeps_its_text_layer_where_ocr_finds_no_more_text(
+    tmp_path: Path,
+) -> None:
+    # A picture over most of the page and a line of text: OCR is asked, reads the caption
+    # again and nothing more, so the page's own text layer is kept.
+    photo = Image.new("L", (600, 800), 235)
+    photo.save(tmp_path / "photo.pdf", resolution=72)
+    caption = "Figure 1: the new plant, 1,234.56 million yuan, 8.7 hectares"
+    stamped_copy(tmp_path / "photo.pdf", tmp_path / "captioned.pdf", caption)
+    document = read_document(tmp_path / "captioned.pdf")
+    assert document.format == "pdf" and document.text.strip() == caption
 
 
 def _never_called(*_: object) -> None:
@@ -213,11 +225,45 @@ def test_a_page_scanned_upside_down_or_on_its_side_is_read_the_right_way_up(
     bulletin: Path,  # noqa: F811
     tmp_path: Path,
     turn: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     scan = _scanned(bulletin, tmp_path / "turned.pdf", turn=turn, pages=1)
+    readings = []
+    recognise = ocr.recognise
+    monkeypatch.setattr(ocr, "recognise", lambda image: readings.append(1) or recognise(image))
     lines = read_document(scan).text.splitlines()
     # Each line read left to right, and the lines in the order printed.
     assert lines.index("区生产总值增长6.5%。") < lines.index("全年产值达1867.07亿元。")
+    assert len(readings) == 2  # as found, then turned the right way at once
+
+
+def test_a_large_heading_s_year_is_not_parted_as_figures_run_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A 24-point `2023年` over 10.5-point body text: its digits lie over 1.2 body sizes apart,
+    # but not 1.2 of its own size.
+    numpy = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    heading = Word("2023年统计公报", 100, 40, 700, 130, (130, 190, 250, 310, 395, 485, 575, 665))
+    body = [Word("全年产值达1867.07亿元，增长6.5%。", 100, 200, 700, 230)] * 5
+    monkeypatch.setattr(ocr, "recognise", lambda image: ([heading, *body], 0.0))
+    page = numpy.full((1100, 850, 3), 255, dtype=numpy.uint8)
+    page[40:130, 100:700] = 0  # ink, so the page is not blank
+    glyphs, _rules, _height = ocr.read_page(page, 100 / 72)
+    assert "".join(glyph.text for glyph in glyphs).startswith("2023年统计公报\n")
+
+
+def test_a_faded_scan_is_read_not_taken_for_a_blank_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    numpy = pytest.importorskip("numpy")
+    pytest.importorskip("cv2")
+    readings = []
+    monkeypatch.setattr(ocr, "recognise", lambda image: (readings.append(1), ([], 0.0))[1])
+    page = numpy.full((1100, 850, 3), 250, dtype=numpy.uint8)
+    page[300:320, 100:600] = 175  # a line of grey ink on off-white paper
+    ocr.read_page(page, 100 / 72)
+    assert readings == [1]
 
 
 def test_a_page_whose_lines_run_down_it_lies_on_its_side() -> None:
@@ -255,7 +301,7 @@ def test_a_scan_ocr_finds_no_text_on_is_refused_in_one_line(tmp_path: Path) -> N
 def test_a_page_the_ocr_engine_refuses_is_a_one_line_error(tmp_path: Path) -> None:
     thin = pdfium.PdfDocument.new()
     page = thin.new_page(1, 3000)  # one point wide: the engine cannot scale it
-    ink = pdfium_c.FPDFPageObj_CreateNewRect(0, 0, 1, 3000)  # inked, so it is not blank
+    ink = pdfium_c.FPDFPageObj_CreateNewRect(0, 0, 1, 1000)  # inked, so it is not blank
     pdfium_c.FPDFPageObj_SetFillColor(ink, 0, 0, 0, 255)
     pdfium_c.FPDFPath_SetDrawMode(ink, pdfium_c.FPDF_FILLMODE_ALTERNATE, False)
     pdfium_c.FPDFPage_InsertObject(page.raw, ink)
