@@ -441,3 +441,41 @@ def _date_literal(token: str) -> str:
     if token.startswith(("[", "*")):
         return ""
     return token
+
+
+_ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.I)
+_SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
+
+
+def is_elapsed_format(number_format: str) -> bool:
+    """A format that shows a length of time (`[h]:mm`), not a time of day."""
+    return _ELAPSED.search(_sections(number_format)[0]) is not None
+
+
+def shown_elapsed(seconds: float, number_format: str) -> str | None:
+    """A length of time as an elapsed format shows it (`[h]:mm` shows 26 hours as `26:00`):
+    the bracketed unit counts the whole, the units after it what is left; to the second.
+    None where the format shows more than hours, minutes and seconds."""
+    tokens = _DATE_TOKEN.findall(_sections(number_format)[0])
+    whole = next((_ELAPSED.fullmatch(token) for token in tokens if _ELAPSED.fullmatch(token)), None)
+    if whole is None:
+        return None
+    unit = whole.group(1)[0].lower()
+    total = round(abs(seconds))
+    counts = {"h": total // 3600, "m": total // 60, "s": total}
+    if unit == "h":
+        counts["m"] = total % 3600 // 60
+    if unit in ("h", "m"):
+        counts["s"] = total % 60
+    shown = ["-" if seconds < 0 and total else ""]
+    for token in tokens:
+        found = _ELAPSED.fullmatch(token)
+        letter = found.group(1)[0].lower() if found else _date_letter(token)
+        width = len(found.group(1)) if found else len(token)
+        if letter in ("h", "m", "s"):
+            shown.append(f"{counts[letter]:0{min(width, 2)}d}")
+        elif letter:
+            return None
+        else:
+            shown.append(_date_literal(token))
+    return "".join(shown)

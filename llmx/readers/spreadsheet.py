@@ -39,7 +39,9 @@ from llmx.readers.numberformat import (
     CJK_BUILTIN_FORMATS,
     general,
     is_date_format,
+    is_elapsed_format,
     shown_date,
+    shown_elapsed,
     shown_number,
     shows_time,
 )
@@ -52,6 +54,7 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 # The most XML a workbook may unpack to: a zip of a few megabytes can hold gigabytes.
 XML_MAX = 300_000_000
 _COLUMNS_MAX = 16_384  # Excel's last column, XFD
+_SECONDS_A_DAY = 86_400  # a serial counts days
 _FIGURE = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?")
 # A one-cell row this long between table rows is a paragraph, not a group's label.
 _PARAGRAPH_MIN = 50
@@ -336,8 +339,8 @@ def _xlsx_text(cell: Any) -> str:
         return shown_number(float(value), number_format)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return _date_text(value, cell.number_format)
-    if isinstance(value, dt.timedelta):
-        return str(value)
+    if isinstance(value, dt.timedelta):  # under an elapsed format, `[h]:mm`
+        return shown_elapsed(value.total_seconds(), cell.number_format) or str(value)
     return str(value).strip()
 
 
@@ -416,6 +419,9 @@ def _xls_text(workbook: Any, cell: Any) -> str:
     if cell.ctype not in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
         return ""
     number_format = _xls_format(workbook, cell.xf_index)
+    if is_elapsed_format(number_format):
+        shown = shown_elapsed(float(cell.value) * _SECONDS_A_DAY, number_format)
+        return shown if shown is not None else general(float(cell.value))
     if cell.ctype == xlrd.XL_CELL_DATE or is_date_format(number_format):
         try:
             moment = xlrd.xldate.xldate_as_datetime(cell.value, workbook.datemode)

@@ -11,6 +11,7 @@ from llmx.readers.numberformat import (
     general,
     is_date_format,
     shown_date,
+    shown_elapsed,
     shown_number,
 )
 
@@ -141,3 +142,18 @@ def test_a_time_of_day_alone_has_no_date_to_show() -> None:
     assert shown_date(dt.time(9, 5), "h:mm") == "9:05"
     assert shown_date(dt.time(9, 5), "yyyy-mm-dd") is None
     assert shown_date(dt.date(2023, 12, 31), 'yyyy"年末"') == "2023年末"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "number_format", "shown"),
+    [
+        (26 * 3600, "[h]:mm", "26:00"),  # the bracketed unit counts the whole
+        (93_784, "[h]:mm:ss", "26:03:04"),
+        (1560 * 60, "[mm]:ss", "1560:00"),
+        (-3600, "[h]:mm", "-1:00"),
+    ],
+)
+def test_a_length_of_time_is_shown_as_its_elapsed_format_writes_it(
+    seconds: float, number_format: str, shown: str
+) -> None:
+    assert shown_elapsed(seconds, number_format) == shown

@@ -452,3 +452,19 @@ def test_an_xls_chinese_built_in_date_format_shows_a_date(tmp_path: Path) -> Non
         "| 截至 | 2024年1月15日 |",
         "| 发布 | 2024-01-15 |",  # ISO, its date only: the format shows no time
     ]
+
+
+def test_a_length_of_time_is_written_as_its_elapsed_format_shows_it(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["累计停电时长", dt.timedelta(hours=26)])
+    sheet["B1"].number_format = "[h]:mm"
+    workbook.save(tmp_path / "hours.xlsx")
+    old = xlwt.Workbook(encoding="utf-8")
+    old_sheet = old.add_sheet("时长")
+    old_sheet.write(0, 0, "累计停电时长")
+    old_sheet.write(0, 1, 26 / 24, xlwt.easyxf(num_format_str="[h]:mm"))
+    old.save(str(tmp_path / "hours.xls"))
+    for name in ("hours.xlsx", "hours.xls"):
+        assert read_document(tmp_path / name).text.splitlines() == ["| 累计停电时长 | 26:00 |"]
