@@ -1,4 +1,4 @@
-"""Benchmark: reading scanned PDFs by OCR (llmx.readers.ocr), seconds a page and memory.
+r"""Benchmark: reading scanned PDFs by OCR (llmx.readers.ocr), seconds a page and memory.
 
 Run:  .venv/bin/python bench/bench_ocr.py [--repeats 2]
 Writes bench/results/ocr.json. The five seeds' printed PDFs (evals/renderings/pdf) are
@@ -7,9 +7,13 @@ layer); each scan is read by `read_document` in a fresh process, `--repeats` tim
 time kept with that process's peak memory (ru_maxrss). The engine loads its models once a
 process (included). ONNX Runtime uses every core it is given: the machine's, here.
 
-With `--allocator PAIRS` it instead reads scan 004 PAIRS times with llmx's allocator setting
-(ocr._keep_freed_memory) and without it, in turn, and writes the medians to
-bench/results/ocr_allocator.json.
+Two modes serve `bench/paired.py`, to time llmx's allocator setting (ocr._keep_freed_memory)
+against glibc's own, one fresh process a reading, in turn:
+
+    .venv/bin/python bench/bench_ocr.py --scan 004 /tmp/scan004.pdf
+    .venv/bin/python bench/paired.py -n 5 \
+        --vs '.venv/bin/python bench/bench_ocr.py --read /tmp/scan004.pdf --plain' \
+        -- '.venv/bin/python bench/bench_ocr.py --read /tmp/scan004.pdf'
 """
 
 from __future__ import annotations
@@ -17,38 +21,48 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
+import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "evals" / "renderings")]
-
-from render import scanned  # noqa: E402
-
-_CHILD = """
-import json, resource, sys, time
-from pathlib import Path
-started = time.perf_counter()
-from llmx.readers import ocr, read_document
-if sys.argv[2:] == ["plain"]:  # the C allocator as glibc sets it
-    ocr._keep_freed_memory = lambda: None
-document = read_document(Path(sys.argv[1]))
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "characters": len(document.text),
-                  "format": document.format,
-                  "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
-"""
+PRINTED = ROOT / "evals" / "renderings" / "pdf"
 
 
-def _read(scan: Path, *how: str) -> dict[str, Any]:
-    """One reading of `scan` in a fresh process: its seconds, characters, format, peak."""
+def _scanned(printed: Path, path: Path) -> Path:
+    sys.path[:0] = [str(ROOT / "evals" / "renderings")]
+    from render import scanned
+
+    scan: Path = scanned(printed, path)
+    return scan
+
+
+def _read_here(scan: Path, plain: bool) -> dict[str, Any]:
+    """One reading of `scan` in this process: its seconds (the imports of llmx and the OCR's
+    models included), characters, format and peak memory."""
+    started = time.perf_counter()
+    from llmx.readers import ocr, read_document
+
+    if plain:  # the C allocator as glibc sets it
+        ocr._keep_freed_memory = lambda: None
+    document = read_document(scan)
+    return {
+        "seconds": time.perf_counter() - started,
+        "characters": len(document.text),
+        "format": document.format,
+        "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
+
+
+def _read(scan: Path) -> dict[str, Any]:
+    """One reading of `scan` in a fresh process."""
     found: dict[str, Any] = json.loads(
         subprocess.run(
-            [sys.executable, "-c", _CHILD, str(scan), *how],
+            [sys.executable, __file__, "--read", str(scan)],
             check=True,
             capture_output=True,
             text=True,
@@ -58,55 +72,35 @@ def _read(scan: Path, *how: str) -> dict[str, Any]:
     return found
 
 
-def _allocator(scan: Path, pairs: int) -> None:
-    """Read `scan` `pairs` times with the allocator keeping freed memory and as glibc sets it,
-    in turn, and report the medians."""
-    kept, plain = [], []
-    for _ in range(pairs):
-        kept.append(_read(scan))
-        plain.append(_read(scan, "plain"))
-    report = {
-        how: {
-            "seconds": round(statistics.median(run["seconds"] for run in runs), 2),
-            "peak_mib": round(statistics.median(run["peak_kib"] for run in runs) / 1024, 1),
-        }
-        for how, runs in (("kept", kept), ("plain", plain))
-    }
-    report["ratio"] = {
-        "seconds": round(
-            statistics.median(
-                a["seconds"] / b["seconds"] for a, b in zip(kept, plain, strict=True)
-            ),
-            3,
-        )
-    }
-    out = ROOT / "bench" / "results" / "ocr_allocator.json"
-    out.write_text(json.dumps({"scan": scan.name, "pairs": pairs, **report}, indent=2) + "\n")
-    print(json.dumps(report))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=2)
-    parser.add_argument(
-        "--allocator",
-        type=int,
-        default=0,
-        metavar="PAIRS",
-        help="instead: read scan 004 PAIRS times with and without freed memory kept, in turn",
-    )
+    parser.add_argument("--scan", nargs=2, metavar=("SEED", "OUT"), help="only write a scan")
+    parser.add_argument("--read", type=Path, metavar="SCAN", help="only read SCAN, here")
+    parser.add_argument("--plain", action="store_true", help="with --read: glibc's allocator")
     options = parser.parse_args()
+    printed_pdfs = sorted(PRINTED.glob("*.pdf"))
+    if options.read is not None:
+        from llmx.errors import InputError
+
+        try:
+            print(json.dumps(_read_here(options.read, options.plain)))
+        except InputError as error:
+            parser.error(f"--read: {error}")
+        return
+    if options.scan is not None:
+        seed, out = options.scan
+        found = [printed for printed in printed_pdfs if printed.name.startswith(seed)]
+        if len(found) != 1:
+            parser.error(f"--scan {seed}: not one of the seeds' printed PDFs in {PRINTED}")
+        _scanned(found[0], Path(out))
+        return
     import pypdfium2 as pdfium
 
     results: dict[str, dict[str, float | int | str]] = {}
     with tempfile.TemporaryDirectory(prefix="llmx-scans-") as scratch:
-        printed_pdfs = sorted((ROOT / "evals" / "renderings" / "pdf").glob("*.pdf"))
-        if options.allocator:
-            [seed] = [printed for printed in printed_pdfs if printed.name.startswith("004")]
-            _allocator(scanned(seed, Path(scratch) / seed.name), options.allocator)
-            return
         for printed in printed_pdfs:
-            scan = scanned(printed, Path(scratch) / printed.name)
+            scan = _scanned(printed, Path(scratch) / printed.name)
             pages = len(pdfium.PdfDocument(scan))
             runs = [_read(scan) for _ in range(options.repeats)]
             best = min(runs, key=lambda run: run["seconds"])
