@@ -249,6 +249,19 @@ def _laid(value: float, section: _Section) -> str:
 _EMPTY_PLACE = {"0": "0", "#": "", "?": " "}
 
 
+def _literal(token: str) -> str:
+    """What a format's token of more than one character shows: quoted text, an escaped
+    character, a currency tag's symbol; nothing for a colour, locale or condition, padding
+    (`_x`) or fill (`*x`): how it looks, not what it says."""
+    if token.startswith('"'):
+        return token.strip('"')
+    if token[0] in "\\!":
+        return token[1:]
+    if token.startswith("[$"):
+        return token[2:-1].split("-")[0]
+    return ""
+
+
 def _with_literals(tokens: list[str], number: str, *, general_only: bool = False) -> str:
     """The section's tokens with its run of placeholders replaced by `number`: quoted text
     and escaped characters kept; tags, padding, fill and the text placeholder dropped. With
@@ -257,13 +270,8 @@ def _with_literals(tokens: list[str], number: str, *, general_only: bool = False
     placed = False
     for token in tokens:
         if len(token) > 1 or token == '"':
-            if token.startswith('"'):
-                out.append(token.strip('"'))
-            elif token[0] in "\\!":
-                out.append(token[1:])
-            elif token.startswith("[$"):
-                out.append(token[2:-1].split("-")[0])  # a currency tag: its symbol shows
-            continue  # [Red], [$-804], _x, *x: how it looks, not what it says
+            out.append(_literal(token))
+            continue
         if general_only or token in "0#?,.":
             if not placed:
                 out.append(number)
@@ -430,21 +438,16 @@ def _date_part(
 
 
 def _date_literal(token: str) -> str:
-    """What a date format's literal token shows: quoted text, an escaped character, a space
-    for padding, nothing for a tag or fill."""
-    if token.startswith('"'):
-        return token[1:-1]
-    if token[:1] in ("\\", "!"):
-        return token[1:]
+    """What a date format's literal token shows: as a number format's does (`_literal`),
+    but padding a space, any tag nothing, and a plain character itself."""
     if token.startswith("_"):
         return " "
-    if token.startswith(("[", "*")):
+    if token.startswith("["):
         return ""
-    return token
+    return _literal(token) if len(token) > 1 or token in ('"', "\\", "!", "*") else token
 
 
 _ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.I)
-_SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
 
 
 def is_elapsed_format(number_format: str) -> bool:
@@ -457,7 +460,7 @@ def shown_elapsed(seconds: float, number_format: str) -> str | None:
     the bracketed unit counts the whole, the units after it what is left; to the second.
     None where the format shows more than hours, minutes and seconds."""
     tokens = _DATE_TOKEN.findall(_sections(number_format)[0])
-    whole = next((_ELAPSED.fullmatch(token) for token in tokens if _ELAPSED.fullmatch(token)), None)
+    whole = next(filter(None, map(_ELAPSED.fullmatch, tokens)), None)
     if whole is None:
         return None
     unit = whole.group(1)[0].lower()

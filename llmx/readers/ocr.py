@@ -119,9 +119,9 @@ def _keep_freed_memory() -> None:
     RapidOCR runs ONNX Runtime without its memory arena, so the engine allocates and frees
     large buffers for every line it reads, and glibc maps each from the system and unmaps it
     again: reading a scanned seed of four pages spent more time in the kernel than in the
-    models. Kept, the same file reads in half the time, at a third more
-    memory (bench/README.md, "Scanned PDFs"). Only a process that runs OCR does this; on a C
-    library other than glibc nothing changes."""
+    models. Kept, the same file reads in half the time, at a third more memory
+    (bench/README.md, "Scanned PDFs"). Only a process that runs OCR does this; on a C library
+    other than glibc nothing changes."""
     try:
         libc = ctypes.CDLL("libc.so.6")
         libc.mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM)
@@ -144,7 +144,7 @@ def recognise(image: Any) -> tuple[list[Word], float]:
     engine = _engine()
     engine.llmx_turned = []
     found, _ = engine(image, return_word_box=True)
-    turned = list(getattr(engine, "llmx_turned", []))
+    turned: list[bool] = engine.llmx_turned
     words = []
     for points, text, _confidence, *located in found or ():
         xs = [float(point[0]) for point in points]
@@ -409,8 +409,8 @@ def _places(word: Word, size: float, points: float) -> list[tuple[float, float]]
     for index, char in enumerate(word.text):
         if char.isspace():
             start = places[index - 1][1] if index else left
-            ahead = [places[later][0] for later in inked if later > index]
-            places[index] = (start, max(start, ahead[0] if ahead else right))
+            ahead = next((places[later][0] for later in inked if later > index), right)
+            places[index] = (start, max(start, ahead))
     return places
 
 

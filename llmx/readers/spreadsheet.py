@@ -348,8 +348,10 @@ def _xlsx_format(cell: Any) -> str:
     """A cell's number format, a Chinese Excel's built-in ones (named by id alone) included."""
     if cell.number_format != "General":
         return str(cell.number_format)
-    style = cell.parent.parent._cell_styles[cell.style_id]
-    return CJK_BUILTIN_FORMATS.get(style.numFmtId, "General")
+    # The id as the file gave it (openpyxl numbers a workbook's own formats from 164 up);
+    # `style_id` would look the cell's whole style up in the workbook's table, cell by cell.
+    style = cell._style
+    return CJK_BUILTIN_FORMATS.get(style.numFmtId if style is not None else 0, "General")
 
 
 def _serial_date_text(serial: float, number_format: str, epoch: dt.datetime) -> str:
