@@ -93,7 +93,10 @@ def main() -> None:
         found = [printed for printed in printed_pdfs if printed.name.startswith(seed)]
         if len(found) != 1:
             parser.error(f"--scan {seed}: not one of the seeds' printed PDFs in {PRINTED}")
-        _scanned(found[0], Path(out))
+        try:
+            _scanned(found[0], Path(out))
+        except OSError as error:
+            parser.error(f"--scan {seed} {out}: cannot write it ({error.strerror})")
         return
     import pypdfium2 as pdfium
 
