@@ -42,7 +42,7 @@ def test_a_mixed_folder_is_one_job_that_names_each_unreadable_file(tmp_path: Pat
     assert result.exit_code == 1
     lines = result.output.splitlines()
     for name, reason in [
-        ("d_old.doc", "save it as .docx"),
+        ("d_old.doc", "a damaged OLE file"),
         ("e_fake.docx", "not a Word document"),
         ("f_empty.html", "file is empty"),
     ]:
@@ -133,3 +133,19 @@ def test_a_workbook_s_facts_name_the_cell_they_came_from(tmp_path: Path) -> None
         "'表1'!B3",
         "'表1'!C3",
     ]
+
+
+def test_an_old_word_file_s_facts_name_the_table_cell_they_came_from(tmp_path: Path) -> None:
+    plan = Path(__file__).parent / "fixtures" / "worddoc" / "plan.doc"
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(plan), "--runs-dir", str(runs)])
+    assert result.exit_code == 0, result.output
+    [run] = runs.iterdir()
+    assert load_run(run).record.spec.formats == {"plan": "doc"}
+    facts = read_facts(run / "facts.jsonl")
+    [investment] = [f for f in facts if f.value == 45_500_000_000]
+    assert (investment.unit, investment.period, investment.status) == ("元", "2023", "target")
+    assert investment.source is not None
+    assert (investment.source.table, investment.source.row, investment.source.column) == (1, 4, 4)
+    [revenue] = [f for f in facts if f.text == "88.6亿元"]
+    assert revenue.source is not None and revenue.source.table is None

@@ -150,7 +150,7 @@ EXTRACT: list[Case] = [
         "folder-of-nothing", with_folder("empty", "extract", "empty"), "empty: folder has no files"
     ),
     Case("unknown-suffix", with_file("x.xyz", "12%", "extract", "x.xyz"), "cannot read .xyz"),
-    Case("old-word-file", with_file("x.doc", "12%", "extract", "x.doc"), "an old binary Word file"),
+    Case("text-named-doc", with_file("x.doc", "12%", "extract", "x.doc"), "not a Word document"),
     Case("empty-workbook", with_file("e.xlsx", b"", "extract", "e.xlsx"), "e.xlsx: file is empty"),
     Case(
         "workbook-not-a-zip",

@@ -23,6 +23,9 @@ READERS: dict[str, str] = {
     ".html": "llmx.readers.html",
     ".htm": "llmx.readers.html",
     ".docx": "llmx.readers.docx",
+    # Word 97–2003, as many offices still publish; WPS Writer's own .wps is the same format.
+    ".doc": "llmx.readers.word97",
+    ".wps": "llmx.readers.word97",
     ".md": "llmx.readers.markdown",
     ".markdown": "llmx.readers.markdown",
     ".pdf": "llmx.readers.pdf",
@@ -38,9 +41,7 @@ READERS: dict[str, str] = {
 
 # Formats we recognise but cannot read, with what to do instead.
 REFUSED: dict[str, str] = {
-    ".doc": "an old binary Word file; save it as .docx (or PDF) and try again",
     ".ods": "an OpenDocument spreadsheet; save it as .xlsx and try again",
-    ".wps": "a WPS Writer file; save it as .docx (or PDF) and try again",
 }
 
 

@@ -6,8 +6,8 @@ out on the grid: `gridSpan` spans columns, `vMerge` continues a cell down. Heade
 those Word marks to repeat (`tblHeader`); without marks, the first row.
 
 Locators: `p12` is the body's 12th paragraph; a table cell is `t3` with table, row and column.
-An old binary `.doc` is refused before it gets here (llmx.readers.REFUSED); a file that is not
-a zip, or a zip that is not a Word document, is a one-line error.
+An old binary Word file named `.docx` goes to its own reader (llmx.readers.word97); a file
+that is not a zip, or a zip that is not a Word document, is a one-line error.
 """
 
 from __future__ import annotations
@@ -21,27 +21,26 @@ from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary .doc renamed .docx
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary Word file
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    if not head:
+    if not _head(path):
         raise InputError(f"{path}: file is empty")
-    if head == _OLE_MAGIC:
-        raise InputError(
-            f"{path}: an old binary Word file named .docx; save it as .docx (or PDF) and try again"
-        )
     if not zipfile.is_zipfile(path):
         raise InputError(
             f"{path}: not a Word document (a .docx is a zip file; this one is not, or is cut short)"
@@ -176,6 +175,10 @@ def read(path: Path) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    if _head(path) == _OLE_MAGIC:
+        from llmx.readers import word97  # an old binary Word file under the new name
+
+        return word97.read(path)
     word = _open(path)
     headings = _heading_styles(word)
     builder = TextBuilder()

@@ -1,0 +1,566 @@
+"""Old binary Word files (`.doc`, Word 97–2003; WPS Writer's `.wps`), in the canonical layout.
+
+Many Chinese offices still publish reports as `.doc`. The file is an OLE compound file
+(opened with olefile); inside it, the `WordDocument` stream holds the text as pieces that the
+piece table (`Clx`, in the `0Table` or `1Table` stream) strings together in reading order, and
+paragraph properties (PAPX, in 512-byte pages the `PlcBtePapx` indexes) say which paragraphs
+are table cells and which end a table row. Only the main story is read: not headers, footers,
+footnotes, comments or text boxes.
+
+- A paragraph is a line; a manual line break starts a new line.
+- Fields (`HYPERLINK`, `PAGE`, a table of contents) show their result, never their code.
+- A table is pipe rows (llmx.readers.canonical). A cell ends with mark 7 and a row with mark 7
+  on a paragraph the properties flag as the row's end (TTP), whose table definition
+  (`sprmTDefTable`) gives the cells' edges: a cell spanning columns is laid out on the grid of
+  every edge in the table, and a cell flagged as continuing a vertical merge extends the cell
+  above. Header rows are those Word marks to repeat; without marks, as `.docx` decides.
+  An empty cell is told from a row's end by the flag, not by the text, where a reading of the
+  characters alone would end the row early.
+- A table inside a cell is read as that cell's text.
+
+The same bytes named otherwise go to their own reader: a `.docx` (a zip) to the Word reader,
+a web page saved as `.doc` (as Word's "Save as Web Page" and many sites write it) to the HTML
+reader. RTF, Word 6/95, encrypted files and other OLE files are refused in one line.
+
+Locators: `p12` is the main story's 12th paragraph; a table cell is `t3` with row and column.
+Layout of the structures: Microsoft's [MS-DOC] specification (FIB, Clx, PlcBtePapx, PapxFkp,
+Sprm, TDefTableOperand, TC80).
+"""
+
+from __future__ import annotations
+
+import bisect
+import struct
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from llmx.documents import Document, read_file
+from llmx.errors import InputError
+from llmx.locations import Locator
+from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORD_IDENT = 0xA5EC
+_WORD97_NFIB = 0x00C1  # Word 6 and 95 write a lower version
+_FKP_PAGE = 512
+
+# FIB field offsets (FibBase, then the fixed-length parts of a Word 97 FIB).
+_FLAGS_AT = 0x0A
+_ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
+_CCP_TEXT_AT = 0x4C  # fibRgLw97.ccpText
+_FC_PLCF_BTE_PAPX_AT = 0x0102
+_FC_CLX_AT = 0x01A2
+
+# Paragraph and table properties read (sprm opcodes).
+_IN_TABLE, _ROW_END, _TABLE_DEPTH = 0x2416, 0x2417, 0x6649
+_INNER_ROW_END, _OUTLINE_LEVEL = 0x244C, 0x2640
+_TABLE_DEFINITION, _TABLE_DEFINITION_10 = 0xD608, 0xD606
+_HEADER_ROW, _VERTICAL_MERGE = 0x3404, 0xD62B
+_CHANGE_TABS = 0xC615
+_HUGE_PROPERTIES = 0x6646  # properties too long for their page, kept in the Data stream
+_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra; 6 is variable
+
+# Table cell descriptor (TC80) flags.
+_MERGED_INTO_PREVIOUS = 0x0002
+_VERTICAL_MERGE_FLAG, _VERTICAL_RESTART = 0x0020, 0x0040
+_TC80_SIZE = 20
+_EDGE_TOLERANCE = 20  # twips: edges of rows this close are one grid line
+
+# Characters of the text stream.
+_PARAGRAPH_END, _CELL_END = "\r", "\x07"
+_FIELD_BEGIN, _FIELD_SEPARATE, _FIELD_END = "\x13", "\x14", "\x15"
+_SHOWN_AS = {
+    "\x0b": "\n",  # manual line break
+    "\x0c": "\n",  # page or section break
+    "\x0e": "\n",  # column break
+    "\x1e": "-",  # non-breaking hyphen
+    "\t": "\t",
+}
+_DROPPED = frozenset("\x00\x01\x02\x03\x04\x05\x06\x08\x1f")  # anchors, objects, soft hyphen
+
+
+class _Damaged(Exception):
+    """A structure points outside its stream: the file is cut short or corrupt."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int  # first character position (CP)
+    end: int
+    offset: int  # byte offset in the WordDocument stream
+    compressed: bool  # 8-bit (cp1252) text, else UTF-16
+
+    def byte_at(self, cp: int) -> int:
+        return self.offset + (cp - self.start) * (1 if self.compressed else 2)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A table row's definition: its cells' edges (twips) and flags."""
+
+    edges: tuple[int, ...] = ()
+    flags: tuple[int, ...] = ()
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    text: str
+    mark: str  # the character that ends it: paragraph end or cell end
+    in_table: bool = False
+    row_end: bool = False
+    row: _Row = _Row()
+    heading: bool = False
+
+
+@dataclass
+class _Table:
+    cells: list[list[list[str]]] = field(default_factory=list)  # rows of cells of paragraphs
+    rows: list[_Row] = field(default_factory=list)
+    open_cell: list[str] = field(default_factory=list)
+    open_row: list[list[str]] = field(default_factory=list)
+
+
+def read(path: Path) -> Document:
+    raw = read_file(path)
+    if not raw:
+        raise InputError(f"{path}: file is empty")
+    if raw.startswith(_ZIP_MAGIC) and zipfile.is_zipfile(path):
+        from llmx.readers import docx  # a .docx saved under the old name
+
+        return docx.read(path)
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
+        raise InputError(f"{path}: an RTF file, not a Word document; save it as .docx, try again")
+    if head.startswith((b"<", b"mime-version")):
+        if head.startswith(b"mime-version"):
+            raise InputError(
+                f"{path}: a web archive (.mht) saved as a Word file; save it as .docx and try again"
+            )
+        from llmx.readers import html  # a web page saved as .doc, as Word and many sites do
+
+        return html.read(path)
+    if not raw.startswith(_OLE_MAGIC):
+        raise InputError(f"{path}: not a Word document (neither Word 97–2003 nor .docx)")
+    streams = _streams(path, raw)
+    try:
+        paragraphs = _paragraphs(streams, path)
+    except (_Damaged, struct.error, IndexError, ValueError):
+        raise InputError(f"{path}: a damaged Word file (a structure points past its end)") from None
+    builder = _lay_out(paragraphs)
+    return builder.document(
+        path,
+        encoding="utf-16-le",
+        format="doc",
+        title=streams.title or _first_heading(paragraphs),
+        empty="the Word document has no text",
+    )
+
+
+@dataclass(frozen=True)
+class _Streams:
+    word: bytes  # WordDocument: the text and the property pages
+    table: bytes  # 0Table or 1Table: the piece table and the indexes
+    data: bytes  # Data: properties too long for a page (empty when the file has none)
+    title: str | None  # as the file's summary properties declare it
+
+
+def _streams(path: Path, raw: bytes) -> _Streams:
+    """The streams a Word file keeps its text and properties in."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(raw)
+    except (OSError, ValueError, struct.error, IndexError) as error:
+        raise InputError(f"{path}: a damaged OLE file ({error})") from None
+    with ole:
+        if not ole.exists("WordDocument"):
+            what = (
+                "an Excel workbook"
+                if ole.exists("Workbook") or ole.exists("Book")
+                else ("an OLE file of another program")
+            )
+            raise InputError(f"{path}: {what}, not a Word document")
+        try:
+            word_stream = ole.openstream("WordDocument").read()
+            fib_flags = _u16(word_stream, _FLAGS_AT)
+            if _u16(word_stream, 0) != _WORD_IDENT:
+                raise InputError(f"{path}: not a Word document (its text stream is not Word's)")
+            if fib_flags & (_ENCRYPTED | _OBFUSCATED):
+                raise InputError(
+                    f"{path}: is encrypted (password protected); save an unprotected copy first"
+                )
+            if _u16(word_stream, 2) < _WORD97_NFIB:
+                raise InputError(
+                    f"{path}: a Word 6 or Word 95 file, older than llmx reads; save it as .docx"
+                )
+            table_name = "1Table" if fib_flags & _WHICH_TABLE else "0Table"
+            if not ole.exists(table_name):
+                raise InputError(f"{path}: a damaged Word file (no {table_name} stream)")
+            table_stream = ole.openstream(table_name).read()
+            data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
+            title = _declared_title(ole)
+        except (_Damaged, OSError, struct.error, IndexError) as error:
+            raise InputError(f"{path}: a damaged Word file ({error})") from None
+    return _Streams(word_stream, table_stream, data_stream, title)
+
+
+def _declared_title(ole: object) -> str | None:
+    try:
+        title = ole.get_metadata().title  # type: ignore[attr-defined]
+    except Exception:  # the summary stream is optional and often malformed; the text is not
+        return None
+    if isinstance(title, bytes):
+        for encoding in ("utf-8", "gbk", "cp1252"):
+            try:
+                title = title.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    return clean_line(title) or None if isinstance(title, str) else None
+
+
+def _u16(data: bytes, at: int) -> int:
+    if at + 2 > len(data):
+        raise _Damaged
+    value: int = struct.unpack_from("<H", data, at)[0]
+    return value
+
+
+def _u32(data: bytes, at: int) -> int:
+    if at + 4 > len(data):
+        raise _Damaged
+    value: int = struct.unpack_from("<I", data, at)[0]
+    return value
+
+
+def _slice(data: bytes, start: int, length: int) -> bytes:
+    if start < 0 or length < 0 or start + length > len(data):
+        raise _Damaged
+    return data[start : start + length]
+
+
+def _paragraphs(streams: _Streams, path: Path) -> list[_Paragraph]:
+    word_stream, table_stream = streams.word, streams.table
+    text_length = _u32(word_stream, _CCP_TEXT_AT)
+    clx = _slice(table_stream, _u32(word_stream, _FC_CLX_AT), _u32(word_stream, _FC_CLX_AT + 4))
+    pieces = _pieces(clx)
+    if not pieces:
+        raise InputError(f"{path}: a damaged Word file (no piece table)")
+    properties = _PropertyPages(
+        word_stream,
+        streams.data,
+        _slice(
+            table_stream,
+            _u32(word_stream, _FC_PLCF_BTE_PAPX_AT),
+            _u32(word_stream, _FC_PLCF_BTE_PAPX_AT + 4),
+        ),
+    )
+    return list(_split_paragraphs(word_stream, pieces, text_length, properties))
+
+
+def _pieces(clx: bytes) -> list[_Piece]:
+    """The piece table: after any property lists (Prc, clxt 1) comes the Pcdt (clxt 2)."""
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        return []
+    plc = _slice(clx, at + 5, _u32(clx, at + 1))
+    count = (len(plc) - 4) // 12
+    positions = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    pieces: list[_Piece] = []
+    for index in range(count):
+        raw_offset = _u32(plc, 4 * (count + 1) + 8 * index + 2)
+        compressed = bool(raw_offset & 0x40000000)
+        offset = raw_offset & 0x3FFFFFFF
+        start, end = positions[index], positions[index + 1]
+        if end > start:
+            pieces.append(_Piece(start, end, offset // 2 if compressed else offset, compressed))
+    return pieces
+
+
+class _PropertyPages:
+    """Paragraph property runs (PAPX pages), found by the byte offset of a paragraph's mark."""
+
+    def __init__(self, word_stream: bytes, data_stream: bytes, plc: bytes) -> None:
+        self._data = data_stream
+        self._starts: list[int] = []
+        self._runs: list[tuple[int, bytes]] = []  # (end, grpprl), by start
+        count = (len(plc) - 4) // 8 if len(plc) >= 4 else 0
+        for index in range(count):
+            page_number = _u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF
+            page = _slice(word_stream, page_number * _FKP_PAGE, _FKP_PAGE)
+            self._read_page(page)
+        order = sorted(range(len(self._starts)), key=self._starts.__getitem__)
+        self._starts = [self._starts[i] for i in order]
+        self._runs = [self._runs[i] for i in order]
+
+    def _read_page(self, page: bytes) -> None:
+        runs = page[_FKP_PAGE - 1]
+        offsets = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for index in range(runs):
+            place = page[4 * (runs + 1) + 13 * index] * 2
+            grpprl = b""
+            if place:
+                size = page[place]
+                if size == 0:
+                    grpprl = page[place + 2 : place + 2 + 2 * page[place + 1]]
+                else:
+                    grpprl = page[place + 1 : place + 2 * size]
+            # The style index (istd) comes first; the properties follow it.
+            self._starts.append(offsets[index])
+            self._runs.append((offsets[index + 1], grpprl[2:]))
+
+    def at(self, offset: int) -> bytes:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return b""
+        end, grpprl = self._runs[index]
+        if offset >= end:
+            return b""
+        if grpprl[:2] == struct.pack("<H", _HUGE_PROPERTIES) and len(grpprl) >= 6:
+            at = _u32(grpprl, 2)
+            return _slice(self._data, at + 2, _u16(self._data, at))
+        return grpprl
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """Each property modifier (sprm) of a list as (opcode, operand)."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        opcode = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = opcode >> 13
+        if spra != 6:
+            size = _OPERAND_SIZE[spra]
+        elif opcode in (_TABLE_DEFINITION, _TABLE_DEFINITION_10):
+            if at + 2 > len(grpprl):
+                return
+            size = 2 + struct.unpack_from("<H", grpprl, at)[0] - 1
+        elif opcode == _CHANGE_TABS and at < len(grpprl) and grpprl[at] == 255:
+            deleted = grpprl[at + 1] if at + 1 < len(grpprl) else 0
+            added_at = at + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 2 + 4 * deleted + 1 + 3 * added
+        else:
+            if at >= len(grpprl):
+                return
+            size = 1 + grpprl[at]
+        yield opcode, grpprl[at : at + size]
+        at += size
+
+
+def _properties(grpprl: bytes, mark: str, text: str) -> _Paragraph:
+    in_table = row_end = heading = header = False
+    edges: tuple[int, ...] = ()
+    flags: list[int] = []
+    for opcode, operand in _sprms(grpprl):
+        if opcode == _IN_TABLE:
+            in_table = in_table or operand[:1] == b"\x01"
+        elif opcode == _TABLE_DEPTH and len(operand) == 4:
+            in_table = in_table or struct.unpack("<i", operand)[0] > 0
+        elif opcode == _ROW_END:
+            row_end = operand[:1] == b"\x01"
+        elif opcode == _OUTLINE_LEVEL:
+            heading = operand[:1] != b"" and operand[0] < 9
+        elif opcode == _HEADER_ROW:
+            header = operand[:1] == b"\x01"
+        elif opcode in (_TABLE_DEFINITION, _TABLE_DEFINITION_10) and len(operand) >= 3:
+            columns = operand[2]
+            edge_bytes = operand[3 : 3 + 2 * (columns + 1)]
+            if len(edge_bytes) == 2 * (columns + 1):
+                edges = struct.unpack(f"<{columns + 1}h", edge_bytes)
+                descriptors = operand[3 + 2 * (columns + 1) :]
+                flags = [
+                    struct.unpack_from("<H", descriptors, _TC80_SIZE * cell)[0]
+                    if _TC80_SIZE * cell + 2 <= len(descriptors)
+                    else 0
+                    for cell in range(columns)
+                ]
+        elif opcode == _VERTICAL_MERGE and len(operand) >= 3 and operand[1] < len(flags):
+            merge = operand[2]
+            cell = flags[operand[1]] & ~(_VERTICAL_MERGE_FLAG | _VERTICAL_RESTART)
+            if merge:
+                cell |= _VERTICAL_MERGE_FLAG | (_VERTICAL_RESTART if merge == 3 else 0)
+            flags[operand[1]] = cell
+    if mark == _CELL_END and not in_table:
+        # Mark 7 is only ever written in a table: one whose properties do not say so, as a
+        # row's end whose long definition was not found, ends the row rather than the table.
+        in_table = row_end = True
+    return _Paragraph(
+        text=text,
+        mark=mark,
+        in_table=in_table,
+        row_end=row_end and mark == _CELL_END,
+        row=_Row(edges, tuple(flags), header),
+        heading=heading,
+    )
+
+
+def _split_paragraphs(
+    word_stream: bytes, pieces: Sequence[_Piece], text_length: int, properties: _PropertyPages
+) -> Iterator[_Paragraph]:
+    """The main story's paragraphs, with fields shown by their results."""
+    shown: list[str] = []
+    # One entry per open field: True while its code is being read (before its separator).
+    fields: list[bool] = []
+    for piece in pieces:
+        if piece.start >= text_length:
+            break
+        end = min(piece.end, text_length)
+        count = end - piece.start
+        if piece.compressed:
+            text = _slice(word_stream, piece.offset, count).decode("cp1252", errors="replace")
+        else:
+            text = _slice(word_stream, piece.offset, 2 * count).decode(
+                "utf-16-le", errors="replace"
+            )
+        for index, char in enumerate(text):
+            if char == _FIELD_BEGIN:
+                fields.append(True)
+            elif char == _FIELD_SEPARATE:
+                if fields:
+                    fields[-1] = False
+            elif char == _FIELD_END:
+                if fields:
+                    fields.pop()
+            elif char in (_PARAGRAPH_END, _CELL_END):
+                grpprl = properties.at(piece.byte_at(piece.start + index))
+                yield _properties(grpprl, char, "".join(shown))
+                shown.clear()
+            elif any(fields):
+                continue  # a field's code
+            elif char in _SHOWN_AS:
+                shown.append(_SHOWN_AS[char])
+            elif char not in _DROPPED:
+                shown.append(char)
+    if "".join(shown).strip():
+        yield _Paragraph(text="".join(shown), mark=_PARAGRAPH_END)
+
+
+def _lay_out(paragraphs: Sequence[_Paragraph]) -> TextBuilder:
+    builder = TextBuilder()
+    table: _Table | None = None
+    tables = 0
+    for number, paragraph in enumerate(paragraphs, start=1):
+        if not paragraph.in_table:
+            if table is not None:
+                tables += 1
+                _write_table(builder, table, f"t{tables}")
+                table = None
+            for line in paragraph.text.splitlines() or [""]:
+                builder.line(line, Locator(element=f"p{number}"))
+            continue
+        table = table or _Table()
+        if paragraph.row_end:
+            table.cells.append(table.open_row)
+            table.rows.append(paragraph.row)
+            table.open_row = []
+            continue
+        table.open_cell.append(paragraph.text)
+        if paragraph.mark == _CELL_END:
+            table.open_row.append(table.open_cell)
+            table.open_cell = []
+    if table is not None:
+        _write_table(builder, table, f"t{tables + 1}")
+    return builder
+
+
+def _write_table(builder: TextBuilder, table: _Table, element: str) -> None:
+    if table.open_row:  # a row the file never closed: kept as it stands
+        table.cells.append(table.open_row)
+        table.rows.append(_Row())
+    if all(len(row) == 1 for row in table.cells):  # one column: a box of text (专栏)
+        builder.blank_lines(1)
+        for cells in table.cells:
+            for paragraph in cells[0]:
+                for line in paragraph.splitlines():
+                    builder.line(line, Locator(element=element))
+        builder.blank_lines(2)
+        return
+    rows = _grid_rows(table, element)
+    if not rows:
+        return
+    header_rows = 0
+    for row in table.rows:
+        if not row.header:
+            break
+        header_rows += 1
+    builder.table(
+        rows,
+        header_rows=min(header_rows, len(rows)) or implied_header_rows(rows),
+        locator=Locator(element=element),
+    )
+
+
+@dataclass
+class _Span:
+    text: str
+    columns: int = 1
+    rows: int = 1
+
+
+def _grid_rows(table: _Table, element: str) -> list[list[GridCell]]:
+    """Rows of cells with their spans, on the grid of every cell edge in the table."""
+    grid = _grid_edges(table.rows)
+    merges: dict[int, _Span] = {}  # grid column → the cell a vertical merge started there
+    laid: list[list[_Span]] = []
+    for texts, row in zip(table.cells, table.rows, strict=True):
+        cells: list[_Span] = []
+        edges = row.edges if len(row.edges) == len(texts) + 1 else ()
+        column = _column_of(grid, edges[0]) if edges else 0
+        if column:
+            cells.append(_Span("", columns=column))
+        for index, paragraphs in enumerate(texts):
+            text = clean_line(" ".join(p.strip() for p in paragraphs if p.strip()))
+            flags = row.flags[index] if index < len(row.flags) else 0
+            span = 1
+            if edges:
+                span = max(_column_of(grid, edges[index + 1]) - _column_of(grid, edges[index]), 1)
+            continues = flags & _VERTICAL_MERGE_FLAG and not flags & _VERTICAL_RESTART
+            if flags & _MERGED_INTO_PREVIOUS and cells:
+                cells[-1].columns += span  # a horizontal merge as Word 97 wrote it
+            elif continues and column in merges:
+                merges[column].rows += 1
+            else:
+                cell = _Span(text, columns=span)
+                cells.append(cell)
+                if flags & _VERTICAL_MERGE_FLAG:
+                    merges[column] = cell
+                else:
+                    merges.pop(column, None)
+            column += span
+        if cells:
+            laid.append(cells)
+    return [
+        [GridCell(c.text, element=element, colspan=c.columns, rowspan=c.rows) for c in cells]
+        for cells in laid
+    ]
+
+
+def _grid_edges(rows: Sequence[_Row]) -> list[int]:
+    edges = sorted({edge for row in rows for edge in row.edges})
+    merged: list[int] = []
+    for edge in edges:
+        if not merged or edge - merged[-1] > _EDGE_TOLERANCE:
+            merged.append(edge)
+    return merged
+
+
+def _column_of(grid: Sequence[int], edge: int) -> int:
+    """The grid line an edge falls on (the nearest within the tolerance)."""
+    index = bisect.bisect_left(grid, edge - _EDGE_TOLERANCE)
+    return min(index, max(len(grid) - 1, 0))
+
+
+def _first_heading(paragraphs: Sequence[_Paragraph]) -> str | None:
+    for paragraph in paragraphs:
+        if paragraph.heading and not paragraph.in_table and clean_line(paragraph.text):
+            return clean_line(paragraph.text)
+    return None
