@@ -11,6 +11,7 @@ gold labels:
   pages are GB2312-labelled, as many such sites still are.
 - DOCX: python-docx, heading styles for the title and section headings, real tables with
   merged cells and a repeated header row.
+- DOC: that DOCX saved by LibreOffice as a Word 97–2003 file, as many offices still publish.
 - PDF: the HTML page printed by headless Chromium, so lines wrap where the layout puts them,
   with a running header and page numbers.
 
@@ -497,6 +498,34 @@ def scanned(printed: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
     return path
 
 
+def write_doc(docx_path: Path, folder: Path) -> Path:
+    """A Word file saved as Word 97–2003 (`.doc`) by LibreOffice, a writer llmx does not share
+    any code with."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise SystemExit(
+            "soffice not found: install LibreOffice (apt-get install "
+            "libreoffice-writer-nogui) for .doc files"
+        )
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                str(folder),
+                str(docx_path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    return folder / f"{docx_path.stem}.doc"
+
+
 def write_pdf(html_path: Path, folder: Path) -> Path:
     browser = chromium()
     if browser is None:
@@ -527,18 +556,21 @@ def write_pdf(html_path: Path, folder: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--formats", default="html,docx,pdf", help="comma-separated")
+    parser.add_argument("--formats", default="html,docx,doc,pdf", help="comma-separated")
     parser.add_argument("seeds", nargs="*", type=Path, help="seed files (default: all)")
     options = parser.parse_args(argv)
     formats = set(options.formats.split(","))
     for seed in options.seeds or sorted(SEEDS.glob("*.txt")):
         article = parse_seed(seed)
-        for kind in ("html", "docx", "pdf"):
+        for kind in ("html", "docx", "doc", "pdf"):
             (OUT / kind).mkdir(exist_ok=True)
         html_path = write_html(article, OUT / "html")
         written = [html_path] if "html" in formats else []
-        if "docx" in formats:
-            written.append(write_docx(article, OUT / "docx"))
+        if formats & {"docx", "doc"}:
+            docx_path = write_docx(article, OUT / "docx")
+            written.extend([docx_path] if "docx" in formats else [])
+        if "doc" in formats:
+            written.append(write_doc(docx_path, OUT / "doc"))
         if "pdf" in formats:
             written.append(write_pdf(html_path, OUT / "pdf"))
         print(" ".join(str(p.relative_to(ROOT)) for p in written), file=sys.stderr)
