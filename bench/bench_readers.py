@@ -31,6 +31,7 @@ FORMATS = {
     "txt": (ROOT / "seeds", "txt", "llmx.readers.text"),
     "html": (ROOT / "evals" / "renderings" / "html", "html", "llmx.readers.html"),
     "docx": (ROOT / "evals" / "renderings" / "docx", "docx", "llmx.readers.docx"),
+    "doc": (ROOT / "evals" / "renderings" / "doc", "doc", "llmx.readers.word97"),
 }
 
 
@@ -51,6 +52,8 @@ def measure(folder: Path, suffix: str, module: str) -> dict[str, float | int]:
     importlib.import_module(module)
     if suffix == "docx":
         importlib.import_module("docx")
+    if suffix == "doc":
+        importlib.import_module("olefile")
     import_seconds = time.perf_counter() - started
     size = sum(path.stat().st_size for path in paths)
     documents = [read_document(path) for path in paths]
