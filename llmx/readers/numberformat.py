@@ -87,6 +87,9 @@ class _Section:
     # the text between kept. Each item a placeholder (`0`, `#`, `?`) or the text between.
     laid: tuple[str, ...] = ()
     blanks_zero: bool = False  # every placeholder a `?`, which shows a zero as a blank
+    # No `0` before the decimal point (`#,###`, `#.00`): a whole part of zero shows no digit,
+    # so a zero shows as blank (or `.00`), never as the figure 0 the sheet does not show.
+    optional_whole: bool = False
     number: bool = True  # False: the section shows its text alone (`"-"`, or nothing)
 
     def holds(self, value: float) -> bool:
@@ -153,6 +156,7 @@ def _section(section: str) -> _Section:
         trims_zeros=bool(fraction) and set(fraction) <= {"#"},
         condition=condition,
         blanks_zero=blanks_zero,
+        optional_whole="0" not in whole,
     )
 
 
@@ -227,6 +231,8 @@ def _fixed(value: float, section: _Section) -> str:
     number = f"{rounded:,.{decimals}f}" if section.grouped else f"{rounded:.{decimals}f}"
     if section.trims_zeros and "." in number:
         number = number.rstrip("0").rstrip(".")  # `0.##` shows 12.5 and 12, not 12.50
+    if section.optional_whole and (number == "0" or number.startswith("0.")):
+        number = number[1:]  # `#,###` shows a zero as nothing, `#.00` shows 0.5 as .50
     return number
 
 
