@@ -31,7 +31,9 @@ class Document:
     """A text and its id (the file name without its suffix).
 
     `format` names the reader that made it; `source_map` takes spans of `text` back to the
-    source file (empty for plain text, where the offset is the place).
+    source file (empty for plain text, where the offset is the place). `warnings` says, a line
+    each, what of the file the reader saw but could not read (a PDF's scanned pages without
+    the OCR), so that nothing is lost without the user being told.
     """
 
     id: str
@@ -41,6 +43,7 @@ class Document:
     format: str = "txt"
     title: str | None = None
     source_map: SourceMap = field(default_factory=SourceMap)
+    warnings: tuple[str, ...] = ()
 
 
 # How far into a text its title may be, and how long a line a title may be.

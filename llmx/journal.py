@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from llmx.errors import InputError, first_problem
-from llmx.record import Coverage, DocumentSource, RunStats, Unreadable
+from llmx.record import Coverage, DocumentSource, PartlyRead, RunStats, Unreadable
 
 JOURNAL_FILE = "documents.jsonl"
 
@@ -31,6 +31,7 @@ class Step(BaseModel):
     formats: dict[str, str] = {}  # the format each was read as (txt, html, pdf…), by id
     sources: dict[str, DocumentSource] = {}  # each one's title and file, by id
     unreadable: list[Unreadable] = []
+    partly_read: list[PartlyRead] = []
     coverage: dict[str, Coverage] = {}  # each document's figures and those no fact took, by id
     stats: RunStats
     facts_bytes: int  # length of facts.jsonl once this step's facts were appended

@@ -42,6 +42,7 @@ from llmx.readers import expand_paths, read_document, read_documents
 from llmx.record import (
     Coverage,
     DocumentSource,
+    PartlyRead,
     RunRecord,
     RunSpec,
     RunStats,
@@ -246,6 +247,7 @@ class _Job:
     formats: dict[str, str] = field(default_factory=dict)  # the format each was read as
     sources: dict[str, DocumentSource] = field(default_factory=dict)  # titles and files
     unreadable: list[Unreadable] = field(default_factory=list)
+    partly_read: list[PartlyRead] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # figures no fact took
     seconds: float = 0.0  # spent by earlier sessions of a resumed job
     facts_bytes: int = 0
@@ -368,6 +370,7 @@ class _Job:
         self.formats.update(step.formats)
         self.sources.update(step.sources)
         self.unreadable.extend(step.unreadable)
+        self.partly_read.extend(step.partly_read)
         self.coverage.update(step.coverage)
         self.facts_bytes, self.failures_bytes = step.facts_bytes, step.failures_bytes
 
@@ -391,6 +394,7 @@ class _Job:
             finished=now_iso() if finished else None,
             wall_seconds=round(self.seconds, 3),
             unreadable=list(self.unreadable),
+            partly_read=list(self.partly_read),
             coverage=dict(self.coverage),
         )
 
@@ -472,6 +476,11 @@ def _outcome(
         formats={document.id: document.format for document in documents},
         sources={document.id: source_of(document) for document in documents},
         unreadable=[item for item in read if isinstance(item, Unreadable)],
+        partly_read=[
+            PartlyRead(path=str(document.path or document.id), warning=warning)
+            for document in documents
+            for warning in document.warnings
+        ],
         coverage=_counts(
             {document.id: document.text for document in documents},
             extraction.facts if extraction else [],

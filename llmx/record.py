@@ -225,6 +225,13 @@ class Unreadable(_Record):
     reason: str
 
 
+class PartlyRead(_Record):
+    """An input file that was read, with something in it the reader could not read."""
+
+    path: str
+    warning: str
+
+
 class RunRecord(_Record):
     """A run: `run.json` plus `failures.jsonl` of a run folder."""
 
@@ -241,6 +248,7 @@ class RunRecord(_Record):
     # Stored in failures.jsonl, not run.json: a failure holds a full message and raw answer.
     failures: list[SectionFailure] = Field(default_factory=list, exclude=True)
     unreadable: list[Unreadable] = Field(default_factory=list)
+    partly_read: list[PartlyRead] = Field(default_factory=list)
     # Per document id: its figures and how many no fact took (llmx.coverage); empty in runs
     # made before llmx counted them.
     coverage: dict[str, Coverage] = Field(default_factory=dict)

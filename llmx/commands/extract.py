@@ -199,6 +199,8 @@ def extract(
             note(f"{look}; `{command('llmx', 'runs', 'unread', shown_path(folder))}` lists them")
         for item in record.unreadable:
             note(f"cannot read {item.path}: {item.reason}")
+        for part in record.partly_read:
+            note(f"read in part {part.path}: {part.warning}")
         record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})
         for line in failure_lines(record, folder / FAILURES_FILE):
             note(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -131,11 +132,20 @@ def _shapes(page: pdfium.PdfPage) -> list[Box]:
     return shapes
 
 
-def read_pages(path: Path) -> tuple[list[Page], int]:
-    """The file's pages laid out, and how many of them were scans read by OCR (where the OCR
-    engine is installed: llmx.readers.ocr)."""
+@dataclass(frozen=True)
+class ReadPages:
+    pages: list[Page]
+    scans: int  # pages OCR read (where the OCR engine is installed: llmx.readers.ocr)
+    # Pages that look scanned (a picture over half the page, little or no text layer) but
+    # that no OCR read, so their text is not in the document: numbered from 1.
+    unread_scans: tuple[int, ...] = ()
+
+
+def read_pages(path: Path) -> ReadPages:
+    """The file's pages laid out, with which were scans and which of those were read."""
     document = _open(path)
     scans = unread = 0
+    unread_scans: list[int] = []
     try:
         pages = []
         for index in range(len(document)):
@@ -150,8 +160,10 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
                 if layer == 0 or found > _OCR_FINDS_MORE * layer + _OCR_SLACK:
                     glyphs, shapes, height = read
                     scans += found > 0
-            elif layer == 0:
-                unread += 1
+            else:
+                unread += layer == 0
+                if _may_be_stamped(page, layer):
+                    unread_scans.append(index + 1)
             pages.append(build_page(index + 1, height, glyphs, shapes))
             textpage.close()
             page.close()
@@ -166,7 +178,7 @@ def read_pages(path: Path) -> tuple[list[Page], int]:
             f"{path}: has no text layer (a scanned image?); install llmx's OCR"
             " (pip install 'llmx[ocr]') or run OCR first"
         )
-    return pages, scans
+    return ReadPages(pages, scans, tuple(unread_scans))
 
 
 def _visible(glyphs: Sequence[Glyph]) -> int:
@@ -251,8 +263,9 @@ def unreadable_share(text: str) -> float:
 
 
 def read(path: Path) -> Document:
-    pages, scans = read_pages(path)
-    text, source_map = canonical_text(pages)
+    read = read_pages(path)
+    scans = read.scans
+    text, source_map = canonical_text(read.pages)
     if not text.strip():  # every page was a scan, and OCR read it
         raise InputError(f"{path}: has no text layer, and OCR found no text on its pages")
     if unreadable_share(text) > _UNREADABLE_MAX:
@@ -268,4 +281,17 @@ def read(path: Path) -> Document:
         format=f"{FORMAT}+ocr" if scans else FORMAT,
         title=title,
         source_map=source_map,
+        warnings=_unread_warning(read.unread_scans),
+    )
+
+
+def _unread_warning(pages: Sequence[int]) -> tuple[str, ...]:
+    if not pages:
+        return ()
+    shown = ", ".join(str(page) for page in pages[:10]) + (", …" if len(pages) > 10 else "")
+    one = len(pages) == 1
+    what = f"page {shown} is a picture" if one else f"pages {shown} are pictures"
+    return (
+        f"{what} with little or no text layer (a scan?), and llmx's OCR is not installed to"
+        f" read {'it' if one else 'them'} (pip install 'llmx[ocr]')",
     )

@@ -30,6 +30,7 @@ Sprm, TDefTableOperand, TC80).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import struct
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -50,7 +51,10 @@ _FKP_PAGE = 512
 # FIB field offsets (FibBase, then the fixed-length parts of a Word 97 FIB).
 _FLAGS_AT = 0x0A
 _ENCRYPTED, _WHICH_TABLE, _OBFUSCATED = 0x0100, 0x0200, 0x8000
-_CCP_TEXT_AT = 0x4C  # fibRgLw97.ccpText
+_CCP_TEXT_AT = 0x4C  # fibRgLw97.ccpText; the other stories' lengths follow it
+# Stories before the text boxes' (footnotes, headers, a reserved count, comments, endnotes).
+_CCP_BEFORE_TEXT_BOXES_AT = (0x50, 0x54, 0x5C, 0x60)
+_CCP_TEXT_BOXES_AT = 0x64
 _FC_PLCF_BTE_PAPX_AT = 0x0102
 _FC_CLX_AT = 0x01A2
 
@@ -147,17 +151,21 @@ def read(path: Path) -> Document:
         raise InputError(f"{path}: not a Word document (neither Word 97–2003 nor .docx)")
     streams = _streams(path, raw)
     try:
-        paragraphs = _paragraphs(streams, path)
+        stories = _paragraphs(streams, path)
     except (_Damaged, struct.error, IndexError, ValueError):
         raise InputError(f"{path}: a damaged Word file (a structure points past its end)") from None
-    builder = _lay_out(paragraphs)
-    return builder.document(
+    document = _lay_out(stories.main).document(
         path,
         encoding="utf-16-le",
         format="doc",
-        title=streams.title or _first_heading(paragraphs),
+        title=streams.title or _first_heading(stories.main),
         empty="the Word document has no text",
     )
+    in_boxes = sum(len("".join(p.text.split())) for p in stories.text_boxes)
+    if not in_boxes:
+        return document
+    warning = f"its text boxes hold {in_boxes} characters that llmx does not read"
+    return dataclasses.replace(document, warnings=(warning,))
 
 
 @dataclass(frozen=True)
@@ -245,7 +253,13 @@ def _slice(data: bytes, start: int, length: int) -> bytes:
     return data[start : start + length]
 
 
-def _paragraphs(streams: _Streams, path: Path) -> list[_Paragraph]:
+@dataclass(frozen=True)
+class _Stories:
+    main: list[_Paragraph]
+    text_boxes: list[_Paragraph]  # not laid out: where each box sits is not read
+
+
+def _paragraphs(streams: _Streams, path: Path) -> _Stories:
     word_stream, table_stream = streams.word, streams.table
     text_length = _u32(word_stream, _CCP_TEXT_AT)
     clx = _slice(table_stream, _u32(word_stream, _FC_CLX_AT), _u32(word_stream, _FC_CLX_AT + 4))
@@ -261,7 +275,12 @@ def _paragraphs(streams: _Streams, path: Path) -> list[_Paragraph]:
             _u32(word_stream, _FC_PLCF_BTE_PAPX_AT + 4),
         ),
     )
-    return list(_split_paragraphs(word_stream, pieces, text_length, properties))
+    boxes_start = text_length + sum(_u32(word_stream, at) for at in _CCP_BEFORE_TEXT_BOXES_AT)
+    boxes_end = boxes_start + _u32(word_stream, _CCP_TEXT_BOXES_AT)
+    return _Stories(
+        main=list(_split_paragraphs(word_stream, pieces, 0, text_length, properties)),
+        text_boxes=list(_split_paragraphs(word_stream, pieces, boxes_start, boxes_end, properties)),
+    )
 
 
 def _pieces(clx: bytes) -> list[_Piece]:
@@ -404,24 +423,29 @@ def _properties(grpprl: bytes, mark: str, text: str) -> _Paragraph:
 
 
 def _split_paragraphs(
-    word_stream: bytes, pieces: Sequence[_Piece], text_length: int, properties: _PropertyPages
+    word_stream: bytes,
+    pieces: Sequence[_Piece],
+    start: int,
+    end: int,
+    properties: _PropertyPages,
 ) -> Iterator[_Paragraph]:
-    """The main story's paragraphs, with fields shown by their results."""
+    """The paragraphs of the story between two character positions, fields shown by their
+    results."""
     shown: list[str] = []
     # One entry per open field: True while its code is being read (before its separator).
     fields: list[bool] = []
     for piece in pieces:
-        if piece.start >= text_length:
-            break
-        end = min(piece.end, text_length)
-        count = end - piece.start
+        first, last = max(piece.start, start), min(piece.end, end)
+        if first >= last:
+            continue
+        count = last - first
         if piece.compressed:
-            text = _slice(word_stream, piece.offset, count).decode("cp1252", errors="replace")
+            raw = _slice(word_stream, piece.byte_at(first), count)
+            text = raw.decode("cp1252", errors="replace")
         else:
-            text = _slice(word_stream, piece.offset, 2 * count).decode(
-                "utf-16-le", errors="replace"
-            )
-        for index, char in enumerate(text):
+            raw = _slice(word_stream, piece.byte_at(first), 2 * count)
+            text = raw.decode("utf-16-le", errors="replace")
+        for index, char in enumerate(text, start=first):
             if char == _FIELD_BEGIN:
                 fields.append(True)
             elif char == _FIELD_SEPARATE:
@@ -431,7 +455,7 @@ def _split_paragraphs(
                 if fields:
                     fields.pop()
             elif char in (_PARAGRAPH_END, _CELL_END):
-                grpprl = properties.at(piece.byte_at(piece.start + index))
+                grpprl = properties.at(piece.byte_at(index))
                 yield _properties(grpprl, char, "".join(shown))
                 shown.clear()
             elif any(fields):

@@ -189,7 +189,36 @@ def test_without_ocr_a_page_with_a_text_layer_is_read_from_it_whatever_lies_unde
     monkeypatch.setattr(ocr, "available", lambda: False)
     stamped = tmp_path / "stamped.pdf"
     stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
-    assert read_document(stamped).text.strip() == STAMP
+    document = read_document(stamped)
+    assert document.text.strip() == STAMP
+    assert document.warnings == (
+        "page 1 is a picture with little or no text layer (a scan?), and llmx's OCR is not"
+        " installed to read it (pip install 'llmx[ocr]')",
+    )
+
+
+def test_without_ocr_the_scanned_pages_of_a_mixed_pdf_are_named_not_dropped_silently(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pypdf
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    printed_pages = len(pypdf.PdfReader(bulletin).pages)
+    writer = pypdf.PdfWriter()
+    for source in (bulletin, _scanned(bulletin, tmp_path / "scan.pdf")):
+        writer.append(str(source))
+    writer.write(tmp_path / "mixed.pdf")
+    document = read_document(tmp_path / "mixed.pdf")
+    assert "1867.07亿元" in document.text  # the printed pages are read
+    scans = ", ".join(str(printed_pages + n) for n in range(1, printed_pages + 1))
+    [warning] = document.warnings
+    assert warning.startswith(f"page{'s' if printed_pages > 1 else ''} {scans} ")
+
+
+def test_a_pdf_of_printed_pages_carries_no_warning(bulletin: Path) -> None:  # noqa: F811
+    assert read_document(bulletin).warnings == ()
 
 
 def test_a_page_of_printed_text_is_read_from_its_text_layer_without_asking_ocr(
@@ -309,3 +338,25 @@ def test_a_page_the_ocr_engine_refuses_is_a_one_line_error(tmp_path: Path) -> No
     thin.save(tmp_path / "thin.pdf")
     with pytest.raises(InputError, match=r"thin\.pdf: OCR cannot read page 1 \(ResizeImgError"):
         read_document(tmp_path / "thin.pdf")
+
+
+def test_extract_says_which_file_it_read_in_part_and_the_run_keeps_it(
+    bulletin: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from llmx.cli import app
+    from llmx.runs import load_run
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    stamped = tmp_path / "stamped.pdf"
+    stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(stamped), "--runs-dir", str(runs)])
+    assert result.exit_code == 0, result.output
+    assert f"llmx: read in part {stamped}: page 1 is a picture" in result.output
+    [run] = runs.iterdir()
+    [part] = load_run(run).record.partly_read
+    assert part.path == str(stamped) and "OCR is not installed" in part.warning

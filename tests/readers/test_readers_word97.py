@@ -178,3 +178,10 @@ def test_a_piece_table_pointing_past_its_stream_is_a_damaged_file(tmp_path: Path
     with pytest.raises(InputError, match="damaged Word file") as error:
         read_document(path)
     assert "\n" not in str(error.value)
+
+
+def test_text_in_a_text_box_is_not_laid_out_but_said_to_be_there() -> None:
+    document = read_document(FIXTURES / "text_box.doc")
+    assert document.text == "全年地区生产总值1234.5亿元。\n常住人口56.78万人。\n"
+    assert document.warnings == ("its text boxes hold 14 characters that llmx does not read",)
+    assert read_document(PLAN).warnings == ()
