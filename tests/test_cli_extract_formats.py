@@ -42,7 +42,7 @@ def test_a_mixed_folder_is_one_job_that_names_each_unreadable_file(tmp_path: Pat
     assert result.exit_code == 1
     lines = result.output.splitlines()
     for name, reason in [
-        ("d_old.doc", "a damaged OLE file"),
+        ("d_old.doc", "a damaged or cut-short OLE file"),
         ("e_fake.docx", "not a Word document"),
         ("f_empty.html", "file is empty"),
     ]:

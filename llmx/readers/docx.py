@@ -24,6 +24,7 @@ from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_he
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary Word file
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
+_R, _RPR, _VANISH, _VAL = (f"{_W}{name}" for name in ("r", "rPr", "vanish", "val"))
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -96,7 +97,9 @@ def _is_heading(paragraph: Any, headings: frozenset[str]) -> bool:
 
 def _paragraph_text(paragraph: Any) -> str:
     """A `w:p` element's text, read straight from its runs (python-docx's `Paragraph.text`
-    runs an XPath per paragraph and per run): text, tabs, and line breaks as newlines."""
+    runs an XPath per paragraph and per run): text, tabs, and line breaks as newlines. A run
+    formatted hidden is not shown by Word, so it is not read (a deletion's text is `w:delText`,
+    never read)."""
     pieces: list[str] = []
 
     def visit(element: Any) -> None:
@@ -108,11 +111,19 @@ def _paragraph_text(paragraph: Any) -> str:
                 pieces.append("\t")
             elif tag in (_BR, _CR):
                 pieces.append("\n")
+            elif tag == _R and _is_hidden(node):
+                continue
             elif tag != _FALLBACK:  # a text box's legacy copy: its text is read once, above
                 visit(node)
 
     visit(paragraph)
     return "".join(pieces)
+
+
+def _is_hidden(run: Any) -> bool:
+    properties = run.find(_RPR)
+    vanish = properties.find(_VANISH) if properties is not None else None
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def _cell_text(cell_element: Any) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import io
 import struct
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -47,6 +48,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _WORD_IDENT = 0xA5EC
 _WORD97_NFIB = 0x00C1  # Word 6 and 95 write a lower version
 _FKP_PAGE = 512
+_SMALLEST_OLE_FILE = 1536  # a header and two sectors; olefile takes shorter bytes for a path
 
 # FIB field offsets (FibBase, then the fixed-length parts of a Word 97 FIB).
 _FLAGS_AT = 0x0A
@@ -55,6 +57,7 @@ _CCP_TEXT_AT = 0x4C  # fibRgLw97.ccpText; the other stories' lengths follow it
 # Stories before the text boxes' (footnotes, headers, a reserved count, comments, endnotes).
 _CCP_BEFORE_TEXT_BOXES_AT = (0x50, 0x54, 0x5C, 0x60)
 _CCP_TEXT_BOXES_AT = 0x64
+_FC_PLCF_BTE_CHPX_AT = 0x00FA
 _FC_PLCF_BTE_PAPX_AT = 0x0102
 _FC_CLX_AT = 0x01A2
 
@@ -64,6 +67,7 @@ _INNER_ROW_END, _OUTLINE_LEVEL = 0x244C, 0x2640
 _TABLE_DEFINITION, _TABLE_DEFINITION_10 = 0xD608, 0xD606
 _HEADER_ROW, _VERTICAL_MERGE = 0x3404, 0xD62B
 _CHANGE_TABS = 0xC615
+_DELETED, _HIDDEN = 0x0800, 0x083C  # a tracked change's deletion; hidden text
 _HUGE_PROPERTIES = 0x6646  # properties too long for their page, kept in the Data stream
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra; 6 is variable
 
@@ -72,6 +76,7 @@ _MERGED_INTO_PREVIOUS = 0x0002
 _VERTICAL_MERGE_FLAG, _VERTICAL_RESTART = 0x0020, 0x0040
 _TC80_SIZE = 20
 _EDGE_TOLERANCE = 20  # twips: edges of rows this close are one grid line
+_GRID_SPREAD_MAX, _GRID_SLACK = 3, 10  # grid columns allowed per cell of the widest row
 
 # Characters of the text stream.
 _PARAGRAPH_END, _CELL_END = "\r", "\x07"
@@ -153,12 +158,14 @@ def read(path: Path) -> Document:
     try:
         stories = _paragraphs(streams, path)
     except (_Damaged, struct.error, IndexError, ValueError):
-        raise InputError(f"{path}: a damaged Word file (a structure points past its end)") from None
+        raise InputError(f"{path}: a damaged Word file (its structures do not fit it)") from None
     document = _lay_out(stories.main).document(
         path,
         encoding="utf-16-le",
         format="doc",
-        title=streams.title or _first_heading(stories.main),
+        # Not the title the summary properties declare: olefile's reader of them can loop
+        # for ever on a damaged stream, and the text's own title is the one a person sees.
+        title=_first_heading(stories.main),
         empty="the Word document has no text",
     )
     in_boxes = sum(len("".join(p.text.split())) for p in stories.text_boxes)
@@ -173,15 +180,16 @@ class _Streams:
     word: bytes  # WordDocument: the text and the property pages
     table: bytes  # 0Table or 1Table: the piece table and the indexes
     data: bytes  # Data: properties too long for a page (empty when the file has none)
-    title: str | None  # as the file's summary properties declare it
 
 
 def _streams(path: Path, raw: bytes) -> _Streams:
     """The streams a Word file keeps its text and properties in."""
     import olefile
 
+    if len(raw) < _SMALLEST_OLE_FILE:
+        raise InputError(f"{path}: a damaged or cut-short OLE file ({len(raw)} bytes)")
     try:
-        ole = olefile.OleFileIO(raw)
+        ole = olefile.OleFileIO(io.BytesIO(raw))
     except (OSError, ValueError, struct.error, IndexError) as error:
         raise InputError(f"{path}: a damaged OLE file ({error})") from None
     with ole:
@@ -189,7 +197,8 @@ def _streams(path: Path, raw: bytes) -> _Streams:
             what = (
                 "an Excel workbook"
                 if ole.exists("Workbook") or ole.exists("Book")
-                else ("an OLE file of another program")
+                else "an OLE file with no Word text stream (another program's, or a Word file"
+                " cut short)"
             )
             raise InputError(f"{path}: {what}, not a Word document")
         try:
@@ -210,27 +219,9 @@ def _streams(path: Path, raw: bytes) -> _Streams:
                 raise InputError(f"{path}: a damaged Word file (no {table_name} stream)")
             table_stream = ole.openstream(table_name).read()
             data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
-            title = _declared_title(ole)
         except (_Damaged, OSError, struct.error, IndexError) as error:
             raise InputError(f"{path}: a damaged Word file ({error})") from None
-    return _Streams(word_stream, table_stream, data_stream, title)
-
-
-def _declared_title(ole: object) -> str | None:
-    try:
-        title = ole.get_metadata().title  # type: ignore[attr-defined]
-    except Exception:  # the summary stream is optional and often malformed; the text is not
-        return None
-    if isinstance(title, bytes):
-        for encoding in ("utf-8", "gbk", "cp1252"):
-            try:
-                title = title.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            return None
-    return clean_line(title) or None if isinstance(title, str) else None
+    return _Streams(word_stream, table_stream, data_stream)
 
 
 def _u16(data: bytes, at: int) -> int:
@@ -262,6 +253,10 @@ class _Stories:
 def _paragraphs(streams: _Streams, path: Path) -> _Stories:
     word_stream, table_stream = streams.word, streams.table
     text_length = _u32(word_stream, _CCP_TEXT_AT)
+    if text_length > len(word_stream):
+        # Every character takes a byte of the stream at least; more is pieces laid over the
+        # same bytes again and again, which would read the text many times over.
+        raise _Damaged
     clx = _slice(table_stream, _u32(word_stream, _FC_CLX_AT), _u32(word_stream, _FC_CLX_AT + 4))
     pieces = _pieces(clx)
     if not pieces:
@@ -277,17 +272,28 @@ def _paragraphs(streams: _Streams, path: Path) -> _Stories:
     )
     boxes_start = text_length + sum(_u32(word_stream, at) for at in _CCP_BEFORE_TEXT_BOXES_AT)
     boxes_end = boxes_start + _u32(word_stream, _CCP_TEXT_BOXES_AT)
-    return _Stories(
-        main=list(_split_paragraphs(word_stream, pieces, 0, text_length, properties)),
-        text_boxes=list(_split_paragraphs(word_stream, pieces, boxes_start, boxes_end, properties)),
+    if boxes_end - boxes_start > len(word_stream):
+        raise _Damaged
+    unshown = _unshown_bytes(
+        word_stream,
+        _slice(
+            table_stream,
+            _u32(word_stream, _FC_PLCF_BTE_CHPX_AT),
+            _u32(word_stream, _FC_PLCF_BTE_CHPX_AT + 4),
+        ),
     )
+    stories = [
+        list(_split_paragraphs(word_stream, pieces, start, end, properties, unshown))
+        for start, end in ((0, text_length), (boxes_start, boxes_end))
+    ]
+    return _Stories(main=stories[0], text_boxes=stories[1])
 
 
 def _pieces(clx: bytes) -> list[_Piece]:
     """The piece table: after any property lists (Prc, clxt 1) comes the Pcdt (clxt 2)."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        at += 3 + _u16(clx, at + 1)
     if at >= len(clx) or clx[at] != 0x02:
         return []
     plc = _slice(clx, at + 5, _u32(clx, at + 1))
@@ -304,6 +310,44 @@ def _pieces(clx: bytes) -> list[_Piece]:
     return pieces
 
 
+def _property_pages(word_stream: bytes, plc: bytes) -> Iterator[bytes]:
+    """The 512-byte pages of property runs (FKP) a bin table (PlcBte) lists, each once."""
+    count = (len(plc) - 4) // 8 if len(plc) >= 4 else 0
+    seen: set[int] = set()
+    for index in range(count):
+        number = _u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF
+        if number not in seen:
+            seen.add(number)
+            yield _slice(word_stream, number * _FKP_PAGE, _FKP_PAGE)
+
+
+def _unshown_bytes(word_stream: bytes, plc: bytes) -> list[tuple[int, int]]:
+    """Byte ranges of the WordDocument stream whose characters Word does not show: text a
+    tracked change deleted, or text formatted hidden (character property pages, CHPX),
+    sorted and merged."""
+    ranges: list[tuple[int, int]] = []
+    for page in _property_pages(word_stream, plc):
+        runs = page[_FKP_PAGE - 1]
+        offsets = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for index in range(runs):
+            place = page[4 * (runs + 1) + index] * 2
+            if not place:
+                continue
+            grpprl = page[place + 1 : place + 1 + page[place]]
+            if any(
+                opcode in (_DELETED, _HIDDEN) and operand[:1] in (b"\x01", b"\x81")
+                for opcode, operand in _sprms(grpprl)
+            ):
+                ranges.append((offsets[index], offsets[index + 1]))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
 class _PropertyPages:
     """Paragraph property runs (PAPX pages), found by the byte offset of a paragraph's mark."""
 
@@ -311,10 +355,7 @@ class _PropertyPages:
         self._data = data_stream
         self._starts: list[int] = []
         self._runs: list[tuple[int, bytes]] = []  # (end, grpprl), by start
-        count = (len(plc) - 4) // 8 if len(plc) >= 4 else 0
-        for index in range(count):
-            page_number = _u32(plc, 4 * (count + 1) + 4 * index) & 0x3FFFFF
-            page = _slice(word_stream, page_number * _FKP_PAGE, _FKP_PAGE)
+        for page in _property_pages(word_stream, plc):
             self._read_page(page)
         order = sorted(range(len(self._starts)), key=self._starts.__getitem__)
         self._starts = [self._starts[i] for i in order]
@@ -428,9 +469,11 @@ def _split_paragraphs(
     start: int,
     end: int,
     properties: _PropertyPages,
+    unshown: Sequence[tuple[int, int]],
 ) -> Iterator[_Paragraph]:
     """The paragraphs of the story between two character positions, fields shown by their
-    results."""
+    results, text Word does not show left out (paragraph and cell marks are kept)."""
+    unshown_ends = [stop for _, stop in unshown]
     shown: list[str] = []
     # One entry per open field: True while its code is being read (before its separator).
     fields: list[bool] = []
@@ -445,7 +488,10 @@ def _split_paragraphs(
         else:
             raw = _slice(word_stream, piece.byte_at(first), 2 * count)
             text = raw.decode("utf-16-le", errors="replace")
+        hidden = _hidden_positions(piece, first, last, unshown, unshown_ends)
         for index, char in enumerate(text, start=first):
+            if hidden and char not in (_PARAGRAPH_END, _CELL_END) and hidden.holds(index):
+                continue
             if char == _FIELD_BEGIN:
                 fields.append(True)
             elif char == _FIELD_SEPARATE:
@@ -466,6 +512,41 @@ def _split_paragraphs(
                 shown.append(char)
     if "".join(shown).strip():
         yield _Paragraph(text="".join(shown), mark=_PARAGRAPH_END)
+
+
+@dataclass
+class _Positions:
+    """Character positions in ascending intervals, asked about in ascending order."""
+
+    intervals: list[tuple[int, int]]
+    _next: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.intervals)
+
+    def holds(self, position: int) -> bool:
+        while self._next < len(self.intervals) and self.intervals[self._next][1] <= position:
+            self._next += 1
+        return self._next < len(self.intervals) and self.intervals[self._next][0] <= position
+
+
+def _hidden_positions(
+    piece: _Piece,
+    first: int,
+    last: int,
+    unshown: Sequence[tuple[int, int]],
+    unshown_ends: Sequence[int],
+) -> _Positions:
+    """The character positions of a piece, from `first` to `last`, that lie in unshown bytes."""
+    width = 1 if piece.compressed else 2
+    low, high = piece.byte_at(first), piece.byte_at(last)
+    intervals: list[tuple[int, int]] = []
+    index = bisect.bisect_right(unshown_ends, low)
+    while index < len(unshown) and unshown[index][0] < high:
+        start, stop = max(unshown[index][0], low), min(unshown[index][1], high)
+        intervals.append((first + -(-(start - low) // width), first + -(-(stop - low) // width)))
+        index += 1
+    return _Positions(intervals)
 
 
 def _lay_out(paragraphs: Sequence[_Paragraph]) -> TextBuilder:
@@ -533,11 +614,16 @@ class _Span:
 def _grid_rows(table: _Table, element: str) -> list[list[GridCell]]:
     """Rows of cells with their spans, on the grid of every cell edge in the table."""
     grid = _grid_edges(table.rows)
+    widest = max((len(texts) for texts in table.cells), default=0)
+    if len(grid) > _GRID_SPREAD_MAX * widest + _GRID_SLACK:
+        # Edges that drift a little in every row would make a grid of hundreds of mostly
+        # empty columns: each row's cells are then laid out one to a column instead.
+        grid = []
     merges: dict[int, _Span] = {}  # grid column → the cell a vertical merge started there
     laid: list[list[_Span]] = []
     for texts, row in zip(table.cells, table.rows, strict=True):
         cells: list[_Span] = []
-        edges = row.edges if len(row.edges) == len(texts) + 1 else ()
+        edges = row.edges if grid and len(row.edges) == len(texts) + 1 else ()
         column = _column_of(grid, edges[0]) if edges else 0
         if column:
             cells.append(_Span("", columns=column))

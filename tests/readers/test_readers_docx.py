@@ -61,7 +61,7 @@ def test_a_docx_that_is_not_a_zip_is_a_one_line_error(tmp_path: Path) -> None:
 def test_a_damaged_binary_word_file_named_docx_is_a_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    with pytest.raises(InputError, match="damaged OLE file"):
+    with pytest.raises(InputError, match="cut-short OLE file"):
         read_document(path)
 
 
@@ -89,3 +89,14 @@ def test_a_text_box_is_read_once_not_again_from_its_legacy_copy(tmp_path: Path) 
     path = tmp_path / "box.docx"
     word.save(str(path))
     assert read_document(path).text.count("新建学校3所") == 1
+
+
+def test_a_hidden_run_is_not_read(tmp_path: Path) -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph("一般公共预算收入")
+    paragraph.add_run("99.9亿元（草稿）").font.hidden = True
+    paragraph.add_run("88.6亿元。")
+    shown = word.add_paragraph("增长")
+    shown.add_run("5.2%").font.hidden = False  # <w:vanish w:val="0"/>: shown
+    word.save(str(tmp_path / "draft.docx"))
+    assert read_document(tmp_path / "draft.docx").text == ("一般公共预算收入88.6亿元。\n增长5.2%\n")

@@ -14,6 +14,7 @@ import docx
 import olefile
 import pytest
 
+from llmx.documents import title_of
 from llmx.errors import InputError
 from llmx.readers import read_document
 
@@ -27,14 +28,16 @@ def _word_stream(path: Path) -> bytes:
     return stream
 
 
-def _patched(tmp_path: Path, name: str, at: int, value: bytes) -> Path:
-    """plan.doc with `value` written over its WordDocument stream at byte `at`."""
+def _patched(
+    tmp_path: Path, name: str, at: int, value: bytes, stream_name: str = "WordDocument"
+) -> Path:
+    """plan.doc with `value` written over one of its streams at byte `at`."""
     path = tmp_path / name
     shutil.copyfile(PLAN, path)
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        stream = bytearray(ole.openstream("WordDocument").read())
+        stream = bytearray(ole.openstream(stream_name).read())
         stream[at : at + len(value)] = value
-        ole.write_stream("WordDocument", bytes(stream))
+        ole.write_stream(stream_name, bytes(stream))
     return path
 
 
@@ -73,8 +76,9 @@ def test_an_empty_cell_keeps_its_column_rather_than_ending_the_row() -> None:
     assert rows == ["| 固定资产投资(亿元) | 410.2 |  | 455 | 8.0 |"]
 
 
-def test_the_title_is_the_one_the_file_declares() -> None:
-    assert read_document(PLAN).title == "某区2023年计划执行情况的报告"
+def test_the_title_is_the_documents_own_heading_not_its_declared_one() -> None:
+    # The summary properties say 某区2023年计划执行情况的报告; a person sees the heading.
+    assert title_of(read_document(PLAN)) == "某区2023年国民经济和社会发展计划执行情况的报告"
 
 
 def test_a_table_cell_is_located_by_table_row_and_column() -> None:
@@ -129,7 +133,8 @@ def test_a_binary_word_file_named_docx_is_read_as_one(tmp_path: Path) -> None:
         ("notes.doc", "这不是Word文件".encode(), "not a Word document"),
         ("letter.doc", b"{\\rtf1\\ansi 12%}", "an RTF file"),
         ("archive.doc", b"MIME-Version: 1.0\r\n", "a web archive"),
-        ("cut.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a damaged OLE file"),
+        ("cut.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "cut-short OLE file"),
+        ("zeros.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "damaged OLE file"),
     ],
 )
 def test_a_file_that_is_no_word_document_is_a_one_line_error(
@@ -185,3 +190,35 @@ def test_text_in_a_text_box_is_not_laid_out_but_said_to_be_there() -> None:
     assert document.text == "全年地区生产总值1234.5亿元。\n常住人口56.78万人。\n"
     assert document.warnings == ("its text boxes hold 14 characters that llmx does not read",)
     assert read_document(PLAN).warnings == ()
+
+
+def test_a_tracked_deletion_and_hidden_text_are_not_read_as_figures() -> None:
+    # Word shows 6.2, not 5.16.2, and never the hidden draft figure.
+    assert read_document(FIXTURES / "revised.doc").text == (
+        "全年增长率为6.2%。\n一般公共预算收入88.6亿元。\n"
+    )
+
+
+def test_cell_edges_drifting_in_every_row_do_not_spread_a_table_over_a_wide_grid() -> None:
+    rows = [
+        line for line in read_document(FIXTURES / "drifting.doc").text.splitlines() if "|" in line
+    ]
+    assert len(rows) == 40
+    assert rows[0] == "| r0 | 0.5 |" and rows[-1] == "| r39 | 39.5 |"
+
+
+def test_a_property_list_of_negative_length_is_a_damaged_file_not_a_hang(tmp_path: Path) -> None:
+    word = _word_stream(PLAN)
+    table = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
+    clx_at = struct.unpack_from("<I", word, 0x01A2)[0]
+    # A Prc (1) of length 0xFFFD: read signed, -3, it would never move on.
+    path = _patched(tmp_path, "looping.doc", clx_at, b"\x01\xfd\xff", stream_name=table)
+    with pytest.raises(InputError, match="damaged Word file"):
+        read_document(path)
+
+
+def test_a_text_longer_than_its_stream_is_a_damaged_file(tmp_path: Path) -> None:
+    # Pieces laid over the same bytes again and again would read the text many times over.
+    path = _patched(tmp_path, "long.doc", 0x4C, struct.pack("<I", 10**7))
+    with pytest.raises(InputError, match="damaged Word file"):
+        read_document(path)
