@@ -22,7 +22,9 @@ The same bytes named otherwise go to their own reader: a `.docx` (a zip) to the 
 a web page saved as `.doc` (as Word's "Save as Web Page" and many sites write it) to the HTML
 reader. RTF, Word 6/95, encrypted files and other OLE files are refused in one line.
 
-Locators: `p12` is the main story's 12th paragraph; a table cell is `t3` with row and column.
+The paragraphs and rows read here are laid out by llmx.readers.wordtext, which the RTF reader
+shares. Locators: `p12` is the main story's 12th paragraph; a table cell is `t3` with row and
+column.
 Layout of the structures: Microsoft's [MS-DOC] specification (FIB, Clx, PlcBtePapx, PapxFkp,
 Sprm, TDefTableOperand, TC80).
 """
@@ -35,13 +37,21 @@ import io
 import struct
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document, read_file
 from llmx.errors import InputError
-from llmx.locations import Locator
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.wordtext import (
+    CELL_END,
+    PARAGRAPH_END,
+    VERTICAL_MERGE,
+    VERTICAL_RESTART,
+    Paragraph,
+    Row,
+    first_heading,
+    lay_out,
+)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -71,15 +81,9 @@ _DELETED, _HIDDEN = 0x0800, 0x083C  # a tracked change's deletion; hidden text
 _HUGE_PROPERTIES = 0x6646  # properties too long for their page, kept in the Data stream
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra; 6 is variable
 
-# Table cell descriptor (TC80) flags.
-_MERGED_INTO_PREVIOUS = 0x0002
-_VERTICAL_MERGE_FLAG, _VERTICAL_RESTART = 0x0020, 0x0040
-_TC80_SIZE = 20
-_EDGE_TOLERANCE = 20  # twips: edges of rows this close are one grid line
-_GRID_SPREAD_MAX, _GRID_SLACK = 3, 10  # grid columns allowed per cell of the widest row
+_TC80_SIZE = 20  # a table cell descriptor's bytes
 
 # Characters of the text stream.
-_PARAGRAPH_END, _CELL_END = "\r", "\x07"
 _FIELD_BEGIN, _FIELD_SEPARATE, _FIELD_END = "\x13", "\x14", "\x15"
 _SHOWN_AS = {
     "\x0b": "\n",  # manual line break
@@ -104,33 +108,6 @@ class _Piece:
 
     def byte_at(self, cp: int) -> int:
         return self.offset + (cp - self.start) * (1 if self.compressed else 2)
-
-
-@dataclass(frozen=True)
-class _Row:
-    """A table row's definition: its cells' edges (twips) and flags."""
-
-    edges: tuple[int, ...] = ()
-    flags: tuple[int, ...] = ()
-    header: bool = False
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    text: str
-    mark: str  # the character that ends it: paragraph end or cell end
-    in_table: bool = False
-    row_end: bool = False
-    row: _Row = _Row()
-    heading: bool = False
-
-
-@dataclass
-class _Table:
-    cells: list[list[list[str]]] = field(default_factory=list)  # rows of cells of paragraphs
-    rows: list[_Row] = field(default_factory=list)
-    open_cell: list[str] = field(default_factory=list)
-    open_row: list[list[str]] = field(default_factory=list)
 
 
 def read(path: Path) -> Document:
@@ -159,13 +136,13 @@ def read(path: Path) -> Document:
         stories = _paragraphs(streams, path)
     except (_Damaged, struct.error, IndexError, ValueError):
         raise InputError(f"{path}: a damaged Word file (its structures do not fit it)") from None
-    document = _lay_out(stories.main).document(
+    document = lay_out(stories.main).document(
         path,
         encoding="utf-16-le",
         format="doc",
         # Not the title the summary properties declare: olefile's reader of them can loop
         # for ever on a damaged stream, and the text's own title is the one a person sees.
-        title=_first_heading(stories.main),
+        title=first_heading(stories.main),
         empty="the Word document has no text",
     )
     in_boxes = sum(len("".join(p.text.split())) for p in stories.text_boxes)
@@ -246,8 +223,8 @@ def _slice(data: bytes, start: int, length: int) -> bytes:
 
 @dataclass(frozen=True)
 class _Stories:
-    main: list[_Paragraph]
-    text_boxes: list[_Paragraph]  # not laid out: where each box sits is not read
+    main: list[Paragraph]
+    text_boxes: list[Paragraph]  # not laid out: where each box sits is not read
 
 
 def _paragraphs(streams: _Streams, path: Path) -> _Stories:
@@ -416,7 +393,7 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
         at += size
 
 
-def _properties(grpprl: bytes, mark: str, text: str) -> _Paragraph:
+def _properties(grpprl: bytes, mark: str, text: str) -> Paragraph:
     in_table = row_end = heading = header = False
     edges: tuple[int, ...] = ()
     flags: list[int] = []
@@ -445,20 +422,20 @@ def _properties(grpprl: bytes, mark: str, text: str) -> _Paragraph:
                 ]
         elif opcode == _VERTICAL_MERGE and len(operand) >= 3 and operand[1] < len(flags):
             merge = operand[2]
-            cell = flags[operand[1]] & ~(_VERTICAL_MERGE_FLAG | _VERTICAL_RESTART)
+            cell = flags[operand[1]] & ~(VERTICAL_MERGE | VERTICAL_RESTART)
             if merge:
-                cell |= _VERTICAL_MERGE_FLAG | (_VERTICAL_RESTART if merge == 3 else 0)
+                cell |= VERTICAL_MERGE | (VERTICAL_RESTART if merge == 3 else 0)
             flags[operand[1]] = cell
-    if mark == _CELL_END and not in_table:
+    if mark == CELL_END and not in_table:
         # Mark 7 is only ever written in a table: one whose properties do not say so, as a
         # row's end whose long definition was not found, ends the row rather than the table.
         in_table = row_end = True
-    return _Paragraph(
+    return Paragraph(
         text=text,
         mark=mark,
         in_table=in_table,
-        row_end=row_end and mark == _CELL_END,
-        row=_Row(edges, tuple(flags), header),
+        row_end=row_end and mark == CELL_END,
+        row=Row(edges, tuple(flags), header),
         heading=heading,
     )
 
@@ -470,7 +447,7 @@ def _split_paragraphs(
     end: int,
     properties: _PropertyPages,
     unshown: Sequence[tuple[int, int]],
-) -> Iterator[_Paragraph]:
+) -> Iterator[Paragraph]:
     """The paragraphs of the story between two character positions, fields shown by their
     results, text Word does not show left out (paragraph and cell marks are kept)."""
     unshown_ends = [stop for _, stop in unshown]
@@ -490,7 +467,7 @@ def _split_paragraphs(
             text = raw.decode("utf-16-le", errors="replace")
         hidden = _hidden_positions(piece, first, last, unshown, unshown_ends)
         for index, char in enumerate(text, start=first):
-            if hidden and char not in (_PARAGRAPH_END, _CELL_END) and hidden.holds(index):
+            if hidden and char not in (PARAGRAPH_END, CELL_END) and hidden.holds(index):
                 continue
             if char == _FIELD_BEGIN:
                 fields.append(True)
@@ -500,7 +477,7 @@ def _split_paragraphs(
             elif char == _FIELD_END:
                 if fields:
                     fields.pop()
-            elif char in (_PARAGRAPH_END, _CELL_END):
+            elif char in (PARAGRAPH_END, CELL_END):
                 grpprl = properties.at(piece.byte_at(index))
                 yield _properties(grpprl, char, "".join(shown))
                 shown.clear()
@@ -511,7 +488,7 @@ def _split_paragraphs(
             elif char not in _DROPPED:
                 shown.append(char)
     if "".join(shown).strip():
-        yield _Paragraph(text="".join(shown), mark=_PARAGRAPH_END)
+        yield Paragraph(text="".join(shown), mark=PARAGRAPH_END)
 
 
 @dataclass
@@ -547,130 +524,3 @@ def _hidden_positions(
         intervals.append((first + -(-(start - low) // width), first + -(-(stop - low) // width)))
         index += 1
     return _Positions(intervals)
-
-
-def _lay_out(paragraphs: Sequence[_Paragraph]) -> TextBuilder:
-    builder = TextBuilder()
-    table: _Table | None = None
-    tables = 0
-    for number, paragraph in enumerate(paragraphs, start=1):
-        if not paragraph.in_table:
-            if table is not None:
-                tables += 1
-                _write_table(builder, table, f"t{tables}")
-                table = None
-            for line in paragraph.text.splitlines() or [""]:
-                builder.line(line, Locator(element=f"p{number}"))
-            continue
-        table = table or _Table()
-        if paragraph.row_end:
-            table.cells.append(table.open_row)
-            table.rows.append(paragraph.row)
-            table.open_row = []
-            continue
-        table.open_cell.append(paragraph.text)
-        if paragraph.mark == _CELL_END:
-            table.open_row.append(table.open_cell)
-            table.open_cell = []
-    if table is not None:
-        _write_table(builder, table, f"t{tables + 1}")
-    return builder
-
-
-def _write_table(builder: TextBuilder, table: _Table, element: str) -> None:
-    if table.open_row:  # a row the file never closed: kept as it stands
-        table.cells.append(table.open_row)
-        table.rows.append(_Row())
-    if all(len(row) == 1 for row in table.cells):  # one column: a box of text (专栏)
-        builder.blank_lines(1)
-        for cells in table.cells:
-            for paragraph in cells[0]:
-                for line in paragraph.splitlines():
-                    builder.line(line, Locator(element=element))
-        builder.blank_lines(2)
-        return
-    rows = _grid_rows(table, element)
-    if not rows:
-        return
-    header_rows = 0
-    for row in table.rows:
-        if not row.header:
-            break
-        header_rows += 1
-    builder.table(
-        rows,
-        header_rows=min(header_rows, len(rows)) or implied_header_rows(rows),
-        locator=Locator(element=element),
-    )
-
-
-@dataclass
-class _Span:
-    text: str
-    columns: int = 1
-    rows: int = 1
-
-
-def _grid_rows(table: _Table, element: str) -> list[list[GridCell]]:
-    """Rows of cells with their spans, on the grid of every cell edge in the table."""
-    grid = _grid_edges(table.rows)
-    widest = max((len(texts) for texts in table.cells), default=0)
-    if len(grid) > _GRID_SPREAD_MAX * widest + _GRID_SLACK:
-        # Edges that drift a little in every row would make a grid of hundreds of mostly
-        # empty columns: each row's cells are then laid out one to a column instead.
-        grid = []
-    merges: dict[int, _Span] = {}  # grid column → the cell a vertical merge started there
-    laid: list[list[_Span]] = []
-    for texts, row in zip(table.cells, table.rows, strict=True):
-        cells: list[_Span] = []
-        edges = row.edges if grid and len(row.edges) == len(texts) + 1 else ()
-        column = _column_of(grid, edges[0]) if edges else 0
-        if column:
-            cells.append(_Span("", columns=column))
-        for index, paragraphs in enumerate(texts):
-            text = clean_line(" ".join(p.strip() for p in paragraphs if p.strip()))
-            flags = row.flags[index] if index < len(row.flags) else 0
-            span = 1
-            if edges:
-                span = max(_column_of(grid, edges[index + 1]) - _column_of(grid, edges[index]), 1)
-            continues = flags & _VERTICAL_MERGE_FLAG and not flags & _VERTICAL_RESTART
-            if flags & _MERGED_INTO_PREVIOUS and cells:
-                cells[-1].columns += span  # a horizontal merge as Word 97 wrote it
-            elif continues and column in merges:
-                merges[column].rows += 1
-            else:
-                cell = _Span(text, columns=span)
-                cells.append(cell)
-                if flags & _VERTICAL_MERGE_FLAG:
-                    merges[column] = cell
-                else:
-                    merges.pop(column, None)
-            column += span
-        if cells:
-            laid.append(cells)
-    return [
-        [GridCell(c.text, element=element, colspan=c.columns, rowspan=c.rows) for c in cells]
-        for cells in laid
-    ]
-
-
-def _grid_edges(rows: Sequence[_Row]) -> list[int]:
-    edges = sorted({edge for row in rows for edge in row.edges})
-    merged: list[int] = []
-    for edge in edges:
-        if not merged or edge - merged[-1] > _EDGE_TOLERANCE:
-            merged.append(edge)
-    return merged
-
-
-def _column_of(grid: Sequence[int], edge: int) -> int:
-    """The grid line an edge falls on (the nearest within the tolerance)."""
-    index = bisect.bisect_left(grid, edge - _EDGE_TOLERANCE)
-    return min(index, max(len(grid) - 1, 0))
-
-
-def _first_heading(paragraphs: Sequence[_Paragraph]) -> str | None:
-    for paragraph in paragraphs:
-        if paragraph.heading and not paragraph.in_table and clean_line(paragraph.text):
-            return clean_line(paragraph.text)
-    return None
