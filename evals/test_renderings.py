@@ -1,4 +1,4 @@
-"""The rules extractor reads each seed as published (HTML, DOCX, DOC, PDF) as well as the .txt.
+"""The rules extractor reads each seed as published (HTML, DOCX, DOC, RTF, PDF) as well as the .txt.
 
 Each rendering folder in evals/renderings/ is a rules configuration of evals/baselines.json;
 its run (shared with the regression test) is scored by content against the gold labelled on
@@ -19,7 +19,7 @@ from llmx.evaluation import evaluate_run
 from llmx.gold import GoldSet
 from llmx.runs import Run
 
-TOLERANCE = {"html": 0.01, "docx": 0.01, "doc": 0.01, "pdf": 0.02}
+TOLERANCE = {"html": 0.01, "docx": 0.01, "doc": 0.01, "rtf": 0.01, "pdf": 0.02}
 
 
 def _rules_on(baselines: Baselines, documents: str) -> Configuration:

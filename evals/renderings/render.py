@@ -11,7 +11,8 @@ gold labels:
   pages are GB2312-labelled, as many such sites still are.
 - DOCX: python-docx, heading styles for the title and section headings, real tables with
   merged cells and a repeated header row.
-- DOC: that DOCX saved by LibreOffice as a Word 97–2003 file, as many offices still publish.
+- DOC and RTF: that DOCX saved by LibreOffice as a Word 97–2003 file and as RTF, as many
+  offices and sites' "download as Word" still give them.
 - PDF: the HTML page printed by headless Chromium, so lines wrap where the layout puts them,
   with a running header and page numbers.
 
@@ -498,14 +499,23 @@ def scanned(printed: Path, path: Path, dpi: int = SCAN_DPI) -> Path:
     return path
 
 
-def write_doc(docx_path: Path, folder: Path) -> Path:
-    """A Word file saved as Word 97–2003 (`.doc`) by LibreOffice, a writer llmx does not share
-    any code with."""
+def write_doc(source: Path, folder: Path) -> Path:
+    """A document saved as Word 97–2003 (`.doc`) by LibreOffice, a writer llmx shares no code
+    with."""
+    return saved_by_libreoffice(source, folder, "doc:MS Word 97")
+
+
+def write_rtf(source: Path, folder: Path) -> Path:
+    """A document saved as RTF by LibreOffice."""
+    return saved_by_libreoffice(source, folder, "rtf")
+
+
+def saved_by_libreoffice(source: Path, folder: Path, convert_to: str) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit(
-            "soffice not found: install LibreOffice (apt-get install "
-            "libreoffice-writer-nogui) for .doc files"
+            "soffice not found: install LibreOffice (apt-get install libreoffice-writer-nogui)"
+            " for .doc and .rtf files"
         )
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -514,16 +524,16 @@ def write_doc(docx_path: Path, folder: Path) -> Path:
                 f"-env:UserInstallation={Path(profile).as_uri()}",
                 "--headless",
                 "--convert-to",
-                "doc:MS Word 97",
+                convert_to,
                 "--outdir",
                 str(folder),
-                str(docx_path),
+                str(source),
             ],
             check=True,
             capture_output=True,
             timeout=120,
         )
-    return folder / f"{docx_path.stem}.doc"
+    return folder / f"{source.stem}.{convert_to.split(':')[0]}"
 
 
 def write_pdf(html_path: Path, folder: Path) -> Path:
@@ -556,21 +566,23 @@ def write_pdf(html_path: Path, folder: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--formats", default="html,docx,doc,pdf", help="comma-separated")
+    parser.add_argument("--formats", default="html,docx,doc,rtf,pdf", help="comma-separated")
     parser.add_argument("seeds", nargs="*", type=Path, help="seed files (default: all)")
     options = parser.parse_args(argv)
     formats = set(options.formats.split(","))
     for seed in options.seeds or sorted(SEEDS.glob("*.txt")):
         article = parse_seed(seed)
-        for kind in ("html", "docx", "doc", "pdf"):
+        for kind in ("html", "docx", "doc", "rtf", "pdf"):
             (OUT / kind).mkdir(exist_ok=True)
         html_path = write_html(article, OUT / "html")
         written = [html_path] if "html" in formats else []
-        if formats & {"docx", "doc"}:
+        if formats & {"docx", "doc", "rtf"}:
             docx_path = write_docx(article, OUT / "docx")
             written.extend([docx_path] if "docx" in formats else [])
         if "doc" in formats:
             written.append(write_doc(docx_path, OUT / "doc"))
+        if "rtf" in formats:
+            written.append(write_rtf(docx_path, OUT / "rtf"))
         if "pdf" in formats:
             written.append(write_pdf(html_path, OUT / "pdf"))
         print(" ".join(str(p.relative_to(ROOT)) for p in written), file=sys.stderr)

@@ -5,7 +5,7 @@ Run from the repository root: `.venv/bin/python evals/renderings/score.py`
 The gold is labelled on the `.txt`. Each format's renderings are extracted into a run (which
 keeps their canonical texts) and `llmx eval`'s own scoring matches them to the gold by content
 (llmx.renderings). Prints P/R/F1 per format, and per document its F1 and the difference from
-the same seed's `.txt` F1 (the targets: within 0.01 for HTML, DOCX and DOC, 0.02 for PDF).
+the same seed's `.txt` F1 (the targets: within 0.01 for HTML, DOCX, DOC and RTF, 0.02 for PDF).
 
 `scan` is the printed PDFs as a scanner gives them (each page a grey image at 150 dpi, no text
 layer), made here and read by OCR (llmx.readers.ocr; needs `llmx[ocr]`, about two minutes).
@@ -26,7 +26,7 @@ from llmx.evaluation import evaluate_run, scoring_gold  # noqa: E402
 from llmx.pipeline import run_extraction  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
 
-FORMATS = ("txt", "html", "docx", "doc", "pdf", "scan")
+FORMATS = ("txt", "html", "docx", "doc", "rtf", "pdf", "scan")
 
 
 def main() -> None:

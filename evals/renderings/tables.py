@@ -7,7 +7,8 @@ its first, a cell across the table, as a title is published):
 
 - `html`: a web page, the rows as a `<table>`;
 - `docx`: a Word file (python-docx), the rows as a table in the `Table Grid` style;
-- `doc`: that Word file saved by LibreOffice as Word 97–2003 (needs `soffice`);
+- `doc`, `rtf`: that Word file saved by LibreOffice as Word 97–2003 and as RTF (needs
+  `soffice`);
 - `xlsx`: a workbook (openpyxl) of one sheet, a paragraph a row of one cell, a blank row
   between blocks, each figure stored as a number under the format that shows it as written
   (`1,234.5` as 1234.5 under `#,##0.0`, `6.2%` as 0.062 under `0.0%`);
@@ -48,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "evals"), str(Path(__file__).resolve().parent)]
 
 from relayout import WIDE_GOLD, has_pipe_table, scores  # noqa: E402
-from render import scanned, write_doc, write_pdf  # noqa: E402
+from render import scanned, write_doc, write_pdf, write_rtf  # noqa: E402
 
 from llmx.documents import Document  # noqa: E402
 from llmx.facts import Fact  # noqa: E402
@@ -61,6 +62,7 @@ FORMATS = (
     "html",
     "docx",
     "doc",
+    "rtf",
     "xlsx",
     "xls",
     "pdf-grid",
@@ -293,8 +295,9 @@ def written(doc: str, article: Published, form: str, folder: Path) -> Path:
     path = path_of(doc, form, folder)
     if form == "docx":
         return write_docx(article, path)
-    if form == "doc":
-        return write_doc(write_docx(article, path.with_suffix(".docx")), folder)
+    if form in ("doc", "rtf"):
+        save = write_doc if form == "doc" else write_rtf
+        return save(write_docx(article, path.with_suffix(".docx")), folder)
     if form == "xlsx":
         return write_xlsx(article, path)
     if form == "xls":

@@ -26,6 +26,7 @@ READERS: dict[str, str] = {
     # Word 97–2003, as many offices still publish; WPS Writer's own .wps is the same format.
     ".doc": "llmx.readers.word97",
     ".wps": "llmx.readers.word97",
+    ".rtf": "llmx.readers.rtf",
     ".md": "llmx.readers.markdown",
     ".markdown": "llmx.readers.markdown",
     ".pdf": "llmx.readers.pdf",

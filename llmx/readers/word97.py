@@ -120,7 +120,9 @@ def read(path: Path) -> Document:
         return docx.read(path)
     head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{\\rtf"):
-        raise InputError(f"{path}: an RTF file, not a Word document; save it as .docx, try again")
+        from llmx.readers import rtf  # RTF saved as .doc, as many sites' "download as Word" is
+
+        return rtf.read(path)
     if head.startswith((b"<", b"mime-version")):
         if head.startswith(b"mime-version"):
             raise InputError(

@@ -1,0 +1,281 @@
+"""RTF files (`.rtf`, and RTF saved as `.doc`, as many sites' "download as Word" gives it).
+
+RTF is Word's text model written out as text: paragraphs ended by `\\par` or, in a table, by
+`\\cell`; rows closed by `\\row` after a definition (`\\trowd`, each cell's right edge `\\cellx`,
+merges `\\clmrg`, `\\clvmgf`/`\\clvmrg`, header rows `\\trhdr`). So the reader parses the
+file into the paragraph stream of llmx.readers.wordtext, which lays it out as the `.doc`
+reader's is.
+
+- Text is `\\uN` (Unicode, its `\\ucN` fallback bytes skipped) or bytes (`\\'hh`, or literal)
+  in the code page of the current font's charset (`\\fcharset134` is GBK, 136 Big5), else the
+  document's (`\\ansicpgN`).
+- Fields show their result (`\\fldrslt`), never their code; pictures, objects' data, headers,
+  footers, footnotes, comments, text boxes (`\\shpinst`), style and font tables, and every
+  group marked ignorable (`{\\*…}`) are not text.
+- Hidden text (`\\v`) and a tracked change's deletion (`\\deleted`) are left out, as Word
+  leaves them out on the page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from llmx.documents import Document, read_file
+from llmx.errors import InputError
+from llmx.readers.wordtext import (
+    CELL_END,
+    MERGED_INTO_PREVIOUS,
+    PARAGRAPH_END,
+    VERTICAL_MERGE,
+    VERTICAL_RESTART,
+    Paragraph,
+    Row,
+    first_heading,
+    lay_out,
+)
+
+_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # a control word and its parameter
+    rb"|\\'([0-9a-fA-F]{2})"  # a byte in the code page
+    rb"|\\([^a-zA-Z'])"  # a control symbol
+    rb"|([{}])"
+    rb"|[\r\n]+"  # line ends in the file are not text
+    rb"|([^\\{}\r\n]+)",
+    re.S,
+)
+# Groups whose content is not the document's text.
+_NOT_TEXT = frozenset(
+    {
+        "fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr",
+        "headerf", "footer", "footerl", "footerr", "footerf", "footnote", "annotation", "atnid",
+        "atnauthor", "fldinst", "xe", "tc", "listtable", "listoverridetable", "rsidtbl",
+        "generator", "objdata", "objclass", "objname", "shpinst", "nonshppict", "txe",
+        "filetbl", "revtbl", "pgdsctbl", "template", "bkmkstart", "bkmkend",
+    }
+)  # fmt: skip
+_SHOWN = {
+    "line": "\n", "page": "\n", "sect": "\n", "column": "\n", "tab": "\t", "nestcell": " ",
+    "emdash": "\u2014", "endash": "\u2013", "bullet": "\u2022", "lquote": "\u2018",
+    "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "emspace": "\u2003",
+    "enspace": "\u2002", "qmspace": "\u2005",
+}  # fmt: skip
+_SYMBOLS = {"~": "\xa0", "_": "-", "-": "", "\\": "\\", "{": "{", "}": "}"}
+# Font charsets (`\fcharsetN`) and the code pages their bytes are in.
+_CHARSET_CODE_PAGES = {
+    0: 1252, 77: 10000, 128: 932, 129: 949, 130: 1361, 134: 936, 136: 950, 161: 1253,
+    162: 1254, 163: 1258, 177: 1255, 178: 1256, 186: 1257, 204: 1251, 222: 874, 238: 1250,
+    254: 437, 255: 850,
+}  # fmt: skip
+
+
+@dataclass
+class _Group:
+    """What a group sets, restored when it closes."""
+
+    text: bool = True  # False inside a group that is not the document's text
+    font_table: bool = False  # inside `{\fonttbl…}`, where `\fN` defines a font
+    unicode_skip: int = 1  # fallback characters after each `\uN` (`\ucN`)
+    font: int | None = None
+    shown: bool = True  # False for hidden text and tracked deletions
+    deleted: bool = False
+    hidden: bool = False
+    in_table: bool = False
+    heading: bool = False
+
+
+@dataclass
+class _Parser:
+    code_page: str = "cp1252"
+    font_code_pages: dict[int, str] = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    _text: list[str] = field(default_factory=list)
+    _bytes: bytearray = field(default_factory=bytearray)
+    _to_skip: int = 0  # fallback characters still to skip after a `\uN`
+    _edges: list[int] = field(default_factory=lambda: [0])
+    _flags: list[int] = field(default_factory=list)
+    _cell_flag: int = 0
+    _header_row: bool = False
+    _font_defined: int | None = None  # the font the font table is defining
+
+    def parse(self, raw: bytes) -> None:
+        stack: list[_Group] = []
+        group = _Group()
+        starts_group = False
+        at = 0
+        while at < len(raw):
+            match = _TOKEN.match(raw, at)
+            if match is None:  # a lone backslash at the end
+                break
+            at = match.end()
+            if match.lastindex is None:
+                continue  # a line end in the file, which is not text
+            word, parameter, byte, symbol, brace, literal = match.groups()
+            if byte is not None or literal is not None:
+                if group.text and group.shown:
+                    self._add_bytes(bytes.fromhex(byte.decode()) if byte else literal, group)
+                elif self._to_skip:
+                    self._to_skip = max(self._to_skip - (1 if byte else len(literal)), 0)
+                starts_group = False
+                continue
+            self._flush(group)
+            self._to_skip = 0
+            if brace == b"{":
+                stack.append(group)
+                group = replace(group)
+                starts_group = True
+                continue
+            if brace == b"}":
+                group = stack.pop() if stack else _Group()
+                starts_group = False
+                continue
+            if symbol is not None:
+                if symbol == b"*" and starts_group:
+                    group.text = False  # an ignorable destination llmx may not know
+                elif symbol in (b"\n", b"\r"):
+                    self._end(PARAGRAPH_END, group)
+                elif group.text and group.shown:
+                    self._text.append(_SYMBOLS.get(symbol.decode("latin-1"), ""))
+                starts_group = False
+                continue
+            name = word.decode("ascii")
+            value = int(parameter) if parameter is not None else None
+            if name == "bin" and value:
+                at += max(value, 0)  # raw bytes of a picture or object
+            elif starts_group and name in _NOT_TEXT:
+                group.text = False
+                group.font_table = name == "fonttbl"
+            else:
+                self._control(name, value, group)
+            starts_group = False
+        self._flush(group)
+        if "".join(self._text).strip():
+            self._end(PARAGRAPH_END, group)
+
+    def _add_bytes(self, data: bytes, group: _Group) -> None:
+        if self._to_skip:
+            dropped = min(self._to_skip, len(data))
+            data, self._to_skip = data[dropped:], self._to_skip - dropped
+        self._bytes.extend(data)
+
+    def _flush(self, group: _Group) -> None:
+        if self._bytes:
+            code_page = self.code_page
+            if group.font is not None:
+                code_page = self.font_code_pages.get(group.font, code_page)
+            self._text.append(bytes(self._bytes).decode(code_page, errors="replace"))
+            self._bytes.clear()
+
+    def _control(self, name: str, value: int | None, group: _Group) -> None:
+        if name == "ansicpg" and value:
+            self.code_page = _code_page(value) or self.code_page
+        elif group.font_table:
+            self._font_table(name, value)
+        elif name == "f" and value is not None:
+            group.font = value
+        elif name == "uc" and value is not None:
+            group.unicode_skip = max(value, 0)
+        elif name == "u" and value is not None:
+            if group.text and group.shown:
+                self._text.append(chr(value % 0x10000))
+            self._to_skip = group.unicode_skip
+        elif name == "v":
+            group.hidden = value != 0
+            group.shown = not (group.hidden or group.deleted)
+        elif name == "deleted":
+            group.deleted = value != 0
+            group.shown = not (group.hidden or group.deleted)
+        elif name == "plain":
+            group.hidden = group.deleted = False
+            group.shown = True
+        elif name == "pard":
+            group.in_table = group.heading = False
+        elif name == "intbl" or (name == "itap" and value):
+            group.in_table = True
+        elif name == "outlinelevel":
+            group.heading = value is not None and 0 <= value < 9
+        elif not group.text:
+            return
+        elif name == "par":
+            self._end(PARAGRAPH_END, group)
+        elif name == "cell":
+            self._end(CELL_END, group, in_table=True)
+        elif name == "row":
+            row = Row(tuple(self._edges), tuple(self._flags), self._header_row)
+            self.paragraphs.append(
+                Paragraph(text="", mark=CELL_END, in_table=True, row_end=True, row=row)
+            )
+        elif name == "nestrow":
+            self._text.append(" ")
+        else:
+            self._row_definition(name, value)
+            if group.shown and name in _SHOWN:
+                self._text.append(_SHOWN[name])
+
+    def _row_definition(self, name: str, value: int | None) -> None:
+        if name == "trowd":
+            self._edges, self._flags, self._cell_flag, self._header_row = [0], [], 0, False
+        elif name == "trleft" and value is not None and not self._flags:
+            self._edges[0] = value
+        elif name == "cellx" and value is not None:
+            self._edges.append(value)
+            self._flags.append(self._cell_flag)
+            self._cell_flag = 0
+        elif name == "clmrg":
+            self._cell_flag |= MERGED_INTO_PREVIOUS
+        elif name == "clvmgf":
+            self._cell_flag |= VERTICAL_MERGE | VERTICAL_RESTART
+        elif name == "clvmrg":
+            self._cell_flag |= VERTICAL_MERGE
+        elif name == "trhdr":
+            self._header_row = True
+
+    def _font_table(self, name: str, value: int | None) -> None:
+        if name == "f" and value is not None:
+            self._font_defined = value
+        elif name == "fcharset" and value in _CHARSET_CODE_PAGES and self._font_defined is not None:
+            code_page = _code_page(_CHARSET_CODE_PAGES[value])
+            if code_page:
+                self.font_code_pages[self._font_defined] = code_page
+
+    def _end(self, mark: str, group: _Group, *, in_table: bool = False) -> None:
+        self.paragraphs.append(
+            Paragraph(
+                text="".join(self._text),
+                mark=mark,
+                in_table=in_table or group.in_table,
+                heading=group.heading,
+            )
+        )
+        self._text.clear()
+
+
+def _code_page(number: int) -> str | None:
+    name = "utf-8" if number == 65001 else f"cp{number}"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def is_rtf(raw: bytes) -> bool:
+    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf"
+
+
+def read(path: Path) -> Document:
+    raw = read_file(path)
+    if not raw:
+        raise InputError(f"{path}: file is empty")
+    if not is_rtf(raw):
+        raise InputError(f"{path}: not an RTF file (it does not start with {{\\rtf)")
+    parser = _Parser()
+    parser.parse(raw)
+    return lay_out(parser.paragraphs).document(
+        path,
+        encoding=parser.code_page,
+        format="rtf",
+        title=first_heading(parser.paragraphs),
+        empty="the RTF file has no text",
+    )
