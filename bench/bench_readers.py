@@ -32,6 +32,7 @@ FORMATS = {
     "html": (ROOT / "evals" / "renderings" / "html", "html", "llmx.readers.html"),
     "docx": (ROOT / "evals" / "renderings" / "docx", "docx", "llmx.readers.docx"),
     "doc": (ROOT / "evals" / "renderings" / "doc", "doc", "llmx.readers.word97"),
+    "rtf": (ROOT / "evals" / "renderings" / "rtf", "rtf", "llmx.readers.rtf"),
 }
 
 

@@ -1,12 +1,12 @@
-"""Benchmark: reading old binary Word files (`.doc`) as they grow, beside the same `.docx`.
+"""Benchmark: reading old Word files (`.doc`, `.rtf`) as they grow, beside the same `.docx`.
 
 Run:  .venv/bin/python bench/bench_word97.py [--blocks 20,200] [--repeats 3]
-Needs LibreOffice (`soffice`), which saves each `.docx` as Word 97–2003. Writes
+Needs LibreOffice (`soffice`), which saves each `.docx` as Word 97–2003 and as RTF. Writes
 bench/results/word97.json. A report of N blocks, each 100 paragraphs of prose with figures and
-a table of 21 rows by 6 columns, is written with python-docx, then saved as `.doc`; each file is
-read by `read_document` in a fresh process pinned to one core, `--repeats` times, keeping the
-best wall time and that process's peak memory (as bench_spreadsheets.py measures them), then
-the rules extractor runs on the document once.
+a table of 21 rows by 6 columns, is written with python-docx, then saved as `.doc` and `.rtf`;
+each file is read by `read_document` in a fresh process pinned to one core, `--repeats` times,
+keeping the best wall time and that process's peak memory (as bench_spreadsheets.py measures
+them), then the rules extractor runs on the document once.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "evals" / "renderings")]
 
 from bench_spreadsheets import measure  # noqa: E402
-from render import write_doc  # noqa: E402
+from render import write_doc, write_rtf  # noqa: E402
 
 PARAGRAPHS_PER_BLOCK = 100
 
@@ -61,7 +61,8 @@ def main() -> None:
         for blocks in (int(size) for size in options.blocks.split(",")):
             docx_path = write_docx(Path(scratch) / f"blocks{blocks}.docx", blocks)
             doc_path = write_doc(docx_path, Path(scratch))
-            for path in (docx_path, doc_path):
+            rtf_path = write_rtf(docx_path, Path(scratch))
+            for path in (docx_path, doc_path, rtf_path):
                 results[f"{blocks} blocks {path.suffix}"] = measure(path, options.repeats)
     report = {
         "python": platform.python_version(),

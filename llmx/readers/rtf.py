@@ -62,6 +62,14 @@ _SHOWN = {
     "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "emspace": "\u2003",
     "enspace": "\u2002", "qmspace": "\u2005",
 }  # fmt: skip
+# The control words the reader acts on; every other one is formatting.
+_READ_WORDS = frozenset(
+    {
+        "ansicpg", "f", "fcharset", "uc", "u", "v", "deleted", "plain", "pard", "intbl", "itap",
+        "outlinelevel", "par", "cell", "row", "nestrow", "trowd", "trleft", "cellx", "clmrg",
+        "clvmgf", "clvmrg", "trhdr",
+    }
+) | frozenset(_SHOWN)  # fmt: skip
 _SYMBOLS = {"~": "\xa0", "_": "-", "-": "", "\\": "\\", "{": "{", "}": "}"}
 # Font charsets (`\fcharsetN`) and the code pages their bytes are in.
 _CHARSET_CODE_PAGES = {
@@ -133,7 +141,9 @@ class _Parser:
                 continue
             if symbol is not None:
                 if symbol == b"*" and starts_group:
-                    group.text = False  # an ignorable destination llmx may not know
+                    # An ignorable destination llmx may not know: not text, passed over whole.
+                    at = _group_end(raw, at)
+                    group = stack.pop() if stack else _Group()
                 elif symbol in (b"\n", b"\r"):
                     self._end(PARAGRAPH_END, group)
                 elif group.text and group.shown:
@@ -144,9 +154,11 @@ class _Parser:
             value = int(parameter) if parameter is not None else None
             if name == "bin" and value:
                 at += max(value, 0)  # raw bytes of a picture or object
+            elif starts_group and name == "fonttbl":
+                group.text, group.font_table = False, True
             elif starts_group and name in _NOT_TEXT:
-                group.text = False
-                group.font_table = name == "fonttbl"
+                at = _group_end(raw, at)  # passed over whole: style sheets and pictures are long
+                group = stack.pop() if stack else _Group()
             else:
                 self._control(name, value, group)
             starts_group = False
@@ -169,6 +181,8 @@ class _Parser:
             self._bytes.clear()
 
     def _control(self, name: str, value: int | None, group: _Group) -> None:
+        if name not in _READ_WORDS:
+            return  # formatting: fonts' sizes, colours, spacing, languages…
         if name == "ansicpg" and value:
             self.code_page = _code_page(value) or self.code_page
         elif group.font_table:
@@ -250,6 +264,27 @@ class _Parser:
             )
         )
         self._text.clear()
+
+
+_BRACE_OR_BINARY = re.compile(rb"\\[\\{}]|\\bin(-?\d{1,10}) ?|[{}]")
+
+
+def _group_end(raw: bytes, at: int) -> int:
+    """Where the group open at `at` closes (just past its `}`), its content passed over:
+    escaped braces are not braces, and `\\binN` data is skipped whatever bytes it holds."""
+    depth = 1
+    while depth:
+        found = _BRACE_OR_BINARY.search(raw, at)
+        if found is None:
+            return len(raw)
+        at = found.end()
+        if found.group(1) is not None:
+            at += max(int(found.group(1)), 0)
+        elif found.group() == b"{":
+            depth += 1
+        elif found.group() == b"}":
+            depth -= 1
+    return at
 
 
 def _code_page(number: int) -> str | None:

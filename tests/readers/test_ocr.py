@@ -179,6 +179,16 @@ def test_a_scan_a_site_stamped_a_line_of_text_on_is_still_read_by_ocr(
     assert "Downloaded from stats.example.gov.cn" in document.text  # OCR reads the stamp too
 
 
+def _stamped_scan_without_ocr(
+    printed: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A one-page scan under a site's stamp, on a machine without llmx's OCR."""
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    stamped = folder / "stamped.pdf"
+    stamped_copy(_scanned(printed, folder / "scan.pdf", pages=1), stamped, STAMP)
+    return stamped
+
+
 def test_without_ocr_a_page_with_a_text_layer_is_read_from_it_whatever_lies_under_it(
     bulletin: Path,  # noqa: F811
     tmp_path: Path,
@@ -186,10 +196,7 @@ def test_without_ocr_a_page_with_a_text_layer_is_read_from_it_whatever_lies_unde
 ) -> None:
     # Without the engine a stamped scan cannot be told from a cover or a photo's caption,
     # whose text layer is their text: the layer is read (only a page with none is refused).
-    monkeypatch.setattr(ocr, "available", lambda: False)
-    stamped = tmp_path / "stamped.pdf"
-    stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
-    document = read_document(stamped)
+    document = read_document(_stamped_scan_without_ocr(bulletin, tmp_path, monkeypatch))
     assert document.text.strip() == STAMP
     assert document.warnings == (
         "page 1 is a picture with little or no text layer (a scan?), and llmx's OCR is not"
@@ -350,9 +357,7 @@ def test_extract_says_which_file_it_read_in_part_and_the_run_keeps_it(
     from llmx.cli import app
     from llmx.runs import load_run
 
-    monkeypatch.setattr(ocr, "available", lambda: False)
-    stamped = tmp_path / "stamped.pdf"
-    stamped_copy(_scanned(bulletin, tmp_path / "scan.pdf", pages=1), stamped, STAMP)
+    stamped = _stamped_scan_without_ocr(bulletin, tmp_path, monkeypatch)
     runs = tmp_path / "runs"
     result = CliRunner().invoke(app, ["extract", str(stamped), "--runs-dir", str(runs)])
     assert result.exit_code == 0, result.output
