@@ -27,6 +27,8 @@ READERS: dict[str, str] = {
     ".doc": "llmx.readers.word97",
     ".wps": "llmx.readers.word97",
     ".rtf": "llmx.readers.rtf",
+    ".mht": "llmx.readers.webarchive",
+    ".mhtml": "llmx.readers.webarchive",
     ".md": "llmx.readers.markdown",
     ".markdown": "llmx.readers.markdown",
     ".pdf": "llmx.readers.pdf",

@@ -359,7 +359,11 @@ def _title(root: etree._Element, article: etree._Element) -> str | None:
 
 
 def read(path: Path) -> Document:
-    raw = read_file(path)
+    return read_page(read_file(path), path)
+
+
+def read_page(raw: bytes, path: Path, *, format: str = "html") -> Document:
+    """A web page's bytes, read as the page at `path` (a web archive's page, say)."""
     page, encoding = decode_page(raw, str(path))
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str with an XML declaration
     try:
@@ -384,7 +388,7 @@ def read(path: Path) -> Document:
         text=text,
         path=path,
         encoding=encoding,
-        format="html",
+        format=format,
         title=_title(root, article),
         source_map=source_map,
     )

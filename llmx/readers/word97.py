@@ -123,14 +123,14 @@ def read(path: Path) -> Document:
         from llmx.readers import rtf  # RTF saved as .doc, as many sites' "download as Word" is
 
         return rtf.read(path)
-    if head.startswith((b"<", b"mime-version")):
-        if head.startswith(b"mime-version"):
-            raise InputError(
-                f"{path}: a web archive (.mht) saved as a Word file; save it as .docx and try again"
-            )
+    if head.startswith(b"<"):
         from llmx.readers import html  # a web page saved as .doc, as Word and many sites do
 
         return html.read(path)
+    from llmx.readers import webarchive
+
+    if webarchive.is_web_archive(raw):  # a page saved as one file (.mht), named .doc
+        return webarchive.read(path)
     if not raw.startswith(_OLE_MAGIC):
         raise InputError(f"{path}: not a Word document (neither Word 97–2003 nor .docx)")
     streams = _streams(path, raw)

@@ -132,7 +132,7 @@ def test_a_binary_word_file_named_docx_is_read_as_one(tmp_path: Path) -> None:
         ("empty.doc", b"", "file is empty"),
         ("notes.doc", "这不是Word文件".encode(), "not a Word document"),
         ("letter.doc", b"{\\rtf1\\ansi {\\pict 0000}}", "the RTF file has no text"),
-        ("archive.doc", b"MIME-Version: 1.0\r\n", "a web archive"),
+        ("archive.doc", b"MIME-Version: 1.0\r\n", "not a Word document"),
         ("cut.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "cut-short OLE file"),
         ("zeros.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "damaged OLE file"),
     ],
