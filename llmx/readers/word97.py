@@ -20,7 +20,8 @@ footnotes, comments or text boxes.
 
 The same bytes named otherwise go to their own reader: a `.docx` (a zip) to the Word reader,
 a web page saved as `.doc` (as Word's "Save as Web Page" and many sites write it) to the HTML
-reader. RTF, Word 6/95, encrypted files and other OLE files are refused in one line.
+reader, RTF to the RTF reader, a web archive (`.mht`) to its reader. Word 6/95, encrypted
+files and other OLE files are refused in one line.
 
 The paragraphs and rows read here are laid out by llmx.readers.wordtext, which the RTF reader
 shares. Locators: `p12` is the main story's 12th paragraph; a table cell is `t3` with row and
