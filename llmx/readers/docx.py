@@ -31,7 +31,7 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(8)
+            return handle.read(64)
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
@@ -186,10 +186,15 @@ def read(path: Path) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    if _head(path) == _OLE_MAGIC:
+    head = _head(path)
+    if head[:8] == _OLE_MAGIC:
         from llmx.readers import word97  # an old binary Word file under the new name
 
         return word97.read(path)
+    from llmx.readers import rtf
+
+    if rtf.is_rtf(head):  # RTF under Word's name, as some sites serve it
+        return rtf.read(path)
     word = _open(path)
     headings = _heading_styles(word)
     builder = TextBuilder()

@@ -38,9 +38,9 @@ from llmx.readers.wordtext import (
 )
 
 _TOKEN = re.compile(
-    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # a control word and its parameter
+    rb"\\([a-zA-Z]+)(-?\d+)? ?"  # a control word and its parameter
     rb"|\\'([0-9a-fA-F]{2})"  # a byte in the code page
-    rb"|\\([^a-zA-Z'])"  # a control symbol
+    rb"|\\([^a-zA-Z])"  # a control symbol (a bad `\'zz` too: read as nothing)
     rb"|([{}])"
     rb"|[\r\n]+"  # line ends in the file are not text
     rb"|([^\\{}\r\n]+)",
@@ -67,9 +67,22 @@ _READ_WORDS = frozenset(
     {
         "ansicpg", "f", "fcharset", "uc", "u", "v", "deleted", "plain", "pard", "intbl", "itap",
         "outlinelevel", "par", "cell", "row", "nestrow", "trowd", "trleft", "cellx", "clmrg",
-        "clvmgf", "clvmrg", "trhdr",
+        "clvmgf", "clvmrg", "trhdr", "deff", "mac", "pc", "pca", "cpg",
     }
 ) | frozenset(_SHOWN)  # fmt: skip
+_ESCAPED_BYTES = frozenset({b"\\", b"{", b"}"})
+_MAX_DEPTH = 10_000  # groups deeper than this share their state: no writer nests so deep
+_SYMBOL_CHARSET, _SYMBOL_FONT = 2, "symbol"
+# The Symbol font's glyphs that stand between figures (`≥5%`, `2×3`); any other of its glyphs
+# is a space, never a letter or digit that would read as part of a figure.
+_SYMBOL_GLYPHS = {
+    0xA3: "≤", 0xB3: "≥", 0xB4: "×", 0xB8: "÷", 0xB1: "±", 0xB0: "°", 0xB9: "≠", 0xBB: "≈",
+    0xA5: "∞", 0x2D: "−", 0x2B: "+", 0x3D: "=", 0x3C: "<", 0x3E: ">", 0x25: "%", 0xD7: "·",
+    0xAE: "→", 0xAC: "←",
+}  # fmt: skip
+_CHARACTER_SETS = {"mac": 10000, "pc": 437, "pca": 850}  # the document's, besides \\ansicpg
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SYMBOLS = {"~": "\xa0", "_": "-", "-": "", "\\": "\\", "{": "{", "}": "}"}
 # Font charsets (`\fcharsetN`) and the code pages their bytes are in.
 _CHARSET_CODE_PAGES = {
@@ -97,6 +110,7 @@ class _Group:
 @dataclass
 class _Parser:
     code_page: str = "cp1252"
+    default_font: int | None = None  # `\\deffN`: the font of text that names none
     font_code_pages: dict[int, str] = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     _text: list[str] = field(default_factory=list)
@@ -110,6 +124,7 @@ class _Parser:
 
     def parse(self, raw: bytes) -> None:
         stack: list[_Group] = []
+        deeper = 0  # groups opened past _MAX_DEPTH, which share the state of the deepest
         group = _Group()
         starts_group = False
         at = 0
@@ -121,29 +136,40 @@ class _Parser:
             if match.lastindex is None:
                 continue  # a line end in the file, which is not text
             word, parameter, byte, symbol, brace, literal = match.groups()
+            if symbol in _ESCAPED_BYTES:
+                # `\\`, `\{`, `\}` are bytes too: the second byte of a GBK, Big5 or Shift-JIS
+                # character may be one of them, and must join the first.
+                byte, literal = None, symbol
             if byte is not None or literal is not None:
                 if group.text and group.shown:
-                    self._add_bytes(bytes.fromhex(byte.decode()) if byte else literal, group)
+                    self._add_bytes(bytes.fromhex(byte.decode()) if byte else literal)
                 elif self._to_skip:
                     self._to_skip = max(self._to_skip - (1 if byte else len(literal)), 0)
                 starts_group = False
                 continue
             self._flush(group)
+            if brace is None and self._to_skip and (symbol or word.decode() in _SHOWN):
+                self._to_skip -= 1  # a `\uN` character's fallback written as a control word
+                starts_group = False
+                continue
             self._to_skip = 0
             if brace == b"{":
-                stack.append(group)
-                group = replace(group)
+                if len(stack) < _MAX_DEPTH:
+                    stack.append(group)
+                    group = replace(group)
+                else:
+                    deeper += 1
                 starts_group = True
                 continue
             if brace == b"}":
-                group = stack.pop() if stack else _Group()
+                group, deeper = _closed(stack, group, deeper)
                 starts_group = False
                 continue
             if symbol is not None:
                 if symbol == b"*" and starts_group:
                     # An ignorable destination llmx may not know: not text, passed over whole.
                     at = _group_end(raw, at)
-                    group = stack.pop() if stack else _Group()
+                    group, deeper = _closed(stack, group, deeper)
                 elif symbol in (b"\n", b"\r"):
                     self._end(PARAGRAPH_END, group)
                 elif group.text and group.shown:
@@ -151,22 +177,22 @@ class _Parser:
                 starts_group = False
                 continue
             name = word.decode("ascii")
-            value = int(parameter) if parameter is not None else None
+            value = _clamped(parameter)
             if name == "bin" and value:
                 at += max(value, 0)  # raw bytes of a picture or object
             elif starts_group and name == "fonttbl":
                 group.text, group.font_table = False, True
             elif starts_group and name in _NOT_TEXT:
                 at = _group_end(raw, at)  # passed over whole: style sheets and pictures are long
-                group = stack.pop() if stack else _Group()
+                group, deeper = _closed(stack, group, deeper)
             else:
                 self._control(name, value, group)
             starts_group = False
         self._flush(group)
         if "".join(self._text).strip():
-            self._end(PARAGRAPH_END, group)
+            self._end(CELL_END if group.in_table else PARAGRAPH_END, group)
 
-    def _add_bytes(self, data: bytes, group: _Group) -> None:
+    def _add_bytes(self, data: bytes) -> None:
         if self._to_skip:
             dropped = min(self._to_skip, len(data))
             data, self._to_skip = data[dropped:], self._to_skip - dropped
@@ -174,10 +200,17 @@ class _Parser:
 
     def _flush(self, group: _Group) -> None:
         if self._bytes:
-            code_page = self.code_page
-            if group.font is not None:
-                code_page = self.font_code_pages.get(group.font, code_page)
-            self._text.append(bytes(self._bytes).decode(code_page, errors="replace"))
+            font = group.font if group.font is not None else self.default_font
+            code_page = (
+                self.font_code_pages.get(font, self.code_page)
+                if font is not None
+                else (self.code_page)
+            )
+            if code_page == _SYMBOL_FONT:  # a symbol font's bytes are glyphs, not characters
+                self._text.append("".join(_SYMBOL_GLYPHS.get(b, " ") for b in self._bytes))
+            else:
+                text = bytes(self._bytes).decode(code_page, errors="replace")
+                self._text.append(_CONTROLS.sub("", text))
             self._bytes.clear()
 
     def _control(self, name: str, value: int | None, group: _Group) -> None:
@@ -185,6 +218,10 @@ class _Parser:
             return  # formatting: fonts' sizes, colours, spacing, languages…
         if name == "ansicpg" and value:
             self.code_page = _code_page(value) or self.code_page
+        elif name in _CHARACTER_SETS:
+            self.code_page = _code_page(_CHARACTER_SETS[name]) or self.code_page
+        elif name == "deff" and value is not None:
+            self.default_font = value
         elif group.font_table:
             self._font_table(name, value)
         elif name == "f" and value is not None:
@@ -193,7 +230,7 @@ class _Parser:
             group.unicode_skip = max(value, 0)
         elif name == "u" and value is not None:
             if group.text and group.shown:
-                self._text.append(chr(value % 0x10000))
+                self._unicode(value % 0x10000)
             self._to_skip = group.unicode_skip
         elif name == "v":
             group.hidden = value != 0
@@ -204,6 +241,7 @@ class _Parser:
         elif name == "plain":
             group.hidden = group.deleted = False
             group.shown = True
+            group.font = None  # the document's default font again
         elif name == "pard":
             group.in_table = group.heading = False
         elif name == "intbl" or (name == "itap" and value):
@@ -249,21 +287,49 @@ class _Parser:
     def _font_table(self, name: str, value: int | None) -> None:
         if name == "f" and value is not None:
             self._font_defined = value
-        elif name == "fcharset" and value in _CHARSET_CODE_PAGES and self._font_defined is not None:
+        elif self._font_defined is None or value is None:
+            return
+        elif name == "fcharset" and value == _SYMBOL_CHARSET:
+            self.font_code_pages[self._font_defined] = _SYMBOL_FONT
+        elif name == "fcharset" and value in _CHARSET_CODE_PAGES:
             code_page = _code_page(_CHARSET_CODE_PAGES[value])
             if code_page:
                 self.font_code_pages[self._font_defined] = code_page
+        elif name == "cpg":
+            code_page = _code_page(value)
+            if code_page:
+                self.font_code_pages[self._font_defined] = code_page
+
+    def _unicode(self, point: int) -> None:
+        """A `\\uN` character; a surrogate pair's halves (as LibreOffice writes characters
+        beyond U+FFFF: emoji, CJK Extension B) joined into one."""
+        if 0xDC00 <= point <= 0xDFFF and self._text and len(self._text[-1]) == 1:
+            high = ord(self._text[-1])
+            if 0xD800 <= high <= 0xDBFF:
+                self._text[-1] = chr(0x10000 + ((high - 0xD800) << 10) + (point - 0xDC00))
+                return
+        if 0xD800 <= point <= 0xDFFF:
+            self._text.append(chr(point))  # a lone half: dropped when the paragraph ends
+        elif (point >= 0x20 or point in (0x09, 0x0A)) and not 0xE000 <= point <= 0xF8FF:
+            self._text.append(chr(point))  # not a control, nor a symbol font's private glyph
 
     def _end(self, mark: str, group: _Group, *, in_table: bool = False) -> None:
         self.paragraphs.append(
             Paragraph(
-                text="".join(self._text),
+                text=_LONE_SURROGATES.sub("", "".join(self._text)),
                 mark=mark,
                 in_table=in_table or group.in_table,
                 heading=group.heading,
             )
         )
         self._text.clear()
+
+
+def _closed(stack: list[_Group], group: _Group, deeper: int) -> tuple[_Group, int]:
+    """The state after a group closes, and how many groups past the deepest are still open."""
+    if deeper:
+        return group, deeper - 1
+    return (stack.pop() if stack else _Group()), 0
 
 
 _BRACE_OR_BINARY = re.compile(rb"\\[\\{}]|\\bin(-?\d{1,10}) ?|[{}]")
@@ -288,15 +354,27 @@ def _group_end(raw: bytes, at: int) -> int:
 
 
 def _code_page(number: int) -> str | None:
-    name = "utf-8" if number == 65001 else f"cp{number}"
+    """The codec of a Windows code page, where it writes ASCII as ASCII (not EBCDIC's)."""
+    name = "utf-8" if number == 65001 else "mac_roman" if number == 10000 else f"cp{number}"
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        codec = codecs.lookup(name).name
+        ascii_kept = b"0123456789.%abcABC".decode(codec) == "0123456789.%abcABC"
+    except (LookupError, UnicodeDecodeError):
         return None
+    return codec if ascii_kept else None
+
+
+def _clamped(parameter: bytes | None) -> int | None:
+    """A control word's parameter, held to what a 32-bit field can say."""
+    if parameter is None:
+        return None
+    if len(parameter) > 11:
+        return -(2**31) if parameter.startswith(b"-") else 2**31 - 1
+    return max(min(int(parameter), 2**31 - 1), -(2**31))
 
 
 def is_rtf(raw: bytes) -> bool:
-    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf"
+    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:5].lower() == b"{\\rtf"
 
 
 def read(path: Path) -> Document:
@@ -306,7 +384,7 @@ def read(path: Path) -> Document:
     if not is_rtf(raw):
         raise InputError(f"{path}: not an RTF file (it does not start with {{\\rtf)")
     parser = _Parser()
-    parser.parse(raw)
+    parser.parse(raw.lstrip(b"\xef\xbb\xbf \t\r\n"))
     return lay_out(parser.paragraphs).document(
         path,
         encoding=parser.code_page,

@@ -22,6 +22,7 @@ MERGED_INTO_PREVIOUS = 0x0002
 VERTICAL_MERGE, VERTICAL_RESTART = 0x0020, 0x0040
 _EDGE_TOLERANCE = 20  # twips: edges of rows this close are one grid line
 _GRID_SPREAD_MAX, _GRID_SLACK = 3, 10  # grid columns allowed per cell of the widest row
+_COLUMNS_MAX = 1000
 
 # The marks that end a paragraph: a paragraph's end, or a table cell's (and a row's).
 PARAGRAPH_END, CELL_END = "\r", "\x07"
@@ -87,9 +88,19 @@ def lay_out(paragraphs: Sequence[Paragraph]) -> TextBuilder:
 
 
 def _write_table(builder: TextBuilder, table: _Table, element: str) -> None:
+    if table.open_cell and any(text.strip() for text in table.open_cell):
+        table.open_row.append(table.open_cell)  # a cell the file never closed (cut short)
     if table.open_row:  # a row the file never closed: kept as it stands
         table.cells.append(table.open_row)
         table.rows.append(Row())
+    if max(len(row) for row in table.cells) > _COLUMNS_MAX:
+        # No report has a thousand columns; laid on a grid, every other row would be
+        # padded to them all. Each row is its cells, as written.
+        for cells in table.cells:
+            line = " | ".join(clean_line(" ".join(p.strip() for p in cell)) for cell in cells)
+            builder.line(f"| {line} |", Locator(element=element))
+        builder.blank_lines(2)
+        return
     if all(len(row) == 1 for row in table.cells):  # one column: a box of text (专栏)
         builder.blank_lines(1)
         for cells in table.cells:

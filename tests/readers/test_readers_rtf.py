@@ -143,3 +143,85 @@ def test_a_file_that_is_not_rtf_or_holds_no_text_is_a_one_line_error(
     with pytest.raises(InputError, match=reason) as error:
         read_document(path)
     assert "\n" not in str(error.value)
+
+
+def test_a_character_beyond_u_ffff_is_one_character_not_two_halves(tmp_path: Path) -> None:
+    # LibreOffice writes 𠀾 (CJK Extension B) and emoji as surrogate pairs; halves alone
+    # could not even be written to the run's files.
+    path = _rtf(tmp_path, r"\uc1\u-10176?\u-9154? 12.5\u55357?\u56832?\u-10240?\par")
+    assert read_document(path).text == "\U0002003e 12.5\U0001f600\n"
+
+
+def test_a_double_byte_character_whose_second_byte_is_escaped_stays_whole(
+    tmp_path: Path,
+) -> None:
+    # 功 in Big5 is A5 5C: the 5C is written `\\`, as some writers do.
+    path = _rtf(
+        tmp_path,
+        r"{\fonttbl{\f0\fcharset136 MingLiU;}}\f0\'a5\\\'af\'e0 12.5\par",
+        header=r"{\rtf1\ansi\ansicpg1252",
+    )
+    assert read_document(path).text == "功能 12.5\n"
+
+
+def test_text_naming_no_font_is_in_the_default_font_s_code_page(tmp_path: Path) -> None:
+    gbk = _bytes("收入", "gbk")
+    path = _rtf(
+        tmp_path,
+        rf"\deff0{{\fonttbl{{\f0\fcharset134 SimSun;}}{{\f1\fcharset0 Arial;}}}}{gbk} 12.5\par"
+        rf"{{\f1 x}}\plain {_bytes('亿元', 'gbk')}\par",
+        header=r"{\rtf1\ansi\ansicpg1252",
+    )
+    assert read_document(path).text == "收入 12.5\nx亿元\n"
+
+
+def test_symbol_font_glyphs_are_signs_never_digits_run_together(tmp_path: Path) -> None:
+    path = _rtf(
+        tmp_path,
+        r"{\fonttbl{\f0 Arial;}{\f1\fcharset2 Symbol;}}\f0 rate {\f1\'b3}5%, 2{\f1\'b4}3,"
+        r" 4{\f1\'e0}5\par",
+        header=r"{\rtf1\ansi\ansicpg1252",
+    )
+    assert read_document(path).text == "rate ≥5%, 2×3, 4 5\n"
+
+
+def test_odd_escapes_and_code_pages_do_not_lose_or_garble_the_text_after_them(
+    tmp_path: Path,
+) -> None:
+    path = _rtf(
+        tmp_path,
+        r"first 1.5\par\'zz second 2.5\par\fs240000000000 third\u7? 3.5\par"
+        r"\uc1\u8212\emdash x\par",
+        header=r"{\rtf1\ansi\ansicpg500",  # EBCDIC does not write digits as ASCII: ignored
+    )
+    assert read_document(path).text.splitlines() == [
+        "first 1.5",
+        "zz second 2.5",
+        "third 3.5",
+        "\u2014x",
+    ]
+
+
+def test_a_table_of_thousands_of_columns_is_written_row_by_row_not_padded(
+    tmp_path: Path,
+) -> None:
+    wide = r"\trowd" + "".join(rf"\cellx{100 * (i + 1)}" for i in range(2000)) + " "
+    path = _rtf(
+        tmp_path,
+        rf"{wide}\pard\intbl "
+        + r"7\cell " * 2000
+        + r"\row"
+        + r"\trowd\cellx200000 \pard\intbl 8.5\cell\row" * 500
+        + r"\pard end\par",
+    )
+    started = time.perf_counter()
+    text = read_document(path).text
+    assert time.perf_counter() - started < 10
+    assert text.splitlines()[1] == "| 8.5 |" and len(text) < 50_000
+
+
+def test_rtf_under_other_names_and_in_capitals_is_read(tmp_path: Path) -> None:
+    for name in ("download.docx", "download.doc"):
+        path = tmp_path / name
+        path.write_bytes(b"\xef\xbb\xbf{\\RTF1\\ansi growth 6.2%\\par}")
+        assert read_document(path).text == "growth 6.2%\n"
