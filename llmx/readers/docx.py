@@ -147,6 +147,8 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
         else:
             in_head = False
         column = tr.grid_before
+        if column:  # grid columns the row leaves empty before its first cell
+            row.append([GridCell("", element=element, colspan=column), 1])
         for tc in tr.tc_lst:
             span = tc.grid_span
             if tc.vMerge == "continue" and column in origins:

@@ -100,3 +100,22 @@ def test_a_hidden_run_is_not_read(tmp_path: Path) -> None:
     shown.add_run("5.2%").font.hidden = False  # <w:vanish w:val="0"/>: shown
     word.save(str(tmp_path / "draft.docx"))
     assert read_document(tmp_path / "draft.docx").text == ("一般公共预算收入88.6亿元。\n增长5.2%\n")
+
+
+def test_a_row_starting_columns_in_keeps_its_cells_under_their_headers(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["指标", "2022年", "2023年"], strict=True):
+        cell.text = text
+    row = table.rows[1]._tr
+    row.remove(row.tc_lst[0])  # the row starts one grid column in (w:gridBefore)
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    row.get_or_add_trPr().insert(0, before)
+    _Cell(row.tc_lst[0], table).text, _Cell(row.tc_lst[1], table).text = "5.1", "6.2"
+    word.save(str(tmp_path / "shifted.docx"))
+    assert read_document(tmp_path / "shifted.docx").text.splitlines()[1] == "|  | 5.1 | 6.2 |"
