@@ -35,6 +35,7 @@ from llmx.readers.wordtext import (
     Row,
     first_heading,
     lay_out,
+    text_box_warnings,
 )
 
 _TOKEN = re.compile(
@@ -113,6 +114,7 @@ class _Parser:
     default_font: int | None = None  # `\\deffN`: the font of text that names none
     font_code_pages: dict[int, str] = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    text_boxes: list[Paragraph] = field(default_factory=list)  # not laid out: see wordtext
     _text: list[str] = field(default_factory=list)
     _bytes: bytearray = field(default_factory=bytearray)
     _to_skip: int = 0  # fallback characters still to skip after a `\uN`
@@ -167,8 +169,12 @@ class _Parser:
                 continue
             if symbol is not None:
                 if symbol == b"*" and starts_group:
-                    # An ignorable destination llmx may not know: not text, passed over whole.
-                    at = _group_end(raw, at)
+                    # An ignorable destination llmx may not know: not text, passed over whole,
+                    # but for the text of a shape's text boxes, which is counted.
+                    end = _group_end(raw, at)
+                    if raw.startswith(b"\\shpinst", at):
+                        self.text_boxes.extend(self._text_boxes(raw[at:end]))
+                    at = end
                     group, deeper = _closed(stack, group, deeper)
                 elif symbol in (b"\n", b"\r"):
                     self._end(PARAGRAPH_END, group)
@@ -191,6 +197,18 @@ class _Parser:
         self._flush(group)
         if "".join(self._text).strip():
             self._end(CELL_END if group.in_table else PARAGRAPH_END, group)
+
+    def _text_boxes(self, shape: bytes) -> list[Paragraph]:
+        """The paragraphs of a shape's text boxes (`{\\shptxt …}`), read as the body is."""
+        found: list[Paragraph] = []
+        at = shape.find(b"\\shptxt")
+        while at >= 0:
+            end = _group_end(shape, at + len(b"\\shptxt"))
+            box = _Parser(self.code_page, self.default_font, self.font_code_pages)
+            box.parse(b"{" + shape[at + len(b"\\shptxt") : end])
+            found.extend(box.paragraphs)
+            at = shape.find(b"\\shptxt", end)
+        return found
 
     def _add_bytes(self, data: bytes) -> None:
         if self._to_skip:
@@ -385,10 +403,11 @@ def read(path: Path) -> Document:
         raise InputError(f"{path}: not an RTF file (it does not start with {{\\rtf)")
     parser = _Parser()
     parser.parse(raw.lstrip(b"\xef\xbb\xbf \t\r\n"))
-    return lay_out(parser.paragraphs).document(
+    document = lay_out(parser.paragraphs).document(
         path,
         encoding=parser.code_page,
         format="rtf",
         title=first_heading(parser.paragraphs),
         empty="the RTF file has no text",
     )
+    return replace(document, warnings=text_box_warnings(parser.text_boxes))

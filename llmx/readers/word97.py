@@ -52,6 +52,7 @@ from llmx.readers.wordtext import (
     Row,
     first_heading,
     lay_out,
+    text_box_warnings,
 )
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -148,11 +149,7 @@ def read(path: Path) -> Document:
         title=first_heading(stories.main),
         empty="the Word document has no text",
     )
-    in_boxes = sum(len("".join(p.text.split())) for p in stories.text_boxes)
-    if not in_boxes:
-        return document
-    warning = f"its text boxes hold {in_boxes} characters that llmx does not read"
-    return dataclasses.replace(document, warnings=(warning,))
+    return dataclasses.replace(document, warnings=text_box_warnings(stories.text_boxes))
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,13 @@ class _Table:
     open_row: list[list[str]] = field(default_factory=list)
 
 
+def text_box_warnings(paragraphs: Sequence[Paragraph]) -> tuple[str, ...]:
+    """What a document's text boxes hold, which is not laid out (where each box sits in the
+    text is kept in the drawing layer), said in a warning rather than dropped silently."""
+    count = sum(len("".join(paragraph.text.split())) for paragraph in paragraphs)
+    return (f"its text boxes hold {count} characters that llmx does not read",) if count else ()
+
+
 def lay_out(paragraphs: Sequence[Paragraph]) -> TextBuilder:
     """The canonical text of a paragraph stream; `p12` locates the 12th paragraph, `t3` the
     third table."""

@@ -225,3 +225,10 @@ def test_rtf_under_other_names_and_in_capitals_is_read(tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(b"\xef\xbb\xbf{\\RTF1\\ansi growth 6.2%\\par}")
         assert read_document(path).text == "growth 6.2%\n"
+
+
+def test_text_in_a_text_box_is_said_to_be_there_as_in_the_doc_it_was_saved_from() -> None:
+    rtf = read_document(FIXTURES / "text_box.rtf")
+    doc = read_document(FIXTURES / "text_box.doc")
+    assert (rtf.text, rtf.warnings) == (doc.text, doc.warnings)
+    assert rtf.warnings == ("its text boxes hold 14 characters that llmx does not read",)
