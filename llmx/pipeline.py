@@ -38,7 +38,7 @@ from llmx.extraction import Extraction, Extractor
 from llmx.facts import Fact, facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
 from llmx.llm.prices import spent_line
-from llmx.readers import expand_paths, read_document, read_documents
+from llmx.readers import expand_paths, read_document, read_documents, unexpected_failure
 from llmx.record import (
     Coverage,
     DocumentSource,
@@ -458,6 +458,8 @@ def _read(path: Path) -> Document | Unreadable:
         return Unreadable(path=str(path), reason=reason.splitlines()[0] if reason else "")
     except OSError as error:
         return Unreadable(path=str(path), reason=str(error.strerror or error))
+    except Exception as error:  # a reader's own defect: one file's, the job goes on
+        return Unreadable(path=str(path), reason=unexpected_failure(error))
 
 
 def _outcome(

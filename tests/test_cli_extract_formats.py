@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 from typer.testing import CliRunner
 
 from llmx.cli import app
@@ -149,3 +150,24 @@ def test_an_old_word_file_s_facts_name_the_table_cell_they_came_from(tmp_path: P
     assert (investment.source.table, investment.source.row, investment.source.column) == (1, 4, 4)
     [revenue] = [f for f in facts if f.text == "88.6亿元"]
     assert revenue.source is not None and revenue.source.table is None
+
+
+def test_a_reader_failing_in_a_way_it_does_not_foresee_costs_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmx.readers import markdown
+
+    def broken(path: Path) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(markdown, "read", broken)
+    folder = _mixed_folder(tmp_path / "reports")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(folder), "--runs-dir", str(runs)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"llmx: cannot read {folder / 'a_bulletin.md'}: llmx could not read it"
+        " (RecursionError: maximum recursion depth exceeded)"
+    ) in result.output
+    [run] = runs.iterdir()
+    assert load_run(run).record.spec.documents == ["b_page", "c_report"]

@@ -48,6 +48,13 @@ REFUSED: dict[str, str] = {
 }
 
 
+def unexpected_failure(error: Exception) -> str:
+    """One line for a file a reader failed on in a way it does not foresee (a defect of
+    llmx's, or of a library's, on that file): named, so the rest of the job goes on."""
+    first = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"llmx could not read it ({type(error).__name__}{': ' + first if first else ''})"
+
+
 def readable_suffixes() -> list[str]:
     return sorted(READERS)
 
@@ -89,6 +96,8 @@ def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadab
             reason = str(error).removeprefix(f"{path}: ")
             first = reason.splitlines()[0] if reason else ""
             unreadable.append(Unreadable(path=str(path), reason=first))
+        except Exception as error:  # a reader's own defect: one file's, the job goes on
+            unreadable.append(Unreadable(path=str(path), reason=unexpected_failure(error)))
     return documents, unreadable
 
 

@@ -25,6 +25,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary Word file
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
 _R, _RPR, _VANISH, _VAL = (f"{_W}{name}" for name in ("r", "rPr", "vanish", "val"))
+_SPAN_MAX = 1000  # columns a span may cover, as the HTML reader and browsers hold them
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -146,11 +147,11 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
             header_rows += 1
         else:
             in_head = False
-        column = tr.grid_before
+        column = _held(tr.grid_before)
         if column:  # grid columns the row leaves empty before its first cell
             row.append([GridCell("", element=element, colspan=column), 1])
         for tc in tr.tc_lst:
-            span = tc.grid_span
+            span = max(_held(tc.grid_span), 1)
             if tc.vMerge == "continue" and column in origins:
                 origins[column][1] += 1
             else:
@@ -167,6 +168,12 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
         for row in rows
     ]
     return built, header_rows or implied_header_rows(built)
+
+
+def _held(span: int) -> int:
+    """A span a file states, held to what a table can have: none below zero, no more columns
+    than browsers allow (a crafted `gridBefore` of 10^8 would pad every row to it)."""
+    return max(0, min(span, _SPAN_MAX))
 
 
 def _is_box(table: Any) -> bool:

@@ -91,6 +91,11 @@ def _visible(page: str) -> str:
     return _TAGS.sub(" ", page)
 
 
+def declares_charset(raw: bytes) -> bool:
+    """Whether a page names its charset in a `<meta>` (not a script's `charset=`)."""
+    return _DECLARED.search(raw[:4096]) is not None
+
+
 def decode_page(raw: bytes, name: str) -> tuple[str, str]:
     """The page's text and encoding: BOM, declared charset, UTF-8, then detection."""
     if not raw.strip():

@@ -119,3 +119,25 @@ def test_a_row_starting_columns_in_keeps_its_cells_under_their_headers(tmp_path:
     _Cell(row.tc_lst[0], table).text, _Cell(row.tc_lst[1], table).text = "5.1", "6.2"
     word.save(str(tmp_path / "shifted.docx"))
     assert read_document(tmp_path / "shifted.docx").text.splitlines()[1] == "|  | 5.1 | 6.2 |"
+
+
+@pytest.mark.parametrize("before", ["-5", "100000000"])
+def test_a_row_s_stated_offset_is_held_to_what_a_table_can_have(
+    tmp_path: Path, before: str
+) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "2023年"
+    table.cell(1, 0).text, table.cell(1, 1).text = "产值", "5.1"
+    offset = OxmlElement("w:gridBefore")
+    offset.set(qn("w:val"), before)
+    table.rows[1]._tr.get_or_add_trPr().insert(0, offset)
+    word.save(str(tmp_path / "offset.docx"))
+    rows = read_document(tmp_path / "offset.docx").text.splitlines()
+    if before == "-5":  # below zero is none
+        assert rows == ["| 指标 | 2023年 |", "| 产值 | 5.1 |"]
+    else:  # 10^8 columns would pad every row to them: held to 1,000
+        assert len(rows[1]) < 5000 and rows[1].endswith("| 产值 | 5.1 |")

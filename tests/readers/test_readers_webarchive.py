@@ -78,3 +78,54 @@ def test_a_file_that_is_no_web_archive_is_a_one_line_error(
     with pytest.raises(InputError, match=reason) as error:
         read_document(path)
     assert "\n" not in str(error.value)
+
+
+def _archive(path: Path, *parts: MIMEText, start: str | None = None, first: str = "") -> Path:
+    archive = MIMEMultipart("related")
+    if start is not None:
+        archive.set_param("start", start)
+    for part in parts:
+        archive.attach(part)
+    path.write_bytes(first.encode() + archive.as_bytes())
+    return path
+
+
+def _page(body: str, charset: str = "utf-8", head: str = "") -> MIMEText:
+    return MIMEText(f"<html><head>{head}</head><body>{body}</body></html>", "html", charset)
+
+
+def test_a_script_s_charset_does_not_hide_the_part_header_s(tmp_path: Path) -> None:
+    page = _page(f"<p>{SENTENCE}</p>", "gb2312", '<script charset="utf-8" src="a.js"></script>')
+    assert read_document(_archive(tmp_path / "a.mht", page)).text == SENTENCE + "\n"
+
+
+def test_the_root_part_is_read_and_a_stub_page_gives_way_to_the_next(tmp_path: Path) -> None:
+    advert = _page("<p>热线400-123-4567，优惠5000元，立即拨打电话咨询办理各类业务。</p>")
+    advert["Content-ID"] = "<ad>"
+    main = _page(f"<p>{SENTENCE}</p>")
+    main["Content-ID"] = "<main>"
+    rooted = _archive(tmp_path / "rooted.mht", advert, main, start="<main>")
+    assert read_document(rooted).text == SENTENCE + "\n"
+    stub = _archive(tmp_path / "stub.mht", _page("<p>Loading…</p>"), _page(f"<p>{SENTENCE}</p>"))
+    assert read_document(stub).text == SENTENCE + "\n"
+
+
+def test_an_archive_may_open_on_any_header(tmp_path: Path) -> None:
+    path = _archive(
+        tmp_path / "a.mht", _page(f"<p>{SENTENCE}</p>"), first="Date: Fri, 1 Mar 2024\n"
+    )
+    assert read_document(path).text == SENTENCE + "\n"
+
+
+def test_an_archive_nested_thousands_deep_is_a_one_line_error(tmp_path: Path) -> None:
+    inner = f"Content-Type: text/html; charset=utf-8\n\n<p>{SENTENCE}</p>\n"
+    for depth in range(3000):
+        inner = (
+            f'Content-Type: multipart/related; boundary="b{depth}"\n\n--b{depth}\n{inner}'
+            f"--b{depth}--\n"
+        )
+    path = tmp_path / "deep.mht"
+    path.write_bytes(("MIME-Version: 1.0\n" + inner).encode())
+    with pytest.raises(InputError, match="damaged web archive") as error:
+        read_document(path)
+    assert "\n" not in str(error.value)
