@@ -78,6 +78,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class JobInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a job that has a run folder to resume: still a KeyboardInterrupt, which
+    names the folder (its record is written, status interrupted) for the message."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+
 @dataclass(frozen=True)
 class Loaded:
     """The documents of a job, and the files that could not be read (the job goes on)."""
@@ -334,9 +343,11 @@ class _Job:
                 if not self.documents and self.unreadable:
                     self.discard()
                     raise InputError(_nothing_read(self.unreadable))
-        except BaseException:
+        except BaseException as error:
             if self.made_folder and not self.documents and not self.unreadable:
                 self.discard()  # stopped before anything was done: no run to resume
+            elif isinstance(error, KeyboardInterrupt) and not isinstance(error, JobInterrupted):
+                raise JobInterrupted(self.folder) from error  # the run to resume is named
             raise
         finally:
             finished = status is not RunStatus.interrupted

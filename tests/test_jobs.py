@@ -286,3 +286,20 @@ def test_a_job_already_running_is_not_resumed_alongside(tmp_path: Path) -> None:
         resume_job(folder, [source], RulesExtractor())
     assert (folder / JOURNAL_FILE).read_bytes() == journal  # nothing cut back or appended
     assert resume_job(folder, [source], RulesExtractor()).status is RunStatus.complete
+
+
+def test_ctrl_c_in_extract_names_the_run_to_resume_and_what_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmx.commands import extract
+
+    source = _many_documents(tmp_path / "docs", 5)
+    monkeypatch.setattr(extract, "build_extractor", lambda *_, **__: _Counting(stop_after=2))
+    result = CliRunner().invoke(app, ["extract", str(source), "--runs-dir", str(tmp_path / "runs")])
+    [folder] = (tmp_path / "runs").iterdir()
+    assert result.exit_code == 130
+    assert result.output.splitlines()[-1] == (
+        f"llmx: error: interrupted after 2 of 5 documents: the facts of the sections finished"
+        f" are in {folder}; carry on with `llmx extract --resume {folder}` (answers already"
+        " paid for are cached)"
+    )

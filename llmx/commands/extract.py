@@ -28,10 +28,10 @@ from llmx.console import (
 from llmx.coverage import worth_a_look_line
 from llmx.errors import InputError, first_problem
 from llmx.extractors import EXTRACTORS, extractor_kind
-from llmx.pipeline import JOB_FILE, resume_job, run_job
+from llmx.pipeline import JOB_FILE, JobInterrupted, resume_job, run_job
 from llmx.readers import expand_paths
 from llmx.record import RunStatus
-from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, read_failures
+from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, read_failures, read_record
 from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
@@ -173,19 +173,24 @@ def extract(
         if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")
         built = build_extractor(settings, notify=note)
-        with progress_bar(files, built.name) as advance:
-            if resume is not None:
-                record = resume_job(folder, inputs, built, workers=job.workers, progress=advance)
-            else:
-                folder, record = run_job(
-                    inputs,
-                    built,
-                    name=name,
-                    runs_dir=runs_dir,
-                    workers=job.workers,
-                    progress=advance,
-                    settings=job.model_dump_json(indent=2) + "\n",
-                )
+        try:
+            with progress_bar(files, built.name) as advance:
+                if resume is not None:
+                    record = resume_job(
+                        folder, inputs, built, workers=job.workers, progress=advance
+                    )
+                else:
+                    folder, record = run_job(
+                        inputs,
+                        built,
+                        name=name,
+                        runs_dir=runs_dir,
+                        workers=job.workers,
+                        progress=advance,
+                        settings=job.model_dump_json(indent=2) + "\n",
+                    )
+        except JobInterrupted as stopped:  # Ctrl-C: said as any interrupted run is, below
+            folder, record = stopped.folder, read_record(stopped.folder / RUN_FILE)
         if out is not None:
             _copy_atomic(folder / FACTS_FILE, out)
         stats = record.stats
