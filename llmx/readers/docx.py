@@ -37,6 +37,15 @@ def _head(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
+def _rest(path: Path) -> bytes:
+    """The rest of a file's first 8 KB, where a web archive's header names its page."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8192)[64:]
+    except OSError:
+        return b""
+
+
 def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -200,10 +209,14 @@ def read(path: Path) -> Document:
         from llmx.readers import word97  # an old binary Word file under the new name
 
         return word97.read(path)
-    from llmx.readers import rtf
+    from llmx.readers import html, rtf, webarchive
 
     if rtf.is_rtf(head):  # RTF under Word's name, as some sites serve it
         return rtf.read(path)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return html.read(path)  # a web page under Word's name
+    if webarchive.is_web_archive(head + _rest(path)):
+        return webarchive.read(path)  # a page saved as one file, under Word's name
     word = _open(path)
     headings = _heading_styles(word)
     builder = TextBuilder()

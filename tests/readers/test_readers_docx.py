@@ -141,3 +141,16 @@ def test_a_row_s_stated_offset_is_held_to_what_a_table_can_have(
         assert rows == ["| 指标 | 2023年 |", "| 产值 | 5.1 |"]
     else:  # 10^8 columns would pad every row to them: held to 1,000
         assert len(rows[1]) < 5000 and rows[1].endswith("| 产值 | 5.1 |")
+
+
+def test_a_web_page_or_archive_named_docx_is_read_as_what_it_is(tmp_path: Path) -> None:
+    sentence = "全年地区生产总值983亿元，比上年增长7.2%，一般公共预算收入56.3亿元，增长4.1%。"
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{sentence}</p></body></html>"
+    (tmp_path / "page.docx").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "page.docx").format == "html"
+    archive = (
+        "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\n"
+        f"Content-Type: text/html; charset=utf-8\n\n{page}\n--b--\n"
+    )
+    (tmp_path / "archive.docx").write_text(archive, encoding="utf-8")
+    assert read_document(tmp_path / "archive.docx").text == sentence + "\n"
