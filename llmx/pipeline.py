@@ -38,7 +38,7 @@ from llmx.extraction import Extraction, Extractor
 from llmx.facts import Fact, facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
 from llmx.llm.prices import spent_line
-from llmx.readers import expand_paths, read_document, read_documents, unexpected_failure
+from llmx.readers import expand_paths, read_documents, read_or_why
 from llmx.record import (
     Coverage,
     DocumentSource,
@@ -461,18 +461,6 @@ class _Outcome:
     interrupted: bool = False
 
 
-def _read(path: Path) -> Document | Unreadable:
-    try:
-        return read_document(path)
-    except InputError as error:
-        reason = str(error).removeprefix(f"{path}: ")
-        return Unreadable(path=str(path), reason=reason.splitlines()[0] if reason else "")
-    except OSError as error:
-        return Unreadable(path=str(path), reason=str(error.strerror or error))
-    except Exception as error:  # a reader's own defect: one file's, the job goes on
-        return Unreadable(path=str(path), reason=unexpected_failure(error))
-
-
 def _outcome(
     paths: Sequence[Path], read: Sequence[Document | Unreadable], extraction: Extraction | None
 ) -> _Outcome:
@@ -523,7 +511,7 @@ def _counts(texts: Mapping[str, str], facts: Iterable[Fact]) -> dict[str, Covera
 
 def _read_and_extract(path: Path, extractor: Extractor) -> _Outcome:
     """One file, start to finish: what a worker process does for an extractor that can."""
-    read = _read(path)
+    read = read_or_why(path)
     extraction = extractor.extract([read]) if isinstance(read, Document) else None
     return _outcome([path], [read], extraction)
 
@@ -540,7 +528,7 @@ def _outcomes(files: Sequence[Path], extractor: Extractor, workers: int) -> Iter
             return
         per_step = max(1, int(getattr(extractor, "documents_per_step", 1)))
         group: list[tuple[Path, Document | Unreadable]] = []
-        reads = zip(files, _in_order(pool, _read, files, ahead), strict=True)
+        reads = zip(files, _in_order(pool, read_or_why, files, ahead), strict=True)
         for path, read in reads:
             group.append((path, read))
             if sum(isinstance(item, Document) for _, item in group) >= per_step:

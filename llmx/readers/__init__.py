@@ -90,15 +90,25 @@ def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadab
     documents: list[Document] = []
     unreadable: list[Unreadable] = []
     for path in expand_paths(paths):
-        try:
-            documents.append(read_document(path))
-        except InputError as error:
-            reason = str(error).removeprefix(f"{path}: ")
-            first = reason.splitlines()[0] if reason else ""
-            unreadable.append(Unreadable(path=str(path), reason=first))
-        except Exception as error:  # a reader's own defect: one file's, the job goes on
-            unreadable.append(Unreadable(path=str(path), reason=unexpected_failure(error)))
+        read = read_or_why(path)
+        if isinstance(read, Unreadable):
+            unreadable.append(read)
+        else:
+            documents.append(read)
     return documents, unreadable
+
+
+def read_or_why(path: Path) -> Document | Unreadable:
+    """One file read, or why it could not be, in one line: a job goes on past a bad file."""
+    try:
+        return read_document(path)
+    except InputError as error:
+        reason = str(error).removeprefix(f"{path}: ")
+        return Unreadable(path=str(path), reason=reason.splitlines()[0] if reason else "")
+    except OSError as error:
+        return Unreadable(path=str(path), reason=str(error.strerror or error))
+    except Exception as error:  # a reader's own defect: one file's, the job goes on
+        return Unreadable(path=str(path), reason=unexpected_failure(error))
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
