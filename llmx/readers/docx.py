@@ -20,8 +20,8 @@ from llmx.documents import Document
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.content import HEAD, read_as_what_it_is
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary Word file
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
 _R, _RPR, _VANISH, _VAL = (f"{_W}{name}" for name in ("r", "rPr", "vanish", "val"))
@@ -32,18 +32,9 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(64)
+            return handle.read(HEAD)
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
-
-
-def _rest(path: Path) -> bytes:
-    """The rest of a file's first 8 KB, where a web archive's header names its page."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(8192)[64:]
-    except OSError:
-        return b""
 
 
 def _open(path: Path) -> Any:
@@ -204,19 +195,10 @@ def read(path: Path) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    head = _head(path)
-    if head[:8] == _OLE_MAGIC:
-        from llmx.readers import word97  # an old binary Word file under the new name
-
-        return word97.read(path)
-    from llmx.readers import html, rtf, webarchive
-
-    if rtf.is_rtf(head):  # RTF under Word's name, as some sites serve it
-        return rtf.read(path)
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return html.read(path)  # a web page under Word's name
-    if webarchive.is_web_archive(head + _rest(path)):
-        return webarchive.read(path)  # a page saved as one file, under Word's name
+    # An old binary Word file, RTF, a web page or a web archive under the new name.
+    other = read_as_what_it_is(path, _head(path), reader=__name__)
+    if other is not None:
+        return other
     word = _open(path)
     headings = _heading_styles(word)
     builder = TextBuilder()

@@ -36,13 +36,13 @@ import bisect
 import dataclasses
 import io
 import struct
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from llmx.documents import Document, read_file
 from llmx.errors import InputError
+from llmx.readers.content import HEAD, read_as_what_it_is
 from llmx.readers.wordtext import (
     CELL_END,
     PARAGRAPH_END,
@@ -56,7 +56,6 @@ from llmx.readers.wordtext import (
 )
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
 _WORD_IDENT = 0xA5EC
 _WORD97_NFIB = 0x00C1  # Word 6 and 95 write a lower version
 _FKP_PAGE = 512
@@ -116,23 +115,10 @@ def read(path: Path) -> Document:
     raw = read_file(path)
     if not raw:
         raise InputError(f"{path}: file is empty")
-    if raw.startswith(_ZIP_MAGIC) and zipfile.is_zipfile(path):
-        from llmx.readers import docx  # a .docx saved under the old name
-
-        return docx.read(path)
-    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"{\\rtf"):
-        from llmx.readers import rtf  # RTF saved as .doc, as many sites' "download as Word" is
-
-        return rtf.read(path)
-    if head.startswith(b"<"):
-        from llmx.readers import html  # a web page saved as .doc, as Word and many sites do
-
-        return html.read(path)
-    from llmx.readers import webarchive
-
-    if webarchive.is_web_archive(raw):  # a page saved as one file (.mht), named .doc
-        return webarchive.read(path)
+    # A .docx, RTF, web page or web archive saved as .doc, as many sites' "download as Word" is.
+    other = read_as_what_it_is(path, raw[:HEAD], reader=__name__)
+    if other is not None:
+        return other
     if not raw.startswith(_OLE_MAGIC):
         raise InputError(f"{path}: not a Word document (neither Word 97–2003 nor .docx)")
     streams = _streams(path, raw)
