@@ -60,6 +60,9 @@ _FURNITURE_LINE = re.compile(
 )
 _FURNITURE_LINE_MAX = 120
 SEPARATOR_CELL = "---"
+# Columns a source's span may cover, as browsers hold `colspan`: a crafted span of 10^8 would
+# pad every row of its table to it.
+SPAN_MAX = 1000
 TABLE_CLOSE = "\n\n"  # two blank lines after a table's last row
 
 

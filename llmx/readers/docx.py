@@ -19,13 +19,18 @@ from typing import Any
 from llmx.documents import Document
 from llmx.errors import InputError
 from llmx.locations import Locator
-from llmx.readers.canonical import GridCell, TextBuilder, clean_line, implied_header_rows
+from llmx.readers.canonical import (
+    SPAN_MAX,
+    GridCell,
+    TextBuilder,
+    clean_line,
+    implied_header_rows,
+)
 from llmx.readers.content import HEAD, read_as_what_it_is
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = (f"{_W}{name}" for name in ("p", "t", "tab", "br", "cr"))
 _R, _RPR, _VANISH, _VAL = (f"{_W}{name}" for name in ("r", "rPr", "vanish", "val"))
-_SPAN_MAX = 1000  # columns a span may cover, as the HTML reader and browsers hold them
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -173,7 +178,7 @@ def _table_rows(table: Any, element: str) -> tuple[list[list[GridCell]], int]:
 def _held(span: int) -> int:
     """A span a file states, held to what a table can have: none below zero, no more columns
     than browsers allow (a crafted `gridBefore` of 10^8 would pad every row to it)."""
-    return max(0, min(span, _SPAN_MAX))
+    return max(0, min(span, SPAN_MAX))
 
 
 def _is_box(table: Any) -> bool:

@@ -34,6 +34,7 @@ from llmx.documents import Document, decode_text, read_file
 from llmx.errors import InputError
 from llmx.locations import Locator
 from llmx.readers.canonical import (
+    SPAN_MAX,
     GridCell,
     TextBuilder,
     clean_line,
@@ -281,7 +282,7 @@ def _table_rows(table: etree._Element) -> tuple[list[list[GridCell]], int]:
 
 def _span(value: str | None) -> int:
     try:
-        return max(1, min(int((value or "1").strip()), 1000))
+        return max(1, min(int((value or "1").strip()), SPAN_MAX))
     except ValueError:
         return 1
 

@@ -101,11 +101,15 @@ class _Group:
     font_table: bool = False  # inside `{\fonttbl…}`, where `\fN` defines a font
     unicode_skip: int = 1  # fallback characters after each `\uN` (`\ucN`)
     font: int | None = None
-    shown: bool = True  # False for hidden text and tracked deletions
-    deleted: bool = False
-    hidden: bool = False
+    deleted: bool = False  # a tracked change's deletion (`\\deleted`)
+    hidden: bool = False  # `\\v`
     in_table: bool = False
     heading: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """Whether Word shows the group's text: not hidden, not deleted."""
+        return not (self.hidden or self.deleted)
 
 
 @dataclass
@@ -252,13 +256,10 @@ class _Parser:
             self._to_skip = group.unicode_skip
         elif name == "v":
             group.hidden = value != 0
-            group.shown = not (group.hidden or group.deleted)
         elif name == "deleted":
             group.deleted = value != 0
-            group.shown = not (group.hidden or group.deleted)
         elif name == "plain":
             group.hidden = group.deleted = False
-            group.shown = True
             group.font = None  # the document's default font again
         elif name == "pard":
             group.in_table = group.heading = False
