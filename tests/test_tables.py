@@ -3908,3 +3908,16 @@ def test_names_repeated_once_after_the_amounts_are_a_flat_header_not_groups() ->
     cells += ["3.1", "2.0", "水泥(万吨)", "80", "900", "-2.1", "-1.5"]
     facts = [(f.text, f.unit) for f in rules_facts("\n".join(cells) + "\n")]
     assert facts[:4] == [("12.3", "千瓦时"), ("140.5", "千瓦时"), ("5.6", "%"), ("4.2", "%")]
+
+
+def test_columns_headed_by_a_month_or_months_hold_that_periods_figures() -> None:
+    # 7月 and 1-7月 name the part of the year each column is of; the unit is the row's own.
+    text = (
+        "2022年重点住宿业接待情况 | ||||\n"
+        "指标名称 | 7月 | 同比增长(%) | 1-7月 | 同比增长(%) |\n"
+        "接待住宿者人数(人次) | 2033440 | -43.5 | 9748891 | -40.9 |\n"
+    )
+    assert _facts_of(text) == [
+        ("2033440", 2_033_440, "人次", "level"), ("43.5", 43.5, "%", "change"),
+        ("9748891", 9_748_891, "人次", "level"), ("40.9", 40.9, "%", "change"),
+    ]  # fmt: skip

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from llmx.folding import fold
-from llmx.tables.headers import CHANGE_HEADER, SERIAL_HEADER, SKIP_HEADER, names_a_measure
+from llmx.tables.headers import (
+    CHANGE_HEADER,
+    MONTHS_HEADER,
+    SERIAL_HEADER,
+    SKIP_HEADER,
+    names_a_measure,
+)
 from llmx.tables.numericrows import is_unit_word
 from llmx.tables.rowlines import NUMBER_CELL, Line, is_number_cell
 from llmx.tables.table import Cell, Column, figure_value, row_column
@@ -197,15 +203,12 @@ def stream_columns(
         if column.role != "other" or SKIP_HEADER.search(fold(column.header)):
             continue
         # A column of a month or months (5月, 1-5月) is the period of what the row measures.
-        named = names_a_measure(column.header) or _MONTHS_HEADER.fullmatch(
+        named = names_a_measure(column.header) or MONTHS_HEADER.fullmatch(
             re.sub(r"\s+", "", fold(column.header))
         )
         left = columns[index - 1].unit if index > 0 and not named else None
         columns[index] = replace(column, role="value", unit=column.unit or left)
     return tuple(columns)
-
-
-_MONTHS_HEADER = re.compile(r"(?:\d{1,2}\s*[-—–~至]\s*)?(?:\d{1,2}|本)\s*月份?")
 
 
 def fit_to_body(headers: Sequence[str], body: Sequence[Sequence[Cell]]) -> int:

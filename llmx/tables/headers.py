@@ -260,6 +260,8 @@ MEASURE_HEADER = re.compile(
     r"合计|预算|决算|执行|本年|本期|上期|本月|同期|上年|累计|当月|全年|收入|支出|增加值|数据|变动|指数"
     r"|价格|均价|单价"
 )
+# A month or months (5月, 1-5月, 本月份): the part of the year a column's figures are of.
+MONTHS_HEADER = re.compile(r"(?:\d{1,2}\s*[-—–~至]\s*)?(?:\d{1,2}|本)\s*月份?")
 # A change or share header that names an amount (增减额, 增加量) counts in the table's unit.
 _AMOUNT_HEADER = re.compile(r"[额量]\s*$|(?<!指)数\s*$|比\s*较$")  # 自然增长人数; not 比较增加率
 # An index, or a sex ratio (男性对女性, 女性=100): a figure on a base of 100, whatever the table's

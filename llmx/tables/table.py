@@ -21,6 +21,7 @@ from llmx.tables.headers import (
     INDEX_HEADER,
     INDICATOR_HEADER,
     MEASURE_HEADER,
+    MONTHS_HEADER,
     NOTES_HEADER,
     RATE_UNITS,
     SKIP_HEADER,
@@ -278,7 +279,12 @@ def row_column(header: str, *, counted: bool = True) -> Column:
         return Column(header, "unit", None, None, None)
     column = column_of(header)
     unit = header_unit(header)
-    measured = unit or MEASURE_HEADER.search(fold(clean)) or (counted and counted_unit_in(header))
+    measured = (
+        unit
+        or MEASURE_HEADER.search(fold(clean))
+        or MONTHS_HEADER.fullmatch(fold(clean))  # 7月, 1-7月: that month's figures
+        or (counted and counted_unit_in(header))
+    )
     if column.role == "other" and measured and not SKIP_HEADER.search(fold(header)):
         return replace(column, role="value", unit=unit)
     return replace(column, unit=unit)
