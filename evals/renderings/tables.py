@@ -68,6 +68,8 @@ FORMATS = (
     "pdf-grid",
     "pdf-three-line",
     "pdf-unruled",
+    "pdf-official",
+    "pdf-official-repeat",
     "scan-grid",
     "scan-unruled",
 )
@@ -81,6 +83,17 @@ _RULES = {
     ),
     "unruled": "",
 }
+_RULES["official"] = _RULES["official-repeat"] = _RULES["grid"]
+# How the page is set: most printings on a plain A4 page, narrow margins, small type, so that
+# nearly every excerpt fits one page; an official document (公文, GB/T 9704) in 三号 (16 pt)
+# body type within its wide margins, tables in 小四 (12 pt), a page number `— 3 —` at the
+# foot, so long tables run on over pages as they do in the PDFs offices publish.
+_PLAIN_PAGE = "@page {{ size: A4 {orientation}; margin: 18mm 14mm; }}"
+_OFFICIAL_PAGE = (
+    "body {{ font-size: 16pt; }} table.data {{ font-size: 12pt; }}"
+    " @page {{ size: A4 {orientation}; margin: 37mm 26mm 35mm 28mm;"
+    ' @bottom-center {{ content: "— " counter(page) " —"; font-size: 14pt; }} }}'
+)
 _PORTRAIT_COLUMNS_MAX = 8
 _FIGURE_CELL = re.compile(r"[-−+]?[\d,.]+%?")
 _PAGE = """<!DOCTYPE html>
@@ -91,7 +104,7 @@ table.data {{ border-collapse: collapse; margin: 8px 0; }}
 table.data td {{ padding: 2px 6px; }}
 table.data td.figure {{ white-space: nowrap; text-align: right; }}
 {rules}
-@page {{ size: A4 {orientation}; margin: 18mm 14mm; }}
+{page}
 </style></head><body>
 {body}
 </body></html>
@@ -132,26 +145,34 @@ def _spans_the_table(cells: Sequence[str]) -> bool:
 
 
 def page_html(article: Published, title: str, ruling: str) -> str:
+    """The excerpt as a web page to print in `ruling`'s style; `official-repeat` marks each
+    table's first row a header row, which the printer repeats atop every page the table runs
+    on (Word's 重复标题行), where `official` prints it once."""
     parts: list[str] = []
     for block in article.paragraphs_and_tables:
         if isinstance(block, str):
             parts.append(f"<p>{html.escape(block)}</p>")
             continue
         parts.append('<table class="data">')
-        for cells in block:
+        for index, cells in enumerate(block):
+            repeated = ruling == "official-repeat" and index == 0
+            parts.append("<thead>" if repeated else "")
             if _spans_the_table(cells):
                 parts.append(f'<tr><td colspan="{len(cells)}">{html.escape(cells[0])}</td></tr>')
-                continue
-            parts.append("<tr>" + "".join(map(_cell_html, cells)) + "</tr>")
+            else:
+                parts.append("<tr>" + "".join(map(_cell_html, cells)) + "</tr>")
+            parts.append("</thead>" if repeated else "")
         parts.append("</table>")
     # A table of many columns is printed across a landscape page, as yearbooks print them.
     widest = max(
         (len(b[0]) for b in article.paragraphs_and_tables if not isinstance(b, str)), default=0
     )
+    orientation = "landscape" if widest > _PORTRAIT_COLUMNS_MAX else "portrait"
+    setting = _OFFICIAL_PAGE if ruling.startswith("official") else _PLAIN_PAGE
     return _PAGE.format(
         title=html.escape(title),
         rules=_RULES[ruling],
-        orientation="landscape" if widest > _PORTRAIT_COLUMNS_MAX else "portrait",
+        page=setting.format(orientation=orientation),
         body="\n".join(parts),
     )
 

@@ -205,8 +205,10 @@ class TextBuilder:
         *,
         header_rows: int,
         locator: Locator,
+        row_pages: Sequence[int] = (),
     ) -> None:
-        """A table: pipe rows with a header separator; a one-column table is a box of lines."""
+        """A table: pipe rows with a header separator; a one-column table is a box of lines.
+        `row_pages` gives each row's page where the table runs on over pages."""
         grid = place_cells(rows)
         width = max((len(row) for row in grid), default=0)
         if width == 0 or not any(_shown(p, True) for row in grid for p in row):
@@ -239,7 +241,9 @@ class TextBuilder:
                     # Built without validation: every field is known to be well typed here,
                     # and a table has thousands of cells.
                     cell = Locator.model_construct(
-                        page=table_locator.page,
+                        page=row_pages[row_index]
+                        if row_index < len(row_pages)
+                        else table_locator.page,
                         element=placed.cell.element or table_locator.element,
                         table=self.tables,
                         row=row_index + 1,

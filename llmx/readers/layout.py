@@ -119,6 +119,12 @@ class Table:
 
     rows: tuple[tuple[GridCell, ...], ...]
     box: Box
+    columns: tuple[float, ...] = ()  # its column edges, left to right
+    row_pages: tuple[int, ...] = ()  # the page of each row, where it runs on over pages
+    # A row broken by the page: its sides ruled past the table's last rule (or above its
+    # first), and no rule closing them, as a printer draws a row it carries on over a page.
+    open_below: bool = False
+    open_above: bool = False
 
 
 Block = Line | Table
@@ -300,6 +306,7 @@ class _Paragraph:
 def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
     """The document's reading text and its source map (page; table, row and column)."""
     dropped = furniture(pages)
+    pages = tables_run_on(pages, dropped)
     builder = TextBuilder()
     body = [
         [
@@ -328,6 +335,7 @@ def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
                     block.rows,
                     header_rows=0,  # a PDF marks no header row
                     locator=Locator(page=page.number),
+                    row_pages=block.row_pages,
                 )
                 previous = None
                 continue
@@ -339,6 +347,76 @@ def canonical_text(pages: Sequence[Page]) -> tuple[str, SourceMap]:
             previous, first_on_page = block, False
     paragraph.write(builder)
     return builder.build()
+
+
+# --- Tables that run on over pages --------------------------------------------------------
+
+# Column edges of a table's part on the next page lie this close (points) to its first part's:
+# a printer keeps a table's columns page to page; a three-line or unruled table's edges, taken
+# from the gutters, move with what each page's cells hold, by less than a character.
+_RUN_ON_SLACK = 12.0
+
+
+def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list[Page]:
+    """The pages with each table that runs on over page breaks one table, on the page it
+    starts: a table ending a page's body, and one opening the next page's body with the same
+    columns and a row of figures first (after a header row repeated atop the page, dropped),
+    are one table printed in parts. Otherwise its part on the next page is a table with no
+    header, whose figures no column names."""
+    joined = list(pages)
+    carrier: tuple[int, Table] | None = None  # the table ending the body so far, and its page
+    for at, page in enumerate(pages):
+        body = [b for b in page.blocks if not (isinstance(b, Line) and (page.number, b) in dropped)]
+        if carrier is not None and body and isinstance(body[0], Table):
+            start, table = carrier
+            whole = _run_on(table, pages[start].number, body[0], page.number)
+            if whole is not None:
+                joined[start] = replace(
+                    joined[start],
+                    blocks=tuple(whole if b is table else b for b in joined[start].blocks),
+                )
+                joined[at] = replace(page, blocks=tuple(b for b in page.blocks if b is not body[0]))
+                carrier, body = (start, whole), body[1:]
+        if body:
+            carrier = (at, body[-1]) if isinstance(body[-1], Table) else None
+    return joined
+
+
+def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | None:
+    """`first` carried on by `part`, its part on the next page; None where `part` is a table
+    of its own."""
+    if len(first.columns) != len(part.columns) or any(
+        abs(a - b) > _RUN_ON_SLACK for a, b in zip(first.columns, part.columns, strict=True)
+    ):
+        return None
+    repeated = 0  # header rows the printer repeats atop the page
+    while repeated < min(len(first.rows) - 1, len(part.rows)) and _texts(
+        part.rows[repeated]
+    ) == _texts(first.rows[repeated]):
+        repeated += 1
+    rows = part.rows[repeated:]
+    # A row the page broke goes on right under the repeated header, or atop the page.
+    broken = first.open_below and (part.open_above or repeated > 0)
+    if not rows or not (broken or _has_figure(rows[0])):
+        return None  # a new table's title or header: its own
+    pages = first.row_pages or (first_page,) * len(first.rows)
+    if broken and _texts(rows[0], spans_only=True) == _texts(first.rows[-1], spans_only=True):
+        # Each cell's lines on the two pages are one cell's.
+        mended = tuple(
+            replace(top, text=join_wrapped(top.text, bottom.text))
+            for top, bottom in zip(first.rows[-1], rows[0], strict=True)
+        )
+        first, rows = replace(first, rows=(*first.rows[:-1], mended)), rows[1:]
+    return replace(
+        first,
+        rows=first.rows + rows,
+        row_pages=pages + (page,) * len(rows),
+        open_below=part.open_below,
+    )
+
+
+def _texts(row: Sequence[GridCell], spans_only: bool = False) -> tuple[tuple[str, int], ...]:
+    return tuple(("" if spans_only else cell.text, cell.colspan) for cell in row)
 
 
 # --- Tables from ruling lines -------------------------------------------------------------
@@ -384,6 +462,8 @@ class _Grid:
     ys: list[float]  # row edges, top to bottom
     owner: dict[tuple[int, int], tuple[int, int]]  # grid cell -> its merged cell's origin
     ruled_rows: bool = True  # False: rows from the text's lines (a three-line or unruled table)
+    open_below: bool = False  # its last row broken by the page's end (see Table)
+    open_above: bool = False  # its first row carried on from the page before
 
     @cached_property
     def box(self) -> Box:
@@ -455,10 +535,21 @@ def _snapped(values: Sequence[float]) -> list[float]:
 def _grid(rules: list[_Rule]) -> _Grid | None:
     xs = _snapped([rule.at for rule in rules if not rule.horizontal])
     ys = _snapped([rule.at for rule in rules if rule.horizontal])[::-1]
-    if len(xs) < 3 or len(ys) < 3:
-        return None  # fewer than two columns or two rows: a frame or a rule, not a table
+    if len(xs) < 3 or not ys:
+        return None  # fewer than two columns: a frame or a rule, not a table
     verticals = [rule for rule in rules if not rule.horizontal]
     horizontals = [rule for rule in rules if rule.horizontal]
+    # How far both sides reach past the first and last rules across: a row broken by a page.
+    sides = [
+        [rule for rule in verticals if abs(rule.at - edge) <= _SNAP] for edge in (xs[0], xs[-1])
+    ]
+    below = max(min(rule.low for rule in side) for side in sides)
+    above = min(max(rule.high for rule in side) for side in sides)
+    open_below, open_above = below < ys[-1] - _SNAP, above > ys[0] + _SNAP
+    ys = [above, *ys] if open_above else ys
+    ys = [*ys, below] if open_below else ys
+    if len(ys) < 3:
+        return None  # fewer than two rows, whole or broken by a page: not a table
 
     def ruled(at: float, position: float, candidates: list[_Rule]) -> bool:
         return any(abs(rule.at - at) <= _SNAP and rule.covers(position) for rule in candidates)
@@ -474,7 +565,7 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
             elif row and not ruled(ys[row], middle_x, horizontals):
                 origin = owner[(row - 1, column)]  # no rule above: spans from there
             owner[(row, column)] = origin
-    return _Grid(xs, ys, owner)
+    return _Grid(xs, ys, owner, open_below=open_below, open_above=open_above)
 
 
 def find_grids(shapes: Sequence[Box]) -> tuple[list[_Grid], list[Box], list[_Rule]]:
@@ -804,7 +895,8 @@ def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Tab
                 )
             )
         rows.append(tuple(placed))
-    return Table(tuple(rows if grid.ruled_rows else _centred_rows_joined(rows)), grid.box)
+    rows = rows if grid.ruled_rows else _centred_rows_joined(rows)
+    return Table(tuple(rows), grid.box, tuple(grid.xs), (), grid.open_below, grid.open_above)
 
 
 def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[GridCell, ...]]:

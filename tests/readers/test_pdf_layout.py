@@ -183,9 +183,98 @@ def test_a_ruled_table_is_rebuilt_with_a_merged_title_row() -> None:
             cells("总产值", "亿元", "1867.07"),
         ),
         Box(70.0, 640.0, 330.0, 700.0),
+        columns=(70.0, 170.0, 230.0, 330.0),
     )
     text, _ = canonical_text([page])
     assert "| 指标 | 单位 | 数值 |\n| 总产值 | 亿元 | 1867.07 |\n" in text
+
+
+XS = [70.0, 170.0, 230.0, 330.0]
+
+
+def printed_rows(rows: list[tuple[str, str, str]], top: float) -> list[Glyph]:
+    """A row of three cells every 20 points down from `top`, each cell's words at its left."""
+    glyphs: list[Glyph] = []
+    for index, row in enumerate(rows):
+        for x, words in zip(XS, row, strict=False):
+            glyphs += glyphs_of(words, x + 5, top - 15 - 20 * index)
+        glyphs.append(LINE_END)
+    return glyphs
+
+
+def table_page(number: int, rows: list[tuple[str, str, str]], *, top: float = 700.0) -> Page:
+    """A page holding one ruled table of `rows` from `top` down, and its page number."""
+    ys = [top - 20 * index for index in range(len(rows) + 1)]
+    shapes = ruled_grid(XS, ys, skip_vertical=set())
+    glyphs = [*printed_rows(rows, top), *glyphs_of(f"- {number} -", 200, 40), LINE_END]
+    return build_page(number, HEIGHT, glyphs, shapes)
+
+
+HEADER = ("指标", "单位", "2023年")
+
+
+def test_a_table_running_on_to_the_next_page_is_one_table_with_each_rows_page() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    rest = table_page(
+        2, [("一般公共预算收入", "亿元", "61.2"), ("社会消费品零售总额", "亿元", "402")]
+    )
+    text, located = canonical_text([first, rest])
+    assert text.count("| 指标 | 单位 | 2023年 |") == 1
+    assert "| 地区生产总值 | 亿元 | 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+    assert located.locate(text.index("61.2")) == Locator(page=2, table=1, row=3, column=3)
+    assert located.locate(text.index("983")) == Locator(page=1, table=1, row=2, column=3)
+
+
+def test_a_header_row_repeated_atop_the_next_page_is_read_once() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    rest = table_page(2, [HEADER, ("一般公共预算收入", "亿元", "61.2")])
+    text, _ = canonical_text([first, rest])
+    assert text.count("| 指标 | 单位 | 2023年 |") == 1
+    assert "| 地区生产总值 | 亿元 | 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+
+
+def test_a_table_on_the_next_page_with_a_header_of_its_own_stays_a_table_of_its_own() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    other = table_page(2, [("指标", "单位", "2022年"), ("常住人口", "万人", "52.1")])
+    text, _ = canonical_text([first, other])
+    assert text.count("| 指标 | 单位 |") == 2
+
+
+def test_a_table_with_other_columns_on_the_next_page_is_a_table_of_its_own() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    shapes = ruled_grid([70.0, 250.0, 330.0], [700.0, 680.0, 660.0], skip_vertical=set())
+    glyphs = [
+        *[*glyphs_of("常住人口", 75, 685), *glyphs_of("52.1", 255, 685), LINE_END],
+        *[*glyphs_of("户籍人口", 75, 665), *glyphs_of("48.9", 255, 665), LINE_END],
+    ]
+    other = build_page(2, HEIGHT, glyphs, shapes)
+    text, _ = canonical_text([first, other])
+    assert "| 地区生产总值 | 亿元 | 983 |\n\n" in text
+    assert "\n| 常住人口 | 52.1 |\n| 户籍人口 | 48.9 |\n" in text
+
+
+def test_a_row_the_page_broke_is_one_row_again() -> None:
+    # The row's sides are ruled past the last rule at the page's foot and before the first
+    # at the next page's head; its label's lines are on both pages, its figures on the first.
+    first_rows = printed_rows([("平均工", "元", "101234")], 660.0)
+    first = build_page(
+        1,
+        HEIGHT,
+        [*printed_rows([HEADER, ("城镇单位从业人员", "元", "98765")], 700.0), *first_rows],
+        [
+            *ruled_grid(XS, [700.0, 680.0, 660.0], skip_vertical=set()),
+            *[Box(x - 0.4, 640.0, x + 0.4, 660.0) for x in XS],
+        ],
+    )
+    shapes = [
+        *[Box(x - 0.4, 780.0, x + 0.4, 800.0) for x in XS],
+        *ruled_grid(XS, [780.0, 760.0], skip_vertical=set()),
+    ]
+    glyphs = [*printed_rows([("资", "", ""), ("农村居民收入", "元", "30500")], 800.0)]
+    rest = build_page(2, HEIGHT, glyphs, shapes)
+    text, _ = canonical_text([first, rest])
+    assert "| 平均工资 | 元 | 101234 |\n| 农村居民收入 | 元 | 30500 |\n" in text
+    assert text.count("| 指标 |") == 1
 
 
 def test_a_lone_rule_or_frame_is_not_a_table() -> None:
