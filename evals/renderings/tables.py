@@ -1,7 +1,7 @@
 """How the rules read the dev half's tables as they are published: web pages, Word files, PDFs.
 
 Every dev-half excerpt of the wide gold set that `evals/relayout.py` lays out again (four or
-more whole pipe rows) is published five ways, its prose a paragraph a line and each run of
+more whole pipe rows) is published in several ways, its prose a paragraph a line and each run of
 lines holding a pipe a real table, cells and their order untouched (a row of one filled cell,
 its first, a cell across the table, as a title is published):
 
@@ -17,6 +17,9 @@ its first, a cell across the table, as a title is published):
 - `pdf-three-line`: printed as a 三线表: a rule above the table, one under its first row and
   one below it, nothing between columns, as statistical yearbooks set them;
 - `pdf-unruled`: printed with no rule at all, the columns kept apart by space alone;
+- `pdf-official`, `pdf-official-repeat`: ruled, printed as an official document (公文: 16 pt
+  type in wide margins, tables in 12 pt, a page number at the foot), so long tables run on
+  over pages; `-repeat` repeats each table's first row atop every page it runs on;
 - `scan-grid`, `scan-unruled`: those printed pages as a scanner gives them, each page an
   image (grey, 150 dots an inch) in a PDF with no text layer, which llmx reads by OCR
   (llmx.readers.ocr; needs `llmx[ocr]`).
