@@ -64,6 +64,9 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
     r"|^[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*$"
 )
+# A table's caption (`表3-2 …`, `4-1 户籍人口…`): a yearbook's tables, one a page, have captions
+# alike but for their numbers, which are no running header (`续表` goes on, so may be one).
+_CAPTION = re.compile(r"^\s*(?:表\s*[\d一二三四五六七八九十]|\d{1,2}\s*[-－—]\s*\d{1,3}\s+\S)")
 # Chinese, Japanese and full-width characters: no space is written between them and others.
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _CLOSING = frozenset(",.;:!?)]}%'\"”’")
@@ -205,7 +208,11 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, Line]]:
         (number, line)
         for number, line in candidates
         if _PAGE_NUMBER.match(line.text)
-        or (len(pages_of[key := _furniture_key(line)]) >= repeats and _says_something(key[0]))
+        or (
+            len(pages_of[key := _furniture_key(line)]) >= repeats
+            and _says_something(key[0])
+            and not _CAPTION.match(line.text)
+        )
     }
 
 
@@ -395,12 +402,23 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
     ) == _texts(first.rows[repeated]):
         repeated += 1
     rows = part.rows[repeated:]
-    # A row the page broke goes on right under the repeated header, or atop the page.
-    broken = first.open_below and (part.open_above or repeated > 0)
-    if not rows or not (broken or _has_figure(rows[0])):
-        return None  # a new table's title or header: its own
+    if not rows:
+        return None
+    # A row the page broke goes on right under the repeated header, or atop the page: its
+    # cells' halves, of one row's shape, never both hold a figure (a figure is not broken).
+    broken = (
+        first.open_below
+        and (part.open_above or repeated > 0)
+        and _texts(rows[0], spans_only=True) == _texts(first.rows[-1], spans_only=True)
+        and not any(
+            _DIGIT.search(top.text) and _DIGIT.search(bottom.text)
+            for top, bottom in zip(first.rows[-1], rows[0], strict=True)
+        )
+    )
+    if not broken and not _holds_figures(rows[0]):
+        return None  # a new table's title or header (words, or years alone): its own
     pages = first.row_pages or (first_page,) * len(first.rows)
-    if broken and _texts(rows[0], spans_only=True) == _texts(first.rows[-1], spans_only=True):
+    if broken:
         # Each cell's lines on the two pages are one cell's.
         mended = tuple(
             replace(top, text=join_wrapped(top.text, bottom.text))
@@ -413,6 +431,15 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
         row_pages=pages + (page,) * len(rows),
         open_below=part.open_below,
     )
+
+
+def _holds_figures(row: Sequence[GridCell]) -> bool:
+    """A row of the body: a figure that is no year (a header of years, `2019 | 2020`, is not)."""
+    return any(_FIGURE.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in row)
+
+
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _texts(row: Sequence[GridCell], spans_only: bool = False) -> tuple[tuple[str, int], ...]:
@@ -535,8 +562,8 @@ def _snapped(values: Sequence[float]) -> list[float]:
 def _grid(rules: list[_Rule]) -> _Grid | None:
     xs = _snapped([rule.at for rule in rules if not rule.horizontal])
     ys = _snapped([rule.at for rule in rules if rule.horizontal])[::-1]
-    if len(xs) < 3 or not ys:
-        return None  # fewer than two columns: a frame or a rule, not a table
+    if len(xs) < 3 or len(ys) < 2:
+        return None  # fewer than two columns, or one rule across: a frame or a chart's axis
     verticals = [rule for rule in rules if not rule.horizontal]
     horizontals = [rule for rule in rules if rule.horizontal]
     # How far both sides reach past the first and last rules across: a row broken by a page.

@@ -202,11 +202,26 @@ def printed_rows(rows: list[tuple[str, str, str]], top: float) -> list[Glyph]:
     return glyphs
 
 
-def table_page(number: int, rows: list[tuple[str, str, str]], *, top: float = 700.0) -> Page:
-    """A page holding one ruled table of `rows` from `top` down, and its page number."""
+def table_page(
+    number: int,
+    rows: list[tuple[str, str, str]],
+    *,
+    top: float = 700.0,
+    caption: str = "",
+    open_ends: bool = False,
+) -> Page:
+    """A page holding one ruled table of `rows` from `top` down under its `caption`, and its
+    page number; `open_ends` leaves out its first and last rules across (too thick to count
+    as rules), so its sides run past the rules there."""
     ys = [top - 20 * index for index in range(len(rows) + 1)]
-    shapes = ruled_grid(XS, ys, skip_vertical=set())
-    glyphs = [*printed_rows(rows, top), *glyphs_of(f"- {number} -", 200, 40), LINE_END]
+    left_out = {ys[0], ys[-1]} if open_ends else set()
+    shapes = [
+        box
+        for box in ruled_grid(XS, ys, skip_vertical=set())
+        if box.right - box.left < 1 or (box.top + box.bottom) / 2 not in left_out
+    ]
+    heading = [*glyphs_of(caption, LEFT, top + 60), LINE_END] if caption else []
+    glyphs = [*heading, *printed_rows(rows, top), *glyphs_of(f"- {number} -", 200, 40), LINE_END]
     return build_page(number, HEIGHT, glyphs, shapes)
 
 
@@ -251,6 +266,41 @@ def test_a_table_with_other_columns_on_the_next_page_is_a_table_of_its_own() -> 
     text, _ = canonical_text([first, other])
     assert "| 地区生产总值 | 亿元 | 983 |\n\n" in text
     assert "\n| 常住人口 | 52.1 |\n| 户籍人口 | 48.9 |\n" in text
+
+
+def test_a_yearbooks_tables_one_a_page_under_captions_alike_but_for_numbers_stay_apart() -> None:
+    # The captions repeat at one height, numbers aside, as a running header does; they are
+    # captions all the same, and each opens a table of its own.
+    pages = [
+        table_page(
+            n, [HEADER, ("地区生产总值", "亿元", f"98{n}")], caption=f"表3-{n} 各县区主要指标"
+        )
+        for n in (1, 2, 3)
+    ]
+    text, _ = canonical_text(pages)
+    assert text.count("| 指标 | 单位 | 2023年 |") == 3
+    assert all(f"表3-{n} 各县区主要指标" in text for n in (1, 2, 3))
+
+
+def test_a_header_of_years_opening_the_next_page_opens_a_table_of_its_own() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    other = table_page(2, [("地区", "2019", "2020"), ("东区", "1.2", "3.4")])
+    text, _ = canonical_text([first, other])
+    assert "| 地区生产总值 | 亿元 | 983 |\n\n" in text
+    assert "\n| 地区 | 2019 | 2020 |\n| 东区 | 1.2 | 3.4 |\n" in text
+
+
+def test_rows_open_at_a_page_break_whose_halves_both_hold_figures_are_not_one_row() -> None:
+    # Sides past the rules on both pages (thick outer rules that count as no rule look so),
+    # but a figure is never broken over a page: two tables, no figure made of two.
+    first = table_page(
+        1, [HEADER, ("总产值", "亿元", "983"), ("项目", "30", "130.5")], open_ends=True
+    )
+    rows = [("地区", "2019", "2020"), ("东区", "1.2", "3.4"), ("西区", "5.6", "7.8")]
+    other = table_page(2, rows, open_ends=True)
+    text, _ = canonical_text([first, other])
+    assert "302019" not in text and "130.52020" not in text
+    assert "| 地区 | 2019 | 2020 |" in text
 
 
 def test_a_row_the_page_broke_is_one_row_again() -> None:
