@@ -140,6 +140,7 @@ UNITS: tuple[Unit, ...] = (
     _("班", T), _("趟", T), _("艘", T), _("架", T), _("块", T), _("片", T),
     _("门", T, names_in_chinese=True, not_in=("门槛",)),
     _("层", T, names_in_chinese=True), _("床", T),
+    _("眼", T, not_in=("眼镜", "眼睛", "眼光")),  # wells: 新打机井921眼
     _("口", T), _("箱", T), _("单", T, names_in_chinese=True), _("群", T), _("岁", T),
     _("桶", T, per=True),  # barrels, and per barrel: 5升桶装花生油均价为134.07元/桶
     _("梯", T, per=True, written=False),
