@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
-from llmx.lines import HAS_CJK, HAS_LATIN
+from llmx.lines import BARE_YEAR, HAS_CJK, HAS_LATIN
 from llmx.locations import Locator, SourceMap
 from llmx.readers.canonical import (
     GridCell,
@@ -409,7 +409,7 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
     broken = (
         first.open_below
         and (part.open_above or repeated > 0)
-        and _texts(rows[0], spans_only=True) == _texts(first.rows[-1], spans_only=True)
+        and _spans(rows[0]) == _spans(first.rows[-1])
         and not any(
             _DIGIT.search(top.text) and _DIGIT.search(bottom.text)
             for top, bottom in zip(first.rows[-1], rows[0], strict=True)
@@ -435,15 +435,18 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
 
 def _holds_figures(row: Sequence[GridCell]) -> bool:
     """A row of the body: a figure that is no year (a header of years, `2019 | 2020`, is not)."""
-    return any(_FIGURE.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in row)
+    return any(_FIGURE.fullmatch(c.text) and not BARE_YEAR.fullmatch(c.text) for c in row)
 
 
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _texts(row: Sequence[GridCell], spans_only: bool = False) -> tuple[tuple[str, int], ...]:
-    return tuple(("" if spans_only else cell.text, cell.colspan) for cell in row)
+def _texts(row: Sequence[GridCell]) -> tuple[tuple[str, int], ...]:
+    return tuple((cell.text, cell.colspan) for cell in row)
+
+
+def _spans(row: Sequence[GridCell]) -> tuple[int, ...]:
+    return tuple(cell.colspan for cell in row)
 
 
 # --- Tables from ruling lines -------------------------------------------------------------
@@ -923,7 +926,13 @@ def _table_of(grid: _Grid, cells: dict[tuple[int, int], list[list[str]]]) -> Tab
             )
         rows.append(tuple(placed))
     rows = rows if grid.ruled_rows else _centred_rows_joined(rows)
-    return Table(tuple(rows), grid.box, tuple(grid.xs), (), grid.open_below, grid.open_above)
+    return Table(
+        tuple(rows),
+        grid.box,
+        columns=tuple(grid.xs),
+        open_below=grid.open_below,
+        open_above=grid.open_above,
+    )
 
 
 def _centred_rows_joined(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[GridCell, ...]]:
