@@ -367,23 +367,29 @@ _RUN_ON_SLACK = 12.0
 def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list[Page]:
     """The pages with each table that runs on over page breaks one table, on the page it
     starts: a table ending a page's body, and one opening the next page's body with the same
-    columns and a row of figures first (after a header row repeated atop the page, dropped),
-    are one table printed in parts. Otherwise its part on the next page is a table with no
-    header, whose figures no column names."""
+    columns and a row of figures first (after a header row repeated atop the page, dropped;
+    under a `续表` line or the unit set again, dropped too), are one table printed in parts.
+    Otherwise its part on the next page is a table with no header, whose figures no column
+    names."""
     joined = list(pages)
     carrier: tuple[int, Table] | None = None  # the table ending the body so far, and its page
     for at, page in enumerate(pages):
         body = [b for b in page.blocks if not (isinstance(b, Line) and (page.number, b) in dropped)]
-        if carrier is not None and body and isinstance(body[0], Table):
+        marks = _continuation_marks(body, pages[carrier[0]] if carrier else None)
+        part = body[marks] if len(body) > marks else None
+        if carrier is not None and isinstance(part, Table):
             start, table = carrier
-            whole = _run_on(table, pages[start].number, body[0], page.number)
+            whole = _run_on(table, pages[start].number, part, page.number)
             if whole is not None:
                 joined[start] = replace(
                     joined[start],
                     blocks=tuple(whole if b is table else b for b in joined[start].blocks),
                 )
-                joined[at] = replace(page, blocks=tuple(b for b in page.blocks if b is not body[0]))
-                carrier, body = (start, whole), body[1:]
+                gone = body[: marks + 1]
+                joined[at] = replace(
+                    page, blocks=tuple(b for b in page.blocks if all(b is not g for g in gone))
+                )
+                carrier, body = (start, whole), body[marks + 1 :]
         if body:
             carrier = (at, body[-1]) if isinstance(body[-1], Table) else None
     return joined
@@ -431,6 +437,30 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
         row_pages=pages + (page,) * len(rows),
         open_below=part.open_below,
     )
+
+
+# A line a printer sets atop a table's part on the next page: `续表`, `续表2`, `续上表`,
+# `表2 主要指标（续）`; and the table's unit, `单位：万元`, set again.
+_CONTINUED = re.compile(r"^\s*(?:续\s*(?:上\s*)?表|.*[(（]\s*续\s*(?:表|上表)?\s*[)）]\s*$)")
+_UNIT_LINE = re.compile(r"^\s*[(（]?\s*(?:计量)?单位\s*[:：]")
+
+
+def _continuation_marks(body: Sequence[Block], first_page: Page | None) -> int:
+    """How many lines open `body` to say a table goes on: one or more of `续表` (with a unit
+    line or not), or the unit line set over the table on `first_page` again."""
+    if first_page is None:
+        return 0
+    above = {b.text.strip() for b in first_page.blocks if isinstance(b, Line)}
+    count, continued = 0, False
+    for block in body:
+        if not isinstance(block, Line):
+            break
+        if _CONTINUED.match(block.text):
+            continued = True
+        elif not (_UNIT_LINE.match(block.text) and (continued or block.text.strip() in above)):
+            return 0
+        count += 1
+    return count
 
 
 def _holds_figures(row: Sequence[GridCell]) -> bool:

@@ -248,6 +248,34 @@ def test_a_header_row_repeated_atop_the_next_page_is_read_once() -> None:
     assert "| 地区生产总值 | 亿元 | 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
 
 
+REST = [("一般公共预算收入", "亿元", "61.2"), ("社会消费品零售总额", "亿元", "402")]
+
+
+def test_a_table_going_on_under_a_line_saying_so_is_one_table_without_that_line() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    for says in ("续表", "续表1", "续上表", "表1 主要指标（续）"):
+        rest = table_page(2, REST, caption=says)
+        text, _ = canonical_text([first, rest])
+        assert "| 地区生产总值 | 亿元 | 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+        assert says not in text
+
+
+def test_a_tables_unit_set_again_over_its_part_on_the_next_page_goes_with_the_table() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")], caption="单位：亿元", top=500)
+    rest = table_page(2, REST, caption="单位：亿元")
+    text, _ = canonical_text([first, rest])
+    assert text.count("单位：亿元") == 1
+    assert "| 地区生产总值 | 亿元 | 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+
+
+def test_a_line_of_words_atop_the_next_page_keeps_the_tables_apart() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")], caption="单位：亿元")
+    for says in ("单位：万元", "二、农业"):
+        rest = table_page(2, REST, caption=says)
+        text, _ = canonical_text([first, rest])
+        assert says in text and "| 983 |\n| 一般公共预算收入 |" not in text
+
+
 def test_a_table_on_the_next_page_with_a_header_of_its_own_stays_a_table_of_its_own() -> None:
     first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
     other = table_page(2, [("指标", "单位", "2022年"), ("常住人口", "万人", "52.1")])

@@ -159,6 +159,56 @@ def test_rules_facts_from_a_pdf_are_grounded_in_its_text(bulletin: Path) -> None
     assert any(fact.text == "1867.07亿元" for fact in facts)
 
 
+# A table set in two parts, as a clerk does in Word: its part on the next page under a line
+# saying it goes on (`续表1`) and its unit again.
+CONTINUED = """<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: A5; margin: 20mm 15mm; @bottom-center { content: "— " counter(page) " —"; } }
+body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 11pt; margin: 0; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; font-size: 9pt; }
+td { border: 1px solid #000; padding: 2px; }
+.next { break-before: page; margin: 0; }
+</style></head><body>
+<p>表1 2023年主要经济指标</p><p>单位：亿元</p>
+<table><colgroup><col style="width:50%"><col><col></colgroup>
+<tr><td>指标</td><td>2023年</td><td>增长(%)</td></tr>
+<tr><td>地区生产总值</td><td>983.5</td><td>6.1</td></tr>
+<tr><td>工业增加值</td><td>412.3</td><td>8.6</td></tr>
+</table>
+<p class="next">续表1</p><p>单位：亿元</p>
+<table><colgroup><col style="width:50%"><col><col></colgroup>
+<tr><td>一般公共预算收入</td><td>61.2</td><td>3.4</td></tr>
+<tr><td>社会消费品零售总额</td><td>402.7</td><td>7.9</td></tr>
+</table>
+<p>以上数据为初步统计。</p>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def continued(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no browser to print with: {CHROMIUM} is missing (`make browser`)")
+    folder = tmp_path_factory.mktemp("continued")
+    (folder / "continued.html").write_text(CONTINUED, encoding="utf-8")
+    print_pdf(folder / "continued.html", folder / "continued.pdf")
+    return folder / "continued.pdf"
+
+
+def test_a_table_set_again_under_its_continuation_line_is_one_table_under_its_header(
+    continued: Path,
+) -> None:
+    document = read_document(continued)
+    rows = "| 工业增加值 | 412.3 | 8.6 |\n| 一般公共预算收入 | 61.2 | 3.4 |\n"
+    assert rows in document.text
+    assert "续表" not in document.text and document.text.count("单位：亿元") == 1
+    assert document.source_map.locate(document.text.index("61.2")) == Locator(
+        page=2, table=1, row=4, column=2
+    )
+    facts = RulesExtractor().extract([document]).facts
+    revenue = next(fact for fact in facts if fact.text == "61.2")
+    assert (revenue.value, revenue.unit, revenue.period) == (61.2e8, "元", "2023")
+
+
 def test_a_scan_without_a_text_layer_is_refused_in_one_line_where_ocr_is_not_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
