@@ -608,8 +608,8 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
     open_below, open_above = below < ys[-1] - _SNAP, above > ys[0] + _SNAP
     ys = [above, *ys] if open_above else ys
     ys = [*ys, below] if open_below else ys
-    if len(ys) < 3:
-        return None  # fewer than two rows, whole or broken by a page: not a table
+    if len(ys) < 2:
+        return None  # no row, whole or broken by a page: not a table
 
     def ruled(at: float, position: float, candidates: list[_Rule]) -> bool:
         return any(abs(rule.at - at) <= _SNAP and rule.covers(position) for rule in candidates)

@@ -276,6 +276,14 @@ def test_a_line_of_words_atop_the_next_page_keeps_the_tables_apart() -> None:
         assert says in text and "| 983 |\n| 一般公共预算收入 |" not in text
 
 
+def test_a_header_row_left_alone_at_a_pages_foot_heads_the_rows_on_the_next() -> None:
+    first = table_page(1, [HEADER], top=120)
+    rest = table_page(2, REST)
+    text, located = canonical_text([first, rest])
+    assert "| 指标 | 单位 | 2023年 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+    assert located.locate(text.index("61.2")) == Locator(page=2, table=1, row=2, column=3)
+
+
 def test_a_table_on_the_next_page_with_a_header_of_its_own_stays_a_table_of_its_own() -> None:
     first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
     other = table_page(2, [("指标", "单位", "2022年"), ("常住人口", "万人", "52.1")])
