@@ -1956,6 +1956,36 @@ def test_a_header_cell_that_wrapped_between_two_pipes_is_one_cell() -> None:
     ]
 
 
+def test_a_header_cell_broken_a_piece_a_line_between_two_pipes_is_one_cell() -> None:
+    # The page set a date's figures apart from its words, and the copy put each piece on a
+    # line of its own: `2017⏎年⏎12⏎月⏎|` is the header `2017年12月`.
+    text = (
+        "项\n目\n|\n2017\n年\n12\n月\n|\n同比增长(\n%\n)\n|\n2017\n年\n1-12\n月\n|\n"
+        "收入合计(万元)\n|\n50004.6\n|\n9.7\n|\n827228.5\n|\n"
+        "门票收入\n|\n19805.0\n|\n17.1\n|\n495242.2\n|\n"
+    )
+    (table,) = find_tables(text)
+    assert [column.header for column in table.columns] == [
+        "项\n目",
+        "2017\n年\n12\n月",
+        "同比增长(\n%\n)",
+        "2017\n年\n1-12\n月",
+    ]
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.period, f.kind) for f in facts][:3] == [
+        ("50004.6", "元", "2017", "level"),
+        ("9.7", "%", "2017", "change"),
+        ("827228.5", "元", "2017", "level"),
+    ]
+
+
+def test_a_label_and_its_figure_between_two_pipes_stay_two_cells() -> None:
+    # Rules parting rows, not cells: a row's label and figure are no cell broken in pieces.
+    text = "地区\n|\n人口\n|\n东区\n12\n|\n西区\n15\n|\n南区\n17\n|\n北区\n19\n|\n"
+    for table in find_tables(text):
+        assert all("东区\n12" not in cell.text for row in table.rows for cell in row.cells)
+
+
 def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_shares() -> None:
     # A yearbook's pipe table: a unit column, then groups of rows each under a row of its
     # label alone; the first group sits right under the header and is no part of it.

@@ -52,7 +52,8 @@ def stream_runs(
     A page that closes every cell with a rule of its own (`指 标⏎|⏎2014年⏎|`) writes an empty
     cell as a rule right after a rule (`2013年⏎|⏎|⏎1470`: a row whose label is empty), so
     there a rule after a rule is an empty cell, which keeps the rows the width they are, and
-    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules. With
+    a cell of words that wrapped (`2007年为⏎上年 %⏎|`) is the lines between two rules, and
+    so is a cell broken a piece a line (`2017⏎年⏎12⏎月⏎|`, `项⏎目⏎|`). With
     `closed_cells`, a line of one cell closed by a pipe (`678.9 |`) is that cell then a rule,
     a label's English translation after it left out."""
     runs: list[list[Cell]] = []
@@ -61,7 +62,18 @@ def stream_runs(
     wrapping: Cell | None = None  # a cell of words opened right after a rule, not yet closed
     spaced: set[int] = set()  # with `across_blanks`, the cells of `current` a blank line opens
     blank_above = False
-    for line in lines:
+    pieces_left = 0  # lines of a cell broken a piece a line, still to join
+    for at, line in enumerate(lines):
+        if pieces_left:
+            pieces_left -= 1
+            continue
+        if (after_rule or not current) and (pieces := _pieces_of_one_cell(lines, at)):
+            last = lines[at + pieces - 1]
+            end = last.start + len(last.text.rstrip())
+            words = "\n".join(piece.text.strip() for piece in lines[at : at + pieces])
+            current.append(Cell(line.start + _lead(line.text), end, words))
+            after_rule, wrapping, pieces_left = False, None, pieces - 1
+            continue
         closed = (
             _CLOSED_CELL.fullmatch(line.text) if closed_cells and line.layout == "pipe" else None
         )
@@ -155,6 +167,45 @@ _TRANSLATION = re.compile(r"\s+[A-Za-z][^\s]*\s|\s+[A-Za-z]{3,}")
 _CLOSED_CELL = re.compile(r"\s*([^|｜]*[^|｜\s])\s*[|｜]\s*")
 # A line of question marks alone is a page's spaces its encoding lost (`??`): an empty line.
 _MANGLED_SPACES = re.compile(r"^[?？]+$")
+
+
+# A piece of a cell broken at every change between figures and words (`2017`, `年`, `1-12`,
+# `月`): a page that sets a date's figures apart, copied a piece a line. A figure among the
+# pieces is a date's, so the piece after it names its part (年, 月, 日, 季度).
+_PIECE_MAX = 5  # characters of a piece (`同比增长(`)
+_PIECES_MAX = 6
+_DATE_PART = re.compile(r"[年月日季号]")
+
+
+def _pieces_of_one_cell(lines: Sequence[Line], at: int) -> int:
+    """How many lines from `at` are one cell broken a piece a line between two rules
+    (`2017⏎年⏎1-12⏎月⏎|`, `同比增长(⏎%⏎)⏎|`, `项⏎目⏎|`); 0 where they are not."""
+    pieces: list[str] = []
+    for line in lines[at : at + _PIECES_MAX + 1]:
+        if line.layout == "rule":
+            break
+        words = line.text.strip()
+        if line.layout is not None or not words:
+            return 0
+        pieces.append(words)
+    else:
+        return 0  # no rule closes them
+    if len(pieces) < 3 and not (len(pieces) == 2 and len(pieces[1]) == 1):
+        return 0  # a cell wrapped onto one more line is joined as a wrapped label is
+    if any(len(piece) > _PIECE_MAX for piece in pieces):
+        return 0  # a line of its own length: a title, a unit line, a label
+    kinds = [stream_kind(Cell(0, len(piece), piece)) for piece in pieces]
+    for kind, after in zip(kinds, [*pieces[1:], ""], strict=True):
+        if kind != "label" and not _DATE_PART.match(after):
+            return 0  # a figure of its own: rules part rows, not cells, here
+    joined = "".join(pieces)
+    if len(joined) > STREAM_CELL_MAX or stream_kind(Cell(0, len(joined), joined)) != "label":
+        return 0
+    return len(pieces)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _continues(cell: Cell, words: str) -> bool:
