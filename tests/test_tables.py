@@ -1527,6 +1527,38 @@ def test_pipe_rows_after_a_marked_sub_item_take_the_unit_of_the_row_they_follow(
     assert units["99.1"] == (99.1, "%")
 
 
+def test_unmarked_rows_under_a_row_writing_its_unit_take_it_where_nothing_else_gives_one() -> None:
+    # The star classes are parts of the row above them, in its unit, until a row writes
+    # another; a count (户数) or an index names its own. The change column's % is no unit
+    # the table gives the rows.
+    text = (
+        "项 目 | 2019年5月 | 上年同期 | 同比增长 (%) |\n"
+        "平均房价(元/间) | 553.7 | 524.2 | 5.6 |\n"
+        "三星级 | 419.9 | 426.3 | -1.5 |\n"
+        "五星级 | 905.5 | 871.3 | 3.9 |\n"
+        "平均出租率(%) | 72.6 | 71.9 | 0.7 |\n"
+        "三星级 | 65.3 | 64.2 | 1.1 |\n"
+        "接待户数 | 120 | 118 | 1.7 |\n"
+    )
+    facts = [fact for fact in rules_facts(text) if fact.kind != "change"]
+    assert [(fact.text, fact.unit) for fact in facts] == [
+        ("553.7", "元/间"),
+        ("524.2", "元/间"),
+        ("419.9", "元/间"),
+        ("426.3", "元/间"),
+        ("905.5", "元/间"),
+        ("871.3", "元/间"),
+        ("72.6", "%"),
+        ("71.9", "%"),
+        ("65.3", "%"),
+        ("64.2", "%"),
+        ("120", "户"),
+        ("118", "户"),
+    ]
+    # A part of a rate is a share, and names what it is a part of.
+    assert (facts[8].kind, facts[8].indicator) == ("share", "三星级平均出租率")
+
+
 def test_rows_numbered_a_level_deeper_take_the_unit_of_the_row_they_are_items_of() -> None:
     # 一、 over (一) over 1. over (1): a row numbered (1) with no unit is an item of the 1.
     # row above it, in that row's unit; the 2. row after them writes its own. The first row

@@ -475,17 +475,16 @@ def _row_facts(
     indicator = _without_note(header)
     indicator = (_ROW_LEAD.sub("", indicator) or indicator).rstrip(_FOOTNOTE_MARKS)
     indicator = unglossed(indicator)  # 鄉(xiāng)村 is 鄉村
+    parent = table.parent or table.heading_of(row)
     measured = (
-        _ledger_item(indicator, table.parent)
+        _ledger_item(indicator, parent)
         if table.layout == "ledger"
-        else _under_parent(indicator, table.parent, reading.measure)
+        else _under_parent(indicator, parent, reading.measure)
     )
     # The row's words a kind is read from: a sub-item's take its parent's (男劳动参与率: a share).
     # A group's share word (三次产业比重 over 第一产业) makes its rows' percents shares.
-    shared = bool(_SHARE_HEADER.search(fold(table.parent)))
-    row_words = (
-        fold(header) if measured == indicator and not shared else fold(header + table.parent)
-    )
+    shared = bool(_SHARE_HEADER.search(fold(parent)))
+    row_words = fold(header) if measured == indicator and not shared else fold(header + parent)
     indicator = measured
     if table.layout == "panels":
         indicator = _panel_item(reading.account, table.columns[0].header, indicator)

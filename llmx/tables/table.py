@@ -160,7 +160,9 @@ class Table:
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
         if not column.unit and INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
-        return row_unit or column.unit or amount
+        if BASE_CAPTION.search(fold(column.header)):
+            return row_unit or column.unit or amount  # 以上年同期价格为100: indices
+        return row_unit or column.unit or amount or self._units_above.get(row, (None, None))[1]
 
     def unit_of_figure(self, unit: Unit, figure: str) -> Unit:
         """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
@@ -198,6 +200,37 @@ class Table:
         a row numbered outermost, or with no number."""
         return self._outline_parents.get(row, "")
 
+    def heading_of(self, row: Row) -> str:
+        """The label of the row whose unit `row` takes, being its part (`平均出租率` of
+        `平均出租率(%)` over `三星级`), without its unit, where nothing else in the table gives
+        its figures one; "" otherwise."""
+        heading = self._units_above.get(row, ("", ("", 1.0)))[0]
+        return _UNIT_AT_END.sub("", heading)
+
+    @cached_property
+    def _units_above(self) -> dict[Row, tuple[str, Unit]]:
+        """Each row whose label writes no unit, in a table whose first row's label writes one
+        (`平均房价(元/间)`, then `三星级`, `四星级`, then `平均出租率(%)`) and which gives
+        none otherwise (no unit line, no unit column, no column's unit): the label and unit
+        of the nearest row above that writes one, whose parts the rows under it are."""
+        above: dict[Row, tuple[str, Unit]] = {}
+        first = self.indicator_of(self.rows[0]) if self.rows else ""
+        unit = label_unit(first)
+        given = self.unit or any(
+            c.role == "unit" or (c.unit and c.unit[0] not in RATE_UNITS) for c in self.columns
+        )
+        if unit is None or given:
+            return above
+        heading = first
+        for row in self.rows[1:]:
+            label = self.indicator_of(row)
+            own = label_unit(label)
+            if own is not None:
+                heading, unit = label, own
+            elif label and not _NAMES_A_MEASURE.search(fold(label)) and not counted_unit_in(label):
+                above[row] = (heading, unit)  # a kind of what the row above measures
+        return above
+
     @cached_property
     def _outline_parents(self) -> dict[Row, str]:
         """Every numbered row's outline parent, found in one pass down the table (a cell's
@@ -234,6 +267,12 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+# A row that names a measure of its own, no part of the one above: a rate (死亡率*), a ratio
+# (收入比), an index, an amount, a count (户数), a share (比重).
+_NAMES_A_MEASURE = re.compile(r"(?:[量率数额值比]|比重|构成|指数)\s*[*＊]?\s*$|价格指数")
+_UNIT_AT_END = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 def note_cells(table: Table) -> list[Cell]:
