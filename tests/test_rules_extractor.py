@@ -145,6 +145,12 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
     assert _texts(body) == ["8.9%", "1.6%"]
     assert _texts("审批时限由6个月压缩至3个月，提前6个月完成。") == ["6个月", "3个月", "6个月"]
     assert _texts("预计前6个月全社会固定资产投资完成17.6亿元。") == ["17.6亿元"]
+    # The months just named (五至七月, 11月至2018年1月), counted: the window, no fact.
+    window = (
+        "綜合消費物價指數在二零一七年五至七月的三個月期間的平均每月升幅為0.1%,"
+        "而在2017年10至12月的3個月期間的相應升幅則為0.3%。"
+    )
+    assert _texts(window) == ["0.1%", "0.3%"]
 
 
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:

@@ -87,6 +87,10 @@ _COUNTER_BEFORE = re.compile(
 )
 # 今年首8个月, 前三个月, 与先前3个月比较: the span of months a figure is for, not a measure.
 _MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去|(?<!提)前)$")
+# 在2017年11月至2018年1月的3個月期間, 二零一七年五至七月的三個月: the months just named, counted.
+_MONTHS_NAMED_BEFORE = re.compile(
+    r"至\s*(?:[\d零〇一二三四五六七八九]{4}\s*年\s*)?[\d一二三四五六七八九十]{1,3}\s*月\s*的$"
+)
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
 _RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 _RANK_BEFORE = re.compile(r"(?:前|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$")
@@ -335,6 +339,7 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if quantity.unit == "个月" and (
         _MONTHS_WINDOW_BEFORE.search(_before(folded, quantity, 2))
         or (before1 == "的" and "截至" in clause_before(folded, quantity.start))
+        or _MONTHS_NAMED_BEFORE.search(_before(folded, quantity, 20))
     ):
         return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
