@@ -153,6 +153,13 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
     assert _texts(window) == ["0.1%", "0.3%"]
 
 
+def test_leaves_out_names_that_count_their_parts_and_a_taxs_kept_share() -> None:
+    breeds = "二元杂交母猪4425头、繁殖三元杂交猪85万头,三元复合肥每千克2.05元。"
+    assert _texts(breeds) == ["4425头", "85万头", "2.05元"]
+    assert _texts("增值税25%部分13318万元,完成年度预算的96.2%。") == ["13318万元", "96.2%"]
+    assert _texts("人均增收三元,税率为25%。") == ["三元", "25%"]
+
+
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]
