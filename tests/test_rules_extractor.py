@@ -151,6 +151,9 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
         "而在2017年10至12月的3個月期間的相應升幅則為0.3%。"
     )
     assert _texts(window) == ["0.1%", "0.3%"]
+    # A count of months after a single month is measured: a stock's months to sell.
+    months = "去化周期由2022年末的20个月缩短至2023年6月的15个月,降至12月的14.5个月。"
+    assert _texts(months) == ["20个月", "15个月", "14.5个月"]
 
 
 def test_leaves_out_names_that_count_their_parts_and_a_taxs_kept_share() -> None:

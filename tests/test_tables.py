@@ -1992,7 +1992,7 @@ def test_a_header_cell_broken_a_piece_a_line_between_two_pipes_is_one_cell() -> 
     # The page set a date's figures apart from its words, and the copy put each piece on a
     # line of its own: `2017⏎年⏎12⏎月⏎|` is the header `2017年12月`.
     text = (
-        "项\n目\n|\n2017\n年\n12\n月\n|\n同比增长(\n%\n)\n|\n2017\n年\n1-12\n月\n|\n"
+        "2017年1-12月\n|\n项\n目\n|\n2017\n年\n12\n月\n|\n同比增长(\n%\n)\n|\n2017\n年\n1-12\n月\n|\n"
         "收入合计(万元)\n|\n50004.6\n|\n9.7\n|\n827228.5\n|\n"
         "门票收入\n|\n19805.0\n|\n17.1\n|\n495242.2\n|\n"
     )
@@ -2011,11 +2011,12 @@ def test_a_header_cell_broken_a_piece_a_line_between_two_pipes_is_one_cell() -> 
     ]
 
 
-def test_a_label_and_its_figure_between_two_pipes_stay_two_cells() -> None:
-    # Rules parting rows, not cells: a row's label and figure are no cell broken in pieces.
-    text = "地区\n|\n人口\n|\n东区\n12\n|\n西区\n15\n|\n南区\n17\n|\n北区\n19\n|\n"
-    for table in find_tables(text):
-        assert all("东区\n12" not in cell.text for row in table.rows for cell in row.cells)
+def test_cells_of_a_row_between_two_pipes_stay_cells_of_their_own() -> None:
+    # Rules parting rows, not cells: a row's label and figure are no cell broken in pieces,
+    # nor are a header's names.
+    text = "项目\n本月\n累计\n|\n工业产值\n12.5\n30.1\n|\n农业\n8\n2\n|\n东区\n1\n|\n西区\n2\n|\n"
+    cells = [cell.text for table in find_tables(text) for row in table.rows for cell in row.cells]
+    assert not any("\n" in cell for cell in cells)
 
 
 def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_shares() -> None:

@@ -372,13 +372,14 @@ def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list
     Otherwise its part on the next page is a table with no header, whose figures no column
     names."""
     joined = list(pages)
-    carrier: tuple[int, Table] | None = None  # the table ending the body so far, and its page
+    # The table ending the body so far: its page, itself, and the unit lines over its start.
+    carrier: tuple[int, Table, frozenset[str]] | None = None
     for at, page in enumerate(pages):
         body = [b for b in page.blocks if not (isinstance(b, Line) and (page.number, b) in dropped)]
-        marks = _continuation_marks(body, pages[carrier[0]] if carrier else None)
+        marks = _continuation_marks(body, carrier[2] if carrier else None)
         part = body[marks] if len(body) > marks else None
         if carrier is not None and isinstance(part, Table):
-            start, table = carrier
+            start, table, units = carrier
             whole = _run_on(table, pages[start].number, part, page.number)
             if whole is not None:
                 joined[start] = replace(
@@ -389,9 +390,10 @@ def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list
                 joined[at] = replace(
                     page, blocks=tuple(b for b in page.blocks if all(b is not g for g in gone))
                 )
-                carrier, body = (start, whole), body[marks + 1 :]
+                carrier, body = (start, whole, units), body[marks + 1 :]
         if body:
-            carrier = (at, body[-1]) if isinstance(body[-1], Table) else None
+            last = body[-1]
+            carrier = (at, last, _unit_lines_over(body)) if isinstance(last, Table) else None
     return joined
 
 
@@ -403,7 +405,8 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
     ):
         return None
     repeated = 0  # header rows the printer repeats atop the page
-    while repeated < min(len(first.rows) - 1, len(part.rows)) and _texts(
+    # (A header alone at a page's foot may be repeated atop the next page too.)
+    while repeated < min(max(len(first.rows) - 1, 1), len(part.rows)) and _texts(
         part.rows[repeated]
     ) == _texts(first.rows[repeated]):
         repeated += 1
@@ -421,7 +424,9 @@ def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | No
             for top, bottom in zip(first.rows[-1], rows[0], strict=True)
         )
     )
-    if not broken and not _holds_figures(rows[0]):
+    # A part may open on a group's row (`二、农业`, its other cells empty) over rows of figures.
+    grouped = len(rows) > 1 and _is_group_row(rows[0]) and _holds_figures(rows[1])
+    if not broken and not grouped and not _holds_figures(rows[0]):
         return None  # a new table's title or header (words, or years alone): its own
     pages = first.row_pages or (first_page,) * len(first.rows)
     if broken:
@@ -445,27 +450,49 @@ _CONTINUED = re.compile(r"^\s*(?:续\s*(?:上\s*)?表|.*[(（]\s*续\s*(?:表|�
 _UNIT_LINE = re.compile(r"^\s*[(（]?\s*(?:计量)?单位\s*[:：]")
 
 
-def _continuation_marks(body: Sequence[Block], first_page: Page | None) -> int:
-    """How many lines open `body` to say a table goes on: one or more of `续表` (with a unit
-    line or not), or the unit line set over the table on `first_page` again."""
-    if first_page is None:
+def _continuation_marks(body: Sequence[Block], units: frozenset[str] | None) -> int:
+    """How many lines open `body` to say a table goes on: `续表` (maybe with the table's
+    unit line again), or its unit line again alone; `units` are the unit lines set over the
+    table's first part, None where there is no table to go on. A unit line the first part
+    was not set under opens a table of its own."""
+    if units is None:
         return 0
-    above = {b.text.strip() for b in first_page.blocks if isinstance(b, Line)}
-    count, continued = 0, False
+    count = 0
     for block in body:
         if not isinstance(block, Line):
             break
-        if _CONTINUED.match(block.text):
-            continued = True
-        elif not (_UNIT_LINE.match(block.text) and (continued or block.text.strip() in above)):
+        unit_line = bool(_UNIT_LINE.match(block.text))
+        if not _CONTINUED.match(block.text) and not (unit_line and block.text.strip() in units):
             return 0
         count += 1
     return count
 
 
+def _unit_lines_over(body: Sequence[Block]) -> frozenset[str]:
+    """The unit lines (`单位：亿元`) right above the table ending `body`, maybe under or over
+    its caption (`表1 …`): the lines of its own heading, up to any other line."""
+    units: list[str] = []
+    for block in reversed(body[-1 - _CAPTION_LINES : -1]):
+        if not isinstance(block, Line):
+            break
+        if _UNIT_LINE.match(block.text):
+            units.append(block.text.strip())
+        elif not _CAPTION.match(block.text):
+            break
+    return frozenset(units)
+
+
+_CAPTION_LINES = 3  # lines over a table that may be its caption and unit
+
+
 def _holds_figures(row: Sequence[GridCell]) -> bool:
     """A row of the body: a figure that is no year (a header of years, `2019 | 2020`, is not)."""
     return any(_FIGURE.fullmatch(c.text) and not BARE_YEAR.fullmatch(c.text) for c in row)
+
+
+def _is_group_row(row: Sequence[GridCell]) -> bool:
+    """A row of a group's name alone in its first cell, the rest empty (or merged into it)."""
+    return bool(row) and bool(row[0].text.strip()) and not any(c.text.strip() for c in row[1:])
 
 
 _DIGIT = re.compile(r"\d")
@@ -608,8 +635,6 @@ def _grid(rules: list[_Rule]) -> _Grid | None:
     open_below, open_above = below < ys[-1] - _SNAP, above > ys[0] + _SNAP
     ys = [above, *ys] if open_above else ys
     ys = [*ys, below] if open_below else ys
-    if len(ys) < 2:
-        return None  # no row, whole or broken by a page: not a table
 
     def ruled(at: float, position: float, candidates: list[_Rule]) -> bool:
         return any(abs(rule.at - at) <= _SNAP and rule.covers(position) for rule in candidates)
@@ -1062,10 +1087,28 @@ def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | 
     return None
 
 
+def _heads_columns(grid: _Grid, glyphs: Sequence[Glyph]) -> bool:
+    """Whether a ruled grid of one row is a header (a table's, whose rows the next page may
+    carry on): three columns or more, and no figure in its words but years. Otherwise it is a
+    box (`专栏1 | …`, `地区生产总值 | 983.5亿元`), read as lines of prose."""
+    if len(grid.xs) < _HEADER_COLUMNS_MIN + 1:
+        return False
+    words = "".join(
+        glyph.text for glyph in glyphs if glyph.box and grid.cell_at(glyph.box.centre)
+    )
+    return not _DIGIT.search(BARE_YEAR.sub("", words))
+
+
+_HEADER_COLUMNS_MIN = 3
+
+
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
     grids, frames, bands = find_grids(shapes)
+    lone_rows = [grid for grid in grids if len(grid.ys) == 2 and not _heads_columns(grid, glyphs)]
+    grids = [grid for grid in grids if grid not in lone_rows]
+    frames += [grid.box for grid in lone_rows]
     for region in _three_line_regions(bands):
         grid = _aligned_grid(region, glyphs)
         if grid is not None:

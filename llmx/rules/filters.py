@@ -89,7 +89,8 @@ _COUNTER_BEFORE = re.compile(
 _MONTHS_WINDOW_BEFORE = re.compile(r"(?:首|头|先前|最近|过去|(?<!提)前)$")
 # 在2017年11月至2018年1月的3個月期間, 二零一七年五至七月的三個月: the months just named, counted.
 _MONTHS_NAMED_BEFORE = re.compile(
-    r"至\s*(?:[\d零〇一二三四五六七八九]{4}\s*年\s*)?[\d一二三四五六七八九十]{1,3}\s*月\s*的$"
+    r"[\d一二三四五六七八九十]{1,2}\s*月?\s*至\s*(?:[\d零〇一二三四五六七八九]{4}\s*年\s*)?"
+    r"[\d一二三四五六七八九十]{1,3}\s*月份?\s*的$"
 )
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
 _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
@@ -341,7 +342,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if quantity.unit == "个月" and (
         _MONTHS_WINDOW_BEFORE.search(_before(folded, quantity, 2))
         or (before1 == "的" and "截至" in clause_before(folded, quantity.start))
-        or _MONTHS_NAMED_BEFORE.search(_before(folded, quantity, 20))
+        or (
+            "." not in quantity.number  # a window counts whole months
+            and _MONTHS_NAMED_BEFORE.search(_before(folded, quantity, 24)) is not None
+        )
     ):
         return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
     if quantity.chinese and quantity.unit == "元" and _NAMED_BY_ITS_PARTS.match(after8):

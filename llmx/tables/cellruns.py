@@ -67,7 +67,7 @@ def stream_runs(
         if pieces_left:
             pieces_left -= 1
             continue
-        if (after_rule or not current) and (pieces := _pieces_of_one_cell(lines, at)):
+        if after_rule and (pieces := _pieces_of_one_cell(lines, at)):
             last = lines[at + pieces - 1]
             end = last.start + len(last.text.rstrip())
             words = "\n".join(piece.text.strip() for piece in lines[at : at + pieces])
@@ -192,8 +192,8 @@ def _pieces_of_one_cell(lines: Sequence[Line], at: int) -> int:
         return 0  # no rule closes them
     if len(pieces) < 3 and not (len(pieces) == 2 and len(pieces[1]) == 1):
         return 0  # a cell wrapped onto one more line is joined as a wrapped label is
-    if any(len(piece) > _PIECE_MAX for piece in pieces):
-        return 0  # a line of its own length: a title, a unit line, a label
+    if any(len(piece) > _PIECE_MAX for piece in pieces) or all(len(p) > 1 for p in pieces):
+        return 0  # cells of their own (项目⏎本月⏎累计, a row the rules part), not pieces
     kinds = [stream_kind(Cell(0, len(piece), piece)) for piece in pieces]
     for kind, after in zip(kinds, [*pieces[1:], ""], strict=True):
         if kind != "label" and not _DATE_PART.match(after):

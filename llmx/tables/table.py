@@ -160,9 +160,8 @@ class Table:
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
         if not column.unit and INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
-        if BASE_CAPTION.search(fold(column.header)):
-            return row_unit or column.unit or amount  # 以上年同期价格为100: indices
-        return row_unit or column.unit or amount or self._units_above.get(row, (None, None))[1]
+        above = self._units_above.get(row)
+        return row_unit or column.unit or amount or (above[1] if above else None)
 
     def unit_of_figure(self, unit: Unit, figure: str) -> Unit:
         """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
@@ -204,20 +203,26 @@ class Table:
         """The label of the row whose unit `row` takes, being its part (`平均出租率` of
         `平均出租率(%)` over `三星级`), without its unit, where nothing else in the table gives
         its figures one; "" otherwise."""
-        heading = self._units_above.get(row, ("", ("", 1.0)))[0]
-        return _UNIT_AT_END.sub("", heading)
+        above = self._units_above.get(row)
+        return _UNIT_AT_END.sub("", above[0]) if above else ""
 
     @cached_property
     def _units_above(self) -> dict[Row, tuple[str, Unit]]:
         """Each row whose label writes no unit, in a table whose first row's label writes one
         (`平均房价(元/间)`, then `三星级`, `四星级`, then `平均出租率(%)`) and which gives
-        none otherwise (no unit line, no unit column, no column's unit): the label and unit
-        of the nearest row above that writes one, whose parts the rows under it are."""
+        none otherwise (no unit line, no unit column, no column's unit but a rate's, no
+        index base): the label and unit of the nearest row above that writes one, whose
+        parts the rows under it are. `find` already cuts a table whose heading rows write
+        amounts into parts, each under its unit line; this reads the tables it leaves whole,
+        whose heading rows write rates too. A part of a rate holds no figure over 100."""
         above: dict[Row, tuple[str, Unit]] = {}
         first = self.indicator_of(self.rows[0]) if self.rows else ""
         unit = label_unit(first)
         given = self.unit or any(
-            c.role == "unit" or (c.unit and c.unit[0] not in RATE_UNITS) for c in self.columns
+            c.role == "unit"
+            or (c.unit and c.unit[0] not in RATE_UNITS)
+            or BASE_CAPTION.search(fold(c.header))
+            for c in self.columns
         )
         if unit is None or given:
             return above
@@ -227,9 +232,22 @@ class Table:
             own = label_unit(label)
             if own is not None:
                 heading, unit = label, own
-            elif label and not _NAMES_A_MEASURE.search(fold(label)) and not counted_unit_in(label):
+            elif (
+                label
+                and not _NAMES_A_MEASURE.search(fold(label))
+                and not counted_unit_in(label)
+                and not (unit[0] in RATE_UNITS and self._over_a_hundred(row))
+            ):
                 above[row] = (heading, unit)  # a kind of what the row above measures
         return above
+
+    def _over_a_hundred(self, row: Row) -> bool:
+        values = (
+            figure_value(cell.clean)
+            for column, cell in zip(self.columns, row.cells, strict=False)
+            if column.role == "value" and not column.unit
+        )
+        return any(value is not None and abs(value) > _RATE_MAX for value in values)
 
     @cached_property
     def _outline_parents(self) -> dict[Row, str]:
@@ -272,6 +290,7 @@ class Table:
 # A row that names a measure of its own, no part of the one above: a rate (死亡率*), a ratio
 # (收入比), an index, an amount, a count (户数), a share (比重).
 _NAMES_A_MEASURE = re.compile(r"(?:[量率数额值比]|比重|构成|指数)\s*[*＊]?\s*$|价格指数")
+_RATE_MAX = 100.0  # a part of a rate (出租率) is a rate, at most a whole
 _UNIT_AT_END = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 

@@ -6,6 +6,8 @@ x=370 with 10-point type on a 16.5-point pitch, as the printed seeds have it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from llmx.locations import Locator
 from llmx.readers.canonical import GridCell
 from llmx.readers.layout import (
@@ -276,12 +278,58 @@ def test_a_line_of_words_atop_the_next_page_keeps_the_tables_apart() -> None:
         assert says in text and "| 983 |\n| 一般公共预算收入 |" not in text
 
 
+def test_a_part_opening_on_a_groups_row_over_figures_goes_on_with_the_table() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    rest = table_page(2, [("二、农业", "", ""), ("粮食产量", "万吨", "61.2")])
+    text, _ = canonical_text([first, rest])
+    assert text.count("| 指标 | 单位 | 2023年 |") == 1
+    assert "| 983 |\n| 二、农业 |  |  |\n| 粮食产量 | 万吨 | 61.2 |\n" in text
+    # A title row over a header is a new table's, though it too holds one cell of words.
+    other = table_page(2, [("表2 人口", "", ""), ("指标", "单位", "2022年"), ("人口", "万人", "5")])
+    text, _ = canonical_text([first, other])
+    assert text.count("| 指标 | 单位 |") == 2
+
+
 def test_a_header_row_left_alone_at_a_pages_foot_heads_the_rows_on_the_next() -> None:
     first = table_page(1, [HEADER], top=120)
     rest = table_page(2, REST)
     text, located = canonical_text([first, rest])
     assert "| 指标 | 单位 | 2023年 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
     assert located.locate(text.index("61.2")) == Locator(page=2, table=1, row=2, column=3)
+
+
+def test_a_continued_part_under_another_unit_or_a_unit_over_another_table_stays_apart() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")], caption="单位：亿元", top=500)
+    for says in ("续表1", "单位：万元"):
+        rest = table_page(2, REST, caption=says)
+        rest = replace(
+            rest, blocks=(Line("单位：万元", Box(70, 780, 170, 790), SIZE), *rest.blocks)
+        )
+        text, _ = canonical_text([first, rest])
+        assert "单位：万元" in text and "| 983 |\n| 一般公共预算收入 |" not in text
+    # `单位：亿元` atop the next page is the unit of a table above, not of the one ending page 1.
+    ending = table_page(1, [HEADER, ("财政收入", "万元", "983")], caption="单位：万元", top=300)
+    heading = [line("单位：亿元", 0), line("二、财政收支", 1)]  # over a table above, then words
+    ending = replace(ending, blocks=(*heading, *ending.blocks))
+    rest = table_page(2, REST, caption="单位：亿元")
+    text, _ = canonical_text([ending, rest])
+    assert "| 983 |\n| 一般公共预算收入 |" not in text
+
+
+def test_a_header_alone_at_a_pages_foot_and_repeated_atop_the_next_is_read_once() -> None:
+    text, _ = canonical_text([table_page(1, [HEADER], top=120), table_page(2, [HEADER, *REST])])
+    assert text.count("| 指标 | 单位 | 2023年 |") == 1
+    assert "| 2023年 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
+
+
+def test_a_ruled_box_of_one_row_with_figures_or_two_cells_is_read_as_lines() -> None:
+    boxes = {
+        "983.5亿元": ("地区生产总值", "983.5亿元", "增长6.1%"),
+        "全年投资": ("专栏1", "全年投资", ""),
+    }
+    for words, row in boxes.items():
+        text, _ = canonical_text([table_page(1, [row])])
+        assert words in text and "|" not in text
 
 
 def test_a_table_on_the_next_page_with_a_header_of_its_own_stays_a_table_of_its_own() -> None:
