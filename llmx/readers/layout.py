@@ -1093,9 +1093,7 @@ def _heads_columns(grid: _Grid, glyphs: Sequence[Glyph]) -> bool:
     box (`专栏1 | …`, `地区生产总值 | 983.5亿元`), read as lines of prose."""
     if len(grid.xs) < _HEADER_COLUMNS_MIN + 1:
         return False
-    words = "".join(
-        glyph.text for glyph in glyphs if glyph.box and grid.cell_at(glyph.box.centre)
-    )
+    words = "".join(glyph.text for glyph in glyphs if glyph.box and grid.cell_at(glyph.box.centre))
     return not _DIGIT.search(BARE_YEAR.sub("", words))
 
 

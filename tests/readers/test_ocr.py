@@ -179,9 +179,7 @@ def test_a_scan_a_site_stamped_a_line_of_text_on_is_still_read_by_ocr(
     assert "Downloaded from stats.example.gov.cn" in document.text  # OCR reads the stamp too
 
 
-def _stamped_scan_without_ocr(
-    printed: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def _stamped_scan_without_ocr(printed: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A one-page scan under a site's stamp, on a machine without llmx's OCR."""
     monkeypatch.setattr(ocr, "available", lambda: False)
     stamped = folder / "stamped.pdf"
