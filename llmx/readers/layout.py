@@ -1088,23 +1088,34 @@ def _cell_of(grids: Sequence[_Grid], box: Box) -> tuple[int, tuple[int, int]] | 
 
 
 def _heads_columns(grid: _Grid, glyphs: Sequence[Glyph]) -> bool:
-    """Whether a ruled grid of one row is a header (a table's, whose rows the next page may
-    carry on): three columns or more, and no figure in its words but years. Otherwise it is a
-    box (`专栏1 | …`, `地区生产总值 | 983.5亿元`), read as lines of prose."""
-    if len(grid.xs) < _HEADER_COLUMNS_MIN + 1:
-        return False
+    """Whether a ruled grid of one row may be a header (a table's, whose rows the next page
+    may carry on): no figure in its words but years. Otherwise, unless it opens its page's
+    body, it is a box (`专栏1 | …`, `地区生产总值 | 983.5亿元`), read as lines of prose."""
     words = "".join(glyph.text for glyph in glyphs if glyph.box and grid.cell_at(glyph.box.centre))
     return not _DIGIT.search(BARE_YEAR.sub("", words))
 
 
-_HEADER_COLUMNS_MIN = 3
+
+def _opens_body(grid: _Grid, glyphs: Sequence[Glyph], height: float) -> bool:
+    """Whether a grid stands above every line of the page's body (its running header aside):
+    a row of figures there is the last row of a table the page before carries on."""
+    below_header = height * (1 - _MARGIN_ZONE)
+    return not any(
+        glyph.box and grid.box.top < glyph.box.centre[1] < below_header for glyph in glyphs
+    )
 
 
 def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequence[Box]) -> Page:
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
     grids, frames, bands = find_grids(shapes)
-    lone_rows = [grid for grid in grids if len(grid.ys) == 2 and not _heads_columns(grid, glyphs)]
+    lone_rows = [
+        grid
+        for grid in grids
+        if len(grid.ys) == 2
+        and not _heads_columns(grid, glyphs)
+        and not _opens_body(grid, glyphs, height)
+    ]
     grids = [grid for grid in grids if grid not in lone_rows]
     frames += [grid.box for grid in lone_rows]
     for region in _three_line_regions(bands):

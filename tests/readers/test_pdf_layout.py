@@ -322,14 +322,22 @@ def test_a_header_alone_at_a_pages_foot_and_repeated_atop_the_next_is_read_once(
     assert "| 2023年 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
 
 
-def test_a_ruled_box_of_one_row_with_figures_or_two_cells_is_read_as_lines() -> None:
+def test_a_ruled_box_of_one_row_with_figures_is_read_as_lines() -> None:
     boxes = {
         "983.5亿元": ("地区生产总值", "983.5亿元", "增长6.1%"),
         "全年投资": ("专栏1", "全年投资", ""),
     }
     for words, row in boxes.items():
-        text, _ = canonical_text([table_page(1, [row])])
+        page = table_page(1, [row], caption="全年经济运行稳中有进。", top=600)
+        text, _ = canonical_text([page])
         assert words in text and "|" not in text
+
+
+def test_a_tables_last_row_alone_atop_the_next_page_goes_on_with_it() -> None:
+    first = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
+    rest = table_page(2, [("一般公共预算收入", "亿元", "61.2")])
+    text, _ = canonical_text([first, rest])
+    assert "| 983 |\n| 一般公共预算收入 | 亿元 | 61.2 |\n" in text
 
 
 def test_a_table_on_the_next_page_with_a_header_of_its_own_stays_a_table_of_its_own() -> None:
