@@ -1095,7 +1095,6 @@ def _heads_columns(grid: _Grid, glyphs: Sequence[Glyph]) -> bool:
     return not _DIGIT.search(BARE_YEAR.sub("", words))
 
 
-
 def _opens_body(grid: _Grid, glyphs: Sequence[Glyph], height: float) -> bool:
     """Whether a grid stands above every line of the page's body (its running header aside):
     a row of figures there is the last row of a table the page before carries on."""
