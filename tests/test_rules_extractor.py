@@ -163,6 +163,12 @@ def test_leaves_out_names_that_count_their_parts_and_a_taxs_kept_share() -> None
     assert _texts("人均增收三元,税率为25%。") == ["三元", "25%"]
 
 
+def test_leaves_out_the_bounds_of_a_size_class_before_its_noun_or_its_count() -> None:
+    text = "50万元以上固定资产累计投资16.1亿元;规模以上企业4家,5千万元以上1家。"
+    assert _texts(text) == ["16.1亿元", "4家", "1家"]
+    assert _texts("全年完成投资5000万元以上,其中3家企业。") == ["5000万元", "3家"]
+
+
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]

@@ -58,7 +58,9 @@ _SESSION_AFTER = re.compile(r"^(?:[、和及][一二三四五六七八九十]+�
 # 20亿至50亿元项目, 10亿元以上的项目: bounds of a size class, not amounts.
 _MONEY_CLASS_AFTER = re.compile(
     r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人|重点|重大)?"
-    r"(?:项目|企业|工业企业|工业法人企业|固定资产投资|投资项目|工业项目)"
+    r"(?:项目|企业|工业企业|工业法人企业|固定资产(?:累计)?投资|投资项目|工业项目)"
+    # 规模以上企业4家,5千万元以上1家: a class, then how many are in it
+    r"|^及?以[上下]\d+\s?[个家户所座项]"
 )
 # 常住人口超过50万人的旗区有1个, 在30万人至50万人之间的有4个: the bounds of a class whose
 # members a count follows.
