@@ -17,6 +17,16 @@ def test_rows_one_space_apart_under_a_header_with_a_unit_column_read_each_figure
     assert [text for text, _, _ in facts[2:]] == ["683", "680", "540", "541", "177", "178"]
 
 
+def test_a_header_name_the_page_lost_leaves_a_wider_gap_and_a_column_still() -> None:
+    # The page left the second column's name (市区) blank: three spaces where one parts names.
+    lines = ["金华市   兰溪市 义乌市", "参保人数 (人) 1991043 517335 163873 508184"]
+    lines += ["失业人数 (人) 23639 5957 2653 4089", "  #城镇 (人) 216471 6334 4488 13716"]
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
+    assert [text for text, _, _ in facts[:4]] == ["1991043", "517335", "163873", "508184"]
+    assert facts[2:4] == [("163873", "人", "参保人数兰溪市"), ("508184", "人", "参保人数义乌市")]
+    assert len(facts) == 12
+
+
 def test_a_header_name_spaced_out_letter_by_letter_is_one_column() -> None:
     # `原 煤` and `焦 炭` are names of one column each; `类    别` heads the labels.
     lines = ["单位:万吨标准煤", "类    别 煤合计 原 煤 焦 炭", "1.年初库存量 874.2 768.7 30.1"]

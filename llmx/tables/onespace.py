@@ -316,8 +316,10 @@ def _read(
         row_lines, rows = _rows_kept(row_lines, rows, [len(cells) <= widest for cells in rows])
     width = max(len(cells) for cells in rows)
     captions = _captions_above(lines, header_at)
+    lost = 0  # names the header lost, their gaps wider
     if groups_at is None:
         header = words if notes else header_cells(lines[header_at], (width, width - 1))
+        header, lost = _lost_names_kept(header, width)
     else:
         grouped = _grouped_header(groups, words, width)
         if grouped is None:
@@ -346,7 +348,23 @@ def _read(
         for line, cells in zip(row_lines, rows, strict=True)
     )
     rows = _blanks_between(rows, width) if spaced_blanks and not unit_column else rows
-    return whole_table(text, cells_table(text, [header, *padded_rows(rows, width)], captions))
+    rows = padded_rows(rows, width)
+    return whole_table(text, cells_table(text, [header, *rows], captions, lost_names=lost > 0))
+
+
+def _lost_names_kept(header: list[Cell], width: int) -> tuple[list[Cell], int]:
+    """A header short of names for the rows' cells, whose names a space apart leave a wider
+    gap where a name is lost (`金华市   兰溪市 义乌市`, over a column of 市区's figures): an
+    empty cell in each such gap, where that makes the header fit the rows; and how many."""
+    if len(header) >= width - 1:
+        return header, 0
+    left_out = cells_left_out([b.start - a.end for a, b in pairwise(header)])
+    if left_out is None or len(header) + sum(left_out) not in (width, width - 1):
+        return header, 0
+    kept = header[:1]
+    for cell, blanks in zip(header[1:], left_out, strict=True):
+        kept += [Cell(cell.start, cell.start, "")] * blanks + [cell]
+    return kept, sum(left_out)
 
 
 def _rows_kept(

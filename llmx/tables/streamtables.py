@@ -222,15 +222,20 @@ def cells_table(
     above: Sequence[Cell] = (),
     *,
     header_first: bool = False,
+    lost_names: bool = False,
 ) -> Table | None:
     """The table rows of cells make read a cell at a time, as a web table copied a cell a
     line: a header's row up to its last filled cell, a row of figures whole (an empty cell
     a blank one). `above` are the cells of its caption rows (`单位:人`). With `header_first`
     the first row is known to be the header, no title to look past: a group's label under
-    it is then never taken for more of it."""
+    it is then never taken for more of it. With `lost_names`, an empty cell among the first
+    row's names is a column whose name the page lost, still a name's place."""
     run: list[Cell] = []
     width = max((len(cells) for cells in rows), default=0)
-    for cells in rows:
+    for number, cells in enumerate(rows):
+        if lost_names and number == 0:
+            run += list(cells)  # every cell a name, the empty ones too
+            continue
         short = len(cells) < width or (cells and not cells[-1].clean)
         if short and any(_is_error(cell) for cell in cells):
             # `100 | #DIV/0! | #DIV/0! | |`: a sheet's row whose sums had nothing to work on,
