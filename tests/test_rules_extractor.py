@@ -160,6 +160,7 @@ def test_leaves_out_names_that_count_their_parts_and_a_taxs_kept_share() -> None
     breeds = "二元杂交母猪4425头、繁殖三元杂交猪85万头,三元复合肥每千克2.05元。"
     assert _texts(breeds) == ["4425头", "85万头", "2.05元"]
     assert _texts("增值税25%部分13318万元,完成年度预算的96.2%。") == ["13318万元", "96.2%"]
+    assert _texts("1、增值税收入(50%部分)6523万元。") == ["6523万元"]
     assert _texts("人均增收三元,税率为25%。") == ["三元", "25%"]
 
 

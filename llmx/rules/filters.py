@@ -94,6 +94,8 @@ _MONTHS_NAMED_BEFORE = re.compile(
     r"[\d一二三四五六七八九十]{1,2}\s*月?\s*至\s*(?:[\d零〇一二三四五六七八九]{4}\s*年\s*)?"
     r"[\d一二三四五六七八九十]{1,3}\s*月份?\s*的$"
 )
+# The tax before a kept share: 增值税25%部分, 增值税收入(50%部分).
+_TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?\s*[(（]?$")
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
 _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
@@ -352,8 +354,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
     if quantity.chinese and quantity.unit == "元" and _NAMED_BY_ITS_PARTS.match(after8):
         return "a name counting parts (二元杂交母猪, 三元复合肥), not money"
-    if quantity.unit == "%" and before1 == "税" and after8.startswith("部分"):
-        return "the part of a tax a government keeps (增值税25%部分), its name"
+    if quantity.unit == "%" and _TAX_SHARE_BEFORE.search(_before(folded, quantity, 6)) and (
+        after8.startswith("部分")
+    ):
+        return "the part of a tax a government keeps (增值税25%部分, 增值税收入(50%部分)), its name"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
         return "the length of a run (连续19个季度)"
     if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
