@@ -354,8 +354,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "the months a figure is for (今年首8个月, 截至8月底的3个月)"
     if quantity.chinese and quantity.unit == "元" and _NAMED_BY_ITS_PARTS.match(after8):
         return "a name counting parts (二元杂交母猪, 三元复合肥), not money"
-    if quantity.unit == "%" and _TAX_SHARE_BEFORE.search(_before(folded, quantity, 6)) and (
-        after8.startswith("部分")
+    if (
+        quantity.unit == "%"
+        and _TAX_SHARE_BEFORE.search(_before(folded, quantity, 6))
+        and (after8.startswith("部分"))
     ):
         return "the part of a tax a government keeps (增值税25%部分, 增值税收入(50%部分)), its name"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
