@@ -19,12 +19,20 @@ def test_rows_one_space_apart_under_a_header_with_a_unit_column_read_each_figure
 
 def test_a_header_name_the_page_lost_leaves_a_wider_gap_and_a_column_still() -> None:
     # The page left the second column's name (市区) blank: three spaces where one parts names.
-    lines = ["金华市   兰溪市 义乌市", "参保人数 (人) 1991043 517335 163873 508184"]
-    lines += ["失业人数 (人) 23639 5957 2653 4089", "  #城镇 (人) 216471 6334 4488 13716"]
+    lines = ["金华市   兰溪市 义乌市 东阳市 永康市"]
+    lines += ["参保人数 (人) 1991043 517335 163873 508184 306820 208321"]
+    lines += ["失业人数 (人) 23639 5957 2653 4089 3701 3456"]
+    lines += ["  #城镇 (人) 216471 6334 4488 13716 3346 2251"]
     facts = [(f.text, f.unit, f.indicator) for f in rules_facts("\n".join(lines) + "\n")]
-    assert [text for text, _, _ in facts[:4]] == ["1991043", "517335", "163873", "508184"]
-    assert facts[2:4] == [("163873", "人", "参保人数兰溪市"), ("508184", "人", "参保人数义乌市")]
-    assert len(facts) == 12
+    assert len(facts) == 18
+    assert [text for text, _, _ in facts[:3]] == ["1991043", "517335", "163873"]
+    # The column whose name is lost is named by its row alone.
+    assert facts[1:3] == [("517335", "人", "参保人数"), ("163873", "人", "参保人数兰溪市")]
+    # Among three names a wider gap may be the page's alignment: no column is made up.
+    few = ["地区生产总值   第一产业 第二产业", "甲县 100.5 10.2 40.1 50.2"]
+    few += ["乙县 90.5 9.2 30.1 51.2", "丙县 80.5 8.2 20.1 52.2"]
+    named = [(f.text, f.indicator) for f in rules_facts("\n".join(few) + "\n")]
+    assert ("40.1", "甲县第一产业") not in named
 
 
 def test_a_header_name_spaced_out_letter_by_letter_is_one_column() -> None:

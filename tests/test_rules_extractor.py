@@ -161,6 +161,8 @@ def test_leaves_out_names_that_count_their_parts_and_a_taxs_kept_share() -> None
     assert _texts(breeds) == ["4425头", "85万头", "2.05元"]
     assert _texts("增值税25%部分13318万元,完成年度预算的96.2%。") == ["13318万元", "96.2%"]
     assert _texts("1、增值税收入(50%部分)6523万元。") == ["6523万元"]
+    shares = "国内增值税地方分享50%部分3000万元,增值税 25% 部分1200万元。"
+    assert _texts(shares) == ["3000万元", "1200万元"]
     assert _texts("人均增收三元,税率为25%。") == ["三元", "25%"]
 
 
@@ -168,6 +170,7 @@ def test_leaves_out_the_bounds_of_a_size_class_before_its_noun_or_its_count() ->
     text = "50万元以上固定资产累计投资16.1亿元;规模以上企业4家,5千万元以上1家。"
     assert _texts(text) == ["16.1亿元", "4家", "1家"]
     assert _texts("全年完成投资5000万元以上,其中3家企业。") == ["5000万元", "3家"]
+    assert _texts("全年完成投资50亿元以上3个月提前完成任务。") == ["50亿元", "3个月"]
 
 
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:

@@ -27,7 +27,7 @@ import re
 import statistics
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -128,6 +128,9 @@ class Table:
     # first), and no rule closing them, as a printer draws a row it carries on over a page.
     open_below: bool = False
     open_above: bool = False
+    # A ruled row of figures atop its page is the last row of the table the page before
+    # carries on, or else a box: its lines as a box's, where it goes on no table.
+    as_box: tuple[Line, ...] = ()
 
 
 Block = Line | Table
@@ -393,8 +396,20 @@ def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list
                 carrier, body = (start, whole, units), body[marks + 1 :]
         if body:
             last = body[-1]
-            carrier = (at, last, _unit_lines_over(body)) if isinstance(last, Table) else None
-    return joined
+            goes_on = isinstance(last, Table) and not last.as_box
+            carrier = (
+                (at, last, _unit_lines_over(body)) if isinstance(last, Table) and goes_on else None
+            )
+    # A row of figures atop a page that went on no table is a box after all.
+    return [replace(page, blocks=tuple(_unboxed(page.blocks))) for page in joined]
+
+
+def _unboxed(blocks: Sequence[Block]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Table) and block.as_box:
+            yield from block.as_box
+        else:
+            yield block
 
 
 def _run_on(first: Table, first_page: int, part: Table, page: int) -> Table | None:
@@ -1108,15 +1123,10 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
     """A page from its glyphs in content order (LINE_END between printed lines) and the
     shapes drawn on it: prose lines, and ruled tables where the content first reaches them."""
     grids, frames, bands = find_grids(shapes)
-    lone_rows = [
-        grid
-        for grid in grids
-        if len(grid.ys) == 2
-        and not _heads_columns(grid, glyphs)
-        and not _opens_body(grid, glyphs, height)
-    ]
-    grids = [grid for grid in grids if grid not in lone_rows]
-    frames += [grid.box for grid in lone_rows]
+    lone_rows = [grid for grid in grids if len(grid.ys) == 2 and not _heads_columns(grid, glyphs)]
+    carried = [grid for grid in lone_rows if _opens_body(grid, glyphs, height)]
+    grids = [grid for grid in grids if grid not in lone_rows or grid in carried]
+    frames += [grid.box for grid in lone_rows if grid not in carried]
     for region in _three_line_regions(bands):
         grid = _aligned_grid(region, glyphs)
         if grid is not None:
@@ -1162,4 +1172,23 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
         _table_of(grids[block], cells[block]) if isinstance(block, int) else block
         for block in blocks
     ]
+    placed = [
+        replace(block, as_box=_box_lines(grids[index], glyphs))
+        if isinstance(index, int) and grids[index] in carried and isinstance(block, Table)
+        else block
+        for index, block in zip(blocks, placed, strict=True)
+    ]
     return Page(number, height, tuple(placed))
+
+
+def _box_lines(grid: _Grid, glyphs: Sequence[Glyph]) -> tuple[Line, ...]:
+    """The printed lines inside a grid, as lines of a box."""
+    lines: list[list[Glyph]] = [[]]
+    for glyph in glyphs:
+        if glyph.box is None or not grid.box.contains(glyph.box.centre):
+            if lines[-1]:
+                lines.append([])
+            continue
+        lines[-1].append(glyph)
+    found = (_line_of(line) for line in lines if line)
+    return tuple(replace(line, boxed=True) for line in found if line is not None)

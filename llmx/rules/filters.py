@@ -60,7 +60,7 @@ _MONEY_CLASS_AFTER = re.compile(
     r"^(?:[至到—\-~]\d+(?:\.\d+)?(?:万|亿)?元?)?(?:及?以上|及?以下)?(?:的)?(?:法人|重点|重大)?"
     r"(?:项目|企业|工业企业|工业法人企业|固定资产(?:累计)?投资|投资项目|工业项目)"
     # 规模以上企业4家,5千万元以上1家: a class, then how many are in it
-    r"|^及?以[上下]\d+\s?[个家户所座项]"
+    r"|^及?以[上下]\d+\s?(?:个(?!月|季度|百分点|年)|[家户所座项])"
 )
 # 常住人口超过50万人的旗区有1个, 在30万人至50万人之间的有4个: the bounds of a class whose
 # members a count follows.
@@ -95,7 +95,7 @@ _MONTHS_NAMED_BEFORE = re.compile(
     r"[\d一二三四五六七八九十]{1,3}\s*月份?\s*的$"
 )
 # The tax before a kept share: 增值税25%部分, 增值税收入(50%部分).
-_TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?\s*[(（]?$")
+_TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?(?:地方)?(?:分享)?\s*[(（]?\s*$")
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
 _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
@@ -356,8 +356,8 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "a name counting parts (二元杂交母猪, 三元复合肥), not money"
     if (
         quantity.unit == "%"
-        and _TAX_SHARE_BEFORE.search(_before(folded, quantity, 6))
-        and (after8.startswith("部分"))
+        and _TAX_SHARE_BEFORE.search(_before(folded, quantity, 8))
+        and after8.lstrip().startswith("部分")
     ):
         return "the part of a tax a government keeps (增值税25%部分, 增值税收入(50%部分)), its name"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):

@@ -352,12 +352,15 @@ def _read(
     return whole_table(text, cells_table(text, [header, *rows], captions, lost_names=lost > 0))
 
 
+_LOST_NAME_AMONG = 5  # names a header holds for a wider gap among them to mark a lost one
+
+
 def _lost_names_kept(header: list[Cell], width: int) -> tuple[list[Cell], int]:
     """A header short of names for the rows' cells, whose names a space apart leave a wider
     gap where a name is lost (`金华市   兰溪市 义乌市`, over a column of 市区's figures): an
     empty cell in each such gap, where that makes the header fit the rows; and how many."""
-    if len(header) >= width - 1:
-        return header, 0
+    if len(header) >= width - 1 or len(header) < _LOST_NAME_AMONG:
+        return header, 0  # few names: a wide gap there may be a page's alignment
     left_out = cells_left_out([b.start - a.end for a, b in pairwise(header)])
     if left_out is None or len(header) + sum(left_out) not in (width, width - 1):
         return header, 0

@@ -327,10 +327,17 @@ def test_a_ruled_box_of_one_row_with_figures_is_read_as_lines() -> None:
         "983.5亿元": ("地区生产总值", "983.5亿元", "增长6.1%"),
         "全年投资": ("专栏1", "全年投资", ""),
     }
+    prose = build_page(1, HEIGHT, [*glyphs_of("全年经济运行稳中有进。", LEFT, 700), LINE_END], [])
+    after_a_table = table_page(1, [HEADER, ("地区生产总值", "亿元", "983")])
     for words, row in boxes.items():
-        page = table_page(1, [row], caption="全年经济运行稳中有进。", top=600)
-        text, _ = canonical_text([page])
-        assert words in text and "|" not in text
+        under_words = table_page(1, [row], caption="全年经济运行稳中有进。", top=600)
+        # Atop a page, alone, or after prose or a table it does not go on.
+        atop = table_page(2, [row])
+        for pages in ([under_words], [atop], [prose, atop]):
+            text, _ = canonical_text(pages)
+            assert words in text and "|" not in text
+        text, _ = canonical_text([after_a_table, atop])
+        assert words in text and "| 983 |\n| 地区生产总值 | 983.5亿元" not in text
 
 
 def test_a_tables_last_row_alone_atop_the_next_page_goes_on_with_it() -> None:
