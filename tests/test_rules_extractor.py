@@ -145,6 +145,9 @@ def test_leaves_out_the_months_a_figure_is_for() -> None:
     assert _texts(body) == ["8.9%", "1.6%"]
     assert _texts("审批时限由6个月压缩至3个月，提前6个月完成。") == ["6个月", "3个月", "6个月"]
     assert _texts("预计前6个月全社会固定资产投资完成17.6亿元。") == ["17.6亿元"]
+    # A run's length dates the statement (GUIDELINES, durations): 連續2個月, 67個月以來.
+    runs = "出口連續2個月正成長,為67個月以來最高,增長3.5%。"
+    assert _texts(runs) == ["3.5%"]
     # The months just named (五至七月, 11月至2018年1月), counted: the window, no fact.
     window = (
         "綜合消費物價指數在二零一七年五至七月的三個月期間的平均每月升幅為0.1%,"

@@ -360,6 +360,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         and after8.lstrip().startswith("部分")
     ):
         return "the part of a tax a government keeps (增值税25%部分, 增值税收入(50%部分)), its name"
+    if quantity.unit == "个月" and (
+        _before(folded, quantity, 2) == "连续" or after8.startswith("以来")
+    ):
+        return "the length of a run, which dates the statement (连续2个月, 67个月以来)"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
         return "the length of a run (连续19个季度)"
     if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
