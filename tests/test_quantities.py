@@ -79,6 +79,7 @@ SECTOR_UNITS = [
     ("80.04萬立方米/平方公里", 800_400, "立方米/平方公里"),
     ("921眼", 921, "眼"),  # wells sunk (round 52's w2503)
     ("1,698 万公升", 16_980_000, "公升"),  # litres in Macau's energy survey (round 54's w2751)
+    ("50.95坪", 50.95, "坪"),  # Taiwan's floor area (round 55's w3001)
 ]
 
 

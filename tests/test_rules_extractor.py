@@ -176,6 +176,11 @@ def test_leaves_out_the_bounds_of_a_size_class_before_its_noun_or_its_count() ->
     assert _texts("全年完成投资50亿元以上3个月提前完成任务。") == ["50亿元", "3个月"]
 
 
+def test_an_age_in_tenths_is_measured_where_a_whole_age_is_a_threshold() -> None:
+    text = "男性平均壽命從76.4歲增加到76.6歲,同期間女性從82.8歲增加到83.3歲;65歲以上人口占18.3%。"
+    assert _texts(text) == ["76.4歲", "76.6歲", "82.8歲", "83.3歲", "18.3%"]
+
+
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]

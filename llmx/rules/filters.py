@@ -276,9 +276,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     if before1 in "(（" and after1 in ")）" and _MAGNITUDE_ONLY.match(quantity.text):
         return "the unit a caption counts in, bracketed (开支(百万元))"
     # 60岁以上: an age threshold; 人均期望寿命从78.3岁提高到80.3岁: the clause measures a life,
-    # as does 其中:男性82.77岁 after it.
+    # as does 其中:男性82.77岁 after it; an age in tenths (女性从82.8岁增加到83.3岁, 平均年龄
+    # 38.5岁) is measured, a threshold being a whole age.
     if (
         quantity.unit == "岁"
+        and "." not in quantity.number
         and "寿命" not in clause_before(folded, quantity.start)
         and not _LIFE_BY_SEX_BEFORE.search(_before(folded, quantity, _LIFE_REACH))
     ):
