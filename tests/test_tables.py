@@ -19,7 +19,7 @@ from llmx.rules import RulesExtractor
 from llmx.rules.extractor import in_word
 from llmx.tables import Table, find_tables
 from llmx.tables.captions import TABLE_NUMBER
-from llmx.tables.headers import listed_for_columns
+from llmx.tables.headers import listed_for_columns, listed_for_header, unit_line_unit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
 LAYOUTS = {
@@ -2017,6 +2017,44 @@ def test_cells_of_a_row_between_two_pipes_stay_cells_of_their_own() -> None:
     text = "项目\n本月\n累计\n|\n工业产值\n12.5\n30.1\n|\n农业\n8\n2\n|\n东区\n1\n|\n西区\n2\n|\n"
     cells = [cell.text for table in find_tables(text) for row in table.rows for cell in row.cells]
     assert not any("\n" in cell for cell in cells)
+
+
+def test_a_survey_sheet_of_quarters_over_repeated_names_reads_each_figure_in_its_unit() -> None:
+    # A Taiwan livestock survey sheet as the page gives it: quarters of the Republic of China
+    # calendar over `飼養場數 在養數量` once a quarter, the change group's measures on a line of
+    # their own, units listed `場、頭(隻)、%`, the total's label left blank.
+    text = (
+        "1 花蓮縣畜禽統計調查結果比較(18/24)\n"
+        " 單位:場、頭(隻)、% \n"
+        " 畜禽別   106年第1季   105年第4季   106年第1季與105年第4季增減比較 \n"
+        " 飼養場數   在養數量 \n"
+        " 飼養場數   在養數量   飼養場數   在養數量   實數   %   實數   % \n"
+        "    94  3,798  95  3,816 -1 -1.1 -18 -0.5\n"
+        " 肉牛   83  2,055  85  2,076 -2 -2.4 -21 -1.0\n"
+        " 水牛   45  966  45  917 0 0.0 49 5.3\n"
+    )
+    facts = [f for f in rules_facts(text) if f.text != "18/24"]
+    assert [(f.text, f.unit, f.period) for f in facts[:4]] == [
+        ("94", "场", "2017"),
+        ("3,798", "头(只)", "2017"),
+        ("95", "场", "2016"),
+        ("3,816", "头(只)", "2016"),
+    ]
+    assert [(f.unit, f.kind) for f in facts[4:8]] == [
+        ("场", "change"),
+        ("%", "change"),
+        ("头(只)", "change"),
+        ("%", "change"),
+    ]
+    assert facts[8].indicator == "肉牛106年第1季飼養場數" and len(facts) == 24
+
+
+def test_a_unit_line_listing_a_unit_with_a_bracket_of_its_own_lists_it_whole() -> None:
+    unit = unit_line_unit("單位:場、頭(隻)、%")
+    assert unit == ("场、头(只)、%", 1.0)
+    assert listed_for_header(unit, "飼養場數") == ("场", 1.0)
+    assert listed_for_header(unit, "在養數量") == ("头(只)", 1.0)
+    assert unit_line_unit("(单位:万元)") == ("元", 10_000.0)
 
 
 def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_shares() -> None:

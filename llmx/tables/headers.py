@@ -141,9 +141,34 @@ def listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
 
 
 def _listed(unit: Unit) -> list[Unit]:
-    """The units a `单位:所、万人` line lists, the magnitude before the first its own."""
+    """The units a `单位:所、万人` line lists, the magnitude before the first its own; a unit
+    with a bracket of its own (`头(只)`) whole."""
     first, *others = unit[0].split("、")
-    return [(first, unit[1]), *(u for other in others if (u := split_header_unit(f"({other})")))]
+    listed = [(first, unit[1])]
+    for other in others:
+        found = (other, 1.0) if is_fact_unit(other) else split_header_unit(f"({other})")
+        if found is not None:
+            listed.append(found)
+    return listed
+
+
+def listed_for_header(unit: Unit, header: str) -> Unit | None:
+    """Of a unit line listing two amounts, one of them a count of places (`单位:场、头(只)、%`
+    over 饲养场数 and 在养数量), a column's: the one its header counts (场数), else the other."""
+    amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
+    if len(amounts) != 2:
+        return None
+    words = fold(header)
+    counted = [each for each in amounts if f"{each[0]}数" in words]
+    if len(counted) == 1:
+        return counted[0]
+    places = [each for each in amounts if each[0] in _PLACE_COUNTERS]
+    if counted or len(places) != 1:
+        return None
+    return next(each for each in amounts if each is not places[0])
+
+
+_PLACE_COUNTERS = ("场", "户", "家", "个", "所", "处")
 
 
 def listed_for_row(unit: Unit, label: str) -> Unit | None:
@@ -273,7 +298,9 @@ SERIAL_HEADER = re.compile(r"^(?:序\s*号|编\s*号|No\.?)?$", re.IGNORECASE)
 # 编制单位:福建省, 填报单位:… name who filled in a form, no unit.
 UNIT_LINE = re.compile(
     r"(?<!编制)(?<!填报)(?<!制表)(?<!报送)单\s*位\s*[:：﹕︰]\s*"
-    r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])|[^\s|｜，,；;）)]+)"
+    # (a unit with a bracket of its own whole: 单位:场、头(只)、%)
+    r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])"
+    r"|(?:[^\s|｜，,；;（(）)]|[（(][^\s（()）]{1,3}[)）])+)"
 )
 NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
@@ -281,6 +308,8 @@ NOT_DATA = re.compile(
     r"|[\[［]\d{1,2}[\]］]"  # and a numbered note's (比重[4])
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
+    # A quarter or a month of a Republic of China year (106年第1季, 105年12月)
+    r"|(?<!\d)\d{2,3}\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月)"
     r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
     # A pollutant's or a compound's name (SO2, PM2.5, O3_8H): its digits are no figure.
     r"|(?<![A-Za-z\d])[A-Z][A-Za-z]?\d+(?:\.\d+)?(?:_\w+)?(?![\d.,%])"
@@ -330,6 +359,11 @@ def _bare_unit(words: str) -> Unit | None:
 def unit_of_words(words: str) -> Unit | None:
     """The unit a unit cell or a `单位：` line writes (万元 → 元 × 1e4; `(万人)` in brackets)."""
     bare = _one_language(LETTER_GAPS.sub("", _IN_BRACKETS.sub(r"\1", fold(words).strip())))
+    if bare and "、" in bare and "(" in bare:
+        # A list whose units bracket their own words (场、头(只)、%): each a unit whole.
+        parts = bare.split("、")
+        if all(is_fact_unit(part) or part in RATE_UNITS for part in parts):
+            return bare, 1.0
     return split_header_unit(f"({bare})") if bare else None
 
 

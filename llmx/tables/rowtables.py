@@ -383,8 +383,17 @@ def _block_table(
         headers = [_header_over_values(headers[0], [cells for _, cells in body], width)]
     grid_line, grid_cells = max(header_rows, key=lambda row: len(row[1]))
     widest_line, widest_cells = max(body, key=lambda row: len(row[1]))
+    repeated = (
+        _groups_over_repeated_names(headers, len(widest_cells)) if layout == "spaces" else None
+    )
     texts_placed = layout == "spaces" and len(header_rows) > 1 and len(widest_cells) > width
-    if texts_placed:
+    if repeated is not None:
+        # Named by the header's words in order, not by where they stand: set as the rows are.
+        grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
+        grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
+        texts, texts_placed = repeated, True
+        body = [(line, _label_put_back(line, cells, width)) for line, cells in body]
+    elif texts_placed:
         # A header over several lines narrower than the rows: its words are placed by where
         # they stand over the widest row's cells.
         grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
@@ -996,6 +1005,50 @@ def _grouped_headers(
         if best is None or fit > best[0]:
             best = (fit, headers, group_of)
     return (best[1], best[2]) if best else None
+
+
+def _groups_over_repeated_names(
+    header_rows: Sequence[Sequence[Cell]], width: int
+) -> list[str] | None:
+    """A space-aligned header of groups over names repeated once a group, set with no
+    alignment: `畜禽別 | 106年第1季 | … | 106年第1季與105年第4季增減比較` over `飼養場數 |
+    在養數量` repeated once a quarter, then `實數 | % | 實數 | %` under the last group, which
+    compares the same measures (a line of them, `飼養場數 | 在養數量`, between). Each column's
+    name is its group's and its own, in order; None where the lines are not of that shape."""
+    if len(header_rows) not in (2, 3):
+        return None
+    upper, *middle_rows, lower = [
+        [cell.text.strip() for cell in row if cell.text.strip()] for row in header_rows
+    ]
+    middle = middle_rows[0] if middle_rows else []
+    values, groups = width - 1, len(upper) - 1
+    if groups < 2 or len(lower) != values:
+        return None
+    for span in range(2, values // (groups - 1) + 1):
+        head = (groups - 1) * span  # the columns of every group but the last
+        tail, names = values - head, lower[:span]
+        if tail < 1 or lower[:head] != names * (groups - 1) or len(set(names)) < span:
+            continue
+        if middle and (middle != names or tail % len(middle)):
+            continue
+        per = tail // len(middle) if middle else tail
+        tails = [
+            f"{middle[index // per]}{lower[head + index]}" if middle else lower[head + index]
+            for index in range(tail)
+        ]
+        texts = [upper[0]]
+        for group in upper[1:-1]:
+            texts += [group_and_sub(group, name, "") for name in names]
+        return texts + [group_and_sub(upper[-1], name, "") for name in tails]
+    return None
+
+
+def _label_put_back(line: Line, cells: list[Cell], width: int) -> list[Cell]:
+    """A row one cell short whose first cell is a figure: its label is lost (a total's, left
+    blank), an empty cell in its place."""
+    if len(cells) == width - 1 and cells and NUMBER_CELL.fullmatch(fold(cells[0].clean)):
+        return [Cell(cells[0].start, cells[0].start, ""), *cells]
+    return cells
 
 
 def _groups_with_totals(

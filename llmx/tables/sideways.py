@@ -70,8 +70,12 @@ def _is_label_line(text: str, line: Line) -> bool:
     if _PROSE.search(line[1]) or re.search(r"[|｜].*\S.*[|｜]", line[1].strip(" |｜")):
         return False
     words = _words(text, _cells(line))
-    return len(words) >= _LABELS_MIN and all(
-        len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words
+    # The labels name as many items; a line repeating its names (`飼養場數 在養數量` once a
+    # quarter) names the sub-columns of a header, no row labels.
+    return (
+        len(words) >= _LABELS_MIN
+        and len(set(words)) == len(words)
+        and all(len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words)
     )
 
 

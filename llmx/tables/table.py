@@ -36,6 +36,7 @@ from llmx.tables.headers import (
     header_unit,
     is_rate_header,
     label_unit,
+    listed_for_header,
     listed_for_row,
     listed_units,
     outline_level,
@@ -143,7 +144,9 @@ class Table:
         amount, rate = listed_units(self.unit)
         label = self.indicator_of(row)
         if amount is None and self.unit and "、" in self.unit[0]:
-            amount = listed_for_row(self.unit, self._with_parent(row, label))
+            amount = listed_for_row(self.unit, self._with_parent(row, label)) or (
+                listed_for_header(self.unit, column.header)
+            )
         row_unit = (
             label_unit(label)
             or unit_of_words(self._cell_of(row, "unit"))
@@ -291,6 +294,14 @@ class Table:
 # (收入比), an index, an amount, a count (户数), a share (比重).
 _NAMES_A_MEASURE = re.compile(r"(?:[量率数额值比]|比重|构成|指数)\s*[*＊]?\s*$|价格指数")
 _RATE_MAX = 100.0  # a part of a rate (出租率) is a rate, at most a whole
+# A quarter or a month of a Republic of China year (106年第1季, 105年12月): 1911 years on.
+_ROC_PERIOD = re.compile(r"(?<!\d)(\d{2,3})(?=\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月))")
+
+
+def _common_era(match: re.Match[str]) -> str:
+    return str(int(match.group(1)) + 1911)
+
+
 _UNIT_AT_END = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -310,7 +321,8 @@ def note_cells(table: Table) -> list[Cell]:
 
 
 def column_of(header: str) -> Column:
-    folded = digit_years(fold(header))  # 二零零八年三月, 二零零七至零八年度: their years
+    # 二零零八年三月, 二零零七至零八年度, 106年第1季: their years
+    folded = _ROC_PERIOD.sub(_common_era, digit_years(fold(header)))
     if INDICATOR_HEADER.search(folded) and not YEAR.search(folded):
         return Column(header, "indicator", None, None, split_header_unit(header))
     if SKIP_HEADER.search(folded):
