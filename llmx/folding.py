@@ -21,6 +21,7 @@ _EXTRA = {
     "＜": "<",
     "＞": ">",
     "℅": "%",  # a percent some pages write with the care-of sign (增长15℅)
+    "﹪": "%",  # and with the small percent sign (單位:戶、頭(隻)、﹪)
 }
 
 

@@ -2049,6 +2049,27 @@ def test_a_survey_sheet_of_quarters_over_repeated_names_reads_each_figure_in_its
     assert facts[8].indicator == "肉牛106年第1季飼養場數" and len(facts) == 24
 
 
+def test_a_survey_sheets_notes_under_its_quarters_and_a_small_percent_sign_change_nothing() -> None:
+    # The 2012 sheets: `(本季) (上一季)` under the quarters, on the change group's line, and
+    # the unit line's percent the small sign `﹪`; households (戶數) counted in 戶.
+    text = (
+        " 單位:戶、頭(隻)、﹪ \n"
+        " 畜禽別   101年第1季   100年第4季   本季與上一季增減比較 \n"
+        " (本季)   (上一季)         飼養戶數   在養數量 \n"
+        " 飼養戶數   在養數量   飼養戶數   在養數量   實數   %   實數   % \n"
+        "    67  7,713  67  7,428 0 0.00 285 3.84\n"
+        " 肉牛   15  1,542  12  1,253 3 25.00 289 23.06\n"
+        " 水牛   1  10  1  8 0 0.00 2 25.00\n"
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.unit, f.period) for f in facts[:3]] == [
+        ("67", "户", "2012"),
+        ("7,713", "头(只)", "2012"),
+        ("67", "户", "2011"),
+    ]
+    assert len(facts) == 24
+
+
 def test_a_unit_line_listing_a_unit_with_a_bracket_of_its_own_lists_it_whole() -> None:
     unit = unit_line_unit("單位:場、頭(隻)、%")
     assert unit == ("场、头(只)、%", 1.0)

@@ -1020,7 +1020,10 @@ def _groups_over_repeated_names(
     upper, *middle_rows, lower = [
         [cell.text.strip() for cell in row if cell.text.strip()] for row in header_rows
     ]
-    middle = middle_rows[0] if middle_rows else []
+    # Notes under the groups' names (`(本季) | (上一季)`) name no column of their own.
+    middle = (
+        [name for name in middle_rows[0] if not _NOTE_CELL.fullmatch(name)] if middle_rows else []
+    )
     values, groups = width - 1, len(upper) - 1
     if groups < 2 or len(lower) != values:
         return None
@@ -1041,6 +1044,9 @@ def _groups_over_repeated_names(
             texts += [group_and_sub(group, name, "") for name in names]
         return texts + [group_and_sub(upper[-1], name, "") for name in tails]
     return None
+
+
+_NOTE_CELL = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _label_put_back(line: Line, cells: list[Cell], width: int) -> list[Cell]:
