@@ -71,16 +71,20 @@ td {{ border: 1px solid #000; padding: 2px; }}
 """
 
 
-@pytest.fixture(scope="module")
-def bulletin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def printed(tmp_path_factory: pytest.TempPathFactory, name: str, html: str) -> Path:
+    """`html` printed to `name`.pdf by Chromium; the test skipped where there is none."""
     if not CHROMIUM.exists():
         pytest.skip(f"no browser to print with: {CHROMIUM} is missing (`make browser`)")
-    folder = tmp_path_factory.mktemp("bulletin")
-    page = folder / "bulletin.html"
-    page.write_text(BULLETIN, encoding="utf-8")
-    printed = folder / "bulletin.pdf"
-    print_pdf(page, printed)
-    return printed
+    folder = tmp_path_factory.mktemp(name)
+    page = folder / f"{name}.html"
+    page.write_text(html, encoding="utf-8")
+    print_pdf(page, folder / f"{name}.pdf")
+    return folder / f"{name}.pdf"
+
+
+@pytest.fixture(scope="module")
+def bulletin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return printed(tmp_path_factory, "bulletin", BULLETIN)
 
 
 def test_the_printed_fixture_breaks_numbers_and_repeats_furniture(bulletin: Path) -> None:
@@ -186,12 +190,7 @@ td { border: 1px solid #000; padding: 2px; }
 
 @pytest.fixture(scope="module")
 def continued(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser to print with: {CHROMIUM} is missing (`make browser`)")
-    folder = tmp_path_factory.mktemp("continued")
-    (folder / "continued.html").write_text(CONTINUED, encoding="utf-8")
-    print_pdf(folder / "continued.html", folder / "continued.pdf")
-    return folder / "continued.pdf"
+    return printed(tmp_path_factory, "continued", CONTINUED)
 
 
 def test_a_table_set_again_under_its_continuation_line_is_one_table_under_its_header(
