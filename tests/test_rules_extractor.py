@@ -179,6 +179,8 @@ def test_leaves_out_the_bounds_of_a_size_class_before_its_noun_or_its_count() ->
 def test_an_age_in_tenths_is_measured_where_a_whole_age_is_a_threshold() -> None:
     text = "男性平均壽命從76.4歲增加到76.6歲,同期間女性從82.8歲增加到83.3歲;65歲以上人口占18.3%。"
     assert _texts(text) == ["76.4歲", "76.6歲", "82.8歲", "83.3歲", "18.3%"]
+    limits = "18.5岁以下人口,不满1.5岁的婴儿3人,3.5岁至6岁儿童120人。"
+    assert _texts(limits) == ["3人", "120人"]
 
 
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:

@@ -2076,6 +2076,18 @@ def test_a_unit_line_listing_a_unit_with_a_bracket_of_its_own_lists_it_whole() -
     assert listed_for_header(unit, "飼養場數") == ("场", 1.0)
     assert listed_for_header(unit, "在養數量") == ("头(只)", 1.0)
     assert unit_line_unit("(单位:万元)") == ("元", 10_000.0)
+    # A column naming no quantity takes neither amount; a note in brackets is no unit.
+    assert listed_for_header(("家、亿元、%", 1.0), "2023年") is None
+    assert unit_line_unit("单位:亿元(现价)") == ("元", 100_000_000.0)
+
+
+def test_names_repeated_under_two_groups_or_a_two_digit_year_make_no_survey_sheet() -> None:
+    # Under two groups the repeat proves nothing; `23年12月` is no Republic of China month.
+    text = "| 指标 | 23年12月 | 22年12月 |\n| 出口 | 12.5 | 11.2 |\n| 进口 | 10.1 | 9.8 |\n"
+    assert all(fact.period not in ("1934", "1933") for fact in rules_facts(text))
+    # A sideways table whose labels repeat a word, not a block, is a sideways table still.
+    sideways = "城镇 男 女 乡村 男 女\n52.1 25.3 26.8 47.9 24.1 23.8\n1.2 0.5 0.7 -1.1 -0.6 -0.5\n"
+    assert len(rules_facts(sideways)) == 12
 
 
 def test_a_group_row_under_the_header_heads_its_rows_and_its_share_word_makes_shares() -> None:

@@ -94,6 +94,9 @@ _MONTHS_NAMED_BEFORE = re.compile(
     r"[\d一二三四五六七八九十]{1,2}\s*月?\s*至\s*(?:[\d零〇一二三四五六七八九]{4}\s*年\s*)?"
     r"[\d一二三四五六七八九十]{1,3}\s*月份?\s*的$"
 )
+# A limit of ages, in tenths too: 不满1.5岁, 18.5岁以下, 3.5岁至6岁.
+_AGE_LIMIT = re.compile(r"满$")
+_AGE_LIMIT_AFTER = re.compile(r"\s*(?:及?以[上下]|至|到|[-~～—])")
 # The tax before a kept share: 增值税25%部分, 增值税收入(50%部分).
 _TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?(?:地方)?(?:分享)?\s*[(（]?\s*$")
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
@@ -280,7 +283,11 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
     # 38.5岁) is measured, a threshold being a whole age.
     if (
         quantity.unit == "岁"
-        and "." not in quantity.number
+        and (
+            "." not in quantity.number
+            or _AGE_LIMIT.search(_before(folded, quantity, 2))
+            or _AGE_LIMIT_AFTER.match(after8)
+        )
         and "寿命" not in clause_before(folded, quantity.start)
         and not _LIFE_BY_SEX_BEFORE.search(_before(folded, quantity, _LIFE_REACH))
     ):

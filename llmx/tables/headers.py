@@ -163,8 +163,8 @@ def listed_for_header(unit: Unit, header: str) -> Unit | None:
     if len(counted) == 1:
         return counted[0]
     places = [each for each in amounts if each[0] in _PLACE_COUNTERS]
-    if counted or len(places) != 1:
-        return None
+    if counted or len(places) != 1 or "数量" not in words:
+        return None  # only a column naming a quantity (在养数量) takes the other amount
     return next(each for each in amounts if each is not places[0])
 
 
@@ -309,7 +309,7 @@ NOT_DATA = re.compile(
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
     # A quarter or a month of a Republic of China year (106年第1季, 105年12月)
-    r"|(?<!\d)\d{2,3}\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月)"
+    r"|(?<!\d)(?:1[0-4]\d|[89]\d)\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月)"
     r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
     # A pollutant's or a compound's name (SO2, PM2.5, O3_8H): its digits are no figure.
     r"|(?<![A-Za-z\d])[A-Z][A-Za-z]?\d+(?:\.\d+)?(?:_\w+)?(?![\d.,%])"
@@ -334,7 +334,9 @@ def unit_line_unit(source: str) -> Unit | None:
     found = UNIT_LINE.search(folded)
     if found is None:
         return None
-    first = unit_of_words(found.group(1))
+    first = unit_of_words(found.group(1)) or unit_of_words(
+        _NOTE_IN_BRACKETS.sub(_unit_or_nothing, found.group(1))
+    )
     # 單位:家;%, 單位:新臺幣億元;%: units listed apart by semicolons or commas, as by 、.
     listed: list[str] = []
     at = found.end(1)
@@ -344,6 +346,14 @@ def unit_line_unit(source: str) -> Unit | None:
     if first is None or not listed:
         return first
     return "、".join((first[0], *listed)), first[1]
+
+
+# A bracket in a unit line: a unit of its own (头(只)), or a note (亿元(现价), 吨(实物量)).
+_NOTE_IN_BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
+
+
+def _unit_or_nothing(bracket: re.Match[str]) -> str:
+    return bracket.group() if is_fact_unit(bracket.group(1)) else ""
 
 
 _LISTED_APART = re.compile(r"\s*[;,]\s*([^\s|｜，,；;）)]+)")

@@ -1025,8 +1025,8 @@ def _groups_over_repeated_names(
         [name for name in middle_rows[0] if not _NOTE_CELL.fullmatch(name)] if middle_rows else []
     )
     values, groups = width - 1, len(upper) - 1
-    if groups < 2 or len(lower) != values:
-        return None
+    if groups < _REPEATED_GROUPS_MIN or len(lower) != values:
+        return None  # names repeated under two groups or more, or their order says nothing
     for span in range(2, values // (groups - 1) + 1):
         head = (groups - 1) * span  # the columns of every group but the last
         tail, names = values - head, lower[:span]
@@ -1044,6 +1044,9 @@ def _groups_over_repeated_names(
             texts += [group_and_sub(group, name, "") for name in names]
         return texts + [group_and_sub(upper[-1], name, "") for name in tails]
     return None
+
+
+_REPEATED_GROUPS_MIN = 3  # groups over the repeated names, the last one comparing them
 
 
 _NOTE_CELL = re.compile(r"[(（][^()（）]*[)）]")

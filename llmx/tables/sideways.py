@@ -70,13 +70,24 @@ def _is_label_line(text: str, line: Line) -> bool:
     if _PROSE.search(line[1]) or re.search(r"[|｜].*\S.*[|｜]", line[1].strip(" |｜")):
         return False
     words = _words(text, _cells(line))
-    # The labels name as many items; a line repeating its names (`飼養場數 在養數量` once a
-    # quarter) names the sub-columns of a header, no row labels.
+    # A line opening on a block of names repeated (`飼養場數 在養數量` once a quarter, then
+    # the change's `實數 %`) names the sub-columns of a header, no row labels (`城镇 男 女
+    # 乡村 男 女` are labels still).
     return (
         len(words) >= _LABELS_MIN
-        and len(set(words)) == len(words)
+        and not _block_repeated(words)
         and all(len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words)
     )
+
+
+def _block_repeated(words: Sequence[str]) -> bool:
+    return any(
+        list(words[: 2 * size]) == list(words[:size]) * 2
+        for size in range(_BLOCK_MIN, len(words) // 2 + 1)
+    )
+
+
+_BLOCK_MIN = 2  # names in a block a header repeats
 
 
 def _is_value_line(text: str, line: Line, width: int) -> bool:

@@ -295,7 +295,10 @@ class Table:
 _NAMES_A_MEASURE = re.compile(r"(?:[量率数额值比]|比重|构成|指数)\s*[*＊]?\s*$|价格指数")
 _RATE_MAX = 100.0  # a part of a rate (出租率) is a rate, at most a whole
 # A quarter or a month of a Republic of China year (106年第1季, 105年12月): 1911 years on.
-_ROC_PERIOD = re.compile(r"(?<!\d)(\d{2,3})(?=\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月))")
+# (80-99 and 100-149 only: 1991-2060; 23年12月 is no year of that calendar.)
+_ROC_PERIOD = re.compile(
+    r"(?<!\d)(1[0-4]\d|[89]\d)(?=\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月))"
+)
 
 
 def _common_era(match: re.Match[str]) -> str:
