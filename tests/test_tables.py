@@ -2070,6 +2070,20 @@ def test_a_survey_sheets_notes_under_its_quarters_and_a_small_percent_sign_chang
     assert len(facts) == 24
 
 
+def test_a_years_down_piped_tables_title_closing_on_a_bracketed_unit_gives_every_figure() -> None:
+    # Hong Kong's Transport Department: passengers in thousands, a cell a line closed by pipes.
+    cells = ["年 / 月", "九巴", "城巴", "小計", "2001", "1,111,171", "201,725", "1,312,896"]
+    cells += ["2002", "1,134,354", "204,445", "1,338,799"]
+    text = "2001年至2010年按營辦商劃分的公共交通乘客人次(千次)\n" + "".join(
+        f"{cell} |\n" for cell in cells
+    )
+    facts = rules_facts(text)
+    assert [(f.text, f.value, f.unit, f.period) for f in facts[:2]] == [
+        ("1,111,171", 1_111_171_000, "次", "2001"),
+        ("201,725", 201_725_000, "次", "2001"),
+    ]
+
+
 def test_a_unit_line_listing_a_unit_with_a_bracket_of_its_own_lists_it_whole() -> None:
     unit = unit_line_unit("單位:場、頭(隻)、%")
     assert unit == ("场、头(只)、%", 1.0)

@@ -13,7 +13,14 @@ from llmx.folding import fold
 from llmx.lines import HAS_CJK
 from llmx.tables.captions import lines_before, short_lines_above
 from llmx.tables.columnroles import body_of, columns_of, figures_in_stated_units
-from llmx.tables.headers import UNIT_LOOKBACK, group_and_sub, header_year, unit_line_unit
+from llmx.tables.headers import (
+    UNIT_LOOKBACK,
+    Unit,
+    group_and_sub,
+    header_year,
+    unit_line_unit,
+    unit_of_words,
+)
 from llmx.tables.pairs import PairGrid, find_pairs
 from llmx.tables.parts import labelled_parts, outline_parts
 from llmx.tables.piped import PipedCell, PipedGrid, piped_runs
@@ -21,6 +28,7 @@ from llmx.tables.rowlines import is_number_cell
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Column, Row, Table, row_column, span_cell
 from llmx.tables.taken import TakenSpans, unclaimed
+from llmx.vocabulary import is_fact_unit
 
 
 def piped_tables(text: str, taken: TakenSpans) -> list[Table]:
@@ -181,9 +189,20 @@ def _years_down_table(text: str, grid: PipedGrid, title: str) -> Table:
         for column in range(1, len(grid.header))
         if grid.header[column] is not None
     )
-    line_unit = unit_line_unit(title)
+    line_unit = unit_line_unit(title) or _title_unit(title)
     unit = ("", 1.0) if index else line_unit
     return Table(grid.start, grid.end, title, columns, rows, layout="piped", unit=unit)
+
+
+def _title_unit(title: str) -> Unit | None:
+    """The unit a title's first line closes on, bracketed (`…乘客人次(千次)`): every figure's,
+    where the table has no unit line."""
+    bracket = _TITLE_UNIT.search(title.split("\n")[0])
+    unit = unit_of_words(bracket.group()) if bracket else None
+    return unit if unit is not None and is_fact_unit(unit[0]) else None
+
+
+_TITLE_UNIT = re.compile(r"[(（][^()（）]{1,6}[)）](?=\s|$)")
 
 
 def pair_tables(text: str, taken: TakenSpans) -> list[Table]:
