@@ -1326,6 +1326,17 @@ def test_a_republic_of_china_fiscal_year_before_2000_is_the_year_it_began() -> N
     assert arabic_years("中华民国九十二年度") == "中华民国2003年"
 
 
+def test_a_title_naming_a_republic_of_china_year_in_digits_dates_the_report() -> None:
+    # 民國95年 in the title is the year reported on; in the body the era may name a base year.
+    assert (
+        arabic_years("民国95年重要人口指标\n95年底人口总数") == "2006年重要人口指标\n95年底人口总数"
+    )
+    assert arabic_years("民国105年统计\n") == " 2016年统计\n"
+    assert arabic_years("人口老化\n民国88年底老化指数") == "人口老化\n民国88年底老化指数"
+    text = "民國95年重要人口指標\n95年底人口總數為22,876,527人,較94年底增加106,144人。"
+    assert _fact_of(text, "22,876,527人").period == "2006"
+
+
 # --- round 6: budget proposals, reviews of a span, years in work reports' heads -------------
 
 

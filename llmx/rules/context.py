@@ -458,6 +458,8 @@ _AD_YEAR = re.compile(r"(?:19|20)\d{2}年")
 # fiscal year 八十八年下半年及八十九年度 begins in 1999, the year it is counted as).
 _ROC_NUMERAL_YEAR = re.compile(r"(?<=民国)([一二三四五六七八九])十([一二三四五六七八九])年[度上下]")
 _NUMERALS = "一二三四五六七八九"
+# 民国95年, 中华民国105年: a Republic of China year in digits after the era's name.
+_ROC_NAMED_YEAR = re.compile(r"民国\s*(1[0-4]\d|[1-9]\d)\s*年")
 _ROC_MIN = 3  # 年度 years of the Republic of China calendar needed to read a text by it
 
 
@@ -470,11 +472,20 @@ def arabic_years(folded: str) -> str:
     dated = digit_years(folded)
     # "九十二年度" (5 characters) becomes "2003年" (5 characters).
     dated = _ROC_NUMERAL_YEAR.sub(_roc_numeral_year, dated)
+    # "民国95年" (5 characters) becomes "2006年", "民国105年" " 2016年", in a title's line (民國
+    # 95年重要人口指標): the year it reports on. In the body the era may name a base year
+    # (民國88年底…僅39.4%, 10年後…), which no year of the text's own should become.
+    title_end = dated.find("\n") if "\n" in dated else len(dated)
+    dated = _ROC_NAMED_YEAR.sub(_roc_named_year, dated[:title_end]) + dated[title_end:]
     roc = len(_ROC_YEAR.findall(dated))
     if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
         # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.
         dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", dated)
     return dated
+
+
+def _roc_named_year(match: re.Match[str]) -> str:
+    return f"{int(match[1]) + 1911}年".rjust(len(match[0]))
 
 
 def _roc_numeral_year(match: re.Match[str]) -> str:
