@@ -183,6 +183,12 @@ def test_an_age_in_tenths_is_measured_where_a_whole_age_is_a_threshold() -> None
     assert _texts(limits) == ["3人", "120人"]
 
 
+def test_leaves_out_a_sheets_page_of_pages_closing_its_title_line() -> None:
+    assert _texts("花蓮縣畜禽統計調查結果比較(18/24)\n肉牛場數83場。") == ["83場"]
+    # Not at the line's end, a figure over a figure is read as it was.
+    assert _texts("比較(18/24)顯示,肉牛83場。") == ["18/24", "83場"]
+
+
 def test_leaves_out_the_pieces_of_numbers_a_line_cut() -> None:
     body = "全年实现国内生产总值7662.3亿元，比上年增长10.1%。粮食总产426\n9万吨，比上年增长0.1%。"
     assert _texts(body) == ["7662.3亿元", "10.1%", "0.1%"]

@@ -97,6 +97,9 @@ _MONTHS_NAMED_BEFORE = re.compile(
 # A limit of ages, in tenths too: 不满1.5岁, 18.5岁以下, 3.5岁至6岁.
 _AGE_LIMIT = re.compile(r"满$")
 _AGE_LIMIT_AFTER = re.compile(r"\s*(?:及?以[上下]|至|到|[-~～—])")
+# 18/24 in brackets at a line's end: the sheet's page of pages, no ratio.
+_PAGE_OF_PAGES = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
+_PAGE_MARK_AROUND = re.compile(r"[(（][)）]\s*(?:\n|$)")
 # The tax before a kept share: 增值税25%部分, 增值税收入(50%部分).
 _TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?(?:地方)?(?:分享)?\s*[(（]?\s*$")
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
@@ -352,6 +355,10 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         return "an amount restated in words ($8,600,000.00(澳門幣八百六十萬元))"
     if _COUNTER_BEFORE.search(_before(folded, quantity, 6)):
         return "a page's counter (点击:558次)"
+    if _PAGE_OF_PAGES.fullmatch(quantity.text) and _PAGE_MARK_AROUND.match(
+        _before(folded, quantity, 1) + _after(folded, quantity, 2)
+    ):
+        return "a sheet's page of pages closing its title line (畜禽統計調查結果比較(18/24))"
     if quantity.unit == "个月" and (
         _MONTHS_WINDOW_BEFORE.search(_before(folded, quantity, 2))
         or (before1 == "的" and "截至" in clause_before(folded, quantity.start))
