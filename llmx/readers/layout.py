@@ -396,10 +396,9 @@ def tables_run_on(pages: Sequence[Page], dropped: set[tuple[int, Line]]) -> list
                 carrier, body = (start, whole, units), body[marks + 1 :]
         if body:
             last = body[-1]
-            goes_on = isinstance(last, Table) and not last.as_box
-            carrier = (
-                (at, last, _unit_lines_over(body)) if isinstance(last, Table) and goes_on else None
-            )
+            carrier = None
+            if isinstance(last, Table) and not last.as_box:  # a box's row carries no table on
+                carrier = (at, last, _unit_lines_over(body))
     # A row of figures atop a page that went on no table is a box after all.
     return [replace(page, blocks=tuple(_unboxed(page.blocks))) for page in joined]
 
@@ -1168,17 +1167,17 @@ def build_page(number: int, height: float, glyphs: Sequence[Glyph], shapes: Sequ
             last_line_of[(index, cell)] = line_number
         lines[-1].append(glyph.text)
     flush()
-    placed = [
-        _table_of(grids[block], cells[block]) if isinstance(block, int) else block
-        for block in blocks
-    ]
-    placed = [
-        replace(block, as_box=_box_lines(grids[index], glyphs))
-        if isinstance(index, int) and grids[index] in carried and isinstance(block, Table)
-        else block
-        for index, block in zip(blocks, placed, strict=True)
-    ]
-    return Page(number, height, tuple(placed))
+
+    def placed(index: int) -> Table:
+        table = _table_of(grids[index], cells[index])
+        carried_row = grids[index] in carried
+        return replace(table, as_box=_box_lines(grids[index], glyphs)) if carried_row else table
+
+    return Page(
+        number,
+        height,
+        tuple(placed(block) if isinstance(block, int) else block for block in blocks),
+    )
 
 
 def _box_lines(grid: _Grid, glyphs: Sequence[Glyph]) -> tuple[Line, ...]:

@@ -475,8 +475,8 @@ def arabic_years(folded: str) -> str:
     # "民国95年" (5 characters) becomes "2006年", "民国105年" " 2016年", in a title's line (民國
     # 95年重要人口指標): the year it reports on. In the body the era may name a base year
     # (民國88年底…僅39.4%, 10年後…), which no year of the text's own should become.
-    title_end = dated.find("\n") if "\n" in dated else len(dated)
-    dated = _ROC_NAMED_YEAR.sub(_roc_named_year, dated[:title_end]) + dated[title_end:]
+    title, newline, rest = dated.partition("\n")
+    dated = _ROC_NAMED_YEAR.sub(_roc_named_year, title) + newline + rest
     roc = len(_ROC_YEAR.findall(dated))
     if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
         # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.

@@ -302,14 +302,18 @@ UNIT_LINE = re.compile(
     r"((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff](?![^\s|｜])"
     r"|(?:[^\s|｜，,；;（(）)]|[（(][^\s（()）]{1,3}[)）])+)"
 )
+# A quarter or a month of a Republic of China year (106年第1季, 105年12月): its year (80-99,
+# 100-149: 1991-2060; 23年12月 is no year of that calendar) and the part of it.
+ROC_PERIOD = re.compile(
+    r"(?<!\d)(1[0-4]\d|[89]\d)(\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月))"
+)
 NOT_DATA = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月)?|\d{1,2}\s*(?:[-—–~至]\s*\d{1,2}\s*)?月|[(（][^()（）]*[)）]"
     r"|注\s*\d{1,2}$"  # a footnote mark on a header (按月变动注1)
     r"|[\[［]\d{1,2}[\]］]"  # and a numbered note's (比重[4])
     r"|\d{1,2}\s*[-—–~至]\s*本月"  # 1-本月: the months of the year so far
     r"|(?:[1-4]\s*[-—–~至]\s*)?[1-4]\s*季度"  # 1季度累计, 1-3季度: quarters
-    # A quarter or a month of a Republic of China year (106年第1季, 105年12月)
-    r"|(?<!\d)(?:1[0-4]\d|[89]\d)\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月)"
+    rf"|{ROC_PERIOD.pattern}"  # 106年第1季: a Republic of China quarter
     r"|\d{1,3}\s*(?:[-—–~至]\s*\d{1,3}\s*岁|岁\s*(?:及\s*)?以\s*[上下])"  # 0-14岁, 65岁及以上: ages
     # A pollutant's or a compound's name (SO2, PM2.5, O3_8H): its digits are no figure.
     r"|(?<![A-Za-z\d])[A-Z][A-Za-z]?\d+(?:\.\d+)?(?:_\w+)?(?![\d.,%])"
@@ -335,7 +339,7 @@ def unit_line_unit(source: str) -> Unit | None:
     if found is None:
         return None
     first = unit_of_words(found.group(1)) or unit_of_words(
-        _NOTE_IN_BRACKETS.sub(_unit_or_nothing, found.group(1))
+        BRACKETED.sub(_unit_or_nothing, found.group(1))
     )
     # 單位:家;%, 單位:新臺幣億元;%: units listed apart by semicolons or commas, as by 、.
     listed: list[str] = []
@@ -348,12 +352,10 @@ def unit_line_unit(source: str) -> Unit | None:
     return "、".join((first[0], *listed)), first[1]
 
 
-# A bracket in a unit line: a unit of its own (头(只)), or a note (亿元(现价), 吨(实物量)).
-_NOTE_IN_BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
-
-
 def _unit_or_nothing(bracket: re.Match[str]) -> str:
-    return bracket.group() if is_fact_unit(bracket.group(1)) else ""
+    """A bracket in a unit line: a unit of its own (头(只)) kept, a note (亿元(现价), 吨(实物
+    量)) dropped."""
+    return bracket.group() if is_fact_unit(bracket.group()[1:-1]) else ""
 
 
 _LISTED_APART = re.compile(r"\s*[;,]\s*([^\s|｜，,；;）)]+)")

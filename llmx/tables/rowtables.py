@@ -18,6 +18,7 @@ from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION, SENTENCE, lines_above
 from llmx.tables.columnroles import columns_of, figures_in_stated_units, fit_to_body
 from llmx.tables.headers import (
+    BRACKETED,
     HEADER_ROWS_MAX,
     SUB_MARKS,
     TITLE_MAX,
@@ -392,7 +393,7 @@ def _block_table(
         grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
         texts, texts_placed = repeated, True
-        body = [(line, _label_put_back(line, cells, width)) for line, cells in body]
+        body = [(line, _label_put_back(cells, width)) for line, cells in body]
     elif texts_placed:
         # A header over several lines narrower than the rows: its words are placed by where
         # they stand over the widest row's cells.
@@ -1022,7 +1023,7 @@ def _groups_over_repeated_names(
     ]
     # Notes under the groups' names (`(本季) | (上一季)`) name no column of their own.
     middle = (
-        [name for name in middle_rows[0] if not _NOTE_CELL.fullmatch(name)] if middle_rows else []
+        [name for name in middle_rows[0] if not BRACKETED.fullmatch(name)] if middle_rows else []
     )
     values, groups = width - 1, len(upper) - 1
     if groups < _REPEATED_GROUPS_MIN or len(lower) != values:
@@ -1049,10 +1050,7 @@ def _groups_over_repeated_names(
 _REPEATED_GROUPS_MIN = 3  # groups over the repeated names, the last one comparing them
 
 
-_NOTE_CELL = re.compile(r"[(（][^()（）]*[)）]")
-
-
-def _label_put_back(line: Line, cells: list[Cell], width: int) -> list[Cell]:
+def _label_put_back(cells: list[Cell], width: int) -> list[Cell]:
     """A row one cell short whose first cell is a figure: its label is lost (a total's, left
     blank), an empty cell in its place."""
     if len(cells) == width - 1 and cells and NUMBER_CELL.fullmatch(fold(cells[0].clean)):

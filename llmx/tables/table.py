@@ -24,6 +24,7 @@ from llmx.tables.headers import (
     MONTHS_HEADER,
     NOTES_HEADER,
     RATE_UNITS,
+    ROC_PERIOD,
     SKIP_HEADER,
     SUB_MARKS,
     UNIT_COLUMN,
@@ -294,18 +295,14 @@ class Table:
 # (收入比), an index, an amount, a count (户数), a share (比重).
 _NAMES_A_MEASURE = re.compile(r"(?:[量率数额值比]|比重|构成|指数)\s*[*＊]?\s*$|价格指数")
 _RATE_MAX = 100.0  # a part of a rate (出租率) is a rate, at most a whole
-# A quarter or a month of a Republic of China year (106年第1季, 105年12月): 1911 years on.
-# (80-99 and 100-149 only: 1991-2060; 23年12月 is no year of that calendar.)
-_ROC_PERIOD = re.compile(
-    r"(?<!\d)(1[0-4]\d|[89]\d)(?=\s*年\s*(?:第\s*[1-4一二三四]\s*季|\d{1,2}\s*月))"
-)
 
 
 def _common_era(match: re.Match[str]) -> str:
-    return str(int(match.group(1)) + 1911)
+    """A Republic of China quarter or month in the common era's year: 1911 years on."""
+    return f"{int(match.group(1)) + 1911}{match.group(2)}"
 
 
-_UNIT_AT_END = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_UNIT_AT_END = re.compile(rf"\s*{BRACKETED.pattern}\s*$")
 
 
 def note_cells(table: Table) -> list[Cell]:
@@ -325,7 +322,7 @@ def note_cells(table: Table) -> list[Cell]:
 
 def column_of(header: str) -> Column:
     # 二零零八年三月, 二零零七至零八年度, 106年第1季: their years
-    folded = _ROC_PERIOD.sub(_common_era, digit_years(fold(header)))
+    folded = ROC_PERIOD.sub(_common_era, digit_years(fold(header)))
     if INDICATOR_HEADER.search(folded) and not YEAR.search(folded):
         return Column(header, "indicator", None, None, split_header_unit(header))
     if SKIP_HEADER.search(folded):
