@@ -1786,6 +1786,23 @@ def test_a_paragraph_opening_on_a_year_dates_its_later_sentences() -> None:
     assert found["36.4%"][1] == "2015"
 
 
+def test_in_a_paragraph_opening_on_no_year_a_year_dates_only_the_next_sentence() -> None:
+    # A chronicle's paragraph opens on an era, then each sentence on its year: a sentence
+    # naming none is the year of the one right before it, not the report's.
+    found = _attributes(
+        "财政志\n"
+        "民国初期以田赋为主。1915年,征银5.78万元。1930年,实征地丁银18.47万元。"
+        "地方财政总收入9.63万元,其中附捐9.10万元。另有杂捐366元。\n"
+        "2019年常住人口212559人。全年出生人口2478人。\n"
+    )
+    assert found["9.63万元"][1] == "1930"
+    assert found["9.10万元"][1] == "1930"
+    # two sentences on, the year no longer carries
+    assert found["366元"][1] != "1930"
+    # 全年 is the report's year, not the sentence before's
+    assert found["2478人"][1] != "2019"
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

@@ -967,13 +967,20 @@ def _first_months_end(folded: str, line_start: int, line_end: int) -> int | None
 
 def _paragraph_year(folded: str, bounds: Boundaries, position: int) -> str | None:
     """The year the last sentence of the paragraph so far to open on one names (`2012年,全市
-    共有各类卫生机构1325个。拥有…床位数6425张`): later sentences that name none are its."""
+    共有各类卫生机构1325个。拥有…床位数6425张`): later sentences that name none are its. In a
+    paragraph that opens on no year (a chronicle's `民国初期以田赋为主。1915年,…。1930年,实征…。
+    地方财政总收入…`), only the sentence right after the one that names it."""
     line_start, line_end = bounds.line_span(position)
-    if not _PARAGRAPH_YEAR.match(folded, line_start, position):
-        return None
     ends, years = _sentence_years(folded, line_start, line_end)
     found = bisect_right(ends, position) - 1
-    return years[found] if found >= 0 else None
+    if found < 0:
+        return None
+    if not _PARAGRAPH_YEAR.match(folded, line_start, position):
+        stops = [stop.end() for stop in _SENTENCE_STOP.finditer(folded, ends[found], position)]
+        # 全年 is the report's year, not the year the sentence before named.
+        if len(stops) > 1 or (stops and "全年" in folded[stops[-1] : position]):
+            return None
+    return years[found]
 
 
 @lru_cache(maxsize=64)
@@ -986,6 +993,7 @@ def _sentence_years(
     return tuple(match.end() for match in found), tuple(match.group(1) for match in found)
 
 
+_SENTENCE_STOP = re.compile(r"[。；;！？!?]")
 _PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
 # A year opening a sentence of the paragraph, the first or one after a full stop.
 _SENTENCE_YEAR = re.compile(
