@@ -1803,6 +1803,26 @@ def test_in_a_paragraph_opening_on_no_year_a_year_dates_only_the_next_sentence()
     assert found["2478人"][1] != "2019"
 
 
+def test_figures_of_a_sentence_over_a_range_of_years_have_no_one_year() -> None:
+    found = _attributes(
+        "1985年财政志\n"
+        "1949~1985年的36年财政总收入24424万元,年平均679.28万元,其中农业税11085万元;"
+        "工商税10813万元。\n"
+        "2018-2020年同期全盟均无投资活动,今年1-2月份,共有15个项目开复工。\n"
+        "2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、13.2%。\n"
+        "2023-24年度的开支预算为3200亿元。\n"
+        "印发《制造业发展行动方案（2023—2027年）》,全区475家企业实现总产值1071亿元。\n"
+    )
+    # the range's figures, across a semicolon, are the range's
+    assert [found[key][1] for key in ("24424万元", "679.28万元", "10813万元")] == [None] * 3
+    # a year of its own after the range (今年), a list of the years' figures, a fiscal year
+    assert found["15个"][1] == "1985"
+    assert found["22.5%"][1] is not None
+    assert found["3200亿元"][1] is not None
+    # the years of a plan the sentence names, in its title
+    assert found["1071亿元"][1] == "1985"
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

@@ -54,6 +54,12 @@ _MULTI_YEAR = re.compile(
     r"|[两三四五]年平均"
     r"|(?:恢复|相当于|达到)(?:到|至)?(?:19|20)\d\d年(?:同期)?的"
 )
+# 1949~1985年的36年财政总收入: over a range of years (not a fiscal year, 2023-24年度).
+_YEAR_RANGE = re.compile(
+    r"(?:19|20)\d\d[^\S\n]?[-~—–～至到][^\S\n]?(?:19|20)?\d\d[^\S\n]?年(?![\d度])"
+)
+_NAMED_RANGE_AFTER = re.compile(r"[^\S\n]*[)）》]")
+_ONE_YEAR_AFTER_RANGE = re.compile(r"(?:19|20)\d{2}年|今年|去年|明年|上年|本年|分别")
 # 比 2020 年: a page set from a PDF may put spaces around the year.
 _COMPARED_WITH_YEAR = re.compile(r"[比较][^\S\n]?((?:19|20)\d\d)[^\S\n]?年(?:同期|末|底)?")
 # 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
@@ -775,6 +781,17 @@ def period_of(
         return None
     if _SPAN_OF_YEARS.search(folded, recent, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
+    opened = max(bounds.full_sentence_start(start), start - _GOAL_REACH)
+    ranges = [
+        found
+        for found in _YEAR_RANGE.finditer(folded, opened, start)
+        # 《…行动方案（2023—2027年）》: the years of a plan the sentence names
+        if not _NAMED_RANGE_AFTER.match(folded, found.end())
+    ]
+    if ranges and not _ONE_YEAR_AFTER_RANGE.search(folded, ranges[-1].end(), start):
+        # 1949~1985年的36年财政总收入24424万元,年平均679.28万元: over the years, where no
+        # year of its own follows (今年1-2月份) nor a list of the years' figures (分别为).
+        return None
     line_start = bounds.line_span(start)[0]
     if (
         (
