@@ -57,6 +57,23 @@ def test_a_story_dated_late_in_a_year_is_on_the_year_its_lead_names() -> None:
     assert document_year(undated_lead) == "2013"  # dated from July on: its own year
 
 
+def test_a_chronicle_naming_many_years_over_decades_is_written_after_the_last() -> None:
+    text = (
+        "一、收入\n"
+        "清朝,1887年征地丁银26251两。民国初期以田赋为主。1915年,征银5.78万元。"
+        "1919年,全县财政总收入8.91万元。1930年,地方财政总收入9.63万元。"
+        "1947年,财政收入139774.8万元。1950年,财政收入仅179万元。"
+        "1956年,财政收入比1950年增加259.4万元。1958年,财政收入620万元。1965年,财政收入866万元。\n"
+    )
+    assert document_year(text) == "1965"
+    found = _attributes(text)
+    # what it tells of is done, each in its own year
+    assert found["8.91万元"] == ("actual", "1919", "level")
+    # a bulletin naming its own year most is not one
+    bulletin = "2022年,全市生产总值500亿元。2022年末人口80万人。" + text.split("\n")[1]
+    assert document_year(bulletin) == "2022"
+
+
 def test_document_year_of_an_untitled_bulletin_page_from_its_note_not_a_year_it_cites() -> None:
     text = (
         "年末有医疗卫生机构6949个,床位4.57万张。湿地面积[注:湿地面积为2019年开展的全国第三次"
@@ -1792,13 +1809,14 @@ def test_in_a_paragraph_opening_on_no_year_a_year_dates_only_the_next_sentence()
     found = _attributes(
         "财政志\n"
         "民国初期以田赋为主。1915年,征银5.78万元。1930年,实征地丁银18.47万元。"
-        "地方财政总收入9.63万元,其中附捐9.10万元。另有杂捐366元。\n"
+        "地方财政总收入9.63万元,其中附捐9.10万元;杂捐366元。另有公产2631元。\n"
         "2019年常住人口212559人。全年出生人口2478人。\n"
     )
     assert found["9.63万元"][1] == "1930"
     assert found["9.10万元"][1] == "1930"
-    # two sentences on, the year no longer carries
-    assert found["366元"][1] != "1930"
+    # past a semicolon it carries; two sentences on, no longer
+    assert found["366元"][1] == "1930"
+    assert found["2631元"][1] != "1930"
     # 全年 is the report's year, not the sentence before's
     assert found["2478人"][1] != "2019"
 
@@ -1821,6 +1839,17 @@ def test_figures_of_a_sentence_over_a_range_of_years_have_no_one_year() -> None:
     assert found["3200亿元"][1] is not None
     # the years of a plan the sentence names, in its title
     assert found["1071亿元"][1] == "1985"
+
+
+def test_a_year_opening_a_sentence_dates_its_figures_past_its_semicolons() -> None:
+    found = _attributes(
+        "某局2016年三公经费执行情况\n"
+        "报告说,初步统计,1919年全县财政总收入8.91万元;田赋附捐5550元,占6.23%;漕折1.8万元。\n"
+        "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元。\n"
+    )
+    assert [found[key][1] for key in ("5550元", "6.23%", "1.8万元")] == ["1919"] * 3
+    # a sentence setting two years side by side dates nothing past its semicolon
+    assert found["4.35万元"][1] != "2015"
 
 
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:

@@ -961,7 +961,9 @@ def _stated_year(
         return context.relative(relative[-1], status)
     # The last clause of the sentence so far that opens with a year dates what follows it:
     # 报告指出,2024年,全区…增长14.3%,…增长8.1%.
-    opening = _opening_year(folded, bounds, position)
+    opening = _opening_year(folded, bounds, position) or _sole_opening_year(
+        folded, bounds, position
+    )
     if opening:
         return opening
     return _list_lead_year(folded, position) or _paragraph_year(folded, bounds, position)
@@ -1010,7 +1012,7 @@ def _sentence_years(
     return tuple(match.end() for match in found), tuple(match.group(1) for match in found)
 
 
-_SENTENCE_STOP = re.compile(r"[。；;！？!?]")
+_SENTENCE_STOP = re.compile(r"[。！？!?]")  # a semicolon goes on with the sentence
 _PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
 # A year opening a sentence of the paragraph, the first or one after a full stop.
 _SENTENCE_YEAR = re.compile(
@@ -1048,6 +1050,17 @@ def _opening_year(
             return opening.group(1)
         index -= 1
     return None
+
+
+def _sole_opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
+    """The year a clause of the sentence up to its full stop opens with, where the sentence
+    names no other (`1919年,全县财政总收入8.91万元;田赋附捐5550元,占6.23%;漕折1.8万元`),
+    not where it sets two years side by side (`2016年预算8万元,2015年预算12.5万元;对比减少
+    4.35万元`)."""
+    opening = _opening_year(folded, bounds, position, across_semicolons=True)
+    start = max(bounds.full_sentence_start(position), position - _GOAL_REACH)
+    named = set(_YEAR_IN_SENTENCE.findall(folded, start, position))
+    return opening if opening and named == {opening} else None
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:

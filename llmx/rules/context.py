@@ -290,6 +290,10 @@ def _years(text: str) -> DocumentContext:
         reviewed = _reviewed_year(opening)
         dated_by = _BULLETIN_NOTE_YEAR.search(whole) or next(_own_years(title), None)
         report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
+        if not reviewed and _is_chronicle(years := _named_years(whole, _YEAR, 0)):
+            # A county chronicle's chapter, its head on its first year (1887年…): it is
+            # written after the last year it tells of.
+            report = max(years)
     if plan is None and report is not None:
         plan = str(int(report) + 1)
     # 二零一九/二零年度财政预算: a budget speech's title; its figures are that year's plan,
@@ -405,6 +409,22 @@ def _most_named_year(folded: str) -> str | None:
         return max(dates, key=lambda year: (dates[year], year)) if dates else None
     # The most named; among as many, the latest (a report looks back from its own year).
     return max(counts, key=lambda year: (counts[year], year))
+
+
+def _is_chronicle(counts: Counter[str]) -> bool:
+    """Whether a text's years are a chronicle's (1887年…1915年…1919年…1930年…1950年): many,
+    over decades, none named much more than the others. It is written after the last."""
+    years = sorted(int(year) for year in counts)
+    return (
+        len(years) >= _CHRONICLE_YEARS
+        and years[-1] - years[0] >= _CHRONICLE_SPAN
+        and max(counts.values()) <= _CHRONICLE_REPEATS
+    )
+
+
+_CHRONICLE_YEARS = 8
+_CHRONICLE_SPAN = 20
+_CHRONICLE_REPEATS = 2
 
 
 # 较2009年同期, and a stock against last year's end (较2023年末净增11152户).
