@@ -90,7 +90,9 @@ UNITS: tuple[Unit, ...] = (
     _("米", P),
     _("亩", P, per=True), _("公顷", P, per=True),
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
-    _("千公顷", P), _("千升", P), _("方", P, names_in_chinese=True), _("m2", P),
+    _("千公顷", P), _("千升", P), _("m2", P),
+    # cubic metres (土石方120万方); 3方面 counts aspects, 双方 is no count
+    _("方", P, names_in_chinese=True, not_in=("方面", "方式", "方向", "方法", "方案", "方针")),
     _("坪", P, names_in_chinese=True),  # Taiwan's floor area: 平均每戶住宅建坪50.95坪
     _("公升", P, per=True),  # litres as Macau, Hong Kong and Taiwan write them (1,698万公升)
     _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P, per=True), _("毫米", P), _("mm", P),

@@ -1852,6 +1852,13 @@ def test_a_year_opening_a_sentence_dates_its_figures_past_its_semicolons() -> No
     assert found["4.35万元"][1] != "2015"
 
 
+def test_the_count_a_growth_rate_stands_for_is_a_change_as_the_rate() -> None:
+    found = _attributes("新竹市1月份人口總增加率為千分之1.41(564人),人口出生率為1.23‰(491人)。")
+    assert found["564人"][2] == "change"
+    # a birth rate is a level, and so is the count of births
+    assert found["491人"][2] == "level"
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

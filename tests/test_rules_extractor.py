@@ -70,6 +70,12 @@ def test_leaves_out_ordinals_and_ranks() -> None:
     assert _texts("圆满承办第七次会议，经济报表总积分稳居全市前四位。") == []
     assert _texts("收入规模位居全省第15位，同比提升1个位次，支出增幅回落6个位次。") == []
     assert _texts("设立了我县第 2 家国家级企业技术中心。") == []
+    # the last places of a ranking, as its first
+    assert _texts("排名第二为新竹县,最末5名为:基隆市、雲林縣,倒数3名为台东县。") == []
+
+
+def test_counts_of_aspects_are_no_cubic_metres() -> None:
+    assert _texts("討論土地供應和經濟發展這4方面工作,完成土石方120万方。") == ["120万方"]
 
 
 def test_leaves_out_places_in_a_ranking_moved_through() -> None:

@@ -284,7 +284,11 @@ _LISTED_CHANGES = re.compile(
 # 按年增加百分之十五点四,即六百六十九亿元: the amount that restates a change is the change.
 _RESTATED_REACH = 24
 _LIST_CLAUSE_MAX = 64
-_RESTATED_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|下跌)[^，。；]{1,14}[，,]\s*即\s*$")
+_RESTATED_CHANGE = re.compile(
+    r"(?:增加|减少|增长|下降|上升|下跌)[^，。；]{1,14}[，,]\s*即\s*$"
+    # 人口总增加率为千分之1.41(564人): the count a growth rate stands for, in brackets
+    r"|(?:增长|成长|增加)率(?:为|是|达到?)?\s*(?:千分之|百分之)?\d[\d.]*\s*[%‰]?\s*[(（]$"
+)
 _CHANGE_AGAINST_LAST_YEAR = re.compile(
     r"(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比)(?:增加|减少|增长|下降|多|少)了?$"
 )
