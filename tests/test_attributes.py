@@ -1859,6 +1859,14 @@ def test_the_count_a_growth_rate_stands_for_is_a_change_as_the_rate() -> None:
     assert found["491人"][2] == "level"
 
 
+def test_a_web_address_leads_no_list_and_its_date_dates_nothing() -> None:
+    found = _attributes(
+        "2006年重要人口指标 内政部2007年2月1日编制 http://www.ris.gov.tw/docs/f4a-1.html "
+        "2006年底人口总数为22876527人,较2005年底增加106144人;年成长率为千分之4.66。"
+    )
+    assert found["千分之4.66"][1] != "2007"
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

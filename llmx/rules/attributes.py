@@ -62,11 +62,14 @@ _NAMED_RANGE_AFTER = re.compile(r"[^\S\n]*[)）》]")
 _ONE_YEAR_AFTER_RANGE = re.compile(r"(?:19|20)\d{2}年|今年|去年|明年|上年|本年|分别")
 # 比 2020 年: a page set from a PDF may put spaces around the year.
 _COMPARED_WITH_YEAR = re.compile(r"[比较][^\S\n]?((?:19|20)\d\d)[^\S\n]?年(?:同期|末|底)?")
-# 与2010年第六次全国人口普查相比: a base year the sentence sets its figures against.
-_SET_AGAINST_YEAR = re.compile(r"与((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?相比")
+# 与2010年第六次全国人口普查相比, 與前次普查(89年底)比較: a base year the sentence sets its
+# figures against.
+_SET_AGAINST_YEAR = re.compile(
+    r"与[^。；;，,\d]{0,8}?[(（]?((?:19|20)\d\d)年(?!度)[^。；;]{0,24}?(?:相[比较]|比较)"
+)
 _SET_AGAINST_REACH = 120  # characters before a figure
 # 与2021年同期相比上升0.8%: the year set against, alone (not 与2020年执行数相比, a figure of it).
-_SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?相比")
+_SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?相[比较]")
 # Words that say a figure is a change (减少35892人, 增长3.57%).
 _CHANGE_VERBS = r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少"
 # The verbs of a move from one level to another (由8.5%提高到…, 由4521人上升为8760人), before
@@ -126,6 +129,17 @@ def restates(folded: str, before: Quantity, quantity: Quantity) -> bool:
         and family is not None
         and family == family_before
     )
+
+
+def rate_of(folded: str, before: Quantity, quantity: Quantity) -> bool:
+    """Whether `quantity` is the rate of change of the figure `before` it, in brackets right
+    after it (减少102,495公噸(-8.48%), 3,795 (↑92.3%)): a change over the same years."""
+    return quantity.unit in PERCENT_UNITS and bool(
+        _RATE_OF_CHANGE_OPENING.fullmatch(folded, before.end, quantity.start)
+    )
+
+
+_RATE_OF_CHANGE_OPENING = re.compile(r"\s?[(（]\s?[-+−↑↓]?\s?")
 
 
 def kind_of(folded: str, quantity: Quantity) -> str:
@@ -498,8 +512,9 @@ def _list_lead(folded: str, position: int, *, whole_paragraph: bool = False) -> 
     a list that goes on past full stops to the end of its paragraph."""
     window = max(0, position - _LIST_REACH)
     lead = max(folded.rfind(colon, window, position) for colon in ":：")
-    while lead > window and _RATIO_COLON.match(folded, lead):
-        # 由2005年的3.0:85.9:11.1调整为…: a ratio's colon leads no list.
+    while lead > window and (_RATIO_COLON.match(folded, lead) or folded.startswith("//", lead + 1)):
+        # 由2005年的3.0:85.9:11.1调整为…: a ratio's colon leads no list, nor a web
+        # address's (http://www.ris.gov.tw/…).
         lead = max(folded.rfind(colon, window, lead) for colon in ":：")
     if lead < 0:
         return None
@@ -763,17 +778,18 @@ def period_of(
             return set_against.group(1)
     if _LONG_RUN_BEFORE.search(clause):
         return None
-    if (
-        not compared
-        and not moved_to
-        and _CHANGED.search(clause)
-        and not _STATED_YEAR.search(_unset(clause))
-    ):
+    if not compared and not moved_to and _CHANGED.search(clause):
         # 与2010年第六次全国人口普查相比,减少35892人: a change against a base year the
         # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
         # 民族人口增加36041人)
         opened = max(bounds.full_sentence_start(start), start - _SET_AGAINST_REACH)
-        compared = _SET_AGAINST_YEAR.search(folded, opened, start)
+        set_against = _SET_AGAINST_YEAR.search(folded, opened, start)
+        stated_here = _STATED_YEAR.findall(_unset(clause))
+        if not stated_here:
+            compared = set_against
+        elif set_against and int(stated_here[-1]) - int(set_against.group(1)) > 1:
+            # 與前次普查(2000年底)比較,2010年底常住人口增加3萬1,313人: over the ten years
+            return None
     if compared:
         # 比1956年增长2.7% is the next year's change when that is a year the text is on (the
         # report's, or one its sentence names); 较2015年 in a 2020 report spans five years.
@@ -1000,8 +1016,8 @@ def _paragraph_year(folded: str, bounds: Boundaries, position: int) -> str | Non
         return None
     if not _PARAGRAPH_YEAR.match(folded, line_start, position):
         stops = [stop.end() for stop in _SENTENCE_STOP.finditer(folded, ends[found], position)]
-        # 全年 is the report's year, not the year the sentence before named.
-        if len(stops) > 1 or (stops and "全年" in folded[stops[-1] : position]):
+        # 全年, 本年 are the report's year, not the year the sentence before named.
+        if len(stops) > 1 or (stops and _REPORTS_YEAR.search(folded, stops[-1], position)):
             return None
     return years[found]
 
@@ -1016,6 +1032,7 @@ def _sentence_years(
     return tuple(match.end() for match in found), tuple(match.group(1) for match in found)
 
 
+_REPORTS_YEAR = re.compile(r"全年|本年|今年")
 _SENTENCE_STOP = re.compile(r"[。！？!?]")  # a semicolon goes on with the sentence
 _PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
 # A year opening a sentence of the paragraph, the first or one after a full stop.

@@ -26,6 +26,7 @@ from llmx.rules.context import (
     section_status,
     unwrapped,
 )
+from llmx.rules.eras import Widened, widened
 from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
     Cell,
@@ -76,6 +77,18 @@ class _Document:
     sections: list[Section]
     tables: list[Table]
     notes: tuple[tuple[int, int], ...] = ()  # the cells of tables' notes columns: prose
+    # `dated` with Taiwan's two-digit years written whole (98年 as 2009年), where it has any:
+    # what a figure's status and year are read from.
+    widened: Widened | None = None
+
+    def attributes_text(self, read: Quantity) -> tuple[str, Boundaries, Quantity]:
+        """The text, its bounds and the quantity (read on `dated`) to read a figure's
+        status and year from."""
+        wide = self.widened
+        if wide is None:
+            return self.dated, self.bounds, read
+        moved = replace(read, start=wide.position(read.start), end=wide.position(read.end))
+        return wide.text, wide.bounds, moved
 
 
 class RulesExtractor:
@@ -126,6 +139,7 @@ def _prepare(document: Document) -> _Document:
         split_sections(document.id, text),
         tables,
         tuple((cell.start, cell.end) for cell in notes),
+        widened(dated),
     )
 
 
@@ -161,11 +175,13 @@ def _inside(tables: Sequence[Table], position: int) -> bool:
 @dataclass(frozen=True)
 class _Read:
     """The last quantity of the prose read, as the next one reads on from it: a clause that
-    goes on from it shares its subject, a figure restating it in brackets its kind."""
+    goes on from it shares its subject, a figure restating it in brackets its kind, its rate
+    of change in brackets its year."""
 
     quantity: Quantity  # on the text without glosses
     indicator: str
     kind: str
+    period: str | None
 
 
 def _prose_quantities(prepared: _Document) -> list[Quantity]:
@@ -198,9 +214,8 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section, prepared.context)
-        status = attributes.status_of(
-            prepared.dated, prepared.bounds, read, default, prepared.context
-        )
+        dated, bounds, dated_read = prepared.attributes_text(read)
+        status = attributes.status_of(dated, bounds, dated_read, default, prepared.context)
         indicator = attributes.indicator_of(
             clean.text,
             prepared.clean_folded,
@@ -210,18 +225,13 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         )
         restated = last is not None and attributes.restates(folded, last.quantity, read)
         kind = last.kind if last and restated else attributes.kind_of(folded, read)
-        last = _Read(read, indicator, kind)
-        yield _fact(
-            prepared,
-            section,
-            quantity,
-            indicator,
-            status,
-            kind,
-            attributes.period_of(
-                prepared.dated, prepared.bounds, read, status, section, prepared.context
-            ),
+        period = (
+            last.period
+            if last and attributes.rate_of(folded, last.quantity, read)
+            else attributes.period_of(dated, bounds, dated_read, status, section, prepared.context)
         )
+        last = _Read(read, indicator, kind, period)
+        yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
 @dataclass(frozen=True)
