@@ -121,6 +121,16 @@ def test_years_down_the_rows_give_each_measures_index_in_each_year() -> None:
     assert len(facts) == 12  # the years and the base 2000=100 are no facts
 
 
+def test_years_down_the_rows_under_a_time_heading_date_each_row() -> None:
+    table = (
+        "| 时间 | 常住人口 (万人) | 出生率 (‰) |\n|---|---|---|\n"
+        "| 2017 | 39.14 | 7.79 |\n| 2016 | 37.41 | 8.17 |\n| 2015 | 35.77 | 7.21 |\n"
+    )
+    facts = _read(rules_facts(table))
+    assert ("39.14", 391400.0, "人", "常住人口", "2017", "level") in facts
+    assert ("7.21", 7.21, "‰", "出生率", "2015", "level") in facts
+
+
 def test_pipes_that_close_lines_of_prose_or_of_a_row_of_cells_make_no_grid() -> None:
     prose = (
         "全年完成投资120亿元,增长8%。 |\n其中工业投资45亿元。 |\n民间投资占比提高到56%。 |\n" * 3

@@ -147,7 +147,7 @@ def _changes_with_status(columns: list[Column]) -> list[Column]:
     ]
 
 
-_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年)?$")
+_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年\s*别|时\s*间|年)?$")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年?")
 
 
