@@ -131,6 +131,18 @@ def test_years_down_the_rows_under_a_time_heading_date_each_row() -> None:
     assert ("7.21", 7.21, "‰", "出生率", "2015", "level") in facts
 
 
+def test_a_row_labelled_by_a_bare_year_is_that_years_over_rows_of_places() -> None:
+    # 年 份 over 地 区: a yearbook's first rows are the nation's years, then its provinces
+    table = (
+        "| 6-45 各地区商品房屋实际销售面积 | ||||\n| 单位:万平方米 | ||||\n"
+        "| 年 份 | 面 积 | 住宅 | 办公楼 | ||\n| 地 区 | ||||\n"
+        "| 1997 | 9010.2 | 7864.3 | 254.2 | ||\n| 1998 | 12185.3 | 10827.1 | 345.3 | ||\n"
+        "| 北 京 | 544.4 | 484.7 | 55.1 | ||\n| 天 津 | 258.3 | 247.8 | 7.8 | ||\n"
+    )
+    periods = {fact.text: fact.period for fact in rules_facts(table)}
+    assert (periods["9010.2"], periods["12185.3"]) == ("1997", "1998")
+
+
 def test_pipes_that_close_lines_of_prose_or_of_a_row_of_cells_make_no_grid() -> None:
     prose = (
         "全年完成投资120亿元,增长8%。 |\n其中工业投资45亿元。 |\n民间投资占比提高到56%。 |\n" * 3
