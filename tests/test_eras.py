@@ -35,6 +35,8 @@ def test_decades_spans_grades_and_mainland_shorthand_stay_as_written() -> None:
     assert _widened_text("民国以来,台湾80年代经济起飞,80年来人口倍增,9年级学生。") is None
     # a mainland report writing 98年 for 1998 names Taiwan once at most: no era of its own
     assert _widened_text("98年抗洪以来,我市对台湾地区出口增长5%。") is None
+    # nor a mainland text naming Taiwan's places, dated by the common era
+    assert _widened_text("2009年,我市对台湾、台北的出口增长5%,2009年比98年翻一番。") is None
 
 
 def test_a_taiwan_story_dates_its_figures_by_its_own_years() -> None:

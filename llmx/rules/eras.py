@@ -29,8 +29,9 @@ _TAIWAN_MARKS = re.compile(
     r"(?:台|臺)(?:湾|灣)|(?:台|臺)北|新北|桃园|(?:台|臺)中|(?:台|臺)南|高雄|新竹|苗栗|彰化|"
     r"南投|云林|嘉义|屏东|宜兰|花莲|(?:台|臺)东|澎湖|金门|连江"
 )
-# Marks needed: a mainland report may name Taiwan once, and write 98年 for 1998.
+# Marks needed, each of its own: a mainland report may name Taiwan, and write 98年 for 1998.
 _MARKS_MIN = 2
+_COMMON_ERA_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年")
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,11 @@ def widened(dated: str) -> Widened | None:
     """`dated` (folded, with its years in digits) with its two-digit years of the Republic of
     China calendar written as common-era years, where the text is Taiwan's; None where it is
     not, or names no such year."""
-    if len(_TAIWAN_MARKS.findall(dated)) < _MARKS_MIN:
+    if len(set(_TAIWAN_MARKS.findall(dated))) < _MARKS_MIN:
         return None
     years = list(_SHORT_YEAR.finditer(dated))
-    if not years:
-        return None
+    if not years or len(years) < len(_COMMON_ERA_YEAR.findall(dated)):
+        return None  # a text by the common era, quoting a year in two digits (98年抗洪)
     pieces: list[str] = []
     at = 0
     for year in years:
