@@ -9,6 +9,10 @@ from llmx.rules.context import arabic_years
 from llmx.rules.eras import widened
 
 
+def _periods(text: str) -> dict[str, str | None]:
+    return {fact.text: fact.period for fact in rules_facts(text)}
+
+
 def _widened_text(text: str) -> str | None:
     wide = widened(arabic_years(fold(text)))
     return wide.text if wide else None
@@ -40,15 +44,12 @@ def test_decades_spans_grades_and_mainland_shorthand_stay_as_written() -> None:
 
 
 def test_a_taiwan_story_dates_its_figures_by_its_own_years() -> None:
-    facts = {
-        fact.text: fact.period
-        for fact in rules_facts(
-            "新北市人口概况\n"
-            "108年底新北市有401萬8,696人,較98年底387萬3,653人增加14萬5,043人,增幅3.74%。"
-            "另108年新北市粗出生率為7.08‰,與98年相較減少1.25個千分點。\n"
-            "90年一期作稻穀總產量為1,105,893公噸,較最近5年平均減少102,495公噸(-8.48%)。\n"
-        )
-    }
+    facts = _periods(
+        "新北市人口概况\n"
+        "108年底新北市有401萬8,696人,較98年底387萬3,653人增加14萬5,043人,增幅3.74%。"
+        "另108年新北市粗出生率為7.08‰,與98年相較減少1.25個千分點。\n"
+        "90年一期作稻穀總產量為1,105,893公噸,較最近5年平均減少102,495公噸(-8.48%)。\n"
+    )
     assert facts["401萬8,696人"] == "2019"
     assert facts["387萬3,653人"] == "2009"  # the base's own year
     # a change against a year ten years back, and against a five-year average, spans them
@@ -58,14 +59,11 @@ def test_a_taiwan_story_dates_its_figures_by_its_own_years() -> None:
 
 
 def test_a_change_between_two_censuses_ten_years_apart_has_no_one_year() -> None:
-    facts = {
-        fact.text: fact.period
-        for fact in rules_facts(
-            "臺北市政府主計處 市政統計週報\n"
-            "與前次普查(89年底)比較,99年底常住人口增加3萬1,313人(1.19%)。"
-            "99年底臺北市常住人口為265萬5,570人。\n"
-        )
-    }
+    facts = _periods(
+        "臺北市政府主計處 市政統計週報\n"
+        "與前次普查(89年底)比較,99年底常住人口增加3萬1,313人(1.19%)。"
+        "99年底臺北市常住人口為265萬5,570人。\n"
+    )
     assert facts["3萬1,313人"] is None
     assert facts["1.19%"] is None
     assert facts["265萬5,570人"] == "2010"
