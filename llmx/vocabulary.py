@@ -70,6 +70,8 @@ _PLACES_OF_台 = (
     *(f"台{place}{level}" for place in "中北南东東" for level in "市县縣"),
     *("台湾", "台灣", "台州市", "台山市", "台儿庄"),
 )
+# 3方面, 8方阵, 5方主体: what follows counts aspects, blocks or parties, no cubic metres.
+_NOT_CUBIC_METRES = ("方面", "方式", "方向", "方法", "方案", "方针", "方阵", "方主体")
 M, PC, PT, X, R = Family.MONEY, Family.PERCENT, Family.POINTS, Family.MULTIPLE, Family.RATIO
 C, T, P, E = Family.COUNT, Family.TALLY, Family.PHYSICAL, Family.ENERGY
 D, CAL, CLS = Family.DURATION, Family.CALENDAR, Family.CLASS
@@ -91,8 +93,8 @@ UNITS: tuple[Unit, ...] = (
     _("亩", P, per=True), _("公顷", P, per=True),
     # 千公顷 is a statistical unit of its own (GUIDELINES: 千 before a unit stays in it)
     _("千公顷", P), _("千升", P), _("m2", P),
-    # cubic metres (土石方120万方); 3方面 counts aspects, 双方 is no count
-    _("方", P, names_in_chinese=True, not_in=("方面", "方式", "方向", "方法", "方案", "方针")),
+    # cubic metres (土石方120万方)
+    _("方", P, names_in_chinese=True, not_in=_NOT_CUBIC_METRES),
     _("坪", P, names_in_chinese=True),  # Taiwan's floor area: 平均每戶住宅建坪50.95坪
     _("公升", P, per=True),  # litres as Macau, Hong Kong and Taiwan write them (1,698万公升)
     _("m²", P), _("m³", P), _("m3", P, per=True), _("㎡", P, per=True), _("毫米", P), _("mm", P),

@@ -1867,6 +1867,52 @@ def test_a_web_address_leads_no_list_and_its_date_dates_nothing() -> None:
     assert found["千分之4.66"][1] != "2007"
 
 
+BULLETIN_2024 = "某市2024年国民经济和社会发展统计公报\n"
+
+
+def test_a_year_named_in_passing_dates_nothing_after_it() -> None:
+    found = _attributes(
+        BULLETIN_2024
+        + "全市经济运行稳中有进。2023年受洪灾影响较大的农业生产全面恢复。粮食总产量45.6万吨。\n"
+        + "全市常住人口320万人,2020年第七次全国人口普查时为310万人。"
+        + "城镇化率为65.2%,比上年末提高0.8个百分点。\n"
+        + "2020年获批的产业园区建设加快;全市规模以上工业增加值增长8.2%。\n"
+        + "与2020年相比,全市森林覆盖率提高2个百分点;2024年全市生产总值增长5.1%。\n"
+    )
+    assert found["45.6万吨"][1] == "2024"
+    assert found["65.2%"][1] == "2024"
+    assert found["8.2%"][1] == "2024"
+    assert found["5.1%"][1] == "2024"
+
+
+def test_a_range_of_years_inside_a_sentence_leaves_its_figures_their_year() -> None:
+    found = _attributes(
+        BULLETIN_2024
+        + "2020—2024年连续五年获评全国文明城市,全年实现地区生产总值1250亿元。\n"
+        + "围绕2022至2024年三年行动,新增城镇就业2.1万人。\n"
+        + "全市有2011至2020年出生的儿童15.2万人。\n"
+        + "政府估计,2003-2007年每年实质经济增长为3%。\n"
+    )
+    assert [found[key][1] for key in ("1250亿元", "2.1万人", "15.2万人")] == ["2024"] * 3
+    # a range opening its clause spans the years
+    assert found["3%"][1] is None
+
+
+def test_a_chronicle_s_goal_year_is_not_the_year_it_was_written() -> None:
+    text = (
+        "县情概况\n"
+        "1950年全县人口12万人。1958年建成水库。1962年人口15万人。1970年通电。1978年改革起步。"
+        "1990年人口30万人。2000年撤乡并镇。2010年人口38万人。2020年全县地区生产总值210亿元。"
+        "到2035年全县地区生产总值达到400亿元。\n"
+    )
+    assert document_year(text) == "2020"
+    assert _attributes(text)["400亿元"][0] == "target"
+
+
+def test_a_month_end_before_a_count_of_people_is_no_rank() -> None:
+    assert "32名" in _attributes(BULLETIN_2024 + "12月末32名贫困学生获得资助。\n")
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

@@ -39,6 +39,8 @@ def test_decades_spans_grades_and_mainland_shorthand_stay_as_written() -> None:
     assert _widened_text("民国以来,台湾80年代经济起飞,80年来人口倍增,9年级学生。") is None
     # a mainland report writing 98年 for 1998 names Taiwan once at most: no era of its own
     assert _widened_text("98年抗洪以来,我市对台湾地区出口增长5%。") is None
+    # nor one naming Taiwan and 平台中, 金门 or 新北区
+    assert _widened_text("98年抗洪期间,台湾同胞捐款,在各类平台中宣传,金门航线,新北区。") is None
     # nor a mainland text naming Taiwan's places, dated by the common era
     assert _widened_text("2009年,我市对台湾、台北的出口增长5%,2009年比98年翻一番。") is None
 
@@ -67,3 +69,12 @@ def test_a_change_between_two_censuses_ten_years_apart_has_no_one_year() -> None
     assert facts["3萬1,313人"] is None
     assert facts["1.19%"] is None
     assert facts["265萬5,570人"] == "2010"
+
+
+def test_a_fiscal_year_before_2000_is_the_year_it_began() -> None:
+    facts = _periods(
+        "臺北市政府主計處\n87年度臺北市歲入決算數為1,523億元,較86年度增加45億元。\n"
+        "108年底新北市人口401萬人。\n"
+    )
+    assert facts["1,523億元"] == "1997"
+    assert facts["401萬人"] == "2019"

@@ -59,7 +59,11 @@ _YEAR_RANGE = re.compile(
     r"(?:19|20)\d\d[^\S\n]?[-~—–～至到][^\S\n]?(?:19|20)?\d\d[^\S\n]?年(?![\d度])"
 )
 _NAMED_RANGE_AFTER = re.compile(r"[^\S\n]*[)）》]")
-_ONE_YEAR_AFTER_RANGE = re.compile(r"(?:19|20)\d{2}年|今年|去年|明年|上年|本年|分别")
+_ONE_YEAR_AFTER_RANGE = re.compile(
+    r"(?:19|20)\d{2}年|今年|去年|明年|上年|本年|全年|当年|年末|年底|分别"
+)
+_WORDS = re.compile(r"\w")
+_CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
 # 比 2020 年: a page set from a PDF may put spaces around the year.
 _COMPARED_WITH_YEAR = re.compile(r"[比较][^\S\n]?((?:19|20)\d\d)[^\S\n]?年(?:同期|末|底)?")
 # 与2010年第六次全国人口普查相比, 與前次普查(89年底)比較: a base year the sentence sets its
@@ -69,7 +73,7 @@ _SET_AGAINST_YEAR = re.compile(
 )
 _SET_AGAINST_REACH = 120  # characters before a figure
 # 与2021年同期相比上升0.8%: the year set against, alone (not 与2020年执行数相比, a figure of it).
-_SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?相[比较]")
+_SET_AGAINST_SAME_MONTHS = re.compile(r"与(?:19|20)\d\d年(?:同期|末|底)?(?:相[比较]|比较)")
 # Words that say a figure is a change (减少35892人, 增长3.57%).
 _CHANGE_VERBS = r"增|减|降|升|涨|跌|提高|扩大|缩小|下滑|回落|翻|多|少"
 # The verbs of a move from one level to another (由8.5%提高到…, 由4521人上升为8760人), before
@@ -131,15 +135,22 @@ def restates(folded: str, before: Quantity, quantity: Quantity) -> bool:
     )
 
 
+_RATE_OF_CHANGE_OPENING = re.compile(r"\s?[(（]\s?[-+−↑↓]?\s?")
+
+
+def _opens_a_clause(folded: str, start: int, at: int) -> bool:
+    """Whether nothing but punctuation stands between the clause break before `at` (or
+    `start`) and `at`: `政府估計,2003 - 2007年…`, not `围绕2022至2024年…`."""
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(folded, start, at)]
+    return not _WORDS.search(folded, breaks[-1] if breaks else start, at)
+
+
 def rate_of(folded: str, before: Quantity, quantity: Quantity) -> bool:
     """Whether `quantity` is the rate of change of the figure `before` it, in brackets right
     after it (减少102,495公噸(-8.48%), 3,795 (↑92.3%)): a change over the same years."""
     return quantity.unit in PERCENT_UNITS and bool(
         _RATE_OF_CHANGE_OPENING.fullmatch(folded, before.end, quantity.start)
     )
-
-
-_RATE_OF_CHANGE_OPENING = re.compile(r"\s?[(（]\s?[-+−↑↓]?\s?")
 
 
 def kind_of(folded: str, quantity: Quantity) -> str:
@@ -783,11 +794,12 @@ def period_of(
         # sentence set up before its clause, semicolons and all (汉族人口减少10134人;各少数
         # 民族人口增加36041人)
         opened = max(bounds.full_sentence_start(start), start - _SET_AGAINST_REACH)
-        set_against = _SET_AGAINST_YEAR.search(folded, opened, start)
         stated_here = _STATED_YEAR.findall(_unset(clause))
         if not stated_here:
-            compared = set_against
-        elif set_against and int(stated_here[-1]) - int(set_against.group(1)) > 1:
+            compared = _SET_AGAINST_YEAR.search(folded, opened, start)
+        elif (
+            set_against := _SET_AGAINST_YEAR.search(folded, bounds.sentence_start(start), start)
+        ) and int(stated_here[-1]) - int(set_against.group(1)) > 1:
             # 與前次普查(2000年底)比較,2010年底常住人口增加3萬1,313人: over the ten years
             return None
     if compared:
@@ -805,8 +817,10 @@ def period_of(
     ranges = [
         found
         for found in _YEAR_RANGE.finditer(folded, opened, start)
-        # 《…行动方案（2023—2027年）》: the years of a plan the sentence names
-        if not _NAMED_RANGE_AFTER.match(folded, found.end())
+        # opening the sentence, not in it (围绕2022至2024年三年行动, 有2011至2020年出生的儿童),
+        # nor the years of a plan it names (《…行动方案（2023—2027年）》)
+        if _opens_a_clause(folded, opened, found.start())
+        and not _NAMED_RANGE_AFTER.match(folded, found.end())
     ]
     if ranges and not _ONE_YEAR_AFTER_RANGE.search(folded, ranges[-1].end(), start):
         # 1949~1985年的36年财政总收入24424万元,年平均679.28万元: over the years, where no
@@ -1016,8 +1030,17 @@ def _paragraph_year(folded: str, bounds: Boundaries, position: int) -> str | Non
         return None
     if not _PARAGRAPH_YEAR.match(folded, line_start, position):
         stops = [stop.end() for stop in _SENTENCE_STOP.finditer(folded, ends[found], position)]
-        # 全年, 本年 are the report's year, not the year the sentence before named.
-        if len(stops) > 1 or (stops and _REPORTS_YEAR.search(folded, stops[-1], position)):
+        opens = not _SENTENCE_STOP.search(folded, line_start, ends[found])
+        if _ATTRIBUTIVE_YEAR.match(folded, ends[found]):
+            return None  # 2020年获批的产业园区…: when something began, no figure's year
+        if stops and (
+            len(stops) > 1
+            # a year's story in a paragraph on another (…稳中有进。2023年受洪灾影响的农业生产全面
+            # 恢复。), not its figures
+            or not (opens or _FIGURE.search(folded, ends[found], stops[0]))
+            # 全年, 本年, 比上年 are the report's year, not the year the sentence before named
+            or _REPORTS_YEAR.search(folded, stops[-1], position)
+        ):
             return None
     return years[found]
 
@@ -1032,7 +1055,8 @@ def _sentence_years(
     return tuple(match.end() for match in found), tuple(match.group(1) for match in found)
 
 
-_REPORTS_YEAR = re.compile(r"全年|本年|今年")
+_REPORTS_YEAR = re.compile(r"全年|本年|今年|上年|去年|同比")
+_FIGURE = re.compile(r"\d")
 _SENTENCE_STOP = re.compile(r"[。！？!?]")  # a semicolon goes on with the sentence
 _PARAGRAPH_YEAR = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})[ \t]*年[ \t]*[,，]")
 # A year opening a sentence of the paragraph, the first or one after a full stop.
@@ -1073,6 +1097,11 @@ def _opening_year(
     return None
 
 
+_FIGURE_BEFORE_STOP = re.compile(r"[^;；。]*?\d")
+# 2020年获批的, 2019年建成的: a year naming when what follows began (not 2012年的, its own).
+_ATTRIBUTIVE_YEAR = re.compile(r"[^,，。;；\d]{1,6}?的")
+
+
 def _sole_opening_year(folded: str, bounds: Boundaries, position: int) -> str | None:
     """The year a clause of the sentence up to its full stop opens with, where the sentence
     names no other (`1919年,全县财政总收入8.91万元;田赋附捐5550元,占6.23%;漕折1.8万元`),
@@ -1080,8 +1109,15 @@ def _sole_opening_year(folded: str, bounds: Boundaries, position: int) -> str | 
     4.35万元`)."""
     opening = _opening_year(folded, bounds, position, across_semicolons=True)
     start = max(bounds.full_sentence_start(position), position - _GOAL_REACH)
-    named = set(_YEAR_IN_SENTENCE.findall(folded, start, position))
-    return opening if opening and named == {opening} else None
+    named = list(_YEAR_IN_SENTENCE.finditer(folded, start, position))
+    if not opening or {year.group(1) for year in named} != {opening}:
+        return None
+    # 2020年获批的产业园区建设加快;全县…增长8.2%: a year naming when something began, its part
+    # of the sentence holding no figure, dates nothing after it.
+    told = _FIGURE_BEFORE_STOP.match(folded, named[0].end())
+    if _ATTRIBUTIVE_YEAR.match(folded, named[0].end()):
+        return None
+    return opening if told and told.end() <= position else None
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:

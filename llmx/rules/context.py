@@ -290,7 +290,7 @@ def _years(text: str) -> DocumentContext:
         reviewed = _reviewed_year(opening)
         dated_by = _BULLETIN_NOTE_YEAR.search(whole) or next(_own_years(title), None)
         report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
-        if not reviewed and _is_chronicle(years := _named_years(whole, _YEAR, 0)):
+        if not reviewed and _is_chronicle(years := _years_told(whole)):
             # A county chronicle's chapter, its head on its first year (1887年…): it is
             # written after the last year it tells of.
             report = max(years)
@@ -411,6 +411,18 @@ def _most_named_year(folded: str) -> str | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
+def _years_told(folded: str) -> Counter[str]:
+    """How often `folded` names each year as one it tells of: not a goal's (到2035年)."""
+    return Counter(
+        found.group(1)
+        for found in _own_years(folded)
+        if not _AHEAD_BEFORE.search(folded, max(0, found.start() - 4), found.start())
+    )
+
+
+_AHEAD_BEFORE = re.compile(r"(?:到|至|力争|预计|计划|目标)$")
+
+
 def _is_chronicle(counts: Counter[str]) -> bool:
     """Whether a text's years are a chronicle's (1887年…1915年…1919年…1930年…1950年): many,
     over decades, none named much more than the others. It is written after the last."""
@@ -513,11 +525,11 @@ def _roc_numeral_year(match: re.Match[str]) -> str:
     八十九年度 ran from July to June (the last, to December 2000): it is the year it began,
     one less than the calendar year of its number (八十七年度 is 1997)."""
     roc = (_NUMERALS.index(match[1]) + 1) * 10 + _NUMERALS.index(match[2]) + 1
-    begun = match[0].endswith("度") and roc <= _LAST_JULY_FISCAL_YEAR
+    begun = match[0].endswith("度") and roc <= LAST_JULY_FISCAL_YEAR
     return f"{roc + 1911 - begun}年"
 
 
-_LAST_JULY_FISCAL_YEAR = 89
+LAST_JULY_FISCAL_YEAR = 89
 
 
 # A line this long that runs into the next without a stop was wrapped by a page's width.

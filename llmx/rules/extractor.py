@@ -81,14 +81,20 @@ class _Document:
     # what a figure's status and year are read from.
     widened: Widened | None = None
 
-    def attributes_text(self, read: Quantity) -> tuple[str, Boundaries, Quantity]:
-        """The text, its bounds and the quantity (read on `dated`) to read a figure's
-        status and year from."""
+    def attributes_text(
+        self, read: Quantity, section: Section
+    ) -> tuple[str, Boundaries, Quantity, Section]:
+        """The text, its bounds, the quantity (read on `dated`) and its section to read a
+        figure's status and year from."""
         wide = self.widened
         if wide is None:
-            return self.dated, self.bounds, read
-        moved = replace(read, start=wide.position(read.start), end=wide.position(read.end))
-        return wide.text, wide.bounds, moved
+            return self.dated, self.bounds, read, section
+        return (
+            wide.text,
+            wide.bounds,
+            replace(read, start=wide.position(read.start), end=wide.position(read.end)),
+            replace(section, start=wide.position(section.start), end=wide.position(section.end)),
+        )
 
 
 class RulesExtractor:
@@ -214,7 +220,7 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         quantity = replace(read, start=start, end=end, text=text[start:end])
         section = section_at(prepared.sections, quantity.start)
         default = section_status(section, prepared.context)
-        dated, bounds, dated_read = prepared.attributes_text(read)
+        dated, bounds, dated_read, dated_section = prepared.attributes_text(read, section)
         status = attributes.status_of(dated, bounds, dated_read, default, prepared.context)
         indicator = attributes.indicator_of(
             clean.text,
@@ -228,7 +234,9 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         period = (
             last.period
             if last and attributes.rate_of(folded, last.quantity, read)
-            else attributes.period_of(dated, bounds, dated_read, status, section, prepared.context)
+            else attributes.period_of(
+                dated, bounds, dated_read, status, dated_section, prepared.context
+            )
         )
         last = _Read(read, indicator, kind, period)
         yield _fact(prepared, section, quantity, indicator, status, kind, period)

@@ -108,7 +108,7 @@ _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
 _RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 # 前四位, 最末5名, 倒数3名, 居第2位: places in a ranking, from either end.
 _RANK_BEFORE = re.compile(
-    r"(?:前|末|最后|倒数|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$"
+    r"(?:前|最末|最后|倒数|居|第|排名|列|上升|下降|提升|前移|后移|前进|后退)了?$"
 )
 # Words of a ranking in the clause before a number of 位 (places in it).
 _RANKING_WORDS = re.compile(r"位次|排名|名次|百强|前移|后移")
