@@ -236,8 +236,8 @@ def _years(text: str) -> DocumentContext:
     roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(title)
     if roc_budget:
         # 基隆市113年度總預算, read 2024年总预算 where the text names enough such years
-        year = int(roc_budget.group(1))
-        plan = str(year + 1911 if year < _FIRST_COMMON_ERA_YEAR else year)
+        budget_year = int(roc_budget.group(1))
+        plan = str(budget_year + (1911 if budget_year < _FIRST_COMMON_ERA_YEAR else 0))
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
     if _WORK_REPORT.search(title) and not report:
