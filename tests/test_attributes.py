@@ -1929,6 +1929,37 @@ def test_a_month_end_before_a_count_of_people_is_no_rank() -> None:
     assert "32名" in _attributes(BULLETIN_2024 + "12月末32名贫困学生获得资助。\n")
 
 
+def test_goals_a_work_report_sets_in_one_sentence_are_the_plan_years_targets() -> None:
+    found = _attributes(
+        "央广网果洛2月26日消息 果洛州人民政府州长代表州政府作工作报告。\n"
+        "报告指出,2022年,全州地区生产总值增长4.1%。\n"
+        "果洛州划定发展预期目标,地区生产总值增长3%;全社会固定资产投资增长7%。\n"
+        "全区围绕预期目标,一季度实现地区生产总值949.84亿元。\n"
+    )
+    assert found["3%"][:2] == ("target", "2023")
+    assert found["7%"][:2] == ("target", "2023")
+    # goals worked towards, a result reached
+    assert found["949.84亿元"][0] == "actual"
+
+
+def test_a_year_compared_with_in_a_lists_lead_dates_none_of_its_items() -> None:
+    found = _attributes(
+        BULLETIN_2024
+        + "2024年企业共筹集经费3.1亿元,比2023年增加了1.8亿元,其中:企业自筹资金3.0亿元;"
+        + "金融机构贷款0.04亿元。\n"
+    )
+    assert found["0.04亿元"][1] == "2024"
+
+
+def test_a_weekly_price_release_dated_early_in_a_year_is_on_that_year() -> None:
+    text = (
+        "总第302期 菜篮子民生食品价格监测\n时间:2015-04-27 00:00\n来源:市发改委\n"
+        "据监测,与上期相比,在84种监测品种中,价格周环比上涨的有15种。水产品均价上涨0.41%。\n"
+    )
+    assert document_year(text) == "2015"
+    assert _attributes(text)["0.41%"][1] == "2015"
+
+
 def test_kinds_of_lists_levels_reached_and_net_changes() -> None:
     found = _attributes(
         "2024年,治沙、造林、种草分别完成年度目标任务的113%、220%和148%。"

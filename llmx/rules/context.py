@@ -58,7 +58,7 @@ _BUDGET_DRAWN_UP = re.compile(
 )
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
-_BASE_MARKS = ("比", "较")
+BASE_MARKS = ("比", "较")
 _FIRST_COMMON_ERA_YEAR = 1900
 _ROC_BUDGET_TITLE = re.compile(
     r"(?<![\d.,])(1[0-4]\d|(?:19|20)\d{2})年度?[^。；，,\d\n]{0,6}?总预算"
@@ -173,11 +173,17 @@ def _date_rejoined(date: re.Match[str]) -> str:
 def _months_so_far(folded: str, year: int) -> bool:
     """Whether the opening reports months of the year it is dated in (1-3月份, 一季度), not
     months of a year it names (101年1至12月: the Republic's 2012, in a story of 2013)."""
+    if _WEEKS_SO_FAR.search(folded):
+        return True  # 总第302期…与上期相比,…周环比上涨: a week's or a period's release
     for months in _PART_OF_YEAR.finditer(folded):
         named = _YEAR_BEFORE_MONTHS.search(folded, max(0, months.start() - 8), months.start())
         if named is None or named.group(1) == str(year):
             return True
     return False
+
+
+# A release on the week or the issue it is dated in: its figures are that date's year's.
+_WEEKS_SO_FAR = re.compile(r"周环比|与上周相比|比上周|本周|与上期相比|比上期|本期|上旬|中旬|下旬")
 
 
 _YEAR_BEFORE_MONTHS = re.compile(r"(\d{2,4})\s*年\s*(?:度\s*)?$")
@@ -221,7 +227,7 @@ def _years(text: str) -> DocumentContext:
             (
                 found.group(1)
                 for found in _RESULTS_TITLE.finditer(title)
-                if title[max(0, found.start() - 1) : found.start()] not in _BASE_MARKS
+                if title[max(0, found.start() - 1) : found.start()] not in BASE_MARKS
             ),
             None,
         )
@@ -602,7 +608,7 @@ def section_year(section: Section) -> str | None:
         years = [
             m.group(1)
             for m in _years_of(folded)
-            if folded[m.start() - 1 : m.start()] not in _BASE_MARKS
+            if folded[m.start() - 1 : m.start()] not in BASE_MARKS
         ]
         if len(set(years)) == 1:
             return years[0]
