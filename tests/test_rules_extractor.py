@@ -74,6 +74,14 @@ def test_leaves_out_ordinals_and_ranks() -> None:
     assert _texts("排名第二为新竹县,最末5名为:基隆市、雲林縣,倒数3名为台东县。") == []
 
 
+def test_runs_of_days_first_days_and_pack_sizes_are_no_facts() -> None:
+    body = (
+        "九寨沟景区连续3天限流,假期前4天接待游客8.2万人次,与前四周比上涨8.60%。"
+        "5公斤装面粉均价为32.5元,1.8升装食用油均价为45元,全年节约5天。"
+    )
+    assert _texts(body) == ["8.2万人次", "8.60%", "32.5元", "45元", "5天"]
+
+
 def test_counts_of_aspects_are_no_cubic_metres() -> None:
     assert _texts("討論土地供應和經濟發展這4方面工作,完成土石方120万方。") == ["120万方"]
 

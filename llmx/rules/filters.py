@@ -104,6 +104,8 @@ _PAGE_MARK_AROUND = re.compile(r"[(（][)）]\s*(?:\n|$)")
 _TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?(?:地方)?(?:分享)?\s*[(（]?\s*$")
 # 二元杂交母猪, 三元复合肥: crosses of two or three breeds, fertilizers of three nutrients.
 _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
+_DAYS = ("天", "日", "周")
+_PACK_UNITS = ("公斤", "千克", "克", "斤", "升", "公升", "毫升", "kg", "g", "L", "ml")
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
 _RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 # 前四位, 最末5名, 倒数3名, 居第2位: places in a ranking, from either end.
@@ -383,6 +385,12 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         _before(folded, quantity, 2) == "连续" or after8.startswith("以来")
     ):
         return "the length of a run, which dates the statement (连续2个月, 67个月以来)"
+    if quantity.unit in _PACK_UNITS and after1 == "装" and not after8.startswith("装机"):
+        return "a pack's size naming the goods priced (5公斤装面粉, 1.8升装食用油)"
+    if quantity.unit in _DAYS and (
+        _before(folded, quantity, 2) == "连续" or (before1 == "前" and not after1.isdigit())
+    ):
+        return "a run of days or the first days of a window (连续3天, 假期前4天)"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
         return "the length of a run (连续19个季度)"
     if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
