@@ -59,10 +59,7 @@ _BUDGET_DRAWN_UP = re.compile(
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
 BASE_MARKS = ("比", "较")
-_FIRST_COMMON_ERA_YEAR = 1900
-_ROC_BUDGET_TITLE = re.compile(
-    r"(?<![\d.,])(1[0-4]\d|(?:19|20)\d{2})年度?[^。；，,\d\n]{0,6}?总预算"
-)
+_ROC_BUDGET_TITLE = re.compile(r"(?<![\d.,])(1[0-4]\d)年度?[^。；，,\d\n]{0,6}?总预算")
 # 港元, 港币 (港幣 unfolded): a Hong Kong government's page, whose fiscal year ends in March.
 _HONG_KONG_DOLLARS = re.compile(r"港[元币幣]")
 # Macau's policy address for a fiscal year (2026年财政年度施政报告) is given in the November
@@ -239,11 +236,12 @@ def _years(text: str) -> DocumentContext:
     plan = budget.group(1) if budget else plan
     # 台北市政府103年度總預算, 114年總預算案: a Taiwan government's budget for a year of the
     # Republic of China calendar, which a page citing few such years leaves unconverted.
-    roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(title)
+    # Its year as the page writes it: a page citing enough such years has them converted
+    # (基隆市113年度總預算 read 2024年总预算), which no common-era title's year is.
+    written_title = "\n".join(_head(fold(text[: _HEAD_CHARS * 3]))[1])
+    roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(written_title)
     if roc_budget:
-        # 基隆市113年度總預算, read 2024年总预算 where the text names enough such years
-        budget_year = int(roc_budget.group(1))
-        plan = str(budget_year + (1911 if budget_year < _FIRST_COMMON_ERA_YEAR else 0))
+        plan = str(int(roc_budget.group(1)) + 1911)
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
     if _WORK_REPORT.search(title) and not report:
