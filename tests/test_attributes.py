@@ -280,20 +280,6 @@ def test_a_story_on_a_council_passing_a_years_budget_gives_that_years_targets() 
     assert facts["5萬元"] == ("target", "2013", "change")
 
 
-def test_a_story_naming_its_budget_years_often_still_gives_that_years_targets() -> None:
-    # Three 年度 years or more make the text's years common-era ones (113年度 as 2024年):
-    # the title's budget is still the year it plans.
-    text = (
-        "基隆市政府主計處在記者會上表示,基隆市113年度總預算歲入及歲出編列概況,"
-        "預估113年底債務餘額為66.04億。\n"
-        "113年度歲入預算為238億4,273萬4千元,較112年度196億3,520萬元,增加42億753萬4千元。\n"
-    )
-    assert DocumentContext.of(text).plan_year == "2024"
-    facts = _attributes(text)
-    assert facts["238億4,273萬4千元"][:2] == ("target", "2024")
-    assert facts["42億753萬4千元"][0] == "target"
-
-
 def test_a_councils_cut_written_as_a_small_cut_or_a_deletion_is_a_change() -> None:
     # 小刪 ("cut a little") and 刪除 ("delete") name the cut as 刪減 does.
     text = (
@@ -1002,9 +988,7 @@ def test_a_text_dated_by_the_republic_of_china_calendar_gives_common_era_periods
     facts = _facts(text)
     assert (facts["2,417億元"].period, facts["2,417億元"].status) == ("2021", "target")
     assert facts["57.31%"].period == "2011"
-    # a story on a year's general budget is written the year before it, as 東引鄉's is
-    assert DocumentContext.of(text).plan_year == "2021"
-    assert document_year(text) == "2020"
+    assert document_year(text) == "2021"
 
 
 def test_the_end_of_a_move_dated_in_its_own_words_takes_that_year() -> None:

@@ -236,10 +236,7 @@ def _years(text: str) -> DocumentContext:
     plan = budget.group(1) if budget else plan
     # 台北市政府103年度總預算, 114年總預算案: a Taiwan government's budget for a year of the
     # Republic of China calendar, which a page citing few such years leaves unconverted.
-    # Its year as the page writes it: a page citing enough such years has them converted
-    # (基隆市113年度總預算 read 2024年总预算), which no common-era title's year is.
-    written_title = "\n".join(_head(fold(text[: _HEAD_CHARS * 3]))[1])
-    roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(written_title)
+    roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(title)
     if roc_budget:
         plan = str(int(roc_budget.group(1)) + 1911)
     dated = _date(lines, head)
