@@ -1935,6 +1935,21 @@ def test_a_year_compared_with_in_a_lists_lead_dates_none_of_its_items() -> None:
     assert found["0.04亿元"][1] == "2024"
 
 
+def test_a_news_story_is_dated_by_its_bylines_posting_time() -> None:
+    story = (
+        "7月上旬河北降雨量仅5毫米 为1956年以来同期最少\n"
+        "来源:长城网 作者: 吕晓红 2015-07-14 01:04:43\n"
+        "长城网7月13日讯(记者 吕晓红)据统计,7月上旬全省平均降雨量5毫米,为1968年来最少。\n"
+    )
+    assert document_year(story) == "2015"
+    # a mirror posting an old entry under a byline is no news story: its content dates it
+    entry = (
+        "汨罗镇\n来源:未知来源 日期:2015-03-23 12:00\n"
+        "总面积34.5平方公里。2001年,辖15个村。粮食产量14168吨。2001年农民人平纯收入2540元。\n"
+    )
+    assert document_year(entry) == "2001"
+
+
 def test_a_weekly_price_release_dated_early_in_a_year_is_on_that_year() -> None:
     text = (
         "总第302期 菜篮子民生食品价格监测\n时间:2015-04-27 00:00\n来源:市发改委\n"

@@ -99,6 +99,12 @@ _DAY_FIRST_DATE_LINE = re.compile(r"^\d{1,2}\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)"
 _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
+# 来源:长城网 作者: 吕晓红 2015-07-14 01:04:43: a byline's posting date and time, which dates
+# a news story (长城网7月13日讯(记者 吕晓红)); a mirror posting an old entry dates nothing.
+_NEWS_STORY = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|记者")
+_BYLINE_DATE = re.compile(
+    r"(?:来源|作者)[:：][^\n]{0,40}?((?:19|20)\d{2})-(\d{1,2})-\d{1,2}\s+\d{1,2}:\d{2}"
+)
 # A lead sentence's topic year, its comma after it: `数据表明,2012年,我省…`.
 _LEAD_YEAR = re.compile(r"(?<![\d年])((?:19|20)\d{2})\s*年\s*[,，]")
 # Years that are not "the year of" anything: ranges, comparisons, spans since.
@@ -205,7 +211,8 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
             return int(day_first.group(2)), int(day_first.group(1))
         if _SENTENCE.search(line):
             break
-    field = _DATE_IN_FIELD.search(head) or _DATE_OF_MEETING.search(head)
+    byline = _BYLINE_DATE.search(head) if _NEWS_STORY.search(head) else None
+    field = _DATE_IN_FIELD.search(head) or byline or _DATE_OF_MEETING.search(head)
     return (int(field.group(1)), int(field.group(2))) if field else None
 
 
@@ -368,7 +375,7 @@ def _title_year(lines: list[str]) -> str | None:
         return None
     if _AHEAD_IN_TITLE.search(lines[0]):
         return None  # 规划纲要 2025年地区生产总值将达到3.5万亿元: a goal's year, not the report's
-    if not any(_DATE_LINE.match(line) for line in lines[1:3]):
+    if not any(_DATE_LINE.match(line) or _BYLINE_DATE.search(line) for line in lines[1:3]):
         return None
     years = {match.group(1) for match in _own_years(lines[0])}
     return years.pop() if len(years) == 1 else None
