@@ -15,9 +15,9 @@ from itertools import islice
 from llmx.folding import fold
 from llmx.quantities import Quantity
 from llmx.rules.context import (
-    BASE_MARKS,
     Boundaries,
     DocumentContext,
+    follows_a_base_mark,
     section_adjusts_budget,
     section_status,
     section_year,
@@ -418,12 +418,6 @@ _GOALS_ANNOUNCED = re.compile(
     r"|(?<![比较同与])明年(?!同期)"  # 明年中央政府总预算案,岁出首次突破2兆元
 )
 _PLAN_YEARS_GOALS = re.compile(_THIS_YEARS_GOALS)
-# 果洛州划定发展预期目标,地区生产总值增长3%;…投资增长7%: the goals a sentence sets, past its
-# semicolons; not goals reached (完成了预期目标,增长7%; 圍繞預期目標,…實現…增長3.1%).
-_GOALS_SET = re.compile(
-    r"(?<!完成)(?<!实现)(?<!达到)(?<!完成了)(?<!实现了)预期目标(?:是|为)?[,，:：]"
-    r"(?![^。]*(?:实现|完成|达到))"
-)
 
 
 def status_of(
@@ -508,7 +502,6 @@ def status_of(
             ahead
             or _GOAL_MODALS.search(near_clause[-_CLAUSE_MAX:])
             or _GOALS_ANNOUNCED.search(sentence[-_GOAL_REACH:])
-            or _GOALS_SET.search(whole_sentence[-_GOAL_REACH:])
             or _goal_list_lead(folded, quantity.start) is not None
             or (quantity.qualifier in GOAL_QUALIFIERS and not _ACTUAL_CUES.search(sentence))
         )
@@ -895,9 +888,6 @@ def period_of(
     ahead = (
         _FUTURE.search(sentence)
         or _PLAN_YEARS_GOALS.search(sentence[-_GOAL_REACH:])
-        or _GOALS_SET.search(
-            folded, max(bounds.full_sentence_start(start), start - _GOAL_REACH), start
-        )
         or _goal_list_lead(folded, quantity.start)
     )
     # 2015年全省…收入安排5504.25亿元;省级…收入安排194.89亿元: a goal's sentence that opened
@@ -1083,7 +1073,7 @@ def _list_lead_year(folded: str, position: int) -> str | None:
     years = [
         found.group(1)
         for found in _STATED_YEAR.finditer(lead or "")
-        if lead and lead[max(0, found.start() - 1) : found.start()] not in BASE_MARKS
+        if not follows_a_base_mark(lead or "", found.start())
     ]
     return str(years[-1]) if len(years) == 1 else None
 

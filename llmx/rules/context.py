@@ -58,7 +58,14 @@ _BUDGET_DRAWN_UP = re.compile(
 )
 # What a year compared with follows (比2021年决算, 较2019年预算): it dates nothing of a title's
 # or a heading's own.
-BASE_MARKS = ("比", "较")
+_BASE_MARKS = ("比", "较")
+
+
+def follows_a_base_mark(text: str, at: int) -> bool:
+    """Whether the year at `at` follows 比 or 较: a base compared with, no year of its own."""
+    return text[max(0, at - 1) : at] in _BASE_MARKS
+
+
 _ROC_BUDGET_TITLE = re.compile(r"(?<![\d.,])(1[0-4]\d)年度?[^。；，,\d\n]{0,6}?总预算")
 # 港元, 港币 (港幣 unfolded): a Hong Kong government's page, whose fiscal year ends in March.
 _HONG_KONG_DOLLARS = re.compile(r"港[元币幣]")
@@ -100,8 +107,11 @@ _DATE_IN_FIELD = re.compile(
     r"(?:(?:成文|发布|生成|更新)(?:日期|时间)|时间)\W{0,6}((?:19|20)\d{2})[-年./](\d{1,2})"
 )
 # 来源:长城网 作者: 吕晓红 2015-07-14 01:04:43: a byline's posting date and time, which dates
-# a news story (长城网7月13日讯(记者 吕晓红)); a mirror posting an old entry dates nothing.
-_NEWS_STORY = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|记者")
+# a news story (长城网7月13日讯(记者 吕晓红)) that names no recent year of its own; a mirror
+# posting an old entry dates nothing.
+_NEWS_STORY = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|[(（]记者")
+# Years a story's most named year may lie before its byline's and still be what it is on.
+_STALE_YEARS = 5
 _BYLINE_DATE = re.compile(
     r"(?:来源|作者)[:：][^\n]{0,40}?((?:19|20)\d{2})-(\d{1,2})-\d{1,2}\s+\d{1,2}:\d{2}"
 )
@@ -173,20 +183,25 @@ def _date_rejoined(date: re.Match[str]) -> str:
     return f"{date.group(1)}年{date.group(2)}{date.group(3)}{day}"
 
 
-def _months_so_far(folded: str, year: int) -> bool:
+# A release of prices against the week or the issue before: its figures are its date's.
+_WEEKS_SO_FAR = re.compile(r"周环比|与上周相比|比上周|与上期相比|比上期")
+_MONTH_NAMED = re.compile(r"(?<!\d)(\d{1,2})\s*月")
+
+
+def _months_so_far(folded: str, year: int, month: int) -> bool:
     """Whether the opening reports months of the year it is dated in (1-3月份, 一季度), not
     months of a year it names (101年1至12月: the Republic's 2012, in a story of 2013)."""
-    if _WEEKS_SO_FAR.search(folded):
-        return True  # 总第302期…与上期相比,…周环比上涨: a week's or a period's release
+    if _WEEKS_SO_FAR.search(folded) and not any(
+        int(named.group(1)) > month for named in _MONTH_NAMED.finditer(folded)
+    ):
+        # 总第302期…与上期相比,…周环比上涨: a week's or an issue's prices, dated in the week
+        # (not 12月下旬…比上期下降 released on 2024-01-05: December's, the year before)
+        return True
     for months in _PART_OF_YEAR.finditer(folded):
         named = _YEAR_BEFORE_MONTHS.search(folded, max(0, months.start() - 8), months.start())
         if named is None or named.group(1) == str(year):
             return True
     return False
-
-
-# A release on the week or the issue it is dated in: its figures are that date's year's.
-_WEEKS_SO_FAR = re.compile(r"周环比|与上周相比|比上周|本周|与上期相比|比上期|本期|上旬|中旬|下旬")
 
 
 _YEAR_BEFORE_MONTHS = re.compile(r"(\d{2,4})\s*年\s*(?:度\s*)?$")
@@ -211,8 +226,7 @@ def _date(lines: list[str], head: str) -> tuple[int, int] | None:
             return int(day_first.group(2)), int(day_first.group(1))
         if _SENTENCE.search(line):
             break
-    byline = _BYLINE_DATE.search(head) if _NEWS_STORY.search(head) else None
-    field = _DATE_IN_FIELD.search(head) or byline or _DATE_OF_MEETING.search(head)
+    field = _DATE_IN_FIELD.search(head) or _DATE_OF_MEETING.search(head)
     return (int(field.group(1)), int(field.group(2))) if field else None
 
 
@@ -231,7 +245,7 @@ def _years(text: str) -> DocumentContext:
             (
                 found.group(1)
                 for found in _RESULTS_TITLE.finditer(title)
-                if title[max(0, found.start() - 1) : found.start()] not in BASE_MARKS
+                if not follows_a_base_mark(title, found.start())
             ),
             None,
         )
@@ -287,7 +301,7 @@ def _years(text: str) -> DocumentContext:
         year, month = dated
         # A report dated early in a year is on the year before, unless it reports months of
         # the year it is dated in (1-3月份, 一季度): then it is on that year so far.
-        so_far = _months_so_far(folded_opening, year)
+        so_far = _months_so_far(folded_opening, year, month)
         report = str(year if month >= _LATE_MONTH or so_far else year - 1)
         # A story dated in August on a year's figures that its lead names (最新统计数据表明,
         # 2012年,我省县域经济…) is on that year.
@@ -303,6 +317,14 @@ def _years(text: str) -> DocumentContext:
         reviewed = _reviewed_year(opening)
         dated_by = _BULLETIN_NOTE_YEAR.search(whole) or next(_own_years(title), None)
         report = reviewed or (dated_by.group(1) if dated_by else _most_named_year(whole))
+        byline = _BYLINE_DATE.search(head) if _NEWS_STORY.search(head) else None
+        if byline and not reviewed:
+            posted, month = int(byline.group(1)), int(byline.group(2))
+            if report is None or int(report) < posted - _STALE_YEARS:
+                # A news story naming only years long past (为1956年以来同期最少) is on its
+                # own time: its byline's date dates it, as a date line would.
+                so_far = month >= _LATE_MONTH or _months_so_far(folded_opening, posted, month)
+                report = str(posted if so_far else posted - 1)
         if not reviewed and _is_chronicle(years := _years_told(whole)):
             # A county chronicle's chapter, its head on its first year (1887年…): it is
             # written after the last year it tells of.
@@ -375,7 +397,7 @@ def _title_year(lines: list[str]) -> str | None:
         return None
     if _AHEAD_IN_TITLE.search(lines[0]):
         return None  # 规划纲要 2025年地区生产总值将达到3.5万亿元: a goal's year, not the report's
-    if not any(_DATE_LINE.match(line) or _BYLINE_DATE.search(line) for line in lines[1:3]):
+    if not any(_DATE_LINE.match(line) for line in lines[1:3]):
         return None
     years = {match.group(1) for match in _own_years(lines[0])}
     return years.pop() if len(years) == 1 else None
@@ -608,9 +630,7 @@ def section_year(section: Section) -> str | None:
         folded = fold(unglossed(heading))
         # (二)公务接待费支出2万元,比2019年预算减少: the base, not the part's year.
         years = [
-            m.group(1)
-            for m in _years_of(folded)
-            if folded[m.start() - 1 : m.start()] not in BASE_MARKS
+            m.group(1) for m in _years_of(folded) if not follows_a_base_mark(folded, m.start())
         ]
         if len(set(years)) == 1:
             return years[0]

@@ -106,6 +106,10 @@ _TAX_SHARE_BEFORE = re.compile(r"税(?:收入)?(?:地方)?(?:分享)?\s*[(（]?\
 _NAMED_BY_ITS_PARTS = re.compile(r"\s*(?:杂交|复合|复混)")
 _DAYS = ("天", "日", "周")
 _PACK_UNITS = ("公斤", "千克", "克", "斤", "升", "公升", "毫升", "kg", "g", "L", "ml")
+# 装机容量, 5000千克装车运走: loading, not a pack.
+_LOADING = re.compile(r"装(?:机|车|船|入|载|药|卸|运|箱)")
+# 之前7天, 提前5天, 此前3天: before a time, or ahead of it, not a window's first days.
+_BEFORE_NOT_FIRST = ("之前", "以前", "提前", "此前", "目前", "当前", "事前", "年前", "月前")
 # 连续19个季度保持13%以上: how long a run lasted, which dates no figure.
 _RUN_OF_PERIODS = re.compile(r"^\s*(?:季度|月|年)")
 # 前四位, 最末5名, 倒数3名, 居第2位: places in a ranking, from either end.
@@ -385,12 +389,14 @@ def exclusion_reason(folded: str, quantity: Quantity) -> str | None:
         _before(folded, quantity, 2) == "连续" or after8.startswith("以来")
     ):
         return "the length of a run, which dates the statement (连续2个月, 67个月以来)"
-    if quantity.unit in _PACK_UNITS and after1 == "装" and not after8.startswith("装机"):
+    if quantity.unit in _PACK_UNITS and after1 == "装" and not _LOADING.match(after8):
         return "a pack's size naming the goods priced (5公斤装面粉, 1.8升装食用油)"
-    if quantity.unit in _DAYS and (
-        _before(folded, quantity, 2) == "连续" or (before1 == "前" and not after1.isdigit())
+    if (
+        quantity.unit in _DAYS
+        and before1 == "前"
+        and _before(folded, quantity, 2) not in _BEFORE_NOT_FIRST
     ):
-        return "a run of days or the first days of a window (连续3天, 假期前4天)"
+        return "the first days of a window (假期前4天, 与前四周比)"
     if quantity.unit == "个" and before1 == "续" and _RUN_OF_PERIODS.match(after8):
         return "the length of a run (连续19个季度)"
     if quantity.chinese and quantity.unit in ("台", "个") and after1 in "河山湖江":
