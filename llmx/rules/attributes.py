@@ -814,13 +814,13 @@ def period_of(
         return None
     if _SPAN_OF_YEARS.search(folded, recent, start):
         return None  # 至2010年的五年间,…均为“十五”期末的2.48倍: over the five years
-    opened = max(bounds.full_sentence_start(start), start - _GOAL_REACH)
+    sentence_start = _full_sentence_start(bounds, start)
     ranges = [
         found
-        for found in _YEAR_RANGE.finditer(folded, opened, start)
+        for found in _YEAR_RANGE.finditer(folded, sentence_start, start)
         # opening the sentence, not in it (围绕2022至2024年三年行动, 有2011至2020年出生的儿童),
         # nor the years of a plan it names (《…行动方案（2023—2027年）》)
-        if _opens_a_clause(folded, opened, found.start())
+        if _opens_a_clause(folded, sentence_start, found.start())
         and not _NAMED_RANGE_AFTER.match(folded, found.end())
     ]
     if ranges and not _ONE_YEAR_AFTER_RANGE.search(folded, ranges[-1].end(), start):
@@ -1068,12 +1068,12 @@ _SENTENCE_YEAR = re.compile(
 
 def _list_lead_year(folded: str, position: int) -> str | None:
     """The year the lead of a list `position` is in names: 2020年成就:⏎生产总值2.62万亿元."""
-    lead = _list_lead(folded, position) or _goal_list_lead(folded, position)
+    lead = _list_lead(folded, position) or _goal_list_lead(folded, position) or ""
     # 比2005年增加了1.8亿元,其中:…: the year compared with dates none of the items
     years = [
         found.group(1)
-        for found in _STATED_YEAR.finditer(lead or "")
-        if not follows_a_base_mark(lead or "", found.start())
+        for found in _STATED_YEAR.finditer(lead)
+        if not follows_a_base_mark(lead, found.start())
     ]
     return str(years[-1]) if len(years) == 1 else None
 
@@ -1092,7 +1092,7 @@ def _opening_year(
     加…等317.56亿元,总收入624.3亿元。`: the whole sentence is 2024's)."""
     sentence_start = bounds.sentence_start(position)
     if across_semicolons:
-        sentence_start = max(bounds.full_sentence_start(position), position - _GOAL_REACH)
+        sentence_start = _full_sentence_start(bounds, position)
     index = bisect_right(bounds.clauses, position) - 1
     last = max(index - _OPENING_YEAR_REACH, -1)
     while index > last and bounds.clauses[index] >= sentence_start:
@@ -1114,16 +1114,23 @@ def _sole_opening_year(folded: str, bounds: Boundaries, position: int) -> str | 
     not where it sets two years side by side (`2016年预算8万元,2015年预算12.5万元;对比减少
     4.35万元`)."""
     opening = _opening_year(folded, bounds, position, across_semicolons=True)
-    start = max(bounds.full_sentence_start(position), position - _GOAL_REACH)
-    named = list(_YEAR_IN_SENTENCE.finditer(folded, start, position))
+    named = list(
+        _YEAR_IN_SENTENCE.finditer(folded, _full_sentence_start(bounds, position), position)
+    )
     if not opening or {year.group(1) for year in named} != {opening}:
         return None
     # 2020年获批的产业园区建设加快;全县…增长8.2%: a year naming when something began, its part
     # of the sentence holding no figure, dates nothing after it.
-    told = _FIGURE_BEFORE_STOP.match(folded, named[0].end())
     if _ATTRIBUTIVE_YEAR.match(folded, named[0].end()):
         return None
+    told = _FIGURE_BEFORE_STOP.match(folded, named[0].end())
     return opening if told and told.end() <= position else None
+
+
+def _full_sentence_start(bounds: Boundaries, position: int) -> int:
+    """Where the sentence before `position` starts, semicolons and all, as far back as a goal
+    is looked for."""
+    return max(bounds.full_sentence_start(position), position - _GOAL_REACH)
 
 
 def _ratio_start(folded: str, quantity: Quantity) -> int:

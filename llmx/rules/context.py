@@ -259,7 +259,7 @@ def _years(text: str) -> DocumentContext:
     # Republic of China calendar, which a page citing few such years leaves unconverted.
     roc_budget = None if report or budget else _ROC_BUDGET_TITLE.search(title)
     if roc_budget:
-        plan = str(int(roc_budget.group(1)) + 1911)
+        plan = str(common_era_year(int(roc_budget.group(1))))
     dated = _date(lines, head)
     written = str(dated[0]) if dated else None
     if _WORK_REPORT.search(title) and not report:
@@ -423,7 +423,7 @@ def _most_named_year(folded: str) -> str | None:
     as a base figures are compared with). A text that names no common-era year may be dated
     by the Republic of China calendar alone (109年臺北市平均每戶…, 較108年增加): its years
     are 1911 more."""
-    counts = _named_years(folded, _YEAR, 0) or _named_years(folded, _ROC_PLAIN_YEAR, 1911)
+    counts = _named_years(folded, _YEAR, 0) or _named_years(folded, _ROC_PLAIN_YEAR, _ROC_ERA)
     if not counts:
         # A text that names a year only as the one before (较2009年同期增加8.7%, a stock
         # 较2023年末净增) is the year after it.
@@ -547,24 +547,29 @@ def arabic_years(folded: str) -> str:
     roc = len(_ROC_YEAR.findall(dated))
     if roc >= _ROC_MIN and (_ROC_MARK.search(dated) or roc > len(_AD_YEAR.findall(dated))):
         # "110年度" (5 characters) becomes "2021年" (5 characters); a two-digit year stays.
-        dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", dated)
+        dated = _ROC_CENTURY_YEAR.sub(lambda m: f"{common_era_year(int(m.group(1)))}年", dated)
     return dated
 
 
 def _roc_named_year(match: re.Match[str]) -> str:
-    return f"{int(match[1]) + 1911}年".rjust(len(match[0]))
+    return f"{common_era_year(int(match[1]))}年".rjust(len(match[0]))
 
 
 def _roc_numeral_year(match: re.Match[str]) -> str:
-    """A Republic of China year in numerals as a common-era year. A fiscal year (年度) up to
-    八十九年度 ran from July to June (the last, to December 2000): it is the year it began,
-    one less than the calendar year of its number (八十七年度 is 1997)."""
+    """A Republic of China year in numerals (中华民国九十二年度) as a common-era year."""
     roc = (_NUMERALS.index(match[1]) + 1) * 10 + _NUMERALS.index(match[2]) + 1
-    begun = match[0].endswith("度") and roc <= LAST_JULY_FISCAL_YEAR
-    return f"{roc + 1911 - begun}年"
+    return f"{common_era_year(roc, fiscal=match[0].endswith('度'))}年"
 
 
-LAST_JULY_FISCAL_YEAR = 89
+def common_era_year(roc: int, *, fiscal: bool = False) -> int:
+    """A year of the Republic of China calendar as a common-era year (98 is 2009). A fiscal
+    year (年度) up to 八十九年度 ran from July to June (the last, to December 2000): it is the
+    year it began, one less than the calendar year of its number (八十七年度 is 1997)."""
+    return roc + _ROC_ERA - (fiscal and roc <= _LAST_JULY_FISCAL_YEAR)
+
+
+_ROC_ERA = 1911
+_LAST_JULY_FISCAL_YEAR = 89
 
 
 # A line this long that runs into the next without a stop was wrapped by a page's width.

@@ -15,9 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from llmx.rules.context import LAST_JULY_FISCAL_YEAR, Boundaries
-
-_ERA = 1911
+from llmx.rules.context import Boundaries, common_era_year
 
 # 98年, 88年底, 108年: a year of the calendar (1991–2060), not a decade (80年代), a grade
 # (9年級), a span or an age (80年来, 99年間, 90年历史, 100年以上); a figure's digits before it
@@ -68,7 +66,10 @@ def widened(dated: str) -> Widened | None:
     shifts: list[int] = []
     at = shift = 0
     for year in years:
-        common = str(_common_era(int(year.group(1)), dated.startswith("年度", year.end())))
+        # a fiscal year to 89年度 is the year it began (87年度 is 1997)
+        common = str(
+            common_era_year(int(year.group(1)), fiscal=dated.startswith("年度", year.end()))
+        )
         pieces += [dated[at : year.start()], common]
         shift += len(common) - len(year.group(1))
         shifts.append(shift)
@@ -77,9 +78,3 @@ def widened(dated: str) -> Widened | None:
     text = "".join(pieces)
     ends = tuple(year.end() for year in years)
     return Widened(text, Boundaries.of(text), ends, tuple(shifts))
-
-
-def _common_era(roc: int, fiscal: bool) -> int:
-    """A fiscal year (年度) up to 89年度 ran from July to June: it is the year it began (87年度
-    is 1997), as `arabic_years` reads one in numerals."""
-    return roc + _ERA - (fiscal and roc <= LAST_JULY_FISCAL_YEAR)

@@ -772,8 +772,8 @@ def _label_year(label: str) -> str | None:
     year, not a base compared with (比2015年), not an end of a span (2016-2020年), in a label
     that sums no span (累计, 以来)."""
     folded = arabic_years(fold(label))
-    if _BARE_YEAR_LABEL.fullmatch(folded):
-        return folded.strip()[:4]  # `| 1990 | 2827 |` under `年份 市名`: the row's year
+    if bare := BARE_YEAR.fullmatch(folded.strip()):
+        return bare.group(1)  # `| 1990 | 2827 |` under `年份 市名`: the row's year
     years = _LABEL_YEAR.findall(folded)
     if len(years) != 1 or _SPAN_LABEL.search(folded):
         return None
@@ -781,7 +781,6 @@ def _label_year(label: str) -> str | None:
 
 
 _LABEL_YEAR = re.compile(r"(?<![比较由从至到\-—~～\d])((?:19|20)\d{2})\s*年(?!\s*[-—~～至到])")
-_BARE_YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*")
 _SPAN_LABEL = re.compile(r"累计|以来|期间|(?:19|20)\d{2}\s*[-—~～至到]")
 
 
