@@ -835,6 +835,39 @@ def test_an_indicator_names_the_subject_of_a_change_and_each_item_of_a_list() ->
     assert indicators["49.6"] == "三次产业结构(第三产业)"
 
 
+def test_a_change_that_names_no_subject_is_the_change_of_the_subject_before_it() -> None:
+    text = (
+        "某市2024年1月人力资源情况\n"
+        "一、1月就業人數1,158萬7千人,較上月增加4千人或0.03%。"
+        "本地產品出口(1.6億元)下跌1.6%。參團旅客為72.3萬人次,按年減少24.9%。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["1,158萬7千人"] == "1月就業人數"  # no 一、 of the list it opens
+    assert indicators["0.03%"].startswith("1月就業人數")
+    assert indicators["1.6%"] == "本地產品出口下跌"
+    assert indicators["24.9%"] == "參團旅客減少"
+
+
+def test_last_years_figure_a_result_is_set_against_names_last_years_subject() -> None:
+    text = "某镇2021年预算报告\n2021年我镇全口径税收收入20558万元,比上年18033万元增长14%。\n"
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["18033万元"] == "上年全口径税收收入"
+    assert indicators["14%"] == "全口径税收收入增速"
+
+
+def test_a_list_of_changes_after_a_bare_respectively_names_the_figures_before_it() -> None:
+    text = (
+        "某市2009年勞動人口統計\n"
+        "失業率為3.8%,就業不足率為1.8%,與上一期比較,分別上升0.2及0.1個百分點。"
+        "三次产业对经济增长的贡献率分别为10%、40%和50%,分别拉动经济增长0.5、2.0和2.5个百分点。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["0.2"] == "失業率上升"
+    assert indicators["0.1個百分點"] == "就業不足率上升"
+    # 拉动经济增长 is a subject of its own: not the rates before it.
+    assert "贡献率" not in indicators["2.0"]
+
+
 def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_year() -> None:
     text = "杭锦后旗2021年统计公报\n三次产业结构由上年的38.8:17.0:44.2演进为39.7:18.1:42.2。\n"
     periods = {key: f.period for key, f in _facts(text).items()}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -106,16 +106,19 @@ _WITHIN_A_YEAR = re.compile(
 _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 # Words around a number that say what happens to the indicator, not what it is.
 _VERB_TAIL = re.compile(
-    r"(?:分别|同比|(?:比|较)(?:上年|去年)(?:末|底|同期)?|实际|年均|累计|全年|共|新增|"
-    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|调增|调减|拟?调整|迈上|跨上|"
+    r"(?:分别|同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|上季度?|年初)(?:末|底|同期)?|"
+    r"实际|年均|累计|全年|共|新增|"
+    r"增长|下降|增加|减少|提高|降低|提升|上涨|上升|下跌|回落|下滑|回升|增收|减收|增支|减支|调增|调减|"
+    r"拟?调整|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
     r"[0-9.%、和及与的]|\s)+$"
 )
 _LEAD_WORDS = re.compile(
     r"^(?:其中|全年|全区|全市|全县|全省|全州|全镇|全旗|今年|明年|去年|上半年|前三季度|预计|该省|该市|"
-    r"我县|我市|我省|初步核算|据初步核算|据统计|"
+    r"我县|我市|我省|我镇|我乡|我旗|我州|初步核算|据初步核算|据统计|"
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
     r"(?:19|20)\d{2}年|\d{1,2}[.、．](?!\d)|\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|"
+    r"[一二三四五六七八九十]{1,3}、|"
     r"我区|共|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
@@ -1190,7 +1193,7 @@ def _noun_after(source: str, folded: str, quantity: Quantity) -> str:
 # The verb of a change, as written: the indicator of 比上年增长6% is its subject's 增长.
 _CHANGE_VERB = re.compile(
     r"增长|下降|提高|降低|提升|增加|减少|上涨|下滑|回落|增收|减收|增支|减支|净增额|净增|上升|扩大|缩小|收窄"
-    r"|调增|调减"
+    r"|调增|调减|下跌|回升"
 )
 _TRAILING_CHANGE = re.compile(rf"(?:{_CHANGE_VERB.pattern}|增速|降幅|增幅)$")
 # 由/从 opens where a value moved from, but not in 从业人员, 从事, 由于.
@@ -1210,6 +1213,7 @@ def indicator_of(
     quantity: Quantity,
     previous: tuple[int, str] | None,
     sentence_start: int = 0,
+    earlier: Sequence[tuple[int, str]] = (),
 ) -> str:
     """What is measured: the clause before the number, less verbs, cue and lead words.
 
@@ -1217,13 +1221,88 @@ def indicator_of(
     earlier number (`规模达到1234亿元、增长13.5%`) starts after it, and when nothing but verbs
     is left, the number measures the earlier indicator (its growth, where it says 增长).
     Cut in the folded text, returned in the source's own script.
+
+    A name that is only what is said of a subject (`涨幅`, `按年减少`, `或`) names the
+    subject of the fact before in its sentence too: 就业人数…增加4千人或0.03%. `earlier` is
+    the end and indicator of each fact before in the sentence, in order: a list of such
+    figures (`分别上升0.2及0.1个百分点`) names the subjects of as many figures before it.
     """
+    named = _indicator_named(source, folded, quantity, previous, sentence_start)
+    if previous is None or previous[0] < sentence_start:
+        return named
+    listed = _listed_subject(source, folded, quantity, earlier, sentence_start)
+    if listed is not None:
+        return listed
+    said = _SAID_OF_SUBJECT.fullmatch(fold(named))
+    if said is None:
+        return named
+    subject = _subject(_without_base(previous[1]))
+    if not subject or _SAID_OF_SUBJECT.fullmatch(fold(subject)):
+        return named
+    return subject + named[said.start(1) : said.end(1)]
+
+
+# A name with no subject: a comparison, a change or its rate, a list's 分别, or nothing but
+# a conjunction (或) or a dash; group 1 is what it says of the subject.
+_SAID_OF_SUBJECT = re.compile(
+    r"(?:分别|或|为|-|—)*"
+    rf"((?:同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|年初)(?:同期|末|底)?)?"
+    rf"(?:{_CHANGE_VERB.pattern})*(?:增速|增幅|降幅|涨幅|跌幅|幅度|增长率)?)"
+    r"(?:分别|为|了)*"
+)
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_LIST_END = re.compile(r"[，。；,;:：]")
+
+
+def _listed_subject(
+    source: str,
+    folded: str,
+    quantity: Quantity,
+    earlier: Sequence[tuple[int, str]],
+    sentence_start: int,
+) -> str | None:
+    """The k-th figure of a list after a clause that names no subject but 分别 and a change,
+    where as many figures before it name the subjects: 失业率为3.8%,就业不足率为1.8%,与上一期
+    比较,分别上升0.2及0.1个百分点 (失业率上升, 就业不足率上升)."""
+    clause_start = quantity.start - len(clause_before(folded, quantity.start))
+    at = folded.find("分别", clause_start, quantity.start)
+    if at < 0 or not _SAID_OF_SUBJECT.fullmatch(folded, clause_start, at):
+        return None
+    first = _FIGURE.search(folded, at, quantity.start + 1)
+    said_from = at + len("分别")
+    if first is None or not _SAID_OF_SUBJECT.fullmatch(folded, said_from, first.start()):
+        return None  # 分别拉动经济增长1.2、3.4个百分点: a subject of its own
+    k = len(_FIGURE.findall(folded, at, quantity.start))
+    stop = _LIST_END.search(folded, quantity.end)
+    n = k + 1 + len(_FIGURE.findall(folded, quantity.end, stop.start() if stop else len(folded)))
+    named = [indicator for end, indicator in earlier if end <= clause_start]
+    if n < 2 or len(named) < n:
+        return None
+    verb = _CHANGE_VERB.search(folded, at, first.start())
+    said = source[verb.start() : verb.end()] if verb else ""
+    return _subject(_without_base(named[-n:][k])) + said
+
+
+def _indicator_named(
+    source: str,
+    folded: str,
+    quantity: Quantity,
+    previous: tuple[int, str] | None,
+    sentence_start: int,
+) -> str:
     listed = _listed_indicator(source, folded, quantity, sentence_start)
     if listed:
         return listed
     ratio = _sex_ratio_named(source, folded, quantity, sentence_start)
     if ratio:
         return ratio
+    reach = max(sentence_start, quantity.start - _SET_AGAINST_FIGURE_REACH)
+    base = _SET_AGAINST_FIGURE.search(folded, reach, quantity.start)
+    if base and previous is not None and previous[0] >= sentence_start:
+        # 税收收入20558万元,比上年18033万元: last year's figure of the subject before.
+        return source[base.start(1) : base.end(1)] + _subject(_without_base(previous[1]))
     goal = _TASK_AFTER.match(folded, quantity.end)
     if goal and goal.group(1) and previous is not None and previous[0] >= sentence_start:
         # 失业率为4.6%,低于5%的控制目标: the goal set for the subject before.
@@ -1263,14 +1342,30 @@ def indicator_of(
         # 收入150亿元,占生产总值比重9.1%; 收入5.2亿元,完成年初预算的104.3%.
         return _subject(previous[1]) + indicator
     if previous is not None and continues:
-        grows = re.search(r"增长|增速|下降", clause) and not previous[1].endswith("增速")
-        return (_subject(previous[1]) if grows else previous[1]) + ("增速" if grows else "")
+        before = _without_base(previous[1])
+        grows = re.search(r"增长|增速|下降", clause) and not before.endswith("增速")
+        if grows:
+            return _subject(before) + "增速"
+        moved = _CHANGE_VERB.search(folded, clause_start, quantity.start)
+        # 本地產品出口(1.6億元)下跌1.6%: the subject's move, as written.
+        return _subject(before) + source[moved.start() : moved.end()] if moved else before
     verb = _CHANGE_VERB.findall(folded, clause_start, quantity.start)
     if previous is not None and in_sentence and verb:
         # 第一产业增加值257118万元,增长4.3%: the growth of the subject before.
         written = folded.rfind(verb[-1], clause_start, quantity.start)
         return _subject(previous[1]) + source[written : written + len(verb[-1])]
     return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")
+
+
+# A figure the one before it is set against: 比上年18033万元, 较去年同期的5.2亿元.
+_SET_AGAINST_FIGURE = re.compile(r"(?:比|较|与)((?:上年|去年)(?:同期|末|底)?|上月|上期|上一期)的?$")
+_SET_AGAINST_FIGURE_REACH = 8
+_BASE_YEAR_WORD = re.compile(r"^(?:(?:上年|去年)(?:同期|末|底)?|上月|上期|上一期)")
+
+
+def _without_base(indicator: str) -> str:
+    """What a base figure's indicator is of, less the base: 上年全口径税收收入 → 全口径税收收入."""
+    return _BASE_YEAR_WORD.sub("", indicator) or indicator
 
 
 _RESPECTIVELY = re.compile(r"分别")

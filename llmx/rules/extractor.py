@@ -205,6 +205,7 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
     # Numbers are read on the text without glosses, then placed back on the document's text.
     text, clean, folded = prepared.document.text, prepared.unglossed, prepared.clean_folded
     last: _Read | None = None
+    sentence: list[_Read] = []  # the facts read so far in the sentence of the last one
     for quantity in filters.share_units(folded, quantities):
         if filters.exclusion_reason(folded, quantity):
             continue
@@ -222,12 +223,15 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         default = section_status(section, prepared.context)
         dated, bounds, dated_read, dated_section = prepared.attributes_text(read, section)
         status = attributes.status_of(dated, bounds, dated_read, default, prepared.context)
+        sentence_start = prepared.bounds.sentence_start(read.start)
+        sentence = [each for each in sentence if each.quantity.end >= sentence_start]
         indicator = attributes.indicator_of(
             clean.text,
             prepared.clean_folded,
             read,
             (last.quantity.end, last.indicator) if last else None,
-            prepared.bounds.sentence_start(read.start),
+            sentence_start,
+            [(each.quantity.end, each.indicator) for each in sentence],
         )
         restated = last is not None and attributes.restates(folded, last.quantity, read)
         kind = last.kind if last and restated else attributes.kind_of(folded, read)
@@ -239,6 +243,7 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
             )
         )
         last = _Read(read, indicator, kind, period)
+        sentence.append(last)
         yield _fact(prepared, section, quantity, indicator, status, kind, period)
 
 
