@@ -1,4 +1,5 @@
-"""Taiwan's two-digit years of the Republic of China calendar, written whole for reading."""
+"""Years written other than as common-era years, written whole for reading: Taiwan's two-digit
+years of the Republic of China calendar, and the end of a five-year plan."""
 
 from __future__ import annotations
 
@@ -78,3 +79,23 @@ def test_a_fiscal_year_before_2000_is_the_year_it_began() -> None:
     )
     assert facts["1,523億元"] == "1997"
     assert facts["401萬人"] == "2019"
+
+
+def test_the_end_of_a_five_year_plan_is_written_as_the_year_it_ends() -> None:
+    text = "“十一五”末,全市生产总值达到1900亿元;到十二五期末,人均达到5000美元;九五末期。"
+    assert _widened_text(text) == (
+        "2010年末,全市生产总值达到1900亿元;到2015年末,人均达到5000美元;2000年末。"
+    )
+    # a number is no plan (二十五), and a plan's span names no one year
+    assert _widened_text("二十五末位淘汰;“十一五”期间年均增长12%。") is None
+
+
+def test_a_plans_end_dates_the_levels_stated_at_it_and_those_moved_from_it() -> None:
+    facts = _periods(
+        "“十一五”规划描绘蓝图\n"
+        "2006年09月08日 江淮晨报\n"
+        "“十一五”末,合肥市人均生产总值达到5000美元。"
+        "三次产业结构由“九五”末的43.6:21.6:34.8调整为“十五”末的38.1:22.0:39.9。\n"
+    )
+    assert facts["5000美元"] == "2010"
+    assert (facts["43.6"], facts["39.9"]) == ("2000", "2005")

@@ -202,7 +202,7 @@ def _own_kind(folded: str, quantity: Quantity) -> str:
         # 贫困发生率下降到15%: the verb that moves it says nothing of what moved.
         subject = _MOVING_VERB.sub("", clause)
         growth = _GROWTH_RATE.search(subject) or _GROWTH_WORDS.search(subject)
-        wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
+        wide = clause_before(folded, quantity.start, limit=_SHARE_LIST_REACH)
         return "change" if growth else "share" if _SHARE_CUES.search(wide) else "level"
     if quantity.unit in PERCENT_UNITS:
         if _SHARE_CUES.search(near) and not _SHARE_MOVED.search(near[-4:]):
@@ -210,7 +210,7 @@ def _own_kind(folded: str, quantity: Quantity) -> str:
         if _CHANGE_CUES.search(near) or _CHANGE_CUES.search(clause[-12:]):
             return "change"
         # A long list of shares (构成由…22.26%、28.63%和49.11%调整为…) keeps its cue far back.
-        wide = clause_before(folded, quantity.start, limit=_LIST_CLAUSE_MAX)
+        wide = clause_before(folded, quantity.start, limit=_SHARE_LIST_REACH)
         return "share" if _SHARE_CUES.search(wide) else "change"
     if _CHANGE_AGAINST_LAST_YEAR.search(near) or _NET_CHANGE.search(near):
         return "change"
@@ -312,7 +312,7 @@ _LISTED_CHANGES = re.compile(
 )
 # 按年增加百分之十五点四,即六百六十九亿元: the amount that restates a change is the change.
 _RESTATED_REACH = 24
-_LIST_CLAUSE_MAX = 64
+_SHARE_LIST_REACH = 64
 _RESTATED_CHANGE = re.compile(
     r"(?:增加|减少|增长|下降|上升|下跌)[^，。；]{1,14}[，,]\s*即\s*$"
     # 人口总增加率为千分之1.41(564人): the count a growth rate stands for, in brackets
@@ -1252,7 +1252,7 @@ _SAID_OF_SUBJECT = re.compile(
 )
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_LISTED_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _LIST_END = re.compile(r"[，。；,;:：]")
 
 
@@ -1270,13 +1270,14 @@ def _listed_subject(
     at = folded.find("分别", clause_start, quantity.start)
     if at < 0 or not _SAID_OF_SUBJECT.fullmatch(folded, clause_start, at):
         return None
-    first = _FIGURE.search(folded, at, quantity.start + 1)
+    first = _LISTED_FIGURE.search(folded, at, quantity.start + 1)
     said_from = at + len("分别")
     if first is None or not _SAID_OF_SUBJECT.fullmatch(folded, said_from, first.start()):
         return None  # 分别拉动经济增长1.2、3.4个百分点: a subject of its own
-    k = len(_FIGURE.findall(folded, at, quantity.start))
+    k = len(_LISTED_FIGURE.findall(folded, at, quantity.start))
     stop = _LIST_END.search(folded, quantity.end)
-    n = k + 1 + len(_FIGURE.findall(folded, quantity.end, stop.start() if stop else len(folded)))
+    list_end = stop.start() if stop else len(folded)
+    n = k + 1 + len(_LISTED_FIGURE.findall(folded, quantity.end, list_end))
     named = [indicator for end, indicator in earlier if end <= clause_start]
     if n < 2 or len(named) < n:
         return None

@@ -1,12 +1,13 @@
-"""Years of the Republic of China calendar in a Taiwan text's body (`98年底`, `108年`) as
-common-era years.
+"""Years a text names other than as common-era years: those of the Republic of China calendar
+in a Taiwan text's body (`98年底`, `108年`), and the end of a five-year plan (`“十一五”末`, 2010).
 
 Taiwan's reports write their years by that calendar (`99年底臺北市常住人口…`, `較98年底…增加`).
 `arabic_years` rewrites years in place, one character for one, which `98年` (three characters)
-cannot take as `2009年` (five). Here a text read by that calendar is widened: each such year is
-written whole, and `Widened` says where every position of the narrow text went, so that a
-figure found in the narrow text is read for its year and status in the wide one. Pure
-functions.
+cannot take as `2009年` (five). A plan's figures for its last year are dated by the plan's name
+(`十二五末`, `到“十三五”期末`), which says 2015 and 2020 in four to seven characters. Here such
+a text is widened: each such year is written whole, and `Widened` says where every position of
+the narrow text went, so that a figure found in the narrow text is read for its year and
+status in the wide one. Pure functions.
 """
 
 from __future__ import annotations
@@ -55,26 +56,60 @@ class Widened:
 
 def widened(dated: str) -> Widened | None:
     """`dated` (folded, with its years in digits) with its years of the Republic of China
-    calendar written as common-era years, where the text is Taiwan's; None where it is not,
-    or names no such year."""
-    if len(set(_TAIWAN_MARKS.findall(dated))) < _MARKS_MIN:
+    calendar written as common-era years where the text is Taiwan's, and the ends of five-year
+    plans as the years they end (`“十一五”末` as `2010年末`); None where it names no such
+    year."""
+    rewrites = sorted([*_taiwan_years(dated), *_plan_ends(dated)])
+    if not rewrites:
         return None
-    years = list(_ROC_YEAR.finditer(dated))
-    if not years or len(years) < len(_COMMON_ERA_YEAR.findall(dated)):
-        return None  # a text by the common era, quoting a year in two digits (98年抗洪)
     pieces: list[str] = []
     shifts: list[int] = []
     at = shift = 0
-    for year in years:
-        # a fiscal year to 89年度 is the year it began (87年度 is 1997)
-        common = str(
-            common_era_year(int(year.group(1)), fiscal=dated.startswith("年度", year.end()))
-        )
-        pieces += [dated[at : year.start()], common]
-        shift += len(common) - len(year.group(1))
+    for start, end, written in rewrites:
+        pieces += [dated[at:start], written]
+        shift += len(written) - (end - start)
         shifts.append(shift)
-        at = year.end()
+        at = end
     pieces.append(dated[at:])
     text = "".join(pieces)
-    ends = tuple(year.end() for year in years)
+    ends = tuple(end for _, end, _ in rewrites)
     return Widened(text, Boundaries.of(text), ends, tuple(shifts))
+
+
+# A span of `dated` and the common-era words to write there.
+_Rewrite = tuple[int, int, str]
+
+
+def _taiwan_years(dated: str) -> list[_Rewrite]:
+    """The Republic of China calendar's years, where the text is Taiwan's."""
+    if len(set(_TAIWAN_MARKS.findall(dated))) < _MARKS_MIN:
+        return []
+    years = list(_ROC_YEAR.finditer(dated))
+    if len(years) < len(_COMMON_ERA_YEAR.findall(dated)):
+        return []  # a text by the common era, quoting a year in two digits (98年抗洪)
+    # a fiscal year to 89年度 is the year it began (87年度 is 1997)
+    return [
+        (
+            year.start(1),
+            year.end(1),
+            str(common_era_year(int(year.group(1)), fiscal=dated.startswith("年度", year.end()))),
+        )
+        for year in years
+    ]
+
+
+# The end of a five-year plan: “十一五”末, 十二五期末, “十三五”规划末期; not 二十五 (a number).
+_PLAN_END = re.compile(
+    r"(?<![一二三四五六七八九十\d])[“\"]?(十[一二三四五]|[六七八九十])五[”\"]?(?:规划)?(?:期末|末期|末)"
+)
+# The plans' numbers and the years they end: the sixth (六五) ended in 1985, one every five.
+_PLAN_NUMBERS = ("六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
+_SIXTH_PLAN_ENDS = 1985
+
+
+def _plan_ends(dated: str) -> list[_Rewrite]:
+    """The ends of five-year plans, each as the year-end it is."""
+    return [
+        (end.start(), end.end(), f"{_SIXTH_PLAN_ENDS + 5 * _PLAN_NUMBERS.index(end.group(1))}年末")
+        for end in _PLAN_END.finditer(dated)
+    ]
