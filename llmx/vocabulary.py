@@ -452,6 +452,9 @@ KIND_CUES: tuple[Cue, ...] = (
     # 以环比物量计算 names how a volume is measured.
     *_cues("上周比 比上周 上月比 比上月", "change", _HR),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),
+    # The share of units an outcome reaches (行业增长面78%, 企业亏损面12.5%, 受益面): a share,
+    # though 增长 alone is a change.
+    *_cues("增长面 亏损面 盈利面 受益面 就业面 改制面 上涨面 下降面", "share", _CL),
     *_cues("比重 率 占 比例 构成 结构 百分比", "share", _HR),
     # Not 比例 alone in a title: 主要比例与效益指标 lists ratios of every kind.
     *_cues("比重 构成 占比 比率", "share", _TI),

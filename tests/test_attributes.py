@@ -42,6 +42,14 @@ def test_document_year_from_a_results_title() -> None:
     assert DocumentContext.of(title).plan_year == "2023"
 
 
+def test_a_plans_far_horizon_in_a_title_is_no_year_the_text_is_on() -> None:
+    text = (
+        "11月22日,市人大常委会审议了《某市国民经济和社会发展第十四个五年规划和二〇三五年远景"
+        "目标纲要》实施中期评估报告。截至2023年6月30日,6项指标已提前达到规划目标。\n"
+    )
+    assert document_year(text) == "2023"
+
+
 def test_document_year_from_a_bulletin_title_not_its_publication_date() -> None:
     text = "某省2022年国民经济和社会发展统计公报\n某省统计局\n2023年3月16日\n"
     assert document_year(text) == "2022"
@@ -561,6 +569,12 @@ def test_last_years_figure_compared_with_takes_the_year_before() -> None:
         "224310万元": ("actual", "2019", "level"),
         "7260万元": ("actual", "2020", "change"),
     }
+
+
+def test_the_share_of_units_an_outcome_reaches_is_a_share_though_it_names_growth() -> None:
+    text = "某市2023年统计公报\n全市工业行業增長面78%,企业亏损面12.5%,受益面29.1%,增长5.2%。\n"
+    kinds = {key: f.kind for key, f in _facts(text).items()}
+    assert kinds == {"78%": "share", "12.5%": "share", "29.1%": "share", "5.2%": "change"}
 
 
 def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:

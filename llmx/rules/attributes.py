@@ -261,7 +261,7 @@ _LIST_ITEMS_MAX = 30
 
 # 占比提升0.58%, CPI年增率平均上涨1.32% (Taiwan's 年增率, a rate of growth): a share word
 # followed by a move is a change.
-_SHARE_MOVED = re.compile(r"增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率")
+_SHARE_MOVED = re.compile(r"(?:增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率)(?!面)")
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
 # 人口增加率为千分之3.92, 年成長率為千分之4.66: Taiwan's words for a rate of growth.
 _GROWTH_RATE = re.compile(r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|增长|下降")

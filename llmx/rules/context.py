@@ -122,6 +122,9 @@ _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是与同]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
+# A plan's far horizon (…十四五规划和2035年远景目标纲要): the year its vision reaches, no year
+# the text is on.
+_HORIZON_AFTER = re.compile(r"年?远景")
 _LATE_MONTH = 7  # a report dated from July on reports on its own year
 # Months of a year so far: 1-3月份, 1—6月, 1月至3月, 一月至三月, 一季度, 上半年, 前三季度; a
 # monthly release's issue of the year (统计月报 2022年第2期).
@@ -512,7 +515,9 @@ def _years_of(folded: str, year: re.Pattern[str] | str = _YEAR) -> Iterator[re.M
         after = folded[match.end() : match.end() + 2]
         if _RANGE_END_BEFORE.search(before) or _RANGE_START_AFTER.search(after):
             continue
-        if not _PRICE_BASE_AFTER.match(folded, match.end()):
+        if not _PRICE_BASE_AFTER.match(folded, match.end()) and not _HORIZON_AFTER.match(
+            folded, match.end()
+        ):
             yield match
 
 
