@@ -862,6 +862,17 @@ def test_a_change_that_names_no_subject_is_the_change_of_the_subject_before_it()
     assert indicators["24.9%"] == "參團旅客減少"
 
 
+def test_a_change_against_a_named_year_or_written_short_names_the_subject_before_it() -> None:
+    text = (
+        "某省2011年预算执行情况\n"
+        "事業發展支出234.1億元,比2010年增加11.7億元,增長5.2%。"
+        "全年实现地区生产总值76.94亿元,比增18%。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["11.7億元"] == "事業發展支出比2010年增加"
+    assert indicators["18%"] == "地区生产总值比增"
+
+
 def test_last_years_figure_a_result_is_set_against_names_last_years_subject() -> None:
     text = "某镇2021年预算报告\n2021年我镇全口径税收收入20558万元,比上年18033万元增长14%。\n"
     indicators = {key: f.indicator for key, f in _facts(text).items()}
