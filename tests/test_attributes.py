@@ -893,6 +893,18 @@ def test_a_list_of_changes_after_a_bare_respectively_names_the_figures_before_it
     assert "贡献率" not in indicators["2.0"]
 
 
+def test_a_list_of_changes_after_a_bare_respectively_names_the_items_of_the_clause_before() -> None:
+    text = (
+        "香港2012年12月消費物價\n"
+        "價格上升的大類有租金及住屋開支類、衣履類和糧食及飲品類,分別上升0.97%、0.89%和0.84%。"
+        "城镇和农村居民人均可支配收入,分别增长5.1%和7.2%。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["0.97%"] == "租金及住屋開支類上升"
+    assert indicators["0.84%"] == "糧食及飲品類上升"
+    assert indicators["5.1%"] == "城镇居民人均可支配收入增长"
+
+
 def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_year() -> None:
     text = "杭锦后旗2021年统计公报\n三次产业结构由上年的38.8:17.0:44.2演进为39.7:18.1:42.2。\n"
     periods = {key: f.period for key, f in _facts(text).items()}

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from llmx.folding import fold
 from llmx.quantities import Quantity
@@ -1228,11 +1228,11 @@ def indicator_of(
     figures (`分别上升0.2及0.1个百分点`) names the subjects of as many figures before it.
     """
     named = _indicator_named(source, folded, quantity, previous, sentence_start)
-    if previous is None or previous[0] < sentence_start:
-        return named
     listed = _listed_subject(source, folded, quantity, earlier, sentence_start)
     if listed is not None:
         return listed
+    if previous is None or previous[0] < sentence_start:
+        return named
     said = _SAID_OF_SUBJECT.fullmatch(fold(named))
     if said is None:
         return named
@@ -1280,12 +1280,47 @@ def _listed_subject(
     stop = _LIST_END.search(folded, quantity.end)
     list_end = stop.start() if stop else len(folded)
     n = k + 1 + len(_LISTED_FIGURE.findall(folded, quantity.end, list_end))
-    named = [indicator for end, indicator in earlier if end <= clause_start]
-    if n < 2 or len(named) < n:
+    if n < 2:
         return None
     verb = _CHANGE_VERB.search(folded, at, first.start())
     said = source[verb.start() : verb.end()] if verb else ""
-    return _subject(_without_base(named[-n:][k])) + said
+    named = [indicator for end, indicator in earlier if end <= clause_start]
+    if len(named) >= n:
+        return _subject(_without_base(named[-n:][k])) + said
+    items = _items_of_clause_before(source, folded, clause_start, sentence_start)
+    if len(items) != n:
+        return None
+    if all(len(item) <= _SHORT_ITEM for item in items[:-1]):
+        # 城镇和农村居民人均可支配收入: short items share the last one's tail.
+        width = len(items[0])
+        tail = items[-1][width:]
+        return (items[k] if k < n - 1 else items[-1][:width]) + tail + said
+    return items[k] + said
+
+
+# Where a clause listing subjects says what they are: 价格上升的大类有租金、衣履和食品.
+_LISTED_AFTER = re.compile(r".*(?:有|为|是|包括|[:：])")
+
+
+def _items_of_clause_before(
+    source: str, folded: str, clause_start: int, sentence_start: int
+) -> list[str]:
+    """The subjects the clause before `clause_start` lists (`有租金及住屋开支类、衣履类和
+    粮食及饮品类`), each as written; none where it lists fewer than two."""
+    end = clause_start - 1
+    if end <= sentence_start:
+        return []
+    begin = max(sentence_start, *(folded.rfind(mark, 0, end) + 1 for mark in "，,。；;"))
+    lead = _LISTED_AFTER.match(folded, begin, end)
+    begin = lead.end() if lead else begin
+    bounds = [begin, *(m.end() for m in _ITEM_BREAK.finditer(folded, begin, end)), end + 1]
+    items = [source[left : right - 1].strip() for left, right in pairwise(bounds)]
+    if len(items) < 2 or any(not item or _LISTED_FIGURE.search(item) for item in items):
+        return []
+    return items
+
+
+_ITEM_BREAK = re.compile(r"、|和")
 
 
 def _indicator_named(
