@@ -123,10 +123,11 @@ PERCENT_WORDS_PATTERN = re.compile(
 )
 _PER_WORD_UNITS = {"百": "%", "千": "‰"}
 # A denominator in words is short (三分之一, 十分之一): bounded, so a long run of numerals is
-# read in linear time, not tried again from each of its characters.
+# read in linear time, not tried again from each of its characters. 7/10万 is a rate per
+# 100,000, no fraction.
 FRACTION_PATTERN = re.compile(
     rf"(?P<den>[{_CN_DIGITS}]{{1,8}})分之(?P<num>[{_CN_DIGITS}]+)|(?P<half>一半|过半)"
-    rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/])"
+    rf"|(?<![\d./A-Za-z-])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,3}})(?![\d/万])"
 )
 
 _COMPOUND_WITH_YUE = re.compile(r"[签制节预集公合特履违婚相]约$")

@@ -577,6 +577,29 @@ def test_the_share_of_units_an_outcome_reaches_is_a_share_though_it_names_growth
     assert kinds == {"78%": "share", "12.5%": "share", "29.1%": "share", "5.2%": "change"}
 
 
+def test_rates_per_100000_are_facts_and_levels_like_rates_per_mille() -> None:
+    text = (
+        "2023年卫生健康事业发展统计公报\n"
+        "孕产妇死亡率下降到15.1/10万,婴儿死亡率下降到4.5‰;户籍孕产妇死亡率为0/10万。"
+        "人口自然增长率下降0.5‰。\n"
+    )
+    facts = _facts(text)
+    assert (facts["15.1/10万"].unit, facts["15.1/10万"].value) == ("/10万", 15.1)
+    kinds = {key: f.kind for key, f in facts.items()}
+    assert kinds == {"15.1/10万": "level", "4.5‰": "level", "0/10万": "level", "0.5‰": "change"}
+
+
+def test_a_magnitude_after_a_count_of_visits_or_before_old_people_takes_their_unit() -> None:
+    text = (
+        "2023年卫生健康事业发展统计公报\n"
+        "全国医疗卫生机构总诊疗人次95.5亿,入院人次30187.3万。惠及全州4.85万低收入高龄老人。\n"
+    )
+    units = {key: (f.unit, f.value) for key, f in _facts(text).items()}
+    assert units["95.5亿"] == ("人次", 9.55e9)
+    assert units["30187.3万"] == ("人次", 301873000.0)
+    assert units["4.85万"] == ("人", 48500.0)
+
+
 def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
     text = (
         "某市2021年国民经济和社会发展统计公报\n"

@@ -33,6 +33,7 @@ from llmx.vocabulary import (
     CURRENCY_NAME,
     GOAL_QUALIFIERS,
     NOUN_FOLLOWS_UNITS,
+    PER_HEAD_UNITS,
     PERCENT_UNITS,
     STATUS_CUES,
     SUFFIX_QUALIFIERS,
@@ -178,7 +179,7 @@ def _own_kind(folded: str, quantity: Quantity) -> str:
     clause = clause_before(folded, quantity.start)
     moved = _MOVED_TO.search(folded, max(0, quantity.start - _MOVED_REACH), quantity.start)
     index = quantity.unit == "%" and _INDEX_LEVEL.search(near) and not moved
-    if quantity.unit == "‰" or index:
+    if quantity.unit in PER_HEAD_UNITS or index:
         # Birth and death rates per mille and price indices (105.0%) are levels; a natural
         # growth rate per mille is a change (ANNOTATION.md, section 4).
         return "change" if _GROWTH_RATE.search(near) else "level"
@@ -263,8 +264,9 @@ _LIST_ITEMS_MAX = 30
 # followed by a move is a change.
 _SHARE_MOVED = re.compile(r"(?:增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率)(?!面)")
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
-# 人口增加率为千分之3.92, 年成長率為千分之4.66: Taiwan's words for a rate of growth.
-_GROWTH_RATE = re.compile(r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|增长|下降")
+# 人口增加率为千分之3.92, 年成長率為千分之4.66: Taiwan's words for a rate of growth; not a
+# rate that fell to a level (婴儿死亡率下降到4.5‰).
+_GROWTH_RATE = re.compile(r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|(?:增长|下降)(?![到至])")
 # 完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%, 完成预算数107.06%.
 _COMPLETION_OF_BUDGET = re.compile(
     r"(?:完成|为|占)[^，。；]{0,30}(?:预算|计划|目标)(?:[^，。；]{0,14}的|数)?\s*$"

@@ -167,7 +167,9 @@ _MONEY_CONTEXT = re.compile(
 _SENTENCE_MAX = 200
 # 贫困人口减少25万, 有12.8万下岗人员, 100万贫困人口: people counted in 万 with no 人 after it.
 _PEOPLE_RIGHT_BEFORE = re.compile(r"(?:人口|人数|人员)(?:减少|增加|超过|逾|达到?|为)?$")
-_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口)")
+_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口|老人)")
+# 总诊疗人次95.5亿, 入院人次30187.3万: visits counted, the unit the subject names.
+_VISITS_RIGHT_BEFORE = re.compile(r"人次(?:减少|增加|超过|逾|达到?|为)?$")
 # 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
 _GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
 _GROWTH_REACH = 12
@@ -678,6 +680,8 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         return quantity
     if _MORE_DIGITS_AFTER.match(folded, quantity.end):
         return quantity  # 歲出編列302億1,292萬9,000元: the first part of one sum, no sum itself
+    if _VISITS_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)):
+        return replace(quantity.with_unit("人次"), has_unit=True)
     if _PEOPLE_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)) or (
         _PEOPLE_RIGHT_AFTER.match(folded, quantity.end)
     ):
