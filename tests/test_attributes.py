@@ -42,6 +42,15 @@ def test_document_year_from_a_results_title() -> None:
     assert DocumentContext.of(title).plan_year == "2023"
 
 
+def test_a_goal_year_opening_its_clause_after_具体而言就是_dates_and_plans_what_follows() -> None:
+    text = (
+        "某区2006年审计工作\n"
+        "建设生态示范区。具体而言就是力争到2011年,全区地区生产总值达到380亿元,年均增长12%。\n"
+    )
+    facts = _facts(text)
+    assert (facts["380亿元"].period, facts["380亿元"].status) == ("2011", "target")
+
+
 def test_a_plans_far_horizon_in_a_title_is_no_year_the_text_is_on() -> None:
     text = (
         "11月22日,市人大常委会审议了《某市国民经济和社会发展第十四个五年规划和二〇三五年远景"

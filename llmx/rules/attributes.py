@@ -709,7 +709,8 @@ _STATED_YEAR = re.compile(r"(?<![—\-至到~～\d])" + _A_YEAR)
 # 截至2022年底: the year a stock is counted as of.
 _AS_OF = "截[至止][到至]?"
 _CLAUSE_OPENING_YEAR = re.compile(
-    r"\W*(?:\d{1,3}[.．、]\s*)?(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?"
+    r"\W*(?:\d{1,3}[.．、]\s*)?(?:具体(?:而言|来说)?[,，]?(?:就是)?|也就是|就是)?"
+    r"(?:其中|全年|另外|此外|同时|预计|力争|据快报统计|报告指出)?"
     + rf"(?:{_AS_OF}|到|至)?\s*"
     + _A_YEAR
     # 在2023年度,…: a year its own clause is; 在2022年的基础上 is a base.
