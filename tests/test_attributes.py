@@ -51,6 +51,16 @@ def test_a_goal_year_opening_its_clause_after_具体而言就是_dates_and_plans
     assert (facts["380亿元"].period, facts["380亿元"].status) == ("2011", "target")
 
 
+def test_a_slogan_in_quotes_in_a_heading_makes_no_part_of_plans() -> None:
+    text = (
+        "某区卫生健康局2022年工作总结\n"
+        "(一)培根铸魂,坚持党全面领导的“总要求”。\n"
+        "成立督导组,对7个单位民主生活会进行全覆盖督导,制定88条问题清单。\n"
+    )
+    facts = _facts(text)
+    assert {(f.status, f.period) for f in facts.values()} == {("actual", "2022")}
+
+
 def test_a_plans_far_horizon_in_a_title_is_no_year_the_text_is_on() -> None:
     text = (
         "11月22日,市人大常委会审议了《某市国民经济和社会发展第十四个五年规划和二〇三五年远景"

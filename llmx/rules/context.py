@@ -607,6 +607,7 @@ def unwrapped(folded: str) -> str:
 # --- the part of the report a section belongs to ---------------------------------------------
 
 _ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)
+_QUOTED = re.compile(r"“[^“”\n]*”")
 _TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
 
 
@@ -615,7 +616,8 @@ def section_status(section: Section, context: DocumentContext | None = None) -> 
     """The status a section's facts have unless their sentence says otherwise."""
     # The outermost heading that says decides: a part's title, then its subsections'.
     for heading in section.path:
-        folded = fold(unglossed(heading))
+        # A slogan in quotes names no part (坚持党全面领导的“总要求”).
+        folded = _QUOTED.sub("", fold(unglossed(heading)))
         if any(word in folded for word in _ACTUAL_HEADINGS):
             return "actual"
         if any(word in folded for word in _TARGET_HEADINGS):
