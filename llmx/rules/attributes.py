@@ -1230,10 +1230,10 @@ def indicator_of(
     the end and indicator of each fact before in the sentence, in order: a list of such
     figures (`分别上升0.2及0.1个百分点`) names the subjects of as many figures before it.
     """
-    named = _indicator_named(source, folded, quantity, previous, sentence_start)
     listed = _listed_subject(source, folded, quantity, earlier, sentence_start)
     if listed is not None:
         return listed
+    named = _indicator_named(source, folded, quantity, previous, sentence_start)
     if previous is None or previous[0] < sentence_start:
         return named
     said = _SAID_OF_SUBJECT.fullmatch(fold(named))

@@ -607,8 +607,8 @@ def unwrapped(folded: str) -> str:
 # --- the part of the report a section belongs to ---------------------------------------------
 
 _ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)
-_QUOTED = re.compile(r"“[^“”\n]*”")
 _TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
+_QUOTED = re.compile(r"“[^“”\n]*”")
 
 
 @lru_cache(maxsize=1024)
