@@ -619,6 +619,12 @@ def test_a_magnitude_after_a_count_of_visits_or_before_old_people_takes_their_un
     assert units["4.85万"] == ("人", 48500.0)
 
 
+def test_a_magnitude_before_the_households_it_counts_is_in_households() -> None:
+    text = "2016年扶贫新闻发布会\n累计发放扶贫小额信贷2772亿元,支持了700多万贫困户。\n"
+    units = {key: (f.unit, f.value) for key, f in _facts(text).items()}
+    assert units == {"2772亿元": ("元", 2.772e11), "700多万": ("户", 7e6)}
+
+
 def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
     text = (
         "某市2021年国民经济和社会发展统计公报\n"

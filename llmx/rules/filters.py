@@ -170,6 +170,9 @@ _PEOPLE_RIGHT_BEFORE = re.compile(r"(?:人口|人数|人员)(?:减少|增加|超
 _PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口|老人)")
 # 总诊疗人次95.5亿, 入院人次30187.3万: visits counted, the unit the subject names.
 _VISITS_RIGHT_BEFORE = re.compile(r"人次(?:减少|增加|超过|逾|达到?|为)?$")
+# 支持了700多万贫困户: households counted, named after the figure (not 用户, its own unit, nor
+# 户口, 户籍).
+_HOUSEHOLDS_RIGHT_AFTER = re.compile(r"[^\W\d]{0,4}?(?<![账用])户(?![口籍外])")
 # 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
 _GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
 _GROWTH_REACH = 12
@@ -682,6 +685,8 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         return quantity  # 歲出編列302億1,292萬9,000元: the first part of one sum, no sum itself
     if _VISITS_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)):
         return replace(quantity.with_unit("人次"), has_unit=True)
+    if _HOUSEHOLDS_RIGHT_AFTER.match(folded, quantity.end):
+        return replace(quantity.with_unit("户"), has_unit=True)
     if _PEOPLE_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)) or (
         _PEOPLE_RIGHT_AFTER.match(folded, quantity.end)
     ):
