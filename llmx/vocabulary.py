@@ -81,7 +81,8 @@ UNITS: tuple[Unit, ...] = (
     _("元", M), _("美元", M), _("港元", M), _("澳门元", M), _("欧元", M),
     # rates, points, multiples, ratios
     _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
-    _("/10万", PC),  # a rate per 100,000: 孕产妇死亡率下降到15.1/10万
+    # a rate per 100,000: 孕产妇死亡率下降到15.1/10万; not a map's scale (1/10万地形图)
+    _("/10万", PC, not_in=("/10万地形图", "/10万比例尺")),
     _("个千分点", PT), _("千分点", PT),  # 自然增长率…比上年下降3.18个千分点
     _("个基点", PT), _("基点", PT),  # basis points: 贷款利率下降43个基点
     _("个点", PT, not_in=("个点位",)),  # an index's points: 指数比上周下降1.63个点
@@ -204,9 +205,9 @@ NON_FACT_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if not u.family
 # Counts whose counted noun is written after the number (实施130个技改项目).
 NOUN_FOLLOWS_UNITS: frozenset[str] = units_where(Family.COUNT)
 PERCENT_UNITS: frozenset[str] = units_where(Family.PERCENT)
-# Rates per head of a population (出生率12‰, 孕产妇死亡率15.1/10万): levels, but for a
-# natural growth rate.
-PER_HEAD_UNITS: frozenset[str] = frozenset({"‰", "/10万"})
+# Rates per thousand or per 100,000 of a population (出生率12‰, 孕产妇死亡率15.1/10万):
+# levels, but for a natural growth rate.
+POPULATION_RATE_UNITS: frozenset[str] = frozenset({"‰", "/10万"})
 NAMES_IN_CHINESE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.names_in_chinese)
 # Measure words that may follow another in brackets as an alternative (万头(只), 万台(套)):
 # the unit as written is both, 头(只).

@@ -51,10 +51,11 @@ def test_a_goal_year_opening_its_clause_after_具体而言就是_dates_and_plans
     assert (facts["380亿元"].period, facts["380亿元"].status) == ("2011", "target")
 
 
-def test_a_slogan_in_quotes_in_a_heading_makes_no_part_of_plans() -> None:
+@pytest.mark.parametrize("slogan", ["“总要求”", "「总要求」", '"总要求"'])
+def test_a_slogan_in_quotes_in_a_heading_makes_no_part_of_plans(slogan: str) -> None:
     text = (
         "某区卫生健康局2022年工作总结\n"
-        "(一)培根铸魂,坚持党全面领导的“总要求”。\n"
+        f"(一)培根铸魂,坚持党全面领导的{slogan}。\n"
         "成立督导组,对7个单位民主生活会进行全覆盖督导,制定88条问题清单。\n"
     )
     facts = _facts(text)
@@ -608,6 +609,13 @@ def test_rates_per_100000_are_facts_and_levels_like_rates_per_mille() -> None:
     assert kinds == {"15.1/10万": "level", "4.5‰": "level", "0/10万": "level", "0.5‰": "change"}
 
 
+def test_a_rate_that_fell_to_a_level_is_a_level_and_a_map_scale_no_rate() -> None:
+    text = "某市2023年卫生统计公报\n婴儿死亡率下降为4.5‰。完成1/10万地形图测绘120幅。\n"
+    facts = _facts(text)
+    assert facts["4.5‰"].kind == "level"
+    assert "1/10万" not in facts
+
+
 def test_a_magnitude_after_a_count_of_visits_or_before_old_people_takes_their_unit() -> None:
     text = (
         "2023年卫生健康事业发展统计公报\n"
@@ -623,6 +631,15 @@ def test_a_magnitude_before_the_households_it_counts_is_in_households() -> None:
     text = "2016年扶贫新闻发布会\n累计发放扶贫小额信贷2772亿元,支持了700多万贫困户。\n"
     units = {key: (f.unit, f.value) for key, f in _facts(text).items()}
     assert units == {"2772亿元": ("元", 2.772e11), "700多万": ("户", 7e6)}
+
+
+def test_people_settling_customers_and_money_for_a_centre_are_no_households_or_persons() -> None:
+    text = (
+        "某市2023年工作总结\n"
+        "帮助5万农民工落户城镇。全市银行服务500万客户。投入资金3000万老人活动中心建设。\n"
+    )
+    units = {key: f.unit for key, f in _facts(text).items()}
+    assert units == {"3000万": "元"}  # 落户 is a verb; 客户 no unit the rules know
 
 
 def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
@@ -905,7 +922,7 @@ def test_a_change_that_names_no_subject_is_the_change_of_the_subject_before_it()
     )
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert indicators["1,158萬7千人"] == "1月就業人數"  # no 一、 of the list it opens
-    assert indicators["0.03%"].startswith("1月就業人數")
+    assert indicators["0.03%"] == "1月就業人數增加"  # 或: the same change, as a rate
     assert indicators["1.6%"] == "本地產品出口下跌"
     assert indicators["24.9%"] == "參團旅客減少"
 
@@ -938,7 +955,40 @@ def test_a_list_of_changes_after_a_bare_respectively_names_the_figures_before_it
     assert indicators["0.2"] == "失業率上升"
     assert indicators["0.1個百分點"] == "就業不足率上升"
     # 拉动经济增长 is a subject of its own: not the rates before it.
-    assert "贡献率" not in indicators["2.0"]
+    assert indicators["2.0"] == "第二产业拉动经济增长"
+
+
+def test_a_list_after_分别_keeps_the_rate_and_each_figures_own_change() -> None:
+    text = (
+        "某市2023年统计公报\n"
+        "出口增长5%,进口增长3%,增速分别回落1.2和2.1个百分点。"
+        "居民用电量100亿千瓦时,工业用电量200亿千瓦时,比上年分别下降2%和增长4%。"
+        "第一产业增加值100亿元,第二产业增加值400亿元,分别比2010年增长50%和80%。"
+        "孕产妇死亡率10.1/10万,婴儿死亡率4.5‰,与上年相比,分别下降2.1/10万和0.3‰。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert (indicators["1.2"], indicators["2.1个百分点"]) == ("出口增速回落", "进口增速回落")
+    assert (indicators["2%"], indicators["4%"]) == ("居民用电量下降", "工业用电量增长")
+    # a year compared with, and the 10 of /10万, are no figures of the list
+    assert (indicators["50%"], indicators["80%"]) == ("第一产业增加值增长", "第二产业增加值增长")
+    assert indicators["0.3‰"] == "婴儿死亡率下降"
+
+
+def test_a_rate_named_before_its_change_takes_the_subject_before_it() -> None:
+    text = (
+        "某市2023年统计公报\n"
+        "食品价格上涨3.5%,涨幅回落1.2个百分点。"
+        "规模以上工业增加值增长6.1%,增速比上年回落0.5个百分点。\n"
+    )
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert indicators["1.2个百分点"] == "食品价格涨幅回落"
+    assert indicators["0.5个百分点"] == "规模以上工业增加值增速比上年回落"
+
+
+def test_ordinal_sectors_are_no_numbered_lead() -> None:
+    text = "某市2023年统计公报\n一、二、三产业增加值分别为100亿元、200亿元和300亿元。\n"
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert list(indicators.values()) == ["一产业增加值", "二产业增加值", "三产业增加值"]
 
 
 def test_a_list_of_changes_after_a_bare_respectively_names_the_items_of_the_clause_before() -> None:
@@ -951,6 +1001,12 @@ def test_a_list_of_changes_after_a_bare_respectively_names_the_items_of_the_clau
     assert indicators["0.97%"] == "租金及住屋開支類上升"
     assert indicators["0.84%"] == "糧食及飲品類上升"
     assert indicators["5.1%"] == "城镇居民人均可支配收入增长"
+
+
+def test_only_a_pairs_short_first_item_shares_the_second_ones_tail() -> None:
+    text = "某市2023年统计公报\n增长较快的行业有化工、电力和汽车制造业,分别增长15%、12%和10%。\n"
+    indicators = {key: f.indicator for key, f in _facts(text).items()}
+    assert list(indicators.values()) == ["化工增长", "电力增长", "汽车制造业增长"]
 
 
 def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_year() -> None:

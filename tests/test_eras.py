@@ -86,8 +86,10 @@ def test_the_end_of_a_five_year_plan_is_written_as_the_year_it_ends() -> None:
     assert _widened_text(text) == (
         "2010年末,全市生产总值达到1900亿元;到2015年末,人均达到5000美元;2000年末。"
     )
-    # a number is no plan (二十五), and a plan's span names no one year
-    assert _widened_text("二十五末位淘汰;“十一五”期间年均增长12%。") is None
+    # a number is no plan (二十五, 后十五末位), and a plan's span names no one year
+    assert _widened_text("二十五末位淘汰;排名后十五末位;“十一五”期间年均增长12%。") is None
+    # the older plans were 计划, and traditional texts quote in corner brackets
+    assert _widened_text("“九五”计划末期;「十一五」末。") == "2000年末;2010年末。"
 
 
 def test_a_plans_end_dates_the_levels_stated_at_it_and_those_moved_from_it() -> None:

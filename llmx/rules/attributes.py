@@ -33,8 +33,8 @@ from llmx.vocabulary import (
     CURRENCY_NAME,
     GOAL_QUALIFIERS,
     NOUN_FOLLOWS_UNITS,
-    PER_HEAD_UNITS,
     PERCENT_UNITS,
+    POPULATION_RATE_UNITS,
     STATUS_CUES,
     SUFFIX_QUALIFIERS,
     Family,
@@ -109,7 +109,7 @@ _YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})年")
 _VERB_TAIL = re.compile(
     r"(?:分别|同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|上季度?|年初)(?:末|底|同期)?|"
     r"实际|年均|累计|全年|共|新增|"
-    r"增长|下降|增加|减少|提高|降低|提升|上涨|上升|下跌|回落|下滑|回升|增收|减收|增支|减支|调增|调减|"
+    r"增长|下降|增加|减少|提高|降低|提升|上涨|增收|减收|增支|减支|调增|调减|"
     r"拟?调整|迈上|跨上|"
     r"达到|达|为|至|到|突破|超过|超|约|近|逾|实现|完成|保持在|控制在|稳定在|以上|增速|下降了|增长了|占|"
     r"[0-9.%、和及与的]|\s)+$"
@@ -119,7 +119,7 @@ _LEAD_WORDS = re.compile(
     r"我县|我市|我省|我镇|我乡|我旗|我州|初步核算|据初步核算|据统计|"
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
     r"(?:19|20)\d{2}年|\d{1,2}[.、．](?!\d)|\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|"
-    r"[一二三四五六七八九十]{1,3}、|"
+    r"[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|"
     r"我区|共|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
@@ -179,7 +179,7 @@ def _own_kind(folded: str, quantity: Quantity) -> str:
     clause = clause_before(folded, quantity.start)
     moved = _MOVED_TO.search(folded, max(0, quantity.start - _MOVED_REACH), quantity.start)
     index = quantity.unit == "%" and _INDEX_LEVEL.search(near) and not moved
-    if quantity.unit in PER_HEAD_UNITS or index:
+    if quantity.unit in POPULATION_RATE_UNITS or index:
         # Birth and death rates per mille and price indices (105.0%) are levels; a natural
         # growth rate per mille is a change (ANNOTATION.md, section 4).
         return "change" if _GROWTH_RATE.search(near) else "level"
@@ -265,8 +265,10 @@ _LIST_ITEMS_MAX = 30
 _SHARE_MOVED = re.compile(r"(?:增长|下降|增速|递增|递减|提升|提高|上升|降低|上涨|下跌|增率)(?!面)")
 _INDEX_LEVEL = re.compile(r"指数(?:为|是|达到?)?$|(?:19|20)\d\d年(?:同期)?的$")
 # 人口增加率为千分之3.92, 年成長率為千分之4.66: Taiwan's words for a rate of growth; not a
-# rate that fell to a level (婴儿死亡率下降到4.5‰).
-_GROWTH_RATE = re.compile(r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|(?:增长|下降)(?![到至])")
+# rate that fell to a level (婴儿死亡率下降到4.5‰, 下降为).
+_GROWTH_RATE = re.compile(
+    r"(?:增长|成长|增加)率(?:为|是|达到?)?-?$|增长(?![到至])|下降(?![到至为])"
+)
 # 完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%, 完成预算数107.06%.
 _COMPLETION_OF_BUDGET = re.compile(
     r"(?:完成|为|占)[^，。；]{0,30}(?:预算|计划|目标)(?:[^，。；]{0,14}的|数)?\s*$"
@@ -1239,17 +1241,20 @@ def indicator_of(
     said = _SAID_OF_SUBJECT.fullmatch(fold(named))
     if said is None:
         return named
-    subject = _subject(_without_base(previous[1]))
+    before = _without_base(previous[1])
+    subject = _subject(before)
     if not subject or _SAID_OF_SUBJECT.fullmatch(fold(subject)):
         return named
-    return subject + named[said.start(1) : said.end(1)]
+    # 增加4千人或0.4%: a 或 or a dash says nothing of its own; the figure restates the one before.
+    return subject + named[said.start(1) : said.end(1)] if said.group(1) else before
 
 
 # A name with no subject: a comparison, a change or its rate, a list's 分别, or nothing but
 # a conjunction (或) or a dash; group 1 is what it says of the subject.
 _SAID_OF_SUBJECT = re.compile(
     r"(?:分别|或|为|-|—|则|而|虽然|但)*"
-    r"((?:同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|年初|(?:19|20)\d\d年)"
+    r"((?:增速|增幅|降幅|涨幅|跌幅|升幅|幅度)?"
+    r"(?:同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|年初|(?:19|20)\d\d年)"
     r"(?:同期|末|底)?)?"
     rf"(?:{_CHANGE_VERB.pattern}|比增|比降|增产|减产)*"
     r"(?:增速|增幅|降幅|涨幅|跌幅|升幅|幅度|增长率|年增率)?)"
@@ -1257,7 +1262,8 @@ _SAID_OF_SUBJECT = re.compile(
 )
 
 
-_LISTED_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+# A figure of a list: not a year (比2010年), nor the 10 of a rate per 100,000 (2.1/10万).
+_LISTED_FIGURE = re.compile(r"(?<![\d./])\d+(?:\.\d+)?(?![\d.]|年)")
 _LIST_END = re.compile(r"[，。；,;:：]")
 
 
@@ -1285,20 +1291,28 @@ def _listed_subject(
     n = k + 1 + len(_LISTED_FIGURE.findall(folded, quantity.end, list_end))
     if n < 2:
         return None
-    verb = _CHANGE_VERB.search(folded, at, first.start())
-    said = source[verb.start() : verb.end()] if verb else ""
+    # What the list says of each: the rate named before 分别 (增速分别回落), and the change
+    # right before this figure (比上年分别下降2%和增长4%).
+    verbs = list(_CHANGE_VERB.finditer(folded, at, quantity.start))
+    rate = _RATE_NAMED.search(folded, clause_start, at)
+    said = (source[rate.start() : rate.end()] if rate else "") + (
+        source[verbs[-1].start() : verbs[-1].end()] if verbs else ""
+    )
     named = [indicator for end, indicator in earlier if end <= clause_start]
     if len(named) >= n:
         return _subject(_without_base(named[-n:][k])) + said
     items = _items_of_clause_before(source, folded, clause_start, sentence_start)
     if len(items) != n:
         return None
-    if all(len(item) <= _SHORT_ITEM for item in items[:-1]):
-        # 城镇和农村居民人均可支配收入: short items share the last one's tail.
+    if n == _PAIR and len(items[0]) <= _SHORT_ITEM:
+        # 城镇和农村居民人均可支配收入: a pair's short first item shares the second's tail (not
+        # a longer list's: 化工、电力和汽车制造业).
         width = len(items[0])
-        tail = items[-1][width:]
-        return (items[k] if k < n - 1 else items[-1][:width]) + tail + said
+        return (items[0] if k == 0 else items[1][:width]) + items[1][width:] + said
     return items[k] + said
+
+
+_PAIR = 2
 
 
 # Where a clause listing subjects says what they are: 价格上升的大类有租金、衣履和食品.
@@ -1398,10 +1412,12 @@ def _indicator_named(
     return source[clause_start : quantity.start].strip() or (previous[1] if previous else "")
 
 
+# The period before, a figure is set against: 上年, 去年同期, 上月, 上一期.
+_PERIOD_BEFORE = r"(?:上年|去年)(?:同期|末|底)?|上月|上期|上一期"
 # A figure the one before it is set against: 比上年18033万元, 较去年同期的5.2亿元.
-_SET_AGAINST_FIGURE = re.compile(r"(?:比|较|与)((?:上年|去年)(?:同期|末|底)?|上月|上期|上一期)的?$")
+_SET_AGAINST_FIGURE = re.compile(rf"(?:比|较|与)({_PERIOD_BEFORE})的?$")
 _SET_AGAINST_FIGURE_REACH = 8
-_BASE_YEAR_WORD = re.compile(r"^(?:(?:上年|去年)(?:同期|末|底)?|上月|上期|上一期)")
+_BASE_YEAR_WORD = re.compile(rf"^(?:{_PERIOD_BEFORE})")
 
 
 def _without_base(indicator: str) -> str:

@@ -608,7 +608,7 @@ def unwrapped(folded: str) -> str:
 
 _ACTUAL_HEADINGS = cue_words(STATUS_CUES, "actual", Scope.HEADING)
 _TARGET_HEADINGS = cue_words(STATUS_CUES, "target", Scope.HEADING)
-_QUOTED = re.compile(r"“[^“”\n]*”")
+_QUOTED = re.compile(r"“[^“”\n]*”|「[^「」\n]*」|\"[^\"\n]*\"")
 
 
 @lru_cache(maxsize=1024)

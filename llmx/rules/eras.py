@@ -98,9 +98,11 @@ def _taiwan_years(dated: str) -> list[_Rewrite]:
     ]
 
 
-# The end of a five-year plan: “十一五”末, 十二五期末, “十三五”规划末期; not 二十五 (a number).
+# The end of a five-year plan: “十一五”末, 十二五期末, “九五”计划末期, 「十一五」末; not 二十五 (a
+# number) nor 十五末位 (the last places of fifteen).
 _PLAN_END = re.compile(
-    r"(?<![一二三四五六七八九十\d])[“\"]?(十[一二三四五]|[六七八九十])五[”\"]?(?:规划)?(?:期末|末期|末)"
+    r"(?<![一二三四五六七八九十\d])[“\"「]?(十[一二三四五]|[六七八九十])五[”\"」]?(?:规划|计划)?"
+    r"(?:期末|末期|末)(?!位)"
 )
 # The plans' numbers and the years they end: the sixth (六五) ended in 1985, one every five.
 _PLAN_NUMBERS = ("六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
