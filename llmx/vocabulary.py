@@ -378,6 +378,9 @@ STATUS_CUES: tuple[Cue, ...] = (
     Cue("实收", "actual", _HR),  # 實收 1997-98: revenue as collected
     Cue("执行情况", "actual", _HD),
     Cue("完成情况", "actual", _HD),
+    # 重点工作开展情况, 工作进展情况: what was done, though 重点工作 alone heads plans.
+    Cue("开展情况", "actual", _HD),
+    Cue("进展情况", "actual", _HD),
     Cue("回顾", "actual", _HD),
     Cue("过去一年", "actual", _HD),
     Cue("决算", "actual", _HD),

@@ -51,6 +51,15 @@ def test_a_goal_year_opening_its_clause_after_具体而言就是_dates_and_plans
     assert (facts["380亿元"].period, facts["380亿元"].status) == ("2011", "target")
 
 
+def test_a_heading_on_how_key_work_went_heads_results_not_plans() -> None:
+    text = (
+        "某市住房城乡建设局工作情况\n"
+        "一、重点工作开展情况\n"
+        "(一)推动民生事业。今年以来,棚户区改造基本建成9408套、完成率为93.33%。\n"
+    )
+    assert {f.status for f in _facts(text).values()} == {"actual"}
+
+
 @pytest.mark.parametrize("slogan", ["“总要求”", "「总要求」", '"总要求"'])
 def test_a_slogan_in_quotes_in_a_heading_makes_no_part_of_plans(slogan: str) -> None:
     text = (
