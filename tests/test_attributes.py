@@ -79,6 +79,20 @@ def test_a_plans_far_horizon_in_a_title_is_no_year_the_text_is_on() -> None:
     assert document_year(text) == "2023"
 
 
+def test_a_taiwan_release_titled_by_a_quarter_of_its_calendar_is_on_that_year() -> None:
+    text = (
+        "109 年第 2 季住宅建造執照宅數變動狀況說明如下。\n"
+        "全國住宅建造執照宅數:37,545 宅,較上季增加 7.51%。\n"
+    )
+    assert document_year(text) == "2020"
+    assert {f.period for f in _facts(text).values()} == {"2020"}
+    # a story's lead comparing with another month of the calendar dates no title
+    story = (
+        "107年GDP上修至2.42% 主計總處\n主計總處上修經濟成長率預測2.42%,較106年11月預測數上修。\n"
+    )
+    assert document_year(story) != "2017"
+
+
 def test_document_year_from_a_bulletin_title_not_its_publication_date() -> None:
     text = "某省2022年国民经济和社会发展统计公报\n某省统计局\n2023年3月16日\n"
     assert document_year(text) == "2022"
