@@ -86,6 +86,10 @@ def test_a_taiwan_release_titled_by_a_quarter_of_its_calendar_is_on_that_year() 
     )
     assert document_year(text) == "2020"
     assert {f.period for f in _facts(text).values()} == {"2020"}
+    # a mainland anniversary is no Taiwan year (季度, not 季)
+    assert document_year("庆祝建党100年第1季度工作总结\n2021年一季度,全市生产总值增长5%。\n") == (
+        "2021"
+    )
     # a story's lead comparing with another month of the calendar dates no title
     story = (
         "107年GDP上修至2.42% 主計總處\n主計總處上修經濟成長率預測2.42%,較106年11月預測數上修。\n"
@@ -633,7 +637,10 @@ def test_rates_per_100000_are_facts_and_levels_like_rates_per_mille() -> None:
 
 
 def test_a_rate_that_fell_to_a_level_is_a_level_and_a_map_scale_no_rate() -> None:
-    text = "某市2023年卫生统计公报\n婴儿死亡率下降为4.5‰。完成1/10万地形图测绘120幅。\n"
+    text = (
+        "某市2023年卫生统计公报\n"
+        "婴儿死亡率下降为4.5‰。完成1/10万地形图测绘120幅。完成1/10万数字地形图测绘。\n"
+    )
     facts = _facts(text)
     assert facts["4.5‰"].kind == "level"
     assert "1/10万" not in facts
@@ -663,6 +670,10 @@ def test_people_settling_customers_and_money_for_a_centre_are_no_households_or_p
     )
     units = {key: f.unit for key, f in _facts(text).items()}
     assert units == {"3000万": "元"}  # 落户 is a verb; 客户 no unit the rules know
+    counted = _facts(
+        "某县2023年扶贫工作总结\n救助3万五保户。服务50万老人和儿童。拨付200万农户补贴。\n"
+    )
+    assert {key: f.unit for key, f in counted.items()} == {"3万": "户", "50万": "人"}
 
 
 def test_completion_of_a_budget_is_a_share_and_per_mille_rates_are_levels() -> None:
@@ -1008,10 +1019,12 @@ def test_a_rate_named_before_its_change_takes_the_subject_before_it() -> None:
     assert indicators["0.5个百分点"] == "规模以上工业增加值增速比上年回落"
 
 
-def test_ordinal_sectors_are_no_numbered_lead() -> None:
+def test_ordinal_sectors_are_no_numbered_lead_but_an_item_number_is() -> None:
     text = "某市2023年统计公报\n一、二、三产业增加值分别为100亿元、200亿元和300亿元。\n"
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert list(indicators.values()) == ["一产业增加值", "二产业增加值", "三产业增加值"]
+    numbered = _facts("某市2023年统计公报\n二、一般公共预算收入100亿元,增长5%。\n")
+    assert numbered["100亿元"].indicator == "一般公共预算收入"
 
 
 def test_a_list_of_changes_after_a_bare_respectively_names_the_items_of_the_clause_before() -> None:
@@ -1030,6 +1043,14 @@ def test_only_a_pairs_short_first_item_shares_the_second_ones_tail() -> None:
     text = "某市2023年统计公报\n增长较快的行业有化工、电力和汽车制造业,分别增长15%、12%和10%。\n"
     indicators = {key: f.indicator for key, f in _facts(text).items()}
     assert list(indicators.values()) == ["化工增长", "电力增长", "汽车制造业增长"]
+    shared = _facts(
+        "某市2023年统计公报\n城镇、农村和全体居民人均可支配收入稳步提高,分别增长5%、6%和5.5%。\n"
+    )
+    assert [f.indicator for f in shared.values()] == [
+        "城镇居民人均可支配收入增长",
+        "农村居民人均可支配收入增长",
+        "全体居民人均可支配收入增长",
+    ]
 
 
 def test_a_structure_that_evolved_from_last_years_dates_its_first_terms_to_last_year() -> None:

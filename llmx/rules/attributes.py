@@ -119,7 +119,7 @@ _LEAD_WORDS = re.compile(
     r"我县|我市|我省|我镇|我乡|我旗|我州|初步核算|据初步核算|据统计|"
     r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"
     r"(?:19|20)\d{2}年|\d{1,2}[.、．](?!\d)|\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|"
-    r"[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|"
+    r"[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]+(?:、|产))|"
     r"我区|共|并|及|和|与|、|“|”)+"
 )
 _INDICATOR_MAX = 20
@@ -1304,15 +1304,13 @@ def _listed_subject(
     items = _items_of_clause_before(source, folded, clause_start, sentence_start)
     if len(items) != n:
         return None
-    if n == _PAIR and len(items[0]) <= _SHORT_ITEM:
-        # 城镇和农村居民人均可支配收入: a pair's short first item shares the second's tail (not
-        # a longer list's: 化工、电力和汽车制造业).
-        width = len(items[0])
-        return (items[0] if k == 0 else items[1][:width]) + items[1][width:] + said
+    width = len(items[0])
+    tail = items[-1][width:]
+    if all(len(item) == width for item in items[:-1]) and _WHOLE_NOUN.search(fold(tail)):
+        # 城镇、农村和全体居民人均可支配收入: short items share the last one's measure (not
+        # 化工、电力和汽车制造业, whose last item names no measure).
+        return (items[k] if k < n - 1 else items[-1][:width]) + tail + said
     return items[k] + said
-
-
-_PAIR = 2
 
 
 # Where a clause listing subjects says what they are: 价格上升的大类有租金、衣履和食品.
@@ -1334,7 +1332,14 @@ def _items_of_clause_before(
     items = [source[left : right - 1].strip() for left, right in pairwise(bounds)]
     if len(items) < 2 or any(not item or _LISTED_FIGURE.search(item) for item in items):
         return []
-    return items
+    # …和全体居民人均可支配收入稳步提高: what the clause says of them is no part of the last.
+    said = _SAID_OF_LIST.search(fold(items[-1]), 1)
+    return [*items[:-1], items[-1][: said.start()]] if said else items
+
+
+_SAID_OF_LIST = re.compile(
+    rf"(?:稳步|持续|大幅|快速|明显|继续|进一步|均|都)*(?:{_CHANGE_VERB.pattern})"
+)
 
 
 _ITEM_BREAK = re.compile(r"、|和")

@@ -122,12 +122,10 @@ _RANGE_END_BEFORE = re.compile(r"(?:\d|年)\s*[—\-至到~～]\s*$")
 _COMPARED_BEFORE = re.compile(r"[由从较比是与同]$")
 _RANGE_START_AFTER = re.compile(r"^\s*[—\-至到~～]|^以来")
 _PRICE_BASE_AFTER = re.compile(r"年?(?:不变价|可比价)")
-# A Taiwan release's title line on part of a year of the Republic's calendar (109 年第 2 季,
-# 112年上半年, 113年5月): three digits no mainland title writes for a year. The title line
-# only: a story's lead compares with other months (較106年11月預測數).
-_ROC_PART_OF_YEAR_TITLE = re.compile(
-    r"(?<![\d.,])(1[0-4]\d)\s*年\s*(?:第\s*[1-4一二三四]\s*季|[上下]半年|1?\d\s*月)"
-)
+# A Taiwan release's title line on a quarter of a year of the Republic's calendar (109 年第 2
+# 季): Taiwan's 季, where the mainland writes 季度 (建党100年第1季度工作总结 is no year 2011).
+# The title line only: a story's lead compares with other months (較106年11月預測數).
+_ROC_PART_OF_YEAR_TITLE = re.compile(r"(?<![\d.,])(1[0-2]\d)\s*年\s*第\s*[1-4一二三四]\s*季(?!度)")
 # A plan's far horizon (…十四五规划和2035年远景目标纲要): the year its vision reaches, no year
 # the text is on.
 _HORIZON_AFTER = re.compile(r"年?远景")

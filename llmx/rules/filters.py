@@ -169,14 +169,12 @@ _SENTENCE_MAX = 200
 _PEOPLE_RIGHT_BEFORE = re.compile(r"(?:人口|人数|人员)(?:减少|增加|超过|逾|达到?|为)?$")
 # 4.85万低收入高龄老人: people named after the figure, the phrase ending there (not 3000万
 # 老人活动中心建设, money for a centre).
-_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口|老人(?![^\W\d]))")
+_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口|老人(?=[和及与、，。；,;]|$))")
 # 总诊疗人次95.5亿, 入院人次30187.3万: visits counted, the unit the subject names.
 _VISITS_RIGHT_BEFORE = re.compile(r"人次(?:减少|增加|超过|逾|达到?|为)?$")
-# 支持了700多万贫困户: households counted, named after the figure (贫困户, 农户, 住户; not 用户
-# or 客户, their own units, nor 落户, a verb).
-_HOUSEHOLDS_RIGHT_AFTER = re.compile(
-    r"[^\W\d]{0,4}?(?:贫困|脱贫|低保|困难|农|住|居民|家庭|城镇|农村|养殖|种植|专业)户(?![口籍外])"
-)
+# 支持了700多万贫困户: households counted, named after the figure, the phrase ending there (not
+# 200万农户补贴, money; not 用户 or 客户, their own units, nor 落户, a verb).
+_HOUSEHOLDS_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?<![客用账门商落])户(?=[和及与、，。；,;]|$)")
 # 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
 _GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
 _GROWTH_REACH = 12
