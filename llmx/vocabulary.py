@@ -61,6 +61,9 @@ class Unit:
     names_in_chinese: bool = False
     # Words it starts that are no unit after a figure (减少约60亿所致: 所致, "caused by").
     not_in: tuple[str, ...] = ()
+    # A rate per thousand or per 100,000 of a population (出生率12‰, 孕产妇死亡率15.1/10万):
+    # a level, but for a natural growth rate.
+    of_population: bool = False
 
 
 _ = Unit  # short rows below
@@ -80,9 +83,10 @@ UNITS: tuple[Unit, ...] = (
     # money
     _("元", M), _("美元", M), _("港元", M), _("澳门元", M), _("欧元", M),
     # rates, points, multiples, ratios
-    _("%", PC), _("‰", PC), _("个百分点", PT), _("百分点", PT), _("倍", X),
+    _("%", PC), _("‰", PC, of_population=True), _("个百分点", PT), _("百分点", PT), _("倍", X),
     # a rate per 100,000: 孕产妇死亡率下降到15.1/10万; not a map's scale (1/10万地形图)
-    _("/10万", PC, not_in=("/10万地形", "/10万数字", "/10万土地", "/10万比例", "/10万地图")),
+    _("/10万", PC, of_population=True,
+      not_in=("/10万地形", "/10万数字", "/10万土地", "/10万比例", "/10万地图")),
     _("个千分点", PT), _("千分点", PT),  # 自然增长率…比上年下降3.18个千分点
     _("个基点", PT), _("基点", PT),  # basis points: 贷款利率下降43个基点
     _("个点", PT, not_in=("个点位",)),  # an index's points: 指数比上周下降1.63个点
@@ -205,9 +209,7 @@ NON_FACT_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if not u.family
 # Counts whose counted noun is written after the number (实施130个技改项目).
 NOUN_FOLLOWS_UNITS: frozenset[str] = units_where(Family.COUNT)
 PERCENT_UNITS: frozenset[str] = units_where(Family.PERCENT)
-# Rates per thousand or per 100,000 of a population (出生率12‰, 孕产妇死亡率15.1/10万):
-# levels, but for a natural growth rate.
-POPULATION_RATE_UNITS: frozenset[str] = frozenset({"‰", "/10万"})
+POPULATION_RATE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.of_population)
 NAMES_IN_CHINESE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.names_in_chinese)
 # Measure words that may follow another in brackets as an alternative (万头(只), 万台(套)):
 # the unit as written is both, 头(只).

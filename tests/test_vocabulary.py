@@ -157,3 +157,8 @@ def test_a_score_is_in_points_where_its_clause_scores() -> None:
         ("493.36分", "分"),
         ("96.54分", "分"),
     ]
+
+
+def test_rates_of_a_population_are_declared_on_their_rows() -> None:
+    assert {"‰", "/10万"} == vocabulary.POPULATION_RATE_UNITS
+    assert "%" not in vocabulary.POPULATION_RATE_UNITS

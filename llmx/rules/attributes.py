@@ -1251,13 +1251,14 @@ def indicator_of(
 
 # A name with no subject: a comparison, a change or its rate, a list's 分别, or nothing but
 # a conjunction (或) or a dash; group 1 is what it says of the subject.
+_RATE_OF_CHANGE_WORDS = "增速|增幅|降幅|涨幅|跌幅|升幅|幅度"
 _SAID_OF_SUBJECT = re.compile(
     r"(?:分别|或|为|-|—|则|而|虽然|但)*"
-    r"((?:增速|增幅|降幅|涨幅|跌幅|升幅|幅度)?"
+    rf"((?:{_RATE_OF_CHANGE_WORDS})?"
     r"(?:同比|环比|按[年季月]|(?:比|较)(?:上年|去年|上月|上期|上一期|年初|(?:19|20)\d\d年)"
     r"(?:同期|末|底)?)?"
     rf"(?:{_CHANGE_VERB.pattern}|比增|比降|增产|减产)*"
-    r"(?:增速|增幅|降幅|涨幅|跌幅|升幅|幅度|增长率|年增率)?)"
+    rf"(?:{_RATE_OF_CHANGE_WORDS}|增长率|年增率)?)"
     r"(?:分别|为|了)*"
 )
 

@@ -41,12 +41,13 @@ _COMMON_ERA_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}年")
 
 @dataclass(frozen=True)
 class Widened:
-    """A text with its calendar years written as common-era ones, and where the narrow text's
-    positions went: every year rewritten adds a character or two after it."""
+    """A text with its years written as common-era ones, and where the narrow text's
+    positions went: each rewrite moves every position after it by the difference in length
+    (98年 as 2009年 adds two; “九五”计划末期 as 2000年末 takes two away)."""
 
     text: str
     bounds: Boundaries
-    ends: tuple[int, ...]  # where each rewritten year ended in the narrow text, in order
+    ends: tuple[int, ...]  # where each rewritten span ended in the narrow text, in order
     shifts: tuple[int, ...]  # how far positions from each of those ends on have moved
 
     def position(self, narrow: int) -> int:

@@ -77,8 +77,9 @@ class _Document:
     sections: list[Section]
     tables: list[Table]
     notes: tuple[tuple[int, int], ...] = ()  # the cells of tables' notes columns: prose
-    # `dated` with Taiwan's two-digit years written whole (98年 as 2009年), where it has any:
-    # what a figure's status and year are read from.
+    # `dated` with Taiwan's two-digit years written whole (98年 as 2009年) and five-year plans'
+    # ends as their years (“十一五”末 as 2010年末), where it has any: what a figure's status
+    # and year are read from.
     widened: Widened | None = None
 
     def attributes_text(

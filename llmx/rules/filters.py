@@ -165,16 +165,17 @@ _MONEY_CONTEXT = re.compile(
     r"|预算|财政|税|岁出|岁入|补助|进账|短绌"
 )
 _SENTENCE_MAX = 200
-# 贫困人口减少25万, 有12.8万下岗人员, 100万贫困人口: people counted in 万 with no 人 after it.
-_PEOPLE_RIGHT_BEFORE = re.compile(r"(?:人口|人数|人员)(?:减少|增加|超过|逾|达到?|为)?$")
+# 贫困人口减少25万, 有12.8万下岗人员, 100万贫困人口: people counted in 万 with no 人 after it;
+# 总诊疗人次95.5亿, 入院人次30187.3万: visits counted, the unit the subject names.
+_COUNTED_RIGHT_BEFORE = re.compile(r"(人口|人数|人员|人次)(?:减少|增加|超过|逾|达到?|为)?$")
+# Where a phrase naming what was counted ends: 服务50万老人和儿童, 支持了700多万贫困户。
+_PHRASE_ENDS = r"(?=[和及与、，。；,;]|$)"
 # 4.85万低收入高龄老人: people named after the figure, the phrase ending there (not 3000万
 # 老人活动中心建设, money for a centre).
-_PEOPLE_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?:人员|人口|老人(?=[和及与、，。；,;]|$))")
-# 总诊疗人次95.5亿, 入院人次30187.3万: visits counted, the unit the subject names.
-_VISITS_RIGHT_BEFORE = re.compile(r"人次(?:减少|增加|超过|逾|达到?|为)?$")
+_PEOPLE_RIGHT_AFTER = re.compile(rf"[^\W\d]{{0,6}}?(?:人员|人口|老人{_PHRASE_ENDS})")
 # 支持了700多万贫困户: households counted, named after the figure, the phrase ending there (not
 # 200万农户补贴, money; not 用户 or 客户, their own units, nor 落户, a verb).
-_HOUSEHOLDS_RIGHT_AFTER = re.compile(r"[^\W\d]{0,6}?(?<![客用账门商落])户(?=[和及与、，。；,;]|$)")
+_HOUSEHOLDS_RIGHT_AFTER = re.compile(rf"[^\W\d]{{0,6}}?(?<![客用账门商落])户{_PHRASE_ENDS}")
 # 增长10.3。 or the second of 增长9.7和13.4。: the verb, then at most one bare figure and 和 or 、.
 _GROWTH_RIGHT_BEFORE = re.compile(r"(?:增长|下降)(?:-?\d+(?:\.\d+)?[和、])?$")
 _GROWTH_REACH = 12
@@ -685,13 +686,12 @@ def unit_from_context(folded: str, quantity: Quantity) -> Quantity:
         return quantity
     if _MORE_DIGITS_AFTER.match(folded, quantity.end):
         return quantity  # 歲出編列302億1,292萬9,000元: the first part of one sum, no sum itself
-    if _VISITS_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)):
+    counted = _COUNTED_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20))
+    if counted and counted.group(1) == "人次":
         return replace(quantity.with_unit("人次"), has_unit=True)
     if _HOUSEHOLDS_RIGHT_AFTER.match(folded, quantity.end):
         return replace(quantity.with_unit("户"), has_unit=True)
-    if _PEOPLE_RIGHT_BEFORE.search(clause_before(folded, quantity.start, 20)) or (
-        _PEOPLE_RIGHT_AFTER.match(folded, quantity.end)
-    ):
+    if counted or _PEOPLE_RIGHT_AFTER.match(folded, quantity.end):
         return replace(quantity.with_unit("人"), has_unit=True)
     # Bounded: a sentence is read back at most _SENTENCE_MAX characters, never to the start.
     window = max(0, quantity.start - _SENTENCE_MAX)
