@@ -40,6 +40,25 @@ def test_a_table_that_names_units_it_does_not_place_gives_no_facts() -> None:
     assert rules_facts(unplaced) == []  # ... but a figure given no unit the page names is wrong
 
 
+def test_under_a_unit_line_of_a_rate_and_a_count_rows_nothing_else_reads_are_read_by_decimals() -> None:
+    # The header's names wrapped over three lines no reading can part into seven columns;
+    # 單位:%、人 still says each figure's unit: 8.36 is a share, 49,705 counts persons.
+    text = (
+        "表A2-1 原住民年齡-按地區別分\n"
+        "單位:%、人 108年\n"
+        "65歲及 樣本數 母體數\n"
+        "項目別 45~49歲 50~54歲 55~59歲 60~64歲\n"
+        "以上 (人) (人)\n"
+        "總 計 8.36 8.26 7.81 6.34 9.94 49,705 456,563\n"
+        "山地原住民族地區 8.51 9.04 8.77 7.25 11.32 15,316 140,681\n"
+        "平地原住民族地區 8.34 8.81 8.75 7.62 16.31 12,338 113,330\n"
+    )
+    units = {fact.text: fact.unit for fact in rules_facts(text)}
+    assert len(units) == 21
+    assert units["8.36"] == units["16.31"] == "%"
+    assert units["49,705"] == units["113,330"] == "人"
+
+
 _UNITS_IN_LABELS = (
     "各县主要指标(2020年)\n"
     "指标 甲县 乙县 丙县\n"

@@ -31,6 +31,7 @@ from llmx.tables.headers import (
     Unit,
     counted_unit_in,
     header_unit,
+    rates_and_counts,
     repeats,
     unit_of_words,
 )
@@ -117,6 +118,10 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = unit_of_words(unit_line.group(1)) if unit_line and not listed else None
+    if unit_line and listed:
+        # 單位:%、人 over rates and counts: a figure with decimals is the rate's, a whole one
+        # the count's (`Table.unit_of_figure`); a list of two amounts stays unsaid.
+        table_unit = rates_and_counts(unit_of_words(unit_line.group(1)))
     # A header line of a unit alone (`数(亿元)`) says it as a unit line does.
     # Or a caption in English ending in its unit (`Population by Residence (10000 persons)`),
     # maybe the translation of such a line.

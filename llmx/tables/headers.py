@@ -24,6 +24,7 @@ from llmx.vocabulary import (
     Scope,
     alternation,
     cue_pattern,
+    family_of,
     from_english,
     is_fact_unit,
     units_where,
@@ -138,6 +139,15 @@ def listed_units(unit: Unit | None) -> tuple[Unit | None, Unit | None]:
     rates = [each for each in parsed if each[0] in RATE_UNITS]
     amounts = [each for each in parsed if each[0] not in RATE_UNITS]
     return (amounts[0] if len(amounts) == 1 else None), (rates[0] if len(rates) == 1 else None)
+
+
+def rates_and_counts(unit: Unit | None) -> Unit | None:
+    """A listed unit (`单位:%、人`) that names one rate and one count of whole things, which a
+    figure's decimals tell apart; None for any other list."""
+    amount, rate = listed_units(unit)
+    if amount is None or rate is None or amount[1] != 1.0:
+        return None
+    return unit if family_of(amount[0]) in WHOLE_COUNTS else None
 
 
 def _listed(unit: Unit) -> list[Unit]:
@@ -272,6 +282,8 @@ _OUTCOME_ONLY = re.compile(r"决\s*算")
 
 
 RATE_UNITS = units_where(Family.PERCENT, Family.POINTS)
+# Counts of whole things (人, 户, 件): a figure with decimals is never one.
+WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
 MONEY_UNITS = units_where(Family.MONEY)
 # A column of growth or shares whose header gives no unit is in percent.
 # 环比 heads a change on the period before; 以环比物量计算 (chained volume measures) levels.

@@ -28,6 +28,7 @@ from llmx.tables.headers import (
     SKIP_HEADER,
     SUB_MARKS,
     UNIT_COLUMN,
+    WHOLE_COUNTS,
     YEAR,
     YEAR_DIGITS,
     Unit,
@@ -44,9 +45,8 @@ from llmx.tables.headers import (
     unit_of_words,
 )
 from llmx.tables.periodrows import period_of as period_label
-from llmx.vocabulary import Family, family_of, is_fact_unit
+from llmx.vocabulary import family_of, is_fact_unit
 
-_WHOLE_COUNTS = (Family.COUNT, Family.TALLY)
 _DECIMAL = re.compile(r"\d\.\d")
 _SPACES = re.compile(r"\s+")
 
@@ -176,7 +176,7 @@ class Table:
             or amount is None
             or unit != amount
             or amount[1] != 1.0
-            or family_of(amount[0]) not in _WHOLE_COUNTS
+            or family_of(amount[0]) not in WHOLE_COUNTS
             or not _DECIMAL.search(figure)
         ):
             return unit
