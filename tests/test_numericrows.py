@@ -40,7 +40,7 @@ def test_a_table_that_names_units_it_does_not_place_gives_no_facts() -> None:
     assert rules_facts(unplaced) == []  # ... but a figure given no unit the page names is wrong
 
 
-def test_under_a_unit_line_of_a_rate_and_a_count_rows_nothing_else_reads_are_read_by_decimals() -> None:
+def test_rows_no_reading_parts_under_a_rate_and_a_count_are_read_by_their_decimals() -> None:
     # The header's names wrapped over three lines no reading can part into seven columns;
     # 單位:%、人 still says each figure's unit: 8.36 is a share, 49,705 counts persons.
     text = (
