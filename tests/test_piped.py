@@ -619,3 +619,22 @@ def test_groups_each_opening_on_a_total_column_head_their_piped_columns() -> Non
         ("100", "%", "年末劳动力资源总计构成"),
     ]
     assert len(facts) == 18
+
+
+EARLY_RICE = (
+    "2031年各地区早稻产量\n"
+    "播种面积(千公顷) |\n总产量(万吨) |\n|\n"
+    "全国总计 |\n4450.0 |\n2626.5 |\n"
+    "北 京 |\n|||\n天 津 |\n|||\n河 北 |\n|||\n"
+    "浙 江 |\n98.8 |\n60.3 |\n"
+    "上 海 |\n|||\n"
+    "安 徽 |\n164.6 |\n101.0 |\n"
+)
+
+
+def test_labels_alone_one_after_another_are_rows_with_no_figures_not_the_tables_end() -> None:
+    # Provinces that grow no early rice: each label's empty cells copied as one `|||` line.
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(EARLY_RICE)]
+    assert ("98.8", "千公顷", "浙江播种面积") in facts
+    assert ("101.0", "吨", "安徽总产量") in facts
+    assert len(facts) == 6

@@ -33,7 +33,8 @@ that repeat once per group, flattened with no place left for the cells a group s
 sub-columns beside a unit column (`指标名称 | 计算单位 | 2018年1-6月 | 实绩 | 比上年同期增长`),
 name each column by its group and its sub-column. A cell that wrapped goes on from the
 lines above its pipe; a copy cut short may end in a cell without its pipe.
-A line of pipes alone (`|||`, the rest of a row spanning the table) is no cell, and the empty
+A line of pipes alone (`|||`, the rest of a row spanning the table) is no cell, so labels may
+stand alone one after another (rows with no figures) before the next row; and the empty
 cell over the row labels may come after the column heads instead of before them.
 
 This module finds where such a grid is, as spans of the text; `llmx.tables` turns it into
@@ -47,7 +48,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import product
+from itertools import pairwise, product
 
 from llmx.folding import fold
 from llmx.lines import HAS_CJK, HAS_LATIN, Span, text_lines
@@ -447,16 +448,32 @@ def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: 
             rows.append(run[position:short])
             position = short
             continue
+        heads = _lone_labels(run, position, width) if rows and not years_down else []
+        if not heads or not _is_row(run, heads[-1], width, years_down=False):
+            break
+        rows += [run[start:end] for start, end in pairwise([position, *heads])]
+        position = heads[-1]
+    return rows
+
+
+def _lone_labels(run: Sequence[PipedCell], position: int, width: int) -> list[int]:
+    """Where the row after each of the labels alone from `position` on opens: labels with no
+    cell after them, or only empty ones, one after another (a province that grows no early
+    rice, its `|||` no cell: `北 京 |`, `天 津 |`, then `浙 江 | 98.8 | …`)."""
+    ends: list[int] = []
+    while (
+        position < len(run)
+        and run[position].kind == "label"
+        and not _is_row(run, position, width, years_down=False)
+    ):
         empty = 0
         while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
             empty += 1
-        after = position + 1 + empty
-        head = not years_down and run[position].kind == "label" and empty in (0, width - 1)
-        if not (rows and head and _is_row(run, after, width, years_down)):
+        if empty not in (0, width - 1):
             break
-        rows.append(run[position:after])
-        position = after
-    return rows
+        position += 1 + empty
+        ends.append(position)
+    return ends
 
 
 def _short_row_end(
