@@ -638,3 +638,19 @@ def test_labels_alone_one_after_another_are_rows_with_no_figures_not_the_tables_
     assert ("98.8", "千公顷", "浙江播种面积") in facts
     assert ("101.0", "吨", "安徽总产量") in facts
     assert len(facts) == 6
+
+
+STEEL = (
+    "2031年粗钢分地区累计产量及同比增长情况 单位:万吨,%\n"
+    "地区名称 |\n2030 年累计产量 |\n2031 年累计产量 |\n同比增长 |\n"
+    "全国 |\n49489.89 |\n50048.80 |\n1.1 |\n"
+    "天津 |\n1612.08 |\n1654.04 |\n2.6 |\n"
+    "河北 |\n11047.60 |\n11589.42 |\n4.9 |\n"
+)
+
+
+def test_a_unit_line_listing_units_apart_by_a_comma_is_the_tables_not_a_sentence() -> None:
+    facts = {f.text: (f.value, f.unit, f.period) for f in rules_facts(STEEL)}
+    assert facts["1654.04"] == (16_540_400, "吨", "2031")
+    assert facts["1612.08"] == (16_120_800, "吨", "2030")
+    assert facts["2.6"] == (2.6, "%", "2031")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
-from llmx.tables.headers import TITLE_MAX, UNIT_LINE, UNIT_LOOKBACK
+from llmx.tables.headers import TITLE_MAX, UNIT_LINE, UNIT_LOOKBACK, without_unit_line
 from llmx.tables.rowlines import Line
 from llmx.vocabulary import UNITS, alternation
 
@@ -49,7 +49,11 @@ def short_lines_above(text: str, position: int) -> list[str]:
     found: list[str] = []
     for line in reversed(lines_before(text, position, UNIT_LOOKBACK * 2)):
         words = line.strip()
-        if len(words) > TITLE_MAX or SENTENCE.search(words) or (not words and found):
+        if (
+            len(words) > TITLE_MAX
+            or SENTENCE.search(without_unit_line(words))
+            or (not words and found)
+        ):
             break
         if words:
             found.append(words)

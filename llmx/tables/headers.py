@@ -371,6 +371,21 @@ def _unit_or_nothing(bracket: re.Match[str]) -> str:
 
 
 _LISTED_APART = re.compile(r"\s*[;,]\s*([^\s|｜，,；;）)]+)")
+
+
+def without_unit_line(words: str) -> str:
+    """`words` less the `单位:` line in them with every unit it lists: 单位:万吨,% lists two
+    units apart by a comma, no clause."""
+    folded = fold(words)
+    found = UNIT_LINE.search(folded)
+    if found is None:
+        return words
+    at = found.end()
+    while (more := _LISTED_APART.match(folded, at)) and _bare_unit(more.group(1)):
+        at = more.end()
+    return words[: found.start()] + words[at:]
+
+
 _BARE_UNIT_CHARS = 3  # 家, 万人, %: a unit alone, not a measure's name (同比增长%)
 
 
