@@ -782,3 +782,21 @@ def test_measures_each_over_the_same_years_name_every_column_with_its_year() -> 
     assert (by_text["1894.3"].value, by_text["1894.3"].unit) == (189_430_000_000, "元")
     assert (by_text["15452.7"].unit, by_text["15452.7"].period) == ("平方米", "2005")
     assert (by_text["1618.7"].indicator, by_text["1618.7"].period) == ("天津竣工面积", "2004")
+
+
+def test_an_age_band_opening_a_row_is_its_label_not_a_figure_with_a_unit() -> None:
+    # `15 ~ 24 歲`: 24 歲 reads as a figure and its unit, which would give this row one
+    # figure more than the rows labelled 男 or 女 and leave it out.
+    text = (
+        "表E8 收過宣導資料情形-按人口特性分\n"
+        "單位:%、人\n"
+        "項目別 總計 有 沒有 總人數\n"
+        "男 100.00 55.05 44.95 204,009\n"
+        "女 100.00 42.83 57.17 217,698\n"
+        "15 ~ 24 歲 100.00 45.90 54.10 51,532\n"
+        "25 ~ 34 歲 100.00 55.88 44.12 93,689\n"
+    )
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("45.90", "%") in facts and ("51,532", "人") in facts
+    assert not any(text in ("24", "34") for text, _ in facts)
+    assert len(facts) == 16

@@ -64,6 +64,9 @@ _SUB_LABELS_MIN = 2
 # A line of English words alone, a translation of the row above it.
 _ENGLISH_LINE = re.compile(r"\s*[A-Za-z][A-Za-z ,.'&()/-]*[A-Za-z.)]\s*")
 # A year cell, maybe marked: 2008p (provisional), 1998② (a footnote).
+# The mark between a band's ends in a row's label (`15 ~ 24 歲`): its upper end, and the unit
+# after it, are the label's, no figure.
+_RANGE_MARK = re.compile(r"[~～〜至\-－—–]")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年?[pr@*\u2460-\u2469]?")
 
 # The heading of a grid's labels, before a line of years (item, 指标, 县别): a short word.
@@ -133,6 +136,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
             first_figure >= 2
             and _is_figure(cells[first_figure - 2].group())
             and is_unit_word(last.group())
+            and not (first_figure >= 3 and _RANGE_MARK.fullmatch(cells[first_figure - 3].group()))
         ):
             groups.insert(0, (cells[first_figure - 2], last))
             first_figure -= 2
