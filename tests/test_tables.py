@@ -2520,6 +2520,22 @@ def test_an_index_on_the_month_before_is_a_level_without_a_unit() -> None:
     ]
 
 
+def test_under_a_base_of_100_columns_naming_goods_are_indices_of_the_months_down_the_rows() -> None:
+    # 农产品, 矿产品 name no measure, unit or year; the base over the table says every figure
+    # is an index, and 年月 dates each row by its month's year.
+    text = (
+        "企业商品价格指数\n以上年同月为100\n"
+        "年月 | 总指数 | 农产品 | 矿产品 |\n"
+        "2031.01 | 98.9 | 103.0 | 97.8 |\n"
+        "2031.02 | 98.9 | 105.1 | 98.1 |\n"
+        "2031.03 | 98.3 | 101.6 | 98.0 |\n"
+    )
+    facts = [(f.text, f.unit, f.kind, f.period) for f in rules_facts(text)]
+    assert ("105.1", "", "level", "2031") in facts and ("98.0", "", "level", "2031") in facts
+    assert not any(text.startswith("2031") for text, *_ in facts)
+    assert len(facts) == 9
+
+
 def test_a_label_the_page_put_on_a_line_of_its_own_goes_with_the_unit_and_figure_below() -> None:
     # The label wrapped onto its own line, run into the next group's heading; the row's unit
     # and figure on the next line. A group's row, then a line of pipes alone: the table goes on.

@@ -147,8 +147,10 @@ def _changes_with_status(columns: list[Column]) -> list[Column]:
     ]
 
 
-_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年\s*别|时\s*间|年)?$")
+_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年\s*别|时\s*间|年\s*月|年)?$")
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年?")
+# A month of a year down the rows (2013.01, 2013-01, 2013年1月): the row is of that year.
+_MONTH_CELL = re.compile(r"(?:19|20)\d{2}\s*(?:[.\-/]\s*\d{1,2}|年\s*\d{1,2}\s*月份?)")
 
 
 def _holds_units(cells: Sequence[Cell]) -> bool:
@@ -159,12 +161,12 @@ def _holds_units(cells: Sequence[Cell]) -> bool:
 
 def _is_year_column(header: str, cells: Sequence[Cell]) -> bool:
     """A column of years down the rows (`年份`, then 2019, 2020…, or a year alone in a table
-    of one row): each row is that year's."""
+    of one row), or of months (`年月`, then 2013.01, 2013.02…): each row is that year's."""
     years = [cell.clean for cell in cells if cell.clean]
     return (
         _YEAR_COLUMN_HEADER.match(re.sub(r"\s+", "", fold(header))) is not None
         and len(years) >= 1
-        and all(YEAR_CELL.fullmatch(year) for year in years)
+        and all(YEAR_CELL.fullmatch(year) or _MONTH_CELL.fullmatch(year) for year in years)
     )
 
 

@@ -18,6 +18,7 @@ from llmx.quantities import split_header_unit
 from llmx.tables.captions import CAPTION, SENTENCE, lines_above
 from llmx.tables.columnroles import columns_of, figures_in_stated_units, fit_to_body
 from llmx.tables.headers import (
+    BASE_CAPTION,
     BRACKETED,
     HEADER_ROWS_MAX,
     SUB_MARKS,
@@ -426,7 +427,10 @@ def _block_table(
         for index, column in enumerate(columns)
     )
     title = " ".join(titles) or (above[-1].text.strip() if above else "")
-    stated = table_unit is not None and any(column.role == "value" for column in columns)
+    # A base of 100 over the table (`以上年同月为100`) says its figures are indices, as a unit
+    # line says what they are in.
+    based = BASE_CAPTION.search(fold(unit_source)) is not None
+    stated = (table_unit is not None or based) and any(column.role == "value" for column in columns)
     if unit_column or stated or (table_unit is None and caption_counts(title) is not None):
         # A title that counts (`交通意外宗數` over `致命 | 嚴重 | 輕微`) says what every figure
         # is, as a unit line does.
