@@ -465,6 +465,7 @@ def _lone_labels(run: Sequence[PipedCell], position: int, width: int) -> list[in
         position < len(run)
         and run[position].kind == "label"
         and not _is_row(run, position, width, years_down=False)
+        and not _STUB.search(fold(run[position].words))  # 指标名称: a second table's header
     ):
         empty = 0
         while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
