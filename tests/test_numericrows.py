@@ -800,3 +800,19 @@ def test_an_age_band_opening_a_row_is_its_label_not_a_figure_with_a_unit() -> No
     assert ("45.90", "%") in facts and ("51,532", "人") in facts
     assert not any(text in ("24", "34") for text, _ in facts)
     assert len(facts) == 16
+
+
+def test_percents_in_rows_that_each_total_100_are_shares_under_a_rate_and_a_count() -> None:
+    # 總計 is 100.00 in every row: each row parts a whole, so its percents are shares; the
+    # unit line lists % and 人, and a figure's decimals say which it is in.
+    text = (
+        "表E8 收過宣導資料情形-按人口特性分\n"
+        "單位:%、人\n"
+        "項目別 總計 有 沒有 總人數\n"
+        "總 計 100.00 48.74 51.26 421,707\n"
+        "男 100.00 55.05 44.95 204,009\n"
+        "女 100.00 42.83 57.17 217,698\n"
+    )
+    kinds = {f.text: (f.unit, f.kind) for f in rules_facts(text)}
+    assert kinds["55.05"] == ("%", "share") and kinds["100.00"] == ("%", "share")
+    assert kinds["204,009"] == ("人", "level")

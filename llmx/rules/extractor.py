@@ -422,17 +422,30 @@ def _rows_spanning_years(table: Table) -> frozenset[int]:
 
 
 def _composed_columns(table: Table) -> frozenset[int]:
+    """The columns of percents that are shares of a whole: a column whose total row is 100, or
+    every column of a table whose rows each total 100 in a column of their own (`總計 100.00
+    48.74 51.26`)."""
+    whole = [row for row in table.rows if len(row.cells) == len(table.columns)]
+    values = [i for i, column in enumerate(table.columns) if column.role == "value"]
+
+    def in_percent(index: int, row: Row) -> bool:
+        unit = table.unit_of(row, table.columns[index]) or ("", 1.0)
+        return table.unit_of_figure(unit, row.cells[index].clean)[0] == "%"
+
+    def hundred(index: int, row: Row) -> bool:
+        return _HUNDRED.fullmatch(row.cells[index].clean) is not None and in_percent(index, row)
+
+    rows_total = len(whole) >= _ROWS_TOTALLED_MIN and any(
+        all(hundred(index, row) for row in whole) for index in values
+    )
     return frozenset(
         index
-        for index, column in enumerate(table.columns)
-        if column.role == "value"
-        and any(
-            len(row.cells) == len(table.columns)
-            and _HUNDRED.fullmatch(row.cells[index].clean)
-            and (table.unit_of(row, column) or ("", 1.0))[0] == "%"
-            for row in table.rows
-        )
+        for index in values
+        if any(hundred(index, row) or (rows_total and in_percent(index, row)) for row in whole)
     )
+
+
+_ROWS_TOTALLED_MIN = 3
 
 
 _HUNDRED = re.compile(r"100(?:\.0+)?%?")
