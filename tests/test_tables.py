@@ -2536,6 +2536,22 @@ def test_under_a_base_of_100_columns_naming_goods_are_indices_of_the_months_down
     assert len(facts) == 9
 
 
+def test_a_sentence_in_a_cell_is_read_as_prose_of_its_rows_item() -> None:
+    # 建设内容 is a column of words, no figures' column; its cells are sentences whose lengths
+    # are facts of the project the row names.
+    text = (
+        "序号 | 项目名称 | 建设内容 | 分配金额(万元) |\n"
+        "1 | 董村道路提升项目 | 计划修建道路332米,路面宽5米,两侧安装平石。 | 20 |\n"
+        "2 | 周寨村道路提升项目 | 计划修建道路全长1010米,对原道路破损路面拆除。 | 75 |\n"
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(text)]
+    assert ("332米", "米", "董村道路提升项目计划修建道路") in facts
+    assert ("5米", "米", "董村道路提升项目路面宽") in facts
+    assert ("1010米", "米", "周寨村道路提升项目计划修建道路全长") in facts
+    assert ("75", "元", "周寨村道路提升项目分配金额") in facts
+    assert len(facts) == 5
+
+
 def test_a_label_the_page_put_on_a_line_of_its_own_goes_with_the_unit_and_figure_below() -> None:
     # The label wrapped onto its own line, run into the next group's heading; the row's unit
     # and figure on the next line. A group's row, then a line of pipes alone: the table goes on.

@@ -31,12 +31,14 @@ from llmx.sections import Section, section_at, split_sections
 from llmx.tables import (
     Cell,
     Column,
+    ProseCell,
     Row,
     Table,
     find_tables,
     names_a_measure,
     note_cells,
     outside_brackets,
+    prose_cells,
     undated,
 )
 from llmx.vocabulary import (
@@ -81,6 +83,18 @@ class _Document:
     # ends as their years (“十一五”末 as 2010年末), where it has any: what a figure's status
     # and year are read from.
     widened: Widened | None = None
+    prose_cells: tuple[ProseCell, ...] = ()  # sentences in tables' cells, with their rows' labels
+
+    def row_label_of(self, position: int) -> str | None:
+        """The label of the row whose sentence in a cell holds `position`, if one does."""
+        return next(
+            (
+                found.label
+                for found in self.prose_cells
+                if found.cell.start <= position < found.cell.end
+            ),
+            None,
+        )
 
     def attributes_text(
         self, read: Quantity, section: Section
@@ -131,6 +145,8 @@ def _prepare(document: Document) -> _Document:
     tables = find_tables(text)
     notes_of_tables = [note_cells(table) for table in tables]
     notes = [cell for cells in notes_of_tables for cell in cells]
+    in_cells = [found for table in tables for found in prose_cells(table)]
+    notes += [found.cell for found in in_cells]
     cuts = [cut for cells in notes_of_tables for cut in _note_cuts(text, cells)]
     clean = Unglossed.of(text, cuts)
     clean_folded = unwrapped(fold(clean.text))
@@ -147,6 +163,7 @@ def _prepare(document: Document) -> _Document:
         tables,
         tuple((cell.start, cell.end) for cell in notes),
         widened(dated),
+        tuple(in_cells),
     )
 
 
@@ -234,6 +251,11 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
             sentence_start,
             [(each.quantity.end, each.indicator) for each in sentence],
         )
+        label = prepared.row_label_of(quantity.start)
+        if label is not None:
+            # A sentence in a table's cell (`| 计划修建道路332米 |`): of its row's item, and no
+            # words of the cells before it.
+            indicator = label + indicator.rsplit("|", 1)[-1].strip()
         restated = last is not None and attributes.restates(folded, last.quantity, read)
         kind = last.kind if last and restated else attributes.kind_of(folded, read)
         period = (

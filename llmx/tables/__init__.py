@@ -9,16 +9,18 @@ finders in order. Pure functions: text in, tables with source offsets out.
 from llmx.tables.find import find_tables
 from llmx.tables.headers import names_a_measure, outside_brackets
 from llmx.tables.streamtables import undated
-from llmx.tables.table import Cell, Column, Row, Table, note_cells
+from llmx.tables.table import Cell, Column, ProseCell, Row, Table, note_cells, prose_cells
 
 __all__ = [
     "Cell",
     "Column",
+    "ProseCell",
     "Row",
     "Table",
     "find_tables",
     "names_a_measure",
     "note_cells",
     "outside_brackets",
+    "prose_cells",
     "undated",
 ]

@@ -305,6 +305,32 @@ def _common_era(match: re.Match[str]) -> str:
 _UNIT_AT_END = re.compile(rf"\s*{BRACKETED.pattern}\s*$")
 
 
+@dataclass(frozen=True)
+class ProseCell:
+    """A sentence in a table's cell, and the label of its row: what the sentence is of."""
+
+    cell: Cell
+    label: str
+
+
+def prose_cells(table: Table) -> list[ProseCell]:
+    """The cells of a table's columns of words that are sentences (`建设内容`: `计划修建道路
+    332米,原水泥路宽3.5-4米,…`), in order: prose in a cell, read as prose, of its row's item;
+    a box-drawn table's wrap over lines, its notes column's are `note_cells`."""
+    if table.layout == "box":
+        return []
+    return [
+        ProseCell(cell, table.indicator_of(row))
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.role == "other" and _IS_PROSE.search(cell.clean)
+    ]
+
+
+# Words and a clause's comma or a full stop, with a figure: a sentence, no label or name.
+_IS_PROSE = re.compile(r"(?=.*\d)(?=.*[\u4e00-\u9fff]{4}).*[，,。；;].*")
+
+
 def note_cells(table: Table) -> list[Cell]:
     """The filled cells of a box-drawn table's notes column (`說明`, `备注`), in order: prose
     that wrapped over the lines of its rows, a line a cell, to be read as prose."""
