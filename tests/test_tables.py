@@ -2536,6 +2536,23 @@ def test_under_a_base_of_100_columns_naming_goods_are_indices_of_the_months_down
     assert len(facts) == 9
 
 
+def test_a_price_in_money_over_a_rows_measure_is_money_per_that_measure() -> None:
+    # 本期价格(元) and 比上期涨跌(元) over rows whose unit cell is 千克 or 升: prices per kilo
+    # and per litre; a row whose unit is a price already (元/50千克) keeps it whole.
+    text = (
+        "50个城市主要食品平均价格变动情况\n"
+        "商品名称 | 单位 | 本期价格(元) | 比上期涨跌(元) | 涨跌幅(%) |\n"
+        "粳米 | 千克 | 6.40 | 0.02 | 0.3 |\n"
+        "花生油 | 升 | 29.37 | -0.05 | -0.2 |\n"
+        "生猪 | 元/50千克 | 766 | -5 | -0.65 |\n"
+    )
+    units = {f.text: f.unit for f in rules_facts(text)}
+    assert units["6.40"] == units["0.02"] == "元/千克"
+    assert units["29.37"] == "元/升"
+    assert units["766"] == "元/50千克"
+    assert units["0.3"] == "%"
+
+
 def test_a_sentence_in_a_cell_is_read_as_prose_of_its_rows_item() -> None:
     # 建设内容 is a column of words, no figures' column; its cells are sentences whose lengths
     # are facts of the project the row names.

@@ -21,6 +21,7 @@ from llmx.tables.headers import (
     INDEX_HEADER,
     INDICATOR_HEADER,
     MEASURE_HEADER,
+    MONEY_UNITS,
     MONTHS_HEADER,
     NOTES_HEADER,
     RATE_UNITS,
@@ -164,8 +165,22 @@ class Table:
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
         if not column.unit and INDEX_HEADER.search(fold(column.header)):
             return row_unit or ("", 1.0)  # an index on a base of 100 has no unit
+        if row_unit and column.unit and self._priced(column, row_unit):
+            # 本期价格(元) over a row whose unit cell is 千克: a price, 元 per 千克.
+            return f"{column.unit[0]}/{row_unit[0]}", column.unit[1]
         above = self._units_above.get(row)
         return row_unit or column.unit or amount or (above[1] if above else None)
+
+    def _priced(self, column: Column, row_unit: Unit) -> bool:
+        """Whether a column of money (`本期价格(元)`, its header or the title saying 价) holds
+        prices per the measure a row's unit names (千克, not 元/50千克, 元 or %)."""
+        money, measure = column.unit[0] if column.unit else "", row_unit[0]
+        return (
+            money in MONEY_UNITS
+            and measure not in (*MONEY_UNITS, *RATE_UNITS)
+            and "/" not in measure
+            and ("价" in fold(column.header) or "价" in fold(self.title))
+        )
 
     def unit_of_figure(self, unit: Unit, figure: str) -> Unit:
         """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
