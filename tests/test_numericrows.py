@@ -784,19 +784,22 @@ def test_measures_each_over_the_same_years_name_every_column_with_its_year() -> 
     assert (by_text["1618.7"].indicator, by_text["1618.7"].period) == ("天津竣工面积", "2004")
 
 
+# A survey's table of shares of each group, and each group's count: rows that each total 100.
+_SHARES_BY_GROUP = (
+    "表E8 收過宣導資料情形-按人口特性分\n"
+    "單位:%、人\n"
+    "項目別 總計 有 沒有 總人數\n"
+    "男 100.00 55.05 44.95 204,009\n"
+    "女 100.00 42.83 57.17 217,698\n"
+    "15 ~ 24 歲 100.00 45.90 54.10 51,532\n"
+    "25 ~ 34 歲 100.00 55.88 44.12 93,689\n"
+)
+
+
 def test_an_age_band_opening_a_row_is_its_label_not_a_figure_with_a_unit() -> None:
     # `15 ~ 24 歲`: 24 歲 reads as a figure and its unit, which would give this row one
     # figure more than the rows labelled 男 or 女 and leave it out.
-    text = (
-        "表E8 收過宣導資料情形-按人口特性分\n"
-        "單位:%、人\n"
-        "項目別 總計 有 沒有 總人數\n"
-        "男 100.00 55.05 44.95 204,009\n"
-        "女 100.00 42.83 57.17 217,698\n"
-        "15 ~ 24 歲 100.00 45.90 54.10 51,532\n"
-        "25 ~ 34 歲 100.00 55.88 44.12 93,689\n"
-    )
-    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    facts = [(f.text, f.unit) for f in rules_facts(_SHARES_BY_GROUP)]
     assert ("45.90", "%") in facts and ("51,532", "人") in facts
     assert not any(text in ("24", "34") for text, _ in facts)
     assert len(facts) == 16
@@ -805,14 +808,6 @@ def test_an_age_band_opening_a_row_is_its_label_not_a_figure_with_a_unit() -> No
 def test_percents_in_rows_that_each_total_100_are_shares_under_a_rate_and_a_count() -> None:
     # 總計 is 100.00 in every row: each row parts a whole, so its percents are shares; the
     # unit line lists % and 人, and a figure's decimals say which it is in.
-    text = (
-        "表E8 收過宣導資料情形-按人口特性分\n"
-        "單位:%、人\n"
-        "項目別 總計 有 沒有 總人數\n"
-        "總 計 100.00 48.74 51.26 421,707\n"
-        "男 100.00 55.05 44.95 204,009\n"
-        "女 100.00 42.83 57.17 217,698\n"
-    )
-    kinds = {f.text: (f.unit, f.kind) for f in rules_facts(text)}
+    kinds = {f.text: (f.unit, f.kind) for f in rules_facts(_SHARES_BY_GROUP)}
     assert kinds["55.05"] == ("%", "share") and kinds["100.00"] == ("%", "share")
     assert kinds["204,009"] == ("人", "level")
