@@ -2536,6 +2536,20 @@ def test_under_a_base_of_100_columns_naming_goods_are_indices_of_the_months_down
     assert len(facts) == 9
 
 
+def test_a_cell_a_line_under_a_code_column_and_a_year_under_each_place_dates_every_column() -> None:
+    # 录入代码 numbers the rows 1, 2, 3 before 指标名称; under the places' names, a row of
+    # years, one a column. A title and a date line above, two lines before the header.
+    cells = ["全市文化场所情况表", "发布日期: 2031-02-28 00:33:24", "录入代码", "指标名称"]
+    cells += ["计量单位", "全市", "甲区", "乙县", "2030年", "2030年", "2030年"]
+    cells += ["1", "广播覆盖率", "%", "96.59", "98.63", "96.37"]
+    cells += ["2", "公共图书馆", "个", "8", "1", "1"]
+    cells += ["3", "文化站", "个", "317", "20", "55"]
+    facts = [(f.text, f.unit, f.period, f.indicator) for f in rules_facts("\n".join(cells) + "\n")]
+    assert ("98.63", "%", "2030", "广播覆盖率甲区") in facts
+    assert ("317", "个", "2030", "文化站全市") in facts
+    assert len(facts) == 9
+
+
 def test_a_price_in_money_over_a_rows_measure_is_money_per_that_measure() -> None:
     # 本期价格(元) and 比上期涨跌(元) over rows whose unit cell is 千克 or 升: prices per kilo
     # and per litre; a row whose unit is a price already (元/50千克) keeps it whole.

@@ -8,13 +8,18 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-_SERIAL_NAME = re.compile(r"序\s*号|编\s*号|序\s*號|編\s*號")
+_SERIAL_NAME = re.compile(r"序\s*号|编\s*号|序\s*號|編\s*號|(?:录入|指标)?代\s*码")
 # A rank heading the first column (`GDP排行`, `排名`): ranks are no facts, and counted 1, 2, …
 # before each label they are read as a serial column is.
 _RANK_NAME = re.compile(r"(?:排\s*[名行]|名\s*次|位\s*次)$")
 _SERIALS_MIN = 2  # a count that ran at least this far is a column of serials, not a figure
 
 _Cell = TypeVar("_Cell")
+
+
+def is_serial_name(words: str) -> bool:
+    """Whether a header cell heads a serial column (`序号`, `录入代码`)."""
+    return _SERIAL_NAME.fullmatch(words.strip()) is not None
 
 
 def without_serials(

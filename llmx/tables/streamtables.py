@@ -52,7 +52,7 @@ from llmx.tables.headers import (
 )
 from llmx.tables.parts import outline_parts, siblings_of_marked
 from llmx.tables.rowlines import Line, column_codes_end
-from llmx.tables.serials import without_serials
+from llmx.tables.serials import is_serial_name, without_serials
 from llmx.tables.table import Cell, Column, Row, Table, figure_value, units_rejoined
 from llmx.tables.taken import TakenSpans
 from llmx.tables.translations import is_english_cell, without_translations
@@ -110,7 +110,12 @@ def stream_tables(
         starts = sorted(
             {0}
             | {i + 1 for i, cell in enumerate(run) if _is_caption(cell) or _is_date_title(run, i)}
-            | {i for i, cell in enumerate(run) if LABELS_HEADER.fullmatch(fold(cell.clean))}
+            | {
+                # 指标名称 heads the labels; a serial column's header (录入代码) may open the row.
+                i - 1 if i and is_serial_name(run[i - 1].clean) else i
+                for i, cell in enumerate(run)
+                if LABELS_HEADER.fullmatch(fold(cell.clean))
+            }
         )
         end = 0
         index = 0
@@ -442,6 +447,7 @@ def _stream_table(
             return None
         header = without_notes
     header = units_rejoined(_bare_units_joined(header, _stream_values(kinds, labels)))
+    header, column_years = _years_under_names(header)
     unit = unit or unit_row or _unit_line_above(text, run[0].start)
     if any(CAPTION.match(fold(cell.clean)) for cell in header):
         return None  # a table's header starts after its caption (a chart's above it)
@@ -523,8 +529,47 @@ def _stream_table(
         return None
     if not any(column.role == "value" for column in columns):
         return None
+    columns = _dated_by(columns, column_years)
     return _lines_table(
         text, run, titles, header, columns, rows, unit, header[0].clean if measured else ""
+    )
+
+
+def _years_under_names(header: Sequence[Cell]) -> tuple[list[Cell], list[str]]:
+    """A header whose last cells are one year under each of the columns named before them
+    (`全市`, `通川区`, …, then `2016年` as many times): the names, and the years; a header of
+    other cells as it is, with no years. Years that differ (`比重` over `2020年`, `2010年`)
+    are a group's columns, no row of dates."""
+    cells = list(header)
+    years: list[str] = []
+    while len(years) < len(cells) and (
+        found := _COLUMN_YEAR.fullmatch(cells[-1 - len(years)].clean)
+    ):
+        years.insert(0, found.group(1))
+    names = cells[: len(cells) - len(years)]
+    if (
+        len(years) < _COLUMN_YEARS_MIN
+        or len(set(years)) != 1
+        or not len(years) <= len(names) <= len(years) + _STUBS_MAX
+    ):
+        return cells, []
+    return names, years
+
+
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_COLUMN_YEARS_MIN = 3
+_STUBS_MAX = 3  # the cells over the labels, units and codes before the columns a year each
+
+
+def _dated_by(columns: tuple[Column, ...], years: Sequence[str]) -> tuple[Column, ...]:
+    """The value columns, each of its year under it, where there is one a value column."""
+    values = [index for index, column in enumerate(columns) if column.role == "value"]
+    if not years or len(values) != len(years):
+        return columns
+    dated = dict(zip(values, years, strict=True))
+    return tuple(
+        replace(column, period=dated[index]) if index in dated else column
+        for index, column in enumerate(columns)
     )
 
 
