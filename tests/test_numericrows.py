@@ -811,3 +811,22 @@ def test_percents_in_rows_that_each_total_100_are_shares_under_a_rate_and_a_coun
     kinds = {f.text: (f.unit, f.kind) for f in rules_facts(_SHARES_BY_GROUP)}
     assert kinds["55.05"] == ("%", "share") and kinds["100.00"] == ("%", "share")
     assert kinds["204,009"] == ("人", "level")
+
+
+def test_rows_opening_on_a_band_take_the_tables_unit_not_the_bands() -> None:
+    # 歲 closes the band in the label: it is no unit column's cell, so 253 is in 千人.
+    text = (
+        "單位:千人\n年齡 男 女 合計\n"
+        "15 ~ 24 歲 253 231 484\n25 ~ 34 歲 301 290 591\n35 ~ 44 歲 280 275 555\n"
+    )
+    facts = [(f.text, f.value, f.unit) for f in rules_facts(text)]
+    assert ("253", 253, "千人") in facts and ("555", 555, "千人") in facts
+    assert len(facts) == 9
+
+
+def test_a_dash_for_no_figure_before_a_figure_with_its_unit_opens_no_band() -> None:
+    text = (
+        "2023年 2024年 比上年增长%\n粮食 4300 万吨 4445 万吨 -2.5\n谷物 — 3939 万吨 -2.8\n"
+        "稻谷 2100 万吨 2090 万吨 -0.5\n小麦 1300 万吨 1310 万吨 0.8\n"
+    )
+    assert ("3939 万吨", "吨") in [(f.text, f.unit) for f in rules_facts(text)]

@@ -654,3 +654,14 @@ def test_a_unit_line_listing_units_apart_by_a_comma_is_the_tables_not_a_sentence
     assert facts["1654.04"] == (16_540_400, "吨", "2031")
     assert facts["1612.08"] == (16_120_800, "吨", "2030")
     assert facts["2.6"] == (2.6, "%", "2031")
+
+
+def test_a_second_tables_title_and_header_under_the_first_are_no_rows_of_it() -> None:
+    second = (
+        "各地区早稻单产 |\n单产(公斤/亩) |\n增长(%) |\n"
+        "全国总计 |\n393.5 |\n1.2 |\n浙 江 |\n407.0 |\n2.1 |\n安 徽 |\n380.0 |\n-0.5 |\n"
+    )
+    facts = [(f.text, f.unit, f.indicator) for f in rules_facts(EARLY_RICE + second)]
+    assert ("98.8", "千公顷", "浙江播种面积") in facts
+    assert ("393.5", "公斤/亩", "全国总计单产") in facts and ("2.1", "%", "浙江单产增长") in facts
+    assert len(facts) == 12

@@ -136,7 +136,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
             first_figure >= 2
             and _is_figure(cells[first_figure - 2].group())
             and is_unit_word(last.group())
-            and not (first_figure >= 3 and _RANGE_MARK.fullmatch(cells[first_figure - 3].group()))
+            and not _closes_band(cells[:first_figure])
         ):
             groups.insert(0, (cells[first_figure - 2], last))
             first_figure -= 2
@@ -157,7 +157,7 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         for first, last in groups
     ]
     unit = None
-    if label_cells and is_unit_word(label_cells[-1].group()):
+    if label_cells and is_unit_word(label_cells[-1].group()) and not _closes_band(label_cells):
         # 社会消费品零售总额 | 万元 | 297859: a unit column between the label and the figures
         unit = (start + label_cells[-1].start(), start + label_cells[-1].end())
         label_cells = label_cells[:-1]
@@ -175,6 +175,24 @@ def _figure_cells(start: int, line: str) -> FigureRow | None:
         label = (start + label_cells[0].start(), start + label_cells[0].start() + len(words))
         return FigureRow(label, tuple(figures), _depth(line), unit)
     return FigureRow(None, tuple(figures), _depth(line), unit)
+
+
+def _closes_band(cells: Sequence[Token]) -> bool:
+    """Whether the cells end on a band of a row's label (`15 ~ 24 歲`): a figure, a range mark,
+    a figure and its unit. The band's upper end is no figure and its unit no unit column's;
+    a dash alone before a figure (`谷物 — 3939 万吨`: no figure that year) is no band."""
+    if len(cells) < _BAND_CELLS:
+        return False
+    low, mark, high, unit = (cell.group() for cell in cells[-_BAND_CELLS:])
+    return (
+        _is_figure(low)
+        and _RANGE_MARK.fullmatch(mark) is not None
+        and _is_figure(high)
+        and is_unit_word(unit)
+    )
+
+
+_BAND_CELLS = 4
 
 
 @dataclass(frozen=True)

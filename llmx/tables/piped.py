@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise, product
 
@@ -94,6 +94,7 @@ class PipedCell:
     words: str  # without the pipes, stripped
     opens_row: bool  # written `| words |`: the first cell of a row
     indent: int  # spaces before the words
+    rest_empty: bool = False  # a line of pipes alone follows: the rest of its row is empty
 
     @cached_property
     def kind(self) -> str:
@@ -225,6 +226,8 @@ def _runs(text: str) -> list[list[PipedCell]]:
             continue
         if _RULE.fullmatch(lines[index][1].strip()):
             index += 1  # a line of pipes alone (`|||`): the rest of a spanning row, no cell
+            if current:
+                current[-1] = replace(current[-1], rest_empty=True)
             continue
         if blanks > _BLANKS_MAX:
             runs.append(current)
@@ -459,13 +462,17 @@ def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: 
 def _lone_labels(run: Sequence[PipedCell], position: int, width: int) -> list[int]:
     """Where the row after each of the labels alone from `position` on opens: labels with no
     cell after them, or only empty ones, one after another (a province that grows no early
-    rice, its `|||` no cell: `北 京 |`, `天 津 |`, then `浙 江 | 98.8 | …`)."""
+    rice, its `|||` no cell: `北 京 |`, `天 津 |`, then `浙 江 | 98.8 | …`). One label alone
+    may head the rows below it; of more, each but the first must have its row's rest written
+    as pipes alone (a second table's title and header are labels alone one after another
+    too), and a header of the rows' labels (指标) ends them."""
     ends: list[int] = []
     while (
         position < len(run)
         and run[position].kind == "label"
         and not _is_row(run, position, width, years_down=False)
         and not _STUB.search(fold(run[position].words))  # 指标名称: a second table's header
+        and (not ends or run[position].rest_empty)
     ):
         empty = 0
         while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
