@@ -830,3 +830,14 @@ def test_a_dash_for_no_figure_before_a_figure_with_its_unit_opens_no_band() -> N
         "稻谷 2100 万吨 2090 万吨 -0.5\n小麦 1300 万吨 1310 万吨 0.8\n"
     )
     assert ("3939 万吨", "吨") in [(f.text, f.unit) for f in rules_facts(text)]
+
+
+def test_a_whole_percent_in_a_column_of_decimals_is_a_rate_not_a_count() -> None:
+    # 0 and 100 among 9.04, 8.77, …: the column's figures are percents, whole ones too.
+    text = (
+        "單位:%、人\n項目別 45~49歲 60~64歲 樣本數\n"
+        "總 計 8.36 6.34 49,705\n山地原住民族地區 0 100 15,316\n平地原住民族地區 8.34 7.62 12,338\n"
+        "非原住民族地區 8.27 4.99 22,050\n"
+    )
+    units = [(f.text, f.unit) for f in rules_facts(text)]
+    assert ("0", "%") in units and ("100", "%") in units and ("15,316", "人") in units

@@ -2567,6 +2567,40 @@ def test_a_price_in_money_over_a_rows_measure_is_money_per_that_measure() -> Non
     assert units["0.3"] == "%"
 
 
+def test_money_that_is_no_price_keeps_its_unit_beside_a_rows_measure() -> None:
+    # 产值 under a title of 现价, a price index's base, a measure in 万: no price composed.
+    valued = (
+        "主要产品产量及产值(现价)\n品名 | 单位 | 产值(万元) |\n"
+        "粳米 | 吨 | 768 |\n籼米 | 吨 | 512 |\n"
+    )
+    indexed = (
+        "居民消费价格指数(上年=100)及平均价格\n项目 | 指数 | 平均价格(元) |\n"
+        "粮食 | 102.1 | 6.40 |\n油料 | 101.3 | 9.80 |\n"
+    )
+    per_10k = "主要商品价格\n品名 | 单位 | 价格(元) |\n钢材 | 万吨 | 3900 |\n水泥 | 万吨 | 420 |\n"
+    units = {f.text: f.unit for text in (valued, indexed, per_10k) for f in rules_facts(text)}
+    assert not any(unit.startswith("元/") for unit in units.values())
+
+
+def test_a_column_of_months_under_a_base_of_100_dates_its_rows_and_holds_no_figures() -> None:
+    text = (
+        "以上年同月为100\n月份 | 总指数 | 农产品 |\n"
+        "2031.01 | 98.9 | 103.0 |\n2031.02 | 98.9 | 105.1 |\n2031.03 | 98.3 | 101.6 |\n"
+    )
+    facts = [(f.text, f.period) for f in rules_facts(text)]
+    assert ("105.1", "2031") in facts and len(facts) == 6
+
+
+def test_a_column_of_100s_beside_percents_over_100_makes_no_shares_of_them() -> None:
+    # Development on a base year's 100, not parts of a whole: 152.3 is no share.
+    text = (
+        "单位:%\n地区 | 2010年 | 2015年 | 2020年 |\n"
+        "甲市 | 100 | 152.3 | 201.4 |\n乙市 | 100 | 140.1 | 180.2 |\n丙市 | 100 | 120.5 | 150.0 |\n"
+    )
+    kinds = {f.text: f.kind for f in rules_facts(text)}
+    assert kinds["152.3"] == kinds["150.0"] == "level"
+
+
 def test_a_sentence_in_a_cell_is_read_as_prose_of_its_rows_item() -> None:
     # 建设内容 is a column of words, no figures' column; its cells are sentences whose lengths
     # are facts of the project the row names.

@@ -34,6 +34,7 @@ from llmx.tables import (
     ProseCell,
     Row,
     Table,
+    figure_value,
     find_tables,
     names_a_measure,
     note_cells,
@@ -452,13 +453,22 @@ def _composed_columns(table: Table) -> frozenset[int]:
 
     def in_percent(index: int, row: Row) -> bool:
         unit = table.unit_of(row, table.columns[index]) or ("", 1.0)
-        return table.unit_of_figure(unit, row.cells[index].clean)[0] == "%"
+        return table.unit_of_figure(unit, row.cells[index].clean, table.columns[index])[0] == "%"
 
     def hundred(index: int, row: Row) -> bool:
         return _HUNDRED.fullmatch(row.cells[index].clean) is not None and in_percent(index, row)
 
-    rows_total = len(whole) >= _ROWS_TOTALLED_MIN and any(
-        all(hundred(index, row) for row in whole) for index in values
+    def parts(row: Row) -> bool:  # 48.74 and 51.26 beside 100.00: no percent over the whole
+        return all(
+            (figure := figure_value(row.cells[index].clean)) is None or figure <= _WHOLE
+            for index in values
+            if in_percent(index, row)
+        )
+
+    rows_total = (
+        len(whole) >= _ROWS_TOTALLED_MIN
+        and any(all(hundred(index, row) for row in whole) for index in values)
+        and all(parts(row) for row in whole)
     )
     return frozenset(
         index
@@ -468,6 +478,7 @@ def _composed_columns(table: Table) -> frozenset[int]:
 
 
 _ROWS_TOTALLED_MIN = 3
+_WHOLE = 100.0
 
 
 _HUNDRED = re.compile(r"100(?:\.0+)?%?")
@@ -568,7 +579,7 @@ def _row_facts(
                     or table.counted_unit(row, column)
                     or ("", 1.0)
                 )
-                unit, factor = table.unit_of_figure((unit, factor), quantity.text)
+                unit, factor = table.unit_of_figure((unit, factor), quantity.text, column)
                 # A cell that writes its own magnitude (3.5万) takes only the unit.
                 quantity = quantity.with_unit(unit, 1.0 if quantity.magnitude else factor)
             negative = text[quantity.start - 1 : quantity.start] in _MINUS_SIGNS

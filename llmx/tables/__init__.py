@@ -9,7 +9,16 @@ finders in order. Pure functions: text in, tables with source offsets out.
 from llmx.tables.find import find_tables
 from llmx.tables.headers import names_a_measure, outside_brackets
 from llmx.tables.streamtables import undated
-from llmx.tables.table import Cell, Column, ProseCell, Row, Table, note_cells, prose_cells
+from llmx.tables.table import (
+    Cell,
+    Column,
+    ProseCell,
+    Row,
+    Table,
+    figure_value,
+    note_cells,
+    prose_cells,
+)
 
 __all__ = [
     "Cell",
@@ -17,6 +26,7 @@ __all__ = [
     "ProseCell",
     "Row",
     "Table",
+    "figure_value",
     "find_tables",
     "names_a_measure",
     "note_cells",

@@ -40,7 +40,9 @@ def figures_in_stated_units(
             and not _NOT_MEASURED_HEADER.search(fold(column.header))
             and len(figures) >= 2
             and _mostly_figures(figures)
-            and not all(YEAR_CELL.fullmatch(cell) for cell in figures)
+            and not all(
+                YEAR_CELL.fullmatch(cell) or _MONTH_CELL.fullmatch(cell) for cell in figures
+            )
             and not _counts_up(figures)
         ):
             promoted[index] = replace(column, role="value")
@@ -147,10 +149,14 @@ def _changes_with_status(columns: list[Column]) -> list[Column]:
     ]
 
 
-_YEAR_COLUMN_HEADER = re.compile(r"^(?:年\s*份|年\s*度|年\s*别|时\s*间|年\s*月|年)?$")
+_YEAR_COLUMN_HEADER = re.compile(
+    r"^(?:年\s*份|年\s*度|年\s*别|时\s*间|年\s*月|月\s*份|日\s*期|时\s*期|年)?$"
+)
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年?")
 # A month of a year down the rows (2013.01, 2013-01, 2013年1月): the row is of that year.
-_MONTH_CELL = re.compile(r"(?:19|20)\d{2}\s*(?:[.\-/]\s*\d{1,2}|年\s*\d{1,2}\s*月份?)")
+_MONTH_CELL = re.compile(
+    r"(?:19|20)\d{2}\s*(?:[.\-/]\s*(?:0?[1-9]|1[0-2])|年\s*(?:0?[1-9]|1[0-2])\s*月份?)"
+)
 
 
 def _holds_units(cells: Sequence[Cell]) -> bool:

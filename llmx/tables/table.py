@@ -172,19 +172,32 @@ class Table:
         return row_unit or column.unit or amount or (above[1] if above else None)
 
     def _priced(self, column: Column, row_unit: Unit) -> bool:
-        """Whether a column of money (`本期价格(元)`, its header or the title saying 价) holds
-        prices per the measure a row's unit names (千克, not 元/50千克, 元 or %)."""
-        money, measure = column.unit[0] if column.unit else "", row_unit[0]
+        """Whether a column of money holds prices per the measure a row's unit names (千克;
+        not 元/50千克, 元, %, nothing, nor a measure in 万): its header names a price
+        (`本期价格(元)`), or their change where the title names prices (`比上期涨跌(元)`
+        under `…食品平均价格变动情况`); an amount (`销售额(万元)`, `产值(万元)` under a title
+        of 现价) is none."""
+        money, (measure, factor) = column.unit[0] if column.unit else "", row_unit
+        header = fold(column.header)
         return (
             money in MONEY_UNITS
+            and bool(measure)
+            and factor == 1.0
             and measure not in (*MONEY_UNITS, *RATE_UNITS)
             and "/" not in measure
-            and ("价" in fold(column.header) or "价" in fold(self.title))
+            and (
+                _PRICE_NAMED.search(header) is not None
+                or (
+                    _PRICE_CHANGE.search(header) is not None
+                    and _PRICE_NAMED.search(fold(self.title)) is not None
+                )
+            )
         )
 
-    def unit_of_figure(self, unit: Unit, figure: str) -> Unit:
+    def unit_of_figure(self, unit: Unit, figure: str, column: Column | None = None) -> Unit:
         """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
-        a figure with decimals is the rate's, never a count of whole persons or households."""
+        a figure with decimals is the rate's, never a count of whole persons or households;
+        so is a whole one (`0`, `100`) in a `column` whose other figures mostly have decimals."""
         amount, rate = listed_units(self.unit)
         if (
             rate is None
@@ -192,10 +205,27 @@ class Table:
             or unit != amount
             or amount[1] != 1.0
             or family_of(amount[0]) not in WHOLE_COUNTS
-            or not _DECIMAL.search(figure)
         ):
             return unit
-        return rate
+        rated = column is not None and any(each is column for each in self._rate_columns)
+        if _DECIMAL.search(figure) or rated:
+            return rate
+        return unit
+
+    @cached_property
+    def _rate_columns(self) -> list[Column]:
+        """The value columns whose figures mostly have decimals: rates, whole ones too."""
+        rated: list[Column] = []
+        for index, column in enumerate(self.columns):
+            figures = [
+                row.cells[index].clean
+                for row in self.rows
+                if index < len(row.cells) and figure_value(row.cells[index].clean) is not None
+            ]
+            decimals = sum(1 for figure in figures if _DECIMAL.search(figure))
+            if column.role == "value" and figures and decimals * 3 >= len(figures) * 2:
+                rated.append(column)
+        return rated
 
     def _with_parent(self, row: Row, label: str) -> str:
         """A sub-item's label (`#高中`) after the label of the row it is part of (招生数)."""
@@ -305,6 +335,10 @@ class Table:
                 return cell.clean
         return ""
 
+
+# A price, by name (价格, 均价, 单价, 批发价, …), not 现价, 评价 or 价值; and a price's change.
+_PRICE_NAMED = re.compile(r"价格|[均单售]价|(?:批发|零售|收购|出厂|市场)价")
+_PRICE_CHANGE = re.compile(r"涨跌|升降|增减|比上期")
 
 # A row that names a measure of its own, no part of the one above: a rate (死亡率*), a ratio
 # (收入比), an index, an amount, a count (户数), a share (比重).
