@@ -2550,6 +2550,25 @@ def test_a_cell_a_line_under_a_code_column_and_a_year_under_each_place_dates_eve
     assert len(facts) == 9
 
 
+def test_a_sentence_in_a_tab_table_names_only_its_rows_item_and_its_own_words() -> None:
+    text = (
+        "序号\t项目名称\t建设内容\t分配金额(万元)\n"
+        "1\t董村道路\t董村道路计划修建道路332米,路面宽5米,两侧安装平石。\t20\n"
+        "2\t周寨村道路\t计划修建道路全长1010米,对原道路破损路面拆除。\t75\n"
+    )
+    named = {f.text: f.indicator for f in rules_facts(text)}
+    assert named["332米"] == "董村道路计划修建道路"
+    assert named["1010米"] == "周寨村道路计划修建道路全长"
+
+
+def test_an_address_in_a_cell_is_no_sentence_to_read_figures_from() -> None:
+    text = (
+        "序号 | 企业名称 | 地址 | 投资额(万元) |\n"
+        "1 | 甲公司 | 建设路12号,科技大厦3层 | 20 |\n2 | 乙公司 | 人民路8号,金融中心5层 | 30 |\n"
+    )
+    assert [f.text for f in rules_facts(text)] == ["20", "30"]
+
+
 def test_a_price_in_money_over_a_rows_measure_is_money_per_that_measure() -> None:
     # 本期价格(元) and 比上期涨跌(元) over rows whose unit cell is 千克 or 升: prices per kilo
     # and per litre; a row whose unit is a price already (元/50千克) keeps it whole.

@@ -256,7 +256,8 @@ def _prose_facts(prepared: _Document, quantities: Sequence[Quantity]) -> Iterato
         if label is not None:
             # A sentence in a table's cell (`| 计划修建道路332米 |`): of its row's item, and no
             # words of the cells before it.
-            indicator = label + indicator.rsplit("|", 1)[-1].strip()
+            own = _CELL_BORDER.split(indicator)[-1].strip()
+            indicator = own if own.startswith(label) else label + own
         restated = last is not None and attributes.restates(folded, last.quantity, read)
         kind = last.kind if last and restated else attributes.kind_of(folded, read)
         period = (
@@ -478,6 +479,8 @@ def _composed_columns(table: Table) -> frozenset[int]:
 
 
 _ROWS_TOTALLED_MIN = 3
+# Where one cell of a row ends and the next starts: a pipe, a tab, a gap of spaces.
+_CELL_BORDER = re.compile(r"[|｜\t]|\s{2,}")
 _WHOLE = 100.0
 
 

@@ -372,12 +372,23 @@ def prose_cells(table: Table) -> list[ProseCell]:
         ProseCell(cell, table.indicator_of(row))
         for row in table.rows
         for column, cell in zip(table.columns, row.cells, strict=False)
-        if column.role == "other" and _IS_PROSE.search(cell.clean)
+        if column.role == "other" and _is_prose(cell.clean)
     ]
 
 
-# Words and a clause's comma or a full stop, with a figure: a sentence, no label or name.
-_IS_PROSE = re.compile(r"(?=.*\d)(?=.*[\u4e00-\u9fff]{4}).*[，,。；;].*")
+def _is_prose(words: str) -> bool:
+    """A sentence with a figure: a clause's comma or a full stop, and more words than a name
+    or an address has (`建设路12号,科技大厦3层` is none)."""
+    chinese = len(_CHINESE.findall(words))
+    return chinese >= _PROSE_CHARACTERS_MIN and bool(
+        _CLAUSE_MARK.search(words) and _DIGIT.search(words)
+    )
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_PROSE_CHARACTERS_MIN = 12
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_DIGIT = re.compile(r"\d")
 
 
 def note_cells(table: Table) -> list[Cell]:
