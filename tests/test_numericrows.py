@@ -841,3 +841,21 @@ def test_a_whole_percent_in_a_column_of_decimals_is_a_rate_not_a_count() -> None
     )
     units = [(f.text, f.unit) for f in rules_facts(text)]
     assert ("0", "%") in units and ("100", "%") in units and ("15,316", "人") in units
+
+
+def test_a_year_alone_on_a_line_of_the_header_dates_the_table() -> None:
+    # A yearbook's title, its English, then `(2031)`, then header words scattered over lines
+    # no reading parts: the year every figure is of.
+    text = (
+        "12-8  各地规模以上工业企业主要经济效益指标\n"
+        "Main Indicators on Economic Benefit by Prefecture\n"
+        "(2031)\n"
+        "单位: % (%)\n"
+        "      Sector 工业增加值率 资金利税率 产值利税率\n"
+        "贡献率 增 值 率\n"
+        "Ratio of Value-Added\n"
+        "  Total 37.4 30.6 30.1\n"
+        "甲市 Jia City 22.8 16.7 16.4\n乙市 Yi City 49.2 2.8 25.4\n丙市 Bing City 42.1 45.3 37.2\n"
+    )
+    facts = rules_facts(text)
+    assert facts and {f.period for f in facts} == {"2031"}

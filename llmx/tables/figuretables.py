@@ -46,6 +46,7 @@ from llmx.vocabulary import from_english
 # A header that names indices, growth or shares beside the rows' own measures.
 _RATES_IN_HEADER = re.compile(r"指\s*数|增\s*长|速\s*度|比\s*重|构\s*成|%|％")
 _WHITESPACE = re.compile(r"\s+")
+_YEAR_LINE = re.compile(r"\s*[(（]?\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*")
 _CAPTION_GAPS = 2  # empty cells beside a caption's one word, at least
 _UNIT_ALONE = re.compile(
     r"\s*(?:绝对数|数值|数|金额|总量|总额|比上年增长|增长速度|增速)?\s*[(（]([^()（）]{1,8})[)）]\s*"
@@ -104,6 +105,9 @@ _NAMES_REACH = 400
 def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = ()) -> list[Table]:
     lines = [text[start:end] for start, end in grid.header]
     title = with_caption(text, lines[0].strip() if lines else "", grid.start)
+    # A year alone on a line of the header (`(2006)` under a yearbook's title and its English)
+    # is the year the table is of.
+    title = " ".join([title, *(line.strip() for line in lines[1:] if _YEAR_LINE.fullmatch(line))])
     # Joined by line ends: a letter-spaced unit line (單 位 ﹕ 百 萬 元) stops at its own.
     header = fold("\n".join(lines))
     width = max(len(row.cells) for row in grid.rows)
