@@ -2601,6 +2601,27 @@ def test_money_that_is_no_price_keeps_its_unit_beside_a_rows_measure() -> None:
     assert not any(unit.startswith("元/") for unit in units.values())
 
 
+def test_an_amount_in_money_beside_a_rows_measure_keeps_its_money() -> None:
+    # 单位 gives 销售量's unit; 销售额(万元) is money whatever the row counts.
+    text = (
+        "主要农产品销售情况\n品名 | 单位 | 销售量 | 销售额(万元) |\n"
+        "粳米 | 千克 | 1200 | 768 |\n籼米 | 千克 | 900 | 512 |\n"
+    )
+    facts = {f.text: (f.value, f.unit) for f in rules_facts(text)}
+    assert facts["1200"] == (1200, "千克") and facts["768"] == (7_680_000, "元")
+
+
+def test_a_prices_change_beside_its_price_column_is_money_per_measure_and_a_change() -> None:
+    # The title is lost (the header's first cell stands for it); 本期价格 beside says the
+    # 涨跌 in 元 is a price's.
+    text = (
+        "商品名称 | 单位 | 本期价格(元) | 比上期涨跌(元) |\n"
+        "粳米 | 千克 | 6.40 | 0.02 |\n花生油 | 升 | 29.37 | -0.05 |\n"
+    )
+    facts = {f.text: (f.unit, f.kind) for f in rules_facts(text)}
+    assert facts["0.02"] == ("元/千克", "change") and facts["0.05"] == ("元/升", "change")
+
+
 def test_a_column_of_months_under_a_base_of_100_dates_its_rows_and_holds_no_figures() -> None:
     text = (
         "以上年同月为100\n月份 | 总指数 | 农产品 |\n"

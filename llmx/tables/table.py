@@ -168,17 +168,22 @@ class Table:
         if row_unit and column.unit and self._priced(column, row_unit):
             # 本期价格(元) over a row whose unit cell is 千克: a price, 元 per 千克.
             return f"{column.unit[0]}/{row_unit[0]}", column.unit[1]
+        if row_unit and column.unit and _money_beside_measure(column.unit, row_unit):
+            # 销售额(万元) beside 销售量 in a row whose unit cell is 千克: the row's unit is its
+            # quantity's; the column's money is its own.
+            return column.unit
         above = self._units_above.get(row)
         return row_unit or column.unit or amount or (above[1] if above else None)
 
     def _priced(self, column: Column, row_unit: Unit) -> bool:
         """Whether a column of money holds prices per the measure a row's unit names (千克;
         not 元/50千克, 元, %, nothing, nor a measure in 万): its header names a price
-        (`本期价格(元)`), or their change where the title names prices (`比上期涨跌(元)`
-        under `…食品平均价格变动情况`); an amount (`销售额(万元)`, `产值(万元)` under a title
-        of 现价) is none."""
+        (`本期价格(元)`), or their change beside a column of prices or under a title naming
+        them (`比上期涨跌(元)` beside `本期价格(元)`); an amount (`销售额(万元)`, `产值(万元)`
+        under a title of 现价) is none."""
         money, (measure, factor) = column.unit[0] if column.unit else "", row_unit
         header = fold(column.header)
+        prices = [fold(self.title), *(fold(other.header) for other in self.columns)]
         return (
             money in MONEY_UNITS
             and bool(measure)
@@ -189,7 +194,7 @@ class Table:
                 _PRICE_NAMED.search(header) is not None
                 or (
                     _PRICE_CHANGE.search(header) is not None
-                    and _PRICE_NAMED.search(fold(self.title)) is not None
+                    and any(_PRICE_NAMED.search(words) for words in prices)
                 )
             )
         )
@@ -334,6 +339,18 @@ class Table:
             if column.role == role:
                 return cell.clean
         return ""
+
+
+def _money_beside_measure(column_unit: Unit, row_unit: Unit) -> bool:
+    """Whether a column's own unit is money where a row's unit is a measure of a thing (吨,
+    千克, 个): no row of things is counted in money, so the column's unit is the figure's."""
+    measure = row_unit[0]
+    return (
+        column_unit[0] in MONEY_UNITS
+        and bool(measure)
+        and "/" not in measure
+        and measure not in (*MONEY_UNITS, *RATE_UNITS)
+    )
 
 
 # A price, by name (价格, 均价, 单价, 批发价, …), not 现价, 评价 or 价值; and a price's change.
