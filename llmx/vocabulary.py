@@ -461,8 +461,9 @@ KIND_CUES: tuple[Cue, ...] = (
     # A price compared with last week's or month's (与上周比(%)): a change. Not 环比 alone:
     # 以环比物量计算 names how a volume is measured.
     *_cues("上周比 比上周 上月比 比上月", "change", _HR),
-    # A price's rise or fall on the period before (比上期涨跌(元)): a change.
-    *_cues("涨跌 比上期", "change", _HR),
+    # A price's rise or fall on the period before (比上期涨跌(元)): a change, as the rules read
+    # a column's kind; no rate's column for its unit (比上期涨跌(元) is in money).
+    *_cues("涨跌 比上期", "change", _CO),
     *_cues("占 比重 比例 覆盖 率 达标 满意 贡献 构成 产业结构 实现程度 系数", "share", _CL),
     # The share of units an outcome reaches (行业增长面78%, 企业亏损面12.5%, 受益面): a share,
     # though 增长 alone is a change.

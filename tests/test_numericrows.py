@@ -859,3 +859,13 @@ def test_a_year_alone_on_a_line_of_the_header_dates_the_table() -> None:
     )
     facts = rules_facts(text)
     assert facts and {f.period for f in facts} == {"2031"}
+
+
+def test_a_count_among_rates_in_a_column_of_years_stays_a_count() -> None:
+    # Rows of measures under years: 1200 counts persons though its column's figures are rates.
+    text = (
+        "單位:%、人\n項目別 2022年 2023年\n就業人數 1200 1300\n"
+        "勞動參與率 58.5 59.1\n失業率 3.5 3.6\n就業率 96.5 96.4\n"
+    )
+    units = {f.text: f.unit for f in rules_facts(text)}
+    assert units["1200"] == units["1300"] == "人" and units["58.5"] == "%"

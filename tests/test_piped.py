@@ -665,3 +665,9 @@ def test_a_second_tables_title_and_header_under_the_first_are_no_rows_of_it() ->
     assert ("98.8", "千公顷", "浙江播种面积") in facts
     assert ("393.5", "公斤/亩", "全国总计单产") in facts and ("2.1", "%", "浙江单产增长") in facts
     assert len(facts) == 12
+
+
+def test_labels_alone_whose_empty_cells_are_written_a_pipe_each_or_not_at_all_are_rows() -> None:
+    for written in ("|\n|\n", ""):
+        facts = [f.text for f in rules_facts(EARLY_RICE.replace("|||\n", written))]
+        assert facts == ["4450.0", "2626.5", "98.8", "60.3", "164.6", "101.0"]

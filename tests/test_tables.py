@@ -2562,11 +2562,13 @@ def test_a_sentence_in_a_tab_table_names_only_its_rows_item_and_its_own_words() 
 
 
 def test_an_address_in_a_cell_is_no_sentence_to_read_figures_from() -> None:
+    # A street number marks an address, long or short; a short sentence is read still.
     text = (
         "序号 | 企业名称 | 地址 | 投资额(万元) |\n"
-        "1 | 甲公司 | 建设路12号,科技大厦3层 | 20 |\n2 | 乙公司 | 人民路8号,金融中心5层 | 30 |\n"
+        "1 | 甲公司 | 江苏省南京市建邺区江东中路12号,金融城大厦3层 | 20 |\n"
+        "2 | 乙公司 | 修建道路332米,宽5米 | 30 |\n"
     )
-    assert [f.text for f in rules_facts(text)] == ["20", "30"]
+    assert [f.text for f in rules_facts(text)] == ["20", "332米", "5米", "30"]
 
 
 def test_a_price_in_money_over_a_rows_measure_is_money_per_that_measure() -> None:
@@ -2598,7 +2600,9 @@ def test_money_that_is_no_price_keeps_its_unit_beside_a_rows_measure() -> None:
     )
     per_10k = "主要商品价格\n品名 | 单位 | 价格(元) |\n钢材 | 万吨 | 3900 |\n水泥 | 万吨 | 420 |\n"
     units = {f.text: f.unit for text in (valued, indexed, per_10k) for f in rules_facts(text)}
-    assert not any(unit.startswith("元/") for unit in units.values())
+    assert len(units) == 8 and not any(unit.startswith("元/") for unit in units.values())
+    # The index's base makes its column unitless; the average price writes its own 元.
+    assert (units["102.1"], units["6.40"]) == ("", "元")
 
 
 def test_an_amount_in_money_beside_a_rows_measure_keeps_its_money() -> None:
@@ -2620,6 +2624,38 @@ def test_a_prices_change_beside_its_price_column_is_money_per_measure_and_a_chan
     )
     facts = {f.text: (f.unit, f.kind) for f in rules_facts(text)}
     assert facts["0.02"] == ("元/千克", "change") and facts["0.05"] == ("元/升", "change")
+
+
+def test_a_rows_own_unit_wins_over_a_money_column_with_no_quantity_beside_it() -> None:
+    # No column of quantities: the row's unit (its label's, or its unit cell's) is its own.
+    labelled = "指标 | 2023年(亿元) |\n粮食产量(万吨) | 50 |\n地区生产总值 | 1200 |\n"
+    celled = "指标 | 单位 | 本年(万元) |\n粮食产量 | 吨 | 50 |\n产值 | 万元 | 120 |\n"
+    assert [(f.value, f.unit) for f in rules_facts(labelled)] == [(500_000, "吨"), (1.2e11, "元")]
+    assert [(f.value, f.unit) for f in rules_facts(celled)] == [(50, "吨"), (1_200_000, "元")]
+
+
+def test_a_change_in_money_composes_no_price_and_a_rise_or_fall_keeps_the_tables_unit() -> None:
+    amounts = (
+        "品名 | 单位 | 销售量 | 平均价格(元) | 销售额(万元) | 比上年增减(万元) |\n"
+        "粳米 | 千克 | 1200 | 6.4 | 768 | 12 |\n籼米 | 千克 | 900 | 5.4 | 512 | 10 |\n"
+    )
+    assert {f.text: f.unit for f in rules_facts(amounts)}["12"] == "元"
+    # 涨跌 names a change, not a rate: its unit is the table's (元/公斤), not %.
+    moved = (
+        "单位:元/公斤\n品名 | 本期 | 上期 | 涨跌 |\n"
+        "粳米 | 6.40 | 6.38 | 0.02 |\n籼米 | 5.40 | 5.38 | 0.02 |\n"
+    )
+    facts = {f.text: (f.unit, f.kind) for f in rules_facts(moved)}
+    assert facts["0.02"] == ("元/公斤", "change") and facts["6.40"] == ("元/公斤", "level")
+
+
+def test_a_period_column_under_a_title_of_prices_holds_prices_per_the_rows_measure() -> None:
+    text = (
+        "主要商品零售价格\n品名 | 单位 | 本期(元) | 比上期涨跌(元) |\n"
+        "粳米 | 千克 | 6.4 | 0.1 |\n籼米 | 千克 | 5.4 | 0.2 |\n"
+    )
+    units = {f.text: f.unit for f in rules_facts(text)}
+    assert units["6.4"] == units["0.1"] == "元/千克"
 
 
 def test_a_column_of_months_under_a_base_of_100_dates_its_rows_and_holds_no_figures() -> None:

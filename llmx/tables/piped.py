@@ -462,23 +462,25 @@ def _rows_from(run: Sequence[PipedCell], position: int, width: int, years_down: 
 def _lone_labels(run: Sequence[PipedCell], position: int, width: int) -> list[int]:
     """Where the row after each of the labels alone from `position` on opens: labels with no
     cell after them, or only empty ones, one after another (a province that grows no early
-    rice, its `|||` no cell: `北 京 |`, `天 津 |`, then `浙 江 | 98.8 | …`). One label alone
-    may head the rows below it; of more, each but the first must have its row's rest written
-    as pipes alone (a second table's title and header are labels alone one after another
-    too), and a header of the rows' labels (指标) ends them."""
+    rice, its `|||` no cell: `北 京 |`, `天 津 |`, then `浙 江 | 98.8 | …`). A header of the
+    rows' labels (指标) ends them, and so does a name with its unit (`单产(公斤/亩)`) after
+    the first, unless its row's empty cells are written out: a second table's title and
+    header under the first are labels alone one after another too."""
     ends: list[int] = []
     while (
         position < len(run)
         and run[position].kind == "label"
         and not _is_row(run, position, width, years_down=False)
         and not _STUB.search(fold(run[position].words))  # 指标名称: a second table's header
-        and (not ends or run[position].rest_empty)
     ):
         empty = 0
         while position + 1 + empty < len(run) and run[position + 1 + empty].kind == "empty":
             empty += 1
         if empty not in (0, width - 1):
             break
+        written_empty = run[position].rest_empty or empty == width - 1
+        if ends and not written_empty and split_header_unit(run[position].words) is not None:
+            break  # 单产(公斤/亩) alone after labels alone: a second table's header, no row
         position += 1 + empty
         ends.append(position)
     return ends

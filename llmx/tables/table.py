@@ -43,12 +43,14 @@ from llmx.tables.headers import (
     listed_for_row,
     listed_units,
     outline_level,
+    outside_brackets,
     unit_of_words,
 )
 from llmx.tables.periodrows import period_of as period_label
 from llmx.vocabulary import family_of, is_fact_unit
 
 _DECIMAL = re.compile(r"\d\.\d")
+_WHOLE_PERCENT = 100.0
 _SPACES = re.compile(r"\s+")
 
 
@@ -157,8 +159,10 @@ class Table:
         )
         if BASE_CAPTION.search(fold(label)):
             row_unit = ("", 1.0)  # 性别比(女性=100): a ratio on a base of 100 has no unit
-        elif BASE_CAPTION.search(fold(self.title)) and not row_unit:
-            row_unit = ("", 1.0)  # 居民消费价格变动情况(上年=100): indices, whatever the prose says
+        elif BASE_CAPTION.search(fold(self.title)) and not row_unit and not column.unit:
+            # 居民消费价格变动情况(上年=100): indices, whatever the prose says; a column that
+            # writes its own unit (平均价格(元)) holds no index.
+            row_unit = ("", 1.0)
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
         if not column.unit and is_rate_header(column.header):
@@ -168,41 +172,62 @@ class Table:
         if row_unit and column.unit and self._priced(column, row_unit):
             # 本期价格(元) over a row whose unit cell is 千克: a price, 元 per 千克.
             return f"{column.unit[0]}/{row_unit[0]}", column.unit[1]
-        if row_unit and column.unit and _money_beside_measure(column.unit, row_unit):
+        cell_unit = unit_of_words(self._cell_of(row, "unit"))
+        if cell_unit and row_unit == cell_unit and self._money_beside_quantity(column, cell_unit):
             # 销售额(万元) beside 销售量 in a row whose unit cell is 千克: the row's unit is its
             # quantity's; the column's money is its own.
             return column.unit
         above = self._units_above.get(row)
         return row_unit or column.unit or amount or (above[1] if above else None)
 
+    def _money_beside_quantity(self, column: Column, cell_unit: Unit) -> bool:
+        """Whether a column writes its own money (`销售额(万元)`) where a row's unit cell names
+        a measure of a thing (千克) that a column of quantities writing no unit (`销售量`)
+        beside it is in: the unit cell is the quantity's, the money the column's own."""
+        measure = cell_unit[0]
+        quantities = any(
+            other.role == "value" and other.unit is None and other is not column
+            for other in self.columns
+        )
+        return (
+            column.unit is not None
+            and column.unit[0] in MONEY_UNITS
+            and quantities
+            and bool(measure)
+            and "/" not in measure
+            and measure not in (*MONEY_UNITS, *RATE_UNITS)
+        )
+
     def _priced(self, column: Column, row_unit: Unit) -> bool:
         """Whether a column of money holds prices per the measure a row's unit names (千克;
         not 元/50千克, 元, %, nothing, nor a measure in 万): its header names a price
-        (`本期价格(元)`), or their change beside a column of prices or under a title naming
-        them (`比上期涨跌(元)` beside `本期价格(元)`); an amount (`销售额(万元)`, `产值(万元)`
-        under a title of 现价) is none."""
-        money, (measure, factor) = column.unit[0] if column.unit else "", row_unit
+        (`本期价格(元)`); or a price's rise or fall (`比上期涨跌(元)`) beside a column of prices
+        or under a title naming them; or only a period (`本期(元)`, `上周(元)`) under such a
+        title. An amount (`销售额(万元)`, `比上年增减(万元)`, `产值(万元)` under a title of 现价) is
+        none."""
+        money, (measure, factor) = column.unit if column.unit else ("", 1.0), row_unit
         header = fold(column.header)
-        prices = [fold(self.title), *(fold(other.header) for other in self.columns)]
+        titled = _PRICE_NAMED.search(fold(self.title)) is not None
+        beside = any(_PRICE_NAMED.search(fold(other.header)) for other in self.columns)
         return (
-            money in MONEY_UNITS
+            money[0] in MONEY_UNITS
+            and money[1] == 1.0
             and bool(measure)
             and factor == 1.0
             and measure not in (*MONEY_UNITS, *RATE_UNITS)
             and "/" not in measure
             and (
                 _PRICE_NAMED.search(header) is not None
-                or (
-                    _PRICE_CHANGE.search(header) is not None
-                    and any(_PRICE_NAMED.search(words) for words in prices)
-                )
+                or (_PRICE_MOVED.search(header) is not None and (titled or beside))
+                or (_PERIOD_ONLY.fullmatch(outside_brackets(header)) is not None and titled)
             )
         )
 
     def unit_of_figure(self, unit: Unit, figure: str, column: Column | None = None) -> Unit:
         """A figure's unit where the table's unit line lists a rate and a count (`單位:%、人`):
         a figure with decimals is the rate's, never a count of whole persons or households;
-        so is a whole one (`0`, `100`) in a `column` whose other figures mostly have decimals."""
+        so is a whole one up to 100 (`0`, `100`) in a `column` whose figures mostly have
+        decimals (a count of 1,200 there is a count: rows of measures under years)."""
         amount, rate = listed_units(self.unit)
         if (
             rate is None
@@ -212,10 +237,11 @@ class Table:
             or family_of(amount[0]) not in WHOLE_COUNTS
         ):
             return unit
-        rated = column is not None and any(each is column for each in self._rate_columns)
-        if _DECIMAL.search(figure) or rated:
+        if _DECIMAL.search(figure):
             return rate
-        return unit
+        rated = column is not None and any(each is column for each in self._rate_columns)
+        whole = figure_value(figure)
+        return rate if rated and whole is not None and whole <= _WHOLE_PERCENT else unit
 
     @cached_property
     def _rate_columns(self) -> list[Column]:
@@ -341,21 +367,11 @@ class Table:
         return ""
 
 
-def _money_beside_measure(column_unit: Unit, row_unit: Unit) -> bool:
-    """Whether a column's own unit is money where a row's unit is a measure of a thing (吨,
-    千克, 个): no row of things is counted in money, so the column's unit is the figure's."""
-    measure = row_unit[0]
-    return (
-        column_unit[0] in MONEY_UNITS
-        and bool(measure)
-        and "/" not in measure
-        and measure not in (*MONEY_UNITS, *RATE_UNITS)
-    )
-
-
 # A price, by name (价格, 均价, 单价, 批发价, …), not 现价, 评价 or 价值; and a price's change.
 _PRICE_NAMED = re.compile(r"价格|[均单售]价|(?:批发|零售|收购|出厂|市场)价")
-_PRICE_CHANGE = re.compile(r"涨跌|升降|增减|比上期")
+_PRICE_MOVED = re.compile(r"涨跌")
+# A header that names only a period (本期, 上周, 本月): under a title of prices, a price.
+_PERIOD_ONLY = re.compile(r"(?:本|上|前|当|今|昨)?\s*[期周月日年旬]\s*(?:价|数)?")
 
 # A row that names a measure of its own, no part of the one above: a rate (死亡率*), a ratio
 # (收入比), an index, an amount, a count (户数), a share (比重).
@@ -394,16 +410,19 @@ def prose_cells(table: Table) -> list[ProseCell]:
 
 
 def _is_prose(words: str) -> bool:
-    """A sentence with a figure: a clause's comma or a full stop, and more words than a name
-    or an address has (`建设路12号,科技大厦3层` is none)."""
+    """A sentence with a figure: words and a clause's comma or a full stop, no address
+    (`建设路12号,科技大厦3层`: a street number is no figure of a fact)."""
     chinese = len(_CHINESE.findall(words))
-    return chinese >= _PROSE_CHARACTERS_MIN and bool(
-        _CLAUSE_MARK.search(words) and _DIGIT.search(words)
+    return (
+        chinese >= _PROSE_CHARACTERS_MIN
+        and bool(_CLAUSE_MARK.search(words) and _DIGIT.search(words))
+        and not _STREET_NUMBER.search(words)
     )
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_PROSE_CHARACTERS_MIN = 12
+_PROSE_CHARACTERS_MIN = 6
+_STREET_NUMBER = re.compile(r"\d+\s*号")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _DIGIT = re.compile(r"\d")
 
