@@ -3911,11 +3911,6 @@ def test_a_median_in_a_title_counts_nothing() -> None:
     assert [f.unit for f in rules_facts(text) if f.unit == "位"] == []
 
 
-def _closed_cells(*cells: str) -> str:
-    """A table copied a cell a line, each cell closed by a pipe on its line (`12.4 |`)."""
-    return "\n".join(f"{cell} |" if cell else "|" for cell in cells) + "\n"
-
-
 def test_cells_each_closed_by_a_pipe_on_their_line_read_as_cells_a_line() -> None:
     # A yearbook sheet: years over the rows, each label with its English after it.
     text = "2-1 全市科技经费指标(2026~2029)\n" + _closed_cells(
