@@ -542,9 +542,7 @@ def _years_under_names(header: Sequence[Cell]) -> tuple[list[Cell], list[str]]:
     are a group's columns, no row of dates."""
     cells = list(header)
     years: list[str] = []
-    while len(years) < len(cells) and (
-        found := _COLUMN_YEAR.fullmatch(cells[-1 - len(years)].clean)
-    ):
+    while len(years) < len(cells) and (found := BARE_YEAR.fullmatch(cells[-1 - len(years)].clean)):
         years.insert(0, found.group(1))
     names = cells[: len(cells) - len(years)]
     if (
@@ -556,7 +554,6 @@ def _years_under_names(header: Sequence[Cell]) -> tuple[list[Cell], list[str]]:
     return names, years
 
 
-_COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _COLUMN_YEARS_MIN = 3
 _STUBS_MAX = 3  # the cells over the labels, units and codes before the columns a year each
 
