@@ -354,11 +354,7 @@ def unit_line_unit(source: str) -> Unit | None:
         BRACKETED.sub(_unit_or_nothing, found.group(1))
     )
     # 單位:家;%, 單位:新臺幣億元;%: units listed apart by semicolons or commas, as by 、.
-    listed: list[str] = []
-    at = found.end(1)
-    while (more := _LISTED_APART.match(folded, at)) and (unit := _bare_unit(more.group(1))):
-        listed.append(unit[0])
-        at = more.end()
+    listed, _ = _listed_apart(folded, found.end(1))
     if first is None or not listed:
         return first
     return "、".join((first[0], *listed)), first[1]
@@ -373,6 +369,16 @@ def _unit_or_nothing(bracket: re.Match[str]) -> str:
 _LISTED_APART = re.compile(r"\s*[;,]\s*([^\s|｜，,；;）)]+)")
 
 
+def _listed_apart(folded: str, at: int) -> tuple[list[str], int]:
+    """The units a unit line lists apart by semicolons or commas from `at` on (`;%`, `,%`),
+    and where the list ends."""
+    listed: list[str] = []
+    while (more := _LISTED_APART.match(folded, at)) and (unit := _bare_unit(more.group(1))):
+        listed.append(unit[0])
+        at = more.end()
+    return listed, at
+
+
 def without_unit_line(words: str) -> str:
     """`words` less the `单位:` line in them with every unit it lists: 单位:万吨,% lists two
     units apart by a comma, no clause."""
@@ -380,10 +386,8 @@ def without_unit_line(words: str) -> str:
     found = UNIT_LINE.search(folded)
     if found is None:
         return words
-    at = found.end()
-    while (more := _LISTED_APART.match(folded, at)) and _bare_unit(more.group(1)):
-        at = more.end()
-    return words[: found.start()] + words[at:]
+    _, end = _listed_apart(folded, found.end())
+    return words[: found.start()] + words[end:]
 
 
 _BARE_UNIT_CHARS = 3  # 家, 万人, %: a unit alone, not a measure's name (同比增长%)
