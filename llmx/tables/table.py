@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from llmx.folding import digit_years, fold
-from llmx.lines import Span
+from llmx.lines import HAS_CJK, Span
 from llmx.quantities import split_header_unit
 from llmx.tables.headers import (
     BASE_CAPTION,
@@ -184,7 +184,6 @@ class Table:
         """Whether a column writes its own money (`销售额(万元)`) where a row's unit cell names
         a measure of a thing (千克) that a column of quantities writing no unit (`销售量`)
         beside it is in: the unit cell is the quantity's, the money the column's own."""
-        measure = cell_unit[0]
         quantities = any(
             other.role == "value" and other.unit is None and other is not column
             for other in self.columns
@@ -193,9 +192,7 @@ class Table:
             column.unit is not None
             and column.unit[0] in MONEY_UNITS
             and quantities
-            and bool(measure)
-            and "/" not in measure
-            and measure not in (*MONEY_UNITS, *RATE_UNITS)
+            and _measures_a_thing(cell_unit[0])
         )
 
     def _priced(self, column: Column, row_unit: Unit) -> bool:
@@ -207,20 +204,26 @@ class Table:
         none."""
         money, (measure, factor) = column.unit if column.unit else ("", 1.0), row_unit
         header = fold(column.header)
-        titled = _PRICE_NAMED.search(fold(self.title)) is not None
-        beside = any(_PRICE_NAMED.search(fold(other.header)) for other in self.columns)
+        titled, beside = self._prices_named
         return (
             money[0] in MONEY_UNITS
             and money[1] == 1.0
-            and bool(measure)
             and factor == 1.0
-            and measure not in (*MONEY_UNITS, *RATE_UNITS)
-            and "/" not in measure
+            and _measures_a_thing(measure)
             and (
                 _PRICE_NAMED.search(header) is not None
                 or (_PRICE_MOVED.search(header) is not None and (titled or beside))
                 or (_PERIOD_ONLY.fullmatch(outside_brackets(header)) is not None and titled)
             )
+        )
+
+    @cached_property
+    def _prices_named(self) -> tuple[bool, bool]:
+        """Whether the title names prices, and whether a column's header does: asked of every
+        cell of a column of money, read once a table."""
+        return (
+            _PRICE_NAMED.search(fold(self.title)) is not None,
+            any(_PRICE_NAMED.search(fold(column.header)) for column in self.columns),
         )
 
     def unit_of_figure(self, unit: Unit, figure: str, column: Column | None = None) -> Unit:
@@ -367,6 +370,12 @@ class Table:
         return ""
 
 
+def _measures_a_thing(unit_name: str) -> bool:
+    """Whether a unit names a measure of a thing (千克, 升, 个): not money, a rate, a price
+    already (元/50千克) or nothing."""
+    return bool(unit_name) and "/" not in unit_name and unit_name not in (*MONEY_UNITS, *RATE_UNITS)
+
+
 # A price, by name (价格, 均价, 单价, 批发价, …), not 现价, 评价 or 价值; and a price's change.
 _PRICE_NAMED = re.compile(r"价格|[均单售]价|(?:批发|零售|收购|出厂|市场)价")
 _PRICE_MOVED = re.compile(r"涨跌")
@@ -412,7 +421,7 @@ def prose_cells(table: Table) -> list[ProseCell]:
 def _is_prose(words: str) -> bool:
     """A sentence with a figure: words and a clause's comma or a full stop, no address
     (`建设路12号,科技大厦3层`: a street number is no figure of a fact)."""
-    chinese = len(_CHINESE.findall(words))
+    chinese = len(HAS_CJK.findall(words))
     return (
         chinese >= _PROSE_CHARACTERS_MIN
         and bool(_CLAUSE_MARK.search(words) and _DIGIT.search(words))
@@ -420,7 +429,6 @@ def _is_prose(words: str) -> bool:
     )
 
 
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARACTERS_MIN = 6
 _STREET_NUMBER = re.compile(r"\d+\s*号")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
