@@ -456,25 +456,30 @@ def _composed_columns(table: Table) -> frozenset[int]:
         unit = table.unit_of(row, table.columns[index]) or ("", 1.0)
         return table.unit_of_figure(unit, row.cells[index].clean, table.columns[index])[0] == "%"
 
-    def hundred(index: int, row: Row) -> bool:
-        return _HUNDRED.fullmatch(row.cells[index].clean) is not None and in_percent(index, row)
+    # Each cell's unit read once: the percents of every whole row, by column.
+    percents = [{index for index in values if in_percent(index, row)} for row in whole]
 
-    def parts(row: Row) -> bool:  # 48.74 and 51.26 beside 100.00: no percent over the whole
-        return all(
-            (figure := figure_value(row.cells[index].clean)) is None or figure <= _WHOLE
-            for index in values
-            if in_percent(index, row)
+    def hundred(index: int, at: int) -> bool:
+        return (
+            index in percents[at] and _HUNDRED.fullmatch(whole[at].cells[index].clean) is not None
         )
 
+    def parts(at: int) -> bool:  # 48.74 and 51.26 beside 100.00: no percent over the whole
+        return all(
+            (figure := figure_value(whole[at].cells[index].clean)) is None or figure <= _WHOLE
+            for index in percents[at]
+        )
+
+    rows = range(len(whole))
     rows_total = (
         len(whole) >= _ROWS_TOTALLED_MIN
-        and any(all(hundred(index, row) for row in whole) for index in values)
-        and all(parts(row) for row in whole)
+        and any(all(hundred(index, at) for at in rows) for index in values)
+        and all(parts(at) for at in rows)
     )
     return frozenset(
         index
         for index in values
-        if any(hundred(index, row) or (rows_total and in_percent(index, row)) for row in whole)
+        if any(hundred(index, at) or (rows_total and index in percents[at]) for at in rows)
     )
 
 
