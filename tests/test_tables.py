@@ -771,20 +771,22 @@ def test_cells_copied_from_a_web_page_with_a_blank_line_after_each_are_one_table
     assert [facts[i].indicator[:2] for i in (0, 2)] == ["东山", "西岭"]
 
 
-def test_a_header_cell_wrapped_over_lines_with_no_blank_between_is_one_cell() -> None:
-    # A web table copied a blank line after every cell: a header cell that wrapped without a
-    # unit in brackets (`执业(助理)⏎医师数`) is one cell still, and so is its English
-    # translation wrapped over two lines (`Licensed⏎Doctors: Total`), dropped as a gloss.
-    cells = [
-        "表3 2020年各区卫生资源", "地区", "床位数\n(张)", "Beds",
-        "执业(助理)\n医师数(人)", "Licensed\nDoctors: Total",
-        "东城区", "5210", "3180", "西城区", "6105", "4022", "朝阳区", "9870", "7215",
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("stacked", "first", "second"),
+    [("本月\n累计", "本月", "累计"), ("男\n女", "男", "女")],
+)
+def test_two_cells_a_line_each_with_no_blank_between_stay_two_in_a_blank_parted_table(
+    stacked: str, first: str, second: str
+) -> None:
+    # A web table copied a blank line after every cell may still set two header cells on
+    # two lines with no blank between (`本月⏎累计`): the rows, a label and two figures each,
+    # say they are two columns, so the lines are no cell wrapped.
+    cells = ["表1 2023年工业生产情况", "指标", stacked, "工业增加值(亿元)", "120", "1350"]
+    cells += ["出口交货值(亿元)", "30", "320", "利润总额(亿元)", "15", "160"]
     text = "\n\n".join(cells) + "\n"
     [table] = find_tables(text)
-    headers = [column.header.replace("\n", "") for column in table.columns]
-    assert headers == ["地区", "床位数(张)", "执业(助理)医师数(人)"]
-    assert ("3180", 3180, "人", "level") in _facts_of(text)
+    assert [column.header for column in table.columns] == ["指标", first, second]
+    assert ("1350", 135_000_000_000, "元", "level") in _facts_of(text)
 
 
 def test_a_header_without_a_cell_for_the_row_labels_still_heads_the_value_columns() -> None:

@@ -8,9 +8,8 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
-from llmx.lines import BARE_YEAR, ENGLISH_AFTER, HAS_CJK, SPREADSHEET_ERROR
+from llmx.lines import ENGLISH_AFTER, SPREADSHEET_ERROR
 from llmx.tables.captions import CAPTION
-from llmx.tables.headers import MONTHS_HEADER
 from llmx.tables.rowlines import NO_SPLIT, Line, split_cells
 from llmx.tables.table import Cell
 from llmx.tables.taken import TakenSpans
@@ -136,10 +135,8 @@ def stream_runs(
 
 def _wrapped_joined(run: list[Cell], spaced: set[int]) -> list[Cell]:
     """A run whose cells a blank line parts (a web table copied with a blank line after every
-    cell), with a cell of words that wrapped over lines (`12月⏎(亿元)`, `比去年同月⏎增长(%)`,
-    `执业(助理)⏎医师数`) one cell again: there, lines of words with no blank line between are
-    one cell's where the line goes on with the cell (`_goes_on`); English after Chinese is
-    the cell's translation, left to `llmx.tables.translations`."""
+    cell), with a cell of words that wrapped over lines (`12月⏎(亿元)`, `比去年同月⏎增长(%)`)
+    one cell again: there, lines of words with no blank line between are one cell's."""
     if len(spaced) < _SPACED_SHARE * (len(run) - 1):
         return run
     joined: list[Cell] = []
@@ -150,22 +147,12 @@ def _wrapped_joined(run: list[Cell], spaced: set[int]) -> list[Cell]:
             and last is not None
             and stream_kind(last) == "label"
             and _continues(last, cell.clean)
-            and (_WRAPPED_TAIL.match(fold(cell.clean)) or _goes_on(last, cell))
+            and _WRAPPED_TAIL.match(fold(cell.clean))
         ):
             joined[-1] = Cell(last.start, cell.end, f"{last.text}\n{cell.text}")
         else:
             joined.append(cell)
     return joined
-
-
-def _goes_on(cell: Cell, after: Cell) -> bool:
-    """Whether a line of words is the rest of the cell above it: in the same language
-    (Chinese after Chinese, English after English), and no period, which names a column of
-    its own (`指标⏎12月⏎1-12月`: three cells)."""
-    words = fold(after.clean)
-    if MONTHS_HEADER.fullmatch(words) or BARE_YEAR.fullmatch(words):
-        return False
-    return (HAS_CJK.search(cell.text) is None) == (HAS_CJK.search(after.text) is None)
 
 
 # The end of a header cell that wrapped: its unit in brackets, or the rate a change is in.

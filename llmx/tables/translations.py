@@ -11,11 +11,11 @@ from typing import TypeVar
 
 from llmx.lines import HAS_CJK
 
-# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`, `of Which:
-# Minorities`), or all in brackets as a unit line's (`(100 million yuan)` under `单位: 亿元`);
-# a word of four letters or more, so no unit (`mm`, `kWh`) is taken for one.
+# English words, maybe with figures in brackets (`Item`, `Urban Employed Persons`), or all
+# in brackets as a unit line's (`(100 million yuan)` under `单位: 亿元`); a word of four
+# letters or more, so no unit (`mm`, `kWh`) is taken for one.
 _ENGLISH_CELL = re.compile(
-    r"(?=.*[A-Za-z]{4})(?:[A-Za-z][A-Za-z0-9 ,.:'&/()\-]*|\([A-Za-z0-9 ,.'&/\-]*\))"
+    r"(?=.*[A-Za-z]{4})(?:[A-Za-z][A-Za-z0-9 ,.'&/()\-]*|\([A-Za-z0-9 ,.'&/\-]*\))"
 )
 
 _Cell = TypeVar("_Cell")
