@@ -183,10 +183,17 @@ _CHINESE_NUMERAL_MAX = 32
 _SPOKEN_DIGITS = re.compile(r"[一二两三四五六七八九]{2}")
 
 
+# Digits a figure may hold: no quantity a report states needs more (a national budget in yuan
+# with its fen is 17), and a run of hundreds of digits would be no finite float at all.
+_DIGITS_MAX = 24
+
+
 @lru_cache(maxsize=2048)
 def parse_number(numeral: str) -> ParsedNumber | None:
     """Arabic digits (with thousands separators) or a Chinese numeral, as written."""
     folded = fold(numeral).replace(",", "")
+    if sum(character.isdigit() for character in folded) > _DIGITS_MAX:
+        return None  # a code, an identifier or garbage; as a float it may not even be finite
     if re.fullmatch(r"\d+(?:·|\. )\d+", folded):
         folded = folded.replace("·", ".").replace(". ", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", folded):

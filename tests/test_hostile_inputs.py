@@ -857,3 +857,15 @@ def test_hostile_but_valid_input_works_and_stays_inside_the_project(
     assert "Traceback" not in output
     for run in (project / "runs").iterdir():
         assert run.parent == project / "runs" and len(run.name) <= 100
+
+
+@pytest.mark.parametrize("extractor", ["rules", "numerals"])
+def test_a_figure_of_hundreds_of_digits_is_read_past_not_crashed_on(
+    project: Path, extractor: str
+) -> None:
+    _write(project / "docs" / "big.txt", "地区生产总值增长" + "9" * 320 + "%，全年增长6.5%。\n")
+    code, output = _run(["extract", "docs/big.txt", "--extractor", extractor, "-o", "big.jsonl"])
+    assert code == 0, output
+    assert "Traceback" not in output
+    facts = [json.loads(line) for line in (project / "big.jsonl").read_text().splitlines()]
+    assert [fact["text"] for fact in facts] == ["6.5%"]

@@ -508,3 +508,15 @@ def test_a_threshold_s_door_is_no_unit_of_phone_lines() -> None:
     # 门 counts the lines of a telephone exchange; 门槛 is a threshold.
     assert [q.unit for q in find_quantities("交换机容量达7424门")] == ["门"]
     assert all(q.unit != "门" for q in find_quantities("跨过300亿门槛"))
+
+
+def test_a_run_of_hundreds_of_digits_is_no_quantity_and_no_infinity() -> None:
+    # A figure longer than any a report states (a code, or garbage) would be no finite float:
+    # it is no quantity, and the figures around it are read as ever.
+    assert parse_number("9" * 320) is None
+    text = "收入" + "9" * 305 + "亿元，增长" + "9" * 320 + "%。全年增长6.5%。"
+    assert [(q.text, q.value) for q in find_quantities(text)] == [("6.5%", 6.5)]
+
+
+def test_a_figure_of_twenty_four_digits_is_still_read() -> None:
+    assert parse_number("1" * 24) == ParsedNumber(float("1" * 24), chinese=False)
