@@ -38,7 +38,7 @@ from llmx.extraction import Extraction, Extractor
 from llmx.facts import Fact, facts_to_jsonl
 from llmx.journal import JOURNAL_FILE, Step, append_step, read_steps
 from llmx.llm.prices import spent_line
-from llmx.readers import expand_paths, read_documents, read_or_why
+from llmx.readers import expand_paths, read_documents, read_or_why, shown
 from llmx.record import (
     Coverage,
     DocumentSource,
@@ -472,7 +472,7 @@ def _outcome(
     stats.sections_failed = sum(1 for failure in failures if failure.fallback is None)
     stats.sections_fallback = sum(1 for failure in failures if failure.fallback is not None)
     step = Step(
-        paths=[str(path) for path in paths],
+        paths=[shown(path) for path in paths],
         documents=[document.id for document in documents],
         formats={document.id: document.format for document in documents},
         sources={document.id: source_of(document) for document in documents},

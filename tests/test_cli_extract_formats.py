@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import docx
@@ -171,3 +172,51 @@ def test_a_reader_failing_in_a_way_it_does_not_foresee_costs_that_file_only(
     ) in result.output
     [run] = runs.iterdir()
     assert load_run(run).record.spec.documents == ["b_page", "c_report"]
+
+
+def _badly_named(folder: Path) -> Path:
+    """A report whose file name is not UTF-8 (made on a system writing names in GBK)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "good.txt").write_text("全年地区生产总值增长6.5%。\n", encoding="utf-8")
+    bad = folder / os.fsdecode("报告".encode("gbk") + b".txt")
+    bad.write_text("全年增长7.5%。\n", encoding="utf-8")
+    return bad
+
+
+def test_a_file_named_in_no_utf8_is_named_unreadable_and_the_run_keeps_the_others(
+    tmp_path: Path,
+) -> None:
+    bad = _badly_named(tmp_path / "reports")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(bad.parent), "--runs-dir", str(runs)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    shown = str(bad).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    assert f"cannot read {shown}: its name is not valid UTF-8; rename the file" in result.output
+    [run] = runs.iterdir()
+    record = load_run(run).record
+    assert record.spec.documents == ["good"]
+    assert [item.path for item in record.unreadable] == [shown]
+
+
+def test_a_file_named_in_no_utf8_given_alone_is_one_line_and_no_run(tmp_path: Path) -> None:
+    bad = _badly_named(tmp_path / "reports")
+    runs = tmp_path / "runs"
+    result = CliRunner().invoke(app, ["extract", str(bad), "--runs-dir", str(runs)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].endswith("its name is not valid UTF-8; rename it")
+    assert not runs.exists() or not any(runs.iterdir())
+
+
+def test_compare_names_the_files_it_could_not_read_and_fails(tmp_path: Path) -> None:
+    bad = _badly_named(tmp_path / "reports")
+    out = tmp_path / "compare.html"
+    arguments = ["compare", str(bad.parent), "--extractor", "rules", "--extractor", "numerals"]
+    arguments += ["--out", str(out), "--runs-dir", str(tmp_path / "runs")]
+    # The seeds' gold: its documents are not these, so the report scores none of them.
+    arguments += ["--gold-dir", str(Path(__file__).parents[1] / "evals" / "gold")]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert any("its name is not valid UTF-8" in line for line in lines)
+    assert lines[-1].startswith("llmx: error: 1 files could not be read; the report")

@@ -98,8 +98,17 @@ def read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[Unreadab
     return documents, unreadable
 
 
+def shown(path: Path) -> str:
+    """The path as a line or a record can hold it: bytes of a file's name that are no UTF-8
+    (a name made on another system) escaped, `bad\\xffname.txt`."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_or_why(path: Path) -> Document | Unreadable:
     """One file read, or why it could not be, in one line: a job goes on past a bad file."""
+    if shown(path) != str(path):
+        # Its name could not be written in the run's records, nor its facts' document id.
+        return Unreadable(path=shown(path), reason="its name is not valid UTF-8; rename the file")
     try:
         return read_document(path)
     except InputError as error:
@@ -116,6 +125,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     (sorted; other suffixes are skipped); errors name the bad path."""
     files: list[Path] = []
     for path in paths:
+        if shown(path) != str(path):
+            # A job records the paths it was given, to resume by; this one it could not.
+            raise InputError(f"{shown(path)}: its name is not valid UTF-8; rename it")
         if path.is_dir():
             wanted = READERS.keys() | REFUSED.keys()
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in wanted)
