@@ -275,7 +275,7 @@ class _Job:
         uncounted: list[tuple[Step, int]] = []  # journaled before llmx counted figures
         for step in steps:
             for recorded in step.paths:
-                given = str(files[covered]) if covered < len(files) else "nothing"
+                given = shown(files[covered]) if covered < len(files) else "nothing"
                 if given != recorded:
                     raise InputError(
                         f"{self.folder}: the input files changed since the job started "

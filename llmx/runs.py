@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from llmx import __version__
-from llmx.atomic import write_text_atomic
+from llmx.atomic import check_writable, write_text_atomic
 from llmx.errors import InputError, OutputError, first_problem
 from llmx.extraction import Extraction
 from llmx.facts import Fact, facts_to_jsonl, read_facts
@@ -31,6 +31,19 @@ DOCUMENTS_DIR = "documents"  # the canonical text of each document, as documents
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._@-]+")
 # A run id is a folder name: most filesystems stop at 255 bytes.
 _MAX_NAME = 80
+
+
+def check_output(path: Path, what: str) -> None:
+    """Fail before any work where a command's output cannot be written (`check_writable`),
+    or would land inside a run folder: a run is kept as it was written, and a file put in
+    one (an export over its facts.jsonl, a table in its documents/) leaves it unreadable."""
+    check_writable(path, what)
+    for folder in path.absolute().parents:
+        if (folder / RUN_FILE).is_file() and (folder / FACTS_FILE).is_file():
+            raise OutputError(
+                f"{what} {path}: inside the run folder {folder}; runs are kept as written, "
+                "choose a path outside it"
+            )
 
 
 @dataclass(frozen=True)

@@ -781,6 +781,29 @@ EVAL_REPORT: list[Case] = [
     ),
 ]
 
+OUTPUTS: list[Case] = [
+    Case(
+        "export-over-a-runs-facts",
+        args("export", "runs/good", "--runs-dir", "runs", "-o", "runs/good/facts.jsonl"),
+        "inside the run folder",
+    ),
+    Case(
+        "export-into-a-runs-documents",
+        args("export", "runs/good", "--runs-dir", "runs", "-o", "runs/good/documents/d.csv"),
+        "inside the run folder",
+    ),
+    Case(
+        "report-into-a-run",
+        args("report", "runs/good", "--runs-dir", "runs", "--out", "runs/good/r.html"),
+        "inside the run folder",
+    ),
+    Case(
+        "extract-out-over-its-input",
+        args("extract", "docs/d.txt", "--runs-dir", "runs", "-o", "docs/d.txt"),
+        "is one of the input files",
+    ),
+]
+
 CACHE: list[Case] = [
     Case(
         "cache-stats-on-a-file",
@@ -810,7 +833,7 @@ CACHE: list[Case] = [
     Case("unknown-command", args("extrakt", "docs/d.txt"), "No such command 'extrakt'", 2),
 ]
 
-CASES = [*EXTRACT, *RUNS, *GOLD, *EVAL_REPORT, *CACHE]
+CASES = [*EXTRACT, *RUNS, *GOLD, *EVAL_REPORT, *OUTPUTS, *CACHE]
 
 
 def test_the_battery_is_big_enough() -> None:

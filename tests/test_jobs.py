@@ -303,3 +303,45 @@ def test_ctrl_c_in_extract_names_the_run_to_resume_and_what_it_read(
         f" are in {folder}; carry on with `llmx extract --resume {folder}` (answers already"
         " paid for are cached)"
     )
+
+
+def test_an_interrupted_job_writes_no_out_file_and_its_resume_writes_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from llmx.commands import extract
+
+    source = _many_documents(tmp_path / "docs", 5)
+    expected = _uninterrupted(source, tmp_path / "whole")
+    out = tmp_path / "facts.jsonl"
+    arguments = ["extract", str(source), "--runs-dir", str(tmp_path / "runs"), "-o", str(out)]
+    with monkeypatch.context() as stopping:
+        stopping.setattr(extract, "build_extractor", lambda *_, **__: _Counting(stop_after=2))
+        stopped = CliRunner().invoke(app, arguments)
+    assert stopped.exit_code == 130
+    assert f"{out} is written when the job completes" in stopped.output
+    assert not out.exists()  # a part of the facts would pass for all of them
+    [folder] = (tmp_path / "runs").iterdir()
+    resumed = CliRunner().invoke(app, ["extract", "--resume", str(folder)])
+    assert resumed.exit_code == 0, resumed.output
+    assert out.read_bytes() == expected
+
+
+def test_a_job_of_relative_paths_resumed_elsewhere_says_where_it_was_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started_in = tmp_path / "project"
+    started_in.mkdir()
+    _many_documents(started_in / "docs", 4)
+    monkeypatch.chdir(started_in)
+    assert CliRunner().invoke(app, ["extract", "docs", "--runs-dir", "runs"]).exit_code == 0
+    [folder] = (started_in / "runs").iterdir()
+    _stop_after_two_documents(folder)
+    monkeypatch.chdir(tmp_path)
+    elsewhere = CliRunner().invoke(app, ["extract", "--resume", str(folder)])
+    assert elsewhere.exit_code == 1
+    assert elsewhere.output.splitlines()[-1] == (
+        f"llmx: error: the job was started in {started_in} and names its files from there; "
+        f"resume it from that folder (cd {started_in})"
+    )
+    monkeypatch.chdir(started_in)
+    assert CliRunner().invoke(app, ["extract", "--resume", str(folder)]).exit_code == 0

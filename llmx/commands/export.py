@@ -8,11 +8,10 @@ from typing import Annotated
 
 import typer
 
-from llmx.atomic import check_writable
 from llmx.commands.options import RUN_HELP, RunsDir, run_of
 from llmx.console import command, next_step, note, one_line_errors, shown_path
 from llmx.exports import ExportFormat, choose_format, fact_rows, write_rows
-from llmx.runs import DOCUMENTS_DIR, Run
+from llmx.runs import DOCUMENTS_DIR, Run, check_output
 
 FormatOption = Annotated[
     ExportFormat | None,
@@ -43,7 +42,7 @@ def export(
     with one_line_errors():
         loaded = run_of(run, runs_dir)
         target = out if out is not None else Path(f"{loaded.label}.{(form or 'csv')}")
-        check_writable(target, "--out")
+        check_output(target, "--out")
         chosen = choose_format(target, form)
         rows = fact_rows(loaded.facts, loaded.record.spec.sources, _texts(loaded))
         write_rows(rows, target, chosen)

@@ -11,7 +11,7 @@ import typer
 from pydantic import BaseModel, ValidationError
 from typer._click.exceptions import MissingParameter
 
-from llmx.atomic import atomic_writer, check_writable
+from llmx.atomic import atomic_writer
 from llmx.build import build_extractor
 from llmx.commands.options import RunsDir, runs_dir_of
 from llmx.console import (
@@ -26,12 +26,19 @@ from llmx.console import (
     status_line,
 )
 from llmx.coverage import worth_a_look_line
-from llmx.errors import InputError, first_problem
+from llmx.errors import InputError, OutputError, first_problem
 from llmx.extractors import EXTRACTORS, extractor_kind
 from llmx.pipeline import JOB_FILE, JobInterrupted, resume_job, run_job
 from llmx.readers import expand_paths
 from llmx.record import RunStatus
-from llmx.runs import FACTS_FILE, FAILURES_FILE, RUN_FILE, read_failures, read_record
+from llmx.runs import (
+    FACTS_FILE,
+    FAILURES_FILE,
+    RUN_FILE,
+    check_output,
+    read_failures,
+    read_record,
+)
 from llmx.settings import SETTING_NAMES, ExtractorSettings
 
 MODEL_ENV = "LLMX_MODEL"
@@ -143,7 +150,7 @@ def extract(
     with one_line_errors():
         runs_dir = runs_dir_of(runs_dir)
         if out is not None:
-            check_writable(out, "--out")
+            check_output(out, "--out")
         # Every option named as a setting is one: a new setting is a field and its option.
         flags = {name: value for name, value in ctx.params.items() if name in SETTING_NAMES}
         flags["offline"] = offline or None  # not given: the environment or file may say
@@ -151,6 +158,10 @@ def extract(
             folder = _resumable(resume, runs_dir)
             job = _recorded_job(folder, paths, {**flags, "name": name, "config": config})
             job = job.with_limits(workers=workers, concurrency=concurrency)
+            _check_started_here(job)
+            if out is None and job.out is not None:
+                out = Path(job.out)
+                check_output(out, "the job's --out")
         else:
             if not paths:  # a usage error, as when any other required argument is missing
                 raise MissingParameter(
@@ -165,10 +176,15 @@ def extract(
                 settings=settings,
                 named_extractor=extractor is not None,
                 workers=workers or 1,
+                directory=str(Path.cwd()),
+                out=str(out.absolute()) if out is not None else None,
             )
         settings = job.settings
         inputs = [Path(path) for path in job.paths]
-        files = len(expand_paths(inputs))  # a bad path is named before anything is built
+        input_files = expand_paths(inputs)  # a bad path is named before anything is built
+        files = len(input_files)
+        if out is not None and any(out.resolve() == path.resolve() for path in input_files):
+            raise OutputError(f"--out {out}: is one of the input files; choose another path")
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
         if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")
@@ -191,12 +207,14 @@ def extract(
                     )
         except JobInterrupted as stopped:  # Ctrl-C: said as any interrupted run is, below
             folder, record = stopped.folder, read_record(stopped.folder / RUN_FILE)
-        if out is not None:
-            _copy_atomic(folder / FACTS_FILE, out)
+        # An interrupted job's facts are a part: --out is written once the job completes.
+        written = out if record.status is not RunStatus.interrupted else None
+        if written is not None:
+            _copy_atomic(folder / FACTS_FILE, written)
         stats = record.stats
         note(
             f"{stats.facts} facts from {stats.documents} documents → {folder}"
-            + (f" and {out}" if out else "")
+            + (f" and {written}" if written else "")
             + (f"; {stats.calls} calls, {stats.cache_hits} cache hits" if uses_model else "")
         )
         look = worth_a_look_line(record.coverage)
@@ -214,7 +232,7 @@ def extract(
                 f"interrupted after {advance.done} of {files} documents: the facts of the "
                 f"sections finished are in {folder}; "
                 f"carry on with `llmx extract --resume {folder}` (answers already paid for "
-                "are cached)",
+                "are cached" + (f"; {out} is written when the job completes)" if out else ")"),
                 code=130,
             )
         problems = [
@@ -234,6 +252,10 @@ class JobSettings(BaseModel):
     settings: ExtractorSettings
     named_extractor: bool = False  # --extractor was given, not picked for want of a model
     workers: int = 1  # how the job runs, not what it extracts: may change on resume
+    # Where the job was started (its relative paths name files from there), and its --out,
+    # written when the job completes, whether on the first go or on a resume.
+    directory: str | None = None
+    out: str | None = None
 
     def with_limits(self, *, workers: int | None, concurrency: int | None) -> JobSettings:
         """The same job, working harder or softer: only these may change on resume."""
@@ -269,6 +291,17 @@ def _recorded_job(folder: Path, paths: list[Path] | None, given: dict[str, Any])
         return JobSettings.model_validate_json(raw)
     except ValidationError as error:
         raise InputError(f"{folder / JOB_FILE}: {first_problem(error)}") from None
+
+
+def _check_started_here(job: JobSettings) -> None:
+    """A job names its files as they were given; relative ones only from where it started."""
+    started = job.directory
+    relative = any(not Path(path).is_absolute() for path in job.paths)
+    if started is not None and relative and Path(started) != Path.cwd():
+        raise InputError(
+            f"the job was started in {started} and names its files from there; "
+            f"resume it from that folder (cd {started})"
+        )
 
 
 def _copy_atomic(source: Path, target: Path) -> None:

@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from llmx.atomic import check_writable
 from llmx.commands.export import FormatOption
 from llmx.commands.options import GoldDir, gold_dir_of, workspace
 from llmx.console import fail, note, one_line_errors
@@ -21,6 +20,7 @@ from llmx.exports import choose_format, fact_rows, write_rows
 from llmx.facts import read_facts
 from llmx.gold import load_gold, validate_gold_lines
 from llmx.pipeline import source_of
+from llmx.runs import check_output
 from llmx.sections import section_at
 from llmx.textfiles import read_text_file
 
@@ -97,7 +97,7 @@ def export(
 ) -> None:
     """Write the gold set as a table: CSV, Parquet or JSONL, chosen by the file's name."""
     with one_line_errors():
-        check_writable(out, "--out")
+        check_output(out, "--out")
         chosen = choose_format(out, form)
         folder = gold_dir_of(gold_dir)
         gold = load_gold(folder)

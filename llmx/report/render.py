@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from llmx.atomic import check_writable, write_text_atomic
+from llmx.atomic import write_text_atomic
 from llmx.errors import OutputError
 from llmx.llm.prices import cost_text
 from llmx.record import Price
@@ -36,6 +36,7 @@ from llmx.report.formatting import (
 )
 from llmx.report.source import Segment
 from llmx.report.view import ERRORS_PER_GROUP, Report
+from llmx.runs import check_output
 
 LANE_PX = 3
 # A pull-request comment stays short: the worst sections and a few examples per cause.
@@ -221,8 +222,8 @@ def check_report_paths(out: Path, *, force: bool = False) -> Path:
             f"{twin_of(out.with_suffix('.html')).name} is written beside it)"
         )
     twin = twin_of(out)
-    check_writable(out, "--out")
-    check_writable(twin, "the Markdown twin")
+    check_output(out, "--out")
+    check_output(twin, "the Markdown twin")
     if twin.exists() and not force and not _is_twin(twin, out):
         raise OutputError(
             f"{twin} exists and is not a report llmx wrote for {out.name}; "
