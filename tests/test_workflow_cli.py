@@ -119,6 +119,28 @@ def test_eval_json_is_one_object_with_the_headline_and_every_document(runs_dir: 
     assert list(scores["documents"]) == [SEED.stem]
 
 
+def test_eval_says_which_documents_of_the_run_have_no_gold_file_yet(
+    runs_dir: Path, tmp_path: Path
+) -> None:
+    # A manifest may list a document before its gold is written: its facts are not scored,
+    # and eval says so, where a score alone would look complete.
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    manifest = json.loads((GOLD / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("seeds_dir", None)
+    manifest["documents_dir"] = str(ROOT / "seeds")
+    (gold / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for doc in manifest["documents"]:
+        if doc != SEED.stem:
+            (gold / f"{doc}.jsonl").write_bytes((GOLD / f"{doc}.jsonl").read_bytes())
+    code, output = invoke("eval", "rules", "--runs-dir", str(runs_dir), "--gold-dir", str(gold))
+    assert code == 0, output
+    assert (
+        f"llmx: 1 documents of the run have no gold file yet (first: {SEED.stem}.jsonl in" in output
+    )
+    assert "their facts are not scored" in output
+
+
 def test_eval_says_where_it_looked_for_gold_and_runs(
     runs_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,7 +23,7 @@ from llmx.console import command, next_step, note, one_line_errors, shown_path
 from llmx.documents import title_of
 from llmx.errors import ConfigError
 from llmx.evaluation import evaluate_run, gold_fingerprint, scoring_gold
-from llmx.gold import Half
+from llmx.gold import GoldSet, Half
 from llmx.report.formatting import percent
 from llmx.report.terminal import attributes_table, headline_table, print_evaluation
 from llmx.runs import Run, load_run, now_iso, run_folders
@@ -96,6 +96,12 @@ def evaluate(
             # Kept beside the run for `llmx runs`; a half's scores are not the run's.
             with contextlib.suppress(OSError):
                 write_scores(scored.path, summary)
+        unwritten = _unwritten_gold(scored, gold)
+        if unwritten:
+            note(
+                f"{len(unwritten)} documents of the run have no gold file yet (first: "
+                f"{unwritten[0]}.jsonl in {shown_path(folder)}); their facts are not scored"
+            )
     if as_json:
         typer.echo(summary.model_dump_json(indent=2))
         return
@@ -161,6 +167,13 @@ def _report_change(name: str, old: Baseline | None, new: Baseline, *, blind: boo
             f"{len(changes.now_found)} now found, {len(changes.newly_spurious)} newly spurious, "
             f"{len(changes.no_longer_spurious)} no longer spurious"
         )
+
+
+def _unwritten_gold(run: Run, gold: GoldSet) -> list[str]:
+    """The run's documents the manifest lists but no gold file labels yet: scoring leaves
+    them out, which a score alone would not show."""
+    documents = set(run.record.spec.documents) | {fact.doc for fact in run.facts}
+    return sorted(doc for doc in documents if doc in gold.labelled and not gold.labelled[doc])
 
 
 def register(app: typer.Typer) -> None:
