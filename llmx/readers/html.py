@@ -86,6 +86,20 @@ _FIGURED_ROWS_MIN = 3  # rows with a figure alone in a cell that make a table of
 _FIGURE = re.compile(r"[-+−]?\d[\d,，.]*\s*%?")
 _NEAR_TIE = 0.95
 _MIN_ARTICLE = 20  # visible characters below which a page has no article
+# libxml2 stops reading a page nested deeper than 256 elements and keeps what it has: text
+# inside (page builders nest divs that deep) would be lost, and said to be no article.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+# The reading walks the page's elements recursively; a page nested deeper than this (real ones
+# stay under a hundred) is refused with its depth, not with Python's recursion limit.
+_DEPTH_MAX = 800
+
+
+def _depth(root: etree._Element) -> int:
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _visible(page: str) -> str:
@@ -373,9 +387,15 @@ def read_page(raw: bytes, path: Path, *, format: str = "html") -> Document:
     page, encoding = decode_page(raw, str(path))
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)  # lxml refuses str with an XML declaration
     try:
-        root = lxml.html.document_fromstring(page)
+        root = lxml.html.document_fromstring(page, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"{path}: not an HTML page ({error})") from None
+    depth = _depth(root)
+    if depth > _DEPTH_MAX:
+        raise InputError(
+            f"{path}: the page nests its elements {depth} deep; llmx reads pages up to "
+            f"{_DEPTH_MAX} deep"
+        )
     body = root.find("body")
     body = body if body is not None else root
     skipped = _Skipped(body)

@@ -204,3 +204,25 @@ def test_a_table_with_a_long_list_of_places_beside_its_figures_stays_a_table(
         ("1380", "元/月"),
         ("1280", "元/月"),
     ]
+
+
+def _nested(depth: int) -> str:
+    return (
+        "<html><body>" + "<div>" * depth + "<p>全年地区生产总值增长6.5%，达到983亿元。</p>"
+        + "</div>" * depth + "</body></html>"
+    )  # fmt: skip
+
+
+def test_a_page_nested_deeper_than_libxml2s_default_still_gives_its_text(tmp_path: Path) -> None:
+    # Page builders nest divs hundreds deep; past 256 libxml2 dropped the text, and the page
+    # was called one with no article.
+    page = tmp_path / "deep.html"
+    page.write_text(_nested(300), encoding="utf-8")
+    assert "983亿元" in read_document(page).text
+
+
+def test_a_page_nested_past_what_llmx_reads_names_its_depth(tmp_path: Path) -> None:
+    page = tmp_path / "deeper.html"
+    page.write_text(_nested(1_500), encoding="utf-8")
+    with pytest.raises(InputError, match=r"nests its elements \d+ deep; llmx reads pages up to"):
+        read_document(page)
