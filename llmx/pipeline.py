@@ -517,7 +517,8 @@ def _read_and_extract(path: Path, extractor: Extractor) -> _Outcome:
 
 
 def _outcomes(files: Sequence[Path], extractor: Extractor, workers: int) -> Iterator[_Outcome]:
-    ahead = _READ_AHEAD * workers
+    workers = min(workers, len(files))  # a process more than the files would read nothing
+    ahead = _READ_AHEAD * max(1, workers)
     with contextlib.ExitStack() as stack:
         pool = (
             stack.enter_context(ProcessPoolExecutor(max_workers=workers)) if workers > 1 else None

@@ -798,6 +798,12 @@ OUTPUTS: list[Case] = [
         "inside the run folder",
     ),
     Case(
+        "extract-workers-past-the-most",
+        args("extract", "docs/d.txt", "--runs-dir", "runs", "--workers", "100000"),
+        "less than or equal to 64",
+        2,
+    ),
+    Case(
         "extract-out-over-its-input",
         args("extract", "docs/d.txt", "--runs-dir", "runs", "-o", "docs/d.txt"),
         "is one of the input files",

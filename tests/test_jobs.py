@@ -345,3 +345,25 @@ def test_a_job_of_relative_paths_resumed_elsewhere_says_where_it_was_started(
     )
     monkeypatch.chdir(started_in)
     assert CliRunner().invoke(app, ["extract", "--resume", str(folder)]).exit_code == 0
+
+
+def test_more_workers_than_files_start_no_more_processes_than_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from llmx import pipeline
+
+    started: list[int | None] = []
+
+    def counted(max_workers: int | None = None) -> ProcessPoolExecutor:
+        started.append(max_workers)
+        return ProcessPoolExecutor(max_workers=max_workers)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counted)
+    source = _many_documents(tmp_path / "docs", 2)
+    expected = _uninterrupted(source, tmp_path / "whole")
+    many, record = run_job([source], RulesExtractor(), runs_dir=tmp_path / "many", workers=64)
+    assert started == [2]
+    assert record.status is RunStatus.complete
+    assert (many / FACTS_FILE).read_bytes() == expected

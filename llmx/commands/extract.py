@@ -50,6 +50,11 @@ def _registered(name: str | None) -> str | None:
     return name
 
 
+# Each worker is a process with its own copy of the readers: past this, a machine spends its
+# memory on processes, not on reading.
+WORKERS_MAX = 64
+
+
 def extract(
     ctx: typer.Context,
     paths: Annotated[
@@ -134,7 +139,11 @@ def extract(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Processes reading (and, for the rules, extracting) files."),
+        typer.Option(
+            min=1,
+            max=WORKERS_MAX,
+            help="Processes reading (and, for the rules, extracting) files.",
+        ),
     ] = None,
     resume: Annotated[
         Path | None,
