@@ -105,6 +105,14 @@ def read_text_file(path: Path) -> tuple[str, str]:
     return decode_text(read_file(path), str(path))
 
 
+def _without_bom(raw: bytes) -> bytes:
+    """The bytes after a byte-order mark: a file of a mark alone is an empty file."""
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if raw.startswith(bom):
+            return raw[len(bom) :]
+    return raw
+
+
 def decode_text(
     raw: bytes, name: str, *, visible: Callable[[str], str] | None = None
 ) -> tuple[str, str]:
@@ -114,7 +122,7 @@ def decode_text(
     without its markup), on which the share of Chinese characters is judged.
     Returns (text, encoding). Raises InputError naming the problem otherwise.
     """
-    if not raw.strip():
+    if not _without_bom(raw).strip():
         raise InputError(f"{name}: file is empty")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Saved as UTF-16 (Windows editors do), and saying so with its byte-order mark.

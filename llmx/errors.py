@@ -69,4 +69,6 @@ def first_problem(error: ValidationError) -> str:
 def problem_line(problem: ErrorDetails) -> str:
     """`field: reason` for one pydantic error detail (`value: Input should be…`)."""
     field = ".".join(str(part) for part in problem.get("loc", ())) or "record"
-    return f"{field}: {problem.get('msg', 'invalid')}"
+    # A validator's own words come prefixed by pydantic with the kind of error it raised.
+    reason = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{field}: {reason}"

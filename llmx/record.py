@@ -21,7 +21,7 @@ from collections import Counter
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 RECORD_VERSION = 1
 
@@ -276,6 +276,17 @@ class RunRecord(_Record):
         if isinstance(data, dict) and "spec" not in data and "version" not in data:
             return _from_version_0(data)
         return data
+
+    @field_validator("version")
+    @classmethod
+    def _known(cls, version: int) -> int:
+        # A newer llmx's record may mean what this one cannot read: say so, not misread it.
+        if version > RECORD_VERSION:
+            raise ValueError(
+                f"written by a newer llmx (record version {version}; this one reads up to "
+                f"{RECORD_VERSION}); upgrade llmx"
+            )
+        return version
 
 
 def status_of(stats: RunStats, failures: list[SectionFailure] | None = None) -> RunStatus:

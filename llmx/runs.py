@@ -164,6 +164,8 @@ LATEST = "latest"
 
 def run_folders(runs_dir: Path = RUNS_DIR) -> list[Path]:
     """Every run folder under `runs_dir`, oldest first (ids begin with their start time)."""
+    if runs_dir.exists() and not runs_dir.is_dir():
+        raise InputError(f"{runs_dir}: is a file, not a folder for runs")
     if not runs_dir.is_dir():
         return []
     return sorted(

@@ -371,6 +371,11 @@ BROKEN_RUNS: dict[str, tuple[str, str | bytes, str]] = {
         '{"version": 1, "id": "x", "spec": {"extractor": "r", "mode": "r"}, "status": "meh"}',
         "status: Input should be",
     ),
+    "run-json-from-a-newer-llmx": (
+        "run.json",
+        '{"version": 99, "id": "x", "spec": {"extractor": "r", "mode": "r"}}',
+        "version: written by a newer llmx (record version 99",
+    ),
     "run-json-documents-not-list": (
         "run.json",
         '{"version": 1, "id": "x", "spec": {"extractor": "r", "mode": "r", "documents": 5}}',
@@ -382,12 +387,12 @@ BROKEN_RUNS: dict[str, tuple[str, str | bytes, str]] = {
     "facts-nan": (
         "facts.jsonl",
         json.dumps({**GOOD_FACT, "value": float("nan")}) + "\n",
-        "value: Value error, value nan is not a finite number",
+        "value: value nan is not a finite number",
     ),
     "facts-infinite": (
         "facts.jsonl",
         json.dumps({**GOOD_FACT, "value": float("inf")}) + "\n",
-        "value: Value error, value inf is not a finite number",
+        "value: value inf is not a finite number",
     ),
     "facts-negative-start": (
         "facts.jsonl",
@@ -796,6 +801,21 @@ OUTPUTS: list[Case] = [
         "report-into-a-run",
         args("report", "runs/good", "--runs-dir", "runs", "--out", "runs/good/r.html"),
         "inside the run folder",
+    ),
+    Case(
+        "extract-a-byte-order-mark-alone",
+        with_file(
+            "docs/bom.txt", b"\xef\xbb\xbf\n", "extract", "docs/bom.txt", "--runs-dir", "runs"
+        ),
+        "docs/bom.txt: file is empty",
+    ),
+    Case(
+        "runs-listing-a-file", args("runs", "--runs-dir", "docs/d.txt"), "is a file, not a folder"
+    ),
+    Case(
+        "eval-runs-dir-is-a-file",
+        args("eval", "--runs-dir", "docs/d.txt", "--gold-dir", "gold"),
+        "is a file, not a folder for runs",
     ),
     Case(
         "extract-workers-past-the-most",

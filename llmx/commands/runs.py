@@ -53,8 +53,18 @@ def list_runs(
         note(f"* scored against another gold set than {gold}: `llmx eval RUN` scores it again")
     if len(shown) < len(folders):
         note(f"{len(folders) - len(shown)} older runs not shown (--last 0 shows every one)")
-    newest = shown_path(shown[-1])
-    next_step(command("llmx", "runs", "show", newest.name), command("llmx", "eval", newest))
+    readable = [path for path in reversed(shown) if _readable(path)]
+    if readable:
+        newest = shown_path(readable[0])
+        next_step(command("llmx", "runs", "show", newest.name), command("llmx", "eval", newest))
+
+
+def _readable(folder: Path) -> bool:
+    try:
+        read_record(folder / RUN_FILE)
+    except InputError:
+        return False
+    return True
 
 
 def runs_table(folders: list[Path], *, title: str, gold: str | None = None) -> tuple[Table, bool]:
