@@ -324,9 +324,11 @@ class ModelClient:
             return ServerError(
                 f"{url} refused the request (HTTP 403: {said}): check the key may use {model!r}"
             )
-        if status == 404:
+        if status in (404, 405, 501):
+            # No such endpoint, or a server that does not take a POST there at all (a plain
+            # web server answers 501): no section would get another answer.
             return ServerError(
-                f"{url}/chat/completions answered HTTP 404 ({said}): check --base-url "
+                f"{url}/chat/completions answered HTTP {status} ({said}): check --base-url "
                 f"(OpenAI-compatible servers usually end in /v1) and --model {model!r}"
             )
         if status in (400, 422) and _names_missing_model(said):

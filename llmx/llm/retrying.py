@@ -17,6 +17,8 @@ import openai
 from tenacity import RetryCallState
 
 _RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+# Server errors that say the server cannot do this at all, not that it failed this once.
+_NEVER_RETRIED = frozenset({501, 505})
 
 
 class MalformedResponse(Exception):
@@ -27,7 +29,8 @@ def is_transient(error: BaseException) -> bool:
     if isinstance(error, openai.APIConnectionError):  # includes timeouts
         return True
     if isinstance(error, openai.APIStatusError):
-        return error.status_code in _RETRY_STATUSES or error.status_code >= 500
+        status = error.status_code
+        return status in _RETRY_STATUSES or (status >= 500 and status not in _NEVER_RETRIED)
     # A body cut short or garbled in transit fails to decode before any validation runs.
     return isinstance(
         error, json.JSONDecodeError | MalformedResponse | openai.APIResponseValidationError

@@ -82,12 +82,13 @@ def test_transport_retries_are_capped_and_the_section_fails_alone(
         (Reply(status=401), "refused the API key (HTTP 401: fake status 401): check $OPENAI_API"),
         (Reply(status=403), "refused the request (HTTP 403"),
         (Reply(status=404), "answered HTTP 404 (fake status 404): check --base-url"),
+        (Reply(status=501), "answered HTTP 501 (fake status 501): check --base-url"),
         (
             Reply(status=400, body=b'{"error": {"message": "The model `x` does not exist"}}'),
             "has no model 'fake-model' (HTTP 400: The model `x` does not exist): check --model",
         ),
     ],
-    ids=["401", "403", "404", "400-unknown-model"],
+    ids=["401", "403", "404", "501-a-web-server-not-taking-post", "400-unknown-model"],
 )
 def test_an_answer_every_section_would_get_stops_the_job_at_once(
     server: FakeServer, make_extractor: MakeExtractor, trouble: Reply, said: str
