@@ -54,3 +54,17 @@ def check_writable(path: Path, what: str) -> None:
         raise OutputError(f"{what} {path}: {folder} is a file, not a folder")
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OutputError(f"{what} {path}: cannot write there (permission denied)")
+    if folder == path.parent:
+        _probe(folder, path, what)
+
+
+def _probe(folder: Path, path: Path, what: str) -> None:
+    """Make and remove a file where `path` goes: some folders pass every check above and
+    take no file (`/proc`, a read-only mount seen by root), which would be found only after
+    the whole job."""
+    try:
+        descriptor, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{what} {path}: cannot write there ({error.strerror})") from None
+    os.close(descriptor)
+    os.unlink(probe)

@@ -918,3 +918,14 @@ def test_a_figure_of_hundreds_of_digits_is_read_past_not_crashed_on(
     assert "Traceback" not in output
     facts = [json.loads(line) for line in (project / "big.jsonl").read_text().splitlines()]
     assert [fact["text"] for fact in facts] == ["6.5%"]
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_out_folder_that_takes_no_file_is_named_before_the_job_runs(project: Path) -> None:
+    # /proc passes the permission checks (as root) and takes no file: found by trying.
+    code, output = _run(["extract", "docs/d.txt", "--runs-dir", "runs", "-o", "/proc/out.jsonl"])
+    assert code == 1
+    assert output.splitlines()[-1] == (
+        "llmx: error: --out /proc/out.jsonl: cannot write there (No such file or directory)"
+    )
+    assert len(list((project / "runs").iterdir())) == 1  # no run made: only the fixture's
