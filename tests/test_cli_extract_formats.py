@@ -220,3 +220,29 @@ def test_compare_names_the_files_it_could_not_read_and_fails(tmp_path: Path) -> 
     lines = result.output.splitlines()
     assert any("its name is not valid UTF-8" in line for line in lines)
     assert lines[-1].startswith("llmx: error: 1 files could not be read; the report")
+
+
+def test_links_to_nothing_in_a_folder_are_named_not_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text("全年地区生产总值增长6.5%。\n", encoding="utf-8")
+    (folder / "gone.txt").symlink_to(folder / "moved-away.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    result = CliRunner().invoke(app, ["extract", str(folder), "--runs-dir", str(tmp_path / "r")])
+    assert result.exit_code == 1
+    why = "a link to nothing (its target is gone, or it loops)"
+    for name in ("gone.txt", "loop.txt"):
+        assert f"llmx: cannot read {folder / name}: {why}" in result.output
+    assert result.output.splitlines()[-1].endswith(
+        "2 files could not be read; the run keeps the others"
+    )
+
+
+def test_a_link_to_nothing_given_alone_is_named_as_one(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    result = CliRunner().invoke(app, ["extract", str(loop), "--runs-dir", str(tmp_path / "r")])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"llmx: error: {loop}: a link to nothing (its target is gone, or it loops)"
+    )

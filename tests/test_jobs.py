@@ -367,3 +367,16 @@ def test_more_workers_than_files_start_no_more_processes_than_files(
     assert started == [2]
     assert record.status is RunStatus.complete
     assert (many / FACTS_FILE).read_bytes() == expected
+
+
+def test_resume_takes_a_run_as_every_command_names_one_latest_included(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = _many_documents(tmp_path / "docs", 3)
+    runs = tmp_path / "runs"
+    assert runner.invoke(app, ["extract", str(source), "--runs-dir", str(runs)]).exit_code == 0
+    [folder] = runs.iterdir()
+    _stop_after_two_documents(folder)
+    result = runner.invoke(app, ["extract", "--resume", "latest", "--runs-dir", str(runs)])
+    assert result.exit_code == 0, result.output
+    assert read_record(folder / RUN_FILE).status is RunStatus.complete

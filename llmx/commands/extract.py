@@ -36,6 +36,7 @@ from llmx.runs import (
     FAILURES_FILE,
     RUN_FILE,
     check_output,
+    find_run,
     read_failures,
     read_record,
 )
@@ -275,8 +276,9 @@ class JobSettings(BaseModel):
 
 
 def _resumable(run: Path, runs_dir: Path) -> Path:
-    """The folder of the run to resume: as given, or its id under --runs-dir."""
-    folder = run if run.is_dir() else runs_dir / str(run)
+    """The folder of the run to resume, named as any command names a run: its folder, its
+    id or name under --runs-dir, or `latest`."""
+    folder = find_run(run, runs_dir)
     if not (folder / RUN_FILE).is_file():
         raise InputError(f"{run}: no run folder to resume (looked for {folder / RUN_FILE})")
     if not (folder / JOB_FILE).is_file():

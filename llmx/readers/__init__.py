@@ -104,11 +104,20 @@ def shown(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+_LINK_TO_NOTHING = "a link to nothing (its target is gone, or it loops)"
+
+
+def _links_to_nothing(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
 def read_or_why(path: Path) -> Document | Unreadable:
     """One file read, or why it could not be, in one line: a job goes on past a bad file."""
     if shown(path) != str(path):
         # Its name could not be written in the run's records, nor its facts' document id.
         return Unreadable(path=shown(path), reason="its name is not valid UTF-8; rename the file")
+    if _links_to_nothing(path):
+        return Unreadable(path=str(path), reason=_LINK_TO_NOTHING)
     try:
         return read_document(path)
     except InputError as error:
@@ -130,13 +139,20 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
             raise InputError(f"{shown(path)}: its name is not valid UTF-8; rename it")
         if path.is_dir():
             wanted = READERS.keys() | REFUSED.keys()
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in wanted)
+            # A link to nothing is kept, to be named unreadable rather than passed over.
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if (p.is_file() or _links_to_nothing(p)) and p.suffix.lower() in wanted
+            )
             if not found:
                 known = ", ".join(readable_suffixes())
                 raise InputError(f"{path}: folder has no files llmx can read ({known})")
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif _links_to_nothing(path):
+            raise InputError(f"{path}: {_LINK_TO_NOTHING}")
         else:
             raise InputError(f"{path}: no such file or folder")
     ids = [p.stem for p in files]
