@@ -9,6 +9,7 @@ the typed record of how they were made and how it went (`llmx.record.RunRecord`)
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,10 +36,12 @@ _MAX_NAME = 80
 
 def check_output(path: Path, what: str) -> None:
     """Fail before any work where a command's output cannot be written (`check_writable`),
-    or would land inside a run folder: a run is kept as it was written, and a file put in
-    one (an export over its facts.jsonl, a table in its documents/) leaves it unreadable."""
+    or would land in a run folder or its documents/: a run is kept as it was written, and
+    a file put in one (an export over its facts.jsonl) leaves it unreadable. The path is
+    followed through `..` and links to where it really goes."""
     check_writable(path, what)
-    for folder in path.absolute().parents:
+    target = Path(os.path.realpath(path))
+    for folder in (target.parent, target.parent.parent):
         if (folder / RUN_FILE).is_file() and (folder / FACTS_FILE).is_file():
             raise OutputError(
                 f"{what} {path}: inside the run folder {folder}; runs are kept as written, "

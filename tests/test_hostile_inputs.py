@@ -929,3 +929,40 @@ def test_an_out_folder_that_takes_no_file_is_named_before_the_job_runs(project: 
         "llmx: error: --out /proc/out.jsonl: cannot write there (No such file or directory)"
     )
     assert len(list((project / "runs").iterdir())) == 1  # no run made: only the fixture's
+
+
+def test_an_out_path_climbing_out_of_a_run_folder_is_outside_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project / "runs" / "good")
+    code, output = _run(["export", ".", "-o", "../../out.csv"])
+    assert code == 0, output
+    assert (project / "out.csv").is_file()
+
+
+def test_an_out_path_through_a_link_into_a_run_folder_is_refused(project: Path) -> None:
+    (project / "into-the-run").symlink_to(project / "runs" / "good")
+    code, output = _run(["export", "runs/good", "--runs-dir", "runs", "-o", "into-the-run/x.csv"])
+    assert code == 1
+    assert "inside the run folder" in output.splitlines()[-1]
+    assert not (project / "runs" / "good" / "x.csv").exists()
+
+
+def test_a_run_json_and_facts_far_above_do_not_make_a_run_folder_of_everything(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another tool's run.json beside a facts.jsonl `extract -o` wrote, two folders up.
+    _write(project / "run.json", "{}")
+    _write(project / "facts.jsonl", "")
+    code, output = _run(["export", "runs/good", "--runs-dir", "runs", "-o", "out/sub/x.csv"])
+    assert code == 0, output
+
+
+def test_a_link_that_loops_among_the_inputs_with_an_out_file_is_named_not_crashed_on(
+    project: Path,
+) -> None:
+    (project / "docs" / "loop.txt").symlink_to(project / "docs" / "loop.txt")
+    code, output = _run(["extract", "docs", "--runs-dir", "runs", "-o", "facts.jsonl"])
+    assert code == 1
+    assert "Traceback" not in output
+    assert "loop.txt: a link to nothing" in output

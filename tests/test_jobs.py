@@ -340,11 +340,31 @@ def test_a_job_of_relative_paths_resumed_elsewhere_says_where_it_was_started(
     elsewhere = CliRunner().invoke(app, ["extract", "--resume", str(folder)])
     assert elsewhere.exit_code == 1
     assert elsewhere.output.splitlines()[-1] == (
-        f"llmx: error: the job was started in {started_in} and names its files from there; "
-        f"resume it from that folder (cd {started_in})"
+        f"llmx: error: the job was started in {started_in} and names its files from there "
+        f"(docs); resume it from that folder (cd {started_in})"
     )
     monkeypatch.chdir(started_in)
     assert CliRunner().invoke(app, ["extract", "--resume", str(folder)]).exit_code == 0
+
+
+def test_a_moved_project_resumes_its_job_where_its_relative_paths_lead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    _many_documents(project / "docs", 4)
+    monkeypatch.chdir(project)
+    arguments = ["extract", "docs", "--runs-dir", "runs", "-o", "facts.jsonl"]
+    assert CliRunner().invoke(app, arguments).exit_code == 0
+    [folder] = (project / "runs").iterdir()
+    expected = (folder / FACTS_FILE).read_bytes()
+    _stop_after_two_documents(folder)
+    (project / "facts.jsonl").unlink()
+    moved = project.rename(tmp_path / "moved")
+    monkeypatch.chdir(moved)
+    resumed = CliRunner().invoke(app, ["extract", "--resume", "latest", "--runs-dir", "runs"])
+    assert resumed.exit_code == 0, resumed.output
+    assert (moved / "facts.jsonl").read_bytes() == expected  # -o where the project now is
 
 
 def test_more_workers_than_files_start_no_more_processes_than_files(

@@ -141,6 +141,23 @@ def test_eval_says_which_documents_of_the_run_have_no_gold_file_yet(
     assert "their facts are not scored" in output
 
 
+def test_eval_says_nothing_of_a_document_labelled_in_no_section_whose_gold_file_exists(
+    runs_dir: Path, tmp_path: Path
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    manifest = json.loads((GOLD / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("seeds_dir", None)
+    manifest["documents_dir"] = str(ROOT / "seeds")
+    manifest["documents"][SEED.stem] = []  # its sections not labelled yet, its file there
+    (gold / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for doc in manifest["documents"]:
+        (gold / f"{doc}.jsonl").write_bytes((GOLD / f"{doc}.jsonl").read_bytes())
+    code, output = invoke("eval", "rules", "--runs-dir", str(runs_dir), "--gold-dir", str(gold))
+    assert code == 0, output
+    assert "no gold file yet" not in output
+
+
 def test_eval_says_where_it_looked_for_gold_and_runs(
     runs_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

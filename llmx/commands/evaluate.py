@@ -96,7 +96,7 @@ def evaluate(
             # Kept beside the run for `llmx runs`; a half's scores are not the run's.
             with contextlib.suppress(OSError):
                 write_scores(scored.path, summary)
-        unwritten = _unwritten_gold(scored, gold)
+        unwritten = _unwritten_gold(scored, gold, folder)
         if unwritten:
             note(
                 f"{len(unwritten)} documents of the run have no gold file yet (first: "
@@ -169,11 +169,15 @@ def _report_change(name: str, old: Baseline | None, new: Baseline, *, blind: boo
         )
 
 
-def _unwritten_gold(run: Run, gold: GoldSet) -> list[str]:
+def _unwritten_gold(run: Run, gold: GoldSet, gold_dir: Path) -> list[str]:
     """The run's documents the manifest lists but no gold file labels yet: scoring leaves
     them out, which a score alone would not show."""
     documents = set(run.record.spec.documents) | {fact.doc for fact in run.facts}
-    return sorted(doc for doc in documents if doc in gold.labelled and not gold.labelled[doc])
+    return sorted(
+        doc
+        for doc in documents
+        if doc in gold.labelled and not (gold_dir / f"{doc}.jsonl").exists()
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -187,13 +187,13 @@ def extract(
                 named_extractor=extractor is not None,
                 workers=workers or 1,
                 directory=str(Path.cwd()),
-                out=str(out.absolute()) if out is not None else None,
+                out=str(out) if out is not None else None,
             )
         settings = job.settings
         inputs = [Path(path) for path in job.paths]
         input_files = expand_paths(inputs)  # a bad path is named before anything is built
         files = len(input_files)
-        if out is not None and any(out.resolve() == path.resolve() for path in input_files):
+        if out is not None and any(_same_file(out, path) for path in input_files):
             raise OutputError(f"--out {out}: is one of the input files; choose another path")
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
         if not uses_model and not job.named_extractor and resume is None:
@@ -305,14 +305,22 @@ def _recorded_job(folder: Path, paths: list[Path] | None, given: dict[str, Any])
 
 
 def _check_started_here(job: JobSettings) -> None:
-    """A job names its files as they were given; relative ones only from where it started."""
+    """A job names its files as they were given: relative ones lead nowhere from another
+    folder, unless the project moved with them (then they lead to the same files here)."""
     started = job.directory
-    relative = any(not Path(path).is_absolute() for path in job.paths)
-    if started is not None and relative and Path(started) != Path.cwd():
+    if started is None or Path(started) == Path.cwd():
+        return
+    lost = [path for path in job.paths if not Path(path).is_absolute() and not Path(path).exists()]
+    if lost and (Path(started) / lost[0]).exists():
         raise InputError(
-            f"the job was started in {started} and names its files from there; "
+            f"the job was started in {started} and names its files from there ({lost[0]}); "
             f"resume it from that folder (cd {started})"
         )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    # realpath, not resolve: a link that loops is a path, not an error, here.
+    return os.path.realpath(one) == os.path.realpath(other)
 
 
 def _copy_atomic(source: Path, target: Path) -> None:

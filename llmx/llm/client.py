@@ -325,11 +325,13 @@ class ModelClient:
                 f"{url} refused the request (HTTP 403: {said}): check the key may use {model!r}"
             )
         if status in (404, 405, 501):
-            # No such endpoint, or a server that does not take a POST there at all (a plain
-            # web server answers 501): no section would get another answer.
+            # No such endpoint, or a server that does not do what is asked at all (a plain web
+            # server answers a POST 501; so may one without tool calls): no section would get
+            # another answer.
+            also = " and --instructor-mode (json if it takes no tools)" if status == 501 else ""
             return ServerError(
                 f"{url}/chat/completions answered HTTP {status} ({said}): check --base-url "
-                f"(OpenAI-compatible servers usually end in /v1) and --model {model!r}"
+                f"(OpenAI-compatible servers usually end in /v1), --model {model!r}{also}"
             )
         if status in (400, 422) and _names_missing_model(said):
             return ServerError(
