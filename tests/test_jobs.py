@@ -326,16 +326,25 @@ def test_an_interrupted_job_writes_no_out_file_and_its_resume_writes_it_whole(
     assert out.read_bytes() == expected
 
 
+def _stopped_job_of_relative_paths(
+    project: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str
+) -> Path:
+    """A job run in `project` on its docs/ (four documents) by relative paths, then made to
+    look killed after its second document; its run folder."""
+    project.mkdir()
+    _many_documents(project / "docs", 4)
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(app, [*arguments, "--runs-dir", "runs"]).exit_code == 0
+    [folder] = (project / "runs").iterdir()
+    _stop_after_two_documents(folder)
+    return folder
+
+
 def test_a_job_of_relative_paths_resumed_elsewhere_says_where_it_was_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started_in = tmp_path / "project"
-    started_in.mkdir()
-    _many_documents(started_in / "docs", 4)
-    monkeypatch.chdir(started_in)
-    assert CliRunner().invoke(app, ["extract", "docs", "--runs-dir", "runs"]).exit_code == 0
-    [folder] = (started_in / "runs").iterdir()
-    _stop_after_two_documents(folder)
+    folder = _stopped_job_of_relative_paths(started_in, monkeypatch, "extract", "docs")
     monkeypatch.chdir(tmp_path)
     elsewhere = CliRunner().invoke(app, ["extract", "--resume", str(folder)])
     assert elsewhere.exit_code == 1
@@ -351,14 +360,8 @@ def test_a_moved_project_resumes_its_job_where_its_relative_paths_lead(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "project"
-    project.mkdir()
-    _many_documents(project / "docs", 4)
-    monkeypatch.chdir(project)
-    arguments = ["extract", "docs", "--runs-dir", "runs", "-o", "facts.jsonl"]
-    assert CliRunner().invoke(app, arguments).exit_code == 0
-    [folder] = (project / "runs").iterdir()
-    expected = (folder / FACTS_FILE).read_bytes()
-    _stop_after_two_documents(folder)
+    _stopped_job_of_relative_paths(project, monkeypatch, "extract", "docs", "-o", "facts.jsonl")
+    expected = (project / "facts.jsonl").read_bytes()  # the whole job's, before it stopped
     (project / "facts.jsonl").unlink()
     moved = project.rename(tmp_path / "moved")
     monkeypatch.chdir(moved)

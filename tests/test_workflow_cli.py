@@ -119,20 +119,28 @@ def test_eval_json_is_one_object_with_the_headline_and_every_document(runs_dir: 
     assert list(scores["documents"]) == [SEED.stem]
 
 
+def _gold_copy(gold: Path, *, without_file: str = "", no_sections: str = "") -> Path:
+    """The seeds' gold copied to `gold`, one document's gold file left out, or one
+    document's labelled sections emptied."""
+    gold.mkdir()
+    manifest = json.loads((GOLD / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("seeds_dir", None)
+    manifest["documents_dir"] = str(ROOT / "seeds")
+    if no_sections:
+        manifest["documents"][no_sections] = []
+    (gold / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for doc in manifest["documents"]:
+        if doc != without_file:
+            (gold / f"{doc}.jsonl").write_bytes((GOLD / f"{doc}.jsonl").read_bytes())
+    return gold
+
+
 def test_eval_says_which_documents_of_the_run_have_no_gold_file_yet(
     runs_dir: Path, tmp_path: Path
 ) -> None:
     # A manifest may list a document before its gold is written: its facts are not scored,
     # and eval says so, where a score alone would look complete.
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    manifest = json.loads((GOLD / "manifest.json").read_text(encoding="utf-8"))
-    manifest.pop("seeds_dir", None)
-    manifest["documents_dir"] = str(ROOT / "seeds")
-    (gold / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    for doc in manifest["documents"]:
-        if doc != SEED.stem:
-            (gold / f"{doc}.jsonl").write_bytes((GOLD / f"{doc}.jsonl").read_bytes())
+    gold = _gold_copy(tmp_path / "gold", without_file=SEED.stem)
     code, output = invoke("eval", "rules", "--runs-dir", str(runs_dir), "--gold-dir", str(gold))
     assert code == 0, output
     assert (
@@ -144,15 +152,8 @@ def test_eval_says_which_documents_of_the_run_have_no_gold_file_yet(
 def test_eval_says_nothing_of_a_document_labelled_in_no_section_whose_gold_file_exists(
     runs_dir: Path, tmp_path: Path
 ) -> None:
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    manifest = json.loads((GOLD / "manifest.json").read_text(encoding="utf-8"))
-    manifest.pop("seeds_dir", None)
-    manifest["documents_dir"] = str(ROOT / "seeds")
-    manifest["documents"][SEED.stem] = []  # its sections not labelled yet, its file there
-    (gold / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    for doc in manifest["documents"]:
-        (gold / f"{doc}.jsonl").write_bytes((GOLD / f"{doc}.jsonl").read_bytes())
+    # Its sections not labelled yet, its file there.
+    gold = _gold_copy(tmp_path / "gold", no_sections=SEED.stem)
     code, output = invoke("eval", "rules", "--runs-dir", str(runs_dir), "--gold-dir", str(gold))
     assert code == 0, output
     assert "no gold file yet" not in output
