@@ -16,9 +16,7 @@ from llmx.errors import OutputError
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """Open a temporary file beside `path`; on success it replaces `path`, on error it vanishes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+    descriptor, temporary = _temporary_beside(path)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
@@ -55,16 +53,21 @@ def check_writable(path: Path, what: str) -> None:
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OutputError(f"{what} {path}: cannot write there (permission denied)")
     if folder == path.parent:
-        _probe(folder, path, what)
+        _probe(path, what)
 
 
-def _probe(folder: Path, path: Path, what: str) -> None:
+def _probe(path: Path, what: str) -> None:
     """Make and remove a file where `path` goes: some folders pass every check above and
     take no file (`/proc`, a read-only mount seen by root), which would be found only after
     the whole job."""
     try:
-        descriptor, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        descriptor, probe = _temporary_beside(path)
     except OSError as error:
         raise OutputError(f"{what} {path}: cannot write there ({error.strerror})") from None
     os.close(descriptor)
     os.unlink(probe)
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new private file in `path`'s folder, named after it (`.facts.jsonl.x1y2.tmp`)."""
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -96,6 +96,11 @@ def failure_lines(record: RunRecord, listed_in: Path) -> list[str]:
     return lines
 
 
+def unreadable_lines(record: RunRecord) -> list[str]:
+    """Each file the run could not read, and why."""
+    return [f"cannot read {item.path}: {item.reason}" for item in record.unreadable]
+
+
 def next_step(*commands: str) -> None:
     """Name what a person would naturally run next, with its real arguments."""
     err_console.print(f"llmx: next: {'  or  '.join(commands)}", markup=False, soft_wrap=True)

@@ -34,6 +34,11 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._@-]+")
 _MAX_NAME = 80
 
 
+def is_run_folder(folder: Path) -> bool:
+    """Whether `folder` holds a run: its record and its facts."""
+    return (folder / RUN_FILE).is_file() and (folder / FACTS_FILE).is_file()
+
+
 def check_output(path: Path, what: str) -> None:
     """Fail before any work where a command's output cannot be written (`check_writable`),
     or would land in a run folder or its documents/: a run is kept as it was written, and
@@ -42,7 +47,7 @@ def check_output(path: Path, what: str) -> None:
     check_writable(path, what)
     target = Path(os.path.realpath(path))
     for folder in (target.parent, target.parent.parent):
-        if (folder / RUN_FILE).is_file() and (folder / FACTS_FILE).is_file():
+        if is_run_folder(folder):
             raise OutputError(
                 f"{what} {path}: inside the run folder {folder}; runs are kept as written, "
                 "choose a path outside it"
@@ -214,7 +219,7 @@ def load_run(path: str | Path, runs_dir: Path = RUNS_DIR) -> Run:
     `runs_dir`, or `latest`."""
     folder = find_run(path, runs_dir)
     record_path, facts_path = folder / RUN_FILE, folder / FACTS_FILE
-    if not record_path.is_file() or not facts_path.is_file():
+    if not is_run_folder(folder):
         raise InputError(f"{folder}: not a run (needs {RUN_FILE} and {FACTS_FILE})")
     record = read_record(record_path)
     failures = read_failures(folder / FAILURES_FILE)

@@ -16,7 +16,7 @@ from llmx.configurations import (
     configurations_for,
     run_configuration,
 )
-from llmx.console import fail, note, one_line_errors, progress_bar, shown_path
+from llmx.console import fail, note, one_line_errors, progress_bar, shown_path, unreadable_lines
 from llmx.extractors import EXTRACTORS
 from llmx.llm.prices import cost_text
 from llmx.readers import expand_paths
@@ -100,9 +100,9 @@ def compare(
             runs.append(run)
         write(runs, target, gold_dir=gold_dir, source_sections=source_sections, force=force)
         # Every configuration reads the same files: the first run says which it could not.
-        unreadable = runs[0].record.unreadable
-        for item in unreadable:
-            note(f"cannot read {item.path}: {item.reason}")
+        unreadable = unreadable_lines(runs[0].record)
+        for line in unreadable:
+            note(line)
         if unreadable:
             raise fail(
                 f"{len(unreadable)} files could not be read; the report ({shown_path(target)}) "

@@ -24,6 +24,7 @@ from llmx.console import (
     progress_bar,
     shown_path,
     status_line,
+    unreadable_lines,
 )
 from llmx.coverage import worth_a_look_line
 from llmx.errors import InputError, OutputError, first_problem
@@ -230,8 +231,8 @@ def extract(
         look = worth_a_look_line(record.coverage)
         if look is not None:
             note(f"{look}; `{command('llmx', 'runs', 'unread', shown_path(folder))}` lists them")
-        for item in record.unreadable:
-            note(f"cannot read {item.path}: {item.reason}")
+        for line in unreadable_lines(record):
+            note(line)
         for part in record.partly_read:
             note(f"read in part {part.path}: {part.warning}")
         record = record.model_copy(update={"failures": read_failures(folder / FAILURES_FILE)})

@@ -104,6 +104,10 @@ def shown(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _named_in_utf8(path: Path) -> bool:
+    return shown(path) == str(path)
+
+
 _LINK_TO_NOTHING = "a link to nothing (its target is gone, or it loops)"
 
 
@@ -113,7 +117,7 @@ def _links_to_nothing(path: Path) -> bool:
 
 def read_or_why(path: Path) -> Document | Unreadable:
     """One file read, or why it could not be, in one line: a job goes on past a bad file."""
-    if shown(path) != str(path):
+    if not _named_in_utf8(path):
         # Its name could not be written in the run's records, nor its facts' document id.
         return Unreadable(path=shown(path), reason="its name is not valid UTF-8; rename the file")
     if _links_to_nothing(path):
@@ -134,7 +138,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     (sorted; other suffixes are skipped); errors name the bad path."""
     files: list[Path] = []
     for path in paths:
-        if shown(path) != str(path):
+        if not _named_in_utf8(path):
             # A job records the paths it was given, to resume by; this one it could not.
             raise InputError(f"{shown(path)}: its name is not valid UTF-8; rename it")
         if path.is_dir():
