@@ -2113,6 +2113,49 @@ def test_a_unit_line_listing_a_unit_with_a_bracket_of_its_own_lists_it_whole() -
     assert unit_line_unit("单位:亿元(现价)") == ("元", 100_000_000.0)
 
 
+def test_a_unit_line_listing_money_after_counts_keeps_every_unit_it_lists() -> None:
+    # 万元 last in the list is no currency named 个、人 (as 新台币 names one in 新台币亿元).
+    assert unit_line_unit("单位:个、人、万元") == ("个、人、万元", 1.0)
+    assert unit_line_unit("單位:人、萬元") == ("人、万元", 1.0)
+    assert unit_line_unit("单位:新台币亿元") == ("元", 100_000_000.0)
+
+
+def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -> None:
+    text = (
+        "表5 2022-2023年规模以下工业主要指标\n"
+        "单位:家、人、万元\n"
+        "  指标 2022 2023\n"
+        "  企业单位数 1520 1604\n"
+        "  从业人员年末数 23150 24020\n"
+        "  工业总产值 483049 546776\n"
+        "  资产总计 594191 620115\n"
+        "  本年折旧 23935 24464\n"
+    )
+    units = {(text, unit) for text, _, unit, _ in _facts_of(text)}
+    assert units == {
+        ("1520", "家"), ("1604", "家"),
+        ("23150", "人"), ("24020", "人"),
+        ("483049", "元"), ("546776", "元"),
+        ("594191", "元"), ("620115", "元"),
+        ("23935", "元"), ("24464", "元"),
+    }  # fmt: skip
+    values = {text: value for text, value, _, _ in _facts_of(text)}
+    assert values["483049"] == 4_830_490_000 and values["1520"] == 1520
+
+
+def test_columns_under_a_listed_unit_line_take_the_unit_their_header_measures_in() -> None:
+    # The row names persons (职工) in every column: what a column measures decides first.
+    text = (
+        "單位:人、萬元 |\n|\n險種 |\n參保人數 |\n上年結余 |\n當年基金收入 |\n"
+        "城鎮職工醫保 |\n31455 |\n1997.10 |\n7463.88 |\n"
+        "城鄉居民醫保 |\n281352 |\n13999.86 |\n20397.53 |\n"
+    )
+    assert {(text, unit) for text, _, unit, _ in _facts_of(text)} == {
+        ("31455", "人"), ("1997.10", "元"), ("7463.88", "元"),
+        ("281352", "人"), ("13999.86", "元"), ("20397.53", "元"),
+    }  # fmt: skip
+
+
 def test_names_repeated_under_two_groups_or_a_two_digit_year_make_no_survey_sheet() -> None:
     # Under two groups the repeat proves nothing; `23年12月` is no Republic of China month.
     text = "| 指标 | 23年12月 | 22年12月 |\n| 出口 | 12.5 | 11.2 |\n| 进口 | 10.1 | 9.8 |\n"

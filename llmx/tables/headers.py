@@ -181,15 +181,47 @@ def listed_for_header(unit: Unit, header: str) -> Unit | None:
 _PLACE_COUNTERS = ("场", "户", "家", "个", "所", "处")
 
 
-def listed_for_row(unit: Unit, label: str) -> Unit | None:
-    """Of a unit line listing one unit of persons and one of something else (`单位:所、万人`
-    over 学校数, 招生数, 教职工数), the one a row's label counts: persons where it names them."""
+def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
+    """Of a unit line listing units of different kinds, the one the figure under a column's
+    `header` in a row named `label` is in. What the column or else the row measures decides
+    where it ends on a count or on money (see `_listed_by_end`); else, of one unit of persons
+    and one of something else (`单位:所、万人` over 学校数, 招生数, 教职工数), persons where
+    the row's label names them."""
     amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
+    decided = _listed_by_end(amounts, fold(header)) or _listed_by_end(amounts, fold(label))
+    if decided is not None:
+        return decided
     persons = [each for each in amounts if each[0] in _PERSON_UNITS]
     others = [each for each in amounts if each[0] not in _PERSON_UNITS]
     if len(persons) != 1 or len(others) != 1:
         return None
     return persons[0] if _NAMES_PERSONS.search(fold(label)) else others[0]
+
+
+def _listed_by_end(amounts: Sequence[Unit], words: str) -> Unit | None:
+    """Of listed units of persons, of things and of money (`单位:个、人、万元`), the one words
+    that end on what they measure take: a count (`从业人员年末数`, `企业单位数`, `参保人数`) the
+    persons where they name persons, else the one unit of things; an amount of money
+    (`工业总产值`, `医保结余`) the money. None where the words end on neither, or the list
+    holds no single such unit."""
+    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
+    money = [each for each in amounts if each[0] in MONEY_UNITS]
+    things = [each for each in amounts if each not in persons and each not in money]
+    if _MONEY_NAMED.search(words):
+        return money[0] if len(money) == 1 else None
+    if not _COUNT_NAMED.search(words):
+        return None
+    if _NAMES_PERSONS.search(words):
+        return persons[0] if len(persons) == 1 else None
+    return things[0] if len(things) == 1 else None
+
+
+# What words measuring money end on: a value, a sum, income and spending, assets, wages.
+_MONEY_NAMED = re.compile(
+    r"(?:产值|增加值|[金总]额|收入|支出|资产\S{0,2}|负债\S{0,2}|工资\S{0,3}|利润|利税|税金"
+    r"|结余|成本|费用|帐款|账款|原价|净值|折旧)$"
+)
+_COUNT_NAMED = re.compile(r"数$")
 
 
 def listed_for_columns(unit: Unit, headers: Sequence[str]) -> list[Unit] | None:
@@ -423,7 +455,7 @@ _CURRENCY_MAGNITUDE = alternation((*WRITTEN_MAGNITUDES, *CURRENCY_MAGNITUDES)).p
 # The name never opens with a magnitude: 十亿港元 and 百万澳门元 are a magnitude and a currency.
 # A currency named before a bare 元 (`新台币元`, `澳门币元`) stays out of it too.
 _NAMED_CURRENCY = re.compile(
-    rf"^(?!{_CURRENCY_MAGNITUDE})(?:[^\d/]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)"
+    rf"^(?!{_CURRENCY_MAGNITUDE})(?:[^\d/、]+?(?P<rest>(?:{_CURRENCY_MAGNITUDE})[^/]*元)"
     rf"|(?:{CURRENCY_NAME})(?P<bare>元))$"
 )
 

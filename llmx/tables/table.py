@@ -148,7 +148,7 @@ class Table:
         amount, rate = listed_units(self.unit)
         label = self.indicator_of(row)
         if amount is None and self.unit and "、" in self.unit[0]:
-            amount = listed_for_row(self.unit, self._with_parent(row, label)) or (
+            amount = listed_for_row(self.unit, self._with_parent(row, label), column.header) or (
                 listed_for_header(self.unit, column.header)
             )
         row_unit = (
