@@ -2156,6 +2156,21 @@ def test_columns_under_a_listed_unit_line_take_the_unit_their_header_measures_in
     }  # fmt: skip
 
 
+def test_a_total_row_with_no_serial_number_keeps_its_figures_under_their_columns() -> None:
+    text = (
+        "表1 各市规上工业研发费用情况\n"
+        "序号 | 各市 | 研发费用 (亿元) | 增速 (%) | 占营业收入比重 (%) |\n"
+        "1 | 东城 | 206.94 | 6.4 | 4.09 |\n"
+        "2 | 西城 | 157.63 | 9.6 | 2.57 |\n"
+        "全省 | 364.57 | 7.7 | 3.17 |\n"
+    )
+    [table] = find_tables(text)
+    assert [cell.text for cell in table.rows[-1].cells] == ["", "全省", "364.57", "7.7", "3.17"]
+    assert [(text, unit) for text, _, unit, _ in _facts_of(text)][-3:] == [
+        ("364.57", "元"), ("7.7", "%"), ("3.17", "%"),
+    ]  # fmt: skip
+
+
 def test_names_repeated_under_two_groups_or_a_two_digit_year_make_no_survey_sheet() -> None:
     # Under two groups the repeat proves nothing; `23年12月` is no Republic of China month.
     text = "| 指标 | 23年12月 | 22年12月 |\n| 出口 | 12.5 | 11.2 |\n| 进口 | 10.1 | 9.8 |\n"

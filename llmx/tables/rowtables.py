@@ -51,6 +51,7 @@ from llmx.tables.rowlines import (
     row_blocks,
     row_cells,
 )
+from llmx.tables.serials import is_serial_name
 from llmx.tables.streamtables import cells_table
 from llmx.tables.table import Cell, Column, Row, Table, column_of, units_rejoined
 from llmx.tables.taken import TakenSpans
@@ -420,6 +421,9 @@ def _block_table(
     table_unit = unit_line_unit(unit_source)
     # Space columns under a header broken over lines join words of several columns into one
     # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
+    if layout != "spaces" and texts and is_serial_name(fold(texts[0])):
+        # (Rows of space columns are placed by where their cells stand.)
+        body = [(line, _serial_put_back(cells, width)) for line, cells in body]
     columns = columns_of(texts, body, counted=layout != "spaces", group_of=group_of)
     columns = _reporting_units_as_labels(columns, body)
     unit_column = any(
@@ -1058,6 +1062,15 @@ def _label_put_back(cells: list[Cell], width: int) -> list[Cell]:
     """A row one cell short whose first cell is a figure: its label is lost (a total's, left
     blank), an empty cell in its place."""
     if len(cells) == width - 1 and cells and NUMBER_CELL.fullmatch(fold(cells[0].clean)):
+        return [Cell(cells[0].start, cells[0].start, ""), *cells]
+    return cells
+
+
+def _serial_put_back(cells: list[Cell], width: int) -> list[Cell]:
+    """A row one cell short under a serial column (`序号`) whose first cell is words: a
+    total's row (`全省 | 851.36 | 7.7 |`), which has no number of its own, an empty cell in
+    the number's place."""
+    if len(cells) == width - 1 and cells and not is_number_cell(cells[0]):
         return [Cell(cells[0].start, cells[0].start, ""), *cells]
     return cells
 
