@@ -694,6 +694,12 @@ EVAL_REPORT: list[Case] = [
         "--source-sections",
         2,
     ),
+    Case(
+        "report-source-sections-below-every",
+        args("report", "runs/good", "--source-sections", "-5"),
+        "greater than or equal to -1",
+        2,
+    ),
     Case("compare-one", args("compare", "docs/d.txt"), "compare needs two or more configurations"),
     Case(
         "compare-out-markdown",

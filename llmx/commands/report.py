@@ -28,7 +28,8 @@ Force = Annotated[
 SourceSections = Annotated[
     int,
     typer.Option(
-        help="Sections in the source view, most errors first (-1: every section with an error)."
+        min=-1,
+        help="Sections in the source view, most errors first (-1: every section with an error).",
     ),
 ]
 
