@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 Grid = TypeVar("Grid")
@@ -52,6 +54,26 @@ def text_lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.splitlines(keepends=True):
         yield offset, line.rstrip("\r\n")
         offset += len(line)
+
+
+def lines_up(text: str, end: int, floor: int = 0) -> Iterator[tuple[int, str]]:
+    """The lines from the one ending at `end` upwards, each with where it starts, while they
+    end past `floor`: the line a number is on, then those above it. A line that starts
+    before `floor` is whole too, found in the text's newlines (a search from `floor` would
+    miss its start, and a search from the text's start would make every call on a long
+    report cost the report's length)."""
+    newlines = _newlines(text)
+    while end > floor:
+        before = bisect_left(newlines, end)  # the newlines before `end`
+        start = newlines[before - 1] + 1 if before else 0
+        yield start, text[start:end]
+        end = start - 1
+
+
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> tuple[int, ...]:
+    """Where every newline of a text is, read once a text."""
+    return tuple(found.start() for found in re.finditer("\n", text))
 
 
 def grids_in(text: str, grid_at: GridAt[Grid]) -> list[Grid]:

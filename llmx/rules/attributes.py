@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice, pairwise
 
 from llmx.folding import fold
+from llmx.lines import lines_up
 from llmx.quantities import Quantity
 from llmx.rules.context import (
     Boundaries,
@@ -568,7 +569,7 @@ def _goal_list_lead(folded: str, position: int) -> str | None:
     if paragraph <= 0:
         return None
     # 预期目标⏎⏎生产总值增长10.5%: a blank line may come between the heading and its goals.
-    heading = next((line.strip() for _, line in _lines_up(folded, paragraph) if line.strip()), "")
+    heading = next((line.strip() for _, line in lines_up(folded, paragraph) if line.strip()), "")
     if _GOAL_HEADING.fullmatch(heading):
         return heading
     return _numbered_goals_lead(folded, position) or _announced_items_lead(folded, position)
@@ -593,7 +594,7 @@ def _first_item_above(folded: str, position: int) -> int | None:
     and at most one line of its own after it. Walked up a line at a time, so a number in no
     list is let go at its second line of prose."""
     unnumbered = 0
-    for start, line in _lines_up(folded, position, max(0, position - _ITEMS_REACH)):
+    for start, line in lines_up(folded, position, max(0, position - _ITEMS_REACH)):
         if line.strip():
             if _FIRST_ITEM.match(line) and start > 0:
                 return start
@@ -601,15 +602,6 @@ def _first_item_above(folded: str, position: int) -> int | None:
             if unnumbered > 1:
                 return None
     return None
-
-
-def _lines_up(folded: str, end: int, floor: int = 0) -> Iterator[tuple[int, str]]:
-    """The lines from the one ending at `end` upwards, each with where it starts, while they
-    end past `floor`: the line a number is on, then those above it."""
-    while end > floor:
-        start = folded.rfind("\n", floor, end) + 1
-        yield start, folded[start:end]
-        end = start - 1
 
 
 # The first of a list's numbered items, and any item's number, opening a line: (一), 一、, 1.
@@ -923,7 +915,7 @@ def _heading_above(folded: str, line_start: int) -> int:
     """Where the nearest heading line above the paragraph at `line_start` starts (a short
     line that ends in no punctuation, a few paragraphs up at most), or `line_start` where
     there is none. A line of prose wrapped at a fixed width is no heading."""
-    for start, line in islice(_lines_up(folded, line_start - 1), _PARAGRAPHS_UNDER_HEADING):
+    for start, line in islice(lines_up(folded, line_start - 1), _PARAGRAPHS_UNDER_HEADING):
         words = line.strip()
         if words and len(words) <= _HEADING_MAX and not words.endswith(_CLAUSE_ENDS):
             return start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,9 +16,10 @@ from llmx.facts import Fact
 from llmx.folding import fold
 from llmx.glosses import Unglossed, unglossed
 from llmx.lines import BARE_YEAR, HAS_CJK, LETTER_GAPS, SPREADSHEET_ERROR, YEAR_SPAN
-from llmx.quantities import Quantity, find_quantities, parse_number, split_header_unit
+from llmx.quantities import Quantity, find_quantities, split_header_unit
 from llmx.record import RunSpec, RunStats
 from llmx.rules import attributes, filters
+from llmx.rules.amounts import NO_AMOUNTS, ProseAmounts, prose_amounts
 from llmx.rules.context import (
     Boundaries,
     DocumentContext,
@@ -295,44 +296,16 @@ class _TableReading:
     spanning: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class _ProseAmount:
-    """An amount the prose writes with its unit, and how far its rounding may be off."""
-
-    value: float
-    unit: str
-    tolerance: float
-
-
-def _prose_amounts(quantities: Sequence[Quantity]) -> tuple[_ProseAmount, ...]:
-    """The prose's amounts written with a unit of measure (亿元, 人), not rates."""
-    amounts = []
-    for quantity in quantities:
-        if not quantity.unit:
-            continue
-        if quantity.unit in PERCENT_UNITS or implied_kind(quantity.unit) is not None:
-            continue
-        numeral = parse_number(quantity.number)
-        if numeral is None or not numeral.value:
-            continue
-        # 4251.2亿元 may stand for any amount from 4251.15亿 to 4251.25亿.
-        decimals = 0 if numeral.chinese else len(quantity.number.partition(".")[2])
-        scale = quantity.value / numeral.value
-        amounts.append(_ProseAmount(quantity.value, quantity.unit, 0.5 * 10**-decimals * scale))
-    return tuple(sorted(amounts, key=lambda amount: amount.value))
-
-
 # Magnitudes a table's bare figures may be written in, against the prose's amounts.
 _CELL_MAGNITUDES = (1.0, 1e3, 1e4, 1e8)
 _QUOTED_FIGURE_MIN = 100  # a figure of fewer digits matches some amount by chance
 
 
-def _quoted_units(table: Table, amounts: Sequence[_ProseAmount]) -> dict[int, tuple[str, float]]:
+def _quoted_units(table: Table, amounts: ProseAmounts) -> dict[int, tuple[str, float]]:
     """The unit of each value column that names none, where the prose quotes one of its
     figures with a unit, maybe rounded (4448189 under 本月 against 当月完成产值444.8亿元: in
     万元). A column two quotes put in different units takes neither."""
     found: dict[int, set[tuple[str, float]]] = {}
-    reach = max(amount.tolerance for amount in amounts)
     for row in table.rows:
         if len(row.cells) != len(table.columns):
             continue
@@ -345,7 +318,7 @@ def _quoted_units(table: Table, amounts: Sequence[_ProseAmount]) -> dict[int, tu
             found.setdefault(index, set()).update(
                 (amount.unit, magnitude)
                 for magnitude in _CELL_MAGNITUDES
-                for amount in _amounts_near(amounts, figures[0].value * magnitude, reach)
+                for amount in amounts.near(figures[0].value * magnitude)
             )
     quoted = {index: next(iter(units)) for index, units in found.items() if len(units) == 1}
     return _quoted_across_years(table, quoted)
@@ -377,20 +350,6 @@ def _quoted_across_years(
 _INCREMENT = re.compile(r"\s*(?:增\s*量|增\s*[加减]\s*额)\s*")
 
 
-def _amounts_near(
-    amounts: Sequence[_ProseAmount], value: float, reach: float
-) -> Iterator[_ProseAmount]:
-    """The amounts (sorted by value) that `value` rounds to, `reach` the widest rounding of
-    any: found by bisection, so a long report's many amounts against a large table cost a
-    logarithm each, not a pass."""
-    start = bisect_left(amounts, value - reach, key=lambda amount: amount.value)
-    for amount in amounts[start:]:
-        if amount.value > value + reach:
-            break
-        if abs(value - amount.value) <= amount.tolerance:
-            yield amount
-
-
 # The year a table's title names: `2023年`, a year and its month (`旅游基本情况 2005.8`), or a
 # year alone in brackets (a yearbook sheet's `(2023)`).
 _TITLE_YEAR = re.compile(
@@ -410,7 +369,7 @@ def _title_year(title: str) -> str | None:
     return (year.group(1) or year.group(3) or year.group(4)) if year else None
 
 
-def _reading(table: Table, amounts: Sequence[_ProseAmount] = ()) -> _TableReading:
+def _reading(table: Table, amounts: ProseAmounts = NO_AMOUNTS) -> _TableReading:
     title = fold(table.title)
     names, measures = _column_names(table)
     return _TableReading(
@@ -530,7 +489,7 @@ def _panel_item(account: str, head: str, item: str) -> str:
 
 def _table_facts(prepared: _Document, prose: Sequence[Quantity]) -> Iterator[Fact]:
     prose_units = _units_in_prose(prepared)
-    amounts = _prose_amounts(prose) if prepared.tables else ()
+    amounts = prose_amounts(prose) if prepared.tables else NO_AMOUNTS
     for table in prepared.tables:
         reading = _reading(table, amounts)
         for row in table.rows:

@@ -709,7 +709,9 @@ def clause_before(folded: str, position: int, limit: int = 40) -> str:
     brackets the clause closed before the figure (`比2013年末(2013年是…普查年份,下同)增加18022个`)
     ends no clause: the clause is the words before the note and after it."""
     start = _last_break(folded, position, limit)
-    close = max(folded.rfind(mark, start + 1, position) for mark in _CLOSING)
+    # With no break within `limit`, no note is looked for: a search back from `position` to
+    # the text's start would cost a long report its length at every figure.
+    close = max(folded.rfind(mark, start + 1, position) for mark in _CLOSING) if start >= 0 else -1
     if start >= 0 and close > start and not any(m in folded[start:close] for m in _OPENING):
         opening = max(folded.rfind(mark, max(0, start - limit), start) for mark in _OPENING)
         if opening >= 0:  # one note back only: a run of notes is no clause to follow further

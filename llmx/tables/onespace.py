@@ -56,7 +56,8 @@ _FIGURES_AT_END = re.compile(
 _FIGURE_OR_ERROR = re.compile(rf"\d|{SPREADSHEET_ERROR.pattern}")
 _SENTENCE = re.compile(r"[。，；,;：:]")
 _LABEL_FIGURE = re.compile(r"[-−+]?\d[\d,.]*")
-_NOTE_AT_END = re.compile(r"(?:\s+([^\s\d%]*[\u4e00-\u9fff][^\s\d%]*)){1,3}\s*$")
+_NOTE_WORDS_MAX = 3
+_NOTE_WORD = re.compile(r"[^\s\d%]*[\u4e00-\u9fff][^\s\d%]*")
 _CAPTION_LINES = 2  # lines above a header that may caption the table (`单位:元`)
 _CAPTION_REACH = 200  # characters: a caption sits right above its header
 _PERIOD_LABEL = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
@@ -124,13 +125,41 @@ def _without_note(line: Line, notes: bool) -> str:
     """A row's words less the note after its figures (`… 10 示范区科技创新局`), where notes are
     read; a unit after a figure (`44450 万吨`) is no note."""
     words = line.text.rstrip()
-    note = _NOTE_AT_END.search(words) if notes else None
-    if note is None or _FIGURES_AT_END.search(words[: note.start()]) is None:
+    note = note_at_end(words) if notes else None
+    if note is None or _FIGURES_AT_END.search(words[: note[0]]) is None:
         return words
-    unit = unit_of_words(note.group(1))
+    unit = unit_of_words(note[1])
     if unit is not None and unit[0] and is_fact_unit(unit[0]):
         return words
-    return words[: note.start()]
+    return words[: note[0]]
+
+
+def note_at_end(words: str) -> tuple[int, str] | None:
+    """Where a note after a line's figures starts (the spaces before it) and its last word:
+    the line's last words, up to three, each after a space, with Chinese in it and no figure.
+    Walked back a word at a time from the end: a pattern anchored at the end and searched for
+    would try every place in the line, and a line of 100,000 characters of prose would take a
+    minute."""
+    start: int | None = None
+    last = ""
+    end = len(words)
+    for _ in range(_NOTE_WORDS_MAX):
+        word_end = end
+        while word_end and words[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start and not words[word_start - 1].isspace():
+            word_start -= 1
+        if word_start == 0 or word_start == word_end:
+            break  # no space before it: the line's first word is no note
+        if not _NOTE_WORD.fullmatch(words, word_start, word_end):
+            break
+        last = last or words[word_start:word_end]
+        end = word_start
+        while end and words[end - 1].isspace():
+            end -= 1
+        start = end
+    return None if start is None else (start, last)
 
 
 def _is_empty_mark(cell: Cell) -> bool:
