@@ -3,6 +3,7 @@
 Run one part at a time (each prints its figures and merges them into bench/results/jobs.json):
 
     .venv/bin/python bench/bench_jobs.py size       # one 5 MB file against one 50 MB file
+    .venv/bin/python bench/bench_jobs.py oneline    # the same text with no line break: 1 MB, 4 MB
     .venv/bin/python bench/bench_jobs.py memory     # 10, 100, 1,000 documents: peak memory
     .venv/bin/python bench/bench_jobs.py workers    # --workers 1 against --workers 2
     .venv/bin/python bench/bench_jobs.py resume     # a 1,000-document job killed, resumed
@@ -67,15 +68,18 @@ def seeds_text() -> str:
     return "\n\n".join(path.read_text(encoding="utf-8") for path in SEEDS)
 
 
-def one_file(folder: Path, megabytes: int) -> Path:
-    """The seeds one after another, repeated until the file holds `megabytes` MB of UTF-8."""
-    path = folder / f"one_{megabytes}mb.txt"
+def one_file(folder: Path, megabytes: int, *, one_line: bool = False) -> Path:
+    """The seeds one after another, repeated until the file holds `megabytes` MB of UTF-8;
+    with `one_line`, every line break a space (a report whose text lost its lines)."""
+    path = folder / f"one_{megabytes}mb{'_one_line' if one_line else ''}.txt"
     if not path.exists():
         blob, parts, size = seeds_text(), [], 0
+        if one_line:
+            blob = " ".join(blob.split("\n"))
         while size < megabytes * 1_000_000:
             parts.append(blob)
             size += len(blob.encode("utf-8")) + 2
-        path.write_text("\n\n".join(parts), encoding="utf-8")
+        path.write_text((" " if one_line else "\n\n").join(parts), encoding="utf-8")
     return path
 
 
@@ -107,23 +111,36 @@ def digest(path: Path) -> str:
 
 
 def bench_size(work: Path) -> dict[str, object]:
+    return _two_sizes(work, ((5, 2), (50, 1)), one_line=False)
+
+
+def bench_one_line(work: Path) -> dict[str, object]:
+    return _two_sizes(work, ((1, 2), (4, 2)), one_line=True)
+
+
+def _two_sizes(
+    work: Path, sizes: tuple[tuple[int, int], tuple[int, int]], *, one_line: bool
+) -> dict[str, object]:
+    """One file at each of two sizes (MB, and how many runs to take the best of), and how the
+    larger's figures compare."""
     rows = {}
-    for megabytes, repeats in ((5, 2), (50, 1)):
-        source = one_file(work, megabytes)
+    for megabytes, repeats in sizes:
+        source = one_file(work, megabytes, one_line=one_line)
         best = min(
             (run(extract(source, fresh(work / "runs-size"))) for _ in range(repeats)),
             key=lambda measured: measured.cpu_seconds,
         )
         rows[f"{megabytes}mb"] = {"bytes": source.stat().st_size, **asdict(best)}
-        print(f"{megabytes:>3} MB in one file: {best}")
-    small, large = rows["5mb"], rows["50mb"]
+        print(f"{megabytes:>3} MB in one file{' of one line' if one_line else ''}: {best}")
+    (small_mb, _), (large_mb, _) = sizes
+    small, large = rows[f"{small_mb}mb"], rows[f"{large_mb}mb"]
     ratio = {
         "bytes": round(large["bytes"] / small["bytes"], 2),
         "cpu": round(large["cpu_seconds"] / small["cpu_seconds"], 2),
         "wall": round(large["wall_seconds"] / small["wall_seconds"], 2),
     }
-    print(f"50 MB / 5 MB: {ratio}")
-    return {"runs": rows, "ratio_50_to_5": ratio}
+    print(f"{large_mb} MB / {small_mb} MB: {ratio}")
+    return {"runs": rows, f"ratio_{large_mb}_to_{small_mb}": ratio}
 
 
 def bench_memory(work: Path) -> dict[str, object]:
@@ -207,6 +224,7 @@ def bench_resume(work: Path, count: int = 1000, kill_after: int = 400) -> dict[s
 
 PARTS = {
     "size": bench_size,
+    "oneline": bench_one_line,
     "memory": bench_memory,
     "workers": bench_workers,
     "resume": bench_resume,
