@@ -75,16 +75,31 @@ def _is_label_line(text: str, line: Line) -> bool:
     # 乡村 男 女` are labels still).
     return (
         len(words) >= _LABELS_MIN
-        and not _block_repeated(words)
         and all(len(word) <= _LABEL_MAX and not re.search(r"\d", word) for word in words)
+        and not _block_repeated(words)
     )
 
 
 def _block_repeated(words: Sequence[str]) -> bool:
-    return any(
-        list(words[: 2 * size]) == list(words[:size]) * 2
-        for size in range(_BLOCK_MIN, len(words) // 2 + 1)
-    )
+    """Whether the words open on a block of two or more repeated at once: the words from
+    some place on agree with the words from the start for as long as the block is."""
+    agreeing = _agreeing_prefixes(words)
+    return any(agreeing[size] >= size for size in range(_BLOCK_MIN, len(words) // 2 + 1))
+
+
+def _agreeing_prefixes(words: Sequence[str]) -> list[int]:
+    """For each place, how many words from there agree with the words from the start (the
+    Z-array), in one pass: a line of thousands of words is no pass for each block size."""
+    agreeing = [0] * len(words)
+    left = right = 0  # the furthest-reaching agreement found so far: words[left:right]
+    for at in range(1, len(words)):
+        length = min(right - at, agreeing[at - left]) if at < right else 0
+        while at + length < len(words) and words[length] == words[at + length]:
+            length += 1
+        agreeing[at] = length
+        if at + length > right:
+            left, right = at, at + length
+    return agreeing
 
 
 _BLOCK_MIN = 2  # names in a block a header repeats
