@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from llmx import lines as lines_module  # noqa: E402
 from llmx.documents import Document  # noqa: E402
 from llmx.readers import read_document  # noqa: E402
 from llmx.rules import RulesExtractor  # noqa: E402
@@ -34,6 +35,7 @@ SCALES = (1, 10, 100)
 def _clear_caches() -> None:
     rules_module._prepare.cache_clear()
     rules_module._facts_of.cache_clear()
+    lines_module._newlines.cache_clear()
 
 
 def corpus(scale: int, seeds: list[Document]) -> list[Document]:

@@ -305,13 +305,24 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     out = ROOT / "bench" / "results" / "shapes.json"
-    if len(sys.argv) > 2 and sys.argv[1] == "--only":
+    if len(sys.argv) > 1:
         # Some shapes alone (the whole run takes most of an hour): their entries replaced in
-        # the results, the rest kept as they were measured.
+        # the results, in the shapes' order, the rest kept as they were measured.
+        names = sys.argv[2:]
+        unknown = [name for name in names if name not in SHAPES] if sys.argv[1] == "--only" else []
+        if sys.argv[1] != "--only" or not names or unknown:
+            sys.exit(
+                f"usage: {sys.argv[0]} [--only SHAPE ...]; "
+                + (f"no shape {unknown[0]!r}; " if unknown else "")
+                + "shapes: "
+                + ", ".join(SHAPES)
+            )
         results = json.loads(out.read_text()) if out.exists() else {"shapes": []}
-        timed = {name: time_shape(name, SHAPES[name]) for name in sys.argv[2:]}
-        kept = [shape for shape in results["shapes"] if shape["shape"] not in timed]
-        results["shapes"] = kept + list(timed.values())
+        before = {shape["shape"]: shape for shape in results["shapes"]}
+        timed = {name: time_shape(name, SHAPES[name]) for name in names}
+        results["shapes"] = [
+            timed.get(name) or before[name] for name in SHAPES if name in timed or name in before
+        ]
         out.write_text(json.dumps(results, indent=1) + "\n")
         print(f"wrote {out.relative_to(ROOT)}")
         return

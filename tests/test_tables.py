@@ -2143,8 +2143,55 @@ def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -
     assert values["483049"] == 4_830_490_000 and values["1520"] == 1520
 
 
+@pytest.mark.parametrize(
+    ("unit_line", "header", "rows"),
+    [
+        # A column's 本年数 says of when, not of what: the rows' counts decide.
+        ("单位:所、万人", "本年数 上年数",
+         {"学校数 120 118": "所", "在校学生数 35.6 34.2": "人", "教职工数 3.1 3.0": "人"}),
+        # A count of the persons owed wages is persons; a sum of wages is money.
+        ("单位:万元、人", "2022 2023",
+         {"被拖欠工资人数 1520 1604": "人", "工资总额 3400 3500": "元", "职工人数 800 820": "人"}),
+        # A rate takes the listed rate, never the money that ends 工资 or 负债 in its name.
+        ("单位:个、人、万元、%", "2022 2023",
+         {"企业数 1520 1604": "个", "资产负债率 56.3 55.1": "%", "平均工资增长率 5.2 4.8": "%"}),
+        # An index has no unit; an income is money.
+        ("单位:户、人、元", "2022 2023",
+         {"调查户数 1520 1604": "户", "恩格尔系数 30.5 29.8": "",
+          "人均可支配收入 45000 47000": "元"}),
+        # What a table in 人、万元 does not count is money (生 in 生产 names no persons).
+        ("单位:人、万元", "2022 2023",
+         {"地区生产总值 4251200 4400000": "元", "年末常住人口 1520 1604": "人",
+          "一般公共预算收入 310000 320000": "元"}),
+        # 法人单位 are no persons; a balance is money.
+        ("单位:个、人、万元", "2022 2023",
+         {"法人单位数 1520 1604": "个", "从业人员数 23150 24020": "人",
+          "金融机构存款余额 5000000 5100000": "元"}),
+    ],
+)  # fmt: skip
+def test_a_row_takes_the_listed_unit_of_what_its_label_measures(
+    unit_line: str, header: str, rows: dict[str, str]
+) -> None:
+    text = f"{unit_line}\n  指标 {header}\n" + "".join(f"  {row}\n" for row in rows)
+    expected = [unit for unit in rows.values() for _ in range(2)]
+    assert [unit for _, _, unit, _ in _facts_of(text)] == expected
+
+
+def test_a_row_short_of_its_last_figure_keeps_its_serial_in_words() -> None:
+    # 三 is the row's serial (its last figure is blank), not a total's label.
+    text = (
+        "序号 | 各市 | 研发费用 (亿元) | 增速 (%) | 占营业收入比重 (%) |\n"
+        "一 | 东城 | 206.94 | 6.4 | 4.09 |\n"
+        "二 | 西城 | 157.63 | 9.6 | 2.57 |\n"
+        "三 | 南城 | 98.12 | 5.1 |\n"
+    )
+    assert [(text, unit) for text, _, unit, _ in _facts_of(text)][-2:] == [
+        ("98.12", "元"), ("5.1", "%"),
+    ]  # fmt: skip
+
+
 def test_columns_under_a_listed_unit_line_take_the_unit_their_header_measures_in() -> None:
-    # The row names persons (职工) in every column: what a column measures decides first.
+    # The rows name persons (职工) but measure nothing; each column says what it measures.
     text = (
         "單位:人、萬元 |\n|\n險種 |\n參保人數 |\n上年結余 |\n當年基金收入 |\n"
         "城鎮職工醫保 |\n31455 |\n1997.10 |\n7463.88 |\n"

@@ -182,46 +182,73 @@ _PLACE_COUNTERS = ("场", "户", "家", "个", "所", "处")
 
 
 def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
-    """Of a unit line listing units of different kinds, the one the figure under a column's
-    `header` in a row named `label` is in. What the column or else the row measures decides
-    where it ends on a count or on money (see `_listed_by_end`); else, of one unit of persons
-    and one of something else (`单位:所、万人` over 学校数, 招生数, 教职工数), persons where
-    the row's label names them."""
-    amounts = [each for each in _listed(unit) if each[0] not in RATE_UNITS]
-    decided = _listed_by_end(amounts, fold(header)) or _listed_by_end(amounts, fold(label))
-    if decided is not None:
-        return decided
+    """Of a unit line listing units of different kinds (`单位:所、万人`, `单位:个、人、万元`),
+    the one the figure under a column's `header` in a row named `label` is in.
+
+    What the row's label, or else the column's header, ends on decides (see `_measured_by`):
+    a count of persons takes the persons, a count of anything else the one unit of things, an
+    amount of money the money, a rate the listed rate, an index none. Where neither decides,
+    of one unit of persons and one of something else, persons where the label names them;
+    else, of a list with one unit of money, the money: what a table in 个、人、万元 does not
+    count it states in 万元."""
+    listed = _listed(unit)
+    amounts = [each for each in listed if each[0] not in RATE_UNITS]
+    for words in (fold(label), fold(header)):
+        measured = _measured_by(words)
+        if measured is not None:
+            return _listed_for(measured, listed)
     persons = [each for each in amounts if each[0] in _PERSON_UNITS]
     others = [each for each in amounts if each[0] not in _PERSON_UNITS]
-    if len(persons) != 1 or len(others) != 1:
-        return None
-    return persons[0] if _NAMES_PERSONS.search(fold(label)) else others[0]
+    if len(persons) == 1 and len(others) == 1:
+        return persons[0] if _PERSONS_NAMED.search(fold(label)) else others[0]
+    return _listed_for("money", listed)
 
 
-def _listed_by_end(amounts: Sequence[Unit], words: str) -> Unit | None:
-    """Of listed units of persons, of things and of money (`单位:个、人、万元`), the one words
-    that end on what they measure take: a count (`从业人员年末数`, `企业单位数`, `参保人数`) the
-    persons where they name persons, else the one unit of things; an amount of money
-    (`工业总产值`, `医保结余`) the money. None where the words end on neither, or the list
-    holds no single such unit."""
-    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
-    money = [each for each in amounts if each[0] in MONEY_UNITS]
-    things = [each for each in amounts if each not in persons and each not in money]
-    if _MONEY_NAMED.search(words):
-        return money[0] if len(money) == 1 else None
-    if not _COUNT_NAMED.search(words):
-        return None
-    if _NAMES_PERSONS.search(words):
-        return persons[0] if len(persons) == 1 else None
-    return things[0] if len(things) == 1 else None
+def _measured_by(words: str) -> str | None:
+    """What words measure, by what they end on: "index" (指数, 系数), "rate" (率, 比重),
+    "persons" or "things" for a count (`在校学生数`, `企业单位数`; not a column's `本年数`,
+    which says of when, not of what), "money" (`工业总产值`, `存款余额`); None for others."""
+    if _INDEX_NAMED.search(words):
+        return "index"
+    if _RATE_NAMED.search(words):
+        return "rate"
+    if words.endswith("数") and not _PERIOD_FIGURE.fullmatch(words):
+        return "persons" if _PERSONS_COUNTED.search(words) else "things"
+    return "money" if _MONEY_NAMED.search(words) else None
 
 
-# What words measuring money end on: a value, a sum, income and spending, assets, wages.
-_MONEY_NAMED = re.compile(
-    r"(?:产值|增加值|[金总]额|收入|支出|资产\S{0,2}|负债\S{0,2}|工资\S{0,3}|利润|利税|税金"
-    r"|结余|成本|费用|帐款|账款|原价|净值|折旧)$"
+def _listed_for(measured: str, listed: Sequence[Unit]) -> Unit | None:
+    """The one listed unit of what is `measured`; None where the list holds none or several."""
+    found = [each for each in listed if _kind_of_listed(each) == measured]
+    return found[0] if len(found) == 1 else None
+
+
+def _kind_of_listed(unit: Unit) -> str:
+    if unit[0] in RATE_UNITS:
+        return "rate"
+    if unit[0] in _PERSON_UNITS:
+        return "persons"
+    return "money" if unit[0] in MONEY_UNITS else "things"
+
+
+_INDEX_NAMED = re.compile(r"(?:指数|系数|比价)$")
+_RATE_NAMED = re.compile(r"(?:率|比重|比例|占比)$")
+# A column's figure of a period or a stage (本年数, 年末数, 1-12月累计数, 预算数): no count.
+_PERIOD_FIGURE = re.compile(
+    r"[\d\-—~至]*[本上去今明当前]?[年月期季度]*[末初底]?"
+    r"(?:累计|预算|决算|执行|实际|完成|调整|计划)?数"
 )
-_COUNT_NAMED = re.compile(r"数$")
+# A count of persons: of people, staff, workers, students (not 卫生, 生产), teachers; not of
+# legal persons (法人单位数).
+_PERSONS_COUNTED = re.compile(r"(?:(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者)\S{0,4}数$")
+_PERSONS_NAMED = re.compile(r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者|户籍")
+# What words measuring money end on: a value, a sum or balance, income and spending, assets
+# and debts, wages, profits and taxes, costs, deposits and loans.
+_MONEY_NAMED = re.compile(
+    r"(?:产值|增加值|总值|[金总余]额|收入|支出|资产(?:总计|合计|总额)?|负债(?:总计|合计)?"
+    r"|工资(?:总额|及福利)?|利润(?:总额)?|利税|税金|税收|结余|成本|费用|[帐账]款|原价|净值"
+    r"|折旧|投资|存款|贷款)$"
+)
 
 
 def listed_for_columns(unit: Unit, headers: Sequence[str]) -> list[Unit] | None:

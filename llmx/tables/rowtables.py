@@ -1070,9 +1070,13 @@ def _serial_put_back(cells: list[Cell], width: int) -> list[Cell]:
     """A row one cell short under a serial column (`序号`) whose first cell is words: a
     total's row (`全省 | 851.36 | 7.7 |`), which has no number of its own, an empty cell in
     the number's place."""
-    if len(cells) == width - 1 and cells and not is_number_cell(cells[0]):
+    if len(cells) == width - 1 and cells and not _SERIAL_CELL.fullmatch(cells[0].clean):
         return [Cell(cells[0].start, cells[0].start, ""), *cells]
     return cells
+
+
+# A serial number as rows write it: 1, 一, ①, (1), （一）, 1、, 1.
+_SERIAL_CELL = re.compile(r"[(（]?(?:\d+|[一二三四五六七八九十百]+|[①-⑳])[)）]?[、.．]?")
 
 
 def _groups_with_totals(
