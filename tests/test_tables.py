@@ -2167,6 +2167,24 @@ def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -
         ("单位:个、人、万元", "2022 2023",
          {"法人单位数 1520 1604": "个", "从业人员数 23150 24020": "人",
           "金融机构存款余额 5000000 5100000": "元"}),
+        # A column's 上年同期数 counts nothing: rows naming no count keep their own reading.
+        ("单位:所、人", "本年数 上年同期数",
+         {"学校 120 118": "所", "招生 2315 2402": "人", "在校生 35600 34200": "人"}),
+        # Funds for persons are money; a count of what is spent is money too, where the list
+        # counts no things.
+        ("单位:人、万元", "2022 2023",
+         {"人员经费 500 520": "元", "参保人数 1520 1604": "人", "基金支出数 500 510": "元"}),
+        # A count of persons named far from its 数.
+        ("单位:个、人", "2022 2023",
+         {"残疾人职业技能培训数 500 520": "人", "企业数 150 160": "个",
+          "外来务工人员随迁子女入学数 2315 2400": "人"}),
+        # Tonnes are no count: what is not money there has no listed unit to fall back on.
+        ("单位:万吨、万元", "2022 2023",
+         {"粮食产量 152 160": "", "农业总产值 3000 3100": "元", "蔬菜产量 50 52": ""}),
+        # A median is no count of households.
+        ("单位:户、元", "2022 2023",
+         {"调查户数 1520 1604": "户", "人均可支配收入中位数 30500 31800": "元",
+          "人均可支配收入 45000 47000": "元"}),
     ],
 )  # fmt: skip
 def test_a_row_takes_the_listed_unit_of_what_its_label_measures(
@@ -2177,13 +2195,17 @@ def test_a_row_takes_the_listed_unit_of_what_its_label_measures(
     assert [unit for _, _, unit, _ in _facts_of(text)] == expected
 
 
-def test_a_row_short_of_its_last_figure_keeps_its_serial_in_words() -> None:
-    # 三 is the row's serial (its last figure is blank), not a total's label.
+@pytest.mark.parametrize("serials", [("一", "二", "三"), ("⑴", "⑵", "⑶"), ("1.1", "1.2", "1.3")])
+def test_a_row_short_of_its_last_figure_keeps_its_serial_however_written(
+    serials: tuple[str, str, str],
+) -> None:
+    # The last row's serial, not a total's label, opens it: its last figure is blank.
+    first, second, third = serials
     text = (
         "序号 | 各市 | 研发费用 (亿元) | 增速 (%) | 占营业收入比重 (%) |\n"
-        "一 | 东城 | 206.94 | 6.4 | 4.09 |\n"
-        "二 | 西城 | 157.63 | 9.6 | 2.57 |\n"
-        "三 | 南城 | 98.12 | 5.1 |\n"
+        f"{first} | 东城 | 206.94 | 6.4 | 4.09 |\n"
+        f"{second} | 西城 | 157.63 | 9.6 | 2.57 |\n"
+        f"{third} | 南城 | 98.12 | 5.1 |\n"
     )
     assert [(text, unit) for text, _, unit, _ in _facts_of(text)][-2:] == [
         ("98.12", "元"), ("5.1", "%"),

@@ -185,35 +185,50 @@ def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
     """Of a unit line listing units of different kinds (`单位:所、万人`, `单位:个、人、万元`),
     the one the figure under a column's `header` in a row named `label` is in.
 
-    What the row's label, or else the column's header, ends on decides (see `_measured_by`):
-    a count of persons takes the persons, a count of anything else the one unit of things, an
-    amount of money the money, a rate the listed rate, an index none. Where neither decides,
-    of one unit of persons and one of something else, persons where the label names them;
-    else, of a list with one unit of money, the money: what a table in 个、人、万元 does not
-    count it states in 万元."""
+    What the row's label, or else the column's header, ends on decides where the list holds
+    such a unit (see `_measured_by`): a count of persons the persons, a count of anything
+    else the one unit of things, an amount of money the money, a rate the listed rate, an
+    index none. A column's count of things decides nothing (`上年同期数`, `实际完成数` say of
+    when and how, not what). Where nothing decides: of one unit of persons and one of other
+    things (所、万人), persons where the label names them; of counts and one unit of money
+    (个、人、万元), the money: what such a table does not count it states in 万元."""
     listed = _listed(unit)
-    amounts = [each for each in listed if each[0] not in RATE_UNITS]
-    for words in (fold(label), fold(header)):
+    for words, of_column in ((fold(label), False), (fold(header), True)):
         measured = _measured_by(words)
-        if measured is not None:
-            return _listed_for(measured, listed)
-    persons = [each for each in amounts if each[0] in _PERSON_UNITS]
-    others = [each for each in amounts if each[0] not in _PERSON_UNITS]
-    if len(persons) == 1 and len(others) == 1:
+        if measured in ("rate", "index"):
+            return _listed_for("rate", listed) if measured == "rate" else None
+        if measured is None or (of_column and measured == "things"):
+            continue
+        found = _listed_for(measured, listed)
+        if found is not None:
+            return found
+    amounts = [each for each in listed if each[0] not in RATE_UNITS]
+    money = [each for each in amounts if each[0] in MONEY_UNITS]
+    counts = [each for each in amounts if each not in money]
+    persons = [each for each in counts if each[0] in _PERSON_UNITS]
+    if not money and len(persons) == 1 and len(counts) == 2:
+        others = [each for each in counts if each not in persons]
         return persons[0] if _PERSONS_NAMED.search(fold(label)) else others[0]
-    return _listed_for("money", listed)
+    if len(money) == 1 and all(family_of(each[0]) in WHOLE_COUNTS for each in counts):
+        return money[0]
+    return None
 
 
 def _measured_by(words: str) -> str | None:
     """What words measure, by what they end on: "index" (指数, 系数), "rate" (率, 比重),
-    "persons" or "things" for a count (`在校学生数`, `企业单位数`; not a column's `本年数`,
-    which says of when, not of what), "money" (`工业总产值`, `存款余额`); None for others."""
+    "persons" or "things" for a count (`在校学生数`, `企业单位数`; not `本年数`, a period's
+    figure, nor `中位数`), "persons" for persons named last (`年末常住人口`, `专任教师`),
+    "money" (`工业总产值`, `存款余额`, `人员经费`); None for others."""
     if _INDEX_NAMED.search(words):
         return "index"
     if _RATE_NAMED.search(words):
         return "rate"
-    if words.endswith("数") and not _PERIOD_FIGURE.fullmatch(words):
+    if words.endswith("数") and not (
+        _PERIOD_FIGURE.fullmatch(words) or _STATISTIC_NAMED.search(words)
+    ):
         return "persons" if _PERSONS_COUNTED.search(words) else "things"
+    if _PERSONS_NAMED_LAST.search(words):
+        return "persons"
     return "money" if _MONEY_NAMED.search(words) else None
 
 
@@ -232,6 +247,8 @@ def _kind_of_listed(unit: Unit) -> str:
 
 
 _INDEX_NAMED = re.compile(r"(?:指数|系数|比价)$")
+# A figure that sums up others, no count (人均可支配收入中位数, 倍数).
+_STATISTIC_NAMED = re.compile(r"(?:中位|平均|倍|分)数$")
 _RATE_NAMED = re.compile(r"(?:率|比重|比例|占比)$")
 # A column's figure of a period or a stage (本年数, 年末数, 1-12月累计数, 预算数): no count.
 _PERIOD_FIGURE = re.compile(
@@ -240,14 +257,16 @@ _PERIOD_FIGURE = re.compile(
 )
 # A count of persons: of people, staff, workers, students (not 卫生, 生产), teachers; not of
 # legal persons (法人单位数).
-_PERSONS_COUNTED = re.compile(r"(?:(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者)\S{0,4}数$")
+_PERSONS_COUNTED = re.compile(r"(?:(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者)\S{0,10}数$")
+# Words that end on the persons they measure (年末常住人口, 从业人员, 在校生, 专任教师).
+_PERSONS_NAMED_LAST = re.compile(r"(?:人口|人次|人员|职工|学生|(?<![卫发产])生|教师|医师|护士)$")
 _PERSONS_NAMED = re.compile(r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者|户籍")
 # What words measuring money end on: a value, a sum or balance, income and spending, assets
 # and debts, wages, profits and taxes, costs, deposits and loans.
 _MONEY_NAMED = re.compile(
     r"(?:产值|增加值|总值|[金总余]额|收入|支出|资产(?:总计|合计|总额)?|负债(?:总计|合计)?"
     r"|工资(?:总额|及福利)?|利润(?:总额)?|利税|税金|税收|结余|成本|费用|[帐账]款|原价|净值"
-    r"|折旧|投资|存款|贷款)$"
+    r"|折旧|投资|存款|贷款|经费|资金|基金|养老金|结存|补助|补贴)$"
 )
 
 

@@ -1070,13 +1070,16 @@ def _serial_put_back(cells: list[Cell], width: int) -> list[Cell]:
     """A row one cell short under a serial column (`序号`) whose first cell is words: a
     total's row (`全省 | 851.36 | 7.7 |`), which has no number of its own, an empty cell in
     the number's place."""
-    if len(cells) == width - 1 and cells and not _SERIAL_CELL.fullmatch(cells[0].clean):
+    if len(cells) == width - 1 and cells and _TOTAL_LABEL.fullmatch(fold(cells[0].clean)):
         return [Cell(cells[0].start, cells[0].start, ""), *cells]
     return cells
 
 
-# A serial number as rows write it: 1, 一, ①, (1), （一）, 1、, 1.
-_SERIAL_CELL = re.compile(r"[(（]?(?:\d+|[一二三四五六七八九十百]+|[①-⑳])[)）]?[、.．]?")
+# A total's label (合计, 全省, 总 计): the row a serial column leaves unnumbered. (A row short for
+# another reason, its last figure blank, opens on its serial, however it is written: ⑶, Ⅱ, 1.1.)
+_TOTAL_LABEL = re.compile(
+    r"(?:[合总小共]\s*计|全\s*[省市县区国州盟旗镇乡]|总\s*体|[Tt]otal)\s*[:：]?"
+)
 
 
 def _groups_with_totals(
