@@ -13,6 +13,7 @@ end: each shape at two sizes, four times apart, so a ratio near 4 says linear an
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
@@ -304,19 +305,19 @@ def time_shape(name: str, make: Callable[[int, random.Random], str]) -> dict[str
 def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=SHAPES,
+        metavar="SHAPE",
+        help="time these shapes alone; shapes: " + ", ".join(SHAPES),
+    )
+    names = parser.parse_args().only
     out = ROOT / "bench" / "results" / "shapes.json"
-    if len(sys.argv) > 1:
+    if names:
         # Some shapes alone (the whole run takes most of an hour): their entries replaced in
         # the results, in the shapes' order, the rest kept as they were measured.
-        names = sys.argv[2:]
-        unknown = [name for name in names if name not in SHAPES] if sys.argv[1] == "--only" else []
-        if sys.argv[1] != "--only" or not names or unknown:
-            sys.exit(
-                f"usage: {sys.argv[0]} [--only SHAPE ...]; "
-                + (f"no shape {unknown[0]!r}; " if unknown else "")
-                + "shapes: "
-                + ", ".join(SHAPES)
-            )
         results = json.loads(out.read_text()) if out.exists() else {"shapes": []}
         before = {shape["shape"]: shape for shape in results["shapes"]}
         timed = {name: time_shape(name, SHAPES[name]) for name in names}

@@ -202,14 +202,12 @@ def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
         found = _listed_for(measured, listed)
         if found is not None:
             return found
-    amounts = [each for each in listed if each[0] not in RATE_UNITS]
-    money = [each for each in amounts if each[0] in MONEY_UNITS]
-    counts = [each for each in amounts if each not in money]
-    persons = [each for each in counts if each[0] in _PERSON_UNITS]
-    if not money and len(persons) == 1 and len(counts) == 2:
-        others = [each for each in counts if each not in persons]
-        return persons[0] if _PERSONS_NAMED.search(fold(label)) else others[0]
-    if len(money) == 1 and all(family_of(each[0]) in WHOLE_COUNTS for each in counts):
+    money = [each for each in listed if _kind_of_listed(each) == "money"]
+    persons = [each for each in listed if _kind_of_listed(each) == "persons"]
+    things = [each for each in listed if _kind_of_listed(each) == "things"]
+    if not money and len(persons) == 1 and len(things) == 1:
+        return persons[0] if _PERSONS_NAMED.search(fold(label)) else things[0]
+    if len(money) == 1 and all(family_of(each[0]) in WHOLE_COUNTS for each in persons + things):
         return money[0]
     return None
 
@@ -255,12 +253,14 @@ _PERIOD_FIGURE = re.compile(
     r"[\d\-—~至]*[本上去今明当前]?[年月期季度]*[末初底]?"
     r"(?:累计|预算|决算|执行|实际|完成|调整|计划)?数"
 )
-# A count of persons: of people, staff, workers, students (not 卫生, 生产), teachers; not of
-# legal persons (法人单位数).
-_PERSONS_COUNTED = re.compile(r"(?:(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者)\S{0,10}数$")
+# A word naming persons: people, staff, workers, students (not 卫生, 生产), teachers; not legal
+# persons (法人单位).
+_PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者"
+# A count of persons, the persons named up to ten characters before its 数.
+_PERSONS_COUNTED = re.compile(rf"(?:{_PERSON_WORD})\S{{0,10}}数$")
 # Words that end on the persons they measure (年末常住人口, 从业人员, 在校生, 专任教师).
 _PERSONS_NAMED_LAST = re.compile(r"(?:人口|人次|人员|职工|学生|(?<![卫发产])生|教师|医师|护士)$")
-_PERSONS_NAMED = re.compile(r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者|户籍")
+_PERSONS_NAMED = re.compile(rf"{_PERSON_WORD}|户籍")
 # What words measuring money end on: a value, a sum or balance, income and spending, assets
 # and debts, wages, profits and taxes, costs, deposits and loans.
 _MONEY_NAMED = re.compile(

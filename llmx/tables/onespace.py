@@ -142,24 +142,25 @@ def note_at_end(words: str) -> tuple[int, str] | None:
     minute."""
     start: int | None = None
     last = ""
-    end = len(words)
+    word_end = _spaces_start(words, len(words))
     for _ in range(_NOTE_WORDS_MAX):
-        word_end = end
-        while word_end and words[word_end - 1].isspace():
-            word_end -= 1
         word_start = word_end
         while word_start and not words[word_start - 1].isspace():
             word_start -= 1
-        if word_start == 0 or word_start == word_end:
+        if word_start == 0:
             break  # no space before it: the line's first word is no note
         if not _NOTE_WORD.fullmatch(words, word_start, word_end):
             break
         last = last or words[word_start:word_end]
-        end = word_start
-        while end and words[end - 1].isspace():
-            end -= 1
-        start = end
+        start = word_end = _spaces_start(words, word_start)
     return None if start is None else (start, last)
+
+
+def _spaces_start(words: str, end: int) -> int:
+    """Where the run of spaces that ends at `end` starts (`end` itself after no space)."""
+    while end and words[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _is_empty_mark(cell: Cell) -> bool:

@@ -395,7 +395,7 @@ def _block_table(
         grid_line, grid_cells, width = widest_line, widest_cells, len(widest_cells)
         grid = [display_span(text, grid_line.start, cell) for cell in grid_cells]
         texts, texts_placed = repeated, True
-        body = [(line, _label_put_back(cells, width)) for line, cells in body]
+        body = [(line, _put_back(cells, width, NUMBER_CELL)) for line, cells in body]
     elif texts_placed:
         # A header over several lines narrower than the rows: its words are placed by where
         # they stand over the widest row's cells.
@@ -419,11 +419,11 @@ def _block_table(
     above = lines_above(lines, first)
     unit_source = " ".join([*(line.text for line in above), *titles])
     table_unit = unit_line_unit(unit_source)
-    # Space columns under a header broken over lines join words of several columns into one
-    # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
     if layout != "spaces" and texts and is_serial_name(fold(texts[0])):
         # (Rows of space columns are placed by where their cells stand.)
-        body = [(line, _serial_put_back(cells, width)) for line, cells in body]
+        body = [(line, _put_back(cells, width, _TOTAL_LABEL)) for line, cells in body]
+    # Space columns under a header broken over lines join words of several columns into one
+    # (`总人口年份城镇人口`): a count's noun there is not enough to call a column measured.
     columns = columns_of(texts, body, counted=layout != "spaces", group_of=group_of)
     columns = _reporting_units_as_labels(columns, body)
     unit_column = any(
@@ -1058,19 +1058,12 @@ def _groups_over_repeated_names(
 _REPEATED_GROUPS_MIN = 3  # groups over the repeated names, the last one comparing them
 
 
-def _label_put_back(cells: list[Cell], width: int) -> list[Cell]:
-    """A row one cell short whose first cell is a figure: its label is lost (a total's, left
-    blank), an empty cell in its place."""
-    if len(cells) == width - 1 and cells and NUMBER_CELL.fullmatch(fold(cells[0].clean)):
-        return [Cell(cells[0].start, cells[0].start, ""), *cells]
-    return cells
-
-
-def _serial_put_back(cells: list[Cell], width: int) -> list[Cell]:
-    """A row one cell short under a serial column (`序号`) whose first cell is words: a
-    total's row (`全省 | 851.36 | 7.7 |`), which has no number of its own, an empty cell in
-    the number's place."""
-    if len(cells) == width - 1 and cells and _TOTAL_LABEL.fullmatch(fold(cells[0].clean)):
+def _put_back(cells: list[Cell], width: int, first: re.Pattern[str]) -> list[Cell]:
+    """A row one cell short whose first cell is what `first` matches: the cell before it was
+    left out, an empty cell in its place. A row opening on a figure lost its label (a total's,
+    left blank: `NUMBER_CELL`); one opening on a total's label under a serial column has no
+    serial of its own (`全省 | 851.36 | 7.7 |`: `_TOTAL_LABEL`)."""
+    if len(cells) == width - 1 and cells and first.fullmatch(fold(cells[0].clean)):
         return [Cell(cells[0].start, cells[0].start, ""), *cells]
     return cells
 
