@@ -2185,6 +2185,18 @@ def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -
         ("单位:户、元", "2022 2023",
          {"调查户数 1520 1604": "户", "人均可支配收入中位数 30500 31800": "元",
           "人均可支配收入 45000 47000": "元"}),
+        # A bracket closing a label hides no count; nurses are persons.
+        ("单位:个、人、万元", "2022 2023",
+         {"从业人员数(年末) 23150 24020": "人", "注册护士数 150 160": "人",
+          "工业总产值(当年价) 483049 546776": "元"}),
+        # Beds are counted in 张, where the list names it or not: no 家, no persons, no 位.
+        ("单位:家、人", "2022 2023",
+         {"医疗机构数 150 160": "家", "床位数 2315 2400": "张", "卫生技术人员 5000 5200": "人"}),
+        ("单位:家、张、人", "2022 2023",
+         {"医疗机构数 150 160": "家", "实有床位数 2315 2400": "张", "执业医师 1500 1600": "人"}),
+        # A multiple is in 倍, none of the listed counts.
+        ("单位:个、人", "2022 2023",
+         {"企业数 150 160": "个", "城乡收入倍数 2.5 2.4": "倍", "从业人员 5000 5200": "人"}),
     ],
 )  # fmt: skip
 def test_a_row_takes_the_listed_unit_of_what_its_label_measures(

@@ -63,8 +63,19 @@ _COUNTED_HEADER = re.compile(
 )
 
 
+# A median or a mean (收入中位数, 平均数) counts no 位 and no 均.
+_AVERAGE_NAMED = re.compile(r"(?:中位|平均)数$")
+# Beds as places (床位数, 實際開放床位數) are counted in 张, not in the 位 their name ends
+# on; 病床數 keeps the 床 it counts, as Taiwan's tables write it.
+BED_UNIT = "张"
+_BEDS_COUNTED = re.compile(r"床位数$")
+
+
 def counted_unit_in(header: str) -> Unit | None:
-    counted = _COUNTED_HEADER.search(re.sub(r"\s+", "", outside_brackets(header)))
+    words = re.sub(r"\s+", "", outside_brackets(header))
+    if _BEDS_COUNTED.search(words):
+        return (BED_UNIT, 1.0)
+    counted = None if _AVERAGE_NAMED.search(words) else _COUNTED_HEADER.search(words)
     if counted is None:
         return None
     noun = "人" if counted.group("people") else counted.group("noun") or counted.group("visits")
@@ -193,23 +204,31 @@ def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
     things (所、万人), persons where the label names them; of counts and one unit of money
     (个、人、万元), the money: what such a table does not count it states in 万元."""
     listed = _listed(unit)
-    for words, of_column in ((fold(label), False), (fold(header), True)):
+    for words, of_column in ((_ending(label), False), (_ending(header), True)):
         measured = _measured_by(words)
         if measured in ("rate", "index"):
             return _listed_for("rate", listed) if measured == "rate" else None
         if measured is None or (of_column and measured == "things"):
             continue
         found = _listed_for(measured, listed)
-        if found is not None:
+        if found is not None or measured == "beds":
             return found
+    # 倍数, 中位数: a figure summing others up counts none of the things listed.
+    statistic = _STATISTIC_NAMED.search(_ending(label)) is not None
     money = [each for each in listed if _kind_of_listed(each) == "money"]
     persons = [each for each in listed if _kind_of_listed(each) == "persons"]
-    things = [each for each in listed if _kind_of_listed(each) == "things"]
-    if not money and len(persons) == 1 and len(things) == 1:
+    things = [each for each in listed if _kind_of_listed(each) in ("things", "beds")]
+    if not money and len(persons) == 1 and len(things) == 1 and not statistic:
         return persons[0] if _PERSONS_NAMED.search(fold(label)) else things[0]
     if len(money) == 1 and all(family_of(each[0]) in WHOLE_COUNTS for each in persons + things):
         return money[0]
     return None
+
+
+def _ending(words: str) -> str:
+    """Words as their ending is read, a bracket closing them left out: `从业人员数(年末)` ends
+    on 数 as `从业人员数` does."""
+    return re.sub(r"(?:\s*[(（][^()（）]*[)）])+$", "", fold(words).strip()) or fold(words)
 
 
 def _measured_by(words: str) -> str | None:
@@ -224,7 +243,9 @@ def _measured_by(words: str) -> str | None:
     if words.endswith("数") and not (
         _PERIOD_FIGURE.fullmatch(words) or _STATISTIC_NAMED.search(words)
     ):
-        return "persons" if _PERSONS_COUNTED.search(words) else "things"
+        if _PERSONS_COUNTED.search(words):
+            return "persons"
+        return "beds" if _BEDS_COUNTED.search(words) else "things"
     if _PERSONS_NAMED_LAST.search(words):
         return "persons"
     return "money" if _MONEY_NAMED.search(words) else None
@@ -241,6 +262,8 @@ def _kind_of_listed(unit: Unit) -> str:
         return "rate"
     if unit[0] in _PERSON_UNITS:
         return "persons"
+    if unit[0] == BED_UNIT:
+        return "beds"  # 个、张、人 over a health system's institutions, beds and staff
     return "money" if unit[0] in MONEY_UNITS else "things"
 
 
@@ -255,7 +278,8 @@ _PERIOD_FIGURE = re.compile(
 )
 # A word naming persons: people, staff, workers, students (not 卫生, 生产), teachers; not legal
 # persons (法人单位).
-_PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者"
+_PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者|护士"
+
 # A count of persons, the persons named up to ten characters before its 数.
 _PERSONS_COUNTED = re.compile(rf"(?:{_PERSON_WORD})\S{{0,10}}数$")
 # Words that end on the persons they measure (年末常住人口, 从业人员, 在校生, 专任教师).
