@@ -4394,3 +4394,21 @@ def test_columns_headed_by_a_month_or_months_hold_that_periods_figures() -> None
         ("2033440", 2_033_440, "人次", "level"), ("43.5", 43.5, "%", "change"),
         ("9748891", 9_748_891, "人次", "level"), ("40.9", 40.9, "%", "change"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("points", ["%、百分点", "%/个百分点"])
+def test_a_change_column_in_percent_or_points_gives_a_rate_row_points(points: str) -> None:
+    # 同比增长 (%、百分点): a price's change is in percent, an occupancy rate's in points, and
+    # so are the rates of the groups under it.
+    unit = points.split("/")[-1].split("、")[-1]
+    text = (
+        f"项 目 | 2019年5月 | 上年同期 | 同比增长 ({points}) |\n"
+        "平均房价(元/间) | 553.7 | 524.2 | 5.6 |\n"
+        "平均出租率(%) | 72.6 | 71.9 | 0.7 |\n"
+        "五星级 | 74.5 | 72.0 | 2.5 |\n"
+    )
+    assert [(text, unit) for text, _, unit, _ in _facts_of(text)] == [
+        ("553.7", "元/间"), ("524.2", "元/间"), ("5.6", "%"),
+        ("72.6", "%"), ("71.9", "%"), ("0.7", unit),
+        ("74.5", "%"), ("72.0", "%"), ("2.5", unit),
+    ]  # fmt: skip

@@ -549,8 +549,28 @@ def _one_language(unit: str) -> str:
     return latin if declared_unit(latin) else found.group("chinese").strip()
 
 
+# A change column in percent or in points (`同比增长 (%、百分点)`, `增减(%/个百分点)`): the
+# points where the row is itself a percent (出租率), the percent elsewhere.
+_PERCENT_OR_POINTS = re.compile(r"[(（]\s*%\s*[、/,，]\s*(个?百分点)\s*[)）]\s*$")
+
+
+def change_unit_for(header: str, row_unit: Unit | None) -> Unit | None:
+    """The unit of a figure under a change column whose header names both percent and points
+    (`同比增长 (%、百分点)`): the points for a row of percents, the row's own rate for a row of
+    other rates (‰), the percent for any other row; None where the header names not both."""
+    both = _PERCENT_OR_POINTS.search(fold(header))
+    if both is None:
+        return None
+    if row_unit is not None and row_unit[0] == "%":
+        return (both.group(1), 1.0)
+    return row_unit if row_unit is not None and row_unit[0] in RATE_UNITS else ("%", 1.0)
+
+
 def header_unit(header: str) -> Unit | None:
-    """A column header's unit: in brackets at its end, after 单位：, or a trailing %."""
+    """A column header's unit: in brackets at its end, after 单位：, or a trailing %; none for
+    a header of percent or points, which the row decides (`change_unit_for`)."""
+    if _PERCENT_OR_POINTS.search(fold(header)):
+        return None
     found = split_header_unit(header)
     if found and not is_fact_unit(found[0]):
         # 薪资(新台币元): a currency's name stays out of the unit; (C/A) names a formula.

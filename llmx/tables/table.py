@@ -34,6 +34,7 @@ from llmx.tables.headers import (
     YEAR_DIGITS,
     Unit,
     caption_counts,
+    change_unit_for,
     counted_unit_in,
     header_status,
     header_unit,
@@ -165,6 +166,9 @@ class Table:
             row_unit = ("", 1.0)
         if column.unit and column.unit[0] in RATE_UNITS:
             return column.unit
+        above = self._units_above.get(row)
+        if points := change_unit_for(column.header, row_unit or (above[1] if above else None)):
+            return points
         if not column.unit and is_rate_header(column.header):
             return row_unit if row_unit and row_unit[0] in RATE_UNITS else (rate or ("%", 1.0))
         if not column.unit and INDEX_HEADER.search(fold(column.header)):
@@ -177,7 +181,6 @@ class Table:
             # 销售额(万元) beside 销售量 in a row whose unit cell is 千克: the row's unit is its
             # quantity's; the column's money is its own.
             return column.unit
-        above = self._units_above.get(row)
         return row_unit or column.unit or amount or (above[1] if above else None)
 
     def _money_beside_quantity(self, column: Column, cell_unit: Unit) -> bool:
