@@ -2237,16 +2237,19 @@ def test_columns_under_a_listed_unit_line_take_the_unit_their_header_measures_in
     }  # fmt: skip
 
 
-def test_a_total_row_with_no_serial_number_keeps_its_figures_under_their_columns() -> None:
+@pytest.mark.parametrize("total", ["全省", "合 计", "全省合计", "全市总计"])
+def test_a_total_row_with_no_serial_number_keeps_its_figures_under_their_columns(
+    total: str,
+) -> None:
     text = (
         "表1 各市规上工业研发费用情况\n"
         "序号 | 各市 | 研发费用 (亿元) | 增速 (%) | 占营业收入比重 (%) |\n"
         "1 | 东城 | 206.94 | 6.4 | 4.09 |\n"
         "2 | 西城 | 157.63 | 9.6 | 2.57 |\n"
-        "全省 | 364.57 | 7.7 | 3.17 |\n"
+        f"{total} | 364.57 | 7.7 | 3.17 |\n"
     )
     [table] = find_tables(text)
-    assert [cell.text for cell in table.rows[-1].cells] == ["", "全省", "364.57", "7.7", "3.17"]
+    assert [cell.text for cell in table.rows[-1].cells] == ["", total, "364.57", "7.7", "3.17"]
     assert [(text, unit) for text, _, unit, _ in _facts_of(text)][-3:] == [
         ("364.57", "元"), ("7.7", "%"), ("3.17", "%"),
     ]  # fmt: skip

@@ -1068,10 +1068,12 @@ def _put_back(cells: list[Cell], width: int, first: re.Pattern[str]) -> list[Cel
     return cells
 
 
-# A total's label (合计, 全省, 总 计): the row a serial column leaves unnumbered. (A row short for
-# another reason, its last figure blank, opens on its serial, however it is written: ⑶, Ⅱ, 1.1.)
+# A total's label (合计, 全省, 总 计, 全省合计, 全市总计): the row a serial column leaves
+# unnumbered. (A row short for another reason, its last figure blank, opens on its serial,
+# however it is written: ⑶, Ⅱ, 1.1.)
 _TOTAL_LABEL = re.compile(
-    r"(?:[合总小共]\s*计|全\s*[省市县区国州盟旗镇乡]|总\s*体|[Tt]otal)\s*[:：]?"
+    r"(?:(?:全\s*[省市县区国州盟旗镇乡]\s*)?[合总小共]\s*计|全\s*[省市县区国州盟旗镇乡]|总\s*体"
+    r"|[Tt]otal)\s*[:：]?"
 )
 
 
