@@ -136,3 +136,41 @@ def test_a_failed_run_leaves_the_previous_output_untouched(
     code, _ = _extract(runner, str(tmp_path / "nope.txt"), "-o", str(out))
     assert code == 1
     assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+@pytest.mark.parametrize(
+    ("flags", "named"),
+    [
+        (["--prompt", "extract@v2"], "--prompt"),
+        (["--extractor", "rules", "--temperature", "0.3"], "--temperature"),
+        (["--extractor", "numerals", "--api-key-env", "DEEPSEEK_API_KEY"], "--api-key-env"),
+        (["--compact-schema"], "--compact-schema"),
+    ],
+)
+def test_an_option_for_a_model_with_no_model_stops_before_a_rules_run(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    flags: list[str],
+    named: str,
+) -> None:
+    # The prompt asked for would not be the one used: nothing is extracted, no run is left.
+    monkeypatch.delenv("LLMX_MODEL", raising=False)
+    doc = tmp_path / "report.txt"
+    doc.write_text(SAMPLE, encoding="utf-8")
+    code, output = _extract(runner, str(doc), "--runs-dir", str(tmp_path / "runs"), *flags)
+    assert code != 0
+    [line] = [line for line in output.splitlines() if line.startswith("llmx: error:")]
+    assert named in line and "--model" in line
+    assert not (tmp_path / "runs").exists()
+
+
+def test_options_that_only_say_how_to_run_go_with_the_rules(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text(SAMPLE, encoding="utf-8")
+    code, output = _extract(
+        runner, str(doc), "--runs-dir", str(tmp_path / "runs"), "--offline", "--no-batch"
+    )
+    assert code == 0, output

@@ -27,7 +27,7 @@ from llmx.console import (
     unreadable_lines,
 )
 from llmx.coverage import worth_a_look_line
-from llmx.errors import InputError, OutputError, first_problem
+from llmx.errors import ConfigError, InputError, OutputError, first_problem
 from llmx.extractors import EXTRACTORS, extractor_kind
 from llmx.pipeline import JOB_FILE, JobInterrupted, resume_job, run_job
 from llmx.readers import expand_paths
@@ -197,6 +197,14 @@ def extract(
         if out is not None and any(_same_file(out, path) for path in input_files):
             raise OutputError(f"--out {out}: is one of the input files; choose another path")
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
+        asked = [name for name in _ASKING_A_MODEL if flags.get(name) not in (None, False)]
+        if not uses_model and asked and resume is None:
+            # --prompt extract@v2 with no model: a rules job would be what was not asked for.
+            raise ConfigError(
+                f"--{asked[0].replace('_', '-')} is for a model, and the "
+                f"{settings.chosen_extractor} extractor uses none: pass --model (or set "
+                "LLMX_MODEL), or leave it out"
+            )
         if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")
         built = build_extractor(settings, notify=note)
@@ -253,6 +261,20 @@ def extract(
         if problems:
             raise fail("; ".join(problems) + "; the run keeps the others")
         next_step(command("llmx", "eval", shown_path(folder)))
+
+
+# The options that say what a model is asked, or how: meaningless to an extractor with none.
+_ASKING_A_MODEL = (
+    "prompt",
+    "base_url",
+    "api_key_env",
+    "instructor_mode",
+    "temperature",
+    "max_tokens",
+    "pack_tokens",
+    "compact_schema",
+    "batch",
+)
 
 
 class JobSettings(BaseModel):
