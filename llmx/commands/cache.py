@@ -17,6 +17,9 @@ from llmx.errors import ConfigError
 from llmx.llm.cache import ResponseCache
 
 cache_app = typer.Typer(help="Inspect and prune cached model responses.", no_args_is_help=True)
+# A folder that is not there holds no answers: said so, not shown as an empty cache, since a
+# mistyped --cache-dir would otherwise look like a cache with nothing in it.
+_NONE_AT = "no cache at {}: no model answer has been cached there"
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
 
 
@@ -24,6 +27,9 @@ _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
 def stats(cache_dir: CacheDir = None) -> None:
     """Entries, size, models, age and the tokens the cached answers cost."""
     cache_dir = cache_dir_of(cache_dir)
+    if not cache_dir.exists():
+        note(_NONE_AT.format(cache_dir))
+        return
     with one_line_errors():
         summary = _cache(cache_dir).stats()
     table = Table(title=f"Cache {cache_dir}", show_header=False)
@@ -62,6 +68,9 @@ def prune(
         age = _age(older_than) if older_than is not None else None
         if everything and (age is not None or model is not None):
             raise fail("--all removes everything; leave out --older-than and --model")
+        if not cache_dir.exists():
+            note(_NONE_AT.format(cache_dir) + "; nothing to remove")
+            return
         result = _cache(cache_dir).prune(
             older_than=age, model=model, everything=everything, dry_run=dry_run
         )

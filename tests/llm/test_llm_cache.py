@@ -124,3 +124,15 @@ def test_cache_stats_and_prune_from_the_command_line(
     assert pruned.exit_code == 0 and "removed 3 files" in pruned.output
     bad = runner.invoke(app, ["cache", "prune", "--cache-dir", cache_dir, "--older-than", "soon"])
     assert bad.exit_code == 1 and "is not an age like 30d, 12h or 90m" in bad.output
+
+
+@pytest.mark.parametrize("command", [["stats"], ["prune", "--all"]])
+def test_a_cache_folder_that_is_not_there_is_said_to_be_missing_not_shown_empty(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # A mistyped --cache-dir: no table of zeros, no "removed 0 files", and no folder made.
+    missing = tmp_path / "cahce"
+    result = CliRunner().invoke(app, ["cache", *command, "--cache-dir", str(missing)])
+    assert result.exit_code == 0, result.output
+    assert f"no cache at {missing}" in result.output and "entries" not in result.output
+    assert not missing.exists()
