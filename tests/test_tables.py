@@ -2194,6 +2194,12 @@ def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -
          {"医疗机构数 150 160": "家", "床位数 2315 2400": "张", "卫生技术人员 5000 5200": "人"}),
         ("单位:家、张、人", "2022 2023",
          {"医疗机构数 150 160": "家", "实有床位数 2315 2400": "张", "执业医师 1500 1600": "人"}),
+        # Beside beds, a count in a word of its own keeps it: cases, times.
+        ("单位:家、张、人", "2022 2023",
+         {"住院手术例数 3000 3100": "例", "病床周转次数 30 31": "次", "实有床位数 2315 2400": "张"}),
+        # An average headcount is persons; a nurses' school is a school.
+        ("单位:所、人", "2022 2023",
+         {"护士学校数 5 6": "所", "教职工平均数 5000 5200": "人", "注册护士数 150 160": "人"}),
         # A multiple is in 倍, none of the listed counts.
         ("单位:个、人", "2022 2023",
          {"企业数 150 160": "个", "城乡收入倍数 2.5 2.4": "倍", "从业人员 5000 5200": "人"}),

@@ -210,11 +210,15 @@ def listed_for_row(unit: Unit, label: str, header: str = "") -> Unit | None:
             return _listed_for("rate", listed) if measured == "rate" else None
         if measured is None or (of_column and measured == "things"):
             continue
+        own = counted_unit_in(words) if measured == "things" else None
+        if own is not None and own[0] not in _NO_MEASURE_WORD and own not in listed:
+            return None  # 住院手术例数, 病床周转次数: counted in a word of their own, not listed
         found = _listed_for(measured, listed)
         if found is not None or measured == "beds":
             return found
-    # 倍数, 中位数: a figure summing others up counts none of the things listed.
-    statistic = _STATISTIC_NAMED.search(_ending(label)) is not None
+    # 倍数, 中位数: a figure summing others up counts none of the things listed (an average
+    # headcount, 从业人员平均数, counts persons still).
+    statistic = _NO_COUNT_OF_LISTED.search(_ending(label)) is not None
     money = [each for each in listed if _kind_of_listed(each) == "money"]
     persons = [each for each in listed if _kind_of_listed(each) == "persons"]
     things = [each for each in listed if _kind_of_listed(each) in ("things", "beds")]
@@ -243,8 +247,8 @@ def _measured_by(words: str) -> str | None:
     if words.endswith("数") and not (
         _PERIOD_FIGURE.fullmatch(words) or _STATISTIC_NAMED.search(words)
     ):
-        if _PERSONS_COUNTED.search(words):
-            return "persons"
+        if _PERSONS_COUNTED.search(words) or _PERSONS_NAMED_LAST.search(words[:-1]):
+            return "persons"  # 从业人员数, 注册护士数
         return "beds" if _BEDS_COUNTED.search(words) else "things"
     if _PERSONS_NAMED_LAST.search(words):
         return "persons"
@@ -254,6 +258,9 @@ def _measured_by(words: str) -> str | None:
 def _listed_for(measured: str, listed: Sequence[Unit]) -> Unit | None:
     """The one listed unit of what is `measured`; None where the list holds none or several."""
     found = [each for each in listed if _kind_of_listed(each) == measured]
+    if measured == "things" and not found:
+        # 医院数 under 张、万元: beds are the list's one unit of things.
+        found = [each for each in listed if _kind_of_listed(each) == "beds"]
     return found[0] if len(found) == 1 else None
 
 
@@ -270,6 +277,9 @@ def _kind_of_listed(unit: Unit) -> str:
 _INDEX_NAMED = re.compile(r"(?:指数|系数|比价)$")
 # A figure that sums up others, no count (人均可支配收入中位数, 倍数).
 _STATISTIC_NAMED = re.compile(r"(?:中位|平均|倍|分)数$")
+_NO_COUNT_OF_LISTED = re.compile(r"(?:中位|倍)数$")
+# 单位数 counts units (企业, 法人), not 位: no measure word of the label's own.
+_NO_MEASURE_WORD = ("位",)
 _RATE_NAMED = re.compile(r"(?:率|比重|比例|占比)$")
 # A column's figure of a period or a stage (本年数, 年末数, 1-12月累计数, 预算数): no count.
 _PERIOD_FIGURE = re.compile(
@@ -278,7 +288,7 @@ _PERIOD_FIGURE = re.compile(
 )
 # A word naming persons: people, staff, workers, students (not 卫生, 生产), teachers; not legal
 # persons (法人单位).
-_PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者|护士"
+_PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者"
 
 # A count of persons, the persons named up to ten characters before its 数.
 _PERSONS_COUNTED = re.compile(rf"(?:{_PERSON_WORD})\S{{0,10}}数$")
