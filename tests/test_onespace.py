@@ -430,3 +430,33 @@ def test_the_note_found_walking_back_is_the_one_the_anchored_pattern_finds() -> 
         line = "".join(chooser.choice(pieces) for _ in range(count)).rstrip()
         found = _NOTE_PATTERN.search(line)
         assert note_at_end(line) == (None if found is None else (found.start(), found.group(1)))
+
+
+def test_rows_under_a_row_that_writes_its_unit_take_it_as_the_pipe_rows_do() -> None:
+    # `五星级` and `四星级` are kinds of the guests counted in 人次 above them, not deeper in an
+    # outline: the table gives every figure a unit, as it does with its cells between pipes.
+    lines = ["指标名称 7月 同比增长(%) 1-7月 同比增长(%)"]
+    lines += ["接待住宿者人数(人次) 2033440 -43.5 9748891 -40.9"]
+    lines += ["五星级 243413 -46.5 950806 -52.7", "四星级 164636 -61.2 741550 -58.8"]
+    lines += ["平均房价(元/间) 553.7 5.6 562.4 6.4", "五星级 905.5 3.9 916 2.7"]
+    text = "\n".join(lines) + "\n"
+    piped = "\n".join(" | ".join(line.split(" ")) + " |" for line in lines) + "\n"
+    facts = [(f.text, f.unit) for f in rules_facts(text)]
+    assert facts == [(f.text, f.unit) for f in rules_facts(piped)]
+    assert facts[4:8] == [("243413", "人次"), ("46.5", "%"), ("950806", "人次"), ("52.7", "%")]
+    assert facts[-4:] == [("905.5", "元/间"), ("3.9", "%"), ("916", "元/间"), ("2.7", "%")]
+
+
+def test_a_unit_in_brackets_a_space_after_its_name_is_in_the_same_column() -> None:
+    # `同比增长 (%、百分点)`: one column, its unit the rows' percent's points.
+    change = "同比增长 (%、百分点)"
+    lines = [f"项 目 2019年5月 上年同期 {change} 2019年1-5月 上年同期 {change}"]
+    lines += ["平均房价(元/间) 553.7 524.2 5.6 562.4 528.6 6.4"]
+    lines += ["三星级 419.9 426.3 -1.5 444 435.8 1.9"]
+    lines += ["平均出租率(%) 72.6 71.9 0.7 66.3 66.9 -0.6"]
+    lines += ["三星级 65.3 64.2 1.1 57.9 57.6 0.3"]
+    facts = [(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")]
+    assert len(facts) == 24
+    assert facts[2] == ("5.6", "%") and facts[14:18] == [
+        ("0.7", "百分点"), ("66.3", "%"), ("66.9", "%"), ("0.6", "百分点"),
+    ]  # fmt: skip

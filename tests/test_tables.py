@@ -2196,7 +2196,8 @@ def test_rows_under_a_listed_unit_line_take_the_unit_their_label_measures_in() -
          {"医疗机构数 150 160": "家", "实有床位数 2315 2400": "张", "执业医师 1500 1600": "人"}),
         # Beside beds, a count in a word of its own keeps it: cases, times.
         ("单位:家、张、人", "2022 2023",
-         {"住院手术例数 3000 3100": "例", "病床周转次数 30 31": "次", "实有床位数 2315 2400": "张"}),
+         {"住院手术例数 3000 3100": "例", "病床周转次数 30 31": "次",
+          "实有床位数 2315 2400": "张"}),
         # An average headcount is persons; a nurses' school is a school.
         ("单位:所、人", "2022 2023",
          {"护士学校数 5 6": "所", "教职工平均数 5000 5200": "人", "注册护士数 150 160": "人"}),

@@ -29,11 +29,13 @@ from llmx.lines import (
 )
 from llmx.tables.captions import CAPTION, TABLE_NUMBER
 from llmx.tables.headers import (
+    BRACKETED,
     NOTES_HEADER,
     OUTLINE_BRACKETED,
     PARTS_LEAD,
     SUB_MARKS,
     UNIT_COLUMN,
+    change_unit_for,
     header_unit,
     outline_level,
     unit_of_words,
@@ -503,10 +505,14 @@ def _grouped_header(upper: Sequence[Cell], lower: Sequence[Cell], width: int) ->
 
 
 def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
-    """A header with each `±%` (or `%`) standing alone joined to the name before it."""
+    """A header with each `±%` (or `%`), or unit in brackets (`同比增长 (%、百分点)`, `产量
+    (万吨)`), standing alone joined to the name before it."""
     joined: list[Cell] = []
     for cell in header:
-        if joined and fold(cell.clean) in ("±%", "%"):
+        unit_alone = BRACKETED.fullmatch(fold(cell.clean)) and (
+            header_unit(cell.clean) or change_unit_for(cell.clean, None)
+        )
+        if joined and (fold(cell.clean) in ("±%", "%") or unit_alone):
             joined[-1] = Cell(joined[-1].start, cell.end, joined[-1].text + cell.text)
         else:
             joined.append(cell)
@@ -555,6 +561,9 @@ def _units_placed(text: str, table: Table) -> bool:
         or any(column.role == "unit" for column in table.columns)
         or all(column.unit is not None for column in values)
         or _units_headed(text, [row.cells[0] for row in table.rows])
+        # 平均房价(元/间) over 三星级, 四星级: the rows under a row writing its unit are its
+        # kinds, as the table reads them between pipes (a count named, 户数, is not enough).
+        or all(table.unit_of(row, column) is not None for row in table.rows for column in values)
     )
 
 
