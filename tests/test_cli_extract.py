@@ -145,6 +145,7 @@ def test_a_failed_run_leaves_the_previous_output_untouched(
         (["--extractor", "rules", "--temperature", "0.3"], "--temperature"),
         (["--extractor", "numerals", "--api-key-env", "DEEPSEEK_API_KEY"], "--api-key-env"),
         (["--compact-schema"], "--compact-schema"),
+        (["--temperature", "0"], "--temperature"),
     ],
 )
 def test_an_option_for_a_model_with_no_model_stops_before_a_rules_run(
@@ -174,3 +175,14 @@ def test_options_that_only_say_how_to_run_go_with_the_rules(
         runner, str(doc), "--runs-dir", str(tmp_path / "runs"), "--offline", "--no-batch"
     )
     assert code == 0, output
+
+
+def test_an_option_for_a_model_beside_a_model_and_the_rules_says_to_choose_its_extractor(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text(SAMPLE, encoding="utf-8")
+    code, output = _extract(
+        runner, str(doc), "--extractor", "rules", "--model", "gpt-4o", "--prompt", "extract@v2"
+    )
+    assert code != 0 and "--extractor llm" in output and "pass --model" not in output

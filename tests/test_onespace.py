@@ -460,3 +460,19 @@ def test_a_unit_in_brackets_a_space_after_its_name_is_in_the_same_column() -> No
     assert facts[2] == ("5.6", "%") and facts[14:18] == [
         ("0.7", "百分点"), ("66.3", "%"), ("66.9", "%"), ("0.6", "百分点"),
     ]  # fmt: skip
+
+
+def test_a_section_of_its_own_or_a_caption_between_rows_inherits_no_unit_from_above() -> None:
+    # `二、从业人员` is a section, no kind of revenue; `钢材` sits under a caption of products.
+    sections = ["指标 本月 累计 同比增长(%)", "一、营业收入(万元) 5234 48765 7.3"]
+    sections += ["二、从业人员 1234 1200 2.8", "三、企业单位 56 52 7.7"]
+    captioned = ["指标 本月 累计 增长(%)", "工业总产值(亿元) 123.4 567.8 6.5"]
+    captioned += [
+        "轻工业 45.6 200.1 5.2",
+        "主要产品产量",
+        "钢材 12.3 45.6 3.3",
+        "水泥 56.7 234.5 8.1",
+    ]
+    for lines in (sections, captioned):
+        units = {(f.text, f.unit) for f in rules_facts("\n".join(lines) + "\n")}
+        assert not {("1234", "元"), ("56", "元"), ("12.3", "元"), ("56.7", "元")} & units

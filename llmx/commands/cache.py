@@ -27,10 +27,10 @@ _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhm]?)\s*$")
 def stats(cache_dir: CacheDir = None) -> None:
     """Entries, size, models, age and the tokens the cached answers cost."""
     cache_dir = cache_dir_of(cache_dir)
-    if not cache_dir.exists():
-        note(_NONE_AT.format(cache_dir))
-        return
     with one_line_errors():
+        if not cache_dir.exists():
+            note(_NONE_AT.format(cache_dir))
+            return
         summary = _cache(cache_dir).stats()
     table = Table(title=f"Cache {cache_dir}", show_header=False)
     table.add_column("what")

@@ -197,13 +197,22 @@ def extract(
         if out is not None and any(_same_file(out, path) for path in input_files):
             raise OutputError(f"--out {out}: is one of the input files; choose another path")
         uses_model = extractor_kind(settings.chosen_extractor).needs_model
-        asked = [name for name in _ASKING_A_MODEL if flags.get(name) not in (None, False)]
+        # --temperature 0 is given; --no-batch (False) says only what is not done.
+        asked = [
+            name
+            for name in _ASKING_A_MODEL
+            if flags.get(name) is not None and flags.get(name) is not False
+        ]
         if not uses_model and asked and resume is None:
             # --prompt extract@v2 with no model: a rules job would be what was not asked for.
+            remedy = (
+                "choose a model's extractor (--extractor llm, hybrid or rules-first)"
+                if settings.model
+                else "pass --model (or set LLMX_MODEL)"
+            )
             raise ConfigError(
                 f"--{asked[0].replace('_', '-')} is for a model, and the "
-                f"{settings.chosen_extractor} extractor uses none: pass --model (or set "
-                "LLMX_MODEL), or leave it out"
+                f"{settings.chosen_extractor} extractor uses none: {remedy}, or leave it out"
             )
         if not uses_model and not job.named_extractor and resume is None:
             note("no model configured; using the offline rules extractor")

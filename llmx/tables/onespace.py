@@ -42,7 +42,7 @@ from llmx.tables.headers import (
 )
 from llmx.tables.rowlines import Line, is_column_code_row, is_number_cell
 from llmx.tables.streamtables import cells_table
-from llmx.tables.table import Cell, Table
+from llmx.tables.table import Cell, Column, Table
 from llmx.tables.taken import TakenSpans
 from llmx.vocabulary import is_fact_unit
 
@@ -561,9 +561,33 @@ def _units_placed(text: str, table: Table) -> bool:
         or any(column.role == "unit" for column in table.columns)
         or all(column.unit is not None for column in values)
         or _units_headed(text, [row.cells[0] for row in table.rows])
-        # 平均房价(元/间) over 三星级, 四星级: the rows under a row writing its unit are its
-        # kinds, as the table reads them between pipes (a count named, 户数, is not enough).
-        or all(table.unit_of(row, column) is not None for row in table.rows for column in values)
+        or _kinds_under_units(text, table, values)
+    )
+
+
+# A row of the table whose cells are all empty (`按住宿单位等级分 - - - -`): a breakdown of
+# the row above, no caption.
+_EMPTY_ROW = re.compile(rf"\S.*?(?:\s+{EMPTY_MARK.pattern})+")
+
+
+def _kinds_under_units(text: str, table: Table, values: Sequence[Column]) -> bool:
+    """Whether every figure takes a unit the table writes (a count named, 户数, is not enough),
+    the rows under a row writing its unit being kinds of what it measures (`平均房价(元/间)`
+    over `三星级`, `四星级`), as between pipes; only in one run of rows, no line of words between
+    two (a group's caption, `主要产品产量`; a row of empty cells, `按等级分 - - -`, is a
+    breakdown of the row above) and no row numbered as a section of its own (`二、
+    从业人员`), which may measure anything else."""
+    rows = table.rows
+    sections = any(outline_level(row.cells[0].text) is not None for row in rows[1:])
+    captions = any(
+        not _EMPTY_ROW.fullmatch(line.strip())
+        for above, below in pairwise(rows)
+        for line in text[above.cells[-1].end : below.cells[0].start].split("\n")[1:-1]
+    )
+    return (
+        not sections
+        and not captions
+        and all(table.unit_of(row, column) is not None for row in rows for column in values)
     )
 
 

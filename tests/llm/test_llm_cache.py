@@ -136,3 +136,12 @@ def test_a_cache_folder_that_is_not_there_is_said_to_be_missing_not_shown_empty(
     assert result.exit_code == 0, result.output
     assert f"no cache at {missing}" in result.output and "entries" not in result.output
     assert not missing.exists()
+
+
+def test_a_cache_folder_whose_name_the_system_refuses_is_one_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    too_long = tmp_path / ("c" * 300)
+    result = CliRunner().invoke(app, ["cache", "stats", "--cache-dir", str(too_long)])
+    assert result.exit_code == 1 and result.output.startswith("llmx: error:")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
