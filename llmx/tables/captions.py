@@ -96,3 +96,15 @@ def line_before(text: str, position: int) -> str:
 # A line of prose, which no table's lines are: a full stop, or a sentence's semicolon, in
 # Chinese (`? | 单位:万元 | |`, a glyph the page lost, is a table's line still).
 PROSE_LINE = re.compile(r"[。；！？]")
+
+
+def unit_line_above(text: str, position: int, reach: int) -> re.Match[str] | None:
+    """The nearest `单位:` line of the `reach` lines above `position` with no sentence between:
+    the unit line of a table whose header, or whose rows, run on down to `position`."""
+    for line in reversed(lines_before(text, position, reach)):
+        if PROSE_LINE.search(line):
+            return None
+        found = UNIT_LINE.search(fold(line))
+        if found:
+            return found
+    return None

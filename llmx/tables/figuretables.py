@@ -19,7 +19,7 @@ from llmx.lines import (
     Span,
 )
 from llmx.quantities import find_quantities
-from llmx.tables.captions import PROSE_LINE, lines_before, with_caption
+from llmx.tables.captions import unit_line_above, with_caption
 from llmx.tables.columnroles import numbers_lines
 from llmx.tables.headers import (
     BASE_CAPTION,
@@ -118,7 +118,7 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
         names = _parts_under_parents(lines, width, [row for row in values if row])
     # A table's `单位:` line sits over its first group of rows; a grid further down, under a
     # group caption (`二、按行业分:`), is in it still.
-    unit_line = UNIT_LINE.search(header) or _unit_line_further_up(text, grid.start)
+    unit_line = UNIT_LINE.search(header) or unit_line_above(text, grid.start, CONTINUED_LINES)
     # 单位:万吨、千克 lists a unit per measure, which says nothing of which column is which.
     listed = unit_line is not None and re.search(r"[、/]", unit_line.group(1))
     table_unit = unit_of_words(unit_line.group(1)) if unit_line and not listed else None
@@ -251,18 +251,6 @@ def _figure_row_parts(text: str, grid: FigureGrid, names_above: Sequence[str] = 
 
 # A header's cell over a column of units (`单位 吴兴区 南浔区`), not a unit line (单位:万元).
 _UNIT_HEAD = re.compile(r"(?:^|\s)(?:计量)?单\s*位(?=\s|$)(?!\s*[:：﹕︰])")
-
-
-def _unit_line_further_up(text: str, position: int) -> re.Match[str] | None:
-    """The nearest `单位:` line above `position` with no sentence between: the unit line of
-    the table whose rows run on down to a grid no other reading took."""
-    for line in reversed(lines_before(text, position, CONTINUED_LINES)):
-        if PROSE_LINE.search(line):
-            return None
-        found = UNIT_LINE.search(fold(line))
-        if found:
-            return found
-    return None
 
 
 def _unit_over_each_column(lines: Sequence[str], width: int) -> tuple[int, Unit] | None:

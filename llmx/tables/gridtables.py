@@ -16,7 +16,7 @@ from llmx.folding import fold
 from llmx.lines import CJK, HAS_CJK, Span
 from llmx.quantities import find_quantities
 from llmx.tables.boxes import BoxGrid, find_boxes
-from llmx.tables.captions import PROSE_LINE, line_before, lines_before
+from llmx.tables.captions import PROSE_LINE, line_before, lines_before, unit_line_above
 from llmx.tables.cellruns import NO_VALUE
 from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.tables.columnroles import (
@@ -672,8 +672,18 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         tuple(columns),
         _label_then_cells(text, grid.rows),
         layout="periods",
-        unit=unit_line_unit(title),
+        unit=unit_line_unit(title) or _unit_over_header(text, grid.start),
     )
+
+
+def _unit_over_header(text: str, start: int) -> Unit | None:
+    """The unit of a `单位:` line over a header of several lines (a yearbook's, whose names
+    wrapped: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`, …), no sentence between."""
+    found = unit_line_above(text, start, _HEADER_LINES_MAX)
+    return unit_line_unit(found.group(0)) if found else None
+
+
+_HEADER_LINES_MAX = 8  # a header's lines, and a caption's, between a unit line and the rows
 
 
 def label_row_tables(text: str, taken: TakenSpans) -> list[Table]:
