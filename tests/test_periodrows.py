@@ -309,3 +309,16 @@ def test_a_unit_line_over_a_header_of_several_lines_gives_the_rows_of_years_thei
     assert [(f.text, f.unit, f.value, f.period) for f in facts[:2]] == [
         ("997.5", "平方米", 9_975_000.0, "1997"), ("812.3", "平方米", 8_123_000.0, "1997"),
     ]  # fmt: skip
+
+
+def test_the_unit_line_of_a_table_above_does_not_reach_the_rows_of_years_below_it() -> None:
+    # 单位:万元 is the accounts' above, whose row stands between it and the years' header.
+    lines = ["单位:万元", "收入合计 100.5 120.3 98.7", "房屋销售\t"]
+    lines += ["年 份\t面 积\t住宅\t办公楼\t商业营\t其他", "地 区\t# 别墅、高\t#经济适用\t业用房\t"]
+    lines += ["档 公 寓\t房 屋\t"]
+    lines += [
+        f"{year}\t{year - 1000}.5\t812.3\t25.4\t121.9\t34.1\t63.1\t17.4\t"
+        for year in (1997, 1998, 1999)
+    ]
+    facts = rules_facts("\n".join(lines) + "\n")
+    assert {f.unit for f in facts if f.text == "997.5"} == {""}

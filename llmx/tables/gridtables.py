@@ -16,7 +16,7 @@ from llmx.folding import fold
 from llmx.lines import CJK, HAS_CJK, Span
 from llmx.quantities import find_quantities
 from llmx.tables.boxes import BoxGrid, find_boxes
-from llmx.tables.captions import PROSE_LINE, line_before, lines_before, unit_line_above
+from llmx.tables.captions import PROSE_LINE, line_before, lines_before
 from llmx.tables.cellruns import NO_VALUE
 from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.tables.columnroles import (
@@ -678,12 +678,26 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
 
 def _unit_over_header(text: str, start: int) -> Unit | None:
     """The unit of a `单位:` line over a header of several lines (a yearbook's, whose names
-    wrapped: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`, …), no sentence between."""
-    found = unit_line_above(text, start, _HEADER_LINES_MAX)
-    return unit_line_unit(found.group(0)) if found else None
+    wrapped: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`, …), no sentence between, nor
+    a row of another table's figures (whose unit line it is)."""
+    for line in reversed(lines_before(text, start, _HEADER_LINES_MAX)):
+        if PROSE_LINE.search(line) or _is_figure_row(line):
+            return None
+        if UNIT_LINE.search(fold(line)):
+            return unit_line_unit(line)
+    return None
 
 
 _HEADER_LINES_MAX = 8  # a header's lines, and a caption's, between a unit line and the rows
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+
+
+def _is_figure_row(line: str) -> bool:
+    """Whether a line holds a row's figures: three numbers but years, or two with a decimal
+    (not a header's `0-6歲`, `6-45` table number)."""
+    figures = [n for n in _NUMBER.findall(line) if not _YEAR_NUMBER.fullmatch(n)]
+    return len(figures) >= 3 or (len(figures) == 2 and any("." in n for n in figures))
 
 
 def label_row_tables(text: str, taken: TakenSpans) -> list[Table]:
