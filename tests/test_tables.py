@@ -4422,3 +4422,15 @@ def test_a_change_column_in_percent_or_points_gives_a_rate_row_points(points: st
         ("72.6", "%"), ("71.9", "%"), ("0.7", unit),
         ("74.5", "%"), ("72.0", "%"), ("2.5", unit),
     ]  # fmt: skip
+
+
+def test_the_unit_line_over_a_row_of_another_tables_figures_is_that_tables_not_the_next() -> None:
+    # 单位:万元 heads the accounts' row; the tab table below names no unit of its own.
+    lines = ["单位:万元", "收入合计 100.5 120.3 98.7"]
+    lines += ["年 份\t常住人口\t户数\t出生\t死亡", "地 区\t# 城镇\t乡村\t", "合 计\t"]
+    lines += [f"{year}\t123.4\t45.6\t7.8\t6.5\t1.2\t" for year in (2020, 2021, 2022)]
+    assert [table.unit for table in find_tables("\n".join(lines) + "\n")][-1] is None
+    # A title numbering its table (`表4 2019年1-3月…`) is a caption still.
+    titled = "表4 2019年1-3月各县煤炭产量\n单位:千吨\n县 区\t本月数\t累计\n"
+    titled += "甲\t12.5\t40.1\n乙\t8.2\t30.3\n"
+    assert [table.unit for table in find_tables(titled)] == [("吨", 1000.0)]

@@ -17,19 +17,36 @@ SENTENCE = re.compile(r"[。；]|[，,]\s*\D")
 
 
 def lines_above(lines: Sequence[Line], first: int) -> list[Line]:
-    """The caption lines right above a table (a title, a `单位：` line), nearest last."""
+    """The caption lines right above a table (a title, a `单位：` line), nearest last; a row
+    of another table's figures ends them (its unit line is that table's)."""
     found: list[Line] = []
     index = first - 1
     while index >= 0 and len(found) < UNIT_LOOKBACK:
         line = lines[index]
         if line.text.strip():
-            if len(line.text.strip()) > TITLE_MAX:
+            if len(line.text.strip()) > TITLE_MAX or is_figure_row(line.text):
                 break
             found.append(line)
         elif found:
             break
         index -= 1
     return found[::-1]
+
+
+_FIGURE_CELL = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+_CELL_BREAK = re.compile(r"[\s|｜]+")
+
+
+def is_figure_row(line: str) -> bool:
+    """Whether a line holds a row's figures, cells of a figure alone: three but years, or two
+    with a decimal (not a title's `表4 2019年1-3月…`, a header's `0-6歲`)."""
+    figures = [
+        cell
+        for cell in _CELL_BREAK.split(line)
+        if _FIGURE_CELL.fullmatch(cell) and not _YEAR_NUMBER.fullmatch(cell)
+    ]
+    return len(figures) >= 3 or (len(figures) == 2 and any("." in n for n in figures))
 
 
 def lines_before(text: str, position: int, count: int) -> list[str]:

@@ -16,7 +16,7 @@ from llmx.folding import fold
 from llmx.lines import CJK, HAS_CJK, Span
 from llmx.quantities import find_quantities
 from llmx.tables.boxes import BoxGrid, find_boxes
-from llmx.tables.captions import PROSE_LINE, line_before, lines_before
+from llmx.tables.captions import PROSE_LINE, is_figure_row, line_before, lines_before
 from llmx.tables.cellruns import NO_VALUE
 from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.tables.columnroles import (
@@ -681,7 +681,7 @@ def _unit_over_header(text: str, start: int) -> Unit | None:
     wrapped: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`, …), no sentence between, nor
     a row of another table's figures (whose unit line it is)."""
     for line in reversed(lines_before(text, start, _HEADER_LINES_MAX)):
-        if PROSE_LINE.search(line) or _is_figure_row(line):
+        if PROSE_LINE.search(line) or is_figure_row(line):
             return None
         if UNIT_LINE.search(fold(line)):
             return unit_line_unit(line)
@@ -689,15 +689,6 @@ def _unit_over_header(text: str, start: int) -> Unit | None:
 
 
 _HEADER_LINES_MAX = 8  # a header's lines, and a caption's, between a unit line and the rows
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
-
-
-def _is_figure_row(line: str) -> bool:
-    """Whether a line holds a row's figures: three numbers but years, or two with a decimal
-    (not a header's `0-6歲`, `6-45` table number)."""
-    figures = [n for n in _NUMBER.findall(line) if not _YEAR_NUMBER.fullmatch(n)]
-    return len(figures) >= 3 or (len(figures) == 2 and any("." in n for n in figures))
 
 
 def label_row_tables(text: str, taken: TakenSpans) -> list[Table]:
