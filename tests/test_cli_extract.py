@@ -138,6 +138,12 @@ def test_a_failed_run_leaves_the_previous_output_untouched(
     assert out.read_text(encoding="utf-8") == "previous\n"
 
 
+def _report(folder: Path) -> str:
+    doc = folder / "report.txt"
+    doc.write_text(SAMPLE, encoding="utf-8")
+    return str(doc)
+
+
 @pytest.mark.parametrize(
     ("flags", "named"),
     [
@@ -157,9 +163,7 @@ def test_an_option_for_a_model_with_no_model_stops_before_a_rules_run(
 ) -> None:
     # The prompt asked for would not be the one used: nothing is extracted, no run is left.
     monkeypatch.delenv("LLMX_MODEL", raising=False)
-    doc = tmp_path / "report.txt"
-    doc.write_text(SAMPLE, encoding="utf-8")
-    code, output = _extract(runner, str(doc), "--runs-dir", str(tmp_path / "runs"), *flags)
+    code, output = _extract(runner, _report(tmp_path), "--runs-dir", str(tmp_path / "runs"), *flags)
     assert code != 0
     [line] = [line for line in output.splitlines() if line.startswith("llmx: error:")]
     assert named in line and "--model" in line
@@ -169,10 +173,8 @@ def test_an_option_for_a_model_with_no_model_stops_before_a_rules_run(
 def test_options_that_only_say_how_to_run_go_with_the_rules(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    doc = tmp_path / "report.txt"
-    doc.write_text(SAMPLE, encoding="utf-8")
     code, output = _extract(
-        runner, str(doc), "--runs-dir", str(tmp_path / "runs"), "--offline", "--no-batch"
+        runner, _report(tmp_path), "--runs-dir", str(tmp_path / "runs"), "--offline", "--no-batch"
     )
     assert code == 0, output
 
@@ -180,9 +182,7 @@ def test_options_that_only_say_how_to_run_go_with_the_rules(
 def test_an_option_for_a_model_beside_a_model_and_the_rules_says_to_choose_its_extractor(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    doc = tmp_path / "report.txt"
-    doc.write_text(SAMPLE, encoding="utf-8")
     code, output = _extract(
-        runner, str(doc), "--extractor", "rules", "--model", "gpt-4o", "--prompt", "extract@v2"
+        runner, _report(tmp_path), "--extractor", "rules", "--model", "gpt-4o", "--prompt", "v2"
     )
     assert code != 0 and "--extractor llm" in output and "pass --model" not in output

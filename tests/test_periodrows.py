@@ -295,17 +295,20 @@ def test_one_measure_over_every_column_gives_them_its_unit() -> None:
     assert len(facts) == 8
 
 
-def test_a_unit_line_over_a_header_of_several_lines_gives_the_rows_of_years_their_unit() -> None:
-    # A yearbook's header wrapped over lines between its `单位:` line and the rows of years,
-    # its cells no longer over their columns.
-    lines = ["6-45 各地区商品房屋销售面积", "单位:万平方米\t", "房屋销售\t"]
-    lines += ["年 份\t面 积\t住宅\t办公楼\t商业营\t其他", "地 区\t# 别墅、高\t#经济适用\t业用房\t"]
-    lines += ["档 公 寓\t房 屋\t"]
+def _wrapped_yearbook(above: list[str]) -> str:
+    """Rows of years under a yearbook's header wrapped over lines, its cells no longer over
+    their columns, after the lines `above`."""
+    lines = [*above, "房屋销售\t", "年 份\t面 积\t住宅\t办公楼\t商业营\t其他"]
+    lines += ["地 区\t# 别墅、高\t#经济适用\t业用房\t", "档 公 寓\t房 屋\t"]
     lines += [
         f"{year}\t{year - 1000}.5\t812.3\t25.4\t121.9\t34.1\t63.1\t17.4\t"
         for year in (1997, 1998, 1999)
     ]
-    facts = rules_facts("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_unit_line_over_a_header_of_several_lines_gives_the_rows_of_years_their_unit() -> None:
+    facts = rules_facts(_wrapped_yearbook(["6-45 各地区商品房屋销售面积", "单位:万平方米\t"]))
     assert [(f.text, f.unit, f.value, f.period) for f in facts[:2]] == [
         ("997.5", "平方米", 9_975_000.0, "1997"), ("812.3", "平方米", 8_123_000.0, "1997"),
     ]  # fmt: skip
@@ -313,12 +316,5 @@ def test_a_unit_line_over_a_header_of_several_lines_gives_the_rows_of_years_thei
 
 def test_the_unit_line_of_a_table_above_does_not_reach_the_rows_of_years_below_it() -> None:
     # 单位:万元 is the accounts' above, whose row stands between it and the years' header.
-    lines = ["单位:万元", "收入合计 100.5 120.3 98.7", "房屋销售\t"]
-    lines += ["年 份\t面 积\t住宅\t办公楼\t商业营\t其他", "地 区\t# 别墅、高\t#经济适用\t业用房\t"]
-    lines += ["档 公 寓\t房 屋\t"]
-    lines += [
-        f"{year}\t{year - 1000}.5\t812.3\t25.4\t121.9\t34.1\t63.1\t17.4\t"
-        for year in (1997, 1998, 1999)
-    ]
-    facts = rules_facts("\n".join(lines) + "\n")
+    facts = rules_facts(_wrapped_yearbook(["单位:万元", "收入合计 100.5 120.3 98.7"]))
     assert {f.unit for f in facts if f.text == "997.5"} == {""}
