@@ -318,3 +318,19 @@ def test_the_unit_line_of_a_table_above_does_not_reach_the_rows_of_years_below_i
     # 单位:万元 is the accounts' above, whose row stands between it and the years' header.
     facts = rules_facts(_wrapped_yearbook(["单位:万元", "收入合计 100.5 120.3 98.7"]))
     assert {f.unit for f in facts if f.text == "997.5"} == {""}
+
+
+def test_a_unit_line_of_another_table_or_listing_several_units_gives_the_years_none() -> None:
+    # A blank line and a new table's title part them; a list, or a measure named with its
+    # unit, says no one unit of every column; a figure between is another table's row.
+    for above in (
+        ["表1 企业个数", "单位:个", "内资企业\t8965", "", "表2 商品房销售"],
+        ["单位:个", "表2 商品房销售"],
+        ["单位:万平方米/亿元"],
+        ["单位：面积：万平方米，金额：亿元"],
+        ["单位:%", "增长率 5.2"],
+        ["注:单位:亿元"],
+        ["单位:万元", "(上年=100)"],
+    ):
+        units = {f.unit for f in rules_facts(_wrapped_yearbook(above)) if f.text == "997.5"}
+        assert units == {""}, above

@@ -4434,3 +4434,12 @@ def test_the_unit_line_over_a_row_of_another_tables_figures_is_that_tables_not_t
     titled = "表4 2019年1-3月各县煤炭产量\n单位:千吨\n县 区\t本月数\t累计\n"
     titled += "甲\t12.5\t40.1\n乙\t8.2\t30.3\n"
     assert [table.unit for table in find_tables(titled)] == [("吨", 1000.0)]
+
+
+def test_a_title_spacing_out_its_dates_keeps_its_unit_line() -> None:
+    # `表 3  截至 2022 年 12 月 31 日…` spaces numbers out as PDF text does: no row of figures.
+    text = "表 3  截至 2022 年 12 月 31 日主要指标  单位:万元\n指标\t本月\t累计\n"
+    text += "工业增加值\t123\t456\n营业收入\t789\t1011\n利润总额\t12\t34\n"
+    assert [(f.text, f.unit, f.value) for f in rules_facts(text)][:1] == [
+        ("123", "元", 1_230_000.0)
+    ]

@@ -39,14 +39,19 @@ _CELL_BREAK = re.compile(r"[\s|｜]+")
 
 
 def is_figure_row(line: str) -> bool:
-    """Whether a line holds a row's figures, cells of a figure alone: three but years, or two
-    with a decimal (not a title's `表4 2019年1-3月…`, a header's `0-6歲`)."""
-    figures = [
-        cell
-        for cell in _CELL_BREAK.split(line)
-        if _FIGURE_CELL.fullmatch(cell) and not _YEAR_NUMBER.fullmatch(cell)
-    ]
-    return len(figures) >= 3 or (len(figures) == 2 and any("." in n for n in figures))
+    """Whether a line is a row of a table's figures: a label, then two figure cells or more to
+    its end, not years (`收入合计 1005 1203`); not a title or a unit line however many numbers
+    it spaces out (`表 3  截至 2022 年 12 月 31 日  单位:万元`), nor column codes (`1 2 3`)."""
+    if UNIT_LINE.search(fold(line)):
+        return False
+    cells = [cell for cell in _CELL_BREAK.split(line) if cell]
+    figures = 0
+    while figures < len(cells) and _FIGURE_CELL.fullmatch(cells[-1 - figures]):
+        if _YEAR_NUMBER.fullmatch(cells[-1 - figures]):
+            break
+        figures += 1
+    labelled = figures < len(cells) and not _FIGURE_CELL.fullmatch(cells[-1 - figures])
+    return figures >= 2 and labelled
 
 
 def lines_before(text: str, position: int, count: int) -> list[str]:

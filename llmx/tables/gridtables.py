@@ -16,7 +16,13 @@ from llmx.folding import fold
 from llmx.lines import CJK, HAS_CJK, Span
 from llmx.quantities import find_quantities
 from llmx.tables.boxes import BoxGrid, find_boxes
-from llmx.tables.captions import PROSE_LINE, is_figure_row, line_before, lines_before
+from llmx.tables.captions import (
+    CAPTION,
+    PROSE_LINE,
+    TABLE_NUMBER,
+    line_before,
+    lines_before,
+)
 from llmx.tables.cellruns import NO_VALUE
 from llmx.tables.columnblocks import ColumnBlocks, find_column_blocks
 from llmx.tables.columnroles import (
@@ -31,6 +37,7 @@ from llmx.tables.commarows import CommaGrid, find_comma_tables
 from llmx.tables.flattened import FlatGrid, find_flattened
 from llmx.tables.fusedrows import FusedGrid, find_fused_rows
 from llmx.tables.headers import (
+    BASE_CAPTION,
     BASE_NOTE,
     BRACKETED,
     CHANGE_HEADER,
@@ -672,22 +679,37 @@ def _period_table(text: str, grid: PeriodGrid) -> Table:
         tuple(columns),
         _label_then_cells(text, grid.rows),
         layout="periods",
-        unit=unit_line_unit(title) or _unit_over_header(text, grid.start),
+        unit=unit_line_unit(title) or _unit_over_header(text, grid),
     )
 
 
-def _unit_over_header(text: str, start: int) -> Unit | None:
-    """The unit of a `单位:` line over a header of several lines (a yearbook's, whose names
-    wrapped: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`, …), no sentence between, nor
-    a row of another table's figures (whose unit line it is)."""
-    for line in reversed(lines_before(text, start, _HEADER_LINES_MAX)):
-        if PROSE_LINE.search(line) or is_figure_row(line):
-            return None
-        if UNIT_LINE.search(fold(line)):
-            return unit_line_unit(line)
+def _unit_over_header(text: str, grid: PeriodGrid) -> Unit | None:
+    """The unit of a `单位:` line over a header whose names wrapped over several lines, which
+    therefore names no column (a yearbook's: `单位:万平方米`, then `房屋销售`, `年 份`, `面 积`,
+    …): one unit alone, within the header's lines; a blank line, a sentence, a new table's
+    title or a row of another table's figures ends them."""
+    if any(grid.names):
+        return None  # a header that names its columns: its own lines say their units
+    for line in reversed(lines_before(text, grid.start, _HEADER_LINES_MAX)):
+        words = fold(line).strip()
+        if not words or PROSE_LINE.search(line) or _FIGURE_ALONE.search(words):
+            return None  # a figure (增长率 5.2, 收入合计 1005 1203): another table's row
+        if BASE_CAPTION.search(words):
+            return None  # (上年=100): indices, no unit
+        found = UNIT_LINE.search(words) if _UNIT_LINE_START.match(words) else None
+        if found is not None:
+            unit = unit_of_words(found.group(1).strip())
+            alone = len(UNIT_LINE.findall(words)) == 1 and not _LISTED.search(found.group(1))
+            return unit if alone and unit is not None and is_fact_unit(unit[0]) else None
+        if CAPTION.match(words) or TABLE_NUMBER.match(words):
+            return None  # a new table's title: the unit line above it is another table's
     return None
 
 
+# A cell of a figure alone: not a year, nor a span (`2-3层`).
+_FIGURE_ALONE = re.compile(r"(?:^|\s)[-−+]?(?!(?:19|20)\d{2}(?:\s|$))\d[\d,]*(?:\.\d+)?%?(?=\s|$)")
+_UNIT_LINE_START = re.compile(r"单\s*位")  # not a note's (注:单位:亿元)
+_LISTED = re.compile(r"[、/，,;；:：]|\S\s+\S")  # 万平方米/亿元, 面积:万平方米, 面积 万平方米
 _HEADER_LINES_MAX = 8  # a header's lines, and a caption's, between a unit line and the rows
 
 
