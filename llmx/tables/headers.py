@@ -289,7 +289,6 @@ _PERIOD_FIGURE = re.compile(
 # A word naming persons: people, staff, workers, students (not 卫生, 生产), teachers; not legal
 # persons (法人单位).
 _PERSON_WORD = r"(?<!法)人|员|职工|(?<!卫)生(?!产)|师|者"
-
 # A count of persons, the persons named up to ten characters before its 数.
 _PERSONS_COUNTED = re.compile(rf"(?:{_PERSON_WORD})\S{{0,10}}数$")
 # Words that end on the persons they measure (年末常住人口, 从业人员, 在校生, 专任教师).
