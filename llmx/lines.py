@@ -119,6 +119,8 @@ LABELS_HEADER = re.compile(r"(?:指\s*标|项\s*目)(?:\s*名\s*称)?")
 ROW_LABELS_HEADER = re.compile(rf"年\s*[份度]|{LABELS_HEADER.pattern}")
 
 
+# What parts a line's cells: spaces, tabs, ideographic spaces or pipes.
+CELL_SEPARATOR = re.compile(r"[\s|｜]+")
 # A cell that is one figure alone (`1,250,179,188`, `-37.89`, `12%`), as a CSV field or a line of
 # a column's block writes it.
 FIGURE_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")

@@ -8,7 +8,14 @@ import re
 from collections.abc import Sequence
 
 from llmx.folding import fold
-from llmx.tables.headers import TITLE_MAX, UNIT_LINE, UNIT_LOOKBACK, without_unit_line
+from llmx.lines import CELL_SEPARATOR
+from llmx.tables.headers import (
+    TITLE_MAX,
+    UNIT_LINE,
+    UNIT_LOOKBACK,
+    YEAR_DIGITS,
+    without_unit_line,
+)
 from llmx.tables.rowlines import Line
 from llmx.vocabulary import UNITS, alternation
 
@@ -34,8 +41,6 @@ def lines_above(lines: Sequence[Line], first: int) -> list[Line]:
 
 
 _FIGURE_CELL = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?")
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
-_CELL_BREAK = re.compile(r"[\s|｜]+")
 
 
 def is_figure_row(line: str) -> bool:
@@ -44,10 +49,10 @@ def is_figure_row(line: str) -> bool:
     it spaces out (`表 3  截至 2022 年 12 月 31 日  单位:万元`), nor column codes (`1 2 3`)."""
     if UNIT_LINE.search(fold(line)):
         return False
-    cells = [cell for cell in _CELL_BREAK.split(line) if cell]
+    cells = [cell for cell in CELL_SEPARATOR.split(line) if cell]
     figures = 0
     while figures < len(cells) and _FIGURE_CELL.fullmatch(cells[-1 - figures]):
-        if _YEAR_NUMBER.fullmatch(cells[-1 - figures]):
+        if YEAR_DIGITS.fullmatch(cells[-1 - figures]):
             break
         figures += 1
     labelled = figures < len(cells) and not _FIGURE_CELL.fullmatch(cells[-1 - figures])

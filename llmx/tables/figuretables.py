@@ -12,6 +12,7 @@ from math import comb
 
 from llmx.folding import fold
 from llmx.lines import (
+    CELL_SEPARATOR,
     CJK,
     ENGLISH_AFTER,
     HAS_CJK,
@@ -361,7 +362,7 @@ def _parts_placed(
     wholes: list[tuple[str, Unit | None]] = []
     parts: list[str] = []
     for line in lines:
-        words = re.sub(r"[\s|｜]+", "", ENGLISH_AFTER.sub("", line))
+        words = CELL_SEPARATOR.sub("", ENGLISH_AFTER.sub("", line))
         if words.startswith(SUB_MARKS) and wholes:
             parts += [part for part in re.split(r"[#＃]", words) if part]
             continue

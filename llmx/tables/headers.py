@@ -63,8 +63,8 @@ _COUNTED_HEADER = re.compile(
 )
 
 
-# A median or a mean (收入中位数, 平均数) counts no 位 and no 均.
-_AVERAGE_NAMED = re.compile(r"(?:中位|平均)数$")
+# A median (收入中位数) counts no 位.
+_MEDIAN_NAMED = re.compile(r"中位数$")
 # Beds as places (床位数, 實際開放床位數) are counted in 张, not in the 位 their name ends
 # on; 病床數 keeps the 床 it counts, as Taiwan's tables write it.
 BED_UNIT = "张"
@@ -75,7 +75,7 @@ def counted_unit_in(header: str) -> Unit | None:
     words = re.sub(r"\s+", "", outside_brackets(header))
     if _BEDS_COUNTED.search(words):
         return (BED_UNIT, 1.0)
-    counted = None if _AVERAGE_NAMED.search(words) else _COUNTED_HEADER.search(words)
+    counted = None if _MEDIAN_NAMED.search(words) else _COUNTED_HEADER.search(words)
     if counted is None:
         return None
     noun = "人" if counted.group("people") else counted.group("noun") or counted.group("visits")
@@ -563,6 +563,12 @@ def _one_language(unit: str) -> str:
 _PERCENT_OR_POINTS = re.compile(r"[(（]\s*%\s*[、/,，]\s*(个?百分点)\s*[)）]\s*$")
 
 
+def names_percent_or_points(header: str) -> bool:
+    """Whether a header names both percent and points (`同比增长 (%、百分点)`), which the
+    row decides between (`change_unit_for`)."""
+    return _PERCENT_OR_POINTS.search(fold(header)) is not None
+
+
 def change_unit_for(header: str, row_unit: Unit | None) -> Unit | None:
     """The unit of a figure under a change column whose header names both percent and points
     (`同比增长 (%、百分点)`): the points for a row of percents, the row's own rate for a row of
@@ -578,7 +584,7 @@ def change_unit_for(header: str, row_unit: Unit | None) -> Unit | None:
 def header_unit(header: str) -> Unit | None:
     """A column header's unit: in brackets at its end, after 单位：, or a trailing %; none for
     a header of percent or points, which the row decides (`change_unit_for`)."""
-    if _PERCENT_OR_POINTS.search(fold(header)):
+    if names_percent_or_points(header):
         return None
     found = split_header_unit(header)
     if found and not is_fact_unit(found[0]):

@@ -35,6 +35,7 @@ from itertools import pairwise
 
 from llmx.lines import (
     BARE_YEAR,
+    CELL_SEPARATOR,
     ENGLISH_AFTER,
     HAS_CJK,
     LABELS_HEADER,
@@ -48,8 +49,6 @@ from llmx.lines import (
 from llmx.quantities import find_quantities
 from llmx.tables.shortrows import placed_by_size
 
-# Where a line's cells part: spaces, tabs, ideographic spaces or pipes.
-_SEPARATOR = re.compile(r"[\s|｜]+")
 _CELL = re.compile(r"[^\s|｜]+")
 _PIPE = re.compile(r"[|｜]")
 _NOTE_MARK = re.compile(r"[#＃*＊※]")
@@ -450,7 +449,7 @@ def _depth(line: str) -> int:
 def _between_rows(line: str) -> bool:
     """A blank line, or a short line of words (a group caption, `“十三五”时期`, `在总额中: |
     |||||` among empty cells), which may end in a colon."""
-    words = re.sub(r"[\s|｜]+", "", line)  # 按 人 口 平 均: letters spaced out count once
+    words = CELL_SEPARATOR.sub("", line)  # 按 人 口 平 均: letters spaced out count once
     words = words.removesuffix(":").removesuffix("：")
     return len(words) <= _CAPTION_MAX and not _SENTENCE.search(words)
 

@@ -35,8 +35,8 @@ from llmx.tables.headers import (
     PARTS_LEAD,
     SUB_MARKS,
     UNIT_COLUMN,
-    change_unit_for,
     header_unit,
+    names_percent_or_points,
     outline_level,
     unit_of_words,
 )
@@ -510,7 +510,7 @@ def _rates_rejoined(header: Sequence[Cell]) -> list[Cell]:
     joined: list[Cell] = []
     for cell in header:
         unit_alone = BRACKETED.fullmatch(fold(cell.clean)) and (
-            header_unit(cell.clean) or change_unit_for(cell.clean, None)
+            header_unit(cell.clean) or names_percent_or_points(cell.clean)
         )
         if joined and (fold(cell.clean) in ("±%", "%") or unit_alone):
             joined[-1] = Cell(joined[-1].start, cell.end, joined[-1].text + cell.text)
